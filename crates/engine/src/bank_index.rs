@@ -1,0 +1,62 @@
+//! A bank with the look-up tables that item choice and the learner model need, built once.
+
+use std::collections::BTreeMap;
+
+use crate::bank::Bank;
+
+/// A checked bank plus indexes: which items practise each skill, a skill's reference
+/// difficulty, skills in prerequisite order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexedBank {
+    pub bank: Bank,
+    skill_positions: BTreeMap<String, usize>,
+    item_positions: BTreeMap<String, usize>,
+    items_of_skill: Vec<Vec<usize>>,
+    reference_difficulty: Vec<f64>,
+}
+
+impl IndexedBank {
+    /// Indexes a bank that `load_bank` accepted (references are known to resolve).
+    pub fn new(bank: Bank) -> IndexedBank {
+        let skill_positions: BTreeMap<String, usize> =
+            bank.skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+        let item_positions = bank.items.iter().enumerate().map(|(i, item)| (item.id.clone(), i)).collect();
+        let mut items_of_skill = vec![Vec::new(); bank.skills.len()];
+        for (item_position, item) in bank.items.iter().enumerate() {
+            for skill in &item.skills {
+                if let Some(&s) = skill_positions.get(skill) {
+                    items_of_skill[s].push(item_position);
+                }
+            }
+        }
+        let reference_difficulty = items_of_skill
+            .iter()
+            .map(|items| {
+                if items.is_empty() {
+                    0.0
+                } else {
+                    items.iter().map(|&i| bank.items[i].prior_difficulty()).sum::<f64>() / items.len() as f64
+                }
+            })
+            .collect();
+        IndexedBank { bank, skill_positions, item_positions, items_of_skill, reference_difficulty }
+    }
+
+    pub fn skill_position(&self, skill_id: &str) -> Option<usize> {
+        self.skill_positions.get(skill_id).copied()
+    }
+
+    pub fn item_position(&self, item_id: &str) -> Option<usize> {
+        self.item_positions.get(item_id).copied()
+    }
+
+    /// Positions (in `bank.items`) of the items that practise the skill at `skill_position`.
+    pub fn items_of_skill(&self, skill_position: usize) -> &[usize] {
+        self.items_of_skill.get(skill_position).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The mean prior difficulty of a skill's items: mastery is judged against it.
+    pub fn reference_difficulty(&self, skill_position: usize) -> f64 {
+        self.reference_difficulty.get(skill_position).copied().unwrap_or(0.0)
+    }
+}

@@ -1,0 +1,180 @@
+//! Choosing the next item: the one that helps this learner most now.
+//!
+//! Due reviews come first (interleaved: never two reviews in a row while new learning waits),
+//! then skills being learned whose prerequisites are mastered; within those, the item whose
+//! predicted success is closest to the target, never one of the last few items, with a small
+//! preference for a change of item type and for items seen less often. Ties are broken by a
+//! hash of the seed, so the choice is a pure function of (model, bank, now, seed, options).
+
+use serde::{Deserialize, Serialize};
+
+use crate::bank_index::IndexedBank;
+use crate::model::{LearnerModel, SkillState, Timestamp, RECENT_LIMIT};
+
+/// What the learner asked for, beyond the bank's settings.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChoiceOptions {
+    /// Practise only this skill (the learner's choice), even if its prerequisites are not mastered.
+    pub focus_skill: Option<String>,
+    /// Overrides the bank's target success probability.
+    pub target_success: Option<f64>,
+}
+
+/// The chosen item and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NextItem {
+    pub item_position: usize,
+    pub item_id: String,
+    pub predicted_success: f64,
+    pub reason: ChoiceReason,
+}
+
+/// Why an item was chosen, machine-readable (the widget turns it into a sentence).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ChoiceReason {
+    /// The skill was mastered and predicted recall fell below the target retention.
+    #[serde(rename_all = "camelCase")]
+    ReviewDue { skill_id: String, recall: f64 },
+    /// The learner chose this skill.
+    #[serde(rename_all = "camelCase")]
+    ChosenSkill { skill_id: String },
+    /// A skill being learned, at a difficulty the learner can reach.
+    #[serde(rename_all = "camelCase")]
+    Learning { skill_id: String, mastery: f64 },
+    /// A new skill, open because its prerequisites are mastered.
+    #[serde(rename_all = "camelCase")]
+    NewSkill { skill_id: String, after: Vec<String> },
+    /// Everything is mastered and nothing is due: keep practising.
+    #[serde(rename_all = "camelCase")]
+    KeepPractising { skill_id: String },
+    /// The item that was on screen when the learner left.
+    Resumed,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Pool {
+    Review,
+    Chosen,
+    Open,
+    All,
+}
+
+/// Chooses the next item, or `None` for a bank with no items.
+pub fn choose_next_item(
+    bank: &IndexedBank,
+    model: &LearnerModel,
+    now: Timestamp,
+    seed: u64,
+    options: &ChoiceOptions,
+) -> Option<NextItem> {
+    let settings = &bank.bank.settings;
+    let target = options.target_success.unwrap_or(settings.target_success).clamp(0.05, 0.95);
+    let masteries: Vec<_> = (0..bank.bank.skills.len()).map(|s| model.skill_mastery(bank, s, now)).collect();
+    let unlocked: Vec<bool> = (0..bank.bank.skills.len()).map(|s| model.is_unlocked(bank, s)).collect();
+    let last_was_review = model
+        .recent_items
+        .last()
+        .and_then(|id| bank.item_position(id))
+        .is_some_and(|i| was_review_item(bank, model, i));
+
+    let focus = options.focus_skill.as_deref().and_then(|id| bank.skill_position(id));
+    let any_due = masteries.iter().any(|m| m.state == SkillState::DueForReview);
+    let any_open = (0..masteries.len())
+        .any(|s| unlocked[s] && matches!(masteries[s].state, SkillState::NotStarted | SkillState::Learning));
+    let preferred_pool = if focus.is_some() {
+        Pool::Chosen
+    } else if any_due && (!last_was_review || !any_open) {
+        Pool::Review
+    } else if any_open {
+        Pool::Open
+    } else {
+        Pool::All
+    };
+
+    let learning_started = masteries.iter().any(|m| m.state == SkillState::Learning);
+    let last_type = model
+        .recent_items
+        .last()
+        .and_then(|id| bank.item_position(id))
+        .map(|i| bank.bank.items[i].type_name());
+    let avoid = RECENT_LIMIT.min(bank.bank.items.len().saturating_sub(1));
+    let recent = &model.recent_items[model.recent_items.len().saturating_sub(avoid)..];
+
+    // When the preferred pool has nothing left to offer (all recent), fall back to every skill.
+    let mut best: Option<(f64, usize, usize)> = None;
+    let mut pool = preferred_pool;
+    for candidate_pool in [preferred_pool, Pool::All] {
+        pool = candidate_pool;
+        let in_pool = |skill: usize| match pool {
+            Pool::Chosen => Some(skill) == focus,
+            Pool::Review => masteries[skill].state == SkillState::DueForReview,
+            Pool::Open => unlocked[skill] && matches!(masteries[skill].state, SkillState::NotStarted | SkillState::Learning),
+            Pool::All => true,
+        };
+
+        for (position, item) in bank.bank.items.iter().enumerate() {
+            if recent.iter().any(|id| id == &item.id) {
+                continue;
+            }
+            let skill_positions: Vec<usize> = item.skills.iter().filter_map(|s| bank.skill_position(s)).collect();
+            let Some(&main_skill) = skill_positions.iter().find(|&&s| in_pool(s)) else { continue };
+            if pool == Pool::Open && !skill_positions.iter().all(|&s| unlocked[s]) {
+                continue;
+            }
+            let predicted = model.predict_success(item, now);
+            let mut score = (predicted - target).abs();
+            let seen = model.items.get(&item.id).map_or(0, |r| r.attempts);
+            score += 0.04 * seen as f64;
+            if Some(item.type_name()) == last_type {
+                score += 0.02;
+            }
+            if pool == Pool::Open && learning_started && masteries[main_skill].state == SkillState::NotStarted {
+                // Finish what was started before opening something new.
+                score += 0.15;
+            }
+            score += 0.01 * unit_hash(seed, position as u64);
+            if best.is_none_or(|(best_score, _, _)| score < best_score) {
+                best = Some((score, position, main_skill));
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    let (_, position, main_skill) = best?;
+    let item = &bank.bank.items[position];
+    let skill_id = bank.bank.skills[main_skill].id.clone();
+    let reason = match pool {
+        Pool::Review => ChoiceReason::ReviewDue { skill_id, recall: masteries[main_skill].recall },
+        Pool::Chosen => ChoiceReason::ChosenSkill { skill_id },
+        Pool::All => ChoiceReason::KeepPractising { skill_id },
+        Pool::Open if masteries[main_skill].state == SkillState::NotStarted => ChoiceReason::NewSkill {
+            skill_id,
+            after: bank.bank.skills[main_skill].prerequisites.clone(),
+        },
+        Pool::Open => ChoiceReason::Learning { skill_id, mastery: masteries[main_skill].mastery },
+    };
+    Some(NextItem {
+        item_position: position,
+        item_id: item.id.clone(),
+        predicted_success: model.predict_success(item, now),
+        reason,
+    })
+}
+
+/// Whether the item at `position` practises only skills that are mastered (so answering it was review).
+fn was_review_item(bank: &IndexedBank, model: &LearnerModel, position: usize) -> bool {
+    bank.bank.items[position].skills.iter().all(|s| model.skills.get(s).is_some_and(|r| r.mastered))
+}
+
+/// A number in [0, 1) from a seed and a value (SplitMix64 finalizer): deterministic tie-breaking.
+pub fn unit_hash(seed: u64, value: u64) -> f64 {
+    let mut z = seed ^ value.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    (z >> 11) as f64 / (1u64 << 53) as f64
+}

@@ -1,0 +1,217 @@
+//! Saved progress: the versioned format a learner's progress is stored and exported in.
+//!
+//! The model's own types are never serialized directly: `SavedProgressV1` is the boundary, with
+//! explicit conversions both ways. A later format adds `SavedProgressV2` and one migration step
+//! from V1; every version ever released keeps loading.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::model::{ItemRecord, LearnerModel, SkillRecord, Timestamp};
+
+/// The value of the `format` field of every saved progress file.
+pub const PROGRESS_FORMAT: &str = "adaptive-practice-progress";
+/// The newest version this code writes.
+pub const CURRENT_PROGRESS_VERSION: u32 = 1;
+
+/// A learner's progress on one bank, as the widget holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    pub bank_id: String,
+    pub bank_version: String,
+    /// Chosen once per learner and bank; with the answer count it makes item choice repeatable.
+    pub seed: u64,
+    pub model: LearnerModel,
+    /// The item on screen when progress was saved, so a reload shows the same item.
+    pub current_item: Option<String>,
+}
+
+/// Why saved progress could not be loaded. Loading never changes what is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ProgressError {
+    /// Not JSON, or JSON that is not progress (damaged or truncated).
+    Damaged(String),
+    /// Written by a newer version of the widget.
+    NewerVersion { found: u32 },
+    /// Progress for another bank.
+    OtherBank { found: String },
+}
+
+impl std::fmt::Display for ProgressError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProgressError::Damaged(detail) => write!(f, "the saved progress is damaged ({detail})"),
+            ProgressError::NewerVersion { found } => write!(
+                f,
+                "the saved progress was written by a newer version of the widget (format {found}; this one reads up to {CURRENT_PROGRESS_VERSION})"
+            ),
+            ProgressError::OtherBank { found } => write!(f, "the saved progress belongs to another bank ({found:?})"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedProgressV1 {
+    pub format: String,
+    pub version: u32,
+    pub bank_id: String,
+    pub bank_version: String,
+    pub seed: u64,
+    pub overall_ability: f64,
+    pub answer_count: u32,
+    pub correct_count: u32,
+    pub recent_items: Vec<String>,
+    pub current_item: Option<String>,
+    pub skills: BTreeMap<String, SavedSkillV1>,
+    pub items: BTreeMap<String, SavedItemV1>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedSkillV1 {
+    pub ability_offset: f64,
+    pub attempts: u32,
+    pub correct: u32,
+    pub last_practiced: i64,
+    pub mastered: bool,
+    pub stability_days: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedItemV1 {
+    pub attempts: u32,
+    pub correct: u32,
+    pub last_seen: i64,
+    pub difficulty_offset: f64,
+}
+
+impl From<&Progress> for SavedProgressV1 {
+    fn from(progress: &Progress) -> Self {
+        let model = &progress.model;
+        SavedProgressV1 {
+            format: PROGRESS_FORMAT.into(),
+            version: 1,
+            bank_id: progress.bank_id.clone(),
+            bank_version: progress.bank_version.clone(),
+            seed: progress.seed,
+            overall_ability: model.overall_ability,
+            answer_count: model.answer_count,
+            correct_count: model.correct_count,
+            recent_items: model.recent_items.clone(),
+            current_item: progress.current_item.clone(),
+            skills: model
+                .skills
+                .iter()
+                .map(|(id, s)| {
+                    let saved = SavedSkillV1 {
+                        ability_offset: s.ability_offset,
+                        attempts: s.attempts,
+                        correct: s.correct,
+                        last_practiced: s.last_practiced.0,
+                        mastered: s.mastered,
+                        stability_days: s.stability_days,
+                    };
+                    (id.clone(), saved)
+                })
+                .collect(),
+            items: model
+                .items
+                .iter()
+                .map(|(id, i)| {
+                    let saved = SavedItemV1 {
+                        attempts: i.attempts,
+                        correct: i.correct,
+                        last_seen: i.last_seen.0,
+                        difficulty_offset: i.difficulty_offset,
+                    };
+                    (id.clone(), saved)
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<SavedProgressV1> for Progress {
+    fn from(saved: SavedProgressV1) -> Self {
+        let skills = saved
+            .skills
+            .into_iter()
+            .map(|(id, s)| {
+                let record = SkillRecord {
+                    ability_offset: finite_or_zero(s.ability_offset),
+                    attempts: s.attempts,
+                    correct: s.correct.min(s.attempts),
+                    last_practiced: Timestamp(s.last_practiced),
+                    mastered: s.mastered,
+                    stability_days: if s.stability_days.is_finite() { s.stability_days.max(0.01) } else { 0.5 },
+                };
+                (id, record)
+            })
+            .collect();
+        let items = saved
+            .items
+            .into_iter()
+            .map(|(id, i)| {
+                let record = ItemRecord {
+                    attempts: i.attempts,
+                    correct: i.correct.min(i.attempts),
+                    last_seen: Timestamp(i.last_seen),
+                    difficulty_offset: finite_or_zero(i.difficulty_offset),
+                };
+                (id, record)
+            })
+            .collect();
+        Progress {
+            bank_id: saved.bank_id,
+            bank_version: saved.bank_version,
+            seed: saved.seed,
+            current_item: saved.current_item,
+            model: LearnerModel {
+                overall_ability: finite_or_zero(saved.overall_ability),
+                skills,
+                items,
+                answer_count: saved.answer_count,
+                correct_count: saved.correct_count.min(saved.answer_count),
+                recent_items: saved.recent_items,
+            },
+        }
+    }
+}
+
+fn finite_or_zero(value: f64) -> f64 {
+    if value.is_finite() {
+        value.clamp(-20.0, 20.0)
+    } else {
+        0.0
+    }
+}
+
+/// Writes progress in the current format.
+pub fn save_progress(progress: &Progress) -> String {
+    serde_json::to_string(&SavedProgressV1::from(progress)).unwrap_or_default()
+}
+
+/// Reads progress in any released format, for the bank with id `bank_id`.
+pub fn load_progress(text: &str, bank_id: &str) -> Result<Progress, ProgressError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| ProgressError::Damaged(e.to_string()))?;
+    if value.get("format").and_then(Value::as_str) != Some(PROGRESS_FORMAT) {
+        return Err(ProgressError::Damaged("it is not an adaptive-practice progress file".into()));
+    }
+    let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
+    let saved: SavedProgressV1 = match version {
+        1 => serde_json::from_value(value).map_err(|e| ProgressError::Damaged(e.to_string()))?,
+        v if v > u64::from(CURRENT_PROGRESS_VERSION) => {
+            return Err(ProgressError::NewerVersion { found: u32::try_from(v).unwrap_or(u32::MAX) })
+        }
+        _ => return Err(ProgressError::Damaged(format!("unknown format version {version}"))),
+    };
+    if saved.bank_id != bank_id {
+        return Err(ProgressError::OtherBank { found: saved.bank_id });
+    }
+    Ok(Progress::from(saved))
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+#! Builds the widget package into pkg/ with wasm-pack (release, --target web, wasm-opt -Oz),
+#! then adds the custom element module and its type declarations.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+wasm_path="$(cat .tools/wasm-path 2>/dev/null || true)"
+export PATH="${wasm_path:+$wasm_path:}$ROOT/pkg-tests/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+wasm-pack --log-level warn build --release --target web --out-dir pkg --out-name adaptive_practice --no-pack >/dev/null
+cp src/element.js pkg/adaptive-practice.js
+cp src/element.d.ts pkg/adaptive-practice.d.ts
+node scripts/package-json.mjs

@@ -1,0 +1,77 @@
+//! The root component: loads the bank, then shows practice or a readable error.
+
+use std::rc::Rc;
+
+use adaptive_practice_engine::{load_bank, Diagnostic, IndexedBank, Severity};
+use yew::prelude::*;
+
+use crate::bank_source::{fetch_text, BankSource};
+use crate::components::load_error::LoadError;
+use crate::components::practice::Practice;
+use crate::messages;
+use crate::storage;
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub source: BankSource,
+    /// Progress namespace from the page (`storage-key`); the bank id when absent.
+    pub storage_namespace: Option<String>,
+    /// The custom element, where DOM events are sent.
+    pub host: Option<web_sys::Element>,
+}
+
+#[derive(Clone, PartialEq)]
+enum LoadState {
+    Loading,
+    Failed { summary: String, diagnostics: Rc<Vec<Diagnostic>> },
+    Ready(Rc<IndexedBank>),
+}
+
+fn read_bank(text: &str) -> LoadState {
+    let loaded = load_bank(text);
+    match loaded.bank {
+        Some(bank) => LoadState::Ready(Rc::new(IndexedBank::new(bank))),
+        None => {
+            let errors: Vec<Diagnostic> =
+                loaded.diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect();
+            let summary = format!("The bank has {} problem(s) to fix:", errors.len());
+            LoadState::Failed { summary, diagnostics: Rc::new(errors) }
+        }
+    }
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let load = use_state(|| LoadState::Loading);
+    {
+        let load = load.clone();
+        use_effect_with(props.source.clone(), move |source| {
+            let source = source.clone();
+            load.set(LoadState::Loading);
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = match source {
+                    BankSource::Url(url) => fetch_text(&url).await,
+                    BankSource::Inline(text) => Ok(text),
+                };
+                load.set(match text {
+                    Ok(text) => read_bank(&text),
+                    Err(message) => LoadState::Failed { summary: message, diagnostics: Rc::new(Vec::new()) },
+                });
+            });
+        });
+    }
+    match &*load {
+        LoadState::Loading => html! {
+            <div class="ap-card ap-loading" aria-busy="true" role="status">{ messages::LOADING }</div>
+        },
+        LoadState::Failed { summary, diagnostics } => html! {
+            <LoadError summary={summary.clone()} diagnostics={diagnostics.clone()} host={props.host.clone()} />
+        },
+        LoadState::Ready(bank) => {
+            let namespace = props.storage_namespace.clone().unwrap_or_else(|| bank.bank.id.clone());
+            html! {
+                <Practice bank={bank.clone()} storage_key={storage::progress_key(&namespace)} host={props.host.clone()} />
+            }
+        }
+    }
+}

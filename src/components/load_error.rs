@@ -1,0 +1,50 @@
+//! What the widget shows when its bank cannot be loaded: what is wrong and where.
+
+use std::rc::Rc;
+
+use adaptive_practice_engine::Diagnostic;
+use yew::prelude::*;
+
+use crate::events;
+use crate::messages;
+
+/// How many diagnostics are listed; the rest are counted.
+const SHOWN_DIAGNOSTICS: usize = 5;
+
+#[derive(Properties, PartialEq)]
+pub struct LoadErrorProps {
+    pub summary: String,
+    pub diagnostics: Rc<Vec<Diagnostic>>,
+    pub host: Option<web_sys::Element>,
+}
+
+#[component]
+pub fn LoadError(props: &LoadErrorProps) -> Html {
+    {
+        let host = props.host.clone();
+        let summary = props.summary.clone();
+        let diagnostics = props.diagnostics.clone();
+        use_effect_with((), move |_| {
+            if let Some(host) = host {
+                events::dispatch_error(&host, &summary, &diagnostics);
+            }
+        });
+    }
+    let hidden = props.diagnostics.len().saturating_sub(SHOWN_DIAGNOSTICS);
+    html! {
+        <div class="ap-card ap-error" role="alert">
+            <h2 class="ap-error-title">{ messages::LOAD_FAILED_TITLE }</h2>
+            <p>{ &props.summary }</p>
+            if !props.diagnostics.is_empty() {
+                <ul class="ap-diagnostics">
+                    { for props.diagnostics.iter().take(SHOWN_DIAGNOSTICS).map(|d| html! {
+                        <li><code>{ &d.path }</code>{ ": " }{ &d.message }</li>
+                    }) }
+                </ul>
+            }
+            if hidden > 0 {
+                <p>{ format!("…and {hidden} more.") }</p>
+            }
+        </div>
+    }
+}

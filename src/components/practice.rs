@@ -1,0 +1,136 @@
+//! The practice screen: the current item, feedback after Check, Next, and the learner's progress.
+
+use std::rc::Rc;
+
+use adaptive_practice_engine::{IndexedBank, Response};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::components::item_view::ItemView;
+use crate::components::skill_list::SkillList;
+use crate::messages;
+use crate::state::{now, Phase, PracticeAction, PracticeState};
+
+#[derive(Properties, PartialEq)]
+pub struct PracticeProps {
+    pub bank: Rc<IndexedBank>,
+    pub storage_key: String,
+    pub host: Option<web_sys::Element>,
+}
+
+/// Moves keyboard focus: to Next after an answer, to the first input of a new item.
+#[hook]
+fn use_deliberate_focus(answered: bool, item_revision: u32, next_button: NodeRef, item_area: NodeRef) {
+    use_effect_with((answered, item_revision), move |(answered, item_revision)| {
+        if *answered {
+            if let Some(button) = next_button.cast::<HtmlElement>() {
+                let _ = button.focus();
+            }
+        } else if *item_revision > 0 {
+            let first_input = item_area
+                .cast::<web_sys::Element>()
+                .and_then(|area| area.query_selector("input").ok().flatten())
+                .and_then(|input| input.dyn_into::<HtmlElement>().ok());
+            if let Some(input) = first_input {
+                let _ = input.focus();
+            }
+        }
+    });
+}
+
+#[component]
+pub fn Practice(props: &PracticeProps) -> Html {
+    let state = {
+        let bank = props.bank.clone();
+        let key = props.storage_key.clone();
+        let host = props.host.clone();
+        use_reducer(move || PracticeState::start(bank, key, host))
+    };
+    let next_button = use_node_ref();
+    let item_area = use_node_ref();
+    let answered = matches!(state.phase, Phase::Answered { .. });
+    use_deliberate_focus(answered, state.item_revision, next_button.clone(), item_area.clone());
+
+    let bank = &state.bank.bank;
+    let model = &state.progress.model;
+    let on_submit = {
+        let state = state.clone();
+        Callback::from(move |response: Response| state.dispatch(PracticeAction::Submit(response)))
+    };
+    let on_next = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(PracticeAction::Next))
+    };
+    let (feedback, solution) = match &state.phase {
+        Phase::Answered { report, .. } => {
+            let mut sentences = vec![if report.outcome.correct { messages::CORRECT } else { messages::INCORRECT }.to_string()];
+            if let Some(extra) = &report.outcome.feedback {
+                sentences.push(extra.clone());
+            }
+            if !report.outcome.correct {
+                sentences.push(messages::correct_answer_is(&report.outcome.correct_answer));
+            }
+            if !report.newly_mastered.is_empty() {
+                let names: Vec<String> = report
+                    .newly_mastered
+                    .iter()
+                    .map(|id| bank.skills.iter().find(|s| &s.id == id).map_or(id.clone(), |s| s.name.clone()))
+                    .collect();
+                sentences.push(messages::newly_mastered(&names));
+            }
+            let solution = state
+                .current
+                .as_ref()
+                .and_then(|c| bank.items.get(c.item_position))
+                .and_then(|item| item.solution.clone());
+            (Some((report.outcome.correct, sentences.join(" "))), solution)
+        }
+        Phase::Answering { .. } => (None, None),
+    };
+    let feedback_class = match &feedback {
+        Some((true, _)) => "ap-feedback ap-feedback-correct",
+        Some((false, _)) => "ap-feedback ap-feedback-wrong",
+        None => "ap-feedback",
+    };
+    html! {
+        <section class="ap-card" aria-labelledby="ap-title" lang={bank.language.clone()}>
+            <header class="ap-header">
+                <h2 class="ap-title" id="ap-title">{ &bank.title }</h2>
+                <span class="ap-score">{ messages::answered_summary(model.answer_count, model.correct_count) }</span>
+            </header>
+            if let Some(notice) = &state.storage_notice {
+                <p class="ap-notice" role="alert">{ notice }</p>
+            }
+            <div class="ap-item-area" ref={item_area}>
+                {
+                    match &state.current {
+                        None => html! { <p>{ messages::NO_ITEMS }</p> },
+                        Some(current) => html! {
+                            <>
+                                <ItemView key={state.item_revision} bank={state.bank.clone()}
+                                    item_position={current.item_position} phase={state.phase.clone()} on_submit={on_submit} />
+                                if !answered {
+                                    <p class="ap-why">{ messages::why_this_item(bank, &current.reason) }</p>
+                                }
+                            </>
+                        },
+                    }
+                }
+            </div>
+            <div class={feedback_class} role="status" aria-live="polite" aria-atomic="true">
+                { feedback.map(|(_, text)| text).unwrap_or_default() }
+            </div>
+            if let Some(solution) = solution {
+                <details class="ap-solution" open=true>
+                    <summary>{ messages::WORKED_SOLUTION }</summary>
+                    <p>{ solution }</p>
+                </details>
+            }
+            if answered {
+                <button type="button" class="ap-button ap-next" ref={next_button} onclick={on_next}>{ messages::NEXT }</button>
+            }
+            <SkillList bank={state.bank.clone()} model={model.clone()} now={now()} />
+        </section>
+    }
+}

@@ -1,0 +1,68 @@
+//! adaptive-practice: the widget. Yew components, the storage adapter and the small JS-facing
+//! API (`mount`, `WidgetHandle::destroy`, `widgetStylesheet`). All adaptive logic is in the engine.
+
+mod bank_source;
+mod components;
+mod events;
+mod messages;
+mod state;
+mod storage;
+
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use yew::AppHandle;
+
+use bank_source::BankSource;
+use components::app::{App, AppProps};
+
+/// Options of `mount`, from JS (camelCase keys).
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct MountOptions {
+    /// URL of the bank's JSON file.
+    src: Option<String>,
+    /// The bank's JSON text itself (inline banks).
+    bank: Option<String>,
+    /// Progress namespace; the bank id when absent.
+    storage_key: Option<String>,
+}
+
+/// A mounted widget; call `destroy()` when its element leaves the page.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    app: Option<AppHandle<App>>,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Unmounts the widget and frees what it holds. Safe to call twice.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Mounts a widget into `container`; DOM events are sent from `host` (the custom element).
+#[wasm_bindgen]
+pub fn mount(container: web_sys::Element, host: web_sys::Element, options: JsValue) -> Result<WidgetHandle, JsError> {
+    let options: MountOptions = if options.is_undefined() || options.is_null() {
+        MountOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("mount options: {e}")))?
+    };
+    let source = match (options.bank, options.src) {
+        (Some(text), _) => BankSource::Inline(text),
+        (None, Some(url)) => BankSource::Url(url),
+        (None, None) => return Err(JsError::new("mount needs a `src` URL or an inline `bank`")),
+    };
+    let props = AppProps { source, storage_namespace: options.storage_key, host: Some(host) };
+    let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
+    Ok(WidgetHandle { app: Some(app) })
+}
+
+/// The widget's stylesheet, adopted once per page by every widget's shadow root.
+#[wasm_bindgen(js_name = widgetStylesheet)]
+pub fn widget_stylesheet() -> String {
+    include_str!("widget.css").to_string()
+}
