@@ -95,7 +95,7 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
         }
     };
     html! {
-        <form class="ap-item" {onsubmit} novalidate=true>
+        <form class="ap-item" {onsubmit} novalidate=true data-item-id={item.id.clone()} data-item-type={item.type_name()}>
             { body }
             if let Some(message) = unreadable {
                 <p class="ap-unreadable" id="ap-unreadable" role="alert">{ message }</p>

@@ -1,1 +1,333 @@
-//! Tests.
+//! Engine tests: each is one call to a `check_*` helper with input and expected output.
+//! Update the expected transcripts with `UPDATE_EXPECT=1 cargo test -p adaptive-practice-engine`.
+
+use expect_test::{expect, Expect};
+
+use crate::answer::{check_answer, parse_number, Response};
+use crate::bank::{load_bank, Severity};
+use crate::bank_index::IndexedBank;
+use crate::choose::{choose_next_item, unit_hash, ChoiceOptions};
+use crate::model::{SkillState, Timestamp};
+use crate::progress::{load_progress, save_progress, ProgressError};
+use crate::session::{advance, new_progress, submit_answer};
+
+const FRACTIONS_BANK: &str = include_str!("../../../www/banks/fractions.json");
+
+/// A small bank: two skills, the second needing the first.
+const TINY_BANK: &str = r#"{
+  "id": "tiny", "version": "1", "title": "Tiny",
+  "settings": { "minEvidence": 3 },
+  "skills": [
+    { "id": "count", "name": "Counting" },
+    { "id": "add", "name": "Adding", "prerequisites": ["count"] }
+  ],
+  "items": [
+    { "id": "c1", "skills": ["count"], "difficulty": -1, "type": "numeric", "prompt": "1 + 0", "answer": 1 },
+    { "id": "c2", "skills": ["count"], "difficulty": 0, "type": "numeric", "prompt": "2 + 0", "answer": 2 },
+    { "id": "c3", "skills": ["count"], "difficulty": 1, "type": "singleChoice", "prompt": "3?",
+      "choices": [ { "text": "3" }, { "text": "4", "feedback": "One too many." } ], "answer": 0 },
+    { "id": "c4", "skills": ["count"], "difficulty": -0.5, "type": "numeric", "prompt": "4 + 0", "answer": "4" },
+    { "id": "a1", "skills": ["add"], "difficulty": -1, "type": "numeric", "prompt": "1 + 1", "answer": 2,
+      "misconceptions": [ { "answer": 11, "feedback": "That is 1 and 1 written side by side." } ] },
+    { "id": "a2", "skills": ["add"], "difficulty": 0, "type": "numeric", "prompt": "2 + 3", "answer": 5 },
+    { "id": "a3", "skills": ["add"], "difficulty": 1, "type": "numeric", "prompt": "1/2 + 1/4", "answer": "3/4", "tolerance": 0.001 },
+    { "id": "a4", "skills": ["add", "count"], "difficulty": 0.5, "type": "numeric", "prompt": "7 + 8", "answer": 15 }
+  ]
+}"#;
+
+fn indexed(text: &str) -> IndexedBank {
+    let loaded = load_bank(text);
+    let errors: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
+    IndexedBank::new(loaded.bank.unwrap_or_else(|| panic!("bank does not load: {errors:?}")))
+}
+
+fn check_number(text: &str, expected: Option<f64>) {
+    assert_eq!(parse_number(text), expected, "parsing {text:?}");
+}
+
+#[test]
+fn numbers_are_read_as_people_write_them() {
+    check_number("0.5", Some(0.5));
+    check_number(".5", Some(0.5));
+    check_number("0,5", Some(0.5));
+    check_number(" 1/2 ", Some(0.5));
+    check_number("1 1/2", Some(1.5));
+    check_number("-3", Some(-3.0));
+    check_number("−2/4", Some(-0.5));
+    check_number("+7", Some(7.0));
+    check_number("1/0", None);
+    check_number("1//2", None);
+    check_number("abc", None);
+    check_number("1.2.3", None);
+    check_number("", None);
+    check_number(&"9".repeat(100_000), None);
+}
+
+fn check_verdict(bank: &IndexedBank, item_id: &str, response: Response, expect: Expect) {
+    let item = &bank.bank.items[bank.item_position(item_id).unwrap()];
+    let verdict = match check_answer(item, &response) {
+        Ok(outcome) => format!("correct={} feedback={:?} answer={}", outcome.correct, outcome.feedback, outcome.correct_answer),
+        Err(unreadable) => format!("unreadable: {}", unreadable.message),
+    };
+    expect.assert_eq(&verdict);
+}
+
+#[test]
+fn numeric_answers_are_checked_by_value_with_misconception_feedback() {
+    let bank = indexed(TINY_BANK);
+    check_verdict(&bank, "a3", Response::Text("3/4".into()), expect!["correct=true feedback=None answer=3/4"]);
+    check_verdict(&bank, "a3", Response::Text("0,75".into()), expect!["correct=true feedback=None answer=3/4"]);
+    check_verdict(&bank, "a3", Response::Text("6/8".into()), expect!["correct=true feedback=None answer=3/4"]);
+    check_verdict(&bank, "a3", Response::Text("2/6".into()), expect!["correct=false feedback=None answer=3/4"]);
+    check_verdict(
+        &bank,
+        "a1",
+        Response::Text("11".into()),
+        expect![[r#"correct=false feedback=Some("That is 1 and 1 written side by side.") answer=2"#]],
+    );
+    check_verdict(
+        &bank,
+        "a1",
+        Response::Text("two".into()),
+        expect!["unreadable: “two” is not a number I can read. Write it like 3/4, 0.75 or 1 1/2."],
+    );
+    check_verdict(&bank, "a1", Response::Text("  ".into()), expect!["unreadable: Type an answer first."]);
+}
+
+#[test]
+fn choice_answers_give_the_feedback_of_the_picked_choice() {
+    let bank = indexed(TINY_BANK);
+    check_verdict(&bank, "c3", Response::Choice(0), expect!["correct=true feedback=None answer=3"]);
+    check_verdict(&bank, "c3", Response::Choice(1), expect![[r#"correct=false feedback=Some("One too many.") answer=3"#]]);
+    check_verdict(&bank, "c3", Response::Choice(7), expect!["unreadable: Pick one of the choices."]);
+}
+
+fn check_diagnostics(text: &str, expect: Expect) {
+    let loaded = load_bank(text);
+    let lines: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
+    let verdict = if loaded.bank.is_some() { "accepted" } else { "refused" };
+    expect.assert_eq(&format!("{verdict}\n{}", lines.join("\n")));
+}
+
+#[test]
+fn invalid_json_is_reported_with_its_line() {
+    check_diagnostics(
+        "{\n  \"id\": \"x\",\n  \"skills\": []\n  \"items\": []\n}",
+        expect![[r#"
+            refused
+            error at line 4, column 3: the file is not valid JSON: expected `,` or `}`"#]],
+    );
+}
+
+#[test]
+fn every_problem_of_a_bank_is_reported_with_its_path() {
+    check_diagnostics(
+        r#"{ "id": "b", "version": "1", "title": "Broken",
+             "skills": [ { "id": "s", "name": "S", "prerequisites": ["t"] },
+                         { "id": "t", "name": "T", "prerequisites": ["s"] },
+                         { "id": "s", "name": "S again" } ],
+             "items": [
+               { "id": "i1", "skills": ["nope"], "type": "numeric", "prompt": "?", "answer": 1 },
+               { "id": "i1", "skills": ["s"], "type": "singleChoice", "prompt": "?", "choices": [ { "text": "a" }, { "text": "b" } ], "answer": 2 },
+               { "id": "i3", "skills": ["t"], "type": "numeric", "prompt": "?", "answer": "one" },
+               { "id": "i4", "skills": ["t"], "type": "numeric", "prompt": "?", "answer": 2, "misconceptions": [ { "answer": "4/2", "feedback": "same" } ] },
+               { "id": "i5", "skills": ["t"], "type": "essay", "prompt": "?" }
+             ] }"#,
+        expect![[r#"
+            refused
+            error at $.items[2] ("i3"): cannot read "one" as a number
+            error at $.items[4] ("i5"): unknown variant `essay`, expected `singleChoice` or `numeric`
+            error at $.skills[2] ("s"): the skill id "s" is used twice
+            error at $.skills: prerequisites form a cycle: s -> t -> s
+            error at $.items[0] ("i1").skills[0]: unknown skill "nope"
+            error at $.items[1] ("i1"): the item id "i1" is used twice
+            error at $.items[1] ("i1").answer: the answer is choice 2 but there are only 2 choices (counted from 0)
+            error at $.items[3] ("i4").misconceptions[0]: this wrong answer is equal to the correct answer
+            warning at $.skills[0] ("s"): only 1 item(s) practise this skill; mastery needs 4 answers
+            warning at $.skills[1] ("t"): only 1 item(s) practise this skill; mastery needs 4 answers
+            warning at $.skills[2] ("s"): only 1 item(s) practise this skill; mastery needs 4 answers"#]],
+    );
+}
+
+#[test]
+fn the_sample_banks_load_without_errors() {
+    for (name, text) in [
+        ("fractions", FRACTIONS_BANK),
+        ("percentages", include_str!("../../../www/banks/percentages.json")),
+    ] {
+        let loaded = load_bank(text);
+        let errors: Vec<String> =
+            loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(ToString::to_string).collect();
+        assert!(errors.is_empty() && loaded.bank.is_some(), "{name}: {errors:?}");
+    }
+}
+
+/// A scripted learner: answers from `script` ('1' correct, '0' wrong), one per item, one minute apart.
+fn transcript(bank_text: &str, script: &str) -> String {
+    let bank = indexed(bank_text);
+    let mut progress = new_progress(&bank, 7);
+    let mut now = Timestamp(1_700_000_000_000);
+    let mut lines = Vec::new();
+    for answer in script.chars() {
+        let Some(next) = advance(&bank, &mut progress, now, &ChoiceOptions::default()) else { break };
+        let item = &bank.bank.items[next.item_position];
+        let response = right_or_wrong_response(item, answer == '1');
+        let report = submit_answer(&bank, &mut progress, next.item_position, &response, now).unwrap();
+        let states: Vec<String> = (0..bank.bank.skills.len())
+            .map(|s| {
+                let m = progress.model.skill_mastery(&bank, s, now);
+                format!("{}:{:?}:{:.2}", m.skill_id, m.state, m.mastery)
+            })
+            .collect();
+        lines.push(format!(
+            "{} p={:.2} {:?} -> {} | {}",
+            item.id,
+            next.predicted_success,
+            next.reason,
+            if report.outcome.correct { "right" } else { "wrong" },
+            states.join(" ")
+        ));
+        now = Timestamp(now.0 + 60_000);
+    }
+    lines.join("\n")
+}
+
+fn right_or_wrong_response(item: &crate::bank::Item, right: bool) -> Response {
+    match &item.kind {
+        crate::bank::ItemKind::SingleChoice { answer, .. } => {
+            Response::Choice(if right { *answer } else { (*answer + 1) % 2 })
+        }
+        crate::bank::ItemKind::Numeric { answer, .. } => {
+            Response::Text(if right { answer.text.clone() } else { format!("{}", answer.value + 1000.0) })
+        }
+    }
+}
+
+#[test]
+fn a_learner_who_answers_well_masters_counting_then_moves_on_to_adding() {
+    expect![[r#""#]].assert_eq(&transcript(TINY_BANK, "1111111111"));
+}
+
+#[test]
+fn a_struggling_learner_stays_on_the_first_skill_at_easier_items() {
+    expect![[r#""#]].assert_eq(&transcript(TINY_BANK, "0101001011"));
+}
+
+#[test]
+fn a_locked_skill_is_never_chosen_unless_the_learner_picks_it() {
+    let bank = indexed(FRACTIONS_BANK);
+    let mut progress = new_progress(&bank, 3);
+    let now = Timestamp(1_700_000_000_000);
+    for round in 0..20 {
+        let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
+        let item = &bank.bank.items[next.item_position];
+        for skill in &item.skills {
+            let position = bank.skill_position(skill).unwrap();
+            assert!(progress.model.is_unlocked(&bank, position), "round {round}: {} is locked", skill);
+        }
+        let response = right_or_wrong_response(item, round % 3 == 0);
+        submit_answer(&bank, &mut progress, next.item_position, &response, now).unwrap();
+    }
+    let chosen = ChoiceOptions { focus_skill: Some("add-subtract-unlike".into()), target_success: None };
+    let next = advance(&bank, &mut progress, now, &chosen).unwrap();
+    assert!(bank.bank.items[next.item_position].skills.contains(&"add-subtract-unlike".to_string()));
+}
+
+#[test]
+fn the_next_item_gets_harder_after_right_answers_and_easier_after_wrong_ones() {
+    let bank = indexed(FRACTIONS_BANK);
+    let now = Timestamp(1_700_000_000_000);
+    let difficulty_after = |right: bool| {
+        let mut progress = new_progress(&bank, 11);
+        for _ in 0..3 {
+            let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
+            let item = &bank.bank.items[next.item_position];
+            submit_answer(&bank, &mut progress, next.item_position, &right_or_wrong_response(item, right), now).unwrap();
+        }
+        let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
+        bank.bank.items[next.item_position].prior_difficulty()
+    };
+    let after_right = difficulty_after(true);
+    let after_wrong = difficulty_after(false);
+    assert!(after_right > after_wrong + 1.0, "after right answers {after_right}, after wrong {after_wrong}");
+}
+
+#[test]
+fn a_mastered_skill_comes_back_for_review_when_recall_drops() {
+    let bank = indexed(TINY_BANK);
+    let mut progress = new_progress(&bank, 5);
+    let mut now = Timestamp(1_700_000_000_000);
+    let count = bank.skill_position("count").unwrap();
+    while progress.model.skill_mastery(&bank, count, now).state != SkillState::Mastered {
+        let next = advance(&bank, &mut progress, now, &ChoiceOptions { focus_skill: Some("count".into()), target_success: None }).unwrap();
+        let item = &bank.bank.items[next.item_position];
+        submit_answer(&bank, &mut progress, next.item_position, &right_or_wrong_response(item, true), now).unwrap();
+        now = Timestamp(now.0 + 60_000);
+        assert!(progress.model.answer_count < 20, "counting was never mastered");
+    }
+    let mastery = progress.model.skill_mastery(&bank, count, now);
+    let later = Timestamp(now.0 + ((mastery.days_until_review + 0.5) * 86_400_000.0) as i64);
+    assert_eq!(progress.model.skill_mastery(&bank, count, later).state, SkillState::DueForReview);
+    let next = advance(&bank, &mut progress, later, &ChoiceOptions::default()).unwrap();
+    assert!(matches!(next.reason, crate::choose::ChoiceReason::ReviewDue { .. }), "{:?}", next.reason);
+}
+
+#[test]
+fn seeded_random_sessions_keep_every_invariant() {
+    let bank = indexed(FRACTIONS_BANK);
+    for seed in 0..40u64 {
+        let mut progress = new_progress(&bank, seed);
+        let mut now = Timestamp(1_700_000_000_000);
+        let skill_level = unit_hash(seed, 99) * 2.0 - 0.5;
+        for step in 0..60u64 {
+            let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).expect("a non-empty bank always has a next item");
+            assert!(next.item_position < bank.bank.items.len());
+            let recent = &progress.model.recent_items;
+            assert!(!recent.contains(&next.item_id), "seed {seed} step {step}: {} repeats a recent item", next.item_id);
+            for item in &bank.bank.items {
+                let p = progress.model.predict_success(item, now);
+                assert!((0.0..=1.0).contains(&p) && p.is_finite());
+            }
+            let item = &bank.bank.items[next.item_position];
+            let right = unit_hash(seed, step) < crate::model::sigmoid(skill_level - item.prior_difficulty());
+            submit_answer(&bank, &mut progress, next.item_position, &right_or_wrong_response(item, right), now).unwrap();
+            let reloaded = load_progress(&save_progress(&progress), &bank.bank.id).unwrap();
+            assert_eq!(reloaded, progress, "seed {seed} step {step}: progress changed through save and load");
+            now = Timestamp(now.0 + (unit_hash(seed ^ 5, step) * 3.0 * 86_400_000.0) as i64);
+        }
+    }
+}
+
+fn check_progress_refused(text: &str, expected: ProgressError) {
+    assert_eq!(load_progress(text, "fractions"), Err(expected));
+}
+
+#[test]
+fn damaged_foreign_or_newer_progress_is_refused() {
+    check_progress_refused("{\"format\":\"adaptive-practice-progress\",\"vers", ProgressError::Damaged("EOF while parsing a string at line 1 column 46".into()));
+    check_progress_refused("[1,2]", ProgressError::Damaged("it is not an adaptive-practice progress file".into()));
+    check_progress_refused(r#"{"format":"adaptive-practice-progress","version":9}"#, ProgressError::NewerVersion { found: 9 });
+    let bank = indexed(TINY_BANK);
+    let saved = save_progress(&new_progress(&bank, 1));
+    check_progress_refused(&saved, ProgressError::OtherBank { found: "tiny".into() });
+}
+
+#[test]
+fn the_first_saved_format_still_loads() {
+    let fixture = include_str!("../tests/fixtures/progress-v1.json");
+    let progress = load_progress(fixture, "fractions").expect("version 1 fixture loads");
+    assert_eq!(progress.model.answer_count, 3);
+    assert_eq!(progress.model.correct_count, 2);
+    assert_eq!(progress.model.skills["fraction-meaning"].attempts, 3);
+    assert_eq!(progress.current_item.as_deref(), Some("meaning-04"));
+}
+
+#[test]
+fn choice_is_deterministic_for_a_given_state_time_and_seed() {
+    let bank = indexed(FRACTIONS_BANK);
+    let progress = new_progress(&bank, 1);
+    let now = Timestamp(1_700_000_000_000);
+    let first = choose_next_item(&bank, &progress.model, now, 42, &ChoiceOptions::default());
+    let second = choose_next_item(&bank, &progress.model, now, 42, &ChoiceOptions::default());
+    assert_eq!(first, second);
+}

@@ -136,58 +136,115 @@ pub fn fit(learner_sequences: &[Vec<ObservedAnswer>], settings: ModelSettings) -
     };
     let mut rows = training_rows(&parameters, learner_sequences);
     let scaling = standardize_rows(&mut rows);
-    let global_start = item_count + skill_count * (1 + SKILL_FEATURE_COUNT);
-    let objective = |weights: &[f64], gradient: &mut [f64]| -> f64 {
-        gradient.iter_mut().for_each(|value| *value = 0.0);
-        let mut loss = 0.0;
-        for row in &rows {
-            let skill_share = 1.0 / row.skills.len().max(1) as f64;
-            let mut logit = weights[row.item] + dot(&weights[global_start..], &row.global_features);
-            for (position, &skill) in row.skills.iter().enumerate() {
-                let skill_features = &row.skill_features[position];
-                let weights_start = item_count + skill_count + skill * SKILL_FEATURE_COUNT;
-                logit += skill_share * (weights[item_count + skill] + dot(&weights[weights_start..weights_start + SKILL_FEATURE_COUNT], skill_features));
-            }
-            let probability = sigmoid(logit);
-            loss -= if row.correct { probability.max(1e-300).ln() } else { (1.0 - probability).max(1e-300).ln() };
-            let residual = probability - outcome_value(row.correct);
-            gradient[row.item] += residual;
-            for (position, &skill) in row.skills.iter().enumerate() {
-                gradient[item_count + skill] += residual * skill_share;
-                let weights_start = item_count + skill_count + skill * SKILL_FEATURE_COUNT;
-                for (slot, feature) in gradient[weights_start..weights_start + SKILL_FEATURE_COUNT].iter_mut().zip(&row.skill_features[position]) {
-                    *slot += residual * skill_share * feature;
-                }
-            }
-            for (slot, feature) in gradient[global_start..].iter_mut().zip(&row.global_features) {
-                *slot += residual * feature;
-            }
-        }
-        for (index, (weight, slot)) in weights.iter().zip(gradient.iter_mut()).enumerate() {
-            let precision = if index < item_count {
-                settings.item_precision
-            } else if index < item_count + skill_count {
-                settings.skill_precision
-            } else if index < global_start {
-                settings.skill_weight_precision
-            } else {
-                settings.global_precision
-            };
-            loss += 0.5 * precision * weight * weight;
-            *slot += precision * weight;
-        }
+    let layout = WeightLayout { item_count, skill_count };
+    // Diagonal preconditioning: the optimizer works on weights divided by their curvature's root.
+    let weight_scale: Vec<f64> = curvature_diagonal(&rows, &layout, &settings).iter().map(|curvature| 1.0 / curvature.sqrt()).collect();
+    let mut weights = vec![0.0; layout.total()];
+    let scaled_objective = |scaled_weights: &[f64], scaled_gradient: &mut [f64]| -> f64 {
+        weights.iter_mut().zip(scaled_weights).zip(&weight_scale).for_each(|((weight, scaled), scale)| *weight = scaled * scale);
+        let loss = logistic_loss(&rows, &layout, &settings, &weights, scaled_gradient);
+        scaled_gradient.iter_mut().zip(&weight_scale).for_each(|(slot, scale)| *slot *= scale);
         loss
     };
-    let weights = minimize_with_lbfgs(objective, vec![0.0; global_start + GLOBAL_FEATURE_COUNT], settings.optimizer_iterations);
+    let scaled_weights = minimize_with_lbfgs(scaled_objective, vec![0.0; layout.total()], settings.optimizer_iterations);
+    let weights: Vec<f64> = scaled_weights.iter().zip(&weight_scale).map(|(scaled, scale)| scaled * scale).collect();
     parameters.item_easiness.copy_from_slice(&weights[..item_count]);
     parameters.skill_easiness.copy_from_slice(&weights[item_count..item_count + skill_count]);
     for (skill, slot) in parameters.skill_feature_weights.iter_mut().enumerate() {
-        let weights_start = item_count + skill_count + skill * SKILL_FEATURE_COUNT;
-        slot.copy_from_slice(&weights[weights_start..weights_start + SKILL_FEATURE_COUNT]);
+        slot.copy_from_slice(&weights[layout.skill_weights_start(skill)..layout.skill_weights_start(skill) + SKILL_FEATURE_COUNT]);
     }
-    parameters.global_feature_weights.copy_from_slice(&weights[global_start..]);
+    parameters.global_feature_weights.copy_from_slice(&weights[layout.global_start()..]);
     undo_standardization(&mut parameters, &scaling);
     parameters
+}
+
+/// Where each fitted weight sits in the optimizer's vector: items, skill easiness, skill feature
+/// weights, global feature weights.
+struct WeightLayout {
+    item_count: usize,
+    skill_count: usize,
+}
+
+impl WeightLayout {
+    fn skill_easiness_index(&self, skill: usize) -> usize {
+        self.item_count + skill
+    }
+    fn skill_weights_start(&self, skill: usize) -> usize {
+        self.item_count + self.skill_count + skill * SKILL_FEATURE_COUNT
+    }
+    fn global_start(&self) -> usize {
+        self.item_count + self.skill_count * (1 + SKILL_FEATURE_COUNT)
+    }
+    fn total(&self) -> usize {
+        self.global_start() + GLOBAL_FEATURE_COUNT
+    }
+    fn precision(&self, index: usize, settings: &ModelSettings) -> f64 {
+        if index < self.item_count {
+            settings.item_precision
+        } else if index < self.item_count + self.skill_count {
+            settings.skill_precision
+        } else if index < self.global_start() {
+            settings.skill_weight_precision
+        } else {
+            settings.global_precision
+        }
+    }
+}
+
+/// Penalized negative log-likelihood of the training rows, and its gradient.
+fn logistic_loss(rows: &[TrainingRow], layout: &WeightLayout, settings: &ModelSettings, weights: &[f64], gradient: &mut [f64]) -> f64 {
+    gradient.iter_mut().for_each(|value| *value = 0.0);
+    let global_start = layout.global_start();
+    let mut loss = 0.0;
+    for row in rows {
+        let skill_share = 1.0 / row.skills.len().max(1) as f64;
+        let mut logit = weights[row.item] + dot(&weights[global_start..], &row.global_features);
+        for (&skill, skill_features) in row.skills.iter().zip(&row.skill_features) {
+            let start = layout.skill_weights_start(skill);
+            logit += skill_share * (weights[layout.skill_easiness_index(skill)] + dot(&weights[start..start + SKILL_FEATURE_COUNT], skill_features));
+        }
+        let probability = sigmoid(logit);
+        loss -= if row.correct { probability.max(1e-300).ln() } else { (1.0 - probability).max(1e-300).ln() };
+        let residual = probability - outcome_value(row.correct);
+        gradient[row.item] += residual;
+        for (&skill, skill_features) in row.skills.iter().zip(&row.skill_features) {
+            gradient[layout.skill_easiness_index(skill)] += residual * skill_share;
+            let start = layout.skill_weights_start(skill);
+            for (slot, feature) in gradient[start..start + SKILL_FEATURE_COUNT].iter_mut().zip(skill_features) {
+                *slot += residual * skill_share * feature;
+            }
+        }
+        for (slot, feature) in gradient[global_start..].iter_mut().zip(&row.global_features) {
+            *slot += residual * feature;
+        }
+    }
+    for (index, (weight, slot)) in weights.iter().zip(gradient.iter_mut()).enumerate() {
+        let precision = layout.precision(index, settings);
+        loss += 0.5 * precision * weight * weight;
+        *slot += precision * weight;
+    }
+    loss
+}
+
+/// An upper bound of the diagonal of the loss's Hessian (a probability's variance is at most 1/4).
+fn curvature_diagonal(rows: &[TrainingRow], layout: &WeightLayout, settings: &ModelSettings) -> Vec<f64> {
+    let mut diagonal: Vec<f64> = (0..layout.total()).map(|index| layout.precision(index, settings)).collect();
+    let global_start = layout.global_start();
+    for row in rows {
+        let skill_share = 1.0 / row.skills.len().max(1) as f64;
+        diagonal[row.item] += 0.25;
+        for (&skill, skill_features) in row.skills.iter().zip(&row.skill_features) {
+            diagonal[layout.skill_easiness_index(skill)] += 0.25 * skill_share * skill_share;
+            let start = layout.skill_weights_start(skill);
+            for (slot, feature) in diagonal[start..start + SKILL_FEATURE_COUNT].iter_mut().zip(skill_features) {
+                *slot += 0.25 * skill_share * skill_share * feature * feature;
+            }
+        }
+        for (slot, feature) in diagonal[global_start..].iter_mut().zip(&row.global_features) {
+            *slot += 0.25 * feature * feature;
+        }
+    }
+    diagonal.iter().map(|curvature| curvature.max(1e-9)).collect()
 }
 
 /// Mean and spread of every feature column on the training rows; fitting sees standardized
