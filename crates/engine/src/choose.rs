@@ -1,6 +1,6 @@
 //! Choosing the next item: the one that helps this learner most now.
 //!
-//! Due reviews come first (interleaved: never two reviews in a row while new learning waits),
+//! Due reviews come first (interleaved: on every other answer while new learning waits),
 //! then skills being learned whose prerequisites are mastered; within those, the item whose
 //! predicted success is closest to the target, never one of the last few items, with a small
 //! preference for a change of item type and for items seen less often. Ties are broken by a
@@ -74,11 +74,6 @@ pub fn choose_next_item(
     let target = options.target_success.unwrap_or(settings.target_success).clamp(0.05, 0.95);
     let masteries: Vec<_> = (0..bank.bank.skills.len()).map(|s| model.skill_mastery(bank, s, now)).collect();
     let unlocked: Vec<bool> = (0..bank.bank.skills.len()).map(|s| model.is_unlocked(bank, s)).collect();
-    let last_was_review = model
-        .recent_items
-        .last()
-        .and_then(|id| bank.item_position(id))
-        .is_some_and(|i| was_review_item(bank, model, i));
 
     let focus = options.focus_skill.as_deref().and_then(|id| bank.skill_position(id));
     let any_due = masteries.iter().any(|m| m.state == SkillState::DueForReview);
@@ -86,7 +81,8 @@ pub fn choose_next_item(
         .any(|s| unlocked[s] && matches!(masteries[s].state, SkillState::NotStarted | SkillState::Learning));
     let preferred_pool = if focus.is_some() {
         Pool::Chosen
-    } else if any_due && (!last_was_review || !any_open) {
+    } else if any_due && (model.answer_count % 2 == 0 || !any_open) {
+        // Reviews are interleaved with new learning: at most every other item is a review.
         Pool::Review
     } else if any_open {
         Pool::Open
@@ -100,10 +96,8 @@ pub fn choose_next_item(
         .last()
         .and_then(|id| bank.item_position(id))
         .map(|i| bank.bank.items[i].type_name());
-    let avoid = RECENT_LIMIT.min(bank.bank.items.len().saturating_sub(1));
-    let recent = &model.recent_items[model.recent_items.len().saturating_sub(avoid)..];
 
-    // When the preferred pool has nothing left to offer (all recent), fall back to every skill.
+    // When the preferred pool has no item at all, fall back to every skill.
     let mut best: Option<(f64, usize, usize)> = None;
     let mut pool = preferred_pool;
     for candidate_pool in [preferred_pool, Pool::All] {
@@ -115,13 +109,24 @@ pub fn choose_next_item(
             Pool::All => true,
         };
 
-        for (position, item) in bank.bank.items.iter().enumerate() {
+        let eligible: Vec<(usize, usize)> = bank
+            .bank
+            .items
+            .iter()
+            .enumerate()
+            .filter_map(|(position, item)| {
+                let skill_positions: Vec<usize> = item.skills.iter().filter_map(|s| bank.skill_position(s)).collect();
+                let main_skill = *skill_positions.iter().find(|&&s| in_pool(s))?;
+                let locked = pool == Pool::Open && !skill_positions.iter().all(|&s| unlocked[s]);
+                (!locked).then_some((position, main_skill))
+            })
+            .collect();
+        // Never one of the last few items: as many as the pool allows, up to RECENT_LIMIT.
+        let avoid = RECENT_LIMIT.min(eligible.len().saturating_sub(1));
+        let recent = &model.recent_items[model.recent_items.len().saturating_sub(avoid)..];
+        for (position, main_skill) in eligible {
+            let item = &bank.bank.items[position];
             if recent.iter().any(|id| id == &item.id) {
-                continue;
-            }
-            let skill_positions: Vec<usize> = item.skills.iter().filter_map(|s| bank.skill_position(s)).collect();
-            let Some(&main_skill) = skill_positions.iter().find(|&&s| in_pool(s)) else { continue };
-            if pool == Pool::Open && !skill_positions.iter().all(|&s| unlocked[s]) {
                 continue;
             }
             let predicted = model.predict_success(item, now);
@@ -163,11 +168,6 @@ pub fn choose_next_item(
         predicted_success: model.predict_success(item, now),
         reason,
     })
-}
-
-/// Whether the item at `position` practises only skills that are mastered (so answering it was review).
-fn was_review_item(bank: &IndexedBank, model: &LearnerModel, position: usize) -> bool {
-    bank.bank.items[position].skills.iter().all(|s| model.skills.get(s).is_some_and(|r| r.mastered))
 }
 
 /// A number in [0, 1) from a seed and a value (SplitMix64 finalizer): deterministic tie-breaking.
