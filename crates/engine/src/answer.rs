@@ -1,17 +1,29 @@
-//! Answer checking: is a learner's response to an item correct, and what to tell them.
+//! Answer checking: is a learner's response to an item (or a step of it) correct, and what to
+//! tell them. Every item type is checked here; typed answers are read by `text_rules.rs` and
+//! `expression.rs`.
 
 use serde::{Deserialize, Serialize};
 
-use crate::bank::{Item, ItemKind};
+use crate::bank::{Blank, Choice, Item, ItemKind};
+use crate::expression::{parse_expression, same_value, Expr, NameStyle};
+pub use crate::text_rules::{normalize_text, parse_number, wildcard_match, MAX_ANSWER_LENGTH};
 
 /// What a learner gave as an answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "camelCase")]
 pub enum Response {
-    /// The index of the picked choice.
+    /// The index of the picked choice (single choice).
     Choice(usize),
-    /// Typed text, for numeric items.
+    /// The indexes of the picked choices (multiple response).
+    Choices(Vec<usize>),
+    /// Typed text (numeric, math expression, short text).
     Text(String),
+    /// The learner's order, as indexes into the item's `items` (ordering).
+    Order(Vec<usize>),
+    /// One text per blank (fill in the blanks).
+    Blanks(Vec<String>),
+    /// For each left entry, the index of the right entry picked (matching); `None` when unset.
+    Matches(Vec<Option<usize>>),
 }
 
 /// The verdict on a readable answer.
@@ -25,105 +37,176 @@ pub struct Outcome {
     pub correct_answer: String,
 }
 
-/// An answer that cannot be judged (not a number, or no such choice). It is not counted.
+/// An answer that cannot be judged (not a number, no choice picked). It is not counted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UnreadableAnswer {
     pub message: String,
 }
 
-/// Longest typed answer that is read at all; longer ones are unreadable, not slow.
-pub const MAX_ANSWER_LENGTH: usize = 200;
+fn unreadable<T>(message: impl Into<String>) -> Result<T, UnreadableAnswer> {
+    Err(UnreadableAnswer { message: message.into() })
+}
 
-/// Checks a response against an item.
+/// Checks a response to a single-part item (for multi-step items, check each step's kind with
+/// `check_response`).
 pub fn check_answer(item: &Item, response: &Response) -> Result<Outcome, UnreadableAnswer> {
-    match (&item.kind, response) {
-        (ItemKind::SingleChoice { choices, answer }, Response::Choice(picked)) => {
-            let Some(choice) = choices.get(*picked) else {
-                return Err(UnreadableAnswer { message: "Pick one of the choices.".into() });
-            };
-            let correct_answer = choices.get(*answer).map(|c| c.text.clone()).unwrap_or_default();
-            Ok(Outcome { correct: picked == answer, feedback: choice.feedback.clone(), correct_answer })
+    check_response(&item.kind, response)
+}
+
+fn verdict(correct: bool, feedback: Option<String>, correct_answer: String) -> Result<Outcome, UnreadableAnswer> {
+    Ok(Outcome { correct, feedback, correct_answer })
+}
+
+fn choice_texts(choices: &[Choice], indexes: &[usize]) -> String {
+    indexes.iter().filter_map(|&i| choices.get(i)).map(|c| c.text.as_str()).collect::<Vec<_>>().join("; ")
+}
+
+/// Checks a response against one answerable kind.
+pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, UnreadableAnswer> {
+    if let Response::Text(text) = response {
+        if text.chars().count() > MAX_ANSWER_LENGTH {
+            return unreadable(format!("That answer is too long (more than {MAX_ANSWER_LENGTH} characters)."));
         }
-        (ItemKind::Numeric { answer, tolerance, misconceptions }, Response::Text(text)) => {
-            if text.trim().is_empty() {
-                return Err(UnreadableAnswer { message: "Type an answer first.".into() });
+        if text.trim().is_empty() {
+            return unreadable("Type an answer first.");
+        }
+    }
+    match (kind, response) {
+        (ItemKind::SingleChoice { choices, answer, .. }, Response::Choice(picked)) => {
+            let Some(choice) = choices.get(*picked) else { return unreadable("Pick one of the choices.") };
+            verdict(picked == answer, choice.feedback.clone(), choice_texts(choices, &[*answer]))
+        }
+        (ItemKind::MultipleResponse { choices, answers, .. }, Response::Choices(picked)) => {
+            if picked.is_empty() {
+                return unreadable("Pick at least one choice.");
             }
+            let mut picked = picked.clone();
+            picked.sort_unstable();
+            picked.dedup();
+            let mut expected = answers.clone();
+            expected.sort_unstable();
+            let feedback = picked
+                .iter()
+                .filter(|i| !expected.contains(i))
+                .find_map(|&i| choices.get(i).and_then(|c| c.feedback.clone()));
+            verdict(picked == expected, feedback, choice_texts(choices, answers))
+        }
+        (ItemKind::Numeric { answer, tolerance, relative_tolerance, misconceptions }, Response::Text(text)) => {
             let Some(value) = parse_number(text) else {
-                return Err(UnreadableAnswer {
-                    message: format!(
-                        "“{}” is not a number I can read. Write it like 3/4, 0.75 or 1 1/2.",
-                        shorten(text.trim(), 40)
-                    ),
-                });
+                return unreadable(format!(
+                    "“{}” is not a number I can read. Write it like 3/4, 0.75 or 1 1/2.",
+                    shorten(text.trim(), 40)
+                ));
             };
-            let tolerance = tolerance.unwrap_or(0.0).max(1e-9 * answer.value.abs().max(1.0));
-            let correct = (value - answer.value).abs() <= tolerance;
+            let allowed = numeric_allowance(answer.value, *tolerance, *relative_tolerance);
+            let correct = (value - answer.value).abs() <= allowed;
+            let feedback = if correct {
+                None
+            } else {
+                misconceptions.iter().find(|m| (m.answer.value - value).abs() <= allowed).map(|m| m.feedback.clone())
+            };
+            verdict(correct, feedback, answer.text.clone())
+        }
+        (ItemKind::MathExpression { answer, tolerance, misconceptions }, Response::Text(text)) => {
+            let given = read_learner_expression(text)?;
+            let tolerance = tolerance.unwrap_or(1e-9);
+            let Ok(expected) = parse_expression(answer, NameStyle::SingleLetters) else {
+                return unreadable("This item's answer cannot be computed; please tell the author.");
+            };
+            let correct = same_value(&expected, &given, tolerance, false);
             let feedback = if correct {
                 None
             } else {
                 misconceptions
                     .iter()
-                    .find(|m| (m.answer.value - value).abs() <= tolerance)
-                    .map(|m| m.feedback.clone())
+                    .filter_map(|m| Some((parse_expression(&m.answer, NameStyle::SingleLetters).ok()?, &m.feedback)))
+                    .find(|(wrong, _)| same_value(wrong, &given, tolerance, false))
+                    .map(|(_, feedback)| feedback.clone())
             };
-            Ok(Outcome { correct, feedback, correct_answer: answer.text.clone() })
+            verdict(correct, feedback, answer.clone())
         }
-        (ItemKind::SingleChoice { .. }, Response::Text(_)) => {
-            Err(UnreadableAnswer { message: "Pick one of the choices.".into() })
+        (ItemKind::ShortText { answers, case_sensitive, ignore_accents, pattern, misconceptions }, Response::Text(text)) => {
+            let normalize = |t: &str| normalize_text(t, *case_sensitive, *ignore_accents);
+            let given = normalize(text);
+            let correct = answers.iter().any(|a| normalize(a) == given)
+                || pattern.as_deref().is_some_and(|p| wildcard_match(&normalize(p), &given));
+            let feedback = if correct {
+                None
+            } else {
+                misconceptions.iter().find(|m| normalize(&m.answer) == given).map(|m| m.feedback.clone())
+            };
+            verdict(correct, feedback, answers.first().cloned().unwrap_or_default())
         }
-        (ItemKind::Numeric { .. }, Response::Choice(_)) => {
-            Err(UnreadableAnswer { message: "Type a number.".into() })
+        (ItemKind::Ordering { items }, Response::Order(order)) => {
+            let mut sorted = order.clone();
+            sorted.sort_unstable();
+            if sorted != (0..items.len()).collect::<Vec<_>>() {
+                return unreadable("Put every entry in a place.");
+            }
+            let correct = order.iter().enumerate().all(|(place, &index)| place == index);
+            verdict(correct, None, items.join(" → "))
         }
+        (ItemKind::FillBlanks { blanks }, Response::Blanks(given)) => check_blanks(blanks, given),
+        (ItemKind::Matching { pairs, distractors }, Response::Matches(given)) => {
+            if given.len() != pairs.len() || given.iter().any(Option::is_none) {
+                return unreadable("Match every entry.");
+            }
+            let rights = pairs.len() + distractors.len();
+            if given.iter().flatten().any(|&r| r >= rights) {
+                return unreadable("Match every entry.");
+            }
+            let correct = given.iter().enumerate().all(|(left, right)| *right == Some(left));
+            let shown: Vec<String> = pairs.iter().map(|p| format!("{} → {}", p.left, p.right)).collect();
+            verdict(correct, None, shown.join("; "))
+        }
+        (ItemKind::MultiStep { .. }, _) => unreadable("Answer the steps one by one."),
+        _ => unreadable("This kind of answer does not fit this item."),
     }
 }
 
-/// Reads a number the way people write it: `0.5`, `.5`, `0,5` (decimal comma), `-3`, `1/2`,
-/// `1 1/2` (mixed number), `−2` (Unicode minus). Returns `None` for anything else.
-pub fn parse_number(text: &str) -> Option<f64> {
-    if text.len() > MAX_ANSWER_LENGTH {
-        return None;
-    }
-    let cleaned = text.trim().replace('\u{2212}', "-").replace('\u{2044}', "/");
-    let (negative, body) = match cleaned.strip_prefix('-') {
-        Some(rest) => (true, rest.trim_start()),
-        None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned).trim_start()),
-    };
-    let magnitude = match body.split_once('/') {
-        Some((whole_and_numerator, denominator)) => {
-            let denominator = parse_unsigned_decimal(denominator.trim())?;
-            if denominator == 0.0 {
-                return None;
-            }
-            let mut parts = whole_and_numerator.split_whitespace();
-            let first = parse_unsigned_decimal(parts.next()?)?;
-            match (parts.next(), parts.next()) {
-                (None, _) => first / denominator,
-                (Some(numerator), None) => first + parse_unsigned_decimal(numerator)? / denominator,
-                _ => return None,
-            }
-        }
-        None => parse_unsigned_decimal(body)?,
-    };
-    Some(if negative { -magnitude } else { magnitude })
+fn numeric_allowance(value: f64, tolerance: Option<f64>, relative: Option<f64>) -> f64 {
+    let absolute = tolerance.unwrap_or(0.0);
+    let relative = relative.unwrap_or(0.0) * value.abs();
+    absolute.max(relative).max(1e-9 * value.abs().max(1.0))
 }
 
-/// An unsigned decimal with a point or a single decimal comma, digits only otherwise.
-fn parse_unsigned_decimal(text: &str) -> Option<f64> {
-    let text = if text.contains('.') { text.to_string() } else { text.replacen(',', ".", 1) };
-    let mut seen_point = false;
-    let mut digits = 0;
-    for character in text.chars() {
-        match character {
-            '0'..='9' => digits += 1,
-            '.' if !seen_point => seen_point = true,
-            _ => return None,
-        }
+/// Reads a learner's math answer: a plain number (incl. mixed numbers, decimal comma) or an
+/// expression (`7/12`, `\frac{7}{12}`, `2(x+1)`).
+fn read_learner_expression(text: &str) -> Result<Expr, UnreadableAnswer> {
+    if let Some(value) = parse_number(text) {
+        return Ok(Expr::Number(value));
     }
-    if digits == 0 {
-        return None;
+    parse_expression(text, NameStyle::SingleLetters).map_err(|problem| UnreadableAnswer {
+        message: format!("I cannot read “{}” as math: {}.", shorten(text.trim(), 40), problem.message),
+    })
+}
+
+fn check_blanks(blanks: &[Blank], given: &[String]) -> Result<Outcome, UnreadableAnswer> {
+    if given.len() != blanks.len() || given.iter().any(|g| g.trim().is_empty()) {
+        return unreadable("Fill every gap.");
     }
-    text.parse::<f64>().ok().filter(|v| v.is_finite())
+    if given.iter().any(|g| g.chars().count() > MAX_ANSWER_LENGTH) {
+        return unreadable("One of the answers is too long.");
+    }
+    let mut all_correct = true;
+    let mut shown = Vec::new();
+    for (blank, text) in blanks.iter().zip(given) {
+        let correct = match &blank.numeric {
+            Some(number) => parse_number(text)
+                .is_some_and(|v| (v - number.value).abs() <= numeric_allowance(number.value, blank.tolerance, None)),
+            None => {
+                let given = normalize_text(text, blank.case_sensitive, true);
+                blank.answers.iter().any(|a| normalize_text(a, blank.case_sensitive, true) == given)
+            }
+        };
+        all_correct &= correct;
+        shown.push(match &blank.numeric {
+            Some(number) => number.text.clone(),
+            None => blank.answers.first().cloned().unwrap_or_default(),
+        });
+    }
+    verdict(all_correct, None, shown.join(", "))
 }
 
 fn shorten(text: &str, limit: usize) -> String {
@@ -135,3 +218,6 @@ fn shorten(text: &str, limit: usize) -> String {
         short
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,12 +1,8 @@
 //! The item bank format: the JSON a teacher or publisher writes, read into checked types.
 //!
-//! `load_bank` never stops at the first problem: it returns the bank (when it has no error) and
-//! every diagnostic it found, each with the JSON path of the place it is about.
-
-use std::collections::{BTreeMap, BTreeSet};
+//! Reading and checking is in `bank_check.rs`.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::answer::parse_number;
 
@@ -66,9 +62,17 @@ pub struct Item {
     /// Difficulty on the logit scale: 0 is medium, -2.5 very easy, +2.5 very hard.
     #[serde(default)]
     pub difficulty: Option<f64>,
+    /// Markdown with LaTeX math (`$…$`); in templates, `{{expression}}` is replaced by its value.
     pub prompt: String,
+    /// Hints in order; the model counts an answer given after hints as weaker evidence.
+    #[serde(default)]
+    pub hints: Vec<Hint>,
+    /// The worked solution, shown after the answer.
     #[serde(default)]
     pub solution: Option<String>,
+    /// Variables that make this item a template (one variant per seed).
+    #[serde(default)]
+    pub template: Option<Template>,
     #[serde(flatten)]
     pub kind: ItemKind,
 }
@@ -81,11 +85,125 @@ impl Item {
 
     /// A short name of the item's type, for variety in item choice and for styling.
     pub fn type_name(&self) -> &'static str {
-        match self.kind {
-            ItemKind::SingleChoice { .. } => "singleChoice",
-            ItemKind::Numeric { .. } => "numeric",
+        self.kind.type_name()
+    }
+
+    /// The answerable parts: the steps of a multi-step item, or the item itself.
+    pub fn parts(&self) -> Vec<Part<'_>> {
+        match &self.kind {
+            ItemKind::MultiStep { steps } => steps
+                .iter()
+                .map(|step| Part {
+                    prompt: &step.prompt,
+                    skills: if step.skills.is_empty() { &self.skills } else { &step.skills },
+                    kind: &step.kind,
+                    hints: &step.hints,
+                    solution: step.solution.as_deref(),
+                })
+                .collect(),
+            kind => vec![Part {
+                prompt: &self.prompt,
+                skills: &self.skills,
+                kind,
+                hints: &self.hints,
+                solution: self.solution.as_deref(),
+            }],
         }
     }
+}
+
+/// One answerable part of an item: a step, or the whole item.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Part<'a> {
+    pub prompt: &'a str,
+    pub skills: &'a [String],
+    pub kind: &'a ItemKind,
+    pub hints: &'a [Hint],
+    pub solution: Option<&'a str>,
+}
+
+/// A hint: a sentence, or a scaffold (a smaller question that leads to the answer).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "HintInput", into = "HintInput")]
+pub struct Hint {
+    pub text: String,
+    pub scaffold: Option<Box<Step>>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum HintInput {
+    Text(String),
+    Full {
+        #[serde(default)]
+        text: String,
+        #[serde(default)]
+        scaffold: Option<Box<Step>>,
+    },
+}
+
+impl From<HintInput> for Hint {
+    fn from(input: HintInput) -> Hint {
+        match input {
+            HintInput::Text(text) => Hint { text, scaffold: None },
+            HintInput::Full { text, scaffold } => Hint { text, scaffold },
+        }
+    }
+}
+
+impl From<Hint> for HintInput {
+    fn from(hint: Hint) -> HintInput {
+        match hint.scaffold {
+            None => HintInput::Text(hint.text),
+            scaffold => HintInput::Full { text: hint.text, scaffold },
+        }
+    }
+}
+
+/// A step of a multi-step item, or a scaffold question inside a hint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    #[serde(default)]
+    pub id: Option<String>,
+    pub prompt: String,
+    /// The skills this step is evidence for; the item's skills when empty.
+    #[serde(default)]
+    pub skills: Vec<String>,
+    #[serde(default)]
+    pub hints: Vec<Hint>,
+    #[serde(default)]
+    pub solution: Option<String>,
+    #[serde(flatten)]
+    pub kind: ItemKind,
+}
+
+/// Variables drawn from seeded ranges or lists, derived values, and constraints that must hold.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Template {
+    /// Variable name to its range or list, drawn in order.
+    pub variables: std::collections::BTreeMap<String, VariableRange>,
+    /// Derived values: name to expression, computed in order of their names.
+    #[serde(default)]
+    pub derived: std::collections::BTreeMap<String, String>,
+    /// Expressions that must all hold (e.g. `a != b`, `gcd(a, b) == 1`).
+    #[serde(default)]
+    pub constraints: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum VariableRange {
+    /// Whole numbers (or multiples of `step`) from `min` to `max`, both included.
+    Range {
+        min: f64,
+        max: f64,
+        #[serde(default)]
+        step: Option<f64>,
+    },
+    /// One of these values.
+    List { choose: Vec<f64> },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -93,16 +211,93 @@ impl Item {
 pub enum ItemKind {
     /// Pick one of several choices; `answer` is the index of the correct one.
     #[serde(rename_all = "camelCase")]
-    SingleChoice { choices: Vec<Choice>, answer: usize },
-    /// Type a number; any way of writing the same value within `tolerance` is correct.
+    SingleChoice {
+        choices: Vec<Choice>,
+        answer: usize,
+        #[serde(default)]
+        shuffle: bool,
+    },
+    /// Pick every correct choice; `answers` are their indexes.
+    #[serde(rename_all = "camelCase")]
+    MultipleResponse {
+        choices: Vec<Choice>,
+        answers: Vec<usize>,
+        #[serde(default)]
+        shuffle: bool,
+    },
+    /// Type a number; any way of writing the same value within the tolerance is correct.
     #[serde(rename_all = "camelCase")]
     Numeric {
         answer: NumericValue,
+        /// Absolute tolerance.
         #[serde(default)]
         tolerance: Option<f64>,
+        /// Relative tolerance (0.01 = within 1%).
+        #[serde(default)]
+        relative_tolerance: Option<f64>,
         #[serde(default)]
         misconceptions: Vec<Misconception>,
     },
+    /// Type a math expression; checked by value (`7/12`, `21/36`, `\frac{7}{12}` are one answer).
+    #[serde(rename_all = "camelCase")]
+    MathExpression {
+        answer: String,
+        #[serde(default)]
+        tolerance: Option<f64>,
+        #[serde(default)]
+        misconceptions: Vec<TextMisconception>,
+    },
+    /// Type a word or phrase; compared after normalization.
+    #[serde(rename_all = "camelCase")]
+    ShortText {
+        answers: Vec<String>,
+        #[serde(default)]
+        case_sensitive: bool,
+        /// When true (the default), `é` and `e` are the same.
+        #[serde(default = "yes")]
+        ignore_accents: bool,
+        /// A pattern with `*` (any text) and `?` (one character) that also counts as correct.
+        #[serde(default)]
+        pattern: Option<String>,
+        #[serde(default)]
+        misconceptions: Vec<TextMisconception>,
+    },
+    /// Put these in order; `items` are listed in the correct order and shown shuffled.
+    #[serde(rename_all = "camelCase")]
+    Ordering { items: Vec<String> },
+    /// Fill the gaps: the prompt holds `[[1]]`, `[[2]]`, … one per blank.
+    #[serde(rename_all = "camelCase")]
+    FillBlanks { blanks: Vec<Blank> },
+    /// Match each left entry to its right entry; rights are shown shuffled, with distractors.
+    #[serde(rename_all = "camelCase")]
+    Matching {
+        pairs: Vec<MatchPair>,
+        #[serde(default)]
+        distractors: Vec<String>,
+    },
+    /// A problem in steps, each checked and counted for its own skills.
+    #[serde(rename_all = "camelCase")]
+    MultiStep { steps: Vec<Step> },
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl ItemKind {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            ItemKind::SingleChoice { .. } => "singleChoice",
+            ItemKind::MultipleResponse { .. } => "multipleResponse",
+            ItemKind::Numeric { .. } => "numeric",
+            ItemKind::MathExpression { .. } => "mathExpression",
+            ItemKind::ShortText { .. } => "shortText",
+            ItemKind::Ordering { .. } => "ordering",
+            ItemKind::FillBlanks { .. } => "fillBlanks",
+            ItemKind::Matching { .. } => "matching",
+            ItemKind::MultiStep { .. } => "multiStep",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -112,6 +307,35 @@ pub struct Choice {
     /// Said when this choice is picked (typically: the misconception behind a wrong choice).
     #[serde(default)]
     pub feedback: Option<String>,
+}
+
+/// One gap of a fill-in-the-blanks item: accepted words, or a number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Blank {
+    #[serde(default)]
+    pub answers: Vec<String>,
+    #[serde(default)]
+    pub numeric: Option<NumericValue>,
+    #[serde(default)]
+    pub tolerance: Option<f64>,
+    #[serde(default)]
+    pub case_sensitive: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MatchPair {
+    pub left: String,
+    pub right: String,
+}
+
+/// A typical wrong typed answer (text or expression) and what to say about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TextMisconception {
+    pub answer: String,
+    pub feedback: String,
 }
 
 /// A typical wrong numeric answer and what to say about it.
@@ -142,6 +366,8 @@ impl TryFrom<NumberOrText> for NumericValue {
     fn try_from(raw: NumberOrText) -> Result<Self, String> {
         match raw {
             NumberOrText::Number(value) => Ok(NumericValue { value, text: format_number(value) }),
+            // A template's answer (`"{{a + b}}"`) gets its value when the item is instantiated.
+            NumberOrText::Text(text) if text.contains("{{") => Ok(NumericValue { value: f64::NAN, text }),
             NumberOrText::Text(text) => match parse_number(&text) {
                 Some(value) => Ok(NumericValue { value, text }),
                 None => Err(format!("cannot read {text:?} as a number")),
@@ -161,285 +387,3 @@ fn format_number(value: f64) -> String {
     rounded.to_string()
 }
 
-/// One problem found in a bank, with the JSON path of the place it is about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Diagnostic {
-    pub severity: Severity,
-    pub path: String,
-    pub message: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-impl std::fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{severity} at {}: {}", self.path, self.message)
-    }
-}
-
-/// What reading a bank gave: the bank when it has no error, and every diagnostic.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BankLoad {
-    pub bank: Option<Bank>,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Reads a bank from its JSON text and checks it, collecting every problem.
-pub fn load_bank(text: &str) -> BankLoad {
-    let mut diagnostics = Vec::new();
-    let root: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(error) => {
-            diagnostics.push(error_at(
-                format!("line {}, column {}", error.line(), error.column()),
-                format!("the file is not valid JSON: {}", strip_location(&error.to_string())),
-            ));
-            return BankLoad { bank: None, diagnostics };
-        }
-    };
-    let Some(object) = root.as_object() else {
-        diagnostics.push(error_at("$".into(), "a bank must be a JSON object".into()));
-        return BankLoad { bank: None, diagnostics };
-    };
-    let header = read_header(object, &mut diagnostics);
-    let skills: Vec<Skill> = read_list(object, "skills", "id", &mut diagnostics);
-    let items: Vec<Item> = read_list(object, "items", "id", &mut diagnostics);
-    let Some((id, version, title, language, license, attribution, settings)) = header else {
-        return BankLoad { bank: None, diagnostics };
-    };
-    let bank = Bank { id, version, title, language, license, attribution, settings, skills, items };
-    check_bank(&bank, &mut diagnostics);
-    let has_error = diagnostics.iter().any(|d| d.severity == Severity::Error);
-    BankLoad { bank: if has_error { None } else { Some(bank) }, diagnostics }
-}
-
-type Header = (String, String, String, Option<String>, Option<String>, Option<String>, BankSettings);
-
-fn read_header(object: &serde_json::Map<String, Value>, diagnostics: &mut Vec<Diagnostic>) -> Option<Header> {
-    let mut required = |key: &str| match object.get(key) {
-        Some(Value::String(text)) if !text.trim().is_empty() => Some(text.clone()),
-        Some(_) => {
-            diagnostics.push(error_at(format!("$.{key}"), format!("`{key}` must be a non-empty string")));
-            None
-        }
-        None => {
-            diagnostics.push(error_at("$".into(), format!("the bank has no `{key}`")));
-            None
-        }
-    };
-    let id = required("id");
-    let version = required("version");
-    let title = required("title");
-    let optional = |key: &str| object.get(key).and_then(Value::as_str).map(str::to_owned);
-    let settings = match object.get("settings") {
-        None => Some(BankSettings::default()),
-        Some(value) => match serde_json::from_value::<BankSettings>(value.clone()) {
-            Ok(settings) => Some(settings),
-            Err(error) => {
-                diagnostics.push(error_at("$.settings".into(), error.to_string()));
-                None
-            }
-        },
-    };
-    Some((id?, version?, title?, optional("language"), optional("license"), optional("attribution"), settings?))
-}
-
-/// Reads each element of a list on its own, so one bad element does not hide the others.
-fn read_list<T: serde::de::DeserializeOwned>(
-    object: &serde_json::Map<String, Value>,
-    key: &str,
-    id_key: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<T> {
-    let Some(value) = object.get(key) else {
-        diagnostics.push(error_at("$".into(), format!("the bank has no `{key}` list")));
-        return Vec::new();
-    };
-    let Some(elements) = value.as_array() else {
-        diagnostics.push(error_at(format!("$.{key}"), format!("`{key}` must be a list")));
-        return Vec::new();
-    };
-    let mut read = Vec::with_capacity(elements.len());
-    for (index, element) in elements.iter().enumerate() {
-        match serde_json::from_value::<T>(element.clone()) {
-            Ok(parsed) => read.push(parsed),
-            Err(error) => {
-                let id = element.get(id_key).and_then(Value::as_str);
-                diagnostics.push(error_at(element_path(key, index, id), error.to_string()));
-            }
-        }
-    }
-    read
-}
-
-fn element_path(list: &str, index: usize, id: Option<&str>) -> String {
-    match id {
-        Some(id) => format!("$.{list}[{index}] (\"{id}\")"),
-        None => format!("$.{list}[{index}]"),
-    }
-}
-
-fn error_at(path: String, message: String) -> Diagnostic {
-    Diagnostic { severity: Severity::Error, path, message }
-}
-
-fn warning_at(path: String, message: String) -> Diagnostic {
-    Diagnostic { severity: Severity::Warning, path, message }
-}
-
-fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_string(),
-        None => message.to_string(),
-    }
-}
-
-/// The checks that need the whole bank: references, cycles, reachable answers.
-fn check_bank(bank: &Bank, diagnostics: &mut Vec<Diagnostic>) {
-    let mut skill_ids = BTreeSet::new();
-    for (index, skill) in bank.skills.iter().enumerate() {
-        let path = element_path("skills", index, Some(&skill.id));
-        if !skill_ids.insert(skill.id.as_str()) {
-            diagnostics.push(error_at(path.clone(), format!("the skill id {:?} is used twice", skill.id)));
-        }
-    }
-    for (index, skill) in bank.skills.iter().enumerate() {
-        for (p, prerequisite) in skill.prerequisites.iter().enumerate() {
-            if !skill_ids.contains(prerequisite.as_str()) {
-                let path = format!("{}.prerequisites[{p}]", element_path("skills", index, Some(&skill.id)));
-                diagnostics.push(error_at(path, format!("unknown skill {prerequisite:?}")));
-            }
-        }
-    }
-    if let Some(cycle) = find_prerequisite_cycle(&bank.skills) {
-        diagnostics.push(error_at("$.skills".into(), format!("prerequisites form a cycle: {}", cycle.join(" -> "))));
-    }
-    let mut item_ids = BTreeSet::new();
-    let mut items_per_skill: BTreeMap<&str, u32> = BTreeMap::new();
-    for (index, item) in bank.items.iter().enumerate() {
-        let path = element_path("items", index, Some(&item.id));
-        if !item_ids.insert(item.id.as_str()) {
-            diagnostics.push(error_at(path.clone(), format!("the item id {:?} is used twice", item.id)));
-        }
-        if item.skills.is_empty() {
-            diagnostics.push(error_at(format!("{path}.skills"), "an item needs at least one skill".into()));
-        }
-        for (s, skill) in item.skills.iter().enumerate() {
-            if skill_ids.contains(skill.as_str()) {
-                *items_per_skill.entry(skill.as_str()).or_default() += 1;
-            } else {
-                diagnostics.push(error_at(format!("{path}.skills[{s}]"), format!("unknown skill {skill:?}")));
-            }
-        }
-        if item.prompt.trim().is_empty() {
-            diagnostics.push(error_at(format!("{path}.prompt"), "the prompt is empty".into()));
-        }
-        if let Some(difficulty) = item.difficulty {
-            if !difficulty.is_finite() || difficulty.abs() > 6.0 {
-                diagnostics.push(error_at(format!("{path}.difficulty"), "difficulty must be between -6 and 6".into()));
-            }
-        }
-        check_item_kind(item, &path, diagnostics);
-    }
-    for (index, skill) in bank.skills.iter().enumerate() {
-        let count = items_per_skill.get(skill.id.as_str()).copied().unwrap_or(0);
-        if count < bank.settings.min_evidence {
-            diagnostics.push(warning_at(
-                element_path("skills", index, Some(&skill.id)),
-                format!("only {count} item(s) practise this skill; mastery needs {} answers", bank.settings.min_evidence),
-            ));
-        }
-    }
-    let settings = &bank.settings;
-    if !(0.05..=0.95).contains(&settings.target_success) {
-        diagnostics.push(error_at("$.settings.targetSuccess".into(), "must be between 0.05 and 0.95".into()));
-    }
-    if !(0.5..=0.99).contains(&settings.mastery_threshold) {
-        diagnostics.push(error_at("$.settings.masteryThreshold".into(), "must be between 0.5 and 0.99".into()));
-    }
-}
-
-fn check_item_kind(item: &Item, path: &str, diagnostics: &mut Vec<Diagnostic>) {
-    match &item.kind {
-        ItemKind::SingleChoice { choices, answer } => {
-            if choices.len() < 2 {
-                diagnostics.push(error_at(format!("{path}.choices"), "a choice item needs at least two choices".into()));
-            }
-            if *answer >= choices.len() {
-                diagnostics.push(error_at(
-                    format!("{path}.answer"),
-                    format!("the answer is choice {answer} but there are only {} choices (counted from 0)", choices.len()),
-                ));
-            }
-        }
-        ItemKind::Numeric { answer, tolerance, misconceptions } => {
-            let tolerance = tolerance.unwrap_or(0.0);
-            if !tolerance.is_finite() || tolerance < 0.0 {
-                diagnostics.push(error_at(format!("{path}.tolerance"), "tolerance must be a number >= 0".into()));
-            }
-            if !answer.value.is_finite() {
-                diagnostics.push(error_at(format!("{path}.answer"), "the answer is not a finite number".into()));
-            }
-            for (m, misconception) in misconceptions.iter().enumerate() {
-                if (misconception.answer.value - answer.value).abs() <= tolerance.max(1e-9) {
-                    diagnostics.push(error_at(
-                        format!("{path}.misconceptions[{m}]"),
-                        "this wrong answer is equal to the correct answer".into(),
-                    ));
-                }
-            }
-        }
-    }
-}
-
-/// Finds one cycle in the prerequisite graph, as the list of skill ids around it.
-fn find_prerequisite_cycle(skills: &[Skill]) -> Option<Vec<String>> {
-    let index: BTreeMap<&str, usize> = skills.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
-    // 0 = unvisited, 1 = on the current path, 2 = done.
-    let mut mark = vec![0u8; skills.len()];
-    let mut path: Vec<usize> = Vec::new();
-    fn visit(
-        node: usize,
-        skills: &[Skill],
-        index: &BTreeMap<&str, usize>,
-        mark: &mut [u8],
-        path: &mut Vec<usize>,
-    ) -> Option<Vec<String>> {
-        mark[node] = 1;
-        path.push(node);
-        for prerequisite in &skills[node].prerequisites {
-            let Some(&next) = index.get(prerequisite.as_str()) else { continue };
-            if mark[next] == 1 {
-                let start = path.iter().position(|&n| n == next).unwrap_or(0);
-                let mut cycle: Vec<String> = path[start..].iter().map(|&n| skills[n].id.clone()).collect();
-                cycle.push(skills[next].id.clone());
-                return Some(cycle);
-            }
-            if mark[next] == 0 {
-                if let Some(cycle) = visit(next, skills, index, mark, path) {
-                    return Some(cycle);
-                }
-            }
-        }
-        path.pop();
-        mark[node] = 2;
-        None
-    }
-    for start in 0..skills.len() {
-        if mark[start] == 0 {
-            if let Some(cycle) = visit(start, skills, &index, &mut mark, &mut path) {
-                return Some(cycle);
-            }
-        }
-    }
-    None
-}

@@ -5,14 +5,20 @@
 
 pub mod answer;
 pub mod bank;
+pub mod bank_check;
 pub mod bank_index;
 pub mod choose;
+pub mod expression;
+pub mod markup;
 pub mod model;
 pub mod progress;
 pub mod session;
+pub mod template;
+pub mod text_rules;
 
-pub use answer::{check_answer, parse_number, Outcome, Response, UnreadableAnswer};
-pub use bank::{load_bank, Bank, BankLoad, BankSettings, Diagnostic, Item, ItemKind, Severity, Skill};
+pub use answer::{check_answer, check_response, parse_number, Outcome, Response, UnreadableAnswer};
+pub use bank::{Bank, BankSettings, Hint, Item, ItemKind, Part, Skill, Step};
+pub use bank_check::{load_bank, BankLoad, Diagnostic, Severity};
 pub use bank_index::IndexedBank;
 pub use choose::{choose_next_item, ChoiceOptions, ChoiceReason, NextItem};
 pub use model::{LearnerModel, SkillMastery, SkillState, Timestamp};

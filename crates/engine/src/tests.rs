@@ -4,7 +4,7 @@
 use expect_test::{expect, Expect};
 
 use crate::answer::{check_answer, parse_number, Response};
-use crate::bank::{load_bank, Severity};
+use crate::bank_check::{load_bank, Severity};
 use crate::bank_index::IndexedBank;
 use crate::choose::{choose_next_item, unit_hash, ChoiceOptions};
 use crate::model::{SkillState, Timestamp};
@@ -136,12 +136,13 @@ fn every_problem_of_a_bank_is_reported_with_its_path() {
         expect![[r#"
             refused
             error at $.items[2] ("i3"): cannot read "one" as a number
-            error at $.items[4] ("i5"): unknown variant `essay`, expected `singleChoice` or `numeric`
+            error at $.items[4] ("i5"): unknown variant `essay`, expected one of `singleChoice`, `multipleResponse`, `numeric`, `mathExpression`, `shortText`, `ordering`, `fillBlanks`, `matching`, `multiStep`
             error at $.skills[2] ("s"): the skill id "s" is used twice
+            error at $.skills: prerequisites form a cycle: s -> t -> s
             error at $.items[0] ("i1").skills[0]: unknown skill "nope"
             error at $.items[1] ("i1"): the item id "i1" is used twice
             error at $.items[1] ("i1").answer: the answer is choice 2 but there are only 2 choices (counted from 0)
-            error at $.items[2] ("i4").misconceptions[0]: this wrong answer is equal to the correct answer
+            error at $.items[3] ("i4").misconceptions[0]: this wrong answer is equal to the correct answer
             warning at $.skills[0] ("s"): only 1 item(s) practise this skill; mastery needs 4 answers
             warning at $.skills[1] ("t"): only 1 item(s) practise this skill; mastery needs 4 answers
             warning at $.skills[2] ("s"): only 1 item(s) practise this skill; mastery needs 4 answers"#]],
@@ -199,6 +200,7 @@ fn right_or_wrong_response(item: &crate::bank::Item, right: bool) -> Response {
         crate::bank::ItemKind::Numeric { answer, .. } => {
             Response::Text(if right { answer.text.clone() } else { format!("{}", answer.value + 1000.0) })
         }
+        other => panic!("the scripted learner does not answer {} items", other.type_name()),
     }
 }
 

@@ -1,0 +1,126 @@
+//! Every item type, checked through `check_response`: one `check` call per case.
+
+use expect_test::{expect, Expect};
+
+use crate::answer::{check_response, Response};
+use crate::bank::ItemKind;
+
+fn kind(json: &str) -> ItemKind {
+    serde_json::from_str(json).unwrap_or_else(|e| panic!("test item does not parse: {e}"))
+}
+
+fn check(item_json: &str, response: Response, expect: Expect) {
+    let verdict = match check_response(&kind(item_json), &response) {
+        Ok(outcome) => {
+            let feedback = outcome.feedback.map(|f| format!(" feedback={f:?}")).unwrap_or_default();
+            format!("{} answer={}{feedback}", if outcome.correct { "right" } else { "wrong" }, outcome.correct_answer)
+        }
+        Err(unreadable) => format!("unreadable: {}", unreadable.message),
+    };
+    expect.assert_eq(&verdict);
+}
+
+fn text(value: &str) -> Response {
+    Response::Text(value.to_string())
+}
+
+const MULTIPLE: &str = r#"{ "type": "multipleResponse", "choices": [ { "text": "2" }, { "text": "3" },
+    { "text": "4", "feedback": "4 = 2 × 2." }, { "text": "5" } ], "answers": [0, 1, 3] }"#;
+
+#[test]
+fn multiple_response_needs_exactly_the_right_set() {
+    check(MULTIPLE, Response::Choices(vec![3, 1, 0]), expect!["right answer=2; 3; 5"]);
+    check(MULTIPLE, Response::Choices(vec![0, 1]), expect!["wrong answer=2; 3; 5"]);
+    check(MULTIPLE, Response::Choices(vec![0, 1, 2, 3]), expect![[r#"wrong answer=2; 3; 5 feedback="4 = 2 × 2.""#]]);
+    check(MULTIPLE, Response::Choices(vec![]), expect!["unreadable: Pick at least one choice."]);
+}
+
+const NUMERIC_RELATIVE: &str = r#"{ "type": "numeric", "answer": 1500, "relativeTolerance": 0.01 }"#;
+
+#[test]
+fn numeric_tolerance_can_be_relative() {
+    check(NUMERIC_RELATIVE, text("1510"), expect!["right answer=1500"]);
+    check(NUMERIC_RELATIVE, text("1520"), expect!["wrong answer=1500"]);
+}
+
+const MATH: &str = r#"{ "type": "mathExpression", "answer": "7/12", "tolerance": 0.0001,
+    "misconceptions": [ { "answer": "2/7", "feedback": "Numerators and denominators are not added." } ] }"#;
+
+#[test]
+fn math_answers_are_checked_by_value_not_spelling() {
+    check(MATH, text("7/12"), expect!["right answer=7/12"]);
+    check(MATH, text("21/36"), expect!["right answer=7/12"]);
+    check(MATH, text(r"\frac{7}{12}"), expect!["right answer=7/12"]);
+    check(MATH, text("0.58333"), expect!["right answer=7/12"]);
+    check(MATH, text("1/3 + 1/4"), expect!["right answer=7/12"]);
+    check(MATH, text("0.58"), expect!["wrong answer=7/12"]);
+    check(MATH, text("4/14"), expect![[r#"wrong answer=7/12 feedback="Numerators and denominators are not added.""#]]);
+    check(MATH, text("7/"), expect!["unreadable: I cannot read “7/” as math: the expression ends too early."]);
+    check(MATH, text(&"(".repeat(10_000)), expect!["unreadable: That answer is too long (more than 200 characters)."]);
+    check(MATH, text(&"(".repeat(100)), expect!["unreadable: I cannot read “((((((((((((((((((((((((((((((((((((((((…” as math: the expression is nested too deeply."]);
+}
+
+const ALGEBRA: &str = r#"{ "type": "mathExpression", "answer": "2(x + 3)" }"#;
+
+#[test]
+fn algebraic_answers_are_compared_at_several_points() {
+    check(ALGEBRA, text("2x + 6"), expect!["right answer=2(x + 3)"]);
+    check(ALGEBRA, text("6 + x·2"), expect!["right answer=2(x + 3)"]);
+    check(ALGEBRA, text("2x + 3"), expect!["wrong answer=2(x + 3)"]);
+    check(ALGEBRA, text("2y + 6"), expect!["wrong answer=2(x + 3)"]);
+}
+
+const SHORT: &str = r#"{ "type": "shortText", "answers": ["Paris"], "pattern": "ville de paris*",
+    "misconceptions": [ { "answer": "Lyon", "feedback": "Lyon is the third largest city." } ] }"#;
+
+#[test]
+fn short_text_is_normalized_before_comparing() {
+    check(SHORT, text("  paris. "), expect!["right answer=Paris"]);
+    check(SHORT, text("PARÍS"), expect!["right answer=Paris"]);
+    check(SHORT, text("Ville  de Paris, France"), expect!["right answer=Paris"]);
+    check(SHORT, text("lyon"), expect![[r#"wrong answer=Paris feedback="Lyon is the third largest city.""#]]);
+    check(SHORT, text("Marseille"), expect!["wrong answer=Paris"]);
+}
+
+const ACCENTS_MATTER: &str = r#"{ "type": "shortText", "answers": ["Élève"], "caseSensitive": true, "ignoreAccents": false }"#;
+
+#[test]
+fn short_text_can_respect_case_and_accents() {
+    check(ACCENTS_MATTER, text("Élève"), expect!["right answer=Élève"]);
+    check(ACCENTS_MATTER, text("Eleve"), expect!["wrong answer=Élève"]);
+    check(ACCENTS_MATTER, text("élève"), expect!["wrong answer=Élève"]);
+}
+
+const ORDERING: &str = r#"{ "type": "ordering", "items": ["1/4", "1/3", "1/2"] }"#;
+
+#[test]
+fn ordering_is_right_only_in_the_listed_order() {
+    check(ORDERING, Response::Order(vec![0, 1, 2]), expect!["right answer=1/4 → 1/3 → 1/2"]);
+    check(ORDERING, Response::Order(vec![1, 0, 2]), expect!["wrong answer=1/4 → 1/3 → 1/2"]);
+    check(ORDERING, Response::Order(vec![0, 0, 2]), expect!["unreadable: Put every entry in a place."]);
+}
+
+const BLANKS: &str = r#"{ "type": "fillBlanks", "blanks": [ { "answers": ["numerator"] }, { "numeric": "3/4", "tolerance": 0.001 } ] }"#;
+
+#[test]
+fn every_blank_must_be_right() {
+    check(BLANKS, Response::Blanks(vec!["Numerator".into(), "0.75".into()]), expect!["right answer=numerator, 3/4"]);
+    check(BLANKS, Response::Blanks(vec!["denominator".into(), "0.75".into()]), expect!["wrong answer=numerator, 3/4"]);
+    check(BLANKS, Response::Blanks(vec!["numerator".into(), " ".into()]), expect!["unreadable: Fill every gap."]);
+}
+
+const MATCHING: &str = r#"{ "type": "matching", "pairs": [ { "left": "1/2", "right": "0.5" }, { "left": "1/4", "right": "0.25" } ], "distractors": ["0.4"] }"#;
+
+#[test]
+fn matching_pairs_every_left_with_its_right() {
+    check(MATCHING, Response::Matches(vec![Some(0), Some(1)]), expect!["right answer=1/2 → 0.5; 1/4 → 0.25"]);
+    check(MATCHING, Response::Matches(vec![Some(0), Some(2)]), expect!["wrong answer=1/2 → 0.5; 1/4 → 0.25"]);
+    check(MATCHING, Response::Matches(vec![Some(0), None]), expect!["unreadable: Match every entry."]);
+    check(MATCHING, Response::Matches(vec![Some(0), Some(9)]), expect!["unreadable: Match every entry."]);
+}
+
+#[test]
+fn a_response_of_the_wrong_shape_is_unreadable_not_wrong() {
+    check(ORDERING, text("1/4"), expect!["unreadable: This kind of answer does not fit this item."]);
+    check(MULTIPLE, Response::Choice(0), expect!["unreadable: This kind of answer does not fit this item."]);
+}

@@ -1,0 +1,169 @@
+//! Parameterized items: draw a template's variables from a seed, check its constraints, and
+//! write the values into every text of the item (`{{a}}`, `{{a + b}}`). The same seed always
+//! gives the same variant.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::bank::{Item, Template, VariableRange};
+use crate::expression::{evaluate, parse_expression, NameStyle};
+
+/// How many draws are tried before a template's constraints are declared impossible.
+pub const MAX_DRAWS: u32 = 200;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    pub message: String,
+}
+
+fn problem<T>(message: impl Into<String>) -> Result<T, TemplateError> {
+    Err(TemplateError { message: message.into() })
+}
+
+/// A small deterministic generator (SplitMix64): the engine takes seeds, never entropy.
+struct SeededSequence(u64);
+
+impl SeededSequence {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, count: u64) -> u64 {
+        if count == 0 {
+            0
+        } else {
+            self.next_u64() % count
+        }
+    }
+}
+
+/// Draws values for every variable and derived value that satisfy all constraints.
+pub fn draw_values(template: &Template, seed: u64) -> Result<BTreeMap<String, f64>, TemplateError> {
+    let constraints = template
+        .constraints
+        .iter()
+        .map(|c| parse_expression(c, NameStyle::Identifiers).map_err(|e| TemplateError { message: format!("constraint “{c}”: {}", e.message) }))
+        .collect::<Result<Vec<_>, _>>()?;
+    let derived = template
+        .derived
+        .iter()
+        .map(|(name, text)| {
+            parse_expression(text, NameStyle::Identifiers)
+                .map(|e| (name.clone(), e))
+                .map_err(|e| TemplateError { message: format!("derived value “{name}”: {}", e.message) })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut sequence = SeededSequence(seed);
+    for _ in 0..MAX_DRAWS {
+        let mut values = BTreeMap::new();
+        for (name, range) in &template.variables {
+            values.insert(name.clone(), draw(range, &mut sequence)?);
+        }
+        // Derived values may use each other in any order: resolve in passes.
+        let mut pending: Vec<&(String, _)> = derived.iter().collect();
+        for _ in 0..=derived.len() {
+            pending.retain(|(name, expr)| {
+                let lookup = |n: &str| values.get(n).copied();
+                match evaluate(expr, &lookup) {
+                    Ok(value) => {
+                        values.insert(name.clone(), value);
+                        false
+                    }
+                    Err(_) => true,
+                }
+            });
+        }
+        if let Some((name, _)) = pending.first() {
+            return problem(format!("derived value “{name}” uses an unknown name or forms a cycle"));
+        }
+        let lookup = |n: &str| values.get(n).copied();
+        let mut all_hold = true;
+        for constraint in &constraints {
+            match evaluate(constraint, &lookup) {
+                Ok(value) => all_hold &= value != 0.0 && value.is_finite(),
+                Err(e) => return problem(format!("a constraint cannot be computed: {}", e.message)),
+            }
+        }
+        if all_hold && values.values().all(|v| v.is_finite()) {
+            return Ok(values);
+        }
+    }
+    problem(format!("the constraints did not hold in {MAX_DRAWS} draws: they may be impossible"))
+}
+
+fn draw(range: &VariableRange, sequence: &mut SeededSequence) -> Result<f64, TemplateError> {
+    match range {
+        VariableRange::Range { min, max, step } => {
+            let step = step.unwrap_or(1.0);
+            if !(step > 0.0) || !(min <= max) || !min.is_finite() || !max.is_finite() {
+                return problem("a range needs min <= max and a positive step");
+            }
+            let count = ((max - min) / step + 1e-9).floor() as u64 + 1;
+            let value = min + step * sequence.below(count.min(1_000_000)) as f64;
+            Ok((value * 1e9).round() / 1e9)
+        }
+        VariableRange::List { choose } => match choose.len() {
+            0 => problem("a list of values is empty"),
+            n => Ok(choose[sequence.below(n as u64) as usize]),
+        },
+    }
+}
+
+/// A value as written into text: whole numbers without a decimal point, others to 6 places.
+pub fn format_value(value: f64) -> String {
+    if (value - value.round()).abs() < 1e-9 {
+        format!("{}", value.round() as i64)
+    } else {
+        let text = format!("{value:.6}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// Replaces every `{{expression}}` in `text` by its value.
+pub fn fill_text(text: &str, values: &BTreeMap<String, f64>) -> Result<String, TemplateError> {
+    let mut filled = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        filled.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let Some(end) = after.find("}}") else { return problem("a {{ is never closed") };
+        let inner = &after[..end];
+        let expr = parse_expression(inner, NameStyle::Identifiers)
+            .map_err(|e| TemplateError { message: format!("{{{{{inner}}}}}: {}", e.message) })?;
+        let lookup = |n: &str| values.get(n).copied();
+        let value = evaluate(&expr, &lookup).map_err(|e| TemplateError { message: format!("{{{{{inner}}}}}: {}", e.message) })?;
+        filled.push_str(&format_value(value));
+        rest = &after[end + 2..];
+    }
+    filled.push_str(rest);
+    Ok(filled)
+}
+
+fn fill_value(value: &mut Value, values: &BTreeMap<String, f64>) -> Result<(), TemplateError> {
+    match value {
+        Value::String(text) if text.contains("{{") => *text = fill_text(text, values)?,
+        Value::Array(elements) => elements.iter_mut().try_for_each(|e| fill_value(e, values))?,
+        Value::Object(fields) => fields.values_mut().try_for_each(|e| fill_value(e, values))?,
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The variant of a template item for `seed` (an item without template is returned as is).
+pub fn instantiate(item: &Item, seed: u64) -> Result<Item, TemplateError> {
+    let Some(template) = &item.template else { return Ok(item.clone()) };
+    let values = draw_values(template, seed)?;
+    let mut plain = item.clone();
+    plain.template = None;
+    let mut json = serde_json::to_value(&plain).map_err(|e| TemplateError { message: e.to_string() })?;
+    fill_value(&mut json, &values)?;
+    serde_json::from_value(json).map_err(|e| TemplateError { message: format!("after filling in values: {e}") })
+}
+
+#[cfg(test)]
+mod tests;
