@@ -11,6 +11,33 @@ pub const INCORRECT: &str = "Not quite.";
 pub const WORKED_SOLUTION: &str = "Worked solution";
 pub const YOUR_ANSWER: &str = "Your answer";
 pub const NUMERIC_HINT: &str = "A fraction, a decimal or a whole number, e.g. 3/4 or 0.75.";
+pub const MATH_HINT: &str = "A number or an expression, e.g. 7/12, 2(x + 1) or x^2.";
+pub const PICK_ALL: &str = "Pick every correct answer.";
+pub const CHOOSE: &str = "Choose…";
+pub const HINTS: &str = "Hints";
+pub const NEXT_STEP: &str = "Next step";
+pub const TRY_ANOTHER: &str = "Try another like this";
+pub const ITEM_BROKEN: &str = "This item cannot be shown:";
+
+pub fn move_up(entry: &str, place: usize) -> String {
+    format!("Move “{entry}” up from place {place}")
+}
+
+pub fn move_down(entry: &str, place: usize) -> String {
+    format!("Move “{entry}” down from place {place}")
+}
+
+pub fn gap_label(number: usize) -> String {
+    format!("Gap {number}")
+}
+
+pub fn step_of(step: usize, steps: usize) -> String {
+    format!("Step {step} of {steps}")
+}
+
+pub fn show_hint(number: usize, count: usize) -> String {
+    format!("Show hint {number} of {count}")
+}
 pub const PROGRESS_TITLE: &str = "Your progress";
 pub const NO_ITEMS: &str = "This practice set has no items.";
 /// Every notice about progress that is not being saved starts with this.

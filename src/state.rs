@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use adaptive_practice_engine::progress::{load_progress, save_progress};
 use adaptive_practice_engine::{
-    advance, new_progress, resume, submit_answer, AnswerReport, ChoiceOptions, IndexedBank, NextItem, Progress,
-    Response, Timestamp,
+    advance, another_variant, new_progress, present, resume, submit_answer, AnswerReport, ChoiceOptions,
+    IndexedBank, Item, NextItem, Progress, Response, Timestamp,
 };
 use yew::Reducible;
 
@@ -14,24 +14,35 @@ use crate::events;
 use crate::messages;
 use crate::storage::{self, StorageProblem};
 
-/// Where the learner is on the current item.
+/// Where the learner is on the current part of the item.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Phase {
     Answering { unreadable: Option<String> },
     Answered { report: AnswerReport, response: Response },
 }
 
+/// The item on screen: the engine's choice, the variant shown, the step reached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OnScreen {
+    pub choice: NextItem,
+    /// The item as presented (a template's variant), or why it cannot be shown.
+    pub item: Result<Rc<Item>, String>,
+    pub part_index: usize,
+    /// Hints opened on this part.
+    pub hints_shown: u32,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct PracticeState {
     pub bank: Rc<IndexedBank>,
     pub progress: Progress,
-    pub current: Option<NextItem>,
+    pub on_screen: Option<OnScreen>,
     pub phase: Phase,
     /// A message about storage the learner must see (progress not saved, unreadable).
     pub storage_notice: Option<String>,
     pub storage_key: String,
     pub host: Option<web_sys::Element>,
-    /// Bumped on every change of item, so the view can move focus.
+    /// Bumped on every change of item or step, so the view can reset and move focus.
     pub item_revision: u32,
     /// False when the stored copy could not be read nor backed up: it is then never overwritten.
     pub may_write: bool,
@@ -39,7 +50,11 @@ pub struct PracticeState {
 
 pub enum PracticeAction {
     Submit(Response),
+    ShowHint,
+    /// The next step of this item, or the next item.
     Next,
+    /// Another variant of the current template item.
+    AnotherVariant,
 }
 
 pub fn now() -> Timestamp {
@@ -48,6 +63,13 @@ pub fn now() -> Timestamp {
 
 fn random_seed() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
+}
+
+fn show(bank: &IndexedBank, choice: Option<NextItem>, part_index: usize) -> Option<OnScreen> {
+    choice.map(|choice| {
+        let item = present(bank, &choice).map(Rc::new).map_err(|problem| problem.message);
+        OnScreen { choice, item, part_index, hints_shown: 0 }
+    })
 }
 
 impl PracticeState {
@@ -72,11 +94,12 @@ impl PracticeState {
                 new_progress(&bank, random_seed())
             }
         };
-        let current = resume(&bank, &mut progress, now(), &ChoiceOptions::default());
+        let choice = resume(&bank, &mut progress, now(), &ChoiceOptions::default());
+        let part_index = progress.current_part as usize;
         PracticeState {
+            on_screen: show(&bank, choice, part_index),
             bank,
             progress,
-            current,
             phase: Phase::Answering { unreadable: None },
             storage_notice,
             storage_key,
@@ -101,6 +124,11 @@ impl PracticeState {
             Err(StorageProblem::WriteRefused(name)) => self.storage_notice = Some(messages::not_saved_refused(&name)),
         }
     }
+
+    fn next_item(&mut self) {
+        let choice = advance(&self.bank, &mut self.progress, now(), &ChoiceOptions::default());
+        self.on_screen = show(&self.bank, choice, 0);
+    }
 }
 
 impl Reducible for PracticeState {
@@ -108,25 +136,58 @@ impl Reducible for PracticeState {
 
     fn reduce(self: Rc<Self>, action: PracticeAction) -> Rc<Self> {
         let mut next = (*self).clone();
+        let answered = matches!(self.phase, Phase::Answered { .. });
         match action {
             PracticeAction::Submit(response) => {
-                let Some(current) = &self.current else { return self };
-                if matches!(self.phase, Phase::Answered { .. }) {
+                let Some(on_screen) = &self.on_screen else { return self };
+                let Ok(item) = &on_screen.item else { return self };
+                if answered {
                     return self;
                 }
-                match submit_answer(&next.bank, &mut next.progress, current.item_position, &response, now()) {
+                let result = submit_answer(
+                    &next.bank,
+                    &mut next.progress,
+                    item,
+                    on_screen.part_index,
+                    &response,
+                    on_screen.hints_shown,
+                    now(),
+                );
+                match result {
                     Ok(report) => {
                         next.save();
                         if let Some(host) = &next.host {
-                            events::dispatch_answer(host, &next.bank, current, &report, &next.progress);
+                            events::dispatch_answer(host, &next.bank, &on_screen.choice, &report, &next.progress);
                         }
                         next.phase = Phase::Answered { report, response };
                     }
                     Err(unreadable) => next.phase = Phase::Answering { unreadable: Some(unreadable.message) },
                 }
             }
+            PracticeAction::ShowHint => {
+                let Some(on_screen) = &mut next.on_screen else { return self };
+                if answered {
+                    return self;
+                }
+                on_screen.hints_shown += 1;
+            }
             PracticeAction::Next => {
-                next.current = advance(&next.bank, &mut next.progress, now(), &ChoiceOptions::default());
+                let more_parts = matches!(&self.phase, Phase::Answered { report, .. } if report.more_parts);
+                match (&mut next.on_screen, more_parts) {
+                    (Some(on_screen), true) => {
+                        on_screen.part_index += 1;
+                        on_screen.hints_shown = 0;
+                    }
+                    _ => next.next_item(),
+                }
+                next.phase = Phase::Answering { unreadable: None };
+                next.item_revision += 1;
+                next.save();
+            }
+            PracticeAction::AnotherVariant => {
+                let Some(on_screen) = &self.on_screen else { return self };
+                let choice = another_variant(&mut next.progress, &on_screen.choice);
+                next.on_screen = show(&next.bank, Some(choice), 0);
                 next.phase = Phase::Answering { unreadable: None };
                 next.item_revision += 1;
                 next.save();

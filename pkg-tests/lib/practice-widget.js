@@ -69,29 +69,107 @@ export class PracticeWidget {
     throw new Error(`Tab never reached an answer field; focus is on ${await this.focused()}`);
   }
 
+  /** Presses Tab (forwards) until `predicate(focusDescription)` holds; at most 40 presses. */
+  async tabUntil(predicate, what) {
+    for (let presses = 0; presses < 40; presses += 1) {
+      if (predicate(await this.focused())) return;
+      await this.page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${what}; focus is on ${await this.focused()}`);
+  }
+
+  /** The part of the current item on screen: the item, or its current step. */
+  async currentPart() {
+    const item = await this.currentItem();
+    const part = Number(await this.part('form.ap-item').getAttribute('data-part'));
+    return item.type === 'multiStep' ? { ...item.steps[part], id: item.id } : item;
+  }
+
+  /** The right answer of a typed part, with a template's values read from the prompt. */
+  async typedAnswer(part) {
+    if (part.id === 'template') {
+      const prompt = await this.part('.ap-prompt').textContent();
+      const [, a, b] = prompt.match(/(\d+) × (\d+)/);
+      return String(Number(a) * Number(b));
+    }
+    return String(part.type === 'shortText' ? part.answers[0] : part.answer);
+  }
+
   /**
-   * Answers the current item by keyboard only, right or wrong. Focus must be on its first input.
-   * Returns the item answered.
+   * Answers the current part by keyboard only, right or wrong, starting with focus before or on
+   * its first control. Returns the part answered.
    */
   async answerByKeyboard(right) {
-    const item = await this.currentItem();
+    const part = await this.currentPart();
     const keyboard = this.page.keyboard;
-    if (item.type === 'singleChoice') {
-      const target = right ? item.answer : (item.answer + 1) % item.choices.length;
-      if (target === 0) await keyboard.press('Space');
-      for (let step = 0; step < target; step += 1) await keyboard.press('ArrowDown');
-      await keyboard.press('Tab');
-      if (!(await this.focused()).startsWith('button.ap-button.ap-check')) {
-        throw new Error(`Tab from the choices should reach Check, reached ${await this.focused()}`);
+    const inForm = (f) => f.startsWith('input') || f.startsWith('select') || f.startsWith('button.ap-icon-button');
+    await this.tabUntil(inForm, 'the answer');
+    switch (part.type) {
+      case 'singleChoice': {
+        const target = right ? part.answer : (part.answer + 1) % part.choices.length;
+        if (target === 0) await keyboard.press('Space');
+        for (let step = 0; step < target; step += 1) await keyboard.press('ArrowDown');
+        break;
       }
-      await keyboard.press('Enter');
-    } else {
-      const answer = right ? String(item.answer) : '999';
-      await keyboard.type(answer);
-      await keyboard.press('Enter');
+      case 'multipleResponse': {
+        const values = await this.part('form.ap-item input[type=checkbox]').evaluateAll((inputs) => inputs.map((i) => Number(i.value)));
+        const wanted = right ? part.answers : [values[0]];
+        for (const [place, value] of values.entries()) {
+          if (wanted.includes(value)) await keyboard.press('Space');
+          if (place < values.length - 1) await keyboard.press('Tab');
+        }
+        break;
+      }
+      case 'numeric':
+      case 'mathExpression':
+      case 'shortText':
+        await keyboard.type(right ? await this.typedAnswer(part) : '999');
+        break;
+      case 'ordering': {
+        // Bubble the entries into place with the Up buttons, moving focus with Tab only.
+        for (let pass = 0; pass < part.items.length; pass += 1) {
+          const shown = await this.part('.ap-order-text').allTextContents();
+          const place = shown.findIndex((text, i) => i > 0 && part.items.indexOf(text) < part.items.indexOf(shown[i - 1]));
+          if (place < 0 || !right) break;
+          const label = `Move “${shown[place]}” up from place ${place + 1}`;
+          await this.tabUntil((f) => f.includes('ap-icon-button'), 'a move button');
+          for (let presses = 0; presses < 20 && (await this.focusedLabel()) !== label; presses += 1) await keyboard.press('Tab');
+          await keyboard.press('Enter');
+        }
+        break;
+      }
+      case 'fillBlanks':
+        for (const [index, blank] of part.blanks.entries()) {
+          await keyboard.type(right ? String(blank.answers[0] ?? blank.numeric) : 'nothing');
+          if (index < part.blanks.length - 1) await keyboard.press('Tab');
+        }
+        break;
+      case 'matching': {
+        const selects = await this.part('form.ap-item select').all();
+        for (const [left, select] of selects.entries()) {
+          const options = await select.locator('option').evaluateAll((os) => os.map((o) => o.value));
+          const target = right ? String(left) : String((left + 1) % part.pairs.length);
+          const steps = options.indexOf(target);
+          for (let step = 0; step < steps; step += 1) await keyboard.press('ArrowDown');
+          if (left < selects.length - 1) await keyboard.press('Tab');
+        }
+        break;
+      }
+      default:
+        throw new Error(`no keyboard recipe for ${part.type}`);
     }
+    await this.tabUntil((f) => f.startsWith('button.ap-button.ap-check'), 'Check');
+    await keyboard.press('Enter');
     await this.part('.ap-next').waitFor();
-    return item;
+    return part;
+  }
+
+  async focusedLabel() {
+    return this.page.evaluate(() => {
+      let element = document.activeElement;
+      while (element && element.shadowRoot && element.shadowRoot.activeElement) element = element.shadowRoot.activeElement;
+      return element ? element.getAttribute('aria-label') : null;
+    });
   }
 
   /** Presses Enter on the focused Next button and waits for the next item. */
@@ -99,6 +177,6 @@ export class PracticeWidget {
     const focus = await this.focused();
     if (!focus.startsWith('button.ap-button.ap-next')) throw new Error(`focus after Check is on ${focus}, not Next`);
     await this.page.keyboard.press('Enter');
-    await this.part('.ap-check').waitFor();
+    await this.part('form.ap-item').waitFor();
   }
 }

@@ -1,27 +1,82 @@
-//! One item on screen: its prompt, the way to answer it (choices or a number), and Check.
+//! One item on screen: the problem, the current step's prompt, the way to answer it, the hints
+//! opened so far, and Check.
 
 use std::rc::Rc;
 
-use adaptive_practice_engine::{IndexedBank, ItemKind, Response};
+use adaptive_practice_engine::{Item, ItemKind, Response};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::answer_controls::AnswerControl;
+use crate::components::hint_list::HintList;
+use crate::components::text::block_text;
 use crate::messages;
 use crate::state::Phase;
 
 #[derive(Properties, PartialEq)]
 pub struct ItemViewProps {
-    pub bank: Rc<IndexedBank>,
-    pub item_position: usize,
+    pub item: Rc<Item>,
+    pub part_index: usize,
     pub phase: Phase,
+    pub hints_shown: u32,
+    pub seed: u64,
     pub on_submit: Callback<Response>,
+    pub on_hint: Callback<()>,
+}
+
+/// The empty answer of each kind: submitting it makes the engine say what is missing.
+fn empty_response(kind: &ItemKind, blanks: usize) -> Response {
+    match kind {
+        ItemKind::SingleChoice { .. } => Response::Choice(usize::MAX),
+        ItemKind::MultipleResponse { .. } => Response::Choices(Vec::new()),
+        ItemKind::Ordering { .. } => Response::Order(Vec::new()),
+        ItemKind::Matching { pairs, .. } => Response::Matches(vec![None; pairs.len()]),
+        ItemKind::FillBlanks { .. } => Response::Blanks(vec![String::new(); blanks]),
+        _ => Response::Text(String::new()),
+    }
+}
+
+/// A prompt with gaps: `[[1]]`, `[[2]]`, … become labelled text fields.
+fn prompt_with_gaps(prompt: &str, count: usize, disabled: bool, on_gap: Callback<(usize, String)>) -> Html {
+    let mut pieces = Vec::new();
+    let mut rest = prompt;
+    while let Some(start) = rest.find("[[") {
+        let Some(length) = rest[start..].find("]]") else { break };
+        let marker = &rest[start + 2..start + length];
+        let Ok(number) = marker.trim().parse::<usize>() else { break };
+        pieces.push(html! { <span>{ rest[..start].to_string() }</span> });
+        if (1..=count).contains(&number) {
+            let oninput = {
+                let on_gap = on_gap.clone();
+                Callback::from(move |event: InputEvent| {
+                    let input: HtmlInputElement = event.target_unchecked_into();
+                    on_gap.emit((number - 1, input.value()));
+                })
+            };
+            pieces.push(html! {
+                <input class="ap-input ap-gap" type="text" autocomplete="off" spellcheck="false"
+                    aria-label={messages::gap_label(number)} {disabled} {oninput} />
+            });
+        }
+        rest = &rest[start + length + 2..];
+    }
+    pieces.push(html! { <span>{ rest.to_string() }</span> });
+    html! { <p class="ap-prompt ap-gaps" id="ap-prompt">{ for pieces }</p> }
 }
 
 #[component]
 pub fn ItemView(props: &ItemViewProps) -> Html {
-    let picked = use_state(|| None::<usize>);
-    let typed = use_state(String::new);
-    let Some(item) = props.bank.bank.items.get(props.item_position) else { return html! {} };
+    let parts = props.item.parts();
+    let part_index = props.part_index.min(parts.len().saturating_sub(1));
+    let part = parts.get(part_index).copied();
+    let blank_count = match part.map(|p| p.kind) {
+        Some(ItemKind::FillBlanks { blanks }) => blanks.len(),
+        _ => 0,
+    };
+    let draft = use_state(|| None::<Response>);
+    let gaps = use_mut_ref(|| vec![String::new(); blank_count]);
+    let Some(part) = part else { return html! {} };
+    let kind = Rc::new(part.kind.clone());
     let (answered, given) = match &props.phase {
         Phase::Answered { response, .. } => (true, Some(response.clone())),
         Phase::Answering { .. } => (false, None),
@@ -31,78 +86,58 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
         Phase::Answered { .. } => None,
     };
     let onsubmit = {
-        let picked = picked.clone();
-        let typed = typed.clone();
+        let draft = draft.clone();
+        let gaps = gaps.clone();
         let on_submit = props.on_submit.clone();
-        let is_choice = matches!(item.kind, ItemKind::SingleChoice { .. });
+        let kind = kind.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            if is_choice {
-                // No pick yet: an out-of-range index makes the engine ask for a pick.
-                on_submit.emit(Response::Choice(picked.unwrap_or(usize::MAX)));
-            } else {
-                on_submit.emit(Response::Text((*typed).clone()));
+            let response = match &*kind {
+                ItemKind::FillBlanks { .. } => Response::Blanks(gaps.borrow().clone()),
+                kind => (*draft).clone().unwrap_or_else(|| empty_response(kind, blank_count)),
+            };
+            on_submit.emit(response);
+        })
+    };
+    let on_change = {
+        let draft = draft.clone();
+        Callback::from(move |response: Response| draft.set(Some(response)))
+    };
+    let on_gap = {
+        let gaps = gaps.clone();
+        Callback::from(move |(index, text): (usize, String)| {
+            if let Some(gap) = gaps.borrow_mut().get_mut(index) {
+                *gap = text;
             }
         })
     };
-    let body = match &item.kind {
-        ItemKind::SingleChoice { choices, answer } => {
-            let given_choice = match given {
-                Some(Response::Choice(c)) => Some(c),
-                _ => None,
-            };
-            html! {
-                <fieldset class="ap-choices" aria-describedby={unreadable.as_ref().map(|_| "ap-unreadable")}>
-                    <legend class="ap-prompt" id="ap-prompt">{ &item.prompt }</legend>
-                    { for choices.iter().enumerate().map(|(index, choice)| {
-                        let onchange = {
-                            let picked = picked.clone();
-                            Callback::from(move |_: Event| picked.set(Some(index)))
-                        };
-                        let mut class = classes!("ap-choice");
-                        if answered && index == *answer { class.push("ap-choice-correct"); }
-                        if answered && given_choice == Some(index) && index != *answer { class.push("ap-choice-wrong"); }
-                        html! {
-                            <label class={class}>
-                                <input type="radio" name="ap-choice" value={index.to_string()}
-                                    checked={*picked == Some(index)} disabled={answered} {onchange} />
-                                <span>{ &choice.text }</span>
-                            </label>
-                        }
-                    }) }
-                </fieldset>
-            }
-        }
-        ItemKind::Numeric { .. } => {
-            let oninput = {
-                let typed = typed.clone();
-                Callback::from(move |event: InputEvent| {
-                    let input: HtmlInputElement = event.target_unchecked_into();
-                    typed.set(input.value());
-                })
-            };
-            let described = if unreadable.is_some() { "ap-hint ap-unreadable" } else { "ap-hint" };
-            html! {
-                <div class="ap-numeric">
-                    <p class="ap-prompt" id="ap-prompt">{ &item.prompt }</p>
-                    <label class="ap-label" for="ap-answer">{ messages::YOUR_ANSWER }</label>
-                    <input id="ap-answer" class="ap-input" type="text" inputmode="decimal" autocomplete="off"
-                        spellcheck="false" aria-describedby={described} aria-invalid={unreadable.is_some().to_string()}
-                        value={(*typed).clone()} disabled={answered} {oninput} />
-                    <p class="ap-hint" id="ap-hint">{ messages::NUMERIC_HINT }</p>
-                </div>
-            }
-        }
+    let multi_step = parts.len() > 1;
+    let prompt = match &*kind {
+        ItemKind::FillBlanks { .. } => prompt_with_gaps(part.prompt, blank_count, answered, on_gap),
+        _ => html! { <div class="ap-prompt" id="ap-prompt">{ block_text(part.prompt) }</div> },
     };
     html! {
-        <form class="ap-item" {onsubmit} novalidate=true data-item-id={item.id.clone()} data-item-type={item.type_name()}>
-            { body }
+        <>
+        <form class="ap-item" id="ap-item-form" onsubmit={onsubmit} novalidate=true
+            data-item-id={props.item.id.clone()} data-item-type={part.kind.type_name()} data-part={part_index.to_string()}>
+            if multi_step {
+                <div class="ap-problem">{ block_text(&props.item.prompt) }</div>
+                <p class="ap-step-count">{ messages::step_of(part_index + 1, parts.len()) }</p>
+            }
+            { prompt }
+            <AnswerControl kind={kind.clone()} seed={props.seed} disabled={answered} given={given}
+                on_change={on_change} labelled_by="ap-prompt" />
             if let Some(message) = unreadable {
                 <p class="ap-unreadable" id="ap-unreadable" role="alert">{ message }</p>
             }
-            if !answered {
-                <button type="submit" class="ap-button ap-check">{ messages::CHECK }</button>
-            }
         </form>
+        // Outside the form: a scaffold is a small form of its own. Check comes after the hints
+        // and submits the item's form through its `form` attribute.
+        <HintList hints={Rc::new(part.hints.to_vec())} shown={props.hints_shown} answered={answered}
+            on_hint={props.on_hint.clone()} seed={props.seed} />
+        if !answered {
+            <button type="submit" form="ap-item-form" class="ap-button ap-check">{ messages::CHECK }</button>
+        }
+        </>
     }
 }

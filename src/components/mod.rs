@@ -1,7 +1,10 @@
 //! The widget's Yew components, one per file.
 
+pub mod answer_controls;
 pub mod app;
+pub mod hint_list;
 pub mod item_view;
 pub mod load_error;
 pub mod practice;
 pub mod skill_list;
+pub mod text;

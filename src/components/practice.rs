@@ -62,6 +62,21 @@ pub fn Practice(props: &PracticeProps) -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(PracticeAction::Next))
     };
+    let on_hint = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(PracticeAction::ShowHint))
+    };
+    let on_another = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(PracticeAction::AnotherVariant))
+    };
+    let shown_item = state.on_screen.as_ref().and_then(|s| s.item.as_ref().ok()).cloned();
+    let is_template = state
+        .on_screen
+        .as_ref()
+        .and_then(|s| bank.items.get(s.choice.item_position))
+        .is_some_and(|item| item.template.is_some());
+    let more_parts = matches!(&state.phase, Phase::Answered { report, .. } if report.more_parts);
     let (feedback, solution) = match &state.phase {
         Phase::Answered { report, .. } => {
             let mut sentences = vec![if report.outcome.correct { messages::CORRECT } else { messages::INCORRECT }.to_string()];
@@ -79,11 +94,13 @@ pub fn Practice(props: &PracticeProps) -> Html {
                     .collect();
                 sentences.push(messages::newly_mastered(&names));
             }
-            let solution = state
-                .current
-                .as_ref()
-                .and_then(|c| bank.items.get(c.item_position))
-                .and_then(|item| item.solution.clone());
+            // A step's own solution after each step; the item's worked solution at the end.
+            let solution = shown_item.as_ref().and_then(|item| {
+                let parts = item.parts();
+                let part_index = state.on_screen.as_ref().map_or(0, |s| s.part_index);
+                let step_solution = parts.get(part_index).and_then(|p| p.solution).filter(|_| parts.len() > 1);
+                step_solution.map(str::to_string).or_else(|| if report.more_parts { None } else { item.solution.clone() })
+            });
             (Some((report.outcome.correct, sentences.join(" "))), solution)
         }
         Phase::Answering { .. } => (None, None),
@@ -104,16 +121,22 @@ pub fn Practice(props: &PracticeProps) -> Html {
             }
             <div class="ap-item-area" ref={item_area}>
                 {
-                    match &state.current {
+                    match &state.on_screen {
                         None => html! { <p>{ messages::NO_ITEMS }</p> },
-                        Some(current) => html! {
-                            <>
-                                <ItemView key={state.item_revision} bank={state.bank.clone()}
-                                    item_position={current.item_position} phase={state.phase.clone()} on_submit={on_submit} />
-                                if !answered {
-                                    <p class="ap-why">{ messages::why_this_item(bank, &current.reason) }</p>
-                                }
-                            </>
+                        Some(on_screen) => match &on_screen.item {
+                            Err(problem) => html! {
+                                <p class="ap-notice" role="alert">{ format!("{} {problem}", messages::ITEM_BROKEN) }</p>
+                            },
+                            Ok(item) => html! {
+                                <>
+                                    <ItemView key={state.item_revision} item={item.clone()} part_index={on_screen.part_index}
+                                        phase={state.phase.clone()} hints_shown={on_screen.hints_shown}
+                                        seed={on_screen.choice.variant_seed} on_submit={on_submit} on_hint={on_hint} />
+                                    if !answered {
+                                        <p class="ap-why">{ messages::why_this_item(bank, &on_screen.choice.reason) }</p>
+                                    }
+                                </>
+                            },
                         },
                     }
                 }
@@ -128,7 +151,16 @@ pub fn Practice(props: &PracticeProps) -> Html {
                 </details>
             }
             if answered {
-                <button type="button" class="ap-button ap-next" ref={next_button} onclick={on_next}>{ messages::NEXT }</button>
+                <div class="ap-actions">
+                    <button type="button" class="ap-button ap-next" ref={next_button} onclick={on_next}>
+                        { if more_parts { messages::NEXT_STEP } else { messages::NEXT } }
+                    </button>
+                    if is_template && !more_parts {
+                        <button type="button" class="ap-button ap-button-quiet ap-another" onclick={on_another}>
+                            { messages::TRY_ANOTHER }
+                        </button>
+                    }
+                </div>
             }
             <SkillList bank={state.bank.clone()} model={model.clone()} now={now()} />
         </section>

@@ -29,6 +29,9 @@ pub struct NextItem {
     pub item_id: String,
     pub predicted_success: f64,
     pub reason: ChoiceReason,
+    /// The seed of the variant to show, for template items (set by `session::advance`).
+    #[serde(default)]
+    pub variant_seed: u64,
 }
 
 /// Why an item was chosen, machine-readable (the widget turns it into a sentence).
@@ -129,10 +132,11 @@ pub fn choose_next_item(
             if recent.iter().any(|id| id == &item.id) {
                 continue;
             }
-            let predicted = model.predict_success(item, now);
+            let predicted = model.predict_success(bank, item, now);
             let mut score = (predicted - target).abs();
             let seen = model.items.get(&item.id).map_or(0, |r| r.attempts);
-            score += 0.04 * seen as f64;
+            // Fresh items first, but a bounded preference: a small skill must be able to repeat.
+            score += 0.05 * seen.min(4) as f64;
             if Some(item.type_name()) == last_type {
                 score += 0.02;
             }
@@ -165,8 +169,9 @@ pub fn choose_next_item(
     Some(NextItem {
         item_position: position,
         item_id: item.id.clone(),
-        predicted_success: model.predict_success(item, now),
+        predicted_success: model.predict_success(bank, item, now),
         reason,
+        variant_seed: 0,
     })
 }
 

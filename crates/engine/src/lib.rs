@@ -21,9 +21,9 @@ pub use bank::{Bank, BankSettings, Hint, Item, ItemKind, Part, Skill, Step};
 pub use bank_check::{load_bank, BankLoad, Diagnostic, Severity};
 pub use bank_index::IndexedBank;
 pub use choose::{choose_next_item, ChoiceOptions, ChoiceReason, NextItem};
-pub use model::{LearnerModel, SkillMastery, SkillState, Timestamp};
+pub use model::{Evidence, LearnerModel, SkillMastery, SkillState, Timestamp};
 pub use progress::{load_progress, save_progress, Progress, ProgressError};
-pub use session::{advance, new_progress, resume, submit_answer, AnswerReport};
+pub use session::{advance, another_variant, new_progress, present, resume, submit_answer, AnswerReport};
 
 #[cfg(test)]
 mod tests;

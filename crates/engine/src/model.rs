@@ -1,8 +1,11 @@
-//! The learner model: an overall ability and a per-skill ability offset (Elo-style, with
-//! uncertainty that shrinks with evidence), a per-item difficulty refined from the learner's
-//! answers, and a memory strength per skill that makes mastery decay between sessions.
+//! The learner model. Per skill: an ability with its uncertainty (a Gaussian belief updated by a
+//! Laplace step after every answer, an Elo whose step size is the uncertainty), kept relative to
+//! the skill's typical item; a memory stability that lowers the estimate between sessions; a
+//! mastery flag. Per learner: a general offset (how far above or below typical items the learner
+//! starts a skill), the prior of every new skill. Per item: a small learner-specific difficulty
+//! correction on top of the bank's (calibrated) difficulty.
 //!
-//! P(correct) = sigmoid(overall + mean(skill offsets, lowered by forgetting) - item difficulty).
+//! P(correct) = sigmoid(mean over the part's skills of (reference + ability − forgetting) − difficulty).
 
 use std::collections::BTreeMap;
 
@@ -24,7 +27,6 @@ impl Timestamp {
 /// Everything the widget knows about one learner on one bank.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LearnerModel {
-    pub overall_ability: f64,
     pub skills: BTreeMap<String, SkillRecord>,
     pub items: BTreeMap<String, ItemRecord>,
     pub answer_count: u32,
@@ -36,10 +38,17 @@ pub struct LearnerModel {
 /// What the model holds for one skill.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SkillRecord {
-    /// Ability on this skill relative to the overall ability (logits).
-    pub ability_offset: f64,
+    /// Ability on this skill, in logits above its typical item (0: 50% on a typical item).
+    pub ability: f64,
+    /// Uncertainty of `ability` (variance, logits²).
+    pub variance: f64,
+    /// The ability estimate after the skill's first answers: the learner's starting point,
+    /// which informs the prior of skills not started yet.
+    pub entry_ability: Option<f64>,
     pub attempts: u32,
     pub correct: u32,
+    /// Right answers in a row (without hints) on this skill.
+    pub streak: u32,
     pub last_practiced: Timestamp,
     /// Set when the skill reached mastery; cleared when the learner clearly lost it.
     pub mastered: bool,
@@ -47,13 +56,13 @@ pub struct SkillRecord {
     pub stability_days: f64,
 }
 
-/// What the model holds for one item.
+/// What the model holds for one item (or one step, keyed `item#step`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItemRecord {
     pub attempts: u32,
     pub correct: u32,
     pub last_seen: Timestamp,
-    /// How much harder (positive) this item proved for this learner than the bank's prior.
+    /// How much harder (positive) this item proved for this learner than the bank's difficulty.
     pub difficulty_offset: f64,
 }
 
@@ -74,7 +83,7 @@ pub struct SkillMastery {
     pub skill_id: String,
     /// Probability of answering a typical item of the skill correctly now.
     pub mastery: f64,
-    /// 0 (no evidence) to 1 (much evidence).
+    /// 0 (nothing known) to 1 (certain): 1 minus the ratio of the uncertainty to the prior's.
     pub certainty: f64,
     pub state: SkillState,
     pub attempts: u32,
@@ -84,27 +93,73 @@ pub struct SkillMastery {
     pub days_until_review: f64,
 }
 
+/// One judged answer, as the model sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Evidence<'a> {
+    /// What the difficulty is kept for: the item id, or `item#step` for a step.
+    pub key: &'a str,
+    /// The item the answer belongs to (for "no repeats").
+    pub item_id: &'a str,
+    pub skills: &'a [String],
+    pub prior_difficulty: f64,
+    pub correct: bool,
+    /// Hints (and scaffolds) opened before answering.
+    pub hints_used: u32,
+}
+
+impl<'a> Evidence<'a> {
+    /// The evidence of a whole single-part item answered without hints.
+    pub fn of_item(item: &'a Item, correct: bool) -> Evidence<'a> {
+        Evidence {
+            key: &item.id,
+            item_id: &item.id,
+            skills: &item.skills,
+            prior_difficulty: item.prior_difficulty(),
+            correct,
+            hints_used: 0,
+        }
+    }
+}
+
 /// Recall probability that triggers a review.
 pub const TARGET_RETENTION: f64 = 0.9;
-/// How many recent items are kept to avoid repeats.
-pub const RECENT_LIMIT: usize = 5;
+/// How many recent items are never repeated (fewer when the skill has fewer items).
+pub const RECENT_LIMIT: usize = 3;
 
-const OVERALL_STEP: f64 = 0.4;
-const OVERALL_STEP_DECAY: f64 = 0.05;
-const SKILL_STEP: f64 = 1.2;
-const SKILL_STEP_DECAY: f64 = 0.12;
-const ITEM_STEP: f64 = 0.3;
+/// The belief about a skill nobody has seen this learner practise.
+const PRIOR_VARIANCE: f64 = 2.5;
+/// Learning between answers: the uncertainty grows by this much per answer (process noise), so
+/// the estimate keeps following a learner who learns.
+const LEARNING_DRIFT: f64 = 0.03;
+/// Uncertainty added per day away from a skill.
+const DAILY_DRIFT: f64 = 0.02;
+/// How many answers make the "entry ability" of a skill.
+const ENTRY_ANSWERS: u32 = 2;
 /// How many logits a skill loses when recall has fallen to zero.
-const FORGETTING_LOGITS: f64 = 2.0;
+const FORGETTING_LOGITS: f64 = 1.5;
 const INITIAL_STABILITY_DAYS: f64 = 0.5;
 const STABILITY_AFTER_MASTERY_DAYS: f64 = 1.0;
 const STABILITY_GROWTH: f64 = 2.0;
 const STABILITY_AFTER_LAPSE: f64 = 0.5;
+/// Mastery is claimed when the estimate minus this many standard deviations reaches the threshold.
+const MASTERY_CONFIDENCE_Z: f64 = 0.5;
+/// Mastery also needs this many right answers in a row (fewer when the bank asks for less evidence).
+const MASTERY_STREAK: u32 = 3;
 /// Mastery is withdrawn only when the estimate falls this far under the threshold.
 const MASTERY_HYSTERESIS: f64 = 0.15;
+/// How much each hint lowers the credit of a right answer, and the least credit it keeps.
+const HINT_DISCOUNT: f64 = 0.25;
+const HINT_FLOOR: f64 = 0.4;
+/// The learner-specific item correction: its step, shrinking with attempts.
+const ITEM_STEP: f64 = 0.1;
 
 pub fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
+}
+
+fn logit(p: f64) -> f64 {
+    let p = p.clamp(1e-6, 1.0 - 1e-6);
+    (p / (1.0 - p)).ln()
 }
 
 /// Predicted recall after `days` for a memory of the given stability: a power forgetting curve
@@ -115,43 +170,64 @@ pub fn recall_probability(days: f64, stability_days: f64) -> f64 {
 }
 
 impl LearnerModel {
-    /// The skill's ability offset lowered by forgetting, at `now`.
-    fn effective_skill_offset(&self, skill_id: &str, now: Timestamp) -> f64 {
+    /// Where a skill not started yet is believed to begin: the mean entry ability of the skills
+    /// started so far, shrunk toward 0 (a typical item at 50%).
+    pub fn general_entry_ability(&self) -> f64 {
+        let entries: Vec<f64> = self.skills.values().filter_map(|r| r.entry_ability).collect();
+        entries.iter().sum::<f64>() / (entries.len() as f64 + 2.0)
+    }
+
+    /// Ability and variance of a skill at `now`, forgetting included.
+    fn belief(&self, skill_id: &str, now: Timestamp) -> (f64, f64) {
         match self.skills.get(skill_id) {
-            None => 0.0,
+            None => (self.general_entry_ability(), PRIOR_VARIANCE),
             Some(record) => {
-                let recall = recall_probability(now.days_since(record.last_practiced), record.stability_days);
-                record.ability_offset - FORGETTING_LOGITS * (1.0 - recall)
+                let days = now.days_since(record.last_practiced);
+                let recall = recall_probability(days, record.stability_days);
+                let ability = record.ability - FORGETTING_LOGITS * (1.0 - recall);
+                (ability, (record.variance + DAILY_DRIFT * days).min(PRIOR_VARIANCE))
             }
         }
     }
 
-    /// The item's difficulty for this learner: the bank's prior plus what the answers showed.
-    pub fn item_difficulty(&self, item: &Item) -> f64 {
-        item.prior_difficulty() + self.items.get(&item.id).map_or(0.0, |r| r.difficulty_offset)
+    fn part_difficulty(&self, key: &str, prior_difficulty: f64) -> f64 {
+        prior_difficulty + self.items.get(key).map_or(0.0, |r| r.difficulty_offset)
     }
 
-    fn logit_for(&self, item: &Item, now: Timestamp) -> f64 {
-        let skills = item.skills.len().max(1) as f64;
-        let offset: f64 = item.skills.iter().map(|s| self.effective_skill_offset(s, now)).sum::<f64>() / skills;
-        self.overall_ability + offset - self.item_difficulty(item)
+    fn logit_for(&self, bank: &IndexedBank, key: &str, skills: &[String], difficulty: f64, now: Timestamp) -> f64 {
+        let count = skills.len().max(1) as f64;
+        let level: f64 = skills
+            .iter()
+            .map(|s| {
+                let reference = bank.skill_position(s).map_or(0.0, |p| bank.reference_difficulty(p));
+                reference + self.belief(s, now).0
+            })
+            .sum::<f64>()
+            / count;
+        level - self.part_difficulty(key, difficulty)
     }
 
     /// P(correct) for an item, now.
-    pub fn predict_success(&self, item: &Item, now: Timestamp) -> f64 {
-        sigmoid(self.logit_for(item, now))
+    pub fn predict_success(&self, bank: &IndexedBank, item: &Item, now: Timestamp) -> f64 {
+        sigmoid(self.logit_for(bank, &item.id, &item.skills, item.prior_difficulty(), now))
+    }
+
+    /// P(correct) for one answerable part (a step, or the whole item), now.
+    pub fn predict_evidence(&self, bank: &IndexedBank, evidence: &Evidence<'_>, now: Timestamp) -> f64 {
+        sigmoid(self.logit_for(bank, evidence.key, evidence.skills, evidence.prior_difficulty, now))
     }
 
     /// The mastery estimate and state of one skill.
     pub fn skill_mastery(&self, bank: &IndexedBank, skill_position: usize, now: Timestamp) -> SkillMastery {
         let skill_id = bank.bank.skills[skill_position].id.clone();
-        let reference = bank.reference_difficulty(skill_position);
-        let mastery = sigmoid(self.overall_ability + self.effective_skill_offset(&skill_id, now) - reference);
+        let (ability, variance) = self.belief(&skill_id, now);
+        let mastery = sigmoid(ability);
+        let certainty = (1.0 - variance / PRIOR_VARIANCE).clamp(0.0, 1.0);
         let Some(record) = self.skills.get(&skill_id) else {
             return SkillMastery {
                 skill_id,
                 mastery,
-                certainty: 0.0,
+                certainty,
                 state: SkillState::NotStarted,
                 attempts: 0,
                 recall: 0.0,
@@ -170,7 +246,7 @@ impl LearnerModel {
         SkillMastery {
             skill_id,
             mastery,
-            certainty: 1.0 - 1.0 / (1.0 + 0.25 * record.attempts as f64),
+            certainty,
             state,
             attempts: record.attempts,
             recall,
@@ -178,35 +254,46 @@ impl LearnerModel {
         }
     }
 
-    /// Updates the model with one judged answer. Returns the ids of skills mastered by it.
-    pub fn record_answer(
-        &mut self,
-        bank: &IndexedBank,
-        item: &Item,
-        correct: bool,
-        now: Timestamp,
-    ) -> Vec<String> {
+    /// Updates the model with one judged answer (a whole item or one step of it). Returns the ids
+    /// of skills mastered by it.
+    pub fn record_answer(&mut self, bank: &IndexedBank, evidence: &Evidence<'_>, now: Timestamp) -> Vec<String> {
         let settings = &bank.bank.settings;
-        let expected = self.predict_success(item, now);
-        let surprise = if correct { 1.0 } else { 0.0 } - expected;
-        self.overall_ability += OVERALL_STEP / (1.0 + OVERALL_STEP_DECAY * self.answer_count as f64) * surprise;
+        let correct = evidence.correct;
+        let expected = self.predict_evidence(bank, evidence, now);
+        // An answer found after hints is weaker evidence of knowing: it counts as partly right.
+        let observed = if correct { (1.0 - HINT_DISCOUNT * f64::from(evidence.hints_used)).max(HINT_FLOOR) } else { 0.0 };
+        let share = 1.0 / evidence.skills.len().max(1) as f64;
+        let information = expected * (1.0 - expected) * share * share;
+        let entry = self.general_entry_ability();
+        let threshold = logit(settings.mastery_threshold);
         let mut newly_mastered = Vec::new();
-        for skill_id in &item.skills {
+        for skill_id in evidence.skills {
             let record = self.skills.entry(skill_id.clone()).or_insert(SkillRecord {
-                ability_offset: 0.0,
+                ability: entry,
+                variance: PRIOR_VARIANCE,
+                entry_ability: None,
                 attempts: 0,
                 correct: 0,
+                streak: 0,
                 last_practiced: now,
                 mastered: false,
                 stability_days: INITIAL_STABILITY_DAYS,
             });
             let elapsed = now.days_since(record.last_practiced);
             let recall = recall_probability(elapsed, record.stability_days);
-            // Forgetting is folded into the stored offset, so the next estimate starts from now.
-            record.ability_offset -= FORGETTING_LOGITS * (1.0 - recall);
-            let step = SKILL_STEP / (1.0 + SKILL_STEP_DECAY * record.attempts as f64);
-            record.ability_offset += step * surprise;
+            // The belief moves from where forgetting left it; forgetting is not subtracted twice.
+            let forgotten = FORGETTING_LOGITS * (1.0 - recall);
+            let prior_variance = (record.variance + DAILY_DRIFT * elapsed + LEARNING_DRIFT).min(PRIOR_VARIANCE);
+            let variance = 1.0 / (1.0 / prior_variance + information);
+            let step = variance * share * (observed - expected);
+            // A right answer after a gap shows the memory held: the forgetting is not kept.
+            record.ability = if correct { record.ability + step } else { record.ability - forgotten + step };
+            record.variance = variance;
             record.attempts += 1;
+            if record.attempts == ENTRY_ANSWERS {
+                record.entry_ability = Some(record.ability);
+            }
+            record.streak = if correct && evidence.hints_used == 0 { record.streak + 1 } else { 0 };
             if correct {
                 record.correct += 1;
                 let spacing = (elapsed / record.stability_days).min(1.0);
@@ -215,34 +302,33 @@ impl LearnerModel {
                 record.stability_days = (record.stability_days * STABILITY_AFTER_LAPSE).max(INITIAL_STABILITY_DAYS);
             }
             record.last_practiced = now;
+            let confident = record.ability - MASTERY_CONFIDENCE_Z * record.variance.sqrt() >= threshold;
+            let enough = record.attempts >= settings.min_evidence && record.streak >= MASTERY_STREAK.min(settings.min_evidence);
+            if !record.mastered && confident && enough {
+                record.mastered = true;
+                record.stability_days = record.stability_days.max(STABILITY_AFTER_MASTERY_DAYS);
+                newly_mastered.push(skill_id.clone());
+            } else if record.mastered && sigmoid(record.ability) < settings.mastery_threshold - MASTERY_HYSTERESIS {
+                record.mastered = false;
+            }
         }
-        let item_record = self.items.entry(item.id.clone()).or_insert(ItemRecord {
+        let item_record = self.items.entry(evidence.key.to_string()).or_insert(ItemRecord {
             attempts: 0,
             correct: 0,
             last_seen: now,
             difficulty_offset: 0.0,
         });
-        item_record.difficulty_offset -= ITEM_STEP / (1.0 + item_record.attempts as f64) * surprise;
+        item_record.difficulty_offset -= ITEM_STEP / (1.0 + item_record.attempts as f64) * (observed - expected);
         item_record.attempts += 1;
         item_record.correct += u32::from(correct);
         item_record.last_seen = now;
         self.answer_count += 1;
         self.correct_count += u32::from(correct);
-        self.recent_items.retain(|id| id != &item.id);
-        self.recent_items.push(item.id.clone());
-        if self.recent_items.len() > RECENT_LIMIT {
-            self.recent_items.remove(0);
-        }
-        for skill_id in &item.skills {
-            let Some(position) = bank.skill_position(skill_id) else { continue };
-            let mastery = self.skill_mastery(bank, position, now).mastery;
-            let Some(record) = self.skills.get_mut(skill_id) else { continue };
-            if !record.mastered && mastery >= settings.mastery_threshold && record.attempts >= settings.min_evidence && correct {
-                record.mastered = true;
-                record.stability_days = record.stability_days.max(STABILITY_AFTER_MASTERY_DAYS);
-                newly_mastered.push(skill_id.clone());
-            } else if record.mastered && mastery < settings.mastery_threshold - MASTERY_HYSTERESIS {
-                record.mastered = false;
+        if self.recent_items.last().map(String::as_str) != Some(evidence.item_id) {
+            self.recent_items.retain(|id| id != evidence.item_id);
+            self.recent_items.push(evidence.item_id.to_string());
+            if self.recent_items.len() > RECENT_LIMIT_STORED {
+                self.recent_items.remove(0);
             }
         }
         newly_mastered
@@ -256,3 +342,6 @@ impl LearnerModel {
             .all(|p| self.skills.get(p).is_some_and(|r| r.mastered))
     }
 }
+
+/// How many recent item ids are kept (more than are avoided, for variety scoring).
+const RECENT_LIMIT_STORED: usize = 5;

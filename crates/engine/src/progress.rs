@@ -26,6 +26,9 @@ pub struct Progress {
     pub model: LearnerModel,
     /// The item on screen when progress was saved, so a reload shows the same item.
     pub current_item: Option<String>,
+    /// The variant of that item (template items), and the step reached (multi-step items).
+    pub current_variant: u64,
+    pub current_part: u32,
 }
 
 /// Why saved progress could not be loaded. Loading never changes what is stored.
@@ -61,11 +64,14 @@ pub struct SavedProgressV1 {
     pub bank_id: String,
     pub bank_version: String,
     pub seed: u64,
-    pub overall_ability: f64,
     pub answer_count: u32,
     pub correct_count: u32,
     pub recent_items: Vec<String>,
     pub current_item: Option<String>,
+    #[serde(default)]
+    pub current_variant: u64,
+    #[serde(default)]
+    pub current_part: u32,
     pub skills: BTreeMap<String, SavedSkillV1>,
     pub items: BTreeMap<String, SavedItemV1>,
 }
@@ -73,9 +79,14 @@ pub struct SavedProgressV1 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SavedSkillV1 {
-    pub ability_offset: f64,
+    pub ability: f64,
+    pub variance: f64,
+    #[serde(default)]
+    pub entry_ability: Option<f64>,
     pub attempts: u32,
     pub correct: u32,
+    #[serde(default)]
+    pub streak: u32,
     pub last_practiced: i64,
     pub mastered: bool,
     pub stability_days: f64,
@@ -99,19 +110,23 @@ impl From<&Progress> for SavedProgressV1 {
             bank_id: progress.bank_id.clone(),
             bank_version: progress.bank_version.clone(),
             seed: progress.seed,
-            overall_ability: model.overall_ability,
             answer_count: model.answer_count,
             correct_count: model.correct_count,
             recent_items: model.recent_items.clone(),
             current_item: progress.current_item.clone(),
+            current_variant: progress.current_variant,
+            current_part: progress.current_part,
             skills: model
                 .skills
                 .iter()
                 .map(|(id, s)| {
                     let saved = SavedSkillV1 {
-                        ability_offset: s.ability_offset,
+                        ability: s.ability,
+                        variance: s.variance,
+                        entry_ability: s.entry_ability,
                         attempts: s.attempts,
                         correct: s.correct,
+                        streak: s.streak,
                         last_practiced: s.last_practiced.0,
                         mastered: s.mastered,
                         stability_days: s.stability_days,
@@ -143,9 +158,12 @@ impl From<SavedProgressV1> for Progress {
             .into_iter()
             .map(|(id, s)| {
                 let record = SkillRecord {
-                    ability_offset: finite_or_zero(s.ability_offset),
+                    ability: finite_or_zero(s.ability),
+                    variance: if s.variance.is_finite() { s.variance.clamp(0.001, 10.0) } else { 1.5 },
+                    entry_ability: s.entry_ability.filter(|e| e.is_finite()),
                     attempts: s.attempts,
                     correct: s.correct.min(s.attempts),
+                    streak: s.streak.min(s.attempts),
                     last_practiced: Timestamp(s.last_practiced),
                     mastered: s.mastered,
                     stability_days: if s.stability_days.is_finite() { s.stability_days.max(0.01) } else { 0.5 },
@@ -171,8 +189,9 @@ impl From<SavedProgressV1> for Progress {
             bank_version: saved.bank_version,
             seed: saved.seed,
             current_item: saved.current_item,
+            current_variant: saved.current_variant,
+            current_part: saved.current_part,
             model: LearnerModel {
-                overall_ability: finite_or_zero(saved.overall_ability),
                 skills,
                 items,
                 answer_count: saved.answer_count,

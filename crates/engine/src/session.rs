@@ -1,14 +1,17 @@
-//! The practice flow as plain functions over `Progress`: answer the current item, move on.
+//! The practice flow as plain functions over `Progress`: present the chosen item (a template's
+//! variant), answer it part by part, move on.
 
 use serde::{Deserialize, Serialize};
 
-use crate::answer::{check_answer, Outcome, Response, UnreadableAnswer};
+use crate::answer::{check_response, Outcome, Response, UnreadableAnswer};
+use crate::bank::Item;
 use crate::bank_index::IndexedBank;
-use crate::choose::{choose_next_item, ChoiceOptions, NextItem};
-use crate::model::{LearnerModel, Timestamp};
+use crate::choose::{choose_next_item, unit_hash, ChoiceOptions, ChoiceReason, NextItem};
+use crate::model::{Evidence, LearnerModel, Timestamp};
 use crate::progress::Progress;
+use crate::template::{instantiate, TemplateError};
 
-/// What answering an item did.
+/// What answering an item (or one step of it) did.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AnswerReport {
@@ -17,6 +20,8 @@ pub struct AnswerReport {
     pub predicted_success: f64,
     /// Skills that became mastered with this answer.
     pub newly_mastered: Vec<String>,
+    /// Whether the item has another step to answer.
+    pub more_parts: bool,
 }
 
 /// Fresh progress for a learner new to this bank; `seed` comes from the caller's randomness.
@@ -27,50 +32,90 @@ pub fn new_progress(bank: &IndexedBank, seed: u64) -> Progress {
         seed,
         model: LearnerModel::default(),
         current_item: None,
+        current_variant: 0,
+        current_part: 0,
     }
 }
 
-/// Judges a response to the item at `item_position` and, when it is readable, updates the model.
-/// An unreadable response changes nothing.
+/// The item as the learner sees it: for a template, the variant of `variant_seed`.
+pub fn present(bank: &IndexedBank, next: &NextItem) -> Result<Item, TemplateError> {
+    match bank.bank.items.get(next.item_position) {
+        Some(item) => instantiate(item, next.variant_seed),
+        None => Err(TemplateError { message: "the item is not in the bank".into() }),
+    }
+}
+
+/// Judges a response to part `part_index` of `item` (as presented) and, when it is readable,
+/// updates the model. An unreadable response changes nothing.
 pub fn submit_answer(
     bank: &IndexedBank,
     progress: &mut Progress,
-    item_position: usize,
+    item: &Item,
+    part_index: usize,
     response: &Response,
+    hints_used: u32,
     now: Timestamp,
 ) -> Result<AnswerReport, UnreadableAnswer> {
-    let Some(item) = bank.bank.items.get(item_position) else {
-        return Err(UnreadableAnswer { message: "This item is no longer in the bank.".into() });
+    let parts = item.parts();
+    let Some(part) = parts.get(part_index) else {
+        return Err(UnreadableAnswer { message: "This step is no longer in the item.".into() });
     };
-    let outcome = check_answer(item, response)?;
-    let predicted_success = progress.model.predict_success(item, now);
-    let newly_mastered = progress.model.record_answer(bank, item, outcome.correct, now);
-    Ok(AnswerReport { outcome, predicted_success, newly_mastered })
+    let outcome = check_response(part.kind, response)?;
+    let key = if parts.len() > 1 { format!("{}#{}", item.id, part_index) } else { item.id.clone() };
+    let evidence = Evidence {
+        key: &key,
+        item_id: &item.id,
+        skills: part.skills,
+        prior_difficulty: item.prior_difficulty(),
+        correct: outcome.correct,
+        hints_used,
+    };
+    let predicted_success = progress.model.predict_evidence(bank, &evidence, now);
+    let newly_mastered = progress.model.record_answer(bank, &evidence, now);
+    let more_parts = part_index + 1 < parts.len();
+    progress.current_part = if more_parts { (part_index + 1) as u32 } else { 0 };
+    Ok(AnswerReport { outcome, predicted_success, newly_mastered, more_parts })
+}
+
+fn variant_seed(progress: &Progress, item_position: usize) -> u64 {
+    let attempts = progress.model.answer_count;
+    (unit_hash(progress.seed ^ 0x5EED, (item_position as u64) << 32 | u64::from(attempts)) * 9_007_199_254_740_992.0) as u64
 }
 
 /// Chooses the next item and makes it the current one.
 pub fn advance(bank: &IndexedBank, progress: &mut Progress, now: Timestamp, options: &ChoiceOptions) -> Option<NextItem> {
     let seed = progress.seed.wrapping_add(u64::from(progress.model.answer_count));
-    let next = choose_next_item(bank, &progress.model, now, seed, options);
-    progress.current_item = next.as_ref().map(|n| n.item_id.clone());
-    next
+    let mut next = choose_next_item(bank, &progress.model, now, seed, options)?;
+    next.variant_seed = variant_seed(progress, next.item_position);
+    progress.current_item = Some(next.item_id.clone());
+    progress.current_variant = next.variant_seed;
+    progress.current_part = 0;
+    Some(next)
 }
 
-/// The item to show when practice resumes: the saved current item if the bank still has it and
-/// it was not answered yet, else a new choice.
+/// Another variant of the current template item ("try another like this").
+pub fn another_variant(progress: &mut Progress, next: &NextItem) -> NextItem {
+    let mut other = next.clone();
+    other.variant_seed = (unit_hash(next.variant_seed, 0xA11) * 9_007_199_254_740_992.0) as u64;
+    progress.current_variant = other.variant_seed;
+    progress.current_part = 0;
+    other
+}
+
+/// The item to show when practice resumes: the saved current item (same variant, same step) if
+/// the bank still has it, else a new choice.
 pub fn resume(bank: &IndexedBank, progress: &mut Progress, now: Timestamp, options: &ChoiceOptions) -> Option<NextItem> {
     let saved = progress.current_item.as_deref().and_then(|id| bank.item_position(id));
-    let answered_last = progress.model.recent_items.last() == progress.current_item.as_ref();
+    let answered_last = progress.current_part == 0 && progress.model.recent_items.last() == progress.current_item.as_ref();
     match saved {
         Some(position) if !answered_last => {
-            let chosen = advance(bank, &mut progress.clone(), now, options);
             let item = &bank.bank.items[position];
-            let reason = chosen.filter(|c| c.item_position == position).map(|c| c.reason);
             Some(NextItem {
                 item_position: position,
                 item_id: item.id.clone(),
-                predicted_success: progress.model.predict_success(item, now),
-                reason: reason.unwrap_or(crate::choose::ChoiceReason::Resumed),
+                predicted_success: progress.model.predict_success(bank, item, now),
+                reason: ChoiceReason::Resumed,
+                variant_seed: progress.current_variant,
             })
         }
         _ => advance(bank, progress, now, options),

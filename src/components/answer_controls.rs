@@ -1,0 +1,226 @@
+//! The ways to answer, one per item type, all usable by keyboard alone (no drag and drop):
+//! radio buttons, checkboxes, a text field, Up/Down buttons to order, gaps in a sentence, and
+//! drop-down lists to match. Each reports the learner's current answer with `on_change`.
+
+use std::rc::Rc;
+
+use adaptive_practice_engine::choose::unit_hash;
+use adaptive_practice_engine::{ItemKind, Response};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::components::text::inline_text;
+use crate::messages;
+
+/// Indexes `0..count` in an order fixed by `seed` (a different order for each variant).
+pub fn seeded_order(count: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..count).collect();
+    order.sort_by(|&a, &b| unit_hash(seed, a as u64).total_cmp(&unit_hash(seed, b as u64)));
+    order
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerControlProps {
+    pub kind: Rc<ItemKind>,
+    /// Seeds the order of shuffled choices and entries.
+    pub seed: u64,
+    pub disabled: bool,
+    /// The response given, once answered (to mark right and wrong choices).
+    pub given: Option<Response>,
+    pub on_change: Callback<Response>,
+    /// The id of the element that labels the control (the prompt).
+    pub labelled_by: AttrValue,
+}
+
+#[component]
+pub fn AnswerControl(props: &AnswerControlProps) -> Html {
+    match &*props.kind {
+        ItemKind::SingleChoice { .. } | ItemKind::MultipleResponse { .. } => html! { <ChoiceList ..props.clone_props() /> },
+        ItemKind::Numeric { .. } | ItemKind::MathExpression { .. } | ItemKind::ShortText { .. } => {
+            html! { <TypedAnswer ..props.clone_props() /> }
+        }
+        ItemKind::Ordering { .. } => html! { <OrderingList ..props.clone_props() /> },
+        ItemKind::Matching { .. } => html! { <MatchingTable ..props.clone_props() /> },
+        // Fill-in-the-blanks renders its gaps inside the prompt (see item_view.rs).
+        ItemKind::FillBlanks { .. } | ItemKind::MultiStep { .. } => html! {},
+    }
+}
+
+impl AnswerControlProps {
+    fn clone_props(&self) -> AnswerControlProps {
+        AnswerControlProps {
+            kind: self.kind.clone(),
+            seed: self.seed,
+            disabled: self.disabled,
+            given: self.given.clone(),
+            on_change: self.on_change.clone(),
+            labelled_by: self.labelled_by.clone(),
+        }
+    }
+}
+
+#[component]
+fn ChoiceList(props: &AnswerControlProps) -> Html {
+    let picked = use_state(Vec::<usize>::new);
+    let (choices, correct, multiple, shuffle) = match &*props.kind {
+        ItemKind::SingleChoice { choices, answer, shuffle } => (choices, vec![*answer], false, *shuffle),
+        ItemKind::MultipleResponse { choices, answers, shuffle } => (choices, answers.clone(), true, *shuffle),
+        _ => return html! {},
+    };
+    let order = if shuffle { seeded_order(choices.len(), props.seed) } else { (0..choices.len()).collect() };
+    let given: Vec<usize> = match &props.given {
+        Some(Response::Choice(c)) => vec![*c],
+        Some(Response::Choices(c)) => c.clone(),
+        _ => Vec::new(),
+    };
+    let answered = props.given.is_some();
+    html! {
+        <div class="ap-choices" role={if multiple { "group" } else { "radiogroup" }} aria-labelledby={props.labelled_by.clone()}>
+            if multiple {
+                <p class="ap-hint">{ messages::PICK_ALL }</p>
+            }
+            { for order.into_iter().map(|index| {
+                let onchange = {
+                    let picked = picked.clone();
+                    let on_change = props.on_change.clone();
+                    Callback::from(move |event: Event| {
+                        let input: HtmlInputElement = event.target_unchecked_into();
+                        let mut now: Vec<usize> = if multiple { (*picked).clone() } else { Vec::new() };
+                        now.retain(|&i| i != index);
+                        if input.checked() { now.push(index); }
+                        picked.set(now.clone());
+                        on_change.emit(if multiple { Response::Choices(now) } else { Response::Choice(index) });
+                    })
+                };
+                let mut class = classes!("ap-choice");
+                if answered && correct.contains(&index) { class.push("ap-choice-correct"); }
+                if answered && given.contains(&index) && !correct.contains(&index) { class.push("ap-choice-wrong"); }
+                html! {
+                    <label class={class}>
+                        <input type={if multiple { "checkbox" } else { "radio" }} name="ap-choice" value={index.to_string()}
+                            checked={picked.contains(&index)} disabled={props.disabled} {onchange} />
+                        <span>{ inline_text(&choices[index].text) }</span>
+                    </label>
+                }
+            }) }
+        </div>
+    }
+}
+
+#[component]
+fn TypedAnswer(props: &AnswerControlProps) -> Html {
+    let typed = use_state(String::new);
+    let oninput = {
+        let typed = typed.clone();
+        let on_change = props.on_change.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            typed.set(input.value());
+            on_change.emit(Response::Text(input.value()));
+        })
+    };
+    let (hint, input_mode) = match &*props.kind {
+        ItemKind::Numeric { .. } => (messages::NUMERIC_HINT, "decimal"),
+        ItemKind::MathExpression { .. } => (messages::MATH_HINT, "text"),
+        _ => ("", "text"),
+    };
+    let input_id = format!("{}-answer", props.labelled_by);
+    let hint_id = format!("{}-hint", props.labelled_by);
+    html! {
+        <div class="ap-typed">
+            <label class="ap-label" for={input_id.clone()}>{ messages::YOUR_ANSWER }</label>
+            <input id={input_id} class="ap-input" type="text" inputmode={input_mode} autocomplete="off"
+                spellcheck="false" aria-describedby={if hint.is_empty() { None } else { Some(hint_id.clone()) }}
+                value={(*typed).clone()} disabled={props.disabled} {oninput} />
+            if !hint.is_empty() {
+                <p class="ap-hint" id={hint_id}>{ hint }</p>
+            }
+        </div>
+    }
+}
+
+#[component]
+fn OrderingList(props: &AnswerControlProps) -> Html {
+    let ItemKind::Ordering { items } = &*props.kind else { return html! {} };
+    let count = items.len();
+    let seed = props.seed;
+    let arrangement = use_state(move || {
+        let mut order = seeded_order(count, seed);
+        // Never start in the right order.
+        if order.iter().enumerate().all(|(place, &index)| place == index) && count > 1 {
+            order.rotate_left(1);
+        }
+        order
+    });
+    {
+        let on_change = props.on_change.clone();
+        let arrangement = (*arrangement).clone();
+        use_effect_with((), move |_| on_change.emit(Response::Order(arrangement)));
+    }
+    let mover = |place: usize, up: bool| {
+        let arrangement = arrangement.clone();
+        let on_change = props.on_change.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut order = (*arrangement).clone();
+            let other = if up { place.checked_sub(1) } else { Some(place + 1).filter(|&p| p < order.len()) };
+            if let Some(other) = other {
+                order.swap(place, other);
+                arrangement.set(order.clone());
+                on_change.emit(Response::Order(order));
+            }
+        })
+    };
+    html! {
+        <ol class="ap-ordering" aria-labelledby={props.labelled_by.clone()}>
+            { for arrangement.iter().enumerate().map(|(place, &index)| {
+                let label = &items[index];
+                html! {
+                    <li class="ap-order-entry">
+                        <span class="ap-order-text">{ inline_text(label) }</span>
+                        <button type="button" class="ap-icon-button" disabled={props.disabled || place == 0}
+                            aria-label={messages::move_up(label, place + 1)} onclick={mover(place, true)}>{ "↑" }</button>
+                        <button type="button" class="ap-icon-button" disabled={props.disabled || place + 1 == count}
+                            aria-label={messages::move_down(label, place + 1)} onclick={mover(place, false)}>{ "↓" }</button>
+                    </li>
+                }
+            }) }
+        </ol>
+    }
+}
+
+#[component]
+fn MatchingTable(props: &AnswerControlProps) -> Html {
+    let ItemKind::Matching { pairs, distractors } = &*props.kind else { return html! {} };
+    let rights: Vec<&str> = pairs.iter().map(|p| p.right.as_str()).chain(distractors.iter().map(String::as_str)).collect();
+    let order = seeded_order(rights.len(), props.seed);
+    let chosen = use_state(|| vec![None::<usize>; pairs.len()]);
+    html! {
+        <div class="ap-matching" role="group" aria-labelledby={props.labelled_by.clone()}>
+            { for pairs.iter().enumerate().map(|(left, pair)| {
+                let onchange = {
+                    let chosen = chosen.clone();
+                    let on_change = props.on_change.clone();
+                    Callback::from(move |event: Event| {
+                        let select: HtmlSelectElement = event.target_unchecked_into();
+                        let mut now = (*chosen).clone();
+                        now[left] = select.value().parse::<usize>().ok();
+                        chosen.set(now.clone());
+                        on_change.emit(Response::Matches(now));
+                    })
+                };
+                let id = format!("ap-match-{left}");
+                html! {
+                    <div class="ap-match-row">
+                        <label class="ap-match-left" for={id.clone()}>{ inline_text(&pair.left) }</label>
+                        <select id={id} class="ap-select" disabled={props.disabled} {onchange}>
+                            <option value="" selected={chosen[left].is_none()}>{ messages::CHOOSE }</option>
+                            { for order.iter().map(|&r| html! {
+                                <option value={r.to_string()} selected={chosen[left] == Some(r)}>{ rights[r] }</option>
+                            }) }
+                        </select>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}

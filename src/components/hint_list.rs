@@ -1,0 +1,105 @@
+//! Hints in order, opened one at a time; a scaffold hint is a smaller question to try, checked
+//! on the spot (it counts as a hint used, not as an answer).
+
+use std::rc::Rc;
+
+use adaptive_practice_engine::{check_response, Hint, Response, Step};
+use yew::prelude::*;
+
+use crate::components::answer_controls::AnswerControl;
+use crate::components::text::block_text;
+use crate::messages;
+
+#[derive(Properties, PartialEq)]
+pub struct HintListProps {
+    pub hints: Rc<Vec<Hint>>,
+    pub shown: u32,
+    pub answered: bool,
+    pub on_hint: Callback<()>,
+    pub seed: u64,
+}
+
+#[component]
+pub fn HintList(props: &HintListProps) -> Html {
+    if props.hints.is_empty() {
+        return html! {};
+    }
+    let shown = (props.shown as usize).min(props.hints.len());
+    let left = props.hints.len() - shown;
+    let onclick = {
+        let on_hint = props.on_hint.clone();
+        Callback::from(move |_: MouseEvent| on_hint.emit(()))
+    };
+    html! {
+        <section class="ap-hints" aria-label={messages::HINTS}>
+            if shown > 0 {
+                <ol class="ap-hint-list">
+                    { for props.hints.iter().take(shown).enumerate().map(|(index, hint)| html! {
+                        <li class="ap-hint-entry" data-hint={index.to_string()}>
+                            if !hint.text.is_empty() { { block_text(&hint.text) } }
+                            if let Some(scaffold) = &hint.scaffold {
+                                <Scaffold step={Rc::new((**scaffold).clone())} index={index} seed={props.seed} />
+                            }
+                        </li>
+                    }) }
+                </ol>
+            }
+            if left > 0 && !props.answered {
+                <button type="button" class="ap-button ap-button-quiet ap-hint-button" {onclick}>
+                    { messages::show_hint(shown + 1, props.hints.len()) }
+                </button>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ScaffoldProps {
+    step: Rc<Step>,
+    index: usize,
+    seed: u64,
+}
+
+#[component]
+fn Scaffold(props: &ScaffoldProps) -> Html {
+    let draft = use_state(|| None::<Response>);
+    let verdict = use_state(|| None::<Result<(bool, String), String>>);
+    let kind = Rc::new(props.step.kind.clone());
+    let onsubmit = {
+        let draft = draft.clone();
+        let verdict = verdict.clone();
+        let kind = kind.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let response = (*draft).clone().unwrap_or(Response::Text(String::new()));
+            verdict.set(Some(match check_response(&kind, &response) {
+                Ok(outcome) => Ok((outcome.correct, outcome.correct_answer)),
+                Err(unreadable) => Err(unreadable.message),
+            }));
+        })
+    };
+    let on_change = {
+        let draft = draft.clone();
+        Callback::from(move |response: Response| draft.set(Some(response)))
+    };
+    let prompt_id = format!("ap-scaffold-{}", props.index);
+    let done = matches!(*verdict, Some(Ok(_)));
+    html! {
+        <form class="ap-scaffold" {onsubmit} novalidate=true>
+            <div class="ap-scaffold-prompt" id={prompt_id.clone()}>{ block_text(&props.step.prompt) }</div>
+            <AnswerControl kind={kind} seed={props.seed} disabled={done} given={None::<Response>}
+                on_change={on_change} labelled_by={prompt_id} />
+            if !done {
+                <button type="submit" class="ap-button ap-button-quiet">{ messages::CHECK }</button>
+            }
+            <p class="ap-scaffold-feedback" role="status">
+                { match &*verdict {
+                    Some(Ok((true, _))) => messages::CORRECT.to_string(),
+                    Some(Ok((false, answer))) => format!("{} {}", messages::INCORRECT, messages::correct_answer_is(answer)),
+                    Some(Err(message)) => message.clone(),
+                    None => String::new(),
+                } }
+            </p>
+        </form>
+    }
+}
