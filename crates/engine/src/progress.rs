@@ -29,6 +29,8 @@ pub struct Progress {
     /// The variant of that item (template items), and the step reached (multi-step items).
     pub current_variant: u64,
     pub current_part: u32,
+    /// Time spent on items, in seconds (each answer counts at most a few minutes).
+    pub time_on_task_seconds: f64,
 }
 
 /// Why saved progress could not be loaded. Loading never changes what is stored.
@@ -72,6 +74,8 @@ pub struct SavedProgressV1 {
     pub current_variant: u64,
     #[serde(default)]
     pub current_part: u32,
+    #[serde(default)]
+    pub time_on_task_seconds: f64,
     pub skills: BTreeMap<String, SavedSkillV1>,
     pub items: BTreeMap<String, SavedItemV1>,
 }
@@ -116,6 +120,7 @@ impl From<&Progress> for SavedProgressV1 {
             current_item: progress.current_item.clone(),
             current_variant: progress.current_variant,
             current_part: progress.current_part,
+            time_on_task_seconds: progress.time_on_task_seconds,
             skills: model
                 .skills
                 .iter()
@@ -191,6 +196,7 @@ impl From<SavedProgressV1> for Progress {
             current_item: saved.current_item,
             current_variant: saved.current_variant,
             current_part: saved.current_part,
+            time_on_task_seconds: if saved.time_on_task_seconds.is_finite() { saved.time_on_task_seconds.max(0.0) } else { 0.0 },
             model: LearnerModel {
                 skills,
                 items,

@@ -34,6 +34,17 @@ pub fn new_progress(bank: &IndexedBank, seed: u64) -> Progress {
         current_item: None,
         current_variant: 0,
         current_part: 0,
+        time_on_task_seconds: 0.0,
+    }
+}
+
+/// The longest time one answer adds to time on task: beyond it the learner was surely elsewhere.
+pub const MAX_SECONDS_PER_ANSWER: f64 = 300.0;
+
+/// Adds the time spent on one answer (capped) to the learner's time on task.
+pub fn record_time_on_task(progress: &mut Progress, seconds: f64) {
+    if seconds.is_finite() && seconds > 0.0 {
+        progress.time_on_task_seconds += seconds.min(MAX_SECONDS_PER_ANSWER);
     }
 }
 
