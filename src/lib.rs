@@ -7,6 +7,7 @@ mod events;
 mod messages;
 mod state;
 mod storage;
+mod teacher;
 
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;

@@ -156,7 +156,14 @@ pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, U
             if given.iter().flatten().any(|&r| r >= rights) {
                 return unreadable("Match every entry.");
             }
-            let correct = given.iter().enumerate().all(|(left, right)| *right == Some(left));
+            // Rights are compared by text: two lefts may share a right (sorting into groups).
+            let right_text = |index: usize| {
+                pairs.get(index).map(|p| p.right.as_str()).or_else(|| distractors.get(index - pairs.len()).map(String::as_str))
+            };
+            let correct = given
+                .iter()
+                .enumerate()
+                .all(|(left, right)| right.and_then(right_text) == Some(pairs[left].right.as_str()));
             let shown: Vec<String> = pairs.iter().map(|p| format!("{} → {}", p.left, p.right)).collect();
             verdict(correct, None, shown.join("; "))
         }
@@ -177,9 +184,15 @@ fn read_learner_expression(text: &str) -> Result<Expr, UnreadableAnswer> {
     if let Some(value) = parse_number(text) {
         return Ok(Expr::Number(value));
     }
-    parse_expression(text, NameStyle::SingleLetters).map_err(|problem| UnreadableAnswer {
+    let expr = parse_expression(text, NameStyle::SingleLetters).map_err(|problem| UnreadableAnswer {
         message: format!("I cannot read “{}” as math: {}.", shorten(text.trim(), 40), problem.message),
-    })
+    })?;
+    if let Expr::Binary(op, _, _) = &expr {
+        if op.is_comparison() {
+            return unreadable("Write only the value or the expression, without “=” or “<”.");
+        }
+    }
+    Ok(expr)
 }
 
 fn check_blanks(blanks: &[Blank], given: &[String]) -> Result<Outcome, UnreadableAnswer> {

@@ -40,6 +40,16 @@ pub enum BinaryOp {
     GreaterOrEqual,
 }
 
+impl BinaryOp {
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=`: they evaluate to 1 or 0.
+    pub fn is_comparison(self) -> bool {
+        matches!(
+            self,
+            BinaryOp::Equal | BinaryOp::NotEqual | BinaryOp::Less | BinaryOp::LessOrEqual | BinaryOp::Greater | BinaryOp::GreaterOrEqual
+        )
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExpressionError {
     pub message: String,
@@ -250,17 +260,7 @@ impl Parser {
     fn comparison(&mut self) -> Result<Expr, ExpressionError> {
         let left = self.sum()?;
         match self.peek() {
-            Some(Token::Op(op))
-                if matches!(
-                    op,
-                    BinaryOp::Equal
-                        | BinaryOp::NotEqual
-                        | BinaryOp::Less
-                        | BinaryOp::LessOrEqual
-                        | BinaryOp::Greater
-                        | BinaryOp::GreaterOrEqual
-                ) =>
-            {
+            Some(Token::Op(op)) if op.is_comparison() => {
                 let op = *op;
                 self.position += 1;
                 let right = self.sum()?;

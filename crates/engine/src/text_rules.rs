@@ -99,6 +99,9 @@ fn strip_accent(character: char) -> Option<&'static str> {
         'ł' => "l",
         'Ł' => "L",
         'ß' => "ss",
+        // Phones type curly apostrophes and quotes: they equal the straight ones.
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' => "'",
+        '\u{201C}' | '\u{201D}' => "\"",
         'æ' => "ae",
         'œ' => "oe",
         'Æ' => "AE",

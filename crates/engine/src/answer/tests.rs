@@ -119,6 +119,24 @@ fn matching_pairs_every_left_with_its_right() {
     check(MATCHING, Response::Matches(vec![Some(0), Some(9)]), expect!["unreadable: Match every entry."]);
 }
 
+const SORTING: &str = r#"{ "type": "matching", "pairs": [ { "left": "ice", "right": "solid" }, { "left": "water", "right": "liquid" }, { "left": "milk", "right": "liquid" } ] }"#;
+
+#[test]
+fn matching_compares_rights_by_text_so_groups_can_share_one() {
+    check(SORTING, Response::Matches(vec![Some(0), Some(2), Some(1)]), expect!["right answer=ice → solid; water → liquid; milk → liquid"]);
+    check(SORTING, Response::Matches(vec![Some(1), Some(2), Some(1)]), expect!["wrong answer=ice → solid; water → liquid; milk → liquid"]);
+}
+
+#[test]
+fn an_equation_typed_as_an_answer_is_unreadable_not_wrong() {
+    check(ALGEBRA, text("x = 5"), expect!["unreadable: Write only the value or the expression, without “=” or “<”."]);
+}
+
+#[test]
+fn curly_apostrophes_from_phones_match_straight_ones() {
+    check(r#"{ "type": "shortText", "answers": ["l'eau"] }"#, text("l’eau"), expect!["right answer=l'eau"]);
+}
+
 #[test]
 fn a_response_of_the_wrong_shape_is_unreadable_not_wrong() {
     check(ORDERING, text("1/4"), expect!["unreadable: This kind of answer does not fit this item."]);

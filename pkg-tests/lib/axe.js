@@ -1,0 +1,20 @@
+// Runs axe-core (WCAG 2.x A and AA rules) on the page, shadow roots included.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Violations as short strings: "rule-id: target (summary)". Needs a context with bypassCSP. */
+export async function axeViolations(page, selector = 'adaptive-practice') {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: axeSource });
+  const results = await page.evaluate(async (include) => {
+    return window.axe.run(
+      { include: [include] },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] },
+    );
+  }, selector);
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} (${node.failureSummary.split('\n')[1]?.trim() ?? ''})`),
+  );
+}

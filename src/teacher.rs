@@ -1,0 +1,71 @@
+//! What the teacher page (www/teacher.html) asks of the engine: calibrated item difficulties from
+//! a class's report files, as a bank file to publish back. Runs in the teacher's browser.
+
+use std::collections::BTreeMap;
+
+use adaptive_practice_engine::calibration::calibrate_bank_items;
+use adaptive_practice_engine::report::{LearnerReport, REPORT_FORMAT};
+use adaptive_practice_engine::{load_bank, Severity};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Calibration {
+    /// The bank with calibrated difficulties (items nobody answered keep theirs).
+    bank: serde_json::Value,
+    items: Vec<adaptive_practice_engine::calibration::CalibratedItem>,
+    learners: usize,
+    /// Report files that were not used, and why.
+    skipped: Vec<String>,
+}
+
+/// Reads one report file; says why when it cannot be used for this bank.
+pub fn read_report(text: &str, bank_id: &str) -> Result<LearnerReport, String> {
+    let report: LearnerReport = serde_json::from_str(text).map_err(|e| format!("not a report file ({e})"))?;
+    if report.format != REPORT_FORMAT {
+        return Err("not an adaptive-practice report".into());
+    }
+    if report.bank_id != bank_id {
+        return Err(format!("a report for another bank ({})", report.bank_id));
+    }
+    Ok(report)
+}
+
+/// Calibrates the difficulties of `bank_json`'s items from the class's `reports` (JSON texts).
+#[wasm_bindgen(js_name = calibrateBank)]
+pub fn calibrate_bank(bank_json: &str, reports: Vec<String>) -> Result<JsValue, JsError> {
+    let loaded = load_bank(bank_json);
+    let Some(bank) = loaded.bank else {
+        let first = loaded.diagnostics.iter().find(|d| d.severity == Severity::Error).map(ToString::to_string);
+        return Err(JsError::new(&format!("the bank cannot be read: {}", first.unwrap_or_default())));
+    };
+    let mut skipped = Vec::new();
+    let mut records = Vec::new();
+    for (index, text) in reports.iter().enumerate() {
+        match read_report(text, &bank.id) {
+            Ok(report) => records.push(
+                report.items.iter().map(|i| (i.id.clone(), (i.attempts, i.correct))).collect::<BTreeMap<_, _>>(),
+            ),
+            Err(why) => skipped.push(format!("report {}: {why}", index + 1)),
+        }
+    }
+    let ids: Vec<String> = bank.items.iter().map(|i| i.id.clone()).collect();
+    let priors: Vec<f64> = bank.items.iter().map(|i| i.prior_difficulty()).collect();
+    let items = calibrate_bank_items(&ids, &priors, &records);
+    let mut calibrated: serde_json::Value =
+        serde_json::from_str(bank_json).map_err(|e| JsError::new(&e.to_string()))?;
+    if let Some(list) = calibrated.get_mut("items").and_then(|v| v.as_array_mut()) {
+        for entry in list.iter_mut() {
+            let id = entry.get("id").and_then(|v| v.as_str()).map(str::to_owned);
+            if let Some(found) = id.and_then(|id| items.iter().find(|c| c.id == id)) {
+                entry["difficulty"] = serde_json::json!(found.difficulty);
+            }
+        }
+    }
+    let result = Calibration { bank: calibrated, items, learners: records.len(), skipped };
+    // JSON-compatible: maps become plain objects, so the page can `JSON.stringify` the bank.
+    result
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
