@@ -27,3 +27,13 @@ size: build
 
 clean:
 	rm -rf pkg target pkg-tests/screenshots
+
+# Bank tools (plain cargo, no wasm toolchain): `make check-bank BANK=www/banks/fractions.json`
+# (several files: BANK="a.json b.json"), `make import-oatutor SRC=oatutor-folder OUT=bank.json`.
+.PHONY: check-bank import-oatutor
+
+check-bank:
+	cargo run -q --release -p adaptive-practice-bank-tools --bin check-bank -- $(BANK)
+
+import-oatutor:
+	cargo run -q --release -p adaptive-practice-bank-tools --bin import-oatutor -- --src $(SRC) --out $(OUT)

@@ -1,14 +1,54 @@
-// Types of the <adaptive-practice> custom element module.
-export { mount, WidgetHandle } from './adaptive_practice.js';
+// Types of the adaptive-practice package: the <adaptive-practice> element and the `mount` API.
 
-/** The `<adaptive-practice>` element: attributes `src` (bank URL) and `storage-key`. */
-export declare class AdaptivePracticeElement extends HTMLElement {}
+/** Options of `mount` and `handle.update`. Give `src` or `bank`. */
+export interface MountOptions {
+  /** URL of the bank's JSON file, relative to the page. */
+  src?: string;
+  /** The bank itself, as JSON text or as an object. */
+  bank?: string | object;
+  /** Progress namespace; by default the bank's id (the same bank shares progress across pages). */
+  storageKey?: string;
+}
+
+export interface AdaptivePracticeHandle {
+  /** Remounts with these options merged into the current ones. */
+  update(options: MountOptions): void;
+  /** Starts the learner afresh on this bank (ask them first). */
+  resetProgress(): void;
+  /** The learner's saved progress as JSON text, or null before the bank loads or when nothing is saved. */
+  exportProgress(): string | null;
+  /** Unmounts the widget. */
+  destroy(): void;
+}
+
+/** Mounts a widget into `target` (in a shadow root). */
+export declare function mount(target: Element, options: MountOptions): Promise<AdaptivePracticeHandle>;
 
 /** Loads the wasm module once (every widget on the page shares it); resolves to the stylesheet. */
 export declare function loadModule(): Promise<CSSStyleSheet>;
 
+/** The `<adaptive-practice>` element: attributes `src`, `storage-key`; an inline bank as a `<script type="application/json">` child. */
+export declare class AdaptivePracticeElement extends HTMLElement {
+  resetProgress(): void;
+  exportProgress(): string | null;
+}
+
+/** xAPI-shaped statement (without actor) carried by the `answer`, `skill-mastered` and `progress` events. */
+export interface PracticeStatement {
+  verb: { id: string; display: Record<string, string> };
+  object: { id: string; objectType: 'Activity'; definition?: object };
+  result?: { success?: boolean; completion?: boolean; score?: { scaled: number; raw: number; min: number; max: number }; extensions?: Record<string, unknown> };
+  context?: object;
+  timestamp: string;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'adaptive-practice': AdaptivePracticeElement;
+  }
+  interface HTMLElementEventMap {
+    answer: CustomEvent<PracticeStatement>;
+    'skill-mastered': CustomEvent<PracticeStatement>;
+    progress: CustomEvent<PracticeStatement>;
   }
 }

@@ -1,11 +1,12 @@
-// adaptive-practice: defines the <adaptive-practice> custom element. Loads the wasm module once
-// per page, mounts one widget per element in an open shadow root, and cleans up on removal.
-import init, { mount, widgetStylesheet } from './adaptive_practice.js';
+// adaptive-practice: the <adaptive-practice> custom element and the `mount` API for bundlers.
+// Loads the wasm module once per page, mounts one widget per element in an open shadow root,
+// reacts to attribute changes, and cleans up on removal.
+import init, { mountWidget, widgetStylesheet } from './adaptive_practice.js';
 
 let ready = null;
 
-/** Loads the wasm module once, and the stylesheet every widget adopts. */
-function loadModule() {
+/** Loads the wasm module once (every widget on the page shares it); resolves to the stylesheet. */
+export function loadModule() {
   if (!ready) {
     ready = init({ module_or_path: new URL('./adaptive_practice_bg.wasm', import.meta.url) }).then(() => {
       const sheet = new CSSStyleSheet();
@@ -16,57 +17,108 @@ function loadModule() {
   return ready;
 }
 
-function readOptions(element) {
+/** The options the Rust side understands, from the API's camelCase options. */
+function widgetOptions(options) {
+  const result = {};
+  if (typeof options.bank === 'string') result.bank = options.bank;
+  else if (options.bank && typeof options.bank === 'object') result.bank = JSON.stringify(options.bank);
+  if (options.src) result.src = new URL(options.src, document.baseURI).href;
+  if (options.storageKey) result.storageKey = String(options.storageKey);
+  return result;
+}
+
+/**
+ * Mounts a widget into `target` (its content is replaced by a shadow root). Resolves to a handle:
+ * `update(options)`, `resetProgress()`, `exportProgress()`, `destroy()`.
+ */
+export async function mount(target, options = {}) {
+  const root = target.shadowRoot ?? target.attachShadow({ mode: 'open' });
+  const sheet = await loadModule();
+  root.adoptedStyleSheets = [sheet];
+  let current = options;
+  let handle = null;
+  const start = () => {
+    const container = document.createElement('div');
+    container.setAttribute('part', 'widget');
+    root.replaceChildren(container);
+    handle = mountWidget(container, target, widgetOptions(current));
+  };
+  start();
+  return {
+    update(next) {
+      current = { ...current, ...next };
+      this.destroy();
+      start();
+    },
+    resetProgress() {
+      handle?.resetProgress();
+    },
+    exportProgress() {
+      return handle?.exportProgress() ?? null;
+    },
+    destroy() {
+      if (handle) {
+        handle.destroy();
+        handle.free();
+        handle = null;
+      }
+      root.replaceChildren();
+    },
+  };
+}
+
+function elementOptions(element) {
   const inline = element.querySelector(':scope > script[type="application/json"]');
   const options = {};
   if (inline) options.bank = inline.textContent;
-  const src = element.getAttribute('src');
-  if (src && !inline) options.src = new URL(src, document.baseURI).href;
-  const storageKey = element.getAttribute('storage-key');
-  if (storageKey) options.storageKey = storageKey;
+  else if (element.getAttribute('src')) options.src = element.getAttribute('src');
+  if (element.getAttribute('storage-key')) options.storageKey = element.getAttribute('storage-key');
   return options;
 }
 
 export class AdaptivePracticeElement extends HTMLElement {
   static observedAttributes = ['src', 'storage-key'];
 
+  #handle = null;
+  #generation = 0;
+
   connectedCallback() {
     this.#render();
   }
 
   disconnectedCallback() {
-    this.#unmount();
+    this.#generation += 1;
+    this.#handle?.destroy();
+    this.#handle = null;
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue !== newValue && this.isConnected && this.#generation > 0) this.#render();
+    if (oldValue !== newValue && this.isConnected && this.#handle) this.#render();
   }
 
-  #handle = null;
-  #generation = 0;
+  /** The same handle methods as `mount`'s, for scripts on the page. */
+  resetProgress() {
+    this.#handle?.resetProgress();
+  }
 
-  #unmount() {
-    this.#generation += 1;
-    if (this.#handle) {
-      this.#handle.destroy();
-      this.#handle.free();
-      this.#handle = null;
-    }
+  exportProgress() {
+    return this.#handle?.exportProgress() ?? null;
   }
 
   async #render() {
-    this.#unmount();
+    this.#generation += 1;
     const generation = this.#generation;
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    this.#handle?.destroy();
+    this.#handle = null;
     try {
-      const sheet = await loadModule();
-      if (generation !== this.#generation || !this.isConnected) return;
-      root.adoptedStyleSheets = [sheet];
-      const container = document.createElement('div');
-      container.setAttribute('part', 'widget');
-      root.replaceChildren(container);
-      this.#handle = mount(container, this, readOptions(this));
+      const handle = await mount(this, elementOptions(this));
+      if (generation !== this.#generation || !this.isConnected) {
+        handle.destroy();
+        return;
+      }
+      this.#handle = handle;
     } catch (error) {
+      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       const message = document.createElement('p');
       message.setAttribute('role', 'alert');
       message.textContent = `The practice widget could not start: ${error && error.message ? error.message : error}`;
@@ -79,5 +131,3 @@ export class AdaptivePracticeElement extends HTMLElement {
 if (!customElements.get('adaptive-practice')) {
   customElements.define('adaptive-practice', AdaptivePracticeElement);
 }
-
-export { mount, loadModule };

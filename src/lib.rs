@@ -1,8 +1,9 @@
 //! adaptive-practice: the widget. Yew components, the storage adapter and the small JS-facing
-//! API (`mount`, `WidgetHandle::destroy`, `widgetStylesheet`). All adaptive logic is in the engine.
+//! API (`mountWidget`, `WidgetHandle`, `widgetStylesheet`, `calibrateBank`). All adaptive logic is in the engine.
 
 mod bank_source;
 mod components;
+mod controls;
 mod events;
 mod messages;
 mod state;
@@ -15,6 +16,7 @@ use yew::AppHandle;
 
 use bank_source::BankSource;
 use components::app::{App, AppProps};
+use controls::SharedControls;
 
 /// Options of `mount`, from JS (camelCase keys).
 #[derive(Deserialize, Default)]
@@ -32,6 +34,7 @@ struct MountOptions {
 #[wasm_bindgen]
 pub struct WidgetHandle {
     app: Option<AppHandle<App>>,
+    controls: SharedControls,
 }
 
 #[wasm_bindgen]
@@ -42,11 +45,27 @@ impl WidgetHandle {
             app.destroy();
         }
     }
+
+    /// The learner's saved progress (JSON text), or `undefined` before the bank is loaded or
+    /// when nothing is saved.
+    #[wasm_bindgen(js_name = exportProgress)]
+    pub fn export_progress(&self) -> Option<String> {
+        let key = self.controls.0.storage_key.borrow().clone()?;
+        storage::read(&key).ok().flatten()
+    }
+
+    /// Starts the learner afresh on this bank (ask them first).
+    #[wasm_bindgen(js_name = resetProgress)]
+    pub fn reset_progress(&self) {
+        if let Some(reset) = self.controls.0.reset.borrow().as_ref() {
+            reset.emit(());
+        }
+    }
 }
 
 /// Mounts a widget into `container`; DOM events are sent from `host` (the custom element).
-#[wasm_bindgen]
-pub fn mount(container: web_sys::Element, host: web_sys::Element, options: JsValue) -> Result<WidgetHandle, JsError> {
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(container: web_sys::Element, host: web_sys::Element, options: JsValue) -> Result<WidgetHandle, JsError> {
     let options: MountOptions = if options.is_undefined() || options.is_null() {
         MountOptions::default()
     } else {
@@ -57,9 +76,10 @@ pub fn mount(container: web_sys::Element, host: web_sys::Element, options: JsVal
         (None, Some(url)) => BankSource::Url(url),
         (None, None) => return Err(JsError::new("mount needs a `src` URL or an inline `bank`")),
     };
-    let props = AppProps { source, storage_namespace: options.storage_key, host: Some(host) };
+    let controls = SharedControls::default();
+    let props = AppProps { source, storage_namespace: options.storage_key, host: Some(host), controls: controls.clone() };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
-    Ok(WidgetHandle { app: Some(app) })
+    Ok(WidgetHandle { app: Some(app), controls })
 }
 
 /// The widget's stylesheet, adopted once per page by every widget's shadow root.

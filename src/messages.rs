@@ -15,6 +15,7 @@ pub const MATH_HINT: &str = "A number or an expression, e.g. 7/12, 2(x + 1) or x
 pub const PICK_ALL: &str = "Pick every correct answer.";
 pub const CHOOSE: &str = "Choose…";
 pub const HINTS: &str = "Hints";
+pub const TRANSCRIPT: &str = "Transcript: ";
 pub const NEXT_STEP: &str = "Next step";
 pub const TRY_ANOTHER: &str = "Try another like this";
 pub const ITEM_BROKEN: &str = "This item cannot be shown:";

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use adaptive_practice_engine::progress::{load_progress, save_progress};
 use adaptive_practice_engine::{
-    advance, another_variant, new_progress, present, resume, submit_answer, AnswerReport, ChoiceOptions,
+    advance, another_variant, new_progress, present, resume, session::record_time_on_task, submit_answer, AnswerReport, ChoiceOptions,
     IndexedBank, Item, NextItem, Progress, Response, Timestamp,
 };
 use yew::Reducible;
@@ -42,6 +42,10 @@ pub struct PracticeState {
     pub storage_notice: Option<String>,
     pub storage_key: String,
     pub host: Option<web_sys::Element>,
+    /// The bank's activity id in events (its URL, or a tag URI for inline banks).
+    pub bank_activity: String,
+    /// When the current part was shown (for time on task).
+    pub shown_at: Timestamp,
     /// Bumped on every change of item or step, so the view can reset and move focus.
     pub item_revision: u32,
     /// False when the stored copy could not be read nor backed up: it is then never overwritten.
@@ -55,6 +59,8 @@ pub enum PracticeAction {
     Next,
     /// Another variant of the current template item.
     AnotherVariant,
+    /// Start afresh on this bank (the learner confirmed).
+    Reset,
 }
 
 pub fn now() -> Timestamp {
@@ -74,7 +80,12 @@ fn show(bank: &IndexedBank, choice: Option<NextItem>, part_index: usize) -> Opti
 
 impl PracticeState {
     /// Loads saved progress for the bank (or starts fresh) and shows the item to practise.
-    pub fn start(bank: Rc<IndexedBank>, storage_key: String, host: Option<web_sys::Element>) -> PracticeState {
+    pub fn start(
+        bank: Rc<IndexedBank>,
+        storage_key: String,
+        host: Option<web_sys::Element>,
+        source_url: Option<String>,
+    ) -> PracticeState {
         let mut storage_notice = None;
         let mut may_write = true;
         let mut progress = match storage::read(&storage_key) {
@@ -98,6 +109,8 @@ impl PracticeState {
         let part_index = progress.current_part as usize;
         PracticeState {
             on_screen: show(&bank, choice, part_index),
+            bank_activity: events::bank_activity_id(&bank, source_url.as_deref()),
+            shown_at: now(),
             bank,
             progress,
             phase: Phase::Answering { unreadable: None },
@@ -144,6 +157,8 @@ impl Reducible for PracticeState {
                 if answered {
                     return self;
                 }
+                let answered_at = now();
+                record_time_on_task(&mut next.progress, answered_at.days_since(self.shown_at) * 86_400.0);
                 let result = submit_answer(
                     &next.bank,
                     &mut next.progress,
@@ -157,7 +172,16 @@ impl Reducible for PracticeState {
                     Ok(report) => {
                         next.save();
                         if let Some(host) = &next.host {
-                            events::dispatch_answer(host, &next.bank, &on_screen.choice, &report, &next.progress);
+                            events::dispatch_answer(
+                                host,
+                                &next.bank,
+                                &next.bank_activity,
+                                &on_screen.choice,
+                                on_screen.part_index,
+                                &report,
+                                &next.progress,
+                                answered_at.0,
+                            );
                         }
                         next.phase = Phase::Answered { report, response };
                     }
@@ -182,6 +206,17 @@ impl Reducible for PracticeState {
                 }
                 next.phase = Phase::Answering { unreadable: None };
                 next.item_revision += 1;
+                next.shown_at = now();
+                next.save();
+            }
+            PracticeAction::Reset => {
+                next.progress = new_progress(&next.bank, random_seed());
+                next.may_write = true;
+                next.storage_notice = None;
+                next.next_item();
+                next.phase = Phase::Answering { unreadable: None };
+                next.item_revision += 1;
+                next.shown_at = now();
                 next.save();
             }
             PracticeAction::AnotherVariant => {
@@ -190,6 +225,7 @@ impl Reducible for PracticeState {
                 next.on_screen = show(&next.bank, Some(choice), 0);
                 next.phase = Phase::Answering { unreadable: None };
                 next.item_revision += 1;
+                next.shown_at = now();
                 next.save();
             }
         }

@@ -9,7 +9,7 @@ use adaptive_practice_engine::{ItemKind, Response};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::components::text::inline_text;
+use crate::components::rich_text::inline_text;
 use crate::messages;
 
 /// Indexes `0..count` in an order fixed by `seed` (a different order for each variant).

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::bank_source::{fetch_text, BankSource};
 use crate::components::load_error::LoadError;
 use crate::components::practice::Practice;
+use crate::controls::SharedControls;
 use crate::messages;
 use crate::storage;
 
@@ -18,6 +19,7 @@ pub struct AppProps {
     pub storage_namespace: Option<String>,
     /// The custom element, where DOM events are sent.
     pub host: Option<web_sys::Element>,
+    pub controls: SharedControls,
 }
 
 #[derive(Clone, PartialEq)]
@@ -69,8 +71,13 @@ pub fn App(props: &AppProps) -> Html {
         },
         LoadState::Ready(bank) => {
             let namespace = props.storage_namespace.clone().unwrap_or_else(|| bank.bank.id.clone());
+            let source_url = match &props.source {
+                BankSource::Url(url) => Some(url.clone()),
+                BankSource::Inline(_) => None,
+            };
             html! {
-                <Practice bank={bank.clone()} storage_key={storage::progress_key(&namespace)} host={props.host.clone()} />
+                <Practice bank={bank.clone()} storage_key={storage::progress_key(&namespace)} host={props.host.clone()}
+                    {source_url} controls={props.controls.clone()} />
             }
         }
     }

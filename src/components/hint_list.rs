@@ -7,7 +7,7 @@ use adaptive_practice_engine::{check_response, Hint, Response, Step};
 use yew::prelude::*;
 
 use crate::components::answer_controls::AnswerControl;
-use crate::components::text::block_text;
+use crate::components::rich_text::block_text;
 use crate::messages;
 
 #[derive(Properties, PartialEq)]

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::components::answer_controls::AnswerControl;
 use crate::components::hint_list::HintList;
-use crate::components::text::block_text;
+use crate::components::rich_text::block_text;
 use crate::messages;
 use crate::state::Phase;
 

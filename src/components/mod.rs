@@ -6,5 +6,5 @@ pub mod hint_list;
 pub mod item_view;
 pub mod load_error;
 pub mod practice;
+pub mod rich_text;
 pub mod skill_list;
-pub mod text;

@@ -8,7 +8,9 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::components::item_view::ItemView;
+use crate::components::rich_text::{block_text, inline_text, MediaBase};
 use crate::components::skill_list::SkillList;
+use crate::controls::SharedControls;
 use crate::messages;
 use crate::state::{now, Phase, PracticeAction, PracticeState};
 
@@ -17,6 +19,9 @@ pub struct PracticeProps {
     pub bank: Rc<IndexedBank>,
     pub storage_key: String,
     pub host: Option<web_sys::Element>,
+    /// The bank's URL, when it came from one.
+    pub source_url: Option<String>,
+    pub controls: SharedControls,
 }
 
 /// Moves keyboard focus: to Next after an answer, to the first input of a new item.
@@ -45,8 +50,23 @@ pub fn Practice(props: &PracticeProps) -> Html {
         let bank = props.bank.clone();
         let key = props.storage_key.clone();
         let host = props.host.clone();
-        use_reducer(move || PracticeState::start(bank, key, host))
+        let source_url = props.source_url.clone();
+        use_reducer(move || PracticeState::start(bank, key, host, source_url))
     };
+    {
+        // Let the JS handle reach this widget: its storage key, and a reset.
+        let controls = props.controls.clone();
+        let key = props.storage_key.clone();
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            *controls.0.storage_key.borrow_mut() = Some(key);
+            *controls.0.reset.borrow_mut() = Some(Callback::from(move |()| state.dispatch(PracticeAction::Reset)));
+            let controls = controls.clone();
+            move || {
+                controls.0.reset.borrow_mut().take();
+            }
+        });
+    }
     let next_button = use_node_ref();
     let item_area = use_node_ref();
     let answered = matches!(state.phase, Phase::Answered { .. });
@@ -79,12 +99,13 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let more_parts = matches!(&state.phase, Phase::Answered { report, .. } if report.more_parts);
     let (feedback, solution) = match &state.phase {
         Phase::Answered { report, .. } => {
-            let mut sentences = vec![if report.outcome.correct { messages::CORRECT } else { messages::INCORRECT }.to_string()];
+            let verdict = if report.outcome.correct { messages::CORRECT } else { messages::INCORRECT };
+            let mut sentences = vec![html! { <strong>{ verdict }</strong> }];
             if let Some(extra) = &report.outcome.feedback {
-                sentences.push(extra.clone());
+                sentences.push(inline_text(extra));
             }
             if !report.outcome.correct {
-                sentences.push(messages::correct_answer_is(&report.outcome.correct_answer));
+                sentences.push(inline_text(&messages::correct_answer_is(&report.outcome.correct_answer)));
             }
             if !report.newly_mastered.is_empty() {
                 let names: Vec<String> = report
@@ -92,7 +113,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                     .iter()
                     .map(|id| bank.skills.iter().find(|s| &s.id == id).map_or(id.clone(), |s| s.name.clone()))
                     .collect();
-                sentences.push(messages::newly_mastered(&names));
+                sentences.push(html! { <>{ messages::newly_mastered(&names) }</> });
             }
             // A step's own solution after each step; the item's worked solution at the end.
             let solution = shown_item.as_ref().and_then(|item| {
@@ -101,7 +122,8 @@ pub fn Practice(props: &PracticeProps) -> Html {
                 let step_solution = parts.get(part_index).and_then(|p| p.solution).filter(|_| parts.len() > 1);
                 step_solution.map(str::to_string).or_else(|| if report.more_parts { None } else { item.solution.clone() })
             });
-            (Some((report.outcome.correct, sentences.join(" "))), solution)
+            let spaced: Html = sentences.into_iter().map(|sentence| html! { <>{ sentence }{ " " }</> }).collect();
+            (Some((report.outcome.correct, spaced)), solution)
         }
         Phase::Answering { .. } => (None, None),
     };
@@ -110,7 +132,9 @@ pub fn Practice(props: &PracticeProps) -> Html {
         Some((false, _)) => "ap-feedback ap-feedback-wrong",
         None => "ap-feedback",
     };
+    let media_base = MediaBase(props.source_url.clone().unwrap_or_default().into());
     html! {
+        <ContextProvider<MediaBase> context={media_base}>
         <section class="ap-card" aria-labelledby="ap-title" lang={bank.language.clone()}>
             <header class="ap-header">
                 <h2 class="ap-title" id="ap-title">{ &bank.title }</h2>
@@ -147,7 +171,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
             if let Some(solution) = solution {
                 <details class="ap-solution" open=true>
                     <summary>{ messages::WORKED_SOLUTION }</summary>
-                    <p>{ solution }</p>
+                    { block_text(&solution) }
                 </details>
             }
             if answered {
@@ -164,5 +188,6 @@ pub fn Practice(props: &PracticeProps) -> Html {
             }
             <SkillList bank={state.bank.clone()} model={model.clone()} now={now()} />
         </section>
+        </ContextProvider<MediaBase>>
     }
 }

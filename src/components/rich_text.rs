@@ -1,16 +1,28 @@
 //! Bank text on screen: Markdown with LaTeX math, parsed by the engine, built as DOM nodes.
 //!
-//! Every node is made with `html!`, and bank text only ever becomes text nodes or attribute
-//! values, never HTML, so nothing a bank contains can run. Links and images carry only addresses
-//! the engine allowed (`is_allowed_url`, checked again here). Math is MathML: yew 0.23 creates a `<math>` element,
-//! and every element inside one, with `createElementNS` in the MathML namespace
-//! (`VTag::create_element` in yew's `dom_bundle/btag/mod.rs`), so browsers render it natively.
+//! Every node is made with `html!` or `VTag`, and bank text only ever becomes text nodes or
+//! attribute values, never HTML, so nothing a bank contains can run. Links and images carry only
+//! addresses the engine allowed (`is_allowed_url`, checked again here). Math is MathML: yew 0.23
+//! creates a `<math>` element, and every element inside one, with `createElementNS` in the MathML
+//! namespace (`VTag::create_element` in yew's `dom_bundle/btag/mod.rs`), so browsers render it
+//! natively.
 
 use adaptive_practice_engine::markup::{is_allowed_url, parse_inline, parse_markup, Block, Inline, MathNode};
 use yew::prelude::*;
+use yew::virtual_dom::VTag;
 
-/// The label before an audio transcript. It belongs in `messages.rs` with every other sentence.
-const TRANSCRIPT_LABEL: &str = "Transcript: ";
+/// The address relative media and links in bank text are resolved against: the bank file's URL
+/// (a bank's `media/x.svg` sits next to the bank, not next to the page). Provided by the app.
+#[derive(Clone, PartialEq, Default)]
+pub struct MediaBase(pub AttrValue);
+
+/// `address` resolved against `base` (unchanged when there is no base or it cannot be resolved).
+fn resolve(base: &str, address: &str) -> String {
+    if base.is_empty() {
+        return address.to_string();
+    }
+    web_sys::Url::new_with_base(address, base).map(|url| url.href()).unwrap_or_else(|_| address.to_string())
+}
 
 #[derive(Properties, PartialEq)]
 pub struct RichTextProps {
@@ -26,11 +38,12 @@ pub struct RichTextProps {
 /// Renders bank text; parsing happens again only when the text changes.
 #[component]
 pub fn RichText(props: &RichTextProps) -> Html {
-    let content = use_memo((props.text.clone(), props.inline), |(text, inline)| {
+    let base = use_context::<MediaBase>().unwrap_or_default();
+    let content = use_memo((props.text.clone(), props.inline, base.0), |(text, inline, base)| {
         if *inline {
-            render_inlines(&parse_inline(text))
+            render_inlines(&parse_inline(text), base)
         } else {
-            render_blocks(&parse_markup(text))
+            render_blocks(&parse_markup(text), base)
         }
     });
     let class = classes!("ap-rich", props.class.clone());
@@ -41,27 +54,26 @@ pub fn RichText(props: &RichTextProps) -> Html {
     }
 }
 
-/// A short text (a choice, a blank) as inlines, for places where a component is not wanted.
+/// A short text (a choice, a blank) as inlines.
 pub fn inline_text(text: &str) -> Html {
-    html! { <span class="ap-rich">{ render_inlines(&parse_inline(text)) }</span> }
+    html! { <RichText text={AttrValue::from(text.to_string())} inline=true /> }
 }
 
-/// A longer text (a prompt, a hint, a solution) as blocks, for places where a component is not
-/// wanted. Unlike [`RichText`], it parses again on every render.
+/// A longer text (a prompt, a hint, a solution) as blocks.
 pub fn block_text(text: &str) -> Html {
-    html! { <div class="ap-rich">{ render_blocks(&parse_markup(text)) }</div> }
+    html! { <RichText text={AttrValue::from(text.to_string())} /> }
 }
 
-fn render_blocks(blocks: &[Block]) -> Html {
-    blocks.iter().map(render_block).collect()
+fn render_blocks(blocks: &[Block], base: &str) -> Html {
+    blocks.iter().map(|block| render_block(block, base)).collect()
 }
 
-fn render_block(block: &Block) -> Html {
+fn render_block(block: &Block, base: &str) -> Html {
     match block {
-        Block::Paragraph(inlines) => html! { <p>{ render_inlines(inlines) }</p> },
+        Block::Paragraph(inlines) => html! { <p>{ render_inlines(inlines, base) }</p> },
         // The widget's title is an h2, so bank headings start at h3.
         Block::Heading(level, inlines) => {
-            let children = render_inlines(inlines);
+            let children = render_inlines(inlines, base);
             match level {
                 1 => html! { <h3 class="ap-rich-heading">{ children }</h3> },
                 2 => html! { <h4 class="ap-rich-heading">{ children }</h4> },
@@ -69,25 +81,25 @@ fn render_block(block: &Block) -> Html {
             }
         }
         Block::List { ordered, items } => {
-            let items: Html = items.iter().map(|item| html! { <li>{ render_list_item(item) }</li> }).collect();
+            let items: Html = items.iter().map(|item| html! { <li>{ render_list_item(item, base) }</li> }).collect();
             if *ordered {
                 html! { <ol>{ items }</ol> }
             } else {
                 html! { <ul>{ items }</ul> }
             }
         }
-        Block::Quote(inner) => html! { <blockquote>{ render_blocks(inner) }</blockquote> },
+        Block::Quote(inner) => html! { <blockquote>{ render_blocks(inner, base) }</blockquote> },
         Block::Code(code) => html! { <pre class="ap-rich-code"><code>{ code.clone() }</code></pre> },
         Block::DisplayMath(node) => {
             html! { <math class="ap-math" display="block">{ render_math(node) }</math> }
         }
         Block::Image { src, alt } if is_allowed_url(src) => {
-            html! { <img class="ap-rich-image" src={src.clone()} alt={alt.clone()} loading="lazy" /> }
+            html! { <img class="ap-rich-image" src={resolve(base, src)} alt={alt.clone()} loading="lazy" /> }
         }
         Block::Audio { src, transcript } if is_allowed_url(src) => html! {
             <figure class="ap-rich-audio">
-                <audio controls=true preload="none" src={src.clone()}></audio>
-                <figcaption class="ap-rich-transcript">{ TRANSCRIPT_LABEL }{ transcript.clone() }</figcaption>
+                <audio controls=true preload="none" src={resolve(base, src)}></audio>
+                <figcaption class="ap-rich-transcript">{ crate::messages::TRANSCRIPT }{ transcript.clone() }</figcaption>
             </figure>
         },
         Block::Image { alt: text, .. } | Block::Audio { transcript: text, .. } => html! { <p>{ text.clone() }</p> },
@@ -96,57 +108,65 @@ fn render_block(block: &Block) -> Html {
 }
 
 /// A list item that is one paragraph shows its text directly, without a `<p>` (a tight list).
-fn render_list_item(item: &[Block]) -> Html {
+fn render_list_item(item: &[Block], base: &str) -> Html {
     match item {
-        [Block::Paragraph(inlines)] => render_inlines(inlines),
-        _ => render_blocks(item),
+        [Block::Paragraph(inlines)] => render_inlines(inlines, base),
+        _ => render_blocks(item, base),
     }
 }
 
-fn render_inlines(inlines: &[Inline]) -> Html {
-    inlines.iter().map(render_inline).collect()
+fn render_inlines(inlines: &[Inline], base: &str) -> Html {
+    inlines.iter().map(|inline| render_inline(inline, base)).collect()
 }
 
-fn render_inline(inline: &Inline) -> Html {
+fn render_inline(inline: &Inline, base: &str) -> Html {
     match inline {
         Inline::Text(text) => Html::from(text.as_str()),
-        Inline::Emphasis(children) => html! { <em>{ render_inlines(children) }</em> },
-        Inline::Strong(children) => html! { <strong>{ render_inlines(children) }</strong> },
+        Inline::Emphasis(children) => html! { <em>{ render_inlines(children, base) }</em> },
+        Inline::Strong(children) => html! { <strong>{ render_inlines(children, base) }</strong> },
         Inline::Code(code) => html! { <code>{ code.clone() }</code> },
         Inline::Math(node) => html! { <math class="ap-math">{ render_math(node) }</math> },
         Inline::Link { href, children } if is_allowed_url(href) => html! {
-            <a href={href.clone()} target="_blank" rel="noopener noreferrer">{ render_inlines(children) }</a>
+            <a href={resolve(base, href)} target="_blank" rel="noopener noreferrer">{ render_inlines(children, base) }</a>
         },
-        Inline::Link { children, .. } => render_inlines(children),
+        Inline::Link { children, .. } => render_inlines(children, base),
         Inline::LineBreak => html! { <br /> },
     }
 }
 
 /// One MathML element per node; each argument of `<mfrac>`, `<msup>`… is exactly one element.
+/// Built with `VTag` through one helper rather than an `html!` per element, which keeps the wasm
+/// smaller; yew picks the namespace from the tag name and the parent either way.
 fn render_math(node: &MathNode) -> Html {
     match node {
-        MathNode::Row(children) => html! { <mrow>{ for children.iter().map(render_math) }</mrow> },
-        MathNode::Number(text) => html! { <mn>{ text.clone() }</mn> },
-        MathNode::Identifier(text) => html! { <mi>{ text.clone() }</mi> },
-        MathNode::Operator(text) => html! { <mo>{ text.clone() }</mo> },
-        MathNode::Text(text) => html! { <mtext>{ text.clone() }</mtext> },
+        MathNode::Row(children) => math_element("mrow", children.iter().map(render_math).collect()),
+        MathNode::Number(text) => math_element("mn", vec![Html::from(text.as_str())]),
+        MathNode::Identifier(text) => math_element("mi", vec![Html::from(text.as_str())]),
+        MathNode::Operator(text) => math_element("mo", vec![Html::from(text.as_str())]),
+        MathNode::Text(text) => math_element("mtext", vec![Html::from(text.as_str())]),
         MathNode::Fraction(numerator, denominator) => {
-            html! { <mfrac>{ render_math(numerator) }{ render_math(denominator) }</mfrac> }
+            math_element("mfrac", vec![render_math(numerator), render_math(denominator)])
         }
-        MathNode::Sqrt(radicand) => html! { <msqrt>{ render_math(radicand) }</msqrt> },
-        MathNode::Root(radicand, index) => html! { <mroot>{ render_math(radicand) }{ render_math(index) }</mroot> },
-        MathNode::Sup(base, superscript) => html! { <msup>{ render_math(base) }{ render_math(superscript) }</msup> },
-        MathNode::Sub(base, subscript) => html! { <msub>{ render_math(base) }{ render_math(subscript) }</msub> },
-        MathNode::SubSup(base, subscript, superscript) => html! {
-            <msubsup>{ render_math(base) }{ render_math(subscript) }{ render_math(superscript) }</msubsup>
-        },
-        MathNode::Fenced { open, close, body } => html! {
-            <mrow>{ render_fence(open) }{ render_math(body) }{ render_fence(close) }</mrow>
-        },
+        MathNode::Sqrt(radicand) => math_element("msqrt", vec![render_math(radicand)]),
+        MathNode::Root(radicand, index) => math_element("mroot", vec![render_math(radicand), render_math(index)]),
+        MathNode::Sup(base, superscript) => math_element("msup", vec![render_math(base), render_math(superscript)]),
+        MathNode::Sub(base, subscript) => math_element("msub", vec![render_math(base), render_math(subscript)]),
+        MathNode::SubSup(base, subscript, superscript) => {
+            math_element("msubsup", vec![render_math(base), render_math(subscript), render_math(superscript)])
+        }
+        MathNode::Fenced { open, close, body } => {
+            math_element("mrow", vec![render_fence(open), render_math(body), render_fence(close)])
+        }
         MathNode::Overline(body) => html! {
             <mover accent="true">{ render_math(body) }<mo stretchy="true">{ "\u{203e}" }</mo></mover>
         },
     }
+}
+
+fn math_element(name: &'static str, children: Vec<Html>) -> Html {
+    let mut element = VTag::new(name);
+    element.add_children(children);
+    element.into()
 }
 
 /// A stretchy delimiter of `\left … \right`; the empty delimiter `.` shows nothing.

@@ -121,7 +121,8 @@ impl<'a> Evidence<'a> {
     }
 }
 
-/// Recall probability that triggers a review.
+/// Recall (the share of the learned gain still there) below which a mastered skill's estimate is
+/// watched for a review; a review is due when the estimate itself falls under the threshold.
 pub const TARGET_RETENTION: f64 = 0.9;
 /// How many recent items are never repeated (fewer when the skill has fewer items).
 pub const RECENT_LIMIT: usize = 3;
@@ -129,18 +130,20 @@ pub const RECENT_LIMIT: usize = 3;
 /// The belief about a skill nobody has seen this learner practise.
 const PRIOR_VARIANCE: f64 = 2.5;
 /// Learning between answers: the uncertainty grows by this much per answer (process noise), so
-/// the estimate keeps following a learner who learns.
-const LEARNING_DRIFT: f64 = 0.03;
+/// the estimate keeps following a learner who learns (0.03 let it lag far behind: learners
+/// gain a few tenths of a logit per answer).
+const LEARNING_DRIFT: f64 = 0.1;
 /// Uncertainty added per day away from a skill.
 const DAILY_DRIFT: f64 = 0.02;
 /// How many answers make the "entry ability" of a skill.
 const ENTRY_ANSWERS: u32 = 2;
-/// How many logits a skill loses when recall has fallen to zero.
-const FORGETTING_LOGITS: f64 = 1.5;
-const INITIAL_STABILITY_DAYS: f64 = 0.5;
-const STABILITY_AFTER_MASTERY_DAYS: f64 = 1.0;
-const STABILITY_GROWTH: f64 = 2.0;
-const STABILITY_AFTER_LAPSE: f64 = 0.5;
+/// Memory of what was learned: the half-life (days) of the learned gain after a first session,
+/// how much a spaced session lengthens it (by 1 + growth · (1 − e^(−gap / half-life)), so massed
+/// practice adds little), and what every answer adds.
+const INITIAL_STABILITY_DAYS: f64 = 2.0;
+const STABILITY_GROWTH: f64 = 1.5;
+const STABILITY_PER_ANSWER_DAYS: f64 = 0.05;
+const LONGEST_STABILITY_DAYS: f64 = 3650.0;
 /// Mastery is claimed when the estimate minus this many standard deviations reaches the threshold.
 const MASTERY_CONFIDENCE_Z: f64 = 0.5;
 /// Mastery also needs this many right answers in a row (fewer when the bank asks for less evidence).
@@ -162,11 +165,37 @@ fn logit(p: f64) -> f64 {
     (p / (1.0 - p)).ln()
 }
 
-/// Predicted recall after `days` for a memory of the given stability: a power forgetting curve
-/// that is exactly `TARGET_RETENTION` when `days == stability`.
+/// Share of what was learned still there after `days` for a memory of the given stability
+/// (half-life in days): a hyperbolic forgetting curve, 1 / (1 + days / stability).
 pub fn recall_probability(days: f64, stability_days: f64) -> f64 {
-    let factor = 1.0 / TARGET_RETENTION.powi(2) - 1.0;
-    (1.0 + factor * days / stability_days.max(0.01)).powf(-0.5)
+    1.0 / (1.0 + days.max(0.0) / stability_days.max(0.01))
+}
+
+impl SkillRecord {
+    /// The ability learned on top of where the learner started: what forgetting erodes.
+    fn learned_gain(&self) -> f64 {
+        self.entry_ability.map_or(0.0, |entry| (self.ability - entry).max(0.0))
+    }
+
+    /// The ability `days` after the last practice: the learned gain fades with the memory curve.
+    fn ability_after(&self, days: f64) -> f64 {
+        self.ability - self.learned_gain() * (1.0 - recall_probability(days, self.stability_days))
+    }
+
+    /// Days after the last practice until the estimate falls under `threshold` (0 if already).
+    fn days_until_below(&self, threshold: f64) -> f64 {
+        let gain = self.learned_gain();
+        let margin = self.ability - threshold;
+        if margin <= 0.0 {
+            return 0.0;
+        }
+        if margin >= gain {
+            return LONGEST_STABILITY_DAYS;
+        }
+        // ability − gain · (1 − r) = threshold  ⇔  r = 1 − margin / gain; r = 1 / (1 + d / s).
+        let retained = 1.0 - margin / gain;
+        (self.stability_days * (1.0 / retained - 1.0)).min(LONGEST_STABILITY_DAYS)
+    }
 }
 
 impl LearnerModel {
@@ -183,9 +212,7 @@ impl LearnerModel {
             None => (self.general_entry_ability(), PRIOR_VARIANCE),
             Some(record) => {
                 let days = now.days_since(record.last_practiced);
-                let recall = recall_probability(days, record.stability_days);
-                let ability = record.ability - FORGETTING_LOGITS * (1.0 - recall);
-                (ability, (record.variance + DAILY_DRIFT * days).min(PRIOR_VARIANCE))
+                (record.ability_after(days), (record.variance + DAILY_DRIFT * days).min(PRIOR_VARIANCE))
             }
         }
     }
@@ -236,9 +263,11 @@ impl LearnerModel {
         };
         let elapsed = now.days_since(record.last_practiced);
         let recall = recall_probability(elapsed, record.stability_days);
+        let threshold = logit(bank.bank.settings.mastery_threshold);
         let state = if !record.mastered {
             SkillState::Learning
-        } else if recall < TARGET_RETENTION {
+        } else if ability < threshold {
+            // Predicted to have slipped under mastery since the last practice.
             SkillState::DueForReview
         } else {
             SkillState::Mastered
@@ -250,7 +279,7 @@ impl LearnerModel {
             state,
             attempts: record.attempts,
             recall,
-            days_until_review: (record.stability_days - elapsed).max(0.0),
+            days_until_review: (record.days_until_below(threshold) - elapsed).max(0.0),
         }
     }
 
@@ -280,33 +309,34 @@ impl LearnerModel {
                 stability_days: INITIAL_STABILITY_DAYS,
             });
             let elapsed = now.days_since(record.last_practiced);
-            let recall = recall_probability(elapsed, record.stability_days);
-            // The belief moves from where forgetting left it; forgetting is not subtracted twice.
-            let forgotten = FORGETTING_LOGITS * (1.0 - recall);
+            // The belief moves from where forgetting left it, and the forgetting is kept: the
+            // answer itself says whether the memory held.
+            let forgotten = record.ability - record.ability_after(elapsed);
             let prior_variance = (record.variance + DAILY_DRIFT * elapsed + LEARNING_DRIFT).min(PRIOR_VARIANCE);
             let variance = 1.0 / (1.0 / prior_variance + information);
             let step = variance * share * (observed - expected);
-            // A right answer after a gap shows the memory held: the forgetting is not kept.
-            record.ability = if correct { record.ability + step } else { record.ability - forgotten + step };
+            let before = record.ability - forgotten;
+            record.ability = before + step;
+            if let Some(entry) = record.entry_ability.as_mut() {
+                // What is left of the gain is what later forgetting can take.
+                *entry = entry.min(before);
+            }
             record.variance = variance;
             record.attempts += 1;
             if record.attempts == ENTRY_ANSWERS {
                 record.entry_ability = Some(record.ability);
             }
             record.streak = if correct && evidence.hints_used == 0 { record.streak + 1 } else { 0 };
-            if correct {
-                record.correct += 1;
-                let spacing = (elapsed / record.stability_days).min(1.0);
-                record.stability_days *= 1.0 + STABILITY_GROWTH * spacing;
-            } else {
-                record.stability_days = (record.stability_days * STABILITY_AFTER_LAPSE).max(INITIAL_STABILITY_DAYS);
-            }
+            record.correct += u32::from(correct);
+            // Spaced practice strengthens memory; massed practice adds little.
+            let spacing = 1.0 - (-elapsed / record.stability_days.max(0.01)).exp();
+            record.stability_days = (record.stability_days * (1.0 + STABILITY_GROWTH * spacing) + STABILITY_PER_ANSWER_DAYS)
+                .min(LONGEST_STABILITY_DAYS);
             record.last_practiced = now;
             let confident = record.ability - MASTERY_CONFIDENCE_Z * record.variance.sqrt() >= threshold;
             let enough = record.attempts >= settings.min_evidence && record.streak >= MASTERY_STREAK.min(settings.min_evidence);
             if !record.mastered && confident && enough {
                 record.mastered = true;
-                record.stability_days = record.stability_days.max(STABILITY_AFTER_MASTERY_DAYS);
                 newly_mastered.push(skill_id.clone());
             } else if record.mastered && sigmoid(record.ability) < settings.mastery_threshold - MASTERY_HYSTERESIS {
                 record.mastered = false;

@@ -208,30 +208,30 @@ fn right_or_wrong_response(item: &crate::bank::Item, right: bool) -> Response {
 fn a_learner_who_answers_well_masters_counting_then_moves_on_to_adding() {
     expect![[r#"
         c1 p=0.73 NewSkill { skill_id: "count", after: [] } -> right | count:Learning:0.61 add:NotStarted:0.50
-        c4 p=0.72 Learning { skill_id: "count", mastery: 0.6107668747587532 } -> right | count:Learning:0.69 add:NotStarted:0.57
-        c2 p=0.69 Learning { skill_id: "count", mastery: 0.6909758056201064 } -> right | count:Learning:0.75 add:NotStarted:0.57
-        c3 p=0.53 Learning { skill_id: "count", mastery: 0.7538407984692119 } -> right | count:Learning:0.82 add:NotStarted:0.57
-        c1 p=0.93 Learning { skill_id: "count", mastery: 0.8190499564101426 } -> right | count:Learning:0.83 add:NotStarted:0.57
-        c4 p=0.89 Learning { skill_id: "count", mastery: 0.8277204234650661 } -> right | count:Learning:0.84 add:NotStarted:0.57
-        c2 p=0.84 Learning { skill_id: "count", mastery: 0.8395355508201093 } -> right | count:Learning:0.85 add:NotStarted:0.57
-        c3 p=0.69 Learning { skill_id: "count", mastery: 0.8543470677661702 } -> right | count:Mastered:0.88 add:NotStarted:0.57
-        a1 p=0.80 NewSkill { skill_id: "add", after: ["count"] } -> right | count:Mastered:0.88 add:Learning:0.65
-        a4 p=0.70 Learning { skill_id: "add", mastery: 0.6510449476569538 } -> right | count:Mastered:0.89 add:Learning:0.70"#]].assert_eq(&transcript(TINY_BANK, "1111111111"));
+        c4 p=0.72 Learning { skill_id: "count", mastery: 0.6108249464886688 } -> right | count:Learning:0.69 add:NotStarted:0.57
+        c2 p=0.69 Learning { skill_id: "count", mastery: 0.6932976147389726 } -> right | count:Learning:0.76 add:NotStarted:0.57
+        c3 p=0.54 Learning { skill_id: "count", mastery: 0.7591382652279616 } -> right | count:Learning:0.83 add:NotStarted:0.57
+        c1 p=0.93 Learning { skill_id: "count", mastery: 0.8279733124549177 } -> right | count:Learning:0.84 add:NotStarted:0.57
+        c4 p=0.90 Learning { skill_id: "count", mastery: 0.8371317892176522 } -> right | count:Learning:0.85 add:NotStarted:0.57
+        c2 p=0.85 Learning { skill_id: "count", mastery: 0.8501164674232299 } -> right | count:Mastered:0.87 add:NotStarted:0.57
+        a1 p=0.80 NewSkill { skill_id: "add", after: ["count"] } -> right | count:Mastered:0.87 add:Learning:0.65
+        a4 p=0.69 Learning { skill_id: "add", mastery: 0.6517263885411678 } -> right | count:Mastered:0.88 add:Learning:0.71
+        a2 p=0.73 Learning { skill_id: "add", mastery: 0.7090082708930164 } -> right | count:Mastered:0.88 add:Learning:0.78"#]].assert_eq(&transcript(TINY_BANK, "1111111111"));
 }
 
 #[test]
 fn a_struggling_learner_stays_on_the_first_skill_at_easier_items() {
     expect![[r#"
         c1 p=0.73 NewSkill { skill_id: "count", after: [] } -> wrong | count:Learning:0.23 add:NotStarted:0.50
-        c4 p=0.33 Learning { skill_id: "count", mastery: 0.22695341654977566 } -> right | count:Learning:0.40 add:NotStarted:0.47
-        c2 p=0.40 Learning { skill_id: "count", mastery: 0.40384731157668247 } -> wrong | count:Learning:0.31 add:NotStarted:0.47
-        c3 p=0.14 Learning { skill_id: "count", mastery: 0.31373880134407195 } -> right | count:Learning:0.50 add:NotStarted:0.47
-        c1 p=0.71 Learning { skill_id: "count", mastery: 0.49538427789215184 } -> wrong | count:Learning:0.36 add:NotStarted:0.47
-        c4 p=0.50 Learning { skill_id: "count", mastery: 0.3608132188289962 } -> wrong | count:Learning:0.29 add:NotStarted:0.47
-        c2 p=0.28 Learning { skill_id: "count", mastery: 0.2876558167461246 } -> right | count:Learning:0.39 add:NotStarted:0.47
-        c3 p=0.20 Learning { skill_id: "count", mastery: 0.3859892291074863 } -> wrong | count:Learning:0.36 add:NotStarted:0.47
-        c1 p=0.58 Learning { skill_id: "count", mastery: 0.3584890815291282 } -> right | count:Learning:0.41 add:NotStarted:0.47
-        c4 p=0.55 Learning { skill_id: "count", mastery: 0.4119353663786431 } -> right | count:Learning:0.47 add:NotStarted:0.47"#]].assert_eq(&transcript(TINY_BANK, "0101001011"));
+        c4 p=0.33 Learning { skill_id: "count", mastery: 0.22699627757994686 } -> right | count:Learning:0.41 add:NotStarted:0.47
+        c2 p=0.41 Learning { skill_id: "count", mastery: 0.40983875184190866 } -> wrong | count:Learning:0.31 add:NotStarted:0.47
+        c3 p=0.14 Learning { skill_id: "count", mastery: 0.3125799106007184 } -> right | count:Learning:0.52 add:NotStarted:0.43
+        c1 p=0.73 Learning { skill_id: "count", mastery: 0.5159709646846744 } -> wrong | count:Learning:0.36 add:NotStarted:0.43
+        c4 p=0.49 Learning { skill_id: "count", mastery: 0.35602783043936376 } -> wrong | count:Learning:0.27 add:NotStarted:0.43
+        c2 p=0.26 Learning { skill_id: "count", mastery: 0.27136973363723255 } -> right | count:Learning:0.40 add:NotStarted:0.42
+        c3 p=0.21 Learning { skill_id: "count", mastery: 0.3957270540974148 } -> wrong | count:Learning:0.36 add:NotStarted:0.42
+        c1 p=0.58 Learning { skill_id: "count", mastery: 0.35869123904374567 } -> right | count:Learning:0.43 add:NotStarted:0.42
+        c4 p=0.57 Learning { skill_id: "count", mastery: 0.43022948480399936 } -> right | count:Learning:0.50 add:NotStarted:0.42"#]].assert_eq(&transcript(TINY_BANK, "0101001011"));
 }
 
 #[test]
@@ -374,3 +374,4 @@ fn choice_is_deterministic_for_a_given_state_time_and_seed() {
     let second = choose_next_item(&bank, &progress.model, now, 42, &ChoiceOptions::default());
     assert_eq!(first, second);
 }
+

@@ -63,10 +63,6 @@ impl Dataset {
     pub fn answer_count(&self) -> usize {
         self.learners.iter().map(|learner| learner.answers.len()).sum()
     }
-
-    pub fn answers(&self) -> impl Iterator<Item = &Answer> {
-        self.learners.iter().flat_map(|learner| learner.answers.iter())
-    }
 }
 
 impl Vocabulary {

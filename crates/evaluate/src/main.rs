@@ -22,8 +22,9 @@ const USAGE: &str = "usage: evaluate kt --train PATH --test PATH [--models mean,
 Fits every model on the train file, replays every test learner answer by answer (predict, then
 update) and prints a table, then one line per model:
 model=NAME auc=... logloss=... rmse=... us_per_answer=...
---set overrides a setting of `ours` (ability_step, ability_step_decay, fast_decay, slow_decay,
-item_precision, skill_precision, skill_weight_precision, global_precision, optimizer_iterations).";
+--set overrides a setting of `ours` (ability_step, ability_step_decay, recent_ability_step,
+item_precision, item_slope_precision, skill_precision, skill_weight_precision, global_precision,
+optimizer_iterations, cross_fit_folds).";
 
 const ALL_MODEL_NAMES: [&str; 5] = ["mean", "irt", "elo", "bkt", "ours"];
 
@@ -111,14 +112,18 @@ fn apply_setting(settings: &mut ModelSettings, assignment: &str) -> Result<(), S
     let slot = match name.trim() {
         "ability_step" => &mut settings.ability_step,
         "ability_step_decay" => &mut settings.ability_step_decay,
-        "fast_decay" => &mut settings.fast_decay,
-        "slow_decay" => &mut settings.slow_decay,
+        "recent_ability_step" => &mut settings.recent_ability_step,
+        "item_slope_precision" => &mut settings.item_slope_precision,
         "item_precision" => &mut settings.item_precision,
         "skill_precision" => &mut settings.skill_precision,
         "skill_weight_precision" => &mut settings.skill_weight_precision,
         "global_precision" => &mut settings.global_precision,
         "optimizer_iterations" => {
             settings.optimizer_iterations = value.max(0.0) as usize;
+            return Ok(());
+        }
+        "cross_fit_folds" => {
+            settings.cross_fit_folds = value.max(1.0) as usize;
             return Ok(());
         }
         other => return Err(format!("`--set`: unknown setting `{other}`")),

@@ -1,1 +1,234 @@
-//! Unit tests of the evaluation crate.
+//! Unit tests of the evaluation crate: metrics, the TSV parser, the command line and the models on synthetic learners.
+
+use std::path::Path;
+
+use crate::baselines::{fit_elo_model, fit_mean_model, fit_rasch_model};
+use crate::bkt::fit_knowledge_tracing_model;
+use crate::dataset::{parse_dataset, Answer, Dataset, LearnerSequence, Vocabulary};
+use crate::learner_model::{self, LearnerState, ModelSettings, ObservedAnswer};
+use crate::metrics::{area_under_roc_curve, log_loss, root_mean_squared_error};
+use crate::replay::{replay_learners, OnlineModel};
+use crate::{observed_sequences, parse_command_line, LearnerModelOnline};
+
+fn check_auc(predictions: &[f64], outcomes: &[u8], expected: Option<f64>) {
+    let outcomes: Vec<bool> = outcomes.iter().map(|&outcome| outcome == 1).collect();
+    let actual = area_under_roc_curve(predictions, &outcomes);
+    match (actual, expected) {
+        (Some(actual), Some(expected)) => assert!((actual - expected).abs() < 1e-12, "AUC {actual}, expected {expected}"),
+        (actual, expected) => assert_eq!(actual, expected),
+    }
+}
+
+#[test]
+fn auc_of_a_perfect_ranking_is_one() {
+    check_auc(&[0.1, 0.2, 0.8, 0.9], &[0, 0, 1, 1], Some(1.0));
+}
+
+#[test]
+fn auc_of_a_reversed_ranking_is_zero() {
+    check_auc(&[0.9, 0.8, 0.2, 0.1], &[0, 0, 1, 1], Some(0.0));
+}
+
+#[test]
+fn auc_counts_a_tie_between_a_positive_and_a_negative_as_one_half() {
+    // Pairs (positive, negative): (0.4, 0.1) 1, (0.4, 0.4) 1/2, (0.8, 0.1) 1, (0.8, 0.4) 1.
+    check_auc(&[0.1, 0.4, 0.4, 0.8], &[0, 1, 0, 1], Some(3.5 / 4.0));
+}
+
+#[test]
+fn auc_of_constant_predictions_is_one_half() {
+    check_auc(&[0.3, 0.3, 0.3, 0.3, 0.3], &[0, 1, 1, 0, 1], Some(0.5));
+}
+
+#[test]
+fn auc_with_ties_among_positives_and_several_groups() {
+    // Positives 0.5, 0.5, 0.9; negatives 0.2, 0.5, 0.7.
+    // 0.5 beats 0.2, ties 0.5, loses to 0.7: 1.5 each (twice); 0.9 beats all three: 3. Total 6 of 9.
+    check_auc(&[0.5, 0.2, 0.5, 0.5, 0.7, 0.9], &[1, 0, 1, 0, 0, 1], Some(6.0 / 9.0));
+}
+
+#[test]
+fn auc_is_undefined_when_all_outcomes_are_equal() {
+    check_auc(&[0.1, 0.7], &[1, 1], None);
+    check_auc(&[], &[], None);
+}
+
+#[test]
+fn log_loss_and_rmse_match_hand_computation() {
+    let (predictions, outcomes) = ([0.8, 0.4], [true, false]);
+    let expected_log_loss = -(0.8f64.ln() + 0.6f64.ln()) / 2.0;
+    let expected_rmse = ((0.04 + 0.16) / 2.0f64).sqrt();
+    assert!((log_loss(&predictions, &outcomes) - expected_log_loss).abs() < 1e-12);
+    assert!((root_mean_squared_error(&predictions, &outcomes) - expected_rmse).abs() < 1e-12);
+}
+
+/// An expected answer: item, skills, timestamp, correct.
+type ExpectedAnswer = (usize, Vec<usize>, f64, bool);
+
+/// Expected learners with their answers, or the line number and a part of the error message.
+type ExpectedParse<'a> = Result<Vec<(&'a str, Vec<ExpectedAnswer>)>, (usize, &'a str)>;
+
+fn check_parse(text: &str, expected: ExpectedParse) {
+    let mut vocabulary = Vocabulary::default();
+    let actual = parse_dataset(Path::new("answers.tsv"), text, &mut vocabulary);
+    match (actual, expected) {
+        (Ok(dataset), Ok(expected_learners)) => {
+            let expected_dataset = Dataset {
+                learners: expected_learners
+                    .into_iter()
+                    .map(|(name, answers)| LearnerSequence {
+                        learner_name: name.to_string(),
+                        answers: answers.into_iter().map(|(item, skills, timestamp, correct)| Answer { item, skills, timestamp, correct }).collect(),
+                    })
+                    .collect(),
+            };
+            assert_eq!(dataset, expected_dataset);
+        }
+        (Err(error), Err((line_number, message_part))) => {
+            assert_eq!(error.line_number, line_number, "{error}");
+            let shown = error.to_string();
+            assert!(shown.starts_with("answers.tsv"), "{shown}");
+            assert!(shown.contains(message_part), "`{shown}` should mention `{message_part}`");
+        }
+        (actual, expected) => panic!("parsed {actual:?}, expected {expected:?}"),
+    }
+}
+
+#[test]
+fn parser_reads_answers_grouped_by_learner_with_dense_indices() {
+    check_parse(
+        "user_id\titem_id\ttimestamp\tcorrect\tskill_id\n7\ta\t0\t1\t3\n8\tb\t12.5\t0\t3,4\r\n7\tb\t0\t0\t\n\n",
+        Ok(vec![("7", vec![(0, vec![0], 0.0, true), (1, vec![], 0.0, false)]), ("8", vec![(1, vec![0, 1], 12.5, false)])]),
+    );
+}
+
+#[test]
+fn parser_accepts_columns_in_any_order() {
+    check_parse("correct\tskill_id\tuser_id\ttimestamp\titem_id\n1\t5\tu\t0\ti\n", Ok(vec![("u", vec![(0, vec![0], 0.0, true)])]));
+}
+
+#[test]
+fn parser_reports_a_bad_correct_value_with_its_line_number() {
+    check_parse("user_id\titem_id\ttimestamp\tcorrect\tskill_id\n1\t2\t0\t1\t3\n1\t2\t0\tyes\t3\n", Err((3, "`correct` must be 0 or 1, found `yes`")));
+}
+
+#[test]
+fn parser_reports_a_missing_field_with_its_line_number() {
+    check_parse("user_id\titem_id\ttimestamp\tcorrect\tskill_id\n1\t2\t0\t1\t3\n\n1\t2\t0\t1\n", Err((4, "expected 5 tab-separated fields")));
+}
+
+#[test]
+fn parser_reports_a_bad_timestamp() {
+    check_parse("user_id\titem_id\ttimestamp\tcorrect\tskill_id\n1\t2\tnoon\t1\t3\n", Err((2, "`timestamp` must be a number")));
+}
+
+#[test]
+fn parser_reports_a_header_without_a_required_column() {
+    check_parse("user\titem_id\ttimestamp\tcorrect\tskill_id\n1\t2\t0\t1\t3\n", Err((1, "no `user_id` column")));
+}
+
+#[test]
+fn parser_reports_an_empty_file_and_a_file_without_answers() {
+    check_parse("", Err((0, "empty")));
+    check_parse("user_id\titem_id\ttimestamp\tcorrect\tskill_id\n", Err((0, "no answers")));
+}
+
+fn check_command_line(arguments: &[&str], expected_error_part: Option<&str>) {
+    let arguments: Vec<String> = arguments.iter().map(|argument| argument.to_string()).collect();
+    match (parse_command_line(&arguments), expected_error_part) {
+        (Ok(_), None) => {}
+        (Err(message), Some(part)) => assert!(message.contains(part), "`{message}` should mention `{part}`"),
+        (actual, expected) => panic!("parsed {actual:?}, expected error {expected:?}"),
+    }
+}
+
+#[test]
+fn command_line_needs_both_files_and_known_names() {
+    check_command_line(&["kt", "--train", "a.tsv", "--test", "b.tsv", "--set", "item_precision=2"], None);
+    check_command_line(&["kt", "--train", "a.tsv"], Some("--test"));
+    check_command_line(&["kt", "--train", "a.tsv", "--test", "b.tsv", "--models", "mean,dkt"], Some("unknown model `dkt`"));
+    check_command_line(&["kt", "--train", "a.tsv", "--test", "b.tsv", "--set", "speed=2"], Some("unknown setting"));
+    check_command_line(&["fsrs"], Some("unknown command"));
+}
+
+/// A deterministic generator (64-bit linear congruential), enough for synthetic data.
+struct SyntheticRandom(u64);
+
+impl SyntheticRandom {
+    fn next_unit(&mut self) -> f64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Learners of varied ability answer items of varied difficulty in 4 skills, getting better with
+/// practice of a skill.
+fn synthetic_dataset(learner_count: usize, answers_per_learner: usize, seed: u64) -> Dataset {
+    let mut random = SyntheticRandom(seed);
+    let item_count = 40;
+    let item_difficulty: Vec<f64> = (0..item_count).map(|item| (item as f64 / item_count as f64) * 4.0 - 2.0).collect();
+    let learners = (0..learner_count)
+        .map(|learner| {
+            let ability = random.next_unit() * 3.0 - 1.5;
+            let mut practice = [0.0f64; 4];
+            let answers = (0..answers_per_learner)
+                .map(|_| {
+                    let item = ((random.next_unit() * item_count as f64) as usize).min(item_count - 1);
+                    let skill = item % 4;
+                    let logit = ability - item_difficulty[item] + 0.4 * practice[skill].ln_1p() - 0.5;
+                    let correct = random.next_unit() < 1.0 / (1.0 + (-logit).exp());
+                    practice[skill] += 1.0;
+                    Answer { item, skills: vec![skill], timestamp: 0.0, correct }
+                })
+                .collect();
+            LearnerSequence { learner_name: learner.to_string(), answers }
+        })
+        .collect();
+    Dataset { learners }
+}
+
+fn check_beats_mean(model_name: &str, model: &mut dyn OnlineModel, mean_auc: f64, required_margin: f64, test: &Dataset) {
+    let outcome = replay_learners(model, test);
+    assert!(outcome.predictions.iter().all(|prediction| (0.0..=1.0).contains(prediction)), "{model_name}: a probability out of [0, 1]");
+    let auc = area_under_roc_curve(&outcome.predictions, &outcome.outcomes).unwrap_or(0.0);
+    assert!(auc > mean_auc + required_margin, "{model_name}: AUC {auc} should beat the mean's {mean_auc} by {required_margin}");
+}
+
+#[test]
+fn fitted_models_beat_the_mean_on_synthetic_learners() {
+    let (train, test) = (synthetic_dataset(80, 40, 1), synthetic_dataset(30, 40, 2));
+    let train_sequences = observed_sequences(&train);
+    let mean_outcome = replay_learners(&mut fit_mean_model(&train_sequences), &test);
+    let mean_auc = area_under_roc_curve(&mean_outcome.predictions, &mean_outcome.outcomes).unwrap_or(0.0);
+    assert_eq!(mean_auc, 0.5);
+    let settings = ModelSettings { cross_fit_folds: 2, ..ModelSettings::default() };
+    let parameters = learner_model::fit(&train_sequences, settings);
+    check_beats_mean("ours", &mut LearnerModelOnline { parameters, state: LearnerState::default() }, mean_auc, 0.2, &test);
+    check_beats_mean("irt", &mut fit_rasch_model(&train_sequences), mean_auc, 0.2, &test);
+    check_beats_mean("elo", &mut fit_elo_model(&train_sequences), mean_auc, 0.2, &test);
+    // Knowledge tracing sees skills only, not the items' difficulty that drives these answers.
+    check_beats_mean("bkt", &mut fit_knowledge_tracing_model(&train_sequences), mean_auc, 0.05, &test);
+}
+
+#[test]
+fn learner_model_predicts_probabilities_for_unknown_items_and_skills() {
+    let train_sequences = observed_sequences(&synthetic_dataset(20, 20, 3));
+    let parameters = learner_model::fit(&train_sequences, ModelSettings { cross_fit_folds: 1, ..ModelSettings::default() });
+    let mut random = SyntheticRandom(4);
+    let mut state = LearnerState::default();
+    for step in 0..500 {
+        let item = (random.next_unit() * 60.0) as usize;
+        let skills: Vec<usize> = (0..(step % 3)).map(|_| (random.next_unit() * 8.0) as usize).collect();
+        let now = step as f64 * 30.0;
+        let probability = learner_model::predict(&parameters, &state, item, &skills, now);
+        assert!(probability.is_finite() && (0.0..=1.0).contains(&probability), "step {step}: {probability}");
+        learner_model::update(&parameters, &mut state, item, &skills, random.next_unit() < probability, now);
+    }
+}
+
+#[test]
+fn fitting_on_no_answers_gives_a_neutral_model() {
+    let no_learners: Vec<Vec<ObservedAnswer>> = Vec::new();
+    let parameters = learner_model::fit(&no_learners, ModelSettings::default());
+    assert_eq!(learner_model::predict(&parameters, &LearnerState::default(), 3, &[1], 0.0), 0.5);
+}

@@ -1,0 +1,267 @@
+//! OATutor questions (steps and scaffolds) to answerable kinds, and default pathways to hints:
+//! MultipleChoice → singleChoice, TextBox arithmetic → mathExpression, TextBox string →
+//! shortText; hints in dependency order; scaffolds as hints with a `scaffold` step.
+
+use adaptive_practice_engine::bank::{Choice, Hint, ItemKind, Step};
+use adaptive_practice_engine::expression::{parse_expression, same_value, NameStyle};
+use adaptive_practice_engine::{check_response, Response};
+
+use super::source::TutoringEntry;
+use super::text::{strip_math_delimiters, TextShape};
+use super::ProblemContext;
+use crate::import::NoteKind;
+
+/// What a question asks, as OATutor writes it (a step, or a scaffold of a pathway).
+pub(super) struct Question<'a> {
+    pub source_id: &'a str,
+    pub problem_type: &'a str,
+    pub answer_type: Option<&'a str>,
+    pub answers: &'a [String],
+    pub choices: Option<&'a [String]>,
+}
+
+/// The answerable kind of a question, or why it cannot be converted.
+pub(super) fn convert_question(context: &mut ProblemContext<'_>, question: &Question<'_>) -> Result<ItemKind, String> {
+    let Some(first_answer) = question.answers.first() else { return Err("it has no answer".into()) };
+    let kind = match (question.problem_type, question.answer_type) {
+        ("MultipleChoice", _) => {
+            let choices = question.choices.unwrap_or_default();
+            if choices.len() < 2 {
+                return Err(format!("a multiple-choice question needs two choices, it has {}", choices.len()));
+            }
+            let Some(answer) = choice_index(choices, first_answer) else {
+                return Err(format!("its answer {first_answer:?} is none of its choices"));
+            };
+            let choices = choices
+                .iter()
+                .map(|choice| Choice {
+                    text: context.text(choice, TextShape::Inline, question.source_id),
+                    feedback: None,
+                })
+                .collect();
+            ItemKind::SingleChoice { choices, answer, shuffle: false }
+        }
+        ("TextBox", Some("arithmetic")) => {
+            let latex = strip_math_delimiters(first_answer);
+            if let Err(problem) = parse_expression(&latex, NameStyle::SingleLetters) {
+                return Err(format!("its answer {first_answer:?} cannot be computed: {}", problem.message));
+            }
+            ItemKind::MathExpression { answer: typed_answer(&latex), tolerance: None, misconceptions: Vec::new() }
+        }
+        ("TextBox", Some("string")) => ItemKind::ShortText {
+            answers: question.answers.iter().map(|answer| strip_math_delimiters(answer)).collect(),
+            case_sensitive: false,
+            ignore_accents: true,
+            pattern: None,
+            misconceptions: Vec::new(),
+        },
+        ("TextBox", other) => return Err(format!("the answer type {other:?} has no equivalent")),
+        (other, _) => return Err(format!("the problem type {other:?} has no equivalent")),
+    };
+    let many_answers = question.answers.len() > 1 && !matches!(kind, ItemKind::ShortText { .. });
+    if many_answers {
+        let message = format!("only the first of its {} answers is kept", question.answers.len());
+        context.note(NoteKind::Changed, question.source_id, message);
+    }
+    match stated_answer(&kind) {
+        Some(response) if check_response(&kind, &response).is_ok_and(|outcome| outcome.correct) => Ok(kind),
+        _ => Err(format!("its answer {first_answer:?} is not judged correct once converted")),
+    }
+}
+
+/// The response that gives a kind's own correct answer.
+pub fn stated_answer(kind: &ItemKind) -> Option<Response> {
+    match kind {
+        ItemKind::SingleChoice { answer, .. } => Some(Response::Choice(*answer)),
+        ItemKind::MathExpression { answer, .. } => Some(Response::Text(answer.clone())),
+        ItemKind::ShortText { answers, .. } => answers.first().map(|answer| Response::Text(answer.clone())),
+        _ => None,
+    }
+}
+
+/// The pathway's hints and scaffolds, in an order that respects their dependencies.
+pub(super) fn convert_pathway(context: &mut ProblemContext<'_>, entries: &[TutoringEntry]) -> Vec<Hint> {
+    order_by_dependencies(context, entries).into_iter().filter_map(|entry| convert_entry(context, entry)).collect()
+}
+
+fn convert_entry(context: &mut ProblemContext<'_>, entry: &TutoringEntry) -> Option<Hint> {
+    if entry.variabilization.as_object().is_some_and(|variables| !variables.is_empty()) {
+        context.note(NoteKind::Skipped, &entry.id, "variabilized hints are not converted".into());
+        return None;
+    }
+    let title = context.text(&entry.title, TextShape::Inline, &entry.id);
+    let title = if title.trim().is_empty() { String::new() } else { format!("**{}**", title.trim()) };
+    let text = context.text(&entry.text, TextShape::Block, &entry.id);
+    match entry.entry_type.as_str() {
+        "hint" => {
+            if !entry.sub_hints.is_empty() {
+                let message = format!("its {} sub-hints are dropped: a hint cannot hold hints", entry.sub_hints.len());
+                context.note(NoteKind::Changed, &entry.id, message);
+            }
+            let joined = [title, text].into_iter().filter(|part| !part.is_empty()).collect::<Vec<_>>().join("\n\n");
+            if joined.is_empty() {
+                context.note(NoteKind::Skipped, &entry.id, "the hint has no text".into());
+                return None;
+            }
+            Some(Hint { text: joined, scaffold: None })
+        }
+        "scaffold" => {
+            let question = Question {
+                source_id: &entry.id,
+                problem_type: entry.problem_type.as_deref().unwrap_or("TextBox"),
+                answer_type: entry.answer_type.as_deref(),
+                answers: &entry.hint_answer,
+                choices: entry.choices.as_deref(),
+            };
+            match convert_question(context, &question) {
+                Ok(kind) => {
+                    let hints = convert_pathway(context, &entry.sub_hints);
+                    let prompt = if text.is_empty() { title.clone() } else { text };
+                    let step =
+                        Step { id: Some(entry.id.clone()), prompt, skills: Vec::new(), hints, solution: None, kind };
+                    Some(Hint { text: title, scaffold: Some(Box::new(step)) })
+                }
+                Err(reason) => {
+                    let message = format!("the scaffold is kept as a plain hint: {reason}");
+                    context.note(NoteKind::Changed, &entry.id, message);
+                    let joined = [title, text].into_iter().filter(|part| !part.is_empty()).collect::<Vec<_>>();
+                    (!joined.is_empty()).then(|| Hint { text: joined.join("\n\n"), scaffold: None })
+                }
+            }
+        }
+        other => {
+            context.note(NoteKind::Skipped, &entry.id, format!("the pathway entry type {other:?} has no equivalent"));
+            None
+        }
+    }
+}
+
+/// File order, except that an entry waits for the entries it depends on. Unknown dependencies
+/// are ignored; a cycle is broken in file order. Both are noted.
+fn order_by_dependencies<'e>(context: &mut ProblemContext<'_>, entries: &'e [TutoringEntry]) -> Vec<&'e TutoringEntry> {
+    let known = |id: &String| entries.iter().any(|entry| &entry.id == id);
+    for entry in entries {
+        for dependency in entry.dependencies.iter().filter(|dependency| !known(dependency)) {
+            context.note(
+                NoteKind::Changed,
+                &entry.id,
+                format!("its dependency {dependency:?} is not in the pathway; ignored"),
+            );
+        }
+    }
+    let mut ordered: Vec<&TutoringEntry> = Vec::with_capacity(entries.len());
+    let mut remaining: Vec<&TutoringEntry> = entries.iter().collect();
+    while !remaining.is_empty() {
+        let placed = |id: &String| !known(id) || ordered.iter().any(|entry| &entry.id == id);
+        let next = remaining.iter().position(|entry| entry.dependencies.iter().all(placed));
+        let index = next.unwrap_or_else(|| {
+            let cycle: Vec<&str> = remaining.iter().map(|entry| entry.id.as_str()).collect();
+            context.note(
+                NoteKind::Changed,
+                &cycle.join(", "),
+                "these hints depend on each other; kept in file order".into(),
+            );
+            0
+        });
+        if next.is_none() {
+            ordered.append(&mut remaining);
+        } else {
+            ordered.push(remaining.remove(index));
+        }
+    }
+    ordered
+}
+
+/// The position of the answer among the choices: the same text, or the same once math
+/// delimiters and spaces are set aside.
+fn choice_index(choices: &[String], answer: &str) -> Option<usize> {
+    let loose = |text: &str| strip_math_delimiters(text).split_whitespace().collect::<String>();
+    choices
+        .iter()
+        .position(|choice| choice == answer)
+        .or_else(|| choices.iter().position(|choice| loose(choice) == loose(answer)))
+}
+
+/// The answer as a learner would type it (`-3/4` for `\frac{-3}{4}`), because it is shown as the
+/// correct answer in plain text. Kept as LaTeX when the typed form would not have the same value.
+pub(super) fn typed_answer(latex: &str) -> String {
+    let Some(typed) = latex_to_typed(latex) else { return latex.to_string() };
+    let same =
+        match (parse_expression(latex, NameStyle::SingleLetters), parse_expression(&typed, NameStyle::SingleLetters)) {
+            (Ok(original), Ok(converted)) => same_value(&original, &converted, 1e-9, false),
+            _ => false,
+        };
+    if same {
+        typed
+    } else {
+        latex.to_string()
+    }
+}
+
+/// `\frac{a}{b}` → `a/b` (parenthesized when needed), `\left(`/`\right)` → `(`/`)`, `\times` and
+/// `\cdot` → `*`, `\div` → `/`. `None` for any other command.
+fn latex_to_typed(latex: &str) -> Option<String> {
+    let characters: Vec<char> = latex.chars().collect();
+    let (typed, end) = typed_until(&characters, 0, None)?;
+    (end == characters.len()).then_some(typed)
+}
+
+/// Converts from `start` until `closing` (not consumed) or the end; returns the text and where
+/// it stopped.
+fn typed_until(characters: &[char], start: usize, closing: Option<char>) -> Option<(String, usize)> {
+    let mut typed = String::new();
+    let mut position = start;
+    while let Some(&character) = characters.get(position) {
+        if Some(character) == closing {
+            return Some((typed, position));
+        }
+        if character != '\\' {
+            typed.push(character);
+            position += 1;
+            continue;
+        }
+        let name: String = characters[position + 1..].iter().take_while(|c| c.is_ascii_alphabetic()).collect();
+        position += 1 + name.chars().count();
+        match name.as_str() {
+            "frac" | "dfrac" => {
+                let (numerator, after_numerator) = braced(characters, position)?;
+                let (denominator, after_denominator) = braced(characters, after_numerator)?;
+                typed.push_str(&format!("{}/{}", grouped(&numerator, true), grouped(&denominator, false)));
+                position = after_denominator;
+            }
+            "left" | "right" => {}
+            "times" | "cdot" => typed.push('*'),
+            "div" => typed.push('/'),
+            _ => return None,
+        }
+    }
+    closing.is_none().then_some((typed, position))
+}
+
+/// The converted content of `{…}` at `position`, and the position after its `}`.
+fn braced(characters: &[char], position: usize) -> Option<(String, usize)> {
+    let mut position = position;
+    while characters.get(position).is_some_and(|c| c.is_whitespace()) {
+        position += 1;
+    }
+    if characters.get(position) != Some(&'{') {
+        return None;
+    }
+    let (inner, end) = typed_until(characters, position + 1, Some('}'))?;
+    Some((inner, end + 1))
+}
+
+/// A part of a fraction, in parentheses unless it is a number or a single letter; a numerator may
+/// also be a product such as `5x` and keep a leading minus sign (`-5x/40`).
+fn grouped(part: &str, is_numerator: bool) -> String {
+    let part = part.trim();
+    let body = if is_numerator { part.strip_prefix('-').unwrap_or(part) } else { part };
+    let is_number = !body.is_empty() && body.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let is_letter = body.chars().count() == 1 && body.chars().all(|c| c.is_ascii_alphabetic());
+    let is_product = is_numerator && !body.is_empty() && body.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
+    if is_number || is_letter || is_product {
+        part.to_string()
+    } else {
+        format!("({part})")
+    }
+}

@@ -1,0 +1,9 @@
+//! Tools for bank authors: the bank checker behind `check-bank`, and importers that turn other
+//! open content formats into one bank (`import-oatutor`).
+//!
+//! Every importer is a module of `import` that reads its source and returns the engine's `Bank`
+//! with notes on what it could not convert; the binaries in `src/bin/` are thin glue.
+
+pub mod bank_checker;
+pub mod import;
+pub mod text_fields;

@@ -1,0 +1,290 @@
+// The teacher page (www/teacher.html) with a simulated class: the simulator's class-reports
+// binary writes 30 report files and its own figures (expected.json); the page must show the same
+// figures, list the files it cannot use, export them, and calibrate the bank in the engine.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
+import { launch } from '../lib/browser.js';
+import { axeViolations } from '../lib/axe.js';
+
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+const STATE_LABELS = { notStarted: 'not started', learning: 'learning', mastered: 'mastered', dueForReview: 'review due' };
+/** A report carries mastery to 4 decimals; the engine's own figure may differ by this much. */
+const REPORT_PRECISION = 0.00005 + 1e-12;
+
+let env;
+let folder;
+let expected;
+let reportFiles;
+const bank = JSON.parse(readFileSync(join(repositoryRoot, 'www/banks/fractions.json'), 'utf8'));
+
+before(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'teacher-test-'));
+  const classFolder = join(folder, 'class');
+  execFileSync('cargo', ['run', '-q', '--release', '-p', 'adaptive-practice-simulator', '--bin', 'class-reports', '--',
+    '--bank', 'www/banks/fractions.json', '--learners', '30', '--seed', '7', '--out', classFolder],
+  { cwd: repositoryRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  expected = JSON.parse(readFileSync(join(classFolder, 'expected.json'), 'utf8'));
+  reportFiles = readdirSync(classFolder).filter((name) => /^learner-\d+\.json$/.test(name)).sort().map((name) => join(classFolder, name));
+  env = await launch();
+});
+after(async () => {
+  await env?.close();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+/** What a teacher does on the page: load the bank, hand in reports, read the results. */
+class TeacherPage {
+  constructor(page) {
+    this.page = page;
+    this.errors = [];
+    page.on('pageerror', (error) => this.errors.push(error.message));
+    page.on('console', (message) => { if (message.type() === 'error') this.errors.push(message.text()); });
+  }
+
+  async open() {
+    await this.page.goto(env.baseUrl + 'www/teacher.html');
+    await this.page.locator('#bank-status[data-bank-id="fractions"]').waitFor();
+  }
+
+  async addFiles(paths) {
+    await this.page.setInputFiles('#report-files', paths);
+  }
+
+  async addCodes(text) {
+    await this.page.locator('#codes').fill(text);
+    await this.page.getByRole('button', { name: 'Add codes' }).click();
+  }
+
+  async waitForCalibration() {
+    await this.page.waitForFunction(() => /^Calibrated from/.test(document.getElementById('calibration-status').textContent));
+  }
+
+  /** Every heatmap cell: learner, skill, mastery (the number), state and the text shown. */
+  async cells() {
+    return this.page.locator('#heatmap td[data-learner]').evaluateAll((cells) => cells.map((cell) => ({
+      learner: cell.dataset.learner,
+      skill: cell.dataset.skill,
+      mastery: Number(cell.dataset.mastery),
+      state: cell.dataset.state,
+      text: cell.textContent,
+    })));
+  }
+
+  async stuckPairs() {
+    return this.page.locator('#stuck tbody tr').evaluateAll((rows) => rows.map((row) => `${row.dataset.learner} / ${row.dataset.skill}`));
+  }
+
+  async skipped() {
+    return this.page.locator('#skipped-list li').allTextContents();
+  }
+
+  /** Clicks a download button; returns the downloaded file's text. */
+  async download(buttonName) {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: buttonName }).click(),
+    ]);
+    return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+  }
+}
+
+async function classPage(options = {}) {
+  const context = await env.browser.newContext({ acceptDownloads: true, ...options });
+  const teacher = new TeacherPage(await context.newPage());
+  await teacher.open();
+  await teacher.addFiles(reportFiles);
+  await teacher.page.locator('#heatmap td[data-mastery]').first().waitFor();
+  await teacher.waitForCalibration();
+  return { context, teacher };
+}
+
+/** The whole percents a mastery may show as, given the report's 4-decimal precision. */
+function acceptablePercents(mastery) {
+  return new Set([mastery - REPORT_PRECISION, mastery, mastery + REPORT_PRECISION].map((m) => Math.round(m * 100)));
+}
+
+/** RFC 4180: quoted fields may hold commas, quotes ("") and line breaks; lines end in CRLF. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field); rows.push(row); row = []; field = ''; i += 1;
+    } else field += c;
+  }
+  assert.equal(field + row.join(''), '', 'the CSV ends with CRLF');
+  return rows;
+}
+
+test('the heatmap shows, for every learner and skill, the mastery and state the engine computed', async () => {
+  const { context, teacher } = await classPage();
+  const cells = await teacher.cells();
+  assert.equal(cells.length, 30 * bank.skills.length);
+  const byKey = new Map(cells.map((cell) => [`${cell.learner}/${cell.skill}`, cell]));
+  for (const learner of expected.learners) {
+    for (const figures of learner.skills) {
+      const cell = byKey.get(`${learner.learner}/${figures.id}`);
+      assert.ok(cell, `a cell for ${learner.learner}, ${figures.id}`);
+      const where = `${learner.learner}, ${figures.id}`;
+      const percent = Math.round(cell.mastery * 100);
+      assert.ok(acceptablePercents(figures.mastery).has(percent), `${where}: ${percent}% shown, the engine computed ${figures.mastery}`);
+      assert.ok(Math.abs(cell.mastery - figures.mastery) <= REPORT_PRECISION, `${where}: data-mastery ${cell.mastery} vs ${figures.mastery}`);
+      assert.equal(cell.state, figures.state, where);
+      assert.match(cell.text, new RegExp(`^${percent}%${STATE_LABELS[figures.state]}$`), `${where}: the state is written, not only coloured`);
+    }
+  }
+  const header = await teacher.page.locator('#heatmap thead th').allTextContents();
+  assert.deepEqual(header, ['Learner', ...bank.skills.map((skill) => skill.name)]);
+  assert.equal(await teacher.page.locator('#heatmap tbody th[scope="row"]').count(), 30);
+  assert.deepEqual(teacher.errors, []);
+  await context.close();
+});
+
+test('"who is stuck where" lists the pairs with 8+ answers and mastery under 50%, most answers first', async () => {
+  const { context, teacher } = await classPage();
+  const attempts = new Map();
+  const wanted = [];
+  const borderline = new Set();
+  for (const learner of expected.learners) {
+    for (const figures of learner.skills) {
+      const key = `${learner.learner} / ${figures.id}`;
+      attempts.set(key, figures.attempts);
+      if (Math.abs(figures.mastery - 0.5) <= REPORT_PRECISION) borderline.add(key);
+      else if (figures.attempts >= 8 && figures.mastery < 0.5) wanted.push(key);
+    }
+  }
+  assert.ok(wanted.length >= 5, 'the simulated class has learners who are stuck');
+  const shown = await teacher.stuckPairs();
+  assert.deepEqual(shown.filter((key) => !borderline.has(key)).sort(), [...wanted].sort());
+  const shownAttempts = shown.map((key) => attempts.get(key));
+  assert.deepEqual(shownAttempts, [...shownAttempts].sort((a, b) => b - a), 'sorted by attempts, most first');
+  await context.close();
+});
+
+test('a damaged file, a report for another bank, a duplicate and a bank are skipped with the reason', async () => {
+  const { context, teacher } = await classPage();
+  const extra = join(folder, 'extra');
+  mkdirSync(extra, { recursive: true });
+  const text = readFileSync(reportFiles[0], 'utf8');
+  const foreign = { ...JSON.parse(text), bankId: 'percentages', learner: 'Someone Else' };
+  const files = {
+    'damaged.json': text.slice(0, text.length / 2),
+    'other-bank.json': JSON.stringify(foreign),
+    'learner-01-again.json': text,
+    'not-a-report.json': JSON.stringify({ hello: 'world' }),
+  };
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(extra, name), content);
+  await teacher.addFiles([...Object.keys(files).map((name) => join(extra, name)), join(repositoryRoot, 'www/banks/percentages.json')]);
+  await teacher.page.locator('#skipped-list li').nth(4).waitFor();
+  const skipped = await teacher.skipped();
+  assert.equal(skipped.length, 5);
+  assert.match(skipped.find((s) => s.startsWith('damaged.json')), /damaged file/);
+  assert.match(skipped.find((s) => s.startsWith('other-bank.json')), /another bank \(“percentages”\)/);
+  assert.match(skipped.find((s) => s.startsWith('learner-01-again.json')), /duplicate of learner-01\.json/);
+  assert.match(skipped.find((s) => s.startsWith('not-a-report.json')), /not an adaptive-practice report/);
+  assert.match(skipped.find((s) => s.startsWith('percentages.json')), /a bank, not a report/);
+  assert.equal(await teacher.page.locator('#heatmap tbody tr').count(), 30, 'the class is unchanged');
+  assert.match(await teacher.page.locator('#reports-status').textContent(), /30 learners in the overview, 5 skipped/);
+  assert.deepEqual(teacher.errors, [], 'nothing crashed and the Content-Security-Policy blocked nothing');
+  await context.close();
+});
+
+test('CSV export has one row per learner and skill, and the calibrated bank is the bank with new difficulties', async () => {
+  const { context, teacher } = await classPage();
+  const csv = await teacher.download('Export CSV');
+  assert.equal(csv.name, 'fractions-class.csv');
+  const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
+  assert.deepEqual(rows[0], ['learner', 'skill', 'state', 'mastery', 'attempts', 'correct']);
+  assert.equal(rows.length - 1, 30 * bank.skills.length);
+  const first = expected.learners[0];
+  const firstRow = rows.find((row) => row[0] === first.learner && row[1] === bank.skills[0].name);
+  assert.ok(firstRow, 'a row for the first learner and skill');
+  assert.equal(firstRow[2], STATE_LABELS[first.skills[0].state]);
+  assert.ok(Math.abs(Number(firstRow[3]) - first.skills[0].mastery) <= REPORT_PRECISION);
+  assert.equal(Number(firstRow[4]), first.skills[0].attempts);
+  assert.equal(Number(firstRow[5]), first.skills[0].correct);
+  assert.ok(rows.every((row) => row.length === 6));
+
+  const download = await teacher.download('Download calibrated bank');
+  assert.equal(download.name, 'fractions-calibrated.json');
+  const calibrated = JSON.parse(download.text);
+  assert.deepEqual(calibrated.items.map((item) => item.id), bank.items.map((item) => item.id));
+  assert.deepEqual(calibrated.skills, bank.skills);
+  assert.ok(calibrated.items.every((item) => Number.isFinite(item.difficulty)));
+  assert.ok(calibrated.items.some((item, i) => item.difficulty !== bank.items[i].difficulty), 'some difficulty changed');
+
+  assert.match(await teacher.page.locator('#calibration-status').textContent(), /by 30 learners\.$/, 'the engine used every report');
+  const hardest = await teacher.page.locator('#items tbody tr').count();
+  assert.equal(hardest, 10);
+  await context.close();
+});
+
+test('a short code (deflate-raw + base64url) adds its learner; a damaged code is skipped', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const teacher = new TeacherPage(await context.newPage());
+  await teacher.open();
+  const report = { ...JSON.parse(readFileSync(reportFiles[4], 'utf8')), learner: 'Ana Code, "the 2nd"' };
+  const code = 'AP1.' + deflateRawSync(Buffer.from(JSON.stringify(report))).toString('base64url');
+  // Wrapped over two lines, as a chat might do, with a damaged code after it.
+  await teacher.addCodes(`${code.slice(0, 40)}\n${code.slice(40)}\nAP1.bm90IGEgcmVwb3J0`);
+  const cell = teacher.page.locator(`#heatmap td[data-learner='Ana Code, "the 2nd"'][data-skill="fraction-meaning"]`);
+  await cell.waitFor();
+  assert.equal(Number(await cell.getAttribute('data-mastery')), report.skills[0].mastery);
+  assert.deepEqual(await teacher.skipped(), ['short code 2: a damaged short code (it cannot be unpacked; is part of it missing?).']);
+  // RFC 4180 quoting of a name with a comma and quotes.
+  const csv = await teacher.download('Export CSV');
+  assert.match(csv.text, /\r\n"Ana Code, ""the 2nd""",What a fraction means,/);
+  assert.equal(parseCsv(csv.text.replace(/^\uFEFF/, ''))[1][0], 'Ana Code, "the 2nd"');
+  assert.deepEqual(teacher.errors, []);
+  await context.close();
+});
+
+test('a report file dropped on the drop zone is added', async () => {
+  const context = await env.browser.newContext();
+  const teacher = new TeacherPage(await context.newPage());
+  await teacher.open();
+  const text = readFileSync(reportFiles[2], 'utf8');
+  await teacher.page.locator('#drop-zone').evaluate((zone, content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  await teacher.page.locator(`#heatmap td[data-learner="${expected.learners[2].learner}"]`).first().waitFor();
+  assert.equal(await teacher.page.locator('#heatmap tbody tr').count(), 1);
+  assert.deepEqual(teacher.errors, []);
+  await context.close();
+});
+
+test('printing hides the controls and keeps the results', async () => {
+  const { context, teacher } = await classPage();
+  await teacher.page.emulateMedia({ media: 'print' });
+  assert.equal(await teacher.page.getByRole('button', { name: 'Export CSV' }).isVisible(), false);
+  assert.equal(await teacher.page.locator('#report-files').isVisible(), false);
+  assert.equal(await teacher.page.locator('#heatmap').isVisible(), true);
+  assert.equal(await teacher.page.locator('#stuck').isVisible(), true);
+  await context.close();
+});
+
+for (const [width, colorScheme] of [[360, 'light'], [1280, 'dark']]) {
+  test(`no axe violations and no sideways scrolling of the page, ${colorScheme}, ${width} px`, async () => {
+    // axe is injected as an inline script, which the page's own policy forbids.
+    const { context, teacher } = await classPage({ viewport: { width, height: 800 }, colorScheme, bypassCSP: true });
+    assert.deepEqual(await axeViolations(teacher.page, 'body'), []);
+    const overflow = await teacher.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0);
+    await context.close();
+  });
+}

@@ -1,0 +1,561 @@
+// The teacher page (teacher.html): reads a bank and a class's report files (or short codes) in
+// the browser, shows a class-by-skill heatmap, who is stuck, and the hardest items, with
+// difficulties calibrated by the engine (compiled to WebAssembly). Nothing is sent anywhere.
+//
+// Every sentence the page shows is built here with textContent, never innerHTML: report files
+// come from learners and their text is not trusted.
+
+const REPORT_FORMAT = 'adaptive-practice-report';
+const SHORT_CODE_PREFIX = 'AP1.';
+const LARGEST_REPORT_BYTES = 5_000_000;
+const STUCK_ATTEMPTS = 8;
+const STUCK_MASTERY = 0.5;
+const HARDEST_ITEM_COUNT = 10;
+/** Fewer answers than this say too little about an item to rank it. */
+const FEWEST_ANSWERS_TO_RANK = 5;
+const STATES = {
+  notStarted: 'not started',
+  learning: 'learning',
+  mastered: 'mastered',
+  dueForReview: 'review due',
+};
+
+/** The page's whole state; everything shown is derived from it by `render`. */
+const state = {
+  /** { text, json, source } of the loaded bank, or null. */
+  bank: null,
+  /** Every report handed in, in order: { source, text } or { source, error }. */
+  inputs: [],
+  codeCount: 0,
+  /** The engine's calibration for `calibrationKey`, or { error }. */
+  calibration: null,
+  calibrationKey: '',
+};
+
+const $ = (id) => document.getElementById(id);
+
+// ---------------------------------------------------------------- the engine (WebAssembly)
+
+let enginePromise = null;
+
+/** The engine module, loaded once; rejects if the package cannot be loaded. */
+function engine() {
+  enginePromise ??= (async () => {
+    const module = await import('../pkg/adaptive_practice.js');
+    await module.default({ module_or_path: new URL('../pkg/adaptive_practice_bg.wasm', import.meta.url) });
+    return module;
+  })();
+  return enginePromise;
+}
+
+// ---------------------------------------------------------------- the bank
+
+async function loadBankFromUrl(address) {
+  setStatus('bank-status', 'Loading the bank…');
+  let text;
+  try {
+    const response = await fetch(new URL(address, document.baseURI), { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`the server answered ${response.status}`);
+    text = await response.text();
+  } catch (error) {
+    bankError(`The bank at “${address}” could not be loaded (${error.message}). ` +
+      'For a bank on another site, download it and choose the file instead.');
+    return;
+  }
+  await useBank(text, address);
+}
+
+async function useBank(text, source) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    bankError(`${source} is not a bank: it is not valid JSON (${error.message}).`);
+    return;
+  }
+  if (!json || typeof json.id !== 'string' || !Array.isArray(json.skills) || !Array.isArray(json.items)) {
+    bankError(`${source} is not a bank: it needs an id, skills and items.`);
+    return;
+  }
+  try {
+    (await engine()).calibrateBank(text, []);
+  } catch (error) {
+    // A bank the engine refuses; if the engine itself is missing, the heatmap still works.
+    if (!(await engineIsMissing())) {
+      bankError(`${source} cannot be used: ${messageOf(error)}.`);
+      return;
+    }
+  }
+  state.bank = { text, json, source };
+  state.calibrationKey = '';
+  const title = json.title || json.id;
+  setStatus('bank-status', `${title}: ${json.skills.length} skills, ${json.items.length} items ` +
+    `(bank “${json.id}”, version ${json.version ?? '?'}).`);
+  $('bank-status').dataset.bankId = json.id;
+  render();
+}
+
+/** Says why a bank cannot be used, and which bank the overview still uses. */
+function bankError(message) {
+  const still = state.bank ? ` The overview still uses “${state.bank.json.title || state.bank.json.id}”.` : '';
+  setStatus('bank-status', message + still, 'error');
+}
+
+async function engineIsMissing() {
+  try {
+    await engine();
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+// ---------------------------------------------------------------- reports in
+
+async function addFiles(files) {
+  for (const file of files) {
+    if (file.size > LARGEST_REPORT_BYTES) {
+      state.inputs.push({ source: file.name, error: `too large for a report (${Math.round(file.size / 1e6)} MB)` });
+      continue;
+    }
+    try {
+      state.inputs.push({ source: file.name, text: await file.text() });
+    } catch (error) {
+      state.inputs.push({ source: file.name, error: `could not be read (${messageOf(error)})` });
+    }
+  }
+  render();
+}
+
+async function addCodes(text) {
+  // A code wrapped over several lines by a chat or e-mail is joined back together.
+  const codes = [];
+  for (const piece of text.split(/\s+/).filter(Boolean)) {
+    if (piece.startsWith(SHORT_CODE_PREFIX) || codes.length === 0) codes.push(piece);
+    else codes[codes.length - 1] += piece;
+  }
+  for (const code of codes) {
+    state.codeCount += 1;
+    const source = `short code ${state.codeCount}`;
+    try {
+      state.inputs.push({ source, text: await decodeShortCode(code) });
+    } catch (error) {
+      state.inputs.push({ source, error: messageOf(error) });
+    }
+  }
+  render();
+}
+
+/** `AP1.` + base64url(deflate-raw(report JSON)) → the report JSON text. */
+async function decodeShortCode(code) {
+  if (!code.startsWith(SHORT_CODE_PREFIX)) throw new Error(`not a short code (it should start with ${SHORT_CODE_PREFIX})`);
+  const body = code.slice(SHORT_CODE_PREFIX.length);
+  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(body)) throw new Error('a damaged short code (it has characters a code cannot have)');
+  let bytes;
+  try {
+    const base64 = body.replace(/=+$/, '').replaceAll('-', '+').replaceAll('_', '/');
+    const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
+    bytes = Uint8Array.from(binary, (character) => character.charCodeAt(0));
+  } catch {
+    throw new Error('a damaged short code (it is cut short or mistyped)');
+  }
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > LARGEST_REPORT_BYTES) {
+        await reader.cancel();
+        throw new Error('too large for a report');
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error.message === 'too large for a report') throw error;
+    throw new Error('a damaged short code (it cannot be unpacked; is part of it missing?)');
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(await new Blob(chunks).arrayBuffer());
+  } catch {
+    throw new Error('a damaged short code (it does not hold text)');
+  }
+}
+
+/** A parsed report, or throws with the reason it cannot be used (for any bank). */
+function parseReport(text) {
+  let report;
+  try {
+    report = JSON.parse(text);
+  } catch {
+    throw new Error('a damaged file (it is not valid JSON)');
+  }
+  if (!report || typeof report !== 'object' || report.format !== REPORT_FORMAT) {
+    const bankLike = Array.isArray(report?.skills) && Array.isArray(report?.items) && typeof report?.id === 'string';
+    throw new Error(bankLike ? 'a bank, not a report (choose it under “The bank”)' : 'not an adaptive-practice report');
+  }
+  const whole = (n) => Number.isInteger(n) && n >= 0;
+  const fine = typeof report.learner === 'string' && typeof report.bankId === 'string' &&
+    Number.isFinite(report.createdAt) && Array.isArray(report.skills) && Array.isArray(report.items) &&
+    report.skills.every((s) => s && typeof s.id === 'string' && s.state in STATES &&
+      Number.isFinite(s.mastery) && s.mastery >= 0 && s.mastery <= 1 && whole(s.attempts) && whole(s.correct)) &&
+    report.items.every((i) => i && typeof i.id === 'string' && whole(i.attempts) && whole(i.correct));
+  if (!fine) throw new Error('a damaged report (some of its figures are missing or wrong)');
+  return report;
+}
+
+/** Splits the inputs into the reports used for `bank` and the ones skipped, with reasons. */
+function classify(bank, inputs) {
+  const used = [];
+  const skipped = [];
+  const byLearner = new Map();
+  for (const input of inputs) {
+    if (input.error) {
+      skipped.push({ source: input.source, reason: input.error });
+      continue;
+    }
+    let report;
+    try {
+      report = parseReport(input.text);
+    } catch (error) {
+      skipped.push({ source: input.source, reason: error.message });
+      continue;
+    }
+    if (report.bankId !== bank.id) {
+      skipped.push({ source: input.source, reason: `a report for another bank (“${report.bankId}”)`, learner: report.learner });
+      continue;
+    }
+    if (input.engineError) {
+      skipped.push({ source: input.source, reason: input.engineError, learner: report.learner });
+      continue;
+    }
+    const name = report.learner.trim() || 'Unnamed learner';
+    const key = name.toLocaleLowerCase();
+    const earlier = byLearner.get(key);
+    const entry = { source: input.source, text: input.text, report, name };
+    if (!earlier) {
+      byLearner.set(key, entry);
+      used.push(entry);
+    } else if (report.createdAt === earlier.report.createdAt) {
+      skipped.push({ source: input.source, reason: `a duplicate of ${earlier.source}`, learner: name });
+    } else {
+      // The same learner twice: the newer report is the one that counts.
+      const [newer, older] = report.createdAt > earlier.report.createdAt ? [entry, earlier] : [earlier, entry];
+      skipped.push({ source: older.source, reason: `an older report from ${name} (${newer.source} is newer)`, learner: name });
+      if (newer === entry) {
+        used[used.indexOf(earlier)] = entry;
+        byLearner.set(key, entry);
+      }
+    }
+  }
+  used.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }));
+  return { used, skipped };
+}
+
+// ---------------------------------------------------------------- calibration
+
+function calibrationKey(used) {
+  return [state.bank.source, state.bank.text, ...used.map((u) => `${u.source}\u0000${u.text}`)].join('\u0000');
+}
+
+/** Runs the engine's calibration when the bank or the reports used changed. */
+async function calibrate(used) {
+  const key = calibrationKey(used);
+  if (key === state.calibrationKey) return;
+  state.calibrationKey = key;
+  state.calibration = null;
+  setStatus('calibration-status', 'Calibrating the items…');
+  let result;
+  try {
+    result = (await engine()).calibrateBank(state.bank.text, used.map((u) => u.text));
+  } catch (error) {
+    result = { error: messageOf(error) };
+  }
+  if (key !== state.calibrationKey) return;
+  // The engine reads reports more strictly than this page; a report it refuses is skipped too.
+  let refused = false;
+  for (const line of result.skipped ?? []) {
+    const found = /^report (\d+): (.*)$/s.exec(line);
+    const entry = found && used[Number(found[1]) - 1];
+    const input = entry && state.inputs.find((i) => i.source === entry.source && i.text === entry.text);
+    if (input) {
+      input.engineError = found[2];
+      refused = true;
+    }
+  }
+  state.calibration = result;
+  if (refused) state.calibrationKey = '';
+  render();
+}
+
+// ---------------------------------------------------------------- rendering
+
+function render() {
+  const bank = state.bank?.json;
+  const { used, skipped } = bank ? classify(bank, state.inputs) : { used: [], skipped: [] };
+  renderInputLists(bank, used, skipped);
+  $('results').hidden = !(bank && used.length > 0);
+  if ($('results').hidden) return;
+  if (calibrationKey(used) !== state.calibrationKey) state.calibration = null;
+  renderHeatmap(bank, used);
+  renderStuck(bank, used);
+  renderItems(bank, used);
+  void calibrate(used);
+}
+
+function renderInputLists(bank, used, skipped) {
+  const count = state.inputs.length;
+  $('clear-reports').hidden = count === 0;
+  if (!bank) {
+    setStatus('reports-status', count ? `${plural(count, 'report')} waiting for the bank.` : '');
+    $('skipped').hidden = true;
+    $('used').hidden = true;
+    return;
+  }
+  setStatus('reports-status', count === 0 ? '' :
+    `${plural(used.length, 'learner')} in the overview` + (skipped.length ? `, ${skipped.length} skipped.` : '.'));
+  $('skipped').hidden = skipped.length === 0;
+  $('skipped-list').replaceChildren(...skipped.map(({ source, reason, learner }) =>
+    element('li', {}, element('strong', {}, source), learner ? ` (${learner})` : '', `: ${reason}.`)));
+  $('used').hidden = used.length === 0;
+  $('used-summary').textContent = `Reports used (${used.length})`;
+  $('used-list').replaceChildren(...used.map(({ source, name, report }) => {
+    const version = report.bankVersion !== bank.version ? ` · made with bank version ${report.bankVersion}` : '';
+    return element('li', {}, `${name}: ${source} · ${plural(report.answerCount ?? 0, 'answer')} · ${formatDate(report.createdAt)}${version}`);
+  }));
+}
+
+function renderHeatmap(bank, used) {
+  const skills = bank.skills;
+  const head = element('tr', {}, element('th', { scope: 'col' }, 'Learner'),
+    ...skills.map((skill) => element('th', { scope: 'col', 'data-skill': skill.id }, skill.name || skill.id)));
+  const rows = used.map(({ name, report }) => element('tr', {}, element('th', { scope: 'row' }, name),
+    ...skills.map((skill) => heatmapCell(name, skill, report.skills.find((s) => s.id === skill.id)))));
+  const averages = skills.map((skill) => {
+    const values = used.map((u) => u.report.skills.find((s) => s.id === skill.id)).filter((s) => s && s.state !== 'notStarted');
+    const mastered = values.filter((s) => s.state === 'mastered' || s.state === 'dueForReview').length;
+    return element('td', {}, values.length ? `${mastered} of ${used.length} mastered` : 'nobody started');
+  });
+  $('heatmap').replaceChildren(
+    element('caption', { class: 'visually-hidden' }, 'Mastery of each skill, learner by learner'),
+    element('thead', {}, head),
+    element('tbody', {}, ...rows),
+    element('tfoot', {}, element('tr', {}, element('th', { scope: 'row' }, 'Class'), ...averages)));
+  const dates = used.map((u) => u.report.createdAt);
+  const from = formatDate(Math.min(...dates));
+  const to = formatDate(Math.max(...dates));
+  $('heatmap-summary').textContent = `${plural(used.length, 'learner')} · ${plural(skills.length, 'skill')} · ` +
+    `reports made ${from === to ? `on ${from}` : `from ${from} to ${to}`}. Mastery is the chance of answering a typical item of the skill right; ` +
+    'the last row counts the learners who mastered the skill, those now due for review included.';
+}
+
+function heatmapCell(learner, skill, record) {
+  if (!record) {
+    return element('td', { class: 'cell no-data', 'data-learner': learner, 'data-skill': skill.id }, 'no data');
+  }
+  const percent = Math.round(record.mastery * 100);
+  const band = record.state === 'notStarted' ? 'not-started' : `band-${Math.min(4, Math.floor(percent / 20))}`;
+  return element('td', {
+    class: `cell ${band}`,
+    'data-learner': learner,
+    'data-skill': skill.id,
+    'data-mastery': String(record.mastery),
+    'data-state': record.state,
+    title: `${learner} · ${skill.name}: ${plural(record.attempts, 'answer')}, ${record.correct} right`,
+  }, element('span', { class: 'percent' }, `${percent}%`), element('span', { class: 'state' }, STATES[record.state]));
+}
+
+/** Learner–skill pairs with many answers and a low mastery, most answers first. */
+function stuckPairs(bank, used) {
+  const pairs = [];
+  for (const { name, report } of used) {
+    for (const skill of bank.skills) {
+      const record = report.skills.find((s) => s.id === skill.id);
+      if (record && record.attempts >= STUCK_ATTEMPTS && record.mastery < STUCK_MASTERY) pairs.push({ name, skill, record });
+    }
+  }
+  return pairs.sort((a, b) => b.record.attempts - a.record.attempts || a.record.mastery - b.record.mastery);
+}
+
+function renderStuck(bank, used) {
+  const pairs = stuckPairs(bank, used);
+  $('stuck-none').hidden = pairs.length > 0;
+  $('stuck').hidden = pairs.length === 0;
+  $('stuck').replaceChildren(
+    element('caption', { class: 'visually-hidden' }, 'Learners stuck on a skill'),
+    element('thead', {}, element('tr', {}, ...['Learner', 'Skill', 'Answers', 'Mastery'].map((h) => element('th', { scope: 'col' }, h)))),
+    element('tbody', {}, ...pairs.map(({ name, skill, record }) => element('tr', { 'data-learner': name, 'data-skill': skill.id },
+      element('th', { scope: 'row' }, name), element('td', { class: 'skill-name' }, skill.name || skill.id),
+      element('td', { class: 'number' }, String(record.attempts), element('span', { class: 'detail' }, `${record.correct} right`)),
+      element('td', { class: 'number' }, `${Math.round(record.mastery * 100)}%`)))));
+}
+
+function renderItems(bank, used) {
+  const totals = new Map();
+  for (const { report } of used) {
+    for (const item of report.items) {
+      const total = totals.get(item.id) ?? { answers: 0, correct: 0 };
+      total.answers += item.attempts;
+      total.correct += item.correct;
+      totals.set(item.id, total);
+    }
+  }
+  const calibration = state.calibration;
+  const calibrated = new Map((calibration?.items ?? []).map((c) => [c.id, c]));
+  const rows = bank.items
+    .map((item) => ({ item, total: totals.get(item.id) ?? { answers: 0, correct: 0 }, calibrated: calibrated.get(item.id) }))
+    .filter((row) => row.total.answers >= FEWEST_ANSWERS_TO_RANK);
+  if (calibration?.items) rows.sort((a, b) => (b.calibrated?.difficulty ?? -Infinity) - (a.calibrated?.difficulty ?? -Infinity));
+  else rows.sort((a, b) => a.total.correct / a.total.answers - b.total.correct / b.total.answers);
+  const skillNames = new Map(bank.skills.map((s) => [s.id, s.name || s.id]));
+  const answerCount = [...totals.values()].reduce((sum, t) => sum + t.answers, 0);
+  if (!calibration) setStatus('calibration-status', 'Calibrating the items…');
+  else if (calibration.error) {
+    setStatus('calibration-status', `The engine could not calibrate the items (${calibration.error}); the list is ordered by % correct instead.`);
+  } else {
+    setStatus('calibration-status', `Calibrated from ${plural(answerCount, 'answer')} by ${plural(calibration.learners, 'learner')}.`);
+  }
+  $('download-bank').disabled = !calibration?.bank;
+  $('items').replaceChildren(
+    element('caption', { class: 'visually-hidden' }, 'The hardest items'),
+    element('thead', {}, element('tr', {}, ...['Item', 'Answers', 'Difficulty'].map((h) => element('th', { scope: 'col' }, h)))),
+    element('tbody', {}, ...rows.slice(0, HARDEST_ITEM_COUNT).map(({ item, total, calibrated: c }) => element('tr', { 'data-item': item.id },
+      element('th', { scope: 'row' }, element('span', { class: 'item-id' }, item.id),
+        element('span', { class: 'detail' }, (item.skills ?? []).map((id) => skillNames.get(id) ?? id).join(', ')),
+        element('span', { class: 'prompt' }, excerpt(item.prompt))),
+      element('td', { class: 'number' }, String(total.answers),
+        element('span', { class: 'detail' }, `${Math.round((100 * total.correct) / total.answers)}% right`)),
+      element('td', { class: 'number' }, c ? signed(c.difficulty) : '—',
+        element('span', { class: 'detail' }, c ? `± ${c.standardError.toFixed(2)}` : ''),
+        element('span', { class: 'detail' }, `bank: ${typeof item.difficulty === 'number' ? signed(item.difficulty) : 'none'}`))))));
+}
+
+// ---------------------------------------------------------------- downloads
+
+/** One CSV line per learner and skill (RFC 4180: CRLF, fields quoted when they must be). */
+function classCsv(bank, used) {
+  const lines = [['learner', 'skill', 'state', 'mastery', 'attempts', 'correct']];
+  for (const { name, report } of used) {
+    for (const skill of bank.skills) {
+      const record = report.skills.find((s) => s.id === skill.id);
+      if (!record) continue;
+      lines.push([spreadsheetSafe(name), spreadsheetSafe(skill.name || skill.id), STATES[record.state],
+        String(record.mastery), String(record.attempts), String(record.correct)]);
+    }
+  }
+  return lines.map((fields) => fields.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvField(text) {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A name a spreadsheet would run as a formula (=, +, -, @) is kept as text. */
+function spreadsheetSafe(text) {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function download(fileName, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = element('a', { href: url, download: fileName, hidden: '' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+// ---------------------------------------------------------------- small helpers
+
+function element(name, attributes, ...children) {
+  const node = document.createElement(name);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  node.append(...children.flat());
+  return node;
+}
+
+function setStatus(id, text, kind = '') {
+  const node = $(id);
+  node.textContent = text;
+  node.classList.toggle('error', kind === 'error');
+}
+
+function plural(count, word) {
+  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function signed(number) {
+  return (number > 0 ? '+' : number < 0 ? '−' : '') + Math.abs(number).toFixed(2);
+}
+
+function excerpt(text) {
+  const plain = String(text ?? '').replace(/\s+/g, ' ').trim();
+  return plain.length > 90 ? `${plain.slice(0, 88)}…` : plain;
+}
+
+function formatDate(milliseconds) {
+  return new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(milliseconds));
+}
+
+function messageOf(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// ---------------------------------------------------------------- wiring
+
+function usedReports() {
+  return state.bank ? classify(state.bank.json, state.inputs).used : [];
+}
+
+$('bank-url-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void loadBankFromUrl($('bank-url').value.trim());
+});
+$('bank-file').addEventListener('change', async () => {
+  const file = $('bank-file').files[0];
+  if (file) await useBank(await file.text(), file.name);
+});
+$('report-files').addEventListener('change', async () => {
+  const input = $('report-files');
+  await addFiles([...input.files]);
+  input.value = '';
+});
+$('codes-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const text = $('codes').value;
+  if (!text.trim()) return;
+  await addCodes(text);
+  $('codes').value = '';
+});
+$('clear-reports').addEventListener('click', () => {
+  state.inputs = [];
+  state.codeCount = 0;
+  render();
+  $('report-files').focus();
+});
+
+const dropZone = $('drop-zone');
+// A file dropped anywhere else would make the browser leave the page.
+for (const type of ['dragover', 'drop']) document.addEventListener(type, (event) => event.preventDefault());
+dropZone.addEventListener('dragover', (event) => {
+  event.dataTransfer.dropEffect = 'copy';
+  dropZone.classList.add('dragging');
+});
+dropZone.addEventListener('dragleave', () => dropZone.classList.remove('dragging'));
+dropZone.addEventListener('drop', (event) => {
+  dropZone.classList.remove('dragging');
+  void addFiles([...event.dataTransfer.files]);
+});
+
+$('print').addEventListener('click', () => window.print());
+$('export-csv').addEventListener('click', () => {
+  const bank = state.bank.json;
+  download(`${bank.id}-class.csv`, 'text/csv;charset=utf-8', '\uFEFF' + classCsv(bank, usedReports()));
+});
+$('download-bank').addEventListener('click', () => {
+  const bank = state.calibration?.bank;
+  if (bank) download(`${bank.id}-calibrated.json`, 'application/json', JSON.stringify(bank, null, 2) + '\n');
+});
+
+void loadBankFromUrl($('bank-url').value.trim());
