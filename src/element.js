@@ -76,17 +76,86 @@ function elementOptions(element) {
   return options;
 }
 
+/**
+ * The SCORM runtime of the LMS, if the page runs inside one: the SCORM 2004 `API_1484_11` or the
+ * SCORM 1.2 `API` object of this window or one of its parents (searched as the SCORM run-time
+ * specifications describe). `null` when there is none.
+ */
+function findScormApi() {
+  let frame = window;
+  for (let depth = 0; frame && depth < 10; depth += 1) {
+    try {
+      if (frame.API_1484_11) return { version: '2004', api: frame.API_1484_11 };
+      if (frame.API) return { version: '1.2', api: frame.API };
+    } catch {
+      return null; // A parent on another origin: no runtime reachable.
+    }
+    if (frame.parent === frame) break;
+    frame = frame.parent;
+  }
+  return null;
+}
+
+/** Reports the widget's `progress` events to the LMS (score, completion, success); silent when there is no LMS. */
+function connectScorm(element) {
+  const runtime = findScormApi();
+  if (!runtime) return () => {};
+  const { version, api } = runtime;
+  const call = (name, ...args) => {
+    try {
+      return api[name]?.(...args);
+    } catch {
+      return undefined;
+    }
+  };
+  if (version === '2004') call('Initialize', '');
+  else call('LMSInitialize', '');
+  const onProgress = (event) => {
+    const score = event.detail?.result?.score;
+    if (!score) return;
+    const complete = Boolean(event.detail.result.completion);
+    if (version === '2004') {
+      call('SetValue', 'cmi.score.scaled', score.scaled.toFixed(4));
+      call('SetValue', 'cmi.score.raw', String(score.raw));
+      call('SetValue', 'cmi.score.min', String(score.min));
+      call('SetValue', 'cmi.score.max', String(score.max));
+      call('SetValue', 'cmi.progress_measure', score.scaled.toFixed(4));
+      call('SetValue', 'cmi.completion_status', complete ? 'completed' : 'incomplete');
+      call('SetValue', 'cmi.success_status', complete ? 'passed' : 'unknown');
+      call('Commit', '');
+    } else {
+      call('LMSSetValue', 'cmi.core.score.raw', String(Math.round(score.scaled * 100)));
+      call('LMSSetValue', 'cmi.core.score.min', '0');
+      call('LMSSetValue', 'cmi.core.score.max', '100');
+      call('LMSSetValue', 'cmi.core.lesson_status', complete ? 'passed' : 'incomplete');
+      call('LMSCommit', '');
+    }
+  };
+  const onLeave = () => (version === '2004' ? call('Terminate', '') : call('LMSFinish', ''));
+  element.addEventListener('progress', onProgress);
+  window.addEventListener('pagehide', onLeave);
+  return () => {
+    element.removeEventListener('progress', onProgress);
+    window.removeEventListener('pagehide', onLeave);
+  };
+}
+
 export class AdaptivePracticeElement extends HTMLElement {
   static observedAttributes = ['src', 'storage-key'];
+
+  #disconnectScorm = () => {};
 
   #handle = null;
   #generation = 0;
 
   connectedCallback() {
+    if (this.hasAttribute('scorm')) this.#disconnectScorm = connectScorm(this);
     this.#render();
   }
 
   disconnectedCallback() {
+    this.#disconnectScorm();
+    this.#disconnectScorm = () => {};
     this.#generation += 1;
     this.#handle?.destroy();
     this.#handle = null;

@@ -52,8 +52,11 @@ export class PracticeWidget {
   async focused() {
     return this.page.evaluate(() => {
       let element = document.activeElement;
-      while (element && element.shadowRoot && element.shadowRoot.activeElement) {
-        element = element.shadowRoot.activeElement;
+      // Into same-origin frames and open shadow roots, down to the focused element.
+      for (let depth = 0; element && depth < 10; depth += 1) {
+        if (element.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        else if (element.tagName === 'IFRAME' && element.contentDocument?.activeElement) element = element.contentDocument.activeElement;
+        else break;
       }
       if (!element) return 'nothing';
       return `${element.tagName.toLowerCase()}${element.className ? '.' + element.className.split(' ').join('.') : ''}[${element.getAttribute('type') || ''}]`;
@@ -167,7 +170,12 @@ export class PracticeWidget {
   async focusedLabel() {
     return this.page.evaluate(() => {
       let element = document.activeElement;
-      while (element && element.shadowRoot && element.shadowRoot.activeElement) element = element.shadowRoot.activeElement;
+      // Into same-origin frames and open shadow roots, down to the focused element.
+      for (let depth = 0; element && depth < 10; depth += 1) {
+        if (element.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        else if (element.tagName === 'IFRAME' && element.contentDocument?.activeElement) element = element.contentDocument.activeElement;
+        else break;
+      }
       return element ? element.getAttribute('aria-label') : null;
     });
   }
