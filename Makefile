@@ -37,3 +37,26 @@ check-bank:
 
 import-oatutor:
 	cargo run -q --release -p adaptive-practice-bank-tools --bin import-oatutor -- --src $(SRC) --out $(OUT)
+
+# `make bench`: every size and speed figure (transfer size, start-up, per answer, storage, memory,
+# 50 widgets) in one table; also bench/generated/results.json, compared with the previous run.
+.PHONY: bench
+bench: build
+	@node bench/run.mjs
+
+# Evaluation on the shared real-learner data (plain cargo, no wasm toolchain). `make evaluate`:
+# knowledge tracing on both datasets, recall prediction on the Anki log, the classroom simulator.
+# `make evaluate-kt TRAIN=train.tsv TEST=test.tsv`: one train/test pair.
+.PHONY: evaluate evaluate-kt
+
+DATA ?= ../shared/data
+EVALUATE = cargo run --release -q -p adaptive-practice-evaluate --
+
+evaluate:
+	$(EVALUATE) kt --train $(DATA)/kt/statics_train.tsv --test $(DATA)/kt/statics_test.tsv
+	$(EVALUATE) kt --train $(DATA)/kt/assistments09_train.tsv --test $(DATA)/kt/assistments09_test.tsv
+	$(EVALUATE) srs --revlog $(DATA)/srs/anki_revlog.tsv --folds 5
+	cargo run --release -q -p adaptive-practice-simulator --bin simulate
+
+evaluate-kt:
+	$(EVALUATE) kt --train $(TRAIN) --test $(TEST)

@@ -5,6 +5,7 @@ mod bank_source;
 mod components;
 mod controls;
 mod events;
+mod i18n;
 mod messages;
 mod state;
 mod storage;
@@ -28,6 +29,8 @@ struct MountOptions {
     bank: Option<String>,
     /// Progress namespace; the bank id when absent.
     storage_key: Option<String>,
+    /// Interface language (BCP 47); the bank's language when absent.
+    lang: Option<String>,
 }
 
 /// A mounted widget; call `destroy()` when its element leaves the page.
@@ -77,7 +80,7 @@ pub fn mount_widget(container: web_sys::Element, host: web_sys::Element, options
         (None, None) => return Err(JsError::new("mount needs a `src` URL or an inline `bank`")),
     };
     let controls = SharedControls::default();
-    let props = AppProps { source, storage_namespace: options.storage_key, host: Some(host), controls: controls.clone() };
+    let props = AppProps { source, storage_namespace: options.storage_key, host: Some(host), controls: controls.clone(), language: options.lang };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
     Ok(WidgetHandle { app: Some(app), controls })
 }

@@ -6,18 +6,18 @@ use std::rc::Rc;
 use adaptive_practice_engine::progress::{load_progress, save_progress};
 use adaptive_practice_engine::{
     advance, another_variant, new_progress, present, resume, session::record_time_on_task, submit_answer, AnswerReport, ChoiceOptions,
-    IndexedBank, Item, NextItem, Progress, Response, Timestamp,
+    IndexedBank, Item, NextItem, Progress, Response, Timestamp, UnreadableReason,
 };
 use yew::Reducible;
 
 use crate::events;
-use crate::messages;
+use crate::i18n::{fill, Messages, Text};
 use crate::storage::{self, StorageProblem};
 
 /// Where the learner is on the current part of the item.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Phase {
-    Answering { unreadable: Option<String> },
+    Answering { unreadable: Option<UnreadableReason> },
     Answered { report: AnswerReport, response: Response },
 }
 
@@ -50,6 +50,11 @@ pub struct PracticeState {
     pub item_revision: u32,
     /// False when the stored copy could not be read nor backed up: it is then never overwritten.
     pub may_write: bool,
+    /// The interface's language.
+    pub text: Text,
+    /// Whether the notice on screen says progress is not being saved (cleared once a save works).
+    pub showing_not_saved: bool,
+    pub not_saved: bool,
 }
 
 pub enum PracticeAction {
@@ -85,9 +90,11 @@ impl PracticeState {
         storage_key: String,
         host: Option<web_sys::Element>,
         source_url: Option<String>,
+        words: &'static Messages,
     ) -> PracticeState {
         let mut storage_notice = None;
         let mut may_write = true;
+        let mut storage_unavailable = false;
         let mut progress = match storage::read(&storage_key) {
             Ok(Some(text)) => match load_progress(&text, &bank.bank.id) {
                 Ok(progress) => progress,
@@ -95,13 +102,15 @@ impl PracticeState {
                     // Keep the unreadable copy under a backup key before anything is written.
                     let backup_key = format!("{storage_key}/unreadable-{}", now().0);
                     may_write = storage::write(&backup_key, &text).is_ok();
-                    storage_notice = Some(messages::progress_unreadable(&problem.to_string(), may_write));
+                    let template = if may_write { words.progress_unreadable_backed_up } else { words.progress_unreadable_kept };
+                    storage_notice = Some(fill(template, &[("problem", &problem.to_string())]));
                     new_progress(&bank, random_seed())
                 }
             },
             Ok(None) => new_progress(&bank, random_seed()),
             Err(_) => {
-                storage_notice = Some(messages::NOT_SAVED_UNAVAILABLE.to_string());
+                storage_unavailable = true;
+                storage_notice = Some(words.not_saved_unavailable.to_string());
                 new_progress(&bank, random_seed())
             }
         };
@@ -119,7 +128,16 @@ impl PracticeState {
             host,
             item_revision: 0,
             may_write,
+            showing_not_saved: storage_unavailable,
+            not_saved: storage_unavailable,
+            text: Text(words),
         }
+    }
+
+    fn not_saved_notice(&mut self, notice: String) {
+        self.storage_notice = Some(notice);
+        self.showing_not_saved = true;
+        self.not_saved = true;
     }
 
     /// Saves progress, unless the stored copy could not be read nor backed up.
@@ -129,12 +147,16 @@ impl PracticeState {
         }
         match storage::write(&self.storage_key, &save_progress(&self.progress)) {
             Ok(()) => {
-                if matches!(&self.storage_notice, Some(n) if n.starts_with(messages::NOT_SAVED_PREFIX)) {
+                self.not_saved = false;
+                if self.showing_not_saved {
                     self.storage_notice = None;
+                    self.showing_not_saved = false;
                 }
             }
-            Err(StorageProblem::Unavailable) => self.storage_notice = Some(messages::NOT_SAVED_UNAVAILABLE.to_string()),
-            Err(StorageProblem::WriteRefused(name)) => self.storage_notice = Some(messages::not_saved_refused(&name)),
+            Err(StorageProblem::Unavailable) => self.not_saved_notice(self.text.0.not_saved_unavailable.to_string()),
+            Err(StorageProblem::WriteRefused(name)) => {
+                self.not_saved_notice(fill(self.text.0.not_saved_refused, &[("name", &name)]))
+            }
         }
     }
 
@@ -185,7 +207,7 @@ impl Reducible for PracticeState {
                         }
                         next.phase = Phase::Answered { report, response };
                     }
-                    Err(unreadable) => next.phase = Phase::Answering { unreadable: Some(unreadable.message) },
+                    Err(unreadable) => next.phase = Phase::Answering { unreadable: Some(unreadable.reason) },
                 }
             }
             PracticeAction::ShowHint => {
@@ -213,6 +235,7 @@ impl Reducible for PracticeState {
                 next.progress = new_progress(&next.bank, random_seed());
                 next.may_write = true;
                 next.storage_notice = None;
+                next.showing_not_saved = false;
                 next.next_item();
                 next.phase = Phase::Answering { unreadable: None };
                 next.item_revision += 1;

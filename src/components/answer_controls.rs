@@ -10,7 +10,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::rich_text::inline_text;
-use crate::messages;
+use crate::i18n::{fill, use_text};
 
 /// Indexes `0..count` in an order fixed by `seed` (a different order for each variant).
 pub fn seeded_order(count: usize, seed: u64) -> Vec<usize> {
@@ -61,6 +61,7 @@ impl AnswerControlProps {
 
 #[component]
 fn ChoiceList(props: &AnswerControlProps) -> Html {
+    let text = use_text();
     let picked = use_state(Vec::<usize>::new);
     let (choices, correct, multiple, shuffle) = match &*props.kind {
         ItemKind::SingleChoice { choices, answer, shuffle } => (choices, vec![*answer], false, *shuffle),
@@ -77,7 +78,7 @@ fn ChoiceList(props: &AnswerControlProps) -> Html {
     html! {
         <div class="ap-choices" role={if multiple { "group" } else { "radiogroup" }} aria-labelledby={props.labelled_by.clone()}>
             if multiple {
-                <p class="ap-hint">{ messages::PICK_ALL }</p>
+                <p class="ap-hint">{ text.pick_all }</p>
             }
             { for order.into_iter().map(|index| {
                 let onchange = {
@@ -109,6 +110,7 @@ fn ChoiceList(props: &AnswerControlProps) -> Html {
 
 #[component]
 fn TypedAnswer(props: &AnswerControlProps) -> Html {
+    let text = use_text();
     let typed = use_state(String::new);
     let oninput = {
         let typed = typed.clone();
@@ -120,15 +122,15 @@ fn TypedAnswer(props: &AnswerControlProps) -> Html {
         })
     };
     let (hint, input_mode) = match &*props.kind {
-        ItemKind::Numeric { .. } => (messages::NUMERIC_HINT, "decimal"),
-        ItemKind::MathExpression { .. } => (messages::MATH_HINT, "text"),
+        ItemKind::Numeric { .. } => (text.numeric_hint, "decimal"),
+        ItemKind::MathExpression { .. } => (text.math_hint, "text"),
         _ => ("", "text"),
     };
     let input_id = format!("{}-answer", props.labelled_by);
     let hint_id = format!("{}-hint", props.labelled_by);
     html! {
         <div class="ap-typed">
-            <label class="ap-label" for={input_id.clone()}>{ messages::YOUR_ANSWER }</label>
+            <label class="ap-label" for={input_id.clone()}>{ text.your_answer }</label>
             <input id={input_id} class="ap-input" type="text" inputmode={input_mode} autocomplete="off"
                 spellcheck="false" aria-describedby={if hint.is_empty() { None } else { Some(hint_id.clone()) }}
                 value={(*typed).clone()} disabled={props.disabled} {oninput} />
@@ -141,6 +143,7 @@ fn TypedAnswer(props: &AnswerControlProps) -> Html {
 
 #[component]
 fn OrderingList(props: &AnswerControlProps) -> Html {
+    let text = use_text();
     let ItemKind::Ordering { items } = &*props.kind else { return html! {} };
     let count = items.len();
     let seed = props.seed;
@@ -178,9 +181,9 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
                     <li class="ap-order-entry">
                         <span class="ap-order-text">{ inline_text(label) }</span>
                         <button type="button" class="ap-icon-button" disabled={props.disabled || place == 0}
-                            aria-label={messages::move_up(label, place + 1)} onclick={mover(place, true)}>{ "↑" }</button>
+                            aria-label={fill(text.move_up, &[("entry", label), ("place", &(place + 1).to_string())])} onclick={mover(place, true)}>{ "↑" }</button>
                         <button type="button" class="ap-icon-button" disabled={props.disabled || place + 1 == count}
-                            aria-label={messages::move_down(label, place + 1)} onclick={mover(place, false)}>{ "↓" }</button>
+                            aria-label={fill(text.move_down, &[("entry", label), ("place", &(place + 1).to_string())])} onclick={mover(place, false)}>{ "↓" }</button>
                     </li>
                 }
             }) }
@@ -190,6 +193,7 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
 
 #[component]
 fn MatchingTable(props: &AnswerControlProps) -> Html {
+    let text = use_text();
     let ItemKind::Matching { pairs, distractors } = &*props.kind else { return html! {} };
     let rights: Vec<&str> = pairs.iter().map(|p| p.right.as_str()).chain(distractors.iter().map(String::as_str)).collect();
     let order = seeded_order(rights.len(), props.seed);
@@ -213,7 +217,7 @@ fn MatchingTable(props: &AnswerControlProps) -> Html {
                     <div class="ap-match-row">
                         <label class="ap-match-left" for={id.clone()}>{ inline_text(&pair.left) }</label>
                         <select id={id} class="ap-select" disabled={props.disabled} {onchange}>
-                            <option value="" selected={chosen[left].is_none()}>{ messages::CHOOSE }</option>
+                            <option value="" selected={chosen[left].is_none()}>{ text.choose }</option>
                             { for order.iter().map(|&r| html! {
                                 <option value={r.to_string()} selected={chosen[left] == Some(r)}>{ rights[r] }</option>
                             }) }

@@ -9,7 +9,7 @@ use crate::bank_source::{fetch_text, BankSource};
 use crate::components::load_error::LoadError;
 use crate::components::practice::Practice;
 use crate::controls::SharedControls;
-use crate::messages;
+use crate::i18n::{fill, messages_for, Messages, Text};
 use crate::storage;
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +20,8 @@ pub struct AppProps {
     /// The custom element, where DOM events are sent.
     pub host: Option<web_sys::Element>,
     pub controls: SharedControls,
+    /// The interface language asked for by the page (`lang`); else the bank's language.
+    pub language: Option<String>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -29,14 +31,14 @@ enum LoadState {
     Ready(Rc<IndexedBank>),
 }
 
-fn read_bank(text: &str) -> LoadState {
+fn read_bank(text: &str, words: &'static Messages) -> LoadState {
     let loaded = load_bank(text);
     match loaded.bank {
         Some(bank) => LoadState::Ready(Rc::new(IndexedBank::new(bank))),
         None => {
             let errors: Vec<Diagnostic> =
                 loaded.diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect();
-            let summary = format!("The bank has {} problem(s) to fix:", errors.len());
+            let summary = fill(words.bank_problems, &[("count", &errors.len().to_string())]);
             LoadState::Failed { summary, diagnostics: Rc::new(errors) }
         }
     }
@@ -45,6 +47,7 @@ fn read_bank(text: &str) -> LoadState {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let load = use_state(|| LoadState::Loading);
+    let page_words = messages_for(props.language.as_deref());
     {
         let load = load.clone();
         use_effect_with(props.source.clone(), move |source| {
@@ -56,15 +59,19 @@ pub fn App(props: &AppProps) -> Html {
                     BankSource::Inline(text) => Ok(text),
                 };
                 load.set(match text {
-                    Ok(text) => read_bank(&text),
+                    Ok(text) => read_bank(&text, page_words),
                     Err(message) => LoadState::Failed { summary: message, diagnostics: Rc::new(Vec::new()) },
                 });
             });
         });
     }
-    match &*load {
+    let words = match (&props.language, &*load) {
+        (None, LoadState::Ready(bank)) => messages_for(bank.bank.language.as_deref()),
+        _ => page_words,
+    };
+    let content = match &*load {
         LoadState::Loading => html! {
-            <div class="ap-card ap-loading" aria-busy="true" role="status">{ messages::LOADING }</div>
+            <div class="ap-card ap-loading" aria-busy="true" role="status">{ words.loading }</div>
         },
         LoadState::Failed { summary, diagnostics } => html! {
             <LoadError summary={summary.clone()} diagnostics={diagnostics.clone()} host={props.host.clone()} />
@@ -77,8 +84,14 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! {
                 <Practice bank={bank.clone()} storage_key={storage::progress_key(&namespace)} host={props.host.clone()}
-                    {source_url} controls={props.controls.clone()} />
+                    {source_url} controls={props.controls.clone()} text={Text(words)} />
             }
         }
+    };
+    // The interface's language and direction (right to left for Arabic) hold for everything inside.
+    html! {
+        <ContextProvider<Text> context={Text(words)}>
+            <div class="ap-root" lang={words.tag} dir={if words.right_to_left { "rtl" } else { "ltr" }}>{ content }</div>
+        </ContextProvider<Text>>
     }
 }

@@ -3,12 +3,12 @@
 
 use std::rc::Rc;
 
-use adaptive_practice_engine::{check_response, Hint, Response, Step};
+use adaptive_practice_engine::{check_response, Hint, Response, Step, UnreadableReason};
 use yew::prelude::*;
 
 use crate::components::answer_controls::AnswerControl;
 use crate::components::rich_text::block_text;
-use crate::messages;
+use crate::i18n::{fill, use_text};
 
 #[derive(Properties, PartialEq)]
 pub struct HintListProps {
@@ -21,6 +21,7 @@ pub struct HintListProps {
 
 #[component]
 pub fn HintList(props: &HintListProps) -> Html {
+    let text = use_text();
     if props.hints.is_empty() {
         return html! {};
     }
@@ -31,7 +32,7 @@ pub fn HintList(props: &HintListProps) -> Html {
         Callback::from(move |_: MouseEvent| on_hint.emit(()))
     };
     html! {
-        <section class="ap-hints" aria-label={messages::HINTS}>
+        <section class="ap-hints" aria-label={text.hints}>
             if shown > 0 {
                 <ol class="ap-hint-list">
                     { for props.hints.iter().take(shown).enumerate().map(|(index, hint)| html! {
@@ -46,7 +47,7 @@ pub fn HintList(props: &HintListProps) -> Html {
             }
             if left > 0 && !props.answered {
                 <button type="button" class="ap-button ap-button-quiet ap-hint-button" {onclick}>
-                    { messages::show_hint(shown + 1, props.hints.len()) }
+                    { fill(text.show_hint, &[("number", &(shown + 1).to_string()), ("count", &props.hints.len().to_string())]) }
                 </button>
             }
         </section>
@@ -62,8 +63,9 @@ struct ScaffoldProps {
 
 #[component]
 fn Scaffold(props: &ScaffoldProps) -> Html {
+    let text = use_text();
     let draft = use_state(|| None::<Response>);
-    let verdict = use_state(|| None::<Result<(bool, String), String>>);
+    let verdict = use_state(|| None::<Result<(bool, String), UnreadableReason>>);
     let kind = Rc::new(props.step.kind.clone());
     let onsubmit = {
         let draft = draft.clone();
@@ -74,7 +76,7 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
             let response = (*draft).clone().unwrap_or(Response::Text(String::new()));
             verdict.set(Some(match check_response(&kind, &response) {
                 Ok(outcome) => Ok((outcome.correct, outcome.correct_answer)),
-                Err(unreadable) => Err(unreadable.message),
+                Err(unreadable) => Err(unreadable.reason),
             }));
         })
     };
@@ -90,13 +92,13 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
             <AnswerControl kind={kind} seed={props.seed} disabled={done} given={None::<Response>}
                 on_change={on_change} labelled_by={prompt_id} />
             if !done {
-                <button type="submit" class="ap-button ap-button-quiet">{ messages::CHECK }</button>
+                <button type="submit" class="ap-button ap-button-quiet">{ text.check }</button>
             }
             <p class="ap-scaffold-feedback" role="status">
                 { match &*verdict {
-                    Some(Ok((true, _))) => messages::CORRECT.to_string(),
-                    Some(Ok((false, answer))) => format!("{} {}", messages::INCORRECT, messages::correct_answer_is(answer)),
-                    Some(Err(message)) => message.clone(),
+                    Some(Ok((true, _))) => text.correct.to_string(),
+                    Some(Ok((false, answer))) => format!("{} {}", text.incorrect, fill(text.correct_answer_is, &[("answer", answer)])),
+                    Some(Err(reason)) => text.unreadable(reason),
                     None => String::new(),
                 } }
             </p>

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::components::answer_controls::AnswerControl;
 use crate::components::hint_list::HintList;
 use crate::components::rich_text::block_text;
-use crate::messages;
+use crate::i18n::{fill, use_text};
 use crate::state::Phase;
 
 #[derive(Properties, PartialEq)]
@@ -37,7 +37,7 @@ fn empty_response(kind: &ItemKind, blanks: usize) -> Response {
 }
 
 /// A prompt with gaps: `[[1]]`, `[[2]]`, … become labelled text fields.
-fn prompt_with_gaps(prompt: &str, count: usize, disabled: bool, on_gap: Callback<(usize, String)>) -> Html {
+fn prompt_with_gaps(prompt: &str, count: usize, disabled: bool, on_gap: Callback<(usize, String)>, gap_label: &str) -> Html {
     let mut pieces = Vec::new();
     let mut rest = prompt;
     while let Some(start) = rest.find("[[") {
@@ -55,7 +55,7 @@ fn prompt_with_gaps(prompt: &str, count: usize, disabled: bool, on_gap: Callback
             };
             pieces.push(html! {
                 <input class="ap-input ap-gap" type="text" autocomplete="off" spellcheck="false"
-                    aria-label={messages::gap_label(number)} {disabled} {oninput} />
+                    aria-label={fill(gap_label, &[("number", &number.to_string())])} {disabled} {oninput} />
             });
         }
         rest = &rest[start + length + 2..];
@@ -66,6 +66,7 @@ fn prompt_with_gaps(prompt: &str, count: usize, disabled: bool, on_gap: Callback
 
 #[component]
 pub fn ItemView(props: &ItemViewProps) -> Html {
+    let text = use_text();
     let parts = props.item.parts();
     let part_index = props.part_index.min(parts.len().saturating_sub(1));
     let part = parts.get(part_index).copied();
@@ -113,7 +114,7 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
     };
     let multi_step = parts.len() > 1;
     let prompt = match &*kind {
-        ItemKind::FillBlanks { .. } => prompt_with_gaps(part.prompt, blank_count, answered, on_gap),
+        ItemKind::FillBlanks { .. } => prompt_with_gaps(part.prompt, blank_count, answered, on_gap, text.gap_label),
         _ => html! { <div class="ap-prompt" id="ap-prompt">{ block_text(part.prompt) }</div> },
     };
     html! {
@@ -122,13 +123,13 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             data-item-id={props.item.id.clone()} data-item-type={part.kind.type_name()} data-part={part_index.to_string()}>
             if multi_step {
                 <div class="ap-problem">{ block_text(&props.item.prompt) }</div>
-                <p class="ap-step-count">{ messages::step_of(part_index + 1, parts.len()) }</p>
+                <p class="ap-step-count">{ fill(text.step_of, &[("step", &(part_index + 1).to_string()), ("steps", &parts.len().to_string())]) }</p>
             }
             { prompt }
             <AnswerControl kind={kind.clone()} seed={props.seed} disabled={answered} given={given}
                 on_change={on_change} labelled_by="ap-prompt" />
             if let Some(message) = unreadable {
-                <p class="ap-unreadable" id="ap-unreadable" role="alert">{ message }</p>
+                <p class="ap-unreadable" id="ap-unreadable" role="alert">{ text.unreadable(&message) }</p>
             }
         </form>
         // Outside the form: a scaffold is a small form of its own. Check comes after the hints
@@ -136,7 +137,7 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
         <HintList hints={Rc::new(part.hints.to_vec())} shown={props.hints_shown} answered={answered}
             on_hint={props.on_hint.clone()} seed={props.seed} />
         if !answered {
-            <button type="submit" form="ap-item-form" class="ap-button ap-check">{ messages::CHECK }</button>
+            <button type="submit" form="ap-item-form" class="ap-button ap-check">{ text.check }</button>
         }
         </>
     }

@@ -11,6 +11,7 @@ use crate::components::item_view::ItemView;
 use crate::components::rich_text::{block_text, inline_text, MediaBase};
 use crate::components::skill_list::SkillList;
 use crate::controls::SharedControls;
+use crate::i18n::{fill, Text};
 use crate::messages;
 use crate::state::{now, Phase, PracticeAction, PracticeState};
 
@@ -22,6 +23,7 @@ pub struct PracticeProps {
     /// The bank's URL, when it came from one.
     pub source_url: Option<String>,
     pub controls: SharedControls,
+    pub text: Text,
 }
 
 /// Moves keyboard focus: to Next after an answer, to the first input of a new item.
@@ -51,7 +53,8 @@ pub fn Practice(props: &PracticeProps) -> Html {
         let key = props.storage_key.clone();
         let host = props.host.clone();
         let source_url = props.source_url.clone();
-        use_reducer(move || PracticeState::start(bank, key, host, source_url))
+        let words = props.text.0;
+        use_reducer(move || PracticeState::start(bank, key, host, source_url, words))
     };
     {
         // Let the JS handle reach this widget: its storage key, and a reset.
@@ -73,6 +76,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
     use_deliberate_focus(answered, state.item_revision, next_button.clone(), item_area.clone());
 
     let bank = &state.bank.bank;
+    let text = props.text.0;
     let model = &state.progress.model;
     let on_submit = {
         let state = state.clone();
@@ -99,13 +103,14 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let more_parts = matches!(&state.phase, Phase::Answered { report, .. } if report.more_parts);
     let (feedback, solution) = match &state.phase {
         Phase::Answered { report, .. } => {
-            let verdict = if report.outcome.correct { messages::CORRECT } else { messages::INCORRECT };
+            let verdict = if report.outcome.correct { text.correct } else { text.incorrect };
             let mut sentences = vec![html! { <strong>{ verdict }</strong> }];
             if let Some(extra) = &report.outcome.feedback {
                 sentences.push(inline_text(extra));
             }
             if !report.outcome.correct {
-                sentences.push(inline_text(&messages::correct_answer_is(&report.outcome.correct_answer)));
+                let answer = fill(text.correct_answer_is, &[("answer", &report.outcome.correct_answer)]);
+                sentences.push(inline_text(&answer));
             }
             if !report.newly_mastered.is_empty() {
                 let names: Vec<String> = report
@@ -113,7 +118,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                     .iter()
                     .map(|id| bank.skills.iter().find(|s| &s.id == id).map_or(id.clone(), |s| s.name.clone()))
                     .collect();
-                sentences.push(html! { <>{ messages::newly_mastered(&names) }</> });
+                sentences.push(html! { <>{ fill(text.newly_mastered, &[("names", &names.join(", "))]) }</> });
             }
             // A step's own solution after each step; the item's worked solution at the end.
             let solution = shown_item.as_ref().and_then(|item| {
@@ -135,10 +140,10 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let media_base = MediaBase(props.source_url.clone().unwrap_or_default().into());
     html! {
         <ContextProvider<MediaBase> context={media_base}>
-        <section class="ap-card" aria-labelledby="ap-title" lang={bank.language.clone()}>
+        <section class="ap-card" aria-labelledby="ap-title">
             <header class="ap-header">
                 <h2 class="ap-title" id="ap-title">{ &bank.title }</h2>
-                <span class="ap-score">{ messages::answered_summary(model.answer_count, model.correct_count) }</span>
+                <span class="ap-score">{ fill(text.answered_summary, &[("answers", &model.answer_count.to_string()), ("correct", &model.correct_count.to_string())]) }</span>
             </header>
             if let Some(notice) = &state.storage_notice {
                 <p class="ap-notice" role="alert">{ notice }</p>
@@ -146,10 +151,10 @@ pub fn Practice(props: &PracticeProps) -> Html {
             <div class="ap-item-area" ref={item_area}>
                 {
                     match &state.on_screen {
-                        None => html! { <p>{ messages::NO_ITEMS }</p> },
+                        None => html! { <p>{ text.no_items }</p> },
                         Some(on_screen) => match &on_screen.item {
                             Err(problem) => html! {
-                                <p class="ap-notice" role="alert">{ format!("{} {problem}", messages::ITEM_BROKEN) }</p>
+                                <p class="ap-notice" role="alert">{ format!("{} {problem}", text.item_broken) }</p>
                             },
                             Ok(item) => html! {
                                 <>
@@ -170,18 +175,18 @@ pub fn Practice(props: &PracticeProps) -> Html {
             </div>
             if let Some(solution) = solution {
                 <details class="ap-solution" open=true>
-                    <summary>{ messages::WORKED_SOLUTION }</summary>
+                    <summary>{ text.worked_solution }</summary>
                     { block_text(&solution) }
                 </details>
             }
             if answered {
                 <div class="ap-actions">
                     <button type="button" class="ap-button ap-next" ref={next_button} onclick={on_next}>
-                        { if more_parts { messages::NEXT_STEP } else { messages::NEXT } }
+                        { if more_parts { text.next_step } else { text.next_item } }
                     </button>
                     if is_template && !more_parts {
                         <button type="button" class="ap-button ap-button-quiet ap-another" onclick={on_another}>
-                            { messages::TRY_ANOTHER }
+                            { text.try_another }
                         </button>
                     }
                 </div>

@@ -16,6 +16,12 @@ use yew::virtual_dom::VTag;
 #[derive(Clone, PartialEq, Default)]
 pub struct MediaBase(pub AttrValue);
 
+/// What rendering needs besides the text: the media base and the words of the interface.
+struct Rendering {
+    base: String,
+    transcript: &'static str,
+}
+
 /// `address` resolved against `base` (unchanged when there is no base or it cannot be resolved).
 fn resolve(base: &str, address: &str) -> String {
     if base.is_empty() {
@@ -39,11 +45,13 @@ pub struct RichTextProps {
 #[component]
 pub fn RichText(props: &RichTextProps) -> Html {
     let base = use_context::<MediaBase>().unwrap_or_default();
-    let content = use_memo((props.text.clone(), props.inline, base.0), |(text, inline, base)| {
+    let words = crate::i18n::use_text();
+    let content = use_memo((props.text.clone(), props.inline, base.0), move |(text, inline, base)| {
+        let cx = Rendering { base: base.to_string(), transcript: words.transcript };
         if *inline {
-            render_inlines(&parse_inline(text), base)
+            render_inlines(&parse_inline(text), &cx)
         } else {
-            render_blocks(&parse_markup(text), base)
+            render_blocks(&parse_markup(text), &cx)
         }
     });
     let class = classes!("ap-rich", props.class.clone());
@@ -64,16 +72,16 @@ pub fn block_text(text: &str) -> Html {
     html! { <RichText text={AttrValue::from(text.to_string())} /> }
 }
 
-fn render_blocks(blocks: &[Block], base: &str) -> Html {
-    blocks.iter().map(|block| render_block(block, base)).collect()
+fn render_blocks(blocks: &[Block], cx: &Rendering) -> Html {
+    blocks.iter().map(|block| render_block(block, cx)).collect()
 }
 
-fn render_block(block: &Block, base: &str) -> Html {
+fn render_block(block: &Block, cx: &Rendering) -> Html {
     match block {
-        Block::Paragraph(inlines) => html! { <p>{ render_inlines(inlines, base) }</p> },
+        Block::Paragraph(inlines) => html! { <p>{ render_inlines(inlines, cx) }</p> },
         // The widget's title is an h2, so bank headings start at h3.
         Block::Heading(level, inlines) => {
-            let children = render_inlines(inlines, base);
+            let children = render_inlines(inlines, cx);
             match level {
                 1 => html! { <h3 class="ap-rich-heading">{ children }</h3> },
                 2 => html! { <h4 class="ap-rich-heading">{ children }</h4> },
@@ -81,25 +89,25 @@ fn render_block(block: &Block, base: &str) -> Html {
             }
         }
         Block::List { ordered, items } => {
-            let items: Html = items.iter().map(|item| html! { <li>{ render_list_item(item, base) }</li> }).collect();
+            let items: Html = items.iter().map(|item| html! { <li>{ render_list_item(item, cx) }</li> }).collect();
             if *ordered {
                 html! { <ol>{ items }</ol> }
             } else {
                 html! { <ul>{ items }</ul> }
             }
         }
-        Block::Quote(inner) => html! { <blockquote>{ render_blocks(inner, base) }</blockquote> },
+        Block::Quote(inner) => html! { <blockquote>{ render_blocks(inner, cx) }</blockquote> },
         Block::Code(code) => html! { <pre class="ap-rich-code"><code>{ code.clone() }</code></pre> },
         Block::DisplayMath(node) => {
             html! { <math class="ap-math" display="block">{ render_math(node) }</math> }
         }
         Block::Image { src, alt } if is_allowed_url(src) => {
-            html! { <img class="ap-rich-image" src={resolve(base, src)} alt={alt.clone()} loading="lazy" /> }
+            html! { <img class="ap-rich-image" src={resolve(&cx.base, src)} alt={alt.clone()} loading="lazy" /> }
         }
         Block::Audio { src, transcript } if is_allowed_url(src) => html! {
             <figure class="ap-rich-audio">
-                <audio controls=true preload="none" src={resolve(base, src)}></audio>
-                <figcaption class="ap-rich-transcript">{ crate::messages::TRANSCRIPT }{ transcript.clone() }</figcaption>
+                <audio controls=true preload="none" src={resolve(&cx.base, src)}></audio>
+                <figcaption class="ap-rich-transcript">{ cx.transcript }{ transcript.clone() }</figcaption>
             </figure>
         },
         Block::Image { alt: text, .. } | Block::Audio { transcript: text, .. } => html! { <p>{ text.clone() }</p> },
@@ -108,28 +116,28 @@ fn render_block(block: &Block, base: &str) -> Html {
 }
 
 /// A list item that is one paragraph shows its text directly, without a `<p>` (a tight list).
-fn render_list_item(item: &[Block], base: &str) -> Html {
+fn render_list_item(item: &[Block], cx: &Rendering) -> Html {
     match item {
-        [Block::Paragraph(inlines)] => render_inlines(inlines, base),
-        _ => render_blocks(item, base),
+        [Block::Paragraph(inlines)] => render_inlines(inlines, cx),
+        _ => render_blocks(item, cx),
     }
 }
 
-fn render_inlines(inlines: &[Inline], base: &str) -> Html {
-    inlines.iter().map(|inline| render_inline(inline, base)).collect()
+fn render_inlines(inlines: &[Inline], cx: &Rendering) -> Html {
+    inlines.iter().map(|inline| render_inline(inline, cx)).collect()
 }
 
-fn render_inline(inline: &Inline, base: &str) -> Html {
+fn render_inline(inline: &Inline, cx: &Rendering) -> Html {
     match inline {
         Inline::Text(text) => Html::from(text.as_str()),
-        Inline::Emphasis(children) => html! { <em>{ render_inlines(children, base) }</em> },
-        Inline::Strong(children) => html! { <strong>{ render_inlines(children, base) }</strong> },
+        Inline::Emphasis(children) => html! { <em>{ render_inlines(children, cx) }</em> },
+        Inline::Strong(children) => html! { <strong>{ render_inlines(children, cx) }</strong> },
         Inline::Code(code) => html! { <code>{ code.clone() }</code> },
         Inline::Math(node) => html! { <math class="ap-math">{ render_math(node) }</math> },
         Inline::Link { href, children } if is_allowed_url(href) => html! {
-            <a href={resolve(base, href)} target="_blank" rel="noopener noreferrer">{ render_inlines(children, base) }</a>
+            <a href={resolve(&cx.base, href)} target="_blank" rel="noopener noreferrer">{ render_inlines(children, cx) }</a>
         },
-        Inline::Link { children, .. } => render_inlines(children, base),
+        Inline::Link { children, .. } => render_inlines(children, cx),
         Inline::LineBreak => html! { <br /> },
     }
 }

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use adaptive_practice_engine::{IndexedBank, LearnerModel, SkillState, Timestamp};
 use yew::prelude::*;
 
-use crate::messages;
+use crate::i18n::{fill, use_text};
 
 #[derive(Properties, PartialEq)]
 pub struct SkillListProps {
@@ -25,22 +25,23 @@ fn state_class(state: SkillState) -> &'static str {
 
 #[component]
 pub fn SkillList(props: &SkillListProps) -> Html {
+    let text = use_text();
     let bank = &props.bank;
     html! {
         <section class="ap-skills" aria-labelledby="ap-progress-title">
-            <h3 class="ap-skills-title" id="ap-progress-title">{ messages::PROGRESS_TITLE }</h3>
+            <h3 class="ap-skills-title" id="ap-progress-title">{ text.progress_title }</h3>
             <ul class="ap-skill-list">
                 { for bank.bank.skills.iter().enumerate().map(|(position, skill)| {
                     let mastery = props.model.skill_mastery(bank, position, props.now);
                     let started = mastery.state != SkillState::NotStarted;
                     let percent = if started { (mastery.mastery * 100.0).round() as u32 } else { 0 };
-                    let shown = if started { format!("{percent}%") } else { "–".to_string() };
+                    let shown = if started { text.percent(mastery.mastery) } else { "–".to_string() };
                     html! {
                         <li class={classes!("ap-skill", state_class(mastery.state))} data-skill={skill.id.clone()}>
                             <span class="ap-skill-name">{ &skill.name }</span>
-                            <span class="ap-badge">{ messages::state_label(mastery.state) }</span>
+                            <span class="ap-badge">{ text.state(mastery.state) }</span>
                             <progress class="ap-meter" max="100" value={percent.to_string()}
-                                aria-label={format!("{}: mastery", skill.name)} />
+                                aria-label={fill(text.mastery_label, &[("skill", &skill.name)])} />
                             <span class="ap-skill-mastery">{ shown }</span>
                         </li>
                     }

@@ -41,11 +41,63 @@ pub struct Outcome {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UnreadableAnswer {
+    /// Why, for the widget to say in the learner's language.
+    pub reason: UnreadableReason,
+    /// Why, in English (for tools and logs).
     pub message: String,
 }
 
-fn unreadable<T>(message: impl Into<String>) -> Result<T, UnreadableAnswer> {
-    Err(UnreadableAnswer { message: message.into() })
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum UnreadableReason {
+    Empty,
+    TooLong { limit: usize },
+    PickOne,
+    PickAtLeastOne,
+    NotANumber { text: String },
+    NotMath { text: String, problem: String },
+    Equation,
+    AuthorError,
+    PlaceEvery,
+    MatchEvery,
+    FillEveryGap,
+    WrongShape,
+    StepByStep,
+    PartGone,
+}
+
+impl UnreadableReason {
+    /// The reason in English.
+    pub fn english(&self) -> String {
+        match self {
+            UnreadableReason::Empty => "Type an answer first.".into(),
+            UnreadableReason::TooLong { limit } => format!("That answer is too long (more than {limit} characters)."),
+            UnreadableReason::PickOne => "Pick one of the choices.".into(),
+            UnreadableReason::PickAtLeastOne => "Pick at least one choice.".into(),
+            UnreadableReason::NotANumber { text } => {
+                format!("“{text}” is not a number I can read. Write it like 3/4, 0.75 or 1 1/2.")
+            }
+            UnreadableReason::NotMath { text, problem } => format!("I cannot read “{text}” as math: {problem}."),
+            UnreadableReason::Equation => "Write only the value or the expression, without “=” or “<”.".into(),
+            UnreadableReason::AuthorError => "This item's answer cannot be computed; please tell the author.".into(),
+            UnreadableReason::PlaceEvery => "Put every entry in a place.".into(),
+            UnreadableReason::MatchEvery => "Match every entry.".into(),
+            UnreadableReason::FillEveryGap => "Fill every gap.".into(),
+            UnreadableReason::WrongShape => "This kind of answer does not fit this item.".into(),
+            UnreadableReason::StepByStep => "Answer the steps one by one.".into(),
+            UnreadableReason::PartGone => "This step is no longer in the item.".into(),
+        }
+    }
+}
+
+impl From<UnreadableReason> for UnreadableAnswer {
+    fn from(reason: UnreadableReason) -> Self {
+        UnreadableAnswer { message: reason.english(), reason }
+    }
+}
+
+fn unreadable<T>(reason: UnreadableReason) -> Result<T, UnreadableAnswer> {
+    Err(reason.into())
 }
 
 /// Checks a response to a single-part item (for multi-step items, check each step's kind with
@@ -66,20 +118,20 @@ fn choice_texts(choices: &[Choice], indexes: &[usize]) -> String {
 pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, UnreadableAnswer> {
     if let Response::Text(text) = response {
         if text.chars().count() > MAX_ANSWER_LENGTH {
-            return unreadable(format!("That answer is too long (more than {MAX_ANSWER_LENGTH} characters)."));
+            return unreadable(UnreadableReason::TooLong { limit: MAX_ANSWER_LENGTH });
         }
         if text.trim().is_empty() {
-            return unreadable("Type an answer first.");
+            return unreadable(UnreadableReason::Empty);
         }
     }
     match (kind, response) {
         (ItemKind::SingleChoice { choices, answer, .. }, Response::Choice(picked)) => {
-            let Some(choice) = choices.get(*picked) else { return unreadable("Pick one of the choices.") };
+            let Some(choice) = choices.get(*picked) else { return unreadable(UnreadableReason::PickOne) };
             verdict(picked == answer, choice.feedback.clone(), choice_texts(choices, &[*answer]))
         }
         (ItemKind::MultipleResponse { choices, answers, .. }, Response::Choices(picked)) => {
             if picked.is_empty() {
-                return unreadable("Pick at least one choice.");
+                return unreadable(UnreadableReason::PickAtLeastOne);
             }
             let mut picked = picked.clone();
             picked.sort_unstable();
@@ -94,10 +146,7 @@ pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, U
         }
         (ItemKind::Numeric { answer, tolerance, relative_tolerance, misconceptions }, Response::Text(text)) => {
             let Some(value) = parse_number(text) else {
-                return unreadable(format!(
-                    "“{}” is not a number I can read. Write it like 3/4, 0.75 or 1 1/2.",
-                    shorten(text.trim(), 40)
-                ));
+                return unreadable(UnreadableReason::NotANumber { text: shorten(text.trim(), 40) });
             };
             let allowed = numeric_allowance(answer.value, *tolerance, *relative_tolerance);
             let correct = (value - answer.value).abs() <= allowed;
@@ -112,7 +161,7 @@ pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, U
             let given = read_learner_expression(text)?;
             let tolerance = tolerance.unwrap_or(1e-9);
             let Ok(expected) = parse_expression(answer, NameStyle::SingleLetters) else {
-                return unreadable("This item's answer cannot be computed; please tell the author.");
+                return unreadable(UnreadableReason::AuthorError);
             };
             let correct = same_value(&expected, &given, tolerance, false);
             let feedback = if correct {
@@ -142,7 +191,7 @@ pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, U
             let mut sorted = order.clone();
             sorted.sort_unstable();
             if sorted != (0..items.len()).collect::<Vec<_>>() {
-                return unreadable("Put every entry in a place.");
+                return unreadable(UnreadableReason::PlaceEvery);
             }
             let correct = order.iter().enumerate().all(|(place, &index)| place == index);
             verdict(correct, None, items.join(" → "))
@@ -150,11 +199,11 @@ pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, U
         (ItemKind::FillBlanks { blanks }, Response::Blanks(given)) => check_blanks(blanks, given),
         (ItemKind::Matching { pairs, distractors }, Response::Matches(given)) => {
             if given.len() != pairs.len() || given.iter().any(Option::is_none) {
-                return unreadable("Match every entry.");
+                return unreadable(UnreadableReason::MatchEvery);
             }
             let rights = pairs.len() + distractors.len();
             if given.iter().flatten().any(|&r| r >= rights) {
-                return unreadable("Match every entry.");
+                return unreadable(UnreadableReason::MatchEvery);
             }
             // Rights are compared by text: two lefts may share a right (sorting into groups).
             let right_text = |index: usize| {
@@ -167,8 +216,8 @@ pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, U
             let shown: Vec<String> = pairs.iter().map(|p| format!("{} → {}", p.left, p.right)).collect();
             verdict(correct, None, shown.join("; "))
         }
-        (ItemKind::MultiStep { .. }, _) => unreadable("Answer the steps one by one."),
-        _ => unreadable("This kind of answer does not fit this item."),
+        (ItemKind::MultiStep { .. }, _) => unreadable(UnreadableReason::StepByStep),
+        _ => unreadable(UnreadableReason::WrongShape),
     }
 }
 
@@ -184,12 +233,12 @@ fn read_learner_expression(text: &str) -> Result<Expr, UnreadableAnswer> {
     if let Some(value) = parse_number(text) {
         return Ok(Expr::Number(value));
     }
-    let expr = parse_expression(text, NameStyle::SingleLetters).map_err(|problem| UnreadableAnswer {
-        message: format!("I cannot read “{}” as math: {}.", shorten(text.trim(), 40), problem.message),
+    let expr = parse_expression(text, NameStyle::SingleLetters).map_err(|problem| {
+        UnreadableAnswer::from(UnreadableReason::NotMath { text: shorten(text.trim(), 40), problem: problem.message })
     })?;
     if let Expr::Binary(op, _, _) = &expr {
         if op.is_comparison() {
-            return unreadable("Write only the value or the expression, without “=” or “<”.");
+            return unreadable(UnreadableReason::Equation);
         }
     }
     Ok(expr)
@@ -197,10 +246,10 @@ fn read_learner_expression(text: &str) -> Result<Expr, UnreadableAnswer> {
 
 fn check_blanks(blanks: &[Blank], given: &[String]) -> Result<Outcome, UnreadableAnswer> {
     if given.len() != blanks.len() || given.iter().any(|g| g.trim().is_empty()) {
-        return unreadable("Fill every gap.");
+        return unreadable(UnreadableReason::FillEveryGap);
     }
     if given.iter().any(|g| g.chars().count() > MAX_ANSWER_LENGTH) {
-        return unreadable("One of the answers is too long.");
+        return unreadable(UnreadableReason::TooLong { limit: MAX_ANSWER_LENGTH });
     }
     let mut all_correct = true;
     let mut shown = Vec::new();

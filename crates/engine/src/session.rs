@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::answer::{check_response, Outcome, Response, UnreadableAnswer};
+use crate::answer::{check_response, Outcome, Response, UnreadableAnswer, UnreadableReason};
 use crate::bank::Item;
 use crate::bank_index::IndexedBank;
 use crate::choose::{choose_next_item, unit_hash, ChoiceOptions, ChoiceReason, NextItem};
@@ -69,7 +69,7 @@ pub fn submit_answer(
 ) -> Result<AnswerReport, UnreadableAnswer> {
     let parts = item.parts();
     let Some(part) = parts.get(part_index) else {
-        return Err(UnreadableAnswer { message: "This step is no longer in the item.".into() });
+        return Err(UnreadableReason::PartGone.into());
     };
     let outcome = check_response(part.kind, response)?;
     let key = if parts.len() > 1 { format!("{}#{}", item.id, part_index) } else { item.id.clone() };

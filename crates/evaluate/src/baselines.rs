@@ -1,6 +1,7 @@
 //! Reference models to compare the learner model with: the train mean, a Rasch model (IRT 1PL) and Elo.
 
-use crate::learner_model::{minimize_with_lbfgs, ObservedAnswer};
+use adaptive_practice_engine::calibrated_model::{minimize_with_lbfgs, ObservedAnswer};
+
 use crate::replay::OnlineModel;
 
 /// Predicts the share of correct answers in the training data, whatever happens.

@@ -1,6 +1,7 @@
 //! Bayesian knowledge tracing per skill, with forgetting, fitted by expectation-maximization.
 
-use crate::learner_model::ObservedAnswer;
+use adaptive_practice_engine::calibrated_model::ObservedAnswer;
+
 use crate::replay::OnlineModel;
 
 /// The four classic parameters and a forgetting probability of one skill.

@@ -1,58 +1,46 @@
-//! `evaluate`: measures next-answer prediction of the learner model and baselines on real learner data.
+//! `evaluate`: measures next-answer prediction (`kt`) and recall prediction (`srs`) of the engine's models on real learner data.
 
 mod baselines;
 mod bkt;
 mod dataset;
-mod learner_model;
+mod engine_model;
+mod knowledge_tracing;
 mod metrics;
 mod replay;
+mod revlog;
+mod spaced_repetition;
 #[cfg(test)]
 mod tests;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
 
-use dataset::{read_dataset, Dataset, Vocabulary};
-use learner_model::{FittedParameters, LearnerState, ModelSettings, ObservedAnswer};
-use replay::{replay_learners, OnlineModel};
+use adaptive_practice_engine::calibrated_model::ModelSettings;
 
-const USAGE: &str = "usage: evaluate kt --train PATH --test PATH [--models mean,irt,elo,bkt,ours] [--set NAME=VALUE]...
+use knowledge_tracing::{run_knowledge_tracing, KnowledgeTracingCommand, ALL_MODEL_NAMES};
+use spaced_repetition::{run_spaced_repetition, SpacedRepetitionCommand};
 
-Fits every model on the train file, replays every test learner answer by answer (predict, then
+const USAGE: &str = "usage: evaluate kt --train PATH --test PATH [--models mean,irt,elo,bkt,engine,ours] [--set NAME=VALUE]...
+       evaluate srs --revlog PATH [--folds 5]
+
+kt fits every model on the train file, replays every test learner answer by answer (predict, then
 update) and prints a table, then one line per model:
 model=NAME auc=... logloss=... rmse=... us_per_answer=...
---set overrides a setting of `ours` (ability_step, ability_step_decay, recent_ability_step,
-item_precision, item_slope_precision, skill_precision, skill_weight_precision, global_precision,
-optimizer_iterations, cross_fit_folds).";
+`engine` is the widget's LearnerModel on a bank whose item difficulties are fitted on the train
+file; `ours` is the engine's calibrated model. --set overrides a setting of `ours` (ability_step,
+ability_step_decay, recent_ability_step, item_precision, item_slope_precision, skill_precision,
+skill_weight_precision, global_precision, optimizer_iterations, cross_fit_folds).
 
-const ALL_MODEL_NAMES: [&str; 5] = ["mean", "irt", "elo", "bkt", "ours"];
+srs predicts the recall of every review but a card's first from the reviews before it, with the
+engine's memory model (default and fitted parameters) and the mean, in folds split by card, and
+prints a table next to the published FSRS-6 figures, then one line per model:
+model=NAME logloss=... auc=... rmse=...";
 
-/// The command line of the `kt` command, checked.
+/// A checked command line.
 #[derive(Clone, Debug, PartialEq)]
-struct KnowledgeTracingCommand {
-    train_path: PathBuf,
-    test_path: PathBuf,
-    model_names: Vec<String>,
-    settings: ModelSettings,
-}
-
-/// `ours` as an online model: the fitted parameters and the state of the current learner.
-struct LearnerModelOnline {
-    parameters: FittedParameters,
-    state: LearnerState,
-}
-
-impl OnlineModel for LearnerModelOnline {
-    fn start_learner(&mut self) {
-        self.state = LearnerState::default();
-    }
-    fn predict(&self, item: usize, skills: &[usize], now: f64) -> f64 {
-        learner_model::predict(&self.parameters, &self.state, item, skills, now)
-    }
-    fn update(&mut self, item: usize, skills: &[usize], correct: bool, now: f64) {
-        learner_model::update(&self.parameters, &mut self.state, item, skills, correct, now);
-    }
+enum Command {
+    KnowledgeTracing(KnowledgeTracingCommand),
+    SpacedRepetition(SpacedRepetitionCommand),
 }
 
 fn main() -> ExitCode {
@@ -64,7 +52,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match run_knowledge_tracing(&command) {
+    let outcome = match &command {
+        Command::KnowledgeTracing(command) => run_knowledge_tracing(command),
+        Command::SpacedRepetition(command) => run_spaced_repetition(command),
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("evaluate: {message}");
@@ -73,16 +65,20 @@ fn main() -> ExitCode {
     }
 }
 
-fn parse_command_line(arguments: &[String]) -> Result<KnowledgeTracingCommand, String> {
+fn parse_command_line(arguments: &[String]) -> Result<Command, String> {
     match arguments.first().map(String::as_str) {
-        Some("kt") => {}
-        Some(other) => return Err(format!("unknown command `{other}`")),
-        None => return Err("missing command".to_string()),
+        Some("kt") => parse_knowledge_tracing(&arguments[1..]).map(Command::KnowledgeTracing),
+        Some("srs") => parse_spaced_repetition(&arguments[1..]).map(Command::SpacedRepetition),
+        Some(other) => Err(format!("unknown command `{other}`")),
+        None => Err("missing command".to_string()),
     }
+}
+
+fn parse_knowledge_tracing(arguments: &[String]) -> Result<KnowledgeTracingCommand, String> {
     let (mut train_path, mut test_path) = (None, None);
     let mut model_names: Vec<String> = ALL_MODEL_NAMES.iter().map(|name| name.to_string()).collect();
     let mut settings = ModelSettings::default();
-    let mut remaining = arguments[1..].iter();
+    let mut remaining = arguments.iter();
     while let Some(flag) = remaining.next() {
         let value = remaining.next().ok_or_else(|| format!("`{flag}` needs a value"))?;
         match flag.as_str() {
@@ -104,6 +100,25 @@ fn parse_command_line(arguments: &[String]) -> Result<KnowledgeTracingCommand, S
         model_names,
         settings,
     })
+}
+
+fn parse_spaced_repetition(arguments: &[String]) -> Result<SpacedRepetitionCommand, String> {
+    let (mut revlog_path, mut fold_count) = (None, 5);
+    let mut remaining = arguments.iter();
+    while let Some(flag) = remaining.next() {
+        let value = remaining.next().ok_or_else(|| format!("`{flag}` needs a value"))?;
+        match flag.as_str() {
+            "--revlog" => revlog_path = Some(PathBuf::from(value)),
+            "--folds" => {
+                fold_count = match value.trim().parse::<usize>() {
+                    Ok(count) if count >= 2 => count,
+                    _ => return Err(format!("`--folds {value}`: expected a whole number of at least 2")),
+                }
+            }
+            other => return Err(format!("unknown option `{other}`")),
+        }
+    }
+    Ok(SpacedRepetitionCommand { revlog_path: revlog_path.ok_or("missing `--revlog PATH`")?, fold_count })
 }
 
 fn apply_setting(settings: &mut ModelSettings, assignment: &str) -> Result<(), String> {
@@ -130,79 +145,4 @@ fn apply_setting(settings: &mut ModelSettings, assignment: &str) -> Result<(), S
     };
     *slot = value;
     Ok(())
-}
-
-fn run_knowledge_tracing(command: &KnowledgeTracingCommand) -> Result<(), String> {
-    let mut vocabulary = Vocabulary::default();
-    let train = read_dataset(&command.train_path, &mut vocabulary).map_err(|error| error.to_string())?;
-    let train_item_count = vocabulary.item_count();
-    let test = read_dataset(&command.test_path, &mut vocabulary).map_err(|error| error.to_string())?;
-    println!(
-        "train: {} learners, {} answers; test: {} learners, {} answers; items: {} ({} only in test); skills: {}",
-        train.learners.len(),
-        train.answer_count(),
-        test.learners.len(),
-        test.answer_count(),
-        vocabulary.item_count(),
-        vocabulary.item_count() - train_item_count,
-        vocabulary.skill_count(),
-    );
-    let train_sequences = observed_sequences(&train);
-    let mut result_lines = Vec::new();
-    println!("{:<6} {:>8} {:>8} {:>8} {:>14} {:>9}", "model", "AUC", "logloss", "RMSE", "us/answer", "fit s");
-    for model_name in &command.model_names {
-        let fit_started = Instant::now();
-        let mut model: Box<dyn OnlineModel> = match model_name.as_str() {
-            "mean" => Box::new(baselines::fit_mean_model(&train_sequences)),
-            "irt" => Box::new(baselines::fit_rasch_model(&train_sequences)),
-            "elo" => Box::new(baselines::fit_elo_model(&train_sequences)),
-            "bkt" => Box::new(bkt::fit_knowledge_tracing_model(&train_sequences)),
-            _ => Box::new(LearnerModelOnline {
-                parameters: learner_model::fit(&train_sequences, command.settings),
-                state: LearnerState::default(),
-            }),
-        };
-        let fit_seconds = fit_started.elapsed().as_secs_f64();
-        let outcome = replay_learners(model.as_mut(), &test);
-        let scores = metrics::score_predictions(&outcome.predictions, &outcome.outcomes);
-        let auc = scores.auc.unwrap_or(f64::NAN);
-        println!(
-            "{:<6} {:>8.4} {:>8.4} {:>8.4} {:>14.3} {:>9.1}",
-            model_name, auc, scores.log_loss, scores.root_mean_squared_error, outcome.microseconds_per_answer, fit_seconds
-        );
-        result_lines.push(format!(
-            "model={model_name} auc={auc:.4} logloss={:.4} rmse={:.4} us_per_answer={}",
-            scores.log_loss,
-            scores.root_mean_squared_error,
-            format_microseconds(outcome.microseconds_per_answer)
-        ));
-    }
-    println!();
-    for line in result_lines {
-        println!("{line}");
-    }
-    Ok(())
-}
-
-fn observed_sequences(dataset: &Dataset) -> Vec<Vec<ObservedAnswer>> {
-    dataset
-        .learners
-        .iter()
-        .map(|learner| {
-            learner
-                .answers
-                .iter()
-                .map(|answer| ObservedAnswer { item: answer.item, skills: answer.skills.clone(), correct: answer.correct, now: answer.timestamp })
-                .collect()
-        })
-        .collect()
-}
-
-/// Microseconds with two significant decimals below 10, whole above.
-fn format_microseconds(microseconds: f64) -> String {
-    if microseconds < 10.0 {
-        format!("{microseconds:.2}")
-    } else {
-        format!("{microseconds:.0}")
-    }
 }

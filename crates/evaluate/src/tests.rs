@@ -1,14 +1,19 @@
-//! Unit tests of the evaluation crate: metrics, the TSV parser, the command line and the models on synthetic learners.
+//! Unit tests of the evaluation crate: metrics, the TSV and review-log parsers, the command line and the models on synthetic learners.
 
 use std::path::Path;
+
+use adaptive_practice_engine::calibrated_model::{self, LearnerState, ModelSettings};
+use adaptive_practice_engine::memory::{Rating, Review};
 
 use crate::baselines::{fit_elo_model, fit_mean_model, fit_rasch_model};
 use crate::bkt::fit_knowledge_tracing_model;
 use crate::dataset::{parse_dataset, Answer, Dataset, LearnerSequence, Vocabulary};
-use crate::learner_model::{self, LearnerState, ModelSettings, ObservedAnswer};
+use crate::engine_model::fit_engine_model;
 use crate::metrics::{area_under_roc_curve, log_loss, root_mean_squared_error};
 use crate::replay::{replay_learners, OnlineModel};
-use crate::{observed_sequences, parse_command_line, LearnerModelOnline};
+use crate::revlog::parse_review_log;
+use crate::knowledge_tracing::{observed_sequences, LearnerModelOnline};
+use crate::parse_command_line;
 
 fn check_auc(predictions: &[f64], outcomes: &[u8], expected: Option<f64>) {
     let outcomes: Vec<bool> = outcomes.iter().map(|&outcome| outcome == 1).collect();
@@ -149,6 +154,9 @@ fn command_line_needs_both_files_and_known_names() {
     check_command_line(&["kt", "--train", "a.tsv", "--test", "b.tsv", "--models", "mean,dkt"], Some("unknown model `dkt`"));
     check_command_line(&["kt", "--train", "a.tsv", "--test", "b.tsv", "--set", "speed=2"], Some("unknown setting"));
     check_command_line(&["fsrs"], Some("unknown command"));
+    check_command_line(&["srs", "--revlog", "anki.tsv"], None);
+    check_command_line(&["srs", "--revlog", "anki.tsv", "--folds", "1"], Some("at least 2"));
+    check_command_line(&["srs", "--folds", "5"], Some("--revlog"));
 }
 
 /// A deterministic generator (64-bit linear congruential), enough for synthetic data.
@@ -202,33 +210,54 @@ fn fitted_models_beat_the_mean_on_synthetic_learners() {
     let mean_auc = area_under_roc_curve(&mean_outcome.predictions, &mean_outcome.outcomes).unwrap_or(0.0);
     assert_eq!(mean_auc, 0.5);
     let settings = ModelSettings { cross_fit_folds: 2, ..ModelSettings::default() };
-    let parameters = learner_model::fit(&train_sequences, settings);
+    let parameters = calibrated_model::fit(&train_sequences, settings);
     check_beats_mean("ours", &mut LearnerModelOnline { parameters, state: LearnerState::default() }, mean_auc, 0.2, &test);
+    check_beats_mean("engine", &mut fit_engine_model(&train_sequences, 40, 4), mean_auc, 0.2, &test);
     check_beats_mean("irt", &mut fit_rasch_model(&train_sequences), mean_auc, 0.2, &test);
     check_beats_mean("elo", &mut fit_elo_model(&train_sequences), mean_auc, 0.2, &test);
     // Knowledge tracing sees skills only, not the items' difficulty that drives these answers.
     check_beats_mean("bkt", &mut fit_knowledge_tracing_model(&train_sequences), mean_auc, 0.05, &test);
 }
 
-#[test]
-fn learner_model_predicts_probabilities_for_unknown_items_and_skills() {
-    let train_sequences = observed_sequences(&synthetic_dataset(20, 20, 3));
-    let parameters = learner_model::fit(&train_sequences, ModelSettings { cross_fit_folds: 1, ..ModelSettings::default() });
-    let mut random = SyntheticRandom(4);
-    let mut state = LearnerState::default();
-    for step in 0..500 {
-        let item = (random.next_unit() * 60.0) as usize;
-        let skills: Vec<usize> = (0..(step % 3)).map(|_| (random.next_unit() * 8.0) as usize).collect();
-        let now = step as f64 * 30.0;
-        let probability = learner_model::predict(&parameters, &state, item, &skills, now);
-        assert!(probability.is_finite() && (0.0..=1.0).contains(&probability), "step {step}: {probability}");
-        learner_model::update(&parameters, &mut state, item, &skills, random.next_unit() < probability, now);
+/// Expected review histories as (days, rating number) pairs, or the line number and a part of the
+/// error message.
+type ExpectedReviews<'a> = Result<Vec<Vec<(f64, u32)>>, (usize, &'a str)>;
+
+fn check_review_log(text: &str, expected: ExpectedReviews) {
+    let actual = parse_review_log(Path::new("revlog.tsv"), text);
+    match (actual, expected) {
+        (Ok(histories), Ok(expected_histories)) => {
+            let expected_histories: Vec<Vec<Review>> = expected_histories
+                .into_iter()
+                .map(|reviews| {
+                    reviews.into_iter().map(|(elapsed_days, number)| Review { elapsed_days, rating: Rating::from_number(number).unwrap_or(Rating::Again) }).collect()
+                })
+                .collect();
+            assert_eq!(histories, expected_histories);
+        }
+        (Err(error), Err((line_number, message_part))) => {
+            assert_eq!(error.line_number, line_number, "{error}");
+            assert!(error.to_string().contains(message_part), "`{error}` should mention `{message_part}`");
+        }
+        (actual, expected) => panic!("parsed {actual:?}, expected {expected:?}"),
     }
 }
 
 #[test]
-fn fitting_on_no_answers_gives_a_neutral_model() {
-    let no_learners: Vec<Vec<ObservedAnswer>> = Vec::new();
-    let parameters = learner_model::fit(&no_learners, ModelSettings::default());
-    assert_eq!(learner_model::predict(&parameters, &LearnerState::default(), 3, &[1], 0.0), 0.5);
+fn review_log_becomes_one_history_per_card_ending_with_the_predicted_review() {
+    check_review_log(
+        "t_history\tr_history\tdelta_ts\tys\n0,3,5\t4,3,1\t3,5,1\t1,0,1\n0\t1\t2\t0\n",
+        Ok(vec![vec![(0.0, 4), (3.0, 3), (5.0, 1), (1.0, 3)], vec![(0.0, 1), (2.0, 1)]]),
+    );
+}
+
+#[test]
+fn review_log_reports_bad_lines() {
+    let header = "t_history\tr_history\tdelta_ts\tys\n";
+    check_review_log(&format!("{header}0,3\t4,5\t3,5\t1,1\n"), Err((2, "a rating is 1 to 4")));
+    check_review_log(&format!("{header}0,3\t4,3\t3\t1,1\n"), Err((2, "same length")));
+    check_review_log(&format!("{header}0\t4\t3\t2\n"), Err((2, "`ys` must be 0 or 1")));
+    check_review_log(&format!("{header}0\t4\tsoon\t1\n"), Err((2, "`delta_ts`")));
+    check_review_log("r_history\tdelta_ts\tys\n", Err((1, "no `t_history` column")));
+    check_review_log(header, Err((0, "no cards")));
 }

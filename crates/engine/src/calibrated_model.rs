@@ -1,0 +1,236 @@
+//! The calibrated learner model: `predict` and `update`, what runs per answer in the browser, over parameters fitted offline.
+//!
+//! A logistic model over item easiness and online learner summaries, calibrated on earlier learners
+//! (the fitting is in `calibrated_model/fit.rs`). The probability of a correct answer is
+//! `sigmoid(logit)` with
+//!
+//! ```text
+//! logit = item_easiness[i] + item_ability_slope[i] * ability_sum
+//!       + mean over the item's skills s of (skill_easiness[s] + skill_feature_weights[s] . x_s)
+//!       + global_feature_weights . g
+//! ```
+//!
+//! where `x_s` are per-skill features (log counts, abilities, last three outcomes on the skill), `g`
+//! holds the same features averaged over the item's skills plus learner-level ones, and the
+//! abilities are Elo-style online estimates measured against a first-stage Rasch calibration.
+
+use serde::{Deserialize, Serialize};
+
+mod fit;
+#[cfg(test)]
+mod tests;
+
+pub use fit::{fit, minimize_with_lbfgs};
+
+/// One answer of a learner, as the fitting sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObservedAnswer {
+    pub item: usize,
+    pub skills: Vec<usize>,
+    pub correct: bool,
+    /// Seconds; 0 when unknown.
+    pub now: f64,
+}
+
+/// What a bank carries after calibration. Items and skills unknown at calibration get 0 everywhere,
+/// which makes an unknown item an average item of its skills and an unknown skill an average skill.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FittedParameters {
+    pub item_easiness: Vec<f64>,
+    /// Extra weight of the learner's ability (overall plus skill) on each item.
+    pub item_ability_slope: Vec<f64>,
+    /// First-stage (Rasch) easiness, the reference that turns answers into ability estimates: the
+    /// item's own part here, the skill part in `skill_easiness_for_ability`.
+    pub item_easiness_for_ability: Vec<f64>,
+    pub skill_easiness_for_ability: Vec<f64>,
+    pub skill_easiness: Vec<f64>,
+    pub skill_feature_weights: Vec<[f64; SKILL_FEATURE_COUNT]>,
+    pub global_feature_weights: [f64; GLOBAL_FEATURE_COUNT],
+    pub settings: ModelSettings,
+}
+
+/// Hyperparameters of the online estimates and of the calibration (chosen on a validation split
+/// of the training learners; precisions are those of zero-mean normal priors on the weights).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ModelSettings {
+    /// Ability step after n answers: `ability_step / (1 + ability_step_decay * n)`.
+    pub ability_step: f64,
+    pub ability_step_decay: f64,
+    /// Constant step of the recent abilities, which follow the last answers.
+    pub recent_ability_step: f64,
+    pub item_precision: f64,
+    pub item_slope_precision: f64,
+    pub skill_precision: f64,
+    pub skill_weight_precision: f64,
+    pub global_precision: f64,
+    pub optimizer_iterations: usize,
+    /// Folds of training learners for cross-fitting the first stage (1: no cross-fitting).
+    pub cross_fit_folds: usize,
+}
+
+impl Default for ModelSettings {
+    fn default() -> Self {
+        ModelSettings {
+            ability_step: 0.8,
+            ability_step_decay: 0.05,
+            recent_ability_step: 0.3,
+            item_precision: 1.0,
+            item_slope_precision: 10.0,
+            skill_precision: 0.1,
+            skill_weight_precision: 100.0,
+            global_precision: 0.01,
+            optimizer_iterations: 300,
+            cross_fit_folds: 5,
+        }
+    }
+}
+
+/// What the model remembers of one skill, or of all practice (`LearnerState::overall`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PracticeSummary {
+    pub attempts: f64,
+    pub successes: f64,
+    pub ability: f64,
+    pub recent_ability: f64,
+    /// Last outcomes, the most recent in bit 0 (1 = correct); `attempts` says how many are real.
+    pub recent_outcome_bits: u8,
+    /// Length of the current run of equal outcomes: positive when correct, negative when wrong.
+    pub current_run: f64,
+    pub last_practice_time: f64,
+}
+
+/// The state of one learner: fixed-size summaries per skill and overall, no answer history.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LearnerState {
+    pub overall: PracticeSummary,
+    /// Indexed by skill; grows to the largest skill practised.
+    pub skills: Vec<PracticeSummary>,
+}
+
+/// Per-skill features: ln(1+attempts), ln(1+successes), ln(1+failures) on the skill, skill ability,
+/// overall ability, and the last (up to) three outcomes on the skill as one of 15 indicators.
+pub const SKILL_FEATURE_COUNT: usize = 5 + PATTERN_COUNT;
+/// Skill-level features with global weights only: the two current runs, recent ability, log hours
+/// since the skill was last practised (0 without timestamps).
+const SKILL_BLOCK_LENGTH: usize = SKILL_FEATURE_COUNT + 4;
+/// Learner-level features: bias, three log counts, the two current runs, recent ability.
+const OVERALL_BLOCK_LENGTH: usize = 7;
+pub const GLOBAL_FEATURE_COUNT: usize = SKILL_BLOCK_LENGTH + OVERALL_BLOCK_LENGTH;
+const PATTERN_COUNT: usize = 15;
+const BIAS_FEATURE: usize = SKILL_BLOCK_LENGTH;
+
+/// The probability that the learner answers `item` (practising `skills`) correctly at time `now`.
+pub fn predict(parameters: &FittedParameters, state: &LearnerState, item: usize, skills: &[usize], now: f64) -> f64 {
+    let skill_share = 1.0 / skills.len().max(1) as f64;
+    let mut logit = parameters.item_easiness.get(item).copied().unwrap_or(0.0);
+    let mut ability_sum = 0.0;
+    let global_features = answer_features(state, skills, now, |skill, skill_features| {
+        ability_sum += skill_share * (skill_features[3] + skill_features[4]);
+        logit += skill_share * parameters.skill_easiness.get(skill).copied().unwrap_or(0.0);
+        if let Some(weights) = parameters.skill_feature_weights.get(skill) {
+            logit += skill_share * dot(weights, skill_features);
+        }
+    });
+    logit += parameters.item_ability_slope.get(item).copied().unwrap_or(0.0) * ability_sum;
+    logit += dot(&parameters.global_feature_weights, &global_features);
+    sigmoid(logit)
+}
+
+/// Records an answer in the learner state.
+pub fn update(parameters: &FittedParameters, state: &mut LearnerState, item: usize, skills: &[usize], correct: bool, now: f64) {
+    let settings = &parameters.settings;
+    let skill_share = 1.0 / skills.len().max(1) as f64;
+    let skill_part: f64 = skills.iter().map(|&skill| skill_share * parameters.skill_easiness_for_ability.get(skill).copied().unwrap_or(0.0)).sum();
+    let reference_easiness = parameters.item_easiness_for_ability.get(item).copied().unwrap_or(0.0) + skill_part;
+    let outcome = outcome_value(correct);
+    let overall_ability = state.overall.ability;
+    for &skill in skills {
+        if state.skills.len() <= skill {
+            state.skills.resize(skill + 1, PracticeSummary::default());
+        }
+        let summary = &mut state.skills[skill];
+        let residual = outcome - sigmoid(overall_ability + summary.ability + reference_easiness);
+        let recent_residual = outcome - sigmoid(summary.recent_ability + reference_easiness);
+        record_outcome(summary, residual, recent_residual, correct, now, settings);
+    }
+    let overall = &mut state.overall;
+    let residual = outcome - sigmoid(overall.ability + reference_easiness);
+    let recent_residual = outcome - sigmoid(overall.recent_ability + reference_easiness);
+    record_outcome(overall, residual, recent_residual, correct, now, settings);
+}
+
+/// The global features of an answer; `each_skill` also sees each skill's per-skill features.
+fn answer_features(state: &LearnerState, skills: &[usize], now: f64, mut each_skill: impl FnMut(usize, &[f64; SKILL_FEATURE_COUNT])) -> [f64; GLOBAL_FEATURE_COUNT] {
+    let overall = &state.overall;
+    let mut features = [0.0; GLOBAL_FEATURE_COUNT];
+    let skill_share = 1.0 / skills.len().max(1) as f64;
+    for &skill in skills {
+        let summary = state.skills.get(skill).copied().unwrap_or_default();
+        let mut block = [0.0; SKILL_BLOCK_LENGTH];
+        block[..3].copy_from_slice(&log_counts(&summary));
+        block[3] = summary.ability;
+        block[4] = overall.ability;
+        block[5 + outcome_pattern(&summary)] = 1.0;
+        let rest = &mut block[SKILL_FEATURE_COUNT..];
+        rest[..2].copy_from_slice(&log_runs(&summary));
+        rest[2] = summary.recent_ability;
+        if summary.attempts > 0.0 && now > summary.last_practice_time {
+            rest[3] = ((now - summary.last_practice_time) / 3600.0).ln_1p();
+        }
+        let mut skill_features = [0.0; SKILL_FEATURE_COUNT];
+        skill_features.copy_from_slice(&block[..SKILL_FEATURE_COUNT]);
+        each_skill(skill, &skill_features);
+        features[..SKILL_BLOCK_LENGTH].iter_mut().zip(&block).for_each(|(slot, value)| *slot += skill_share * value);
+    }
+    let block = &mut features[SKILL_BLOCK_LENGTH..];
+    block[0] = 1.0;
+    block[1..4].copy_from_slice(&log_counts(overall));
+    block[4..6].copy_from_slice(&log_runs(overall));
+    block[6] = overall.recent_ability;
+    features
+}
+
+fn record_outcome(summary: &mut PracticeSummary, residual: f64, recent_residual: f64, correct: bool, now: f64, settings: &ModelSettings) {
+    summary.ability += settings.ability_step / (1.0 + settings.ability_step_decay * summary.attempts) * residual;
+    summary.recent_ability += settings.recent_ability_step * recent_residual;
+    summary.attempts += 1.0;
+    summary.successes += outcome_value(correct);
+    summary.recent_outcome_bits = (summary.recent_outcome_bits << 1) | u8::from(correct);
+    summary.current_run = match (correct, summary.current_run > 0.0) {
+        (true, true) => summary.current_run + 1.0,
+        (true, false) => 1.0,
+        (false, true) => -1.0,
+        (false, false) => summary.current_run - 1.0,
+    };
+    summary.last_practice_time = now;
+}
+
+fn log_counts(summary: &PracticeSummary) -> [f64; 3] {
+    [summary.attempts.ln_1p(), summary.successes.ln_1p(), (summary.attempts - summary.successes).ln_1p()]
+}
+
+fn log_runs(summary: &PracticeSummary) -> [f64; 2] {
+    [summary.current_run.max(0.0).ln_1p(), (-summary.current_run).max(0.0).ln_1p()]
+}
+
+/// Index of the last (up to three) outcomes: 0 for none, then 1-2, 3-6, 7-14 by length.
+fn outcome_pattern(summary: &PracticeSummary) -> usize {
+    let known = summary.attempts.min(3.0) as usize;
+    (1 << known) - 1 + (summary.recent_outcome_bits as usize & ((1 << known) - 1))
+}
+
+fn outcome_value(correct: bool) -> f64 {
+    if correct {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+fn sigmoid(logit: f64) -> f64 {
+    1.0 / (1.0 + (-logit).exp())
+}
+
+fn dot(left: &[f64], right: &[f64]) -> f64 {
+    left.iter().zip(right).map(|(a, b)| a * b).sum()
+}

@@ -1,0 +1,115 @@
+//! The `kt` command: fits every model on the train learners and replays the test learners answer by answer.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use adaptive_practice_engine::calibrated_model::{self, FittedParameters, LearnerState, ModelSettings, ObservedAnswer};
+
+use crate::dataset::{read_dataset, Dataset, Vocabulary};
+use crate::replay::{replay_learners, OnlineModel};
+use crate::{baselines, bkt, engine_model, metrics};
+
+pub const ALL_MODEL_NAMES: [&str; 6] = ["mean", "irt", "elo", "bkt", "engine", "ours"];
+
+/// The command line of the `kt` command, checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KnowledgeTracingCommand {
+    pub train_path: PathBuf,
+    pub test_path: PathBuf,
+    pub model_names: Vec<String>,
+    pub settings: ModelSettings,
+}
+
+/// `ours` as an online model: the fitted parameters and the state of the current learner.
+pub struct LearnerModelOnline {
+    pub parameters: FittedParameters,
+    pub state: LearnerState,
+}
+
+impl OnlineModel for LearnerModelOnline {
+    fn start_learner(&mut self) {
+        self.state = LearnerState::default();
+    }
+    fn predict(&self, item: usize, skills: &[usize], now: f64) -> f64 {
+        calibrated_model::predict(&self.parameters, &self.state, item, skills, now)
+    }
+    fn update(&mut self, item: usize, skills: &[usize], correct: bool, now: f64) {
+        calibrated_model::update(&self.parameters, &mut self.state, item, skills, correct, now);
+    }
+}
+
+pub fn run_knowledge_tracing(command: &KnowledgeTracingCommand) -> Result<(), String> {
+    let mut vocabulary = Vocabulary::default();
+    let train = read_dataset(&command.train_path, &mut vocabulary).map_err(|error| error.to_string())?;
+    let train_item_count = vocabulary.item_count();
+    let test = read_dataset(&command.test_path, &mut vocabulary).map_err(|error| error.to_string())?;
+    println!(
+        "train: {} learners, {} answers; test: {} learners, {} answers; items: {} ({} only in test); skills: {}",
+        train.learners.len(),
+        train.answer_count(),
+        test.learners.len(),
+        test.answer_count(),
+        vocabulary.item_count(),
+        vocabulary.item_count() - train_item_count,
+        vocabulary.skill_count(),
+    );
+    let train_sequences = observed_sequences(&train);
+    let mut result_lines = Vec::new();
+    println!("{:<6} {:>8} {:>8} {:>8} {:>14} {:>9}", "model", "AUC", "logloss", "RMSE", "us/answer", "fit s");
+    for model_name in &command.model_names {
+        let fit_started = Instant::now();
+        let mut model: Box<dyn OnlineModel> = match model_name.as_str() {
+            "mean" => Box::new(baselines::fit_mean_model(&train_sequences)),
+            "irt" => Box::new(baselines::fit_rasch_model(&train_sequences)),
+            "elo" => Box::new(baselines::fit_elo_model(&train_sequences)),
+            "bkt" => Box::new(bkt::fit_knowledge_tracing_model(&train_sequences)),
+            "engine" => Box::new(engine_model::fit_engine_model(&train_sequences, train_item_count, vocabulary.skill_count())),
+            _ => Box::new(LearnerModelOnline {
+                parameters: calibrated_model::fit(&train_sequences, command.settings),
+                state: LearnerState::default(),
+            }),
+        };
+        let fit_seconds = fit_started.elapsed().as_secs_f64();
+        let outcome = replay_learners(model.as_mut(), &test);
+        let scores = metrics::score_predictions(&outcome.predictions, &outcome.outcomes);
+        let auc = scores.auc.unwrap_or(f64::NAN);
+        println!(
+            "{:<6} {:>8.4} {:>8.4} {:>8.4} {:>14.3} {:>9.1}",
+            model_name, auc, scores.log_loss, scores.root_mean_squared_error, outcome.microseconds_per_answer, fit_seconds
+        );
+        result_lines.push(format!(
+            "model={model_name} auc={auc:.4} logloss={:.4} rmse={:.4} us_per_answer={}",
+            scores.log_loss,
+            scores.root_mean_squared_error,
+            format_microseconds(outcome.microseconds_per_answer)
+        ));
+    }
+    println!();
+    for line in result_lines {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+pub fn observed_sequences(dataset: &Dataset) -> Vec<Vec<ObservedAnswer>> {
+    dataset
+        .learners
+        .iter()
+        .map(|learner| {
+            learner
+                .answers
+                .iter()
+                .map(|answer| ObservedAnswer { item: answer.item, skills: answer.skills.clone(), correct: answer.correct, now: answer.timestamp })
+                .collect()
+        })
+        .collect()
+}
+
+/// Microseconds with two significant decimals below 10, whole above.
+fn format_microseconds(microseconds: f64) -> String {
+    if microseconds < 10.0 {
+        format!("{microseconds:.2}")
+    } else {
+        format!("{microseconds:.0}")
+    }
+}

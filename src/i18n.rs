@@ -1,0 +1,150 @@
+//! The interface's words in several languages. Each language is one `Messages` table (files in
+//! `i18n/`); sentences with values are templates with `{name}` placeholders, filled by `fill`.
+//! The language is the element's `lang` attribute, else the bank's `language`, else English.
+
+use adaptive_practice_engine::{SkillState, UnreadableReason};
+
+mod ar;
+mod en;
+mod fr;
+
+/// Every sentence the widget shows, in one language.
+pub struct Messages {
+    /// BCP 47 tag of this table, and its writing direction.
+    pub tag: &'static str,
+    pub right_to_left: bool,
+    pub loading: &'static str,
+    pub load_failed_title: &'static str,
+    pub bank_problems: &'static str,
+    pub more_problems: &'static str,
+    pub check: &'static str,
+    pub next_item: &'static str,
+    pub next_step: &'static str,
+    pub try_another: &'static str,
+    pub correct: &'static str,
+    pub incorrect: &'static str,
+    pub correct_answer_is: &'static str,
+    pub newly_mastered: &'static str,
+    pub worked_solution: &'static str,
+    pub your_answer: &'static str,
+    pub numeric_hint: &'static str,
+    pub math_hint: &'static str,
+    pub pick_all: &'static str,
+    pub choose: &'static str,
+    pub hints: &'static str,
+    pub show_hint: &'static str,
+    pub transcript: &'static str,
+    pub step_of: &'static str,
+    pub gap_label: &'static str,
+    pub move_up: &'static str,
+    pub move_down: &'static str,
+    pub progress_title: &'static str,
+    pub answered_summary: &'static str,
+    pub mastery_label: &'static str,
+    pub percent: &'static str,
+    pub state_not_started: &'static str,
+    pub state_learning: &'static str,
+    pub state_mastered: &'static str,
+    pub state_review: &'static str,
+    pub no_items: &'static str,
+    pub item_broken: &'static str,
+    pub not_saved_unavailable: &'static str,
+    pub not_saved_refused: &'static str,
+    pub progress_unreadable_backed_up: &'static str,
+    pub progress_unreadable_kept: &'static str,
+    pub unreadable_empty: &'static str,
+    pub unreadable_too_long: &'static str,
+    pub unreadable_pick_one: &'static str,
+    pub unreadable_pick_at_least_one: &'static str,
+    pub unreadable_not_a_number: &'static str,
+    pub unreadable_not_math: &'static str,
+    pub unreadable_equation: &'static str,
+    pub unreadable_author_error: &'static str,
+    pub unreadable_place_every: &'static str,
+    pub unreadable_match_every: &'static str,
+    pub unreadable_fill_every_gap: &'static str,
+    pub unreadable_wrong_shape: &'static str,
+    pub unreadable_step_by_step: &'static str,
+    pub unreadable_part_gone: &'static str,
+}
+
+/// The languages shipped, by their primary tag.
+pub const LANGUAGES: [&Messages; 3] = [&en::ENGLISH, &fr::FRENCH, &ar::ARABIC];
+
+/// The table for a BCP 47 tag (`fr-CA` finds French); English when the language is not shipped.
+pub fn messages_for(tag: Option<&str>) -> &'static Messages {
+    let primary = tag.unwrap_or("en").split(['-', '_']).next().unwrap_or("en").to_ascii_lowercase();
+    LANGUAGES.iter().copied().find(|m| m.tag == primary).unwrap_or(&en::ENGLISH)
+}
+
+/// Replaces each `{name}` in `template` by its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut text = template.to_string();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+impl Messages {
+    pub fn state(&self, state: SkillState) -> &'static str {
+        match state {
+            SkillState::NotStarted => self.state_not_started,
+            SkillState::Learning => self.state_learning,
+            SkillState::Mastered => self.state_mastered,
+            SkillState::DueForReview => self.state_review,
+        }
+    }
+
+    /// A whole percentage the way this language writes it (`72%`, `72 %`).
+    pub fn percent(&self, fraction: f64) -> String {
+        fill(self.percent, &[("value", &format!("{:.0}", fraction * 100.0))])
+    }
+
+    /// Why an answer could not be read, in this language.
+    pub fn unreadable(&self, reason: &UnreadableReason) -> String {
+        match reason {
+            UnreadableReason::Empty => self.unreadable_empty.into(),
+            UnreadableReason::TooLong { limit } => fill(self.unreadable_too_long, &[("limit", &limit.to_string())]),
+            UnreadableReason::PickOne => self.unreadable_pick_one.into(),
+            UnreadableReason::PickAtLeastOne => self.unreadable_pick_at_least_one.into(),
+            UnreadableReason::NotANumber { text } => fill(self.unreadable_not_a_number, &[("text", text)]),
+            UnreadableReason::NotMath { text, problem } => {
+                fill(self.unreadable_not_math, &[("text", text), ("problem", problem)])
+            }
+            UnreadableReason::Equation => self.unreadable_equation.into(),
+            UnreadableReason::AuthorError => self.unreadable_author_error.into(),
+            UnreadableReason::PlaceEvery => self.unreadable_place_every.into(),
+            UnreadableReason::MatchEvery => self.unreadable_match_every.into(),
+            UnreadableReason::FillEveryGap => self.unreadable_fill_every_gap.into(),
+            UnreadableReason::WrongShape => self.unreadable_wrong_shape.into(),
+            UnreadableReason::StepByStep => self.unreadable_step_by_step.into(),
+            UnreadableReason::PartGone => self.unreadable_part_gone.into(),
+        }
+    }
+}
+
+/// The table in use, for components (through a Yew context). Equal when it is the same table.
+#[derive(Clone, Copy)]
+pub struct Text(pub &'static Messages);
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Text({})", self.0.tag)
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+/// The table of the widget's language (English outside a provider).
+#[yew::hook]
+pub fn use_text() -> &'static Messages {
+    yew::use_context::<Text>().map_or(&en::ENGLISH, |text| text.0)
+}
+
+#[cfg(test)]
+mod tests;
