@@ -8,6 +8,8 @@ export interface MountOptions {
   bank?: string | object;
   /** Progress namespace; by default the bank's id (the same bank shares progress across pages). */
   storageKey?: string;
+  /** Interface language (BCP 47: en, fr, ar…); by default the bank's `language`. */
+  lang?: string;
 }
 
 export interface AdaptivePracticeHandle {
@@ -27,7 +29,7 @@ export declare function mount(target: Element, options: MountOptions): Promise<A
 /** Loads the wasm module once (every widget on the page shares it); resolves to the stylesheet. */
 export declare function loadModule(): Promise<CSSStyleSheet>;
 
-/** The `<adaptive-practice>` element: attributes `src`, `storage-key`; an inline bank as a `<script type="application/json">` child. */
+/** The `<adaptive-practice>` element: attributes `src`, `storage-key`, `lang`, `theme` (light, dark), `scorm`; an inline bank as a `<script type="application/json">` child. */
 export declare class AdaptivePracticeElement extends HTMLElement {
   resetProgress(): void;
   exportProgress(): string | null;

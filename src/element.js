@@ -24,6 +24,7 @@ function widgetOptions(options) {
   else if (options.bank && typeof options.bank === 'object') result.bank = JSON.stringify(options.bank);
   if (options.src) result.src = new URL(options.src, document.baseURI).href;
   if (options.storageKey) result.storageKey = String(options.storageKey);
+  if (options.lang) result.lang = String(options.lang);
   return result;
 }
 
@@ -73,6 +74,7 @@ function elementOptions(element) {
   if (inline) options.bank = inline.textContent;
   else if (element.getAttribute('src')) options.src = element.getAttribute('src');
   if (element.getAttribute('storage-key')) options.storageKey = element.getAttribute('storage-key');
+  if (element.getAttribute('lang')) options.lang = element.getAttribute('lang');
   return options;
 }
 
@@ -141,7 +143,7 @@ function connectScorm(element) {
 }
 
 export class AdaptivePracticeElement extends HTMLElement {
-  static observedAttributes = ['src', 'storage-key'];
+  static observedAttributes = ['src', 'storage-key', 'lang'];
 
   #disconnectScorm = () => {};
 
@@ -150,7 +152,7 @@ export class AdaptivePracticeElement extends HTMLElement {
 
   connectedCallback() {
     if (this.hasAttribute('scorm')) this.#disconnectScorm = connectScorm(this);
-    this.#render();
+    this.#scheduleRender();
   }
 
   disconnectedCallback() {
@@ -162,7 +164,19 @@ export class AdaptivePracticeElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue !== newValue && this.isConnected && this.#handle) this.#render();
+    if (oldValue !== newValue && this.isConnected) this.#scheduleRender();
+  }
+
+  #renderScheduled = false;
+
+  /** Renders once after the current task's attribute changes (several changes, one mount). */
+  #scheduleRender() {
+    if (this.#renderScheduled) return;
+    this.#renderScheduled = true;
+    queueMicrotask(() => {
+      this.#renderScheduled = false;
+      if (this.isConnected) this.#render();
+    });
   }
 
   /** The same handle methods as `mount`'s, for scripts on the page. */

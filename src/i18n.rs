@@ -66,6 +66,15 @@ pub struct Messages {
     pub unreadable_wrong_shape: &'static str,
     pub unreadable_step_by_step: &'static str,
     pub unreadable_part_gone: &'static str,
+    pub why_review: &'static str,
+    pub why_chosen: &'static str,
+    pub why_learning: &'static str,
+    pub why_mastery_check: &'static str,
+    pub why_new_skill: &'static str,
+    pub why_next_step: &'static str,
+    pub why_keep_practising: &'static str,
+    pub why_resumed: &'static str,
+    pub and: &'static str,
 }
 
 /// The languages shipped, by their primary tag.

@@ -43,6 +43,26 @@ for (const [device, viewport] of Object.entries(viewports)) {
       await page.goto(env.baseUrl + 'www/broken-banks.html');
       await page.locator('#unknown-skill .ap-error').waitFor();
       await page.locator('#unknown-skill').screenshot({ path: fileURLToPath(new URL(`${device}-${colorScheme}-broken-bank.png`, folder)) });
+      // A second language: the French science bank (interface in French, figures, audio).
+      await page.goto(env.baseUrl + 'www/sciences-fr.html');
+      const french = new PracticeWidget(page, 'adaptive-practice', readBank('www/banks/sciences-fr.json'));
+      await french.waitForItem();
+      assert.match(await french.part('.ap-check').textContent(), /Vérifier/);
+      await french.host.screenshot({ path: fileURLToPath(new URL(`${device}-${colorScheme}-french-item.png`, folder)) });
+      await french.part('.ap-check').click();
+      await french.part('.ap-unreadable').waitFor();
+      await french.host.screenshot({ path: fileURLToPath(new URL(`${device}-${colorScheme}-french-unreadable.png`, folder)) });
+      // Right to left: the same bank with the interface in Arabic (lang attribute of the page's choice).
+      await page.evaluate(() => {
+        const widget = document.querySelector('adaptive-practice');
+        widget.setAttribute('lang', 'ar');
+        widget.setAttribute('src', 'banks/fractions.json');
+      });
+      await page.waitForFunction(() => {
+        const root = document.querySelector('adaptive-practice').shadowRoot;
+        return root.querySelector('.ap-root[dir="rtl"] form.ap-item') && root.querySelector('.ap-title')?.textContent === 'Fractions';
+      });
+      await page.locator('adaptive-practice').screenshot({ path: fileURLToPath(new URL(`${device}-${colorScheme}-arabic-item.png`, folder)) });
       await context.close();
     });
   }

@@ -137,7 +137,7 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
         <HintList hints={Rc::new(part.hints.to_vec())} shown={props.hints_shown} answered={answered}
             on_hint={props.on_hint.clone()} seed={props.seed} />
         if !answered {
-            <button type="submit" form="ap-item-form" class="ap-button ap-check">{ text.check }</button>
+            <button type="submit" form="ap-item-form" class="ap-button ap-check" part="button">{ text.check }</button>
         }
         </>
     }

@@ -140,7 +140,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let media_base = MediaBase(props.source_url.clone().unwrap_or_default().into());
     html! {
         <ContextProvider<MediaBase> context={media_base}>
-        <section class="ap-card" aria-labelledby="ap-title">
+        <section class="ap-card" part="card" aria-labelledby="ap-title">
             <header class="ap-header">
                 <h2 class="ap-title" id="ap-title">{ &bank.title }</h2>
                 <span class="ap-score">{ fill(text.answered_summary, &[("answers", &model.answer_count.to_string()), ("correct", &model.correct_count.to_string())]) }</span>
@@ -162,7 +162,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                                         phase={state.phase.clone()} hints_shown={on_screen.hints_shown}
                                         seed={on_screen.choice.variant_seed} on_submit={on_submit} on_hint={on_hint} />
                                     if !answered {
-                                        <p class="ap-why">{ messages::why_this_item(bank, &on_screen.choice.reason) }</p>
+                                        <p class="ap-why">{ messages::why_this_item(text, bank, &on_screen.choice.reason) }</p>
                                     }
                                 </>
                             },
@@ -170,7 +170,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                     }
                 }
             </div>
-            <div class={feedback_class} role="status" aria-live="polite" aria-atomic="true">
+            <div class={feedback_class} part="feedback" role="status" aria-live="polite" aria-atomic="true">
                 { feedback.map(|(_, text)| text).unwrap_or_default() }
             </div>
             if let Some(solution) = solution {
@@ -181,7 +181,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
             }
             if answered {
                 <div class="ap-actions">
-                    <button type="button" class="ap-button ap-next" ref={next_button} onclick={on_next}>
+                    <button type="button" class="ap-button ap-next" part="button" ref={next_button} onclick={on_next}>
                         { if more_parts { text.next_step } else { text.next_item } }
                     </button>
                     if is_template && !more_parts {

@@ -55,10 +55,12 @@ pub fn RichText(props: &RichTextProps) -> Html {
         }
     });
     let class = classes!("ap-rich", props.class.clone());
+    // Bank text may be in another language and direction than the interface (an English bank
+    // with an Arabic interface): its direction comes from its own first letters.
     if props.inline {
-        html! { <span {class}>{ (*content).clone() }</span> }
+        html! { <span {class} dir="auto">{ (*content).clone() }</span> }
     } else {
-        html! { <div {class}>{ (*content).clone() }</div> }
+        html! { <div {class} dir="auto">{ (*content).clone() }</div> }
     }
 }
 

@@ -58,4 +58,13 @@ pub const ARABIC: Messages = Messages {
     unreadable_wrong_shape: "هذا النوع من الإجابة لا يناسب هذا السؤال.",
     unreadable_step_by_step: "أجب عن الخطوات واحدة تلو الأخرى.",
     unreadable_part_gone: "هذه الخطوة لم تعد موجودة في السؤال.",
+    why_review: "مراجعة: أتقنت «{skill}»، وتذكّرك المتوقّع انخفض إلى {percent}.",
+    why_chosen: "اخترت التدرّب على «{skill}».",
+    why_learning: "تدريب على «{skill}» (الإتقان {percent}) بصعوبة في متناولك.",
+    why_mastery_check: "سؤال أصعب: «{skill}» عند {percent}، والإجابة الصحيحة هنا قد تُظهر أنك أتقنتها.",
+    why_new_skill: "نبدأ «{skill}».",
+    why_next_step: "الخطوة التالية: «{skill}»، بعد أن أتقنت {after}.",
+    why_keep_practising: "أتقنت كل شيء؛ نحافظ على «{skill}» حاضرة في الذاكرة.",
+    why_resumed: "حيث توقفت.",
+    and: " و",
 };

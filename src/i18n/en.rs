@@ -58,4 +58,13 @@ pub const ENGLISH: Messages = Messages {
     unreadable_wrong_shape: "This kind of answer does not fit this item.",
     unreadable_step_by_step: "Answer the steps one by one.",
     unreadable_part_gone: "This step is no longer in the item.",
+    why_review: "Review: you mastered “{skill}”, and your predicted recall is down to {percent}.",
+    why_chosen: "You chose to practise “{skill}”.",
+    why_learning: "Practising “{skill}” (mastery {percent}) at a difficulty you can reach.",
+    why_mastery_check: "A harder one: “{skill}” is at {percent}, and a right answer here can show you have mastered it.",
+    why_new_skill: "Starting “{skill}”.",
+    why_next_step: "Next step: “{skill}”, now that you have mastered {after}.",
+    why_keep_practising: "Everything is mastered; keeping “{skill}” fresh.",
+    why_resumed: "Where you left off.",
+    and: " and ",
 };

@@ -58,4 +58,13 @@ pub const FRENCH: Messages = Messages {
     unreadable_wrong_shape: "Ce genre de réponse ne convient pas à cet exercice.",
     unreadable_step_by_step: "Réponds aux étapes une par une.",
     unreadable_part_gone: "Cette étape n’existe plus dans l’exercice.",
+    why_review: "Révision : tu maîtrisais « {skill} » et ton souvenir estimé est descendu à {percent}.",
+    why_chosen: "Tu as choisi de travailler « {skill} ».",
+    why_learning: "On travaille « {skill} » (maîtrise {percent}) à une difficulté à ta portée.",
+    why_mastery_check: "Un plus difficile : « {skill} » est à {percent}, et une bonne réponse ici peut montrer que tu la maîtrises.",
+    why_new_skill: "On commence « {skill} ».",
+    why_next_step: "Étape suivante : « {skill} », maintenant que tu maîtrises {after}.",
+    why_keep_practising: "Tout est maîtrisé ; on garde « {skill} » en mémoire.",
+    why_resumed: "Là où tu t’étais arrêté.",
+    and: " et ",
 };

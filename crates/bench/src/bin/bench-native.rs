@@ -1,0 +1,83 @@
+//! The native half of `make bench`: per-answer time (model update + next item choice) for banks
+//! of 100, 1,000 and 10,000 items with 500 skills, bank loading, and saved progress after 100,
+//! 1,000 and 10,000 answers (bytes, save and load time). Prints one JSON object; `bench/run.mjs`
+//! puts it in the table. Timed with `std::time::Instant`; figures are printed, never asserted.
+
+use std::time::Instant;
+
+use adaptive_practice_bench::{generate_bank, index_bank, median, SimulatedLearner};
+use adaptive_practice_engine::{load_progress, save_progress};
+use serde_json::json;
+
+const SKILLS: usize = 500;
+const BANK_SIZES: [usize; 3] = [100, 1_000, 10_000];
+const ANSWERS_TIMED: u32 = 1_000;
+const RUNS: usize = 3;
+const STORAGE_ANSWERS: [u32; 3] = [100, 1_000, 10_000];
+const STORAGE_BANK_ITEMS: usize = 1_000;
+
+fn main() {
+    let mut per_answer = Vec::new();
+    let mut bank_load = Vec::new();
+    for items in BANK_SIZES {
+        let text = generate_bank(items, SKILLS);
+        let mut load_ms = Vec::new();
+        let mut answer_ms = Vec::new();
+        for _ in 0..RUNS {
+            let start = Instant::now();
+            let bank = match index_bank(&text) {
+                Ok(bank) => bank,
+                Err(problems) => fail(&problems),
+            };
+            load_ms.push(elapsed_ms(start));
+            let mut learner = SimulatedLearner::new(bank);
+            let start = Instant::now();
+            for _ in 0..ANSWERS_TIMED {
+                learner.answer_one();
+            }
+            answer_ms.push(elapsed_ms(start) / f64::from(ANSWERS_TIMED));
+        }
+        per_answer.push(json!({ "items": items, "skills": SKILLS, "answers": ANSWERS_TIMED, "msPerAnswer": median(&mut answer_ms) }));
+        bank_load.push(json!({ "items": items, "skills": SKILLS, "bytes": text.len(), "ms": median(&mut load_ms) }));
+    }
+
+    let text = generate_bank(STORAGE_BANK_ITEMS, SKILLS);
+    let bank = index_bank(&text).unwrap_or_else(|problems| fail(&problems));
+    let mut learner = SimulatedLearner::new(bank);
+    let mut storage = Vec::new();
+    let mut answered = 0;
+    for target in STORAGE_ANSWERS {
+        while answered < target {
+            learner.answer_one();
+            answered += 1;
+        }
+        let mut save_ms = Vec::new();
+        let mut load_ms = Vec::new();
+        let mut saved = String::new();
+        for _ in 0..20 {
+            let start = Instant::now();
+            saved = save_progress(&learner.progress);
+            save_ms.push(elapsed_ms(start));
+            let start = Instant::now();
+            if load_progress(&saved, &learner.bank.bank.id).is_err() {
+                fail("saved progress did not load");
+            }
+            load_ms.push(elapsed_ms(start));
+        }
+        storage.push(json!({
+            "answers": target, "bankItems": STORAGE_BANK_ITEMS, "bytes": saved.len(),
+            "saveMs": median(&mut save_ms), "loadMs": median(&mut load_ms),
+        }));
+    }
+    let report = json!({ "perAnswer": per_answer, "bankLoad": bank_load, "storage": storage });
+    println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+}
+
+fn elapsed_ms(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("bench-native: {message}");
+    std::process::exit(1);
+}

@@ -1,0 +1,171 @@
+//! The benchmark's shared parts: synthetic banks of N items and S skills (JSON text), and the
+//! simulated learner whose answer loop (model update + next item choice) is timed natively and,
+//! built for wasm32, in the browser (`benchAnswers`).
+//!
+//! The loop is the widget's: `submit_answer` then `advance`, on an `IndexedBank` that
+//! `load_bank` accepted. Answers are deterministic, so every run does the same work.
+
+use adaptive_practice_engine::{
+    advance, load_bank, new_progress, submit_answer, ChoiceOptions, IndexedBank, ItemKind, NextItem, Progress, Response,
+    Timestamp,
+};
+use serde_json::{json, Value};
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+/// 2026-01-01T00:00:00Z, when every simulated learner starts.
+pub const START_MILLIS: i64 = 1_767_225_600_000;
+/// Simulated time between two answers.
+pub const MILLIS_PER_ANSWER: i64 = 20_000;
+/// How many skills lead nowhere but to their successor: skill k needs skill k − CHAINS.
+pub const CHAINS: usize = 50;
+
+/// A synthetic bank with `items` items over `skills` skills, as JSON text the engine accepts.
+///
+/// Skills form `CHAINS` prerequisite chains (skill k needs skill k − 50), so 50 skills are open at
+/// the start and more open as they are mastered. Item i practises skill i mod S, every fifth item
+/// a second skill too; difficulties are spread over −2.5 … +2.5; single-choice and numeric items
+/// alternate.
+pub fn generate_bank(items: usize, skills: usize) -> String {
+    let skill_list: Vec<Value> = (0..skills)
+        .map(|k| {
+            let prerequisites: Vec<String> = if k >= CHAINS { vec![skill_id(k - CHAINS)] } else { Vec::new() };
+            json!({ "id": skill_id(k), "name": format!("Skill {k}"), "prerequisites": prerequisites })
+        })
+        .collect();
+    let item_list: Vec<Value> = (0..items).map(|i| generate_item(i, skills)).collect();
+    let bank = json!({
+        "id": format!("bench-{items}-{skills}"),
+        "version": "1.0.0",
+        "title": format!("Benchmark bank: {items} items, {skills} skills"),
+        "language": "en",
+        "license": "CC0-1.0",
+        "settings": { "targetSuccess": 0.75, "masteryThreshold": 0.8, "minEvidence": 4 },
+        "skills": skill_list,
+        "items": item_list,
+    });
+    serde_json::to_string_pretty(&bank).unwrap_or_default()
+}
+
+fn skill_id(k: usize) -> String {
+    format!("s{k:04}")
+}
+
+fn generate_item(i: usize, skills: usize) -> Value {
+    let skills = skills.max(1);
+    let mut item_skills = vec![skill_id(i % skills)];
+    let second = (i / 5 + 7) % skills;
+    if i % 5 == 0 && second != i % skills {
+        item_skills.push(skill_id(second));
+    }
+    let difficulty = ((i * 37) % 101) as f64 / 20.0 - 2.5;
+    let (a, b) = (i % 17 + 2, i % 13 + 3);
+    let solution = format!("Add the tens, then the ones: {a} + {b} = {}.", a + b);
+    if i % 2 == 0 {
+        json!({
+            "id": format!("i{i:05}"), "skills": item_skills, "difficulty": difficulty,
+            "type": "singleChoice",
+            "prompt": format!("Item {i}: what is {a} + {b}?"),
+            "choices": [
+                { "text": format!("{}", a + b) },
+                { "text": format!("{}", a * b), "feedback": "This is the product, not the sum." },
+                { "text": format!("{}", a + b + 1) }
+            ],
+            "answer": 0,
+            "solution": solution,
+        })
+    } else {
+        json!({
+            "id": format!("i{i:05}"), "skills": item_skills, "difficulty": difficulty,
+            "type": "numeric",
+            "prompt": format!("Item {i}: work out {a} + {b}."),
+            "answer": a + b, "tolerance": 0.0001,
+            "misconceptions": [ { "answer": a * b, "feedback": "This is the product, not the sum." } ],
+            "solution": solution,
+        })
+    }
+}
+
+/// A learner practising a bank: the widget's state minus the screen.
+pub struct SimulatedLearner {
+    pub bank: IndexedBank,
+    pub progress: Progress,
+    pub now: Timestamp,
+    pub next: Option<NextItem>,
+    /// The right and a wrong response for each item, worked out once (not timed).
+    responses: Vec<(Response, Response)>,
+}
+
+/// Loads a bank the way the widget does (`load_bank`, then `IndexedBank::new`).
+pub fn index_bank(bank_json: &str) -> Result<IndexedBank, String> {
+    let loaded = load_bank(bank_json);
+    match loaded.bank {
+        Some(bank) => Ok(IndexedBank::new(bank)),
+        None => Err(loaded.diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
+    }
+}
+
+impl SimulatedLearner {
+    /// A new learner on `bank`, with the first item chosen.
+    pub fn new(bank: IndexedBank) -> SimulatedLearner {
+        let mut progress = new_progress(&bank, 0x5EED_0001);
+        let now = Timestamp(START_MILLIS);
+        let next = advance(&bank, &mut progress, now, &ChoiceOptions::default());
+        let responses = bank.bank.items.iter().map(|item| (simulated_response(&item.kind, true), simulated_response(&item.kind, false))).collect();
+        SimulatedLearner { bank, progress, now, next, responses }
+    }
+
+    /// Answers the item on screen (right or wrong, by the simulated ability) and chooses the
+    /// next one: exactly what is timed per answer. Returns false when the bank has no item.
+    pub fn answer_one(&mut self) -> bool {
+        let Some(next) = self.next.take() else { return false };
+        let item = &self.bank.bank.items[next.item_position];
+        let count = self.progress.model.answer_count;
+        // True ability grows with practice; P(right) = sigmoid(ability − difficulty).
+        let ability = -0.5 + f64::from(count) * 0.004;
+        let p = 1.0 / (1.0 + (item.prior_difficulty() - ability).exp());
+        let correct = unit_hash(u64::from(count)) < p;
+        let (right, wrong) = &self.responses[next.item_position];
+        let response = if correct { right } else { wrong };
+        let _ = submit_answer(&self.bank, &mut self.progress, item, 0, response, 0, self.now);
+        self.now = Timestamp(self.now.0 + MILLIS_PER_ANSWER);
+        self.next = advance(&self.bank, &mut self.progress, self.now, &ChoiceOptions::default());
+        true
+    }
+}
+
+fn simulated_response(kind: &ItemKind, correct: bool) -> Response {
+    match kind {
+        ItemKind::SingleChoice { answer, .. } => Response::Choice(if correct { *answer } else { answer + 1 }),
+        ItemKind::Numeric { answer, .. } => {
+            let value = serde_json::to_value(answer).ok().and_then(|v| v.as_f64().or_else(|| v.as_str()?.parse().ok()));
+            let value = value.unwrap_or(0.0);
+            Response::Text(if correct { format!("{value}") } else { format!("{}", value + 1.0) })
+        }
+        _ => Response::Choice(0),
+    }
+}
+
+/// A hash of `n` mapped to [0, 1): the simulated learner's coin.
+fn unit_hash(n: u64) -> f64 {
+    let mut x = n.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^= x >> 31;
+    (x >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// The median of `values` (0 when empty); sorts them.
+pub fn median(values: &mut [f64]) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    values.sort_by(f64::total_cmp);
+    let middle = values.len() / 2;
+    if values.len() % 2 == 1 {
+        values[middle]
+    } else {
+        (values[middle - 1] + values[middle]) / 2.0
+    }
+}
