@@ -23,6 +23,7 @@ const pkg = {
     'adaptive_practice.d.ts',
     'adaptive_practice_bg.wasm',
     'adaptive_practice_bg.wasm.d.ts',
+    'snippets/',
   ],
   sideEffects: ['./adaptive-practice.js'],
 };

@@ -2,6 +2,7 @@
 //! API (`mountWidget`, `WidgetHandle`, `widgetStylesheet`, `calibrateBank`). All adaptive logic is in the engine.
 
 mod bank_source;
+mod browser;
 mod components;
 mod controls;
 mod events;

@@ -3,10 +3,11 @@
 
 use std::rc::Rc;
 
-use adaptive_practice_engine::progress::{load_progress, save_progress};
+use adaptive_practice_engine::progress::{adopt_progress, load_progress, merge_progress, save_progress, ProgressError, SessionLog};
+use adaptive_practice_engine::session::{record_time_on_task, restart_progress, submit_session_answer};
 use adaptive_practice_engine::{
-    advance, another_variant, new_progress, present, resume, session::record_time_on_task, submit_answer, AnswerReport, ChoiceOptions,
-    IndexedBank, Item, NextItem, Progress, Response, Timestamp, UnreadableReason,
+    advance, another_variant, new_progress, present, resume, AnswerReport, ChoiceOptions, IndexedBank, Item, NextItem, Progress,
+    Response, Timestamp, UnreadableReason,
 };
 use yew::Reducible;
 
@@ -55,6 +56,13 @@ pub struct PracticeState {
     /// Whether the notice on screen says progress is not being saved (cleared once a save works).
     pub showing_not_saved: bool,
     pub not_saved: bool,
+    /// What the last import did: the answers loaded, or why nothing changed.
+    pub import_result: Option<Result<u32, String>>,
+    /// This session's answers (a nonce and a counter each), to re-apply to another tab's progress.
+    pub log: SessionLog,
+    /// The stored text already taken into account (written, merged or backed up here): anything
+    /// else found under the key was written by another tab or script, and is merged first.
+    pub known_stored: Option<String>,
 }
 
 pub enum PracticeAction {
@@ -66,6 +74,10 @@ pub enum PracticeAction {
     AnotherVariant,
     /// Start afresh on this bank (the learner confirmed).
     Reset,
+    /// Replace progress with an exported file's, if it is progress on this bank; else change nothing.
+    Import(String),
+    /// Another tab changed the stored progress (the new text; `None`: removed).
+    StorageChanged(Option<String>),
 }
 
 pub fn now() -> Timestamp {
@@ -74,6 +86,15 @@ pub fn now() -> Timestamp {
 
 fn random_seed() -> u64 {
     (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
+}
+
+/// Keeps an unreadable stored copy under a backup key; returns whether it was kept, and the
+/// notice for the learner.
+fn back_up_unreadable(storage_key: &str, text: &str, problem: &ProgressError, words: &'static Messages) -> (bool, String) {
+    let backup_key = format!("{storage_key}/unreadable-{}", now().0);
+    let kept = storage::write(&backup_key, text).is_ok();
+    let template = if kept { words.progress_unreadable_backed_up } else { words.progress_unreadable_kept };
+    (kept, fill(template, &[("problem", &problem.to_string())]))
 }
 
 fn show(bank: &IndexedBank, choice: Option<NextItem>, part_index: usize) -> Option<OnScreen> {
@@ -95,15 +116,19 @@ impl PracticeState {
         let mut storage_notice = None;
         let mut may_write = true;
         let mut storage_unavailable = false;
+        let mut known_stored = None;
         let mut progress = match storage::read(&storage_key) {
             Ok(Some(text)) => match load_progress(&text, &bank.bank.id) {
-                Ok(progress) => progress,
+                Ok(progress) => {
+                    known_stored = Some(text);
+                    progress
+                }
                 Err(problem) => {
                     // Keep the unreadable copy under a backup key before anything is written.
-                    let backup_key = format!("{storage_key}/unreadable-{}", now().0);
-                    may_write = storage::write(&backup_key, &text).is_ok();
-                    let template = if may_write { words.progress_unreadable_backed_up } else { words.progress_unreadable_kept };
-                    storage_notice = Some(fill(template, &[("problem", &problem.to_string())]));
+                    let (kept, notice) = back_up_unreadable(&storage_key, &text, &problem, words);
+                    may_write = kept;
+                    storage_notice = Some(notice);
+                    known_stored = Some(text);
                     new_progress(&bank, random_seed())
                 }
             },
@@ -130,7 +155,10 @@ impl PracticeState {
             may_write,
             showing_not_saved: storage_unavailable,
             not_saved: storage_unavailable,
+            import_result: None,
             text: Text(words),
+            log: SessionLog::new(format!("{:x}-{:x}", now().0, random_seed())),
+            known_stored,
         }
     }
 
@@ -140,13 +168,46 @@ impl PracticeState {
         self.not_saved = true;
     }
 
-    /// Saves progress, unless the stored copy could not be read nor backed up.
+    /// Saves progress, merged with whatever another tab stored meanwhile; never over a stored
+    /// copy that could not be read nor backed up.
     fn save(&mut self) {
-        if !self.may_write {
-            return;
+        if self.may_write && self.merge_stored() {
+            self.write();
         }
-        match storage::write(&self.storage_key, &save_progress(&self.progress)) {
+    }
+
+    /// Takes in what another tab or script stored since this widget last looked: progress is
+    /// merged (its answers and ours all kept); an unreadable copy is backed up. Returns false
+    /// when that copy could not be backed up, and so must not be overwritten.
+    fn merge_stored(&mut self) -> bool {
+        let Ok(Some(text)) = storage::read(&self.storage_key) else { return true };
+        if self.known_stored.as_deref() == Some(text.as_str()) {
+            return true;
+        }
+        match load_progress(&text, &self.bank.bank.id) {
+            Ok(theirs) => {
+                self.progress = merge_progress(&self.bank, theirs, &self.progress, &self.log).0;
+            }
+            Err(problem) => {
+                let (kept, notice) = back_up_unreadable(&self.storage_key, &text, &problem, self.text.0);
+                self.storage_notice = Some(notice);
+                self.showing_not_saved = false;
+                if !kept {
+                    self.may_write = false;
+                    return false;
+                }
+            }
+        }
+        self.known_stored = Some(text);
+        true
+    }
+
+    /// Writes progress as it is (no merge).
+    fn write(&mut self) {
+        let text = save_progress(&self.progress);
+        match storage::write(&self.storage_key, &text) {
             Ok(()) => {
+                self.known_stored = Some(text);
                 self.not_saved = false;
                 if self.showing_not_saved {
                     self.storage_notice = None;
@@ -156,6 +217,19 @@ impl PracticeState {
             Err(StorageProblem::Unavailable) => self.not_saved_notice(self.text.0.not_saved_unavailable.to_string()),
             Err(StorageProblem::WriteRefused(name)) => {
                 self.not_saved_notice(fill(self.text.0.not_saved_refused, &[("name", &name)]))
+            }
+        }
+    }
+
+    /// Another tab wrote `text` under our key: merge it in (writing back only what it lacked).
+    fn take_stored(&mut self, text: String) {
+        // An unreadable copy is left alone here; the next save backs it up before writing.
+        if let Ok(theirs) = load_progress(&text, &self.bank.bank.id) {
+            let (merged, replayed) = merge_progress(&self.bank, theirs, &self.progress, &self.log);
+            self.progress = merged;
+            self.known_stored = Some(text);
+            if replayed > 0 && self.may_write {
+                self.write();
             }
         }
     }
@@ -180,16 +254,21 @@ impl Reducible for PracticeState {
                     return self;
                 }
                 let answered_at = now();
-                record_time_on_task(&mut next.progress, answered_at.days_since(self.shown_at) * 86_400.0);
-                let result = submit_answer(
+                let seconds = answered_at.days_since(self.shown_at) * 86_400.0;
+                let result = submit_session_answer(
                     &next.bank,
                     &mut next.progress,
+                    &mut next.log,
                     item,
                     on_screen.part_index,
                     &response,
                     on_screen.hints_shown,
-                    now(),
+                    seconds,
+                    answered_at,
                 );
+                if result.is_err() {
+                    record_time_on_task(&mut next.progress, seconds);
+                }
                 match result {
                     Ok(report) => {
                         next.save();
@@ -232,7 +311,8 @@ impl Reducible for PracticeState {
                 next.save();
             }
             PracticeAction::Reset => {
-                next.progress = new_progress(&next.bank, random_seed());
+                // The sessions counted stay counted, so no tab re-applies its answers to the fresh start.
+                next.progress = restart_progress(&next.bank, &next.progress, random_seed());
                 next.may_write = true;
                 next.storage_notice = None;
                 next.showing_not_saved = false;
@@ -240,6 +320,34 @@ impl Reducible for PracticeState {
                 next.phase = Phase::Answering { unreadable: None };
                 next.item_revision += 1;
                 next.shown_at = now();
+                // Written as it is: merging would bring back what the learner chose to drop.
+                next.write();
+            }
+            PracticeAction::Import(content) => match load_progress(&content, &next.bank.bank.id) {
+                Ok(imported) => {
+                    next.import_result = Some(Ok(imported.model.answer_count));
+                    next.progress = adopt_progress(imported, &next.progress, &next.log);
+                    next.may_write = true;
+                    let choice = resume(&next.bank, &mut next.progress, now(), &ChoiceOptions::default());
+                    let part_index = next.progress.current_part as usize;
+                    next.on_screen = show(&next.bank, choice, part_index);
+                    next.phase = Phase::Answering { unreadable: None };
+                    next.item_revision += 1;
+                    next.shown_at = now();
+                    // Written as it is: merging would bring back what the file replaces.
+                    next.write();
+                }
+                Err(problem) => next.import_result = Some(Err(problem.to_string())),
+            },
+            PracticeAction::StorageChanged(Some(text)) => {
+                if self.known_stored.as_deref() == Some(text.as_str()) {
+                    return self;
+                }
+                next.take_stored(text);
+            }
+            PracticeAction::StorageChanged(None) => {
+                // Another tab or script removed our progress: put it back.
+                next.known_stored = None;
                 next.save();
             }
             PracticeAction::AnotherVariant => {

@@ -6,5 +6,6 @@ pub mod hint_list;
 pub mod item_view;
 pub mod load_error;
 pub mod practice;
+pub mod progress_panel;
 pub mod rich_text;
 pub mod skill_list;

@@ -9,10 +9,12 @@ use yew::prelude::*;
 
 use crate::components::item_view::ItemView;
 use crate::components::rich_text::{block_text, inline_text, MediaBase};
+use crate::components::progress_panel::{import_sentence, ProgressPanel};
 use crate::components::skill_list::SkillList;
 use crate::controls::SharedControls;
 use crate::i18n::{fill, Text};
 use crate::messages;
+use crate::storage;
 use crate::state::{now, Phase, PracticeAction, PracticeState};
 
 #[derive(Properties, PartialEq)]
@@ -70,6 +72,14 @@ pub fn Practice(props: &PracticeProps) -> Html {
             }
         });
     }
+    {
+        // Another tab changed this bank's stored progress: merge it in and show it.
+        let dispatcher = state.dispatcher();
+        use_effect_with(props.storage_key.clone(), move |key| {
+            let listener = storage::listen_for_changes(key.clone(), move |value| dispatcher.dispatch(PracticeAction::StorageChanged(value)));
+            move || drop(listener)
+        });
+    }
     let next_button = use_node_ref();
     let item_area = use_node_ref();
     let answered = matches!(state.phase, Phase::Answered { .. });
@@ -93,6 +103,14 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let on_another = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(PracticeAction::AnotherVariant))
+    };
+    let on_reset = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(PracticeAction::Reset))
+    };
+    let on_import = {
+        let state = state.clone();
+        Callback::from(move |content: String| state.dispatch(PracticeAction::Import(content)))
     };
     let shown_item = state.on_screen.as_ref().and_then(|s| s.item.as_ref().ok()).cloned();
     let is_template = state
@@ -192,6 +210,8 @@ pub fn Practice(props: &PracticeProps) -> Html {
                 </div>
             }
             <SkillList bank={state.bank.clone()} model={model.clone()} now={now()} />
+            <ProgressPanel bank={state.bank.clone()} progress={state.progress.clone()} on_reset={on_reset}
+                on_import={on_import} import_message={state.import_result.as_ref().map(|r| import_sentence(text, r))} />
         </section>
         </ContextProvider<MediaBase>>
     }

@@ -241,13 +241,13 @@ fn a_locked_skill_is_never_chosen_unless_the_learner_picks_it() {
     let now = Timestamp(1_700_000_000_000);
     for round in 0..20 {
         let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
-        let item = &bank.bank.items[next.item_position];
+        let item = &crate::session::present(&bank, &next).unwrap();
         for skill in &item.skills {
             let position = bank.skill_position(skill).unwrap();
             assert!(progress.model.is_unlocked(&bank, position), "round {round}: {} is locked", skill);
         }
         let response = right_or_wrong_response(item, round % 3 == 0);
-        submit_answer(&bank, &mut progress, &bank.bank.items[next.item_position], 0, &response, 0, now).unwrap();
+        submit_answer(&bank, &mut progress, item, 0, &response, 0, now).unwrap();
     }
     let chosen = ChoiceOptions { focus_skill: Some("add-subtract-unlike".into()), target_success: None };
     let next = advance(&bank, &mut progress, now, &chosen).unwrap();
@@ -273,7 +273,8 @@ fn the_next_item_gets_harder_after_right_answers_and_easier_after_wrong_ones() {
         let mut progress = new_progress(&bank, 11);
         for _ in 0..3 {
             let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
-            let item = &bank.bank.items[next.item_position];
+            // Template items are answered in the variant shown.
+            let item = &crate::session::present(&bank, &next).unwrap();
             submit_answer(&bank, &mut progress, item, 0, &right_or_wrong_response(item, right), 0, now).unwrap();
         }
         let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
@@ -333,9 +334,10 @@ fn seeded_random_sessions_keep_every_invariant() {
                 let p = progress.model.predict_success(&bank, item, now);
                 assert!((0.0..=1.0).contains(&p) && p.is_finite());
             }
-            let item = &bank.bank.items[next.item_position];
+            // Template items are answered in the variant shown.
+            let item = &crate::session::present(&bank, &next).unwrap();
             let right = unit_hash(seed, step) < crate::model::sigmoid(skill_level - item.prior_difficulty());
-            submit_answer(&bank, &mut progress, &bank.bank.items[next.item_position], 0, &right_or_wrong_response(item, right), 0, now).unwrap();
+            submit_answer(&bank, &mut progress, item, 0, &right_or_wrong_response(item, right), 0, now).unwrap();
             let reloaded = load_progress(&save_progress(&progress), &bank.bank.id).unwrap();
             assert_eq!(reloaded, progress, "seed {seed} step {step}: progress changed through save and load");
             now = Timestamp(now.0 + (unit_hash(seed ^ 5, step) * 3.0 * 86_400_000.0) as i64);

@@ -1,0 +1,98 @@
+// Learner-owned progress: save to a file, clear storage, load the file, and find everything
+// restored; a damaged file and another bank's file are refused with a message and change
+// nothing; a report for the teacher (file and short code); starting again after confirming.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch } from '../lib/browser.js';
+import { PracticeWidget, readBank } from '../lib/practice-widget.js';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env.close(); });
+
+test('export, clear, import: everything is restored; bad files change nothing', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'ap-learner-data-'));
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(env.baseUrl + 'index.html');
+  const widget = new PracticeWidget(page, 'adaptive-practice', readBank('www/banks/fractions.json'));
+  await widget.waitForItem();
+  await widget.tabToAnswer();
+  for (const right of [true, true, false]) {
+    await widget.answerByKeyboard(right);
+    await widget.nextByKeyboard();
+  }
+  const scoreBefore = await widget.score();
+  const figuresBefore = await widget.masteryFigures();
+  const storedBefore = await page.evaluate(() => JSON.parse(localStorage.getItem('adaptive-practice/progress/fractions')));
+
+  await widget.part('.ap-data summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), widget.part('.ap-export').click()]);
+  const file = join(folder, download.suggestedFilename());
+  await download.saveAs(file);
+  assert.equal(download.suggestedFilename(), 'fractions-progress.json');
+
+  await page.evaluate(() => localStorage.removeItem('adaptive-practice/progress/fractions'));
+  await page.reload();
+  await widget.waitForItem();
+  assert.equal(await widget.score(), '0 answered · 0 correct');
+
+  const importFile = async (path) => {
+    await widget.part('details.ap-data').evaluate((details) => { details.open = true; });
+    await widget.part('.ap-file').setInputFiles(path);
+    await widget.part('.ap-import-message').waitFor();
+    return (await widget.part('.ap-import-message').textContent()).trim();
+  };
+  assert.match(await importFile(file), /Progress loaded: 3 answers/);
+  assert.equal(await widget.score(), scoreBefore);
+  assert.deepEqual(await widget.masteryFigures(), figuresBefore);
+  const restored = await page.evaluate(() => JSON.parse(localStorage.getItem('adaptive-practice/progress/fractions')));
+  assert.equal(restored.answerCount, storedBefore.answerCount);
+  assert.deepEqual(restored.skills, storedBefore.skills, 'mastery evidence and review schedule restored');
+
+  const damaged = join(folder, 'damaged.json');
+  writeFileSync(damaged, readFileSync(file, 'utf8').slice(0, 60));
+  await page.reload();
+  await widget.waitForItem();
+  assert.match(await importFile(damaged), /not loaded, and nothing changed: the saved progress is damaged/);
+  assert.equal(await widget.score(), scoreBefore);
+
+  const foreign = join(folder, 'foreign.json');
+  writeFileSync(foreign, readFileSync(file, 'utf8').replace('"bankId":"fractions"', '"bankId":"percentages"'));
+  assert.match(await importFile(foreign), /another bank/);
+  assert.equal(await widget.score(), scoreBefore);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('adaptive-practice/progress/fractions')));
+  assert.equal(stored.answerCount, 3);
+  await context.close();
+});
+
+test('a report for the teacher: a file and a short code; starting again needs a confirmation', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(env.baseUrl + 'index.html');
+  const widget = new PracticeWidget(page, 'adaptive-practice', readBank('www/banks/fractions.json'));
+  await widget.waitForItem();
+  await widget.tabToAnswer();
+  await widget.answerByKeyboard(true);
+  await widget.part('.ap-data summary').click();
+  await widget.part('#ap-learner-name').fill('Ada L');
+  const [download] = await Promise.all([page.waitForEvent('download'), widget.part('.ap-make-report').click()]);
+  assert.equal(download.suggestedFilename(), 'fractions-report-Ada-L.json');
+  const report = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(report.format, 'adaptive-practice-report');
+  assert.equal(report.learner, 'Ada L');
+  assert.equal(report.answerCount, 1);
+  assert.equal(report.skills.length, 6);
+  await widget.part('#ap-report-code').waitFor();
+  assert.match(await widget.part('#ap-report-code').inputValue(), /^AP1\.[A-Za-z0-9_-]+$/);
+
+  await widget.part('.ap-reset').click();
+  await widget.part('.ap-confirm').waitFor();
+  assert.equal(await widget.score(), '1 answered · 1 correct', 'nothing erased before confirming');
+  await widget.part('.ap-reset-confirm').click();
+  await page.waitForFunction(() => document.querySelector('adaptive-practice').shadowRoot.querySelector('.ap-score').textContent.startsWith('0 answered'));
+  await context.close();
+});

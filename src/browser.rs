@@ -1,0 +1,25 @@
+//! Bindings to `browser.js`: downloading a file, the short code of a report, reading a chosen file.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/browser.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = downloadText)]
+    pub fn download_text(file_name: &str, text: &str, mime_type: &str);
+
+    #[wasm_bindgen(js_name = shortCode)]
+    async fn short_code_promise(text: &str) -> JsValue;
+
+    #[wasm_bindgen(js_name = readFileText)]
+    async fn read_file_text_promise(input: &web_sys::HtmlInputElement) -> JsValue;
+}
+
+/// `AP1.` followed by the deflated text in base64url.
+pub async fn short_code(text: &str) -> Option<String> {
+    short_code_promise(text).await.as_string()
+}
+
+/// The text of the file chosen in a file input, if any.
+pub async fn read_file_text(input: &web_sys::HtmlInputElement) -> Option<String> {
+    read_file_text_promise(input).await.as_string()
+}
