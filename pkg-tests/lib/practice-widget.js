@@ -48,19 +48,23 @@ export class PracticeWidget {
     return figures;
   }
 
-  /** A description of the element that has keyboard focus, inside shadow roots too. */
-  async focused() {
+  /** The element that has keyboard focus (inside open shadow roots and same-origin frames): a description and its aria-label. */
+  async focusInfo() {
     return this.page.evaluate(() => {
       let element = document.activeElement;
-      // Into same-origin frames and open shadow roots, down to the focused element.
       for (let depth = 0; element && depth < 10; depth += 1) {
         if (element.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
         else if (element.tagName === 'IFRAME' && element.contentDocument?.activeElement) element = element.contentDocument.activeElement;
         else break;
       }
-      if (!element) return 'nothing';
-      return `${element.tagName.toLowerCase()}${element.className ? '.' + element.className.split(' ').join('.') : ''}[${element.getAttribute('type') || ''}]`;
+      if (!element) return { description: 'nothing', label: null };
+      const classes = element.className ? '.' + element.className.split(' ').join('.') : '';
+      return { description: `${element.tagName.toLowerCase()}${classes}[${element.getAttribute('type') || ''}]`, label: element.getAttribute('aria-label') };
     });
+  }
+
+  async focused() {
+    return (await this.focusInfo()).description;
   }
 
   /** Moves focus with Tab until it lands on an input of the current item (at most 30 presses). */
@@ -168,17 +172,9 @@ export class PracticeWidget {
   }
 
   async focusedLabel() {
-    return this.page.evaluate(() => {
-      let element = document.activeElement;
-      // Into same-origin frames and open shadow roots, down to the focused element.
-      for (let depth = 0; element && depth < 10; depth += 1) {
-        if (element.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-        else if (element.tagName === 'IFRAME' && element.contentDocument?.activeElement) element = element.contentDocument.activeElement;
-        else break;
-      }
-      return element ? element.getAttribute('aria-label') : null;
-    });
+    return (await this.focusInfo()).label;
   }
+
 
   /** Presses Enter on the focused Next button and waits for the next item. */
   async nextByKeyboard() {
