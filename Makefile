@@ -60,3 +60,10 @@ evaluate:
 
 evaluate-kt:
 	$(EVALUATE) kt --train $(TRAIN) --test $(TEST)
+
+# `make fuzz`: each fuzz target (bank loader, templates, answer checkers, markup) for
+# FUZZ_SECONDS seconds (default 60) with cargo-fuzz on nightly; installs cargo-fuzz if missing.
+.PHONY: fuzz
+FUZZ_SECONDS ?= 60
+fuzz:
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh

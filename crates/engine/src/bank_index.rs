@@ -12,6 +12,7 @@ pub struct IndexedBank {
     skill_positions: BTreeMap<String, usize>,
     item_positions: BTreeMap<String, usize>,
     items_of_skill: Vec<Vec<usize>>,
+    skills_of_item: Vec<Vec<usize>>,
     reference_difficulty: Vec<f64>,
 }
 
@@ -22,12 +23,16 @@ impl IndexedBank {
             bank.skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
         let item_positions = bank.items.iter().enumerate().map(|(i, item)| (item.id.clone(), i)).collect();
         let mut items_of_skill = vec![Vec::new(); bank.skills.len()];
+        let mut skills_of_item = Vec::with_capacity(bank.items.len());
         for (item_position, item) in bank.items.iter().enumerate() {
+            let mut positions = Vec::with_capacity(item.skills.len());
             for skill in &item.skills {
                 if let Some(&s) = skill_positions.get(skill) {
                     items_of_skill[s].push(item_position);
+                    positions.push(s);
                 }
             }
+            skills_of_item.push(positions);
         }
         let reference_difficulty = items_of_skill
             .iter()
@@ -39,7 +44,7 @@ impl IndexedBank {
                 }
             })
             .collect();
-        IndexedBank { bank, skill_positions, item_positions, items_of_skill, reference_difficulty }
+        IndexedBank { bank, skill_positions, item_positions, items_of_skill, skills_of_item, reference_difficulty }
     }
 
     pub fn skill_position(&self, skill_id: &str) -> Option<usize> {
@@ -53,6 +58,12 @@ impl IndexedBank {
     /// Positions (in `bank.items`) of the items that practise the skill at `skill_position`.
     pub fn items_of_skill(&self, skill_position: usize) -> &[usize] {
         self.items_of_skill.get(skill_position).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Positions (in `bank.skills`) of the skills the item at `item_position` practises: item
+    /// choice reads these instead of looking skill ids up for every item.
+    pub fn skills_of_item(&self, item_position: usize) -> &[usize] {
+        self.skills_of_item.get(item_position).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// The mean prior difficulty of a skill's items: mastery is judged against it.

@@ -118,6 +118,7 @@ pub fn choose_next_item(
         .and_then(|id| bank.item_position(id))
         .map(|i| bank.bank.items[i].type_name());
 
+    let skill_levels: Vec<f64> = (0..bank.bank.skills.len()).map(|s| model.skill_level(bank, s, now)).collect();
     // When the preferred pool has no item at all, fall back to every skill.
     let mut best: Option<(f64, usize, usize)> = None;
     let mut pool = preferred_pool;
@@ -135,8 +136,8 @@ pub fn choose_next_item(
             .items
             .iter()
             .enumerate()
-            .filter_map(|(position, item)| {
-                let skill_positions: Vec<usize> = item.skills.iter().filter_map(|s| bank.skill_position(s)).collect();
+            .filter_map(|(position, _)| {
+                let skill_positions = bank.skills_of_item(position);
                 let main_skill = *skill_positions.iter().find(|&&s| in_pool(s))?;
                 let locked = pool == Pool::Open && !skill_positions.iter().all(|&s| unlocked[s]);
                 (!locked).then_some((position, main_skill))
@@ -150,7 +151,7 @@ pub fn choose_next_item(
             if recent.iter().any(|id| id == &item.id) {
                 continue;
             }
-            let predicted = model.predict_success(bank, item, now);
+            let predicted = model.predict_from_levels(bank, position, &skill_levels);
             let item_target = if pool == Pool::Open && is_mastery_check(&masteries[main_skill]) {
                 target.min(MASTERY_CHECK_TARGET)
             } else {

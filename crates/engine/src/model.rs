@@ -214,8 +214,8 @@ impl LearnerModel {
     /// Where a skill not started yet is believed to begin: the mean entry ability of the skills
     /// started so far, shrunk toward 0 (a typical item at 50%).
     pub fn general_entry_ability(&self) -> f64 {
-        let entries: Vec<f64> = self.skills.values().filter_map(|r| r.entry_ability).collect();
-        entries.iter().sum::<f64>() / (entries.len() as f64 + 2.0)
+        let (sum, count) = self.skills.values().filter_map(|r| r.entry_ability).fold((0.0, 0.0), |(sum, count), entry| (sum + entry, count + 1.0));
+        sum / (count + 2.0)
     }
 
     /// The gain per answer this learner's skill estimates have shown since their entry answers,
@@ -254,6 +254,26 @@ impl LearnerModel {
             .sum::<f64>()
             / count;
         level - self.part_difficulty(key, difficulty)
+    }
+
+    /// A skill's level now (its reference difficulty plus the learner's ability on it, forgetting
+    /// included), on the scale of item difficulties.
+    pub fn skill_level(&self, bank: &IndexedBank, skill_position: usize, now: Timestamp) -> f64 {
+        let skill_id = &bank.bank.skills[skill_position].id;
+        bank.reference_difficulty(skill_position) + self.belief(skill_id, now).0
+    }
+
+    /// P(correct) for the item at `item_position` from precomputed `skill_levels` (one per skill
+    /// of the bank): what `predict_success` gives, without a look-up per skill. Item choice uses it.
+    pub fn predict_from_levels(&self, bank: &IndexedBank, item_position: usize, skill_levels: &[f64]) -> f64 {
+        let item = &bank.bank.items[item_position];
+        let skills = bank.skills_of_item(item_position);
+        let level = if skills.is_empty() {
+            self.general_entry_ability()
+        } else {
+            skills.iter().map(|&s| skill_levels.get(s).copied().unwrap_or(0.0)).sum::<f64>() / skills.len() as f64
+        };
+        sigmoid(level - self.part_difficulty(&item.id, item.prior_difficulty()))
     }
 
     /// P(correct) for an item, now.

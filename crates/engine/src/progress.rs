@@ -11,6 +11,12 @@ use serde_json::Value;
 
 use crate::model::{ItemRecord, LearnerModel, SkillRecord, Timestamp};
 
+mod merge;
+#[cfg(test)]
+mod tests;
+
+pub use merge::{adopt_progress, answers_included, merge_progress, record_session_answer, LoggedAnswer, SessionLog, ANSWER_LOG_LIMIT, SESSION_LIMIT};
+
 /// The value of the `format` field of every saved progress file.
 pub const PROGRESS_FORMAT: &str = "adaptive-practice-progress";
 /// The newest version this code writes.
@@ -31,6 +37,19 @@ pub struct Progress {
     pub current_part: u32,
     /// Time spent on items, in seconds (each answer counts at most a few minutes).
     pub time_on_task_seconds: f64,
+    /// How many answers of each recent practice session (a tab, a widget) this progress includes,
+    /// so that two tabs on one bank merge instead of overwriting each other. At most
+    /// `SESSION_LIMIT`, the least recently active dropped first.
+    pub sessions: Vec<SessionCount>,
+}
+
+/// The answers of one practice session included in a progress: its first `answers` answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionCount {
+    /// A nonce the widget chose when the session started (the engine never draws one).
+    pub session: String,
+    pub answers: u32,
+    pub last_answer: Timestamp,
 }
 
 /// Why saved progress could not be loaded. Loading never changes what is stored.
@@ -78,6 +97,17 @@ pub struct SavedProgressV1 {
     pub time_on_task_seconds: f64,
     pub skills: BTreeMap<String, SavedSkillV1>,
     pub items: BTreeMap<String, SavedItemV1>,
+    /// Added after the first release (absent in older files): the sessions merged in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<SavedSessionV1>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedSessionV1 {
+    pub id: String,
+    pub answers: u32,
+    pub last_answer: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -152,6 +182,11 @@ impl From<&Progress> for SavedProgressV1 {
                     (id.clone(), saved)
                 })
                 .collect(),
+            sessions: progress
+                .sessions
+                .iter()
+                .map(|s| SavedSessionV1 { id: s.session.clone(), answers: s.answers, last_answer: s.last_answer.0 })
+                .collect(),
         }
     }
 }
@@ -197,6 +232,14 @@ impl From<SavedProgressV1> for Progress {
             current_variant: saved.current_variant,
             current_part: saved.current_part,
             time_on_task_seconds: if saved.time_on_task_seconds.is_finite() { saved.time_on_task_seconds.max(0.0) } else { 0.0 },
+            sessions: saved
+                .sessions
+                .into_iter()
+                .rev()
+                .take(SESSION_LIMIT)
+                .rev()
+                .map(|s| SessionCount { session: s.id, answers: s.answers, last_answer: Timestamp(s.last_answer) })
+                .collect(),
             model: LearnerModel {
                 skills,
                 items,

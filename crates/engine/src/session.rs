@@ -8,7 +8,7 @@ use crate::bank::Item;
 use crate::bank_index::IndexedBank;
 use crate::choose::{choose_next_item, unit_hash, ChoiceOptions, ChoiceReason, NextItem};
 use crate::model::{Evidence, LearnerModel, Timestamp};
-use crate::progress::Progress;
+use crate::progress::{record_session_answer, Progress, SessionLog};
 use crate::template::{instantiate, TemplateError};
 
 /// What answering an item (or one step of it) did.
@@ -35,6 +35,7 @@ pub fn new_progress(bank: &IndexedBank, seed: u64) -> Progress {
         current_variant: 0,
         current_part: 0,
         time_on_task_seconds: 0.0,
+        sessions: Vec::new(),
     }
 }
 
@@ -72,7 +73,7 @@ pub fn submit_answer(
         return Err(UnreadableReason::PartGone.into());
     };
     let outcome = check_response(part.kind, response)?;
-    let key = if parts.len() > 1 { format!("{}#{}", item.id, part_index) } else { item.id.clone() };
+    let key = evidence_key(item, part_index, parts.len());
     let evidence = Evidence {
         key: &key,
         item_id: &item.id,
@@ -86,6 +87,53 @@ pub fn submit_answer(
     let more_parts = part_index + 1 < parts.len();
     progress.current_part = if more_parts { (part_index + 1) as u32 } else { 0 };
     Ok(AnswerReport { outcome, predicted_success, newly_mastered, more_parts })
+}
+
+fn evidence_key(item: &Item, part_index: usize, part_count: usize) -> String {
+    if part_count > 1 {
+        format!("{}#{}", item.id, part_index)
+    } else {
+        item.id.clone()
+    }
+}
+
+/// `submit_answer` with the time on task it took (`record_time_on_task`), and the answer noted
+/// in this session's `log` (and in `progress.sessions`) so that another tab's progress can be
+/// merged with it (`merge_progress`).
+#[allow(clippy::too_many_arguments)]
+pub fn submit_session_answer(
+    bank: &IndexedBank,
+    progress: &mut Progress,
+    log: &mut SessionLog,
+    item: &Item,
+    part_index: usize,
+    response: &Response,
+    hints_used: u32,
+    seconds_on_task: f64,
+    now: Timestamp,
+) -> Result<AnswerReport, UnreadableAnswer> {
+    let report = submit_answer(bank, progress, item, part_index, response, hints_used, now)?;
+    record_time_on_task(progress, seconds_on_task);
+    let parts = item.parts();
+    if let Some(part) = parts.get(part_index) {
+        let key = evidence_key(item, part_index, parts.len());
+        let evidence = Evidence {
+            key: &key,
+            item_id: &item.id,
+            skills: part.skills,
+            prior_difficulty: item.prior_difficulty(),
+            correct: report.outcome.correct,
+            hints_used,
+        };
+        record_session_answer(progress, log, &evidence, seconds_on_task, now);
+    }
+    Ok(report)
+}
+
+/// Fresh progress when the learner starts afresh: nothing of the old model, but the sessions it
+/// counted stay counted, so that no tab re-applies its answers to the fresh start.
+pub fn restart_progress(bank: &IndexedBank, old: &Progress, seed: u64) -> Progress {
+    Progress { sessions: old.sessions.clone(), ..new_progress(bank, seed) }
 }
 
 fn variant_seed(progress: &Progress, item_position: usize) -> u64 {

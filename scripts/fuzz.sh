@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+#! Fuzzes the engine's untrusted-input entry points (bank loader, templates, answer checkers,
+#! markup) with cargo-fuzz (libFuzzer, nightly), each for FUZZ_SECONDS (default 60). Installs
+#! cargo-fuzz when missing (idempotent). Crashes land in fuzz/artifacts/<target>/; keep each as
+#! a regression test in the engine once fixed. Exits non-zero when a target crashed.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+SECONDS_PER_TARGET="${FUZZ_SECONDS:-60}"
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  cargo install --locked cargo-fuzz
+fi
+# Seed corpora from the sample banks (items for the template target, [kind, response] pairs for
+# the checkers, banks and prompts for the others), once.
+node - <<'NODE'
+const fs = require('fs');
+const seed = (target, name, text) => {
+  const dir = `fuzz/corpus/${target}`;
+  fs.mkdirSync(dir, { recursive: true });
+  if (!fs.existsSync(`${dir}/${name}`)) fs.writeFileSync(`${dir}/${name}`, text);
+};
+for (const file of fs.readdirSync('www/banks').filter((f) => f.endsWith('.json'))) {
+  const text = fs.readFileSync(`www/banks/${file}`, 'utf8');
+  seed('bank_loader', file, text);
+  let bank;
+  try { bank = JSON.parse(text); } catch { continue; }
+  for (const [n, item] of (bank.items || []).entries()) {
+    const zeros = Buffer.alloc(8);
+    seed('template', `${file}-${n}`, Buffer.concat([zeros, Buffer.from(JSON.stringify(item))]));
+    const { id, skills, prompt, solution, hints, difficulty, template, ...kind } = item;
+    for (const response of [{ kind: 'text', value: '3/4' }, { kind: 'choice', value: 1 }, { kind: 'choices', value: [0, 2] }]) {
+      seed('answer_checkers', `${file}-${n}-${response.kind}`, JSON.stringify([kind, response]));
+    }
+    if (typeof item.prompt === 'string') seed('markup', `${file}-${n}`, item.prompt);
+  }
+}
+NODE
+status=0
+for target in $(cargo +nightly fuzz list --fuzz-dir fuzz); do
+  echo "== fuzz $target (${SECONDS_PER_TARGET}s) =="
+  log="fuzz/artifacts/$target.log"
+  mkdir -p fuzz/artifacts "fuzz/corpus/$target"
+  if cargo +nightly fuzz run --fuzz-dir fuzz "$target" -- -max_total_time="$SECONDS_PER_TARGET" -rss_limit_mb=2048 >"$log" 2>&1; then
+    echo "ok: $(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1)"
+  else
+    status=1
+    echo "CRASH: see $log and fuzz/artifacts/$target/"
+    tail -30 "$log"
+  fi
+done
+exit $status
