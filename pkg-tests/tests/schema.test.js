@@ -42,3 +42,14 @@ test('the schema refuses malformed banks', () => {
     assert.equal(validate(bank), false, `${name} should be refused`);
   }
 });
+
+test('the README example of every item type is valid', () => {
+  const readme = readFileSync(new URL('README.md', root), 'utf8');
+  const start = readme.indexOf('{ "id": "s1"');
+  const lines = readme.slice(start, readme.indexOf('```', start)).trim().split('\n');
+  const items = lines.map((line) => JSON.parse(line));
+  const types = new Set(items.map((item) => item.type));
+  assert.equal(types.size, 9, `every type has an example: ${[...types].join(', ')}`);
+  const bank = { id: 'readme', version: '1', title: 'README', skills: ['n', 'a', 'w'].map((id) => ({ id, name: id })), items };
+  assert.ok(validate(bank), JSON.stringify(validate.errors?.slice(0, 3)));
+});
