@@ -10,6 +10,8 @@ export interface MountOptions {
   storageKey?: string;
   /** Interface language (BCP 47: en, fr, ar…); by default the bank's `language`. */
   lang?: string;
+  /** Practise only these skills of the bank (ids, or one string separated by spaces). */
+  skills?: string[] | string;
 }
 
 export interface AdaptivePracticeHandle {

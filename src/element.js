@@ -25,6 +25,7 @@ function widgetOptions(options) {
   if (options.src) result.src = new URL(options.src, document.baseURI).href;
   if (options.storageKey) result.storageKey = String(options.storageKey);
   if (options.lang) result.lang = String(options.lang);
+  if (options.skills) result.skills = Array.isArray(options.skills) ? options.skills.join(' ') : String(options.skills);
   return result;
 }
 
@@ -75,6 +76,7 @@ function elementOptions(element) {
   else if (element.getAttribute('src')) options.src = element.getAttribute('src');
   if (element.getAttribute('storage-key')) options.storageKey = element.getAttribute('storage-key');
   if (element.getAttribute('lang')) options.lang = element.getAttribute('lang');
+  if (element.getAttribute('skills')) options.skills = element.getAttribute('skills');
   return options;
 }
 
@@ -143,7 +145,7 @@ function connectScorm(element) {
 }
 
 export class AdaptivePracticeElement extends HTMLElement {
-  static observedAttributes = ['src', 'storage-key', 'lang'];
+  static observedAttributes = ['src', 'storage-key', 'lang', 'skills'];
 
   #disconnectScorm = () => {};
 

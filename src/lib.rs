@@ -32,6 +32,8 @@ struct MountOptions {
     storage_key: Option<String>,
     /// Interface language (BCP 47); the bank's language when absent.
     lang: Option<String>,
+    /// Skill ids to practise, separated by spaces or commas; all the bank's when absent.
+    skills: Option<String>,
 }
 
 /// A mounted widget; call `destroy()` when its element leaves the page.
@@ -81,7 +83,15 @@ pub fn mount_widget(container: web_sys::Element, host: web_sys::Element, options
         (None, None) => return Err(JsError::new("mount needs a `src` URL or an inline `bank`")),
     };
     let controls = SharedControls::default();
-    let props = AppProps { source, storage_namespace: options.storage_key, host: Some(host), controls: controls.clone(), language: options.lang };
+    let skills = options.skills.map(|list| list.split([' ', ',']).filter(|s| !s.is_empty()).map(str::to_owned).collect());
+    let props = AppProps {
+        source,
+        storage_namespace: options.storage_key,
+        host: Some(host),
+        controls: controls.clone(),
+        language: options.lang,
+        skills,
+    };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
     Ok(WidgetHandle { app: Some(app), controls })
 }

@@ -139,3 +139,24 @@ test('fifty widgets on one page all paint an item, and each keeps its own progre
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the skills attribute limits a widget to some skills of its bank', async () => {
+  const { context, page, problems } = await freshPage();
+  await page.goto(env.baseUrl + 'www/two-widgets.html');
+  await page.evaluate(() => {
+    const widget = document.createElement('adaptive-practice');
+    widget.id = 'limited';
+    widget.setAttribute('src', 'banks/fractions.json');
+    widget.setAttribute('skills', 'add-subtract-like');
+    widget.setAttribute('storage-key', 'limited');
+    document.body.prepend(widget);
+  });
+  const bank = readBank('www/banks/fractions.json');
+  const widget = new PracticeWidget(page, '#limited', bank);
+  await widget.waitForItem();
+  assert.deepEqual(await widget.part('.ap-skill-name').allTextContents(), ['Adding and subtracting with the same denominator']);
+  const item = await widget.currentItem();
+  assert.deepEqual(item.skills, ['add-subtract-like']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

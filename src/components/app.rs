@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use adaptive_practice_engine::{load_bank, Diagnostic, IndexedBank, Severity};
+use adaptive_practice_engine::{load_bank, Bank, Diagnostic, IndexedBank, Severity};
 use yew::prelude::*;
 
 use crate::bank_source::{fetch_text, BankSource};
@@ -22,6 +22,8 @@ pub struct AppProps {
     pub controls: SharedControls,
     /// The interface language asked for by the page (`lang`); else the bank's language.
     pub language: Option<String>,
+    /// Practise only these skills of the bank (`skills`); all when absent.
+    pub skills: Option<Vec<String>>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -31,10 +33,28 @@ enum LoadState {
     Ready(Rc<IndexedBank>),
 }
 
-fn read_bank(text: &str, words: &'static Messages) -> LoadState {
+/// The bank limited to `skills`: their items only (an item needing another skill is left out),
+/// and prerequisites outside the list dropped.
+fn keep_skills(mut bank: Bank, skills: &[String]) -> Bank {
+    let kept = |id: &String| skills.contains(id);
+    bank.skills.retain(|skill| kept(&skill.id));
+    for skill in &mut bank.skills {
+        skill.prerequisites.retain(kept);
+    }
+    bank.items.retain(|item| item.skills.iter().all(kept) && item.parts().iter().all(|part| part.skills.iter().all(kept)));
+    bank
+}
+
+fn read_bank(text: &str, words: &'static Messages, skills: Option<&[String]>) -> LoadState {
     let loaded = load_bank(text);
     match loaded.bank {
-        Some(bank) => LoadState::Ready(Rc::new(IndexedBank::new(bank))),
+        Some(bank) => {
+            let bank = match skills {
+                Some(skills) if !skills.is_empty() => keep_skills(bank, skills),
+                _ => bank,
+            };
+            LoadState::Ready(Rc::new(IndexedBank::new(bank)))
+        }
         None => {
             let errors: Vec<Diagnostic> =
                 loaded.diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect();
@@ -50,6 +70,7 @@ pub fn App(props: &AppProps) -> Html {
     let page_words = messages_for(props.language.as_deref());
     {
         let load = load.clone();
+        let skills = props.skills.clone();
         use_effect_with(props.source.clone(), move |source| {
             let source = source.clone();
             load.set(LoadState::Loading);
@@ -59,7 +80,7 @@ pub fn App(props: &AppProps) -> Html {
                     BankSource::Inline(text) => Ok(text),
                 };
                 load.set(match text {
-                    Ok(text) => read_bank(&text, page_words),
+                    Ok(text) => read_bank(&text, page_words, skills.as_deref()),
                     Err(message) => LoadState::Failed { summary: message, diagnostics: Rc::new(Vec::new()) },
                 });
             });
