@@ -118,7 +118,12 @@ pub fn choose_next_item(
         .and_then(|id| bank.item_position(id))
         .map(|i| bank.bank.items[i].type_name());
 
-    let skill_levels: Vec<f64> = (0..bank.bank.skills.len()).map(|s| model.skill_level(bank, s, now)).collect();
+    // Each skill's level from its mastery (mastery = sigmoid(ability)): no second look-up per skill.
+    let skill_levels: Vec<f64> = masteries
+        .iter()
+        .enumerate()
+        .map(|(s, m)| bank.reference_difficulty(s) + crate::model::logit(m.mastery))
+        .collect();
     // When the preferred pool has no item at all, fall back to every skill.
     let mut best: Option<(f64, usize, usize)> = None;
     let mut pool = preferred_pool;

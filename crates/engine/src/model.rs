@@ -172,7 +172,7 @@ pub fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
 
-fn logit(p: f64) -> f64 {
+pub fn logit(p: f64) -> f64 {
     let p = p.clamp(1e-6, 1.0 - 1e-6);
     (p / (1.0 - p)).ln()
 }
@@ -254,13 +254,6 @@ impl LearnerModel {
             .sum::<f64>()
             / count;
         level - self.part_difficulty(key, difficulty)
-    }
-
-    /// A skill's level now (its reference difficulty plus the learner's ability on it, forgetting
-    /// included), on the scale of item difficulties.
-    pub fn skill_level(&self, bank: &IndexedBank, skill_position: usize, now: Timestamp) -> f64 {
-        let skill_id = &bank.bank.skills[skill_position].id;
-        bank.reference_difficulty(skill_position) + self.belief(skill_id, now).0
     }
 
     /// P(correct) for the item at `item_position` from precomputed `skill_levels` (one per skill
