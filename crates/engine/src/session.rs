@@ -73,28 +73,36 @@ pub fn submit_answer(
         return Err(UnreadableReason::PartGone.into());
     };
     let outcome = check_response(part.kind, response)?;
-    let key = evidence_key(item, part_index, parts.len());
-    let evidence = Evidence {
-        key: &key,
-        item_id: &item.id,
-        skills: part.skills,
-        prior_difficulty: item.prior_difficulty(),
-        correct: outcome.correct,
-        hints_used,
-    };
-    let predicted_success = progress.model.predict_evidence(bank, &evidence, now);
-    let newly_mastered = progress.model.record_answer(bank, &evidence, now);
+    let (predicted_success, newly_mastered) = with_part_evidence(item, part_index, outcome.correct, hints_used, |evidence| {
+        (progress.model.predict_evidence(bank, evidence, now), progress.model.record_answer(bank, evidence, now))
+    })
+    .unwrap_or_default();
     let more_parts = part_index + 1 < parts.len();
     progress.current_part = if more_parts { (part_index + 1) as u32 } else { 0 };
     Ok(AnswerReport { outcome, predicted_success, newly_mastered, more_parts })
 }
 
-fn evidence_key(item: &Item, part_index: usize, part_count: usize) -> String {
-    if part_count > 1 {
-        format!("{}#{}", item.id, part_index)
-    } else {
-        item.id.clone()
-    }
+/// Calls `use_it` with the evidence of an answer to part `part_index` of `item` (its difficulty
+/// is kept under the item id, or `item#step` for a step); `None` when there is no such part.
+fn with_part_evidence<R>(
+    item: &Item,
+    part_index: usize,
+    correct: bool,
+    hints_used: u32,
+    use_it: impl FnOnce(&Evidence<'_>) -> R,
+) -> Option<R> {
+    let parts = item.parts();
+    let part = parts.get(part_index)?;
+    let key = if parts.len() > 1 { format!("{}#{}", item.id, part_index) } else { item.id.clone() };
+    let evidence = Evidence {
+        key: &key,
+        item_id: &item.id,
+        skills: part.skills,
+        prior_difficulty: item.prior_difficulty(),
+        correct,
+        hints_used,
+    };
+    Some(use_it(&evidence))
 }
 
 /// `submit_answer` with the time on task it took (`record_time_on_task`), and the answer noted
@@ -114,19 +122,9 @@ pub fn submit_session_answer(
 ) -> Result<AnswerReport, UnreadableAnswer> {
     let report = submit_answer(bank, progress, item, part_index, response, hints_used, now)?;
     record_time_on_task(progress, seconds_on_task);
-    let parts = item.parts();
-    if let Some(part) = parts.get(part_index) {
-        let key = evidence_key(item, part_index, parts.len());
-        let evidence = Evidence {
-            key: &key,
-            item_id: &item.id,
-            skills: part.skills,
-            prior_difficulty: item.prior_difficulty(),
-            correct: report.outcome.correct,
-            hints_used,
-        };
-        record_session_answer(progress, log, &evidence, seconds_on_task, now);
-    }
+    with_part_evidence(item, part_index, report.outcome.correct, hints_used, |evidence| {
+        record_session_answer(progress, log, evidence, seconds_on_task, now)
+    });
     Ok(report)
 }
 
