@@ -87,6 +87,11 @@ pub struct Messages {
     pub reset_question: &'static str,
     pub reset_confirm: &'static str,
     pub cancel: &'static str,
+    pub practise: &'static str,
+    pub practise_label: &'static str,
+    pub let_widget_choose: &'static str,
+    pub practising_chosen: &'static str,
+    pub needs_first: &'static str,
     pub and: &'static str,
 }
 

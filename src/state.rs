@@ -58,6 +58,8 @@ pub struct PracticeState {
     pub not_saved: bool,
     /// What the last import did: the answers loaded, or why nothing changed.
     pub import_result: Option<Result<u32, String>>,
+    /// The skill the learner chose to practise; the widget chooses when `None`.
+    pub focus_skill: Option<String>,
     /// This session's answers (a nonce and a counter each), to re-apply to another tab's progress.
     pub log: SessionLog,
     /// The stored text already taken into account (written, merged or backed up here): anything
@@ -76,6 +78,9 @@ pub enum PracticeAction {
     Reset,
     /// Replace progress with an exported file's, if it is progress on this bank; else change nothing.
     Import(String),
+    /// Practise this skill from now on (`None`: let the widget choose); moves to a new item
+    /// unless the current one is already answered and waits for Next.
+    ChooseSkill(Option<String>),
     /// Another tab changed the stored progress (the new text; `None`: removed).
     StorageChanged(Option<String>),
 }
@@ -156,6 +161,7 @@ impl PracticeState {
             showing_not_saved: storage_unavailable,
             not_saved: storage_unavailable,
             import_result: None,
+            focus_skill: None,
             text: Text(words),
             log: SessionLog::new(format!("{:x}-{:x}", now().0, random_seed())),
             known_stored,
@@ -235,7 +241,8 @@ impl PracticeState {
     }
 
     fn next_item(&mut self) {
-        let choice = advance(&self.bank, &mut self.progress, now(), &ChoiceOptions::default());
+        let options = ChoiceOptions { focus_skill: self.focus_skill.clone(), target_success: None };
+        let choice = advance(&self.bank, &mut self.progress, now(), &options);
         self.on_screen = show(&self.bank, choice, 0);
     }
 }
@@ -349,6 +356,15 @@ impl Reducible for PracticeState {
                 // Another tab or script removed our progress: put it back.
                 next.known_stored = None;
                 next.save();
+            }
+            PracticeAction::ChooseSkill(skill) => {
+                next.focus_skill = skill;
+                if !answered {
+                    next.next_item();
+                    next.phase = Phase::Answering { unreadable: None };
+                    next.item_revision += 1;
+                    next.shown_at = now();
+                }
             }
             PracticeAction::AnotherVariant => {
                 let Some(on_screen) = &self.on_screen else { return self };

@@ -96,3 +96,31 @@ test('a report for the teacher: a file and a short code; starting again needs a 
   await page.waitForFunction(() => document.querySelector('adaptive-practice').shadowRoot.querySelector('.ap-score').textContent.startsWith('0 answered'));
   await context.close();
 });
+
+test('the learner chooses a skill to practise, then lets the widget choose again', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.baseUrl + 'index.html');
+  const bank = readBank('www/banks/fractions.json');
+  const widget = new PracticeWidget(page, 'adaptive-practice', bank);
+  await widget.waitForItem();
+  // A skill whose prerequisites are not mastered yet: allowed, with a warning on the button.
+  const button = widget.part('[data-skill="comparing-fractions"] .ap-choose');
+  assert.match(await button.getAttribute('title'), /builds on Equivalent fractions/);
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await widget.part('.ap-focus').waitFor();
+  assert.match(await widget.part('.ap-focus').textContent(), /You are practising “Comparing and ordering fractions”/);
+  for (let round = 0; round < 3; round += 1) {
+    const item = await widget.currentItem();
+    assert.ok(item.skills.includes('comparing-fractions'), `${item.id} practises the chosen skill`);
+    assert.match(await widget.part('.ap-why').textContent(), /You chose to practise “Comparing and ordering fractions”/);
+    await widget.part('form.ap-item input, form.ap-item select').first().focus();
+    await widget.answerByKeyboard(true);
+    await widget.nextByKeyboard();
+  }
+  await widget.part('.ap-let-choose').click();
+  await widget.part('.ap-focus').waitFor({ state: 'detached' });
+  assert.equal(await widget.part('[data-skill] .ap-choose').count(), 6);
+  await context.close();
+});

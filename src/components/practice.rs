@@ -108,6 +108,10 @@ pub fn Practice(props: &PracticeProps) -> Html {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(PracticeAction::Reset))
     };
+    let on_choose = {
+        let state = state.clone();
+        Callback::from(move |skill: Option<String>| state.dispatch(PracticeAction::ChooseSkill(skill)))
+    };
     let on_import = {
         let state = state.clone();
         Callback::from(move |content: String| state.dispatch(PracticeAction::Import(content)))
@@ -209,7 +213,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                     }
                 </div>
             }
-            <SkillList bank={state.bank.clone()} model={model.clone()} now={now()} />
+            <SkillList bank={state.bank.clone()} model={model.clone()} now={now()} focus={state.focus_skill.clone()} on_choose={on_choose} />
             <ProgressPanel bank={state.bank.clone()} progress={state.progress.clone()} on_reset={on_reset}
                 on_import={on_import} import_message={state.import_result.as_ref().map(|r| import_sentence(text, r))} />
         </section>

@@ -12,6 +12,9 @@ pub struct SkillListProps {
     pub bank: Rc<IndexedBank>,
     pub model: LearnerModel,
     pub now: Timestamp,
+    /// The skill the learner chose, if any.
+    pub focus: Option<String>,
+    pub on_choose: Callback<Option<String>>,
 }
 
 fn state_class(state: SkillState) -> &'static str {
@@ -30,6 +33,16 @@ pub fn SkillList(props: &SkillListProps) -> Html {
     html! {
         <section class="ap-skills" aria-labelledby="ap-progress-title">
             <h3 class="ap-skills-title" id="ap-progress-title">{ text.progress_title }</h3>
+            if let Some(focus) = &props.focus {
+                <p class="ap-focus">
+                    { fill(text.practising_chosen, &[("skill", bank.skill_position(focus).map_or(focus.as_str(), |i| bank.bank.skills[i].name.as_str()))]) }
+                    { " " }
+                    <button type="button" class="ap-button ap-button-quiet ap-let-choose"
+                        onclick={{ let on_choose = props.on_choose.clone(); Callback::from(move |_: MouseEvent| on_choose.emit(None)) }}>
+                        { text.let_widget_choose }
+                    </button>
+                </p>
+            }
             <ul class="ap-skill-list">
                 { for bank.bank.skills.iter().enumerate().map(|(position, skill)| {
                     let mastery = props.model.skill_mastery(bank, position, props.now);
@@ -43,6 +56,17 @@ pub fn SkillList(props: &SkillListProps) -> Html {
                             <progress class="ap-meter" max="100" value={percent.to_string()}
                                 aria-label={fill(text.mastery_label, &[("skill", &skill.name)])} />
                             <span class="ap-skill-mastery">{ shown }</span>
+                            if props.focus.as_deref() != Some(skill.id.as_str()) {
+                                <button type="button" class="ap-choose" aria-label={fill(text.practise_label, &[("skill", &skill.name)])}
+                                    title={(!props.model.is_unlocked(bank, position)).then(|| {
+                                        let needs: Vec<&str> = skill.prerequisites.iter()
+                                            .filter_map(|p| bank.skill_position(p).map(|i| bank.bank.skills[i].name.as_str())).collect();
+                                        fill(text.needs_first, &[("skills", &needs.join(", "))])
+                                    })}
+                                    onclick={{ let on_choose = props.on_choose.clone(); let id = skill.id.clone(); Callback::from(move |_: MouseEvent| on_choose.emit(Some(id.clone()))) }}>
+                                    { text.practise }
+                                </button>
+                            }
                         </li>
                     }
                 }) }

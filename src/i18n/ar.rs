@@ -80,4 +80,9 @@ pub const ARABIC: Messages = Messages {
     reset_question: "هل تريد محو تقدّمك في هذه المجموعة؟ لا يمكن التراجع عن ذلك (احفظه في ملف أولًا إن أردت استعادته).",
     reset_confirm: "نعم، امحُ وابدأ من جديد",
     cancel: "إلغاء",
+    practise: "تدرّب",
+    practise_label: "تدرّب على «{skill}»",
+    let_widget_choose: "دع التطبيق يختار",
+    practising_chosen: "أنت تتدرّب على «{skill}».",
+    needs_first: "لم تُفتح بعد: تعتمد على {skills}. يمكنك التجربة مع ذلك.",
 };

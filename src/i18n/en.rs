@@ -80,4 +80,9 @@ pub const ENGLISH: Messages = Messages {
     reset_question: "Erase your progress on this practice set? This cannot be undone (save it to a file first if you may want it back).",
     reset_confirm: "Yes, erase and start again",
     cancel: "Cancel",
+    practise: "Practise",
+    practise_label: "Practise “{skill}”",
+    let_widget_choose: "Let the widget choose",
+    practising_chosen: "You are practising “{skill}”.",
+    needs_first: "Not open yet: it builds on {skills}. You can still try it.",
 };

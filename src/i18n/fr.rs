@@ -80,4 +80,9 @@ pub const FRENCH: Messages = Messages {
     reset_question: "Effacer ta progression sur cette série ? C’est définitif (enregistre-la d’abord dans un fichier si tu veux pouvoir la retrouver).",
     reset_confirm: "Oui, effacer et recommencer",
     cancel: "Annuler",
+    practise: "Travailler",
+    practise_label: "Travailler « {skill} »",
+    let_widget_choose: "Laisser l’exercice choisir",
+    practising_chosen: "Tu travailles « {skill} ».",
+    needs_first: "Pas encore ouverte : elle s’appuie sur {skills}. Tu peux quand même essayer.",
 };
