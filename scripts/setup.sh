@@ -67,7 +67,12 @@ install_debian_wasm_toolchain() {
 # 1. A wasm32 toolchain: the default one if it has the target, else rustup (short time limit),
 #    else Debian's rustc-web.
 wasm_path=""
-if rustc_has_wasm_std rustc; then
+# AP_WASM_ROUTE=debian forces the third route (to test it on a machine where the others work).
+if [ "${AP_WASM_ROUTE:-}" = "debian" ]; then
+    rustc_has_wasm_std /usr/bin/rustc || install_debian_wasm_toolchain
+    rustc_has_wasm_std /usr/bin/rustc || { say "could not install a wasm32 standard library"; exit 1; }
+    wasm_path="/usr/bin"
+elif rustc_has_wasm_std rustc; then
     :
 elif command -v rustup >/dev/null 2>&1 && { say "adding the wasm32 target with rustup"; timeout 120 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; } && rustc_has_wasm_std rustc; then
     :
