@@ -124,3 +124,29 @@ test('the learner chooses a skill to practise, then lets the widget choose again
   assert.equal(await widget.part('[data-skill] .ap-choose').count(), 6);
   await context.close();
 });
+
+test('the learner sets a goal, sees it progress and reached; calm mode hides scores; both are kept', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.baseUrl + 'www/item-types.html');
+  const bank = readBank('www/banks/item-types.json');
+  const widget = new PracticeWidget(page, 'adaptive-practice', bank);
+  await widget.waitForItem();
+  await widget.part('.ap-goal-select').selectOption('2');
+  assert.equal((await widget.part('.ap-goal-progress').textContent()).trim(), '0 of 2 skills mastered');
+  for (let round = 0; round < 30; round += 1) {
+    if ((await widget.part('.ap-goal-progress').textContent()).includes('Goal reached')) break;
+    await widget.part('form.ap-item input, form.ap-item select, form.ap-item button').first().focus();
+    await widget.answerByKeyboard(true);
+    await widget.nextByKeyboard();
+  }
+  assert.match(await widget.part('.ap-goal-progress').textContent(), /^2 of 2 skills mastered Goal reached!/);
+  await widget.part('.ap-calm input').check();
+  assert.equal(await widget.part('.ap-score').isVisible(), false);
+  assert.equal(await widget.part('.ap-skill-mastery').first().isVisible(), false);
+  await page.reload();
+  await widget.waitForItem();
+  assert.equal(await widget.part('.ap-goal-select').inputValue(), '2');
+  assert.equal(await widget.part('.ap-score').isVisible(), false, 'calm mode is kept');
+  await context.close();
+});

@@ -2,6 +2,7 @@
 
 pub mod answer_controls;
 pub mod app;
+pub mod goal_panel;
 pub mod hint_list;
 pub mod item_view;
 pub mod load_error;
@@ -9,3 +10,4 @@ pub mod practice;
 pub mod progress_panel;
 pub mod rich_text;
 pub mod skill_list;
+pub mod skill_map;

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::components::item_view::ItemView;
 use crate::components::rich_text::{block_text, inline_text, MediaBase};
+use crate::components::goal_panel::{GoalPanel, Preferences};
 use crate::components::progress_panel::{import_sentence, ProgressPanel};
 use crate::components::skill_list::SkillList;
 use crate::controls::SharedControls;
@@ -28,7 +29,8 @@ pub struct PracticeProps {
     pub text: Text,
 }
 
-/// Moves keyboard focus: to Next after an answer, to the first input of a new item.
+/// Moves keyboard focus: to Next after an answer, to the first control of a new item (a field, a
+/// list, or an ordering item's first enabled Move button).
 #[hook]
 fn use_deliberate_focus(answered: bool, item_revision: u32, next_button: NodeRef, item_area: NodeRef) {
     use_effect_with((answered, item_revision), move |(answered, item_revision)| {
@@ -39,7 +41,7 @@ fn use_deliberate_focus(answered: bool, item_revision: u32, next_button: NodeRef
         } else if *item_revision > 0 {
             let first_input = item_area
                 .cast::<web_sys::Element>()
-                .and_then(|area| area.query_selector("input").ok().flatten())
+                .and_then(|area| area.query_selector("form.ap-item input, form.ap-item select, form.ap-item button:not([disabled])").ok().flatten())
                 .and_then(|input| input.dyn_into::<HtmlElement>().ok());
             if let Some(input) = first_input {
                 let _ = input.focus();
@@ -108,6 +110,20 @@ pub fn Practice(props: &PracticeProps) -> Html {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(PracticeAction::Reset))
     };
+    // The learner's goal and calm mode, kept beside the progress (`…/prefs/…`).
+    let preferences_key = props.storage_key.replacen("/progress/", "/prefs/", 1);
+    let preferences = {
+        let key = preferences_key.clone();
+        use_state(move || Preferences::load(&key))
+    };
+    let on_preferences = {
+        let preferences = preferences.clone();
+        Callback::from(move |changed: Preferences| {
+            changed.save(&preferences_key);
+            preferences.set(changed);
+        })
+    };
+    let calm = preferences.calm;
     let on_choose = {
         let state = state.clone();
         Callback::from(move |skill: Option<String>| state.dispatch(PracticeAction::ChooseSkill(skill)))
@@ -165,7 +181,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
         <section class="ap-card" part="card" aria-labelledby="ap-title">
             <header class="ap-header">
                 <h2 class="ap-title" id="ap-title">{ &bank.title }</h2>
-                <span class="ap-score">{ fill(text.answered_summary, &[("answers", &model.answer_count.to_string()), ("correct", &model.correct_count.to_string())]) }</span>
+                <span class="ap-score" hidden={calm}>{ fill(text.answered_summary, &[("answers", &model.answer_count.to_string()), ("correct", &model.correct_count.to_string())]) }</span>
             </header>
             if let Some(notice) = &state.storage_notice {
                 <p class="ap-notice" role="alert">{ notice }</p>
@@ -213,7 +229,8 @@ pub fn Practice(props: &PracticeProps) -> Html {
                     }
                 </div>
             }
-            <SkillList bank={state.bank.clone()} model={model.clone()} now={now()} focus={state.focus_skill.clone()} on_choose={on_choose} />
+            <GoalPanel bank={state.bank.clone()} model={model.clone()} now={now()} preferences={(*preferences).clone()} on_change={on_preferences} />
+            <SkillList bank={state.bank.clone()} model={model.clone()} now={now()} focus={state.focus_skill.clone()} on_choose={on_choose} {calm} />
             <ProgressPanel bank={state.bank.clone()} progress={state.progress.clone()} on_reset={on_reset}
                 on_import={on_import} import_message={state.import_result.as_ref().map(|r| import_sentence(text, r))} />
         </section>

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use adaptive_practice_engine::{IndexedBank, LearnerModel, SkillState, Timestamp};
 use yew::prelude::*;
 
+use crate::components::skill_map::SkillMap;
 use crate::i18n::{fill, use_text};
 
 #[derive(Properties, PartialEq)]
@@ -15,6 +16,9 @@ pub struct SkillListProps {
     /// The skill the learner chose, if any.
     pub focus: Option<String>,
     pub on_choose: Callback<Option<String>>,
+    /// Calm mode: no percentages.
+    #[prop_or_default]
+    pub calm: bool,
 }
 
 fn state_class(state: SkillState) -> &'static str {
@@ -33,6 +37,7 @@ pub fn SkillList(props: &SkillListProps) -> Html {
     html! {
         <section class="ap-skills" aria-labelledby="ap-progress-title">
             <h3 class="ap-skills-title" id="ap-progress-title">{ text.progress_title }</h3>
+            <SkillMap bank={props.bank.clone()} model={props.model.clone()} now={props.now} />
             if let Some(focus) = &props.focus {
                 <p class="ap-focus">
                     { fill(text.practising_chosen, &[("skill", bank.skill_position(focus).map_or(focus.as_str(), |i| bank.bank.skills[i].name.as_str()))]) }
@@ -55,7 +60,7 @@ pub fn SkillList(props: &SkillListProps) -> Html {
                             <span class="ap-badge">{ text.state(mastery.state) }</span>
                             <progress class="ap-meter" max="100" value={percent.to_string()}
                                 aria-label={fill(text.mastery_label, &[("skill", &skill.name)])} />
-                            <span class="ap-skill-mastery">{ shown }</span>
+                            <span class="ap-skill-mastery" hidden={props.calm}>{ shown }</span>
                             if props.focus.as_deref() != Some(skill.id.as_str()) {
                                 <button type="button" class="ap-choose" aria-label={fill(text.practise_label, &[("skill", &skill.name)])}
                                     title={(!props.model.is_unlocked(bank, position)).then(|| {

@@ -85,4 +85,11 @@ pub const ARABIC: Messages = Messages {
     let_widget_choose: "دع التطبيق يختار",
     practising_chosen: "أنت تتدرّب على «{skill}».",
     needs_first: "لم تُفتح بعد: تعتمد على {skills}. يمكنك التجربة مع ذلك.",
+    goal_title: "الهدف",
+    goal_choose: "هدفي: إتقان",
+    goal_none: "بلا هدف",
+    goal_skills_option: "{count} مهارة",
+    goal_progress: "أتقنت {mastered} من {goal} مهارات",
+    goal_reached: "تحقّق الهدف!",
+    calm_mode: "الوضع الهادئ (إخفاء النتائج)",
 };

@@ -85,4 +85,11 @@ pub const ENGLISH: Messages = Messages {
     let_widget_choose: "Let the widget choose",
     practising_chosen: "You are practising “{skill}”.",
     needs_first: "Not open yet: it builds on {skills}. You can still try it.",
+    goal_title: "Goal",
+    goal_choose: "My goal: master",
+    goal_none: "no goal",
+    goal_skills_option: "{count} skill(s)",
+    goal_progress: "{mastered} of {goal} skills mastered",
+    goal_reached: "Goal reached!",
+    calm_mode: "Calm mode (hide scores)",
 };

@@ -85,4 +85,11 @@ pub const FRENCH: Messages = Messages {
     let_widget_choose: "Laisser l’exercice choisir",
     practising_chosen: "Tu travailles « {skill} ».",
     needs_first: "Pas encore ouverte : elle s’appuie sur {skills}. Tu peux quand même essayer.",
+    goal_title: "Objectif",
+    goal_choose: "Mon objectif : maîtriser",
+    goal_none: "pas d’objectif",
+    goal_skills_option: "{count} compétence(s)",
+    goal_progress: "{mastered} compétence(s) maîtrisée(s) sur {goal}",
+    goal_reached: "Objectif atteint !",
+    calm_mode: "Mode calme (cacher les scores)",
 };
