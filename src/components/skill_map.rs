@@ -19,27 +19,6 @@ const BOX_HEIGHT: usize = 40;
 const COLUMN_GAP: usize = 40;
 const ROW_GAP: usize = 14;
 
-/// Each skill's column: 0 without prerequisites, else one more than its deepest prerequisite.
-fn depths(bank: &IndexedBank) -> Vec<usize> {
-    let skills = &bank.bank.skills;
-    let mut depth = vec![0usize; skills.len()];
-    // Prerequisites form a DAG (the checker refuses cycles): as many passes as skills settle it.
-    for _ in 0..skills.len() {
-        let mut changed = false;
-        for (s, skill) in skills.iter().enumerate() {
-            let deepest = skill.prerequisites.iter().filter_map(|p| bank.skill_position(p)).map(|p| depth[p] + 1).max().unwrap_or(0);
-            if deepest > depth[s] {
-                depth[s] = deepest;
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-    depth
-}
-
 fn short(name: &str) -> String {
     if name.chars().count() <= 20 {
         name.to_string()
@@ -51,7 +30,7 @@ fn short(name: &str) -> String {
 #[component]
 pub fn SkillMap(props: &SkillMapProps) -> Html {
     let bank = &props.bank;
-    let depth = depths(bank);
+    let depth: Vec<usize> = (0..bank.bank.skills.len()).map(|s| bank.prerequisite_depth(s)).collect();
     let mut row = vec![0usize; bank.bank.skills.len()];
     let mut rows_in_column = vec![0usize; depth.iter().max().map_or(1, |d| d + 1)];
     for (s, &d) in depth.iter().enumerate() {

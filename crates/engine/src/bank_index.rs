@@ -14,6 +14,7 @@ pub struct IndexedBank {
     items_of_skill: Vec<Vec<usize>>,
     skills_of_item: Vec<Vec<usize>>,
     reference_difficulty: Vec<f64>,
+    prerequisite_depth: Vec<usize>,
 }
 
 impl IndexedBank {
@@ -44,7 +45,8 @@ impl IndexedBank {
                 }
             })
             .collect();
-        IndexedBank { bank, skill_positions, item_positions, items_of_skill, skills_of_item, reference_difficulty }
+        let prerequisite_depth = prerequisite_depths(&bank, &skill_positions);
+        IndexedBank { bank, skill_positions, item_positions, items_of_skill, skills_of_item, reference_difficulty, prerequisite_depth }
     }
 
     pub fn skill_position(&self, skill_id: &str) -> Option<usize> {
@@ -66,8 +68,36 @@ impl IndexedBank {
         self.skills_of_item.get(item_position).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// How many prerequisite steps lie under a skill (0 for a skill without prerequisites).
+    pub fn prerequisite_depth(&self, skill_position: usize) -> usize {
+        self.prerequisite_depth.get(skill_position).copied().unwrap_or(0)
+    }
+
     /// The mean prior difficulty of a skill's items: mastery is judged against it.
     pub fn reference_difficulty(&self, skill_position: usize) -> f64 {
         self.reference_difficulty.get(skill_position).copied().unwrap_or(0.0)
     }
+}
+
+/// Each skill's prerequisite depth: one more than its deepest prerequisite's. The bank loader
+/// rejects cycles, so depths settle within as many rounds as there are skills.
+fn prerequisite_depths(bank: &Bank, skill_positions: &BTreeMap<String, usize>) -> Vec<usize> {
+    let skill_count = bank.skills.len();
+    let mut depths = vec![0usize; skill_count];
+    for _ in 0..skill_count {
+        let mut changed = false;
+        for (position, skill) in bank.skills.iter().enumerate() {
+            let deepest =
+                skill.prerequisites.iter().filter_map(|id| skill_positions.get(id)).map(|&p| depths[p] + 1).max().unwrap_or(0);
+            let deepest = deepest.min(skill_count);
+            if deepest != depths[position] {
+                depths[position] = deepest;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    depths
 }

@@ -132,22 +132,7 @@ fn days_between(later: Timestamp, earlier: Timestamp) -> f64 {
 
 /// How many prerequisite steps lie under each skill (0 for a skill without prerequisites).
 pub fn prerequisite_depths(bank: &IndexedBank) -> Vec<usize> {
-    let skill_count = bank.bank.skills.len();
-    let mut depths = vec![0usize; skill_count];
-    // The bank loader rejects cycles, so depths settle within `skill_count` rounds.
-    for _ in 0..skill_count {
-        for (position, skill) in bank.bank.skills.iter().enumerate() {
-            let deepest = skill
-                .prerequisites
-                .iter()
-                .filter_map(|id| bank.skill_position(id))
-                .map(|p| depths[p] + 1)
-                .max()
-                .unwrap_or(0);
-            depths[position] = deepest.min(skill_count);
-        }
-    }
-    depths
+    (0..bank.bank.skills.len()).map(|position| bank.prerequisite_depth(position)).collect()
 }
 
 impl HiddenLearner {
