@@ -85,40 +85,52 @@ pub fn read_dataset(path: &Path, vocabulary: &mut Vocabulary) -> Result<Dataset,
     parse_dataset(path, &text, vocabulary)
 }
 
-/// Parses the text of an answer log. The header names the columns (any order, extra columns are
-/// ignored); `correct` is 0 or 1; `timestamp` is a number (0 when unknown); `skill_id` holds
-/// one skill, or several separated by `,`, or nothing. Blank lines are skipped.
-pub fn parse_dataset(path: &Path, text: &str, vocabulary: &mut Vocabulary) -> Result<Dataset, DatasetError> {
-    let error_at = |line_number: usize, message: String| DatasetError { path: path.to_path_buf(), line_number, message };
+/// The data rows of a tab-separated file with a header (blank lines skipped), with the position
+/// of each `required` column; an error names the file and line when the header lacks a column
+/// (`expected` introduces the list of columns in that message) or a row has another number of
+/// fields than the header. Both the answer logs and the review log are read through it.
+pub fn tab_separated_rows<'a, const N: usize>(
+    path: &'a Path,
+    text: &'a str,
+    required: [&'a str; N],
+    expected: &'a str,
+) -> Result<([usize; N], impl Iterator<Item = Result<(usize, Vec<&'a str>), DatasetError>> + 'a), DatasetError> {
+    let error_at = move |line_number: usize, message: String| DatasetError { path: path.to_path_buf(), line_number, message };
     let mut lines = text.lines().enumerate().map(|(index, line)| (index + 1, line.trim_end_matches('\r')));
     let (header_line_number, header) = lines
         .by_ref()
         .find(|(_, line)| !line.trim().is_empty())
         .ok_or_else(|| error_at(0, "the file is empty (expected a header line)".to_string()))?;
     let header_names: Vec<&str> = header.split('\t').map(str::trim).collect();
-    let mut column_of_required = [0usize; 5];
-    for (slot, required_name) in column_of_required.iter_mut().zip(REQUIRED_COLUMNS) {
+    let mut column_of_required = [0usize; N];
+    for (slot, required_name) in column_of_required.iter_mut().zip(required) {
         *slot = header_names.iter().position(|name| *name == required_name).ok_or_else(|| {
-            error_at(
-                header_line_number,
-                format!("the header has no `{required_name}` column (expected tab-separated columns {})", REQUIRED_COLUMNS.join(", ")),
-            )
+            error_at(header_line_number, format!("the header has no `{required_name}` column (expected {expected}{})", required.join(", ")))
         })?;
     }
+    let field_count = header_names.len();
+    let rows = lines.filter(|(_, line)| !line.trim().is_empty()).map(move |(line_number, line)| {
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() == field_count {
+            Ok((line_number, fields))
+        } else {
+            Err(error_at(line_number, format!("expected {field_count} tab-separated fields like the header, found {}", fields.len())))
+        }
+    });
+    Ok((column_of_required, rows))
+}
+
+/// Parses the text of an answer log. The header names the columns (any order, extra columns are
+/// ignored); `correct` is 0 or 1; `timestamp` is a number (0 when unknown); `skill_id` holds
+/// one skill, or several separated by `,`, or nothing. Blank lines are skipped.
+pub fn parse_dataset(path: &Path, text: &str, vocabulary: &mut Vocabulary) -> Result<Dataset, DatasetError> {
+    let error_at = |line_number: usize, message: String| DatasetError { path: path.to_path_buf(), line_number, message };
+    let (column_of_required, rows) = tab_separated_rows(path, text, REQUIRED_COLUMNS, "tab-separated columns ")?;
     let [user_column, item_column, timestamp_column, correct_column, skill_column] = column_of_required;
     let mut dataset = Dataset::default();
     let mut learner_position_by_name: HashMap<String, usize> = HashMap::new();
-    for (line_number, line) in lines {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').collect();
-        if fields.len() != header_names.len() {
-            return Err(error_at(
-                line_number,
-                format!("expected {} tab-separated fields like the header, found {}", header_names.len(), fields.len()),
-            ));
-        }
+    for row in rows {
+        let (line_number, fields) = row?;
         let user_name = fields[user_column].trim();
         let item_name = fields[item_column].trim();
         if user_name.is_empty() || item_name.is_empty() {

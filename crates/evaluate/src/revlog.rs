@@ -4,7 +4,7 @@ use std::path::Path;
 
 use adaptive_practice_engine::memory::{Rating, Review};
 
-use crate::dataset::DatasetError;
+use crate::dataset::{tab_separated_rows, DatasetError};
 
 const REQUIRED_COLUMNS: [&str; 4] = ["t_history", "r_history", "delta_ts", "ys"];
 
@@ -25,28 +25,10 @@ pub fn read_review_log(path: &Path) -> Result<Vec<Vec<Review>>, DatasetError> {
 /// rated `Good` (recalled) or `Again`; its rating is never used for a prediction.
 pub fn parse_review_log(path: &Path, text: &str) -> Result<Vec<Vec<Review>>, DatasetError> {
     let error_at = |line_number: usize, message: String| DatasetError { path: path.to_path_buf(), line_number, message };
-    let mut lines = text.lines().enumerate().map(|(index, line)| (index + 1, line.trim_end_matches('\r')));
-    let (header_line_number, header) = lines
-        .by_ref()
-        .find(|(_, line)| !line.trim().is_empty())
-        .ok_or_else(|| error_at(0, "the file is empty (expected a header line)".to_string()))?;
-    let header_names: Vec<&str> = header.split('\t').map(str::trim).collect();
-    let mut column_of_required = [0usize; 4];
-    for (slot, required_name) in column_of_required.iter_mut().zip(REQUIRED_COLUMNS) {
-        *slot = header_names
-            .iter()
-            .position(|name| *name == required_name)
-            .ok_or_else(|| error_at(header_line_number, format!("the header has no `{required_name}` column (expected {})", REQUIRED_COLUMNS.join(", "))))?;
-    }
+    let (column_of_required, rows) = tab_separated_rows(path, text, REQUIRED_COLUMNS, "")?;
     let mut histories = Vec::new();
-    for (line_number, line) in lines {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').collect();
-        if fields.len() != header_names.len() {
-            return Err(error_at(line_number, format!("expected {} tab-separated fields like the header, found {}", header_names.len(), fields.len())));
-        }
+    for row in rows {
+        let (line_number, fields) = row?;
         let mut sequences = Vec::with_capacity(4);
         for (column, name) in column_of_required.iter().zip(REQUIRED_COLUMNS) {
             let values: Result<Vec<f64>, String> = fields[*column]
