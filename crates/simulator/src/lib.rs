@@ -21,7 +21,7 @@ pub use run::{
 };
 pub use summary::{format_summary_line, parse_summary_line, summarize_outcomes, Interval, ParsedSummaryLine, PolicySummary};
 
-use adaptive_practice_engine::IndexedBank;
+use adaptive_practice_engine::{load_bank, IndexedBank, Severity};
 
 #[cfg(test)]
 mod tests;
@@ -68,4 +68,21 @@ pub fn summarize_bank(simulation: &BankSimulation) -> Vec<PolicySummary> {
             summarize_outcomes(&simulation.bank_id, *policy, outcomes, simulation.item_cap, simulation.skill_count)
         })
         .collect()
+}
+
+/// Reads and indexes a bank file for the command-line tools: warnings go to stderr, errors make
+/// the message returned.
+pub fn read_bank_file(path: &std::path::Path) -> Result<IndexedBank, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let loaded = load_bank(&text);
+    for diagnostic in loaded.diagnostics.iter().filter(|d| d.severity == Severity::Warning) {
+        eprintln!("{}: {diagnostic}", path.display());
+    }
+    match loaded.bank {
+        Some(bank) => Ok(IndexedBank::new(bank)),
+        None => {
+            let errors: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
+            Err(format!("{} is not a usable bank:\n  {}", path.display(), errors.join("\n  ")))
+        }
+    }
 }

@@ -4,9 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use adaptive_practice_engine::{load_bank, IndexedBank, Severity};
 use adaptive_practice_simulator::report::format_bank_table;
-use adaptive_practice_simulator::{format_summary_line, simulate_bank, summarize_bank, SimulationParameters};
+use adaptive_practice_simulator::{format_summary_line, read_bank_file, simulate_bank, summarize_bank, SimulationParameters};
 
 const USAGE: &str = "usage: simulate [--bank PATH]... [--learners N] [--seed S]
 
@@ -56,21 +55,6 @@ fn read_command_line(arguments: &[String]) -> Result<CommandLine, String> {
     Ok(command_line)
 }
 
-fn read_indexed_bank(path: &PathBuf) -> Result<IndexedBank, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let loaded = load_bank(&text);
-    for diagnostic in loaded.diagnostics.iter().filter(|d| d.severity == Severity::Warning) {
-        eprintln!("{}: {diagnostic}", path.display());
-    }
-    match loaded.bank {
-        Some(bank) => Ok(IndexedBank::new(bank)),
-        None => {
-            let errors: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
-            Err(format!("{} is not a usable bank:\n  {}", path.display(), errors.join("\n  ")))
-        }
-    }
-}
-
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
     let command_line = match read_command_line(&arguments) {
@@ -86,7 +70,7 @@ fn main() -> ExitCode {
     let parameters = SimulationParameters::default();
     let mut banks = Vec::new();
     for path in &command_line.bank_paths {
-        match read_indexed_bank(path) {
+        match read_bank_file(path) {
             Ok(bank) => banks.push(bank),
             Err(message) => {
                 eprintln!("{message}");

@@ -2,18 +2,17 @@
 //! practises a bank with the adaptive policy for their own number of items, then "hands in" the
 //! report file the widget would export. `expected.json` holds the engine's own figures for every
 //! learner and skill, so a test can check what the page shows against them.
-//!
-//! The simulator crate has no JSON library of its own, so the two file formats are written here
-//! by hand; `write_report` destructures `LearnerReport` whole, so a new field fails the build
-//! instead of being left out silently.
+//! Reports are serialized by the engine's own `LearnerReport` type, exactly as the widget exports them.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use adaptive_practice_engine::report::{learner_report, ItemReport, LearnerReport, SkillReport};
-use adaptive_practice_engine::{load_bank, IndexedBank, Severity, SkillState, Timestamp};
+use adaptive_practice_engine::report::learner_report;
+use adaptive_practice_engine::{SkillState, Timestamp};
 use adaptive_practice_simulator::random::derive_seed;
-use adaptive_practice_simulator::{learner_seed, simulate_learner, Policy, SimulationParameters, SplitMix64};
+use adaptive_practice_simulator::{learner_seed, read_bank_file, simulate_learner, Policy, SimulationParameters, SplitMix64};
+use serde::Serialize;
+use serde_json::json;
 
 const USAGE: &str = "usage: class-reports --bank PATH --out DIR [--learners N] [--seed S]
                      [--fewest-items A] [--most-items B]
@@ -41,13 +40,17 @@ struct CommandLine {
 }
 
 /// One simulated learner's figures, as the engine computed them at the report moment.
+#[derive(Serialize)]
 struct LearnerFigures {
+    #[serde(rename = "file")]
     file_name: String,
+    #[serde(rename = "learner")]
     name: String,
     answers: usize,
     skills: Vec<SkillFigures>,
 }
 
+#[derive(Serialize)]
 struct SkillFigures {
     id: String,
     mastery: f64,
@@ -110,22 +113,9 @@ fn read_command_line(arguments: &[String]) -> Result<CommandLine, String> {
     Ok(CommandLine { bank_path, out, learners, seed, fewest_items, most_items })
 }
 
-fn read_indexed_bank(path: &Path) -> Result<IndexedBank, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let loaded = load_bank(&text);
-    match loaded.bank {
-        Some(bank) => Ok(IndexedBank::new(bank)),
-        None => {
-            let errors: Vec<String> =
-                loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(ToString::to_string).collect();
-            Err(format!("{} is not a usable bank:\n  {}", path.display(), errors.join("\n  ")))
-        }
-    }
-}
-
 /// Simulates the class and writes its files; returns how many reports were written.
 fn write_class(command_line: &CommandLine) -> Result<usize, String> {
-    let bank = read_indexed_bank(&command_line.bank_path)?;
+    let bank = read_bank_file(&command_line.bank_path)?;
     let mut item_counts = SplitMix64::new(derive_seed(command_line.seed, STREAM_ITEM_COUNTS));
     let runs: Vec<_> = (0..command_line.learners)
         .map(|k| {
@@ -146,7 +136,7 @@ fn write_class(command_line: &CommandLine) -> Result<usize, String> {
         let name = format!("Learner {:02}", k + 1);
         let file_name = format!("learner-{:02}.json", k + 1);
         let report = learner_report(&bank, &run.progress, &name, now);
-        write_file(&command_line.out.join(&file_name), &report_json(&report))?;
+        write_file(&command_line.out.join(&file_name), &pretty(&report)?)?;
         let skills = (0..bank.bank.skills.len())
             .map(|position| {
                 let skill = &bank.bank.skills[position];
@@ -163,7 +153,9 @@ fn write_class(command_line: &CommandLine) -> Result<usize, String> {
             .collect();
         class.push(LearnerFigures { file_name, name, answers: run.answers.len(), skills });
     }
-    write_file(&command_line.out.join("expected.json"), &expected_json(&bank, command_line, now, &class))?;
+    let skill_ids: Vec<&str> = bank.bank.skills.iter().map(|s| s.id.as_str()).collect();
+    let expected = json!({ "bankId": bank.bank.id, "seed": command_line.seed, "reportedAt": now.0, "skills": skill_ids, "learners": class });
+    write_file(&command_line.out.join("expected.json"), &pretty(&expected)?)?;
     Ok(class.len())
 }
 
@@ -171,126 +163,7 @@ fn write_file(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// The report as the widget exports it (camelCase JSON, as `serde` names the fields).
-fn report_json(report: &LearnerReport) -> String {
-    let LearnerReport {
-        format,
-        version,
-        bank_id,
-        bank_version,
-        learner,
-        created_at,
-        answer_count,
-        correct_count,
-        time_on_task_seconds,
-        skills,
-        items,
-    } = report;
-    let skills: Vec<String> = skills
-        .iter()
-        .map(|SkillReport { id, name, state, mastery, certainty, attempts, correct }| {
-            format!(
-                "{{\"id\":{},\"name\":{},\"state\":{},\"mastery\":{},\"certainty\":{},\"attempts\":{attempts},\"correct\":{correct}}}",
-                json_string(id),
-                json_string(name),
-                json_string(state_name(*state)),
-                json_number(*mastery),
-                json_number(*certainty),
-            )
-        })
-        .collect();
-    let items: Vec<String> = items
-        .iter()
-        .map(|ItemReport { id, attempts, correct }| {
-            format!("{{\"id\":{},\"attempts\":{attempts},\"correct\":{correct}}}", json_string(id))
-        })
-        .collect();
-    format!(
-        "{{\n  \"format\": {},\n  \"version\": {version},\n  \"bankId\": {},\n  \"bankVersion\": {},\n  \"learner\": {},\n  \
-         \"createdAt\": {created_at},\n  \"answerCount\": {answer_count},\n  \"correctCount\": {correct_count},\n  \
-         \"timeOnTaskSeconds\": {time_on_task_seconds},\n  \"skills\": [\n    {}\n  ],\n  \"items\": [\n    {}\n  ]\n}}\n",
-        json_string(format),
-        json_string(bank_id),
-        json_string(bank_version),
-        json_string(learner),
-        skills.join(",\n    "),
-        items.join(",\n    "),
-    )
-}
-
-/// The engine's own figures: mastery unrounded (a report carries it to 4 decimals).
-fn expected_json(bank: &IndexedBank, command_line: &CommandLine, now: Timestamp, class: &[LearnerFigures]) -> String {
-    let skill_ids: Vec<String> = bank.bank.skills.iter().map(|s| json_string(&s.id)).collect();
-    let learners: Vec<String> = class
-        .iter()
-        .map(|learner| {
-            let skills: Vec<String> = learner
-                .skills
-                .iter()
-                .map(|s| {
-                    format!(
-                        "{{\"id\":{},\"mastery\":{},\"state\":{},\"attempts\":{},\"correct\":{}}}",
-                        json_string(&s.id),
-                        json_number(s.mastery),
-                        json_string(state_name(s.state)),
-                        s.attempts,
-                        s.correct,
-                    )
-                })
-                .collect();
-            format!(
-                "{{\n      \"file\": {},\n      \"learner\": {},\n      \"answers\": {},\n      \"skills\": [\n        {}\n      ]\n    }}",
-                json_string(&learner.file_name),
-                json_string(&learner.name),
-                learner.answers,
-                skills.join(",\n        "),
-            )
-        })
-        .collect();
-    format!(
-        "{{\n  \"bankId\": {},\n  \"seed\": {},\n  \"reportedAt\": {},\n  \"skills\": [{}],\n  \"learners\": [\n    {}\n  ]\n}}\n",
-        json_string(&bank.bank.id),
-        command_line.seed,
-        now.0,
-        skill_ids.join(", "),
-        learners.join(",\n    "),
-    )
-}
-
-/// `SkillState` as serde writes it (camelCase unit variants).
-fn state_name(state: SkillState) -> &'static str {
-    match state {
-        SkillState::NotStarted => "notStarted",
-        SkillState::Learning => "learning",
-        SkillState::Mastered => "mastered",
-        SkillState::DueForReview => "dueForReview",
-    }
-}
-
-/// A JSON number: Rust's shortest round-trip form, which JSON reads back exactly; JSON has no
-/// NaN or infinity, so those (which the engine does not produce) become 0.
-fn json_number(value: f64) -> String {
-    if value.is_finite() {
-        format!("{value}")
-    } else {
-        "0".into()
-    }
-}
-
-fn json_string(text: &str) -> String {
-    let mut quoted = String::with_capacity(text.len() + 2);
-    quoted.push('"');
-    for character in text.chars() {
-        match character {
-            '"' => quoted.push_str("\\\""),
-            '\\' => quoted.push_str("\\\\"),
-            '\n' => quoted.push_str("\\n"),
-            '\r' => quoted.push_str("\\r"),
-            '\t' => quoted.push_str("\\t"),
-            c if u32::from(c) < 0x20 => quoted.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => quoted.push(c),
-        }
-    }
-    quoted.push('"');
-    quoted
+/// Pretty JSON with a final newline, as the files are written.
+fn pretty(value: &impl Serialize) -> Result<String, String> {
+    serde_json::to_string_pretty(value).map(|text| text + "\n").map_err(|e| e.to_string())
 }
