@@ -12,11 +12,10 @@
 // BENCH_RUNS=n changes the 20 start-up runs; BENCH_COMPARE=file compares with another results file.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { startServer } from '../scripts/serve.mjs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
@@ -99,34 +98,13 @@ add('size.total.brotli', 'size total wasm+JS+CSS, brotli 11', totals.brotli, 'B'
 add('size.css.gzip', 'CSS alone (inside the wasm: widgetStylesheet), gzip -9', gzipSync(css, { level: 9 }).length, 'B', `raw ${css.length}`);
 
 // 3. Browser.
-const contentTypes = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-const server = createServer(async (request, response) => {
-  try {
-    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-    const file = path.startsWith('/pkg/') ? normalize(join(snapshot, path.slice(5))) : normalize(join(root, path));
-    if (!file.startsWith(root) || (await stat(file)).isDirectory()) throw new Error('not a file');
-    const body = await readFile(file);
-    // Long-lived, so every load after the first comes from Chromium's HTTP cache.
-    response.writeHead(200, {
-      'content-type': contentTypes[extname(file)] || 'application/octet-stream',
-      'cache-control': 'public, max-age=31536000',
-    });
-    response.end(body);
-  } catch {
-    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-    response.end('not found');
-  }
+// The demo's static server, with long-lived files (every load after the first comes from
+// Chromium's HTTP cache) and /pkg/ served from the snapshot taken above.
+const { server, url: serverUrl } = await startServer(0, '127.0.0.1', {
+  cacheControl: 'public, max-age=31536000',
+  resolve: (path) => (path.startsWith('/pkg/') ? join(snapshot, path.slice(5)) : undefined),
 });
-await new Promise((done) => server.listen(0, '127.0.0.1', done));
-const base = `http://127.0.0.1:${server.address().port}`;
+const base = serverUrl.replace(/\/$/, '');
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   headless: true,

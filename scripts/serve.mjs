@@ -22,18 +22,22 @@ const types = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
-/** Starts the server; resolves to { server, url }. */
-export function startServer(port = 0, host = '127.0.0.1') {
+/**
+ * Starts the server; resolves to { server, url }. Options: `cacheControl` (default `no-cache`;
+ * the benchmark serves long-lived files so that reloads hit the HTTP cache) and `resolve`, which
+ * may map a request path to another file under the repository (the benchmark's pkg snapshot).
+ */
+export function startServer(port = 0, host = '127.0.0.1', { cacheControl = 'no-cache', resolve: resolvePath } = {}) {
   const server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-      let file = normalize(join(root, path));
+      let file = normalize(resolvePath?.(path) ?? join(root, path));
       if (!file.startsWith(root)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       response.writeHead(200, {
         'content-type': types[extname(file)] || 'application/octet-stream',
-        'cache-control': 'no-cache',
+        'cache-control': cacheControl,
       });
       response.end(body);
     } catch {
