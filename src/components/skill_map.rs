@@ -18,6 +18,8 @@ const BOX_WIDTH: usize = 150;
 const BOX_HEIGHT: usize = 40;
 const COLUMN_GAP: usize = 40;
 const ROW_GAP: usize = 14;
+/// Beyond this many skills a map is no longer readable (and costs start-up time): the list alone.
+const MOST_SKILLS_DRAWN: usize = 40;
 
 fn short(name: &str) -> String {
     if name.chars().count() <= 20 {
@@ -30,6 +32,9 @@ fn short(name: &str) -> String {
 #[component]
 pub fn SkillMap(props: &SkillMapProps) -> Html {
     let bank = &props.bank;
+    if bank.bank.skills.len() > MOST_SKILLS_DRAWN {
+        return html! {};
+    }
     let depth: Vec<usize> = (0..bank.bank.skills.len()).map(|s| bank.prerequisite_depth(s)).collect();
     let mut row = vec![0usize; bank.bank.skills.len()];
     let mut rows_in_column = vec![0usize; depth.iter().max().map_or(1, |d| d + 1)];
