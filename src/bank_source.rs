@@ -27,15 +27,30 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|e| format!("could not fetch {url}: {}", describe(e)))?;
-    let response: Response = response.dyn_into().map_err(|_| format!("could not fetch {url}"))?;
+    let response: Response = response
+        .dyn_into()
+        .map_err(|_| format!("could not fetch {url}"))?;
     if !response.ok() {
-        return Err(format!("could not fetch {url}: the server answered {} {}", response.status(), response.status_text()));
+        return Err(format!(
+            "could not fetch {url}: the server answered {} {}",
+            response.status(),
+            response.status_text()
+        ));
     }
-    let promise = response.text().map_err(|e| format!("could not read {url}: {}", describe(e)))?;
-    let text = JsFuture::from(promise).await.map_err(|e| format!("could not read {url}: {}", describe(e)))?;
-    let text = text.as_string().ok_or_else(|| format!("could not read {url} as text"))?;
+    let promise = response
+        .text()
+        .map_err(|e| format!("could not read {url}: {}", describe(e)))?;
+    let text = JsFuture::from(promise)
+        .await
+        .map_err(|e| format!("could not read {url}: {}", describe(e)))?;
+    let text = text
+        .as_string()
+        .ok_or_else(|| format!("could not read {url} as text"))?;
     if text.len() > MAX_BANK_BYTES {
-        return Err(format!("{url} is larger than {} MB", MAX_BANK_BYTES / (1024 * 1024)));
+        return Err(format!(
+            "{url} is larger than {} MB",
+            MAX_BANK_BYTES / (1024 * 1024)
+        ));
     }
     Ok(text)
 }

@@ -3,7 +3,9 @@
 //! statement without an actor (the host knows who the learner is; the widget does not), so a host
 //! can add the actor and forward it to a learning record store. The widget sends nothing anywhere.
 
-use adaptive_practice_engine::{AnswerReport, Diagnostic, IndexedBank, NextItem, Progress, SkillState};
+use adaptive_practice_engine::{
+    AnswerReport, Diagnostic, IndexedBank, NextItem, Progress, SkillState,
+};
 use serde::Serialize;
 use serde_json::{json, Value};
 use wasm_bindgen::JsValue;
@@ -17,7 +19,9 @@ const OBJECTIVE: &str = "http://adlnet.gov/expapi/activities/objective";
 const ASSESSMENT: &str = "http://adlnet.gov/expapi/activities/assessment";
 
 fn dispatch(host: &Element, name: &str, detail: &Value) {
-    let Ok(detail) = detail.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else { return };
+    let Ok(detail) = detail.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else {
+        return;
+    };
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
@@ -28,7 +32,9 @@ fn dispatch(host: &Element, name: &str, detail: &Value) {
 }
 
 fn timestamp(millis: i64) -> String {
-    js_sys::Date::new(&JsValue::from_f64(millis as f64)).to_iso_string().into()
+    js_sys::Date::new(&JsValue::from_f64(millis as f64))
+        .to_iso_string()
+        .into()
 }
 
 /// The activity id of the bank: its URL when it came from one, else a tag URI of its id.
@@ -39,7 +45,14 @@ pub fn bank_activity_id(bank: &IndexedBank, source_url: Option<&str>) -> String 
     }
 }
 
-fn statement(verb: &str, verb_name: &str, object: Value, result: Value, bank_activity: &str, now: i64) -> Value {
+fn statement(
+    verb: &str,
+    verb_name: &str,
+    object: Value,
+    result: Value,
+    bank_activity: &str,
+    now: i64,
+) -> Value {
     json!({
         "verb": { "id": verb, "display": { "en-US": verb_name } },
         "object": object,
@@ -70,21 +83,54 @@ pub fn dispatch_answer(
         "success": report.outcome.correct,
         "extensions": { "https://adaptive-practice.example/xapi/predicted-success": report.predicted_success },
     });
-    dispatch(host, "answer", &statement(VERB_ANSWERED, "answered", object, result, bank_activity, now));
+    dispatch(
+        host,
+        "answer",
+        &statement(
+            VERB_ANSWERED,
+            "answered",
+            object,
+            result,
+            bank_activity,
+            now,
+        ),
+    );
     for skill_id in &report.newly_mastered {
-        let name = bank.bank.skills.iter().find(|s| &s.id == skill_id).map_or(skill_id.as_str(), |s| s.name.as_str());
+        let name = bank
+            .bank
+            .skills
+            .iter()
+            .find(|s| &s.id == skill_id)
+            .map_or(skill_id.as_str(), |s| s.name.as_str());
         let object = json!({
             "id": format!("{bank_activity}#skill/{skill_id}"),
             "objectType": "Activity",
             "definition": { "type": OBJECTIVE, "name": { "und": name } },
         });
-        dispatch(host, "skill-mastered", &statement(VERB_MASTERED, "mastered", object, json!({ "success": true }), bank_activity, now));
+        dispatch(
+            host,
+            "skill-mastered",
+            &statement(
+                VERB_MASTERED,
+                "mastered",
+                object,
+                json!({ "success": true }),
+                bank_activity,
+                now,
+            ),
+        );
     }
     dispatch_progress(host, bank, bank_activity, progress, now);
 }
 
 /// `progress`: the share of skills mastered as the score, every skill's state as an extension.
-pub fn dispatch_progress(host: &Element, bank: &IndexedBank, bank_activity: &str, progress: &Progress, now: i64) {
+pub fn dispatch_progress(
+    host: &Element,
+    bank: &IndexedBank,
+    bank_activity: &str,
+    progress: &Progress,
+    now: i64,
+) {
     let model = &progress.model;
     let stamp = adaptive_practice_engine::Timestamp(now);
     let skills: Vec<Value> = (0..bank.bank.skills.len())
@@ -94,7 +140,12 @@ pub fn dispatch_progress(host: &Element, bank: &IndexedBank, bank_activity: &str
         })
         .collect();
     let mastered = (0..bank.bank.skills.len())
-        .filter(|&s| matches!(model.skill_mastery(bank, s, stamp).state, SkillState::Mastered | SkillState::DueForReview))
+        .filter(|&s| {
+            matches!(
+                model.skill_mastery(bank, s, stamp).state,
+                SkillState::Mastered | SkillState::DueForReview
+            )
+        })
         .count();
     let total = bank.bank.skills.len().max(1);
     let object = json!({
@@ -111,7 +162,18 @@ pub fn dispatch_progress(host: &Element, bank: &IndexedBank, bank_activity: &str
             "https://adaptive-practice.example/xapi/skills": skills,
         },
     });
-    dispatch(host, "progress", &statement(VERB_PROGRESSED, "progressed", object, result, bank_activity, now));
+    dispatch(
+        host,
+        "progress",
+        &statement(
+            VERB_PROGRESSED,
+            "progressed",
+            object,
+            result,
+            bank_activity,
+            now,
+        ),
+    );
 }
 
 /// `error` when the bank cannot be loaded (not an xAPI statement: there is nothing to report).

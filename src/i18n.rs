@@ -107,8 +107,17 @@ pub const LANGUAGES: [&Messages; 3] = [&en::ENGLISH, &fr::FRENCH, &ar::ARABIC];
 
 /// The table for a BCP 47 tag (`fr-CA` finds French); English when the language is not shipped.
 pub fn messages_for(tag: Option<&str>) -> &'static Messages {
-    let primary = tag.unwrap_or("en").split(['-', '_']).next().unwrap_or("en").to_ascii_lowercase();
-    LANGUAGES.iter().copied().find(|m| m.tag == primary).unwrap_or(&en::ENGLISH)
+    let primary = tag
+        .unwrap_or("en")
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("en")
+        .to_ascii_lowercase();
+    LANGUAGES
+        .iter()
+        .copied()
+        .find(|m| m.tag == primary)
+        .unwrap_or(&en::ENGLISH)
 }
 
 /// Replaces each `{name}` in `template` by its value.
@@ -132,20 +141,28 @@ impl Messages {
 
     /// A whole percentage the way this language writes it (`72%`, `72 %`).
     pub fn percent(&self, fraction: f64) -> String {
-        fill(self.percent, &[("value", &format!("{:.0}", fraction * 100.0))])
+        fill(
+            self.percent,
+            &[("value", &format!("{:.0}", fraction * 100.0))],
+        )
     }
 
     /// Why an answer could not be read, in this language.
     pub fn unreadable(&self, reason: &UnreadableReason) -> String {
         match reason {
             UnreadableReason::Empty => self.unreadable_empty.into(),
-            UnreadableReason::TooLong { limit } => fill(self.unreadable_too_long, &[("limit", &limit.to_string())]),
+            UnreadableReason::TooLong { limit } => {
+                fill(self.unreadable_too_long, &[("limit", &limit.to_string())])
+            }
             UnreadableReason::PickOne => self.unreadable_pick_one.into(),
             UnreadableReason::PickAtLeastOne => self.unreadable_pick_at_least_one.into(),
-            UnreadableReason::NotANumber { text } => fill(self.unreadable_not_a_number, &[("text", text)]),
-            UnreadableReason::NotMath { text, problem } => {
-                fill(self.unreadable_not_math, &[("text", text), ("problem", problem)])
+            UnreadableReason::NotANumber { text } => {
+                fill(self.unreadable_not_a_number, &[("text", text)])
             }
+            UnreadableReason::NotMath { text, problem } => fill(
+                self.unreadable_not_math,
+                &[("text", text), ("problem", problem)],
+            ),
             UnreadableReason::Equation => self.unreadable_equation.into(),
             UnreadableReason::AuthorError => self.unreadable_author_error.into(),
             UnreadableReason::PlaceEvery => self.unreadable_place_every.into(),

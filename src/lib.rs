@@ -71,11 +71,16 @@ impl WidgetHandle {
 
 /// Mounts a widget into `container`; DOM events are sent from `host` (the custom element).
 #[wasm_bindgen(js_name = mountWidget)]
-pub fn mount_widget(container: web_sys::Element, host: web_sys::Element, options: JsValue) -> Result<WidgetHandle, JsError> {
+pub fn mount_widget(
+    container: web_sys::Element,
+    host: web_sys::Element,
+    options: JsValue,
+) -> Result<WidgetHandle, JsError> {
     let options: MountOptions = if options.is_undefined() || options.is_null() {
         MountOptions::default()
     } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("mount options: {e}")))?
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("mount options: {e}")))?
     };
     let source = match (options.bank, options.src) {
         (Some(text), _) => BankSource::Inline(text),
@@ -83,7 +88,12 @@ pub fn mount_widget(container: web_sys::Element, host: web_sys::Element, options
         (None, None) => return Err(JsError::new("mount needs a `src` URL or an inline `bank`")),
     };
     let controls = SharedControls::default();
-    let skills = options.skills.map(|list| list.split([' ', ',']).filter(|s| !s.is_empty()).map(str::to_owned).collect());
+    let skills = options.skills.map(|list| {
+        list.split([' ', ','])
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
+    });
     let props = AppProps {
         source,
         storage_namespace: options.storage_key,
@@ -93,7 +103,10 @@ pub fn mount_widget(container: web_sys::Element, host: web_sys::Element, options
         skills,
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
-    Ok(WidgetHandle { app: Some(app), controls })
+    Ok(WidgetHandle {
+        app: Some(app),
+        controls,
+    })
 }
 
 /// The widget's stylesheet, adopted once per page by every widget's shadow root.

@@ -3,11 +3,15 @@
 
 use std::rc::Rc;
 
-use adaptive_practice_engine::progress::{adopt_progress, load_progress, merge_progress, save_progress, ProgressError, SessionLog};
-use adaptive_practice_engine::session::{record_time_on_task, restart_progress, submit_session_answer};
+use adaptive_practice_engine::progress::{
+    adopt_progress, load_progress, merge_progress, save_progress, ProgressError, SessionLog,
+};
+use adaptive_practice_engine::session::{
+    record_time_on_task, restart_progress, submit_session_answer,
+};
 use adaptive_practice_engine::{
-    advance, another_variant, new_progress, present, resume, AnswerReport, ChoiceOptions, IndexedBank, Item, NextItem, Progress,
-    Response, Timestamp, UnreadableReason,
+    advance, another_variant, new_progress, present, resume, AnswerReport, ChoiceOptions,
+    IndexedBank, Item, NextItem, Progress, Response, Timestamp, UnreadableReason,
 };
 use yew::Reducible;
 
@@ -18,8 +22,13 @@ use crate::storage::{self, StorageProblem};
 /// Where the learner is on the current part of the item.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Phase {
-    Answering { unreadable: Option<UnreadableReason> },
-    Answered { report: AnswerReport, response: Response },
+    Answering {
+        unreadable: Option<UnreadableReason>,
+    },
+    Answered {
+        report: AnswerReport,
+        response: Response,
+    },
 }
 
 /// The item on screen: the engine's choice, the variant shown, the step reached.
@@ -95,17 +104,33 @@ fn random_seed() -> u64 {
 
 /// Keeps an unreadable stored copy under a backup key; returns whether it was kept, and the
 /// notice for the learner.
-fn back_up_unreadable(storage_key: &str, text: &str, problem: &ProgressError, words: &'static Messages) -> (bool, String) {
+fn back_up_unreadable(
+    storage_key: &str,
+    text: &str,
+    problem: &ProgressError,
+    words: &'static Messages,
+) -> (bool, String) {
     let backup_key = format!("{storage_key}/unreadable-{}", now().0);
     let kept = storage::write(&backup_key, text).is_ok();
-    let template = if kept { words.progress_unreadable_backed_up } else { words.progress_unreadable_kept };
+    let template = if kept {
+        words.progress_unreadable_backed_up
+    } else {
+        words.progress_unreadable_kept
+    };
     (kept, fill(template, &[("problem", &problem.to_string())]))
 }
 
 fn show(bank: &IndexedBank, choice: Option<NextItem>, part_index: usize) -> Option<OnScreen> {
     choice.map(|choice| {
-        let item = present(bank, &choice).map(Rc::new).map_err(|problem| problem.message);
-        OnScreen { choice, item, part_index, hints_shown: 0 }
+        let item = present(bank, &choice)
+            .map(Rc::new)
+            .map_err(|problem| problem.message);
+        OnScreen {
+            choice,
+            item,
+            part_index,
+            hints_shown: 0,
+        }
     })
 }
 
@@ -186,7 +211,9 @@ impl PracticeState {
     /// merged (its answers and ours all kept); an unreadable copy is backed up. Returns false
     /// when that copy could not be backed up, and so must not be overwritten.
     fn merge_stored(&mut self) -> bool {
-        let Ok(Some(text)) = storage::read(&self.storage_key) else { return true };
+        let Ok(Some(text)) = storage::read(&self.storage_key) else {
+            return true;
+        };
         if self.known_stored.as_deref() == Some(text.as_str()) {
             return true;
         }
@@ -195,7 +222,8 @@ impl PracticeState {
                 self.progress = merge_progress(&self.bank, theirs, &self.progress, &self.log).0;
             }
             Err(problem) => {
-                let (kept, notice) = back_up_unreadable(&self.storage_key, &text, &problem, self.text.0);
+                let (kept, notice) =
+                    back_up_unreadable(&self.storage_key, &text, &problem, self.text.0);
                 self.storage_notice = Some(notice);
                 self.showing_not_saved = false;
                 if !kept {
@@ -220,7 +248,9 @@ impl PracticeState {
                     self.showing_not_saved = false;
                 }
             }
-            Err(StorageProblem::Unavailable) => self.not_saved_notice(self.text.0.not_saved_unavailable.to_string()),
+            Err(StorageProblem::Unavailable) => {
+                self.not_saved_notice(self.text.0.not_saved_unavailable.to_string())
+            }
             Err(StorageProblem::WriteRefused(name)) => {
                 self.not_saved_notice(fill(self.text.0.not_saved_refused, &[("name", &name)]))
             }
@@ -241,7 +271,10 @@ impl PracticeState {
     }
 
     fn next_item(&mut self) {
-        let options = ChoiceOptions { focus_skill: self.focus_skill.clone(), target_success: None };
+        let options = ChoiceOptions {
+            focus_skill: self.focus_skill.clone(),
+            target_success: None,
+        };
         let choice = advance(&self.bank, &mut self.progress, now(), &options);
         self.on_screen = show(&self.bank, choice, 0);
     }
@@ -255,8 +288,12 @@ impl Reducible for PracticeState {
         let answered = matches!(self.phase, Phase::Answered { .. });
         match action {
             PracticeAction::Submit(response) => {
-                let Some(on_screen) = &self.on_screen else { return self };
-                let Ok(item) = &on_screen.item else { return self };
+                let Some(on_screen) = &self.on_screen else {
+                    return self;
+                };
+                let Ok(item) = &on_screen.item else {
+                    return self;
+                };
                 if answered {
                     return self;
                 }
@@ -293,18 +330,25 @@ impl Reducible for PracticeState {
                         }
                         next.phase = Phase::Answered { report, response };
                     }
-                    Err(unreadable) => next.phase = Phase::Answering { unreadable: Some(unreadable.reason) },
+                    Err(unreadable) => {
+                        next.phase = Phase::Answering {
+                            unreadable: Some(unreadable.reason),
+                        }
+                    }
                 }
             }
             PracticeAction::ShowHint => {
-                let Some(on_screen) = &mut next.on_screen else { return self };
+                let Some(on_screen) = &mut next.on_screen else {
+                    return self;
+                };
                 if answered {
                     return self;
                 }
                 on_screen.hints_shown += 1;
             }
             PracticeAction::Next => {
-                let more_parts = matches!(&self.phase, Phase::Answered { report, .. } if report.more_parts);
+                let more_parts =
+                    matches!(&self.phase, Phase::Answered { report, .. } if report.more_parts);
                 match (&mut next.on_screen, more_parts) {
                     (Some(on_screen), true) => {
                         on_screen.part_index += 1;
@@ -335,7 +379,12 @@ impl Reducible for PracticeState {
                     next.import_result = Some(Ok(imported.model.answer_count));
                     next.progress = adopt_progress(imported, &next.progress, &next.log);
                     next.may_write = true;
-                    let choice = resume(&next.bank, &mut next.progress, now(), &ChoiceOptions::default());
+                    let choice = resume(
+                        &next.bank,
+                        &mut next.progress,
+                        now(),
+                        &ChoiceOptions::default(),
+                    );
                     let part_index = next.progress.current_part as usize;
                     next.on_screen = show(&next.bank, choice, part_index);
                     next.phase = Phase::Answering { unreadable: None };
@@ -367,7 +416,9 @@ impl Reducible for PracticeState {
                 }
             }
             PracticeAction::AnotherVariant => {
-                let Some(on_screen) = &self.on_screen else { return self };
+                let Some(on_screen) = &self.on_screen else {
+                    return self;
+                };
                 let choice = another_variant(&mut next.progress, &on_screen.choice);
                 next.on_screen = show(&next.bank, Some(choice), 0);
                 next.phase = Phase::Answering { unreadable: None };

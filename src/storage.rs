@@ -33,13 +33,17 @@ pub fn progress_key(namespace: &str) -> String {
 
 /// Reads a value; `Ok(None)` when nothing is stored under the key.
 pub fn read(key: &str) -> Result<Option<String>, StorageProblem> {
-    local_storage()?.get_item(key).map_err(|_| StorageProblem::Unavailable)
+    local_storage()?
+        .get_item(key)
+        .map_err(|_| StorageProblem::Unavailable)
 }
 
 /// Writes a value.
 pub fn write(key: &str, value: &str) -> Result<(), StorageProblem> {
     local_storage()?.set_item(key, value).map_err(|error| {
-        let name = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string());
+        let name = js_sys::Reflect::get(&error, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string());
         StorageProblem::WriteRefused(name.unwrap_or_else(|| "Error".into()))
     })
 }
@@ -47,14 +51,20 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageProblem> {
 /// Listens for changes another tab or window makes to `key` (the `storage` event; a page never
 /// receives its own writes). `on_change` gets the new value, `None` when the key was removed (or
 /// the storage cleared). Dropping the listener stops it. `None` when there is no window.
-pub fn listen_for_changes(key: String, on_change: impl Fn(Option<String>) + 'static) -> Option<ChangeListener> {
+pub fn listen_for_changes(
+    key: String,
+    on_change: impl Fn(Option<String>) + 'static,
+) -> Option<ChangeListener> {
     let window = web_sys::window()?;
-    let closure = Closure::<dyn FnMut(StorageEvent)>::new(move |event: StorageEvent| match event.key() {
-        Some(changed) if changed == key => on_change(event.new_value()),
-        None => on_change(None),
-        Some(_) => {}
-    });
-    window.add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref()).ok()?;
+    let closure =
+        Closure::<dyn FnMut(StorageEvent)>::new(move |event: StorageEvent| match event.key() {
+            Some(changed) if changed == key => on_change(event.new_value()),
+            None => on_change(None),
+            Some(_) => {}
+        });
+    window
+        .add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref())
+        .ok()?;
     Some(ChangeListener { window, closure })
 }
 
@@ -66,6 +76,8 @@ pub struct ChangeListener {
 
 impl Drop for ChangeListener {
     fn drop(&mut self) {
-        let _ = self.window.remove_event_listener_with_callback("storage", self.closure.as_ref().unchecked_ref());
+        let _ = self
+            .window
+            .remove_event_listener_with_callback("storage", self.closure.as_ref().unchecked_ref());
     }
 }

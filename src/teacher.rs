@@ -22,7 +22,8 @@ struct Calibration {
 
 /// Reads one report file; says why when it cannot be used for this bank.
 pub fn read_report(text: &str, bank_id: &str) -> Result<LearnerReport, String> {
-    let report: LearnerReport = serde_json::from_str(text).map_err(|e| format!("not a report file ({e})"))?;
+    let report: LearnerReport =
+        serde_json::from_str(text).map_err(|e| format!("not a report file ({e})"))?;
     if report.format != REPORT_FORMAT {
         return Err("not an adaptive-practice report".into());
     }
@@ -37,15 +38,26 @@ pub fn read_report(text: &str, bank_id: &str) -> Result<LearnerReport, String> {
 pub fn calibrate_bank(bank_json: &str, reports: Vec<String>) -> Result<JsValue, JsError> {
     let loaded = load_bank(bank_json);
     let Some(bank) = loaded.bank else {
-        let first = loaded.diagnostics.iter().find(|d| d.severity == Severity::Error).map(ToString::to_string);
-        return Err(JsError::new(&format!("the bank cannot be read: {}", first.unwrap_or_default())));
+        let first = loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.severity == Severity::Error)
+            .map(ToString::to_string);
+        return Err(JsError::new(&format!(
+            "the bank cannot be read: {}",
+            first.unwrap_or_default()
+        )));
     };
     let mut skipped = Vec::new();
     let mut records = Vec::new();
     for (index, text) in reports.iter().enumerate() {
         match read_report(text, &bank.id) {
             Ok(report) => records.push(
-                report.items.iter().map(|i| (i.id.clone(), (i.attempts, i.correct))).collect::<BTreeMap<_, _>>(),
+                report
+                    .items
+                    .iter()
+                    .map(|i| (i.id.clone(), (i.attempts, i.correct)))
+                    .collect::<BTreeMap<_, _>>(),
             ),
             Err(why) => skipped.push(format!("report {}: {why}", index + 1)),
         }
@@ -63,7 +75,12 @@ pub fn calibrate_bank(bank_json: &str, reports: Vec<String>) -> Result<JsValue, 
             }
         }
     }
-    let result = Calibration { bank: calibrated, items, learners: records.len(), skipped };
+    let result = Calibration {
+        bank: calibrated,
+        items,
+        learners: records.len(),
+        skipped,
+    };
     // JSON-compatible: maps become plain objects, so the page can `JSON.stringify` the bank.
     result
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())

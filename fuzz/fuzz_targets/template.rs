@@ -9,7 +9,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let seed = u64::from_le_bytes(data[..8].try_into().unwrap_or([0; 8]));
-    let Ok(text) = std::str::from_utf8(&data[8..]) else { return };
+    let Ok(text) = std::str::from_utf8(&data[8..]) else {
+        return;
+    };
     if let Ok(item) = serde_json::from_str::<Item>(text) {
         let _ = instantiate(&item, seed);
     }

@@ -35,7 +35,9 @@ pub struct AnswerControlProps {
 #[component]
 pub fn AnswerControl(props: &AnswerControlProps) -> Html {
     match &*props.kind {
-        ItemKind::SingleChoice { .. } | ItemKind::MultipleResponse { .. } => html! { <ChoiceList ..props.clone_props() /> },
+        ItemKind::SingleChoice { .. } | ItemKind::MultipleResponse { .. } => {
+            html! { <ChoiceList ..props.clone_props() /> }
+        }
         ItemKind::Numeric { .. } | ItemKind::MathExpression { .. } | ItemKind::ShortText { .. } => {
             html! { <TypedAnswer ..props.clone_props() /> }
         }
@@ -64,11 +66,23 @@ fn ChoiceList(props: &AnswerControlProps) -> Html {
     let text = use_text();
     let picked = use_state(Vec::<usize>::new);
     let (choices, correct, multiple, shuffle) = match &*props.kind {
-        ItemKind::SingleChoice { choices, answer, shuffle } => (choices, vec![*answer], false, *shuffle),
-        ItemKind::MultipleResponse { choices, answers, shuffle } => (choices, answers.clone(), true, *shuffle),
+        ItemKind::SingleChoice {
+            choices,
+            answer,
+            shuffle,
+        } => (choices, vec![*answer], false, *shuffle),
+        ItemKind::MultipleResponse {
+            choices,
+            answers,
+            shuffle,
+        } => (choices, answers.clone(), true, *shuffle),
         _ => return html! {},
     };
-    let order = if shuffle { seeded_order(choices.len(), props.seed) } else { (0..choices.len()).collect() };
+    let order = if shuffle {
+        seeded_order(choices.len(), props.seed)
+    } else {
+        (0..choices.len()).collect()
+    };
     let given: Vec<usize> = match &props.given {
         Some(Response::Choice(c)) => vec![*c],
         Some(Response::Choices(c)) => c.clone(),
@@ -144,13 +158,20 @@ fn TypedAnswer(props: &AnswerControlProps) -> Html {
 #[component]
 fn OrderingList(props: &AnswerControlProps) -> Html {
     let text = use_text();
-    let ItemKind::Ordering { items } = &*props.kind else { return html! {} };
+    let ItemKind::Ordering { items } = &*props.kind else {
+        return html! {};
+    };
     let count = items.len();
     let seed = props.seed;
     let arrangement = use_state(move || {
         let mut order = seeded_order(count, seed);
         // Never start in the right order.
-        if order.iter().enumerate().all(|(place, &index)| place == index) && count > 1 {
+        if order
+            .iter()
+            .enumerate()
+            .all(|(place, &index)| place == index)
+            && count > 1
+        {
             order.rotate_left(1);
         }
         order
@@ -165,7 +186,11 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
         let on_change = props.on_change.clone();
         Callback::from(move |_: MouseEvent| {
             let mut order = (*arrangement).clone();
-            let other = if up { place.checked_sub(1) } else { Some(place + 1).filter(|&p| p < order.len()) };
+            let other = if up {
+                place.checked_sub(1)
+            } else {
+                Some(place + 1).filter(|&p| p < order.len())
+            };
             if let Some(other) = other {
                 order.swap(place, other);
                 arrangement.set(order.clone());
@@ -194,8 +219,14 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
 #[component]
 fn MatchingTable(props: &AnswerControlProps) -> Html {
     let text = use_text();
-    let ItemKind::Matching { pairs, distractors } = &*props.kind else { return html! {} };
-    let rights: Vec<&str> = pairs.iter().map(|p| p.right.as_str()).chain(distractors.iter().map(String::as_str)).collect();
+    let ItemKind::Matching { pairs, distractors } = &*props.kind else {
+        return html! {};
+    };
+    let rights: Vec<&str> = pairs
+        .iter()
+        .map(|p| p.right.as_str())
+        .chain(distractors.iter().map(String::as_str))
+        .collect();
     let order = seeded_order(rights.len(), props.seed);
     let chosen = use_state(|| vec![None::<usize>; pairs.len()]);
     html! {

@@ -29,7 +29,10 @@ pub struct AppProps {
 #[derive(Clone, PartialEq)]
 enum LoadState {
     Loading,
-    Failed { summary: String, diagnostics: Rc<Vec<Diagnostic>> },
+    Failed {
+        summary: String,
+        diagnostics: Rc<Vec<Diagnostic>>,
+    },
     Ready(Rc<IndexedBank>),
 }
 
@@ -41,7 +44,9 @@ fn keep_skills(mut bank: Bank, skills: &[String]) -> Bank {
     for skill in &mut bank.skills {
         skill.prerequisites.retain(kept);
     }
-    bank.items.retain(|item| item.skills.iter().all(kept) && item.parts().iter().all(|part| part.skills.iter().all(kept)));
+    bank.items.retain(|item| {
+        item.skills.iter().all(kept) && item.parts().iter().all(|part| part.skills.iter().all(kept))
+    });
     bank
 }
 
@@ -56,10 +61,16 @@ fn read_bank(text: &str, words: &'static Messages, skills: Option<&[String]>) ->
             LoadState::Ready(Rc::new(IndexedBank::new(bank)))
         }
         None => {
-            let errors: Vec<Diagnostic> =
-                loaded.diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect();
+            let errors: Vec<Diagnostic> = loaded
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect();
             let summary = fill(words.bank_problems, &[("count", &errors.len().to_string())]);
-            LoadState::Failed { summary, diagnostics: Rc::new(errors) }
+            LoadState::Failed {
+                summary,
+                diagnostics: Rc::new(errors),
+            }
         }
     }
 }
@@ -81,7 +92,10 @@ pub fn App(props: &AppProps) -> Html {
                 };
                 load.set(match text {
                     Ok(text) => read_bank(&text, page_words, skills.as_deref()),
-                    Err(message) => LoadState::Failed { summary: message, diagnostics: Rc::new(Vec::new()) },
+                    Err(message) => LoadState::Failed {
+                        summary: message,
+                        diagnostics: Rc::new(Vec::new()),
+                    },
                 });
             });
         });
@@ -94,11 +108,17 @@ pub fn App(props: &AppProps) -> Html {
         LoadState::Loading => html! {
             <div class="ap-card ap-loading" aria-busy="true" role="status">{ words.loading }</div>
         },
-        LoadState::Failed { summary, diagnostics } => html! {
+        LoadState::Failed {
+            summary,
+            diagnostics,
+        } => html! {
             <LoadError summary={summary.clone()} diagnostics={diagnostics.clone()} host={props.host.clone()} />
         },
         LoadState::Ready(bank) => {
-            let namespace = props.storage_namespace.clone().unwrap_or_else(|| bank.bank.id.clone());
+            let namespace = props
+                .storage_namespace
+                .clone()
+                .unwrap_or_else(|| bank.bank.id.clone());
             let source_url = match &props.source {
                 BankSource::Url(url) => Some(url.clone()),
                 BankSource::Inline(_) => None,

@@ -24,7 +24,11 @@ pub struct Preferences {
 impl Preferences {
     /// The preferences stored under `key` (defaults when absent or unreadable).
     pub fn load(key: &str) -> Preferences {
-        storage::read(key).ok().flatten().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+        storage::read(key)
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
     }
 
     /// Stores them; a failure is not worth a message (the practice itself is saved elsewhere).
@@ -49,14 +53,22 @@ pub fn GoalPanel(props: &GoalPanelProps) -> Html {
     let text = use_text();
     let skills = props.bank.bank.skills.len() as u32;
     let mastered = (0..props.bank.bank.skills.len())
-        .filter(|&s| matches!(props.model.skill_mastery(&props.bank, s, props.now).state, SkillState::Mastered | SkillState::DueForReview))
+        .filter(|&s| {
+            matches!(
+                props.model.skill_mastery(&props.bank, s, props.now).state,
+                SkillState::Mastered | SkillState::DueForReview
+            )
+        })
         .count() as u32;
     let on_goal = {
         let preferences = props.preferences.clone();
         let on_change = props.on_change.clone();
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
-            on_change.emit(Preferences { goal_skills: select.value().parse().ok(), ..preferences.clone() });
+            on_change.emit(Preferences {
+                goal_skills: select.value().parse().ok(),
+                ..preferences.clone()
+            });
         })
     };
     let on_calm = {
@@ -64,7 +76,10 @@ pub fn GoalPanel(props: &GoalPanelProps) -> Html {
         let on_change = props.on_change.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            on_change.emit(Preferences { calm: input.checked(), ..preferences.clone() });
+            on_change.emit(Preferences {
+                calm: input.checked(),
+                ..preferences.clone()
+            });
         })
     };
     let goal = props.preferences.goal_skills.map(|g| g.min(skills));

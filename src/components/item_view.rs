@@ -37,13 +37,23 @@ fn empty_response(kind: &ItemKind, blanks: usize) -> Response {
 }
 
 /// A prompt with gaps: `[[1]]`, `[[2]]`, … become labelled text fields.
-fn prompt_with_gaps(prompt: &str, count: usize, disabled: bool, on_gap: Callback<(usize, String)>, gap_label: &str) -> Html {
+fn prompt_with_gaps(
+    prompt: &str,
+    count: usize,
+    disabled: bool,
+    on_gap: Callback<(usize, String)>,
+    gap_label: &str,
+) -> Html {
     let mut pieces = Vec::new();
     let mut rest = prompt;
     while let Some(start) = rest.find("[[") {
-        let Some(length) = rest[start..].find("]]") else { break };
+        let Some(length) = rest[start..].find("]]") else {
+            break;
+        };
         let marker = &rest[start + 2..start + length];
-        let Ok(number) = marker.trim().parse::<usize>() else { break };
+        let Ok(number) = marker.trim().parse::<usize>() else {
+            break;
+        };
         pieces.push(html! { <span>{ rest[..start].to_string() }</span> });
         if (1..=count).contains(&number) {
             let oninput = {
@@ -95,7 +105,9 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             event.prevent_default();
             let response = match &*kind {
                 ItemKind::FillBlanks { .. } => Response::Blanks(gaps.borrow().clone()),
-                kind => (*draft).clone().unwrap_or_else(|| empty_response(kind, blank_count)),
+                kind => (*draft)
+                    .clone()
+                    .unwrap_or_else(|| empty_response(kind, blank_count)),
             };
             on_submit.emit(response);
         })
@@ -114,7 +126,9 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
     };
     let multi_step = parts.len() > 1;
     let prompt = match &*kind {
-        ItemKind::FillBlanks { .. } => prompt_with_gaps(part.prompt, blank_count, answered, on_gap, text.gap_label),
+        ItemKind::FillBlanks { .. } => {
+            prompt_with_gaps(part.prompt, blank_count, answered, on_gap, text.gap_label)
+        }
         _ => html! { <div class="ap-prompt" id="ap-prompt">{ block_text(part.prompt) }</div> },
     };
     html! {

@@ -7,16 +7,16 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::components::item_view::ItemView;
-use crate::components::rich_text::{block_text, inline_text, MediaBase};
 use crate::components::goal_panel::{GoalPanel, Preferences};
+use crate::components::item_view::ItemView;
 use crate::components::progress_panel::{import_sentence, ProgressPanel};
+use crate::components::rich_text::{block_text, inline_text, MediaBase};
 use crate::components::skill_list::SkillList;
 use crate::controls::SharedControls;
 use crate::i18n::{fill, Text};
 use crate::messages;
-use crate::storage;
 use crate::state::{now, Phase, PracticeAction, PracticeState};
+use crate::storage;
 
 #[derive(Properties, PartialEq)]
 pub struct PracticeProps {
@@ -32,22 +32,30 @@ pub struct PracticeProps {
 /// Moves keyboard focus: to Next after an answer, to the first control of a new item (a field, a
 /// list, or an ordering item's first enabled Move button).
 #[hook]
-fn use_deliberate_focus(answered: bool, item_revision: u32, next_button: NodeRef, item_area: NodeRef) {
-    use_effect_with((answered, item_revision), move |(answered, item_revision)| {
-        if *answered {
-            if let Some(button) = next_button.cast::<HtmlElement>() {
-                let _ = button.focus();
-            }
-        } else if *item_revision > 0 {
-            let first_input = item_area
+fn use_deliberate_focus(
+    answered: bool,
+    item_revision: u32,
+    next_button: NodeRef,
+    item_area: NodeRef,
+) {
+    use_effect_with(
+        (answered, item_revision),
+        move |(answered, item_revision)| {
+            if *answered {
+                if let Some(button) = next_button.cast::<HtmlElement>() {
+                    let _ = button.focus();
+                }
+            } else if *item_revision > 0 {
+                let first_input = item_area
                 .cast::<web_sys::Element>()
                 .and_then(|area| area.query_selector("form.ap-item input, form.ap-item select, form.ap-item button:not([disabled])").ok().flatten())
                 .and_then(|input| input.dyn_into::<HtmlElement>().ok());
-            if let Some(input) = first_input {
-                let _ = input.focus();
+                if let Some(input) = first_input {
+                    let _ = input.focus();
+                }
             }
-        }
-    });
+        },
+    );
 }
 
 #[component]
@@ -67,7 +75,9 @@ pub fn Practice(props: &PracticeProps) -> Html {
         let state = state.clone();
         use_effect_with((), move |_| {
             *controls.0.storage_key.borrow_mut() = Some(key);
-            *controls.0.reset.borrow_mut() = Some(Callback::from(move |()| state.dispatch(PracticeAction::Reset)));
+            *controls.0.reset.borrow_mut() = Some(Callback::from(move |()| {
+                state.dispatch(PracticeAction::Reset)
+            }));
             let controls = controls.clone();
             move || {
                 controls.0.reset.borrow_mut().take();
@@ -78,14 +88,21 @@ pub fn Practice(props: &PracticeProps) -> Html {
         // Another tab changed this bank's stored progress: merge it in and show it.
         let dispatcher = state.dispatcher();
         use_effect_with(props.storage_key.clone(), move |key| {
-            let listener = storage::listen_for_changes(key.clone(), move |value| dispatcher.dispatch(PracticeAction::StorageChanged(value)));
+            let listener = storage::listen_for_changes(key.clone(), move |value| {
+                dispatcher.dispatch(PracticeAction::StorageChanged(value))
+            });
             move || drop(listener)
         });
     }
     let next_button = use_node_ref();
     let item_area = use_node_ref();
     let answered = matches!(state.phase, Phase::Answered { .. });
-    use_deliberate_focus(answered, state.item_revision, next_button.clone(), item_area.clone());
+    use_deliberate_focus(
+        answered,
+        state.item_revision,
+        next_button.clone(),
+        item_area.clone(),
+    );
 
     let bank = &state.bank.bank;
     let text = props.text.0;
@@ -126,13 +143,19 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let calm = preferences.calm;
     let on_choose = {
         let state = state.clone();
-        Callback::from(move |skill: Option<String>| state.dispatch(PracticeAction::ChooseSkill(skill)))
+        Callback::from(move |skill: Option<String>| {
+            state.dispatch(PracticeAction::ChooseSkill(skill))
+        })
     };
     let on_import = {
         let state = state.clone();
         Callback::from(move |content: String| state.dispatch(PracticeAction::Import(content)))
     };
-    let shown_item = state.on_screen.as_ref().and_then(|s| s.item.as_ref().ok()).cloned();
+    let shown_item = state
+        .on_screen
+        .as_ref()
+        .and_then(|s| s.item.as_ref().ok())
+        .cloned();
     let is_template = state
         .on_screen
         .as_ref()
@@ -141,31 +164,57 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let more_parts = matches!(&state.phase, Phase::Answered { report, .. } if report.more_parts);
     let (feedback, solution) = match &state.phase {
         Phase::Answered { report, .. } => {
-            let verdict = if report.outcome.correct { text.correct } else { text.incorrect };
+            let verdict = if report.outcome.correct {
+                text.correct
+            } else {
+                text.incorrect
+            };
             let mut sentences = vec![html! { <strong>{ verdict }</strong> }];
             if let Some(extra) = &report.outcome.feedback {
                 sentences.push(inline_text(extra));
             }
             if !report.outcome.correct {
-                let answer = fill(text.correct_answer_is, &[("answer", &report.outcome.correct_answer)]);
+                let answer = fill(
+                    text.correct_answer_is,
+                    &[("answer", &report.outcome.correct_answer)],
+                );
                 sentences.push(inline_text(&answer));
             }
             if !report.newly_mastered.is_empty() {
                 let names: Vec<String> = report
                     .newly_mastered
                     .iter()
-                    .map(|id| bank.skills.iter().find(|s| &s.id == id).map_or(id.clone(), |s| s.name.clone()))
+                    .map(|id| {
+                        bank.skills
+                            .iter()
+                            .find(|s| &s.id == id)
+                            .map_or(id.clone(), |s| s.name.clone())
+                    })
                     .collect();
-                sentences.push(html! { <>{ fill(text.newly_mastered, &[("names", &names.join(", "))]) }</> });
+                sentences.push(
+                    html! { <>{ fill(text.newly_mastered, &[("names", &names.join(", "))]) }</> },
+                );
             }
             // A step's own solution after each step; the item's worked solution at the end.
             let solution = shown_item.as_ref().and_then(|item| {
                 let parts = item.parts();
                 let part_index = state.on_screen.as_ref().map_or(0, |s| s.part_index);
-                let step_solution = parts.get(part_index).and_then(|p| p.solution).filter(|_| parts.len() > 1);
-                step_solution.map(str::to_string).or_else(|| if report.more_parts { None } else { item.solution.clone() })
+                let step_solution = parts
+                    .get(part_index)
+                    .and_then(|p| p.solution)
+                    .filter(|_| parts.len() > 1);
+                step_solution.map(str::to_string).or_else(|| {
+                    if report.more_parts {
+                        None
+                    } else {
+                        item.solution.clone()
+                    }
+                })
             });
-            let spaced: Html = sentences.into_iter().map(|sentence| html! { <>{ sentence }{ " " }</> }).collect();
+            let spaced: Html = sentences
+                .into_iter()
+                .map(|sentence| html! { <>{ sentence }{ " " }</> })
+                .collect();
             (Some((report.outcome.correct, spaced)), solution)
         }
         Phase::Answering { .. } => (None, None),

@@ -24,7 +24,15 @@ pub struct ProgressPanelProps {
 }
 
 fn file_name(text: &str) -> String {
-    text.chars().map(|c| if c.is_alphanumeric() || c == '-' { c } else { '-' }).collect()
+    text.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }
 
 #[component]
@@ -39,7 +47,11 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
         let progress = props.progress.clone();
         let bank_id = bank_id.clone();
         Callback::from(move |_: MouseEvent| {
-            download_text(&format!("{}-progress.json", file_name(&bank_id)), &save_progress(&progress), "application/json");
+            download_text(
+                &format!("{}-progress.json", file_name(&bank_id)),
+                &save_progress(&progress),
+                "application/json",
+            );
         })
     };
     let on_file = {
@@ -69,9 +81,19 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
         let code = code.clone();
         Callback::from(move |_: MouseEvent| {
             let report = learner_report(&bank, &progress, &learner_name, now());
-            let Ok(json) = serde_json::to_string(&report) else { return };
-            let name = if learner_name.trim().is_empty() { "learner".to_string() } else { file_name(learner_name.trim()) };
-            download_text(&format!("{}-report-{name}.json", file_name(&bank.bank.id)), &json, "application/json");
+            let Ok(json) = serde_json::to_string(&report) else {
+                return;
+            };
+            let name = if learner_name.trim().is_empty() {
+                "learner".to_string()
+            } else {
+                file_name(learner_name.trim())
+            };
+            download_text(
+                &format!("{}-report-{name}.json", file_name(&bank.bank.id)),
+                &json,
+                "application/json",
+            );
             let code = code.clone();
             wasm_bindgen_futures::spawn_local(async move { code.set(short_code(&json).await) });
         })

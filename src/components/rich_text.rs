@@ -7,7 +7,9 @@
 //! namespace (`VTag::create_element` in yew's `dom_bundle/btag/mod.rs`), so browsers render it
 //! natively.
 
-use adaptive_practice_engine::markup::{is_allowed_url, parse_inline, parse_markup, Block, Inline, MathNode};
+use adaptive_practice_engine::markup::{
+    is_allowed_url, parse_inline, parse_markup, Block, Inline, MathNode,
+};
 use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
@@ -27,7 +29,9 @@ fn resolve(base: &str, address: &str) -> String {
     if base.is_empty() {
         return address.to_string();
     }
-    web_sys::Url::new_with_base(address, base).map(|url| url.href()).unwrap_or_else(|_| address.to_string())
+    web_sys::Url::new_with_base(address, base)
+        .map(|url| url.href())
+        .unwrap_or_else(|_| address.to_string())
 }
 
 #[derive(Properties, PartialEq)]
@@ -46,14 +50,20 @@ pub struct RichTextProps {
 pub fn RichText(props: &RichTextProps) -> Html {
     let base = use_context::<MediaBase>().unwrap_or_default();
     let words = crate::i18n::use_text();
-    let content = use_memo((props.text.clone(), props.inline, base.0), move |(text, inline, base)| {
-        let cx = Rendering { base: base.to_string(), transcript: words.transcript };
-        if *inline {
-            render_inlines(&parse_inline(text), &cx)
-        } else {
-            render_blocks(&parse_markup(text), &cx)
-        }
-    });
+    let content = use_memo(
+        (props.text.clone(), props.inline, base.0),
+        move |(text, inline, base)| {
+            let cx = Rendering {
+                base: base.to_string(),
+                transcript: words.transcript,
+            };
+            if *inline {
+                render_inlines(&parse_inline(text), &cx)
+            } else {
+                render_blocks(&parse_markup(text), &cx)
+            }
+        },
+    );
     let class = classes!("ap-rich", props.class.clone());
     // Bank text may be in another language and direction than the interface (an English bank
     // with an Arabic interface): its direction comes from its own first letters.
@@ -91,7 +101,10 @@ fn render_block(block: &Block, cx: &Rendering) -> Html {
             }
         }
         Block::List { ordered, items } => {
-            let items: Html = items.iter().map(|item| html! { <li>{ render_list_item(item, cx) }</li> }).collect();
+            let items: Html = items
+                .iter()
+                .map(|item| html! { <li>{ render_list_item(item, cx) }</li> })
+                .collect();
             if *ordered {
                 html! { <ol>{ items }</ol> }
             } else {
@@ -99,7 +112,9 @@ fn render_block(block: &Block, cx: &Rendering) -> Html {
             }
         }
         Block::Quote(inner) => html! { <blockquote>{ render_blocks(inner, cx) }</blockquote> },
-        Block::Code(code) => html! { <pre class="ap-rich-code"><code>{ code.clone() }</code></pre> },
+        Block::Code(code) => {
+            html! { <pre class="ap-rich-code"><code>{ code.clone() }</code></pre> }
+        }
         Block::DisplayMath(node) => {
             html! { <math class="ap-math" display="block">{ render_math(node) }</math> }
         }
@@ -112,7 +127,10 @@ fn render_block(block: &Block, cx: &Rendering) -> Html {
                 <figcaption class="ap-rich-transcript">{ cx.transcript }{ transcript.clone() }</figcaption>
             </figure>
         },
-        Block::Image { alt: text, .. } | Block::Audio { transcript: text, .. } => html! { <p>{ text.clone() }</p> },
+        Block::Image { alt: text, .. }
+        | Block::Audio {
+            transcript: text, ..
+        } => html! { <p>{ text.clone() }</p> },
         Block::Rule => html! { <hr /> },
     }
 }
@@ -126,7 +144,10 @@ fn render_list_item(item: &[Block], cx: &Rendering) -> Html {
 }
 
 fn render_inlines(inlines: &[Inline], cx: &Rendering) -> Html {
-    inlines.iter().map(|inline| render_inline(inline, cx)).collect()
+    inlines
+        .iter()
+        .map(|inline| render_inline(inline, cx))
+        .collect()
 }
 
 fn render_inline(inline: &Inline, cx: &Rendering) -> Html {
@@ -154,19 +175,32 @@ fn render_math(node: &MathNode) -> Html {
         MathNode::Identifier(text) => math_element("mi", vec![Html::from(text.as_str())]),
         MathNode::Operator(text) => math_element("mo", vec![Html::from(text.as_str())]),
         MathNode::Text(text) => math_element("mtext", vec![Html::from(text.as_str())]),
-        MathNode::Fraction(numerator, denominator) => {
-            math_element("mfrac", vec![render_math(numerator), render_math(denominator)])
-        }
+        MathNode::Fraction(numerator, denominator) => math_element(
+            "mfrac",
+            vec![render_math(numerator), render_math(denominator)],
+        ),
         MathNode::Sqrt(radicand) => math_element("msqrt", vec![render_math(radicand)]),
-        MathNode::Root(radicand, index) => math_element("mroot", vec![render_math(radicand), render_math(index)]),
-        MathNode::Sup(base, superscript) => math_element("msup", vec![render_math(base), render_math(superscript)]),
-        MathNode::Sub(base, subscript) => math_element("msub", vec![render_math(base), render_math(subscript)]),
-        MathNode::SubSup(base, subscript, superscript) => {
-            math_element("msubsup", vec![render_math(base), render_math(subscript), render_math(superscript)])
+        MathNode::Root(radicand, index) => {
+            math_element("mroot", vec![render_math(radicand), render_math(index)])
         }
-        MathNode::Fenced { open, close, body } => {
-            math_element("mrow", vec![render_fence(open), render_math(body), render_fence(close)])
+        MathNode::Sup(base, superscript) => {
+            math_element("msup", vec![render_math(base), render_math(superscript)])
         }
+        MathNode::Sub(base, subscript) => {
+            math_element("msub", vec![render_math(base), render_math(subscript)])
+        }
+        MathNode::SubSup(base, subscript, superscript) => math_element(
+            "msubsup",
+            vec![
+                render_math(base),
+                render_math(subscript),
+                render_math(superscript),
+            ],
+        ),
+        MathNode::Fenced { open, close, body } => math_element(
+            "mrow",
+            vec![render_fence(open), render_math(body), render_fence(close)],
+        ),
         MathNode::Overline(body) => html! {
             <mover accent="true">{ render_math(body) }<mo stretchy="true">{ "\u{203e}" }</mo></mover>
         },

@@ -35,18 +35,31 @@ pub fn SkillMap(props: &SkillMapProps) -> Html {
     if bank.bank.skills.len() > MOST_SKILLS_DRAWN {
         return html! {};
     }
-    let depth: Vec<usize> = (0..bank.bank.skills.len()).map(|s| bank.prerequisite_depth(s)).collect();
+    let depth: Vec<usize> = (0..bank.bank.skills.len())
+        .map(|s| bank.prerequisite_depth(s))
+        .collect();
     let mut row = vec![0usize; bank.bank.skills.len()];
     let mut rows_in_column = vec![0usize; depth.iter().max().map_or(1, |d| d + 1)];
     for (s, &d) in depth.iter().enumerate() {
         row[s] = rows_in_column[d];
         rows_in_column[d] += 1;
     }
-    let position = |s: usize| (depth[s] * (BOX_WIDTH + COLUMN_GAP), row[s] * (BOX_HEIGHT + ROW_GAP));
+    let position = |s: usize| {
+        (
+            depth[s] * (BOX_WIDTH + COLUMN_GAP),
+            row[s] * (BOX_HEIGHT + ROW_GAP),
+        )
+    };
     let width = rows_in_column.len() * (BOX_WIDTH + COLUMN_GAP) - COLUMN_GAP;
-    let height = rows_in_column.iter().max().copied().unwrap_or(1) * (BOX_HEIGHT + ROW_GAP) - ROW_GAP;
+    let height =
+        rows_in_column.iter().max().copied().unwrap_or(1) * (BOX_HEIGHT + ROW_GAP) - ROW_GAP;
     let lines = bank.bank.skills.iter().enumerate().flat_map(|(s, skill)| {
-        skill.prerequisites.iter().filter_map(|p| bank.skill_position(p)).map(move |p| (p, s)).collect::<Vec<_>>()
+        skill
+            .prerequisites
+            .iter()
+            .filter_map(|p| bank.skill_position(p))
+            .map(move |p| (p, s))
+            .collect::<Vec<_>>()
     });
     html! {
         // At its natural size (readable on a phone too): a wide map scrolls sideways.

@@ -13,8 +13,15 @@ fn languages_are_found_by_their_primary_tag() {
 #[test]
 fn templates_fill_their_placeholders() {
     for messages in LANGUAGES {
-        let summary = fill(messages.answered_summary, &[("answers", "12"), ("correct", "9")]);
-        assert!(summary.contains("12") && summary.contains('9') && !summary.contains('{'), "{}: {summary}", messages.tag);
+        let summary = fill(
+            messages.answered_summary,
+            &[("answers", "12"), ("correct", "9")],
+        );
+        assert!(
+            summary.contains("12") && summary.contains('9') && !summary.contains('{'),
+            "{}: {summary}",
+            messages.tag
+        );
         assert!(messages.percent(0.72).contains("72"), "{}", messages.tag);
     }
 }

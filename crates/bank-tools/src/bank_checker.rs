@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use adaptive_practice_engine::bank::Template;
-use adaptive_practice_engine::markup::{check_inline_markup, check_markup, is_allowed_url, parse_markup, Block};
+use adaptive_practice_engine::markup::{
+    check_inline_markup, check_markup, is_allowed_url, parse_markup, Block,
+};
 use adaptive_practice_engine::template::{draw_values, fill_text};
 use adaptive_practice_engine::{load_bank, Diagnostic, Severity};
 use serde_json::Value;
@@ -27,7 +29,9 @@ pub fn check_bank_file(path: &Path) -> std::io::Result<Vec<Diagnostic>> {
 /// media files (only when `bank_folder` is given).
 pub fn check_bank_text(text: &str, bank_folder: Option<&Path>) -> Vec<Diagnostic> {
     let mut diagnostics = load_bank(text).diagnostics;
-    let Ok(root) = serde_json::from_str::<Value>(text) else { return diagnostics };
+    let Ok(root) = serde_json::from_str::<Value>(text) else {
+        return diagnostics;
+    };
     let fields = collect_text_fields(&root);
     let texts = texts_as_shown(&root, &fields);
     for (field, shown) in fields.iter().zip(&texts) {
@@ -38,17 +42,28 @@ pub fn check_bank_text(text: &str, bank_folder: Option<&Path>) -> Vec<Diagnostic
         };
         for problem in problems {
             let severity = markup_problem_severity(&problem.message);
-            diagnostics.push(Diagnostic { severity, path: field.path.clone(), message: problem.message });
+            diagnostics.push(Diagnostic {
+                severity,
+                path: field.path.clone(),
+                message: problem.message,
+            });
         }
     }
     if let Some(folder) = bank_folder {
         for (field, shown) in fields.iter().zip(&texts) {
-            let Some(shown) = shown.as_deref().filter(|_| field.shape == TextShape::Block) else { continue };
+            let Some(shown) = shown.as_deref().filter(|_| field.shape == TextShape::Block) else {
+                continue;
+            };
             for address in local_media_addresses(shown) {
                 let file = media_file_path(folder, &address);
                 if !file.is_file() {
-                    let message = format!("the media file {address:?} does not exist next to the bank");
-                    diagnostics.push(Diagnostic { severity: Severity::Warning, path: field.path.clone(), message });
+                    let message =
+                        format!("the media file {address:?} does not exist next to the bank");
+                    diagnostics.push(Diagnostic {
+                        severity: Severity::Warning,
+                        path: field.path.clone(),
+                        message,
+                    });
                 }
             }
         }
@@ -62,7 +77,9 @@ pub fn check_bank_text(text: &str, bank_folder: Option<&Path>) -> Vec<Diagnostic
 pub fn markup_problem_severity(message: &str) -> Severity {
     const UNCLOSED_SINGLE_DOLLAR: &str = "`$` starts math that is never closed";
     let dollar_amount = message.starts_with(UNCLOSED_SINGLE_DOLLAR)
-        && message.rsplit_once(": `$").is_some_and(|(_, after)| after.starts_with(|c: char| c.is_ascii_digit()));
+        && message
+            .rsplit_once(": `$")
+            .is_some_and(|(_, after)| after.starts_with(|c: char| c.is_ascii_digit()));
     if dollar_amount {
         Severity::Warning
     } else {
@@ -72,13 +89,19 @@ pub fn markup_problem_severity(message: &str) -> Severity {
 
 /// How many errors and warnings there are.
 pub fn count_by_severity(diagnostics: &[Diagnostic]) -> (usize, usize) {
-    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     (errors, diagnostics.len() - errors)
 }
 
 /// One line per diagnostic: `FILE: error at PATH: message`.
 pub fn diagnostic_lines(file_label: &str, diagnostics: &[Diagnostic]) -> Vec<String> {
-    diagnostics.iter().map(|diagnostic| format!("{file_label}: {diagnostic}")).collect()
+    diagnostics
+        .iter()
+        .map(|diagnostic| format!("{file_label}: {diagnostic}"))
+        .collect()
 }
 
 /// The summary line: `N error(s), M warning(s)`.
@@ -93,8 +116,16 @@ pub fn local_media_addresses(text: &str) -> Vec<String> {
     collect_media(&parse_markup(text), &mut addresses);
     addresses
         .into_iter()
-        .filter(|address| is_allowed_url(address) && !address.starts_with('/') && !has_scheme(address))
-        .map(|address| address.split(['?', '#']).next().unwrap_or_default().to_string())
+        .filter(|address| {
+            is_allowed_url(address) && !address.starts_with('/') && !has_scheme(address)
+        })
+        .map(|address| {
+            address
+                .split(['?', '#'])
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        })
         .filter(|address| !address.is_empty())
         .collect()
 }
@@ -103,7 +134,9 @@ fn collect_media(blocks: &[Block], addresses: &mut Vec<String>) {
     for block in blocks {
         match block {
             Block::Image { src, .. } | Block::Audio { src, .. } => addresses.push(src.clone()),
-            Block::List { items, .. } => items.iter().for_each(|item| collect_media(item, addresses)),
+            Block::List { items, .. } => {
+                items.iter().for_each(|item| collect_media(item, addresses))
+            }
             Block::Quote(inner) => collect_media(inner, addresses),
             _ => {}
         }
@@ -134,15 +167,19 @@ fn texts_as_shown(root: &Value, fields: &[TextField]) -> Vec<Option<String>> {
             if !field.text.contains("{{") {
                 return Some(field.text.clone());
             }
-            let values = values_per_item.entry(field.item_position).or_insert_with(|| {
-                let template = items?.get(field.item_position)?.get("template")?;
-                let template: Template = serde_json::from_value(template.clone()).ok()?;
-                draw_values(&template, TEMPLATE_SEED_FOR_TEXTS).ok()
-            });
+            let values = values_per_item
+                .entry(field.item_position)
+                .or_insert_with(|| {
+                    let template = items?.get(field.item_position)?.get("template")?;
+                    let template: Template = serde_json::from_value(template.clone()).ok()?;
+                    draw_values(&template, TEMPLATE_SEED_FOR_TEXTS).ok()
+                });
             match values {
                 Some(values) => fill_text(&field.text, values).ok(),
                 // Not a template item: the braces are plain text.
-                None if item_has_no_template(items, field.item_position) => Some(field.text.clone()),
+                None if item_has_no_template(items, field.item_position) => {
+                    Some(field.text.clone())
+                }
                 None => None,
             }
         })
@@ -150,7 +187,9 @@ fn texts_as_shown(root: &Value, fields: &[TextField]) -> Vec<Option<String>> {
 }
 
 fn item_has_no_template(items: Option<&Vec<Value>>, position: usize) -> bool {
-    items.and_then(|items| items.get(position)).is_some_and(|item| item.get("template").is_none())
+    items
+        .and_then(|items| items.get(position))
+        .is_some_and(|item| item.get("template").is_none())
 }
 
 #[cfg(test)]

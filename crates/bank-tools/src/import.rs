@@ -24,12 +24,19 @@ pub struct ImportedBank {
 impl ImportedBank {
     /// The count with this name, 0 when there is none.
     pub fn count(&self, name: &str) -> usize {
-        self.counts.iter().find(|(counted, _)| *counted == name).map_or(0, |(_, count)| *count)
+        self.counts
+            .iter()
+            .find(|(counted, _)| *counted == name)
+            .map_or(0, |(_, count)| *count)
     }
 
     /// The summary line: `problems 100, steps 156, …`.
     pub fn summary_line(&self) -> String {
-        let parts: Vec<String> = self.counts.iter().map(|(name, count)| format!("{name} {count}")).collect();
+        let parts: Vec<String> = self
+            .counts
+            .iter()
+            .map(|(name, count)| format!("{name} {count}"))
+            .collect();
         parts.join(", ")
     }
 }
@@ -79,11 +86,12 @@ pub fn bank_json(bank: &Bank) -> Result<String, serde_json::Error> {
     drop_empty_optional_fields(&mut expected);
     let in_field_order = drop_empty_field_lines(&serde_json::to_string_pretty(bank)?);
     // The line filter keeps the field order; should it ever change the data, the sorted form is used.
-    let mut text = if serde_json::from_str::<Value>(&in_field_order).ok().as_ref() == Some(&expected) {
-        in_field_order
-    } else {
-        serde_json::to_string_pretty(&expected)?
-    };
+    let mut text =
+        if serde_json::from_str::<Value>(&in_field_order).ok().as_ref() == Some(&expected) {
+            in_field_order
+        } else {
+            serde_json::to_string_pretty(&expected)?
+        };
     text.push('\n');
     Ok(text)
 }
@@ -94,8 +102,11 @@ fn drop_empty_field_lines(pretty: &str) -> String {
     let mut kept: Vec<String> = Vec::new();
     for line in pretty.lines() {
         let field = line.trim_start().trim_end_matches(',');
-        let is_null = field.starts_with('"') && field.ends_with("\": null") && !field.starts_with("\"\\");
-        let is_empty_list = OPTIONAL_LIST_FIELDS.iter().any(|key| field == format!("\"{key}\": []"));
+        let is_null =
+            field.starts_with('"') && field.ends_with("\": null") && !field.starts_with("\"\\");
+        let is_empty_list = OPTIONAL_LIST_FIELDS
+            .iter()
+            .any(|key| field == format!("\"{key}\": []"));
         if is_null || is_empty_list {
             if !line.ends_with(',') {
                 if let Some(previous) = kept.last_mut() {
@@ -118,7 +129,10 @@ pub fn write_imported_bank(imported: &ImportedBank, out: &Path) -> std::io::Resu
         std::fs::create_dir_all(&folder)?;
     }
     for media in &imported.media {
-        let target = media.address.split('/').fold(folder.clone(), |path, part| path.join(part));
+        let target = media
+            .address
+            .split('/')
+            .fold(folder.clone(), |path, part| path.join(part));
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }
@@ -136,7 +150,8 @@ fn drop_empty_optional_fields(value: &mut Value) {
         Value::Object(fields) => {
             fields.retain(|key, field| {
                 !(field.is_null()
-                    || (OPTIONAL_LIST_FIELDS.contains(&key.as_str()) && field.as_array().is_some_and(Vec::is_empty)))
+                    || (OPTIONAL_LIST_FIELDS.contains(&key.as_str())
+                        && field.as_array().is_some_and(Vec::is_empty)))
             });
             fields.values_mut().for_each(drop_empty_optional_fields);
         }

@@ -30,14 +30,21 @@ pub struct TextField {
 /// `load_bank` reports it.
 pub fn collect_text_fields(root: &Value) -> Vec<TextField> {
     let mut fields = Vec::new();
-    let Some(items) = root.get("items").and_then(Value::as_array) else { return fields };
+    let Some(items) = root.get("items").and_then(Value::as_array) else {
+        return fields;
+    };
     for (position, item) in items.iter().enumerate() {
-        let Some(object) = item.as_object() else { continue };
+        let Some(object) = item.as_object() else {
+            continue;
+        };
         let path = match object.get("id").and_then(Value::as_str) {
             Some(id) => format!("$.items[{position}] (\"{id}\")"),
             None => format!("$.items[{position}]"),
         };
-        let mut collector = Collector { fields: &mut fields, item_position: position };
+        let mut collector = Collector {
+            fields: &mut fields,
+            item_position: position,
+        };
         collector.answerable(object, &path);
     }
     fields
@@ -51,18 +58,31 @@ struct Collector<'fields> {
 impl Collector<'_> {
     fn push(&mut self, path: String, value: Option<&Value>, shape: TextShape) {
         if let Some(Value::String(text)) = value {
-            self.fields.push(TextField { path, text: text.clone(), shape, item_position: self.item_position });
+            self.fields.push(TextField {
+                path,
+                text: text.clone(),
+                shape,
+                item_position: self.item_position,
+            });
         }
     }
 
     /// An item, a step of a multi-step item, or a scaffold question.
     fn answerable(&mut self, object: &Map<String, Value>, path: &str) {
-        self.push(format!("{path}.prompt"), object.get("prompt"), TextShape::Block);
+        self.push(
+            format!("{path}.prompt"),
+            object.get("prompt"),
+            TextShape::Block,
+        );
         self.choices(object, path);
         self.misconceptions(object, path);
         self.entries_of_ordering_and_matching(object, path);
         self.hints(object.get("hints"), path);
-        self.push(format!("{path}.solution"), object.get("solution"), TextShape::Block);
+        self.push(
+            format!("{path}.solution"),
+            object.get("solution"),
+            TextShape::Block,
+        );
         if let Some(steps) = object.get("steps").and_then(Value::as_array) {
             for (s, step) in steps.iter().enumerate() {
                 if let Some(step) = step.as_object() {
@@ -73,18 +93,34 @@ impl Collector<'_> {
     }
 
     fn choices(&mut self, object: &Map<String, Value>, path: &str) {
-        let Some(choices) = object.get("choices").and_then(Value::as_array) else { return };
+        let Some(choices) = object.get("choices").and_then(Value::as_array) else {
+            return;
+        };
         for (c, choice) in choices.iter().enumerate() {
             let choice_path = format!("{path}.choices[{c}]");
-            self.push(format!("{choice_path}.text"), choice.get("text"), TextShape::Inline);
-            self.push(format!("{choice_path}.feedback"), choice.get("feedback"), TextShape::Block);
+            self.push(
+                format!("{choice_path}.text"),
+                choice.get("text"),
+                TextShape::Inline,
+            );
+            self.push(
+                format!("{choice_path}.feedback"),
+                choice.get("feedback"),
+                TextShape::Block,
+            );
         }
     }
 
     fn misconceptions(&mut self, object: &Map<String, Value>, path: &str) {
-        let Some(misconceptions) = object.get("misconceptions").and_then(Value::as_array) else { return };
+        let Some(misconceptions) = object.get("misconceptions").and_then(Value::as_array) else {
+            return;
+        };
         for (m, misconception) in misconceptions.iter().enumerate() {
-            self.push(format!("{path}.misconceptions[{m}].feedback"), misconception.get("feedback"), TextShape::Block);
+            self.push(
+                format!("{path}.misconceptions[{m}].feedback"),
+                misconception.get("feedback"),
+                TextShape::Block,
+            );
         }
     }
 
@@ -92,31 +128,66 @@ impl Collector<'_> {
     fn entries_of_ordering_and_matching(&mut self, object: &Map<String, Value>, path: &str) {
         let kind = object.get("type").and_then(Value::as_str);
         if kind == Some("ordering") {
-            for (e, entry) in object.get("items").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            for (e, entry) in object
+                .get("items")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
                 self.push(format!("{path}.items[{e}]"), Some(entry), TextShape::Inline);
             }
         }
         if kind == Some("matching") {
-            for (p, pair) in object.get("pairs").and_then(Value::as_array).into_iter().flatten().enumerate() {
-                self.push(format!("{path}.pairs[{p}].left"), pair.get("left"), TextShape::Inline);
-                self.push(format!("{path}.pairs[{p}].right"), pair.get("right"), TextShape::Inline);
-            }
-            for (d, distractor) in object.get("distractors").and_then(Value::as_array).into_iter().flatten().enumerate()
+            for (p, pair) in object
+                .get("pairs")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
             {
-                self.push(format!("{path}.distractors[{d}]"), Some(distractor), TextShape::Inline);
+                self.push(
+                    format!("{path}.pairs[{p}].left"),
+                    pair.get("left"),
+                    TextShape::Inline,
+                );
+                self.push(
+                    format!("{path}.pairs[{p}].right"),
+                    pair.get("right"),
+                    TextShape::Inline,
+                );
+            }
+            for (d, distractor) in object
+                .get("distractors")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                self.push(
+                    format!("{path}.distractors[{d}]"),
+                    Some(distractor),
+                    TextShape::Inline,
+                );
             }
         }
     }
 
     /// A hint is a string, or an object with a `text` and maybe a `scaffold` question.
     fn hints(&mut self, hints: Option<&Value>, path: &str) {
-        let Some(hints) = hints.and_then(Value::as_array) else { return };
+        let Some(hints) = hints.and_then(Value::as_array) else {
+            return;
+        };
         for (h, hint) in hints.iter().enumerate() {
             let hint_path = format!("{path}.hints[{h}]");
             match hint {
                 Value::String(_) => self.push(hint_path, Some(hint), TextShape::Block),
                 Value::Object(object) => {
-                    self.push(format!("{hint_path}.text"), object.get("text"), TextShape::Block);
+                    self.push(
+                        format!("{hint_path}.text"),
+                        object.get("text"),
+                        TextShape::Block,
+                    );
                     if let Some(scaffold) = object.get("scaffold").and_then(Value::as_object) {
                         self.answerable(scaffold, &format!("{hint_path}.scaffold"));
                     }

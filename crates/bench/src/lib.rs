@@ -6,8 +6,8 @@
 //! `load_bank` accepted. Answers are deterministic, so every run does the same work.
 
 use adaptive_practice_engine::{
-    advance, load_bank, new_progress, submit_answer, ChoiceOptions, IndexedBank, ItemKind, NextItem, Progress, Response,
-    Timestamp,
+    advance, load_bank, new_progress, submit_answer, ChoiceOptions, IndexedBank, ItemKind,
+    NextItem, Progress, Response, Timestamp,
 };
 use serde_json::{json, Value};
 
@@ -102,7 +102,12 @@ pub fn index_bank(bank_json: &str) -> Result<IndexedBank, String> {
     let loaded = load_bank(bank_json);
     match loaded.bank {
         Some(bank) => Ok(IndexedBank::new(bank)),
-        None => Err(loaded.diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")),
+        None => Err(loaded
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")),
     }
 }
 
@@ -112,14 +117,32 @@ impl SimulatedLearner {
         let mut progress = new_progress(&bank, 0x5EED_0001);
         let now = Timestamp(START_MILLIS);
         let next = advance(&bank, &mut progress, now, &ChoiceOptions::default());
-        let responses = bank.bank.items.iter().map(|item| (simulated_response(&item.kind, true), simulated_response(&item.kind, false))).collect();
-        SimulatedLearner { bank, progress, now, next, responses }
+        let responses = bank
+            .bank
+            .items
+            .iter()
+            .map(|item| {
+                (
+                    simulated_response(&item.kind, true),
+                    simulated_response(&item.kind, false),
+                )
+            })
+            .collect();
+        SimulatedLearner {
+            bank,
+            progress,
+            now,
+            next,
+            responses,
+        }
     }
 
     /// Answers the item on screen (right or wrong, by the simulated ability) and chooses the
     /// next one: exactly what is timed per answer. Returns false when the bank has no item.
     pub fn answer_one(&mut self) -> bool {
-        let Some(next) = self.next.take() else { return false };
+        let Some(next) = self.next.take() else {
+            return false;
+        };
         let item = &self.bank.bank.items[next.item_position];
         let count = self.progress.model.answer_count;
         // True ability grows with practice; P(right) = sigmoid(ability − difficulty).
@@ -128,20 +151,41 @@ impl SimulatedLearner {
         let correct = unit_hash(u64::from(count)) < p;
         let (right, wrong) = &self.responses[next.item_position];
         let response = if correct { right } else { wrong };
-        let _ = submit_answer(&self.bank, &mut self.progress, item, 0, response, 0, self.now);
+        let _ = submit_answer(
+            &self.bank,
+            &mut self.progress,
+            item,
+            0,
+            response,
+            0,
+            self.now,
+        );
         self.now = Timestamp(self.now.0 + MILLIS_PER_ANSWER);
-        self.next = advance(&self.bank, &mut self.progress, self.now, &ChoiceOptions::default());
+        self.next = advance(
+            &self.bank,
+            &mut self.progress,
+            self.now,
+            &ChoiceOptions::default(),
+        );
         true
     }
 }
 
 fn simulated_response(kind: &ItemKind, correct: bool) -> Response {
     match kind {
-        ItemKind::SingleChoice { answer, .. } => Response::Choice(if correct { *answer } else { answer + 1 }),
+        ItemKind::SingleChoice { answer, .. } => {
+            Response::Choice(if correct { *answer } else { answer + 1 })
+        }
         ItemKind::Numeric { answer, .. } => {
-            let value = serde_json::to_value(answer).ok().and_then(|v| v.as_f64().or_else(|| v.as_str()?.parse().ok()));
+            let value = serde_json::to_value(answer)
+                .ok()
+                .and_then(|v| v.as_f64().or_else(|| v.as_str()?.parse().ok()));
             let value = value.unwrap_or(0.0);
-            Response::Text(if correct { format!("{value}") } else { format!("{}", value + 1.0) })
+            Response::Text(if correct {
+                format!("{value}")
+            } else {
+                format!("{}", value + 1.0)
+            })
         }
         _ => Response::Choice(0),
     }

@@ -7,13 +7,18 @@ use crate::{index_bank, SimulatedLearner};
 
 /// `performance.now()` of the page (milliseconds), or `Date.now()` where there is none.
 fn performance_now() -> f64 {
-    let performance = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance")).ok();
+    let performance =
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance")).ok();
     let now = performance
         .as_ref()
         .and_then(|p| js_sys::Reflect::get(p, &JsValue::from_str("now")).ok())
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     match (performance, now) {
-        (Some(p), Some(now)) => now.call0(&p).ok().and_then(|v| v.as_f64()).unwrap_or_else(js_sys::Date::now),
+        (Some(p), Some(now)) => now
+            .call0(&p)
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or_else(js_sys::Date::now),
         _ => js_sys::Date::now(),
     }
 }
@@ -49,7 +54,11 @@ pub fn bench_load_bank(bank_json: &str) -> Result<f64, JsError> {
 /// `load_progress` of the progress so far: returns `[saved bytes, save ms, load ms]` per checkpoint,
 /// one after the other (means over `repeats` runs).
 #[wasm_bindgen(js_name = benchStorage)]
-pub fn bench_storage(bank_json: &str, checkpoints: Vec<u32>, repeats: u32) -> Result<Vec<f64>, JsError> {
+pub fn bench_storage(
+    bank_json: &str,
+    checkpoints: Vec<u32>,
+    repeats: u32,
+) -> Result<Vec<f64>, JsError> {
     let bank = index_bank(bank_json).map_err(|problems| JsError::new(&problems))?;
     let mut learner = SimulatedLearner::new(bank);
     let mut answered = 0;

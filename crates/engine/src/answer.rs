@@ -71,15 +71,23 @@ impl UnreadableReason {
     pub fn english(&self) -> String {
         match self {
             UnreadableReason::Empty => "Type an answer first.".into(),
-            UnreadableReason::TooLong { limit } => format!("That answer is too long (more than {limit} characters)."),
+            UnreadableReason::TooLong { limit } => {
+                format!("That answer is too long (more than {limit} characters).")
+            }
             UnreadableReason::PickOne => "Pick one of the choices.".into(),
             UnreadableReason::PickAtLeastOne => "Pick at least one choice.".into(),
             UnreadableReason::NotANumber { text } => {
                 format!("“{text}” is not a number I can read. Write it like 3/4, 0.75 or 1 1/2.")
             }
-            UnreadableReason::NotMath { text, problem } => format!("I cannot read “{text}” as math: {problem}."),
-            UnreadableReason::Equation => "Write only the value or the expression, without “=” or “<”.".into(),
-            UnreadableReason::AuthorError => "This item's answer cannot be computed; please tell the author.".into(),
+            UnreadableReason::NotMath { text, problem } => {
+                format!("I cannot read “{text}” as math: {problem}.")
+            }
+            UnreadableReason::Equation => {
+                "Write only the value or the expression, without “=” or “<”.".into()
+            }
+            UnreadableReason::AuthorError => {
+                "This item's answer cannot be computed; please tell the author.".into()
+            }
             UnreadableReason::PlaceEvery => "Put every entry in a place.".into(),
             UnreadableReason::MatchEvery => "Match every entry.".into(),
             UnreadableReason::FillEveryGap => "Fill every gap.".into(),
@@ -92,7 +100,10 @@ impl UnreadableReason {
 
 impl From<UnreadableReason> for UnreadableAnswer {
     fn from(reason: UnreadableReason) -> Self {
-        UnreadableAnswer { message: reason.english(), reason }
+        UnreadableAnswer {
+            message: reason.english(),
+            reason,
+        }
     }
 }
 
@@ -106,30 +117,61 @@ pub fn check_answer(item: &Item, response: &Response) -> Result<Outcome, Unreada
     check_response(&item.kind, response)
 }
 
-fn verdict(correct: bool, feedback: Option<String>, correct_answer: String) -> Result<Outcome, UnreadableAnswer> {
-    Ok(Outcome { correct, feedback, correct_answer })
+fn verdict(
+    correct: bool,
+    feedback: Option<String>,
+    correct_answer: String,
+) -> Result<Outcome, UnreadableAnswer> {
+    Ok(Outcome {
+        correct,
+        feedback,
+        correct_answer,
+    })
 }
 
 fn choice_texts(choices: &[Choice], indexes: &[usize]) -> String {
-    indexes.iter().filter_map(|&i| choices.get(i)).map(|c| c.text.as_str()).collect::<Vec<_>>().join("; ")
+    indexes
+        .iter()
+        .filter_map(|&i| choices.get(i))
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Checks a response against one answerable kind.
 pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, UnreadableAnswer> {
     if let Response::Text(text) = response {
         if text.chars().count() > MAX_ANSWER_LENGTH {
-            return unreadable(UnreadableReason::TooLong { limit: MAX_ANSWER_LENGTH });
+            return unreadable(UnreadableReason::TooLong {
+                limit: MAX_ANSWER_LENGTH,
+            });
         }
         if text.trim().is_empty() {
             return unreadable(UnreadableReason::Empty);
         }
     }
     match (kind, response) {
-        (ItemKind::SingleChoice { choices, answer, .. }, Response::Choice(picked)) => {
-            let Some(choice) = choices.get(*picked) else { return unreadable(UnreadableReason::PickOne) };
-            verdict(picked == answer, choice.feedback.clone(), choice_texts(choices, &[*answer]))
+        (
+            ItemKind::SingleChoice {
+                choices, answer, ..
+            },
+            Response::Choice(picked),
+        ) => {
+            let Some(choice) = choices.get(*picked) else {
+                return unreadable(UnreadableReason::PickOne);
+            };
+            verdict(
+                picked == answer,
+                choice.feedback.clone(),
+                choice_texts(choices, &[*answer]),
+            )
         }
-        (ItemKind::MultipleResponse { choices, answers, .. }, Response::Choices(picked)) => {
+        (
+            ItemKind::MultipleResponse {
+                choices, answers, ..
+            },
+            Response::Choices(picked),
+        ) => {
             if picked.is_empty() {
                 return unreadable(UnreadableReason::PickAtLeastOne);
             }
@@ -144,20 +186,40 @@ pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, U
                 .find_map(|&i| choices.get(i).and_then(|c| c.feedback.clone()));
             verdict(picked == expected, feedback, choice_texts(choices, answers))
         }
-        (ItemKind::Numeric { answer, tolerance, relative_tolerance, misconceptions }, Response::Text(text)) => {
+        (
+            ItemKind::Numeric {
+                answer,
+                tolerance,
+                relative_tolerance,
+                misconceptions,
+            },
+            Response::Text(text),
+        ) => {
             let Some(value) = parse_number(text) else {
-                return unreadable(UnreadableReason::NotANumber { text: shorten(text.trim(), 40) });
+                return unreadable(UnreadableReason::NotANumber {
+                    text: shorten(text.trim(), 40),
+                });
             };
             let allowed = numeric_allowance(answer.value, *tolerance, *relative_tolerance);
             let correct = (value - answer.value).abs() <= allowed;
             let feedback = if correct {
                 None
             } else {
-                misconceptions.iter().find(|m| (m.answer.value - value).abs() <= allowed).map(|m| m.feedback.clone())
+                misconceptions
+                    .iter()
+                    .find(|m| (m.answer.value - value).abs() <= allowed)
+                    .map(|m| m.feedback.clone())
             };
             verdict(correct, feedback, answer.text.clone())
         }
-        (ItemKind::MathExpression { answer, tolerance, misconceptions }, Response::Text(text)) => {
+        (
+            ItemKind::MathExpression {
+                answer,
+                tolerance,
+                misconceptions,
+            },
+            Response::Text(text),
+        ) => {
             let given = read_learner_expression(text)?;
             let tolerance = tolerance.unwrap_or(1e-9);
             let Ok(expected) = parse_expression(answer, NameStyle::SingleLetters) else {
@@ -169,23 +231,46 @@ pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, U
             } else {
                 misconceptions
                     .iter()
-                    .filter_map(|m| Some((parse_expression(&m.answer, NameStyle::SingleLetters).ok()?, &m.feedback)))
+                    .filter_map(|m| {
+                        Some((
+                            parse_expression(&m.answer, NameStyle::SingleLetters).ok()?,
+                            &m.feedback,
+                        ))
+                    })
                     .find(|(wrong, _)| same_value(wrong, &given, tolerance, false))
                     .map(|(_, feedback)| feedback.clone())
             };
             verdict(correct, feedback, answer.clone())
         }
-        (ItemKind::ShortText { answers, case_sensitive, ignore_accents, pattern, misconceptions }, Response::Text(text)) => {
+        (
+            ItemKind::ShortText {
+                answers,
+                case_sensitive,
+                ignore_accents,
+                pattern,
+                misconceptions,
+            },
+            Response::Text(text),
+        ) => {
             let normalize = |t: &str| normalize_text(t, *case_sensitive, *ignore_accents);
             let given = normalize(text);
             let correct = answers.iter().any(|a| normalize(a) == given)
-                || pattern.as_deref().is_some_and(|p| wildcard_match(&normalize(p), &given));
+                || pattern
+                    .as_deref()
+                    .is_some_and(|p| wildcard_match(&normalize(p), &given));
             let feedback = if correct {
                 None
             } else {
-                misconceptions.iter().find(|m| normalize(&m.answer) == given).map(|m| m.feedback.clone())
+                misconceptions
+                    .iter()
+                    .find(|m| normalize(&m.answer) == given)
+                    .map(|m| m.feedback.clone())
             };
-            verdict(correct, feedback, answers.first().cloned().unwrap_or_default())
+            verdict(
+                correct,
+                feedback,
+                answers.first().cloned().unwrap_or_default(),
+            )
         }
         (ItemKind::Ordering { items }, Response::Order(order)) => {
             let mut sorted = order.clone();
@@ -193,7 +278,10 @@ pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, U
             if sorted != (0..items.len()).collect::<Vec<_>>() {
                 return unreadable(UnreadableReason::PlaceEvery);
             }
-            let correct = order.iter().enumerate().all(|(place, &index)| place == index);
+            let correct = order
+                .iter()
+                .enumerate()
+                .all(|(place, &index)| place == index);
             verdict(correct, None, items.join(" → "))
         }
         (ItemKind::FillBlanks { blanks }, Response::Blanks(given)) => check_blanks(blanks, given),
@@ -207,13 +295,18 @@ pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, U
             }
             // Rights are compared by text: two lefts may share a right (sorting into groups).
             let right_text = |index: usize| {
-                pairs.get(index).map(|p| p.right.as_str()).or_else(|| distractors.get(index - pairs.len()).map(String::as_str))
+                pairs
+                    .get(index)
+                    .map(|p| p.right.as_str())
+                    .or_else(|| distractors.get(index - pairs.len()).map(String::as_str))
             };
-            let correct = given
+            let correct = given.iter().enumerate().all(|(left, right)| {
+                right.and_then(right_text) == Some(pairs[left].right.as_str())
+            });
+            let shown: Vec<String> = pairs
                 .iter()
-                .enumerate()
-                .all(|(left, right)| right.and_then(right_text) == Some(pairs[left].right.as_str()));
-            let shown: Vec<String> = pairs.iter().map(|p| format!("{} → {}", p.left, p.right)).collect();
+                .map(|p| format!("{} → {}", p.left, p.right))
+                .collect();
             verdict(correct, None, shown.join("; "))
         }
         (ItemKind::MultiStep { .. }, _) => unreadable(UnreadableReason::StepByStep),
@@ -234,7 +327,10 @@ fn read_learner_expression(text: &str) -> Result<Expr, UnreadableAnswer> {
         return Ok(Expr::Number(value));
     }
     let expr = parse_expression(text, NameStyle::SingleLetters).map_err(|problem| {
-        UnreadableAnswer::from(UnreadableReason::NotMath { text: shorten(text.trim(), 40), problem: problem.message })
+        UnreadableAnswer::from(UnreadableReason::NotMath {
+            text: shorten(text.trim(), 40),
+            problem: problem.message,
+        })
     })?;
     if let Expr::Binary(op, _, _) = &expr {
         if op.is_comparison() {
@@ -249,17 +345,23 @@ fn check_blanks(blanks: &[Blank], given: &[String]) -> Result<Outcome, Unreadabl
         return unreadable(UnreadableReason::FillEveryGap);
     }
     if given.iter().any(|g| g.chars().count() > MAX_ANSWER_LENGTH) {
-        return unreadable(UnreadableReason::TooLong { limit: MAX_ANSWER_LENGTH });
+        return unreadable(UnreadableReason::TooLong {
+            limit: MAX_ANSWER_LENGTH,
+        });
     }
     let mut all_correct = true;
     let mut shown = Vec::new();
     for (blank, text) in blanks.iter().zip(given) {
         let correct = match &blank.numeric {
-            Some(number) => parse_number(text)
-                .is_some_and(|v| (v - number.value).abs() <= numeric_allowance(number.value, blank.tolerance, None)),
+            Some(number) => parse_number(text).is_some_and(|v| {
+                (v - number.value).abs() <= numeric_allowance(number.value, blank.tolerance, None)
+            }),
             None => {
                 let given = normalize_text(text, blank.case_sensitive, true);
-                blank.answers.iter().any(|a| normalize_text(a, blank.case_sensitive, true) == given)
+                blank
+                    .answers
+                    .iter()
+                    .any(|a| normalize_text(a, blank.case_sensitive, true) == given)
             }
         };
         all_correct &= correct;

@@ -39,7 +39,11 @@ pub struct BankSettings {
 
 impl Default for BankSettings {
     fn default() -> Self {
-        BankSettings { target_success: 0.75, mastery_threshold: 0.8, min_evidence: 4 }
+        BankSettings {
+            target_success: 0.75,
+            mastery_threshold: 0.8,
+            min_evidence: 4,
+        }
     }
 }
 
@@ -95,7 +99,11 @@ impl Item {
                 .iter()
                 .map(|step| Part {
                     prompt: &step.prompt,
-                    skills: if step.skills.is_empty() { &self.skills } else { &step.skills },
+                    skills: if step.skills.is_empty() {
+                        &self.skills
+                    } else {
+                        &step.skills
+                    },
                     kind: &step.kind,
                     hints: &step.hints,
                     solution: step.solution.as_deref(),
@@ -145,7 +153,10 @@ enum HintInput {
 impl From<HintInput> for Hint {
     fn from(input: HintInput) -> Hint {
         match input {
-            HintInput::Text(text) => Hint { text, scaffold: None },
+            HintInput::Text(text) => Hint {
+                text,
+                scaffold: None,
+            },
             HintInput::Full { text, scaffold } => Hint { text, scaffold },
         }
     }
@@ -155,7 +166,10 @@ impl From<Hint> for HintInput {
     fn from(hint: Hint) -> HintInput {
         match hint.scaffold {
             None => HintInput::Text(hint.text),
-            scaffold => HintInput::Full { text: hint.text, scaffold },
+            scaffold => HintInput::Full {
+                text: hint.text,
+                scaffold,
+            },
         }
     }
 }
@@ -365,9 +379,15 @@ impl TryFrom<NumberOrText> for NumericValue {
     type Error = String;
     fn try_from(raw: NumberOrText) -> Result<Self, String> {
         match raw {
-            NumberOrText::Number(value) => Ok(NumericValue { value, text: format_number(value) }),
+            NumberOrText::Number(value) => Ok(NumericValue {
+                value,
+                text: format_number(value),
+            }),
             // A template's answer (`"{{a + b}}"`) gets its value when the item is instantiated.
-            NumberOrText::Text(text) if text.contains("{{") => Ok(NumericValue { value: f64::NAN, text }),
+            NumberOrText::Text(text) if text.contains("{{") => Ok(NumericValue {
+                value: f64::NAN,
+                text,
+            }),
             NumberOrText::Text(text) => match parse_number(&text) {
                 Some(value) => Ok(NumericValue { value, text }),
                 None => Err(format!("cannot read {text:?} as a number")),
@@ -386,4 +406,3 @@ fn format_number(value: f64) -> String {
     let rounded = (value * 1e9).round() / 1e9;
     rounded.to_string()
 }
-

@@ -50,34 +50,82 @@ pub fn load_bank(text: &str) -> BankLoad {
         Err(error) => {
             diagnostics.push(error_at(
                 format!("line {}, column {}", error.line(), error.column()),
-                format!("the file is not valid JSON: {}", strip_location(&error.to_string())),
+                format!(
+                    "the file is not valid JSON: {}",
+                    strip_location(&error.to_string())
+                ),
             ));
-            return BankLoad { bank: None, diagnostics };
+            return BankLoad {
+                bank: None,
+                diagnostics,
+            };
         }
     };
     let Some(object) = root.as_object() else {
         diagnostics.push(error_at("$".into(), "a bank must be a JSON object".into()));
-        return BankLoad { bank: None, diagnostics };
+        return BankLoad {
+            bank: None,
+            diagnostics,
+        };
     };
     let header = read_header(object, &mut diagnostics);
-    let (skills, skill_positions): (Vec<Skill>, _) = read_list(object, "skills", "id", &mut diagnostics);
-    let (items, item_positions): (Vec<Item>, _) = read_list(object, "items", "id", &mut diagnostics);
+    let (skills, skill_positions): (Vec<Skill>, _) =
+        read_list(object, "skills", "id", &mut diagnostics);
+    let (items, item_positions): (Vec<Item>, _) =
+        read_list(object, "items", "id", &mut diagnostics);
     let Some((id, version, title, language, license, attribution, settings)) = header else {
-        return BankLoad { bank: None, diagnostics };
+        return BankLoad {
+            bank: None,
+            diagnostics,
+        };
     };
-    let bank = Bank { id, version, title, language, license, attribution, settings, skills, items };
-    check_bank(&bank, &SourcePositions { skills: skill_positions, items: item_positions }, &mut diagnostics);
+    let bank = Bank {
+        id,
+        version,
+        title,
+        language,
+        license,
+        attribution,
+        settings,
+        skills,
+        items,
+    };
+    check_bank(
+        &bank,
+        &SourcePositions {
+            skills: skill_positions,
+            items: item_positions,
+        },
+        &mut diagnostics,
+    );
     let has_error = diagnostics.iter().any(|d| d.severity == Severity::Error);
-    BankLoad { bank: if has_error { None } else { Some(bank) }, diagnostics }
+    BankLoad {
+        bank: if has_error { None } else { Some(bank) },
+        diagnostics,
+    }
 }
 
-type Header = (String, String, String, Option<String>, Option<String>, Option<String>, BankSettings);
+type Header = (
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    BankSettings,
+);
 
-fn read_header(object: &serde_json::Map<String, Value>, diagnostics: &mut Vec<Diagnostic>) -> Option<Header> {
+fn read_header(
+    object: &serde_json::Map<String, Value>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Header> {
     let mut required = |key: &str| match object.get(key) {
         Some(Value::String(text)) if !text.trim().is_empty() => Some(text.clone()),
         Some(_) => {
-            diagnostics.push(error_at(format!("$.{key}"), format!("`{key}` must be a non-empty string")));
+            diagnostics.push(error_at(
+                format!("$.{key}"),
+                format!("`{key}` must be a non-empty string"),
+            ));
             None
         }
         None => {
@@ -99,7 +147,15 @@ fn read_header(object: &serde_json::Map<String, Value>, diagnostics: &mut Vec<Di
             }
         },
     };
-    Some((id?, version?, title?, optional("language"), optional("license"), optional("attribution"), settings?))
+    Some((
+        id?,
+        version?,
+        title?,
+        optional("language"),
+        optional("license"),
+        optional("attribution"),
+        settings?,
+    ))
 }
 
 /// Reads each element of a list on its own, so one bad element does not hide the others.
@@ -111,11 +167,17 @@ fn read_list<T: serde::de::DeserializeOwned>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<T>, Vec<usize>) {
     let Some(value) = object.get(key) else {
-        diagnostics.push(error_at("$".into(), format!("the bank has no `{key}` list")));
+        diagnostics.push(error_at(
+            "$".into(),
+            format!("the bank has no `{key}` list"),
+        ));
         return (Vec::new(), Vec::new());
     };
     let Some(elements) = value.as_array() else {
-        diagnostics.push(error_at(format!("$.{key}"), format!("`{key}` must be a list")));
+        diagnostics.push(error_at(
+            format!("$.{key}"),
+            format!("`{key}` must be a list"),
+        ));
         return (Vec::new(), Vec::new());
     };
     let mut read = Vec::with_capacity(elements.len());
@@ -143,11 +205,19 @@ fn element_path(list: &str, index: usize, id: Option<&str>) -> String {
 }
 
 fn error_at(path: String, message: String) -> Diagnostic {
-    Diagnostic { severity: Severity::Error, path, message }
+    Diagnostic {
+        severity: Severity::Error,
+        path,
+        message,
+    }
 }
 
 fn warning_at(path: String, message: String) -> Diagnostic {
-    Diagnostic { severity: Severity::Warning, path, message }
+    Diagnostic {
+        severity: Severity::Warning,
+        path,
+        message,
+    }
 }
 
 fn strip_location(message: &str) -> String {
@@ -166,13 +236,28 @@ struct SourcePositions {
 }
 
 fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Diagnostic>) {
-    let skill_path = |index: usize, id: &str| element_path("skills", source.skills.get(index).copied().unwrap_or(index), Some(id));
-    let item_path = |index: usize, id: &str| element_path("items", source.items.get(index).copied().unwrap_or(index), Some(id));
+    let skill_path = |index: usize, id: &str| {
+        element_path(
+            "skills",
+            source.skills.get(index).copied().unwrap_or(index),
+            Some(id),
+        )
+    };
+    let item_path = |index: usize, id: &str| {
+        element_path(
+            "items",
+            source.items.get(index).copied().unwrap_or(index),
+            Some(id),
+        )
+    };
     let mut skill_ids = BTreeSet::new();
     for (index, skill) in bank.skills.iter().enumerate() {
         let path = skill_path(index, &skill.id);
         if !skill_ids.insert(skill.id.as_str()) {
-            diagnostics.push(error_at(path.clone(), format!("the skill id {:?} is used twice", skill.id)));
+            diagnostics.push(error_at(
+                path.clone(),
+                format!("the skill id {:?} is used twice", skill.id),
+            ));
         }
     }
     for (index, skill) in bank.skills.iter().enumerate() {
@@ -184,38 +269,59 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Diagn
         }
     }
     if let Some(cycle) = find_prerequisite_cycle(&bank.skills) {
-        diagnostics.push(error_at("$.skills".into(), format!("prerequisites form a cycle: {}", cycle.join(" -> "))));
+        diagnostics.push(error_at(
+            "$.skills".into(),
+            format!("prerequisites form a cycle: {}", cycle.join(" -> ")),
+        ));
     }
     let mut item_ids = BTreeSet::new();
     let mut items_per_skill: BTreeMap<&str, u32> = BTreeMap::new();
     for (index, item) in bank.items.iter().enumerate() {
         let path = item_path(index, &item.id);
         if !item_ids.insert(item.id.as_str()) {
-            diagnostics.push(error_at(path.clone(), format!("the item id {:?} is used twice", item.id)));
+            diagnostics.push(error_at(
+                path.clone(),
+                format!("the item id {:?} is used twice", item.id),
+            ));
         }
         if item.skills.is_empty() {
-            diagnostics.push(error_at(format!("{path}.skills"), "an item needs at least one skill".into()));
+            diagnostics.push(error_at(
+                format!("{path}.skills"),
+                "an item needs at least one skill".into(),
+            ));
         }
         for (s, skill) in item.skills.iter().enumerate() {
             if skill_ids.contains(skill.as_str()) {
                 *items_per_skill.entry(skill.as_str()).or_default() += 1;
             } else {
-                diagnostics.push(error_at(format!("{path}.skills[{s}]"), format!("unknown skill {skill:?}")));
+                diagnostics.push(error_at(
+                    format!("{path}.skills[{s}]"),
+                    format!("unknown skill {skill:?}"),
+                ));
             }
         }
         if item.prompt.trim().is_empty() {
-            diagnostics.push(error_at(format!("{path}.prompt"), "the prompt is empty".into()));
+            diagnostics.push(error_at(
+                format!("{path}.prompt"),
+                "the prompt is empty".into(),
+            ));
         }
         if let Some(difficulty) = item.difficulty {
             if !difficulty.is_finite() || difficulty.abs() > 6.0 {
-                diagnostics.push(error_at(format!("{path}.difficulty"), "difficulty must be between -6 and 6".into()));
+                diagnostics.push(error_at(
+                    format!("{path}.difficulty"),
+                    "difficulty must be between -6 and 6".into(),
+                ));
             }
         }
         check_item_kind(item, &path, diagnostics);
         if let ItemKind::FillBlanks { blanks } = &item.kind {
             for number in 1..=blanks.len() {
                 if !item.prompt.contains(&format!("[[{number}]]")) {
-                    diagnostics.push(error_at(format!("{path}.prompt"), format!("the prompt has no gap [[{number}]]")));
+                    diagnostics.push(error_at(
+                        format!("{path}.prompt"),
+                        format!("the prompt has no gap [[{number}]]"),
+                    ));
                 }
             }
         }
@@ -235,16 +341,25 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Diagn
         if count < bank.settings.min_evidence {
             diagnostics.push(warning_at(
                 skill_path(index, &skill.id),
-                format!("only {count} item(s) practise this skill; mastery needs {} answers", bank.settings.min_evidence),
+                format!(
+                    "only {count} item(s) practise this skill; mastery needs {} answers",
+                    bank.settings.min_evidence
+                ),
             ));
         }
     }
     let settings = &bank.settings;
     if !(0.05..=0.95).contains(&settings.target_success) {
-        diagnostics.push(error_at("$.settings.targetSuccess".into(), "must be between 0.05 and 0.95".into()));
+        diagnostics.push(error_at(
+            "$.settings.targetSuccess".into(),
+            "must be between 0.05 and 0.95".into(),
+        ));
     }
     if !(0.5..=0.99).contains(&settings.mastery_threshold) {
-        diagnostics.push(error_at("$.settings.masteryThreshold".into(), "must be between 0.5 and 0.99".into()));
+        diagnostics.push(error_at(
+            "$.settings.masteryThreshold".into(),
+            "must be between 0.5 and 0.99".into(),
+        ));
     }
 }
 
@@ -259,7 +374,10 @@ fn check_item_kind(item: &Item, path: &str, diagnostics: &mut Vec<Diagnostic>) {
                     let mut variant_problems = Vec::new();
                     check_kind(&variant.kind, path, &mut variant_problems);
                     if let Some(first) = variant_problems.into_iter().next() {
-                        diagnostics.push(error_at(first.path, format!("in the variant of seed {seed}: {}", first.message)));
+                        diagnostics.push(error_at(
+                            first.path,
+                            format!("in the variant of seed {seed}: {}", first.message),
+                        ));
                         return;
                     }
                 }
@@ -279,7 +397,10 @@ fn check_hints(hints: &[Hint], path: &str, diagnostics: &mut Vec<Diagnostic>) {
     for (h, hint) in hints.iter().enumerate() {
         let hint_path = format!("{path}.hints[{h}]");
         if hint.text.trim().is_empty() && hint.scaffold.is_none() {
-            diagnostics.push(error_at(hint_path.clone(), "a hint needs a text or a scaffold".into()));
+            diagnostics.push(error_at(
+                hint_path.clone(),
+                "a hint needs a text or a scaffold".into(),
+            ));
         }
         if let Some(scaffold) = &hint.scaffold {
             check_step(scaffold, &format!("{hint_path}.scaffold"), diagnostics);
@@ -289,10 +410,16 @@ fn check_hints(hints: &[Hint], path: &str, diagnostics: &mut Vec<Diagnostic>) {
 
 fn check_step(step: &Step, path: &str, diagnostics: &mut Vec<Diagnostic>) {
     if step.prompt.trim().is_empty() {
-        diagnostics.push(error_at(format!("{path}.prompt"), "the prompt is empty".into()));
+        diagnostics.push(error_at(
+            format!("{path}.prompt"),
+            "the prompt is empty".into(),
+        ));
     }
     if let ItemKind::MultiStep { .. } = step.kind {
-        diagnostics.push(error_at(path.to_string(), "a step cannot itself have steps".into()));
+        diagnostics.push(error_at(
+            path.to_string(),
+            "a step cannot itself have steps".into(),
+        ));
         return;
     }
     check_kind(&step.kind, path, diagnostics);
@@ -300,11 +427,18 @@ fn check_step(step: &Step, path: &str, diagnostics: &mut Vec<Diagnostic>) {
 }
 
 fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<Diagnostic>) {
-    let mut report = |field: &str, message: String| diagnostics.push(error_at(format!("{path}{field}"), message));
+    let mut report = |field: &str, message: String| {
+        diagnostics.push(error_at(format!("{path}{field}"), message))
+    };
     match kind {
-        ItemKind::SingleChoice { choices, answer, .. } => {
+        ItemKind::SingleChoice {
+            choices, answer, ..
+        } => {
             if choices.len() < 2 {
-                report(".choices", "a choice item needs at least two choices".into());
+                report(
+                    ".choices",
+                    "a choice item needs at least two choices".into(),
+                );
             }
             if *answer >= choices.len() {
                 report(
@@ -313,58 +447,103 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        ItemKind::MultipleResponse { choices, answers, .. } => {
+        ItemKind::MultipleResponse {
+            choices, answers, ..
+        } => {
             if choices.len() < 2 {
-                report(".choices", "a choice item needs at least two choices".into());
+                report(
+                    ".choices",
+                    "a choice item needs at least two choices".into(),
+                );
             }
             if answers.is_empty() {
                 report(".answers", "at least one choice must be correct".into());
             }
             for (a, &answer) in answers.iter().enumerate() {
                 if answer >= choices.len() {
-                    report(&format!(".answers[{a}]"), format!("there is no choice {answer} (counted from 0)"));
+                    report(
+                        &format!(".answers[{a}]"),
+                        format!("there is no choice {answer} (counted from 0)"),
+                    );
                 }
             }
         }
-        ItemKind::Numeric { answer, tolerance, relative_tolerance, misconceptions } => {
-            let allowed = tolerance.unwrap_or(0.0).max(relative_tolerance.unwrap_or(0.0) * answer.value.abs());
-            if tolerance.is_some_and(|t| !(t >= 0.0)) || relative_tolerance.is_some_and(|t| !(t >= 0.0)) {
+        ItemKind::Numeric {
+            answer,
+            tolerance,
+            relative_tolerance,
+            misconceptions,
+        } => {
+            let allowed = tolerance
+                .unwrap_or(0.0)
+                .max(relative_tolerance.unwrap_or(0.0) * answer.value.abs());
+            if tolerance.is_some_and(|t| !(t >= 0.0))
+                || relative_tolerance.is_some_and(|t| !(t >= 0.0))
+            {
                 report(".tolerance", "tolerance must be a number >= 0".into());
             }
             if !answer.value.is_finite() {
-                report(".answer", format!("the answer {:?} is not a finite number", answer.text));
-            } else if crate::text_rules::parse_number(&answer.text).is_some_and(|v| (v - answer.value).abs() > allowed.max(1e-9)) {
-                report(".answer", "the answer does not satisfy its own tolerance".into());
+                report(
+                    ".answer",
+                    format!("the answer {:?} is not a finite number", answer.text),
+                );
+            } else if crate::text_rules::parse_number(&answer.text)
+                .is_some_and(|v| (v - answer.value).abs() > allowed.max(1e-9))
+            {
+                report(
+                    ".answer",
+                    "the answer does not satisfy its own tolerance".into(),
+                );
             }
             for (m, misconception) in misconceptions.iter().enumerate() {
                 if (misconception.answer.value - answer.value).abs() <= allowed.max(1e-9) {
-                    report(&format!(".misconceptions[{m}]"), "this wrong answer is equal to the correct answer".into());
+                    report(
+                        &format!(".misconceptions[{m}]"),
+                        "this wrong answer is equal to the correct answer".into(),
+                    );
                 }
             }
         }
         ItemKind::MathExpression { answer, .. } => {
             if let Err(problem) = parse_expression(answer, NameStyle::SingleLetters) {
-                report(".answer", format!("the answer cannot be computed: {}", problem.message));
+                report(
+                    ".answer",
+                    format!("the answer cannot be computed: {}", problem.message),
+                );
             }
         }
-        ItemKind::ShortText { answers, pattern, .. } => {
+        ItemKind::ShortText {
+            answers, pattern, ..
+        } => {
             if answers.iter().all(|a| a.trim().is_empty()) && pattern.is_none() {
-                report(".answers", "a short-text item needs at least one accepted answer".into());
+                report(
+                    ".answers",
+                    "a short-text item needs at least one accepted answer".into(),
+                );
             }
         }
         ItemKind::Ordering { items } => {
             if items.len() < 2 {
-                report(".items", "an ordering item needs at least two entries".into());
+                report(
+                    ".items",
+                    "an ordering item needs at least two entries".into(),
+                );
             }
         }
         ItemKind::FillBlanks { blanks } => {
             if blanks.is_empty() {
-                report(".blanks", "a fill-in-the-blanks item needs at least one blank".into());
+                report(
+                    ".blanks",
+                    "a fill-in-the-blanks item needs at least one blank".into(),
+                );
             }
             for (b, blank) in blanks.iter().enumerate() {
                 let numeric = blank.numeric.as_ref().is_some_and(|n| n.value.is_finite());
                 if !numeric && blank.answers.iter().all(|a| a.trim().is_empty()) {
-                    report(&format!(".blanks[{b}]"), "a blank needs accepted answers or a number".into());
+                    report(
+                        &format!(".blanks[{b}]"),
+                        "a blank needs accepted answers or a number".into(),
+                    );
                 }
             }
         }
@@ -404,10 +583,15 @@ fn find_prerequisite_cycle(skills: &[Skill]) -> Option<Vec<String>> {
         mark[node] = 1;
         path.push(node);
         for prerequisite in &skills[node].prerequisites {
-            let Some(&next) = index.get(prerequisite.as_str()) else { continue };
+            let Some(&next) = index.get(prerequisite.as_str()) else {
+                continue;
+            };
             if mark[next] == 1 {
                 let start = path.iter().position(|&n| n == next).unwrap_or(0);
-                let mut cycle: Vec<String> = path[start..].iter().map(|&n| skills[n].id.clone()).collect();
+                let mut cycle: Vec<String> = path[start..]
+                    .iter()
+                    .map(|&n| skills[n].id.clone())
+                    .collect();
                 cycle.push(skills[next].id.clone());
                 return Some(cycle);
             }

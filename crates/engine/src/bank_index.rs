@@ -20,9 +20,18 @@ pub struct IndexedBank {
 impl IndexedBank {
     /// Indexes a bank that `load_bank` accepted (references are known to resolve).
     pub fn new(bank: Bank) -> IndexedBank {
-        let skill_positions: BTreeMap<String, usize> =
-            bank.skills.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
-        let item_positions = bank.items.iter().enumerate().map(|(i, item)| (item.id.clone(), i)).collect();
+        let skill_positions: BTreeMap<String, usize> = bank
+            .skills
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        let item_positions = bank
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.id.clone(), i))
+            .collect();
         let mut items_of_skill = vec![Vec::new(); bank.skills.len()];
         let mut skills_of_item = Vec::with_capacity(bank.items.len());
         for (item_position, item) in bank.items.iter().enumerate() {
@@ -41,12 +50,24 @@ impl IndexedBank {
                 if items.is_empty() {
                     0.0
                 } else {
-                    items.iter().map(|&i| bank.items[i].prior_difficulty()).sum::<f64>() / items.len() as f64
+                    items
+                        .iter()
+                        .map(|&i| bank.items[i].prior_difficulty())
+                        .sum::<f64>()
+                        / items.len() as f64
                 }
             })
             .collect();
         let prerequisite_depth = prerequisite_depths(&bank, &skill_positions);
-        IndexedBank { bank, skill_positions, item_positions, items_of_skill, skills_of_item, reference_difficulty, prerequisite_depth }
+        IndexedBank {
+            bank,
+            skill_positions,
+            item_positions,
+            items_of_skill,
+            skills_of_item,
+            reference_difficulty,
+            prerequisite_depth,
+        }
     }
 
     pub fn skill_position(&self, skill_id: &str) -> Option<usize> {
@@ -59,23 +80,35 @@ impl IndexedBank {
 
     /// Positions (in `bank.items`) of the items that practise the skill at `skill_position`.
     pub fn items_of_skill(&self, skill_position: usize) -> &[usize] {
-        self.items_of_skill.get(skill_position).map(Vec::as_slice).unwrap_or(&[])
+        self.items_of_skill
+            .get(skill_position)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// Positions (in `bank.skills`) of the skills the item at `item_position` practises: item
     /// choice reads these instead of looking skill ids up for every item.
     pub fn skills_of_item(&self, item_position: usize) -> &[usize] {
-        self.skills_of_item.get(item_position).map(Vec::as_slice).unwrap_or(&[])
+        self.skills_of_item
+            .get(item_position)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// How many prerequisite steps lie under a skill (0 for a skill without prerequisites).
     pub fn prerequisite_depth(&self, skill_position: usize) -> usize {
-        self.prerequisite_depth.get(skill_position).copied().unwrap_or(0)
+        self.prerequisite_depth
+            .get(skill_position)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The mean prior difficulty of a skill's items: mastery is judged against it.
     pub fn reference_difficulty(&self, skill_position: usize) -> f64 {
-        self.reference_difficulty.get(skill_position).copied().unwrap_or(0.0)
+        self.reference_difficulty
+            .get(skill_position)
+            .copied()
+            .unwrap_or(0.0)
     }
 }
 
@@ -87,8 +120,13 @@ fn prerequisite_depths(bank: &Bank, skill_positions: &BTreeMap<String, usize>) -
     for _ in 0..skill_count {
         let mut changed = false;
         for (position, skill) in bank.skills.iter().enumerate() {
-            let deepest =
-                skill.prerequisites.iter().filter_map(|id| skill_positions.get(id)).map(|&p| depths[p] + 1).max().unwrap_or(0);
+            let deepest = skill
+                .prerequisites
+                .iter()
+                .filter_map(|id| skill_positions.get(id))
+                .map(|&p| depths[p] + 1)
+                .max()
+                .unwrap_or(0);
             let deepest = deepest.min(skill_count);
             if deepest != depths[position] {
                 depths[position] = deepest;

@@ -120,7 +120,13 @@ const PATTERN_COUNT: usize = 15;
 const BIAS_FEATURE: usize = SKILL_BLOCK_LENGTH;
 
 /// The probability that the learner answers `item` (practising `skills`) correctly at time `now`.
-pub fn predict(parameters: &FittedParameters, state: &LearnerState, item: usize, skills: &[usize], now: f64) -> f64 {
+pub fn predict(
+    parameters: &FittedParameters,
+    state: &LearnerState,
+    item: usize,
+    skills: &[usize],
+    now: f64,
+) -> f64 {
     let skill_share = 1.0 / skills.len().max(1) as f64;
     let mut logit = parameters.item_easiness.get(item).copied().unwrap_or(0.0);
     let mut ability_sum = 0.0;
@@ -131,17 +137,44 @@ pub fn predict(parameters: &FittedParameters, state: &LearnerState, item: usize,
             logit += skill_share * dot(weights, skill_features);
         }
     });
-    logit += parameters.item_ability_slope.get(item).copied().unwrap_or(0.0) * ability_sum;
+    logit += parameters
+        .item_ability_slope
+        .get(item)
+        .copied()
+        .unwrap_or(0.0)
+        * ability_sum;
     logit += dot(&parameters.global_feature_weights, &global_features);
     sigmoid(logit)
 }
 
 /// Records an answer in the learner state.
-pub fn update(parameters: &FittedParameters, state: &mut LearnerState, item: usize, skills: &[usize], correct: bool, now: f64) {
+pub fn update(
+    parameters: &FittedParameters,
+    state: &mut LearnerState,
+    item: usize,
+    skills: &[usize],
+    correct: bool,
+    now: f64,
+) {
     let settings = &parameters.settings;
     let skill_share = 1.0 / skills.len().max(1) as f64;
-    let skill_part: f64 = skills.iter().map(|&skill| skill_share * parameters.skill_easiness_for_ability.get(skill).copied().unwrap_or(0.0)).sum();
-    let reference_easiness = parameters.item_easiness_for_ability.get(item).copied().unwrap_or(0.0) + skill_part;
+    let skill_part: f64 = skills
+        .iter()
+        .map(|&skill| {
+            skill_share
+                * parameters
+                    .skill_easiness_for_ability
+                    .get(skill)
+                    .copied()
+                    .unwrap_or(0.0)
+        })
+        .sum();
+    let reference_easiness = parameters
+        .item_easiness_for_ability
+        .get(item)
+        .copied()
+        .unwrap_or(0.0)
+        + skill_part;
     let outcome = outcome_value(correct);
     let overall_ability = state.overall.ability;
     for &skill in skills {
@@ -160,7 +193,12 @@ pub fn update(parameters: &FittedParameters, state: &mut LearnerState, item: usi
 }
 
 /// The global features of an answer; `each_skill` also sees each skill's per-skill features.
-fn answer_features(state: &LearnerState, skills: &[usize], now: f64, mut each_skill: impl FnMut(usize, &[f64; SKILL_FEATURE_COUNT])) -> [f64; GLOBAL_FEATURE_COUNT] {
+fn answer_features(
+    state: &LearnerState,
+    skills: &[usize],
+    now: f64,
+    mut each_skill: impl FnMut(usize, &[f64; SKILL_FEATURE_COUNT]),
+) -> [f64; GLOBAL_FEATURE_COUNT] {
     let overall = &state.overall;
     let mut features = [0.0; GLOBAL_FEATURE_COUNT];
     let skill_share = 1.0 / skills.len().max(1) as f64;
@@ -180,7 +218,10 @@ fn answer_features(state: &LearnerState, skills: &[usize], now: f64, mut each_sk
         let mut skill_features = [0.0; SKILL_FEATURE_COUNT];
         skill_features.copy_from_slice(&block[..SKILL_FEATURE_COUNT]);
         each_skill(skill, &skill_features);
-        features[..SKILL_BLOCK_LENGTH].iter_mut().zip(&block).for_each(|(slot, value)| *slot += skill_share * value);
+        features[..SKILL_BLOCK_LENGTH]
+            .iter_mut()
+            .zip(&block)
+            .for_each(|(slot, value)| *slot += skill_share * value);
     }
     let block = &mut features[SKILL_BLOCK_LENGTH..];
     block[0] = 1.0;
@@ -190,8 +231,16 @@ fn answer_features(state: &LearnerState, skills: &[usize], now: f64, mut each_sk
     features
 }
 
-fn record_outcome(summary: &mut PracticeSummary, residual: f64, recent_residual: f64, correct: bool, now: f64, settings: &ModelSettings) {
-    summary.ability += settings.ability_step / (1.0 + settings.ability_step_decay * summary.attempts) * residual;
+fn record_outcome(
+    summary: &mut PracticeSummary,
+    residual: f64,
+    recent_residual: f64,
+    correct: bool,
+    now: f64,
+    settings: &ModelSettings,
+) {
+    summary.ability +=
+        settings.ability_step / (1.0 + settings.ability_step_decay * summary.attempts) * residual;
     summary.recent_ability += settings.recent_ability_step * recent_residual;
     summary.attempts += 1.0;
     summary.successes += outcome_value(correct);
@@ -206,11 +255,18 @@ fn record_outcome(summary: &mut PracticeSummary, residual: f64, recent_residual:
 }
 
 fn log_counts(summary: &PracticeSummary) -> [f64; 3] {
-    [summary.attempts.ln_1p(), summary.successes.ln_1p(), (summary.attempts - summary.successes).ln_1p()]
+    [
+        summary.attempts.ln_1p(),
+        summary.successes.ln_1p(),
+        (summary.attempts - summary.successes).ln_1p(),
+    ]
 }
 
 fn log_runs(summary: &PracticeSummary) -> [f64; 2] {
-    [summary.current_run.max(0.0).ln_1p(), (-summary.current_run).max(0.0).ln_1p()]
+    [
+        summary.current_run.max(0.0).ln_1p(),
+        (-summary.current_run).max(0.0).ln_1p(),
+    ]
 }
 
 /// Index of the last (up to three) outcomes: 0 for none, then 1-2, 3-6, 7-14 by length.

@@ -33,7 +33,12 @@ const ITERATIONS: usize = 60;
 
 /// Fits difficulties for `item_count` items from attempt counts of `learner_count` learners.
 /// `anchor_mean` is the mean difficulty the result is shifted to (e.g. the bank's mean).
-pub fn fit_difficulties(learner_count: usize, item_count: usize, data: &[Attempts], anchor_mean: f64) -> Vec<(f64, f64, u32)> {
+pub fn fit_difficulties(
+    learner_count: usize,
+    item_count: usize,
+    data: &[Attempts],
+    anchor_mean: f64,
+) -> Vec<(f64, f64, u32)> {
     let mut ability = vec![0.0; learner_count];
     let mut difficulty = vec![0.0; item_count];
     let mut answers = vec![0u32; item_count];
@@ -53,7 +58,8 @@ pub fn fit_difficulties(learner_count: usize, item_count: usize, data: &[Attempt
             curvature[record.learner] += f64::from(record.attempts) * p * (1.0 - p);
         }
         for learner in 0..learner_count {
-            ability[learner] += (gradient[learner] - PRIOR_PRECISION * ability[learner]) / curvature[learner];
+            ability[learner] +=
+                (gradient[learner] - PRIOR_PRECISION * ability[learner]) / curvature[learner];
         }
         let mut gradient = vec![0.0; item_count];
         information = vec![PRIOR_PRECISION; item_count];
@@ -63,7 +69,8 @@ pub fn fit_difficulties(learner_count: usize, item_count: usize, data: &[Attempt
             information[record.item] += f64::from(record.attempts) * p * (1.0 - p);
         }
         for item in 0..item_count {
-            difficulty[item] += (gradient[item] - PRIOR_PRECISION * difficulty[item]) / information[item];
+            difficulty[item] +=
+                (gradient[item] - PRIOR_PRECISION * difficulty[item]) / information[item];
         }
     }
     let answered: Vec<usize> = (0..item_count).filter(|&i| answers[i] > 0).collect();
@@ -73,7 +80,13 @@ pub fn fit_difficulties(learner_count: usize, item_count: usize, data: &[Attempt
         anchor_mean - answered.iter().map(|&i| difficulty[i]).sum::<f64>() / answered.len() as f64
     };
     (0..item_count)
-        .map(|i| (difficulty[i] + shift, 1.0 / information[i].sqrt(), answers[i]))
+        .map(|i| {
+            (
+                difficulty[i] + shift,
+                1.0 / information[i].sqrt(),
+                answers[i],
+            )
+        })
         .collect()
 }
 
@@ -103,7 +116,11 @@ pub fn spearman(a: &[f64], b: &[f64]) -> f64 {
     let (ra, rb) = (ranks(a), ranks(b));
     let n = a.len() as f64;
     let mean = (n - 1.0) / 2.0;
-    let covariance: f64 = ra.iter().zip(&rb).map(|(x, y)| (x - mean) * (y - mean)).sum();
+    let covariance: f64 = ra
+        .iter()
+        .zip(&rb)
+        .map(|(x, y)| (x - mean) * (y - mean))
+        .sum();
     let variance_a: f64 = ra.iter().map(|x| (x - mean).powi(2)).sum();
     let variance_b: f64 = rb.iter().map(|y| (y - mean).powi(2)).sum();
     covariance / (variance_a * variance_b).sqrt()
@@ -116,13 +133,22 @@ pub fn calibrate_bank_items(
     prior_difficulties: &[f64],
     reports: &[BTreeMap<String, (u32, u32)>],
 ) -> Vec<CalibratedItem> {
-    let position: BTreeMap<&str, usize> = item_ids.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    let position: BTreeMap<&str, usize> = item_ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
     let mut data = Vec::new();
     for (learner, records) in reports.iter().enumerate() {
         for (id, &(attempts, correct)) in records {
             if let Some(&item) = position.get(id.as_str()) {
                 if attempts > 0 {
-                    data.push(Attempts { learner, item, attempts, correct: correct.min(attempts) });
+                    data.push(Attempts {
+                        learner,
+                        item,
+                        attempts,
+                        correct: correct.min(attempts),
+                    });
                 }
             }
         }
@@ -136,12 +162,14 @@ pub fn calibrate_bank_items(
         .into_iter()
         .enumerate()
         .filter(|(_, (_, _, answers))| *answers > 0)
-        .map(|(i, (difficulty, standard_error, answers))| CalibratedItem {
-            id: item_ids[i].clone(),
-            difficulty: (difficulty * 100.0).round() / 100.0,
-            standard_error: (standard_error * 100.0).round() / 100.0,
-            answers,
-        })
+        .map(
+            |(i, (difficulty, standard_error, answers))| CalibratedItem {
+                id: item_ids[i].clone(),
+                difficulty: (difficulty * 100.0).round() / 100.0,
+                standard_error: (standard_error * 100.0).round() / 100.0,
+                answers,
+            },
+        )
         .collect()
 }
 

@@ -55,7 +55,10 @@ pub enum ChoiceReason {
     MasteryCheck { skill_id: String, mastery: f64 },
     /// A new skill, open because its prerequisites are mastered.
     #[serde(rename_all = "camelCase")]
-    NewSkill { skill_id: String, after: Vec<String> },
+    NewSkill {
+        skill_id: String,
+        after: Vec<String>,
+    },
     /// Everything is mastered and nothing is due: keep practising.
     #[serde(rename_all = "camelCase")]
     KeepPractising { skill_id: String },
@@ -92,14 +95,31 @@ pub fn choose_next_item(
     options: &ChoiceOptions,
 ) -> Option<NextItem> {
     let settings = &bank.bank.settings;
-    let target = options.target_success.unwrap_or(settings.target_success).clamp(0.05, 0.95);
-    let masteries: Vec<_> = (0..bank.bank.skills.len()).map(|s| model.skill_mastery(bank, s, now)).collect();
-    let unlocked: Vec<bool> = (0..bank.bank.skills.len()).map(|s| model.is_unlocked(bank, s)).collect();
+    let target = options
+        .target_success
+        .unwrap_or(settings.target_success)
+        .clamp(0.05, 0.95);
+    let masteries: Vec<_> = (0..bank.bank.skills.len())
+        .map(|s| model.skill_mastery(bank, s, now))
+        .collect();
+    let unlocked: Vec<bool> = (0..bank.bank.skills.len())
+        .map(|s| model.is_unlocked(bank, s))
+        .collect();
 
-    let focus = options.focus_skill.as_deref().and_then(|id| bank.skill_position(id));
-    let any_due = masteries.iter().any(|m| m.state == SkillState::DueForReview);
-    let any_open = (0..masteries.len())
-        .any(|s| unlocked[s] && matches!(masteries[s].state, SkillState::NotStarted | SkillState::Learning));
+    let focus = options
+        .focus_skill
+        .as_deref()
+        .and_then(|id| bank.skill_position(id));
+    let any_due = masteries
+        .iter()
+        .any(|m| m.state == SkillState::DueForReview);
+    let any_open = (0..masteries.len()).any(|s| {
+        unlocked[s]
+            && matches!(
+                masteries[s].state,
+                SkillState::NotStarted | SkillState::Learning
+            )
+    });
     let preferred_pool = if focus.is_some() {
         Pool::Chosen
     } else if any_due && (model.answer_count % 2 == 0 || !any_open) {
@@ -132,7 +152,13 @@ pub fn choose_next_item(
         let in_pool = |skill: usize| match pool {
             Pool::Chosen => Some(skill) == focus,
             Pool::Review => masteries[skill].state == SkillState::DueForReview,
-            Pool::Open => unlocked[skill] && matches!(masteries[skill].state, SkillState::NotStarted | SkillState::Learning),
+            Pool::Open => {
+                unlocked[skill]
+                    && matches!(
+                        masteries[skill].state,
+                        SkillState::NotStarted | SkillState::Learning
+                    )
+            }
             Pool::All => true,
         };
 
@@ -169,7 +195,10 @@ pub fn choose_next_item(
             if Some(item.type_name()) == last_type {
                 score += 0.02;
             }
-            if pool == Pool::Open && learning_started && masteries[main_skill].state == SkillState::NotStarted {
+            if pool == Pool::Open
+                && learning_started
+                && masteries[main_skill].state == SkillState::NotStarted
+            {
                 // Finish what was started before opening something new.
                 score += 0.15;
             }
@@ -191,18 +220,29 @@ pub fn choose_next_item(
     let predicted_success = model.predict_success(bank, item, now);
     let skill_id = bank.bank.skills[main_skill].id.clone();
     let reason = match pool {
-        Pool::Review => ChoiceReason::ReviewDue { skill_id, recall: masteries[main_skill].recall },
+        Pool::Review => ChoiceReason::ReviewDue {
+            skill_id,
+            recall: masteries[main_skill].recall,
+        },
         Pool::Chosen => ChoiceReason::ChosenSkill { skill_id },
         Pool::All => ChoiceReason::KeepPractising { skill_id },
-        Pool::Open if masteries[main_skill].state == SkillState::NotStarted => ChoiceReason::NewSkill {
-            skill_id,
-            after: bank.bank.skills[main_skill].prerequisites.clone(),
-        },
+        Pool::Open if masteries[main_skill].state == SkillState::NotStarted => {
+            ChoiceReason::NewSkill {
+                skill_id,
+                after: bank.bank.skills[main_skill].prerequisites.clone(),
+            }
+        }
         // Only when the item is harder than usual: a small skill may have no hard item left.
         Pool::Open if is_mastery_check(&masteries[main_skill]) && predicted_success < target => {
-            ChoiceReason::MasteryCheck { skill_id, mastery: masteries[main_skill].mastery }
+            ChoiceReason::MasteryCheck {
+                skill_id,
+                mastery: masteries[main_skill].mastery,
+            }
         }
-        Pool::Open => ChoiceReason::Learning { skill_id, mastery: masteries[main_skill].mastery },
+        Pool::Open => ChoiceReason::Learning {
+            skill_id,
+            mastery: masteries[main_skill].mastery,
+        },
     };
     Some(NextItem {
         item_position: position,

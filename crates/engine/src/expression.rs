@@ -45,7 +45,12 @@ impl BinaryOp {
     pub fn is_comparison(self) -> bool {
         matches!(
             self,
-            BinaryOp::Equal | BinaryOp::NotEqual | BinaryOp::Less | BinaryOp::LessOrEqual | BinaryOp::Greater | BinaryOp::GreaterOrEqual
+            BinaryOp::Equal
+                | BinaryOp::NotEqual
+                | BinaryOp::Less
+                | BinaryOp::LessOrEqual
+                | BinaryOp::Greater
+                | BinaryOp::GreaterOrEqual
         )
     }
 }
@@ -56,7 +61,9 @@ pub struct ExpressionError {
 }
 
 fn error<T>(message: impl Into<String>) -> Result<T, ExpressionError> {
-    Err(ExpressionError { message: message.into() })
+    Err(ExpressionError {
+        message: message.into(),
+    })
 }
 
 const FUNCTIONS: &[(&str, usize)] = &[
@@ -205,13 +212,20 @@ struct Parser {
 /// Parses an expression. Comparisons (`==`, `<`, …) are allowed; they evaluate to 1 or 0.
 pub fn parse_expression(text: &str, names: NameStyle) -> Result<Expr, ExpressionError> {
     if text.chars().count() > MAX_EXPRESSION_LENGTH {
-        return error(format!("the expression is longer than {MAX_EXPRESSION_LENGTH} characters"));
+        return error(format!(
+            "the expression is longer than {MAX_EXPRESSION_LENGTH} characters"
+        ));
     }
     let tokens = tokenize(text)?;
     if tokens.is_empty() {
         return error("the expression is empty");
     }
-    let mut parser = Parser { tokens, position: 0, depth: 0, names };
+    let mut parser = Parser {
+        tokens,
+        position: 0,
+        depth: 0,
+        names,
+    };
     let expr = parser.comparison()?;
     match parser.peek() {
         None => Ok(expr),
@@ -284,7 +298,13 @@ impl Parser {
     fn starts_operand(token: Option<&Token>) -> bool {
         matches!(
             token,
-            Some(Token::Number(_) | Token::Name(_) | Token::Open | Token::Latex(_) | Token::BraceOpen)
+            Some(
+                Token::Number(_)
+                    | Token::Name(_)
+                    | Token::Open
+                    | Token::Latex(_)
+                    | Token::BraceOpen
+            )
         )
     }
 
@@ -330,7 +350,11 @@ impl Parser {
             self.enter()?;
             let exponent = self.unary()?;
             self.depth -= 1;
-            return Ok(Expr::Binary(BinaryOp::Power, Box::new(base), Box::new(exponent)));
+            return Ok(Expr::Binary(
+                BinaryOp::Power,
+                Box::new(base),
+                Box::new(exponent),
+            ));
         }
         Ok(base)
     }
@@ -361,7 +385,11 @@ impl Parser {
             Some(Token::Latex(command)) if command == "frac" => {
                 let numerator = self.braced()?;
                 let denominator = self.braced()?;
-                Ok(Expr::Binary(BinaryOp::Divide, Box::new(numerator), Box::new(denominator)))
+                Ok(Expr::Binary(
+                    BinaryOp::Divide,
+                    Box::new(numerator),
+                    Box::new(denominator),
+                ))
             }
             Some(Token::Latex(_)) => {
                 if let Some(Token::BracketOpen) = self.peek() {
@@ -441,7 +469,10 @@ pub fn variables_of(expr: &Expr) -> BTreeSet<String> {
 }
 
 /// Evaluates with the given variable values; unknown variables are an error.
-pub fn evaluate(expr: &Expr, value_of: &dyn Fn(&str) -> Option<f64>) -> Result<f64, ExpressionError> {
+pub fn evaluate(
+    expr: &Expr,
+    value_of: &dyn Fn(&str) -> Option<f64>,
+) -> Result<f64, ExpressionError> {
     let truth = |b: bool| if b { 1.0 } else { 0.0 };
     Ok(match expr {
         Expr::Number(value) => *value,
@@ -469,7 +500,10 @@ pub fn evaluate(expr: &Expr, value_of: &dyn Fn(&str) -> Option<f64>) -> Result<f
             }
         }
         Expr::Call(function, arguments) => {
-            let values = arguments.iter().map(|a| evaluate(a, value_of)).collect::<Result<Vec<f64>, _>>()?;
+            let values = arguments
+                .iter()
+                .map(|a| evaluate(a, value_of))
+                .collect::<Result<Vec<f64>, _>>()?;
             let x = values.first().copied().unwrap_or(f64::NAN);
             let y = values.get(1).copied().unwrap_or(f64::NAN);
             match function.as_str() {
@@ -487,7 +521,11 @@ pub fn evaluate(expr: &Expr, value_of: &dyn Fn(&str) -> Option<f64>) -> Result<f
                 "gcd" => greatest_common_divisor(x, y),
                 "lcm" => {
                     let divisor = greatest_common_divisor(x, y);
-                    if divisor == 0.0 { 0.0 } else { (x * y).abs() / divisor }
+                    if divisor == 0.0 {
+                        0.0
+                    } else {
+                        (x * y).abs() / divisor
+                    }
                 }
                 "mod" => x.rem_euclid(y),
                 "min" => x.min(y),
@@ -515,12 +553,19 @@ pub fn same_value(expected: &Expr, given: &Expr, tolerance: f64, relative: bool)
     let mut names = variables_of(expected);
     names.extend(variables_of(given));
     let close = |a: f64, b: f64| {
-        let allowed = if relative { tolerance * a.abs() } else { tolerance };
+        let allowed = if relative {
+            tolerance * a.abs()
+        } else {
+            tolerance
+        };
         a.is_finite() && b.is_finite() && (a - b).abs() <= allowed.max(1e-9 * a.abs().max(1.0))
     };
     if names.is_empty() {
         let no_variables = |_: &str| None;
-        return match (evaluate(expected, &no_variables), evaluate(given, &no_variables)) {
+        return match (
+            evaluate(expected, &no_variables),
+            evaluate(given, &no_variables),
+        ) {
             (Ok(a), Ok(b)) => close(a, b),
             _ => false,
         };
@@ -530,7 +575,10 @@ pub fn same_value(expected: &Expr, given: &Expr, tolerance: f64, relative: bool)
     let mut compared = 0;
     for point in 0..SAMPLES.len() {
         let value_of = |name: &str| {
-            names.iter().position(|n| n == name).map(|index| SAMPLES[(point + 3 * index) % SAMPLES.len()])
+            names
+                .iter()
+                .position(|n| n == name)
+                .map(|index| SAMPLES[(point + 3 * index) % SAMPLES.len()])
         };
         match (evaluate(expected, &value_of), evaluate(given, &value_of)) {
             (Ok(a), Ok(b)) if a.is_finite() => {

@@ -20,14 +20,19 @@ pub mod session;
 pub mod template;
 pub mod text_rules;
 
-pub use answer::{check_answer, check_response, parse_number, Outcome, Response, UnreadableAnswer, UnreadableReason};
+pub use answer::{
+    check_answer, check_response, parse_number, Outcome, Response, UnreadableAnswer,
+    UnreadableReason,
+};
 pub use bank::{Bank, BankSettings, Hint, Item, ItemKind, Part, Skill, Step};
 pub use bank_check::{load_bank, BankLoad, Diagnostic, Severity};
 pub use bank_index::IndexedBank;
 pub use choose::{choose_next_item, ChoiceOptions, ChoiceReason, NextItem};
 pub use model::{Evidence, LearnerModel, SkillMastery, SkillState, Timestamp};
 pub use progress::{load_progress, save_progress, Progress, ProgressError};
-pub use session::{advance, another_variant, new_progress, present, resume, submit_answer, AnswerReport};
+pub use session::{
+    advance, another_variant, new_progress, present, resume, submit_answer, AnswerReport,
+};
 
 #[cfg(test)]
 mod tests;

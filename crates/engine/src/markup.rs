@@ -41,15 +41,24 @@ pub enum Block {
     /// A heading written with `#`, `##` or `###` (deeper levels count as 3).
     Heading(u8, Vec<Inline>),
     /// A list; every item is a list of blocks (usually one paragraph).
-    List { ordered: bool, items: Vec<Vec<Block>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
     Quote(Vec<Block>),
     /// A fenced code block, shown as written.
     Code(String),
     DisplayMath(MathNode),
     /// `![alt](src)` on a line of its own. The address is always allowed by [`is_allowed_url`].
-    Image { src: String, alt: String },
+    Image {
+        src: String,
+        alt: String,
+    },
     /// `![audio: transcript](file.mp3)` on a line of its own (`.mp3`, `.ogg`, `.wav`, `.m4a`).
-    Audio { src: String, transcript: String },
+    Audio {
+        src: String,
+        transcript: String,
+    },
     Rule,
 }
 
@@ -62,7 +71,10 @@ pub enum Inline {
     Code(String),
     Math(MathNode),
     /// A link; `href` is always allowed by [`is_allowed_url`].
-    Link { href: String, children: Vec<Inline> },
+    Link {
+        href: String,
+        children: Vec<Inline>,
+    },
     LineBreak,
 }
 
@@ -91,7 +103,11 @@ pub enum MathNode {
     /// (base, subscript, superscript).
     SubSup(Box<MathNode>, Box<MathNode>, Box<MathNode>),
     /// `\left( … \right)`; an empty delimiter (`\left.`) is an empty string.
-    Fenced { open: String, close: String, body: Box<MathNode> },
+    Fenced {
+        open: String,
+        close: String,
+        body: Box<MathNode>,
+    },
     /// `\overline{…}` or `\bar{…}`, e.g. a repeating decimal.
     Overline(Box<MathNode>),
 }
@@ -184,7 +200,12 @@ fn normalize_line_endings(text: &str) -> String {
 }
 
 fn report_too_long(problems: &mut Vec<MarkupProblem>) {
-    report(problems, format!("the text is longer than {MAX_TEXT_CHARS} characters; the rest is shown as plain text"));
+    report(
+        problems,
+        format!(
+            "the text is longer than {MAX_TEXT_CHARS} characters; the rest is shown as plain text"
+        ),
+    );
 }
 
 /// Adds a problem unless it is already there or the text already has [`MAX_PROBLEMS`].

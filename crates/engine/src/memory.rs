@@ -131,7 +131,9 @@ pub struct Review {
 
 /// Predicted recall after `days` for a memory of the given stability (days to 90% recall).
 pub fn recall_probability(days: f64, stability_days: f64) -> f64 {
-    1.0 / (1.0 + FORGETTING_CURVE_FACTOR * days.max(0.0) / stability_days.max(SHORTEST_STABILITY_DAYS)).sqrt()
+    1.0 / (1.0
+        + FORGETTING_CURVE_FACTOR * days.max(0.0) / stability_days.max(SHORTEST_STABILITY_DAYS))
+    .sqrt()
 }
 
 /// The stability after a first review with this rating.
@@ -140,11 +142,21 @@ pub fn initial_stability(parameters: &MemoryParameters, rating: Rating) -> f64 {
 }
 
 /// The stability after a review `elapsed_days` after the previous one, which left `stability`.
-pub fn next_stability(parameters: &MemoryParameters, stability: f64, elapsed_days: f64, rating: Rating) -> f64 {
+pub fn next_stability(
+    parameters: &MemoryParameters,
+    stability: f64,
+    elapsed_days: f64,
+    rating: Rating,
+) -> f64 {
     let stability = clamp_stability(stability);
-    let elapsed_days = if elapsed_days.is_finite() { elapsed_days.max(0.0) } else { 0.0 };
+    let elapsed_days = if elapsed_days.is_finite() {
+        elapsed_days.max(0.0)
+    } else {
+        0.0
+    };
     if elapsed_days < 1.0 {
-        let exponent = parameters.same_day_weight * (rating.number() - 3.0 + parameters.same_day_offset);
+        let exponent =
+            parameters.same_day_weight * (rating.number() - 3.0 + parameters.same_day_offset);
         let mut next = stability * exponent.exp() * stability.powf(-parameters.same_day_saturation);
         if rating.recalled() {
             // A right answer on the same day never weakens the memory.
@@ -177,7 +189,9 @@ pub fn stabilities_after_reviews(parameters: &MemoryParameters, reviews: &[Revie
     for review in reviews {
         let next = match stabilities.last() {
             None => initial_stability(parameters, review.rating),
-            Some(&stability) => next_stability(parameters, stability, review.elapsed_days, review.rating),
+            Some(&stability) => {
+                next_stability(parameters, stability, review.elapsed_days, review.rating)
+            }
         };
         stabilities.push(next);
     }
@@ -192,7 +206,12 @@ pub fn predicted_recalls(parameters: &MemoryParameters, reviews: &[Review]) -> V
         .iter()
         .skip(1)
         .zip(&stabilities)
-        .map(|(review, &stability_before)| (recall_probability(review.elapsed_days, stability_before), review.rating.recalled()))
+        .map(|(review, &stability_before)| {
+            (
+                recall_probability(review.elapsed_days, stability_before),
+                review.rating.recalled(),
+            )
+        })
         .collect()
 }
 
@@ -201,7 +220,10 @@ pub fn predicted_recalls(parameters: &MemoryParameters, reviews: &[Review]) -> V
 /// defaults so that sparse data cannot push a parameter to an extreme.
 pub fn fit_memory_parameters(histories: &[Vec<Review>]) -> MemoryParameters {
     let start = parameters_to_vector(&MemoryParameters::default());
-    let prediction_count: usize = histories.iter().map(|history| history.len().saturating_sub(1)).sum();
+    let prediction_count: usize = histories
+        .iter()
+        .map(|history| history.len().saturating_sub(1))
+        .sum();
     if prediction_count == 0 {
         return MemoryParameters::default();
     }
@@ -226,22 +248,39 @@ pub fn fit_memory_parameters(histories: &[Vec<Review>]) -> MemoryParameters {
 /// The pull toward the defaults, per prediction, in the unconstrained coordinates.
 const DEFAULT_PULL: f64 = 1e-4;
 
-fn regularized_log_loss(histories: &[Vec<Review>], defaults: &[f64], point: &[f64], prediction_count: usize) -> f64 {
+fn regularized_log_loss(
+    histories: &[Vec<Review>],
+    defaults: &[f64],
+    point: &[f64],
+    prediction_count: usize,
+) -> f64 {
     let parameters = vector_to_parameters(point);
     let mut total = 0.0;
     for history in histories {
         for (probability, recalled) in predicted_recalls(&parameters, history) {
             let probability = probability.clamp(1e-6, 1.0 - 1e-6);
-            total -= if recalled { probability.ln() } else { (1.0 - probability).ln() };
+            total -= if recalled {
+                probability.ln()
+            } else {
+                (1.0 - probability).ln()
+            };
         }
     }
-    let pull: f64 = point.iter().zip(defaults).map(|(value, default)| (value - default).powi(2)).sum();
+    let pull: f64 = point
+        .iter()
+        .zip(defaults)
+        .map(|(value, default)| (value - default).powi(2))
+        .sum();
     total / prediction_count as f64 + DEFAULT_PULL * pull
 }
 
 /// Unconstrained coordinates for the optimizer: logarithms of the positive parameters.
 fn parameters_to_vector(parameters: &MemoryParameters) -> Vec<f64> {
-    let mut vector: Vec<f64> = parameters.initial_stability.iter().map(|stability| stability.ln()).collect();
+    let mut vector: Vec<f64> = parameters
+        .initial_stability
+        .iter()
+        .map(|stability| stability.ln())
+        .collect();
     vector.extend([
         parameters.success_growth.ln(),
         parameters.success_saturation,

@@ -186,7 +186,8 @@ pub fn recall_probability(days: f64, stability_days: f64) -> f64 {
 impl SkillRecord {
     /// The ability learned on top of where the learner started: what forgetting erodes.
     fn learned_gain(&self) -> f64 {
-        self.entry_ability.map_or(0.0, |entry| (self.ability - entry).max(0.0))
+        self.entry_ability
+            .map_or(0.0, |entry| (self.ability - entry).max(0.0))
     }
 
     /// The ability `days` after the last practice: the learned gain fades with the memory curve.
@@ -214,17 +215,29 @@ impl LearnerModel {
     /// Where a skill not started yet is believed to begin: the mean entry ability of the skills
     /// started so far, shrunk toward 0 (a typical item at 50%).
     pub fn general_entry_ability(&self) -> f64 {
-        let (sum, count) = self.skills.values().filter_map(|r| r.entry_ability).fold((0.0, 0.0), |(sum, count), entry| (sum + entry, count + 1.0));
+        let (sum, count) = self
+            .skills
+            .values()
+            .filter_map(|r| r.entry_ability)
+            .fold((0.0, 0.0), |(sum, count), entry| (sum + entry, count + 1.0));
         sum / (count + 2.0)
     }
 
     /// The gain per answer this learner's skill estimates have shown since their entry answers,
     /// pooled over skills and shrunk toward 0; never negative (forgetting is modelled apart).
     pub fn learning_trend(&self) -> f64 {
-        let (gain, answers) = self.skills.values().fold((0.0, 0.0), |(gain, answers), record| match record.entry_ability {
-            Some(entry) => (gain + record.ability - entry, answers + f64::from(record.attempts.saturating_sub(ENTRY_ANSWERS))),
-            None => (gain, answers),
-        });
+        let (gain, answers) = self
+            .skills
+            .values()
+            .fold((0.0, 0.0), |(gain, answers), record| {
+                match record.entry_ability {
+                    Some(entry) => (
+                        gain + record.ability - entry,
+                        answers + f64::from(record.attempts.saturating_sub(ENTRY_ANSWERS)),
+                    ),
+                    None => (gain, answers),
+                }
+            });
         (gain / (answers + LEARNING_TREND_PRIOR_ANSWERS)).max(0.0)
     }
 
@@ -234,7 +247,10 @@ impl LearnerModel {
             None => (self.general_entry_ability(), PRIOR_VARIANCE),
             Some(record) => {
                 let days = now.days_since(record.last_practiced);
-                (record.ability_after(days), (record.variance + DAILY_DRIFT * days).min(PRIOR_VARIANCE))
+                (
+                    record.ability_after(days),
+                    (record.variance + DAILY_DRIFT * days).min(PRIOR_VARIANCE),
+                )
             }
         }
     }
@@ -243,12 +259,21 @@ impl LearnerModel {
         prior_difficulty + self.items.get(key).map_or(0.0, |r| r.difficulty_offset)
     }
 
-    fn logit_for(&self, bank: &IndexedBank, key: &str, skills: &[String], difficulty: f64, now: Timestamp) -> f64 {
+    fn logit_for(
+        &self,
+        bank: &IndexedBank,
+        key: &str,
+        skills: &[String],
+        difficulty: f64,
+        now: Timestamp,
+    ) -> f64 {
         let count = skills.len().max(1) as f64;
         let level: f64 = skills
             .iter()
             .map(|s| {
-                let reference = bank.skill_position(s).map_or(0.0, |p| bank.reference_difficulty(p));
+                let reference = bank
+                    .skill_position(s)
+                    .map_or(0.0, |p| bank.reference_difficulty(p));
                 reference + self.belief(s, now).0
             })
             .sum::<f64>()
@@ -258,13 +283,22 @@ impl LearnerModel {
 
     /// P(correct) for the item at `item_position` from precomputed `skill_levels` (one per skill
     /// of the bank): what `predict_success` gives, without a look-up per skill. Item choice uses it.
-    pub fn predict_from_levels(&self, bank: &IndexedBank, item_position: usize, skill_levels: &[f64]) -> f64 {
+    pub fn predict_from_levels(
+        &self,
+        bank: &IndexedBank,
+        item_position: usize,
+        skill_levels: &[f64],
+    ) -> f64 {
         let item = &bank.bank.items[item_position];
         let skills = bank.skills_of_item(item_position);
         let level = if skills.is_empty() {
             self.general_entry_ability()
         } else {
-            skills.iter().map(|&s| skill_levels.get(s).copied().unwrap_or(0.0)).sum::<f64>() / skills.len() as f64
+            skills
+                .iter()
+                .map(|&s| skill_levels.get(s).copied().unwrap_or(0.0))
+                .sum::<f64>()
+                / skills.len() as f64
         };
         sigmoid(level - self.part_difficulty(&item.id, item.prior_difficulty()))
     }
@@ -275,12 +309,28 @@ impl LearnerModel {
     }
 
     /// P(correct) for one answerable part (a step, or the whole item), now.
-    pub fn predict_evidence(&self, bank: &IndexedBank, evidence: &Evidence<'_>, now: Timestamp) -> f64 {
-        sigmoid(self.logit_for(bank, evidence.key, evidence.skills, evidence.prior_difficulty, now))
+    pub fn predict_evidence(
+        &self,
+        bank: &IndexedBank,
+        evidence: &Evidence<'_>,
+        now: Timestamp,
+    ) -> f64 {
+        sigmoid(self.logit_for(
+            bank,
+            evidence.key,
+            evidence.skills,
+            evidence.prior_difficulty,
+            now,
+        ))
     }
 
     /// The mastery estimate and state of one skill.
-    pub fn skill_mastery(&self, bank: &IndexedBank, skill_position: usize, now: Timestamp) -> SkillMastery {
+    pub fn skill_mastery(
+        &self,
+        bank: &IndexedBank,
+        skill_position: usize,
+        now: Timestamp,
+    ) -> SkillMastery {
         let skill_id = bank.bank.skills[skill_position].id.clone();
         let (ability, variance) = self.belief(&skill_id, now);
         let mastery = sigmoid(ability);
@@ -320,12 +370,21 @@ impl LearnerModel {
 
     /// Updates the model with one judged answer (a whole item or one step of it). Returns the ids
     /// of skills mastered by it.
-    pub fn record_answer(&mut self, bank: &IndexedBank, evidence: &Evidence<'_>, now: Timestamp) -> Vec<String> {
+    pub fn record_answer(
+        &mut self,
+        bank: &IndexedBank,
+        evidence: &Evidence<'_>,
+        now: Timestamp,
+    ) -> Vec<String> {
         let settings = &bank.bank.settings;
         let correct = evidence.correct;
         let expected = self.predict_evidence(bank, evidence, now);
         // An answer found after hints is weaker evidence of knowing: it counts as partly right.
-        let observed = if correct { (1.0 - HINT_DISCOUNT * f64::from(evidence.hints_used)).max(HINT_FLOOR) } else { 0.0 };
+        let observed = if correct {
+            (1.0 - HINT_DISCOUNT * f64::from(evidence.hints_used)).max(HINT_FLOOR)
+        } else {
+            0.0
+        };
         let share = 1.0 / evidence.skills.len().max(1) as f64;
         let information = expected * (1.0 - expected) * share * share;
         let entry = self.general_entry_ability();
@@ -349,12 +408,17 @@ impl LearnerModel {
             // The belief moves from where forgetting left it, and the forgetting is kept: the
             // answer itself says whether the memory held.
             let forgotten = record.ability - record.ability_after(elapsed);
-            let prior_variance = (record.variance + DAILY_DRIFT * elapsed + LEARNING_DRIFT).min(PRIOR_VARIANCE);
+            let prior_variance =
+                (record.variance + DAILY_DRIFT * elapsed + LEARNING_DRIFT).min(PRIOR_VARIANCE);
             let variance = 1.0 / (1.0 / prior_variance + information);
             let step = variance * share * (observed - expected);
             let before = record.ability - forgotten;
             // Practice teaches: past the entry answers, the estimate also moves by the trend.
-            let practice_gain = if record.attempts >= ENTRY_ANSWERS { trend } else { 0.0 };
+            let practice_gain = if record.attempts >= ENTRY_ANSWERS {
+                trend
+            } else {
+                0.0
+            };
             record.ability = before + step + practice_gain;
             if let Some(entry) = record.entry_ability.as_mut() {
                 // What is left of the gain is what later forgetting can take.
@@ -365,29 +429,42 @@ impl LearnerModel {
             if record.attempts == ENTRY_ANSWERS {
                 record.entry_ability = Some(record.ability);
             }
-            record.streak = if correct && evidence.hints_used == 0 { record.streak + 1 } else { 0 };
+            record.streak = if correct && evidence.hints_used == 0 {
+                record.streak + 1
+            } else {
+                0
+            };
             record.correct += u32::from(correct);
             // Spaced practice strengthens memory; massed practice adds little.
             let spacing = 1.0 - (-elapsed / record.stability_days.max(0.01)).exp();
-            record.stability_days = (record.stability_days * (1.0 + STABILITY_GROWTH * spacing) + STABILITY_PER_ANSWER_DAYS)
+            record.stability_days = (record.stability_days * (1.0 + STABILITY_GROWTH * spacing)
+                + STABILITY_PER_ANSWER_DAYS)
                 .min(LONGEST_STABILITY_DAYS);
             record.last_practiced = now;
-            let confident = record.ability - MASTERY_CONFIDENCE_Z * record.variance.sqrt() >= threshold;
-            let enough = record.attempts >= settings.min_evidence && record.streak >= MASTERY_STREAK.min(settings.min_evidence);
+            let confident =
+                record.ability - MASTERY_CONFIDENCE_Z * record.variance.sqrt() >= threshold;
+            let enough = record.attempts >= settings.min_evidence
+                && record.streak >= MASTERY_STREAK.min(settings.min_evidence);
             if !record.mastered && confident && enough {
                 record.mastered = true;
                 newly_mastered.push(skill_id.clone());
-            } else if record.mastered && sigmoid(record.ability) < settings.mastery_threshold - MASTERY_HYSTERESIS {
+            } else if record.mastered
+                && sigmoid(record.ability) < settings.mastery_threshold - MASTERY_HYSTERESIS
+            {
                 record.mastered = false;
             }
         }
-        let item_record = self.items.entry(evidence.key.to_string()).or_insert(ItemRecord {
-            attempts: 0,
-            correct: 0,
-            last_seen: now,
-            difficulty_offset: 0.0,
-        });
-        item_record.difficulty_offset -= ITEM_STEP / (1.0 + item_record.attempts as f64) * (observed - expected);
+        let item_record = self
+            .items
+            .entry(evidence.key.to_string())
+            .or_insert(ItemRecord {
+                attempts: 0,
+                correct: 0,
+                last_seen: now,
+                difficulty_offset: 0.0,
+            });
+        item_record.difficulty_offset -=
+            ITEM_STEP / (1.0 + item_record.attempts as f64) * (observed - expected);
         item_record.attempts += 1;
         item_record.correct += u32::from(correct);
         item_record.last_seen = now;

@@ -15,7 +15,10 @@ mod merge;
 #[cfg(test)]
 mod tests;
 
-pub use merge::{adopt_progress, answers_included, merge_progress, record_session_answer, LoggedAnswer, SessionLog, ANSWER_LOG_LIMIT, SESSION_LIMIT};
+pub use merge::{
+    adopt_progress, answers_included, merge_progress, record_session_answer, LoggedAnswer,
+    SessionLog, ANSWER_LOG_LIMIT, SESSION_LIMIT,
+};
 
 /// The value of the `format` field of every saved progress file.
 pub const PROGRESS_FORMAT: &str = "adaptive-practice-progress";
@@ -185,7 +188,11 @@ impl From<&Progress> for SavedProgressV1 {
             sessions: progress
                 .sessions
                 .iter()
-                .map(|s| SavedSessionV1 { id: s.session.clone(), answers: s.answers, last_answer: s.last_answer.0 })
+                .map(|s| SavedSessionV1 {
+                    id: s.session.clone(),
+                    answers: s.answers,
+                    last_answer: s.last_answer.0,
+                })
                 .collect(),
         }
     }
@@ -199,14 +206,22 @@ impl From<SavedProgressV1> for Progress {
             .map(|(id, s)| {
                 let record = SkillRecord {
                     ability: finite_or_zero(s.ability),
-                    variance: if s.variance.is_finite() { s.variance.clamp(0.001, 10.0) } else { 1.5 },
+                    variance: if s.variance.is_finite() {
+                        s.variance.clamp(0.001, 10.0)
+                    } else {
+                        1.5
+                    },
                     entry_ability: s.entry_ability.filter(|e| e.is_finite()),
                     attempts: s.attempts,
                     correct: s.correct.min(s.attempts),
                     streak: s.streak.min(s.attempts),
                     last_practiced: Timestamp(s.last_practiced),
                     mastered: s.mastered,
-                    stability_days: if s.stability_days.is_finite() { s.stability_days.max(0.01) } else { 0.5 },
+                    stability_days: if s.stability_days.is_finite() {
+                        s.stability_days.max(0.01)
+                    } else {
+                        0.5
+                    },
                 };
                 (id, record)
             })
@@ -231,14 +246,22 @@ impl From<SavedProgressV1> for Progress {
             current_item: saved.current_item,
             current_variant: saved.current_variant,
             current_part: saved.current_part,
-            time_on_task_seconds: if saved.time_on_task_seconds.is_finite() { saved.time_on_task_seconds.max(0.0) } else { 0.0 },
+            time_on_task_seconds: if saved.time_on_task_seconds.is_finite() {
+                saved.time_on_task_seconds.max(0.0)
+            } else {
+                0.0
+            },
             sessions: saved
                 .sessions
                 .into_iter()
                 .rev()
                 .take(SESSION_LIMIT)
                 .rev()
-                .map(|s| SessionCount { session: s.id, answers: s.answers, last_answer: Timestamp(s.last_answer) })
+                .map(|s| SessionCount {
+                    session: s.id,
+                    answers: s.answers,
+                    last_answer: Timestamp(s.last_answer),
+                })
                 .collect(),
             model: LearnerModel {
                 skills,
@@ -266,20 +289,31 @@ pub fn save_progress(progress: &Progress) -> String {
 
 /// Reads progress in any released format, for the bank with id `bank_id`.
 pub fn load_progress(text: &str, bank_id: &str) -> Result<Progress, ProgressError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ProgressError::Damaged(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| ProgressError::Damaged(e.to_string()))?;
     if value.get("format").and_then(Value::as_str) != Some(PROGRESS_FORMAT) {
-        return Err(ProgressError::Damaged("it is not an adaptive-practice progress file".into()));
+        return Err(ProgressError::Damaged(
+            "it is not an adaptive-practice progress file".into(),
+        ));
     }
     let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
     let saved: SavedProgressV1 = match version {
         1 => serde_json::from_value(value).map_err(|e| ProgressError::Damaged(e.to_string()))?,
         v if v > u64::from(CURRENT_PROGRESS_VERSION) => {
-            return Err(ProgressError::NewerVersion { found: u32::try_from(v).unwrap_or(u32::MAX) })
+            return Err(ProgressError::NewerVersion {
+                found: u32::try_from(v).unwrap_or(u32::MAX),
+            })
         }
-        _ => return Err(ProgressError::Damaged(format!("unknown format version {version}"))),
+        _ => {
+            return Err(ProgressError::Damaged(format!(
+                "unknown format version {version}"
+            )))
+        }
     };
     if saved.bank_id != bank_id {
-        return Err(ProgressError::OtherBank { found: saved.bank_id });
+        return Err(ProgressError::OtherBank {
+            found: saved.bank_id,
+        });
     }
     Ok(Progress::from(saved))
 }

@@ -48,7 +48,12 @@ pub struct ItemReport {
 }
 
 /// The report of a learner's progress on `bank`, at `now`.
-pub fn learner_report(bank: &IndexedBank, progress: &Progress, learner: &str, now: Timestamp) -> LearnerReport {
+pub fn learner_report(
+    bank: &IndexedBank,
+    progress: &Progress,
+    learner: &str,
+    now: Timestamp,
+) -> LearnerReport {
     let model = &progress.model;
     let skills = bank
         .bank
@@ -72,7 +77,11 @@ pub fn learner_report(bank: &IndexedBank, progress: &Progress, learner: &str, no
     let items = model
         .items
         .iter()
-        .map(|(id, record)| ItemReport { id: id.clone(), attempts: record.attempts, correct: record.correct })
+        .map(|(id, record)| ItemReport {
+            id: id.clone(),
+            attempts: record.attempts,
+            correct: record.correct,
+        })
         .collect();
     LearnerReport {
         format: REPORT_FORMAT.into(),

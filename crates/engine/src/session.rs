@@ -53,7 +53,9 @@ pub fn record_time_on_task(progress: &mut Progress, seconds: f64) {
 pub fn present(bank: &IndexedBank, next: &NextItem) -> Result<Item, TemplateError> {
     match bank.bank.items.get(next.item_position) {
         Some(item) => instantiate(item, next.variant_seed),
-        None => Err(TemplateError { message: "the item is not in the bank".into() }),
+        None => Err(TemplateError {
+            message: "the item is not in the bank".into(),
+        }),
     }
 }
 
@@ -73,13 +75,26 @@ pub fn submit_answer(
         return Err(UnreadableReason::PartGone.into());
     };
     let outcome = check_response(part.kind, response)?;
-    let (predicted_success, newly_mastered) = with_part_evidence(item, part_index, outcome.correct, hints_used, |evidence| {
-        (progress.model.predict_evidence(bank, evidence, now), progress.model.record_answer(bank, evidence, now))
-    })
-    .unwrap_or_default();
+    let (predicted_success, newly_mastered) =
+        with_part_evidence(item, part_index, outcome.correct, hints_used, |evidence| {
+            (
+                progress.model.predict_evidence(bank, evidence, now),
+                progress.model.record_answer(bank, evidence, now),
+            )
+        })
+        .unwrap_or_default();
     let more_parts = part_index + 1 < parts.len();
-    progress.current_part = if more_parts { (part_index + 1) as u32 } else { 0 };
-    Ok(AnswerReport { outcome, predicted_success, newly_mastered, more_parts })
+    progress.current_part = if more_parts {
+        (part_index + 1) as u32
+    } else {
+        0
+    };
+    Ok(AnswerReport {
+        outcome,
+        predicted_success,
+        newly_mastered,
+        more_parts,
+    })
 }
 
 /// Calls `use_it` with the evidence of an answer to part `part_index` of `item` (its difficulty
@@ -93,7 +108,11 @@ fn with_part_evidence<R>(
 ) -> Option<R> {
     let parts = item.parts();
     let part = parts.get(part_index)?;
-    let key = if parts.len() > 1 { format!("{}#{}", item.id, part_index) } else { item.id.clone() };
+    let key = if parts.len() > 1 {
+        format!("{}#{}", item.id, part_index)
+    } else {
+        item.id.clone()
+    };
     let evidence = Evidence {
         key: &key,
         item_id: &item.id,
@@ -122,26 +141,43 @@ pub fn submit_session_answer(
 ) -> Result<AnswerReport, UnreadableAnswer> {
     let report = submit_answer(bank, progress, item, part_index, response, hints_used, now)?;
     record_time_on_task(progress, seconds_on_task);
-    with_part_evidence(item, part_index, report.outcome.correct, hints_used, |evidence| {
-        record_session_answer(progress, log, evidence, seconds_on_task, now)
-    });
+    with_part_evidence(
+        item,
+        part_index,
+        report.outcome.correct,
+        hints_used,
+        |evidence| record_session_answer(progress, log, evidence, seconds_on_task, now),
+    );
     Ok(report)
 }
 
 /// Fresh progress when the learner starts afresh: nothing of the old model, but the sessions it
 /// counted stay counted, so that no tab re-applies its answers to the fresh start.
 pub fn restart_progress(bank: &IndexedBank, old: &Progress, seed: u64) -> Progress {
-    Progress { sessions: old.sessions.clone(), ..new_progress(bank, seed) }
+    Progress {
+        sessions: old.sessions.clone(),
+        ..new_progress(bank, seed)
+    }
 }
 
 fn variant_seed(progress: &Progress, item_position: usize) -> u64 {
     let attempts = progress.model.answer_count;
-    (unit_hash(progress.seed ^ 0x5EED, (item_position as u64) << 32 | u64::from(attempts)) * 9_007_199_254_740_992.0) as u64
+    (unit_hash(
+        progress.seed ^ 0x5EED,
+        (item_position as u64) << 32 | u64::from(attempts),
+    ) * 9_007_199_254_740_992.0) as u64
 }
 
 /// Chooses the next item and makes it the current one.
-pub fn advance(bank: &IndexedBank, progress: &mut Progress, now: Timestamp, options: &ChoiceOptions) -> Option<NextItem> {
-    let seed = progress.seed.wrapping_add(u64::from(progress.model.answer_count));
+pub fn advance(
+    bank: &IndexedBank,
+    progress: &mut Progress,
+    now: Timestamp,
+    options: &ChoiceOptions,
+) -> Option<NextItem> {
+    let seed = progress
+        .seed
+        .wrapping_add(u64::from(progress.model.answer_count));
     let mut next = choose_next_item(bank, &progress.model, now, seed, options)?;
     next.variant_seed = variant_seed(progress, next.item_position);
     progress.current_item = Some(next.item_id.clone());
@@ -161,9 +197,18 @@ pub fn another_variant(progress: &mut Progress, next: &NextItem) -> NextItem {
 
 /// The item to show when practice resumes: the saved current item (same variant, same step) if
 /// the bank still has it, else a new choice.
-pub fn resume(bank: &IndexedBank, progress: &mut Progress, now: Timestamp, options: &ChoiceOptions) -> Option<NextItem> {
-    let saved = progress.current_item.as_deref().and_then(|id| bank.item_position(id));
-    let answered_last = progress.current_part == 0 && progress.model.recent_items.last() == progress.current_item.as_ref();
+pub fn resume(
+    bank: &IndexedBank,
+    progress: &mut Progress,
+    now: Timestamp,
+    options: &ChoiceOptions,
+) -> Option<NextItem> {
+    let saved = progress
+        .current_item
+        .as_deref()
+        .and_then(|id| bank.item_position(id));
+    let answered_last = progress.current_part == 0
+        && progress.model.recent_items.last() == progress.current_item.as_ref();
     match saved {
         Some(position) if !answered_last => {
             let item = &bank.bank.items[position];

@@ -18,7 +18,9 @@ pub struct TemplateError {
 }
 
 fn problem<T>(message: impl Into<String>) -> Result<T, TemplateError> {
-    Err(TemplateError { message: message.into() })
+    Err(TemplateError {
+        message: message.into(),
+    })
 }
 
 /// A small deterministic generator (SplitMix64): the engine takes seeds, never entropy.
@@ -47,7 +49,11 @@ pub fn draw_values(template: &Template, seed: u64) -> Result<BTreeMap<String, f6
     let constraints = template
         .constraints
         .iter()
-        .map(|c| parse_expression(c, NameStyle::Identifiers).map_err(|e| TemplateError { message: format!("constraint “{c}”: {}", e.message) }))
+        .map(|c| {
+            parse_expression(c, NameStyle::Identifiers).map_err(|e| TemplateError {
+                message: format!("constraint “{c}”: {}", e.message),
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let derived = template
         .derived
@@ -55,7 +61,9 @@ pub fn draw_values(template: &Template, seed: u64) -> Result<BTreeMap<String, f6
         .map(|(name, text)| {
             parse_expression(text, NameStyle::Identifiers)
                 .map(|e| (name.clone(), e))
-                .map_err(|e| TemplateError { message: format!("derived value “{name}”: {}", e.message) })
+                .map_err(|e| TemplateError {
+                    message: format!("derived value “{name}”: {}", e.message),
+                })
         })
         .collect::<Result<Vec<_>, _>>()?;
     let mut sequence = SeededSequence(seed);
@@ -79,21 +87,27 @@ pub fn draw_values(template: &Template, seed: u64) -> Result<BTreeMap<String, f6
             });
         }
         if let Some((name, _)) = pending.first() {
-            return problem(format!("derived value “{name}” uses an unknown name or forms a cycle"));
+            return problem(format!(
+                "derived value “{name}” uses an unknown name or forms a cycle"
+            ));
         }
         let lookup = |n: &str| values.get(n).copied();
         let mut all_hold = true;
         for constraint in &constraints {
             match evaluate(constraint, &lookup) {
                 Ok(value) => all_hold &= value != 0.0 && value.is_finite(),
-                Err(e) => return problem(format!("a constraint cannot be computed: {}", e.message)),
+                Err(e) => {
+                    return problem(format!("a constraint cannot be computed: {}", e.message))
+                }
             }
         }
         if all_hold && values.values().all(|v| v.is_finite()) {
             return Ok(values);
         }
     }
-    problem(format!("the constraints did not hold in {MAX_DRAWS} draws: they may be impossible"))
+    problem(format!(
+        "the constraints did not hold in {MAX_DRAWS} draws: they may be impossible"
+    ))
 }
 
 fn draw(range: &VariableRange, sequence: &mut SeededSequence) -> Result<f64, TemplateError> {
@@ -131,12 +145,17 @@ pub fn fill_text(text: &str, values: &BTreeMap<String, f64>) -> Result<String, T
     while let Some(start) = rest.find("{{") {
         filled.push_str(&rest[..start]);
         let after = &rest[start + 2..];
-        let Some(end) = after.find("}}") else { return problem("a {{ is never closed") };
+        let Some(end) = after.find("}}") else {
+            return problem("a {{ is never closed");
+        };
         let inner = &after[..end];
-        let expr = parse_expression(inner, NameStyle::Identifiers)
-            .map_err(|e| TemplateError { message: format!("{{{{{inner}}}}}: {}", e.message) })?;
+        let expr = parse_expression(inner, NameStyle::Identifiers).map_err(|e| TemplateError {
+            message: format!("{{{{{inner}}}}}: {}", e.message),
+        })?;
         let lookup = |n: &str| values.get(n).copied();
-        let value = evaluate(&expr, &lookup).map_err(|e| TemplateError { message: format!("{{{{{inner}}}}}: {}", e.message) })?;
+        let value = evaluate(&expr, &lookup).map_err(|e| TemplateError {
+            message: format!("{{{{{inner}}}}}: {}", e.message),
+        })?;
         filled.push_str(&format_value(value));
         rest = &after[end + 2..];
     }
@@ -147,8 +166,12 @@ pub fn fill_text(text: &str, values: &BTreeMap<String, f64>) -> Result<String, T
 fn fill_value(value: &mut Value, values: &BTreeMap<String, f64>) -> Result<(), TemplateError> {
     match value {
         Value::String(text) if text.contains("{{") => *text = fill_text(text, values)?,
-        Value::Array(elements) => elements.iter_mut().try_for_each(|e| fill_value(e, values))?,
-        Value::Object(fields) => fields.values_mut().try_for_each(|e| fill_value(e, values))?,
+        Value::Array(elements) => elements
+            .iter_mut()
+            .try_for_each(|e| fill_value(e, values))?,
+        Value::Object(fields) => fields
+            .values_mut()
+            .try_for_each(|e| fill_value(e, values))?,
         _ => {}
     }
     Ok(())
@@ -156,13 +179,19 @@ fn fill_value(value: &mut Value, values: &BTreeMap<String, f64>) -> Result<(), T
 
 /// The variant of a template item for `seed` (an item without template is returned as is).
 pub fn instantiate(item: &Item, seed: u64) -> Result<Item, TemplateError> {
-    let Some(template) = &item.template else { return Ok(item.clone()) };
+    let Some(template) = &item.template else {
+        return Ok(item.clone());
+    };
     let values = draw_values(template, seed)?;
     let mut plain = item.clone();
     plain.template = None;
-    let mut json = serde_json::to_value(&plain).map_err(|e| TemplateError { message: e.to_string() })?;
+    let mut json = serde_json::to_value(&plain).map_err(|e| TemplateError {
+        message: e.to_string(),
+    })?;
     fill_value(&mut json, &values)?;
-    serde_json::from_value(json).map_err(|e| TemplateError { message: format!("after filling in values: {e}") })
+    serde_json::from_value(json).map_err(|e| TemplateError {
+        message: format!("after filling in values: {e}"),
+    })
 }
 
 #[cfg(test)]

@@ -38,7 +38,11 @@ const TINY_BANK: &str = r#"{
 fn indexed(text: &str) -> IndexedBank {
     let loaded = load_bank(text);
     let errors: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
-    IndexedBank::new(loaded.bank.unwrap_or_else(|| panic!("bank does not load: {errors:?}")))
+    IndexedBank::new(
+        loaded
+            .bank
+            .unwrap_or_else(|| panic!("bank does not load: {errors:?}")),
+    )
 }
 
 fn check_number(text: &str, expected: Option<f64>) {
@@ -66,7 +70,10 @@ fn numbers_are_read_as_people_write_them() {
 fn check_verdict(bank: &IndexedBank, item_id: &str, response: Response, expect: Expect) {
     let item = &bank.bank.items[bank.item_position(item_id).unwrap()];
     let verdict = match check_answer(item, &response) {
-        Ok(outcome) => format!("correct={} feedback={:?} answer={}", outcome.correct, outcome.feedback, outcome.correct_answer),
+        Ok(outcome) => format!(
+            "correct={} feedback={:?} answer={}",
+            outcome.correct, outcome.feedback, outcome.correct_answer
+        ),
         Err(unreadable) => format!("unreadable: {}", unreadable.message),
     };
     expect.assert_eq(&verdict);
@@ -75,15 +82,37 @@ fn check_verdict(bank: &IndexedBank, item_id: &str, response: Response, expect: 
 #[test]
 fn numeric_answers_are_checked_by_value_with_misconception_feedback() {
     let bank = indexed(TINY_BANK);
-    check_verdict(&bank, "a3", Response::Text("3/4".into()), expect!["correct=true feedback=None answer=3/4"]);
-    check_verdict(&bank, "a3", Response::Text("0,75".into()), expect!["correct=true feedback=None answer=3/4"]);
-    check_verdict(&bank, "a3", Response::Text("6/8".into()), expect!["correct=true feedback=None answer=3/4"]);
-    check_verdict(&bank, "a3", Response::Text("2/6".into()), expect!["correct=false feedback=None answer=3/4"]);
+    check_verdict(
+        &bank,
+        "a3",
+        Response::Text("3/4".into()),
+        expect!["correct=true feedback=None answer=3/4"],
+    );
+    check_verdict(
+        &bank,
+        "a3",
+        Response::Text("0,75".into()),
+        expect!["correct=true feedback=None answer=3/4"],
+    );
+    check_verdict(
+        &bank,
+        "a3",
+        Response::Text("6/8".into()),
+        expect!["correct=true feedback=None answer=3/4"],
+    );
+    check_verdict(
+        &bank,
+        "a3",
+        Response::Text("2/6".into()),
+        expect!["correct=false feedback=None answer=3/4"],
+    );
     check_verdict(
         &bank,
         "a1",
         Response::Text("11".into()),
-        expect![[r#"correct=false feedback=Some("That is 1 and 1 written side by side.") answer=2"#]],
+        expect![[
+            r#"correct=false feedback=Some("That is 1 and 1 written side by side.") answer=2"#
+        ]],
     );
     check_verdict(
         &bank,
@@ -91,21 +120,45 @@ fn numeric_answers_are_checked_by_value_with_misconception_feedback() {
         Response::Text("two".into()),
         expect!["unreadable: “two” is not a number I can read. Write it like 3/4, 0.75 or 1 1/2."],
     );
-    check_verdict(&bank, "a1", Response::Text("  ".into()), expect!["unreadable: Type an answer first."]);
+    check_verdict(
+        &bank,
+        "a1",
+        Response::Text("  ".into()),
+        expect!["unreadable: Type an answer first."],
+    );
 }
 
 #[test]
 fn choice_answers_give_the_feedback_of_the_picked_choice() {
     let bank = indexed(TINY_BANK);
-    check_verdict(&bank, "c3", Response::Choice(0), expect!["correct=true feedback=None answer=3"]);
-    check_verdict(&bank, "c3", Response::Choice(1), expect![[r#"correct=false feedback=Some("One too many.") answer=3"#]]);
-    check_verdict(&bank, "c3", Response::Choice(7), expect!["unreadable: Pick one of the choices."]);
+    check_verdict(
+        &bank,
+        "c3",
+        Response::Choice(0),
+        expect!["correct=true feedback=None answer=3"],
+    );
+    check_verdict(
+        &bank,
+        "c3",
+        Response::Choice(1),
+        expect![[r#"correct=false feedback=Some("One too many.") answer=3"#]],
+    );
+    check_verdict(
+        &bank,
+        "c3",
+        Response::Choice(7),
+        expect!["unreadable: Pick one of the choices."],
+    );
 }
 
 fn check_diagnostics(text: &str, expect: Expect) {
     let loaded = load_bank(text);
     let lines: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
-    let verdict = if loaded.bank.is_some() { "accepted" } else { "refused" };
+    let verdict = if loaded.bank.is_some() {
+        "accepted"
+    } else {
+        "refused"
+    };
     expect.assert_eq(&format!("{verdict}\n{}", lines.join("\n")));
 }
 
@@ -153,12 +206,22 @@ fn every_problem_of_a_bank_is_reported_with_its_path() {
 fn the_sample_banks_load_without_errors() {
     for (name, text) in [
         ("fractions", FRACTIONS_BANK),
-        ("percentages", include_str!("../../../www/banks/percentages.json")),
+        (
+            "percentages",
+            include_str!("../../../www/banks/percentages.json"),
+        ),
     ] {
         let loaded = load_bank(text);
-        let errors: Vec<String> =
-            loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(ToString::to_string).collect();
-        assert!(errors.is_empty() && loaded.bank.is_some(), "{name}: {errors:?}");
+        let errors: Vec<String> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            errors.is_empty() && loaded.bank.is_some(),
+            "{name}: {errors:?}"
+        );
     }
 }
 
@@ -169,10 +232,21 @@ fn transcript(bank_text: &str, script: &str) -> String {
     let mut now = Timestamp(1_700_000_000_000);
     let mut lines = Vec::new();
     for answer in script.chars() {
-        let Some(next) = advance(&bank, &mut progress, now, &ChoiceOptions::default()) else { break };
+        let Some(next) = advance(&bank, &mut progress, now, &ChoiceOptions::default()) else {
+            break;
+        };
         let item = &bank.bank.items[next.item_position];
         let response = right_or_wrong_response(item, answer == '1');
-        let report = submit_answer(&bank, &mut progress, &bank.bank.items[next.item_position], 0, &response, 0, now).unwrap();
+        let report = submit_answer(
+            &bank,
+            &mut progress,
+            &bank.bank.items[next.item_position],
+            0,
+            &response,
+            0,
+            now,
+        )
+        .unwrap();
         let states: Vec<String> = (0..bank.bank.skills.len())
             .map(|s| {
                 let m = progress.model.skill_mastery(&bank, s, now);
@@ -184,7 +258,11 @@ fn transcript(bank_text: &str, script: &str) -> String {
             item.id,
             next.predicted_success,
             next.reason,
-            if report.outcome.correct { "right" } else { "wrong" },
+            if report.outcome.correct {
+                "right"
+            } else {
+                "wrong"
+            },
             states.join(" ")
         ));
         now = Timestamp(now.0 + 60_000);
@@ -197,10 +275,15 @@ fn right_or_wrong_response(item: &crate::bank::Item, right: bool) -> Response {
         crate::bank::ItemKind::SingleChoice { answer, .. } => {
             Response::Choice(if right { *answer } else { (*answer + 1) % 2 })
         }
-        crate::bank::ItemKind::Numeric { answer, .. } => {
-            Response::Text(if right { answer.text.clone() } else { format!("{}", answer.value + 1000.0) })
-        }
-        other => panic!("the scripted learner does not answer {} items", other.type_name()),
+        crate::bank::ItemKind::Numeric { answer, .. } => Response::Text(if right {
+            answer.text.clone()
+        } else {
+            format!("{}", answer.value + 1000.0)
+        }),
+        other => panic!(
+            "the scripted learner does not answer {} items",
+            other.type_name()
+        ),
     }
 }
 
@@ -244,14 +327,23 @@ fn a_locked_skill_is_never_chosen_unless_the_learner_picks_it() {
         let item = &crate::session::present(&bank, &next).unwrap();
         for skill in &item.skills {
             let position = bank.skill_position(skill).unwrap();
-            assert!(progress.model.is_unlocked(&bank, position), "round {round}: {} is locked", skill);
+            assert!(
+                progress.model.is_unlocked(&bank, position),
+                "round {round}: {} is locked",
+                skill
+            );
         }
         let response = right_or_wrong_response(item, round % 3 == 0);
         submit_answer(&bank, &mut progress, item, 0, &response, 0, now).unwrap();
     }
-    let chosen = ChoiceOptions { focus_skill: Some("add-subtract-unlike".into()), target_success: None };
+    let chosen = ChoiceOptions {
+        focus_skill: Some("add-subtract-unlike".into()),
+        target_success: None,
+    };
     let next = advance(&bank, &mut progress, now, &chosen).unwrap();
-    assert!(bank.bank.items[next.item_position].skills.contains(&"add-subtract-unlike".to_string()));
+    assert!(bank.bank.items[next.item_position]
+        .skills
+        .contains(&"add-subtract-unlike".to_string()));
 }
 
 /// One skill, 21 numeric items with difficulties evenly spread from -2.5 to 2.5.
@@ -262,7 +354,10 @@ fn ladder_bank() -> String {
             format!(r#"{{ "id": "q{i}", "skills": ["s"], "difficulty": {difficulty}, "type": "numeric", "prompt": "{i}?", "answer": {i} }}"#)
         })
         .collect();
-    format!(r#"{{ "id": "ladder", "version": "1", "title": "Ladder", "skills": [ {{ "id": "s", "name": "S" }} ], "items": [ {} ] }}"#, items.join(","))
+    format!(
+        r#"{{ "id": "ladder", "version": "1", "title": "Ladder", "skills": [ {{ "id": "s", "name": "S" }} ], "items": [ {} ] }}"#,
+        items.join(",")
+    )
 }
 
 #[test]
@@ -275,20 +370,49 @@ fn the_next_item_gets_harder_after_right_answers_and_easier_after_wrong_ones() {
             let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
             // Template items are answered in the variant shown.
             let item = &crate::session::present(&bank, &next).unwrap();
-            submit_answer(&bank, &mut progress, item, 0, &right_or_wrong_response(item, right), 0, now).unwrap();
+            submit_answer(
+                &bank,
+                &mut progress,
+                item,
+                0,
+                &right_or_wrong_response(item, right),
+                0,
+                now,
+            )
+            .unwrap();
         }
         let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
-        (bank.bank.items[next.item_position].prior_difficulty(), next.predicted_success, next.reason)
+        (
+            bank.bank.items[next.item_position].prior_difficulty(),
+            next.predicted_success,
+            next.reason,
+        )
     };
     let (after_right, p_right, reason_right) = difficulty_after(true);
     let (after_wrong, p_wrong, _) = difficulty_after(false);
-    assert!(after_right > after_wrong + 1.5, "after right answers {after_right}, after wrong {after_wrong}");
+    assert!(
+        after_right > after_wrong + 1.5,
+        "after right answers {after_right}, after wrong {after_wrong}"
+    );
     // The item chosen is one the learner can reach: near the 0.75 target (0.6 for a mastery
     // check, which the reason says), or, for a learner below the whole bank, the easiest item not
     // just seen.
-    let target = if matches!(reason_right, crate::choose::ChoiceReason::MasteryCheck { .. }) { 0.6 } else { 0.75 };
-    assert!((p_right - target).abs() < 0.1, "predicted {p_right} after right answers ({reason_right:?})");
-    assert!(after_wrong <= -1.75, "after wrong answers the item has difficulty {after_wrong} (predicted {p_wrong})");
+    let target = if matches!(
+        reason_right,
+        crate::choose::ChoiceReason::MasteryCheck { .. }
+    ) {
+        0.6
+    } else {
+        0.75
+    };
+    assert!(
+        (p_right - target).abs() < 0.1,
+        "predicted {p_right} after right answers ({reason_right:?})"
+    );
+    assert!(
+        after_wrong <= -1.75,
+        "after wrong answers the item has difficulty {after_wrong} (predicted {p_wrong})"
+    );
 }
 
 #[test]
@@ -298,24 +422,62 @@ fn a_mastered_skill_comes_back_for_review_when_recall_drops() {
     let mut now = Timestamp(1_700_000_000_000);
     let count = bank.skill_position("count").unwrap();
     while progress.model.skill_mastery(&bank, count, now).state != SkillState::Mastered {
-        let next = advance(&bank, &mut progress, now, &ChoiceOptions { focus_skill: Some("count".into()), target_success: None }).unwrap();
+        let next = advance(
+            &bank,
+            &mut progress,
+            now,
+            &ChoiceOptions {
+                focus_skill: Some("count".into()),
+                target_success: None,
+            },
+        )
+        .unwrap();
         let item = &bank.bank.items[next.item_position];
-        submit_answer(&bank, &mut progress, &bank.bank.items[next.item_position], 0, &right_or_wrong_response(item, true), 0, now).unwrap();
+        submit_answer(
+            &bank,
+            &mut progress,
+            &bank.bank.items[next.item_position],
+            0,
+            &right_or_wrong_response(item, true),
+            0,
+            now,
+        )
+        .unwrap();
         now = Timestamp(now.0 + 60_000);
-        assert!(progress.model.answer_count < 20, "counting was never mastered");
+        assert!(
+            progress.model.answer_count < 20,
+            "counting was never mastered"
+        );
     }
     let mastery = progress.model.skill_mastery(&bank, count, now);
     let later = Timestamp(now.0 + ((mastery.days_until_review + 0.5) * 86_400_000.0) as i64);
-    assert_eq!(progress.model.skill_mastery(&bank, count, later).state, SkillState::DueForReview);
+    assert_eq!(
+        progress.model.skill_mastery(&bank, count, later).state,
+        SkillState::DueForReview
+    );
     // Reviews are interleaved with new learning: one of the next two items is the review.
     let mut reasons = Vec::new();
     for _ in 0..2 {
         let next = advance(&bank, &mut progress, later, &ChoiceOptions::default()).unwrap();
         let item = &bank.bank.items[next.item_position];
-        submit_answer(&bank, &mut progress, &bank.bank.items[next.item_position], 0, &right_or_wrong_response(item, true), 0, later).unwrap();
+        submit_answer(
+            &bank,
+            &mut progress,
+            &bank.bank.items[next.item_position],
+            0,
+            &right_or_wrong_response(item, true),
+            0,
+            later,
+        )
+        .unwrap();
         reasons.push(next.reason);
     }
-    assert!(reasons.iter().any(|r| matches!(r, crate::choose::ChoiceReason::ReviewDue { .. })), "{reasons:?}");
+    assert!(
+        reasons
+            .iter()
+            .any(|r| matches!(r, crate::choose::ChoiceReason::ReviewDue { .. })),
+        "{reasons:?}"
+    );
 }
 
 #[test]
@@ -326,20 +488,42 @@ fn seeded_random_sessions_keep_every_invariant() {
         let mut now = Timestamp(1_700_000_000_000);
         let skill_level = unit_hash(seed, 99) * 2.0 - 0.5;
         for step in 0..60u64 {
-            let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).expect("a non-empty bank always has a next item");
+            let next = advance(&bank, &mut progress, now, &ChoiceOptions::default())
+                .expect("a non-empty bank always has a next item");
             assert!(next.item_position < bank.bank.items.len());
-            let recent = &progress.model.recent_items[progress.model.recent_items.len().saturating_sub(crate::model::RECENT_LIMIT)..];
-            assert!(!recent.contains(&next.item_id), "seed {seed} step {step}: {} repeats a recent item", next.item_id);
+            let recent = &progress.model.recent_items[progress
+                .model
+                .recent_items
+                .len()
+                .saturating_sub(crate::model::RECENT_LIMIT)..];
+            assert!(
+                !recent.contains(&next.item_id),
+                "seed {seed} step {step}: {} repeats a recent item",
+                next.item_id
+            );
             for item in &bank.bank.items {
                 let p = progress.model.predict_success(&bank, item, now);
                 assert!((0.0..=1.0).contains(&p) && p.is_finite());
             }
             // Template items are answered in the variant shown.
             let item = &crate::session::present(&bank, &next).unwrap();
-            let right = unit_hash(seed, step) < crate::model::sigmoid(skill_level - item.prior_difficulty());
-            submit_answer(&bank, &mut progress, item, 0, &right_or_wrong_response(item, right), 0, now).unwrap();
+            let right = unit_hash(seed, step)
+                < crate::model::sigmoid(skill_level - item.prior_difficulty());
+            submit_answer(
+                &bank,
+                &mut progress,
+                item,
+                0,
+                &right_or_wrong_response(item, right),
+                0,
+                now,
+            )
+            .unwrap();
             let reloaded = load_progress(&save_progress(&progress), &bank.bank.id).unwrap();
-            assert_eq!(reloaded, progress, "seed {seed} step {step}: progress changed through save and load");
+            assert_eq!(
+                reloaded, progress,
+                "seed {seed} step {step}: progress changed through save and load"
+            );
             now = Timestamp(now.0 + (unit_hash(seed ^ 5, step) * 3.0 * 86_400_000.0) as i64);
         }
     }
@@ -351,12 +535,26 @@ fn check_progress_refused(text: &str, expected: ProgressError) {
 
 #[test]
 fn damaged_foreign_or_newer_progress_is_refused() {
-    check_progress_refused("{\"format\":\"adaptive-practice-progress\",\"vers", ProgressError::Damaged("EOF while parsing a string at line 1 column 44".into()));
-    check_progress_refused("[1,2]", ProgressError::Damaged("it is not an adaptive-practice progress file".into()));
-    check_progress_refused(r#"{"format":"adaptive-practice-progress","version":9}"#, ProgressError::NewerVersion { found: 9 });
+    check_progress_refused(
+        "{\"format\":\"adaptive-practice-progress\",\"vers",
+        ProgressError::Damaged("EOF while parsing a string at line 1 column 44".into()),
+    );
+    check_progress_refused(
+        "[1,2]",
+        ProgressError::Damaged("it is not an adaptive-practice progress file".into()),
+    );
+    check_progress_refused(
+        r#"{"format":"adaptive-practice-progress","version":9}"#,
+        ProgressError::NewerVersion { found: 9 },
+    );
     let bank = indexed(TINY_BANK);
     let saved = save_progress(&new_progress(&bank, 1));
-    check_progress_refused(&saved, ProgressError::OtherBank { found: "tiny".into() });
+    check_progress_refused(
+        &saved,
+        ProgressError::OtherBank {
+            found: "tiny".into(),
+        },
+    );
 }
 
 #[test]
@@ -378,4 +576,3 @@ fn choice_is_deterministic_for_a_given_state_time_and_seed() {
     let second = choose_next_item(&bank, &progress.model, now, 42, &ChoiceOptions::default());
     assert_eq!(first, second);
 }
-

@@ -10,10 +10,16 @@ pub fn parse_number(text: &str) -> Option<f64> {
     if text.len() > MAX_ANSWER_LENGTH {
         return None;
     }
-    let cleaned = text.trim().replace('\u{2212}', "-").replace('\u{2044}', "/");
+    let cleaned = text
+        .trim()
+        .replace('\u{2212}', "-")
+        .replace('\u{2044}', "/");
     let (negative, body) = match cleaned.strip_prefix('-') {
         Some(rest) => (true, rest.trim_start()),
-        None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned).trim_start()),
+        None => (
+            false,
+            cleaned.strip_prefix('+').unwrap_or(&cleaned).trim_start(),
+        ),
     };
     let magnitude = match body.split_once('/') {
         Some((whole_and_numerator, denominator)) => {
@@ -36,7 +42,11 @@ pub fn parse_number(text: &str) -> Option<f64> {
 
 /// An unsigned decimal with a point or a single decimal comma, digits only otherwise.
 fn parse_unsigned_decimal(text: &str) -> Option<f64> {
-    let text = if text.contains('.') { text.to_string() } else { text.replacen(',', ".", 1) };
+    let text = if text.contains('.') {
+        text.to_string()
+    } else {
+        text.replacen(',', ".", 1)
+    };
     let mut seen_point = false;
     let mut digits = 0;
     for character in text.chars() {
@@ -60,7 +70,11 @@ pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) ->
         *last = last.trim_end_matches(['.', '!']);
     }
     let joined = words.join(" ");
-    let cased = if case_sensitive { joined } else { joined.to_lowercase() };
+    let cased = if case_sensitive {
+        joined
+    } else {
+        joined.to_lowercase()
+    };
     if !ignore_accents {
         return cased;
     }

@@ -6,9 +6,13 @@
 
 use std::time::Instant;
 
-use adaptive_practice_engine::progress::{load_progress, save_progress, SessionLog, ANSWER_LOG_LIMIT};
+use adaptive_practice_engine::progress::{
+    load_progress, save_progress, SessionLog, ANSWER_LOG_LIMIT,
+};
 use adaptive_practice_engine::session::submit_session_answer;
-use adaptive_practice_engine::{advance, load_bank, new_progress, present, ChoiceOptions, IndexedBank, Response, Timestamp};
+use adaptive_practice_engine::{
+    advance, load_bank, new_progress, present, ChoiceOptions, IndexedBank, Response, Timestamp,
+};
 use serde_json::json;
 
 /// The documented bound: 160 KB for a 1,000-item, 50-skill bank (about 125 bytes per item
@@ -19,7 +23,9 @@ const SKILLS: usize = 50;
 const ANSWERS: usize = 100_000;
 
 fn bank() -> IndexedBank {
-    let skills: Vec<_> = (0..SKILLS).map(|k| json!({ "id": format!("skill-{k:02}"), "name": format!("Skill {k}") })).collect();
+    let skills: Vec<_> = (0..SKILLS)
+        .map(|k| json!({ "id": format!("skill-{k:02}"), "name": format!("Skill {k}") }))
+        .collect();
     let items: Vec<_> = (0..ITEMS)
         .map(|i| {
             json!({ "id": format!("item-{i:04}"), "skills": [format!("skill-{:02}", i % SKILLS)],
@@ -42,11 +48,27 @@ fn a_hundred_thousand_answers_keep_the_saved_progress_bounded() {
     let mut per_answer = Vec::with_capacity(ANSWERS);
     for n in 0..ANSWERS {
         let started = Instant::now();
-        let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).expect("a non-empty bank always has an item");
+        let next = advance(&bank, &mut progress, now, &ChoiceOptions::default())
+            .expect("a non-empty bank always has an item");
         let item = present(&bank, &next).expect("numeric items present");
         let right = (n * 7919) % 10 < 7;
-        let answer = if right { (next.item_position + 1).to_string() } else { "0".into() };
-        submit_session_answer(&bank, &mut progress, &mut log, &item, 0, &Response::Text(answer), 0, 20.0, now).expect("readable");
+        let answer = if right {
+            (next.item_position + 1).to_string()
+        } else {
+            "0".into()
+        };
+        submit_session_answer(
+            &bank,
+            &mut progress,
+            &mut log,
+            &item,
+            0,
+            &Response::Text(answer),
+            0,
+            20.0,
+            now,
+        )
+        .expect("readable");
         per_answer.push(started.elapsed().as_secs_f64());
         now = Timestamp(now.0 + 20_000);
         if n % 10_000 == 9_999 {
@@ -68,8 +90,14 @@ fn a_hundred_thousand_answers_keep_the_saved_progress_bounded() {
         micros(&per_answer[..1000]),
         micros(&per_answer[ANSWERS - 1000..])
     );
-    assert!(largest < FOOTPRINT_LIMIT_BYTES, "saved progress grew to {largest} bytes");
+    assert!(
+        largest < FOOTPRINT_LIMIT_BYTES,
+        "saved progress grew to {largest} bytes"
+    );
     assert_eq!(log.recent.len(), ANSWER_LOG_LIMIT);
     assert_eq!(progress.model.answer_count as usize, ANSWERS);
-    assert_eq!(load_progress(&saved, "long-use").map(|p| p.model.answer_count as usize), Ok(ANSWERS));
+    assert_eq!(
+        load_progress(&saved, "long-use").map(|p| p.model.answer_count as usize),
+        Ok(ANSWERS)
+    );
 }

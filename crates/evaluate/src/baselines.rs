@@ -15,7 +15,13 @@ pub fn fit_mean_model(learner_sequences: &[Vec<ObservedAnswer>]) -> MeanModel {
         correct_count += if answer.correct { 1.0 } else { 0.0 };
         answer_count += 1.0;
     }
-    MeanModel { probability: if answer_count > 0.0 { correct_count / answer_count } else { 0.5 } }
+    MeanModel {
+        probability: if answer_count > 0.0 {
+            correct_count / answer_count
+        } else {
+            0.5
+        },
+    }
 }
 
 impl OnlineModel for MeanModel {
@@ -38,29 +44,50 @@ pub struct RaschModel {
 const RASCH_ITEM_PRECISION: f64 = 0.5;
 
 pub fn fit_rasch_model(learner_sequences: &[Vec<ObservedAnswer>]) -> RaschModel {
-    let item_count = learner_sequences.iter().flatten().map(|answer| answer.item + 1).max().unwrap_or(0);
+    let item_count = learner_sequences
+        .iter()
+        .flatten()
+        .map(|answer| answer.item + 1)
+        .max()
+        .unwrap_or(0);
     let objective = |weights: &[f64], gradient: &mut [f64]| -> f64 {
         gradient.iter_mut().for_each(|value| *value = 0.0);
         let mut loss = 0.0;
         for (learner, sequence) in learner_sequences.iter().enumerate() {
             for answer in sequence {
                 let probability = sigmoid(weights[answer.item] + weights[item_count + learner]);
-                loss -= if answer.correct { probability.max(1e-300).ln() } else { (1.0 - probability).max(1e-300).ln() };
+                loss -= if answer.correct {
+                    probability.max(1e-300).ln()
+                } else {
+                    (1.0 - probability).max(1e-300).ln()
+                };
                 let residual = probability - if answer.correct { 1.0 } else { 0.0 };
                 gradient[answer.item] += residual;
                 gradient[item_count + learner] += residual;
             }
         }
         for (index, (weight, slot)) in weights.iter().zip(gradient.iter_mut()).enumerate() {
-            let precision = if index < item_count { RASCH_ITEM_PRECISION } else { 1.0 };
+            let precision = if index < item_count {
+                RASCH_ITEM_PRECISION
+            } else {
+                1.0
+            };
             loss += 0.5 * precision * weight * weight;
             *slot += precision * weight;
         }
         loss
     };
-    let mut weights = minimize_with_lbfgs(objective, vec![0.0; item_count + learner_sequences.len()], 300);
+    let mut weights = minimize_with_lbfgs(
+        objective,
+        vec![0.0; item_count + learner_sequences.len()],
+        300,
+    );
     weights.truncate(item_count);
-    RaschModel { item_easiness: weights, learner_ability: 0.0, learner_answers: Vec::new() }
+    RaschModel {
+        item_easiness: weights,
+        learner_ability: 0.0,
+        learner_answers: Vec::new(),
+    }
 }
 
 impl OnlineModel for RaschModel {
@@ -72,7 +99,10 @@ impl OnlineModel for RaschModel {
         sigmoid(self.learner_ability + self.item_easiness.get(item).copied().unwrap_or(0.0))
     }
     fn update(&mut self, item: usize, _skills: &[usize], correct: bool, _now: f64) {
-        self.learner_answers.push((self.item_easiness.get(item).copied().unwrap_or(0.0), correct));
+        self.learner_answers.push((
+            self.item_easiness.get(item).copied().unwrap_or(0.0),
+            correct,
+        ));
         // Newton steps on the log-posterior, warm-started from the previous estimate.
         for _ in 0..3 {
             let (mut slope, mut curvature) = (-self.learner_ability, 1.0);
@@ -99,20 +129,30 @@ const ELO_STEP: f64 = 1.0;
 const ELO_STEP_DECAY: f64 = 0.05;
 
 pub fn fit_elo_model(learner_sequences: &[Vec<ObservedAnswer>]) -> EloModel {
-    let item_count = learner_sequences.iter().flatten().map(|answer| answer.item + 1).max().unwrap_or(0);
+    let item_count = learner_sequences
+        .iter()
+        .flatten()
+        .map(|answer| answer.item + 1)
+        .max()
+        .unwrap_or(0);
     let mut item_difficulty = vec![0.0; item_count];
     let mut item_answer_count = vec![0.0; item_count];
     for sequence in learner_sequences {
         let (mut ability, mut answer_count) = (0.0, 0.0);
         for answer in sequence {
-            let error = if answer.correct { 1.0 } else { 0.0 } - sigmoid(ability - item_difficulty[answer.item]);
+            let error = if answer.correct { 1.0 } else { 0.0 }
+                - sigmoid(ability - item_difficulty[answer.item]);
             ability += elo_step(answer_count) * error;
             item_difficulty[answer.item] -= elo_step(item_answer_count[answer.item]) * error;
             answer_count += 1.0;
             item_answer_count[answer.item] += 1.0;
         }
     }
-    EloModel { item_difficulty, learner_ability: 0.0, learner_answer_count: 0.0 }
+    EloModel {
+        item_difficulty,
+        learner_ability: 0.0,
+        learner_answer_count: 0.0,
+    }
 }
 
 impl OnlineModel for EloModel {

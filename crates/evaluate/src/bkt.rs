@@ -14,7 +14,13 @@ pub struct SkillParameters {
     pub slip: f64,
 }
 
-const STARTING_PARAMETERS: SkillParameters = SkillParameters { initially_known: 0.4, learn: 0.1, forget: 0.01, guess: 0.2, slip: 0.1 };
+const STARTING_PARAMETERS: SkillParameters = SkillParameters {
+    initially_known: 0.4,
+    learn: 0.1,
+    forget: 0.01,
+    guess: 0.2,
+    slip: 0.1,
+};
 const MAXIMUM_GUESS: f64 = 0.4;
 const MAXIMUM_SLIP: f64 = 0.4;
 const EM_ITERATIONS: usize = 40;
@@ -28,8 +34,15 @@ pub struct KnowledgeTracingModel {
     known_probability_without_skill: Option<f64>,
 }
 
-pub fn fit_knowledge_tracing_model(learner_sequences: &[Vec<ObservedAnswer>]) -> KnowledgeTracingModel {
-    let skill_count = learner_sequences.iter().flatten().flat_map(|answer| answer.skills.iter().map(|skill| skill + 1)).max().unwrap_or(0);
+pub fn fit_knowledge_tracing_model(
+    learner_sequences: &[Vec<ObservedAnswer>],
+) -> KnowledgeTracingModel {
+    let skill_count = learner_sequences
+        .iter()
+        .flatten()
+        .flat_map(|answer| answer.skills.iter().map(|skill| skill + 1))
+        .max()
+        .unwrap_or(0);
     let mut outcomes_by_skill: Vec<Vec<Vec<bool>>> = vec![Vec::new(); skill_count];
     let mut pooled_outcomes: Vec<Vec<bool>> = Vec::new();
     for sequence in learner_sequences {
@@ -47,8 +60,16 @@ pub fn fit_knowledge_tracing_model(learner_sequences: &[Vec<ObservedAnswer>]) ->
         }
     }
     let pooled_parameters = fit_skill_parameters(&pooled_outcomes);
-    let skill_parameters = outcomes_by_skill.iter().map(|sequences| fit_skill_parameters(sequences)).collect();
-    KnowledgeTracingModel { skill_parameters, pooled_parameters, known_probability_by_skill: Vec::new(), known_probability_without_skill: None }
+    let skill_parameters = outcomes_by_skill
+        .iter()
+        .map(|sequences| fit_skill_parameters(sequences))
+        .collect();
+    KnowledgeTracingModel {
+        skill_parameters,
+        pooled_parameters,
+        known_probability_by_skill: Vec::new(),
+        known_probability_without_skill: None,
+    }
 }
 
 /// Expectation-maximization (Baum-Welch) for the two-state hidden Markov model of one skill.
@@ -61,7 +82,8 @@ pub fn fit_skill_parameters(sequences: &[Vec<bool>]) -> SkillParameters {
         // Expected counts, with a small pseudo-count towards the starting parameters.
         let mut initially_known_sum = 0.0;
         let (mut learn_numerator, mut learn_denominator) = (0.01 * STARTING_PARAMETERS.learn, 0.01);
-        let (mut forget_numerator, mut forget_denominator) = (0.01 * STARTING_PARAMETERS.forget, 0.01);
+        let (mut forget_numerator, mut forget_denominator) =
+            (0.01 * STARTING_PARAMETERS.forget, 0.01);
         let (mut guess_numerator, mut guess_denominator) = (0.01 * STARTING_PARAMETERS.guess, 0.01);
         let (mut slip_numerator, mut slip_denominator) = (0.01 * STARTING_PARAMETERS.slip, 0.01);
         for outcomes in sequences {
@@ -79,7 +101,8 @@ pub fn fit_skill_parameters(sequences: &[Vec<bool>]) -> SkillParameters {
                 let joint_unknown = (1.0 - predicted_known) * emission(false, correct);
                 let known = joint_known / (joint_known + joint_unknown).max(1e-300);
                 filtered_known.push(known);
-                predicted_known = known * (1.0 - parameters.forget) + (1.0 - known) * parameters.learn;
+                predicted_known =
+                    known * (1.0 - parameters.forget) + (1.0 - known) * parameters.learn;
             }
             // Backward pass (Rauch-Tung-Striebel form): smoothed "known" and expected transitions.
             let last = outcomes.len() - 1;
@@ -88,10 +111,15 @@ pub fn fit_skill_parameters(sequences: &[Vec<bool>]) -> SkillParameters {
                 let correct = outcomes[position];
                 if position < last {
                     let known = filtered_known[position];
-                    let next_predicted = (known * (1.0 - parameters.forget) + (1.0 - known) * parameters.learn).clamp(1e-12, 1.0 - 1e-12);
-                    let known_to_known = known * (1.0 - parameters.forget) * smoothed_known / next_predicted;
-                    let unknown_to_known = (1.0 - known) * parameters.learn * smoothed_known / next_predicted;
-                    let known_to_unknown = known * parameters.forget * (1.0 - smoothed_known) / (1.0 - next_predicted);
+                    let next_predicted = (known * (1.0 - parameters.forget)
+                        + (1.0 - known) * parameters.learn)
+                        .clamp(1e-12, 1.0 - 1e-12);
+                    let known_to_known =
+                        known * (1.0 - parameters.forget) * smoothed_known / next_predicted;
+                    let unknown_to_known =
+                        (1.0 - known) * parameters.learn * smoothed_known / next_predicted;
+                    let known_to_unknown =
+                        known * parameters.forget * (1.0 - smoothed_known) / (1.0 - next_predicted);
                     let current_smoothed = (known_to_known + known_to_unknown).clamp(0.0, 1.0);
                     learn_numerator += unknown_to_known;
                     learn_denominator += 1.0 - current_smoothed;
@@ -122,7 +150,10 @@ pub fn fit_skill_parameters(sequences: &[Vec<bool>]) -> SkillParameters {
 
 impl KnowledgeTracingModel {
     fn parameters_of(&self, skill: usize) -> SkillParameters {
-        self.skill_parameters.get(skill).copied().unwrap_or(self.pooled_parameters)
+        self.skill_parameters
+            .get(skill)
+            .copied()
+            .unwrap_or(self.pooled_parameters)
     }
 }
 
@@ -133,14 +164,21 @@ impl OnlineModel for KnowledgeTracingModel {
     }
     fn predict(&self, _item: usize, skills: &[usize], _now: f64) -> f64 {
         if skills.is_empty() {
-            let known = self.known_probability_without_skill.unwrap_or(self.pooled_parameters.initially_known);
+            let known = self
+                .known_probability_without_skill
+                .unwrap_or(self.pooled_parameters.initially_known);
             return correct_probability(&self.pooled_parameters, known);
         }
         let total: f64 = skills
             .iter()
             .map(|&skill| {
                 let parameters = self.parameters_of(skill);
-                let known = self.known_probability_by_skill.get(skill).copied().flatten().unwrap_or(parameters.initially_known);
+                let known = self
+                    .known_probability_by_skill
+                    .get(skill)
+                    .copied()
+                    .flatten()
+                    .unwrap_or(parameters.initially_known);
                 correct_probability(&parameters, known)
             })
             .sum();
@@ -148,8 +186,14 @@ impl OnlineModel for KnowledgeTracingModel {
     }
     fn update(&mut self, _item: usize, skills: &[usize], correct: bool, _now: f64) {
         if skills.is_empty() {
-            let known = self.known_probability_without_skill.unwrap_or(self.pooled_parameters.initially_known);
-            self.known_probability_without_skill = Some(next_known_probability(&self.pooled_parameters, known, correct));
+            let known = self
+                .known_probability_without_skill
+                .unwrap_or(self.pooled_parameters.initially_known);
+            self.known_probability_without_skill = Some(next_known_probability(
+                &self.pooled_parameters,
+                known,
+                correct,
+            ));
             return;
         }
         for &skill in skills {
@@ -157,8 +201,10 @@ impl OnlineModel for KnowledgeTracingModel {
             if self.known_probability_by_skill.len() <= skill {
                 self.known_probability_by_skill.resize(skill + 1, None);
             }
-            let known = self.known_probability_by_skill[skill].unwrap_or(parameters.initially_known);
-            self.known_probability_by_skill[skill] = Some(next_known_probability(&parameters, known, correct));
+            let known =
+                self.known_probability_by_skill[skill].unwrap_or(parameters.initially_known);
+            self.known_probability_by_skill[skill] =
+                Some(next_known_probability(&parameters, known, correct));
         }
     }
 }
@@ -168,7 +214,11 @@ fn correct_probability(parameters: &SkillParameters, known: f64) -> f64 {
 }
 
 fn next_known_probability(parameters: &SkillParameters, known: f64, correct: bool) -> f64 {
-    let (if_known, if_unknown) = if correct { (1.0 - parameters.slip, parameters.guess) } else { (parameters.slip, 1.0 - parameters.guess) };
+    let (if_known, if_unknown) = if correct {
+        (1.0 - parameters.slip, parameters.guess)
+    } else {
+        (parameters.slip, 1.0 - parameters.guess)
+    };
     let posterior = known * if_known / (known * if_known + (1.0 - known) * if_unknown).max(1e-300);
     posterior * (1.0 - parameters.forget) + (1.0 - posterior) * parameters.learn
 }

@@ -50,7 +50,13 @@ impl fmt::Display for DatasetError {
         if self.line_number == 0 {
             write!(formatter, "{}: {}", self.path.display(), self.message)
         } else {
-            write!(formatter, "{}:{}: {}", self.path.display(), self.line_number, self.message)
+            write!(
+                formatter,
+                "{}:{}: {}",
+                self.path.display(),
+                self.line_number,
+                self.message
+            )
         }
     }
 }
@@ -61,7 +67,10 @@ const REQUIRED_COLUMNS: [&str; 5] = ["user_id", "item_id", "timestamp", "correct
 
 impl Dataset {
     pub fn answer_count(&self) -> usize {
-        self.learners.iter().map(|learner| learner.answers.len()).sum()
+        self.learners
+            .iter()
+            .map(|learner| learner.answers.len())
+            .sum()
     }
 }
 
@@ -94,9 +103,22 @@ pub fn tab_separated_rows<'a, const N: usize>(
     text: &'a str,
     required: [&'a str; N],
     expected: &'a str,
-) -> Result<([usize; N], impl Iterator<Item = Result<(usize, Vec<&'a str>), DatasetError>> + 'a), DatasetError> {
-    let error_at = move |line_number: usize, message: String| DatasetError { path: path.to_path_buf(), line_number, message };
-    let mut lines = text.lines().enumerate().map(|(index, line)| (index + 1, line.trim_end_matches('\r')));
+) -> Result<
+    (
+        [usize; N],
+        impl Iterator<Item = Result<(usize, Vec<&'a str>), DatasetError>> + 'a,
+    ),
+    DatasetError,
+> {
+    let error_at = move |line_number: usize, message: String| DatasetError {
+        path: path.to_path_buf(),
+        line_number,
+        message,
+    };
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .map(|(index, line)| (index + 1, line.trim_end_matches('\r')));
     let (header_line_number, header) = lines
         .by_ref()
         .find(|(_, line)| !line.trim().is_empty())
@@ -104,29 +126,56 @@ pub fn tab_separated_rows<'a, const N: usize>(
     let header_names: Vec<&str> = header.split('\t').map(str::trim).collect();
     let mut column_of_required = [0usize; N];
     for (slot, required_name) in column_of_required.iter_mut().zip(required) {
-        *slot = header_names.iter().position(|name| *name == required_name).ok_or_else(|| {
-            error_at(header_line_number, format!("the header has no `{required_name}` column (expected {expected}{})", required.join(", ")))
-        })?;
+        *slot = header_names
+            .iter()
+            .position(|name| *name == required_name)
+            .ok_or_else(|| {
+                error_at(
+                    header_line_number,
+                    format!(
+                        "the header has no `{required_name}` column (expected {expected}{})",
+                        required.join(", ")
+                    ),
+                )
+            })?;
     }
     let field_count = header_names.len();
-    let rows = lines.filter(|(_, line)| !line.trim().is_empty()).map(move |(line_number, line)| {
-        let fields: Vec<&str> = line.split('\t').collect();
-        if fields.len() == field_count {
-            Ok((line_number, fields))
-        } else {
-            Err(error_at(line_number, format!("expected {field_count} tab-separated fields like the header, found {}", fields.len())))
-        }
-    });
+    let rows = lines
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(move |(line_number, line)| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            if fields.len() == field_count {
+                Ok((line_number, fields))
+            } else {
+                Err(error_at(
+                    line_number,
+                    format!(
+                        "expected {field_count} tab-separated fields like the header, found {}",
+                        fields.len()
+                    ),
+                ))
+            }
+        });
     Ok((column_of_required, rows))
 }
 
 /// Parses the text of an answer log. The header names the columns (any order, extra columns are
 /// ignored); `correct` is 0 or 1; `timestamp` is a number (0 when unknown); `skill_id` holds
 /// one skill, or several separated by `,`, or nothing. Blank lines are skipped.
-pub fn parse_dataset(path: &Path, text: &str, vocabulary: &mut Vocabulary) -> Result<Dataset, DatasetError> {
-    let error_at = |line_number: usize, message: String| DatasetError { path: path.to_path_buf(), line_number, message };
-    let (column_of_required, rows) = tab_separated_rows(path, text, REQUIRED_COLUMNS, "tab-separated columns ")?;
-    let [user_column, item_column, timestamp_column, correct_column, skill_column] = column_of_required;
+pub fn parse_dataset(
+    path: &Path,
+    text: &str,
+    vocabulary: &mut Vocabulary,
+) -> Result<Dataset, DatasetError> {
+    let error_at = |line_number: usize, message: String| DatasetError {
+        path: path.to_path_buf(),
+        line_number,
+        message,
+    };
+    let (column_of_required, rows) =
+        tab_separated_rows(path, text, REQUIRED_COLUMNS, "tab-separated columns ")?;
+    let [user_column, item_column, timestamp_column, correct_column, skill_column] =
+        column_of_required;
     let mut dataset = Dataset::default();
     let mut learner_position_by_name: HashMap<String, usize> = HashMap::new();
     for row in rows {
@@ -134,34 +183,64 @@ pub fn parse_dataset(path: &Path, text: &str, vocabulary: &mut Vocabulary) -> Re
         let user_name = fields[user_column].trim();
         let item_name = fields[item_column].trim();
         if user_name.is_empty() || item_name.is_empty() {
-            return Err(error_at(line_number, "empty `user_id` or `item_id`".to_string()));
+            return Err(error_at(
+                line_number,
+                "empty `user_id` or `item_id`".to_string(),
+            ));
         }
         let timestamp_text = fields[timestamp_column].trim();
         let timestamp = match timestamp_text.parse::<f64>() {
             Ok(value) if value.is_finite() => value,
-            _ => return Err(error_at(line_number, format!("`timestamp` must be a number, found `{timestamp_text}`"))),
+            _ => {
+                return Err(error_at(
+                    line_number,
+                    format!("`timestamp` must be a number, found `{timestamp_text}`"),
+                ))
+            }
         };
         let correct = match fields[correct_column].trim() {
             "1" => true,
             "0" => false,
-            other => return Err(error_at(line_number, format!("`correct` must be 0 or 1, found `{other}`"))),
+            other => {
+                return Err(error_at(
+                    line_number,
+                    format!("`correct` must be 0 or 1, found `{other}`"),
+                ))
+            }
         };
         let mut skills = Vec::new();
-        for skill_name in fields[skill_column].split(',').map(str::trim).filter(|name| !name.is_empty()) {
+        for skill_name in fields[skill_column]
+            .split(',')
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+        {
             let skill = intern(&mut vocabulary.skill_index_by_name, skill_name);
             if !skills.contains(&skill) {
                 skills.push(skill);
             }
         }
         let item = intern(&mut vocabulary.item_index_by_name, item_name);
-        let learner_position = *learner_position_by_name.entry(user_name.to_string()).or_insert_with(|| {
-            dataset.learners.push(LearnerSequence { learner_name: user_name.to_string(), answers: Vec::new() });
-            dataset.learners.len() - 1
+        let learner_position = *learner_position_by_name
+            .entry(user_name.to_string())
+            .or_insert_with(|| {
+                dataset.learners.push(LearnerSequence {
+                    learner_name: user_name.to_string(),
+                    answers: Vec::new(),
+                });
+                dataset.learners.len() - 1
+            });
+        dataset.learners[learner_position].answers.push(Answer {
+            item,
+            skills,
+            timestamp,
+            correct,
         });
-        dataset.learners[learner_position].answers.push(Answer { item, skills, timestamp, correct });
     }
     if dataset.learners.is_empty() {
-        return Err(error_at(0, "the file has a header but no answers".to_string()));
+        return Err(error_at(
+            0,
+            "the file has a header but no answers".to_string(),
+        ));
     }
     Ok(dataset)
 }

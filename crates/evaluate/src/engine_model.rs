@@ -27,12 +27,18 @@ pub struct EngineModelOnline {
 /// learners (`calibration::fit_difficulties`, the teacher page's calibration). The difficulties'
 /// mean is anchored at 0 ("medium"); `LearnerModel` reads an item's difficulty relative to the
 /// mean of its skills' items, so a common shift would change nothing for items with skills.
-pub fn fit_engine_model(learner_sequences: &[Vec<ObservedAnswer>], item_count: usize, skill_count: usize) -> EngineModelOnline {
+pub fn fit_engine_model(
+    learner_sequences: &[Vec<ObservedAnswer>],
+    item_count: usize,
+    skill_count: usize,
+) -> EngineModelOnline {
     let mut attempts_by_learner_and_item: HashMap<(usize, usize), (u32, u32)> = HashMap::new();
     let mut skills_of_item: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); item_count];
     for (learner, sequence) in learner_sequences.iter().enumerate() {
         for answer in sequence {
-            let counts = attempts_by_learner_and_item.entry((learner, answer.item)).or_insert((0, 0));
+            let counts = attempts_by_learner_and_item
+                .entry((learner, answer.item))
+                .or_insert((0, 0));
             counts.0 += 1;
             counts.1 += u32::from(answer.correct);
             if let Some(skills) = skills_of_item.get_mut(answer.item) {
@@ -42,12 +48,20 @@ pub fn fit_engine_model(learner_sequences: &[Vec<ObservedAnswer>], item_count: u
     }
     let mut attempts: Vec<Attempts> = attempts_by_learner_and_item
         .into_iter()
-        .map(|((learner, item), (attempts, correct))| Attempts { learner, item, attempts, correct })
+        .map(|((learner, item), (attempts, correct))| Attempts {
+            learner,
+            item,
+            attempts,
+            correct,
+        })
         .collect();
     // The fit sums over records: a fixed order keeps the result independent of the hash order.
     attempts.sort_by_key(|record| (record.learner, record.item));
     let fitted = fit_difficulties(learner_sequences.len(), item_count, &attempts, 0.0);
-    let item_difficulty: Vec<Option<f64>> = fitted.iter().map(|&(difficulty, _, answers)| (answers > 0).then_some(difficulty)).collect();
+    let item_difficulty: Vec<Option<f64>> = fitted
+        .iter()
+        .map(|&(difficulty, _, answers)| (answers > 0).then_some(difficulty))
+        .collect();
     let bank = Bank {
         id: "evaluation".to_string(),
         version: "1".to_string(),
@@ -57,7 +71,12 @@ pub fn fit_engine_model(learner_sequences: &[Vec<ObservedAnswer>], item_count: u
         attribution: None,
         settings: BankSettings::default(),
         skills: (0..skill_count)
-            .map(|skill| Skill { id: skill_id(skill), name: skill_id(skill), description: None, prerequisites: Vec::new() })
+            .map(|skill| Skill {
+                id: skill_id(skill),
+                name: skill_id(skill),
+                description: None,
+                prerequisites: Vec::new(),
+            })
             .collect(),
         items: item_difficulty
             .iter()
@@ -66,18 +85,30 @@ pub fn fit_engine_model(learner_sequences: &[Vec<ObservedAnswer>], item_count: u
                 let difficulty = (*difficulty)?;
                 Some(Item {
                     id: item_id(item),
-                    skills: skills_of_item.get(item).map(|skills| skills.iter().map(|&skill| skill_id(skill)).collect()).unwrap_or_default(),
+                    skills: skills_of_item
+                        .get(item)
+                        .map(|skills| skills.iter().map(|&skill| skill_id(skill)).collect())
+                        .unwrap_or_default(),
                     difficulty: Some(difficulty),
                     prompt: String::new(),
                     hints: Vec::new(),
                     solution: None,
                     template: None,
-                    kind: ItemKind::SingleChoice { choices: Vec::new(), answer: 0, shuffle: false },
+                    kind: ItemKind::SingleChoice {
+                        choices: Vec::new(),
+                        answer: 0,
+                        shuffle: false,
+                    },
                 })
             })
             .collect(),
     };
-    EngineModelOnline { bank: IndexedBank::new(bank), item_difficulty, model: LearnerModel::default(), answers_of_current_learner: 0 }
+    EngineModelOnline {
+        bank: IndexedBank::new(bank),
+        item_difficulty,
+        model: LearnerModel::default(),
+        answers_of_current_learner: 0,
+    }
 }
 
 impl EngineModelOnline {
@@ -112,7 +143,13 @@ impl OnlineModel for EngineModelOnline {
     }
 
     fn predict(&self, item: usize, skills: &[usize], now: f64) -> f64 {
-        let (key, skill_ids) = (item_id(item), skills.iter().map(|&skill| skill_id(skill)).collect::<Vec<_>>());
+        let (key, skill_ids) = (
+            item_id(item),
+            skills
+                .iter()
+                .map(|&skill| skill_id(skill))
+                .collect::<Vec<_>>(),
+        );
         let evidence = Evidence {
             key: &key,
             item_id: &key,
@@ -121,11 +158,18 @@ impl OnlineModel for EngineModelOnline {
             correct: false,
             hints_used: 0,
         };
-        self.model.predict_evidence(&self.bank, &evidence, self.timestamp_of(now))
+        self.model
+            .predict_evidence(&self.bank, &evidence, self.timestamp_of(now))
     }
 
     fn update(&mut self, item: usize, skills: &[usize], correct: bool, now: f64) {
-        let (key, skill_ids) = (item_id(item), skills.iter().map(|&skill| skill_id(skill)).collect::<Vec<_>>());
+        let (key, skill_ids) = (
+            item_id(item),
+            skills
+                .iter()
+                .map(|&skill| skill_id(skill))
+                .collect::<Vec<_>>(),
+        );
         let evidence = Evidence {
             key: &key,
             item_id: &key,

@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use adaptive_practice_engine::calibrated_model::{self, FittedParameters, LearnerState, ModelSettings, ObservedAnswer};
+use adaptive_practice_engine::calibrated_model::{
+    self, FittedParameters, LearnerState, ModelSettings, ObservedAnswer,
+};
 
 use crate::dataset::{read_dataset, Dataset, Vocabulary};
 use crate::replay::{replay_learners, OnlineModel};
@@ -34,15 +36,24 @@ impl OnlineModel for LearnerModelOnline {
         calibrated_model::predict(&self.parameters, &self.state, item, skills, now)
     }
     fn update(&mut self, item: usize, skills: &[usize], correct: bool, now: f64) {
-        calibrated_model::update(&self.parameters, &mut self.state, item, skills, correct, now);
+        calibrated_model::update(
+            &self.parameters,
+            &mut self.state,
+            item,
+            skills,
+            correct,
+            now,
+        );
     }
 }
 
 pub fn run_knowledge_tracing(command: &KnowledgeTracingCommand) -> Result<(), String> {
     let mut vocabulary = Vocabulary::default();
-    let train = read_dataset(&command.train_path, &mut vocabulary).map_err(|error| error.to_string())?;
+    let train =
+        read_dataset(&command.train_path, &mut vocabulary).map_err(|error| error.to_string())?;
     let train_item_count = vocabulary.item_count();
-    let test = read_dataset(&command.test_path, &mut vocabulary).map_err(|error| error.to_string())?;
+    let test =
+        read_dataset(&command.test_path, &mut vocabulary).map_err(|error| error.to_string())?;
     println!(
         "train: {} learners, {} answers; test: {} learners, {} answers; items: {} ({} only in test); skills: {}",
         train.learners.len(),
@@ -55,7 +66,10 @@ pub fn run_knowledge_tracing(command: &KnowledgeTracingCommand) -> Result<(), St
     );
     let train_sequences = observed_sequences(&train);
     let mut result_lines = Vec::new();
-    println!("{:<6} {:>8} {:>8} {:>8} {:>14} {:>9}", "model", "AUC", "logloss", "RMSE", "us/answer", "fit s");
+    println!(
+        "{:<6} {:>8} {:>8} {:>8} {:>14} {:>9}",
+        "model", "AUC", "logloss", "RMSE", "us/answer", "fit s"
+    );
     for model_name in &command.model_names {
         let fit_started = Instant::now();
         let mut model: Box<dyn OnlineModel> = match model_name.as_str() {
@@ -63,7 +77,11 @@ pub fn run_knowledge_tracing(command: &KnowledgeTracingCommand) -> Result<(), St
             "irt" => Box::new(baselines::fit_rasch_model(&train_sequences)),
             "elo" => Box::new(baselines::fit_elo_model(&train_sequences)),
             "bkt" => Box::new(bkt::fit_knowledge_tracing_model(&train_sequences)),
-            "engine" => Box::new(engine_model::fit_engine_model(&train_sequences, train_item_count, vocabulary.skill_count())),
+            "engine" => Box::new(engine_model::fit_engine_model(
+                &train_sequences,
+                train_item_count,
+                vocabulary.skill_count(),
+            )),
             _ => Box::new(LearnerModelOnline {
                 parameters: calibrated_model::fit(&train_sequences, command.settings),
                 state: LearnerState::default(),
@@ -75,7 +93,12 @@ pub fn run_knowledge_tracing(command: &KnowledgeTracingCommand) -> Result<(), St
         let auc = scores.auc.unwrap_or(f64::NAN);
         println!(
             "{:<6} {:>8.4} {:>8.4} {:>8.4} {:>14.3} {:>9.1}",
-            model_name, auc, scores.log_loss, scores.root_mean_squared_error, outcome.microseconds_per_answer, fit_seconds
+            model_name,
+            auc,
+            scores.log_loss,
+            scores.root_mean_squared_error,
+            outcome.microseconds_per_answer,
+            fit_seconds
         );
         result_lines.push(format!(
             "model={model_name} auc={auc:.4} logloss={:.4} rmse={:.4} us_per_answer={}",
@@ -99,7 +122,12 @@ pub fn observed_sequences(dataset: &Dataset) -> Vec<Vec<ObservedAnswer>> {
             learner
                 .answers
                 .iter()
-                .map(|answer| ObservedAnswer { item: answer.item, skills: answer.skills.clone(), correct: answer.correct, now: answer.timestamp })
+                .map(|answer| ObservedAnswer {
+                    item: answer.item,
+                    skills: answer.skills.clone(),
+                    correct: answer.correct,
+                    now: answer.timestamp,
+                })
                 .collect()
         })
         .collect()

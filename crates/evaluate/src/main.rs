@@ -76,18 +76,32 @@ fn parse_command_line(arguments: &[String]) -> Result<Command, String> {
 
 fn parse_knowledge_tracing(arguments: &[String]) -> Result<KnowledgeTracingCommand, String> {
     let (mut train_path, mut test_path) = (None, None);
-    let mut model_names: Vec<String> = ALL_MODEL_NAMES.iter().map(|name| name.to_string()).collect();
+    let mut model_names: Vec<String> = ALL_MODEL_NAMES
+        .iter()
+        .map(|name| name.to_string())
+        .collect();
     let mut settings = ModelSettings::default();
     let mut remaining = arguments.iter();
     while let Some(flag) = remaining.next() {
-        let value = remaining.next().ok_or_else(|| format!("`{flag}` needs a value"))?;
+        let value = remaining
+            .next()
+            .ok_or_else(|| format!("`{flag}` needs a value"))?;
         match flag.as_str() {
             "--train" => train_path = Some(PathBuf::from(value)),
             "--test" => test_path = Some(PathBuf::from(value)),
             "--models" => {
-                model_names = value.split(',').map(|name| name.trim().to_string()).collect();
-                if let Some(unknown) = model_names.iter().find(|name| !ALL_MODEL_NAMES.contains(&name.as_str())) {
-                    return Err(format!("unknown model `{unknown}` (known: {})", ALL_MODEL_NAMES.join(", ")));
+                model_names = value
+                    .split(',')
+                    .map(|name| name.trim().to_string())
+                    .collect();
+                if let Some(unknown) = model_names
+                    .iter()
+                    .find(|name| !ALL_MODEL_NAMES.contains(&name.as_str()))
+                {
+                    return Err(format!(
+                        "unknown model `{unknown}` (known: {})",
+                        ALL_MODEL_NAMES.join(", ")
+                    ));
                 }
             }
             "--set" => apply_setting(&mut settings, value)?,
@@ -106,24 +120,38 @@ fn parse_spaced_repetition(arguments: &[String]) -> Result<SpacedRepetitionComma
     let (mut revlog_path, mut fold_count) = (None, 5);
     let mut remaining = arguments.iter();
     while let Some(flag) = remaining.next() {
-        let value = remaining.next().ok_or_else(|| format!("`{flag}` needs a value"))?;
+        let value = remaining
+            .next()
+            .ok_or_else(|| format!("`{flag}` needs a value"))?;
         match flag.as_str() {
             "--revlog" => revlog_path = Some(PathBuf::from(value)),
             "--folds" => {
                 fold_count = match value.trim().parse::<usize>() {
                     Ok(count) if count >= 2 => count,
-                    _ => return Err(format!("`--folds {value}`: expected a whole number of at least 2")),
+                    _ => {
+                        return Err(format!(
+                            "`--folds {value}`: expected a whole number of at least 2"
+                        ))
+                    }
                 }
             }
             other => return Err(format!("unknown option `{other}`")),
         }
     }
-    Ok(SpacedRepetitionCommand { revlog_path: revlog_path.ok_or("missing `--revlog PATH`")?, fold_count })
+    Ok(SpacedRepetitionCommand {
+        revlog_path: revlog_path.ok_or("missing `--revlog PATH`")?,
+        fold_count,
+    })
 }
 
 fn apply_setting(settings: &mut ModelSettings, assignment: &str) -> Result<(), String> {
-    let (name, value_text) = assignment.split_once('=').ok_or_else(|| format!("`--set {assignment}`: expected NAME=VALUE"))?;
-    let value: f64 = value_text.trim().parse().map_err(|_| format!("`--set {assignment}`: `{value_text}` is not a number"))?;
+    let (name, value_text) = assignment
+        .split_once('=')
+        .ok_or_else(|| format!("`--set {assignment}`: expected NAME=VALUE"))?;
+    let value: f64 = value_text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`--set {assignment}`: `{value_text}` is not a number"))?;
     let slot = match name.trim() {
         "ability_step" => &mut settings.ability_step,
         "ability_step_decay" => &mut settings.ability_step_decay,

@@ -27,7 +27,10 @@ pub fn area_under_roc_curve(predictions: &[f64], outcomes: &[bool]) -> Option<f6
     let count = predictions.len().min(outcomes.len());
     let mut order: Vec<usize> = (0..count).collect();
     order.sort_by(|&left, &right| {
-        let (left_value, right_value) = (nan_as_lowest(predictions[left]), nan_as_lowest(predictions[right]));
+        let (left_value, right_value) = (
+            nan_as_lowest(predictions[left]),
+            nan_as_lowest(predictions[right]),
+        );
         left_value.total_cmp(&right_value)
     });
     let positive_count = outcomes[..count].iter().filter(|&&outcome| outcome).count();
@@ -45,12 +48,18 @@ pub fn area_under_roc_curve(predictions: &[f64], outcomes: &[bool]) -> Option<f6
         }
         // Ranks are 1-based: the group holds ranks group_start+1 ..= group_end.
         let average_rank = (group_start + 1 + group_end) as f64 / 2.0;
-        let positives_in_group = order[group_start..group_end].iter().filter(|&&index| outcomes[index]).count();
+        let positives_in_group = order[group_start..group_end]
+            .iter()
+            .filter(|&&index| outcomes[index])
+            .count();
         positive_rank_sum += average_rank * positives_in_group as f64;
         group_start = group_end;
     }
     let positives = positive_count as f64;
-    Some((positive_rank_sum - positives * (positives + 1.0) / 2.0) / (positives * negative_count as f64))
+    Some(
+        (positive_rank_sum - positives * (positives + 1.0) / 2.0)
+            / (positives * negative_count as f64),
+    )
 }
 
 pub fn log_loss(predictions: &[f64], outcomes: &[bool]) -> f64 {

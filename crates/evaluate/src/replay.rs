@@ -31,10 +31,19 @@ pub fn replay_learners(model: &mut dyn OnlineModel, test: &Dataset) -> ReplayOut
         let started = Instant::now();
         for answer in &learner.answers {
             predictions.push(model.predict(answer.item, &answer.skills, answer.timestamp));
-            model.update(answer.item, &answer.skills, answer.correct, answer.timestamp);
+            model.update(
+                answer.item,
+                &answer.skills,
+                answer.correct,
+                answer.timestamp,
+            );
         }
         seconds += started.elapsed().as_secs_f64();
         outcomes.extend(learner.answers.iter().map(|answer| answer.correct));
     }
-    ReplayOutcome { predictions, outcomes, microseconds_per_answer: seconds * 1e6 / answer_count.max(1) as f64 }
+    ReplayOutcome {
+        predictions,
+        outcomes,
+        microseconds_per_answer: seconds * 1e6 / answer_count.max(1) as f64,
+    }
 }

@@ -9,17 +9,20 @@ use crate::baselines::{fit_elo_model, fit_mean_model, fit_rasch_model};
 use crate::bkt::fit_knowledge_tracing_model;
 use crate::dataset::{parse_dataset, Answer, Dataset, LearnerSequence, Vocabulary};
 use crate::engine_model::fit_engine_model;
+use crate::knowledge_tracing::{observed_sequences, LearnerModelOnline};
 use crate::metrics::{area_under_roc_curve, log_loss, root_mean_squared_error};
+use crate::parse_command_line;
 use crate::replay::{replay_learners, OnlineModel};
 use crate::revlog::parse_review_log;
-use crate::knowledge_tracing::{observed_sequences, LearnerModelOnline};
-use crate::parse_command_line;
 
 fn check_auc(predictions: &[f64], outcomes: &[u8], expected: Option<f64>) {
     let outcomes: Vec<bool> = outcomes.iter().map(|&outcome| outcome == 1).collect();
     let actual = area_under_roc_curve(predictions, &outcomes);
     match (actual, expected) {
-        (Some(actual), Some(expected)) => assert!((actual - expected).abs() < 1e-12, "AUC {actual}, expected {expected}"),
+        (Some(actual), Some(expected)) => assert!(
+            (actual - expected).abs() < 1e-12,
+            "AUC {actual}, expected {expected}"
+        ),
         (actual, expected) => assert_eq!(actual, expected),
     }
 }
@@ -49,7 +52,11 @@ fn auc_of_constant_predictions_is_one_half() {
 fn auc_with_ties_among_positives_and_several_groups() {
     // Positives 0.5, 0.5, 0.9; negatives 0.2, 0.5, 0.7.
     // 0.5 beats 0.2, ties 0.5, loses to 0.7: 1.5 each (twice); 0.9 beats all three: 3. Total 6 of 9.
-    check_auc(&[0.5, 0.2, 0.5, 0.5, 0.7, 0.9], &[1, 0, 1, 0, 0, 1], Some(6.0 / 9.0));
+    check_auc(
+        &[0.5, 0.2, 0.5, 0.5, 0.7, 0.9],
+        &[1, 0, 1, 0, 0, 1],
+        Some(6.0 / 9.0),
+    );
 }
 
 #[test]
@@ -83,7 +90,15 @@ fn check_parse(text: &str, expected: ExpectedParse) {
                     .into_iter()
                     .map(|(name, answers)| LearnerSequence {
                         learner_name: name.to_string(),
-                        answers: answers.into_iter().map(|(item, skills, timestamp, correct)| Answer { item, skills, timestamp, correct }).collect(),
+                        answers: answers
+                            .into_iter()
+                            .map(|(item, skills, timestamp, correct)| Answer {
+                                item,
+                                skills,
+                                timestamp,
+                                correct,
+                            })
+                            .collect(),
                     })
                     .collect(),
             };
@@ -93,7 +108,10 @@ fn check_parse(text: &str, expected: ExpectedParse) {
             assert_eq!(error.line_number, line_number, "{error}");
             let shown = error.to_string();
             assert!(shown.starts_with("answers.tsv"), "{shown}");
-            assert!(shown.contains(message_part), "`{shown}` should mention `{message_part}`");
+            assert!(
+                shown.contains(message_part),
+                "`{shown}` should mention `{message_part}`"
+            );
         }
         (actual, expected) => panic!("parsed {actual:?}, expected {expected:?}"),
     }
@@ -109,53 +127,101 @@ fn parser_reads_answers_grouped_by_learner_with_dense_indices() {
 
 #[test]
 fn parser_accepts_columns_in_any_order() {
-    check_parse("correct\tskill_id\tuser_id\ttimestamp\titem_id\n1\t5\tu\t0\ti\n", Ok(vec![("u", vec![(0, vec![0], 0.0, true)])]));
+    check_parse(
+        "correct\tskill_id\tuser_id\ttimestamp\titem_id\n1\t5\tu\t0\ti\n",
+        Ok(vec![("u", vec![(0, vec![0], 0.0, true)])]),
+    );
 }
 
 #[test]
 fn parser_reports_a_bad_correct_value_with_its_line_number() {
-    check_parse("user_id\titem_id\ttimestamp\tcorrect\tskill_id\n1\t2\t0\t1\t3\n1\t2\t0\tyes\t3\n", Err((3, "`correct` must be 0 or 1, found `yes`")));
+    check_parse(
+        "user_id\titem_id\ttimestamp\tcorrect\tskill_id\n1\t2\t0\t1\t3\n1\t2\t0\tyes\t3\n",
+        Err((3, "`correct` must be 0 or 1, found `yes`")),
+    );
 }
 
 #[test]
 fn parser_reports_a_missing_field_with_its_line_number() {
-    check_parse("user_id\titem_id\ttimestamp\tcorrect\tskill_id\n1\t2\t0\t1\t3\n\n1\t2\t0\t1\n", Err((4, "expected 5 tab-separated fields")));
+    check_parse(
+        "user_id\titem_id\ttimestamp\tcorrect\tskill_id\n1\t2\t0\t1\t3\n\n1\t2\t0\t1\n",
+        Err((4, "expected 5 tab-separated fields")),
+    );
 }
 
 #[test]
 fn parser_reports_a_bad_timestamp() {
-    check_parse("user_id\titem_id\ttimestamp\tcorrect\tskill_id\n1\t2\tnoon\t1\t3\n", Err((2, "`timestamp` must be a number")));
+    check_parse(
+        "user_id\titem_id\ttimestamp\tcorrect\tskill_id\n1\t2\tnoon\t1\t3\n",
+        Err((2, "`timestamp` must be a number")),
+    );
 }
 
 #[test]
 fn parser_reports_a_header_without_a_required_column() {
-    check_parse("user\titem_id\ttimestamp\tcorrect\tskill_id\n1\t2\t0\t1\t3\n", Err((1, "no `user_id` column")));
+    check_parse(
+        "user\titem_id\ttimestamp\tcorrect\tskill_id\n1\t2\t0\t1\t3\n",
+        Err((1, "no `user_id` column")),
+    );
 }
 
 #[test]
 fn parser_reports_an_empty_file_and_a_file_without_answers() {
     check_parse("", Err((0, "empty")));
-    check_parse("user_id\titem_id\ttimestamp\tcorrect\tskill_id\n", Err((0, "no answers")));
+    check_parse(
+        "user_id\titem_id\ttimestamp\tcorrect\tskill_id\n",
+        Err((0, "no answers")),
+    );
 }
 
 fn check_command_line(arguments: &[&str], expected_error_part: Option<&str>) {
-    let arguments: Vec<String> = arguments.iter().map(|argument| argument.to_string()).collect();
+    let arguments: Vec<String> = arguments
+        .iter()
+        .map(|argument| argument.to_string())
+        .collect();
     match (parse_command_line(&arguments), expected_error_part) {
         (Ok(_), None) => {}
-        (Err(message), Some(part)) => assert!(message.contains(part), "`{message}` should mention `{part}`"),
+        (Err(message), Some(part)) => assert!(
+            message.contains(part),
+            "`{message}` should mention `{part}`"
+        ),
         (actual, expected) => panic!("parsed {actual:?}, expected error {expected:?}"),
     }
 }
 
 #[test]
 fn command_line_needs_both_files_and_known_names() {
-    check_command_line(&["kt", "--train", "a.tsv", "--test", "b.tsv", "--set", "item_precision=2"], None);
+    check_command_line(
+        &[
+            "kt",
+            "--train",
+            "a.tsv",
+            "--test",
+            "b.tsv",
+            "--set",
+            "item_precision=2",
+        ],
+        None,
+    );
     check_command_line(&["kt", "--train", "a.tsv"], Some("--test"));
-    check_command_line(&["kt", "--train", "a.tsv", "--test", "b.tsv", "--models", "mean,dkt"], Some("unknown model `dkt`"));
-    check_command_line(&["kt", "--train", "a.tsv", "--test", "b.tsv", "--set", "speed=2"], Some("unknown setting"));
+    check_command_line(
+        &[
+            "kt", "--train", "a.tsv", "--test", "b.tsv", "--models", "mean,dkt",
+        ],
+        Some("unknown model `dkt`"),
+    );
+    check_command_line(
+        &[
+            "kt", "--train", "a.tsv", "--test", "b.tsv", "--set", "speed=2",
+        ],
+        Some("unknown setting"),
+    );
     check_command_line(&["fsrs"], Some("unknown command"));
     check_command_line(&["srs", "--revlog", "anki.tsv"], None);
-    check_command_line(&["srs", "--revlog", "anki.tsv", "--folds", "1"], Some("at least 2"));
+    check_command_line(
+        &["srs", "--revlog", "anki.tsv", "--folds", "1"],
+        Some("at least 2"),
+    );
     check_command_line(&["srs", "--folds", "5"], Some("--revlog"));
 }
 
@@ -164,7 +230,10 @@ struct SyntheticRandom(u64);
 
 impl SyntheticRandom {
     fn next_unit(&mut self) -> f64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 11) as f64 / (1u64 << 53) as f64
     }
 }
@@ -174,32 +243,59 @@ impl SyntheticRandom {
 fn synthetic_dataset(learner_count: usize, answers_per_learner: usize, seed: u64) -> Dataset {
     let mut random = SyntheticRandom(seed);
     let item_count = 40;
-    let item_difficulty: Vec<f64> = (0..item_count).map(|item| (item as f64 / item_count as f64) * 4.0 - 2.0).collect();
+    let item_difficulty: Vec<f64> = (0..item_count)
+        .map(|item| (item as f64 / item_count as f64) * 4.0 - 2.0)
+        .collect();
     let learners = (0..learner_count)
         .map(|learner| {
             let ability = random.next_unit() * 3.0 - 1.5;
             let mut practice = [0.0f64; 4];
             let answers = (0..answers_per_learner)
                 .map(|_| {
-                    let item = ((random.next_unit() * item_count as f64) as usize).min(item_count - 1);
+                    let item =
+                        ((random.next_unit() * item_count as f64) as usize).min(item_count - 1);
                     let skill = item % 4;
-                    let logit = ability - item_difficulty[item] + 0.4 * practice[skill].ln_1p() - 0.5;
+                    let logit =
+                        ability - item_difficulty[item] + 0.4 * practice[skill].ln_1p() - 0.5;
                     let correct = random.next_unit() < 1.0 / (1.0 + (-logit).exp());
                     practice[skill] += 1.0;
-                    Answer { item, skills: vec![skill], timestamp: 0.0, correct }
+                    Answer {
+                        item,
+                        skills: vec![skill],
+                        timestamp: 0.0,
+                        correct,
+                    }
                 })
                 .collect();
-            LearnerSequence { learner_name: learner.to_string(), answers }
+            LearnerSequence {
+                learner_name: learner.to_string(),
+                answers,
+            }
         })
         .collect();
     Dataset { learners }
 }
 
-fn check_beats_mean(model_name: &str, model: &mut dyn OnlineModel, mean_auc: f64, required_margin: f64, test: &Dataset) {
+fn check_beats_mean(
+    model_name: &str,
+    model: &mut dyn OnlineModel,
+    mean_auc: f64,
+    required_margin: f64,
+    test: &Dataset,
+) {
     let outcome = replay_learners(model, test);
-    assert!(outcome.predictions.iter().all(|prediction| (0.0..=1.0).contains(prediction)), "{model_name}: a probability out of [0, 1]");
+    assert!(
+        outcome
+            .predictions
+            .iter()
+            .all(|prediction| (0.0..=1.0).contains(prediction)),
+        "{model_name}: a probability out of [0, 1]"
+    );
     let auc = area_under_roc_curve(&outcome.predictions, &outcome.outcomes).unwrap_or(0.0);
-    assert!(auc > mean_auc + required_margin, "{model_name}: AUC {auc} should beat the mean's {mean_auc} by {required_margin}");
+    assert!(
+        auc > mean_auc + required_margin,
+        "{model_name}: AUC {auc} should beat the mean's {mean_auc} by {required_margin}"
+    );
 }
 
 #[test]
@@ -207,16 +303,53 @@ fn fitted_models_beat_the_mean_on_synthetic_learners() {
     let (train, test) = (synthetic_dataset(80, 40, 1), synthetic_dataset(30, 40, 2));
     let train_sequences = observed_sequences(&train);
     let mean_outcome = replay_learners(&mut fit_mean_model(&train_sequences), &test);
-    let mean_auc = area_under_roc_curve(&mean_outcome.predictions, &mean_outcome.outcomes).unwrap_or(0.0);
+    let mean_auc =
+        area_under_roc_curve(&mean_outcome.predictions, &mean_outcome.outcomes).unwrap_or(0.0);
     assert_eq!(mean_auc, 0.5);
-    let settings = ModelSettings { cross_fit_folds: 2, ..ModelSettings::default() };
+    let settings = ModelSettings {
+        cross_fit_folds: 2,
+        ..ModelSettings::default()
+    };
     let parameters = calibrated_model::fit(&train_sequences, settings);
-    check_beats_mean("ours", &mut LearnerModelOnline { parameters, state: LearnerState::default() }, mean_auc, 0.2, &test);
-    check_beats_mean("engine", &mut fit_engine_model(&train_sequences, 40, 4), mean_auc, 0.2, &test);
-    check_beats_mean("irt", &mut fit_rasch_model(&train_sequences), mean_auc, 0.2, &test);
-    check_beats_mean("elo", &mut fit_elo_model(&train_sequences), mean_auc, 0.2, &test);
+    check_beats_mean(
+        "ours",
+        &mut LearnerModelOnline {
+            parameters,
+            state: LearnerState::default(),
+        },
+        mean_auc,
+        0.2,
+        &test,
+    );
+    check_beats_mean(
+        "engine",
+        &mut fit_engine_model(&train_sequences, 40, 4),
+        mean_auc,
+        0.2,
+        &test,
+    );
+    check_beats_mean(
+        "irt",
+        &mut fit_rasch_model(&train_sequences),
+        mean_auc,
+        0.2,
+        &test,
+    );
+    check_beats_mean(
+        "elo",
+        &mut fit_elo_model(&train_sequences),
+        mean_auc,
+        0.2,
+        &test,
+    );
     // Knowledge tracing sees skills only, not the items' difficulty that drives these answers.
-    check_beats_mean("bkt", &mut fit_knowledge_tracing_model(&train_sequences), mean_auc, 0.05, &test);
+    check_beats_mean(
+        "bkt",
+        &mut fit_knowledge_tracing_model(&train_sequences),
+        mean_auc,
+        0.05,
+        &test,
+    );
 }
 
 /// Expected review histories as (days, rating number) pairs, or the line number and a part of the
@@ -230,14 +363,23 @@ fn check_review_log(text: &str, expected: ExpectedReviews) {
             let expected_histories: Vec<Vec<Review>> = expected_histories
                 .into_iter()
                 .map(|reviews| {
-                    reviews.into_iter().map(|(elapsed_days, number)| Review { elapsed_days, rating: Rating::from_number(number).unwrap_or(Rating::Again) }).collect()
+                    reviews
+                        .into_iter()
+                        .map(|(elapsed_days, number)| Review {
+                            elapsed_days,
+                            rating: Rating::from_number(number).unwrap_or(Rating::Again),
+                        })
+                        .collect()
                 })
                 .collect();
             assert_eq!(histories, expected_histories);
         }
         (Err(error), Err((line_number, message_part))) => {
             assert_eq!(error.line_number, line_number, "{error}");
-            assert!(error.to_string().contains(message_part), "`{error}` should mention `{message_part}`");
+            assert!(
+                error.to_string().contains(message_part),
+                "`{error}` should mention `{message_part}`"
+            );
         }
         (actual, expected) => panic!("parsed {actual:?}, expected {expected:?}"),
     }
@@ -247,17 +389,32 @@ fn check_review_log(text: &str, expected: ExpectedReviews) {
 fn review_log_becomes_one_history_per_card_ending_with_the_predicted_review() {
     check_review_log(
         "t_history\tr_history\tdelta_ts\tys\n0,3,5\t4,3,1\t3,5,1\t1,0,1\n0\t1\t2\t0\n",
-        Ok(vec![vec![(0.0, 4), (3.0, 3), (5.0, 1), (1.0, 3)], vec![(0.0, 1), (2.0, 1)]]),
+        Ok(vec![
+            vec![(0.0, 4), (3.0, 3), (5.0, 1), (1.0, 3)],
+            vec![(0.0, 1), (2.0, 1)],
+        ]),
     );
 }
 
 #[test]
 fn review_log_reports_bad_lines() {
     let header = "t_history\tr_history\tdelta_ts\tys\n";
-    check_review_log(&format!("{header}0,3\t4,5\t3,5\t1,1\n"), Err((2, "a rating is 1 to 4")));
-    check_review_log(&format!("{header}0,3\t4,3\t3\t1,1\n"), Err((2, "same length")));
-    check_review_log(&format!("{header}0\t4\t3\t2\n"), Err((2, "`ys` must be 0 or 1")));
+    check_review_log(
+        &format!("{header}0,3\t4,5\t3,5\t1,1\n"),
+        Err((2, "a rating is 1 to 4")),
+    );
+    check_review_log(
+        &format!("{header}0,3\t4,3\t3\t1,1\n"),
+        Err((2, "same length")),
+    );
+    check_review_log(
+        &format!("{header}0\t4\t3\t2\n"),
+        Err((2, "`ys` must be 0 or 1")),
+    );
     check_review_log(&format!("{header}0\t4\tsoon\t1\n"), Err((2, "`delta_ts`")));
-    check_review_log("r_history\tdelta_ts\tys\n", Err((1, "no `t_history` column")));
+    check_review_log(
+        "r_history\tdelta_ts\tys\n",
+        Err((1, "no `t_history` column")),
+    );
     check_review_log(header, Err((0, "no cards")));
 }

@@ -132,25 +132,39 @@ fn days_between(later: Timestamp, earlier: Timestamp) -> f64 {
 
 /// How many prerequisite steps lie under each skill (0 for a skill without prerequisites).
 pub fn prerequisite_depths(bank: &IndexedBank) -> Vec<usize> {
-    (0..bank.bank.skills.len()).map(|position| bank.prerequisite_depth(position)).collect()
+    (0..bank.bank.skills.len())
+        .map(|position| bank.prerequisite_depth(position))
+        .collect()
 }
 
 impl HiddenLearner {
     /// Draws a learner and the true item difficulties it meets.
-    pub fn draw(bank: &IndexedBank, parameters: &PopulationParameters, random: &mut SplitMix64) -> HiddenLearner {
+    pub fn draw(
+        bank: &IndexedBank,
+        parameters: &PopulationParameters,
+        random: &mut SplitMix64,
+    ) -> HiddenLearner {
         let items: Vec<HiddenItem> = bank
             .bank
             .items
             .iter()
             .map(|item| HiddenItem {
-                true_difficulty: item.prior_difficulty() + random.next_normal(0.0, parameters.item_difficulty_noise),
+                true_difficulty: item.prior_difficulty()
+                    + random.next_normal(0.0, parameters.item_difficulty_noise),
                 guess: guess_probability(&item.kind, parameters.typed_answer_guess),
-                skills: item.skills.iter().filter_map(|id| bank.skill_position(id)).collect(),
+                skills: item
+                    .skills
+                    .iter()
+                    .filter_map(|id| bank.skill_position(id))
+                    .collect(),
             })
             .collect();
         let depths = prerequisite_depths(bank);
         let head_start = random.next_normal(0.0, parameters.learner_starting_level_spread);
-        let memory_days = random.next_log_normal(parameters.median_initial_memory_days, parameters.memory_log_spread);
+        let memory_days = random.next_log_normal(
+            parameters.median_initial_memory_days,
+            parameters.memory_log_spread,
+        );
         let skills = bank
             .bank
             .skills
@@ -159,31 +173,49 @@ impl HiddenLearner {
             .map(|(position, skill)| {
                 let own = bank.items_of_skill(position);
                 let count = own.len().max(1) as f64;
-                let typical_difficulty = own.iter().map(|&i| items[i].true_difficulty).sum::<f64>() / count;
+                let typical_difficulty =
+                    own.iter().map(|&i| items[i].true_difficulty).sum::<f64>() / count;
                 let typical_guess = own.iter().map(|&i| items[i].guess).sum::<f64>() / count;
                 let starting_level = bank.reference_difficulty(position)
                     + parameters.mean_starting_level
                     + head_start
                     + random.next_normal(0.0, parameters.skill_starting_level_spread)
-                    - parameters.starting_level_drop_per_prerequisite_depth * depths[position] as f64;
+                    - parameters.starting_level_drop_per_prerequisite_depth
+                        * depths[position] as f64;
                 HiddenSkill {
                     starting_level,
                     learned_gain: 0.0,
                     memory_days,
                     last_practiced: None,
-                    prerequisites: skill.prerequisites.iter().filter_map(|id| bank.skill_position(id)).collect(),
-                    typical_difficulty: if own.is_empty() { bank.reference_difficulty(position) } else { typical_difficulty },
-                    typical_guess: if own.is_empty() { parameters.typed_answer_guess } else { typical_guess },
+                    prerequisites: skill
+                        .prerequisites
+                        .iter()
+                        .filter_map(|id| bank.skill_position(id))
+                        .collect(),
+                    typical_difficulty: if own.is_empty() {
+                        bank.reference_difficulty(position)
+                    } else {
+                        typical_difficulty
+                    },
+                    typical_guess: if own.is_empty() {
+                        parameters.typed_answer_guess
+                    } else {
+                        typical_guess
+                    },
                 }
             })
             .collect();
         HiddenLearner {
             skills,
             items,
-            learning_rate: random.next_log_normal(parameters.median_learning_rate, parameters.learning_rate_log_spread),
+            learning_rate: random.next_log_normal(
+                parameters.median_learning_rate,
+                parameters.learning_rate_log_spread,
+            ),
             slip: random.next_between(parameters.lowest_slip, parameters.highest_slip),
             wrong_answer_learning_fraction: parameters.wrong_answer_learning_fraction,
-            learning_fraction_without_prerequisites: parameters.learning_fraction_without_prerequisites,
+            learning_fraction_without_prerequisites: parameters
+                .learning_fraction_without_prerequisites,
             level_ceiling: parameters.level_ceiling,
             spaced_practice_memory_growth: parameters.spaced_practice_memory_growth,
             memory_days_per_attempt: parameters.memory_days_per_attempt,
@@ -202,7 +234,9 @@ impl HiddenLearner {
 
     /// The true level of a skill at `now`: the starting level plus what is left of the gain.
     pub fn skill_level(&self, skill_position: usize, now: Timestamp) -> f64 {
-        let Some(skill) = self.skills.get(skill_position) else { return 0.0 };
+        let Some(skill) = self.skills.get(skill_position) else {
+            return 0.0;
+        };
         let retained = match skill.last_practiced {
             Some(last) => retained_fraction(days_between(now, last), skill.memory_days),
             None => 1.0,
@@ -217,7 +251,9 @@ impl HiddenLearner {
     /// Hidden P(correct) on an item: guess + (1 - slip - guess) * sigmoid(level - true difficulty),
     /// where the level of an item with several skills is the lowest of them (all are needed).
     pub fn success_probability(&self, item_position: usize, now: Timestamp) -> f64 {
-        let Some(item) = self.items.get(item_position) else { return 0.0 };
+        let Some(item) = self.items.get(item_position) else {
+            return 0.0;
+        };
         let level = item
             .skills
             .iter()
@@ -229,8 +265,13 @@ impl HiddenLearner {
 
     /// Hidden P(correct) on a typical item of the skill (its mean true difficulty and mean guess).
     pub fn typical_success_probability(&self, skill_position: usize, now: Timestamp) -> f64 {
-        let Some(skill) = self.skills.get(skill_position) else { return 0.0 };
-        self.success_probability_at(self.skill_level(skill_position, now) - skill.typical_difficulty, skill.typical_guess)
+        let Some(skill) = self.skills.get(skill_position) else {
+            return 0.0;
+        };
+        self.success_probability_at(
+            self.skill_level(skill_position, now) - skill.typical_difficulty,
+            skill.typical_guess,
+        )
     }
 
     pub fn is_truly_mastered(&self, skill_position: usize, now: Timestamp) -> bool {
@@ -242,7 +283,9 @@ impl HiddenLearner {
     }
 
     pub fn truly_mastered_skill_count(&self, now: Timestamp) -> usize {
-        (0..self.skills.len()).filter(|&s| self.is_truly_mastered(s, now)).count()
+        (0..self.skills.len())
+            .filter(|&s| self.is_truly_mastered(s, now))
+            .count()
     }
 
     /// Expected accuracy on a post-test of every bank item once, at `now`.
@@ -250,7 +293,10 @@ impl HiddenLearner {
         if self.items.is_empty() {
             return 0.0;
         }
-        (0..self.items.len()).map(|i| self.success_probability(i, now)).sum::<f64>() / self.items.len() as f64
+        (0..self.items.len())
+            .map(|i| self.success_probability(i, now))
+            .sum::<f64>()
+            / self.items.len() as f64
     }
 
     /// What one attempt at an item teaches, for every skill of the item:
@@ -260,16 +306,38 @@ impl HiddenLearner {
     /// Before the gain is added, forgetting since the last practice is folded in and memory
     /// strength grows with the spacing of this practice.
     pub fn practise(&mut self, item_position: usize, correct: bool, now: Timestamp) {
-        let Some(item) = self.items.get(item_position) else { return };
+        let Some(item) = self.items.get(item_position) else {
+            return;
+        };
         let skill_positions = item.skills.clone();
         let prerequisites_mastered: Vec<bool> = skill_positions
             .iter()
-            .map(|&s| self.skills[s].prerequisites.iter().all(|&p| self.is_truly_mastered(p, now)))
+            .map(|&s| {
+                self.skills[s]
+                    .prerequisites
+                    .iter()
+                    .all(|&p| self.is_truly_mastered(p, now))
+            })
             .collect();
-        let levels: Vec<f64> = skill_positions.iter().map(|&s| self.skill_level(s, now)).collect();
-        for ((&position, &prerequisites_ok), &level) in skill_positions.iter().zip(&prerequisites_mastered).zip(&levels) {
-            let outcome_factor = if correct { 1.0 } else { self.wrong_answer_learning_fraction };
-            let prerequisite_factor = if prerequisites_ok { 1.0 } else { self.learning_fraction_without_prerequisites };
+        let levels: Vec<f64> = skill_positions
+            .iter()
+            .map(|&s| self.skill_level(s, now))
+            .collect();
+        for ((&position, &prerequisites_ok), &level) in skill_positions
+            .iter()
+            .zip(&prerequisites_mastered)
+            .zip(&levels)
+        {
+            let outcome_factor = if correct {
+                1.0
+            } else {
+                self.wrong_answer_learning_fraction
+            };
+            let prerequisite_factor = if prerequisites_ok {
+                1.0
+            } else {
+                self.learning_fraction_without_prerequisites
+            };
             let skill = &mut self.skills[position];
             let headroom = sigmoid(self.level_ceiling - (level - skill.typical_difficulty));
             if let Some(last) = skill.last_practiced {
@@ -279,7 +347,8 @@ impl HiddenLearner {
                 skill.memory_days *= 1.0 + self.spaced_practice_memory_growth * spacing;
             }
             skill.memory_days = (skill.memory_days + self.memory_days_per_attempt).min(3650.0);
-            skill.learned_gain += self.learning_rate * outcome_factor * prerequisite_factor * headroom;
+            skill.learned_gain +=
+                self.learning_rate * outcome_factor * prerequisite_factor * headroom;
             skill.last_practiced = Some(now);
         }
     }

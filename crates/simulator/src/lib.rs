@@ -19,7 +19,10 @@ pub use run::{
     simulate_hidden_learner, simulate_learner, Policy, RunOutcome, SimulatedAnswer, SimulatedRun,
     SimulationParameters,
 };
-pub use summary::{format_summary_line, parse_summary_line, summarize_outcomes, Interval, ParsedSummaryLine, PolicySummary};
+pub use summary::{
+    format_summary_line, parse_summary_line, summarize_outcomes, Interval, ParsedSummaryLine,
+    PolicySummary,
+};
 
 use adaptive_practice_engine::{load_bank, IndexedBank, Severity};
 
@@ -41,7 +44,12 @@ pub fn learner_seed(seed: u64, learner_index: usize) -> u64 {
 }
 
 /// Simulates `learners` learners under every policy; learner k has the same seed under each.
-pub fn simulate_bank(bank: &IndexedBank, parameters: &SimulationParameters, learners: usize, seed: u64) -> BankSimulation {
+pub fn simulate_bank(
+    bank: &IndexedBank,
+    parameters: &SimulationParameters,
+    learners: usize,
+    seed: u64,
+) -> BankSimulation {
     let outcomes_by_policy = Policy::ALL
         .iter()
         .map(|&policy| {
@@ -65,7 +73,13 @@ pub fn summarize_bank(simulation: &BankSimulation) -> Vec<PolicySummary> {
         .outcomes_by_policy
         .iter()
         .map(|(policy, outcomes)| {
-            summarize_outcomes(&simulation.bank_id, *policy, outcomes, simulation.item_cap, simulation.skill_count)
+            summarize_outcomes(
+                &simulation.bank_id,
+                *policy,
+                outcomes,
+                simulation.item_cap,
+                simulation.skill_count,
+            )
         })
         .collect()
 }
@@ -73,16 +87,25 @@ pub fn summarize_bank(simulation: &BankSimulation) -> Vec<PolicySummary> {
 /// Reads and indexes a bank file for the command-line tools: warnings go to stderr, errors make
 /// the message returned.
 pub fn read_bank_file(path: &std::path::Path) -> Result<IndexedBank, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let loaded = load_bank(&text);
-    for diagnostic in loaded.diagnostics.iter().filter(|d| d.severity == Severity::Warning) {
+    for diagnostic in loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+    {
         eprintln!("{}: {diagnostic}", path.display());
     }
     match loaded.bank {
         Some(bank) => Ok(IndexedBank::new(bank)),
         None => {
             let errors: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
-            Err(format!("{} is not a usable bank:\n  {}", path.display(), errors.join("\n  ")))
+            Err(format!(
+                "{} is not a usable bank:\n  {}",
+                path.display(),
+                errors.join("\n  ")
+            ))
         }
     }
 }

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use adaptive_practice_simulator::report::format_bank_table;
-use adaptive_practice_simulator::{format_summary_line, read_bank_file, simulate_bank, summarize_bank, SimulationParameters};
+use adaptive_practice_simulator::{
+    format_summary_line, read_bank_file, simulate_bank, summarize_bank, SimulationParameters,
+};
 
 const USAGE: &str = "usage: simulate [--bank PATH]... [--learners N] [--seed S]
 
@@ -15,8 +17,14 @@ a table, then one line per policy:
 bank=ID policy=NAME learners=N items_to_true_mastery=MEAN±HW items_practised=MEAN±HW post_test=0.xxx±0.xxx retention_30d=0.xxx±0.xxx false_mastery_rate=0.xxx|na";
 
 const DEFAULT_BANKS: [&str; 2] = [
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/banks/fractions.json"),
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/banks/percentages.json"),
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../www/banks/fractions.json"
+    ),
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../www/banks/percentages.json"
+    ),
 ];
 
 /// The command line, checked.
@@ -28,19 +36,31 @@ struct CommandLine {
 }
 
 fn read_command_line(arguments: &[String]) -> Result<CommandLine, String> {
-    let mut command_line = CommandLine { bank_paths: Vec::new(), learners: 200, seed: 1 };
+    let mut command_line = CommandLine {
+        bank_paths: Vec::new(),
+        learners: 200,
+        seed: 1,
+    };
     let mut remaining = arguments.iter();
     while let Some(flag) = remaining.next() {
-        let mut value = || remaining.next().ok_or_else(|| format!("{flag} needs a value"));
+        let mut value = || {
+            remaining
+                .next()
+                .ok_or_else(|| format!("{flag} needs a value"))
+        };
         match flag.as_str() {
             "--bank" => command_line.bank_paths.push(PathBuf::from(value()?)),
             "--learners" => {
                 let text = value()?;
-                command_line.learners = text.parse().map_err(|_| format!("--learners needs a whole number, not {text:?}"))?;
+                command_line.learners = text
+                    .parse()
+                    .map_err(|_| format!("--learners needs a whole number, not {text:?}"))?;
             }
             "--seed" => {
                 let text = value()?;
-                command_line.seed = text.parse().map_err(|_| format!("--seed needs a whole number, not {text:?}"))?;
+                command_line.seed = text
+                    .parse()
+                    .map_err(|_| format!("--seed needs a whole number, not {text:?}"))?;
             }
             "--help" | "-h" => return Err(String::new()),
             other => return Err(format!("unknown argument {other:?}")),
@@ -64,7 +84,11 @@ fn main() -> ExitCode {
                 eprintln!("{message}");
             }
             eprintln!("{USAGE}");
-            return if message.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
+            return if message.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            };
         }
     };
     let parameters = SimulationParameters::default();

@@ -5,7 +5,10 @@ use crate::summary::{interval_of, Interval, PolicySummary};
 use crate::BankSimulation;
 
 fn interval_text(interval: Interval, decimals: usize) -> String {
-    format!("{:.*} ± {:.*}", decimals, interval.mean, decimals, interval.half_width)
+    format!(
+        "{:.*} ± {:.*}",
+        decimals, interval.mean, decimals, interval.half_width
+    )
 }
 
 /// The table: one row per policy, then paired differences (same learners) against adaptive.
@@ -20,11 +23,22 @@ pub fn format_bank_table(simulation: &BankSimulation, summaries: &[PolicySummary
     ));
     lines.push(format!(
         "{:<9} {:>22} {:>8} {:>16} {:>9} {:>15} {:>15} {:>15} {:>16}",
-        "policy", "items→true mastery", "not@cap", "items practised", "rule@stop", "post-test", "retention 30d", "all true @stop", "false mastery"
+        "policy",
+        "items→true mastery",
+        "not@cap",
+        "items practised",
+        "rule@stop",
+        "post-test",
+        "retention 30d",
+        "all true @stop",
+        "false mastery"
     ));
     for summary in summaries {
         let false_mastery = match summary.false_mastery_rate {
-            Some(rate) => format!("{:.3} ({}/{})", rate, summary.false_mastery_claims, summary.mastery_claims),
+            Some(rate) => format!(
+                "{:.3} ({}/{})",
+                rate, summary.false_mastery_claims, summary.mastery_claims
+            ),
             None => "na".to_string(),
         };
         lines.push(format!(
@@ -36,7 +50,10 @@ pub fn format_bank_table(simulation: &BankSimulation, summaries: &[PolicySummary
             format!("{}/{}", summary.learners_stopped_by_rule, summary.learners),
             interval_text(summary.post_test_accuracy, 3),
             interval_text(summary.retention_accuracy, 3),
-            format!("{}/{}", summary.learners_truly_mastered_at_stop, summary.learners),
+            format!(
+                "{}/{}",
+                summary.learners_truly_mastered_at_stop, summary.learners
+            ),
             false_mastery,
         ));
     }
@@ -46,26 +63,49 @@ pub fn format_bank_table(simulation: &BankSimulation, summaries: &[PolicySummary
          all true @stop: learners with every skill truly mastered when the policy stopped. false mastery: false claims / claims, up to the stop."
             .to_string(),
     );
-    let adaptive = simulation.outcomes_by_policy.iter().find(|(p, _)| *p == Policy::Adaptive);
+    let adaptive = simulation
+        .outcomes_by_policy
+        .iter()
+        .find(|(p, _)| *p == Policy::Adaptive);
     if let Some((_, adaptive_outcomes)) = adaptive {
         for (policy, other_outcomes) in &simulation.outcomes_by_policy {
             if *policy == Policy::Adaptive {
                 continue;
             }
-            lines.push(paired_comparison_line(*policy, adaptive_outcomes, other_outcomes, simulation.item_cap));
+            lines.push(paired_comparison_line(
+                *policy,
+                adaptive_outcomes,
+                other_outcomes,
+                simulation.item_cap,
+            ));
         }
     }
     lines.join("\n")
 }
 
 /// Adaptive minus another policy, learner by learner, for the headline and the retention.
-fn paired_comparison_line(other: Policy, adaptive: &[RunOutcome], other_outcomes: &[RunOutcome], item_cap: usize) -> String {
+fn paired_comparison_line(
+    other: Policy,
+    adaptive: &[RunOutcome],
+    other_outcomes: &[RunOutcome],
+    item_cap: usize,
+) -> String {
     let to_mastery = |o: &RunOutcome| o.items_to_true_mastery.unwrap_or(item_cap) as f64;
-    let item_differences: Vec<f64> = adaptive.iter().zip(other_outcomes).map(|(a, b)| to_mastery(a) - to_mastery(b)).collect();
-    let retention_differences: Vec<f64> =
-        adaptive.iter().zip(other_outcomes).map(|(a, b)| a.retention_accuracy - b.retention_accuracy).collect();
-    let post_test_differences: Vec<f64> =
-        adaptive.iter().zip(other_outcomes).map(|(a, b)| a.post_test_accuracy - b.post_test_accuracy).collect();
+    let item_differences: Vec<f64> = adaptive
+        .iter()
+        .zip(other_outcomes)
+        .map(|(a, b)| to_mastery(a) - to_mastery(b))
+        .collect();
+    let retention_differences: Vec<f64> = adaptive
+        .iter()
+        .zip(other_outcomes)
+        .map(|(a, b)| a.retention_accuracy - b.retention_accuracy)
+        .collect();
+    let post_test_differences: Vec<f64> = adaptive
+        .iter()
+        .zip(other_outcomes)
+        .map(|(a, b)| a.post_test_accuracy - b.post_test_accuracy)
+        .collect();
     let other_mean = interval_of(&other_outcomes.iter().map(to_mastery).collect::<Vec<_>>()).mean;
     let items = interval_of(&item_differences);
     format!(

@@ -11,11 +11,15 @@ const WRONG_TEXT: &str = "no idea";
 /// multi-step item, whose steps are answered one by one.
 pub fn response_for(kind: &ItemKind, correct: bool) -> Option<Response> {
     let response = match kind {
-        ItemKind::SingleChoice { choices, answer, .. } => {
+        ItemKind::SingleChoice {
+            choices, answer, ..
+        } => {
             let wrong = (0..choices.len()).find(|c| c != answer).unwrap_or(*answer);
             Response::Choice(if correct { *answer } else { wrong })
         }
-        ItemKind::MultipleResponse { choices, answers, .. } => {
+        ItemKind::MultipleResponse {
+            choices, answers, ..
+        } => {
             let mut picked = answers.clone();
             if !correct {
                 match (0..choices.len()).find(|c| !answers.contains(c)) {
@@ -28,22 +32,38 @@ pub fn response_for(kind: &ItemKind, correct: bool) -> Option<Response> {
             }
             Response::Choices(picked)
         }
-        ItemKind::Numeric { answer, tolerance, relative_tolerance, misconceptions } => {
+        ItemKind::Numeric {
+            answer,
+            tolerance,
+            relative_tolerance,
+            misconceptions,
+        } => {
             if correct {
                 Response::Text(answer.text.clone())
             } else if let Some(misconception) = misconceptions.first() {
                 Response::Text(misconception.answer.text.clone())
             } else {
-                let allowance = tolerance.unwrap_or(0.0).abs().max(relative_tolerance.unwrap_or(0.0).abs() * answer.value.abs());
+                let allowance = tolerance
+                    .unwrap_or(0.0)
+                    .abs()
+                    .max(relative_tolerance.unwrap_or(0.0).abs() * answer.value.abs());
                 Response::Text(format!("{}", answer.value + 1.0 + 2.0 * allowance))
             }
         }
-        ItemKind::MathExpression { answer, misconceptions, .. } => match (correct, misconceptions.first()) {
+        ItemKind::MathExpression {
+            answer,
+            misconceptions,
+            ..
+        } => match (correct, misconceptions.first()) {
             (true, _) => Response::Text(answer.clone()),
             (false, Some(misconception)) => Response::Text(misconception.answer.clone()),
             (false, None) => Response::Text(format!("({answer}) + 1")),
         },
-        ItemKind::ShortText { answers, misconceptions, .. } => match (correct, misconceptions.first()) {
+        ItemKind::ShortText {
+            answers,
+            misconceptions,
+            ..
+        } => match (correct, misconceptions.first()) {
             (true, _) => Response::Text(answers.first().cloned().unwrap_or_default()),
             (false, Some(misconception)) => Response::Text(misconception.answer.clone()),
             (false, None) => Response::Text(WRONG_TEXT.to_string()),
@@ -67,7 +87,10 @@ pub fn response_for(kind: &ItemKind, correct: bool) -> Option<Response> {
             if !correct {
                 if let (Some(first), Some(blank)) = (filled.first_mut(), blanks.first()) {
                     *first = match &blank.numeric {
-                        Some(number) => format!("{}", number.value + 1.0 + 2.0 * blank.tolerance.unwrap_or(0.0).abs()),
+                        Some(number) => format!(
+                            "{}",
+                            number.value + 1.0 + 2.0 * blank.tolerance.unwrap_or(0.0).abs()
+                        ),
                         None => WRONG_TEXT.to_string(),
                     };
                 }
@@ -91,11 +114,19 @@ pub fn response_for(kind: &ItemKind, correct: bool) -> Option<Response> {
 pub fn guess_probability(kind: &ItemKind, typed: f64) -> f64 {
     match kind {
         ItemKind::SingleChoice { choices, .. } => 1.0 / choices.len().max(1) as f64,
-        ItemKind::MultipleResponse { choices, .. } => 1.0 / (2f64.powi(choices.len().min(30) as i32) - 1.0).max(1.0),
+        ItemKind::MultipleResponse { choices, .. } => {
+            1.0 / (2f64.powi(choices.len().min(30) as i32) - 1.0).max(1.0)
+        }
         ItemKind::Ordering { items } => 1.0 / factorial(items.len()).max(2.0),
         ItemKind::Matching { pairs, .. } => 1.0 / factorial(pairs.len()).max(2.0),
-        ItemKind::MultiStep { steps } => steps.iter().map(|s| guess_probability(&s.kind, typed)).product(),
-        ItemKind::Numeric { .. } | ItemKind::MathExpression { .. } | ItemKind::ShortText { .. } | ItemKind::FillBlanks { .. } => typed,
+        ItemKind::MultiStep { steps } => steps
+            .iter()
+            .map(|s| guess_probability(&s.kind, typed))
+            .product(),
+        ItemKind::Numeric { .. }
+        | ItemKind::MathExpression { .. }
+        | ItemKind::ShortText { .. }
+        | ItemKind::FillBlanks { .. } => typed,
     }
 }
 

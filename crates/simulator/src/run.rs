@@ -3,15 +3,18 @@
 //! stopping rule or the item cap.
 
 use adaptive_practice_engine::template::instantiate;
-use adaptive_practice_engine::{advance, new_progress, submit_answer, ChoiceOptions, IndexedBank, Progress, SkillState, Timestamp};
+use adaptive_practice_engine::{
+    advance, new_progress, submit_answer, ChoiceOptions, IndexedBank, Progress, SkillState,
+    Timestamp,
+};
 use serde::Serialize;
 
 use crate::learner::{HiddenLearner, PopulationParameters};
-use crate::response::response_for;
 use crate::random::{
-    derive_seed, SplitMix64, STREAM_ANSWERS, STREAM_ENGINE_SEED, STREAM_LEARNER_TRAITS, STREAM_RANDOM_POLICY,
-    STREAM_SCHEDULE,
+    derive_seed, SplitMix64, STREAM_ANSWERS, STREAM_ENGINE_SEED, STREAM_LEARNER_TRAITS,
+    STREAM_RANDOM_POLICY, STREAM_SCHEDULE,
 };
+use crate::response::response_for;
 
 /// How the next item is chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -124,7 +127,12 @@ struct PracticeClock {
 
 impl PracticeClock {
     fn new(seed: u64) -> Self {
-        PracticeClock { random: SplitMix64::new(seed), day: 0, items_in_session: 0, last_moment: START_MILLISECONDS }
+        PracticeClock {
+            random: SplitMix64::new(seed),
+            day: 0,
+            items_in_session: 0,
+            last_moment: START_MILLISECONDS,
+        }
     }
 
     /// When the next item is shown and when it is answered. The next session starts 1 day later
@@ -132,14 +140,23 @@ impl PracticeClock {
     fn next_item_moments(&mut self, parameters: &SimulationParameters) -> (Timestamp, Timestamp) {
         if self.items_in_session >= parameters.items_per_session.max(1) {
             let draw = self.random.next_unit();
-            self.day += if draw < 0.6 { 1 } else if draw < 0.85 { 2 } else { 3 };
+            self.day += if draw < 0.6 {
+                1
+            } else if draw < 0.85 {
+                2
+            } else {
+                3
+            };
             let offset = (self.random.next_unit() * 3.0 * 3_600_000.0) as i64;
             self.last_moment = START_MILLISECONDS + self.day * MILLISECONDS_PER_DAY + offset;
             self.items_in_session = 0;
         }
         self.items_in_session += 1;
         let shown = self.last_moment;
-        let minutes = self.random.next_between(parameters.shortest_minutes_per_item, parameters.longest_minutes_per_item);
+        let minutes = self.random.next_between(
+            parameters.shortest_minutes_per_item,
+            parameters.longest_minutes_per_item,
+        );
         self.last_moment += (minutes * MILLISECONDS_PER_MINUTE) as i64;
         (Timestamp(shown), Timestamp(self.last_moment))
     }
@@ -173,7 +190,12 @@ struct StopSnapshot {
 /// Simulates one learner (drawn from `seed`) practising `bank` under `policy`. The same seed
 /// gives the same learner, the same session schedule and the same stream of answer luck under
 /// every policy.
-pub fn simulate_learner(bank: &IndexedBank, policy: Policy, parameters: &SimulationParameters, seed: u64) -> SimulatedRun {
+pub fn simulate_learner(
+    bank: &IndexedBank,
+    policy: Policy,
+    parameters: &SimulationParameters,
+    seed: u64,
+) -> SimulatedRun {
     let mut trait_random = SplitMix64::new(derive_seed(seed, STREAM_LEARNER_TRAITS));
     let learner = HiddenLearner::draw(bank, &parameters.population, &mut trait_random);
     simulate_hidden_learner(bank, policy, parameters, seed, learner)
@@ -210,8 +232,17 @@ pub fn simulate_hidden_learner(
     while attempts < parameters.item_cap && (stop.is_none() || items_to_true_mastery.is_none()) {
         attempts += 1;
         let (shown, answered) = state.clock.next_item_moments(parameters);
-        let Some((item_position, variant_seed)) = choose_item(&mut state, shown) else { break };
-        if !answer_item(&mut state, item_position, variant_seed, shown, answered, stop.is_none()) {
+        let Some((item_position, variant_seed)) = choose_item(&mut state, shown) else {
+            break;
+        };
+        if !answer_item(
+            &mut state,
+            item_position,
+            variant_seed,
+            shown,
+            answered,
+            stop.is_none(),
+        ) {
             continue;
         }
         last_moment = answered;
@@ -224,7 +255,9 @@ pub fn simulate_hidden_learner(
         }
     }
     let stop = stop.unwrap_or_else(|| snapshot(&state, last_moment));
-    let retention_moment = Timestamp(stop.moment.0 + (parameters.retention_test_days * MILLISECONDS_PER_DAY as f64) as i64);
+    let retention_moment = Timestamp(
+        stop.moment.0 + (parameters.retention_test_days * MILLISECONDS_PER_DAY as f64) as i64,
+    );
     let outcome = RunOutcome {
         items_practised: stop.answers_until_stop,
         items_to_true_mastery,
@@ -237,7 +270,12 @@ pub fn simulate_hidden_learner(
     };
     let mut answers = state.answers;
     answers.truncate(stop.answers_until_stop);
-    SimulatedRun { policy, answers, progress: stop.progress, outcome }
+    SimulatedRun {
+        policy,
+        answers,
+        progress: stop.progress,
+        outcome,
+    }
 }
 
 fn snapshot(state: &RunState, moment: Timestamp) -> StopSnapshot {
@@ -255,7 +293,10 @@ fn snapshot(state: &RunState, moment: Timestamp) -> StopSnapshot {
 /// True when the engine's state for every skill is `Mastered` or `DueForReview`.
 pub fn engine_claims_every_skill(bank: &IndexedBank, progress: &Progress, now: Timestamp) -> bool {
     (0..bank.bank.skills.len()).all(|s| {
-        matches!(progress.model.skill_mastery(bank, s, now).state, SkillState::Mastered | SkillState::DueForReview)
+        matches!(
+            progress.model.skill_mastery(bank, s, now).state,
+            SkillState::Mastered | SkillState::DueForReview
+        )
     })
 }
 
@@ -273,10 +314,21 @@ fn choose_item(state: &mut RunState, shown: Timestamp) -> Option<(usize, u64)> {
         return None;
     }
     match state.policy {
-        Policy::Adaptive => advance(state.bank, &mut state.progress, shown, &ChoiceOptions::default())
-            .map(|next| (next.item_position, next.variant_seed)),
-        Policy::Fixed => Some((state.answers.len() % item_count, state.policy_random.next_u64())),
-        Policy::Random => Some((state.policy_random.next_below(item_count), state.policy_random.next_u64())),
+        Policy::Adaptive => advance(
+            state.bank,
+            &mut state.progress,
+            shown,
+            &ChoiceOptions::default(),
+        )
+        .map(|next| (next.item_position, next.variant_seed)),
+        Policy::Fixed => Some((
+            state.answers.len() % item_count,
+            state.policy_random.next_u64(),
+        )),
+        Policy::Random => Some((
+            state.policy_random.next_below(item_count),
+            state.policy_random.next_u64(),
+        )),
     }
 }
 
@@ -291,8 +343,12 @@ fn answer_item(
     now: Timestamp,
     before_stop: bool,
 ) -> bool {
-    let Some(bank_item) = state.bank.bank.items.get(item_position) else { return false };
-    let Ok(item) = instantiate(bank_item, variant_seed) else { return false };
+    let Some(bank_item) = state.bank.bank.items.get(item_position) else {
+        return false;
+    };
+    let Ok(item) = instantiate(bank_item, variant_seed) else {
+        return false;
+    };
     let probability = state.learner.success_probability(item_position, now);
     let parts = item.parts();
     // Each of k parts is right with probability p^(1/k), so the whole item is right with p.
@@ -302,9 +358,21 @@ fn answer_item(
     let mut newly_mastered = Vec::new();
     for (part_index, part) in parts.iter().enumerate() {
         let intended_correct = state.answer_random.next_bernoulli(part_probability);
-        let Some(response) = response_for(part.kind, intended_correct) else { break };
+        let Some(response) = response_for(part.kind, intended_correct) else {
+            break;
+        };
         // The engine's verdict is what the learner sees; it agrees with the intent for sound banks.
-        let Ok(report) = submit_answer(state.bank, &mut state.progress, &item, part_index, &response, 0, now) else { break };
+        let Ok(report) = submit_answer(
+            state.bank,
+            &mut state.progress,
+            &item,
+            part_index,
+            &response,
+            0,
+            now,
+        ) else {
+            break;
+        };
         judged_parts += 1;
         every_part_correct &= report.outcome.correct;
         newly_mastered.extend(report.newly_mastered);
@@ -312,13 +380,18 @@ fn answer_item(
     if judged_parts == 0 {
         return false;
     }
-    state.learner.practise(item_position, every_part_correct, now);
+    state
+        .learner
+        .practise(item_position, every_part_correct, now);
     // A claim is judged against the truth right after the answer that made it (the learner has
     // already learned from that answer's feedback).
     if before_stop {
         for skill_id in &newly_mastered {
             state.mastery_claims += 1;
-            let truly = state.bank.skill_position(skill_id).is_some_and(|s| state.learner.is_truly_mastered(s, now));
+            let truly = state
+                .bank
+                .skill_position(skill_id)
+                .is_some_and(|s| state.learner.is_truly_mastered(s, now));
             state.false_mastery_claims += u32::from(!truly);
         }
     }

@@ -14,14 +14,23 @@ pub struct Interval {
 pub fn interval_of(values: &[f64]) -> Interval {
     let count = values.len();
     if count == 0 {
-        return Interval { mean: f64::NAN, half_width: f64::NAN };
+        return Interval {
+            mean: f64::NAN,
+            half_width: f64::NAN,
+        };
     }
     let mean = values.iter().sum::<f64>() / count as f64;
     if count < 2 {
-        return Interval { mean, half_width: f64::NAN };
+        return Interval {
+            mean,
+            half_width: f64::NAN,
+        };
     }
     let variance = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (count - 1) as f64;
-    Interval { mean, half_width: 1.96 * variance.sqrt() / (count as f64).sqrt() }
+    Interval {
+        mean,
+        half_width: 1.96 * variance.sqrt() / (count as f64).sqrt(),
+    }
 }
 
 /// What one policy did on one bank over all simulated learners.
@@ -48,18 +57,34 @@ pub struct PolicySummary {
     pub skills_truly_mastered_at_stop: Interval,
 }
 
-pub fn summarize_outcomes(bank_id: &str, policy: Policy, outcomes: &[RunOutcome], item_cap: usize, skill_count: usize) -> PolicySummary {
-    let to_mastery: Vec<f64> =
-        outcomes.iter().map(|o| o.items_to_true_mastery.unwrap_or(item_cap) as f64).collect();
-    let column = |pick: fn(&RunOutcome) -> f64| -> Interval { interval_of(&outcomes.iter().map(pick).collect::<Vec<_>>()) };
+pub fn summarize_outcomes(
+    bank_id: &str,
+    policy: Policy,
+    outcomes: &[RunOutcome],
+    item_cap: usize,
+    skill_count: usize,
+) -> PolicySummary {
+    let to_mastery: Vec<f64> = outcomes
+        .iter()
+        .map(|o| o.items_to_true_mastery.unwrap_or(item_cap) as f64)
+        .collect();
+    let column = |pick: fn(&RunOutcome) -> f64| -> Interval {
+        interval_of(&outcomes.iter().map(pick).collect::<Vec<_>>())
+    };
     let mastery_claims: u64 = outcomes.iter().map(|o| u64::from(o.mastery_claims)).sum();
-    let false_mastery_claims: u64 = outcomes.iter().map(|o| u64::from(o.false_mastery_claims)).sum();
+    let false_mastery_claims: u64 = outcomes
+        .iter()
+        .map(|o| u64::from(o.false_mastery_claims))
+        .sum();
     PolicySummary {
         bank_id: bank_id.to_string(),
         policy,
         learners: outcomes.len(),
         items_to_true_mastery: interval_of(&to_mastery),
-        learners_not_truly_mastered_by_cap: outcomes.iter().filter(|o| o.items_to_true_mastery.is_none()).count(),
+        learners_not_truly_mastered_by_cap: outcomes
+            .iter()
+            .filter(|o| o.items_to_true_mastery.is_none())
+            .count(),
         items_practised: column(|o| o.items_practised as f64),
         post_test_accuracy: column(|o| o.post_test_accuracy),
         retention_accuracy: column(|o| o.retention_accuracy),
@@ -71,10 +96,15 @@ pub fn summarize_outcomes(bank_id: &str, policy: Policy, outcomes: &[RunOutcome]
             .iter()
             .filter(|o| match policy {
                 Policy::Adaptive => o.engine_claimed_every_skill,
-                Policy::Fixed | Policy::Random => o.items_to_true_mastery.is_some_and(|n| n == o.items_practised),
+                Policy::Fixed | Policy::Random => o
+                    .items_to_true_mastery
+                    .is_some_and(|n| n == o.items_practised),
             })
             .count(),
-        learners_truly_mastered_at_stop: outcomes.iter().filter(|o| o.skills_truly_mastered_at_stop == skill_count).count(),
+        learners_truly_mastered_at_stop: outcomes
+            .iter()
+            .filter(|o| o.skills_truly_mastered_at_stop == skill_count)
+            .count(),
         skills_truly_mastered_at_stop: column(|o| o.skills_truly_mastered_at_stop as f64),
     }
 }
@@ -83,7 +113,9 @@ pub fn summarize_outcomes(bank_id: &str, policy: Policy, outcomes: &[RunOutcome]
 /// `bank=ID policy=NAME learners=N items_to_true_mastery=MEAN±HW items_practised=MEAN±HW
 /// post_test=0.xxx±0.xxx retention_30d=0.xxx±0.xxx false_mastery_rate=0.xxx` (or `na`).
 pub fn format_summary_line(summary: &PolicySummary) -> String {
-    let rate = summary.false_mastery_rate.map_or_else(|| "na".to_string(), |r| format!("{r:.3}"));
+    let rate = summary
+        .false_mastery_rate
+        .map_or_else(|| "na".to_string(), |r| format!("{r:.3}"));
     format!(
         "bank={} policy={} learners={} items_to_true_mastery={:.1}±{:.1} items_practised={:.1}±{:.1} post_test={:.3}±{:.3} retention_30d={:.3}±{:.3} false_mastery_rate={}",
         summary.bank_id,
@@ -130,7 +162,11 @@ pub fn parse_summary_line(line: &str) -> Option<ParsedSummaryLine> {
     let post_test = parse_interval(&next_value("post_test")?)?;
     let retention_30d = parse_interval(&next_value("retention_30d")?)?;
     let rate_text = next_value("false_mastery_rate")?;
-    let false_mastery_rate = if rate_text == "na" { None } else { Some(rate_text.parse().ok()?) };
+    let false_mastery_rate = if rate_text == "na" {
+        None
+    } else {
+        Some(rate_text.parse().ok()?)
+    };
     if fields.next().is_some() {
         return None;
     }
@@ -148,5 +184,8 @@ pub fn parse_summary_line(line: &str) -> Option<ParsedSummaryLine> {
 
 fn parse_interval(text: &str) -> Option<Interval> {
     let (mean, half_width) = text.split_once('±')?;
-    Some(Interval { mean: mean.parse().ok()?, half_width: half_width.parse().ok()? })
+    Some(Interval {
+        mean: mean.parse().ok()?,
+        half_width: half_width.parse().ok()?,
+    })
 }

@@ -13,7 +13,11 @@ const PERCENTAGES_BANK: &str = include_str!("../../../www/banks/percentages.json
 fn indexed(text: &str) -> IndexedBank {
     let loaded = load_bank(text);
     let errors: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
-    IndexedBank::new(loaded.bank.unwrap_or_else(|| panic!("bank does not load: {errors:?}")))
+    IndexedBank::new(
+        loaded
+            .bank
+            .unwrap_or_else(|| panic!("bank does not load: {errors:?}")),
+    )
 }
 
 fn check_generator_outputs(seed: u64, expected: &[u64]) {
@@ -24,7 +28,14 @@ fn check_generator_outputs(seed: u64, expected: &[u64]) {
 
 #[test]
 fn generator_matches_the_splitmix64_reference_outputs() {
-    check_generator_outputs(1_234_567, &[6_457_827_717_110_365_317, 3_203_168_211_198_807_973, 9_817_491_932_198_370_423]);
+    check_generator_outputs(
+        1_234_567,
+        &[
+            6_457_827_717_110_365_317,
+            3_203_168_211_198_807_973,
+            9_817_491_932_198_370_423,
+        ],
+    );
 }
 
 fn check_same_seed_same_run(bank_text: &str, policy: Policy, seed: u64) {
@@ -33,9 +44,17 @@ fn check_same_seed_same_run(bank_text: &str, policy: Policy, seed: u64) {
     let first = simulate_learner(&bank, policy, &parameters, seed);
     let second = simulate_learner(&bank, policy, &parameters, seed);
     assert!(!first.answers.is_empty(), "the run answered nothing");
-    assert_eq!(first, second, "two runs of {policy:?} with seed {seed} differ");
+    assert_eq!(
+        first, second,
+        "two runs of {policy:?} with seed {seed} differ"
+    );
     let other = simulate_learner(&bank, policy, &parameters, seed + 1);
-    assert_ne!(first.answers, other.answers, "seeds {seed} and {} gave the same answers", seed + 1);
+    assert_ne!(
+        first.answers,
+        other.answers,
+        "seeds {seed} and {} gave the same answers",
+        seed + 1
+    );
 }
 
 #[test]
@@ -45,18 +64,32 @@ fn the_same_seed_gives_the_same_run() {
     check_same_seed_same_run(PERCENTAGES_BANK, Policy::Random, 11);
 }
 
-fn check_accuracy_of_a_strong_learner(bank_text: &str, level: f64, answers: usize, lowest_accuracy: f64) {
+fn check_accuracy_of_a_strong_learner(
+    bank_text: &str,
+    level: f64,
+    answers: usize,
+    lowest_accuracy: f64,
+) {
     let bank = indexed(bank_text);
     let mut traits = SplitMix64::new(3);
-    let learner = HiddenLearner::draw(&bank, &PopulationParameters::default(), &mut traits).with_every_starting_level(level);
+    let learner = HiddenLearner::draw(&bank, &PopulationParameters::default(), &mut traits)
+        .with_every_starting_level(level);
     let mut luck = SplitMix64::new(4);
     let now = Timestamp(0);
     let correct = (0..answers)
-        .filter(|k| luck.next_bernoulli(learner.success_probability(k % bank.bank.items.len(), now)))
+        .filter(|k| {
+            luck.next_bernoulli(learner.success_probability(k % bank.bank.items.len(), now))
+        })
         .count();
     let accuracy = correct as f64 / answers as f64;
-    assert!(accuracy >= lowest_accuracy, "a learner at level {level} answered only {accuracy:.3} correctly");
-    assert!(learner.every_skill_truly_mastered(now), "a learner at level {level} is not truly mastering everything");
+    assert!(
+        accuracy >= lowest_accuracy,
+        "a learner at level {level} answered only {accuracy:.3} correctly"
+    );
+    assert!(
+        learner.every_skill_truly_mastered(now),
+        "a learner at level {level} is not truly mastering everything"
+    );
 }
 
 #[test]
@@ -64,7 +97,11 @@ fn a_learner_with_a_very_high_level_answers_almost_all_correctly() {
     check_accuracy_of_a_strong_learner(FRACTIONS_BANK, 10.0, 5_000, 0.88);
 }
 
-fn check_first_adaptive_items_have_no_prerequisites(bank_text: &str, seeds: std::ops::Range<u64>, first_items: usize) {
+fn check_first_adaptive_items_have_no_prerequisites(
+    bank_text: &str,
+    seeds: std::ops::Range<u64>,
+    first_items: usize,
+) {
     let bank = indexed(bank_text);
     let parameters = SimulationParameters::default();
     for seed in seeds {
@@ -73,7 +110,11 @@ fn check_first_adaptive_items_have_no_prerequisites(bank_text: &str, seeds: std:
             let item = &bank.bank.items[bank.item_position(&answer.item_id).unwrap_or(usize::MAX)];
             for skill_id in &item.skills {
                 let skill = &bank.bank.skills[bank.skill_position(skill_id).unwrap_or(usize::MAX)];
-                assert!(skill.prerequisites.is_empty(), "seed {seed}: {} practises {skill_id}, which has prerequisites", item.id);
+                assert!(
+                    skill.prerequisites.is_empty(),
+                    "seed {seed}: {} practises {skill_id}, which has prerequisites",
+                    item.id
+                );
             }
         }
     }
@@ -87,14 +128,27 @@ fn the_adaptive_policy_starts_with_skills_without_prerequisites() {
 
 fn check_fixed_policy_follows_bank_order(bank_text: &str, seed: u64) {
     let bank = indexed(bank_text);
-    let parameters = SimulationParameters { item_cap: 2 * bank.bank.items.len(), ..SimulationParameters::default() };
+    let parameters = SimulationParameters {
+        item_cap: 2 * bank.bank.items.len(),
+        ..SimulationParameters::default()
+    };
     let mut traits = SplitMix64::new(seed);
-    let learner = HiddenLearner::draw(&bank, &parameters.population, &mut traits).with_every_starting_level(-8.0);
+    let learner = HiddenLearner::draw(&bank, &parameters.population, &mut traits)
+        .with_every_starting_level(-8.0);
     let run = simulate_hidden_learner(&bank, Policy::Fixed, &parameters, seed, learner);
-    let expected: Vec<&str> = bank.bank.items.iter().chain(&bank.bank.items).map(|i| i.id.as_str()).collect();
+    let expected: Vec<&str> = bank
+        .bank
+        .items
+        .iter()
+        .chain(&bank.bank.items)
+        .map(|i| i.id.as_str())
+        .collect();
     let practised: Vec<&str> = run.answers.iter().map(|a| a.item_id.as_str()).collect();
     assert_eq!(practised, expected);
-    assert_eq!(run.outcome.items_to_true_mastery, None, "a learner at -8 truly mastered everything");
+    assert_eq!(
+        run.outcome.items_to_true_mastery, None,
+        "a learner at -8 truly mastered everything"
+    );
 }
 
 #[test]
@@ -105,13 +159,20 @@ fn the_fixed_policy_cycles_through_the_bank_in_order() {
 fn check_summary_line_round_trip(summary: PolicySummary, expected_line: &str) {
     let line = format_summary_line(&summary);
     assert_eq!(line, expected_line);
-    let parsed = parse_summary_line(&line).unwrap_or_else(|| panic!("the line does not parse: {line}"));
+    let parsed =
+        parse_summary_line(&line).unwrap_or_else(|| panic!("the line does not parse: {line}"));
     assert_eq!(parsed.bank_id, summary.bank_id);
     assert_eq!(parsed.policy_name, summary.policy.name());
     assert_eq!(parsed.learners, summary.learners);
-    assert_eq!(parsed.false_mastery_rate.is_some(), summary.false_mastery_rate.is_some());
+    assert_eq!(
+        parsed.false_mastery_rate.is_some(),
+        summary.false_mastery_rate.is_some()
+    );
     assert!((parsed.post_test.mean - summary.post_test_accuracy.mean).abs() < 5e-4);
-    assert!(parse_summary_line(&line.replace(" post_test=", " posttest=")).is_none(), "a misnamed field parsed");
+    assert!(
+        parse_summary_line(&line.replace(" post_test=", " posttest=")).is_none(),
+        "a misnamed field parsed"
+    );
 }
 
 fn example_summary(policy: Policy, false_mastery_rate: Option<f64>) -> PolicySummary {
@@ -119,17 +180,32 @@ fn example_summary(policy: Policy, false_mastery_rate: Option<f64>) -> PolicySum
         bank_id: "fractions".into(),
         policy,
         learners: 200,
-        items_to_true_mastery: Interval { mean: 123.456, half_width: 7.89 },
+        items_to_true_mastery: Interval {
+            mean: 123.456,
+            half_width: 7.89,
+        },
         learners_not_truly_mastered_by_cap: 0,
-        items_practised: Interval { mean: 98.7, half_width: 3.21 },
-        post_test_accuracy: Interval { mean: 0.81234, half_width: 0.0123 },
-        retention_accuracy: Interval { mean: 0.7, half_width: 0.01 },
+        items_practised: Interval {
+            mean: 98.7,
+            half_width: 3.21,
+        },
+        post_test_accuracy: Interval {
+            mean: 0.81234,
+            half_width: 0.0123,
+        },
+        retention_accuracy: Interval {
+            mean: 0.7,
+            half_width: 0.01,
+        },
         false_mastery_rate,
         mastery_claims: 0,
         false_mastery_claims: 0,
         learners_stopped_by_rule: 0,
         learners_truly_mastered_at_stop: 0,
-        skills_truly_mastered_at_stop: Interval { mean: 0.0, half_width: 0.0 },
+        skills_truly_mastered_at_stop: Interval {
+            mean: 0.0,
+            half_width: 0.0,
+        },
     }
 }
 

@@ -7,11 +7,14 @@ use adaptive_practice_engine::Severity;
 use expect_test::{expect, Expect};
 
 use super::{
-    check_bank_file, check_bank_text, count_by_severity, diagnostic_lines, markup_problem_severity, summary_line,
+    check_bank_file, check_bank_text, count_by_severity, diagnostic_lines, markup_problem_severity,
+    summary_line,
 };
 
 fn broken_banks_folder() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("broken-banks")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("broken-banks")
 }
 
 /// The lines `check-bank` prints for one file of `tests/broken-banks/`, summary included.
@@ -26,8 +29,10 @@ fn check_broken_bank(file_name: &str, expect: Expect) {
 
 /// The diagnostics of a bank given as text (no media check), one per line.
 fn check_text(bank: &str, expect: Expect) {
-    let lines: String =
-        diagnostic_lines("bank", &check_bank_text(bank, None)).iter().map(|line| format!("{line}\n")).collect();
+    let lines: String = diagnostic_lines("bank", &check_bank_text(bank, None))
+        .iter()
+        .map(|line| format!("{line}\n"))
+        .collect();
     expect.assert_eq(&lines);
 }
 
@@ -157,7 +162,12 @@ fn missing_media_file_is_a_warning() {
 #[test]
 fn every_broken_bank_has_a_test() {
     let mut names: Vec<String> = std::fs::read_dir(broken_banks_folder())
-        .map(|entries| entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
         .unwrap_or_default();
     names.sort();
     expect![[r#"
@@ -182,12 +192,19 @@ fn every_sample_bank_has_no_errors() {
     let mut banks: Vec<PathBuf> = std::fs::read_dir(&folder)
         .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
         .unwrap_or_default();
-    banks.retain(|path| path.extension().is_some_and(|extension| extension == "json"));
+    banks.retain(|path| {
+        path.extension()
+            .is_some_and(|extension| extension == "json")
+    });
     banks.sort();
     assert!(!banks.is_empty(), "no sample banks in {}", folder.display());
     for bank in banks {
-        let label = bank.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-        let diagnostics = check_bank_file(&bank).unwrap_or_else(|error| panic!("cannot read {label}: {error}"));
+        let label = bank
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let diagnostics =
+            check_bank_file(&bank).unwrap_or_else(|error| panic!("cannot read {label}: {error}"));
         let lines = diagnostic_lines(&label, &diagnostics);
         let (errors, warnings) = count_by_severity(&diagnostics);
         println!("{label}: {}", summary_line(errors, warnings));
@@ -253,8 +270,14 @@ fn markup_problems_are_errors_except_dollar_amounts() {
             .map(|p| markup_problem_severity(&p.message))
             .collect()
     };
-    assert_eq!(severities_of("It costs $5 in the shop."), vec![Severity::Warning]);
-    assert_eq!(severities_of("Solve $x + 1 = 2 for x."), vec![Severity::Error]);
+    assert_eq!(
+        severities_of("It costs $5 in the shop."),
+        vec![Severity::Warning]
+    );
+    assert_eq!(
+        severities_of("Solve $x + 1 = 2 for x."),
+        vec![Severity::Error]
+    );
     assert_eq!(severities_of("![](chart.svg)"), vec![Severity::Error]);
     assert_eq!(severities_of("$\\frac{1}{2$"), vec![Severity::Error]);
 }

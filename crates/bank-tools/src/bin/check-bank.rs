@@ -6,7 +6,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use adaptive_practice_bank_tools::bank_checker::{check_bank_file, count_by_severity, diagnostic_lines, summary_line};
+use adaptive_practice_bank_tools::bank_checker::{
+    check_bank_file, count_by_severity, diagnostic_lines, summary_line,
+};
 
 fn main() -> ExitCode {
     let paths: Vec<String> = std::env::args().skip(1).collect();

@@ -18,7 +18,8 @@ use adaptive_practice_engine::bank::{Hint, Item, ItemKind, Step};
 use self::bank_parts::{assemble_bank, SkillIds};
 use self::questions::{convert_pathway, convert_question, Question};
 use self::source::{
-    read_first_json, read_json, read_problem_folder, sorted_subfolders, BktParameters, Course, ProblemFolder,
+    read_first_json, read_json, read_problem_folder, sorted_subfolders, BktParameters, Course,
+    ProblemFolder,
 };
 use self::text::{alt_text_from, convert_text, TextShape};
 use crate::import::{ImportNote, ImportedBank, MediaFile, NoteKind};
@@ -31,9 +32,15 @@ pub fn import_oatutor_folder(source: &Path) -> Result<ImportedBank, String> {
         return Err(format!("{} has no content-pool folder", source.display()));
     }
     let skill_model: BTreeMap<String, Vec<String>> = read_json(&source.join("skillModel.json"))?;
-    let bkt_files = [source.join("defaultBKTParams.json"), source.join("bkt-params").join("defaultBKTParams.json")];
-    let bkt_parameters: BTreeMap<String, BktParameters> = read_first_json(&bkt_files).transpose()?.unwrap_or_default();
-    let courses: Vec<Course> = read_first_json(&[source.join("coursePlans.json")]).transpose()?.unwrap_or_default();
+    let bkt_files = [
+        source.join("defaultBKTParams.json"),
+        source.join("bkt-params").join("defaultBKTParams.json"),
+    ];
+    let bkt_parameters: BTreeMap<String, BktParameters> =
+        read_first_json(&bkt_files).transpose()?.unwrap_or_default();
+    let courses: Vec<Course> = read_first_json(&[source.join("coursePlans.json")])
+        .transpose()?
+        .unwrap_or_default();
 
     let mut notes = Vec::new();
     let mut folders = Vec::new();
@@ -65,10 +72,19 @@ pub fn import_oatutor_folder(source: &Path) -> Result<ImportedBank, String> {
         }
     }
     let found = count_found(&folders, problems_found);
-    let (bank, mut decisions) = assemble_bank(&folders, &courses, &bkt_parameters, &skill_ids, items);
+    let (bank, mut decisions) =
+        assemble_bank(&folders, &courses, &bkt_parameters, &skill_ids, items);
     notes.append(&mut decisions);
-    let counts = found.into_iter().chain(count_written(&bank.items, problems_found)).collect();
-    Ok(ImportedBank { bank, media, notes, counts })
+    let counts = found
+        .into_iter()
+        .chain(count_written(&bank.items, problems_found))
+        .collect();
+    Ok(ImportedBank {
+        bank,
+        media,
+        notes,
+        counts,
+    })
 }
 
 /// What converting one problem needs: where its figures are, the alt text to fall back on, and
@@ -85,14 +101,22 @@ impl<'a> ProblemContext<'a> {
     fn new(folder: &'a ProblemFolder) -> Self {
         let no_figures = &mut |_: &str| None;
         let title = convert_text(&folder.problem.title, TextShape::Inline, no_figures);
-        let first_step_title = folder.steps.first().map(|(step, _)| step.step_title.as_str()).unwrap_or_default();
+        let first_step_title = folder
+            .steps
+            .first()
+            .map(|(step, _)| step.step_title.as_str())
+            .unwrap_or_default();
         let step_title = convert_text(first_step_title, TextShape::Inline, no_figures);
-        let fallback = [alt_text_from(&title), alt_text_from(&step_title)].into_iter().find(|alt| !alt.is_empty());
+        let fallback = [alt_text_from(&title), alt_text_from(&step_title)]
+            .into_iter()
+            .find(|alt| !alt.is_empty());
         ProblemContext {
             problem_id: &folder.problem.id,
             figures_folder: folder.folder.join("figures"),
-            fallback_alt_text: fallback
-                .map_or_else(|| "A figure of the problem".to_string(), |alt| format!("Figure for: {alt}")),
+            fallback_alt_text: fallback.map_or_else(
+                || "A figure of the problem".to_string(),
+                |alt| format!("Figure for: {alt}"),
+            ),
             notes: Vec::new(),
             media: Vec::new(),
         }
@@ -104,7 +128,13 @@ impl<'a> ProblemContext<'a> {
 
     /// Converts a text; its figures are copied to `media/<problem>/` with the fallback alt text.
     fn text(&mut self, raw: &str, shape: TextShape, source_id: &str) -> String {
-        let ProblemContext { problem_id, figures_folder, fallback_alt_text, notes, media } = self;
+        let ProblemContext {
+            problem_id,
+            figures_folder,
+            fallback_alt_text,
+            notes,
+            media,
+        } = self;
         let mut figure = |name: &str| -> Option<String> {
             let file = figures_folder.join(name);
             if shape == TextShape::Inline {
@@ -123,8 +153,15 @@ impl<'a> ProblemContext<'a> {
                 ));
                 return None;
             }
-            let address = format!("media/{}/{}", safe_file_name(problem_id), safe_file_name(name));
-            let copy = MediaFile { source: file, address: address.clone() };
+            let address = format!(
+                "media/{}/{}",
+                safe_file_name(problem_id),
+                safe_file_name(name)
+            );
+            let copy = MediaFile {
+                source: file,
+                address: address.clone(),
+            };
             if !media.contains(&copy) {
                 media.push(copy);
             }
@@ -143,9 +180,16 @@ fn convert_problem(
     skill_ids: &mut SkillIds,
 ) -> Result<Item, String> {
     let problem = &folder.problem;
-    let is_variabilized = |value: &serde_json::Value| value.as_object().is_some_and(|variables| !variables.is_empty());
+    let is_variabilized = |value: &serde_json::Value| {
+        value
+            .as_object()
+            .is_some_and(|variables| !variables.is_empty())
+    };
     if is_variabilized(&problem.variabilization)
-        || folder.steps.iter().any(|(step, _)| is_variabilized(&step.variabilization))
+        || folder
+            .steps
+            .iter()
+            .any(|(step, _)| is_variabilized(&step.variabilization))
     {
         return Err("variabilized problems (random values) are not converted".into());
     }
@@ -154,8 +198,12 @@ fn convert_problem(
     }
     let mut steps = Vec::new();
     for (step, pathway) in &folder.steps {
-        let skills: Vec<String> =
-            skill_model.get(&step.id).into_iter().flatten().map(|skill| skill_ids.id_for(skill)).collect();
+        let skills: Vec<String> = skill_model
+            .get(&step.id)
+            .into_iter()
+            .flatten()
+            .map(|skill| skill_ids.id_for(skill))
+            .collect();
         if skills.is_empty() {
             return Err(format!("step {} has no skill in skillModel.json", step.id));
         }
@@ -166,13 +214,21 @@ fn convert_problem(
             answers: &step.step_answer,
             choices: step.choices.as_deref(),
         };
-        let kind = convert_question(context, &question).map_err(|reason| format!("step {}: {reason}", step.id))?;
+        let kind = convert_question(context, &question)
+            .map_err(|reason| format!("step {}: {reason}", step.id))?;
         let hints = convert_pathway(context, pathway);
         let prompt = join_paragraphs(&[
             context.text(&step.step_title, TextShape::Block, &step.id),
             context.text(&step.step_body, TextShape::Block, &step.id),
         ]);
-        steps.push(Step { id: Some(step.id.clone()), prompt, skills, hints, solution: None, kind });
+        steps.push(Step {
+            id: Some(step.id.clone()),
+            prompt,
+            skills,
+            hints,
+            solution: None,
+            kind,
+        });
     }
     let problem_text = join_paragraphs(&[
         context.text(&problem.title, TextShape::Block, &problem.id),
@@ -203,7 +259,10 @@ fn convert_problem(
         });
     }
     if let Some(empty) = steps.iter().find(|step| step.prompt.is_empty()) {
-        return Err(format!("step {} has no text", empty.id.as_deref().unwrap_or_default()));
+        return Err(format!(
+            "step {} has no text",
+            empty.id.as_deref().unwrap_or_default()
+        ));
     }
     let prompt = if problem_text.is_empty() {
         context.note(
@@ -231,7 +290,11 @@ fn convert_problem(
 /// Paragraphs joined by blank lines; empty parts and a part equal to the one before are left out.
 fn join_paragraphs(parts: &[String]) -> String {
     let mut kept: Vec<&str> = Vec::new();
-    for part in parts.iter().map(|part| part.trim()).filter(|part| !part.is_empty()) {
+    for part in parts
+        .iter()
+        .map(|part| part.trim())
+        .filter(|part| !part.is_empty())
+    {
         if kept.last() != Some(&part) {
             kept.push(part);
         }
@@ -241,26 +304,53 @@ fn join_paragraphs(parts: &[String]) -> String {
 
 /// Problems in the order of their lessons in `coursePlans.json`, then in natural id order.
 fn sort_by_lesson_order(folders: &mut [ProblemFolder], courses: &[Course]) {
-    let lessons: Vec<&str> =
-        courses.iter().flat_map(|course| course.lessons.iter().map(|lesson| lesson.id.as_str())).collect();
+    let lessons: Vec<&str> = courses
+        .iter()
+        .flat_map(|course| course.lessons.iter().map(|lesson| lesson.id.as_str()))
+        .collect();
     folders.sort_by_key(|folder| {
         let lesson_id = folder.problem.lesson_id.as_deref().unwrap_or_default();
-        lessons.iter().position(|lesson| *lesson == lesson_id).unwrap_or(lessons.len())
+        lessons
+            .iter()
+            .position(|lesson| *lesson == lesson_id)
+            .unwrap_or(lessons.len())
     });
 }
 
 fn count_found(folders: &[ProblemFolder], problems: usize) -> Vec<(&'static str, usize)> {
-    let entries = || folders.iter().flat_map(|folder| folder.steps.iter().flat_map(|(_, pathway)| pathway.iter()));
+    let entries = || {
+        folders
+            .iter()
+            .flat_map(|folder| folder.steps.iter().flat_map(|(_, pathway)| pathway.iter()))
+    };
     let of_type = |entry: &&source::TutoringEntry, wanted: &str| entry.entry_type == wanted;
     vec![
         ("problems", problems),
-        ("steps", folders.iter().map(|folder| folder.steps.len()).sum()),
-        ("hints", entries().filter(|entry| of_type(entry, "hint")).count()),
-        ("scaffolds", entries().filter(|entry| of_type(entry, "scaffold")).count()),
-        ("sub-hints", entries().flat_map(|entry| entry.sub_hints.iter()).filter(|sub| of_type(sub, "hint")).count()),
+        (
+            "steps",
+            folders.iter().map(|folder| folder.steps.len()).sum(),
+        ),
+        (
+            "hints",
+            entries().filter(|entry| of_type(entry, "hint")).count(),
+        ),
+        (
+            "scaffolds",
+            entries().filter(|entry| of_type(entry, "scaffold")).count(),
+        ),
+        (
+            "sub-hints",
+            entries()
+                .flat_map(|entry| entry.sub_hints.iter())
+                .filter(|sub| of_type(sub, "hint"))
+                .count(),
+        ),
         (
             "sub-scaffolds",
-            entries().flat_map(|entry| entry.sub_hints.iter()).filter(|sub| of_type(sub, "scaffold")).count(),
+            entries()
+                .flat_map(|entry| entry.sub_hints.iter())
+                .filter(|sub| of_type(sub, "scaffold"))
+                .count(),
         ),
     ]
 }
@@ -269,23 +359,51 @@ fn count_found(folders: &[ProblemFolder], problems: usize) -> Vec<(&'static str,
 fn count_written(items: &[Item], problems: usize) -> Vec<(&'static str, usize)> {
     let parts = || items.iter().flat_map(|item| item.parts());
     let hints = || parts().flat_map(|part| part.hints.iter());
-    let sub_hints = || hints().filter_map(|hint| hint.scaffold.as_ref()).flat_map(|scaffold| scaffold.hints.iter());
+    let sub_hints = || {
+        hints()
+            .filter_map(|hint| hint.scaffold.as_ref())
+            .flat_map(|scaffold| scaffold.hints.iter())
+    };
     vec![
         ("items written", items.len()),
         ("steps written", parts().count()),
-        ("hints written", hints().filter(|hint| hint.scaffold.is_none()).count()),
-        ("scaffolds written", hints().filter(|hint| hint.scaffold.is_some()).count()),
-        ("sub-hints written", sub_hints().filter(|hint| hint.scaffold.is_none()).count()),
-        ("sub-scaffolds written", sub_hints().filter(|hint| hint.scaffold.is_some()).count()),
+        (
+            "hints written",
+            hints().filter(|hint| hint.scaffold.is_none()).count(),
+        ),
+        (
+            "scaffolds written",
+            hints().filter(|hint| hint.scaffold.is_some()).count(),
+        ),
+        (
+            "sub-hints written",
+            sub_hints().filter(|hint| hint.scaffold.is_none()).count(),
+        ),
+        (
+            "sub-scaffolds written",
+            sub_hints().filter(|hint| hint.scaffold.is_some()).count(),
+        ),
         ("problems skipped", problems.saturating_sub(items.len())),
     ]
 }
 
 /// A file or folder name safe in a Markdown address: letters, digits, `-`, `_` and `.`.
 fn safe_file_name(name: &str) -> String {
-    name.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' }).collect()
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }
 
 fn note(kind: NoteKind, source: &str, message: String) -> ImportNote {
-    ImportNote { kind, source: source.to_string(), message }
+    ImportNote {
+        kind,
+        source: source.to_string(),
+        message,
+    }
 }

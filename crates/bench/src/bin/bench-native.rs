@@ -70,7 +70,10 @@ fn main() {
         }));
     }
     let report = json!({ "perAnswer": per_answer, "bankLoad": bank_load, "storage": storage });
-    println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&report).unwrap_or_default()
+    );
 }
 
 fn elapsed_ms(start: Instant) -> f64 {

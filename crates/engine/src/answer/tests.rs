@@ -12,8 +12,15 @@ fn kind(json: &str) -> ItemKind {
 fn check(item_json: &str, response: Response, expect: Expect) {
     let verdict = match check_response(&kind(item_json), &response) {
         Ok(outcome) => {
-            let feedback = outcome.feedback.map(|f| format!(" feedback={f:?}")).unwrap_or_default();
-            format!("{} answer={}{feedback}", if outcome.correct { "right" } else { "wrong" }, outcome.correct_answer)
+            let feedback = outcome
+                .feedback
+                .map(|f| format!(" feedback={f:?}"))
+                .unwrap_or_default();
+            format!(
+                "{} answer={}{feedback}",
+                if outcome.correct { "right" } else { "wrong" },
+                outcome.correct_answer
+            )
         }
         Err(unreadable) => format!("unreadable: {}", unreadable.message),
     };
@@ -29,13 +36,30 @@ const MULTIPLE: &str = r#"{ "type": "multipleResponse", "choices": [ { "text": "
 
 #[test]
 fn multiple_response_needs_exactly_the_right_set() {
-    check(MULTIPLE, Response::Choices(vec![3, 1, 0]), expect!["right answer=2; 3; 5"]);
-    check(MULTIPLE, Response::Choices(vec![0, 1]), expect!["wrong answer=2; 3; 5"]);
-    check(MULTIPLE, Response::Choices(vec![0, 1, 2, 3]), expect![[r#"wrong answer=2; 3; 5 feedback="4 = 2 × 2.""#]]);
-    check(MULTIPLE, Response::Choices(vec![]), expect!["unreadable: Pick at least one choice."]);
+    check(
+        MULTIPLE,
+        Response::Choices(vec![3, 1, 0]),
+        expect!["right answer=2; 3; 5"],
+    );
+    check(
+        MULTIPLE,
+        Response::Choices(vec![0, 1]),
+        expect!["wrong answer=2; 3; 5"],
+    );
+    check(
+        MULTIPLE,
+        Response::Choices(vec![0, 1, 2, 3]),
+        expect![[r#"wrong answer=2; 3; 5 feedback="4 = 2 × 2.""#]],
+    );
+    check(
+        MULTIPLE,
+        Response::Choices(vec![]),
+        expect!["unreadable: Pick at least one choice."],
+    );
 }
 
-const NUMERIC_RELATIVE: &str = r#"{ "type": "numeric", "answer": 1500, "relativeTolerance": 0.01 }"#;
+const NUMERIC_RELATIVE: &str =
+    r#"{ "type": "numeric", "answer": 1500, "relativeTolerance": 0.01 }"#;
 
 #[test]
 fn numeric_tolerance_can_be_relative() {
@@ -54,9 +78,21 @@ fn math_answers_are_checked_by_value_not_spelling() {
     check(MATH, text("0.58333"), expect!["right answer=7/12"]);
     check(MATH, text("1/3 + 1/4"), expect!["right answer=7/12"]);
     check(MATH, text("0.58"), expect!["wrong answer=7/12"]);
-    check(MATH, text("4/14"), expect![[r#"wrong answer=7/12 feedback="Numerators and denominators are not added.""#]]);
-    check(MATH, text("7/"), expect!["unreadable: I cannot read “7/” as math: the expression ends too early."]);
-    check(MATH, text(&"(".repeat(10_000)), expect!["unreadable: That answer is too long (more than 200 characters)."]);
+    check(
+        MATH,
+        text("4/14"),
+        expect![[r#"wrong answer=7/12 feedback="Numerators and denominators are not added.""#]],
+    );
+    check(
+        MATH,
+        text("7/"),
+        expect!["unreadable: I cannot read “7/” as math: the expression ends too early."],
+    );
+    check(
+        MATH,
+        text(&"(".repeat(10_000)),
+        expect!["unreadable: That answer is too long (more than 200 characters)."],
+    );
     check(MATH, text(&"(".repeat(100)), expect!["unreadable: I cannot read “((((((((((((((((((((((((((((((((((((((((…” as math: the expression is nested too deeply."]);
 }
 
@@ -77,8 +113,16 @@ const SHORT: &str = r#"{ "type": "shortText", "answers": ["Paris"], "pattern": "
 fn short_text_is_normalized_before_comparing() {
     check(SHORT, text("  paris. "), expect!["right answer=Paris"]);
     check(SHORT, text("PARÍS"), expect!["right answer=Paris"]);
-    check(SHORT, text("Ville  de Paris, France"), expect!["right answer=Paris"]);
-    check(SHORT, text("lyon"), expect![[r#"wrong answer=Paris feedback="Lyon is the third largest city.""#]]);
+    check(
+        SHORT,
+        text("Ville  de Paris, France"),
+        expect!["right answer=Paris"],
+    );
+    check(
+        SHORT,
+        text("lyon"),
+        expect![[r#"wrong answer=Paris feedback="Lyon is the third largest city.""#]],
+    );
     check(SHORT, text("Marseille"), expect!["wrong answer=Paris"]);
 }
 
@@ -95,50 +139,114 @@ const ORDERING: &str = r#"{ "type": "ordering", "items": ["1/4", "1/3", "1/2"] }
 
 #[test]
 fn ordering_is_right_only_in_the_listed_order() {
-    check(ORDERING, Response::Order(vec![0, 1, 2]), expect!["right answer=1/4 → 1/3 → 1/2"]);
-    check(ORDERING, Response::Order(vec![1, 0, 2]), expect!["wrong answer=1/4 → 1/3 → 1/2"]);
-    check(ORDERING, Response::Order(vec![0, 0, 2]), expect!["unreadable: Put every entry in a place."]);
+    check(
+        ORDERING,
+        Response::Order(vec![0, 1, 2]),
+        expect!["right answer=1/4 → 1/3 → 1/2"],
+    );
+    check(
+        ORDERING,
+        Response::Order(vec![1, 0, 2]),
+        expect!["wrong answer=1/4 → 1/3 → 1/2"],
+    );
+    check(
+        ORDERING,
+        Response::Order(vec![0, 0, 2]),
+        expect!["unreadable: Put every entry in a place."],
+    );
 }
 
 const BLANKS: &str = r#"{ "type": "fillBlanks", "blanks": [ { "answers": ["numerator"] }, { "numeric": "3/4", "tolerance": 0.001 } ] }"#;
 
 #[test]
 fn every_blank_must_be_right() {
-    check(BLANKS, Response::Blanks(vec!["Numerator".into(), "0.75".into()]), expect!["right answer=numerator, 3/4"]);
-    check(BLANKS, Response::Blanks(vec!["denominator".into(), "0.75".into()]), expect!["wrong answer=numerator, 3/4"]);
-    check(BLANKS, Response::Blanks(vec!["numerator".into(), " ".into()]), expect!["unreadable: Fill every gap."]);
+    check(
+        BLANKS,
+        Response::Blanks(vec!["Numerator".into(), "0.75".into()]),
+        expect!["right answer=numerator, 3/4"],
+    );
+    check(
+        BLANKS,
+        Response::Blanks(vec!["denominator".into(), "0.75".into()]),
+        expect!["wrong answer=numerator, 3/4"],
+    );
+    check(
+        BLANKS,
+        Response::Blanks(vec!["numerator".into(), " ".into()]),
+        expect!["unreadable: Fill every gap."],
+    );
 }
 
 const MATCHING: &str = r#"{ "type": "matching", "pairs": [ { "left": "1/2", "right": "0.5" }, { "left": "1/4", "right": "0.25" } ], "distractors": ["0.4"] }"#;
 
 #[test]
 fn matching_pairs_every_left_with_its_right() {
-    check(MATCHING, Response::Matches(vec![Some(0), Some(1)]), expect!["right answer=1/2 → 0.5; 1/4 → 0.25"]);
-    check(MATCHING, Response::Matches(vec![Some(0), Some(2)]), expect!["wrong answer=1/2 → 0.5; 1/4 → 0.25"]);
-    check(MATCHING, Response::Matches(vec![Some(0), None]), expect!["unreadable: Match every entry."]);
-    check(MATCHING, Response::Matches(vec![Some(0), Some(9)]), expect!["unreadable: Match every entry."]);
+    check(
+        MATCHING,
+        Response::Matches(vec![Some(0), Some(1)]),
+        expect!["right answer=1/2 → 0.5; 1/4 → 0.25"],
+    );
+    check(
+        MATCHING,
+        Response::Matches(vec![Some(0), Some(2)]),
+        expect!["wrong answer=1/2 → 0.5; 1/4 → 0.25"],
+    );
+    check(
+        MATCHING,
+        Response::Matches(vec![Some(0), None]),
+        expect!["unreadable: Match every entry."],
+    );
+    check(
+        MATCHING,
+        Response::Matches(vec![Some(0), Some(9)]),
+        expect!["unreadable: Match every entry."],
+    );
 }
 
 const SORTING: &str = r#"{ "type": "matching", "pairs": [ { "left": "ice", "right": "solid" }, { "left": "water", "right": "liquid" }, { "left": "milk", "right": "liquid" } ] }"#;
 
 #[test]
 fn matching_compares_rights_by_text_so_groups_can_share_one() {
-    check(SORTING, Response::Matches(vec![Some(0), Some(2), Some(1)]), expect!["right answer=ice → solid; water → liquid; milk → liquid"]);
-    check(SORTING, Response::Matches(vec![Some(1), Some(2), Some(1)]), expect!["wrong answer=ice → solid; water → liquid; milk → liquid"]);
+    check(
+        SORTING,
+        Response::Matches(vec![Some(0), Some(2), Some(1)]),
+        expect!["right answer=ice → solid; water → liquid; milk → liquid"],
+    );
+    check(
+        SORTING,
+        Response::Matches(vec![Some(1), Some(2), Some(1)]),
+        expect!["wrong answer=ice → solid; water → liquid; milk → liquid"],
+    );
 }
 
 #[test]
 fn an_equation_typed_as_an_answer_is_unreadable_not_wrong() {
-    check(ALGEBRA, text("x = 5"), expect!["unreadable: Write only the value or the expression, without “=” or “<”."]);
+    check(
+        ALGEBRA,
+        text("x = 5"),
+        expect!["unreadable: Write only the value or the expression, without “=” or “<”."],
+    );
 }
 
 #[test]
 fn curly_apostrophes_from_phones_match_straight_ones() {
-    check(r#"{ "type": "shortText", "answers": ["l'eau"] }"#, text("l’eau"), expect!["right answer=l'eau"]);
+    check(
+        r#"{ "type": "shortText", "answers": ["l'eau"] }"#,
+        text("l’eau"),
+        expect!["right answer=l'eau"],
+    );
 }
 
 #[test]
 fn a_response_of_the_wrong_shape_is_unreadable_not_wrong() {
-    check(ORDERING, text("1/4"), expect!["unreadable: This kind of answer does not fit this item."]);
-    check(MULTIPLE, Response::Choice(0), expect!["unreadable: This kind of answer does not fit this item."]);
+    check(
+        ORDERING,
+        text("1/4"),
+        expect!["unreadable: This kind of answer does not fit this item."],
+    );
+    check(
+        MULTIPLE,
+        Response::Choice(0),
+        expect!["unreadable: This kind of answer does not fit this item."],
+    );
 }

@@ -1,19 +1,26 @@
 //! Fitting the calibrated model on earlier learners' answers, and the L-BFGS optimizer it uses.
 
 use super::{
-    answer_features, dot, outcome_value, sigmoid, update, FittedParameters, LearnerState, ModelSettings, ObservedAnswer, BIAS_FEATURE,
-    GLOBAL_FEATURE_COUNT, SKILL_FEATURE_COUNT,
+    answer_features, dot, outcome_value, sigmoid, update, FittedParameters, LearnerState,
+    ModelSettings, ObservedAnswer, BIAS_FEATURE, GLOBAL_FEATURE_COUNT, SKILL_FEATURE_COUNT,
 };
 
 /// Calibrates the model on the answer sequences of earlier learners.
 pub fn fit(learner_sequences: &[Vec<ObservedAnswer>], settings: ModelSettings) -> FittedParameters {
-    let all_sequences: Vec<&[ObservedAnswer]> = learner_sequences.iter().map(Vec::as_slice).collect();
+    let all_sequences: Vec<&[ObservedAnswer]> =
+        learner_sequences.iter().map(Vec::as_slice).collect();
     let layout = WeightLayout {
-        item_count: all_sequences.iter().flat_map(|sequence| sequence.iter()).map(|answer| answer.item + 1).max().unwrap_or(0),
+        item_count: all_sequences
+            .iter()
+            .flat_map(|sequence| sequence.iter())
+            .map(|answer| answer.item + 1)
+            .max()
+            .unwrap_or(0),
         skill_count: skill_count(&all_sequences),
     };
     let (item_count, skill_count) = (layout.item_count, layout.skill_count);
-    let (item_easiness_for_ability, skill_easiness_for_ability) = fit_rasch_reference(&all_sequences, item_count, settings.item_precision);
+    let (item_easiness_for_ability, skill_easiness_for_ability) =
+        fit_rasch_reference(&all_sequences, item_count, settings.item_precision);
     let mut parameters = FittedParameters {
         item_easiness: vec![0.0; item_count],
         item_ability_slope: vec![0.0; item_count],
@@ -30,48 +37,88 @@ pub fn fit(learner_sequences: &[Vec<ObservedAnswer>], settings: ModelSettings) -
     let fold_count = settings.cross_fit_folds.max(1);
     for fold in 0..fold_count {
         let in_fold = |learner: usize| fold_count == 1 || learner % fold_count == fold;
-        let held_out: Vec<&[ObservedAnswer]> = all_sequences.iter().enumerate().filter(|(learner, _)| in_fold(*learner)).map(|(_, sequence)| *sequence).collect();
+        let held_out: Vec<&[ObservedAnswer]> = all_sequences
+            .iter()
+            .enumerate()
+            .filter(|(learner, _)| in_fold(*learner))
+            .map(|(_, sequence)| *sequence)
+            .collect();
         let mut fold_parameters = parameters.clone();
         if fold_count > 1 {
-            let others: Vec<&[ObservedAnswer]> = all_sequences.iter().enumerate().filter(|(learner, _)| !in_fold(*learner)).map(|(_, sequence)| *sequence).collect();
-            (fold_parameters.item_easiness_for_ability, fold_parameters.skill_easiness_for_ability) = fit_rasch_reference(&others, item_count, settings.item_precision);
+            let others: Vec<&[ObservedAnswer]> = all_sequences
+                .iter()
+                .enumerate()
+                .filter(|(learner, _)| !in_fold(*learner))
+                .map(|(_, sequence)| *sequence)
+                .collect();
+            (
+                fold_parameters.item_easiness_for_ability,
+                fold_parameters.skill_easiness_for_ability,
+            ) = fit_rasch_reference(&others, item_count, settings.item_precision);
         }
         add_training_rows(&mut rows, &fold_parameters, &held_out);
     }
     let scaling = standardize_rows(&mut rows);
     // Diagonal preconditioning: the optimizer sees weights multiplied by their curvature's root.
-    let weight_scale: Vec<f64> = curvature_diagonal(&rows, &layout, &settings).iter().map(|curvature| 1.0 / curvature.sqrt()).collect();
+    let weight_scale: Vec<f64> = curvature_diagonal(&rows, &layout, &settings)
+        .iter()
+        .map(|curvature| 1.0 / curvature.sqrt())
+        .collect();
     let mut weights = vec![0.0; layout.total()];
     let scaled_objective = |scaled_weights: &[f64], scaled_gradient: &mut [f64]| -> f64 {
-        weights.iter_mut().zip(scaled_weights).zip(&weight_scale).for_each(|((weight, scaled), scale)| *weight = scaled * scale);
+        weights
+            .iter_mut()
+            .zip(scaled_weights)
+            .zip(&weight_scale)
+            .for_each(|((weight, scaled), scale)| *weight = scaled * scale);
         let loss = logistic_loss(&rows, &layout, &settings, &weights, scaled_gradient);
-        scaled_gradient.iter_mut().zip(&weight_scale).for_each(|(slot, scale)| *slot *= scale);
+        scaled_gradient
+            .iter_mut()
+            .zip(&weight_scale)
+            .for_each(|(slot, scale)| *slot *= scale);
         loss
     };
-    let scaled_weights = minimize_with_lbfgs(scaled_objective, vec![0.0; layout.total()], settings.optimizer_iterations);
-    let weights: Vec<f64> = scaled_weights.iter().zip(&weight_scale).map(|(scaled, scale)| scaled * scale).collect();
+    let scaled_weights = minimize_with_lbfgs(
+        scaled_objective,
+        vec![0.0; layout.total()],
+        settings.optimizer_iterations,
+    );
+    let weights: Vec<f64> = scaled_weights
+        .iter()
+        .zip(&weight_scale)
+        .map(|(scaled, scale)| scaled * scale)
+        .collect();
     for item in 0..item_count {
         parameters.item_easiness[item] = weights[layout.item_easiness_index(item)];
-        parameters.item_ability_slope[item] = weights[layout.item_slope_index(item)] / scaling.ability_sum_spread;
+        parameters.item_ability_slope[item] =
+            weights[layout.item_slope_index(item)] / scaling.ability_sum_spread;
     }
     for skill in 0..skill_count {
         parameters.skill_easiness[skill] = weights[layout.skill_easiness_index(skill)];
         let start = layout.skill_weights_start(skill);
-        parameters.skill_feature_weights[skill].copy_from_slice(&weights[start..start + SKILL_FEATURE_COUNT]);
+        parameters.skill_feature_weights[skill]
+            .copy_from_slice(&weights[start..start + SKILL_FEATURE_COUNT]);
     }
-    parameters.global_feature_weights.copy_from_slice(&weights[layout.global_start()..]);
+    parameters
+        .global_feature_weights
+        .copy_from_slice(&weights[layout.global_start()..]);
     undo_standardization(&mut parameters, &scaling);
     parameters
 }
 
 /// Minimizes a smooth function given as `value(point, gradient_out)` with limited-memory BFGS and a
 /// backtracking line search, for at most `iteration_limit` iterations.
-pub fn minimize_with_lbfgs(mut objective: impl FnMut(&[f64], &mut [f64]) -> f64, start: Vec<f64>, iteration_limit: usize) -> Vec<f64> {
+pub fn minimize_with_lbfgs(
+    mut objective: impl FnMut(&[f64], &mut [f64]) -> f64,
+    start: Vec<f64>,
+    iteration_limit: usize,
+) -> Vec<f64> {
     const MEMORY: usize = 10;
     let mut point = start;
     let mut gradient = vec![0.0; point.len()];
     let mut value = objective(&point, &mut gradient);
-    let (mut point_steps, mut gradient_steps): (Vec<Vec<f64>>, Vec<Vec<f64>>) = (Vec::new(), Vec::new());
+    let (mut point_steps, mut gradient_steps): (Vec<Vec<f64>>, Vec<Vec<f64>>) =
+        (Vec::new(), Vec::new());
     let mut candidate = vec![0.0; point.len()];
     let mut candidate_gradient = vec![0.0; point.len()];
     for _ in 0..iteration_limit {
@@ -80,17 +127,30 @@ pub fn minimize_with_lbfgs(mut objective: impl FnMut(&[f64], &mut [f64]) -> f64,
         let mut step_weights = Vec::with_capacity(point_steps.len());
         for (point_step, gradient_step) in point_steps.iter().zip(&gradient_steps).rev() {
             let weight = dot(point_step, &direction) / dot(gradient_step, point_step);
-            direction.iter_mut().zip(gradient_step).for_each(|(slot, change)| *slot -= weight * change);
+            direction
+                .iter_mut()
+                .zip(gradient_step)
+                .for_each(|(slot, change)| *slot -= weight * change);
             step_weights.push(weight);
         }
         let initial_scale = match (point_steps.last(), gradient_steps.last()) {
-            (Some(point_step), Some(gradient_step)) => dot(point_step, gradient_step) / dot(gradient_step, gradient_step),
+            (Some(point_step), Some(gradient_step)) => {
+                dot(point_step, gradient_step) / dot(gradient_step, gradient_step)
+            }
             _ => 1.0 / dot(&gradient, &gradient).sqrt().max(1e-12),
         };
         direction.iter_mut().for_each(|slot| *slot *= initial_scale);
-        for ((point_step, gradient_step), weight) in point_steps.iter().zip(&gradient_steps).zip(step_weights.iter().rev()) {
-            let correction = weight - dot(gradient_step, &direction) / dot(gradient_step, point_step);
-            direction.iter_mut().zip(point_step).for_each(|(slot, change)| *slot += correction * change);
+        for ((point_step, gradient_step), weight) in point_steps
+            .iter()
+            .zip(&gradient_steps)
+            .zip(step_weights.iter().rev())
+        {
+            let correction =
+                weight - dot(gradient_step, &direction) / dot(gradient_step, point_step);
+            direction
+                .iter_mut()
+                .zip(point_step)
+                .for_each(|(slot, change)| *slot += correction * change);
         }
         let mut slope = dot(&direction, &gradient);
         let descends = slope < 0.0;
@@ -102,7 +162,11 @@ pub fn minimize_with_lbfgs(mut objective: impl FnMut(&[f64], &mut [f64]) -> f64,
         }
         let mut step = 1.0;
         let candidate_value = loop {
-            candidate.iter_mut().zip(&point).zip(&direction).for_each(|((slot, start), change)| *slot = start + step * change);
+            candidate
+                .iter_mut()
+                .zip(&point)
+                .zip(&direction)
+                .for_each(|((slot, start), change)| *slot = start + step * change);
             let candidate_value = objective(&candidate, &mut candidate_gradient);
             if candidate_value <= value + 1e-4 * step * slope || step < 1e-10 {
                 break candidate_value;
@@ -114,8 +178,16 @@ pub fn minimize_with_lbfgs(mut objective: impl FnMut(&[f64], &mut [f64]) -> f64,
         if !improved {
             break;
         }
-        let point_step: Vec<f64> = candidate.iter().zip(&point).map(|(new, old)| new - old).collect();
-        let gradient_step: Vec<f64> = candidate_gradient.iter().zip(&gradient).map(|(new, old)| new - old).collect();
+        let point_step: Vec<f64> = candidate
+            .iter()
+            .zip(&point)
+            .map(|(new, old)| new - old)
+            .collect();
+        let gradient_step: Vec<f64> = candidate_gradient
+            .iter()
+            .zip(&gradient)
+            .map(|(new, old)| new - old)
+            .collect();
         std::mem::swap(&mut point, &mut candidate);
         std::mem::swap(&mut gradient, &mut candidate_gradient);
         let improvement = value - candidate_value;
@@ -146,19 +218,39 @@ struct TrainingRow {
 
 /// Replays training learners exactly as the online model will, keeping the features seen before
 /// each answer.
-fn add_training_rows(rows: &mut Vec<TrainingRow>, parameters: &FittedParameters, learner_sequences: &[&[ObservedAnswer]]) {
+fn add_training_rows(
+    rows: &mut Vec<TrainingRow>,
+    parameters: &FittedParameters,
+    learner_sequences: &[&[ObservedAnswer]],
+) {
     for sequence in learner_sequences {
         let mut state = LearnerState::default();
         for answer in sequence.iter() {
             let skill_share = 1.0 / answer.skills.len().max(1) as f64;
-            let (mut skill_features, mut ability_sum) = (Vec::with_capacity(answer.skills.len()), 0.0);
-            let global_features = answer_features(&state, &answer.skills, answer.now, |_, features| {
-                ability_sum += skill_share * (features[3] + features[4]);
-                skill_features.push(*features);
-            });
+            let (mut skill_features, mut ability_sum) =
+                (Vec::with_capacity(answer.skills.len()), 0.0);
+            let global_features =
+                answer_features(&state, &answer.skills, answer.now, |_, features| {
+                    ability_sum += skill_share * (features[3] + features[4]);
+                    skill_features.push(*features);
+                });
             let (item, skills, correct) = (answer.item, answer.skills.clone(), answer.correct);
-            rows.push(TrainingRow { item, skills, skill_features, global_features, ability_sum, correct });
-            update(parameters, &mut state, answer.item, &answer.skills, answer.correct, answer.now);
+            rows.push(TrainingRow {
+                item,
+                skills,
+                skill_features,
+                global_features,
+                ability_sum,
+                correct,
+            });
+            update(
+                parameters,
+                &mut state,
+                answer.item,
+                &answer.skills,
+                answer.correct,
+                answer.now,
+            );
         }
     }
 }
@@ -209,23 +301,43 @@ fn for_each_term(row: &TrainingRow, layout: &WeightLayout, mut visit: impl FnMut
     for (&skill, skill_features) in row.skills.iter().zip(&row.skill_features) {
         visit(layout.skill_easiness_index(skill), skill_share);
         let start = layout.skill_weights_start(skill);
-        skill_features.iter().enumerate().for_each(|(offset, feature)| visit(start + offset, skill_share * feature));
+        skill_features
+            .iter()
+            .enumerate()
+            .for_each(|(offset, feature)| visit(start + offset, skill_share * feature));
     }
     let start = layout.global_start();
-    row.global_features.iter().enumerate().for_each(|(offset, feature)| visit(start + offset, *feature));
+    row.global_features
+        .iter()
+        .enumerate()
+        .for_each(|(offset, feature)| visit(start + offset, *feature));
 }
 
 /// Penalized negative log-likelihood of the training rows, and its gradient.
-fn logistic_loss(rows: &[TrainingRow], layout: &WeightLayout, settings: &ModelSettings, weights: &[f64], gradient: &mut [f64]) -> f64 {
+fn logistic_loss(
+    rows: &[TrainingRow],
+    layout: &WeightLayout,
+    settings: &ModelSettings,
+    weights: &[f64],
+    gradient: &mut [f64],
+) -> f64 {
     gradient.iter_mut().for_each(|value| *value = 0.0);
     let mut loss = 0.0;
     for row in rows {
         let mut logit = 0.0;
-        for_each_term(row, layout, |index, feature| logit += weights[index] * feature);
+        for_each_term(row, layout, |index, feature| {
+            logit += weights[index] * feature
+        });
         let probability = sigmoid(logit);
-        loss -= if row.correct { probability.max(1e-300).ln() } else { (1.0 - probability).max(1e-300).ln() };
+        loss -= if row.correct {
+            probability.max(1e-300).ln()
+        } else {
+            (1.0 - probability).max(1e-300).ln()
+        };
         let residual = probability - outcome_value(row.correct);
-        for_each_term(row, layout, |index, feature| gradient[index] += residual * feature);
+        for_each_term(row, layout, |index, feature| {
+            gradient[index] += residual * feature
+        });
     }
     for (index, (weight, slot)) in weights.iter().zip(gradient.iter_mut()).enumerate() {
         let precision = layout.precision(index, settings);
@@ -236,12 +348,23 @@ fn logistic_loss(rows: &[TrainingRow], layout: &WeightLayout, settings: &ModelSe
 }
 
 /// An upper bound of the diagonal of the loss's Hessian (a probability's variance is at most 1/4).
-fn curvature_diagonal(rows: &[TrainingRow], layout: &WeightLayout, settings: &ModelSettings) -> Vec<f64> {
-    let mut diagonal: Vec<f64> = (0..layout.total()).map(|index| layout.precision(index, settings)).collect();
+fn curvature_diagonal(
+    rows: &[TrainingRow],
+    layout: &WeightLayout,
+    settings: &ModelSettings,
+) -> Vec<f64> {
+    let mut diagonal: Vec<f64> = (0..layout.total())
+        .map(|index| layout.precision(index, settings))
+        .collect();
     for row in rows {
-        for_each_term(row, layout, |index, feature| diagonal[index] += 0.25 * feature * feature);
+        for_each_term(row, layout, |index, feature| {
+            diagonal[index] += 0.25 * feature * feature
+        });
     }
-    diagonal.iter().map(|curvature| curvature.max(1e-9)).collect()
+    diagonal
+        .iter()
+        .map(|curvature| curvature.max(1e-9))
+        .collect()
 }
 
 /// Mean and spread of the feature columns on the training rows. The fit sees standardized
@@ -262,10 +385,24 @@ fn standardize_rows(rows: &mut [TrainingRow]) -> FeatureScaling {
         global_spread: [1.0; GLOBAL_FEATURE_COUNT],
         ability_sum_spread: 1.0,
     };
-    let skill_rows = rows.iter().flat_map(|row| row.skill_features.iter().map(|features| &features[..]));
-    column_statistics(skill_rows, &mut scaling.skill_mean, &mut scaling.skill_spread);
-    column_statistics(rows.iter().map(|row| &row.global_features[..]), &mut scaling.global_mean, &mut scaling.global_spread);
-    let ability_sum_square_mean = rows.iter().map(|row| row.ability_sum * row.ability_sum).sum::<f64>() / rows.len().max(1) as f64;
+    let skill_rows = rows
+        .iter()
+        .flat_map(|row| row.skill_features.iter().map(|features| &features[..]));
+    column_statistics(
+        skill_rows,
+        &mut scaling.skill_mean,
+        &mut scaling.skill_spread,
+    );
+    column_statistics(
+        rows.iter().map(|row| &row.global_features[..]),
+        &mut scaling.global_mean,
+        &mut scaling.global_spread,
+    );
+    let ability_sum_square_mean = rows
+        .iter()
+        .map(|row| row.ability_sum * row.ability_sum)
+        .sum::<f64>()
+        / rows.len().max(1) as f64;
     if ability_sum_square_mean > 1e-12 {
         scaling.ability_sum_spread = ability_sum_square_mean.sqrt();
     }
@@ -273,18 +410,28 @@ fn standardize_rows(rows: &mut [TrainingRow]) -> FeatureScaling {
         for features in row.skill_features.iter_mut() {
             standardize(features, &scaling.skill_mean, &scaling.skill_spread);
         }
-        standardize(&mut row.global_features, &scaling.global_mean, &scaling.global_spread);
+        standardize(
+            &mut row.global_features,
+            &scaling.global_mean,
+            &scaling.global_spread,
+        );
         row.ability_sum /= scaling.ability_sum_spread;
     }
     scaling
 }
 
 /// Columns that never vary keep mean 0 and spread 1, so that the bias stays a bias.
-fn column_statistics<'a>(rows: impl Iterator<Item = &'a [f64]>, mean: &mut [f64], spread: &mut [f64]) {
-    let (mut count, mut sums, mut square_sums) = (0.0f64, vec![0.0; mean.len()], vec![0.0; mean.len()]);
+fn column_statistics<'a>(
+    rows: impl Iterator<Item = &'a [f64]>,
+    mean: &mut [f64],
+    spread: &mut [f64],
+) {
+    let (mut count, mut sums, mut square_sums) =
+        (0.0f64, vec![0.0; mean.len()], vec![0.0; mean.len()]);
     for features in rows {
         count += 1.0;
-        for ((sum, square_sum), value) in sums.iter_mut().zip(square_sums.iter_mut()).zip(features) {
+        for ((sum, square_sum), value) in sums.iter_mut().zip(square_sums.iter_mut()).zip(features)
+        {
             *sum += value;
             *square_sum += value * value;
         }
@@ -307,14 +454,27 @@ fn standardize(features: &mut [f64], mean: &[f64], spread: &[f64]) {
 
 /// Turns weights of standardized features into weights of raw features (an exact rewrite).
 fn undo_standardization(parameters: &mut FittedParameters, scaling: &FeatureScaling) {
-    for (skill_easiness, weights) in parameters.skill_easiness.iter_mut().zip(parameters.skill_feature_weights.iter_mut()) {
-        for ((weight, mean), spread) in weights.iter_mut().zip(&scaling.skill_mean).zip(&scaling.skill_spread) {
+    for (skill_easiness, weights) in parameters
+        .skill_easiness
+        .iter_mut()
+        .zip(parameters.skill_feature_weights.iter_mut())
+    {
+        for ((weight, mean), spread) in weights
+            .iter_mut()
+            .zip(&scaling.skill_mean)
+            .zip(&scaling.skill_spread)
+        {
             *weight /= spread;
             *skill_easiness -= *weight * mean;
         }
     }
     let mut bias_shift = 0.0;
-    for ((weight, mean), spread) in parameters.global_feature_weights.iter_mut().zip(&scaling.global_mean).zip(&scaling.global_spread) {
+    for ((weight, mean), spread) in parameters
+        .global_feature_weights
+        .iter_mut()
+        .zip(&scaling.global_mean)
+        .zip(&scaling.global_spread)
+    {
         *weight /= spread;
         bias_shift += *weight * mean;
     }
@@ -323,7 +483,11 @@ fn undo_standardization(parameters: &mut FittedParameters, scaling: &FeatureScal
 
 /// First stage, a Rasch model with skills: logit = learner + item + mean skill easiness. Returns
 /// the item parts and the skill parts; learner abilities are dropped.
-fn fit_rasch_reference(learner_sequences: &[&[ObservedAnswer]], item_count: usize, item_precision: f64) -> (Vec<f64>, Vec<f64>) {
+fn fit_rasch_reference(
+    learner_sequences: &[&[ObservedAnswer]],
+    item_count: usize,
+    item_precision: f64,
+) -> (Vec<f64>, Vec<f64>) {
     let skill_start = item_count + learner_sequences.len();
     let objective = |weights: &[f64], gradient: &mut [f64]| -> f64 {
         gradient.iter_mut().for_each(|value| *value = 0.0);
@@ -331,27 +495,56 @@ fn fit_rasch_reference(learner_sequences: &[&[ObservedAnswer]], item_count: usiz
         for (learner, sequence) in learner_sequences.iter().enumerate() {
             for answer in sequence.iter() {
                 let share = 1.0 / answer.skills.len().max(1) as f64;
-                let skill_part: f64 = answer.skills.iter().map(|skill| share * weights[skill_start + skill]).sum();
-                let probability = sigmoid(weights[answer.item] + weights[item_count + learner] + skill_part);
-                loss -= if answer.correct { probability.max(1e-300).ln() } else { (1.0 - probability).max(1e-300).ln() };
+                let skill_part: f64 = answer
+                    .skills
+                    .iter()
+                    .map(|skill| share * weights[skill_start + skill])
+                    .sum();
+                let probability =
+                    sigmoid(weights[answer.item] + weights[item_count + learner] + skill_part);
+                loss -= if answer.correct {
+                    probability.max(1e-300).ln()
+                } else {
+                    (1.0 - probability).max(1e-300).ln()
+                };
                 let residual = probability - outcome_value(answer.correct);
                 gradient[answer.item] += residual;
                 gradient[item_count + learner] += residual;
-                answer.skills.iter().for_each(|skill| gradient[skill_start + skill] += share * residual);
+                answer
+                    .skills
+                    .iter()
+                    .for_each(|skill| gradient[skill_start + skill] += share * residual);
             }
         }
         for (index, (weight, slot)) in weights.iter().zip(gradient.iter_mut()).enumerate() {
-            let precision = if index < item_count { item_precision } else if index < skill_start { 1.0 } else { 0.01 };
+            let precision = if index < item_count {
+                item_precision
+            } else if index < skill_start {
+                1.0
+            } else {
+                0.01
+            };
             loss += 0.5 * precision * weight * weight;
             *slot += precision * weight;
         }
         loss
     };
-    let weights = minimize_with_lbfgs(objective, vec![0.0; skill_start + skill_count(learner_sequences)], 300);
-    (weights[..item_count].to_vec(), weights[skill_start..].to_vec())
+    let weights = minimize_with_lbfgs(
+        objective,
+        vec![0.0; skill_start + skill_count(learner_sequences)],
+        300,
+    );
+    (
+        weights[..item_count].to_vec(),
+        weights[skill_start..].to_vec(),
+    )
 }
 
 fn skill_count(learner_sequences: &[&[ObservedAnswer]]) -> usize {
-    learner_sequences.iter().flat_map(|sequence| sequence.iter()).flat_map(|answer| answer.skills.iter().map(|skill| skill + 1)).max().unwrap_or(0)
+    learner_sequences
+        .iter()
+        .flat_map(|sequence| sequence.iter())
+        .flat_map(|answer| answer.skills.iter().map(|skill| skill + 1))
+        .max()
+        .unwrap_or(0)
 }
-

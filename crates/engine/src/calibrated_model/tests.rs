@@ -1,20 +1,30 @@
 //! Tests of the calibrated model: neutral without data, probabilities always in [0, 1], fitted on synthetic learners, the optimizer, saving.
 
-use super::{fit, minimize_with_lbfgs, predict, update, FittedParameters, LearnerState, ModelSettings, ObservedAnswer};
+use super::{
+    fit, minimize_with_lbfgs, predict, update, FittedParameters, LearnerState, ModelSettings,
+    ObservedAnswer,
+};
 
 /// A deterministic generator (64-bit linear congruential), enough for synthetic data.
 struct SyntheticRandom(u64);
 
 impl SyntheticRandom {
     fn next_unit(&mut self) -> f64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 11) as f64 / (1u64 << 53) as f64
     }
 }
 
 /// Learners of varied ability answer 40 items of rising difficulty (item 0 easiest) in 4 skills,
 /// getting better with practice of a skill.
-fn synthetic_learners(learner_count: usize, answers_per_learner: usize, seed: u64) -> Vec<Vec<ObservedAnswer>> {
+fn synthetic_learners(
+    learner_count: usize,
+    answers_per_learner: usize,
+    seed: u64,
+) -> Vec<Vec<ObservedAnswer>> {
     let mut random = SyntheticRandom(seed);
     (0..learner_count)
         .map(|_| {
@@ -24,9 +34,15 @@ fn synthetic_learners(learner_count: usize, answers_per_learner: usize, seed: u6
                 .map(|step| {
                     let item = ((random.next_unit() * 40.0) as usize).min(39);
                     let skill = item % 4;
-                    let logit = ability - (item as f64 / 10.0 - 2.0) + 0.4 * practice[skill].ln_1p() - 0.5;
+                    let logit =
+                        ability - (item as f64 / 10.0 - 2.0) + 0.4 * practice[skill].ln_1p() - 0.5;
                     practice[skill] += 1.0;
-                    ObservedAnswer { item, skills: vec![skill], correct: random.next_unit() < 1.0 / (1.0 + (-logit).exp()), now: step as f64 * 60.0 }
+                    ObservedAnswer {
+                        item,
+                        skills: vec![skill],
+                        correct: random.next_unit() < 1.0 / (1.0 + (-logit).exp()),
+                        now: step as f64 * 60.0,
+                    }
                 })
                 .collect()
         })
@@ -34,17 +50,41 @@ fn synthetic_learners(learner_count: usize, answers_per_learner: usize, seed: u6
 }
 
 fn fitted_on_synthetic_learners() -> FittedParameters {
-    fit(&synthetic_learners(60, 40, 1), ModelSettings { cross_fit_folds: 2, ..ModelSettings::default() })
+    fit(
+        &synthetic_learners(60, 40, 1),
+        ModelSettings {
+            cross_fit_folds: 2,
+            ..ModelSettings::default()
+        },
+    )
 }
 
 /// Replays `answers` (item, skill, correct) for a new learner and checks the prediction for
 /// `asked` (item, skill) afterwards against a range.
-fn check_prediction_after(parameters: &FittedParameters, answers: &[(usize, usize, bool)], asked: (usize, usize), expected_range: (f64, f64)) {
+fn check_prediction_after(
+    parameters: &FittedParameters,
+    answers: &[(usize, usize, bool)],
+    asked: (usize, usize),
+    expected_range: (f64, f64),
+) {
     let mut state = LearnerState::default();
     for (step, &(item, skill, correct)) in answers.iter().enumerate() {
-        update(parameters, &mut state, item, &[skill], correct, step as f64 * 60.0);
+        update(
+            parameters,
+            &mut state,
+            item,
+            &[skill],
+            correct,
+            step as f64 * 60.0,
+        );
     }
-    let probability = predict(parameters, &state, asked.0, &[asked.1], answers.len() as f64 * 60.0);
+    let probability = predict(
+        parameters,
+        &state,
+        asked.0,
+        &[asked.1],
+        answers.len() as f64 * 60.0,
+    );
     assert!(
         (expected_range.0..=expected_range.1).contains(&probability),
         "after {answers:?}, P(correct on {asked:?}) = {probability}, expected in {expected_range:?}"
@@ -55,7 +95,12 @@ fn check_prediction_after(parameters: &FittedParameters, answers: &[(usize, usiz
 fn fitting_on_no_answers_gives_a_neutral_model() {
     let parameters = fit(&[], ModelSettings::default());
     check_prediction_after(&parameters, &[], (3, 1), (0.5, 0.5));
-    check_prediction_after(&parameters, &[(3, 1, true), (4, 2, false)], (3, 1), (0.5, 0.5));
+    check_prediction_after(
+        &parameters,
+        &[(3, 1, true), (4, 2, false)],
+        (3, 1),
+        (0.5, 0.5),
+    );
 }
 
 #[test]
@@ -65,7 +110,8 @@ fn fitted_model_ranks_easy_items_above_hard_ones_and_follows_the_learner() {
     check_prediction_after(&parameters, &[], (0, 0), (0.75, 1.0));
     check_prediction_after(&parameters, &[], (39, 3), (0.0, 0.35));
     // Medium item 20 (skill 0), after right or after wrong answers on the same skill.
-    let right: Vec<(usize, usize, bool)> = (0..6).map(|answer| (4 * answer + 16, 0, true)).collect();
+    let right: Vec<(usize, usize, bool)> =
+        (0..6).map(|answer| (4 * answer + 16, 0, true)).collect();
     let wrong: Vec<(usize, usize, bool)> = (0..6).map(|answer| (4 * answer, 0, false)).collect();
     check_prediction_after(&parameters, &right, (20, 0), (0.6, 1.0));
     check_prediction_after(&parameters, &wrong, (20, 0), (0.0, 0.4));
@@ -78,11 +124,23 @@ fn predictions_stay_probabilities_for_unknown_items_and_skills() {
     let mut state = LearnerState::default();
     for step in 0..500 {
         let item = (random.next_unit() * 60.0) as usize;
-        let skills: Vec<usize> = (0..(step % 3)).map(|_| (random.next_unit() * 8.0) as usize).collect();
+        let skills: Vec<usize> = (0..(step % 3))
+            .map(|_| (random.next_unit() * 8.0) as usize)
+            .collect();
         let now = step as f64 * 30.0;
         let probability = predict(&parameters, &state, item, &skills, now);
-        assert!(probability.is_finite() && (0.0..=1.0).contains(&probability), "step {step}: {probability}");
-        update(&parameters, &mut state, item, &skills, random.next_unit() < probability, now);
+        assert!(
+            probability.is_finite() && (0.0..=1.0).contains(&probability),
+            "step {step}: {probability}"
+        );
+        update(
+            &parameters,
+            &mut state,
+            item,
+            &skills,
+            random.next_unit() < probability,
+            now,
+        );
     }
 }
 
@@ -96,11 +154,18 @@ fn fitted_parameters_and_learner_state_survive_json() {
     assert_eq!(loaded.ok(), Some((parameters, state)));
 }
 
-fn check_minimum(objective: impl FnMut(&[f64], &mut [f64]) -> f64, start: Vec<f64>, expected: &[f64]) {
+fn check_minimum(
+    objective: impl FnMut(&[f64], &mut [f64]) -> f64,
+    start: Vec<f64>,
+    expected: &[f64],
+) {
     let found = minimize_with_lbfgs(objective, start, 100);
     assert_eq!(found.len(), expected.len());
     for (value, wanted) in found.iter().zip(expected) {
-        assert!((value - wanted).abs() < 1e-4, "found {found:?}, expected {expected:?}");
+        assert!(
+            (value - wanted).abs() < 1e-4,
+            "found {found:?}, expected {expected:?}"
+        );
     }
 }
 

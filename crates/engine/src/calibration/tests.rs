@@ -18,20 +18,35 @@ fn check_recovery(learners: usize, items: usize, seed: u64, minimum_correlation:
     let mut uniform = stream(seed);
     let mut normal = || (0..12).map(|_| uniform()).sum::<f64>() - 6.0;
     let abilities: Vec<f64> = (0..learners).map(|_| normal()).collect();
-    let difficulties: Vec<f64> = (0..items).map(|i| -2.0 + 4.0 * i as f64 / (items - 1) as f64).collect();
+    let difficulties: Vec<f64> = (0..items)
+        .map(|i| -2.0 + 4.0 * i as f64 / (items - 1) as f64)
+        .collect();
     let mut uniform = stream(seed ^ 1);
     let mut data = Vec::new();
     for (learner, ability) in abilities.iter().enumerate() {
         for (item, difficulty) in difficulties.iter().enumerate() {
             let p = 1.0 / (1.0 + (difficulty - ability).exp());
             let correct = u32::from(uniform() < p);
-            data.push(Attempts { learner, item, attempts: 1, correct });
+            data.push(Attempts {
+                learner,
+                item,
+                attempts: 1,
+                correct,
+            });
         }
     }
-    let fitted: Vec<f64> = fit_difficulties(learners, items, &data, 0.0).into_iter().map(|(d, _, _)| d).collect();
+    let fitted: Vec<f64> = fit_difficulties(learners, items, &data, 0.0)
+        .into_iter()
+        .map(|(d, _, _)| d)
+        .collect();
     let correlation = spearman(&fitted, &difficulties);
-    println!("calibration: {learners} learners x {items} items, seed {seed}: Spearman {correlation:.3}");
-    assert!(correlation >= minimum_correlation, "Spearman {correlation:.3} < {minimum_correlation}");
+    println!(
+        "calibration: {learners} learners x {items} items, seed {seed}: Spearman {correlation:.3}"
+    );
+    assert!(
+        correlation >= minimum_correlation,
+        "Spearman {correlation:.3} < {minimum_correlation}"
+    );
     let mean: f64 = fitted.iter().sum::<f64>() / items as f64;
     assert!(mean.abs() < 1e-9, "anchored to mean 0, got {mean}");
 }

@@ -8,7 +8,9 @@ fn check_value(text: &str, expected: Result<f64, &str>) {
         .and_then(|e| evaluate(&e, &no_variables))
         .map_err(|e| e.message);
     match (got, expected) {
-        (Ok(value), Ok(wanted)) => assert!((value - wanted).abs() < 1e-9, "{text}: {value} != {wanted}"),
+        (Ok(value), Ok(wanted)) => {
+            assert!((value - wanted).abs() < 1e-9, "{text}: {value} != {wanted}")
+        }
         (Err(message), Err(wanted)) => assert_eq!(message, wanted, "{text}"),
         (got, wanted) => panic!("{text}: got {got:?}, wanted {wanted:?}"),
     }
@@ -41,7 +43,10 @@ fn what_cannot_be_read_says_why() {
     check_value(r"\foo{1}", Err("\\foo is not something I can compute"));
     check_value("x + 1", Err("unknown variable “x”"));
     check_value(&"-".repeat(100), Err("the expression is nested too deeply"));
-    check_value(&"1+".repeat(300), Err("the expression is longer than 500 characters"));
+    check_value(
+        &"1+".repeat(300),
+        Err("the expression is longer than 500 characters"),
+    );
 }
 
 #[test]
@@ -60,7 +65,11 @@ fn learners_letters_multiply_but_authors_names_do_not() {
 
 fn check_same(expected: &str, given: &str, same: bool) {
     let parse = |t: &str| parse_expression(t, NameStyle::SingleLetters).unwrap();
-    assert_eq!(same_value(&parse(expected), &parse(given), 1e-9, false), same, "{expected} vs {given}");
+    assert_eq!(
+        same_value(&parse(expected), &parse(given), 1e-9, false),
+        same,
+        "{expected} vs {given}"
+    );
 }
 
 #[test]

@@ -6,12 +6,19 @@
 
 use super::inline::parse_inlines;
 use super::math::parse_math;
-use super::{excerpt, is_allowed_url, plain_text_of_inlines, report, Block, Inline, MarkupProblem, MAX_NESTING};
+use super::{
+    excerpt, is_allowed_url, plain_text_of_inlines, report, Block, Inline, MarkupProblem,
+    MAX_NESTING,
+};
 
 const AUDIO_EXTENSIONS: &[&str] = &[".mp3", ".ogg", ".wav", ".m4a"];
 
 /// Parses lines (without their line ends) into blocks; `depth` counts enclosing lists and quotes.
-pub(super) fn parse_blocks(lines: &[&str], depth: usize, problems: &mut Vec<MarkupProblem>) -> Vec<Block> {
+pub(super) fn parse_blocks(
+    lines: &[&str],
+    depth: usize,
+    problems: &mut Vec<MarkupProblem>,
+) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut index = 0;
     while index < lines.len() {
@@ -21,10 +28,13 @@ pub(super) fn parse_blocks(lines: &[&str], depth: usize, problems: &mut Vec<Mark
             continue;
         }
         if depth >= MAX_NESTING {
-            let message = "lists or quotes are nested too deeply; the inner part is shown as plain text";
+            let message =
+                "lists or quotes are nested too deeply; the inner part is shown as plain text";
             report(problems, message.to_string());
             let rest = lines[index..].join("\n");
-            blocks.push(Block::Paragraph(vec![Inline::Text(rest.trim().to_string())]));
+            blocks.push(Block::Paragraph(vec![Inline::Text(
+                rest.trim().to_string(),
+            )]));
             break;
         }
         let trimmed = line.trim_start_matches([' ', '\t']);
@@ -73,7 +83,10 @@ fn starts_block(lines: &[&str], index: usize) -> bool {
 /// ```` ``` ```` or `~~~` (three or more): the fence character and length.
 fn code_fence(trimmed: &str) -> Option<(char, usize)> {
     let fence_character = trimmed.chars().next().filter(|&c| c == '`' || c == '~')?;
-    let length = trimmed.chars().take_while(|&c| c == fence_character).count();
+    let length = trimmed
+        .chars()
+        .take_while(|&c| c == fence_character)
+        .count();
     let info = &trimmed[length..];
     if length < 3 || (fence_character == '`' && info.contains('`')) {
         return None;
@@ -93,7 +106,10 @@ fn parse_code_block(
     let mut index = start + 1;
     while index < lines.len() {
         let trimmed = lines[index].trim();
-        let closing_length = trimmed.chars().take_while(|&c| c == fence_character).count();
+        let closing_length = trimmed
+            .chars()
+            .take_while(|&c| c == fence_character)
+            .count();
         if closing_length >= fence_length && trimmed.chars().all(|c| c == fence_character) {
             blocks.push(Block::Code(code_lines.join("\n")));
             return index + 1;
@@ -101,7 +117,10 @@ fn parse_code_block(
         code_lines.push(strip_columns(lines[index], fence_indent));
         index += 1;
     }
-    report(problems, "a code block is never closed with its fence".to_string());
+    report(
+        problems,
+        "a code block is never closed with its fence".to_string(),
+    );
     blocks.push(Block::Code(code_lines.join("\n")));
     index
 }
@@ -122,7 +141,10 @@ fn display_math_at(lines: &[&str], index: usize) -> Option<(String, usize)> {
         source.push('\n');
         if let Some(end) = find_closing_double_dollar(line) {
             source.push_str(&line[..end]);
-            return line[end + 2..].trim().is_empty().then_some((source, index + offset + 2));
+            return line[end + 2..]
+                .trim()
+                .is_empty()
+                .then_some((source, index + offset + 2));
         }
         source.push_str(line);
     }
@@ -131,7 +153,9 @@ fn display_math_at(lines: &[&str], index: usize) -> Option<(String, usize)> {
 
 /// The byte index of the first `$$` not preceded by a backslash.
 fn find_closing_double_dollar(text: &str) -> Option<usize> {
-    text.match_indices("$$").map(|(index, _)| index).find(|&index| !text[..index].ends_with('\\'))
+    text.match_indices("$$")
+        .map(|(index, _)| index)
+        .find(|&index| !text[..index].ends_with('\\'))
 }
 
 /// `#`, `##` or `###` and a space: the level (deeper headings count as 3) and the text.
@@ -152,7 +176,9 @@ fn heading(trimmed: &str) -> Option<(u8, &str)> {
 /// `---`, `***` or `___`, three or more, spaces allowed between.
 fn is_rule(trimmed: &str) -> bool {
     let mut marks = trimmed.chars().filter(|c| !c.is_whitespace());
-    let Some(first) = marks.next().filter(|c| matches!(c, '-' | '*' | '_')) else { return false };
+    let Some(first) = marks.next().filter(|c| matches!(c, '-' | '*' | '_')) else {
+        return false;
+    };
     let mut count = 1;
     for mark in marks {
         if mark != first {
@@ -172,11 +198,18 @@ fn parse_quote(
 ) -> usize {
     let mut inner_lines = Vec::new();
     let mut index = start;
-    while let Some(rest) = lines.get(index).and_then(|line| line.trim_start_matches([' ', '\t']).strip_prefix('>')) {
+    while let Some(rest) = lines
+        .get(index)
+        .and_then(|line| line.trim_start_matches([' ', '\t']).strip_prefix('>'))
+    {
         inner_lines.push(rest.strip_prefix(' ').unwrap_or(rest));
         index += 1;
     }
-    blocks.push(Block::Quote(parse_blocks(&inner_lines, depth + 1, problems)));
+    blocks.push(Block::Quote(parse_blocks(
+        &inner_lines,
+        depth + 1,
+        problems,
+    )));
     index
 }
 
@@ -199,7 +232,10 @@ fn list_marker(line: &str) -> Option<ListMarker<'_>> {
     let (ordered, marker_length, number) = if matches!(first, '-' | '*' | '+') {
         (false, 1, None)
     } else {
-        let digits = after_indent.chars().take_while(char::is_ascii_digit).count();
+        let digits = after_indent
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .count();
         let delimiter = after_indent[digits..].chars().next();
         if !(1..=9).contains(&digits) || !matches!(delimiter, Some('.' | ')')) {
             return None;
@@ -212,9 +248,21 @@ fn list_marker(line: &str) -> Option<ListMarker<'_>> {
     }
     let content = after_marker.trim_start_matches([' ', '\t']);
     let spaces = after_marker.len() - content.len();
-    let content_column = indent + marker_length + if content.is_empty() || spaces > 4 { 1 } else { spaces };
+    let content_column = indent
+        + marker_length
+        + if content.is_empty() || spaces > 4 {
+            1
+        } else {
+            spaces
+        };
     let can_interrupt_paragraph = !content.trim().is_empty() && (!ordered || number == Some(1));
-    Some(ListMarker { ordered, bullet: first, content_column, content, can_interrupt_paragraph })
+    Some(ListMarker {
+        ordered,
+        bullet: first,
+        content_column,
+        content,
+        can_interrupt_paragraph,
+    })
 }
 
 fn parse_list(
@@ -224,7 +272,9 @@ fn parse_list(
     blocks: &mut Vec<Block>,
     problems: &mut Vec<MarkupProblem>,
 ) -> usize {
-    let Some(first) = list_marker(lines[start]) else { return start + 1 };
+    let Some(first) = list_marker(lines[start]) else {
+        return start + 1;
+    };
     let mut items: Vec<Vec<&str>> = vec![vec![first.content]];
     let mut content_column = first.content_column;
     let mut previous_blank = false;
@@ -242,7 +292,8 @@ fn parse_list(
             item_lines.push(strip_columns(line, content_column));
             previous_blank = false;
         } else if let Some(marker) = list_marker(line) {
-            let same_list = marker.ordered == first.ordered && (first.ordered || marker.bullet == first.bullet);
+            let same_list =
+                marker.ordered == first.ordered && (first.ordered || marker.bullet == first.bullet);
             if !same_list || is_rule(line.trim_start()) {
                 break;
             }
@@ -257,18 +308,35 @@ fn parse_list(
         }
         index += 1;
     }
-    let items = items.iter().map(|item_lines| parse_blocks(item_lines, depth + 1, problems)).collect();
-    blocks.push(Block::List { ordered: first.ordered, items });
+    let items = items
+        .iter()
+        .map(|item_lines| parse_blocks(item_lines, depth + 1, problems))
+        .collect();
+    blocks.push(Block::List {
+        ordered: first.ordered,
+        items,
+    });
     index
 }
 
-fn parse_paragraph(lines: &[&str], start: usize, blocks: &mut Vec<Block>, problems: &mut Vec<MarkupProblem>) -> usize {
+fn parse_paragraph(
+    lines: &[&str],
+    start: usize,
+    blocks: &mut Vec<Block>,
+    problems: &mut Vec<MarkupProblem>,
+) -> usize {
     let mut end = start + 1;
     while end < lines.len() && !is_blank(lines[end]) && !starts_block(lines, end) {
         end += 1;
     }
-    let text: Vec<&str> = lines[start..end].iter().map(|line| line.trim_start()).collect();
-    blocks.push(Block::Paragraph(parse_inlines(text.join("\n").trim_end(), problems)));
+    let text: Vec<&str> = lines[start..end]
+        .iter()
+        .map(|line| line.trim_start())
+        .collect();
+    blocks.push(Block::Paragraph(parse_inlines(
+        text.join("\n").trim_end(),
+        problems,
+    )));
     end
 }
 
@@ -292,33 +360,57 @@ fn media_block(alt: &str, address: &str, problems: &mut Vec<MarkupProblem>) -> B
     if is_audio_address(address) {
         if description.trim().is_empty() {
             let address = excerpt(address);
-            report(problems, format!("the audio `{address}` needs a transcript: ![audio: what is said](file.mp3)"));
+            report(
+                problems,
+                format!(
+                    "the audio `{address}` needs a transcript: ![audio: what is said](file.mp3)"
+                ),
+            );
         }
-        return Block::Audio { src: address.to_string(), transcript: description };
+        return Block::Audio {
+            src: address.to_string(),
+            transcript: description,
+        };
     }
     if has_audio_prefix {
-        report(problems, format!("`audio:` needs an .mp3, .ogg, .wav or .m4a file, not `{}`", excerpt(address)));
+        report(
+            problems,
+            format!(
+                "`audio:` needs an .mp3, .ogg, .wav or .m4a file, not `{}`",
+                excerpt(address)
+            ),
+        );
     }
     if description.trim().is_empty() {
         let address = excerpt(address);
         report(problems, format!("the image `{address}` has no alt text: describe it, as in ![a bar chart of …](file.png)"));
     }
-    Block::Image { src: address.to_string(), alt: description }
+    Block::Image {
+        src: address.to_string(),
+        alt: description,
+    }
 }
 
 fn is_audio_address(address: &str) -> bool {
-    let path = address.split(['?', '#']).next().unwrap_or(address).to_ascii_lowercase();
-    AUDIO_EXTENSIONS.iter().any(|extension| path.ends_with(extension))
+    let path = address
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(address)
+        .to_ascii_lowercase();
+    AUDIO_EXTENSIONS
+        .iter()
+        .any(|extension| path.ends_with(extension))
 }
 
 /// Leading whitespace in columns; a tab counts as four.
 fn indentation_columns(line: &str) -> usize {
-    line.chars().map_while(|c| match c {
-        ' ' => Some(1),
-        '\t' => Some(4),
-        _ => None,
-    })
-    .sum()
+    line.chars()
+        .map_while(|c| match c {
+            ' ' => Some(1),
+            '\t' => Some(4),
+            _ => None,
+        })
+        .sum()
 }
 
 /// The line without up to `columns` columns of leading whitespace.

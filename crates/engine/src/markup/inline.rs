@@ -8,7 +8,9 @@
 use std::ops::Range;
 
 use super::inline_tokens::{tokenize, Token};
-use super::{excerpt, is_allowed_url, plain_text_of_inlines, report, Inline, MarkupProblem, MAX_NESTING};
+use super::{
+    excerpt, is_allowed_url, plain_text_of_inlines, report, Inline, MarkupProblem, MAX_NESTING,
+};
 
 /// Parses the text of one paragraph, heading or short answer.
 pub(super) fn parse_inlines(text: &str, problems: &mut Vec<MarkupProblem>) -> Vec<Inline> {
@@ -16,7 +18,6 @@ pub(super) fn parse_inlines(text: &str, problems: &mut Vec<MarkupProblem>) -> Ve
     let partners = match_pairs(&tokens);
     build_inlines(&tokens, &partners, 0..tokens.len(), 0, problems)
 }
-
 
 /// For every bracket and delimiter token, the index of its partner, if it has one.
 fn match_pairs(tokens: &[Token]) -> Vec<Option<usize>> {
@@ -36,7 +37,9 @@ fn match_brackets(tokens: &[Token], partners: &mut [Option<usize>]) {
         match token {
             Token::OpenBracket { image } => openers.push((index, *image)),
             Token::CloseBracket { destination, .. } => {
-                let Some((opener, image)) = openers.pop() else { continue };
+                let Some((opener, image)) = openers.pop() else {
+                    continue;
+                };
                 let inactive = !image && openers.len() < active_floor;
                 active_floor = active_floor.min(openers.len());
                 if destination.is_some() && !inactive {
@@ -59,19 +62,30 @@ fn match_delimiters(tokens: &[Token], partners: &mut [Option<usize>]) {
     let mut scopes: Vec<(usize, [usize; 6])> = vec![(0, [0; 6])];
     for (index, token) in tokens.iter().enumerate() {
         match token {
-            Token::OpenBracket { .. } if partners[index].is_some() => scopes.push((stack.len(), [0; 6])),
+            Token::OpenBracket { .. } if partners[index].is_some() => {
+                scopes.push((stack.len(), [0; 6]))
+            }
             Token::CloseBracket { .. } if partners[index].is_some() && scopes.len() > 1 => {
                 if let Some((floor, _)) = scopes.pop() {
                     stack.truncate(floor);
                 }
             }
-            Token::Delimiter { character, length, can_open, can_close } => {
+            Token::Delimiter {
+                character,
+                length,
+                can_open,
+                can_close,
+            } => {
                 let kind = delimiter_kind(*character, *length);
-                let Some((_, counts)) = scopes.last_mut() else { continue };
+                let Some((_, counts)) = scopes.last_mut() else {
+                    continue;
+                };
                 if *can_close && counts[kind] > 0 {
                     while let Some(opener) = stack.pop() {
                         let opener_kind = match &tokens[opener] {
-                            Token::Delimiter { character, length, .. } => delimiter_kind(*character, *length),
+                            Token::Delimiter {
+                                character, length, ..
+                            } => delimiter_kind(*character, *length),
                             _ => continue,
                         };
                         counts[opener_kind] -= 1;
@@ -106,19 +120,25 @@ fn build_inlines(
 ) -> Vec<Inline> {
     let flat = depth >= MAX_NESTING;
     if flat && !range.is_empty() {
-        report(problems, "emphasis or links are nested too deeply; the inner part is shown as written".to_string());
+        report(
+            problems,
+            "emphasis or links are nested too deeply; the inner part is shown as written"
+                .to_string(),
+        );
     }
     let mut inlines = Vec::new();
     let mut index = range.start;
     while index < range.end {
-        let partner = partners[index].filter(|&partner| partner > index && partner < range.end && !flat);
+        let partner =
+            partners[index].filter(|&partner| partner > index && partner < range.end && !flat);
         match (&tokens[index], partner) {
             (Token::Text(text), _) => push_text(&mut inlines, text),
             (Token::Code(code), _) => inlines.push(Inline::Code(code.clone())),
             (Token::Math(node), _) => inlines.push(Inline::Math(node.clone())),
             (Token::LineBreak, _) => inlines.push(Inline::LineBreak),
             (Token::Delimiter { length, .. }, Some(closer)) => {
-                let children = build_inlines(tokens, partners, index + 1..closer, depth + 1, problems);
+                let children =
+                    build_inlines(tokens, partners, index + 1..closer, depth + 1, problems);
                 inlines.push(match length {
                     1 => Inline::Emphasis(children),
                     2 => Inline::Strong(children),
@@ -126,19 +146,28 @@ fn build_inlines(
                 });
                 index = closer;
             }
-            (Token::Delimiter { character, length, .. }, None) => {
-                push_text(&mut inlines, &character.to_string().repeat(*length))
-            }
+            (
+                Token::Delimiter {
+                    character, length, ..
+                },
+                None,
+            ) => push_text(&mut inlines, &character.to_string().repeat(*length)),
             (Token::OpenBracket { image }, Some(closer)) => {
-                let children = build_inlines(tokens, partners, index + 1..closer, depth + 1, problems);
+                let children =
+                    build_inlines(tokens, partners, index + 1..closer, depth + 1, problems);
                 let destination = match &tokens[closer] {
-                    Token::CloseBracket { destination: Some(destination), .. } => destination.as_str(),
+                    Token::CloseBracket {
+                        destination: Some(destination),
+                        ..
+                    } => destination.as_str(),
                     _ => "",
                 };
                 push_link_or_text(&mut inlines, *image, destination, children, problems);
                 index = closer;
             }
-            (Token::OpenBracket { image }, None) => push_text(&mut inlines, if *image { "![" } else { "[" }),
+            (Token::OpenBracket { image }, None) => {
+                push_text(&mut inlines, if *image { "![" } else { "[" })
+            }
             (Token::CloseBracket { literal, .. }, _) => push_text(&mut inlines, literal),
         }
         index += 1;
@@ -173,7 +202,10 @@ fn push_link_or_text(
         }
         push_text(inlines, &plain_text_of_inlines(&children));
     } else if allowed {
-        inlines.push(Inline::Link { href: destination.to_string(), children });
+        inlines.push(Inline::Link {
+            href: destination.to_string(),
+            children,
+        });
     } else {
         for child in children {
             match child {

@@ -13,11 +13,21 @@ pub(super) enum Token {
     Math(MathNode),
     LineBreak,
     /// A run of `*` or `_`.
-    Delimiter { character: char, length: usize, can_open: bool, can_close: bool },
+    Delimiter {
+        character: char,
+        length: usize,
+        can_open: bool,
+        can_close: bool,
+    },
     /// `[`, or `![` for an image.
-    OpenBracket { image: bool },
+    OpenBracket {
+        image: bool,
+    },
     /// `]`, with the address when `(address)` follows it; `literal` is the source text.
-    CloseBracket { destination: Option<String>, literal: String },
+    CloseBracket {
+        destination: Option<String>,
+        literal: String,
+    },
 }
 
 struct Tokenizer<'problems> {
@@ -96,7 +106,10 @@ fn backtick_runs_by_length(characters: &[char]) -> Vec<Vec<usize>> {
 }
 
 fn run_length(characters: &[char], start: usize, character: char) -> usize {
-    characters[start..].iter().take_while(|&&c| c == character).count()
+    characters[start..]
+        .iter()
+        .take_while(|&&c| c == character)
+        .count()
 }
 
 impl Tokenizer<'_> {
@@ -106,7 +119,8 @@ impl Tokenizer<'_> {
 
     fn flush_text(&mut self) {
         if !self.pending_text.is_empty() {
-            self.tokens.push(Token::Text(std::mem::take(&mut self.pending_text)));
+            self.tokens
+                .push(Token::Text(std::mem::take(&mut self.pending_text)));
         }
     }
 
@@ -159,9 +173,15 @@ impl Tokenizer<'_> {
         let start = self.position;
         let length = run_length(&self.characters, start, '`');
         let content_start = start + length;
-        let closer = match (self.backtick_runs_by_length.get(length), self.backtick_run_cursors.get_mut(length)) {
+        let closer = match (
+            self.backtick_runs_by_length.get(length),
+            self.backtick_run_cursors.get_mut(length),
+        ) {
             (Some(starts), Some(cursor)) => {
-                while starts.get(*cursor).is_some_and(|&run_start| run_start < content_start) {
+                while starts
+                    .get(*cursor)
+                    .is_some_and(|&run_start| run_start < content_start)
+                {
                     *cursor += 1;
                 }
                 starts.get(*cursor).copied()
@@ -189,8 +209,11 @@ impl Tokenizer<'_> {
     fn read_math(&mut self) {
         let start = self.position;
         if self.peek(1) == Some('$') {
-            let closer =
-                if self.double_dollar_search_failed { None } else { self.find_double_dollar_closer(start + 2) };
+            let closer = if self.double_dollar_search_failed {
+                None
+            } else {
+                self.find_double_dollar_closer(start + 2)
+            };
             match closer {
                 Some(closer) => self.push_math(start + 2, closer, closer + 2),
                 None => {
@@ -223,7 +246,9 @@ impl Tokenizer<'_> {
 
     fn find_double_dollar_closer(&self, from: usize) -> Option<usize> {
         (from..self.characters.len().saturating_sub(1)).find(|&index| {
-            self.characters[index] == '$' && self.characters[index + 1] == '$' && self.characters[index - 1] != '\\'
+            self.characters[index] == '$'
+                && self.characters[index + 1] == '$'
+                && self.characters[index - 1] != '\\'
         })
     }
 
@@ -233,7 +258,10 @@ impl Tokenizer<'_> {
             self.characters[index] == '$'
                 && !before.is_whitespace()
                 && before != '\\'
-                && !self.characters.get(index + 1).is_some_and(char::is_ascii_digit)
+                && !self
+                    .characters
+                    .get(index + 1)
+                    .is_some_and(char::is_ascii_digit)
         })
     }
 
@@ -260,9 +288,12 @@ impl Tokenizer<'_> {
         let before = start.checked_sub(1).map(|index| self.characters[index]);
         let after = self.characters.get(start + length).copied();
         let is_space = |c: Option<char>| c.is_none_or(char::is_whitespace);
-        let is_punctuation = |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
-        let left_flanking = !is_space(after) && (!is_punctuation(after) || is_space(before) || is_punctuation(before));
-        let right_flanking = !is_space(before) && (!is_punctuation(before) || is_space(after) || is_punctuation(after));
+        let is_punctuation =
+            |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
+        let left_flanking = !is_space(after)
+            && (!is_punctuation(after) || is_space(before) || is_punctuation(before));
+        let right_flanking = !is_space(before)
+            && (!is_punctuation(before) || is_space(after) || is_punctuation(after));
         let (can_open, can_close) = match character {
             // Inside a word, `_` never opens or closes: snake_case stays as written.
             '_' => (
@@ -273,7 +304,12 @@ impl Tokenizer<'_> {
         };
         let usable = length <= 3;
         let (can_open, can_close) = (can_open && usable, can_close && usable);
-        self.push_token(Token::Delimiter { character, length, can_open, can_close });
+        self.push_token(Token::Delimiter {
+            character,
+            length,
+            can_open,
+            can_close,
+        });
         self.position = start + length;
     }
 
@@ -282,9 +318,16 @@ impl Tokenizer<'_> {
     fn read_close_bracket(&mut self) {
         let start = self.position;
         self.position += 1;
-        let destination = if self.peek(0) == Some('(') { self.read_destination() } else { None };
+        let destination = if self.peek(0) == Some('(') {
+            self.read_destination()
+        } else {
+            None
+        };
         let literal: String = self.characters[start..self.position].iter().collect();
-        self.push_token(Token::CloseBracket { destination, literal });
+        self.push_token(Token::CloseBracket {
+            destination,
+            literal,
+        });
     }
 
     /// The cursor is on `(`; on success it ends past `)`, otherwise it stays on `(`.

@@ -5,15 +5,19 @@
 //! name in text and reported, so a learner still sees something and the bank checker says why.
 
 use super::math_symbols::{
-    EM_SPACE, FUNCTION_NAMES, IDENTIFIER_COMMANDS, IGNORED_COMMANDS, MEDIUM_SPACE, NO_BREAK_SPACE, OPERATOR_COMMANDS,
-    TEXT_COMMANDS, THICK_SPACE, THIN_SPACE,
+    EM_SPACE, FUNCTION_NAMES, IDENTIFIER_COMMANDS, IGNORED_COMMANDS, MEDIUM_SPACE, NO_BREAK_SPACE,
+    OPERATOR_COMMANDS, TEXT_COMMANDS, THICK_SPACE, THIN_SPACE,
 };
 use super::{excerpt, report, MarkupProblem, MathNode, MAX_NESTING};
 
 /// Parses the math between `$…$` or `$$…$$`.
 pub(super) fn parse_math(source: &str, problems: &mut Vec<MarkupProblem>) -> MathNode {
-    let mut cursor =
-        MathCursor { characters: source.chars().collect(), position: 0, source_excerpt: excerpt(source), problems };
+    let mut cursor = MathCursor {
+        characters: source.chars().collect(),
+        position: 0,
+        source_excerpt: excerpt(source),
+        problems,
+    };
     let nodes = cursor.parse_row(RowEnd::EndOfInput, 0);
     row_or_single(nodes)
 }
@@ -88,7 +92,11 @@ impl MathCursor<'_> {
                     self.position += 1;
                     return nodes;
                 }
-                '\\' if end == RowEnd::Right && self.command_name_at(self.position + 1) == "right" => return nodes,
+                '\\' if end == RowEnd::Right
+                    && self.command_name_at(self.position + 1) == "right" =>
+                {
+                    return nodes
+                }
                 '^' | '_' => {
                     self.position += 1;
                     let script = self.parse_argument(depth + 1);
@@ -106,11 +114,19 @@ impl MathCursor<'_> {
 
     /// Puts `script` on `base`; a second script of the same kind goes on an empty base instead
     /// of nesting, so `x^2^2^2…` cannot build a deep tree.
-    fn attach_script(&mut self, base: MathNode, script: MathNode, is_superscript: bool, nodes: &mut Vec<MathNode>) {
+    fn attach_script(
+        &mut self,
+        base: MathNode,
+        script: MathNode,
+        is_superscript: bool,
+        nodes: &mut Vec<MathNode>,
+    ) {
         let script = Box::new(script);
         let attached = match (base, is_superscript) {
             (MathNode::Sub(base, subscript), true) => MathNode::SubSup(base, subscript, script),
-            (MathNode::Sup(base, superscript), false) => MathNode::SubSup(base, script, superscript),
+            (MathNode::Sup(base, superscript), false) => {
+                MathNode::SubSup(base, script, superscript)
+            }
             (base @ (MathNode::Sup(..) | MathNode::Sub(..) | MathNode::SubSup(..)), _) => {
                 self.report("a double superscript or subscript; use braces, e.g. x^{2^3}");
                 nodes.push(base);
@@ -129,9 +145,13 @@ impl MathCursor<'_> {
             '{' => Some(MathNode::Row(self.parse_row(RowEnd::Brace, depth + 1))),
             '\\' => self.parse_command(depth),
             '0'..='9' => Some(self.parse_number(character)),
-            '.' if self.peek().is_some_and(|next| next.is_ascii_digit()) => Some(self.parse_number(character)),
+            '.' if self.peek().is_some_and(|next| next.is_ascii_digit()) => {
+                Some(self.parse_number(character))
+            }
             '$' => {
-                self.report("a `$` inside math: for money, write \\$ so that `$…$` does not start math");
+                self.report(
+                    "a `$` inside math: for money, write \\$ so that `$…$` does not start math",
+                );
                 Some(MathNode::Operator(character.to_string()))
             }
             _ => Some(single_character_node(character)),
@@ -171,7 +191,8 @@ impl MathCursor<'_> {
             }
             Some('\\') => {
                 self.position += 1;
-                self.parse_command(depth + 1).unwrap_or(MathNode::Row(Vec::new()))
+                self.parse_command(depth + 1)
+                    .unwrap_or(MathNode::Row(Vec::new()))
             }
             Some(character) => {
                 self.position += 1;
@@ -182,7 +203,11 @@ impl MathCursor<'_> {
 
     /// The letters of a command name starting at `index` (empty if there are none).
     fn command_name_at(&self, index: usize) -> String {
-        self.characters.iter().skip(index).take_while(|c| c.is_ascii_alphabetic()).collect()
+        self.characters
+            .iter()
+            .skip(index)
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect()
     }
 
     /// A command; the cursor is just past its backslash.
@@ -201,7 +226,10 @@ impl MathCursor<'_> {
             "frac" | "dfrac" | "tfrac" | "cfrac" => {
                 let numerator = self.parse_argument(depth + 1);
                 let denominator = self.parse_argument(depth + 1);
-                Some(MathNode::Fraction(Box::new(numerator), Box::new(denominator)))
+                Some(MathNode::Fraction(
+                    Box::new(numerator),
+                    Box::new(denominator),
+                ))
             }
             "sqrt" => {
                 self.skip_spaces();
@@ -219,19 +247,29 @@ impl MathCursor<'_> {
                 self.report("\\right has no matching \\left");
                 Some(MathNode::Operator(self.parse_delimiter()))
             }
-            "overline" | "bar" => Some(MathNode::Overline(Box::new(self.parse_argument(depth + 1)))),
+            "overline" | "bar" => {
+                Some(MathNode::Overline(Box::new(self.parse_argument(depth + 1))))
+            }
             "quad" => Some(MathNode::Text(EM_SPACE.to_string())),
             "qquad" => Some(MathNode::Text(EM_SPACE.repeat(2))),
-            _ if TEXT_COMMANDS.contains(&name.as_str()) => Some(MathNode::Text(self.read_text_argument())),
+            _ if TEXT_COMMANDS.contains(&name.as_str()) => {
+                Some(MathNode::Text(self.read_text_argument()))
+            }
             _ if IGNORED_COMMANDS.contains(&name.as_str()) => None,
             _ => Some(self.symbol_command(&name)),
         }
     }
 
     fn symbol_command(&mut self, name: &str) -> MathNode {
-        if let Some((_, symbol)) = OPERATOR_COMMANDS.iter().find(|(command, _)| *command == name) {
+        if let Some((_, symbol)) = OPERATOR_COMMANDS
+            .iter()
+            .find(|(command, _)| *command == name)
+        {
             MathNode::Operator(symbol.to_string())
-        } else if let Some((_, symbol)) = IDENTIFIER_COMMANDS.iter().find(|(command, _)| *command == name) {
+        } else if let Some((_, symbol)) = IDENTIFIER_COMMANDS
+            .iter()
+            .find(|(command, _)| *command == name)
+        {
             MathNode::Identifier(symbol.to_string())
         } else if FUNCTION_NAMES.contains(&name) {
             MathNode::Identifier(name.to_string())
@@ -252,7 +290,9 @@ impl MathCursor<'_> {
             '%' | '$' | '#' | '&' | '_' | '{' | '}' => MathNode::Operator(character.to_string()),
             '|' => MathNode::Operator("‖".to_string()),
             '\\' => {
-                self.report("`\\\\` (a line break) is not supported in math; use separate $$…$$ blocks");
+                self.report(
+                    "`\\\\` (a line break) is not supported in math; use separate $$…$$ blocks",
+                );
                 return None;
             }
             _ => {
@@ -267,13 +307,18 @@ impl MathCursor<'_> {
     fn parse_fenced(&mut self, depth: usize) -> MathNode {
         let open = self.parse_delimiter();
         let body = row_or_single(self.parse_row(RowEnd::Right, depth + 1));
-        let close = if self.peek() == Some('\\') && self.command_name_at(self.position + 1) == "right" {
-            self.position += 1 + "right".len();
-            self.parse_delimiter()
-        } else {
-            String::new()
-        };
-        MathNode::Fenced { open, close, body: Box::new(body) }
+        let close =
+            if self.peek() == Some('\\') && self.command_name_at(self.position + 1) == "right" {
+                self.position += 1 + "right".len();
+                self.parse_delimiter()
+            } else {
+                String::new()
+            };
+        MathNode::Fenced {
+            open,
+            close,
+            body: Box::new(body),
+        }
     }
 
     /// The delimiter after `\left` or `\right`; `.` is the empty delimiter.
@@ -323,7 +368,10 @@ impl MathCursor<'_> {
             "lceil" => "⌈",
             "rceil" => "⌉",
             _ => {
-                self.report(&format!("\\{} cannot follow \\left or \\right", excerpt(&name)));
+                self.report(&format!(
+                    "\\{} cannot follow \\left or \\right",
+                    excerpt(&name)
+                ));
                 ""
             }
         };

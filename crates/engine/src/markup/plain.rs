@@ -28,7 +28,9 @@ pub fn plain_text_of_math(node: &MathNode) -> String {
 fn push_block_lines(blocks: &[Block], lines: &mut Vec<String>) {
     for block in blocks {
         match block {
-            Block::Paragraph(inlines) | Block::Heading(_, inlines) => lines.push(plain_text_of_inlines(inlines)),
+            Block::Paragraph(inlines) | Block::Heading(_, inlines) => {
+                lines.push(plain_text_of_inlines(inlines))
+            }
             Block::List { items, .. } => {
                 for item in items {
                     push_block_lines(item, lines);
@@ -48,9 +50,9 @@ fn push_inlines(inlines: &[Inline], text: &mut String) {
     for inline in inlines {
         match inline {
             Inline::Text(content) | Inline::Code(content) => text.push_str(content),
-            Inline::Emphasis(children) | Inline::Strong(children) | Inline::Link { children, .. } => {
-                push_inlines(children, text)
-            }
+            Inline::Emphasis(children)
+            | Inline::Strong(children)
+            | Inline::Link { children, .. } => push_inlines(children, text),
             Inline::Math(node) => push_math(node, text),
             Inline::LineBreak => text.push('\n'),
         }

@@ -5,8 +5,8 @@ use expect_test::Expect;
 
 use super::math::parse_math;
 use super::{
-    check_inline_markup, check_markup, is_allowed_url, parse_inline, parse_markup, plain_text, Block, Inline,
-    MathNode, MAX_TEXT_CHARS,
+    check_inline_markup, check_markup, is_allowed_url, parse_inline, parse_markup, plain_text,
+    Block, Inline, MathNode, MAX_TEXT_CHARS,
 };
 
 /// The blocks of `text` as an indented outline, then its problems.
@@ -61,7 +61,15 @@ fn write_blocks(blocks: &[Block], depth: usize, outline: &mut String) {
                 write_inlines(inlines, depth + 1, outline);
             }
             Block::List { ordered, items } => {
-                write_line(depth, if *ordered { "list ordered" } else { "list bullets" }, outline);
+                write_line(
+                    depth,
+                    if *ordered {
+                        "list ordered"
+                    } else {
+                        "list bullets"
+                    },
+                    outline,
+                );
                 for item in items {
                     write_line(depth + 1, "item", outline);
                     write_blocks(item, depth + 2, outline);
@@ -72,11 +80,19 @@ fn write_blocks(blocks: &[Block], depth: usize, outline: &mut String) {
                 write_blocks(inner, depth + 1, outline);
             }
             Block::Code(code) => write_line(depth, &format!("code {code:?}"), outline),
-            Block::DisplayMath(node) => write_line(depth, &format!("display-math {}", math_expression(node)), outline),
-            Block::Image { src, alt } => write_line(depth, &format!("image src={src:?} alt={alt:?}"), outline),
-            Block::Audio { src, transcript } => {
-                write_line(depth, &format!("audio src={src:?} transcript={transcript:?}"), outline)
+            Block::DisplayMath(node) => write_line(
+                depth,
+                &format!("display-math {}", math_expression(node)),
+                outline,
+            ),
+            Block::Image { src, alt } => {
+                write_line(depth, &format!("image src={src:?} alt={alt:?}"), outline)
             }
+            Block::Audio { src, transcript } => write_line(
+                depth,
+                &format!("audio src={src:?} transcript={transcript:?}"),
+                outline,
+            ),
             Block::Rule => write_line(depth, "rule", outline),
         }
     }
@@ -95,7 +111,9 @@ fn write_inlines(inlines: &[Inline], depth: usize, outline: &mut String) {
                 write_inlines(children, depth + 1, outline);
             }
             Inline::Code(code) => write_line(depth, &format!("code {code:?}"), outline),
-            Inline::Math(node) => write_line(depth, &format!("math {}", math_expression(node)), outline),
+            Inline::Math(node) => {
+                write_line(depth, &format!("math {}", math_expression(node)), outline)
+            }
             Inline::Link { href, children } => {
                 write_line(depth, &format!("link {href:?}"), outline);
                 write_inlines(children, depth + 1, outline);
@@ -106,20 +124,32 @@ fn write_inlines(inlines: &[Inline], depth: usize, outline: &mut String) {
 }
 
 fn math_expression(node: &MathNode) -> String {
-    let list = |nodes: &[&MathNode]| nodes.iter().map(|node| math_expression(node)).collect::<Vec<_>>().join(", ");
+    let list = |nodes: &[&MathNode]| {
+        nodes
+            .iter()
+            .map(|node| math_expression(node))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     match node {
         MathNode::Row(children) => format!("row({})", list(&children.iter().collect::<Vec<_>>())),
         MathNode::Number(text) => format!("n:{text}"),
         MathNode::Identifier(text) => format!("i:{text}"),
         MathNode::Operator(text) => format!("o:{text}"),
         MathNode::Text(text) => format!("t:{text:?}"),
-        MathNode::Fraction(numerator, denominator) => format!("frac({})", list(&[numerator, denominator])),
+        MathNode::Fraction(numerator, denominator) => {
+            format!("frac({})", list(&[numerator, denominator]))
+        }
         MathNode::Sqrt(radicand) => format!("sqrt({})", list(&[radicand])),
         MathNode::Root(radicand, index) => format!("root({})", list(&[radicand, index])),
         MathNode::Sup(base, superscript) => format!("sup({})", list(&[base, superscript])),
         MathNode::Sub(base, subscript) => format!("sub({})", list(&[base, subscript])),
-        MathNode::SubSup(base, subscript, superscript) => format!("subsup({})", list(&[base, subscript, superscript])),
-        MathNode::Fenced { open, close, body } => format!("fenced({open:?}, {close:?}, {})", list(&[body])),
+        MathNode::SubSup(base, subscript, superscript) => {
+            format!("subsup({})", list(&[base, subscript, superscript]))
+        }
+        MathNode::Fenced { open, close, body } => {
+            format!("fenced({open:?}, {close:?}, {})", list(&[body]))
+        }
         MathNode::Overline(body) => format!("overline({})", list(&[body])),
     }
 }

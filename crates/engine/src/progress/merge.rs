@@ -60,12 +60,22 @@ pub struct SessionLog {
 impl SessionLog {
     /// A new session; `session` must be unique to it (the caller draws a nonce).
     pub fn new(session: String) -> SessionLog {
-        SessionLog { session, answers_given: 0, recent: VecDeque::new() }
+        SessionLog {
+            session,
+            answers_given: 0,
+            recent: VecDeque::new(),
+        }
     }
 }
 
 /// Notes in `progress` and in `log` one answer that was just applied to `progress.model`.
-pub fn record_session_answer(progress: &mut Progress, log: &mut SessionLog, evidence: &Evidence<'_>, seconds_on_task: f64, at: Timestamp) {
+pub fn record_session_answer(
+    progress: &mut Progress,
+    log: &mut SessionLog,
+    evidence: &Evidence<'_>,
+    seconds_on_task: f64,
+    at: Timestamp,
+) {
     log.answers_given = log.answers_given.saturating_add(1);
     log.recent.push_back(LoggedAnswer {
         number: log.answers_given,
@@ -76,7 +86,11 @@ pub fn record_session_answer(progress: &mut Progress, log: &mut SessionLog, evid
         correct: evidence.correct,
         hints_used: evidence.hints_used,
         at,
-        seconds_on_task: if seconds_on_task.is_finite() { seconds_on_task.clamp(0.0, crate::session::MAX_SECONDS_PER_ANSWER) } else { 0.0 },
+        seconds_on_task: if seconds_on_task.is_finite() {
+            seconds_on_task.clamp(0.0, crate::session::MAX_SECONDS_PER_ANSWER)
+        } else {
+            0.0
+        },
     });
     while log.recent.len() > ANSWER_LOG_LIMIT {
         log.recent.pop_front();
@@ -86,13 +100,22 @@ pub fn record_session_answer(progress: &mut Progress, log: &mut SessionLog, evid
 
 /// How many answers of `session` the progress includes.
 pub fn answers_included(progress: &Progress, session: &str) -> u32 {
-    progress.sessions.iter().find(|s| s.session == session).map_or(0, |s| s.answers)
+    progress
+        .sessions
+        .iter()
+        .find(|s| s.session == session)
+        .map_or(0, |s| s.answers)
 }
 
 /// The other tab's progress (`theirs`, as stored) with this session's answers it lacks
 /// re-applied, and this tab's item on screen. Returns the merged progress and how many answers
 /// were re-applied (0: `theirs` already had everything of ours).
-pub fn merge_progress(bank: &IndexedBank, theirs: Progress, ours: &Progress, log: &SessionLog) -> (Progress, u32) {
+pub fn merge_progress(
+    bank: &IndexedBank,
+    theirs: Progress,
+    ours: &Progress,
+    log: &SessionLog,
+) -> (Progress, u32) {
     let included = answers_included(&theirs, &log.session);
     let mut merged = theirs;
     merged.seed = ours.seed;
@@ -101,7 +124,9 @@ pub fn merge_progress(bank: &IndexedBank, theirs: Progress, ours: &Progress, log
     merged.current_part = ours.current_part;
     let mut replayed = 0;
     for answer in log.recent.iter().filter(|a| a.number > included) {
-        merged.model.record_answer(bank, &answer.evidence(), answer.at);
+        merged
+            .model
+            .record_answer(bank, &answer.evidence(), answer.at);
         merged.time_on_task_seconds += answer.seconds_on_task;
         note_session(&mut merged, &log.session, answer.number, answer.at);
         replayed += 1;
@@ -112,7 +137,11 @@ pub fn merge_progress(bank: &IndexedBank, theirs: Progress, ours: &Progress, log
 fn note_session(progress: &mut Progress, session: &str, answers: u32, at: Timestamp) {
     let mut entry = match progress.sessions.iter().position(|s| s.session == session) {
         Some(place) => progress.sessions.remove(place),
-        None => SessionCount { session: session.to_string(), answers: 0, last_answer: at },
+        None => SessionCount {
+            session: session.to_string(),
+            answers: 0,
+            last_answer: at,
+        },
     };
     entry.answers = entry.answers.max(answers);
     entry.last_answer = entry.last_answer.max(at);
@@ -128,7 +157,12 @@ fn note_session(progress: &mut Progress, session: &str, answers: u32, at: Timest
 pub fn adopt_progress(mut new: Progress, old: &Progress, log: &SessionLog) -> Progress {
     for counted in &old.sessions {
         if answers_included(&new, &counted.session) < counted.answers {
-            note_session(&mut new, &counted.session, counted.answers, counted.last_answer);
+            note_session(
+                &mut new,
+                &counted.session,
+                counted.answers,
+                counted.last_answer,
+            );
         }
     }
     let last = log.recent.back().map_or(Timestamp(0), |a| a.at);

@@ -3,7 +3,10 @@
 use crate::bank_check::load_bank;
 use crate::bank_index::IndexedBank;
 use crate::model::Timestamp;
-use crate::progress::{answers_included, load_progress, merge_progress, save_progress, Progress, SessionLog, ANSWER_LOG_LIMIT, SESSION_LIMIT};
+use crate::progress::{
+    answers_included, load_progress, merge_progress, save_progress, Progress, SessionLog,
+    ANSWER_LOG_LIMIT, SESSION_LIMIT,
+};
 use crate::session::{advance, new_progress, present, restart_progress, submit_session_answer};
 use crate::{ChoiceOptions, Item, ItemKind, Response};
 
@@ -28,8 +31,12 @@ fn right_answer(item: &Item) -> Response {
     match &item.kind {
         ItemKind::Numeric { answer, .. } => {
             let value = serde_json::to_value(answer).unwrap_or_default();
-            Response::Text(value.as_str().map_or_else(|| value.to_string(), str::to_string))
-        },
+            Response::Text(
+                value
+                    .as_str()
+                    .map_or_else(|| value.to_string(), str::to_string),
+            )
+        }
         _ => Response::Choice(0),
     }
 }
@@ -43,19 +50,42 @@ struct Tab {
 
 impl Tab {
     fn new(bank: &IndexedBank, session: &str) -> Tab {
-        Tab { progress: new_progress(bank, 1), log: SessionLog::new(session.into()), written: None }
+        Tab {
+            progress: new_progress(bank, 1),
+            log: SessionLog::new(session.into()),
+            written: None,
+        }
     }
 
     fn answer(&mut self, bank: &IndexedBank, now: Timestamp, right: bool) {
-        let next = advance(bank, &mut self.progress, now, &ChoiceOptions::default()).expect("an item");
+        let next =
+            advance(bank, &mut self.progress, now, &ChoiceOptions::default()).expect("an item");
         let item = present(bank, &next).expect("presentable");
-        let response = if right { right_answer(&item) } else { Response::Text("999".into()) };
-        submit_session_answer(bank, &mut self.progress, &mut self.log, &item, 0, &response, 0, 10.0, now).expect("readable");
+        let response = if right {
+            right_answer(&item)
+        } else {
+            Response::Text("999".into())
+        };
+        submit_session_answer(
+            bank,
+            &mut self.progress,
+            &mut self.log,
+            &item,
+            0,
+            &response,
+            0,
+            10.0,
+            now,
+        )
+        .expect("readable");
     }
 
     /// What the widget does on a save or a `storage` event: merge with what is stored, write.
     fn sync(&mut self, bank: &IndexedBank, stored: &mut Option<String>) {
-        if let Some(text) = stored.as_ref().filter(|text| Some(*text) != self.written.as_ref()) {
+        if let Some(text) = stored
+            .as_ref()
+            .filter(|text| Some(*text) != self.written.as_ref())
+        {
             let theirs = load_progress(text, "tiny").expect("stored progress loads");
             self.progress = merge_progress(bank, theirs, &self.progress, &self.log).0;
         }
@@ -65,7 +95,10 @@ impl Tab {
     }
 
     fn take_stored(&mut self, bank: &IndexedBank, stored: &Option<String>) {
-        if let Some(text) = stored.as_ref().filter(|text| Some(*text) != self.written.as_ref()) {
+        if let Some(text) = stored
+            .as_ref()
+            .filter(|text| Some(*text) != self.written.as_ref())
+        {
             let theirs = load_progress(text, "tiny").expect("stored progress loads");
             self.progress = merge_progress(bank, theirs, &self.progress, &self.log).0;
         }
@@ -74,13 +107,24 @@ impl Tab {
 
 #[test]
 fn every_saved_format_still_loads() {
-    let first = load_progress(include_str!("../../tests/fixtures/progress-v1.json"), "fractions").expect("first release loads");
+    let first = load_progress(
+        include_str!("../../tests/fixtures/progress-v1.json"),
+        "fractions",
+    )
+    .expect("first release loads");
     assert_eq!((first.model.answer_count, first.sessions.len()), (3, 0));
-    let with_sessions = load_progress(include_str!("../../tests/fixtures/progress-v1-sessions.json"), "fractions").expect("v1 with sessions loads");
+    let with_sessions = load_progress(
+        include_str!("../../tests/fixtures/progress-v1-sessions.json"),
+        "fractions",
+    )
+    .expect("v1 with sessions loads");
     assert_eq!(with_sessions.model.answer_count, 5);
     assert_eq!(answers_included(&with_sessions, "tab-a"), 3);
     assert_eq!(answers_included(&with_sessions, "tab-b"), 2);
-    assert_eq!(load_progress(&save_progress(&with_sessions), "fractions"), Ok(with_sessions));
+    assert_eq!(
+        load_progress(&save_progress(&with_sessions), "fractions"),
+        Ok(with_sessions)
+    );
 }
 
 #[test]
@@ -105,7 +149,13 @@ fn two_tabs_answering_in_turn_keep_all_forty_answers() {
     }
     let final_copy = load_progress(stored.as_deref().unwrap_or_default(), "tiny").expect("loads");
     assert_eq!(final_copy.model.answer_count, 40);
-    assert_eq!((answers_included(&final_copy, "tab-a"), answers_included(&final_copy, "tab-b")), (20, 20));
+    assert_eq!(
+        (
+            answers_included(&final_copy, "tab-a"),
+            answers_included(&final_copy, "tab-b")
+        ),
+        (20, 20)
+    );
 }
 
 #[test]
@@ -123,11 +173,17 @@ fn a_lost_update_race_is_repaired_by_the_next_merge() {
     let mut race = stored.clone();
     a.sync(&bank, &mut race);
     b.sync(&bank, &mut stored);
-    assert_eq!(load_progress(stored.as_deref().unwrap_or_default(), "tiny").map(|p| p.model.answer_count), Ok(2));
+    assert_eq!(
+        load_progress(stored.as_deref().unwrap_or_default(), "tiny").map(|p| p.model.answer_count),
+        Ok(2)
+    );
     // A's `storage` event for B's write: A re-applies its answer B lacked, and writes.
     a.sync(&bank, &mut stored);
     b.take_stored(&bank, &stored);
-    assert_eq!((a.progress.model.answer_count, b.progress.model.answer_count), (3, 3));
+    assert_eq!(
+        (a.progress.model.answer_count, b.progress.model.answer_count),
+        (3, 3)
+    );
 }
 
 #[test]
@@ -163,7 +219,10 @@ fn starting_afresh_does_not_bring_other_tabs_answers_back() {
     stored = Some(save_progress(&a.progress));
     a.written = stored.clone();
     b.take_stored(&bank, &stored);
-    assert_eq!((a.progress.model.answer_count, b.progress.model.answer_count), (0, 0));
+    assert_eq!(
+        (a.progress.model.answer_count, b.progress.model.answer_count),
+        (0, 0)
+    );
 }
 
 #[test]
@@ -173,21 +232,58 @@ fn the_session_list_and_the_answer_log_stay_bounded() {
     for session in 0..(SESSION_LIMIT + 10) {
         let mut log = SessionLog::new(format!("s{session}"));
         let mut ours = progress.clone();
-        let next = advance(&bank, &mut ours, Timestamp(session as i64), &ChoiceOptions::default()).expect("an item");
+        let next = advance(
+            &bank,
+            &mut ours,
+            Timestamp(session as i64),
+            &ChoiceOptions::default(),
+        )
+        .expect("an item");
         let item = present(&bank, &next).expect("presentable");
-        submit_session_answer(&bank, &mut ours, &mut log, &item, 0, &right_answer(&item), 0, 1.0, Timestamp(session as i64)).expect("readable");
+        submit_session_answer(
+            &bank,
+            &mut ours,
+            &mut log,
+            &item,
+            0,
+            &right_answer(&item),
+            0,
+            1.0,
+            Timestamp(session as i64),
+        )
+        .expect("readable");
         progress = merge_progress(&bank, progress, &ours, &log).0;
     }
     assert_eq!(progress.sessions.len(), SESSION_LIMIT);
-    assert_eq!(progress.sessions.last().map(|s| s.session.as_str()), Some("s41"));
+    assert_eq!(
+        progress.sessions.last().map(|s| s.session.as_str()),
+        Some("s41")
+    );
     assert_eq!(progress.model.answer_count as usize, SESSION_LIMIT + 10);
 
     let mut log = SessionLog::new("long".into());
     let mut long = new_progress(&bank, 1);
     for n in 0..(ANSWER_LOG_LIMIT + 5) {
-        let next = advance(&bank, &mut long, Timestamp(n as i64), &ChoiceOptions::default()).expect("an item");
+        let next = advance(
+            &bank,
+            &mut long,
+            Timestamp(n as i64),
+            &ChoiceOptions::default(),
+        )
+        .expect("an item");
         let item = present(&bank, &next).expect("presentable");
-        submit_session_answer(&bank, &mut long, &mut log, &item, 0, &right_answer(&item), 0, 1.0, Timestamp(n as i64)).expect("readable");
+        submit_session_answer(
+            &bank,
+            &mut long,
+            &mut log,
+            &item,
+            0,
+            &right_answer(&item),
+            0,
+            1.0,
+            Timestamp(n as i64),
+        )
+        .expect("readable");
     }
     assert_eq!(log.recent.len(), ANSWER_LOG_LIMIT);
     assert_eq!(log.recent.front().map(|a| a.number), Some(6));

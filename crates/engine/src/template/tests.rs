@@ -24,9 +24,14 @@ fn the_same_seed_gives_the_same_variant_and_others_differ() {
     let item = template_item(TEMPLATE_ITEM);
     let first = instantiate(&item, 1).unwrap();
     assert_eq!(first, instantiate(&item, 1).unwrap());
-    let prompts: std::collections::BTreeSet<String> =
-        (0..50).map(|seed| instantiate(&item, seed).unwrap().prompt).collect();
-    assert!(prompts.len() >= 10, "only {} different variants in 50 seeds", prompts.len());
+    let prompts: std::collections::BTreeSet<String> = (0..50)
+        .map(|seed| instantiate(&item, seed).unwrap().prompt)
+        .collect();
+    assert!(
+        prompts.len() >= 10,
+        "only {} different variants in 50 seeds",
+        prompts.len()
+    );
 }
 
 #[test]
@@ -47,7 +52,11 @@ fn every_variant_satisfies_its_constraints_and_its_answer_is_right() {
             crate::bank::ItemKind::Numeric { answer, .. } => answer.value,
             _ => unreachable!(),
         };
-        assert!((answer - (numbers[0] + numbers[1])).abs() < 1e-9, "seed {seed}: {}", variant.prompt);
+        assert!(
+            (answer - (numbers[0] + numbers[1])).abs() < 1e-9,
+            "seed {seed}: {}",
+            variant.prompt
+        );
         assert!(variant.template.is_none() && !variant.solution.unwrap().contains("{{"));
     }
 }

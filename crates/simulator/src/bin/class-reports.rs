@@ -10,7 +10,9 @@ use std::process::ExitCode;
 use adaptive_practice_engine::report::learner_report;
 use adaptive_practice_engine::{SkillState, Timestamp};
 use adaptive_practice_simulator::random::derive_seed;
-use adaptive_practice_simulator::{learner_seed, read_bank_file, simulate_learner, Policy, SimulationParameters, SplitMix64};
+use adaptive_practice_simulator::{
+    learner_seed, read_bank_file, simulate_learner, Policy, SimulationParameters, SplitMix64,
+};
 use serde::Serialize;
 use serde_json::json;
 
@@ -68,12 +70,19 @@ fn main() -> ExitCode {
                 eprintln!("{message}\n");
             }
             eprintln!("{USAGE}");
-            return if message.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
+            return if message.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            };
         }
     };
     match write_class(&command_line) {
         Ok(count) => {
-            println!("wrote {count} reports and expected.json to {}", command_line.out.display());
+            println!(
+                "wrote {count} reports and expected.json to {}",
+                command_line.out.display()
+            );
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -86,11 +95,19 @@ fn main() -> ExitCode {
 fn read_command_line(arguments: &[String]) -> Result<CommandLine, String> {
     let mut bank_path = None;
     let mut out = None;
-    let (mut learners, mut seed, mut fewest_items, mut most_items) = (30usize, 7u64, 20usize, 200usize);
+    let (mut learners, mut seed, mut fewest_items, mut most_items) =
+        (30usize, 7u64, 20usize, 200usize);
     let mut remaining = arguments.iter();
     while let Some(flag) = remaining.next() {
-        let mut value = || remaining.next().ok_or_else(|| format!("{flag} needs a value"));
-        let whole = |text: &String| text.parse::<u64>().map_err(|_| format!("{flag} needs a whole number, not {text:?}"));
+        let mut value = || {
+            remaining
+                .next()
+                .ok_or_else(|| format!("{flag} needs a value"))
+        };
+        let whole = |text: &String| {
+            text.parse::<u64>()
+                .map_err(|_| format!("{flag} needs a whole number, not {text:?}"))
+        };
         match flag.as_str() {
             "--bank" => bank_path = Some(PathBuf::from(value()?)),
             "--out" => out = Some(PathBuf::from(value()?)),
@@ -110,7 +127,14 @@ fn read_command_line(arguments: &[String]) -> Result<CommandLine, String> {
     if fewest_items == 0 || fewest_items > most_items {
         return Err("--fewest-items must be at least 1 and at most --most-items".into());
     }
-    Ok(CommandLine { bank_path, out, learners, seed, fewest_items, most_items })
+    Ok(CommandLine {
+        bank_path,
+        out,
+        learners,
+        seed,
+        fewest_items,
+        most_items,
+    })
 }
 
 /// Simulates the class and writes its files; returns how many reports were written.
@@ -124,13 +148,24 @@ fn write_class(command_line: &CommandLine) -> Result<usize, String> {
                 item_cap: command_line.fewest_items + item_counts.next_below(span),
                 ..SimulationParameters::default()
             };
-            simulate_learner(&bank, Policy::Adaptive, &parameters, learner_seed(command_line.seed, k))
+            simulate_learner(
+                &bank,
+                Policy::Adaptive,
+                &parameters,
+                learner_seed(command_line.seed, k),
+            )
         })
         .collect();
-    let last_answer = runs.iter().filter_map(|run| run.answers.last()).map(|a| a.timestamp.0).max().unwrap_or(0);
+    let last_answer = runs
+        .iter()
+        .filter_map(|run| run.answers.last())
+        .map(|a| a.timestamp.0)
+        .max()
+        .unwrap_or(0);
     let now = Timestamp(last_answer + MILLISECONDS_PER_DAY);
 
-    std::fs::create_dir_all(&command_line.out).map_err(|e| format!("cannot create {}: {e}", command_line.out.display()))?;
+    std::fs::create_dir_all(&command_line.out)
+        .map_err(|e| format!("cannot create {}: {e}", command_line.out.display()))?;
     let mut class = Vec::new();
     for (k, run) in runs.iter().enumerate() {
         let name = format!("Learner {:02}", k + 1);
@@ -151,7 +186,12 @@ fn write_class(command_line: &CommandLine) -> Result<usize, String> {
                 }
             })
             .collect();
-        class.push(LearnerFigures { file_name, name, answers: run.answers.len(), skills });
+        class.push(LearnerFigures {
+            file_name,
+            name,
+            answers: run.answers.len(),
+            skills,
+        });
     }
     let skill_ids: Vec<&str> = bank.bank.skills.iter().map(|s| s.id.as_str()).collect();
     let expected = json!({ "bankId": bank.bank.id, "seed": command_line.seed, "reportedAt": now.0, "skills": skill_ids, "learners": class });
@@ -165,5 +205,7 @@ fn write_file(path: &Path, text: &str) -> Result<(), String> {
 
 /// Pretty JSON with a final newline, as the files are written.
 fn pretty(value: &impl Serialize) -> Result<String, String> {
-    serde_json::to_string_pretty(value).map(|text| text + "\n").map_err(|e| e.to_string())
+    serde_json::to_string_pretty(value)
+        .map(|text| text + "\n")
+        .map_err(|e| e.to_string())
 }

@@ -23,7 +23,11 @@ impl SkillIds {
             return id.clone();
         }
         let base = slug(oatutor_skill);
-        let base = if base.is_empty() { "skill".to_string() } else { base };
+        let base = if base.is_empty() {
+            "skill".to_string()
+        } else {
+            base
+        };
         let mut id = base.clone();
         let mut number = 2;
         while self.ids.iter().any(|(_, used)| *used == id) {
@@ -66,7 +70,10 @@ pub(super) fn assemble_bank(
     items: Vec<Item>,
 ) -> (Bank, Vec<ImportNote>) {
     let mut notes = Vec::new();
-    let used: BTreeSet<&str> = items.iter().flat_map(|item| item.skills.iter().map(String::as_str)).collect();
+    let used: BTreeSet<&str> = items
+        .iter()
+        .flat_map(|item| item.skills.iter().map(String::as_str))
+        .collect();
     let skills: Vec<Skill> = skill_ids
         .ids
         .iter()
@@ -85,11 +92,18 @@ pub(super) fn assemble_bank(
          the lessons before it, and prerequisites lock skills in item choice"
             .into(),
     ));
-    notes.push(note(NoteKind::Decision, "defaultBKTParams.json", difficulty_decision(bkt_parameters)));
+    notes.push(note(
+        NoteKind::Decision,
+        "defaultBKTParams.json",
+        difficulty_decision(bkt_parameters),
+    ));
     let settings = settings_from_course_plans(courses, &mut notes);
     let course = courses.first();
-    let course_name = course.map(|c| c.course_name.clone()).filter(|name| !name.is_empty());
-    let course_name = course_name.or_else(|| folders.iter().find_map(|f| f.problem.course_name.clone()));
+    let course_name = course
+        .map(|c| c.course_name.clone())
+        .filter(|name| !name.is_empty());
+    let course_name =
+        course_name.or_else(|| folders.iter().find_map(|f| f.problem.course_name.clone()));
     let title = match &course_name {
         Some(name) => format!("{name} (from OATutor)"),
         None => "OATutor content".to_string(),
@@ -117,8 +131,11 @@ fn skill_description(oatutor_skill: &str, courses: &[Course]) -> Option<String> 
         .filter(|lesson| lesson.learning_objectives.contains_key(oatutor_skill))
         .map(|lesson| format!("{} ({})", lesson.name, lesson.topics))
         .collect();
-    let lessons =
-        if lessons.is_empty() { String::new() } else { format!(", a learning objective of {}", lessons.join(", ")) };
+    let lessons = if lessons.is_empty() {
+        String::new()
+    } else {
+        format!(", a learning objective of {}", lessons.join(", "))
+    };
     Some(format!("OATutor skill `{oatutor_skill}`{lessons}."))
 }
 
@@ -126,7 +143,10 @@ fn difficulty_decision(bkt_parameters: &BTreeMap<String, BktParameters>) -> Stri
     let distinct: BTreeSet<String> = bkt_parameters
         .values()
         .map(|p| {
-            format!("prior {}, learn {}, slip {}, guess {}", p.prob_mastery, p.prob_transit, p.prob_slip, p.prob_guess)
+            format!(
+                "prior {}, learn {}, slip {}, guess {}",
+                p.prob_mastery, p.prob_transit, p.prob_slip, p.prob_guess
+            )
         })
         .collect();
     let what = match distinct.len() {
@@ -136,7 +156,10 @@ fn difficulty_decision(bkt_parameters: &BTreeMap<String, BktParameters>) -> Stri
             bkt_parameters.len(),
             distinct.iter().next().cloned().unwrap_or_default()
         ),
-        n => format!("{n} different sets of BKT parameters for {} skills", bkt_parameters.len()),
+        n => format!(
+            "{n} different sets of BKT parameters for {} skills",
+            bkt_parameters.len()
+        ),
     };
     format!(
         "item difficulty left neutral: BKT parameters describe a skill's population prior, not an item, and {what}; \
@@ -148,15 +171,24 @@ fn difficulty_decision(bkt_parameters: &BTreeMap<String, BktParameters>) -> Stri
 fn settings_from_course_plans(courses: &[Course], notes: &mut Vec<ImportNote>) -> BankSettings {
     let thresholds: BTreeSet<String> = courses
         .iter()
-        .flat_map(|course| course.lessons.iter().flat_map(|lesson| lesson.learning_objectives.values()))
+        .flat_map(|course| {
+            course
+                .lessons
+                .iter()
+                .flat_map(|lesson| lesson.learning_objectives.values())
+        })
         .map(|threshold| threshold.to_string())
         .collect();
     let mut settings = BankSettings::default();
-    let only = (thresholds.len() == 1).then(|| thresholds.iter().next().and_then(|t| t.parse::<f64>().ok())).flatten();
+    let only = (thresholds.len() == 1)
+        .then(|| thresholds.iter().next().and_then(|t| t.parse::<f64>().ok()))
+        .flatten();
     match only {
         Some(threshold) if (0.5..=0.99).contains(&threshold) => {
             settings.mastery_threshold = threshold;
-            let message = format!("masteryThreshold {threshold}: every learning objective asks for this mastery");
+            let message = format!(
+                "masteryThreshold {threshold}: every learning objective asks for this mastery"
+            );
             notes.push(note(NoteKind::Decision, "coursePlans.json", message));
         }
         _ if thresholds.is_empty() => {}
@@ -174,7 +206,10 @@ fn settings_from_course_plans(courses: &[Course], notes: &mut Vec<ImportNote>) -
 /// The bank's license (CC BY 4.0 when every source file says so) and an attribution naming the
 /// problems' and the hints' sources. The format has no per-item source, so the attribution says
 /// that item, step and scaffold ids are the OATutor ids.
-fn license_and_attribution(folders: &[ProblemFolder], notes: &mut Vec<ImportNote>) -> (String, String) {
+fn license_and_attribution(
+    folders: &[ProblemFolder],
+    notes: &mut Vec<ImportNote>,
+) -> (String, String) {
     let mut problem_sources = BTreeSet::new();
     let mut tutoring_sources = BTreeSet::new();
     let mut licenses = BTreeSet::new();
@@ -190,13 +225,23 @@ fn license_and_attribution(folders: &[ProblemFolder], notes: &mut Vec<ImportNote
         "CC BY 4.0".to_string()
     } else {
         let listed = licenses.iter().cloned().collect::<Vec<_>>().join("; ");
-        notes.push(note(NoteKind::Decision, "license", format!("the sources do not all say CC BY 4.0: {listed}")));
+        notes.push(note(
+            NoteKind::Decision,
+            "license",
+            format!("the sources do not all say CC BY 4.0: {listed}"),
+        ));
         listed
     };
     let mut sentences = Vec::new();
-    for (what, sources) in [("Problems", &problem_sources), ("Hints and scaffolds", &tutoring_sources)] {
+    for (what, sources) in [
+        ("Problems", &problem_sources),
+        ("Hints and scaffolds", &tutoring_sources),
+    ] {
         if !sources.is_empty() {
-            sentences.push(format!("{what}: {}.", sources.iter().cloned().collect::<Vec<_>>().join("; ")));
+            sentences.push(format!(
+                "{what}: {}.",
+                sources.iter().cloned().collect::<Vec<_>>().join("; ")
+            ));
         }
     }
     sentences.push(format!(
@@ -208,7 +253,11 @@ fn license_and_attribution(folders: &[ProblemFolder], notes: &mut Vec<ImportNote
     (license, attribution)
 }
 
-fn collect_entry_sources(entry: &TutoringEntry, sources: &mut BTreeSet<String>, licenses: &mut BTreeSet<String>) {
+fn collect_entry_sources(
+    entry: &TutoringEntry,
+    sources: &mut BTreeSet<String>,
+    licenses: &mut BTreeSet<String>,
+) {
     sources.extend(entry.oer.as_deref().map(readable_source));
     licenses.extend(entry.license.clone());
     for sub in &entry.sub_hints {
@@ -234,7 +283,10 @@ pub(super) fn readable_source(oer: &str) -> String {
             .filter(|word| !word.is_empty())
             .map(|word| {
                 let mut characters = word.chars();
-                characters.next().map(|first| first.to_uppercase().chain(characters).collect()).unwrap_or_default()
+                characters
+                    .next()
+                    .map(|first| first.to_uppercase().chain(characters).collect())
+                    .unwrap_or_default()
             })
             .collect();
         return format!("OpenStax “{}” ({url})", title.join(" "));

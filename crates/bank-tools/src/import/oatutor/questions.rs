@@ -21,16 +21,26 @@ pub(super) struct Question<'a> {
 }
 
 /// The answerable kind of a question, or why it cannot be converted.
-pub(super) fn convert_question(context: &mut ProblemContext<'_>, question: &Question<'_>) -> Result<ItemKind, String> {
-    let Some(first_answer) = question.answers.first() else { return Err("it has no answer".into()) };
+pub(super) fn convert_question(
+    context: &mut ProblemContext<'_>,
+    question: &Question<'_>,
+) -> Result<ItemKind, String> {
+    let Some(first_answer) = question.answers.first() else {
+        return Err("it has no answer".into());
+    };
     let kind = match (question.problem_type, question.answer_type) {
         ("MultipleChoice", _) => {
             let choices = question.choices.unwrap_or_default();
             if choices.len() < 2 {
-                return Err(format!("a multiple-choice question needs two choices, it has {}", choices.len()));
+                return Err(format!(
+                    "a multiple-choice question needs two choices, it has {}",
+                    choices.len()
+                ));
             }
             let Some(answer) = choice_index(choices, first_answer) else {
-                return Err(format!("its answer {first_answer:?} is none of its choices"));
+                return Err(format!(
+                    "its answer {first_answer:?} is none of its choices"
+                ));
             };
             let choices = choices
                 .iter()
@@ -39,17 +49,32 @@ pub(super) fn convert_question(context: &mut ProblemContext<'_>, question: &Ques
                     feedback: None,
                 })
                 .collect();
-            ItemKind::SingleChoice { choices, answer, shuffle: false }
+            ItemKind::SingleChoice {
+                choices,
+                answer,
+                shuffle: false,
+            }
         }
         ("TextBox", Some("arithmetic")) => {
             let latex = strip_math_delimiters(first_answer);
             if let Err(problem) = parse_expression(&latex, NameStyle::SingleLetters) {
-                return Err(format!("its answer {first_answer:?} cannot be computed: {}", problem.message));
+                return Err(format!(
+                    "its answer {first_answer:?} cannot be computed: {}",
+                    problem.message
+                ));
             }
-            ItemKind::MathExpression { answer: typed_answer(&latex), tolerance: None, misconceptions: Vec::new() }
+            ItemKind::MathExpression {
+                answer: typed_answer(&latex),
+                tolerance: None,
+                misconceptions: Vec::new(),
+            }
         }
         ("TextBox", Some("string")) => ItemKind::ShortText {
-            answers: question.answers.iter().map(|answer| strip_math_delimiters(answer)).collect(),
+            answers: question
+                .answers
+                .iter()
+                .map(|answer| strip_math_delimiters(answer))
+                .collect(),
             case_sensitive: false,
             ignore_accents: true,
             pattern: None,
@@ -60,12 +85,19 @@ pub(super) fn convert_question(context: &mut ProblemContext<'_>, question: &Ques
     };
     let many_answers = question.answers.len() > 1 && !matches!(kind, ItemKind::ShortText { .. });
     if many_answers {
-        let message = format!("only the first of its {} answers is kept", question.answers.len());
+        let message = format!(
+            "only the first of its {} answers is kept",
+            question.answers.len()
+        );
         context.note(NoteKind::Changed, question.source_id, message);
     }
     match stated_answer(&kind) {
-        Some(response) if check_response(&kind, &response).is_ok_and(|outcome| outcome.correct) => Ok(kind),
-        _ => Err(format!("its answer {first_answer:?} is not judged correct once converted")),
+        Some(response) if check_response(&kind, &response).is_ok_and(|outcome| outcome.correct) => {
+            Ok(kind)
+        }
+        _ => Err(format!(
+            "its answer {first_answer:?} is not judged correct once converted"
+        )),
     }
 }
 
@@ -74,36 +106,66 @@ pub fn stated_answer(kind: &ItemKind) -> Option<Response> {
     match kind {
         ItemKind::SingleChoice { answer, .. } => Some(Response::Choice(*answer)),
         ItemKind::MathExpression { answer, .. } => Some(Response::Text(answer.clone())),
-        ItemKind::ShortText { answers, .. } => answers.first().map(|answer| Response::Text(answer.clone())),
+        ItemKind::ShortText { answers, .. } => {
+            answers.first().map(|answer| Response::Text(answer.clone()))
+        }
         _ => None,
     }
 }
 
 /// The pathway's hints and scaffolds, in an order that respects their dependencies.
-pub(super) fn convert_pathway(context: &mut ProblemContext<'_>, entries: &[TutoringEntry]) -> Vec<Hint> {
-    order_by_dependencies(context, entries).into_iter().filter_map(|entry| convert_entry(context, entry)).collect()
+pub(super) fn convert_pathway(
+    context: &mut ProblemContext<'_>,
+    entries: &[TutoringEntry],
+) -> Vec<Hint> {
+    order_by_dependencies(context, entries)
+        .into_iter()
+        .filter_map(|entry| convert_entry(context, entry))
+        .collect()
 }
 
 fn convert_entry(context: &mut ProblemContext<'_>, entry: &TutoringEntry) -> Option<Hint> {
-    if entry.variabilization.as_object().is_some_and(|variables| !variables.is_empty()) {
-        context.note(NoteKind::Skipped, &entry.id, "variabilized hints are not converted".into());
+    if entry
+        .variabilization
+        .as_object()
+        .is_some_and(|variables| !variables.is_empty())
+    {
+        context.note(
+            NoteKind::Skipped,
+            &entry.id,
+            "variabilized hints are not converted".into(),
+        );
         return None;
     }
     let title = context.text(&entry.title, TextShape::Inline, &entry.id);
-    let title = if title.trim().is_empty() { String::new() } else { format!("**{}**", title.trim()) };
+    let title = if title.trim().is_empty() {
+        String::new()
+    } else {
+        format!("**{}**", title.trim())
+    };
     let text = context.text(&entry.text, TextShape::Block, &entry.id);
     match entry.entry_type.as_str() {
         "hint" => {
             if !entry.sub_hints.is_empty() {
-                let message = format!("its {} sub-hints are dropped: a hint cannot hold hints", entry.sub_hints.len());
+                let message = format!(
+                    "its {} sub-hints are dropped: a hint cannot hold hints",
+                    entry.sub_hints.len()
+                );
                 context.note(NoteKind::Changed, &entry.id, message);
             }
-            let joined = [title, text].into_iter().filter(|part| !part.is_empty()).collect::<Vec<_>>().join("\n\n");
+            let joined = [title, text]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n\n");
             if joined.is_empty() {
                 context.note(NoteKind::Skipped, &entry.id, "the hint has no text".into());
                 return None;
             }
-            Some(Hint { text: joined, scaffold: None })
+            Some(Hint {
+                text: joined,
+                scaffold: None,
+            })
         }
         "scaffold" => {
             let question = Question {
@@ -117,20 +179,39 @@ fn convert_entry(context: &mut ProblemContext<'_>, entry: &TutoringEntry) -> Opt
                 Ok(kind) => {
                     let hints = convert_pathway(context, &entry.sub_hints);
                     let prompt = if text.is_empty() { title.clone() } else { text };
-                    let step =
-                        Step { id: Some(entry.id.clone()), prompt, skills: Vec::new(), hints, solution: None, kind };
-                    Some(Hint { text: title, scaffold: Some(Box::new(step)) })
+                    let step = Step {
+                        id: Some(entry.id.clone()),
+                        prompt,
+                        skills: Vec::new(),
+                        hints,
+                        solution: None,
+                        kind,
+                    };
+                    Some(Hint {
+                        text: title,
+                        scaffold: Some(Box::new(step)),
+                    })
                 }
                 Err(reason) => {
                     let message = format!("the scaffold is kept as a plain hint: {reason}");
                     context.note(NoteKind::Changed, &entry.id, message);
-                    let joined = [title, text].into_iter().filter(|part| !part.is_empty()).collect::<Vec<_>>();
-                    (!joined.is_empty()).then(|| Hint { text: joined.join("\n\n"), scaffold: None })
+                    let joined = [title, text]
+                        .into_iter()
+                        .filter(|part| !part.is_empty())
+                        .collect::<Vec<_>>();
+                    (!joined.is_empty()).then(|| Hint {
+                        text: joined.join("\n\n"),
+                        scaffold: None,
+                    })
                 }
             }
         }
         other => {
-            context.note(NoteKind::Skipped, &entry.id, format!("the pathway entry type {other:?} has no equivalent"));
+            context.note(
+                NoteKind::Skipped,
+                &entry.id,
+                format!("the pathway entry type {other:?} has no equivalent"),
+            );
             None
         }
     }
@@ -138,10 +219,17 @@ fn convert_entry(context: &mut ProblemContext<'_>, entry: &TutoringEntry) -> Opt
 
 /// File order, except that an entry waits for the entries it depends on. Unknown dependencies
 /// are ignored; a cycle is broken in file order. Both are noted.
-fn order_by_dependencies<'e>(context: &mut ProblemContext<'_>, entries: &'e [TutoringEntry]) -> Vec<&'e TutoringEntry> {
+fn order_by_dependencies<'e>(
+    context: &mut ProblemContext<'_>,
+    entries: &'e [TutoringEntry],
+) -> Vec<&'e TutoringEntry> {
     let known = |id: &String| entries.iter().any(|entry| &entry.id == id);
     for entry in entries {
-        for dependency in entry.dependencies.iter().filter(|dependency| !known(dependency)) {
+        for dependency in entry
+            .dependencies
+            .iter()
+            .filter(|dependency| !known(dependency))
+        {
             context.note(
                 NoteKind::Changed,
                 &entry.id,
@@ -153,7 +241,9 @@ fn order_by_dependencies<'e>(context: &mut ProblemContext<'_>, entries: &'e [Tut
     let mut remaining: Vec<&TutoringEntry> = entries.iter().collect();
     while !remaining.is_empty() {
         let placed = |id: &String| !known(id) || ordered.iter().any(|entry| &entry.id == id);
-        let next = remaining.iter().position(|entry| entry.dependencies.iter().all(placed));
+        let next = remaining
+            .iter()
+            .position(|entry| entry.dependencies.iter().all(placed));
         let index = next.unwrap_or_else(|| {
             let cycle: Vec<&str> = remaining.iter().map(|entry| entry.id.as_str()).collect();
             context.note(
@@ -175,22 +265,34 @@ fn order_by_dependencies<'e>(context: &mut ProblemContext<'_>, entries: &'e [Tut
 /// The position of the answer among the choices: the same text, or the same once math
 /// delimiters and spaces are set aside.
 fn choice_index(choices: &[String], answer: &str) -> Option<usize> {
-    let loose = |text: &str| strip_math_delimiters(text).split_whitespace().collect::<String>();
+    let loose = |text: &str| {
+        strip_math_delimiters(text)
+            .split_whitespace()
+            .collect::<String>()
+    };
     choices
         .iter()
         .position(|choice| choice == answer)
-        .or_else(|| choices.iter().position(|choice| loose(choice) == loose(answer)))
+        .or_else(|| {
+            choices
+                .iter()
+                .position(|choice| loose(choice) == loose(answer))
+        })
 }
 
 /// The answer as a learner would type it (`-3/4` for `\frac{-3}{4}`), because it is shown as the
 /// correct answer in plain text. Kept as LaTeX when the typed form would not have the same value.
 pub(super) fn typed_answer(latex: &str) -> String {
-    let Some(typed) = latex_to_typed(latex) else { return latex.to_string() };
-    let same =
-        match (parse_expression(latex, NameStyle::SingleLetters), parse_expression(&typed, NameStyle::SingleLetters)) {
-            (Ok(original), Ok(converted)) => same_value(&original, &converted, 1e-9, false),
-            _ => false,
-        };
+    let Some(typed) = latex_to_typed(latex) else {
+        return latex.to_string();
+    };
+    let same = match (
+        parse_expression(latex, NameStyle::SingleLetters),
+        parse_expression(&typed, NameStyle::SingleLetters),
+    ) {
+        (Ok(original), Ok(converted)) => same_value(&original, &converted, 1e-9, false),
+        _ => false,
+    };
     if same {
         typed
     } else {
@@ -208,7 +310,11 @@ fn latex_to_typed(latex: &str) -> Option<String> {
 
 /// Converts from `start` until `closing` (not consumed) or the end; returns the text and where
 /// it stopped.
-fn typed_until(characters: &[char], start: usize, closing: Option<char>) -> Option<(String, usize)> {
+fn typed_until(
+    characters: &[char],
+    start: usize,
+    closing: Option<char>,
+) -> Option<(String, usize)> {
     let mut typed = String::new();
     let mut position = start;
     while let Some(&character) = characters.get(position) {
@@ -220,13 +326,20 @@ fn typed_until(characters: &[char], start: usize, closing: Option<char>) -> Opti
             position += 1;
             continue;
         }
-        let name: String = characters[position + 1..].iter().take_while(|c| c.is_ascii_alphabetic()).collect();
+        let name: String = characters[position + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
         position += 1 + name.chars().count();
         match name.as_str() {
             "frac" | "dfrac" => {
                 let (numerator, after_numerator) = braced(characters, position)?;
                 let (denominator, after_denominator) = braced(characters, after_numerator)?;
-                typed.push_str(&format!("{}/{}", grouped(&numerator, true), grouped(&denominator, false)));
+                typed.push_str(&format!(
+                    "{}/{}",
+                    grouped(&numerator, true),
+                    grouped(&denominator, false)
+                ));
                 position = after_denominator;
             }
             "left" | "right" => {}
@@ -255,10 +368,16 @@ fn braced(characters: &[char], position: usize) -> Option<(String, usize)> {
 /// also be a product such as `5x` and keep a leading minus sign (`-5x/40`).
 fn grouped(part: &str, is_numerator: bool) -> String {
     let part = part.trim();
-    let body = if is_numerator { part.strip_prefix('-').unwrap_or(part) } else { part };
+    let body = if is_numerator {
+        part.strip_prefix('-').unwrap_or(part)
+    } else {
+        part
+    };
     let is_number = !body.is_empty() && body.chars().all(|c| c.is_ascii_digit() || c == '.');
     let is_letter = body.chars().count() == 1 && body.chars().all(|c| c.is_ascii_alphabetic());
-    let is_product = is_numerator && !body.is_empty() && body.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
+    let is_product = is_numerator
+        && !body.is_empty()
+        && body.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
     if is_number || is_letter || is_product {
         part.to_string()
     } else {

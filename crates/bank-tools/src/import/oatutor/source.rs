@@ -126,25 +126,38 @@ pub(super) struct ProblemFolder {
 }
 
 pub(super) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
-    let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
     serde_json::from_str(&text).map_err(|error| format!("cannot read {}: {error}", path.display()))
 }
 
 /// The first of these files that exists, read; `None` when none does.
-pub(super) fn read_first_json<T: serde::de::DeserializeOwned>(paths: &[PathBuf]) -> Option<Result<T, String>> {
-    paths.iter().find(|path| path.is_file()).map(|path| read_json(path))
+pub(super) fn read_first_json<T: serde::de::DeserializeOwned>(
+    paths: &[PathBuf],
+) -> Option<Result<T, String>> {
+    paths
+        .iter()
+        .find(|path| path.is_file())
+        .map(|path| read_json(path))
 }
 
 /// The sub-folders of a folder, in natural order (`add2` before `add10`).
 pub(super) fn sorted_subfolders(folder: &Path) -> Result<Vec<PathBuf>, String> {
-    let entries = std::fs::read_dir(folder).map_err(|error| format!("cannot list {}: {error}", folder.display()))?;
-    let mut folders: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    let entries = std::fs::read_dir(folder)
+        .map_err(|error| format!("cannot list {}: {error}", folder.display()))?;
+    let mut folders: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
     folders.sort_by_key(|path| natural_key(&file_name(path)));
     Ok(folders)
 }
 
 pub(super) fn file_name(path: &Path) -> String {
-    path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Reads one problem folder with its steps and pathways.
@@ -157,12 +170,22 @@ pub(super) fn read_problem_folder(folder: &Path) -> Result<ProblemFolder, String
         for step_folder in sorted_subfolders(&steps_folder)? {
             let step_name = file_name(&step_folder);
             let step: StepFile = read_json(&step_folder.join(format!("{step_name}.json")))?;
-            let pathway = step_folder.join("tutoring").join(format!("{step_name}DefaultPathway.json"));
-            let tutoring: Vec<TutoringEntry> = if pathway.is_file() { read_json(&pathway)? } else { Vec::new() };
+            let pathway = step_folder
+                .join("tutoring")
+                .join(format!("{step_name}DefaultPathway.json"));
+            let tutoring: Vec<TutoringEntry> = if pathway.is_file() {
+                read_json(&pathway)?
+            } else {
+                Vec::new()
+            };
             steps.push((step, tutoring));
         }
     }
-    Ok(ProblemFolder { folder: folder.to_path_buf(), problem, steps })
+    Ok(ProblemFolder {
+        folder: folder.to_path_buf(),
+        problem,
+        steps,
+    })
 }
 
 /// A sort key that orders runs of digits by their value.
@@ -175,7 +198,10 @@ pub(super) fn natural_key(text: &str) -> Vec<(String, u64)> {
             digits.push(character);
         } else {
             if !digits.is_empty() {
-                key.push((std::mem::take(&mut letters), digits.parse().unwrap_or(u64::MAX)));
+                key.push((
+                    std::mem::take(&mut letters),
+                    digits.parse().unwrap_or(u64::MAX),
+                ));
                 digits.clear();
             }
             letters.push(character);
@@ -190,7 +216,9 @@ fn texts<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::E
     Ok(values.iter().map(value_as_text).collect())
 }
 
-fn optional_texts<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<String>>, D::Error> {
+fn optional_texts<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Vec<String>>, D::Error> {
     let values = Option::<Vec<Value>>::deserialize(deserializer)?;
     Ok(values.map(|values| values.iter().map(value_as_text).collect()))
 }

@@ -25,14 +25,20 @@ fn sample_folder() -> Option<PathBuf> {
     if folder.join("content-pool").is_dir() {
         Some(folder)
     } else {
-        println!("note: the OATutor sample is not at {}; this test checks nothing", folder.display());
+        println!(
+            "note: the OATutor sample is not at {}; this test checks nothing",
+            folder.display()
+        );
         None
     }
 }
 
 fn import_sample() -> Option<ImportedBank> {
     let folder = sample_folder()?;
-    Some(import_oatutor_folder(&folder).unwrap_or_else(|reason| panic!("the sample does not import: {reason}")))
+    Some(
+        import_oatutor_folder(&folder)
+            .unwrap_or_else(|reason| panic!("the sample does not import: {reason}")),
+    )
 }
 
 /// A fresh folder under the system's temporary folder.
@@ -49,21 +55,31 @@ fn write_files(root: &Path, files: &[(&str, &str)]) {
             std::fs::create_dir_all(parent)
                 .unwrap_or_else(|error| panic!("cannot create {}: {error}", parent.display()));
         }
-        std::fs::write(&file, text).unwrap_or_else(|error| panic!("cannot write {}: {error}", file.display()));
+        std::fs::write(&file, text)
+            .unwrap_or_else(|error| panic!("cannot write {}: {error}", file.display()));
     }
 }
 
 fn read_json(path: &Path) -> Value {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+    serde_json::from_str(&text)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
 }
 
 /// What the sample holds, counted straight from its files.
 fn count_sample(folder: &Path) -> Vec<(&'static str, usize)> {
-    let (mut problems, mut steps, mut hints, mut scaffolds, mut sub_hints, mut sub_scaffolds) = (0, 0, 0, 0, 0, 0);
+    let (mut problems, mut steps, mut hints, mut scaffolds, mut sub_hints, mut sub_scaffolds) =
+        (0, 0, 0, 0, 0, 0);
     let subfolders = |path: &Path| -> Vec<PathBuf> {
         let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-            .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect())
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.is_dir())
+                    .collect()
+            })
             .unwrap_or_default();
         found.sort();
         found
@@ -72,8 +88,15 @@ fn count_sample(folder: &Path) -> Vec<(&'static str, usize)> {
         problems += 1;
         for step in subfolders(&problem.join("steps")) {
             steps += 1;
-            let name = step.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            let pathway = read_json(&step.join("tutoring").join(format!("{name}DefaultPathway.json")));
+            let name = step
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let pathway = read_json(
+                &step
+                    .join("tutoring")
+                    .join(format!("{name}DefaultPathway.json")),
+            );
             for entry in pathway.as_array().into_iter().flatten() {
                 match entry["type"].as_str() {
                     Some("hint") => hints += 1,
@@ -102,7 +125,9 @@ fn count_sample(folder: &Path) -> Vec<(&'static str, usize)> {
 
 #[test]
 fn sample_converts_every_problem_step_hint_and_scaffold() {
-    let (Some(folder), Some(imported)) = (sample_folder(), import_sample()) else { return };
+    let (Some(folder), Some(imported)) = (sample_folder(), import_sample()) else {
+        return;
+    };
     let found = count_sample(&folder);
     for (name, count) in &found {
         assert_eq!(imported.count(name), *count, "{name} found");
@@ -111,8 +136,12 @@ fn sample_converts_every_problem_step_hint_and_scaffold() {
     }
     assert_eq!(imported.count("problems skipped"), 0);
     assert_eq!(imported.bank.items.len(), imported.count("problems"));
-    let skipped: Vec<String> =
-        imported.notes.iter().filter(|n| n.kind == NoteKind::Skipped).map(ToString::to_string).collect();
+    let skipped: Vec<String> = imported
+        .notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::Skipped)
+        .map(ToString::to_string)
+        .collect();
     assert!(skipped.is_empty(), "skipped: {skipped:#?}");
     println!("{}", imported.summary_line());
 }
@@ -125,13 +154,18 @@ fn every_question(steps: Vec<&Step>, out: &mut Vec<(String, ItemKind)>) {
 }
 
 fn every_scaffold(hints: &[Hint], out: &mut Vec<(String, ItemKind)>) {
-    let scaffolds: Vec<&Step> = hints.iter().filter_map(|hint| hint.scaffold.as_deref()).collect();
+    let scaffolds: Vec<&Step> = hints
+        .iter()
+        .filter_map(|hint| hint.scaffold.as_deref())
+        .collect();
     every_question(scaffolds, out);
 }
 
 #[test]
 fn every_stated_answer_of_the_sample_is_judged_correct() {
-    let Some(imported) = import_sample() else { return };
+    let Some(imported) = import_sample() else {
+        return;
+    };
     let mut questions = Vec::new();
     for item in &imported.bank.items {
         for part in item.parts() {
@@ -139,39 +173,65 @@ fn every_stated_answer_of_the_sample_is_judged_correct() {
             every_scaffold(part.hints, &mut questions);
         }
     }
-    let expected = ["steps", "scaffolds", "sub-scaffolds"].iter().map(|name| imported.count(name)).sum::<usize>();
+    let expected = ["steps", "scaffolds", "sub-scaffolds"]
+        .iter()
+        .map(|name| imported.count(name))
+        .sum::<usize>();
     assert_eq!(questions.len(), expected);
     for (id, kind) in &questions {
-        let response = stated_answer(kind).unwrap_or_else(|| panic!("{id}: no stated answer for {}", kind.type_name()));
-        let outcome =
-            check_response(kind, &response).unwrap_or_else(|e| panic!("{id}: {response:?} unreadable: {}", e.message));
-        assert!(outcome.correct, "{id}: the stated answer {response:?} is judged wrong");
+        let response = stated_answer(kind)
+            .unwrap_or_else(|| panic!("{id}: no stated answer for {}", kind.type_name()));
+        let outcome = check_response(kind, &response)
+            .unwrap_or_else(|e| panic!("{id}: {response:?} unreadable: {}", e.message));
+        assert!(
+            outcome.correct,
+            "{id}: the stated answer {response:?} is judged wrong"
+        );
     }
 }
 
 #[test]
 fn converted_sample_passes_the_checker_with_its_figures() {
-    let Some(imported) = import_sample() else { return };
+    let Some(imported) = import_sample() else {
+        return;
+    };
     let out_folder = scratch_folder("oatutor-sample");
     let out = out_folder.join("bank.json");
-    write_imported_bank(&imported, &out).unwrap_or_else(|error| panic!("cannot write the bank: {error}"));
-    let diagnostics = check_bank_file(&out).unwrap_or_else(|error| panic!("cannot read the bank: {error}"));
+    write_imported_bank(&imported, &out)
+        .unwrap_or_else(|error| panic!("cannot write the bank: {error}"));
+    let diagnostics =
+        check_bank_file(&out).unwrap_or_else(|error| panic!("cannot read the bank: {error}"));
     let (errors, _) = count_by_severity(&diagnostics);
     for line in diagnostic_lines("bank.json", &diagnostics) {
         println!("{line}");
     }
     assert_eq!(errors, 0);
-    assert!(!diagnostics.iter().any(|d| d.message.contains("media file")), "a figure was not copied");
-    assert_eq!(imported.media.len(), imported.notes.iter().filter(|n| n.message.contains("has no alt text")).count());
+    assert!(
+        !diagnostics.iter().any(|d| d.message.contains("media file")),
+        "a figure was not copied"
+    );
+    assert_eq!(
+        imported.media.len(),
+        imported
+            .notes
+            .iter()
+            .filter(|n| n.message.contains("has no alt text"))
+            .count()
+    );
     let _ = std::fs::remove_dir_all(&out_folder);
 }
 
 #[test]
 fn sample_bank_keeps_license_and_attribution() {
-    let Some(imported) = import_sample() else { return };
+    let Some(imported) = import_sample() else {
+        return;
+    };
     assert_eq!(imported.bank.license.as_deref(), Some("CC BY 4.0"));
     let attribution = imported.bank.attribution.clone().unwrap_or_default();
-    assert!(attribution.contains("OpenStax “Elementary Algebra 2e”"), "{attribution}");
+    assert!(
+        attribution.contains("OpenStax “Elementary Algebra 2e”"),
+        "{attribution}"
+    );
     assert!(attribution.contains("the OATutor Project"), "{attribution}");
 }
 
@@ -201,7 +261,10 @@ const MADE_UP_FOLDER: &[(&str, &str)] = &[
         { "id": "p1a-h3", "type": "scaffold", "dependencies": ["p1a-h2"], "title": "Check", "text": "Is it less than one?",
           "problemType": "MultipleChoice", "answerType": "string", "hintAnswer": ["Maybe"], "choices": ["Yes", "No"] } ]"#,
     ),
-    ("content-pool/p2/p2.json", r#"{ "id": "p2", "title": "Two steps", "body": "" }"#),
+    (
+        "content-pool/p2/p2.json",
+        r#"{ "id": "p2", "title": "Two steps", "body": "" }"#,
+    ),
     (
         "content-pool/p2/steps/p2a/p2a.json",
         r#"{ "id": "p2a", "problemType": "TextBox", "answerType": "string", "stepAnswer": ["four"], "stepTitle": "Write 4 in words." }"#,
@@ -210,12 +273,18 @@ const MADE_UP_FOLDER: &[(&str, &str)] = &[
         "content-pool/p2/steps/p2b/p2b.json",
         r#"{ "id": "p2b", "problemType": "DragAndDrop", "stepAnswer": ["x"], "stepTitle": "Drag it." }"#,
     ),
-    ("content-pool/p3/p3.json", r#"{ "id": "p3", "title": "Pick", "body": "" }"#),
+    (
+        "content-pool/p3/p3.json",
+        r#"{ "id": "p3", "title": "Pick", "body": "" }"#,
+    ),
     (
         "content-pool/p3/steps/p3a/p3a.json",
         r#"{ "id": "p3a", "problemType": "MultipleChoice", "answerType": "string", "stepAnswer": ["5"], "choices": ["3", "4"], "stepTitle": "2 + 2" }"#,
     ),
-    ("content-pool/p4/p4.json", r#"{ "id": "p4", "title": "No skill", "body": "" }"#),
+    (
+        "content-pool/p4/p4.json",
+        r#"{ "id": "p4", "title": "No skill", "body": "" }"#,
+    ),
     (
         "content-pool/p4/steps/p4a/p4a.json",
         r#"{ "id": "p4a", "problemType": "TextBox", "answerType": "arithmetic", "stepAnswer": ["1"], "stepTitle": "1" }"#,
@@ -236,8 +305,14 @@ fn what_cannot_be_converted_is_noted_once_with_its_reason() {
     let folder = scratch_folder("oatutor-made-up");
     write_files(&folder, MADE_UP_FOLDER);
     let imported = import_oatutor_folder(&folder).unwrap_or_else(|reason| panic!("{reason}"));
-    let lines: Vec<String> =
-        imported.notes.iter().map(|note| note.to_string().replace(&folder.display().to_string(), "FOLDER")).collect();
+    let lines: Vec<String> = imported
+        .notes
+        .iter()
+        .map(|note| {
+            note.to_string()
+                .replace(&folder.display().to_string(), "FOLDER")
+        })
+        .collect();
     let _ = std::fs::remove_dir_all(&folder);
     expect![[r#"
         skipped: p6: cannot read FOLDER/content-pool/p6/p6.json: expected ident at line 1 column 2
@@ -300,7 +375,11 @@ fn check_text(raw: &str, shape: TextShape, expect: Expect) {
 
 #[test]
 fn math_is_inline_unless_it_stands_alone() {
-    check_text("Add $$1$$ and $$2$$.", TextShape::Block, expect!["Add $1$ and $2$."]);
+    check_text(
+        "Add $$1$$ and $$2$$.",
+        TextShape::Block,
+        expect!["Add $1$ and $2$."],
+    );
     check_text("$$1+4$$", TextShape::Block, expect!["$$1+4$$"]);
     check_text("$$1+4$$", TextShape::Inline, expect!["$1+4$"]);
     check_text(
@@ -310,13 +389,21 @@ fn math_is_inline_unless_it_stands_alone() {
         Find:
         $$x+1$$"#]],
     );
-    check_text("$$14$$ $$___$$ $$6$$", TextShape::Block, expect![[r#"$14$ \_\_\_ $6$"#]]);
+    check_text(
+        "$$14$$ $$___$$ $$6$$",
+        TextShape::Block,
+        expect![[r#"$14$ \_\_\_ $6$"#]],
+    );
     check_text("$$3$$2 apples", TextShape::Block, expect!["$$3$$2 apples"]);
 }
 
 #[test]
 fn plain_text_is_escaped_and_figures_become_images() {
-    check_text("5 * 3 costs $4 [or more]", TextShape::Block, expect![[r#"5 \* 3 costs \$4 \[or more\]"#]]);
+    check_text(
+        "5 * 3 costs $4 [or more]",
+        TextShape::Block,
+        expect![[r#"5 \* 3 costs \$4 \[or more\]"#]],
+    );
     check_text(
         "1. not a list\\n# not a heading\\n- not a bullet",
         TextShape::Block,
@@ -333,7 +420,11 @@ fn plain_text_is_escaped_and_figures_become_images() {
 
         ![A figure](media/p/figure1.gif)"#]],
     );
-    check_text("Not a ## figure name ## here", TextShape::Block, expect!["Not a ## figure name ## here"]);
+    check_text(
+        "Not a ## figure name ## here",
+        TextShape::Block,
+        expect!["Not a ## figure name ## here"],
+    );
 }
 
 #[test]
@@ -360,5 +451,8 @@ fn names_and_sources_are_made_readable() {
         readable_source("https://openstax.org/details/books/elementary-algebra-2e <OpenStax: Elementary Algebra>"),
         "OpenStax “Elementary Algebra 2e” (https://openstax.org/details/books/elementary-algebra-2e)"
     );
-    assert_eq!(readable_source("https://OATutor.io <OATutor>"), "the OATutor Project (https://OATutor.io)");
+    assert_eq!(
+        readable_source("https://OATutor.io <OATutor>"),
+        "the OATutor Project (https://OATutor.io)"
+    );
 }

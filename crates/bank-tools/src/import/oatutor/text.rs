@@ -25,7 +25,11 @@ enum Piece {
 
 /// Converts one OATutor text. `figure` turns a figure's file name into a Markdown image line,
 /// or `None` to drop it (the caller notes why).
-pub(super) fn convert_text(raw: &str, shape: TextShape, figure: &mut FigureToMarkdown<'_>) -> String {
+pub(super) fn convert_text(
+    raw: &str,
+    shape: TextShape,
+    figure: &mut FigureToMarkdown<'_>,
+) -> String {
     let pieces = split_pieces(raw, shape, figure);
     let mut converted = String::new();
     for (index, piece) in pieces.iter().enumerate() {
@@ -34,7 +38,8 @@ pub(super) fn convert_text(raw: &str, shape: TextShape, figure: &mut FigureToMar
             Piece::Markup(markup) => converted.push_str(markup),
             Piece::Math(source) => {
                 let alone = shape == TextShape::Block && stands_alone(&pieces, index);
-                let next_is_digit = next_character(&pieces, index).is_some_and(|c| c.is_ascii_digit());
+                let next_is_digit =
+                    next_character(&pieces, index).is_some_and(|c| c.is_ascii_digit());
                 // `$…$` cannot close before a digit; `$$…$$` is inline math too, unless alone.
                 if alone || next_is_digit || source.ends_with('\\') {
                     converted.push_str(&format!("$${source}$$"));
@@ -50,15 +55,27 @@ pub(super) fn convert_text(raw: &str, shape: TextShape, figure: &mut FigureToMar
 /// The math of an OATutor answer (`$$\frac{-3}{4}$$`) without its delimiters.
 pub(super) fn strip_math_delimiters(answer: &str) -> String {
     let trimmed = answer.trim();
-    let inner = trimmed.strip_prefix("$$").and_then(|rest| rest.strip_suffix("$$")).unwrap_or(trimmed);
+    let inner = trimmed
+        .strip_prefix("$$")
+        .and_then(|rest| rest.strip_suffix("$$"))
+        .unwrap_or(trimmed);
     inner.trim().to_string()
 }
 
 /// Plain text for an alt text: math as its symbols, no brackets, escaped for Markdown.
 pub(super) fn alt_text_from(converted_inline_text: &str) -> String {
     let plain = plain_text_of_inlines(&parse_inline(converted_inline_text));
-    let without_brackets: String = plain.chars().filter(|c| !matches!(c, '[' | ']' | '(' | ')')).collect();
-    escape_markdown(without_brackets.split_whitespace().collect::<Vec<_>>().join(" ").trim())
+    let without_brackets: String = plain
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | '(' | ')'))
+        .collect();
+    escape_markdown(
+        without_brackets
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim(),
+    )
 }
 
 fn split_pieces(raw: &str, shape: TextShape, figure: &mut FigureToMarkdown<'_>) -> Vec<Piece> {
@@ -66,7 +83,9 @@ fn split_pieces(raw: &str, shape: TextShape, figure: &mut FigureToMarkdown<'_>) 
     let mut rest = raw;
     while let Some(start) = rest.find("$$") {
         let after = &rest[start + 2..];
-        let Some(length) = after.find("$$") else { break };
+        let Some(length) = after.find("$$") else {
+            break;
+        };
         push_text(&rest[..start], shape, figure, &mut pieces);
         let source = after[..length].trim();
         if !source.is_empty() && source.chars().all(|c| c == '_' || c.is_whitespace()) {
@@ -82,13 +101,24 @@ fn split_pieces(raw: &str, shape: TextShape, figure: &mut FigureToMarkdown<'_>) 
 }
 
 /// Plain text: literal `\n` becomes a line end, `##name##` a figure.
-fn push_text(text: &str, shape: TextShape, figure: &mut FigureToMarkdown<'_>, pieces: &mut Vec<Piece>) {
+fn push_text(
+    text: &str,
+    shape: TextShape,
+    figure: &mut FigureToMarkdown<'_>,
+    pieces: &mut Vec<Piece>,
+) {
     let text = text.replace("\\n", "\n");
-    let text = if shape == TextShape::Inline { text.replace('\n', " ") } else { text };
+    let text = if shape == TextShape::Inline {
+        text.replace('\n', " ")
+    } else {
+        text
+    };
     let mut rest = text.as_str();
     while let Some(start) = rest.find("##") {
         let after = &rest[start + 2..];
-        let Some(length) = after.find("##") else { break };
+        let Some(length) = after.find("##") else {
+            break;
+        };
         let name = &after[..length];
         if !looks_like_file_name(name) {
             pieces.push(Piece::Text(rest[..start + 2].to_string()));
@@ -132,8 +162,15 @@ fn stands_alone(pieces: &[Piece], index: usize) -> bool {
         }
     }
     let line_after = after.split('\n').next().unwrap_or_default();
-    let any_math_on_line = pieces[..index].iter().rev().take_while(|p| !piece_text(p).contains('\n')).any(is_math)
-        || pieces[index + 1..].iter().take_while(|p| !piece_text(p).contains('\n')).any(is_math);
+    let any_math_on_line = pieces[..index]
+        .iter()
+        .rev()
+        .take_while(|p| !piece_text(p).contains('\n'))
+        .any(is_math)
+        || pieces[index + 1..]
+            .iter()
+            .take_while(|p| !piece_text(p).contains('\n'))
+            .any(is_math);
     line_before.trim().is_empty() && line_after.trim().is_empty() && !any_math_on_line
 }
 
@@ -163,8 +200,10 @@ pub(super) fn escape_markdown(text: &str) -> String {
     let characters: Vec<char> = text.chars().collect();
     for (index, &character) in characters.iter().enumerate() {
         let always_markup = matches!(character, '\\' | '*' | '_' | '`' | '[' | ']' | '$');
-        let markup_at_line_start = at_line_start && matches!(character, '#' | '>' | '-' | '+' | '=' | '|');
-        let ends_list_number = matches!(character, '.' | ')') && ends_line_start_number(&characters[..index]);
+        let markup_at_line_start =
+            at_line_start && matches!(character, '#' | '>' | '-' | '+' | '=' | '|');
+        let ends_list_number =
+            matches!(character, '.' | ')') && ends_line_start_number(&characters[..index]);
         if always_markup || markup_at_line_start || ends_list_number {
             escaped.push('\\');
         }
@@ -180,11 +219,19 @@ pub(super) fn escape_markdown(text: &str) -> String {
 
 /// Whether the characters end with a line's first word made only of digits (`12` in `12.`).
 fn ends_line_start_number(before: &[char]) -> bool {
-    let digits = before.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let digits = before
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     if digits == 0 {
         return false;
     }
-    before[..before.len() - digits].iter().rev().take_while(|c| **c != '\n').all(|c| c.is_whitespace())
+    before[..before.len() - digits]
+        .iter()
+        .rev()
+        .take_while(|c| **c != '\n')
+        .all(|c| c.is_whitespace())
 }
 
 /// At most one blank line in a row, no blank lines at the start or the end, no trailing spaces.
