@@ -1,12 +1,16 @@
-//! Answer checking: is a learner's response to an item (or a step of it) correct, and what to
-//! tell them. Every item type is checked here; typed answers are read by `text_rules.rs` and
-//! `expression.rs`.
+//! Answer checking: is a learner's response to an item (or a step of it) right, wrong, partial
+//! (the right value in another form than asked) or unreadable, and what to tell them. Every item
+//! type is checked here; typed answers are judged in `answer/numeric.rs`, `answer/math.rs` and
+//! `answer/text.rs`, read by `numbers.rs`, `units.rs`, `expression.rs`, `equations.rs` and
+//! `lists.rs`.
 
 use serde::{Deserialize, Serialize};
 
-use crate::bank::{Blank, Choice, Item, ItemKind};
-use crate::expression::{parse_expression, same_value, Expr, NameStyle};
-pub use crate::text_rules::{normalize_text, parse_number, wildcard_match, MAX_ANSWER_LENGTH};
+use crate::bank::{Bank, Blank, Choice, Item, ItemKind};
+use crate::numbers::NumberStyle;
+pub use crate::text_rules::{
+    fold_typed, normalize_text, parse_number, wildcard_match, MAX_ANSWER_LENGTH,
+};
 
 /// What a learner gave as an answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,11 +34,112 @@ pub enum Response {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
+    /// Whether the answer is right (`verdict` is `Right`).
     pub correct: bool,
+    /// Right, wrong, or partial (the right value in another form than asked).
+    #[serde(default = "wrong_verdict")]
+    pub verdict: Verdict,
+    /// Why the answer is wrong or partial, when the checks know more than "not equal".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<VerdictReason>,
     /// Feedback about this very answer (a wrong choice's misconception), when the bank has one.
     pub feedback: Option<String>,
     /// The correct answer, written for display.
     pub correct_answer: String,
+}
+
+fn wrong_verdict() -> Verdict {
+    Verdict::Wrong
+}
+
+/// What a readable answer is worth. A partial answer (the right value, not in the form the item
+/// asks for) counts for the learner model as partly right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Verdict {
+    Right,
+    Wrong,
+    Partial,
+}
+
+impl Verdict {
+    /// `right`, `wrong` or `partial`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Right => "right",
+            Verdict::Wrong => "wrong",
+            Verdict::Partial => "partial",
+        }
+    }
+}
+
+/// Why a readable answer is wrong or partial, for the widget to say in the learner's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum VerdictReason {
+    /// Wrong: the answer is in another unit than asked, and not an equal amount (`12 m` for
+    /// `12 cm`), or in a unit of another kind.
+    #[serde(rename_all = "camelCase")]
+    WrongUnit { expected: String, given: String },
+    /// Partial: an equal amount in another unit, where the item asks for this one.
+    UnitAsked { unit: String },
+    /// Partial: the right value, not in simplest form (`21/36` for `7/12`).
+    SimplestForm,
+    /// Partial: the right value or equation in another form than asked (`slope-intercept`,
+    /// `standard`, `fraction`, `decimal`).
+    FormAsked { form: String },
+    /// Partial: an equivalent equation, but `variable` is not alone on one side.
+    NotSolvedFor { variable: String },
+    /// Wrong: not as many elements as expected.
+    WrongCount { expected: usize, given: usize },
+    /// Wrong: the right elements in another order, where order matters (`(7, 0)` for `(0, 7)`).
+    OrderMatters,
+    /// Wrong: an interval with the right ends but another bracket.
+    IntervalEnds,
+    /// Wrong: an inequality with the right boundary in the other direction.
+    ReversedInequality,
+}
+
+impl VerdictReason {
+    /// A short machine name (`wrongUnit`), as `try-answers` prints it.
+    pub fn code(&self) -> &'static str {
+        match self {
+            VerdictReason::WrongUnit { .. } => "wrongUnit",
+            VerdictReason::UnitAsked { .. } => "unitAsked",
+            VerdictReason::SimplestForm => "simplestForm",
+            VerdictReason::FormAsked { .. } => "formAsked",
+            VerdictReason::NotSolvedFor { .. } => "notSolvedFor",
+            VerdictReason::WrongCount { .. } => "wrongCount",
+            VerdictReason::OrderMatters => "orderMatters",
+            VerdictReason::IntervalEnds => "intervalEnds",
+            VerdictReason::ReversedInequality => "reversedInequality",
+        }
+    }
+
+    /// The reason in English.
+    pub fn english(&self) -> String {
+        match self {
+            VerdictReason::WrongUnit { expected, given } => {
+                format!("The unit is wrong: the answer is in {expected}, not {given}.")
+            }
+            VerdictReason::UnitAsked { unit } => {
+                format!("Right amount; give it in {unit}.")
+            }
+            VerdictReason::SimplestForm => "Right value; give it in simplest form.".into(),
+            VerdictReason::FormAsked { form } => format!("Right value; write it in {form} form."),
+            VerdictReason::NotSolvedFor { variable } => {
+                format!("Right equation; now solve it for {variable}.")
+            }
+            VerdictReason::WrongCount { expected, given } => {
+                format!("The answer has {expected} parts; yours has {given}.")
+            }
+            VerdictReason::OrderMatters => "The right values, but the order matters.".into(),
+            VerdictReason::IntervalEnds => {
+                "The right ends, but check which ends are included.".into()
+            }
+            VerdictReason::ReversedInequality => "The inequality goes the other way.".into(),
+        }
+    }
 }
 
 /// An answer that cannot be judged (not a number, no choice picked). It is not counted.
@@ -51,11 +156,18 @@ pub struct UnreadableAnswer {
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum UnreadableReason {
     Empty,
-    TooLong { limit: usize },
+    TooLong {
+        limit: usize,
+    },
     PickOne,
     PickAtLeastOne,
-    NotANumber { text: String },
-    NotMath { text: String, problem: String },
+    NotANumber {
+        text: String,
+    },
+    NotMath {
+        text: String,
+        problem: String,
+    },
     Equation,
     AuthorError,
     PlaceEvery,
@@ -64,6 +176,11 @@ pub enum UnreadableReason {
     WrongShape,
     StepByStep,
     PartGone,
+    /// A list, set, tuple or interval answer whose structure cannot be read.
+    NotStructured {
+        text: String,
+        problem: String,
+    },
 }
 
 impl UnreadableReason {
@@ -94,6 +211,30 @@ impl UnreadableReason {
             UnreadableReason::WrongShape => "This kind of answer does not fit this item.".into(),
             UnreadableReason::StepByStep => "Answer the steps one by one.".into(),
             UnreadableReason::PartGone => "This step is no longer in the item.".into(),
+            UnreadableReason::NotStructured { text, problem } => {
+                format!("I cannot read “{text}” as the list this item asks for: {problem}.")
+            }
+        }
+    }
+
+    /// A short machine name (`notANumber`), as `try-answers` prints it.
+    pub fn code(&self) -> &'static str {
+        match self {
+            UnreadableReason::Empty => "empty",
+            UnreadableReason::TooLong { .. } => "tooLong",
+            UnreadableReason::PickOne => "pickOne",
+            UnreadableReason::PickAtLeastOne => "pickAtLeastOne",
+            UnreadableReason::NotANumber { .. } => "notANumber",
+            UnreadableReason::NotMath { .. } => "notMath",
+            UnreadableReason::Equation => "equation",
+            UnreadableReason::AuthorError => "authorError",
+            UnreadableReason::PlaceEvery => "placeEvery",
+            UnreadableReason::MatchEvery => "matchEvery",
+            UnreadableReason::FillEveryGap => "fillEveryGap",
+            UnreadableReason::WrongShape => "wrongShape",
+            UnreadableReason::StepByStep => "stepByStep",
+            UnreadableReason::PartGone => "partGone",
+            UnreadableReason::NotStructured { .. } => "notStructured",
         }
     }
 }
@@ -107,24 +248,87 @@ impl From<UnreadableReason> for UnreadableAnswer {
     }
 }
 
-fn unreadable<T>(reason: UnreadableReason) -> Result<T, UnreadableAnswer> {
+pub(crate) fn unreadable<T>(reason: UnreadableReason) -> Result<T, UnreadableAnswer> {
     Err(reason.into())
 }
 
-/// Checks a response to a single-part item (for multi-step items, check each step's kind with
-/// `check_response`).
+/// How typed answers are read for one bank: the number style of its language and whether an
+/// ambiguous number is right when either reading is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Reading {
+    pub numbers: NumberStyle,
+    pub either_number_reading: bool,
+}
+
+impl Reading {
+    /// The reading of a bank: its `language` and its `acceptEitherNumberReading` setting.
+    pub fn of_bank(bank: &Bank) -> Reading {
+        Reading {
+            numbers: NumberStyle::for_language(bank.language.as_deref()),
+            either_number_reading: bank.settings.accept_either_number_reading,
+        }
+    }
+}
+
+/// Checks a response to a single-part item, read as English (for multi-step items, check each
+/// step's kind with `check_response`).
 pub fn check_answer(item: &Item, response: &Response) -> Result<Outcome, UnreadableAnswer> {
     check_response(&item.kind, response)
 }
 
-fn verdict(
+/// Checks a response against one answerable kind, reading numbers as English does.
+pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, UnreadableAnswer> {
+    check_response_with(kind, response, &Reading::default())
+}
+
+/// The verdict and its reason as short names, as `try-answers` prints them: (`right`, `ok`),
+/// (`wrong`, `wrongUnit`), (`partial`, `simplestForm`), (`unreadable`, `notANumber`). A wrong
+/// answer with the bank's feedback for it has the reason `misconception`; without any other
+/// reason, `notEqual`.
+pub fn verdict_names(result: &Result<Outcome, UnreadableAnswer>) -> (&'static str, &'static str) {
+    match result {
+        Ok(outcome) => {
+            let reason = match (&outcome.reason, outcome.verdict, &outcome.feedback) {
+                (Some(reason), _, _) => reason.code(),
+                (None, Verdict::Right, _) => "ok",
+                (None, _, Some(_)) => "misconception",
+                (None, _, None) => "notEqual",
+            };
+            (outcome.verdict.name(), reason)
+        }
+        Err(unreadable) => ("unreadable", unreadable.reason.code()),
+    }
+}
+
+pub(crate) fn verdict(
     correct: bool,
     feedback: Option<String>,
     correct_answer: String,
 ) -> Result<Outcome, UnreadableAnswer> {
     Ok(Outcome {
         correct,
+        verdict: if correct {
+            Verdict::Right
+        } else {
+            Verdict::Wrong
+        },
+        reason: None,
         feedback,
+        correct_answer,
+    })
+}
+
+/// A verdict with a reason: partial or wrong.
+pub(crate) fn verdict_because(
+    verdict: Verdict,
+    reason: VerdictReason,
+    correct_answer: String,
+) -> Result<Outcome, UnreadableAnswer> {
+    Ok(Outcome {
+        correct: verdict == Verdict::Right,
+        verdict,
+        reason: Some(reason),
+        feedback: None,
         correct_answer,
     })
 }
@@ -138,15 +342,19 @@ fn choice_texts(choices: &[Choice], indexes: &[usize]) -> String {
         .join("; ")
 }
 
-/// Checks a response against one answerable kind.
-pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, UnreadableAnswer> {
+/// Checks a response against one answerable kind, reading typed numbers as `reading` says.
+pub fn check_response_with(
+    kind: &ItemKind,
+    response: &Response,
+    reading: &Reading,
+) -> Result<Outcome, UnreadableAnswer> {
     if let Response::Text(text) = response {
         if text.chars().count() > MAX_ANSWER_LENGTH {
             return unreadable(UnreadableReason::TooLong {
                 limit: MAX_ANSWER_LENGTH,
             });
         }
-        if text.trim().is_empty() {
+        if fold_typed(text).trim().is_empty() {
             return unreadable(UnreadableReason::Empty);
         }
     }
@@ -186,91 +394,14 @@ pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, U
                 .find_map(|&i| choices.get(i).and_then(|c| c.feedback.clone()));
             verdict(picked == expected, feedback, choice_texts(choices, answers))
         }
-        (
-            ItemKind::Numeric {
-                answer,
-                tolerance,
-                relative_tolerance,
-                misconceptions,
-            },
-            Response::Text(text),
-        ) => {
-            let Some(value) = parse_number(text) else {
-                return unreadable(UnreadableReason::NotANumber {
-                    text: shorten(text.trim(), 40),
-                });
-            };
-            let allowed = numeric_allowance(answer.value, *tolerance, *relative_tolerance);
-            let correct = (value - answer.value).abs() <= allowed;
-            let feedback = if correct {
-                None
-            } else {
-                misconceptions
-                    .iter()
-                    .find(|m| (m.answer.value - value).abs() <= allowed)
-                    .map(|m| m.feedback.clone())
-            };
-            verdict(correct, feedback, answer.text.clone())
+        (numeric @ ItemKind::Numeric { .. }, Response::Text(text)) => {
+            numeric::check_numeric(numeric, text, reading)
         }
-        (
-            ItemKind::MathExpression {
-                answer,
-                tolerance,
-                misconceptions,
-            },
-            Response::Text(text),
-        ) => {
-            let given = read_learner_expression(text)?;
-            let tolerance = tolerance.unwrap_or(1e-9);
-            let Ok(expected) = parse_expression(answer, NameStyle::SingleLetters) else {
-                return unreadable(UnreadableReason::AuthorError);
-            };
-            let correct = same_value(&expected, &given, tolerance, false);
-            let feedback = if correct {
-                None
-            } else {
-                misconceptions
-                    .iter()
-                    .filter_map(|m| {
-                        Some((
-                            parse_expression(&m.answer, NameStyle::SingleLetters).ok()?,
-                            &m.feedback,
-                        ))
-                    })
-                    .find(|(wrong, _)| same_value(wrong, &given, tolerance, false))
-                    .map(|(_, feedback)| feedback.clone())
-            };
-            verdict(correct, feedback, answer.clone())
+        (math @ ItemKind::MathExpression { .. }, Response::Text(text)) => {
+            math::check_math(math, text, reading)
         }
-        (
-            ItemKind::ShortText {
-                answers,
-                case_sensitive,
-                ignore_accents,
-                pattern,
-                misconceptions,
-            },
-            Response::Text(text),
-        ) => {
-            let normalize = |t: &str| normalize_text(t, *case_sensitive, *ignore_accents);
-            let given = normalize(text);
-            let correct = answers.iter().any(|a| normalize(a) == given)
-                || pattern
-                    .as_deref()
-                    .is_some_and(|p| wildcard_match(&normalize(p), &given));
-            let feedback = if correct {
-                None
-            } else {
-                misconceptions
-                    .iter()
-                    .find(|m| normalize(&m.answer) == given)
-                    .map(|m| m.feedback.clone())
-            };
-            verdict(
-                correct,
-                feedback,
-                answers.first().cloned().unwrap_or_default(),
-            )
+        (short @ ItemKind::ShortText { .. }, Response::Text(text)) => {
+            text::check_short_text(short, text, reading)
         }
         (ItemKind::Ordering { items }, Response::Order(order)) => {
             let mut sorted = order.clone();
@@ -284,7 +415,9 @@ pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, U
                 .all(|(place, &index)| place == index);
             verdict(correct, None, items.join(" → "))
         }
-        (ItemKind::FillBlanks { blanks }, Response::Blanks(given)) => check_blanks(blanks, given),
+        (ItemKind::FillBlanks { blanks }, Response::Blanks(given)) => {
+            check_blanks(blanks, given, reading)
+        }
         (ItemKind::Matching { pairs, distractors }, Response::Matches(given)) => {
             if given.len() != pairs.len() || given.iter().any(Option::is_none) {
                 return unreadable(UnreadableReason::MatchEvery);
@@ -314,34 +447,12 @@ pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, U
     }
 }
 
-fn numeric_allowance(value: f64, tolerance: Option<f64>, relative: Option<f64>) -> f64 {
-    let absolute = tolerance.unwrap_or(0.0);
-    let relative = relative.unwrap_or(0.0) * value.abs();
-    absolute.max(relative).max(1e-9 * value.abs().max(1.0))
-}
-
-/// Reads a learner's math answer: a plain number (incl. mixed numbers, decimal comma) or an
-/// expression (`7/12`, `\frac{7}{12}`, `2(x+1)`).
-fn read_learner_expression(text: &str) -> Result<Expr, UnreadableAnswer> {
-    if let Some(value) = parse_number(text) {
-        return Ok(Expr::Number(value));
-    }
-    let expr = parse_expression(text, NameStyle::SingleLetters).map_err(|problem| {
-        UnreadableAnswer::from(UnreadableReason::NotMath {
-            text: shorten(text.trim(), 40),
-            problem: problem.message,
-        })
-    })?;
-    if let Expr::Binary(op, _, _) = &expr {
-        if op.is_comparison() {
-            return unreadable(UnreadableReason::Equation);
-        }
-    }
-    Ok(expr)
-}
-
-fn check_blanks(blanks: &[Blank], given: &[String]) -> Result<Outcome, UnreadableAnswer> {
-    if given.len() != blanks.len() || given.iter().any(|g| g.trim().is_empty()) {
+fn check_blanks(
+    blanks: &[Blank],
+    given: &[String],
+    reading: &Reading,
+) -> Result<Outcome, UnreadableAnswer> {
+    if given.len() != blanks.len() || given.iter().any(|g| fold_typed(g).trim().is_empty()) {
         return unreadable(UnreadableReason::FillEveryGap);
     }
     if given.iter().any(|g| g.chars().count() > MAX_ANSWER_LENGTH) {
@@ -353,9 +464,7 @@ fn check_blanks(blanks: &[Blank], given: &[String]) -> Result<Outcome, Unreadabl
     let mut shown = Vec::new();
     for (blank, text) in blanks.iter().zip(given) {
         let correct = match &blank.numeric {
-            Some(number) => parse_number(text).is_some_and(|v| {
-                (v - number.value).abs() <= numeric_allowance(number.value, blank.tolerance, None)
-            }),
+            Some(number) => numeric::blank_number_matches(number, blank.tolerance, text, reading),
             None => {
                 let given = normalize_text(text, blank.case_sensitive, true);
                 blank
@@ -373,7 +482,7 @@ fn check_blanks(blanks: &[Blank], given: &[String]) -> Result<Outcome, Unreadabl
     verdict(all_correct, None, shown.join(", "))
 }
 
-fn shorten(text: &str, limit: usize) -> String {
+pub(crate) fn shorten(text: &str, limit: usize) -> String {
     if text.chars().count() <= limit {
         text.to_string()
     } else {
@@ -383,5 +492,15 @@ fn shorten(text: &str, limit: usize) -> String {
     }
 }
 
+mod line;
+mod math;
+mod numeric;
+mod text;
+
+pub use line::response_from_line;
+pub(crate) use math::is_word;
+
+#[cfg(test)]
+mod corpus;
 #[cfg(test)]
 mod tests;

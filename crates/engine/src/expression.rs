@@ -537,7 +537,8 @@ pub fn evaluate(
     })
 }
 
-fn greatest_common_divisor(a: f64, b: f64) -> f64 {
+/// Greatest common divisor of two whole numbers (rounded first), as the expressions compute it.
+pub fn greatest_common_divisor(a: f64, b: f64) -> f64 {
     let (mut a, mut b) = (a.abs().round(), b.abs().round());
     let mut steps = 0;
     while b > 0.0 && steps < 200 {
