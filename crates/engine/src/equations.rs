@@ -214,8 +214,14 @@ pub mod forms {
             return false;
         };
         let constant = |side: &Expr| variables_of(side).is_empty();
-        (constant(right) && linear_terms(left, &["x", "y"]) && !constant(left))
-            || (constant(left) && linear_terms(right, &["x", "y"]) && !constant(right))
+        let variable_side = |side: &Expr| {
+            let mut terms = Vec::new();
+            collect_terms(side, &mut terms);
+            !constant(side)
+                && terms.iter().all(|term| !variables_of(term).is_empty())
+                && linear_terms(side, &["x", "y"])
+        };
+        (constant(right) && variable_side(left)) || (constant(left) && variable_side(right))
     }
 
     /// A sum of terms, at most one constant and one term for each of `variables`, each term a
@@ -295,12 +301,29 @@ pub mod forms {
                         return false;
                     }
                 }
+                // `2x/4`: the numerator's number and the denominator have a common factor.
+                if let (Some(n), Some(d)) = (leading_number(a), whole(b)) {
+                    if n.fract() == 0.0 && greatest_common_divisor(n, d) > 1.0 {
+                        return false;
+                    }
+                }
                 fractions_in_lowest_terms(a) && fractions_in_lowest_terms(b)
             }
             Expr::Negate(inner) => fractions_in_lowest_terms(inner),
             Expr::Binary(_, a, b) => fractions_in_lowest_terms(a) && fractions_in_lowest_terms(b),
             Expr::Call(_, arguments) => arguments.iter().all(fractions_in_lowest_terms),
             Expr::Number(_) | Expr::Variable(_) => true,
+        }
+    }
+
+    /// The number a product starts with (`2` in `2x`, `2·x·y`), when it is a product.
+    fn leading_number(expr: &Expr) -> Option<f64> {
+        match expr {
+            Expr::Binary(BinaryOp::Multiply, left, _) => match left.as_ref() {
+                Expr::Number(n) => Some(*n),
+                other => leading_number(other),
+            },
+            _ => None,
         }
     }
 }

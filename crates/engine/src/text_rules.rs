@@ -20,8 +20,9 @@ pub fn parse_number(text: &str) -> Option<f64> {
 /// Typed text as the checks read it: every Unicode space becomes a plain space, invisible
 /// characters (zero-width spaces and joiners, the byte-order mark, soft hyphen, direction marks)
 /// are dropped, fullwidth ASCII (`１２`, `ｃｍ`) becomes ASCII, Arabic-Indic and Persian digits
-/// become `0`-`9`, the minus sign and dashes become `-`, and the Arabic comma and semicolon
-/// become `,` and `;`. A letter followed by a combining accent is composed (`e` + U+0301 → `é`)
+/// become `0`-`9`, the minus sign and dashes become `-`, the Arabic comma, semicolon and percent
+/// sign become `,`, `;` and `%`, the Arabic tatweel (a stretching stroke) is dropped, and `½`
+/// becomes `1/2` (`2½` becomes `2 1/2`). A letter followed by a combining accent is composed (`e` + U+0301 → `é`)
 /// for the accents our languages use. This small hand-written table is the part of NFKC that
 /// changes how an answer is judged; a full Unicode normalization table would weigh more than
 /// the whole widget.
@@ -32,6 +33,8 @@ pub fn fold_typed(text: &str) -> String {
         let replacement = match character {
             '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' => None,
             '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{180E}' => None,
+            // The Arabic tatweel only stretches a word.
+            '\u{0640}' => None,
             '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
                 Some(' ')
             }
@@ -46,6 +49,23 @@ pub fn fold_typed(text: &str) -> String {
             '\u{061B}' => Some(';'),
             '\u{066A}' => Some('%'),
             '\u{2044}' | '\u{2215}' => Some('/'),
+            '½' | '⅓' | '⅔' | '¼' | '¾' | '⅕' | '⅛' => {
+                let fraction = match character {
+                    '½' => "1/2",
+                    '⅓' => "1/3",
+                    '⅔' => "2/3",
+                    '¼' => "1/4",
+                    '¾' => "3/4",
+                    '⅕' => "1/5",
+                    _ => "1/8",
+                };
+                // `2½` is the mixed number `2 1/2`.
+                if folded.ends_with(|c: char| c.is_ascii_digit()) {
+                    folded.push(' ');
+                }
+                folded.push_str(fraction);
+                None
+            }
             '\u{0300}'..='\u{036F}' => {
                 if let Some(composed) = folded
                     .chars()
@@ -102,8 +122,11 @@ pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) ->
     for character in cased.chars() {
         match strip_accent(character) {
             Some(replacement) => plain.push_str(replacement),
-            // A combining accent left over (on a letter without a precomposed form) goes too.
-            None if ('\u{0300}'..='\u{036F}').contains(&character) => {}
+            // A combining accent left over (on a letter without a precomposed form) goes too, and
+            // so do Arabic short vowels (harakat), which learners may or may not type.
+            None if ('\u{0300}'..='\u{036F}').contains(&character)
+                || ('\u{064B}'..='\u{065F}').contains(&character)
+                || character == '\u{0670}' => {}
             None => plain.push(character),
         }
     }

@@ -67,9 +67,9 @@ fn position_of<'a>(entries: impl Iterator<Item = &'a str> + Clone, text: &str) -
             return number - 1;
         }
     }
-    let wanted = normalize_text(text, true, false);
+    let wanted = normalize_text(text, false, false);
     entries
         .into_iter()
-        .position(|entry| normalize_text(entry, true, false) == wanted)
+        .position(|entry| normalize_text(entry, false, false) == wanted)
         .unwrap_or(count)
 }

@@ -36,7 +36,9 @@ pub(super) fn check_math(
         return check_structured(answer, *answer_form, tolerance, text, reading);
     }
     if is_word(answer) {
-        let correct = normalize_text(answer, false, true) == normalize_text(text, false, true);
+        // `N/A` and `N.A.` are `NA`.
+        let plain = |t: &str| normalize_text(t, false, true).replace(['/', '.'], "");
+        let correct = plain(answer) == plain(text);
         return verdict(correct, None, answer.clone());
     }
     let Ok(expected) = parse_expression(&fold_typed(answer), NameStyle::SingleLetters) else {
