@@ -62,7 +62,7 @@ pub fn answer_errors(kind: &ItemKind) -> Vec<(&'static str, String)> {
                 ));
             }
             if let Some(form) = answer_form {
-                if let Err(problem) = read_shapes(&folded, *form) {
+                if let Err(problem) = read_shapes(&folded, *form, false) {
                     errors.push((
                         ".answer",
                         format!("the answer is not a {form:?}: {problem}"),

@@ -52,21 +52,29 @@ pub enum ShapeMatch {
     Different,
 }
 
-/// Reads `text` as `form`; an error says what is wrong with its shape.
-pub fn read_shapes(text: &str, form: AnswerForm) -> Result<Vec<Shape>, String> {
+/// Reads `text` as `form`; an error says what is wrong with its shape. With `decimal_comma` (the
+/// bank's language writes one), a comma between two digits is a decimal comma, not a separator
+/// (`x = 0,5 ou x = 1`).
+pub fn read_shapes(
+    text: &str,
+    form: AnswerForm,
+    decimal_comma: bool,
+) -> Result<Vec<Shape>, String> {
+    let split = |text| split_elements(text, decimal_comma);
+    let element = |text| element(text, decimal_comma);
     let text = text.trim();
     if text.is_empty() {
         return Err("the answer is empty".into());
     }
     match form {
-        AnswerForm::List => split_elements(text)?.into_iter().map(element).collect(),
+        AnswerForm::List => split(text)?.into_iter().map(element).collect(),
         AnswerForm::Tuple => {
             let inner = unwrap(text, '(', ')').unwrap_or(text);
-            split_elements(inner)?.into_iter().map(element).collect()
+            split(inner)?.into_iter().map(element).collect()
         }
         AnswerForm::Set => {
             let inner = unwrap(text, '{', '}').unwrap_or(text);
-            split_elements(inner)?.into_iter().map(element).collect()
+            split(inner)?.into_iter().map(element).collect()
         }
         AnswerForm::Solutions => {
             let mut spaced = format!(" {text} ");
@@ -75,7 +83,7 @@ pub fn read_shapes(text: &str, form: AnswerForm) -> Result<Vec<Shape>, String> {
             ] {
                 spaced = spaced.replace(word, " ; ");
             }
-            split_elements(spaced.trim())?
+            split(spaced.trim())?
                 .into_iter()
                 .map(|part| Ok(Shape::Scalar(solution_value(part).to_string())))
                 .collect()
@@ -211,16 +219,24 @@ pub fn infinity_sign(text: &str) -> Option<f64> {
     .then_some(sign)
 }
 
-/// Splits at the top-level separator: `;` if there is one, else `,`.
-fn split_elements(text: &str) -> Result<Vec<&str>, String> {
+/// Splits at the top-level separator: `;` if there is one, else `,` (not between two digits
+/// when `decimal_comma`).
+fn split_elements(text: &str, decimal_comma: bool) -> Result<Vec<&str>, String> {
     let separator = if top_level_positions(text, ';').is_empty() {
         ','
     } else {
         ';'
     };
+    let between_digits = |position: usize| {
+        text[..position].ends_with(|c: char| c.is_ascii_digit())
+            && text[position + 1..].starts_with(|c: char| c.is_ascii_digit())
+    };
     let mut parts = Vec::new();
     let mut start = 0;
     for position in top_level_positions(text, separator) {
+        if separator == ',' && decimal_comma && between_digits(position) {
+            continue;
+        }
         parts.push(text[start..position].trim());
         start = position + separator.len_utf8();
     }
@@ -247,13 +263,13 @@ fn top_level_positions(text: &str, wanted: char) -> Vec<usize> {
 }
 
 /// `(a, b)` with a separator inside is a tuple; anything else a scalar.
-fn element(text: &str) -> Result<Shape, String> {
+fn element(text: &str, decimal_comma: bool) -> Result<Shape, String> {
     if let Some(inner) = unwrap(text, '(', ')') {
-        let parts = split_elements(inner)?;
+        let parts = split_elements(inner, decimal_comma)?;
         if parts.len() > 1 {
             return parts
                 .into_iter()
-                .map(element)
+                .map(|part| element(part, decimal_comma))
                 .collect::<Result<_, _>>()
                 .map(Shape::Tuple);
         }

@@ -234,7 +234,8 @@ fn read_repeating(body: &str, style: &NumberStyle) -> Option<ReadNumber> {
     if repeating.is_empty() || !repeating.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let (base, _) = read_decimal(fixed, style)?;
+    // `0,(6)`: the mark may come right before the bracket.
+    let (base, _) = read_decimal(fixed.trim_end_matches(['.', ',', '٫']), style)?;
     let decimals = fixed
         .split(['.', ',', '٫'])
         .nth(1)
@@ -251,6 +252,14 @@ fn read_decimal(text: &str, style: &NumberStyle) -> Option<(f64, Option<f64>)> {
     let text = match text.strip_suffix('.') {
         Some(rest) if rest.ends_with(|c: char| c.is_ascii_digit()) => rest,
         _ => text,
+    };
+    // `,5` is `0,5` where the comma is the decimal mark.
+    let with_zero;
+    let text = if style.decimal_comma && text.starts_with(',') {
+        with_zero = format!("0{text}");
+        with_zero.as_str()
+    } else {
+        text
     };
     if text.is_empty()
         || !text

@@ -312,15 +312,16 @@ fn check_structured(
     reading: &Reading,
 ) -> Result<Outcome, UnreadableAnswer> {
     let author = Reading::default();
-    let Ok(expected) = read_shapes(&fold_typed(answer), form) else {
+    let Ok(expected) = read_shapes(&fold_typed(answer), form, false) else {
         return unreadable(UnreadableReason::AuthorError);
     };
-    let given = read_shapes(&fold_typed(text), form).map_err(|problem| {
-        UnreadableAnswer::from(UnreadableReason::NotStructured {
-            text: shorten(text.trim(), 40),
-            problem,
-        })
-    })?;
+    let given =
+        read_shapes(&fold_typed(text), form, reading.numbers.decimal_comma).map_err(|problem| {
+            UnreadableAnswer::from(UnreadableReason::NotStructured {
+                text: shorten(text.trim(), 40),
+                problem,
+            })
+        })?;
     for shape in &given {
         every_scalar(shape, &mut |element| match infinity_sign(element) {
             Some(_) => Ok(()),
