@@ -29,11 +29,16 @@ clean:
 	rm -rf pkg target pkg-tests/screenshots
 
 # Bank tools (plain cargo, no wasm toolchain): `make check-bank BANK=www/banks/fractions.json`
-# (several files: BANK="a.json b.json"), `make import-oatutor SRC=oatutor-folder OUT=bank.json`.
-.PHONY: check-bank import-oatutor
+# (several files: BANK="a.json b.json"), `make import-oatutor SRC=oatutor-folder OUT=bank.json`,
+# `make try-answers BANK=bank.json < answers.tsv` (lines `ITEM<TAB>input` in, lines
+# `ITEM<TAB>input<TAB>verdict<TAB>reason` out; see docs/bank-format.md).
+.PHONY: check-bank import-oatutor try-answers
 
 check-bank:
 	cargo run -q --release -p adaptive-practice-bank-tools --bin check-bank -- $(BANK)
+
+try-answers:
+	@cargo run -q --release -p adaptive-practice-bank-tools --bin try-answers -- $(BANK)
 
 import-oatutor:
 	cargo run -q --release -p adaptive-practice-bank-tools --bin import-oatutor -- --src $(SRC) --out $(OUT)

@@ -500,6 +500,11 @@ mod text;
 pub use line::response_from_line;
 pub(crate) use math::is_word;
 
+/// Whether a math answer is a word (`NA`, `none`): such an answer is compared as text.
+pub fn is_word_answer(answer: &str) -> bool {
+    is_word(answer)
+}
+
 #[cfg(test)]
 mod corpus;
 #[cfg(test)]

@@ -38,6 +38,7 @@ pub struct BankSettings {
     pub min_evidence: u32,
     /// When a typed number has two readings (`1,500` in French: 1.5 or 1500), it is right when
     /// either reading is. Off by default: the bank language's reading decides.
+    #[serde(skip_serializing_if = "is_false")]
     pub accept_either_number_reading: bool,
 }
 
