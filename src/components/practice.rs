@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use adaptive_practice_engine::{IndexedBank, Response};
+use adaptive_practice_engine::{IndexedBank, Response, Verdict};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -164,12 +164,15 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let more_parts = matches!(&state.phase, Phase::Answered { report, .. } if report.more_parts);
     let (feedback, solution) = match &state.phase {
         Phase::Answered { report, .. } => {
-            let verdict = if report.outcome.correct {
-                text.correct
-            } else {
-                text.incorrect
+            let verdict = match report.outcome.verdict {
+                Verdict::Right => text.correct,
+                Verdict::Partial => text.partially_right,
+                Verdict::Wrong => text.incorrect,
             };
             let mut sentences = vec![html! { <strong>{ verdict }</strong> }];
+            if let Some(reason) = &report.outcome.reason {
+                sentences.push(html! { <>{ text.verdict_reason(reason) }</> });
+            }
             if let Some(extra) = &report.outcome.feedback {
                 sentences.push(inline_text(extra));
             }
