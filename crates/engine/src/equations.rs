@@ -123,7 +123,7 @@ const SAMPLE_POINTS: usize = 12;
 /// 3.5, away from 0 and from each other, different for each variable.
 pub fn sample_value(point: usize, index: usize) -> f64 {
     const VALUES: [f64; 13] = [
-        0.37, 1.41, 2.72, -0.83, 3.14, 1.73, -2.21, 0.59, -1.29, 2.23, -3.07, 0.91, 1.19,
+        0.37, 1.41, 2.72, -0.83, 3.17, 1.73, -2.21, 0.59, -1.29, 2.23, -3.07, 0.91, 1.19,
     ];
     VALUES[(point * (2 * index + 1) + 5 * index) % VALUES.len()] + 0.013 * index as f64
 }
