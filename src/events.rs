@@ -64,6 +64,7 @@ fn statement(
 
 /// `answer` after each judged answer; then `skill-mastered` for each skill it mastered, and
 /// `progress` with the state of every skill.
+#[allow(clippy::too_many_arguments)] // Each is one field of the statements; a struct would only rename them.
 pub fn dispatch_answer(
     host: &Element,
     bank: &IndexedBank,
