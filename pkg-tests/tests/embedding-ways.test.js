@@ -25,7 +25,7 @@ test('the JS API mounts, sends events, exports progress and destroys', async () 
   await page.goto(env.baseUrl + 'www/api.html');
   const widget = new PracticeWidget(page, '#practice', readBank('www/banks/percentages.json'));
   await widget.waitForItem();
-  const statements = await page.evaluate(() => {
+  await page.evaluate(() => {
     window.received = [];
     for (const name of ['answer', 'progress', 'skill-mastered']) {
       document.addEventListener(name, (event) => window.received.push({ name, detail: event.detail }));
