@@ -5,8 +5,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$PATH"
-echo "== native tests (engine and tools) =="
-cargo test --workspace --exclude adaptive-practice
+bash scripts/lint.sh
+echo "== native tests (engine, tools and the widget crate's own tests) =="
+cargo test --workspace
 echo "== browser tests (pkg-tests, headless Chromium) =="
 (cd pkg-tests && npm test)
 echo "== package size =="
