@@ -21,7 +21,7 @@ lint: setup
 	@bash scripts/lint.sh
 
 test-engine:
-	cargo test --workspace --exclude adaptive-practice
+	cargo test --workspace
 
 test-browser: build
 	cd pkg-tests && npm test

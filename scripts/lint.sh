@@ -12,4 +12,6 @@ echo "== lint: clippy =="
 cargo clippy --quiet --workspace --all-targets -- -D warnings
 echo "== lint: biome (JavaScript) =="
 pkg-tests/node_modules/.bin/biome ci --colors=off --error-on-warnings --reporter=summary .
+echo "== lint: ARCHITECTURE.md names every module, and only modules that exist =="
+node --test scripts/architecture.test.mjs >/dev/null || node --test scripts/architecture.test.mjs
 echo "lint: clean"
