@@ -42,7 +42,7 @@ if (bank) {
   if (storageKey) widget.setAttribute('storage-key', storageKey);
   document.body.replaceChildren(widget);
   document.title = 'Practice · adaptive-practice';
-  widget.addEventListener('progress', (event) => {
+  widget.addEventListener('adaptive-practice:progress', (event) => {
     const name = event.detail?.object?.definition?.name?.und;
     if (name) document.title = `${name} · practice`;
   });
