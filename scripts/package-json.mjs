@@ -18,10 +18,12 @@ const pkg = {
   exports: {
     '.': { types: './adaptive-practice.d.ts', default: './adaptive-practice.js' },
     './adaptive_practice_bg.wasm': './adaptive_practice_bg.wasm',
+    './loader': './adaptive-practice-loader.js',
   },
   files: [
     'adaptive-practice.js',
     'adaptive-practice.d.ts',
+    'adaptive-practice-loader.js',
     'adaptive_practice.js',
     'adaptive_practice.d.ts',
     'adaptive_practice_bg.wasm',

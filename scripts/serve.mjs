@@ -28,12 +28,13 @@ const types = {
  * Starts the server; resolves to { server, url }. Options: `cacheControl` (default `no-cache`;
  * the benchmark serves long-lived files so that reloads hit the HTTP cache) and `resolve`, which
  * may map a request path to another file under the repository (the benchmark's pkg snapshot);
- * `root` serves another folder (the tests of the server itself).
+ * `root` serves another folder (the tests of the server itself); `headers` are added to every
+ * answer (a CDN's CORS headers, in the cross-origin test).
  */
 export function startServer(
   port = 0,
   host = '127.0.0.1',
-  { cacheControl = 'no-cache', resolve: resolvePath, root = repositoryRoot } = {},
+  { cacheControl = 'no-cache', resolve: resolvePath, root = repositoryRoot, headers = {} } = {},
 ) {
   const server = createServer(async (request, response) => {
     try {
@@ -42,6 +43,7 @@ export function startServer(
       response.writeHead(200, {
         'content-type': types[extname(file)] || 'application/octet-stream',
         'cache-control': cacheControl,
+        ...headers,
       });
       response.end(body);
     } catch {
