@@ -94,7 +94,8 @@ const UNITS: &[(&str, Dimension, f64, &[&str])] = &[
 /// The unit written as `text` (`cm`, `centimetres`, `سم`, `cm^2`), if it is a known one. Case
 /// does not matter except where it tells units apart; a final `s` of a name is a plural.
 pub fn find_unit(text: &str) -> Option<Unit> {
-    let text = text.trim();
+    // `12 cm.`: a sentence's full stop is not part of the unit.
+    let text = text.trim().trim_end_matches('.').trim_end();
     if text.is_empty() {
         return None;
     }
