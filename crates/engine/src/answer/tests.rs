@@ -292,8 +292,14 @@ fn a_partial_answer_counts_between_a_wrong_and_a_right_one() {
         after_partial.unwrap(),
         after_wrong.unwrap(),
     );
-    assert!(right > partial && partial > wrong, "{right} {partial} {wrong}");
-    assert_eq!(after_unreadable, None, "an unreadable answer is not counted");
+    assert!(
+        right > partial && partial > wrong,
+        "{right} {partial} {wrong}"
+    );
+    assert_eq!(
+        after_unreadable, None,
+        "an unreadable answer is not counted"
+    );
 }
 
 #[test]
