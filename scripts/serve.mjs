@@ -25,14 +25,16 @@ const types = {
 /**
  * Starts the server; resolves to { server, url }. Options: `cacheControl` (default `no-cache`;
  * the benchmark serves long-lived files so that reloads hit the HTTP cache) and `resolve`, which
- * may map a request path to another file under the repository (the benchmark's pkg snapshot).
+ * may map a request path to another file under the repository (the benchmark's pkg snapshot);
+ * `root`, another folder to serve instead of the repository (a test's site made as README says).
  */
-export function startServer(port = 0, host = '127.0.0.1', { cacheControl = 'no-cache', resolve: resolvePath } = {}) {
+export function startServer(port = 0, host = '127.0.0.1', { cacheControl = 'no-cache', resolve: resolvePath, root: servedRoot = root } = {}) {
+  const base = resolve(servedRoot);
   const server = createServer(async (request, response) => {
     try {
       const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-      let file = normalize(resolvePath?.(path) ?? join(root, path));
-      if (!file.startsWith(root)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
+      let file = normalize(resolvePath?.(path) ?? join(base, path));
+      if (!file.startsWith(base)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       response.writeHead(200, {

@@ -19,15 +19,18 @@ pub struct SkillMapProps {
     pub now: Timestamp,
 }
 
-const BOX_HEIGHT: usize = 40;
+/// Room for two lines of a 13 px label.
+const BOX_HEIGHT: usize = 44;
+const LINE_HEIGHT: usize = 15;
 const WIDE_BOX_WIDTH: usize = 150;
 const WIDE_COLUMN_GAP: usize = 40;
 const WIDE_ROW_GAP: usize = 14;
-const WIDE_LABEL_CHARACTERS: usize = 20;
+/// Characters on one line of a label (13 px text in a box this wide, with a little padding).
+const WIDE_LABEL_CHARACTERS: usize = 19;
 const NARROW_BOX_WIDTH: usize = 214;
 const NARROW_INDENT: usize = 14;
 const NARROW_ROW_GAP: usize = 8;
-const NARROW_LABEL_CHARACTERS: usize = 28;
+const NARROW_LABEL_CHARACTERS: usize = 26;
 /// The stylesheet has a rule for maps of up to this many columns; deeper ones are always narrow.
 const MOST_COLUMNS_STYLED: usize = 6;
 /// Beyond this many skills a map is no longer readable (and costs start-up time): the list alone.
@@ -100,12 +103,46 @@ fn state_class(props: &SkillMapProps, skill: usize) -> &'static str {
     }
 }
 
-fn short(name: &str, characters: usize) -> String {
-    if name.chars().count() <= characters {
-        name.to_string()
-    } else {
-        name.chars().take(characters - 1).collect::<String>() + "…"
+/// A skill's name on at most two lines of at most `characters` characters, broken between words
+/// where it can; what does not fit ends with "…".
+fn label_lines(name: &str, characters: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut words = name.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let joined =
+            current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
+        if joined <= characters {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        current.push_str(word);
+        if lines.len() == 1 {
+            // The last line takes the rest; it is shortened below if too long.
+            for rest in words.by_ref() {
+                current.push(' ');
+                current.push_str(rest);
+            }
+        }
     }
+    lines.push(current);
+    lines.truncate(2);
+    lines
+        .into_iter()
+        .map(|line| {
+            if line.chars().count() <= characters {
+                line
+            } else {
+                line.chars().take(characters - 1).collect::<String>() + "…"
+            }
+        })
+        .collect()
 }
 
 /// One column per prerequisite depth, skills stacked in each column in bank order.
@@ -206,11 +243,17 @@ struct Node<'a> {
 
 impl Node<'_> {
     fn draw(&self, x: usize, y: usize, width: usize, label_characters: usize) -> Html {
+        let lines = label_lines(self.name, label_characters);
+        let centre = (x + width / 2).to_string();
+        // Baselines: one line in the middle of the box, two around it.
+        let first_baseline = y + BOX_HEIGHT / 2 + 5 - (lines.len() - 1) * LINE_HEIGHT / 2;
         html! {
             <g class={classes!("ap-map-node", self.state)} data-skill={self.id.to_string()}>
                 <rect x={x.to_string()} y={y.to_string()} width={width.to_string()} height={BOX_HEIGHT.to_string()} rx="8" />
-                <text x={(x + width / 2).to_string()} y={(y + BOX_HEIGHT / 2 + 5).to_string()} text-anchor="middle">
-                    { short(self.name, label_characters) }
+                <text text-anchor="middle">
+                    { for lines.iter().enumerate().map(|(line, words)| html! {
+                        <tspan x={centre.clone()} y={(first_baseline + line * LINE_HEIGHT).to_string()}>{ words }</tspan>
+                    }) }
                 </text>
             </g>
         }
