@@ -9,4 +9,8 @@ export PATH="${wasm_path:+$wasm_path:}$ROOT/pkg-tests/node_modules/.bin:$HOME/.c
 wasm-pack --log-level warn build --release --target web --out-dir pkg --out-name adaptive_practice --no-pack >/dev/null
 cp src/element.js pkg/adaptive-practice.js
 cp src/element.d.ts pkg/adaptive-practice.d.ts
+cp src/loader.js pkg/adaptive-practice-loader.js
+# The offline worker learns the package's file names (wasm-bindgen's snippets are hashed) and a
+# version, so that a new build replaces the stored copies.
+node scripts/service-worker.mjs
 node scripts/package-json.mjs

@@ -18,6 +18,10 @@ const INTERACTION: &str = "http://adlnet.gov/expapi/activities/cmi.interaction";
 const OBJECTIVE: &str = "http://adlnet.gov/expapi/activities/objective";
 const ASSESSMENT: &str = "http://adlnet.gov/expapi/activities/assessment";
 
+/// Events are named `adaptive-practice:NAME`, so they never collide with the DOM's own (`progress`,
+/// `error`). The bare names are sent too, for one release, as deprecated aliases.
+const EVENT_PREFIX: &str = "adaptive-practice:";
+
 fn dispatch(host: &Element, name: &str, detail: &Value) {
     let Ok(detail) = detail.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else {
         return;
@@ -26,8 +30,10 @@ fn dispatch(host: &Element, name: &str, detail: &Value) {
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&event);
+    for event_name in [format!("{EVENT_PREFIX}{name}"), name.to_string()] {
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(&event_name, &init) {
+            let _ = host.dispatch_event(&event);
+        }
     }
 }
 
@@ -64,6 +70,7 @@ fn statement(
 
 /// `answer` after each judged answer; then `skill-mastered` for each skill it mastered, and
 /// `progress` with the state of every skill.
+#[allow(clippy::too_many_arguments)] // Each is one field of the statements; a struct would only rename them.
 pub fn dispatch_answer(
     host: &Element,
     bank: &IndexedBank,

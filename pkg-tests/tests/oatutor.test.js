@@ -12,20 +12,34 @@ import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sample = process.env.OATUTOR_SAMPLE ?? `${root}../shared/samples/oatutor`;
 const output = `${root}www/generated/oatutor/oatutor.json`;
+// A missing sample fails the suite: only a local run with AP_ALLOW_MISSING_SAMPLES=1 (never in CI)
+// may pass over it.
 const present = existsSync(sample);
+const passOver = !present && process.env.AP_ALLOW_MISSING_SAMPLES === '1' && !process.env.CI;
+if (!present && !passOver) {
+  throw new Error(`the OATutor sample is not at ${sample} (set OATUTOR_SAMPLE, or AP_ALLOW_MISSING_SAMPLES=1 locally)`);
+}
 
 let env;
 before(async () => {
   if (!present) return;
   mkdirSync(`${root}www/generated/oatutor`, { recursive: true });
-  const cargo = (args) => execFileSync('cargo', ['run', '-q', '--release', '-p', 'adaptive-practice-bank-tools', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const cargo = (args) =>
+    execFileSync('cargo', ['run', '-q', '--release', '-p', 'adaptive-practice-bank-tools', ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   cargo(['--bin', 'import-oatutor', '--', '--src', sample, '--out', output]);
   cargo(['--bin', 'check-bank', '--', output]);
   env = await launch();
 });
-after(async () => { await env?.close(); });
+after(async () => {
+  await env?.close();
+});
 
-test('the converted OATutor course plays: three items, one with a scaffold', { skip: present ? false : `no sample at ${sample}` }, async () => {
+test('the converted OATutor course plays: three items, one with a scaffold', {
+  skip: passOver ? `AP_ALLOW_MISSING_SAMPLES=1 and no sample at ${sample}` : false,
+}, async () => {
   const bank = readBank('www/generated/oatutor/oatutor.json');
   const context = await env.browser.newContext();
   const page = await context.newPage();
@@ -47,7 +61,8 @@ test('the converted OATutor course plays: three items, one with a scaffold', { s
         const form = widget.part('.ap-scaffold').first();
         const part = await widget.currentPart();
         const hint = part.hints.find((h) => typeof h === 'object' && h.scaffold);
-        const answer = hint.scaffold.type === 'singleChoice' ? null : String(hint.scaffold.answer ?? hint.scaffold.answers?.[0]);
+        const answer =
+          hint.scaffold.type === 'singleChoice' ? null : String(hint.scaffold.answer ?? hint.scaffold.answers?.[0]);
         if (answer !== null) {
           await form.locator('input').first().focus();
           await page.keyboard.type(answer);

@@ -122,7 +122,7 @@ pub fn choose_next_item(
     });
     let preferred_pool = if focus.is_some() {
         Pool::Chosen
-    } else if any_due && (model.answer_count % 2 == 0 || !any_open) {
+    } else if any_due && (model.answer_count.is_multiple_of(2) || !any_open) {
         // Reviews are interleaved with new learning: at most every other item is a review.
         Pool::Review
     } else if any_open {
