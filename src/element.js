@@ -20,8 +20,10 @@ export function loadModule() {
       (error) => {
         // Say which file and what to check: the usual causes are a missing file and a server
         // that does not send `application/wasm`.
-        const cause = error && error.message ? error.message : String(error);
-        throw new Error(`${wasm.href} could not be loaded (${cause}). It must sit next to adaptive-practice.js and be served as application/wasm.`);
+        const cause = error?.message ? error.message : String(error);
+        throw new Error(
+          `${wasm.href} could not be loaded (${cause}). It must sit next to adaptive-practice.js and be served as application/wasm.`,
+        );
       },
     );
   }
@@ -31,7 +33,9 @@ export function loadModule() {
 /** The look of the start-up error, which shows when the widget's own stylesheet could not load. */
 function startErrorSheet() {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(':host { display: block; } .ap-start-error { margin: 0; padding: 0.75rem 1rem; border: 2px solid currentColor; border-radius: 8px; overflow-wrap: anywhere; }');
+  sheet.replaceSync(
+    ':host { display: block; } .ap-start-error { margin: 0; padding: 0.75rem 1rem; border: 2px solid currentColor; border-radius: 8px; overflow-wrap: anywhere; }',
+  );
   return sheet;
 }
 
@@ -183,7 +187,7 @@ export class AdaptivePracticeElement extends HTMLElement {
     this.#handle = null;
   }
 
-  attributeChangedCallback(name, oldValue, newValue) {
+  attributeChangedCallback(_name, oldValue, newValue) {
     if (oldValue !== newValue && this.isConnected) this.#scheduleRender();
   }
 
@@ -227,10 +231,19 @@ export class AdaptivePracticeElement extends HTMLElement {
       message.className = 'ap-start-error';
       message.setAttribute('role', 'alert');
       message.setAttribute('part', 'error');
-      message.textContent = `The practice widget could not start: ${error && error.message ? error.message : error}`;
+      message.textContent = `The practice widget could not start: ${error?.message ? error.message : error}`;
       root.adoptedStyleSheets = [startErrorSheet()];
       root.replaceChildren(message);
-      this.dispatchEvent(new CustomEvent('error', { bubbles: true, composed: true, detail: { message: message.textContent } }));
+      // Named as the widget's own events are: `adaptive-practice:error`, and the bare alias.
+      for (const name of ['adaptive-practice:error', 'error']) {
+        this.dispatchEvent(
+          new CustomEvent(name, {
+            bubbles: true,
+            composed: true,
+            detail: { message: message.textContent, diagnostics: [] },
+          }),
+        );
+      }
     }
   }
 }

@@ -15,7 +15,9 @@ export function makeDemoContent() {
   execFileSync('make', ['-s', 'demo-content'], { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   const bank = `${repositoryRoot}www/generated/oatutor/oatutor.json`;
   if (!existsSync(bank)) {
-    throw new Error(`make demo-content did not write ${bank}: is the OATutor sample at ../shared/samples/oatutor (or OATUTOR_SAMPLE)?`);
+    throw new Error(
+      `make demo-content did not write ${bank}: is the OATutor sample at ../shared/samples/oatutor (or OATUTOR_SAMPLE)?`,
+    );
   }
 }
 
@@ -57,7 +59,10 @@ async function widgetsReady(scope, path) {
   const hosts = await scope.locator('adaptive-practice').count();
   // A page with no element mounts through the JS API (www/api.html): one widget at least.
   const wanted = Math.max(1, hosts - errorHosts.length);
-  await scope.locator('form.ap-item').nth(wanted - 1).waitFor();
+  await scope
+    .locator('form.ap-item')
+    .nth(wanted - 1)
+    .waitFor();
   const items = await scope.locator('form.ap-item').count();
   const errors = await scope.locator('.ap-error').count();
   const problems = [];
@@ -85,7 +90,7 @@ export async function openDemoPage(page, baseUrl, path) {
   page.on('requestfailed', onFailed);
   try {
     const response = await page.goto(baseUrl + path);
-    if (!response || !response.ok()) problems.push(`HTTP ${response?.status()} for the page itself`);
+    if (!response?.ok()) problems.push(`HTTP ${response?.status()} for the page itself`);
     if (mainContent[path]) {
       await mainContent[path](page);
     } else if ((await page.locator('iframe').count()) > 0) {

@@ -20,7 +20,9 @@ before(async () => {
   links = await frontPageLinks(await context.newPage(), env.baseUrl);
   await context.close();
 });
-after(async () => { await env?.close(); });
+after(async () => {
+  await env?.close();
+});
 
 test('the front page links to every demo page', () => {
   // The list itself is the front page's; this only guards against it losing its links.
@@ -67,11 +69,18 @@ async function skillMapGeometry(page, selector = 'adaptive-practice') {
     const drawing = shown[0]?.getBoundingClientRect();
     const box = scroller.getBoundingClientRect();
     const labels = [...(shown[0]?.querySelectorAll('text') ?? [])].map((text) => text.getBoundingClientRect());
-    const labelsOutsideBoxes = [...(shown[0]?.querySelectorAll('.ap-map-node') ?? [])].filter((node) => {
-      const frame = node.querySelector('rect').getBoundingClientRect();
-      const label = node.querySelector('text').getBoundingClientRect();
-      return label.left < frame.left + 2 || label.right > frame.right - 2 || label.top < frame.top || label.bottom > frame.bottom;
-    }).map((node) => node.textContent);
+    const labelsOutsideBoxes = [...(shown[0]?.querySelectorAll('.ap-map-node') ?? [])]
+      .filter((node) => {
+        const frame = node.querySelector('rect').getBoundingClientRect();
+        const label = node.querySelector('text').getBoundingClientRect();
+        return (
+          label.left < frame.left + 2 ||
+          label.right > frame.right - 2 ||
+          label.top < frame.top ||
+          label.bottom > frame.bottom
+        );
+      })
+      .map((node) => node.textContent);
     return {
       shown: shown.map((svg) => svg.classList[1]),
       overflows: scroller.scrollWidth > scroller.clientWidth + 1,
@@ -122,7 +131,13 @@ test('a map too deep for a phone scrolls sideways by keyboard', async () => {
     name: `Step number ${index + 1} of a long chain`,
     prerequisites: index ? [`s${index - 1}`] : [],
   }));
-  const items = skills.map((skill) => ({ id: `i-${skill.id}`, skills: [skill.id], type: 'numeric', prompt: '1 + 1 = ?', answer: 2 }));
+  const items = skills.map((skill) => ({
+    id: `i-${skill.id}`,
+    skills: [skill.id],
+    type: 'numeric',
+    prompt: '1 + 1 = ?',
+    answer: 2,
+  }));
   const bank = { id: 'deep-chain', version: '1.0.0', title: 'Deep chain', language: 'en', skills, items };
   const context = await env.browser.newContext({ viewport: { width: 320, height: 740 } });
   const page = await context.newPage();
@@ -146,7 +161,9 @@ test('a map too deep for a phone scrolls sideways by keyboard', async () => {
   const before = await scroller.evaluate((element) => element.scrollLeft);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('End');
-  await page.waitForFunction(() => document.querySelector('#deep').shadowRoot.querySelector('.ap-map-scroll').scrollLeft > 0);
+  await page.waitForFunction(
+    () => document.querySelector('#deep').shadowRoot.querySelector('.ap-map-scroll').scrollLeft > 0,
+  );
   const afterKeys = await scroller.evaluate((element) => element.scrollLeft);
   assert.ok(afterKeys > before, `scrollLeft ${before} -> ${afterKeys}`);
   await context.close();
@@ -158,7 +175,11 @@ test('screenshots of the front page on a phone, light and dark', async () => {
   const folders = [fileURLToPath(new URL('../screenshots/', import.meta.url))];
   if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') folders.push(`${repositoryRoot}docs/screenshots/`);
   for (const colorScheme of ['light', 'dark']) {
-    const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, colorScheme, deviceScaleFactor: 1 });
+    const context = await env.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      colorScheme,
+      deviceScaleFactor: 1,
+    });
     const page = await context.newPage();
     await page.goto(env.baseUrl + 'index.html');
     await page.locator('adaptive-practice form.ap-item').waitFor();

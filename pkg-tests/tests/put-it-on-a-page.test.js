@@ -27,7 +27,10 @@ function readmeRecipe() {
     assert.ok(match, `the section has a \`\`\`${language} block`);
     return match[1];
   };
-  const steps = block('sh').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  const steps = block('sh')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
   const pageName = section.match(new RegExp('write `' + SITE_PLACEHOLDER + '/([^`]+)`'));
   assert.ok(pageName, `the section says which file to write under ${SITE_PLACEHOLDER}`);
   return { steps, pageName: pageName[1], html: block('html') };
@@ -39,7 +42,10 @@ function makeSiteAsReadmeSays() {
   const site = mkdtempSync(join(tmpdir(), 'your-site-'));
   for (const step of steps) {
     assert.ok(step.includes(SITE_PLACEHOLDER), `a step that writes into the site: ${step}`);
-    execFileSync('bash', ['-euc', step.split(SITE_PLACEHOLDER).join(site)], { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('bash', ['-euc', step.split(SITE_PLACEHOLDER).join(site)], {
+      cwd: repositoryRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   }
   writeFileSync(join(site, pageName), html);
   return { site, pageName, html };
@@ -47,7 +53,9 @@ function makeSiteAsReadmeSays() {
 
 let env;
 const sites = [];
-before(async () => { env = await launch(); });
+before(async () => {
+  env = await launch();
+});
 after(async () => {
   await env?.close();
   for (const site of sites) rmSync(site, { recursive: true, force: true });
@@ -77,18 +85,22 @@ test('README: the page written as it says, in a folder made as it says, shows an
   const { page, errors, close } = await openSite(site, pageName);
   await page.locator('adaptive-practice form.ap-item').waitFor();
   assert.ok(await page.locator('adaptive-practice .ap-prompt').isVisible());
-  assert.equal(await page.locator('adaptive-practice > p').isVisible(), false, 'the fallback hides once the widget runs');
+  assert.equal(
+    await page.locator('adaptive-practice > p').isVisible(),
+    false,
+    'the fallback hides once the widget runs',
+  );
   assert.deepEqual(errors, []);
   await close();
 });
 
-test('README: without the script, the element\'s fallback says what did not load', async () => {
+test("README: without the script, the element's fallback says what did not load", async () => {
   const { site, pageName, html } = makeSiteAsReadmeSays();
   sites.push(site);
   const script = html.match(/<script type="module" src="([^"]+)"/)[1];
   rmSync(join(site, script));
   const fallback = html.match(/<adaptive-practice[^>]*>\s*<p>([\s\S]*?)<\/p>/);
-  assert.ok(fallback, 'the README\'s element has a fallback paragraph');
+  assert.ok(fallback, "the README's element has a fallback paragraph");
   assert.ok(fallback[1].includes(script), 'the fallback names the script');
   const { page, close } = await openSite(site, pageName);
   const message = page.locator('adaptive-practice > p');
@@ -98,7 +110,7 @@ test('README: without the script, the element\'s fallback says what did not load
   await close();
 });
 
-test('README: without the wasm file, the element says which file failed and fires "error"', async () => {
+test('README: without the wasm file, the element says which file failed and fires its error event', async () => {
   const { site, pageName, html } = makeSiteAsReadmeSays();
   sites.push(site);
   const folder = html.match(/<script type="module" src="([^"]+)\/[^/"]+"/)[1];
@@ -112,22 +124,28 @@ test('README: without the wasm file, the element says which file failed and fire
   assert.match(text, /application\/wasm/);
   assert.ok(await message.isVisible());
   // The same failure reaches the page as an event, for a host that reports errors.
-  const detail = await page.evaluate(() => new Promise((resolve) => {
-    const widget = document.createElement('adaptive-practice');
-    widget.setAttribute('src', 'fractions.json');
-    widget.addEventListener('error', (event) => resolve(event.detail?.message ?? ''));
-    document.body.append(widget);
-  }));
+  const detail = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const widget = document.createElement('adaptive-practice');
+        widget.setAttribute('src', 'fractions.json');
+        widget.addEventListener('adaptive-practice:error', (event) => resolve(event.detail?.message ?? ''));
+        document.body.append(widget);
+      }),
+  );
   assert.match(detail, /adaptive_practice_bg\.wasm/);
   await close();
 });
 
-test('the front page shows the README\'s snippet', async () => {
+test("the front page shows the README's snippet", async () => {
   const { html } = readmeRecipe();
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.goto(env.baseUrl + 'index.html');
-  const shown = await page.locator('#embed ~ pre code, section[aria-labelledby="embed"] pre code').first().textContent();
+  const shown = await page
+    .locator('#embed ~ pre code, section[aria-labelledby="embed"] pre code')
+    .first()
+    .textContent();
   // The lines that matter to the host: the script and the element with its fallback.
   const start = html.indexOf('<script type="module"');
   const snippet = html.slice(start, html.indexOf('</adaptive-practice>') + '</adaptive-practice>'.length);
