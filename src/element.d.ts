@@ -31,7 +31,11 @@ export declare function mount(target: Element, options: MountOptions): Promise<A
 /** Loads the wasm module once (every widget on the page shares it); resolves to the stylesheet. */
 export declare function loadModule(): Promise<CSSStyleSheet>;
 
-/** The `<adaptive-practice>` element: attributes `src`, `storage-key`, `lang`, `theme` (light, dark), `scorm`; an inline bank as a `<script type="application/json">` child. */
+/**
+ * The `<adaptive-practice>` element: attributes `src`, `storage-key`, `lang`, `theme` (light, dark), `scorm`; an inline bank as a `<script type="application/json">` child.
+ * Other children are fallback content, shown only until the widget starts (so a message there tells the reader when the script did not load).
+ * When the WebAssembly module cannot start, the element shows why (`::part(error)`) and dispatches an `error` event.
+ */
 export declare class AdaptivePracticeElement extends HTMLElement {
   resetProgress(): void;
   exportProgress(): string | null;

@@ -1,6 +1,8 @@
 // adaptive-practice: the <adaptive-practice> custom element and the `mount` API for bundlers.
 // Loads the wasm module once per page, mounts one widget per element in an open shadow root,
-// reacts to attribute changes, and cleans up on removal.
+// reacts to attribute changes, and cleans up on removal. What the page writes inside the element
+// is its fallback: shown until the shadow root is attached, so it stays visible when this script
+// never runs; when the script runs but cannot start, the element says why in its shadow root.
 import init, { mountWidget, widgetStylesheet } from './adaptive_practice.js';
 
 let ready = null;
@@ -8,13 +10,33 @@ let ready = null;
 /** Loads the wasm module once (every widget on the page shares it); resolves to the stylesheet. */
 export function loadModule() {
   if (!ready) {
-    ready = init({ module_or_path: new URL('./adaptive_practice_bg.wasm', import.meta.url) }).then(() => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(widgetStylesheet());
-      return sheet;
-    });
+    const wasm = new URL('./adaptive_practice_bg.wasm', import.meta.url);
+    ready = init({ module_or_path: wasm }).then(
+      () => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(widgetStylesheet());
+        return sheet;
+      },
+      (error) => {
+        // Say which file and what to check: the usual causes are a missing file and a server
+        // that does not send `application/wasm`.
+        const cause = error?.message ? error.message : String(error);
+        throw new Error(
+          `${wasm.href} could not be loaded (${cause}). It must sit next to adaptive-practice.js and be served as application/wasm.`,
+        );
+      },
+    );
   }
   return ready;
+}
+
+/** The look of the start-up error, which shows when the widget's own stylesheet could not load. */
+function startErrorSheet() {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    ':host { display: block; } .ap-start-error { margin: 0; padding: 0.75rem 1rem; border: 2px solid currentColor; border-radius: 8px; overflow-wrap: anywhere; }',
+  );
+  return sheet;
 }
 
 /** The options the Rust side understands, from the API's camelCase options. */
@@ -165,7 +187,7 @@ export class AdaptivePracticeElement extends HTMLElement {
     this.#handle = null;
   }
 
-  attributeChangedCallback(name, oldValue, newValue) {
+  attributeChangedCallback(_name, oldValue, newValue) {
     if (oldValue !== newValue && this.isConnected) this.#scheduleRender();
   }
 
@@ -203,12 +225,25 @@ export class AdaptivePracticeElement extends HTMLElement {
       }
       this.#handle = handle;
     } catch (error) {
+      if (generation !== this.#generation || !this.isConnected) return;
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       const message = document.createElement('p');
+      message.className = 'ap-start-error';
       message.setAttribute('role', 'alert');
-      message.textContent = `The practice widget could not start: ${error && error.message ? error.message : error}`;
+      message.setAttribute('part', 'error');
+      message.textContent = `The practice widget could not start: ${error?.message ? error.message : error}`;
+      root.adoptedStyleSheets = [startErrorSheet()];
       root.replaceChildren(message);
-      this.dispatchEvent(new CustomEvent('error', { bubbles: true, composed: true, detail: { message: message.textContent } }));
+      // Named as the widget's own events are: `adaptive-practice:error`, and the bare alias.
+      for (const name of ['adaptive-practice:error', 'error']) {
+        this.dispatchEvent(
+          new CustomEvent(name, {
+            bubbles: true,
+            composed: true,
+            detail: { message: message.textContent, diagnostics: [] },
+          }),
+        );
+      }
     }
   }
 }
