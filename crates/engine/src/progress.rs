@@ -16,8 +16,8 @@ mod merge;
 mod tests;
 
 pub use merge::{
-    adopt_progress, answers_included, merge_progress, record_session_answer, LoggedAnswer,
-    SessionLog, ANSWER_LOG_LIMIT, SESSION_LIMIT,
+    adopt_progress, answers_included, merge_progress, record_session_answer, sync, LoggedAnswer,
+    SessionLog, SyncOutcome, ANSWER_LOG_LIMIT, SESSION_LIMIT,
 };
 
 /// The value of the `format` field of every saved progress file.
