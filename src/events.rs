@@ -2,14 +2,19 @@
 //! They bubble and are composed (they cross the shadow root). Each `detail` is shaped as an xAPI
 //! statement without an actor (the host knows who the learner is; the widget does not), so a host
 //! can add the actor and forward it to a learning record store. The widget sends nothing anywhere.
+//!
+//! The builders are pure (the reducer calls them and returns the events as effects); `send` is
+//! the one function that dispatches on the host element.
 
 use adaptive_practice_engine::{
     AnswerReport, Diagnostic, IndexedBank, NextItem, Progress, SkillState,
 };
 use serde::Serialize;
 use serde_json::{json, Value};
-use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
+
+#[cfg(test)]
+mod tests;
 
 const VERB_ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
 const VERB_MASTERED: &str = "http://adlnet.gov/expapi/verbs/mastered";
@@ -18,23 +23,55 @@ const INTERACTION: &str = "http://adlnet.gov/expapi/activities/cmi.interaction";
 const OBJECTIVE: &str = "http://adlnet.gov/expapi/activities/objective";
 const ASSESSMENT: &str = "http://adlnet.gov/expapi/activities/assessment";
 
-fn dispatch(host: &Element, name: &str, detail: &Value) {
-    let Ok(detail) = detail.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else {
+/// One DOM event for the host page: its name and its `detail`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HostEvent {
+    pub name: &'static str,
+    pub detail: Value,
+}
+
+/// Dispatches `event` on the host element (bubbling, composed).
+pub fn send(host: &Element, event: &HostEvent) {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let Ok(detail) = event.detail.serialize(&serializer) else {
         return;
     };
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&event);
+    if let Ok(dom_event) = CustomEvent::new_with_event_init_dict(event.name, &init) {
+        let _ = host.dispatch_event(&dom_event);
     }
 }
 
-fn timestamp(millis: i64) -> String {
-    js_sys::Date::new(&JsValue::from_f64(millis as f64))
-        .to_iso_string()
-        .into()
+/// `millis` since the Unix epoch as ISO 8601 in UTC, the form of JavaScript's `toISOString`
+/// (`2026-11-30T19:18:09.123Z`), for years 0 to 9999.
+pub fn iso_timestamp(millis: i64) -> String {
+    let days = millis.div_euclid(86_400_000);
+    let in_day = millis.rem_euclid(86_400_000);
+    // Howard Hinnant's `civil_from_days`.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        in_day / 3_600_000,
+        in_day / 60_000 % 60,
+        in_day / 1000 % 60,
+        in_day % 1000
+    )
 }
 
 /// The activity id of the bank: its URL when it came from one, else a tag URI of its id.
@@ -58,14 +95,14 @@ fn statement(
         "object": object,
         "result": result,
         "context": { "contextActivities": { "parent": [{ "id": bank_activity, "objectType": "Activity" }] } },
-        "timestamp": timestamp(now),
+        "timestamp": iso_timestamp(now),
     })
 }
 
 /// `answer` after each judged answer; then `skill-mastered` for each skill it mastered, and
 /// `progress` with the state of every skill.
-pub fn dispatch_answer(
-    host: &Element,
+#[allow(clippy::too_many_arguments)] // Each is a field of the statements; a struct would only rename them.
+pub fn answer_events(
     bank: &IndexedBank,
     bank_activity: &str,
     item: &NextItem,
@@ -73,7 +110,8 @@ pub fn dispatch_answer(
     report: &AnswerReport,
     progress: &Progress,
     now: i64,
-) {
+) -> Vec<HostEvent> {
+    let mut events = Vec::new();
     let object = json!({
         "id": format!("{bank_activity}#{}", item.item_id),
         "objectType": "Activity",
@@ -83,10 +121,9 @@ pub fn dispatch_answer(
         "success": report.outcome.correct,
         "extensions": { "https://adaptive-practice.example/xapi/predicted-success": report.predicted_success },
     });
-    dispatch(
-        host,
-        "answer",
-        &statement(
+    events.push(HostEvent {
+        name: "answer",
+        detail: statement(
             VERB_ANSWERED,
             "answered",
             object,
@@ -94,7 +131,7 @@ pub fn dispatch_answer(
             bank_activity,
             now,
         ),
-    );
+    });
     for skill_id in &report.newly_mastered {
         let name = bank
             .bank
@@ -107,10 +144,9 @@ pub fn dispatch_answer(
             "objectType": "Activity",
             "definition": { "type": OBJECTIVE, "name": { "und": name } },
         });
-        dispatch(
-            host,
-            "skill-mastered",
-            &statement(
+        events.push(HostEvent {
+            name: "skill-mastered",
+            detail: statement(
                 VERB_MASTERED,
                 "mastered",
                 object,
@@ -118,19 +154,19 @@ pub fn dispatch_answer(
                 bank_activity,
                 now,
             ),
-        );
+        });
     }
-    dispatch_progress(host, bank, bank_activity, progress, now);
+    events.push(progress_event(bank, bank_activity, progress, now));
+    events
 }
 
 /// `progress`: the share of skills mastered as the score, every skill's state as an extension.
-pub fn dispatch_progress(
-    host: &Element,
+pub fn progress_event(
     bank: &IndexedBank,
     bank_activity: &str,
     progress: &Progress,
     now: i64,
-) {
+) -> HostEvent {
     let model = &progress.model;
     let stamp = adaptive_practice_engine::Timestamp(now);
     let skills: Vec<Value> = (0..bank.bank.skills.len())
@@ -162,10 +198,9 @@ pub fn dispatch_progress(
             "https://adaptive-practice.example/xapi/skills": skills,
         },
     });
-    dispatch(
-        host,
-        "progress",
-        &statement(
+    HostEvent {
+        name: "progress",
+        detail: statement(
             VERB_PROGRESSED,
             "progressed",
             object,
@@ -173,11 +208,14 @@ pub fn dispatch_progress(
             bank_activity,
             now,
         ),
-    );
+    }
 }
 
 /// `error` when the bank cannot be loaded (not an xAPI statement: there is nothing to report).
-pub fn dispatch_error(host: &Element, message: &str, diagnostics: &[Diagnostic]) {
+pub fn error_event(message: &str, diagnostics: &[Diagnostic]) -> HostEvent {
     let detail = json!({ "message": message, "diagnostics": diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>() });
-    dispatch(host, "error", &detail);
+    HostEvent {
+        name: "error",
+        detail,
+    }
 }

@@ -27,7 +27,7 @@ pub fn LoadError(props: &LoadErrorProps) -> Html {
         let diagnostics = props.diagnostics.clone();
         use_effect_with((), move |_| {
             if let Some(host) = host {
-                events::dispatch_error(&host, &summary, &diagnostics);
+                events::send(&host, &events::error_event(&summary, &diagnostics));
             }
         });
     }

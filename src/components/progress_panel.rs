@@ -9,9 +9,8 @@ use adaptive_practice_engine::{IndexedBank, Progress};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::browser::{download_text, read_file_text, short_code};
+use crate::browser::{download_text, now, read_file_text, short_code};
 use crate::i18n::{fill, use_text};
-use crate::state::now;
 
 #[derive(Properties, PartialEq)]
 pub struct ProgressPanelProps {
