@@ -142,7 +142,7 @@ pub fn choose_next_item(
     let skill_levels: Vec<f64> = masteries
         .iter()
         .enumerate()
-        .map(|(s, m)| bank.reference_difficulty(s) + crate::model::logit(m.mastery))
+        .map(|(s, m)| bank.reference_difficulty(s) + crate::math::logit(m.mastery))
         .collect();
     // When the preferred pool has no item at all, fall back to every skill.
     let mut best: Option<(f64, usize, usize)> = None;

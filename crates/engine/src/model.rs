@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::Item;
 use crate::bank_index::IndexedBank;
+use crate::math::{logit, sigmoid};
 
 /// A moment, in milliseconds since the Unix epoch. The engine never reads a clock: callers pass it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
@@ -167,15 +168,6 @@ const HINT_DISCOUNT: f64 = 0.25;
 const HINT_FLOOR: f64 = 0.4;
 /// The learner-specific item correction: its step, shrinking with attempts.
 const ITEM_STEP: f64 = 0.1;
-
-pub fn sigmoid(x: f64) -> f64 {
-    1.0 / (1.0 + (-x).exp())
-}
-
-pub fn logit(p: f64) -> f64 {
-    let p = p.clamp(1e-6, 1.0 - 1e-6);
-    (p / (1.0 - p)).ln()
-}
 
 /// Share of what was learned still there after `days` for a memory of the given stability
 /// (half-life in days): a hyperbolic forgetting curve, 1 / (1 + days / stability).

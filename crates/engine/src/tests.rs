@@ -507,8 +507,8 @@ fn seeded_random_sessions_keep_every_invariant() {
             }
             // Template items are answered in the variant shown.
             let item = &crate::session::present(&bank, &next).unwrap();
-            let right = unit_hash(seed, step)
-                < crate::model::sigmoid(skill_level - item.prior_difficulty());
+            let right =
+                unit_hash(seed, step) < crate::math::sigmoid(skill_level - item.prior_difficulty());
             submit_answer(
                 &bank,
                 &mut progress,

@@ -4,6 +4,7 @@
 //!
 //! The engine never sees any of this: it only sees the answers the truth produces.
 
+use adaptive_practice_engine::math::sigmoid;
 use adaptive_practice_engine::{IndexedBank, Timestamp};
 
 use crate::random::SplitMix64;
@@ -114,10 +115,6 @@ pub struct HiddenItem {
     pub true_difficulty: f64,
     pub guess: f64,
     pub skills: Vec<usize>,
-}
-
-pub fn sigmoid(x: f64) -> f64 {
-    1.0 / (1.0 + (-x).exp())
 }
 
 /// Fraction of a learned gain still there after `days` for a memory of the given strength:
