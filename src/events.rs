@@ -6,9 +6,7 @@
 //! The builders are pure (the reducer calls them and returns the events as effects); `send` is
 //! the one function that dispatches on the host element.
 
-use adaptive_practice_engine::{
-    AnswerReport, Diagnostic, IndexedBank, NextItem, Progress, SkillState,
-};
+use adaptive_practice_engine::{AnswerReport, Diagnostic, IndexedBank, NextItem, Progress};
 use serde::Serialize;
 use serde_json::{json, Value};
 use web_sys::{CustomEvent, CustomEventInit, Element};
@@ -175,14 +173,7 @@ pub fn progress_event(
             json!({ "id": mastery.skill_id, "state": mastery.state, "mastery": (mastery.mastery * 1000.0).round() / 1000.0 })
         })
         .collect();
-    let mastered = (0..bank.bank.skills.len())
-        .filter(|&s| {
-            matches!(
-                model.skill_mastery(bank, s, stamp).state,
-                SkillState::Mastered | SkillState::DueForReview
-            )
-        })
-        .count();
+    let mastered = model.mastered_skill_count(bank, stamp);
     let total = bank.bank.skills.len().max(1);
     let object = json!({
         "id": bank_activity,

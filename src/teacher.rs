@@ -9,6 +9,9 @@ use adaptive_practice_engine::{load_bank, Severity};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(test)]
+mod tests;
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Calibration {

@@ -335,7 +335,7 @@ function renderHeatmap(bank, used) {
     ...skills.map((skill) => heatmapCell(name, skill, report.skills.find((s) => s.id === skill.id)))));
   const averages = skills.map((skill) => {
     const values = used.map((u) => u.report.skills.find((s) => s.id === skill.id)).filter((s) => s && s.state !== 'notStarted');
-    const mastered = values.filter((s) => s.state === 'mastered' || s.state === 'dueForReview').length;
+    const mastered = values.filter(countsAsMastered).length;
     return element('td', {}, values.length ? `${mastered} of ${used.length} mastered` : 'nobody started');
   });
   $('heatmap').replaceChildren(
@@ -350,6 +350,12 @@ function renderHeatmap(bank, used) {
     `reports made ${from === to ? `on ${from}` : `from ${from} to ${to}`}. Mastery is the chance of answering a typical item of the skill right; ` +
     'the last row counts the learners who mastered the skill, those now due for review included.';
 }
+
+/**
+ * Whether a report's skill counts as mastered: the engine's rule (`SkillState::counts_as_mastered`
+ * in crates/engine/src/model.rs), which a test of the widget crate checks this line against.
+ */
+const countsAsMastered = (skill) => skill.state === 'mastered' || skill.state === 'dueForReview';
 
 function heatmapCell(learner, skill, record) {
   if (!record) {

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use adaptive_practice_engine::{IndexedBank, LearnerModel, SkillState, Timestamp};
+use adaptive_practice_engine::{IndexedBank, LearnerModel, Timestamp};
 use serde::{Deserialize, Serialize};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -52,14 +52,7 @@ pub struct GoalPanelProps {
 pub fn GoalPanel(props: &GoalPanelProps) -> Html {
     let text = use_text();
     let skills = props.bank.bank.skills.len() as u32;
-    let mastered = (0..props.bank.bank.skills.len())
-        .filter(|&s| {
-            matches!(
-                props.model.skill_mastery(&props.bank, s, props.now).state,
-                SkillState::Mastered | SkillState::DueForReview
-            )
-        })
-        .count() as u32;
+    let mastered = props.model.mastered_skill_count(&props.bank, props.now) as u32;
     let on_goal = {
         let preferences = props.preferences.clone();
         let on_change = props.on_change.clone();

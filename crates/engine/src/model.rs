@@ -82,6 +82,14 @@ pub enum SkillState {
     DueForReview,
 }
 
+impl SkillState {
+    /// Whether the skill counts as mastered (in goals, scores and reports): mastered, including
+    /// when it is now due for review. `www/teacher.js` applies the same rule to report files.
+    pub fn counts_as_mastered(self) -> bool {
+        matches!(self, SkillState::Mastered | SkillState::DueForReview)
+    }
+}
+
 /// A skill's mastery estimate, how sure it is, and its state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -314,6 +322,13 @@ impl LearnerModel {
             evidence.prior_difficulty,
             now,
         ))
+    }
+
+    /// How many of the bank's skills count as mastered at `now`.
+    pub fn mastered_skill_count(&self, bank: &IndexedBank, now: Timestamp) -> usize {
+        (0..bank.bank.skills.len())
+            .filter(|&s| self.skill_mastery(bank, s, now).state.counts_as_mastered())
+            .count()
     }
 
     /// The mastery estimate and state of one skill.

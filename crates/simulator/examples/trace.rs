@@ -110,12 +110,7 @@ fn stats(bank: &IndexedBank) {
             if format!("{:?}", next.reason).starts_with("ReviewDue") {
                 reviews += 1;
             }
-            let claimed = (0..bank.bank.skills.len()).all(|s| {
-                matches!(
-                    progress.model.skill_mastery(bank, s, now).state,
-                    SkillState::Mastered | SkillState::DueForReview
-                )
-            });
+            let claimed = progress.model.mastered_skill_count(bank, now) == bank.bank.skills.len();
             if claimed {
                 all_claimed_items += 1;
             }

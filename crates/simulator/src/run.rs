@@ -4,8 +4,7 @@
 
 use adaptive_practice_engine::template::instantiate;
 use adaptive_practice_engine::{
-    advance, new_progress, submit_answer, ChoiceOptions, IndexedBank, Progress, SkillState,
-    Timestamp,
+    advance, new_progress, submit_answer, ChoiceOptions, IndexedBank, Progress, Timestamp,
 };
 use serde::Serialize;
 
@@ -290,14 +289,9 @@ fn snapshot(state: &RunState, moment: Timestamp) -> StopSnapshot {
     }
 }
 
-/// True when the engine's state for every skill is `Mastered` or `DueForReview`.
+/// True when the engine counts every skill as mastered.
 pub fn engine_claims_every_skill(bank: &IndexedBank, progress: &Progress, now: Timestamp) -> bool {
-    (0..bank.bank.skills.len()).all(|s| {
-        matches!(
-            progress.model.skill_mastery(bank, s, now).state,
-            SkillState::Mastered | SkillState::DueForReview
-        )
-    })
+    progress.model.mastered_skill_count(bank, now) == bank.bank.skills.len()
 }
 
 fn policy_stops(state: &RunState, now: Timestamp, truly_mastered_everything: bool) -> bool {
