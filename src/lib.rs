@@ -3,11 +3,11 @@
 
 mod bank_source;
 mod browser;
+mod choice_reason;
 mod components;
 mod controls;
 mod events;
 mod i18n;
-mod messages;
 mod state;
 mod storage;
 mod teacher;

@@ -8,6 +8,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::browser::{now, random_seed};
+use crate::choice_reason;
 use crate::components::goal_panel::{GoalPanel, Preferences};
 use crate::components::item_view::ItemView;
 use crate::components::progress_panel::{import_sentence, ProgressPanel};
@@ -16,7 +17,6 @@ use crate::components::skill_list::SkillList;
 use crate::controls::SharedControls;
 use crate::events;
 use crate::i18n::{fill, Messages, Text};
-use crate::messages;
 use crate::state::{Effect, EffectResult, Input, Outside, Phase, PracticeAction, PracticeState};
 use crate::storage;
 
@@ -310,7 +310,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                                         phase={state.phase.clone()} hints_shown={on_screen.hints_shown}
                                         seed={on_screen.choice.variant_seed} on_submit={on_submit} on_hint={on_hint} />
                                     if !answered {
-                                        <p class="ap-why">{ messages::why_this_item(text, bank, &on_screen.choice.reason) }</p>
+                                        <p class="ap-why">{ choice_reason::why_this_item(text, bank, &on_screen.choice.reason) }</p>
                                     }
                                 </>
                             },
