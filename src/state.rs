@@ -6,11 +6,10 @@
 use std::rc::Rc;
 
 use adaptive_practice_engine::progress::{
-    adopt_progress, load_progress, save_progress, sync, SessionLog, SyncOutcome,
+    adopt_progress, load_progress, record_time_on_task, save_progress, sync, SessionLog,
+    SyncOutcome,
 };
-use adaptive_practice_engine::session::{
-    record_time_on_task, restart_progress, submit_session_answer,
-};
+use adaptive_practice_engine::session::{restart_progress, submit_session_answer};
 use adaptive_practice_engine::{
     advance, another_variant, new_progress, present, resume, AnswerReport, ChoiceOptions,
     IndexedBank, Item, NextItem, Progress, Response, Timestamp, UnreadableReason,

@@ -287,6 +287,16 @@ fn clamp_loaded_log_odds(value: f64) -> f64 {
     }
 }
 
+/// The longest time one answer adds to time on task: beyond it the learner was surely elsewhere.
+pub const MAX_SECONDS_PER_ANSWER: f64 = 300.0;
+
+/// Adds the time spent on one answer (capped) to the learner's time on task.
+pub fn record_time_on_task(progress: &mut Progress, seconds: f64) {
+    if seconds.is_finite() && seconds > 0.0 {
+        progress.time_on_task_seconds += seconds.min(MAX_SECONDS_PER_ANSWER);
+    }
+}
+
 /// Writes progress in the current format.
 pub fn save_progress(progress: &Progress) -> String {
     serde_json::to_string(&SavedProgressV1::from(progress)).unwrap_or_default()

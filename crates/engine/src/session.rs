@@ -8,7 +8,7 @@ use crate::bank::Item;
 use crate::bank_index::IndexedBank;
 use crate::choose::{choose_next_item, unit_hash, ChoiceOptions, ChoiceReason, NextItem};
 use crate::model::{Evidence, LearnerModel, Timestamp};
-use crate::progress::{record_session_answer, Progress, SessionLog};
+use crate::progress::{record_session_answer, record_time_on_task, Progress, SessionLog};
 use crate::template::{instantiate, TemplateError};
 
 /// What answering an item (or one step of it) did.
@@ -36,16 +36,6 @@ pub fn new_progress(bank: &IndexedBank, seed: u64) -> Progress {
         current_part: 0,
         time_on_task_seconds: 0.0,
         sessions: Vec::new(),
-    }
-}
-
-/// The longest time one answer adds to time on task: beyond it the learner was surely elsewhere.
-pub const MAX_SECONDS_PER_ANSWER: f64 = 300.0;
-
-/// Adds the time spent on one answer (capped) to the learner's time on task.
-pub fn record_time_on_task(progress: &mut Progress, seconds: f64) {
-    if seconds.is_finite() && seconds > 0.0 {
-        progress.time_on_task_seconds += seconds.min(MAX_SECONDS_PER_ANSWER);
     }
 }
 

@@ -87,7 +87,7 @@ pub fn record_session_answer(
         hints_used: evidence.hints_used,
         at,
         seconds_on_task: if seconds_on_task.is_finite() {
-            seconds_on_task.clamp(0.0, crate::session::MAX_SECONDS_PER_ANSWER)
+            seconds_on_task.clamp(0.0, super::MAX_SECONDS_PER_ANSWER)
         } else {
             0.0
         },
