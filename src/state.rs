@@ -17,7 +17,7 @@ use adaptive_practice_engine::{
 use yew::Reducible;
 
 use crate::events::{self, HostEvent};
-use crate::i18n::{fill, Messages};
+use crate::i18n::{fill, Words};
 use crate::storage::StorageProblem;
 
 #[cfg(test)]
@@ -67,7 +67,7 @@ impl StorageStatus {
     }
 
     /// The notice the learner sees, if any.
-    pub fn notice(&self, words: &Messages) -> Option<String> {
+    pub fn notice(&self, words: &Words) -> Option<String> {
         match self {
             StorageStatus::Saving => None,
             StorageStatus::NotSaved(StorageProblem::Unavailable) => {

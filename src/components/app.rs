@@ -9,7 +9,7 @@ use crate::bank_source::{fetch_text, BankSource};
 use crate::components::load_error::LoadError;
 use crate::components::practice::Practice;
 use crate::controls::SharedControls;
-use crate::i18n::{fill, messages_for, Messages, Text};
+use crate::i18n::{fill, words_for, Words};
 use crate::storage;
 
 #[derive(Properties, PartialEq)]
@@ -50,7 +50,7 @@ fn keep_skills(mut bank: Bank, skills: &[String]) -> Bank {
     bank
 }
 
-fn read_bank(text: &str, words: &'static Messages, skills: Option<&[String]>) -> LoadState {
+fn read_bank(text: &str, words: &'static Words, skills: Option<&[String]>) -> LoadState {
     let loaded = load_bank(text);
     match loaded.bank {
         Some(bank) => {
@@ -78,7 +78,7 @@ fn read_bank(text: &str, words: &'static Messages, skills: Option<&[String]>) ->
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let load = use_state(|| LoadState::Loading);
-    let page_words = messages_for(props.language.as_deref());
+    let page_words = words_for(props.language.as_deref());
     {
         let load = load.clone();
         let skills = props.skills.clone();
@@ -101,7 +101,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let words = match (&props.language, &*load) {
-        (None, LoadState::Ready(bank)) => messages_for(bank.bank.language.as_deref()),
+        (None, LoadState::Ready(bank)) => words_for(bank.bank.language.as_deref()),
         _ => page_words,
     };
     let content = match &*load {
@@ -125,14 +125,14 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! {
                 <Practice bank={bank.clone()} storage_key={storage::progress_key(&namespace)} host={props.host.clone()}
-                    {source_url} controls={props.controls.clone()} text={Text(words)} />
+                    {source_url} controls={props.controls.clone()} words={words} />
             }
         }
     };
     // The interface's language and direction (right to left for Arabic) hold for everything inside.
     html! {
-        <ContextProvider<Text> context={Text(words)}>
+        <ContextProvider<&'static Words> context={words}>
             <div class="ap-root" lang={words.tag} dir={if words.right_to_left { "rtl" } else { "ltr" }}>{ content }</div>
-        </ContextProvider<Text>>
+        </ContextProvider<&'static Words>>
     }
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::i18n::{fill, use_text};
+use crate::i18n::{fill, use_words};
 use crate::storage;
 
 /// The learner's preferences for one bank.
@@ -50,7 +50,7 @@ pub struct GoalPanelProps {
 
 #[component]
 pub fn GoalPanel(props: &GoalPanelProps) -> Html {
-    let text = use_text();
+    let words = use_words();
     let skills = props.bank.bank.skills.len() as u32;
     let mastered = props.model.mastered_skill_count(&props.bank, props.now) as u32;
     let on_goal = {
@@ -77,29 +77,29 @@ pub fn GoalPanel(props: &GoalPanelProps) -> Html {
     };
     let goal = props.preferences.goal_skills.map(|g| g.min(skills));
     html! {
-        <section class="ap-goal" aria-label={text.goal_title}>
+        <section class="ap-goal" aria-label={words.goal_title}>
             <label class="ap-goal-choice">
-                { text.goal_choose }{ " " }
+                { words.goal_choose }{ " " }
                 <select class="ap-select ap-goal-select" onchange={on_goal}>
-                    <option value="" selected={goal.is_none()}>{ text.goal_none }</option>
+                    <option value="" selected={goal.is_none()}>{ words.goal_none }</option>
                     { for (1..=skills).map(|count| html! {
                         <option value={count.to_string()} selected={goal == Some(count)}>
-                            { fill(text.goal_skills_option, &[("count", &count.to_string())]) }
+                            { fill(words.goal_skills_option, &[("count", &count.to_string())]) }
                         </option>
                     }) }
                 </select>
             </label>
             if let Some(goal) = goal {
                 <p class="ap-goal-progress" role="status">
-                    { fill(text.goal_progress, &[("mastered", &mastered.min(goal).to_string()), ("goal", &goal.to_string())]) }
-                    if mastered >= goal { { " " }<strong>{ text.goal_reached }</strong> }
+                    { fill(words.goal_progress, &[("mastered", &mastered.min(goal).to_string()), ("goal", &goal.to_string())]) }
+                    if mastered >= goal { { " " }<strong>{ words.goal_reached }</strong> }
                 </p>
                 <progress class="ap-meter ap-goal-meter" max={goal.to_string()} value={mastered.min(goal).to_string()}
-                    aria-label={text.goal_title} />
+                    aria-label={words.goal_title} />
             }
             <label class="ap-calm">
                 <input type="checkbox" checked={props.preferences.calm} onchange={on_calm} />
-                { " " }{ text.calm_mode }
+                { " " }{ words.calm_mode }
             </label>
         </section>
     }

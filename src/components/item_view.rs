@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::components::answer_controls::AnswerControl;
 use crate::components::hint_list::HintList;
 use crate::components::rich_text::block_text;
-use crate::i18n::{fill, use_text};
+use crate::i18n::{fill, use_words};
 use crate::state::Phase;
 
 #[derive(Properties, PartialEq)]
@@ -76,7 +76,7 @@ fn prompt_with_gaps(
 
 #[component]
 pub fn ItemView(props: &ItemViewProps) -> Html {
-    let text = use_text();
+    let words = use_words();
     let parts = props.item.parts();
     let part_index = props.part_index.min(parts.len().saturating_sub(1));
     let part = parts.get(part_index).copied();
@@ -127,7 +127,7 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
     let multi_step = parts.len() > 1;
     let prompt = match &*kind {
         ItemKind::FillBlanks { .. } => {
-            prompt_with_gaps(part.prompt, blank_count, answered, on_gap, text.gap_label)
+            prompt_with_gaps(part.prompt, blank_count, answered, on_gap, words.gap_label)
         }
         _ => html! { <div class="ap-prompt" id="ap-prompt">{ block_text(part.prompt) }</div> },
     };
@@ -137,13 +137,13 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             data-item-id={props.item.id.clone()} data-item-type={part.kind.type_name()} data-part={part_index.to_string()}>
             if multi_step {
                 <div class="ap-problem">{ block_text(&props.item.prompt) }</div>
-                <p class="ap-step-count">{ fill(text.step_of, &[("step", &(part_index + 1).to_string()), ("steps", &parts.len().to_string())]) }</p>
+                <p class="ap-step-count">{ fill(words.step_of, &[("step", &(part_index + 1).to_string()), ("steps", &parts.len().to_string())]) }</p>
             }
             { prompt }
             <AnswerControl kind={kind.clone()} seed={props.seed} disabled={answered} given={given}
                 on_change={on_change} labelled_by="ap-prompt" />
             if let Some(message) = unreadable {
-                <p class="ap-unreadable" id="ap-unreadable" role="alert">{ text.unreadable(&message) }</p>
+                <p class="ap-unreadable" id="ap-unreadable" role="alert">{ words.unreadable(&message) }</p>
             }
         </form>
         // Outside the form: a scaffold is a small form of its own. Check comes after the hints
@@ -151,7 +151,7 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
         <HintList hints={Rc::new(part.hints.to_vec())} shown={props.hints_shown} answered={answered}
             on_hint={props.on_hint.clone()} seed={props.seed} />
         if !answered {
-            <button type="submit" form="ap-item-form" class="ap-button ap-check" part="button">{ text.check }</button>
+            <button type="submit" form="ap-item-form" class="ap-button ap-check" part="button">{ words.check }</button>
         }
         </>
     }

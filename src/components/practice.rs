@@ -16,7 +16,7 @@ use crate::components::rich_text::{block_text, inline_text, MediaBase};
 use crate::components::skill_list::SkillList;
 use crate::controls::SharedControls;
 use crate::events;
-use crate::i18n::{fill, Messages, Text};
+use crate::i18n::{fill, Words};
 use crate::state::{Effect, EffectResult, Input, Outside, Phase, PracticeAction, PracticeState};
 use crate::storage;
 
@@ -28,7 +28,7 @@ pub struct PracticeProps {
     /// The bank's URL, when it came from one.
     pub source_url: Option<String>,
     pub controls: SharedControls,
-    pub text: Text,
+    pub words: &'static Words,
 }
 
 /// What the reducer needs from outside, read when an action is dispatched: the clock, a seed,
@@ -149,15 +149,15 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
 
 /// The verdict, the item's feedback, the correct answer and skills newly mastered, as
 /// sentences; and the worked solution to show (a step's own, or the item's at the end).
-fn feedback(state: &PracticeState, text: &Messages) -> (Option<(bool, Html)>, Option<String>) {
+fn feedback(state: &PracticeState, words: &Words) -> (Option<(bool, Html)>, Option<String>) {
     let Phase::Answered { report, .. } = &state.phase else {
         return (None, None);
     };
     let bank = &state.bank.bank;
     let verdict = if report.outcome.correct {
-        text.correct
+        words.correct
     } else {
-        text.incorrect
+        words.incorrect
     };
     let mut sentences = vec![html! { <strong>{ verdict }</strong> }];
     if let Some(extra) = &report.outcome.feedback {
@@ -165,7 +165,7 @@ fn feedback(state: &PracticeState, text: &Messages) -> (Option<(bool, Html)>, Op
     }
     if !report.outcome.correct {
         let answer = fill(
-            text.correct_answer_is,
+            words.correct_answer_is,
             &[("answer", &report.outcome.correct_answer)],
         );
         sentences.push(inline_text(&answer));
@@ -182,7 +182,7 @@ fn feedback(state: &PracticeState, text: &Messages) -> (Option<(bool, Html)>, Op
             })
             .collect();
         sentences
-            .push(html! { <>{ fill(text.newly_mastered, &[("names", &names.join(", "))]) }</> });
+            .push(html! { <>{ fill(words.newly_mastered, &[("names", &names.join(", "))]) }</> });
     }
     let shown_item = state.on_screen.as_ref().and_then(|s| s.item.as_ref().ok());
     let solution = shown_item.and_then(|item| {
@@ -250,7 +250,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
     );
 
     let bank = &state.bank.bank;
-    let text = props.text.0;
+    let words = props.words;
     let model = &state.progress.model;
     let on_submit = make_callback(&state, PracticeAction::Submit);
     let on_next = make_callback(&state, |_: MouseEvent| PracticeAction::Next);
@@ -279,7 +279,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
         .and_then(|s| bank.items.get(s.choice.item_position))
         .is_some_and(|item| item.template.is_some());
     let more_parts = matches!(&state.phase, Phase::Answered { report, .. } if report.more_parts);
-    let (feedback, solution) = feedback(&state, text);
+    let (feedback, solution) = feedback(&state, words);
     let feedback_class = match &feedback {
         Some((true, _)) => "ap-feedback ap-feedback-correct",
         Some((false, _)) => "ap-feedback ap-feedback-wrong",
@@ -291,18 +291,18 @@ pub fn Practice(props: &PracticeProps) -> Html {
         <section class="ap-card" part="card" aria-labelledby="ap-title">
             <header class="ap-header">
                 <h2 class="ap-title" id="ap-title">{ &bank.title }</h2>
-                <span class="ap-score" hidden={calm}>{ fill(text.answered_summary, &[("answers", &model.answer_count.to_string()), ("correct", &model.correct_count.to_string())]) }</span>
+                <span class="ap-score" hidden={calm}>{ fill(words.answered_summary, &[("answers", &model.answer_count.to_string()), ("correct", &model.correct_count.to_string())]) }</span>
             </header>
-            if let Some(notice) = state.storage.notice(text) {
+            if let Some(notice) = state.storage.notice(words) {
                 <p class="ap-notice" role="alert">{ notice }</p>
             }
             <div class="ap-item-area" ref={item_area}>
                 {
                     match &state.on_screen {
-                        None => html! { <p>{ text.no_items }</p> },
+                        None => html! { <p>{ words.no_items }</p> },
                         Some(on_screen) => match &on_screen.item {
                             Err(problem) => html! {
-                                <p class="ap-notice" role="alert">{ format!("{} {problem}", text.item_broken) }</p>
+                                <p class="ap-notice" role="alert">{ format!("{} {problem}", words.item_broken) }</p>
                             },
                             Ok(item) => html! {
                                 <>
@@ -310,7 +310,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                                         phase={state.phase.clone()} hints_shown={on_screen.hints_shown}
                                         seed={on_screen.choice.variant_seed} on_submit={on_submit} on_hint={on_hint} />
                                     if !answered {
-                                        <p class="ap-why">{ choice_reason::why_this_item(text, bank, &on_screen.choice.reason) }</p>
+                                        <p class="ap-why">{ choice_reason::why_this_item(words, bank, &on_screen.choice.reason) }</p>
                                     }
                                 </>
                             },
@@ -323,18 +323,18 @@ pub fn Practice(props: &PracticeProps) -> Html {
             </div>
             if let Some(solution) = solution {
                 <details class="ap-solution" open=true>
-                    <summary>{ text.worked_solution }</summary>
+                    <summary>{ words.worked_solution }</summary>
                     { block_text(&solution) }
                 </details>
             }
             if answered {
                 <div class="ap-actions">
                     <button type="button" class="ap-button ap-next" part="button" ref={next_button} onclick={on_next}>
-                        { if more_parts { text.next_step } else { text.next_item } }
+                        { if more_parts { words.next_step } else { words.next_item } }
                     </button>
                     if is_template && !more_parts {
                         <button type="button" class="ap-button ap-button-quiet ap-another" onclick={on_another}>
-                            { text.try_another }
+                            { words.try_another }
                         </button>
                     }
                 </div>
@@ -342,7 +342,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
             <GoalPanel bank={state.bank.clone()} model={model.clone()} now={now()} preferences={(*preferences).clone()} on_change={on_preferences} />
             <SkillList bank={state.bank.clone()} model={model.clone()} now={now()} focus={state.focus_skill.clone()} on_choose={on_choose} {calm} />
             <ProgressPanel bank={state.bank.clone()} progress={state.progress.clone()} on_reset={on_reset}
-                on_import={on_import} import_message={state.import_result.as_ref().map(|r| import_sentence(text, r))} />
+                on_import={on_import} import_message={state.import_result.as_ref().map(|r| import_sentence(words, r))} />
         </section>
         </ContextProvider<MediaBase>>
     }
