@@ -18,6 +18,7 @@ pub mod model;
 pub mod optimize;
 pub mod progress;
 pub mod report;
+pub mod sample_response;
 pub mod session;
 pub mod template;
 pub mod text_rules;

@@ -271,20 +271,8 @@ fn transcript(bank_text: &str, script: &str) -> String {
 }
 
 fn right_or_wrong_response(item: &crate::bank::Item, right: bool) -> Response {
-    match &item.kind {
-        crate::bank::ItemKind::SingleChoice { answer, .. } => {
-            Response::Choice(if right { *answer } else { (*answer + 1) % 2 })
-        }
-        crate::bank::ItemKind::Numeric { answer, .. } => Response::Text(if right {
-            answer.text.clone()
-        } else {
-            format!("{}", answer.value + 1000.0)
-        }),
-        other => panic!(
-            "the scripted learner does not answer {} items",
-            other.type_name()
-        ),
-    }
+    crate::sample_response::response_for(&item.kind, right)
+        .unwrap_or_else(|| panic!("the scripted learner does not answer multi-step items"))
 }
 
 #[test]

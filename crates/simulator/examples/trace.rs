@@ -3,6 +3,7 @@
 //! Sessions here are a simplified schedule (15 items a day), not `run.rs`'s.
 //! `cargo run --release -q -p adaptive-practice-simulator --example trace -- www/banks/fractions.json 3 200`
 
+use adaptive_practice_engine::sample_response::response_for;
 use adaptive_practice_engine::template::instantiate;
 use adaptive_practice_engine::{
     advance, load_bank, new_progress, submit_answer, ChoiceOptions, IndexedBank, SkillState,
@@ -11,7 +12,7 @@ use adaptive_practice_engine::{
 use adaptive_practice_simulator::random::{
     derive_seed, STREAM_ANSWERS, STREAM_ENGINE_SEED, STREAM_LEARNER_TRAITS,
 };
-use adaptive_practice_simulator::{response_for, HiddenLearner, PopulationParameters, SplitMix64};
+use adaptive_practice_simulator::{HiddenLearner, PopulationParameters, SplitMix64};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

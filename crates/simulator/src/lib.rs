@@ -14,7 +14,6 @@ pub mod summary;
 
 pub use learner::{HiddenLearner, PopulationParameters};
 pub use random::SplitMix64;
-pub use response::response_for;
 pub use run::{
     simulate_hidden_learner, simulate_learner, Policy, RunOutcome, SimulatedAnswer, SimulatedRun,
     SimulationParameters,

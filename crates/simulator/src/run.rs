@@ -2,6 +2,7 @@
 //! engine's own `submit_answer` (and, for the adaptive policy, `advance`), until the policy's
 //! stopping rule or the item cap.
 
+use adaptive_practice_engine::sample_response::response_for;
 use adaptive_practice_engine::template::instantiate;
 use adaptive_practice_engine::{
     advance, new_progress, submit_answer, ChoiceOptions, IndexedBank, Progress, Timestamp,
@@ -13,7 +14,6 @@ use crate::random::{
     derive_seed, SplitMix64, STREAM_ANSWERS, STREAM_ENGINE_SEED, STREAM_LEARNER_TRAITS,
     STREAM_RANDOM_POLICY, STREAM_SCHEDULE,
 };
-use crate::response::response_for;
 
 /// How the next item is chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

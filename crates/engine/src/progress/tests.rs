@@ -8,7 +8,7 @@ use crate::progress::{
     SyncOutcome, ANSWER_LOG_LIMIT, SESSION_LIMIT,
 };
 use crate::session::{advance, new_progress, present, restart_progress, submit_session_answer};
-use crate::{ChoiceOptions, Item, ItemKind, Response};
+use crate::{ChoiceOptions, Item, Response};
 
 const BANK: &str = r#"{
   "id": "tiny", "version": "1", "title": "Tiny",
@@ -28,17 +28,7 @@ fn bank() -> IndexedBank {
 }
 
 fn right_answer(item: &Item) -> Response {
-    match &item.kind {
-        ItemKind::Numeric { answer, .. } => {
-            let value = serde_json::to_value(answer).unwrap_or_default();
-            Response::Text(
-                value
-                    .as_str()
-                    .map_or_else(|| value.to_string(), str::to_string),
-            )
-        }
-        _ => Response::Choice(0),
-    }
+    item.kind.correct_response().expect("a one-part item")
 }
 
 /// A tab: its progress in memory, its session log, and the text it last wrote.
