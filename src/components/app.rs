@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use adaptive_practice_engine::{load_bank, Bank, Diagnostic, IndexedBank, Severity};
+use adaptive_practice_engine::{load_bank, Diagnostic, IndexedBank, Severity};
 use yew::prelude::*;
 
 use crate::bank_source::{fetch_text, BankSource};
@@ -36,26 +36,12 @@ enum LoadState {
     Ready(Rc<IndexedBank>),
 }
 
-/// The bank limited to `skills`: their items only (an item needing another skill is left out),
-/// and prerequisites outside the list dropped.
-fn keep_skills(mut bank: Bank, skills: &[String]) -> Bank {
-    let kept = |id: &String| skills.contains(id);
-    bank.skills.retain(|skill| kept(&skill.id));
-    for skill in &mut bank.skills {
-        skill.prerequisites.retain(kept);
-    }
-    bank.items.retain(|item| {
-        item.skills.iter().all(kept) && item.parts().iter().all(|part| part.skills.iter().all(kept))
-    });
-    bank
-}
-
 fn read_bank(text: &str, words: &'static Words, skills: Option<&[String]>) -> LoadState {
     let loaded = load_bank(text);
     match loaded.bank {
         Some(bank) => {
             let bank = match skills {
-                Some(skills) if !skills.is_empty() => keep_skills(bank, skills),
+                Some(skills) if !skills.is_empty() => bank.limited_to_skills(skills),
                 _ => bank,
             };
             LoadState::Ready(Rc::new(IndexedBank::new(bank)))

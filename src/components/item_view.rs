@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use adaptive_practice_engine::gaps::{prompt_pieces, PromptPiece};
 use adaptive_practice_engine::{Item, ItemKind, Response};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -44,18 +45,11 @@ fn prompt_with_gaps(
     on_gap: Callback<(usize, String)>,
     gap_label: &str,
 ) -> Html {
-    let mut pieces = Vec::new();
-    let mut rest = prompt;
-    while let Some(start) = rest.find("[[") {
-        let Some(length) = rest[start..].find("]]") else {
-            break;
-        };
-        let marker = &rest[start + 2..start + length];
-        let Ok(number) = marker.trim().parse::<usize>() else {
-            break;
-        };
-        pieces.push(html! { <span>{ rest[..start].to_string() }</span> });
-        if (1..=count).contains(&number) {
+    let pieces = prompt_pieces(prompt).into_iter().map(|piece| match piece {
+        PromptPiece::Text(text) => html! { <span>{ text.to_string() }</span> },
+        // A gap beyond the item's blanks is left out (the bank checker reports it).
+        PromptPiece::Gap(number) if !(1..=count).contains(&number) => html! {},
+        PromptPiece::Gap(number) => {
             let oninput = {
                 let on_gap = on_gap.clone();
                 Callback::from(move |event: InputEvent| {
@@ -63,14 +57,12 @@ fn prompt_with_gaps(
                     on_gap.emit((number - 1, input.value()));
                 })
             };
-            pieces.push(html! {
+            html! {
                 <input class="ap-input ap-gap" type="text" autocomplete="off" spellcheck="false"
                     aria-label={fill(gap_label, &[("number", &number.to_string())])} {disabled} {oninput} />
-            });
+            }
         }
-        rest = &rest[start + length + 2..];
-    }
-    pieces.push(html! { <span>{ rest.to_string() }</span> });
+    });
     html! { <p class="ap-prompt ap-gaps" id="ap-prompt">{ for pieces }</p> }
 }
 

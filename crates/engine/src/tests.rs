@@ -564,3 +564,33 @@ fn choice_is_deterministic_for_a_given_state_time_and_seed() {
     let second = choose_next_item(&bank, &progress.model, now, 42, &ChoiceOptions::default());
     assert_eq!(first, second);
 }
+
+#[test]
+fn a_prompt_reads_as_text_and_numbered_gaps() {
+    use crate::gaps::{prompt_pieces, PromptPiece::*};
+    let check = |prompt: &str, expected: &[crate::gaps::PromptPiece]| {
+        assert_eq!(prompt_pieces(prompt), expected, "{prompt}");
+    };
+    check("no gaps", &[Text("no gaps")]);
+    check(
+        "[[1]] + [[ 2 ]] = 5",
+        &[Text(""), Gap(1), Text(" + "), Gap(2), Text(" = 5")],
+    );
+    check("a [[x]] b [[1]]", &[Text("a [[x]] b [[1]]")]);
+    check("a [[1]] b [[2", &[Text("a "), Gap(1), Text(" b [[2")]);
+}
+
+#[test]
+fn a_bank_limited_to_skills_keeps_their_items_only() {
+    let bank = load_bank(TINY_BANK).bank.expect("the test bank loads");
+    let limited = bank.limited_to_skills(&["add".to_string()]);
+    let skills: Vec<_> = limited
+        .skills
+        .iter()
+        .map(|s| (s.id.as_str(), s.prerequisites.len()))
+        .collect();
+    let items: Vec<_> = limited.items.iter().map(|i| i.id.as_str()).collect();
+    // The prerequisite outside the list is dropped; a4 needs counting too, and is left out.
+    assert_eq!(skills, [("add", 0)]);
+    assert_eq!(items, ["a1", "a2", "a3"]);
+}
