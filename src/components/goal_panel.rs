@@ -3,40 +3,26 @@
 
 use std::rc::Rc;
 
+use adaptive_practice_engine::preferences::{load_preferences, save_preferences, Preferences};
 use adaptive_practice_engine::{IndexedBank, LearnerModel, Timestamp};
-use serde::{Deserialize, Serialize};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::i18n::{fill, use_words};
 use crate::storage;
 
-/// The learner's preferences for one bank.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Preferences {
-    /// How many skills the learner wants to master; no goal when `None`.
-    pub goal_skills: Option<u32>,
-    /// Hide scores and percentages.
-    pub calm: bool,
+/// The preferences stored under `key` (defaults when absent or unreadable).
+pub fn load_stored_preferences(key: &str) -> Preferences {
+    storage::read(key)
+        .ok()
+        .flatten()
+        .and_then(|text| load_preferences(&text))
+        .unwrap_or_default()
 }
 
-impl Preferences {
-    /// The preferences stored under `key` (defaults when absent or unreadable).
-    pub fn load(key: &str) -> Preferences {
-        storage::read(key)
-            .ok()
-            .flatten()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
-    }
-
-    /// Stores them; a failure is not worth a message (the practice itself is saved elsewhere).
-    pub fn save(&self, key: &str) {
-        if let Ok(text) = serde_json::to_string(self) {
-            let _ = storage::write(key, &text);
-        }
-    }
+/// Stores them; a failure is not worth a message (the practice itself is saved elsewhere).
+pub fn store_preferences(key: &str, preferences: &Preferences) {
+    let _ = storage::write(key, &save_preferences(preferences));
 }
 
 #[derive(Properties, PartialEq)]

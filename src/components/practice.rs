@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use adaptive_practice_engine::preferences::Preferences;
 use adaptive_practice_engine::IndexedBank;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -9,7 +10,7 @@ use yew::prelude::*;
 
 use crate::browser::{now, random_seed};
 use crate::choice_reason;
-use crate::components::goal_panel::{GoalPanel, Preferences};
+use crate::components::goal_panel::{load_stored_preferences, store_preferences, GoalPanel};
 use crate::components::item_view::ItemView;
 use crate::components::progress_panel::{import_sentence, ProgressPanel};
 use crate::components::rich_text::{block_text, inline_text, MediaBase};
@@ -263,12 +264,12 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let preferences_key = props.storage_key.replacen("/progress/", "/prefs/", 1);
     let preferences = {
         let key = preferences_key.clone();
-        use_state(move || Preferences::load(&key))
+        use_state(move || load_stored_preferences(&key))
     };
     let on_preferences = {
         let preferences = preferences.clone();
         Callback::from(move |changed: Preferences| {
-            changed.save(&preferences_key);
+            store_preferences(&preferences_key, &changed);
             preferences.set(changed);
         })
     };

@@ -18,6 +18,7 @@ pub mod math;
 pub mod memory;
 pub mod model;
 pub mod optimize;
+pub mod preferences;
 pub mod progress;
 pub mod report;
 pub mod sample_response;
