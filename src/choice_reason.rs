@@ -1,20 +1,13 @@
 //! Why this item was chosen: one sentence, in the learner's language, from the engine's
 //! machine-readable reason (never a canned text).
 
-use adaptive_practice_engine::{Bank, ChoiceReason};
+use adaptive_practice_engine::{ChoiceReason, IndexedBank};
 
 use crate::i18n::{fill, Words};
 
-fn skill_name<'a>(bank: &'a Bank, skill_id: &'a str) -> &'a str {
-    bank.skills
-        .iter()
-        .find(|s| s.id == skill_id)
-        .map_or(skill_id, |s| s.name.as_str())
-}
-
 /// One sentence saying why this item was chosen, from the engine's reason.
-pub fn why_this_item(words: &Words, bank: &Bank, reason: &ChoiceReason) -> String {
-    let skill = |id: &str| skill_name(bank, id).to_string();
+pub fn why_this_item(words: &Words, bank: &IndexedBank, reason: &ChoiceReason) -> String {
+    let skill = |id: &str| bank.skill_name(id).to_string();
     match reason {
         ChoiceReason::ReviewDue { skill_id, recall } => fill(
             words.why_review,

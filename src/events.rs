@@ -76,7 +76,7 @@ pub fn iso_timestamp(millis: i64) -> String {
 pub fn bank_activity_id(bank: &IndexedBank, source_url: Option<&str>) -> String {
     match source_url {
         Some(url) => url.to_string(),
-        None => format!("tag:adaptive-practice,2026:bank:{}", bank.bank.id),
+        None => format!("tag:adaptive-practice,2026:bank:{}", bank.id()),
     }
 }
 
@@ -131,12 +131,7 @@ pub fn answer_events(
         ),
     });
     for skill_id in &report.newly_mastered {
-        let name = bank
-            .bank
-            .skills
-            .iter()
-            .find(|s| &s.id == skill_id)
-            .map_or(skill_id.as_str(), |s| s.name.as_str());
+        let name = bank.skill_name(skill_id);
         let object = json!({
             "id": format!("{bank_activity}#skill/{skill_id}"),
             "objectType": "Activity",
@@ -167,18 +162,18 @@ pub fn progress_event(
 ) -> HostEvent {
     let model = &progress.model;
     let stamp = adaptive_practice_engine::Timestamp(now);
-    let skills: Vec<Value> = (0..bank.bank.skills.len())
+    let skills: Vec<Value> = (0..bank.skills().len())
         .map(|s| {
             let mastery = model.skill_mastery(bank, s, stamp);
             json!({ "id": mastery.skill_id, "state": mastery.state, "mastery": (mastery.mastery * 1000.0).round() / 1000.0 })
         })
         .collect();
     let mastered = model.mastered_skill_count(bank, stamp);
-    let total = bank.bank.skills.len().max(1);
+    let total = bank.skills().len().max(1);
     let object = json!({
         "id": bank_activity,
         "objectType": "Activity",
-        "definition": { "type": ASSESSMENT, "name": { "und": bank.bank.title } },
+        "definition": { "type": ASSESSMENT, "name": { "und": bank.title() } },
     });
     let result = json!({
         "score": { "scaled": mastered as f64 / total as f64, "raw": mastered, "min": 0, "max": total },

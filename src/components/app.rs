@@ -87,7 +87,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let words = match (&props.language, &*load) {
-        (None, LoadState::Ready(bank)) => words_for(bank.bank.language.as_deref()),
+        (None, LoadState::Ready(bank)) => words_for(bank.language()),
         _ => page_words,
     };
     let content = match &*load {
@@ -104,7 +104,7 @@ pub fn App(props: &AppProps) -> Html {
             let namespace = props
                 .storage_namespace
                 .clone()
-                .unwrap_or_else(|| bank.bank.id.clone());
+                .unwrap_or_else(|| bank.id().to_string());
             let source_url = match &props.source {
                 BankSource::Url(url) => Some(url.clone()),
                 BankSource::Inline(_) => None,

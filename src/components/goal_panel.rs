@@ -37,7 +37,7 @@ pub struct GoalPanelProps {
 #[component]
 pub fn GoalPanel(props: &GoalPanelProps) -> Html {
     let words = use_words();
-    let skills = props.bank.bank.skills.len() as u32;
+    let skills = props.bank.skills().len() as u32;
     let mastered = props.model.mastered_skill_count(&props.bank, props.now) as u32;
     let on_goal = {
         let preferences = props.preferences.clone();

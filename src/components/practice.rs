@@ -154,7 +154,7 @@ fn feedback(state: &PracticeState, words: &Words) -> (Option<(bool, Html)>, Opti
     let Phase::Answered { report, .. } = &state.phase else {
         return (None, None);
     };
-    let bank = &state.bank.bank;
+    let bank = &state.bank;
     let verdict = if report.outcome.correct {
         words.correct
     } else {
@@ -175,12 +175,7 @@ fn feedback(state: &PracticeState, words: &Words) -> (Option<(bool, Html)>, Opti
         let names: Vec<String> = report
             .newly_mastered
             .iter()
-            .map(|id| {
-                bank.skills
-                    .iter()
-                    .find(|s| &s.id == id)
-                    .map_or(id.clone(), |s| s.name.clone())
-            })
+            .map(|id| bank.skill_name(id).to_string())
             .collect();
         sentences
             .push(html! { <>{ fill(words.newly_mastered, &[("names", &names.join(", "))]) }</> });
@@ -250,7 +245,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
         item_area.clone(),
     );
 
-    let bank = &state.bank.bank;
+    let bank = &state.bank;
     let words = props.words;
     let model = &state.progress.model;
     let on_submit = make_callback(&state, PracticeAction::Submit);
@@ -277,7 +272,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let is_template = state
         .on_screen
         .as_ref()
-        .and_then(|s| bank.items.get(s.choice.item_position))
+        .and_then(|s| bank.items().get(s.choice.item_position))
         .is_some_and(|item| item.template.is_some());
     let more_parts = matches!(&state.phase, Phase::Answered { report, .. } if report.more_parts);
     let (feedback, solution) = feedback(&state, words);
@@ -291,7 +286,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
         <ContextProvider<MediaBase> context={media_base}>
         <section class="ap-card" part="card" aria-labelledby="ap-title">
             <header class="ap-header">
-                <h2 class="ap-title" id="ap-title">{ &bank.title }</h2>
+                <h2 class="ap-title" id="ap-title">{ bank.title() }</h2>
                 <span class="ap-score" hidden={calm}>{ fill(words.answered_summary, &[("answers", &model.answer_count.to_string()), ("correct", &model.correct_count.to_string())]) }</span>
             </header>
             if let Some(notice) = state.storage.notice(words) {

@@ -40,7 +40,7 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
     let confirming = use_state(|| false);
     let learner_name = use_state(String::new);
     let code = use_state(|| None::<String>);
-    let bank_id = props.bank.bank.id.clone();
+    let bank_id = props.bank.id().to_string();
 
     let on_export = {
         let progress = props.progress.clone();
@@ -89,7 +89,7 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
                 file_name(learner_name.trim())
             };
             download_text(
-                &format!("{}-report-{name}.json", file_name(&bank.bank.id)),
+                &format!("{}-report-{name}.json", file_name(&bank.id())),
                 &json,
                 "application/json",
             );

@@ -40,7 +40,7 @@ pub fn SkillList(props: &SkillListProps) -> Html {
             <SkillMap bank={props.bank.clone()} model={props.model.clone()} now={props.now} />
             if let Some(focus) = &props.focus {
                 <p class="ap-focus">
-                    { fill(words.practising_chosen, &[("skill", bank.skill_position(focus).map_or(focus.as_str(), |i| bank.bank.skills[i].name.as_str()))]) }
+                    { fill(words.practising_chosen, &[("skill", bank.skill_position(focus).map_or(focus.as_str(), |i| bank.skills()[i].name.as_str()))]) }
                     { " " }
                     <button type="button" class="ap-button ap-button-quiet ap-let-choose"
                         onclick={{ let on_choose = props.on_choose.clone(); Callback::from(move |_: MouseEvent| on_choose.emit(None)) }}>
@@ -49,7 +49,7 @@ pub fn SkillList(props: &SkillListProps) -> Html {
                 </p>
             }
             <ul class="ap-skill-list">
-                { for bank.bank.skills.iter().enumerate().map(|(position, skill)| {
+                { for bank.skills().iter().enumerate().map(|(position, skill)| {
                     let mastery = props.model.skill_mastery(bank, position, props.now);
                     let started = mastery.state != SkillState::NotStarted;
                     let percent = if started { (mastery.mastery * 100.0).round() as u32 } else { 0 };
@@ -65,7 +65,7 @@ pub fn SkillList(props: &SkillListProps) -> Html {
                                 <button type="button" class="ap-choose" aria-label={fill(words.practise_label, &[("skill", &skill.name)])}
                                     title={(!props.model.is_unlocked(bank, position)).then(|| {
                                         let needs: Vec<&str> = skill.prerequisites.iter()
-                                            .filter_map(|p| bank.skill_position(p).map(|i| bank.bank.skills[i].name.as_str())).collect();
+                                            .filter_map(|p| bank.skill_position(p).map(|i| bank.skills()[i].name.as_str())).collect();
                                         fill(words.needs_first, &[("skills", &needs.join(", "))])
                                     })}
                                     onclick={{ let on_choose = props.on_choose.clone(); let id = skill.id.clone(); Callback::from(move |_: MouseEvent| on_choose.emit(Some(id.clone()))) }}>

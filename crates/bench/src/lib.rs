@@ -119,8 +119,7 @@ impl SimulatedLearner {
         let now = Timestamp(START_MILLIS);
         let next = advance(&bank, &mut progress, now, &ChoiceOptions::default());
         let responses = bank
-            .bank
-            .items
+            .items()
             .iter()
             .map(|item| {
                 (
@@ -144,7 +143,7 @@ impl SimulatedLearner {
         let Some(next) = self.next.take() else {
             return false;
         };
-        let item = &self.bank.bank.items[next.item_position];
+        let item = &self.bank.items()[next.item_position];
         let count = self.progress.model.answer_count;
         // True ability grows with practice; P(right) = sigmoid(ability − difficulty).
         let ability = -0.5 + f64::from(count) * 0.004;

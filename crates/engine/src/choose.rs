@@ -138,7 +138,7 @@ pub fn choose_next_item(
 ) -> Option<NextItem> {
     let target = options
         .target_success
-        .unwrap_or(bank.bank.settings.target_success)
+        .unwrap_or(bank.settings().target_success)
         .clamp(0.05, 0.95);
     let learner = learner_now(bank, model, now, options);
     let preferred = preferred_pool(&learner);
@@ -147,7 +147,7 @@ pub fn choose_next_item(
         best_item(bank, &learner, pool, target, seed)
             .map(|(position, main_skill)| (pool, position, main_skill))
     })?;
-    let item = &bank.bank.items[position];
+    let item = &bank.items()[position];
     let predicted_success = model.predict_success(bank, item, now);
     let reason = reason(bank, &learner, pool, main_skill, predicted_success, target);
     Some(NextItem {
@@ -165,10 +165,10 @@ fn learner_now<'a>(
     now: Timestamp,
     options: &ChoiceOptions,
 ) -> LearnerNow<'a> {
-    let masteries: Vec<_> = (0..bank.bank.skills.len())
+    let masteries: Vec<_> = (0..bank.skills().len())
         .map(|s| model.skill_mastery(bank, s, now))
         .collect();
-    let unlocked = (0..bank.bank.skills.len())
+    let unlocked = (0..bank.skills().len())
         .map(|s| model.is_unlocked(bank, s))
         .collect();
     // No second look-up per skill: its level follows from its mastery.
@@ -188,7 +188,7 @@ fn learner_now<'a>(
             .recent_items
             .last()
             .and_then(|id| bank.item_position(id))
-            .map(|i| bank.bank.items[i].type_name()),
+            .map(|i| bank.items()[i].type_name()),
         masteries,
         unlocked,
         skill_levels,
@@ -216,7 +216,7 @@ fn preferred_pool(learner: &LearnerNow) -> Pool {
 
 /// The items of `pool` with the skill that put each there, never one of the last few items.
 fn pool_items(bank: &IndexedBank, learner: &LearnerNow, pool: Pool) -> Vec<(usize, usize)> {
-    let eligible: Vec<(usize, usize)> = (0..bank.bank.items.len())
+    let eligible: Vec<(usize, usize)> = (0..bank.items().len())
         .filter_map(|position| {
             let skill_positions = bank.skills_of_item(position);
             let main_skill = *skill_positions
@@ -233,7 +233,7 @@ fn pool_items(bank: &IndexedBank, learner: &LearnerNow, pool: Pool) -> Vec<(usiz
     let recent = &recent_items[recent_items.len().saturating_sub(avoid)..];
     eligible
         .into_iter()
-        .filter(|&(position, _)| !recent.contains(&bank.bank.items[position].id))
+        .filter(|&(position, _)| !recent.contains(&bank.items()[position].id))
         .collect()
 }
 
@@ -266,7 +266,7 @@ fn item_score(
     target: f64,
     seed: u64,
 ) -> f64 {
-    let item = &bank.bank.items[position];
+    let item = &bank.items()[position];
     let mastery = &learner.masteries[main_skill];
     let predicted = learner
         .model
@@ -301,7 +301,7 @@ fn reason(
     target: f64,
 ) -> ChoiceReason {
     let mastery = &learner.masteries[main_skill];
-    let skill_id = bank.bank.skills[main_skill].id.clone();
+    let skill_id = bank.skills()[main_skill].id.clone();
     match pool {
         Pool::Review => ChoiceReason::ReviewDue {
             skill_id,
@@ -311,7 +311,7 @@ fn reason(
         Pool::All => ChoiceReason::KeepPractising { skill_id },
         Pool::Open if mastery.state == SkillState::NotStarted => ChoiceReason::NewSkill {
             skill_id,
-            after: bank.bank.skills[main_skill].prerequisites.clone(),
+            after: bank.skills()[main_skill].prerequisites.clone(),
         },
         // Only when the item is harder than usual: a small skill may have no hard item left.
         Pool::Open if is_mastery_check(mastery) && predicted_success < target => {

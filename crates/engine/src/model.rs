@@ -289,7 +289,7 @@ impl LearnerModel {
         item_position: usize,
         skill_levels: &[f64],
     ) -> f64 {
-        let item = &bank.bank.items[item_position];
+        let item = &bank.items()[item_position];
         let skills = bank.skills_of_item(item_position);
         let level = if skills.is_empty() {
             self.general_entry_ability()
@@ -326,7 +326,7 @@ impl LearnerModel {
 
     /// How many of the bank's skills count as mastered at `now`.
     pub fn mastered_skill_count(&self, bank: &IndexedBank, now: Timestamp) -> usize {
-        (0..bank.bank.skills.len())
+        (0..bank.skills().len())
             .filter(|&s| self.skill_mastery(bank, s, now).state.counts_as_mastered())
             .count()
     }
@@ -338,7 +338,7 @@ impl LearnerModel {
         skill_position: usize,
         now: Timestamp,
     ) -> SkillMastery {
-        let skill_id = bank.bank.skills[skill_position].id.clone();
+        let skill_id = bank.skills()[skill_position].id.clone();
         let (ability, variance) = self.belief(&skill_id, now);
         let mastery = sigmoid(ability);
         let certainty = (1.0 - variance / PRIOR_VARIANCE).clamp(0.0, 1.0);
@@ -355,7 +355,7 @@ impl LearnerModel {
         };
         let elapsed = now.days_since(record.last_practiced);
         let recall = recall_probability(elapsed, record.stability_days);
-        let threshold = logit(bank.bank.settings.mastery_threshold);
+        let threshold = logit(bank.settings().mastery_threshold);
         let state = if !record.mastered {
             SkillState::Learning
         } else if ability < threshold {
@@ -383,7 +383,7 @@ impl LearnerModel {
         evidence: &Evidence<'_>,
         now: Timestamp,
     ) -> Vec<String> {
-        let settings = &bank.bank.settings;
+        let settings = &bank.settings();
         let correct = evidence.correct;
         let expected = self.predict_evidence(bank, evidence, now);
         // An answer found after hints is weaker evidence of knowing: it counts as partly right.
@@ -489,7 +489,7 @@ impl LearnerModel {
 
     /// True when every prerequisite of the skill is mastered (a review being due does not lock).
     pub fn is_unlocked(&self, bank: &IndexedBank, skill_position: usize) -> bool {
-        bank.bank.skills[skill_position]
+        bank.skills()[skill_position]
             .prerequisites
             .iter()
             .all(|p| self.skills.get(p).is_some_and(|r| r.mastered))

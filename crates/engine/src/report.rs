@@ -56,8 +56,7 @@ pub fn learner_report(
 ) -> LearnerReport {
     let model = &progress.model;
     let skills = bank
-        .bank
-        .skills
+        .skills()
         .iter()
         .enumerate()
         .map(|(position, skill)| {
@@ -86,8 +85,8 @@ pub fn learner_report(
     LearnerReport {
         format: REPORT_FORMAT.into(),
         version: 1,
-        bank_id: bank.bank.id.clone(),
-        bank_version: bank.bank.version.clone(),
+        bank_id: bank.id().to_string(),
+        bank_version: bank.version().to_string(),
         learner: learner.trim().chars().take(80).collect(),
         created_at: now.0,
         answer_count: model.answer_count,

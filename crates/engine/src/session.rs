@@ -27,8 +27,8 @@ pub struct AnswerReport {
 /// Fresh progress for a learner new to this bank; `seed` comes from the caller's randomness.
 pub fn new_progress(bank: &IndexedBank, seed: u64) -> Progress {
     Progress {
-        bank_id: bank.bank.id.clone(),
-        bank_version: bank.bank.version.clone(),
+        bank_id: bank.id().to_string(),
+        bank_version: bank.version().to_string(),
         seed,
         model: LearnerModel::default(),
         current_item: None,
@@ -41,7 +41,7 @@ pub fn new_progress(bank: &IndexedBank, seed: u64) -> Progress {
 
 /// The item as the learner sees it: for a template, the variant of `variant_seed`.
 pub fn present(bank: &IndexedBank, next: &NextItem) -> Result<Item, TemplateError> {
-    match bank.bank.items.get(next.item_position) {
+    match bank.items().get(next.item_position) {
         Some(item) => instantiate(item, next.variant_seed),
         None => Err(TemplateError {
             message: "the item is not in the bank".into(),
@@ -201,7 +201,7 @@ pub fn resume(
         && progress.model.recent_items.last() == progress.current_item.as_ref();
     match saved {
         Some(position) if !answered_last => {
-            let item = &bank.bank.items[position];
+            let item = &bank.items()[position];
             Some(NextItem {
                 item_position: position,
                 item_id: item.id.clone(),

@@ -68,7 +68,7 @@ fn numbers_are_read_as_people_write_them() {
 }
 
 fn check_verdict(bank: &IndexedBank, item_id: &str, response: Response, expect: Expect) {
-    let item = &bank.bank.items[bank.item_position(item_id).unwrap()];
+    let item = &bank.items()[bank.item_position(item_id).unwrap()];
     let verdict = match check_answer(item, &response) {
         Ok(outcome) => format!(
             "correct={} feedback={:?} answer={}",
@@ -235,19 +235,19 @@ fn transcript(bank_text: &str, script: &str) -> String {
         let Some(next) = advance(&bank, &mut progress, now, &ChoiceOptions::default()) else {
             break;
         };
-        let item = &bank.bank.items[next.item_position];
+        let item = &bank.items()[next.item_position];
         let response = right_or_wrong_response(item, answer == '1');
         let report = submit_answer(
             &bank,
             &mut progress,
-            &bank.bank.items[next.item_position],
+            &bank.items()[next.item_position],
             0,
             &response,
             0,
             now,
         )
         .unwrap();
-        let states: Vec<String> = (0..bank.bank.skills.len())
+        let states: Vec<String> = (0..bank.skills().len())
             .map(|s| {
                 let m = progress.model.skill_mastery(&bank, s, now);
                 format!("{}:{:?}:{:.2}", m.skill_id, m.state, m.mastery)
@@ -329,7 +329,7 @@ fn a_locked_skill_is_never_chosen_unless_the_learner_picks_it() {
         target_success: None,
     };
     let next = advance(&bank, &mut progress, now, &chosen).unwrap();
-    assert!(bank.bank.items[next.item_position]
+    assert!(bank.items()[next.item_position]
         .skills
         .contains(&"add-subtract-unlike".to_string()));
 }
@@ -371,7 +371,7 @@ fn the_next_item_gets_harder_after_right_answers_and_easier_after_wrong_ones() {
         }
         let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
         (
-            bank.bank.items[next.item_position].prior_difficulty(),
+            bank.items()[next.item_position].prior_difficulty(),
             next.predicted_success,
             next.reason,
         )
@@ -420,11 +420,11 @@ fn a_mastered_skill_comes_back_for_review_when_recall_drops() {
             },
         )
         .unwrap();
-        let item = &bank.bank.items[next.item_position];
+        let item = &bank.items()[next.item_position];
         submit_answer(
             &bank,
             &mut progress,
-            &bank.bank.items[next.item_position],
+            &bank.items()[next.item_position],
             0,
             &right_or_wrong_response(item, true),
             0,
@@ -447,11 +447,11 @@ fn a_mastered_skill_comes_back_for_review_when_recall_drops() {
     let mut reasons = Vec::new();
     for _ in 0..2 {
         let next = advance(&bank, &mut progress, later, &ChoiceOptions::default()).unwrap();
-        let item = &bank.bank.items[next.item_position];
+        let item = &bank.items()[next.item_position];
         submit_answer(
             &bank,
             &mut progress,
-            &bank.bank.items[next.item_position],
+            &bank.items()[next.item_position],
             0,
             &right_or_wrong_response(item, true),
             0,
@@ -478,7 +478,7 @@ fn seeded_random_sessions_keep_every_invariant() {
         for step in 0..60u64 {
             let next = advance(&bank, &mut progress, now, &ChoiceOptions::default())
                 .expect("a non-empty bank always has a next item");
-            assert!(next.item_position < bank.bank.items.len());
+            assert!(next.item_position < bank.items().len());
             let recent = &progress.model.recent_items[progress
                 .model
                 .recent_items
@@ -489,7 +489,7 @@ fn seeded_random_sessions_keep_every_invariant() {
                 "seed {seed} step {step}: {} repeats a recent item",
                 next.item_id
             );
-            for item in &bank.bank.items {
+            for item in bank.items() {
                 let p = progress.model.predict_success(&bank, item, now);
                 assert!((0.0..=1.0).contains(&p) && p.is_finite());
             }
@@ -507,7 +507,7 @@ fn seeded_random_sessions_keep_every_invariant() {
                 now,
             )
             .unwrap();
-            let reloaded = load_progress(&save_progress(&progress), &bank.bank.id).unwrap();
+            let reloaded = load_progress(&save_progress(&progress), &bank.id()).unwrap();
             assert_eq!(
                 reloaded, progress,
                 "seed {seed} step {step}: progress changed through save and load"

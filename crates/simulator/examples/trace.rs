@@ -36,13 +36,13 @@ fn main() {
         let day = (k / 15) as i64;
         let now = Timestamp(1_704_099_600_000 + day * 86_400_000 + (k % 15) as i64 * 90_000);
         let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
-        let item = instantiate(&bank.bank.items[next.item_position], next.variant_seed).unwrap();
+        let item = instantiate(&bank.items()[next.item_position], next.variant_seed).unwrap();
         let p = learner.success_probability(next.item_position, now);
         let correct = luck.next_bernoulli(p);
         let response = response_for(&item.kind, correct).unwrap();
         let report = submit_answer(&bank, &mut progress, &item, 0, &response, 0, now).unwrap();
         learner.practise(next.item_position, correct, now);
-        let states: Vec<String> = (0..bank.bank.skills.len())
+        let states: Vec<String> = (0..bank.skills().len())
             .map(|s| {
                 let m = progress.model.skill_mastery(&bank, s, now);
                 let letter = match m.state {
@@ -94,8 +94,7 @@ fn stats(bank: &IndexedBank) {
                 break;
             }
             let next = advance(bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
-            let item =
-                instantiate(&bank.bank.items[next.item_position], next.variant_seed).unwrap();
+            let item = instantiate(&bank.items()[next.item_position], next.variant_seed).unwrap();
             let skill = bank.skill_position(&item.skills[0]).unwrap();
             total += 1;
             if learner.is_truly_mastered(skill, now) {
@@ -111,7 +110,7 @@ fn stats(bank: &IndexedBank) {
             if format!("{:?}", next.reason).starts_with("ReviewDue") {
                 reviews += 1;
             }
-            let claimed = progress.model.mastered_skill_count(bank, now) == bank.bank.skills.len();
+            let claimed = progress.model.mastered_skill_count(bank, now) == bank.skills().len();
             if claimed {
                 all_claimed_items += 1;
             }

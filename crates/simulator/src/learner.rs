@@ -129,7 +129,7 @@ fn days_between(later: Timestamp, earlier: Timestamp) -> f64 {
 
 /// How many prerequisite steps lie under each skill (0 for a skill without prerequisites).
 pub fn prerequisite_depths(bank: &IndexedBank) -> Vec<usize> {
-    (0..bank.bank.skills.len())
+    (0..bank.skills().len())
         .map(|position| bank.prerequisite_depth(position))
         .collect()
 }
@@ -142,8 +142,7 @@ impl HiddenLearner {
         random: &mut SplitMix64,
     ) -> HiddenLearner {
         let items: Vec<HiddenItem> = bank
-            .bank
-            .items
+            .items()
             .iter()
             .map(|item| HiddenItem {
                 true_difficulty: item.prior_difficulty()
@@ -163,8 +162,7 @@ impl HiddenLearner {
             parameters.memory_log_spread,
         );
         let skills = bank
-            .bank
-            .skills
+            .skills()
             .iter()
             .enumerate()
             .map(|(position, skill)| {

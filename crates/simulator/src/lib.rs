@@ -59,8 +59,8 @@ pub fn simulate_bank(
         })
         .collect();
     BankSimulation {
-        bank_id: bank.bank.id.clone(),
-        skill_count: bank.bank.skills.len(),
+        bank_id: bank.id().to_string(),
+        skill_count: bank.skills().len(),
         item_cap: parameters.item_cap,
         outcomes_by_policy,
     }

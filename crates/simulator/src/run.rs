@@ -291,7 +291,7 @@ fn snapshot(state: &RunState, moment: Timestamp) -> StopSnapshot {
 
 /// True when the engine counts every skill as mastered.
 pub fn engine_claims_every_skill(bank: &IndexedBank, progress: &Progress, now: Timestamp) -> bool {
-    progress.model.mastered_skill_count(bank, now) == bank.bank.skills.len()
+    progress.model.mastered_skill_count(bank, now) == bank.skills().len()
 }
 
 fn policy_stops(state: &RunState, now: Timestamp, truly_mastered_everything: bool) -> bool {
@@ -303,7 +303,7 @@ fn policy_stops(state: &RunState, now: Timestamp, truly_mastered_everything: boo
 
 /// The chosen item's position and the seed of its variant (for template items).
 fn choose_item(state: &mut RunState, shown: Timestamp) -> Option<(usize, u64)> {
-    let item_count = state.bank.bank.items.len();
+    let item_count = state.bank.items().len();
     if item_count == 0 {
         return None;
     }
@@ -337,7 +337,7 @@ fn answer_item(
     now: Timestamp,
     before_stop: bool,
 ) -> bool {
-    let Some(bank_item) = state.bank.bank.items.get(item_position) else {
+    let Some(bank_item) = state.bank.items().get(item_position) else {
         return false;
     };
     let Ok(item) = instantiate(bank_item, variant_seed) else {
