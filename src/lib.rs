@@ -1,5 +1,5 @@
 //! adaptive-practice: the widget. Yew components, the storage adapter and the small JS-facing
-//! API (`mountWidget`, `WidgetHandle`, `widgetStylesheet`, `calibrateBank`). All adaptive logic is in the engine.
+//! API (`mountWidget`, `WidgetHandle`, `widgetStylesheet`, `calibrateBank`, `readReport`). All adaptive logic is in the engine.
 
 mod bank_source;
 mod browser;
