@@ -1,6 +1,6 @@
 # adaptive-practice: the commands a developer needs. `make demo` and `make test` set up what is
 # missing first (scripts/setup.sh, idempotent).
-.PHONY: setup build demo test test-engine test-browser size clean
+.PHONY: setup build demo test lint test-engine test-browser size clean
 
 PORT ?= 8000
 
@@ -16,8 +16,12 @@ demo: build
 test: build
 	@bash scripts/test.sh
 
+# Formatting and lints (rustfmt, clippy -D warnings, Biome); `make test` runs it first.
+lint: setup
+	@bash scripts/lint.sh
+
 test-engine:
-	cargo test --workspace --exclude adaptive-practice
+	cargo test --workspace
 
 test-browser: build
 	cd pkg-tests && npm test

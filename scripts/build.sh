@@ -9,4 +9,5 @@ export PATH="${wasm_path:+$wasm_path:}$ROOT/pkg-tests/node_modules/.bin:$HOME/.c
 wasm-pack --log-level warn build --release --target web --out-dir pkg --out-name adaptive_practice --no-pack >/dev/null
 cp src/element.js pkg/adaptive-practice.js
 cp src/element.d.ts pkg/adaptive-practice.d.ts
+cp src/loader.js pkg/adaptive-practice-loader.js
 node scripts/package-json.mjs

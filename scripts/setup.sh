@@ -95,8 +95,9 @@ if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "0.15.1" ]; then
     cargo install -q --force wasm-pack --version 0.15.1 --locked
 fi
 
-# 3. Chromium and its driver for the browser tests.
-apt_install chromium chromium-driver
+# 3. The browsers of the tests: Chromium and its driver, and Firefox ESR (driven over WebDriver
+#    BiDi by puppeteer-core, which needs no driver of its own).
+apt_install chromium chromium-driver firefox-esr
 
 # 4. npm packages of the browser tests, including binaryen's wasm-opt.
 lock="$ROOT/pkg-tests/package-lock.json"

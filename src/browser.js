@@ -23,6 +23,6 @@ export async function shortCode(text) {
 }
 
 export async function readFileText(input) {
-  const file = input.files && input.files[0];
+  const file = input.files?.[0];
   return file ? await file.text() : null;
 }

@@ -37,22 +37,41 @@ export declare class AdaptivePracticeElement extends HTMLElement {
   exportProgress(): string | null;
 }
 
-/** xAPI-shaped statement (without actor) carried by the `answer`, `skill-mastered` and `progress` events. */
+/** xAPI-shaped statement (without actor) carried by the `adaptive-practice:answer`, `…:skill-mastered` and `…:progress` events. */
 export interface PracticeStatement {
   verb: { id: string; display: Record<string, string> };
   object: { id: string; objectType: 'Activity'; definition?: object };
-  result?: { success?: boolean; completion?: boolean; score?: { scaled: number; raw: number; min: number; max: number }; extensions?: Record<string, unknown> };
+  result?: {
+    success?: boolean;
+    completion?: boolean;
+    score?: { scaled: number; raw: number; min: number; max: number };
+    extensions?: Record<string, unknown>;
+  };
   context?: object;
   timestamp: string;
+}
+
+/** Detail of `adaptive-practice:error`: what went wrong, and the bank's problems with their places. */
+export interface PracticeErrorDetail {
+  message: string;
+  diagnostics?: string[];
+}
+
+/**
+ * The widget's events, each bubbling out of the element (and its shadow root). The same events are
+ * also sent under their bare names (`answer`, `skill-mastered`, `progress`, `error`) for one more
+ * release; those names are deprecated (`progress` and `error` collide with the DOM's own events).
+ */
+export interface AdaptivePracticeEventMap {
+  'adaptive-practice:answer': CustomEvent<PracticeStatement>;
+  'adaptive-practice:skill-mastered': CustomEvent<PracticeStatement>;
+  'adaptive-practice:progress': CustomEvent<PracticeStatement>;
+  'adaptive-practice:error': CustomEvent<PracticeErrorDetail>;
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'adaptive-practice': AdaptivePracticeElement;
   }
-  interface HTMLElementEventMap {
-    answer: CustomEvent<PracticeStatement>;
-    'skill-mastered': CustomEvent<PracticeStatement>;
-    progress: CustomEvent<PracticeStatement>;
-  }
+  interface HTMLElementEventMap extends AdaptivePracticeEventMap {}
 }

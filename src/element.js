@@ -136,10 +136,10 @@ function connectScorm(element) {
     }
   };
   const onLeave = () => (version === '2004' ? call('Terminate', '') : call('LMSFinish', ''));
-  element.addEventListener('progress', onProgress);
+  element.addEventListener('adaptive-practice:progress', onProgress);
   window.addEventListener('pagehide', onLeave);
   return () => {
-    element.removeEventListener('progress', onProgress);
+    element.removeEventListener('adaptive-practice:progress', onProgress);
     window.removeEventListener('pagehide', onLeave);
   };
 }

@@ -21,6 +21,10 @@ const INTERACTION: &str = "http://adlnet.gov/expapi/activities/cmi.interaction";
 const OBJECTIVE: &str = "http://adlnet.gov/expapi/activities/objective";
 const ASSESSMENT: &str = "http://adlnet.gov/expapi/activities/assessment";
 
+/// Events are named `adaptive-practice:NAME`, so they never collide with the DOM's own (`progress`,
+/// `error`). The bare names are sent too, for one release, as deprecated aliases.
+const EVENT_PREFIX: &str = "adaptive-practice:";
+
 /// One DOM event for the host page: its name and its `detail`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HostEvent {
@@ -38,8 +42,13 @@ pub fn send(host: &Element, event: &HostEvent) {
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(&detail);
-    if let Ok(dom_event) = CustomEvent::new_with_event_init_dict(event.name, &init) {
-        let _ = host.dispatch_event(&dom_event);
+    for event_name in [
+        format!("{EVENT_PREFIX}{}", event.name),
+        event.name.to_string(),
+    ] {
+        if let Ok(dom_event) = CustomEvent::new_with_event_init_dict(&event_name, &init) {
+            let _ = host.dispatch_event(&dom_event);
+        }
     }
 }
 

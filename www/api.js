@@ -3,7 +3,7 @@ import { mount } from '../pkg/adaptive-practice.js';
 
 const target = document.getElementById('practice');
 const counts = {};
-for (const name of ['answer', 'skill-mastered', 'progress', 'error']) {
+for (const name of ['answer', 'skill-mastered', 'progress', 'error'].map((bare) => `adaptive-practice:${bare}`)) {
   target.addEventListener(name, () => {
     counts[name] = (counts[name] ?? 0) + 1;
     document.getElementById('events').textContent = Object.entries(counts).map(([n, c]) => `${n} × ${c}`).join(', ');

@@ -35,6 +35,11 @@ for (const colorScheme of ['light', 'dark']) {
         seen.add(item.id);
         await widget.nextByKeyboard();
       }
+      // The claim is "every item type": the loop must have shown each one, or the test says so.
+      const typesInBank = new Set(bank.items.map((item) => item.type));
+      const typesSeen = new Set(bank.items.filter((item) => seen.has(item.id)).map((item) => item.type));
+      assert.deepEqual([...typesSeen].sort(), [...typesInBank].sort(), 'every item type was checked');
+      assert.equal(typesInBank.size, 9, 'the item-types bank holds the nine types');
       await page.goto(env.baseUrl + 'www/broken-banks.html');
       await page.locator('#unknown-skill .ap-error').waitFor();
       await page.locator('#missing .ap-error').waitFor();

@@ -6,8 +6,12 @@ import { launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 
 let env;
-before(async () => { env = await launch(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env.close();
+});
 
 async function freshPage() {
   const context = await env.browser.newContext();
@@ -25,15 +29,20 @@ test('the JS API mounts, sends events, exports progress and destroys', async () 
   await page.goto(env.baseUrl + 'www/api.html');
   const widget = new PracticeWidget(page, '#practice', readBank('www/banks/percentages.json'));
   await widget.waitForItem();
-  const statements = await page.evaluate(() => {
+  await page.evaluate(() => {
     window.received = [];
-    for (const name of ['answer', 'progress', 'skill-mastered']) {
-      document.addEventListener(name, (event) => window.received.push({ name, detail: event.detail }));
+    for (const bare of ['answer', 'progress', 'skill-mastered']) {
+      // The deprecated bare names still arrive beside the namespaced ones, for one release.
+      document.addEventListener(bare, () => window.received.push({ name: `bare:${bare}` }));
+      document.addEventListener(`adaptive-practice:${bare}`, (event) =>
+        window.received.push({ name: bare, detail: event.detail }),
+      );
     }
   });
   await widget.part('form.ap-item input, form.ap-item select').first().focus();
   await widget.answerByKeyboard(true);
   const received = await page.evaluate(() => window.received);
+  assert.ok(received.some((r) => r.name === 'bare:answer') && received.some((r) => r.name === 'bare:progress'));
   const answer = received.find((r) => r.name === 'answer').detail;
   assert.equal(answer.verb.id, 'http://adlnet.gov/expapi/verbs/answered');
   assert.match(answer.object.id, /banks\/percentages\.json#pct-/);
@@ -71,7 +80,9 @@ test('under a strict Content-Security-Policy the widget works and nothing is blo
   const { context, page, problems } = await freshPage();
   await page.addInitScript(() => {
     window.violations = [];
-    document.addEventListener('securitypolicyviolation', (event) => window.violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
   await page.goto(env.baseUrl + 'www/strict-csp.html');
   const widget = new PracticeWidget(page, 'adaptive-practice', readBank('www/banks/item-types.json'));
@@ -124,7 +135,8 @@ test('fifty widgets on one page all paint an item, and each keeps its own progre
   const started = Date.now();
   await page.goto(env.baseUrl + 'www/fifty-widgets.html');
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('adaptive-practice')].every((w) => w.shadowRoot?.querySelector('form.ap-item')));
+    [...document.querySelectorAll('adaptive-practice')].every((w) => w.shadowRoot?.querySelector('form.ap-item')),
+  );
   const elapsed = Date.now() - started;
   console.log(`fifty widgets: all painted their first item ${elapsed} ms after navigation started`);
   const widgets = page.locator('adaptive-practice');
@@ -133,7 +145,8 @@ test('fifty widgets on one page all paint an item, and each keeps its own progre
   await thirtySeventh.part('form.ap-item input, form.ap-item select').first().focus();
   await thirtySeventh.answerByKeyboard(true);
   const scores = await page.evaluate(() =>
-    [...document.querySelectorAll('adaptive-practice')].map((w) => w.shadowRoot.querySelector('.ap-score').textContent));
+    [...document.querySelectorAll('adaptive-practice')].map((w) => w.shadowRoot.querySelector('.ap-score').textContent),
+  );
   assert.equal(scores.filter((s) => s.startsWith('1 answered')).length, 1);
   assert.equal(scores[37], '1 answered · 1 correct');
   assert.deepEqual(problems, []);
@@ -154,7 +167,9 @@ test('the skills attribute limits a widget to some skills of its bank', async ()
   const bank = readBank('www/banks/fractions.json');
   const widget = new PracticeWidget(page, '#limited', bank);
   await widget.waitForItem();
-  assert.deepEqual(await widget.part('.ap-skill-name').allTextContents(), ['Adding and subtracting with the same denominator']);
+  assert.deepEqual(await widget.part('.ap-skill-name').allTextContents(), [
+    'Adding and subtracting with the same denominator',
+  ]);
   const item = await widget.currentItem();
   assert.deepEqual(item.skills, ['add-subtract-like']);
   assert.deepEqual(problems, []);

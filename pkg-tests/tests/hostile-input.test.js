@@ -43,7 +43,7 @@ test('no payload of the XSS corpus runs, and the widget sends no request after l
     await widget.locator('input[value="0"]').check();
     await widget.locator('.ap-check').click();
     await widget.locator('.ap-next').waitFor();
-    const shown = await widget.locator('.ap-card').innerText();
+    const shown = await widget.locator('.ap-card').textContent();
     // The raw text of the payload is visible as text (Markdown may drop link syntax, never the words).
     assert.ok(shown.includes('Payload'), `item ${id} shows its prompt`);
     assert.ok(item, 'the item is from the hostile bank');

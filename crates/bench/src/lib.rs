@@ -57,13 +57,13 @@ fn generate_item(i: usize, skills: usize) -> Value {
     let skills = skills.max(1);
     let mut item_skills = vec![skill_id(i % skills)];
     let second = (i / 5 + 7) % skills;
-    if i % 5 == 0 && second != i % skills {
+    if i.is_multiple_of(5) && second != i % skills {
         item_skills.push(skill_id(second));
     }
     let difficulty = ((i * 37) % 101) as f64 / 20.0 - 2.5;
     let (a, b) = (i % 17 + 2, i % 13 + 3);
     let solution = format!("Add the tens, then the ones: {a} + {b} = {}.", a + b);
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         json!({
             "id": format!("i{i:05}"), "skills": item_skills, "difficulty": difficulty,
             "type": "singleChoice",

@@ -477,8 +477,8 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<Diagnostic>) {
             let allowed = tolerance
                 .unwrap_or(0.0)
                 .max(relative_tolerance.unwrap_or(0.0) * answer.value.abs());
-            if tolerance.is_some_and(|t| !(t >= 0.0))
-                || relative_tolerance.is_some_and(|t| !(t >= 0.0))
+            if tolerance.is_some_and(|t| t.is_nan() || t < 0.0)
+                || relative_tolerance.is_some_and(|t| t.is_nan() || t < 0.0)
             {
                 report(".tolerance", "tolerance must be a number >= 0".into());
             }

@@ -205,7 +205,7 @@ fn preferred_pool(learner: &LearnerNow) -> Pool {
     let any_open = (0..learner.masteries.len()).any(|s| learner.is_open(s));
     if learner.focus.is_some() {
         Pool::Chosen
-    } else if any_due && (learner.model.answer_count % 2 == 0 || !any_open) {
+    } else if any_due && (learner.model.answer_count.is_multiple_of(2) || !any_open) {
         Pool::Review
     } else if any_open {
         Pool::Open

@@ -114,7 +114,7 @@ fn draw(range: &VariableRange, sequence: &mut SeededSequence) -> Result<f64, Tem
     match range {
         VariableRange::Range { min, max, step } => {
             let step = step.unwrap_or(1.0);
-            if !(step > 0.0) || !(min <= max) || !min.is_finite() || !max.is_finite() {
+            if step.is_nan() || step <= 0.0 || !min.is_finite() || !max.is_finite() || min > max {
                 return problem("a range needs min <= max and a positive step");
             }
             let count = ((max - min) / step + 1e-9).floor() as u64 + 1;

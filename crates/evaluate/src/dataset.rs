@@ -98,6 +98,7 @@ pub fn read_dataset(path: &Path, vocabulary: &mut Vocabulary) -> Result<Dataset,
 /// of each `required` column; an error names the file and line when the header lacks a column
 /// (`expected` introduces the list of columns in that message) or a row has another number of
 /// fields than the header. Both the answer logs and the review log are read through it.
+#[allow(clippy::type_complexity)] // An `impl Iterator` return cannot be named by a type alias.
 pub fn tab_separated_rows<'a, const N: usize>(
     path: &'a Path,
     text: &'a str,

@@ -75,15 +75,15 @@ pub fn parse_review_log(path: &Path, text: &str) -> Result<Vec<Vec<Review>>, Dat
             (Some(days), Some(outcome)) => (*days, *outcome),
             _ => continue,
         };
-        let last_rating = match last_recalled {
-            value if value == 1.0 => Rating::Good,
-            value if value == 0.0 => Rating::Again,
-            other => {
-                return Err(error_at(
-                    line_number,
-                    format!("`ys` must be 0 or 1, found `{other}`"),
-                ))
-            }
+        let last_rating = if last_recalled == 1.0 {
+            Rating::Good
+        } else if last_recalled == 0.0 {
+            Rating::Again
+        } else {
+            return Err(error_at(
+                line_number,
+                format!("`ys` must be 0 or 1, found `{last_recalled}`"),
+            ));
         };
         reviews.push(Review {
             elapsed_days: last_next_elapsed,
