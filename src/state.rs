@@ -216,7 +216,7 @@ impl PracticeState {
         let mut effects = Vec::new();
         let mut known_stored = None;
         let mut progress = match stored {
-            Ok(Some(text)) => match load_progress(&text, &bank.id()) {
+            Ok(Some(text)) => match load_progress(&text, bank.id()) {
                 Ok(progress) => {
                     known_stored = Some(text);
                     progress
@@ -439,7 +439,7 @@ impl Reducible for PracticeState {
                 // Written as it is: merging would bring back what the learner chose to drop.
                 next.write();
             }
-            PracticeAction::Import(content) => match load_progress(&content, &next.bank.id()) {
+            PracticeAction::Import(content) => match load_progress(&content, next.bank.id()) {
                 Ok(imported) => {
                     next.import_result = Some(Ok(imported.model.answer_count));
                     next.progress = adopt_progress(imported, &next.progress, &next.log);

@@ -89,7 +89,7 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
                 file_name(learner_name.trim())
             };
             download_text(
-                &format!("{}-report-{name}.json", file_name(&bank.id())),
+                &format!("{}-report-{name}.json", file_name(bank.id())),
                 &json,
                 "application/json",
             );

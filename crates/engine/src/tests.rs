@@ -524,7 +524,7 @@ fn seeded_random_sessions_keep_every_invariant() {
                 now,
             )
             .unwrap();
-            let reloaded = load_progress(&save_progress(&progress), &bank.id()).unwrap();
+            let reloaded = load_progress(&save_progress(&progress), bank.id()).unwrap();
             assert_eq!(
                 reloaded, progress,
                 "seed {seed} step {step}: progress changed through save and load"

@@ -197,7 +197,7 @@ pub fn sync(
     let Some(text) = stored.filter(|text| Some(*text) != known) else {
         return SyncOutcome::Unchanged;
     };
-    match load_progress(text, &bank.id()) {
+    match load_progress(text, bank.id()) {
         Ok(theirs) => {
             let (progress, replayed) = merge_progress(bank, theirs, ours, log);
             SyncOutcome::Merged { progress, replayed }
