@@ -1,4 +1,5 @@
 //! The practice screen: the current item, feedback after Check, Next, and the learner's progress.
+//! It also runs what the reducer decides (`Effect`s: saves, backups, events) after each render.
 
 use std::rc::Rc;
 
