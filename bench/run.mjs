@@ -45,13 +45,20 @@ const add = (key, label, value, unit, note) => figures.push({ key, label, value,
 
 // 1. Native harness and the generated banks.
 const cargoProfile = [
-  '--profile', 'bench-native',
-  '--config', 'profile.bench-native.inherits="release"',
-  '--config', 'profile.bench-native.opt-level=3',
-  '--config', 'profile.bench-native.panic="unwind"',
+  '--profile',
+  'bench-native',
+  '--config',
+  'profile.bench-native.inherits="release"',
+  '--config',
+  'profile.bench-native.opt-level=3',
+  '--config',
+  'profile.bench-native.panic="unwind"',
 ];
 log('building the native harness (crates/bench, opt-level 3)');
-execFileSync('cargo', ['build', '-q', ...cargoProfile, '-p', 'adaptive-practice-bench', '--bins'], { cwd: root, stdio: 'inherit' });
+execFileSync('cargo', ['build', '-q', ...cargoProfile, '-p', 'adaptive-practice-bench', '--bins'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 const nativeBin = (name) => join(root, 'target', 'bench-native', name);
 mkdirSync(join(generated, 'banks'), { recursive: true });
 execFileSync(nativeBin('generate-bank'), [join(generated, 'banks')], { stdio: 'inherit' });
@@ -95,7 +102,13 @@ for (const [name, file] of shipped) {
 const css = readFileSync(join(root, 'src', 'widget.css'));
 add('size.total.gzip', 'size total wasm+JS+CSS, gzip -9', totals.gzip, 'B', `raw ${totals.raw}; budget 204800`);
 add('size.total.brotli', 'size total wasm+JS+CSS, brotli 11', totals.brotli, 'B');
-add('size.css.gzip', 'CSS alone (inside the wasm: widgetStylesheet), gzip -9', gzipSync(css, { level: 9 }).length, 'B', `raw ${css.length}`);
+add(
+  'size.css.gzip',
+  'CSS alone (inside the wasm: widgetStylesheet), gzip -9',
+  gzipSync(css, { level: 9 }).length,
+  'B',
+  `raw ${css.length}`,
+);
 
 // 3. Browser.
 // The demo's static server, with long-lived files (every load after the first comes from
@@ -154,8 +167,19 @@ try {
     add(`startup.cpu${rate}.total`, `start-up to first item painted (median)${suffix}`, total, 'ms');
     add(`startup.cpu${rate}.floor`, `floor: compile+instantiate wasm alone${suffix}`, floor, 'ms');
     add(`startup.cpu${rate}.ratio`, `start-up / floor${suffix}`, total / floor, 'x');
-    add(`startup.cpu${rate}.instantiated`, `  of which module start to wasm ready${suffix}`, median(runs.instantiated), 'ms');
-    add(`startup.cpu${rate}.afterInstantiate`, `  of which wasm ready to item painted${suffix}`, median(runs.afterInstantiate), 'ms', 'aim 16.7');
+    add(
+      `startup.cpu${rate}.instantiated`,
+      `  of which module start to wasm ready${suffix}`,
+      median(runs.instantiated),
+      'ms',
+    );
+    add(
+      `startup.cpu${rate}.afterInstantiate`,
+      `  of which wasm ready to item painted${suffix}`,
+      median(runs.afterInstantiate),
+      'ms',
+      'aim 16.7',
+    );
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 
@@ -181,24 +205,54 @@ try {
     for (let run = 0; run < (items >= 10000 ? 1 : 3); run += 1) {
       runs.push(await page.evaluate(([url, n]) => window.bench.answers(url, n), [bankUrl(items), ANSWERS_TIMED]));
     }
-    add(`answer.wasm.${items}`, `per answer, ${items} items, 500 skills, wasm`, median(runs), 'ms', i === 2 ? 'aim < 1' : undefined);
+    add(
+      `answer.wasm.${items}`,
+      `per answer, ${items} items, 500 skills, wasm`,
+      median(runs),
+      'ms',
+      i === 2 ? 'aim < 1' : undefined,
+    );
   }
   for (const items of BANK_SIZES) {
     const nativeRow = native.bankLoad.find((row) => row.items === items);
     const runs = [];
-    for (let run = 0; run < 3; run += 1) runs.push(await page.evaluate((url) => window.bench.loadBank(url), bankUrl(items)));
-    add(`bankload.native.${items}`, `load_bank+index, ${items} items (${Math.round(nativeRow.bytes / 1024)} KB), native`, nativeRow.ms, 'ms');
+    for (let run = 0; run < 3; run += 1)
+      runs.push(await page.evaluate((url) => window.bench.loadBank(url), bankUrl(items)));
+    add(
+      `bankload.native.${items}`,
+      `load_bank+index, ${items} items (${Math.round(nativeRow.bytes / 1024)} KB), native`,
+      nativeRow.ms,
+      'ms',
+    );
     add(`bankload.wasm.${items}`, `load_bank+index, ${items} items, wasm`, median(runs), 'ms');
   }
 
   log('saved progress in wasm');
-  const storage = await page.evaluate(([url, checkpoints]) => window.bench.storage(url, checkpoints, 20), [bankUrl(1000), STORAGE_CHECKPOINTS]);
+  const storage = await page.evaluate(
+    ([url, checkpoints]) => window.bench.storage(url, checkpoints, 20),
+    [bankUrl(1000), STORAGE_CHECKPOINTS],
+  );
   for (const row of storage) {
     const nativeRow = native.storage.find((r) => r.answers === row.answers);
     add(`storage.${row.answers}.bytes`, `saved progress after ${row.answers} answers (1,000 items)`, row.bytes, 'B');
-    add(`storage.${row.answers}.save`, `  save_progress, wasm (native ${nativeRow.saveMs.toFixed(3)})`, row.saveMs, 'ms');
-    add(`storage.${row.answers}.load`, `  load_progress, wasm (native ${nativeRow.loadMs.toFixed(3)})`, row.loadMs, 'ms');
-    add(`storage.${row.answers}.setItem`, '  localStorage.setItem + getItem of that size', row.setItemMs + row.getItemMs, 'ms');
+    add(
+      `storage.${row.answers}.save`,
+      `  save_progress, wasm (native ${nativeRow.saveMs.toFixed(3)})`,
+      row.saveMs,
+      'ms',
+    );
+    add(
+      `storage.${row.answers}.load`,
+      `  load_progress, wasm (native ${nativeRow.loadMs.toFixed(3)})`,
+      row.loadMs,
+      'ms',
+    );
+    add(
+      `storage.${row.answers}.setItem`,
+      '  localStorage.setItem + getItem of that size',
+      row.setItemMs + row.getItemMs,
+      'ms',
+    );
   }
 } finally {
   await browser.close();
@@ -218,12 +272,24 @@ const format = (value, unit) => {
 };
 const rows = figures.map((figure) => {
   const before = previousValues.get(figure.key);
-  const change = before ? `${figure.value >= before ? '+' : ''}${(((figure.value - before) / before) * 100).toFixed(1)}%` : '';
+  const change = before
+    ? `${figure.value >= before ? '+' : ''}${(((figure.value - before) / before) * 100).toFixed(1)}%`
+    : '';
   return [figure.label, format(figure.value, figure.unit), format(before, figure.unit), change, figure.note ?? ''];
 });
-const header = ['figure', 'value', previous ? `previous (${previous.date.slice(0, 16)})` : 'previous', 'change', 'note'];
+const header = [
+  'figure',
+  'value',
+  previous ? `previous (${previous.date.slice(0, 16)})` : 'previous',
+  'change',
+  'note',
+];
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-const line = (cells) => cells.map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ').trimEnd();
+const line = (cells) =>
+  cells
+    .map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+    .join('  ')
+    .trimEnd();
 console.log(line(header));
 console.log(widths.map((width) => '-'.repeat(width)).join('  '));
 for (const row of rows) console.log(line(row));
@@ -236,4 +302,6 @@ const result = {
 };
 if (existsSync(resultsPath)) renameSync(resultsPath, join(generated, 'results-previous.json'));
 writeFileSync(resultsPath, `${JSON.stringify(result, null, 2)}\n`);
-console.log(`\nwritten to ${resultsPath}${previous ? `; compared with ${previousPath === resultsPath ? 'the previous run' : previousPath}` : ' (no previous run to compare with)'}`);
+console.log(
+  `\nwritten to ${resultsPath}${previous ? `; compared with ${previousPath === resultsPath ? 'the previous run' : previousPath}` : ' (no previous run to compare with)'}`,
+);

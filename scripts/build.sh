@@ -10,4 +10,7 @@ wasm-pack --log-level warn build --release --target web --out-dir pkg --out-name
 cp src/element.js pkg/adaptive-practice.js
 cp src/element.d.ts pkg/adaptive-practice.d.ts
 cp src/loader.js pkg/adaptive-practice-loader.js
+# The offline worker learns the package's file names (wasm-bindgen's snippets are hashed) and a
+# version, so that a new build replaces the stored copies.
+node scripts/service-worker.mjs
 node scripts/package-json.mjs

@@ -24,6 +24,7 @@ const pkg = {
     'adaptive-practice.js',
     'adaptive-practice.d.ts',
     'adaptive-practice-loader.js',
+    'adaptive-practice-sw.js',
     'adaptive_practice.js',
     'adaptive_practice.d.ts',
     'adaptive_practice_bg.wasm',

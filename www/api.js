@@ -6,7 +6,9 @@ const counts = {};
 for (const name of ['answer', 'skill-mastered', 'progress', 'error'].map((bare) => `adaptive-practice:${bare}`)) {
   target.addEventListener(name, () => {
     counts[name] = (counts[name] ?? 0) + 1;
-    document.getElementById('events').textContent = Object.entries(counts).map(([n, c]) => `${n} × ${c}`).join(', ');
+    document.getElementById('events').textContent = Object.entries(counts)
+      .map(([n, c]) => `${n} × ${c}`)
+      .join(', ');
   });
 }
 const handle = await mount(target, { src: 'banks/percentages.json' });

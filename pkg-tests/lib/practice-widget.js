@@ -54,12 +54,16 @@ export class PracticeWidget {
       let element = document.activeElement;
       for (let depth = 0; element && depth < 10; depth += 1) {
         if (element.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-        else if (element.tagName === 'IFRAME' && element.contentDocument?.activeElement) element = element.contentDocument.activeElement;
+        else if (element.tagName === 'IFRAME' && element.contentDocument?.activeElement)
+          element = element.contentDocument.activeElement;
         else break;
       }
       if (!element) return { description: 'nothing', label: null };
       const classes = element.className ? '.' + element.className.split(' ').join('.') : '';
-      return { description: `${element.tagName.toLowerCase()}${classes}[${element.getAttribute('type') || ''}]`, label: element.getAttribute('aria-label') };
+      return {
+        description: `${element.tagName.toLowerCase()}${classes}[${element.getAttribute('type') || ''}]`,
+        label: element.getAttribute('aria-label'),
+      };
     });
   }
 
@@ -119,7 +123,9 @@ export class PracticeWidget {
         break;
       }
       case 'multipleResponse': {
-        const values = await this.part('form.ap-item input[type=checkbox]').evaluateAll((inputs) => inputs.map((i) => Number(i.value)));
+        const values = await this.part('form.ap-item input[type=checkbox]').evaluateAll((inputs) =>
+          inputs.map((i) => Number(i.value)),
+        );
         const wanted = right ? part.answers : [values[0]];
         for (const [place, value] of values.entries()) {
           if (wanted.includes(value)) await keyboard.press('Space');
@@ -136,11 +142,14 @@ export class PracticeWidget {
         // Bubble the entries into place with the Up buttons, moving focus with Tab only.
         for (let pass = 0; pass < part.items.length; pass += 1) {
           const shown = await this.part('.ap-order-text').allTextContents();
-          const place = shown.findIndex((text, i) => i > 0 && part.items.indexOf(text) < part.items.indexOf(shown[i - 1]));
+          const place = shown.findIndex(
+            (text, i) => i > 0 && part.items.indexOf(text) < part.items.indexOf(shown[i - 1]),
+          );
           if (place < 0 || !right) break;
           const label = `Move “${shown[place]}” up from place ${place + 1}`;
           await this.tabUntil((f) => f.includes('ap-icon-button'), 'a move button');
-          for (let presses = 0; presses < 20 && (await this.focusedLabel()) !== label; presses += 1) await keyboard.press('Tab');
+          for (let presses = 0; presses < 20 && (await this.focusedLabel()) !== label; presses += 1)
+            await keyboard.press('Tab');
           await keyboard.press('Enter');
         }
         break;
@@ -174,7 +183,6 @@ export class PracticeWidget {
   async focusedLabel() {
     return (await this.focusInfo()).label;
   }
-
 
   /** Presses Enter on the focused Next button and waits for the next item. */
   async nextByKeyboard() {

@@ -8,8 +8,12 @@ import { axeViolations } from '../lib/axe.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 
 let env;
-before(async () => { env = await launch(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env.close();
+});
 
 for (const colorScheme of ['light', 'dark']) {
   for (const width of [320, 1280]) {

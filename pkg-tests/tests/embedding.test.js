@@ -5,8 +5,12 @@ import { launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 
 let env;
-before(async () => { env = await launch(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env.close();
+});
 
 test('two widgets with different banks work independently and keep separate progress', async () => {
   const context = await env.browser.newContext();

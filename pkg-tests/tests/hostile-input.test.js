@@ -7,8 +7,12 @@ import { launch } from '../lib/browser.js';
 import { readBank } from '../lib/practice-widget.js';
 
 let env;
-before(async () => { env = await launch(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env.close();
+});
 
 test('no payload of the XSS corpus runs, and the widget sends no request after loading the bank', async () => {
   const bank = readBank('pkg-tests/fixtures/xss-bank.json');
@@ -17,11 +21,17 @@ test('no payload of the XSS corpus runs, and the widget sends no request after l
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
   const dialogs = [];
-  page.on('dialog', async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
   await page.addInitScript(() => {
     window.__pwned = null;
     const original = window.alert;
-    window.alert = (...args) => { window.__pwned = `alert ${args}`; return original; };
+    window.alert = (...args) => {
+      window.__pwned = `alert ${args}`;
+      return original;
+    };
   });
   await page.goto(env.baseUrl + 'www/two-widgets.html');
   await page.evaluate(() => {
@@ -49,7 +59,9 @@ test('no payload of the XSS corpus runs, and the widget sends no request after l
     assert.ok(item, 'the item is from the hostile bank');
     const inside = await widget.evaluate((host) => ({
       scripts: host.shadowRoot.querySelectorAll('script, iframe, object, embed, style').length,
-      handlers: [...host.shadowRoot.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+      handlers: [...host.shadowRoot.querySelectorAll('*')].filter((e) =>
+        [...e.attributes].some((a) => a.name.startsWith('on')),
+      ).length,
       badUrls: [...host.shadowRoot.querySelectorAll('[href], [src]')]
         .map((e) => e.getAttribute('href') ?? e.getAttribute('src'))
         .filter((url) => !/^https?:\/\/127\.0\.0\.1/.test(url)),

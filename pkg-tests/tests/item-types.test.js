@@ -5,8 +5,12 @@ import { launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 
 let env;
-before(async () => { env = await launch(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env.close();
+});
 
 test('every item type can be answered right by keyboard alone', async () => {
   const context = await env.browser.newContext();
@@ -25,7 +29,8 @@ test('every item type can be answered right by keyboard alone', async () => {
     const part = await widget.answerByKeyboard(true);
     const feedback = await widget.feedback();
     assert.match(feedback, /^Correct!/, `${item.id} (${part.type}) answered right: ${feedback}`);
-    if (item.type !== 'multiStep' || (await widget.part('.ap-next').textContent()) !== 'Next step') answered.add(item.id);
+    if (item.type !== 'multiStep' || (await widget.part('.ap-next').textContent()) !== 'Next step')
+      answered.add(item.id);
     await widget.nextByKeyboard();
   }
   assert.deepEqual([...answered].sort(), [...types].sort());

@@ -10,8 +10,12 @@ import { launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 
 let env;
-before(async () => { env = await launch(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env.close();
+});
 
 test('export, clear, import: everything is restored; bad files change nothing', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'ap-learner-data-'));
@@ -27,7 +31,9 @@ test('export, clear, import: everything is restored; bad files change nothing', 
   }
   const scoreBefore = await widget.score();
   const figuresBefore = await widget.masteryFigures();
-  const storedBefore = await page.evaluate(() => JSON.parse(localStorage.getItem('adaptive-practice/progress/fractions')));
+  const storedBefore = await page.evaluate(() =>
+    JSON.parse(localStorage.getItem('adaptive-practice/progress/fractions')),
+  );
 
   await widget.part('.ap-data summary').click();
   const [download] = await Promise.all([page.waitForEvent('download'), widget.part('.ap-export').click()]);
@@ -41,7 +47,9 @@ test('export, clear, import: everything is restored; bad files change nothing', 
   assert.equal(await widget.score(), '0 answered · 0 correct');
 
   const importFile = async (path) => {
-    await widget.part('details.ap-data').evaluate((details) => { details.open = true; });
+    await widget.part('details.ap-data').evaluate((details) => {
+      details.open = true;
+    });
     await widget.part('.ap-file').setInputFiles(path);
     await widget.part('.ap-import-message').waitFor();
     return (await widget.part('.ap-import-message').textContent()).trim();
@@ -93,7 +101,12 @@ test('a report for the teacher: a file and a short code; starting again needs a 
   await widget.part('.ap-confirm').waitFor();
   assert.equal(await widget.score(), '1 answered · 1 correct', 'nothing erased before confirming');
   await widget.part('.ap-reset-confirm').click();
-  await page.waitForFunction(() => document.querySelector('adaptive-practice').shadowRoot.querySelector('.ap-score').textContent.startsWith('0 answered'));
+  await page.waitForFunction(() =>
+    document
+      .querySelector('adaptive-practice')
+      .shadowRoot.querySelector('.ap-score')
+      .textContent.startsWith('0 answered'),
+  );
   await context.close();
 });
 
@@ -114,7 +127,10 @@ test('the learner chooses a skill to practise, then lets the widget choose again
   for (let round = 0; round < 3; round += 1) {
     const item = await widget.currentItem();
     assert.ok(item.skills.includes('comparing-fractions'), `${item.id} practises the chosen skill`);
-    assert.match(await widget.part('.ap-why').textContent(), /You chose to practise “Comparing and ordering fractions”/);
+    assert.match(
+      await widget.part('.ap-why').textContent(),
+      /You chose to practise “Comparing and ordering fractions”/,
+    );
     await widget.part('form.ap-item input, form.ap-item select').first().focus();
     await widget.answerByKeyboard(true);
     await widget.nextByKeyboard();

@@ -24,14 +24,22 @@ let env;
 before(async () => {
   if (!present) return;
   mkdirSync(`${root}www/generated/oatutor`, { recursive: true });
-  const cargo = (args) => execFileSync('cargo', ['run', '-q', '--release', '-p', 'adaptive-practice-bank-tools', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const cargo = (args) =>
+    execFileSync('cargo', ['run', '-q', '--release', '-p', 'adaptive-practice-bank-tools', ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   cargo(['--bin', 'import-oatutor', '--', '--src', sample, '--out', output]);
   cargo(['--bin', 'check-bank', '--', output]);
   env = await launch();
 });
-after(async () => { await env?.close(); });
+after(async () => {
+  await env?.close();
+});
 
-test('the converted OATutor course plays: three items, one with a scaffold', { skip: passOver ? `AP_ALLOW_MISSING_SAMPLES=1 and no sample at ${sample}` : false }, async () => {
+test('the converted OATutor course plays: three items, one with a scaffold', {
+  skip: passOver ? `AP_ALLOW_MISSING_SAMPLES=1 and no sample at ${sample}` : false,
+}, async () => {
   const bank = readBank('www/generated/oatutor/oatutor.json');
   const context = await env.browser.newContext();
   const page = await context.newPage();
@@ -53,7 +61,8 @@ test('the converted OATutor course plays: three items, one with a scaffold', { s
         const form = widget.part('.ap-scaffold').first();
         const part = await widget.currentPart();
         const hint = part.hints.find((h) => typeof h === 'object' && h.scaffold);
-        const answer = hint.scaffold.type === 'singleChoice' ? null : String(hint.scaffold.answer ?? hint.scaffold.answers?.[0]);
+        const answer =
+          hint.scaffold.type === 'singleChoice' ? null : String(hint.scaffold.answer ?? hint.scaffold.answers?.[0]);
         if (answer !== null) {
           await form.locator('input').first().focus();
           await page.keyboard.type(answer);

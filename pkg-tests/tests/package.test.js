@@ -36,6 +36,8 @@ test('the tarball holds the code, the wasm, the types, README, CHANGELOG and the
     'package.json',
     'adaptive-practice.js',
     'adaptive-practice.d.ts',
+    'adaptive-practice-loader.js',
+    'adaptive-practice-sw.js',
     'adaptive_practice.js',
     'adaptive_practice_bg.wasm',
   ]) {

@@ -5,8 +5,12 @@ import { launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 
 let env;
-before(async () => { env = await launch(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env.close();
+});
 
 test('five items answered by keyboard get feedback, and progress survives a reload', async () => {
   const context = await env.browser.newContext();
@@ -27,17 +31,27 @@ test('five items answered by keyboard get feedback, and progress survives a relo
     } else {
       assert.match(feedback, /^Not quite\./, `item ${item.id}`);
       const expected = item.type === 'singleChoice' ? item.choices[item.answer].text : String(item.answer);
-      assert.ok(feedback.includes(`The answer is ${expected}.`), `feedback of ${item.id} names the answer: ${feedback}`);
+      assert.ok(
+        feedback.includes(`The answer is ${expected}.`),
+        `feedback of ${item.id} names the answer: ${feedback}`,
+      );
     }
     // The worked solution is shown after every answer.
     assert.equal((await widget.part('.ap-solution p').textContent()).trim(), item.solution);
-    assert.equal(await widget.score(), `${index + 1} answered · ${pattern.slice(0, index + 1).filter(Boolean).length} correct`);
+    assert.equal(
+      await widget.score(),
+      `${index + 1} answered · ${pattern.slice(0, index + 1).filter(Boolean).length} correct`,
+    );
     if (index < pattern.length - 1) await widget.nextByKeyboard();
   }
 
   const scoreBefore = await widget.score();
   const figuresBefore = await widget.masteryFigures();
-  assert.notDeepEqual(Object.values(figuresBefore).filter((f) => f.startsWith('Learning')), [], 'some skill is being learned');
+  assert.notDeepEqual(
+    Object.values(figuresBefore).filter((f) => f.startsWith('Learning')),
+    [],
+    'some skill is being learned',
+  );
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('adaptive-practice/progress/fractions')));
   assert.equal(stored.answerCount, 5);
   assert.equal(stored.correctCount, 3);

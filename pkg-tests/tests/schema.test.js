@@ -21,7 +21,9 @@ test('the schema accepts every sample bank', () => {
 });
 
 const minimal = () => ({
-  id: 'b', version: '1', title: 'B',
+  id: 'b',
+  version: '1',
+  title: 'B',
   skills: [{ id: 's', name: 'S' }],
   items: [{ id: 'i', skills: ['s'], type: 'numeric', prompt: '1 + 1?', answer: 2 }],
 });
@@ -29,12 +31,24 @@ const minimal = () => ({
 test('the schema refuses malformed banks', () => {
   assert.ok(validate(minimal()), 'the minimal bank is valid');
   const cases = {
-    'no items': (b) => { delete b.items; },
-    'unknown item type': (b) => { b.items[0].type = 'essay'; },
-    'choice item without choices': (b) => { b.items[0] = { id: 'i', skills: ['s'], type: 'singleChoice', prompt: '?', answer: 0 }; },
-    'difficulty out of range': (b) => { b.items[0].difficulty = 40; },
-    'misspelt skill field': (b) => { b.skills[0].prerequisite = []; },
-    'negative tolerance': (b) => { b.items[0].tolerance = -1; },
+    'no items': (b) => {
+      delete b.items;
+    },
+    'unknown item type': (b) => {
+      b.items[0].type = 'essay';
+    },
+    'choice item without choices': (b) => {
+      b.items[0] = { id: 'i', skills: ['s'], type: 'singleChoice', prompt: '?', answer: 0 };
+    },
+    'difficulty out of range': (b) => {
+      b.items[0].difficulty = 40;
+    },
+    'misspelt skill field': (b) => {
+      b.skills[0].prerequisite = [];
+    },
+    'negative tolerance': (b) => {
+      b.items[0].tolerance = -1;
+    },
   };
   for (const [name, breakIt] of Object.entries(cases)) {
     const bank = minimal();
@@ -50,6 +64,12 @@ test('the README example of every item type is valid', () => {
   const items = lines.map((line) => JSON.parse(line));
   const types = new Set(items.map((item) => item.type));
   assert.equal(types.size, 9, `every type has an example: ${[...types].join(', ')}`);
-  const bank = { id: 'readme', version: '1', title: 'README', skills: ['n', 'a', 'w'].map((id) => ({ id, name: id })), items };
+  const bank = {
+    id: 'readme',
+    version: '1',
+    title: 'README',
+    skills: ['n', 'a', 'w'].map((id) => ({ id, name: id })),
+    items,
+  };
   assert.ok(validate(bank), JSON.stringify(validate.errors?.slice(0, 3)));
 });

@@ -3,8 +3,8 @@
 // Written to pkg-tests/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { mkdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 
@@ -14,7 +14,9 @@ before(async () => {
   mkdirSync(folder, { recursive: true });
   env = await launch();
 });
-after(async () => { await env.close(); });
+after(async () => {
+  await env.close();
+});
 
 const viewports = {
   phone: { width: 360, height: 740 },
@@ -42,16 +44,22 @@ for (const [device, viewport] of Object.entries(viewports)) {
       await shot('feedback');
       await page.goto(env.baseUrl + 'www/broken-banks.html');
       await page.locator('#unknown-skill .ap-error').waitFor();
-      await page.locator('#unknown-skill').screenshot({ path: fileURLToPath(new URL(`${device}-${colorScheme}-broken-bank.png`, folder)) });
+      await page
+        .locator('#unknown-skill')
+        .screenshot({ path: fileURLToPath(new URL(`${device}-${colorScheme}-broken-bank.png`, folder)) });
       // A second language: the French science bank (interface in French, figures, audio).
       await page.goto(env.baseUrl + 'www/sciences-fr.html');
       const french = new PracticeWidget(page, 'adaptive-practice', readBank('www/banks/sciences-fr.json'));
       await french.waitForItem();
       assert.match(await french.part('.ap-check').textContent(), /Vérifier/);
-      await french.host.screenshot({ path: fileURLToPath(new URL(`${device}-${colorScheme}-french-item.png`, folder)) });
+      await french.host.screenshot({
+        path: fileURLToPath(new URL(`${device}-${colorScheme}-french-item.png`, folder)),
+      });
       await french.part('.ap-check').click();
       await french.part('.ap-unreadable').waitFor();
-      await french.host.screenshot({ path: fileURLToPath(new URL(`${device}-${colorScheme}-french-unreadable.png`, folder)) });
+      await french.host.screenshot({
+        path: fileURLToPath(new URL(`${device}-${colorScheme}-french-unreadable.png`, folder)),
+      });
       // Right to left: the same bank with the interface in Arabic (lang attribute of the page's choice).
       await page.evaluate(() => {
         const widget = document.querySelector('adaptive-practice');
@@ -60,9 +68,14 @@ for (const [device, viewport] of Object.entries(viewports)) {
       });
       await page.waitForFunction(() => {
         const root = document.querySelector('adaptive-practice').shadowRoot;
-        return root.querySelector('.ap-root[dir="rtl"] form.ap-item') && root.querySelector('.ap-title')?.textContent === 'Fractions';
+        return (
+          root.querySelector('.ap-root[dir="rtl"] form.ap-item') &&
+          root.querySelector('.ap-title')?.textContent === 'Fractions'
+        );
       });
-      await page.locator('adaptive-practice').screenshot({ path: fileURLToPath(new URL(`${device}-${colorScheme}-arabic-item.png`, folder)) });
+      await page
+        .locator('adaptive-practice')
+        .screenshot({ path: fileURLToPath(new URL(`${device}-${colorScheme}-arabic-item.png`, folder)) });
       await context.close();
     });
   }

@@ -10,8 +10,12 @@ import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 const KEY = 'adaptive-practice/progress/fractions';
 const bank = readBank('www/banks/fractions.json');
 let env;
-before(async () => { env = await launch(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env.close();
+});
 
 /**
  * Runs in the page before any script: `window.__fault` ('throw', 'missing', 'quota' or null,
@@ -66,8 +70,12 @@ async function newContext() {
 
 const storedText = (page, key = KEY) => page.evaluate((k) => window.__real.get(k), key);
 const storedCount = async (page) => JSON.parse(await storedText(page))?.answerCount ?? null;
-const notice = async (widget) => ((await widget.part('.ap-notice').count()) ? (await widget.part('.ap-notice').first().textContent()).trim() : '');
-const setFault = (page, fault) => page.evaluate((f) => { window.__fault = f; }, fault);
+const notice = async (widget) =>
+  (await widget.part('.ap-notice').count()) ? (await widget.part('.ap-notice').first().textContent()).trim() : '';
+const setFault = (page, fault) =>
+  page.evaluate((f) => {
+    window.__fault = f;
+  }, fault);
 
 /** Answers `count` items (right and wrong in turn), each followed by Next; returns the notices seen. */
 async function answer(widget, count) {
@@ -96,7 +104,10 @@ for (const fault of ['throw', 'missing']) {
     const { page, widget, errors } = await open(context, `?fault=${fault}`);
     assert.match(await notice(widget), /^Not saved: this browser does not let the page store data/);
     const seen = await answer(widget, 4);
-    assert.ok(seen.every((text) => text.startsWith('Not saved')), `a notice throughout: ${seen}`);
+    assert.ok(
+      seen.every((text) => text.startsWith('Not saved')),
+      `a notice throughout: ${seen}`,
+    );
     assert.equal(await storedCount(page), 3, 'the earlier progress is untouched');
     await setFault(page, null);
     await answer(widget, 1);
@@ -114,7 +125,10 @@ test('QuotaExceededError on write: told which error, and the answers are saved w
   await answer(widget, 2);
   await setFault(page, 'quota');
   const seen = await answer(widget, 3);
-  assert.ok(seen.every((text) => /^Not saved: the browser refused .*QuotaExceededError/.test(text)), `notices: ${seen}`);
+  assert.ok(
+    seen.every((text) => /^Not saved: the browser refused .*QuotaExceededError/.test(text)),
+    `notices: ${seen}`,
+  );
   assert.equal(await storedCount(page), 2);
   await setFault(page, null);
   await answer(widget, 1);
@@ -132,16 +146,26 @@ test('a really full quota (another key fills it): told, then everything saved on
   const fillers = await page.evaluate(() => {
     let n = 0;
     for (let size = 1 << 20; size >= 1; ) {
-      try { window.__real.set(`host-page/filler-${n}`, 'x'.repeat(size)); n += 1; } catch { size >>= 1; }
+      try {
+        window.__real.set(`host-page/filler-${n}`, 'x'.repeat(size));
+        n += 1;
+      } catch {
+        size >>= 1;
+      }
     }
     return n;
   });
   assert.ok(fillers > 4, `the quota was filled (${fillers} keys)`);
   const seen = await answer(widget, 4);
-  assert.ok(seen.some((text) => /^Not saved: the browser refused .*QuotaExceededError/.test(text)), `notices: ${seen}`);
+  assert.ok(
+    seen.some((text) => /^Not saved: the browser refused .*QuotaExceededError/.test(text)),
+    `notices: ${seen}`,
+  );
   const whileFull = await storedCount(page);
   assert.ok(whileFull >= 2 && whileFull < 6, `the full quota refused a write (stored ${whileFull})`);
-  await page.evaluate(() => { for (const key of window.__real.keys()) if (key.startsWith('host-page/')) window.__real.remove(key); });
+  await page.evaluate(() => {
+    for (const key of window.__real.keys()) if (key.startsWith('host-page/')) window.__real.remove(key);
+  });
   await answer(widget, 1);
   assert.equal(await notice(widget), '');
   assert.equal(await storedCount(page), 7);
@@ -150,9 +174,23 @@ test('a really full quota (another key fills it): told, then everything saved on
 });
 
 const damaged = [
-  ['truncated JSON', '{"format":"adaptive-practice-progress","version":1,"bankId":"fractions","answerCo', /could not be read \(the saved progress is damaged/],
+  [
+    'truncated JSON',
+    '{"format":"adaptive-practice-progress","version":1,"bankId":"fractions","answerCo',
+    /could not be read \(the saved progress is damaged/,
+  ],
   ['not JSON at all', 'hello from the host page', /could not be read \(the saved progress is damaged/],
-  ['a newer version', JSON.stringify({ format: 'adaptive-practice-progress', version: 99, bankId: 'fractions', answerCount: 500, future: { x: 1 } }), /written by a newer version/],
+  [
+    'a newer version',
+    JSON.stringify({
+      format: 'adaptive-practice-progress',
+      version: 99,
+      bankId: 'fractions',
+      answerCount: 500,
+      future: { x: 1 },
+    }),
+    /written by a newer version/,
+  ],
 ];
 
 for (const [what, text, message] of damaged) {
@@ -167,7 +205,10 @@ for (const [what, text, message] of damaged) {
     assert.match(await notice(widget), /The old copy is kept aside, untouched\./);
     await answer(widget, 3);
     assert.equal(await storedCount(page), 3);
-    const backups = await page.evaluate((k) => window.__real.keys().filter((key) => key.startsWith(`${k}/unreadable-`)), KEY);
+    const backups = await page.evaluate(
+      (k) => window.__real.keys().filter((key) => key.startsWith(`${k}/unreadable-`)),
+      KEY,
+    );
     assert.equal(backups.length, 1, `one backup: ${backups}`);
     assert.equal(await storedText(page, backups[0]), text, 'the backup is byte for byte what was stored');
     assert.deepEqual(errors, []);
@@ -179,12 +220,20 @@ test('a newer version written by another tab mid-session is backed up before the
   const context = await newContext();
   const { page, widget, errors } = await open(context);
   await answer(widget, 2);
-  const newer = JSON.stringify({ format: 'adaptive-practice-progress', version: 99, bankId: 'fractions', answerCount: 900 });
+  const newer = JSON.stringify({
+    format: 'adaptive-practice-progress',
+    version: 99,
+    bankId: 'fractions',
+    answerCount: 900,
+  });
   await page.evaluate(([k, v]) => window.__real.set(k, v), [KEY, newer]);
   await answer(widget, 2);
   assert.match(await notice(widget), /written by a newer version/);
   assert.equal(await storedCount(page), 4, 'our answers are all stored');
-  const backups = await page.evaluate((k) => window.__real.keys().filter((key) => key.startsWith(`${k}/unreadable-`)), KEY);
+  const backups = await page.evaluate(
+    (k) => window.__real.keys().filter((key) => key.startsWith(`${k}/unreadable-`)),
+    KEY,
+  );
   assert.equal(backups.length, 1);
   assert.equal(await storedText(page, backups[0]), newer);
   assert.deepEqual(errors, []);

@@ -13,7 +13,12 @@ import { launch } from '../lib/browser.js';
 import { axeViolations } from '../lib/axe.js';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
-const STATE_LABELS = { notStarted: 'not started', learning: 'learning', mastered: 'mastered', dueForReview: 'review due' };
+const STATE_LABELS = {
+  notStarted: 'not started',
+  learning: 'learning',
+  mastered: 'mastered',
+  dueForReview: 'review due',
+};
 /** A report carries mastery to 4 decimals; the engine's own figure may differ by this much. */
 const REPORT_PRECISION = 0.00005 + 1e-12;
 
@@ -26,11 +31,33 @@ const bank = JSON.parse(readFileSync(join(repositoryRoot, 'www/banks/fractions.j
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'teacher-test-'));
   const classFolder = join(folder, 'class');
-  execFileSync('cargo', ['run', '-q', '--release', '-p', 'adaptive-practice-simulator', '--bin', 'class-reports', '--',
-    '--bank', 'www/banks/fractions.json', '--learners', '30', '--seed', '7', '--out', classFolder],
-  { cwd: repositoryRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(
+    'cargo',
+    [
+      'run',
+      '-q',
+      '--release',
+      '-p',
+      'adaptive-practice-simulator',
+      '--bin',
+      'class-reports',
+      '--',
+      '--bank',
+      'www/banks/fractions.json',
+      '--learners',
+      '30',
+      '--seed',
+      '7',
+      '--out',
+      classFolder,
+    ],
+    { cwd: repositoryRoot, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   expected = JSON.parse(readFileSync(join(classFolder, 'expected.json'), 'utf8'));
-  reportFiles = readdirSync(classFolder).filter((name) => /^learner-\d+\.json$/.test(name)).sort().map((name) => join(classFolder, name));
+  reportFiles = readdirSync(classFolder)
+    .filter((name) => /^learner-\d+\.json$/.test(name))
+    .sort()
+    .map((name) => join(classFolder, name));
   env = await launch();
 });
 after(async () => {
@@ -44,7 +71,9 @@ class TeacherPage {
     this.page = page;
     this.errors = [];
     page.on('pageerror', (error) => this.errors.push(error.message));
-    page.on('console', (message) => { if (message.type() === 'error') this.errors.push(message.text()); });
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.errors.push(message.text());
+    });
   }
 
   async open() {
@@ -62,22 +91,28 @@ class TeacherPage {
   }
 
   async waitForCalibration() {
-    await this.page.waitForFunction(() => /^Calibrated from/.test(document.getElementById('calibration-status').textContent));
+    await this.page.waitForFunction(() =>
+      /^Calibrated from/.test(document.getElementById('calibration-status').textContent),
+    );
   }
 
   /** Every heatmap cell: learner, skill, mastery (the number), state and the text shown. */
   async cells() {
-    return this.page.locator('#heatmap td[data-learner]').evaluateAll((cells) => cells.map((cell) => ({
-      learner: cell.dataset.learner,
-      skill: cell.dataset.skill,
-      mastery: Number(cell.dataset.mastery),
-      state: cell.dataset.state,
-      text: cell.textContent,
-    })));
+    return this.page.locator('#heatmap td[data-learner]').evaluateAll((cells) =>
+      cells.map((cell) => ({
+        learner: cell.dataset.learner,
+        skill: cell.dataset.skill,
+        mastery: Number(cell.dataset.mastery),
+        state: cell.dataset.state,
+        text: cell.textContent,
+      })),
+    );
   }
 
   async stuckPairs() {
-    return this.page.locator('#stuck tbody tr').evaluateAll((rows) => rows.map((row) => `${row.dataset.learner} / ${row.dataset.skill}`));
+    return this.page
+      .locator('#stuck tbody tr')
+      .evaluateAll((rows) => rows.map((row) => `${row.dataset.learner} / ${row.dataset.skill}`));
   }
 
   async skipped() {
@@ -118,10 +153,21 @@ function parseCsv(text) {
   for (let i = 0; i < text.length; i += 1) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; } else if (c === '"') quoted = false; else field += c;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field); rows.push(row); row = []; field = ''; i += 1;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 1;
     } else field += c;
   }
   assert.equal(field + row.join(''), '', 'the CSV ends with CRLF');
@@ -139,10 +185,20 @@ test('the heatmap shows, for every learner and skill, the mastery and state the 
       assert.ok(cell, `a cell for ${learner.learner}, ${figures.id}`);
       const where = `${learner.learner}, ${figures.id}`;
       const percent = Math.round(cell.mastery * 100);
-      assert.ok(acceptablePercents(figures.mastery).has(percent), `${where}: ${percent}% shown, the engine computed ${figures.mastery}`);
-      assert.ok(Math.abs(cell.mastery - figures.mastery) <= REPORT_PRECISION, `${where}: data-mastery ${cell.mastery} vs ${figures.mastery}`);
+      assert.ok(
+        acceptablePercents(figures.mastery).has(percent),
+        `${where}: ${percent}% shown, the engine computed ${figures.mastery}`,
+      );
+      assert.ok(
+        Math.abs(cell.mastery - figures.mastery) <= REPORT_PRECISION,
+        `${where}: data-mastery ${cell.mastery} vs ${figures.mastery}`,
+      );
       assert.equal(cell.state, figures.state, where);
-      assert.match(cell.text, new RegExp(`^${percent}%${STATE_LABELS[figures.state]}$`), `${where}: the state is written, not only coloured`);
+      assert.match(
+        cell.text,
+        new RegExp(`^${percent}%${STATE_LABELS[figures.state]}$`),
+        `${where}: the state is written, not only coloured`,
+      );
     }
   }
   const header = await teacher.page.locator('#heatmap thead th').allTextContents();
@@ -169,7 +225,11 @@ test('"who is stuck where" lists the pairs with 8+ answers and mastery under 50%
   const shown = await teacher.stuckPairs();
   assert.deepEqual(shown.filter((key) => !borderline.has(key)).sort(), [...wanted].sort());
   const shownAttempts = shown.map((key) => attempts.get(key));
-  assert.deepEqual(shownAttempts, [...shownAttempts].sort((a, b) => b - a), 'sorted by attempts, most first');
+  assert.deepEqual(
+    shownAttempts,
+    [...shownAttempts].sort((a, b) => b - a),
+    'sorted by attempts, most first',
+  );
   await context.close();
 });
 
@@ -186,15 +246,33 @@ test('a damaged file, a report for another bank, a duplicate and a bank are skip
     'not-a-report.json': JSON.stringify({ hello: 'world' }),
   };
   for (const [name, content] of Object.entries(files)) writeFileSync(join(extra, name), content);
-  await teacher.addFiles([...Object.keys(files).map((name) => join(extra, name)), join(repositoryRoot, 'www/banks/percentages.json')]);
+  await teacher.addFiles([
+    ...Object.keys(files).map((name) => join(extra, name)),
+    join(repositoryRoot, 'www/banks/percentages.json'),
+  ]);
   await teacher.page.locator('#skipped-list li').nth(4).waitFor();
   const skipped = await teacher.skipped();
   assert.equal(skipped.length, 5);
-  assert.match(skipped.find((s) => s.startsWith('damaged.json')), /damaged file/);
-  assert.match(skipped.find((s) => s.startsWith('other-bank.json')), /another bank \(“percentages”\)/);
-  assert.match(skipped.find((s) => s.startsWith('learner-01-again.json')), /duplicate of learner-01\.json/);
-  assert.match(skipped.find((s) => s.startsWith('not-a-report.json')), /not an adaptive-practice report/);
-  assert.match(skipped.find((s) => s.startsWith('percentages.json')), /a bank, not a report/);
+  assert.match(
+    skipped.find((s) => s.startsWith('damaged.json')),
+    /damaged file/,
+  );
+  assert.match(
+    skipped.find((s) => s.startsWith('other-bank.json')),
+    /another bank \(“percentages”\)/,
+  );
+  assert.match(
+    skipped.find((s) => s.startsWith('learner-01-again.json')),
+    /duplicate of learner-01\.json/,
+  );
+  assert.match(
+    skipped.find((s) => s.startsWith('not-a-report.json')),
+    /not an adaptive-practice report/,
+  );
+  assert.match(
+    skipped.find((s) => s.startsWith('percentages.json')),
+    /a bank, not a report/,
+  );
   assert.equal(await teacher.page.locator('#heatmap tbody tr').count(), 30, 'the class is unchanged');
   assert.match(await teacher.page.locator('#reports-status').textContent(), /30 learners in the overview, 5 skipped/);
   assert.deepEqual(teacher.errors, [], 'nothing crashed and the Content-Security-Policy blocked nothing');
@@ -220,12 +298,22 @@ test('CSV export has one row per learner and skill, and the calibrated bank is t
   const download = await teacher.download('Download calibrated bank');
   assert.equal(download.name, 'fractions-calibrated.json');
   const calibrated = JSON.parse(download.text);
-  assert.deepEqual(calibrated.items.map((item) => item.id), bank.items.map((item) => item.id));
+  assert.deepEqual(
+    calibrated.items.map((item) => item.id),
+    bank.items.map((item) => item.id),
+  );
   assert.deepEqual(calibrated.skills, bank.skills);
   assert.ok(calibrated.items.every((item) => Number.isFinite(item.difficulty)));
-  assert.ok(calibrated.items.some((item, i) => item.difficulty !== bank.items[i].difficulty), 'some difficulty changed');
+  assert.ok(
+    calibrated.items.some((item, i) => item.difficulty !== bank.items[i].difficulty),
+    'some difficulty changed',
+  );
 
-  assert.match(await teacher.page.locator('#calibration-status').textContent(), /by 30 learners\.$/, 'the engine used every report');
+  assert.match(
+    await teacher.page.locator('#calibration-status').textContent(),
+    /by 30 learners\.$/,
+    'the engine used every report',
+  );
   const hardest = await teacher.page.locator('#items tbody tr').count();
   assert.equal(hardest, 10);
   await context.close();
@@ -242,7 +330,9 @@ test('a short code (deflate-raw + base64url) adds its learner; a damaged code is
   const cell = teacher.page.locator(`#heatmap td[data-learner='Ana Code, "the 2nd"'][data-skill="fraction-meaning"]`);
   await cell.waitFor();
   assert.equal(Number(await cell.getAttribute('data-mastery')), report.skills[0].mastery);
-  assert.deepEqual(await teacher.skipped(), ['short code 2: a damaged short code (it cannot be unpacked; is part of it missing?).']);
+  assert.deepEqual(await teacher.skipped(), [
+    'short code 2: a damaged short code (it cannot be unpacked; is part of it missing?).',
+  ]);
   // RFC 4180 quoting of a name with a comma and quotes.
   const csv = await teacher.download('Export CSV');
   assert.match(csv.text, /\r\n"Ana Code, ""the 2nd""",What a fraction means,/);
@@ -278,12 +368,17 @@ test('printing hides the controls and keeps the results', async () => {
   await context.close();
 });
 
-for (const [width, colorScheme] of [[360, 'light'], [1280, 'dark']]) {
+for (const [width, colorScheme] of [
+  [360, 'light'],
+  [1280, 'dark'],
+]) {
   test(`no axe violations and no sideways scrolling of the page, ${colorScheme}, ${width} px`, async () => {
     // axe is injected as an inline script, which the page's own policy forbids.
     const { context, teacher } = await classPage({ viewport: { width, height: 800 }, colorScheme, bypassCSP: true });
     assert.deepEqual(await axeViolations(teacher.page, 'body'), []);
-    const overflow = await teacher.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await teacher.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     assert.equal(overflow, 0);
     await context.close();
   });

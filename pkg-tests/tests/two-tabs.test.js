@@ -7,8 +7,12 @@ import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 
 const KEY = 'adaptive-practice/progress/fractions';
 let env;
-before(async () => { env = await launch(); });
-after(async () => { await env.close(); });
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env.close();
+});
 
 async function openTab(context) {
   const page = await context.newPage();
@@ -36,14 +40,21 @@ test('20 answers in each of two tabs, interleaved: all 40 in the merged state of
   const b = await openTab(context);
   let correct = 0;
   for (let round = 0; round < 20; round += 1) {
-    for (const [tab, right] of [[a, round % 3 !== 0], [b, round % 2 === 0]]) {
+    for (const [tab, right] of [
+      [a, round % 3 !== 0],
+      [b, round % 2 === 0],
+    ]) {
       await tab.widget.answerByKeyboard(right);
       correct += right ? 1 : 0;
       await tab.widget.nextByKeyboard();
     }
     // Each tab sees the other's answers without a reload.
     const total = 2 * (round + 1);
-    assert.match(await waitForScore(a.widget, new RegExp(`^${total} answered`)), new RegExp(`^${total} answered`), `tab A after round ${round}`);
+    assert.match(
+      await waitForScore(a.widget, new RegExp(`^${total} answered`)),
+      new RegExp(`^${total} answered`),
+      `tab A after round ${round}`,
+    );
   }
   const expected = `40 answered · ${correct} correct`;
   assert.equal(await waitForScore(a.widget, /^40 answered/), expected);

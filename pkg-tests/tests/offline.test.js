@@ -1,0 +1,61 @@
+// An e-textbook page with a widget works offline after the first visit, with the service worker
+// recipe of the README: the second visit, with the network cut and the server gone, shows the
+// widget, judges an answer and keeps the learner's progress.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+import { launch } from '../lib/browser.js';
+import { PracticeWidget, readBank } from '../lib/practice-widget.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let env;
+after(async () => {
+  await env?.close();
+});
+
+test('after one visit, the page and its widget work with no network', async () => {
+  env = await launch();
+  const site = mkdtempSync(join(tmpdir(), 'ap-offline-'));
+  cpSync(join(root, 'pkg'), join(site, 'adaptive-practice'), { recursive: true });
+  copyFileSync(join(root, 'www/banks/fractions.json'), join(site, 'fractions.json'));
+  writeFileSync(
+    join(site, 'sw.js'),
+    `self.adaptivePracticeOffline = { packageFolder: 'adaptive-practice/', pages: ['./'], banks: ['fractions.json'] };
+importScripts('adaptive-practice/adaptive-practice-sw.js');
+`,
+  );
+  writeFileSync(
+    join(site, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Chapter 3</title>
+<script type="module" src="adaptive-practice/adaptive-practice.js"></script>
+<script type="module">navigator.serviceWorker?.register('sw.js');</script></head>
+<body><main><adaptive-practice src="fractions.json"></adaptive-practice></main></body></html>`,
+  );
+  const { server, url } = await startServer(0, '127.0.0.1', { root: site });
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const bank = readBank('www/banks/fractions.json');
+  await page.goto(url);
+  const widget = new PracticeWidget(page, 'adaptive-practice', bank);
+  await widget.waitForItem();
+  await widget.part('form.ap-item input, form.ap-item select').first().focus();
+  await widget.answerByKeyboard(true);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+
+  // The network is cut and the site's server is gone.
+  await context.setOffline(true);
+  server.closeAllConnections();
+  await new Promise((done) => server.close(done));
+  await page.reload();
+  await widget.waitForItem();
+  assert.equal(await widget.score(), '1 answered · 1 correct', 'progress kept');
+  await widget.part('form.ap-item input, form.ap-item select').first().focus();
+  await widget.answerByKeyboard(true);
+  assert.match(await widget.feedback(), /^Correct!/);
+  assert.equal(await page.evaluate(() => navigator.onLine), false, 'the page really is offline');
+  await context.close();
+});
