@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::answer::parse_number;
+use crate::text_rules::parse_number;
 
 /// A bank of practice items for some skills, as published in one JSON file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
