@@ -1,4 +1,5 @@
-//! Bindings to `browser.js`: downloading a file, the short code of a report, reading a chosen file.
+//! Bindings to `browser.js` (downloading a file, the short code of a report, reading a chosen
+//! file), and the clock and a random seed.
 
 use wasm_bindgen::prelude::*;
 
@@ -22,4 +23,14 @@ pub async fn short_code(text: &str) -> Option<String> {
 /// The text of the file chosen in a file input, if any.
 pub async fn read_file_text(input: &web_sys::HtmlInputElement) -> Option<String> {
     read_file_text_promise(input).await.as_string()
+}
+
+/// The clock, read at the edge (callbacks, renders), never in the reducer or the engine.
+pub fn now() -> adaptive_practice_engine::Timestamp {
+    adaptive_practice_engine::Timestamp(js_sys::Date::now() as i64)
+}
+
+/// A random seed below 2^53, read at the edge like the clock.
+pub fn random_seed() -> u64 {
+    (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
 }

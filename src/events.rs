@@ -2,14 +2,17 @@
 //! They bubble and are composed (they cross the shadow root). Each `detail` is shaped as an xAPI
 //! statement without an actor (the host knows who the learner is; the widget does not), so a host
 //! can add the actor and forward it to a learning record store. The widget sends nothing anywhere.
+//!
+//! The builders are pure (the reducer calls them and returns the events as effects); `send` is
+//! the one function that dispatches on the host element.
 
-use adaptive_practice_engine::{
-    AnswerReport, Diagnostic, IndexedBank, NextItem, Progress, SkillState,
-};
+use adaptive_practice_engine::{AnswerReport, Diagnostic, IndexedBank, NextItem, Progress};
 use serde::Serialize;
 use serde_json::{json, Value};
-use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
+
+#[cfg(test)]
+mod tests;
 
 const VERB_ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
 const VERB_MASTERED: &str = "http://adlnet.gov/expapi/verbs/mastered";
@@ -22,32 +25,67 @@ const ASSESSMENT: &str = "http://adlnet.gov/expapi/activities/assessment";
 /// `error`). The bare names are sent too, for one release, as deprecated aliases.
 const EVENT_PREFIX: &str = "adaptive-practice:";
 
-fn dispatch(host: &Element, name: &str, detail: &Value) {
-    let Ok(detail) = detail.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else {
+/// One DOM event for the host page: its name and its `detail`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HostEvent {
+    pub name: &'static str,
+    pub detail: Value,
+}
+
+/// Dispatches `event` on the host element (bubbling, composed).
+pub fn send(host: &Element, event: &HostEvent) {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let Ok(detail) = event.detail.serialize(&serializer) else {
         return;
     };
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(&detail);
-    for event_name in [format!("{EVENT_PREFIX}{name}"), name.to_string()] {
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(&event_name, &init) {
-            let _ = host.dispatch_event(&event);
+    for event_name in [
+        format!("{EVENT_PREFIX}{}", event.name),
+        event.name.to_string(),
+    ] {
+        if let Ok(dom_event) = CustomEvent::new_with_event_init_dict(&event_name, &init) {
+            let _ = host.dispatch_event(&dom_event);
         }
     }
 }
 
-fn timestamp(millis: i64) -> String {
-    js_sys::Date::new(&JsValue::from_f64(millis as f64))
-        .to_iso_string()
-        .into()
+/// `millis` since the Unix epoch as ISO 8601 in UTC, the form of JavaScript's `toISOString`
+/// (`2026-11-30T19:18:09.123Z`), for years 0 to 9999.
+pub fn iso_timestamp(millis: i64) -> String {
+    let days = millis.div_euclid(86_400_000);
+    let in_day = millis.rem_euclid(86_400_000);
+    // Howard Hinnant's `civil_from_days`.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        in_day / 3_600_000,
+        in_day / 60_000 % 60,
+        in_day / 1000 % 60,
+        in_day % 1000
+    )
 }
 
 /// The activity id of the bank: its URL when it came from one, else a tag URI of its id.
 pub fn bank_activity_id(bank: &IndexedBank, source_url: Option<&str>) -> String {
     match source_url {
         Some(url) => url.to_string(),
-        None => format!("tag:adaptive-practice,2026:bank:{}", bank.bank.id),
+        None => format!("tag:adaptive-practice,2026:bank:{}", bank.id()),
     }
 }
 
@@ -64,15 +102,14 @@ fn statement(
         "object": object,
         "result": result,
         "context": { "contextActivities": { "parent": [{ "id": bank_activity, "objectType": "Activity" }] } },
-        "timestamp": timestamp(now),
+        "timestamp": iso_timestamp(now),
     })
 }
 
 /// `answer` after each judged answer; then `skill-mastered` for each skill it mastered, and
 /// `progress` with the state of every skill.
-#[allow(clippy::too_many_arguments)] // Each is one field of the statements; a struct would only rename them.
-pub fn dispatch_answer(
-    host: &Element,
+#[allow(clippy::too_many_arguments)] // Each is a field of the statements; a struct would only rename them.
+pub fn answer_events(
     bank: &IndexedBank,
     bank_activity: &str,
     item: &NextItem,
@@ -80,7 +117,8 @@ pub fn dispatch_answer(
     report: &AnswerReport,
     progress: &Progress,
     now: i64,
-) {
+) -> Vec<HostEvent> {
+    let mut events = Vec::new();
     let object = json!({
         "id": format!("{bank_activity}#{}", item.item_id),
         "objectType": "Activity",
@@ -90,10 +128,9 @@ pub fn dispatch_answer(
         "success": report.outcome.correct,
         "extensions": { "https://adaptive-practice.example/xapi/predicted-success": report.predicted_success },
     });
-    dispatch(
-        host,
-        "answer",
-        &statement(
+    events.push(HostEvent {
+        name: "answer",
+        detail: statement(
             VERB_ANSWERED,
             "answered",
             object,
@@ -101,23 +138,17 @@ pub fn dispatch_answer(
             bank_activity,
             now,
         ),
-    );
+    });
     for skill_id in &report.newly_mastered {
-        let name = bank
-            .bank
-            .skills
-            .iter()
-            .find(|s| &s.id == skill_id)
-            .map_or(skill_id.as_str(), |s| s.name.as_str());
+        let name = bank.skill_name(skill_id);
         let object = json!({
             "id": format!("{bank_activity}#skill/{skill_id}"),
             "objectType": "Activity",
             "definition": { "type": OBJECTIVE, "name": { "und": name } },
         });
-        dispatch(
-            host,
-            "skill-mastered",
-            &statement(
+        events.push(HostEvent {
+            name: "skill-mastered",
+            detail: statement(
                 VERB_MASTERED,
                 "mastered",
                 object,
@@ -125,40 +156,33 @@ pub fn dispatch_answer(
                 bank_activity,
                 now,
             ),
-        );
+        });
     }
-    dispatch_progress(host, bank, bank_activity, progress, now);
+    events.push(progress_event(bank, bank_activity, progress, now));
+    events
 }
 
 /// `progress`: the share of skills mastered as the score, every skill's state as an extension.
-pub fn dispatch_progress(
-    host: &Element,
+pub fn progress_event(
     bank: &IndexedBank,
     bank_activity: &str,
     progress: &Progress,
     now: i64,
-) {
+) -> HostEvent {
     let model = &progress.model;
     let stamp = adaptive_practice_engine::Timestamp(now);
-    let skills: Vec<Value> = (0..bank.bank.skills.len())
+    let skills: Vec<Value> = (0..bank.skills().len())
         .map(|s| {
             let mastery = model.skill_mastery(bank, s, stamp);
             json!({ "id": mastery.skill_id, "state": mastery.state, "mastery": (mastery.mastery * 1000.0).round() / 1000.0 })
         })
         .collect();
-    let mastered = (0..bank.bank.skills.len())
-        .filter(|&s| {
-            matches!(
-                model.skill_mastery(bank, s, stamp).state,
-                SkillState::Mastered | SkillState::DueForReview
-            )
-        })
-        .count();
-    let total = bank.bank.skills.len().max(1);
+    let mastered = model.mastered_skill_count(bank, stamp);
+    let total = bank.skills().len().max(1);
     let object = json!({
         "id": bank_activity,
         "objectType": "Activity",
-        "definition": { "type": ASSESSMENT, "name": { "und": bank.bank.title } },
+        "definition": { "type": ASSESSMENT, "name": { "und": bank.title() } },
     });
     let result = json!({
         "score": { "scaled": mastered as f64 / total as f64, "raw": mastered, "min": 0, "max": total },
@@ -169,10 +193,9 @@ pub fn dispatch_progress(
             "https://adaptive-practice.example/xapi/skills": skills,
         },
     });
-    dispatch(
-        host,
-        "progress",
-        &statement(
+    HostEvent {
+        name: "progress",
+        detail: statement(
             VERB_PROGRESSED,
             "progressed",
             object,
@@ -180,11 +203,14 @@ pub fn dispatch_progress(
             bank_activity,
             now,
         ),
-    );
+    }
 }
 
 /// `error` when the bank cannot be loaded (not an xAPI statement: there is nothing to report).
-pub fn dispatch_error(host: &Element, message: &str, diagnostics: &[Diagnostic]) {
+pub fn error_event(message: &str, diagnostics: &[Diagnostic]) -> HostEvent {
     let detail = json!({ "message": message, "diagnostics": diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>() });
-    dispatch(host, "error", &detail);
+    HostEvent {
+        name: "error",
+        detail,
+    }
 }

@@ -1,5 +1,6 @@
-//! The interface's words in several languages. Each language is one `Messages` table (files in
+//! The interface's words in several languages. Each language is one `Words` table (files in
 //! `i18n/`); sentences with values are templates with `{name}` placeholders, filled by `fill`.
+//! The table goes by one name everywhere: the type `Words`, a value `words`.
 //! The language is the element's `lang` attribute, else the bank's `language`, else English.
 
 use adaptive_practice_engine::{SkillState, UnreadableReason, VerdictReason};
@@ -9,7 +10,7 @@ mod en;
 mod fr;
 
 /// Every sentence the widget shows, in one language.
-pub struct Messages {
+pub struct Words {
     /// BCP 47 tag of this table, and its writing direction.
     pub tag: &'static str,
     pub right_to_left: bool,
@@ -118,10 +119,10 @@ pub struct Messages {
 }
 
 /// The languages shipped, by their primary tag.
-pub const LANGUAGES: [&Messages; 3] = [&en::ENGLISH, &fr::FRENCH, &ar::ARABIC];
+pub const LANGUAGES: [&Words; 3] = [&en::ENGLISH, &fr::FRENCH, &ar::ARABIC];
 
 /// The table for a BCP 47 tag (`fr-CA` finds French); English when the language is not shipped.
-pub fn messages_for(tag: Option<&str>) -> &'static Messages {
+pub fn words_for(tag: Option<&str>) -> &'static Words {
     let primary = tag
         .unwrap_or("en")
         .split(['-', '_'])
@@ -144,7 +145,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     text
 }
 
-impl Messages {
+impl Words {
     pub fn state(&self, state: SkillState) -> &'static str {
         match state {
             SkillState::NotStarted => self.state_not_started,
@@ -229,26 +230,23 @@ impl Messages {
     }
 }
 
-/// The table in use, for components (through a Yew context). Equal when it is the same table.
-#[derive(Clone, Copy)]
-pub struct Text(pub &'static Messages);
-
-impl std::fmt::Debug for Text {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Text({})", self.0.tag)
-    }
-}
-
-impl PartialEq for Text {
+/// Two tables are equal when they are the same table (components compare props and contexts).
+impl PartialEq for Words {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.0, other.0)
+        std::ptr::eq(self, other)
     }
 }
 
-/// The table of the widget's language (English outside a provider).
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Words({})", self.tag)
+    }
+}
+
+/// The table of the widget's language, from the context `App` provides (English outside it).
 #[yew::hook]
-pub fn use_text() -> &'static Messages {
-    yew::use_context::<Text>().map_or(&en::ENGLISH, |text| text.0)
+pub fn use_words() -> &'static Words {
+    yew::use_context::<&'static Words>().unwrap_or(&en::ENGLISH)
 }
 
 #[cfg(test)]

@@ -1,13 +1,13 @@
 //! adaptive-practice: the widget. Yew components, the storage adapter and the small JS-facing
-//! API (`mountWidget`, `WidgetHandle`, `widgetStylesheet`, `calibrateBank`). All adaptive logic is in the engine.
+//! API (`mountWidget`, `WidgetHandle`, `widgetStylesheet`, `calibrateBank`, `readReport`). All adaptive logic is in the engine.
 
 mod bank_source;
 mod browser;
+mod choice_reason;
 mod components;
 mod controls;
 mod events;
 mod i18n;
-mod messages;
 mod state;
 mod storage;
 mod teacher;

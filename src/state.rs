@@ -1,23 +1,27 @@
 //! The practice flow's state and its one `Action` enum: a `Reducible` wrapper around the
-//! engine's `Progress`. The clock and storage are read here, at the edge; the engine stays pure.
+//! engine's `Progress`. The reducer decides and performs no I/O: the clock, a seed and the stored
+//! copy arrive in each action (`Outside`, read by the callback that dispatches it), and what
+//! should happen (save, back up, send an event) leaves as `Effect`s, which `practice.rs` runs.
 
 use std::rc::Rc;
 
 use adaptive_practice_engine::progress::{
-    adopt_progress, load_progress, merge_progress, save_progress, ProgressError, SessionLog,
+    adopt_progress, load_progress, record_time_on_task, save_progress, sync, SessionLog,
+    SyncOutcome,
 };
-use adaptive_practice_engine::session::{
-    record_time_on_task, restart_progress, submit_session_answer,
-};
+use adaptive_practice_engine::session::{restart_progress, submit_session_answer};
 use adaptive_practice_engine::{
     advance, another_variant, new_progress, present, resume, AnswerReport, ChoiceOptions,
     IndexedBank, Item, NextItem, Progress, Response, Timestamp, UnreadableReason,
 };
 use yew::Reducible;
 
-use crate::events;
-use crate::i18n::{fill, Messages, Text};
-use crate::storage::{self, StorageProblem};
+use crate::events::{self, HostEvent};
+use crate::i18n::{fill, Words};
+use crate::storage::StorageProblem;
+
+#[cfg(test)]
+mod tests;
 
 /// Where the learner is on the current part of the item.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,29 +46,105 @@ pub struct OnScreen {
     pub hints_shown: u32,
 }
 
+/// Whether progress is being saved, and what the learner must be told when it is not.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StorageStatus {
+    /// Saves work (or none has been tried yet).
+    Saving,
+    /// The last save failed; said until a save works.
+    NotSaved(StorageProblem),
+    /// A stored copy that could not be read (`problem`) was kept under a backup key.
+    BackedUp { problem: String },
+    /// A stored copy that could not be read could not be backed up either: it is never
+    /// overwritten, until the learner starts afresh or imports a file.
+    Kept { problem: String },
+}
+
+impl StorageStatus {
+    /// False while an unreadable stored copy could not be backed up.
+    pub fn may_write(&self) -> bool {
+        !matches!(self, StorageStatus::Kept { .. })
+    }
+
+    /// The notice the learner sees, if any.
+    pub fn notice(&self, words: &Words) -> Option<String> {
+        match self {
+            StorageStatus::Saving => None,
+            StorageStatus::NotSaved(StorageProblem::Unavailable) => {
+                Some(words.not_saved_unavailable.to_string())
+            }
+            StorageStatus::NotSaved(StorageProblem::WriteRefused(name)) => {
+                Some(fill(words.not_saved_refused, &[("name", name)]))
+            }
+            StorageStatus::BackedUp { problem } => Some(fill(
+                words.progress_unreadable_backed_up,
+                &[("problem", problem)],
+            )),
+            StorageStatus::Kept { problem } => Some(fill(
+                words.progress_unreadable_kept,
+                &[("problem", problem)],
+            )),
+        }
+    }
+}
+
+/// What should happen outside the reducer, in order. `practice.rs` runs them after the render
+/// and reports what storage did with `PracticeAction::EffectsRan`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write `text` (saved progress) under `key`.
+    Save { key: String, text: String },
+    /// Keep `text`, an unreadable stored copy, under `backup_key`; then, if that worked and
+    /// `then_save`, save progress.
+    BackUp {
+        backup_key: String,
+        text: String,
+        problem: String,
+        then_save: bool,
+    },
+    /// Send these events to the host page.
+    Emit(Vec<HostEvent>),
+}
+
+/// What storage did with one effect.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EffectResult {
+    Saved {
+        text: String,
+        result: Result<(), StorageProblem>,
+    },
+    BackedUp {
+        text: String,
+        problem: String,
+        then_save: bool,
+        kept: bool,
+    },
+}
+
+/// What the callback read outside the reducer when the learner (or another tab) acted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outside {
+    pub now: Timestamp,
+    /// A fresh random seed (a fresh start's, a session nonce's).
+    pub seed: u64,
+    /// What is stored under the widget's key now.
+    pub stored: Result<Option<String>, StorageProblem>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct PracticeState {
     pub bank: Rc<IndexedBank>,
     pub progress: Progress,
     pub on_screen: Option<OnScreen>,
     pub phase: Phase,
-    /// A message about storage the learner must see (progress not saved, unreadable).
-    pub storage_notice: Option<String>,
+    pub storage: StorageStatus,
     pub storage_key: String,
-    pub host: Option<web_sys::Element>,
     /// The bank's activity id in events (its URL, or a tag URI for inline banks).
     pub bank_activity: String,
     /// When the current part was shown (for time on task).
     pub shown_at: Timestamp,
     /// Bumped on every change of item or step, so the view can reset and move focus.
     pub item_revision: u32,
-    /// False when the stored copy could not be read nor backed up: it is then never overwritten.
-    pub may_write: bool,
-    /// The interface's language.
-    pub text: Text,
-    /// Whether the notice on screen says progress is not being saved (cleared once a save works).
-    pub showing_not_saved: bool,
-    pub not_saved: bool,
     /// What the last import did: the answers loaded, or why nothing changed.
     pub import_result: Option<Result<u32, String>>,
     /// The skill the learner chose to practise; the widget chooses when `None`.
@@ -74,6 +154,9 @@ pub struct PracticeState {
     /// The stored text already taken into account (written, merged or backed up here): anything
     /// else found under the key was written by another tab or script, and is merged first.
     pub known_stored: Option<String>,
+    /// Effects decided and not yet reported run; `effects_done` were run and dropped before them.
+    pub effects: Vec<Effect>,
+    pub effects_done: u64,
 }
 
 pub enum PracticeAction {
@@ -92,32 +175,17 @@ pub enum PracticeAction {
     ChooseSkill(Option<String>),
     /// Another tab changed the stored progress (the new text; `None`: removed).
     StorageChanged(Option<String>),
+    /// The effects up to number `upto` (counted since the start) were run, with these results.
+    EffectsRan {
+        upto: u64,
+        results: Vec<EffectResult>,
+    },
 }
 
-pub fn now() -> Timestamp {
-    Timestamp(js_sys::Date::now() as i64)
-}
-
-fn random_seed() -> u64 {
-    (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
-}
-
-/// Keeps an unreadable stored copy under a backup key; returns whether it was kept, and the
-/// notice for the learner.
-fn back_up_unreadable(
-    storage_key: &str,
-    text: &str,
-    problem: &ProgressError,
-    words: &'static Messages,
-) -> (bool, String) {
-    let backup_key = format!("{storage_key}/unreadable-{}", now().0);
-    let kept = storage::write(&backup_key, text).is_ok();
-    let template = if kept {
-        words.progress_unreadable_backed_up
-    } else {
-        words.progress_unreadable_kept
-    };
-    (kept, fill(template, &[("problem", &problem.to_string())]))
+/// An action with what its callback read outside the reducer.
+pub struct Input {
+    pub action: PracticeAction,
+    pub outside: Outside,
 }
 
 fn show(bank: &IndexedBank, choice: Option<NextItem>, part_index: usize) -> Option<OnScreen> {
@@ -135,155 +203,163 @@ fn show(bank: &IndexedBank, choice: Option<NextItem>, part_index: usize) -> Opti
 }
 
 impl PracticeState {
-    /// Loads saved progress for the bank (or starts fresh) and shows the item to practise.
+    /// Loads the stored progress for the bank (or starts fresh) and shows the item to practise.
+    /// An unreadable stored copy is backed up (an effect) before anything is written.
     pub fn start(
         bank: Rc<IndexedBank>,
         storage_key: String,
-        host: Option<web_sys::Element>,
         source_url: Option<String>,
-        words: &'static Messages,
+        outside: Outside,
     ) -> PracticeState {
-        let mut storage_notice = None;
-        let mut may_write = true;
-        let mut storage_unavailable = false;
+        let Outside { now, seed, stored } = outside;
+        let mut storage = StorageStatus::Saving;
+        let mut effects = Vec::new();
         let mut known_stored = None;
-        let mut progress = match storage::read(&storage_key) {
-            Ok(Some(text)) => match load_progress(&text, &bank.bank.id) {
+        let mut progress = match stored {
+            Ok(Some(text)) => match load_progress(&text, bank.id()) {
                 Ok(progress) => {
                     known_stored = Some(text);
                     progress
                 }
                 Err(problem) => {
-                    // Keep the unreadable copy under a backup key before anything is written.
-                    let (kept, notice) = back_up_unreadable(&storage_key, &text, &problem, words);
-                    may_write = kept;
-                    storage_notice = Some(notice);
-                    known_stored = Some(text);
-                    new_progress(&bank, random_seed())
+                    effects.push(Effect::BackUp {
+                        backup_key: backup_key(&storage_key, now),
+                        text,
+                        problem: problem.to_string(),
+                        then_save: false,
+                    });
+                    new_progress(&bank, seed)
                 }
             },
-            Ok(None) => new_progress(&bank, random_seed()),
-            Err(_) => {
-                storage_unavailable = true;
-                storage_notice = Some(words.not_saved_unavailable.to_string());
-                new_progress(&bank, random_seed())
+            Ok(None) => new_progress(&bank, seed),
+            Err(problem) => {
+                storage = StorageStatus::NotSaved(problem);
+                new_progress(&bank, seed)
             }
         };
-        let choice = resume(&bank, &mut progress, now(), &ChoiceOptions::default());
+        let choice = resume(&bank, &mut progress, now, &ChoiceOptions::default());
         let part_index = progress.current_part as usize;
         PracticeState {
             on_screen: show(&bank, choice, part_index),
             bank_activity: events::bank_activity_id(&bank, source_url.as_deref()),
-            shown_at: now(),
+            shown_at: now,
             bank,
             progress,
             phase: Phase::Answering { unreadable: None },
-            storage_notice,
+            storage,
             storage_key,
-            host,
             item_revision: 0,
-            may_write,
-            showing_not_saved: storage_unavailable,
-            not_saved: storage_unavailable,
             import_result: None,
             focus_skill: None,
-            text: Text(words),
-            log: SessionLog::new(format!("{:x}-{:x}", now().0, random_seed())),
+            log: SessionLog::new(format!("{:x}-{:x}", now.0, seed)),
             known_stored,
+            effects,
+            effects_done: 0,
         }
     }
 
-    fn not_saved_notice(&mut self, notice: String) {
-        self.storage_notice = Some(notice);
-        self.showing_not_saved = true;
-        self.not_saved = true;
+    /// How many effects were ever decided: the run effect waits for this to grow.
+    pub fn effects_decided(&self) -> u64 {
+        self.effects_done + self.effects.len() as u64
+    }
+
+    /// The effects decided after the first `ran` ones.
+    pub fn effects_after(&self, ran: u64) -> &[Effect] {
+        let skip = usize::try_from(ran.saturating_sub(self.effects_done)).unwrap_or(usize::MAX);
+        self.effects.get(skip..).unwrap_or_default()
     }
 
     /// Saves progress, merged with whatever another tab stored meanwhile; never over a stored
     /// copy that could not be read nor backed up.
-    fn save(&mut self) {
-        if self.may_write && self.merge_stored() {
-            self.write();
+    fn save(&mut self, outside: &Outside) {
+        if !self.storage.may_write() {
+            return;
         }
-    }
-
-    /// Takes in what another tab or script stored since this widget last looked: progress is
-    /// merged (its answers and ours all kept); an unreadable copy is backed up. Returns false
-    /// when that copy could not be backed up, and so must not be overwritten.
-    fn merge_stored(&mut self) -> bool {
-        let Ok(Some(text)) = storage::read(&self.storage_key) else {
-            return true;
-        };
-        if self.known_stored.as_deref() == Some(text.as_str()) {
-            return true;
-        }
-        match load_progress(&text, &self.bank.bank.id) {
-            Ok(theirs) => {
-                self.progress = merge_progress(&self.bank, theirs, &self.progress, &self.log).0;
+        let stored = outside.stored.as_ref().ok().and_then(Option::as_deref);
+        let known = self.known_stored.as_deref();
+        match sync(&self.bank, stored, known, &self.progress, &self.log) {
+            SyncOutcome::Unchanged => self.write(),
+            SyncOutcome::Merged { progress, .. } => {
+                self.progress = progress;
+                self.known_stored = stored.map(str::to_string);
+                self.write();
             }
-            Err(problem) => {
-                let (kept, notice) =
-                    back_up_unreadable(&self.storage_key, &text, &problem, self.text.0);
-                self.storage_notice = Some(notice);
-                self.showing_not_saved = false;
-                if !kept {
-                    self.may_write = false;
-                    return false;
-                }
-            }
+            SyncOutcome::Unreadable(problem) => self.effects.push(Effect::BackUp {
+                backup_key: backup_key(&self.storage_key, outside.now),
+                text: stored.unwrap_or_default().to_string(),
+                problem: problem.to_string(),
+                then_save: true,
+            }),
         }
-        self.known_stored = Some(text);
-        true
     }
 
     /// Writes progress as it is (no merge).
     fn write(&mut self) {
-        let text = save_progress(&self.progress);
-        match storage::write(&self.storage_key, &text) {
-            Ok(()) => {
+        self.effects.push(Effect::Save {
+            key: self.storage_key.clone(),
+            text: save_progress(&self.progress),
+        });
+    }
+
+    /// What storage did: the status to show, the text now known to be stored.
+    fn take_result(&mut self, result: EffectResult) {
+        match result {
+            EffectResult::Saved { text, result } => match result {
+                Ok(()) => {
+                    self.known_stored = Some(text);
+                    if matches!(self.storage, StorageStatus::NotSaved(_)) {
+                        self.storage = StorageStatus::Saving;
+                    }
+                }
+                Err(problem) => self.storage = StorageStatus::NotSaved(problem),
+            },
+            EffectResult::BackedUp {
+                text,
+                problem,
+                then_save,
+                kept,
+            } => {
                 self.known_stored = Some(text);
-                self.not_saved = false;
-                if self.showing_not_saved {
-                    self.storage_notice = None;
-                    self.showing_not_saved = false;
+                if kept {
+                    self.storage = StorageStatus::BackedUp { problem };
+                    if then_save {
+                        self.write();
+                    }
+                } else {
+                    self.storage = StorageStatus::Kept { problem };
                 }
             }
-            Err(StorageProblem::Unavailable) => {
-                self.not_saved_notice(self.text.0.not_saved_unavailable.to_string())
-            }
-            Err(StorageProblem::WriteRefused(name)) => {
-                self.not_saved_notice(fill(self.text.0.not_saved_refused, &[("name", &name)]))
-            }
         }
     }
 
-    /// Another tab wrote `text` under our key: merge it in (writing back only what it lacked).
-    fn take_stored(&mut self, text: String) {
-        // An unreadable copy is left alone here; the next save backs it up before writing.
-        if let Ok(theirs) = load_progress(&text, &self.bank.bank.id) {
-            let (merged, replayed) = merge_progress(&self.bank, theirs, &self.progress, &self.log);
-            self.progress = merged;
-            self.known_stored = Some(text);
-            if replayed > 0 && self.may_write {
-                self.write();
-            }
-        }
-    }
-
-    fn next_item(&mut self) {
+    fn next_item(&mut self, now: Timestamp) {
         let options = ChoiceOptions {
             focus_skill: self.focus_skill.clone(),
             target_success: None,
         };
-        let choice = advance(&self.bank, &mut self.progress, now(), &options);
+        let choice = advance(&self.bank, &mut self.progress, now, &options);
         self.on_screen = show(&self.bank, choice, 0);
+    }
+
+    /// A new item or step is on screen from `now`.
+    fn shown_anew(&mut self, now: Timestamp) {
+        self.phase = Phase::Answering { unreadable: None };
+        self.item_revision += 1;
+        self.shown_at = now;
     }
 }
 
-impl Reducible for PracticeState {
-    type Action = PracticeAction;
+/// Where an unreadable stored copy is kept.
+fn backup_key(storage_key: &str, now: Timestamp) -> String {
+    format!("{storage_key}/unreadable-{}", now.0)
+}
 
-    fn reduce(self: Rc<Self>, action: PracticeAction) -> Rc<Self> {
+impl Reducible for PracticeState {
+    type Action = Input;
+
+    fn reduce(self: Rc<Self>, input: Input) -> Rc<Self> {
+        let Input { action, outside } = input;
+        let now = outside.now;
         let mut next = (*self).clone();
         let answered = matches!(self.phase, Phase::Answered { .. });
         match action {
@@ -297,8 +373,7 @@ impl Reducible for PracticeState {
                 if answered {
                     return self;
                 }
-                let answered_at = now();
-                let seconds = answered_at.days_since(self.shown_at) * 86_400.0;
+                let seconds = now.days_since(self.shown_at) * 86_400.0;
                 let result = submit_session_answer(
                     &next.bank,
                     &mut next.progress,
@@ -308,29 +383,25 @@ impl Reducible for PracticeState {
                     &response,
                     on_screen.hints_shown,
                     seconds,
-                    answered_at,
+                    now,
                 );
-                if result.is_err() {
-                    record_time_on_task(&mut next.progress, seconds);
-                }
                 match result {
                     Ok(report) => {
-                        next.save();
-                        if let Some(host) = &next.host {
-                            events::dispatch_answer(
-                                host,
-                                &next.bank,
-                                &next.bank_activity,
-                                &on_screen.choice,
-                                on_screen.part_index,
-                                &report,
-                                &next.progress,
-                                answered_at.0,
-                            );
-                        }
+                        next.save(&outside);
+                        let events = events::answer_events(
+                            &next.bank,
+                            &next.bank_activity,
+                            &on_screen.choice,
+                            on_screen.part_index,
+                            &report,
+                            &next.progress,
+                            now.0,
+                        );
+                        next.effects.push(Effect::Emit(events));
                         next.phase = Phase::Answered { report, response };
                     }
                     Err(unreadable) => {
+                        record_time_on_task(&mut next.progress, seconds);
                         next.phase = Phase::Answering {
                             unreadable: Some(unreadable.reason),
                         }
@@ -354,65 +425,65 @@ impl Reducible for PracticeState {
                         on_screen.part_index += 1;
                         on_screen.hints_shown = 0;
                     }
-                    _ => next.next_item(),
+                    _ => next.next_item(now),
                 }
-                next.phase = Phase::Answering { unreadable: None };
-                next.item_revision += 1;
-                next.shown_at = now();
-                next.save();
+                next.shown_anew(now);
+                next.save(&outside);
             }
             PracticeAction::Reset => {
                 // The sessions counted stay counted, so no tab re-applies its answers to the fresh start.
-                next.progress = restart_progress(&next.bank, &next.progress, random_seed());
-                next.may_write = true;
-                next.storage_notice = None;
-                next.showing_not_saved = false;
-                next.next_item();
-                next.phase = Phase::Answering { unreadable: None };
-                next.item_revision += 1;
-                next.shown_at = now();
+                next.progress = restart_progress(&next.bank, &next.progress, outside.seed);
+                next.storage = StorageStatus::Saving;
+                next.next_item(now);
+                next.shown_anew(now);
                 // Written as it is: merging would bring back what the learner chose to drop.
                 next.write();
             }
-            PracticeAction::Import(content) => match load_progress(&content, &next.bank.bank.id) {
+            PracticeAction::Import(content) => match load_progress(&content, next.bank.id()) {
                 Ok(imported) => {
                     next.import_result = Some(Ok(imported.model.answer_count));
                     next.progress = adopt_progress(imported, &next.progress, &next.log);
-                    next.may_write = true;
+                    if !next.storage.may_write() {
+                        next.storage = StorageStatus::Saving;
+                    }
                     let choice = resume(
                         &next.bank,
                         &mut next.progress,
-                        now(),
+                        now,
                         &ChoiceOptions::default(),
                     );
                     let part_index = next.progress.current_part as usize;
                     next.on_screen = show(&next.bank, choice, part_index);
-                    next.phase = Phase::Answering { unreadable: None };
-                    next.item_revision += 1;
-                    next.shown_at = now();
+                    next.shown_anew(now);
                     // Written as it is: merging would bring back what the file replaces.
                     next.write();
                 }
                 Err(problem) => next.import_result = Some(Err(problem.to_string())),
             },
             PracticeAction::StorageChanged(Some(text)) => {
-                if self.known_stored.as_deref() == Some(text.as_str()) {
+                // An unreadable copy is left alone here; the next save backs it up before writing.
+                let known = self.known_stored.as_deref();
+                let SyncOutcome::Merged { progress, replayed } =
+                    sync(&self.bank, Some(&text), known, &self.progress, &self.log)
+                else {
                     return self;
+                };
+                next.progress = progress;
+                next.known_stored = Some(text);
+                if replayed > 0 && next.storage.may_write() {
+                    next.write();
                 }
-                next.take_stored(text);
             }
             PracticeAction::StorageChanged(None) => {
                 // Another tab or script removed our progress: put it back.
                 next.known_stored = None;
-                next.save();
+                next.save(&outside);
             }
             PracticeAction::ChooseSkill(skill) => {
                 next.focus_skill = skill;
                 if !answered {
-                    next.next_item();
-                    next.phase = Phase::Answering { unreadable: None };
-                    next.item_revision += 1;
-                    next.shown_at = now();
+                    next.next_item(now);
+                    next.shown_anew(now);
                 }
             }
             PracticeAction::AnotherVariant => {
@@ -421,10 +492,18 @@ impl Reducible for PracticeState {
                 };
                 let choice = another_variant(&mut next.progress, &on_screen.choice);
                 next.on_screen = show(&next.bank, Some(choice), 0);
-                next.phase = Phase::Answering { unreadable: None };
-                next.item_revision += 1;
-                next.shown_at = now();
-                next.save();
+                next.shown_anew(now);
+                next.save(&outside);
+            }
+            PracticeAction::EffectsRan { upto, results } => {
+                let ran = usize::try_from(upto.saturating_sub(next.effects_done))
+                    .unwrap_or(usize::MAX)
+                    .min(next.effects.len());
+                next.effects.drain(..ran);
+                next.effects_done += ran as u64;
+                for result in results {
+                    next.take_result(result);
+                }
             }
         }
         Rc::new(next)

@@ -4,10 +4,13 @@
 use std::collections::BTreeMap;
 
 use adaptive_practice_engine::calibration::calibrate_bank_items;
-use adaptive_practice_engine::report::{LearnerReport, REPORT_FORMAT};
+use adaptive_practice_engine::report::{read_report, read_report_for, LearnerReport, ReportError};
 use adaptive_practice_engine::{load_bank, Severity};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+#[cfg(test)]
+mod tests;
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -17,20 +20,61 @@ struct Calibration {
     items: Vec<adaptive_practice_engine::calibration::CalibratedItem>,
     learners: usize,
     /// Report files that were not used, and why.
-    skipped: Vec<String>,
+    skipped: Vec<Skipped>,
 }
 
-/// Reads one report file; says why when it cannot be used for this bank.
-pub fn read_report(text: &str, bank_id: &str) -> Result<LearnerReport, String> {
-    let report: LearnerReport =
-        serde_json::from_str(text).map_err(|e| format!("not a report file ({e})"))?;
-    if report.format != REPORT_FORMAT {
-        return Err("not an adaptive-practice report".into());
+/// Why a report file cannot be used: `kind` for the page's logic, `message` for people.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReadingError {
+    kind: &'static str,
+    message: String,
+}
+
+impl From<ReportError> for ReadingError {
+    fn from(error: ReportError) -> Self {
+        ReadingError {
+            kind: error.kind(),
+            message: error.to_string(),
+        }
     }
-    if report.bank_id != bank_id {
-        return Err(format!("a report for another bank ({})", report.bank_id));
-    }
-    Ok(report)
+}
+
+/// A report file the calibration did not use: its position in the list given (from 0), and why.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Skipped {
+    report: usize,
+    error: ReadingError,
+}
+
+/// One report file read: the report, or why it cannot be used.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Reading {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<LearnerReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<ReadingError>,
+}
+
+/// Reads one report file, on any bank, with the engine's one reader: `{ report }`, or
+/// `{ error: { kind, message } }`.
+#[wasm_bindgen(js_name = readReport)]
+pub fn read_report_file(text: &str) -> Result<JsValue, JsError> {
+    let reading = match read_report(text) {
+        Ok(report) => Reading {
+            report: Some(report),
+            error: None,
+        },
+        Err(error) => Reading {
+            report: None,
+            error: Some(error.into()),
+        },
+    };
+    reading
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Calibrates the difficulties of `bank_json`'s items from the class's `reports` (JSON texts).
@@ -51,7 +95,7 @@ pub fn calibrate_bank(bank_json: &str, reports: Vec<String>) -> Result<JsValue, 
     let mut skipped = Vec::new();
     let mut records = Vec::new();
     for (index, text) in reports.iter().enumerate() {
-        match read_report(text, &bank.id) {
+        match read_report_for(text, &bank.id) {
             Ok(report) => records.push(
                 report
                     .items
@@ -59,7 +103,10 @@ pub fn calibrate_bank(bank_json: &str, reports: Vec<String>) -> Result<JsValue, 
                     .map(|i| (i.id.clone(), (i.attempts, i.correct)))
                     .collect::<BTreeMap<_, _>>(),
             ),
-            Err(why) => skipped.push(format!("report {}: {why}", index + 1)),
+            Err(error) => skipped.push(Skipped {
+                report: index,
+                error: error.into(),
+            }),
         }
     }
     let ids: Vec<String> = bank.items.iter().map(|i| i.id.clone()).collect();

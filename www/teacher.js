@@ -5,7 +5,6 @@
 // Every sentence the page shows is built here with textContent, never innerHTML: report files
 // come from learners and their text is not trusted.
 
-const REPORT_FORMAT = 'adaptive-practice-report';
 const SHORT_CODE_PREFIX = 'AP1.';
 const LARGEST_REPORT_BYTES = 5_000_000;
 const STUCK_ATTEMPTS = 8;
@@ -24,7 +23,7 @@ const STATES = {
 const state = {
   /** { text, json, source } of the loaded bank, or null. */
   bank: null,
-  /** Every report handed in, in order: { source, text } or { source, error }. */
+  /** Every report handed in, in order: { source, text, reading } or { source, error }. */
   inputs: [],
   codeCount: 0,
   /** The engine's calibration for `calibrationKey`, or { error }. */
@@ -124,6 +123,7 @@ async function addFiles(files) {
       state.inputs.push({ source: file.name, error: `could not be read (${messageOf(error)})` });
     }
   }
+  await readInputs();
   render();
 }
 
@@ -143,6 +143,7 @@ async function addCodes(text) {
       state.inputs.push({ source, error: messageOf(error) });
     }
   }
+  await readInputs();
   render();
 }
 
@@ -184,26 +185,25 @@ async function decodeShortCode(code) {
   }
 }
 
-/** A parsed report, or throws with the reason it cannot be used (for any bank). */
-function parseReport(text) {
-  let report;
-  try {
-    report = JSON.parse(text);
-  } catch {
-    throw new Error('a damaged file (it is not valid JSON)');
+/**
+ * Reads every report text not read yet with the engine's one reader (`readReport`, in
+ * src/teacher.rs and crates/engine/src/report.rs): `input.reading` is { report } or
+ * { error: { kind, message } }.
+ */
+async function readInputs() {
+  for (const input of state.inputs) {
+    if (input.text === undefined || input.reading) continue;
+    try {
+      input.reading = (await engine()).readReport(input.text);
+    } catch (error) {
+      input.reading = { error: { kind: 'engineMissing', message: `could not be read (${messageOf(error)})` } };
+    }
   }
-  if (!report || typeof report !== 'object' || report.format !== REPORT_FORMAT) {
-    const bankLike = Array.isArray(report?.skills) && Array.isArray(report?.items) && typeof report?.id === 'string';
-    throw new Error(bankLike ? 'a bank, not a report (choose it under “The bank”)' : 'not an adaptive-practice report');
-  }
-  const whole = (n) => Number.isInteger(n) && n >= 0;
-  const fine = typeof report.learner === 'string' && typeof report.bankId === 'string' &&
-    Number.isFinite(report.createdAt) && Array.isArray(report.skills) && Array.isArray(report.items) &&
-    report.skills.every((s) => s && typeof s.id === 'string' && s.state in STATES &&
-      Number.isFinite(s.mastery) && s.mastery >= 0 && s.mastery <= 1 && whole(s.attempts) && whole(s.correct)) &&
-    report.items.every((i) => i && typeof i.id === 'string' && whole(i.attempts) && whole(i.correct));
-  if (!fine) throw new Error('a damaged report (some of its figures are missing or wrong)');
-  return report;
+}
+
+/** Why a report cannot be used, as the page says it. */
+function readingError({ kind, message }) {
+  return kind === 'bank' ? `${message} (choose it under “The bank”)` : message;
 }
 
 /** Splits the inputs into the reports used for `bank` and the ones skipped, with reasons. */
@@ -216,11 +216,9 @@ function classify(bank, inputs) {
       skipped.push({ source: input.source, reason: input.error });
       continue;
     }
-    let report;
-    try {
-      report = parseReport(input.text);
-    } catch (error) {
-      skipped.push({ source: input.source, reason: error.message });
+    const { report, error } = input.reading ?? { error: { kind: 'unread', message: 'not read yet' } };
+    if (error) {
+      skipped.push({ source: input.source, reason: readingError(error) });
       continue;
     }
     if (report.bankId !== bank.id) {
@@ -274,14 +272,13 @@ async function calibrate(used) {
     result = { error: messageOf(error) };
   }
   if (key !== state.calibrationKey) return;
-  // The engine reads reports more strictly than this page; a report it refuses is skipped too.
+  // The calibration reads reports with the same reader; one it refuses all the same is skipped.
   let refused = false;
-  for (const line of result.skipped ?? []) {
-    const found = /^report (\d+): (.*)$/s.exec(line);
-    const entry = found && used[Number(found[1]) - 1];
+  for (const { report, error } of result.skipped ?? []) {
+    const entry = used[report];
     const input = entry && state.inputs.find((i) => i.source === entry.source && i.text === entry.text);
     if (input) {
-      input.engineError = found[2];
+      input.engineError = readingError(error);
       refused = true;
     }
   }
@@ -335,7 +332,7 @@ function renderHeatmap(bank, used) {
     ...skills.map((skill) => heatmapCell(name, skill, report.skills.find((s) => s.id === skill.id)))));
   const averages = skills.map((skill) => {
     const values = used.map((u) => u.report.skills.find((s) => s.id === skill.id)).filter((s) => s && s.state !== 'notStarted');
-    const mastered = values.filter((s) => s.state === 'mastered' || s.state === 'dueForReview').length;
+    const mastered = values.filter(countsAsMastered).length;
     return element('td', {}, values.length ? `${mastered} of ${used.length} mastered` : 'nobody started');
   });
   $('heatmap').replaceChildren(
@@ -350,6 +347,12 @@ function renderHeatmap(bank, used) {
     `reports made ${from === to ? `on ${from}` : `from ${from} to ${to}`}. Mastery is the chance of answering a typical item of the skill right; ` +
     'the last row counts the learners who mastered the skill, those now due for review included.';
 }
+
+/**
+ * Whether a report's skill counts as mastered: the engine's rule (`SkillState::counts_as_mastered`
+ * in crates/engine/src/model.rs), which a test of the widget crate checks this line against.
+ */
+const countsAsMastered = (skill) => skill.state === 'mastered' || skill.state === 'dueForReview';
 
 function heatmapCell(learner, skill, record) {
   if (!record) {

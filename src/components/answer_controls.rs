@@ -10,7 +10,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::rich_text::inline_text;
-use crate::i18n::{fill, use_text};
+use crate::i18n::{fill, use_words};
 
 /// Indexes `0..count` in an order fixed by `seed` (a different order for each variant).
 pub fn seeded_order(count: usize, seed: u64) -> Vec<usize> {
@@ -63,7 +63,7 @@ impl AnswerControlProps {
 
 #[component]
 fn ChoiceList(props: &AnswerControlProps) -> Html {
-    let text = use_text();
+    let words = use_words();
     let picked = use_state(Vec::<usize>::new);
     let (choices, correct, multiple, shuffle) = match &*props.kind {
         ItemKind::SingleChoice {
@@ -92,7 +92,7 @@ fn ChoiceList(props: &AnswerControlProps) -> Html {
     html! {
         <div class="ap-choices" role={if multiple { "group" } else { "radiogroup" }} aria-labelledby={props.labelled_by.clone()}>
             if multiple {
-                <p class="ap-hint">{ text.pick_all }</p>
+                <p class="ap-hint">{ words.pick_all }</p>
             }
             { for order.into_iter().map(|index| {
                 let onchange = {
@@ -124,7 +124,7 @@ fn ChoiceList(props: &AnswerControlProps) -> Html {
 
 #[component]
 fn TypedAnswer(props: &AnswerControlProps) -> Html {
-    let text = use_text();
+    let words = use_words();
     let typed = use_state(String::new);
     let oninput = {
         let typed = typed.clone();
@@ -136,15 +136,15 @@ fn TypedAnswer(props: &AnswerControlProps) -> Html {
         })
     };
     let (hint, input_mode) = match &*props.kind {
-        ItemKind::Numeric { .. } => (text.numeric_hint, "decimal"),
-        ItemKind::MathExpression { .. } => (text.math_hint, "text"),
+        ItemKind::Numeric { .. } => (words.numeric_hint, "decimal"),
+        ItemKind::MathExpression { .. } => (words.math_hint, "text"),
         _ => ("", "text"),
     };
     let input_id = format!("{}-answer", props.labelled_by);
     let hint_id = format!("{}-hint", props.labelled_by);
     html! {
         <div class="ap-typed">
-            <label class="ap-label" for={input_id.clone()}>{ text.your_answer }</label>
+            <label class="ap-label" for={input_id.clone()}>{ words.your_answer }</label>
             <input id={input_id} class="ap-input" type="text" inputmode={input_mode} autocomplete="off"
                 spellcheck="false" aria-describedby={if hint.is_empty() { None } else { Some(hint_id.clone()) }}
                 value={(*typed).clone()} disabled={props.disabled} {oninput} />
@@ -157,7 +157,7 @@ fn TypedAnswer(props: &AnswerControlProps) -> Html {
 
 #[component]
 fn OrderingList(props: &AnswerControlProps) -> Html {
-    let text = use_text();
+    let words = use_words();
     let ItemKind::Ordering { items } = &*props.kind else {
         return html! {};
     };
@@ -206,9 +206,9 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
                     <li class="ap-order-entry">
                         <span class="ap-order-text">{ inline_text(label) }</span>
                         <button type="button" class="ap-icon-button" disabled={props.disabled || place == 0}
-                            aria-label={fill(text.move_up, &[("entry", label), ("place", &(place + 1).to_string())])} onclick={mover(place, true)}>{ "↑" }</button>
+                            aria-label={fill(words.move_up, &[("entry", label), ("place", &(place + 1).to_string())])} onclick={mover(place, true)}>{ "↑" }</button>
                         <button type="button" class="ap-icon-button" disabled={props.disabled || place + 1 == count}
-                            aria-label={fill(text.move_down, &[("entry", label), ("place", &(place + 1).to_string())])} onclick={mover(place, false)}>{ "↓" }</button>
+                            aria-label={fill(words.move_down, &[("entry", label), ("place", &(place + 1).to_string())])} onclick={mover(place, false)}>{ "↓" }</button>
                     </li>
                 }
             }) }
@@ -218,7 +218,7 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
 
 #[component]
 fn MatchingTable(props: &AnswerControlProps) -> Html {
-    let text = use_text();
+    let words = use_words();
     let ItemKind::Matching { pairs, distractors } = &*props.kind else {
         return html! {};
     };
@@ -248,7 +248,7 @@ fn MatchingTable(props: &AnswerControlProps) -> Html {
                     <div class="ap-match-row">
                         <label class="ap-match-left" for={id.clone()}>{ inline_text(&pair.left) }</label>
                         <select id={id} class="ap-select" disabled={props.disabled} {onchange}>
-                            <option value="" selected={chosen[left].is_none()}>{ text.choose }</option>
+                            <option value="" selected={chosen[left].is_none()}>{ words.choose }</option>
                             { for order.iter().map(|&r| html! {
                                 <option value={r.to_string()} selected={chosen[left] == Some(r)}>{ rights[r] }</option>
                             }) }

@@ -2,14 +2,14 @@
 
 use std::rc::Rc;
 
-use adaptive_practice_engine::{load_bank, Bank, Diagnostic, IndexedBank, Severity};
+use adaptive_practice_engine::{load_bank, Diagnostic, IndexedBank, Severity};
 use yew::prelude::*;
 
 use crate::bank_source::{fetch_text, BankSource};
 use crate::components::load_error::LoadError;
 use crate::components::practice::Practice;
 use crate::controls::SharedControls;
-use crate::i18n::{fill, messages_for, Messages, Text};
+use crate::i18n::{fill, words_for, Words};
 use crate::storage;
 
 #[derive(Properties, PartialEq)]
@@ -36,26 +36,12 @@ enum LoadState {
     Ready(Rc<IndexedBank>),
 }
 
-/// The bank limited to `skills`: their items only (an item needing another skill is left out),
-/// and prerequisites outside the list dropped.
-fn keep_skills(mut bank: Bank, skills: &[String]) -> Bank {
-    let kept = |id: &String| skills.contains(id);
-    bank.skills.retain(|skill| kept(&skill.id));
-    for skill in &mut bank.skills {
-        skill.prerequisites.retain(kept);
-    }
-    bank.items.retain(|item| {
-        item.skills.iter().all(kept) && item.parts().iter().all(|part| part.skills.iter().all(kept))
-    });
-    bank
-}
-
-fn read_bank(text: &str, words: &'static Messages, skills: Option<&[String]>) -> LoadState {
+fn read_bank(text: &str, words: &'static Words, skills: Option<&[String]>) -> LoadState {
     let loaded = load_bank(text);
     match loaded.bank {
         Some(bank) => {
             let bank = match skills {
-                Some(skills) if !skills.is_empty() => keep_skills(bank, skills),
+                Some(skills) if !skills.is_empty() => bank.limited_to_skills(skills),
                 _ => bank,
             };
             LoadState::Ready(Rc::new(IndexedBank::new(bank)))
@@ -78,7 +64,7 @@ fn read_bank(text: &str, words: &'static Messages, skills: Option<&[String]>) ->
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let load = use_state(|| LoadState::Loading);
-    let page_words = messages_for(props.language.as_deref());
+    let page_words = words_for(props.language.as_deref());
     {
         let load = load.clone();
         let skills = props.skills.clone();
@@ -101,7 +87,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let words = match (&props.language, &*load) {
-        (None, LoadState::Ready(bank)) => messages_for(bank.bank.language.as_deref()),
+        (None, LoadState::Ready(bank)) => words_for(bank.language()),
         _ => page_words,
     };
     let content = match &*load {
@@ -118,21 +104,21 @@ pub fn App(props: &AppProps) -> Html {
             let namespace = props
                 .storage_namespace
                 .clone()
-                .unwrap_or_else(|| bank.bank.id.clone());
+                .unwrap_or_else(|| bank.id().to_string());
             let source_url = match &props.source {
                 BankSource::Url(url) => Some(url.clone()),
                 BankSource::Inline(_) => None,
             };
             html! {
                 <Practice bank={bank.clone()} storage_key={storage::progress_key(&namespace)} host={props.host.clone()}
-                    {source_url} controls={props.controls.clone()} text={Text(words)} />
+                    {source_url} controls={props.controls.clone()} words={words} />
             }
         }
     };
     // The interface's language and direction (right to left for Arabic) hold for everything inside.
     html! {
-        <ContextProvider<Text> context={Text(words)}>
+        <ContextProvider<&'static Words> context={words}>
             <div class="ap-root" lang={words.tag} dir={if words.right_to_left { "rtl" } else { "ltr" }}>{ content }</div>
-        </ContextProvider<Text>>
+        </ContextProvider<&'static Words>>
     }
 }

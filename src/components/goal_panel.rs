@@ -3,40 +3,26 @@
 
 use std::rc::Rc;
 
-use adaptive_practice_engine::{IndexedBank, LearnerModel, SkillState, Timestamp};
-use serde::{Deserialize, Serialize};
+use adaptive_practice_engine::preferences::{load_preferences, save_preferences, Preferences};
+use adaptive_practice_engine::{IndexedBank, LearnerModel, Timestamp};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::i18n::{fill, use_text};
+use crate::i18n::{fill, use_words};
 use crate::storage;
 
-/// The learner's preferences for one bank.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Preferences {
-    /// How many skills the learner wants to master; no goal when `None`.
-    pub goal_skills: Option<u32>,
-    /// Hide scores and percentages.
-    pub calm: bool,
+/// The preferences stored under `key` (defaults when absent or unreadable).
+pub fn load_stored_preferences(key: &str) -> Preferences {
+    storage::read(key)
+        .ok()
+        .flatten()
+        .and_then(|text| load_preferences(&text))
+        .unwrap_or_default()
 }
 
-impl Preferences {
-    /// The preferences stored under `key` (defaults when absent or unreadable).
-    pub fn load(key: &str) -> Preferences {
-        storage::read(key)
-            .ok()
-            .flatten()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
-    }
-
-    /// Stores them; a failure is not worth a message (the practice itself is saved elsewhere).
-    pub fn save(&self, key: &str) {
-        if let Ok(text) = serde_json::to_string(self) {
-            let _ = storage::write(key, &text);
-        }
-    }
+/// Stores them; a failure is not worth a message (the practice itself is saved elsewhere).
+pub fn store_preferences(key: &str, preferences: &Preferences) {
+    let _ = storage::write(key, &save_preferences(preferences));
 }
 
 #[derive(Properties, PartialEq)]
@@ -50,16 +36,9 @@ pub struct GoalPanelProps {
 
 #[component]
 pub fn GoalPanel(props: &GoalPanelProps) -> Html {
-    let text = use_text();
-    let skills = props.bank.bank.skills.len() as u32;
-    let mastered = (0..props.bank.bank.skills.len())
-        .filter(|&s| {
-            matches!(
-                props.model.skill_mastery(&props.bank, s, props.now).state,
-                SkillState::Mastered | SkillState::DueForReview
-            )
-        })
-        .count() as u32;
+    let words = use_words();
+    let skills = props.bank.skills().len() as u32;
+    let mastered = props.model.mastered_skill_count(&props.bank, props.now) as u32;
     let on_goal = {
         let preferences = props.preferences.clone();
         let on_change = props.on_change.clone();
@@ -84,29 +63,29 @@ pub fn GoalPanel(props: &GoalPanelProps) -> Html {
     };
     let goal = props.preferences.goal_skills.map(|g| g.min(skills));
     html! {
-        <section class="ap-goal" aria-label={text.goal_title}>
+        <section class="ap-goal" aria-label={words.goal_title}>
             <label class="ap-goal-choice">
-                { text.goal_choose }{ " " }
+                { words.goal_choose }{ " " }
                 <select class="ap-select ap-goal-select" onchange={on_goal}>
-                    <option value="" selected={goal.is_none()}>{ text.goal_none }</option>
+                    <option value="" selected={goal.is_none()}>{ words.goal_none }</option>
                     { for (1..=skills).map(|count| html! {
                         <option value={count.to_string()} selected={goal == Some(count)}>
-                            { fill(text.goal_skills_option, &[("count", &count.to_string())]) }
+                            { fill(words.goal_skills_option, &[("count", &count.to_string())]) }
                         </option>
                     }) }
                 </select>
             </label>
             if let Some(goal) = goal {
                 <p class="ap-goal-progress" role="status">
-                    { fill(text.goal_progress, &[("mastered", &mastered.min(goal).to_string()), ("goal", &goal.to_string())]) }
-                    if mastered >= goal { { " " }<strong>{ text.goal_reached }</strong> }
+                    { fill(words.goal_progress, &[("mastered", &mastered.min(goal).to_string()), ("goal", &goal.to_string())]) }
+                    if mastered >= goal { { " " }<strong>{ words.goal_reached }</strong> }
                 </p>
                 <progress class="ap-meter ap-goal-meter" max={goal.to_string()} value={mastered.min(goal).to_string()}
-                    aria-label={text.goal_title} />
+                    aria-label={words.goal_title} />
             }
             <label class="ap-calm">
                 <input type="checkbox" checked={props.preferences.calm} onchange={on_calm} />
-                { " " }{ text.calm_mode }
+                { " " }{ words.calm_mode }
             </label>
         </section>
     }

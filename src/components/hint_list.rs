@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::components::answer_controls::AnswerControl;
 use crate::components::rich_text::block_text;
-use crate::i18n::{fill, use_text};
+use crate::i18n::{fill, use_words};
 
 #[derive(Properties, PartialEq)]
 pub struct HintListProps {
@@ -23,7 +23,7 @@ pub struct HintListProps {
 
 #[component]
 pub fn HintList(props: &HintListProps) -> Html {
-    let text = use_text();
+    let words = use_words();
     if props.hints.is_empty() {
         return html! {};
     }
@@ -34,7 +34,7 @@ pub fn HintList(props: &HintListProps) -> Html {
         Callback::from(move |_: MouseEvent| on_hint.emit(()))
     };
     html! {
-        <section class="ap-hints" aria-label={text.hints}>
+        <section class="ap-hints" aria-label={words.hints}>
             if shown > 0 {
                 <ol class="ap-hint-list">
                     { for props.hints.iter().take(shown).enumerate().map(|(index, hint)| html! {
@@ -49,7 +49,7 @@ pub fn HintList(props: &HintListProps) -> Html {
             }
             if left > 0 && !props.answered {
                 <button type="button" class="ap-button ap-button-quiet ap-hint-button" {onclick}>
-                    { fill(text.show_hint, &[("number", &(shown + 1).to_string()), ("count", &props.hints.len().to_string())]) }
+                    { fill(words.show_hint, &[("number", &(shown + 1).to_string()), ("count", &props.hints.len().to_string())]) }
                 </button>
             }
         </section>
@@ -65,7 +65,7 @@ struct ScaffoldProps {
 
 #[component]
 fn Scaffold(props: &ScaffoldProps) -> Html {
-    let text = use_text();
+    let words = use_words();
     let draft = use_state(|| None::<Response>);
     let verdict = use_state(|| None::<Result<Outcome, UnreadableReason>>);
     let kind = Rc::new(props.step.kind.clone());
@@ -93,17 +93,17 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
             <AnswerControl kind={kind} seed={props.seed} disabled={done} given={None::<Response>}
                 on_change={on_change} labelled_by={prompt_id} />
             if !done {
-                <button type="submit" class="ap-button ap-button-quiet">{ text.check }</button>
+                <button type="submit" class="ap-button ap-button-quiet">{ words.check }</button>
             }
             <p class="ap-scaffold-feedback" role="status">
                 { match &*verdict {
-                    Some(Ok(outcome)) if outcome.verdict == Verdict::Right => text.correct.to_string(),
+                    Some(Ok(outcome)) if outcome.verdict == Verdict::Right => words.correct.to_string(),
                     Some(Ok(outcome)) => {
-                        let word = if outcome.verdict == Verdict::Partial { text.partially_right } else { text.incorrect };
-                        let reason = outcome.reason.as_ref().map(|r| format!(" {}", text.verdict_reason(r))).unwrap_or_default();
-                        format!("{word}{reason} {}", fill(text.correct_answer_is, &[("answer", &outcome.correct_answer)]))
+                        let word = if outcome.verdict == Verdict::Partial { words.partially_right } else { words.incorrect };
+                        let reason = outcome.reason.as_ref().map(|r| format!(" {}", words.verdict_reason(r))).unwrap_or_default();
+                        format!("{word}{reason} {}", fill(words.correct_answer_is, &[("answer", &outcome.correct_answer)]))
                     }
-                    Some(Err(reason)) => text.unreadable(reason),
+                    Some(Err(reason)) => words.unreadable(reason),
                     None => String::new(),
                 } }
             </p>

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use adaptive_practice_engine::gaps::{prompt_pieces, PromptPiece};
 use adaptive_practice_engine::{Item, ItemKind, Response};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -10,7 +11,7 @@ use yew::prelude::*;
 use crate::components::answer_controls::AnswerControl;
 use crate::components::hint_list::HintList;
 use crate::components::rich_text::block_text;
-use crate::i18n::{fill, use_text};
+use crate::i18n::{fill, use_words};
 use crate::state::Phase;
 
 #[derive(Properties, PartialEq)]
@@ -44,18 +45,11 @@ fn prompt_with_gaps(
     on_gap: Callback<(usize, String)>,
     gap_label: &str,
 ) -> Html {
-    let mut pieces = Vec::new();
-    let mut rest = prompt;
-    while let Some(start) = rest.find("[[") {
-        let Some(length) = rest[start..].find("]]") else {
-            break;
-        };
-        let marker = &rest[start + 2..start + length];
-        let Ok(number) = marker.trim().parse::<usize>() else {
-            break;
-        };
-        pieces.push(html! { <span>{ rest[..start].to_string() }</span> });
-        if (1..=count).contains(&number) {
+    let pieces = prompt_pieces(prompt).into_iter().map(|piece| match piece {
+        PromptPiece::Text(text) => html! { <span>{ text.to_string() }</span> },
+        // A gap beyond the item's blanks is left out (the bank checker reports it).
+        PromptPiece::Gap(number) if !(1..=count).contains(&number) => html! {},
+        PromptPiece::Gap(number) => {
             let oninput = {
                 let on_gap = on_gap.clone();
                 Callback::from(move |event: InputEvent| {
@@ -63,20 +57,18 @@ fn prompt_with_gaps(
                     on_gap.emit((number - 1, input.value()));
                 })
             };
-            pieces.push(html! {
+            html! {
                 <input class="ap-input ap-gap" type="text" autocomplete="off" spellcheck="false"
                     aria-label={fill(gap_label, &[("number", &number.to_string())])} {disabled} {oninput} />
-            });
+            }
         }
-        rest = &rest[start + length + 2..];
-    }
-    pieces.push(html! { <span>{ rest.to_string() }</span> });
+    });
     html! { <p class="ap-prompt ap-gaps" id="ap-prompt">{ for pieces }</p> }
 }
 
 #[component]
 pub fn ItemView(props: &ItemViewProps) -> Html {
-    let text = use_text();
+    let words = use_words();
     let parts = props.item.parts();
     let part_index = props.part_index.min(parts.len().saturating_sub(1));
     let part = parts.get(part_index).copied();
@@ -127,7 +119,7 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
     let multi_step = parts.len() > 1;
     let prompt = match &*kind {
         ItemKind::FillBlanks { .. } => {
-            prompt_with_gaps(part.prompt, blank_count, answered, on_gap, text.gap_label)
+            prompt_with_gaps(part.prompt, blank_count, answered, on_gap, words.gap_label)
         }
         _ => html! { <div class="ap-prompt" id="ap-prompt">{ block_text(part.prompt) }</div> },
     };
@@ -137,13 +129,13 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             data-item-id={props.item.id.clone()} data-item-type={part.kind.type_name()} data-part={part_index.to_string()}>
             if multi_step {
                 <div class="ap-problem">{ block_text(&props.item.prompt) }</div>
-                <p class="ap-step-count">{ fill(text.step_of, &[("step", &(part_index + 1).to_string()), ("steps", &parts.len().to_string())]) }</p>
+                <p class="ap-step-count">{ fill(words.step_of, &[("step", &(part_index + 1).to_string()), ("steps", &parts.len().to_string())]) }</p>
             }
             { prompt }
             <AnswerControl kind={kind.clone()} seed={props.seed} disabled={answered} given={given}
                 on_change={on_change} labelled_by="ap-prompt" />
             if let Some(message) = unreadable {
-                <p class="ap-unreadable" id="ap-unreadable" role="alert">{ text.unreadable(&message) }</p>
+                <p class="ap-unreadable" id="ap-unreadable" role="alert">{ words.unreadable(&message) }</p>
             }
         </form>
         // Outside the form: a scaffold is a small form of its own. Check comes after the hints
@@ -151,7 +143,7 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
         <HintList hints={Rc::new(part.hints.to_vec())} shown={props.hints_shown} answered={answered}
             on_hint={props.on_hint.clone()} seed={props.seed} />
         if !answered {
-            <button type="submit" form="ap-item-form" class="ap-button ap-check" part="button">{ text.check }</button>
+            <button type="submit" form="ap-item-form" class="ap-button ap-check" part="button">{ words.check }</button>
         }
         </>
     }

@@ -6,7 +6,7 @@ use adaptive_practice_engine::Diagnostic;
 use yew::prelude::*;
 
 use crate::events;
-use crate::i18n::{fill, use_text};
+use crate::i18n::{fill, use_words};
 
 /// How many diagnostics are listed; the rest are counted.
 const SHOWN_DIAGNOSTICS: usize = 5;
@@ -20,21 +20,21 @@ pub struct LoadErrorProps {
 
 #[component]
 pub fn LoadError(props: &LoadErrorProps) -> Html {
-    let text = use_text();
+    let words = use_words();
     {
         let host = props.host.clone();
         let summary = props.summary.clone();
         let diagnostics = props.diagnostics.clone();
         use_effect_with((), move |_| {
             if let Some(host) = host {
-                events::dispatch_error(&host, &summary, &diagnostics);
+                events::send(&host, &events::error_event(&summary, &diagnostics));
             }
         });
     }
     let hidden = props.diagnostics.len().saturating_sub(SHOWN_DIAGNOSTICS);
     html! {
         <div class="ap-card ap-error" role="alert">
-            <h2 class="ap-error-title">{ text.load_failed_title }</h2>
+            <h2 class="ap-error-title">{ words.load_failed_title }</h2>
             <p>{ &props.summary }</p>
             if !props.diagnostics.is_empty() {
                 <ul class="ap-diagnostics">
@@ -44,7 +44,7 @@ pub fn LoadError(props: &LoadErrorProps) -> Html {
                 </ul>
             }
             if hidden > 0 {
-                <p>{ fill(text.more_problems, &[("count", &hidden.to_string())]) }</p>
+                <p>{ fill(words.more_problems, &[("count", &hidden.to_string())]) }</p>
             }
         </div>
     }

@@ -1,21 +1,25 @@
 //! The practice screen: the current item, feedback after Check, Next, and the learner's progress.
+//! It also runs what the reducer decides (`Effect`s: saves, backups, events) after each render.
 
 use std::rc::Rc;
 
-use adaptive_practice_engine::{IndexedBank, Response, Verdict};
+use adaptive_practice_engine::preferences::Preferences;
+use adaptive_practice_engine::{IndexedBank, Verdict};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::components::goal_panel::{GoalPanel, Preferences};
+use crate::browser::{now, random_seed};
+use crate::choice_reason;
+use crate::components::goal_panel::{load_stored_preferences, store_preferences, GoalPanel};
 use crate::components::item_view::ItemView;
 use crate::components::progress_panel::{import_sentence, ProgressPanel};
 use crate::components::rich_text::{block_text, inline_text, MediaBase};
 use crate::components::skill_list::SkillList;
 use crate::controls::SharedControls;
-use crate::i18n::{fill, Text};
-use crate::messages;
-use crate::state::{now, Phase, PracticeAction, PracticeState};
+use crate::events;
+use crate::i18n::{fill, Words};
+use crate::state::{Effect, EffectResult, Input, Outside, Phase, PracticeAction, PracticeState};
 use crate::storage;
 
 #[derive(Properties, PartialEq)]
@@ -26,7 +30,181 @@ pub struct PracticeProps {
     /// The bank's URL, when it came from one.
     pub source_url: Option<String>,
     pub controls: SharedControls,
-    pub text: Text,
+    pub words: &'static Words,
+}
+
+/// What the reducer needs from outside, read when an action is dispatched: the clock, a seed,
+/// and what is stored under `storage_key`.
+fn read_outside(storage_key: &str) -> Outside {
+    Outside {
+        now: now(),
+        seed: random_seed(),
+        stored: storage::read(storage_key),
+    }
+}
+
+/// A callback that dispatches the action `to_action` makes of its argument, with what it read
+/// outside (todomvc's `make_callback`).
+fn make_callback<E, F>(state: &UseReducerHandle<PracticeState>, to_action: F) -> Callback<E>
+where
+    F: Fn(E) -> PracticeAction + 'static,
+{
+    let dispatcher = state.dispatcher();
+    let storage_key = state.storage_key.clone();
+    Callback::from(move |argument: E| {
+        dispatcher.dispatch(Input {
+            action: to_action(argument),
+            outside: read_outside(&storage_key),
+        })
+    })
+}
+
+/// Runs one effect; what storage did, for the reducer.
+fn run_effect(effect: &Effect, host: Option<&web_sys::Element>) -> Option<EffectResult> {
+    match effect {
+        Effect::Save { key, text } => Some(EffectResult::Saved {
+            text: text.clone(),
+            result: storage::write(key, text),
+        }),
+        Effect::BackUp {
+            backup_key,
+            text,
+            problem,
+            then_save,
+        } => Some(EffectResult::BackedUp {
+            text: text.clone(),
+            problem: problem.clone(),
+            then_save: *then_save,
+            kept: storage::write(backup_key, text).is_ok(),
+        }),
+        Effect::Emit(host_events) => {
+            for event in host_events.iter() {
+                if let Some(host) = host {
+                    events::send(host, event);
+                }
+            }
+            None
+        }
+    }
+}
+
+/// The practice state: loaded from storage once, its effects run after each render, reachable
+/// from the JS handle (reset) and from other tabs (`storage` events).
+#[hook]
+fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> {
+    let state = {
+        let bank = props.bank.clone();
+        let key = props.storage_key.clone();
+        let source_url = props.source_url.clone();
+        use_reducer(move || {
+            let outside = read_outside(&key);
+            PracticeState::start(bank, key, source_url, outside)
+        })
+    };
+    {
+        // Let the JS handle reach this widget: its storage key, and a reset.
+        let controls = props.controls.clone();
+        let key = props.storage_key.clone();
+        let reset = make_callback(&state, |()| PracticeAction::Reset);
+        use_effect_with((), move |_| {
+            *controls.0.storage_key.borrow_mut() = Some(key);
+            *controls.0.reset.borrow_mut() = Some(reset);
+            let controls = controls.clone();
+            move || {
+                controls.0.reset.borrow_mut().take();
+            }
+        });
+    }
+    {
+        // Another tab changed this bank's stored progress: merge it in and show it.
+        let on_change = make_callback(&state, PracticeAction::StorageChanged);
+        use_effect_with(props.storage_key.clone(), move |key| {
+            let listener =
+                storage::listen_for_changes(key.clone(), move |value| on_change.emit(value));
+            move || drop(listener)
+        });
+    }
+    {
+        // The reducer decides, this effect acts: run what was decided since the last run.
+        let ran = use_mut_ref(|| 0u64);
+        let host = props.host.clone();
+        let handle = state.clone();
+        let report = make_callback(&state, |(upto, results)| PracticeAction::EffectsRan {
+            upto,
+            results,
+        });
+        use_effect_with(state.effects_decided(), move |&decided| {
+            let done = *ran.borrow();
+            if decided > done {
+                let results = handle
+                    .effects_after(done)
+                    .iter()
+                    .filter_map(|effect| run_effect(effect, host.as_ref()))
+                    .collect();
+                *ran.borrow_mut() = decided;
+                report.emit((decided, results));
+            }
+        });
+    }
+    state
+}
+
+/// The verdict, the item's feedback, the correct answer and skills newly mastered, as
+/// sentences; and the worked solution to show (a step's own, or the item's at the end).
+fn feedback(state: &PracticeState, words: &Words) -> (Option<(bool, Html)>, Option<String>) {
+    let Phase::Answered { report, .. } = &state.phase else {
+        return (None, None);
+    };
+    let bank = &state.bank;
+    let verdict = match report.outcome.verdict {
+        Verdict::Right => words.correct,
+        Verdict::Partial => words.partially_right,
+        Verdict::Wrong => words.incorrect,
+    };
+    let mut sentences = vec![html! { <strong>{ verdict }</strong> }];
+    if let Some(reason) = &report.outcome.reason {
+        sentences.push(html! { <>{ words.verdict_reason(reason) }</> });
+    }
+    if let Some(extra) = &report.outcome.feedback {
+        sentences.push(inline_text(extra));
+    }
+    if !report.outcome.correct {
+        let answer = fill(
+            words.correct_answer_is,
+            &[("answer", &report.outcome.correct_answer)],
+        );
+        sentences.push(inline_text(&answer));
+    }
+    if !report.newly_mastered.is_empty() {
+        let names: Vec<String> = report
+            .newly_mastered
+            .iter()
+            .map(|id| bank.skill_name(id).to_string())
+            .collect();
+        sentences
+            .push(html! { <>{ fill(words.newly_mastered, &[("names", &names.join(", "))]) }</> });
+    }
+    let shown_item = state.on_screen.as_ref().and_then(|s| s.item.as_ref().ok());
+    let solution = shown_item.and_then(|item| {
+        let parts = item.parts();
+        let part_index = state.on_screen.as_ref().map_or(0, |s| s.part_index);
+        let step_solution = parts
+            .get(part_index)
+            .and_then(|p| p.solution)
+            .filter(|_| parts.len() > 1);
+        step_solution.map(str::to_string).or_else(|| {
+            if report.more_parts {
+                None
+            } else {
+                item.solution.clone()
+            }
+        })
+    });
+    let spaced: Html = sentences
+        .into_iter()
+        .map(|sentence| html! { <>{ sentence }{ " " }</> })
+        .collect();
+    (Some((report.outcome.correct, spaced)), solution)
 }
 
 /// Moves keyboard focus: to Next after an answer, to the first control of a new item (a field, a
@@ -60,40 +238,7 @@ fn use_deliberate_focus(
 
 #[component]
 pub fn Practice(props: &PracticeProps) -> Html {
-    let state = {
-        let bank = props.bank.clone();
-        let key = props.storage_key.clone();
-        let host = props.host.clone();
-        let source_url = props.source_url.clone();
-        let words = props.text.0;
-        use_reducer(move || PracticeState::start(bank, key, host, source_url, words))
-    };
-    {
-        // Let the JS handle reach this widget: its storage key, and a reset.
-        let controls = props.controls.clone();
-        let key = props.storage_key.clone();
-        let state = state.clone();
-        use_effect_with((), move |_| {
-            *controls.0.storage_key.borrow_mut() = Some(key);
-            *controls.0.reset.borrow_mut() = Some(Callback::from(move |()| {
-                state.dispatch(PracticeAction::Reset)
-            }));
-            let controls = controls.clone();
-            move || {
-                controls.0.reset.borrow_mut().take();
-            }
-        });
-    }
-    {
-        // Another tab changed this bank's stored progress: merge it in and show it.
-        let dispatcher = state.dispatcher();
-        use_effect_with(props.storage_key.clone(), move |key| {
-            let listener = storage::listen_for_changes(key.clone(), move |value| {
-                dispatcher.dispatch(PracticeAction::StorageChanged(value))
-            });
-            move || drop(listener)
-        });
-    }
+    let state = use_practice_state(props);
     let next_button = use_node_ref();
     let item_area = use_node_ref();
     let answered = matches!(state.phase, Phase::Answered { .. });
@@ -104,124 +249,37 @@ pub fn Practice(props: &PracticeProps) -> Html {
         item_area.clone(),
     );
 
-    let bank = &state.bank.bank;
-    let text = props.text.0;
+    let bank = &state.bank;
+    let words = props.words;
     let model = &state.progress.model;
-    let on_submit = {
-        let state = state.clone();
-        Callback::from(move |response: Response| state.dispatch(PracticeAction::Submit(response)))
-    };
-    let on_next = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(PracticeAction::Next))
-    };
-    let on_hint = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(PracticeAction::ShowHint))
-    };
-    let on_another = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(PracticeAction::AnotherVariant))
-    };
-    let on_reset = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(PracticeAction::Reset))
-    };
+    let on_submit = make_callback(&state, PracticeAction::Submit);
+    let on_next = make_callback(&state, |_: MouseEvent| PracticeAction::Next);
+    let on_hint = make_callback(&state, |()| PracticeAction::ShowHint);
+    let on_another = make_callback(&state, |_: MouseEvent| PracticeAction::AnotherVariant);
+    let on_reset = make_callback(&state, |()| PracticeAction::Reset);
+    let on_choose = make_callback(&state, PracticeAction::ChooseSkill);
+    let on_import = make_callback(&state, PracticeAction::Import);
     // The learner's goal and calm mode, kept beside the progress (`…/prefs/…`).
     let preferences_key = props.storage_key.replacen("/progress/", "/prefs/", 1);
     let preferences = {
         let key = preferences_key.clone();
-        use_state(move || Preferences::load(&key))
+        use_state(move || load_stored_preferences(&key))
     };
     let on_preferences = {
         let preferences = preferences.clone();
         Callback::from(move |changed: Preferences| {
-            changed.save(&preferences_key);
+            store_preferences(&preferences_key, &changed);
             preferences.set(changed);
         })
     };
     let calm = preferences.calm;
-    let on_choose = {
-        let state = state.clone();
-        Callback::from(move |skill: Option<String>| {
-            state.dispatch(PracticeAction::ChooseSkill(skill))
-        })
-    };
-    let on_import = {
-        let state = state.clone();
-        Callback::from(move |content: String| state.dispatch(PracticeAction::Import(content)))
-    };
-    let shown_item = state
-        .on_screen
-        .as_ref()
-        .and_then(|s| s.item.as_ref().ok())
-        .cloned();
     let is_template = state
         .on_screen
         .as_ref()
-        .and_then(|s| bank.items.get(s.choice.item_position))
+        .and_then(|s| bank.items().get(s.choice.item_position))
         .is_some_and(|item| item.template.is_some());
     let more_parts = matches!(&state.phase, Phase::Answered { report, .. } if report.more_parts);
-    let (feedback, solution) = match &state.phase {
-        Phase::Answered { report, .. } => {
-            let verdict = match report.outcome.verdict {
-                Verdict::Right => text.correct,
-                Verdict::Partial => text.partially_right,
-                Verdict::Wrong => text.incorrect,
-            };
-            let mut sentences = vec![html! { <strong>{ verdict }</strong> }];
-            if let Some(reason) = &report.outcome.reason {
-                sentences.push(html! { <>{ text.verdict_reason(reason) }</> });
-            }
-            if let Some(extra) = &report.outcome.feedback {
-                sentences.push(inline_text(extra));
-            }
-            if !report.outcome.correct {
-                let answer = fill(
-                    text.correct_answer_is,
-                    &[("answer", &report.outcome.correct_answer)],
-                );
-                sentences.push(inline_text(&answer));
-            }
-            if !report.newly_mastered.is_empty() {
-                let names: Vec<String> = report
-                    .newly_mastered
-                    .iter()
-                    .map(|id| {
-                        bank.skills
-                            .iter()
-                            .find(|s| &s.id == id)
-                            .map_or(id.clone(), |s| s.name.clone())
-                    })
-                    .collect();
-                sentences.push(
-                    html! { <>{ fill(text.newly_mastered, &[("names", &names.join(", "))]) }</> },
-                );
-            }
-            // A step's own solution after each step; the item's worked solution at the end.
-            let solution = shown_item.as_ref().and_then(|item| {
-                let parts = item.parts();
-                let part_index = state.on_screen.as_ref().map_or(0, |s| s.part_index);
-                let step_solution = parts
-                    .get(part_index)
-                    .and_then(|p| p.solution)
-                    .filter(|_| parts.len() > 1);
-                step_solution.map(str::to_string).or_else(|| {
-                    if report.more_parts {
-                        None
-                    } else {
-                        item.solution.clone()
-                    }
-                })
-            });
-            let spaced: Html = sentences
-                .into_iter()
-                .map(|sentence| html! { <>{ sentence }{ " " }</> })
-                .collect();
-            (Some((report.outcome.correct, spaced)), solution)
-        }
-        Phase::Answering { .. } => (None, None),
-    };
+    let (feedback, solution) = feedback(&state, words);
     let feedback_class = match &feedback {
         Some((true, _)) => "ap-feedback ap-feedback-correct",
         Some((false, _)) => "ap-feedback ap-feedback-wrong",
@@ -232,19 +290,19 @@ pub fn Practice(props: &PracticeProps) -> Html {
         <ContextProvider<MediaBase> context={media_base}>
         <section class="ap-card" part="card" aria-labelledby="ap-title">
             <header class="ap-header">
-                <h2 class="ap-title" id="ap-title">{ &bank.title }</h2>
-                <span class="ap-score" hidden={calm}>{ fill(text.answered_summary, &[("answers", &model.answer_count.to_string()), ("correct", &model.correct_count.to_string())]) }</span>
+                <h2 class="ap-title" id="ap-title">{ bank.title() }</h2>
+                <span class="ap-score" hidden={calm}>{ fill(words.answered_summary, &[("answers", &model.answer_count.to_string()), ("correct", &model.correct_count.to_string())]) }</span>
             </header>
-            if let Some(notice) = &state.storage_notice {
+            if let Some(notice) = state.storage.notice(words) {
                 <p class="ap-notice" role="alert">{ notice }</p>
             }
             <div class="ap-item-area" ref={item_area}>
                 {
                     match &state.on_screen {
-                        None => html! { <p>{ text.no_items }</p> },
+                        None => html! { <p>{ words.no_items }</p> },
                         Some(on_screen) => match &on_screen.item {
                             Err(problem) => html! {
-                                <p class="ap-notice" role="alert">{ format!("{} {problem}", text.item_broken) }</p>
+                                <p class="ap-notice" role="alert">{ format!("{} {problem}", words.item_broken) }</p>
                             },
                             Ok(item) => html! {
                                 <>
@@ -252,7 +310,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                                         phase={state.phase.clone()} hints_shown={on_screen.hints_shown}
                                         seed={on_screen.choice.variant_seed} on_submit={on_submit} on_hint={on_hint} />
                                     if !answered {
-                                        <p class="ap-why">{ messages::why_this_item(text, bank, &on_screen.choice.reason) }</p>
+                                        <p class="ap-why">{ choice_reason::why_this_item(words, bank, &on_screen.choice.reason) }</p>
                                     }
                                 </>
                             },
@@ -265,18 +323,18 @@ pub fn Practice(props: &PracticeProps) -> Html {
             </div>
             if let Some(solution) = solution {
                 <details class="ap-solution" open=true>
-                    <summary>{ text.worked_solution }</summary>
+                    <summary>{ words.worked_solution }</summary>
                     { block_text(&solution) }
                 </details>
             }
             if answered {
                 <div class="ap-actions">
                     <button type="button" class="ap-button ap-next" part="button" ref={next_button} onclick={on_next}>
-                        { if more_parts { text.next_step } else { text.next_item } }
+                        { if more_parts { words.next_step } else { words.next_item } }
                     </button>
                     if is_template && !more_parts {
                         <button type="button" class="ap-button ap-button-quiet ap-another" onclick={on_another}>
-                            { text.try_another }
+                            { words.try_another }
                         </button>
                     }
                 </div>
@@ -284,7 +342,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
             <GoalPanel bank={state.bank.clone()} model={model.clone()} now={now()} preferences={(*preferences).clone()} on_change={on_preferences} />
             <SkillList bank={state.bank.clone()} model={model.clone()} now={now()} focus={state.focus_skill.clone()} on_choose={on_choose} {calm} />
             <ProgressPanel bank={state.bank.clone()} progress={state.progress.clone()} on_reset={on_reset}
-                on_import={on_import} import_message={state.import_result.as_ref().map(|r| import_sentence(text, r))} />
+                on_import={on_import} import_message={state.import_result.as_ref().map(|r| import_sentence(words, r))} />
         </section>
         </ContextProvider<MediaBase>>
     }

@@ -9,9 +9,8 @@ use adaptive_practice_engine::{IndexedBank, Progress};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::browser::{download_text, read_file_text, short_code};
-use crate::i18n::{fill, use_text};
-use crate::state::now;
+use crate::browser::{download_text, now, read_file_text, short_code};
+use crate::i18n::{fill, use_words};
 
 #[derive(Properties, PartialEq)]
 pub struct ProgressPanelProps {
@@ -37,11 +36,11 @@ fn file_name(text: &str) -> String {
 
 #[component]
 pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
-    let text = use_text();
+    let words = use_words();
     let confirming = use_state(|| false);
     let learner_name = use_state(String::new);
     let code = use_state(|| None::<String>);
-    let bank_id = props.bank.bank.id.clone();
+    let bank_id = props.bank.id().to_string();
 
     let on_export = {
         let progress = props.progress.clone();
@@ -90,7 +89,7 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
                 file_name(learner_name.trim())
             };
             download_text(
-                &format!("{}-report-{name}.json", file_name(&bank.bank.id)),
+                &format!("{}-report-{name}.json", file_name(bank.id())),
                 &json,
                 "application/json",
             );
@@ -116,12 +115,12 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
     };
     html! {
         <details class="ap-data">
-            <summary class="ap-data-title">{ text.data_title }</summary>
-            <p class="ap-hint">{ text.data_explained }</p>
+            <summary class="ap-data-title">{ words.data_title }</summary>
+            <p class="ap-hint">{ words.data_explained }</p>
             <div class="ap-actions">
-                <button type="button" class="ap-button ap-button-quiet ap-export" onclick={on_export}>{ text.export_progress }</button>
+                <button type="button" class="ap-button ap-button-quiet ap-export" onclick={on_export}>{ words.export_progress }</button>
                 <label class="ap-button ap-button-quiet ap-import">
-                    { text.import_progress }
+                    { words.import_progress }
                     <input type="file" class="ap-file" accept=".json,application/json" onchange={on_file} />
                 </label>
             </div>
@@ -129,31 +128,31 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
                 <p class="ap-import-message" role="status">{ message.clone() }</p>
             }
             <div class="ap-report">
-                <label class="ap-label" for="ap-learner-name">{ text.your_name }</label>
+                <label class="ap-label" for="ap-learner-name">{ words.your_name }</label>
                 <input id="ap-learner-name" class="ap-input" type="text" autocomplete="name" value={(*learner_name).clone()} oninput={on_name} />
-                <button type="button" class="ap-button ap-button-quiet ap-make-report" onclick={on_report}>{ text.make_report }</button>
+                <button type="button" class="ap-button ap-button-quiet ap-make-report" onclick={on_report}>{ words.make_report }</button>
                 if let Some(code) = &*code {
-                    <label class="ap-label" for="ap-report-code">{ text.report_code }</label>
+                    <label class="ap-label" for="ap-report-code">{ words.report_code }</label>
                     <textarea id="ap-report-code" class="ap-code" readonly=true rows="3" value={code.clone()} />
                 }
             </div>
             if *confirming {
                 <div class="ap-confirm" role="alertdialog" aria-labelledby="ap-reset-question">
-                    <p id="ap-reset-question">{ text.reset_question }</p>
+                    <p id="ap-reset-question">{ words.reset_question }</p>
                     <div class="ap-actions">
-                        <button type="button" class="ap-button ap-reset-confirm" onclick={do_reset}>{ text.reset_confirm }</button>
-                        <button type="button" class="ap-button ap-button-quiet" onclick={cancel_reset}>{ text.cancel }</button>
+                        <button type="button" class="ap-button ap-reset-confirm" onclick={do_reset}>{ words.reset_confirm }</button>
+                        <button type="button" class="ap-button ap-button-quiet" onclick={cancel_reset}>{ words.cancel }</button>
                     </div>
                 </div>
             } else {
-                <button type="button" class="ap-button ap-button-quiet ap-reset" onclick={ask_reset}>{ text.reset_progress }</button>
+                <button type="button" class="ap-button ap-button-quiet ap-reset" onclick={ask_reset}>{ words.reset_progress }</button>
             }
         </details>
     }
 }
 
 /// The sentence after an import: how many answers were loaded, or why nothing changed.
-pub fn import_sentence(words: &crate::i18n::Messages, result: &Result<u32, String>) -> String {
+pub fn import_sentence(words: &crate::i18n::Words, result: &Result<u32, String>) -> String {
     match result {
         Ok(answers) => fill(words.imported, &[("answers", &answers.to_string())]),
         Err(problem) => fill(words.import_refused, &[("problem", problem)]),

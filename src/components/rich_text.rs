@@ -49,7 +49,7 @@ pub struct RichTextProps {
 #[component]
 pub fn RichText(props: &RichTextProps) -> Html {
     let base = use_context::<MediaBase>().unwrap_or_default();
-    let words = crate::i18n::use_text();
+    let words = crate::i18n::use_words();
     let content = use_memo(
         (props.text.clone(), props.inline, base.0),
         move |(text, inline, base)| {

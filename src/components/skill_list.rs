@@ -6,7 +6,7 @@ use adaptive_practice_engine::{IndexedBank, LearnerModel, SkillState, Timestamp}
 use yew::prelude::*;
 
 use crate::components::skill_map::SkillMap;
-use crate::i18n::{fill, use_text};
+use crate::i18n::{fill, use_words};
 
 #[derive(Properties, PartialEq)]
 pub struct SkillListProps {
@@ -32,44 +32,44 @@ fn state_class(state: SkillState) -> &'static str {
 
 #[component]
 pub fn SkillList(props: &SkillListProps) -> Html {
-    let text = use_text();
+    let words = use_words();
     let bank = &props.bank;
     html! {
         <section class="ap-skills" aria-labelledby="ap-progress-title">
-            <h3 class="ap-skills-title" id="ap-progress-title">{ text.progress_title }</h3>
+            <h3 class="ap-skills-title" id="ap-progress-title">{ words.progress_title }</h3>
             <SkillMap bank={props.bank.clone()} model={props.model.clone()} now={props.now} />
             if let Some(focus) = &props.focus {
                 <p class="ap-focus">
-                    { fill(text.practising_chosen, &[("skill", bank.skill_position(focus).map_or(focus.as_str(), |i| bank.bank.skills[i].name.as_str()))]) }
+                    { fill(words.practising_chosen, &[("skill", bank.skill_position(focus).map_or(focus.as_str(), |i| bank.skills()[i].name.as_str()))]) }
                     { " " }
                     <button type="button" class="ap-button ap-button-quiet ap-let-choose"
                         onclick={{ let on_choose = props.on_choose.clone(); Callback::from(move |_: MouseEvent| on_choose.emit(None)) }}>
-                        { text.let_widget_choose }
+                        { words.let_widget_choose }
                     </button>
                 </p>
             }
             <ul class="ap-skill-list">
-                { for bank.bank.skills.iter().enumerate().map(|(position, skill)| {
+                { for bank.skills().iter().enumerate().map(|(position, skill)| {
                     let mastery = props.model.skill_mastery(bank, position, props.now);
                     let started = mastery.state != SkillState::NotStarted;
                     let percent = if started { (mastery.mastery * 100.0).round() as u32 } else { 0 };
-                    let shown = if started { text.percent(mastery.mastery) } else { "–".to_string() };
+                    let shown = if started { words.percent(mastery.mastery) } else { "–".to_string() };
                     html! {
                         <li class={classes!("ap-skill", state_class(mastery.state))} data-skill={skill.id.clone()}>
                             <span class="ap-skill-name">{ &skill.name }</span>
-                            <span class="ap-badge">{ text.state(mastery.state) }</span>
+                            <span class="ap-badge">{ words.state(mastery.state) }</span>
                             <progress class="ap-meter" max="100" value={percent.to_string()}
-                                aria-label={fill(text.mastery_label, &[("skill", &skill.name)])} />
+                                aria-label={fill(words.mastery_label, &[("skill", &skill.name)])} />
                             <span class="ap-skill-mastery" hidden={props.calm}>{ shown }</span>
                             if props.focus.as_deref() != Some(skill.id.as_str()) {
-                                <button type="button" class="ap-choose" aria-label={fill(text.practise_label, &[("skill", &skill.name)])}
+                                <button type="button" class="ap-choose" aria-label={fill(words.practise_label, &[("skill", &skill.name)])}
                                     title={(!props.model.is_unlocked(bank, position)).then(|| {
                                         let needs: Vec<&str> = skill.prerequisites.iter()
-                                            .filter_map(|p| bank.skill_position(p).map(|i| bank.bank.skills[i].name.as_str())).collect();
-                                        fill(text.needs_first, &[("skills", &needs.join(", "))])
+                                            .filter_map(|p| bank.skill_position(p).map(|i| bank.skills()[i].name.as_str())).collect();
+                                        fill(words.needs_first, &[("skills", &needs.join(", "))])
                                     })}
                                     onclick={{ let on_choose = props.on_choose.clone(); let id = skill.id.clone(); Callback::from(move |_: MouseEvent| on_choose.emit(Some(id.clone()))) }}>
-                                    { text.practise }
+                                    { words.practise }
                                 </button>
                             }
                         </li>

@@ -1,8 +1,8 @@
 //! العربية (right to left).
 
-use super::Messages;
+use super::Words;
 
-pub const ARABIC: Messages = Messages {
+pub const ARABIC: Words = Words {
     tag: "ar",
     right_to_left: true,
     loading: "جارٍ تحميل التمارين…",

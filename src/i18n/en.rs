@@ -1,8 +1,8 @@
 //! English.
 
-use super::Messages;
+use super::Words;
 
-pub const ENGLISH: Messages = Messages {
+pub const ENGLISH: Words = Words {
     tag: "en",
     right_to_left: false,
     loading: "Loading practice…",

@@ -1,8 +1,8 @@
 //! Français.
 
-use super::Messages;
+use super::Words;
 
-pub const FRENCH: Messages = Messages {
+pub const FRENCH: Words = Words {
     tag: "fr",
     right_to_left: false,
     loading: "Chargement des exercices…",

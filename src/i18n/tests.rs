@@ -1,27 +1,27 @@
 //! Every language fills every placeholder the English table has.
 
-use super::{fill, messages_for, LANGUAGES};
+use super::{fill, words_for, LANGUAGES};
 
 #[test]
 fn languages_are_found_by_their_primary_tag() {
-    assert_eq!(messages_for(Some("fr-CA")).tag, "fr");
-    assert_eq!(messages_for(Some("AR")).tag, "ar");
-    assert_eq!(messages_for(Some("de")).tag, "en");
-    assert_eq!(messages_for(None).tag, "en");
+    assert_eq!(words_for(Some("fr-CA")).tag, "fr");
+    assert_eq!(words_for(Some("AR")).tag, "ar");
+    assert_eq!(words_for(Some("de")).tag, "en");
+    assert_eq!(words_for(None).tag, "en");
 }
 
 #[test]
 fn templates_fill_their_placeholders() {
-    for messages in LANGUAGES {
+    for words in LANGUAGES {
         let summary = fill(
-            messages.answered_summary,
+            words.answered_summary,
             &[("answers", "12"), ("correct", "9")],
         );
         assert!(
             summary.contains("12") && summary.contains('9') && !summary.contains('{'),
             "{}: {summary}",
-            messages.tag
+            words.tag
         );
-        assert!(messages.percent(0.72).contains("72"), "{}", messages.tag);
+        assert!(words.percent(0.72).contains("72"), "{}", words.tag);
     }
 }

@@ -5,6 +5,7 @@
 //! The loop is the widget's: `submit_answer` then `advance`, on an `IndexedBank` that
 //! `load_bank` accepted. Answers are deterministic, so every run does the same work.
 
+use adaptive_practice_engine::sample_response::response_for;
 use adaptive_practice_engine::{
     advance, load_bank, new_progress, submit_answer, ChoiceOptions, IndexedBank, ItemKind,
     NextItem, Progress, Response, Timestamp,
@@ -118,8 +119,7 @@ impl SimulatedLearner {
         let now = Timestamp(START_MILLIS);
         let next = advance(&bank, &mut progress, now, &ChoiceOptions::default());
         let responses = bank
-            .bank
-            .items
+            .items()
             .iter()
             .map(|item| {
                 (
@@ -143,7 +143,7 @@ impl SimulatedLearner {
         let Some(next) = self.next.take() else {
             return false;
         };
-        let item = &self.bank.bank.items[next.item_position];
+        let item = &self.bank.items()[next.item_position];
         let count = self.progress.model.answer_count;
         // True ability grows with practice; P(right) = sigmoid(ability − difficulty).
         let ability = -0.5 + f64::from(count) * 0.004;
@@ -172,23 +172,7 @@ impl SimulatedLearner {
 }
 
 fn simulated_response(kind: &ItemKind, correct: bool) -> Response {
-    match kind {
-        ItemKind::SingleChoice { answer, .. } => {
-            Response::Choice(if correct { *answer } else { answer + 1 })
-        }
-        ItemKind::Numeric { answer, .. } => {
-            let value = serde_json::to_value(answer)
-                .ok()
-                .and_then(|v| v.as_f64().or_else(|| v.as_str()?.parse().ok()));
-            let value = value.unwrap_or(0.0);
-            Response::Text(if correct {
-                format!("{value}")
-            } else {
-                format!("{}", value + 1.0)
-            })
-        }
-        _ => Response::Choice(0),
-    }
+    response_for(kind, correct).unwrap_or(Response::Choice(0))
 }
 
 /// A hash of `n` mapped to [0, 1): the simulated learner's coin.

@@ -78,7 +78,7 @@ pub fn bench_storage(
         let save_ms = (performance_now() - start) / f64::from(repeats);
         let start = performance_now();
         for _ in 0..repeats {
-            if adaptive_practice_engine::load_progress(&text, &learner.bank.bank.id).is_err() {
+            if adaptive_practice_engine::load_progress(&text, &learner.bank.id()).is_err() {
                 return Err(JsError::new("saved progress did not load"));
             }
         }

@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::answer::parse_number;
 pub use crate::lists::AnswerForm;
+use crate::text_rules::parse_number;
 
 /// A bank of practice items for some skills, as published in one JSON file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

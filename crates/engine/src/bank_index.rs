@@ -2,12 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use crate::bank::Bank;
+use crate::bank::{Bank, BankSettings, Item, Skill};
 
 /// A checked bank plus indexes: which items practise each skill, a skill's reference
 /// difficulty, skills in prerequisite order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndexedBank {
+    /// The bank itself: read it through the accessors (`skills()`, `items()`, `id()`, …).
     pub bank: Bank,
     skill_positions: BTreeMap<String, usize>,
     item_positions: BTreeMap<String, usize>,
@@ -18,6 +19,42 @@ pub struct IndexedBank {
 }
 
 impl IndexedBank {
+    /// The bank's skills, in bank order (a skill's position is its index here).
+    pub fn skills(&self) -> &[Skill] {
+        &self.bank.skills
+    }
+
+    /// The bank's items, in bank order (an item's position is its index here).
+    pub fn items(&self) -> &[Item] {
+        &self.bank.items
+    }
+
+    pub fn id(&self) -> &str {
+        &self.bank.id
+    }
+
+    pub fn version(&self) -> &str {
+        &self.bank.version
+    }
+
+    pub fn title(&self) -> &str {
+        &self.bank.title
+    }
+
+    pub fn language(&self) -> Option<&str> {
+        self.bank.language.as_deref()
+    }
+
+    pub fn settings(&self) -> &BankSettings {
+        &self.bank.settings
+    }
+
+    /// The name of the skill `skill_id`, or the id itself when the bank has no such skill.
+    pub fn skill_name<'a>(&'a self, skill_id: &'a str) -> &'a str {
+        self.skill_position(skill_id)
+            .map_or(skill_id, |s| self.bank.skills[s].name.as_str())
+    }
+
     /// Indexes a bank that `load_bank` accepted (references are known to resolve).
     pub fn new(bank: Bank) -> IndexedBank {
         let skill_positions: BTreeMap<String, usize> = bank

@@ -16,11 +16,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::math::{dot, sigmoid};
+
 mod fit;
 #[cfg(test)]
 mod tests;
 
-pub use fit::{fit, minimize_with_lbfgs};
+pub use fit::fit;
 
 /// One answer of a learner, as the fitting sees it.
 #[derive(Clone, Debug, PartialEq)]
@@ -281,12 +283,4 @@ fn outcome_value(correct: bool) -> f64 {
     } else {
         0.0
     }
-}
-
-fn sigmoid(logit: f64) -> f64 {
-    1.0 / (1.0 + (-logit).exp())
-}
-
-fn dot(left: &[f64], right: &[f64]) -> f64 {
-    left.iter().zip(right).map(|(a, b)| a * b).sum()
 }

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::math::sigmoid;
+
 /// One learner's record on one item: how often answered, how often right.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Attempts {
@@ -88,10 +90,6 @@ pub fn fit_difficulties(
             )
         })
         .collect()
-}
-
-fn sigmoid(x: f64) -> f64 {
-    1.0 / (1.0 + (-x).exp())
 }
 
 /// Spearman's rank correlation of two equally long lists (average ranks for ties).

@@ -77,13 +77,55 @@ const MASTERY_CHECK_TARGET: f64 = 0.6;
 /// How much a skill's mastery estimate (0 to 1) adds to the score of its items when several
 /// skills are open: enough that the weakest skill is practised first.
 const WEAKEST_SKILL_WEIGHT: f64 = 1.0;
+/// What each earlier attempt at an item adds to its score, up to `SEEN_ATTEMPTS_COUNTED`
+/// attempts: fresh items first, but a bounded preference, so that a small skill can repeat.
+const SEEN_WEIGHT: f64 = 0.05;
+const SEEN_ATTEMPTS_COUNTED: u32 = 4;
+/// What the same item type as the last item adds: a small preference for a change.
+const SAME_TYPE_WEIGHT: f64 = 0.02;
+/// What a new skill's items add while another skill is being learned: finish what was started.
+const NEW_SKILL_WHILE_LEARNING_WEIGHT: f64 = 0.15;
+/// The most the seeded tie-break adds.
+const TIE_BREAK_WEIGHT: f64 = 0.01;
 
+/// Where the next item is taken from, in the order of `preferred_pool`.
 #[derive(Clone, Copy, PartialEq)]
 enum Pool {
     Review,
     Chosen,
     Open,
     All,
+}
+
+/// What the choice needs to know of the learner now, computed once per choice.
+struct LearnerNow<'a> {
+    model: &'a LearnerModel,
+    masteries: Vec<SkillMastery>,
+    unlocked: Vec<bool>,
+    /// Each skill's level from its mastery (mastery = sigmoid(ability)).
+    skill_levels: Vec<f64>,
+    focus: Option<usize>,
+    learning_started: bool,
+    last_type: Option<&'static str>,
+}
+
+impl LearnerNow<'_> {
+    fn is_open(&self, skill: usize) -> bool {
+        self.unlocked[skill]
+            && matches!(
+                self.masteries[skill].state,
+                SkillState::NotStarted | SkillState::Learning
+            )
+    }
+
+    fn in_pool(&self, pool: Pool, skill: usize) -> bool {
+        match pool {
+            Pool::Chosen => Some(skill) == self.focus,
+            Pool::Review => self.masteries[skill].state == SkillState::DueForReview,
+            Pool::Open => self.is_open(skill),
+            Pool::All => true,
+        }
+    }
 }
 
 /// Chooses the next item, or `None` for a bank with no items.
@@ -94,156 +136,20 @@ pub fn choose_next_item(
     seed: u64,
     options: &ChoiceOptions,
 ) -> Option<NextItem> {
-    let settings = &bank.bank.settings;
     let target = options
         .target_success
-        .unwrap_or(settings.target_success)
+        .unwrap_or(bank.settings().target_success)
         .clamp(0.05, 0.95);
-    let masteries: Vec<_> = (0..bank.bank.skills.len())
-        .map(|s| model.skill_mastery(bank, s, now))
-        .collect();
-    let unlocked: Vec<bool> = (0..bank.bank.skills.len())
-        .map(|s| model.is_unlocked(bank, s))
-        .collect();
-
-    let focus = options
-        .focus_skill
-        .as_deref()
-        .and_then(|id| bank.skill_position(id));
-    let any_due = masteries
-        .iter()
-        .any(|m| m.state == SkillState::DueForReview);
-    let any_open = (0..masteries.len()).any(|s| {
-        unlocked[s]
-            && matches!(
-                masteries[s].state,
-                SkillState::NotStarted | SkillState::Learning
-            )
-    });
-    let preferred_pool = if focus.is_some() {
-        Pool::Chosen
-    } else if any_due && (model.answer_count.is_multiple_of(2) || !any_open) {
-        // Reviews are interleaved with new learning: at most every other item is a review.
-        Pool::Review
-    } else if any_open {
-        Pool::Open
-    } else {
-        Pool::All
-    };
-
-    let learning_started = masteries.iter().any(|m| m.state == SkillState::Learning);
-    let last_type = model
-        .recent_items
-        .last()
-        .and_then(|id| bank.item_position(id))
-        .map(|i| bank.bank.items[i].type_name());
-
-    // Each skill's level from its mastery (mastery = sigmoid(ability)): no second look-up per skill.
-    let skill_levels: Vec<f64> = masteries
-        .iter()
-        .enumerate()
-        .map(|(s, m)| bank.reference_difficulty(s) + crate::model::logit(m.mastery))
-        .collect();
+    let learner = learner_now(bank, model, now, options);
+    let preferred = preferred_pool(&learner);
     // When the preferred pool has no item at all, fall back to every skill.
-    let mut best: Option<(f64, usize, usize)> = None;
-    let mut pool = preferred_pool;
-    for candidate_pool in [preferred_pool, Pool::All] {
-        pool = candidate_pool;
-        let in_pool = |skill: usize| match pool {
-            Pool::Chosen => Some(skill) == focus,
-            Pool::Review => masteries[skill].state == SkillState::DueForReview,
-            Pool::Open => {
-                unlocked[skill]
-                    && matches!(
-                        masteries[skill].state,
-                        SkillState::NotStarted | SkillState::Learning
-                    )
-            }
-            Pool::All => true,
-        };
-
-        let eligible: Vec<(usize, usize)> = bank
-            .bank
-            .items
-            .iter()
-            .enumerate()
-            .filter_map(|(position, _)| {
-                let skill_positions = bank.skills_of_item(position);
-                let main_skill = *skill_positions.iter().find(|&&s| in_pool(s))?;
-                let locked = pool == Pool::Open && !skill_positions.iter().all(|&s| unlocked[s]);
-                (!locked).then_some((position, main_skill))
-            })
-            .collect();
-        // Never one of the last few items: as many as the pool allows, up to RECENT_LIMIT.
-        let avoid = RECENT_LIMIT.min(eligible.len().saturating_sub(1));
-        let recent = &model.recent_items[model.recent_items.len().saturating_sub(avoid)..];
-        for (position, main_skill) in eligible {
-            let item = &bank.bank.items[position];
-            if recent.iter().any(|id| id == &item.id) {
-                continue;
-            }
-            let predicted = model.predict_from_levels(bank, position, &skill_levels);
-            let item_target = if pool == Pool::Open && is_mastery_check(&masteries[main_skill]) {
-                target.min(MASTERY_CHECK_TARGET)
-            } else {
-                target
-            };
-            let mut score = (predicted - item_target).abs();
-            let seen = model.items.get(&item.id).map_or(0, |r| r.attempts);
-            // Fresh items first, but a bounded preference: a small skill must be able to repeat.
-            score += 0.05 * seen.min(4) as f64;
-            if Some(item.type_name()) == last_type {
-                score += 0.02;
-            }
-            if pool == Pool::Open
-                && learning_started
-                && masteries[main_skill].state == SkillState::NotStarted
-            {
-                // Finish what was started before opening something new.
-                score += 0.15;
-            }
-            if matches!(pool, Pool::Open | Pool::All) {
-                // The weakest skill first: it is furthest from mastery (or nearest to losing it).
-                score += WEAKEST_SKILL_WEIGHT * masteries[main_skill].mastery;
-            }
-            score += 0.01 * unit_hash(seed, position as u64);
-            if best.is_none_or(|(best_score, _, _)| score < best_score) {
-                best = Some((score, position, main_skill));
-            }
-        }
-        if best.is_some() {
-            break;
-        }
-    }
-    let (_, position, main_skill) = best?;
-    let item = &bank.bank.items[position];
+    let (pool, position, main_skill) = [preferred, Pool::All].into_iter().find_map(|pool| {
+        best_item(bank, &learner, pool, target, seed)
+            .map(|(position, main_skill)| (pool, position, main_skill))
+    })?;
+    let item = &bank.items()[position];
     let predicted_success = model.predict_success(bank, item, now);
-    let skill_id = bank.bank.skills[main_skill].id.clone();
-    let reason = match pool {
-        Pool::Review => ChoiceReason::ReviewDue {
-            skill_id,
-            recall: masteries[main_skill].recall,
-        },
-        Pool::Chosen => ChoiceReason::ChosenSkill { skill_id },
-        Pool::All => ChoiceReason::KeepPractising { skill_id },
-        Pool::Open if masteries[main_skill].state == SkillState::NotStarted => {
-            ChoiceReason::NewSkill {
-                skill_id,
-                after: bank.bank.skills[main_skill].prerequisites.clone(),
-            }
-        }
-        // Only when the item is harder than usual: a small skill may have no hard item left.
-        Pool::Open if is_mastery_check(&masteries[main_skill]) && predicted_success < target => {
-            ChoiceReason::MasteryCheck {
-                skill_id,
-                mastery: masteries[main_skill].mastery,
-            }
-        }
-        Pool::Open => ChoiceReason::Learning {
-            skill_id,
-            mastery: masteries[main_skill].mastery,
-        },
-    };
+    let reason = reason(bank, &learner, pool, main_skill, predicted_success, target);
     Some(NextItem {
         item_position: position,
         item_id: item.id.clone(),
@@ -251,6 +157,174 @@ pub fn choose_next_item(
         reason,
         variant_seed: 0,
     })
+}
+
+fn learner_now<'a>(
+    bank: &IndexedBank,
+    model: &'a LearnerModel,
+    now: Timestamp,
+    options: &ChoiceOptions,
+) -> LearnerNow<'a> {
+    let masteries: Vec<_> = (0..bank.skills().len())
+        .map(|s| model.skill_mastery(bank, s, now))
+        .collect();
+    let unlocked = (0..bank.skills().len())
+        .map(|s| model.is_unlocked(bank, s))
+        .collect();
+    // No second look-up per skill: its level follows from its mastery.
+    let skill_levels = masteries
+        .iter()
+        .enumerate()
+        .map(|(s, m)| bank.reference_difficulty(s) + crate::math::logit(m.mastery))
+        .collect();
+    LearnerNow {
+        model,
+        focus: options
+            .focus_skill
+            .as_deref()
+            .and_then(|id| bank.skill_position(id)),
+        learning_started: masteries.iter().any(|m| m.state == SkillState::Learning),
+        last_type: model
+            .recent_items
+            .last()
+            .and_then(|id| bank.item_position(id))
+            .map(|i| bank.items()[i].type_name()),
+        masteries,
+        unlocked,
+        skill_levels,
+    }
+}
+
+/// The learner's choice first; then due reviews, interleaved with new learning (at most every
+/// other item is a review); then open skills; then every skill.
+fn preferred_pool(learner: &LearnerNow) -> Pool {
+    let any_due = learner
+        .masteries
+        .iter()
+        .any(|m| m.state == SkillState::DueForReview);
+    let any_open = (0..learner.masteries.len()).any(|s| learner.is_open(s));
+    if learner.focus.is_some() {
+        Pool::Chosen
+    } else if any_due && (learner.model.answer_count.is_multiple_of(2) || !any_open) {
+        Pool::Review
+    } else if any_open {
+        Pool::Open
+    } else {
+        Pool::All
+    }
+}
+
+/// The items of `pool` with the skill that put each there, never one of the last few items.
+fn pool_items(bank: &IndexedBank, learner: &LearnerNow, pool: Pool) -> Vec<(usize, usize)> {
+    let eligible: Vec<(usize, usize)> = (0..bank.items().len())
+        .filter_map(|position| {
+            let skill_positions = bank.skills_of_item(position);
+            let main_skill = *skill_positions
+                .iter()
+                .find(|&&s| learner.in_pool(pool, s))?;
+            let locked =
+                pool == Pool::Open && !skill_positions.iter().all(|&s| learner.unlocked[s]);
+            (!locked).then_some((position, main_skill))
+        })
+        .collect();
+    // Never one of the last few items: as many as the pool allows, up to RECENT_LIMIT.
+    let recent_items = &learner.model.recent_items;
+    let avoid = RECENT_LIMIT.min(eligible.len().saturating_sub(1));
+    let recent = &recent_items[recent_items.len().saturating_sub(avoid)..];
+    eligible
+        .into_iter()
+        .filter(|&(position, _)| !recent.contains(&bank.items()[position].id))
+        .collect()
+}
+
+/// The item of `pool` with the lowest score, and its main skill.
+fn best_item(
+    bank: &IndexedBank,
+    learner: &LearnerNow,
+    pool: Pool,
+    target: f64,
+    seed: u64,
+) -> Option<(usize, usize)> {
+    let mut best: Option<(f64, usize, usize)> = None;
+    for (position, main_skill) in pool_items(bank, learner, pool) {
+        let score = item_score(bank, learner, pool, position, main_skill, target, seed);
+        if best.is_none_or(|(best_score, _, _)| score < best_score) {
+            best = Some((score, position, main_skill));
+        }
+    }
+    best.map(|(_, position, main_skill)| (position, main_skill))
+}
+
+/// Lower is better: the distance of the predicted success from the target, plus the weighted
+/// preferences (fresh items, a change of type, finishing a started skill, the weakest skill).
+fn item_score(
+    bank: &IndexedBank,
+    learner: &LearnerNow,
+    pool: Pool,
+    position: usize,
+    main_skill: usize,
+    target: f64,
+    seed: u64,
+) -> f64 {
+    let item = &bank.items()[position];
+    let mastery = &learner.masteries[main_skill];
+    let predicted = learner
+        .model
+        .predict_from_levels(bank, position, &learner.skill_levels);
+    let item_target = if pool == Pool::Open && is_mastery_check(mastery) {
+        target.min(MASTERY_CHECK_TARGET)
+    } else {
+        target
+    };
+    let mut score = (predicted - item_target).abs();
+    let seen = learner.model.items.get(&item.id).map_or(0, |r| r.attempts);
+    score += SEEN_WEIGHT * seen.min(SEEN_ATTEMPTS_COUNTED) as f64;
+    if Some(item.type_name()) == learner.last_type {
+        score += SAME_TYPE_WEIGHT;
+    }
+    if pool == Pool::Open && learner.learning_started && mastery.state == SkillState::NotStarted {
+        score += NEW_SKILL_WHILE_LEARNING_WEIGHT;
+    }
+    if matches!(pool, Pool::Open | Pool::All) {
+        // The weakest skill first: it is furthest from mastery (or nearest to losing it).
+        score += WEAKEST_SKILL_WEIGHT * mastery.mastery;
+    }
+    score + TIE_BREAK_WEIGHT * unit_hash(seed, position as u64)
+}
+
+fn reason(
+    bank: &IndexedBank,
+    learner: &LearnerNow,
+    pool: Pool,
+    main_skill: usize,
+    predicted_success: f64,
+    target: f64,
+) -> ChoiceReason {
+    let mastery = &learner.masteries[main_skill];
+    let skill_id = bank.skills()[main_skill].id.clone();
+    match pool {
+        Pool::Review => ChoiceReason::ReviewDue {
+            skill_id,
+            recall: mastery.recall,
+        },
+        Pool::Chosen => ChoiceReason::ChosenSkill { skill_id },
+        Pool::All => ChoiceReason::KeepPractising { skill_id },
+        Pool::Open if mastery.state == SkillState::NotStarted => ChoiceReason::NewSkill {
+            skill_id,
+            after: bank.skills()[main_skill].prerequisites.clone(),
+        },
+        // Only when the item is harder than usual: a small skill may have no hard item left.
+        Pool::Open if is_mastery_check(mastery) && predicted_success < target => {
+            ChoiceReason::MasteryCheck {
+                skill_id,
+                mastery: mastery.mastery,
+            }
+        }
+        Pool::Open => ChoiceReason::Learning {
+            skill_id,
+            mastery: mastery.mastery,
+        },
+    }
 }
 
 /// True when a skill being learned is close enough to mastery for a harder, more telling item.

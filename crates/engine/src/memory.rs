@@ -20,7 +20,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::calibrated_model::minimize_with_lbfgs;
+use crate::optimize::minimize_with_lbfgs;
 
 #[cfg(test)]
 mod tests;

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::Item;
 use crate::bank_index::IndexedBank;
+use crate::math::{logit, sigmoid};
 
 /// A moment, in milliseconds since the Unix epoch. The engine never reads a clock: callers pass it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
@@ -79,6 +80,14 @@ pub enum SkillState {
     Learning,
     Mastered,
     DueForReview,
+}
+
+impl SkillState {
+    /// Whether the skill counts as mastered (in goals, scores and reports): mastered, including
+    /// when it is now due for review. `www/teacher.js` applies the same rule to report files.
+    pub fn counts_as_mastered(self) -> bool {
+        matches!(self, SkillState::Mastered | SkillState::DueForReview)
+    }
 }
 
 /// A skill's mastery estimate, how sure it is, and its state.
@@ -167,15 +176,6 @@ const HINT_DISCOUNT: f64 = 0.25;
 const HINT_FLOOR: f64 = 0.4;
 /// The learner-specific item correction: its step, shrinking with attempts.
 const ITEM_STEP: f64 = 0.1;
-
-pub fn sigmoid(x: f64) -> f64 {
-    1.0 / (1.0 + (-x).exp())
-}
-
-pub fn logit(p: f64) -> f64 {
-    let p = p.clamp(1e-6, 1.0 - 1e-6);
-    (p / (1.0 - p)).ln()
-}
 
 /// Share of what was learned still there after `days` for a memory of the given stability
 /// (half-life in days): a hyperbolic forgetting curve, 1 / (1 + days / stability).
@@ -289,7 +289,7 @@ impl LearnerModel {
         item_position: usize,
         skill_levels: &[f64],
     ) -> f64 {
-        let item = &bank.bank.items[item_position];
+        let item = &bank.items()[item_position];
         let skills = bank.skills_of_item(item_position);
         let level = if skills.is_empty() {
             self.general_entry_ability()
@@ -324,6 +324,13 @@ impl LearnerModel {
         ))
     }
 
+    /// How many of the bank's skills count as mastered at `now`.
+    pub fn mastered_skill_count(&self, bank: &IndexedBank, now: Timestamp) -> usize {
+        (0..bank.skills().len())
+            .filter(|&s| self.skill_mastery(bank, s, now).state.counts_as_mastered())
+            .count()
+    }
+
     /// The mastery estimate and state of one skill.
     pub fn skill_mastery(
         &self,
@@ -331,7 +338,7 @@ impl LearnerModel {
         skill_position: usize,
         now: Timestamp,
     ) -> SkillMastery {
-        let skill_id = bank.bank.skills[skill_position].id.clone();
+        let skill_id = bank.skills()[skill_position].id.clone();
         let (ability, variance) = self.belief(&skill_id, now);
         let mastery = sigmoid(ability);
         let certainty = (1.0 - variance / PRIOR_VARIANCE).clamp(0.0, 1.0);
@@ -348,7 +355,7 @@ impl LearnerModel {
         };
         let elapsed = now.days_since(record.last_practiced);
         let recall = recall_probability(elapsed, record.stability_days);
-        let threshold = logit(bank.bank.settings.mastery_threshold);
+        let threshold = logit(bank.settings().mastery_threshold);
         let state = if !record.mastered {
             SkillState::Learning
         } else if ability < threshold {
@@ -376,7 +383,7 @@ impl LearnerModel {
         evidence: &Evidence<'_>,
         now: Timestamp,
     ) -> Vec<String> {
-        let settings = &bank.bank.settings;
+        let settings = &bank.settings();
         let correct = evidence.correct;
         let expected = self.predict_evidence(bank, evidence, now);
         // An answer found after hints is weaker evidence of knowing: it counts as partly right.
@@ -482,7 +489,7 @@ impl LearnerModel {
 
     /// True when every prerequisite of the skill is mastered (a review being due does not lock).
     pub fn is_unlocked(&self, bank: &IndexedBank, skill_position: usize) -> bool {
-        bank.bank.skills[skill_position]
+        bank.skills()[skill_position]
             .prerequisites
             .iter()
             .all(|p| self.skills.get(p).is_some_and(|r| r.mastered))

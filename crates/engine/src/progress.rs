@@ -16,8 +16,8 @@ mod merge;
 mod tests;
 
 pub use merge::{
-    adopt_progress, answers_included, merge_progress, record_session_answer, LoggedAnswer,
-    SessionLog, ANSWER_LOG_LIMIT, SESSION_LIMIT,
+    adopt_progress, answers_included, merge_progress, record_session_answer, sync, LoggedAnswer,
+    SessionLog, SyncOutcome, ANSWER_LOG_LIMIT, SESSION_LIMIT,
 };
 
 /// The value of the `format` field of every saved progress file.
@@ -205,7 +205,7 @@ impl From<SavedProgressV1> for Progress {
             .into_iter()
             .map(|(id, s)| {
                 let record = SkillRecord {
-                    ability: finite_or_zero(s.ability),
+                    ability: clamp_loaded_log_odds(s.ability),
                     variance: if s.variance.is_finite() {
                         s.variance.clamp(0.001, 10.0)
                     } else {
@@ -234,7 +234,7 @@ impl From<SavedProgressV1> for Progress {
                     attempts: i.attempts,
                     correct: i.correct.min(i.attempts),
                     last_seen: Timestamp(i.last_seen),
-                    difficulty_offset: finite_or_zero(i.difficulty_offset),
+                    difficulty_offset: clamp_loaded_log_odds(i.difficulty_offset),
                 };
                 (id, record)
             })
@@ -274,11 +274,26 @@ impl From<SavedProgressV1> for Progress {
     }
 }
 
-fn finite_or_zero(value: f64) -> f64 {
+/// The largest log-odds a loaded ability or difficulty offset may have (e^20: a certainty).
+const LOADED_LOG_ODDS_LIMIT: f64 = 20.0;
+
+/// A log-odds read from a saved file, made safe for the model: within ±`LOADED_LOG_ODDS_LIMIT`,
+/// and 0 (no information) when it is not a finite number.
+fn clamp_loaded_log_odds(value: f64) -> f64 {
     if value.is_finite() {
-        value.clamp(-20.0, 20.0)
+        value.clamp(-LOADED_LOG_ODDS_LIMIT, LOADED_LOG_ODDS_LIMIT)
     } else {
         0.0
+    }
+}
+
+/// The longest time one answer adds to time on task: beyond it the learner was surely elsewhere.
+pub const MAX_SECONDS_PER_ANSWER: f64 = 300.0;
+
+/// Adds the time spent on one answer (capped) to the learner's time on task.
+pub fn record_time_on_task(progress: &mut Progress, seconds: f64) {
+    if seconds.is_finite() && seconds > 0.0 {
+        progress.time_on_task_seconds += seconds.min(MAX_SECONDS_PER_ANSWER);
     }
 }
 

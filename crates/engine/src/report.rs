@@ -9,6 +9,91 @@ use crate::progress::Progress;
 
 pub const REPORT_FORMAT: &str = "adaptive-practice-report";
 
+#[cfg(test)]
+mod tests;
+
+/// Why a file cannot be used as a learner's report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReportError {
+    /// Not JSON at all (often a file cut short).
+    NotJson,
+    /// A bank file, handed in where a report was expected.
+    Bank,
+    /// JSON, but not a report of this format.
+    NotAReport,
+    /// A report whose figures are missing or out of range.
+    Damaged,
+    /// A report on another bank (`found` is its bank id).
+    OtherBank { found: String },
+}
+
+impl ReportError {
+    /// A short machine name for the kind of error (`notJson`, `bank`, …), for the teacher page.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ReportError::NotJson => "notJson",
+            ReportError::Bank => "bank",
+            ReportError::NotAReport => "notAReport",
+            ReportError::Damaged => "damaged",
+            ReportError::OtherBank { .. } => "otherBank",
+        }
+    }
+}
+
+impl std::fmt::Display for ReportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReportError::NotJson => write!(f, "a damaged file (it is not valid JSON)"),
+            ReportError::Bank => write!(f, "a bank, not a report"),
+            ReportError::NotAReport => write!(f, "not an adaptive-practice report"),
+            ReportError::Damaged => {
+                write!(
+                    f,
+                    "a damaged report (some of its figures are missing or wrong)"
+                )
+            }
+            ReportError::OtherBank { found } => write!(f, "a report for another bank (“{found}”)"),
+        }
+    }
+}
+
+/// Reads a report file on any bank: the one reader of report files (the teacher page calls it
+/// through the widget's `readReport`, the calibration through `read_report_for`).
+pub fn read_report(text: &str) -> Result<LearnerReport, ReportError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ReportError::NotJson)?;
+    if value.get("format").and_then(serde_json::Value::as_str) != Some(REPORT_FORMAT) {
+        let bank_like = value.get("skills").is_some_and(serde_json::Value::is_array)
+            && value.get("items").is_some_and(serde_json::Value::is_array)
+            && value.get("id").is_some_and(serde_json::Value::is_string);
+        return Err(if bank_like {
+            ReportError::Bank
+        } else {
+            ReportError::NotAReport
+        });
+    }
+    let report: LearnerReport = serde_json::from_value(value).map_err(|_| ReportError::Damaged)?;
+    let plausible = report
+        .skills
+        .iter()
+        .all(|s| (0.0..=1.0).contains(&s.mastery) && s.certainty.is_finite());
+    if !plausible {
+        return Err(ReportError::Damaged);
+    }
+    Ok(report)
+}
+
+/// Reads a report file on the bank `bank_id`.
+pub fn read_report_for(text: &str, bank_id: &str) -> Result<LearnerReport, ReportError> {
+    let report = read_report(text)?;
+    if report.bank_id != bank_id {
+        return Err(ReportError::OtherBank {
+            found: report.bank_id,
+        });
+    }
+    Ok(report)
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LearnerReport {
@@ -56,8 +141,7 @@ pub fn learner_report(
 ) -> LearnerReport {
     let model = &progress.model;
     let skills = bank
-        .bank
-        .skills
+        .skills()
         .iter()
         .enumerate()
         .map(|(position, skill)| {
@@ -86,8 +170,8 @@ pub fn learner_report(
     LearnerReport {
         format: REPORT_FORMAT.into(),
         version: 1,
-        bank_id: bank.bank.id.clone(),
-        bank_version: bank.bank.version.clone(),
+        bank_id: bank.id().to_string(),
+        bank_version: bank.version().to_string(),
         learner: learner.trim().chars().take(80).collect(),
         created_at: now.0,
         answer_count: model.answer_count,

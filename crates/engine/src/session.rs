@@ -10,7 +10,7 @@ use crate::bank::Item;
 use crate::bank_index::IndexedBank;
 use crate::choose::{choose_next_item, unit_hash, ChoiceOptions, ChoiceReason, NextItem};
 use crate::model::{Evidence, LearnerModel, Timestamp};
-use crate::progress::{record_session_answer, Progress, SessionLog};
+use crate::progress::{record_session_answer, record_time_on_task, Progress, SessionLog};
 use crate::template::{instantiate, TemplateError};
 
 /// What answering an item (or one step of it) did.
@@ -29,8 +29,8 @@ pub struct AnswerReport {
 /// Fresh progress for a learner new to this bank; `seed` comes from the caller's randomness.
 pub fn new_progress(bank: &IndexedBank, seed: u64) -> Progress {
     Progress {
-        bank_id: bank.bank.id.clone(),
-        bank_version: bank.bank.version.clone(),
+        bank_id: bank.id().to_string(),
+        bank_version: bank.version().to_string(),
         seed,
         model: LearnerModel::default(),
         current_item: None,
@@ -41,19 +41,9 @@ pub fn new_progress(bank: &IndexedBank, seed: u64) -> Progress {
     }
 }
 
-/// The longest time one answer adds to time on task: beyond it the learner was surely elsewhere.
-pub const MAX_SECONDS_PER_ANSWER: f64 = 300.0;
-
-/// Adds the time spent on one answer (capped) to the learner's time on task.
-pub fn record_time_on_task(progress: &mut Progress, seconds: f64) {
-    if seconds.is_finite() && seconds > 0.0 {
-        progress.time_on_task_seconds += seconds.min(MAX_SECONDS_PER_ANSWER);
-    }
-}
-
 /// The item as the learner sees it: for a template, the variant of `variant_seed`.
 pub fn present(bank: &IndexedBank, next: &NextItem) -> Result<Item, TemplateError> {
-    match bank.bank.items.get(next.item_position) {
+    match bank.items().get(next.item_position) {
         Some(item) => instantiate(item, next.variant_seed),
         None => Err(TemplateError {
             message: "the item is not in the bank".into(),
@@ -221,7 +211,7 @@ pub fn resume(
         && progress.model.recent_items.last() == progress.current_item.as_ref();
     match saved {
         Some(position) if !answered_last => {
-            let item = &bank.bank.items[position];
+            let item = &bank.items()[position];
             Some(NextItem {
                 item_position: position,
                 item_id: item.id.clone(),

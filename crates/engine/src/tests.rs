@@ -68,7 +68,7 @@ fn numbers_are_read_as_people_write_them() {
 }
 
 fn check_verdict(bank: &IndexedBank, item_id: &str, response: Response, expect: Expect) {
-    let item = &bank.bank.items[bank.item_position(item_id).unwrap()];
+    let item = &bank.items()[bank.item_position(item_id).unwrap()];
     let verdict = match check_answer(item, &response) {
         Ok(outcome) => format!(
             "correct={} feedback={:?} answer={}",
@@ -252,19 +252,19 @@ fn transcript(bank_text: &str, script: &str) -> String {
         let Some(next) = advance(&bank, &mut progress, now, &ChoiceOptions::default()) else {
             break;
         };
-        let item = &bank.bank.items[next.item_position];
+        let item = &bank.items()[next.item_position];
         let response = right_or_wrong_response(item, answer == '1');
         let report = submit_answer(
             &bank,
             &mut progress,
-            &bank.bank.items[next.item_position],
+            &bank.items()[next.item_position],
             0,
             &response,
             0,
             now,
         )
         .unwrap();
-        let states: Vec<String> = (0..bank.bank.skills.len())
+        let states: Vec<String> = (0..bank.skills().len())
             .map(|s| {
                 let m = progress.model.skill_mastery(&bank, s, now);
                 format!("{}:{:?}:{:.2}", m.skill_id, m.state, m.mastery)
@@ -288,20 +288,8 @@ fn transcript(bank_text: &str, script: &str) -> String {
 }
 
 fn right_or_wrong_response(item: &crate::bank::Item, right: bool) -> Response {
-    match &item.kind {
-        crate::bank::ItemKind::SingleChoice { answer, .. } => {
-            Response::Choice(if right { *answer } else { (*answer + 1) % 2 })
-        }
-        crate::bank::ItemKind::Numeric { answer, .. } => Response::Text(if right {
-            answer.text.clone()
-        } else {
-            format!("{}", answer.value + 1000.0)
-        }),
-        other => panic!(
-            "the scripted learner does not answer {} items",
-            other.type_name()
-        ),
-    }
+    crate::sample_response::response_for(&item.kind, right)
+        .unwrap_or_else(|| panic!("the scripted learner does not answer multi-step items"))
 }
 
 #[test]
@@ -358,7 +346,7 @@ fn a_locked_skill_is_never_chosen_unless_the_learner_picks_it() {
         target_success: None,
     };
     let next = advance(&bank, &mut progress, now, &chosen).unwrap();
-    assert!(bank.bank.items[next.item_position]
+    assert!(bank.items()[next.item_position]
         .skills
         .contains(&"add-subtract-unlike".to_string()));
 }
@@ -400,7 +388,7 @@ fn the_next_item_gets_harder_after_right_answers_and_easier_after_wrong_ones() {
         }
         let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
         (
-            bank.bank.items[next.item_position].prior_difficulty(),
+            bank.items()[next.item_position].prior_difficulty(),
             next.predicted_success,
             next.reason,
         )
@@ -449,11 +437,11 @@ fn a_mastered_skill_comes_back_for_review_when_recall_drops() {
             },
         )
         .unwrap();
-        let item = &bank.bank.items[next.item_position];
+        let item = &bank.items()[next.item_position];
         submit_answer(
             &bank,
             &mut progress,
-            &bank.bank.items[next.item_position],
+            &bank.items()[next.item_position],
             0,
             &right_or_wrong_response(item, true),
             0,
@@ -476,11 +464,11 @@ fn a_mastered_skill_comes_back_for_review_when_recall_drops() {
     let mut reasons = Vec::new();
     for _ in 0..2 {
         let next = advance(&bank, &mut progress, later, &ChoiceOptions::default()).unwrap();
-        let item = &bank.bank.items[next.item_position];
+        let item = &bank.items()[next.item_position];
         submit_answer(
             &bank,
             &mut progress,
-            &bank.bank.items[next.item_position],
+            &bank.items()[next.item_position],
             0,
             &right_or_wrong_response(item, true),
             0,
@@ -507,7 +495,7 @@ fn seeded_random_sessions_keep_every_invariant() {
         for step in 0..60u64 {
             let next = advance(&bank, &mut progress, now, &ChoiceOptions::default())
                 .expect("a non-empty bank always has a next item");
-            assert!(next.item_position < bank.bank.items.len());
+            assert!(next.item_position < bank.items().len());
             let recent = &progress.model.recent_items[progress
                 .model
                 .recent_items
@@ -518,14 +506,14 @@ fn seeded_random_sessions_keep_every_invariant() {
                 "seed {seed} step {step}: {} repeats a recent item",
                 next.item_id
             );
-            for item in &bank.bank.items {
+            for item in bank.items() {
                 let p = progress.model.predict_success(&bank, item, now);
                 assert!((0.0..=1.0).contains(&p) && p.is_finite());
             }
             // Template items are answered in the variant shown.
             let item = &crate::session::present(&bank, &next).unwrap();
-            let right = unit_hash(seed, step)
-                < crate::model::sigmoid(skill_level - item.prior_difficulty());
+            let right =
+                unit_hash(seed, step) < crate::math::sigmoid(skill_level - item.prior_difficulty());
             submit_answer(
                 &bank,
                 &mut progress,
@@ -536,7 +524,7 @@ fn seeded_random_sessions_keep_every_invariant() {
                 now,
             )
             .unwrap();
-            let reloaded = load_progress(&save_progress(&progress), &bank.bank.id).unwrap();
+            let reloaded = load_progress(&save_progress(&progress), bank.id()).unwrap();
             assert_eq!(
                 reloaded, progress,
                 "seed {seed} step {step}: progress changed through save and load"
@@ -592,4 +580,34 @@ fn choice_is_deterministic_for_a_given_state_time_and_seed() {
     let first = choose_next_item(&bank, &progress.model, now, 42, &ChoiceOptions::default());
     let second = choose_next_item(&bank, &progress.model, now, 42, &ChoiceOptions::default());
     assert_eq!(first, second);
+}
+
+#[test]
+fn a_prompt_reads_as_text_and_numbered_gaps() {
+    use crate::gaps::{prompt_pieces, PromptPiece::*};
+    let check = |prompt: &str, expected: &[crate::gaps::PromptPiece]| {
+        assert_eq!(prompt_pieces(prompt), expected, "{prompt}");
+    };
+    check("no gaps", &[Text("no gaps")]);
+    check(
+        "[[1]] + [[ 2 ]] = 5",
+        &[Text(""), Gap(1), Text(" + "), Gap(2), Text(" = 5")],
+    );
+    check("a [[x]] b [[1]]", &[Text("a [[x]] b [[1]]")]);
+    check("a [[1]] b [[2", &[Text("a "), Gap(1), Text(" b [[2")]);
+}
+
+#[test]
+fn a_bank_limited_to_skills_keeps_their_items_only() {
+    let bank = load_bank(TINY_BANK).bank.expect("the test bank loads");
+    let limited = bank.limited_to_skills(&["add".to_string()]);
+    let skills: Vec<_> = limited
+        .skills
+        .iter()
+        .map(|s| (s.id.as_str(), s.prerequisites.len()))
+        .collect();
+    let items: Vec<_> = limited.items.iter().map(|i| i.id.as_str()).collect();
+    // The prerequisite outside the list is dropped; a4 needs counting too, and is left out.
+    assert_eq!(skills, [("add", 0)]);
+    assert_eq!(items, ["a1", "a2", "a3"]);
 }

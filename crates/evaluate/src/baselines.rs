@@ -1,6 +1,8 @@
 //! Reference models to compare the learner model with: the train mean, a Rasch model (IRT 1PL) and Elo.
 
-use adaptive_practice_engine::calibrated_model::{minimize_with_lbfgs, ObservedAnswer};
+use adaptive_practice_engine::calibrated_model::ObservedAnswer;
+use adaptive_practice_engine::math::sigmoid;
+use adaptive_practice_engine::optimize::minimize_with_lbfgs;
 
 use crate::replay::OnlineModel;
 
@@ -172,8 +174,4 @@ impl OnlineModel for EloModel {
 
 fn elo_step(answer_count: f64) -> f64 {
     ELO_STEP / (1.0 + ELO_STEP_DECAY * answer_count)
-}
-
-pub fn sigmoid(logit: f64) -> f64 {
-    1.0 / (1.0 + (-logit).exp())
 }

@@ -3,6 +3,7 @@
 //! Sessions here are a simplified schedule (15 items a day), not `run.rs`'s.
 //! `cargo run --release -q -p adaptive-practice-simulator --example trace -- www/banks/fractions.json 3 200`
 
+use adaptive_practice_engine::sample_response::response_for;
 use adaptive_practice_engine::template::instantiate;
 use adaptive_practice_engine::{
     advance, load_bank, new_progress, submit_answer, ChoiceOptions, IndexedBank, SkillState,
@@ -11,7 +12,7 @@ use adaptive_practice_engine::{
 use adaptive_practice_simulator::random::{
     derive_seed, STREAM_ANSWERS, STREAM_ENGINE_SEED, STREAM_LEARNER_TRAITS,
 };
-use adaptive_practice_simulator::{response_for, HiddenLearner, PopulationParameters, SplitMix64};
+use adaptive_practice_simulator::{HiddenLearner, PopulationParameters, SplitMix64};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,13 +36,13 @@ fn main() {
         let day = (k / 15) as i64;
         let now = Timestamp(1_704_099_600_000 + day * 86_400_000 + (k % 15) as i64 * 90_000);
         let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
-        let item = instantiate(&bank.bank.items[next.item_position], next.variant_seed).unwrap();
+        let item = instantiate(&bank.items()[next.item_position], next.variant_seed).unwrap();
         let p = learner.success_probability(next.item_position, now);
         let correct = luck.next_bernoulli(p);
         let response = response_for(&item.kind, correct).unwrap();
         let report = submit_answer(&bank, &mut progress, &item, 0, &response, 0, now).unwrap();
         learner.practise(next.item_position, correct, now);
-        let states: Vec<String> = (0..bank.bank.skills.len())
+        let states: Vec<String> = (0..bank.skills().len())
             .map(|s| {
                 let m = progress.model.skill_mastery(&bank, s, now);
                 let letter = match m.state {
@@ -93,8 +94,7 @@ fn stats(bank: &IndexedBank) {
                 break;
             }
             let next = advance(bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
-            let item =
-                instantiate(&bank.bank.items[next.item_position], next.variant_seed).unwrap();
+            let item = instantiate(&bank.items()[next.item_position], next.variant_seed).unwrap();
             let skill = bank.skill_position(&item.skills[0]).unwrap();
             total += 1;
             if learner.is_truly_mastered(skill, now) {
@@ -110,12 +110,7 @@ fn stats(bank: &IndexedBank) {
             if format!("{:?}", next.reason).starts_with("ReviewDue") {
                 reviews += 1;
             }
-            let claimed = (0..bank.bank.skills.len()).all(|s| {
-                matches!(
-                    progress.model.skill_mastery(bank, s, now).state,
-                    SkillState::Mastered | SkillState::DueForReview
-                )
-            });
+            let claimed = progress.model.mastered_skill_count(bank, now) == bank.skills().len();
             if claimed {
                 all_claimed_items += 1;
             }

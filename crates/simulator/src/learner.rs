@@ -4,6 +4,7 @@
 //!
 //! The engine never sees any of this: it only sees the answers the truth produces.
 
+use adaptive_practice_engine::math::sigmoid;
 use adaptive_practice_engine::{IndexedBank, Timestamp};
 
 use crate::random::SplitMix64;
@@ -116,10 +117,6 @@ pub struct HiddenItem {
     pub skills: Vec<usize>,
 }
 
-pub fn sigmoid(x: f64) -> f64 {
-    1.0 / (1.0 + (-x).exp())
-}
-
 /// Fraction of a learned gain still there after `days` for a memory of the given strength:
 /// 1 / (1 + days / strength), so half is left after `strength` days.
 pub fn retained_fraction(days: f64, memory_days: f64) -> f64 {
@@ -132,7 +129,7 @@ fn days_between(later: Timestamp, earlier: Timestamp) -> f64 {
 
 /// How many prerequisite steps lie under each skill (0 for a skill without prerequisites).
 pub fn prerequisite_depths(bank: &IndexedBank) -> Vec<usize> {
-    (0..bank.bank.skills.len())
+    (0..bank.skills().len())
         .map(|position| bank.prerequisite_depth(position))
         .collect()
 }
@@ -145,8 +142,7 @@ impl HiddenLearner {
         random: &mut SplitMix64,
     ) -> HiddenLearner {
         let items: Vec<HiddenItem> = bank
-            .bank
-            .items
+            .items()
             .iter()
             .map(|item| HiddenItem {
                 true_difficulty: item.prior_difficulty()
@@ -166,8 +162,7 @@ impl HiddenLearner {
             parameters.memory_log_spread,
         );
         let skills = bank
-            .bank
-            .skills
+            .skills()
             .iter()
             .enumerate()
             .map(|(position, skill)| {

@@ -14,7 +14,6 @@ pub mod summary;
 
 pub use learner::{HiddenLearner, PopulationParameters};
 pub use random::SplitMix64;
-pub use response::response_for;
 pub use run::{
     simulate_hidden_learner, simulate_learner, Policy, RunOutcome, SimulatedAnswer, SimulatedRun,
     SimulationParameters,
@@ -60,8 +59,8 @@ pub fn simulate_bank(
         })
         .collect();
     BankSimulation {
-        bank_id: bank.bank.id.clone(),
-        skill_count: bank.bank.skills.len(),
+        bank_id: bank.id().to_string(),
+        skill_count: bank.skills().len(),
         item_cap: parameters.item_cap,
         outcomes_by_policy,
     }

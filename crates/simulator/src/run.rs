@@ -2,10 +2,10 @@
 //! engine's own `submit_answer` (and, for the adaptive policy, `advance`), until the policy's
 //! stopping rule or the item cap.
 
+use adaptive_practice_engine::sample_response::response_for;
 use adaptive_practice_engine::template::instantiate;
 use adaptive_practice_engine::{
-    advance, new_progress, submit_answer, ChoiceOptions, IndexedBank, Progress, SkillState,
-    Timestamp,
+    advance, new_progress, submit_answer, ChoiceOptions, IndexedBank, Progress, Timestamp,
 };
 use serde::Serialize;
 
@@ -14,7 +14,6 @@ use crate::random::{
     derive_seed, SplitMix64, STREAM_ANSWERS, STREAM_ENGINE_SEED, STREAM_LEARNER_TRAITS,
     STREAM_RANDOM_POLICY, STREAM_SCHEDULE,
 };
-use crate::response::response_for;
 
 /// How the next item is chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -290,14 +289,9 @@ fn snapshot(state: &RunState, moment: Timestamp) -> StopSnapshot {
     }
 }
 
-/// True when the engine's state for every skill is `Mastered` or `DueForReview`.
+/// True when the engine counts every skill as mastered.
 pub fn engine_claims_every_skill(bank: &IndexedBank, progress: &Progress, now: Timestamp) -> bool {
-    (0..bank.bank.skills.len()).all(|s| {
-        matches!(
-            progress.model.skill_mastery(bank, s, now).state,
-            SkillState::Mastered | SkillState::DueForReview
-        )
-    })
+    progress.model.mastered_skill_count(bank, now) == bank.skills().len()
 }
 
 fn policy_stops(state: &RunState, now: Timestamp, truly_mastered_everything: bool) -> bool {
@@ -309,7 +303,7 @@ fn policy_stops(state: &RunState, now: Timestamp, truly_mastered_everything: boo
 
 /// The chosen item's position and the seed of its variant (for template items).
 fn choose_item(state: &mut RunState, shown: Timestamp) -> Option<(usize, u64)> {
-    let item_count = state.bank.bank.items.len();
+    let item_count = state.bank.items().len();
     if item_count == 0 {
         return None;
     }
@@ -343,7 +337,7 @@ fn answer_item(
     now: Timestamp,
     before_stop: bool,
 ) -> bool {
-    let Some(bank_item) = state.bank.bank.items.get(item_position) else {
+    let Some(bank_item) = state.bank.items().get(item_position) else {
         return false;
     };
     let Ok(item) = instantiate(bank_item, variant_seed) else {

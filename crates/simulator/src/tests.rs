@@ -77,9 +77,7 @@ fn check_accuracy_of_a_strong_learner(
     let mut luck = SplitMix64::new(4);
     let now = Timestamp(0);
     let correct = (0..answers)
-        .filter(|k| {
-            luck.next_bernoulli(learner.success_probability(k % bank.bank.items.len(), now))
-        })
+        .filter(|k| luck.next_bernoulli(learner.success_probability(k % bank.items().len(), now)))
         .count();
     let accuracy = correct as f64 / answers as f64;
     assert!(
@@ -107,9 +105,9 @@ fn check_first_adaptive_items_have_no_prerequisites(
     for seed in seeds {
         let run = simulate_learner(&bank, Policy::Adaptive, &parameters, seed);
         for answer in run.answers.iter().take(first_items) {
-            let item = &bank.bank.items[bank.item_position(&answer.item_id).unwrap_or(usize::MAX)];
+            let item = &bank.items()[bank.item_position(&answer.item_id).unwrap_or(usize::MAX)];
             for skill_id in &item.skills {
-                let skill = &bank.bank.skills[bank.skill_position(skill_id).unwrap_or(usize::MAX)];
+                let skill = &bank.skills()[bank.skill_position(skill_id).unwrap_or(usize::MAX)];
                 assert!(
                     skill.prerequisites.is_empty(),
                     "seed {seed}: {} practises {skill_id}, which has prerequisites",
@@ -129,7 +127,7 @@ fn the_adaptive_policy_starts_with_skills_without_prerequisites() {
 fn check_fixed_policy_follows_bank_order(bank_text: &str, seed: u64) {
     let bank = indexed(bank_text);
     let parameters = SimulationParameters {
-        item_cap: 2 * bank.bank.items.len(),
+        item_cap: 2 * bank.items().len(),
         ..SimulationParameters::default()
     };
     let mut traits = SplitMix64::new(seed);
@@ -137,10 +135,9 @@ fn check_fixed_policy_follows_bank_order(bank_text: &str, seed: u64) {
         .with_every_starting_level(-8.0);
     let run = simulate_hidden_learner(&bank, Policy::Fixed, &parameters, seed, learner);
     let expected: Vec<&str> = bank
-        .bank
-        .items
+        .items()
         .iter()
-        .chain(&bank.bank.items)
+        .chain(bank.items())
         .map(|i| i.id.as_str())
         .collect();
     let practised: Vec<&str> = run.answers.iter().map(|a| a.item_id.as_str()).collect();

@@ -59,7 +59,7 @@ fn main() {
             saved = save_progress(&learner.progress);
             save_ms.push(elapsed_ms(start));
             let start = Instant::now();
-            if load_progress(&saved, &learner.bank.bank.id).is_err() {
+            if load_progress(&saved, learner.bank.id()).is_err() {
                 fail("saved progress did not load");
             }
             load_ms.push(elapsed_ms(start));

@@ -11,7 +11,7 @@
 
 use std::collections::VecDeque;
 
-use super::{Progress, SessionCount};
+use super::{load_progress, Progress, ProgressError, SessionCount};
 use crate::bank_index::IndexedBank;
 use crate::model::{Evidence, Timestamp};
 
@@ -87,7 +87,7 @@ pub fn record_session_answer(
         hints_used: evidence.hints_used,
         at,
         seconds_on_task: if seconds_on_task.is_finite() {
-            seconds_on_task.clamp(0.0, crate::session::MAX_SECONDS_PER_ANSWER)
+            seconds_on_task.clamp(0.0, super::MAX_SECONDS_PER_ANSWER)
         } else {
             0.0
         },
@@ -170,4 +170,38 @@ pub fn adopt_progress(mut new: Progress, old: &Progress, log: &SessionLog) -> Pr
         note_session(&mut new, &log.session, log.answers_given, last);
     }
     new
+}
+
+/// What a tab finds under its storage key before it writes, or when another tab wrote there.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SyncOutcome {
+    /// Nothing is stored, or only the copy this tab already took into account: write ours as it is.
+    Unchanged,
+    /// Another tab or script stored progress on this bank: `progress` is that copy with the
+    /// `replayed` answers of this session it lacked re-applied. It replaces ours, and is written.
+    Merged { progress: Progress, replayed: u32 },
+    /// The stored copy is not progress on this bank: it must be backed up before anything is
+    /// written over it.
+    Unreadable(ProgressError),
+}
+
+/// The merge protocol every tab follows: `stored` is what is under the key now, `known` the text
+/// this tab last wrote, merged or backed up (anything else was written by someone else).
+pub fn sync(
+    bank: &IndexedBank,
+    stored: Option<&str>,
+    known: Option<&str>,
+    ours: &Progress,
+    log: &SessionLog,
+) -> SyncOutcome {
+    let Some(text) = stored.filter(|text| Some(*text) != known) else {
+        return SyncOutcome::Unchanged;
+    };
+    match load_progress(text, bank.id()) {
+        Ok(theirs) => {
+            let (progress, replayed) = merge_progress(bank, theirs, ours, log);
+            SyncOutcome::Merged { progress, replayed }
+        }
+        Err(problem) => SyncOutcome::Unreadable(problem),
+    }
 }

@@ -4,11 +4,11 @@ use crate::bank_check::load_bank;
 use crate::bank_index::IndexedBank;
 use crate::model::Timestamp;
 use crate::progress::{
-    answers_included, load_progress, merge_progress, save_progress, Progress, SessionLog,
-    ANSWER_LOG_LIMIT, SESSION_LIMIT,
+    answers_included, load_progress, merge_progress, save_progress, sync, Progress, SessionLog,
+    SyncOutcome, ANSWER_LOG_LIMIT, SESSION_LIMIT,
 };
 use crate::session::{advance, new_progress, present, restart_progress, submit_session_answer};
-use crate::{ChoiceOptions, Item, ItemKind, Response};
+use crate::{ChoiceOptions, Item, Response};
 
 const BANK: &str = r#"{
   "id": "tiny", "version": "1", "title": "Tiny",
@@ -28,17 +28,7 @@ fn bank() -> IndexedBank {
 }
 
 fn right_answer(item: &Item) -> Response {
-    match &item.kind {
-        ItemKind::Numeric { answer, .. } => {
-            let value = serde_json::to_value(answer).unwrap_or_default();
-            Response::Text(
-                value
-                    .as_str()
-                    .map_or_else(|| value.to_string(), str::to_string),
-            )
-        }
-        _ => Response::Choice(0),
-    }
+    item.kind.correct_response().expect("a one-part item")
 }
 
 /// A tab: its progress in memory, its session log, and the text it last wrote.
@@ -80,27 +70,21 @@ impl Tab {
         .expect("readable");
     }
 
-    /// What the widget does on a save or a `storage` event: merge with what is stored, write.
+    /// What the widget does on a save: take in what is stored (`sync`), write.
     fn sync(&mut self, bank: &IndexedBank, stored: &mut Option<String>) {
-        if let Some(text) = stored
-            .as_ref()
-            .filter(|text| Some(*text) != self.written.as_ref())
-        {
-            let theirs = load_progress(text, "tiny").expect("stored progress loads");
-            self.progress = merge_progress(bank, theirs, &self.progress, &self.log).0;
-        }
+        self.take_stored(bank, stored);
         let text = save_progress(&self.progress);
         *stored = Some(text.clone());
         self.written = Some(text);
     }
 
+    /// What the widget does on a `storage` event: take in what another tab stored.
     fn take_stored(&mut self, bank: &IndexedBank, stored: &Option<String>) {
-        if let Some(text) = stored
-            .as_ref()
-            .filter(|text| Some(*text) != self.written.as_ref())
-        {
-            let theirs = load_progress(text, "tiny").expect("stored progress loads");
-            self.progress = merge_progress(bank, theirs, &self.progress, &self.log).0;
+        let known = self.written.as_deref();
+        match sync(bank, stored.as_deref(), known, &self.progress, &self.log) {
+            SyncOutcome::Unchanged => {}
+            SyncOutcome::Merged { progress, .. } => self.progress = progress,
+            SyncOutcome::Unreadable(problem) => panic!("stored progress loads: {problem}"),
         }
     }
 }
@@ -287,4 +271,28 @@ fn the_session_list_and_the_answer_log_stay_bounded() {
     }
     assert_eq!(log.recent.len(), ANSWER_LOG_LIMIT);
     assert_eq!(log.recent.front().map(|a| a.number), Some(6));
+}
+
+#[test]
+fn sync_takes_in_only_what_someone_else_stored() {
+    let bank = bank();
+    let mut tab = Tab::new(&bank, "tab-a");
+    tab.answer(&bank, Timestamp(1_700_000_000_000), true);
+    let ours = save_progress(&tab.progress);
+    let check = |stored: Option<&str>, known: Option<&str>| match sync(
+        &bank,
+        stored,
+        known,
+        &tab.progress,
+        &tab.log,
+    ) {
+        SyncOutcome::Unchanged => "unchanged".to_string(),
+        SyncOutcome::Merged { replayed, .. } => format!("merged, {replayed} replayed"),
+        SyncOutcome::Unreadable(problem) => format!("unreadable: {problem}"),
+    };
+    assert_eq!(check(None, None), "unchanged");
+    assert_eq!(check(Some(&ours), Some(&ours)), "unchanged");
+    let fresh = save_progress(&new_progress(&bank, 2));
+    assert_eq!(check(Some(&fresh), Some(&ours)), "merged, 1 replayed");
+    assert!(check(Some("{not json"), None).starts_with("unreadable: "));
 }

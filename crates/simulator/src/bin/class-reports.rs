@@ -172,9 +172,9 @@ fn write_class(command_line: &CommandLine) -> Result<usize, String> {
         let file_name = format!("learner-{:02}.json", k + 1);
         let report = learner_report(&bank, &run.progress, &name, now);
         write_file(&command_line.out.join(&file_name), &pretty(&report)?)?;
-        let skills = (0..bank.bank.skills.len())
+        let skills = (0..bank.skills().len())
             .map(|position| {
-                let skill = &bank.bank.skills[position];
+                let skill = &bank.skills()[position];
                 let mastery = run.progress.model.skill_mastery(&bank, position, now);
                 let record = run.progress.model.skills.get(&skill.id);
                 SkillFigures {
@@ -193,8 +193,8 @@ fn write_class(command_line: &CommandLine) -> Result<usize, String> {
             skills,
         });
     }
-    let skill_ids: Vec<&str> = bank.bank.skills.iter().map(|s| s.id.as_str()).collect();
-    let expected = json!({ "bankId": bank.bank.id, "seed": command_line.seed, "reportedAt": now.0, "skills": skill_ids, "learners": class });
+    let skill_ids: Vec<&str> = bank.skills().iter().map(|s| s.id.as_str()).collect();
+    let expected = json!({ "bankId": bank.id(), "seed": command_line.seed, "reportedAt": now.0, "skills": skill_ids, "learners": class });
     write_file(&command_line.out.join("expected.json"), &pretty(&expected)?)?;
     Ok(class.len())
 }

@@ -1,61 +1,54 @@
 //! Why this item was chosen: one sentence, in the learner's language, from the engine's
 //! machine-readable reason (never a canned text).
 
-use adaptive_practice_engine::{Bank, ChoiceReason};
+use adaptive_practice_engine::{ChoiceReason, IndexedBank};
 
-use crate::i18n::{fill, Messages};
-
-fn skill_name<'a>(bank: &'a Bank, skill_id: &'a str) -> &'a str {
-    bank.skills
-        .iter()
-        .find(|s| s.id == skill_id)
-        .map_or(skill_id, |s| s.name.as_str())
-}
+use crate::i18n::{fill, Words};
 
 /// One sentence saying why this item was chosen, from the engine's reason.
-pub fn why_this_item(text: &Messages, bank: &Bank, reason: &ChoiceReason) -> String {
-    let skill = |id: &str| skill_name(bank, id).to_string();
+pub fn why_this_item(words: &Words, bank: &IndexedBank, reason: &ChoiceReason) -> String {
+    let skill = |id: &str| bank.skill_name(id).to_string();
     match reason {
         ChoiceReason::ReviewDue { skill_id, recall } => fill(
-            text.why_review,
+            words.why_review,
             &[
                 ("skill", &skill(skill_id)),
-                ("percent", &text.percent(*recall)),
+                ("percent", &words.percent(*recall)),
             ],
         ),
         ChoiceReason::ChosenSkill { skill_id } => {
-            fill(text.why_chosen, &[("skill", &skill(skill_id))])
+            fill(words.why_chosen, &[("skill", &skill(skill_id))])
         }
         ChoiceReason::Learning { skill_id, mastery } => fill(
-            text.why_learning,
+            words.why_learning,
             &[
                 ("skill", &skill(skill_id)),
-                ("percent", &text.percent(*mastery)),
+                ("percent", &words.percent(*mastery)),
             ],
         ),
         ChoiceReason::MasteryCheck { skill_id, mastery } => fill(
-            text.why_mastery_check,
+            words.why_mastery_check,
             &[
                 ("skill", &skill(skill_id)),
-                ("percent", &text.percent(*mastery)),
+                ("percent", &words.percent(*mastery)),
             ],
         ),
         ChoiceReason::NewSkill { skill_id, after } if after.is_empty() => {
-            fill(text.why_new_skill, &[("skill", &skill(skill_id))])
+            fill(words.why_new_skill, &[("skill", &skill(skill_id))])
         }
         ChoiceReason::NewSkill { skill_id, after } => {
             let names: Vec<String> = after.iter().map(|id| format!("“{}”", skill(id))).collect();
             fill(
-                text.why_next_step,
+                words.why_next_step,
                 &[
                     ("skill", &skill(skill_id)),
-                    ("after", &names.join(text.and)),
+                    ("after", &names.join(words.and)),
                 ],
             )
         }
         ChoiceReason::KeepPractising { skill_id } => {
-            fill(text.why_keep_practising, &[("skill", &skill(skill_id))])
+            fill(words.why_keep_practising, &[("skill", &skill(skill_id))])
         }
-        ChoiceReason::Resumed => text.why_resumed.to_string(),
+        ChoiceReason::Resumed => words.why_resumed.to_string(),
     }
 }

@@ -1,0 +1,90 @@
+//! The learner's preferences for one bank (a goal, calm mode) and their saved form. Like
+//! progress, they cross into storage only as a versioned `Saved*` type; the first release wrote
+//! them without a version (`{"goalSkills": 3, "calm": true}`), which still loads.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(test)]
+mod tests;
+
+/// The value of the `format` field of saved preferences.
+pub const PREFERENCES_FORMAT: &str = "adaptive-practice-preferences";
+/// The newest version this code writes.
+pub const CURRENT_PREFERENCES_VERSION: u32 = 1;
+
+/// The learner's preferences for one bank.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Preferences {
+    /// How many skills the learner wants to master; no goal when `None`.
+    pub goal_skills: Option<u32>,
+    /// Hide scores and percentages.
+    pub calm: bool,
+}
+
+/// Saved preferences, version 1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedPreferencesV1 {
+    pub format: String,
+    pub version: u32,
+    #[serde(default)]
+    pub goal_skills: Option<u32>,
+    #[serde(default)]
+    pub calm: bool,
+}
+
+/// The unversioned form of the first release.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct SavedPreferencesV0 {
+    goal_skills: Option<u32>,
+    calm: bool,
+}
+
+impl From<SavedPreferencesV0> for SavedPreferencesV1 {
+    fn from(old: SavedPreferencesV0) -> Self {
+        SavedPreferencesV1 {
+            format: PREFERENCES_FORMAT.into(),
+            version: 1,
+            goal_skills: old.goal_skills,
+            calm: old.calm,
+        }
+    }
+}
+
+impl From<&Preferences> for SavedPreferencesV1 {
+    fn from(preferences: &Preferences) -> Self {
+        SavedPreferencesV1 {
+            format: PREFERENCES_FORMAT.into(),
+            version: CURRENT_PREFERENCES_VERSION,
+            goal_skills: preferences.goal_skills,
+            calm: preferences.calm,
+        }
+    }
+}
+
+impl From<SavedPreferencesV1> for Preferences {
+    fn from(saved: SavedPreferencesV1) -> Self {
+        Preferences {
+            goal_skills: saved.goal_skills,
+            calm: saved.calm,
+        }
+    }
+}
+
+/// Writes preferences in the current format.
+pub fn save_preferences(preferences: &Preferences) -> String {
+    serde_json::to_string(&SavedPreferencesV1::from(preferences)).unwrap_or_default()
+}
+
+/// Reads preferences in any released format; `None` when the text is none of them (a newer
+/// version included: its preferences are then left alone, as defaults would be shown).
+pub fn load_preferences(text: &str) -> Option<Preferences> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let saved = match value.get("version").and_then(serde_json::Value::as_u64) {
+        None => SavedPreferencesV1::from(serde_json::from_value::<SavedPreferencesV0>(value).ok()?),
+        Some(1) => serde_json::from_value::<SavedPreferencesV1>(value).ok()?,
+        Some(_) => return None,
+    };
+    (saved.format == PREFERENCES_FORMAT).then(|| Preferences::from(saved))
+}

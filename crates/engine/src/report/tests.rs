@@ -1,0 +1,58 @@
+//! The one reader of report files: what it accepts, and why it refuses the rest.
+
+use super::{read_report, read_report_for, ReportError};
+
+const REPORT: &str = r#"{"format":"adaptive-practice-report","version":1,"bankId":"tiny",
+  "bankVersion":"1","learner":"Ada","createdAt":1700000000000,"answerCount":2,"correctCount":1,
+  "timeOnTaskSeconds":40,"skills":[{"id":"count","name":"Counting","state":"learning",
+  "mastery":0.61,"certainty":0.2,"attempts":2,"correct":1}],
+  "items":[{"id":"c1","attempts":2,"correct":1}]}"#;
+
+fn check(text: &str, expected: Result<&str, ReportError>) {
+    let read = read_report(text).map(|report| report.learner);
+    assert_eq!(read.as_deref().map_err(Clone::clone), expected, "{text}");
+}
+
+#[test]
+fn a_report_reads_and_everything_else_says_why_not() {
+    check(REPORT, Ok("Ada"));
+    check(&REPORT[..REPORT.len() / 2], Err(ReportError::NotJson));
+    check(
+        r#"{"id":"tiny","skills":[],"items":[]}"#,
+        Err(ReportError::Bank),
+    );
+    check(
+        r#"{"format":"something-else"}"#,
+        Err(ReportError::NotAReport),
+    );
+    check(&REPORT.replace("0.61", "1.5"), Err(ReportError::Damaged));
+    check(
+        &REPORT.replace(
+            r#""attempts":2,"correct":1}]"#,
+            r#""attempts":-2,"correct":1}]"#,
+        ),
+        Err(ReportError::Damaged),
+    );
+    check(
+        &REPORT.replace(r#""learner":"Ada","#, ""),
+        Err(ReportError::Damaged),
+    );
+}
+
+#[test]
+fn a_report_on_another_bank_names_it() {
+    let refused = read_report_for(REPORT, "fractions").map(|r| r.learner);
+    assert_eq!(
+        refused,
+        Err(ReportError::OtherBank {
+            found: "tiny".into()
+        })
+    );
+    assert_eq!(
+        ReportError::OtherBank {
+            found: "tiny".into()
+        }
+        .to_string(),
+        "a report for another bank (“tiny”)"
+    );
+}

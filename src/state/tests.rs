@@ -1,0 +1,152 @@
+//! The reducer, natively: what it decides (state and effects) for what the callbacks read.
+
+use std::rc::Rc;
+
+use adaptive_practice_engine::progress::save_progress;
+use adaptive_practice_engine::{load_bank, new_progress, IndexedBank, Response, Timestamp};
+use yew::Reducible;
+
+use super::{Effect, EffectResult, Input, Outside, PracticeAction, PracticeState, StorageStatus};
+use crate::storage::StorageProblem;
+
+const BANK: &str = r#"{
+  "id": "tiny", "version": "1", "title": "Tiny",
+  "skills": [ { "id": "count", "name": "Counting" } ],
+  "items": [
+    { "id": "c1", "skills": ["count"], "type": "numeric", "prompt": "1 + 0", "answer": 1 },
+    { "id": "c2", "skills": ["count"], "type": "numeric", "prompt": "1 + 1", "answer": 2 }
+  ]
+}"#;
+const KEY: &str = "adaptive-practice/progress/tiny";
+
+fn bank() -> Rc<IndexedBank> {
+    Rc::new(IndexedBank::new(
+        load_bank(BANK).bank.expect("the test bank loads"),
+    ))
+}
+
+fn outside(stored: Option<&str>) -> Outside {
+    Outside {
+        now: Timestamp(1_700_000_000_000),
+        seed: 7,
+        stored: Ok(stored.map(str::to_string)),
+    }
+}
+
+fn start(stored: Option<&str>) -> Rc<PracticeState> {
+    Rc::new(PracticeState::start(
+        bank(),
+        KEY.into(),
+        None,
+        outside(stored),
+    ))
+}
+
+fn act(
+    state: Rc<PracticeState>,
+    action: PracticeAction,
+    stored: Option<&str>,
+) -> Rc<PracticeState> {
+    state.reduce(Input {
+        action,
+        outside: outside(stored),
+    })
+}
+
+/// The effects' kinds, in order (`save`, `back up`, and each event's name).
+fn effects(state: &PracticeState) -> Vec<String> {
+    state
+        .effects
+        .iter()
+        .flat_map(|effect| match effect {
+            Effect::Save { .. } => vec!["save".to_string()],
+            Effect::BackUp { then_save, .. } => vec![format!("back up (then save: {then_save})")],
+            Effect::Emit(events) => events.iter().map(|e| e.name.to_string()).collect(),
+        })
+        .collect()
+}
+
+fn ran(state: Rc<PracticeState>, results: Vec<EffectResult>) -> Rc<PracticeState> {
+    let upto = state.effects_decided();
+    act(state, PracticeAction::EffectsRan { upto, results }, None)
+}
+
+#[test]
+fn an_answer_is_saved_and_sent_to_the_page() {
+    let state = start(None);
+    assert_eq!(effects(&state), Vec::<String>::new());
+    let state = act(
+        state,
+        PracticeAction::Submit(Response::Text("0".into())),
+        None,
+    );
+    assert_eq!(effects(&state), ["save", "answer", "progress"]);
+    assert_eq!(state.progress.model.answer_count, 1);
+    let state = ran(state, Vec::new());
+    assert_eq!((state.effects.len(), state.effects_decided()), (0, 2));
+}
+
+#[test]
+fn a_refused_save_is_said_until_a_save_works() {
+    let state = act(start(None), PracticeAction::Next, None);
+    let Some(Effect::Save { text, .. }) = state.effects.first().cloned() else {
+        panic!("a save: {:?}", state.effects);
+    };
+    let refused = EffectResult::Saved {
+        text: text.clone(),
+        result: Err(StorageProblem::WriteRefused("QuotaExceededError".into())),
+    };
+    let state = ran(state, vec![refused]);
+    assert_eq!(
+        state.storage,
+        StorageStatus::NotSaved(StorageProblem::WriteRefused("QuotaExceededError".into()))
+    );
+    let state = act(state, PracticeAction::Next, None);
+    let saved = EffectResult::Saved {
+        text: text.clone(),
+        result: Ok(()),
+    };
+    let state = ran(state, vec![saved]);
+    assert_eq!(state.storage, StorageStatus::Saving);
+    assert_eq!(state.known_stored.as_deref(), Some(text.as_str()));
+}
+
+#[test]
+fn an_unreadable_copy_is_backed_up_before_anything_is_written() {
+    let state = start(Some("{damaged"));
+    assert_eq!(effects(&state), ["back up (then save: false)"]);
+    let Some(Effect::BackUp { backup_key, .. }) = state.effects.first() else {
+        panic!("a backup");
+    };
+    assert_eq!(backup_key, &format!("{KEY}/unreadable-1700000000000"));
+    let not_kept = EffectResult::BackedUp {
+        text: "{damaged".into(),
+        problem: "damaged".into(),
+        then_save: false,
+        kept: false,
+    };
+    let state = ran(state, vec![not_kept]);
+    assert!(!state.storage.may_write());
+    // Never written over while it could not be backed up.
+    let state = act(state, PracticeAction::Next, Some("{damaged"));
+    assert_eq!(effects(&state), Vec::<String>::new());
+    // Starting afresh writes (the learner chose to).
+    let state = act(state, PracticeAction::Reset, Some("{damaged"));
+    assert_eq!(effects(&state), ["save"]);
+    assert_eq!(state.storage, StorageStatus::Saving);
+}
+
+#[test]
+fn a_save_takes_in_what_another_tab_stored() {
+    let bank = bank();
+    let mut theirs = new_progress(&bank, 3);
+    theirs.model.answer_count = 5;
+    let stored = save_progress(&theirs);
+    let state = act(start(None), PracticeAction::Next, Some(&stored));
+    assert_eq!(state.progress.model.answer_count, 5);
+    assert_eq!(state.known_stored.as_deref(), Some(stored.as_str()));
+    assert_eq!(effects(&state), ["save"]);
+    // A damaged copy found at save time is backed up first, then progress saved.
+    let state = act(state, PracticeAction::Next, Some("{damaged"));
+    assert_eq!(effects(&state), ["save", "back up (then save: true)"]);
+}
