@@ -10,8 +10,23 @@ setup:
 build: setup
 	@bash scripts/build.sh
 
-demo: build
+demo: build demo-content
 	@node scripts/serve.mjs $(PORT)
+
+# What the demo pages need beyond pkg/ and www/banks/: the OATutor sample converted for
+# www/oatutor.html (www/generated/ is never committed). Without the sample, says so and goes on.
+.PHONY: demo-content
+OATUTOR_SAMPLE ?= ../shared/samples/oatutor
+OATUTOR_BANK = www/generated/oatutor/oatutor.json
+demo-content:
+	@if [ -d "$(OATUTOR_SAMPLE)" ]; then \
+		mkdir -p $(dir $(OATUTOR_BANK)) && \
+		{ $(MAKE) -s import-oatutor SRC="$(OATUTOR_SAMPLE)" OUT=$(OATUTOR_BANK) \
+			>$(dir $(OATUTOR_BANK))import-log.txt 2>&1 || { cat $(dir $(OATUTOR_BANK))import-log.txt; exit 1; }; } && \
+		echo "demo: converted $(OATUTOR_SAMPLE) into $(OATUTOR_BANK)"; \
+	else \
+		echo "demo: no OATutor sample at $(OATUTOR_SAMPLE) (OATUTOR_SAMPLE=folder); www/oatutor.html will say its bank is missing"; \
+	fi
 
 test: build
 	@bash scripts/test.sh

@@ -12,6 +12,8 @@ export interface MountOptions {
   lang?: string;
   /** Practise only these skills of the bank (ids, or one string separated by spaces). */
   skills?: string[] | string;
+  /** Where `adaptive_practice_bg.wasm` is, when a host or bundler moved it (relative to the page). The first widget of the page decides. */
+  wasmUrl?: string;
 }
 
 export interface AdaptivePracticeHandle {
@@ -28,10 +30,14 @@ export interface AdaptivePracticeHandle {
 /** Mounts a widget into `target` (in a shadow root). */
 export declare function mount(target: Element, options: MountOptions): Promise<AdaptivePracticeHandle>;
 
-/** Loads the wasm module once (every widget on the page shares it); resolves to the stylesheet. */
-export declare function loadModule(): Promise<CSSStyleSheet>;
+/** Loads the wasm module once (every widget on the page shares it); resolves to the widget's stylesheet text. */
+export declare function loadModule(wasmUrl?: string): Promise<string>;
 
-/** The `<adaptive-practice>` element: attributes `src`, `storage-key`, `lang`, `theme` (light, dark), `scorm`; an inline bank as a `<script type="application/json">` child. */
+/**
+ * The `<adaptive-practice>` element: attributes `src`, `storage-key`, `lang`, `theme` (light, dark), `skills`, `wasm-url`, `scorm`; an inline bank as a `<script type="application/json">` child.
+ * Other children are fallback content, shown only until the widget starts (so a message there tells the reader when the script did not load).
+ * When the WebAssembly module cannot start, the element shows why (`::part(error)`) and dispatches an `error` event.
+ */
 export declare class AdaptivePracticeElement extends HTMLElement {
   resetProgress(): void;
   exportProgress(): string | null;

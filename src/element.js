@@ -1,21 +1,61 @@
 // adaptive-practice: the <adaptive-practice> custom element and the `mount` API for bundlers.
 // Loads the wasm module once per page, mounts one widget per element in an open shadow root,
-// reacts to attribute changes, and cleans up on removal.
+// reacts to attribute changes, and cleans up on removal. What the page writes inside the element
+// is its fallback: shown until the shadow root is attached, so it stays visible when this script
+// never runs; when the script runs but cannot start, the element says why in its shadow root.
 import init, { mountWidget, widgetStylesheet } from './adaptive_practice.js';
 
 let ready = null;
 
-/** Loads the wasm module once (every widget on the page shares it); resolves to the stylesheet. */
-export function loadModule() {
+/**
+ * Loads the wasm module once (every widget on the page shares it); resolves to the widget's
+ * stylesheet text. `wasmUrl` says where the `.wasm` file is when a host or bundler moved it; by
+ * default it sits beside this script. The first widget to start decides: the module loads once.
+ */
+export function loadModule(wasmUrl) {
   if (!ready) {
-    ready = init({ module_or_path: new URL('./adaptive_practice_bg.wasm', import.meta.url) }).then(() => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(widgetStylesheet());
-      return sheet;
-    });
+    const wasm = new URL(wasmUrl ?? './adaptive_practice_bg.wasm', wasmUrl ? document.baseURI : import.meta.url);
+    ready = init({ module_or_path: wasm }).then(
+      () => widgetStylesheet(),
+      (error) => {
+        // Say which file and what to check: the usual causes are a missing file and a server
+        // that does not send `application/wasm`.
+        const cause = error?.message ? error.message : String(error);
+        throw new Error(
+          `${wasm.href} could not be loaded (${cause}). It must sit next to adaptive-practice.js (or be named by wasm-url) and be served as application/wasm.`,
+        );
+      },
+    );
   }
   return ready;
 }
+
+const adoptable = typeof ShadowRoot !== 'undefined' && 'adoptedStyleSheets' in ShadowRoot.prototype;
+const sheets = new Map();
+
+/**
+ * Styles a shadow root: one shared constructed stylesheet where the browser adopts them, else a
+ * `<style>` element (browsers without `adoptedStyleSheets`; a page whose CSP forbids inline
+ * styles then shows the widget unstyled). Returns the nodes to keep first in the root.
+ */
+function styleRoot(root, cssText) {
+  if (adoptable) {
+    if (!sheets.has(cssText)) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(cssText);
+      sheets.set(cssText, sheet);
+    }
+    root.adoptedStyleSheets = [sheets.get(cssText)];
+    return [];
+  }
+  const style = document.createElement('style');
+  style.textContent = cssText;
+  return [style];
+}
+
+/** The look of the start-up error, which shows when the widget's own stylesheet could not load. */
+const START_ERROR_CSS =
+  ':host { display: block; } .ap-start-error { margin: 0; padding: 0.75rem 1rem; border: 2px solid currentColor; border-radius: 8px; overflow-wrap: anywhere; }';
 
 /** The options the Rust side understands, from the API's camelCase options. */
 function widgetOptions(options) {
@@ -35,14 +75,13 @@ function widgetOptions(options) {
  */
 export async function mount(target, options = {}) {
   const root = target.shadowRoot ?? target.attachShadow({ mode: 'open' });
-  const sheet = await loadModule();
-  root.adoptedStyleSheets = [sheet];
+  const styles = styleRoot(root, await loadModule(options.wasmUrl));
   let current = options;
   let handle = null;
   const start = () => {
     const container = document.createElement('div');
     container.setAttribute('part', 'widget');
-    root.replaceChildren(container);
+    root.replaceChildren(...styles, container);
     handle = mountWidget(container, target, widgetOptions(current));
   };
   start();
@@ -77,6 +116,7 @@ function elementOptions(element) {
   if (element.getAttribute('storage-key')) options.storageKey = element.getAttribute('storage-key');
   if (element.getAttribute('lang')) options.lang = element.getAttribute('lang');
   if (element.getAttribute('skills')) options.skills = element.getAttribute('skills');
+  if (element.getAttribute('wasm-url')) options.wasmUrl = element.getAttribute('wasm-url');
   return options;
 }
 
@@ -145,7 +185,7 @@ function connectScorm(element) {
 }
 
 export class AdaptivePracticeElement extends HTMLElement {
-  static observedAttributes = ['src', 'storage-key', 'lang', 'skills'];
+  static observedAttributes = ['src', 'storage-key', 'lang', 'skills', 'wasm-url'];
 
   #disconnectScorm = () => {};
 
@@ -165,7 +205,7 @@ export class AdaptivePracticeElement extends HTMLElement {
     this.#handle = null;
   }
 
-  attributeChangedCallback(name, oldValue, newValue) {
+  attributeChangedCallback(_name, oldValue, newValue) {
     if (oldValue !== newValue && this.isConnected) this.#scheduleRender();
   }
 
@@ -203,12 +243,24 @@ export class AdaptivePracticeElement extends HTMLElement {
       }
       this.#handle = handle;
     } catch (error) {
+      if (generation !== this.#generation || !this.isConnected) return;
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       const message = document.createElement('p');
+      message.className = 'ap-start-error';
       message.setAttribute('role', 'alert');
-      message.textContent = `The practice widget could not start: ${error && error.message ? error.message : error}`;
-      root.replaceChildren(message);
-      this.dispatchEvent(new CustomEvent('error', { bubbles: true, composed: true, detail: { message: message.textContent } }));
+      message.setAttribute('part', 'error');
+      message.textContent = `The practice widget could not start: ${error?.message ? error.message : error}`;
+      root.replaceChildren(...styleRoot(root, START_ERROR_CSS), message);
+      // Named as the widget's own events are: `adaptive-practice:error`, and the bare alias.
+      for (const name of ['adaptive-practice:error', 'error']) {
+        this.dispatchEvent(
+          new CustomEvent(name, {
+            bubbles: true,
+            composed: true,
+            detail: { message: message.textContent, diagnostics: [] },
+          }),
+        );
+      }
     }
   }
 }

@@ -1,6 +1,11 @@
-//! The skill map: skills as boxes in columns by prerequisite depth, lines from each prerequisite,
-//! coloured by state. A picture for sighted learners; the progress list below is the same map
-//! for screen readers (the SVG is hidden from them).
+//! The skill map: skills as boxes coloured by state, with a line from each prerequisite. A
+//! picture for sighted learners; the progress list below is the same map for screen readers (the
+//! drawings are hidden from them).
+//!
+//! Two drawings of the same map, and the stylesheet shows the one that fits (a container query on
+//! the scroller, keyed by the number of columns): *wide*, one column per prerequisite depth, and
+//! *narrow* (phones), one skill per row in tree order, indented by depth. A map that fits neither
+//! scrolls sideways in a scroller that the keyboard can reach and that carries the section's name.
 
 use std::rc::Rc;
 
@@ -14,31 +19,135 @@ pub struct SkillMapProps {
     pub now: Timestamp,
 }
 
-const BOX_WIDTH: usize = 150;
-const BOX_HEIGHT: usize = 40;
-const COLUMN_GAP: usize = 40;
-const ROW_GAP: usize = 14;
+/// Room for two lines of a 13 px label.
+const BOX_HEIGHT: usize = 44;
+const LINE_HEIGHT: usize = 15;
+const WIDE_BOX_WIDTH: usize = 150;
+const WIDE_COLUMN_GAP: usize = 40;
+const WIDE_ROW_GAP: usize = 14;
+/// Characters on one line of a label (13 px text in a box this wide, with a little padding).
+const WIDE_LABEL_CHARACTERS: usize = 19;
+const NARROW_BOX_WIDTH: usize = 214;
+const NARROW_INDENT: usize = 14;
+const NARROW_ROW_GAP: usize = 8;
+const NARROW_LABEL_CHARACTERS: usize = 26;
+/// The stylesheet has a rule for maps of up to this many columns; deeper ones are always narrow.
+const MOST_COLUMNS_STYLED: usize = 6;
 /// Beyond this many skills a map is no longer readable (and costs start-up time): the list alone.
 const MOST_SKILLS_DRAWN: usize = 40;
-
-fn short(name: &str) -> String {
-    if name.chars().count() <= 20 {
-        name.to_string()
-    } else {
-        name.chars().take(19).collect::<String>() + "…"
-    }
-}
+/// Room for the boxes' strokes around the drawing.
+const MARGIN: usize = 2;
 
 #[component]
 pub fn SkillMap(props: &SkillMapProps) -> Html {
     let bank = &props.bank;
-    if bank.bank.skills.len() > MOST_SKILLS_DRAWN {
+    let skill_count = bank.bank.skills.len();
+    if skill_count > MOST_SKILLS_DRAWN || skill_count == 0 {
         return html! {};
     }
-    let depth: Vec<usize> = (0..bank.bank.skills.len())
+    let depth: Vec<usize> = (0..skill_count)
         .map(|s| bank.prerequisite_depth(s))
         .collect();
-    let mut row = vec![0usize; bank.bank.skills.len()];
+    let columns = depth.iter().max().map_or(1, |d| d + 1);
+    let size_class = if columns <= MOST_COLUMNS_STYLED {
+        format!("ap-map-columns-{columns}")
+    } else {
+        "ap-map-columns-many".to_string()
+    };
+    let nodes: Vec<Node> = bank
+        .bank
+        .skills
+        .iter()
+        .enumerate()
+        .map(|(s, skill)| Node {
+            id: &skill.id,
+            name: &skill.name,
+            state: state_class(props, s),
+        })
+        .collect();
+    let edges: Vec<(usize, usize)> = bank
+        .bank
+        .skills
+        .iter()
+        .enumerate()
+        .flat_map(|(s, skill)| {
+            skill
+                .prerequisites
+                .iter()
+                .filter_map(|p| bank.skill_position(p))
+                .map(move |p| (p, s))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    html! {
+        // Focusable so that a map wider than the card can be scrolled with the arrow keys; named
+        // by the section's heading.
+        <div class={classes!("ap-map-scroll", size_class)} tabindex="0" role="region"
+            aria-labelledby="ap-progress-title">
+            { wide_map(&depth, &nodes, &edges) }
+            { narrow_map(&depth, &nodes, &edges) }
+        </div>
+    }
+}
+
+fn state_class(props: &SkillMapProps, skill: usize) -> &'static str {
+    match props
+        .model
+        .skill_mastery(&props.bank, skill, props.now)
+        .state
+    {
+        SkillState::NotStarted => "ap-map-not-started",
+        SkillState::Learning => "ap-map-learning",
+        SkillState::Mastered => "ap-map-mastered",
+        SkillState::DueForReview => "ap-map-review",
+    }
+}
+
+/// A skill's name on at most two lines of at most `characters` characters, broken between words
+/// where it can; what does not fit ends with "…".
+fn label_lines(name: &str, characters: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut words = name.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let joined =
+            current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
+        if joined <= characters {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        current.push_str(word);
+        if lines.len() == 1 {
+            // The last line takes the rest; it is shortened below if too long.
+            for rest in words.by_ref() {
+                current.push(' ');
+                current.push_str(rest);
+            }
+        }
+    }
+    lines.push(current);
+    lines.truncate(2);
+    lines
+        .into_iter()
+        .map(|line| {
+            if line.chars().count() <= characters {
+                line
+            } else {
+                line.chars().take(characters - 1).collect::<String>() + "…"
+            }
+        })
+        .collect()
+}
+
+/// One column per prerequisite depth, skills stacked in each column in bank order.
+fn wide_map(depth: &[usize], nodes: &[Node], edges: &[(usize, usize)]) -> Html {
+    let mut row = vec![0usize; depth.len()];
     let mut rows_in_column = vec![0usize; depth.iter().max().map_or(1, |d| d + 1)];
     for (s, &d) in depth.iter().enumerate() {
         row[s] = rows_in_column[d];
@@ -46,48 +155,123 @@ pub fn SkillMap(props: &SkillMapProps) -> Html {
     }
     let position = |s: usize| {
         (
-            depth[s] * (BOX_WIDTH + COLUMN_GAP),
-            row[s] * (BOX_HEIGHT + ROW_GAP),
+            depth[s] * (WIDE_BOX_WIDTH + WIDE_COLUMN_GAP),
+            row[s] * (BOX_HEIGHT + WIDE_ROW_GAP),
         )
     };
-    let width = rows_in_column.len() * (BOX_WIDTH + COLUMN_GAP) - COLUMN_GAP;
-    let height =
-        rows_in_column.iter().max().copied().unwrap_or(1) * (BOX_HEIGHT + ROW_GAP) - ROW_GAP;
-    let lines = bank.bank.skills.iter().enumerate().flat_map(|(s, skill)| {
-        skill
-            .prerequisites
-            .iter()
-            .filter_map(|p| bank.skill_position(p))
-            .map(move |p| (p, s))
-            .collect::<Vec<_>>()
+    let width = rows_in_column.len() * (WIDE_BOX_WIDTH + WIDE_COLUMN_GAP) - WIDE_COLUMN_GAP;
+    let height = rows_in_column.iter().max().copied().unwrap_or(1) * (BOX_HEIGHT + WIDE_ROW_GAP)
+        - WIDE_ROW_GAP;
+    let lines = edges.iter().map(|&(from, to)| {
+        let (x1, y1) = position(from);
+        let (x2, y2) = position(to);
+        let points = format!(
+            "{},{} {},{}",
+            x1 + WIDE_BOX_WIDTH,
+            y1 + BOX_HEIGHT / 2,
+            x2,
+            y2 + BOX_HEIGHT / 2
+        );
+        html! { <polyline class="ap-map-line" points={points} /> }
     });
+    let boxes = nodes.iter().enumerate().map(|(s, node)| {
+        let (x, y) = position(s);
+        node.draw(x, y, WIDE_BOX_WIDTH, WIDE_LABEL_CHARACTERS)
+    });
+    drawing("ap-map-wide", width, height, lines.chain(boxes))
+}
+
+/// One skill per row, in tree order (each skill right under the deepest of its prerequisites'
+/// subtrees), indented by depth; the line from that prerequisite runs down the indent.
+fn narrow_map(depth: &[usize], nodes: &[Node], edges: &[(usize, usize)]) -> Html {
+    let parent = |s: usize| {
+        edges
+            .iter()
+            .filter(|&&(p, child)| child == s && depth[p] + 1 == depth[s])
+            .map(|&(p, _)| p)
+            .next()
+    };
+    let mut order = Vec::with_capacity(depth.len());
+    let mut stack: Vec<usize> = (0..depth.len())
+        .filter(|&s| parent(s).is_none())
+        .rev()
+        .collect();
+    while let Some(s) = stack.pop() {
+        if order.contains(&s) {
+            continue;
+        }
+        order.push(s);
+        stack.extend((0..depth.len()).filter(|&c| parent(c) == Some(s)).rev());
+    }
+    let mut row = vec![0usize; depth.len()];
+    for (r, &s) in order.iter().enumerate() {
+        row[s] = r;
+    }
+    let position = |s: usize| {
+        (
+            depth[s] * NARROW_INDENT,
+            row[s] * (BOX_HEIGHT + NARROW_ROW_GAP),
+        )
+    };
+    let width = NARROW_BOX_WIDTH + depth.iter().max().copied().unwrap_or(0) * NARROW_INDENT;
+    let height = order.len() * (BOX_HEIGHT + NARROW_ROW_GAP) - NARROW_ROW_GAP;
+    let lines = edges.iter().map(|&(from, to)| {
+        let (x1, y1) = position(from);
+        let (x2, y2) = position(to);
+        let x = x1 + NARROW_INDENT / 2;
+        let points = format!(
+            "{x},{} {x},{} {x2},{}",
+            y1 + BOX_HEIGHT,
+            y2 + BOX_HEIGHT / 2,
+            y2 + BOX_HEIGHT / 2
+        );
+        html! { <polyline class="ap-map-line" points={points} /> }
+    });
+    let boxes = nodes.iter().enumerate().map(|(s, node)| {
+        let (x, y) = position(s);
+        node.draw(x, y, width - x, NARROW_LABEL_CHARACTERS)
+    });
+    drawing("ap-map-narrow", width, height, lines.chain(boxes))
+}
+
+/// One skill as the drawings show it.
+struct Node<'a> {
+    id: &'a str,
+    name: &'a str,
+    state: &'static str,
+}
+
+impl Node<'_> {
+    fn draw(&self, x: usize, y: usize, width: usize, label_characters: usize) -> Html {
+        let lines = label_lines(self.name, label_characters);
+        let centre = (x + width / 2).to_string();
+        // Baselines: one line in the middle of the box, two around it.
+        let first_baseline = y + BOX_HEIGHT / 2 + 5 - (lines.len() - 1) * LINE_HEIGHT / 2;
+        html! {
+            <g class={classes!("ap-map-node", self.state)} data-skill={self.id.to_string()}>
+                <rect x={x.to_string()} y={y.to_string()} width={width.to_string()} height={BOX_HEIGHT.to_string()} rx="8" />
+                <text text-anchor="middle">
+                    { for lines.iter().enumerate().map(|(line, words)| html! {
+                        <tspan x={centre.clone()} y={(first_baseline + line * LINE_HEIGHT).to_string()}>{ words }</tspan>
+                    }) }
+                </text>
+            </g>
+        }
+    }
+}
+
+fn drawing(
+    class: &'static str,
+    width: usize,
+    height: usize,
+    parts: impl Iterator<Item = Html>,
+) -> Html {
+    let (outer_width, outer_height) = (width + 2 * MARGIN, height + 2 * MARGIN);
     html! {
-        // At its natural size (readable on a phone too): a wide map scrolls sideways.
-        <div class="ap-map-scroll" aria-hidden="true">
-        <svg class="ap-skill-map" viewBox={format!("-2 -2 {} {}", width + 4, height + 4)}
-            width={(width + 4).to_string()} height={(height + 4).to_string()} focusable="false">
-            { for lines.map(|(from, to)| {
-                let (x1, y1) = position(from);
-                let (x2, y2) = position(to);
-                html! { <line class="ap-map-line" x1={(x1 + BOX_WIDTH).to_string()} y1={(y1 + BOX_HEIGHT / 2).to_string()}
-                    x2={x2.to_string()} y2={(y2 + BOX_HEIGHT / 2).to_string()} /> }
-            }) }
-            { for bank.bank.skills.iter().enumerate().map(|(s, skill)| {
-                let (x, y) = position(s);
-                let state = match props.model.skill_mastery(bank, s, props.now).state {
-                    SkillState::NotStarted => "ap-map-not-started",
-                    SkillState::Learning => "ap-map-learning",
-                    SkillState::Mastered => "ap-map-mastered",
-                    SkillState::DueForReview => "ap-map-review",
-                };
-                html! {
-                    <g class={classes!("ap-map-node", state)} data-skill={skill.id.clone()}>
-                        <rect x={x.to_string()} y={y.to_string()} width={BOX_WIDTH.to_string()} height={BOX_HEIGHT.to_string()} rx="8" />
-                        <text x={(x + BOX_WIDTH / 2).to_string()} y={(y + BOX_HEIGHT / 2 + 5).to_string()} text-anchor="middle">{ short(&skill.name) }</text>
-                    </g>
-                }
-            }) }
+        <svg class={classes!("ap-skill-map", class)} aria-hidden="true" focusable="false"
+            viewBox={format!("-{MARGIN} -{MARGIN} {outer_width} {outer_height}")}
+            width={outer_width.to_string()} height={outer_height.to_string()}>
+            { for parts }
         </svg>
-        </div>
     }
 }
