@@ -48,11 +48,16 @@ clean:
 	rm -rf pkg target pkg-tests/screenshots
 
 # Bank tools (plain cargo, no wasm toolchain): `make check-bank BANK=www/banks/fractions.json`
-# (several files: BANK="a.json b.json"), `make import-oatutor SRC=oatutor-folder OUT=bank.json`.
-.PHONY: check-bank import-oatutor
+# (several files: BANK="a.json b.json"), `make import-oatutor SRC=oatutor-folder OUT=bank.json`,
+# `make try-answers BANK=bank.json < answers.tsv` (lines `ITEM<TAB>input` in, lines
+# `ITEM<TAB>input<TAB>verdict<TAB>reason` out; see docs/bank-format.md).
+.PHONY: check-bank import-oatutor try-answers
 
 check-bank:
 	cargo run -q --release -p adaptive-practice-bank-tools --bin check-bank -- $(BANK)
+
+try-answers:
+	@cargo run -q --release -p adaptive-practice-bank-tools --bin try-answers -- $(BANK)
 
 import-oatutor:
 	cargo run -q --release -p adaptive-practice-bank-tools --bin import-oatutor -- --src $(SRC) --out $(OUT)
@@ -80,8 +85,9 @@ evaluate:
 evaluate-kt:
 	$(EVALUATE) kt --train $(TRAIN) --test $(TEST)
 
-# `make fuzz`: each fuzz target (bank loader, templates, answer checkers, markup) for
-# FUZZ_SECONDS seconds (default 60) with cargo-fuzz on nightly; installs cargo-fuzz if missing.
+# `make fuzz`: each fuzz target (bank loader, templates, answer checkers, the expression and
+# equation parser, markup) for FUZZ_SECONDS seconds (default 60) with cargo-fuzz on nightly;
+# installs cargo-fuzz if missing.
 .PHONY: fuzz
 FUZZ_SECONDS ?= 60
 fuzz:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 #! Fuzzes the engine's untrusted-input entry points (bank loader, templates, answer checkers,
-#! markup) with cargo-fuzz (libFuzzer, nightly), each for FUZZ_SECONDS (default 60). Installs
+#! the expression and equation parser, markup) with cargo-fuzz (libFuzzer, nightly), each for FUZZ_SECONDS (default 60). Installs
 #! cargo-fuzz when missing (idempotent). Crashes land in fuzz/artifacts/<target>/; keep each as
 #! a regression test in the engine once fixed. Exits non-zero when a target crashed.
 set -euo pipefail
@@ -35,6 +35,13 @@ for (const file of fs.readdirSync('www/banks').filter((f) => f.endsWith('.json')
     if (typeof item.prompt === 'string') seed('markup', `${file}-${n}`, item.prompt);
   }
 }
+// Author's answer, a newline, a learner's answer: equations, inequalities, lists, intervals.
+const typed = [
+  'h = 2A/b\nhb = 2A', 'y = 2x + 1\n2x - y + 1 = 0', 'x > 3\n-x < -3', '-9, (0, 7)\n-9; (0 ; 7)',
+  '[2, 5)\n]2 ; 5[', 'x = 2 or x = -3\nx=-3 ou x=2', '7/12\n\\frac{21}{36}', '1500\n1,5 × 10^3',
+  '12\n0,12 m', 'x^2\nx²', 'sqrt(2)/2\n√(2)/2', '(-inf, 3]\n(-∞ ; 3]',
+];
+typed.forEach((text, n) => seed('expression_parser', `typed-${n}`, text));
 NODE
 status=0
 for target in $(cargo +nightly fuzz list --fuzz-dir fuzz); do

@@ -14,7 +14,9 @@ let ready = null;
  */
 export function loadModule(wasmUrl) {
   if (!ready) {
-    const wasm = new URL(wasmUrl ?? './adaptive_practice_bg.wasm', wasmUrl ? document.baseURI : import.meta.url);
+    // The default is written as bundlers recognise it (`new URL('./file', import.meta.url)`), so
+    // Vite and webpack emit the wasm file.
+    const wasm = wasmUrl ? new URL(wasmUrl, document.baseURI) : new URL('./adaptive_practice_bg.wasm', import.meta.url);
     ready = init({ module_or_path: wasm }).then(
       () => widgetStylesheet(),
       (error) => {

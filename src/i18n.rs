@@ -3,7 +3,7 @@
 //! The table goes by one name everywhere: the type `Words`, a value `words`.
 //! The language is the element's `lang` attribute, else the bank's `language`, else English.
 
-use adaptive_practice_engine::{SkillState, UnreadableReason};
+use adaptive_practice_engine::{SkillState, UnreadableReason, VerdictReason};
 
 mod ar;
 mod en;
@@ -101,6 +101,21 @@ pub struct Words {
     pub practising_chosen: &'static str,
     pub needs_first: &'static str,
     pub and: &'static str,
+    pub partially_right: &'static str,
+    pub reason_wrong_unit: &'static str,
+    pub reason_unit_asked: &'static str,
+    pub reason_simplest_form: &'static str,
+    pub reason_form_asked: &'static str,
+    pub reason_not_solved_for: &'static str,
+    pub reason_wrong_count: &'static str,
+    pub reason_order_matters: &'static str,
+    pub reason_interval_ends: &'static str,
+    pub reason_reversed_inequality: &'static str,
+    pub form_slope_intercept: &'static str,
+    pub form_standard: &'static str,
+    pub form_fraction: &'static str,
+    pub form_decimal: &'static str,
+    pub unreadable_not_structured: &'static str,
 }
 
 /// The languages shipped, by their primary tag.
@@ -172,6 +187,45 @@ impl Words {
             UnreadableReason::WrongShape => self.unreadable_wrong_shape.into(),
             UnreadableReason::StepByStep => self.unreadable_step_by_step.into(),
             UnreadableReason::PartGone => self.unreadable_part_gone.into(),
+            UnreadableReason::NotStructured { text, problem } => fill(
+                self.unreadable_not_structured,
+                &[("text", text), ("problem", problem)],
+            ),
+        }
+    }
+
+    /// Why a readable answer is wrong or partial (a unit, a form, an order), in this language.
+    pub fn verdict_reason(&self, reason: &VerdictReason) -> String {
+        match reason {
+            VerdictReason::WrongUnit { expected, given } => fill(
+                self.reason_wrong_unit,
+                &[("expected", expected), ("given", given)],
+            ),
+            VerdictReason::UnitAsked { unit } => fill(self.reason_unit_asked, &[("unit", unit)]),
+            VerdictReason::SimplestForm => self.reason_simplest_form.into(),
+            VerdictReason::FormAsked { form } => {
+                let name = match form.as_str() {
+                    "slope-intercept" => self.form_slope_intercept,
+                    "standard" => self.form_standard,
+                    "fraction" => self.form_fraction,
+                    "decimal" => self.form_decimal,
+                    other => other,
+                };
+                fill(self.reason_form_asked, &[("form", name)])
+            }
+            VerdictReason::NotSolvedFor { variable } => {
+                fill(self.reason_not_solved_for, &[("variable", variable)])
+            }
+            VerdictReason::WrongCount { expected, given } => fill(
+                self.reason_wrong_count,
+                &[
+                    ("expected", &expected.to_string()),
+                    ("given", &given.to_string()),
+                ],
+            ),
+            VerdictReason::OrderMatters => self.reason_order_matters.into(),
+            VerdictReason::IntervalEnds => self.reason_interval_ends.into(),
+            VerdictReason::ReversedInequality => self.reason_reversed_inequality.into(),
         }
     }
 }

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use adaptive_practice_engine::choose::unit_hash;
+use adaptive_practice_engine::markup::{parse_inline, plain_text_of_inlines};
 use adaptive_practice_engine::{ItemKind, Response};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -110,10 +111,13 @@ fn ChoiceList(props: &AnswerControlProps) -> Html {
                 let mut class = classes!("ap-choice");
                 if answered && correct.contains(&index) { class.push("ap-choice-correct"); }
                 if answered && given.contains(&index) && !correct.contains(&index) { class.push("ap-choice-wrong"); }
+                // The choice's words as plain text name the control: a choice that is only math
+                // (MathML) gives the wrapping label no text of its own to name it.
+                let name = plain_text_of_inlines(&parse_inline(&choices[index].text));
                 html! {
                     <label class={class}>
                         <input type={if multiple { "checkbox" } else { "radio" }} name="ap-choice" value={index.to_string()}
-                            checked={picked.contains(&index)} disabled={props.disabled} {onchange} />
+                            aria-label={name} checked={picked.contains(&index)} disabled={props.disabled} {onchange} />
                         <span>{ inline_text(&choices[index].text) }</span>
                     </label>
                 }

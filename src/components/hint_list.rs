@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
-use adaptive_practice_engine::{check_response, Hint, Response, Step, UnreadableReason};
+use adaptive_practice_engine::{
+    check_response, Hint, Outcome, Response, Step, UnreadableReason, Verdict,
+};
 use yew::prelude::*;
 
 use crate::components::answer_controls::AnswerControl;
@@ -65,7 +67,7 @@ struct ScaffoldProps {
 fn Scaffold(props: &ScaffoldProps) -> Html {
     let words = use_words();
     let draft = use_state(|| None::<Response>);
-    let verdict = use_state(|| None::<Result<(bool, String), UnreadableReason>>);
+    let verdict = use_state(|| None::<Result<Outcome, UnreadableReason>>);
     let kind = Rc::new(props.step.kind.clone());
     let onsubmit = {
         let draft = draft.clone();
@@ -74,10 +76,9 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let response = (*draft).clone().unwrap_or(Response::Text(String::new()));
-            verdict.set(Some(match check_response(&kind, &response) {
-                Ok(outcome) => Ok((outcome.correct, outcome.correct_answer)),
-                Err(unreadable) => Err(unreadable.reason),
-            }));
+            verdict.set(Some(
+                check_response(&kind, &response).map_err(|unreadable| unreadable.reason),
+            ));
         })
     };
     let on_change = {
@@ -96,8 +97,12 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
             }
             <p class="ap-scaffold-feedback" role="status">
                 { match &*verdict {
-                    Some(Ok((true, _))) => words.correct.to_string(),
-                    Some(Ok((false, answer))) => format!("{} {}", words.incorrect, fill(words.correct_answer_is, &[("answer", answer)])),
+                    Some(Ok(outcome)) if outcome.verdict == Verdict::Right => words.correct.to_string(),
+                    Some(Ok(outcome)) => {
+                        let word = if outcome.verdict == Verdict::Partial { words.partially_right } else { words.incorrect };
+                        let reason = outcome.reason.as_ref().map(|r| format!(" {}", words.verdict_reason(r))).unwrap_or_default();
+                        format!("{word}{reason} {}", fill(words.correct_answer_is, &[("answer", &outcome.correct_answer)]))
+                    }
                     Some(Err(reason)) => words.unreadable(reason),
                     None => String::new(),
                 } }

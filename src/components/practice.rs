@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use adaptive_practice_engine::preferences::Preferences;
-use adaptive_practice_engine::IndexedBank;
+use adaptive_practice_engine::{IndexedBank, Verdict};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -159,12 +159,15 @@ fn feedback(state: &PracticeState, words: &Words) -> (Option<(bool, Html)>, Opti
         return (None, None);
     };
     let bank = &state.bank;
-    let verdict = if report.outcome.correct {
-        words.correct
-    } else {
-        words.incorrect
+    let verdict = match report.outcome.verdict {
+        Verdict::Right => words.correct,
+        Verdict::Partial => words.partially_right,
+        Verdict::Wrong => words.incorrect,
     };
     let mut sentences = vec![html! { <strong>{ verdict }</strong> }];
+    if let Some(reason) = &report.outcome.reason {
+        sentences.push(html! { <>{ words.verdict_reason(reason) }</> });
+    }
     if let Some(extra) = &report.outcome.feedback {
         sentences.push(inline_text(extra));
     }

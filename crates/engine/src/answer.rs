@@ -1,12 +1,18 @@
-//! Answer checking: is a learner's response to an item (or a step of it) correct, and what to
-//! tell them. Every item type is checked here; typed answers are read by `text_rules.rs` and
-//! `expression.rs`.
+//! Answer checking: is a learner's response to an item (or a step of it) right, wrong, partial
+//! (the right value in another form than asked) or unreadable, and what to tell them. Every item
+//! type is checked here; typed answers are judged in `answer/numeric.rs`, `answer/math.rs` and
+//! `answer/text.rs`, read by `numbers.rs`, `units.rs`, `expression.rs`, `equations.rs` and
+//! `lists.rs`.
 
 use serde::{Deserialize, Serialize};
 
-use crate::bank::{Blank, Choice, Item, ItemKind};
-use crate::expression::{parse_expression, same_value, Expr, NameStyle};
-pub use crate::text_rules::{normalize_text, parse_number, wildcard_match, MAX_ANSWER_LENGTH};
+use crate::bank::{Bank, Blank, Choice, Item, ItemKind};
+use crate::numbers::NumberStyle;
+pub use crate::text_rules::{
+    fold_typed, normalize_text, parse_number, wildcard_match, MAX_ANSWER_LENGTH,
+};
+pub(crate) use verdict::unreadable;
+pub use verdict::{Outcome, UnreadableAnswer, UnreadableReason, Verdict, VerdictReason};
 
 /// What a learner gave as an answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,105 +32,83 @@ pub enum Response {
     Matches(Vec<Option<usize>>),
 }
 
-/// The verdict on a readable answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Outcome {
-    pub correct: bool,
-    /// Feedback about this very answer (a wrong choice's misconception), when the bank has one.
-    pub feedback: Option<String>,
-    /// The correct answer, written for display.
-    pub correct_answer: String,
+/// How typed answers are read for one bank: the number style of its language and whether an
+/// ambiguous number is right when either reading is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Reading {
+    pub numbers: NumberStyle,
+    pub either_number_reading: bool,
 }
 
-/// An answer that cannot be judged (not a number, no choice picked). It is not counted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct UnreadableAnswer {
-    /// Why, for the widget to say in the learner's language.
-    pub reason: UnreadableReason,
-    /// Why, in English (for tools and logs).
-    pub message: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
-pub enum UnreadableReason {
-    Empty,
-    TooLong { limit: usize },
-    PickOne,
-    PickAtLeastOne,
-    NotANumber { text: String },
-    NotMath { text: String, problem: String },
-    Equation,
-    AuthorError,
-    PlaceEvery,
-    MatchEvery,
-    FillEveryGap,
-    WrongShape,
-    StepByStep,
-    PartGone,
-}
-
-impl UnreadableReason {
-    /// The reason in English.
-    pub fn english(&self) -> String {
-        match self {
-            UnreadableReason::Empty => "Type an answer first.".into(),
-            UnreadableReason::TooLong { limit } => {
-                format!("That answer is too long (more than {limit} characters).")
-            }
-            UnreadableReason::PickOne => "Pick one of the choices.".into(),
-            UnreadableReason::PickAtLeastOne => "Pick at least one choice.".into(),
-            UnreadableReason::NotANumber { text } => {
-                format!("“{text}” is not a number I can read. Write it like 3/4, 0.75 or 1 1/2.")
-            }
-            UnreadableReason::NotMath { text, problem } => {
-                format!("I cannot read “{text}” as math: {problem}.")
-            }
-            UnreadableReason::Equation => {
-                "Write only the value or the expression, without “=” or “<”.".into()
-            }
-            UnreadableReason::AuthorError => {
-                "This item's answer cannot be computed; please tell the author.".into()
-            }
-            UnreadableReason::PlaceEvery => "Put every entry in a place.".into(),
-            UnreadableReason::MatchEvery => "Match every entry.".into(),
-            UnreadableReason::FillEveryGap => "Fill every gap.".into(),
-            UnreadableReason::WrongShape => "This kind of answer does not fit this item.".into(),
-            UnreadableReason::StepByStep => "Answer the steps one by one.".into(),
-            UnreadableReason::PartGone => "This step is no longer in the item.".into(),
+impl Reading {
+    /// The reading of a bank: its `language` and its `acceptEitherNumberReading` setting.
+    pub fn of_bank(bank: &Bank) -> Reading {
+        Reading {
+            numbers: NumberStyle::for_language(bank.language.as_deref()),
+            either_number_reading: bank.settings.accept_either_number_reading,
         }
     }
 }
 
-impl From<UnreadableReason> for UnreadableAnswer {
-    fn from(reason: UnreadableReason) -> Self {
-        UnreadableAnswer {
-            message: reason.english(),
-            reason,
-        }
-    }
-}
-
-fn unreadable<T>(reason: UnreadableReason) -> Result<T, UnreadableAnswer> {
-    Err(reason.into())
-}
-
-/// Checks a response to a single-part item (for multi-step items, check each step's kind with
-/// `check_response`).
+/// Checks a response to a single-part item, read as English (for multi-step items, check each
+/// step's kind with `check_response`).
 pub fn check_answer(item: &Item, response: &Response) -> Result<Outcome, UnreadableAnswer> {
     check_response(&item.kind, response)
 }
 
-fn verdict(
+/// Checks a response against one answerable kind, reading numbers as English does.
+pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, UnreadableAnswer> {
+    check_response_with(kind, response, &Reading::default())
+}
+
+/// The verdict and its reason as short names, as `try-answers` prints them: (`right`, `ok`),
+/// (`wrong`, `wrongUnit`), (`partial`, `simplestForm`), (`unreadable`, `notANumber`). A wrong
+/// answer with the bank's feedback for it has the reason `misconception`; without any other
+/// reason, `notEqual`.
+pub fn verdict_names(result: &Result<Outcome, UnreadableAnswer>) -> (&'static str, &'static str) {
+    match result {
+        Ok(outcome) => {
+            let reason = match (&outcome.reason, outcome.verdict, &outcome.feedback) {
+                (Some(reason), _, _) => reason.code(),
+                (None, Verdict::Right, _) => "ok",
+                (None, _, Some(_)) => "misconception",
+                (None, _, None) => "notEqual",
+            };
+            (outcome.verdict.name(), reason)
+        }
+        Err(unreadable) => ("unreadable", unreadable.reason.code()),
+    }
+}
+
+pub(crate) fn verdict(
     correct: bool,
     feedback: Option<String>,
     correct_answer: String,
 ) -> Result<Outcome, UnreadableAnswer> {
     Ok(Outcome {
         correct,
+        verdict: if correct {
+            Verdict::Right
+        } else {
+            Verdict::Wrong
+        },
+        reason: None,
         feedback,
+        correct_answer,
+    })
+}
+
+/// A verdict with a reason: partial or wrong.
+pub(crate) fn verdict_because(
+    verdict: Verdict,
+    reason: VerdictReason,
+    correct_answer: String,
+) -> Result<Outcome, UnreadableAnswer> {
+    Ok(Outcome {
+        correct: verdict == Verdict::Right,
+        verdict,
+        reason: Some(reason),
+        feedback: None,
         correct_answer,
     })
 }
@@ -138,15 +122,19 @@ fn choice_texts(choices: &[Choice], indexes: &[usize]) -> String {
         .join("; ")
 }
 
-/// Checks a response against one answerable kind.
-pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, UnreadableAnswer> {
+/// Checks a response against one answerable kind, reading typed numbers as `reading` says.
+pub fn check_response_with(
+    kind: &ItemKind,
+    response: &Response,
+    reading: &Reading,
+) -> Result<Outcome, UnreadableAnswer> {
     if let Response::Text(text) = response {
         if text.chars().count() > MAX_ANSWER_LENGTH {
             return unreadable(UnreadableReason::TooLong {
                 limit: MAX_ANSWER_LENGTH,
             });
         }
-        if text.trim().is_empty() {
+        if fold_typed(text).trim().is_empty() {
             return unreadable(UnreadableReason::Empty);
         }
     }
@@ -186,91 +174,14 @@ pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, U
                 .find_map(|&i| choices.get(i).and_then(|c| c.feedback.clone()));
             verdict(picked == expected, feedback, choice_texts(choices, answers))
         }
-        (
-            ItemKind::Numeric {
-                answer,
-                tolerance,
-                relative_tolerance,
-                misconceptions,
-            },
-            Response::Text(text),
-        ) => {
-            let Some(value) = parse_number(text) else {
-                return unreadable(UnreadableReason::NotANumber {
-                    text: shorten(text.trim(), 40),
-                });
-            };
-            let allowed = numeric_allowance(answer.value, *tolerance, *relative_tolerance);
-            let correct = (value - answer.value).abs() <= allowed;
-            let feedback = if correct {
-                None
-            } else {
-                misconceptions
-                    .iter()
-                    .find(|m| (m.answer.value - value).abs() <= allowed)
-                    .map(|m| m.feedback.clone())
-            };
-            verdict(correct, feedback, answer.text.clone())
+        (numeric @ ItemKind::Numeric { .. }, Response::Text(text)) => {
+            numeric::check_numeric(numeric, text, reading)
         }
-        (
-            ItemKind::MathExpression {
-                answer,
-                tolerance,
-                misconceptions,
-            },
-            Response::Text(text),
-        ) => {
-            let given = read_learner_expression(text)?;
-            let tolerance = tolerance.unwrap_or(1e-9);
-            let Ok(expected) = parse_expression(answer, NameStyle::SingleLetters) else {
-                return unreadable(UnreadableReason::AuthorError);
-            };
-            let correct = same_value(&expected, &given, tolerance, false);
-            let feedback = if correct {
-                None
-            } else {
-                misconceptions
-                    .iter()
-                    .filter_map(|m| {
-                        Some((
-                            parse_expression(&m.answer, NameStyle::SingleLetters).ok()?,
-                            &m.feedback,
-                        ))
-                    })
-                    .find(|(wrong, _)| same_value(wrong, &given, tolerance, false))
-                    .map(|(_, feedback)| feedback.clone())
-            };
-            verdict(correct, feedback, answer.clone())
+        (math @ ItemKind::MathExpression { .. }, Response::Text(text)) => {
+            math::check_math(math, text, reading)
         }
-        (
-            ItemKind::ShortText {
-                answers,
-                case_sensitive,
-                ignore_accents,
-                pattern,
-                misconceptions,
-            },
-            Response::Text(text),
-        ) => {
-            let normalize = |t: &str| normalize_text(t, *case_sensitive, *ignore_accents);
-            let given = normalize(text);
-            let correct = answers.iter().any(|a| normalize(a) == given)
-                || pattern
-                    .as_deref()
-                    .is_some_and(|p| wildcard_match(&normalize(p), &given));
-            let feedback = if correct {
-                None
-            } else {
-                misconceptions
-                    .iter()
-                    .find(|m| normalize(&m.answer) == given)
-                    .map(|m| m.feedback.clone())
-            };
-            verdict(
-                correct,
-                feedback,
-                answers.first().cloned().unwrap_or_default(),
-            )
+        (short @ ItemKind::ShortText { .. }, Response::Text(text)) => {
+            text::check_short_text(short, text, reading)
         }
         (ItemKind::Ordering { items }, Response::Order(order)) => {
             let mut sorted = order.clone();
@@ -284,7 +195,9 @@ pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, U
                 .all(|(place, &index)| place == index);
             verdict(correct, None, items.join(" → "))
         }
-        (ItemKind::FillBlanks { blanks }, Response::Blanks(given)) => check_blanks(blanks, given),
+        (ItemKind::FillBlanks { blanks }, Response::Blanks(given)) => {
+            check_blanks(blanks, given, reading)
+        }
         (ItemKind::Matching { pairs, distractors }, Response::Matches(given)) => {
             if given.len() != pairs.len() || given.iter().any(Option::is_none) {
                 return unreadable(UnreadableReason::MatchEvery);
@@ -314,34 +227,12 @@ pub fn check_response(kind: &ItemKind, response: &Response) -> Result<Outcome, U
     }
 }
 
-fn numeric_allowance(value: f64, tolerance: Option<f64>, relative: Option<f64>) -> f64 {
-    let absolute = tolerance.unwrap_or(0.0);
-    let relative = relative.unwrap_or(0.0) * value.abs();
-    absolute.max(relative).max(1e-9 * value.abs().max(1.0))
-}
-
-/// Reads a learner's math answer: a plain number (incl. mixed numbers, decimal comma) or an
-/// expression (`7/12`, `\frac{7}{12}`, `2(x+1)`).
-fn read_learner_expression(text: &str) -> Result<Expr, UnreadableAnswer> {
-    if let Some(value) = parse_number(text) {
-        return Ok(Expr::Number(value));
-    }
-    let expr = parse_expression(text, NameStyle::SingleLetters).map_err(|problem| {
-        UnreadableAnswer::from(UnreadableReason::NotMath {
-            text: shorten(text.trim(), 40),
-            problem: problem.message,
-        })
-    })?;
-    if let Expr::Binary(op, _, _) = &expr {
-        if op.is_comparison() {
-            return unreadable(UnreadableReason::Equation);
-        }
-    }
-    Ok(expr)
-}
-
-fn check_blanks(blanks: &[Blank], given: &[String]) -> Result<Outcome, UnreadableAnswer> {
-    if given.len() != blanks.len() || given.iter().any(|g| g.trim().is_empty()) {
+fn check_blanks(
+    blanks: &[Blank],
+    given: &[String],
+    reading: &Reading,
+) -> Result<Outcome, UnreadableAnswer> {
+    if given.len() != blanks.len() || given.iter().any(|g| fold_typed(g).trim().is_empty()) {
         return unreadable(UnreadableReason::FillEveryGap);
     }
     if given.iter().any(|g| g.chars().count() > MAX_ANSWER_LENGTH) {
@@ -353,9 +244,7 @@ fn check_blanks(blanks: &[Blank], given: &[String]) -> Result<Outcome, Unreadabl
     let mut shown = Vec::new();
     for (blank, text) in blanks.iter().zip(given) {
         let correct = match &blank.numeric {
-            Some(number) => parse_number(text).is_some_and(|v| {
-                (v - number.value).abs() <= numeric_allowance(number.value, blank.tolerance, None)
-            }),
+            Some(number) => numeric::blank_number_matches(number, blank.tolerance, text, reading),
             None => {
                 let given = normalize_text(text, blank.case_sensitive, true);
                 blank
@@ -373,7 +262,7 @@ fn check_blanks(blanks: &[Blank], given: &[String]) -> Result<Outcome, Unreadabl
     verdict(all_correct, None, shown.join(", "))
 }
 
-fn shorten(text: &str, limit: usize) -> String {
+pub(crate) fn shorten(text: &str, limit: usize) -> String {
     if text.chars().count() <= limit {
         text.to_string()
     } else {
@@ -383,5 +272,21 @@ fn shorten(text: &str, limit: usize) -> String {
     }
 }
 
+mod line;
+mod math;
+mod numeric;
+mod text;
+mod verdict;
+
+pub use line::response_from_line;
+pub(crate) use math::is_word;
+
+/// Whether a math answer is a word (`NA`, `none`): such an answer is compared as text.
+pub fn is_word_answer(answer: &str) -> bool {
+    is_word(answer)
+}
+
+#[cfg(test)]
+mod corpus;
 #[cfg(test)]
 mod tests;

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::lists::AnswerForm;
 use crate::text_rules::parse_number;
 
 /// A bank of practice items for some skills, as published in one JSON file.
@@ -35,6 +36,10 @@ pub struct BankSettings {
     pub mastery_threshold: f64,
     /// How many answers on a skill are needed before it can count as mastered.
     pub min_evidence: u32,
+    /// When a typed number has two readings (`1,500` in French: 1.5 or 1500), it is right when
+    /// either reading is. Off by default: the bank language's reading decides.
+    #[serde(skip_serializing_if = "is_false")]
+    pub accept_either_number_reading: bool,
 }
 
 impl Default for BankSettings {
@@ -43,6 +48,7 @@ impl Default for BankSettings {
             target_success: 0.75,
             mastery_threshold: 0.8,
             min_evidence: 4,
+            accept_either_number_reading: false,
         }
     }
 }
@@ -251,6 +257,18 @@ pub enum ItemKind {
         relative_tolerance: Option<f64>,
         #[serde(default)]
         misconceptions: Vec<Misconception>,
+        /// The unit of the answer (`cm`): the learner may write it or leave it out; another
+        /// unit is told as such.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+        /// Whether an answer in another unit of the same dimension counts (`0.12 m` for
+        /// `12 cm`); when false it is "right value, give it in cm" (partial).
+        #[serde(default, skip_serializing_if = "is_false")]
+        convert_units: bool,
+        /// The form the number must be written in (`simplest`, `fraction`, `decimal`); an equal
+        /// value in another form is partial.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        form: Option<WrittenForm>,
     },
     /// Type a math expression; checked by value (`7/12`, `21/36`, `\frac{7}{12}` are one answer).
     #[serde(rename_all = "camelCase")]
@@ -260,6 +278,17 @@ pub enum ItemKind {
         tolerance: Option<f64>,
         #[serde(default)]
         misconceptions: Vec<TextMisconception>,
+        /// The structure of the answer (`list`, `tuple`, `set`, `interval`, `solutions`); a
+        /// single expression or relation when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        answer_form: Option<AnswerForm>,
+        /// For an equation: the variable that must stand alone on one side (`h` in `h = 2A/b`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        solved_for: Option<String>,
+        /// The form the answer must be written in (`simplest`, `slope-intercept`, `standard`, …);
+        /// an equivalent answer in another form is partial.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        form: Option<WrittenForm>,
     },
     /// Type a word or phrase; compared after normalization.
     #[serde(rename_all = "camelCase")]
@@ -296,6 +325,43 @@ pub enum ItemKind {
 
 fn yes() -> bool {
     true
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// A form an answer may be required in (`form` in the bank).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WrittenForm {
+    /// Fractions in lowest terms (`7/12`, not `21/36`).
+    #[serde(rename = "simplest")]
+    Simplest,
+    /// A fraction (`3/4`), not a decimal.
+    #[serde(rename = "fraction")]
+    Fraction,
+    /// A decimal (`0.75`), not a fraction.
+    #[serde(rename = "decimal")]
+    Decimal,
+    /// `y = mx + b`.
+    #[serde(rename = "slope-intercept")]
+    SlopeIntercept,
+    /// `Ax + By = C`.
+    #[serde(rename = "standard")]
+    Standard,
+}
+
+impl WrittenForm {
+    /// The name used in the bank (`slope-intercept`).
+    pub fn name(self) -> &'static str {
+        match self {
+            WrittenForm::Simplest => "simplest",
+            WrittenForm::Fraction => "fraction",
+            WrittenForm::Decimal => "decimal",
+            WrittenForm::SlopeIntercept => "slope-intercept",
+            WrittenForm::Standard => "standard",
+        }
+    }
 }
 
 impl ItemKind {

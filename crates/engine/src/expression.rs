@@ -163,6 +163,18 @@ fn tokenize(text: &str) -> Result<Vec<Token>, ExpressionError> {
                     '*' | '×' | '·' | '⋅' => Token::Op(BinaryOp::Multiply),
                     '/' | '÷' | '∕' => Token::Op(BinaryOp::Divide),
                     '^' => Token::Op(BinaryOp::Power),
+                    // `x²`: a superscript power, as phones and pasted text write it.
+                    '²' | '³' | '¹' | '⁰' | '⁴'..='⁹' => {
+                        tokens.push(Token::Op(BinaryOp::Power));
+                        let mut exponent = superscript_digit(c);
+                        while let Some(digit) =
+                            chars.get(i).copied().filter(|&d| is_superscript_digit(d))
+                        {
+                            exponent = exponent * 10.0 + superscript_digit(digit);
+                            i += 1;
+                        }
+                        Token::Number(exponent)
+                    }
                     '(' => Token::Open,
                     ')' => Token::Close,
                     '{' => Token::BraceOpen,
@@ -171,6 +183,7 @@ fn tokenize(text: &str) -> Result<Vec<Token>, ExpressionError> {
                     ']' => Token::BracketClose,
                     ',' => Token::Comma,
                     'π' => Token::Name("pi".into()),
+                    '√' => Token::Latex("sqrt".into()),
                     '≤' => Token::Op(BinaryOp::LessOrEqual),
                     '≥' => Token::Op(BinaryOp::GreaterOrEqual),
                     '≠' => Token::Op(BinaryOp::NotEqual),
@@ -200,6 +213,20 @@ fn tokenize(text: &str) -> Result<Vec<Token>, ExpressionError> {
         }
     }
     Ok(tokens)
+}
+
+fn is_superscript_digit(character: char) -> bool {
+    matches!(character, '²' | '³' | '¹' | '⁰' | '⁴'..='⁹')
+}
+
+fn superscript_digit(character: char) -> f64 {
+    match character {
+        '¹' => 1.0,
+        '²' => 2.0,
+        '³' => 3.0,
+        '⁴'..='⁹' => f64::from(character as u32 - '⁴' as u32 + 4),
+        _ => 0.0,
+    }
 }
 
 struct Parser {
@@ -370,6 +397,8 @@ impl Parser {
     fn braced(&mut self) -> Result<Expr, ExpressionError> {
         match self.take() {
             Some(Token::BraceOpen) => self.group(Token::BraceClose, "a closing }"),
+            // `√(2)`: a typed root with its argument in parentheses.
+            Some(Token::Open) => self.group(Token::Close, "a closing )"),
             // `\frac{1}2` and `\sqrt x`: a single number or letter as the argument.
             Some(Token::Number(n)) => Ok(Expr::Number(n)),
             Some(Token::Name(name)) => Ok(Expr::Variable(name)),
@@ -430,19 +459,32 @@ impl Parser {
         if self.names == NameStyle::Identifiers || name.chars().count() == 1 {
             return Ok(Expr::Variable(name));
         }
-        // Learners' `ab` is a·b; digits stay with the letter before them (`x2` is x·2).
-        let mut product: Option<Expr> = None;
-        for character in name.chars() {
-            let factor = if character.is_ascii_digit() {
-                Expr::Number(f64::from(character.to_digit(10).unwrap_or(0)))
-            } else {
-                Expr::Variable(character.to_string())
-            };
-            product = Some(match product {
-                None => factor,
-                Some(left) => Expr::Binary(BinaryOp::Multiply, Box::new(left), Box::new(factor)),
-            });
+        // Learners' `ab` is a·b; digits stay with the letter before them (`x2` is x·2). The run
+        // of letters stays one factor (`I/rt` is I/(r·t)), but a power belongs to its last
+        // letter (`ba^3` is b·a³).
+        let mut factors: Vec<Expr> = name
+            .chars()
+            .map(|character| match character.to_digit(10) {
+                Some(digit) => Expr::Number(f64::from(digit)),
+                None => Expr::Variable(character.to_string()),
+            })
+            .collect();
+        if matches!(self.peek(), Some(Token::Op(BinaryOp::Power))) {
+            self.position += 1;
+            self.enter()?;
+            let exponent = self.unary()?;
+            self.depth -= 1;
+            if let Some(last) = factors.pop() {
+                factors.push(Expr::Binary(
+                    BinaryOp::Power,
+                    Box::new(last),
+                    Box::new(exponent),
+                ));
+            }
         }
+        let product = factors.into_iter().reduce(|left, factor| {
+            Expr::Binary(BinaryOp::Multiply, Box::new(left), Box::new(factor))
+        });
         product.map_or_else(|| error("empty name"), Ok)
     }
 }
@@ -537,7 +579,8 @@ pub fn evaluate(
     })
 }
 
-fn greatest_common_divisor(a: f64, b: f64) -> f64 {
+/// Greatest common divisor of two whole numbers (rounded first), as the expressions compute it.
+pub fn greatest_common_divisor(a: f64, b: f64) -> f64 {
     let (mut a, mut b) = (a.abs().round(), b.abs().round());
     let mut steps = 0;
     while b > 0.0 && steps < 200 {

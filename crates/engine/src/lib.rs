@@ -4,6 +4,7 @@
 //! It knows nothing of the web, the clock or randomness: callers pass `now` and a seed.
 
 pub mod answer;
+mod answer_check;
 pub mod bank;
 pub mod bank_check;
 pub mod bank_index;
@@ -11,12 +12,15 @@ pub mod bank_subset;
 pub mod calibrated_model;
 pub mod calibration;
 pub mod choose;
+pub mod equations;
 pub mod expression;
 pub mod gaps;
+pub mod lists;
 pub mod markup;
 pub mod math;
 pub mod memory;
 pub mod model;
+pub mod numbers;
 pub mod optimize;
 pub mod preferences;
 pub mod progress;
@@ -25,10 +29,12 @@ pub mod sample_response;
 pub mod session;
 pub mod template;
 pub mod text_rules;
+pub mod units;
 
 pub use answer::{
-    check_answer, check_response, parse_number, Outcome, Response, UnreadableAnswer,
-    UnreadableReason,
+    check_answer, check_response, check_response_with, parse_number, response_from_line,
+    verdict_names, Outcome, Reading, Response, UnreadableAnswer, UnreadableReason, Verdict,
+    VerdictReason,
 };
 pub use bank::{Bank, BankSettings, Hint, Item, ItemKind, Part, Skill, Step};
 pub use bank_check::{load_bank, BankLoad, Diagnostic, Severity};

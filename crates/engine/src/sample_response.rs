@@ -51,6 +51,7 @@ pub fn response_for(kind: &ItemKind, correct: bool) -> Option<Response> {
             tolerance,
             relative_tolerance,
             misconceptions,
+            ..
         } => {
             if correct {
                 Response::Text(answer.text.clone())

@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::answer::{check_response, Outcome, Response, UnreadableAnswer, UnreadableReason};
+use crate::answer::{
+    check_response_with, Outcome, Reading, Response, UnreadableAnswer, UnreadableReason, Verdict,
+};
 use crate::bank::Item;
 use crate::bank_index::IndexedBank;
 use crate::choose::{choose_next_item, unit_hash, ChoiceOptions, ChoiceReason, NextItem};
@@ -64,9 +66,9 @@ pub fn submit_answer(
     let Some(part) = parts.get(part_index) else {
         return Err(UnreadableReason::PartGone.into());
     };
-    let outcome = check_response(part.kind, response)?;
+    let outcome = check_response_with(part.kind, response, &Reading::of_bank(&bank.bank))?;
     let (predicted_success, newly_mastered) =
-        with_part_evidence(item, part_index, outcome.correct, hints_used, |evidence| {
+        with_part_evidence(item, part_index, &outcome, hints_used, |evidence| {
             (
                 progress.model.predict_evidence(bank, evidence, now),
                 progress.model.record_answer(bank, evidence, now),
@@ -87,12 +89,16 @@ pub fn submit_answer(
     })
 }
 
+/// How many hints a partial answer counts as: with the model's discount of a quarter per hint,
+/// half credit.
+const PARTIAL_AS_HINTS: u32 = 2;
+
 /// Calls `use_it` with the evidence of an answer to part `part_index` of `item` (its difficulty
 /// is kept under the item id, or `item#step` for a step); `None` when there is no such part.
 fn with_part_evidence<R>(
     item: &Item,
     part_index: usize,
-    correct: bool,
+    outcome: &Outcome,
     hints_used: u32,
     use_it: impl FnOnce(&Evidence<'_>) -> R,
 ) -> Option<R> {
@@ -102,6 +108,14 @@ fn with_part_evidence<R>(
         format!("{}#{}", item.id, part_index)
     } else {
         item.id.clone()
+    };
+    // A partial answer (the right value in another form than asked) is partly right: the
+    // model's way of crediting an answer partly is the hint discount, so it counts as right
+    // after `PARTIAL_AS_HINTS` hints (half credit, no streak).
+    let (correct, hints_used) = match outcome.verdict {
+        Verdict::Right => (true, hints_used),
+        Verdict::Partial => (true, hints_used.saturating_add(PARTIAL_AS_HINTS)),
+        Verdict::Wrong => (false, hints_used),
     };
     let evidence = Evidence {
         key: &key,
@@ -131,13 +145,9 @@ pub fn submit_session_answer(
 ) -> Result<AnswerReport, UnreadableAnswer> {
     let report = submit_answer(bank, progress, item, part_index, response, hints_used, now)?;
     record_time_on_task(progress, seconds_on_task);
-    with_part_evidence(
-        item,
-        part_index,
-        report.outcome.correct,
-        hints_used,
-        |evidence| record_session_answer(progress, log, evidence, seconds_on_task, now),
-    );
+    with_part_evidence(item, part_index, &report.outcome, hints_used, |evidence| {
+        record_session_answer(progress, log, evidence, seconds_on_task, now)
+    });
     Ok(report)
 }
 

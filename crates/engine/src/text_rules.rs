@@ -5,66 +5,106 @@
 pub const MAX_ANSWER_LENGTH: usize = 200;
 
 /// Reads a number the way people write it: `0.5`, `.5`, `0,5` (decimal comma), `-3`, `1/2`,
-/// `1 1/2` (mixed number), `−2` (Unicode minus). Returns `None` for anything else.
+/// `1 1/2` (mixed number), `−2` (Unicode minus), `42,000` (thousands), `1.5e3`, `50%` (0.5).
+/// Returns `None` for anything else. Numbers are read in `numbers.rs`; this is its English
+/// reading, kept for authors' numeric answers and callers without a bank language.
 pub fn parse_number(text: &str) -> Option<f64> {
-    if text.len() > MAX_ANSWER_LENGTH {
-        return None;
-    }
-    let cleaned = text
-        .trim()
-        .replace('\u{2212}', "-")
-        .replace('\u{2044}', "/");
-    let (negative, body) = match cleaned.strip_prefix('-') {
-        Some(rest) => (true, rest.trim_start()),
-        None => (
-            false,
-            cleaned.strip_prefix('+').unwrap_or(&cleaned).trim_start(),
-        ),
-    };
-    let magnitude = match body.split_once('/') {
-        Some((whole_and_numerator, denominator)) => {
-            let denominator = parse_unsigned_decimal(denominator.trim())?;
-            if denominator == 0.0 {
-                return None;
-            }
-            let mut parts = whole_and_numerator.split_whitespace();
-            let first = parse_unsigned_decimal(parts.next()?)?;
-            match (parts.next(), parts.next()) {
-                (None, _) => first / denominator,
-                (Some(numerator), None) => first + parse_unsigned_decimal(numerator)? / denominator,
-                _ => return None,
-            }
-        }
-        None => parse_unsigned_decimal(body)?,
-    };
-    Some(if negative { -magnitude } else { magnitude })
-}
-
-/// An unsigned decimal with a point or a single decimal comma, digits only otherwise.
-fn parse_unsigned_decimal(text: &str) -> Option<f64> {
-    let text = if text.contains('.') {
-        text.to_string()
+    let reading = crate::numbers::read_number(text, &crate::numbers::NumberStyle::default())?;
+    Some(if reading.percent {
+        reading.value / 100.0
     } else {
-        text.replacen(',', ".", 1)
-    };
-    let mut seen_point = false;
-    let mut digits = 0;
-    for character in text.chars() {
-        match character {
-            '0'..='9' => digits += 1,
-            '.' if !seen_point => seen_point = true,
-            _ => return None,
-        }
-    }
-    if digits == 0 {
-        return None;
-    }
-    text.parse::<f64>().ok().filter(|v| v.is_finite())
+        reading.value
+    })
 }
 
-/// Text as compared: trimmed, inner whitespace collapsed, final `.`/`!` dropped, lower case
+/// Typed text as the checks read it: every Unicode space becomes a plain space, invisible
+/// characters (zero-width spaces and joiners, the byte-order mark, soft hyphen, direction marks)
+/// are dropped, fullwidth ASCII (`１２`, `ｃｍ`) becomes ASCII, Arabic-Indic and Persian digits
+/// become `0`-`9`, the minus sign and dashes become `-`, the Arabic comma, semicolon and percent
+/// sign become `,`, `;` and `%`, the Arabic tatweel (a stretching stroke) is dropped, and `½`
+/// becomes `1/2` (`2½` becomes `2 1/2`). A letter followed by a combining accent is composed (`e` + U+0301 → `é`)
+/// for the accents our languages use. This small hand-written table is the part of NFKC that
+/// changes how an answer is judged; a full Unicode normalization table would weigh more than
+/// the whole widget.
+pub fn fold_typed(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    for character in text.chars() {
+        let code = character as u32;
+        let replacement = match character {
+            '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' => None,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}' | '\u{180E}' => None,
+            // The Arabic tatweel only stretches a word.
+            '\u{0640}' => None,
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                Some(' ')
+            }
+            '\t' | '\n' | '\r' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}' => {
+                Some(' ')
+            }
+            '\u{2212}' | '\u{2010}'..='\u{2015}' | '\u{FE63}' | '\u{FF0D}' => Some('-'),
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(code - 0xFF01 + 0x21),
+            '\u{0660}'..='\u{0669}' => char::from_u32(code - 0x0660 + u32::from(b'0')),
+            '\u{06F0}'..='\u{06F9}' => char::from_u32(code - 0x06F0 + u32::from(b'0')),
+            '\u{060C}' => Some(','),
+            '\u{061B}' => Some(';'),
+            '\u{066A}' => Some('%'),
+            '\u{2044}' | '\u{2215}' => Some('/'),
+            '½' | '⅓' | '⅔' | '¼' | '¾' | '⅕' | '⅛' => {
+                let fraction = match character {
+                    '½' => "1/2",
+                    '⅓' => "1/3",
+                    '⅔' => "2/3",
+                    '¼' => "1/4",
+                    '¾' => "3/4",
+                    '⅕' => "1/5",
+                    _ => "1/8",
+                };
+                // `2½` is the mixed number `2 1/2`.
+                if folded.ends_with(|c: char| c.is_ascii_digit()) {
+                    folded.push(' ');
+                }
+                folded.push_str(fraction);
+                None
+            }
+            '\u{0300}'..='\u{036F}' => {
+                if let Some(composed) = folded
+                    .chars()
+                    .last()
+                    .and_then(|base| compose(base, character))
+                {
+                    folded.pop();
+                    Some(composed)
+                } else {
+                    Some(character)
+                }
+            }
+            other => Some(other),
+        };
+        folded.extend(replacement);
+    }
+    folded
+}
+
+/// A letter and a combining accent as one precomposed letter, for the accents of French and
+/// the other Latin-script languages our banks use.
+fn compose(base: char, accent: char) -> Option<char> {
+    let table: &[(char, &str, &str)] = &[
+        ('\u{0300}', "aeiouAEIOU", "àèìòùÀÈÌÒÙ"),
+        ('\u{0301}', "aeiouyAEIOUY", "áéíóúýÁÉÍÓÚÝ"),
+        ('\u{0302}', "aeiouAEIOU", "âêîôûÂÊÎÔÛ"),
+        ('\u{0303}', "anoANO", "ãñõÃÑÕ"),
+        ('\u{0308}', "aeiouyAEIOU", "äëïöüÿÄËÏÖÜ"),
+        ('\u{0327}', "cC", "çÇ"),
+    ];
+    let (_, bases, composed) = table.iter().find(|(mark, _, _)| *mark == accent)?;
+    let position = bases.chars().position(|c| c == base)?;
+    composed.chars().nth(position)
+}
+
+/// Text as compared: folded (`fold_typed`), trimmed, inner whitespace collapsed, final `.`/`!` dropped, lower case
 /// unless `case_sensitive`, accents removed when `ignore_accents` (`é` → `e`, `ß` → `ss`).
 pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) -> String {
+    let text = fold_typed(text);
     let mut words: Vec<&str> = text.split_whitespace().collect();
     if let Some(last) = words.last_mut() {
         *last = last.trim_end_matches(['.', '!']);
@@ -82,6 +122,11 @@ pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) ->
     for character in cased.chars() {
         match strip_accent(character) {
             Some(replacement) => plain.push_str(replacement),
+            // A combining accent left over (on a letter without a precomposed form) goes too, and
+            // so do Arabic short vowels (harakat), which learners may or may not type.
+            None if ('\u{0300}'..='\u{036F}').contains(&character)
+                || ('\u{064B}'..='\u{065F}').contains(&character)
+                || character == '\u{0670}' => {}
             None => plain.push(character),
         }
     }

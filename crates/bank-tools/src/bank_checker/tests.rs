@@ -160,6 +160,44 @@ fn missing_media_file_is_a_warning() {
 }
 
 #[test]
+fn a_tolerance_so_wide_that_anything_is_right_is_an_error() {
+    check_broken_bank(
+        "tolerance-so-wide-anything-is-right.json",
+        expect![[r#"
+        tolerance-so-wide-anything-is-right.json: error at $.items[0] ("s1").tolerance: the tolerance is so wide that almost any number is right
+        tolerance-so-wide-anything-is-right.json: error at $.items[1] ("s2").tolerance: the tolerance is so wide that almost any number is right
+        2 error(s), 0 warning(s)
+    "#]],
+    );
+}
+
+#[test]
+fn text_answers_read_as_algebra_and_ambiguous_numbers_are_reported() {
+    check_broken_bank(
+        "text-answer-read-as-algebra.json",
+        expect![[r#"
+        text-answer-read-as-algebra.json: warning at $.items[0] ("l1").answer: "NA" is compared as text, not as math; a shortText item says so plainly
+        text-answer-read-as-algebra.json: warning at $.items[1] ("l2").answer: "YB" is read as a product of letters; if it is a word, use a shortText item
+        text-answer-read-as-algebra.json: error at $.items[2] ("l3").solvedFor: the answer is not an equation solved for h
+        text-answer-read-as-algebra.json: warning at $.items[3] ("l4").answer: "1,500" has two readings (1500 is used); write it without a separator or as a number
+        1 error(s), 3 warning(s)
+    "#]],
+    );
+}
+
+#[test]
+fn a_template_value_that_overflows_is_an_error() {
+    check_broken_bank(
+        "template-value-overflows.json",
+        expect![[r#"
+        template-value-overflows.json: error at $.items[0] ("p1").answer: in the variant of seed 0: the answer 9223372036854775807 is too large to be exact (a template value may overflow)
+        template-value-overflows.json: error at $.items[1] ("p2").answer: in the variant of seed 0: the answer holds inf or NaN: a template value overflowed
+        2 error(s), 0 warning(s)
+    "#]],
+    );
+}
+
+#[test]
 fn every_broken_bank_has_a_test() {
     let mut names: Vec<String> = std::fs::read_dir(broken_banks_folder())
         .map(|entries| {
@@ -181,6 +219,9 @@ fn every_broken_bank_has_a_test() {
         numeric-answer-outside-tolerance.json
         prerequisite-cycle.json
         skill-with-too-few-items.json
+        template-value-overflows.json
+        text-answer-read-as-algebra.json
+        tolerance-so-wide-anything-is-right.json
         unknown-skill.json
     "#]]
     .assert_eq(&(names.join("\n") + "\n"));

@@ -24,9 +24,25 @@ use self::source::{
 use self::text::{alt_text_from, convert_text, TextShape};
 use crate::import::{ImportNote, ImportedBank, MediaFile, NoteKind};
 
+/// Choices of the import that change what a learner is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportOptions {
+    /// A multiple-choice question whose answer is math (an equation such as `h=\frac{2A}{b}`, a
+    /// list such as `-9;(0,7)`, a point) becomes a typed answer, judged by value.
+    pub typed_answers: bool,
+}
+
 /// Reads an OATutor content folder and converts it. Fails only when the folder is not laid out
 /// like OATutor content; everything else that cannot be converted becomes a note.
 pub fn import_oatutor_folder(source: &Path) -> Result<ImportedBank, String> {
+    import_oatutor_folder_with(source, ImportOptions::default())
+}
+
+/// `import_oatutor_folder` with options.
+pub fn import_oatutor_folder_with(
+    source: &Path,
+    options: ImportOptions,
+) -> Result<ImportedBank, String> {
     let content_pool = source.join("content-pool");
     if !content_pool.is_dir() {
         return Err(format!("{} has no content-pool folder", source.display()));
@@ -57,7 +73,7 @@ pub fn import_oatutor_folder(source: &Path) -> Result<ImportedBank, String> {
     let mut items = Vec::new();
     let mut media = Vec::new();
     for folder in &folders {
-        let mut context = ProblemContext::new(folder);
+        let mut context = ProblemContext::new(folder, options);
         match convert_problem(&mut context, folder, &skill_model, &mut skill_ids) {
             Ok(item) => {
                 items.push(item);
@@ -95,10 +111,11 @@ struct ProblemContext<'a> {
     fallback_alt_text: String,
     notes: Vec<ImportNote>,
     media: Vec<MediaFile>,
+    typed_answers: bool,
 }
 
 impl<'a> ProblemContext<'a> {
-    fn new(folder: &'a ProblemFolder) -> Self {
+    fn new(folder: &'a ProblemFolder, options: ImportOptions) -> Self {
         let no_figures = &mut |_: &str| None;
         let title = convert_text(&folder.problem.title, TextShape::Inline, no_figures);
         let first_step_title = folder
@@ -119,6 +136,7 @@ impl<'a> ProblemContext<'a> {
             ),
             notes: Vec::new(),
             media: Vec::new(),
+            typed_answers: options.typed_answers,
         }
     }
 
@@ -134,6 +152,7 @@ impl<'a> ProblemContext<'a> {
             fallback_alt_text,
             notes,
             media,
+            ..
         } = self;
         let mut figure = |name: &str| -> Option<String> {
             let file = figures_folder.join(name);

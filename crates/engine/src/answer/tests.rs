@@ -250,3 +250,63 @@ fn a_response_of_the_wrong_shape_is_unreadable_not_wrong() {
         expect!["unreadable: This kind of answer does not fit this item."],
     );
 }
+
+/// A bank of one item, in `language`, answered once with `typed`; returns the verdict and the
+/// skill's ability after it (`None` when the answer was not counted).
+fn answer_in_bank(language: &str, item: &str, typed: &str) -> (String, Option<f64>) {
+    let bank = format!(
+        r#"{{ "id": "b", "version": "1", "title": "B", "language": "{language}",
+        "skills": [{{ "id": "s", "name": "S" }}],
+        "items": [{{ "id": "i", "skills": ["s"], "prompt": "?", {item} }}] }}"#
+    );
+    let bank = crate::bank_index::IndexedBank::new(
+        crate::bank_check::load_bank(&bank)
+            .bank
+            .expect("the test bank loads"),
+    );
+    let mut progress = crate::session::new_progress(&bank, 1);
+    let item = bank.bank.items[0].clone();
+    let now = crate::model::Timestamp(1_700_000_000);
+    match crate::session::submit_answer(&bank, &mut progress, &item, 0, &text(typed), 0, now) {
+        Ok(report) => (
+            report.outcome.verdict.name().to_string(),
+            progress.model.skills.get("s").map(|record| record.ability),
+        ),
+        Err(unreadable) => (unreadable.reason.code().to_string(), None),
+    }
+}
+
+#[test]
+fn a_partial_answer_counts_between_a_wrong_and_a_right_one() {
+    let item = r#""type": "mathExpression", "answer": "7/12", "form": "simplest""#;
+    let (right, after_right) = answer_in_bank("en", item, "7/12");
+    let (partial, after_partial) = answer_in_bank("en", item, "21/36");
+    let (wrong, after_wrong) = answer_in_bank("en", item, "1/2");
+    let (unreadable, after_unreadable) = answer_in_bank("en", item, "7/");
+    assert_eq!(
+        [right, partial, wrong, unreadable],
+        ["right", "partial", "wrong", "notMath"]
+    );
+    let (right, partial, wrong) = (
+        after_right.unwrap(),
+        after_partial.unwrap(),
+        after_wrong.unwrap(),
+    );
+    assert!(
+        right > partial && partial > wrong,
+        "{right} {partial} {wrong}"
+    );
+    assert_eq!(
+        after_unreadable, None,
+        "an unreadable answer is not counted"
+    );
+}
+
+#[test]
+fn a_session_reads_numbers_in_the_bank_language() {
+    let item = r#""type": "numeric", "answer": 1500"#;
+    assert_eq!(answer_in_bank("en", item, "1,500").0, "right");
+    assert_eq!(answer_in_bank("fr", item, "1,500").0, "wrong");
+    assert_eq!(answer_in_bank("fr", item, "1 500").0, "right");
+    assert_eq!(answer_in_bank("ar", item, "١٬٥٠٠").0, "right");
+}

@@ -1,9 +1,13 @@
 //! OATutor questions (steps and scaffolds) to answerable kinds, and default pathways to hints:
-//! MultipleChoice → singleChoice, TextBox arithmetic → mathExpression, TextBox string →
-//! shortText; hints in dependency order; scaffolds as hints with a `scaffold` step.
+//! MultipleChoice → singleChoice (or, with `typed_answers`, a typed item when the answer is
+//! math), TextBox arithmetic → mathExpression (a list, point or equation with its `answerForm` or
+//! `solvedFor`; a word answer such as `NA` → shortText), TextBox string → shortText; hints in dependency order; scaffolds as hints with a `scaffold` step.
 
+use adaptive_practice_engine::answer::is_word_answer;
 use adaptive_practice_engine::bank::{Choice, Hint, ItemKind, Step};
+use adaptive_practice_engine::equations::solved_variable;
 use adaptive_practice_engine::expression::{parse_expression, same_value, NameStyle};
+use adaptive_practice_engine::lists::{read_shapes, AnswerForm, Shape};
 use adaptive_practice_engine::{check_response, Response};
 
 use super::source::TutoringEntry;
@@ -29,45 +33,22 @@ pub(super) fn convert_question(
         return Err("it has no answer".into());
     };
     let kind = match (question.problem_type, question.answer_type) {
-        ("MultipleChoice", _) => {
-            let choices = question.choices.unwrap_or_default();
-            if choices.len() < 2 {
-                return Err(format!(
-                    "a multiple-choice question needs two choices, it has {}",
-                    choices.len()
-                ));
-            }
-            let Some(answer) = choice_index(choices, first_answer) else {
-                return Err(format!(
-                    "its answer {first_answer:?} is none of its choices"
-                ));
-            };
-            let choices = choices
-                .iter()
-                .map(|choice| Choice {
-                    text: context.text(choice, TextShape::Inline, question.source_id),
-                    feedback: None,
-                })
-                .collect();
-            ItemKind::SingleChoice {
-                choices,
-                answer,
-                shuffle: false,
+        ("MultipleChoice", _) if context.typed_answers && is_only_math(first_answer) => {
+            match typed_math_kind(&strip_math_delimiters(first_answer)) {
+                Ok(kind) => {
+                    let message = "a multiple-choice question with a math answer is asked as a typed answer (--typed-answers)";
+                    context.note(NoteKind::Changed, question.source_id, message.into());
+                    kind
+                }
+                Err(_) => single_choice(context, question, first_answer)?,
             }
         }
+        ("MultipleChoice", _) => single_choice(context, question, first_answer)?,
         ("TextBox", Some("arithmetic")) => {
             let latex = strip_math_delimiters(first_answer);
-            if let Err(problem) = parse_expression(&latex, NameStyle::SingleLetters) {
-                return Err(format!(
-                    "its answer {first_answer:?} cannot be computed: {}",
-                    problem.message
-                ));
-            }
-            ItemKind::MathExpression {
-                answer: typed_answer(&latex),
-                tolerance: None,
-                misconceptions: Vec::new(),
-            }
+            typed_math_kind(&latex).map_err(|problem| {
+                format!("its answer {first_answer:?} cannot be computed: {problem}")
+            })?
         }
         ("TextBox", Some("string")) => ItemKind::ShortText {
             answers: question
@@ -99,6 +80,85 @@ pub(super) fn convert_question(
             "its answer {first_answer:?} is not judged correct once converted"
         )),
     }
+}
+
+/// A multiple-choice question as a single-choice item.
+fn single_choice(
+    context: &mut ProblemContext<'_>,
+    question: &Question<'_>,
+    first_answer: &str,
+) -> Result<ItemKind, String> {
+    let choices = question.choices.unwrap_or_default();
+    if choices.len() < 2 {
+        return Err(format!(
+            "a multiple-choice question needs two choices, it has {}",
+            choices.len()
+        ));
+    }
+    let Some(answer) = choice_index(choices, first_answer) else {
+        return Err(format!(
+            "its answer {first_answer:?} is none of its choices"
+        ));
+    };
+    let choices = choices
+        .iter()
+        .map(|choice| Choice {
+            text: context.text(choice, TextShape::Inline, question.source_id),
+            feedback: None,
+        })
+        .collect();
+    Ok(ItemKind::SingleChoice {
+        choices,
+        answer,
+        shuffle: false,
+    })
+}
+
+/// Whether an answer is math only (`$$…$$`), not text around math.
+fn is_only_math(answer: &str) -> bool {
+    let trimmed = answer.trim();
+    trimmed.len() > 4
+        && trimmed.starts_with("$$")
+        && trimmed.ends_with("$$")
+        && !trimmed[2..trimmed.len() - 2].contains("$$")
+}
+
+/// The typed item for a math answer: a word (`NA`) is a short-text item, never algebra; a list
+/// (`-9;(0,7)`) or a point (`(4,0)`) a math item with that `answerForm`; an equation solved for a
+/// variable (`h=\frac{2A}{b}`) a math item with `solvedFor`; anything else a math expression.
+fn typed_math_kind(latex: &str) -> Result<ItemKind, String> {
+    let typed = typed_answer(latex);
+    if is_word_answer(&typed) {
+        return Ok(ItemKind::ShortText {
+            answers: vec![typed],
+            case_sensitive: false,
+            ignore_accents: true,
+            pattern: None,
+            misconceptions: Vec::new(),
+        });
+    }
+    let math = |answer: String, answer_form, solved_for| ItemKind::MathExpression {
+        answer,
+        tolerance: None,
+        misconceptions: Vec::new(),
+        answer_form,
+        solved_for,
+        form: None,
+    };
+    let elements = |form| read_shapes(&typed, form, false).map_err(|problem| problem.to_string());
+    if typed.contains(';') {
+        elements(AnswerForm::List)?;
+        return Ok(math(typed, Some(AnswerForm::List), None));
+    }
+    if typed.starts_with('(') && typed.ends_with(')') && typed.contains(',') {
+        if let Ok([Shape::Tuple(_)]) = read_shapes(&typed, AnswerForm::List, false).as_deref() {
+            return Ok(math(typed, Some(AnswerForm::Tuple), None));
+        }
+    }
+    let expression =
+        parse_expression(&typed, NameStyle::SingleLetters).map_err(|problem| problem.message)?;
+    let solved_for = solved_variable(&expression);
+    Ok(math(typed, None, solved_for))
 }
 
 /// The response that gives a kind's own correct answer.
@@ -301,7 +361,9 @@ pub(super) fn typed_answer(latex: &str) -> String {
 }
 
 /// `\frac{a}{b}` → `a/b` (parenthesized when needed), `\left(`/`\right)` → `(`/`)`, `\times` and
-/// `\cdot` → `*`, `\div` → `/`. `None` for any other command.
+/// `\cdot` → `*`, `\div` → `/`, `\pi` → `π`, `\sqrt{x}` → `√(x)`, `x^{2}` → `x^(2)`, `\le` → `≤`
+/// (and the other comparisons), `\infty` → `∞`, `\%` → `%`, spacing commands dropped. `None`
+/// for any other command.
 fn latex_to_typed(latex: &str) -> Option<String> {
     let characters: Vec<char> = latex.chars().collect();
     let (typed, end) = typed_until(&characters, 0, None)?;
@@ -320,6 +382,18 @@ fn typed_until(
     while let Some(&character) = characters.get(position) {
         if Some(character) == closing {
             return Some((typed, position));
+        }
+        if character == '^' && characters.get(position + 1) == Some(&'{') {
+            let (exponent, after) = braced(characters, position + 1)?;
+            typed.push_str(&format!("^({exponent})"));
+            position = after;
+            continue;
+        }
+        if character == '{' {
+            let (inner, after) = braced(characters, position)?;
+            typed.push_str(&format!("({inner})"));
+            position = after;
+            continue;
         }
         if character != '\\' {
             typed.push(character);
@@ -342,9 +416,30 @@ fn typed_until(
                 ));
                 position = after_denominator;
             }
-            "left" | "right" => {}
+            "sqrt" => {
+                let (radicand, after) = braced(characters, position)?;
+                typed.push_str(&format!("√({radicand})"));
+                position = after;
+            }
+            "" => {
+                // `\%`, `\$` stand for the sign; `\,`, `\;`, `\!` and `\ ` are spacing.
+                match characters.get(position) {
+                    Some(&sign @ ('%' | '$')) => typed.push(sign),
+                    Some(',' | ';' | '!' | ' ') => {}
+                    _ => return None,
+                }
+                position += 1;
+            }
+            "left" | "right" | "quad" | "qquad" => {}
             "times" | "cdot" => typed.push('*'),
             "div" => typed.push('/'),
+            "pi" => typed.push('π'),
+            "le" | "leq" => typed.push('≤'),
+            "ge" | "geq" => typed.push('≥'),
+            "ne" | "neq" => typed.push('≠'),
+            "lt" => typed.push('<'),
+            "gt" => typed.push('>'),
+            "infty" => typed.push('∞'),
             _ => return None,
         }
     }
@@ -374,7 +469,7 @@ fn grouped(part: &str, is_numerator: bool) -> String {
         part
     };
     let is_number = !body.is_empty() && body.chars().all(|c| c.is_ascii_digit() || c == '.');
-    let is_letter = body.chars().count() == 1 && body.chars().all(|c| c.is_ascii_alphabetic());
+    let is_letter = body.chars().count() == 1 && body.chars().all(char::is_alphabetic);
     let is_product = is_numerator
         && !body.is_empty()
         && body.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');

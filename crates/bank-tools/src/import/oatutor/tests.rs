@@ -445,7 +445,12 @@ fn answers_are_written_as_learners_type_them() {
     check(r"\frac{5x}{40}", "5x/40");
     check(r"3\times\left(-2\right)", "3*(-2)");
     check("48x", "48x");
-    check(r"\sqrt{4}", r"\sqrt{4}");
+    check(r"\sqrt{4}", "√(4)");
+    check(r"h=\frac{2A}{b}", "h=2A/b");
+    check(r"d=\frac{C}{\pi}", "d=C/π");
+    check(r"x^{2}+1", "x^(2)+1");
+    check(r"-9;(0,7)", "-9;(0,7)");
+    check(r"x\le 3", "x≤ 3");
 }
 
 #[test]

@@ -1,0 +1,75 @@
+//! A learner's response written as one line of text, for `try-answers` and the judging corpus:
+//! typed answers as typed; a choice as its number (1-based) or its text; several choices, an
+//! order, blanks or matches separated by `|` (`1|3`, `cat|dog`; a match gives, for each left
+//! entry, the number or text of its right entry, rights numbered as in the bank: pairs first,
+//! then distractors).
+
+use super::Response;
+use crate::bank::{Choice, ItemKind};
+use crate::text_rules::normalize_text;
+
+/// The response a line stands for. A choice or entry the item does not have becomes an index
+/// past the end, which the checks call unreadable ("pick one of the choices").
+pub fn response_from_line(kind: &ItemKind, line: &str) -> Response {
+    let parts = || -> Vec<&str> {
+        if line.trim().is_empty() {
+            Vec::new()
+        } else {
+            line.split('|').map(str::trim).collect()
+        }
+    };
+    match kind {
+        ItemKind::SingleChoice { choices, .. } => Response::Choice(choice_index(choices, line)),
+        ItemKind::MultipleResponse { choices, .. } => Response::Choices(
+            parts()
+                .into_iter()
+                .map(|part| choice_index(choices, part))
+                .collect(),
+        ),
+        ItemKind::Ordering { items } => Response::Order(
+            parts()
+                .into_iter()
+                .map(|part| position_of(items.iter().map(String::as_str), part))
+                .collect(),
+        ),
+        ItemKind::FillBlanks { .. } => {
+            Response::Blanks(line.split('|').map(str::to_string).collect())
+        }
+        ItemKind::Matching { pairs, distractors } => {
+            let rights: Vec<&str> = pairs
+                .iter()
+                .map(|p| p.right.as_str())
+                .chain(distractors.iter().map(String::as_str))
+                .collect();
+            Response::Matches(
+                parts()
+                    .into_iter()
+                    .map(|part| {
+                        (!part.is_empty()).then(|| position_of(rights.iter().copied(), part))
+                    })
+                    .collect(),
+            )
+        }
+        _ => Response::Text(line.to_string()),
+    }
+}
+
+fn choice_index(choices: &[Choice], text: &str) -> usize {
+    position_of(choices.iter().map(|c| c.text.as_str()), text)
+}
+
+/// A 1-based number, or the entry with this text; past the end when neither.
+fn position_of<'a>(entries: impl Iterator<Item = &'a str> + Clone, text: &str) -> usize {
+    let count = entries.clone().count();
+    let text = text.trim();
+    if let Ok(number) = text.parse::<usize>() {
+        if (1..=count).contains(&number) {
+            return number - 1;
+        }
+    }
+    let wanted = normalize_text(text, false, false);
+    entries
+        .into_iter()
+        .position(|entry| normalize_text(entry, false, false) == wanted)
+        .unwrap_or(count)
+}

@@ -1,0 +1,369 @@
+//! `mathExpression` answers: an expression compared by value, an equation or inequality compared
+//! by its solutions (`equations.rs`), or a structured answer (`lists.rs`), each element judged by
+//! value. A word answer (`NA`, `none`) is judged as text, never as a product of letters.
+
+use super::{
+    shorten, unreadable, verdict, verdict_because, Outcome, Reading, UnreadableAnswer,
+    UnreadableReason, Verdict, VerdictReason,
+};
+use crate::bank::{ItemKind, TextMisconception, WrittenForm};
+use crate::equations::{
+    compare_relations, forms, relation_of, solved_side, solved_variable, RelationMatch,
+};
+use crate::expression::{parse_expression, same_value, variables_of, BinaryOp, Expr, NameStyle};
+use crate::lists::{compare_shapes, infinity_sign, read_shapes, AnswerForm, Shape, ShapeMatch};
+use crate::numbers::read_number;
+use crate::text_rules::{fold_typed, normalize_text};
+
+pub(super) fn check_math(
+    kind: &ItemKind,
+    text: &str,
+    reading: &Reading,
+) -> Result<Outcome, UnreadableAnswer> {
+    let ItemKind::MathExpression {
+        answer,
+        tolerance,
+        misconceptions,
+        answer_form,
+        solved_for,
+        form,
+    } = kind
+    else {
+        return unreadable(UnreadableReason::WrongShape);
+    };
+    let tolerance = tolerance.unwrap_or(1e-9);
+    if let Some(answer_form) = answer_form {
+        return check_structured(answer, *answer_form, tolerance, text, reading);
+    }
+    if is_word(answer) {
+        // `N/A` and `N.A.` are `NA`.
+        let plain = |t: &str| normalize_text(t, false, true).replace(['/', '.'], "");
+        let correct = plain(answer) == plain(text);
+        return verdict(correct, None, answer.clone());
+    }
+    let Ok(expected) = parse_expression(&fold_typed(answer), NameStyle::SingleLetters) else {
+        return unreadable(UnreadableReason::AuthorError);
+    };
+    let given = read_learner_expression(text, reading)?;
+    let judged = if relation_of(&expected).is_some() {
+        judge_relation(&expected, &given, solved_for.as_deref(), tolerance)
+    } else {
+        judge_expression(&expected, &given, tolerance)?
+    };
+    match judged {
+        Judged::Right => match form_missed(*form, &given) {
+            Some(reason) => verdict_because(Verdict::Partial, reason, answer.clone()),
+            None => verdict(true, None, answer.clone()),
+        },
+        Judged::Partial(reason) => verdict_because(Verdict::Partial, reason, answer.clone()),
+        Judged::Wrong(Some(reason)) => verdict_because(Verdict::Wrong, reason, answer.clone()),
+        Judged::Wrong(None) => {
+            let feedback = misconception_for(misconceptions, &given, tolerance);
+            verdict(false, feedback, answer.clone())
+        }
+    }
+}
+
+enum Judged {
+    Right,
+    Partial(VerdictReason),
+    Wrong(Option<VerdictReason>),
+}
+
+/// Words that are answers, not products of letters: `NA` is "not applicable", not `N·A`.
+const ANSWER_WORDS: &[&str] = &[
+    "na",
+    "n/a",
+    "dne",
+    "none",
+    "no",
+    "yes",
+    "true",
+    "false",
+    "undefined",
+    "never",
+    "always",
+    "all",
+    "nothing",
+    "impossible",
+    "aucun",
+    "aucune",
+    "oui",
+    "non",
+    "vrai",
+    "faux",
+    "jamais",
+    "toujours",
+    "rien",
+    "indéfini",
+    "tous",
+];
+
+/// Whether a `mathExpression` answer is a word: one of `ANSWER_WORDS`, several words, or letters
+/// the expressions do not use (Arabic, accented). Such an answer is compared as text.
+pub(crate) fn is_word(answer: &str) -> bool {
+    let folded = fold_typed(answer);
+    let trimmed = folded.trim();
+    let letters_only = trimmed
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '/' || c == '\'');
+    letters_only
+        && (ANSWER_WORDS.contains(&trimmed.to_lowercase().as_str())
+            || trimmed.split_whitespace().count() > 1
+            || trimmed.chars().any(|c| c.is_alphabetic() && !c.is_ascii()))
+}
+
+fn judge_expression(
+    expected: &Expr,
+    given: &Expr,
+    tolerance: f64,
+) -> Result<Judged, UnreadableAnswer> {
+    // `x = 5` for the answer `5`: the value after a lone variable the answer does not use.
+    let given = match given {
+        Expr::Binary(op, left, right) if op.is_comparison() => {
+            let lone = |side: &Expr| match side {
+                Expr::Variable(name) => !variables_of(expected).contains(name),
+                _ => false,
+            };
+            match op {
+                BinaryOp::Equal if lone(left) && solved_side(given, &name_of(left)).is_some() => {
+                    right.as_ref()
+                }
+                BinaryOp::Equal if lone(right) && solved_side(given, &name_of(right)).is_some() => {
+                    left.as_ref()
+                }
+                _ => return unreadable(UnreadableReason::Equation),
+            }
+        }
+        other => other,
+    };
+    Ok(if same_value(expected, given, tolerance, false) {
+        Judged::Right
+    } else {
+        Judged::Wrong(None)
+    })
+}
+
+fn name_of(expr: &Expr) -> String {
+    match expr {
+        Expr::Variable(name) => name.clone(),
+        _ => String::new(),
+    }
+}
+
+fn judge_relation(
+    expected: &Expr,
+    given: &Expr,
+    solved_for: Option<&str>,
+    tolerance: f64,
+) -> Judged {
+    let solved = solved_for
+        .map(str::to_string)
+        .or_else(|| solved_variable(expected));
+    if relation_of(given).is_none() {
+        // The value alone (`2A/b` for `h = 2A/b`): right unless the item asks for `h = …`.
+        let value_matches = solved.as_deref().is_some_and(|variable| {
+            solved_side(expected, variable)
+                .is_some_and(|side| same_value(side, given, tolerance, false))
+        });
+        return match (value_matches, solved_for) {
+            (true, Some(variable)) => Judged::Partial(VerdictReason::NotSolvedFor {
+                variable: variable.to_string(),
+            }),
+            (true, None) => Judged::Right,
+            (false, _) => Judged::Wrong(None),
+        };
+    }
+    match compare_relations(expected, given) {
+        RelationMatch::Same => match solved_for {
+            Some(variable) if solved_side(given, variable).is_none() => {
+                Judged::Partial(VerdictReason::NotSolvedFor {
+                    variable: variable.to_string(),
+                })
+            }
+            _ => Judged::Right,
+        },
+        RelationMatch::Reversed => Judged::Wrong(Some(VerdictReason::ReversedInequality)),
+        RelationMatch::Different => Judged::Wrong(None),
+    }
+}
+
+/// Why a right answer is not in the asked form, if it is not.
+fn form_missed(form: Option<WrittenForm>, given: &Expr) -> Option<VerdictReason> {
+    let asked = |form: WrittenForm| {
+        Some(VerdictReason::FormAsked {
+            form: form.name().to_string(),
+        })
+    };
+    match form? {
+        WrittenForm::Simplest if !forms::fractions_in_lowest_terms(given) => {
+            Some(VerdictReason::SimplestForm)
+        }
+        WrittenForm::SlopeIntercept if !forms::is_slope_intercept(given) => {
+            asked(WrittenForm::SlopeIntercept)
+        }
+        WrittenForm::Standard if !forms::is_standard(given) => asked(WrittenForm::Standard),
+        WrittenForm::Decimal if !matches!(given, Expr::Number(_) | Expr::Negate(_)) => {
+            asked(WrittenForm::Decimal)
+        }
+        WrittenForm::Fraction if !has_division(given) => asked(WrittenForm::Fraction),
+        _ => None,
+    }
+}
+
+fn has_division(expr: &Expr) -> bool {
+    match expr {
+        Expr::Binary(BinaryOp::Divide, _, _) => true,
+        Expr::Binary(_, a, b) => has_division(a) || has_division(b),
+        Expr::Negate(inner) => has_division(inner),
+        _ => false,
+    }
+}
+
+fn misconception_for(
+    misconceptions: &[TextMisconception],
+    given: &Expr,
+    tolerance: f64,
+) -> Option<String> {
+    misconceptions
+        .iter()
+        .filter_map(|m| {
+            let wrong = parse_expression(&fold_typed(&m.answer), NameStyle::SingleLetters).ok()?;
+            Some((wrong, &m.feedback))
+        })
+        .find(
+            |(wrong, _)| match (relation_of(wrong), relation_of(given)) {
+                (Some(_), Some(_)) => compare_relations(wrong, given) == RelationMatch::Same,
+                (None, None) => same_value(wrong, given, tolerance, false),
+                _ => false,
+            },
+        )
+        .map(|(_, feedback)| feedback.clone())
+}
+
+/// Reads a learner's math answer: a number as the bank's language writes it (`1,5` in French,
+/// `2 1/2`, `42,000`), or an expression (`7/12`, `\frac{7}{12}`, `2(x+1)`, `h = 2A/b`).
+pub(crate) fn read_learner_expression(
+    text: &str,
+    reading: &Reading,
+) -> Result<Expr, UnreadableAnswer> {
+    if let Some(number) = read_number(text, &reading.numbers) {
+        let value = if number.percent {
+            number.value / 100.0
+        } else {
+            number.value
+        };
+        return Ok(match number.fraction {
+            // Kept as a fraction, so that the simplest-form check can see it.
+            Some((numerator, denominator)) if !number.percent => {
+                let top = if numerator < 0.0 {
+                    Expr::Negate(Box::new(Expr::Number(-numerator)))
+                } else {
+                    Expr::Number(numerator)
+                };
+                Expr::Binary(
+                    BinaryOp::Divide,
+                    Box::new(top),
+                    Box::new(Expr::Number(denominator)),
+                )
+            }
+            _ => Expr::Number(value),
+        });
+    }
+    let prepared = prepare_expression(text, reading);
+    parse_expression(&prepared, NameStyle::SingleLetters).map_err(|problem| {
+        UnreadableAnswer::from(UnreadableReason::NotMath {
+            text: shorten(text.trim(), 40),
+            problem: problem.message,
+        })
+    })
+}
+
+/// Folded text, with a decimal comma between digits made a point in languages that write one
+/// (`2,5x` is 2.5·x in French).
+fn prepare_expression(text: &str, reading: &Reading) -> String {
+    let folded = fold_typed(text);
+    if !reading.numbers.decimal_comma {
+        return folded;
+    }
+    let characters: Vec<char> = folded.chars().collect();
+    characters
+        .iter()
+        .enumerate()
+        .map(|(index, &character)| {
+            let digit_at = |i: Option<usize>| {
+                i.and_then(|i| characters.get(i))
+                    .is_some_and(char::is_ascii_digit)
+            };
+            if character == ',' && digit_at(index.checked_sub(1)) && digit_at(Some(index + 1)) {
+                '.'
+            } else {
+                character
+            }
+        })
+        .collect()
+}
+
+fn check_structured(
+    answer: &str,
+    form: AnswerForm,
+    tolerance: f64,
+    text: &str,
+    reading: &Reading,
+) -> Result<Outcome, UnreadableAnswer> {
+    let author = Reading::default();
+    let Ok(expected) = read_shapes(&fold_typed(answer), form, false) else {
+        return unreadable(UnreadableReason::AuthorError);
+    };
+    let given =
+        read_shapes(&fold_typed(text), form, reading.numbers.decimal_comma).map_err(|problem| {
+            UnreadableAnswer::from(UnreadableReason::NotStructured {
+                text: shorten(text.trim(), 40),
+                problem,
+            })
+        })?;
+    for shape in &given {
+        every_scalar(shape, &mut |element| match infinity_sign(element) {
+            Some(_) => Ok(()),
+            None => read_learner_expression(element, reading).map(|_| ()),
+        })?;
+    }
+    let same = |wanted: &str, got: &str| match (infinity_sign(wanted), infinity_sign(got)) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => match (
+            read_learner_expression(wanted, &author),
+            read_learner_expression(got, reading),
+        ) {
+            (Ok(a), Ok(b)) => same_value(&a, &b, tolerance, false),
+            _ => false,
+        },
+        _ => false,
+    };
+    let reason = match compare_shapes(&expected, &given, form, &same) {
+        ShapeMatch::Same => return verdict(true, None, answer.to_string()),
+        ShapeMatch::WrongCount { expected, given } => {
+            Some(VerdictReason::WrongCount { expected, given })
+        }
+        ShapeMatch::OrderDiffers => Some(VerdictReason::OrderMatters),
+        ShapeMatch::BracketsDiffer => Some(VerdictReason::IntervalEnds),
+        ShapeMatch::Different => None,
+    };
+    match reason {
+        Some(reason) => verdict_because(Verdict::Wrong, reason, answer.to_string()),
+        None => verdict(false, None, answer.to_string()),
+    }
+}
+
+fn every_scalar(
+    shape: &Shape,
+    check: &mut dyn FnMut(&str) -> Result<(), UnreadableAnswer>,
+) -> Result<(), UnreadableAnswer> {
+    match shape {
+        Shape::Scalar(text) => check(text),
+        Shape::Tuple(parts) => parts.iter().try_for_each(|part| every_scalar(part, check)),
+        Shape::Interval { low, high, .. } => {
+            check(low)?;
+            check(high)
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Numeric answers: a number as people write it (`numbers.rs`), with an optional unit
+//! (`units.rs`), within the item's tolerance, in the form the item asks for.
+
+use super::{
+    shorten, unreadable, verdict, verdict_because, Outcome, Reading, UnreadableAnswer,
+    UnreadableReason, Verdict, VerdictReason,
+};
+use crate::bank::{ItemKind, NumericValue, WrittenForm};
+use crate::expression::greatest_common_divisor;
+use crate::numbers::{read_number, ReadNumber};
+use crate::text_rules::fold_typed;
+use crate::units::{convert, find_unit, split_unit};
+
+/// The verdict on a typed answer to a `numeric` kind (any other kind is judged wrong).
+pub(super) fn check_numeric(
+    kind: &ItemKind,
+    text: &str,
+    reading: &Reading,
+) -> Result<Outcome, UnreadableAnswer> {
+    let ItemKind::Numeric {
+        answer,
+        tolerance,
+        relative_tolerance,
+        misconceptions,
+        unit,
+        convert_units,
+        form,
+    } = kind
+    else {
+        return unreadable(UnreadableReason::WrongShape);
+    };
+    let shown = match unit {
+        Some(unit) => format!("{} {unit}", answer.text),
+        None => answer.text.clone(),
+    };
+    let folded = fold_typed(text);
+    let (number_text, unit_text) = split_unit(&folded);
+    let not_a_number = || {
+        unreadable(UnreadableReason::NotANumber {
+            text: shorten(text.trim(), 40),
+        })
+    };
+    let Some(number) = read_number(number_text, &reading.numbers) else {
+        return not_a_number();
+    };
+    let allowed = allowance(answer.value, *tolerance, *relative_tolerance).max(number.slack);
+    let candidates = number.candidates(reading.either_number_reading);
+    let close = |value: f64| (value - answer.value).abs() <= allowed;
+    // The learner's amount in the item's unit, or why it cannot be.
+    let in_item_unit: Vec<f64> = match (unit.as_deref(), unit_text) {
+        (_, None) => candidates.clone(),
+        (None, Some(written)) => {
+            if find_unit(written).is_none() {
+                return not_a_number();
+            }
+            candidates.clone()
+        }
+        (Some(expected), Some(written)) => {
+            let same_text = written.to_lowercase() == expected.to_lowercase();
+            match (find_unit(expected), find_unit(written)) {
+                _ if same_text => candidates.clone(),
+                (Some(wanted), Some(got)) if wanted.symbol == got.symbol => candidates.clone(),
+                (Some(wanted), Some(got)) if wanted.dimension == got.dimension => {
+                    let converted = candidates
+                        .iter()
+                        .filter_map(|&v| convert(v, &got, &wanted))
+                        .any(close);
+                    return match (converted, convert_units) {
+                        (true, true) => verdict(true, None, shown),
+                        (true, false) => verdict_because(
+                            Verdict::Partial,
+                            VerdictReason::UnitAsked {
+                                unit: expected.to_string(),
+                            },
+                            shown,
+                        ),
+                        (false, _) => wrong_unit(expected, written, shown),
+                    };
+                }
+                _ => return wrong_unit(expected, written, shown),
+            }
+        }
+    };
+    if in_item_unit.iter().any(|&v| close(v)) {
+        if let Some(reason) = form_missed(*form, &number, answer) {
+            return verdict_because(Verdict::Partial, reason, shown);
+        }
+        return verdict(true, None, shown);
+    }
+    let feedback = misconceptions
+        .iter()
+        .find(|m| {
+            in_item_unit
+                .iter()
+                .any(|&v| (m.answer.value - v).abs() <= allowed)
+        })
+        .map(|m| m.feedback.clone());
+    verdict(false, feedback, shown)
+}
+
+fn wrong_unit(expected: &str, given: &str, shown: String) -> Result<Outcome, UnreadableAnswer> {
+    verdict_because(
+        Verdict::Wrong,
+        VerdictReason::WrongUnit {
+            expected: expected.to_string(),
+            given: given.to_string(),
+        },
+        shown,
+    )
+}
+
+/// Why a right value is not in the asked form, if it is not.
+fn form_missed(
+    form: Option<WrittenForm>,
+    number: &ReadNumber,
+    answer: &NumericValue,
+) -> Option<VerdictReason> {
+    let asked = |form: WrittenForm| VerdictReason::FormAsked {
+        form: form.name().to_string(),
+    };
+    match (form?, number.fraction) {
+        (WrittenForm::Simplest, Some((numerator, denominator)))
+            if denominator == 1.0 || greatest_common_divisor(numerator, denominator) > 1.0 =>
+        {
+            Some(VerdictReason::SimplestForm)
+        }
+        (WrittenForm::Fraction, None) if answer.value.fract() != 0.0 => {
+            Some(asked(WrittenForm::Fraction))
+        }
+        (WrittenForm::Decimal, Some(_)) => Some(asked(WrittenForm::Decimal)),
+        _ => None,
+    }
+}
+
+/// How far from the answer a typed number may be: the bank's absolute or relative tolerance,
+/// and never less than rounding noise.
+pub(crate) fn allowance(value: f64, tolerance: Option<f64>, relative: Option<f64>) -> f64 {
+    let absolute = tolerance.unwrap_or(0.0);
+    let relative = relative.unwrap_or(0.0) * value.abs();
+    absolute.max(relative).max(1e-9 * value.abs().max(1.0))
+}
+
+/// Whether a typed number fills a numeric blank.
+pub(super) fn blank_number_matches(
+    number: &NumericValue,
+    tolerance: Option<f64>,
+    text: &str,
+    reading: &Reading,
+) -> bool {
+    let folded = fold_typed(text);
+    let (number_text, unit_text) = split_unit(&folded);
+    if unit_text.is_some_and(|u| find_unit(u).is_none()) {
+        return false;
+    }
+    read_number(number_text, &reading.numbers).is_some_and(|read| {
+        let allowed = allowance(number.value, tolerance, None).max(read.slack);
+        read.candidates(reading.either_number_reading)
+            .iter()
+            .any(|v| (v - number.value).abs() <= allowed)
+    })
+}
