@@ -88,8 +88,8 @@ fn run_effect(effect: &Effect, host: Option<&web_sys::Element>) -> Option<Effect
     }
 }
 
-/// The practice state: loaded from storage once, its effects run after each render, reachable
-/// from the JS handle (reset) and from other tabs (`storage` events).
+/// The practice state: loaded from storage once, reachable from the JS handle (reset) and from
+/// other tabs (`storage` events). `use_effects` runs what its reducer decides.
 #[hook]
 fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> {
     let state = {
@@ -124,29 +124,32 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
             move || drop(listener)
         });
     }
-    {
-        // The reducer decides, this effect acts: run what was decided since the last run.
-        let ran = use_mut_ref(|| 0u64);
-        let host = props.host.clone();
-        let handle = state.clone();
-        let report = make_callback(&state, |(upto, results)| PracticeAction::EffectsRan {
-            upto,
-            results,
-        });
-        use_effect_with(state.effects_decided(), move |&decided| {
-            let done = *ran.borrow();
-            if decided > done {
-                let results = handle
-                    .effects_after(done)
-                    .iter()
-                    .filter_map(|effect| run_effect(effect, host.as_ref()))
-                    .collect();
-                *ran.borrow_mut() = decided;
-                report.emit((decided, results));
-            }
-        });
-    }
     state
+}
+
+/// Runs the effects the reducer decided since the last run, after the render, and reports what
+/// storage did (`PracticeAction::EffectsRan`). Declared after the focus hook, so that focus moves
+/// before storage and the host page's event listeners are reached.
+#[hook]
+fn use_effects(state: &UseReducerHandle<PracticeState>, host: Option<web_sys::Element>) {
+    let ran = use_mut_ref(|| 0u64);
+    let handle = state.clone();
+    let report = make_callback(state, |(upto, results)| PracticeAction::EffectsRan {
+        upto,
+        results,
+    });
+    use_effect_with(state.effects_decided(), move |&decided| {
+        let done = *ran.borrow();
+        if decided > done {
+            let results = handle
+                .effects_after(done)
+                .iter()
+                .filter_map(|effect| run_effect(effect, host.as_ref()))
+                .collect();
+            *ran.borrow_mut() = decided;
+            report.emit((decided, results));
+        }
+    });
 }
 
 /// The verdict, the item's feedback, the correct answer and skills newly mastered, as
@@ -248,6 +251,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
         next_button.clone(),
         item_area.clone(),
     );
+    use_effects(&state, props.host.clone());
 
     let bank = &state.bank;
     let words = props.words;
