@@ -57,8 +57,10 @@ async function loadBankFromUrl(address) {
     if (!response.ok) throw new Error(`the server answered ${response.status}`);
     text = await response.text();
   } catch (error) {
-    bankError(`The bank at “${address}” could not be loaded (${error.message}). ` +
-      'For a bank on another site, download it and choose the file instead.');
+    bankError(
+      `The bank at “${address}” could not be loaded (${error.message}). ` +
+        'For a bank on another site, download it and choose the file instead.',
+    );
     return;
   }
   await useBank(text, address);
@@ -88,8 +90,11 @@ async function useBank(text, source) {
   state.bank = { text, json, source };
   state.calibrationKey = '';
   const title = json.title || json.id;
-  setStatus('bank-status', `${title}: ${json.skills.length} skills, ${json.items.length} items ` +
-    `(bank “${json.id}”, version ${json.version ?? '?'}).`);
+  setStatus(
+    'bank-status',
+    `${title}: ${json.skills.length} skills, ${json.items.length} items ` +
+      `(bank “${json.id}”, version ${json.version ?? '?'}).`,
+  );
   $('bank-status').dataset.bankId = json.id;
   render();
 }
@@ -149,9 +154,11 @@ async function addCodes(text) {
 
 /** `AP1.` + base64url(deflate-raw(report JSON)) → the report JSON text. */
 async function decodeShortCode(code) {
-  if (!code.startsWith(SHORT_CODE_PREFIX)) throw new Error(`not a short code (it should start with ${SHORT_CODE_PREFIX})`);
+  if (!code.startsWith(SHORT_CODE_PREFIX))
+    throw new Error(`not a short code (it should start with ${SHORT_CODE_PREFIX})`);
   const body = code.slice(SHORT_CODE_PREFIX.length);
-  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(body)) throw new Error('a damaged short code (it has characters a code cannot have)');
+  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(body))
+    throw new Error('a damaged short code (it has characters a code cannot have)');
   let bytes;
   try {
     const base64 = body.replace(/=+$/, '').replaceAll('-', '+').replaceAll('_', '/');
@@ -222,7 +229,11 @@ function classify(bank, inputs) {
       continue;
     }
     if (report.bankId !== bank.id) {
-      skipped.push({ source: input.source, reason: `a report for another bank (“${report.bankId}”)`, learner: report.learner });
+      skipped.push({
+        source: input.source,
+        reason: `a report for another bank (“${report.bankId}”)`,
+        learner: report.learner,
+      });
       continue;
     }
     if (input.engineError) {
@@ -241,7 +252,11 @@ function classify(bank, inputs) {
     } else {
       // The same learner twice: the newer report is the one that counts.
       const [newer, older] = report.createdAt > earlier.report.createdAt ? [entry, earlier] : [earlier, entry];
-      skipped.push({ source: older.source, reason: `an older report from ${name} (${newer.source} is newer)`, learner: name });
+      skipped.push({
+        source: older.source,
+        reason: `an older report from ${name} (${newer.source} is newer)`,
+        learner: name,
+      });
       if (newer === entry) {
         used[used.indexOf(earlier)] = entry;
         byLearner.set(key, entry);
@@ -267,7 +282,10 @@ async function calibrate(used) {
   setStatus('calibration-status', 'Calibrating the items…');
   let result;
   try {
-    result = (await engine()).calibrateBank(state.bank.text, used.map((u) => u.text));
+    result = (await engine()).calibrateBank(
+      state.bank.text,
+      used.map((u) => u.text),
+    );
   } catch (error) {
     result = { error: messageOf(error) };
   }
@@ -311,27 +329,58 @@ function renderInputLists(bank, used, skipped) {
     $('used').hidden = true;
     return;
   }
-  setStatus('reports-status', count === 0 ? '' :
-    `${plural(used.length, 'learner')} in the overview` + (skipped.length ? `, ${skipped.length} skipped.` : '.'));
+  setStatus(
+    'reports-status',
+    count === 0
+      ? ''
+      : `${plural(used.length, 'learner')} in the overview` + (skipped.length ? `, ${skipped.length} skipped.` : '.'),
+  );
   $('skipped').hidden = skipped.length === 0;
-  $('skipped-list').replaceChildren(...skipped.map(({ source, reason, learner }) =>
-    element('li', {}, element('strong', {}, source), learner ? ` (${learner})` : '', `: ${reason}.`)));
+  $('skipped-list').replaceChildren(
+    ...skipped.map(({ source, reason, learner }) =>
+      element('li', {}, element('strong', {}, source), learner ? ` (${learner})` : '', `: ${reason}.`),
+    ),
+  );
   $('used').hidden = used.length === 0;
   $('used-summary').textContent = `Reports used (${used.length})`;
-  $('used-list').replaceChildren(...used.map(({ source, name, report }) => {
-    const version = report.bankVersion !== bank.version ? ` · made with bank version ${report.bankVersion}` : '';
-    return element('li', {}, `${name}: ${source} · ${plural(report.answerCount ?? 0, 'answer')} · ${formatDate(report.createdAt)}${version}`);
-  }));
+  $('used-list').replaceChildren(
+    ...used.map(({ source, name, report }) => {
+      const version = report.bankVersion !== bank.version ? ` · made with bank version ${report.bankVersion}` : '';
+      return element(
+        'li',
+        {},
+        `${name}: ${source} · ${plural(report.answerCount ?? 0, 'answer')} · ${formatDate(report.createdAt)}${version}`,
+      );
+    }),
+  );
 }
 
 function renderHeatmap(bank, used) {
   const skills = bank.skills;
-  const head = element('tr', {}, element('th', { scope: 'col' }, 'Learner'),
-    ...skills.map((skill) => element('th', { scope: 'col', 'data-skill': skill.id }, skill.name || skill.id)));
-  const rows = used.map(({ name, report }) => element('tr', {}, element('th', { scope: 'row' }, name),
-    ...skills.map((skill) => heatmapCell(name, skill, report.skills.find((s) => s.id === skill.id)))));
+  const head = element(
+    'tr',
+    {},
+    element('th', { scope: 'col' }, 'Learner'),
+    ...skills.map((skill) => element('th', { scope: 'col', 'data-skill': skill.id }, skill.name || skill.id)),
+  );
+  const rows = used.map(({ name, report }) =>
+    element(
+      'tr',
+      {},
+      element('th', { scope: 'row' }, name),
+      ...skills.map((skill) =>
+        heatmapCell(
+          name,
+          skill,
+          report.skills.find((s) => s.id === skill.id),
+        ),
+      ),
+    ),
+  );
   const averages = skills.map((skill) => {
-    const values = used.map((u) => u.report.skills.find((s) => s.id === skill.id)).filter((s) => s && s.state !== 'notStarted');
+    const values = used
+      .map((u) => u.report.skills.find((s) => s.id === skill.id))
+      .filter((s) => s && s.state !== 'notStarted');
     const mastered = values.filter(countsAsMastered).length;
     return element('td', {}, values.length ? `${mastered} of ${used.length} mastered` : 'nobody started');
   });
@@ -339,11 +388,13 @@ function renderHeatmap(bank, used) {
     element('caption', { class: 'visually-hidden' }, 'Mastery of each skill, learner by learner'),
     element('thead', {}, head),
     element('tbody', {}, ...rows),
-    element('tfoot', {}, element('tr', {}, element('th', { scope: 'row' }, 'Class'), ...averages)));
+    element('tfoot', {}, element('tr', {}, element('th', { scope: 'row' }, 'Class'), ...averages)),
+  );
   const dates = used.map((u) => u.report.createdAt);
   const from = formatDate(Math.min(...dates));
   const to = formatDate(Math.max(...dates));
-  $('heatmap-summary').textContent = `${plural(used.length, 'learner')} · ${plural(skills.length, 'skill')} · ` +
+  $('heatmap-summary').textContent =
+    `${plural(used.length, 'learner')} · ${plural(skills.length, 'skill')} · ` +
     `reports made ${from === to ? `on ${from}` : `from ${from} to ${to}`}. Mastery is the chance of answering a typical item of the skill right; ` +
     'the last row counts the learners who mastered the skill, those now due for review included.';
 }
@@ -360,14 +411,19 @@ function heatmapCell(learner, skill, record) {
   }
   const percent = Math.round(record.mastery * 100);
   const band = record.state === 'notStarted' ? 'not-started' : `band-${Math.min(4, Math.floor(percent / 20))}`;
-  return element('td', {
-    class: `cell ${band}`,
-    'data-learner': learner,
-    'data-skill': skill.id,
-    'data-mastery': String(record.mastery),
-    'data-state': record.state,
-    title: `${learner} · ${skill.name}: ${plural(record.attempts, 'answer')}, ${record.correct} right`,
-  }, element('span', { class: 'percent' }, `${percent}%`), element('span', { class: 'state' }, STATES[record.state]));
+  return element(
+    'td',
+    {
+      class: `cell ${band}`,
+      'data-learner': learner,
+      'data-skill': skill.id,
+      'data-mastery': String(record.mastery),
+      'data-state': record.state,
+      title: `${learner} · ${skill.name}: ${plural(record.attempts, 'answer')}, ${record.correct} right`,
+    },
+    element('span', { class: 'percent' }, `${percent}%`),
+    element('span', { class: 'state' }, STATES[record.state]),
+  );
 }
 
 /** Learner–skill pairs with many answers and a low mastery, most answers first. */
@@ -376,7 +432,8 @@ function stuckPairs(bank, used) {
   for (const { name, report } of used) {
     for (const skill of bank.skills) {
       const record = report.skills.find((s) => s.id === skill.id);
-      if (record && record.attempts >= STUCK_ATTEMPTS && record.mastery < STUCK_MASTERY) pairs.push({ name, skill, record });
+      if (record && record.attempts >= STUCK_ATTEMPTS && record.mastery < STUCK_MASTERY)
+        pairs.push({ name, skill, record });
     }
   }
   return pairs.sort((a, b) => b.record.attempts - a.record.attempts || a.record.mastery - b.record.mastery);
@@ -388,11 +445,31 @@ function renderStuck(bank, used) {
   $('stuck').hidden = pairs.length === 0;
   $('stuck').replaceChildren(
     element('caption', { class: 'visually-hidden' }, 'Learners stuck on a skill'),
-    element('thead', {}, element('tr', {}, ...['Learner', 'Skill', 'Answers', 'Mastery'].map((h) => element('th', { scope: 'col' }, h)))),
-    element('tbody', {}, ...pairs.map(({ name, skill, record }) => element('tr', { 'data-learner': name, 'data-skill': skill.id },
-      element('th', { scope: 'row' }, name), element('td', { class: 'skill-name' }, skill.name || skill.id),
-      element('td', { class: 'number' }, String(record.attempts), element('span', { class: 'detail' }, `${record.correct} right`)),
-      element('td', { class: 'number' }, `${Math.round(record.mastery * 100)}%`)))));
+    element(
+      'thead',
+      {},
+      element('tr', {}, ...['Learner', 'Skill', 'Answers', 'Mastery'].map((h) => element('th', { scope: 'col' }, h))),
+    ),
+    element(
+      'tbody',
+      {},
+      ...pairs.map(({ name, skill, record }) =>
+        element(
+          'tr',
+          { 'data-learner': name, 'data-skill': skill.id },
+          element('th', { scope: 'row' }, name),
+          element('td', { class: 'skill-name' }, skill.name || skill.id),
+          element(
+            'td',
+            { class: 'number' },
+            String(record.attempts),
+            element('span', { class: 'detail' }, `${record.correct} right`),
+          ),
+          element('td', { class: 'number' }, `${Math.round(record.mastery * 100)}%`),
+        ),
+      ),
+    ),
+  );
 }
 
 function renderItems(bank, used) {
@@ -408,31 +485,78 @@ function renderItems(bank, used) {
   const calibration = state.calibration;
   const calibrated = new Map((calibration?.items ?? []).map((c) => [c.id, c]));
   const rows = bank.items
-    .map((item) => ({ item, total: totals.get(item.id) ?? { answers: 0, correct: 0 }, calibrated: calibrated.get(item.id) }))
+    .map((item) => ({
+      item,
+      total: totals.get(item.id) ?? { answers: 0, correct: 0 },
+      calibrated: calibrated.get(item.id),
+    }))
     .filter((row) => row.total.answers >= FEWEST_ANSWERS_TO_RANK);
-  if (calibration?.items) rows.sort((a, b) => (b.calibrated?.difficulty ?? -Infinity) - (a.calibrated?.difficulty ?? -Infinity));
+  if (calibration?.items)
+    rows.sort((a, b) => (b.calibrated?.difficulty ?? -Infinity) - (a.calibrated?.difficulty ?? -Infinity));
   else rows.sort((a, b) => a.total.correct / a.total.answers - b.total.correct / b.total.answers);
   const skillNames = new Map(bank.skills.map((s) => [s.id, s.name || s.id]));
   const answerCount = [...totals.values()].reduce((sum, t) => sum + t.answers, 0);
   if (!calibration) setStatus('calibration-status', 'Calibrating the items…');
   else if (calibration.error) {
-    setStatus('calibration-status', `The engine could not calibrate the items (${calibration.error}); the list is ordered by % correct instead.`);
+    setStatus(
+      'calibration-status',
+      `The engine could not calibrate the items (${calibration.error}); the list is ordered by % correct instead.`,
+    );
   } else {
-    setStatus('calibration-status', `Calibrated from ${plural(answerCount, 'answer')} by ${plural(calibration.learners, 'learner')}.`);
+    setStatus(
+      'calibration-status',
+      `Calibrated from ${plural(answerCount, 'answer')} by ${plural(calibration.learners, 'learner')}.`,
+    );
   }
   $('download-bank').disabled = !calibration?.bank;
   $('items').replaceChildren(
     element('caption', { class: 'visually-hidden' }, 'The hardest items'),
-    element('thead', {}, element('tr', {}, ...['Item', 'Answers', 'Difficulty'].map((h) => element('th', { scope: 'col' }, h)))),
-    element('tbody', {}, ...rows.slice(0, HARDEST_ITEM_COUNT).map(({ item, total, calibrated: c }) => element('tr', { 'data-item': item.id },
-      element('th', { scope: 'row' }, element('span', { class: 'item-id' }, item.id),
-        element('span', { class: 'detail' }, (item.skills ?? []).map((id) => skillNames.get(id) ?? id).join(', ')),
-        element('span', { class: 'prompt' }, excerpt(item.prompt))),
-      element('td', { class: 'number' }, String(total.answers),
-        element('span', { class: 'detail' }, `${Math.round((100 * total.correct) / total.answers)}% right`)),
-      element('td', { class: 'number' }, c ? signed(c.difficulty) : '—',
-        element('span', { class: 'detail' }, c ? `± ${c.standardError.toFixed(2)}` : ''),
-        element('span', { class: 'detail' }, `bank: ${typeof item.difficulty === 'number' ? signed(item.difficulty) : 'none'}`))))));
+    element(
+      'thead',
+      {},
+      element('tr', {}, ...['Item', 'Answers', 'Difficulty'].map((h) => element('th', { scope: 'col' }, h))),
+    ),
+    element(
+      'tbody',
+      {},
+      ...rows
+        .slice(0, HARDEST_ITEM_COUNT)
+        .map(({ item, total, calibrated: c }) =>
+          element(
+            'tr',
+            { 'data-item': item.id },
+            element(
+              'th',
+              { scope: 'row' },
+              element('span', { class: 'item-id' }, item.id),
+              element(
+                'span',
+                { class: 'detail' },
+                (item.skills ?? []).map((id) => skillNames.get(id) ?? id).join(', '),
+              ),
+              element('span', { class: 'prompt' }, excerpt(item.prompt)),
+            ),
+            element(
+              'td',
+              { class: 'number' },
+              String(total.answers),
+              element('span', { class: 'detail' }, `${Math.round((100 * total.correct) / total.answers)}% right`),
+            ),
+            element(
+              'td',
+              { class: 'number' },
+              c ? signed(c.difficulty) : '—',
+              element('span', { class: 'detail' }, c ? `± ${c.standardError.toFixed(2)}` : ''),
+              element(
+                'span',
+                { class: 'detail' },
+                `bank: ${typeof item.difficulty === 'number' ? signed(item.difficulty) : 'none'}`,
+              ),
+            ),
+          ),
+        ),
+    ),
+  );
 }
 
 // ---------------------------------------------------------------- downloads
@@ -444,8 +568,14 @@ function classCsv(bank, used) {
     for (const skill of bank.skills) {
       const record = report.skills.find((s) => s.id === skill.id);
       if (!record) continue;
-      lines.push([spreadsheetSafe(name), spreadsheetSafe(skill.name || skill.id), STATES[record.state],
-        String(record.mastery), String(record.attempts), String(record.correct)]);
+      lines.push([
+        spreadsheetSafe(name),
+        spreadsheetSafe(skill.name || skill.id),
+        STATES[record.state],
+        String(record.mastery),
+        String(record.attempts),
+        String(record.correct),
+      ]);
     }
   }
   return lines.map((fields) => fields.map(csvField).join(',')).join('\r\n') + '\r\n';
@@ -493,7 +623,9 @@ function signed(number) {
 }
 
 function excerpt(text) {
-  const plain = String(text ?? '').replace(/\s+/g, ' ').trim();
+  const plain = String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain.length > 90 ? `${plain.slice(0, 88)}…` : plain;
 }
 
