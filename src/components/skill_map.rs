@@ -41,7 +41,7 @@ const MARGIN: usize = 2;
 #[component]
 pub fn SkillMap(props: &SkillMapProps) -> Html {
     let bank = &props.bank;
-    let skill_count = bank.bank.skills.len();
+    let skill_count = bank.skills().len();
     if skill_count > MOST_SKILLS_DRAWN || skill_count == 0 {
         return html! {};
     }
@@ -55,8 +55,7 @@ pub fn SkillMap(props: &SkillMapProps) -> Html {
         "ap-map-columns-many".to_string()
     };
     let nodes: Vec<Node> = bank
-        .bank
-        .skills
+        .skills()
         .iter()
         .enumerate()
         .map(|(s, skill)| Node {
@@ -66,8 +65,7 @@ pub fn SkillMap(props: &SkillMapProps) -> Html {
         })
         .collect();
     let edges: Vec<(usize, usize)> = bank
-        .bank
-        .skills
+        .skills()
         .iter()
         .enumerate()
         .flat_map(|(s, skill)| {

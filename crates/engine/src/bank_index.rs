@@ -8,8 +8,8 @@ use crate::bank::{Bank, BankSettings, Item, Skill};
 /// difficulty, skills in prerequisite order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndexedBank {
-    /// The bank itself: read it through the accessors (`skills()`, `items()`, `id()`, …).
-    pub bank: Bank,
+    /// The bank itself, read through the accessors (`skills()`, `items()`, `id()`, `bank()`).
+    bank: Bank,
     skill_positions: BTreeMap<String, usize>,
     item_positions: BTreeMap<String, usize>,
     items_of_skill: Vec<Vec<usize>>,
@@ -47,6 +47,11 @@ impl IndexedBank {
 
     pub fn settings(&self) -> &BankSettings {
         &self.bank.settings
+    }
+
+    /// The whole bank, for what reads it as one (the language rules of answers, saving it).
+    pub fn bank(&self) -> &Bank {
+        &self.bank
     }
 
     /// The name of the skill `skill_id`, or the id itself when the bank has no such skill.

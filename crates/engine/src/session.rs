@@ -66,7 +66,7 @@ pub fn submit_answer(
     let Some(part) = parts.get(part_index) else {
         return Err(UnreadableReason::PartGone.into());
     };
-    let outcome = check_response_with(part.kind, response, &Reading::of_bank(&bank.bank))?;
+    let outcome = check_response_with(part.kind, response, &Reading::of_bank(bank.bank()))?;
     let (predicted_success, newly_mastered) =
         with_part_evidence(item, part_index, &outcome, hints_used, |evidence| {
             (

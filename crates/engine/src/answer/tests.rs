@@ -265,7 +265,7 @@ fn answer_in_bank(language: &str, item: &str, typed: &str) -> (String, Option<f6
             .expect("the test bank loads"),
     );
     let mut progress = crate::session::new_progress(&bank, 1);
-    let item = bank.bank.items[0].clone();
+    let item = bank.items()[0].clone();
     let now = crate::model::Timestamp(1_700_000_000);
     match crate::session::submit_answer(&bank, &mut progress, &item, 0, &text(typed), 0, now) {
         Ok(report) => (
