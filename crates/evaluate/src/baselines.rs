@@ -45,13 +45,18 @@ pub struct RaschModel {
 
 const RASCH_ITEM_PRECISION: f64 = 0.5;
 
-pub fn fit_rasch_model(learner_sequences: &[Vec<ObservedAnswer>]) -> RaschModel {
-    let item_count = learner_sequences
+/// How many items the answers name (items are numbered from 0).
+fn item_count(learner_sequences: &[Vec<ObservedAnswer>]) -> usize {
+    learner_sequences
         .iter()
         .flatten()
         .map(|answer| answer.item + 1)
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+}
+
+pub fn fit_rasch_model(learner_sequences: &[Vec<ObservedAnswer>]) -> RaschModel {
+    let item_count = item_count(learner_sequences);
     let objective = |weights: &[f64], gradient: &mut [f64]| -> f64 {
         gradient.iter_mut().for_each(|value| *value = 0.0);
         let mut loss = 0.0;
@@ -131,12 +136,7 @@ const ELO_STEP: f64 = 1.0;
 const ELO_STEP_DECAY: f64 = 0.05;
 
 pub fn fit_elo_model(learner_sequences: &[Vec<ObservedAnswer>]) -> EloModel {
-    let item_count = learner_sequences
-        .iter()
-        .flatten()
-        .map(|answer| answer.item + 1)
-        .max()
-        .unwrap_or(0);
+    let item_count = item_count(learner_sequences);
     let mut item_difficulty = vec![0.0; item_count];
     let mut item_answer_count = vec![0.0; item_count];
     for sequence in learner_sequences {

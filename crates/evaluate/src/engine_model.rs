@@ -143,13 +143,7 @@ impl OnlineModel for EngineModelOnline {
     }
 
     fn predict(&self, item: usize, skills: &[usize], now: f64) -> f64 {
-        let (key, skill_ids) = (
-            item_id(item),
-            skills
-                .iter()
-                .map(|&skill| skill_id(skill))
-                .collect::<Vec<_>>(),
-        );
+        let (key, skill_ids) = bank_ids(item, skills);
         let evidence = Evidence {
             key: &key,
             item_id: &key,
@@ -163,13 +157,7 @@ impl OnlineModel for EngineModelOnline {
     }
 
     fn update(&mut self, item: usize, skills: &[usize], correct: bool, now: f64) {
-        let (key, skill_ids) = (
-            item_id(item),
-            skills
-                .iter()
-                .map(|&skill| skill_id(skill))
-                .collect::<Vec<_>>(),
-        );
+        let (key, skill_ids) = bank_ids(item, skills);
         let evidence = Evidence {
             key: &key,
             item_id: &key,
@@ -182,6 +170,14 @@ impl OnlineModel for EngineModelOnline {
         self.model.record_answer(&self.bank, &evidence, timestamp);
         self.answers_of_current_learner += 1;
     }
+}
+
+/// The bank's ids of a dataset's item and its skills.
+fn bank_ids(item: usize, skills: &[usize]) -> (String, Vec<String>) {
+    (
+        item_id(item),
+        skills.iter().map(|&skill| skill_id(skill)).collect(),
+    )
 }
 
 fn item_id(item: usize) -> String {
