@@ -50,7 +50,11 @@ pub fn check_bank(text: &str) -> Result<JsValue, JsError> {
 /// JSON syntax error) is kept as it is.
 fn field_address(path: &str) -> String {
     let Some(rest) = path.strip_prefix("$.") else {
-        return if path == "$" { String::new() } else { path.to_string() };
+        return if path == "$" {
+            String::new()
+        } else {
+            path.to_string()
+        };
     };
     let mut address = String::with_capacity(rest.len());
     let mut characters = rest.chars().peekable();
@@ -82,7 +86,10 @@ mod tests {
 
     #[test]
     fn field_addresses_drop_the_root_and_the_id_labels() {
-        assert_eq!(field_address("$.items[3] (\"frac-1\").prompt"), "items[3].prompt");
+        assert_eq!(
+            field_address("$.items[3] (\"frac-1\").prompt"),
+            "items[3].prompt"
+        );
         assert_eq!(
             field_address("$.items[0] (\"a (b) \\\"c\\\"\").choices[1].text"),
             "items[0].choices[1].text"
@@ -112,6 +119,8 @@ mod tests {
             "skills": [{"id": "s", "name": "S"}],
             "items": [{"id": "i", "skills": ["s"], "type": "numeric",
                        "prompt": "1 + 1?", "answer": 2}]}"#;
-        assert!(check_bank_text(bank).iter().all(|problem| problem.severity != "error"));
+        assert!(check_bank_text(bank)
+            .iter()
+            .all(|problem| problem.severity != "error"));
     }
 }
