@@ -3,6 +3,17 @@
 // and redo, a draft kept in this browser, and the bank saved as a file. Nothing is sent anywhere.
 import { mount } from '../pkg/adaptive-practice.js';
 import initStudio, { checkBank } from './generated/studio/adaptive_practice_studio.js';
+import {
+  chooseLanguage,
+  language,
+  mark,
+  PAGE_LANGUAGES,
+  savedLanguage,
+  setLanguage,
+  t,
+  tn,
+  translatePage,
+} from './author-i18n.js';
 import { itemsFromSpreadsheet } from './spreadsheet.js';
 
 const DRAFT_KEY = 'adaptive-practice-author-draft';
@@ -11,15 +22,15 @@ const UNDO_LIMIT = 200;
 
 /** The nine item types, with the names authors see. */
 const TYPES = [
-  ['singleChoice', 'Single choice'],
-  ['multipleResponse', 'Multiple response'],
-  ['numeric', 'Number'],
-  ['mathExpression', 'Math expression'],
-  ['shortText', 'Short text'],
-  ['ordering', 'Put in order'],
-  ['fillBlanks', 'Fill in the blanks'],
-  ['matching', 'Matching'],
-  ['multiStep', 'Steps'],
+  ['singleChoice', mark('Single choice')],
+  ['multipleResponse', mark('Multiple response')],
+  ['numeric', mark('Number')],
+  ['mathExpression', mark('Math expression')],
+  ['shortText', mark('Short text')],
+  ['ordering', mark('Put in order')],
+  ['fillBlanks', mark('Fill in the blanks')],
+  ['matching', mark('Matching')],
+  ['multiStep', mark('Steps')],
 ];
 const TYPE_NAMES = new Map(TYPES);
 /** A step or a smaller question is any type but a problem in steps. */
@@ -28,18 +39,18 @@ const STEP_TYPES = TYPES.filter(([type]) => type !== 'multiStep');
 const COMMON_ITEM_FIELDS = ['id', 'skills', 'type', 'prompt', 'difficulty', 'hints', 'solution', 'template'];
 const COMMON_STEP_FIELDS = ['id', 'skills', 'type', 'prompt', 'hints', 'solution'];
 const DIFFICULTIES = [
-  [-2.5, 'Very easy'],
-  [-1, 'Easy'],
-  [0, 'Medium'],
-  [1, 'Hard'],
-  [2.5, 'Very hard'],
+  [-2.5, mark('Very easy')],
+  [-1, mark('Easy')],
+  [0, mark('Medium')],
+  [1, mark('Hard')],
+  [2.5, mark('Very hard')],
 ];
 const LANGUAGES = [
-  ['en', 'English'],
-  ['fr', 'French'],
-  ['ar', 'Arabic'],
-  ['es', 'Spanish'],
-  ['pt-BR', 'Portuguese (Brazil)'],
+  ['en', mark('English')],
+  ['fr', mark('French')],
+  ['ar', mark('Arabic')],
+  ['es', mark('Spanish')],
+  ['pt-BR', mark('Portuguese (Brazil)')],
 ];
 
 /** The fields of a new item or step of this type: empty, so the checker says what to fill in. */
@@ -77,9 +88,9 @@ function emptyBank() {
   return {
     id: 'my-practice',
     version: '1',
-    title: 'My practice',
+    title: t('My practice'),
     language: 'en',
-    skills: [{ id: 'skill-1', name: 'First skill' }],
+    skills: [{ id: 'skill-1', name: t('First skill') }],
     items: [],
   };
 }
@@ -140,7 +151,7 @@ function undo() {
   restore(state.undo.pop());
   state.editing = null;
   afterChange({ redraw: true });
-  say('Undone.');
+  say(t('Undone.'));
 }
 
 function redo() {
@@ -149,7 +160,7 @@ function redo() {
   restore(state.redo.pop());
   state.editing = null;
   afterChange({ redraw: true });
-  say('Redone.');
+  say(t('Redone.'));
 }
 
 function updateUndoButtons() {
@@ -274,7 +285,7 @@ function selectField(path, label, options, { onChange, absent } = {}) {
   const current = getAt(state.bank, path) ?? absent;
   const control = element('select', { id, 'data-field-select': path });
   for (const [value, text] of options) {
-    const option = element('option', { value: String(value), text });
+    const option = element('option', { value: String(value), text: t(text) });
     option.selected = String(current) === String(value);
     control.append(option);
   }
@@ -289,12 +300,37 @@ function actionButton(text, label, action, attributes = {}) {
   return button;
 }
 
+/** The words of a list's buttons, per kind of entry ({n}: the entry's number). */
+const LIST_WORDS = {
+  choice: [mark('Add choice'), mark('Move choice {n} up'), mark('Move choice {n} down'), mark('Remove choice {n}')],
+  'accepted answer': [
+    mark('Add accepted answer'),
+    mark('Move accepted answer {n} up'),
+    mark('Move accepted answer {n} down'),
+    mark('Remove accepted answer {n}'),
+  ],
+  entry: [mark('Add entry'), mark('Move entry {n} up'), mark('Move entry {n} down'), mark('Remove entry {n}')],
+  blank: [mark('Add blank'), mark('Move blank {n} up'), mark('Move blank {n} down'), mark('Remove blank {n}')],
+  pair: [mark('Add pair'), mark('Move pair {n} up'), mark('Move pair {n} down'), mark('Remove pair {n}')],
+  step: [mark('Add step'), mark('Move step {n} up'), mark('Move step {n} down'), mark('Remove step {n}')],
+  'wrong answer': [
+    mark('Add wrong answer'),
+    mark('Move wrong answer {n} up'),
+    mark('Move wrong answer {n} down'),
+    mark('Remove wrong answer {n}'),
+  ],
+  hint: [mark('Add hint'), mark('Move hint {n} up'), mark('Move hint {n} down'), mark('Remove hint {n}')],
+  skill: [mark('Add skill'), mark('Move skill {n} up'), mark('Move skill {n} down'), mark('Remove skill {n}')],
+};
+
 /**
  * A list at `path` (choices, hints, pairs…): each entry drawn by `drawEntry(entryPath, index)`,
  * with buttons to move and remove it, and one to add a `newEntry()`. `noun` names one entry.
  */
 function listField(path, legend, noun, newEntry, drawEntry, { min = 0, help, onAdd } = {}) {
   const entries = getAt(state.bank, path) ?? [];
+  const [add, up, down, remove] = LIST_WORDS[noun];
+  const words = { add, up, down, remove };
   const fieldset = element('fieldset', { class: 'list', 'data-field': path }, element('legend', { text: legend }));
   if (help) fieldset.append(element('p', { class: 'field-help', text: help }));
   const list = element('ol', { class: 'entries' });
@@ -304,11 +340,11 @@ function listField(path, legend, noun, newEntry, drawEntry, { min = 0, help, onA
     const buttons = element(
       'div',
       { class: 'entry-buttons' },
-      actionButton('↑', `Move ${noun} ${number} up`, () => moveEntry(path, index, -1), { disabled: index === 0 }),
-      actionButton('↓', `Move ${noun} ${number} down`, () => moveEntry(path, index, 1), {
+      actionButton('↑', t(words.up, { n: number }), () => moveEntry(path, index, -1), { disabled: index === 0 }),
+      actionButton('↓', t(words.down, { n: number }), () => moveEntry(path, index, 1), {
         disabled: index === entries.length - 1,
       }),
-      actionButton('Remove', `Remove ${noun} ${number}`, () => removeEntry(path, index), {
+      actionButton(t('Remove'), t(words.remove, { n: number }), () => removeEntry(path, index), {
         disabled: entries.length <= min,
       }),
     );
@@ -316,7 +352,7 @@ function listField(path, legend, noun, newEntry, drawEntry, { min = 0, help, onA
   });
   fieldset.append(list);
   fieldset.append(
-    actionButton(`Add ${noun}`, null, () =>
+    actionButton(t(words.add), null, () =>
       change(
         (bank) => {
           const target = getAt(bank, path);
@@ -340,7 +376,7 @@ function moveEntry(path, index, by) {
     },
     { focus: `${path}[${index + by}]` },
   );
-  say(`Moved to place ${index + by + 1}.`);
+  say(t('Moved to place {n}.', { n: index + by + 1 }));
 }
 
 function removeEntry(path, index) {
@@ -350,7 +386,7 @@ function removeEntry(path, index) {
     },
     { focus: path },
   );
-  say('Removed. Undo brings it back.');
+  say(t('Removed. Undo brings it back.'));
 }
 
 // ---------------------------------------------------------------- the item form
@@ -363,43 +399,45 @@ function typeFields(base, type) {
       return choiceFields(base, type === 'multipleResponse');
     case 'numeric':
       return [
-        textField(`${base}.answer`, 'Right answer (a number, a fraction such as 3/4, or {{…}})', {
+        textField(`${base}.answer`, t('Right answer (a number, a fraction such as 3/4, or {{…}})'), {
           kind: 'numberOrText',
         }),
-        textField(`${base}.tolerance`, 'Tolerance (how far from the answer still counts as right)', {
+        textField(`${base}.tolerance`, t('Tolerance (how far from the answer still counts as right)'), {
           kind: 'number',
           inputmode: 'decimal',
         }),
-        textField(`${base}.unit`, 'Unit (optional, e.g. cm)', { kind: 'optionalText' }),
+        textField(`${base}.unit`, t('Unit (optional, e.g. cm)'), { kind: 'optionalText' }),
         misconceptionFields(base, 'numberOrText'),
       ];
     case 'mathExpression':
       return [
         textField(`${base}.answer`, 'Right answer (LaTeX or plain: 3x + 6, \\frac{7}{12}, h = 2A/b)'),
-        textField(`${base}.solvedFor`, 'The letter the answer must be solved for (optional)', { kind: 'optionalText' }),
+        textField(`${base}.solvedFor`, t('The letter the answer must be solved for (optional)'), {
+          kind: 'optionalText',
+        }),
         misconceptionFields(base, 'text'),
       ];
     case 'shortText':
       return [
         listField(
           `${base}.answers`,
-          'Accepted answers',
+          t('Accepted answers'),
           'accepted answer',
           () => '',
-          (path, index) => textField(path, `Accepted answer ${index + 1}`),
-          { min: 1, help: 'Capitals, spaces, accents and a final full stop do not count.' },
+          (path, index) => textField(path, t('Accepted answer {n}', { n: index + 1 })),
+          { min: 1, help: t('Capitals, spaces, accents and a final full stop do not count.') },
         ),
-        checkboxField(`${base}.caseSensitive`, 'Capitals count'),
+        checkboxField(`${base}.caseSensitive`, t('Capitals count')),
         misconceptionFields(base, 'text'),
       ];
     case 'ordering':
       return [
         listField(
           `${base}.items`,
-          'Entries, in the right order (learners see them shuffled)',
+          t('Entries, in the right order (learners see them shuffled)'),
           'entry',
           () => '',
-          (path, index) => textField(path, `Entry ${index + 1}`),
+          (path, index) => textField(path, t('Entry {n}', { n: index + 1 })),
           { min: 2 },
         ),
       ];
@@ -407,17 +445,19 @@ function typeFields(base, type) {
       return [
         listField(
           `${base}.blanks`,
-          'Blanks',
+          t('Blanks'),
           'blank',
           () => ({ answers: [''] }),
           (path, index) =>
-            textField(`${path}.answers`, `Accepted answers for [[${index + 1}]], one per line`, {
+            textField(`${path}.answers`, t('Accepted answers for [[{n}]], one per line', { n: index + 1 }), {
               multiline: true,
               kind: 'lines',
             }),
           {
             min: 1,
-            help: 'Write [[1]], [[2]]… in the prompt where each blank goes. Adding a blank adds its mark at the end of the prompt.',
+            help: t(
+              'Write [[1]], [[2]]… in the prompt where each blank goes. Adding a blank adds its mark at the end of the prompt.',
+            ),
             onAdd: (bank, index) => {
               const prompt = getAt(bank, `${base}.prompt`) ?? '';
               setAt(bank, `${base}.prompt`, `${prompt} [[${index + 1}]]`.trimStart());
@@ -429,19 +469,19 @@ function typeFields(base, type) {
       return [
         listField(
           `${base}.pairs`,
-          'Pairs (learners pick the right side from a list)',
+          t('Pairs (learners pick the right side from a list)'),
           'pair',
           () => ({ left: '', right: '' }),
           (path, index) =>
             element(
               'div',
               { class: 'pair' },
-              textField(`${path}.left`, `Left ${index + 1}`),
-              textField(`${path}.right`, `Matches ${index + 1}`),
+              textField(`${path}.left`, t('Left {n}', { n: index + 1 })),
+              textField(`${path}.right`, t('Matches {n}', { n: index + 1 })),
             ),
           { min: 2 },
         ),
-        textField(`${base}.distractors`, 'Extra wrong right-hand entries, one per line (optional)', {
+        textField(`${base}.distractors`, t('Extra wrong right-hand entries, one per line (optional)'), {
           multiline: true,
           kind: 'optionalLines',
         }),
@@ -450,18 +490,18 @@ function typeFields(base, type) {
       return [
         listField(
           `${base}.steps`,
-          'Steps (answered one after the other)',
+          t('Steps (answered one after the other)'),
           'step',
           () => ({ prompt: '', type: 'numeric', answer: '' }),
           (path, index) =>
             element(
               'div',
               { class: 'step' },
-              textField(`${path}.prompt`, `Step ${index + 1}: question`, { multiline: true }),
-              typeSelect(path, `Step ${index + 1}: type of answer`, STEP_TYPES, COMMON_STEP_FIELDS),
+              textField(`${path}.prompt`, t('Step {n}: question', { n: index + 1 }), { multiline: true }),
+              typeSelect(path, t('Step {n}: type of answer', { n: index + 1 }), STEP_TYPES, COMMON_STEP_FIELDS),
               typeFields(path, getAt(state.bank, `${path}.type`)),
-              hintFields(path, `Step ${index + 1}: hints`),
-              textField(`${path}.solution`, `Step ${index + 1}: worked solution (optional)`, {
+              hintFields(path, t('Step {n}: hints', { n: index + 1 })),
+              textField(`${path}.solution`, t('Step {n}: worked solution (optional)', { n: index + 1 }), {
                 multiline: true,
                 kind: 'optionalText',
               }),
@@ -470,7 +510,9 @@ function typeFields(base, type) {
         ),
       ];
     default:
-      return [element('p', { text: `This page cannot edit items of type ${type}; they are kept as they are.` })];
+      return [
+        element('p', { text: t('This page cannot edit items of type {type}; they are kept as they are.', { type }) }),
+      ];
   }
 }
 
@@ -498,21 +540,21 @@ function choiceFields(base, several) {
         return element(
           'div',
           { class: 'choice' },
-          textField(`${path}.text`, `Choice ${index + 1}`),
+          textField(`${path}.text`, t('Choice {n}', { n: index + 1 })),
           element(
             'div',
             { class: 'field check' },
             mark,
-            element('label', { for: id, text: `Choice ${index + 1} is right` }),
+            element('label', { for: id, text: t('Choice {n} is right', { n: index + 1 }) }),
           ),
-          textField(`${path}.feedback`, `Feedback when choice ${index + 1} is picked (optional)`, {
+          textField(`${path}.feedback`, t('Feedback when choice {n} is picked (optional)', { n: index + 1 }), {
             kind: 'optionalText',
           }),
         );
       },
       { min: 2 },
     ),
-    checkboxField(`${base}.shuffle`, 'Shuffle the choices'),
+    checkboxField(`${base}.shuffle`, t('Shuffle the choices')),
   ];
 }
 
@@ -536,15 +578,15 @@ function setRightAnswer(rightPath, index, several, checked) {
 function misconceptionFields(base, kind) {
   return listField(
     `${base}.misconceptions`,
-    'Typical wrong answers and what to tell the learner (optional)',
+    t('Typical wrong answers and what to tell the learner (optional)'),
     'wrong answer',
     () => ({ answer: '', feedback: '' }),
     (path, index) =>
       element(
         'div',
         { class: 'pair' },
-        textField(`${path}.answer`, `Wrong answer ${index + 1}`, { kind }),
-        textField(`${path}.feedback`, `What to say to ${index + 1}`),
+        textField(`${path}.answer`, t('Wrong answer {n}', { n: index + 1 }), { kind }),
+        textField(`${path}.feedback`, t('What to say to {n}', { n: index + 1 })),
       ),
   );
 }
@@ -578,19 +620,21 @@ function hintFields(base, legend) {
       return element(
         'div',
         { class: 'hint-entry' },
-        textField(plain ? path : `${path}.text`, `Hint ${index + 1}`, { multiline: true }),
+        textField(plain ? path : `${path}.text`, t('Hint {n}', { n: index + 1 }), { multiline: true }),
         element(
           'div',
           { class: 'field check' },
           toggle,
-          element('label', { for: id, text: `Hint ${index + 1} asks a smaller question` }),
+          element('label', { for: id, text: t('Hint {n} asks a smaller question', { n: index + 1 }) }),
         ),
         hasScaffold
           ? element(
               'div',
               { class: 'step' },
-              textField(`${path}.scaffold.prompt`, `Smaller question of hint ${index + 1}`, { multiline: true }),
-              typeSelect(`${path}.scaffold`, `Type of its answer`, STEP_TYPES, COMMON_STEP_FIELDS),
+              textField(`${path}.scaffold.prompt`, t('Smaller question of hint {n}', { n: index + 1 }), {
+                multiline: true,
+              }),
+              typeSelect(`${path}.scaffold`, t('Type of its answer'), STEP_TYPES, COMMON_STEP_FIELDS),
               typeFields(`${path}.scaffold`, getAt(state.bank, `${path}.scaffold.type`)),
             )
           : null,
@@ -616,14 +660,16 @@ function typeSelect(base, label, types, keep) {
 function templateFields(base) {
   const template = getAt(state.bank, `${base}.template`);
   const details = element('details', { class: 'template', open: Boolean(template) });
-  details.append(element('summary', { text: 'Numbers drawn at random (a template)' }));
+  details.append(element('summary', { text: t('Numbers drawn at random (a template)') }));
   if (!template) {
     details.append(
       element('p', {
         class: 'field-help',
-        text: 'With a template, each learner gets other numbers: write {{a}} in the prompt and {{a * b}} in the answer.',
+        text: t(
+          'With a template, each learner gets other numbers: write {{a}} in the prompt and {{a * b}} in the answer.',
+        ),
       }),
-      actionButton('Add a template', null, () =>
+      actionButton(t('Add a template'), null, () =>
         change((bank) => setAt(bank, `${base}.template`, { variables: { a: { min: 2, max: 9 } } }), {
           focus: `${base}.template`,
         }),
@@ -650,17 +696,17 @@ function templateFields(base) {
           element(
             'div',
             { class: 'field' },
-            element('label', { for: nameId, text: `Variable ${index + 1}: name` }),
+            element('label', { for: nameId, text: t('Variable {n}: name', { n: index + 1 }) }),
             nameInput,
           ),
-          textField(`${path}.min`, `Smallest ${name}`, { kind: 'number', inputmode: 'decimal' }),
-          textField(`${path}.max`, `Largest ${name}`, { kind: 'number', inputmode: 'decimal' }),
-          textField(`${path}.step`, `Step of ${name} (optional)`, { kind: 'number', inputmode: 'decimal' }),
+          textField(`${path}.min`, t('Smallest {name}', { name }), { kind: 'number', inputmode: 'decimal' }),
+          textField(`${path}.max`, t('Largest {name}', { name }), { kind: 'number', inputmode: 'decimal' }),
+          textField(`${path}.step`, t('Step of {name} (optional)', { name }), { kind: 'number', inputmode: 'decimal' }),
         ),
         element(
           'div',
           { class: 'entry-buttons' },
-          actionButton('Remove', `Remove variable ${name}`, () =>
+          actionButton(t('Remove'), t('Remove variable {name}', { name }), () =>
             change((bank) => {
               delete getAt(bank, `${base}.template.variables`)[name];
             }),
@@ -670,17 +716,20 @@ function templateFields(base) {
     );
     if (range.choose)
       list.lastChild.append(
-        element('p', { class: 'field-help', text: `${name} is one of ${range.choose.join(', ')}.` }),
+        element('p', {
+          class: 'field-help',
+          text: t('{name} is one of {values}.', { name, values: range.choose.join(', ') }),
+        }),
       );
   });
   details.append(
     element(
       'fieldset',
       { class: 'list', 'data-field': `${base}.template` },
-      element('legend', { text: 'Variables' }),
+      element('legend', { text: t('Variables') }),
       list,
     ),
-    actionButton('Add a variable', null, () =>
+    actionButton(t('Add a variable'), null, () =>
       change((bank) => {
         const variables = getAt(bank, `${base}.template.variables`);
         const name =
@@ -688,11 +737,11 @@ function templateFields(base) {
         variables[name] = { min: 2, max: 9 };
       }),
     ),
-    textField(`${base}.template.constraints`, 'Conditions that must hold, one per line (a != b, gcd(a, b) == 1)', {
+    textField(`${base}.template.constraints`, t('Conditions that must hold, one per line (a != b, gcd(a, b) == 1)'), {
       multiline: true,
       kind: 'optionalLines',
     }),
-    actionButton('Remove the template', null, () => change((bank) => setAt(bank, `${base}.template`, undefined))),
+    actionButton(t('Remove the template'), null, () => change((bank) => setAt(bank, `${base}.template`, undefined))),
   );
   return details;
 }
@@ -713,7 +762,7 @@ function drawItemForm() {
   form.replaceChildren();
   const item = state.bank.items[state.selected];
   if (!item) {
-    form.append(element('p', { class: 'hint', text: 'No item yet. Choose a type under "Items" and add one.' }));
+    form.append(element('p', { class: 'hint', text: t('No item yet. Choose a type under "Items" and add one.') }));
     return;
   }
   const base = `items[${state.selected}]`;
@@ -721,7 +770,7 @@ function drawItemForm() {
   const skillsBox = element(
     'fieldset',
     { class: 'skills-choice', 'data-field': `${base}.skills` },
-    element('legend', { text: 'Skills it practises' }),
+    element('legend', { text: t('Skills it practises') }),
   );
   skillOptions.forEach((skill, index) => {
     const id = `${fieldId(base)}-skill-${index}`;
@@ -742,24 +791,24 @@ function drawItemForm() {
   const difficulty = item.difficulty ?? 0;
   const difficulties = DIFFICULTIES.some(([value]) => value === difficulty)
     ? DIFFICULTIES
-    : [...DIFFICULTIES, [difficulty, `Other (${difficulty})`]];
+    : [...DIFFICULTIES, [difficulty, t('Other ({value})', { value: difficulty })]];
   form.append(
-    actionButton('Try it in the preview', null, tryInPreview, { class: 'try-it' }),
+    actionButton(t('Try it in the preview'), null, tryInPreview, { class: 'try-it' }),
     element('div', {
       class: 'item-problems',
       id: 'item-problems',
       role: 'group',
-      'aria-label': 'Problems of this item',
+      'aria-label': t('Problems of this item'),
     }),
     element(
       'div',
       { class: 'row-2' },
-      textField(`${base}.id`, 'Item id (stays the same across versions; progress is kept under it)'),
-      typeSelect(base, 'Type', TYPES, COMMON_ITEM_FIELDS),
+      textField(`${base}.id`, t('Item id (stays the same across versions; progress is kept under it)')),
+      typeSelect(base, t('Type'), TYPES, COMMON_ITEM_FIELDS),
     ),
-    textField(`${base}.prompt`, 'Question', { multiline: true }),
+    textField(`${base}.prompt`, t('Question'), { multiline: true }),
     skillsBox,
-    selectField(`${base}.difficulty`, 'Difficulty', difficulties, {
+    selectField(`${base}.difficulty`, t('Difficulty'), difficulties, {
       absent: 0,
       onChange: (value) => {
         rememberForUndo();
@@ -768,8 +817,8 @@ function drawItemForm() {
       },
     }),
     element('div', { class: 'answer-fields' }, typeFields(base, item.type)),
-    hintFields(base, 'Hints (shown one at a time, when asked)'),
-    textField(`${base}.solution`, 'Worked solution (shown after the answer, optional)', {
+    hintFields(base, t('Hints (shown one at a time, when asked)')),
+    textField(`${base}.solution`, t('Worked solution (shown after the answer, optional)'), {
       multiline: true,
       kind: 'optionalText',
     }),
@@ -786,12 +835,12 @@ function drawItemList() {
     const button = element(
       'button',
       { type: 'button', 'aria-current': index === state.selected ? 'true' : null },
-      element('span', { class: 'item-title', text: `${index + 1}. ${item.id || '(no id)'}` }),
+      element('span', { class: 'item-title', text: `${index + 1}. ${item.id || t('(no id)')}` }),
       element('span', {
         class: 'item-meta',
-        text: `${TYPE_NAMES.get(item.type) ?? item.type}${prompt ? ` · ${prompt}` : ''}`,
+        text: `${TYPE_NAMES.has(item.type) ? t(TYPE_NAMES.get(item.type)) : item.type}${prompt ? ` · ${prompt}` : ''}`,
       }),
-      count ? element('span', { class: 'badge', text: `${count} problem${count === 1 ? '' : 's'}` }) : null,
+      count ? element('span', { class: 'badge', text: tn(count, '{n} problems') }) : null,
     );
     button.addEventListener('click', () => selectItem(index));
     list.append(element('li', {}, button));
@@ -820,7 +869,7 @@ function drawSkillsForm() {
   form.replaceChildren(
     listField(
       'skills',
-      'Skills',
+      t('Skills'),
       'skill',
       () => ({
         id: uniqueId(
@@ -835,11 +884,11 @@ function drawSkillsForm() {
         const prerequisites = element(
           'fieldset',
           { class: 'skills-choice', 'data-field': `${path}.prerequisites` },
-          element('legend', { text: `Prerequisites of skill ${index + 1}` }),
+          element('legend', { text: t('Prerequisites of skill {n}', { n: index + 1 }) }),
         );
         if (!others.length)
           prerequisites.append(
-            element('p', { class: 'field-help', text: 'Add another skill to choose prerequisites.' }),
+            element('p', { class: 'field-help', text: t('Add another skill to choose prerequisites.') }),
           );
         for (const other of others) {
           const id = `${fieldId(path)}-needs-${fieldId(other.id)}`;
@@ -861,9 +910,11 @@ function drawSkillsForm() {
         return element(
           'div',
           { class: 'skill' },
-          textField(`${path}.name`, `Skill ${index + 1}: name`),
-          textField(`${path}.id`, `Skill ${index + 1}: id (items refer to it)`),
-          textField(`${path}.description`, `Skill ${index + 1}: description (optional)`, { kind: 'optionalText' }),
+          textField(`${path}.name`, t('Skill {n}: name', { n: index + 1 })),
+          textField(`${path}.id`, t('Skill {n}: id (items refer to it)', { n: index + 1 })),
+          textField(`${path}.description`, t('Skill {n}: description (optional)', { n: index + 1 }), {
+            kind: 'optionalText',
+          }),
           prerequisites,
         );
       },
@@ -877,38 +928,47 @@ function drawSettingsForm() {
   const language = state.bank.language ?? 'en';
   const languages = LANGUAGES.some(([code]) => code === language) ? LANGUAGES : [...LANGUAGES, [language, language]];
   form.replaceChildren(
-    textField('title', 'Title (shown at the top of the widget)'),
-    textField('id', 'Bank id (learners’ progress is kept under it: keep it when you publish a new version)'),
-    textField('version', 'Version'),
-    selectField('language', 'Language of the items', languages, {
+    textField('title', t('Title (shown at the top of the widget)')),
+    textField('id', t('Bank id (learners’ progress is kept under it: keep it when you publish a new version)')),
+    textField('version', t('Version')),
+    selectField('language', t('Language of the items'), languages, {
       onChange: (value) => {
         rememberForUndo();
         state.bank.language = value;
         afterChange();
       },
     }),
-    textField('settings.masteryThreshold', 'Mastery threshold (0.8: a skill is mastered at 80% predicted success)', {
+    textField('settings.masteryThreshold', t('Mastery threshold (0.8: a skill is mastered at 80% predicted success)'), {
       kind: 'number',
       inputmode: 'decimal',
     }),
     textField(
       'settings.targetSuccess',
-      'Target success (0.75: items are chosen that the learner gets right 3 times in 4)',
+      t('Target success (0.75: items are chosen that the learner gets right 3 times in 4)'),
       {
         kind: 'number',
         inputmode: 'decimal',
       },
     ),
-    textField('settings.minEvidence', 'Answers needed before a skill can be mastered (4)', {
+    textField('settings.minEvidence', t('Answers needed before a skill can be mastered (4)'), {
       kind: 'number',
       inputmode: 'numeric',
     }),
-    textField('license', 'Licence (optional)', { kind: 'optionalText' }),
-    textField('attribution', 'Attribution (optional)', { kind: 'optionalText' }),
+    textField('license', t('Licence (optional)'), { kind: 'optionalText' }),
+    textField('attribution', t('Attribution (optional)'), { kind: 'optionalText' }),
   );
 }
 
+/** The type list of "New item of type", in the page's language, keeping the chosen type. */
+function drawTypeChoice() {
+  const select = document.getElementById('new-item-type');
+  const chosen = select.value || TYPES[0][0];
+  select.replaceChildren(...TYPES.map(([type, name]) => element('option', { value: type, text: t(name) })));
+  select.value = chosen;
+}
+
 function drawAll(focus) {
+  drawTypeChoice();
   drawItemList();
   drawItemForm();
   drawSkillsForm();
@@ -978,12 +1038,20 @@ function describe(problem) {
   const match = /^items\[(\d+)\]/.exec(problem.field);
   if (match) {
     const item = state.bank.items[Number(match[1])];
-    return `Item ${Number(match[1]) + 1} (${item?.id || 'no id'}): ${problem.message}`;
+    return t('Item {n} ({id}): {message}', {
+      n: Number(match[1]) + 1,
+      id: item?.id || t('(no id)'),
+      message: problem.message,
+    });
   }
   const skill = /^skills\[(\d+)\]/.exec(problem.field);
   if (skill) {
     const found = state.bank.skills[Number(skill[1])];
-    return `Skill ${Number(skill[1]) + 1} (${found?.name || found?.id || 'no name'}): ${problem.message}`;
+    return t('Skill {n} ({name}): {message}', {
+      n: Number(skill[1]) + 1,
+      name: found?.name || found?.id || '?',
+      message: problem.message,
+    });
   }
   return problem.message;
 }
@@ -992,11 +1060,13 @@ function drawProblems() {
   const errors = state.problems.filter((problem) => problem.severity === 'error').length;
   const warnings = state.problems.length - errors;
   const summary = document.getElementById('problem-summary');
-  const warningWords = `${warnings} warning${warnings === 1 ? '' : 's'} (worth a look; the bank plays)`;
+  const warningWords = tn(warnings, '{n} warnings (worth a look; the bank plays)');
   if (errors) {
-    summary.textContent = `${errors} error${errors === 1 ? '' : 's'}: the widget will not play the bank until ${errors === 1 ? 'it is' : 'they are'} fixed.${warnings ? ` Also ${warningWords}.` : ''}`;
+    summary.textContent = tn(errors, '{n} errors: the widget will not play the bank until they are fixed.');
+    if (warnings) summary.textContent += ` ${t('Also {warnings}.', { warnings: warningWords })}`;
   } else {
-    summary.textContent = `No errors: the widget will play this bank.${warnings ? ` ${warningWords}.` : ''}`;
+    summary.textContent = t('No errors: the widget will play this bank.');
+    if (warnings) summary.textContent += ` ${warningWords}.`;
   }
   summary.className = errors ? 'has-errors' : '';
   const list = document.getElementById('problem-list');
@@ -1007,7 +1077,7 @@ function drawProblems() {
       { type: 'button', class: 'link' },
       element('span', {
         class: `severity ${problem.severity}`,
-        text: problem.severity === 'error' ? 'Error' : 'Warning',
+        text: problem.severity === 'error' ? t('Error') : t('Warning'),
       }),
       ` ${describe(problem)}`,
     );
@@ -1056,7 +1126,9 @@ function markProblems() {
     const note = element(
       'p',
       { class: `field-problem ${problem.severity}`, id },
-      `${problem.severity === 'error' ? 'Error' : 'Warning'}: ${problem.message}`,
+      problem.severity === 'error'
+        ? t('Error: {message}', { message: problem.message })
+        : t('Warning: {message}', { message: problem.message }),
     );
     const control = container.querySelector(':scope > :is(input, textarea, select)');
     container.append(note);
@@ -1096,7 +1168,7 @@ async function drawPreview() {
     ? {
         id: 'authoring-preview',
         version: String(Date.now()),
-        title: state.bank.title || 'Preview',
+        title: state.bank.title || t('Preview'),
         language: state.bank.language,
         settings: state.bank.settings,
         skills: previewSkills(item),
@@ -1110,7 +1182,7 @@ async function drawPreview() {
   state.preview.handle = null;
   target.replaceChildren();
   if (!bank) {
-    target.append(element('p', { class: 'hint', text: 'The selected item is shown here.' }));
+    target.append(element('p', { class: 'hint', text: t('The selected item is shown here.') }));
     return;
   }
   const host = element('div', { class: 'preview-host' });
@@ -1119,7 +1191,9 @@ async function drawPreview() {
     clearPreviewProgress();
     state.preview.handle = await mount(host, { bank, storageKey: PREVIEW_STORAGE_KEY });
   } catch (error) {
-    target.replaceChildren(element('p', { class: 'error', text: `The preview cannot start: ${error.message}` }));
+    target.replaceChildren(
+      element('p', { class: 'error', text: t('The preview cannot start: {reason}', { reason: error.message }) }),
+    );
   }
 }
 
@@ -1143,7 +1217,7 @@ async function tryInPreview() {
     await new Promise((done) => requestAnimationFrame(done));
   }
   host?.shadowRoot?.querySelector('button, a, [tabindex]')?.focus();
-  say('The preview has nothing to answer: see what it says.');
+  say(t('The preview has nothing to answer: see what it says.'));
 }
 
 /** The preview starts each item afresh: its practice is never mixed with a learner's. */
@@ -1169,7 +1243,7 @@ function saveDraft() {
   try {
     localStorage.setItem(DRAFT_KEY, JSON.stringify({ savedAt: new Date().toISOString(), bank: state.bank }));
   } catch {
-    say('This browser does not let the page keep a draft: save the bank file before you close the tab.', {
+    say(t('This browser does not let the page keep a draft: save the bank file before you close the tab.'), {
       error: true,
     });
   }
@@ -1190,13 +1264,21 @@ function openBankText(text, name) {
   try {
     bank = JSON.parse(text);
   } catch (error) {
-    say(`${name} is not a bank file (it is not JSON: ${error.message}). Nothing was changed.`, { error: true });
+    say(
+      t('{name} is not a bank file (it is not JSON: {reason}). Nothing was changed.', { name, reason: error.message }),
+      {
+        error: true,
+      },
+    );
     return;
   }
   if (!bank || typeof bank !== 'object' || Array.isArray(bank)) {
-    say(`${name} is not a bank file (a bank is a JSON object with items and skills). Nothing was changed.`, {
-      error: true,
-    });
+    say(
+      t('{name} is not a bank file (a bank is a JSON object with items and skills). Nothing was changed.', { name }),
+      {
+        error: true,
+      },
+    );
     return;
   }
   change((current) => {
@@ -1208,9 +1290,7 @@ function openBankText(text, name) {
   state.selected = 0;
   drawAll();
   schedulePreview(0);
-  say(
-    `Opened ${name}: ${state.bank.items.length} item${state.bank.items.length === 1 ? '' : 's'}. Undo goes back to what you had.`,
-  );
+  say(tn(state.bank.items.length, 'Opened {name}: {n} items. Undo goes back to what you had.', { name }));
 }
 
 function saveBank({ evenWithErrors = false } = {}) {
@@ -1218,8 +1298,10 @@ function saveBank({ evenWithErrors = false } = {}) {
   const errors = state.problems.filter((problem) => problem.severity === 'error').length;
   if (errors && !evenWithErrors) {
     const dialog = document.getElementById('save-dialog');
-    document.getElementById('save-dialog-text').textContent =
-      `The bank has ${errors} error${errors === 1 ? '' : 's'}: the widget will refuse to play it until ${errors === 1 ? 'it is' : 'they are'} fixed. Save it anyway, to go on later?`;
+    document.getElementById('save-dialog-text').textContent = tn(
+      errors,
+      'The bank has {n} errors: the widget will refuse to play it until they are fixed. Save it anyway, to go on later?',
+    );
     dialog.showModal();
     return;
   }
@@ -1230,15 +1312,16 @@ function saveBank({ evenWithErrors = false } = {}) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  say(`Saved ${name} (${state.bank.items.length} items). Put it next to your page and point the widget at it.`);
+  say(
+    tn(state.bank.items.length, 'Saved {name} ({n} items). Put it next to your page and point the widget at it.', {
+      name,
+    }),
+  );
 }
 
 // ---------------------------------------------------------------- wiring
 
 function wire() {
-  for (const [type, name] of TYPES) {
-    document.getElementById('new-item-type').append(element('option', { value: type, text: name }));
-  }
   for (const id of ['item-form', 'skills-form', 'settings-form']) {
     const form = document.getElementById(id);
     form.addEventListener('input', onInput);
@@ -1260,7 +1343,7 @@ function wire() {
       });
     });
     selectItem(state.bank.items.length - 1);
-    say(`Added a ${TYPE_NAMES.get(type).toLowerCase()} item. Write its question.`);
+    say(t('Added an item ({type}). Write its question.', { type: t(TYPE_NAMES.get(type)) }));
   });
   document.getElementById('duplicate-item').addEventListener('click', () => {
     const original = state.bank.items[state.selected];
@@ -1272,7 +1355,7 @@ function wire() {
       bank.items.splice(state.selected + 1, 0, copy);
     });
     selectItem(state.selected + 1);
-    say('Duplicated.');
+    say(t('Duplicated.'));
   });
   for (const [id, by] of [
     ['move-up', -1],
@@ -1290,7 +1373,7 @@ function wire() {
       drawItemList();
       document.getElementById(id).focus();
       if (document.activeElement?.disabled !== false) document.querySelector('#item-list [aria-current]')?.focus();
-      say(`Moved to place ${to + 1}.`);
+      say(t('Moved to place {n}.', { n: to + 1 }));
     });
   }
   document.getElementById('delete-item').addEventListener('click', () => {
@@ -1299,7 +1382,7 @@ function wire() {
     change((bank) => {
       bank.items.splice(state.selected, 1);
     });
-    say(`Deleted ${item.id}. Undo brings it back.`);
+    say(t('Deleted {id}. Undo brings it back.', { id: item.id }));
     document.querySelector('#item-list [aria-current]')?.focus();
   });
   document.getElementById('add-skill').addEventListener('click', () => {
@@ -1324,7 +1407,7 @@ function wire() {
     state.selected = 0;
     drawAll();
     schedulePreview(0);
-    say('Started a new bank. Undo brings the previous one back.');
+    say(t('Started a new bank. Undo brings the previous one back.'));
   });
   document.getElementById('open-file').addEventListener('change', async (event) => {
     const file = event.target.files?.[0];
@@ -1338,10 +1421,12 @@ function wire() {
     if (!address) return;
     try {
       const response = await fetch(new URL(address, document.baseURI), { cache: 'no-cache' });
-      if (!response.ok) throw new Error(`the server answered ${response.status}`);
+      if (!response.ok) throw new Error(t('the server answered {status}', { status: response.status }));
       openBankText(await response.text(), address);
     } catch (error) {
-      say(`Could not open ${address}: ${error.message}. Nothing was changed.`, { error: true });
+      say(t('Could not open {name}: {reason}. Nothing was changed.', { name: address, reason: error.message }), {
+        error: true,
+      });
     }
   });
   document.getElementById('save-bank').addEventListener('click', () => saveBank());
@@ -1377,7 +1462,9 @@ function wire() {
     });
     const status = document.getElementById('spreadsheet-status');
     if (!items.length) {
-      status.textContent = notes.length ? `No item added. ${notes.join(' ')}` : 'Paste rows first.';
+      status.textContent = notes.length
+        ? t('No item added. {notes}', { notes: notes.join(' ') })
+        : t('Paste rows first.');
       return;
     }
     const first = state.bank.items.length;
@@ -1385,20 +1472,47 @@ function wire() {
       bank.skills.push(...skills);
       bank.items.push(...items);
     });
-    status.textContent = `Added ${items.length} item${items.length === 1 ? '' : 's'}${skills.length ? ` and ${skills.length} skill${skills.length === 1 ? '' : 's'}` : ''}.${notes.length ? ` ${notes.join(' ')}` : ''}`;
+    status.textContent = [
+      tn(items.length, 'Added {n} items.'),
+      skills.length ? tn(skills.length, 'New skills: {n}.') : '',
+      ...notes,
+    ]
+      .filter(Boolean)
+      .join(' ');
     document.getElementById('spreadsheet-text').value = '';
     selectItem(first);
   });
 }
 
+/** The page's language: chosen in the header, remembered in this browser. */
+function wireLanguage() {
+  setLanguage(chooseLanguage(savedLanguage(), navigator.languages ?? [navigator.language]), { remember: false });
+  const select = document.getElementById('page-language');
+  select.replaceChildren(
+    ...PAGE_LANGUAGES.map(([code, name]) => element('option', { value: code, lang: code, text: name })),
+  );
+  select.value = language();
+  translatePage();
+  select.addEventListener('change', () => {
+    setLanguage(select.value);
+    translatePage();
+    drawAll();
+    if (state.studioReady) drawProblems();
+    updateUndoButtons();
+  });
+}
+
 async function start() {
+  wireLanguage();
   wire();
   const draft = readDraft();
   if (draft) {
     state.bank = draft.bank;
     const when = new Date(draft.savedAt);
     say(
-      `Your draft from ${Number.isNaN(when.getTime()) ? 'earlier' : when.toLocaleString()} is back. Start a new bank or open a file to work on another.`,
+      t('Your draft from {when} is back. Start a new bank or open a file to work on another.', {
+        when: Number.isNaN(when.getTime()) ? '…' : when.toLocaleString(language()),
+      }),
     );
   }
   drawAll();
@@ -1411,8 +1525,12 @@ async function start() {
     state.studioReady = true;
     runCheck();
   } catch (error) {
-    document.getElementById('problem-summary').textContent =
-      `The checker could not start (${error.message}): problems are not shown. Run "make build" to build it.`;
+    document.getElementById('problem-summary').textContent = t(
+      'The checker could not start ({reason}): problems are not shown. Run "make build" to build it.',
+      {
+        reason: error.message,
+      },
+    );
   }
 }
 

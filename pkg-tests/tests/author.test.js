@@ -1,7 +1,7 @@
 // The authoring page (www/author.html): a new bank of every item type written from an empty
 // start with the keyboard only, each item answered right in the live preview, the bank saved as a
 // file and played by the widget; a planted error shown at its field; undo; the draft kept across
-// a reload; rows pasted from a spreadsheet; axe-clean at 360 and 1280 px.
+// a reload; rows pasted from a spreadsheet; French and Arabic; axe-clean at 360 and 1280 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -285,4 +285,24 @@ test('the page is axe-clean on a phone and on a wide screen, in light and dark',
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: `${repositoryRoot}pkg-tests/screenshots/author-1280.png`, fullPage: true });
+});
+
+test('the page speaks French and Arabic (right to left), chosen in the header and remembered', async () => {
+  await page.selectOption('#page-language', 'ar');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+  assert.equal(await page.locator('h1').textContent(), 'كتابة تمارين');
+  assert.equal(await page.locator('#add-item').textContent(), 'إضافة التمرين');
+  assert.match(await page.locator('#item-form').textContent(), /السؤال/);
+  await page.reload();
+  await page.locator('h1', { hasText: 'كتابة تمارين' }).waitFor();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.locator('#preview .preview-host').waitFor();
+  assert.deepEqual(await axeViolations(page, 'body'), [], 'Arabic at 360 px');
+  await page.screenshot({ path: `${repositoryRoot}pkg-tests/screenshots/author-ar-360.png` });
+  await page.selectOption('#page-language', 'fr');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+  assert.equal(await page.locator('#save-bank').textContent(), 'Enregistrer le fichier de la banque');
+  assert.match(await page.locator('#problem-summary').textContent(), /^(Aucune erreur|\d+ erreur)/);
+  await page.selectOption('#page-language', 'en');
+  await page.setViewportSize({ width: 1280, height: 900 });
 });
