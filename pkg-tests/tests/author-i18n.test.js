@@ -8,13 +8,13 @@ import { CATALOGS, englishPlurals, PAGE_LANGUAGES } from '../../www/author-i18n.
 
 const script = readFileSync(new URL('../../www/author.js', import.meta.url), 'utf8');
 const page = readFileSync(new URL('../../www/author.html', import.meta.url), 'utf8');
-const unescape = (text) => text.replace(/\\(.)/g, '$1');
+const unescapeQuotes = (text) => text.replace(/\\(.)/g, '$1');
 
 const scriptKeys = new Set(
-  [...script.matchAll(/\b(?:t|mark)\(\s*'((?:[^'\\]|\\.)*)'/g)].map((match) => unescape(match[1])),
+  [...script.matchAll(/\b(?:t|mark)\(\s*'((?:[^'\\]|\\.)*)'/g)].map((match) => unescapeQuotes(match[1])),
 );
 const pluralKeys = new Set(
-  [...script.matchAll(/\btn\(\s*[^,]+,\s*'((?:[^'\\]|\\.)*)'/g)].map((match) => unescape(match[1])),
+  [...script.matchAll(/\btn\(\s*[^,]+,\s*'((?:[^'\\]|\\.)*)'/g)].map((match) => unescapeQuotes(match[1])),
 );
 const pageKeys = new Set([
   ...[...page.matchAll(/<(\w+)[^>]*\sdata-i18n(?=[\s>])[^>]*>([^<]*)<\/\1>/g)].map((match) =>
