@@ -429,6 +429,31 @@ fn plain_text_is_escaped_and_figures_become_images() {
         ![A figure](media/p/figure1.gif)"#]],
     );
     check_text(
+        "Find the intercepts.\\n##figure1.gif",
+        TextShape::Block,
+        expect![[r#"
+        Find the intercepts.
+
+        ![A figure](media/p/figure1.gif)"#]],
+    );
+    check_text(
+        "##graph.png and ##table.png## side by side",
+        TextShape::Block,
+        expect![[r#"
+        ![A figure](media/p/graph.png)
+
+        and
+
+        ![A figure](media/p/table.png)
+
+        side by side"#]],
+    );
+    check_text(
+        "Not a ## figure name ## here, nor ##this",
+        TextShape::Block,
+        expect!["Not a ## figure name ## here, nor ##this"],
+    );
+    check_text(
         "Not a ## figure name ## here",
         TextShape::Block,
         expect!["Not a ## figure name ## here"],
