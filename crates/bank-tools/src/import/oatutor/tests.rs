@@ -437,16 +437,14 @@ fn plain_text_is_escaped_and_figures_become_images() {
         ![A figure](media/p/figure1.gif)"#]],
     );
     check_text(
-        "##graph.png and ##table.png## side by side",
+        "##graph.png\\n##table.png##\\nBoth figures.",
         TextShape::Block,
         expect![[r#"
         ![A figure](media/p/graph.png)
 
-        and
-
         ![A figure](media/p/table.png)
 
-        side by side"#]],
+        Both figures."#]],
     );
     check_text(
         "Not a ## figure name ## here, nor ##this",
