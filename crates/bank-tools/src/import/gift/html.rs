@@ -124,7 +124,9 @@ fn push_text(out: &mut String, text: &str) {
     let mut collapsed = String::new();
     for character in decoded.chars() {
         if character.is_whitespace() && character != '\u{a0}' {
-            if !collapsed.ends_with(' ') && !(collapsed.is_empty() && ends_with_break(out)) {
+            let after_space = collapsed.ends_with(' ');
+            let at_start_of_line = collapsed.is_empty() && ends_with_break(out);
+            if !(after_space || at_start_of_line) {
                 collapsed.push(' ');
             }
         } else {
