@@ -5,6 +5,7 @@
 
 mod convert;
 mod html;
+mod numerical;
 mod parse;
 #[cfg(test)]
 mod tests;
