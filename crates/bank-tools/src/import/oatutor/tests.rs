@@ -9,6 +9,8 @@ use adaptive_practice_engine::check_response;
 use expect_test::{expect, Expect};
 use serde_json::Value;
 
+mod equations;
+
 use super::bank_parts::{readable_skill_name, readable_source};
 use super::import_oatutor_folder;
 use super::questions::{stated_answer, typed_answer};
