@@ -71,7 +71,7 @@ pub(super) fn prompt_with_line(parts: &QuestionParts<'_>) -> String {
 
 fn multiple_choice(parts: &QuestionParts<'_>, notes: &mut Notes<'_>) -> Result<Converted, String> {
     let block = parts.block;
-    let answers = split_answers(&block.body, &['~', '=']);
+    let answers = without_empty_answers(split_answers(&block.body, &['~', '=']), block, notes);
     if answers.len() < 2 {
         return Err("a multiple-choice question needs two answers".into());
     }
@@ -141,6 +141,24 @@ fn multiple_choice(parts: &QuestionParts<'_>, notes: &mut Notes<'_>) -> Result<C
     })
 }
 
+/// The answers with a text; an empty one (`=` alone) is left out with a note.
+fn without_empty_answers(
+    answers: Vec<Answer>,
+    block: &AnswerBlock,
+    notes: &mut Notes<'_>,
+) -> Vec<Answer> {
+    let (kept, empty): (Vec<Answer>, Vec<Answer>) = answers
+        .into_iter()
+        .partition(|answer| !super::text::plain(&answer.text).is_empty());
+    for answer in empty {
+        notes.changed(
+            block.line_of(answer.start),
+            "an answer with no text is left out".into(),
+        );
+    }
+    kept
+}
+
 /// A note for each answer with a weight strictly between 0 and 100.
 fn partial_credit_notes(
     answers: &[Answer],
@@ -197,7 +215,7 @@ fn true_false(parts: &QuestionParts<'_>, notes: &mut Notes<'_>) -> Result<Conver
 
 fn short_answer(parts: &QuestionParts<'_>, notes: &mut Notes<'_>) -> Result<Converted, String> {
     let block = parts.block;
-    let answers = split_answers(&block.body, &['=']);
+    let answers = without_empty_answers(split_answers(&block.body, &['=']), block, notes);
     let mut right = Vec::new();
     let mut pattern: Option<String> = None;
     let mut misconceptions = Vec::new();
@@ -265,7 +283,11 @@ fn short_answer(parts: &QuestionParts<'_>, notes: &mut Notes<'_>) -> Result<Conv
     }
     if right.is_empty() {
         // Only a wildcard: it is also the answer shown as right.
-        right.push(pattern.clone().unwrap_or_default().replace('*', ""));
+        let shown = pattern.clone().unwrap_or_default().replace('*', "");
+        if shown.trim().is_empty() {
+            return Err("its only answer is `*`: every answer would be right".into());
+        }
+        right.push(shown);
         notes.changed(
             block.line,
             "only a wildcard answer: the answer shown as right is it without its `*`".into(),
@@ -298,6 +320,10 @@ fn matching(parts: &QuestionParts<'_>, notes: &mut Notes<'_>) -> Result<Converte
         let Some((left, right)) = whole.split_once("->") else {
             return Err(format!("“{whole}” has no `->`"));
         };
+        if right.trim().is_empty() {
+            notes.changed(line, format!("“{whole}” has nothing after `->`: left out"));
+            continue;
+        }
         let right = text(parts, right, line, notes);
         if left.trim().is_empty() {
             distractors.push(right);

@@ -293,3 +293,137 @@ fn moodle_xml_and_qti_say_they_are_not_in_this_build() {
     .to_string();
     assert_eq!(message, "qti import is not supported in this build");
 }
+
+/// A tiny seeded generator for the property loop (no dependency).
+fn next(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
+/// A random question built from GIFT's pieces: mostly well formed, sometimes not.
+fn random_question(state: &mut u64) -> String {
+    const TEXT: &[&str] = &[
+        "a",
+        "b c",
+        "12",
+        "3.5",
+        "-2",
+        "x",
+        "*",
+        "\\=",
+        "\\#",
+        "\\{",
+        "\\}",
+        "\\:",
+        "\\~",
+        "\\n",
+        "$$x^2$$",
+        "\\(\\frac\\{1\\}\\{2\\}\\)",
+        "<b>",
+        "</p>",
+        "&amp;",
+        "..",
+        "->",
+        ":",
+        "%",
+        " ",
+        "\n",
+        "T",
+        "FALSE",
+        "[",
+        "]",
+        "_",
+        "`",
+    ];
+    const MARKERS: &[&str] = &[
+        "=", "~", "~%50%", "=%0%", "~%-100%", "=%50%", "", "#", "= ->", "=",
+    ];
+    let pick =
+        |list: &[&'static str], state: &mut u64| list[(next(state) % list.len() as u64) as usize];
+    let words = |count: u64, state: &mut u64| -> String {
+        (0..count)
+            .map(|_| pick(TEXT, state))
+            .collect::<Vec<_>>()
+            .join("")
+    };
+    let mut question = String::new();
+    if next(state).is_multiple_of(3) {
+        question.push_str(&format!("::{}::", words(2, state)));
+    }
+    if next(state).is_multiple_of(4) {
+        question.push_str(pick(
+            &["[markdown]", "[html]", "[plain]", "[moodle]"],
+            state,
+        ));
+    }
+    let before = next(state) % 4;
+    question.push_str(&words(before, state));
+    question.push('{');
+    for _ in 0..next(state) % 5 {
+        question.push_str(pick(MARKERS, state));
+        let length = next(state) % 3;
+        question.push_str(&words(length, state));
+        if next(state).is_multiple_of(3) {
+            question.push_str(&format!("#{}", words(1, state)));
+        }
+        question.push(' ');
+    }
+    if next(state).is_multiple_of(5) {
+        question.push_str(&format!("####{}", words(2, state)));
+    }
+    question.push('}');
+    if next(state).is_multiple_of(3) {
+        let after = next(state) % 3;
+        question.push_str(&words(after, state));
+    }
+    question
+}
+
+#[test]
+fn any_text_gives_items_that_play_or_notes_that_say_why_not() {
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut written = 0;
+    for round in 0..3000 {
+        let count = 1 + next(&mut state) % 3;
+        let text = (0..count)
+            .map(|_| random_question(&mut state))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let imported = import_gift_text(&text, "r.gift", "r");
+        assert_eq!(
+            imported.count("questions"),
+            imported.bank.items.len() + imported.count("questions skipped"),
+            "round {round}: {text:?}"
+        );
+        assert_eq!(
+            imported.count("questions skipped"),
+            imported.skipped_count(),
+            "round {round}: {text:?}"
+        );
+        written += imported.bank.items.len();
+        if imported.bank.items.is_empty() {
+            continue;
+        }
+        let json = bank_json(&imported.bank).unwrap_or_default();
+        let errors: Vec<String> = load_bank(&json)
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == adaptive_practice_engine::Severity::Error)
+            .map(ToString::to_string)
+            .collect();
+        assert!(errors.is_empty(), "round {round}: {text:?}: {errors:#?}");
+        for item in &imported.bank.items {
+            let response = item.kind.correct_response().expect("a response");
+            let outcome = check_response(&item.kind, &response);
+            assert!(
+                outcome.is_ok_and(|outcome| outcome.correct),
+                "round {round}: {text:?}: {} is not judged right",
+                item.id
+            );
+        }
+    }
+    // The loop must reach the converters, not only the parser's refusals.
+    assert!(written > 300, "only {written} items written");
+}
