@@ -287,6 +287,12 @@ fn write_item(item: &Item, notes: &mut Vec<ImportNote>) -> Result<String, String
             return Err("a multi-step item: GIFT questions have one answer block".into())
         }
     };
+    // Moodle reads any `->` in an answer block as a matching question: elsewhere it is `-\>`.
+    let answers = if matches!(item.kind, ItemKind::Matching { .. }) {
+        answers
+    } else {
+        answers.replace("->", "-\\>")
+    };
     question.push_str(&markdown(&item.prompt));
     Ok(format!("{question} {{\n{answers}{general_feedback}}}\n"))
 }
@@ -327,7 +333,10 @@ fn fill_blanks(
         None => blank
             .answers
             .iter()
-            .map(|answer| format!("={}", escape(answer).replace('*', "\\*")))
+            .map(|answer| {
+                let answer = escape(answer).replace('*', "\\*");
+                format!("={}", answer.replace("->", "-\\>"))
+            })
             .collect::<Vec<_>>()
             .join(" "),
     };

@@ -69,7 +69,8 @@ pub(super) fn convert_text(
                 let text = if is_html {
                     super::html::html_to_markdown(&text, changed)
                 } else if format == TextFormat::Markdown {
-                    text
+                    // `-\>` is how `->` is written outside a matching question.
+                    text.replace("-\\>", "->")
                 } else {
                     hard_line_breaks(&escape_markdown(&text))
                 };
@@ -121,38 +122,48 @@ fn restore_except_newlines(text: &str) -> String {
 }
 
 /// Math delimited for Moodle's TeX filter: `$$…$$`, `\(…\)` (inline) and `\[…\]` (display).
+/// A backslash pair (`\\`, `\$`) is text; a delimiter that is never closed is text too.
 /// Inside math, a `\n` placeholder followed by a letter is a command (`\neq`), not a line break.
 fn split_math(text: &str) -> Vec<Piece> {
+    let characters: Vec<char> = text.chars().collect();
     let mut pieces = Vec::new();
     let mut plain = String::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let opening = [
-            ("$$", "$$", true),
-            ("\\(", "\\)", false),
-            ("\\[", "\\]", true),
-        ]
-        .into_iter()
-        .filter_map(|(open, close, display)| rest.find(open).map(|at| (at, open, close, display)))
-        .min_by_key(|(at, ..)| *at);
-        let Some((at, open, close, display)) = opening else {
-            break;
+    let mut index = 0;
+    while index < characters.len() {
+        let character = characters[index];
+        let next = characters.get(index + 1).copied();
+        let opening = match (character, next) {
+            ('\\', Some('(')) => Some((['\\', ')'], false)),
+            ('\\', Some('[')) => Some((['\\', ']'], true)),
+            ('$', Some('$')) => Some((['$', '$'], true)),
+            _ => None,
         };
-        let after = &rest[at + open.len()..];
-        let Some(length) = after.find(close) else {
-            break;
-        };
-        plain.push_str(&rest[..at]);
-        if !plain.is_empty() {
-            pieces.push(Piece::Text(std::mem::take(&mut plain)));
-        }
-        pieces.push(Piece::Math {
-            source: latex_newlines(&after[..length]),
-            display,
+        let closing = opening.and_then(|(close, display)| {
+            (index + 2..characters.len().saturating_sub(1))
+                .find(|&at| characters[at] == close[0] && characters[at + 1] == close[1])
+                .map(|at| (at, display))
         });
-        rest = &after[length + close.len()..];
+        if let Some((at, display)) = closing {
+            if !plain.is_empty() {
+                pieces.push(Piece::Text(std::mem::take(&mut plain)));
+            }
+            let source: String = characters[index + 2..at].iter().collect();
+            pieces.push(Piece::Math {
+                source: latex_newlines(&source),
+                display,
+            });
+            index = at + 2;
+            continue;
+        }
+        plain.push(character);
+        if character == '\\' {
+            if let Some(next) = next {
+                plain.push(next);
+                index += 1;
+            }
+        }
+        index += 1;
     }
-    plain.push_str(rest);
     if !plain.is_empty() {
         pieces.push(Piece::Text(plain));
     }
@@ -185,6 +196,7 @@ pub(super) fn fill_blank(prompt: &str, gap: &str) -> String {
 pub(super) fn plain(text: &str) -> String {
     restore_except_newlines(text)
         .replace(NEWLINE, " ")
+        .replace("-\\>", "->")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
