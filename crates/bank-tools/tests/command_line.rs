@@ -230,3 +230,41 @@ fn import_errors_exit_1_with_a_reason() {
     assert!(stderr.contains("usage: import --src"), "{stderr}");
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[test]
+fn import_checks_the_bank_it_wrote_and_says_when_an_image_is_missing() {
+    let folder = scratch("missing-image");
+    let source = folder.join("pictures.gift");
+    std::fs::write(
+        &source,
+        "::see:: [html]<p>Look.</p><img src=\"@@PLUGINFILE@@/graph.png\" alt=\"A graph\"> {T}\n",
+    )
+    .expect("written");
+    let out = folder.join("pictures.json");
+    let arguments = [
+        "--src",
+        &source.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]
+    .map(String::from);
+    let arguments: Vec<&str> = arguments.iter().map(String::as_str).collect();
+    let (code, stderr) = import(&arguments);
+    assert!(
+        stderr.contains("the media file \"graph.png\" does not exist next to the bank"),
+        "{stderr}"
+    );
+    // The checker decides how grave a missing file is; an error makes the import fail.
+    let errors: usize = stderr
+        .lines()
+        .rev()
+        .find_map(|line| line.strip_prefix("import: check: "))
+        .and_then(|summary| summary.split(' ').next()?.parse().ok())
+        .unwrap_or_else(|| panic!("no check summary: {stderr}"));
+    assert_eq!(code, Some(if errors > 0 { 1 } else { 0 }), "{stderr}");
+    std::fs::write(folder.join("graph.png"), "not really a picture").expect("written");
+    let (code, stderr) = import(&arguments);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("does not exist"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -3,12 +3,19 @@
 //! from the path when not given), copies its media next to it, and prints on stderr one line per
 //! skipped or changed thing with its source position, then the counts.
 //!
+//! The written bank is then checked as `check-bank` checks it (a figure the bank shows but that is
+//! not next to it is an error).
+//!
 //! Exit code: 0 when nothing was skipped; 2 when something was skipped (the bank is still
-//! written); 1 on an error, or when something was skipped under `--strict` (nothing written).
+//! written); 1 on an error (the written bank included), or when something was skipped under
+//! `--strict` (nothing written).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use adaptive_practice_bank_tools::bank_checker::{
+    check_bank_file, count_by_severity, diagnostic_lines, summary_line,
+};
 use adaptive_practice_bank_tools::import::{
     import_path, write_imported_bank, Format, ImportOptions, ImportOutcome,
 };
@@ -66,6 +73,28 @@ fn main() -> ExitCode {
         arguments.out.display(),
         imported.media.len()
     );
+    // The written bank is checked as `check-bank` would: a missing image is an error now, not
+    // a broken picture in front of a learner.
+    let diagnostics = match check_bank_file(&arguments.out) {
+        Ok(diagnostics) => diagnostics,
+        Err(error) => {
+            eprintln!(
+                "import: cannot read back {}: {error}",
+                arguments.out.display()
+            );
+            return ExitCode::from(1);
+        }
+    };
+    let label = arguments.out.display().to_string();
+    for line in diagnostic_lines(&label, &diagnostics) {
+        eprintln!("import: check: {line}");
+    }
+    let (errors, warnings) = count_by_severity(&diagnostics);
+    eprintln!("import: check: {}", summary_line(errors, warnings));
+    if errors > 0 {
+        eprintln!("import: the bank is written but has errors: fix them before using it");
+        return ExitCode::from(1);
+    }
     ExitCode::from(outcome.exit_code())
 }
 
