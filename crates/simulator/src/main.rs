@@ -10,14 +10,14 @@ use adaptive_practice_simulator::banks::{
     convert_oatutor_course, oatutor_sample_folder, read_bank_file, sample_bank_paths,
     SAMPLE_BANKS_FOLDER,
 };
-use adaptive_practice_simulator::report::format_cell_table;
+use adaptive_practice_simulator::report::{format_cell_table, format_markdown};
 use adaptive_practice_simulator::run::default_item_cap;
 use adaptive_practice_simulator::{
     format_row_line, simulate_cell, summarize_cell, SimulationParameters, TruthModel,
 };
 
 const USAGE: &str = "usage: simulate [--bank PATH]... [--oatutor FOLDER] [--truth bkt|growth]...
-                [--learners N] [--seed S] [--cap N]
+                [--learners N] [--seed S] [--cap N] [--markdown]
 
 Simulates N learners (default 200) of each truth model (default: bkt and growth) on each bank
 (default: every www/banks/*.json and the OATutor sample course, converted; OATUTOR_SAMPLE=folder
@@ -25,7 +25,8 @@ says where it is, and a missing sample is an error unless AP_ALLOW_MISSING_SAMPL
 under the policies adaptive, fixed, random and oracle, each learner for at most N items (default:
 600, or 100 per skill for a bank of more than 6 skills). Prints a table per bank and truth model,
 then one line per row:
-policy=NAME truth=NAME bank=NAME stop=claim|oracle items=N.N posttest=0.xxx retention30=0.xxx false_mastery=0.xxx";
+policy=NAME truth=NAME bank=NAME stop=claim|oracle items=N.N posttest=0.xxx retention30=0.xxx false_mastery=0.xxx
+With --markdown, then the README's tables.";
 
 /// The command line, checked.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +37,7 @@ struct CommandLine {
     learners: usize,
     seed: u64,
     cap: Option<usize>,
+    markdown: bool,
 }
 
 fn number<T: std::str::FromStr>(flag: &str, text: &str) -> Result<T, String> {
@@ -51,6 +53,7 @@ fn read_command_line(arguments: &[String]) -> Result<CommandLine, String> {
         learners: 200,
         seed: 1,
         cap: None,
+        markdown: false,
     };
     let mut remaining = arguments.iter();
     while let Some(flag) = remaining.next() {
@@ -71,6 +74,7 @@ fn read_command_line(arguments: &[String]) -> Result<CommandLine, String> {
             "--learners" => command_line.learners = number(flag, value()?)?,
             "--seed" => command_line.seed = number(flag, value()?)?,
             "--cap" => command_line.cap = Some(number(flag, value()?)?),
+            "--markdown" => command_line.markdown = true,
             "--help" | "-h" => return Err(String::new()),
             other => return Err(format!("unknown argument {other:?}")),
         }
@@ -131,6 +135,7 @@ fn main() -> ExitCode {
         }
     };
     let mut lines = Vec::new();
+    let mut cells = Vec::new();
     for &truth in &command_line.truths {
         for bank in &banks {
             let parameters = SimulationParameters {
@@ -147,10 +152,14 @@ fn main() -> ExitCode {
             let rows = summarize_cell(&cell);
             println!("{}\n", format_cell_table(&cell, &rows));
             lines.extend(rows.iter().map(format_row_line));
+            cells.push((cell, rows));
         }
     }
     for line in lines {
         println!("{line}");
+    }
+    if command_line.markdown {
+        println!("{}", format_markdown(&cells));
     }
     ExitCode::SUCCESS
 }

@@ -1,9 +1,10 @@
 //! The human-readable table of one bank and truth model: every policy at the claim stop and at
-//! the oracle stop, the comparison at equal numbers of items, and the goals.
+//! the oracle stop, the comparison at equal numbers of items, and the goals; and the README's
+//! Markdown tables of a whole run.
 
 use crate::goals::check_goals;
 use crate::policy::Policy;
-use crate::summary::{interval_of, Interval, RowSummary};
+use crate::summary::{interval_of, Interval, RowSummary, StopRule};
 use crate::CellSimulation;
 
 fn interval_text(interval: Interval, decimals: usize) -> String {
@@ -101,6 +102,77 @@ fn equal_items_table(cell: &CellSimulation) -> String {
             100.0 * column(|m| m.skills_truly_mastered as f64).mean / cell.skill_count.max(1) as f64,
             budgets.iter().filter(|m| m.every_skill_truly_mastered).count(),
             budgets.len(),
+        ));
+    }
+    lines.join("\n")
+}
+
+/// The README's tables, in Markdown: per truth model, every bank and policy with the items to
+/// true mastery (oracle stop) and, at the claim stop, items, post-test, 30-day retention and
+/// false mastery; then the goals, cell by cell.
+pub fn format_markdown(cells: &[(CellSimulation, Vec<RowSummary>)]) -> String {
+    let mut lines = Vec::new();
+    let mut truths: Vec<_> = cells.iter().map(|(cell, _)| cell.truth).collect();
+    truths.dedup();
+    for truth in truths {
+        lines.push(format!(
+            "\n**Truth `{}`** ({} learners per cell, ± 95% intervals; `(n)`: learners not there by the cap, counted at the cap):\n",
+            truth.name(),
+            cells.first().map_or(0, |(_, rows)| rows.first().map_or(0, |r| r.learners))
+        ));
+        lines.push("| bank | policy | items to true mastery | items to claim | post-test | retention 30 d | false mastery |".into());
+        lines.push("|---|---|---|---|---|---|---|".into());
+        for (cell, rows) in cells.iter().filter(|(cell, _)| cell.truth == truth) {
+            for policy in Policy::ALL {
+                let row = |stop| rows.iter().find(|r| r.policy == policy && r.stop == stop);
+                let (Some(claim), Some(oracle)) = (row(StopRule::Claim), row(StopRule::Oracle))
+                else {
+                    continue;
+                };
+                let with_cap = |row: &RowSummary| {
+                    let text = interval_text(row.items, 1);
+                    match row.learners_not_stopped_by_cap {
+                        0 => text,
+                        n => format!("{text} ({n})"),
+                    }
+                };
+                let name = if policy == Policy::Adaptive {
+                    format!("**{}**", policy.name())
+                } else {
+                    policy.name().to_string()
+                };
+                lines.push(format!(
+                    "| {} | {} | {} | {} | {} | {} | {:.1}% |",
+                    cell.bank_id,
+                    name,
+                    with_cap(oracle),
+                    with_cap(claim),
+                    interval_text(claim.post_test, 3),
+                    interval_text(claim.retention, 3),
+                    100.0 * claim.false_mastery.mean,
+                ));
+            }
+        }
+    }
+    lines.push("\n**Goals for adaptive** (same stop rule for every policy):\n".into());
+    lines.push("| truth | bank | ≥ 30% fewer items than fixed | ≥ half the oracle's saving | post-test ≥ fixed | retention ≥ fixed | false mastery ≤ 5% |".into());
+    lines.push("|---|---|---|---|---|---|---|".into());
+    for (cell, _) in cells {
+        let checks: Vec<String> = check_goals(cell)
+            .iter()
+            .map(|check| {
+                format!(
+                    "{} {}",
+                    if check.met { "met:" } else { "**missed**:" },
+                    check.measured
+                )
+            })
+            .collect();
+        lines.push(format!(
+            "| {} | {} | {} |",
+            cell.truth.name(),
+            cell.bank_id,
+            checks.join(" | ")
         ));
     }
     lines.join("\n")
