@@ -76,8 +76,9 @@ pub fn check_goals(cell: &CellSimulation) -> Vec<GoalCheck> {
         GoalCheck {
             goal: "items to true mastery >= 30% fewer than fixed",
             measured: format!(
-                "{:.0}% fewer ({adaptive_items:.1} vs {fixed_items:.1})",
-                100.0 * reduction
+                "{:.0}% {} ({adaptive_items:.1} vs {fixed_items:.1})",
+                100.0 * reduction.abs(),
+                if reduction >= 0.0 { "fewer" } else { "more" }
             ),
             met: reduction >= ITEM_REDUCTION_GOAL,
         },
