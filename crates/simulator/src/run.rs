@@ -70,6 +70,43 @@ pub struct SimulatedAnswer {
     pub hidden_success_probability: f64,
     /// Why the engine chose the item (the adaptive policy only).
     pub reason: Option<ChoiceReason>,
+    /// Where the item stood in the hidden truth when it was shown (never shown to the engine).
+    pub truth_when_shown: ItemTruth,
+}
+
+/// Where an item stands in the hidden truth: every skill of it truly mastered, some skill to
+/// learn whose prerequisites are mastered, or some skill to learn before its prerequisites.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ItemTruth {
+    Mastered,
+    Open,
+    Blocked,
+}
+
+/// Where the item at `item_position` stands for `learner` at `now`.
+pub fn item_truth(
+    bank: &IndexedBank,
+    learner: &HiddenLearner,
+    item_position: usize,
+    now: Timestamp,
+) -> ItemTruth {
+    let unmastered: Vec<usize> = bank
+        .skills_of_item(item_position)
+        .iter()
+        .copied()
+        .filter(|&s| !learner.is_truly_mastered(s, now))
+        .collect();
+    if unmastered.is_empty() {
+        ItemTruth::Mastered
+    } else if unmastered
+        .iter()
+        .all(|&s| learner.prerequisites_truly_mastered(s, now))
+    {
+        ItemTruth::Open
+    } else {
+        ItemTruth::Blocked
+    }
 }
 
 /// What was measured at one stop.
@@ -384,6 +421,7 @@ fn answer_item(
         return false;
     };
     let probability = state.learner.success_probability(item_position, now);
+    let truth_when_shown = item_truth(state.bank, &state.learner, item_position, shown_at);
     let parts = item.parts();
     // Each of k parts is right with probability p^(1/k), so the whole item is right with p.
     let part_probability = probability.powf(1.0 / parts.len().max(1) as f64);
@@ -439,6 +477,7 @@ fn answer_item(
         shown_at,
         hidden_success_probability: probability,
         reason,
+        truth_when_shown,
     });
     true
 }

@@ -8,8 +8,8 @@ use crate::banks::{convert_oatutor_course, missing_sample_decision, oatutor_samp
 use crate::policy::{oracle_choice, recent_window, Policy, NO_REPEAT_WINDOW};
 use crate::random::SplitMix64;
 use crate::run::{
-    draw_learner, engine_claims_every_skill, simulate_hidden_learner, simulate_learner,
-    SimulationParameters, START,
+    draw_learner, engine_claims_every_skill, item_truth, simulate_hidden_learner, simulate_learner,
+    ItemTruth, SimulationParameters, START,
 };
 use crate::summary::{
     format_row_line, parse_row_line, ratio_interval, Interval, RowSummary, StopRule,
@@ -392,4 +392,36 @@ fn the_oatutor_course_converts_into_a_bank_with_skills() {
     let bank = convert_oatutor_course(&folder).expect("the sample converts");
     assert!(bank.skills().len() >= 2 && bank.items().len() >= 10);
     assert!(bank.id().starts_with("oatutor"), "{}", bank.id());
+}
+
+/// Where an item stands in the truth: for an expert every item is on mastered skills; for a
+/// beginner an item of a skill without prerequisites is open, one of a skill with some blocked.
+fn check_item_truth(bank_text: &str, truth: TruthModel) {
+    let bank = indexed(bank_text);
+    let expert = draw_learner(&bank, truth, 2).with_every_skill(true);
+    let beginner = draw_learner(&bank, truth, 2).with_every_skill(false);
+    for item in 0..bank.items().len() {
+        assert_eq!(item_truth(&bank, &expert, item, START), ItemTruth::Mastered);
+        let needs_prerequisites = bank
+            .skills_of_item(item)
+            .iter()
+            .any(|&s| !bank.skills()[s].prerequisites.is_empty());
+        let expected = if needs_prerequisites {
+            ItemTruth::Blocked
+        } else {
+            ItemTruth::Open
+        };
+        assert_eq!(
+            item_truth(&bank, &beginner, item, START),
+            expected,
+            "{truth:?}: {}",
+            bank.items()[item].id
+        );
+    }
+}
+
+#[test]
+fn items_are_placed_as_mastered_open_or_blocked_in_the_truth() {
+    check_item_truth(PERCENTAGES_BANK, TruthModel::Bkt);
+    check_item_truth(FRACTIONS_BANK, TruthModel::Growth);
 }
