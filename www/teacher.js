@@ -10,6 +10,8 @@ const LARGEST_REPORT_BYTES = 5_000_000;
 const STUCK_ATTEMPTS = 8;
 const STUCK_MASTERY = 0.5;
 const HARDEST_ITEM_COUNT = 10;
+/** "Who is stuck where" lists this many pairs at most (the CSV export has every one). */
+const STUCK_SHOWN = 100;
 /** Fewer answers than this say too little about an item to rank it. */
 const FEWEST_ANSWERS_TO_RANK = 5;
 const STATES = {
@@ -317,8 +319,20 @@ function render() {
   renderHeatmap(bank, used);
   renderStuck(bank, used);
   renderItems(bank, used);
-  void calibrate(used);
+  // The calibration starts once the heatmap is painted, with the class as it is by then.
+  if (!calibrationScheduled) {
+    calibrationScheduled = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        calibrationScheduled = false;
+        const latest = usedReports();
+        if (latest.length > 0) void calibrate(latest);
+      }),
+    );
+  }
 }
+
+let calibrationScheduled = false;
 
 function renderInputLists(bank, used, skipped) {
   const count = state.inputs.length;
@@ -355,48 +369,353 @@ function renderInputLists(bank, used, skipped) {
   );
 }
 
+// ---------------------------------------------------------------- the heatmap: a windowed grid
+//
+// A class of 1,000 learners on 500 skills would be 500,000 cells: only the cells in view (and a
+// margin around them) are in the document, as an ARIA grid whose rows and cells carry their place
+// in the whole (aria-rowindex, aria-colindex). Scrolling and the arrow keys move the window; one
+// cell at a time is in the tab order (roving tabindex). A class small enough is rendered whole.
+
+/** A class with at most this many learner–skill cells is rendered whole. */
+const HEATMAP_WHOLE_CELLS = 6_000;
+/** Rows and columns rendered beyond the visible ones, on each side. */
+const HEATMAP_MARGIN_ROWS = 10;
+const HEATMAP_MARGIN_COLUMNS = 4;
+/** Printing renders every learner and as many skills as keep the print under this many cells. */
+const HEATMAP_PRINT_CELLS = 100_000;
+
+/** Each report's skill records by id, indexed once per report. */
+const skillRecords = new WeakMap();
+function recordsOf(report) {
+  let records = skillRecords.get(report);
+  if (!records) {
+    records = new Map(report.skills.map((skill) => [skill.id, skill]));
+    skillRecords.set(report, records);
+  }
+  return records;
+}
+
+/**
+ * What the heatmap shows and which part of it is rendered. Rows and columns are counted as the
+ * grid's aria-rowindex and aria-colindex: row 1 is the skills' header, rows 2… the learners, the
+ * last row the class; column 1 the learners' names, columns 2… the skills.
+ */
+const heatmap = {
+  bank: null,
+  used: [],
+  records: [],
+  classRow: [],
+  /** The learners [first, end) and skills [first, end) rendered, 0-based. */
+  learners: [0, 0],
+  skills: [0, 0],
+  active: { row: 2, column: 2 },
+  /** Measured once the grid is in the page. */
+  rowHeight: 56,
+  columnWidth: 104,
+  nameWidth: 176,
+  headHeight: 60,
+  footHeight: 40,
+  printing: false,
+  frame: 0,
+};
+
 function renderHeatmap(bank, used) {
+  // The class is the same (calibration finished, or a file skipped): the grid stays as it is.
+  if (
+    heatmap.bank === bank &&
+    heatmap.used.length === used.length &&
+    used.every((u, i) => u.report === heatmap.used[i].report && u.name === heatmap.used[i].name)
+  )
+    return;
   const skills = bank.skills;
-  const head = element(
-    'tr',
-    {},
-    element('th', { scope: 'col' }, 'Learner'),
-    ...skills.map((skill) => element('th', { scope: 'col', 'data-skill': skill.id }, skill.name || skill.id)),
-  );
-  const rows = used.map(({ name, report }) =>
-    element(
-      'tr',
-      {},
-      element('th', { scope: 'row' }, name),
-      ...skills.map((skill) =>
-        heatmapCell(
-          name,
-          skill,
-          report.skills.find((s) => s.id === skill.id),
-        ),
-      ),
-    ),
-  );
-  const averages = skills.map((skill) => {
-    const values = used
-      .map((u) => u.report.skills.find((s) => s.id === skill.id))
-      .filter((s) => s && s.state !== 'notStarted');
-    const mastered = values.filter(countsAsMastered).length;
-    return element('td', {}, values.length ? `${mastered} of ${used.length} mastered` : 'nobody started');
+  heatmap.bank = bank;
+  heatmap.used = used;
+  heatmap.records = used.map((u) => recordsOf(u.report));
+  heatmap.classRow = skills.map((skill) => {
+    let started = 0;
+    let mastered = 0;
+    for (const records of heatmap.records) {
+      const record = records.get(skill.id);
+      if (!record || record.state === 'notStarted') continue;
+      started += 1;
+      if (countsAsMastered(record)) mastered += 1;
+    }
+    return started ? `${mastered} of ${used.length} mastered` : 'nobody started';
   });
-  $('heatmap').replaceChildren(
-    element('caption', { class: 'visually-hidden' }, 'Mastery of each skill, learner by learner'),
-    element('thead', {}, head),
-    element('tbody', {}, ...rows),
-    element('tfoot', {}, element('tr', {}, element('th', { scope: 'row' }, 'Class'), ...averages)),
-  );
-  const dates = used.map((u) => u.report.createdAt);
-  const from = formatDate(Math.min(...dates));
-  const to = formatDate(Math.max(...dates));
+  heatmap.active = { row: 2, column: 2 };
+  const table = $('heatmap');
+  table.setAttribute('aria-rowcount', String(used.length + 2));
+  table.setAttribute('aria-colcount', String(skills.length + 1));
+  const scroller = $('heatmap-scroll');
+  scroller.scrollTop = 0;
+  scroller.scrollLeft = 0;
+  drawHeatmap(...heatmapWindow());
+  // The first draw shows the sizes the stylesheet gives; a window is drawn again if they differ.
+  const estimated = [heatmap.rowHeight, heatmap.columnWidth, heatmap.nameWidth, heatmap.headHeight];
+  measureHeatmap();
+  const measured = [heatmap.rowHeight, heatmap.columnWidth, heatmap.nameWidth, heatmap.headHeight];
+  if (
+    used.length * skills.length > HEATMAP_WHOLE_CELLS &&
+    measured.some((size, i) => Math.abs(size - estimated[i]) > 0.5)
+  )
+    drawHeatmap(...heatmapWindow());
+
+  let from = Infinity;
+  let to = -Infinity;
+  for (const { report } of used) {
+    from = Math.min(from, report.createdAt);
+    to = Math.max(to, report.createdAt);
+  }
+  const first = formatDate(from);
+  const last = formatDate(to);
   $('heatmap-summary').textContent =
     `${plural(used.length, 'learner')} · ${plural(skills.length, 'skill')} · ` +
-    `reports made ${from === to ? `on ${from}` : `from ${from} to ${to}`}. Mastery is the chance of answering a typical item of the skill right; ` +
+    `reports made ${first === last ? `on ${first}` : `from ${first} to ${last}`}. Mastery is the chance of answering a typical item of the skill right; ` +
     'the last row counts the learners who mastered the skill, those now due for review included.';
+}
+
+/** Reads the sizes the stylesheet gave the grid (they depend on the font and the screen). */
+function measureHeatmap() {
+  const table = $('heatmap');
+  const name = table.querySelector('thead th');
+  const skill = table.querySelector('thead th[data-skill]');
+  const row = table.querySelector('tbody tr[aria-rowindex]');
+  if (name) heatmap.nameWidth = name.getBoundingClientRect().width;
+  if (skill) heatmap.columnWidth = skill.getBoundingClientRect().width;
+  if (row) heatmap.rowHeight = row.getBoundingClientRect().height;
+  heatmap.headHeight = table.tHead?.getBoundingClientRect().height ?? heatmap.headHeight;
+  heatmap.footHeight = table.tFoot?.getBoundingClientRect().height ?? heatmap.footHeight;
+  // Scrolling a cell into view keeps it clear of the sticky header, names and class row.
+  const scroller = $('heatmap-scroll');
+  scroller.style.scrollPaddingTop = `${heatmap.headHeight}px`;
+  scroller.style.scrollPaddingBottom = `${heatmap.footHeight}px`;
+  scroller.style.scrollPaddingLeft = `${heatmap.nameWidth}px`;
+}
+
+/** The learners and skills in view, or all of them for a small class or a print. */
+function visibleCells() {
+  const learnerCount = heatmap.used.length;
+  const skillCount = heatmap.bank.skills.length;
+  if (heatmap.printing) {
+    const skills =
+      learnerCount * skillCount <= HEATMAP_PRINT_CELLS ? skillCount : Math.floor(HEATMAP_PRINT_CELLS / learnerCount);
+    return [
+      [0, learnerCount],
+      [0, Math.max(1, skills)],
+    ];
+  }
+  if (learnerCount * skillCount <= HEATMAP_WHOLE_CELLS) {
+    return [
+      [0, learnerCount],
+      [0, skillCount],
+    ];
+  }
+  const scroller = $('heatmap-scroll');
+  const { rowHeight, columnWidth } = heatmap;
+  const bodyHeight = Math.max(rowHeight, scroller.clientHeight - heatmap.headHeight - heatmap.footHeight);
+  const bodyWidth = Math.max(columnWidth, scroller.clientWidth - heatmap.nameWidth);
+  const top = Math.floor(scroller.scrollTop / rowHeight);
+  const left = Math.floor(scroller.scrollLeft / columnWidth);
+  return [
+    [clamp(top, 0, learnerCount), clamp(Math.ceil((scroller.scrollTop + bodyHeight) / rowHeight), 0, learnerCount)],
+    [clamp(left, 0, skillCount), clamp(Math.ceil((scroller.scrollLeft + bodyWidth) / columnWidth), 0, skillCount)],
+  ];
+}
+
+/** The cells to render: the visible ones and a margin around them. */
+function heatmapWindow() {
+  const [[top, bottom], [left, right]] = visibleCells();
+  return [
+    [Math.max(0, top - HEATMAP_MARGIN_ROWS), Math.min(heatmap.used.length, bottom + HEATMAP_MARGIN_ROWS)],
+    [Math.max(0, left - HEATMAP_MARGIN_COLUMNS), Math.min(heatmap.bank.skills.length, right + HEATMAP_MARGIN_COLUMNS)],
+  ];
+}
+
+/** Renders learners [top, bottom) by skills [left, right), with gaps standing for the rest. */
+function drawHeatmap([top, bottom], [left, right]) {
+  const { bank, used, records } = heatmap;
+  const skills = bank.skills;
+  const shown = skills.slice(left, right);
+  heatmap.learners = [top, bottom];
+  heatmap.skills = [left, right];
+  const gaps = !heatmap.printing;
+  const before = () => (gaps && left > 0 ? [gapCell(left * heatmap.columnWidth)] : []);
+  const after = () => (gaps && right < skills.length ? [gapCell((skills.length - right) * heatmap.columnWidth)] : []);
+  const row = (index, ...cells) => element('tr', { 'aria-rowindex': String(index) }, ...cells);
+  const head = row(
+    1,
+    gridCell('th', { scope: 'col' }, 1, 'Learner'),
+    before(),
+    shown.map((skill, k) =>
+      gridCell(
+        'th',
+        { scope: 'col', 'data-skill': skill.id, title: skill.name || skill.id },
+        left + k + 2,
+        skill.name || skill.id,
+      ),
+    ),
+    after(),
+  );
+  const body = [];
+  const columns = 1 + shown.length + before().length + after().length;
+  if (gaps && top > 0) body.push(gapRow(top * heatmap.rowHeight, columns));
+  for (let i = top; i < bottom; i += 1) {
+    const { name } = used[i];
+    body.push(
+      row(
+        i + 2,
+        gridCell('th', { scope: 'row', title: name }, 1, name),
+        before(),
+        shown.map((skill, k) => heatmapCell(name, skill, records[i].get(skill.id), left + k + 2)),
+        after(),
+      ),
+    );
+  }
+  if (gaps && bottom < used.length) body.push(gapRow((used.length - bottom) * heatmap.rowHeight, columns));
+  const foot = row(
+    used.length + 2,
+    gridCell('th', { scope: 'row' }, 1, 'Class'),
+    before(),
+    shown.map((_, k) => gridCell('td', {}, left + k + 2, heatmap.classRow[left + k])),
+    after(),
+  );
+  const table = $('heatmap');
+  const hadFocus = table.contains(document.activeElement);
+  table.style.width = `${heatmap.nameWidth + (gaps ? skills.length : shown.length) * heatmap.columnWidth}px`;
+  table.replaceChildren(
+    element('caption', { class: 'visually-hidden' }, 'Mastery of each skill, learner by learner'),
+    element('thead', {}, head),
+    element('tbody', {}, ...body),
+    element('tfoot', {}, foot),
+  );
+  // Roving tabindex: the active cell, or the first cell rendered when it is out of the window.
+  const active = activeCell() ?? table.querySelector('tbody [aria-colindex]') ?? table.querySelector('[aria-colindex]');
+  if (active) {
+    active.tabIndex = 0;
+    if (hadFocus) active.focus({ preventScroll: true });
+  }
+}
+
+function gridCell(name, attributes, column, ...children) {
+  const cell = element(name, { ...attributes, 'aria-colindex': String(column) }, ...children);
+  cell.tabIndex = -1;
+  return cell;
+}
+
+/** Stands for the columns not rendered: it has their width, and nothing for a screen reader. */
+function gapCell(width) {
+  const cell = element('td', { class: 'gap', 'aria-hidden': 'true' });
+  cell.style.width = `${width}px`;
+  return cell;
+}
+
+/** Stands for the rows not rendered. */
+function gapRow(height, columns) {
+  const row = element('tr', { class: 'gap', 'aria-hidden': 'true' }, element('td', { colspan: String(columns) }));
+  row.style.height = `${height}px`;
+  return row;
+}
+
+function activeCell() {
+  const { row, column } = heatmap.active;
+  return $('heatmap').querySelector(`tr[aria-rowindex="${row}"] > [aria-colindex="${column}"]`);
+}
+
+/** Follows scrolling: a new window once the visible cells leave the rendered ones. */
+function followHeatmapScroll() {
+  heatmap.frame = 0;
+  if (!heatmap.bank || $('results').hidden) return;
+  const [[top, bottom], [left, right]] = visibleCells();
+  const [renderedTop, renderedBottom] = heatmap.learners;
+  const [renderedLeft, renderedRight] = heatmap.skills;
+  if (top >= renderedTop && bottom <= renderedBottom && left >= renderedLeft && right <= renderedRight) return;
+  drawHeatmap(...heatmapWindow());
+}
+
+function scheduleHeatmapScroll() {
+  heatmap.frame ||= requestAnimationFrame(followHeatmapScroll);
+}
+
+/** Arrow keys, Home/End (Ctrl: the corners) and Page Up/Down move between the grid's cells. */
+function heatmapKey(event) {
+  if (!heatmap.bank) return;
+  const rows = heatmap.used.length + 2;
+  const columns = heatmap.bank.skills.length + 1;
+  const scroller = $('heatmap-scroll');
+  const page = Math.max(
+    1,
+    Math.floor((scroller.clientHeight - heatmap.headHeight - heatmap.footHeight) / heatmap.rowHeight),
+  );
+  let { row, column } = heatmap.active;
+  const corner = event.ctrlKey || event.metaKey;
+  switch (event.key) {
+    case 'ArrowRight':
+      column += 1;
+      break;
+    case 'ArrowLeft':
+      column -= 1;
+      break;
+    case 'ArrowDown':
+      row += 1;
+      break;
+    case 'ArrowUp':
+      row -= 1;
+      break;
+    case 'Home':
+      column = 1;
+      if (corner) row = 1;
+      break;
+    case 'End':
+      column = columns;
+      if (corner) row = rows;
+      break;
+    case 'PageDown':
+      row += page;
+      break;
+    case 'PageUp':
+      row -= page;
+      break;
+    default:
+      return;
+  }
+  event.preventDefault();
+  moveHeatmapFocus(clamp(row, 1, rows), clamp(column, 1, columns));
+}
+
+/** Scrolls the cell (row, column) into view, renders the window around it, and focuses it. */
+function moveHeatmapFocus(row, column) {
+  const scroller = $('heatmap-scroll');
+  const learners = heatmap.used.length;
+  if (row >= 2 && row <= learners + 1) {
+    const top = (row - 2) * heatmap.rowHeight;
+    const visible = scroller.clientHeight - heatmap.headHeight - heatmap.footHeight;
+    scroller.scrollTop = clamp(scroller.scrollTop, top + heatmap.rowHeight - visible, top);
+  }
+  if (column >= 2) {
+    const left = (column - 2) * heatmap.columnWidth;
+    const visible = scroller.clientWidth - heatmap.nameWidth;
+    scroller.scrollLeft = clamp(scroller.scrollLeft, left + heatmap.columnWidth - visible, left);
+  }
+  setActiveCell(row, column);
+  followHeatmapScroll();
+  const cell = activeCell();
+  if (cell) {
+    setActiveCell(row, column);
+    cell.focus({ preventScroll: true });
+    cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }
+}
+
+/** Makes (row, column) the grid's one cell in the tab order. */
+function setActiveCell(row, column) {
+  for (const cell of $('heatmap').querySelectorAll('[tabindex="0"]')) cell.tabIndex = -1;
+  heatmap.active = { row, column };
+  const cell = activeCell();
+  if (cell) cell.tabIndex = 0;
+}
+
+function clamp(value, low, high) {
+  return Math.min(Math.max(value, low), high);
 }
 
 /**
@@ -405,13 +724,18 @@ function renderHeatmap(bank, used) {
  */
 const countsAsMastered = (skill) => skill.state === 'mastered' || skill.state === 'dueForReview';
 
-function heatmapCell(learner, skill, record) {
+function heatmapCell(learner, skill, record, column) {
   if (!record) {
-    return element('td', { class: 'cell no-data', 'data-learner': learner, 'data-skill': skill.id }, 'no data');
+    return gridCell(
+      'td',
+      { class: 'cell no-data', 'data-learner': learner, 'data-skill': skill.id },
+      column,
+      'no data',
+    );
   }
   const percent = Math.round(record.mastery * 100);
   const band = record.state === 'notStarted' ? 'not-started' : `band-${Math.min(4, Math.floor(percent / 20))}`;
-  return element(
+  return gridCell(
     'td',
     {
       class: `cell ${band}`,
@@ -419,8 +743,9 @@ function heatmapCell(learner, skill, record) {
       'data-skill': skill.id,
       'data-mastery': String(record.mastery),
       'data-state': record.state,
-      title: `${learner} · ${skill.name}: ${plural(record.attempts, 'answer')}, ${record.correct} right`,
+      title: `${learner} · ${skill.name || skill.id}: ${plural(record.attempts, 'answer')}, ${record.correct} right`,
     },
+    column,
     element('span', { class: 'percent' }, `${percent}%`),
     element('span', { class: 'state' }, STATES[record.state]),
   );
@@ -430,8 +755,9 @@ function heatmapCell(learner, skill, record) {
 function stuckPairs(bank, used) {
   const pairs = [];
   for (const { name, report } of used) {
+    const records = recordsOf(report);
     for (const skill of bank.skills) {
-      const record = report.skills.find((s) => s.id === skill.id);
+      const record = records.get(skill.id);
       if (record && record.attempts >= STUCK_ATTEMPTS && record.mastery < STUCK_MASTERY)
         pairs.push({ name, skill, record });
     }
@@ -453,22 +779,39 @@ function renderStuck(bank, used) {
     element(
       'tbody',
       {},
-      ...pairs.map(({ name, skill, record }) =>
-        element(
-          'tr',
-          { 'data-learner': name, 'data-skill': skill.id },
-          element('th', { scope: 'row' }, name),
-          element('td', { class: 'skill-name' }, skill.name || skill.id),
+      ...pairs
+        .slice(0, STUCK_SHOWN)
+        .map(({ name, skill, record }) =>
           element(
-            'td',
-            { class: 'number' },
-            String(record.attempts),
-            element('span', { class: 'detail' }, `${record.correct} right`),
+            'tr',
+            { 'data-learner': name, 'data-skill': skill.id },
+            element('th', { scope: 'row' }, name),
+            element('td', { class: 'skill-name' }, skill.name || skill.id),
+            element(
+              'td',
+              { class: 'number' },
+              String(record.attempts),
+              element('span', { class: 'detail' }, `${record.correct} right`),
+            ),
+            element('td', { class: 'number' }, `${Math.round(record.mastery * 100)}%`),
           ),
-          element('td', { class: 'number' }, `${Math.round(record.mastery * 100)}%`),
         ),
-      ),
     ),
+    pairs.length > STUCK_SHOWN
+      ? element(
+          'tfoot',
+          {},
+          element(
+            'tr',
+            {},
+            element(
+              'td',
+              { colspan: '4' },
+              `…and ${plural(pairs.length - STUCK_SHOWN, 'more pair')}: the CSV export has them all.`,
+            ),
+          ),
+        )
+      : '',
   );
 }
 
@@ -565,8 +908,9 @@ function renderItems(bank, used) {
 function classCsv(bank, used) {
   const lines = [['learner', 'skill', 'state', 'mastery', 'attempts', 'correct']];
   for (const { name, report } of used) {
+    const records = recordsOf(report);
     for (const skill of bank.skills) {
-      const record = report.skills.find((s) => s.id === skill.id);
+      const record = records.get(skill.id);
       if (!record) continue;
       lines.push([
         spreadsheetSafe(name),
@@ -614,8 +958,12 @@ function setStatus(id, text, kind = '') {
   node.classList.toggle('error', kind === 'error');
 }
 
+/** One number format and one date format for the whole page (building one costs more than using it). */
+const numberFormat = new Intl.NumberFormat('en');
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+
 function plural(count, word) {
-  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+  return `${numberFormat.format(count)} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function signed(number) {
@@ -630,7 +978,7 @@ function excerpt(text) {
 }
 
 function formatDate(milliseconds) {
-  return new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(milliseconds));
+  return dateFormat.format(new Date(milliseconds));
 }
 
 function messageOf(error) {
@@ -684,6 +1032,25 @@ dropZone.addEventListener('drop', (event) => {
 });
 
 $('print').addEventListener('click', () => window.print());
+
+const heatmapTable = $('heatmap');
+heatmapTable.addEventListener('keydown', heatmapKey);
+heatmapTable.addEventListener('focusin', (event) => {
+  const cell = event.target.closest('[aria-colindex]');
+  const row = cell?.closest('tr[aria-rowindex]');
+  if (row) setActiveCell(Number(row.getAttribute('aria-rowindex')), Number(cell.getAttribute('aria-colindex')));
+});
+$('heatmap-scroll').addEventListener('scroll', scheduleHeatmapScroll, { passive: true });
+window.addEventListener('resize', scheduleHeatmapScroll);
+// A print has every learner (and every skill, up to HEATMAP_PRINT_CELLS cells), not the window.
+window.addEventListener('beforeprint', () => {
+  heatmap.printing = true;
+  if (heatmap.bank) drawHeatmap(...visibleCells());
+});
+window.addEventListener('afterprint', () => {
+  heatmap.printing = false;
+  if (heatmap.bank) drawHeatmap(...heatmapWindow());
+});
 $('export-csv').addEventListener('click', () => {
   const bank = state.bank.json;
   download(`${bank.id}-class.csv`, 'text/csv;charset=utf-8', '\uFEFF' + classCsv(bank, usedReports()));

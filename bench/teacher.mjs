@@ -1,0 +1,210 @@
+// The teacher page (www/teacher.html) with a whole school: LEARNERS report files on a bank of
+// SKILLS skills, in the report format of crates/engine/src/report.rs (`learner_report`), chosen
+// in the page's file input. Measures the time from the input's `change` event to the first frame
+// painted with the heatmap in it. `make bench` (bench/run.mjs) calls `benchTeacher`; alone:
+// node bench/teacher.mjs [LEARNERS] [SKILLS] (after `make build`) prints the figures.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const STATES = ['notStarted', 'learning', 'mastered', 'dueForReview'];
+
+/** A small seeded generator (mulberry32), so every run measures the same class. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const round4 = (value) => Math.round(value * 10_000) / 10_000;
+
+/** A bank of `skills` skills and two single-choice items per skill. */
+export function teacherBank(skills) {
+  const skillList = Array.from({ length: skills }, (_, i) => ({
+    id: `skill-${String(i).padStart(3, '0')}`,
+    name: `Skill ${i + 1}`,
+    prerequisites: [],
+  }));
+  const items = skillList.flatMap((skill, i) =>
+    [0, 1].map((k) => ({
+      id: `item-${i}-${k}`,
+      skills: [skill.id],
+      difficulty: k - 0.5,
+      type: 'singleChoice',
+      prompt: `Question ${k + 1} on ${skill.name}`,
+      choices: [{ text: 'right' }, { text: 'wrong' }],
+      answer: 0,
+    })),
+  );
+  return { id: 'teacher-bench', version: '1.0.0', title: 'Teacher bench', skills: skillList, items };
+}
+
+/** Learner `index`'s report on `bank`: some skills not started, the others learning or mastered. */
+export function teacherReport(bank, index, next) {
+  let answers = 0;
+  let right = 0;
+  const items = [];
+  const skills = bank.skills.map((skill, i) => {
+    if (next() < 0.3) {
+      return {
+        id: skill.id,
+        name: skill.name,
+        state: 'notStarted',
+        mastery: 0.5,
+        certainty: 0,
+        attempts: 0,
+        correct: 0,
+      };
+    }
+    const attempts = 1 + Math.floor(next() * 15);
+    const correct = Math.floor(next() * (attempts + 1));
+    const mastery = round4(Math.min(0.99, Math.max(0.01, (correct + 1) / (attempts + 2) + (next() - 0.5) * 0.2)));
+    const state = mastery >= 0.8 && attempts >= 4 ? STATES[2 + (next() < 0.2 ? 1 : 0)] : 'learning';
+    answers += attempts;
+    right += correct;
+    const first = Math.ceil(attempts / 2);
+    const firstRight = Math.min(correct, first);
+    items.push({ id: `item-${i}-0`, attempts: first, correct: firstRight });
+    if (attempts > first) items.push({ id: `item-${i}-1`, attempts: attempts - first, correct: correct - firstRight });
+    return { id: skill.id, name: skill.name, state, mastery, certainty: round4(next()), attempts, correct };
+  });
+  return {
+    format: 'adaptive-practice-report',
+    version: 1,
+    bankId: bank.id,
+    bankVersion: bank.version,
+    learner: `Learner ${String(index + 1).padStart(4, '0')}`,
+    createdAt: Date.UTC(2026, 10, 2) + index * 60_000,
+    answerCount: answers,
+    correctCount: right,
+    timeOnTaskSeconds: answers * 40,
+    skills,
+    items,
+  };
+}
+
+/** Writes the bank and the reports into bench/generated/teacher-L-S/; returns their paths. */
+export function writeTeacherClass(learners, skills) {
+  const folder = join(root, 'bench', 'generated', `teacher-${learners}-${skills}`);
+  mkdirSync(folder, { recursive: true });
+  const bank = teacherBank(skills);
+  writeFileSync(join(folder, 'bank.json'), JSON.stringify(bank));
+  const next = random(17);
+  const reports = [];
+  for (let i = 0; i < learners; i += 1) {
+    const path = join(folder, `learner-${String(i + 1).padStart(4, '0')}.json`);
+    writeFileSync(path, JSON.stringify(teacherReport(bank, i, next)));
+    reports.push(path);
+  }
+  return { bankPath: `/bench/generated/teacher-${learners}-${skills}/bank.json`, reports };
+}
+
+/**
+ * Opens the teacher page in `context` at `base`, loads the class's bank, chooses the report files
+ * and returns the milliseconds from the input's `change` event to the heatmap painted.
+ */
+async function oneRun(page, base, bankPath, reports) {
+  await page.goto(`${base}/www/teacher.html`);
+  await page.locator('#bank-status[data-bank-id="fractions"]').waitFor({ timeout: 60_000 });
+  await page.locator('#bank-url').fill(`..${bankPath}`);
+  await page.locator('#bank-url-form button').click();
+  await page.locator('#bank-status[data-bank-id="teacher-bench"]').waitFor({ timeout: 120_000 });
+  await page.evaluate(() => {
+    window.teacherBench = new Promise((done) => {
+      const input = document.getElementById('report-files');
+      // Capture: before the page's own listener.
+      input.addEventListener(
+        'change',
+        () => {
+          const start = performance.now();
+          const painted = () =>
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => done(performance.now() - start);
+              channel.port2.postMessage(0);
+            });
+          const shown = () => document.querySelector('#heatmap [data-mastery]');
+          if (shown()) return painted();
+          const observer = new MutationObserver(() => {
+            if (!shown()) return;
+            observer.disconnect();
+            painted();
+          });
+          observer.observe(document.getElementById('heatmap'), { childList: true, subtree: true });
+        },
+        { capture: true, once: true },
+      );
+    });
+  });
+  await page.setInputFiles('#report-files', reports);
+  return page.evaluate(() => window.teacherBench);
+}
+
+/**
+ * The teacher-page figures: { rate, ms } for each CPU throttling rate, the median of `runs`
+ * runs after one warm-up. `browser` is a playwright Chromium, `base` the server's address.
+ */
+export async function benchTeacher({ browser, base, learners = 1000, skills = 500, runs = 3, rates = [1, 4], log }) {
+  const { bankPath, reports } = writeTeacherClass(learners, skills);
+  const results = [];
+  for (const rate of rates) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const times = [];
+    for (let run = 0; run <= runs; run += 1) {
+      const ms = await oneRun(page, base, bankPath, reports);
+      log?.(`teacher page, ${learners} x ${skills}, CPU ${rate}x, run ${run}: ${ms.toFixed(0)} ms`);
+      if (run > 0 || runs === 0) times.push(ms);
+    }
+    if (errors.length) throw new Error(`teacher page: ${errors.join('; ')}`);
+    await context.close();
+    times.sort((a, b) => a - b);
+    results.push({ rate, ms: times[Math.floor(times.length / 2)], runs: times });
+  }
+  return results;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { createRequire } = await import('node:module');
+  const { startServer } = await import('../scripts/serve.mjs');
+  const { CHROMIUM_ARGS } = await import('../pkg-tests/lib/browser.js');
+  const { chromium } = createRequire(join(root, 'pkg-tests', 'package.json'))('playwright-core');
+  const learners = Number(process.argv[2] || 1000);
+  const skills = Number(process.argv[3] || 500);
+  const { server, url } = await startServer(0, '127.0.0.1');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const rates = (process.env.BENCH_RATES || '1,4').split(',').map(Number);
+    const runs = Number(process.env.BENCH_RUNS ?? 3);
+    const log = (message) => process.stderr.write(`bench: ${message}\n`);
+    for (const { rate, ms, runs: all } of await benchTeacher({
+      browser,
+      base: url.replace(/\/$/, ''),
+      learners,
+      skills,
+      runs,
+      rates,
+      log,
+    }))
+      console.log(
+        `teacher page painted, ${learners} learners x ${skills} skills, CPU ${rate}x: ${ms.toFixed(0)} ms (runs ${all.map((t) => t.toFixed(0)).join(', ')})`,
+      );
+  } finally {
+    await browser.close();
+    await new Promise((done) => server.close(done));
+  }
+}
