@@ -76,7 +76,7 @@ export-gift:
 	@cargo run -q --release -p adaptive-practice-bank-tools --bin export -- --bank "$(BANK)" --to gift --out "$(OUT)"
 
 # `make bench`: every size and speed figure (transfer size, start-up, per answer, storage, memory,
-# 50 widgets) in one table; also bench/generated/results.json, compared with the previous run.
+# 50 widgets, teacher page) in one table; also bench/generated/results.json, compared with the previous run.
 .PHONY: bench
 bench: build
 	@node bench/run.mjs

@@ -6,7 +6,8 @@
 // 3. Headless Chromium (pkg-tests' playwright-core and Debian Chromium), files served with a
 //    long max-age so the second load comes from the HTTP cache: start-up and its floor (compile +
 //    instantiate), also at 4x CPU throttling; per answer, bank loading and saved progress in wasm
-//    (bench/generated/wasm, built by bench/build-wasm.sh); linear memory; 50 widgets on one page.
+//    (bench/generated/wasm, built by bench/build-wasm.sh); linear memory; 50 widgets on one page;
+//    the teacher page painting 1,000 learners x 500 skills (bench/teacher.mjs), also at 4x.
 //
 // Figures are printed, never asserted. Usage: node bench/run.mjs (after `make build`).
 // BENCH_RUNS=n changes the 20 start-up runs; BENCH_COMPARE=file compares with another results file.
@@ -194,6 +195,18 @@ try {
   const many = [];
   for (let i = 0; i < 5; i += 1) many.push((await measure(manyPath)).total);
   add('many.total', `${WIDGETS_ON_PAGE} widgets painted (fractions.json, median of 5)`, median(many), 'ms');
+
+  log('teacher page, 1,000 learners x 500 skills');
+  const { benchTeacher } = await import('./teacher.mjs');
+  for (const { rate, ms } of await benchTeacher({ browser, base, learners: 1000, skills: 500, runs: 3, log })) {
+    add(
+      `teacher.cpu${rate}.painted`,
+      `teacher page, 1,000 learners x 500 skills, files chosen to heatmap painted (median of 3)${rate === 1 ? '' : `, CPU ${rate}x`}`,
+      ms,
+      'ms',
+      rate === 1 ? 'aim < 1000' : undefined,
+    );
+  }
 
   log('per answer in wasm');
   await page.goto(`${base}/bench/pages/answers.html`);
