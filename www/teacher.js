@@ -1041,7 +1041,12 @@ heatmapTable.addEventListener('focusin', (event) => {
   if (row) setActiveCell(Number(row.getAttribute('aria-rowindex')), Number(cell.getAttribute('aria-colindex')));
 });
 $('heatmap-scroll').addEventListener('scroll', scheduleHeatmapScroll, { passive: true });
-window.addEventListener('resize', scheduleHeatmapScroll);
+// The stylesheet sizes the grid by the screen's width: measured again after a resize.
+window.addEventListener('resize', () => {
+  if (!heatmap.bank || $('results').hidden) return;
+  measureHeatmap();
+  drawHeatmap(...heatmapWindow());
+});
 // A print has every learner (and every skill, up to HEATMAP_PRINT_CELLS cells), not the window.
 window.addEventListener('beforeprint', () => {
   heatmap.printing = true;

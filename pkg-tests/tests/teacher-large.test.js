@@ -106,6 +106,16 @@ test('a large class renders only the cells in view, as a grid that knows its who
   await last.waitFor();
   assert.ok(await last.isVisible());
   assert.ok((await page.locator('#heatmap td[data-learner]').count()) < (LEARNERS * SKILLS) / 4);
+  // "Who is stuck where" lists the 100 pairs with the most answers and says how many more there are.
+  let stuck = 0;
+  for (const report of reports.values())
+    stuck += report.skills.filter((s) => s.attempts >= 8 && s.mastery < 0.5).length;
+  assert.ok(stuck > 100, `${stuck} stuck pairs in the class`);
+  assert.equal(await page.locator('#stuck tbody tr').count(), 100);
+  assert.equal(
+    await page.locator('#stuck tfoot').textContent(),
+    `…and ${(stuck - 100).toLocaleString('en')} more pairs: the CSV export has them all.`,
+  );
   assert.deepEqual(errors, []);
   await context.close();
 });
