@@ -116,7 +116,8 @@ async function oneRun(page, base, bankPath, reports) {
   await page.locator('#bank-url-form button').click();
   await page.locator('#bank-status[data-bank-id="teacher-bench"]').waitFor({ timeout: 120_000 });
   await page.evaluate(() => {
-    window.teacherBench = new Promise((done) => {
+    window.teacherBench = null;
+    new Promise((done) => {
       const input = document.getElementById('report-files');
       // Capture: before the page's own listener.
       input.addEventListener(
@@ -140,9 +141,13 @@ async function oneRun(page, base, bankPath, reports) {
         },
         { capture: true, once: true },
       );
+    }).then((ms) => {
+      window.teacherBench = ms;
     });
   });
   await page.setInputFiles('#report-files', reports);
+  // A page that never shows the heatmap (the engine missing, every report refused) fails the run.
+  await page.waitForFunction(() => window.teacherBench !== null, null, { timeout: 900_000, polling: 100 });
   return page.evaluate(() => window.teacherBench);
 }
 
