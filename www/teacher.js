@@ -310,6 +310,8 @@ async function calibrate(used) {
 // ---------------------------------------------------------------- rendering
 
 function render() {
+  // `make bench` (bench/teacher.mjs) times the reading of the reports up to here, and the rest.
+  performance.mark('teacher:render');
   const bank = state.bank?.json;
   const { used, skipped } = bank ? classify(bank, state.inputs) : { used: [], skipped: [] };
   renderInputLists(bank, used, skipped);
