@@ -753,8 +753,11 @@ function heatmapCell(learner, skill, record, column) {
   );
 }
 
-/** Learner–skill pairs with many answers and a low mastery, most answers first. */
-function stuckPairs(bank, used) {
+/**
+ * Learner–skill pairs with many answers and a low mastery, most answers first: the first `limit`
+ * of them, and how many there are.
+ */
+function stuckPairs(bank, used, limit) {
   const pairs = [];
   for (const { name, report } of used) {
     const records = recordsOf(report);
@@ -764,13 +767,30 @@ function stuckPairs(bank, used) {
         pairs.push({ name, skill, record });
     }
   }
-  return pairs.sort((a, b) => b.record.attempts - a.record.attempts || a.record.mastery - b.record.mastery);
+  // Only the first `limit` are shown: those with the most answers are found by counting, not sorting all.
+  const count = pairs.length;
+  let fewest = 0;
+  if (count > limit) {
+    const byAttempts = new Map();
+    for (const { record } of pairs) byAttempts.set(record.attempts, (byAttempts.get(record.attempts) ?? 0) + 1);
+    let taken = 0;
+    for (const attempts of [...byAttempts.keys()].sort((a, b) => b - a)) {
+      taken += byAttempts.get(attempts);
+      fewest = attempts;
+      if (taken >= limit) break;
+    }
+  }
+  const shown = pairs
+    .filter(({ record }) => record.attempts >= fewest)
+    .sort((a, b) => b.record.attempts - a.record.attempts || a.record.mastery - b.record.mastery)
+    .slice(0, limit);
+  return { pairs: shown, count };
 }
 
 function renderStuck(bank, used) {
-  const pairs = stuckPairs(bank, used);
-  $('stuck-none').hidden = pairs.length > 0;
-  $('stuck').hidden = pairs.length === 0;
+  const { pairs, count } = stuckPairs(bank, used, STUCK_SHOWN);
+  $('stuck-none').hidden = count > 0;
+  $('stuck').hidden = count === 0;
   $('stuck').replaceChildren(
     element('caption', { class: 'visually-hidden' }, 'Learners stuck on a skill'),
     element(
@@ -799,7 +819,7 @@ function renderStuck(bank, used) {
           ),
         ),
     ),
-    pairs.length > STUCK_SHOWN
+    count > STUCK_SHOWN
       ? element(
           'tfoot',
           {},
@@ -809,7 +829,7 @@ function renderStuck(bank, used) {
             element(
               'td',
               { colspan: '4' },
-              `…and ${plural(pairs.length - STUCK_SHOWN, 'more pair')}: the CSV export has them all.`,
+              `…and ${plural(count - STUCK_SHOWN, 'more pair')}: the CSV export has them all.`,
             ),
           ),
         )
