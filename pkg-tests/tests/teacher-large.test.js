@@ -166,6 +166,22 @@ test('the arrow keys, Home/End and Page Up/Down reach every cell, out of the ren
   await context.close();
 });
 
+test('printing renders every learner, and the window comes back after', async () => {
+  const { context, page, errors } = await largeClass();
+  const windowed = await page.locator('#heatmap tbody tr[aria-rowindex]').count();
+  assert.ok(windowed < LEARNERS);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#heatmap tbody tr[aria-rowindex]').count(), LEARNERS);
+  assert.equal(await page.locator('#heatmap thead th[data-skill]').count(), SKILLS);
+  assert.equal(await page.locator('#heatmap .gap').count(), 0, 'no gaps standing for cells in a print');
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.equal(await page.locator('#heatmap tbody tr[aria-rowindex]').count(), windowed);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 for (const [width, colorScheme] of [
   [360, 'dark'],
   [1280, 'light'],
