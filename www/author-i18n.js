@@ -37,6 +37,14 @@ const ENGLISH_PLURALS = {
 export const CATALOGS = {
   en: {},
   fr: {
+    'The answer fields of the old type were removed. Undo brings them back.':
+      'Les champs de réponse de l’ancien type ont été retirés. « Annuler » les fait revenir.',
+    'A hint is not complete: write its text, and the question and answer of its smaller question.':
+      'Un indice est incomplet : écrivez son texte, ainsi que la question et la réponse de sa question plus simple.',
+    'Part of this item is missing or not filled in as its type needs ({detail}).':
+      'Une partie de cet exercice manque ou n’est pas remplie comme son type le demande ({detail}).',
+    'Right answer (LaTeX or plain: 3x + 6, \\frac{7}{12}, h = 2A/b)':
+      'Bonne réponse (LaTeX ou texte simple : 3x + 6, \\frac{7}{12}, h = 2A/b)',
     'Write practice items': 'Écrire des exercices',
     'Make a bank of practice items for the widget, try each item as a learner would, and save the bank as a file.':
       'Créez une banque d’exercices pour le widget, essayez chaque exercice comme un élève, et enregistrez la banque dans un fichier.',
@@ -321,6 +329,14 @@ export const CATALOGS = {
     },
   },
   ar: {
+    'The answer fields of the old type were removed. Undo brings them back.':
+      'أُزيلت حقول الإجابة الخاصة بالنوع السابق. «تراجع» يعيدها.',
+    'A hint is not complete: write its text, and the question and answer of its smaller question.':
+      'أحد التلميحات غير مكتمل: اكتب نصه، وسؤاله الأبسط وإجابته.',
+    'Part of this item is missing or not filled in as its type needs ({detail}).':
+      'جزء من هذا التمرين ناقص أو غير مكتمل كما يتطلب نوعه ({detail}).',
+    'Right answer (LaTeX or plain: 3x + 6, \\frac{7}{12}, h = 2A/b)':
+      'الإجابة الصحيحة (LaTeX أو نص عادي: 3x + 6، \\frac{7}{12}، h = 2A/b)',
     'Write practice items': 'كتابة تمارين',
     'Make a bank of practice items for the widget, try each item as a learner would, and save the bank as a file.':
       'أنشئ بنكًا من التمارين للأداة، وجرّب كل تمرين كما يفعل المتعلم، واحفظ البنك في ملف.',
