@@ -2,7 +2,7 @@
 // every change (the page's own wasm, crates/studio), one item previewed in the real widget, undo
 // and redo, a draft kept in this browser, and the bank saved as a file. Nothing is sent anywhere.
 import { mount } from '../pkg/adaptive-practice.js';
-import initStudio, { checkBank } from './generated/studio/adaptive_practice_studio.js';
+import initStudio, { checkBank, importFile } from './generated/studio/adaptive_practice_studio.js';
 import {
   chooseLanguage,
   language,
@@ -1393,6 +1393,44 @@ function openBankText(text, name) {
   say(tn(state.bank.items.length, 'Opened {name}: {n} items. Undo goes back to what you had.', { name }));
 }
 
+/** Opens a bank file, or converts a quiz file (GIFT) with the importers and says what changed. */
+async function openFile(file) {
+  const notes = document.getElementById('import-notes');
+  notes.replaceChildren();
+  if (/\.json$/i.test(file.name)) {
+    openBankText(await file.text(), file.name);
+    return;
+  }
+  if (!state.studioReady) {
+    say(
+      t('The checker could not start ({reason}): problems are not shown. Run "make build" to build it.', {
+        reason: file.name,
+      }),
+      {
+        error: true,
+      },
+    );
+    return;
+  }
+  let imported;
+  try {
+    imported = importFile(file.name, new Uint8Array(await file.arrayBuffer()));
+  } catch (error) {
+    say(t('Could not open {name}: {reason}. Nothing was changed.', { name: file.name, reason: error.message }), {
+      error: true,
+    });
+    return;
+  }
+  openBankText(imported.bank, file.name);
+  notes.append(...imported.notes.map((note) => element('li', { dir: 'auto', text: note })));
+  const status = document.getElementById('status');
+  status.textContent = `${status.textContent} ${t('Converted: {summary}.', { summary: imported.summary })}${
+    imported.notes.length
+      ? ` ${tn(imported.notes.length, 'Read the {n} notes below: what was left out or changed.')}`
+      : ''
+  }`;
+}
+
 function saveBank({ evenWithErrors = false } = {}) {
   runCheck();
   const errors = state.problems.filter((problem) => problem.severity === 'error').length;
@@ -1513,8 +1551,20 @@ function wire() {
   document.getElementById('open-file').addEventListener('change', async (event) => {
     const file = event.target.files?.[0];
     if (!file) return;
-    openBankText(await file.text(), file.name);
+    await openFile(file);
     event.target.value = '';
+  });
+  const openSection = document.querySelector('.open-bank');
+  openSection.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    openSection.classList.add('dragging');
+  });
+  openSection.addEventListener('dragleave', () => openSection.classList.remove('dragging'));
+  openSection.addEventListener('drop', async (event) => {
+    event.preventDefault();
+    openSection.classList.remove('dragging');
+    const file = event.dataTransfer?.files?.[0];
+    if (file) await openFile(file);
   });
   document.getElementById('open-url').addEventListener('submit', async (event) => {
     event.preventDefault();

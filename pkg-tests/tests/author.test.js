@@ -238,11 +238,16 @@ test('a bank with a planted error shows it at its field, and saving asks first',
   // A file that is not a bank changes nothing.
   const items = (await draftBank()).items.length;
   await page.locator('#open-file').setInputFiles({
-    name: 'notes.txt',
-    mimeType: 'text/plain',
+    name: 'notes.json',
+    mimeType: 'application/json',
     buffer: Buffer.from('not json'),
   });
   await page.locator('#status', { hasText: /not a bank file/ }).waitFor();
+  assert.equal((await draftBank()).items.length, items);
+  await page
+    .locator('#open-file')
+    .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF') });
+  await page.locator('#status', { hasText: /not a file this page can import/ }).waitFor();
   assert.equal((await draftBank()).items.length, items);
 });
 
@@ -345,4 +350,28 @@ test('editing keeps what the author wrote: moves, blanks, skill renames, type ch
   await page.locator('#spreadsheet-text').fill('type\tprompt\tanswer\nnumber\t1 + 1?\t2\nessay\tWrite.\t');
   await page.locator('#spreadsheet-add').click();
   assert.equal(await page.locator('#spreadsheet-text').inputValue(), 'type\tprompt\tanswer\nessay\tWrite.\t');
+});
+
+test('a GIFT quiz opens as a bank, with what was left out listed', async () => {
+  const gift = [
+    '$CATEGORY: Arithmetic',
+    '',
+    '::add::What is 2 + 3? {#5}',
+    '',
+    '::even::Which number is even? {=12 ~7 ~15}',
+    '',
+    '::essay::Explain why 1/2 = 2/4. {}',
+  ].join('\n');
+  await page
+    .locator('#open-file')
+    .setInputFiles({ name: 'quiz.gift', mimeType: 'text/plain', buffer: Buffer.from(gift) });
+  await page.locator('#import-notes li').first().waitFor();
+  const bank = await draftBank();
+  assert.deepEqual(
+    bank.items.map((item) => item.type),
+    ['numeric', 'singleChoice'],
+  );
+  assert.match(await page.locator('#import-notes').textContent(), /essay/);
+  assert.match(await page.locator('#status').textContent(), /quiz\.gift/);
+  await page.locator('#problem-summary', { hasText: /^No errors/ }).waitFor();
 });
