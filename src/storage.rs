@@ -112,3 +112,6 @@ impl Drop for ChangeListener {
             .remove_event_listener_with_callback("storage", self.closure.as_ref().unchecked_ref());
     }
 }
+
+#[cfg(test)]
+mod tests;
