@@ -221,7 +221,7 @@ impl PracticeState {
     /// Loads the stored progress for the bank (or starts fresh) and shows the item to practise.
     /// An unreadable stored copy is backed up (an effect) before anything is written. When
     /// nothing is stored yet, the bank's progress among `earlier` copies (stored under a shared
-    /// `storage-key` by earlier versions) is the start, saved under `storage_key` with the next save.
+    /// `storage-key` by earlier versions) is the start, saved under `storage_key` at once.
     pub fn start(
         bank: Rc<IndexedBank>,
         storage_key: String,
@@ -233,6 +233,7 @@ impl PracticeState {
         let mut storage = StorageStatus::Saving;
         let mut effects = Vec::new();
         let mut known_stored = None;
+        let mut carried_over = false;
         let mut progress = match stored {
             Ok(Some(text)) => match load_progress(&text, bank.id()) {
                 Ok(progress) => {
@@ -249,8 +250,15 @@ impl PracticeState {
                     new_progress(&bank, seed)
                 }
             },
-            Ok(None) => progress_from_earlier_copies(earlier.iter().map(String::as_str), bank.id())
-                .unwrap_or_else(|| new_progress(&bank, seed)),
+            Ok(None) => {
+                match progress_from_earlier_copies(earlier.iter().map(String::as_str), bank.id()) {
+                    Some(found) => {
+                        carried_over = true;
+                        found
+                    }
+                    None => new_progress(&bank, seed),
+                }
+            }
             Err(problem) => {
                 storage = StorageStatus::NotSaved(problem);
                 new_progress(&bank, seed)
@@ -258,7 +266,7 @@ impl PracticeState {
         };
         let choice = resume(&bank, &mut progress, now, &ChoiceOptions::default());
         let part_index = progress.current_part as usize;
-        PracticeState {
+        let mut state = PracticeState {
             on_screen: show(&bank, choice, part_index),
             bank_activity: events::bank_activity_id(&bank, source_url.as_deref()),
             shown_at: now,
@@ -274,7 +282,12 @@ impl PracticeState {
             known_stored,
             effects,
             effects_done: 0,
+        };
+        if carried_over {
+            // Under the bank's own key at once (the earlier copy stays as it is).
+            state.write();
         }
+        state
     }
 
     /// How many effects were ever decided: the run effect waits for this to grow.

@@ -86,6 +86,10 @@ test('progress saved under a storage-key by the current release still loads, for
 
   const a = await open(context, fractions, 'www/banks/fractions.json', 'class-7b');
   assert.equal(await a.widget.score(), '5 answered · 3 correct', 'the saved progress is found');
+  const carried = await a.page.waitForFunction(() =>
+    localStorage.getItem('adaptive-practice/progress/class-7b/fractions'),
+  );
+  assert.equal(JSON.parse(await carried.jsonValue()).answerCount, 5, 'carried over under the bank’s own key');
   assert.equal(await notice(a.widget), '');
   const b = await open(context, percentages, 'www/banks/percentages.json', 'class-7b');
   assert.equal(await b.widget.score(), '0 answered · 0 correct');
