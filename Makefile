@@ -107,7 +107,7 @@ evaluate-kt:
 	$(EVALUATE) kt --train $(TRAIN) --test $(TEST)
 
 # `make fuzz`: each fuzz target (bank loader, templates, answer checkers, the expression and
-# equation parser, markup) for FUZZ_SECONDS seconds (default 60) with cargo-fuzz on nightly;
+# equation parser, markup, progress loader, report reader) for FUZZ_SECONDS seconds (default 60) with cargo-fuzz on nightly;
 # installs cargo-fuzz if missing.
 .PHONY: fuzz
 FUZZ_SECONDS ?= 60

@@ -101,16 +101,13 @@ pub fn App(props: &AppProps) -> Html {
             <LoadError summary={summary.clone()} diagnostics={diagnostics.clone()} host={props.host.clone()} />
         },
         LoadState::Ready(bank) => {
-            let namespace = props
-                .storage_namespace
-                .clone()
-                .unwrap_or_else(|| bank.id().to_string());
+            let storage_key = storage::progress_key(props.storage_namespace.as_deref(), bank.id());
             let source_url = match &props.source {
                 BankSource::Url(url) => Some(url.clone()),
                 BankSource::Inline(_) => None,
             };
             html! {
-                <Practice bank={bank.clone()} storage_key={storage::progress_key(&namespace)} host={props.host.clone()}
+                <Practice bank={bank.clone()} {storage_key} shared_storage_key={props.storage_namespace.clone()} host={props.host.clone()}
                     {source_url} controls={props.controls.clone()} words={words} />
             }
         }

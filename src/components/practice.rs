@@ -26,6 +26,9 @@ use crate::storage;
 pub struct PracticeProps {
     pub bank: Rc<IndexedBank>,
     pub storage_key: String,
+    /// The page's `storage-key`, when it gave one: earlier versions stored every bank's progress
+    /// under it, where this bank's may still be.
+    pub shared_storage_key: Option<String>,
     pub host: Option<web_sys::Element>,
     /// The bank's URL, when it came from one.
     pub source_url: Option<String>,
@@ -96,9 +99,14 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
         let bank = props.bank.clone();
         let key = props.storage_key.clone();
         let source_url = props.source_url.clone();
+        let shared_key = props.shared_storage_key.clone();
         use_reducer(move || {
             let outside = read_outside(&key);
-            PracticeState::start(bank, key, source_url, outside)
+            let earlier = match (&outside.stored, shared_key) {
+                (Ok(None), Some(shared)) => storage::earlier_shared_copies(&shared),
+                _ => Vec::new(),
+            };
+            PracticeState::start(bank, key, source_url, outside, &earlier)
         })
     };
     {
