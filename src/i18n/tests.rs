@@ -211,6 +211,14 @@ fn plurals_pick_the_form_of_the_number() {
     assert_eq!(imported("en", "0"), "Progress loaded: 0 answers.");
     assert_eq!(imported("fr", "0"), "Progression chargée : 0 réponse.");
     assert_eq!(imported("fr", "2"), "Progression chargée : 2 réponses.");
+    assert_eq!(imported("es", "1"), "Progreso cargado: 1 respuesta.");
+    assert_eq!(imported("es", "0"), "Progreso cargado: 0 respuestas.");
+    assert_eq!(imported("pt-BR", "1"), "Progresso carregado: 1 resposta.");
+    assert_eq!(
+        imported("pt-BR", "0"),
+        "Progresso carregado: nenhuma resposta."
+    );
+    assert_eq!(imported("pt-BR", "3"), "Progresso carregado: 3 respostas.");
     assert_eq!(imported("ar", "2"), "تم تحميل التقدّم: إجابتان.");
     assert_eq!(imported("ar", "7"), "تم تحميل التقدّم: 7 إجابات.");
     assert_eq!(imported("ar", "15"), "تم تحميل التقدّم: 15 إجابة.");
@@ -257,6 +265,12 @@ fn languages_are_found_by_tag_then_language() {
         (Some("fr-CA"), "fr"),
         (Some("AR"), "ar"),
         (Some("de"), "en"),
+        (Some("es"), "es"),
+        (Some("es-MX"), "es"),
+        (Some("pt"), "pt-BR"),
+        (Some("pt-br"), "pt-BR"),
+        (Some("pt_BR"), "pt-BR"),
+        (Some("pt-PT"), "pt-BR"),
         (None, "en"),
         (Some(""), "en"),
     ] {
