@@ -1,8 +1,8 @@
 //! The interface's words in several languages. Translators edit JSON message catalogs
 //! (`i18n/catalogs/*.json`, see docs/translating.md); `build.rs` compiles them into one `Words`
 //! constant per language, included here, so the widget never parses a catalog at run time.
-//! Messages with values are `Message`s (placeholders and plurals), filled by `fill`; the others
-//! are plain `&'static str`. The table goes by one name everywhere: the type `Words`, a value
+//! A message with a plural (in any language) is a `Message`; the others are `&'static str`
+//! templates with `{name}` placeholders. `fill` fills both. The table goes by one name everywhere: the type `Words`, a value
 //! `words`. The language is the element's `lang` attribute, else the bank's `language`, else
 //! English.
 
@@ -17,9 +17,8 @@ use plural::{PluralCategory, Selector};
 /// One piece of a compiled message.
 #[derive(Clone, Copy, Debug)]
 pub enum Piece {
+    /// Text with `{name}` placeholders.
     Text(&'static str),
-    /// `{name}`: the value given for `name`.
-    Value(&'static str),
     /// `#` in a plural form: the number the plural is chosen by.
     Number,
     /// `{name, plural, …}`: the form chosen by the value of `name`.
@@ -101,11 +100,7 @@ fn render(
     let value = |name: &str| values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
     for piece in pieces {
         match piece {
-            Piece::Text(text) => out.push_str(text),
-            Piece::Value(name) => match value(name) {
-                Some(value) => out.push_str(value),
-                None => out.push_str(&format!("{{{name}}}")),
-            },
+            Piece::Text(text) => out.push_str(&text.fill_in(values)),
             Piece::Number => out.push_str(number.unwrap_or("#")),
             Piece::Plural(name, forms) => {
                 let given = value(name).unwrap_or("");

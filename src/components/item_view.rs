@@ -43,7 +43,7 @@ fn prompt_with_gaps(
     count: usize,
     disabled: bool,
     on_gap: Callback<(usize, String)>,
-    gap_label: crate::i18n::Message,
+    gap_label: &str,
 ) -> Html {
     let pieces = prompt_pieces(prompt).into_iter().map(|piece| match piece {
         PromptPiece::Text(text) => html! { <span>{ text.to_string() }</span> },
