@@ -66,11 +66,24 @@ pub trait Template {
 }
 
 impl Template for &str {
+    /// One pass over the template, so a value that holds `{name}` (a learner's answer) is
+    /// never filled in turn.
     fn fill_in(&self, values: &[(&str, &str)]) -> String {
-        let mut text = self.to_string();
-        for (name, value) in values {
-            text = text.replace(&format!("{{{name}}}"), value);
+        let mut text = String::with_capacity(self.len());
+        let mut rest = *self;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|close| open + close) else {
+                break;
+            };
+            text.push_str(&rest[..open]);
+            let name = &rest[open + 1..close];
+            match values.iter().find(|(given, _)| *given == name) {
+                Some((_, value)) => text.push_str(value),
+                None => text.push_str(&rest[open..=close]),
+            }
+            rest = &rest[close + 1..];
         }
+        text.push_str(rest);
         text
     }
 }

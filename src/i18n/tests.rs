@@ -294,4 +294,19 @@ fn templates_fill_their_placeholders() {
         assert!(words.percent(0.72).contains("72"), "{}", words.tag);
     }
     assert_eq!(fill("{a} and {b}", &[("a", "1")]), "1 and {b}");
+    assert_eq!(fill("{a} and {b", &[("a", "1")]), "1 and {b");
+}
+
+#[test]
+fn a_value_is_never_filled_in_turn() {
+    let problem = [("text", "{problem}"), ("problem", "an operator is missing")];
+    assert_eq!(
+        fill(ENGLISH.unreadable_not_math, &problem),
+        "I cannot read “{problem}” as math: an operator is missing."
+    );
+    let plural = fill(
+        ENGLISH.reason_wrong_count,
+        &[("expected", "2"), ("given", "{expected}")],
+    );
+    assert_eq!(plural, "The answer has 2 parts; yours has {expected}.");
 }
