@@ -62,6 +62,19 @@ try-answers:
 import-oatutor:
 	cargo run -q --release -p adaptive-practice-bank-tools --bin import-oatutor -- --src $(SRC) --out $(OUT)
 
+# Importers and exporters (docs/import.md): `make import SRC=path OUT=bank.json
+# [FORMAT=gift|moodle-xml|qti|oatutor] [STRICT=1] [TYPED=1]` (the tool exits 0, 2 when something
+# was skipped, 1 on error; make itself exits 2 on either, so scripts that need the difference run
+# the `import` binary), `make export-gift BANK=bank.json OUT=quiz.gift`.
+.PHONY: import export-gift
+
+import:
+	@cargo run -q --release -p adaptive-practice-bank-tools --bin import -- --src "$(SRC)" --out "$(OUT)" \
+		$(if $(FORMAT),--format $(FORMAT)) $(if $(filter 1,$(STRICT)),--strict) $(if $(filter 1,$(TYPED)),--typed-answers)
+
+export-gift:
+	@cargo run -q --release -p adaptive-practice-bank-tools --bin export -- --bank "$(BANK)" --to gift --out "$(OUT)"
+
 # `make bench`: every size and speed figure (transfer size, start-up, per answer, storage, memory,
 # 50 widgets) in one table; also bench/generated/results.json, compared with the previous run.
 .PHONY: bench
