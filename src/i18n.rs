@@ -2,9 +2,9 @@
 //! (`i18n/catalogs/*.json`, see docs/translating.md); `build.rs` compiles them into one `Words`
 //! constant per language, included here, so the widget never parses a catalog at run time.
 //! A message with a plural (in any language) is a `Message`; the others are `&'static str`
-//! templates with `{name}` placeholders. `fill` fills both. The table goes by one name everywhere: the type `Words`, a value
-//! `words`. The language is the element's `lang` attribute, else the bank's `language`, else
-//! English.
+//! templates with `{name}` placeholders. `fill` fills both. The table goes by one name
+//! everywhere: the type `Words`, a value `words`. The language is the element's `lang`
+//! attribute, else the bank's `language`, else English.
 
 use adaptive_practice_engine::{SkillState, UnreadableReason, VerdictReason};
 
@@ -25,7 +25,7 @@ pub enum Piece {
     Plural(&'static str, &'static [(Selector, &'static [Piece])]),
 }
 
-/// A message with placeholders, compiled from a catalog, with its language's plural rule.
+/// A message with a plural, compiled from a catalog, with its language's plural rule.
 #[derive(Clone, Copy)]
 pub struct Message {
     pub pieces: &'static [Piece],
