@@ -1306,7 +1306,9 @@ async function tryInPreview() {
   await drawPreview();
   const host = document.querySelector('#preview .preview-host');
   for (let frame = 0; frame < 120 && host; frame += 1) {
-    const control = host.shadowRoot?.querySelector('form input, form select, form textarea, form button');
+    const control = [
+      ...(host.shadowRoot?.querySelectorAll('form input, form select, form textarea, form button') ?? []),
+    ].find((candidate) => !candidate.disabled);
     if (control) {
       control.focus();
       return;
