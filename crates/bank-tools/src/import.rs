@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use adaptive_practice_engine::Bank;
 use serde_json::Value;
 
+pub mod html_markdown;
+pub mod moodle_xml;
 pub mod oatutor;
+pub mod qti;
 
 /// What an importer produced.
 #[derive(Debug, Clone)]

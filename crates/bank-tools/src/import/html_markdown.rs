@@ -1,0 +1,632 @@
+//! HTML (Moodle's question text, QTI's XHTML item bodies) to the bank's Markdown with LaTeX math,
+//! safely: text is escaped so that nothing becomes markup by accident, only paragraphs, emphasis,
+//! lists, headings, code, links with allowed addresses, images (through the caller's media
+//! resolver) and math come through. MathML becomes LaTeX (`mathml.rs`); scripts, styles, event
+//! handlers, forms and embedded objects are dropped, each with a note; a table is flattened to
+//! one line per row with a note (the bank's Markdown has no tables).
+//!
+//! Both sources become the same small tree first: [`parse_html`] reads lenient HTML (unclosed
+//! tags, void elements, entities), `qti.rs` builds the tree from its XML elements.
+
+mod mathml;
+mod parse;
+#[cfg(test)]
+mod tests;
+
+use adaptive_practice_engine::markup::{check_inline_markup, is_allowed_url};
+
+pub use self::mathml::mathml_to_latex;
+pub use self::parse::parse_html;
+use crate::import::{ImportNote, NoteKind};
+
+/// A node of the HTML tree.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HtmlNode {
+    Element(HtmlElement),
+    Text(String),
+    /// Markdown the caller already built (a gap marker `[[1]]`, a template value `{{a}}`): kept
+    /// as it is, never escaped.
+    Markdown(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HtmlElement {
+    /// The local name in lower case (`p`, `img`, `math`, `mfrac`).
+    pub name: String,
+    pub attributes: Vec<(String, String)>,
+    pub children: Vec<HtmlNode>,
+    /// Where the element is in its source (`line 12`), for notes; empty when unknown.
+    pub position: String,
+}
+
+impl HtmlElement {
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(key, _)| key.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// Whether the text becomes paragraphs (a prompt, a hint) or one line (a choice, a gap answer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextShape {
+    Block,
+    Inline,
+}
+
+/// What converting one text needs: where it is (for notes), the notes, and how an image address
+/// becomes a media address (`None`: the image is missing; the resolver notes why).
+pub struct HtmlContext<'a> {
+    pub source: String,
+    pub notes: &'a mut Vec<ImportNote>,
+    pub resolve_image: &'a mut dyn FnMut(&str, &mut Vec<ImportNote>) -> Option<String>,
+}
+
+impl HtmlContext<'_> {
+    fn note(&mut self, kind: NoteKind, position: &str, message: String) {
+        let source = if position.is_empty() {
+            self.source.clone()
+        } else {
+            format!("{} ({position})", self.source)
+        };
+        let note = ImportNote {
+            kind,
+            source,
+            message,
+        };
+        if !self.notes.contains(&note) {
+            self.notes.push(note);
+        }
+    }
+}
+
+/// Converts HTML text (Moodle) to Markdown.
+pub fn html_text_to_markdown(
+    html: &str,
+    shape: TextShape,
+    context: &mut HtmlContext<'_>,
+) -> String {
+    html_to_markdown(&parse_html(html), shape, context)
+}
+
+/// Converts a tree to Markdown.
+pub fn html_to_markdown(
+    nodes: &[HtmlNode],
+    shape: TextShape,
+    context: &mut HtmlContext<'_>,
+) -> String {
+    let mut writer = BlockWriter::default();
+    write_nodes(nodes, &mut writer, context, 0);
+    let blocks = writer.finish();
+    match shape {
+        TextShape::Block => blocks.join("\n\n"),
+        TextShape::Inline => {
+            if blocks.len() > 1 || blocks.iter().any(|block| is_block_markup(block)) {
+                context.note(
+                    NoteKind::Changed,
+                    "",
+                    "paragraphs, lists or images in a one-line text (a choice, a gap) are run \
+                     together on one line"
+                        .into(),
+                );
+            }
+            blocks
+                .iter()
+                .map(|block| block.replace('\n', " "))
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+    }
+}
+
+fn is_block_markup(block: &str) -> bool {
+    block.starts_with("![") || block.starts_with("- ") || block.starts_with("1. ")
+}
+
+/// Blocks being written: finished blocks and the paragraph being filled.
+#[derive(Default)]
+struct BlockWriter {
+    blocks: Vec<String>,
+    paragraph: String,
+}
+
+impl BlockWriter {
+    fn inline(&mut self, text: &str) {
+        self.paragraph.push_str(text);
+    }
+
+    fn flush(&mut self) {
+        let text = tidy_paragraph(&self.paragraph);
+        if !text.is_empty() {
+            self.blocks.push(text);
+        }
+        self.paragraph.clear();
+    }
+
+    fn block(&mut self, block: String) {
+        self.flush();
+        if !block.trim().is_empty() {
+            self.blocks.push(block);
+        }
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        self.flush();
+        self.blocks
+    }
+}
+
+/// Collapses runs of spaces, trims each line, and escapes a line start that would read as a
+/// list, heading or quote.
+fn tidy_paragraph(text: &str) -> String {
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| {
+            let mut collapsed = String::new();
+            for word in line
+                .split([' ', '\t', '\r', '\u{a0}'])
+                .filter(|word| !word.is_empty())
+            {
+                if !collapsed.is_empty() {
+                    collapsed.push(' ');
+                }
+                collapsed.push_str(word);
+            }
+            escape_line_start(&collapsed)
+        })
+        .collect();
+    // Hard line breaks inside a paragraph: a backslash at the line end; empty lines go.
+    let kept: Vec<&str> = lines
+        .iter()
+        .map(String::as_str)
+        .filter(|line| !line.is_empty())
+        .collect();
+    kept.join("\\\n")
+}
+
+fn escape_line_start(line: &str) -> String {
+    let starts_block = line.starts_with(['#', '>', '-', '+'])
+        || line.split_once(". ").is_some_and(|(number, _)| {
+            !number.is_empty() && number.chars().all(|c| c.is_ascii_digit())
+        });
+    if starts_block {
+        format!("\\{line}")
+    } else {
+        line.to_string()
+    }
+}
+
+/// Elements dropped with their content, and why.
+fn dropped_element(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "script" | "noscript" => "a script is never run",
+        "style" | "link" => "a style sheet is not kept",
+        "iframe" | "object" | "embed" | "applet" | "frame" | "frameset" => {
+            "embedded content is not kept"
+        }
+        "form" | "input" | "button" | "select" | "textarea" => "a form control is not kept",
+        "video" | "audio" | "canvas" | "svg" => {
+            "video, audio players, canvas and inline SVG are not kept (give the file as media)"
+        }
+        "head" | "title" | "meta" | "template" => return Some(""),
+        _ => return None,
+    })
+}
+
+fn write_nodes(
+    nodes: &[HtmlNode],
+    writer: &mut BlockWriter,
+    context: &mut HtmlContext<'_>,
+    depth: usize,
+) {
+    for node in nodes {
+        match node {
+            HtmlNode::Text(text) => writer.inline(&escape_text_with_tex(text)),
+            HtmlNode::Markdown(markdown) => writer.inline(markdown),
+            HtmlNode::Element(element) => write_element(element, writer, context, depth),
+        }
+    }
+}
+
+fn write_element(
+    element: &HtmlElement,
+    writer: &mut BlockWriter,
+    context: &mut HtmlContext<'_>,
+    depth: usize,
+) {
+    if depth > 40 {
+        context.note(
+            NoteKind::Changed,
+            &element.position,
+            "HTML nested more than 40 deep is kept as plain text".into(),
+        );
+        writer.inline(&escape_text(&plain_text(&element.children)));
+        return;
+    }
+    if let Some(reason) = dropped_element(&element.name) {
+        if !reason.is_empty() {
+            context.note(
+                NoteKind::Skipped,
+                &element.position,
+                format!("<{}> left out: {reason}", element.name),
+            );
+        }
+        return;
+    }
+    if let Some((name, _)) = element
+        .attributes
+        .iter()
+        .find(|(name, _)| name.to_ascii_lowercase().starts_with("on"))
+    {
+        context.note(
+            NoteKind::Skipped,
+            &element.position,
+            format!(
+                "the event handler {name} on <{}> is never run",
+                element.name
+            ),
+        );
+    }
+    let inner = |context: &mut HtmlContext<'_>| inline_markdown(&element.children, context, depth);
+    match element.name.as_str() {
+        "p" | "div" | "section" | "article" | "header" | "footer" | "main" | "aside" | "figure"
+        | "center" | "body" | "html" | "dl" | "dd" | "dt" | "figcaption" | "caption" => {
+            writer.flush();
+            write_nodes(&element.children, writer, context, depth + 1);
+            writer.flush();
+        }
+        "br" => writer.inline("\n"),
+        "hr" => writer.block("---".into()),
+        "em" | "i" | "cite" | "dfn" | "var" => wrap(writer, &inner(context), "*"),
+        "strong" | "b" => wrap(writer, &inner(context), "**"),
+        "code" | "kbd" | "samp" | "tt" => {
+            let text = plain_text(&element.children).replace('`', "'");
+            if !text.trim().is_empty() {
+                writer.inline(&format!("`{}`", text.trim()));
+            }
+        }
+        "pre" => {
+            let text = plain_text(&element.children);
+            writer.block(format!(
+                "```\n{}\n```",
+                text.trim_end().replace("```", "'''")
+            ));
+        }
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            let level = element.name[1..].parse::<usize>().unwrap_or(3).min(3);
+            let text = inner(context);
+            writer.block(format!("{} {}", "#".repeat(level), text.trim()));
+        }
+        "blockquote" => {
+            let text = html_to_markdown(&element.children, TextShape::Block, context);
+            let quoted: Vec<String> = text.lines().map(|line| format!("> {line}")).collect();
+            writer.block(quoted.join("\n"));
+        }
+        "ul" | "ol" => write_list(element, writer, context, depth),
+        "li" => {
+            writer.flush();
+            write_nodes(&element.children, writer, context, depth + 1);
+            writer.flush();
+        }
+        "img" => write_image(element, writer, context),
+        "a" => {
+            let text = inner(context);
+            match element.attribute("href") {
+                Some(href) if is_allowed_url(href) && !text.trim().is_empty() => {
+                    writer.inline(&format!("[{}]({href})", text.trim()));
+                }
+                Some(href) => {
+                    if !is_allowed_url(href) {
+                        context.note(
+                            NoteKind::Changed,
+                            &element.position,
+                            format!(
+                                "the link to {href:?} is not an allowed address; its text is kept"
+                            ),
+                        );
+                    }
+                    writer.inline(&text);
+                }
+                None => writer.inline(&text),
+            }
+        }
+        "sup" | "sub" => write_script(element, writer, context),
+        "table" => write_table(element, writer, context, depth),
+        "math" => write_math(element, writer, context),
+        _ => write_nodes(&element.children, writer, context, depth + 1),
+    }
+}
+
+fn inline_markdown(nodes: &[HtmlNode], context: &mut HtmlContext<'_>, depth: usize) -> String {
+    let mut writer = BlockWriter::default();
+    write_nodes(nodes, &mut writer, context, depth + 1);
+    let blocks = writer.finish();
+    blocks.join(" ")
+}
+
+fn wrap(writer: &mut BlockWriter, text: &str, marker: &str) {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        writer.inline(text);
+        return;
+    }
+    let leading = if text.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let trailing = if text.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    writer.inline(&format!("{leading}{marker}{trimmed}{marker}{trailing}"));
+}
+
+fn write_list(
+    element: &HtmlElement,
+    writer: &mut BlockWriter,
+    context: &mut HtmlContext<'_>,
+    depth: usize,
+) {
+    let ordered = element.name == "ol";
+    let mut lines = Vec::new();
+    let mut number = 0;
+    for child in &element.children {
+        let HtmlNode::Element(item) = child else {
+            continue;
+        };
+        if item.name != "li" {
+            continue;
+        }
+        number += 1;
+        let text = html_to_markdown(&item.children, TextShape::Block, context);
+        let marker = if ordered {
+            format!("{number}. ")
+        } else {
+            "- ".to_string()
+        };
+        let indent = " ".repeat(marker.len());
+        let mut item_lines = text.lines();
+        let first = item_lines.next().unwrap_or_default();
+        lines.push(format!("{marker}{first}"));
+        for line in item_lines {
+            lines.push(if line.is_empty() {
+                String::new()
+            } else {
+                format!("{indent}{line}")
+            });
+        }
+    }
+    let _ = depth;
+    writer.block(lines.join("\n"));
+}
+
+fn write_image(element: &HtmlElement, writer: &mut BlockWriter, context: &mut HtmlContext<'_>) {
+    let Some(src) = element.attribute("src") else {
+        context.note(
+            NoteKind::Skipped,
+            &element.position,
+            "an image without an address".into(),
+        );
+        return;
+    };
+    let Some(address) = (context.resolve_image)(src, context.notes) else {
+        return;
+    };
+    let alt = element
+        .attribute("alt")
+        .map(|alt| alt.trim().to_string())
+        .filter(|alt| !alt.is_empty())
+        .unwrap_or_else(|| {
+            context.note(
+                NoteKind::Changed,
+                &element.position,
+                format!("the image {src} has no alt text; used \"Image\" (write a better one)"),
+            );
+            "Image".to_string()
+        });
+    let alt = alt.replace(['[', ']'], "");
+    writer.block(format!("![{alt}]({address})"));
+}
+
+/// `x<sup>2</sup>`: Unicode superscript digits when every character has one, else `^(…)`.
+fn write_script(element: &HtmlElement, writer: &mut BlockWriter, context: &mut HtmlContext<'_>) {
+    let text = plain_text(&element.children);
+    let (table, marker): (&[(char, char)], &str) = if element.name == "sup" {
+        (SUPERSCRIPTS, "^")
+    } else {
+        (SUBSCRIPTS, "\\_")
+    };
+    let mapped: Option<String> = text
+        .chars()
+        .map(|c| table.iter().find(|(from, _)| *from == c).map(|(_, to)| *to))
+        .collect();
+    match mapped {
+        Some(mapped) if !mapped.is_empty() => writer.inline(&mapped),
+        _ if text.trim().is_empty() => {}
+        _ => {
+            context.note(
+                NoteKind::Changed,
+                &element.position,
+                format!(
+                    "<{}>{}</{}> written as {marker}({}) (use math for powers and indices)",
+                    element.name,
+                    text.trim(),
+                    element.name,
+                    text.trim()
+                ),
+            );
+            writer.inline(&format!("{marker}({})", escape_text(text.trim())));
+        }
+    }
+}
+
+const SUPERSCRIPTS: &[(char, char)] = &[
+    ('0', '⁰'),
+    ('1', '¹'),
+    ('2', '²'),
+    ('3', '³'),
+    ('4', '⁴'),
+    ('5', '⁵'),
+    ('6', '⁶'),
+    ('7', '⁷'),
+    ('8', '⁸'),
+    ('9', '⁹'),
+    ('+', '⁺'),
+    ('-', '⁻'),
+    ('−', '⁻'),
+    ('n', 'ⁿ'),
+];
+
+const SUBSCRIPTS: &[(char, char)] = &[
+    ('0', '₀'),
+    ('1', '₁'),
+    ('2', '₂'),
+    ('3', '₃'),
+    ('4', '₄'),
+    ('5', '₅'),
+    ('6', '₆'),
+    ('7', '₇'),
+    ('8', '₈'),
+    ('9', '₉'),
+    ('+', '₊'),
+    ('-', '₋'),
+];
+
+fn write_table(
+    element: &HtmlElement,
+    writer: &mut BlockWriter,
+    context: &mut HtmlContext<'_>,
+    depth: usize,
+) {
+    let mut rows = Vec::new();
+    collect_rows(element, &mut rows);
+    let mut lines = Vec::new();
+    for row in rows {
+        let cells: Vec<String> = row
+            .children
+            .iter()
+            .filter_map(|cell| match cell {
+                HtmlNode::Element(cell) if cell.name == "td" || cell.name == "th" => Some(
+                    inline_markdown(&cell.children, context, depth)
+                        .trim()
+                        .to_string(),
+                ),
+                _ => None,
+            })
+            .collect();
+        if !cells.is_empty() {
+            lines.push(cells.join(" | "));
+        }
+    }
+    context.note(
+        NoteKind::Changed,
+        &element.position,
+        "a table is written as one line per row, cells separated by |".into(),
+    );
+    writer.block(lines.join("\\\n"));
+}
+
+fn collect_rows<'a>(element: &'a HtmlElement, rows: &mut Vec<&'a HtmlElement>) {
+    for child in &element.children {
+        if let HtmlNode::Element(child) = child {
+            if child.name == "tr" {
+                rows.push(child);
+            } else if matches!(child.name.as_str(), "thead" | "tbody" | "tfoot") {
+                collect_rows(child, rows);
+            }
+        }
+    }
+}
+
+fn write_math(element: &HtmlElement, writer: &mut BlockWriter, context: &mut HtmlContext<'_>) {
+    match mathml_to_latex(element) {
+        Ok(latex) => {
+            let problems = check_inline_markup(&format!("${latex}$"));
+            if let Some(problem) = problems.first() {
+                context.note(
+                    NoteKind::Changed,
+                    &element.position,
+                    format!("the math ${latex}$ may not show as written: {problem}"),
+                );
+            }
+            if element.attribute("display") == Some("block") {
+                writer.block(format!("$${latex}$$"));
+            } else {
+                writer.inline(&format!("${latex}$"));
+            }
+        }
+        Err(reason) => {
+            let text = plain_text(&element.children);
+            context.note(
+                NoteKind::Changed,
+                &element.position,
+                format!("MathML kept as plain text {:?}: {reason}", text.trim()),
+            );
+            writer.inline(&escape_text(&text));
+        }
+    }
+}
+
+/// The text of nodes without markup.
+pub fn plain_text(nodes: &[HtmlNode]) -> String {
+    let mut text = String::new();
+    for node in nodes {
+        match node {
+            HtmlNode::Text(part) | HtmlNode::Markdown(part) => text.push_str(part),
+            HtmlNode::Element(element) if element.name == "br" => text.push('\n'),
+            HtmlNode::Element(element) if dropped_element(&element.name).is_none() => {
+                text.push_str(&plain_text(&element.children));
+            }
+            HtmlNode::Element(_) => {}
+        }
+    }
+    text
+}
+
+/// Text with Markdown's special characters escaped, so it shows as written.
+pub fn escape_text(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    let mut previous = ' ';
+    for c in text.chars() {
+        let special =
+            matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '$') || (c == '{' && previous == '{');
+        if special {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+        previous = c;
+    }
+    escaped
+}
+
+/// Text that may hold TeX as Moodle's filters read it (`\(…\)`, `\[…\]`, `$$…$$`): the math is
+/// kept as the bank's `$…$` / `$$…$$`, the rest escaped.
+fn escape_text_with_tex(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    loop {
+        let next = [("\\(", "\\)"), ("\\[", "\\]"), ("$$", "$$")]
+            .iter()
+            .filter_map(|(open, close)| {
+                let start = rest.find(open)?;
+                let end = rest[start + open.len()..].find(close)? + start + open.len();
+                Some((start, end, open.len(), close.len()))
+            })
+            .min_by_key(|(start, ..)| *start);
+        match next {
+            Some((start, end, open_len, close_len)) => {
+                out.push_str(&escape_text(&rest[..start]));
+                let latex = rest[start + open_len..end].trim().replace('\n', " ");
+                out.push_str(&format!("${latex}$"));
+                rest = &rest[end + close_len..];
+            }
+            None => {
+                out.push_str(&escape_text(rest));
+                return out;
+            }
+        }
+    }
+}
