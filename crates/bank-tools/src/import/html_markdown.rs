@@ -157,11 +157,14 @@ impl BlockWriter {
     }
 }
 
+/// What `<br>` leaves in a paragraph being written (source newlines are spaces).
+const LINE_BREAK: &str = "\u{2028}";
+
 /// Collapses runs of spaces, trims each line, and escapes a line start that would read as a
 /// list, heading or quote.
 fn tidy_paragraph(text: &str) -> String {
     let lines: Vec<String> = text
-        .split('\n')
+        .split(['\n', '\u{2028}'])
         .map(|line| {
             let mut collapsed = String::new();
             for word in line
@@ -206,8 +209,8 @@ fn dropped_element(name: &str) -> Option<&'static str> {
             "embedded content is not kept"
         }
         "form" | "input" | "button" | "select" | "textarea" => "a form control is not kept",
-        "video" | "audio" | "canvas" | "svg" => {
-            "video, audio players, canvas and inline SVG are not kept (give the file as media)"
+        "video" | "canvas" | "svg" => {
+            "video players, canvas and inline SVG are not kept (give the file as media)"
         }
         "head" | "title" | "meta" | "template" => return Some(""),
         _ => return None,
@@ -222,7 +225,7 @@ fn write_nodes(
 ) {
     for node in nodes {
         match node {
-            HtmlNode::Text(text) => writer.inline(&escape_text_with_tex(text)),
+            HtmlNode::Text(text) => writer.inline(&escape_text_with_tex(&text.replace('\n', " "))),
             HtmlNode::Markdown(markdown) => writer.inline(markdown),
             HtmlNode::Element(element) => write_element(element, writer, context, depth),
         }
@@ -276,7 +279,7 @@ fn write_element(
             write_nodes(&element.children, writer, context, depth + 1);
             writer.flush();
         }
-        "br" => writer.inline("\n"),
+        "br" => writer.inline(LINE_BREAK),
         "hr" => writer.block("---".into()),
         "em" | "i" | "cite" | "dfn" | "var" => wrap(writer, &inner(context), "*"),
         "strong" | "b" => wrap(writer, &inner(context), "**"),
@@ -310,6 +313,7 @@ fn write_element(
             writer.flush();
         }
         "img" => write_image(element, writer, context),
+        "audio" => write_audio(element, writer, context),
         "a" => {
             let text = inner(context);
             match element.attribute("href") {
@@ -429,6 +433,41 @@ fn write_image(element: &HtmlElement, writer: &mut BlockWriter, context: &mut Ht
         });
     let alt = alt.replace(['[', ']'], "");
     writer.block(format!("![{alt}]({address})"));
+}
+
+/// `<audio src>` with its transcript as content: the bank's `![audio: transcript](file)`.
+fn write_audio(element: &HtmlElement, writer: &mut BlockWriter, context: &mut HtmlContext<'_>) {
+    let source = element.attribute("src").map(str::to_string).or_else(|| {
+        element.children.iter().find_map(|child| match child {
+            HtmlNode::Element(source) if source.name == "source" => {
+                source.attribute("src").map(str::to_string)
+            }
+            _ => None,
+        })
+    });
+    let Some(src) = source else {
+        context.note(
+            NoteKind::Skipped,
+            &element.position,
+            "an audio without a file".into(),
+        );
+        return;
+    };
+    let Some(address) = (context.resolve_image)(&src, context.notes) else {
+        return;
+    };
+    let transcript = plain_text(&element.children).trim().replace(['[', ']'], "");
+    let transcript = if transcript.is_empty() {
+        context.note(
+            NoteKind::Changed,
+            &element.position,
+            format!("the audio {src} has no transcript; used \"Audio\""),
+        );
+        "Audio".to_string()
+    } else {
+        transcript
+    };
+    writer.block(format!("![audio: {transcript}]({address})"));
 }
 
 /// `x<sup>2</sup>`: Unicode superscript digits when every character has one, else `^(…)`.
