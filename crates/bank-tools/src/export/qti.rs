@@ -6,6 +6,8 @@
 
 mod item;
 mod markup;
+#[cfg(test)]
+mod tests;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -237,11 +239,18 @@ fn strip_hints(hints: &mut [Hint], lost: &mut Vec<String>) {
 fn strip_kind(kind: &mut ItemKind, lost: &mut Vec<String>) {
     match kind {
         ItemKind::Numeric {
+            answer,
             unit,
             convert_units,
             form,
             ..
         } => {
+            let text = answer.text.trim();
+            let single =
+                text.starts_with("{{") && text.ends_with("}}") && text.matches("{{").count() == 1;
+            if text.contains("{{") && !single {
+                lost.push("a templated answer written with several values (QTI computes one number, rounded to 6 decimals)".into());
+            }
             if unit.take().is_some() || std::mem::take(convert_units) {
                 lost.push("unit".into());
             }

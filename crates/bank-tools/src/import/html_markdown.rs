@@ -111,9 +111,21 @@ pub fn html_to_markdown(
                         .into(),
                 );
             }
+            // One line is never read as a list or heading: no line-start escape is needed.
             blocks
                 .iter()
-                .map(|block| block.replace('\n', " "))
+                .map(|block| {
+                    let line = block.replace("\\\n", " ").replace('\n', " ");
+                    match line.strip_prefix('\\') {
+                        Some(rest)
+                            if rest.starts_with(['#', '>', '-', '+'])
+                                || rest.starts_with(|c: char| c.is_ascii_digit()) =>
+                        {
+                            rest.to_string()
+                        }
+                        _ => line,
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(" ")
         }
@@ -160,7 +172,7 @@ impl BlockWriter {
 /// What `<br>` leaves in a paragraph being written (source newlines are spaces).
 const LINE_BREAK: &str = "\u{2028}";
 
-/// Collapses runs of spaces, trims each line, and escapes a line start that would read as a
+/// Collapses runs of spaces (a no-break space is kept, as HTML keeps it), trims each line, and escapes a line start that would read as a
 /// list, heading or quote.
 fn tidy_paragraph(text: &str) -> String {
     let lines: Vec<String> = text
@@ -168,7 +180,7 @@ fn tidy_paragraph(text: &str) -> String {
         .map(|line| {
             let mut collapsed = String::new();
             for word in line
-                .split([' ', '\t', '\r', '\u{a0}'])
+                .split([' ', '\t', '\r'])
                 .filter(|word| !word.is_empty())
             {
                 if !collapsed.is_empty() {

@@ -169,9 +169,18 @@ impl Writer {
                 self.declare(response, "single", "float", &value, "");
                 for misconception in misconceptions {
                     let id = self.misconception(&misconception.feedback);
+                    let compared = match template_expression(&misconception.answer.text) {
+                        Some(expression) => format!(
+                            "<qti-variable identifier=\"{}\"/>",
+                            self.names.name_for(&expression)
+                        ),
+                        None => format!(
+                            "<qti-base-value base-type=\"float\">{}</qti-base-value>",
+                            misconception.answer.value
+                        ),
+                    };
                     misconception_branches.push_str(&format!(
-                        "<qti-response-else-if><qti-equal tolerance-mode=\"exact\"><qti-variable identifier=\"{response}\"/><qti-base-value base-type=\"float\">{}</qti-base-value></qti-equal>{}</qti-response-else-if>",
-                        misconception.answer.value,
+                        "<qti-response-else-if><qti-equal tolerance-mode=\"exact\"><qti-variable identifier=\"{response}\"/>{compared}</qti-equal>{}</qti-response-else-if>",
                         add_to("MISCONCEPTION", &id)
                     ));
                 }

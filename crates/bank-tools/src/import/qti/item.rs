@@ -652,7 +652,9 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
         let mut right = declaration.right_values();
         if let Some(expression) = self.correct_from_template.get(&response) {
             right = vec![template_value(expression)];
-        } else if let Some(variable) = self.rules.answer_variables.get(&response) {
+        } else if let (true, Some(variable)) =
+            (right.is_empty(), self.rules.answer_variables.get(&response))
+        {
             right = vec![format!("{{{{{variable}}}}}")];
         }
         if right.is_empty() {
@@ -1194,7 +1196,13 @@ fn numeric_value(text: &str) -> Result<NumericValue, String> {
             text: text.to_string(),
         });
     }
-    let value = parse_number(text).ok_or_else(|| format!("cannot read {text:?} as a number"))?;
+    // QTI values are XML Schema numbers; the engine's reading is the fallback.
+    let value = text
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .or_else(|| parse_number(text))
+        .ok_or_else(|| format!("cannot read {text:?} as a number"))?;
     Ok(NumericValue {
         value,
         text: text.to_string(),

@@ -236,6 +236,10 @@ fn compared_value(condition: roxmltree::Node<'_, '_>) -> Option<(String, String)
     let (mut response, mut value) = (None, None);
     for operand in operands {
         match local_name(operand).as_str() {
+            // A second variable is a template value the response is compared with.
+            "variable" if response.is_some() => {
+                value = attribute(operand, "identifier").map(|name| format!("{{{{{name}}}}}"));
+            }
             "variable" => response = attribute(operand, "identifier").map(str::to_string),
             "baseValue" => value = operand.text().map(|text| text.trim().to_string()),
             _ => {}
