@@ -16,7 +16,7 @@ mod tests;
 use adaptive_practice_engine::markup::{check_inline_markup, is_allowed_url};
 
 pub use self::mathml::mathml_to_latex;
-pub use self::parse::parse_html;
+pub use self::parse::{decode_entities, parse_html};
 use crate::import::{ImportNote, NoteKind};
 
 /// A node of the HTML tree.

@@ -15,6 +15,7 @@ use std::path::Path;
 
 use adaptive_practice_engine::bank::{Bank, BankSettings, Skill};
 
+pub(crate) use self::package::slug;
 use self::package::{read_package, PackageItem};
 use crate::import::{ImportNote, ImportedBank, NoteKind};
 
