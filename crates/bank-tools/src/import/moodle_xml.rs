@@ -169,13 +169,12 @@ fn category_skill(question: Node<'_, '_>) -> Option<(String, String)> {
     let name = path
         .split('/')
         .map(str::trim)
-        .filter(|part| {
+        .rfind(|part| {
             !part.is_empty()
                 && !part.starts_with('$')
                 && *part != "top"
                 && !part.starts_with("Default for")
-        })
-        .next_back()?
+        })?
         .to_string();
     Some((slug(&name), name))
 }

@@ -7,6 +7,7 @@
 
 mod item;
 mod package;
+mod parts;
 mod processing;
 #[cfg(test)]
 pub(crate) mod tests;

@@ -130,9 +130,7 @@ impl Writer {
         let prompt_blocks = prompt
             .map(|text| blocks_xhtml(text, &mut self.names))
             .unwrap_or_default();
-        let score = format!(
-            "<qti-set-outcome-value identifier=\"SCORE\"><qti-sum><qti-variable identifier=\"SCORE\"/><qti-base-value base-type=\"float\">1</qti-base-value></qti-sum></qti-set-outcome-value>"
-        );
+        let score = "<qti-set-outcome-value identifier=\"SCORE\"><qti-sum><qti-variable identifier=\"SCORE\"/><qti-base-value base-type=\"float\">1</qti-base-value></qti-sum></qti-set-outcome-value>";
         let mut misconception_branches = String::new();
         let (body, condition) = match kind {
             ItemKind::SingleChoice {

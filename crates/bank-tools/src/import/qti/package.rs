@@ -264,8 +264,10 @@ fn unpack_zip(path: &Path) -> Result<PathBuf, String> {
         .map_err(|error| format!("cannot open {}: {error}", path.display()))?;
     let mut archive = zip::ZipArchive::new(file)
         .map_err(|error| format!("{}: not a zip: {error}", path.display()))?;
+    static UNPACKED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let number = UNPACKED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let folder = std::env::temp_dir().join(format!(
-        "adaptive-practice-qti-{}-{}",
+        "adaptive-practice-qti-{}-{number}-{}",
         std::process::id(),
         path.file_stem()
             .map(|stem| stem.to_string_lossy().to_string())
