@@ -62,6 +62,12 @@ try-answers:
 import-oatutor:
 	cargo run -q --release -p adaptive-practice-bank-tools --bin import-oatutor -- --src $(SRC) --out $(OUT)
 
+# `make export-qti BANK=bank.json OUT=package.zip` (or OUT=folder): the bank as a QTI 3.0 package
+# (docs/import-xml.md); exit 2 when something is not held (listed).
+.PHONY: export-qti
+export-qti:
+	cargo run -q --release -p adaptive-practice-bank-tools --bin export-qti -- --bank $(BANK) --out $(OUT)
+
 # `make bench`: every size and speed figure (transfer size, start-up, per answer, storage, memory,
 # 50 widgets) in one table; also bench/generated/results.json, compared with the previous run.
 .PHONY: bench
