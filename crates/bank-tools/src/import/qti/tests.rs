@@ -8,7 +8,8 @@ use adaptive_practice_engine::template::instantiate;
 use adaptive_practice_engine::{check_response_with, load_bank, Reading, Verdict};
 
 use super::import_qti;
-use crate::import::{bank_json, ImportedBank, NoteKind};
+use crate::bank_checker::check_bank_file;
+use crate::import::{bank_json, write_imported_bank, ImportedBank, NoteKind};
 
 pub(crate) fn source(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -17,20 +18,24 @@ pub(crate) fn source(relative: &str) -> PathBuf {
 }
 
 /// Every part of every item: its own right answer is judged right (templates in three
-/// variants), and the bank loads without errors. Returns one line per item: `id: type`.
+/// variants), and the bank as written (media included) has no error for the bank checker. Returns one line per item: `id: type`.
 pub(crate) fn judge_every_item(imported: &ImportedBank) -> Vec<String> {
     let json = bank_json(&imported.bank).expect("the bank serializes");
-    let loaded = load_bank(&json);
-    let errors: Vec<String> = loaded
-        .diagnostics
+    assert!(load_bank(&json).bank.is_some(), "the bank loads:\n{json}");
+    // The bank checker, media included, on the bank as written.
+    static WRITTEN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let number = WRITTEN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let folder = std::env::temp_dir().join(format!("judged-{}-{number}", std::process::id()));
+    let file = folder.join("bank.json");
+    write_imported_bank(imported, &file).expect("the bank is written");
+    let diagnostics = check_bank_file(&file).expect("the bank is read back");
+    let errors: Vec<String> = diagnostics
         .iter()
         .filter(|diagnostic| diagnostic.severity == adaptive_practice_engine::Severity::Error)
         .map(ToString::to_string)
         .collect();
-    assert!(
-        errors.is_empty(),
-        "the bank has errors: {errors:#?}\n{json}"
-    );
+    assert!(errors.is_empty(), "the bank has errors: {errors:#?}\n{json}");
+    std::fs::remove_dir_all(&folder).ok();
     let reading = Reading::of_bank(&imported.bank);
     let mut lines = Vec::new();
     for item in &imported.bank.items {
