@@ -5,6 +5,7 @@
 //! `processing.rs`. Sections of an assessment test become skills; without a test, the package
 //! (or file) is one skill. What cannot be converted is a note with the file and line.
 
+mod choices;
 mod item;
 mod package;
 mod parts;

@@ -34,7 +34,10 @@ pub(crate) fn judge_every_item(imported: &ImportedBank) -> Vec<String> {
         .filter(|diagnostic| diagnostic.severity == adaptive_practice_engine::Severity::Error)
         .map(ToString::to_string)
         .collect();
-    assert!(errors.is_empty(), "the bank has errors: {errors:#?}\n{json}");
+    assert!(
+        errors.is_empty(),
+        "the bank has errors: {errors:#?}\n{json}"
+    );
     std::fs::remove_dir_all(&folder).ok();
     let reading = Reading::of_bank(&imported.bank);
     let mut lines = Vec::new();
