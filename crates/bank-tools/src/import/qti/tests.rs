@@ -187,3 +187,24 @@ fn a_zip_entry_that_leaves_the_folder_is_not_written() {
     assert!(!std::env::temp_dir().join("escaped.xml").exists());
     std::fs::remove_file(&zip_path).ok();
 }
+
+#[test]
+fn a_qti2_package_without_a_test_reads_its_item_resources_in_order() {
+    let imported = import_qti(&source("qti2")).unwrap();
+    assert_eq!(
+        judge_every_item(&imported),
+        vec![
+            "even-number: singleChoice",
+            "primes: multipleResponse",
+            "half-plus-quarter: numeric",
+            "fraction-words: fillBlanks",
+            "three-parts: multiStep",
+            "water-states: fillBlanks",
+            "product: numeric",
+        ]
+    );
+    assert_eq!(imported.summary_line(), "items 8, items written 7, items skipped 1");
+    let skipped = skipped(&imported);
+    assert!(skipped.contains(&"skipped: ../qti3-package/items/capital.xml: the item is outside the package".to_string()), "{skipped:#?}");
+    assert!(skipped.contains(&"skipped: essay.xml: a extendedTextInteraction cannot be answered in the widget".to_string()), "{skipped:#?}");
+}
