@@ -60,7 +60,7 @@ fn a_skip_is_exit_2_and_strict_makes_it_exit_1_without_writing() {
     ]);
     assert_eq!(code, Some(2), "{last}");
     assert!(
-        last.ends_with("questions 12, items written 8, questions skipped 4"),
+        last.ends_with("questions 13, items written 9, questions skipped 4"),
         "{last}"
     );
     assert!(out.is_file());

@@ -4,6 +4,7 @@
 //! (`@@PLUGINFILE@@/name`) become media files. Every question or part that cannot be converted
 //! is a note with its number, name and line.
 
+mod calculated;
 mod cloze;
 mod questions;
 #[cfg(test)]

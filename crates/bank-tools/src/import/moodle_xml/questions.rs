@@ -39,6 +39,7 @@ pub(super) fn convert_question(
     let mut prompt = child(question, "questiontext")
         .map(|field| field_markdown(field, TextShape::Block, source, state, notes))
         .unwrap_or_default();
+    let mut template = None;
     let kind = match kind_name {
         "multichoice" => multichoice(question, source, state, notes)?,
         "truefalse" => truefalse(question, source, state, notes)?,
@@ -59,8 +60,18 @@ pub(super) fn convert_question(
         }
         "description" => return Err("a description has nothing to answer".into()),
         "essay" => return Err("an essay is marked by a teacher; the widget cannot judge it".into()),
-        "calculated" | "calculatedsimple" | "calculatedmulti" => {
-            return Err(format!("{kind_name} questions (formulas with wildcards) are not converted; write them as bank templates"))
+        "calculated" | "calculatedsimple" => {
+            let field = child(question, "questiontext");
+            let raw = field.and_then(text_of).unwrap_or_default();
+            let format = field.and_then(|field| field.attribute("format")).unwrap_or("html");
+            let calculated = super::calculated::convert_calculated(question, &raw, &source.label, notes)?;
+            let markdown = format_markdown(&calculated.text, format, TextShape::Block, source, state, notes);
+            prompt = super::calculated::fill_markers(&markdown, &calculated.markers);
+            template = Some(calculated.template);
+            calculated.kind
+        }
+        "calculatedmulti" => {
+            return Err("calculated multiple choice (formulas in choices) is not converted; write it as a bank template".into())
         }
         "random" | "randomsamatch" => return Err("a random question only points at others".into()),
         other => return Err(format!("the question type {other:?} has no bank equivalent")),
@@ -94,6 +105,19 @@ pub(super) fn convert_question(
     let solution = child(question, "generalfeedback")
         .map(|field| field_markdown(field, TextShape::Block, source, state, notes))
         .filter(|text| !text.trim().is_empty());
+    let (mut hints, mut solution): (Vec<Hint>, Option<String>) = (hints, solution);
+    if let Some(template) = &template {
+        // Wildcards in hints and the general feedback are template values too.
+        let fill = |text: &mut String| {
+            for name in template.variables.keys() {
+                *text = text.replace(&format!("{{{name}}}"), &format!("{{{{{name}}}}}"));
+            }
+        };
+        hints.iter_mut().for_each(|hint| fill(&mut hint.text));
+        if let Some(solution) = &mut solution {
+            fill(solution);
+        }
+    }
     Ok(Item {
         id: source.slug.clone(),
         skills: Vec::new(),
@@ -101,7 +125,7 @@ pub(super) fn convert_question(
         prompt,
         hints,
         solution,
-        template: None,
+        template,
         kind,
     })
 }

@@ -20,7 +20,8 @@ fn every_question_type_converts_or_is_skipped_with_a_reason() {
         side-length: numeric
         fractions-and-decimals: matching
         fraction-words-cloze: fillBlanks
-        states-of-water: fillBlanks"#]]
+        states-of-water: fillBlanks
+        product: numeric"#]]
     .assert_eq(&converted);
     let skipped_questions: Vec<String> = imported
         .notes
@@ -34,11 +35,11 @@ fn every_question_type_converts_or_is_skipped_with_a_reason() {
         skipped: question 10 "Cloze with several answers" (line 280): an embedded MULTIRESPONSE answer cannot be a gap
         skipped: question 12 "Explain" (line 305): an essay is marked by a teacher; the widget cannot judge it
         skipped: question 13 "Read this" (line 316): a description has nothing to answer
-        skipped: question 14 "Product" (line 326): calculatedsimple questions (formulas with wildcards) are not converted; write them as bank templates"#]]
+        skipped: question 15 "Pick the sum" (line 394): calculated multiple choice (formulas in choices) is not converted; write it as a bank template"#]]
     .assert_eq(&skipped_questions.join("\n"));
     assert_eq!(
         imported.summary_line(),
-        "questions 12, items written 8, questions skipped 4"
+        "questions 13, items written 9, questions skipped 4"
     );
 }
 
@@ -80,6 +81,19 @@ fn categories_images_hints_feedback_units_and_cloze_are_kept() {
         "In 3/4, 3 is the [[1]] and 4 is the [[2]]; 3/4 = [[3]]."
     );
     assert_eq!(json(6)["blanks"][2]["tolerance"], 0.01);
+    let product = &items[8];
+    assert_eq!(
+        product.prompt,
+        "What is {{a}} × {{b}}? (Half of it is {{a*b/2}}.)"
+    );
+    assert_eq!(
+        product.solution.as_deref(),
+        Some("Multiply {{a}} by {{b}}.")
+    );
+    assert_eq!(json(8)["answer"], "{{a*b}}");
+    assert_eq!(json(8)["relativeTolerance"], 0.01);
+    let template = serde_json::to_value(product.template.as_ref().unwrap()).unwrap();
+    assert_eq!(template["variables"]["b"]["step"], 0.1);
 }
 
 #[test]

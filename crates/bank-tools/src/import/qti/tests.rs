@@ -203,8 +203,23 @@ fn a_qti2_package_without_a_test_reads_its_item_resources_in_order() {
             "product: numeric",
         ]
     );
-    assert_eq!(imported.summary_line(), "items 8, items written 7, items skipped 1");
+    assert_eq!(
+        imported.summary_line(),
+        "items 8, items written 7, items skipped 1"
+    );
     let skipped = skipped(&imported);
-    assert!(skipped.contains(&"skipped: ../qti3-package/items/capital.xml: the item is outside the package".to_string()), "{skipped:#?}");
-    assert!(skipped.contains(&"skipped: essay.xml: a extendedTextInteraction cannot be answered in the widget".to_string()), "{skipped:#?}");
+    assert!(
+        skipped.contains(
+            &"skipped: ../qti3-package/items/capital.xml: the item is outside the package"
+                .to_string()
+        ),
+        "{skipped:#?}"
+    );
+    assert!(
+        skipped.contains(
+            &"skipped: essay.xml: a extendedTextInteraction cannot be answered in the widget"
+                .to_string()
+        ),
+        "{skipped:#?}"
+    );
 }
