@@ -403,6 +403,12 @@ pub fn plain_text(nodes: &[HtmlNode]) -> String {
     text
 }
 
+/// Source text without the brackets `⟦ ⟧` the importers use as markers (gaps, parts): a source
+/// that holds them cannot pass for a marker.
+pub fn without_markers(text: &str) -> String {
+    text.replace('⟦', "〚").replace('⟧', "〛")
+}
+
 /// Text with Markdown's special characters escaped, so it shows as written.
 pub fn escape_text(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());

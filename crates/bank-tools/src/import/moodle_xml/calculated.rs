@@ -10,6 +10,7 @@ use adaptive_practice_engine::expression::{parse_expression, NameStyle};
 use roxmltree::Node;
 
 use super::{child, child_text, text_of};
+use crate::import::html_markdown::without_markers;
 use crate::import::{ImportNote, NoteKind};
 
 /// The question text with wildcards as template values (before HTML conversion, as markers
@@ -161,7 +162,8 @@ fn expression(formula: &str) -> Result<String, String> {
 fn text_markers(raw: &str) -> Result<(String, Vec<String>), String> {
     let mut text = String::new();
     let mut markers = Vec::new();
-    let mut rest = raw;
+    let raw = without_markers(raw);
+    let mut rest = raw.as_str();
     while let Some(start) = rest.find('{') {
         text.push_str(&rest[..start]);
         let after = &rest[start + 1..];

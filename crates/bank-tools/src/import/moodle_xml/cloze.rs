@@ -7,7 +7,7 @@ use adaptive_practice_engine::bank::{Blank, NumericValue};
 use adaptive_practice_engine::parse_number;
 
 use super::{format_markdown, ImportState, QuestionSource};
-use crate::import::html_markdown::{decode_entities, TextShape};
+use crate::import::html_markdown::{decode_entities, without_markers, TextShape};
 use crate::import::{ImportNote, NoteKind};
 
 pub(super) fn convert_cloze(
@@ -19,7 +19,8 @@ pub(super) fn convert_cloze(
 ) -> Result<(String, Vec<Blank>), String> {
     let mut text = String::new();
     let mut blanks = Vec::new();
-    let mut rest = raw;
+    let raw = without_markers(raw);
+    let mut rest = raw.as_str();
     while let Some(start) = rest.find('{') {
         text.push_str(&rest[..start]);
         let after = &rest[start..];

@@ -15,7 +15,7 @@ use super::processing::{
 };
 use super::{attribute, children_named, line_of, local_name, note, parse_xml};
 use crate::import::html_markdown::{
-    html_to_markdown, HtmlContext, HtmlElement, HtmlNode, TextShape,
+    html_to_markdown, without_markers, HtmlContext, HtmlElement, HtmlNode, TextShape,
 };
 use crate::import::{ImportNote, MediaFile, NoteKind};
 
@@ -306,7 +306,8 @@ impl<'r, 'a, 'input> Reader<'r, 'a, 'input> {
         let mut out = Vec::new();
         for child in node.children() {
             if child.is_text() {
-                out.push(HtmlNode::Text(child.text().unwrap_or_default().to_string()));
+                let text = child.text().unwrap_or_default();
+                out.push(HtmlNode::Text(without_markers(text)));
                 continue;
             }
             if !child.is_element() {

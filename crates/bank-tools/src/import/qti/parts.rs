@@ -90,7 +90,7 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
                     } else {
                         text.to_string()
                     };
-                    let node = self.reader.state.interactions[index];
+                    let node = self.interaction(index)?;
                     let (own_prompt, kind) = self.block_part(node)?;
                     if parts.is_empty() && intro.is_empty() && !in_step {
                         // The text before the first interaction is the item's; the
@@ -139,6 +139,17 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
         Ok(())
     }
 
+    fn interaction(&self, index: usize) -> Result<Node<'a, 'input>, String> {
+        self.reader
+            .state
+            .interactions
+            .get(index)
+            .copied()
+            .ok_or_else(|| {
+                format!("the item body refers to an interaction {index} it does not have")
+            })
+    }
+
     pub(super) fn declaration(
         &self,
         node: Node<'a, 'input>,
@@ -169,7 +180,7 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
                     .copied()
                     .collect::<Vec<_>>()
                     .join("\n\n");
-                let node = self.reader.state.interactions[*only];
+                let node = self.interaction(*only)?;
                 let kind = self.typed_kind(node)?;
                 return Ok((prompt, kind));
             }
@@ -178,7 +189,7 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
         let mut blanks = Vec::new();
         for (number, index) in gaps.iter().enumerate() {
             prompt = prompt.replace(&format!("⟦G{index}⟧"), &format!("[[{}]]", number + 1));
-            let node = self.reader.state.interactions[*index];
+            let node = self.interaction(*index)?;
             blanks.push(self.blank(node)?);
         }
         Ok((prompt, ItemKind::FillBlanks { blanks }))

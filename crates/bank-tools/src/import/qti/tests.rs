@@ -223,3 +223,23 @@ fn a_qti2_package_without_a_test_reads_its_item_resources_in_order() {
         "{skipped:#?}"
     );
 }
+
+#[test]
+fn text_that_looks_like_an_internal_marker_stays_text() {
+    let file = std::env::temp_dir().join(format!("qti-markers-{}.xml", std::process::id()));
+    std::fs::write(
+        &file,
+        r#"<assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="m" title="m" adaptive="false" timeDependent="false">
+  <responseDeclaration identifier="R" cardinality="single" baseType="string"><correctResponse><value>x</value></correctResponse></responseDeclaration>
+  <itemBody><p>Not parts: ⟦P7⟧ ⟦G3⟧ ⟦S⟧</p><p><textEntryInteraction responseIdentifier="R"/></p></itemBody>
+</assessmentItem>"#,
+    )
+    .unwrap();
+    let imported = import_qti(&file).unwrap();
+    assert_eq!(
+        imported.bank.items[0].prompt,
+        "Not parts: 〚P7〛 〚G3〛 〚S〛"
+    );
+    assert_eq!(judge_every_item(&imported), vec!["m: shortText"]);
+    std::fs::remove_file(&file).ok();
+}
