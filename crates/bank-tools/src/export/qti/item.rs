@@ -500,13 +500,24 @@ fn template_xml(template: Option<&Template>, writer: &mut Writer) -> Result<Stri
     let mut declarations = String::new();
     let mut rules = String::new();
     for (name, range) in &template.variables {
-        declarations.push_str(&format!("<qti-template-declaration identifier=\"{}\" cardinality=\"single\" base-type=\"float\"/>\n", escape(name)));
-        let value = match range {
-            VariableRange::Range { min, max, step } => {
+        let whole = |value: f64| value.fract() == 0.0;
+        let (base_type, value) = match range {
+            VariableRange::Range { min, max, step }
+                if whole(*min) && whole(*max) && step.is_none_or(whole) =>
+            {
                 let step_attribute = step
                     .map(|step| format!(" step=\"{step}\""))
                     .unwrap_or_default();
-                format!("<qti-random-integer min=\"{min}\" max=\"{max}\"{step_attribute}/>")
+                (
+                    "integer",
+                    format!("<qti-random-integer min=\"{min}\" max=\"{max}\"{step_attribute}/>"),
+                )
+            }
+            VariableRange::Range { min, max, step } => {
+                // Multiples of a fractional step: a whole number of steps times the step.
+                let step = step.unwrap_or(1.0);
+                let (low, high) = ((min / step).round(), (max / step).round());
+                ("float", format!("<qti-product><qti-random-integer min=\"{low}\" max=\"{high}\"/><qti-base-value base-type=\"float\">{step}</qti-base-value></qti-product>"))
             }
             VariableRange::List { choose } => {
                 let values: String = choose
@@ -515,9 +526,13 @@ fn template_xml(template: Option<&Template>, writer: &mut Writer) -> Result<Stri
                         format!("<qti-base-value base-type=\"float\">{value}</qti-base-value>")
                     })
                     .collect();
-                format!("<qti-random><qti-multiple>{values}</qti-multiple></qti-random>")
+                (
+                    "float",
+                    format!("<qti-random><qti-multiple>{values}</qti-multiple></qti-random>"),
+                )
             }
         };
+        declarations.push_str(&format!("<qti-template-declaration identifier=\"{}\" cardinality=\"single\" base-type=\"{base_type}\"/>\n", escape(name)));
         rules.push_str(&format!(
             "<qti-set-template-value identifier=\"{}\">{value}</qti-set-template-value>",
             escape(name)

@@ -336,3 +336,30 @@ fn check_package_structure(folder: &Path) {
         }
     }
 }
+
+#[test]
+fn a_template_with_a_fractional_step_round_trips() {
+    let text = r#"{"id": "steps", "version": "1", "title": "Steps", "skills": [{"id": "s", "name": "S"}],
+      "items": [{"id": "half-steps", "skills": ["s"], "type": "numeric", "prompt": "What is {{a}} + {{b}}?",
+        "answer": "{{a + b}}", "tolerance": 0.001,
+        "template": {"variables": {"a": {"min": 1.5, "max": 4.5, "step": 0.5}, "b": {"min": 1, "max": 9}}}}]}"#;
+    let bank = load_bank(text).bank.expect("the bank loads");
+    let folder = temporary_folder("steps");
+    let report = export_qti_package_from(&bank, Path::new("."), &folder).unwrap();
+    assert!(report.not_held.is_empty(), "{:?}", report.not_held);
+    check_package_structure(&folder);
+    let item_xml = std::fs::read_to_string(folder.join("half-steps.xml")).unwrap();
+    assert!(
+        item_xml.contains("<qti-random-integer min=\"3\" max=\"9\"/>"),
+        "{item_xml}"
+    );
+    let imported = import_qti(&folder).unwrap();
+    let back = &imported.bank.items[0];
+    for seed in 0..6 {
+        assert_eq!(
+            comparable(&instantiate(back, seed).unwrap()),
+            comparable(&instantiate(&bank.items[0], seed).unwrap())
+        );
+    }
+    std::fs::remove_dir_all(&folder).ok();
+}

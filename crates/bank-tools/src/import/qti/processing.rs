@@ -372,6 +372,26 @@ fn random_range(expression: roxmltree::Node<'_, '_>) -> Option<VariableRange> {
                 step,
             })
         }
+        "product" => {
+            // A whole number of steps times the step (our export of a fractional step).
+            let operands: Vec<_> = expression
+                .children()
+                .filter(|child| child.is_element())
+                .collect();
+            let [random, step] = operands.as_slice() else {
+                return None;
+            };
+            if local_name(*random) != "randomInteger" || local_name(*step) != "baseValue" {
+                return None;
+            }
+            let step: f64 = step.text()?.trim().parse().ok()?;
+            let whole_steps = number_attribute(*random, "step").unwrap_or(1.0);
+            Some(VariableRange::Range {
+                min: number_attribute(*random, "min")? * step,
+                max: number_attribute(*random, "max")? * step,
+                step: Some(whole_steps * step),
+            })
+        }
         "random" => {
             let set = expression.children().find(|child| child.is_element())?;
             let values: Option<Vec<f64>> = set
