@@ -12,6 +12,8 @@ use super::{identifier, QTI3_NAMESPACE};
 #[derive(Default)]
 struct Writer {
     declarations: String,
+    /// Outcome declarations a part adds (the feedback outcome of a choice interaction).
+    outcomes: String,
     processing: String,
     feedback: String,
     names: TemplateNames,
@@ -84,15 +86,15 @@ pub fn item_xml(item: &Item, language: Option<&str>) -> Result<(String, Vec<Stri
         .map(|language| format!(" xml:lang=\"{}\"", escape(language)))
         .unwrap_or_default();
     let outcomes = "<qti-outcome-declaration identifier=\"SCORE\" cardinality=\"single\" base-type=\"float\"><qti-default-value><qti-value>0</qti-value></qti-default-value></qti-outcome-declaration>\n\
-<qti-outcome-declaration identifier=\"FEEDBACK\" cardinality=\"multiple\" base-type=\"identifier\"/>\n\
-<qti-outcome-declaration identifier=\"MISCONCEPTION\" cardinality=\"multiple\" base-type=\"identifier\"/>\n\
+<qti-outcome-declaration identifier=\"MISCONCEPTION\" cardinality=\"single\" base-type=\"identifier\"/>\n\
 <qti-outcome-declaration identifier=\"HINTS\" cardinality=\"multiple\" base-type=\"identifier\"/>\n\
 <qti-outcome-declaration identifier=\"SHOW_SOLUTION\" cardinality=\"single\" base-type=\"identifier\"/>\n";
     let xml = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<qti-assessment-item xmlns=\"{QTI3_NAMESPACE}\" xmlns:m=\"http://www.w3.org/1998/Math/MathML\" identifier=\"{}\" title=\"{}\" adaptive=\"false\" time-dependent=\"false\"{language}>\n{}\n{outcomes}{template}<qti-item-body>{body}</qti-item-body>\n<qti-response-processing>{processing}</qti-response-processing>\n{}</qti-assessment-item>\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<qti-assessment-item xmlns=\"{QTI3_NAMESPACE}\" xmlns:m=\"http://www.w3.org/1998/Math/MathML\" identifier=\"{}\" title=\"{}\" adaptive=\"false\" time-dependent=\"false\"{language}>\n{}\n{outcomes}{}{template}<qti-item-body>{body}</qti-item-body>\n<qti-response-processing>{processing}</qti-response-processing>\n{}</qti-assessment-item>\n",
         escape(&identifier(&item.id)),
         escape(&item.id),
         writer.declarations,
+        writer.outcomes,
         writer.feedback
     );
     let media = media_of(item);
@@ -358,11 +360,12 @@ impl Writer {
             if let Some(feedback) = &choice.feedback {
                 has_feedback = true;
                 let text = blocks_xhtml(feedback, &mut self.names);
-                self.feedback.push_str(&format!("<qti-modal-feedback outcome-identifier=\"FEEDBACK\" identifier=\"{id}\" show-hide=\"show\"><qti-content-body>{text}</qti-content-body></qti-modal-feedback>\n"));
+                self.feedback.push_str(&format!("<qti-modal-feedback outcome-identifier=\"FEEDBACK_{response}\" identifier=\"{id}\" show-hide=\"show\"><qti-content-body>{text}</qti-content-body></qti-modal-feedback>\n"));
             }
         }
         if has_feedback {
-            self.processing.push_str(&format!("<qti-set-outcome-value identifier=\"FEEDBACK\"><qti-variable identifier=\"{response}\"/></qti-set-outcome-value>"));
+            self.outcomes.push_str(&format!("<qti-outcome-declaration identifier=\"FEEDBACK_{response}\" cardinality=\"{cardinality}\" base-type=\"identifier\"/>\n"));
+            self.processing.push_str(&format!("<qti-set-outcome-value identifier=\"FEEDBACK_{response}\"><qti-variable identifier=\"{response}\"/></qti-set-outcome-value>"));
         }
         let max = if single { 1 } else { 0 };
         format!(

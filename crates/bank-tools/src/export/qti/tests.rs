@@ -291,6 +291,32 @@ fn check_package_structure(folder: &Path) {
             positions.windows(2).all(|pair| pair[0] <= pair[1]),
             "{href}: children out of order"
         );
+        // A value set to an outcome has the outcome's cardinality.
+        let cardinality = |identifier: &str| {
+            root.children()
+                .find(|child| {
+                    child.tag_name().name().ends_with("-declaration")
+                        && child.attribute("identifier") == Some(identifier)
+                })
+                .and_then(|declaration| declaration.attribute("cardinality"))
+        };
+        for set in item
+            .descendants()
+            .filter(|node| node.tag_name().name() == "qti-set-outcome-value")
+        {
+            let value = set.children().find(|child| child.is_element()).unwrap();
+            let value_cardinality = match value.tag_name().name() {
+                "qti-variable" => cardinality(value.attribute("identifier").unwrap()),
+                "qti-multiple" => Some("multiple"),
+                _ => Some("single"),
+            };
+            assert_eq!(
+                cardinality(set.attribute("identifier").unwrap()),
+                value_cardinality,
+                "{href}: {:?}",
+                set.attribute("identifier")
+            );
+        }
         let declared: BTreeSet<&str> = root
             .children()
             .filter(|child| child.tag_name().name().ends_with("-declaration"))
