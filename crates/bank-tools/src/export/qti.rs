@@ -216,12 +216,7 @@ pub fn held_by_qti(item: &Item) -> (Item, Vec<String>) {
             if !std::mem::take(&mut step.skills).is_empty() {
                 lost.push("step skills".into());
             }
-            if !std::mem::take(&mut step.hints).is_empty() {
-                lost.push("step hints".into());
-            }
-            if step.solution.take().is_some() {
-                lost.push("step solutions".into());
-            }
+            strip_hints(&mut step.hints, &mut lost);
         }
     }
     lost.dedup();

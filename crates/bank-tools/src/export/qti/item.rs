@@ -43,22 +43,49 @@ pub fn item_xml(item: &Item, language: Option<&str>) -> Result<(String, Vec<Stri
         }
         kind => body.push_str(&writer.part(kind, "RESPONSE", None)?),
     }
+    // Hints (the item's, then each step's) behind one end-attempt button; solutions (the item's
+    // and each step's) shown after an answer.
+    let mut hints: Vec<(String, &str)> = item
+        .hints
+        .iter()
+        .enumerate()
+        .map(|(index, hint)| (format!("HINT_{}", index + 1), hint.text.as_str()))
+        .collect();
+    let mut solutions: Vec<(String, &str)> = item
+        .solution
+        .iter()
+        .map(|solution| ("SOLUTION".to_string(), solution.as_str()))
+        .collect();
+    if let ItemKind::MultiStep { steps } = &item.kind {
+        for (step_index, step) in steps.iter().enumerate() {
+            for (index, hint) in step.hints.iter().enumerate() {
+                hints.push((
+                    format!("STEP_{}_HINT_{}", step_index + 1, index + 1),
+                    hint.text.as_str(),
+                ));
+            }
+            if let Some(solution) = &step.solution {
+                solutions.push((
+                    format!("STEP_{}_SOLUTION", step_index + 1),
+                    solution.as_str(),
+                ));
+            }
+        }
+    }
     let mut hint_rules = String::new();
-    if !item.hints.is_empty() {
+    if !hints.is_empty() {
         body.push_str("<p><qti-end-attempt-interaction response-identifier=\"HINTREQUEST\" title=\"Show a hint\"/></p>");
         writer
             .declarations
             .push_str("<qti-response-declaration identifier=\"HINTREQUEST\" cardinality=\"single\" base-type=\"boolean\"/>");
         let mut identifiers = String::new();
-        for (index, hint) in item.hints.iter().enumerate() {
-            let id = format!("HINT_{}", index + 1);
+        for (id, text) in &hints {
             identifiers.push_str(&format!(
                 "<qti-base-value base-type=\"identifier\">{id}</qti-base-value>"
             ));
-            let text = blocks_xhtml(&hint.text, &mut writer.names);
+            let text = blocks_xhtml(text, &mut writer.names);
             writer.feedback.push_str(&format!(
-                "<qti-modal-feedback outcome-identifier=\"HINTS\" identifier=\"{id}\" show-hide=\"show\" title=\"Hint {}\"><qti-content-body>{text}</qti-content-body></qti-modal-feedback>\n",
-                index + 1
+                "<qti-modal-feedback outcome-identifier=\"HINTS\" identifier=\"{id}\" show-hide=\"show\" title=\"Hint\"><qti-content-body>{text}</qti-content-body></qti-modal-feedback>\n"
             ));
         }
         hint_rules = format!(
@@ -66,12 +93,18 @@ pub fn item_xml(item: &Item, language: Option<&str>) -> Result<(String, Vec<Stri
         );
     }
     let mut solution_rule = String::new();
-    if let Some(solution) = &item.solution {
-        let text = blocks_xhtml(solution, &mut writer.names);
-        writer.feedback.push_str(&format!(
-            "<qti-modal-feedback outcome-identifier=\"SHOW_SOLUTION\" identifier=\"SOLUTION\" show-hide=\"show\" title=\"Solution\"><qti-content-body>{text}</qti-content-body></qti-modal-feedback>\n"
-        ));
-        solution_rule = "<qti-set-outcome-value identifier=\"SHOW_SOLUTION\"><qti-base-value base-type=\"identifier\">SOLUTION</qti-base-value></qti-set-outcome-value>".into();
+    if !solutions.is_empty() {
+        let mut identifiers = String::new();
+        for (id, text) in &solutions {
+            identifiers.push_str(&format!(
+                "<qti-base-value base-type=\"identifier\">{id}</qti-base-value>"
+            ));
+            let text = blocks_xhtml(text, &mut writer.names);
+            writer.feedback.push_str(&format!(
+                "<qti-modal-feedback outcome-identifier=\"SHOW_SOLUTION\" identifier=\"{id}\" show-hide=\"show\" title=\"Solution\"><qti-content-body>{text}</qti-content-body></qti-modal-feedback>\n"
+            ));
+        }
+        solution_rule = format!("<qti-set-outcome-value identifier=\"SHOW_SOLUTION\"><qti-multiple>{identifiers}</qti-multiple></qti-set-outcome-value>");
     }
     let template = template_xml(item.template.as_ref(), &mut writer)?;
     let processing = if hint_rules.is_empty() {
@@ -88,7 +121,7 @@ pub fn item_xml(item: &Item, language: Option<&str>) -> Result<(String, Vec<Stri
     let outcomes = "<qti-outcome-declaration identifier=\"SCORE\" cardinality=\"single\" base-type=\"float\"><qti-default-value><qti-value>0</qti-value></qti-default-value></qti-outcome-declaration>\n\
 <qti-outcome-declaration identifier=\"MISCONCEPTION\" cardinality=\"single\" base-type=\"identifier\"/>\n\
 <qti-outcome-declaration identifier=\"HINTS\" cardinality=\"multiple\" base-type=\"identifier\"/>\n\
-<qti-outcome-declaration identifier=\"SHOW_SOLUTION\" cardinality=\"single\" base-type=\"identifier\"/>\n";
+<qti-outcome-declaration identifier=\"SHOW_SOLUTION\" cardinality=\"multiple\" base-type=\"identifier\"/>\n";
     let xml = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<qti-assessment-item xmlns=\"{QTI3_NAMESPACE}\" xmlns:m=\"http://www.w3.org/1998/Math/MathML\" identifier=\"{}\" title=\"{}\" adaptive=\"false\" time-dependent=\"false\"{language}>\n{}\n{outcomes}{}{template}<qti-item-body>{body}</qti-item-body>\n<qti-response-processing>{processing}</qti-response-processing>\n{}</qti-assessment-item>\n",
         escape(&identifier(&item.id)),
@@ -107,7 +140,11 @@ fn media_of(item: &Item) -> Vec<String> {
     texts.extend(item.hints.iter().map(|hint| hint.text.as_str()));
     texts.extend(item.solution.as_deref());
     if let ItemKind::MultiStep { steps } = &item.kind {
-        texts.extend(steps.iter().map(|step| step.prompt.as_str()));
+        for step in steps {
+            texts.push(&step.prompt);
+            texts.extend(step.hints.iter().map(|hint| hint.text.as_str()));
+            texts.extend(step.solution.as_deref());
+        }
     }
     for text in texts {
         for block in parse_markup(text) {

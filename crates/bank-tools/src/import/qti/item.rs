@@ -114,28 +114,41 @@ pub(in crate::import) fn convert_item_file(
     };
     let (prompt, mut parts) = builder.parts(&markdown)?;
     let used = std::mem::take(&mut builder.used_feedback);
-    let (hints, solution) = general_feedback(&mut reader, &rules, &used);
+    let general = general_feedback(&mut reader, &rules, &used);
+    let (mut hints, mut solution) = (general.hints, general.solution);
     let prompt = if prompt.trim().is_empty() {
         attribute(root, "title").unwrap_or("Answer.").to_string()
     } else {
         prompt
     };
+    let mut step_hints = general.step_hints;
+    let mut step_solutions = general.step_solutions;
     let kind = if parts.len() == 1 {
         parts.remove(0).1
     } else {
         let steps = parts
             .into_iter()
-            .map(|(prompt, kind)| Step {
+            .enumerate()
+            .map(|(index, (prompt, kind))| Step {
                 id: None,
                 prompt,
                 skills: Vec::new(),
-                hints: Vec::new(),
-                solution: None,
+                hints: step_hints.remove(&(index + 1)).unwrap_or_default(),
+                solution: step_solutions.remove(&(index + 1)),
                 kind,
             })
             .collect();
         ItemKind::MultiStep { steps }
     };
+    // Step feedback of a step the item does not have is the item's.
+    hints.extend(step_hints.into_values().flatten());
+    if !step_solutions.is_empty() {
+        let parts: Vec<String> = solution
+            .into_iter()
+            .chain(step_solutions.into_values())
+            .collect();
+        solution = Some(parts.join("\n\n"));
+    }
     Ok(Item {
         id,
         skills: Vec::new(),
@@ -164,13 +177,37 @@ fn feedback_of(node: Node<'_, '_>, markdown: String) -> Feedback {
 }
 
 /// Hints and the solution from the feedback no part used; the rest is noted.
+/// Hints and solutions, of the item and of its steps (`STEP_2_HINT_1`, `STEP_2_SOLUTION`).
+struct GeneralFeedback {
+    hints: Vec<Hint>,
+    solution: Option<String>,
+    step_hints: BTreeMap<usize, Vec<Hint>>,
+    step_solutions: BTreeMap<usize, String>,
+}
+
+/// `STEP_2_HINT_1` → (2, true); `STEP_2_SOLUTION` → (2, false).
+fn step_feedback(identifier: &str) -> Option<(usize, bool)> {
+    let rest = identifier.strip_prefix("STEP_")?;
+    let (number, what) = rest.split_once('_')?;
+    let number = number.parse::<usize>().ok()?;
+    if what.starts_with("HINT") {
+        Some((number, true))
+    } else if what == "SOLUTION" {
+        Some((number, false))
+    } else {
+        None
+    }
+}
+
 fn general_feedback(
     reader: &mut Reader<'_, '_, '_>,
     rules: &ProcessingRules,
     used: &[String],
-) -> (Vec<Hint>, Option<String>) {
+) -> GeneralFeedback {
     let mut hints = Vec::new();
     let mut solutions = Vec::new();
+    let mut step_hints: BTreeMap<usize, Vec<Hint>> = BTreeMap::new();
+    let mut step_solutions = BTreeMap::new();
     let feedback = std::mem::take(&mut reader.state.feedback);
     for item in feedback {
         if used.contains(&item.identifier) || item.markdown.trim().is_empty() {
@@ -178,7 +215,16 @@ fn general_feedback(
         }
         let lower = item.identifier.to_ascii_lowercase();
         let title = item.title.clone().unwrap_or_default().to_ascii_lowercase();
-        if rules.hint_feedback.contains(&item.identifier) || lower.contains("hint") {
+        if let Some((step, is_hint)) = step_feedback(&item.identifier) {
+            if is_hint {
+                step_hints.entry(step).or_default().push(Hint {
+                    text: item.markdown,
+                    scaffold: None,
+                });
+            } else {
+                step_solutions.insert(step, item.markdown);
+            }
+        } else if rules.hint_feedback.contains(&item.identifier) || lower.contains("hint") {
             hints.push(Hint {
                 text: item.markdown,
                 scaffold: None,
@@ -210,7 +256,12 @@ fn general_feedback(
         }
     }
     let solution = (!solutions.is_empty()).then(|| solutions.join("\n\n"));
-    (hints, solution)
+    GeneralFeedback {
+        hints,
+        solution,
+        step_hints,
+        step_solutions,
+    }
 }
 
 fn excerpt(text: &str) -> String {
