@@ -97,6 +97,14 @@ pub(in crate::import) fn convert_item_file(
             choice_feedback: BTreeMap::new(),
         },
     };
+    for stimulus in children_named(root, "assessmentStimulusRef") {
+        let href = attribute(stimulus, "href").unwrap_or_default();
+        reader.note(
+            NoteKind::Skipped,
+            stimulus,
+            format!("the shared stimulus {href} is not included in the prompt"),
+        );
+    }
     let nodes = reader.nodes(body);
     let markdown = reader.markdown(&nodes, TextShape::Block);
     for modal in children_named(root, "modalFeedback") {

@@ -155,7 +155,10 @@ fn a_qti3_package_folder_gives_skills_from_sections_and_its_images() {
     );
     assert_eq!(
         skipped(&imported),
-        vec!["skipped: items/area.xml (line 10): a rubric block for \"scorer\" is left out (not for learners)"]
+        vec![
+            "skipped: items/area.xml (line 7): the shared stimulus ../stimuli/shapes.xml is not included in the prompt",
+            "skipped: items/area.xml (line 11): a rubric block for \"scorer\" is left out (not for learners)",
+        ]
     );
 }
 
