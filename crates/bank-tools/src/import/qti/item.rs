@@ -314,6 +314,9 @@ impl<'r, 'a, 'input> Reader<'r, 'a, 'input> {
             .unwrap_or_default();
         let root = file.root;
         let mut resolve = |src: &str, notes: &mut Vec<ImportNote>| -> Option<String> {
+            if src.starts_with("https://") || src.starts_with("http://") {
+                return Some(src.to_string());
+            }
             let relative = if relative_folder.is_empty() {
                 src.to_string()
             } else {
