@@ -317,7 +317,8 @@ fn shortanswer(
     for answer in answers(question, source, state, notes) {
         let text = answer.text.trim().to_string();
         if answer.fraction >= 100.0 {
-            if text.contains('*') {
+            // `\*` is a literal star in Moodle; any other `*` is a wildcard.
+            if text.replace("\\*", "").contains('*') {
                 if pattern.is_some() {
                     notes.push(ImportNote {
                         kind: NoteKind::Skipped,
