@@ -104,3 +104,26 @@ fn a_file_that_is_not_a_moodle_quiz_is_an_error() {
         "{error}"
     );
 }
+
+#[test]
+fn an_escaped_star_is_a_literal_star_not_a_wildcard() {
+    let file = std::env::temp_dir().join(format!("moodle-star-{}.xml", std::process::id()));
+    std::fs::write(
+        &file,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="shortanswer">
+    <name><text>Star</text></name>
+    <questiontext format="html"><text><![CDATA[<p>Which key multiplies on a calculator?</p>]]></text></questiontext>
+    <usecase>0</usecase>
+    <answer fraction="100" format="moodle_auto_format"><text>\*</text></answer>
+  </question>
+</quiz>"#,
+    )
+    .unwrap();
+    let imported = import_moodle_xml(&file).unwrap();
+    let json = serde_json::to_value(&imported.bank.items[0].kind).unwrap();
+    assert_eq!(json["answers"][0], "*");
+    assert!(json["pattern"].is_null(), "{json}");
+    std::fs::remove_file(&file).ok();
+}
