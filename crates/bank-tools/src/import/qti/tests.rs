@@ -246,3 +246,29 @@ fn text_that_looks_like_an_internal_marker_stays_text() {
     assert_eq!(judge_every_item(&imported), vec!["m: shortText"]);
     std::fs::remove_file(&file).ok();
 }
+
+#[test]
+fn a_web_image_keeps_its_address_and_a_missing_file_is_noted() {
+    let file = std::env::temp_dir().join(format!("qti-web-image-{}.xml", std::process::id()));
+    std::fs::write(
+        &file,
+        r#"<qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="w" title="w" adaptive="false" time-dependent="false">
+  <qti-response-declaration identifier="R" cardinality="single" base-type="float"><qti-correct-response><qti-value>3</qti-value></qti-correct-response></qti-response-declaration>
+  <qti-item-body><p>How many sides?</p><p><img src="https://example.org/triangle.png" alt="A triangle"/></p><p><img src="missing.png" alt="Gone"/></p><p><qti-text-entry-interaction response-identifier="R"/></p></qti-item-body>
+</qti-assessment-item>"#,
+    )
+    .unwrap();
+    let imported = import_qti(&file).unwrap();
+    assert_eq!(
+        imported.bank.items[0].prompt,
+        "How many sides?\n\n![A triangle](https://example.org/triangle.png)"
+    );
+    let name = file.file_name().unwrap().to_string_lossy().to_string();
+    assert_eq!(
+        skipped(&imported),
+        vec![format!(
+            "skipped: {name}: the image missing.png is not in the package"
+        )]
+    );
+    std::fs::remove_file(&file).ok();
+}
