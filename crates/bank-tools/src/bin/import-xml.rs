@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use adaptive_practice_bank_tools::import::moodle_xml::import_moodle_xml;
+use adaptive_practice_bank_tools::import::moodle_xml::{import_moodle_xml, is_moodle_xml};
 use adaptive_practice_bank_tools::import::qti::import_qti;
 use adaptive_practice_bank_tools::import::{write_imported_bank, NoteKind};
 
@@ -68,24 +68,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// A `.zip`, a folder or an XML file whose root is not `<quiz>` is QTI.
+/// An XML file whose root is `<quiz>` is Moodle XML; anything else (a `.zip`, a folder, an item
+/// file) is QTI.
 fn detect_format(source: &Path) -> String {
-    if source.is_file()
-        && source
-            .extension()
-            .is_some_and(|extension| extension == "xml")
-    {
-        let text = std::fs::read_to_string(source).unwrap_or_default();
-        let start = text
-            .match_indices('<')
-            .map(|(at, _)| &text[at + 1..])
-            .find(|rest| !rest.starts_with('?') && !rest.starts_with('!'))
-            .unwrap_or_default();
-        if start.starts_with("quiz") {
-            return "moodle-xml".into();
-        }
+    if is_moodle_xml(source) {
+        "moodle-xml".into()
+    } else {
+        "qti".into()
     }
-    "qti".into()
 }
 
 struct Arguments {
