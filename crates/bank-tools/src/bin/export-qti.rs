@@ -37,8 +37,8 @@ fn main() -> ExitCode {
     let folder = bank_path.parent().map(PathBuf::from).unwrap_or_default();
     match export_qti_package_from(&bank, &folder, &out) {
         Ok(report) => {
-            for line in &report.not_held {
-                eprintln!("export-qti: not held: {line}");
+            for note in &report.notes {
+                eprintln!("export-qti: {note}");
             }
             eprintln!(
                 "export-qti: wrote {} ({} items, {} media files)",
@@ -46,7 +46,7 @@ fn main() -> ExitCode {
                 report.items_written,
                 report.media_written
             );
-            if report.not_held.is_empty() {
+            if report.notes.is_empty() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(2)

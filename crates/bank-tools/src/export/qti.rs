@@ -2,7 +2,8 @@
 //! skill, one item file per bank item and the media files, as a folder or a `.zip`. Each item's
 //! response processing is written out (no template to fetch): score, per-choice feedback,
 //! feedback for typical wrong answers, hints behind an end-attempt button, the solution.
-//! What QTI cannot hold is removed by [`held_by_qti`] and listed in the report, item by item.
+//! What QTI cannot hold is removed by [`held_by_qti`] and noted in the report, item by item, as
+//! the importers note what they cannot convert.
 
 mod item;
 mod markup;
@@ -13,6 +14,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use adaptive_practice_engine::bank::{Bank, Hint, Item, ItemKind};
+
+use crate::import::{ImportNote, NoteKind};
 
 pub use self::item::item_xml;
 use self::markup::escape;
@@ -27,8 +30,9 @@ pub const QTI3_PACKAGE_NAMESPACE: &str = "http://www.imsglobal.org/xsd/qti/qtiv3
 pub struct ExportReport {
     pub items_written: usize,
     pub media_written: usize,
-    /// One line per thing QTI cannot hold: `item id: what`.
-    pub not_held: Vec<String>,
+    /// One note per thing QTI cannot hold (kind `Changed`, source: the item id or `skill ID`)
+    /// and per media file that could not be copied (kind `Skipped`), as the importers note.
+    pub notes: Vec<ImportNote>,
 }
 
 /// Writes the package to `out` (a `.zip`, or else a folder); media addresses are read relative
@@ -76,10 +80,11 @@ fn write_folder(bank: &Bank, bank_folder: &Path, folder: &Path) -> Result<Export
     let mut report = ExportReport::default();
     for skill in &bank.skills {
         if skill.description.is_some() || !skill.prerequisites.is_empty() {
-            report.not_held.push(format!(
-                "skill {}: its description and prerequisites",
-                skill.id
-            ));
+            report.notes.push(ImportNote {
+                kind: NoteKind::Changed,
+                source: format!("skill {}", skill.id),
+                message: "its description and prerequisites are not held".into(),
+            });
         }
     }
     let mut resources = Vec::new();
@@ -87,9 +92,11 @@ fn write_folder(bank: &Bank, bank_folder: &Path, folder: &Path) -> Result<Export
     let mut files_of_items = Vec::new();
     for item in &bank.items {
         let (held, lost) = held_by_qti(item);
-        report
-            .not_held
-            .extend(lost.into_iter().map(|what| format!("{}: {what}", item.id)));
+        report.notes.extend(lost.into_iter().map(|what| ImportNote {
+            kind: NoteKind::Changed,
+            source: item.id.clone(),
+            message: format!("not held: {what}"),
+        }));
         let (xml, item_media) = item_xml(&held, bank.language.as_deref())?;
         let href = format!("{}.xml", identifier(&item.id));
         write(&folder.join(&href), &xml)?;
@@ -109,9 +116,11 @@ fn write_folder(bank: &Bank, bank_folder: &Path, folder: &Path) -> Result<Export
         }
         match std::fs::copy(&source, &target) {
             Ok(_) => report.media_written += 1,
-            Err(error) => report
-                .not_held
-                .push(format!("media {address}: cannot be copied: {error}")),
+            Err(error) => report.notes.push(ImportNote {
+                kind: NoteKind::Skipped,
+                source: format!("media {address}"),
+                message: format!("cannot be copied: {error}"),
+            }),
         }
     }
     for (id, href, item_media) in &files_of_items {
