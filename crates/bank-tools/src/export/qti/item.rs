@@ -106,7 +106,8 @@ pub fn item_xml(item: &Item, language: Option<&str>) -> Result<(String, Vec<Stri
         }
         solution_rule = format!("<qti-set-outcome-value identifier=\"SHOW_SOLUTION\"><qti-multiple>{identifiers}</qti-multiple></qti-set-outcome-value>");
     }
-    let template = template_xml(item.template.as_ref(), &mut writer)?;
+    let math_variables = math_variables(item);
+    let template = template_xml(item.template.as_ref(), &mut writer, &math_variables)?;
     let processing = if hint_rules.is_empty() {
         format!("{}{solution_rule}", writer.processing)
     } else {
@@ -533,7 +534,11 @@ fn gaps_xhtml(prompt: &str, response: &str, names: &mut TemplateNames) -> String
 
 /// Template declarations and processing: drawn variables, derived values (the item's and those
 /// made for printed expressions), constraints, computed correct responses.
-fn template_xml(template: Option<&Template>, writer: &mut Writer) -> Result<String, String> {
+fn template_xml(
+    template: Option<&Template>,
+    writer: &mut Writer,
+    math_variables: &[String],
+) -> Result<String, String> {
     let Some(template) = template else {
         return Ok(String::new());
     };
@@ -572,7 +577,12 @@ fn template_xml(template: Option<&Template>, writer: &mut Writer) -> Result<Stri
                 )
             }
         };
-        declarations.push_str(&format!("<qti-template-declaration identifier=\"{}\" cardinality=\"single\" base-type=\"{base_type}\"/>\n", escape(name)));
+        let math = if math_variables.contains(name) {
+            " math-variable=\"true\""
+        } else {
+            ""
+        };
+        declarations.push_str(&format!("<qti-template-declaration identifier=\"{}\" cardinality=\"single\" base-type=\"{base_type}\"{math}/>\n", escape(name)));
         rules.push_str(&format!(
             "<qti-set-template-value identifier=\"{}\">{value}</qti-set-template-value>",
             escape(name)
@@ -585,7 +595,12 @@ fn template_xml(template: Option<&Template>, writer: &mut Writer) -> Result<Stri
         .collect();
     derived.extend(writer.names.derived.iter().cloned());
     for (name, expression) in &derived {
-        declarations.push_str(&format!("<qti-template-declaration identifier=\"{}\" cardinality=\"single\" base-type=\"float\"/>\n", escape(name)));
+        let math = if math_variables.contains(name) {
+            " math-variable=\"true\""
+        } else {
+            ""
+        };
+        declarations.push_str(&format!("<qti-template-declaration identifier=\"{}\" cardinality=\"single\" base-type=\"float\"{math}/>\n", escape(name)));
         rules.push_str(&format!(
             "<qti-set-template-value identifier=\"{}\">{}</qti-set-template-value>",
             escape(name),
@@ -658,5 +673,72 @@ fn qti_expression(expression: &Expr) -> Result<String, String> {
                 other => return Err(format!("the function {other} has no QTI expression")),
             }
         }
+    })
+}
+
+/// Template variables a QTI player may put into the MathML (`math-variable`): written `{{a}}` in
+/// some formula, and never as a plain letter of a formula (where the value would wrongly appear).
+fn math_variables(item: &Item) -> Vec<String> {
+    let Some(template) = &item.template else {
+        return Vec::new();
+    };
+    let mut texts: Vec<&str> = vec![&item.prompt];
+    texts.extend(item.hints.iter().map(|hint| hint.text.as_str()));
+    texts.extend(item.solution.as_deref());
+    if let ItemKind::MultiStep { steps } = &item.kind {
+        for step in steps {
+            texts.push(&step.prompt);
+            texts.extend(step.hints.iter().map(|hint| hint.text.as_str()));
+            texts.extend(step.solution.as_deref());
+        }
+    }
+    let formulas: Vec<String> = texts
+        .iter()
+        .flat_map(|text| super::markup::math_sources(text))
+        .collect();
+    let without_values: Vec<String> = formulas
+        .iter()
+        .map(|formula| remove_template_values(formula))
+        .collect();
+    template
+        .variables
+        .keys()
+        .chain(template.derived.keys())
+        .filter(|name| {
+            let marked = format!("{{{{{name}}}}}");
+            formulas.iter().any(|formula| formula.contains(&marked))
+                && !without_values
+                    .iter()
+                    .any(|formula| has_identifier(formula, name))
+        })
+        .cloned()
+        .collect()
+}
+
+fn remove_template_values(formula: &str) -> String {
+    let mut out = String::new();
+    let mut rest = formula;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("}}") {
+            Some(end) => rest = &rest[start + end + 2..],
+            None => {
+                rest = "";
+            }
+        }
+        out.push(' ');
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a name stands in a formula as a letter of its own (not inside a longer word or a
+/// command such as `\frac`).
+fn has_identifier(formula: &str, name: &str) -> bool {
+    formula.match_indices(name).any(|(at, _)| {
+        let before = formula[..at].chars().next_back();
+        let after = formula[at + name.len()..].chars().next();
+        let is_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic() || c == '\\');
+        !is_word(before) && !after.is_some_and(|c| c.is_ascii_alphabetic())
     })
 }

@@ -60,7 +60,7 @@ pub fn inline_xhtml(text: &str, names: &mut TemplateNames) -> String {
 }
 
 /// The LaTeX of each `$…$` / `$$…$$` of a text, in order (reversed, to pop).
-fn math_sources(text: &str) -> Vec<String> {
+pub(super) fn math_sources(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let chars: Vec<char> = text.chars().collect();
     let mut index = 0;

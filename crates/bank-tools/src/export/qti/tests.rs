@@ -393,3 +393,29 @@ fn a_template_with_a_fractional_step_round_trips() {
     }
     std::fs::remove_dir_all(&folder).ok();
 }
+
+#[test]
+fn template_values_written_in_formulas_are_math_variables_for_other_players() {
+    let text = r#"{"id": "math", "version": "1", "title": "Math", "skills": [{"id": "s", "name": "S"}],
+      "items": [{"id": "solve", "skills": ["s"], "type": "numeric",
+        "prompt": "Solve ${{a}}x = {{b}}$ where $n = {{n}}$.", "answer": "{{b / a}}", "tolerance": 0.01,
+        "template": {"variables": {"a": {"min": 2, "max": 5}, "b": {"min": 1, "max": 9}, "n": {"min": 1, "max": 3}}}}]}"#;
+    let bank = load_bank(text).bank.expect("the bank loads");
+    let folder = temporary_folder("math-variables");
+    export_qti_package_from(&bank, Path::new("."), &folder).unwrap();
+    check_package_structure(&folder);
+    let xml = std::fs::read_to_string(folder.join("solve.xml")).unwrap();
+    let math_variables: Vec<&str> = xml
+        .match_indices("<qti-template-declaration identifier=\"")
+        .filter_map(|(at, _)| {
+            let declaration = &xml[at..at + xml[at..].find("/>").unwrap()];
+            let name = declaration.split('"').nth(1).unwrap();
+            declaration
+                .contains("math-variable=\"true\"")
+                .then_some(name)
+        })
+        .collect();
+    // `n` is a letter of a formula as well: a player must not put its value there.
+    assert_eq!(math_variables, vec!["a", "b"]);
+    std::fs::remove_dir_all(&folder).ok();
+}
