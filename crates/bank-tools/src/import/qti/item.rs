@@ -56,6 +56,8 @@ pub(super) struct BodyState<'a, 'input> {
     end_attempts: Vec<String>,
     /// Choice identifier → feedback written inside that choice.
     pub(super) choice_feedback: BTreeMap<String, String>,
+    /// Template variables declared `mathVariable`: an `<mi>` naming one shows its value.
+    math_variables: Vec<String>,
 }
 
 pub(in crate::import) fn convert_item_file(
@@ -95,6 +97,10 @@ pub(in crate::import) fn convert_item_file(
             feedback: Vec::new(),
             end_attempts: Vec::new(),
             choice_feedback: BTreeMap::new(),
+            math_variables: children_named(root, "templateDeclaration")
+                .filter(|declaration| attribute(*declaration, "mathVariable") == Some("true"))
+                .filter_map(|declaration| attribute(declaration, "identifier").map(str::to_string))
+                .collect(),
         },
     };
     for stimulus in children_named(root, "assessmentStimulusRef") {
@@ -494,7 +500,13 @@ impl<'r, 'a, 'input> Reader<'r, 'a, 'input> {
                             ..HtmlElement::default()
                         }));
                     }
-                    let children = self.nodes(child);
+                    let mut children = self.nodes(child);
+                    if child.tag_name().name() == "mi" {
+                        let text = child.text().unwrap_or_default().trim();
+                        if self.state.math_variables.iter().any(|name| name == text) {
+                            children = vec![HtmlNode::Text(format!("{{{{{text}}}}}"))];
+                        }
+                    }
                     let attributes = child
                         .attributes()
                         .map(|attribute| {

@@ -75,6 +75,7 @@ fn qti2_items_convert_with_right_answers_judged_right() {
         ("order-match-associate.xml", "three-parts: multiStep"),
         ("gap-match.xml", "water-states: fillBlanks"),
         ("template-product.xml", "product: numeric"),
+        ("math-variable.xml", "mv: numeric"),
     ];
     for (file, line) in expected {
         let imported = import_qti(&source(&format!("qti2/{file}"))).expect(file);
@@ -112,6 +113,12 @@ fn qti2_feedback_hints_tolerance_and_templates_are_read() {
     let item = &template.bank.items[0];
     assert_eq!(item.prompt, "What is {{a}} × {{b}}?");
     assert_eq!(item.template.as_ref().unwrap().constraints, vec!["a != b"]);
+
+    let math_variable = import_qti(&source("qti2/math-variable.xml")).unwrap();
+    assert_eq!(
+        math_variable.bank.items[0].prompt,
+        "What is $3\\times{{a}}$?"
+    );
 }
 
 #[test]
