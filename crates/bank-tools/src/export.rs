@@ -1,4 +1,6 @@
-//! Exporters: each module writes a bank in another open format and reports, item by item, what
-//! that format cannot hold. `qti` writes a QTI 3.0 package.
+//! Exporters: a bank written in another format, with a note for everything that format cannot
+//! hold (the importers' [`ImportNote`](crate::import::ImportNote), whose source is the item id).
+//! `gift` writes Moodle's GIFT; `qti` writes a QTI 3.0 package.
 
+pub mod gift;
 pub mod qti;

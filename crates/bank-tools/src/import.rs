@@ -1,16 +1,226 @@
 //! Importers: each module reads one open content format and returns an [`ImportedBank`], the
 //! engine's `Bank` plus the media files to copy and a note for everything it could not convert.
-//! A new source format (QTI 3, Moodle GIFT) is a new module next to `oatutor`.
+//! [`import_path`] is the one entry point: it tells the [`Format`] from the path when it is not
+//! given and calls the format's module. A new source format is a new module next to `oatutor`
+//! and `gift`, and a new arm of [`Format`].
 
 use std::path::{Path, PathBuf};
 
 use adaptive_practice_engine::Bank;
 use serde_json::Value;
 
+pub mod gift;
 pub mod html_markdown;
 pub mod moodle_xml;
 pub mod oatutor;
 pub mod qti;
+
+/// The source formats `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Moodle's plain-text quiz format (`.gift`, `.txt`).
+    Gift,
+    /// Moodle's XML question export (`<quiz>`).
+    MoodleXml,
+    /// QTI 2.1, 2.2 and 3.0 items and `imsmanifest.xml` packages (`.xml`, `.zip`).
+    Qti,
+    /// An OATutor content folder (`content-pool/`, `skillModel.json`).
+    Oatutor,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [
+        Format::Gift,
+        Format::MoodleXml,
+        Format::Qti,
+        Format::Oatutor,
+    ];
+
+    /// The name on the command line: `gift`, `moodle-xml`, `qti`, `oatutor`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Gift => "gift",
+            Format::MoodleXml => "moodle-xml",
+            Format::Qti => "qti",
+            Format::Oatutor => "oatutor",
+        }
+    }
+
+    /// The format with this command-line name.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|format| format.name() == name)
+    }
+}
+
+/// Choices of an import that change what a learner is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportOptions {
+    /// OATutor: a multiple-choice question whose answer is math (an equation such as
+    /// `h=\frac{2A}{b}`, a list such as `-9;(0,7)`, a point) becomes a typed answer, judged by value.
+    pub typed_answers: bool,
+}
+
+/// Why nothing could be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// The format could not be told from the path or the start of the file.
+    UnknownFormat { path: PathBuf },
+    /// This build has no importer for the format.
+    NotSupported { format: Format },
+    /// The source cannot be read, or is not in the format.
+    Source { format: Format, message: String },
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::UnknownFormat { path } => write!(
+                formatter,
+                "cannot tell the format of {}; name it with --format gift|moodle-xml|qti|oatutor",
+                path.display()
+            ),
+            ImportError::NotSupported { format } => {
+                write!(
+                    formatter,
+                    "{} import is not supported in this build",
+                    format.name()
+                )
+            }
+            ImportError::Source { format, message } => {
+                write!(formatter, "{} import: {message}", format.name())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Imports `path` in `format`, or in the format [`detect_format`] tells when it is `None`.
+pub fn import_path(
+    path: &Path,
+    format: Option<Format>,
+    options: ImportOptions,
+) -> Result<ImportedBank, ImportError> {
+    let format = match format {
+        Some(format) => format,
+        None => detect_format(path).ok_or_else(|| ImportError::UnknownFormat {
+            path: path.to_path_buf(),
+        })?,
+    };
+    let source_error = |message: String| ImportError::Source { format, message };
+    match format {
+        Format::Gift => gift::import_gift(path).map_err(source_error),
+        Format::Oatutor => oatutor::import_oatutor_folder_with(path, options).map_err(source_error),
+        Format::MoodleXml => moodle_xml::import_moodle_xml(path).map_err(source_error),
+        Format::Qti => qti::import_qti(path).map_err(source_error),
+    }
+}
+
+/// The format of a path: a folder with `content-pool/` is OATutor; a folder or `.zip` with an
+/// `imsmanifest.xml`, and XML whose root is a QTI item or manifest, are QTI; XML whose root is
+/// `<quiz>` is Moodle XML; `.gift` is GIFT, and so is other text with a `{…}` answer block.
+pub fn detect_format(path: &Path) -> Option<Format> {
+    if path.is_dir() {
+        if path.join("content-pool").is_dir() {
+            return Some(Format::Oatutor);
+        }
+        return path
+            .join("imsmanifest.xml")
+            .is_file()
+            .then_some(Format::Qti);
+    }
+    let extension = path
+        .extension()
+        .map(|extension| extension.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "gift" => return Some(Format::Gift),
+        "zip" => return Some(Format::Qti),
+        _ => {}
+    }
+    let start = read_start(path)?;
+    let trimmed = start.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('<') {
+        return xml_format(trimmed);
+    }
+    (trimmed.contains('{') && trimmed.contains('}')).then_some(Format::Gift)
+}
+
+/// The first 64 KiB of a file, as text.
+fn read_start(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(64 * 1024)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Moodle XML or QTI from the name of the root element (after the declaration and comments).
+fn xml_format(text: &str) -> Option<Format> {
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("<?") {
+            rest = &after[after.find("?>")? + 2..];
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            rest = &after[after.find("-->")? + 3..];
+        } else if let Some(after) = rest.strip_prefix("<!") {
+            rest = &after[after.find('>')? + 1..];
+        } else {
+            break;
+        }
+    }
+    let name: String = rest
+        .strip_prefix('<')?
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    let local = name.rsplit(':').next().unwrap_or_default();
+    match local {
+        "quiz" => Some(Format::MoodleXml),
+        "assessmentItem"
+        | "qti-assessment-item"
+        | "assessmentTest"
+        | "qti-assessment-test"
+        | "manifest"
+        | "questestinterop" => Some(Format::Qti),
+        _ => None,
+    }
+}
+
+/// What `import` does with an imported bank: write it, write it and say some things were
+/// skipped (exit 2), or refuse it under `--strict` (exit 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// Nothing was skipped: exit 0.
+    Complete,
+    /// Written, but something was skipped (listed): exit 2.
+    WrittenWithSkips,
+    /// Something was skipped and `--strict` was asked: nothing written, exit 1.
+    RefusedByStrict,
+}
+
+impl ImportOutcome {
+    pub fn of(imported: &ImportedBank, strict: bool) -> ImportOutcome {
+        match (imported.skipped_count(), strict) {
+            (0, _) => ImportOutcome::Complete,
+            (_, false) => ImportOutcome::WrittenWithSkips,
+            (_, true) => ImportOutcome::RefusedByStrict,
+        }
+    }
+
+    pub fn exit_code(self) -> u8 {
+        match self {
+            ImportOutcome::Complete => 0,
+            ImportOutcome::WrittenWithSkips => 2,
+            ImportOutcome::RefusedByStrict => 1,
+        }
+    }
+}
 
 /// What an importer produced.
 #[derive(Debug, Clone)]
@@ -31,6 +241,19 @@ impl ImportedBank {
             .iter()
             .find(|(counted, _)| *counted == name)
             .map_or(0, |(_, count)| *count)
+    }
+
+    /// What was found in the source: the first count (`questions 12`, `problems 91`).
+    pub fn found(&self) -> (&'static str, usize) {
+        self.counts.first().copied().unwrap_or(("questions", 0))
+    }
+
+    /// How many notes say something was left out.
+    pub fn skipped_count(&self) -> usize {
+        self.notes
+            .iter()
+            .filter(|note| note.kind == NoteKind::Skipped)
+            .count()
     }
 
     /// The summary line: `problems 100, steps 156, …`.
@@ -123,6 +346,48 @@ fn drop_empty_field_lines(pretty: &str) -> String {
         kept.push(line.to_string());
     }
     kept.join("\n")
+}
+
+/// Backslash-escapes what Markdown would read as markup: `\ * _ `` [ ] $`, and at the
+/// start of a line `#`, `>`, `-`, `+`, `=`, `|` and the `.` or `)` of `1.`.
+pub fn escape_markdown(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    let mut at_line_start = true;
+    let characters: Vec<char> = text.chars().collect();
+    for (index, &character) in characters.iter().enumerate() {
+        let always_markup = matches!(character, '\\' | '*' | '_' | '`' | '[' | ']' | '$');
+        let markup_at_line_start =
+            at_line_start && matches!(character, '#' | '>' | '-' | '+' | '=' | '|');
+        let ends_list_number =
+            matches!(character, '.' | ')') && ends_line_start_number(&characters[..index]);
+        if always_markup || markup_at_line_start || ends_list_number {
+            escaped.push('\\');
+        }
+        escaped.push(character);
+        if character == '\n' {
+            at_line_start = true;
+        } else if !character.is_whitespace() {
+            at_line_start = false;
+        }
+    }
+    escaped
+}
+
+/// Whether the characters end with a line's first word made only of digits (`12` in `12.`).
+fn ends_line_start_number(before: &[char]) -> bool {
+    let digits = before
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits == 0 {
+        return false;
+    }
+    before[..before.len() - digits]
+        .iter()
+        .rev()
+        .take_while(|c| **c != '\n')
+        .all(|c| c.is_whitespace())
 }
 
 /// Writes the bank to `out` and copies its media files next to it.

@@ -123,3 +123,148 @@ fn try_answers_judges_the_first_variant_of_a_template_and_reports_bad_lines() {
     );
     assert!(stderr.contains("no tab"), "{stderr}");
 }
+
+/// Runs `import` with these arguments; returns its exit code and standard error.
+fn import(arguments: &[&str]) -> (Option<i32>, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_import"))
+        .args(arguments)
+        .output()
+        .expect("import runs");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let folder = std::env::temp_dir().join(format!("bank-tools-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).expect("a scratch folder");
+    folder
+}
+
+#[test]
+fn import_exits_0_when_nothing_is_skipped_and_2_when_something_is() {
+    let folder = scratch("exit-codes");
+    let complete = folder.join("complete.gift");
+    std::fs::write(
+        &complete,
+        "::one:: 1 + 1 \\= {#2}\n\n::two:: Two is even. {T}\n",
+    )
+    .expect("written");
+    let out = folder.join("complete.json");
+    let (code, stderr) = import(&[
+        "--src",
+        &complete.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("found 2 questions, written 2 items, skipped 0"),
+        "{stderr}"
+    );
+    assert!(out.is_file());
+
+    let every = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gift/every-construct.gift");
+    let out = folder.join("every.json");
+    let (code, stderr) = import(&[
+        "--src",
+        &every.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("skipped: every-construct.gift:69: an essay question"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("found 28 questions, written 23 items, skipped 5"),
+        "{stderr}"
+    );
+    assert!(out.is_file(), "written even though something was skipped");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn import_strict_refuses_any_skip_and_writes_nothing() {
+    let folder = scratch("strict");
+    let every = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gift/every-construct.gift");
+    let out = folder.join("every.json");
+    let (code, stderr) = import(&[
+        "--src",
+        &every.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+        "--format",
+        "gift",
+        "--strict",
+    ]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("--strict: 5 thing(s) skipped, nothing written"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn import_errors_exit_1_with_a_reason() {
+    let folder = scratch("errors");
+    let out = folder.join("bank.json").to_string_lossy().into_owned();
+    let (code, stderr) = import(&["--src", "no-such-file.gift", "--out", &out]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("cannot read no-such-file.gift"), "{stderr}");
+
+    let unknown = folder.join("notes.md");
+    std::fs::write(&unknown, "no answers here\n").expect("written");
+    let (code, stderr) = import(&["--src", &unknown.to_string_lossy(), "--out", &out]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("cannot tell the format"), "{stderr}");
+
+    let (code, stderr) = import(&["--src", "x", "--out", &out, "--format", "docx"]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("unknown format \"docx\""), "{stderr}");
+    assert!(stderr.contains("usage: import --src"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn import_checks_the_bank_it_wrote_and_says_when_an_image_is_missing() {
+    let folder = scratch("missing-image");
+    let source = folder.join("pictures.gift");
+    std::fs::write(
+        &source,
+        "::see:: [html]<p>Look.</p><img src=\"@@PLUGINFILE@@/graph.png\" alt=\"A graph\"> {T}\n",
+    )
+    .expect("written");
+    let out = folder.join("pictures.json");
+    let arguments = [
+        "--src",
+        &source.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]
+    .map(String::from);
+    let arguments: Vec<&str> = arguments.iter().map(String::as_str).collect();
+    let (code, stderr) = import(&arguments);
+    assert!(
+        stderr.contains("the media file \"graph.png\" does not exist next to the bank"),
+        "{stderr}"
+    );
+    // The checker decides how grave a missing file is; an error makes the import fail.
+    let errors: usize = stderr
+        .lines()
+        .rev()
+        .find_map(|line| line.strip_prefix("import: check: "))
+        .and_then(|summary| summary.split(' ').next()?.parse().ok())
+        .unwrap_or_else(|| panic!("no check summary: {stderr}"));
+    assert_eq!(code, Some(if errors > 0 { 1 } else { 0 }), "{stderr}");
+    std::fs::write(folder.join("graph.png"), "not really a picture").expect("written");
+    let (code, stderr) = import(&arguments);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("does not exist"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -71,3 +71,4 @@ pub const STREAM_ANSWERS: u64 = 2;
 pub const STREAM_SCHEDULE: u64 = 3;
 pub const STREAM_RANDOM_POLICY: u64 = 4;
 pub const STREAM_ENGINE_SEED: u64 = 5;
+pub const STREAM_TRUTH_CHANCE: u64 = 6;

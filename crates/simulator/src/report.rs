@@ -1,8 +1,11 @@
-//! The human-readable table for one bank, with paired comparisons of adaptive against the others.
+//! The human-readable table of one bank and truth model: every policy at the claim stop and at
+//! the oracle stop, the comparison at equal numbers of items, and the goals; and the README's
+//! Markdown tables of a whole run.
 
-use crate::run::{Policy, RunOutcome};
-use crate::summary::{interval_of, Interval, PolicySummary};
-use crate::BankSimulation;
+use crate::goals::check_goals;
+use crate::policy::Policy;
+use crate::summary::{interval_of, Interval, RowSummary, StopRule};
+use crate::CellSimulation;
 
 fn interval_text(interval: Interval, decimals: usize) -> String {
     format!(
@@ -11,109 +14,166 @@ fn interval_text(interval: Interval, decimals: usize) -> String {
     )
 }
 
-/// The table: one row per policy, then paired differences (same learners) against adaptive.
-pub fn format_bank_table(simulation: &BankSimulation, summaries: &[PolicySummary]) -> String {
-    let mut lines = Vec::new();
-    lines.push(format!(
-        "Bank {} ({} skills), {} simulated learners per policy, cap {} items; ± is a 95% interval.",
-        simulation.bank_id,
-        simulation.skill_count,
-        summaries.first().map_or(0, |s| s.learners),
-        simulation.item_cap
-    ));
-    lines.push(format!(
-        "{:<9} {:>22} {:>8} {:>16} {:>9} {:>15} {:>15} {:>15} {:>16}",
-        "policy",
-        "items→true mastery",
-        "not@cap",
-        "items practised",
-        "rule@stop",
-        "post-test",
-        "retention 30d",
-        "all true @stop",
-        "false mastery"
-    ));
-    for summary in summaries {
-        let false_mastery = match summary.false_mastery_rate {
-            Some(rate) => format!(
-                "{:.3} ({}/{})",
-                rate, summary.false_mastery_claims, summary.mastery_claims
-            ),
-            None => "na".to_string(),
-        };
+/// The table of a cell, with the rows of `summarize_cell`.
+pub fn format_cell_table(cell: &CellSimulation, rows: &[RowSummary]) -> String {
+    let learners = rows.first().map_or(0, |r| r.learners);
+    let mut lines = vec![
+        format!(
+            "Truth {}, bank {} ({} skills, {} items): {} simulated learners per policy, cap {} items; ± is a 95% interval.",
+            cell.truth.name(),
+            cell.bank_id,
+            cell.skill_count,
+            cell.item_count,
+            learners,
+            cell.item_cap
+        ),
+        format!(
+            "{:<9} {:<7} {:>15} {:>8} {:>15} {:>15} {:>15} {:>9} {:>11}",
+            "policy", "stop", "items", "not@cap", "post-test", "retention 30d", "false mastery", "all true", "reviews"
+        ),
+    ];
+    for row in rows {
         lines.push(format!(
-            "{:<9} {:>22} {:>8} {:>16} {:>9} {:>15} {:>15} {:>15} {:>16}",
-            summary.policy.name(),
-            interval_text(summary.items_to_true_mastery, 1),
-            summary.learners_not_truly_mastered_by_cap,
-            interval_text(summary.items_practised, 1),
-            format!("{}/{}", summary.learners_stopped_by_rule, summary.learners),
-            interval_text(summary.post_test_accuracy, 3),
-            interval_text(summary.retention_accuracy, 3),
+            "{:<9} {:<7} {:>15} {:>8} {:>15} {:>15} {:>15} {:>9} {:>11}",
+            row.policy.name(),
+            row.stop.name(),
+            interval_text(row.items, 1),
+            row.learners_not_stopped_by_cap,
+            interval_text(row.post_test, 3),
+            interval_text(row.retention, 3),
+            interval_text(row.false_mastery, 3),
             format!(
                 "{}/{}",
-                summary.learners_truly_mastered_at_stop, summary.learners
+                row.learners_truly_mastering_every_skill, row.learners
             ),
-            false_mastery,
+            if row.policy == Policy::Adaptive {
+                interval_text(row.review_choices, 1)
+            } else {
+                "-".to_string()
+            },
         ));
     }
     lines.push(
-        "items→true mastery: items until the hidden truth first has every skill mastered (learners not there by the cap count as the cap: see not@cap).\n\
-         rule@stop: learners stopped by the policy's rule before the cap (adaptive: the engine claimed every skill; others: truly mastered).\n\
-         all true @stop: learners with every skill truly mastered when the policy stopped. false mastery: false claims / claims, up to the stop."
+        "stop claim: when the engine claims every skill mastered (the same rule for every policy); stop oracle: when the hidden truth first has every skill mastered (items = items to true mastery).\n\
+         not@cap: learners whose stop had not come by the cap (counted at the cap). false mastery: of the skills the engine counts as mastered at the stop, the share truly not mastered.\n\
+         all true: learners with every skill truly mastered at the stop. reviews: items the engine chose as due reviews up to the stop."
             .to_string(),
     );
-    let adaptive = simulation
-        .outcomes_by_policy
-        .iter()
-        .find(|(p, _)| *p == Policy::Adaptive);
-    if let Some((_, adaptive_outcomes)) = adaptive {
-        for (policy, other_outcomes) in &simulation.outcomes_by_policy {
-            if *policy == Policy::Adaptive {
-                continue;
-            }
-            lines.push(paired_comparison_line(
-                *policy,
-                adaptive_outcomes,
-                other_outcomes,
-                simulation.item_cap,
-            ));
-        }
+    lines.push(equal_items_table(cell));
+    lines.push(format!(
+        "Goals for adaptive ({} truth, {}):",
+        cell.truth.name(),
+        cell.bank_id
+    ));
+    for check in check_goals(cell) {
+        lines.push(format!(
+            "  {:<46} {:<36} {}",
+            check.goal,
+            check.measured,
+            if check.met { "met" } else { "MISSED" }
+        ));
     }
     lines.join("\n")
 }
 
-/// Adaptive minus another policy, learner by learner, for the headline and the retention.
-fn paired_comparison_line(
-    other: Policy,
-    adaptive: &[RunOutcome],
-    other_outcomes: &[RunOutcome],
-    item_cap: usize,
-) -> String {
-    let to_mastery = |o: &RunOutcome| o.items_to_true_mastery.unwrap_or(item_cap) as f64;
-    let item_differences: Vec<f64> = adaptive
-        .iter()
-        .zip(other_outcomes)
-        .map(|(a, b)| to_mastery(a) - to_mastery(b))
-        .collect();
-    let retention_differences: Vec<f64> = adaptive
-        .iter()
-        .zip(other_outcomes)
-        .map(|(a, b)| a.retention_accuracy - b.retention_accuracy)
-        .collect();
-    let post_test_differences: Vec<f64> = adaptive
-        .iter()
-        .zip(other_outcomes)
-        .map(|(a, b)| a.post_test_accuracy - b.post_test_accuracy)
-        .collect();
-    let other_mean = interval_of(&other_outcomes.iter().map(to_mastery).collect::<Vec<_>>()).mean;
-    let items = interval_of(&item_differences);
-    format!(
-        "adaptive - {}: items→true mastery {} ({:+.1}%), post-test {}, retention 30d {} (paired, same learners)",
-        other.name(),
-        interval_text(items, 1),
-        100.0 * items.mean / other_mean,
-        interval_text(interval_of(&post_test_differences), 3),
-        interval_text(interval_of(&retention_differences), 3),
-    )
+/// Every policy after as many items as adaptive needed to claim mastery, learner by learner.
+fn equal_items_table(cell: &CellSimulation) -> String {
+    let budget = interval_of(
+        &cell
+            .outcomes_of(Policy::Adaptive)
+            .iter()
+            .filter_map(|o| o.budget.as_ref().map(|b| b.items as f64))
+            .collect::<Vec<_>>(),
+    );
+    let mut lines = vec![format!(
+        "At equal numbers of items (each learner, under each policy, stopped after as many items as adaptive needed to claim mastery: {}):",
+        interval_text(budget, 1)
+    )];
+    for (policy, outcomes) in &cell.outcomes_by_policy {
+        let budgets: Vec<_> = outcomes.iter().filter_map(|o| o.budget.as_ref()).collect();
+        let column = |pick: fn(&crate::StopMeasure) -> f64| {
+            interval_of(&budgets.iter().map(|m| pick(m)).collect::<Vec<_>>())
+        };
+        lines.push(format!(
+            "  {:<9} post-test {:>15}  retention 30d {:>15}  skills truly mastered {:>6.1}%  all true {}/{}",
+            policy.name(),
+            interval_text(column(|m| m.post_test), 3),
+            interval_text(column(|m| m.retention), 3),
+            100.0 * column(|m| m.skills_truly_mastered as f64).mean / cell.skill_count.max(1) as f64,
+            budgets.iter().filter(|m| m.every_skill_truly_mastered).count(),
+            budgets.len(),
+        ));
+    }
+    lines.join("\n")
+}
+
+/// The README's tables, in Markdown: per truth model, every bank and policy with the items to
+/// true mastery (oracle stop) and, at the claim stop, items, post-test, 30-day retention and
+/// false mastery; then the goals, cell by cell.
+pub fn format_markdown(cells: &[(CellSimulation, Vec<RowSummary>)]) -> String {
+    let mut lines = Vec::new();
+    let mut truths: Vec<_> = cells.iter().map(|(cell, _)| cell.truth).collect();
+    truths.dedup();
+    for truth in truths {
+        lines.push(format!(
+            "\n**Truth `{}`** ({} learners per cell, ± 95% intervals; `(n)`: learners not there by the cap, counted at the cap):\n",
+            truth.name(),
+            cells.first().map_or(0, |(_, rows)| rows.first().map_or(0, |r| r.learners))
+        ));
+        lines.push("| bank | policy | items to true mastery | items to claim | post-test | retention 30 d | false mastery |".into());
+        lines.push("|---|---|---|---|---|---|---|".into());
+        for (cell, rows) in cells.iter().filter(|(cell, _)| cell.truth == truth) {
+            for policy in Policy::ALL {
+                let row = |stop| rows.iter().find(|r| r.policy == policy && r.stop == stop);
+                let (Some(claim), Some(oracle)) = (row(StopRule::Claim), row(StopRule::Oracle))
+                else {
+                    continue;
+                };
+                let with_cap = |row: &RowSummary| {
+                    let text = interval_text(row.items, 1);
+                    match row.learners_not_stopped_by_cap {
+                        0 => text,
+                        n => format!("{text} ({n})"),
+                    }
+                };
+                let name = if policy == Policy::Adaptive {
+                    format!("**{}**", policy.name())
+                } else {
+                    policy.name().to_string()
+                };
+                lines.push(format!(
+                    "| {} | {} | {} | {} | {} | {} | {:.1}% |",
+                    cell.bank_id,
+                    name,
+                    with_cap(oracle),
+                    with_cap(claim),
+                    interval_text(claim.post_test, 3),
+                    interval_text(claim.retention, 3),
+                    100.0 * claim.false_mastery.mean,
+                ));
+            }
+        }
+    }
+    lines.push("\n**Goals for adaptive** (same stop rule for every policy):\n".into());
+    lines.push("| truth | bank | ≥ 30% fewer items than fixed | ≥ half the oracle's saving | post-test ≥ fixed | retention ≥ fixed | false mastery ≤ 5% |".into());
+    lines.push("|---|---|---|---|---|---|---|".into());
+    for (cell, _) in cells {
+        let checks: Vec<String> = check_goals(cell)
+            .iter()
+            .map(|check| {
+                format!(
+                    "{} {}",
+                    if check.met { "met:" } else { "**missed**:" },
+                    check.measured
+                )
+            })
+            .collect();
+        lines.push(format!(
+            "| {} | {} | {} |",
+            cell.truth.name(),
+            cell.bank_id,
+            checks.join(" | ")
+        ));
+    }
+    lines.join("\n")
 }

@@ -1,68 +1,57 @@
-//! One simulated learner practising a bank under one policy, in daily sessions, through the
-//! engine's own `submit_answer` (and, for the adaptive policy, `advance`), until the policy's
-//! stopping rule or the item cap.
+//! One simulated learner practising a bank under one policy, in sessions a day or a few apart.
+//! Every answer goes through the engine's `submit_answer`, whatever the policy, so every policy
+//! is measured at the same stops: when the engine claims every skill mastered (`claim`), when
+//! the hidden truth first has every skill mastered (`oracle`), and, for comparisons at equal
+//! numbers of items, after a given number of items (`budget`). The run goes on until it has
+//! passed every stop, or the item cap.
 
 use adaptive_practice_engine::sample_response::response_for;
 use adaptive_practice_engine::template::instantiate;
 use adaptive_practice_engine::{
-    advance, new_progress, submit_answer, ChoiceOptions, IndexedBank, Progress, Timestamp,
+    advance, new_progress, submit_answer, ChoiceOptions, ChoiceReason, IndexedBank, Progress,
+    Timestamp,
 };
 use serde::Serialize;
 
-use crate::learner::{HiddenLearner, PopulationParameters};
+use crate::policy::{fixed_choice, oracle_choice, random_choice, Policy};
 use crate::random::{
     derive_seed, SplitMix64, STREAM_ANSWERS, STREAM_ENGINE_SEED, STREAM_LEARNER_TRAITS,
-    STREAM_RANDOM_POLICY, STREAM_SCHEDULE,
+    STREAM_RANDOM_POLICY, STREAM_SCHEDULE, STREAM_TRUTH_CHANCE,
 };
-
-/// How the next item is chosen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Policy {
-    /// The engine's `advance`; stops when the engine claims every skill mastered.
-    Adaptive,
-    /// Every item in bank order, again and again; stops when the learner truly masters every skill.
-    Fixed,
-    /// Uniformly random items; stops when the learner truly masters every skill.
-    Random,
-}
-
-impl Policy {
-    pub const ALL: [Policy; 3] = [Policy::Adaptive, Policy::Fixed, Policy::Random];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Policy::Adaptive => "adaptive",
-            Policy::Fixed => "fixed",
-            Policy::Random => "random",
-        }
-    }
-}
+use crate::truth::{HiddenLearner, TruthModel};
 
 /// Everything a simulated run depends on besides the bank, the policy and the seed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SimulationParameters {
-    pub population: PopulationParameters,
+    pub truth: TruthModel,
     pub items_per_session: usize,
     /// No policy gets more than this many items.
     pub item_cap: usize,
     pub shortest_minutes_per_item: f64,
     pub longest_minutes_per_item: f64,
-    /// Days from the stop to the retention test.
+    /// Days from a stop to its retention test.
     pub retention_test_days: f64,
+    /// Also measure after exactly this many items (the comparison at equal numbers of items).
+    pub item_budget: Option<usize>,
 }
 
 impl Default for SimulationParameters {
     fn default() -> Self {
         SimulationParameters {
-            population: PopulationParameters::default(),
+            truth: TruthModel::Growth,
             items_per_session: 15,
             item_cap: 600,
             shortest_minutes_per_item: 0.5,
             longest_minutes_per_item: 3.0,
             retention_test_days: 30.0,
+            item_budget: None,
         }
     }
+}
+
+/// The item cap `simulate` gives a bank: 600, or 100 per skill for a bank of more than 6 skills.
+pub fn default_item_cap(bank: &IndexedBank) -> usize {
+    (100 * bank.skills().len()).max(600)
 }
 
 /// One answer as the widget would have recorded it.
@@ -70,6 +59,7 @@ impl Default for SimulationParameters {
 #[serde(rename_all = "camelCase")]
 pub struct SimulatedAnswer {
     pub item_id: String,
+    pub item_position: usize,
     pub correct: bool,
     /// When the answer was submitted.
     pub timestamp: Timestamp,
@@ -78,41 +68,92 @@ pub struct SimulatedAnswer {
     pub shown_at: Timestamp,
     /// The hidden P(correct) the answer was drawn with (never shown to the engine).
     pub hidden_success_probability: f64,
+    /// Why the engine chose the item (the adaptive policy only).
+    pub reason: Option<ChoiceReason>,
+    /// Where the item stood in the hidden truth when it was shown (never shown to the engine).
+    pub truth_when_shown: ItemTruth,
 }
 
-/// What a run measured.
+/// Where an item stands in the hidden truth: every skill of it truly mastered, some skill to
+/// learn whose prerequisites are mastered, or some skill to learn before its prerequisites.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ItemTruth {
+    Mastered,
+    Open,
+    Blocked,
+}
+
+/// Where the item at `item_position` stands for `learner` at `now`.
+pub fn item_truth(
+    bank: &IndexedBank,
+    learner: &HiddenLearner,
+    item_position: usize,
+    now: Timestamp,
+) -> ItemTruth {
+    let unmastered: Vec<usize> = bank
+        .skills_of_item(item_position)
+        .iter()
+        .copied()
+        .filter(|&s| !learner.is_truly_mastered(s, now))
+        .collect();
+    if unmastered.is_empty() {
+        ItemTruth::Mastered
+    } else if unmastered
+        .iter()
+        .all(|&s| learner.prerequisites_truly_mastered(s, now))
+    {
+        ItemTruth::Open
+    } else {
+        ItemTruth::Blocked
+    }
+}
+
+/// What was measured at one stop.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StopMeasure {
+    /// The stop's rule held; false when the run reached the item cap first.
+    pub reached: bool,
+    pub items: usize,
+    /// Expected hidden accuracy over all bank items at the stop.
+    pub post_test: f64,
+    /// The same, after the retention-test days without practice.
+    pub retention: f64,
+    pub skills_truly_mastered: usize,
+    pub every_skill_truly_mastered: bool,
+    /// Skills the engine counts as mastered at the stop, and how many of them are truly not.
+    pub skills_claimed: usize,
+    pub skills_claimed_truly_not: usize,
+    /// Skills the engine newly marked mastered up to the stop, and how many of those were not
+    /// truly mastered right after the answer that made the claim.
+    pub mastery_claims: u32,
+    pub false_mastery_claims: u32,
+    /// Items the engine chose as due reviews up to the stop.
+    pub review_choices: u32,
+}
+
+/// What a run measured at each stop.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RunOutcome {
-    /// Items answered when the policy stopped (or at the cap).
-    pub items_practised: usize,
-    /// Items until the learner first truly mastered every skill at once; `None` if not by the cap.
-    /// The run goes on past the policy's stop, with the same policy, to measure it.
-    pub items_to_true_mastery: Option<usize>,
-    /// The engine claimed every skill mastered (or due for review) at the stop.
-    pub engine_claimed_every_skill: bool,
-    pub skills_truly_mastered_at_stop: usize,
-    /// Expected hidden accuracy over all bank items at the stop.
-    pub post_test_accuracy: f64,
-    /// The same, after the retention-test days without practice.
-    pub retention_accuracy: f64,
-    /// Skills the engine newly marked mastered before the stop, and how many of those were not
-    /// truly mastered at the moment of the claim.
-    pub mastery_claims: u32,
-    pub false_mastery_claims: u32,
+    pub claim: StopMeasure,
+    pub oracle: StopMeasure,
+    pub budget: Option<StopMeasure>,
 }
 
-/// A simulated learner's history: every answer up to the stop and the engine's progress then.
+/// A simulated learner's history: every answer of the run, and the engine's progress at the
+/// claim stop (`outcome.claim.items` answers in).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SimulatedRun {
     pub policy: Policy,
     pub answers: Vec<SimulatedAnswer>,
-    pub progress: Progress,
+    pub progress_at_claim: Progress,
     pub outcome: RunOutcome,
 }
 
 /// 2024-01-01 09:00 UTC, when every simulated learner starts.
-const START_MILLISECONDS: i64 = 1_704_099_600_000;
+pub const START: Timestamp = Timestamp(1_704_099_600_000);
 const MILLISECONDS_PER_DAY: i64 = 86_400_000;
 const MILLISECONDS_PER_MINUTE: f64 = 60_000.0;
 
@@ -130,7 +171,7 @@ impl PracticeClock {
             random: SplitMix64::new(seed),
             day: 0,
             items_in_session: 0,
-            last_moment: START_MILLISECONDS,
+            last_moment: START.0,
         }
     }
 
@@ -147,7 +188,7 @@ impl PracticeClock {
                 3
             };
             let offset = (self.random.next_unit() * 3.0 * 3_600_000.0) as i64;
-            self.last_moment = START_MILLISECONDS + self.day * MILLISECONDS_PER_DAY + offset;
+            self.last_moment = START.0 + self.day * MILLISECONDS_PER_DAY + offset;
             self.items_in_session = 0;
         }
         self.items_in_session += 1;
@@ -169,21 +210,21 @@ struct RunState<'bank> {
     progress: Progress,
     clock: PracticeClock,
     answer_random: SplitMix64,
+    truth_random: SplitMix64,
     policy_random: SplitMix64,
+    /// Every item chosen, answered or not (the fixed order and the window read it).
+    chosen: Vec<usize>,
     answers: Vec<SimulatedAnswer>,
     mastery_claims: u32,
     false_mastery_claims: u32,
+    review_choices: u32,
+    retention_test_days: f64,
 }
 
-/// What was captured when the policy stopped.
-struct StopSnapshot {
-    answers_until_stop: usize,
-    progress: Progress,
-    learner: HiddenLearner,
-    moment: Timestamp,
-    engine_claimed_every_skill: bool,
-    mastery_claims: u32,
-    false_mastery_claims: u32,
+/// The learner of `seed` under `truth`: the same seed gives the same learner under every policy.
+pub fn draw_learner(bank: &IndexedBank, truth: TruthModel, seed: u64) -> HiddenLearner {
+    let mut trait_random = SplitMix64::new(derive_seed(seed, STREAM_LEARNER_TRAITS));
+    HiddenLearner::draw(bank, truth, START, &mut trait_random)
 }
 
 /// Simulates one learner (drawn from `seed`) practising `bank` under `policy`. The same seed
@@ -195,8 +236,7 @@ pub fn simulate_learner(
     parameters: &SimulationParameters,
     seed: u64,
 ) -> SimulatedRun {
-    let mut trait_random = SplitMix64::new(derive_seed(seed, STREAM_LEARNER_TRAITS));
-    let learner = HiddenLearner::draw(bank, &parameters.population, &mut trait_random);
+    let learner = draw_learner(bank, parameters.truth, seed);
     simulate_hidden_learner(bank, policy, parameters, seed, learner)
 }
 
@@ -215,115 +255,152 @@ pub fn simulate_hidden_learner(
         progress: new_progress(bank, derive_seed(seed, STREAM_ENGINE_SEED)),
         clock: PracticeClock::new(derive_seed(seed, STREAM_SCHEDULE)),
         answer_random: SplitMix64::new(derive_seed(seed, STREAM_ANSWERS)),
+        truth_random: SplitMix64::new(derive_seed(seed, STREAM_TRUTH_CHANCE)),
         policy_random: SplitMix64::new(derive_seed(seed, STREAM_RANDOM_POLICY)),
+        chosen: Vec::new(),
         answers: Vec::new(),
         mastery_claims: 0,
         false_mastery_claims: 0,
+        review_choices: 0,
+        retention_test_days: parameters.retention_test_days,
     };
-    let start = Timestamp(START_MILLISECONDS);
-    let mut items_to_true_mastery = state.learner.every_skill_truly_mastered(start).then_some(0);
-    let mut stop = None;
-    if policy != Policy::Adaptive && items_to_true_mastery.is_some() {
-        stop = Some(snapshot(&state, start));
-    }
-    let mut attempts = 0usize;
-    let mut last_moment = start;
-    while attempts < parameters.item_cap && (stop.is_none() || items_to_true_mastery.is_none()) {
+    let mut now = START;
+    let mut stops = Stops::default();
+    stops.record(&state, now, parameters.item_budget);
+    let mut attempts = 0;
+    while attempts < parameters.item_cap && !stops.all_passed(parameters.item_budget) {
         attempts += 1;
         let (shown, answered) = state.clock.next_item_moments(parameters);
-        let Some((item_position, variant_seed)) = choose_item(&mut state, shown) else {
+        let Some((item_position, variant_seed, reason)) = choose_item(&mut state, shown) else {
             break;
         };
-        if !answer_item(
+        state.chosen.push(item_position);
+        if answer_item(
             &mut state,
             item_position,
             variant_seed,
+            reason,
             shown,
             answered,
-            stop.is_none(),
         ) {
-            continue;
-        }
-        last_moment = answered;
-        let answered_count = state.answers.len();
-        if items_to_true_mastery.is_none() && state.learner.every_skill_truly_mastered(answered) {
-            items_to_true_mastery = Some(answered_count);
-        }
-        if stop.is_none() && policy_stops(&state, answered, items_to_true_mastery.is_some()) {
-            stop = Some(snapshot(&state, answered));
+            now = answered;
+            stops.record(&state, now, parameters.item_budget);
         }
     }
-    let stop = stop.unwrap_or_else(|| snapshot(&state, last_moment));
-    let retention_moment = Timestamp(
-        stop.moment.0 + (parameters.retention_test_days * MILLISECONDS_PER_DAY as f64) as i64,
-    );
-    let outcome = RunOutcome {
-        items_practised: stop.answers_until_stop,
-        items_to_true_mastery,
-        engine_claimed_every_skill: stop.engine_claimed_every_skill,
-        skills_truly_mastered_at_stop: stop.learner.truly_mastered_skill_count(stop.moment),
-        post_test_accuracy: stop.learner.expected_accuracy_over_bank(stop.moment),
-        retention_accuracy: stop.learner.expected_accuracy_over_bank(retention_moment),
-        mastery_claims: stop.mastery_claims,
-        false_mastery_claims: stop.false_mastery_claims,
-    };
-    let mut answers = state.answers;
-    answers.truncate(stop.answers_until_stop);
+    let (claim, progress_at_claim) = stops
+        .claim
+        .unwrap_or_else(|| (measure(&state, now, false), state.progress.clone()));
+    let oracle = stops.oracle.unwrap_or_else(|| measure(&state, now, false));
+    let budget = parameters
+        .item_budget
+        .map(|_| stops.budget.unwrap_or_else(|| measure(&state, now, false)));
     SimulatedRun {
         policy,
-        answers,
-        progress: stop.progress,
-        outcome,
+        answers: state.answers,
+        progress_at_claim,
+        outcome: RunOutcome {
+            claim,
+            oracle,
+            budget,
+        },
     }
 }
 
-fn snapshot(state: &RunState, moment: Timestamp) -> StopSnapshot {
-    StopSnapshot {
-        answers_until_stop: state.answers.len(),
-        progress: state.progress.clone(),
-        learner: state.learner.clone(),
-        moment,
-        engine_claimed_every_skill: engine_claims_every_skill(state.bank, &state.progress, moment),
+/// What was measured at each stop passed so far.
+#[derive(Default)]
+struct Stops {
+    claim: Option<(StopMeasure, Progress)>,
+    oracle: Option<StopMeasure>,
+    budget: Option<StopMeasure>,
+}
+
+impl Stops {
+    fn record(&mut self, state: &RunState, now: Timestamp, item_budget: Option<usize>) {
+        if self.claim.is_none() && engine_claims_every_skill(state.bank, &state.progress, now) {
+            self.claim = Some((measure(state, now, true), state.progress.clone()));
+        }
+        if self.oracle.is_none() && state.learner.every_skill_truly_mastered(now) {
+            self.oracle = Some(measure(state, now, true));
+        }
+        if self.budget.is_none() && item_budget == Some(state.answers.len()) {
+            self.budget = Some(measure(state, now, true));
+        }
+    }
+
+    fn all_passed(&self, item_budget: Option<usize>) -> bool {
+        self.claim.is_some()
+            && self.oracle.is_some()
+            && (item_budget.is_none() || self.budget.is_some())
+    }
+}
+
+fn measure(state: &RunState, now: Timestamp, reached: bool) -> StopMeasure {
+    let retention_moment =
+        Timestamp(now.0 + (state.retention_test_days * MILLISECONDS_PER_DAY as f64) as i64);
+    let skills_truly_mastered = state.learner.truly_mastered_skill_count(now);
+    let claimed = engine_claimed_skills(state.bank, &state.progress, now);
+    StopMeasure {
+        reached,
+        items: state.answers.len(),
+        post_test: state.learner.expected_accuracy_over_bank(now),
+        retention: state.learner.expected_accuracy_over_bank(retention_moment),
+        skills_truly_mastered,
+        every_skill_truly_mastered: skills_truly_mastered == state.bank.skills().len(),
+        skills_claimed: claimed.iter().filter(|&&c| c).count(),
+        skills_claimed_truly_not: claimed
+            .iter()
+            .enumerate()
+            .filter(|&(skill, &c)| c && !state.learner.is_truly_mastered(skill, now))
+            .count(),
         mastery_claims: state.mastery_claims,
         false_mastery_claims: state.false_mastery_claims,
+        review_choices: state.review_choices,
     }
 }
 
-/// True when the engine counts every skill as mastered.
+/// Which skills the engine counts as mastered (the widget's "mastered", which includes skills
+/// now due for review): the one place the simulator reads the engine's learner model.
+pub fn engine_claimed_skills(bank: &IndexedBank, progress: &Progress, now: Timestamp) -> Vec<bool> {
+    (0..bank.skills().len())
+        .map(|skill| {
+            progress
+                .model
+                .skill_mastery(bank, skill, now)
+                .state
+                .counts_as_mastered()
+        })
+        .collect()
+}
+
+/// The stop rule every policy shares: the engine claims every skill mastered.
 pub fn engine_claims_every_skill(bank: &IndexedBank, progress: &Progress, now: Timestamp) -> bool {
-    progress.model.mastered_skill_count(bank, now) == bank.skills().len()
+    engine_claimed_skills(bank, progress, now)
+        .iter()
+        .all(|&c| c)
 }
 
-fn policy_stops(state: &RunState, now: Timestamp, truly_mastered_everything: bool) -> bool {
-    match state.policy {
-        Policy::Adaptive => engine_claims_every_skill(state.bank, &state.progress, now),
-        Policy::Fixed | Policy::Random => truly_mastered_everything,
-    }
-}
-
-/// The chosen item's position and the seed of its variant (for template items).
-fn choose_item(state: &mut RunState, shown: Timestamp) -> Option<(usize, u64)> {
+/// The chosen item's position, the seed of its variant (for template items) and, for the
+/// adaptive policy, the engine's reason.
+fn choose_item(
+    state: &mut RunState,
+    shown: Timestamp,
+) -> Option<(usize, u64, Option<ChoiceReason>)> {
     let item_count = state.bank.items().len();
-    if item_count == 0 {
-        return None;
-    }
-    match state.policy {
-        Policy::Adaptive => advance(
-            state.bank,
-            &mut state.progress,
-            shown,
-            &ChoiceOptions::default(),
-        )
-        .map(|next| (next.item_position, next.variant_seed)),
-        Policy::Fixed => Some((
-            state.answers.len() % item_count,
-            state.policy_random.next_u64(),
-        )),
-        Policy::Random => Some((
-            state.policy_random.next_below(item_count),
-            state.policy_random.next_u64(),
-        )),
-    }
+    let position = match state.policy {
+        Policy::Adaptive => {
+            let next = advance(
+                state.bank,
+                &mut state.progress,
+                shown,
+                &ChoiceOptions::default(),
+            )?;
+            return Some((next.item_position, next.variant_seed, Some(next.reason)));
+        }
+        Policy::Fixed => fixed_choice(&state.chosen, item_count)?,
+        Policy::Random => random_choice(&state.chosen, item_count, &mut state.policy_random)?,
+        Policy::Oracle => oracle_choice(state.bank, &state.learner, &state.chosen, shown)?,
+    };
+    Some((position, state.policy_random.next_u64(), None))
 }
 
 /// Draws the learner's answer from the hidden truth, has the engine judge and record it (part by
@@ -333,9 +410,9 @@ fn answer_item(
     state: &mut RunState,
     item_position: usize,
     variant_seed: u64,
+    reason: Option<ChoiceReason>,
     shown_at: Timestamp,
     now: Timestamp,
-    before_stop: bool,
 ) -> bool {
     let Some(bank_item) = state.bank.items().get(item_position) else {
         return false;
@@ -344,6 +421,7 @@ fn answer_item(
         return false;
     };
     let probability = state.learner.success_probability(item_position, now);
+    let truth_when_shown = item_truth(state.bank, &state.learner, item_position, shown_at);
     let parts = item.parts();
     // Each of k parts is right with probability p^(1/k), so the whole item is right with p.
     let part_probability = probability.powf(1.0 / parts.len().max(1) as f64);
@@ -374,27 +452,32 @@ fn answer_item(
     if judged_parts == 0 {
         return false;
     }
-    state
-        .learner
-        .practise(item_position, every_part_correct, now);
+    state.learner.practise(
+        item_position,
+        every_part_correct,
+        now,
+        &mut state.truth_random,
+    );
     // A claim is judged against the truth right after the answer that made it (the learner has
     // already learned from that answer's feedback).
-    if before_stop {
-        for skill_id in &newly_mastered {
-            state.mastery_claims += 1;
-            let truly = state
-                .bank
-                .skill_position(skill_id)
-                .is_some_and(|s| state.learner.is_truly_mastered(s, now));
-            state.false_mastery_claims += u32::from(!truly);
-        }
+    for skill_id in &newly_mastered {
+        state.mastery_claims += 1;
+        let truly = state
+            .bank
+            .skill_position(skill_id)
+            .is_some_and(|s| state.learner.is_truly_mastered(s, now));
+        state.false_mastery_claims += u32::from(!truly);
     }
+    state.review_choices += u32::from(matches!(reason, Some(ChoiceReason::ReviewDue { .. })));
     state.answers.push(SimulatedAnswer {
         item_id: item.id.clone(),
+        item_position,
         correct: every_part_correct,
         timestamp: now,
         shown_at,
         hidden_success_probability: probability,
+        reason,
+        truth_when_shown,
     });
     true
 }

@@ -1,10 +1,14 @@
-//! Summaries over many simulated learners: means with 95% intervals, the one-line format
-//! scripts read, and its parser.
+//! Summaries over many simulated learners: one row per policy, truth model, bank and stop, with
+//! 95% intervals, and the one-line format scripts read.
 
-use crate::run::{Policy, RunOutcome};
+use serde::Serialize;
 
-/// A mean and the half-width of its 95% interval (1.96 standard errors).
-#[derive(Debug, Clone, Copy, PartialEq)]
+use crate::policy::Policy;
+use crate::run::{RunOutcome, StopMeasure};
+use crate::truth::TruthModel;
+
+/// A mean and the half-width of its 95% interval.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Interval {
     pub mean: f64,
     pub half_width: f64,
@@ -33,159 +37,179 @@ pub fn interval_of(values: &[f64]) -> Interval {
     }
 }
 
-/// What one policy did on one bank over all simulated learners.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PolicySummary {
-    pub bank_id: String,
-    pub policy: Policy,
-    pub learners: usize,
-    /// Learners who never truly mastered every skill by the cap count as the cap (a lower bound).
-    pub items_to_true_mastery: Interval,
-    pub learners_not_truly_mastered_by_cap: usize,
-    pub items_practised: Interval,
-    pub post_test_accuracy: Interval,
-    pub retention_accuracy: Interval,
-    /// False claims / claims, pooled over learners; `None` for policies the engine does not stop.
-    pub false_mastery_rate: Option<f64>,
-    pub mastery_claims: u64,
-    pub false_mastery_claims: u64,
-    /// Learners whose policy stopped by its rule rather than at the cap (for adaptive: the engine
-    /// claimed every skill).
-    pub learners_stopped_by_rule: usize,
-    /// Learners whose every skill was truly mastered when the policy stopped.
-    pub learners_truly_mastered_at_stop: usize,
-    pub skills_truly_mastered_at_stop: Interval,
-}
-
-pub fn summarize_outcomes(
-    bank_id: &str,
-    policy: Policy,
-    outcomes: &[RunOutcome],
-    item_cap: usize,
-    skill_count: usize,
-) -> PolicySummary {
-    let to_mastery: Vec<f64> = outcomes
+/// A ratio of sums over learners (Σ part / Σ whole) with a 95% interval by the delta method,
+/// learners being the independent units; 0 ± 0 when there is no whole.
+pub fn ratio_interval(pairs: &[(f64, f64)]) -> Interval {
+    let count = pairs.len() as f64;
+    let whole: f64 = pairs.iter().map(|p| p.1).sum();
+    if whole <= 0.0 {
+        return Interval {
+            mean: 0.0,
+            half_width: 0.0,
+        };
+    }
+    let ratio = pairs.iter().map(|p| p.0).sum::<f64>() / whole;
+    let mean_whole = whole / count;
+    let residuals = pairs
         .iter()
-        .map(|o| o.items_to_true_mastery.unwrap_or(item_cap) as f64)
-        .collect();
-    let column = |pick: fn(&RunOutcome) -> f64| -> Interval {
-        interval_of(&outcomes.iter().map(pick).collect::<Vec<_>>())
+        .map(|(part, total)| (part - ratio * total).powi(2))
+        .sum::<f64>();
+    let variance = if count > 1.0 {
+        residuals / (count * (count - 1.0)) / (mean_whole * mean_whole)
+    } else {
+        f64::NAN
     };
-    let mastery_claims: u64 = outcomes.iter().map(|o| u64::from(o.mastery_claims)).sum();
-    let false_mastery_claims: u64 = outcomes
-        .iter()
-        .map(|o| u64::from(o.false_mastery_claims))
-        .sum();
-    PolicySummary {
-        bank_id: bank_id.to_string(),
-        policy,
-        learners: outcomes.len(),
-        items_to_true_mastery: interval_of(&to_mastery),
-        learners_not_truly_mastered_by_cap: outcomes
-            .iter()
-            .filter(|o| o.items_to_true_mastery.is_none())
-            .count(),
-        items_practised: column(|o| o.items_practised as f64),
-        post_test_accuracy: column(|o| o.post_test_accuracy),
-        retention_accuracy: column(|o| o.retention_accuracy),
-        false_mastery_rate: (policy == Policy::Adaptive && mastery_claims > 0)
-            .then(|| false_mastery_claims as f64 / mastery_claims as f64),
-        mastery_claims,
-        false_mastery_claims,
-        learners_stopped_by_rule: outcomes
-            .iter()
-            .filter(|o| match policy {
-                Policy::Adaptive => o.engine_claimed_every_skill,
-                Policy::Fixed | Policy::Random => o
-                    .items_to_true_mastery
-                    .is_some_and(|n| n == o.items_practised),
-            })
-            .count(),
-        learners_truly_mastered_at_stop: outcomes
-            .iter()
-            .filter(|o| o.skills_truly_mastered_at_stop == skill_count)
-            .count(),
-        skills_truly_mastered_at_stop: column(|o| o.skills_truly_mastered_at_stop as f64),
+    Interval {
+        mean: ratio,
+        half_width: 1.96 * variance.sqrt(),
     }
 }
 
-/// The line scripts read, exactly:
-/// `bank=ID policy=NAME learners=N items_to_true_mastery=MEAN±HW items_practised=MEAN±HW
-/// post_test=0.xxx±0.xxx retention_30d=0.xxx±0.xxx false_mastery_rate=0.xxx` (or `na`).
-pub fn format_summary_line(summary: &PolicySummary) -> String {
-    let rate = summary
-        .false_mastery_rate
-        .map_or_else(|| "na".to_string(), |r| format!("{r:.3}"));
+/// Where a row's learners were stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum StopRule {
+    /// When the engine claimed every skill mastered: the same rule for every policy.
+    Claim,
+    /// When the hidden truth first had every skill mastered.
+    Oracle,
+}
+
+impl StopRule {
+    pub const ALL: [StopRule; 2] = [StopRule::Claim, StopRule::Oracle];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            StopRule::Claim => "claim",
+            StopRule::Oracle => "oracle",
+        }
+    }
+
+    pub fn measure_of(self, outcome: &RunOutcome) -> &StopMeasure {
+        match self {
+            StopRule::Claim => &outcome.claim,
+            StopRule::Oracle => &outcome.oracle,
+        }
+    }
+}
+
+/// One row: a policy on a bank with a truth model, measured at one stop.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowSummary {
+    pub bank_id: String,
+    pub truth: TruthModel,
+    pub policy: Policy,
+    pub stop: StopRule,
+    pub learners: usize,
+    /// Items until the stop; learners whose stop never came count as the cap (a lower bound).
+    pub items: Interval,
+    pub learners_not_stopped_by_cap: usize,
+    pub post_test: Interval,
+    pub retention: Interval,
+    /// Of the skills the engine counts as mastered at the stop, the share truly not mastered.
+    pub false_mastery: Interval,
+    /// Of the engine's mastery claims up to the stop, the share not true right after the claim.
+    pub false_claims_at_claim_moment: Interval,
+    pub learners_truly_mastering_every_skill: usize,
+    pub review_choices: Interval,
+}
+
+pub fn summarize_row(
+    bank_id: &str,
+    truth: TruthModel,
+    policy: Policy,
+    stop: StopRule,
+    outcomes: &[RunOutcome],
+) -> RowSummary {
+    let measures: Vec<&StopMeasure> = outcomes.iter().map(|o| stop.measure_of(o)).collect();
+    let column = |pick: fn(&StopMeasure) -> f64| -> Interval {
+        interval_of(&measures.iter().map(|m| pick(m)).collect::<Vec<_>>())
+    };
+    RowSummary {
+        bank_id: bank_id.to_string(),
+        truth,
+        policy,
+        stop,
+        learners: outcomes.len(),
+        items: column(|m| m.items as f64),
+        learners_not_stopped_by_cap: measures.iter().filter(|m| !m.reached).count(),
+        post_test: column(|m| m.post_test),
+        retention: column(|m| m.retention),
+        false_mastery: ratio_interval(
+            &measures
+                .iter()
+                .map(|m| (m.skills_claimed_truly_not as f64, m.skills_claimed as f64))
+                .collect::<Vec<_>>(),
+        ),
+        false_claims_at_claim_moment: ratio_interval(
+            &measures
+                .iter()
+                .map(|m| {
+                    (
+                        f64::from(m.false_mastery_claims),
+                        f64::from(m.mastery_claims),
+                    )
+                })
+                .collect::<Vec<_>>(),
+        ),
+        learners_truly_mastering_every_skill: measures
+            .iter()
+            .filter(|m| m.every_skill_truly_mastered)
+            .count(),
+        review_choices: column(|m| f64::from(m.review_choices)),
+    }
+}
+
+/// The line scripts read, exactly: `policy=NAME truth=NAME bank=NAME stop=claim|oracle items=N.N
+/// posttest=0.xxx retention30=0.xxx false_mastery=0.xxx`.
+pub fn format_row_line(row: &RowSummary) -> String {
     format!(
-        "bank={} policy={} learners={} items_to_true_mastery={:.1}±{:.1} items_practised={:.1}±{:.1} post_test={:.3}±{:.3} retention_30d={:.3}±{:.3} false_mastery_rate={}",
-        summary.bank_id,
-        summary.policy.name(),
-        summary.learners,
-        summary.items_to_true_mastery.mean,
-        summary.items_to_true_mastery.half_width,
-        summary.items_practised.mean,
-        summary.items_practised.half_width,
-        summary.post_test_accuracy.mean,
-        summary.post_test_accuracy.half_width,
-        summary.retention_accuracy.mean,
-        summary.retention_accuracy.half_width,
-        rate,
+        "policy={} truth={} bank={} stop={} items={:.1} posttest={:.3} retention30={:.3} false_mastery={:.3}",
+        row.policy.name(),
+        row.truth.name(),
+        row.bank_id,
+        row.stop.name(),
+        row.items.mean,
+        row.post_test.mean,
+        row.retention.mean,
+        row.false_mastery.mean,
     )
 }
 
-/// A summary line read back.
+/// A row line read back.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ParsedSummaryLine {
+pub struct ParsedRowLine {
+    pub policy: Policy,
+    pub truth: TruthModel,
     pub bank_id: String,
-    pub policy_name: String,
-    pub learners: usize,
-    pub items_to_true_mastery: Interval,
-    pub items_practised: Interval,
-    pub post_test: Interval,
-    pub retention_30d: Interval,
-    pub false_mastery_rate: Option<f64>,
+    pub stop: StopRule,
+    pub items: f64,
+    pub post_test: f64,
+    pub retention30: f64,
+    pub false_mastery: f64,
 }
 
-/// Reads a summary line; `None` unless every field is there, in order, and well formed.
-pub fn parse_summary_line(line: &str) -> Option<ParsedSummaryLine> {
+/// Reads a row line; `None` unless every field is there, in order, and well formed.
+pub fn parse_row_line(line: &str) -> Option<ParsedRowLine> {
     let mut fields = line.trim().split(' ');
     let mut next_value = |key: &str| -> Option<String> {
-        let field = fields.next()?;
-        let (found_key, value) = field.split_once('=')?;
+        let (found_key, value) = fields.next()?.split_once('=')?;
         (found_key == key && !value.is_empty()).then(|| value.to_string())
     };
+    let policy = Policy::from_name(&next_value("policy")?)?;
+    let truth = TruthModel::from_name(&next_value("truth")?)?;
     let bank_id = next_value("bank")?;
-    let policy_name = next_value("policy")?;
-    let learners = next_value("learners")?.parse().ok()?;
-    let items_to_true_mastery = parse_interval(&next_value("items_to_true_mastery")?)?;
-    let items_practised = parse_interval(&next_value("items_practised")?)?;
-    let post_test = parse_interval(&next_value("post_test")?)?;
-    let retention_30d = parse_interval(&next_value("retention_30d")?)?;
-    let rate_text = next_value("false_mastery_rate")?;
-    let false_mastery_rate = if rate_text == "na" {
-        None
-    } else {
-        Some(rate_text.parse().ok()?)
-    };
-    if fields.next().is_some() {
-        return None;
-    }
-    Some(ParsedSummaryLine {
+    let stop_name = next_value("stop")?;
+    let stop = StopRule::ALL.into_iter().find(|s| s.name() == stop_name)?;
+    let parsed = ParsedRowLine {
+        policy,
+        truth,
         bank_id,
-        policy_name,
-        learners,
-        items_to_true_mastery,
-        items_practised,
-        post_test,
-        retention_30d,
-        false_mastery_rate,
-    })
-}
-
-fn parse_interval(text: &str) -> Option<Interval> {
-    let (mean, half_width) = text.split_once('±')?;
-    Some(Interval {
-        mean: mean.parse().ok()?,
-        half_width: half_width.parse().ok()?,
-    })
+        stop,
+        items: next_value("items")?.parse().ok()?,
+        post_test: next_value("posttest")?.parse().ok()?,
+        retention30: next_value("retention30")?.parse().ok()?,
+        false_mastery: next_value("false_mastery")?.parse().ok()?,
+    };
+    fields.next().is_none().then_some(parsed)
 }

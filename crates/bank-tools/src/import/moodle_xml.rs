@@ -131,21 +131,6 @@ pub fn import_moodle_xml(path: &Path) -> Result<ImportedBank, String> {
     })
 }
 
-/// Whether a file is Moodle XML: an XML file whose root element is `<quiz>` (for format
-/// detection; read only up to the root element).
-pub fn is_moodle_xml(path: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return false;
-    };
-    let root = text
-        .match_indices('<')
-        .map(|(at, _)| &text[at + 1..])
-        .find(|rest| !rest.starts_with('?') && !rest.starts_with('!'));
-    root.is_some_and(|rest| {
-        rest.starts_with("quiz") && rest[4..].starts_with(|c: char| c == '>' || c.is_whitespace())
-    })
-}
-
 /// What the import builds across questions.
 pub(super) struct ImportState {
     notes: Vec<ImportNote>,

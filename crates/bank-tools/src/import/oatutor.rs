@@ -24,13 +24,7 @@ use self::source::{
 use self::text::{alt_text_from, convert_text, TextShape};
 use crate::import::{ImportNote, ImportedBank, MediaFile, NoteKind};
 
-/// Choices of the import that change what a learner is asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct ImportOptions {
-    /// A multiple-choice question whose answer is math (an equation such as `h=\frac{2A}{b}`, a
-    /// list such as `-9;(0,7)`, a point) becomes a typed answer, judged by value.
-    pub typed_answers: bool,
-}
+pub use crate::import::ImportOptions;
 
 /// Reads an OATutor content folder and converts it. Fails only when the folder is not laid out
 /// like OATutor content; everything else that cannot be converted becomes a note.

@@ -158,7 +158,7 @@ fn write_class(command_line: &CommandLine) -> Result<usize, String> {
         .collect();
     let last_answer = runs
         .iter()
-        .filter_map(|run| run.answers.last())
+        .filter_map(|run| run.answers[..run.outcome.claim.items].last())
         .map(|a| a.timestamp.0)
         .max()
         .unwrap_or(0);
@@ -170,13 +170,16 @@ fn write_class(command_line: &CommandLine) -> Result<usize, String> {
     for (k, run) in runs.iter().enumerate() {
         let name = format!("Learner {:02}", k + 1);
         let file_name = format!("learner-{:02}.json", k + 1);
-        let report = learner_report(&bank, &run.progress, &name, now);
+        let report = learner_report(&bank, &run.progress_at_claim, &name, now);
         write_file(&command_line.out.join(&file_name), &pretty(&report)?)?;
         let skills = (0..bank.skills().len())
             .map(|position| {
                 let skill = &bank.skills()[position];
-                let mastery = run.progress.model.skill_mastery(&bank, position, now);
-                let record = run.progress.model.skills.get(&skill.id);
+                let mastery = run
+                    .progress_at_claim
+                    .model
+                    .skill_mastery(&bank, position, now);
+                let record = run.progress_at_claim.model.skills.get(&skill.id);
                 SkillFigures {
                     id: skill.id.clone(),
                     mastery: mastery.mastery,
@@ -189,7 +192,7 @@ fn write_class(command_line: &CommandLine) -> Result<usize, String> {
         class.push(LearnerFigures {
             file_name,
             name,
-            answers: run.answers.len(),
+            answers: run.outcome.claim.items,
             skills,
         });
     }

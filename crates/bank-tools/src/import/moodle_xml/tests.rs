@@ -4,7 +4,7 @@
 
 use expect_test::expect;
 
-use super::{import_moodle_xml, is_moodle_xml};
+use super::import_moodle_xml;
 use crate::import::qti::tests::{judge_every_item, source};
 use crate::import::NoteKind;
 
@@ -126,12 +126,4 @@ fn an_escaped_star_is_a_literal_star_not_a_wildcard() {
     assert_eq!(json["answers"][0], "*");
     assert!(json["pattern"].is_null(), "{json}");
     std::fs::remove_file(&file).ok();
-}
-
-#[test]
-fn moodle_xml_is_told_from_qti_by_its_root() {
-    assert!(is_moodle_xml(&source("moodle/every-type.xml")));
-    assert!(!is_moodle_xml(&source("qti2/essay.xml")));
-    assert!(!is_moodle_xml(&source("qti3-package")));
-    assert!(!is_moodle_xml(&source("qti3-package/imsmanifest.xml")));
 }

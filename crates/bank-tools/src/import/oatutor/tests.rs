@@ -9,6 +9,8 @@ use adaptive_practice_engine::check_response;
 use expect_test::{expect, Expect};
 use serde_json::Value;
 
+mod equations;
+
 use super::bank_parts::{readable_skill_name, readable_source};
 use super::import_oatutor_folder;
 use super::questions::{stated_answer, typed_answer};
@@ -427,6 +429,29 @@ fn plain_text_is_escaped_and_figures_become_images() {
         See this.
 
         ![A figure](media/p/figure1.gif)"#]],
+    );
+    check_text(
+        "Find the intercepts.\\n##figure1.gif",
+        TextShape::Block,
+        expect![[r#"
+        Find the intercepts.
+
+        ![A figure](media/p/figure1.gif)"#]],
+    );
+    check_text(
+        "##graph.png\\n##table.png##\\nBoth figures.",
+        TextShape::Block,
+        expect![[r#"
+        ![A figure](media/p/graph.png)
+
+        ![A figure](media/p/table.png)
+
+        Both figures."#]],
+    );
+    check_text(
+        "Not a ## figure name ## here, nor ##this",
+        TextShape::Block,
+        expect!["Not a ## figure name ## here, nor ##this"],
     );
     check_text(
         "Not a ## figure name ## here",

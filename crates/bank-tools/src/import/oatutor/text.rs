@@ -1,8 +1,11 @@
 //! OATutor text to bank markup: `$$…$$` math (inline in OATutor, so `$…$` unless it stands
-//! alone on its line), literal `\n` line breaks, `##figure.gif##` figures, and Markdown escapes
-//! for everything else, so that OATutor's plain text never turns into emphasis or lists.
+//! alone on its line), literal `\n` line breaks, figures written `##figure.gif##` or with no
+//! closing `##` (`… lines.\n##figure.gif`), and Markdown escapes for everything else, so that
+//! OATutor's plain text never turns into emphasis or lists.
 
 use adaptive_practice_engine::markup::{parse_inline, plain_text_of_inlines};
+
+use crate::import::escape_markdown;
 
 /// How the converted text is rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,15 +119,11 @@ fn push_text(
     let mut rest = text.as_str();
     while let Some(start) = rest.find("##") {
         let after = &rest[start + 2..];
-        let Some(length) = after.find("##") else {
-            break;
-        };
-        let name = &after[..length];
-        if !looks_like_file_name(name) {
+        let Some((name, skipped)) = figure_name(after) else {
             pieces.push(Piece::Text(rest[..start + 2].to_string()));
             rest = after;
             continue;
-        }
+        };
         pieces.push(Piece::Text(rest[..start].to_string()));
         if shape == TextShape::Block {
             if let Some(image) = figure(name) {
@@ -133,9 +132,24 @@ fn push_text(
         } else {
             figure(name);
         }
-        rest = &after[length + 2..];
+        rest = &after[skipped..];
     }
     pieces.push(Piece::Text(rest.to_string()));
+}
+
+/// The figure named right after a `##`: `figure1.gif##` (the usual spelling), or `figure1.gif`
+/// without the closing `##` when a space or the end of the text follows it (OATutor content
+/// has both). Returns the name and how many bytes it and its closing take.
+fn figure_name(after: &str) -> Option<(&str, usize)> {
+    if let Some(length) = after.find("##") {
+        let name = &after[..length];
+        if looks_like_file_name(name) {
+            return Some((name, length + 2));
+        }
+    }
+    let length = after.find(char::is_whitespace).unwrap_or(after.len());
+    let name = &after[..length];
+    looks_like_file_name(name).then_some((name, length))
 }
 
 fn looks_like_file_name(name: &str) -> bool {
@@ -190,48 +204,6 @@ fn next_character(pieces: &[Piece], index: usize) -> Option<char> {
         Piece::Math(_) => Some('$'),
         other => piece_text(other).chars().next(),
     })
-}
-
-/// Backslash-escapes what Markdown would read as markup: `\ * _ `` [ ] $`, and at the
-/// start of a line `#`, `>`, `-`, `+`, `=`, `|` and the `.` or `)` of `1.`.
-pub(super) fn escape_markdown(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    let mut at_line_start = true;
-    let characters: Vec<char> = text.chars().collect();
-    for (index, &character) in characters.iter().enumerate() {
-        let always_markup = matches!(character, '\\' | '*' | '_' | '`' | '[' | ']' | '$');
-        let markup_at_line_start =
-            at_line_start && matches!(character, '#' | '>' | '-' | '+' | '=' | '|');
-        let ends_list_number =
-            matches!(character, '.' | ')') && ends_line_start_number(&characters[..index]);
-        if always_markup || markup_at_line_start || ends_list_number {
-            escaped.push('\\');
-        }
-        escaped.push(character);
-        if character == '\n' {
-            at_line_start = true;
-        } else if !character.is_whitespace() {
-            at_line_start = false;
-        }
-    }
-    escaped
-}
-
-/// Whether the characters end with a line's first word made only of digits (`12` in `12.`).
-fn ends_line_start_number(before: &[char]) -> bool {
-    let digits = before
-        .iter()
-        .rev()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    if digits == 0 {
-        return false;
-    }
-    before[..before.len() - digits]
-        .iter()
-        .rev()
-        .take_while(|c| **c != '\n')
-        .all(|c| c.is_whitespace())
 }
 
 /// At most one blank line in a row, no blank lines at the start or the end, no trailing spaces.

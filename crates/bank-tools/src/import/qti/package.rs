@@ -75,6 +75,10 @@ pub(super) fn read_package(path: &Path) -> Result<Package, String> {
             read_test(path, &mut package)?;
             Ok(package)
         }
+        "questestinterop" => Err(format!(
+            "{}: QTI 1.2 (<questestinterop>) is not read; export the questions as QTI 2.1 or 3.0",
+            path.display()
+        )),
         other => Err(format!(
             "{}: <{other}> is not a QTI item, test or manifest",
             path.display()

@@ -279,3 +279,21 @@ fn a_web_image_keeps_its_address_and_a_missing_file_is_noted() {
     );
     std::fs::remove_file(&file).ok();
 }
+
+#[test]
+fn qti_1_2_is_refused_with_what_to_do() {
+    let file = std::env::temp_dir().join(format!("qti12-{}.xml", std::process::id()));
+    std::fs::write(
+        &file,
+        "<questestinterop><item ident=\"q\"/></questestinterop>",
+    )
+    .unwrap();
+    let error = import_qti(&file).err().unwrap();
+    assert!(
+        error.ends_with(
+            "QTI 1.2 (<questestinterop>) is not read; export the questions as QTI 2.1 or 3.0"
+        ),
+        "{error}"
+    );
+    std::fs::remove_file(&file).ok();
+}

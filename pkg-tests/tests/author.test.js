@@ -1,0 +1,348 @@
+// The authoring page (www/author.html): a new bank of every item type written from an empty
+// start with the keyboard only, each item answered right in the live preview, the bank saved as a
+// file and played by the widget; a planted error shown at its field; undo; the draft kept across
+// a reload; rows pasted from a spreadsheet; French and Arabic; axe-clean at 360 and 1280 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { launch } from '../lib/browser.js';
+import { axeViolations } from '../lib/axe.js';
+import { PracticeWidget } from '../lib/practice-widget.js';
+
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+const scratch = 'www/generated/author-test';
+const DRAFT_KEY = 'adaptive-practice-author-draft';
+
+let env;
+let context;
+let page;
+
+before(async () => {
+  env = await launch();
+  context = await env.browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    bypassCSP: true,
+  });
+  page = await context.newPage();
+  page.on('pageerror', (error) => assert.fail(`page error: ${error.message}`));
+  mkdirSync(`${repositoryRoot}${scratch}`, { recursive: true });
+});
+
+after(async () => {
+  await env?.close();
+  rmSync(`${repositoryRoot}${scratch}`, { recursive: true, force: true });
+});
+
+/** The focused element, through shadow roots: its accessible label as the page gives it. */
+function focusedLabel() {
+  return page.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    if (!element) return '';
+    return (
+      element.getAttribute('aria-label') ??
+      element.labels?.[0]?.textContent ??
+      (element.tagName === 'BUTTON' ? element.textContent : '') ??
+      ''
+    ).trim();
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused control's label is `label` (a string or RegExp). */
+async function tabTo(label, { backwards = false, limit = 200 } = {}) {
+  const matches = (text) => (typeof label === 'string' ? text === label : label.test(text));
+  for (let presses = 0; presses < limit; presses += 1) {
+    if (matches(await focusedLabel())) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached "${label}"; focus is on "${await focusedLabel()}"`);
+}
+
+async function typeInto(label, text) {
+  await tabTo(label);
+  await page.keyboard.type(text);
+}
+
+const TYPE_ORDER = [
+  'singleChoice',
+  'multipleResponse',
+  'numeric',
+  'mathExpression',
+  'shortText',
+  'ordering',
+  'fillBlanks',
+  'matching',
+  'multiStep',
+];
+
+/** What the test writes for each type, with the keyboard, once the item is added. */
+const RECIPES = {
+  singleChoice: async () => {
+    await page.keyboard.type('Which number is even?');
+    await typeInto('Choice 1', '7');
+    await typeInto('Choice 1 is right', '');
+    await page.keyboard.press('ArrowDown');
+    await typeInto('Choice 2', '12');
+    await typeInto('Feedback when choice 2 is picked (optional)', '12 = 6 × 2.');
+  },
+  multipleResponse: async () => {
+    await page.keyboard.type('Which numbers are prime?');
+    await typeInto('Choice 1', '2');
+    await typeInto('Choice 2', '9');
+    await tabTo('Add choice');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('11');
+    await tabTo('Choice 3 is right');
+    await page.keyboard.press('Space');
+  },
+  numeric: async () => {
+    await page.keyboard.type('What is $\\frac{1}{2} + \\frac{1}{4}$?');
+    await typeInto('Right answer (a number, a fraction such as 3/4, or {{…}})', '3/4');
+    await tabTo('Add hint');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Write both in quarters.');
+  },
+  mathExpression: async () => {
+    await page.keyboard.type('Expand $3(x + 2)$.');
+    await typeInto('Right answer (LaTeX or plain: 3x + 6, \\frac{7}{12}, h = 2A/b)', '3x + 6');
+  },
+  shortText: async () => {
+    await page.keyboard.type('What is the top number of a fraction called?');
+    await typeInto('Accepted answer 1', 'numerator');
+  },
+  ordering: async () => {
+    await page.keyboard.type('Order from smallest to largest.');
+    await typeInto('Entry 1', '1/4');
+    await typeInto('Entry 2', '1/3');
+    await tabTo('Add entry');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('1/2');
+  },
+  fillBlanks: async () => {
+    await page.keyboard.type('In 3/4, 3 is the [[1]].');
+    await typeInto('Accepted answers for [[1]], one per line', 'numerator');
+  },
+  matching: async () => {
+    await page.keyboard.type('Match each fraction with its decimal.');
+    await typeInto('Left 1', '1/2');
+    await typeInto('Matches 1', '0.5');
+    await typeInto('Left 2', '1/4');
+    await typeInto('Matches 2', '0.25');
+  },
+  multiStep: async () => {
+    await page.keyboard.type('Solve $2x + 3 = 11$ in two steps.');
+    await typeInto('Step 1: question', 'What is $2x$ equal to?');
+    await typeInto('Right answer (a number, a fraction such as 3/4, or {{…}})', '8');
+    await tabTo('Add step');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('What is $x$?');
+    await typeInto('Right answer (a number, a fraction such as 3/4, or {{…}})', '4');
+  },
+};
+
+async function draftBank() {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key)).bank, DRAFT_KEY);
+}
+
+test('a bank of every item type, written with the keyboard only, plays in the preview and in the widget', async () => {
+  await page.goto(`${env.baseUrl}www/author.html`);
+  await page.locator('#problem-summary', { hasText: /No errors/ }).waitFor();
+  await page.keyboard.press('Tab');
+  for (const [index, type] of TYPE_ORDER.entries()) {
+    await tabTo('New item of type', { backwards: true });
+    await page.keyboard.press('Home');
+    for (let step = 0; step < index; step += 1) await page.keyboard.press('ArrowDown');
+    assert.equal(await page.locator('#new-item-type').inputValue(), type);
+    await tabTo('Add item');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.dataset?.path?.endsWith('.prompt'));
+    await RECIPES[type]();
+    await page.locator('#problem-summary', { hasText: /^No errors/ }).waitFor({ timeout: 5000 });
+
+    // The preview plays the item as written: answered right by keyboard, judged right.
+    await tabTo('Try it in the preview', { backwards: true });
+    await page.keyboard.press('Enter');
+    const bank = await draftBank();
+    assert.equal(bank.items.length, index + 1);
+    const widget = new PracticeWidget(page, '#preview .preview-host', bank);
+    await widget.waitForItem();
+    assert.equal((await widget.currentItem()).type, type);
+    const steps = type === 'multiStep' ? bank.items[index].steps.length : 1;
+    for (let step = 0; step < steps; step += 1) {
+      if (step > 0) await widget.nextByKeyboard();
+      await widget.answerByKeyboard(true);
+      assert.match(await widget.feedback(), /^Correct!/, `${type}, part ${step + 1}`);
+    }
+    await tabTo('Add item', { backwards: true });
+  }
+
+  // Saved as a file, the bank plays in the widget.
+  await tabTo('Save the bank file', { backwards: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.equal(download.suggestedFilename(), 'my-practice.json');
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(
+    saved.items.map((item) => item.type),
+    TYPE_ORDER,
+  );
+  writeFileSync(`${repositoryRoot}${scratch}/saved.json`, JSON.stringify(saved));
+  const player = await context.newPage();
+  await player.goto(`${env.baseUrl}index.html?bank=${scratch}/saved.json`);
+  const widget = new PracticeWidget(player, 'adaptive-practice', saved);
+  await widget.waitForItem();
+  await widget.answerByKeyboard(true);
+  assert.match(await widget.feedback(), /^Correct!/);
+  await player.close();
+
+  // The draft survives a reload.
+  await page.reload();
+  await page.locator('#item-list li').nth(8).waitFor();
+  assert.match(await page.locator('#status').textContent(), /draft/);
+  assert.equal((await draftBank()).items.length, 9);
+});
+
+test('deleting an item is undone by Undo, and redone by Redo', async () => {
+  const before = (await draftBank()).items.length;
+  await page.locator('#item-list button').first().click();
+  await page.locator('#delete-item').click();
+  assert.equal((await draftBank()).items.length, before - 1);
+  await page.locator('#undo').click();
+  assert.equal((await draftBank()).items.length, before);
+  await page.locator('#redo').click();
+  assert.equal((await draftBank()).items.length, before - 1);
+  await page.locator('#undo').click();
+});
+
+test('a bank with a planted error shows it at its field, and saving asks first', async () => {
+  const bank = JSON.parse(readFileSync(`${repositoryRoot}www/banks/item-types.json`, 'utf8'));
+  const numeric = bank.items.findIndex((item) => item.type === 'numeric');
+  bank.items[numeric].skills = ['no-such-skill'];
+  await page.locator('#open-file').setInputFiles({
+    name: 'planted.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bank)),
+  });
+  await page.locator('#problem-summary', { hasText: /^1 error/ }).waitFor();
+  await page.locator('#problem-list button', { hasText: 'Error' }).click();
+  const field = page.locator(`[data-field="items[${numeric}].skills"]`);
+  await field.locator('.field-problem.error').waitFor();
+  assert.match(await field.locator('.field-problem.error').textContent(), /no-such-skill/);
+  assert.match(await page.locator('#item-list [aria-current] .badge').textContent(), /1 problem/);
+
+  await page.locator('#save-bank').click();
+  await page.locator('#save-dialog[open]').waitFor();
+  await page.locator('#save-cancel').click();
+  assert.equal(await page.locator('#save-dialog[open]').count(), 0);
+  // A file that is not a bank changes nothing.
+  const items = (await draftBank()).items.length;
+  await page.locator('#open-file').setInputFiles({
+    name: 'notes.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('not json'),
+  });
+  await page.locator('#status', { hasText: /not a bank file/ }).waitFor();
+  assert.equal((await draftBank()).items.length, items);
+});
+
+test('rows pasted from a spreadsheet become items, and a bad row is named', async () => {
+  await page.locator('#new-bank').click();
+  await page.locator('#spreadsheet summary').click();
+  const rows = [
+    'type\tprompt\tanswer\tchoices\thints\tskill\tdifficulty',
+    'single choice\tWhich is even?\t12\t7 | 12 | 15\tDivide by 2.\tParity\teasy',
+    'number\tWhat is 6 × 7?\t42\t\t\tTimes tables\t',
+    'short text\tTop of a fraction?\tnumerator | numerator.\t\t\tWords\thard',
+    'essay\tWrite about fractions.\t\t\t\t\t',
+  ].join('\n');
+  await page.locator('#spreadsheet-text').fill(rows);
+  await page.locator('#spreadsheet-add').click();
+  await page.locator('#spreadsheet-status', { hasText: /Added 3 items/ }).waitFor();
+  assert.match(await page.locator('#spreadsheet-status').textContent(), /Row 5 skipped/);
+  const bank = await draftBank();
+  assert.deepEqual(
+    bank.items.map((item) => item.type),
+    ['singleChoice', 'numeric', 'shortText'],
+  );
+  assert.equal(bank.items[0].answer, 1);
+  await page.locator('#problem-summary', { hasText: /^No errors/ }).waitFor();
+});
+
+test('the page is axe-clean on a phone and on a wide screen, in light and dark', async () => {
+  await page.locator('#item-list button').first().click();
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('#preview .preview-host').waitFor();
+      const violations = await axeViolations(page, 'body');
+      assert.deepEqual(violations, [], `${colorScheme} at ${width} px`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${colorScheme} at ${width} px: the page is ${overflow} px wider than the screen`);
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${repositoryRoot}pkg-tests/screenshots/author-1280.png`, fullPage: true });
+});
+
+test('the page speaks French and Arabic (right to left), chosen in the header and remembered', async () => {
+  await page.selectOption('#page-language', 'ar');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+  assert.equal(await page.locator('h1').textContent(), 'كتابة تمارين');
+  assert.equal(await page.locator('#add-item').textContent(), 'إضافة التمرين');
+  assert.match(await page.locator('#item-form').textContent(), /السؤال/);
+  await page.reload();
+  await page.locator('h1', { hasText: 'كتابة تمارين' }).waitFor();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.locator('#preview .preview-host').waitFor();
+  assert.deepEqual(await axeViolations(page, 'body'), [], 'Arabic at 360 px');
+  await page.screenshot({ path: `${repositoryRoot}pkg-tests/screenshots/author-ar-360.png` });
+  await page.selectOption('#page-language', 'fr');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+  assert.equal(await page.locator('#save-bank').textContent(), 'Enregistrer le fichier de la banque');
+  assert.match(await page.locator('#problem-summary').textContent(), /^(Aucune erreur|\d+ erreur)/);
+  await page.selectOption('#page-language', 'en');
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('editing keeps what the author wrote: moves, blanks, skill renames, type changes, skipped rows', async () => {
+  await page.locator('#new-bank').click();
+  for (const type of ['numeric', 'fillBlanks']) {
+    await page.selectOption('#new-item-type', type);
+    await page.locator('#add-item').click();
+  }
+  // Move the selected (second) item up: the form follows it.
+  await page.locator('#move-up').click();
+  assert.equal(
+    await page.locator('[data-path="items[0].type"], [data-field-select="items[0].type"]').inputValue(),
+    'fillBlanks',
+  );
+  assert.equal((await draftBank()).items[0].type, 'fillBlanks');
+  // "Add blank" marks the new blank with the next number.
+  await page.locator('[data-path="items[0].prompt"]').fill('3 is the [[1]] and 4 the');
+  await page.getByRole('button', { name: 'Add blank' }).click();
+  assert.equal((await draftBank()).items[0].prompt, '3 is the [[1]] and 4 the [[2]]');
+  // Renaming a skill's id renames it where items use it.
+  await page.locator('details:has(#skills-form) > summary').click();
+  await page.locator('[data-path="skills[0].id"]').fill('fractions');
+  assert.deepEqual(
+    (await draftBank()).items.map((item) => item.skills),
+    [['fractions'], ['fractions']],
+  );
+  // Single choice to multiple response keeps the choices.
+  await page.locator('#item-list button').nth(1).click();
+  await page.selectOption('[data-field-select="items[1].type"]', 'singleChoice');
+  await page.locator('[data-path="items[1].choices[0].text"]').fill('7');
+  await page.selectOption('[data-field-select="items[1].type"]', 'multipleResponse');
+  const retyped = (await draftBank()).items[1];
+  assert.equal(retyped.type, 'multipleResponse');
+  assert.equal(retyped.choices[0].text, '7');
+  assert.deepEqual(retyped.answers, [0]);
+  // Skipped spreadsheet rows stay in the box, with the header, to be fixed.
+  if (!(await page.locator('#spreadsheet').getAttribute('open'))) await page.locator('#spreadsheet summary').click();
+  await page.locator('#spreadsheet-text').fill('type\tprompt\tanswer\nnumber\t1 + 1?\t2\nessay\tWrite.\t');
+  await page.locator('#spreadsheet-add').click();
+  assert.equal(await page.locator('#spreadsheet-text').inputValue(), 'type\tprompt\tanswer\nessay\tWrite.\t');
+});
