@@ -409,7 +409,9 @@ pub fn without_markers(text: &str) -> String {
     text.replace('⟦', "〚").replace('⟧', "〛")
 }
 
-/// Text with Markdown's special characters escaped, so it shows as written.
+/// A piece of running text with Markdown's inline special characters escaped, so it shows as
+/// written. Unlike `import::escape_markdown` (a whole text), line starts are left to the
+/// paragraph writer: a fragment in the middle of a line (`0.4` in a cell) stays as it is.
 pub fn escape_text(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     let mut previous = ' ';
