@@ -116,6 +116,12 @@ pub struct Words {
     pub form_fraction: &'static str,
     pub form_decimal: &'static str,
     pub unreadable_not_structured: &'static str,
+    /// After the alt text of a picture or the transcript of a recording not loaded: `{site}`.
+    pub media_not_loaded: &'static str,
+    /// Storage is blocked because the widget is in a sandboxed frame without `allow-same-origin`.
+    pub not_saved_sandboxed: &'static str,
+    /// Start of a list of the hidden region's contents for a wide formula (screen readers).
+    pub wide_formula: &'static str,
 }
 
 /// The languages shipped, by their primary tag.

@@ -9,6 +9,7 @@ use adaptive_practice_engine::{
 use yew::prelude::*;
 
 use crate::components::answer_controls::AnswerControl;
+use crate::components::item_view::AnswerFormHandlers;
 use crate::components::rich_text::block_text;
 use crate::i18n::{fill, use_words};
 
@@ -69,17 +70,16 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
     let draft = use_state(|| None::<Response>);
     let verdict = use_state(|| None::<Result<Outcome, UnreadableReason>>);
     let kind = Rc::new(props.step.kind.clone());
-    let onsubmit = {
+    let handlers = {
         let draft = draft.clone();
         let verdict = verdict.clone();
         let kind = kind.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        AnswerFormHandlers::new(Callback::from(move |()| {
             let response = (*draft).clone().unwrap_or(Response::Text(String::new()));
             verdict.set(Some(
                 check_response(&kind, &response).map_err(|unreadable| unreadable.reason),
             ));
-        })
+        }))
     };
     let on_change = {
         let draft = draft.clone();
@@ -88,12 +88,12 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
     let prompt_id = format!("ap-scaffold-{}", props.index);
     let done = matches!(*verdict, Some(Ok(_)));
     html! {
-        <form class="ap-scaffold" {onsubmit} novalidate=true>
+        <form class="ap-scaffold" onsubmit={handlers.onsubmit} onkeydown={handlers.onkeydown} novalidate=true>
             <div class="ap-scaffold-prompt" id={prompt_id.clone()}>{ block_text(&props.step.prompt) }</div>
             <AnswerControl kind={kind} seed={props.seed} disabled={done} given={None::<Response>}
                 on_change={on_change} labelled_by={prompt_id} />
             if !done {
-                <button type="submit" class="ap-button ap-button-quiet">{ words.check }</button>
+                <button type="button" class="ap-button ap-button-quiet" onclick={handlers.onclick}>{ words.check }</button>
             }
             <p class="ap-scaffold-feedback" role="status">
                 { match &*verdict {

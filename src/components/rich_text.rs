@@ -2,7 +2,8 @@
 //!
 //! Every node is made with `html!` or `VTag`, and bank text only ever becomes text nodes or
 //! attribute values, never HTML, so nothing a bank contains can run. Links and images carry only
-//! addresses the engine allowed (`is_allowed_url`, checked again here). Math is MathML: yew 0.23
+//! addresses the engine allowed (`is_allowed_url`, checked again here), and pictures and
+//! recordings load only from the origins in `MediaBase` (no other site learns what is shown). Math is MathML: yew 0.23
 //! creates a `<math>` element, and every element inside one, with `createElementNS` in the MathML
 //! namespace (`VTag::create_element` in yew's `dom_bundle/btag/mod.rs`), so browsers render it
 //! natively.
@@ -10,18 +11,42 @@
 use adaptive_practice_engine::markup::{
     is_allowed_url, parse_inline, parse_markup, Block, Inline, MathNode,
 };
+use std::rc::Rc;
+
 use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
-/// The address relative media and links in bank text are resolved against: the bank file's URL
-/// (a bank's `media/x.svg` sits next to the bank, not next to the page). Provided by the app.
+use crate::i18n::{fill, Words};
+
+/// Where bank media may come from. `base` is the address relative media and links are resolved
+/// against: the bank file's URL (a bank's `media/x.svg` sits next to the bank, not next to the
+/// page), or the page's for an inline bank. `origins` are the origins media are loaded from: the
+/// bank's own and those the host listed (`media-origins`). Provided by the practice screen.
 #[derive(Clone, PartialEq, Default)]
-pub struct MediaBase(pub AttrValue);
+pub struct MediaBase {
+    pub base: AttrValue,
+    pub origins: Rc<Vec<String>>,
+}
 
 /// What rendering needs besides the text: the media base and the words of the interface.
 struct Rendering {
     base: String,
-    transcript: &'static str,
+    origins: Rc<Vec<String>>,
+    words: &'static Words,
+}
+
+impl Rendering {
+    /// The media address resolved, when its origin may be loaded; else `Err(site)`, the host
+    /// name to tell the learner. Nothing from another origin is ever put in an element, so the
+    /// browser never asks that site for it.
+    fn media_source(&self, address: &str) -> Result<String, String> {
+        let resolved = resolve(&self.base, address);
+        match web_sys::Url::new(&resolved) {
+            Ok(url) if self.origins.iter().any(|o| *o == url.origin()) => Ok(resolved),
+            Ok(url) => Err(url.host()),
+            Err(_) => Err(address.to_string()),
+        }
+    }
 }
 
 /// `address` resolved against `base` (unchanged when there is no base or it cannot be resolved).
@@ -32,6 +57,13 @@ fn resolve(base: &str, address: &str) -> String {
     web_sys::Url::new_with_base(address, base)
         .map(|url| url.href())
         .unwrap_or_else(|_| address.to_string())
+}
+
+/// The origin of an address (`https://example.org` of `https://example.org/a/b.json`), `None`
+/// when it is not an absolute URL with a host (`data:`, `about:blank`, text).
+pub fn origin_of(address: &str) -> Option<String> {
+    let origin = web_sys::Url::new(address).ok()?.origin();
+    (origin != "null").then_some(origin)
 }
 
 #[derive(Properties, PartialEq)]
@@ -51,11 +83,12 @@ pub fn RichText(props: &RichTextProps) -> Html {
     let base = use_context::<MediaBase>().unwrap_or_default();
     let words = crate::i18n::use_words();
     let content = use_memo(
-        (props.text.clone(), props.inline, base.0),
+        (props.text.clone(), props.inline, base),
         move |(text, inline, base)| {
             let cx = Rendering {
-                base: base.to_string(),
-                transcript: words.transcript,
+                base: base.base.to_string(),
+                origins: base.origins.clone(),
+                words,
             };
             if *inline {
                 render_inlines(&parse_inline(text), &cx)
@@ -118,20 +151,38 @@ fn render_block(block: &Block, cx: &Rendering) -> Html {
         Block::DisplayMath(node) => {
             html! { <math class="ap-math" display="block">{ render_math(node) }</math> }
         }
-        Block::Image { src, alt } if is_allowed_url(src) => {
-            html! { <img class="ap-rich-image" src={resolve(&cx.base, src)} alt={alt.clone()} loading="lazy" /> }
-        }
-        Block::Audio { src, transcript } if is_allowed_url(src) => html! {
-            <figure class="ap-rich-audio">
-                <audio controls=true preload="none" src={resolve(&cx.base, src)}></audio>
-                <figcaption class="ap-rich-transcript">{ cx.transcript }{ transcript.clone() }</figcaption>
-            </figure>
+        Block::Image { src, alt } if is_allowed_url(src) => match cx.media_source(src) {
+            Ok(source) => html! {
+                <img class="ap-rich-image" src={source} alt={alt.clone()} loading="lazy" />
+            },
+            Err(site) => media_not_loaded(alt, &site, cx),
+        },
+        Block::Audio { src, transcript } if is_allowed_url(src) => match cx.media_source(src) {
+            Ok(source) => html! {
+                <figure class="ap-rich-audio">
+                    <audio controls=true preload="none" src={source}></audio>
+                    <figcaption class="ap-rich-transcript">{ cx.words.transcript }{ transcript.clone() }</figcaption>
+                </figure>
+            },
+            Err(site) => {
+                media_not_loaded(&format!("{}{transcript}", cx.words.transcript), &site, cx)
+            }
         },
         Block::Image { alt: text, .. }
         | Block::Audio {
             transcript: text, ..
         } => html! { <p>{ text.clone() }</p> },
         Block::Rule => html! { <hr /> },
+    }
+}
+
+/// A picture or recording from a site the page does not allow: its text and a short note.
+fn media_not_loaded(text: &str, site: &str, cx: &Rendering) -> Html {
+    html! {
+        <p class="ap-media-blocked">
+            { text.to_string() }
+            <span class="ap-media-note">{ fill(cx.words.media_not_loaded, &[("site", site)]) }</span>
+        </p>
     }
 }
 

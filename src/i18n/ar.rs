@@ -107,4 +107,7 @@ pub const ARABIC: Words = Words {
     form_fraction: "صورة كسر",
     form_decimal: "صورة عدد عشري",
     unreadable_not_structured: "لا أستطيع قراءة «{text}» بالصيغة المطلوبة: {problem}.",
+    media_not_loaded: " (لم يُحمَّل: إنه على موقع آخر، {site})",
+    not_saved_sandboxed: "لم يُحفَظ: هذا التمرين داخل إطار لا يسمح بالحفظ. على الصفحة التي تضمّه أن تسمح بذلك (sandbox=\"allow-scripts allow-same-origin\" على الإطار iframe). يمكنك متابعة التمرين، لكن تقدّمك سيضيع عند المغادرة.",
+    wide_formula: "صيغة عريضة: مرِّر أفقيًا",
 };

@@ -107,4 +107,7 @@ pub const ENGLISH: Words = Words {
     form_fraction: "a fraction",
     form_decimal: "a decimal",
     unreadable_not_structured: "I cannot read “{text}” in the form this question asks for: {problem}.",
+    media_not_loaded: " (not loaded: it is on another site, {site})",
+    not_saved_sandboxed: "Not saved: this practice is in a frame that does not allow storage. The page around it must allow it (sandbox=\"allow-scripts allow-same-origin\" on the iframe). You can keep practising, but your progress will be lost when you leave.",
+    wide_formula: "Wide formula: scroll sideways",
 };

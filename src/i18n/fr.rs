@@ -107,4 +107,7 @@ pub const FRENCH: Words = Words {
     form_fraction: "forme de fraction",
     form_decimal: "forme décimale",
     unreadable_not_structured: "Je ne peux pas lire « {text} » sous la forme demandée : {problem}.",
+    media_not_loaded: " (non chargé : il est sur un autre site, {site})",
+    not_saved_sandboxed: "Non enregistré : cet exercice est dans un cadre qui ne permet pas d’enregistrer. La page qui l’accueille doit le permettre (sandbox=\"allow-scripts allow-same-origin\" sur l’iframe). Tu peux continuer, mais tes progrès seront perdus en quittant la page.",
+    wide_formula: "Formule large : faire défiler sur le côté",
 };
