@@ -6,6 +6,7 @@ use std::rc::Rc;
 use adaptive_practice_engine::{
     check_response, Hint, Outcome, Response, Step, UnreadableReason, Verdict,
 };
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::answer_controls::AnswerControl;
@@ -25,11 +26,13 @@ pub struct HintListProps {
 #[component]
 pub fn HintList(props: &HintListProps) -> Html {
     let words = use_words();
+    let shown = (props.shown as usize).min(props.hints.len());
+    let left = props.hints.len() - shown;
+    let list = use_node_ref();
+    use_focus_on_opened_hint(&list, shown);
     if props.hints.is_empty() {
         return html! {};
     }
-    let shown = (props.shown as usize).min(props.hints.len());
-    let left = props.hints.len() - shown;
     let onclick = {
         let on_hint = props.on_hint.clone();
         Callback::from(move |_: MouseEvent| on_hint.emit(()))
@@ -37,9 +40,9 @@ pub fn HintList(props: &HintListProps) -> Html {
     html! {
         <section class="ap-hints" aria-label={words.hints}>
             if shown > 0 {
-                <ol class="ap-hint-list">
+                <ol class="ap-hint-list" ref={list}>
                     { for props.hints.iter().take(shown).enumerate().map(|(index, hint)| html! {
-                        <li class="ap-hint-entry" data-hint={index.to_string()}>
+                        <li class="ap-hint-entry" data-hint={index.to_string()} tabindex="-1">
                             if !hint.text.is_empty() { { block_text(&hint.text) } }
                             if let Some(scaffold) = &hint.scaffold {
                                 <Scaffold step={Rc::new((**scaffold).clone())} index={index} seed={props.seed} />
@@ -55,6 +58,31 @@ pub fn HintList(props: &HintListProps) -> Html {
             }
         </section>
     }
+}
+
+/// When a hint opens, focus moves to it, so a screen reader reads it at once (and focus is not
+/// lost when the last hint's button goes away). A hint shown at the start (resumed) takes none.
+#[hook]
+fn use_focus_on_opened_hint(list: &NodeRef, shown: usize) {
+    let before = use_mut_ref(|| shown);
+    let list = list.clone();
+    use_effect_with(shown, move |&shown| {
+        let opened = shown > *before.borrow();
+        *before.borrow_mut() = shown;
+        if opened {
+            let entry = list
+                .cast::<web_sys::Element>()
+                .and_then(|list| {
+                    list.query_selector(&format!("[data-hint=\"{}\"]", shown - 1))
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|entry| entry.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(entry) = entry {
+                let _ = entry.focus();
+            }
+        }
+    });
 }
 
 #[derive(Properties, PartialEq)]

@@ -13,6 +13,8 @@ use adaptive_practice_engine::markup::{
 };
 use std::rc::Rc;
 
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
@@ -97,14 +99,66 @@ pub fn RichText(props: &RichTextProps) -> Html {
             }
         },
     );
+    let holder = use_node_ref();
+    use_wide_formulas_focusable(&holder, words.wide_formula, content.clone());
     let class = classes!("ap-rich", props.class.clone());
     // Bank text may be in another language and direction than the interface (an English bank
     // with an Arabic interface): its direction comes from its own first letters.
     if props.inline {
-        html! { <span {class} dir="auto">{ (*content).clone() }</span> }
+        html! { <span {class} dir="auto" ref={holder}>{ (*content).clone() }</span> }
     } else {
-        html! { <div {class} dir="auto">{ (*content).clone() }</div> }
+        html! { <div {class} dir="auto" ref={holder}>{ (*content).clone() }</div> }
     }
+}
+
+/// Marks each formula box under `holder` that is wider than its room as a region the keyboard
+/// reaches (`tabindex=0`, `role=region`, a label), and unmarks one that fits, after each render
+/// of `content` and when the window is resized (a phone turned). A box that fits is no tab stop.
+#[hook]
+fn use_wide_formulas_focusable(holder: &NodeRef, label: &'static str, content: Rc<Html>) {
+    let holder = holder.clone();
+    use_effect_with(content, move |_| {
+        let mark = move || {
+            let Some(element) = holder.cast::<web_sys::Element>() else {
+                return;
+            };
+            let Ok(boxes) = element.query_selector_all(".ap-math-scroll") else {
+                return;
+            };
+            for index in 0..boxes.length() {
+                let Some(scroller) = boxes
+                    .item(index)
+                    .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+                else {
+                    continue;
+                };
+                if scroller.scroll_width() > scroller.client_width() {
+                    let _ = scroller.set_attribute("tabindex", "0");
+                    let _ = scroller.set_attribute("role", "region");
+                    let _ = scroller.set_attribute("aria-label", label);
+                } else {
+                    for name in ["tabindex", "role", "aria-label"] {
+                        let _ = scroller.remove_attribute(name);
+                    }
+                }
+            }
+        };
+        mark();
+        let on_resize = Closure::<dyn Fn()>::new(mark);
+        let window = web_sys::window();
+        if let Some(window) = &window {
+            let _ = window
+                .add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(window) = &window {
+                let _ = window.remove_event_listener_with_callback(
+                    "resize",
+                    on_resize.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
 }
 
 /// A short text (a choice, a blank) as inlines.
@@ -148,9 +202,13 @@ fn render_block(block: &Block, cx: &Rendering) -> Html {
         Block::Code(code) => {
             html! { <pre class="ap-rich-code"><code>{ code.clone() }</code></pre> }
         }
-        Block::DisplayMath(node) => {
-            html! { <math class="ap-math" display="block">{ render_math(node) }</math> }
-        }
+        // A formula wider than the card scrolls sideways in its own box; `RichText` makes the box
+        // a labelled, focusable region when it overflows, so the keyboard can scroll it.
+        Block::DisplayMath(node) => html! {
+            <div class="ap-math-scroll">
+                <math class="ap-math" display="block">{ render_math(node) }</math>
+            </div>
+        },
         Block::Image { src, alt } if is_allowed_url(src) => match cx.media_source(src) {
             Ok(source) => html! {
                 <img class="ap-rich-image" src={source} alt={alt.clone()} loading="lazy" />
