@@ -134,8 +134,11 @@ test('an opened hint is announced, and a wide formula scrolls by keyboard', asyn
       }),
   );
   assert.ok((await scroller.evaluate((element) => element.scrollLeft)) > 0, 'the arrow keys scroll it');
-  await scroller.evaluate((element) => {
-    element.scrollLeft = 0;
+  // Back to the start, once the keyboard's smooth scrolling has ended.
+  await page.waitForTimeout(500);
+  await scroller.evaluate(async (element) => {
+    element.scrollTo({ left: 0, behavior: 'instant' });
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
   });
   // Scrolled to its start, the formula's first symbol is in view (none is cut off on the left).
   const edges = await scroller.evaluate((element) => ({
