@@ -24,6 +24,8 @@ pub struct AppProps {
     pub language: Option<String>,
     /// Practise only these skills of the bank (`skills`); all when absent.
     pub skills: Option<Vec<String>>,
+    /// Origins media may come from besides the bank's own (`media-origins`), as origins.
+    pub media_origins: Rc<Vec<String>>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -108,7 +110,7 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! {
                 <Practice bank={bank.clone()} {storage_key} shared_storage_key={props.storage_namespace.clone()} host={props.host.clone()}
-                    {source_url} controls={props.controls.clone()} words={words} />
+                    {source_url} media_origins={props.media_origins.clone()} controls={props.controls.clone()} words={words} />
             }
         }
     };
