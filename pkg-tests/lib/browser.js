@@ -19,6 +19,12 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** Where screenshots go, one set per browser: pkg-tests/screenshots/ (Chromium) and its firefox/ folder. */
+export const SCREENSHOT_FOLDER = new URL(
+  BROWSER === 'firefox' ? '../screenshots/firefox/' : '../screenshots/',
+  import.meta.url,
+);
+
 /** Launches the browser AP_BROWSER names; resolves to an object with Playwright's `newContext()` and `close()`. */
 export function launchBrowser() {
   if (BROWSER === 'firefox') return launchFirefox();

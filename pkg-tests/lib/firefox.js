@@ -40,7 +40,7 @@ function refusePrintEmulation(page) {
   if (guardedPages.has(page)) return page;
   guardedPages.add(page);
   const emulateMedia = page.emulateMedia.bind(page);
-  page.emulateMedia = (options = {}) => {
+  page.emulateMedia = async (options = {}) => {
     if (options.media != null) {
       throw new Error(`Firefox ESR over WebDriver BiDi cannot emulate media ${JSON.stringify(options.media)}`);
     }
