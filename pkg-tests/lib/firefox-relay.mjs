@@ -61,6 +61,7 @@ function startRelay(endpoint) {
     upstream.on('close', () => client.close());
     upstream.on('error', () => client.close());
     client.on('close', () => upstream.close());
+    client.on('error', () => upstream.close());
     client.on('message', (data) => {
       const text = data.toString();
       log('>>', text);
