@@ -62,11 +62,12 @@ try-answers:
 import-oatutor:
 	cargo run -q --release -p adaptive-practice-bank-tools --bin import-oatutor -- --src $(SRC) --out $(OUT)
 
-# Importers and exporters (docs/import.md): `make import SRC=path OUT=bank.json
+# Importers and exporters (docs/import.md, docs/import-xml.md): `make import SRC=path OUT=bank.json
 # [FORMAT=gift|moodle-xml|qti|oatutor] [STRICT=1] [TYPED=1]` (the tool exits 0, 2 when something
 # was skipped, 1 on error; make itself exits 2 on either, so scripts that need the difference run
-# the `import` binary), `make export-gift BANK=bank.json OUT=quiz.gift`.
-.PHONY: import export-gift
+# the `import` binary), `make export-gift BANK=bank.json OUT=quiz.gift`,
+# `make export-qti BANK=bank.json OUT=package.zip` (or OUT=folder: a QTI 3.0 package).
+.PHONY: import export-gift export-qti
 
 import:
 	@cargo run -q --release -p adaptive-practice-bank-tools --bin import -- --src "$(SRC)" --out "$(OUT)" \
@@ -74,6 +75,9 @@ import:
 
 export-gift:
 	@cargo run -q --release -p adaptive-practice-bank-tools --bin export -- --bank "$(BANK)" --to gift --out "$(OUT)"
+
+export-qti:
+	@cargo run -q --release -p adaptive-practice-bank-tools --bin export -- --bank "$(BANK)" --to qti --out "$(OUT)"
 
 # `make bench`: every size and speed figure (transfer size, start-up, per answer, storage, memory,
 # 50 widgets, teacher page) in one table; also bench/generated/results.json, compared with the previous run.
@@ -107,7 +111,7 @@ evaluate-kt:
 	$(EVALUATE) kt --train $(TRAIN) --test $(TEST)
 
 # `make fuzz`: each fuzz target (bank loader, templates, answer checkers, the expression and
-# equation parser, markup) for FUZZ_SECONDS seconds (default 60) with cargo-fuzz on nightly;
+# equation parser, markup, progress loader, report reader) for FUZZ_SECONDS seconds (default 60) with cargo-fuzz on nightly;
 # installs cargo-fuzz if missing.
 .PHONY: fuzz
 FUZZ_SECONDS ?= 60

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 #! Fuzzes the engine's untrusted-input entry points (bank loader, templates, answer checkers,
-#! the expression and equation parser, markup) with cargo-fuzz (libFuzzer, nightly), each for FUZZ_SECONDS (default 60). Installs
+#! the expression and equation parser, markup, the progress loader and import, the report reader) with cargo-fuzz (libFuzzer, nightly), each for FUZZ_SECONDS (default 60). Installs
 #! cargo-fuzz when missing (idempotent). Crashes land in fuzz/artifacts/<target>/; keep each as
 #! a regression test in the engine once fixed. Exits non-zero when a target crashed.
 set -euo pipefail
@@ -42,6 +42,17 @@ const typed = [
   '12\n0,12 m', 'x^2\nx²', 'sqrt(2)/2\n√(2)/2', '(-inf, 3]\n(-∞ ; 3]',
 ];
 typed.forEach((text, n) => seed('expression_parser', `typed-${n}`, text));
+// Saved progress of every released format, and a report.
+const fixtures = 'crates/engine/tests/fixtures';
+for (const file of fs.readdirSync(fixtures).filter((f) => f.startsWith('progress-'))) {
+  seed('progress_loader', file, fs.readFileSync(`${fixtures}/${file}`, 'utf8'));
+}
+seed('report_reader', 'report.json', JSON.stringify({
+  format: 'adaptive-practice-report', version: 1, bankId: 'fractions', bankVersion: '1.0.0',
+  learner: 'Ada', createdAt: 1764000000000, answerCount: 3, correctCount: 2, timeOnTaskSeconds: 41,
+  skills: [{ id: 'fraction-meaning', name: 'Meaning', state: 'learning', mastery: 0.62, certainty: 0.3, attempts: 3, correct: 2 }],
+  items: [{ id: 'meaning-01', attempts: 2, correct: 1 }, { id: 'meaning-02', attempts: 1, correct: 1 }],
+}));
 NODE
 status=0
 for target in $(cargo +nightly fuzz list --fuzz-dir fuzz); do

@@ -96,7 +96,7 @@ if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "0.15.1" ]; then
 fi
 
 # 3. The browsers of the tests: Chromium and its driver, and Firefox ESR (driven over WebDriver
-#    BiDi by puppeteer-core, which needs no driver of its own).
+#    BiDi by playwright-core, which needs no driver of its own).
 apt_install chromium chromium-driver firefox-esr
 
 # 4. npm packages of the browser tests, including binaryen's wasm-opt.

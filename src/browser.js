@@ -22,7 +22,8 @@ export async function shortCode(text) {
   return `AP1.${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
 }
 
-export async function readFileText(input) {
+/** The chosen file's text, read up to `largest + 1` bytes: a larger file is refused unread. */
+export async function readFileText(input, largest) {
   const file = input.files?.[0];
-  return file ? await file.text() : null;
+  return file ? await file.slice(0, largest + 1).text() : null;
 }

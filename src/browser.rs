@@ -12,7 +12,7 @@ extern "C" {
     async fn short_code_promise(text: &str) -> JsValue;
 
     #[wasm_bindgen(js_name = readFileText)]
-    async fn read_file_text_promise(input: &web_sys::HtmlInputElement) -> JsValue;
+    async fn read_file_text_promise(input: &web_sys::HtmlInputElement, largest: f64) -> JsValue;
 }
 
 /// `AP1.` followed by the deflated text in base64url.
@@ -20,9 +20,11 @@ pub async fn short_code(text: &str) -> Option<String> {
     short_code_promise(text).await.as_string()
 }
 
-/// The text of the file chosen in a file input, if any.
+/// The text of the file chosen in a file input, if any: at most one byte more than the largest
+/// progress file, so that a larger one is refused (`import_progress`) without being read whole.
 pub async fn read_file_text(input: &web_sys::HtmlInputElement) -> Option<String> {
-    read_file_text_promise(input).await.as_string()
+    let largest = adaptive_practice_engine::progress::PROGRESS_FILE_LIMIT_BYTES as f64;
+    read_file_text_promise(input, largest).await.as_string()
 }
 
 /// The clock, read at the edge (callbacks, renders), never in the reducer or the engine.

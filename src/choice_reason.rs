@@ -1,21 +1,31 @@
 //! Why this item was chosen: one sentence, in the learner's language, from the engine's
 //! machine-readable reason (never a canned text).
 
+use adaptive_practice_engine::model::TARGET_RETENTION;
 use adaptive_practice_engine::{ChoiceReason, IndexedBank};
 
 use crate::i18n::{fill, Words};
+
+#[cfg(test)]
+mod tests;
 
 /// One sentence saying why this item was chosen, from the engine's reason.
 pub fn why_this_item(words: &Words, bank: &IndexedBank, reason: &ChoiceReason) -> String {
     let skill = |id: &str| bank.skill_name(id).to_string();
     match reason {
-        ChoiceReason::ReviewDue { skill_id, recall } => fill(
+        // Predicted recall is named only when it fell under the target retention, and rounded
+        // down: "down to 100%" is never said. Otherwise the estimate fell under the mastery level
+        // (a recent wrong answer, forgetting on a narrow margin) while recall is still high.
+        ChoiceReason::ReviewDue { skill_id, recall } if *recall < TARGET_RETENTION => fill(
             words.why_review,
             &[
                 ("skill", &skill(skill_id)),
-                ("percent", &words.percent(*recall)),
+                ("percent", &words.percent((recall * 100.0).floor() / 100.0)),
             ],
         ),
+        ChoiceReason::ReviewDue { skill_id, .. } => {
+            fill(words.why_review_estimate, &[("skill", &skill(skill_id))])
+        }
         ChoiceReason::ChosenSkill { skill_id } => {
             fill(words.why_chosen, &[("skill", &skill(skill_id))])
         }

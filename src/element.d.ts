@@ -12,6 +12,12 @@ export interface MountOptions {
   lang?: string;
   /** Practise only these skills of the bank (ids, or one string separated by spaces). */
   skills?: string[] | string;
+  /**
+   * Origins pictures and recordings of the bank may be loaded from, besides the bank's own
+   * (`https://cdn.example`; a full URL counts by its origin). Media from any other origin are not
+   * requested: the learner reads their alt text or transcript instead.
+   */
+  mediaOrigins?: string[] | string;
   /** Where `adaptive_practice_bg.wasm` is, when a host or bundler moved it (relative to the page). The first widget of the page decides. */
   wasmUrl?: string;
 }
@@ -34,7 +40,7 @@ export declare function mount(target: Element, options: MountOptions): Promise<A
 export declare function loadModule(wasmUrl?: string): Promise<string>;
 
 /**
- * The `<adaptive-practice>` element: attributes `src`, `storage-key`, `lang`, `theme` (light, dark), `skills`, `wasm-url`, `scorm`; an inline bank as a `<script type="application/json">` child.
+ * The `<adaptive-practice>` element: attributes `src`, `storage-key`, `lang`, `theme` (light, dark), `skills`, `wasm-url`, `media-origins` (origins separated by spaces), `scorm`; an inline bank as a `<script type="application/json">` child.
  * Other children are fallback content, shown only until the widget starts (so a message there tells the reader when the script did not load).
  * When the WebAssembly module cannot start, the element shows why (`::part(error)`) and dispatches an `error` event.
  */

@@ -68,6 +68,10 @@ function widgetOptions(options) {
   if (options.storageKey) result.storageKey = String(options.storageKey);
   if (options.lang) result.lang = String(options.lang);
   if (options.skills) result.skills = Array.isArray(options.skills) ? options.skills.join(' ') : String(options.skills);
+  if (options.mediaOrigins)
+    result.mediaOrigins = Array.isArray(options.mediaOrigins)
+      ? options.mediaOrigins.join(' ')
+      : String(options.mediaOrigins);
   return result;
 }
 
@@ -119,6 +123,7 @@ function elementOptions(element) {
   if (element.getAttribute('lang')) options.lang = element.getAttribute('lang');
   if (element.getAttribute('skills')) options.skills = element.getAttribute('skills');
   if (element.getAttribute('wasm-url')) options.wasmUrl = element.getAttribute('wasm-url');
+  if (element.getAttribute('media-origins')) options.mediaOrigins = element.getAttribute('media-origins');
   return options;
 }
 
@@ -187,7 +192,7 @@ function connectScorm(element) {
 }
 
 export class AdaptivePracticeElement extends HTMLElement {
-  static observedAttributes = ['src', 'storage-key', 'lang', 'skills', 'wasm-url'];
+  static observedAttributes = ['src', 'storage-key', 'lang', 'skills', 'wasm-url', 'media-origins'];
 
   #disconnectScorm = () => {};
 

@@ -1,148 +1,145 @@
-//! The interface's words in several languages. Each language is one `Words` table (files in
-//! `i18n/`); sentences with values are templates with `{name}` placeholders, filled by `fill`.
-//! The table goes by one name everywhere: the type `Words`, a value `words`.
-//! The language is the element's `lang` attribute, else the bank's `language`, else English.
+//! The interface's words in several languages. Translators edit JSON message catalogs
+//! (`i18n/catalogs/*.json`, see docs/translating.md); `build.rs` compiles them into one `Words`
+//! constant per language, included here, so the widget never parses a catalog at run time.
+//! A message with a plural (in any language) is a `Message`; the others are `&'static str`
+//! templates with `{name}` placeholders. `fill` fills both. The table goes by one name
+//! everywhere: the type `Words`, a value `words`. The language is the element's `lang`
+//! attribute, else the bank's `language`, else English.
 
 use adaptive_practice_engine::{SkillState, UnreadableReason, VerdictReason};
 
-mod ar;
-mod en;
-mod fr;
+// build.rs and the tests read the rule table; the widget calls only its catalogs' rules.
+#[allow(dead_code)]
+pub mod plural;
 
-/// Every sentence the widget shows, in one language.
-pub struct Words {
-    /// BCP 47 tag of this table, and its writing direction.
-    pub tag: &'static str,
-    pub right_to_left: bool,
-    pub loading: &'static str,
-    pub load_failed_title: &'static str,
-    pub bank_problems: &'static str,
-    pub more_problems: &'static str,
-    pub check: &'static str,
-    pub next_item: &'static str,
-    pub next_step: &'static str,
-    pub try_another: &'static str,
-    pub correct: &'static str,
-    pub incorrect: &'static str,
-    pub correct_answer_is: &'static str,
-    pub newly_mastered: &'static str,
-    pub worked_solution: &'static str,
-    pub your_answer: &'static str,
-    pub numeric_hint: &'static str,
-    pub math_hint: &'static str,
-    pub pick_all: &'static str,
-    pub choose: &'static str,
-    pub hints: &'static str,
-    pub show_hint: &'static str,
-    pub transcript: &'static str,
-    pub step_of: &'static str,
-    pub gap_label: &'static str,
-    pub move_up: &'static str,
-    pub move_down: &'static str,
-    pub progress_title: &'static str,
-    pub answered_summary: &'static str,
-    pub mastery_label: &'static str,
-    pub percent: &'static str,
-    pub state_not_started: &'static str,
-    pub state_learning: &'static str,
-    pub state_mastered: &'static str,
-    pub state_review: &'static str,
-    pub no_items: &'static str,
-    pub item_broken: &'static str,
-    pub not_saved_unavailable: &'static str,
-    pub not_saved_refused: &'static str,
-    pub progress_unreadable_backed_up: &'static str,
-    pub progress_unreadable_kept: &'static str,
-    pub unreadable_empty: &'static str,
-    pub unreadable_too_long: &'static str,
-    pub unreadable_pick_one: &'static str,
-    pub unreadable_pick_at_least_one: &'static str,
-    pub unreadable_not_a_number: &'static str,
-    pub unreadable_not_math: &'static str,
-    pub unreadable_equation: &'static str,
-    pub unreadable_author_error: &'static str,
-    pub unreadable_place_every: &'static str,
-    pub unreadable_match_every: &'static str,
-    pub unreadable_fill_every_gap: &'static str,
-    pub unreadable_wrong_shape: &'static str,
-    pub unreadable_step_by_step: &'static str,
-    pub unreadable_part_gone: &'static str,
-    pub why_review: &'static str,
-    pub why_chosen: &'static str,
-    pub why_learning: &'static str,
-    pub why_mastery_check: &'static str,
-    pub why_new_skill: &'static str,
-    pub why_next_step: &'static str,
-    pub why_keep_practising: &'static str,
-    pub why_resumed: &'static str,
-    pub data_title: &'static str,
-    pub data_explained: &'static str,
-    pub export_progress: &'static str,
-    pub import_progress: &'static str,
-    pub imported: &'static str,
-    pub import_refused: &'static str,
-    pub your_name: &'static str,
-    pub make_report: &'static str,
-    pub report_code: &'static str,
-    pub reset_progress: &'static str,
-    pub reset_question: &'static str,
-    pub reset_confirm: &'static str,
-    pub cancel: &'static str,
-    pub practise: &'static str,
-    pub goal_title: &'static str,
-    pub goal_choose: &'static str,
-    pub goal_none: &'static str,
-    pub goal_skills_option: &'static str,
-    pub goal_progress: &'static str,
-    pub goal_reached: &'static str,
-    pub calm_mode: &'static str,
-    pub practise_label: &'static str,
-    pub let_widget_choose: &'static str,
-    pub practising_chosen: &'static str,
-    pub needs_first: &'static str,
-    pub and: &'static str,
-    pub partially_right: &'static str,
-    pub reason_wrong_unit: &'static str,
-    pub reason_unit_asked: &'static str,
-    pub reason_simplest_form: &'static str,
-    pub reason_form_asked: &'static str,
-    pub reason_not_solved_for: &'static str,
-    pub reason_wrong_count: &'static str,
-    pub reason_order_matters: &'static str,
-    pub reason_interval_ends: &'static str,
-    pub reason_reversed_inequality: &'static str,
-    pub form_slope_intercept: &'static str,
-    pub form_standard: &'static str,
-    pub form_fraction: &'static str,
-    pub form_decimal: &'static str,
-    pub unreadable_not_structured: &'static str,
+use plural::{PluralCategory, Selector};
+
+/// One piece of a compiled message.
+#[derive(Clone, Copy, Debug)]
+pub enum Piece {
+    /// Text with `{name}` placeholders.
+    Text(&'static str),
+    /// `#` in a plural form: the number the plural is chosen by.
+    Number,
+    /// `{name, plural, …}`: the form chosen by the value of `name`.
+    Plural(&'static str, &'static [(Selector, &'static [Piece])]),
 }
 
-/// The languages shipped, by their primary tag.
-pub const LANGUAGES: [&Words; 3] = [&en::ENGLISH, &fr::FRENCH, &ar::ARABIC];
+/// A message with a plural, compiled from a catalog, with its language's plural rule.
+#[derive(Clone, Copy)]
+pub struct Message {
+    pub pieces: &'static [Piece],
+    pub rule: fn(u64) -> PluralCategory,
+}
 
-/// The table for a BCP 47 tag (`fr-CA` finds French); English when the language is not shipped.
+include!(concat!(env!("OUT_DIR"), "/words.rs"));
+
+/// The English table, the fallback for every language not shipped.
+pub const ENGLISH: &Words = LANGUAGES[0];
+
+/// The table for a BCP 47 tag: the exact language and region when shipped (`pt-BR`), else the
+/// first table of the same language (`pt-PT` and `pt` find `pt-BR`, `es-MX` finds `es`, `fr-CA`
+/// finds `fr`), else English. Case and `_` for `-` do not matter.
 pub fn words_for(tag: Option<&str>) -> &'static Words {
-    let primary = tag
+    let wanted = tag
         .unwrap_or("en")
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("en")
+        .trim()
+        .replace('_', "-")
         .to_ascii_lowercase();
+    let primary = |tag: &str| tag.split('-').next().unwrap_or("").to_ascii_lowercase();
     LANGUAGES
         .iter()
         .copied()
-        .find(|m| m.tag == primary)
-        .unwrap_or(&en::ENGLISH)
+        .find(|words| words.tag.to_ascii_lowercase() == wanted)
+        .or_else(|| {
+            LANGUAGES
+                .iter()
+                .copied()
+                .find(|words| primary(words.tag) == primary(&wanted))
+        })
+        .unwrap_or(ENGLISH)
 }
 
-/// Replaces each `{name}` in `template` by its value.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut text = template.to_string();
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
+/// A message `fill` can fill: a compiled `Message`, or a plain template with `{name}`s.
+pub trait Template {
+    fn fill_in(&self, values: &[(&str, &str)]) -> String;
+}
+
+impl Template for &str {
+    /// One pass over the template, so a value that holds `{name}` (a learner's answer) is
+    /// never filled in turn.
+    fn fill_in(&self, values: &[(&str, &str)]) -> String {
+        let mut text = String::with_capacity(self.len());
+        let mut rest = *self;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|close| open + close) else {
+                break;
+            };
+            text.push_str(&rest[..open]);
+            let name = &rest[open + 1..close];
+            match values.iter().find(|(given, _)| *given == name) {
+                Some((_, value)) => text.push_str(value),
+                None => text.push_str(&rest[open..=close]),
+            }
+            rest = &rest[close + 1..];
+        }
+        text.push_str(rest);
+        text
     }
-    text
+}
+
+impl Template for Message {
+    fn fill_in(&self, values: &[(&str, &str)]) -> String {
+        let mut text = String::new();
+        render(self.pieces, values, None, self.rule, &mut text);
+        text
+    }
+}
+
+/// Fills each placeholder of `template` with its value and picks each plural's form by the
+/// number its value holds (a value that is not a whole number takes the `other` form). A
+/// placeholder with no value stays as `{name}`.
+pub fn fill(template: impl Template, values: &[(&str, &str)]) -> String {
+    template.fill_in(values)
+}
+
+fn render(
+    pieces: &[Piece],
+    values: &[(&str, &str)],
+    number: Option<&str>,
+    rule: fn(u64) -> PluralCategory,
+    out: &mut String,
+) {
+    let value = |name: &str| values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(&text.fill_in(values)),
+            Piece::Number => out.push_str(number.unwrap_or("#")),
+            Piece::Plural(name, forms) => {
+                let given = value(name).unwrap_or("");
+                let form = pick_form(forms, given.trim().parse().ok(), rule);
+                render(form, values, Some(given), rule, out);
+            }
+        }
+    }
+}
+
+/// The form for `number`: an exact `=n` first, then its category, then `other`.
+fn pick_form(
+    forms: &'static [(Selector, &'static [Piece])],
+    number: Option<u64>,
+    rule: fn(u64) -> PluralCategory,
+) -> &'static [Piece] {
+    let find = |wanted: Selector| {
+        forms
+            .iter()
+            .find(|(selector, _)| *selector == wanted)
+            .map(|(_, form)| *form)
+    };
+    number
+        .and_then(|n| find(Selector::Exact(n)).or_else(|| find(Selector::Category(rule(n)))))
+        .or_else(|| find(Selector::Category(PluralCategory::Other)))
+        .unwrap_or(&[])
 }
 
 impl Words {
@@ -246,8 +243,10 @@ impl std::fmt::Debug for Words {
 /// The table of the widget's language, from the context `App` provides (English outside it).
 #[yew::hook]
 pub fn use_words() -> &'static Words {
-    yew::use_context::<&'static Words>().unwrap_or(&en::ENGLISH)
+    yew::use_context::<&'static Words>().unwrap_or(ENGLISH)
 }
 
+#[cfg(test)]
+mod catalog;
 #[cfg(test)]
 mod tests;

@@ -34,6 +34,8 @@ struct MountOptions {
     lang: Option<String>,
     /// Skill ids to practise, separated by spaces or commas; all the bank's when absent.
     skills: Option<String>,
+    /// Origins media may be loaded from besides the bank's own, separated by spaces or commas.
+    media_origins: Option<String>,
 }
 
 /// A mounted widget; call `destroy()` when its element leaves the page.
@@ -94,6 +96,14 @@ pub fn mount_widget(
             .map(str::to_owned)
             .collect()
     });
+    // Each listed address counts by its origin (`https://cdn.example/img/` is `https://cdn.example`);
+    // what is not an absolute URL is ignored.
+    let media_origins = options
+        .media_origins
+        .iter()
+        .flat_map(|list| list.split([' ', ',']))
+        .filter_map(components::rich_text::origin_of)
+        .collect();
     let props = AppProps {
         source,
         storage_namespace: options.storage_key,
@@ -101,6 +111,7 @@ pub fn mount_widget(
         controls: controls.clone(),
         language: options.lang,
         skills,
+        media_origins: std::rc::Rc::new(media_origins),
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
     Ok(WidgetHandle {

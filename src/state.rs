@@ -6,8 +6,8 @@
 use std::rc::Rc;
 
 use adaptive_practice_engine::progress::{
-    adopt_progress, load_progress, record_time_on_task, save_progress, sync, SessionLog,
-    SyncOutcome,
+    adopt_progress, import_progress, load_progress, progress_from_earlier_copies,
+    record_time_on_task, save_progress, sync, SessionLog, SyncOutcome,
 };
 use adaptive_practice_engine::session::{restart_progress, submit_session_answer};
 use adaptive_practice_engine::{
@@ -53,8 +53,13 @@ pub enum StorageStatus {
     Saving,
     /// The last save failed; said until a save works.
     NotSaved(StorageProblem),
-    /// A stored copy that could not be read (`problem`) was kept under a backup key.
-    BackedUp { problem: String },
+    /// A stored copy that could not be read (`problem`) was kept under a backup key; the widget
+    /// started afresh (`saved_answers: None`), or saved its progress of that many answers in its
+    /// place.
+    BackedUp {
+        problem: String,
+        saved_answers: Option<u32>,
+    },
     /// A stored copy that could not be read could not be backed up either: it is never
     /// overwritten, until the learner starts afresh or imports a file.
     Kept { problem: String },
@@ -76,9 +81,19 @@ impl StorageStatus {
             StorageStatus::NotSaved(StorageProblem::WriteRefused(name)) => {
                 Some(fill(words.not_saved_refused, &[("name", name)]))
             }
-            StorageStatus::BackedUp { problem } => Some(fill(
+            StorageStatus::BackedUp {
+                problem,
+                saved_answers: None,
+            } => Some(fill(
                 words.progress_unreadable_backed_up,
                 &[("problem", problem)],
+            )),
+            StorageStatus::BackedUp {
+                problem,
+                saved_answers: Some(answers),
+            } => Some(fill(
+                words.progress_unreadable_replaced,
+                &[("problem", problem), ("answers", &answers.to_string())],
             )),
             StorageStatus::Kept { problem } => Some(fill(
                 words.progress_unreadable_kept,
@@ -204,17 +219,21 @@ fn show(bank: &IndexedBank, choice: Option<NextItem>, part_index: usize) -> Opti
 
 impl PracticeState {
     /// Loads the stored progress for the bank (or starts fresh) and shows the item to practise.
-    /// An unreadable stored copy is backed up (an effect) before anything is written.
+    /// An unreadable stored copy is backed up (an effect) before anything is written. When
+    /// nothing is stored yet, the bank's progress among `earlier` copies (stored under a shared
+    /// `storage-key` by earlier versions) is the start, saved under `storage_key` at once.
     pub fn start(
         bank: Rc<IndexedBank>,
         storage_key: String,
         source_url: Option<String>,
         outside: Outside,
+        earlier: &[String],
     ) -> PracticeState {
         let Outside { now, seed, stored } = outside;
         let mut storage = StorageStatus::Saving;
         let mut effects = Vec::new();
         let mut known_stored = None;
+        let mut carried_over = false;
         let mut progress = match stored {
             Ok(Some(text)) => match load_progress(&text, bank.id()) {
                 Ok(progress) => {
@@ -231,7 +250,15 @@ impl PracticeState {
                     new_progress(&bank, seed)
                 }
             },
-            Ok(None) => new_progress(&bank, seed),
+            Ok(None) => {
+                match progress_from_earlier_copies(earlier.iter().map(String::as_str), bank.id()) {
+                    Some(found) => {
+                        carried_over = true;
+                        found
+                    }
+                    None => new_progress(&bank, seed),
+                }
+            }
             Err(problem) => {
                 storage = StorageStatus::NotSaved(problem);
                 new_progress(&bank, seed)
@@ -239,7 +266,7 @@ impl PracticeState {
         };
         let choice = resume(&bank, &mut progress, now, &ChoiceOptions::default());
         let part_index = progress.current_part as usize;
-        PracticeState {
+        let mut state = PracticeState {
             on_screen: show(&bank, choice, part_index),
             bank_activity: events::bank_activity_id(&bank, source_url.as_deref()),
             shown_at: now,
@@ -255,7 +282,12 @@ impl PracticeState {
             known_stored,
             effects,
             effects_done: 0,
+        };
+        if carried_over {
+            // Under the bank's own key at once (the earlier copy stays as it is).
+            state.write();
         }
+        state
     }
 
     /// How many effects were ever decided: the run effect waits for this to grow.
@@ -321,7 +353,10 @@ impl PracticeState {
             } => {
                 self.known_stored = Some(text);
                 if kept {
-                    self.storage = StorageStatus::BackedUp { problem };
+                    self.storage = StorageStatus::BackedUp {
+                        problem,
+                        saved_answers: then_save.then_some(self.progress.model.answer_count),
+                    };
                     if then_save {
                         self.write();
                     }
@@ -439,7 +474,7 @@ impl Reducible for PracticeState {
                 // Written as it is: merging would bring back what the learner chose to drop.
                 next.write();
             }
-            PracticeAction::Import(content) => match load_progress(&content, next.bank.id()) {
+            PracticeAction::Import(content) => match import_progress(&content, &next.bank, now) {
                 Ok(imported) => {
                     next.import_result = Some(Ok(imported.model.answer_count));
                     next.progress = adopt_progress(imported, &next.progress, &next.log);

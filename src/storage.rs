@@ -26,9 +26,40 @@ fn local_storage() -> Result<Storage, StorageProblem> {
     }
 }
 
-/// The full key for a progress namespace (a bank id, or the page's `storage-key`).
-pub fn progress_key(namespace: &str) -> String {
-    format!("{KEY_PREFIX}progress/{namespace}")
+/// Where a bank's progress is stored: under the bank id; with the page's `storage-key`, under
+/// that key and the bank id, so that banks sharing a `storage-key` keep their own progress. A `/`
+/// (and `%`) in the bank id is escaped: the last `/` of the key ends the `storage-key`.
+pub fn progress_key(storage_key: Option<&str>, bank_id: &str) -> String {
+    match storage_key {
+        None => format!("{KEY_PREFIX}progress/{bank_id}"),
+        Some(namespace) => {
+            let bank = bank_id.replace('%', "%25").replace('/', "%2F");
+            format!("{KEY_PREFIX}progress/{namespace}/{bank}")
+        }
+    }
+}
+
+/// What earlier versions stored under a `storage-key` (one key for every bank), and the copies
+/// they moved aside from it (`…/unreadable-<time>`, newest first): where a bank's progress may be
+/// before it is first saved under its own key. Only read.
+pub fn earlier_shared_copies(storage_key: &str) -> Vec<String> {
+    let shared = format!("{KEY_PREFIX}progress/{storage_key}");
+    let Ok(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let aside_prefix = format!("{shared}/unreadable-");
+    let mut aside: Vec<(i64, String)> = (0..storage.length().unwrap_or(0))
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter_map(|key| {
+            let time = key.strip_prefix(&aside_prefix)?.parse::<i64>().ok()?;
+            Some((time, key))
+        })
+        .collect();
+    aside.sort_by_key(|(time, _)| std::cmp::Reverse(*time));
+    std::iter::once(shared)
+        .chain(aside.into_iter().map(|(_, key)| key))
+        .filter_map(|key| storage.get_item(&key).ok().flatten())
+        .collect()
 }
 
 /// Reads a value; `Ok(None)` when nothing is stored under the key.
@@ -81,3 +112,6 @@ impl Drop for ChangeListener {
             .remove_event_listener_with_callback("storage", self.closure.as_ref().unchecked_ref());
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -4,8 +4,9 @@
 use std::collections::BTreeMap;
 
 use adaptive_practice_engine::calibration::calibrate_bank_items;
+use adaptive_practice_engine::progress::plausibility::check_report;
 use adaptive_practice_engine::report::{read_report, read_report_for, LearnerReport, ReportError};
-use adaptive_practice_engine::{load_bank, Severity};
+use adaptive_practice_engine::{load_bank, Severity, Timestamp};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -48,7 +49,8 @@ struct Skipped {
     error: ReadingError,
 }
 
-/// One report file read: the report, or why it cannot be used.
+/// One report file read: the report, or why it cannot be used; with the plausibility rules it
+/// breaks (`implausible`, sentences; absent when none), which the page flags.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Reading {
@@ -56,20 +58,32 @@ struct Reading {
     report: Option<LearnerReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<ReadingError>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    implausible: Vec<String>,
 }
 
-/// Reads one report file, on any bank, with the engine's one reader: `{ report }`, or
-/// `{ error: { kind, message } }`.
+/// The teacher's clock, for the plausibility rules (no date in the future).
+fn now() -> Timestamp {
+    Timestamp(js_sys::Date::now() as i64)
+}
+
+/// Reads one report file, on any bank, with the engine's one reader: `{ report }` (with
+/// `implausible: [reason, …]` when it breaks a plausibility rule), or `{ error: { kind, message } }`.
 #[wasm_bindgen(js_name = readReport)]
 pub fn read_report_file(text: &str) -> Result<JsValue, JsError> {
     let reading = match read_report(text) {
         Ok(report) => Reading {
+            implausible: check_report(&report, now())
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
             report: Some(report),
             error: None,
         },
         Err(error) => Reading {
             report: None,
             error: Some(error.into()),
+            implausible: Vec::new(),
         },
     };
     reading
@@ -94,8 +108,17 @@ pub fn calibrate_bank(bank_json: &str, reports: Vec<String>) -> Result<JsValue, 
     };
     let mut skipped = Vec::new();
     let mut records = Vec::new();
+    let now = now();
     for (index, text) in reports.iter().enumerate() {
         match read_report_for(text, &bank.id) {
+            // A report no learner could have made is not calibrated from (the page flags it).
+            Ok(report) if !check_report(&report, now).is_empty() => skipped.push(Skipped {
+                report: index,
+                error: ReadingError {
+                    kind: "implausible",
+                    message: "not plausible".into(),
+                },
+            }),
             Ok(report) => records.push(
                 report
                     .items

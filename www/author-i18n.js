@@ -32,11 +32,30 @@ const ENGLISH_PLURALS = {
   },
   'Added {n} items.': { one: 'Added {n} item.' },
   'New skills: {n}.': {},
+  'Read the {n} notes below: what was left out or changed.': {
+    one: 'Read the note below: what was left out or changed.',
+  },
 };
 
 export const CATALOGS = {
   en: {},
   fr: {
+    'The answer fields of the old type were removed. Undo brings them back.':
+      'Les champs de réponse de l’ancien type ont été retirés. « Annuler » les fait revenir.',
+    'A hint is not complete: write its text, and the question and answer of its smaller question.':
+      'Un indice est incomplet : écrivez son texte, ainsi que la question et la réponse de sa question plus simple.',
+    'Part of this item is missing or not filled in as its type needs ({detail}).':
+      'Une partie de cet exercice manque ou n’est pas remplie comme son type le demande ({detail}).',
+    'Right answer (LaTeX or plain: 3x + 6, \\frac{7}{12}, h = 2A/b)':
+      'Bonne réponse (LaTeX ou texte simple : 3x + 6, \\frac{7}{12}, h = 2A/b)',
+    'Converted: {summary}.': 'Converti : {summary}.',
+    'Read the {n} notes below: what was left out or changed.': {
+      one: 'Lisez la note ci-dessous : ce qui a été laissé de côté ou changé.',
+      many: 'Lisez les {n} de notes ci-dessous : ce qui a été laissé de côté ou changé.',
+      other: 'Lisez les {n} notes ci-dessous : ce qui a été laissé de côté ou changé.',
+    },
+    'You can also open or drop a quiz in GIFT, Moodle’s plain-text format: each question becomes an item, and what cannot be converted is listed below.':
+      'Vous pouvez aussi ouvrir ou déposer un quiz au format GIFT, le format texte de Moodle : chaque question devient un exercice, et ce qui ne peut pas être converti est listé ci-dessous.',
     'Write practice items': 'Écrire des exercices',
     'Make a bank of practice items for the widget, try each item as a learner would, and save the bank as a file.':
       'Créez une banque d’exercices pour le widget, essayez chaque exercice comme un élève, et enregistrez la banque dans un fichier.',
@@ -321,6 +340,25 @@ export const CATALOGS = {
     },
   },
   ar: {
+    'The answer fields of the old type were removed. Undo brings them back.':
+      'أُزيلت حقول الإجابة الخاصة بالنوع السابق. «تراجع» يعيدها.',
+    'A hint is not complete: write its text, and the question and answer of its smaller question.':
+      'أحد التلميحات غير مكتمل: اكتب نصه، وسؤاله الأبسط وإجابته.',
+    'Part of this item is missing or not filled in as its type needs ({detail}).':
+      'جزء من هذا التمرين ناقص أو غير مكتمل كما يتطلب نوعه ({detail}).',
+    'Right answer (LaTeX or plain: 3x + 6, \\frac{7}{12}, h = 2A/b)':
+      'الإجابة الصحيحة (LaTeX أو نص عادي: 3x + 6، \\frac{7}{12}، h = 2A/b)',
+    'Converted: {summary}.': 'تم التحويل: {summary}.',
+    'Read the {n} notes below: what was left out or changed.': {
+      zero: 'لا ملاحظات.',
+      one: 'اقرأ الملاحظة أدناه: ما تُرك أو تغيّر.',
+      two: 'اقرأ الملاحظتين أدناه: ما تُرك أو تغيّر.',
+      few: 'اقرأ الملاحظات الـ{n} أدناه: ما تُرك أو تغيّر.',
+      many: 'اقرأ الـ{n} ملاحظة أدناه: ما تُرك أو تغيّر.',
+      other: 'اقرأ الـ{n} ملاحظة أدناه: ما تُرك أو تغيّر.',
+    },
+    'You can also open or drop a quiz in GIFT, Moodle’s plain-text format: each question becomes an item, and what cannot be converted is listed below.':
+      'يمكنك أيضًا فتح أو إفلات اختبار بصيغة GIFT، صيغة Moodle النصية: يصبح كل سؤال تمرينًا، وما لا يمكن تحويله يُذكر أدناه.',
     'Write practice items': 'كتابة تمارين',
     'Make a bank of practice items for the widget, try each item as a learner would, and save the bank as a file.':
       'أنشئ بنكًا من التمارين للأداة، وجرّب كل تمرين كما يفعل المتعلم، واحفظ البنك في ملف.',

@@ -2,7 +2,7 @@
 // every change (the page's own wasm, crates/studio), one item previewed in the real widget, undo
 // and redo, a draft kept in this browser, and the bank saved as a file. Nothing is sent anywhere.
 import { mount } from '../pkg/adaptive-practice.js';
-import initStudio, { checkBank } from './generated/studio/adaptive_practice_studio.js';
+import initStudio, { checkBank, importFile } from './generated/studio/adaptive_practice_studio.js';
 import {
   chooseLanguage,
   language,
@@ -14,7 +14,7 @@ import {
   tn,
   translatePage,
 } from './author-i18n.js';
-import { itemsFromSpreadsheet } from './spreadsheet.js';
+import { formatRows, itemsFromSpreadsheet } from './spreadsheet.js';
 
 const DRAFT_KEY = 'adaptive-practice-author-draft';
 const PREVIEW_STORAGE_KEY = 'adaptive-practice-author-preview';
@@ -256,6 +256,7 @@ function textField(path, label, { multiline = false, kind = 'text', help, inputm
     type: multiline ? null : 'text',
     spellcheck: kind === 'number' || kind === 'numberOrText' ? 'false' : null,
     inputmode,
+    dir: kind === 'number' || kind === 'numberOrText' ? null : 'auto',
     'aria-describedby': help ? `${id}-help` : null,
   });
   control.value = shownValue(getAt(state.bank, path), kind);
@@ -356,9 +357,10 @@ function listField(path, legend, noun, newEntry, drawEntry, { min = 0, help, onA
       change(
         (bank) => {
           const target = getAt(bank, path);
+          const added = Array.isArray(target) ? target.length : 0;
           if (Array.isArray(target)) target.push(newEntry());
           else setAt(bank, path, [newEntry()]);
-          onAdd?.(bank, (target ?? []).length);
+          onAdd?.(bank, added);
         },
         { focus: `${path}[${entries.length}]` },
       ),
@@ -411,7 +413,7 @@ function typeFields(base, type) {
       ];
     case 'mathExpression':
       return [
-        textField(`${base}.answer`, 'Right answer (LaTeX or plain: 3x + 6, \\frac{7}{12}, h = 2A/b)'),
+        textField(`${base}.answer`, t('Right answer (LaTeX or plain: 3x + 6, \\frac{7}{12}, h = 2A/b)')),
         textField(`${base}.solvedFor`, t('The letter the answer must be solved for (optional)'), {
           kind: 'optionalText',
         }),
@@ -496,7 +498,7 @@ function typeFields(base, type) {
           (path, index) =>
             element(
               'div',
-              { class: 'step' },
+              { class: 'sub-part' },
               textField(`${path}.prompt`, t('Step {n}: question', { n: index + 1 }), { multiline: true }),
               typeSelect(path, t('Step {n}: type of answer', { n: index + 1 }), STEP_TYPES, COMMON_STEP_FIELDS),
               typeFields(path, getAt(state.bank, `${path}.type`)),
@@ -630,7 +632,7 @@ function hintFields(base, legend) {
         hasScaffold
           ? element(
               'div',
-              { class: 'step' },
+              { class: 'sub-part' },
               textField(`${path}.scaffold.prompt`, t('Smaller question of hint {n}', { n: index + 1 }), {
                 multiline: true,
               }),
@@ -649,12 +651,29 @@ function typeSelect(base, label, types, keep) {
       change(
         (bank) => {
           const target = getAt(bank, base);
+          const kept = keptAnswerFields(target, type);
+          const dropped = Object.keys(target).filter((key) => !keep.includes(key) && !(key in kept));
           for (const key of Object.keys(target)) if (!keep.includes(key)) delete target[key];
-          Object.assign(target, typeDefaults(type), { type });
+          Object.assign(target, typeDefaults(type), kept, { type });
+          if (dropped.length) say(t('The answer fields of the old type were removed. Undo brings them back.'));
         },
         { focus: `${base}.type` },
       ),
   });
+}
+
+/** What a type change can keep: choices between the two choice types, the answer between typed answers. */
+function keptAnswerFields(target, type) {
+  const choiceTypes = ['singleChoice', 'multipleResponse'];
+  if (choiceTypes.includes(target.type) && choiceTypes.includes(type) && Array.isArray(target.choices)) {
+    if (type === 'multipleResponse') return { choices: target.choices, answers: [target.answer ?? 0] };
+    return { choices: target.choices, answer: target.answers?.[0] ?? 0 };
+  }
+  const typed = ['numeric', 'mathExpression'];
+  if (typed.includes(target.type) && typed.includes(type) && target.answer !== undefined) {
+    return { answer: type === 'mathExpression' ? String(target.answer) : target.answer };
+  }
+  return {};
 }
 
 function templateFields(base) {
@@ -729,14 +748,17 @@ function templateFields(base) {
       element('legend', { text: t('Variables') }),
       list,
     ),
-    actionButton(t('Add a variable'), null, () =>
-      change((bank) => {
-        const variables = getAt(bank, `${base}.template.variables`);
-        const name =
-          'abcdefghijklmnopqrstuvwxyz'.split('').find((letter) => !(letter in variables)) ?? `v${names.length}`;
-        variables[name] = { min: 2, max: 9 };
-      }),
-    ),
+    actionButton(t('Add a variable'), null, () => {
+      const variables = getAt(state.bank, `${base}.template.variables`);
+      const name =
+        'abcdefghijklmnopqrstuvwxyz'.split('').find((letter) => !(letter in variables)) ?? `v${names.length}`;
+      change(
+        (bank) => {
+          getAt(bank, `${base}.template.variables`)[name] = { min: 2, max: 9 };
+        },
+        { focus: `${base}.template.variables.${name}.min` },
+      );
+    }),
     textField(`${base}.template.constraints`, t('Conditions that must hold, one per line (a != b, gcd(a, b) == 1)'), {
       multiline: true,
       kind: 'optionalLines',
@@ -797,6 +819,7 @@ function drawItemForm() {
     element('div', {
       class: 'item-problems',
       id: 'item-problems',
+      tabindex: '-1',
       role: 'group',
       'aria-label': t('Problems of this item'),
     }),
@@ -817,7 +840,7 @@ function drawItemForm() {
       },
     }),
     element('div', { class: 'answer-fields' }, typeFields(base, item.type)),
-    hintFields(base, t('Hints (shown one at a time, when asked)')),
+    item.type === 'multiStep' ? null : hintFields(base, t('Hints (shown one at a time, when asked)')),
     textField(`${base}.solution`, t('Worked solution (shown after the answer, optional)'), {
       multiline: true,
       kind: 'optionalText',
@@ -828,6 +851,7 @@ function drawItemForm() {
 
 function drawItemList() {
   const list = document.getElementById('item-list');
+  const hadFocus = list.contains(document.activeElement);
   list.replaceChildren();
   state.bank.items.forEach((item, index) => {
     const count = problemsAt(`items[${index}]`).length;
@@ -850,6 +874,7 @@ function drawItemList() {
   }
   document.getElementById('move-up').disabled ||= state.selected === 0;
   document.getElementById('move-down').disabled ||= state.selected >= state.bank.items.length - 1;
+  if (hadFocus) (list.querySelector('[aria-current]') ?? document.getElementById('add-item')).focus();
 }
 
 function selectItem(index, focus) {
@@ -1006,9 +1031,21 @@ function onInput(event) {
   }
   const kind = control.dataset.kind;
   const value = kind === 'bool' ? (control.checked ? true : undefined) : READERS[kind](control.value);
+  const renamedSkill = /^skills\[\d+\]\.id$/.test(path) ? getAt(state.bank, path) : null;
   setAt(state.bank, path, value);
+  if (renamedSkill) renameSkillReferences(renamedSkill, value);
   afterChange();
   if (path.endsWith('.name') && path.startsWith('skills')) drawItemForm();
+}
+
+/** A skill's id changed: the items, steps and prerequisites that named it follow. */
+function renameSkillReferences(from, to) {
+  const rename = (list) => list?.map((id) => (id === from ? to : id));
+  for (const item of state.bank.items) {
+    item.skills = rename(item.skills);
+    for (const step of item.steps ?? []) if (step.skills) step.skills = rename(step.skills);
+  }
+  for (const skill of state.bank.skills) if (skill.prerequisites) skill.prerequisites = rename(skill.prerequisites);
 }
 
 // ---------------------------------------------------------------- checking
@@ -1021,10 +1058,60 @@ function scheduleCheck(delay = 250) {
 
 function runCheck() {
   if (!state.studioReady) return;
-  state.problems = checkBank(JSON.stringify(state.bank));
+  state.problems = checkBank(JSON.stringify(state.bank)).map(placeProblem);
   drawProblems();
   drawItemList();
   markProblems();
+}
+
+/**
+ * Puts a problem the checker reports for a whole item at the field it is about, when the words say
+ * which (a value that is not a number, an id used twice), and words a teacher reads for the
+ * reader's messages about a part that does not fit at all.
+ */
+function placeProblem(problem) {
+  const owner = /^items\[\d+\](?:\.steps\[\d+\])?$/.test(problem.field) ? getAt(state.bank, problem.field) : null;
+  if (!owner) return problem;
+  const notNumber = /^cannot read "(.*)" as a number/.exec(problem.message);
+  if (notNumber) {
+    const field = findValue(owner, problem.field, (key, value) => key === 'answer' && String(value) === notNumber[1]);
+    if (field) return { ...problem, field };
+  }
+  if (/\bid\b.*\bused twice\b|\bused twice\b.*\bid\b/.test(problem.message)) {
+    return { ...problem, field: `${problem.field}.id` };
+  }
+  if (/untagged enum HintInput/.test(problem.message)) {
+    return {
+      ...problem,
+      message: t('A hint is not complete: write its text, and the question and answer of its smaller question.'),
+    };
+  }
+  if (/did not match any variant|missing field|invalid type/.test(problem.message)) {
+    return {
+      ...problem,
+      message: t('Part of this item is missing or not filled in as its type needs ({detail}).', {
+        detail: problem.message,
+      }),
+    };
+  }
+  return problem;
+}
+
+/** The path, under `path`, of the first value of `value` for which `matches(key, value)` holds. */
+function findValue(value, path, matches) {
+  if (Array.isArray(value)) {
+    for (const [index, entry] of value.entries()) {
+      const found = findValue(entry, `${path}[${index}]`, matches);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, entry] of Object.entries(value)) {
+      if (matches(key, entry)) return `${path}.${key}`;
+      const found = findValue(entry, `${path}.${key}`, matches);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 function problemsAt(prefix) {
@@ -1089,7 +1176,9 @@ function drawProblems() {
 function goToProblem(problem) {
   const match = /^items\[(\d+)\]/.exec(problem.field);
   if (match) {
-    selectItem(Number(match[1]), problem.field);
+    const drawn = closestField(problem.field);
+    selectItem(Number(match[1]), drawn ? problem.field : null);
+    if (!drawn) requestAnimationFrame(() => document.getElementById('item-problems')?.focus());
   } else {
     const section = problem.field.startsWith('skills') ? 'skills-form' : 'settings-form';
     document.getElementById(section).closest('details').open = true;
@@ -1118,7 +1207,15 @@ function markProblems() {
         itemBox &&
         (problem.field === base || problem.field.startsWith(`${base}.`) || problem.field.startsWith(`${base}[`))
       ) {
-        itemBox.append(element('p', { class: `field-problem ${problem.severity}`, text: problem.message }));
+        itemBox.append(
+          element(
+            'p',
+            { class: `field-problem ${problem.severity}` },
+            problem.severity === 'error'
+              ? t('Error: {message}', { message: problem.message })
+              : t('Warning: {message}', { message: problem.message }),
+          ),
+        );
       }
       continue;
     }
@@ -1209,7 +1306,9 @@ async function tryInPreview() {
   await drawPreview();
   const host = document.querySelector('#preview .preview-host');
   for (let frame = 0; frame < 120 && host; frame += 1) {
-    const control = host.shadowRoot?.querySelector('form input, form select, form textarea, form button');
+    const control = [
+      ...(host.shadowRoot?.querySelectorAll('form input, form select, form textarea, form button') ?? []),
+    ].find((candidate) => !candidate.disabled);
     if (control) {
       control.focus();
       return;
@@ -1241,7 +1340,10 @@ function say(message, { error = false } = {}) {
 
 function saveDraft() {
   try {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ savedAt: new Date().toISOString(), bank: state.bank }));
+    localStorage.setItem(
+      DRAFT_KEY,
+      JSON.stringify({ savedAt: new Date().toISOString(), bank: state.bank, selected: state.selected }),
+    );
   } catch {
     say(t('This browser does not let the page keep a draft: save the bank file before you close the tab.'), {
       error: true,
@@ -1291,6 +1393,44 @@ function openBankText(text, name) {
   drawAll();
   schedulePreview(0);
   say(tn(state.bank.items.length, 'Opened {name}: {n} items. Undo goes back to what you had.', { name }));
+}
+
+/** Opens a bank file, or converts a quiz file (GIFT) with the importers and says what changed. */
+async function openFile(file) {
+  const notes = document.getElementById('import-notes');
+  notes.replaceChildren();
+  if (/\.json$/i.test(file.name)) {
+    openBankText(await file.text(), file.name);
+    return;
+  }
+  if (!state.studioReady) {
+    say(
+      t('The checker could not start ({reason}): problems are not shown. Run "make build" to build it.', {
+        reason: file.name,
+      }),
+      {
+        error: true,
+      },
+    );
+    return;
+  }
+  let imported;
+  try {
+    imported = importFile(file.name, new Uint8Array(await file.arrayBuffer()));
+  } catch (error) {
+    say(t('Could not open {name}: {reason}. Nothing was changed.', { name: file.name, reason: error.message }), {
+      error: true,
+    });
+    return;
+  }
+  openBankText(imported.bank, file.name);
+  notes.append(...imported.notes.map((note) => element('li', { dir: 'auto', text: note })));
+  const status = document.getElementById('status');
+  status.textContent = `${status.textContent} ${t('Converted: {summary}.', { summary: imported.summary })}${
+    imported.notes.length
+      ? ` ${tn(imported.notes.length, 'Read the {n} notes below: what was left out or changed.')}`
+      : ''
+  }`;
 }
 
 function saveBank({ evenWithErrors = false } = {}) {
@@ -1368,11 +1508,11 @@ function wire() {
       change((bank) => {
         const [item] = bank.items.splice(from, 1);
         bank.items.splice(to, 0, item);
+        state.selected = to;
       });
-      state.selected = to;
-      drawItemList();
-      document.getElementById(id).focus();
-      if (document.activeElement?.disabled !== false) document.querySelector('#item-list [aria-current]')?.focus();
+      const button = document.getElementById(id);
+      if (button.disabled) document.querySelector('#item-list [aria-current]')?.focus();
+      else button.focus();
       say(t('Moved to place {n}.', { n: to + 1 }));
     });
   }
@@ -1383,6 +1523,7 @@ function wire() {
       bank.items.splice(state.selected, 1);
     });
     say(t('Deleted {id}. Undo brings it back.', { id: item.id }));
+    (document.querySelector('#item-list [aria-current]') ?? document.getElementById('add-item')).focus();
     document.querySelector('#item-list [aria-current]')?.focus();
   });
   document.getElementById('add-skill').addEventListener('click', () => {
@@ -1412,8 +1553,20 @@ function wire() {
   document.getElementById('open-file').addEventListener('change', async (event) => {
     const file = event.target.files?.[0];
     if (!file) return;
-    openBankText(await file.text(), file.name);
+    await openFile(file);
     event.target.value = '';
+  });
+  const openSection = document.querySelector('.open-bank');
+  openSection.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    openSection.classList.add('dragging');
+  });
+  openSection.addEventListener('dragleave', () => openSection.classList.remove('dragging'));
+  openSection.addEventListener('drop', async (event) => {
+    event.preventDefault();
+    openSection.classList.remove('dragging');
+    const file = event.dataTransfer?.files?.[0];
+    if (file) await openFile(file);
   });
   document.getElementById('open-url').addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -1443,7 +1596,8 @@ function wire() {
   document.getElementById('redo').addEventListener('click', redo);
   document.addEventListener('keydown', (event) => {
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-    if (event.target.closest?.('input, textarea, select')) return;
+    // In a field the learner has typed into, the browser's own undo of that field comes first.
+    if (event.target.closest?.('input, textarea, select') && state.editing === event.target) return;
     const key = event.key.toLowerCase();
     if (key === 'z' && !event.shiftKey) {
       event.preventDefault();
@@ -1455,7 +1609,7 @@ function wire() {
   });
   document.getElementById('spreadsheet-add').addEventListener('click', () => {
     const text = document.getElementById('spreadsheet-text').value;
-    const { items, skills, notes } = itemsFromSpreadsheet(text, {
+    const { items, skills, notes, skipped } = itemsFromSpreadsheet(text, {
       takenIds: state.bank.items.map((item) => item.id),
       knownSkills: state.bank.skills.map((skill) => skill.id),
       defaultSkill: state.bank.skills[0]?.id,
@@ -1479,7 +1633,7 @@ function wire() {
     ]
       .filter(Boolean)
       .join(' ');
-    document.getElementById('spreadsheet-text').value = '';
+    document.getElementById('spreadsheet-text').value = formatRows(skipped);
     selectItem(first);
   });
 }
@@ -1508,6 +1662,7 @@ async function start() {
   const draft = readDraft();
   if (draft) {
     state.bank = draft.bank;
+    state.selected = Number.isInteger(draft.selected) ? draft.selected : 0;
     const when = new Date(draft.savedAt);
     say(
       t('Your draft from {when} is back. Start a new bank or open a file to work on another.', {

@@ -54,13 +54,16 @@ export function itemsFromSpreadsheet(text, { takenIds = [], knownSkills = [], de
   const notes = [];
   const items = [];
   const skills = [];
-  if (!rows.length) return { items, skills, notes };
+  /** The rows not added, as they were (with the header row when there is one), to fix and paste again. */
+  const skipped = [];
+  if (!rows.length) return { items, skills, notes, skipped };
   let columns = COLUMNS;
   let first = 0;
   const header = rows[0].map((cell) => cell.trim().toLowerCase());
   if (header.includes('type') && header.includes('prompt')) {
     columns = header;
     first = 1;
+    skipped.push(rows[0]);
   }
   const ids = new Set(takenIds);
   const skillIds = new Set(knownSkills);
@@ -70,6 +73,7 @@ export function itemsFromSpreadsheet(text, { takenIds = [], knownSkills = [], de
     const result = itemFromRow(row);
     if (typeof result === 'string') {
       notes.push(`Row ${rowNumber} skipped: ${result}.`);
+      skipped.push(cells);
       return;
     }
     const skillText = row.skill ?? '';
@@ -98,7 +102,14 @@ export function itemsFromSpreadsheet(text, { takenIds = [], knownSkills = [], de
     else if (difficulty !== 0) item.difficulty = difficulty;
     items.push(item);
   });
-  return { items, skills, notes };
+  if (skipped.length === first) skipped.length = 0;
+  return { items, skills, notes, skipped };
+}
+
+/** Rows as tab-separated text, quoting the cells that need it (the reverse of `parseRows`). */
+export function formatRows(rows) {
+  const cell = (text) => (/[\t\n\r"]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+  return rows.map((row) => row.map(cell).join('\t')).join('\n');
 }
 
 /** The item's type, prompt and answer fields from one row, or why the row cannot be an item. */

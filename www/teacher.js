@@ -215,10 +215,14 @@ function readingError({ kind, message }) {
   return kind === 'bank' ? `${message} (choose it under “The bank”)` : message;
 }
 
-/** Splits the inputs into the reports used for `bank` and the ones skipped, with reasons. */
+/**
+ * Splits the inputs into the reports used for `bank`, the ones skipped and the ones flagged as
+ * implausible (the engine's plausibility rules: shown with their reasons, never counted).
+ */
 function classify(bank, inputs) {
   const used = [];
   const skipped = [];
+  const flagged = [];
   const byLearner = new Map();
   for (const input of inputs) {
     if (input.error) {
@@ -236,6 +240,10 @@ function classify(bank, inputs) {
         reason: `a report for another bank (“${report.bankId}”)`,
         learner: report.learner,
       });
+      continue;
+    }
+    if (input.reading.implausible?.length) {
+      flagged.push({ source: input.source, learner: report.learner, reasons: input.reading.implausible });
       continue;
     }
     if (input.engineError) {
@@ -266,7 +274,7 @@ function classify(bank, inputs) {
     }
   }
   used.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }));
-  return { used, skipped };
+  return { used, skipped, flagged };
 }
 
 // ---------------------------------------------------------------- calibration
@@ -313,8 +321,9 @@ function render() {
   // `make bench` (bench/teacher.mjs) times the reading of the reports up to here, and the rest.
   performance.mark('teacher:render');
   const bank = state.bank?.json;
-  const { used, skipped } = bank ? classify(bank, state.inputs) : { used: [], skipped: [] };
-  renderInputLists(bank, used, skipped);
+  const { used, skipped, flagged } = bank ? classify(bank, state.inputs) : { used: [], skipped: [], flagged: [] };
+  renderInputLists(bank, used, skipped, flagged);
+  renderFlagged(flagged);
   $('results').hidden = !(bank && used.length > 0);
   if ($('results').hidden) return;
   if (calibrationKey(used) !== state.calibrationKey) state.calibration = null;
@@ -336,7 +345,7 @@ function render() {
 
 let calibrationScheduled = false;
 
-function renderInputLists(bank, used, skipped) {
+function renderInputLists(bank, used, skipped, flagged = []) {
   const count = state.inputs.length;
   $('clear-reports').hidden = count === 0;
   if (!bank) {
@@ -349,7 +358,9 @@ function renderInputLists(bank, used, skipped) {
     'reports-status',
     count === 0
       ? ''
-      : `${plural(used.length, 'learner')} in the overview` + (skipped.length ? `, ${skipped.length} skipped.` : '.'),
+      : `${plural(used.length, 'learner')} in the overview` +
+          (flagged.length ? `, ${flagged.length} flagged` : '') +
+          (skipped.length ? `, ${skipped.length} skipped.` : '.'),
   );
   $('skipped').hidden = skipped.length === 0;
   $('skipped-list').replaceChildren(
@@ -368,6 +379,16 @@ function renderInputLists(bank, used, skipped) {
         `${name}: ${source} · ${plural(report.answerCount ?? 0, 'answer')} · ${formatDate(report.createdAt)}${version}`,
       );
     }),
+  );
+}
+
+/** Reports that break a plausibility rule: each with its reasons, left out of every figure. */
+function renderFlagged(flagged) {
+  $('flagged').hidden = flagged.length === 0;
+  $('flagged-list').replaceChildren(
+    ...flagged.map(({ source, learner, reasons }) =>
+      element('li', {}, element('strong', {}, source), learner ? ` (${learner})` : '', `: ${reasons.join('; ')}.`),
+    ),
   );
 }
 

@@ -5,9 +5,13 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Violations as short strings: "rule-id: target (summary)". Needs a context with bypassCSP. */
+/**
+ * Violations as short strings: "rule-id: target (summary)". axe is evaluated by the test driver,
+ * which a page's Content-Security-Policy does not stop (a `<script>` element would need the
+ * context's `bypassCSP`, which Firefox over WebDriver BiDi does not have).
+ */
 export async function axeViolations(page, selector = 'adaptive-practice') {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ content: axeSource });
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(axeSource);
   const results = await page.evaluate(async (include) => {
     return window.axe.run(
       { include: [include] },

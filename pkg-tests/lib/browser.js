@@ -1,12 +1,13 @@
 // Shared browser set-up for the tests: Debian's Chromium through playwright-core, headless,
 // with a fresh profile, and the repository served on a free localhost port. With
-// AP_BROWSER=firefox, Debian's Firefox ESR instead (lib/firefox.js), for the files that
-// scripts/test-firefox.sh lists.
+// AP_BROWSER=firefox, Debian's Firefox ESR instead, through the same playwright-core API
+// (lib/firefox.js); `make test` runs every test file in both (scripts/test.sh).
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { launchFirefox } from './firefox.js';
 
 export const BROWSER = process.env.AP_BROWSER || 'chromium';
+if (!['chromium', 'firefox'].includes(BROWSER)) throw new Error(`AP_BROWSER=${BROWSER}: chromium or firefox`);
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -18,17 +19,26 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Launches Chromium and the static server; returns { browser, baseUrl, close }. */
+/** Where screenshots go, one set per browser: pkg-tests/screenshots/ (Chromium) and its firefox/ folder. */
+export const SCREENSHOT_FOLDER = new URL(
+  BROWSER === 'firefox' ? '../screenshots/firefox/' : '../screenshots/',
+  import.meta.url,
+);
+
+/** Launches the browser AP_BROWSER names; resolves to an object with Playwright's `newContext()` and `close()`. */
+export function launchBrowser() {
+  if (BROWSER === 'firefox') return launchFirefox();
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Launches the browser and the static server; returns { browser, baseUrl, close }. */
 export async function launch() {
   const { server, url } = await startServer(0);
-  const browser =
-    BROWSER === 'firefox'
-      ? await launchFirefox()
-      : await chromium.launch({
-          executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-          headless: true,
-          args: CHROMIUM_ARGS,
-        });
+  const browser = await launchBrowser();
   return {
     browser,
     baseUrl: url,
@@ -37,4 +47,12 @@ export async function launch() {
       await new Promise((done) => server.close(done));
     },
   };
+}
+
+/**
+ * For `test(name, { skip: skipInFirefox('why') }, …)`: a test that needs what Firefox ESR over
+ * WebDriver BiDi cannot do (say what) is skipped there, with the reason in the test report.
+ */
+export function skipInFirefox(reason) {
+  return BROWSER === 'firefox' ? `Firefox ESR over WebDriver BiDi cannot ${reason}` : false;
 }

@@ -48,9 +48,14 @@ export class PracticeWidget {
     return figures;
   }
 
-  /** The element that has keyboard focus (inside open shadow roots and same-origin frames): a description and its aria-label. */
+  /**
+   * The element that has keyboard focus (inside open shadow roots and same-origin frames): a
+   * description and its aria-label. When the page itself has lost the focus (Tab went past its
+   * last control, into the browser's own interface), the description is 'outside the page'.
+   */
   async focusInfo() {
     return this.page.evaluate(() => {
+      if (!document.hasFocus()) return { description: 'outside the page', label: null };
       let element = document.activeElement;
       for (let depth = 0; element && depth < 10; depth += 1) {
         if (element.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
@@ -73,20 +78,46 @@ export class PracticeWidget {
 
   /** Moves focus with Tab until it lands on an input of the current item (at most 30 presses). */
   async tabToAnswer() {
-    for (let presses = 0; presses < 30; presses += 1) {
-      if ((await this.focused()).startsWith('input')) return;
-      await this.page.keyboard.press('Tab');
-    }
-    throw new Error(`Tab never reached an answer field; focus is on ${await this.focused()}`);
+    await this.tabUntil((focus) => focus.startsWith('input'), 'an answer field', 30);
   }
 
-  /** Presses Tab (forwards) until `predicate(focusDescription)` holds; at most 40 presses. */
-  async tabUntil(predicate, what) {
-    for (let presses = 0; presses < 40; presses += 1) {
-      if (predicate(await this.focused())) return;
+  /**
+   * Presses Tab (forwards) until `predicate(focusDescription)` holds; at most `most` presses.
+   * Going past the page's last control is an error, not a way round: focus then leaves the page
+   * for the browser's interface, and Firefox never gives it back to the page's keys. A page
+   * behind another tab has no focus either in Firefox: `page.bringToFront()` first.
+   */
+  async tabUntil(predicate, what, most = 40) {
+    for (let presses = 0; presses < most; presses += 1) {
+      const focus = await this.focused();
+      if (predicate(focus)) return;
+      if (focus === 'outside the page') {
+        throw new Error(
+          `the page lost the focus before Tab reached ${what} (past its last control, or behind another tab)`,
+        );
+      }
       await this.page.keyboard.press('Tab');
     }
     throw new Error(`Tab never reached ${what}; focus is on ${await this.focused()}`);
+  }
+
+  /**
+   * Moves focus among the item's move buttons to the one labelled `label`: Tab when it comes
+   * after the focused one, Shift+Tab when before (disabled buttons take no focus).
+   */
+  async focusMoveButton(label) {
+    for (let presses = 0; presses < 20; presses += 1) {
+      const labels = await this.part('form.ap-item .ap-icon-button:enabled').evaluateAll((buttons) =>
+        buttons.map((button) => button.getAttribute('aria-label')),
+      );
+      const focused = labels.indexOf(await this.focusedLabel());
+      const wanted = labels.indexOf(label);
+      if (wanted < 0) throw new Error(`no enabled move button labelled ${label}`);
+      if (focused < 0) throw new Error(`focus is on ${await this.focused()}, not on a move button`);
+      if (focused === wanted) return;
+      await this.page.keyboard.press(wanted > focused ? 'Tab' : 'Shift+Tab');
+    }
+    throw new Error(`could not reach the move button ${label}; focus is on ${await this.focusedLabel()}`);
   }
 
   /** The part of the current item on screen: the item, or its current step. */
@@ -148,8 +179,7 @@ export class PracticeWidget {
           if (place < 0 || !right) break;
           const label = `Move “${shown[place]}” up from place ${place + 1}`;
           await this.tabUntil((f) => f.includes('ap-icon-button'), 'a move button');
-          for (let presses = 0; presses < 20 && (await this.focusedLabel()) !== label; presses += 1)
-            await keyboard.press('Tab');
+          await this.focusMoveButton(label);
           await keyboard.press('Enter');
         }
         break;

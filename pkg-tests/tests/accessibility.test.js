@@ -18,7 +18,7 @@ after(async () => {
 for (const colorScheme of ['light', 'dark']) {
   for (const width of [320, 1280]) {
     test(`no axe violations, ${colorScheme}, ${width} px`, async () => {
-      const context = await env.browser.newContext({ viewport: { width, height: 900 }, colorScheme, bypassCSP: true });
+      const context = await env.browser.newContext({ viewport: { width, height: 900 }, colorScheme });
       const page = await context.newPage();
       await page.goto(env.baseUrl + 'www/item-types.html');
       const bank = readBank('www/banks/item-types.json');

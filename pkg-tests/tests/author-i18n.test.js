@@ -57,6 +57,8 @@ for (const [language] of PAGE_LANGUAGES.filter(([code]) => code !== 'en')) {
 test('English has the singular of every plural key', () => {
   for (const key of pluralKeys) {
     assert.ok(key in englishPlurals(), `English forms of ${key}`);
-    for (const form of Object.values(englishPlurals()[key])) assert.deepEqual(placeholders(form), placeholders(key));
+    // A form may leave the count out ("one note", Arabic's dual); every other placeholder stays.
+    const withoutCount = (text) => placeholders(text).filter((name) => name !== 'n');
+    for (const form of Object.values(englishPlurals()[key])) assert.deepEqual(withoutCount(form), withoutCount(key));
   }
 });

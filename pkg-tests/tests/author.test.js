@@ -238,11 +238,16 @@ test('a bank with a planted error shows it at its field, and saving asks first',
   // A file that is not a bank changes nothing.
   const items = (await draftBank()).items.length;
   await page.locator('#open-file').setInputFiles({
-    name: 'notes.txt',
-    mimeType: 'text/plain',
+    name: 'notes.json',
+    mimeType: 'application/json',
     buffer: Buffer.from('not json'),
   });
   await page.locator('#status', { hasText: /not a bank file/ }).waitFor();
+  assert.equal((await draftBank()).items.length, items);
+  await page
+    .locator('#open-file')
+    .setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF') });
+  await page.locator('#status', { hasText: /not a file this page can import/ }).waitFor();
   assert.equal((await draftBank()).items.length, items);
 });
 
@@ -305,4 +310,68 @@ test('the page speaks French and Arabic (right to left), chosen in the header an
   assert.match(await page.locator('#problem-summary').textContent(), /^(Aucune erreur|\d+ erreur)/);
   await page.selectOption('#page-language', 'en');
   await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('editing keeps what the author wrote: moves, blanks, skill renames, type changes, skipped rows', async () => {
+  await page.locator('#new-bank').click();
+  for (const type of ['numeric', 'fillBlanks']) {
+    await page.selectOption('#new-item-type', type);
+    await page.locator('#add-item').click();
+  }
+  // Move the selected (second) item up: the form follows it.
+  await page.locator('#move-up').click();
+  assert.equal(
+    await page.locator('[data-path="items[0].type"], [data-field-select="items[0].type"]').inputValue(),
+    'fillBlanks',
+  );
+  assert.equal((await draftBank()).items[0].type, 'fillBlanks');
+  // "Add blank" marks the new blank with the next number.
+  await page.locator('[data-path="items[0].prompt"]').fill('3 is the [[1]] and 4 the');
+  await page.getByRole('button', { name: 'Add blank' }).click();
+  assert.equal((await draftBank()).items[0].prompt, '3 is the [[1]] and 4 the [[2]]');
+  // Renaming a skill's id renames it where items use it.
+  await page.locator('details:has(#skills-form) > summary').click();
+  await page.locator('[data-path="skills[0].id"]').fill('fractions');
+  assert.deepEqual(
+    (await draftBank()).items.map((item) => item.skills),
+    [['fractions'], ['fractions']],
+  );
+  // Single choice to multiple response keeps the choices.
+  await page.locator('#item-list button').nth(1).click();
+  await page.selectOption('[data-field-select="items[1].type"]', 'singleChoice');
+  await page.locator('[data-path="items[1].choices[0].text"]').fill('7');
+  await page.selectOption('[data-field-select="items[1].type"]', 'multipleResponse');
+  const retyped = (await draftBank()).items[1];
+  assert.equal(retyped.type, 'multipleResponse');
+  assert.equal(retyped.choices[0].text, '7');
+  assert.deepEqual(retyped.answers, [0]);
+  // Skipped spreadsheet rows stay in the box, with the header, to be fixed.
+  if (!(await page.locator('#spreadsheet').getAttribute('open'))) await page.locator('#spreadsheet summary').click();
+  await page.locator('#spreadsheet-text').fill('type\tprompt\tanswer\nnumber\t1 + 1?\t2\nessay\tWrite.\t');
+  await page.locator('#spreadsheet-add').click();
+  assert.equal(await page.locator('#spreadsheet-text').inputValue(), 'type\tprompt\tanswer\nessay\tWrite.\t');
+});
+
+test('a GIFT quiz opens as a bank, with what was left out listed', async () => {
+  const gift = [
+    '$CATEGORY: Arithmetic',
+    '',
+    '::add::What is 2 + 3? {#5}',
+    '',
+    '::even::Which number is even? {=12 ~7 ~15}',
+    '',
+    '::essay::Explain why 1/2 = 2/4. {}',
+  ].join('\n');
+  await page
+    .locator('#open-file')
+    .setInputFiles({ name: 'quiz.gift', mimeType: 'text/plain', buffer: Buffer.from(gift) });
+  await page.locator('#import-notes li').first().waitFor();
+  const bank = await draftBank();
+  assert.deepEqual(
+    bank.items.map((item) => item.type),
+    ['numeric', 'singleChoice'],
+  );
+  assert.match(await page.locator('#import-notes').textContent(), /essay/);
+  assert.match(await page.locator('#status').textContent(), /quiz\.gift/);
+  await page.locator('#problem-summary', { hasText: /^No errors/ }).waitFor();
 });

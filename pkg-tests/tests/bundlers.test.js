@@ -1,6 +1,6 @@
 // The bundler recipes of the README, each run for real: the packed package is installed into a
 // fresh project, bundled with Vite, esbuild, webpack 5 or Rollup exactly as the README says, the
-// output served on its own, and a learner answers an item in Chromium.
+// output served on its own, and a learner answers an item in the browser (lib/browser.js).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -8,9 +8,8 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { CHROMIUM_ARGS } from '../lib/browser.js';
+import { launchBrowser } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,11 +24,7 @@ before(async () => {
     execFileSync('npm', ['pack', join(root, 'pkg'), '--json', '--pack-destination', work], { encoding: 'utf8' }),
   );
   tarball = join(work, packed.filename);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close();

@@ -1,6 +1,8 @@
 // A bank full of script injections (script tags, event handlers, javascript: and data: URLs, SVG
 // and MathML payloads, remote resources) renders as text and runs nothing; the widget loads
-// nothing the bank did not declare, and after the bank is loaded it makes no request at all.
+// nothing the bank did not declare, and after the bank is loaded it makes no request at all. A
+// payload the checker calls an error makes the widget refuse the bank: it is refused, the others
+// are played.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from '../lib/browser.js';
@@ -15,7 +17,7 @@ after(async () => {
 });
 
 test('no payload of the XSS corpus runs, and the widget sends no request after loading the bank', async () => {
-  const bank = readBank('pkg-tests/fixtures/xss-bank.json');
+  const corpus = readBank('pkg-tests/fixtures/xss-bank.json');
   const context = await env.browser.newContext();
   const page = await context.newPage();
   const requests = [];
@@ -34,10 +36,31 @@ test('no payload of the XSS corpus runs, and the widget sends no request after l
     };
   });
   await page.goto(env.baseUrl + 'www/two-widgets.html');
+  // The whole corpus first: the payloads the checker calls errors (`javascript:` links, unknown
+  // LaTeX commands, …) make the widget refuse the bank, which lists them; nothing runs meanwhile.
+  const refusal = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const element = document.createElement('adaptive-practice');
+        element.id = 'refused';
+        element.setAttribute('src', '../pkg-tests/fixtures/xss-bank.json');
+        element.addEventListener('adaptive-practice:error', (event) => resolve(event.detail.diagnostics));
+        document.body.prepend(element);
+      }),
+  );
+  await page.locator('#refused .ap-error').waitFor();
+  const refused = new Set(refusal.map((line) => Number(line.match(/\$\.items\[(\d+)\]/)?.[1])));
+  assert.ok(refused.size > 0 && !refused.has(Number.NaN), `the refusal names the items: ${refusal}`);
+  // Then every other payload, played: each must render as inert text.
+  const bank = { ...corpus, items: corpus.items.filter((_, position) => !refused.has(position)) };
+  await context.route(/xss-bank-playable\.json$/, (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(bank) }),
+  );
   await page.evaluate(() => {
+    document.querySelector('#refused').remove();
     const element = document.createElement('adaptive-practice');
     element.id = 'hostile';
-    element.setAttribute('src', '../pkg-tests/fixtures/xss-bank.json');
+    element.setAttribute('src', '../pkg-tests/fixtures/xss-bank-playable.json');
     document.body.prepend(element);
   });
   const widget = page.locator('#hostile');
@@ -70,7 +93,8 @@ test('no payload of the XSS corpus runs, and the widget sends no request after l
     await widget.locator('.ap-next').click();
     await widget.locator('.ap-check').waitFor();
   }
-  assert.equal(seen.size, bank.items.length, 'every payload was shown');
+  assert.equal(seen.size, bank.items.length, 'every payload that was not refused was shown');
+  assert.equal(seen.size + refused.size, corpus.items.length, 'every payload was refused or shown');
   assert.equal(await page.evaluate(() => window.__pwned), null);
   assert.deepEqual(dialogs, []);
   assert.ok(!requests.some((url) => url.includes('evil.example')), `no request to the payloads' hosts: ${requests}`);

@@ -1,14 +1,14 @@
 // Takes the screenshot set a person looks at before calling the UI done: phone and desktop,
 // light and dark, a fresh item, feedback after a wrong answer, and a broken bank.
-// Written to pkg-tests/screenshots/.
+// Written to pkg-tests/screenshots/ (Firefox's to pkg-tests/screenshots/firefox/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launch } from '../lib/browser.js';
+import { launch, SCREENSHOT_FOLDER } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 
-const folder = new URL('../screenshots/', import.meta.url);
+const folder = SCREENSHOT_FOLDER;
 let env;
 before(async () => {
   mkdirSync(folder, { recursive: true });

@@ -187,7 +187,7 @@ for (const [width, colorScheme] of [
   [1280, 'light'],
 ]) {
   test(`the windowed grid has no axe violations and no sideways page scroll, ${colorScheme}, ${width} px`, async () => {
-    const { context, page } = await largeClass({ viewport: { width, height: 800 }, colorScheme, bypassCSP: true });
+    const { context, page } = await largeClass({ viewport: { width, height: 800 }, colorScheme });
     await page.locator('#heatmap-scroll').evaluate((scroller) => {
       scroller.scrollTop = scroller.scrollHeight / 2;
       scroller.scrollLeft = scroller.scrollWidth / 3;

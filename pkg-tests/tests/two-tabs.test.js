@@ -44,6 +44,8 @@ test('20 answers in each of two tabs, interleaved: all 40 in the merged state of
       [a, round % 3 !== 0],
       [b, round % 2 === 0],
     ]) {
+      // The learner switches to the tab (Firefox gives keyboard focus to the front tab only).
+      await tab.page.bringToFront();
       await tab.widget.answerByKeyboard(right);
       correct += right ? 1 : 0;
       await tab.widget.nextByKeyboard();

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use adaptive_practice_engine::choose::unit_hash;
 use adaptive_practice_engine::markup::{parse_inline, plain_text_of_inlines};
 use adaptive_practice_engine::{ItemKind, Response};
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -185,9 +186,36 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
         let arrangement = (*arrangement).clone();
         use_effect_with((), move |_| on_change.emit(Response::Order(arrangement)));
     }
+    // Focus follows the entry that moved: the same button at its new place, or the other one when
+    // that direction ends there (a disabled button would drop focus to the page).
+    let list_ref = use_node_ref();
+    let moved_to = use_state(|| None::<(usize, bool, u32)>);
+    {
+        let list_ref = list_ref.clone();
+        use_effect_with(*moved_to, move |moved_to| {
+            if let (Some((place, up, _)), Some(list)) =
+                (moved_to, list_ref.cast::<web_sys::Element>())
+            {
+                let wanted = if *up { 1 } else { 2 };
+                for child in [wanted, 3 - wanted] {
+                    let selector = format!(
+                        "li:nth-child({}) button:nth-of-type({child}):not([disabled])",
+                        place + 1
+                    );
+                    if let Ok(Some(button)) = list.query_selector(&selector) {
+                        if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = button.focus();
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+    }
     let mover = |place: usize, up: bool| {
         let arrangement = arrangement.clone();
         let on_change = props.on_change.clone();
+        let moved_to = moved_to.clone();
         Callback::from(move |_: MouseEvent| {
             let mut order = (*arrangement).clone();
             let other = if up {
@@ -198,12 +226,15 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
             if let Some(other) = other {
                 order.swap(place, other);
                 arrangement.set(order.clone());
+                let generation =
+                    moved_to.map_or(0, |(_, _, generation)| generation.wrapping_add(1));
+                moved_to.set(Some((other, up, generation)));
                 on_change.emit(Response::Order(order));
             }
         })
     };
     html! {
-        <ol class="ap-ordering" aria-labelledby={props.labelled_by.clone()}>
+        <ol class="ap-ordering" ref={list_ref} aria-labelledby={props.labelled_by.clone()}>
             { for arrangement.iter().enumerate().map(|(place, &index)| {
                 let label = &items[index];
                 html! {
@@ -248,13 +279,16 @@ fn MatchingTable(props: &AnswerControlProps) -> Html {
                     })
                 };
                 let id = format!("ap-match-{left}");
+                // As for choices: an entry that is only math gives the label no text of its own,
+                // so its words as plain text name the list; an option holds plain text only.
+                let name = plain_text_of_inlines(&parse_inline(&pair.left));
                 html! {
                     <div class="ap-match-row">
                         <label class="ap-match-left" for={id.clone()}>{ inline_text(&pair.left) }</label>
-                        <select id={id} class="ap-select" disabled={props.disabled} {onchange}>
+                        <select id={id} class="ap-select" aria-label={name} disabled={props.disabled} {onchange}>
                             <option value="" selected={chosen[left].is_none()}>{ words.choose }</option>
                             { for order.iter().map(|&r| html! {
-                                <option value={r.to_string()} selected={chosen[left] == Some(r)}>{ rights[r] }</option>
+                                <option value={r.to_string()} selected={chosen[left] == Some(r)}>{ plain_text_of_inlines(&parse_inline(rights[r])) }</option>
                             }) }
                         </select>
                     </div>

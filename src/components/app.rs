@@ -24,6 +24,8 @@ pub struct AppProps {
     pub language: Option<String>,
     /// Practise only these skills of the bank (`skills`); all when absent.
     pub skills: Option<Vec<String>>,
+    /// Origins media may come from besides the bank's own (`media-origins`), as origins.
+    pub media_origins: Rc<Vec<String>>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -101,17 +103,14 @@ pub fn App(props: &AppProps) -> Html {
             <LoadError summary={summary.clone()} diagnostics={diagnostics.clone()} host={props.host.clone()} />
         },
         LoadState::Ready(bank) => {
-            let namespace = props
-                .storage_namespace
-                .clone()
-                .unwrap_or_else(|| bank.id().to_string());
+            let storage_key = storage::progress_key(props.storage_namespace.as_deref(), bank.id());
             let source_url = match &props.source {
                 BankSource::Url(url) => Some(url.clone()),
                 BankSource::Inline(_) => None,
             };
             html! {
-                <Practice bank={bank.clone()} storage_key={storage::progress_key(&namespace)} host={props.host.clone()}
-                    {source_url} controls={props.controls.clone()} words={words} />
+                <Practice bank={bank.clone()} {storage_key} shared_storage_key={props.storage_namespace.clone()} host={props.host.clone()}
+                    {source_url} media_origins={props.media_origins.clone()} controls={props.controls.clone()} words={words} />
             }
         }
     };

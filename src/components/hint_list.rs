@@ -6,9 +6,11 @@ use std::rc::Rc;
 use adaptive_practice_engine::{
     check_response, Hint, Outcome, Response, Step, UnreadableReason, Verdict,
 };
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::answer_controls::AnswerControl;
+use crate::components::item_view::AnswerFormHandlers;
 use crate::components::rich_text::block_text;
 use crate::i18n::{fill, use_words};
 
@@ -24,11 +26,13 @@ pub struct HintListProps {
 #[component]
 pub fn HintList(props: &HintListProps) -> Html {
     let words = use_words();
+    let shown = (props.shown as usize).min(props.hints.len());
+    let left = props.hints.len() - shown;
+    let list = use_node_ref();
+    use_focus_on_opened_hint(&list, shown);
     if props.hints.is_empty() {
         return html! {};
     }
-    let shown = (props.shown as usize).min(props.hints.len());
-    let left = props.hints.len() - shown;
     let onclick = {
         let on_hint = props.on_hint.clone();
         Callback::from(move |_: MouseEvent| on_hint.emit(()))
@@ -36,9 +40,9 @@ pub fn HintList(props: &HintListProps) -> Html {
     html! {
         <section class="ap-hints" aria-label={words.hints}>
             if shown > 0 {
-                <ol class="ap-hint-list">
+                <ol class="ap-hint-list" ref={list}>
                     { for props.hints.iter().take(shown).enumerate().map(|(index, hint)| html! {
-                        <li class="ap-hint-entry" data-hint={index.to_string()}>
+                        <li class="ap-hint-entry" data-hint={index.to_string()} tabindex="-1">
                             if !hint.text.is_empty() { { block_text(&hint.text) } }
                             if let Some(scaffold) = &hint.scaffold {
                                 <Scaffold step={Rc::new((**scaffold).clone())} index={index} seed={props.seed} />
@@ -56,6 +60,31 @@ pub fn HintList(props: &HintListProps) -> Html {
     }
 }
 
+/// When a hint opens, focus moves to it, so a screen reader reads it at once (and focus is not
+/// lost when the last hint's button goes away). A hint shown at the start (resumed) takes none.
+#[hook]
+fn use_focus_on_opened_hint(list: &NodeRef, shown: usize) {
+    let before = use_mut_ref(|| shown);
+    let list = list.clone();
+    use_effect_with(shown, move |&shown| {
+        let opened = shown > *before.borrow();
+        *before.borrow_mut() = shown;
+        if opened {
+            let entry = list
+                .cast::<web_sys::Element>()
+                .and_then(|list| {
+                    list.query_selector(&format!("[data-hint=\"{}\"]", shown - 1))
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|entry| entry.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(entry) = entry {
+                let _ = entry.focus();
+            }
+        }
+    });
+}
+
 #[derive(Properties, PartialEq)]
 struct ScaffoldProps {
     step: Rc<Step>,
@@ -69,17 +98,16 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
     let draft = use_state(|| None::<Response>);
     let verdict = use_state(|| None::<Result<Outcome, UnreadableReason>>);
     let kind = Rc::new(props.step.kind.clone());
-    let onsubmit = {
+    let handlers = {
         let draft = draft.clone();
         let verdict = verdict.clone();
         let kind = kind.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        AnswerFormHandlers::new(Callback::from(move |()| {
             let response = (*draft).clone().unwrap_or(Response::Text(String::new()));
             verdict.set(Some(
                 check_response(&kind, &response).map_err(|unreadable| unreadable.reason),
             ));
-        })
+        }))
     };
     let on_change = {
         let draft = draft.clone();
@@ -88,12 +116,12 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
     let prompt_id = format!("ap-scaffold-{}", props.index);
     let done = matches!(*verdict, Some(Ok(_)));
     html! {
-        <form class="ap-scaffold" {onsubmit} novalidate=true>
+        <form class="ap-scaffold" onsubmit={handlers.onsubmit} onkeydown={handlers.onkeydown} novalidate=true>
             <div class="ap-scaffold-prompt" id={prompt_id.clone()}>{ block_text(&props.step.prompt) }</div>
             <AnswerControl kind={kind} seed={props.seed} disabled={done} given={None::<Response>}
                 on_change={on_change} labelled_by={prompt_id} />
             if !done {
-                <button type="submit" class="ap-button ap-button-quiet">{ words.check }</button>
+                <button type="button" class="ap-button ap-button-quiet" onclick={handlers.onclick}>{ words.check }</button>
             }
             <p class="ap-scaffold-feedback" role="status">
                 { match &*verdict {

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use adaptive_practice_engine::gaps::{prompt_pieces, PromptPiece};
 use adaptive_practice_engine::{Item, ItemKind, Response};
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -23,6 +24,47 @@ pub struct ItemViewProps {
     pub seed: u64,
     pub on_submit: Callback<Response>,
     pub on_hint: Callback<()>,
+}
+
+/// How an answer form is sent: Check is a plain button and Enter in a field answers, without
+/// form submission, which a frame sandboxed without `allow-forms` blocks (no `submit` event at
+/// all). A `submit` that still happens (a browser's own way) is kept from navigating and answers.
+pub struct AnswerFormHandlers {
+    pub onclick: Callback<MouseEvent>,
+    pub onkeydown: Callback<KeyboardEvent>,
+    pub onsubmit: Callback<SubmitEvent>,
+}
+
+impl AnswerFormHandlers {
+    pub fn new(submit: Callback<()>) -> Self {
+        let onkeydown = {
+            let submit = submit.clone();
+            Callback::from(move |event: KeyboardEvent| {
+                // Enter in a field (text, number, radio, checkbox), not on a button or a list,
+                // and not while an input method is composing a character.
+                let in_field = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
+                    .is_some();
+                if event.key() == "Enter" && in_field && !event.is_composing() {
+                    event.prevent_default();
+                    submit.emit(());
+                }
+            })
+        };
+        let onsubmit = {
+            let submit = submit.clone();
+            Callback::from(move |event: SubmitEvent| {
+                event.prevent_default();
+                submit.emit(());
+            })
+        };
+        AnswerFormHandlers {
+            onclick: Callback::from(move |_: MouseEvent| submit.emit(())),
+            onkeydown,
+            onsubmit,
+        }
+    }
 }
 
 /// The empty answer of each kind: submitting it makes the engine say what is missing.
@@ -88,13 +130,12 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
         Phase::Answering { unreadable } => unreadable.clone(),
         Phase::Answered { .. } => None,
     };
-    let onsubmit = {
+    let submit = {
         let draft = draft.clone();
         let gaps = gaps.clone();
         let on_submit = props.on_submit.clone();
         let kind = kind.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        Callback::from(move |()| {
             let response = match &*kind {
                 ItemKind::FillBlanks { .. } => Response::Blanks(gaps.borrow().clone()),
                 kind => (*draft)
@@ -104,6 +145,7 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             on_submit.emit(response);
         })
     };
+    let handlers = AnswerFormHandlers::new(submit);
     let on_change = {
         let draft = draft.clone();
         Callback::from(move |response: Response| draft.set(Some(response)))
@@ -125,7 +167,7 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
     };
     html! {
         <>
-        <form class="ap-item" id="ap-item-form" onsubmit={onsubmit} novalidate=true
+        <form class="ap-item" id="ap-item-form" onsubmit={handlers.onsubmit} onkeydown={handlers.onkeydown} novalidate=true
             data-item-id={props.item.id.clone()} data-item-type={part.kind.type_name()} data-part={part_index.to_string()}>
             if multi_step {
                 <div class="ap-problem">{ block_text(&props.item.prompt) }</div>
@@ -138,12 +180,11 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
                 <p class="ap-unreadable" id="ap-unreadable" role="alert">{ words.unreadable(&message) }</p>
             }
         </form>
-        // Outside the form: a scaffold is a small form of its own. Check comes after the hints
-        // and submits the item's form through its `form` attribute.
+        // Outside the form: a scaffold is a small form of its own. Check comes after the hints.
         <HintList hints={Rc::new(part.hints.to_vec())} shown={props.hints_shown} answered={answered}
             on_hint={props.on_hint.clone()} seed={props.seed} />
         if !answered {
-            <button type="submit" form="ap-item-form" class="ap-button ap-check" part="button">{ words.check }</button>
+            <button type="button" class="ap-button ap-check" part="button" onclick={handlers.onclick}>{ words.check }</button>
         }
         </>
     }

@@ -14,23 +14,62 @@ use crate::choice_reason;
 use crate::components::goal_panel::{load_stored_preferences, store_preferences, GoalPanel};
 use crate::components::item_view::ItemView;
 use crate::components::progress_panel::{import_sentence, ProgressPanel};
-use crate::components::rich_text::{block_text, inline_text, MediaBase};
+use crate::components::rich_text::{block_text, inline_text, origin_of, MediaBase};
 use crate::components::skill_list::SkillList;
 use crate::controls::SharedControls;
 use crate::events;
 use crate::i18n::{fill, Words};
-use crate::state::{Effect, EffectResult, Input, Outside, Phase, PracticeAction, PracticeState};
+use crate::state::{
+    Effect, EffectResult, Input, Outside, Phase, PracticeAction, PracticeState, StorageStatus,
+};
 use crate::storage;
+use crate::storage::StorageProblem;
 
 #[derive(Properties, PartialEq)]
 pub struct PracticeProps {
     pub bank: Rc<IndexedBank>,
     pub storage_key: String,
+    /// The page's `storage-key`, when it gave one: earlier versions stored every bank's progress
+    /// under it, where this bank's may still be.
+    pub shared_storage_key: Option<String>,
     pub host: Option<web_sys::Element>,
     /// The bank's URL, when it came from one.
     pub source_url: Option<String>,
+    /// Other origins media may be loaded from (`media-origins`), besides the bank's own.
+    pub media_origins: Rc<Vec<String>>,
     pub controls: SharedControls,
     pub words: &'static Words,
+}
+
+/// What the learner is told about storage. In a frame sandboxed without `allow-same-origin` the
+/// page's origin is opaque (`null`) and storage is refused: then the notice says what the frame
+/// needs, for the learner to pass on.
+fn storage_notice(status: &StorageStatus, words: &Words) -> Option<String> {
+    let sandboxed = web_sys::window().is_some_and(|w| w.origin() == "null");
+    match status {
+        StorageStatus::NotSaved(StorageProblem::Unavailable) if sandboxed => {
+            Some(words.not_saved_sandboxed.to_string())
+        }
+        _ => status.notice(words),
+    }
+}
+
+/// The media base and allowed origins: the bank's URL (the page's for an inline bank), its origin
+/// and the origins the host listed.
+fn media_base(source_url: Option<&str>, listed: &[String]) -> MediaBase {
+    let page = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let base = source_url.map(str::to_owned).unwrap_or(page);
+    let origins = origin_of(&base)
+        .into_iter()
+        .chain(listed.iter().cloned())
+        .collect();
+    MediaBase {
+        base: base.into(),
+        origins: Rc::new(origins),
+    }
 }
 
 /// What the reducer needs from outside, read when an action is dispatched: the clock, a seed,
@@ -96,9 +135,14 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
         let bank = props.bank.clone();
         let key = props.storage_key.clone();
         let source_url = props.source_url.clone();
+        let shared_key = props.shared_storage_key.clone();
         use_reducer(move || {
             let outside = read_outside(&key);
-            PracticeState::start(bank, key, source_url, outside)
+            let earlier = match (&outside.stored, shared_key) {
+                (Ok(None), Some(shared)) => storage::earlier_shared_copies(&shared),
+                _ => Vec::new(),
+            };
+            PracticeState::start(bank, key, source_url, outside, &earlier)
         })
     };
     {
@@ -289,7 +333,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
         Some((false, _)) => "ap-feedback ap-feedback-wrong",
         None => "ap-feedback",
     };
-    let media_base = MediaBase(props.source_url.clone().unwrap_or_default().into());
+    let media_base = media_base(props.source_url.as_deref(), &props.media_origins);
     html! {
         <ContextProvider<MediaBase> context={media_base}>
         <section class="ap-card" part="card" aria-labelledby="ap-title">
@@ -297,7 +341,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                 <h2 class="ap-title" id="ap-title">{ bank.title() }</h2>
                 <span class="ap-score" hidden={calm}>{ fill(words.answered_summary, &[("answers", &model.answer_count.to_string()), ("correct", &model.correct_count.to_string())]) }</span>
             </header>
-            if let Some(notice) = state.storage.notice(words) {
+            if let Some(notice) = storage_notice(&state.storage, words) {
                 <p class="ap-notice" role="alert">{ notice }</p>
             }
             <div class="ap-item-area" ref={item_area}>

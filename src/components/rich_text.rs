@@ -2,7 +2,8 @@
 //!
 //! Every node is made with `html!` or `VTag`, and bank text only ever becomes text nodes or
 //! attribute values, never HTML, so nothing a bank contains can run. Links and images carry only
-//! addresses the engine allowed (`is_allowed_url`, checked again here). Math is MathML: yew 0.23
+//! addresses the engine allowed (`is_allowed_url`, checked again here), and pictures and
+//! recordings load only from the origins in `MediaBase` (no other site learns what is shown). Math is MathML: yew 0.23
 //! creates a `<math>` element, and every element inside one, with `createElementNS` in the MathML
 //! namespace (`VTag::create_element` in yew's `dom_bundle/btag/mod.rs`), so browsers render it
 //! natively.
@@ -10,18 +11,44 @@
 use adaptive_practice_engine::markup::{
     is_allowed_url, parse_inline, parse_markup, Block, Inline, MathNode,
 };
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew::virtual_dom::VTag;
 
-/// The address relative media and links in bank text are resolved against: the bank file's URL
-/// (a bank's `media/x.svg` sits next to the bank, not next to the page). Provided by the app.
+use crate::i18n::{fill, Words};
+
+/// Where bank media may come from. `base` is the address relative media and links are resolved
+/// against: the bank file's URL (a bank's `media/x.svg` sits next to the bank, not next to the
+/// page), or the page's for an inline bank. `origins` are the origins media are loaded from: the
+/// bank's own and those the host listed (`media-origins`). Provided by the practice screen.
 #[derive(Clone, PartialEq, Default)]
-pub struct MediaBase(pub AttrValue);
+pub struct MediaBase {
+    pub base: AttrValue,
+    pub origins: Rc<Vec<String>>,
+}
 
 /// What rendering needs besides the text: the media base and the words of the interface.
 struct Rendering {
     base: String,
-    transcript: &'static str,
+    origins: Rc<Vec<String>>,
+    words: &'static Words,
+}
+
+impl Rendering {
+    /// The media address resolved, when its origin may be loaded; else `Err(site)`, the host
+    /// name to tell the learner. Nothing from another origin is ever put in an element, so the
+    /// browser never asks that site for it.
+    fn media_source(&self, address: &str) -> Result<String, String> {
+        let resolved = resolve(&self.base, address);
+        match web_sys::Url::new(&resolved) {
+            Ok(url) if self.origins.iter().any(|o| *o == url.origin()) => Ok(resolved),
+            Ok(url) => Err(url.host()),
+            Err(_) => Err(address.to_string()),
+        }
+    }
 }
 
 /// `address` resolved against `base` (unchanged when there is no base or it cannot be resolved).
@@ -32,6 +59,13 @@ fn resolve(base: &str, address: &str) -> String {
     web_sys::Url::new_with_base(address, base)
         .map(|url| url.href())
         .unwrap_or_else(|_| address.to_string())
+}
+
+/// The origin of an address (`https://example.org` of `https://example.org/a/b.json`), `None`
+/// when it is not an absolute URL with a host (`data:`, `about:blank`, text).
+pub fn origin_of(address: &str) -> Option<String> {
+    let origin = web_sys::Url::new(address).ok()?.origin();
+    (origin != "null").then_some(origin)
 }
 
 #[derive(Properties, PartialEq)]
@@ -51,11 +85,12 @@ pub fn RichText(props: &RichTextProps) -> Html {
     let base = use_context::<MediaBase>().unwrap_or_default();
     let words = crate::i18n::use_words();
     let content = use_memo(
-        (props.text.clone(), props.inline, base.0),
+        (props.text.clone(), props.inline, base),
         move |(text, inline, base)| {
             let cx = Rendering {
-                base: base.to_string(),
-                transcript: words.transcript,
+                base: base.base.to_string(),
+                origins: base.origins.clone(),
+                words,
             };
             if *inline {
                 render_inlines(&parse_inline(text), &cx)
@@ -64,14 +99,66 @@ pub fn RichText(props: &RichTextProps) -> Html {
             }
         },
     );
+    let holder = use_node_ref();
+    use_wide_formulas_focusable(&holder, words.wide_formula, content.clone());
     let class = classes!("ap-rich", props.class.clone());
     // Bank text may be in another language and direction than the interface (an English bank
     // with an Arabic interface): its direction comes from its own first letters.
     if props.inline {
-        html! { <span {class} dir="auto">{ (*content).clone() }</span> }
+        html! { <span {class} dir="auto" ref={holder}>{ (*content).clone() }</span> }
     } else {
-        html! { <div {class} dir="auto">{ (*content).clone() }</div> }
+        html! { <div {class} dir="auto" ref={holder}>{ (*content).clone() }</div> }
     }
+}
+
+/// Marks each formula box under `holder` that is wider than its room as a region the keyboard
+/// reaches (`tabindex=0`, `role=region`, a label), and unmarks one that fits, after each render
+/// of `content` and when the window is resized (a phone turned). A box that fits is no tab stop.
+#[hook]
+fn use_wide_formulas_focusable(holder: &NodeRef, label: &'static str, content: Rc<Html>) {
+    let holder = holder.clone();
+    use_effect_with(content, move |_| {
+        let mark = move || {
+            let Some(element) = holder.cast::<web_sys::Element>() else {
+                return;
+            };
+            let Ok(boxes) = element.query_selector_all(".ap-math-scroll") else {
+                return;
+            };
+            for index in 0..boxes.length() {
+                let Some(scroller) = boxes
+                    .item(index)
+                    .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+                else {
+                    continue;
+                };
+                if scroller.scroll_width() > scroller.client_width() {
+                    let _ = scroller.set_attribute("tabindex", "0");
+                    let _ = scroller.set_attribute("role", "region");
+                    let _ = scroller.set_attribute("aria-label", label);
+                } else {
+                    for name in ["tabindex", "role", "aria-label"] {
+                        let _ = scroller.remove_attribute(name);
+                    }
+                }
+            }
+        };
+        mark();
+        let on_resize = Closure::<dyn Fn()>::new(mark);
+        let window = web_sys::window();
+        if let Some(window) = &window {
+            let _ = window
+                .add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(window) = &window {
+                let _ = window.remove_event_listener_with_callback(
+                    "resize",
+                    on_resize.as_ref().unchecked_ref(),
+                );
+            }
+        }
+    });
 }
 
 /// A short text (a choice, a blank) as inlines.
@@ -115,23 +202,45 @@ fn render_block(block: &Block, cx: &Rendering) -> Html {
         Block::Code(code) => {
             html! { <pre class="ap-rich-code"><code>{ code.clone() }</code></pre> }
         }
-        Block::DisplayMath(node) => {
-            html! { <math class="ap-math" display="block">{ render_math(node) }</math> }
-        }
-        Block::Image { src, alt } if is_allowed_url(src) => {
-            html! { <img class="ap-rich-image" src={resolve(&cx.base, src)} alt={alt.clone()} loading="lazy" /> }
-        }
-        Block::Audio { src, transcript } if is_allowed_url(src) => html! {
-            <figure class="ap-rich-audio">
-                <audio controls=true preload="none" src={resolve(&cx.base, src)}></audio>
-                <figcaption class="ap-rich-transcript">{ cx.transcript }{ transcript.clone() }</figcaption>
-            </figure>
+        // A formula wider than the card scrolls sideways in its own box; `RichText` makes the box
+        // a labelled, focusable region when it overflows, so the keyboard can scroll it.
+        Block::DisplayMath(node) => html! {
+            <div class="ap-math-scroll">
+                <math class="ap-math" display="block">{ render_math(node) }</math>
+            </div>
+        },
+        Block::Image { src, alt } if is_allowed_url(src) => match cx.media_source(src) {
+            Ok(source) => html! {
+                <img class="ap-rich-image" src={source} alt={alt.clone()} loading="lazy" />
+            },
+            Err(site) => media_not_loaded(alt, &site, cx),
+        },
+        Block::Audio { src, transcript } if is_allowed_url(src) => match cx.media_source(src) {
+            Ok(source) => html! {
+                <figure class="ap-rich-audio">
+                    <audio controls=true preload="none" src={source}></audio>
+                    <figcaption class="ap-rich-transcript">{ cx.words.transcript }{ transcript.clone() }</figcaption>
+                </figure>
+            },
+            Err(site) => {
+                media_not_loaded(&format!("{}{transcript}", cx.words.transcript), &site, cx)
+            }
         },
         Block::Image { alt: text, .. }
         | Block::Audio {
             transcript: text, ..
         } => html! { <p>{ text.clone() }</p> },
         Block::Rule => html! { <hr /> },
+    }
+}
+
+/// A picture or recording from a site the page does not allow: its text and a short note.
+fn media_not_loaded(text: &str, site: &str, cx: &Rendering) -> Html {
+    html! {
+        <p class="ap-media-blocked">
+            { text.to_string() }
+            <span class="ap-media-note">{ fill(cx.words.media_not_loaded, &[("site", site)]) }</span>
+        </p>
     }
 }
 

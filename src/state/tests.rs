@@ -7,6 +7,7 @@ use adaptive_practice_engine::{load_bank, new_progress, IndexedBank, Response, T
 use yew::Reducible;
 
 use super::{Effect, EffectResult, Input, Outside, PracticeAction, PracticeState, StorageStatus};
+use crate::i18n::words_for;
 use crate::storage::StorageProblem;
 
 const BANK: &str = r#"{
@@ -34,11 +35,16 @@ fn outside(stored: Option<&str>) -> Outside {
 }
 
 fn start(stored: Option<&str>) -> Rc<PracticeState> {
+    start_with_earlier(stored, &[])
+}
+
+fn start_with_earlier(stored: Option<&str>, earlier: &[String]) -> Rc<PracticeState> {
     Rc::new(PracticeState::start(
         bank(),
         KEY.into(),
         None,
         outside(stored),
+        earlier,
     ))
 }
 
@@ -149,4 +155,82 @@ fn a_save_takes_in_what_another_tab_stored() {
     // A damaged copy found at save time is backed up first, then progress saved.
     let state = act(state, PracticeAction::Next, Some("{damaged"));
     assert_eq!(effects(&state), ["save", "back up (then save: true)"]);
+}
+
+#[test]
+fn the_notice_after_a_backup_says_what_became_of_the_answers() {
+    let words = words_for(Some("en"));
+    // At the start: nothing could be loaded, the learner starts afresh.
+    let state = start(Some("{damaged"));
+    let state = ran(
+        state,
+        vec![EffectResult::BackedUp {
+            text: "{damaged".into(),
+            problem: "damaged".into(),
+            then_save: false,
+            kept: true,
+        }],
+    );
+    assert_eq!(
+        state.storage.notice(words).as_deref(),
+        Some("Your saved progress could not be read (damaged), so you start fresh. The old copy is kept aside, untouched.")
+    );
+    // Mid-session: the widget's own answers are kept and saved in place of the damaged copy.
+    let mut state = start(None);
+    for _ in 0..2 {
+        state = act(
+            state,
+            PracticeAction::Submit(Response::Text("1".into())),
+            None,
+        );
+        state = act(state, PracticeAction::Next, None);
+    }
+    let state = act(state, PracticeAction::Next, Some("{damaged"));
+    let state = ran(
+        state,
+        vec![EffectResult::BackedUp {
+            text: "{damaged".into(),
+            problem: "damaged".into(),
+            then_save: true,
+            kept: true,
+        }],
+    );
+    assert_eq!(
+        state.storage.notice(words).as_deref(),
+        Some("Your saved progress could not be read (damaged). It is kept aside, untouched, and your 2 answers here were saved in its place.")
+    );
+    assert_eq!(effects(&state), ["save"]);
+}
+
+#[test]
+fn a_bank_under_a_shared_storage_key_starts_from_its_own_earlier_copy() {
+    let bank = bank();
+    let mut ours = new_progress(&bank, 3);
+    ours.model.answer_count = 4;
+    ours.model.correct_count = 4;
+    let mut other = ours.clone();
+    other.bank_id = "another-bank".into();
+    let earlier = [
+        save_progress(&other),
+        "{damaged".into(),
+        save_progress(&ours),
+    ];
+    let state = start_with_earlier(None, &earlier);
+    assert_eq!(state.progress.model.answer_count, 4);
+    assert_eq!(state.storage, StorageStatus::Saving, "nothing to report");
+    // Saved under the bank's own key at once; nothing moved aside, the earlier copies left alone.
+    assert_eq!(effects(&state), ["save"]);
+    let Some(Effect::Save { key, .. }) = state.effects.first() else {
+        panic!("a save: {:?}", state.effects);
+    };
+    assert_eq!(key, KEY);
+    // Progress already under the bank's own key wins.
+    let state = start_with_earlier(Some(&save_progress(&new_progress(&bank, 3))), &earlier);
+    assert_eq!(state.progress.model.answer_count, 0);
+    // Another bank's progress only: a fresh start, and no notice.
+    let state = start_with_earlier(None, &earlier[..2]);
+    assert_eq!(
+        (state.progress.model.answer_count, &state.storage),
+        (0, &StorageStatus::Saving)
+    );
 }

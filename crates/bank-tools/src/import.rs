@@ -10,7 +10,10 @@ use adaptive_practice_engine::Bank;
 use serde_json::Value;
 
 pub mod gift;
+pub mod html_markdown;
+pub mod moodle_xml;
 pub mod oatutor;
+pub mod qti;
 
 /// The source formats `import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,7 +112,8 @@ pub fn import_path(
     match format {
         Format::Gift => gift::import_gift(path).map_err(source_error),
         Format::Oatutor => oatutor::import_oatutor_folder_with(path, options).map_err(source_error),
-        Format::MoodleXml | Format::Qti => Err(ImportError::NotSupported { format }),
+        Format::MoodleXml => moodle_xml::import_moodle_xml(path).map_err(source_error),
+        Format::Qti => qti::import_qti(path).map_err(source_error),
     }
 }
 

@@ -8,5 +8,5 @@
 pub mod bank_checker;
 pub mod export;
 pub mod import;
-pub mod text_fields;
+pub use adaptive_practice_engine::text_fields;
 pub mod try_answers;

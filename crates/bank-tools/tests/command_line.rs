@@ -36,7 +36,7 @@ fn check_bank_exit_codes_follow_the_worst_finding() {
     );
     let both = [
         broken_bank("unknown-skill.json"),
-        broken_bank("missing-media-file.json"),
+        broken_bank("skill-with-too-few-items.json"),
     ];
     assert_eq!(
         check_bank(&both),

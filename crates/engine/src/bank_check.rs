@@ -1,5 +1,6 @@
 //! Reading a bank and checking it: `load_bank` never stops at the first problem. It returns the
-//! bank (when it has no error) and every diagnostic, each with the JSON path it is about.
+//! bank (when it has no error) and every diagnostic, each with the JSON path it is about; the
+//! texts a learner sees are checked in `bank_check/texts.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -8,6 +9,9 @@ use serde_json::Value;
 
 use crate::bank::{Bank, BankSettings, Hint, Item, ItemKind, Skill, Step};
 use crate::template::instantiate;
+
+mod texts;
+pub use texts::{has_scheme, is_remote, markup_problem_severity, media_addresses, texts_as_shown};
 
 /// One problem found in a bank, with the JSON path of the place it is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +77,7 @@ pub fn load_bank(text: &str) -> BankLoad {
     let (items, item_positions): (Vec<Item>, _) =
         read_list(object, "items", "id", &mut diagnostics);
     let Some((id, version, title, language, license, attribution, settings)) = header else {
+        texts::check_texts(&root, &mut diagnostics);
         return BankLoad {
             bank: None,
             diagnostics,
@@ -97,6 +102,7 @@ pub fn load_bank(text: &str) -> BankLoad {
         },
         &mut diagnostics,
     );
+    texts::check_texts(&root, &mut diagnostics);
     let has_error = diagnostics.iter().any(|d| d.severity == Severity::Error);
     BankLoad {
         bank: if has_error { None } else { Some(bank) },
@@ -614,3 +620,6 @@ fn find_prerequisite_cycle(skills: &[Skill]) -> Option<Vec<String>> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests;

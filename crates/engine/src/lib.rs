@@ -28,6 +28,7 @@ pub mod report;
 pub mod sample_response;
 pub mod session;
 pub mod template;
+pub mod text_fields;
 pub mod text_rules;
 pub mod units;
 

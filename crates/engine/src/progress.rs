@@ -11,9 +11,15 @@ use serde_json::Value;
 
 use crate::model::{ItemRecord, LearnerModel, SkillRecord, Timestamp};
 
+mod earlier_copies;
+mod import;
 mod merge;
+pub mod plausibility;
 #[cfg(test)]
 mod tests;
+
+pub use earlier_copies::progress_from_earlier_copies;
+pub use import::{import_progress, ImportRefusal, PROGRESS_FILE_LIMIT_BYTES};
 
 pub use merge::{
     adopt_progress, answers_included, merge_progress, record_session_answer, sync, LoggedAnswer,

@@ -156,6 +156,10 @@ pub fn fill_text(text: &str, values: &BTreeMap<String, f64>) -> Result<String, T
         let value = evaluate(&expr, &lookup).map_err(|e| TemplateError {
             message: format!("{{{{{inner}}}}}: {}", e.message),
         })?;
+        // A learner must never read `inf` or `NaN`: such a value is the author's mistake.
+        if !value.is_finite() {
+            return problem(format!("{{{{{inner}}}}}: the value is not a finite number"));
+        }
         filled.push_str(&format_value(value));
         rest = &after[end + 2..];
     }

@@ -1,7 +1,11 @@
 //! The authoring page's WebAssembly (`www/author.html`): the engine's bank checker, run on the
-//! bank being edited after every change. It is its own build (`scripts/build.sh` writes it to
+//! bank being edited after every change, and the importers of `crates/bank-tools` for the files
+//! an author opens (GIFT, Moodle XML, QTI). It is its own build (`scripts/build.sh` writes it to
 //! `www/generated/studio/`), so nothing here adds to the learner's widget.
 
+use adaptive_practice_bank_tools::import::{
+    bank_json, gift::import_gift_text, ImportedBank, NoteKind,
+};
 use adaptive_practice_engine::{load_bank, Severity};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -41,6 +45,55 @@ pub fn check_bank_text(text: &str) -> Vec<FieldProblem> {
 #[wasm_bindgen(js_name = checkBank)]
 pub fn check_bank(text: &str) -> Result<JsValue, JsError> {
     check_bank_text(text)
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| JsError::new(&error.to_string()))
+}
+
+/// What an import gives the page: the bank's JSON, one line per note, and the counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PageImport {
+    pub bank: String,
+    pub notes: Vec<String>,
+    /// How many things were left out (`skipped` notes).
+    pub skipped: usize,
+    pub summary: String,
+}
+
+/// Converts a file the author opened, chosen by its name's extension: `.gift` and `.txt` are GIFT.
+/// Other formats are refused with a sentence the page shows.
+pub fn import_file(name: &str, bytes: &[u8]) -> Result<PageImport, String> {
+    let lower = name.to_lowercase();
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let imported = if lower.ends_with(".gift") || lower.ends_with(".txt") {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| format!("{name} is not UTF-8 text (GIFT files are UTF-8)"))?;
+        import_gift_text(text, name, stem)
+    } else {
+        return Err(format!(
+            "{name} is not a file this page can import: open a bank (.json) or a GIFT file (.gift, .txt)"
+        ));
+    };
+    page_import(imported)
+}
+
+fn page_import(imported: ImportedBank) -> Result<PageImport, String> {
+    Ok(PageImport {
+        bank: bank_json(&imported.bank).map_err(|error| error.to_string())?,
+        notes: imported.notes.iter().map(ToString::to_string).collect(),
+        skipped: imported
+            .notes
+            .iter()
+            .filter(|note| note.kind == NoteKind::Skipped)
+            .count(),
+        summary: imported.summary_line(),
+    })
+}
+
+/// `importFile(name, bytes)`: `{ bank, notes, skipped, summary }`, or an error saying why not.
+#[wasm_bindgen(js_name = importFile)]
+pub fn import_file_js(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+    import_file(name, bytes)
+        .map_err(|reason| JsError::new(&reason))?
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|error| JsError::new(&error.to_string()))
 }
@@ -111,6 +164,24 @@ mod tests {
             .find(|problem| problem.field == "items[0].skills[0]")
             .unwrap_or_else(|| panic!("no problem at items[0].skills[0] in {problems:?}"));
         assert_eq!(unknown_skill.severity, "error");
+    }
+
+    #[test]
+    fn a_gift_file_becomes_a_bank_with_its_notes() {
+        let gift = "::two::What is 1 + 1? {#2}\n\n::essay::Write about fractions. {}\n";
+        let imported = import_file("quiz.gift", gift.as_bytes()).expect("GIFT imports");
+        let problems = check_bank_text(&imported.bank);
+        assert!(
+            problems.iter().all(|problem| problem.severity != "error"),
+            "{problems:?}"
+        );
+        assert_eq!(imported.skipped, 1, "{:?}", imported.notes);
+        assert!(
+            imported.notes.iter().any(|note| note.contains("essay")),
+            "{:?}",
+            imported.notes
+        );
+        assert!(import_file("quiz.pdf", b"%PDF").is_err());
     }
 
     #[test]

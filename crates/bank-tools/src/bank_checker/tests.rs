@@ -121,7 +121,8 @@ fn image_without_alt_text_is_reported_at_the_prompt() {
         "image-without-alt-text.json",
         expect![[r#"
             image-without-alt-text.json: error at $.items[0] ("r1").prompt: the image `https://example.org/bars.svg` has no alt text: describe it, as in ![a bar chart of …](file.png)
-            1 error(s), 0 warning(s)
+            image-without-alt-text.json: warning at $.items[0] ("r1").prompt: the media https://example.org/bars.svg is on another site: the widget loads it only when the page lists its origin in `media-origins`, and loading it tells that site which items a learner sees
+            1 error(s), 1 warning(s)
         "#]],
     );
 }
@@ -149,12 +150,12 @@ fn skill_with_too_few_items_is_a_warning() {
 }
 
 #[test]
-fn missing_media_file_is_a_warning() {
+fn missing_media_file_is_an_error() {
     check_broken_bank(
         "missing-media-file.json",
         expect![[r#"
-            missing-media-file.json: warning at $.items[0] ("r1").prompt: the media file "media/bars.svg" does not exist next to the bank
-            0 error(s), 1 warning(s)
+            missing-media-file.json: error at $.items[0] ("r1").prompt: the media file "media/bars.svg" does not exist next to the bank
+            1 error(s), 0 warning(s)
         "#]],
     );
 }
@@ -190,10 +191,10 @@ fn a_template_value_that_overflows_is_an_error() {
     check_broken_bank(
         "template-value-overflows.json",
         expect![[r#"
-        template-value-overflows.json: error at $.items[0] ("p1").answer: in the variant of seed 0: the answer 9223372036854775807 is too large to be exact (a template value may overflow)
-        template-value-overflows.json: error at $.items[1] ("p2").answer: in the variant of seed 0: the answer holds inf or NaN: a template value overflowed
-        2 error(s), 0 warning(s)
-    "#]],
+            template-value-overflows.json: error at $.items[0] ("p1").answer: in the variant of seed 0: the answer 9223372036854775807 is too large to be exact (a template value may overflow)
+            template-value-overflows.json: error at $.items[1] ("p2").template: {{10^n}}: the value is not a finite number
+            2 error(s), 0 warning(s)
+        "#]],
     );
 }
 

@@ -77,3 +77,20 @@ fn values_are_written_plainly() {
     assert_eq!(format_value(0.125), "0.125");
     assert_eq!(format_value(1.0 / 3.0), "0.333333");
 }
+
+#[test]
+fn a_value_that_is_not_finite_is_an_error_not_inf() {
+    let values = std::collections::BTreeMap::from([("a".to_string(), 2.0)]);
+    assert_eq!(
+        crate::template::fill_text("Take {{9^9^9^9}} away.", &values)
+            .unwrap_err()
+            .message,
+        "{{9^9^9^9}}: the value is not a finite number"
+    );
+    assert_eq!(
+        crate::template::fill_text("{{a / 0}}", &values)
+            .unwrap_err()
+            .message,
+        "{{a / 0}}: the value is not a finite number"
+    );
+}

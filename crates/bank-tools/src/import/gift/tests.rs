@@ -276,22 +276,21 @@ fn formats_are_told_from_the_path_and_the_content() {
 }
 
 #[test]
-fn moodle_xml_and_qti_say_they_are_not_in_this_build() {
-    use crate::import::{import_path, Format, ImportError, ImportOptions};
-    for format in [Format::MoodleXml, Format::Qti] {
-        let error = import_path(
-            std::path::Path::new("x.xml"),
-            Some(format),
-            ImportOptions::default(),
-        )
-        .err();
-        assert_eq!(error, Some(ImportError::NotSupported { format }));
+fn moodle_xml_and_qti_go_through_import_path() {
+    use crate::import::{detect_format, import_path, Format, ImportOptions};
+    let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/xml-sources");
+    for (source, format) in [
+        ("moodle/every-type.xml", Format::MoodleXml),
+        ("qti2/essay.xml", Format::Qti),
+        ("qti3-package", Format::Qti),
+    ] {
+        let path = sources.join(source);
+        assert_eq!(detect_format(&path), Some(format), "{source}");
+        assert!(
+            import_path(&path, None, ImportOptions::default()).is_ok(),
+            "{source}"
+        );
     }
-    let message = ImportError::NotSupported {
-        format: Format::Qti,
-    }
-    .to_string();
-    assert_eq!(message, "qti import is not supported in this build");
 }
 
 /// A tiny seeded generator for the property loop (no dependency).

@@ -1,0 +1,134 @@
+//! The checks of every text a learner sees, as shown (a template's values filled in): markup that
+//! does not render (math that does not parse, an image without alt text) is an error, media on
+//! another site a warning. Part of `load_bank`, so the widget refuses what the checker refuses.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::{warning_at, Diagnostic, Severity};
+use crate::bank::Template;
+use crate::markup::{check_inline_markup, check_markup, parse_markup, Block};
+use crate::template::{draw_values, fill_text};
+use crate::text_fields::{collect_text_fields, TextField, TextShape};
+
+/// The seed of the template variant whose texts are checked (`load_bank` checks the answers of
+/// several variants; for markup one is enough, the texts differ only in numbers).
+const TEMPLATE_SEED_FOR_TEXTS: u64 = 0;
+
+/// Every text of the bank's raw JSON checked, in file order.
+pub(super) fn check_texts(root: &Value, diagnostics: &mut Vec<Diagnostic>) {
+    let fields = collect_text_fields(root);
+    let texts = texts_as_shown(root, &fields);
+    for (field, shown) in fields.iter().zip(&texts) {
+        let Some(shown) = shown else { continue };
+        let problems = match field.shape {
+            TextShape::Block => check_markup(shown),
+            TextShape::Inline => check_inline_markup(shown),
+        };
+        for problem in problems {
+            diagnostics.push(Diagnostic {
+                severity: markup_problem_severity(&problem.message),
+                path: field.path.clone(),
+                message: problem.message,
+            });
+        }
+        if field.shape == TextShape::Block {
+            for address in media_addresses(shown).into_iter().filter(|a| is_remote(a)) {
+                diagnostics.push(warning_at(
+                    field.path.clone(),
+                    format!(
+                        "the media {address} is on another site: the widget loads it only when \
+                         the page lists its origin in `media-origins`, and loading it tells that \
+                         site which items a learner sees"
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Markup problems are errors (math that does not parse, an image without alt text, …) except a
+/// lone `$` before a digit: a dollar amount, which the widget shows as written. The markup
+/// checker has no kinds, so this reads its message; the bank checker's tests pin the wording.
+pub fn markup_problem_severity(message: &str) -> Severity {
+    const UNCLOSED_SINGLE_DOLLAR: &str = "`$` starts math that is never closed";
+    let dollar_amount = message.starts_with(UNCLOSED_SINGLE_DOLLAR)
+        && message
+            .rsplit_once(": `$")
+            .is_some_and(|(_, after)| after.starts_with(|c: char| c.is_ascii_digit()));
+    if dollar_amount {
+        Severity::Warning
+    } else {
+        Severity::Error
+    }
+}
+
+/// The address of every image and audio of a block text, as written.
+pub fn media_addresses(text: &str) -> Vec<String> {
+    let mut addresses = Vec::new();
+    collect_media(&parse_markup(text), &mut addresses);
+    addresses
+}
+
+/// Whether a media address names another site rather than a file beside the bank: it has a
+/// scheme (`https:`) or starts with `//`.
+pub fn is_remote(address: &str) -> bool {
+    address.starts_with("//") || has_scheme(address)
+}
+
+/// Whether the address starts with a scheme (`https:`, `data:`): a `:` before any `/?#`.
+pub fn has_scheme(address: &str) -> bool {
+    let first_segment_end = address.find(['/', '?', '#']).unwrap_or(address.len());
+    address[..first_segment_end].contains(':')
+}
+
+fn collect_media(blocks: &[Block], addresses: &mut Vec<String>) {
+    for block in blocks {
+        match block {
+            Block::Image { src, .. } | Block::Audio { src, .. } => addresses.push(src.clone()),
+            Block::List { items, .. } => {
+                items.iter().for_each(|item| collect_media(item, addresses))
+            }
+            Block::Quote(inner) => collect_media(inner, addresses),
+            _ => {}
+        }
+    }
+}
+
+/// The texts as a learner sees them: in a template item, `{{…}}` is replaced by the values of
+/// one variant. `None` for a template text whose values cannot be drawn (`load_bank` reports
+/// why), so that its placeholders are not reported as broken markup.
+pub fn texts_as_shown(root: &Value, fields: &[TextField]) -> Vec<Option<String>> {
+    let items = root.get("items").and_then(Value::as_array);
+    let mut values_per_item: BTreeMap<usize, Option<BTreeMap<String, f64>>> = BTreeMap::new();
+    fields
+        .iter()
+        .map(|field| {
+            if !field.text.contains("{{") {
+                return Some(field.text.clone());
+            }
+            let values = values_per_item
+                .entry(field.item_position)
+                .or_insert_with(|| {
+                    let template = items?.get(field.item_position)?.get("template")?;
+                    let template: Template = serde_json::from_value(template.clone()).ok()?;
+                    draw_values(&template, TEMPLATE_SEED_FOR_TEXTS).ok()
+                });
+            match values {
+                Some(values) => fill_text(&field.text, values).ok(),
+                // Not a template item: the braces are plain text.
+                None if item_has_no_template(items, field.item_position) => {
+                    Some(field.text.clone())
+                }
+                None => None,
+            }
+        })
+        .collect()
+}
+
+fn item_has_no_template(items: Option<&Vec<Value>>, position: usize) -> bool {
+    items
+        .and_then(|items| items.get(position))
+        .is_some_and(|item| item.get("template").is_none())
+}

@@ -1,0 +1,316 @@
+//! Whether a progress file or a learner's report could have come from a learner using the widget:
+//! the one home of the plausibility rules. The progress import (`import.rs`) refuses a file that
+//! breaks one; the teacher page flags such a report instead of counting it.
+//!
+//! A determined forger can still write a consistent file. These rules catch what no widget
+//! writes: answers faster than anyone answers, counts that disagree with each other, dates in the
+//! future or out of order, mastery without the answers mastery takes.
+
+use crate::model::{SkillState, Timestamp};
+use crate::progress::Progress;
+use crate::report::LearnerReport;
+
+/// Answers a file may hold before its time on task is compared with them.
+pub const FREE_ANSWERS: u32 = 20;
+/// The fewest seconds an answer takes on average: reading, answering and checking.
+pub const LEAST_SECONDS_PER_ANSWER: f64 = 1.0;
+/// How far ahead of `now` a date may be: two devices' clocks disagree.
+pub const CLOCK_SKEW_MILLISECONDS: i64 = 86_400_000;
+
+/// One reason a file is not plausible.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Implausible {
+    /// More answers than the time on task (or the span of the answers) allows.
+    TooFast { answers: u32, seconds: f64 },
+    /// The answer count disagrees with the answers counted per item.
+    AnswerCounts { total: u32, per_item: u64 },
+    /// The count of right answers disagrees with the right answers per item, or the answers.
+    RightCounts { total: u32, per_item: u64 },
+    /// A skill with more answers than the file, or more right answers than answers.
+    SkillCounts { skill: String },
+    /// A skill said mastered without the answers mastery takes.
+    MasteredWithoutEvidence {
+        skill: String,
+        attempts: u32,
+        correct: u32,
+    },
+    /// A skill said not started although it has answers.
+    NotStartedWithAnswers { skill: String },
+    /// A date after `now` (beyond the clock skew allowed).
+    FutureDate { days_ahead: i64 },
+    /// Dates that contradict each other (a skill practised after the last answer, answers out of
+    /// time order).
+    DatesOutOfOrder,
+    /// More answers listed than counted.
+    LogLongerThanCount { listed: usize, total: u32 },
+}
+
+impl std::fmt::Display for Implausible {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Implausible::TooFast { answers, seconds } => {
+                let seconds = seconds.round();
+                let unit = if seconds == 1.0 { "second" } else { "seconds" };
+                write!(
+                    f,
+                    "it claims {answers} answers in {seconds:.0} {unit} of practice, faster than anyone answers"
+                )
+            }
+            Implausible::AnswerCounts { total, per_item } => write!(
+                f,
+                "its answer count ({total}) disagrees with the answers it lists per item ({per_item})"
+            ),
+            Implausible::RightCounts { total, per_item } => write!(
+                f,
+                "its count of right answers ({total}) disagrees with the answers it lists ({per_item} right per item)"
+            ),
+            Implausible::SkillCounts { skill } => write!(
+                f,
+                "skill “{skill}” has more answers, or more right answers, than the whole file"
+            ),
+            Implausible::MasteredWithoutEvidence {
+                skill,
+                attempts,
+                correct,
+            } => {
+                let unit = if *attempts == 1 { "answer" } else { "answers" };
+                write!(
+                    f,
+                    "skill “{skill}” is marked mastered without the answers mastery takes ({attempts} {unit}, {correct} right)"
+                )
+            }
+            Implausible::NotStartedWithAnswers { skill } => {
+                write!(f, "skill “{skill}” is marked not started but has answers")
+            }
+            Implausible::FutureDate { days_ahead } => {
+                let unit = if *days_ahead == 1 { "day" } else { "days" };
+                write!(f, "it has a date {days_ahead} {unit} in the future")
+            }
+            Implausible::DatesOutOfOrder => write!(f, "its dates contradict each other"),
+            Implausible::LogLongerThanCount { listed, total } => write!(
+                f,
+                "it lists {listed} answers but counts only {total}"
+            ),
+        }
+    }
+}
+
+/// What a file claims, whatever its format: the figures the rules compare.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Claims {
+    pub answers: u32,
+    pub correct: u32,
+    pub seconds_on_task: f64,
+    /// Answers and right answers summed over the items (and steps) listed.
+    pub item_answers: u64,
+    pub item_correct: u64,
+    pub skills: Vec<SkillClaim>,
+    /// The latest moment an item was answered, when the file says.
+    pub last_answer: Option<Timestamp>,
+    /// Every other date the file holds (skills last practised, sessions, the report's creation).
+    pub dates: Vec<Timestamp>,
+    /// The times of the answers the file lists one by one, oldest first (empty when the format
+    /// lists none).
+    pub answer_times: Vec<Timestamp>,
+}
+
+/// What a file claims about one skill.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkillClaim {
+    pub id: String,
+    pub attempts: u32,
+    pub correct: u32,
+    pub state: SkillState,
+    pub last_practiced: Option<Timestamp>,
+}
+
+/// Every rule `claims` breaks at `now`; empty when the file is plausible. `least_answers_to_master`
+/// is the bank's `minEvidence` when the bank (in the file's version) is known, else 1.
+pub fn check_claims(
+    claims: &Claims,
+    least_answers_to_master: u32,
+    now: Timestamp,
+) -> Vec<Implausible> {
+    let mut found = Vec::new();
+    if let Some(seconds) = too_fast(claims.answers, claims.seconds_on_task) {
+        found.push(Implausible::TooFast {
+            answers: claims.answers,
+            seconds,
+        });
+    }
+    if u64::from(claims.answers) != claims.item_answers {
+        found.push(Implausible::AnswerCounts {
+            total: claims.answers,
+            per_item: claims.item_answers,
+        });
+    }
+    if claims.correct > claims.answers || u64::from(claims.correct) != claims.item_correct {
+        found.push(Implausible::RightCounts {
+            total: claims.correct,
+            per_item: claims.item_correct,
+        });
+    }
+    for skill in &claims.skills {
+        found.extend(check_skill(skill, claims, least_answers_to_master.max(1)));
+    }
+    found.extend(check_dates(claims, now));
+    found.extend(check_answer_list(claims));
+    found
+}
+
+/// The rules on a saved progress (the bank it is loaded for, to know its `minEvidence`).
+pub fn check_progress(
+    progress: &Progress,
+    least_answers_to_master: u32,
+    now: Timestamp,
+) -> Vec<Implausible> {
+    check_claims(&progress_claims(progress), least_answers_to_master, now)
+}
+
+/// The rules on a learner's report (read on any bank).
+pub fn check_report(report: &LearnerReport, now: Timestamp) -> Vec<Implausible> {
+    check_claims(&report_claims(report), 1, now)
+}
+
+/// What a saved progress claims.
+pub fn progress_claims(progress: &Progress) -> Claims {
+    let model = &progress.model;
+    let skills = model
+        .skills
+        .iter()
+        .map(|(id, record)| SkillClaim {
+            id: id.clone(),
+            attempts: record.attempts,
+            correct: record.correct,
+            state: match (record.mastered, record.attempts) {
+                (true, _) => SkillState::Mastered,
+                (false, 0) => SkillState::NotStarted,
+                (false, _) => SkillState::Learning,
+            },
+            last_practiced: Some(record.last_practiced),
+        })
+        .collect();
+    let mut dates: Vec<Timestamp> = progress.sessions.iter().map(|s| s.last_answer).collect();
+    dates.extend(model.items.values().map(|item| item.last_seen));
+    Claims {
+        answers: model.answer_count,
+        correct: model.correct_count,
+        seconds_on_task: progress.time_on_task_seconds,
+        item_answers: model.items.values().map(|i| u64::from(i.attempts)).sum(),
+        item_correct: model.items.values().map(|i| u64::from(i.correct)).sum(),
+        skills,
+        last_answer: model.items.values().map(|item| item.last_seen).max(),
+        dates,
+        answer_times: Vec::new(),
+    }
+}
+
+/// What a learner's report claims.
+pub fn report_claims(report: &LearnerReport) -> Claims {
+    Claims {
+        answers: report.answer_count,
+        correct: report.correct_count,
+        seconds_on_task: report.time_on_task_seconds as f64,
+        item_answers: report.items.iter().map(|i| u64::from(i.attempts)).sum(),
+        item_correct: report.items.iter().map(|i| u64::from(i.correct)).sum(),
+        skills: report
+            .skills
+            .iter()
+            .map(|skill| SkillClaim {
+                id: skill.id.clone(),
+                attempts: skill.attempts,
+                correct: skill.correct,
+                state: skill.state,
+                last_practiced: None,
+            })
+            .collect(),
+        last_answer: None,
+        dates: vec![Timestamp(report.created_at)],
+        answer_times: Vec::new(),
+    }
+}
+
+/// The seconds of practice when `answers` is more than they allow. Time on task 0 means it was not
+/// recorded (the earliest versions did not), and is not compared.
+fn too_fast(answers: u32, seconds: f64) -> Option<f64> {
+    let allowed = f64::from(FREE_ANSWERS) + seconds / LEAST_SECONDS_PER_ANSWER;
+    (seconds > 0.0 && f64::from(answers) > allowed).then_some(seconds)
+}
+
+fn check_skill(skill: &SkillClaim, claims: &Claims, least_answers: u32) -> Vec<Implausible> {
+    let mut found = Vec::new();
+    if skill.attempts > claims.answers || skill.correct > skill.attempts {
+        found.push(Implausible::SkillCounts {
+            skill: skill.id.clone(),
+        });
+    }
+    let evidence = skill.attempts >= least_answers && skill.correct >= 1;
+    if skill.state.counts_as_mastered() && !evidence {
+        found.push(Implausible::MasteredWithoutEvidence {
+            skill: skill.id.clone(),
+            attempts: skill.attempts,
+            correct: skill.correct,
+        });
+    }
+    if skill.state == SkillState::NotStarted && skill.attempts > 0 {
+        found.push(Implausible::NotStartedWithAnswers {
+            skill: skill.id.clone(),
+        });
+    }
+    found
+}
+
+fn check_dates(claims: &Claims, now: Timestamp) -> Vec<Implausible> {
+    let mut found = Vec::new();
+    let latest_allowed = now.0.saturating_add(CLOCK_SKEW_MILLISECONDS);
+    let practised = claims.skills.iter().filter_map(|s| s.last_practiced);
+    let latest = claims
+        .dates
+        .iter()
+        .chain(claims.last_answer.iter())
+        .chain(claims.answer_times.iter())
+        .copied()
+        .chain(practised.clone())
+        .max();
+    if let Some(latest) = latest.filter(|t| t.0 > latest_allowed) {
+        found.push(Implausible::FutureDate {
+            days_ahead: (latest.0 - now.0).div_euclid(86_400_000).max(1),
+        });
+    }
+    // Every practice of a skill is an answer to an item, recorded at the same moment.
+    let practised_after_last_answer = claims
+        .last_answer
+        .is_some_and(|last| practised.clone().any(|t| t > last));
+    let unordered = claims.answer_times.windows(2).any(|pair| pair[1] < pair[0]);
+    if practised_after_last_answer || unordered {
+        found.push(Implausible::DatesOutOfOrder);
+    }
+    found
+}
+
+fn check_answer_list(claims: &Claims) -> Vec<Implausible> {
+    let times = &claims.answer_times;
+    let mut found = Vec::new();
+    if times.len() > claims.answers as usize {
+        found.push(Implausible::LogLongerThanCount {
+            listed: times.len(),
+            total: claims.answers,
+        });
+    }
+    if let (Some(first), Some(last)) = (times.first(), times.last()) {
+        let listed = u32::try_from(times.len()).unwrap_or(u32::MAX);
+        let span = (last.0 - first.0).max(0) as f64 / 1000.0;
+        let allowed = f64::from(FREE_ANSWERS) + span / LEAST_SECONDS_PER_ANSWER;
+        if f64::from(listed) > allowed {
+            found.push(Implausible::TooFast {
+                answers: listed,
+                seconds: span,
+            });
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

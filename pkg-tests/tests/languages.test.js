@@ -1,0 +1,79 @@
+// The interface speaks the language of the element's `lang` attribute: Spanish and Portuguese
+// (Brazil) widgets show their own words and plural forms, and a region subtag finds its language
+// (`es-MX` is Spanish, `pt` is Portuguese (Brazil)).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { launch } from '../lib/browser.js';
+import { PracticeWidget, readBank } from '../lib/practice-widget.js';
+
+const screenshots = new URL('../screenshots/', import.meta.url);
+let env;
+before(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  env = await launch();
+});
+after(async () => {
+  await env.close();
+});
+
+/** A page of the demo's site with one English bank and the element's `lang`, from a test route. */
+async function widgetIn(context, lang) {
+  const page = await context.newPage();
+  await page.route('**/www/language.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${lang}</title>
+<script type="module" src="../pkg/adaptive-practice.js"></script></head>
+<body><main><adaptive-practice lang="${lang}" src="banks/fractions.json"></adaptive-practice></main></body></html>`,
+    }),
+  );
+  await page.goto(`${env.baseUrl}www/language.html`);
+  const widget = new PracticeWidget(page, 'adaptive-practice', readBank('www/banks/fractions.json'));
+  await widget.waitForItem();
+  return widget;
+}
+
+const languages = [
+  {
+    lang: 'es-MX',
+    shown: 'es',
+    check: 'Comprobar',
+    scores: ['0 respondidas · 0 correctas', '1 respondida · 1 correcta', '2 respondidas · 1 correcta'],
+    correct: /^¡Correcto!/,
+  },
+  {
+    lang: 'pt-BR',
+    shown: 'pt-BR',
+    check: 'Verificar',
+    scores: ['0 respondidas · 0 corretas', '1 respondida · 1 correta', '2 respondidas · 1 correta'],
+    correct: /^Correto!/,
+  },
+  {
+    lang: 'pt',
+    shown: 'pt-BR',
+    check: 'Verificar',
+    scores: ['0 respondidas · 0 corretas', '1 respondida · 1 correta', '2 respondidas · 1 correta'],
+    correct: /^Correto!/,
+  },
+];
+
+for (const { lang, shown, check, scores, correct } of languages) {
+  test(`lang="${lang}": the interface in ${shown}, with its plural forms`, async () => {
+    const context = await env.browser.newContext({ viewport: { width: 800, height: 900 } });
+    const widget = await widgetIn(context, lang);
+    assert.equal(await widget.part('.ap-root').getAttribute('lang'), shown);
+    assert.equal((await widget.part('.ap-check').textContent()).trim(), check);
+    assert.equal(await widget.score(), scores[0]);
+    await widget.tabToAnswer();
+    await widget.answerByKeyboard(true);
+    assert.match(await widget.feedback(), correct);
+    assert.equal(await widget.score(), scores[1], 'one answer: the singular form');
+    await widget.nextByKeyboard();
+    await widget.answerByKeyboard(false);
+    assert.equal(await widget.score(), scores[2], 'two answers: the plural form');
+    await widget.host.screenshot({ path: fileURLToPath(new URL(`language-${lang}.png`, screenshots)) });
+    await context.close();
+  });
+}

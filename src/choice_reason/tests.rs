@@ -1,0 +1,52 @@
+//! The "why this item" sentence of a review says only what is true.
+
+use adaptive_practice_engine::{load_bank, ChoiceReason, IndexedBank};
+
+use super::why_this_item;
+use crate::i18n::words_for;
+
+const BANK: &str = r#"{
+  "id": "tiny", "version": "1", "title": "Tiny",
+  "skills": [ { "id": "count", "name": "Counting" } ],
+  "items": [ { "id": "c1", "skills": ["count"], "type": "numeric", "prompt": "1 + 0", "answer": 1 } ]
+}"#;
+
+fn why_review(language: &str, recall: f64) -> String {
+    let bank = IndexedBank::new(load_bank(BANK).bank.expect("the test bank loads"));
+    let reason = ChoiceReason::ReviewDue {
+        skill_id: "count".into(),
+        recall,
+    };
+    why_this_item(words_for(Some(language)), &bank, &reason)
+}
+
+#[test]
+fn a_review_never_says_recall_is_down_to_100_percent() {
+    // Due right after practice (the estimate fell under the mastery level, recall rounds to 100%).
+    assert_eq!(
+        why_review("en", 0.996),
+        "Review: you mastered “Counting”, and its estimate is now under the mastery level."
+    );
+    assert_eq!(
+        why_review("fr", 0.93),
+        "Révision : tu maîtrisais « Counting », et son estimation est maintenant sous le niveau de maîtrise."
+    );
+    // Recall under the target retention (90%) is said, rounded down: never "down to 90%".
+    assert_eq!(
+        why_review("en", 0.8999),
+        "Review: you mastered “Counting”, and your predicted recall is down to 89%."
+    );
+    assert_eq!(
+        why_review("en", 0.42),
+        "Review: you mastered “Counting”, and your predicted recall is down to 42%."
+    );
+    for language in ["en", "fr", "ar"] {
+        for recall in [0.9, 0.95, 0.995, 0.9999, 1.0] {
+            let sentence = why_review(language, recall);
+            assert!(
+                !sentence.contains("100") && !sentence.contains("99"),
+                "{sentence}"
+            );
+        }
+    }
+}
