@@ -36,7 +36,7 @@ function oneItemBank(bank, item) {
 
 /** A page under www/ whose widget plays `banks/one-item.json`, which the test serves. */
 async function narrowPage() {
-  const context = await env.browser.newContext({ viewport: { width: 320, height: 800 }, bypassCSP: true });
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 800 } });
   const served = { bank: null };
   await context.route(/\/www\/banks\/one-item\.json/, (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify(served.bank) }),
