@@ -20,6 +20,8 @@ use crate::model::{LearnerModel, SkillMastery, SkillState, Timestamp};
 
 mod placement;
 mod spacing;
+#[cfg(test)]
+mod tests;
 
 pub use placement::{placement, Placement, PLACED_FROM, PROBE_TARGET};
 pub use spacing::{window_size, MAX_SKILL_RUN, NO_REPEAT_WINDOW, RECHECK_DELAY_ITEMS};
@@ -229,19 +231,19 @@ fn learner_now<'a>(
         .collect();
     // Held back while another skill is open: provisionally known skills, a skill in a run of
     // `MAX_SKILL_RUN` items, and a skill near mastery practised just now (its re-check waits).
-    let held_back = |s: usize, known_too: bool| {
-        (known_too && placement.provisionally_known[s])
-            || runs[s] >= MAX_SKILL_RUN
-            || (is_mastery_check(&masteries[s]) && practised_just_now[s])
+    // When that leaves nothing, the holds are lifted in that order.
+    let held_back = |s: usize, holds: usize| {
+        (holds >= 3 && placement.provisionally_known[s])
+            || (holds >= 2 && is_mastery_check(&masteries[s]) && practised_just_now[s])
+            || (holds >= 1 && runs[s] >= MAX_SKILL_RUN)
     };
-    let open = [true, false]
-        .into_iter()
-        .map(|known_too| {
+    let open = (0..=3)
+        .rev()
+        .map(|holds| {
             (0..learnable.len())
-                .map(|s| learnable[s] && !held_back(s, known_too))
+                .map(|s| learnable[s] && !held_back(s, holds))
                 .collect::<Vec<bool>>()
         })
-        .chain([learnable.clone()])
         .find(|open| open.iter().any(|&o| o))
         .unwrap_or(learnable);
     // No second look-up per skill: its level follows from its mastery.
