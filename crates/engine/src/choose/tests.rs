@@ -255,3 +255,61 @@ fn seeded_sessions_choose_allowed_items_outside_the_window_with_short_runs_and_r
         assert!(reviews > 0, "{}: no review was ever due", bank.id());
     }
 }
+
+#[test]
+fn a_target_retention_outside_half_to_0_99_is_refused() {
+    let with = |value: &str| {
+        PAIR_BANK.replacen(
+            r#""title": "Pair","#,
+            &format!(r#""title": "Pair", "settings": {{ "targetRetention": {value} }},"#),
+            1,
+        )
+    };
+    let loaded = load_bank(&with("1.2"));
+    let messages: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(loaded.bank.is_none(), "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("$.settings.targetRetention")),
+        "{messages:?}"
+    );
+    let loaded = load_bank(&with("0.8"));
+    assert_eq!(loaded.bank.map(|b| b.settings.target_retention), Some(0.8));
+}
+
+/// Days after mastering both skills of the pair bank until the first review is chosen.
+fn days_until_first_review(target_retention: &str) -> u32 {
+    let text = PAIR_BANK.replacen(
+        r#""title": "Pair","#,
+        &format!(r#""title": "Pair", "settings": {{ "targetRetention": {target_retention} }},"#),
+        1,
+    );
+    let bank = indexed(&text);
+    let mut progress = new_progress(&bank, 3);
+    let mut now = Timestamp(1_700_000_000_000);
+    for day in 0..60 {
+        for _ in 0..4 {
+            let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
+            let item = &bank.items()[next.item_position];
+            let mastered = masteries(&bank, &progress, now)
+                .iter()
+                .all(|m| m.state.counts_as_mastered());
+            if mastered && matches!(next.reason, ChoiceReason::ReviewDue { .. }) {
+                return day;
+            }
+            let response = response_for(&item.kind, true).unwrap();
+            submit_answer(&bank, &mut progress, item, 0, &response, 0, now).unwrap();
+            now = Timestamp(now.0 + 60_000);
+        }
+        now = Timestamp(now.0 + 86_400_000);
+    }
+    60
+}
+
+#[test]
+fn a_higher_target_retention_brings_reviews_sooner() {
+    let strict = days_until_first_review("0.95");
+    let lenient = days_until_first_review("0.6");
+    assert!(strict < lenient, "0.95: day {strict}, 0.6: day {lenient}");
+}
