@@ -43,6 +43,35 @@ pub fn why_this_item(words: &Words, bank: &IndexedBank, reason: &ChoiceReason) -
                 ("percent", &words.percent(*mastery)),
             ],
         ),
+        ChoiceReason::DelayedRecheck { skill_id, mastery } => fill(
+            words.why_delayed_recheck,
+            &[
+                ("skill", &skill(skill_id)),
+                ("percent", &words.percent(*mastery)),
+            ],
+        ),
+        ChoiceReason::Placement {
+            skill_id,
+            prerequisites,
+        } if prerequisites.is_empty() => {
+            fill(words.why_placement_first, &[("skill", &skill(skill_id))])
+        }
+        ChoiceReason::Placement {
+            skill_id,
+            prerequisites,
+        } => {
+            let names: Vec<String> = prerequisites
+                .iter()
+                .map(|id| format!("“{}”", skill(id)))
+                .collect();
+            fill(
+                words.why_placement,
+                &[
+                    ("skill", &skill(skill_id)),
+                    ("before", &names.join(words.and)),
+                ],
+            )
+        }
         ChoiceReason::NewSkill { skill_id, after } if after.is_empty() => {
             fill(words.why_new_skill, &[("skill", &skill(skill_id))])
         }

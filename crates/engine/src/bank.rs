@@ -36,6 +36,11 @@ pub struct BankSettings {
     pub mastery_threshold: f64,
     /// How many answers on a skill are needed before it can count as mastered.
     pub min_evidence: u32,
+    /// The predicted recall below which a mastered skill is due for review (as FSRS's desired
+    /// retention): higher means more frequent reviews. Written only when not the default, so that
+    /// banks written before it existed come out unchanged.
+    #[serde(skip_serializing_if = "is_default_target_retention")]
+    pub target_retention: f64,
     /// When a typed number has two readings (`1,500` in French: 1.5 or 1500), it is right when
     /// either reading is. Off by default: the bank language's reading decides.
     #[serde(skip_serializing_if = "is_false")]
@@ -48,6 +53,7 @@ impl Default for BankSettings {
             target_success: 0.75,
             mastery_threshold: 0.8,
             min_evidence: 4,
+            target_retention: DEFAULT_TARGET_RETENTION,
             accept_either_number_reading: false,
         }
     }
@@ -325,6 +331,13 @@ pub enum ItemKind {
 
 fn yes() -> bool {
     true
+}
+
+/// The default target retention: FSRS's desired retention.
+const DEFAULT_TARGET_RETENTION: f64 = 0.9;
+
+fn is_default_target_retention(value: &f64) -> bool {
+    *value == DEFAULT_TARGET_RETENTION
 }
 
 fn is_false(value: &bool) -> bool {

@@ -366,6 +366,12 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Diagn
             "must be between 0.5 and 0.99".into(),
         ));
     }
+    if !(0.5..=0.99).contains(&settings.target_retention) {
+        diagnostics.push(error_at(
+            "$.settings.targetRetention".into(),
+            "must be between 0.5 and 0.99".into(),
+        ));
+    }
 }
 
 /// How many variants of a template are drawn to check that every one is answerable.

@@ -1,18 +1,30 @@
 //! Choosing the next item: the one that helps this learner most now.
 //!
-//! Due reviews come first (interleaved: on every other answer while new learning waits),
-//! then skills being learned whose prerequisites are mastered, the weakest of them first (and,
-//! once everything is mastered, the weakest skill first); within those, the item whose
-//! predicted success is closest to the target, never one of the last few items, with a small
+//! Due reviews come first (a mastered skill whose predicted recall fell below the bank's target
+//! retention; interleaved: on every other answer while new learning waits), then the placement
+//! phase (`placement.rs`: one probe per never-practised skill, from the most advanced down), then
+//! skills being learned whose prerequisites are mastered or provisionally known, the weakest of
+//! them first (and, once everything is mastered, the weakest skill first); within those, the item
+//! whose predicted success is closest to the target, never one of the last few items
+//! (`spacing.rs`: the no-repeat window, at most a few items in a row from one skill), with a small
 //! preference for a change of item type and for items seen less often. A skill whose estimate
-//! nears mastery gets a mastery check: a harder item (target 0.6), whose answer says more about
-//! whether the skill is mastered, so a deserved claim comes sooner. Ties are broken by a hash of
-//! the seed, so the choice is a pure function of (model, bank, now, seed, options).
+//! nears mastery gets mastery checks: a harder item (target 0.6), whose answer says more about
+//! whether the skill is mastered, each after a delay of other skills' items (a delayed re-check).
+//! Ties are broken by a hash of the seed, so the choice is a pure function of (model, bank, now,
+//! seed, options).
 
 use serde::{Deserialize, Serialize};
 
 use crate::bank_index::IndexedBank;
-use crate::model::{LearnerModel, SkillMastery, SkillState, Timestamp, RECENT_LIMIT};
+use crate::model::{LearnerModel, SkillMastery, SkillState, Timestamp};
+
+mod placement;
+mod spacing;
+#[cfg(test)]
+mod tests;
+
+pub use placement::{placement, Placement, PLACED_FROM, PROBE_TARGET};
+pub use spacing::{window_size, MAX_SKILL_RUN, NO_REPEAT_WINDOW, RECHECK_DELAY_ITEMS};
 
 /// What the learner asked for, beyond the bank's settings.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -59,6 +71,17 @@ pub enum ChoiceReason {
         skill_id: String,
         after: Vec<String>,
     },
+    /// A placement probe: a skill never practised, whose prerequisites a right answer lets the
+    /// learner skip (a wrong one leads to them).
+    #[serde(rename_all = "camelCase")]
+    Placement {
+        skill_id: String,
+        prerequisites: Vec<String>,
+    },
+    /// A skill close to mastery, checked again after other skills' items: a right answer after
+    /// the delay can confirm the mastery.
+    #[serde(rename_all = "camelCase")]
+    DelayedRecheck { skill_id: String, mastery: f64 },
     /// Everything is mastered and nothing is due: keep practising.
     #[serde(rename_all = "camelCase")]
     KeepPractising { skill_id: String },
@@ -93,6 +116,7 @@ const TIE_BREAK_WEIGHT: f64 = 0.01;
 enum Pool {
     Review,
     Chosen,
+    Placement,
     Open,
     All,
 }
@@ -101,7 +125,16 @@ enum Pool {
 struct LearnerNow<'a> {
     model: &'a LearnerModel,
     masteries: Vec<SkillMastery>,
+    /// Every prerequisite mastered or provisionally known (placement).
     unlocked: Vec<bool>,
+    /// The skills of `Pool::Open`: unlocked and not mastered, without those held back
+    /// (provisionally known, a run too long, a mastery check too soon) while others are open.
+    open: Vec<bool>,
+    /// Mastered, and predicted recall below the bank's target retention (or slipped under mastery).
+    review_due: Vec<bool>,
+    placement: Placement,
+    /// Practised in the last `RECHECK_DELAY_ITEMS` items (for the reason of a delayed re-check).
+    practised_just_now: Vec<bool>,
     /// Each skill's level from its mastery (mastery = sigmoid(ability)).
     skill_levels: Vec<f64>,
     focus: Option<usize>,
@@ -111,17 +144,14 @@ struct LearnerNow<'a> {
 
 impl LearnerNow<'_> {
     fn is_open(&self, skill: usize) -> bool {
-        self.unlocked[skill]
-            && matches!(
-                self.masteries[skill].state,
-                SkillState::NotStarted | SkillState::Learning
-            )
+        self.open[skill]
     }
 
     fn in_pool(&self, pool: Pool, skill: usize) -> bool {
         match pool {
             Pool::Chosen => Some(skill) == self.focus,
-            Pool::Review => self.masteries[skill].state == SkillState::DueForReview,
+            Pool::Review => self.review_due[skill],
+            Pool::Placement => self.placement.to_probe[skill],
             Pool::Open => self.is_open(skill),
             Pool::All => true,
         }
@@ -142,11 +172,15 @@ pub fn choose_next_item(
         .clamp(0.05, 0.95);
     let learner = learner_now(bank, model, now, options);
     let preferred = preferred_pool(&learner);
-    // When the preferred pool has no item at all, fall back to every skill.
-    let (pool, position, main_skill) = [preferred, Pool::All].into_iter().find_map(|pool| {
-        best_item(bank, &learner, pool, target, seed)
-            .map(|(position, main_skill)| (pool, position, main_skill))
-    })?;
+    // When the preferred pool has no item outside the no-repeat window, fall back to the open
+    // skills, then to every skill.
+    let (pool, position, main_skill) =
+        [preferred, Pool::Open, Pool::All]
+            .into_iter()
+            .find_map(|pool| {
+                best_item(bank, &learner, pool, target, seed)
+                    .map(|(position, main_skill)| (pool, position, main_skill))
+            })?;
     let item = &bank.items()[position];
     let predicted_success = model.predict_success(bank, item, now);
     let reason = reason(bank, &learner, pool, main_skill, predicted_success, target);
@@ -168,9 +202,50 @@ fn learner_now<'a>(
     let masteries: Vec<_> = (0..bank.skills().len())
         .map(|s| model.skill_mastery(bank, s, now))
         .collect();
-    let unlocked = (0..bank.skills().len())
-        .map(|s| model.is_unlocked(bank, s))
+    let placement = placement::placement(bank, &masteries);
+    let unlocked: Vec<bool> = (0..bank.skills().len())
+        .map(|s| {
+            placement::prerequisite_positions(bank, s).iter().all(|&p| {
+                masteries[p].state.counts_as_mastered() || placement.provisionally_known[p]
+            })
+        })
         .collect();
+    let target_retention = bank.settings().target_retention;
+    let review_due = masteries
+        .iter()
+        .map(|m| {
+            m.state == SkillState::DueForReview
+                || (m.state == SkillState::Mastered && m.recall < target_retention)
+        })
+        .collect();
+    let practised_just_now = spacing::practised_just_now(bank, model, now);
+    let runs = spacing::current_runs(bank, model);
+    let learnable: Vec<bool> = (0..bank.skills().len())
+        .map(|s| {
+            unlocked[s]
+                && matches!(
+                    masteries[s].state,
+                    SkillState::NotStarted | SkillState::Learning
+                )
+        })
+        .collect();
+    // Held back while another skill is open: provisionally known skills, a skill in a run of
+    // `MAX_SKILL_RUN` items, and a skill near mastery practised just now (its re-check waits).
+    // When that leaves nothing, the holds are lifted in that order.
+    let held_back = |s: usize, holds: usize| {
+        (holds >= 3 && placement.provisionally_known[s])
+            || (holds >= 2 && is_mastery_check(&masteries[s]) && practised_just_now[s])
+            || (holds >= 1 && runs[s] >= MAX_SKILL_RUN)
+    };
+    let open = (0..=3)
+        .rev()
+        .map(|holds| {
+            (0..learnable.len())
+                .map(|s| learnable[s] && !held_back(s, holds))
+                .collect::<Vec<bool>>()
+        })
+        .find(|open| open.iter().any(|&o| o))
+        .unwrap_or(learnable);
     // No second look-up per skill: its level follows from its mastery.
     let skill_levels = masteries
         .iter()
@@ -191,6 +266,10 @@ fn learner_now<'a>(
             .map(|i| bank.items()[i].type_name()),
         masteries,
         unlocked,
+        open,
+        review_due,
+        placement,
+        practised_just_now,
         skill_levels,
     }
 }
@@ -198,15 +277,15 @@ fn learner_now<'a>(
 /// The learner's choice first; then due reviews, interleaved with new learning (at most every
 /// other item is a review); then open skills; then every skill.
 fn preferred_pool(learner: &LearnerNow) -> Pool {
-    let any_due = learner
-        .masteries
-        .iter()
-        .any(|m| m.state == SkillState::DueForReview);
+    let any_due = learner.review_due.iter().any(|&due| due);
     let any_open = (0..learner.masteries.len()).any(|s| learner.is_open(s));
+    let any_probe = learner.placement.to_probe.iter().any(|&p| p);
     if learner.focus.is_some() {
         Pool::Chosen
     } else if any_due && (learner.model.answer_count.is_multiple_of(2) || !any_open) {
         Pool::Review
+    } else if any_probe {
+        Pool::Placement
     } else if any_open {
         Pool::Open
     } else {
@@ -214,7 +293,8 @@ fn preferred_pool(learner: &LearnerNow) -> Pool {
     }
 }
 
-/// The items of `pool` with the skill that put each there, never one of the last few items.
+/// The items of `pool` with the skill that put each there, never one of the last few items
+/// (`spacing::forbidden_items`).
 fn pool_items(bank: &IndexedBank, learner: &LearnerNow, pool: Pool) -> Vec<(usize, usize)> {
     let eligible: Vec<(usize, usize)> = (0..bank.items().len())
         .filter_map(|position| {
@@ -224,17 +304,12 @@ fn pool_items(bank: &IndexedBank, learner: &LearnerNow, pool: Pool) -> Vec<(usiz
                 .find(|&&s| learner.in_pool(pool, s))?;
             let locked =
                 pool == Pool::Open && !skill_positions.iter().all(|&s| learner.unlocked[s]);
-            (!locked).then_some((position, main_skill))
+            let recent = spacing::forbidden_items(learner.model, bank.items().len());
+            (!locked && !recent.contains(&bank.items()[position].id))
+                .then_some((position, main_skill))
         })
         .collect();
-    // Never one of the last few items: as many as the pool allows, up to RECENT_LIMIT.
-    let recent_items = &learner.model.recent_items;
-    let avoid = RECENT_LIMIT.min(eligible.len().saturating_sub(1));
-    let recent = &recent_items[recent_items.len().saturating_sub(avoid)..];
     eligible
-        .into_iter()
-        .filter(|&(position, _)| !recent.contains(&bank.items()[position].id))
-        .collect()
 }
 
 /// The item of `pool` with the lowest score, and its main skill.
@@ -271,7 +346,9 @@ fn item_score(
     let predicted = learner
         .model
         .predict_from_levels(bank, position, &learner.skill_levels);
-    let item_target = if pool == Pool::Open && is_mastery_check(mastery) {
+    let item_target = if pool == Pool::Placement {
+        PROBE_TARGET
+    } else if pool == Pool::Open && is_mastery_check(mastery) {
         target.min(MASTERY_CHECK_TARGET)
     } else {
         target
@@ -309,10 +386,21 @@ fn reason(
         },
         Pool::Chosen => ChoiceReason::ChosenSkill { skill_id },
         Pool::All => ChoiceReason::KeepPractising { skill_id },
+        Pool::Placement => ChoiceReason::Placement {
+            skill_id,
+            prerequisites: bank.skills()[main_skill].prerequisites.clone(),
+        },
         Pool::Open if mastery.state == SkillState::NotStarted => ChoiceReason::NewSkill {
             skill_id,
             after: bank.skills()[main_skill].prerequisites.clone(),
         },
+        // After other skills' items came between: the re-check the claim waits for.
+        Pool::Open if is_mastery_check(mastery) && !learner.practised_just_now[main_skill] => {
+            ChoiceReason::DelayedRecheck {
+                skill_id,
+                mastery: mastery.mastery,
+            }
+        }
         // Only when the item is harder than usual: a small skill may have no hard item left.
         Pool::Open if is_mastery_check(mastery) && predicted_success < target => {
             ChoiceReason::MasteryCheck {

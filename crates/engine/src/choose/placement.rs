@@ -1,0 +1,82 @@
+//! The placement phase: for skills never practised, one probe item each at most, down the
+//! prerequisite graph from the top, so that what a learner already knows is skipped.
+//!
+//! A skill is probed when it was never practised, is not provisionally known, and every skill
+//! that builds on it directly has been practised (so probes go from the most advanced skills
+//! down). A probe answered right (the skill's estimate at `PLACED_FROM` or more, or mastered)
+//! makes every prerequisite below it that was never practised *provisionally known*: those are
+//! skipped while other skills are open, and their dependents are open. A probe answered wrong
+//! leaves the skill to learn and its prerequisites become the next probes. Everything here is
+//! derived from the model's public skill states, so it needs no saved state of its own and
+//! follows the learner: a skill that later falls under `PLACED_FROM` no longer vouches for its
+//! prerequisites.
+
+use crate::bank_index::IndexedBank;
+use crate::model::SkillMastery;
+
+/// The estimate at which a practised skill vouches for its never-practised prerequisites. A right
+/// answer on a probe near 0.5 predicted success lifts a fresh estimate to about 0.68; a wrong one
+/// lowers it to about 0.32.
+pub const PLACED_FROM: f64 = 0.6;
+/// The predicted success a probe aims at: where one answer says the most.
+pub const PROBE_TARGET: f64 = 0.5;
+
+/// What the placement phase knows now, one entry per skill of the bank.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Placement {
+    /// Never practised, but a skill built on it was answered well: skipped while others are open.
+    pub provisionally_known: Vec<bool>,
+    /// Skills to probe now (never practised, not known, every direct dependent practised).
+    pub to_probe: Vec<bool>,
+}
+
+/// The placement of a learner with these skill states (in bank order).
+pub fn placement(bank: &IndexedBank, masteries: &[SkillMastery]) -> Placement {
+    let skill_count = bank.skills().len();
+    let practised = |s: usize| masteries[s].attempts > 0;
+    let vouches = |s: usize| {
+        practised(s)
+            && (masteries[s].mastery >= PLACED_FROM || masteries[s].state.counts_as_mastered())
+    };
+    let mut provisionally_known = vec![false; skill_count];
+    // Walk down from every skill that vouches: its never-practised prerequisites, transitively.
+    let mut stack: Vec<usize> = (0..skill_count).filter(|&s| vouches(s)).collect();
+    while let Some(skill) = stack.pop() {
+        for prerequisite in prerequisite_positions(bank, skill) {
+            if !practised(prerequisite) && !provisionally_known[prerequisite] {
+                provisionally_known[prerequisite] = true;
+                stack.push(prerequisite);
+            }
+        }
+    }
+    let dependents = dependent_positions(bank);
+    let to_probe = (0..skill_count)
+        .map(|s| {
+            !practised(s) && !provisionally_known[s] && dependents[s].iter().all(|&d| practised(d))
+        })
+        .collect();
+    Placement {
+        provisionally_known,
+        to_probe,
+    }
+}
+
+/// The positions of a skill's direct prerequisites that are in the bank.
+pub fn prerequisite_positions(bank: &IndexedBank, skill: usize) -> Vec<usize> {
+    bank.skills()[skill]
+        .prerequisites
+        .iter()
+        .filter_map(|id| bank.skill_position(id))
+        .collect()
+}
+
+/// For each skill, the skills that name it as a direct prerequisite.
+fn dependent_positions(bank: &IndexedBank) -> Vec<Vec<usize>> {
+    let mut dependents = vec![Vec::new(); bank.skills().len()];
+    for skill in 0..bank.skills().len() {
+        for prerequisite in prerequisite_positions(bank, skill) {
+            dependents[prerequisite].push(skill);
+        }
+    }
+    dependents
+}

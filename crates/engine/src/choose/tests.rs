@@ -1,0 +1,315 @@
+//! Tests of the item choice's phases: transcripts of a placement phase and of a delayed
+//! re-check, and seeded invariants (every chosen item allowed, no repeat within the window,
+//! reviews happen). Update the transcripts with `UPDATE_EXPECT=1`.
+
+use expect_test::expect;
+
+use super::{placement, window_size, ChoiceOptions, ChoiceReason, MAX_SKILL_RUN};
+use crate::bank_check::load_bank;
+use crate::bank_index::IndexedBank;
+use crate::choose::unit_hash;
+use crate::model::{SkillMastery, SkillState, Timestamp};
+use crate::progress::Progress;
+use crate::sample_response::response_for;
+use crate::session::{advance, new_progress, present, submit_answer};
+
+/// Three skills in a chain (multiply needs add, add needs count), four items each.
+const CHAIN_BANK: &str = r#"{
+  "id": "chain", "version": "1", "title": "Chain",
+  "skills": [
+    { "id": "count", "name": "Counting" },
+    { "id": "add", "name": "Adding", "prerequisites": ["count"] },
+    { "id": "multiply", "name": "Multiplying", "prerequisites": ["add"] }
+  ],
+  "items": [
+    { "id": "c1", "skills": ["count"], "difficulty": -1, "type": "numeric", "prompt": "1", "answer": 1 },
+    { "id": "c2", "skills": ["count"], "difficulty": 0, "type": "numeric", "prompt": "2", "answer": 2 },
+    { "id": "c3", "skills": ["count"], "difficulty": 1, "type": "numeric", "prompt": "3", "answer": 3 },
+    { "id": "c4", "skills": ["count"], "difficulty": 0.5, "type": "numeric", "prompt": "4", "answer": 4 },
+    { "id": "a1", "skills": ["add"], "difficulty": -1, "type": "numeric", "prompt": "1+1", "answer": 2 },
+    { "id": "a2", "skills": ["add"], "difficulty": 0, "type": "numeric", "prompt": "2+2", "answer": 4 },
+    { "id": "a3", "skills": ["add"], "difficulty": 1, "type": "numeric", "prompt": "3+3", "answer": 6 },
+    { "id": "a4", "skills": ["add"], "difficulty": 0.5, "type": "numeric", "prompt": "4+4", "answer": 8 },
+    { "id": "m1", "skills": ["multiply"], "difficulty": -1, "type": "numeric", "prompt": "1*2", "answer": 2 },
+    { "id": "m2", "skills": ["multiply"], "difficulty": 0, "type": "numeric", "prompt": "2*2", "answer": 4 },
+    { "id": "m3", "skills": ["multiply"], "difficulty": 1, "type": "numeric", "prompt": "3*2", "answer": 6 },
+    { "id": "m4", "skills": ["multiply"], "difficulty": 0.5, "type": "numeric", "prompt": "4*2", "answer": 8 }
+  ]
+}"#;
+
+/// Two skills that need nothing, three items each.
+const PAIR_BANK: &str = r#"{
+  "id": "pair", "version": "1", "title": "Pair",
+  "skills": [ { "id": "left", "name": "Left" }, { "id": "right", "name": "Right" } ],
+  "items": [
+    { "id": "l1", "skills": ["left"], "difficulty": -0.5, "type": "numeric", "prompt": "1", "answer": 1 },
+    { "id": "l2", "skills": ["left"], "difficulty": 0, "type": "numeric", "prompt": "2", "answer": 2 },
+    { "id": "l3", "skills": ["left"], "difficulty": 0.5, "type": "numeric", "prompt": "3", "answer": 3 },
+    { "id": "r1", "skills": ["right"], "difficulty": -0.5, "type": "numeric", "prompt": "4", "answer": 4 },
+    { "id": "r2", "skills": ["right"], "difficulty": 0, "type": "numeric", "prompt": "5", "answer": 5 },
+    { "id": "r3", "skills": ["right"], "difficulty": 0.5, "type": "numeric", "prompt": "6", "answer": 6 }
+  ]
+}"#;
+
+fn indexed(text: &str) -> IndexedBank {
+    IndexedBank::new(load_bank(text).bank.expect("the test bank loads"))
+}
+
+fn masteries(bank: &IndexedBank, progress: &Progress, now: Timestamp) -> Vec<SkillMastery> {
+    (0..bank.skills().len())
+        .map(|s| progress.model.skill_mastery(bank, s, now))
+        .collect()
+}
+
+fn short_reason(reason: &ChoiceReason) -> String {
+    match reason {
+        ChoiceReason::Placement { skill_id, .. } => format!("Placement({skill_id})"),
+        ChoiceReason::DelayedRecheck { skill_id, .. } => format!("DelayedRecheck({skill_id})"),
+        ChoiceReason::MasteryCheck { skill_id, .. } => format!("MasteryCheck({skill_id})"),
+        ChoiceReason::Learning { skill_id, .. } => format!("Learning({skill_id})"),
+        ChoiceReason::NewSkill { skill_id, .. } => format!("NewSkill({skill_id})"),
+        ChoiceReason::ReviewDue { skill_id, .. } => format!("ReviewDue({skill_id})"),
+        other => format!("{other:?}"),
+    }
+}
+
+/// A scripted learner ('1' right, '0' wrong, one item a minute): per item, the item, the reason,
+/// the answer, and each skill's state (`known` for provisionally known by placement).
+fn transcript(bank_text: &str, script: &str) -> String {
+    let bank = indexed(bank_text);
+    let mut progress = new_progress(&bank, 11);
+    let mut now = Timestamp(1_700_000_000_000);
+    let mut lines = Vec::new();
+    for answer in script.chars() {
+        let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
+        let item = &bank.items()[next.item_position];
+        let response = response_for(&item.kind, answer == '1').unwrap();
+        submit_answer(&bank, &mut progress, item, 0, &response, 0, now).unwrap();
+        let states = masteries(&bank, &progress, now);
+        let known = placement(&bank, &states).provisionally_known;
+        let shown: Vec<String> = states
+            .iter()
+            .zip(known)
+            .map(|(m, known)| match (m.state, known) {
+                (SkillState::NotStarted, true) => format!("{}:known", m.skill_id),
+                (state, _) => format!("{}:{state:?}:{:.2}", m.skill_id, m.mastery),
+            })
+            .collect();
+        lines.push(format!(
+            "{} {} -> {} | {}",
+            item.id,
+            short_reason(&next.reason),
+            if answer == '1' { "right" } else { "wrong" },
+            shown.join(" ")
+        ));
+        now = Timestamp(now.0 + 60_000);
+    }
+    lines.join("\n")
+}
+
+#[test]
+fn a_right_probe_on_the_top_skill_places_the_learner_forward() {
+    // One probe, right: counting and adding are provisionally known and multiplying is open;
+    // the prerequisites come back (a few items each) only for the claim.
+    expect![[r#"
+        m2 Placement(multiply) -> right | count:known add:known multiply:Learning:0.67
+        m1 Learning(multiply) -> right | count:known add:known multiply:Learning:0.71
+        m4 Learning(multiply) -> right | count:known add:known multiply:Learning:0.79
+        a1 NewSkill(add) -> right | count:known add:Learning:0.66 multiply:Learning:0.79
+        a2 Learning(add) -> right | count:known add:Learning:0.74 multiply:Learning:0.79
+        a4 Learning(add) -> right | count:known add:Learning:0.81 multiply:Learning:0.79"#]]
+    .assert_eq(&transcript(CHAIN_BANK, "111111"));
+}
+
+#[test]
+fn wrong_probes_lead_down_the_prerequisites_one_item_per_skill() {
+    // Multiplying wrong, then adding wrong, then counting right: three probes, one per skill,
+    // then counting is learned first (adding waits for it).
+    expect![[r#"
+        m2 Placement(multiply) -> wrong | count:NotStarted:0.50 add:NotStarted:0.50 multiply:Learning:0.31
+        a2 Placement(add) -> wrong | count:NotStarted:0.50 add:Learning:0.31 multiply:Learning:0.31
+        c2 Placement(count) -> right | count:Learning:0.67 add:Learning:0.31 multiply:Learning:0.31
+        c1 Learning(count) -> right | count:Learning:0.71 add:Learning:0.31 multiply:Learning:0.31
+        c4 Learning(count) -> right | count:Learning:0.79 add:Learning:0.31 multiply:Learning:0.31"#]]
+    .assert_eq(&transcript(CHAIN_BANK, "00111"));
+}
+
+#[test]
+fn a_skill_near_mastery_is_checked_again_after_other_items() {
+    // Both skills are open: runs stay short, and the check that claims a skill comes after
+    // other items (DelayedRecheck), not straight after the run that brought it near mastery.
+    expect![[r#"
+        r2 Placement(right) -> right | left:NotStarted:0.50 right:Learning:0.68
+        l2 Placement(left) -> right | left:Learning:0.68 right:Learning:0.68
+        r1 Learning(right) -> right | left:Learning:0.68 right:Learning:0.74
+        l1 Learning(left) -> right | left:Learning:0.74 right:Learning:0.74
+        r2 Learning(right) -> right | left:Learning:0.74 right:Learning:0.79
+        l2 Learning(left) -> right | left:Learning:0.79 right:Learning:0.79
+        r3 MasteryCheck(right) -> right | left:Learning:0.79 right:Learning:0.83
+        l3 MasteryCheck(left) -> right | left:Learning:0.84 right:Learning:0.83"#]]
+    .assert_eq(&transcript(PAIR_BANK, "11111111"));
+}
+
+/// Whether the learner may be given an item of `skill` now: its prerequisites are mastered or
+/// provisionally known, or the item is a placement probe, or the review of a mastered skill.
+fn allowed(
+    bank: &IndexedBank,
+    states: &[SkillMastery],
+    skill: usize,
+    reason: &ChoiceReason,
+) -> bool {
+    let known = placement(bank, states).provisionally_known;
+    matches!(reason, ChoiceReason::Placement { .. })
+        || (matches!(reason, ChoiceReason::ReviewDue { .. })
+            && states[skill].state.counts_as_mastered())
+        || super::placement::prerequisite_positions(bank, skill)
+            .iter()
+            .all(|&p| known[p] || states[p].state.counts_as_mastered())
+}
+
+#[test]
+fn seeded_sessions_choose_allowed_items_outside_the_window_with_short_runs_and_reviews() {
+    for bank_text in [
+        CHAIN_BANK,
+        PAIR_BANK,
+        include_str!("../../../../www/banks/fractions.json"),
+    ] {
+        let bank = indexed(bank_text);
+        let window = window_size(bank.items().len());
+        assert_eq!(window, 3, "every test bank has more than 3 items");
+        let mut reviews = 0;
+        for seed in 0..30u64 {
+            let mut progress = new_progress(&bank, seed);
+            let mut now = Timestamp(1_700_000_000_000);
+            let level = unit_hash(seed, 1) * 3.0 - 0.5;
+            let mut chosen: Vec<usize> = Vec::new();
+            for step in 0..120u64 {
+                let states = masteries(&bank, &progress, now);
+                let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
+                let skills = bank.skills_of_item(next.item_position);
+                for &skill in skills {
+                    assert!(
+                        allowed(&bank, &states, skill, &next.reason),
+                        "seed {seed} step {step}: {} is not allowed ({:?})",
+                        next.item_id,
+                        next.reason
+                    );
+                }
+                let recent = &chosen[chosen.len().saturating_sub(window)..];
+                assert!(
+                    !recent.contains(&next.item_position),
+                    "seed {seed} step {step}: {} repeats within the window",
+                    next.item_id
+                );
+                // A fourth item in a row from one skill only when no other skill is open (reviews
+                // and probes are not learning runs).
+                let learning = matches!(
+                    next.reason,
+                    ChoiceReason::Learning { .. }
+                        | ChoiceReason::MasteryCheck { .. }
+                        | ChoiceReason::DelayedRecheck { .. }
+                        | ChoiceReason::NewSkill { .. }
+                );
+                let run = chosen
+                    .iter()
+                    .rev()
+                    .take_while(|&&p| bank.skills_of_item(p) == skills)
+                    .count();
+                if learning && run >= MAX_SKILL_RUN && skills.len() == 1 {
+                    let others_open = (0..bank.skills().len()).any(|s| {
+                        s != skills[0]
+                            && matches!(states[s].state, SkillState::Learning)
+                            && allowed(&bank, &states, s, &ChoiceReason::Resumed)
+                    });
+                    assert!(
+                        !others_open,
+                        "seed {seed} step {step}: {} makes a run of {} while another skill is open",
+                        next.item_id,
+                        run + 1
+                    );
+                }
+                if let ChoiceReason::ReviewDue { skill_id, recall } = &next.reason {
+                    let skill = bank.skill_position(skill_id).unwrap();
+                    assert!(states[skill].state.counts_as_mastered());
+                    assert!(
+                        *recall < bank.settings().target_retention
+                            || states[skill].state == SkillState::DueForReview
+                    );
+                    reviews += 1;
+                }
+                chosen.push(next.item_position);
+                let item = &present(&bank, &next).unwrap();
+                let right = unit_hash(seed ^ 7, step)
+                    < crate::math::sigmoid(level - item.prior_difficulty());
+                let response = response_for(&item.kind, right).unwrap();
+                submit_answer(&bank, &mut progress, item, 0, &response, 0, now).unwrap();
+                // Sessions: a few minutes apart, with a gap of a day or two every 15 items.
+                let gap = if step % 15 == 14 {
+                    86_400_000 + (unit_hash(seed, step) * 86_400_000.0) as i64
+                } else {
+                    120_000
+                };
+                now = Timestamp(now.0 + gap);
+            }
+        }
+        assert!(reviews > 0, "{}: no review was ever due", bank.id());
+    }
+}
+
+#[test]
+fn a_target_retention_outside_half_to_0_99_is_refused() {
+    let with = |value: &str| {
+        PAIR_BANK.replacen(
+            r#""title": "Pair","#,
+            &format!(r#""title": "Pair", "settings": {{ "targetRetention": {value} }},"#),
+            1,
+        )
+    };
+    let loaded = load_bank(&with("1.2"));
+    let messages: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(loaded.bank.is_none(), "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("$.settings.targetRetention")),
+        "{messages:?}"
+    );
+    let loaded = load_bank(&with("0.8"));
+    assert_eq!(loaded.bank.map(|b| b.settings.target_retention), Some(0.8));
+}
+
+/// Days after mastering both skills of the pair bank until the first review is chosen.
+fn days_until_first_review(target_retention: &str) -> u32 {
+    let text = PAIR_BANK.replacen(
+        r#""title": "Pair","#,
+        &format!(r#""title": "Pair", "settings": {{ "targetRetention": {target_retention} }},"#),
+        1,
+    );
+    let bank = indexed(&text);
+    let mut progress = new_progress(&bank, 3);
+    let mut now = Timestamp(1_700_000_000_000);
+    for day in 0..60 {
+        for _ in 0..4 {
+            let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
+            let item = &bank.items()[next.item_position];
+            let mastered = masteries(&bank, &progress, now)
+                .iter()
+                .all(|m| m.state.counts_as_mastered());
+            if mastered && matches!(next.reason, ChoiceReason::ReviewDue { .. }) {
+                return day;
+            }
+            let response = response_for(&item.kind, true).unwrap();
+            submit_answer(&bank, &mut progress, item, 0, &response, 0, now).unwrap();
+            now = Timestamp(now.0 + 60_000);
+        }
+        now = Timestamp(now.0 + 86_400_000);
+    }
+    60
+}
+
+#[test]
+fn a_higher_target_retention_brings_reviews_sooner() {
+    let strict = days_until_first_review("0.95");
+    let lenient = days_until_first_review("0.6");
+    assert!(strict < lenient, "0.95: day {strict}, 0.6: day {lenient}");
+}
