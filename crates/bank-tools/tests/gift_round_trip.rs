@@ -333,6 +333,7 @@ fn random_item(index: usize, state: &mut u64) -> Value {
 #[test]
 fn random_items_of_every_type_gift_holds_come_back_the_same() {
     let mut state = 0x2545_F491_4F6C_DD1D_u64;
+    let (mut compared, mut skipped) = (0, 0);
     for round in 0..300 {
         let items: Vec<Value> = (0..6).map(|index| random_item(index, &mut state)).collect();
         let bank: Bank = serde_json::from_value(serde_json::json!({
@@ -351,7 +352,27 @@ fn random_items_of_every_type_gift_holds_come_back_the_same() {
             back.notes,
             exported.text
         );
+        // A random text the bank's own checker refuses (math a digit follows, `$x$1`) is
+        // repaired on the way back (`$x$ 1`): only texts a valid bank can hold must come back
+        // the same.
+        let refused: Vec<String> =
+            adaptive_practice_engine::load_bank(&serde_json::to_string(&bank).expect("JSON"))
+                .diagnostics
+                .iter()
+                .filter(|diagnostic| {
+                    diagnostic.severity == adaptive_practice_engine::Severity::Error
+                })
+                .map(|diagnostic| diagnostic.path.clone())
+                .collect();
         for (original, returned) in bank.items.iter().zip(&back.bank.items) {
+            compared += 1;
+            if refused
+                .iter()
+                .any(|path| path.contains(&format!("(\"{}\")", original.id)))
+            {
+                skipped += 1;
+                continue;
+            }
             assert_eq!(
                 as_gift_holds(original, &bank),
                 as_gift_holds(returned, &back.bank),
@@ -361,4 +382,8 @@ fn random_items_of_every_type_gift_holds_come_back_the_same() {
             );
         }
     }
+    assert!(
+        skipped * 10 < compared,
+        "{skipped} of {compared} random items were refused by the checker: the generator must make valid banks"
+    );
 }

@@ -54,14 +54,23 @@ pub(super) fn convert_text(
         TextFormat::Plain | TextFormat::Markdown => false,
     };
     let mut converted = String::new();
+    // The same text with a space between inline math and a digit after it, used only where the
+    // bank's markup needs it: `$…$` does not close before a digit (`$x$3` reads as money).
+    let mut spaced = String::new();
+    let mut after_inline_math = false;
     for piece in &pieces {
+        let previous_inline_math = after_inline_math;
+        after_inline_math = matches!(piece, Piece::Math { display: false, .. });
+        let after_inline_math = previous_inline_math;
         match piece {
             Piece::Math { source, display } => {
                 let source = source.replace(NEWLINE, "\n");
                 if *display {
                     converted.push_str(&format!("$${}$$", source.trim()));
+                    spaced.push_str(&format!("$${}$$", source.trim()));
                 } else {
                     converted.push_str(&format!("${}$", source.trim()));
+                    spaced.push_str(&format!("${}$", source.trim()));
                 }
             }
             Piece::Text(text) => {
@@ -74,11 +83,23 @@ pub(super) fn convert_text(
                 } else {
                     hard_line_breaks(&escape_markdown(&text))
                 };
+                // The bank's `$…$` does not close before a digit (`$x$3` is a dollar amount): a
+                // space keeps inline math that a number follows closed.
+                if after_inline_math && text.starts_with(|c: char| c.is_ascii_digit()) {
+                    spaced.push(' ');
+                }
                 converted.push_str(&text);
+                spaced.push_str(&text);
             }
         }
     }
-    converted.trim().to_string()
+    if adaptive_practice_engine::markup::check_markup(converted.trim()).is_empty()
+        || !adaptive_practice_engine::markup::check_markup(spaced.trim()).is_empty()
+    {
+        converted.trim().to_string()
+    } else {
+        spaced.trim().to_string()
+    }
 }
 
 /// Text shown as typed: every line break kept (a backslash at the end of a line), blank lines
