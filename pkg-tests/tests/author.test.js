@@ -150,7 +150,8 @@ async function draftBank() {
   return page.evaluate((key) => JSON.parse(localStorage.getItem(key)).bank, DRAFT_KEY);
 }
 
-test('a bank of every item type, written with the keyboard only, plays in the preview and in the widget', { // shadow root (document.activeElement stays outside it); Chromium runs the whole flow. // Known gap: in Firefox ESR "Try it in the preview" does not move focus into the preview's
+test('a bank of every item type, written with the keyboard only, plays in the preview and in the widget', {
+  // shadow root (document.activeElement stays outside it); Chromium runs the whole flow. // Known gap: in Firefox ESR "Try it in the preview" does not move focus into the preview's
   skip: skipInFirefox('move focus into the preview from "Try it in the preview" yet (known gap, see README)'),
 }, async () => {
   await page.goto(`${env.baseUrl}www/author.html`);
