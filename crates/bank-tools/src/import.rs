@@ -305,6 +305,20 @@ impl std::fmt::Display for ImportNote {
     }
 }
 
+/// A file or folder name safe in a Markdown address: letters, digits, `-`, `_` and `.`; every
+/// other character becomes `-`.
+pub(crate) fn safe_file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
 /// The bank as pretty JSON in the format's field order, without `null` fields and empty
 /// optional lists.
 pub fn bank_json(bank: &Bank) -> Result<String, serde_json::Error> {

@@ -17,7 +17,7 @@ use base64::Engine as _;
 use roxmltree::Node;
 
 use crate::import::html_markdown::{escape_text, html_text_to_markdown, HtmlContext, TextShape};
-use crate::import::{ImportNote, ImportedBank, MediaFile, NoteKind};
+use crate::import::{safe_file_name, ImportNote, ImportedBank, MediaFile, NoteKind};
 
 /// Reads a Moodle XML file and converts it. Fails only when the file is not a Moodle `<quiz>`.
 pub fn import_moodle_xml(path: &Path) -> Result<ImportedBank, String> {
@@ -317,16 +317,4 @@ pub(super) fn format_markdown(
 /// An id from a name: lower-case letters and digits joined by `-`.
 fn slug(text: &str) -> String {
     crate::import::qti::slug(text)
-}
-
-fn safe_file_name(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
 }

@@ -22,7 +22,7 @@ use self::source::{
     ProblemFolder,
 };
 use self::text::{alt_text_from, convert_text, TextShape};
-use crate::import::{ImportNote, ImportedBank, MediaFile, NoteKind};
+use crate::import::{safe_file_name, ImportNote, ImportedBank, MediaFile, NoteKind};
 
 pub use crate::import::ImportOptions;
 
@@ -398,19 +398,6 @@ fn count_written(items: &[Item], problems: usize) -> Vec<(&'static str, usize)> 
         ),
         ("problems skipped", problems.saturating_sub(items.len())),
     ]
-}
-
-/// A file or folder name safe in a Markdown address: letters, digits, `-`, `_` and `.`.
-fn safe_file_name(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
 }
 
 fn note(kind: NoteKind, source: &str, message: String) -> ImportNote {
