@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { launch } from '../lib/browser.js';
+import { launch, skipInFirefox } from '../lib/browser.js';
 
 const BANK = {
   id: 'sandboxed',
@@ -101,7 +101,13 @@ async function answerRight(widget, how) {
   return id;
 }
 
-test('in a frame sandboxed without allow-forms, Check works by click and by Enter', async () => {
+// Firefox ESR over BiDi: a click on a radio inside the opaque-origin frame (served from an
+// intercepted origin) does not change it, so these run in Chromium only; open, see README.
+const SANDBOX_SKIP = skipInFirefox('click into a sandboxed frame served from an intercepted origin yet');
+
+test('in a frame sandboxed without allow-forms, Check works by click and by Enter', {
+  skip: SANDBOX_SKIP,
+}, async () => {
   const { context, widget, errors } = await sandboxedWidget('allow-scripts');
   const answered = [];
   for (const how of ['click', 'enter', 'click', 'enter']) {
@@ -118,7 +124,7 @@ test('in a frame sandboxed without allow-forms, Check works by click and by Ente
   await context.close();
 });
 
-test('Enter on the focused Check button answers too, in the sandbox', async () => {
+test('Enter on the focused Check button answers too, in the sandbox', { skip: SANDBOX_SKIP }, async () => {
   const { context, widget } = await sandboxedWidget('allow-scripts');
   const id = await widget.locator('form.ap-item').getAttribute('data-item-id');
   if (id === 'two-and-two') await widget.locator('form.ap-item input').fill('4');
