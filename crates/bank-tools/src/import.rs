@@ -256,6 +256,15 @@ impl ImportedBank {
             .count()
     }
 
+    /// The notes that say something was left out, as the lines the tools print.
+    pub fn skipped_notes(&self) -> Vec<String> {
+        self.notes
+            .iter()
+            .filter(|note| note.kind == NoteKind::Skipped)
+            .map(ToString::to_string)
+            .collect()
+    }
+
     /// The summary line: `problems 100, steps 156, …`.
     pub fn summary_line(&self) -> String {
         let parts: Vec<String> = self

@@ -131,12 +131,7 @@ fn every_sample_bank_survives_gift_and_back_for_every_item_gift_can_hold() {
     for (name, bank) in sample_banks() {
         let exported = export_gift(&bank);
         let reimported = import_gift_text(&exported.text, &format!("{name}.gift"), &name);
-        let skipped_on_import: Vec<String> = reimported
-            .notes
-            .iter()
-            .filter(|note| note.kind == NoteKind::Skipped)
-            .map(ToString::to_string)
-            .collect();
+        let skipped_on_import: Vec<String> = reimported.skipped_notes();
         assert!(
             skipped_on_import.is_empty(),
             "{name}: {skipped_on_import:#?}"

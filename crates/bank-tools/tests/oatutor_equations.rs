@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use adaptive_practice_bank_tools::bank_checker::{check_bank_file, check_bank_text};
 use adaptive_practice_bank_tools::import::oatutor::{import_oatutor_folder_with, ImportOptions};
-use adaptive_practice_bank_tools::import::{write_imported_bank, NoteKind};
+use adaptive_practice_bank_tools::import::write_imported_bank;
 use adaptive_practice_bank_tools::try_answers::try_answer_line;
 use adaptive_practice_engine::{
     check_response_with, response_from_line, verdict_names, Bank, Hint, ItemKind, Reading,
@@ -346,12 +346,7 @@ fn the_sample_converts_with_every_figure_and_every_own_answer_right_in_both_mode
     for typed_answers in [false, true] {
         let imported = import_oatutor_folder_with(&folder, ImportOptions { typed_answers })
             .unwrap_or_else(|reason| panic!("the sample does not import: {reason}"));
-        let skipped: Vec<String> = imported
-            .notes
-            .iter()
-            .filter(|note| note.kind == NoteKind::Skipped)
-            .map(ToString::to_string)
-            .collect();
+        let skipped: Vec<String> = imported.skipped_notes();
         assert!(skipped.is_empty(), "typed {typed_answers}: {skipped:#?}");
         assert_eq!(imported.count("problems skipped"), 0);
         assert_eq!(imported.bank.items.len(), imported.count("problems"));

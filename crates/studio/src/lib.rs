@@ -3,9 +3,7 @@
 //! an author opens (GIFT, Moodle XML, QTI). It is its own build (`scripts/build.sh` writes it to
 //! `www/generated/studio/`), so nothing here adds to the learner's widget.
 
-use adaptive_practice_bank_tools::import::{
-    bank_json, gift::import_gift_text, ImportedBank, NoteKind,
-};
+use adaptive_practice_bank_tools::import::{bank_json, gift::import_gift_text, ImportedBank};
 use adaptive_practice_engine::{load_bank, Severity};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -80,11 +78,7 @@ fn page_import(imported: ImportedBank) -> Result<PageImport, String> {
     Ok(PageImport {
         bank: bank_json(&imported.bank).map_err(|error| error.to_string())?,
         notes: imported.notes.iter().map(ToString::to_string).collect(),
-        skipped: imported
-            .notes
-            .iter()
-            .filter(|note| note.kind == NoteKind::Skipped)
-            .count(),
+        skipped: imported.skipped_count(),
         summary: imported.summary_line(),
     })
 }

@@ -9,7 +9,7 @@ use adaptive_practice_engine::{check_response_with, load_bank, Reading, Verdict}
 
 use super::import_qti;
 use crate::bank_checker::check_bank_file;
-use crate::import::{bank_json, write_imported_bank, ImportedBank, NoteKind};
+use crate::import::{bank_json, write_imported_bank, ImportedBank};
 
 pub(crate) fn source(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -57,12 +57,7 @@ pub(crate) fn judge_every_item(imported: &ImportedBank) -> Vec<String> {
 }
 
 fn skipped(imported: &ImportedBank) -> Vec<String> {
-    imported
-        .notes
-        .iter()
-        .filter(|note| note.kind == NoteKind::Skipped)
-        .map(ToString::to_string)
-        .collect()
+    imported.skipped_notes()
 }
 
 #[test]

@@ -9,7 +9,7 @@ use expect_test::expect;
 
 use super::{scratch_folder, write_files};
 use crate::import::oatutor::{import_oatutor_folder_with, ImportOptions};
-use crate::import::{write_imported_bank, NoteKind};
+use crate::import::write_imported_bank;
 use crate::try_answers::try_answer_line;
 
 const COURSE: &[(&str, &str)] = &[
@@ -81,12 +81,7 @@ fn equations_points_and_lists_become_gradable_items_with_both_figure_spellings()
     let folder = scratch_folder("oatutor-equations-made-up");
     write_files(&folder, COURSE);
     let imported = import(&folder, false);
-    let skipped: Vec<String> = imported
-        .notes
-        .iter()
-        .filter(|note| note.kind == NoteKind::Skipped)
-        .map(ToString::to_string)
-        .collect();
+    let skipped: Vec<String> = imported.skipped_notes();
     assert!(skipped.is_empty(), "{skipped:#?}");
     expect![[r#"
         f1 math h=3V/(π r^2) None Some("h")
