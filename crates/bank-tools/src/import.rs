@@ -1,10 +1,12 @@
 //! Importers: each module reads one open content format and returns an [`ImportedBank`], the
 //! engine's `Bank` plus the media files to copy and a note for everything it could not convert.
-//! [`import_path`] is the one entry point: it tells the [`Format`] from the path when it is not
-//! given and calls the format's module. A new source format is a new module next to `oatutor`
+//! [`import_files`] is the one entry point, on a source held in memory ([`SourceFiles`]): it
+//! tells the [`Format`] from the content when it is not given ([`detect_files_format`]) and calls
+//! the format's module. [`import_path`] (the command line) and [`import_bytes`] (the authoring
+//! page) only fill the [`SourceFiles`]. A new source format is a new module next to `oatutor`
 //! and `gift`, and a new arm of [`Format`].
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use adaptive_practice_engine::Bank;
 use serde_json::Value;
@@ -14,6 +16,11 @@ pub mod html_markdown;
 pub mod moodle_xml;
 pub mod oatutor;
 pub mod qti;
+pub mod source_files;
+#[cfg(test)]
+mod tests;
+
+pub use self::source_files::SourceFiles;
 
 /// The source formats `import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,21 +71,23 @@ pub struct ImportOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ImportError {
-    /// The format could not be told from the path or the start of the file.
-    UnknownFormat { path: PathBuf },
+    /// The format could not be told from the content.
+    UnknownFormat { name: String },
     /// This build has no importer for the format.
     NotSupported { format: Format },
     /// The source cannot be read, or is not in the format.
     Source { format: Format, message: String },
+    /// The path or the bytes are not a readable file, folder or zip.
+    Unreadable { message: String },
 }
 
 impl std::fmt::Display for ImportError {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ImportError::UnknownFormat { path } => write!(
+            ImportError::UnknownFormat { name } => write!(
                 formatter,
-                "cannot tell the format of {}; name it with --format gift|moodle-xml|qti|oatutor",
-                path.display()
+                "cannot tell the format of {name}: it is neither GIFT, Moodle XML (<quiz>), \
+                 QTI (an item, a test or an imsmanifest.xml) nor an OATutor folder"
             ),
             ImportError::NotSupported { format } => {
                 write!(
@@ -90,73 +99,95 @@ impl std::fmt::Display for ImportError {
             ImportError::Source { format, message } => {
                 write!(formatter, "{} import: {message}", format.name())
             }
+            ImportError::Unreadable { message } => formatter.write_str(message),
         }
     }
 }
 
 impl std::error::Error for ImportError {}
 
-/// Imports `path` in `format`, or in the format [`detect_format`] tells when it is `None`.
+/// Imports `path` (a file, a folder or a `.zip`) in `format`, or in the format
+/// [`detect_format`] tells from its content when it is `None`: the command line's entry point,
+/// [`import_files`] on the files read from the path.
 pub fn import_path(
     path: &Path,
     format: Option<Format>,
     options: ImportOptions,
 ) -> Result<ImportedBank, ImportError> {
+    let files =
+        SourceFiles::read_path(path).map_err(|message| ImportError::Unreadable { message })?;
+    import_files(&files, format, options)
+}
+
+/// Imports a file the author dropped (`name`, `bytes`; a `.zip` is unpacked in memory): the
+/// authoring page's entry point.
+pub fn import_bytes(
+    name: &str,
+    bytes: Vec<u8>,
+    options: ImportOptions,
+) -> Result<ImportedBank, ImportError> {
+    let files = SourceFiles::from_bytes(name, bytes)
+        .map_err(|message| ImportError::Unreadable { message })?;
+    import_files(&files, None, options)
+}
+
+/// Imports files held in memory in `format`, or in the format their content shows: the one
+/// code path of every importer.
+pub fn import_files(
+    files: &SourceFiles,
+    format: Option<Format>,
+    options: ImportOptions,
+) -> Result<ImportedBank, ImportError> {
     let format = match format {
         Some(format) => format,
-        None => detect_format(path).ok_or_else(|| ImportError::UnknownFormat {
-            path: path.to_path_buf(),
+        None => detect_files_format(files).ok_or_else(|| ImportError::UnknownFormat {
+            name: files.name.clone(),
         })?,
     };
     let source_error = |message: String| ImportError::Source { format, message };
     match format {
-        Format::Gift => gift::import_gift(path).map_err(source_error),
-        Format::Oatutor => oatutor::import_oatutor_folder_with(path, options).map_err(source_error),
-        Format::MoodleXml => moodle_xml::import_moodle_xml(path).map_err(source_error),
-        Format::Qti => qti::import_qti(path).map_err(source_error),
+        Format::Gift => gift::import_gift_files(files).map_err(source_error),
+        Format::Oatutor => oatutor::import_oatutor_files(files, options).map_err(source_error),
+        Format::MoodleXml => moodle_xml::import_moodle_xml_files(files).map_err(source_error),
+        Format::Qti => qti::import_qti_files(files).map_err(source_error),
     }
 }
 
-/// The format of a path: a folder with `content-pool/` is OATutor; a folder or `.zip` with an
-/// `imsmanifest.xml`, and XML whose root is a QTI item or manifest, are QTI; XML whose root is
-/// `<quiz>` is Moodle XML; `.gift` is GIFT, and so is other text with a `{…}` answer block.
+/// The format of a path's content (see [`detect_files_format`]); `None` when it cannot be read.
 pub fn detect_format(path: &Path) -> Option<Format> {
-    if path.is_dir() {
-        if path.join("content-pool").is_dir() {
-            return Some(Format::Oatutor);
-        }
-        return path
-            .join("imsmanifest.xml")
-            .is_file()
-            .then_some(Format::Qti);
+    detect_files_format(&SourceFiles::read_path(path).ok()?)
+}
+
+/// The format of a source, by content, for the command line and the page alike: a
+/// `content-pool/` folder is OATutor; an `imsmanifest.xml` is a QTI package; otherwise the first
+/// file that tells: XML whose root is `<quiz>` is Moodle XML, a QTI item, test or manifest is
+/// QTI; a `.gift` file is GIFT, and so is other text with a `{…}` answer block.
+pub fn detect_files_format(files: &SourceFiles) -> Option<Format> {
+    if files.has_folder("content-pool") {
+        return Some(Format::Oatutor);
     }
-    let extension = path
-        .extension()
-        .map(|extension| extension.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
-        "gift" => return Some(Format::Gift),
-        "zip" => return Some(Format::Qti),
-        _ => {}
+    if files.contains("imsmanifest.xml") {
+        return Some(Format::Qti);
     }
-    let start = read_start(path)?;
-    let trimmed = start.trim_start_matches('\u{feff}').trim_start();
+    files.paths().find_map(|path| {
+        let bytes = files.get(path).unwrap_or_default();
+        file_format(path, &bytes[..bytes.len().min(64 * 1024)])
+    })
+}
+
+/// The format of one file from its name and its first bytes.
+pub fn file_format(path: &str, start: &[u8]) -> Option<Format> {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".gift") {
+        return Some(Format::Gift);
+    }
+    let text = String::from_utf8_lossy(start);
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('<') {
         return xml_format(trimmed);
     }
-    (trimmed.contains('{') && trimmed.contains('}')).then_some(Format::Gift)
-}
-
-/// The first 64 KiB of a file, as text.
-fn read_start(path: &Path) -> Option<String> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .ok()?
-        .take(64 * 1024)
-        .read_to_end(&mut bytes)
-        .ok()?;
-    Some(String::from_utf8_lossy(&bytes).into_owned())
+    let may_be_gift = lower.ends_with(".txt") || !lower.rsplit('/').next()?.contains('.');
+    (may_be_gift && trimmed.contains('{') && trimmed.contains('}')).then_some(Format::Gift)
 }
 
 /// Moodle XML or QTI from the name of the root element (after the declaration and comments).
@@ -279,7 +310,8 @@ impl ImportedBank {
 /// A file of the source that the bank refers to, and where it goes relative to the bank file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MediaFile {
-    pub source: PathBuf,
+    /// The file's content.
+    pub bytes: Vec<u8>,
     /// The address used in the bank's texts, relative to the bank file (`media/p1/figure1.gif`).
     pub address: String,
 }
@@ -427,7 +459,7 @@ pub fn write_imported_bank(imported: &ImportedBank, out: &Path) -> std::io::Resu
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::copy(&media.source, &target)?;
+        std::fs::write(&target, &media.bytes)?;
     }
     let text = bank_json(&imported.bank).map_err(std::io::Error::other)?;
     std::fs::write(out, text)

@@ -18,27 +18,39 @@ use adaptive_practice_engine::bank::{Bank, BankSettings, Item, Skill};
 use self::convert::{convert_answers, QuestionParts};
 use self::parse::{parse_gift, Entry, Question};
 use self::text::{convert_text, split_format, TextFormat};
+use crate::import::source_files::{file_stem, SourceFiles};
 use crate::import::{ImportNote, ImportedBank, NoteKind};
 
 /// Reads a GIFT file and converts it. Fails only when the file cannot be read as text.
 pub fn import_gift(path: &Path) -> Result<ImportedBank, String> {
-    let bytes =
-        std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        format!(
-            "{} is not UTF-8 text (GIFT files are UTF-8)",
-            path.display()
-        )
-    })?;
-    let label = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    let stem = path
-        .file_stem()
-        .map(|stem| stem.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "gift".into());
-    Ok(import_gift_text(&text, &label, &stem))
+    import_gift_files(&SourceFiles::read_path(path)?)
+}
+
+/// Converts the GIFT file of a source: its `.gift` or `.txt` file (or its only file). A source
+/// with several is read for the first; the others are notes.
+pub fn import_gift_files(files: &SourceFiles) -> Result<ImportedBank, String> {
+    let candidates: Vec<&str> = files
+        .paths()
+        .filter(|path| {
+            let lower = path.to_ascii_lowercase();
+            lower.ends_with(".gift") || lower.ends_with(".txt") || files.len() == 1
+        })
+        .collect();
+    let Some(&path) = candidates.first() else {
+        return Err(format!("{} holds no GIFT file (.gift, .txt)", files.name));
+    };
+    let text = std::str::from_utf8(files.get(path).unwrap_or_default())
+        .map_err(|_| format!("{path} is not UTF-8 text (GIFT files are UTF-8)"))?;
+    let label = path.rsplit('/').next().unwrap_or(path);
+    let mut imported = import_gift_text(text, label, &file_stem(path));
+    for other in &candidates[1..] {
+        imported.notes.push(ImportNote {
+            kind: NoteKind::Skipped,
+            source: other.to_string(),
+            message: format!("one GIFT file is read per import: {label} was"),
+        });
+    }
+    Ok(imported)
 }
 
 /// Converts GIFT text; notes name their place as `file_label:line`; the bank's id and title

@@ -10,42 +10,64 @@ mod questions;
 #[cfg(test)]
 mod tests;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use adaptive_practice_engine::bank::{Bank, BankSettings, Item, Skill};
 use base64::Engine as _;
 use roxmltree::Node;
 
 use crate::import::html_markdown::{escape_text, html_text_to_markdown, HtmlContext, TextShape};
+use crate::import::source_files::{file_stem, SourceFiles};
 use crate::import::{safe_file_name, ImportNote, ImportedBank, MediaFile, NoteKind};
 
 /// Reads a Moodle XML file and converts it. Fails only when the file is not a Moodle `<quiz>`.
 pub fn import_moodle_xml(path: &Path) -> Result<ImportedBank, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
-    let document = crate::import::qti::parse_xml(&text)
-        .map_err(|error| format!("{}: {error}", path.display()))?;
+    import_moodle_xml_files(&SourceFiles::read_path(path)?)
+}
+
+/// Converts the Moodle XML file of a source (its first `.xml` file whose root is `<quiz>`; other
+/// such files are notes). Fails only when there is none.
+pub fn import_moodle_xml_files(files: &SourceFiles) -> Result<ImportedBank, String> {
+    let quizzes: Vec<&str> = files
+        .paths()
+        .filter(|path| {
+            let start = files.get(path).unwrap_or_default();
+            crate::import::file_format(path, &start[..start.len().min(64 * 1024)])
+                == Some(crate::import::Format::MoodleXml)
+        })
+        .collect();
+    let path = match (quizzes.first(), files.len()) {
+        (Some(path), _) => *path,
+        // A single file that is not a quiz is read, to say what it is instead.
+        (None, 1) => files.paths().next().unwrap_or_default(),
+        (None, _) => return Err(format!("{} holds no Moodle XML <quiz> file", files.name)),
+    };
+    let mut imported = import_moodle_xml_text(files.text(path)?, path)?;
+    for other in quizzes.iter().skip(1) {
+        imported.notes.push(ImportNote {
+            kind: NoteKind::Skipped,
+            source: other.to_string(),
+            message: format!("one Moodle XML file is read per import: {path} was"),
+        });
+    }
+    Ok(imported)
+}
+
+/// Converts the text of a Moodle XML file named `path`.
+fn import_moodle_xml_text(text: &str, path: &str) -> Result<ImportedBank, String> {
+    let document =
+        crate::import::qti::parse_xml(text).map_err(|error| format!("{path}: {error}"))?;
     let root = document.root_element();
     if root.tag_name().name() != "quiz" {
         return Err(format!(
-            "{}: <{}> is not a Moodle <quiz>",
-            path.display(),
+            "{path}: <{}> is not a Moodle <quiz>",
             root.tag_name().name()
         ));
     }
-    let stem = path
-        .file_stem()
-        .map(|stem| stem.to_string_lossy().to_string())
-        .unwrap_or_else(|| "moodle".into());
-    let media_folder = std::env::temp_dir().join(format!(
-        "adaptive-practice-moodle-{}-{}",
-        std::process::id(),
-        slug(&stem)
-    ));
+    let stem = file_stem(path);
     let mut state = ImportState {
         notes: Vec::new(),
         media: Vec::new(),
-        media_folder,
         skills: Vec::new(),
         used_ids: Vec::new(),
     };
@@ -135,7 +157,6 @@ pub fn import_moodle_xml(path: &Path) -> Result<ImportedBank, String> {
 pub(super) struct ImportState {
     notes: Vec<ImportNote>,
     media: Vec<MediaFile>,
-    media_folder: PathBuf,
     skills: Vec<Skill>,
     used_ids: Vec<String>,
 }
@@ -252,11 +273,7 @@ pub(super) fn format_markdown(
             } else {
                 raw.to_string()
             };
-            let ImportState {
-                media,
-                media_folder,
-                ..
-            } = state;
+            let ImportState { media, .. } = state;
             let mut resolve = |src: &str, notes: &mut Vec<ImportNote>| -> Option<String> {
                 if let Some(name) = src.strip_prefix("@@PLUGINFILE@@/") {
                     let name = name.replace("%20", " ");
@@ -271,21 +288,8 @@ pub(super) fn format_markdown(
                         return None;
                     };
                     let safe = safe_file_name(file_name);
-                    let folder = media_folder.join(&source.slug);
-                    let path = folder.join(&safe);
-                    if std::fs::create_dir_all(&folder)
-                        .and_then(|()| std::fs::write(&path, bytes))
-                        .is_err()
-                    {
-                        notes.push(ImportNote {
-                            kind: NoteKind::Skipped,
-                            source: source.label.clone(),
-                            message: format!("the image {name} cannot be written"),
-                        });
-                        return None;
-                    }
                     let copy = MediaFile {
-                        source: path,
+                        bytes: bytes.clone(),
                         address: format!("media/{}/{safe}", source.slug),
                     };
                     let address = copy.address.clone();

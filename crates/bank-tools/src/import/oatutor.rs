@@ -11,7 +11,7 @@ mod tests;
 mod text;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use adaptive_practice_engine::bank::{Hint, Item, ItemKind, Step};
 
@@ -22,6 +22,7 @@ use self::source::{
     ProblemFolder,
 };
 use self::text::{alt_text_from, convert_text, TextShape};
+use crate::import::source_files::SourceFiles;
 use crate::import::{safe_file_name, ImportNote, ImportedBank, MediaFile, NoteKind};
 
 pub use crate::import::ImportOptions;
@@ -37,25 +38,30 @@ pub fn import_oatutor_folder_with(
     source: &Path,
     options: ImportOptions,
 ) -> Result<ImportedBank, String> {
-    let content_pool = source.join("content-pool");
-    if !content_pool.is_dir() {
-        return Err(format!("{} has no content-pool folder", source.display()));
+    import_oatutor_files(&SourceFiles::read_path(source)?, options)
+}
+
+/// Converts OATutor content held in memory (the folder's files, or a zip of the folder).
+pub fn import_oatutor_files(
+    files: &SourceFiles,
+    options: ImportOptions,
+) -> Result<ImportedBank, String> {
+    if !files.has_folder("content-pool") {
+        return Err(format!("{} has no content-pool folder", files.name));
     }
-    let skill_model: BTreeMap<String, Vec<String>> = read_json(&source.join("skillModel.json"))?;
-    let bkt_files = [
-        source.join("defaultBKTParams.json"),
-        source.join("bkt-params").join("defaultBKTParams.json"),
-    ];
-    let bkt_parameters: BTreeMap<String, BktParameters> =
-        read_first_json(&bkt_files).transpose()?.unwrap_or_default();
-    let courses: Vec<Course> = read_first_json(&[source.join("coursePlans.json")])
+    let skill_model: BTreeMap<String, Vec<String>> = read_json(files, "skillModel.json")?;
+    let bkt_files = ["defaultBKTParams.json", "bkt-params/defaultBKTParams.json"];
+    let bkt_parameters: BTreeMap<String, BktParameters> = read_first_json(files, &bkt_files)
+        .transpose()?
+        .unwrap_or_default();
+    let courses: Vec<Course> = read_first_json(files, &["coursePlans.json"])
         .transpose()?
         .unwrap_or_default();
 
     let mut notes = Vec::new();
     let mut folders = Vec::new();
-    for folder in sorted_subfolders(&content_pool)? {
-        match read_problem_folder(&folder) {
+    for folder in sorted_subfolders(files, "content-pool") {
+        match read_problem_folder(files, &folder) {
             Ok(problem) => folders.push(problem),
             Err(reason) => notes.push(note(NoteKind::Skipped, &source::file_name(&folder), reason)),
         }
@@ -67,7 +73,7 @@ pub fn import_oatutor_folder_with(
     let mut items = Vec::new();
     let mut media = Vec::new();
     for folder in &folders {
-        let mut context = ProblemContext::new(folder, options);
+        let mut context = ProblemContext::new(files, folder, options);
         match convert_problem(&mut context, folder, &skill_model, &mut skill_ids) {
             Ok(item) => {
                 items.push(item);
@@ -100,8 +106,9 @@ pub fn import_oatutor_folder_with(
 /// What converting one problem needs: where its figures are, the alt text to fall back on, and
 /// the notes and media files it produced (dropped if the problem is skipped).
 struct ProblemContext<'a> {
+    files: &'a SourceFiles,
     problem_id: &'a str,
-    figures_folder: PathBuf,
+    figures_folder: String,
     fallback_alt_text: String,
     notes: Vec<ImportNote>,
     media: Vec<MediaFile>,
@@ -109,7 +116,7 @@ struct ProblemContext<'a> {
 }
 
 impl<'a> ProblemContext<'a> {
-    fn new(folder: &'a ProblemFolder, options: ImportOptions) -> Self {
+    fn new(files: &'a SourceFiles, folder: &'a ProblemFolder, options: ImportOptions) -> Self {
         let no_figures = &mut |_: &str| None;
         let title = convert_text(&folder.problem.title, TextShape::Inline, no_figures);
         let first_step_title = folder
@@ -122,8 +129,9 @@ impl<'a> ProblemContext<'a> {
             .into_iter()
             .find(|alt| !alt.is_empty());
         ProblemContext {
+            files,
             problem_id: &folder.problem.id,
-            figures_folder: folder.folder.join("figures"),
+            figures_folder: format!("{}/figures", folder.folder),
             fallback_alt_text: fallback.map_or_else(
                 || "A figure of the problem".to_string(),
                 |alt| format!("Figure for: {alt}"),
@@ -141,6 +149,7 @@ impl<'a> ProblemContext<'a> {
     /// Converts a text; its figures are copied to `media/<problem>/` with the fallback alt text.
     fn text(&mut self, raw: &str, shape: TextShape, source_id: &str) -> String {
         let ProblemContext {
+            files,
             problem_id,
             figures_folder,
             fallback_alt_text,
@@ -149,7 +158,7 @@ impl<'a> ProblemContext<'a> {
             ..
         } = self;
         let mut figure = |name: &str| -> Option<String> {
-            let file = figures_folder.join(name);
+            let file = files.get(&format!("{figures_folder}/{name}"));
             if shape == TextShape::Inline {
                 notes.push(note(
                     NoteKind::Skipped,
@@ -158,21 +167,21 @@ impl<'a> ProblemContext<'a> {
                 ));
                 return None;
             }
-            if !file.is_file() {
+            let Some(bytes) = file else {
                 notes.push(note(
                     NoteKind::Skipped,
                     source_id,
-                    format!("figure {name} is not in {}", figures_folder.display()),
+                    format!("figure {name} is not in {figures_folder}"),
                 ));
                 return None;
-            }
+            };
             let address = format!(
                 "media/{}/{}",
                 safe_file_name(problem_id),
                 safe_file_name(name)
             );
             let copy = MediaFile {
-                source: file,
+                bytes: bytes.to_vec(),
                 address: address.clone(),
             };
             if !media.contains(&copy) {

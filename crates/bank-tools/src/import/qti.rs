@@ -1,5 +1,5 @@
 //! The QTI importer: a single item file, a folder with an `imsmanifest.xml`, or a `.zip` content
-//! package, in QTI 2.1, 2.2 or 3.0 (whose elements are the 2.x names spelled `qti-kebab-case`:
+//! package (all read as [`SourceFiles`]), in QTI 2.1, 2.2 or 3.0 (whose elements are the 2.x names spelled `qti-kebab-case`:
 //! both are read through [`local_name`] and [`attribute`]). Each item becomes one bank item
 //! (`item.rs`); response declarations, response processing, feedback and templates are read in
 //! `processing.rs`. Sections of an assessment test become skills; without a test, the package
@@ -19,12 +19,18 @@ use adaptive_practice_engine::bank::{Bank, BankSettings, Skill};
 
 pub(crate) use self::package::slug;
 use self::package::{read_package, PackageItem};
+use crate::import::source_files::SourceFiles;
 use crate::import::{ImportNote, ImportedBank, NoteKind};
 
 /// Reads QTI content (an item file, a package folder or a `.zip`) and converts it. Fails only
 /// when nothing can be read as QTI; everything else that cannot be converted becomes a note.
 pub fn import_qti(path: &Path) -> Result<ImportedBank, String> {
-    let package = read_package(path)?;
+    import_qti_files(&SourceFiles::read_path(path)?)
+}
+
+/// Converts the QTI items of a source held in memory (see [`read_package`] for where they are).
+pub fn import_qti_files(files: &SourceFiles) -> Result<ImportedBank, String> {
+    let package = read_package(files)?;
     let mut notes: Vec<ImportNote> = package.notes.clone();
     let mut items = Vec::new();
     let mut media = Vec::new();
@@ -32,9 +38,17 @@ pub fn import_qti(path: &Path) -> Result<ImportedBank, String> {
     let found = package.items.len();
     let mut used_ids: Vec<String> = Vec::new();
     for PackageItem { file, skill } in &package.items {
-        let source = package.display_name(file);
-        let text = match std::fs::read_to_string(file) {
+        let source = file.clone();
+        let text = match files.text(file) {
             Ok(text) => text,
+            Err(_) if !files.contains(file) => {
+                notes.push(note(
+                    NoteKind::Skipped,
+                    &source,
+                    "cannot be read: the file is not in the package".into(),
+                ));
+                continue;
+            }
             Err(error) => {
                 notes.push(note(
                     NoteKind::Skipped,
@@ -47,10 +61,10 @@ pub fn import_qti(path: &Path) -> Result<ImportedBank, String> {
         let mut item_notes = Vec::new();
         let mut item_media = Vec::new();
         let converted = item::convert_item_file(
-            &text,
+            text,
             &item::ItemFile {
                 file,
-                root: &package.root,
+                files,
                 source: &source,
             },
             &mut item_notes,

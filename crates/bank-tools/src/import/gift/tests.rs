@@ -232,67 +232,6 @@ fn a_skipped_question_is_counted_and_noted_never_dropped() {
     ));
 }
 
-#[test]
-fn formats_are_told_from_the_path_and_the_content() {
-    use crate::import::{detect_format, Format};
-    let folder = std::env::temp_dir().join(format!("bank-tools-detect-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&folder);
-    std::fs::create_dir_all(folder.join("oatutor").join("content-pool")).unwrap_or_default();
-    std::fs::create_dir_all(folder.join("package")).unwrap_or_default();
-    let files = [
-        ("quiz.gift", "anything", Some(Format::Gift)),
-        ("quiz.txt", "// c\n::a:: Q {T}", Some(Format::Gift)),
-        (
-            "moodle.xml",
-            "<?xml version=\"1.0\"?>\n<!-- x -->\n<quiz>",
-            Some(Format::MoodleXml),
-        ),
-        (
-            "item.xml",
-            "<?xml version=\"1.0\"?><assessmentItem>",
-            Some(Format::Qti),
-        ),
-        (
-            "item3.xml",
-            "<qti-assessment-item xmlns=\"x\">",
-            Some(Format::Qti),
-        ),
-        ("package/imsmanifest.xml", "<manifest>", Some(Format::Qti)),
-        ("package.zip", "PK", Some(Format::Qti)),
-        ("notes.md", "no answers", None),
-    ];
-    for (name, text, _) in &files {
-        std::fs::write(folder.join(name), text).unwrap_or_default();
-    }
-    for (name, _, expected) in files {
-        assert_eq!(detect_format(&folder.join(name)), expected, "{name}");
-    }
-    assert_eq!(
-        detect_format(&folder.join("oatutor")),
-        Some(Format::Oatutor)
-    );
-    assert_eq!(detect_format(&folder.join("package")), Some(Format::Qti));
-    let _ = std::fs::remove_dir_all(&folder);
-}
-
-#[test]
-fn moodle_xml_and_qti_go_through_import_path() {
-    use crate::import::{detect_format, import_path, Format, ImportOptions};
-    let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/xml-sources");
-    for (source, format) in [
-        ("moodle/every-type.xml", Format::MoodleXml),
-        ("qti2/essay.xml", Format::Qti),
-        ("qti3-package", Format::Qti),
-    ] {
-        let path = sources.join(source);
-        assert_eq!(detect_format(&path), Some(format), "{source}");
-        assert!(
-            import_path(&path, None, ImportOptions::default()).is_ok(),
-            "{source}"
-        );
-    }
-}
-
 /// A tiny seeded generator for the property loop (no dependency).
 fn next(state: &mut u64) -> u64 {
     *state ^= *state << 13;

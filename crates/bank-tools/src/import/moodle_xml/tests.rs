@@ -59,7 +59,7 @@ fn categories_images_hints_feedback_units_and_cloze_are_kept() {
         "Which number is **even**?\n\n![A square](media/even-number/square-box.svg)"
     );
     assert_eq!(imported.media.len(), 1);
-    let svg = std::fs::read_to_string(&imported.media[0].source).unwrap();
+    let svg = String::from_utf8(imported.media[0].bytes.clone()).unwrap();
     assert!(svg.starts_with("<svg"), "the embedded file is decoded");
     assert_eq!(items[0].hints.len(), 1, "an empty hint is left out");
     assert_eq!(

@@ -1,4 +1,4 @@
-//! OATutor's content files as they are on disk, read leniently: a field that is missing gets its
+//! OATutor's content files as they are in its folder, read leniently: a field that is missing gets its
 //! default, and answers written as numbers are read as text.
 //!
 //! Layout: `content-pool/<problem>/<problem>.json`, `…/steps/<step>/<step>.json`,
@@ -7,10 +7,11 @@
 //! `coursePlans.json`.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
+
+use crate::import::source_files::SourceFiles;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -120,69 +121,70 @@ pub(super) struct BktParameters {
 /// A problem folder: the problem, and each step with its pathway.
 #[derive(Debug, Clone)]
 pub(super) struct ProblemFolder {
-    pub folder: PathBuf,
+    /// The folder's path in the source (`content-pool/p1`).
+    pub folder: String,
     pub problem: ProblemFile,
     pub steps: Vec<(StepFile, Vec<TutoringEntry>)>,
 }
 
-pub(super) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
-    serde_json::from_str(&text).map_err(|error| format!("cannot read {}: {error}", path.display()))
+pub(super) fn read_json<T: serde::de::DeserializeOwned>(
+    files: &SourceFiles,
+    path: &str,
+) -> Result<T, String> {
+    let text = files
+        .text(path)
+        .map_err(|error| format!("cannot read {path}: {error}"))?;
+    serde_json::from_str(text).map_err(|error| format!("cannot read {path}: {error}"))
 }
 
 /// The first of these files that exists, read; `None` when none does.
 pub(super) fn read_first_json<T: serde::de::DeserializeOwned>(
-    paths: &[PathBuf],
+    files: &SourceFiles,
+    paths: &[&str],
 ) -> Option<Result<T, String>> {
     paths
         .iter()
-        .find(|path| path.is_file())
-        .map(|path| read_json(path))
+        .find(|path| files.contains(path))
+        .map(|path| read_json(files, path))
 }
 
-/// The sub-folders of a folder, in natural order (`add2` before `add10`).
-pub(super) fn sorted_subfolders(folder: &Path) -> Result<Vec<PathBuf>, String> {
-    let entries = std::fs::read_dir(folder)
-        .map_err(|error| format!("cannot list {}: {error}", folder.display()))?;
-    let mut folders: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    folders.sort_by_key(|path| natural_key(&file_name(path)));
-    Ok(folders)
+/// The sub-folders of a folder, in natural order (`add2` before `add10`), as source paths.
+pub(super) fn sorted_subfolders(files: &SourceFiles, folder: &str) -> Vec<String> {
+    let mut names = files.subfolders(folder);
+    names.sort_by_key(|name| natural_key(name));
+    names
+        .into_iter()
+        .map(|name| format!("{folder}/{name}"))
+        .collect()
 }
 
-pub(super) fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default()
+/// The last part of a source path.
+pub(super) fn file_name(path: &str) -> String {
+    path.rsplit('/').next().unwrap_or(path).to_string()
 }
 
 /// Reads one problem folder with its steps and pathways.
-pub(super) fn read_problem_folder(folder: &Path) -> Result<ProblemFolder, String> {
+pub(super) fn read_problem_folder(
+    files: &SourceFiles,
+    folder: &str,
+) -> Result<ProblemFolder, String> {
     let name = file_name(folder);
-    let problem: ProblemFile = read_json(&folder.join(format!("{name}.json")))?;
+    let problem: ProblemFile = read_json(files, &format!("{folder}/{name}.json"))?;
     let mut steps = Vec::new();
-    let steps_folder = folder.join("steps");
-    if steps_folder.is_dir() {
-        for step_folder in sorted_subfolders(&steps_folder)? {
-            let step_name = file_name(&step_folder);
-            let step: StepFile = read_json(&step_folder.join(format!("{step_name}.json")))?;
-            let pathway = step_folder
-                .join("tutoring")
-                .join(format!("{step_name}DefaultPathway.json"));
-            let tutoring: Vec<TutoringEntry> = if pathway.is_file() {
-                read_json(&pathway)?
-            } else {
-                Vec::new()
-            };
-            steps.push((step, tutoring));
-        }
+    let steps_folder = format!("{folder}/steps");
+    for step_folder in sorted_subfolders(files, &steps_folder) {
+        let step_name = file_name(&step_folder);
+        let step: StepFile = read_json(files, &format!("{step_folder}/{step_name}.json"))?;
+        let pathway = format!("{step_folder}/tutoring/{step_name}DefaultPathway.json");
+        let tutoring: Vec<TutoringEntry> = if files.contains(&pathway) {
+            read_json(files, &pathway)?
+        } else {
+            Vec::new()
+        };
+        steps.push((step, tutoring));
     }
     Ok(ProblemFolder {
-        folder: folder.to_path_buf(),
+        folder: folder.to_string(),
         problem,
         steps,
     })

@@ -3,12 +3,10 @@
 //! answerable part: one part is an item of that part's type, several parts a multi-step item.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use adaptive_practice_engine::bank::{Hint, Item, ItemKind, Step};
 use roxmltree::Node;
 
-use super::package::inside;
 use super::parts::PartBuilder;
 use super::processing::{
     read_declarations, read_processing, read_template, Feedback, ProcessingRules,
@@ -17,11 +15,13 @@ use super::{attribute, children_named, line_of, local_name, note, parse_xml};
 use crate::import::html_markdown::{
     html_to_markdown, without_markers, HtmlContext, HtmlElement, HtmlNode, TextShape,
 };
+use crate::import::source_files::{normalize, parent_folder, SourceFiles};
 use crate::import::{ImportNote, MediaFile, NoteKind};
 
 pub(in crate::import) struct ItemFile<'a> {
-    pub file: &'a Path,
-    pub root: &'a Path,
+    /// The item's path in the source; its images are found from its folder.
+    pub file: &'a str,
+    pub files: &'a SourceFiles,
     pub source: &'a str,
 }
 
@@ -313,23 +313,14 @@ impl<'r, 'a, 'input> Reader<'r, 'a, 'input> {
         let Reader {
             file, notes, media, ..
         } = self;
-        let item_folder = file.file.parent().unwrap_or(file.root);
-        let relative_folder = item_folder
-            .strip_prefix(file.root)
-            .map(|folder| folder.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default();
-        let root = file.root;
+        let item_folder = parent_folder(file.file);
         let mut resolve = |src: &str, notes: &mut Vec<ImportNote>| -> Option<String> {
             if src.starts_with("https://") || src.starts_with("http://") {
                 return Some(src.to_string());
             }
-            let relative = if relative_folder.is_empty() {
-                src.to_string()
-            } else {
-                format!("{relative_folder}/{src}")
-            };
-            let found = inside(root, &relative).filter(|path| path.is_file());
-            let Some(path) = found else {
+            let found =
+                normalize(item_folder, src).and_then(|path| Some((file.files.get(&path)?, path)));
+            let Some((bytes, path)) = found else {
                 notes.push(note(
                     NoteKind::Skipped,
                     file.source,
@@ -337,18 +328,14 @@ impl<'r, 'a, 'input> Reader<'r, 'a, 'input> {
                 ));
                 return None;
             };
-            let address_part = path
-                .strip_prefix(root)
-                .map(|part| part.to_string_lossy().replace('\\', "/"))
-                .unwrap_or_else(|_| src.to_string());
-            let safe = safe_path(&address_part);
+            let safe = safe_path(&path);
             let address = if safe.starts_with("media/") {
                 safe
             } else {
                 format!("media/{safe}")
             };
             let copy = MediaFile {
-                source: path,
+                bytes: bytes.to_vec(),
                 address: address.clone(),
             };
             if !media.contains(&copy) {
