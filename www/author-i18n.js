@@ -338,6 +338,13 @@ export const CATALOGS = {
       many: 'Nouvelles compétences : {n}.',
       other: 'Nouvelles compétences : {n}.',
     },
+    // The importers of Moodle XML, QTI and zipped packages (issue 15).
+    'Moodle XML and QTI items (.xml), and QTI packages or zipped OATutor folders (.zip), open the same way.':
+      'Les questions Moodle XML et QTI (.xml), ainsi que les paquets QTI ou les dossiers OATutor zippés (.zip), s’ouvrent de la même façon.',
+    'Nothing in {name} could be made into an item ({summary}). Your bank was not changed; the notes below say why.':
+      'Rien dans {name} n’a pu devenir un exercice ({summary}). Votre banque n’a pas changé ; les notes ci-dessous disent pourquoi.',
+    'Save the picture {address} (put it at this address next to the bank file)':
+      'Enregistrer l’image {address} (placez-la à cette adresse à côté du fichier de la banque)',
   },
   ar: {
     'The answer fields of the old type were removed. Undo brings them back.':
@@ -659,6 +666,13 @@ export const CATALOGS = {
       many: '{n} مهارة جديدة.',
       other: '{n} مهارة جديدة.',
     },
+    // The importers of Moodle XML, QTI and zipped packages (issue 15).
+    'Moodle XML and QTI items (.xml), and QTI packages or zipped OATutor folders (.zip), open the same way.':
+      'تُفتح أسئلة Moodle XML وQTI (‎.xml)، وحزم QTI أو مجلدات OATutor المضغوطة (‎.zip)، بالطريقة نفسها.',
+    'Nothing in {name} could be made into an item ({summary}). Your bank was not changed; the notes below say why.':
+      'لم يمكن تحويل أي شيء في {name} إلى تمرين ({summary}). لم يتغير بنكك؛ الملاحظات أدناه تشرح السبب.',
+    'Save the picture {address} (put it at this address next to the bank file)':
+      'احفظ الصورة {address} (ضعها في هذا العنوان بجانب ملف البنك)',
   },
 };
 

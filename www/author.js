@@ -1395,7 +1395,12 @@ function openBankText(text, name) {
   say(tn(state.bank.items.length, 'Opened {name}: {n} items. Undo goes back to what you had.', { name }));
 }
 
-/** Opens a bank file, or converts a quiz file (GIFT) with the importers and says what changed. */
+/**
+ * Opens a bank file, or converts a quiz file with the importers (GIFT, Moodle XML, a QTI item, a
+ * QTI package or zipped OATutor folder as .zip; the format is told by content) and says what
+ * changed. A file that cannot be read, or from which no item could be made, leaves the bank as
+ * it was.
+ */
 async function openFile(file) {
   const notes = document.getElementById('import-notes');
   notes.replaceChildren();
@@ -1423,8 +1428,37 @@ async function openFile(file) {
     });
     return;
   }
-  openBankText(imported.bank, file.name);
   notes.append(...imported.notes.map((note) => element('li', { dir: 'auto', text: note })));
+  if (imported.written === 0) {
+    say(
+      t(
+        'Nothing in {name} could be made into an item ({summary}). Your bank was not changed; the notes below say why.',
+        {
+          name: file.name,
+          summary: imported.summary,
+        },
+      ),
+      { error: true },
+    );
+    return;
+  }
+  openBankText(imported.bank, file.name);
+  // Pictures cannot be written next to the bank from a web page: each is offered as a download.
+  notes.append(
+    ...imported.media.map((media) =>
+      element(
+        'li',
+        { dir: 'auto' },
+        element('a', {
+          href: URL.createObjectURL(new Blob([media.bytes])),
+          download: media.address.split('/').pop(),
+          text: t('Save the picture {address} (put it at this address next to the bank file)', {
+            address: media.address,
+          }),
+        }),
+      ),
+    ),
+  );
   const status = document.getElementById('status');
   status.textContent = `${status.textContent} ${t('Converted: {summary}.', { summary: imported.summary })}${
     imported.notes.length

@@ -1,9 +1,12 @@
 //! The authoring page's WebAssembly (`www/author.html`): the engine's bank checker, run on the
 //! bank being edited after every change, and the importers of `crates/bank-tools` for the files
-//! an author opens (GIFT, Moodle XML, QTI). It is its own build (`scripts/build.sh` writes it to
-//! `www/generated/studio/`), so nothing here adds to the learner's widget.
+//! an author opens (GIFT, Moodle XML, QTI items and packages, zipped OATutor folders). It is its
+//! own build (`scripts/build.sh` writes it to `www/generated/studio/`), so nothing here adds to
+//! the learner's widget.
 
-use adaptive_practice_bank_tools::import::{bank_json, gift::import_gift_text, ImportedBank};
+use adaptive_practice_bank_tools::import::{
+    bank_json, import_bytes, ImportError, ImportOptions, ImportedBank,
+};
 use adaptive_practice_engine::{load_bank, Severity};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -47,43 +50,87 @@ pub fn check_bank(text: &str) -> Result<JsValue, JsError> {
         .map_err(|error| JsError::new(&error.to_string()))
 }
 
-/// What an import gives the page: the bank's JSON, one line per note, and the counts.
+/// What an import gives the page: the bank's JSON, one line per note (each names its place in
+/// the source: `quiz.gift:12`, `question 3 "Name" (line 40)`, `items/a.xml (line 7)`), the
+/// counts the command line prints, and the media files the bank shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct PageImport {
     pub bank: String,
+    /// `gift`, `moodle-xml`, `qti` or `oatutor`.
+    pub format: &'static str,
     pub notes: Vec<String>,
+    /// What the source holds (`questions`, `items`, `problems`) and how many.
+    pub found_name: &'static str,
+    pub found: usize,
+    /// Items written into the bank.
+    pub written: usize,
     /// How many things were left out (`skipped` notes).
     pub skipped: usize,
     pub summary: String,
+    /// Pictures the bank refers to, to be saved next to the bank file at their address.
+    pub media: Vec<PageMedia>,
 }
 
-/// Converts a file the author opened, chosen by its name's extension: `.gift` and `.txt` are GIFT.
-/// Other formats are refused with a sentence the page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PageMedia {
+    /// Where the bank expects the file, relative to the bank file (`media/images/a.svg`).
+    pub address: String,
+    pub bytes: Bytes,
+}
+
+/// File content, a `Uint8Array` on the JavaScript side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bytes(pub Vec<u8>);
+
+impl Serialize for Bytes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(&self.0)
+    }
+}
+
+/// Converts a file the author opened: GIFT (`.gift`, `.txt`), Moodle XML or a QTI item or
+/// manifest (`.xml`), or a `.zip` (a QTI package, a zipped OATutor folder, or zipped files of
+/// these), told by content as `make import` tells it. Anything else is refused with a sentence
+/// the page shows.
 pub fn import_file(name: &str, bytes: &[u8]) -> Result<PageImport, String> {
-    let lower = name.to_lowercase();
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let imported = if lower.ends_with(".gift") || lower.ends_with(".txt") {
-        let text = std::str::from_utf8(bytes)
-            .map_err(|_| format!("{name} is not UTF-8 text (GIFT files are UTF-8)"))?;
-        import_gift_text(text, name, stem)
-    } else {
-        return Err(format!(
-            "{name} is not a file this page can import: open a bank (.json) or a GIFT file (.gift, .txt)"
-        ));
-    };
-    page_import(imported)
+    let (format, imported) = import_bytes(name, bytes.to_vec(), ImportOptions::default()).map_err(
+        |error| match error {
+            ImportError::UnknownFormat { .. } => format!(
+                "{name} is not a file this page can import: open a bank (.json), a GIFT quiz \
+                 (.gift, .txt), Moodle XML or a QTI item (.xml), or a QTI package or zipped \
+                 OATutor folder (.zip)"
+            ),
+            other => other.to_string(),
+        },
+    )?;
+    page_import(imported, format.name())
 }
 
-fn page_import(imported: ImportedBank) -> Result<PageImport, String> {
+fn page_import(imported: ImportedBank, format: &'static str) -> Result<PageImport, String> {
+    let (found_name, found) = imported.found();
     Ok(PageImport {
         bank: bank_json(&imported.bank).map_err(|error| error.to_string())?,
+        format,
         notes: imported.notes.iter().map(ToString::to_string).collect(),
+        found_name,
+        found,
+        written: imported.bank.items.len(),
         skipped: imported.skipped_count(),
         summary: imported.summary_line(),
+        media: imported
+            .media
+            .into_iter()
+            .map(|file| PageMedia {
+                address: file.address,
+                bytes: Bytes(file.bytes),
+            })
+            .collect(),
     })
 }
 
-/// `importFile(name, bytes)`: `{ bank, notes, skipped, summary }`, or an error saying why not.
+/// `importFile(name, bytes)`: `{ bank, format, notes, foundName, found, written, skipped,
+/// summary, media: [{ address, bytes }] }`, or an error saying why not.
 #[wasm_bindgen(js_name = importFile)]
 pub fn import_file_js(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
     import_file(name, bytes)
@@ -176,6 +223,43 @@ mod tests {
             imported.notes
         );
         assert!(import_file("quiz.pdf", b"%PDF").is_err());
+    }
+
+    #[test]
+    fn moodle_xml_and_qti_files_become_banks_with_counts_and_notes() {
+        let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../bank-tools/tests/xml-sources");
+        let read = |path: &str| std::fs::read(sources.join(path)).expect(path);
+        let moodle = import_file("every-type.xml", &read("moodle/every-type.xml")).unwrap();
+        assert_eq!(
+            (
+                moodle.format,
+                moodle.found_name,
+                moodle.found,
+                moodle.written
+            ),
+            ("moodle-xml", "questions", 13, 9)
+        );
+        assert_eq!(moodle.media[0].address, "media/even-number/square-box.svg");
+        assert!(
+            moodle.notes.iter().any(|note| note.contains("(line ")),
+            "{:?}",
+            moodle.notes
+        );
+        let essay = import_file("essay.xml", &read("qti2/essay.xml")).unwrap();
+        assert_eq!(
+            (essay.format, essay.found, essay.written, essay.skipped),
+            ("qti", 1, 0, 1)
+        );
+        for imported in [&moodle, &essay] {
+            let problems = check_bank_text(&imported.bank);
+            assert!(
+                problems.iter().all(|problem| problem.severity != "error"),
+                "{problems:?}"
+            );
+        }
+        let error = import_file("broken.zip", b"PK\x03\x04 broken").unwrap_err();
+        assert!(error.contains("not a zip"), "{error}");
     }
 
     #[test]
