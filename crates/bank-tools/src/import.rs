@@ -119,16 +119,19 @@ pub fn import_path(
     import_files(&files, format, options)
 }
 
-/// Imports a file the author dropped (`name`, `bytes`; a `.zip` is unpacked in memory): the
-/// authoring page's entry point.
+/// Imports a file the author dropped (`name`, `bytes`; a `.zip` is unpacked in memory), in the
+/// format its content shows, which is returned with the bank: the authoring page's entry point.
 pub fn import_bytes(
     name: &str,
     bytes: Vec<u8>,
     options: ImportOptions,
-) -> Result<ImportedBank, ImportError> {
+) -> Result<(Format, ImportedBank), ImportError> {
     let files = SourceFiles::from_bytes(name, bytes)
         .map_err(|message| ImportError::Unreadable { message })?;
-    import_files(&files, None, options)
+    let format = detect_files_format(&files).ok_or_else(|| ImportError::UnknownFormat {
+        name: files.name.clone(),
+    })?;
+    Ok((format, import_files(&files, Some(format), options)?))
 }
 
 /// Imports files held in memory in `format`, or in the format their content shows: the one

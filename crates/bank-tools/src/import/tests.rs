@@ -166,7 +166,7 @@ fn the_page_and_the_command_line_import_the_same() {
         let from_path = import_path(&path, None, ImportOptions::default()).expect(source);
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let bytes = std::fs::read(&path).unwrap();
-        let from_bytes = import_bytes(&name, bytes, ImportOptions::default()).expect(source);
+        let (_, from_bytes) = import_bytes(&name, bytes, ImportOptions::default()).expect(source);
         // Compared as JSON: a template's answer is NaN in the bank, never equal to itself.
         assert_eq!(
             bank_json(&from_bytes.bank).unwrap(),
@@ -185,7 +185,9 @@ fn a_zipped_package_imports_as_its_folder_in_memory() {
     // Zipped as its files, and zipped with its folder around them.
     for prefix in ["", "qti3-package/"] {
         let zip = zip_of_folder(&folder, prefix);
-        let from_zip = import_bytes("qti3-package.zip", zip, ImportOptions::default()).unwrap();
+        let (format, from_zip) =
+            import_bytes("qti3-package.zip", zip, ImportOptions::default()).unwrap();
+        assert_eq!(format, Format::Qti);
         assert_eq!(from_zip.bank, from_folder.bank, "prefix {prefix:?}");
         assert_eq!(
             outcome(&from_zip),
