@@ -193,10 +193,10 @@ fn html_is_converted_and_what_is_dropped_is_said() {
     check(
         "[html]<p>Read <a href=\"https://example.org/a\">this</a> &amp; <u>that</u> <table>x</table></p><img src=\"@@PLUGINFILE@@/f.png\" alt=\"A figure\"> {T}",
         expect![[r#"
-            {"id":"question-1","skills":["t"],"difficulty":null,"prompt":"Read [this](https://example.org/a) & that x\n\n![A figure](f.png)","hints":[],"solution":null,"template":null,"type":"singleChoice","choices":[{"text":"True","feedback":null},{"text":"False","feedback":null}],"answer":0,"shuffle":false}
+            {"id":"question-1","skills":["t"],"difficulty":null,"prompt":"Read [this](https://example.org/a) & that\n\nx\n\n![A figure](f.png)","hints":[],"solution":null,"template":null,"type":"singleChoice","choices":[{"text":"True","feedback":null},{"text":"False","feedback":null}],"answer":0,"shuffle":false}
             decision: t.gift:1: questions before any $CATEGORY: go into the skill “t”
-            changed: t.gift:1: the image f.png is not inside the GIFT file: copy it next to the bank
-            changed: t.gift:1: the HTML tag <table> has no Markdown equivalent; its text is kept"#]],
+            changed: t.gift:1: a table is written as one line per row, cells separated by |
+            changed: t.gift:1: the image f.png is not inside the GIFT file: copy it next to the bank"#]],
     );
 }
 

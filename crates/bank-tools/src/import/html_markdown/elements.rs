@@ -197,17 +197,26 @@ pub(super) fn write_table(
     collect_rows(element, &mut rows);
     let mut lines = Vec::new();
     for row in rows {
-        let cells: Vec<String> = row
-            .children
+        let cells: Vec<String> = match row {
+            TableLine::Row(children) => children
+                .iter()
+                .map(|node| match node {
+                    HtmlNode::Element(cell) if cell.name == "td" || cell.name == "th" => {
+                        inline_markdown(&cell.children, context, depth)
+                    }
+                    // Text a broken row has between its cells is a cell of its own.
+                    other => inline_markdown(std::slice::from_ref(*other), context, depth),
+                })
+                .collect(),
+            TableLine::Other(nodes) => {
+                let nodes: Vec<HtmlNode> = nodes.into_iter().cloned().collect();
+                vec![inline_markdown(&nodes, context, depth)]
+            }
+        };
+        let cells: Vec<String> = cells
             .iter()
-            .filter_map(|cell| match cell {
-                HtmlNode::Element(cell) if cell.name == "td" || cell.name == "th" => Some(
-                    inline_markdown(&cell.children, context, depth)
-                        .trim()
-                        .to_string(),
-                ),
-                _ => None,
-            })
+            .map(|cell| cell.trim().to_string())
+            .filter(|cell| !cell.is_empty())
             .collect();
         if !cells.is_empty() {
             lines.push(cells.join(" | "));
@@ -221,14 +230,34 @@ pub(super) fn write_table(
     writer.block(lines.join("\\\n"));
 }
 
-fn collect_rows<'a>(element: &'a HtmlElement, rows: &mut Vec<&'a HtmlElement>) {
+/// One line of a flattened table: a row's children, or what the table holds outside its rows
+/// (a caption, or text a broken table has between its rows), kept, never dropped.
+enum TableLine<'a> {
+    Row(Vec<&'a HtmlNode>),
+    Other(Vec<&'a HtmlNode>),
+}
+
+fn collect_rows<'a>(element: &'a HtmlElement, rows: &mut Vec<TableLine<'a>>) {
     for child in &element.children {
-        if let HtmlNode::Element(child) = child {
-            if child.name == "tr" {
-                rows.push(child);
-            } else if matches!(child.name.as_str(), "thead" | "tbody" | "tfoot") {
-                collect_rows(child, rows);
+        match child {
+            HtmlNode::Element(row) if row.name == "tr" => {
+                rows.push(TableLine::Row(row.children.iter().collect()));
             }
+            HtmlNode::Element(section)
+                if matches!(section.name.as_str(), "thead" | "tbody" | "tfoot") =>
+            {
+                collect_rows(section, rows);
+            }
+            HtmlNode::Element(caption) if caption.name == "caption" => {
+                rows.push(TableLine::Other(vec![child]));
+            }
+            other => match rows.last_mut() {
+                Some(TableLine::Other(nodes)) if !matches!(nodes.first(), Some(HtmlNode::Element(first)) if first.name == "caption") =>
+                {
+                    nodes.push(other);
+                }
+                _ => rows.push(TableLine::Other(vec![other])),
+            },
         }
     }
 }

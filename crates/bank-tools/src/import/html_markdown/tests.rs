@@ -114,3 +114,15 @@ fn tables_and_unsupported_math_are_noted() {
             -- changed: q1: MathML kept as plain text "1": <mtable> has no LaTeX in the bank's math"#]],
     );
 }
+
+#[test]
+fn a_table_keeps_its_caption_and_text_outside_its_cells() {
+    check(
+        "<table><caption>Prices</caption>loose <b>text</b><tbody><tr><td>pen</td>stray<td>2</td></tr></tbody></table>",
+        expect![[r#"
+            Prices\
+            loose **text**\
+            pen | stray | 2
+            -- changed: q1: a table is written as one line per row, cells separated by |"#]],
+    );
+}
