@@ -1403,6 +1403,7 @@ function openBankText(text, name) {
  */
 async function openFile(file) {
   const notes = document.getElementById('import-notes');
+  for (const link of notes.querySelectorAll('a[href^="blob:"]')) URL.revokeObjectURL(link.href);
   notes.replaceChildren();
   if (/\.json$/i.test(file.name)) {
     openBankText(await file.text(), file.name);

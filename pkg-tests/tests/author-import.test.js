@@ -116,7 +116,12 @@ test('a QTI 3.0 package as a .zip opens as a bank, with its counts and notes', a
     ),
     (await notes()).join('\n'),
   );
-  assert.match(await page.locator('#import-notes a[download]').textContent(), /media\/images\/triangle\.svg/);
+  // The package's picture is offered for saving, with its bytes as they are in the package.
+  const picture = page.locator('#import-notes a[download]');
+  assert.match(await picture.textContent(), /media\/images\/triangle\.svg/);
+  const [download] = await Promise.all([page.waitForEvent('download'), picture.click()]);
+  assert.equal(download.suggestedFilename(), 'triangle.svg');
+  assert.deepEqual(readFileSync(await download.path()), readFileSync(`${sources}qti3-package/images/triangle.svg`));
 });
 
 test('a QTI 2.1 item opens as a bank and its right answer is judged right in the preview', async () => {

@@ -133,9 +133,12 @@ fn page_import(imported: ImportedBank, format: &'static str) -> Result<PageImpor
 /// summary, media: [{ address, bytes }] }`, or an error saying why not.
 #[wasm_bindgen(js_name = importFile)]
 pub fn import_file_js(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+    // Media bytes go out as `Uint8Array`s, not arrays of numbers.
+    let serializer =
+        serde_wasm_bindgen::Serializer::json_compatible().serialize_bytes_as_arrays(false);
     import_file(name, bytes)
         .map_err(|reason| JsError::new(&reason))?
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .serialize(&serializer)
         .map_err(|error| JsError::new(&error.to_string()))
 }
 

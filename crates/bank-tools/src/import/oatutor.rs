@@ -7,7 +7,7 @@ mod bank_parts;
 mod questions;
 mod source;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 mod text;
 
 use std::collections::BTreeMap;

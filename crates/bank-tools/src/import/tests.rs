@@ -256,3 +256,36 @@ fn links_are_resolved_inside_the_source() {
     assert_eq!(normalize("", "C:/x.png"), None);
     assert_eq!(normalize("", "https://example.org/x.png"), None);
 }
+
+#[test]
+fn a_zipped_oatutor_folder_imports_as_the_folder() {
+    let folder = std::env::temp_dir().join(format!("oatutor-zip-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
+    for (path, text) in oatutor::tests::MADE_UP_FOLDER {
+        let file = folder.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, text).unwrap();
+        entries.push((format!("course/{path}"), text.as_bytes().to_vec()));
+    }
+    let from_folder = import_path(&folder, None, ImportOptions::default()).unwrap();
+    std::fs::remove_dir_all(&folder).ok();
+    let borrowed: Vec<(&str, &[u8])> = entries
+        .iter()
+        .map(|(path, bytes)| (path.as_str(), bytes.as_slice()))
+        .collect();
+    let (format, from_zip) =
+        import_bytes("course.zip", zip_of(&borrowed), ImportOptions::default()).unwrap();
+    assert_eq!(format, Format::Oatutor);
+    assert_eq!(
+        bank_json(&from_zip.bank).unwrap(),
+        bank_json(&from_folder.bank).unwrap()
+    );
+    assert_eq!(outcome(&from_zip), outcome(&from_folder));
+    assert_eq!(
+        (from_zip.found(), from_zip.bank.items.len()),
+        (("problems", 6), 1),
+        "{}",
+        outcome(&from_zip)
+    );
+}

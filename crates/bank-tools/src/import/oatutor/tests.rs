@@ -246,7 +246,7 @@ fn sample_bank_keeps_license_and_attribution() {
 }
 
 /// A made-up folder in OATutor's layout: one problem per case the importer must skip or change.
-const MADE_UP_FOLDER: &[(&str, &str)] = &[
+pub(crate) const MADE_UP_FOLDER: &[(&str, &str)] = &[
     (
         "skillModel.json",
         r#"{ "p1a": ["add_numbers"], "p2a": ["add_numbers"], "p2b": ["add_numbers"], "p3a": ["add_numbers"], "p4a": [], "p5a": ["add_numbers"] }"#,
