@@ -39,23 +39,29 @@ pub fn import_qti_files(files: &SourceFiles) -> Result<ImportedBank, String> {
     let mut used_ids: Vec<String> = Vec::new();
     for PackageItem { file, skill } in &package.items {
         let source = file.clone();
+        let beside;
         let text = match files.text(file) {
             Ok(text) => text,
-            Err(_) if !files.contains(file) => {
-                notes.push(note(
-                    NoteKind::Skipped,
-                    &source,
-                    "cannot be read: the file is not in the package".into(),
-                ));
-                continue;
-            }
             Err(error) => {
-                notes.push(note(
-                    NoteKind::Skipped,
-                    &source,
-                    format!("cannot be read: {error}"),
-                ));
-                continue;
+                // A test file read alone finds its items in its folder on disk.
+                let reason = match files.file_beside(file).map(String::from_utf8) {
+                    Some(Ok(text)) => {
+                        beside = text;
+                        Ok(beside.as_str())
+                    }
+                    Some(Err(_)) => Err("cannot be read: it is not UTF-8 text".to_string()),
+                    None if !files.contains(file) => {
+                        Err("cannot be read: the file is not in the package".to_string())
+                    }
+                    None => Err(format!("cannot be read: {error}")),
+                };
+                match reason {
+                    Ok(text) => text,
+                    Err(reason) => {
+                        notes.push(note(NoteKind::Skipped, &source, reason));
+                        continue;
+                    }
+                }
             }
         };
         let mut item_notes = Vec::new();

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Read as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A source that unpacks to more than this is refused (a zip bomb would fill the memory).
 pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
@@ -19,6 +19,9 @@ pub struct SourceFiles {
     /// title come from it when the content names none.
     pub name: String,
     files: BTreeMap<String, Vec<u8>>,
+    /// For a single file read from disk, its folder: what the file refers to (a QTI item's
+    /// picture, a test's items) is looked for there too ([`SourceFiles::file_beside`]).
+    folder_on_disk: Option<PathBuf>,
 }
 
 impl SourceFiles {
@@ -27,6 +30,7 @@ impl SourceFiles {
         SourceFiles {
             name: name.to_string(),
             files: BTreeMap::new(),
+            folder_on_disk: None,
         }
     }
 
@@ -84,7 +88,11 @@ impl SourceFiles {
         }
         let bytes = std::fs::read(path)
             .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
-        SourceFiles::from_bytes(&name, bytes)
+        let mut files = SourceFiles::from_bytes(&name, bytes)?;
+        if files.len() == 1 && files.contains(&name) {
+            files.folder_on_disk = path.parent().map(Path::to_path_buf);
+        }
+        Ok(files)
     }
 
     /// Unpacks a zip in memory. When every entry is in one top folder (a zipped folder), that
@@ -152,6 +160,17 @@ impl SourceFiles {
             .ok_or_else(|| format!("{path} is not in {}", self.name))?;
         let text = std::str::from_utf8(bytes).map_err(|_| format!("{path} is not UTF-8 text"))?;
         Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+    }
+
+    /// A file the source refers to but does not hold: for a single file read from disk, the file
+    /// at `path` in its folder (below it only: `path` is normalized). The page has no folder.
+    pub fn file_beside(&self, path: &str) -> Option<Vec<u8>> {
+        let folder = self.folder_on_disk.as_ref()?;
+        let path = normalize("", path)?;
+        let file = path
+            .split('/')
+            .fold(folder.clone(), |file, part| file.join(part));
+        std::fs::read(file).ok()
     }
 
     /// Whether some file is under the folder `folder` (`content-pool`).

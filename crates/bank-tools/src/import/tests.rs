@@ -289,3 +289,19 @@ fn a_zipped_oatutor_folder_imports_as_the_folder() {
         outcome(&from_zip)
     );
 }
+
+#[test]
+fn a_test_file_named_alone_finds_its_items_and_pictures_beside_it_on_disk() {
+    let folder = fixture("tests/xml-sources/qti3-package");
+    let from_test = import_path(&folder.join("test.xml"), None, ImportOptions::default()).unwrap();
+    let from_folder = import_path(&folder, None, ImportOptions::default()).unwrap();
+    assert_eq!(outcome(&from_test), outcome(&from_folder));
+    // The same file dropped on the page has no folder: its items are missing, and said so.
+    let bytes = std::fs::read(folder.join("test.xml")).unwrap();
+    let (_, dropped) = import_bytes("test.xml", bytes, ImportOptions::default()).unwrap();
+    assert_eq!(
+        dropped.skipped_notes()[0],
+        "skipped: items/triangle.xml: cannot be read: the file is not in the package"
+    );
+    assert!(dropped.bank.items.is_empty());
+}

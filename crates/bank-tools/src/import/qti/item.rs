@@ -318,8 +318,13 @@ impl<'r, 'a, 'input> Reader<'r, 'a, 'input> {
             if src.starts_with("https://") || src.starts_with("http://") {
                 return Some(src.to_string());
             }
-            let found =
-                normalize(item_folder, src).and_then(|path| Some((file.files.get(&path)?, path)));
+            let found = normalize(item_folder, src).and_then(|path| {
+                let bytes = match file.files.get(&path) {
+                    Some(bytes) => bytes.to_vec(),
+                    None => file.files.file_beside(&path)?,
+                };
+                Some((bytes, path))
+            });
             let Some((bytes, path)) = found else {
                 notes.push(note(
                     NoteKind::Skipped,
@@ -335,7 +340,7 @@ impl<'r, 'a, 'input> Reader<'r, 'a, 'input> {
                 format!("media/{safe}")
             };
             let copy = MediaFile {
-                bytes: bytes.to_vec(),
+                bytes,
                 address: address.clone(),
             };
             if !media.contains(&copy) {

@@ -1,7 +1,7 @@
 //! Where the items of a QTI source are: an `imsmanifest.xml` lists item resources and assessment
 //! tests, whose sections give skills; a source without a manifest is read for every item file in
-//! it (an assessment test among them gives the order and the skills); a single item file is
-//! itself. Everything is read from [`SourceFiles`], so a `.zip` never touches the disk.
+//! it, in path order; a single item file is itself, and a single test file reads its items from
+//! the same source. Everything is read from [`SourceFiles`], so a `.zip` never touches the disk.
 
 use super::{attribute, children_named, local_name, note, parse_xml};
 use crate::import::source_files::{normalize, parent_folder, SourceFiles};
