@@ -343,8 +343,8 @@ export const CATALOGS = {
       'Les questions Moodle XML et QTI (.xml), ainsi que les paquets QTI ou les dossiers OATutor zippés (.zip), s’ouvrent de la même façon.',
     'Nothing in {name} could be made into an item ({summary}). Your bank was not changed; the notes below say why.':
       'Rien dans {name} n’a pu devenir un exercice ({summary}). Votre banque n’a pas changé ; les notes ci-dessous disent pourquoi.',
-    'Save the picture {address} (put it at this address next to the bank file)':
-      'Enregistrer l’image {address} (placez-la à cette adresse à côté du fichier de la banque)',
+    'Save {address} (put it at this address next to the bank file)':
+      'Enregistrer {address} (placez ce fichier à cette adresse, à côté du fichier de la banque)',
   },
   ar: {
     'The answer fields of the old type were removed. Undo brings them back.':
@@ -671,8 +671,8 @@ export const CATALOGS = {
       'تُفتح أسئلة Moodle XML وQTI (‎.xml)، وحزم QTI أو مجلدات OATutor المضغوطة (‎.zip)، بالطريقة نفسها.',
     'Nothing in {name} could be made into an item ({summary}). Your bank was not changed; the notes below say why.':
       'لم يمكن تحويل أي شيء في {name} إلى تمرين ({summary}). لم يتغير بنكك؛ الملاحظات أدناه تشرح السبب.',
-    'Save the picture {address} (put it at this address next to the bank file)':
-      'احفظ الصورة {address} (ضعها في هذا العنوان بجانب ملف البنك)',
+    'Save {address} (put it at this address next to the bank file)':
+      'احفظ {address} (ضع الملف في هذا العنوان بجانب ملف البنك)',
   },
 };
 

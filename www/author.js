@@ -1444,7 +1444,7 @@ async function openFile(file) {
     return;
   }
   openBankText(imported.bank, file.name);
-  // Pictures cannot be written next to the bank from a web page: each is offered as a download.
+  // Media files cannot be written next to the bank from a web page: each is offered as a download.
   notes.append(
     ...imported.media.map((media) =>
       element(
@@ -1453,7 +1453,7 @@ async function openFile(file) {
         element('a', {
           href: URL.createObjectURL(new Blob([media.bytes])),
           download: media.address.split('/').pop(),
-          text: t('Save the picture {address} (put it at this address next to the bank file)', {
+          text: t('Save {address} (put it at this address next to the bank file)', {
             address: media.address,
           }),
         }),
