@@ -136,7 +136,11 @@ test('a QTI 2.1 item opens as a bank and its right answer is judged right in the
   await page.getByRole('button', { name: 'Try it in the preview' }).click();
   const widget = new PracticeWidget(page, '#preview .preview-host', bank);
   await widget.waitForItem();
-  await widget.answerByKeyboard(true);
+  // Answered with the pointer: moving the focus into the preview by keyboard is author.test.js's
+  // (Firefox ESR cannot yet, see there).
+  await widget.part('form.ap-item input').fill(String(bank.items[0].answer));
+  await widget.part('button.ap-check').click();
+  await widget.part('.ap-next').waitFor();
   assert.match(await widget.feedback(), /^Correct!/);
 });
 
