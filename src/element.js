@@ -79,6 +79,11 @@ function prefetchBank(url) {
     .catch(() => null);
 }
 
+/** `prefetchBank` for the options' `src`, unless the bank is given inline. */
+function prefetchFor(options) {
+  return options.bank || !options.src ? null : prefetchBank(new URL(options.src, document.baseURI).href);
+}
+
 /**
  * The options the Rust side understands, from the API's camelCase options. `prefetched` is the
  * promise of `prefetchBank(src)`, when the bank's download started before the module was ready.
@@ -106,7 +111,7 @@ function widgetOptions(options, prefetched = null) {
 export async function mount(target, options = {}) {
   const root = target.shadowRoot ?? target.attachShadow({ mode: 'open' });
   // The bank downloads while the wasm module compiles (it used to wait for the module).
-  const prefetched = options.bank || !options.src ? null : prefetchBank(new URL(options.src, document.baseURI).href);
+  const prefetched = prefetchFor(options);
   const styles = styleRoot(root, await loadModule(options.wasmUrl));
   let current = options;
   let handle = null;
@@ -121,7 +126,7 @@ export async function mount(target, options = {}) {
     update(next) {
       current = { ...current, ...next };
       this.destroy();
-      start();
+      start(prefetchFor(current));
     },
     resetProgress() {
       handle?.resetProgress();

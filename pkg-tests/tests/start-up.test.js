@@ -85,7 +85,7 @@ test('the first item is in place before the progress list, which then lists ever
       observer.observe(root, { childList: true, subtree: true });
     });
     const { mount } = await import('/pkg/adaptive-practice.js');
-    await mount(host, { src, storageKey: 'start-up-order' });
+    window.startUpHandle = await mount(host, { src, storageKey: 'start-up-order' });
     return seen;
   }, `/${BANK}`);
   assert.deepEqual(order, { skillRows: 0, lists: 0 }, 'the item came first, alone');
@@ -99,5 +99,9 @@ test('the first item is in place before the progress list, which then lists ever
   assert.equal(await widget.part('.ap-goal').count(), 1, 'the goal panel follows');
   assert.equal(await widget.part('.ap-data').count(), 1, "the learner's data panel follows");
   assert.deepEqual(await axeViolations(page, '#ordered'), []);
+  // `update` downloads the bank again and remounts, here in French.
+  await page.evaluate(() => window.startUpHandle.update({ lang: 'fr' }));
+  await widget.part('.ap-root[lang="fr"] form.ap-item').waitFor();
+  await widget.waitForItem();
   await context.close();
 });
