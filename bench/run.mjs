@@ -4,18 +4,23 @@
 // 1. Native (crates/bench, opt-level 3): per answer, bank loading, saved progress.
 // 2. Transfer size of what a page loads from pkg/ (gzip -9 and brotli).
 // 3. Headless Chromium (pkg-tests' playwright-core and Debian Chromium), files served with a
-//    long max-age so the second load comes from the HTTP cache: start-up and its floor (compile +
-//    instantiate), also at 4x CPU throttling; per answer, bank loading and saved progress in wasm
+//    long max-age so the second load comes from the HTTP cache: start-up (the first item painted
+//    after the wasm is instantiated, the element's `adaptive-practice:instantiated` mark, with the
+//    bank's download started beside the module as the element does) and its floor (compile +
+//    instantiate), also at 4x CPU throttling (CDP Emulation.setCPUThrottlingRate); per answer, bank loading and saved progress in wasm
 //    (bench/generated/wasm, built by bench/build-wasm.sh); linear memory; 50 widgets on one page;
 //    the teacher page painting 1,000 learners x 500 skills (bench/teacher.mjs), also at 4x.
 //
 // Figures are printed, never asserted. Usage: node bench/run.mjs (after `make build`).
-// BENCH_RUNS=n changes the 20 start-up runs; BENCH_COMPARE=file compares with another results file.
+// BENCH_RUNS=n changes the 20 start-up runs; BENCH_COMPARE=file compares with another results file;
+// BENCH_ONLY=startup,many (any of size, startup, memory, many, teacher, answers) measures only those
+// and writes bench/generated/results-only.json, leaving results.json as it is; BENCH_PKG=folder
+// measures another build of the package than pkg/ (main's, to compare).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { startServer } from '../scripts/serve.mjs';
 import { createRequire } from 'node:module';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
@@ -32,6 +37,12 @@ const ANSWERS_TIMED = 1000;
 const STORAGE_CHECKPOINTS = [100, 1000, 10000];
 const WIDGETS_ON_PAGE = 50;
 const MANY_WIDGETS_BANK = '/www/banks/fractions.json';
+
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(/[ ,]+/).filter(Boolean)) : null;
+const wanted = (section) => !only || only.has(section);
+
+// Other work on the machine slows every timing: the load average is printed and kept with them.
+const loadAtStart = loadavg();
 
 const log = (message) => process.stderr.write(`bench: ${message}\n`);
 const median = (values) => {
@@ -63,53 +74,57 @@ execFileSync('cargo', ['build', '-q', ...cargoProfile, '-p', 'adaptive-practice-
 const nativeBin = (name) => join(root, 'target', 'bench-native', name);
 mkdirSync(join(generated, 'banks'), { recursive: true });
 execFileSync(nativeBin('generate-bank'), [join(generated, 'banks')], { stdio: 'inherit' });
-log('native: per answer, bank loading, saved progress');
-const native = JSON.parse(execFileSync(nativeBin('bench-native'), { cwd: root, maxBuffer: 1 << 26 }).toString());
+let native = null;
+if (wanted('answers')) {
+  log('native: per answer, bank loading, saved progress');
+  native = JSON.parse(execFileSync(nativeBin('bench-native'), { cwd: root, maxBuffer: 1 << 26 }).toString());
+  log('building the benchmark wasm (bench/build-wasm.sh)');
+  execFileSync('bash', [join(root, 'bench', 'build-wasm.sh')], { cwd: root, stdio: 'inherit' });
+}
 
-log('building the benchmark wasm (bench/build-wasm.sh)');
-execFileSync('bash', [join(root, 'bench', 'build-wasm.sh')], { cwd: root, stdio: 'inherit' });
-
-// A snapshot of pkg/, measured and served as /pkg/, so a rebuild during the run changes nothing.
+// A snapshot of pkg/ (or BENCH_PKG), measured and served as /pkg/, so a rebuild during the run changes nothing.
 const snapshot = join(generated, 'pkg');
 rmSync(snapshot, { recursive: true, force: true });
-cpSync(join(root, 'pkg'), snapshot, { recursive: true });
+cpSync(process.env.BENCH_PKG ? resolve(process.env.BENCH_PKG) : join(root, 'pkg'), snapshot, { recursive: true });
 
 // 2. Transfer size.
-const shipped = [
-  ['wasm', 'adaptive_practice_bg.wasm'],
-  ['JS glue', 'adaptive_practice.js'],
-  ['custom element', 'adaptive-practice.js'],
-];
-const gzipSize = (path, buffer) => {
-  try {
-    return execFileSync('gzip', ['-9c', path], { maxBuffer: 1 << 26 }).length;
-  } catch {
-    return gzipSync(buffer, { level: 9 }).length;
+if (wanted('size')) {
+  const shipped = [
+    ['wasm', 'adaptive_practice_bg.wasm'],
+    ['JS glue', 'adaptive_practice.js'],
+    ['custom element', 'adaptive-practice.js'],
+  ];
+  const gzipSize = (path, buffer) => {
+    try {
+      return execFileSync('gzip', ['-9c', path], { maxBuffer: 1 << 26 }).length;
+    } catch {
+      return gzipSync(buffer, { level: 9 }).length;
+    }
+  };
+  const brotliSize = (buffer) =>
+    brotliCompressSync(buffer, {
+      params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: buffer.length },
+    }).length;
+  const totals = { raw: 0, gzip: 0, brotli: 0 };
+  for (const [name, file] of shipped) {
+    const path = join(snapshot, file);
+    const buffer = readFileSync(path);
+    const sizes = { raw: buffer.length, gzip: gzipSize(path, buffer), brotli: brotliSize(buffer) };
+    for (const kind of Object.keys(totals)) totals[kind] += sizes[kind];
+    add(`size.${name}.gzip`, `size ${name} (pkg/${file}), gzip -9`, sizes.gzip, 'B', `raw ${sizes.raw}`);
+    add(`size.${name}.brotli`, `size ${name}, brotli 11`, sizes.brotli, 'B');
   }
-};
-const brotliSize = (buffer) =>
-  brotliCompressSync(buffer, {
-    params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: buffer.length },
-  }).length;
-const totals = { raw: 0, gzip: 0, brotli: 0 };
-for (const [name, file] of shipped) {
-  const path = join(snapshot, file);
-  const buffer = readFileSync(path);
-  const sizes = { raw: buffer.length, gzip: gzipSize(path, buffer), brotli: brotliSize(buffer) };
-  for (const kind of Object.keys(totals)) totals[kind] += sizes[kind];
-  add(`size.${name}.gzip`, `size ${name} (pkg/${file}), gzip -9`, sizes.gzip, 'B', `raw ${sizes.raw}`);
-  add(`size.${name}.brotli`, `size ${name}, brotli 11`, sizes.brotli, 'B');
+  const css = readFileSync(join(root, 'src', 'widget.css'));
+  add('size.total.gzip', 'size total wasm+JS+CSS, gzip -9', totals.gzip, 'B', `raw ${totals.raw}; budget 204800`);
+  add('size.total.brotli', 'size total wasm+JS+CSS, brotli 11', totals.brotli, 'B');
+  add(
+    'size.css.gzip',
+    'CSS alone (inside the wasm: widgetStylesheet), gzip -9',
+    gzipSync(css, { level: 9 }).length,
+    'B',
+    `raw ${css.length}`,
+  );
 }
-const css = readFileSync(join(root, 'src', 'widget.css'));
-add('size.total.gzip', 'size total wasm+JS+CSS, gzip -9', totals.gzip, 'B', `raw ${totals.raw}; budget 204800`);
-add('size.total.brotli', 'size total wasm+JS+CSS, brotli 11', totals.brotli, 'B');
-add(
-  'size.css.gzip',
-  'CSS alone (inside the wasm: widgetStylesheet), gzip -9',
-  gzipSync(css, { level: 9 }).length,
-  'B',
-  `raw ${css.length}`,
-);
 
 // 3. Browser.
 // The demo's static server, with long-lived files (every load after the first comes from
@@ -148,133 +163,154 @@ try {
     }
   };
 
-  const startupPath = `/bench/pages/startup.html?bank=${bankUrl(1000)}`;
-  for (const rate of [1, 4]) {
-    log(`start-up, 1,000-item bank, ${STARTUP_RUNS} runs, CPU throttling ${rate}x`);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    for (let i = 0; i < 2; i += 1) {
-      await measure(startupPath);
-      await measure('/bench/pages/floor.html');
+  if (wanted('startup')) {
+    const startupPath = `/bench/pages/startup.html?bank=${bankUrl(1000)}`;
+    for (const rate of [1, 4]) {
+      log(`start-up, 1,000-item bank, ${STARTUP_RUNS} runs, CPU throttling ${rate}x`);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      for (let i = 0; i < 2; i += 1) {
+        await measure(startupPath);
+        await measure('/bench/pages/floor.html');
+      }
+      const runs = { total: [], instantiated: [], afterInstantiate: [], inDom: [], floor: [] };
+      for (let i = 0; i < STARTUP_RUNS; i += 1) {
+        const startup = await measure(startupPath);
+        for (const key of ['total', 'instantiated', 'afterInstantiate', 'inDom']) runs[key].push(startup[key]);
+        runs.floor.push((await measure('/bench/pages/floor.html')).total);
+      }
+      const suffix = rate === 1 ? '' : `, CPU ${rate}x`;
+      const total = median(runs.total);
+      const floor = median(runs.floor);
+      add(
+        `startup.cpu${rate}.afterInstantiate`,
+        `first item painted after wasm instantiation, 1,000 items, 500 skills (median of ${STARTUP_RUNS}, cached)${suffix}`,
+        median(runs.afterInstantiate),
+        'ms',
+        'aim 16.7',
+      );
+      add(
+        `startup.cpu${rate}.inDom`,
+        `  of which instantiation to item in the DOM (bank read, first item chosen and built)${suffix}`,
+        median(runs.inDom),
+        'ms',
+      );
+      add(
+        `startup.cpu${rate}.total`,
+        `start-up to first item painted, from module start (median)${suffix}`,
+        total,
+        'ms',
+      );
+      add(
+        `startup.cpu${rate}.instantiated`,
+        `  of which module start to wasm ready${suffix}`,
+        median(runs.instantiated),
+        'ms',
+      );
+      add(`startup.cpu${rate}.floor`, `floor: compile+instantiate wasm alone${suffix}`, floor, 'ms');
+      add(`startup.cpu${rate}.ratio`, `start-up / floor${suffix}`, total / floor, 'x');
     }
-    const runs = { total: [], instantiated: [], afterInstantiate: [], floor: [] };
-    for (let i = 0; i < STARTUP_RUNS; i += 1) {
-      const startup = await measure(startupPath);
-      for (const key of ['total', 'instantiated', 'afterInstantiate']) runs[key].push(startup[key]);
-      runs.floor.push((await measure('/bench/pages/floor.html')).total);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  }
+
+  if (wanted('memory')) {
+    log('memory after loading the 10,000-item bank');
+    const memory = await measure(`/bench/pages/memory.html?bank=${bankUrl(10000)}`);
+    add('memory.before', 'wasm linear memory, before mounting', memory.before, 'B');
+    add('memory.bank10000', 'wasm linear memory, 10,000-item bank loaded', memory.after, 'B');
+  }
+
+  if (wanted('many')) {
+    log(`${WIDGETS_ON_PAGE} widgets on one page`);
+    const manyPath = `/bench/pages/many.html?n=${WIDGETS_ON_PAGE}&bank=${MANY_WIDGETS_BANK}`;
+    await measure(manyPath);
+    const many = [];
+    for (let i = 0; i < 5; i += 1) many.push((await measure(manyPath)).total);
+    add('many.total', `${WIDGETS_ON_PAGE} widgets painted (fractions.json, median of 5)`, median(many), 'ms');
+  }
+
+  if (wanted('teacher')) {
+    log('teacher page, 1,000 learners x 500 skills');
+    const { benchTeacher } = await import('./teacher.mjs');
+    for (const { rate, ms, renderMs } of await benchTeacher({
+      browser,
+      base,
+      learners: 1000,
+      skills: 500,
+      runs: 3,
+      log,
+    })) {
+      const suffix = rate === 1 ? '' : `, CPU ${rate}x`;
+      add(
+        `teacher.cpu${rate}.painted`,
+        `teacher page, 1,000 learners x 500 skills, files chosen to heatmap painted (median of 3)${suffix}`,
+        ms,
+        'ms',
+        rate === 1 ? 'aim < 1000' : undefined,
+      );
+      add(`teacher.cpu${rate}.render`, `  of which reports read to heatmap painted${suffix}`, renderMs, 'ms');
     }
-    const suffix = rate === 1 ? '' : `, CPU ${rate}x`;
-    const total = median(runs.total);
-    const floor = median(runs.floor);
-    add(`startup.cpu${rate}.total`, `start-up to first item painted (median)${suffix}`, total, 'ms');
-    add(`startup.cpu${rate}.floor`, `floor: compile+instantiate wasm alone${suffix}`, floor, 'ms');
-    add(`startup.cpu${rate}.ratio`, `start-up / floor${suffix}`, total / floor, 'x');
-    add(
-      `startup.cpu${rate}.instantiated`,
-      `  of which module start to wasm ready${suffix}`,
-      median(runs.instantiated),
-      'ms',
-    );
-    add(
-      `startup.cpu${rate}.afterInstantiate`,
-      `  of which wasm ready to item painted${suffix}`,
-      median(runs.afterInstantiate),
-      'ms',
-      'aim 16.7',
-    );
-  }
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-
-  log('memory after loading the 10,000-item bank');
-  const memory = await measure(`/bench/pages/memory.html?bank=${bankUrl(10000)}`);
-  add('memory.before', 'wasm linear memory, before mounting', memory.before, 'B');
-  add('memory.bank10000', 'wasm linear memory, 10,000-item bank loaded', memory.after, 'B');
-
-  log(`${WIDGETS_ON_PAGE} widgets on one page`);
-  const manyPath = `/bench/pages/many.html?n=${WIDGETS_ON_PAGE}&bank=${MANY_WIDGETS_BANK}`;
-  await measure(manyPath);
-  const many = [];
-  for (let i = 0; i < 5; i += 1) many.push((await measure(manyPath)).total);
-  add('many.total', `${WIDGETS_ON_PAGE} widgets painted (fractions.json, median of 5)`, median(many), 'ms');
-
-  log('teacher page, 1,000 learners x 500 skills');
-  const { benchTeacher } = await import('./teacher.mjs');
-  for (const { rate, ms, renderMs } of await benchTeacher({
-    browser,
-    base,
-    learners: 1000,
-    skills: 500,
-    runs: 3,
-    log,
-  })) {
-    const suffix = rate === 1 ? '' : `, CPU ${rate}x`;
-    add(
-      `teacher.cpu${rate}.painted`,
-      `teacher page, 1,000 learners x 500 skills, files chosen to heatmap painted (median of 3)${suffix}`,
-      ms,
-      'ms',
-      rate === 1 ? 'aim < 1000' : undefined,
-    );
-    add(`teacher.cpu${rate}.render`, `  of which reports read to heatmap painted${suffix}`, renderMs, 'ms');
   }
 
-  log('per answer in wasm');
-  await page.goto(`${base}/bench/pages/answers.html`);
-  await page.waitForFunction(() => window.benchReady, null, { timeout: 60_000 });
-  for (const [i, items] of BANK_SIZES.entries()) {
-    const nativeRow = native.perAnswer.find((row) => row.items === items);
-    add(`answer.native.${items}`, `per answer, ${items} items, 500 skills, native`, nativeRow.msPerAnswer, 'ms');
-    const runs = [];
-    for (let run = 0; run < (items >= 10000 ? 1 : 3); run += 1) {
-      runs.push(await page.evaluate(([url, n]) => window.bench.answers(url, n), [bankUrl(items), ANSWERS_TIMED]));
+  if (wanted('answers')) {
+    log('per answer in wasm');
+    await page.goto(`${base}/bench/pages/answers.html`);
+    await page.waitForFunction(() => window.benchReady, null, { timeout: 60_000 });
+    for (const [i, items] of BANK_SIZES.entries()) {
+      const nativeRow = native.perAnswer.find((row) => row.items === items);
+      add(`answer.native.${items}`, `per answer, ${items} items, 500 skills, native`, nativeRow.msPerAnswer, 'ms');
+      const runs = [];
+      for (let run = 0; run < (items >= 10000 ? 1 : 3); run += 1) {
+        runs.push(await page.evaluate(([url, n]) => window.bench.answers(url, n), [bankUrl(items), ANSWERS_TIMED]));
+      }
+      add(
+        `answer.wasm.${items}`,
+        `per answer, ${items} items, 500 skills, wasm`,
+        median(runs),
+        'ms',
+        i === 2 ? 'aim < 1' : undefined,
+      );
     }
-    add(
-      `answer.wasm.${items}`,
-      `per answer, ${items} items, 500 skills, wasm`,
-      median(runs),
-      'ms',
-      i === 2 ? 'aim < 1' : undefined,
-    );
-  }
-  for (const items of BANK_SIZES) {
-    const nativeRow = native.bankLoad.find((row) => row.items === items);
-    const runs = [];
-    for (let run = 0; run < 3; run += 1)
-      runs.push(await page.evaluate((url) => window.bench.loadBank(url), bankUrl(items)));
-    add(
-      `bankload.native.${items}`,
-      `load_bank+index, ${items} items (${Math.round(nativeRow.bytes / 1024)} KB), native`,
-      nativeRow.ms,
-      'ms',
-    );
-    add(`bankload.wasm.${items}`, `load_bank+index, ${items} items, wasm`, median(runs), 'ms');
-  }
+    for (const items of BANK_SIZES) {
+      const nativeRow = native.bankLoad.find((row) => row.items === items);
+      const runs = [];
+      for (let run = 0; run < 3; run += 1)
+        runs.push(await page.evaluate((url) => window.bench.loadBank(url), bankUrl(items)));
+      add(
+        `bankload.native.${items}`,
+        `load_bank+index, ${items} items (${Math.round(nativeRow.bytes / 1024)} KB), native`,
+        nativeRow.ms,
+        'ms',
+      );
+      add(`bankload.wasm.${items}`, `load_bank+index, ${items} items, wasm`, median(runs), 'ms');
+    }
 
-  log('saved progress in wasm');
-  const storage = await page.evaluate(
-    ([url, checkpoints]) => window.bench.storage(url, checkpoints, 20),
-    [bankUrl(1000), STORAGE_CHECKPOINTS],
-  );
-  for (const row of storage) {
-    const nativeRow = native.storage.find((r) => r.answers === row.answers);
-    add(`storage.${row.answers}.bytes`, `saved progress after ${row.answers} answers (1,000 items)`, row.bytes, 'B');
-    add(
-      `storage.${row.answers}.save`,
-      `  save_progress, wasm (native ${nativeRow.saveMs.toFixed(3)})`,
-      row.saveMs,
-      'ms',
+    log('saved progress in wasm');
+    const storage = await page.evaluate(
+      ([url, checkpoints]) => window.bench.storage(url, checkpoints, 20),
+      [bankUrl(1000), STORAGE_CHECKPOINTS],
     );
-    add(
-      `storage.${row.answers}.load`,
-      `  load_progress, wasm (native ${nativeRow.loadMs.toFixed(3)})`,
-      row.loadMs,
-      'ms',
-    );
-    add(
-      `storage.${row.answers}.setItem`,
-      '  localStorage.setItem + getItem of that size',
-      row.setItemMs + row.getItemMs,
-      'ms',
-    );
+    for (const row of storage) {
+      const nativeRow = native.storage.find((r) => r.answers === row.answers);
+      add(`storage.${row.answers}.bytes`, `saved progress after ${row.answers} answers (1,000 items)`, row.bytes, 'B');
+      add(
+        `storage.${row.answers}.save`,
+        `  save_progress, wasm (native ${nativeRow.saveMs.toFixed(3)})`,
+        row.saveMs,
+        'ms',
+      );
+      add(
+        `storage.${row.answers}.load`,
+        `  load_progress, wasm (native ${nativeRow.loadMs.toFixed(3)})`,
+        row.loadMs,
+        'ms',
+      );
+      add(
+        `storage.${row.answers}.setItem`,
+        '  localStorage.setItem + getItem of that size',
+        row.setItemMs + row.getItemMs,
+        'ms',
+      );
+    }
   }
 } finally {
   await browser.close();
@@ -318,12 +354,23 @@ for (const row of rows) console.log(line(row));
 
 const result = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, chromium: browser.version() },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    chromium: browser.version(),
+    loadAtStart,
+    loadAtEnd: loadavg(),
+  },
   figures,
   native,
 };
-if (existsSync(resultsPath)) renameSync(resultsPath, join(generated, 'results-previous.json'));
-writeFileSync(resultsPath, `${JSON.stringify(result, null, 2)}\n`);
+const writtenPath = only ? join(generated, 'results-only.json') : resultsPath;
+if (!only && existsSync(resultsPath)) renameSync(resultsPath, join(generated, 'results-previous.json'));
+writeFileSync(writtenPath, `${JSON.stringify(result, null, 2)}\n`);
+const load = (averages) => averages.map((value) => value.toFixed(1)).join(' ');
 console.log(
-  `\nwritten to ${resultsPath}${previous ? `; compared with ${previousPath === resultsPath ? 'the previous run' : previousPath}` : ' (no previous run to compare with)'}`,
+  `\nload average (1, 5, 15 min) at start: ${load(loadAtStart)}; at end: ${load(loadavg())} (${cpus().length} CPUs)`,
+);
+console.log(
+  `\nwritten to ${writtenPath}${previous ? `; compared with ${previousPath === resultsPath ? 'the previous run' : previousPath}` : ' (no previous run to compare with)'}`,
 );

@@ -78,12 +78,19 @@ pub fn mount_widget(
     host: web_sys::Element,
     options: JsValue,
 ) -> Result<WidgetHandle, JsError> {
-    let options: MountOptions = if options.is_undefined() || options.is_null() {
+    let options_value = options;
+    let options: MountOptions = if options_value.is_undefined() || options_value.is_null() {
         MountOptions::default()
     } else {
-        serde_wasm_bindgen::from_value(options)
+        serde_wasm_bindgen::from_value(options_value.clone())
             .map_err(|e| JsError::new(&format!("mount options: {e}")))?
     };
+    // The bank, when the element started downloading it while the module compiled: a promise of
+    // its bytes, or of `null` when that download failed (the widget then fetches it again).
+    let prefetched = js_sys::Reflect::get(&options_value, &JsValue::from_str("prefetchedBank"))
+        .ok()
+        .and_then(|value| value.dyn_into::<js_sys::Promise>().ok())
+        .map(components::app::PrefetchedBank);
     let source = match (options.bank, options.src) {
         (Some(text), _) => BankSource::Inline(text),
         (None, Some(url)) => BankSource::Url(url),
@@ -106,6 +113,7 @@ pub fn mount_widget(
         .collect();
     let props = AppProps {
         source,
+        prefetched,
         storage_namespace: options.storage_key,
         host: Some(host),
         controls: controls.clone(),

@@ -20,8 +20,10 @@ export class PracticeWidget {
     return this.host.locator(css);
   }
 
+  /** Waits for the item, then for the progress list (built once the item's frame is painted). */
   async waitForItem() {
     await this.part('form.ap-item').waitFor();
+    await this.part('section.ap-skills').waitFor();
   }
 
   async currentItem() {

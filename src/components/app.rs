@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use adaptive_practice_engine::{load_bank, Diagnostic, IndexedBank, Severity};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::bank_source::{fetch_text, BankSource};
@@ -15,6 +16,11 @@ use crate::storage;
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub source: BankSource,
+    /// The bank already being downloaded for a `BankSource::Url` (the element starts the
+    /// download while the wasm module compiles): a promise of its bytes, or of `null` when that
+    /// download failed, and the URL is fetched again here to say why.
+    #[prop_or_default]
+    pub prefetched: Option<PrefetchedBank>,
     /// Progress namespace from the page (`storage-key`); the bank id when absent.
     pub storage_namespace: Option<String>,
     /// The custom element, where DOM events are sent.
@@ -26,6 +32,18 @@ pub struct AppProps {
     pub skills: Option<Vec<String>>,
     /// Origins media may come from besides the bank's own (`media-origins`), as origins.
     pub media_origins: Rc<Vec<String>>,
+}
+
+/// A promise of the bank's bytes (a `Uint8Array`, or `null`), started before the widget was
+/// mounted; two are equal when they are the same promise.
+#[derive(Clone)]
+pub struct PrefetchedBank(pub js_sys::Promise);
+
+impl PartialEq for PrefetchedBank {
+    fn eq(&self, other: &Self) -> bool {
+        AsRef::<wasm_bindgen::JsValue>::as_ref(&self.0)
+            == AsRef::<wasm_bindgen::JsValue>::as_ref(&other.0)
+    }
 }
 
 #[derive(Clone, PartialEq)]
@@ -63,6 +81,23 @@ fn read_bank(text: &str, words: &'static Words, skills: Option<&[String]>) -> Lo
     }
 }
 
+/// The text the element downloaded beforehand, if it got one: its bytes as `Response.text()`
+/// reads them (UTF-8, a byte order mark dropped). Bytes that are not UTF-8 give `None`, and the
+/// URL is fetched again as text.
+async fn prefetched_text(prefetched: Option<PrefetchedBank>) -> Option<String> {
+    let bytes = wasm_bindgen_futures::JsFuture::from(prefetched?.0)
+        .await
+        .ok()?
+        .dyn_into::<js_sys::Uint8Array>()
+        .ok()?
+        .to_vec();
+    let mut text = String::from_utf8(bytes).ok()?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Some(text)
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let load = use_state(|| LoadState::Loading);
@@ -70,12 +105,16 @@ pub fn App(props: &AppProps) -> Html {
     {
         let load = load.clone();
         let skills = props.skills.clone();
+        let prefetched = props.prefetched.clone();
         use_effect_with(props.source.clone(), move |source| {
             let source = source.clone();
             load.set(LoadState::Loading);
             wasm_bindgen_futures::spawn_local(async move {
                 let text = match source {
-                    BankSource::Url(url) => fetch_text(&url).await,
+                    BankSource::Url(url) => match prefetched_text(prefetched).await {
+                        Some(text) => Ok(text),
+                        None => fetch_text(&url).await,
+                    },
                     BankSource::Inline(text) => Ok(text),
                 };
                 load.set(match text {

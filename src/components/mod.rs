@@ -1,5 +1,6 @@
 //! The widget's Yew components, one per file.
 
+pub mod after_first_paint;
 pub mod answer_controls;
 pub mod app;
 pub mod goal_panel;

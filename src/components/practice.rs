@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::browser::{now, random_seed};
 use crate::choice_reason;
+use crate::components::after_first_paint::use_after_first_paint;
 use crate::components::goal_panel::{load_stored_preferences, store_preferences, GoalPanel};
 use crate::components::item_view::ItemView;
 use crate::components::progress_panel::{import_sentence, ProgressPanel};
@@ -296,6 +297,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
         item_area.clone(),
     );
     use_effects(&state, props.host.clone());
+    let rest_shown = use_after_first_paint();
 
     let bank = &state.bank;
     let words = props.words;
@@ -387,10 +389,13 @@ pub fn Practice(props: &PracticeProps) -> Html {
                     }
                 </div>
             }
-            <GoalPanel bank={state.bank.clone()} model={model.clone()} now={now()} preferences={(*preferences).clone()} on_change={on_preferences} />
-            <SkillList bank={state.bank.clone()} model={model.clone()} now={now()} focus={state.focus_skill.clone()} on_choose={on_choose} {calm} />
-            <ProgressPanel bank={state.bank.clone()} progress={state.progress.clone()} on_reset={on_reset}
-                on_import={on_import} import_message={state.import_result.as_ref().map(|r| import_sentence(words, r))} />
+            // Below the item, built once the item is on screen (500 skill rows take longer than a frame).
+            if rest_shown {
+                <GoalPanel bank={state.bank.clone()} model={model.clone()} now={now()} preferences={(*preferences).clone()} on_change={on_preferences} />
+                <SkillList bank={state.bank.clone()} model={model.clone()} now={now()} focus={state.focus_skill.clone()} on_choose={on_choose} {calm} />
+                <ProgressPanel bank={state.bank.clone()} progress={state.progress.clone()} on_reset={on_reset}
+                    on_import={on_import} import_message={state.import_result.as_ref().map(|r| import_sentence(words, r))} />
+            }
         </section>
         </ContextProvider<MediaBase>>
     }

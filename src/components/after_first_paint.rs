@@ -1,0 +1,42 @@
+//! `use_after_first_paint`: what a component shows only once its first frame is on screen, so
+//! that the first item paints without waiting for the progress list and the panels below it.
+//! The timing is in `after_first_paint.js`.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+#[wasm_bindgen(module = "/src/components/after_first_paint.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = afterFirstPaint)]
+    fn after_first_paint(show: &JsValue, fallback_ms: i32);
+}
+
+/// How long to wait when no frame comes: the deferred part is then built anyway.
+const NO_FRAME_FALLBACK_MS: i32 = 200;
+
+/// False during the component's first render and frame; true from the frame after it, or after
+/// `NO_FRAME_FALLBACK_MS` when no frame comes.
+#[hook]
+pub fn use_after_first_paint() -> bool {
+    let painted = use_state(|| false);
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |_| {
+            let unmounted = Rc::new(Cell::new(false));
+            let show = {
+                let unmounted = unmounted.clone();
+                move || {
+                    if !unmounted.get() {
+                        painted.set(true);
+                    }
+                }
+            };
+            after_first_paint(&Closure::once_into_js(show), NO_FRAME_FALLBACK_MS);
+            move || unmounted.set(true)
+        });
+    }
+    *painted
+}
