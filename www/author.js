@@ -8,6 +8,7 @@ import {
   language,
   mark,
   PAGE_LANGUAGES,
+  problemWords,
   savedLanguage,
   setLanguage,
   t,
@@ -1077,24 +1078,32 @@ function placeProblem(problem) {
     const field = findValue(owner, problem.field, (key, value) => key === 'answer' && String(value) === notNumber[1]);
     if (field) return { ...problem, field };
   }
-  if (/\bid\b.*\bused twice\b|\bused twice\b.*\bid\b/.test(problem.message)) {
+  if (problem.code === 'itemIdUsedTwice') {
     return { ...problem, field: `${problem.field}.id` };
   }
   if (/untagged enum HintInput/.test(problem.message)) {
     return {
       ...problem,
-      message: t('A hint is not complete: write its text, and the question and answer of its smaller question.'),
+      words: {
+        key: mark('A hint is not complete: write its text, and the question and answer of its smaller question.'),
+      },
     };
   }
   if (/did not match any variant|missing field|invalid type/.test(problem.message)) {
     return {
       ...problem,
-      message: t('Part of this item is missing or not filled in as its type needs ({detail}).', {
-        detail: problem.message,
-      }),
+      words: {
+        key: mark('Part of this item is missing or not filled in as its type needs ({detail}).'),
+        values: { detail: problem.message },
+      },
     };
   }
   return problem;
+}
+
+/** A problem's words in the page's language, worded when shown (the language may change). */
+function problemText(problem) {
+  return problem.words ? t(problem.words.key, problem.words.values) : problemWords(problem);
 }
 
 /** The path, under `path`, of the first value of `value` for which `matches(key, value)` holds. */
@@ -1128,7 +1137,7 @@ function describe(problem) {
     return t('Item {n} ({id}): {message}', {
       n: Number(match[1]) + 1,
       id: item?.id || t('(no id)'),
-      message: problem.message,
+      message: problemText(problem),
     });
   }
   const skill = /^skills\[(\d+)\]/.exec(problem.field);
@@ -1137,10 +1146,10 @@ function describe(problem) {
     return t('Skill {n} ({name}): {message}', {
       n: Number(skill[1]) + 1,
       name: found?.name || found?.id || '?',
-      message: problem.message,
+      message: problemText(problem),
     });
   }
-  return problem.message;
+  return problemText(problem);
 }
 
 function drawProblems() {
@@ -1212,8 +1221,8 @@ function markProblems() {
             'p',
             { class: `field-problem ${problem.severity}` },
             problem.severity === 'error'
-              ? t('Error: {message}', { message: problem.message })
-              : t('Warning: {message}', { message: problem.message }),
+              ? t('Error: {message}', { message: problemText(problem) })
+              : t('Warning: {message}', { message: problemText(problem) }),
           ),
         );
       }
@@ -1224,8 +1233,8 @@ function markProblems() {
       'p',
       { class: `field-problem ${problem.severity}`, id },
       problem.severity === 'error'
-        ? t('Error: {message}', { message: problem.message })
-        : t('Warning: {message}', { message: problem.message }),
+        ? t('Error: {message}', { message: problemText(problem) })
+        : t('Warning: {message}', { message: problemText(problem) }),
     );
     const control = container.querySelector(':scope > :is(input, textarea, select)');
     container.append(note);

@@ -256,6 +256,7 @@ test('a bank with a planted error shows it at its field, and saving asks first',
   const bank = JSON.parse(readFileSync(`${repositoryRoot}www/banks/item-types.json`, 'utf8'));
   const numeric = bank.items.findIndex((item) => item.type === 'numeric');
   bank.items[numeric].skills = ['no-such-skill'];
+  if (!page.url().includes('author.html')) await page.goto(`${env.baseUrl}www/author.html`);
   await page.locator('#open-file').setInputFiles({
     name: 'planted.json',
     mimeType: 'application/json',
@@ -265,8 +266,16 @@ test('a bank with a planted error shows it at its field, and saving asks first',
   await page.locator('#problem-list button', { hasText: 'Error' }).click();
   const field = page.locator(`[data-field="items[${numeric}].skills"]`);
   await field.locator('.field-problem.error').waitFor();
-  assert.match(await field.locator('.field-problem.error').textContent(), /no-such-skill/);
+  assert.match(await field.locator('.field-problem.error').textContent(), /unknown skill "no-such-skill"/);
   assert.match(await page.locator('#item-list [aria-current] .badge').textContent(), /1 problem/);
+  // The checker's words follow the page's language, at the field and in the list.
+  await page.selectOption('#page-language', 'fr');
+  assert.match(await field.locator('.field-problem.error').textContent(), /compétence inconnue : "no-such-skill"/);
+  assert.match(await page.locator('#problem-list').textContent(), /compétence inconnue : "no-such-skill"/);
+  await page.selectOption('#page-language', 'ar');
+  assert.match(await field.locator('.field-problem.error').textContent(), /مهارة غير معروفة: "no-such-skill"/);
+  await page.selectOption('#page-language', 'en');
+  assert.match(await field.locator('.field-problem.error').textContent(), /unknown skill "no-such-skill"/);
 
   await page.locator('#save-bank').click();
   await page.locator('#save-dialog[open]').waitFor();
