@@ -116,6 +116,21 @@ export const CATALOGS = {
     'in an item with a template': 'dans un exercice avec un modèle',
     'Save a bank with errors?': 'Enregistrer une banque qui a des erreurs ?',
     'Save anyway': 'Enregistrer quand même',
+    'Replace the bank you are working on?': 'Remplacer la banque en cours ?',
+    'Save it as a file first': 'L’enregistrer d’abord dans un fichier',
+    'Replace it': 'La remplacer',
+    'Keep working on it': 'Continuer à y travailler',
+    'A new bank replaces the one you are working on.':
+      'Une nouvelle banque remplace celle sur laquelle vous travaillez.',
+    'Opening {name} replaces the bank you are working on.':
+      'Ouvrir {name} remplace la banque sur laquelle vous travaillez.',
+    'Opening a file replaces the bank you are working on.':
+      'Ouvrir un fichier remplace la banque sur laquelle vous travaillez.',
+    'It is kept only in this browser, as a draft, until you save it as a file: replacing it loses it once you close the tab.':
+      'Elle n’est gardée que dans ce navigateur, comme brouillon, tant que vous ne l’enregistrez pas dans un fichier : la remplacer la perd dès que vous fermez l’onglet.',
+    'Show the item as it is now': 'Montrer l’exercice tel qu’il est maintenant',
+    'You changed this item since you started trying it here.':
+      'Vous avez modifié cet exercice depuis que vous avez commencé à l’essayer ici.',
     'Go back and fix': 'Revenir et corriger',
     'Back to the demo': 'Retour à la démo',
     'Class overview': 'Vue de la classe',
@@ -418,6 +433,17 @@ export const CATALOGS = {
     'in an item with a template': 'في تمرين له قالب',
     'Save a bank with errors?': 'حفظ بنك فيه أخطاء؟',
     'Save anyway': 'الحفظ على أي حال',
+    'Replace the bank you are working on?': 'استبدال البنك الذي تعمل عليه؟',
+    'Save it as a file first': 'احفظه في ملف أولًا',
+    'Replace it': 'استبدله',
+    'Keep working on it': 'واصل العمل عليه',
+    'A new bank replaces the one you are working on.': 'البنك الجديد يحل محل البنك الذي تعمل عليه.',
+    'Opening {name} replaces the bank you are working on.': 'فتح {name} يحل محل البنك الذي تعمل عليه.',
+    'Opening a file replaces the bank you are working on.': 'فتح ملف يحل محل البنك الذي تعمل عليه.',
+    'It is kept only in this browser, as a draft, until you save it as a file: replacing it loses it once you close the tab.':
+      'لا يُحفظ إلا في هذا المتصفح، كمسودة، حتى تحفظه في ملف: استبداله يُضيّعه بمجرد إغلاق علامة التبويب.',
+    'Show the item as it is now': 'اعرض التمرين كما هو الآن',
+    'You changed this item since you started trying it here.': 'غيّرت هذا التمرين منذ أن بدأت تجربته هنا.',
     'Go back and fix': 'الرجوع والإصلاح',
     'Back to the demo': 'العودة إلى العرض التوضيحي',
     'Class overview': 'نظرة على الصف',

@@ -106,8 +106,13 @@ const state = {
   problems: [],
   /** The field whose typing already left an undo step (one step per field and visit). */
   editing: null,
-  /** The preview's widget and the bank it shows. */
-  preview: { handle: null, shown: '' },
+  /**
+   * The preview's widget, the bank it shows (its title aside), which item (`selected:id`), and
+   * whether the author has started answering it there (then a change waits for their word).
+   */
+  preview: { handle: null, shown: '', item: '', touched: false },
+  /** The bank as it was last saved, opened or started: other work is kept only in this browser. */
+  cleanText: null,
   studioReady: false,
 };
 
@@ -1267,7 +1272,13 @@ function schedulePreview(delay = 500) {
   previewTimer = setTimeout(drawPreview, delay);
 }
 
-async function drawPreview() {
+/**
+ * Shows the selected item in the preview, as it is now. A change to the item the author is trying
+ * in the preview (they have answered or typed there) does not restart it under them: the preview
+ * says the item changed, with a button to restart it; `force` restarts it at once. A change that
+ * does not touch the item (the bank's title, another item) keeps the preview as it is.
+ */
+async function drawPreview({ force = false } = {}) {
   const target = document.getElementById('preview');
   const item = state.bank.items[state.selected];
   const bank = item
@@ -1281,9 +1292,19 @@ async function drawPreview() {
         items: [item],
       }
     : null;
-  const text = bank ? JSON.stringify({ ...bank, version: '' }) : '';
-  if (text === state.preview.shown) return;
+  const text = bank ? JSON.stringify({ ...bank, version: '', title: '' }) : '';
+  const itemKey = item ? `${state.selected}:${item.id}` : '';
+  if (text === state.preview.shown) {
+    document.getElementById('preview-notice')?.remove();
+    return;
+  }
+  if (!force && state.preview.touched && itemKey === state.preview.item && state.preview.handle) {
+    showPreviewNotice(target);
+    return;
+  }
   state.preview.shown = text;
+  state.preview.item = itemKey;
+  state.preview.touched = false;
   state.preview.handle?.destroy();
   state.preview.handle = null;
   target.replaceChildren();
@@ -1303,6 +1324,40 @@ async function drawPreview() {
   }
 }
 
+/** Says, above the preview the author is answering, that the item changed since it started. */
+function showPreviewNotice(target) {
+  if (document.getElementById('preview-notice')) return;
+  const restart = element('button', { type: 'button', text: t('Show the item as it is now') });
+  restart.addEventListener('click', async () => {
+    clearTimeout(previewTimer);
+    await drawPreview({ force: true });
+    document
+      .querySelector('#preview .preview-host')
+      ?.shadowRoot?.querySelector('form input, form select, form textarea, form button')
+      ?.focus();
+  });
+  target.prepend(
+    element(
+      'div',
+      { id: 'preview-notice', class: 'preview-notice', role: 'status' },
+      element('p', { text: t('You changed this item since you started trying it here.') }),
+      restart,
+    ),
+  );
+}
+
+/** The author answering in the preview: a change of the item then waits for their word. */
+function wirePreview() {
+  const target = document.getElementById('preview');
+  const touched = (event) => {
+    if (event.composedPath().some((node) => node instanceof Element && node.classList.contains('preview-host'))) {
+      state.preview.touched = true;
+    }
+  };
+  target.addEventListener('input', touched);
+  target.addEventListener('click', touched);
+}
+
 /** The skills the item and its steps practise, without prerequisites: the preview's progress list. */
 function previewSkills(item) {
   const used = new Set([...(item.skills ?? []), ...(item.steps ?? []).flatMap((step) => step.skills ?? [])]);
@@ -1312,7 +1367,7 @@ function previewSkills(item) {
 /** Shows the item as it is now and moves focus to its first answer control. */
 async function tryInPreview() {
   clearTimeout(previewTimer);
-  await drawPreview();
+  await drawPreview({ force: true });
   const host = document.querySelector('#preview .preview-host');
   for (let frame = 0; frame < 120 && host; frame += 1) {
     const control = [
@@ -1399,6 +1454,7 @@ function openBankText(text, name) {
     current.skills = Array.isArray(current.skills) ? current.skills : [];
   });
   state.selected = 0;
+  state.cleanText = JSON.stringify(state.bank);
   drawAll();
   schedulePreview(0);
   say(tn(state.bank.items.length, 'Opened {name}: {n} items. Undo goes back to what you had.', { name }));
@@ -1461,6 +1517,7 @@ function saveBank({ evenWithErrors = false } = {}) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  state.cleanText = JSON.stringify(state.bank);
   say(
     tn(state.bank.items.length, 'Saved {name} ({n} items). Put it next to your page and point the widget at it.', {
       name,
@@ -1549,12 +1606,14 @@ function wire() {
       { focus: `skills[${state.bank.skills.length}].name` },
     );
   });
-  document.getElementById('new-bank').addEventListener('click', () => {
+  document.getElementById('new-bank').addEventListener('click', async () => {
+    if (!(await confirmReplace(t('A new bank replaces the one you are working on.')))) return;
     change((bank) => {
       for (const key of Object.keys(bank)) delete bank[key];
       Object.assign(bank, emptyBank());
     });
     state.selected = 0;
+    state.cleanText = JSON.stringify(state.bank);
     drawAll();
     schedulePreview(0);
     say(t('Started a new bank. Undo brings the previous one back.'));
@@ -1581,6 +1640,7 @@ function wire() {
     event.preventDefault();
     const address = document.getElementById('open-url-input').value.trim();
     if (!address) return;
+    if (!(await confirmReplace(t('Opening {name} replaces the bank you are working on.', { name: address })))) return;
     try {
       const response = await fetch(new URL(address, document.baseURI), { cache: 'no-cache' });
       if (!response.ok) throw new Error(t('the server answered {status}', { status: response.status }));
@@ -1647,6 +1707,62 @@ function wire() {
   });
 }
 
+// ---------------------------------------------------------------- replacing the bank
+
+/** Whether the bank holds work kept only in this browser: items changed since it was last saved or opened. */
+function hasUnsavedWork() {
+  return state.bank.items.length > 0 && JSON.stringify(state.bank) !== state.cleanText;
+}
+
+/**
+ * Asks before the bank being worked on is replaced (new, open), when it holds unsaved work:
+ * resolves to true to go on. "Save it first" saves the file and goes no further.
+ */
+function confirmReplace(what) {
+  if (!hasUnsavedWork()) return Promise.resolve(true);
+  const dialog = document.getElementById('replace-dialog');
+  document.getElementById('replace-dialog-text').textContent = `${what} ${t(
+    'It is kept only in this browser, as a draft, until you save it as a file: replacing it loses it once you close the tab.',
+  )}`;
+  dialog.returnValue = '';
+  dialog.showModal();
+  return new Promise((resolve) => {
+    dialog.addEventListener(
+      'close',
+      () => {
+        if (dialog.returnValue === 'save') saveBank();
+        resolve(dialog.returnValue === 'replace');
+      },
+      { once: true },
+    );
+  });
+}
+
+function wireReplaceQuestions() {
+  const dialog = document.getElementById('replace-dialog');
+  for (const [id, answer] of [
+    ['replace-save', 'save'],
+    ['replace-anyway', 'replace'],
+    ['replace-cancel', 'cancel'],
+  ]) {
+    document.getElementById(id).addEventListener('click', () => dialog.close(answer));
+  }
+  // The file chooser opens only once the author has said yes: its click is held, then replayed.
+  const fileInput = document.getElementById('open-file');
+  let fileChoiceAllowed = false;
+  fileInput.addEventListener('click', async (event) => {
+    if (fileChoiceAllowed || !hasUnsavedWork()) {
+      fileChoiceAllowed = false;
+      return;
+    }
+    event.preventDefault();
+    if (await confirmReplace(t('Opening a file replaces the bank you are working on.'))) {
+      fileChoiceAllowed = true;
+      fileInput.click();
+    }
+  });
+}
+
 /** The page's language: chosen in the header, remembered in this browser. */
 function wireLanguage() {
   setLanguage(chooseLanguage(savedLanguage(), navigator.languages ?? [navigator.language]), { remember: false });
@@ -1668,6 +1784,8 @@ function wireLanguage() {
 async function start() {
   wireLanguage();
   wire();
+  wireReplaceQuestions();
+  wirePreview();
   const draft = readDraft();
   if (draft) {
     state.bank = draft.bank;

@@ -171,6 +171,14 @@ const RECIPES = {
   },
 };
 
+/** "Start a new bank", saying yes when the page asks whether to replace unsaved work. */
+async function startNewBank() {
+  const button = page.locator('#new-bank');
+  await button.click();
+  if (await page.locator('#replace-dialog[open]').count()) await page.locator('#replace-anyway').click();
+  await page.locator('#replace-dialog[open]').waitFor({ state: 'detached' });
+}
+
 async function draftBank() {
   return page.evaluate((key) => JSON.parse(localStorage.getItem(key)).bank, DRAFT_KEY);
 }
@@ -298,7 +306,7 @@ test('a bank with a planted error shows it at its field, and saving asks first',
 });
 
 test('rows pasted from a spreadsheet become items, and a bad row is named', async () => {
-  await page.locator('#new-bank').click();
+  await startNewBank();
   await page.locator('#spreadsheet summary').click();
   const rows = [
     'type\tprompt\tanswer\tchoices\thints\tskill\tdifficulty',
@@ -366,7 +374,7 @@ test('the page speaks French and Arabic (right to left), chosen in the header an
 });
 
 test('editing keeps what the author wrote: moves, blanks, skill renames, type changes, skipped rows', async () => {
-  await page.locator('#new-bank').click();
+  await startNewBank();
   for (const type of ['numeric', 'fillBlanks']) {
     await page.selectOption('#new-item-type', type);
     await page.locator('#add-item').click();
@@ -427,4 +435,96 @@ test('a GIFT quiz opens as a bank, with what was left out listed', async () => {
   assert.match(await page.locator('#import-notes').textContent(), /essay/);
   assert.match(await page.locator('#status').textContent(), /quiz\.gift/);
   await page.locator('#problem-summary', { hasText: /^No errors/ }).waitFor();
+});
+
+test('the preview keeps the learner’s place while the author edits, and says when the item changed', async () => {
+  await page.goto(`${env.baseUrl}www/author.html`);
+  await startNewBank();
+  await page.locator('#open-url-input').fill('banks/item-types.json');
+  await page.locator('#open-url button').click();
+  await page.locator('#item-list li').nth(8).waitFor();
+  await page.locator('#item-list button', { hasText: 'numeric' }).first().click();
+  const answer = page.locator('#preview .preview-host form.ap-item input.ap-input');
+  await answer.fill('12');
+  const marked = () => page.evaluate(() => document.querySelector('#preview .preview-host')?.dataset.marked === 'yes');
+  await page.evaluate(() => {
+    document.querySelector('#preview .preview-host').dataset.marked = 'yes';
+  });
+
+  // The bank's title is not the item: the preview stays as the learner left it.
+  await page.locator('details:has(#settings-form) > summary').click();
+  await page.locator('[data-path="title"]').fill('Another title');
+  await page.waitForTimeout(900);
+  assert.ok(await marked(), 'the preview restarted for a change of the title');
+  assert.equal(await answer.inputValue(), '12');
+
+  // The item itself changed while the learner answers it: the preview says so and waits.
+  const prompt = page.locator('[data-path="items[2].prompt"]');
+  await prompt.fill('What is 5 + 7?');
+  await page.locator('#preview-notice').waitFor();
+  await page.waitForTimeout(900);
+  assert.ok(await marked(), 'the preview restarted under the learner');
+  assert.equal(await answer.inputValue(), '12');
+  await page.locator('#preview-notice button').click();
+  await page.locator('#preview .ap-prompt', { hasText: 'What is 5 + 7?' }).waitFor();
+  assert.equal(await page.locator('#preview-notice').count(), 0);
+  assert.equal(await answer.inputValue(), '');
+
+  // Untouched, the preview follows the text as it is written.
+  await prompt.fill('What is 6 + 6?');
+  await page.locator('#preview .ap-prompt', { hasText: 'What is 6 + 6?' }).waitFor();
+  assert.equal(await page.locator('#preview-notice').count(), 0);
+});
+
+test('"Start a new bank" and "Open" ask before they replace unsaved work, by keyboard', async () => {
+  await page.goto(`${env.baseUrl}www/author.html`);
+  await startNewBank();
+  await page.selectOption('#new-item-type', 'numeric');
+  await page.locator('#add-item').click();
+  await page.locator('[data-path="items[0].prompt"]').fill('Kept?');
+  await page.locator('[data-path="items[0].answer"]').fill('1');
+  const items = async () => (await draftBank()).items.length;
+
+  // The question is a modal dialog; its safe answer has the focus; Escape keeps the work.
+  await page.locator('#new-bank').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#replace-dialog[open]').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'replace-cancel');
+  assert.match(await page.locator('#replace-dialog-text').textContent(), /kept only in this browser/);
+  assert.deepEqual(await axeViolations(page, '#replace-dialog'), []);
+  await page.keyboard.press('Escape');
+  await page.locator('#replace-dialog[open]').waitFor({ state: 'detached' });
+  assert.equal(await items(), 1);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'new-bank');
+
+  // "Keep working on it" keeps it too; the address form asks the same.
+  await page.locator('#open-url-input').fill('banks/item-types.json');
+  await page.locator('#open-url-input').press('Enter');
+  await page.locator('#replace-dialog[open]').waitFor();
+  assert.match(await page.locator('#replace-dialog-text').textContent(), /banks\/item-types\.json/);
+  await page.keyboard.press('Enter');
+  await page.locator('#replace-dialog[open]').waitFor({ state: 'detached' });
+  assert.equal(await items(), 1);
+
+  // The file chooser opens only after a yes.
+  let chooserOpened = false;
+  const onChooser = () => {
+    chooserOpened = true;
+  };
+  page.on('filechooser', onChooser);
+  await page.locator('#open-file').focus();
+  await page.keyboard.press('Space');
+  await page.locator('#replace-dialog[open]').waitFor();
+  assert.equal(chooserOpened, false);
+  await page.keyboard.press('Escape');
+  page.off('filechooser', onChooser);
+
+  // "Save it as a file first" saves, and then nothing is left to lose: no question.
+  await page.locator('#new-bank').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#replace-save').click()]);
+  assert.equal(download.suggestedFilename(), 'my-practice.json');
+  assert.equal(await items(), 1);
+  await page.locator('#new-bank').click();
+  assert.equal(await page.locator('#replace-dialog[open]').count(), 0);
+  assert.equal(await items(), 0);
 });
