@@ -119,6 +119,8 @@ export const CATALOGS = {
     'Replace the bank you are working on?': 'Remplacer la banque en cours ?',
     'Save it as a file first': 'L’enregistrer d’abord dans un fichier',
     'Replace it': 'La remplacer',
+    '{id} (not a skill of this bank: untick to remove it)':
+      '{id} (pas une compétence de cette banque : décochez pour la retirer)',
     'Keep working on it': 'Continuer à y travailler',
     'A new bank replaces the one you are working on.':
       'Une nouvelle banque remplace celle sur laquelle vous travaillez.',
@@ -436,6 +438,7 @@ export const CATALOGS = {
     'Replace the bank you are working on?': 'استبدال البنك الذي تعمل عليه؟',
     'Save it as a file first': 'احفظه في ملف أولًا',
     'Replace it': 'استبدله',
+    '{id} (not a skill of this bank: untick to remove it)': '{id} (ليست مهارة في هذا البنك: ألغِ التحديد لإزالتها)',
     'Keep working on it': 'واصل العمل عليه',
     'A new bank replaces the one you are working on.': 'البنك الجديد يحل محل البنك الذي تعمل عليه.',
     'Opening {name} replaces the bank you are working on.': 'فتح {name} يحل محل البنك الذي تعمل عليه.',
@@ -832,8 +835,13 @@ export function mark(key) {
   return key;
 }
 
+/**
+ * Fills `{name}` placeholders. On a right-to-left page each value is isolated (U+2068 … U+2069):
+ * a file name, an id or the engine's English words keep their own direction and punctuation.
+ */
 function fill(text, values) {
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+  const isolate = RIGHT_TO_LEFT.has(current) ? (value) => `\u2068${value}\u2069` : (value) => value;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? isolate(String(values[name])) : whole));
 }
 
 /** The text of `key` in the page's language, with `{name}` placeholders filled from `values`. */

@@ -816,6 +816,27 @@ function drawItemForm() {
       element('div', { class: 'field check' }, box, element('label', { for: id, text: skill.name || skill.id })),
     );
   });
+  // A skill the bank does not have (a planted or mistyped id) shows too, ticked: untick to remove it.
+  for (const [index, unknown] of (item.skills ?? [])
+    .filter((id) => !skillOptions.some((skill) => skill.id === id))
+    .entries()) {
+    const id = `${fieldId(base)}-unknown-skill-${index}`;
+    const box = element('input', { id, type: 'checkbox' });
+    box.checked = true;
+    box.addEventListener('change', () => {
+      rememberForUndo();
+      item.skills = (item.skills ?? []).filter((skill) => skill !== unknown || box.checked);
+      afterChange();
+    });
+    skillsBox.append(
+      element(
+        'div',
+        { class: 'field check' },
+        box,
+        element('label', { for: id, text: t('{id} (not a skill of this bank: untick to remove it)', { id: unknown }) }),
+      ),
+    );
+  }
   const difficulty = item.difficulty ?? 0;
   const difficulties = DIFFICULTIES.some(([value]) => value === difficulty)
     ? DIFFICULTIES
@@ -865,11 +886,15 @@ function drawItemList() {
     const button = element(
       'button',
       { type: 'button', 'aria-current': index === state.selected ? 'true' : null },
-      element('span', { class: 'item-title', text: `${index + 1}. ${item.id || t('(no id)')}` }),
-      element('span', {
-        class: 'item-meta',
-        text: `${TYPE_NAMES.has(item.type) ? t(TYPE_NAMES.get(item.type)) : item.type}${prompt ? ` · ${prompt}` : ''}`,
-      }),
+      // The id and the prompt are the author's words, in their own direction (<bdi>).
+      element('span', { class: 'item-title' }, `${index + 1}. `, element('bdi', { text: item.id || t('(no id)') })),
+      element(
+        'span',
+        { class: 'item-meta' },
+        TYPE_NAMES.has(item.type) ? t(TYPE_NAMES.get(item.type)) : item.type,
+        prompt ? ' · ' : null,
+        prompt ? element('bdi', { text: prompt }) : null,
+      ),
       count ? element('span', { class: 'badge', text: tn(count, '{n} problems') }) : null,
     );
     button.addEventListener('click', () => selectItem(index));

@@ -109,7 +109,8 @@ test('a problem is worded by its code, inner problems too, and in English as the
     setLanguage('ar', { remember: false });
     assert.equal(
       problemWords({ code: 'unknownSkill', params: { skill: '"x"' }, message: '' }),
-      'مهارة غير معروفة: "x"',
+      // On a right-to-left page each value is isolated, to keep its own direction.
+      'مهارة غير معروفة: \u2068"x"\u2069',
     );
     setLanguage('en', { remember: false });
     assert.equal(problemWords(inVariant), inVariant.message);

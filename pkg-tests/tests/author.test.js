@@ -287,9 +287,20 @@ test('a bank with a planted error shows it at its field, and saving asks first',
   assert.match(await field.locator('.field-problem.error').textContent(), /compétence inconnue : "no-such-skill"/);
   assert.match(await page.locator('#problem-list').textContent(), /compétence inconnue : "no-such-skill"/);
   await page.selectOption('#page-language', 'ar');
-  assert.match(await field.locator('.field-problem.error').textContent(), /مهارة غير معروفة: "no-such-skill"/);
+  // On a right-to-left page the id keeps its own direction (isolated by U+2068 … U+2069).
+  assert.match(
+    await field.locator('.field-problem.error').textContent(),
+    /مهارة غير معروفة: \u2068"no-such-skill"\u2069/,
+  );
   await page.selectOption('#page-language', 'en');
   assert.match(await field.locator('.field-problem.error').textContent(), /unknown skill "no-such-skill"/);
+  // The unknown skill is a ticked box of the item's skills: unticking it removes it.
+  const unknownSkill = field.getByLabel(/no-such-skill/);
+  assert.ok(await unknownSkill.isChecked());
+  await unknownSkill.uncheck();
+  assert.deepEqual((await draftBank()).items[numeric].skills, []);
+  await page.locator('#problem-list', { hasText: /an item needs at least one skill/ }).waitFor();
+  assert.match(await page.locator('#problem-summary').textContent(), /^1 error/);
 
   await page.locator('#save-bank').click();
   await page.locator('#save-dialog[open]').waitFor();
