@@ -460,7 +460,10 @@ test('the preview keeps the learner’s place while the author edits, and says w
   await page.locator('#open-url-input').fill('banks/item-types.json');
   await page.locator('#open-url button').click();
   await page.locator('#item-list li').nth(8).waitFor();
+  // The checker redraws the item list once it has run: a click before that may miss.
+  await page.locator('#problem-summary', { hasText: /^No errors/ }).waitFor();
   await page.locator('#item-list button', { hasText: 'numeric' }).first().click();
+  await page.locator('#item-list [aria-current]', { hasText: 'numeric' }).waitFor();
   const answer = page.locator('#preview .preview-host form.ap-item input.ap-input');
   await answer.fill('12');
   const marked = () => page.evaluate(() => document.querySelector('#preview .preview-host')?.dataset.marked === 'yes');
@@ -541,12 +544,28 @@ test('"Start a new bank" and "Open" ask before they replace unsaved work, by key
   await page.keyboard.press('Escape');
   page.off('filechooser', onChooser);
 
+  // A yes opens the file chooser, and the file chosen replaces the bank.
+  await page.locator('#open-file').focus();
+  await page.keyboard.press('Space');
+  await page.locator('#replace-dialog[open]').waitFor();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#replace-anyway').click()]);
+  const other = JSON.parse(readFileSync(`${repositoryRoot}www/banks/item-types.json`, 'utf8'));
+  await chooser.setFiles({
+    name: 'other.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(other)),
+  });
+  await page.locator('#status', { hasText: /other\.json/ }).waitFor();
+  assert.equal(await items(), other.items.length);
+
   // "Save it as a file first" saves, and then nothing is left to lose: no question.
+  await page.locator('[data-path="items[0].prompt"]').fill('Changed since it was opened');
   await page.locator('#new-bank').click();
+  await page.locator('#replace-dialog[open]').waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#replace-save').click()]);
-  // Firefox names a second download of the same file `my-practice(1).json`.
-  assert.match(download.suggestedFilename(), /^my-practice(\(\d+\))?\.json$/);
-  assert.equal(await items(), 1);
+  // Firefox names a second download of the same file `item-types(1).json`.
+  assert.match(download.suggestedFilename(), /^item-types(\(\d+\))?\.json$/);
+  assert.equal(await items(), other.items.length);
   await page.locator('#new-bank').click();
   assert.equal(await page.locator('#replace-dialog[open]').count(), 0);
   assert.equal(await items(), 0);
