@@ -116,6 +116,23 @@ export const CATALOGS = {
     'in an item with a template': 'dans un exercice avec un modèle',
     'Save a bank with errors?': 'Enregistrer une banque qui a des erreurs ?',
     'Save anyway': 'Enregistrer quand même',
+    'Replace the bank you are working on?': 'Remplacer la banque en cours ?',
+    'Save it as a file first': 'L’enregistrer d’abord dans un fichier',
+    'Replace it': 'La remplacer',
+    '{id} (not a skill of this bank: untick to remove it)':
+      '{id} (pas une compétence de cette banque : décochez pour la retirer)',
+    'Keep working on it': 'Continuer à y travailler',
+    'A new bank replaces the one you are working on.':
+      'Une nouvelle banque remplace celle sur laquelle vous travaillez.',
+    'Opening {name} replaces the bank you are working on.':
+      'Ouvrir {name} remplace la banque sur laquelle vous travaillez.',
+    'Opening a file replaces the bank you are working on.':
+      'Ouvrir un fichier remplace la banque sur laquelle vous travaillez.',
+    'It is kept only in this browser, as a draft, until you save it as a file: replacing it loses it once you close the tab.':
+      'Elle n’est gardée que dans ce navigateur, comme brouillon, tant que vous ne l’enregistrez pas dans un fichier : la remplacer la perd dès que vous fermez l’onglet.',
+    'Show the item as it is now': 'Montrer l’exercice tel qu’il est maintenant',
+    'You changed this item since you started trying it here.':
+      'Vous avez modifié cet exercice depuis que vous avez commencé à l’essayer ici.',
     'Go back and fix': 'Revenir et corriger',
     'Back to the demo': 'Retour à la démo',
     'Class overview': 'Vue de la classe',
@@ -425,6 +442,18 @@ export const CATALOGS = {
     'in an item with a template': 'في تمرين له قالب',
     'Save a bank with errors?': 'حفظ بنك فيه أخطاء؟',
     'Save anyway': 'الحفظ على أي حال',
+    'Replace the bank you are working on?': 'استبدال البنك الذي تعمل عليه؟',
+    'Save it as a file first': 'احفظه في ملف أولًا',
+    'Replace it': 'استبدله',
+    '{id} (not a skill of this bank: untick to remove it)': '{id} (ليست مهارة في هذا البنك: ألغِ التحديد لإزالتها)',
+    'Keep working on it': 'واصل العمل عليه',
+    'A new bank replaces the one you are working on.': 'البنك الجديد يحل محل البنك الذي تعمل عليه.',
+    'Opening {name} replaces the bank you are working on.': 'فتح {name} يحل محل البنك الذي تعمل عليه.',
+    'Opening a file replaces the bank you are working on.': 'فتح ملف يحل محل البنك الذي تعمل عليه.',
+    'It is kept only in this browser, as a draft, until you save it as a file: replacing it loses it once you close the tab.':
+      'لا يُحفظ إلا في هذا المتصفح، كمسودة، حتى تحفظه في ملف: استبداله يُضيّعه بمجرد إغلاق علامة التبويب.',
+    'Show the item as it is now': 'اعرض التمرين كما هو الآن',
+    'You changed this item since you started trying it here.': 'غيّرت هذا التمرين منذ أن بدأت تجربته هنا.',
     'Go back and fix': 'الرجوع والإصلاح',
     'Back to the demo': 'العودة إلى العرض التوضيحي',
     'Class overview': 'نظرة على الصف',
@@ -714,13 +743,119 @@ export function savedLanguage() {
   }
 }
 
+/**
+ * The checker's problems by code (crates/engine/src/bank_check/problems.rs; the studio's
+ * `diagnosticCodes()` lists them), in French and Arabic; English is the engine's own words
+ * (`message`). A `{detail}` is words of another part of the engine, shown in English.
+ */
+export const DIAGNOSTICS = {
+  fr: {
+    notJson: 'le fichier n’est pas du JSON valide : {detail}',
+    notAnObject: 'une banque doit être un objet JSON',
+    emptyHeaderField: '`{key}` doit être un texte non vide',
+    missingHeaderField: 'la banque n’a pas de `{key}`',
+    unreadableSettings: 'les réglages ne se lisent pas ({detail})',
+    missingList: 'la banque n’a pas de liste `{key}`',
+    notAList: '`{key}` doit être une liste',
+    unreadableElement: 'cette partie ne se lit pas ({detail})',
+    skillIdUsedTwice: 'l’identifiant de compétence {id} est utilisé deux fois',
+    unknownSkill: 'compétence inconnue : {skill}',
+    prerequisiteCycle: 'les prérequis forment une boucle : {cycle}',
+    itemIdUsedTwice: 'l’identifiant d’exercice {id} est utilisé deux fois',
+    noSkill: 'un exercice a besoin d’au moins une compétence',
+    emptyPrompt: 'la question est vide',
+    difficultyOutOfRange: 'la difficulté doit être comprise entre -6 et 6',
+    missingGap: 'la question n’a pas de trou [[{number}]]',
+    fewItemsForSkill: 'exercices qui travaillent cette compétence : {count} ; la maîtrise demande {needed} réponses',
+    settingOutOfRange: 'doit être compris entre {min} et {max}',
+    inVariant: 'dans la variante tirée avec la graine {seed} : {problem}',
+    templateProblem: 'le modèle ne fonctionne pas ({detail})',
+    hintWithoutText: 'un indice a besoin d’un texte ou d’une question plus simple',
+    stepWithSteps: 'une étape ne peut pas avoir elle-même des étapes',
+    answerProblem: 'réponse à revoir ({detail})',
+    fewChoices: 'un exercice à choix a besoin d’au moins deux choix',
+    answerChoiceMissing: 'la réponse est le choix {answer}, mais il n’y a que {count} choix (comptés à partir de 0)',
+    noRightChoice: 'au moins un choix doit être juste',
+    noSuchChoice: 'il n’y a pas de choix {answer} (comptés à partir de 0)',
+    negativeTolerance: 'la tolérance doit être un nombre supérieur ou égal à 0',
+    answerNotFinite: 'la réponse {answer} n’est pas un nombre fini',
+    answerOutsideTolerance: 'la réponse ne respecte pas sa propre tolérance',
+    wrongAnswerIsRight: 'cette réponse fausse est égale à la bonne réponse',
+    noAcceptedAnswer: 'un exercice à réponse courte a besoin d’au moins une réponse acceptée',
+    fewEntries: 'un exercice de mise en ordre a besoin d’au moins deux éléments',
+    noBlanks: 'un texte à trous a besoin d’au moins un trou',
+    emptyBlank: 'un trou a besoin de réponses acceptées ou d’un nombre',
+    fewPairs: 'un exercice d’association a besoin d’au moins deux paires',
+    noSteps: 'un exercice en étapes a besoin d’au moins une étape',
+    markupProblem: 'mise en forme ou maths à corriger ({detail})',
+    remoteMedia:
+      'le média {address} est sur un autre site : le widget ne le charge que si la page liste son origine dans `media-origins`, et le charger indique à ce site quels exercices un élève voit',
+  },
+  ar: {
+    notJson: 'الملف ليس JSON صالحًا: {detail}',
+    notAnObject: 'يجب أن يكون البنك كائن JSON',
+    emptyHeaderField: 'يجب أن يكون `{key}` نصًا غير فارغ',
+    missingHeaderField: 'ليس في البنك `{key}`',
+    unreadableSettings: 'تتعذر قراءة الإعدادات ({detail})',
+    missingList: 'ليس في البنك قائمة `{key}`',
+    notAList: 'يجب أن يكون `{key}` قائمة',
+    unreadableElement: 'تتعذر قراءة هذا الجزء ({detail})',
+    skillIdUsedTwice: 'معرّف المهارة {id} مستخدم مرتين',
+    unknownSkill: 'مهارة غير معروفة: {skill}',
+    prerequisiteCycle: 'المتطلبات السابقة تشكّل حلقة: {cycle}',
+    itemIdUsedTwice: 'معرّف التمرين {id} مستخدم مرتين',
+    noSkill: 'يحتاج التمرين إلى مهارة واحدة على الأقل',
+    emptyPrompt: 'نص السؤال فارغ',
+    difficultyOutOfRange: 'يجب أن تكون الصعوبة بين ‎-6 و6',
+    missingGap: 'ليس في نص السؤال الفراغ [[{number}]]',
+    fewItemsForSkill: 'عدد التمارين التي تتدرب على هذه المهارة: {count}؛ ويحتاج الإتقان إلى {needed} إجابات',
+    settingOutOfRange: 'يجب أن تكون القيمة بين {min} و{max}',
+    inVariant: 'في الصيغة المسحوبة بالبذرة {seed}: {problem}',
+    templateProblem: 'القالب لا يعمل ({detail})',
+    hintWithoutText: 'يحتاج التلميح إلى نص أو إلى سؤال أبسط',
+    stepWithSteps: 'لا يمكن أن تكون للخطوة خطوات',
+    answerProblem: 'راجع الإجابة ({detail})',
+    fewChoices: 'يحتاج تمرين الاختيار إلى خيارين على الأقل',
+    answerChoiceMissing: 'الإجابة هي الخيار {answer} لكن عدد الخيارات {count} فقط (العدّ يبدأ من 0)',
+    noRightChoice: 'يجب أن يكون خيار واحد على الأقل صحيحًا',
+    noSuchChoice: 'لا يوجد خيار {answer} (العدّ يبدأ من 0)',
+    negativeTolerance: 'يجب أن يكون هامش التسامح عددًا أكبر من 0 أو يساويه',
+    answerNotFinite: 'الإجابة {answer} ليست عددًا منتهيًا',
+    answerOutsideTolerance: 'الإجابة لا تحقق هامش التسامح الخاص بها',
+    wrongAnswerIsRight: 'هذه الإجابة الخاطئة تساوي الإجابة الصحيحة',
+    noAcceptedAnswer: 'يحتاج تمرين الإجابة القصيرة إلى إجابة مقبولة واحدة على الأقل',
+    fewEntries: 'يحتاج تمرين الترتيب إلى عنصرين على الأقل',
+    noBlanks: 'يحتاج تمرين ملء الفراغات إلى فراغ واحد على الأقل',
+    emptyBlank: 'يحتاج الفراغ إلى إجابات مقبولة أو إلى عدد',
+    fewPairs: 'يحتاج تمرين المطابقة إلى زوجين على الأقل',
+    noSteps: 'يحتاج التمرين متعدد الخطوات إلى خطوة واحدة على الأقل',
+    markupProblem: 'صحّح التنسيق أو الرياضيات ({detail})',
+    remoteMedia:
+      'الوسائط {address} على موقع آخر: لا تحمّلها الأداة إلا إذا ذكرت الصفحة مصدرها في `media-origins`، وتحميلها يُعلم ذلك الموقع بالتمارين التي يراها المتعلم',
+  },
+};
+
+/** A checker problem in the page's language: by its code, else the engine's English words. */
+export function problemWords(problem) {
+  const text = DIAGNOSTICS[current]?.[problem.code];
+  if (typeof text !== 'string') return problem.message;
+  const values = { ...problem.params };
+  if (problem.inner) values.problem = problemWords(problem.inner);
+  return fill(text, values);
+}
+
 /** A name translated where it is shown (the key check finds it). */
 export function mark(key) {
   return key;
 }
 
+/**
+ * Fills `{name}` placeholders. On a right-to-left page each value is isolated (U+2068 … U+2069):
+ * a file name, an id or the engine's English words keep their own direction and punctuation.
+ */
 function fill(text, values) {
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+  const isolate = RIGHT_TO_LEFT.has(current) ? (value) => `\u2068${value}\u2069` : (value) => value;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? isolate(String(values[name])) : whole));
 }
 
 /** The text of `key` in the page's language, with `{name}` placeholders filled from `values`. */

@@ -8,6 +8,7 @@ import {
   language,
   mark,
   PAGE_LANGUAGES,
+  problemWords,
   savedLanguage,
   setLanguage,
   t,
@@ -105,8 +106,13 @@ const state = {
   problems: [],
   /** The field whose typing already left an undo step (one step per field and visit). */
   editing: null,
-  /** The preview's widget and the bank it shows. */
-  preview: { handle: null, shown: '' },
+  /**
+   * The preview's widget, the bank it shows (its title aside), which item (`selected:id`), and
+   * whether the author has started answering it there (then a change waits for their word).
+   */
+  preview: { handle: null, shown: '', item: '', touched: false },
+  /** The bank as it was last saved, opened or started: other work is kept only in this browser. */
+  cleanText: null,
   studioReady: false,
 };
 
@@ -810,6 +816,27 @@ function drawItemForm() {
       element('div', { class: 'field check' }, box, element('label', { for: id, text: skill.name || skill.id })),
     );
   });
+  // A skill the bank does not have (a planted or mistyped id) shows too, ticked: untick to remove it.
+  for (const [index, unknown] of (item.skills ?? [])
+    .filter((id) => !skillOptions.some((skill) => skill.id === id))
+    .entries()) {
+    const id = `${fieldId(base)}-unknown-skill-${index}`;
+    const box = element('input', { id, type: 'checkbox' });
+    box.checked = true;
+    box.addEventListener('change', () => {
+      rememberForUndo();
+      item.skills = (item.skills ?? []).filter((skill) => skill !== unknown || box.checked);
+      afterChange();
+    });
+    skillsBox.append(
+      element(
+        'div',
+        { class: 'field check' },
+        box,
+        element('label', { for: id, text: t('{id} (not a skill of this bank: untick to remove it)', { id: unknown }) }),
+      ),
+    );
+  }
   const difficulty = item.difficulty ?? 0;
   const difficulties = DIFFICULTIES.some(([value]) => value === difficulty)
     ? DIFFICULTIES
@@ -859,11 +886,15 @@ function drawItemList() {
     const button = element(
       'button',
       { type: 'button', 'aria-current': index === state.selected ? 'true' : null },
-      element('span', { class: 'item-title', text: `${index + 1}. ${item.id || t('(no id)')}` }),
-      element('span', {
-        class: 'item-meta',
-        text: `${TYPE_NAMES.has(item.type) ? t(TYPE_NAMES.get(item.type)) : item.type}${prompt ? ` · ${prompt}` : ''}`,
-      }),
+      // The id and the prompt are the author's words, in their own direction (<bdi>).
+      element('span', { class: 'item-title' }, `${index + 1}. `, element('bdi', { text: item.id || t('(no id)') })),
+      element(
+        'span',
+        { class: 'item-meta' },
+        TYPE_NAMES.has(item.type) ? t(TYPE_NAMES.get(item.type)) : item.type,
+        prompt ? ' · ' : null,
+        prompt ? element('bdi', { text: prompt }) : null,
+      ),
       count ? element('span', { class: 'badge', text: tn(count, '{n} problems') }) : null,
     );
     button.addEventListener('click', () => selectItem(index));
@@ -1077,24 +1108,32 @@ function placeProblem(problem) {
     const field = findValue(owner, problem.field, (key, value) => key === 'answer' && String(value) === notNumber[1]);
     if (field) return { ...problem, field };
   }
-  if (/\bid\b.*\bused twice\b|\bused twice\b.*\bid\b/.test(problem.message)) {
+  if (problem.code === 'itemIdUsedTwice') {
     return { ...problem, field: `${problem.field}.id` };
   }
   if (/untagged enum HintInput/.test(problem.message)) {
     return {
       ...problem,
-      message: t('A hint is not complete: write its text, and the question and answer of its smaller question.'),
+      words: {
+        key: mark('A hint is not complete: write its text, and the question and answer of its smaller question.'),
+      },
     };
   }
   if (/did not match any variant|missing field|invalid type/.test(problem.message)) {
     return {
       ...problem,
-      message: t('Part of this item is missing or not filled in as its type needs ({detail}).', {
-        detail: problem.message,
-      }),
+      words: {
+        key: mark('Part of this item is missing or not filled in as its type needs ({detail}).'),
+        values: { detail: problem.message },
+      },
     };
   }
   return problem;
+}
+
+/** A problem's words in the page's language, worded when shown (the language may change). */
+function problemText(problem) {
+  return problem.words ? t(problem.words.key, problem.words.values) : problemWords(problem);
 }
 
 /** The path, under `path`, of the first value of `value` for which `matches(key, value)` holds. */
@@ -1128,7 +1167,7 @@ function describe(problem) {
     return t('Item {n} ({id}): {message}', {
       n: Number(match[1]) + 1,
       id: item?.id || t('(no id)'),
-      message: problem.message,
+      message: problemText(problem),
     });
   }
   const skill = /^skills\[(\d+)\]/.exec(problem.field);
@@ -1137,10 +1176,10 @@ function describe(problem) {
     return t('Skill {n} ({name}): {message}', {
       n: Number(skill[1]) + 1,
       name: found?.name || found?.id || '?',
-      message: problem.message,
+      message: problemText(problem),
     });
   }
-  return problem.message;
+  return problemText(problem);
 }
 
 function drawProblems() {
@@ -1212,8 +1251,8 @@ function markProblems() {
             'p',
             { class: `field-problem ${problem.severity}` },
             problem.severity === 'error'
-              ? t('Error: {message}', { message: problem.message })
-              : t('Warning: {message}', { message: problem.message }),
+              ? t('Error: {message}', { message: problemText(problem) })
+              : t('Warning: {message}', { message: problemText(problem) }),
           ),
         );
       }
@@ -1224,8 +1263,8 @@ function markProblems() {
       'p',
       { class: `field-problem ${problem.severity}`, id },
       problem.severity === 'error'
-        ? t('Error: {message}', { message: problem.message })
-        : t('Warning: {message}', { message: problem.message }),
+        ? t('Error: {message}', { message: problemText(problem) })
+        : t('Warning: {message}', { message: problemText(problem) }),
     );
     const control = container.querySelector(':scope > :is(input, textarea, select)');
     container.append(note);
@@ -1258,7 +1297,13 @@ function schedulePreview(delay = 500) {
   previewTimer = setTimeout(drawPreview, delay);
 }
 
-async function drawPreview() {
+/**
+ * Shows the selected item in the preview, as it is now. A change to the item the author is trying
+ * in the preview (they have answered or typed there) does not restart it under them: the preview
+ * says the item changed, with a button to restart it; `force` restarts it at once. A change that
+ * does not touch the item (the bank's title, another item) keeps the preview as it is.
+ */
+async function drawPreview({ force = false } = {}) {
   const target = document.getElementById('preview');
   const item = state.bank.items[state.selected];
   const bank = item
@@ -1272,9 +1317,19 @@ async function drawPreview() {
         items: [item],
       }
     : null;
-  const text = bank ? JSON.stringify({ ...bank, version: '' }) : '';
-  if (text === state.preview.shown) return;
+  const text = bank ? JSON.stringify({ ...bank, version: '', title: '' }) : '';
+  const itemKey = item ? `${state.selected}:${item.id}` : '';
+  if (text === state.preview.shown) {
+    document.getElementById('preview-notice')?.remove();
+    return;
+  }
+  if (!force && state.preview.touched && itemKey === state.preview.item && state.preview.handle) {
+    showPreviewNotice(target);
+    return;
+  }
   state.preview.shown = text;
+  state.preview.item = itemKey;
+  state.preview.touched = false;
   state.preview.handle?.destroy();
   state.preview.handle = null;
   target.replaceChildren();
@@ -1294,6 +1349,40 @@ async function drawPreview() {
   }
 }
 
+/** Says, above the preview the author is answering, that the item changed since it started. */
+function showPreviewNotice(target) {
+  if (document.getElementById('preview-notice')) return;
+  const restart = element('button', { type: 'button', text: t('Show the item as it is now') });
+  restart.addEventListener('click', async () => {
+    clearTimeout(previewTimer);
+    await drawPreview({ force: true });
+    document
+      .querySelector('#preview .preview-host')
+      ?.shadowRoot?.querySelector('form input, form select, form textarea, form button')
+      ?.focus();
+  });
+  target.prepend(
+    element(
+      'div',
+      { id: 'preview-notice', class: 'preview-notice', role: 'status' },
+      element('p', { text: t('You changed this item since you started trying it here.') }),
+      restart,
+    ),
+  );
+}
+
+/** The author answering in the preview: a change of the item then waits for their word. */
+function wirePreview() {
+  const target = document.getElementById('preview');
+  const touched = (event) => {
+    if (event.composedPath().some((node) => node instanceof Element && node.classList.contains('preview-host'))) {
+      state.preview.touched = true;
+    }
+  };
+  target.addEventListener('input', touched);
+  target.addEventListener('click', touched);
+}
+
 /** The skills the item and its steps practise, without prerequisites: the preview's progress list. */
 function previewSkills(item) {
   const used = new Set([...(item.skills ?? []), ...(item.steps ?? []).flatMap((step) => step.skills ?? [])]);
@@ -1303,7 +1392,7 @@ function previewSkills(item) {
 /** Shows the item as it is now and moves focus to its first answer control. */
 async function tryInPreview() {
   clearTimeout(previewTimer);
-  await drawPreview();
+  await drawPreview({ force: true });
   const host = document.querySelector('#preview .preview-host');
   for (let frame = 0; frame < 120 && host; frame += 1) {
     const control = [
@@ -1390,6 +1479,7 @@ function openBankText(text, name) {
     current.skills = Array.isArray(current.skills) ? current.skills : [];
   });
   state.selected = 0;
+  state.cleanText = JSON.stringify(state.bank);
   drawAll();
   schedulePreview(0);
   say(tn(state.bank.items.length, 'Opened {name}: {n} items. Undo goes back to what you had.', { name }));
@@ -1487,6 +1577,7 @@ function saveBank({ evenWithErrors = false } = {}) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  state.cleanText = JSON.stringify(state.bank);
   say(
     tn(state.bank.items.length, 'Saved {name} ({n} items). Put it next to your page and point the widget at it.', {
       name,
@@ -1575,12 +1666,14 @@ function wire() {
       { focus: `skills[${state.bank.skills.length}].name` },
     );
   });
-  document.getElementById('new-bank').addEventListener('click', () => {
+  document.getElementById('new-bank').addEventListener('click', async () => {
+    if (!(await confirmReplace(t('A new bank replaces the one you are working on.')))) return;
     change((bank) => {
       for (const key of Object.keys(bank)) delete bank[key];
       Object.assign(bank, emptyBank());
     });
     state.selected = 0;
+    state.cleanText = JSON.stringify(state.bank);
     drawAll();
     schedulePreview(0);
     say(t('Started a new bank. Undo brings the previous one back.'));
@@ -1607,6 +1700,7 @@ function wire() {
     event.preventDefault();
     const address = document.getElementById('open-url-input').value.trim();
     if (!address) return;
+    if (!(await confirmReplace(t('Opening {name} replaces the bank you are working on.', { name: address })))) return;
     try {
       const response = await fetch(new URL(address, document.baseURI), { cache: 'no-cache' });
       if (!response.ok) throw new Error(t('the server answered {status}', { status: response.status }));
@@ -1673,6 +1767,62 @@ function wire() {
   });
 }
 
+// ---------------------------------------------------------------- replacing the bank
+
+/** Whether the bank holds work kept only in this browser: items changed since it was last saved or opened. */
+function hasUnsavedWork() {
+  return state.bank.items.length > 0 && JSON.stringify(state.bank) !== state.cleanText;
+}
+
+/**
+ * Asks before the bank being worked on is replaced (new, open), when it holds unsaved work:
+ * resolves to true to go on. "Save it first" saves the file and goes no further.
+ */
+function confirmReplace(what) {
+  if (!hasUnsavedWork()) return Promise.resolve(true);
+  const dialog = document.getElementById('replace-dialog');
+  document.getElementById('replace-dialog-text').textContent = `${what} ${t(
+    'It is kept only in this browser, as a draft, until you save it as a file: replacing it loses it once you close the tab.',
+  )}`;
+  dialog.returnValue = '';
+  dialog.showModal();
+  return new Promise((resolve) => {
+    dialog.addEventListener(
+      'close',
+      () => {
+        if (dialog.returnValue === 'save') saveBank();
+        resolve(dialog.returnValue === 'replace');
+      },
+      { once: true },
+    );
+  });
+}
+
+function wireReplaceQuestions() {
+  const dialog = document.getElementById('replace-dialog');
+  for (const [id, answer] of [
+    ['replace-save', 'save'],
+    ['replace-anyway', 'replace'],
+    ['replace-cancel', 'cancel'],
+  ]) {
+    document.getElementById(id).addEventListener('click', () => dialog.close(answer));
+  }
+  // The file chooser opens only once the author has said yes: its click is held, then replayed.
+  const fileInput = document.getElementById('open-file');
+  let fileChoiceAllowed = false;
+  fileInput.addEventListener('click', async (event) => {
+    if (fileChoiceAllowed || !hasUnsavedWork()) {
+      fileChoiceAllowed = false;
+      return;
+    }
+    event.preventDefault();
+    if (await confirmReplace(t('Opening a file replaces the bank you are working on.'))) {
+      fileChoiceAllowed = true;
+      fileInput.click();
+    }
+  });
+}
+
 /** The page's language: chosen in the header, remembered in this browser. */
 function wireLanguage() {
   setLanguage(chooseLanguage(savedLanguage(), navigator.languages ?? [navigator.language]), { remember: false });
@@ -1694,6 +1844,8 @@ function wireLanguage() {
 async function start() {
   wireLanguage();
   wire();
+  wireReplaceQuestions();
+  wirePreview();
   const draft = readDraft();
   if (draft) {
     state.bank = draft.bank;

@@ -1,10 +1,19 @@
 // The authoring page's catalogs (www/author-i18n.js), in node: every key that author.js and
 // author.html use is in every catalog, with the same {placeholders}, and every plural key has
-// every plural form its language needs (CLDR categories, from Intl.PluralRules).
+// every plural form its language needs (CLDR categories, from Intl.PluralRules); and every code
+// the checker reports (read from the page's own wasm, `make build`) has French and Arabic words.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CATALOGS, englishPlurals, PAGE_LANGUAGES } from '../../www/author-i18n.js';
+import { diagnosticCodes, initSync } from '../../www/generated/studio/adaptive_practice_studio.js';
+import {
+  CATALOGS,
+  DIAGNOSTICS,
+  englishPlurals,
+  PAGE_LANGUAGES,
+  problemWords,
+  setLanguage,
+} from '../../www/author-i18n.js';
 
 const script = readFileSync(new URL('../../www/author.js', import.meta.url), 'utf8');
 const page = readFileSync(new URL('../../www/author.html', import.meta.url), 'utf8');
@@ -60,5 +69,52 @@ test('English has the singular of every plural key', () => {
     // A form may leave the count out ("one note", Arabic's dual); every other placeholder stays.
     const withoutCount = (text) => placeholders(text).filter((name) => name !== 'n');
     for (const form of Object.values(englishPlurals()[key])) assert.deepEqual(withoutCount(form), withoutCount(key));
+  }
+});
+
+test('every code of the checker has French and Arabic words, with the same placeholders', () => {
+  initSync({
+    module: readFileSync(new URL('../../www/generated/studio/adaptive_practice_studio_bg.wasm', import.meta.url)),
+  });
+  const codes = diagnosticCodes();
+  assert.ok(codes.length > 30, `${codes.length} codes`);
+  assert.ok(codes.some(({ code }) => code === 'unknownSkill'));
+  for (const [language] of PAGE_LANGUAGES.filter(([code]) => code !== 'en')) {
+    const words = DIAGNOSTICS[language];
+    for (const { code, english } of codes) {
+      assert.equal(typeof words[code], 'string', `${language}: no words for the checker's code ${code}`);
+      assert.deepEqual(placeholders(words[code]), placeholders(english), `${language}: ${code}`);
+    }
+    const known = new Set(codes.map(({ code }) => code));
+    assert.deepEqual(
+      Object.keys(words).filter((code) => !known.has(code)),
+      [],
+      `${language}: codes the checker does not have`,
+    );
+  }
+});
+
+test('a problem is worded by its code, inner problems too, and in English as the engine says it', () => {
+  const inVariant = {
+    code: 'inVariant',
+    params: { seed: '3' },
+    message: 'in the variant of seed 3: the prompt is empty',
+    inner: { code: 'emptyPrompt', params: {}, message: 'the prompt is empty' },
+  };
+  // setLanguage also sets the page's lang and dir: in node, on a stand-in.
+  globalThis.document ??= { documentElement: {} };
+  try {
+    setLanguage('fr', { remember: false });
+    assert.equal(problemWords(inVariant), 'dans la variante tirée avec la graine 3 : la question est vide');
+    setLanguage('ar', { remember: false });
+    assert.equal(
+      problemWords({ code: 'unknownSkill', params: { skill: '"x"' }, message: '' }),
+      // On a right-to-left page each value is isolated, to keep its own direction.
+      'مهارة غير معروفة: \u2068"x"\u2069',
+    );
+    setLanguage('en', { remember: false });
+    assert.equal(problemWords(inVariant), inVariant.message);
+  } finally {
+    setLanguage('en', { remember: false });
   }
 });

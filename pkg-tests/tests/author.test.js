@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launch, skipInFirefox } from '../lib/browser.js';
+import { launch } from '../lib/browser.js';
 import { axeViolations } from '../lib/axe.js';
 import { PracticeWidget } from '../lib/practice-widget.js';
 
@@ -24,13 +24,7 @@ before(async () => {
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   });
-  page = await context.newPage();
-  page.on('pageerror', (error) => {
-    // Firefox reports a CSP block of an inline style as a page error; the page and the widget set
-    // none (their styles are files and constructed sheets), but Firefox's test driver tools do.
-    if (/blocked an inline style/.test(error.message)) return;
-    assert.fail(`page error: ${error.message}`);
-  });
+  page = await openPage();
   mkdirSync(`${repositoryRoot}${scratch}`, { recursive: true });
 });
 
@@ -39,9 +33,26 @@ after(async () => {
   rmSync(`${repositoryRoot}${scratch}`, { recursive: true, force: true });
 });
 
-/** The focused element, through shadow roots: its accessible label as the page gives it. */
+/** A new tab of the test's context, failing the test on any page error. */
+async function openPage() {
+  const opened = await context.newPage();
+  opened.on('pageerror', (error) => {
+    // Firefox reports a CSP block of an inline style as a page error; the page and the widget set
+    // none (their styles are files and constructed sheets), but Firefox's test driver tools do.
+    if (/blocked an inline style/.test(error.message)) return;
+    assert.fail(`page error: ${error.message}`);
+  });
+  return opened;
+}
+
+/**
+ * The focused element, through shadow roots: its accessible label as the page gives it; `null`
+ * when the page itself has lost the focus (Tab went past its last control into the browser's own
+ * interface).
+ */
 function focusedLabel() {
   return page.evaluate(() => {
+    if (!document.hasFocus()) return null;
     let element = document.activeElement;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
     if (!element) return '';
@@ -54,18 +65,37 @@ function focusedLabel() {
   });
 }
 
-/** Presses Tab (or Shift+Tab) until the focused control's label is `label` (a string or RegExp). */
+/**
+ * Presses Tab (or Shift+Tab) until the focused control's label is `label` (a string or RegExp).
+ * Tab past the page's last control (or Shift+Tab before its first) leaves the page: Chromium
+ * headless wraps around to the other end, Firefox moves to its toolbar and, headless, does not
+ * give the page its focus back when Tab returns to it (keys still move the focus, but Enter no
+ * longer activates a button). So a walk that leaves the page fails here, in both browsers.
+ */
 async function tabTo(label, { backwards = false, limit = 200 } = {}) {
   const matches = (text) => (typeof label === 'string' ? text === label : label.test(text));
   for (let presses = 0; presses < limit; presses += 1) {
-    if (matches(await focusedLabel())) return;
+    const focused = await focusedLabel();
+    if (focused === null) throw new Error(`Tab left the page on the way to "${label}": tab the other way`);
+    if (matches(focused)) return;
+    await page.evaluate(() => {
+      window.tabbedFrom = document.activeElement;
+    });
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    const wrapped = await page.evaluate((forward) => {
+      const previous = window.tabbedFrom;
+      const now = document.activeElement;
+      if (!previous || !now || previous === now || previous === document.body) return false;
+      const following = previous.compareDocumentPosition(now) & Node.DOCUMENT_POSITION_FOLLOWING;
+      return forward ? !following : Boolean(following);
+    }, !backwards);
+    if (wrapped) throw new Error(`Tab left the page on the way to "${label}": tab the other way`);
   }
   throw new Error(`Tab never reached "${label}"; focus is on "${await focusedLabel()}"`);
 }
 
-async function typeInto(label, text) {
-  await tabTo(label);
+async function typeInto(label, text, options) {
+  await tabTo(label, options);
   await page.keyboard.type(text);
 }
 
@@ -87,8 +117,9 @@ const RECIPES = {
     await page.keyboard.type('Which number is even?');
     await typeInto('Choice 1', '7');
     await typeInto('Choice 1 is right', '');
+    // The arrow moves the focus to the next radio button too, past the text of choice 2.
     await page.keyboard.press('ArrowDown');
-    await typeInto('Choice 2', '12');
+    await typeInto('Choice 2', '12', { backwards: true });
     await typeInto('Feedback when choice 2 is picked (optional)', '12 = 6 × 2.');
   },
   multipleResponse: async () => {
@@ -146,14 +177,19 @@ const RECIPES = {
   },
 };
 
+/** "Start a new bank", saying yes when the page asks whether to replace unsaved work. */
+async function startNewBank() {
+  const button = page.locator('#new-bank');
+  await button.click();
+  if (await page.locator('#replace-dialog[open]').count()) await page.locator('#replace-anyway').click();
+  await page.locator('#replace-dialog[open]').waitFor({ state: 'detached' });
+}
+
 async function draftBank() {
   return page.evaluate((key) => JSON.parse(localStorage.getItem(key)).bank, DRAFT_KEY);
 }
 
-test('a bank of every item type, written with the keyboard only, plays in the preview and in the widget', {
-  // shadow root (document.activeElement stays outside it); Chromium runs the whole flow. // Known gap: in Firefox ESR "Try it in the preview" does not move focus into the preview's
-  skip: skipInFirefox('move focus into the preview from "Try it in the preview" yet (known gap, see README)'),
-}, async () => {
+test('a bank of every item type, written with the keyboard only, plays in the preview and in the widget', async () => {
   await page.goto(`${env.baseUrl}www/author.html`);
   await page.locator('#problem-summary', { hasText: /No errors/ }).waitFor();
   await page.keyboard.press('Tab');
@@ -234,6 +270,7 @@ test('a bank with a planted error shows it at its field, and saving asks first',
   const bank = JSON.parse(readFileSync(`${repositoryRoot}www/banks/item-types.json`, 'utf8'));
   const numeric = bank.items.findIndex((item) => item.type === 'numeric');
   bank.items[numeric].skills = ['no-such-skill'];
+  if (!page.url().includes('author.html')) await page.goto(`${env.baseUrl}www/author.html`);
   await page.locator('#open-file').setInputFiles({
     name: 'planted.json',
     mimeType: 'application/json',
@@ -243,8 +280,27 @@ test('a bank with a planted error shows it at its field, and saving asks first',
   await page.locator('#problem-list button', { hasText: 'Error' }).click();
   const field = page.locator(`[data-field="items[${numeric}].skills"]`);
   await field.locator('.field-problem.error').waitFor();
-  assert.match(await field.locator('.field-problem.error').textContent(), /no-such-skill/);
+  assert.match(await field.locator('.field-problem.error').textContent(), /unknown skill "no-such-skill"/);
   assert.match(await page.locator('#item-list [aria-current] .badge').textContent(), /1 problem/);
+  // The checker's words follow the page's language, at the field and in the list.
+  await page.selectOption('#page-language', 'fr');
+  assert.match(await field.locator('.field-problem.error').textContent(), /compétence inconnue : "no-such-skill"/);
+  assert.match(await page.locator('#problem-list').textContent(), /compétence inconnue : "no-such-skill"/);
+  await page.selectOption('#page-language', 'ar');
+  // On a right-to-left page the id keeps its own direction (isolated by U+2068 … U+2069).
+  assert.match(
+    await field.locator('.field-problem.error').textContent(),
+    /مهارة غير معروفة: \u2068"no-such-skill"\u2069/,
+  );
+  await page.selectOption('#page-language', 'en');
+  assert.match(await field.locator('.field-problem.error').textContent(), /unknown skill "no-such-skill"/);
+  // The unknown skill is a ticked box of the item's skills: unticking it removes it.
+  const unknownSkill = field.getByLabel(/no-such-skill/);
+  assert.ok(await unknownSkill.isChecked());
+  await unknownSkill.uncheck();
+  assert.deepEqual((await draftBank()).items[numeric].skills, []);
+  await page.locator('#problem-list', { hasText: /an item needs at least one skill/ }).waitFor();
+  assert.match(await page.locator('#problem-summary').textContent(), /^1 error/);
 
   await page.locator('#save-bank').click();
   await page.locator('#save-dialog[open]').waitFor();
@@ -267,7 +323,7 @@ test('a bank with a planted error shows it at its field, and saving asks first',
 });
 
 test('rows pasted from a spreadsheet become items, and a bad row is named', async () => {
-  await page.locator('#new-bank').click();
+  await startNewBank();
   await page.locator('#spreadsheet summary').click();
   const rows = [
     'type\tprompt\tanswer\tchoices\thints\tskill\tdifficulty',
@@ -335,7 +391,7 @@ test('the page speaks French and Arabic (right to left), chosen in the header an
 });
 
 test('editing keeps what the author wrote: moves, blanks, skill renames, type changes, skipped rows', async () => {
-  await page.locator('#new-bank').click();
+  await startNewBank();
   for (const type of ['numeric', 'fillBlanks']) {
     await page.selectOption('#new-item-type', type);
     await page.locator('#add-item').click();
@@ -396,4 +452,121 @@ test('a GIFT quiz opens as a bank, with what was left out listed', async () => {
   assert.match(await page.locator('#import-notes').textContent(), /essay/);
   assert.match(await page.locator('#status').textContent(), /quiz\.gift/);
   await page.locator('#problem-summary', { hasText: /^No errors/ }).waitFor();
+});
+
+test('the preview keeps the learner’s place while the author edits, and says when the item changed', async () => {
+  await page.goto(`${env.baseUrl}www/author.html`);
+  await startNewBank();
+  await page.locator('#open-url-input').fill('banks/item-types.json');
+  await page.locator('#open-url button').click();
+  await page.locator('#item-list li').nth(8).waitFor();
+  // The checker redraws the item list once it has run: a click before that may miss.
+  await page.locator('#problem-summary', { hasText: /^No errors/ }).waitFor();
+  await page.locator('#item-list button', { hasText: 'numeric' }).first().click();
+  await page.locator('#item-list [aria-current]', { hasText: 'numeric' }).waitFor();
+  const answer = page.locator('#preview .preview-host form.ap-item input.ap-input');
+  await answer.fill('12');
+  const marked = () => page.evaluate(() => document.querySelector('#preview .preview-host')?.dataset.marked === 'yes');
+  await page.evaluate(() => {
+    document.querySelector('#preview .preview-host').dataset.marked = 'yes';
+  });
+
+  // The bank's title is not the item: the preview stays as the learner left it.
+  await page.locator('details:has(#settings-form) > summary').click();
+  await page.locator('[data-path="title"]').fill('Another title');
+  await page.waitForTimeout(900);
+  assert.ok(await marked(), 'the preview restarted for a change of the title');
+  assert.equal(await answer.inputValue(), '12');
+
+  // The item itself changed while the learner answers it: the preview says so and waits.
+  const prompt = page.locator('[data-path="items[2].prompt"]');
+  await prompt.fill('What is 5 + 7?');
+  await page.locator('#preview-notice').waitFor();
+  await page.waitForTimeout(900);
+  assert.ok(await marked(), 'the preview restarted under the learner');
+  assert.equal(await answer.inputValue(), '12');
+  await page.locator('#preview-notice button').click();
+  await page.locator('#preview .ap-prompt', { hasText: 'What is 5 + 7?' }).waitFor();
+  assert.equal(await page.locator('#preview-notice').count(), 0);
+  assert.equal(await answer.inputValue(), '');
+
+  // Untouched, the preview follows the text as it is written.
+  await prompt.fill('What is 6 + 6?');
+  await page.locator('#preview .ap-prompt', { hasText: 'What is 6 + 6?' }).waitFor();
+  assert.equal(await page.locator('#preview-notice').count(), 0);
+});
+
+test('"Start a new bank" and "Open" ask before they replace unsaved work, by keyboard', async () => {
+  // Keys reach the page's buttons only when its window has the focus: in Firefox, the pages other
+  // tests opened and closed took it, so this test has a tab of its own (the draft is shared).
+  await page.close();
+  page = await openPage();
+  await page.goto(`${env.baseUrl}www/author.html`);
+  await startNewBank();
+  await page.selectOption('#new-item-type', 'numeric');
+  await page.locator('#add-item').click();
+  await page.locator('[data-path="items[0].prompt"]').fill('Kept?');
+  await page.locator('[data-path="items[0].answer"]').fill('1');
+  const items = async () => (await draftBank()).items.length;
+  assert.ok(await page.evaluate(() => document.hasFocus()), 'the page has the focus');
+
+  // The question is a modal dialog; its safe answer has the focus; Escape keeps the work.
+  await page.locator('#new-bank').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#replace-dialog[open]').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'replace-cancel');
+  assert.match(await page.locator('#replace-dialog-text').textContent(), /kept only in this browser/);
+  assert.deepEqual(await axeViolations(page, '#replace-dialog'), []);
+  await page.keyboard.press('Escape');
+  await page.locator('#replace-dialog[open]').waitFor({ state: 'detached' });
+  assert.equal(await items(), 1);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'new-bank');
+
+  // "Keep working on it" keeps it too; the address form asks the same.
+  await page.locator('#open-url-input').fill('banks/item-types.json');
+  await page.locator('#open-url-input').press('Enter');
+  await page.locator('#replace-dialog[open]').waitFor();
+  assert.match(await page.locator('#replace-dialog-text').textContent(), /banks\/item-types\.json/);
+  await page.keyboard.press('Enter');
+  await page.locator('#replace-dialog[open]').waitFor({ state: 'detached' });
+  assert.equal(await items(), 1);
+
+  // The file chooser opens only after a yes.
+  let chooserOpened = false;
+  const onChooser = () => {
+    chooserOpened = true;
+  };
+  page.on('filechooser', onChooser);
+  await page.locator('#open-file').focus();
+  await page.keyboard.press('Space');
+  await page.locator('#replace-dialog[open]').waitFor();
+  assert.equal(chooserOpened, false);
+  await page.keyboard.press('Escape');
+  page.off('filechooser', onChooser);
+
+  // A yes opens the file chooser, and the file chosen replaces the bank.
+  await page.locator('#open-file').focus();
+  await page.keyboard.press('Space');
+  await page.locator('#replace-dialog[open]').waitFor();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#replace-anyway').click()]);
+  const other = JSON.parse(readFileSync(`${repositoryRoot}www/banks/item-types.json`, 'utf8'));
+  await chooser.setFiles({
+    name: 'other.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(other)),
+  });
+  await page.locator('#status', { hasText: /other\.json/ }).waitFor();
+  assert.equal(await items(), other.items.length);
+
+  // "Save it as a file first" saves, and then nothing is left to lose: no question.
+  await page.locator('[data-path="items[0].prompt"]').fill('Changed since it was opened');
+  await page.locator('#new-bank').click();
+  await page.locator('#replace-dialog[open]').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#replace-save').click()]);
+  // Firefox names a second download of the same file `item-types(1).json`.
+  assert.match(download.suggestedFilename(), /^item-types(\(\d+\))?\.json$/);
+  assert.equal(await items(), other.items.length);
+  await page.locator('#new-bank').click();
+  assert.equal(await page.locator('#replace-dialog[open]').count(), 0);
+  assert.equal(await items(), 0);
 });

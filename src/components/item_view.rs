@@ -158,7 +158,9 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             }
         })
     };
-    let multi_step = parts.len() > 1;
+    // A problem in steps shows its own question above the step, even when it has one step.
+    let in_steps = matches!(props.item.kind, ItemKind::MultiStep { .. });
+    let step_count_shown = parts.len() > 1;
     let prompt = match &*kind {
         ItemKind::FillBlanks { .. } => {
             prompt_with_gaps(part.prompt, blank_count, answered, on_gap, words.gap_label)
@@ -169,8 +171,10 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
         <>
         <form class="ap-item" id="ap-item-form" onsubmit={handlers.onsubmit} onkeydown={handlers.onkeydown} novalidate=true
             data-item-id={props.item.id.clone()} data-item-type={part.kind.type_name()} data-part={part_index.to_string()}>
-            if multi_step {
+            if in_steps {
                 <div class="ap-problem">{ block_text(&props.item.prompt) }</div>
+            }
+            if step_count_shown {
                 <p class="ap-step-count">{ fill(words.step_of, &[("step", &(part_index + 1).to_string()), ("steps", &parts.len().to_string())]) }</p>
             }
             { prompt }

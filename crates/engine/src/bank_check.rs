@@ -1,6 +1,8 @@
 //! Reading a bank and checking it: `load_bank` never stops at the first problem. It returns the
 //! bank (when it has no error) and every diagnostic, each with the JSON path it is about; the
-//! texts a learner sees are checked in `bank_check/texts.rs`.
+//! texts a learner sees are checked in `bank_check/texts.rs`. Each problem is made as a code with
+//! parameters (`bank_check/problems.rs`); `load_bank_coded` gives them so, for a page that words
+//! them in its own language, and `load_bank` in English words.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -10,7 +12,9 @@ use serde_json::Value;
 use crate::bank::{Bank, BankSettings, Hint, Item, ItemKind, Skill, Step};
 use crate::template::instantiate;
 
+mod problems;
 mod texts;
+pub use problems::{placeholders, Code, Problem, ProblemWords};
 pub use texts::{has_scheme, is_remote, markup_problem_severity, media_addresses, texts_as_shown};
 
 /// One problem found in a bank, with the JSON path of the place it is about.
@@ -45,28 +49,64 @@ pub struct BankLoad {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// One problem found in a bank, as data: its place, its severity, its code and parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodedDiagnostic {
+    pub severity: Severity,
+    pub path: String,
+    pub problem: Problem,
+}
+
+impl CodedDiagnostic {
+    /// The diagnostic in English words, as the command line and the widget show it.
+    pub fn diagnostic(&self) -> Diagnostic {
+        Diagnostic {
+            severity: self.severity,
+            path: self.path.clone(),
+            message: self.problem.english(),
+        }
+    }
+}
+
+/// What `load_bank_coded` gave: the bank when it has no error, and every problem as data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BankCheck {
+    pub bank: Option<Bank>,
+    pub diagnostics: Vec<CodedDiagnostic>,
+}
+
 /// Reads a bank from its JSON text and checks it, collecting every problem.
 pub fn load_bank(text: &str) -> BankLoad {
+    let checked = load_bank_coded(text);
+    BankLoad {
+        bank: checked.bank,
+        diagnostics: checked
+            .diagnostics
+            .iter()
+            .map(CodedDiagnostic::diagnostic)
+            .collect(),
+    }
+}
+
+/// `load_bank` with each problem as a code and parameters rather than English words.
+pub fn load_bank_coded(text: &str) -> BankCheck {
     let mut diagnostics = Vec::new();
     let root: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(error) => {
             diagnostics.push(error_at(
                 format!("line {}, column {}", error.line(), error.column()),
-                format!(
-                    "the file is not valid JSON: {}",
-                    strip_location(&error.to_string())
-                ),
+                Problem::new(Code::NotJson).with("detail", strip_location(&error.to_string())),
             ));
-            return BankLoad {
+            return BankCheck {
                 bank: None,
                 diagnostics,
             };
         }
     };
     let Some(object) = root.as_object() else {
-        diagnostics.push(error_at("$".into(), "a bank must be a JSON object".into()));
-        return BankLoad {
+        diagnostics.push(error_at("$".into(), Problem::new(Code::NotAnObject)));
+        return BankCheck {
             bank: None,
             diagnostics,
         };
@@ -78,7 +118,7 @@ pub fn load_bank(text: &str) -> BankLoad {
         read_list(object, "items", "id", &mut diagnostics);
     let Some((id, version, title, language, license, attribution, settings)) = header else {
         texts::check_texts(&root, &mut diagnostics);
-        return BankLoad {
+        return BankCheck {
             bank: None,
             diagnostics,
         };
@@ -104,7 +144,7 @@ pub fn load_bank(text: &str) -> BankLoad {
     );
     texts::check_texts(&root, &mut diagnostics);
     let has_error = diagnostics.iter().any(|d| d.severity == Severity::Error);
-    BankLoad {
+    BankCheck {
         bank: if has_error { None } else { Some(bank) },
         diagnostics,
     }
@@ -122,19 +162,22 @@ type Header = (
 
 fn read_header(
     object: &serde_json::Map<String, Value>,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Vec<CodedDiagnostic>,
 ) -> Option<Header> {
     let mut required = |key: &str| match object.get(key) {
         Some(Value::String(text)) if !text.trim().is_empty() => Some(text.clone()),
         Some(_) => {
             diagnostics.push(error_at(
                 format!("$.{key}"),
-                format!("`{key}` must be a non-empty string"),
+                Problem::new(Code::EmptyHeaderField).with("key", key),
             ));
             None
         }
         None => {
-            diagnostics.push(error_at("$".into(), format!("the bank has no `{key}`")));
+            diagnostics.push(error_at(
+                "$".into(),
+                Problem::new(Code::MissingHeaderField).with("key", key),
+            ));
             None
         }
     };
@@ -147,7 +190,10 @@ fn read_header(
         Some(value) => match serde_json::from_value::<BankSettings>(value.clone()) {
             Ok(settings) => Some(settings),
             Err(error) => {
-                diagnostics.push(error_at("$.settings".into(), error.to_string()));
+                diagnostics.push(error_at(
+                    "$.settings".into(),
+                    Problem::new(Code::UnreadableSettings).with("detail", error),
+                ));
                 None
             }
         },
@@ -169,19 +215,19 @@ fn read_list<T: serde::de::DeserializeOwned>(
     object: &serde_json::Map<String, Value>,
     key: &str,
     id_key: &str,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Vec<CodedDiagnostic>,
 ) -> (Vec<T>, Vec<usize>) {
     let Some(value) = object.get(key) else {
         diagnostics.push(error_at(
             "$".into(),
-            format!("the bank has no `{key}` list"),
+            Problem::new(Code::MissingList).with("key", key),
         ));
         return (Vec::new(), Vec::new());
     };
     let Some(elements) = value.as_array() else {
         diagnostics.push(error_at(
             format!("$.{key}"),
-            format!("`{key}` must be a list"),
+            Problem::new(Code::NotAList).with("key", key),
         ));
         return (Vec::new(), Vec::new());
     };
@@ -195,7 +241,10 @@ fn read_list<T: serde::de::DeserializeOwned>(
             }
             Err(error) => {
                 let id = element.get(id_key).and_then(Value::as_str);
-                diagnostics.push(error_at(element_path(key, index, id), error.to_string()));
+                diagnostics.push(error_at(
+                    element_path(key, index, id),
+                    Problem::new(Code::UnreadableElement).with("detail", error),
+                ));
             }
         }
     }
@@ -209,19 +258,19 @@ fn element_path(list: &str, index: usize, id: Option<&str>) -> String {
     }
 }
 
-fn error_at(path: String, message: String) -> Diagnostic {
-    Diagnostic {
+fn error_at(path: String, problem: Problem) -> CodedDiagnostic {
+    CodedDiagnostic {
         severity: Severity::Error,
         path,
-        message,
+        problem,
     }
 }
 
-fn warning_at(path: String, message: String) -> Diagnostic {
-    Diagnostic {
+fn warning_at(path: String, problem: Problem) -> CodedDiagnostic {
+    CodedDiagnostic {
         severity: Severity::Warning,
         path,
-        message,
+        problem,
     }
 }
 
@@ -240,7 +289,7 @@ struct SourcePositions {
     items: Vec<usize>,
 }
 
-fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Diagnostic>) {
+fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<CodedDiagnostic>) {
     let skill_path = |index: usize, id: &str| {
         element_path(
             "skills",
@@ -261,7 +310,7 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Diagn
         if !skill_ids.insert(skill.id.as_str()) {
             diagnostics.push(error_at(
                 path.clone(),
-                format!("the skill id {:?} is used twice", skill.id),
+                Problem::new(Code::SkillIdUsedTwice).with("id", format!("{:?}", skill.id)),
             ));
         }
     }
@@ -269,14 +318,14 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Diagn
         for (p, prerequisite) in skill.prerequisites.iter().enumerate() {
             if !skill_ids.contains(prerequisite.as_str()) {
                 let path = format!("{}.prerequisites[{p}]", skill_path(index, &skill.id));
-                diagnostics.push(error_at(path, format!("unknown skill {prerequisite:?}")));
+                diagnostics.push(error_at(path, unknown_skill(prerequisite)));
             }
         }
     }
     if let Some(cycle) = find_prerequisite_cycle(&bank.skills) {
         diagnostics.push(error_at(
             "$.skills".into(),
-            format!("prerequisites form a cycle: {}", cycle.join(" -> ")),
+            Problem::new(Code::PrerequisiteCycle).with("cycle", cycle.join(" -> ")),
         ));
     }
     let mut item_ids = BTreeSet::new();
@@ -286,13 +335,13 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Diagn
         if !item_ids.insert(item.id.as_str()) {
             diagnostics.push(error_at(
                 path.clone(),
-                format!("the item id {:?} is used twice", item.id),
+                Problem::new(Code::ItemIdUsedTwice).with("id", format!("{:?}", item.id)),
             ));
         }
         if item.skills.is_empty() {
             diagnostics.push(error_at(
                 format!("{path}.skills"),
-                "an item needs at least one skill".into(),
+                Problem::new(Code::NoSkill),
             ));
         }
         for (s, skill) in item.skills.iter().enumerate() {
@@ -301,21 +350,21 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Diagn
             } else {
                 diagnostics.push(error_at(
                     format!("{path}.skills[{s}]"),
-                    format!("unknown skill {skill:?}"),
+                    unknown_skill(skill),
                 ));
             }
         }
         if item.prompt.trim().is_empty() {
             diagnostics.push(error_at(
                 format!("{path}.prompt"),
-                "the prompt is empty".into(),
+                Problem::new(Code::EmptyPrompt),
             ));
         }
         if let Some(difficulty) = item.difficulty {
             if !difficulty.is_finite() || difficulty.abs() > 6.0 {
                 diagnostics.push(error_at(
                     format!("{path}.difficulty"),
-                    "difficulty must be between -6 and 6".into(),
+                    Problem::new(Code::DifficultyOutOfRange),
                 ));
             }
         }
@@ -325,7 +374,7 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Diagn
                 if !item.prompt.contains(&format!("[[{number}]]")) {
                     diagnostics.push(error_at(
                         format!("{path}.prompt"),
-                        format!("the prompt has no gap [[{number}]]"),
+                        Problem::new(Code::MissingGap).with("number", number),
                     ));
                 }
             }
@@ -335,7 +384,7 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Diagn
                 for (k, skill) in step.skills.iter().enumerate() {
                     if !skill_ids.contains(skill.as_str()) {
                         let at = format!("{path}.steps[{s}].skills[{k}]");
-                        diagnostics.push(error_at(at, format!("unknown skill {skill:?}")));
+                        diagnostics.push(error_at(at, unknown_skill(skill)));
                     }
                 }
             }
@@ -346,38 +395,37 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Diagn
         if count < bank.settings.min_evidence {
             diagnostics.push(warning_at(
                 skill_path(index, &skill.id),
-                format!(
-                    "only {count} item(s) practise this skill; mastery needs {} answers",
-                    bank.settings.min_evidence
-                ),
+                Problem::new(Code::FewItemsForSkill)
+                    .with("count", count)
+                    .with("needed", bank.settings.min_evidence),
             ));
         }
     }
     let settings = &bank.settings;
-    if !(0.05..=0.95).contains(&settings.target_success) {
-        diagnostics.push(error_at(
-            "$.settings.targetSuccess".into(),
-            "must be between 0.05 and 0.95".into(),
-        ));
+    for (key, value, min, max) in [
+        ("targetSuccess", settings.target_success, 0.05, 0.95),
+        ("masteryThreshold", settings.mastery_threshold, 0.5, 0.99),
+        ("targetRetention", settings.target_retention, 0.5, 0.99),
+    ] {
+        if !(min..=max).contains(&value) {
+            diagnostics.push(error_at(
+                format!("$.settings.{key}"),
+                Problem::new(Code::SettingOutOfRange)
+                    .with("min", min)
+                    .with("max", max),
+            ));
+        }
     }
-    if !(0.5..=0.99).contains(&settings.mastery_threshold) {
-        diagnostics.push(error_at(
-            "$.settings.masteryThreshold".into(),
-            "must be between 0.5 and 0.99".into(),
-        ));
-    }
-    if !(0.5..=0.99).contains(&settings.target_retention) {
-        diagnostics.push(error_at(
-            "$.settings.targetRetention".into(),
-            "must be between 0.5 and 0.99".into(),
-        ));
-    }
+}
+
+fn unknown_skill(id: &str) -> Problem {
+    Problem::new(Code::UnknownSkill).with("skill", format!("{id:?}"))
 }
 
 /// How many variants of a template are drawn to check that every one is answerable.
 const TEMPLATE_SAMPLES: u64 = 20;
 
-fn check_item_kind(item: &Item, path: &str, diagnostics: &mut Vec<Diagnostic>) {
+fn check_item_kind(item: &Item, path: &str, diagnostics: &mut Vec<CodedDiagnostic>) {
     if item.template.is_some() {
         for seed in 0..TEMPLATE_SAMPLES {
             match instantiate(item, seed) {
@@ -387,13 +435,16 @@ fn check_item_kind(item: &Item, path: &str, diagnostics: &mut Vec<Diagnostic>) {
                     if let Some(first) = variant_problems.into_iter().next() {
                         diagnostics.push(error_at(
                             first.path,
-                            format!("in the variant of seed {seed}: {}", first.message),
+                            Problem::in_variant(seed, first.problem),
                         ));
                         return;
                     }
                 }
                 Err(problem) => {
-                    diagnostics.push(error_at(format!("{path}.template"), problem.message));
+                    diagnostics.push(error_at(
+                        format!("{path}.template"),
+                        Problem::new(Code::TemplateProblem).with("detail", problem.message),
+                    ));
                     return;
                 }
             }
@@ -404,13 +455,13 @@ fn check_item_kind(item: &Item, path: &str, diagnostics: &mut Vec<Diagnostic>) {
     check_hints(&item.hints, path, diagnostics);
 }
 
-fn check_hints(hints: &[Hint], path: &str, diagnostics: &mut Vec<Diagnostic>) {
+fn check_hints(hints: &[Hint], path: &str, diagnostics: &mut Vec<CodedDiagnostic>) {
     for (h, hint) in hints.iter().enumerate() {
         let hint_path = format!("{path}.hints[{h}]");
         if hint.text.trim().is_empty() && hint.scaffold.is_none() {
             diagnostics.push(error_at(
                 hint_path.clone(),
-                "a hint needs a text or a scaffold".into(),
+                Problem::new(Code::HintWithoutText),
             ));
         }
         if let Some(scaffold) = &hint.scaffold {
@@ -419,17 +470,17 @@ fn check_hints(hints: &[Hint], path: &str, diagnostics: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_step(step: &Step, path: &str, diagnostics: &mut Vec<Diagnostic>) {
+fn check_step(step: &Step, path: &str, diagnostics: &mut Vec<CodedDiagnostic>) {
     if step.prompt.trim().is_empty() {
         diagnostics.push(error_at(
             format!("{path}.prompt"),
-            "the prompt is empty".into(),
+            Problem::new(Code::EmptyPrompt),
         ));
     }
     if let ItemKind::MultiStep { .. } = step.kind {
         diagnostics.push(error_at(
             path.to_string(),
-            "a step cannot itself have steps".into(),
+            Problem::new(Code::StepWithSteps),
         ));
         return;
     }
@@ -437,30 +488,34 @@ fn check_step(step: &Step, path: &str, diagnostics: &mut Vec<Diagnostic>) {
     check_hints(&step.hints, path, diagnostics);
 }
 
-fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<Diagnostic>) {
+fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<CodedDiagnostic>) {
+    let answer_problem =
+        |message: String| Problem::new(Code::AnswerProblem).with("detail", message);
     for (field, message) in crate::answer_check::answer_warnings(kind) {
-        diagnostics.push(warning_at(format!("{path}{field}"), message));
+        diagnostics.push(warning_at(
+            format!("{path}{field}"),
+            answer_problem(message),
+        ));
     }
-    let mut report = |field: &str, message: String| {
-        diagnostics.push(error_at(format!("{path}{field}"), message))
+    let mut report = |field: &str, problem: Problem| {
+        diagnostics.push(error_at(format!("{path}{field}"), problem))
     };
     for (field, message) in crate::answer_check::answer_errors(kind) {
-        report(field, message);
+        report(field, answer_problem(message));
     }
     match kind {
         ItemKind::SingleChoice {
             choices, answer, ..
         } => {
             if choices.len() < 2 {
-                report(
-                    ".choices",
-                    "a choice item needs at least two choices".into(),
-                );
+                report(".choices", Problem::new(Code::FewChoices));
             }
             if *answer >= choices.len() {
                 report(
                     ".answer",
-                    format!("the answer is choice {answer} but there are only {} choices (counted from 0)", choices.len()),
+                    Problem::new(Code::AnswerChoiceMissing)
+                        .with("answer", answer)
+                        .with("count", choices.len()),
                 );
             }
         }
@@ -468,19 +523,16 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<Diagnostic>) {
             choices, answers, ..
         } => {
             if choices.len() < 2 {
-                report(
-                    ".choices",
-                    "a choice item needs at least two choices".into(),
-                );
+                report(".choices", Problem::new(Code::FewChoices));
             }
             if answers.is_empty() {
-                report(".answers", "at least one choice must be correct".into());
+                report(".answers", Problem::new(Code::NoRightChoice));
             }
             for (a, &answer) in answers.iter().enumerate() {
                 if answer >= choices.len() {
                     report(
                         &format!(".answers[{a}]"),
-                        format!("there is no choice {answer} (counted from 0)"),
+                        Problem::new(Code::NoSuchChoice).with("answer", answer),
                     );
                 }
             }
@@ -498,26 +550,24 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<Diagnostic>) {
             if tolerance.is_some_and(|t| t.is_nan() || t < 0.0)
                 || relative_tolerance.is_some_and(|t| t.is_nan() || t < 0.0)
             {
-                report(".tolerance", "tolerance must be a number >= 0".into());
+                report(".tolerance", Problem::new(Code::NegativeTolerance));
             }
             if !answer.value.is_finite() {
                 report(
                     ".answer",
-                    format!("the answer {:?} is not a finite number", answer.text),
+                    Problem::new(Code::AnswerNotFinite)
+                        .with("answer", format!("{:?}", answer.text)),
                 );
             } else if crate::text_rules::parse_number(&answer.text)
                 .is_some_and(|v| (v - answer.value).abs() > allowed.max(1e-9))
             {
-                report(
-                    ".answer",
-                    "the answer does not satisfy its own tolerance".into(),
-                );
+                report(".answer", Problem::new(Code::AnswerOutsideTolerance));
             }
             for (m, misconception) in misconceptions.iter().enumerate() {
                 if (misconception.answer.value - answer.value).abs() <= allowed.max(1e-9) {
                     report(
                         &format!(".misconceptions[{m}]"),
-                        "this wrong answer is equal to the correct answer".into(),
+                        Problem::new(Code::WrongAnswerIsRight),
                     );
                 }
             }
@@ -528,45 +578,33 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<Diagnostic>) {
             answers, pattern, ..
         } => {
             if answers.iter().all(|a| a.trim().is_empty()) && pattern.is_none() {
-                report(
-                    ".answers",
-                    "a short-text item needs at least one accepted answer".into(),
-                );
+                report(".answers", Problem::new(Code::NoAcceptedAnswer));
             }
         }
         ItemKind::Ordering { items } => {
             if items.len() < 2 {
-                report(
-                    ".items",
-                    "an ordering item needs at least two entries".into(),
-                );
+                report(".items", Problem::new(Code::FewEntries));
             }
         }
         ItemKind::FillBlanks { blanks } => {
             if blanks.is_empty() {
-                report(
-                    ".blanks",
-                    "a fill-in-the-blanks item needs at least one blank".into(),
-                );
+                report(".blanks", Problem::new(Code::NoBlanks));
             }
             for (b, blank) in blanks.iter().enumerate() {
                 let numeric = blank.numeric.as_ref().is_some_and(|n| n.value.is_finite());
                 if !numeric && blank.answers.iter().all(|a| a.trim().is_empty()) {
-                    report(
-                        &format!(".blanks[{b}]"),
-                        "a blank needs accepted answers or a number".into(),
-                    );
+                    report(&format!(".blanks[{b}]"), Problem::new(Code::EmptyBlank));
                 }
             }
         }
         ItemKind::Matching { pairs, .. } => {
             if pairs.len() < 2 {
-                report(".pairs", "a matching item needs at least two pairs".into());
+                report(".pairs", Problem::new(Code::FewPairs));
             }
         }
         ItemKind::MultiStep { steps } => {
             if steps.is_empty() {
-                report(".steps", "a multi-step item needs at least one step".into());
+                report(".steps", Problem::new(Code::NoSteps));
             }
             for (s, step) in steps.iter().enumerate() {
                 check_step(step, &format!("{path}.steps[{s}]"), diagnostics);

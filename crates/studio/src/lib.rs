@@ -7,12 +7,14 @@
 use adaptive_practice_bank_tools::import::{
     bank_json, import_bytes, ImportError, ImportOptions, ImportedBank,
 };
-use adaptive_practice_engine::{load_bank, Severity};
+use adaptive_practice_engine::bank_check::{load_bank_coded, Code, ProblemWords};
+use adaptive_practice_engine::Severity;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// One problem of the bank, for the page: where it is (`items[3].choices[1].text`, the form's
-/// field address) and what it is.
+/// field address) and what it is, in English words and as a code with parameters that the page
+/// words in its own language (`www/author-i18n.js`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldProblem {
     /// `error` (the widget refuses the bank) or `warning`.
@@ -22,12 +24,15 @@ pub struct FieldProblem {
     pub field: String,
     /// The path as the engine wrote it, for the summary.
     pub path: String,
-    pub message: String,
+    /// `code`, `params` (by name), `message` (the English words, as `make check-bank` and the
+    /// widget show them) and, for a problem in one variant of a template, `inner`.
+    #[serde(flatten)]
+    pub words: ProblemWords,
 }
 
 /// Checks a bank's JSON text as the widget will when it loads it.
 pub fn check_bank_text(text: &str) -> Vec<FieldProblem> {
-    load_bank(text)
+    load_bank_coded(text)
         .diagnostics
         .into_iter()
         .map(|diagnostic| FieldProblem {
@@ -36,13 +41,40 @@ pub fn check_bank_text(text: &str) -> Vec<FieldProblem> {
                 Severity::Warning => "warning",
             },
             field: field_address(&diagnostic.path),
+            words: diagnostic.problem.words(),
             path: diagnostic.path,
-            message: diagnostic.message,
         })
         .collect()
 }
 
-/// `checkBank(text)`: every problem of the bank, as `{ severity, field, path, message }` objects.
+/// One code of the checker and its English words with `{name}` placeholders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CodeWords {
+    pub code: &'static str,
+    pub english: &'static str,
+}
+
+/// Every code the checker can report, for the page's translations and their test.
+pub fn diagnostic_codes() -> Vec<CodeWords> {
+    Code::ALL
+        .iter()
+        .map(|code| CodeWords {
+            code: code.name(),
+            english: code.english(),
+        })
+        .collect()
+}
+
+/// `diagnosticCodes()`: `[{ code, english }]`, every code `checkBank` can report.
+#[wasm_bindgen(js_name = diagnosticCodes)]
+pub fn diagnostic_codes_js() -> Result<JsValue, JsError> {
+    diagnostic_codes()
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| JsError::new(&error.to_string()))
+}
+
+/// `checkBank(text)`: every problem of the bank, as `{ severity, field, path, message, code,
+/// params, inner? }` objects.
 #[wasm_bindgen(js_name = checkBank)]
 pub fn check_bank(text: &str) -> Result<JsValue, JsError> {
     check_bank_text(text)
@@ -208,6 +240,12 @@ mod tests {
             .find(|problem| problem.field == "items[0].skills[0]")
             .unwrap_or_else(|| panic!("no problem at items[0].skills[0] in {problems:?}"));
         assert_eq!(unknown_skill.severity, "error");
+        assert_eq!(unknown_skill.words.code, "unknownSkill");
+        assert_eq!(
+            unknown_skill.words.params.get("skill").map(String::as_str),
+            Some("\"nope\"")
+        );
+        assert_eq!(unknown_skill.words.message, "unknown skill \"nope\"");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use expect_test::{expect, Expect};
 
-use crate::bank_check::load_bank;
+use crate::bank_check::{load_bank, placeholders, Code, Diagnostic};
 
 /// A bank of one skill (`minEvidence` 1, so no warning about too few items) around `items`.
 fn bank_with(items: &str) -> String {
@@ -79,5 +79,109 @@ fn every_remote_media_address_is_a_warning() {
             accepted
             warning at $.items[0] ("r").prompt: the media http://evil.example/pixel.gif?item=r is on another site: the widget loads it only when the page lists its origin in `media-origins`, and loading it tells that site which items a learner sees
             warning at $.items[0] ("r").solution: the media https://cdn.example/a.ogg is on another site: the widget loads it only when the page lists its origin in `media-origins`, and loading it tells that site which items a learner sees"#]],
+    );
+}
+
+/// Each problem of `bank` as `severity code(param=value, …) at path`, checking on the way that its
+/// parameters are exactly the placeholders of its code's English text.
+fn check_codes(bank: &str, expect: Expect) {
+    let checked = crate::bank_check::load_bank_coded(bank);
+    let lines: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .map(|found| {
+            let problem = &found.problem;
+            let mut names: Vec<&str> = problem.params.iter().map(|(name, _)| *name).collect();
+            if problem.inner.is_some() {
+                names.push("problem");
+            }
+            names.sort_unstable();
+            let mut wanted = placeholders(problem.code.english());
+            wanted.sort_unstable();
+            assert_eq!(names, wanted, "{problem:?}");
+            let params: Vec<String> = problem
+                .params
+                .iter()
+                .map(|(name, value)| format!("{name}={value}"))
+                .collect();
+            let inner = problem
+                .inner
+                .as_ref()
+                .map_or(String::new(), |inner| format!(" > {}", inner.code.name()));
+            format!(
+                "{:?} {}({}){inner} at {}",
+                found.severity,
+                problem.code.name(),
+                params.join(", "),
+                found.path
+            )
+        })
+        .collect();
+    expect.assert_eq(&lines.join("\n"));
+    let english: Vec<Diagnostic> = checked
+        .diagnostics
+        .iter()
+        .map(|found| found.diagnostic())
+        .collect();
+    assert_eq!(english, load_bank(bank).diagnostics);
+}
+
+#[test]
+fn every_code_has_a_unique_name_and_english_words() {
+    let mut names: Vec<&str> = Code::ALL.iter().map(|code| code.name()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), Code::ALL.len());
+    for code in Code::ALL {
+        assert!(!code.english().trim().is_empty(), "{code:?}");
+    }
+}
+
+#[test]
+fn problems_are_codes_with_the_parameters_their_words_name() {
+    check_codes(
+        r#"{ "id": "b", "version": "1", "title": "B",
+             "settings": { "targetSuccess": 2 },
+             "skills": [ { "id": "s", "name": "S", "prerequisites": ["t", "nope"] },
+                         { "id": "t", "name": "T", "prerequisites": ["s"] }, { "id": "s", "name": "S again" } ],
+             "items": [
+               { "id": "a", "skills": [], "type": "singleChoice", "prompt": " ", "choices": [{ "text": "x" }], "answer": 3 },
+               { "id": "a", "skills": ["u"], "type": "fillBlanks", "prompt": "No gap", "blanks": [{ "answers": [""] }] },
+               { "id": "c", "skills": ["s"], "type": "numeric", "prompt": "{{a}}?", "answer": "{{a}}",
+                 "template": { "variables": { "a": { "min": 1, "max": 5 } } },
+                 "misconceptions": [{ "answer": "{{a}}", "feedback": "Same" }] },
+               { "id": "d", "skills": ["s"], "type": "multiStep", "prompt": "Steps", "steps": [] },
+               { "id": "e", "skills": ["s"], "type": "shortText", "prompt": "Words $x^$ ![](https://x.example/a.png)", "answers": [""],
+                 "hints": [{ "text": "" }] },
+               { "id": "f", "skills": ["s"], "type": "numeric", "prompt": "Speed?", "answer": "1e400" }
+             ] }"#,
+        expect![[r#"
+            Error unreadableElement(detail=cannot read "1e400" as a number) at $.items[5] ("f")
+            Error skillIdUsedTwice(id="s") at $.skills[2] ("s")
+            Error unknownSkill(skill="nope") at $.skills[0] ("s").prerequisites[1]
+            Error prerequisiteCycle(cycle=s -> t -> s) at $.skills
+            Error noSkill() at $.items[0] ("a").skills
+            Error emptyPrompt() at $.items[0] ("a").prompt
+            Error fewChoices() at $.items[0] ("a").choices
+            Error answerChoiceMissing(answer=3, count=1) at $.items[0] ("a").answer
+            Error itemIdUsedTwice(id="a") at $.items[1] ("a")
+            Error unknownSkill(skill="u") at $.items[1] ("a").skills[0]
+            Error emptyBlank() at $.items[1] ("a").blanks[0]
+            Error missingGap(number=1) at $.items[1] ("a").prompt
+            Error inVariant(seed=0) > wrongAnswerIsRight at $.items[2] ("c").misconceptions[0]
+            Error noSteps() at $.items[3] ("d").steps
+            Error noAcceptedAnswer() at $.items[4] ("e").answers
+            Error hintWithoutText() at $.items[4] ("e").hints[0]
+            Warning fewItemsForSkill(count=3, needed=4) at $.skills[0] ("s")
+            Warning fewItemsForSkill(count=0, needed=4) at $.skills[1] ("t")
+            Warning fewItemsForSkill(count=3, needed=4) at $.skills[2] ("s")
+            Error settingOutOfRange(min=0.05, max=0.95) at $.settings.targetSuccess
+            Error markupProblem(detail=in math `x^`: a `^`, `_`, \frac or \sqrt is missing its argument) at $.items[4] ("e").prompt
+            Error markupProblem(detail=an image inside a line of text is shown as its alt text; put `![alt](address)` on a line of its own) at $.items[4] ("e").prompt"#]],
+    );
+    check_codes("[1, 2]", expect!["Error notAnObject() at $"]);
+    check_codes(
+        "{ \"id\": 1 ",
+        expect!["Error notJson(detail=EOF while parsing an object) at line 1, column 10"],
     );
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::{warning_at, Diagnostic, Severity};
+use super::{warning_at, Code, CodedDiagnostic, Problem, Severity};
 use crate::bank::Template;
 use crate::markup::{check_inline_markup, check_markup, parse_markup, Block};
 use crate::template::{draw_values, fill_text};
@@ -17,7 +17,7 @@ use crate::text_fields::{collect_text_fields, TextField, TextShape};
 const TEMPLATE_SEED_FOR_TEXTS: u64 = 0;
 
 /// Every text of the bank's raw JSON checked, in file order.
-pub(super) fn check_texts(root: &Value, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn check_texts(root: &Value, diagnostics: &mut Vec<CodedDiagnostic>) {
     let fields = collect_text_fields(root);
     let texts = texts_as_shown(root, &fields);
     for (field, shown) in fields.iter().zip(&texts) {
@@ -27,21 +27,17 @@ pub(super) fn check_texts(root: &Value, diagnostics: &mut Vec<Diagnostic>) {
             TextShape::Inline => check_inline_markup(shown),
         };
         for problem in problems {
-            diagnostics.push(Diagnostic {
+            diagnostics.push(CodedDiagnostic {
                 severity: markup_problem_severity(&problem.message),
                 path: field.path.clone(),
-                message: problem.message,
+                problem: Problem::new(Code::MarkupProblem).with("detail", problem.message),
             });
         }
         if field.shape == TextShape::Block {
             for address in media_addresses(shown).into_iter().filter(|a| is_remote(a)) {
                 diagnostics.push(warning_at(
                     field.path.clone(),
-                    format!(
-                        "the media {address} is on another site: the widget loads it only when \
-                         the page lists its origin in `media-origins`, and loading it tells that \
-                         site which items a learner sees"
-                    ),
+                    Problem::new(Code::RemoteMedia).with("address", address),
                 ));
             }
         }
