@@ -5,9 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::bank::{Bank, BankSettings, Hint, Item, ItemKind, Skill, Step};
+use crate::bank_read::{read_item, read_settings, read_skill, Read};
+use crate::json::{self, Json};
 use crate::template::instantiate;
 
 mod texts;
@@ -48,15 +49,12 @@ pub struct BankLoad {
 /// Reads a bank from its JSON text and checks it, collecting every problem.
 pub fn load_bank(text: &str) -> BankLoad {
     let mut diagnostics = Vec::new();
-    let root: Value = match serde_json::from_str(text) {
+    let root = match json::parse(text) {
         Ok(value) => value,
         Err(error) => {
             diagnostics.push(error_at(
-                format!("line {}, column {}", error.line(), error.column()),
-                format!(
-                    "the file is not valid JSON: {}",
-                    strip_location(&error.to_string())
-                ),
+                format!("line {}, column {}", error.line, error.column),
+                format!("the file is not valid JSON: {}", error.message),
             ));
             return BankLoad {
                 bank: None,
@@ -64,18 +62,19 @@ pub fn load_bank(text: &str) -> BankLoad {
             };
         }
     };
-    let Some(object) = root.as_object() else {
+    let Json::Object(_) = &root else {
         diagnostics.push(error_at("$".into(), "a bank must be a JSON object".into()));
         return BankLoad {
             bank: None,
             diagnostics,
         };
     };
+    let object = &root;
     let header = read_header(object, &mut diagnostics);
     let (skills, skill_positions): (Vec<Skill>, _) =
-        read_list(object, "skills", "id", &mut diagnostics);
+        read_list(object, "skills", read_skill, &mut diagnostics);
     let (items, item_positions): (Vec<Item>, _) =
-        read_list(object, "items", "id", &mut diagnostics);
+        read_list(object, "items", read_item, &mut diagnostics);
     let Some((id, version, title, language, license, attribution, settings)) = header else {
         texts::check_texts(&root, &mut diagnostics);
         return BankLoad {
@@ -120,12 +119,9 @@ type Header = (
     BankSettings,
 );
 
-fn read_header(
-    object: &serde_json::Map<String, Value>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Header> {
+fn read_header(object: &Json, diagnostics: &mut Vec<Diagnostic>) -> Option<Header> {
     let mut required = |key: &str| match object.get(key) {
-        Some(Value::String(text)) if !text.trim().is_empty() => Some(text.clone()),
+        Some(Json::String(text)) if !text.trim().is_empty() => Some(text.clone()),
         Some(_) => {
             diagnostics.push(error_at(
                 format!("$.{key}"),
@@ -141,13 +137,13 @@ fn read_header(
     let id = required("id");
     let version = required("version");
     let title = required("title");
-    let optional = |key: &str| object.get(key).and_then(Value::as_str).map(str::to_owned);
+    let optional = |key: &str| object.get(key).and_then(Json::as_str).map(str::to_owned);
     let settings = match object.get("settings") {
         None => Some(BankSettings::default()),
-        Some(value) => match serde_json::from_value::<BankSettings>(value.clone()) {
+        Some(value) => match read_settings(value) {
             Ok(settings) => Some(settings),
             Err(error) => {
-                diagnostics.push(error_at("$.settings".into(), error.to_string()));
+                diagnostics.push(error_at("$.settings".into(), error));
                 None
             }
         },
@@ -165,10 +161,10 @@ fn read_header(
 
 /// Reads each element of a list on its own, so one bad element does not hide the others.
 /// Returns the elements read and their positions in the file's list.
-fn read_list<T: serde::de::DeserializeOwned>(
-    object: &serde_json::Map<String, Value>,
+fn read_list<T>(
+    object: &Json,
     key: &str,
-    id_key: &str,
+    read: fn(&Json) -> Read<T>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<T>, Vec<usize>) {
     let Some(value) = object.get(key) else {
@@ -185,21 +181,21 @@ fn read_list<T: serde::de::DeserializeOwned>(
         ));
         return (Vec::new(), Vec::new());
     };
-    let mut read = Vec::with_capacity(elements.len());
+    let mut elements_read = Vec::with_capacity(elements.len());
     let mut positions = Vec::with_capacity(elements.len());
     for (index, element) in elements.iter().enumerate() {
-        match serde_json::from_value::<T>(element.clone()) {
+        match read(element) {
             Ok(parsed) => {
-                read.push(parsed);
+                elements_read.push(parsed);
                 positions.push(index);
             }
             Err(error) => {
-                let id = element.get(id_key).and_then(Value::as_str);
-                diagnostics.push(error_at(element_path(key, index, id), error.to_string()));
+                let id = element.get("id").and_then(Json::as_str);
+                diagnostics.push(error_at(element_path(key, index, id), error));
             }
         }
     }
-    (read, positions)
+    (elements_read, positions)
 }
 
 fn element_path(list: &str, index: usize, id: Option<&str>) -> String {
@@ -222,13 +218,6 @@ fn warning_at(path: String, message: String) -> Diagnostic {
         severity: Severity::Warning,
         path,
         message,
-    }
-}
-
-fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_string(),
-        None => message.to_string(),
     }
 }
 
