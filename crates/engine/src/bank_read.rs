@@ -365,25 +365,18 @@ fn read_bool(value: &Json) -> Read<bool> {
 }
 
 fn read_usize(value: &Json) -> Read<usize> {
-    whole_number(value, "usize", usize::MAX as f64)
+    whole_number(value, "usize")
 }
 
 fn read_u32(value: &Json) -> Read<u32> {
-    whole_number(value, "u32", u32::MAX as f64)
+    whole_number(value, "u32")
 }
 
-fn whole_number<T: TryFrom<u64>>(value: &Json, expected: &str, max: f64) -> Read<T> {
-    match value {
-        Json::Number {
-            value: number,
-            whole: true,
-        } if *number < 0.0 || *number > max => Err(format!(
-            "invalid value: integer `{number}`, expected {expected}"
-        )),
-        _ => value
-            .as_u64()
-            .and_then(|n| T::try_from(n).ok())
-            .ok_or_else(|| invalid(value, expected)),
+fn whole_number<T: TryFrom<i128>>(value: &Json, expected: &str) -> Read<T> {
+    match value.as_integer() {
+        Some(integer) => T::try_from(integer)
+            .map_err(|_| format!("invalid value: integer `{integer}`, expected {expected}")),
+        None => Err(invalid(value, expected)),
     }
 }
 
@@ -392,7 +385,10 @@ fn invalid(value: &Json, expected: &str) -> String {
     let found = match value {
         Json::Null => "null".to_string(),
         Json::Bool(flag) => format!("boolean `{flag}`"),
-        Json::Number { value, whole: true } => format!("integer `{value}`"),
+        Json::Number {
+            integer: Some(integer),
+            ..
+        } => format!("integer `{integer}`"),
         Json::Number { value, .. } => format!("floating point `{value}`"),
         Json::String(text) => format!("string {text:?}"),
         Json::Array(_) => "sequence".to_string(),

@@ -10,10 +10,11 @@
 pub enum Json {
     Null,
     Bool(bool),
-    /// A number, and whether it was written as a whole number (no fraction, no exponent).
+    /// A number; `integer` is its exact value when it was written as a whole number (no
+    /// fraction, no exponent), so that a `u64` seed beyond 2^53 reads back unchanged.
     Number {
         value: f64,
-        whole: bool,
+        integer: Option<i128>,
     },
     String(String),
     Array(Vec<Json>),
@@ -93,14 +94,20 @@ impl Json {
         }
     }
 
-    /// A whole number that fits `u64` exactly.
-    pub fn as_u64(&self) -> Option<u64> {
+    /// A number written as a whole number, exactly.
+    pub fn as_integer(&self) -> Option<i128> {
         match self {
-            Json::Number { value, whole: true } if *value >= 0.0 && *value < 2f64.powi(53) => {
-                Some(*value as u64)
-            }
+            Json::Number { integer, .. } => *integer,
             _ => None,
         }
+    }
+
+    pub fn as_u64(&self) -> Option<u64> {
+        self.as_integer().and_then(|i| u64::try_from(i).ok())
+    }
+
+    pub fn as_i64(&self) -> Option<i64> {
+        self.as_integer().and_then(|i| i64::try_from(i).ok())
     }
 }
 
@@ -371,7 +378,10 @@ impl Parser<'_> {
         }
         let written = std::str::from_utf8(&self.bytes[start..self.at]).unwrap_or_default();
         match written.parse::<f64>() {
-            Ok(value) if value.is_finite() => Ok(Json::Number { value, whole }),
+            Ok(value) if value.is_finite() => Ok(Json::Number {
+                value,
+                integer: whole.then(|| written.parse().ok()).flatten(),
+            }),
             _ => Err(self.error_at(self.at, "number out of range")),
         }
     }

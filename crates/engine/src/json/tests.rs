@@ -4,7 +4,10 @@
 use super::{parse, Json, MAX_DEPTH};
 
 fn number(value: f64, whole: bool) -> Json {
-    Json::Number { value, whole }
+    Json::Number {
+        value,
+        integer: whole.then_some(value as i128),
+    }
 }
 
 fn check_value(text: &str, expected: Json) {
@@ -94,9 +97,13 @@ fn numbers_are_read_exactly_as_rust_reads_them() {
         "0.000001",
     ] {
         let expected: f64 = written.parse().unwrap();
-        let whole = !written.contains(['.', 'e', 'E']);
+        let integer = (!written.contains(['.', 'e', 'E'])).then(|| written.parse().unwrap());
         let read = parse(written).unwrap();
-        assert_eq!(read, number(expected, whole), "{written}");
+        let number = Json::Number {
+            value: expected,
+            integer,
+        };
+        assert_eq!(read, number, "{written}");
         let Json::Number { value, .. } = read else {
             unreachable!()
         };
@@ -165,6 +172,13 @@ fn the_helpers_read_what_the_bank_readers_need() {
     assert_eq!(value.get("x").and_then(Json::as_u64), None);
     assert_eq!(value.get("x").and_then(Json::as_f64), Some(2.5));
     assert_eq!(value.get("big").and_then(Json::as_u64), None);
+    let seeds =
+        parse("[18446744073709551615, 9007199254740993, -5, 18446744073709551616]").unwrap();
+    let seeds = seeds.as_array().unwrap();
+    assert_eq!(seeds[0].as_u64(), Some(u64::MAX));
+    assert_eq!(seeds[1].as_u64(), Some(9_007_199_254_740_993));
+    assert_eq!((seeds[2].as_u64(), seeds[2].as_i64()), (None, Some(-5)));
+    assert_eq!(seeds[3].as_u64(), None);
     assert_eq!(value.get("s").and_then(Json::as_str), Some("t"));
     assert_eq!(
         value.get("l").and_then(Json::as_array).map(<[Json]>::len),
