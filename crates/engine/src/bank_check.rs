@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::bank::{Bank, BankSettings, Hint, Item, ItemKind, Skill, Step};
-use crate::bank_read::{read_item, read_settings, read_skill, Read};
+use crate::bank_read::{read_item, read_settings, read_skill};
+use crate::json::read::Read;
 use crate::json::{self, Json};
 use crate::template::instantiate;
 

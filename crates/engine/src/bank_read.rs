@@ -3,17 +3,16 @@
 //! serde's (`missing field `answer``, `unknown variant `essay`, expected one of …`); the caller
 //! puts the element's JSON path in front. Fields the format does not know are ignored.
 
-use std::collections::BTreeMap;
-
 use crate::bank::{
     BankSettings, Blank, Choice, Hint, Item, ItemKind, MatchPair, Misconception, NumericValue,
     Skill, Step, Template, TextMisconception, VariableRange, WrittenForm,
 };
+use crate::json::read::{
+    invalid, list, map, missing, object, optional, or, or_default, read_bool, read_f64,
+    read_string, read_u32, read_usize, required, strings, Read,
+};
 use crate::json::Json;
 use crate::lists::AnswerForm;
-
-/// What a reader gives: the value, or the message of its first problem.
-pub type Read<T> = Result<T, String>;
 
 /// The item types, as written in `type`.
 const ITEM_TYPES: [&str; 9] = [
@@ -291,110 +290,6 @@ fn unknown_variant(name: &str, expected: &[&str]) -> String {
         "unknown variant `{name}`, expected one of {}",
         expected.join(", ")
     )
-}
-
-/// `value` itself when it is an object; `expected` names what was expected.
-fn object<'a>(value: &'a Json, expected: &str) -> Read<&'a Json> {
-    match value {
-        Json::Object(_) => Ok(value),
-        _ => Err(invalid(value, expected)),
-    }
-}
-
-fn missing(key: &str) -> String {
-    format!("missing field `{key}`")
-}
-
-fn required<T>(object: &Json, key: &str, read: impl Fn(&Json) -> Read<T>) -> Read<T> {
-    object.get(key).map_or_else(|| Err(missing(key)), read)
-}
-
-/// An optional field: absent and `null` are both `None`.
-fn optional<T>(object: &Json, key: &str, read: impl Fn(&Json) -> Read<T>) -> Read<Option<T>> {
-    match object.get(key) {
-        None | Some(Json::Null) => Ok(None),
-        Some(value) => read(value).map(Some),
-    }
-}
-
-fn or<T>(object: &Json, key: &str, read: impl Fn(&Json) -> Read<T>, default: T) -> Read<T> {
-    object.get(key).map_or(Ok(default), read)
-}
-
-fn or_default<T: Default>(object: &Json, key: &str, read: impl Fn(&Json) -> Read<T>) -> Read<T> {
-    or(object, key, read, T::default())
-}
-
-fn list<T>(value: &Json, read: impl Fn(&Json) -> Read<T>) -> Read<Vec<T>> {
-    match value {
-        Json::Array(elements) => elements.iter().map(read).collect(),
-        _ => Err(invalid(value, "a sequence")),
-    }
-}
-
-fn map<T>(value: &Json, read: impl Fn(&Json) -> Read<T>) -> Read<BTreeMap<String, T>> {
-    match value {
-        Json::Object(fields) => fields
-            .iter()
-            .map(|(key, value)| Ok((key.clone(), read(value)?)))
-            .collect(),
-        _ => Err(invalid(value, "a map")),
-    }
-}
-
-fn strings(value: &Json) -> Read<Vec<String>> {
-    list(value, read_string)
-}
-
-fn read_string(value: &Json) -> Read<String> {
-    value
-        .as_str()
-        .map(str::to_owned)
-        .ok_or_else(|| invalid(value, "a string"))
-}
-
-fn read_f64(value: &Json) -> Read<f64> {
-    value.as_f64().ok_or_else(|| invalid(value, "f64"))
-}
-
-fn read_bool(value: &Json) -> Read<bool> {
-    match value {
-        Json::Bool(flag) => Ok(*flag),
-        _ => Err(invalid(value, "a boolean")),
-    }
-}
-
-fn read_usize(value: &Json) -> Read<usize> {
-    whole_number(value, "usize")
-}
-
-fn read_u32(value: &Json) -> Read<u32> {
-    whole_number(value, "u32")
-}
-
-fn whole_number<T: TryFrom<i128>>(value: &Json, expected: &str) -> Read<T> {
-    match value.as_integer() {
-        Some(integer) => T::try_from(integer)
-            .map_err(|_| format!("invalid value: integer `{integer}`, expected {expected}")),
-        None => Err(invalid(value, expected)),
-    }
-}
-
-/// serde's "invalid type" message: what was found and what was expected.
-fn invalid(value: &Json, expected: &str) -> String {
-    let found = match value {
-        Json::Null => "null".to_string(),
-        Json::Bool(flag) => format!("boolean `{flag}`"),
-        Json::Number {
-            integer: Some(integer),
-            ..
-        } => format!("integer `{integer}`"),
-        Json::Number { value, .. } => format!("floating point `{value}`"),
-        Json::String(text) => format!("string {text:?}"),
-        Json::Array(_) => "sequence".to_string(),
-        Json::Object(_) => "map".to_string(),
-    };
-    format!("invalid type: {found}, expected {expected}")
 }
 
 #[cfg(test)]

@@ -380,7 +380,7 @@ impl Parser<'_> {
         match written.parse::<f64>() {
             Ok(value) if value.is_finite() => Ok(Json::Number {
                 value,
-                integer: whole.then(|| written.parse().ok()).flatten(),
+                integer: if whole { exact_integer(written) } else { None },
             }),
             _ => Err(self.error_at(self.at, "number out of range")),
         }
@@ -404,5 +404,36 @@ impl Parser<'_> {
     }
 }
 
+pub(crate) mod read;
+/// The exact value of a whole number as written (`-12`), when its magnitude fits `u64`; `-0`
+/// is left to the `f64` (it keeps its sign there). Digits are added up by hand: `i128`'s own
+/// parsing and printing cost kilobytes of wasm.
+fn exact_integer(written: &str) -> Option<i128> {
+    let (negative, digits) = match written.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, written),
+    };
+    let mut magnitude: u64 = 0;
+    for digit in digits.bytes() {
+        magnitude = magnitude
+            .checked_mul(10)?
+            .checked_add(u64::from(digit - b'0'))?;
+    }
+    match (negative, magnitude) {
+        (true, 0) => None,
+        (true, m) => Some(-i128::from(m)),
+        (false, m) => Some(i128::from(m)),
+    }
+}
+
+/// A whole number as text, printed through `u64` (see `exact_integer`).
+pub(crate) fn integer_text(integer: i128) -> String {
+    let sign = if integer < 0 { "-" } else { "" };
+    format!("{sign}{}", integer.unsigned_abs() as u64)
+}
+
 #[cfg(test)]
 mod tests;
+mod write;
+
+pub use write::to_text;

@@ -3,7 +3,8 @@
 
 use serde::de::DeserializeOwned;
 
-use super::{read_item, read_settings, read_skill, read_template, Read};
+use super::{read_item, read_settings, read_skill, read_template};
+use crate::json::read::Read;
 use crate::json::{parse, Json};
 
 const SAMPLE_BANKS: [(&str, &str); 5] = [
