@@ -8,7 +8,7 @@ mod answer_check;
 pub mod bank;
 pub mod bank_check;
 pub mod bank_index;
-mod bank_read;
+pub mod bank_read;
 pub mod bank_subset;
 pub mod calibrated_model;
 pub mod calibration;
