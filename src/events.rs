@@ -7,9 +7,8 @@
 //! the one function that dispatches on the host element.
 
 use adaptive_practice_engine::json::Json;
-use adaptive_practice_engine::{
-    AnswerReport, Diagnostic, IndexedBank, NextItem, Progress, SkillState,
-};
+use adaptive_practice_engine::report::skill_state_name;
+use adaptive_practice_engine::{AnswerReport, Diagnostic, IndexedBank, NextItem, Progress};
 use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
@@ -124,16 +123,6 @@ fn number(value: impl Into<f64>) -> Json {
     Json::Number {
         value: value.into(),
         integer: None,
-    }
-}
-
-/// A skill state as the events name it (as `SkillState`'s serde name).
-fn state_name(state: SkillState) -> &'static str {
-    match state {
-        SkillState::NotStarted => "notStarted",
-        SkillState::Learning => "learning",
-        SkillState::Mastered => "mastered",
-        SkillState::DueForReview => "dueForReview",
     }
 }
 
@@ -264,7 +253,7 @@ pub fn progress_event(
             let mastery = model.skill_mastery(bank, s, stamp);
             object([
                 ("id", text(mastery.skill_id)),
-                ("state", text(state_name(mastery.state))),
+                ("state", text(skill_state_name(mastery.state))),
                 (
                     "mastery",
                     number((mastery.mastery * 1000.0).round() / 1000.0),
