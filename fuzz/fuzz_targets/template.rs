@@ -13,7 +13,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(&data[8..]) else {
         return;
     };
-    if let Ok(item) = json::parse(text).map_err(|e| e.to_string()).and_then(|v| read_item(&v)) {
+    if let Ok(item) = json::parse(text)
+        .map_err(|e| e.to_string())
+        .and_then(|v| read_item(&v))
+    {
         let _ = instantiate(&item, seed);
     }
 });
