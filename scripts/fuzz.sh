@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-#! Fuzzes the engine's untrusted-input entry points (bank loader, templates, answer checkers,
+#! Fuzzes the engine's untrusted-input entry points (JSON reader, bank loader, templates, answer checkers,
 #! the expression and equation parser, markup, the progress loader and import, the report reader) with cargo-fuzz (libFuzzer, nightly), each for FUZZ_SECONDS (default 60). Installs
 #! cargo-fuzz when missing (idempotent). Crashes land in fuzz/artifacts/<target>/; keep each as
 #! a regression test in the engine once fixed. Exits non-zero when a target crashed.
@@ -23,6 +23,7 @@ const seed = (target, name, text) => {
 for (const file of fs.readdirSync('www/banks').filter((f) => f.endsWith('.json'))) {
   const text = fs.readFileSync(`www/banks/${file}`, 'utf8');
   seed('bank_loader', file, text);
+  seed('json_reader', file, text);
   let bank;
   try { bank = JSON.parse(text); } catch { continue; }
   for (const [n, item] of (bank.items || []).entries()) {

@@ -6,9 +6,10 @@
 //! The builders are pure (the reducer calls them and returns the events as effects); `send` is
 //! the one function that dispatches on the host element.
 
+use adaptive_practice_engine::json::Json;
+use adaptive_practice_engine::report::skill_state_name;
 use adaptive_practice_engine::{AnswerReport, Diagnostic, IndexedBank, NextItem, Progress};
-use serde::Serialize;
-use serde_json::{json, Value};
+use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, Element};
 
 #[cfg(test)]
@@ -29,15 +30,12 @@ const EVENT_PREFIX: &str = "adaptive-practice:";
 #[derive(Debug, Clone, PartialEq)]
 pub struct HostEvent {
     pub name: &'static str,
-    pub detail: Value,
+    pub detail: Json,
 }
 
 /// Dispatches `event` on the host element (bubbling, composed).
 pub fn send(host: &Element, event: &HostEvent) {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let Ok(detail) = event.detail.serialize(&serializer) else {
-        return;
-    };
+    let detail = to_js(&event.detail);
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
@@ -89,21 +87,76 @@ pub fn bank_activity_id(bank: &IndexedBank, source_url: Option<&str>) -> String 
     }
 }
 
+/// The detail as a plain JavaScript value (objects, arrays, strings, numbers), built with
+/// `js_sys` rather than through serde.
+fn to_js(value: &Json) -> JsValue {
+    match value {
+        Json::Null => JsValue::NULL,
+        Json::Bool(flag) => JsValue::from_bool(*flag),
+        Json::Number { value, .. } => JsValue::from_f64(*value),
+        Json::String(text) => JsValue::from_str(text),
+        Json::Array(elements) => elements.iter().map(to_js).collect::<js_sys::Array>().into(),
+        Json::Object(fields) => {
+            let object = js_sys::Object::new();
+            for (key, field) in fields {
+                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &to_js(field));
+            }
+            object.into()
+        }
+    }
+}
+
+fn object<const N: usize>(fields: [(&str, Json); N]) -> Json {
+    Json::Object(
+        fields
+            .into_iter()
+            .map(|(key, value)| (key.to_owned(), value))
+            .collect(),
+    )
+}
+
+fn text(value: impl Into<String>) -> Json {
+    Json::String(value.into())
+}
+
+fn number(value: impl Into<f64>) -> Json {
+    Json::Number {
+        value: value.into(),
+        integer: None,
+    }
+}
+
 fn statement(
     verb: &str,
     verb_name: &str,
-    object: Value,
-    result: Value,
+    object_of_statement: Json,
+    result: Json,
     bank_activity: &str,
     now: i64,
-) -> Value {
-    json!({
-        "verb": { "id": verb, "display": { "en-US": verb_name } },
-        "object": object,
-        "result": result,
-        "context": { "contextActivities": { "parent": [{ "id": bank_activity, "objectType": "Activity" }] } },
-        "timestamp": iso_timestamp(now),
-    })
+) -> Json {
+    let parent = object([
+        ("id", text(bank_activity)),
+        ("objectType", text("Activity")),
+    ]);
+    object([
+        (
+            "verb",
+            object([
+                ("id", text(verb)),
+                ("display", object([("en-US", text(verb_name))])),
+            ]),
+        ),
+        ("object", object_of_statement),
+        ("result", result),
+        (
+            "context",
+            object([(
+                "contextActivities",
+                object([("parent", Json::Array(vec![parent]))]),
+            )]),
+        ),
+        ("timestamp", text(iso_timestamp(now))),
+    ])
 }
 
 /// `answer` after each judged answer; then `skill-mastered` for each skill it mastered, and
@@ -119,21 +172,39 @@ pub fn answer_events(
     now: i64,
 ) -> Vec<HostEvent> {
     let mut events = Vec::new();
-    let object = json!({
-        "id": format!("{bank_activity}#{}", item.item_id),
-        "objectType": "Activity",
-        "definition": { "type": INTERACTION, "extensions": { "https://adaptive-practice.example/xapi/step": part_index } },
-    });
-    let result = json!({
-        "success": report.outcome.correct,
-        "extensions": { "https://adaptive-practice.example/xapi/predicted-success": report.predicted_success },
-    });
+    let activity = object([
+        ("id", text(format!("{bank_activity}#{}", item.item_id))),
+        ("objectType", text("Activity")),
+        (
+            "definition",
+            object([
+                ("type", text(INTERACTION)),
+                (
+                    "extensions",
+                    object([(
+                        "https://adaptive-practice.example/xapi/step",
+                        number(part_index as f64),
+                    )]),
+                ),
+            ]),
+        ),
+    ]);
+    let result = object([
+        ("success", Json::Bool(report.outcome.correct)),
+        (
+            "extensions",
+            object([(
+                "https://adaptive-practice.example/xapi/predicted-success",
+                number(report.predicted_success),
+            )]),
+        ),
+    ]);
     events.push(HostEvent {
         name: "answer",
         detail: statement(
             VERB_ANSWERED,
             "answered",
-            object,
+            activity,
             result,
             bank_activity,
             now,
@@ -141,18 +212,24 @@ pub fn answer_events(
     });
     for skill_id in &report.newly_mastered {
         let name = bank.skill_name(skill_id);
-        let object = json!({
-            "id": format!("{bank_activity}#skill/{skill_id}"),
-            "objectType": "Activity",
-            "definition": { "type": OBJECTIVE, "name": { "und": name } },
-        });
+        let activity = object([
+            ("id", text(format!("{bank_activity}#skill/{skill_id}"))),
+            ("objectType", text("Activity")),
+            (
+                "definition",
+                object([
+                    ("type", text(OBJECTIVE)),
+                    ("name", object([("und", text(name))])),
+                ]),
+            ),
+        ]);
         events.push(HostEvent {
             name: "skill-mastered",
             detail: statement(
                 VERB_MASTERED,
                 "mastered",
-                object,
-                json!({ "success": true }),
+                activity,
+                object([("success", Json::Bool(true))]),
                 bank_activity,
                 now,
             ),
@@ -171,34 +248,65 @@ pub fn progress_event(
 ) -> HostEvent {
     let model = &progress.model;
     let stamp = adaptive_practice_engine::Timestamp(now);
-    let skills: Vec<Value> = (0..bank.skills().len())
+    let skills: Vec<Json> = (0..bank.skills().len())
         .map(|s| {
             let mastery = model.skill_mastery(bank, s, stamp);
-            json!({ "id": mastery.skill_id, "state": mastery.state, "mastery": (mastery.mastery * 1000.0).round() / 1000.0 })
+            object([
+                ("id", text(mastery.skill_id)),
+                ("state", text(skill_state_name(mastery.state))),
+                (
+                    "mastery",
+                    number((mastery.mastery * 1000.0).round() / 1000.0),
+                ),
+            ])
         })
         .collect();
     let mastered = model.mastered_skill_count(bank, stamp);
     let total = bank.skills().len().max(1);
-    let object = json!({
-        "id": bank_activity,
-        "objectType": "Activity",
-        "definition": { "type": ASSESSMENT, "name": { "und": bank.title() } },
-    });
-    let result = json!({
-        "score": { "scaled": mastered as f64 / total as f64, "raw": mastered, "min": 0, "max": total },
-        "completion": mastered == total,
-        "extensions": {
-            "https://adaptive-practice.example/xapi/answers": model.answer_count,
-            "https://adaptive-practice.example/xapi/correct": model.correct_count,
-            "https://adaptive-practice.example/xapi/skills": skills,
-        },
-    });
+    let activity = object([
+        ("id", text(bank_activity)),
+        ("objectType", text("Activity")),
+        (
+            "definition",
+            object([
+                ("type", text(ASSESSMENT)),
+                ("name", object([("und", text(bank.title()))])),
+            ]),
+        ),
+    ]);
+    let score = object([
+        ("scaled", number(mastered as f64 / total as f64)),
+        ("raw", number(mastered as f64)),
+        ("min", number(0)),
+        ("max", number(total as f64)),
+    ]);
+    let result = object([
+        ("score", score),
+        ("completion", Json::Bool(mastered == total)),
+        (
+            "extensions",
+            object([
+                (
+                    "https://adaptive-practice.example/xapi/answers",
+                    number(model.answer_count),
+                ),
+                (
+                    "https://adaptive-practice.example/xapi/correct",
+                    number(model.correct_count),
+                ),
+                (
+                    "https://adaptive-practice.example/xapi/skills",
+                    Json::Array(skills),
+                ),
+            ]),
+        ),
+    ]);
     HostEvent {
         name: "progress",
         detail: statement(
             VERB_PROGRESSED,
             "progressed",
-            object,
+            activity,
             result,
             bank_activity,
             now,
@@ -208,7 +316,11 @@ pub fn progress_event(
 
 /// `error` when the bank cannot be loaded (not an xAPI statement: there is nothing to report).
 pub fn error_event(message: &str, diagnostics: &[Diagnostic]) -> HostEvent {
-    let detail = json!({ "message": message, "diagnostics": diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>() });
+    let diagnostics = diagnostics.iter().map(|d| text(d.to_string())).collect();
+    let detail = object([
+        ("message", text(message)),
+        ("diagnostics", Json::Array(diagnostics)),
+    ]);
     HostEvent {
         name: "error",
         detail,

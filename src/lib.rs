@@ -12,7 +12,6 @@ mod state;
 mod storage;
 mod teacher;
 
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
 
@@ -21,8 +20,7 @@ use components::app::{App, AppProps};
 use controls::SharedControls;
 
 /// Options of `mount`, from JS (camelCase keys).
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[derive(Default)]
 struct MountOptions {
     /// URL of the bank's JSON file.
     src: Option<String>,
@@ -36,6 +34,28 @@ struct MountOptions {
     skills: Option<String>,
     /// Origins media may be loaded from besides the bank's own, separated by spaces or commas.
     media_origins: Option<String>,
+}
+
+/// Reads the options object with `js_sys` (serde-wasm-bindgen cost kilobytes for six strings).
+fn read_mount_options(options: &JsValue) -> Result<MountOptions, String> {
+    let text = |key: &str| -> Result<Option<String>, String> {
+        let value = js_sys::Reflect::get(options, &JsValue::from_str(key)).unwrap_or_default();
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
+        }
+        value
+            .as_string()
+            .map(Some)
+            .ok_or_else(|| format!("`{key}` must be a string"))
+    };
+    Ok(MountOptions {
+        src: text("src")?,
+        bank: text("bank")?,
+        storage_key: text("storageKey")?,
+        lang: text("lang")?,
+        skills: text("skills")?,
+        media_origins: text("mediaOrigins")?,
+    })
 }
 
 /// A mounted widget; call `destroy()` when its element leaves the page.
@@ -82,7 +102,7 @@ pub fn mount_widget(
     let options: MountOptions = if options_value.is_undefined() || options_value.is_null() {
         MountOptions::default()
     } else {
-        serde_wasm_bindgen::from_value(options_value.clone())
+        read_mount_options(&options_value)
             .map_err(|e| JsError::new(&format!("mount options: {e}")))?
     };
     // The bank, when the element started downloading it while the module compiled: a promise of

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use adaptive_practice_engine::progress::save_progress;
-use adaptive_practice_engine::report::learner_report;
+use adaptive_practice_engine::report::{learner_report, report_text};
 use adaptive_practice_engine::{IndexedBank, Progress};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -80,9 +80,7 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
         let code = code.clone();
         Callback::from(move |_: MouseEvent| {
             let report = learner_report(&bank, &progress, &learner_name, now());
-            let Ok(json) = serde_json::to_string(&report) else {
-                return;
-            };
+            let json = report_text(&report);
             let name = if learner_name.trim().is_empty() {
                 "learner".to_string()
             } else {

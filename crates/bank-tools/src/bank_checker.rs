@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 
 pub use adaptive_practice_engine::bank_check::markup_problem_severity;
 use adaptive_practice_engine::bank_check::{has_scheme, media_addresses, texts_as_shown};
+use adaptive_practice_engine::json;
 use adaptive_practice_engine::markup::is_allowed_url;
 use adaptive_practice_engine::text_fields::{collect_text_fields, TextShape};
 use adaptive_practice_engine::{load_bank, Diagnostic, Severity};
-use serde_json::Value;
 
 /// Reads and checks one bank file. Media files are looked for next to it.
 pub fn check_bank_file(path: &Path) -> std::io::Result<Vec<Diagnostic>> {
@@ -22,7 +22,7 @@ pub fn check_bank_file(path: &Path) -> std::io::Result<Vec<Diagnostic>> {
 /// broken image or a silent player.
 pub fn check_bank_text(text: &str, bank_folder: Option<&Path>) -> Vec<Diagnostic> {
     let mut diagnostics = load_bank(text).diagnostics;
-    let (Some(folder), Ok(root)) = (bank_folder, serde_json::from_str::<Value>(text)) else {
+    let (Some(folder), Ok(root)) = (bank_folder, json::parse(text)) else {
         return diagnostics;
     };
     let fields = collect_text_fields(&root);

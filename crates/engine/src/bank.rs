@@ -458,19 +458,33 @@ impl TryFrom<NumberOrText> for NumericValue {
     type Error = String;
     fn try_from(raw: NumberOrText) -> Result<Self, String> {
         match raw {
-            NumberOrText::Number(value) => Ok(NumericValue {
-                value,
-                text: format_number(value),
-            }),
-            // A template's answer (`"{{a + b}}"`) gets its value when the item is instantiated.
-            NumberOrText::Text(text) if text.contains("{{") => Ok(NumericValue {
+            NumberOrText::Number(value) => Ok(NumericValue::from_number(value)),
+            NumberOrText::Text(text) => NumericValue::from_text(text),
+        }
+    }
+}
+
+impl NumericValue {
+    /// A number written as a JSON number.
+    pub fn from_number(value: f64) -> NumericValue {
+        NumericValue {
+            value,
+            text: format_number(value),
+        }
+    }
+
+    /// A number written as a text (`"3/4"`); a template's answer (`"{{a + b}}"`) gets its value
+    /// when the item is instantiated.
+    pub fn from_text(text: String) -> Result<NumericValue, String> {
+        if text.contains("{{") {
+            return Ok(NumericValue {
                 value: f64::NAN,
                 text,
-            }),
-            NumberOrText::Text(text) => match parse_number(&text) {
-                Some(value) => Ok(NumericValue { value, text }),
-                None => Err(format!("cannot read {text:?} as a number")),
-            },
+            });
+        }
+        match parse_number(&text) {
+            Some(value) => Ok(NumericValue { value, text }),
+            None => Err(format!("cannot read {text:?} as a number")),
         }
     }
 }

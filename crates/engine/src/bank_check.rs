@@ -7,9 +7,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::bank::{Bank, BankSettings, Hint, Item, ItemKind, Skill, Step};
+use crate::bank_read::{read_item, read_settings, read_skill};
+use crate::json::read::Read;
+use crate::json::{self, Json};
 use crate::template::instantiate;
 
 mod problems;
@@ -91,12 +93,12 @@ pub fn load_bank(text: &str) -> BankLoad {
 /// `load_bank` with each problem as a code and parameters rather than English words.
 pub fn load_bank_coded(text: &str) -> BankCheck {
     let mut diagnostics = Vec::new();
-    let root: Value = match serde_json::from_str(text) {
+    let root = match json::parse(text) {
         Ok(value) => value,
         Err(error) => {
             diagnostics.push(error_at(
-                format!("line {}, column {}", error.line(), error.column()),
-                Problem::new(Code::NotJson).with("detail", strip_location(&error.to_string())),
+                format!("line {}, column {}", error.line, error.column),
+                Problem::new(Code::NotJson).with("detail", error.message),
             ));
             return BankCheck {
                 bank: None,
@@ -104,18 +106,19 @@ pub fn load_bank_coded(text: &str) -> BankCheck {
             };
         }
     };
-    let Some(object) = root.as_object() else {
+    let Json::Object(_) = &root else {
         diagnostics.push(error_at("$".into(), Problem::new(Code::NotAnObject)));
         return BankCheck {
             bank: None,
             diagnostics,
         };
     };
+    let object = &root;
     let header = read_header(object, &mut diagnostics);
     let (skills, skill_positions): (Vec<Skill>, _) =
-        read_list(object, "skills", "id", &mut diagnostics);
+        read_list(object, "skills", read_skill, &mut diagnostics);
     let (items, item_positions): (Vec<Item>, _) =
-        read_list(object, "items", "id", &mut diagnostics);
+        read_list(object, "items", read_item, &mut diagnostics);
     let Some((id, version, title, language, license, attribution, settings)) = header else {
         texts::check_texts(&root, &mut diagnostics);
         return BankCheck {
@@ -160,12 +163,9 @@ type Header = (
     BankSettings,
 );
 
-fn read_header(
-    object: &serde_json::Map<String, Value>,
-    diagnostics: &mut Vec<CodedDiagnostic>,
-) -> Option<Header> {
+fn read_header(object: &Json, diagnostics: &mut Vec<CodedDiagnostic>) -> Option<Header> {
     let mut required = |key: &str| match object.get(key) {
-        Some(Value::String(text)) if !text.trim().is_empty() => Some(text.clone()),
+        Some(Json::String(text)) if !text.trim().is_empty() => Some(text.clone()),
         Some(_) => {
             diagnostics.push(error_at(
                 format!("$.{key}"),
@@ -184,10 +184,10 @@ fn read_header(
     let id = required("id");
     let version = required("version");
     let title = required("title");
-    let optional = |key: &str| object.get(key).and_then(Value::as_str).map(str::to_owned);
+    let optional = |key: &str| object.get(key).and_then(Json::as_str).map(str::to_owned);
     let settings = match object.get("settings") {
         None => Some(BankSettings::default()),
-        Some(value) => match serde_json::from_value::<BankSettings>(value.clone()) {
+        Some(value) => match read_settings(value) {
             Ok(settings) => Some(settings),
             Err(error) => {
                 diagnostics.push(error_at(
@@ -211,10 +211,10 @@ fn read_header(
 
 /// Reads each element of a list on its own, so one bad element does not hide the others.
 /// Returns the elements read and their positions in the file's list.
-fn read_list<T: serde::de::DeserializeOwned>(
-    object: &serde_json::Map<String, Value>,
+fn read_list<T>(
+    object: &Json,
     key: &str,
-    id_key: &str,
+    read: fn(&Json) -> Read<T>,
     diagnostics: &mut Vec<CodedDiagnostic>,
 ) -> (Vec<T>, Vec<usize>) {
     let Some(value) = object.get(key) else {
@@ -231,16 +231,16 @@ fn read_list<T: serde::de::DeserializeOwned>(
         ));
         return (Vec::new(), Vec::new());
     };
-    let mut read = Vec::with_capacity(elements.len());
+    let mut elements_read = Vec::with_capacity(elements.len());
     let mut positions = Vec::with_capacity(elements.len());
     for (index, element) in elements.iter().enumerate() {
-        match serde_json::from_value::<T>(element.clone()) {
+        match read(element) {
             Ok(parsed) => {
-                read.push(parsed);
+                elements_read.push(parsed);
                 positions.push(index);
             }
             Err(error) => {
-                let id = element.get(id_key).and_then(Value::as_str);
+                let id = element.get("id").and_then(Json::as_str);
                 diagnostics.push(error_at(
                     element_path(key, index, id),
                     Problem::new(Code::UnreadableElement).with("detail", error),
@@ -248,7 +248,7 @@ fn read_list<T: serde::de::DeserializeOwned>(
             }
         }
     }
-    (read, positions)
+    (elements_read, positions)
 }
 
 fn element_path(list: &str, index: usize, id: Option<&str>) -> String {
@@ -271,13 +271,6 @@ fn warning_at(path: String, problem: Problem) -> CodedDiagnostic {
         severity: Severity::Warning,
         path,
         problem,
-    }
-}
-
-fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message[..at].to_string(),
-        None => message.to_string(),
     }
 }
 

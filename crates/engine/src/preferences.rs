@@ -4,6 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::json::read::{
+    object, optional, or_default, read_bool, read_string, read_u32, required, Read,
+};
+use crate::json::{self, Json};
+
 #[cfg(test)]
 mod tests;
 
@@ -74,17 +79,53 @@ impl From<SavedPreferencesV1> for Preferences {
 
 /// Writes preferences in the current format.
 pub fn save_preferences(preferences: &Preferences) -> String {
-    serde_json::to_string(&SavedPreferencesV1::from(preferences)).unwrap_or_default()
+    let saved = SavedPreferencesV1::from(preferences);
+    let fields = vec![
+        ("format".to_owned(), Json::String(saved.format)),
+        ("version".to_owned(), whole(saved.version)),
+        (
+            "goalSkills".to_owned(),
+            saved.goal_skills.map_or(Json::Null, whole),
+        ),
+        ("calm".to_owned(), Json::Bool(saved.calm)),
+    ];
+    json::to_text(&Json::Object(fields))
+}
+
+fn whole(value: u32) -> Json {
+    Json::Number {
+        value: f64::from(value),
+        integer: Some(i128::from(value)),
+    }
 }
 
 /// Reads preferences in any released format; `None` when the text is none of them (a newer
 /// version included: its preferences are then left alone, as defaults would be shown).
 pub fn load_preferences(text: &str) -> Option<Preferences> {
-    let value: serde_json::Value = serde_json::from_str(text).ok()?;
-    let saved = match value.get("version").and_then(serde_json::Value::as_u64) {
-        None => SavedPreferencesV1::from(serde_json::from_value::<SavedPreferencesV0>(value).ok()?),
-        Some(1) => serde_json::from_value::<SavedPreferencesV1>(value).ok()?,
+    let value = json::parse(text).ok()?;
+    let saved = match value.get("version").and_then(Json::as_u64) {
+        None => read_v0(&value).ok()?,
+        Some(1) => read_v1(&value).ok()?,
         Some(_) => return None,
     };
     (saved.format == PREFERENCES_FORMAT).then(|| Preferences::from(saved))
+}
+
+/// The unversioned form of the first release (every field optional).
+fn read_v0(value: &Json) -> Read<SavedPreferencesV1> {
+    let o = object(value, "struct SavedPreferencesV0")?;
+    Ok(SavedPreferencesV1::from(SavedPreferencesV0 {
+        goal_skills: optional(o, "goalSkills", read_u32)?,
+        calm: or_default(o, "calm", read_bool)?,
+    }))
+}
+
+fn read_v1(value: &Json) -> Read<SavedPreferencesV1> {
+    let o = object(value, "struct SavedPreferencesV1")?;
+    Ok(SavedPreferencesV1 {
+        format: required(o, "format", read_string)?,
+        version: required(o, "version", read_u32)?,
+        goal_skills: optional(o, "goalSkills", read_u32)?,
+        calm: or_default(o, "calm", read_bool)?,
+    })
 }

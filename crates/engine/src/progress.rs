@@ -7,14 +7,15 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
+use crate::json::{self, Json};
 use crate::model::{ItemRecord, LearnerModel, SkillRecord, Timestamp};
 
 mod earlier_copies;
 mod import;
 mod merge;
 pub mod plausibility;
+mod saved_json;
 #[cfg(test)]
 mod tests;
 
@@ -305,21 +306,20 @@ pub fn record_time_on_task(progress: &mut Progress, seconds: f64) {
 
 /// Writes progress in the current format.
 pub fn save_progress(progress: &Progress) -> String {
-    serde_json::to_string(&SavedProgressV1::from(progress)).unwrap_or_default()
+    saved_json::write_progress_v1(&SavedProgressV1::from(progress))
 }
 
 /// Reads progress in any released format, for the bank with id `bank_id`.
 pub fn load_progress(text: &str, bank_id: &str) -> Result<Progress, ProgressError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| ProgressError::Damaged(e.to_string()))?;
-    if value.get("format").and_then(Value::as_str) != Some(PROGRESS_FORMAT) {
+    let value = json::parse(text).map_err(|e| ProgressError::Damaged(e.to_string()))?;
+    if value.get("format").and_then(Json::as_str) != Some(PROGRESS_FORMAT) {
         return Err(ProgressError::Damaged(
             "it is not an adaptive-practice progress file".into(),
         ));
     }
-    let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
+    let version = value.get("version").and_then(Json::as_u64).unwrap_or(0);
     let saved: SavedProgressV1 = match version {
-        1 => serde_json::from_value(value).map_err(|e| ProgressError::Damaged(e.to_string()))?,
+        1 => saved_json::read_progress_v1(&value).map_err(ProgressError::Damaged)?,
         v if v > u64::from(CURRENT_PROGRESS_VERSION) => {
             return Err(ProgressError::NewerVersion {
                 found: u32::try_from(v).unwrap_or(u32::MAX),

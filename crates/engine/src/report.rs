@@ -182,6 +182,68 @@ pub fn learner_report(
     }
 }
 
+/// The report as the JSON text of its file, written with `crate::json` (the widget carries no
+/// serde_json); the teacher page reads it with `read_report`.
+pub fn report_text(report: &LearnerReport) -> String {
+    use crate::json::{to_text, Json};
+    let text = |value: &str| Json::String(value.to_owned());
+    let whole = |value: i128| Json::Number {
+        value: value as f64,
+        integer: Some(value),
+    };
+    let float = |value: f64| Json::Number {
+        value,
+        integer: None,
+    };
+    let object = |fields: Vec<(&str, Json)>| {
+        Json::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+    };
+    let skills = report.skills.iter().map(|skill| {
+        object(vec![
+            ("id", text(&skill.id)),
+            ("name", text(&skill.name)),
+            ("state", text(skill_state_name(skill.state))),
+            ("mastery", float(skill.mastery)),
+            ("certainty", float(skill.certainty)),
+            ("attempts", whole(skill.attempts.into())),
+            ("correct", whole(skill.correct.into())),
+        ])
+    });
+    let items = report.items.iter().map(|item| {
+        object(vec![
+            ("id", text(&item.id)),
+            ("attempts", whole(item.attempts.into())),
+            ("correct", whole(item.correct.into())),
+        ])
+    });
+    to_text(&object(vec![
+        ("format", text(&report.format)),
+        ("version", whole(report.version.into())),
+        ("bankId", text(&report.bank_id)),
+        ("bankVersion", text(&report.bank_version)),
+        ("learner", text(&report.learner)),
+        ("createdAt", whole(report.created_at.into())),
+        ("answerCount", whole(report.answer_count.into())),
+        ("correctCount", whole(report.correct_count.into())),
+        (
+            "timeOnTaskSeconds",
+            whole(report.time_on_task_seconds.into()),
+        ),
+        ("skills", Json::Array(skills.collect())),
+        ("items", Json::Array(items.collect())),
+    ]))
+}
+
+/// A skill state as reports and events name it (`dueForReview`), as `SkillState`'s serde name.
+pub fn skill_state_name(state: SkillState) -> &'static str {
+    match state {
+        SkillState::NotStarted => "notStarted",
+        SkillState::Learning => "learning",
+        SkillState::Mastered => "mastered",
+        SkillState::DueForReview => "dueForReview",
+    }
+}
+
 fn round4(value: f64) -> f64 {
     (value * 10_000.0).round() / 10_000.0
 }

@@ -4,9 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::Value;
-
-use crate::bank::{Item, Template, VariableRange};
+use crate::bank::{Hint, Item, ItemKind, NumericValue, Step, Template, VariableRange};
 use crate::expression::{evaluate, parse_expression, NameStyle};
 
 /// How many draws are tried before a template's constraints are declared impossible.
@@ -167,35 +165,165 @@ pub fn fill_text(text: &str, values: &BTreeMap<String, f64>) -> Result<String, T
     Ok(filled)
 }
 
-fn fill_value(value: &mut Value, values: &BTreeMap<String, f64>) -> Result<(), TemplateError> {
-    match value {
-        Value::String(text) if text.contains("{{") => *text = fill_text(text, values)?,
-        Value::Array(elements) => elements
-            .iter_mut()
-            .try_for_each(|e| fill_value(e, values))?,
-        Value::Object(fields) => fields
-            .values_mut()
-            .try_for_each(|e| fill_value(e, values))?,
-        _ => {}
-    }
-    Ok(())
-}
-
 /// The variant of a template item for `seed` (an item without template is returned as is).
 pub fn instantiate(item: &Item, seed: u64) -> Result<Item, TemplateError> {
     let Some(template) = &item.template else {
         return Ok(item.clone());
     };
     let values = draw_values(template, seed)?;
-    let mut plain = item.clone();
-    plain.template = None;
-    let mut json = serde_json::to_value(&plain).map_err(|e| TemplateError {
-        message: e.to_string(),
-    })?;
-    fill_value(&mut json, &values)?;
-    serde_json::from_value(json).map_err(|e| TemplateError {
-        message: format!("after filling in values: {e}"),
-    })
+    let mut variant = item.clone();
+    variant.template = None;
+    let fill = &mut Filler { values: &values };
+    let Item {
+        id,
+        skills,
+        difficulty: _,
+        prompt,
+        hints,
+        solution,
+        template: _,
+        kind,
+    } = &mut variant;
+    fill.text(id)?;
+    fill.texts(skills)?;
+    fill.text(prompt)?;
+    fill.hints(hints)?;
+    fill.optional(solution)?;
+    fill.kind(kind)?;
+    Ok(variant)
+}
+
+/// Writes the values into every text of an item, and into every number written as a text
+/// (`"{{a + b}}"`), which is then read as a number.
+struct Filler<'a> {
+    values: &'a BTreeMap<String, f64>,
+}
+
+impl Filler<'_> {
+    fn text(&mut self, text: &mut String) -> Result<(), TemplateError> {
+        if text.contains("{{") {
+            *text = fill_text(text, self.values)?;
+        }
+        Ok(())
+    }
+
+    fn texts(&mut self, texts: &mut [String]) -> Result<(), TemplateError> {
+        texts.iter_mut().try_for_each(|text| self.text(text))
+    }
+
+    fn optional(&mut self, text: &mut Option<String>) -> Result<(), TemplateError> {
+        text.as_mut().map_or(Ok(()), |text| self.text(text))
+    }
+
+    fn number(&mut self, number: &mut NumericValue) -> Result<(), TemplateError> {
+        let mut text = std::mem::take(&mut number.text);
+        self.text(&mut text)?;
+        *number = NumericValue::from_text(text).map_err(|message| TemplateError {
+            message: format!("after filling in values: {message}"),
+        })?;
+        Ok(())
+    }
+
+    fn hints(&mut self, hints: &mut [Hint]) -> Result<(), TemplateError> {
+        for hint in hints {
+            self.text(&mut hint.text)?;
+            if let Some(step) = &mut hint.scaffold {
+                self.step(step)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn step(&mut self, step: &mut Step) -> Result<(), TemplateError> {
+        let Step {
+            id,
+            prompt,
+            skills,
+            hints,
+            solution,
+            kind,
+        } = step;
+        if let Some(id) = id {
+            self.text(id)?;
+        }
+        self.text(prompt)?;
+        self.texts(skills)?;
+        self.hints(hints)?;
+        self.optional(solution)?;
+        self.kind(kind)
+    }
+
+    fn kind(&mut self, kind: &mut ItemKind) -> Result<(), TemplateError> {
+        match kind {
+            ItemKind::SingleChoice { choices, .. } | ItemKind::MultipleResponse { choices, .. } => {
+                for choice in choices {
+                    self.text(&mut choice.text)?;
+                    self.optional(&mut choice.feedback)?;
+                }
+            }
+            ItemKind::Numeric {
+                answer,
+                misconceptions,
+                unit,
+                ..
+            } => {
+                self.number(answer)?;
+                for misconception in misconceptions {
+                    self.number(&mut misconception.answer)?;
+                    self.text(&mut misconception.feedback)?;
+                }
+                self.optional(unit)?;
+            }
+            ItemKind::MathExpression {
+                answer,
+                misconceptions,
+                solved_for,
+                ..
+            } => {
+                self.text(answer)?;
+                for misconception in misconceptions {
+                    self.text(&mut misconception.answer)?;
+                    self.text(&mut misconception.feedback)?;
+                }
+                self.optional(solved_for)?;
+            }
+            ItemKind::ShortText {
+                answers,
+                pattern,
+                misconceptions,
+                ..
+            } => {
+                self.texts(answers)?;
+                self.optional(pattern)?;
+                for misconception in misconceptions {
+                    self.text(&mut misconception.answer)?;
+                    self.text(&mut misconception.feedback)?;
+                }
+            }
+            ItemKind::Ordering { items } => self.texts(items)?,
+            ItemKind::FillBlanks { blanks } => {
+                for blank in blanks {
+                    self.texts(&mut blank.answers)?;
+                    if let Some(number) = &mut blank.numeric {
+                        self.number(number)?;
+                    }
+                }
+            }
+            ItemKind::Matching { pairs, distractors } => {
+                for pair in pairs {
+                    self.text(&mut pair.left)?;
+                    self.text(&mut pair.right)?;
+                }
+                self.texts(distractors)?;
+            }
+            ItemKind::MultiStep { steps } => {
+                for step in steps {
+                    self.step(step)?;
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

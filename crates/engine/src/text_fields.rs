@@ -4,7 +4,7 @@
 //! the typed `Bank`, so texts are found even in a bank that has errors elsewhere, and the paths
 //! use the positions in the file, as `load_bank` does: `$.items[3] ("add-1").hints[1]`.
 
-use serde_json::{Map, Value};
+use crate::json::Json;
 
 /// How a text is rendered, and so how its markup is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,16 +28,16 @@ pub struct TextField {
 /// Every text field of every item of a bank, in file order. Anything that is not shaped like
 /// the format expects (a prompt that is a number, a hint list that is an object) is skipped:
 /// `load_bank` reports it.
-pub fn collect_text_fields(root: &Value) -> Vec<TextField> {
+pub fn collect_text_fields(root: &Json) -> Vec<TextField> {
     let mut fields = Vec::new();
-    let Some(items) = root.get("items").and_then(Value::as_array) else {
+    let Some(items) = root.get("items").and_then(Json::as_array) else {
         return fields;
     };
     for (position, item) in items.iter().enumerate() {
-        let Some(object) = item.as_object() else {
+        let object @ Json::Object(_) = item else {
             continue;
         };
-        let path = match object.get("id").and_then(Value::as_str) {
+        let path = match object.get("id").and_then(Json::as_str) {
             Some(id) => format!("$.items[{position}] (\"{id}\")"),
             None => format!("$.items[{position}]"),
         };
@@ -56,8 +56,8 @@ struct Collector<'fields> {
 }
 
 impl Collector<'_> {
-    fn push(&mut self, path: String, value: Option<&Value>, shape: TextShape) {
-        if let Some(Value::String(text)) = value {
+    fn push(&mut self, path: String, value: Option<&Json>, shape: TextShape) {
+        if let Some(Json::String(text)) = value {
             self.fields.push(TextField {
                 path,
                 text: text.clone(),
@@ -68,7 +68,7 @@ impl Collector<'_> {
     }
 
     /// An item, a step of a multi-step item, or a scaffold question.
-    fn answerable(&mut self, object: &Map<String, Value>, path: &str) {
+    fn answerable(&mut self, object: &Json, path: &str) {
         self.push(
             format!("{path}.prompt"),
             object.get("prompt"),
@@ -83,17 +83,17 @@ impl Collector<'_> {
             object.get("solution"),
             TextShape::Block,
         );
-        if let Some(steps) = object.get("steps").and_then(Value::as_array) {
+        if let Some(steps) = object.get("steps").and_then(Json::as_array) {
             for (s, step) in steps.iter().enumerate() {
-                if let Some(step) = step.as_object() {
+                if let step @ Json::Object(_) = step {
                     self.answerable(step, &format!("{path}.steps[{s}]"));
                 }
             }
         }
     }
 
-    fn choices(&mut self, object: &Map<String, Value>, path: &str) {
-        let Some(choices) = object.get("choices").and_then(Value::as_array) else {
+    fn choices(&mut self, object: &Json, path: &str) {
+        let Some(choices) = object.get("choices").and_then(Json::as_array) else {
             return;
         };
         for (c, choice) in choices.iter().enumerate() {
@@ -111,8 +111,8 @@ impl Collector<'_> {
         }
     }
 
-    fn misconceptions(&mut self, object: &Map<String, Value>, path: &str) {
-        let Some(misconceptions) = object.get("misconceptions").and_then(Value::as_array) else {
+    fn misconceptions(&mut self, object: &Json, path: &str) {
+        let Some(misconceptions) = object.get("misconceptions").and_then(Json::as_array) else {
             return;
         };
         for (m, misconception) in misconceptions.iter().enumerate() {
@@ -125,12 +125,12 @@ impl Collector<'_> {
     }
 
     /// `items` of an ordering item; `pairs` and `distractors` of a matching item.
-    fn entries_of_ordering_and_matching(&mut self, object: &Map<String, Value>, path: &str) {
-        let kind = object.get("type").and_then(Value::as_str);
+    fn entries_of_ordering_and_matching(&mut self, object: &Json, path: &str) {
+        let kind = object.get("type").and_then(Json::as_str);
         if kind == Some("ordering") {
             for (e, entry) in object
                 .get("items")
-                .and_then(Value::as_array)
+                .and_then(Json::as_array)
                 .into_iter()
                 .flatten()
                 .enumerate()
@@ -141,7 +141,7 @@ impl Collector<'_> {
         if kind == Some("matching") {
             for (p, pair) in object
                 .get("pairs")
-                .and_then(Value::as_array)
+                .and_then(Json::as_array)
                 .into_iter()
                 .flatten()
                 .enumerate()
@@ -159,7 +159,7 @@ impl Collector<'_> {
             }
             for (d, distractor) in object
                 .get("distractors")
-                .and_then(Value::as_array)
+                .and_then(Json::as_array)
                 .into_iter()
                 .flatten()
                 .enumerate()
@@ -174,21 +174,21 @@ impl Collector<'_> {
     }
 
     /// A hint is a string, or an object with a `text` and maybe a `scaffold` question.
-    fn hints(&mut self, hints: Option<&Value>, path: &str) {
-        let Some(hints) = hints.and_then(Value::as_array) else {
+    fn hints(&mut self, hints: Option<&Json>, path: &str) {
+        let Some(hints) = hints.and_then(Json::as_array) else {
             return;
         };
         for (h, hint) in hints.iter().enumerate() {
             let hint_path = format!("{path}.hints[{h}]");
             match hint {
-                Value::String(_) => self.push(hint_path, Some(hint), TextShape::Block),
-                Value::Object(object) => {
+                Json::String(_) => self.push(hint_path, Some(hint), TextShape::Block),
+                object @ Json::Object(_) => {
                     self.push(
                         format!("{hint_path}.text"),
                         object.get("text"),
                         TextShape::Block,
                     );
-                    if let Some(scaffold) = object.get("scaffold").and_then(Value::as_object) {
+                    if let Some(scaffold @ Json::Object(_)) = object.get("scaffold") {
                         self.answerable(scaffold, &format!("{hint_path}.scaffold"));
                     }
                 }

@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::Value;
+use crate::bank_read::read_template;
+use crate::json::Json;
 
 use super::{warning_at, Code, CodedDiagnostic, Problem, Severity};
-use crate::bank::Template;
 use crate::markup::{check_inline_markup, check_markup, parse_markup, Block};
 use crate::template::{draw_values, fill_text};
 use crate::text_fields::{collect_text_fields, TextField, TextShape};
@@ -17,7 +17,7 @@ use crate::text_fields::{collect_text_fields, TextField, TextShape};
 const TEMPLATE_SEED_FOR_TEXTS: u64 = 0;
 
 /// Every text of the bank's raw JSON checked, in file order.
-pub(super) fn check_texts(root: &Value, diagnostics: &mut Vec<CodedDiagnostic>) {
+pub(super) fn check_texts(root: &Json, diagnostics: &mut Vec<CodedDiagnostic>) {
     let fields = collect_text_fields(root);
     let texts = texts_as_shown(root, &fields);
     for (field, shown) in fields.iter().zip(&texts) {
@@ -95,8 +95,8 @@ fn collect_media(blocks: &[Block], addresses: &mut Vec<String>) {
 /// The texts as a learner sees them: in a template item, `{{…}}` is replaced by the values of
 /// one variant. `None` for a template text whose values cannot be drawn (`load_bank` reports
 /// why), so that its placeholders are not reported as broken markup.
-pub fn texts_as_shown(root: &Value, fields: &[TextField]) -> Vec<Option<String>> {
-    let items = root.get("items").and_then(Value::as_array);
+pub fn texts_as_shown(root: &Json, fields: &[TextField]) -> Vec<Option<String>> {
+    let items = root.get("items").and_then(Json::as_array);
     let mut values_per_item: BTreeMap<usize, Option<BTreeMap<String, f64>>> = BTreeMap::new();
     fields
         .iter()
@@ -108,7 +108,7 @@ pub fn texts_as_shown(root: &Value, fields: &[TextField]) -> Vec<Option<String>>
                 .entry(field.item_position)
                 .or_insert_with(|| {
                     let template = items?.get(field.item_position)?.get("template")?;
-                    let template: Template = serde_json::from_value(template.clone()).ok()?;
+                    let template = read_template(template).ok()?;
                     draw_values(&template, TEMPLATE_SEED_FOR_TEXTS).ok()
                 });
             match values {
@@ -123,7 +123,7 @@ pub fn texts_as_shown(root: &Value, fields: &[TextField]) -> Vec<Option<String>>
         .collect()
 }
 
-fn item_has_no_template(items: Option<&Vec<Value>>, position: usize) -> bool {
+fn item_has_no_template(items: Option<&[Json]>, position: usize) -> bool {
     items
         .and_then(|items| items.get(position))
         .is_some_and(|item| item.get("template").is_none())

@@ -25,3 +25,24 @@ fn other_texts_are_not_preferences() {
     check(r#"{"format":"something-else","version":1}"#);
     check(r#"{"goalSkills":"three"}"#);
 }
+
+#[test]
+fn saved_preferences_are_the_text_serde_wrote() {
+    for preferences in [
+        Preferences::default(),
+        Preferences {
+            goal_skills: Some(4_000_000_000),
+            calm: true,
+        },
+    ] {
+        let saved = super::SavedPreferencesV1::from(&preferences);
+        assert_eq!(
+            save_preferences(&preferences),
+            serde_json::to_string(&saved).unwrap()
+        );
+    }
+    assert_eq!(
+        load_preferences(r#"{"version":"1","calm":true}"#).map(|p| p.calm),
+        Some(true)
+    );
+}

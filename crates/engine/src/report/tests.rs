@@ -56,3 +56,35 @@ fn a_report_on_another_bank_names_it() {
         "a report for another bank (“tiny”)"
     );
 }
+
+#[test]
+fn the_written_report_reads_back_as_serde_wrote_it() {
+    let mut report = read_report(REPORT).expect("the sample report reads");
+    report.learner = "Zoë \"Z\" \\ \u{1}".into();
+    report.skills[0].mastery = 1.0;
+    report.time_on_task_seconds = u64::MAX;
+    let written = super::report_text(&report);
+    let through_serde: super::LearnerReport =
+        serde_json::from_str(&serde_json::to_string(&report).unwrap()).unwrap();
+    assert_eq!(
+        serde_json::from_str::<super::LearnerReport>(&written).unwrap(),
+        through_serde
+    );
+    assert_eq!(read_report(&written), Ok(report));
+}
+
+#[test]
+fn every_skill_state_has_its_serde_name() {
+    use crate::model::SkillState;
+    for state in [
+        SkillState::NotStarted,
+        SkillState::Learning,
+        SkillState::Mastered,
+        SkillState::DueForReview,
+    ] {
+        assert_eq!(
+            serde_json::to_string(&state).unwrap(),
+            format!("\"{}\"", super::skill_state_name(state))
+        );
+    }
+}

@@ -94,3 +94,66 @@ fn a_value_that_is_not_finite_is_an_error_not_inf() {
         "{{a / 0}}: the value is not a finite number"
     );
 }
+
+/// The variant as the former serde round trip made it: every string of the item's JSON filled
+/// in, then read back. `instantiate` walks the typed item instead and must agree with it.
+fn variant_through_json(item: &Item, seed: u64) -> Option<Item> {
+    fn fill(value: &mut serde_json::Value, values: &std::collections::BTreeMap<String, f64>) {
+        match value {
+            serde_json::Value::String(text) if text.contains("{{") => {
+                *text = crate::template::fill_text(text, values).unwrap();
+            }
+            serde_json::Value::Array(elements) => elements.iter_mut().for_each(|e| fill(e, values)),
+            serde_json::Value::Object(fields) => fields.values_mut().for_each(|e| fill(e, values)),
+            _ => {}
+        }
+    }
+    let values = crate::template::draw_values(item.template.as_ref()?, seed).ok()?;
+    let mut plain = item.clone();
+    plain.template = None;
+    let mut json = serde_json::to_value(&plain).ok()?;
+    fill(&mut json, &values);
+    serde_json::from_value(json).ok()
+}
+
+#[test]
+fn every_text_of_every_item_type_is_filled_as_the_json_round_trip_filled_it() {
+    let banks = [
+        include_str!("../../../../www/banks/algebra.json"),
+        include_str!("../../../../www/banks/fractions.json"),
+        include_str!("../../../../www/banks/item-types.json"),
+        include_str!("../../../../www/banks/percentages.json"),
+        include_str!("../../../../www/banks/sciences-fr.json"),
+    ];
+    let mut items: Vec<Item> = banks
+        .iter()
+        .flat_map(|bank| crate::load_bank(bank).bank.expect("sample bank").items)
+        .filter(|item| item.template.is_some())
+        .collect();
+    let every_type = r#"{"id":"t{{a}}","skills":["s"],"prompt":"{{a}}","type":"multiStep",
+        "hints":[{"text":"{{a}}","scaffold":{"prompt":"{{b}}","type":"numeric","answer":"{{a}}",
+                  "misconceptions":[{"answer":"{{b}}","feedback":"{{a}}"}],"unit":"{{a}}cm"}}],
+        "solution":"{{a+b}}",
+        "steps":[
+          {"prompt":"{{a}}","type":"singleChoice","choices":[{"text":"{{a}}","feedback":"{{b}}"},{"text":"x"}],"answer":0},
+          {"prompt":"p","type":"mathExpression","answer":"{{a}}x","solvedFor":"{{b}}",
+           "misconceptions":[{"answer":"{{b}}","feedback":"{{a}}"}]},
+          {"prompt":"p","type":"shortText","answers":["{{a}}"],"pattern":"{{b}}*",
+           "misconceptions":[{"answer":"{{b}}","feedback":"{{a}}"}]},
+          {"prompt":"p","type":"ordering","items":["{{a}}","{{b}}"]},
+          {"prompt":"[[1]]","type":"fillBlanks","blanks":[{"answers":["{{a}}"]},{"numeric":"{{b}}/2"}]},
+          {"prompt":"p","type":"matching","pairs":[{"left":"{{a}}","right":"{{b}}"}],"distractors":["{{a+1}}"]},
+          {"id":"{{a}}","prompt":"p","skills":["{{a}}"],"type":"numeric","answer":0.1234567891234,
+           "hints":["{{b}}"],"solution":"{{a}}"}
+        ],
+        "template":{"variables":{"a":{"min":1,"max":9},"b":{"choose":[2,3.5]}}}}"#;
+    items.push(template_item(every_type));
+    assert!(items.len() > 3);
+    for item in &items {
+        for seed in 0..5 {
+            let ours = instantiate(item, seed).map(|variant| format!("{variant:?}"));
+            let reference = variant_through_json(item, seed).map(|variant| format!("{variant:?}"));
+            assert_eq!(ours.ok(), reference, "{} seed {seed}", item.id);
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! Hand-written readers from a `Json` tree to the bank types of `bank.rs`, in place of serde on
+//! the widget's path. A reader returns the first problem of a value as a message worded as
+//! serde's (`missing field `answer``, `unknown variant `essay`, expected one of …`); the caller
+//! puts the element's JSON path in front. Fields the format does not know are ignored.
+//!
+//! A field added to a bank type is a compile error in its reader here (each builds the whole
+//! struct): read it with the helpers of `json/read.rs` (`optional(object, "key", read_f64)`);
+//! `bank_read/tests.rs` checks every sample bank against serde's derive.
+
+use crate::bank::{
+    BankSettings, Blank, Choice, Hint, Item, ItemKind, MatchPair, Misconception, NumericValue,
+    Skill, Step, Template, TextMisconception, VariableRange, WrittenForm,
+};
+use crate::json::read::{
+    invalid, list, map, missing, object, optional, or, or_default, read_bool, read_f64,
+    read_string, read_u32, read_usize, required, strings, Read,
+};
+use crate::json::Json;
+use crate::lists::AnswerForm;
+
+/// The item types, as written in `type`.
+const ITEM_TYPES: [&str; 9] = [
+    "singleChoice",
+    "multipleResponse",
+    "numeric",
+    "mathExpression",
+    "shortText",
+    "ordering",
+    "fillBlanks",
+    "matching",
+    "multiStep",
+];
+
+pub fn read_settings(value: &Json) -> Read<BankSettings> {
+    let object = object(value, "struct BankSettings")?;
+    let defaults = BankSettings::default();
+    Ok(BankSettings {
+        target_success: or(object, "targetSuccess", read_f64, defaults.target_success)?,
+        mastery_threshold: or(
+            object,
+            "masteryThreshold",
+            read_f64,
+            defaults.mastery_threshold,
+        )?,
+        min_evidence: or(object, "minEvidence", read_u32, defaults.min_evidence)?,
+        target_retention: or(
+            object,
+            "targetRetention",
+            read_f64,
+            defaults.target_retention,
+        )?,
+        accept_either_number_reading: or(
+            object,
+            "acceptEitherNumberReading",
+            read_bool,
+            defaults.accept_either_number_reading,
+        )?,
+    })
+}
+
+pub fn read_skill(value: &Json) -> Read<Skill> {
+    let object = object(value, "struct Skill")?;
+    Ok(Skill {
+        id: required(object, "id", read_string)?,
+        name: required(object, "name", read_string)?,
+        description: optional(object, "description", read_string)?,
+        prerequisites: or_default(object, "prerequisites", strings)?,
+    })
+}
+
+pub fn read_item(value: &Json) -> Read<Item> {
+    let object = object(value, "struct Item")?;
+    Ok(Item {
+        id: required(object, "id", read_string)?,
+        skills: required(object, "skills", strings)?,
+        difficulty: optional(object, "difficulty", read_f64)?,
+        prompt: required(object, "prompt", read_string)?,
+        hints: or_default(object, "hints", |v| list(v, read_hint))?,
+        solution: optional(object, "solution", read_string)?,
+        template: optional(object, "template", read_template)?,
+        kind: read_kind(object)?,
+    })
+}
+
+pub fn read_template(value: &Json) -> Read<Template> {
+    let object = object(value, "struct Template")?;
+    let variables = match object.get("variables") {
+        None => return Err(missing("variables")),
+        Some(value) => map(value, read_variable_range)?,
+    };
+    Ok(Template {
+        variables,
+        derived: or_default(object, "derived", |v| map(v, read_string))?,
+        constraints: or_default(object, "constraints", strings)?,
+    })
+}
+
+fn read_variable_range(value: &Json) -> Read<VariableRange> {
+    let untagged = "data did not match any variant of untagged enum VariableRange";
+    let Json::Object(_) = value else {
+        return Err(untagged.into());
+    };
+    if let (Some(min), Some(max)) = (value.get("min"), value.get("max")) {
+        if let (Ok(min), Ok(max), Ok(step)) = (
+            read_f64(min),
+            read_f64(max),
+            optional(value, "step", read_f64),
+        ) {
+            return Ok(VariableRange::Range { min, max, step });
+        }
+    }
+    match value.get("choose").map(|v| list(v, read_f64)) {
+        Some(Ok(choose)) => Ok(VariableRange::List { choose }),
+        _ => Err(untagged.into()),
+    }
+}
+
+fn read_step(value: &Json) -> Read<Step> {
+    let object = object(value, "struct Step")?;
+    Ok(Step {
+        id: optional(object, "id", read_string)?,
+        prompt: required(object, "prompt", read_string)?,
+        skills: or_default(object, "skills", strings)?,
+        hints: or_default(object, "hints", |v| list(v, read_hint))?,
+        solution: optional(object, "solution", read_string)?,
+        kind: read_kind(object)?,
+    })
+}
+
+/// A hint: a string, or an object with a `text` and a `scaffold`, both optional.
+fn read_hint(value: &Json) -> Read<Hint> {
+    match value {
+        Json::String(text) => Ok(Hint {
+            text: text.clone(),
+            scaffold: None,
+        }),
+        Json::Object(_) => Ok(Hint {
+            text: or_default(value, "text", read_string)?,
+            scaffold: optional(value, "scaffold", |v| read_step(v).map(Box::new))?,
+        }),
+        _ => Err("data did not match any variant of untagged enum HintInput".into()),
+    }
+}
+
+/// The `type` of an item or step and the fields that type has.
+fn read_kind(object: &Json) -> Read<ItemKind> {
+    let kind = match object.get("type") {
+        None => return Err(missing("type")),
+        Some(Json::String(kind)) => kind.as_str(),
+        Some(other) => return Err(invalid(other, "variant identifier")),
+    };
+    let o = object;
+    Ok(match kind {
+        "singleChoice" => ItemKind::SingleChoice {
+            choices: required(o, "choices", |v| list(v, read_choice))?,
+            answer: required(o, "answer", read_usize)?,
+            shuffle: or_default(o, "shuffle", read_bool)?,
+        },
+        "multipleResponse" => ItemKind::MultipleResponse {
+            choices: required(o, "choices", |v| list(v, read_choice))?,
+            answers: required(o, "answers", |v| list(v, read_usize))?,
+            shuffle: or_default(o, "shuffle", read_bool)?,
+        },
+        "numeric" => ItemKind::Numeric {
+            answer: required(o, "answer", read_numeric_value)?,
+            tolerance: optional(o, "tolerance", read_f64)?,
+            relative_tolerance: optional(o, "relativeTolerance", read_f64)?,
+            misconceptions: or_default(o, "misconceptions", |v| list(v, read_misconception))?,
+            unit: optional(o, "unit", read_string)?,
+            convert_units: or_default(o, "convertUnits", read_bool)?,
+            form: optional(o, "form", read_written_form)?,
+        },
+        "mathExpression" => ItemKind::MathExpression {
+            answer: required(o, "answer", read_string)?,
+            tolerance: optional(o, "tolerance", read_f64)?,
+            misconceptions: or_default(o, "misconceptions", |v| list(v, read_text_misconception))?,
+            answer_form: optional(o, "answerForm", read_answer_form)?,
+            solved_for: optional(o, "solvedFor", read_string)?,
+            form: optional(o, "form", read_written_form)?,
+        },
+        "shortText" => ItemKind::ShortText {
+            answers: required(o, "answers", strings)?,
+            case_sensitive: or_default(o, "caseSensitive", read_bool)?,
+            ignore_accents: or(o, "ignoreAccents", read_bool, true)?,
+            pattern: optional(o, "pattern", read_string)?,
+            misconceptions: or_default(o, "misconceptions", |v| list(v, read_text_misconception))?,
+        },
+        "ordering" => ItemKind::Ordering {
+            items: required(o, "items", strings)?,
+        },
+        "fillBlanks" => ItemKind::FillBlanks {
+            blanks: required(o, "blanks", |v| list(v, read_blank))?,
+        },
+        "matching" => ItemKind::Matching {
+            pairs: required(o, "pairs", |v| list(v, read_match_pair))?,
+            distractors: or_default(o, "distractors", strings)?,
+        },
+        "multiStep" => ItemKind::MultiStep {
+            steps: required(o, "steps", |v| list(v, read_step))?,
+        },
+        other => return Err(unknown_variant(other, &ITEM_TYPES)),
+    })
+}
+
+fn read_choice(value: &Json) -> Read<Choice> {
+    let object = object(value, "struct Choice")?;
+    Ok(Choice {
+        text: required(object, "text", read_string)?,
+        feedback: optional(object, "feedback", read_string)?,
+    })
+}
+
+fn read_blank(value: &Json) -> Read<Blank> {
+    let object = object(value, "struct Blank")?;
+    Ok(Blank {
+        answers: or_default(object, "answers", strings)?,
+        numeric: optional(object, "numeric", read_numeric_value)?,
+        tolerance: optional(object, "tolerance", read_f64)?,
+        case_sensitive: or_default(object, "caseSensitive", read_bool)?,
+    })
+}
+
+fn read_match_pair(value: &Json) -> Read<MatchPair> {
+    let object = object(value, "struct MatchPair")?;
+    Ok(MatchPair {
+        left: required(object, "left", read_string)?,
+        right: required(object, "right", read_string)?,
+    })
+}
+
+fn read_text_misconception(value: &Json) -> Read<TextMisconception> {
+    let object = object(value, "struct TextMisconception")?;
+    Ok(TextMisconception {
+        answer: required(object, "answer", read_string)?,
+        feedback: required(object, "feedback", read_string)?,
+    })
+}
+
+fn read_misconception(value: &Json) -> Read<Misconception> {
+    let object = object(value, "struct Misconception")?;
+    Ok(Misconception {
+        answer: required(object, "answer", read_numeric_value)?,
+        feedback: required(object, "feedback", read_string)?,
+    })
+}
+
+/// A number, or a text read as one (`"3/4"`, or a template's `"{{a + b}}"`).
+fn read_numeric_value(value: &Json) -> Read<NumericValue> {
+    match value {
+        Json::Number { value, .. } => Ok(NumericValue::from_number(*value)),
+        Json::String(text) => NumericValue::from_text(text.clone()),
+        _ => Err("data did not match any variant of untagged enum NumberOrText".into()),
+    }
+}
+
+fn read_written_form(value: &Json) -> Read<WrittenForm> {
+    const FORMS: [WrittenForm; 5] = [
+        WrittenForm::Simplest,
+        WrittenForm::Fraction,
+        WrittenForm::Decimal,
+        WrittenForm::SlopeIntercept,
+        WrittenForm::Standard,
+    ];
+    let name = variant_name(value)?;
+    FORMS
+        .into_iter()
+        .find(|form| form.name() == name)
+        .ok_or_else(|| unknown_variant(name, &FORMS.map(WrittenForm::name)))
+}
+
+fn read_answer_form(value: &Json) -> Read<AnswerForm> {
+    Ok(match variant_name(value)? {
+        "list" => AnswerForm::List,
+        "tuple" | "point" => AnswerForm::Tuple,
+        "set" => AnswerForm::Set,
+        "interval" => AnswerForm::Interval,
+        "solutions" => AnswerForm::Solutions,
+        other => {
+            let names = ["list", "tuple", "point", "set", "interval", "solutions"];
+            return Err(unknown_variant(other, &names));
+        }
+    })
+}
+
+fn variant_name(value: &Json) -> Read<&str> {
+    value
+        .as_str()
+        .ok_or_else(|| invalid(value, "variant identifier"))
+}
+
+fn unknown_variant(name: &str, expected: &[&str]) -> String {
+    let expected: Vec<String> = expected.iter().map(|name| format!("`{name}`")).collect();
+    format!(
+        "unknown variant `{name}`, expected one of {}",
+        expected.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,137 @@
+//! Reading typed values out of a `Json` tree, with messages worded as serde's (`missing field
+//! `answer``, `invalid type: string "x", expected u32`): the helpers the bank and progress
+//! readers are written with.
+
+use std::collections::BTreeMap;
+
+use super::Json;
+
+/// What a reader gives: the value, or the message of its first problem.
+pub type Read<T> = Result<T, String>;
+
+/// `value` itself when it is an object; `expected` names what was expected.
+pub(crate) fn object<'a>(value: &'a Json, expected: &str) -> Read<&'a Json> {
+    match value {
+        Json::Object(_) => Ok(value),
+        _ => Err(invalid(value, expected)),
+    }
+}
+
+pub(crate) fn missing(key: &str) -> String {
+    format!("missing field `{key}`")
+}
+
+pub(crate) fn required<T>(object: &Json, key: &str, read: impl Fn(&Json) -> Read<T>) -> Read<T> {
+    object.get(key).map_or_else(|| Err(missing(key)), read)
+}
+
+/// An optional field: absent and `null` are both `None`.
+pub(crate) fn optional<T>(
+    object: &Json,
+    key: &str,
+    read: impl Fn(&Json) -> Read<T>,
+) -> Read<Option<T>> {
+    match object.get(key) {
+        None | Some(Json::Null) => Ok(None),
+        Some(value) => read(value).map(Some),
+    }
+}
+
+pub(crate) fn or<T>(
+    object: &Json,
+    key: &str,
+    read: impl Fn(&Json) -> Read<T>,
+    default: T,
+) -> Read<T> {
+    object.get(key).map_or(Ok(default), read)
+}
+
+pub(crate) fn or_default<T: Default>(
+    object: &Json,
+    key: &str,
+    read: impl Fn(&Json) -> Read<T>,
+) -> Read<T> {
+    or(object, key, read, T::default())
+}
+
+pub(crate) fn list<T>(value: &Json, read: impl Fn(&Json) -> Read<T>) -> Read<Vec<T>> {
+    match value {
+        Json::Array(elements) => elements.iter().map(read).collect(),
+        _ => Err(invalid(value, "a sequence")),
+    }
+}
+
+pub(crate) fn map<T>(value: &Json, read: impl Fn(&Json) -> Read<T>) -> Read<BTreeMap<String, T>> {
+    match value {
+        Json::Object(fields) => fields
+            .iter()
+            .map(|(key, value)| Ok((key.clone(), read(value)?)))
+            .collect(),
+        _ => Err(invalid(value, "a map")),
+    }
+}
+
+pub(crate) fn strings(value: &Json) -> Read<Vec<String>> {
+    list(value, read_string)
+}
+
+pub(crate) fn read_string(value: &Json) -> Read<String> {
+    value
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| invalid(value, "a string"))
+}
+
+pub(crate) fn read_f64(value: &Json) -> Read<f64> {
+    value.as_f64().ok_or_else(|| invalid(value, "f64"))
+}
+
+pub(crate) fn read_bool(value: &Json) -> Read<bool> {
+    match value {
+        Json::Bool(flag) => Ok(*flag),
+        _ => Err(invalid(value, "a boolean")),
+    }
+}
+
+pub(crate) fn read_usize(value: &Json) -> Read<usize> {
+    whole_number(value, "usize")
+}
+
+pub(crate) fn read_u32(value: &Json) -> Read<u32> {
+    whole_number(value, "u32")
+}
+
+pub(crate) fn whole_number<T: TryFrom<i128>>(value: &Json, expected: &str) -> Read<T> {
+    match value.as_integer() {
+        Some(integer) => T::try_from(integer).map_err(|_| {
+            let integer = super::integer_text(integer);
+            format!("invalid value: integer `{integer}`, expected {expected}")
+        }),
+        None => Err(invalid(value, expected)),
+    }
+}
+
+/// serde's "invalid type" message: what was found and what was expected.
+pub(crate) fn invalid(value: &Json, expected: &str) -> String {
+    let found = match value {
+        Json::Null => "null".to_string(),
+        Json::Bool(flag) => format!("boolean `{flag}`"),
+        Json::Number {
+            integer: Some(integer),
+            ..
+        } => format!("integer `{}`", super::integer_text(*integer)),
+        Json::Number { value, .. } => format!("floating point `{value}`"),
+        Json::String(text) => format!("string {text:?}"),
+        Json::Array(_) => "sequence".to_string(),
+        Json::Object(_) => "map".to_string(),
+    };
+    format!("invalid type: {found}, expected {expected}")
+}
+
+pub(crate) fn read_u64(value: &Json) -> Read<u64> {
+    whole_number(value, "u64")
+}
+
+pub(crate) fn read_i64(value: &Json) -> Read<i64> {
+    whole_number(value, "i64")
+}

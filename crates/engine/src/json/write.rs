@@ -1,0 +1,81 @@
+//! Writing a `Json` tree as compact JSON text, escaped as serde_json escapes it. Every number
+//! reads back as the same `f64` (Rust writes the shortest text that does); a number that is not
+//! finite is written `null`, as serde_json writes it.
+
+use std::fmt::Write;
+
+use super::Json;
+
+/// The compact JSON text of `value`.
+pub fn to_text(value: &Json) -> String {
+    let mut text = String::new();
+    write_value(value, &mut text);
+    text
+}
+
+fn write_value(value: &Json, out: &mut String) {
+    match value {
+        Json::Null => out.push_str("null"),
+        Json::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
+        Json::Number {
+            integer: Some(integer),
+            ..
+        } => {
+            out.push_str(&super::integer_text(*integer));
+        }
+        Json::Number { value, .. } => write_float(*value, out),
+        Json::String(text) => write_string(text, out),
+        Json::Array(elements) => {
+            out.push('[');
+            for (index, element) in elements.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_value(element, out);
+            }
+            out.push(']');
+        }
+        Json::Object(fields) => {
+            out.push('{');
+            for (index, (key, field)) in fields.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_string(key, out);
+                out.push(':');
+                write_value(field, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Plain digits, never an exponent (`0.0000001`): the widget prints floats that way already,
+/// and the exponent form would cost another formatting routine in the wasm.
+fn write_float(value: f64, out: &mut String) {
+    if value.is_finite() {
+        let _ = write!(out, "{value}");
+    } else {
+        out.push_str("null");
+    }
+}
+
+fn write_string(text: &str, out: &mut String) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if c < ' ' => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}

@@ -1,0 +1,163 @@
+//! The saved progress types to and from JSON by hand (`crate::json`), in place of serde on the
+//! widget's path: the same field names and order as the serde derives of `SavedProgressV1`
+//! (which stay for tools), and messages worded as serde's when a field is missing or mistyped.
+
+use std::collections::BTreeMap;
+
+use super::{SavedItemV1, SavedProgressV1, SavedSessionV1, SavedSkillV1};
+use crate::json::read::{
+    list, map, object, optional, or_default, read_bool, read_f64, read_i64, read_string, read_u32,
+    read_u64, required, strings, Read,
+};
+use crate::json::{to_text, Json};
+
+/// Reads a version 1 progress file (its `format` and `version` already looked at).
+pub(super) fn read_progress_v1(value: &Json) -> Read<SavedProgressV1> {
+    let o = object(value, "struct SavedProgressV1")?;
+    Ok(SavedProgressV1 {
+        format: required(o, "format", read_string)?,
+        version: required(o, "version", read_u32)?,
+        bank_id: required(o, "bankId", read_string)?,
+        bank_version: required(o, "bankVersion", read_string)?,
+        seed: required(o, "seed", read_u64)?,
+        answer_count: required(o, "answerCount", read_u32)?,
+        correct_count: required(o, "correctCount", read_u32)?,
+        recent_items: required(o, "recentItems", strings)?,
+        current_item: optional(o, "currentItem", read_string)?,
+        current_variant: or_default(o, "currentVariant", read_u64)?,
+        current_part: or_default(o, "currentPart", read_u32)?,
+        time_on_task_seconds: or_default(o, "timeOnTaskSeconds", read_f64)?,
+        skills: required(o, "skills", |v| map(v, read_skill))?,
+        items: required(o, "items", |v| map(v, read_item))?,
+        sessions: or_default(o, "sessions", |v| list(v, read_session))?,
+    })
+}
+
+fn read_skill(value: &Json) -> Read<SavedSkillV1> {
+    let o = object(value, "struct SavedSkillV1")?;
+    Ok(SavedSkillV1 {
+        ability: required(o, "ability", read_f64)?,
+        variance: required(o, "variance", read_f64)?,
+        entry_ability: optional(o, "entryAbility", read_f64)?,
+        attempts: required(o, "attempts", read_u32)?,
+        correct: required(o, "correct", read_u32)?,
+        streak: or_default(o, "streak", read_u32)?,
+        last_practiced: required(o, "lastPracticed", read_i64)?,
+        mastered: required(o, "mastered", read_bool)?,
+        stability_days: required(o, "stabilityDays", read_f64)?,
+    })
+}
+
+fn read_item(value: &Json) -> Read<SavedItemV1> {
+    let o = object(value, "struct SavedItemV1")?;
+    Ok(SavedItemV1 {
+        attempts: required(o, "attempts", read_u32)?,
+        correct: required(o, "correct", read_u32)?,
+        last_seen: required(o, "lastSeen", read_i64)?,
+        difficulty_offset: required(o, "difficultyOffset", read_f64)?,
+    })
+}
+
+fn read_session(value: &Json) -> Read<SavedSessionV1> {
+    let o = object(value, "struct SavedSessionV1")?;
+    Ok(SavedSessionV1 {
+        id: required(o, "id", read_string)?,
+        answers: required(o, "answers", read_u32)?,
+        last_answer: required(o, "lastAnswer", read_i64)?,
+    })
+}
+
+/// The JSON text of a version 1 progress file, fields in the order serde wrote them.
+pub(super) fn write_progress_v1(saved: &SavedProgressV1) -> String {
+    let mut fields = vec![
+        field("format", text(&saved.format)),
+        field("version", integer(saved.version)),
+        field("bankId", text(&saved.bank_id)),
+        field("bankVersion", text(&saved.bank_version)),
+        field("seed", integer(saved.seed)),
+        field("answerCount", integer(saved.answer_count)),
+        field("correctCount", integer(saved.correct_count)),
+        field(
+            "recentItems",
+            Json::Array(saved.recent_items.iter().map(|id| text(id)).collect()),
+        ),
+        field(
+            "currentItem",
+            saved.current_item.as_deref().map_or(Json::Null, text),
+        ),
+        field("currentVariant", integer(saved.current_variant)),
+        field("currentPart", integer(saved.current_part)),
+        field("timeOnTaskSeconds", float(saved.time_on_task_seconds)),
+        field("skills", entries(&saved.skills, write_skill)),
+        field("items", entries(&saved.items, write_item)),
+    ];
+    if !saved.sessions.is_empty() {
+        let sessions = saved.sessions.iter().map(write_session).collect();
+        fields.push(field("sessions", Json::Array(sessions)));
+    }
+    to_text(&Json::Object(fields))
+}
+
+fn write_skill(skill: &SavedSkillV1) -> Json {
+    Json::Object(vec![
+        field("ability", float(skill.ability)),
+        field("variance", float(skill.variance)),
+        field(
+            "entryAbility",
+            skill.entry_ability.map_or(Json::Null, float),
+        ),
+        field("attempts", integer(skill.attempts)),
+        field("correct", integer(skill.correct)),
+        field("streak", integer(skill.streak)),
+        field("lastPracticed", integer(skill.last_practiced)),
+        field("mastered", Json::Bool(skill.mastered)),
+        field("stabilityDays", float(skill.stability_days)),
+    ])
+}
+
+fn write_item(item: &SavedItemV1) -> Json {
+    Json::Object(vec![
+        field("attempts", integer(item.attempts)),
+        field("correct", integer(item.correct)),
+        field("lastSeen", integer(item.last_seen)),
+        field("difficultyOffset", float(item.difficulty_offset)),
+    ])
+}
+
+fn write_session(session: &SavedSessionV1) -> Json {
+    Json::Object(vec![
+        field("id", text(&session.id)),
+        field("answers", integer(session.answers)),
+        field("lastAnswer", integer(session.last_answer)),
+    ])
+}
+
+fn entries<T>(map: &BTreeMap<String, T>, write: fn(&T) -> Json) -> Json {
+    Json::Object(map.iter().map(|(id, v)| (id.clone(), write(v))).collect())
+}
+
+fn field(key: &str, value: Json) -> (String, Json) {
+    (key.to_owned(), value)
+}
+
+fn text(value: &str) -> Json {
+    Json::String(value.to_owned())
+}
+
+fn integer(value: impl Into<i128> + Copy) -> Json {
+    let integer: i128 = value.into();
+    Json::Number {
+        value: integer as f64,
+        integer: Some(integer),
+    }
+}
+
+fn float(value: f64) -> Json {
+    Json::Number {
+        value,
+        integer: None,
+    }
+}
+
+#[cfg(test)]
+mod tests;
