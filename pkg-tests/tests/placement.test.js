@@ -17,8 +17,12 @@ after(async () => {
 const bank = readBank('www/banks/fractions.json');
 const prerequisitesOf = (skill) => bank.skills.find((s) => s.id === skill).prerequisites ?? [];
 
-/** Answers `count` items right or wrong by keyboard; returns each item and its "why" sentence. */
+/**
+ * Answers `count` items by keyboard, right or wrong (`right`: a boolean, or a function of the
+ * item's index); returns each item and its "why" sentence.
+ */
 async function practise(right, count) {
+  const rightAt = typeof right === 'function' ? right : () => right;
   const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = [];
@@ -30,7 +34,7 @@ async function practise(right, count) {
   const seen = [];
   for (let index = 0; index < count; index += 1) {
     const why = (await widget.part('.ap-why').textContent()).trim();
-    const item = await widget.answerByKeyboard(right);
+    const item = await widget.answerByKeyboard(rightAt(index));
     seen.push({ item, why });
     if (index < count - 1) await widget.nextByKeyboard();
   }
@@ -58,4 +62,15 @@ test('a learner who answers wrong is led down to the prerequisites', async () =>
     seen.some(({ item }) => item.skills.includes('fraction-meaning')),
     `an item of the first skill within six: ${seen.map(({ item }) => item.id).join(', ')}`,
   );
+});
+
+test('a right first probe that the next skills contradict: the skipped prerequisite is probed', async () => {
+  // Right on the first probe (an advanced skill: its prerequisites are skipped), then wrong on
+  // everything: a skill still failing after two answers has its skipped prerequisites probed.
+  const seen = await practise((index) => index === 0, 10);
+  const skipped = prerequisitesOf(seen[0].item.skills[0]);
+  assert.notDeepEqual(skipped, [], `${seen[0].item.id} is an advanced skill`);
+  const probed = seen.slice(1).find(({ item }) => skipped.some((skill) => item.skills.includes(skill)));
+  assert.ok(probed, `an item of ${skipped.join(', ')} within ten: ${seen.map(({ item }) => item.id).join(', ')}`);
+  assert.match(probed.why, /^Finding where you are/);
 });

@@ -20,6 +20,11 @@ use crate::model::SkillMastery;
 pub const PLACED_FROM: f64 = 0.6;
 /// The predicted success a probe aims at: where one answer says the most.
 pub const PROBE_TARGET: f64 = 0.5;
+/// A skill practised at least `DOUBT_AFTER_ATTEMPTS` times whose estimate is still under this
+/// casts doubt on its provisionally known prerequisites: they are probed (a guessed probe, or a
+/// gap the probe missed, must not leave a learner practising on a missing foundation).
+pub const DOUBT_BELOW: f64 = 0.35;
+pub const DOUBT_AFTER_ATTEMPTS: u32 = 2;
 
 /// What the placement phase knows now, one entry per skill of the bank.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -49,10 +54,25 @@ pub fn placement(bank: &IndexedBank, masteries: &[SkillMastery]) -> Placement {
             }
         }
     }
+    // A struggling skill's provisionally known prerequisites are doubted: probed, not skipped.
+    let struggling = |s: usize| {
+        masteries[s].attempts >= DOUBT_AFTER_ATTEMPTS
+            && masteries[s].mastery < DOUBT_BELOW
+            && !masteries[s].state.counts_as_mastered()
+    };
+    let mut doubted = vec![false; skill_count];
+    for skill in (0..skill_count).filter(|&s| struggling(s)) {
+        for prerequisite in prerequisite_positions(bank, skill) {
+            doubted[prerequisite] = !practised(prerequisite);
+            provisionally_known[prerequisite] = false;
+        }
+    }
     let dependents = dependent_positions(bank);
     let to_probe = (0..skill_count)
         .map(|s| {
-            !practised(s) && !provisionally_known[s] && dependents[s].iter().all(|&d| practised(d))
+            !practised(s)
+                && !provisionally_known[s]
+                && (doubted[s] || dependents[s].iter().all(|&d| practised(d)))
         })
         .collect();
     Placement {

@@ -1,0 +1,39 @@
+//! How much one answer can tell: the chance of a right answer by luck, from the item's form
+//! alone (one of n choices, an order of n parts), so that a probe or a check prefers an item
+//! whose right answer is not a guess.
+//!
+//! This reads only the bank: a single choice of four is right by luck one time in four for any
+//! learner. A typed answer (a number, an expression, a text) counts as never lucky.
+
+use crate::bank::ItemKind;
+
+/// What one point of luck (a certain guess) adds to a probe's or a check's score: a single
+/// choice of four (luck 0.25) weighs like 0.125 of predicted success away from the target.
+pub const LUCK_WEIGHT: f64 = 0.5;
+
+/// P(right) by luck for an item of this form: 1 / choices for a single choice, 1 / (2^n − 1)
+/// for a multiple response, 1 / n! for an ordering or matching, the product over the steps of
+/// a multi-step item, 0 for a typed answer.
+pub fn chance_of_lucky_answer(kind: &ItemKind) -> f64 {
+    match kind {
+        ItemKind::SingleChoice { choices, .. } => 1.0 / choices.len().max(1) as f64,
+        ItemKind::MultipleResponse { choices, .. } => {
+            1.0 / (2f64.powi(choices.len().min(30) as i32) - 1.0).max(1.0)
+        }
+        ItemKind::Ordering { items } => 1.0 / orderings(items.len()),
+        ItemKind::Matching { pairs, .. } => 1.0 / orderings(pairs.len()),
+        ItemKind::MultiStep { steps } => steps
+            .iter()
+            .map(|step| chance_of_lucky_answer(&step.kind))
+            .product(),
+        _ => 0.0,
+    }
+}
+
+/// n! (at least 1; capped at 20! to stay finite).
+fn orderings(count: usize) -> f64 {
+    (1..=count.min(20))
+        .map(|k| k as f64)
+        .product::<f64>()
+        .max(1.0)
+}
