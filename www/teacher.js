@@ -39,11 +39,17 @@ const $ = (id) => document.getElementById(id);
 
 let enginePromise = null;
 
-/** The engine module, loaded once; rejects if the package cannot be loaded. */
+/**
+ * The engine module, loaded once; rejects if it cannot be loaded. It is the studio build
+ * (crates/studio, written to generated/studio/ by scripts/build.sh), not the learner's widget:
+ * the widget's package never carries the teacher's report reader and calibration.
+ */
 function engine() {
   enginePromise ??= (async () => {
-    const module = await import('../pkg/adaptive_practice.js');
-    await module.default({ module_or_path: new URL('../pkg/adaptive_practice_bg.wasm', import.meta.url) });
+    const module = await import('./generated/studio/adaptive_practice_studio.js');
+    await module.default({
+      module_or_path: new URL('./generated/studio/adaptive_practice_studio_bg.wasm', import.meta.url),
+    });
     return module;
   })();
   return enginePromise;

@@ -59,7 +59,7 @@ impl std::fmt::Display for ReportError {
 }
 
 /// Reads a report file on any bank: the one reader of report files (the teacher page calls it
-/// through the widget's `readReport`, the calibration through `read_report_for`).
+/// through the studio build's `readReport`, the calibration through `read_report_for`).
 pub fn read_report(text: &str) -> Result<LearnerReport, ReportError> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ReportError::NotJson)?;
     if value.get("format").and_then(serde_json::Value::as_str) != Some(REPORT_FORMAT) {

@@ -1,12 +1,16 @@
 //! The authoring page's WebAssembly (`www/author.html`): the engine's bank checker, run on the
 //! bank being edited after every change, and the importers of `crates/bank-tools` for the files
 //! an author opens (GIFT, Moodle XML, QTI). It is its own build (`scripts/build.sh` writes it to
-//! `www/generated/studio/`), so nothing here adds to the learner's widget.
+//! `www/generated/studio/`), so nothing here adds to the learner's widget. The teacher page
+//! (`www/teacher.html`) loads the same build for its exports in `teacher.rs`.
 
 use adaptive_practice_bank_tools::import::{bank_json, gift::import_gift_text, ImportedBank};
 use adaptive_practice_engine::{load_bank, Severity};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+/// The teacher page's exports (`readReport`, `calibrateBank`).
+mod teacher;
 
 /// One problem of the bank, for the page: where it is (`items[3].choices[1].text`, the form's
 /// field address) and what it is.

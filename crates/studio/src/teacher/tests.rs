@@ -4,7 +4,7 @@ use adaptive_practice_engine::SkillState;
 
 #[test]
 fn the_teacher_page_counts_as_mastered_what_the_engine_does() {
-    let page = include_str!("../../www/teacher.js");
+    let page = include_str!("../../../../www/teacher.js");
     let line = page
         .lines()
         .find(|line| line.starts_with("const countsAsMastered"))
