@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 #! Builds the widget package into pkg/ with wasm-pack (release, --target web, wasm-opt -Oz),
-#! then adds the custom element module and its type declarations; then the authoring page's wasm
-#! (crates/studio) into www/generated/studio/.
+#! then adds the custom element module and its type declarations; then the authoring and teacher
+#! pages' wasm (crates/studio) into www/generated/studio/.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -15,6 +15,7 @@ cp src/loader.js pkg/adaptive-practice-loader.js
 # version, so that a new build replaces the stored copies.
 node scripts/service-worker.mjs
 node scripts/package-json.mjs
-# The authoring page's own wasm (crates/studio): the checker as the author types, outside the
-# learner's widget.
-wasm-pack --log-level warn build crates/studio --release --target web --out-dir ../../www/generated/studio --out-name adaptive_practice_studio --no-pack >/dev/null
+# The authoring and teacher pages' own wasm (crates/studio): the checker as the author types, the
+# report reader and calibration (www/teacher-worker.js), outside the learner's widget; built with
+# the workspace's `studio` profile (opt-level 3: Cargo.toml says why).
+wasm-pack --log-level warn build crates/studio --profile studio --target web --out-dir ../../www/generated/studio --out-name adaptive_practice_studio --no-pack >/dev/null

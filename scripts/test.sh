@@ -17,5 +17,6 @@ echo "== browser tests in Firefox ESR (every test file that opens a browser) =="
 firefox_start=$SECONDS
 (cd pkg-tests && AP_BROWSER=firefox node --test --test-concurrency=1 $(grep -l "lib/browser.js" tests/*.test.js))
 echo "Firefox ESR: $((SECONDS - firefox_start)) s"
+# The size and its breakdown, for the record; the budget is `make size`'s (it fails above it).
 echo "== package size =="
-bash scripts/size.sh
+bash scripts/size.sh --no-budget

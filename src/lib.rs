@@ -1,5 +1,7 @@
 //! adaptive-practice: the widget. Yew components, the storage adapter and the small JS-facing
-//! API (`mountWidget`, `WidgetHandle`, `widgetStylesheet`, `calibrateBank`, `readReport`). All adaptive logic is in the engine.
+//! API (`mountWidget`, `WidgetHandle`, `widgetStylesheet`). All adaptive logic is in the engine.
+//! The teacher page's exports (`readReport`, `calibrateBank`) are in `crates/studio`, its own
+//! wasm build: the learner's widget never carries them.
 
 mod bank_source;
 mod browser;
@@ -10,7 +12,6 @@ mod events;
 mod i18n;
 mod state;
 mod storage;
-mod teacher;
 
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;

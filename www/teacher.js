@@ -1,6 +1,7 @@
 // The teacher page (teacher.html): reads a bank and a class's report files (or short codes) in
 // the browser, shows a class-by-skill heatmap, who is stuck, and the hardest items, with
-// difficulties calibrated by the engine (compiled to WebAssembly). Nothing is sent anywhere.
+// difficulties calibrated by the engine (compiled to WebAssembly, run in workers:
+// teacher-worker.js). Nothing is sent anywhere.
 //
 // Every sentence the page shows is built here with textContent, never innerHTML: report files
 // come from learners and their text is not trusted.
@@ -23,10 +24,15 @@ const STATES = {
 
 /** The page's whole state; everything shown is derived from it by `render`. */
 const state = {
-  /** { text, json, source } of the loaded bank, or null. */
+  /** { text, json, source, serial } of the loaded bank, or null. */
   bank: null,
-  /** Every report handed in, in order: { source, text, reading } or { source, error }. */
+  /**
+   * Every report handed in, in order: { serial, source, content (a File or a text, until read),
+   * reading } or { serial, source, error }.
+   */
   inputs: [],
+  /** Numbers the banks and inputs, for the calibration's key. */
+  serial: 0,
   codeCount: 0,
   /** The engine's calibration for `calibrationKey`, or { error }. */
   calibration: null,
@@ -37,16 +43,93 @@ const $ = (id) => document.getElementById(id);
 
 // ---------------------------------------------------------------- the engine (WebAssembly)
 
-let enginePromise = null;
+/** Workers reading report files side by side, so that the page's own thread stays free to paint. */
+const READERS = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
 
-/** The engine module, loaded once; rejects if the package cannot be loaded. */
+/** The engine could not be loaded at all (the page still shows what it can without it). */
+class EngineMissing extends Error {}
+
+let inPage = null;
+
+/** Runs an operation of teacher-worker.js in the page itself, for a browser without module workers. */
+async function runInPage(op, args, progress) {
+  let module;
+  try {
+    inPage ??= import('./teacher-worker.js');
+    module = await inPage;
+  } catch (error) {
+    throw new EngineMissing(`the engine could not be loaded (${messageOf(error)})`);
+  }
+  try {
+    if (op === 'read') return await module.readFiles(args.files, args.largest);
+    if (op === 'checkBank') return await module.checkBank(args.bankText);
+    return await module.calibrate(args.bankText, args.files, args.largest, progress);
+  } catch (error) {
+    throw error?.missing ? new EngineMissing(error.message) : error;
+  }
+}
+
+/**
+ * One engine worker (teacher-worker.js): `call(op, args, progress)` answers a promise (and calls
+ * `progress` with what the worker says as it goes); `end()` stops it. A worker that cannot start
+ * hands its calls to the page.
+ */
+function engineWorker() {
+  let worker = null;
+  try {
+    worker = new Worker(new URL('./teacher-worker.js', import.meta.url), { type: 'module' });
+  } catch {
+    worker = null;
+  }
+  const pending = new Map();
+  let next = 0;
+  let broken = !worker;
+  worker?.addEventListener('message', ({ data }) => {
+    const call = pending.get(data.id);
+    if (!call) return;
+    if ('progress' in data) {
+      call.progress?.(data.progress);
+      return;
+    }
+    pending.delete(data.id);
+    if ('error' in data) call.reject(data.missing ? new EngineMissing(data.error) : new Error(data.error));
+    else call.resolve(data.result);
+  });
+  // The worker's script could not be loaded or run: its calls, and the next ones, run in the page.
+  worker?.addEventListener('error', (event) => {
+    event.preventDefault();
+    broken = true;
+    for (const call of pending.values()) call.inPage();
+    pending.clear();
+  });
+  return {
+    call(op, args, progress) {
+      return new Promise((resolve, reject) => {
+        const inPage = () => runInPage(op, args, progress).then(resolve, reject);
+        if (broken) {
+          inPage();
+          return;
+        }
+        const id = next;
+        next += 1;
+        pending.set(id, { resolve, reject, progress, inPage });
+        worker.postMessage({ id, op, args });
+      });
+    },
+    end() {
+      worker?.terminate();
+      for (const call of pending.values()) call.reject(new Error('stopped'));
+      pending.clear();
+    },
+  };
+}
+
+let readers = null;
+
+/** The reading workers, started once (they load the engine while the teacher chooses files). */
 function engine() {
-  enginePromise ??= (async () => {
-    const module = await import('../pkg/adaptive_practice.js');
-    await module.default({ module_or_path: new URL('../pkg/adaptive_practice_bg.wasm', import.meta.url) });
-    return module;
-  })();
-  return enginePromise;
+  readers ??= Array.from({ length: READERS }, engineWorker);
+  return readers;
 }
 
 // ---------------------------------------------------------------- the bank
@@ -80,16 +163,19 @@ async function useBank(text, source) {
     bankError(`${source} is not a bank: it needs an id, skills and items.`);
     return;
   }
+  let refusal;
   try {
-    (await engine()).calibrateBank(text, []);
+    refusal = await engine()[0].call('checkBank', { bankText: text });
   } catch (error) {
-    // A bank the engine refuses; if the engine itself is missing, the heatmap still works.
-    if (!(await engineIsMissing())) {
-      bankError(`${source} cannot be used: ${messageOf(error)}.`);
-      return;
-    }
+    // If the engine itself is missing, the heatmap still works.
+    if (!(error instanceof EngineMissing)) refusal = messageOf(error);
   }
-  state.bank = { text, json, source };
+  if (refusal) {
+    bankError(`${source} cannot be used: ${refusal}.`);
+    return;
+  }
+  state.serial += 1;
+  state.bank = { text, json, source, serial: state.serial };
   state.calibrationKey = '';
   const title = json.title || json.id;
   setStatus(
@@ -107,31 +193,18 @@ function bankError(message) {
   setStatus('bank-status', message + still, 'error');
 }
 
-async function engineIsMissing() {
-  try {
-    await engine();
-    return false;
-  } catch {
-    return true;
-  }
-}
-
 // ---------------------------------------------------------------- reports in
 
 async function addFiles(files) {
-  for (const file of files) {
-    if (file.size > LARGEST_REPORT_BYTES) {
-      state.inputs.push({ source: file.name, error: `too large for a report (${Math.round(file.size / 1e6)} MB)` });
-      continue;
-    }
-    try {
-      state.inputs.push({ source: file.name, text: await file.text() });
-    } catch (error) {
-      state.inputs.push({ source: file.name, error: `could not be read (${messageOf(error)})` });
-    }
-  }
+  // The engine's workers refuse a file too large (asking a file's size can take a while).
+  for (const file of files) addInput({ source: file.name, content: file });
   await readInputs();
   render();
+}
+
+function addInput(input) {
+  state.serial += 1;
+  state.inputs.push({ serial: state.serial, ...input });
 }
 
 async function addCodes(text) {
@@ -145,9 +218,9 @@ async function addCodes(text) {
     state.codeCount += 1;
     const source = `short code ${state.codeCount}`;
     try {
-      state.inputs.push({ source, text: await decodeShortCode(code) });
+      addInput({ source, content: await decodeShortCode(code) });
     } catch (error) {
-      state.inputs.push({ source, error: messageOf(error) });
+      addInput({ source, error: messageOf(error) });
     }
   }
   await readInputs();
@@ -194,20 +267,126 @@ async function decodeShortCode(code) {
   }
 }
 
+/** Reports are sent to the reading workers in parts of this many, in turn. */
+const READ_PART = 25;
+
 /**
- * Reads every report text not read yet with the engine's one reader (`readReport`, in
- * src/teacher.rs and crates/engine/src/report.rs): `input.reading` is { report } or
- * { error: { kind, message } }.
+ * Reads every report not read yet with the engine's one reader and its plausibility rules
+ * (`readReports`, in crates/studio/src/teacher.rs and crates/engine/src/report.rs), in the
+ * reading workers side by side, with a progress bar: `input.reading` is { report } (with
+ * `implausible` reasons when it breaks a rule) or { error: { kind, message } }.
  */
 async function readInputs() {
-  for (const input of state.inputs) {
-    if (input.text === undefined || input.reading) continue;
-    try {
-      input.reading = (await engine()).readReport(input.text);
-    } catch (error) {
-      input.reading = { error: { kind: 'engineMissing', message: `could not be read (${messageOf(error)})` } };
-    }
+  const waiting = state.inputs.filter((input) => input.content !== undefined && !input.reading);
+  if (waiting.length === 0) return;
+  for (const input of waiting) input.reading = 'pending';
+  reading.total += waiting.length;
+  showReading();
+  const workers = engine();
+  const parts = [];
+  for (let first = 0; first < waiting.length; first += READ_PART) parts.push(waiting.slice(first, first + READ_PART));
+  // Every part is posted at once: each worker reads and checks one while the next are on their way.
+  await Promise.all(
+    parts.map(async (part, p) => {
+      try {
+        const files = part.map((input) => input.content);
+        const { answer, refused } = await workers[p % workers.length].call('read', {
+          files,
+          largest: LARGEST_REPORT_BYTES,
+        });
+        const readings = readingsOf(answer);
+        part.forEach((input, k) => {
+          input.reading = readings[k];
+        });
+        for (const { index, reason } of refused) part[index].reading = { error: { kind: 'file', message: reason } };
+      } catch (error) {
+        for (const input of part)
+          input.reading = { error: { kind: 'engineMissing', message: `could not be read (${messageOf(error)})` } };
+      }
+      reading.done += part.length;
+      showReading();
+    }),
+  );
+}
+
+/** How many reports are being read, for the progress bar. */
+const reading = { done: 0, total: 0 };
+
+function showReading() {
+  const busy = reading.done < reading.total;
+  $('reading').hidden = !busy;
+  $('reading-progress').max = Math.max(1, reading.total);
+  $('reading-progress').value = reading.done;
+  $('reading-count').textContent = `${numberFormat.format(reading.done)} of ${plural(reading.total, 'report')}`;
+  if (!busy) {
+    reading.done = 0;
+    reading.total = 0;
   }
+}
+
+/**
+ * Every skill and item id the reports name, numbered in the order met: a report's columns hold
+ * these numbers (the engine numbers ids per call; `readingsOf` renumbers them).
+ */
+const ids = { list: [], numbers: new Map() };
+
+function idNumber(id) {
+  let number = ids.numbers.get(id);
+  if (number === undefined) {
+    number = ids.list.length;
+    ids.list.push(id);
+    ids.numbers.set(id, number);
+  }
+  return number;
+}
+
+/** The page's codes of the skill states (the engine names them; a new state is added). */
+const STATE_KEYS = Object.keys(STATES);
+const NOT_STARTED = STATE_KEYS.indexOf('notStarted');
+
+/**
+ * The readings of one answer of the engine's `readReports`, in file order. A report's skills
+ * and items are columns (typed arrays): `skills` { ids, states, mastery, attempts, correct },
+ * `items` { ids, attempts, correct }.
+ */
+function readingsOf(answer) {
+  const { readings, ids: answerIds, states } = JSON.parse(answer.json);
+  const numbers = Uint32Array.from(answerIds, idNumber);
+  const codes = Uint8Array.from(states, (name) =>
+    STATE_KEYS.includes(name) ? STATE_KEYS.indexOf(name) : STATE_KEYS.push(name) - 1,
+  );
+  const { skillIds, skillStates, skillMastery, skillAttempts, skillCorrect, itemIds, itemAttempts, itemCorrect } =
+    answer;
+  for (let k = 0; k < skillIds.length; k += 1) {
+    skillIds[k] = numbers[skillIds[k]];
+    skillStates[k] = codes[skillStates[k]];
+  }
+  for (let k = 0; k < itemIds.length; k += 1) itemIds[k] = numbers[itemIds[k]];
+  let skillAt = 0;
+  let itemAt = 0;
+  return readings.map((one) => {
+    if (!one.report) return one;
+    const { skills, items, ...figures } = one.report;
+    const cut = (column, at, count) => column.subarray(at, at + count);
+    const report = {
+      ...figures,
+      skills: {
+        ids: cut(skillIds, skillAt, skills),
+        states: cut(skillStates, skillAt, skills),
+        mastery: cut(skillMastery, skillAt, skills),
+        attempts: cut(skillAttempts, skillAt, skills),
+        correct: cut(skillCorrect, skillAt, skills),
+      },
+      items: {
+        ids: cut(itemIds, itemAt, items),
+        attempts: cut(itemAttempts, itemAt, items),
+        correct: cut(itemCorrect, itemAt, items),
+      },
+    };
+    skillAt += skills;
+    itemAt += items;
+    return { ...one, report };
+  });
 }
 
 /** Why a report cannot be used, as the page says it. */
@@ -229,6 +408,8 @@ function classify(bank, inputs) {
       skipped.push({ source: input.source, reason: input.error });
       continue;
     }
+    // Being read: counted once read.
+    if (input.reading === 'pending') continue;
     const { report, error } = input.reading ?? { error: { kind: 'unread', message: 'not read yet' } };
     if (error) {
       skipped.push({ source: input.source, reason: readingError(error) });
@@ -253,7 +434,7 @@ function classify(bank, inputs) {
     const name = report.learner.trim() || 'Unnamed learner';
     const key = name.toLocaleLowerCase();
     const earlier = byLearner.get(key);
-    const entry = { source: input.source, text: input.text, report, name };
+    const entry = { input, source: input.source, serial: input.serial, report, name };
     if (!earlier) {
       byLearner.set(key, entry);
       used.push(entry);
@@ -273,38 +454,54 @@ function classify(bank, inputs) {
       }
     }
   }
-  used.sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }));
+  used.sort((a, b) => nameOrder.compare(a.name, b.name));
   return { used, skipped, flagged };
 }
 
 // ---------------------------------------------------------------- calibration
 
 function calibrationKey(used) {
-  return [state.bank.source, state.bank.text, ...used.map((u) => `${u.source}\u0000${u.text}`)].join('\u0000');
+  return [state.bank.serial, ...used.map((u) => u.serial)].join(' ');
 }
 
-/** Runs the engine's calibration when the bank or the reports used changed. */
+/** The worker calibrating the class as it was last; ended when the class changes under it. */
+let calibrator = null;
+
+/**
+ * Runs the engine's calibration in its own worker when the bank or the reports used changed,
+ * with a progress bar: the reports read again (the engine reads them with the same reader), then
+ * the fit, which tells nothing until it ends.
+ */
 async function calibrate(used) {
   const key = calibrationKey(used);
   if (key === state.calibrationKey) return;
   state.calibrationKey = key;
   state.calibration = null;
-  setStatus('calibration-status', 'Calibrating the items…');
+  calibrator?.end();
+  const worker = engineWorker();
+  calibrator = worker;
+  showCalibrating({ read: 0, total: used.length });
   let result;
   try {
-    result = (await engine()).calibrateBank(
-      state.bank.text,
-      used.map((u) => u.text),
+    result = await worker.call(
+      'calibrate',
+      { bankText: state.bank.text, files: used.map((u) => u.input.content), largest: LARGEST_REPORT_BYTES },
+      (progress) => {
+        if (key === state.calibrationKey) showCalibrating(progress);
+      },
     );
   } catch (error) {
     result = { error: messageOf(error) };
+  }
+  if (calibrator === worker) {
+    worker.end();
+    calibrator = null;
   }
   if (key !== state.calibrationKey) return;
   // The calibration reads reports with the same reader; one it refuses all the same is skipped.
   let refused = false;
   for (const { report, error } of result.skipped ?? []) {
-    const entry = used[report];
-    const input = entry && state.inputs.find((i) => i.source === entry.source && i.text === entry.text);
+    const input = used[report]?.input;
     if (input) {
       input.engineError = readingError(error);
       refused = true;
@@ -313,6 +510,24 @@ async function calibrate(used) {
   state.calibration = result;
   if (refused) state.calibrationKey = '';
   render();
+}
+
+/**
+ * The calibration's progress: the reports read again, then the fit (the bar without a value:
+ * it runs). The status changes with the phase only; the bar has the count.
+ */
+function showCalibrating({ read, total }) {
+  const bar = $('calibration-progress');
+  bar.hidden = false;
+  const status =
+    read < total
+      ? 'Calibrating the items: reading the reports again…'
+      : 'Calibrating the items: fitting the difficulties…';
+  if ($('calibration-status').textContent !== status) setStatus('calibration-status', status);
+  if (read < total) {
+    bar.max = total;
+    bar.value = read;
+  } else bar.removeAttribute('value');
 }
 
 // ---------------------------------------------------------------- rendering
@@ -407,15 +622,50 @@ const HEATMAP_MARGIN_COLUMNS = 4;
 /** Printing renders every learner and as many skills as keep the print under this many cells. */
 const HEATMAP_PRINT_CELLS = 100_000;
 
-/** Each report's skill records by id, indexed once per report. */
-const skillRecords = new WeakMap();
-function recordsOf(report) {
-  let records = skillRecords.get(report);
-  if (!records) {
-    records = new Map(report.skills.map((skill) => [skill.id, skill]));
-    skillRecords.set(report, records);
+/** The numbers of a bank's skill ids (-1: an id no report names), by bank and count of ids. */
+const bankSkillNumbers = new WeakMap();
+
+function skillNumbers(bank) {
+  let known = bankSkillNumbers.get(bank);
+  if (known?.count !== ids.list.length) {
+    known = {
+      count: ids.list.length,
+      numbers: Int32Array.from(bank.skills, (skill) => ids.numbers.get(skill.id) ?? -1),
+    };
+    bankSkillNumbers.set(bank, known);
   }
-  return records;
+  return known.numbers;
+}
+
+/** Each report's place of every skill of the bank in its columns (-1: not in the report). */
+const skillPlaces = new WeakMap();
+
+function placesOf(report, bank) {
+  const known = skillPlaces.get(report);
+  if (known?.bank === bank) return known.places;
+  const wanted = skillNumbers(bank);
+  const own = report.skills.ids;
+  const places = new Int32Array(wanted.length);
+  if (own.length === wanted.length && wanted.every((number, s) => own[s] === number)) {
+    // As the widget writes reports: the bank's skills, in the bank's order.
+    for (let s = 0; s < places.length; s += 1) places[s] = s;
+  } else {
+    // A skill listed twice counts by its last record.
+    const at = new Map();
+    for (const [k, number] of own.entries()) at.set(number, k);
+    wanted.forEach((number, s) => {
+      places[s] = at.get(number) ?? -1;
+    });
+  }
+  skillPlaces.set(report, { bank, places });
+  return places;
+}
+
+/** The record at place `k` of a report's skills: { state, mastery, attempts, correct }, or undefined. */
+function recordAt(report, k) {
+  if (k < 0) return undefined;
+  const { states, mastery, attempts, correct } = report.skills;
+  return { state: STATE_KEYS[states[k]], mastery: mastery[k], attempts: attempts[k], correct: correct[k] };
 }
 
 /**
@@ -453,18 +703,23 @@ function renderHeatmap(bank, used) {
   const skills = bank.skills;
   heatmap.bank = bank;
   heatmap.used = used;
-  heatmap.records = used.map((u) => recordsOf(u.report));
-  heatmap.classRow = skills.map((skill) => {
-    let started = 0;
-    let mastered = 0;
-    for (const records of heatmap.records) {
-      const record = records.get(skill.id);
-      if (!record || record.state === 'notStarted') continue;
-      started += 1;
-      if (countsAsMastered(record)) mastered += 1;
+  heatmap.records = used.map((u) => placesOf(u.report, bank));
+  const masteredCodes = STATE_KEYS.map(countsAsMastered);
+  const started = new Uint32Array(skills.length);
+  const mastered = new Uint32Array(skills.length);
+  used.forEach(({ report }, i) => {
+    const places = heatmap.records[i];
+    const states = report.skills.states;
+    for (let s = 0; s < skills.length; s += 1) {
+      const k = places[s];
+      if (k < 0 || states[k] === NOT_STARTED) continue;
+      started[s] += 1;
+      if (masteredCodes[states[k]]) mastered[s] += 1;
     }
-    return started ? `${mastered} of ${used.length} mastered` : 'nobody started';
   });
+  heatmap.classRow = skills.map((_, s) =>
+    started[s] ? `${mastered[s]} of ${used.length} mastered` : 'nobody started',
+  );
   heatmap.active = { row: 2, column: 2 };
   const table = $('heatmap');
   table.setAttribute('aria-rowcount', String(used.length + 2));
@@ -589,7 +844,7 @@ function drawHeatmap([top, bottom], [left, right]) {
         i + 2,
         gridCell('th', { scope: 'row', title: name }, 1, name),
         before(),
-        shown.map((skill, k) => heatmapCell(name, skill, records[i].get(skill.id), left + k + 2)),
+        shown.map((skill, k) => heatmapCell(name, skill, recordAt(used[i].report, records[i][left + k]), left + k + 2)),
         after(),
       ),
     );
@@ -745,7 +1000,7 @@ function clamp(value, low, high) {
  * Whether a report's skill counts as mastered: the engine's rule (`SkillState::counts_as_mastered`
  * in crates/engine/src/model.rs), which a test of the widget crate checks this line against.
  */
-const countsAsMastered = (skill) => skill.state === 'mastered' || skill.state === 'dueForReview';
+const countsAsMastered = (state) => state === 'mastered' || state === 'dueForReview';
 
 function heatmapCell(learner, skill, record, column) {
   if (!record) {
@@ -770,7 +1025,7 @@ function heatmapCell(learner, skill, record, column) {
     },
     column,
     element('span', { class: 'percent' }, `${percent}%`),
-    element('span', { class: 'state' }, STATES[record.state]),
+    element('span', { class: 'state' }, stateLabel(record.state)),
   );
 }
 
@@ -781,12 +1036,13 @@ function heatmapCell(learner, skill, record, column) {
 function stuckPairs(bank, used, limit) {
   const pairs = [];
   for (const { name, report } of used) {
-    const records = recordsOf(report);
-    for (const skill of bank.skills) {
-      const record = records.get(skill.id);
-      if (record && record.attempts >= STUCK_ATTEMPTS && record.mastery < STUCK_MASTERY)
-        pairs.push({ name, skill, record });
-    }
+    const places = placesOf(report, bank);
+    const { attempts, mastery } = report.skills;
+    bank.skills.forEach((skill, s) => {
+      const k = places[s];
+      if (k >= 0 && attempts[k] >= STUCK_ATTEMPTS && mastery[k] < STUCK_MASTERY)
+        pairs.push({ name, skill, record: recordAt(report, k) });
+    });
   }
   // Only the first `limit` are shown: those with the most answers are found by counting, not sorting all.
   const count = pairs.length;
@@ -859,21 +1115,26 @@ function renderStuck(bank, used) {
 }
 
 function renderItems(bank, used) {
-  const totals = new Map();
+  // Answers and right answers per id number.
+  const answers = new Float64Array(ids.list.length);
+  const right = new Float64Array(ids.list.length);
   for (const { report } of used) {
-    for (const item of report.items) {
-      const total = totals.get(item.id) ?? { answers: 0, correct: 0 };
-      total.answers += item.attempts;
-      total.correct += item.correct;
-      totals.set(item.id, total);
+    const { ids: numbers, attempts, correct } = report.items;
+    for (let k = 0; k < numbers.length; k += 1) {
+      answers[numbers[k]] += attempts[k];
+      right[numbers[k]] += correct[k];
     }
   }
+  const totalOf = (id) => {
+    const number = ids.numbers.get(id);
+    return number === undefined ? { answers: 0, correct: 0 } : { answers: answers[number], correct: right[number] };
+  };
   const calibration = state.calibration;
   const calibrated = new Map((calibration?.items ?? []).map((c) => [c.id, c]));
   const rows = bank.items
     .map((item) => ({
       item,
-      total: totals.get(item.id) ?? { answers: 0, correct: 0 },
+      total: totalOf(item.id),
       calibrated: calibrated.get(item.id),
     }))
     .filter((row) => row.total.answers >= FEWEST_ANSWERS_TO_RANK);
@@ -881,9 +1142,11 @@ function renderItems(bank, used) {
     rows.sort((a, b) => (b.calibrated?.difficulty ?? -Infinity) - (a.calibrated?.difficulty ?? -Infinity));
   else rows.sort((a, b) => a.total.correct / a.total.answers - b.total.correct / b.total.answers);
   const skillNames = new Map(bank.skills.map((s) => [s.id, s.name || s.id]));
-  const answerCount = [...totals.values()].reduce((sum, t) => sum + t.answers, 0);
-  if (!calibration) setStatus('calibration-status', 'Calibrating the items…');
-  else if (calibration.error) {
+  const answerCount = answers.reduce((sum, count) => sum + count, 0);
+  $('calibration-progress').hidden = Boolean(calibration);
+  if (!calibration) {
+    if (!calibrator) setStatus('calibration-status', 'Calibrating the items…');
+  } else if (calibration.error) {
     setStatus(
       'calibration-status',
       `The engine could not calibrate the items (${calibration.error}); the list is ordered by % correct instead.`,
@@ -951,14 +1214,14 @@ function renderItems(bank, used) {
 function classCsv(bank, used) {
   const lines = [['learner', 'skill', 'state', 'mastery', 'attempts', 'correct']];
   for (const { name, report } of used) {
-    const records = recordsOf(report);
-    for (const skill of bank.skills) {
-      const record = records.get(skill.id);
+    const places = placesOf(report, bank);
+    for (const [s, skill] of bank.skills.entries()) {
+      const record = recordAt(report, places[s]);
       if (!record) continue;
       lines.push([
         spreadsheetSafe(name),
         spreadsheetSafe(skill.name || skill.id),
-        STATES[record.state],
+        stateLabel(record.state),
         String(record.mastery),
         String(record.attempts),
         String(record.correct),
@@ -1004,6 +1267,14 @@ function setStatus(id, text, kind = '') {
 /** One number format and one date format for the whole page (building one costs more than using it). */
 const numberFormat = new Intl.NumberFormat('en');
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
+
+/** What the page calls a skill state (a state it does not know by its name in reports). */
+function stateLabel(key) {
+  return STATES[key] ?? key;
+}
+
+/** Learners' names in the order a person expects (numbers by value, case aside). */
+const nameOrder = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 function plural(count, word) {
   return `${numberFormat.format(count)} ${word}${count === 1 ? '' : 's'}`;

@@ -358,6 +358,41 @@ test('a report file dropped on the drop zone is added', async () => {
   await context.close();
 });
 
+test('reports are read and the items calibrated in workers, and the progress bars go away when done', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const workers = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  const teacher = new TeacherPage(page);
+  await teacher.open();
+  await teacher.addFiles(reportFiles);
+  await page.locator('#heatmap td[data-mastery]').first().waitFor();
+  await teacher.waitForCalibration();
+  const engineWorkers = workers.filter((url) => url.endsWith('/www/teacher-worker.js'));
+  assert.ok(engineWorkers.length >= 2, `reading and calibrating workers: ${workers.join(', ')}`);
+  assert.equal(await page.locator('#reading').isVisible(), false);
+  assert.equal(await page.locator('#calibration-progress').isVisible(), false);
+  assert.equal(await teacher.page.locator('#heatmap tbody tr').count(), 30);
+  assert.deepEqual(teacher.errors, []);
+  await context.close();
+});
+
+test('without module workers the page reads and calibrates in its own thread', async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => {
+    window.Worker = undefined;
+  });
+  const teacher = new TeacherPage(await context.newPage());
+  await teacher.open();
+  await teacher.addFiles(reportFiles);
+  await teacher.page.locator('#heatmap td[data-mastery]').first().waitFor();
+  await teacher.waitForCalibration();
+  assert.equal((await teacher.cells()).length, 30 * bank.skills.length);
+  assert.match(await teacher.page.locator('#calibration-status').textContent(), /by 30 learners\.$/);
+  assert.deepEqual(teacher.errors, []);
+  await context.close();
+});
+
 test('printing hides the controls and keeps the results', { skip: skipInFirefox('emulate print media') }, async () => {
   const { context, teacher } = await classPage();
   await teacher.page.emulateMedia({ media: 'print' });

@@ -3,6 +3,7 @@
 //! an author opens (GIFT, Moodle XML, QTI items and packages, zipped OATutor folders). It is its
 //! own build (`scripts/build.sh` writes it to `www/generated/studio/`), so nothing here adds to
 //! the learner's widget.
+//! The teacher page (`www/teacher.html`) loads the same build for its exports in `teacher.rs`.
 
 use adaptive_practice_bank_tools::import::{
     bank_json, import_bytes, ImportError, ImportOptions, ImportedBank,
@@ -11,6 +12,9 @@ use adaptive_practice_engine::bank_check::{load_bank_coded, Code, ProblemWords};
 use adaptive_practice_engine::Severity;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+/// The teacher page's exports (`readReport`, `calibrateBank`).
+mod teacher;
 
 /// One problem of the bank, for the page: where it is (`items[3].choices[1].text`, the form's
 /// field address) and what it is, in English words and as a code with parameters that the page

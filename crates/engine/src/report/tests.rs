@@ -88,3 +88,20 @@ fn every_skill_state_has_its_serde_name() {
         );
     }
 }
+
+#[test]
+fn the_typed_pass_and_the_value_pass_agree() {
+    // A duplicate field: the typed pass refuses it, the `Value` pass keeps the last one.
+    let twice = REPORT.replace(r#""learner":"Ada","#, r#""learner":"Bob","learner":"Ada","#);
+    check(&twice, Ok("Ada"));
+    // Another format in a file shaped like a report is not a report.
+    check(
+        &REPORT.replace("adaptive-practice-report", "other"),
+        Err(ReportError::NotAReport),
+    );
+    // Fields a later version adds are ignored either way.
+    check(
+        &REPORT.replace(r#""version":1,"#, r#""version":1,"extra":[1],"#),
+        Ok("Ada"),
+    );
+}

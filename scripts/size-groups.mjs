@@ -1,0 +1,199 @@
+// The widget's wasm by group, for `make size` (scripts/size.sh): reads a build of the widget that
+// kept its function names (the same cargo output, wasm-bindgen and wasm-opt flags as pkg/, plus
+// `--keep-debug` and `-g`) and sums the code of each function into a group by the crates its
+// name mentions. Prints one line per group: the bytes of code, their share of the wasm, and the
+// group's code alone through gzip -9 (groups compress a little better together, so these add up
+// to a bit more than the whole).
+//
+// Usage: node scripts/size-groups.mjs named.wasm [shipped.wasm] (the second: to say how close the
+// named build is to what ships).
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const GROUPS = [
+  ['serde', 'serde (derive, serde_json, Value, serde-wasm-bindgen)'],
+  ['float', 'float formatting and parsing (core, zmij)'],
+  ['yew', 'Yew runtime (yew, its dependencies)'],
+  ['views', 'our views (src/components)'],
+  ['widget', 'widget glue (src/, but components)'],
+  ['engine', 'engine (crates/engine)'],
+  ['bindgen', 'wasm-bindgen, js-sys, web-sys'],
+  ['fmt', 'std fmt and panic'],
+  ['std', 'std, core, alloc: generic code for all crates (not attributable)'],
+  ['other', 'other'],
+];
+
+const CRATE_GROUPS = {
+  serde: 'serde',
+  serde_json: 'serde',
+  serde_wasm_bindgen: 'serde',
+  serde_core: 'serde',
+  ryu: 'float',
+  zmij: 'float',
+  itoa: 'serde',
+  console_error_panic_hook: 'fmt',
+  yew: 'yew',
+  implicit_clone: 'yew',
+  prokio: 'yew',
+  gloo: 'yew',
+  gloo_utils: 'yew',
+  gloo_events: 'yew',
+  gloo_timers: 'yew',
+  gloo_worker: 'yew',
+  indexmap: 'yew',
+  slab: 'yew',
+  futures: 'yew',
+  futures_util: 'yew',
+  futures_core: 'yew',
+  futures_channel: 'yew',
+  pin_project: 'yew',
+  tracing: 'yew',
+  tracing_core: 'yew',
+  bincode: 'yew',
+  adaptive_practice_engine: 'engine',
+  wasm_bindgen: 'bindgen',
+  wasm_bindgen_futures: 'bindgen',
+  js_sys: 'bindgen',
+  web_sys: 'bindgen',
+  dlmalloc: 'std',
+  hashbrown: 'std',
+};
+const STD = new Set(['core', 'alloc', 'std', 'compiler_builtins', '__rustc']);
+
+/** The group of a function, by its (demangled) name. */
+export function groupOf(name) {
+  if (/\b(serde|serde_json|serde_wasm_bindgen|serde_core)::/.test(name)) return 'serde';
+  if (/\b(flt2dec|dec2flt|ryu|zmij)::|core::fmt::float/.test(name)) return 'float';
+  // Generic code of std instantiated for a type counts with the type's crate.
+  // The crates named: the first segment of every path (`crate[disambiguator]::` too).
+  const crates = [...name.matchAll(/(?<![A-Za-z0-9_:\]])([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::/g)].map(
+    (match) => match[1],
+  );
+  const owner = crates.find((crate) => !STD.has(crate) && /^[a-z_][a-z0-9_]*$/.test(crate));
+  if (owner === 'adaptive_practice') return name.includes('adaptive_practice::components::') ? 'views' : 'widget';
+  if (owner) return CRATE_GROUPS[owner] ?? 'other';
+  return /\b(fmt|panicking|panic)\b/.test(name) ? 'fmt' : 'std';
+}
+
+export function readWasm(bytes) {
+  let at = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  };
+  const skipName = () => {
+    const length = leb();
+    at += length;
+  };
+  const sections = [];
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    const start = at;
+    let name = '';
+    if (id === 0) {
+      const length = leb();
+      name = bytes.subarray(at, at + length).toString();
+    }
+    sections.push({ id, name, start, end: start + size, size });
+    at = start + size;
+  }
+  const section = (id, name = '') => sections.find((s) => s.id === id && s.name === name);
+  // Imported functions come first in the function index space.
+  let imported = 0;
+  const imports = section(2);
+  if (imports) {
+    at = imports.start;
+    for (let count = leb(), i = 0; i < count; i += 1) {
+      skipName(); // module
+      skipName(); // name
+      const kind = bytes[at++];
+      if (kind === 0) {
+        leb();
+        imported += 1;
+      } else if (kind === 1) {
+        at += 1;
+        const flags = leb();
+        leb();
+        if (flags & 1) leb();
+      } else if (kind === 2) {
+        const flags = leb();
+        leb();
+        if (flags & 1) leb();
+      } else if (kind === 3) at += 2;
+      else if (kind === 4) {
+        at += 1;
+        leb();
+      }
+    }
+  }
+  const names = new Map();
+  const nameSection = section(0, 'name');
+  if (nameSection) {
+    at = nameSection.start;
+    skipName(); // "name"
+    while (at < nameSection.end) {
+      const kind = bytes[at++];
+      const size = leb();
+      const end = at + size;
+      if (kind === 1) {
+        for (let count = leb(), i = 0; i < count; i += 1) {
+          const index = leb();
+          const length = leb();
+          names.set(index, bytes.subarray(at, at + length).toString());
+          at += length;
+        }
+      }
+      at = end;
+    }
+  }
+  const bodies = [];
+  const code = section(10);
+  at = code.start;
+  for (let count = leb(), i = 0; i < count; i += 1) {
+    const size = leb();
+    bodies.push({ name: names.get(imported + i) ?? '', bytes: bytes.subarray(at, at + size) });
+    at += size;
+  }
+  return { sections, bodies, named: names.size };
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
+  const bytes = readFileSync(process.argv[2]);
+  const { sections, bodies, named } = readWasm(bytes);
+  if (named === 0) throw new Error(`${process.argv[2]} has no function names`);
+  // Shares of the wasm without its custom sections (names, producers): what pkg/ ships.
+  const total = sections.filter((s) => s.id !== 0).reduce((sum, s) => sum + s.size, 0);
+  const rows = new Map(GROUPS.map(([key]) => [key, []]));
+  for (const body of bodies) rows.get(groupOf(body.name)).push(body.bytes);
+  const line = (label, raw, alone) =>
+    console.log(
+      `  ${label.padEnd(66)} ${String(raw).padStart(9)} ${`${((100 * raw) / total).toFixed(1)}%`.padStart(6)} ${String(alone).padStart(9)}`,
+    );
+  console.log(
+    `  ${'wasm by group (from the same build, names kept)'.padEnd(66)} ${'bytes'.padStart(9)} ${'share'.padStart(6)} ${'gzip-9'.padStart(9)}`,
+  );
+  for (const [key, label] of GROUPS) {
+    const parts = rows.get(key);
+    const raw = parts.reduce((sum, part) => sum + part.length, 0);
+    if (raw > 0) line(label, raw, gzipSync(Buffer.concat(parts), { level: 9 }).length);
+  }
+  const data = sections.filter((s) => s.id === 11);
+  const dataBytes = Buffer.concat(data.map((s) => bytes.subarray(s.start, s.end)));
+  line('data (strings, tables, the stylesheet)', dataBytes.length, gzipSync(dataBytes, { level: 9 }).length);
+  const rest = sections.filter((s) => s.id !== 10 && s.id !== 11 && s.id !== 0);
+  const restBytes = Buffer.concat(rest.map((s) => bytes.subarray(s.start, s.end)));
+  line('other sections (types, imports, exports, tables)', restBytes.length, gzipSync(restBytes, { level: 9 }).length);
+  if (process.argv[3]) {
+    const shipped = readWasm(readFileSync(process.argv[3])).sections;
+    const size = shipped.filter((s) => s.id !== 0).reduce((sum, s) => sum + s.size, 0);
+    console.log(`  (this build without its names: ${total} bytes; ${process.argv[3].split('/').pop()}: ${size} bytes)`);
+  }
+}
