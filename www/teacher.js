@@ -196,8 +196,13 @@ function bankError(message) {
 // ---------------------------------------------------------------- reports in
 
 async function addFiles(files) {
-  // The engine's workers refuse a file too large (asking a file's size can take a while).
-  for (const file of files) addInput({ source: file.name, content: file });
+  for (const file of files) {
+    if (file.size > LARGEST_REPORT_BYTES) {
+      addInput({ source: file.name, error: `too large for a report (${Math.round(file.size / 1e6)} MB)` });
+      continue;
+    }
+    addInput({ source: file.name, content: file });
+  }
   await readInputs();
   render();
 }
@@ -1328,6 +1333,10 @@ $('codes-form').addEventListener('submit', async (event) => {
 $('clear-reports').addEventListener('click', () => {
   state.inputs = [];
   state.codeCount = 0;
+  // A calibration of the class removed is of no use.
+  calibrator?.end();
+  calibrator = null;
+  state.calibrationKey = '';
   render();
   $('report-files').focus();
 });

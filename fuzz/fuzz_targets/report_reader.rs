@@ -1,4 +1,4 @@
-//! The report reader (the teacher page's `readReport`) on arbitrary bytes (as UTF-8): it returns
+//! The report reader (the teacher page's `readReports`) on arbitrary bytes (as UTF-8): it returns
 //! a `ReportError`, never panics; a report that reads writes and reads back the same, and the
 //! plausibility rules run on it.
 #![no_main]

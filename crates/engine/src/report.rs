@@ -63,8 +63,10 @@ impl std::fmt::Display for ReportError {
 pub fn read_report(text: &str) -> Result<LearnerReport, ReportError> {
     // A report as the widget writes it is read in one typed pass (a class of 1,000 is read in
     // a fraction of the time `Value` takes); anything else goes through `Value`, which says why
-    // it is not a report. Both ways accept the same files: the typed pass refuses whatever the
-    // second would (duplicate fields included), and then the second decides.
+    // it is not a report. What the typed pass reads, `Value` reads the same; it refuses what
+    // `Value` would (duplicate fields included), and then `Value` decides. The one difference:
+    // fields a report does not have are skipped unchecked (a number too large for `f64` in one
+    // is no longer "not JSON").
     if let Ok(report) = serde_json::from_str::<LearnerReport>(text) {
         if report.format == REPORT_FORMAT {
             return with_plausible_figures(report);

@@ -163,7 +163,11 @@ fn now() -> Timestamp {
 /// bytes that are not UTF-8 replaced.
 fn file_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    String::from_utf8_lossy(bytes)
+    // `from_utf8` checks plain ASCII a word at a time; the lossy reading only when needed.
+    match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
 /// Reads one file and adds it to `columns`.

@@ -72,6 +72,17 @@ fn a_class_read_in_one_call_has_each_id_once_and_every_figure_in_place() {
 }
 
 #[test]
+fn a_file_that_is_not_utf8_is_read_as_the_browser_reads_it() {
+    let mut bytes = REPORT.replace("Ada", "Ad\u{e9}").into_bytes();
+    let at = bytes.iter().position(|&b| b == 0xC3).unwrap_or_default();
+    bytes[at] = 0xFF;
+    bytes.remove(at + 1);
+    let mut columns = Columns::default();
+    let reading = read_one(&bytes, NOW, &mut columns);
+    assert_eq!(reading.report.map(|r| r.learner), Some("Ad\u{FFFD}".into()));
+}
+
+#[test]
 fn a_report_breaking_a_plausibility_rule_is_read_with_its_reasons() {
     let mut columns = Columns::default();
     let reading = read_one(
