@@ -115,7 +115,7 @@ if (wanted('size')) {
     add(`size.${name}.brotli`, `size ${name}, brotli 11`, sizes.brotli, 'B');
   }
   const css = readFileSync(join(root, 'src', 'widget.css'));
-  add('size.total.gzip', 'size total wasm+JS+CSS, gzip -9', totals.gzip, 'B', `raw ${totals.raw}; budget 204800`);
+  add('size.total.gzip', 'size total wasm+JS+CSS, gzip -9', totals.gzip, 'B', `raw ${totals.raw}; budget 225280`);
   add('size.total.brotli', 'size total wasm+JS+CSS, brotli 11', totals.brotli, 'B');
   add(
     'size.css.gzip',
