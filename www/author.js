@@ -1694,7 +1694,9 @@ function wire() {
     event.preventDefault();
     openSection.classList.remove('dragging');
     const file = event.dataTransfer?.files?.[0];
-    if (file) await openFile(file);
+    if (!file) return;
+    if (!(await confirmReplace(t('Opening {name} replaces the bank you are working on.', { name: file.name })))) return;
+    await openFile(file);
   });
   document.getElementById('open-url').addEventListener('submit', async (event) => {
     event.preventDefault();

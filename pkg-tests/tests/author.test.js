@@ -544,6 +544,22 @@ test('"Start a new bank" and "Open" ask before they replace unsaved work, by key
   await page.keyboard.press('Escape');
   page.off('filechooser', onChooser);
 
+  // A file dropped on the open section asks too; "keep working" keeps the work.
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(
+      new File(['{"version":1,"skills":[],"items":[]}'], 'dropped.json', { type: 'application/json' }),
+    );
+    document
+      .querySelector('.open-bank')
+      .dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  await page.locator('#replace-dialog[open]').waitFor();
+  assert.match(await page.locator('#replace-dialog-text').textContent(), /dropped\.json/);
+  await page.keyboard.press('Escape');
+  await page.locator('#replace-dialog[open]').waitFor({ state: 'detached' });
+  assert.equal(await items(), 1);
+
   // A yes opens the file chooser, and the file chosen replaces the bank.
   await page.locator('#open-file').focus();
   await page.keyboard.press('Space');
