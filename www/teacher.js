@@ -375,6 +375,9 @@ async function checkPart(part, { contents, refused }, worker) {
         input.content = files.bytes.subarray(k ? files.ends[k - 1] : 0, files.ends[k]);
     });
     for (const { index, reason } of refused) part[index].reading = { error: { kind: 'file', message: reason } };
+    // Where each report has the bank's skills is found now, while the next parts are read, not
+    // all at once when the class is rendered.
+    if (state.bank) for (const { report } of readings) if (report) stuckSkillsOf(report, state.bank.json);
   } catch (error) {
     for (const input of part)
       input.reading = { error: { kind: 'engineMissing', message: `could not be read (${messageOf(error)})` } };
@@ -425,7 +428,8 @@ const NOT_STARTED = STATE_KEYS.indexOf('notStarted');
  */
 function readingsOf(answer) {
   const { readings, ids: answerIds, states } = JSON.parse(answer.json);
-  const numbers = Uint32Array.from(answerIds, idNumber);
+  const numbers = new Uint32Array(answerIds.length);
+  for (let k = 0; k < numbers.length; k += 1) numbers[k] = idNumber(answerIds[k]);
   const codes = Uint8Array.from(states, (name) =>
     STATE_KEYS.includes(name) ? STATE_KEYS.indexOf(name) : STATE_KEYS.push(name) - 1,
   );
@@ -733,6 +737,23 @@ function placesOf(report, bank) {
   }
   skillPlaces.set(report, { bank, places });
   return places;
+}
+
+/**
+ * The places in the bank of the skills a report's learner is stuck on (many answers, a low
+ * mastery), in the bank's order.
+ */
+function stuckSkillsOf(report, bank) {
+  const places = placesOf(report, bank);
+  const known = skillPlaces.get(report);
+  if (!known.stuck) {
+    const { attempts, mastery } = report.skills;
+    known.stuck = [];
+    places.forEach((k, s) => {
+      if (k >= 0 && attempts[k] >= STUCK_ATTEMPTS && mastery[k] < STUCK_MASTERY) known.stuck.push(s);
+    });
+  }
+  return known.stuck;
 }
 
 /** The record at place `k` of a report's skills: { state, mastery, attempts, correct }, or undefined. */
@@ -1111,12 +1132,8 @@ function stuckPairs(bank, used, limit) {
   const pairs = [];
   for (const { name, report } of used) {
     const places = placesOf(report, bank);
-    const { attempts, mastery } = report.skills;
-    bank.skills.forEach((skill, s) => {
-      const k = places[s];
-      if (k >= 0 && attempts[k] >= STUCK_ATTEMPTS && mastery[k] < STUCK_MASTERY)
-        pairs.push({ name, skill, record: recordAt(report, k) });
-    });
+    for (const s of stuckSkillsOf(report, bank))
+      pairs.push({ name, skill: bank.skills[s], record: recordAt(report, places[s]) });
   }
   // Only the first `limit` are shown: those with the most answers are found by counting, not sorting all.
   const count = pairs.length;
@@ -1365,8 +1382,18 @@ function excerpt(text) {
   return plain.length > 90 ? `${plain.slice(0, 88)}…` : plain;
 }
 
+/** Dates formatted so far, by day (a class's reports share a few days). */
+const formattedDays = new Map();
+
 function formatDate(milliseconds) {
-  return dateFormat.format(new Date(milliseconds));
+  const date = new Date(milliseconds);
+  const day = `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
+  let text = formattedDays.get(day);
+  if (text === undefined) {
+    text = dateFormat.format(date);
+    formattedDays.set(day, text);
+  }
+  return text;
 }
 
 function messageOf(error) {
