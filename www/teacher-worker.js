@@ -22,17 +22,18 @@ function engine() {
 }
 
 /**
- * Reads report files (each a File, a Blob or a text) with the engine's one reader and its
- * plausibility rules (crates/studio/src/teacher.rs, `readReports`), in one call of the engine.
- * Answers { answer (of readReports), refused: [{ index, reason }] } (files larger than `largest`
- * bytes, or that the browser could not read: the engine is given an empty file in their place).
- * The page sends a class in small parts, so that the workers read and check the first while the
- * next are on their way.
+ * Reads report files (each a File, a Blob, its bytes or a text) with the engine's one reader and
+ * its plausibility rules (crates/studio/src/teacher.rs, `readReports`), in one call of the
+ * engine. Answers { answer (of readReports), refused: [{ index, reason }], files: { bytes, ends }
+ * } (`refused`: files larger than `largest` bytes, or that the browser could not read: the
+ * engine is given an empty file in their place; `files`: the files' bytes laid end to end, file
+ * `i` ending at `ends[i]`). The page sends a class in small parts, so that the workers check the
+ * first while the next are on their way.
  */
 export async function readFiles(files, largest) {
   const { all, ends, refused } = await laidEndToEnd(files, largest);
   await engine();
-  return { answer: readReports(all, ends), refused };
+  return { answer: readReports(all, ends), refused, files: { bytes: all, ends } };
 }
 
 /**
@@ -46,6 +47,7 @@ async function laidEndToEnd(files, largest, progress = () => {}) {
     files.map(async (file, index) => {
       try {
         if (typeof file === 'string') return new TextEncoder().encode(file);
+        if (file instanceof Uint8Array) return file;
         if (file.size > largest) {
           refused.push({ index, reason: `too large for a report (${Math.round(file.size / 1e6)} MB)` });
           return new Uint8Array(0);
@@ -100,6 +102,54 @@ export async function calibrate(bankText, files, largest, progress = () => {}) {
   return result;
 }
 
+/**
+ * `count` copies of a made-up report as the widget writes it (`skills` skills, as many items), laid
+ * end to end as `readReports` takes them: { all, ends }.
+ */
+function madeUpReports(count, skills) {
+  const text = JSON.stringify({
+    format: 'adaptive-practice-report',
+    version: 1,
+    bankId: 'warm-up',
+    bankVersion: '1',
+    learner: 'Warm-up',
+    createdAt: 0,
+    answerCount: 0,
+    correctCount: 0,
+    timeOnTaskSeconds: 0,
+    skills: Array.from({ length: skills }, (_, i) => ({
+      id: `skill-${i}`,
+      name: `Skill ${i}`,
+      state: 'learning',
+      mastery: 0.4321,
+      certainty: 0.1234,
+      attempts: 3,
+      correct: 1,
+    })),
+    items: Array.from({ length: skills }, (_, i) => ({ id: `item-${i}`, attempts: 3, correct: 1 })),
+  });
+  const one = new TextEncoder().encode(text);
+  const all = new Uint8Array(one.length * count);
+  const ends = new Uint32Array(count);
+  for (let k = 0; k < count; k += 1) {
+    all.set(one, k * one.length);
+    ends[k] = (k + 1) * one.length;
+  }
+  return { all, ends };
+}
+
+/**
+ * Loads the engine and reads made-up reports with it, as the worker starts (while the teacher
+ * chooses files): the browser compiles the engine's code quickly at first, and fully only once
+ * it has run a while; without this, the first reports of a class are read several times slower
+ * than the rest.
+ */
+async function warmUp() {
+  await engine();
+  const { all, ends } = madeUpReports(10, 1000);
+  readReports(all, ends);
+}
+
 /** The typed arrays of an answer, to hand them over instead of copying them. */
 function transferables(value) {
   if (ArrayBuffer.isView(value)) return [value.buffer];
@@ -119,6 +169,8 @@ const operations = {
 };
 
 if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope) {
+  // A failure to load the engine is told to the first call.
+  warmUp().catch(() => {});
   globalThis.addEventListener('message', async ({ data: { id, op, args } }) => {
     try {
       const result = await operations[op](args, (progress) => globalThis.postMessage({ id, progress }));

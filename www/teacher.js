@@ -27,8 +27,8 @@ const state = {
   /** { text, json, source, serial } of the loaded bank, or null. */
   bank: null,
   /**
-   * Every report handed in, in order: { serial, source, content (a File or a text, until read),
-   * reading } or { serial, source, error }.
+   * Every report handed in, in order: { serial, source, content (a File or a text; once read,
+   * the file's bytes, which the calibration reads again), reading } or { serial, source, error }.
    */
   inputs: [],
   /** Numbers the banks and inputs, for the calibration's key. */
@@ -103,7 +103,7 @@ function engineWorker() {
     pending.clear();
   });
   return {
-    call(op, args, progress) {
+    call(op, args, progress, transfer = []) {
       return new Promise((resolve, reject) => {
         const inPage = () => runInPage(op, args, progress).then(resolve, reject);
         if (broken) {
@@ -113,7 +113,7 @@ function engineWorker() {
         const id = next;
         next += 1;
         pending.set(id, { resolve, reject, progress, inPage });
-        worker.postMessage({ id, op, args });
+        worker.postMessage({ id, op, args }, transfer);
       });
     },
     end() {
@@ -196,13 +196,9 @@ function bankError(message) {
 // ---------------------------------------------------------------- reports in
 
 async function addFiles(files) {
-  for (const file of files) {
-    if (file.size > LARGEST_REPORT_BYTES) {
-      addInput({ source: file.name, error: `too large for a report (${Math.round(file.size / 1e6)} MB)` });
-      continue;
-    }
-    addInput({ source: file.name, content: file });
-  }
+  // Not even a file's size is asked here: each question is a round trip to the browser, a
+  // third of a second for a school's files. A file too large is found out as it is read.
+  for (const file of files) addInput({ source: file.name, content: file });
   await readInputs();
   render();
 }
@@ -274,12 +270,16 @@ async function decodeShortCode(code) {
 
 /** Reports are sent to the reading workers in parts of this many, in turn. */
 const READ_PART = 25;
+/** The page reads the files of this many parts at a time, in order, so that the first come first. */
+const PARTS_READ_AT_ONCE = 3;
 
 /**
  * Reads every report not read yet with the engine's one reader and its plausibility rules
- * (`readReports`, in crates/studio/src/teacher.rs and crates/engine/src/report.rs), in the
- * reading workers side by side, with a progress bar: `input.reading` is { report } (with
- * `implausible` reasons when it breaks a rule) or { error: { kind, message } }.
+ * (`readReports`, in crates/studio/src/teacher.rs and crates/engine/src/report.rs), with a
+ * progress bar: `input.reading` is { report } (with `implausible` reasons when it breaks a
+ * rule) or { error: { kind, message } }. The page reads the files' bytes, a few parts at a
+ * time, and hands each part to a reading worker as soon as it has it: the workers check one
+ * part while the next are read.
  */
 async function readInputs() {
   const waiting = state.inputs.filter((input) => input.content !== undefined && !input.reading);
@@ -290,28 +290,100 @@ async function readInputs() {
   const workers = engine();
   const parts = [];
   for (let first = 0; first < waiting.length; first += READ_PART) parts.push(waiting.slice(first, first + READ_PART));
-  // Every part is posted at once: each worker reads and checks one while the next are on their way.
-  await Promise.all(
-    parts.map(async (part, p) => {
+  const checked = [];
+  let next = 0;
+  const readNextParts = async () => {
+    while (next < parts.length) {
+      const p = next;
+      next += 1;
+      const bytes = await partBytes(parts[p]);
+      checked.push(checkPart(parts[p], bytes, workers[p % workers.length]));
+    }
+  };
+  await Promise.all(Array.from({ length: PARTS_READ_AT_ONCE }, readNextParts));
+  await Promise.all(checked);
+}
+
+/**
+ * The contents of a part's reports, as `readReports` in teacher-worker.js takes them (a file's
+ * bytes, or a text), and the files that could not be read: { contents, refused: [{ index,
+ * reason }] }.
+ */
+async function partBytes(part) {
+  const refused = [];
+  const contents = await Promise.all(
+    part.map(async ({ content }, index) => {
       try {
-        const files = part.map((input) => input.content);
-        const { answer, refused } = await workers[p % workers.length].call('read', {
-          files,
-          largest: LARGEST_REPORT_BYTES,
-        });
-        const readings = readingsOf(answer);
-        part.forEach((input, k) => {
-          input.reading = readings[k];
-        });
-        for (const { index, reason } of refused) part[index].reading = { error: { kind: 'file', message: reason } };
+        return typeof content === 'string' ? content : await fileBytes(content);
       } catch (error) {
-        for (const input of part)
-          input.reading = { error: { kind: 'engineMissing', message: `could not be read (${messageOf(error)})` } };
+        refused.push({ index, reason: messageOf(error) });
+        return '';
       }
-      reading.done += part.length;
-      showReading();
     }),
   );
+  return { contents, refused };
+}
+
+/**
+ * A file's bytes, read as a stream: unlike `file.arrayBuffer()` or `file.size`, it does not
+ * wait for the browser to look the file up first. A file larger than a report can be is read
+ * no further.
+ */
+async function fileBytes(file) {
+  const chunks = [];
+  let size = 0;
+  try {
+    const reader = file.stream().getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > LARGEST_REPORT_BYTES) {
+        await reader.cancel();
+        break;
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    throw new Error(`could not be read (${messageOf(error)})`);
+  }
+  if (size > LARGEST_REPORT_BYTES) throw new Error(`too large for a report (${Math.round(file.size / 1e6)} MB)`);
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
+/**
+ * Has `worker` check a part's contents, handed over, not copied; each file's bytes, handed
+ * back, become its input's `content` (for the calibration).
+ */
+async function checkPart(part, { contents, refused }, worker) {
+  try {
+    const transfer = new Set(contents.filter((content) => typeof content !== 'string').map((bytes) => bytes.buffer));
+    const { answer, files } = await worker.call('read', { files: contents, largest: LARGEST_REPORT_BYTES }, undefined, [
+      ...transfer,
+    ]);
+    const readings = readingsOf(answer);
+    part.forEach((input, k) => {
+      input.reading = readings[k];
+      if (typeof contents[k] !== 'string')
+        input.content = files.bytes.subarray(k ? files.ends[k - 1] : 0, files.ends[k]);
+    });
+    for (const { index, reason } of refused) part[index].reading = { error: { kind: 'file', message: reason } };
+    // Where each report has the bank's skills is found now, while the next parts are read, not
+    // all at once when the class is rendered.
+    if (state.bank) for (const { report } of readings) if (report) stuckSkillsOf(report, state.bank.json);
+  } catch (error) {
+    for (const input of part)
+      input.reading = { error: { kind: 'engineMissing', message: `could not be read (${messageOf(error)})` } };
+  }
+  reading.done += part.length;
+  showReading();
 }
 
 /** How many reports are being read, for the progress bar. */
@@ -356,7 +428,8 @@ const NOT_STARTED = STATE_KEYS.indexOf('notStarted');
  */
 function readingsOf(answer) {
   const { readings, ids: answerIds, states } = JSON.parse(answer.json);
-  const numbers = Uint32Array.from(answerIds, idNumber);
+  const numbers = new Uint32Array(answerIds.length);
+  for (let k = 0; k < numbers.length; k += 1) numbers[k] = idNumber(answerIds[k]);
   const codes = Uint8Array.from(states, (name) =>
     STATE_KEYS.includes(name) ? STATE_KEYS.indexOf(name) : STATE_KEYS.push(name) - 1,
   );
@@ -664,6 +737,23 @@ function placesOf(report, bank) {
   }
   skillPlaces.set(report, { bank, places });
   return places;
+}
+
+/**
+ * The places in the bank of the skills a report's learner is stuck on (many answers, a low
+ * mastery), in the bank's order.
+ */
+function stuckSkillsOf(report, bank) {
+  const places = placesOf(report, bank);
+  const known = skillPlaces.get(report);
+  if (!known.stuck) {
+    const { attempts, mastery } = report.skills;
+    known.stuck = [];
+    places.forEach((k, s) => {
+      if (k >= 0 && attempts[k] >= STUCK_ATTEMPTS && mastery[k] < STUCK_MASTERY) known.stuck.push(s);
+    });
+  }
+  return known.stuck;
 }
 
 /** The record at place `k` of a report's skills: { state, mastery, attempts, correct }, or undefined. */
@@ -1042,12 +1132,8 @@ function stuckPairs(bank, used, limit) {
   const pairs = [];
   for (const { name, report } of used) {
     const places = placesOf(report, bank);
-    const { attempts, mastery } = report.skills;
-    bank.skills.forEach((skill, s) => {
-      const k = places[s];
-      if (k >= 0 && attempts[k] >= STUCK_ATTEMPTS && mastery[k] < STUCK_MASTERY)
-        pairs.push({ name, skill, record: recordAt(report, k) });
-    });
+    for (const s of stuckSkillsOf(report, bank))
+      pairs.push({ name, skill: bank.skills[s], record: recordAt(report, places[s]) });
   }
   // Only the first `limit` are shown: those with the most answers are found by counting, not sorting all.
   const count = pairs.length;
@@ -1296,8 +1382,18 @@ function excerpt(text) {
   return plain.length > 90 ? `${plain.slice(0, 88)}…` : plain;
 }
 
+/** Dates formatted so far, by day (a class's reports share a few days). */
+const formattedDays = new Map();
+
 function formatDate(milliseconds) {
-  return dateFormat.format(new Date(milliseconds));
+  const date = new Date(milliseconds);
+  const day = `${date.getFullYear()}-${date.getMonth()}-${date.getDate()}`;
+  let text = formattedDays.get(day);
+  if (text === undefined) {
+    text = dateFormat.format(date);
+    formattedDays.set(day, text);
+  }
+  return text;
 }
 
 function messageOf(error) {

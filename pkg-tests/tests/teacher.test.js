@@ -233,7 +233,7 @@ test('"who is stuck where" lists the pairs with 8+ answers and mastery under 50%
   await context.close();
 });
 
-test('a damaged file, a report for another bank, a duplicate and a bank are skipped with the reason', async () => {
+test('a damaged file, a report for another bank, a duplicate, a bank and a file too large are skipped with the reason', async () => {
   const { context, teacher } = await classPage();
   const extra = join(folder, 'extra');
   mkdirSync(extra, { recursive: true });
@@ -244,15 +244,17 @@ test('a damaged file, a report for another bank, a duplicate and a bank are skip
     'other-bank.json': JSON.stringify(foreign),
     'learner-01-again.json': text,
     'not-a-report.json': JSON.stringify({ hello: 'world' }),
+    // A report in itself, but larger than any report can be: not read past the limit.
+    'too-large.json': text + ' '.repeat(5_200_000),
   };
   for (const [name, content] of Object.entries(files)) writeFileSync(join(extra, name), content);
   await teacher.addFiles([
     ...Object.keys(files).map((name) => join(extra, name)),
     join(repositoryRoot, 'www/banks/percentages.json'),
   ]);
-  await teacher.page.locator('#skipped-list li').nth(4).waitFor();
+  await teacher.page.locator('#skipped-list li').nth(5).waitFor();
   const skipped = await teacher.skipped();
-  assert.equal(skipped.length, 5);
+  assert.equal(skipped.length, 6);
   assert.match(
     skipped.find((s) => s.startsWith('damaged.json')),
     /damaged file/,
@@ -273,8 +275,12 @@ test('a damaged file, a report for another bank, a duplicate and a bank are skip
     skipped.find((s) => s.startsWith('percentages.json')),
     /a bank, not a report/,
   );
+  assert.match(
+    skipped.find((s) => s.startsWith('too-large.json')),
+    /too large for a report \(5 MB\)/,
+  );
   assert.equal(await teacher.page.locator('#heatmap tbody tr').count(), 30, 'the class is unchanged');
-  assert.match(await teacher.page.locator('#reports-status').textContent(), /30 learners in the overview, 5 skipped/);
+  assert.match(await teacher.page.locator('#reports-status').textContent(), /30 learners in the overview, 6 skipped/);
   assert.deepEqual(teacher.errors, [], 'nothing crashed and the Content-Security-Policy blocked nothing');
   await context.close();
 });

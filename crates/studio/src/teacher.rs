@@ -100,6 +100,10 @@ struct Readings {
 struct Columns {
     ids: Vec<String>,
     id_numbers: HashMap<String, u32>,
+    /// The numbers of the first skill and the first item of the last report added: where the
+    /// next report's lists most likely begin.
+    first_skill: Option<u32>,
+    first_item: Option<u32>,
     skill_ids: Vec<u32>,
     skill_states: Vec<u8>,
     skill_mastery: Vec<f64>,
@@ -111,7 +115,15 @@ struct Columns {
 }
 
 impl Columns {
-    fn id_number(&mut self, id: String) -> u32 {
+    /// The number of `id`, `guess` when that is its number. Reports on one bank list their
+    /// skills (and items) in the same order, so the number after the previous id's is nearly
+    /// always right, and one comparison of strings replaces a look-up in the table.
+    fn id_number(&mut self, id: String, guess: Option<u32>) -> u32 {
+        if let Some(guess) = guess {
+            if self.ids.get(guess as usize) == Some(&id) {
+                return guess;
+            }
+        }
         if let Some(&number) = self.id_numbers.get(&id) {
             return number;
         }
@@ -124,16 +136,26 @@ impl Columns {
     /// Adds the report's skills and items; returns what stays of it.
     fn add(&mut self, report: LearnerReport) -> ReportSummary {
         let (skills, items) = (report.skills.len(), report.items.len());
-        for skill in report.skills {
-            let id = self.id_number(skill.id);
+        let mut guess = self.first_skill;
+        for (k, skill) in report.skills.into_iter().enumerate() {
+            let id = self.id_number(skill.id, guess);
+            if k == 0 {
+                self.first_skill = Some(id);
+            }
+            guess = Some(id + 1);
             self.skill_ids.push(id);
             self.skill_states.push(state_code(skill.state));
             self.skill_mastery.push(skill.mastery);
             self.skill_attempts.push(skill.attempts);
             self.skill_correct.push(skill.correct);
         }
-        for item in report.items {
-            let id = self.id_number(item.id);
+        let mut guess = self.first_item;
+        for (k, item) in report.items.into_iter().enumerate() {
+            let id = self.id_number(item.id, guess);
+            if k == 0 {
+                self.first_item = Some(id);
+            }
+            guess = Some(id + 1);
             self.item_ids.push(id);
             self.item_attempts.push(item.attempts);
             self.item_correct.push(item.correct);

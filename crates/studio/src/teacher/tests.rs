@@ -71,6 +71,62 @@ fn a_class_read_in_one_call_has_each_id_once_and_every_figure_in_place() {
     assert_eq!(states[..2], [SkillState::Learning, SkillState::NotStarted]);
 }
 
+/// A report on skills `skills` and items `items`, in that order.
+fn report_on(skills: &[&str], items: &[&str]) -> String {
+    let skills: Vec<String> = skills
+        .iter()
+        .map(|id| {
+            format!(
+                r#"{{"id":"{id}","name":"{id}","state":"learning","mastery":0.5,"certainty":0.1,"attempts":1,"correct":1}}"#
+            )
+        })
+        .collect();
+    let items: Vec<String> = items
+        .iter()
+        .map(|id| format!(r#"{{"id":"{id}","attempts":1,"correct":1}}"#))
+        .collect();
+    format!(
+        r#"{{"format":"adaptive-practice-report","version":1,"bankId":"tiny","bankVersion":"1","learner":"Ada","createdAt":1700000000000,"answerCount":{n},"correctCount":{n},"timeOnTaskSeconds":{t},"skills":[{}],"items":[{}]}}"#,
+        skills.join(","),
+        items.join(","),
+        n = items.len(),
+        t = 40 * items.len(),
+    )
+}
+
+#[test]
+fn ids_are_numbered_in_the_order_met_whatever_order_each_report_lists_them() {
+    let class = [
+        (vec!["a", "b", "c"], vec!["a1", "b1", "c1"]),
+        // Another order, a skill missing, an item added and one left out.
+        (vec!["c", "a"], vec!["a1", "a2", "c1"]),
+        // An id listed twice, an id the previous reports did not have, nothing at all.
+        (vec!["b", "b", "d", "a"], vec![]),
+        (vec![], vec!["c1", "b1"]),
+        (vec!["a", "b", "c"], vec!["a1", "b1", "c1"]),
+    ];
+    let mut columns = Columns::default();
+    for (skills, items) in &class {
+        let reading = read_one(report_on(skills, items).as_bytes(), NOW, &mut columns);
+        assert!(
+            reading.report.is_some(),
+            "{:?}",
+            reading.error.map(|e| e.message)
+        );
+    }
+    assert_eq!(columns.ids, ["a", "b", "c", "a1", "b1", "c1", "a2", "d"]);
+    let named = |numbers: &[u32]| -> Vec<String> {
+        numbers
+            .iter()
+            .map(|&n| columns.ids[n as usize].clone())
+            .collect()
+    };
+    let skills: Vec<&str> = class.iter().flat_map(|(s, _)| s.iter().copied()).collect();
+    let items: Vec<&str> = class.iter().flat_map(|(_, i)| i.iter().copied()).collect();
+    assert_eq!(named(&columns.skill_ids), skills);
+    assert_eq!(named(&columns.item_ids), items);
+}
+
 #[test]
 fn a_file_that_is_not_utf8_is_read_as_the_browser_reads_it() {
     let mut bytes = REPORT.replace("Ada", "Ad\u{e9}").into_bytes();
