@@ -11,6 +11,11 @@ wasm-pack --log-level warn build --release --target web --out-dir pkg --out-name
 cp src/element.js pkg/adaptive-practice.js
 cp src/element.d.ts pkg/adaptive-practice.d.ts
 cp src/loader.js pkg/adaptive-practice-loader.js
+# The languages but English, fetched when a widget speaks one: build.rs wrote them beside its
+# generated Rust (the newest build of the widget's release wasm).
+i18n_out="$(ls -td target/wasm32-unknown-unknown/release/build/adaptive-practice-*/out/i18n | head -n 1)"
+rm -rf pkg/i18n
+cp -r "$i18n_out" pkg/i18n
 # The offline worker learns the package's file names (wasm-bindgen's snippets are hashed) and a
 # version, so that a new build replaces the stored copies.
 node scripts/service-worker.mjs

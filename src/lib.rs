@@ -35,6 +35,8 @@ struct MountOptions {
     skills: Option<String>,
     /// Origins media may be loaded from besides the bank's own, separated by spaces or commas.
     media_origins: Option<String>,
+    /// The folder of the package's language files (`pkg/i18n/`), as an absolute URL ending in `/`.
+    i18n_url: Option<String>,
 }
 
 /// Reads the options object with `js_sys` (serde-wasm-bindgen cost kilobytes for six strings).
@@ -56,6 +58,7 @@ fn read_mount_options(options: &JsValue) -> Result<MountOptions, String> {
         lang: text("lang")?,
         skills: text("skills")?,
         media_origins: text("mediaOrigins")?,
+        i18n_url: text("i18nUrl")?,
     })
 }
 
@@ -139,6 +142,7 @@ pub fn mount_widget(
         host: Some(host),
         controls: controls.clone(),
         language: options.lang,
+        language_folder: options.i18n_url,
         skills,
         media_origins: std::rc::Rc::new(media_origins),
     };
