@@ -6,6 +6,9 @@
 //! `pkg/i18n/`), fetched only when a widget speaks it and read by `src/i18n/fetched.rs`, which
 //! the generated `read_words` fills the table from: no catalog syntax is parsed at run time.
 //!
+//! The stylesheet is written to `$OUT_DIR/widget.min.css` without comments and needless spaces
+//! (`src/css_minify.rs`), for `widgetStylesheet`.
+//!
 //! A catalog with problems still builds: each missing or faulty message falls back to English,
 //! with a cargo warning; the native test `every_catalog_matches_english` fails on the same
 //! problems (`src/i18n/catalog.rs` checks both).
@@ -20,6 +23,9 @@ mod plural;
 #[path = "src/i18n/catalog.rs"]
 mod catalog;
 
+#[path = "src/css_minify.rs"]
+mod css_minify;
+
 use catalog::{Catalog, Piece};
 use plural::Selector;
 
@@ -29,11 +35,19 @@ fn main() {
     println!("cargo:rerun-if-changed={CATALOGS}");
     println!("cargo:rerun-if-changed=src/i18n/catalog.rs");
     println!("cargo:rerun-if-changed=src/i18n/plural.rs");
+    println!("cargo:rerun-if-changed=src/widget.css");
+    println!("cargo:rerun-if-changed=src/css_minify.rs");
     let catalogs = read_catalogs(Path::new(CATALOGS));
     let tables = tables(&catalogs);
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out).join("words.rs"), generate(&tables))
         .expect("OUT_DIR is writable");
+    let css = std::fs::read_to_string("src/widget.css").expect("src/widget.css is readable");
+    std::fs::write(
+        Path::new(&out).join("widget.min.css"),
+        css_minify::minify_css(&css),
+    )
+    .expect("OUT_DIR is writable");
     let folder = Path::new(&out).join("i18n");
     std::fs::create_dir_all(&folder).expect("OUT_DIR is writable");
     for (tag, json) in catalog_files(&tables) {

@@ -8,6 +8,8 @@ mod browser;
 mod choice_reason;
 mod components;
 mod controls;
+#[cfg(test)] // build.rs runs it; the tests check it
+mod css_minify;
 mod events;
 mod i18n;
 mod state;
@@ -153,8 +155,9 @@ pub fn mount_widget(
     })
 }
 
-/// The widget's stylesheet, adopted once per page by every widget's shadow root.
+/// The widget's stylesheet, adopted once per page by every widget's shadow root: `widget.css`
+/// without its comments and needless spaces (`build.rs`).
 #[wasm_bindgen(js_name = widgetStylesheet)]
 pub fn widget_stylesheet() -> String {
-    include_str!("widget.css").to_string()
+    include_str!(concat!(env!("OUT_DIR"), "/widget.min.css")).to_string()
 }
