@@ -63,6 +63,3 @@ fn push_space(out: &mut String, pending: &mut bool, next: char) {
         out.push(' ');
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -10,6 +10,9 @@ mod components;
 mod controls;
 #[cfg(test)] // build.rs runs it; the tests check it
 mod css_minify;
+#[cfg(test)] // beside it, not inside: build.rs includes css_minify.rs alone
+#[path = "css_minify/tests.rs"]
+mod css_minify_tests;
 mod events;
 mod i18n;
 mod state;

@@ -1,7 +1,7 @@
 //! `minify_css` drops comments and needless spaces, keeps strings and the spaces selectors need,
 //! and the shipped stylesheet loses nothing but whitespace and comments.
 
-use super::minify_css;
+use crate::css_minify::minify_css;
 
 fn check(css: &str, expected: &str) {
     assert_eq!(minify_css(css), expected, "{css:?}");
