@@ -207,17 +207,29 @@ fn generate(Tables { keys, languages }: &Tables) -> String {
         format_of(keys)
     )
     .unwrap();
-    // The reader of a catalog file's messages, in key order: one small call per field.
-    code.push_str(
-        "/// A table from a catalog file's messages, in key order (`fetched.rs` reads the file).\n\
-         fn read_words(tag: &'static str, right_to_left: bool, mut messages: fetched::Messages) -> Option<Words> {\n    \
-         let words = Words {\n        tag,\n        right_to_left,\n",
-    );
+    // The table from a catalog file's messages: the templates and the plural messages, each
+    // in key order, moved into their fields (a call per field costs kilobytes of wasm).
+    let texts = keys.iter().filter(|(_, plural)| !plural).count();
+    let plurals = keys.len() - texts;
+    writeln!(
+        code,
+        "/// A table from a catalog file's templates and plural messages, each in key order\n\
+         /// (`fetched.rs` reads the file).\n\
+         fn read_words(tag: &'static str, right_to_left: bool, texts: [&'static str; {texts}], \
+         plurals: [Message; {plurals}]) -> Words {{\n    Words {{\n        tag,\n        right_to_left,"
+    )
+    .unwrap();
+    let (mut text, mut plural_at) = (0, 0);
     for (key, plural) in keys {
-        let reader = if *plural { "message" } else { "text" };
-        writeln!(code, "        {key}: messages.{reader}(),").unwrap();
+        if *plural {
+            writeln!(code, "        {key}: plurals[{plural_at}],").unwrap();
+            plural_at += 1;
+        } else {
+            writeln!(code, "        {key}: texts[{text}],").unwrap();
+            text += 1;
+        }
     }
-    code.push_str("    };\n    messages.all_read().then_some(words)\n}\n\n");
+    code.push_str("    }\n}\n\n");
     // For the tests: every field of a table as text, to compare a fetched table with its constant.
     code.push_str(
         "/// Every field of a table as text: templates as they are, messages as their pieces and\n\
@@ -237,32 +249,30 @@ fn generate(Tables { keys, languages }: &Tables) -> String {
     code
 }
 
-/// Each language but English as the JSON file the widget fetches: `format`, `tag`, `rtl` and
-/// `messages`, one per key in order: a template is a string, a plural message an array of
-/// pieces (a string of text, `0` for the number, `[name, [[selector, pieces], …]]` for a plural,
-/// where a selector is a number for `=n` or a category keyword).
+/// Each language but English as the JSON file the widget fetches: `format`, `tag`, `rtl`,
+/// `texts` (the templates, strings in key order) and `plurals` (the plural messages in key
+/// order, each an array of pieces: a string of text, `0` for the number, `[name, [[selector,
+/// pieces], …]]` for a plural, where a selector is a number for `=n` or a category keyword).
 fn catalog_files(Tables { keys, languages }: &Tables) -> Vec<(String, String)> {
     let format = format_of(keys);
     languages
         .iter()
         .filter(|(catalog, _)| catalog.file != "en.json")
         .map(|(catalog, pieces)| {
-            let messages: Vec<serde_json::Value> = keys
-                .iter()
-                .zip(pieces)
-                .map(|((_, plural), pieces)| {
-                    if *plural {
-                        pieces_json(pieces)
-                    } else {
-                        serde_json::Value::String(template(pieces))
-                    }
-                })
-                .collect();
+            let (mut texts, mut plurals) = (Vec::new(), Vec::new());
+            for ((_, plural), pieces) in keys.iter().zip(pieces) {
+                if *plural {
+                    plurals.push(pieces_json(pieces));
+                } else {
+                    texts.push(serde_json::Value::String(template(pieces)));
+                }
+            }
             let file = serde_json::json!({
                 "format": format,
                 "tag": catalog.tag,
                 "rtl": catalog.right_to_left,
-                "messages": messages,
+                "texts": texts,
+                "plurals": plurals,
             });
             (catalog.tag.clone(), file.to_string())
         })

@@ -59,47 +59,29 @@ pub fn read_catalog_file(tag: &'static str, text: &str) -> Option<Words> {
         .map_or(plural::no_plural as fn(u64) -> PluralCategory, |rule| {
             rule.select
         });
-    let messages = Messages {
-        rest: file.get("messages")?.as_array()?.iter(),
-        rule,
-        faulty: false,
-    };
-    read_words(tag, right_to_left, messages)
-}
-
-/// A catalog file's messages, read one after the other by the generated `read_words`: each read
-/// gives a value, an empty one when the message is missing or not of its kind (then the table
-/// is not taken: `all_read` is false).
-pub(super) struct Messages<'a> {
-    rest: std::slice::Iter<'a, Json>,
-    rule: fn(u64) -> PluralCategory,
-    faulty: bool,
-}
-
-impl Messages<'_> {
-    /// The next message, a template: a string.
-    #[inline(never)] // one call per key; inlined, the reader is kilobytes larger
-    pub(super) fn text(&mut self) -> &'static str {
-        let text = self.rest.next().and_then(Json::as_str).map(leak);
-        self.faulty |= text.is_none();
-        text.unwrap_or_default()
-    }
-
-    /// The next message, with a plural: an array of pieces.
-    #[inline(never)]
-    pub(super) fn message(&mut self) -> Message {
-        let pieces = self.rest.next().and_then(pieces);
-        self.faulty |= pieces.is_none();
-        Message {
-            pieces: pieces.unwrap_or_default(),
-            rule: self.rule,
-        }
-    }
-
-    /// Whether every message was of its kind and none is left over.
-    pub(super) fn all_read(mut self) -> bool {
-        !self.faulty && self.rest.next().is_none()
-    }
+    let texts: Option<Vec<&'static str>> = file
+        .get("texts")?
+        .as_array()?
+        .iter()
+        .map(|text| text.as_str().map(leak))
+        .collect();
+    let plurals: Option<Vec<Message>> = file
+        .get("plurals")?
+        .as_array()?
+        .iter()
+        .map(|plural| {
+            Some(Message {
+                pieces: pieces(plural)?,
+                rule,
+            })
+        })
+        .collect();
+    Some(read_words(
+        tag,
+        right_to_left,
+        texts?.try_into().ok()?,
+        plurals?.try_into().ok()?,
+    ))
 }
 
 fn pieces(value: &Json) -> Option<&'static [Piece]> {
