@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use adaptive_practice_engine::json::{self, Json};
 
 use super::plural::{self, PluralCategory, Selector};
-use super::{read_words, shipped_tag, Message, Piece, Words, CATALOG_FORMAT};
+use super::{message_slot, shipped_tag, Message, Piece, Words, CATALOG_FORMAT, MESSAGE_COUNT};
 
 thread_local! {
     static LOADED: RefCell<Vec<&'static Words>> = const { RefCell::new(Vec::new()) };
@@ -59,29 +59,32 @@ pub fn read_catalog_file(tag: &'static str, text: &str) -> Option<Words> {
         .map_or(plural::no_plural as fn(u64) -> PluralCategory, |rule| {
             rule.select
         });
-    let texts: Option<Vec<&'static str>> = file
-        .get("texts")?
-        .as_array()?
-        .iter()
-        .map(|text| text.as_str().map(leak))
-        .collect();
-    let plurals: Option<Vec<Message>> = file
-        .get("plurals")?
-        .as_array()?
-        .iter()
-        .map(|plural| {
-            Some(Message {
-                pieces: pieces(plural)?,
-                rule,
-            })
-        })
-        .collect();
-    Some(read_words(
-        tag,
-        right_to_left,
-        texts?.try_into().ok()?,
-        plurals?.try_into().ok()?,
-    ))
+    let messages = file.get("messages")?.as_array()?;
+    if messages.len() != MESSAGE_COUNT {
+        return None;
+    }
+    // English's table copied whole (one copy of memory), then every message replaced.
+    let mut words = *super::ENGLISH;
+    words.tag = tag;
+    words.right_to_left = right_to_left;
+    for (position, message) in messages.iter().enumerate() {
+        match message_slot(&mut words, position)? {
+            Slot::Text(text) => *text = leak(message.as_str()?),
+            Slot::Plural(plural) => {
+                *plural = Message {
+                    pieces: pieces(message)?,
+                    rule,
+                }
+            }
+        }
+    }
+    Some(words)
+}
+
+/// Where a message of a catalog file goes: a template's field or a plural message's.
+pub(super) enum Slot<'a> {
+    Text(&'a mut &'static str),
+    Plural(&'a mut Message),
 }
 
 fn pieces(value: &Json) -> Option<&'static [Piece]> {

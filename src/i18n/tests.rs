@@ -82,10 +82,15 @@ fn a_catalog_file_of_another_version_or_language_is_not_read() {
         read_catalog_file("es", &french).is_none(),
         "a file under the wrong name"
     );
-    let one_text_too_many = french.replacen(r#""texts":["#, r#""texts":["x","#, 1);
-    assert!(read_catalog_file("fr", &one_text_too_many).is_none());
-    let a_text_among_plurals = french.replacen(r#""plurals":["#, r#""plurals":["x","#, 1);
-    assert!(read_catalog_file("fr", &a_text_among_plurals).is_none());
+    let one_message_too_many = french.replacen(r#""messages":["#, r#""messages":["x","#, 1);
+    assert!(read_catalog_file("fr", &one_message_too_many).is_none());
+    // A template where a plural message belongs, and the reverse.
+    let mut swapped: serde_json::Value = serde_json::from_str(&french).unwrap();
+    let messages = swapped["messages"].as_array_mut().unwrap();
+    let plural_at = messages.iter().position(|m| m.is_array()).unwrap();
+    let text_at = messages.iter().position(|m| m.is_string()).unwrap();
+    messages.swap(plural_at, text_at);
+    assert!(read_catalog_file("fr", &swapped.to_string()).is_none());
     assert!(read_catalog_file("fr", "<html>Not found</html>").is_none());
 }
 
