@@ -16,6 +16,11 @@ cp src/loader.js pkg/adaptive-practice-loader.js
 i18n_out="$(ls -td target/wasm32-unknown-unknown/release/build/adaptive-practice-*/out/i18n | head -n 1)"
 rm -rf pkg/i18n
 cp -r "$i18n_out" pkg/i18n
+# What a page loads, minified: the glue, its snippets, the element and the loader (esbuild keeps
+# exports and `import.meta.url`; 5.8 KB gzipped less by `make size`).
+while IFS= read -r script; do
+    esbuild "$script" --minify --log-level=warning --allow-overwrite --outfile="$script"
+done < <(find pkg -maxdepth 1 -name '*.js' ! -name 'adaptive-practice-sw.js'; find pkg/snippets -name '*.js')
 # The offline worker learns the package's file names (wasm-bindgen's snippets are hashed) and a
 # version, so that a new build replaces the stored copies.
 node scripts/service-worker.mjs
