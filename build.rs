@@ -1,6 +1,13 @@
 //! Compiles the message catalogs (`src/i18n/catalogs/*.json`) into Rust: the `Words` struct (one
 //! field per English key) and one constant per language, written to `$OUT_DIR/words.rs` and
-//! included by `src/i18n.rs`. The widget never parses a catalog at run time.
+//! included by `src/i18n.rs`. Only English is compiled into the widget's wasm; the other
+//! languages' constants are for the native tests. For the widget, each other language is also
+//! written precompiled to `$OUT_DIR/i18n/<tag>.json` (`scripts/build.sh` copies them to
+//! `pkg/i18n/`), fetched only when a widget speaks it and read by `src/i18n/fetched.rs`, which
+//! fills the table through the generated `message_slot`: no catalog syntax is parsed at run time.
+//!
+//! The stylesheet is written to `$OUT_DIR/widget.min.css` without comments and needless spaces
+//! (`src/css_minify.rs`), for `widgetStylesheet`.
 //!
 //! A catalog with problems still builds: each missing or faulty message falls back to English,
 //! with a cargo warning; the native test `every_catalog_matches_english` fails on the same
@@ -16,6 +23,9 @@ mod plural;
 #[path = "src/i18n/catalog.rs"]
 mod catalog;
 
+#[path = "src/css_minify.rs"]
+mod css_minify;
+
 use catalog::{Catalog, Piece};
 use plural::Selector;
 
@@ -25,10 +35,24 @@ fn main() {
     println!("cargo:rerun-if-changed={CATALOGS}");
     println!("cargo:rerun-if-changed=src/i18n/catalog.rs");
     println!("cargo:rerun-if-changed=src/i18n/plural.rs");
+    println!("cargo:rerun-if-changed=src/widget.css");
+    println!("cargo:rerun-if-changed=src/css_minify.rs");
     let catalogs = read_catalogs(Path::new(CATALOGS));
+    let tables = tables(&catalogs);
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    std::fs::write(Path::new(&out).join("words.rs"), generate(&catalogs))
+    std::fs::write(Path::new(&out).join("words.rs"), generate(&tables))
         .expect("OUT_DIR is writable");
+    let css = std::fs::read_to_string("src/widget.css").expect("src/widget.css is readable");
+    std::fs::write(
+        Path::new(&out).join("widget.min.css"),
+        css_minify::minify_css(&css),
+    )
+    .expect("OUT_DIR is writable");
+    let folder = Path::new(&out).join("i18n");
+    std::fs::create_dir_all(&folder).expect("OUT_DIR is writable");
+    for (tag, json) in catalog_files(&tables) {
+        std::fs::write(folder.join(format!("{tag}.json")), json).expect("OUT_DIR is writable");
+    }
 }
 
 /// Every catalog, English first, then by file name. A file that is not a catalog stops the build.
@@ -50,7 +74,14 @@ fn read_catalogs(folder: &Path) -> Vec<Catalog> {
         .collect()
 }
 
-fn generate(catalogs: &[Catalog]) -> String {
+/// The catalogs as the widget uses them: English's keys in order, each with whether it is a
+/// plural `Message`, and each language's pieces per key (its own when they pass, else English's).
+struct Tables<'a> {
+    keys: Vec<(&'a str, bool)>,
+    languages: Vec<(&'a Catalog, Vec<Vec<Piece>>)>,
+}
+
+fn tables(catalogs: &[Catalog]) -> Tables<'_> {
     let english = catalogs
         .first()
         .filter(|catalog| catalog.file == "en.json")
@@ -61,7 +92,6 @@ fn generate(catalogs: &[Catalog]) -> String {
     {
         println!("cargo:warning=i18n: {problem} (English used instead where it matters)");
     }
-    // The pieces a language's table uses for a key: its own when they pass, else English's.
     let used = |catalog: &Catalog, key: &str| -> Vec<Piece> {
         let english_pieces = &english.messages[key];
         catalog
@@ -71,30 +101,59 @@ fn generate(catalogs: &[Catalog]) -> String {
             .unwrap_or(english_pieces)
             .clone()
     };
+    let languages: Vec<(&Catalog, Vec<Vec<Piece>>)> = catalogs
+        .iter()
+        .map(|catalog| {
+            let pieces = english.messages.keys().map(|key| used(catalog, key));
+            (catalog, pieces.collect())
+        })
+        .collect();
     // A key is a `Message` when some language gives it a plural; else it is a template string
     // (`{name}` placeholders, filled by `fill`), which costs the widget nothing beyond its text.
-    let is_plural = |key: &str| {
-        catalogs
-            .iter()
-            .any(|catalog| has_plural(&used(catalog, key)))
-    };
+    let keys = english
+        .messages
+        .keys()
+        .enumerate()
+        .map(|(index, key)| {
+            let plural = languages
+                .iter()
+                .any(|(_, pieces)| has_plural(&pieces[index]));
+            (key.as_str(), plural)
+        })
+        .collect();
+    Tables { keys, languages }
+}
+
+/// A fingerprint of the keys and their kinds: a catalog file is read only by the build that
+/// wrote it (a file left in a cache from another version is not taken for this one).
+fn format_of(keys: &[(&str, bool)]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (key, plural) in keys {
+        for byte in key.bytes().chain([u8::from(*plural), b';']) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+fn generate(Tables { keys, languages }: &Tables) -> String {
     let mut code = String::from(
         "/// Every sentence the widget shows, in one language (generated by build.rs from\n\
-         /// src/i18n/catalogs/*.json).\npub struct Words {\n\
+         /// src/i18n/catalogs/*.json).\n#[derive(Clone, Copy)]\npub struct Words {\n\
          \x20   /// BCP 47 tag of this table, and its writing direction.\n\
          \x20   pub tag: &'static str,\n    pub right_to_left: bool,\n",
     );
-    for key in english.messages.keys() {
-        let kind = if is_plural(key) {
-            "Message"
-        } else {
-            "&'static str"
-        };
+    for (key, plural) in keys {
+        let kind = if *plural { "Message" } else { "&'static str" };
         writeln!(code, "    pub {key}: {kind},").unwrap();
     }
     code.push_str("}\n\n");
-    for catalog in catalogs {
+    for (catalog, pieces) in languages {
         let rule = plural::rule_for(&catalog.tag).map_or("no_plural", |rule| rule.function);
+        // English is the widget's own; the others reach it as files, and the tests as constants.
+        if catalog.file != "en.json" {
+            code.push_str("#[cfg(test)]\n");
+        }
         writeln!(code, "/// {} ({}).", catalog.tag, catalog.file).unwrap();
         writeln!(
             code,
@@ -104,32 +163,160 @@ fn generate(catalogs: &[Catalog]) -> String {
         .unwrap();
         writeln!(code, "    tag: {:?},", catalog.tag).unwrap();
         writeln!(code, "    right_to_left: {},", catalog.right_to_left).unwrap();
-        for key in english.messages.keys() {
-            let pieces = used(catalog, key);
-            let value = if is_plural(key) {
+        for ((key, plural), pieces) in keys.iter().zip(pieces) {
+            let value = if *plural {
                 format!(
                     "Message {{ pieces: {}, rule: plural::{rule} }}",
-                    pieces_code(&pieces)
+                    pieces_code(pieces)
                 )
             } else {
-                format!("{:?}", template(&pieces))
+                format!("{:?}", template(pieces))
             };
             writeln!(code, "    {key}: {value},").unwrap();
         }
         code.push_str("};\n\n");
     }
+    let tags: Vec<String> = languages
+        .iter()
+        .map(|(catalog, _)| format!("{:?}", catalog.tag))
+        .collect();
     writeln!(
         code,
-        "/// The languages shipped, English first.\npub const LANGUAGES: [&Words; {}] = [{}];",
-        catalogs.len(),
-        catalogs
+        "/// The languages shipped, English first: the widget has English, fetches the others.\n\
+         pub const SHIPPED: [&str; {}] = [{}];\n",
+        tags.len(),
+        tags.join(", ")
+    )
+    .unwrap();
+    writeln!(
+        code,
+        "/// Every table, English first (the tests').\n#[cfg(test)]\n\
+         pub const LANGUAGES: [&Words; {}] = [{}];\n",
+        languages.len(),
+        languages
             .iter()
-            .map(|catalog| format!("&{}", constant_name(&catalog.tag)))
+            .map(|(catalog, _)| format!("&{}", constant_name(&catalog.tag)))
             .collect::<Vec<_>>()
             .join(", ")
     )
     .unwrap();
+    writeln!(
+        code,
+        "/// The fingerprint of the keys a catalog file must have been written for.\n\
+         pub const CATALOG_FORMAT: &str = {:?};\n",
+        format_of(keys)
+    )
+    .unwrap();
+    // Where each message of a catalog file goes, by its position (key order): a match that
+    // compiles to a table of field offsets, so filling a table costs one loop (a struct literal
+    // of the messages cost kilobytes of wasm).
+    writeln!(
+        code,
+        "/// How many messages a table has (a catalog file has them in key order).\n\
+         pub const MESSAGE_COUNT: usize = {};\n",
+        keys.len()
+    )
+    .unwrap();
+    code.push_str(
+        "/// The field of the message at `position` in key order (`fetched.rs` fills them).\n\
+         fn message_slot(words: &mut Words, position: usize) -> Option<fetched::Slot<'_>> {\n    \
+         Some(match position {\n",
+    );
+    for (position, (key, plural)) in keys.iter().enumerate() {
+        let kind = if *plural { "Plural" } else { "Text" };
+        writeln!(
+            code,
+            "        {position} => fetched::Slot::{kind}(&mut words.{key}),"
+        )
+        .unwrap();
+    }
+    code.push_str("        _ => return None,\n    })\n}\n\n");
+    // For the tests: every field of a table as text, to compare a fetched table with its constant.
+    code.push_str(
+        "/// Every field of a table as text: templates as they are, messages as their pieces and\n\
+         /// the plural category their rule gives 0 to 200.\n#[cfg(test)]\n\
+         pub fn fields_as_text(words: &Words) -> Vec<String> {\n    \
+         let message = |m: &Message| format!(\"{:?} {:?}\", m.pieces, (0..=200).map(m.rule).collect::<Vec<_>>());\n    \
+         vec![\n        words.tag.to_string(),\n        words.right_to_left.to_string(),\n",
+    );
+    for (key, plural) in keys {
+        if *plural {
+            writeln!(code, "        message(&words.{key}),").unwrap();
+        } else {
+            writeln!(code, "        words.{key}.to_string(),").unwrap();
+        }
+    }
+    code.push_str("    ]\n}\n");
     code
+}
+
+/// Each language but English as the JSON file the widget fetches: `format`, `tag`, `rtl` and
+/// `messages`, one per key in order: a template is a string, a plural message an array of
+/// pieces (a string of text, `0` for the number, `[name, [[selector, pieces], …]]` for a plural,
+/// where a selector is a number for `=n` or a category keyword).
+fn catalog_files(Tables { keys, languages }: &Tables) -> Vec<(String, String)> {
+    let format = format_of(keys);
+    languages
+        .iter()
+        .filter(|(catalog, _)| catalog.file != "en.json")
+        .map(|(catalog, pieces)| {
+            let messages: Vec<serde_json::Value> = keys
+                .iter()
+                .zip(pieces)
+                .map(|((_, plural), pieces)| {
+                    if *plural {
+                        pieces_json(pieces)
+                    } else {
+                        serde_json::Value::String(template(pieces))
+                    }
+                })
+                .collect();
+            let file = serde_json::json!({
+                "format": format,
+                "tag": catalog.tag,
+                "rtl": catalog.right_to_left,
+                "messages": messages,
+            });
+            (catalog.tag.clone(), file.to_string())
+        })
+        .collect()
+}
+
+/// A plural message's pieces as JSON (`catalog_files`): runs of text and placeholders as strings.
+fn pieces_json(pieces: &[Piece]) -> serde_json::Value {
+    let mut parts: Vec<serde_json::Value> = Vec::new();
+    let mut run: Vec<Piece> = Vec::new();
+    let flush = |run: &mut Vec<Piece>, parts: &mut Vec<serde_json::Value>| {
+        if !run.is_empty() {
+            parts.push(serde_json::Value::String(template(run)));
+            run.clear();
+        }
+    };
+    for piece in pieces {
+        match piece {
+            Piece::Text(_) | Piece::Value(_) => run.push(piece.clone()),
+            Piece::Number => {
+                flush(&mut run, &mut parts);
+                parts.push(serde_json::json!(0));
+            }
+            Piece::Plural { on, forms } => {
+                flush(&mut run, &mut parts);
+                let forms: Vec<serde_json::Value> = forms
+                    .iter()
+                    .map(|(selector, form)| {
+                        let selector = match selector {
+                            Selector::Exact(n) => serde_json::json!(n),
+                            Selector::Category(category) => serde_json::json!(category.keyword()),
+                        };
+                        serde_json::json!([selector, pieces_json(form)])
+                    })
+                    .collect();
+                parts.push(serde_json::json!([on, forms]));
+            }
+        }
+    }
+    flush(&mut run, &mut parts);
+    serde_json::Value::Array(parts)
 }
 
 /// `pt-BR` → `PT_BR`.

@@ -19,6 +19,7 @@ const pkg = {
     '.': { types: './adaptive-practice.d.ts', default: './adaptive-practice.js' },
     './adaptive_practice_bg.wasm': './adaptive_practice_bg.wasm',
     './loader': './adaptive-practice-loader.js',
+    './i18n/*': './i18n/*',
   },
   files: [
     'adaptive-practice.js',
@@ -30,6 +31,7 @@ const pkg = {
     'adaptive_practice_bg.wasm',
     'adaptive_practice_bg.wasm.d.ts',
     'snippets/',
+    'i18n/',
     'README.md',
     'CHANGELOG.md',
     'LICENSE-MIT',

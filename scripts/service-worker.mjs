@@ -1,5 +1,6 @@
 // Writes pkg/adaptive-practice-sw.js from src/service-worker.js: the list of the package's files
-// a page loads, and a version (a hash of those files) that renames the cache when they change.
+// a page loads (the language files too: a widget in any language works offline), and a version
+// (a hash of those files) that renames the cache when they change.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -14,7 +15,9 @@ const walk = (folder) =>
 const loaded = walk(pkg)
   .map((path) => relative(pkg, path).split('\\').join('/'))
   .filter((file) =>
-    /^(adaptive-practice\.js|adaptive_practice\.js|adaptive_practice_bg\.wasm|snippets\/.*\.js)$/.test(file),
+    /^(adaptive-practice\.js|adaptive_practice\.js|adaptive_practice_bg\.wasm|snippets\/.*\.js|i18n\/.*\.json)$/.test(
+      file,
+    ),
   )
   .sort();
 const hash = createHash('sha256');

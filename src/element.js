@@ -6,6 +6,8 @@
 import init, { mountWidget, widgetStylesheet } from './adaptive_practice.js';
 
 let ready = null;
+/** The folder of the language files (`i18n/<tag>.json`, all but English): beside the wasm file. */
+let languageFolder = null;
 
 /**
  * Loads the wasm module once (every widget on the page shares it); resolves to the widget's
@@ -17,6 +19,7 @@ export function loadModule(wasmUrl) {
     // The default is written as bundlers recognise it (`new URL('./file', import.meta.url)`), so
     // Vite and webpack emit the wasm file.
     const wasm = wasmUrl ? new URL(wasmUrl, document.baseURI) : new URL('./adaptive_practice_bg.wasm', import.meta.url);
+    languageFolder = new URL('i18n/', wasm).href;
     ready = init({ module_or_path: wasm }).then(
       () => {
         // A timing mark for `make bench` and for hosts that measure start-up.
@@ -96,6 +99,7 @@ function widgetOptions(options, prefetched = null) {
   if (prefetched && result.bank === undefined && result.src) result.prefetchedBank = prefetched;
   if (options.storageKey) result.storageKey = String(options.storageKey);
   if (options.lang) result.lang = String(options.lang);
+  if (languageFolder) result.i18nUrl = languageFolder;
   if (options.skills) result.skills = Array.isArray(options.skills) ? options.skills.join(' ') : String(options.skills);
   if (options.mediaOrigins)
     result.mediaOrigins = Array.isArray(options.mediaOrigins)

@@ -1,12 +1,15 @@
 //! The interface's words in several languages. Translators edit JSON message catalogs
-//! (`i18n/catalogs/*.json`, see docs/translating.md); `build.rs` compiles them into one `Words`
-//! constant per language, included here, so the widget never parses a catalog at run time.
+//! (`i18n/catalogs/*.json`, see docs/translating.md); `build.rs` compiles English into a `Words`
+//! constant, included here, and each other language into a file the widget fetches when it
+//! speaks it (`fetched.rs`), so the widget never parses catalog syntax at run time.
 //! A message with a plural (in any language) is a `Message`; the others are `&'static str`
 //! templates with `{name}` placeholders. `fill` fills both. The table goes by one name
 //! everywhere: the type `Words`, a value `words`. The language is the element's `lang`
 //! attribute, else the bank's `language`, else English.
 
 use adaptive_practice_engine::{SkillState, UnreadableReason, VerdictReason};
+
+pub mod fetched;
 
 // build.rs and the tests read the rule table; the widget calls only its catalogs' rules.
 #[allow(dead_code)]
@@ -34,30 +37,45 @@ pub struct Message {
 
 include!(concat!(env!("OUT_DIR"), "/words.rs"));
 
-/// The English table, the fallback for every language not shipped.
-pub const ENGLISH: &Words = LANGUAGES[0];
+/// The English table, the fallback for every language not shipped or not fetched.
+pub const ENGLISH: &Words = &EN;
 
-/// The table for a BCP 47 tag: the exact language and region when shipped (`pt-BR`), else the
-/// first table of the same language (`pt-PT` and `pt` find `pt-BR`, `es-MX` finds `es`, `fr-CA`
-/// finds `fr`), else English. Case and `_` for `-` do not matter.
-pub fn words_for(tag: Option<&str>) -> &'static Words {
+/// The shipped tag for a BCP 47 tag: the exact language and region when shipped (`pt-BR`), else
+/// the first of the same language (`pt-PT` and `pt` find `pt-BR`, `es-MX` finds `es`, `fr-CA`
+/// finds `fr`); `None` for a language not shipped. Case and `_` for `-` do not matter.
+pub fn shipped_tag(tag: Option<&str>) -> Option<&'static str> {
     let wanted = tag
         .unwrap_or("en")
         .trim()
         .replace('_', "-")
         .to_ascii_lowercase();
     let primary = |tag: &str| tag.split('-').next().unwrap_or("").to_ascii_lowercase();
-    LANGUAGES
+    SHIPPED
         .iter()
         .copied()
-        .find(|words| words.tag.to_ascii_lowercase() == wanted)
+        .find(|shipped| shipped.to_ascii_lowercase() == wanted)
         .or_else(|| {
-            LANGUAGES
+            SHIPPED
                 .iter()
                 .copied()
-                .find(|words| primary(words.tag) == primary(&wanted))
+                .find(|shipped| primary(shipped) == primary(&wanted))
         })
-        .unwrap_or(ENGLISH)
+}
+
+/// The table for a BCP 47 tag (found as `shipped_tag` finds it) once `fetched::fetch_language`
+/// has brought it to the page; else English.
+pub fn words_for(tag: Option<&str>) -> &'static Words {
+    let tag = shipped_tag(tag);
+    // The native tests have every table compiled in (the widget fetches them).
+    #[cfg(test)]
+    if let Some(words) = LANGUAGES
+        .iter()
+        .copied()
+        .find(|words| Some(words.tag) == tag)
+    {
+        return words;
+    }
+    tag.and_then(fetched::loaded).unwrap_or(ENGLISH)
 }
 
 /// A message `fill` can fill: a compiled `Message`, or a plain template with `{name}`s.

@@ -8,6 +8,11 @@ mod browser;
 mod choice_reason;
 mod components;
 mod controls;
+#[cfg(test)] // build.rs runs it; the tests check it
+mod css_minify;
+#[cfg(test)] // beside it, not inside: build.rs includes css_minify.rs alone
+#[path = "css_minify/tests.rs"]
+mod css_minify_tests;
 mod events;
 mod i18n;
 mod state;
@@ -35,6 +40,8 @@ struct MountOptions {
     skills: Option<String>,
     /// Origins media may be loaded from besides the bank's own, separated by spaces or commas.
     media_origins: Option<String>,
+    /// The folder of the package's language files (`pkg/i18n/`), as an absolute URL ending in `/`.
+    i18n_url: Option<String>,
 }
 
 /// Reads the options object with `js_sys` (serde-wasm-bindgen cost kilobytes for six strings).
@@ -56,6 +63,7 @@ fn read_mount_options(options: &JsValue) -> Result<MountOptions, String> {
         lang: text("lang")?,
         skills: text("skills")?,
         media_origins: text("mediaOrigins")?,
+        i18n_url: text("i18nUrl")?,
     })
 }
 
@@ -139,6 +147,7 @@ pub fn mount_widget(
         host: Some(host),
         controls: controls.clone(),
         language: options.lang,
+        language_folder: options.i18n_url,
         skills,
         media_origins: std::rc::Rc::new(media_origins),
     };
@@ -149,8 +158,9 @@ pub fn mount_widget(
     })
 }
 
-/// The widget's stylesheet, adopted once per page by every widget's shadow root.
+/// The widget's stylesheet, adopted once per page by every widget's shadow root: `widget.css`
+/// without its comments and needless spaces (`build.rs`).
 #[wasm_bindgen(js_name = widgetStylesheet)]
 pub fn widget_stylesheet() -> String {
-    include_str!("widget.css").to_string()
+    include_str!(concat!(env!("OUT_DIR"), "/widget.min.css")).to_string()
 }

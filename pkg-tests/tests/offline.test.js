@@ -1,6 +1,7 @@
 // An e-textbook page with a widget works offline after the first visit, with the service worker
 // recipe of the README: the second visit, with the network cut and the server gone, shows the
-// widget, judges an answer and keeps the learner's progress.
+// widget, judges an answer, keeps the learner's progress and speaks a language the page never
+// asked for online.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -57,5 +58,9 @@ importScripts('adaptive-practice/adaptive-practice-sw.js');
   await widget.answerByKeyboard(true);
   assert.match(await widget.feedback(), /^Correct!/);
   assert.equal(await page.evaluate(() => navigator.onLine), false, 'the page really is offline');
+  // A language never asked for online: its file (pkg/i18n/) was stored with the package.
+  await page.evaluate(() => document.querySelector('adaptive-practice').setAttribute('lang', 'fr'));
+  await widget.part('.ap-root[lang="fr"] form.ap-item').waitFor();
+  assert.equal((await widget.part('.ap-check').textContent()).trim(), 'Vérifier');
   await context.close();
 });

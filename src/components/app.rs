@@ -10,6 +10,7 @@ use crate::bank_source::{fetch_text, BankSource};
 use crate::components::load_error::LoadError;
 use crate::components::practice::Practice;
 use crate::controls::SharedControls;
+use crate::i18n::fetched::fetch_language;
 use crate::i18n::{fill, words_for, Words};
 use crate::storage;
 
@@ -28,6 +29,8 @@ pub struct AppProps {
     pub controls: SharedControls,
     /// The interface language asked for by the page (`lang`); else the bank's language.
     pub language: Option<String>,
+    /// Where the languages other than English are fetched from (`i18n::fetched`).
+    pub language_folder: Option<String>,
     /// Practise only these skills of the bank (`skills`); all when absent.
     pub skills: Option<Vec<String>>,
     /// Origins media may come from besides the bank's own (`media-origins`), as origins.
@@ -56,7 +59,7 @@ enum LoadState {
     Ready(Rc<IndexedBank>),
 }
 
-fn read_bank(text: &str, words: &'static Words, skills: Option<&[String]>) -> LoadState {
+fn read_bank(text: &str, language: Option<&str>, skills: Option<&[String]>) -> LoadState {
     let loaded = load_bank(text);
     match loaded.bank {
         Some(bank) => {
@@ -72,6 +75,7 @@ fn read_bank(text: &str, words: &'static Words, skills: Option<&[String]>) -> Lo
                 .into_iter()
                 .filter(|d| d.severity == Severity::Error)
                 .collect();
+            let words = words_for(language);
             let summary = fill(words.bank_problems, &[("count", &errors.len().to_string())]);
             LoadState::Failed {
                 summary,
@@ -106,10 +110,14 @@ pub fn App(props: &AppProps) -> Html {
         let load = load.clone();
         let skills = props.skills.clone();
         let prefetched = props.prefetched.clone();
+        let language = props.language.clone();
+        let folder = props.language_folder.clone();
         use_effect_with(props.source.clone(), move |source| {
             let source = source.clone();
             load.set(LoadState::Loading);
             wasm_bindgen_futures::spawn_local(async move {
+                // The page's language, while the bank downloads (the element started it).
+                fetch_language(language.as_deref(), folder.as_deref()).await;
                 let text = match source {
                     BankSource::Url(url) => match prefetched_text(prefetched).await {
                         Some(text) => Ok(text),
@@ -117,13 +125,18 @@ pub fn App(props: &AppProps) -> Html {
                     },
                     BankSource::Inline(text) => Ok(text),
                 };
-                load.set(match text {
-                    Ok(text) => read_bank(&text, page_words, skills.as_deref()),
+                let state = match text {
+                    Ok(text) => read_bank(&text, language.as_deref(), skills.as_deref()),
                     Err(message) => LoadState::Failed {
                         summary: message,
                         diagnostics: Rc::new(Vec::new()),
                     },
-                });
+                };
+                // Else the bank's language, before its first item is shown.
+                if let (None, LoadState::Ready(bank)) = (&language, &state) {
+                    fetch_language(bank.language(), folder.as_deref()).await;
+                }
+                load.set(state);
             });
         });
     }

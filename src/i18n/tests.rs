@@ -2,8 +2,9 @@
 //! their language), the checker finds what is wrong, and plurals pick the right form.
 
 use super::catalog::{check, parse_message, read_catalog, Catalog};
+use super::fetched::read_catalog_file;
 use super::plural::{self, rule_for, PluralCategory};
-use super::{fill, words_for, ENGLISH, LANGUAGES};
+use super::{fields_as_text, fill, words_for, CATALOG_FORMAT, ENGLISH, LANGUAGES};
 
 /// Every catalog file, English first.
 fn shipped_catalogs() -> Vec<Catalog> {
@@ -45,6 +46,52 @@ fn every_catalog_file_is_compiled_in() {
         .collect();
     assert_eq!(compiled, files);
     assert!(compiled.contains(&("ar".to_string(), true)), "{compiled:?}");
+}
+
+/// The file the widget fetches for `tag` (build.rs writes one per language but English).
+fn catalog_file(tag: &str) -> String {
+    let path = format!("{}/i18n/{tag}.json", env!("OUT_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+#[test]
+fn every_fetched_language_reads_back_as_its_compiled_table() {
+    for words in &LANGUAGES[1..] {
+        let read = read_catalog_file(words.tag, &catalog_file(words.tag))
+            .unwrap_or_else(|| panic!("{}.json does not read", words.tag));
+        assert_eq!(
+            fields_as_text(&read),
+            fields_as_text(words),
+            "{}",
+            words.tag
+        );
+    }
+    assert!(
+        !std::path::Path::new(&format!("{}/i18n/en.json", env!("OUT_DIR"))).exists(),
+        "English is in the wasm, not a file"
+    );
+}
+
+#[test]
+fn a_catalog_file_of_another_version_or_language_is_not_read() {
+    let french = catalog_file("fr");
+    assert!(read_catalog_file("fr", &french).is_some());
+    let other_version = french.replacen(CATALOG_FORMAT, "0000000000000000", 1);
+    assert!(read_catalog_file("fr", &other_version).is_none());
+    assert!(
+        read_catalog_file("es", &french).is_none(),
+        "a file under the wrong name"
+    );
+    let one_message_too_many = french.replacen(r#""messages":["#, r#""messages":["x","#, 1);
+    assert!(read_catalog_file("fr", &one_message_too_many).is_none());
+    // A template where a plural message belongs, and the reverse.
+    let mut swapped: serde_json::Value = serde_json::from_str(&french).unwrap();
+    let messages = swapped["messages"].as_array_mut().unwrap();
+    let plural_at = messages.iter().position(|m| m.is_array()).unwrap();
+    let text_at = messages.iter().position(|m| m.is_string()).unwrap();
+    messages.swap(plural_at, text_at);
+    assert!(read_catalog_file("fr", &swapped.to_string()).is_none());
+    assert!(read_catalog_file("fr", "<html>Not found</html>").is_none());
 }
 
 /// Checks `catalog` (a JSON object of messages, Arabic when `tag` says so) against a small
