@@ -4,7 +4,7 @@
 //! Parsing is bounded: input longer than `MAX_EXPRESSION_LENGTH` or nested deeper than
 //! `MAX_NESTING` is refused with a message, never a stack overflow.
 
-use std::collections::BTreeSet;
+use crate::sorted_map::NameSet;
 
 pub const MAX_EXPRESSION_LENGTH: usize = 500;
 pub const MAX_NESTING: usize = 40;
@@ -490,9 +490,9 @@ impl Parser {
 }
 
 /// The variables an expression uses.
-pub fn variables_of(expr: &Expr) -> BTreeSet<String> {
-    let mut found = BTreeSet::new();
-    fn walk(expr: &Expr, found: &mut BTreeSet<String>) {
+pub fn variables_of(expr: &Expr) -> NameSet {
+    let mut found = NameSet::new();
+    fn walk(expr: &Expr, found: &mut NameSet) {
         match expr {
             Expr::Number(_) => {}
             Expr::Variable(name) => {

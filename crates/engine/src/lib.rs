@@ -29,6 +29,7 @@ pub mod progress;
 pub mod report;
 pub mod sample_response;
 pub mod session;
+pub mod sorted_map;
 pub mod template;
 pub mod text_fields;
 pub mod text_rules;
