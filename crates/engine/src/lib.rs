@@ -12,6 +12,7 @@ pub mod bank_read;
 pub mod bank_subset;
 pub mod calibrated_model;
 pub mod calibration;
+pub mod case_fold;
 pub mod choose;
 pub mod equations;
 pub mod expression;
