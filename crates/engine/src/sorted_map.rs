@@ -1,9 +1,9 @@
 //! The engine's look-ups by name: `SortedMap`, a small map from text keys to values, `NameSet`,
 //! a set of names, and `IdPositions`, where each id stands in a list. They keep their keys in one
-//! sorted vector and find them by binary search. They iterate in key order, as `BTreeMap` does, so what they feed
-//! (draws, diagnostics, files) keeps its order. They replace `BTreeMap`, whose node machinery
-//! (search, insert, split, merge, drop, clone, a stable sort to collect) is compiled again for
-//! every key and value type: the search and the sort here are compiled once, for all.
+//! sorted vector and find them by binary search. They iterate in key order, as `BTreeMap` does,
+//! so what they feed (draws, diagnostics, files) keeps its order. They replace `BTreeMap`, whose
+//! node machinery (search, insert, split, merge, drop, clone, a stable sort to collect) is
+//! compiled again for every key and value type: the search and the sort here are compiled once.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
