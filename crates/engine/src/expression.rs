@@ -116,9 +116,9 @@ fn tokenize(text: &str) -> Result<Vec<Token>, ExpressionError> {
                     i += 1;
                 }
                 let literal: String = chars[start..i].iter().collect();
-                match literal.parse::<f64>() {
-                    Ok(value) => tokens.push(Token::Number(value)),
-                    Err(_) => return error(format!("“{literal}” is not a number")),
+                match crate::parse_float::parse_float(&literal) {
+                    Some(value) => tokens.push(Token::Number(value)),
+                    None => return error(format!("“{literal}” is not a number")),
                 }
             }
             'a'..='z' | 'A'..='Z' | '_' => {

@@ -25,6 +25,7 @@ pub mod memory;
 pub mod model;
 pub mod numbers;
 pub mod optimize;
+pub mod parse_float;
 pub mod preferences;
 pub mod progress;
 pub mod report;
