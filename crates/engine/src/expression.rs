@@ -5,6 +5,7 @@
 //! `MAX_NESTING` is refused with a message, never a stack overflow.
 
 use crate::sorted_map::NameSet;
+use crate::trigonometry;
 
 pub const MAX_EXPRESSION_LENGTH: usize = 500;
 pub const MAX_NESTING: usize = 40;
@@ -554,9 +555,9 @@ pub fn evaluate(
                 "round" => x.round(),
                 "floor" => x.floor(),
                 "ceil" => x.ceil(),
-                "sin" => x.sin(),
-                "cos" => x.cos(),
-                "tan" => x.tan(),
+                "sin" => trigonometry::sin(x),
+                "cos" => trigonometry::cos(x),
+                "tan" => trigonometry::tan(x),
                 "ln" => x.ln(),
                 "log" => x.log10(),
                 "exp" => x.exp(),

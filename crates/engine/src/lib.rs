@@ -35,6 +35,7 @@ pub mod sorted_map;
 pub mod template;
 pub mod text_fields;
 pub mod text_rules;
+pub mod trigonometry;
 pub mod units;
 
 pub use answer::{
