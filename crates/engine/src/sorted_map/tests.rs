@@ -140,3 +140,14 @@ fn a_name_set_does_what_a_btree_set_does() {
         );
     }
 }
+
+#[test]
+fn positions_sort_by_the_comparison_given() {
+    let mut positions = vec![3, 1, 4, 1, 5, 9, 2, 6];
+    super::sort_positions(&mut positions, &|a, b| b.cmp(&a));
+    assert_eq!(positions, [9, 6, 5, 4, 3, 2, 1, 1]);
+    let names = ["c", "a", "b"];
+    let mut order = vec![0, 1, 2];
+    super::sort_positions(&mut order, &|a, b| names[a].cmp(names[b]));
+    assert_eq!(order, [1, 2, 0]);
+}
