@@ -4,6 +4,7 @@
 //! Parsing is bounded: input longer than `MAX_EXPRESSION_LENGTH` or nested deeper than
 //! `MAX_NESTING` is refused with a message, never a stack overflow.
 
+use crate::remainder::{euclidean_remainder, remainder};
 use crate::sorted_map::NameSet;
 use crate::trigonometry;
 
@@ -570,7 +571,7 @@ pub fn evaluate(
                         (x * y).abs() / divisor
                     }
                 }
-                "mod" => x.rem_euclid(y),
+                "mod" => euclidean_remainder(x, y),
                 "min" => x.min(y),
                 "max" => x.max(y),
                 "root" => x.powf(1.0 / y),
@@ -585,7 +586,7 @@ pub fn greatest_common_divisor(a: f64, b: f64) -> f64 {
     let (mut a, mut b) = (a.abs().round(), b.abs().round());
     let mut steps = 0;
     while b > 0.0 && steps < 200 {
-        (a, b) = (b, a % b);
+        (a, b) = (b, remainder(a, b));
         steps += 1;
     }
     a

@@ -28,6 +28,7 @@ pub mod optimize;
 pub mod parse_float;
 pub mod preferences;
 pub mod progress;
+pub mod remainder;
 pub mod report;
 pub mod sample_response;
 pub mod session;

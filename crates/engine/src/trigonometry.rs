@@ -5,6 +5,8 @@
 //! which is all an exercise writes. A larger angle (its neighbouring doubles are already 10^-6
 //! or more apart) is first taken modulo the double nearest 2π: a sine still, not std's.
 
+use crate::remainder::{euclidean_remainder, remainder};
+
 /// π/2 as a sum of parts of at most 20 significant bits (the last: the rest, rounded), so that
 /// `k × part` is exact for every `k` below 2^33.
 const HALF_PI_PARTS: [f64; 7] = [
@@ -28,11 +30,11 @@ fn reduce(x: f64) -> (u8, f64) {
     let x = if x.abs() < EXACT_BELOW {
         x
     } else {
-        x % std::f64::consts::TAU
+        remainder(x, std::f64::consts::TAU)
     };
     let k = (x * std::f64::consts::FRAC_2_PI).round();
     let r = HALF_PI_PARTS.iter().fold(x, |r, part| r - k * part);
-    ((k.rem_euclid(4.0)) as u8, r)
+    (euclidean_remainder(k, 4.0) as u8, r)
 }
 
 /// Taylor series to the term under the last place on `|r| <= π/4`, by Horner's rule.
