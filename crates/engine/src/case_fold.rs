@@ -1,5 +1,5 @@
 //! Lower case for comparing answers without case (`caseSensitive` false, unit names, answer
-//! words), from a table of runs about a tenth the size of std's case tables (std's
+//! words), from a table of runs a fifth the size of std's lower-case table (std's
 //! `to_lowercase` cost 6.7 KB of `make size`: its tables and the final-sigma rule). The table
 //! gives every character the lower case std's `char::to_lowercase` gives it (a test checks all
 //! of them); Σ, σ and ς are folded to σ, as Unicode's case folding does, where std's

@@ -3,7 +3,7 @@
 //! parser keeps a 10 KB table of powers of five, which gzip cannot shrink, for speed on long
 //! numbers; here the common case (up to 19 digits, a power of ten up to 22) takes one exact
 //! product or quotient, and the rest an exact computation with big integers. Correctly rounded
-//! (ties to even) either way; a test compares it with std on a million texts.
+//! (ties to even) either way; tests compare it with std on over half a million texts.
 
 /// Reads `[+-]digits[.digits][(e|E)[+-]digits]` (at least one digit before the exponent; no
 /// `inf` or `nan`). Too large is infinite and too small is zero, as in std.
