@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::{Bank, Blank, Choice, Item, ItemKind};
 use crate::numbers::NumberStyle;
+use crate::sorted_map::sort_positions;
 pub use crate::text_rules::{
     fold_typed, normalize_text, parse_number, wildcard_match, MAX_ANSWER_LENGTH,
 };
@@ -164,10 +165,10 @@ pub fn check_response_with(
                 return unreadable(UnreadableReason::PickAtLeastOne);
             }
             let mut picked = picked.clone();
-            picked.sort_unstable();
+            sort_positions(&mut picked, &|a, b| a.cmp(&b));
             picked.dedup();
             let mut expected = answers.clone();
-            expected.sort_unstable();
+            sort_positions(&mut expected, &|a, b| a.cmp(&b));
             let feedback = picked
                 .iter()
                 .filter(|i| !expected.contains(i))
@@ -185,7 +186,7 @@ pub fn check_response_with(
         }
         (ItemKind::Ordering { items }, Response::Order(order)) => {
             let mut sorted = order.clone();
-            sorted.sort_unstable();
+            sort_positions(&mut sorted, &|a, b| a.cmp(&b));
             if sorted != (0..items.len()).collect::<Vec<_>>() {
                 return unreadable(UnreadableReason::PlaceEvery);
             }

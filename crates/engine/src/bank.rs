@@ -209,10 +209,10 @@ pub struct Step {
 #[serde(rename_all = "camelCase")]
 pub struct Template {
     /// Variable name to its range or list, drawn in order.
-    pub variables: std::collections::BTreeMap<String, VariableRange>,
+    pub variables: crate::sorted_map::SortedMap<VariableRange>,
     /// Derived values: name to expression, computed in order of their names.
     #[serde(default)]
-    pub derived: std::collections::BTreeMap<String, String>,
+    pub derived: crate::sorted_map::SortedMap<String>,
     /// Expressions that must all hold (e.g. `a != b`, `gcd(a, b) == 1`).
     #[serde(default)]
     pub constraints: Vec<String>,

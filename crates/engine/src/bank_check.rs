@@ -4,14 +4,13 @@
 //! parameters (`bank_check/problems.rs`); `load_bank_coded` gives them so, for a page that words
 //! them in its own language, and `load_bank` in English words.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::{Deserialize, Serialize};
 
 use crate::bank::{Bank, BankSettings, Hint, Item, ItemKind, Skill, Step};
 use crate::bank_read::{read_item, read_settings, read_skill};
 use crate::json::read::Read;
 use crate::json::{self, Json};
+use crate::sorted_map::IdPositions;
 use crate::template::instantiate;
 
 mod problems;
@@ -297,10 +296,10 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Coded
             Some(id),
         )
     };
-    let mut skill_ids = BTreeSet::new();
+    let skill_ids = IdPositions::new(bank.skills.iter().map(|s| s.id.as_str()).collect());
     for (index, skill) in bank.skills.iter().enumerate() {
         let path = skill_path(index, &skill.id);
-        if !skill_ids.insert(skill.id.as_str()) {
+        if skill_ids.first(&skill.id) != Some(index) {
             diagnostics.push(error_at(
                 path.clone(),
                 Problem::new(Code::SkillIdUsedTwice).with("id", format!("{:?}", skill.id)),
@@ -315,17 +314,18 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Coded
             }
         }
     }
-    if let Some(cycle) = find_prerequisite_cycle(&bank.skills) {
+    if let Some(cycle) = find_prerequisite_cycle(&bank.skills, &skill_ids) {
         diagnostics.push(error_at(
             "$.skills".into(),
             Problem::new(Code::PrerequisiteCycle).with("cycle", cycle.join(" -> ")),
         ));
     }
-    let mut item_ids = BTreeSet::new();
-    let mut items_per_skill: BTreeMap<&str, u32> = BTreeMap::new();
+    let item_ids = IdPositions::new(bank.items.iter().map(|i| i.id.as_str()).collect());
+    // Counted at the first skill of each id.
+    let mut items_per_skill = vec![0u32; bank.skills.len()];
     for (index, item) in bank.items.iter().enumerate() {
         let path = item_path(index, &item.id);
-        if !item_ids.insert(item.id.as_str()) {
+        if item_ids.first(&item.id) != Some(index) {
             diagnostics.push(error_at(
                 path.clone(),
                 Problem::new(Code::ItemIdUsedTwice).with("id", format!("{:?}", item.id)),
@@ -338,8 +338,8 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Coded
             ));
         }
         for (s, skill) in item.skills.iter().enumerate() {
-            if skill_ids.contains(skill.as_str()) {
-                *items_per_skill.entry(skill.as_str()).or_default() += 1;
+            if let Some(first) = skill_ids.first(skill) {
+                items_per_skill[first] += 1;
             } else {
                 diagnostics.push(error_at(
                     format!("{path}.skills[{s}]"),
@@ -384,7 +384,9 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Coded
         }
     }
     for (index, skill) in bank.skills.iter().enumerate() {
-        let count = items_per_skill.get(skill.id.as_str()).copied().unwrap_or(0);
+        let count = skill_ids
+            .first(&skill.id)
+            .map_or(0, |first| items_per_skill[first]);
         if count < bank.settings.min_evidence {
             diagnostics.push(warning_at(
                 skill_path(index, &skill.id),
@@ -606,27 +608,23 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<CodedDiagnostic
     }
 }
 
-/// Finds one cycle in the prerequisite graph, as the list of skill ids around it.
-fn find_prerequisite_cycle(skills: &[Skill]) -> Option<Vec<String>> {
-    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
-    for (position, skill) in skills.iter().enumerate() {
-        // A duplicated id (reported elsewhere) refers to its first definition.
-        index.entry(skill.id.as_str()).or_insert(position);
-    }
+/// Finds one cycle in the prerequisite graph, as the list of skill ids around it. A duplicated
+/// id (reported elsewhere) refers to its first definition.
+fn find_prerequisite_cycle(skills: &[Skill], index: &IdPositions) -> Option<Vec<String>> {
     // 0 = unvisited, 1 = on the current path, 2 = done.
     let mut mark = vec![0u8; skills.len()];
     let mut path: Vec<usize> = Vec::new();
     fn visit(
         node: usize,
         skills: &[Skill],
-        index: &BTreeMap<&str, usize>,
+        index: &IdPositions,
         mark: &mut [u8],
         path: &mut Vec<usize>,
     ) -> Option<Vec<String>> {
         mark[node] = 1;
         path.push(node);
         for prerequisite in &skills[node].prerequisites {
-            let Some(&next) = index.get(prerequisite.as_str()) else {
+            let Some(next) = index.first(prerequisite) else {
                 continue;
             };
             if mark[next] == 1 {
@@ -650,7 +648,7 @@ fn find_prerequisite_cycle(skills: &[Skill]) -> Option<Vec<String>> {
     }
     for start in 0..skills.len() {
         if mark[start] == 0 {
-            if let Some(cycle) = visit(start, skills, &index, &mut mark, &mut path) {
+            if let Some(cycle) = visit(start, skills, index, &mut mark, &mut path) {
                 return Some(cycle);
             }
         }

@@ -1,8 +1,7 @@
 //! A bank with the look-up tables that item choice and the learner model need, built once.
 
-use std::collections::BTreeMap;
-
 use crate::bank::{Bank, BankSettings, Item, Skill};
+use crate::sorted_map::IdPositions;
 
 /// A checked bank plus indexes: which items practise each skill, a skill's reference
 /// difficulty, skills in prerequisite order.
@@ -10,8 +9,8 @@ use crate::bank::{Bank, BankSettings, Item, Skill};
 pub struct IndexedBank {
     /// The bank itself, read through the accessors (`skills()`, `items()`, `id()`, `bank()`).
     bank: Bank,
-    skill_positions: BTreeMap<String, usize>,
-    item_positions: BTreeMap<String, usize>,
+    skill_positions: IdPositions,
+    item_positions: IdPositions,
     items_of_skill: Vec<Vec<usize>>,
     skills_of_item: Vec<Vec<usize>>,
     reference_difficulty: Vec<f64>,
@@ -62,24 +61,14 @@ impl IndexedBank {
 
     /// Indexes a bank that `load_bank` accepted (references are known to resolve).
     pub fn new(bank: Bank) -> IndexedBank {
-        let skill_positions: BTreeMap<String, usize> = bank
-            .skills
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.clone(), i))
-            .collect();
-        let item_positions = bank
-            .items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| (item.id.clone(), i))
-            .collect();
+        let skill_positions = IdPositions::new(bank.skills.iter().map(|s| s.id.as_str()).collect());
+        let item_positions = IdPositions::new(bank.items.iter().map(|i| i.id.as_str()).collect());
         let mut items_of_skill = vec![Vec::new(); bank.skills.len()];
         let mut skills_of_item = Vec::with_capacity(bank.items.len());
         for (item_position, item) in bank.items.iter().enumerate() {
             let mut positions = Vec::with_capacity(item.skills.len());
             for skill in &item.skills {
-                if let Some(&s) = skill_positions.get(skill) {
+                if let Some(s) = skill_positions.last(skill) {
                     items_of_skill[s].push(item_position);
                     positions.push(s);
                 }
@@ -113,11 +102,12 @@ impl IndexedBank {
     }
 
     pub fn skill_position(&self, skill_id: &str) -> Option<usize> {
-        self.skill_positions.get(skill_id).copied()
+        // A repeated id (which `load_bank` refuses) means its last skill, as it always has.
+        self.skill_positions.last(skill_id)
     }
 
     pub fn item_position(&self, item_id: &str) -> Option<usize> {
-        self.item_positions.get(item_id).copied()
+        self.item_positions.last(item_id)
     }
 
     /// Positions (in `bank.items`) of the items that practise the skill at `skill_position`.
@@ -156,7 +146,7 @@ impl IndexedBank {
 
 /// Each skill's prerequisite depth: one more than its deepest prerequisite's. The bank loader
 /// rejects cycles, so depths settle within as many rounds as there are skills.
-fn prerequisite_depths(bank: &Bank, skill_positions: &BTreeMap<String, usize>) -> Vec<usize> {
+fn prerequisite_depths(bank: &Bank, skill_positions: &IdPositions) -> Vec<usize> {
     let skill_count = bank.skills.len();
     let mut depths = vec![0usize; skill_count];
     for _ in 0..skill_count {
@@ -165,8 +155,8 @@ fn prerequisite_depths(bank: &Bank, skill_positions: &BTreeMap<String, usize>) -
             let deepest = skill
                 .prerequisites
                 .iter()
-                .filter_map(|id| skill_positions.get(id))
-                .map(|&p| depths[p] + 1)
+                .filter_map(|id| skill_positions.last(id))
+                .map(|p| depths[p] + 1)
                 .max()
                 .unwrap_or(0);
             let deepest = deepest.min(skill_count);

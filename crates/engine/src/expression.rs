@@ -4,7 +4,9 @@
 //! Parsing is bounded: input longer than `MAX_EXPRESSION_LENGTH` or nested deeper than
 //! `MAX_NESTING` is refused with a message, never a stack overflow.
 
-use std::collections::BTreeSet;
+use crate::remainder::{euclidean_remainder, remainder};
+use crate::sorted_map::NameSet;
+use crate::trigonometry;
 
 pub const MAX_EXPRESSION_LENGTH: usize = 500;
 pub const MAX_NESTING: usize = 40;
@@ -116,9 +118,9 @@ fn tokenize(text: &str) -> Result<Vec<Token>, ExpressionError> {
                     i += 1;
                 }
                 let literal: String = chars[start..i].iter().collect();
-                match literal.parse::<f64>() {
-                    Ok(value) => tokens.push(Token::Number(value)),
-                    Err(_) => return error(format!("“{literal}” is not a number")),
+                match crate::parse_float::parse_float(&literal) {
+                    Some(value) => tokens.push(Token::Number(value)),
+                    None => return error(format!("“{literal}” is not a number")),
                 }
             }
             'a'..='z' | 'A'..='Z' | '_' => {
@@ -490,9 +492,9 @@ impl Parser {
 }
 
 /// The variables an expression uses.
-pub fn variables_of(expr: &Expr) -> BTreeSet<String> {
-    let mut found = BTreeSet::new();
-    fn walk(expr: &Expr, found: &mut BTreeSet<String>) {
+pub fn variables_of(expr: &Expr) -> NameSet {
+    let mut found = NameSet::new();
+    fn walk(expr: &Expr, found: &mut NameSet) {
         match expr {
             Expr::Number(_) => {}
             Expr::Variable(name) => {
@@ -554,9 +556,9 @@ pub fn evaluate(
                 "round" => x.round(),
                 "floor" => x.floor(),
                 "ceil" => x.ceil(),
-                "sin" => x.sin(),
-                "cos" => x.cos(),
-                "tan" => x.tan(),
+                "sin" => trigonometry::sin(x),
+                "cos" => trigonometry::cos(x),
+                "tan" => trigonometry::tan(x),
                 "ln" => x.ln(),
                 "log" => x.log10(),
                 "exp" => x.exp(),
@@ -569,7 +571,7 @@ pub fn evaluate(
                         (x * y).abs() / divisor
                     }
                 }
-                "mod" => x.rem_euclid(y),
+                "mod" => euclidean_remainder(x, y),
                 "min" => x.min(y),
                 "max" => x.max(y),
                 "root" => x.powf(1.0 / y),
@@ -584,7 +586,7 @@ pub fn greatest_common_divisor(a: f64, b: f64) -> f64 {
     let (mut a, mut b) = (a.abs().round(), b.abs().round());
     let mut steps = 0;
     while b > 0.0 && steps < 200 {
-        (a, b) = (b, a % b);
+        (a, b) = (b, remainder(a, b));
         steps += 1;
     }
     a

@@ -3,7 +3,8 @@
 //! The widget reads its bank with this and the hand-written readers of `bank_read.rs` instead
 //! of serde, which costs many kilobytes of wasm. The grammar is RFC 8259's; the error messages
 //! are worded as serde_json's (`expected `,` or `}``), so diagnostics read the same wherever a
-//! bank is checked. Numbers are read with Rust's correctly rounded `f64` parsing.
+//! bank is checked. Numbers are read correctly rounded, as Rust's `f64` parsing reads them
+//! (`parse_float.rs`).
 
 /// A JSON value. Objects keep their fields in file order; a repeated key is found last-wins.
 #[derive(Debug, Clone, PartialEq)]
@@ -377,8 +378,8 @@ impl Parser<'_> {
             self.required_digits()?;
         }
         let written = std::str::from_utf8(&self.bytes[start..self.at]).unwrap_or_default();
-        match written.parse::<f64>() {
-            Ok(value) if value.is_finite() => Ok(Json::Number {
+        match crate::parse_float::parse_float(written) {
+            Some(value) if value.is_finite() => Ok(Json::Number {
                 value,
                 integer: if whole { exact_integer(written) } else { None },
             }),

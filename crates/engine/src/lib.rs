@@ -12,6 +12,7 @@ pub mod bank_read;
 pub mod bank_subset;
 pub mod calibrated_model;
 pub mod calibration;
+pub mod case_fold;
 pub mod choose;
 pub mod equations;
 pub mod expression;
@@ -24,14 +25,18 @@ pub mod memory;
 pub mod model;
 pub mod numbers;
 pub mod optimize;
+pub mod parse_float;
 pub mod preferences;
 pub mod progress;
+pub mod remainder;
 pub mod report;
 pub mod sample_response;
 pub mod session;
+pub mod sorted_map;
 pub mod template;
 pub mod text_fields;
 pub mod text_rules;
+pub mod trigonometry;
 pub mod units;
 
 pub use answer::{

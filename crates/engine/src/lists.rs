@@ -213,7 +213,7 @@ pub fn infinity_sign(text: &str) -> Option<f64> {
         None => (1.0, compact.strip_prefix('+').unwrap_or(&compact)),
     };
     matches!(
-        body.to_lowercase().as_str(),
+        crate::case_fold::fold_case(body).as_str(),
         "∞" | "inf" | "infinity" | "oo" | "\\infty"
     )
     .then_some(sign)

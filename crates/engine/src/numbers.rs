@@ -5,6 +5,7 @@
 //! `0.(3)`). Input is folded first (`text_rules::fold_typed`), so Arabic-Indic and fullwidth
 //! digits read as digits.
 
+use crate::parse_float::parse_float;
 use crate::text_rules::{fold_typed, MAX_ANSWER_LENGTH};
 
 /// How a language writes numbers: which mark is the decimal one, and whether `.` groups
@@ -240,7 +241,7 @@ fn read_repeating(body: &str, style: &NumberStyle) -> Option<ReadNumber> {
         .split(['.', ',', '٫'])
         .nth(1)
         .map_or(0, |digits| digits.len());
-    let block: f64 = repeating.parse().ok()?;
+    let block = parse_float(repeating)?;
     let period = repeating.len() as i32;
     let value = base + block / (10f64.powi(period) - 1.0) / 10f64.powi(decimals as i32);
     Some(ReadNumber::plain(value))
@@ -352,7 +353,7 @@ fn grouped_value(text: &str, decimal: Option<char>) -> Option<f64> {
             if digits.is_empty() { "0" } else { &digits }
         )
     };
-    literal.parse::<f64>().ok().filter(|v| v.is_finite())
+    parse_float(&literal).filter(|v| v.is_finite())
 }
 
 #[cfg(test)]

@@ -2,10 +2,9 @@
 //! write the values into every text of the item (`{{a}}`, `{{a + b}}`). The same seed always
 //! gives the same variant.
 
-use std::collections::BTreeMap;
-
 use crate::bank::{Hint, Item, ItemKind, NumericValue, Step, Template, VariableRange};
 use crate::expression::{evaluate, parse_expression, NameStyle};
+use crate::sorted_map::SortedMap;
 
 /// How many draws are tried before a template's constraints are declared impossible.
 pub const MAX_DRAWS: u32 = 200;
@@ -43,7 +42,7 @@ impl SeededSequence {
 }
 
 /// Draws values for every variable and derived value that satisfy all constraints.
-pub fn draw_values(template: &Template, seed: u64) -> Result<BTreeMap<String, f64>, TemplateError> {
+pub fn draw_values(template: &Template, seed: u64) -> Result<SortedMap<f64>, TemplateError> {
     let constraints = template
         .constraints
         .iter()
@@ -66,7 +65,7 @@ pub fn draw_values(template: &Template, seed: u64) -> Result<BTreeMap<String, f6
         .collect::<Result<Vec<_>, _>>()?;
     let mut sequence = SeededSequence(seed);
     for _ in 0..MAX_DRAWS {
-        let mut values = BTreeMap::new();
+        let mut values = SortedMap::new();
         for (name, range) in &template.variables {
             values.insert(name.clone(), draw(range, &mut sequence)?);
         }
@@ -137,7 +136,7 @@ pub fn format_value(value: f64) -> String {
 }
 
 /// Replaces every `{{expression}}` in `text` by its value.
-pub fn fill_text(text: &str, values: &BTreeMap<String, f64>) -> Result<String, TemplateError> {
+pub fn fill_text(text: &str, values: &SortedMap<f64>) -> Result<String, TemplateError> {
     let mut filled = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find("{{") {
@@ -196,7 +195,7 @@ pub fn instantiate(item: &Item, seed: u64) -> Result<Item, TemplateError> {
 /// Writes the values into every text of an item, and into every number written as a text
 /// (`"{{a + b}}"`), which is then read as a number.
 struct Filler<'a> {
-    values: &'a BTreeMap<String, f64>,
+    values: &'a SortedMap<f64>,
 }
 
 impl Filler<'_> {

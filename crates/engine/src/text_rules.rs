@@ -113,7 +113,7 @@ pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) ->
     let cased = if case_sensitive {
         joined
     } else {
-        joined.to_lowercase()
+        crate::case_fold::fold_case(&joined)
     };
     if !ignore_accents {
         return cased;

@@ -23,6 +23,7 @@ pub struct Unit {
     pub factor: f64,
 }
 
+use crate::case_fold::fold_case;
 use Dimension::*;
 
 /// Symbol, dimension, factor to the base unit, and the other ways people write it.
@@ -99,9 +100,9 @@ pub fn find_unit(text: &str) -> Option<Unit> {
     if text.is_empty() {
         return None;
     }
-    let lower = text.to_lowercase();
+    let lower = fold_case(text);
     let singular = |name: &str| {
-        let name = name.to_lowercase();
+        let name = fold_case(name);
         lower == name || lower.strip_suffix('s') == Some(name.as_str())
     };
     UNITS
@@ -109,7 +110,7 @@ pub fn find_unit(text: &str) -> Option<Unit> {
         .find(|(symbol, _, _, _)| *symbol == text)
         .or_else(|| {
             UNITS.iter().find(|(symbol, _, _, others)| {
-                symbol.to_lowercase() == lower || others.iter().any(|o| singular(o))
+                fold_case(symbol) == lower || others.iter().any(|o| singular(o))
             })
         })
         .map(|&(symbol, dimension, factor, _)| Unit {

@@ -7,6 +7,7 @@ use super::{
     UnreadableReason, Verdict, VerdictReason,
 };
 use crate::bank::{ItemKind, TextMisconception, WrittenForm};
+use crate::case_fold::fold_case;
 use crate::equations::{
     compare_relations, forms, relation_of, solved_side, solved_variable, RelationMatch,
 };
@@ -108,7 +109,7 @@ pub(crate) fn is_word(answer: &str) -> bool {
         .chars()
         .all(|c| c.is_alphabetic() || c == ' ' || c == '/' || c == '\'');
     letters_only
-        && (ANSWER_WORDS.contains(&trimmed.to_lowercase().as_str())
+        && (ANSWER_WORDS.contains(&fold_case(trimmed).as_str())
             || trimmed.split_whitespace().count() > 1
             || trimmed.chars().any(|c| c.is_alphabetic() && !c.is_ascii()))
 }

@@ -6,6 +6,7 @@ use super::{
     UnreadableReason, Verdict, VerdictReason,
 };
 use crate::bank::{ItemKind, NumericValue, WrittenForm};
+use crate::case_fold::fold_case;
 use crate::expression::greatest_common_divisor;
 use crate::numbers::{read_number, ReadNumber};
 use crate::text_rules::fold_typed;
@@ -56,7 +57,7 @@ pub(super) fn check_numeric(
             candidates.clone()
         }
         (Some(expected), Some(written)) => {
-            let same_text = written.to_lowercase() == expected.to_lowercase();
+            let same_text = fold_case(written) == fold_case(expected);
             match (find_unit(expected), find_unit(written)) {
                 _ if same_text => candidates.clone(),
                 (Some(wanted), Some(got)) if wanted.symbol == got.symbol => candidates.clone(),

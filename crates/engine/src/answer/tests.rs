@@ -135,6 +135,19 @@ fn short_text_can_respect_case_and_accents() {
     check(ACCENTS_MATTER, text("élève"), expect!["wrong answer=Élève"]);
 }
 
+const GREEK: &str = r#"{ "type": "shortText", "answers": ["οδός", "Σοφία"] }"#;
+
+/// Case is compared as Unicode's case folding does: capitals of any script, and the three forms
+/// of sigma (Σ, σ, final ς) as one letter.
+#[test]
+fn short_text_ignores_case_in_every_script() {
+    check(GREEK, text("ΟΔΌΣ"), expect!["right answer=οδός"]);
+    check(GREEK, text("οδόσ"), expect!["right answer=οδός"]);
+    check(GREEK, text("ΣΟΦΊΑ"), expect!["right answer=οδός"]);
+    check(GREEK, text("οδόι"), expect!["wrong answer=οδός"]);
+    check(SHORT, text("ИЗМИР"), expect!["wrong answer=Paris"]);
+}
+
 const ORDERING: &str = r#"{ "type": "ordering", "items": ["1/4", "1/3", "1/2"] }"#;
 
 #[test]

@@ -2,13 +2,12 @@
 //! does not render (math that does not parse, an image without alt text) is an error, media on
 //! another site a warning. Part of `load_bank`, so the widget refuses what the checker refuses.
 
-use std::collections::BTreeMap;
-
 use crate::bank_read::read_template;
 use crate::json::Json;
 
 use super::{warning_at, Code, CodedDiagnostic, Problem, Severity};
 use crate::markup::{check_inline_markup, check_markup, parse_markup, Block};
+use crate::sorted_map::SortedMap;
 use crate::template::{draw_values, fill_text};
 use crate::text_fields::{collect_text_fields, TextField, TextShape};
 
@@ -97,20 +96,25 @@ fn collect_media(blocks: &[Block], addresses: &mut Vec<String>) {
 /// why), so that its placeholders are not reported as broken markup.
 pub fn texts_as_shown(root: &Json, fields: &[TextField]) -> Vec<Option<String>> {
     let items = root.get("items").and_then(Json::as_array);
-    let mut values_per_item: BTreeMap<usize, Option<BTreeMap<String, f64>>> = BTreeMap::new();
+    // The values of the last item drawn: the fields come item by item, in file order.
+    let mut values_of_item: Option<(usize, Option<SortedMap<f64>>)> = None;
     fields
         .iter()
         .map(|field| {
             if !field.text.contains("{{") {
                 return Some(field.text.clone());
             }
-            let values = values_per_item
-                .entry(field.item_position)
-                .or_insert_with(|| {
-                    let template = items?.get(field.item_position)?.get("template")?;
-                    let template = read_template(template).ok()?;
-                    draw_values(&template, TEMPLATE_SEED_FOR_TEXTS).ok()
-                });
+            let values = match &values_of_item {
+                Some((position, values)) if *position == field.item_position => values,
+                _ => {
+                    let values = (|| {
+                        let template = items?.get(field.item_position)?.get("template")?;
+                        let template = read_template(template).ok()?;
+                        draw_values(&template, TEMPLATE_SEED_FOR_TEXTS).ok()
+                    })();
+                    &values_of_item.insert((field.item_position, values)).1
+                }
+            };
             match values {
                 Some(values) => fill_text(&field.text, values).ok(),
                 // Not a template item: the braces are plain text.

@@ -2,8 +2,6 @@
 //! `answer``, `invalid type: string "x", expected u32`): the helpers the bank and progress
 //! readers are written with.
 
-use std::collections::BTreeMap;
-
 use super::Json;
 
 /// What a reader gives: the value, or the message of its first problem.
@@ -61,14 +59,21 @@ pub(crate) fn list<T>(value: &Json, read: impl Fn(&Json) -> Read<T>) -> Read<Vec
     }
 }
 
-pub(crate) fn map<T>(value: &Json, read: impl Fn(&Json) -> Read<T>) -> Read<BTreeMap<String, T>> {
-    match value {
-        Json::Object(fields) => fields
-            .iter()
-            .map(|(key, value)| Ok((key.clone(), read(value)?)))
-            .collect(),
-        _ => Err(invalid(value, "a map")),
+/// An object read as a map (a `SortedMap`, or a `BTreeMap` for saved progress), entry by entry:
+/// a repeated key, the last one counts. Not `collect`: a `BTreeMap` collected sorts its entries
+/// first, code compiled again for every value type.
+pub(crate) fn map<T, M: Default + Extend<(String, T)>>(
+    value: &Json,
+    read: impl Fn(&Json) -> Read<T>,
+) -> Read<M> {
+    let Json::Object(fields) = value else {
+        return Err(invalid(value, "a map"));
+    };
+    let mut map = M::default();
+    for (key, value) in fields {
+        map.extend(Some((key.clone(), read(value)?)));
     }
+    Ok(map)
 }
 
 pub(crate) fn strings(value: &Json) -> Read<Vec<String>> {

@@ -80,7 +80,7 @@ fn values_are_written_plainly() {
 
 #[test]
 fn a_value_that_is_not_finite_is_an_error_not_inf() {
-    let values = std::collections::BTreeMap::from([("a".to_string(), 2.0)]);
+    let values: crate::sorted_map::SortedMap<f64> = [("a".to_string(), 2.0)].into_iter().collect();
     assert_eq!(
         crate::template::fill_text("Take {{9^9^9^9}} away.", &values)
             .unwrap_err()
@@ -98,7 +98,7 @@ fn a_value_that_is_not_finite_is_an_error_not_inf() {
 /// The variant as the former serde round trip made it: every string of the item's JSON filled
 /// in, then read back. `instantiate` walks the typed item instead and must agree with it.
 fn variant_through_json(item: &Item, seed: u64) -> Option<Item> {
-    fn fill(value: &mut serde_json::Value, values: &std::collections::BTreeMap<String, f64>) {
+    fn fill(value: &mut serde_json::Value, values: &crate::sorted_map::SortedMap<f64>) {
         match value {
             serde_json::Value::String(text) if text.contains("{{") => {
                 *text = crate::template::fill_text(text, values).unwrap();

@@ -3,10 +3,9 @@
 //! the answer formula `{a}*{b}` the answer `{{a*b}}`, `{a}` and `{={a}+1}` in the text `{{a}}` and
 //! `{{a+1}}`. A formula the bank's expressions cannot read makes the question skipped.
 
-use std::collections::BTreeMap;
-
 use adaptive_practice_engine::bank::{ItemKind, NumericValue, Template, VariableRange};
 use adaptive_practice_engine::expression::{parse_expression, NameStyle};
+use adaptive_practice_engine::sorted_map::SortedMap;
 use roxmltree::Node;
 
 use super::{child, child_text, text_of};
@@ -28,7 +27,7 @@ pub(super) fn convert_calculated(
     label: &str,
     notes: &mut Vec<ImportNote>,
 ) -> Result<Calculated, String> {
-    let mut variables = BTreeMap::new();
+    let mut variables = SortedMap::new();
     for definition in question
         .descendants()
         .filter(|node| node.has_tag_name("dataset_definition"))
@@ -111,7 +110,7 @@ pub(super) fn convert_calculated(
         },
         template: Template {
             variables,
-            derived: BTreeMap::new(),
+            derived: SortedMap::new(),
             constraints: Vec::new(),
         },
     })

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use adaptive_practice_engine::bank::{Template, VariableRange};
+use adaptive_practice_engine::sorted_map::SortedMap;
 
 use super::{attribute, children_named, local_name};
 
@@ -281,8 +282,8 @@ pub(super) fn read_template(root: roxmltree::Node<'_, '_>) -> TemplateReading {
         return reading;
     };
     let mut template = Template {
-        variables: BTreeMap::new(),
-        derived: BTreeMap::new(),
+        variables: SortedMap::new(),
+        derived: SortedMap::new(),
         constraints: Vec::new(),
     };
     for rule in processing.children().filter(|child| child.is_element()) {

@@ -1,0 +1,133 @@
+//! `parse_float` against std's `str::parse::<f64>`, bit for bit.
+
+use super::parse_float;
+
+fn check(text: &str) {
+    let ours = parse_float(text);
+    let std = text.parse::<f64>().ok();
+    assert_eq!(
+        ours.map(f64::to_bits),
+        std.map(f64::to_bits),
+        "{text}: {ours:?} and std's {std:?}"
+    );
+}
+
+/// A small deterministic generator (SplitMix64).
+struct Sequence(u64);
+
+impl Sequence {
+    fn below(&mut self, count: u64) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        (z ^ (z >> 31)) % count
+    }
+
+    fn digits(&mut self, count: u64) -> String {
+        (0..count)
+            .map(|_| char::from(b'0' + self.below(10) as u8))
+            .collect()
+    }
+}
+
+#[test]
+fn hard_cases_round_as_std_rounds_them() {
+    for text in [
+        "0",
+        "-0",
+        "+0.0",
+        "1",
+        "5.",
+        ".5",
+        "007",
+        "0.1",
+        "0.3",
+        "3.14159",
+        "1e22",
+        "1e23",
+        "9007199254740992",
+        "9007199254740993",
+        "9007199254740995",
+        "9007199254740993.0000000000000000000001",
+        "2.2250738585072011e-308",
+        "2.2250738585072012e-308",
+        "2.2250738585072014e-308",
+        "4.9406564584124654e-324",
+        "2.4703282292062327e-324",
+        "2.4703282292062328e-324",
+        "1e-324",
+        "1e-400",
+        "1.7976931348623157e308",
+        "1.7976931348623158e308",
+        "1.7976931348623159e308",
+        "1e309",
+        "1e99999999999999",
+        "1e-99999999999999",
+        "123456789012345678901234567890",
+        "0.000000000000000000000000000001",
+        "1448997445238699",
+        "7.038531e-26",
+        "1.00000000000000011102230246251565404236316680908203125",
+        "1.00000000000000011102230246251565404236316680908203124",
+        "1.00000000000000011102230246251565404236316680908203126",
+        "8.988465674311579538646525953945123668089884894711532863671504057886633790275048156635423866120376801056005693993569667882939488440720831124642371531973706218888394671243274263815110980062304705972654147604250288441907534117123144073695655527041361858167525534229314911997362296923985815241367e307",
+        "",
+        ".",
+        "-",
+        "+",
+        "e5",
+        ".e5",
+        "1e",
+        "1e+",
+        "1.2.3",
+        "1..2",
+        "1 ",
+        "--1",
+    ] {
+        check(text);
+    }
+    let long_half = format!("0.5{}1", "0".repeat(1000));
+    check(&long_half);
+    check(&format!("1{}e-1000", "0".repeat(1000)));
+    check(&format!("9007199254740992.5{}", "0".repeat(900)));
+    check(&format!("9007199254740992.5{}1", "0".repeat(900)));
+}
+
+#[test]
+fn random_numbers_round_as_std_rounds_them() {
+    let mut sequence = Sequence(17);
+    for _ in 0..300_000 {
+        let whole = sequence.below(25);
+        let fraction = sequence.below(25);
+        let mut text = sequence.digits(whole);
+        if fraction > 0 || sequence.below(4) == 0 {
+            text.push('.');
+            text.push_str(&sequence.digits(fraction));
+        }
+        if sequence.below(2) == 0 {
+            let exponent = sequence.below(700) as i64 - 350;
+            text.push_str(&format!("e{exponent}"));
+        }
+        check(&text);
+    }
+}
+
+#[test]
+fn doubles_read_back_from_their_shortest_and_longest_forms() {
+    let mut sequence = Sequence(5);
+    for _ in 0..100_000 {
+        let bits = sequence.below(u64::MAX) & !(1 << 63);
+        let value = f64::from_bits(bits);
+        if !value.is_finite() {
+            continue;
+        }
+        check(&format!("{value:e}"));
+        check(&format!("{value:.30e}"));
+        // Halfway between this double and the next: ties go to the even one.
+        let next = f64::from_bits(bits + 1);
+        if next.is_finite() {
+            check(&format!("{:.40e}", value / 2.0 + next / 2.0));
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! The engine's look-ups by name: `SortedMap`, a small map from text keys to values, `NameSet`,
+//! a set of names, and `IdPositions`, where each id stands in a list. They keep their keys in one
+//! sorted vector and find them by binary search. They iterate in key order, as `BTreeMap` does,
+//! so what they feed (draws, diagnostics, files) keeps its order. They replace `BTreeMap`, whose
+//! node machinery (search, insert, split, merge, drop, clone, a stable sort to collect) is
+//! compiled again for every key and value type: the search and the sort here are compiled once.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Where `key` is in `keys` (sorted, without repeats): `Ok(index)`, or `Err(index)` where it
+/// would go. One function for every map, whatever its values.
+fn search(keys: &[String], key: &str) -> Result<usize, usize> {
+    keys.binary_search_by(|probe| probe.as_str().cmp(key))
+}
+
+/// A map from text keys to values, in key order. Meant for the small maps of a bank and its
+/// templates (variables, derived values, drawn values): an insertion moves the entries after
+/// it, so building one of `n` entries takes up to `n²/2` moves. `IdPositions` indexes long
+/// lists.
+#[derive(Clone, PartialEq)]
+pub struct SortedMap<V> {
+    keys: Vec<String>,
+    values: Vec<V>,
+}
+
+impl<V> SortedMap<V> {
+    pub fn new() -> SortedMap<V> {
+        SortedMap {
+            keys: Vec::new(),
+            values: Vec::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    pub fn get(&self, key: &str) -> Option<&V> {
+        search(&self.keys, key)
+            .ok()
+            .map(|index| &self.values[index])
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        search(&self.keys, key)
+            .ok()
+            .map(|index| &mut self.values[index])
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        search(&self.keys, key).is_ok()
+    }
+
+    /// Sets the value of `key`; returns the value it replaces, if any (as `BTreeMap::insert`).
+    pub fn insert(&mut self, key: String, value: V) -> Option<V> {
+        match search(&self.keys, &key) {
+            Ok(index) => Some(std::mem::replace(&mut self.values[index], value)),
+            Err(index) => {
+                self.keys.insert(index, key);
+                self.values.insert(index, value);
+                None
+            }
+        }
+    }
+
+    pub fn remove(&mut self, key: &str) -> Option<V> {
+        let index = search(&self.keys, key).ok()?;
+        self.keys.remove(index);
+        Some(self.values.remove(index))
+    }
+
+    /// The entries in key order.
+    pub fn iter(&self) -> std::iter::Zip<std::slice::Iter<'_, String>, std::slice::Iter<'_, V>> {
+        self.keys.iter().zip(self.values.iter())
+    }
+
+    /// The keys in order.
+    pub fn keys(&self) -> std::slice::Iter<'_, String> {
+        self.keys.iter()
+    }
+
+    /// The values in key order.
+    pub fn values(&self) -> std::slice::Iter<'_, V> {
+        self.values.iter()
+    }
+}
+
+impl<V> Default for SortedMap<V> {
+    fn default() -> SortedMap<V> {
+        SortedMap::new()
+    }
+}
+
+/// Printed as `BTreeMap` prints: `{"a": 1.0, "b": 2.0}`.
+impl<V: std::fmt::Debug> std::fmt::Debug for SortedMap<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
+/// Later entries replace earlier ones with the same key, as in `BTreeMap`.
+impl<V> FromIterator<(String, V)> for SortedMap<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(entries: I) -> SortedMap<V> {
+        let mut map = SortedMap::new();
+        for (key, value) in entries {
+            map.insert(key, value);
+        }
+        map
+    }
+}
+
+impl<V> Extend<(String, V)> for SortedMap<V> {
+    fn extend<I: IntoIterator<Item = (String, V)>>(&mut self, entries: I) {
+        for (key, value) in entries {
+            self.insert(key, value);
+        }
+    }
+}
+
+impl<'a, V> IntoIterator for &'a SortedMap<V> {
+    type Item = (&'a String, &'a V);
+    type IntoIter = std::iter::Zip<std::slice::Iter<'a, String>, std::slice::Iter<'a, V>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<V> IntoIterator for SortedMap<V> {
+    type Item = (String, V);
+    type IntoIter = std::iter::Zip<std::vec::IntoIter<String>, std::vec::IntoIter<V>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.keys.into_iter().zip(self.values)
+    }
+}
+
+/// Written as a JSON object, keys in order (as a `BTreeMap` is).
+impl<V: Serialize> Serialize for SortedMap<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+/// Read as a `BTreeMap` is (a repeated key: the last one counts). Only serde's readers (the bank
+/// tools) use this; the widget reads banks with `bank_read.rs`.
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for SortedMap<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<SortedMap<V>, D::Error> {
+        let map = std::collections::BTreeMap::<String, V>::deserialize(deserializer)?;
+        Ok(map.into_iter().collect())
+    }
+}
+
+/// A set of names (the variables of an expression), in order, as a `BTreeSet<String>`.
+#[derive(Clone, PartialEq, Default)]
+pub struct NameSet(SortedMap<()>);
+
+impl NameSet {
+    pub fn new() -> NameSet {
+        NameSet(SortedMap::new())
+    }
+
+    /// Adds `name`; whether it was new.
+    pub fn insert(&mut self, name: String) -> bool {
+        self.0.insert(name, ()).is_none()
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.0.contains_key(name)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The names in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.0.keys()
+    }
+}
+
+/// Printed as `BTreeSet` prints: `{"a", "b"}`.
+impl std::fmt::Debug for NameSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+impl Extend<String> for NameSet {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, names: I) {
+        for name in names {
+            self.insert(name);
+        }
+    }
+}
+
+impl IntoIterator for NameSet {
+    type Item = String;
+    type IntoIter = std::vec::IntoIter<String>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.keys.into_iter()
+    }
+}
+
+/// Sorts positions (or any `usize`s) by `compare`: the engine's one use of std's sort, which is
+/// compiled again for every element type and comparison (3 to 4 KB of wasm each).
+pub fn sort_positions(
+    positions: &mut [usize],
+    compare: &dyn Fn(usize, usize) -> std::cmp::Ordering,
+) {
+    positions.sort_unstable_by(|&a, &b| compare(a, b));
+}
+
+/// Where each id stands in a list (skills, items): built once from the list, in `n log n`.
+/// An id may appear more than once; `first` and `last` say which position counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdPositions {
+    /// The ids, sorted; a repeated id once per position.
+    ids: Vec<String>,
+    /// The position in the list of each id above; ascending within a repeated id.
+    positions: Vec<usize>,
+}
+
+impl IdPositions {
+    /// Indexes a list given as its ids, in list order.
+    pub fn new(ids: Vec<&str>) -> IdPositions {
+        let mut order: Vec<usize> = (0..ids.len()).collect();
+        // Ties broken by position, so the order is one and the same whatever the sort.
+        sort_positions(&mut order, &|a, b| ids[a].cmp(ids[b]).then(a.cmp(&b)));
+        IdPositions {
+            ids: order.iter().map(|&at| ids[at].to_owned()).collect(),
+            positions: order,
+        }
+    }
+
+    /// The entries with `id`, as a range of indexes into `ids` and `positions`.
+    fn range(&self, id: &str) -> std::ops::Range<usize> {
+        let start = self.ids.partition_point(|probe| probe.as_str() < id);
+        let end = start + self.ids[start..].partition_point(|probe| probe.as_str() == id);
+        start..end
+    }
+
+    /// The first position of `id` in the list.
+    pub fn first(&self, id: &str) -> Option<usize> {
+        let range = self.range(id);
+        (!range.is_empty()).then(|| self.positions[range.start])
+    }
+
+    /// The last position of `id` in the list.
+    pub fn last(&self, id: &str) -> Option<usize> {
+        let range = self.range(id);
+        (!range.is_empty()).then(|| self.positions[range.end - 1])
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        !self.range(id).is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests;
