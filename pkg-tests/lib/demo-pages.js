@@ -76,6 +76,9 @@ async function widgetsReady(scope, path) {
  * requests, script errors, missing items, unexpected error cards. Frames are checked too.
  */
 export async function openDemoPage(page, baseUrl, path) {
+  // Requests the previous page still had in flight (a retried missing bank) end, aborted, before
+  // this page's listeners start: each page answers for its own requests only.
+  await page.goto('about:blank');
   const problems = [];
   const allowed = expectedFailedRequests[path] ?? [];
   const onResponse = (response) => {
