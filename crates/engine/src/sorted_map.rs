@@ -67,6 +67,20 @@ impl<V> SortedMap<V> {
         }
     }
 
+    /// The value of `key`, first set to `make()` if the key is new (as `BTreeMap`'s
+    /// `entry(key).or_insert_with(make)`, without making the key's `String` when it is there).
+    pub fn get_or_insert_with(&mut self, key: &str, make: impl FnOnce() -> V) -> &mut V {
+        let index = match search(&self.keys, key) {
+            Ok(index) => index,
+            Err(index) => {
+                self.keys.insert(index, key.to_owned());
+                self.values.insert(index, make());
+                index
+            }
+        };
+        &mut self.values[index]
+    }
+
     pub fn remove(&mut self, key: &str) -> Option<V> {
         let index = search(&self.keys, key).ok()?;
         self.keys.remove(index);
@@ -86,6 +100,20 @@ impl<V> SortedMap<V> {
     /// The values in key order.
     pub fn values(&self) -> std::slice::Iter<'_, V> {
         self.values.iter()
+    }
+
+    /// The values in key order, to change in place.
+    pub fn values_mut(&mut self) -> std::slice::IterMut<'_, V> {
+        self.values.iter_mut()
+    }
+}
+
+/// `map["key"]`: panics when the key is missing, as `BTreeMap` does.
+impl<V> std::ops::Index<&str> for SortedMap<V> {
+    type Output = V;
+
+    fn index(&self, key: &str) -> &V {
+        self.get(key).expect("no entry found for key")
     }
 }
 
