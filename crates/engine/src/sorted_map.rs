@@ -13,10 +13,11 @@ fn search(keys: &[String], key: &str) -> Result<usize, usize> {
     keys.binary_search_by(|probe| probe.as_str().cmp(key))
 }
 
-/// A map from text keys to values, in key order. Meant for the small maps of a bank and its
-/// templates (variables, derived values, drawn values): an insertion moves the entries after
-/// it, so building one of `n` entries takes up to `n²/2` moves. `IdPositions` indexes long
-/// lists.
+/// A map from text keys to values, in key order. An insertion moves the entries after it, so
+/// building one of `n` entries takes up to `n²/2` moves, but none when the keys come in order:
+/// the small maps of a bank and its templates (variables, derived values, drawn values), and
+/// the learner model's skills and items, which saved progress lists in key order and answers
+/// grow one at a time. `IdPositions` indexes long lists given in any order.
 #[derive(Clone, PartialEq)]
 pub struct SortedMap<V> {
     keys: Vec<String>,
