@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use adaptive_practice_engine::choose::unit_hash;
+use adaptive_practice_engine::choose::seeded_order;
 use adaptive_practice_engine::markup::{parse_inline, plain_text_of_inlines};
 use adaptive_practice_engine::{ItemKind, Response};
 use wasm_bindgen::JsCast;
@@ -13,13 +13,6 @@ use yew::prelude::*;
 
 use crate::components::rich_text::inline_text;
 use crate::i18n::{fill, use_words};
-
-/// Indexes `0..count` in an order fixed by `seed` (a different order for each variant).
-pub fn seeded_order(count: usize, seed: u64) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..count).collect();
-    order.sort_by(|&a, &b| unit_hash(seed, a as u64).total_cmp(&unit_hash(seed, b as u64)));
-    order
-}
 
 #[derive(Properties, PartialEq)]
 pub struct AnswerControlProps {

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::math::sigmoid;
+use crate::sorted_map::{sort_positions, IdPositions};
 
 /// One learner's record on one item: how often answered, how often right.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -96,7 +97,9 @@ pub fn fit_difficulties(
 pub fn spearman(a: &[f64], b: &[f64]) -> f64 {
     let ranks = |values: &[f64]| {
         let mut order: Vec<usize> = (0..values.len()).collect();
-        order.sort_by(|&x, &y| values[x].total_cmp(&values[y]));
+        sort_positions(&mut order, &|x, y| {
+            values[x].total_cmp(&values[y]).then(x.cmp(&y))
+        });
         let mut rank = vec![0.0; values.len()];
         let mut start = 0;
         while start < order.len() {
@@ -131,15 +134,12 @@ pub fn calibrate_bank_items(
     prior_difficulties: &[f64],
     reports: &[BTreeMap<String, (u32, u32)>],
 ) -> Vec<CalibratedItem> {
-    let position: BTreeMap<&str, usize> = item_ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (id.as_str(), i))
-        .collect();
+    // A repeated id counts at its last position (as the map collected here before did).
+    let position = IdPositions::new(item_ids.iter().map(String::as_str).collect());
     let mut data = Vec::new();
     for (learner, records) in reports.iter().enumerate() {
         for (id, &(attempts, correct)) in records {
-            if let Some(&item) = position.get(id.as_str()) {
+            if let Some(item) = position.last(id) {
                 if attempts > 0 {
                     data.push(Attempts {
                         learner,

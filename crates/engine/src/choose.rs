@@ -451,6 +451,18 @@ fn is_mastery_check(mastery: &SkillMastery) -> bool {
         && mastery.attempts >= MASTERY_CHECK_MIN_ATTEMPTS
 }
 
+/// Indexes `0..count` in an order fixed by `seed` (the shuffled choices and entries of an item,
+/// a different order for each variant): by `unit_hash`, ties by index.
+pub fn seeded_order(count: usize, seed: u64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..count).collect();
+    crate::sorted_map::sort_positions(&mut order, &|a, b| {
+        unit_hash(seed, a as u64)
+            .total_cmp(&unit_hash(seed, b as u64))
+            .then(a.cmp(&b))
+    });
+    order
+}
+
 /// A number in [0, 1) from a seed and a value (SplitMix64 finalizer): deterministic tie-breaking.
 pub fn unit_hash(seed: u64, value: u64) -> f64 {
     let mut z = seed ^ value.wrapping_mul(0x9E37_79B9_7F4A_7C15);

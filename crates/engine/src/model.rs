@@ -12,7 +12,7 @@
 //!
 //! P(correct) = sigmoid(mean over the part's skills of (reference + ability − forgetting) − difficulty).
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -33,8 +33,8 @@ impl Timestamp {
 /// Everything the widget knows about one learner on one bank.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LearnerModel {
-    pub skills: BTreeMap<String, SkillRecord>,
-    pub items: BTreeMap<String, ItemRecord>,
+    pub skills: SortedMap<SkillRecord>,
+    pub items: SortedMap<ItemRecord>,
     pub answer_count: u32,
     pub correct_count: u32,
     /// The ids of the last few items answered, oldest first.
@@ -400,7 +400,7 @@ impl LearnerModel {
         let threshold = logit(settings.mastery_threshold);
         let mut newly_mastered = Vec::new();
         for skill_id in evidence.skills {
-            let record = self.skills.entry(skill_id.clone()).or_insert(SkillRecord {
+            let record = self.skills.get_or_insert_with(skill_id, || SkillRecord {
                 ability: entry,
                 variance: PRIOR_VARIANCE,
                 entry_ability: None,
@@ -461,15 +461,12 @@ impl LearnerModel {
                 record.mastered = false;
             }
         }
-        let item_record = self
-            .items
-            .entry(evidence.key.to_string())
-            .or_insert(ItemRecord {
-                attempts: 0,
-                correct: 0,
-                last_seen: now,
-                difficulty_offset: 0.0,
-            });
+        let item_record = self.items.get_or_insert_with(evidence.key, || ItemRecord {
+            attempts: 0,
+            correct: 0,
+            last_seen: now,
+            difficulty_offset: 0.0,
+        });
         item_record.difficulty_offset -=
             ITEM_STEP / (1.0 + item_record.attempts as f64) * (observed - expected);
         item_record.attempts += 1;

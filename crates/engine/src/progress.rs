@@ -4,7 +4,7 @@
 //! explicit conversions both ways. A later format adds `SavedProgressV2` and one migration step
 //! from V1; every version ever released keeps loading.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -105,8 +105,8 @@ pub struct SavedProgressV1 {
     pub current_part: u32,
     #[serde(default)]
     pub time_on_task_seconds: f64,
-    pub skills: BTreeMap<String, SavedSkillV1>,
-    pub items: BTreeMap<String, SavedItemV1>,
+    pub skills: SortedMap<SavedSkillV1>,
+    pub items: SortedMap<SavedItemV1>,
     /// Added after the first release (absent in older files): the sessions merged in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sessions: Vec<SavedSessionV1>,

@@ -13,10 +13,11 @@ fn search(keys: &[String], key: &str) -> Result<usize, usize> {
     keys.binary_search_by(|probe| probe.as_str().cmp(key))
 }
 
-/// A map from text keys to values, in key order. Meant for the small maps of a bank and its
-/// templates (variables, derived values, drawn values): an insertion moves the entries after
-/// it, so building one of `n` entries takes up to `n²/2` moves. `IdPositions` indexes long
-/// lists.
+/// A map from text keys to values, in key order. An insertion moves the entries after it, so
+/// building one of `n` entries takes up to `n²/2` moves, but none when the keys come in order:
+/// the small maps of a bank and its templates (variables, derived values, drawn values), and
+/// the learner model's skills and items, which saved progress lists in key order and answers
+/// grow one at a time. `IdPositions` indexes long lists given in any order.
 #[derive(Clone, PartialEq)]
 pub struct SortedMap<V> {
     keys: Vec<String>,
@@ -67,6 +68,20 @@ impl<V> SortedMap<V> {
         }
     }
 
+    /// The value of `key`, first set to `make()` if the key is new (as `BTreeMap`'s
+    /// `entry(key).or_insert_with(make)`, without making the key's `String` when it is there).
+    pub fn get_or_insert_with(&mut self, key: &str, make: impl FnOnce() -> V) -> &mut V {
+        let index = match search(&self.keys, key) {
+            Ok(index) => index,
+            Err(index) => {
+                self.keys.insert(index, key.to_owned());
+                self.values.insert(index, make());
+                index
+            }
+        };
+        &mut self.values[index]
+    }
+
     pub fn remove(&mut self, key: &str) -> Option<V> {
         let index = search(&self.keys, key).ok()?;
         self.keys.remove(index);
@@ -86,6 +101,20 @@ impl<V> SortedMap<V> {
     /// The values in key order.
     pub fn values(&self) -> std::slice::Iter<'_, V> {
         self.values.iter()
+    }
+
+    /// The values in key order, to change in place.
+    pub fn values_mut(&mut self) -> std::slice::IterMut<'_, V> {
+        self.values.iter_mut()
+    }
+}
+
+/// `map["key"]`: panics when the key is missing, as `BTreeMap` does.
+impl<V> std::ops::Index<&str> for SortedMap<V> {
+    type Output = V;
+
+    fn index(&self, key: &str) -> &V {
+        self.get(key).expect("no entry found for key")
     }
 }
 

@@ -1,6 +1,8 @@
 //! Calibration recovers known difficulties from simulated class data.
 
-use crate::calibration::{fit_difficulties, spearman, Attempts};
+use std::collections::BTreeMap;
+
+use crate::calibration::{calibrate_bank_items, fit_difficulties, spearman, Attempts};
 
 /// A deterministic normal-ish draw (sum of uniforms) from a SplitMix64 stream.
 fn stream(seed: u64) -> impl FnMut() -> f64 {
@@ -63,4 +65,20 @@ fn spearman_of_known_lists() {
     assert_eq!(spearman(&[1.0, 2.0, 3.0], &[10.0, 20.0, 30.0]), 1.0);
     assert_eq!(spearman(&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]), -1.0);
     assert!((spearman(&[1.0, 1.0, 2.0], &[1.0, 2.0, 3.0]) - 0.866_025).abs() < 1e-5);
+}
+
+#[test]
+fn a_repeated_item_id_is_calibrated_at_its_last_position() {
+    let ids: Vec<String> = ["a", "b", "a"].iter().map(|id| id.to_string()).collect();
+    let reports = [BTreeMap::from([
+        ("a".to_string(), (5, 3)),
+        ("b".to_string(), (4, 1)),
+    ])];
+    let calibrated = calibrate_bank_items(&ids, &[0.0, 0.0, 0.0], &reports);
+    // Items come out in bank order: "a" after "b", at position 2.
+    let answered: Vec<(&str, u32)> = calibrated
+        .iter()
+        .map(|c| (c.id.as_str(), c.answers))
+        .collect();
+    assert_eq!(answered, vec![("b", 4), ("a", 5)]);
 }

@@ -173,6 +173,8 @@ pub fn adopt_progress(mut new: Progress, old: &Progress, log: &SessionLog) -> Pr
 }
 
 /// What a tab finds under its storage key before it writes, or when another tab wrote there.
+// One outcome per sync, moved once: boxing the progress would save nothing worth a heap copy.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SyncOutcome {
     /// Nothing is stored, or only the copy this tab already took into account: write ours as it is.

@@ -2,7 +2,7 @@
 //! widget's path: the same field names and order as the serde derives of `SavedProgressV1`
 //! (which stay for tools), and messages worded as serde's when a field is missing or mistyped.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use super::{SavedItemV1, SavedProgressV1, SavedSessionV1, SavedSkillV1};
 use crate::json::read::{
@@ -132,7 +132,7 @@ fn write_session(session: &SavedSessionV1) -> Json {
     ])
 }
 
-fn entries<T>(map: &BTreeMap<String, T>, write: fn(&T) -> Json) -> Json {
+fn entries<T>(map: &SortedMap<T>, write: fn(&T) -> Json) -> Json {
     Json::Object(map.iter().map(|(id, v)| (id.clone(), write(v))).collect())
 }
 

@@ -67,6 +67,47 @@ fn a_sorted_map_does_what_a_btree_map_does() {
 }
 
 #[test]
+fn filling_in_and_changing_in_place_do_what_a_btree_map_does() {
+    for seed in 0..200 {
+        let mut sequence = Sequence(seed);
+        let mut map = SortedMap::new();
+        let mut model = BTreeMap::new();
+        for step in 0..60 {
+            let key = sequence.key();
+            match sequence.below(3) {
+                0 => {
+                    let mine = map.get_or_insert_with(&key, || step);
+                    *mine += 100;
+                    let theirs = model.entry(key.clone()).or_insert_with(|| step);
+                    *theirs += 100;
+                }
+                1 => {
+                    for value in map.values_mut() {
+                        *value += 1;
+                    }
+                    for value in model.values_mut() {
+                        *value += 1;
+                    }
+                }
+                _ => {
+                    if model.contains_key(&key) {
+                        assert_eq!(map[key.as_str()], model[&key]);
+                    }
+                }
+            }
+            check_same(&map, &model);
+        }
+    }
+}
+
+#[test]
+#[should_panic(expected = "no entry")]
+fn indexing_by_a_missing_key_panics_as_a_btree_map_does() {
+    let map: SortedMap<u64> = SortedMap::new();
+    let _ = map["absent"];
+}
+
+#[test]
 fn collecting_keeps_the_last_value_of_a_repeated_key() {
     let entries = [("b", 1), ("a", 2), ("b", 3), ("c", 4), ("a", 5)];
     let map: SortedMap<i32> = entries.iter().map(|&(k, v)| (k.to_string(), v)).collect();

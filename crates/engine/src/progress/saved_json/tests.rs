@@ -2,7 +2,7 @@
 //! into the same `SavedProgressV1`, and odd values (seeds beyond 2^53, escapes, tiny floats,
 //! NaN) come back as serde would give them.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use super::{read_progress_v1, write_progress_v1};
 use crate::json::parse;
@@ -26,7 +26,7 @@ fn sample(seed: u64, name: &str, ability: f64) -> SavedProgressV1 {
         current_variant: u64::MAX,
         current_part: 2,
         time_on_task_seconds: 61.25,
-        skills: BTreeMap::from([
+        skills: SortedMap::from_iter([
             (
                 name.to_string(),
                 SavedSkillV1 {
@@ -56,7 +56,7 @@ fn sample(seed: u64, name: &str, ability: f64) -> SavedProgressV1 {
                 },
             ),
         ]),
-        items: BTreeMap::from([(
+        items: SortedMap::from_iter([(
             "i".to_string(),
             SavedItemV1 {
                 attempts: 1,
