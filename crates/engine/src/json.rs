@@ -46,6 +46,7 @@ pub const MAX_DEPTH: usize = 128;
 /// Reads a whole text as one JSON value (whitespace around it allowed).
 pub fn parse(text: &str) -> Result<Json, JsonError> {
     let mut parser = Parser {
+        text,
         bytes: text.as_bytes(),
         at: 0,
         depth: 0,
@@ -113,6 +114,7 @@ impl Json {
 }
 
 struct Parser<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     at: usize,
     depth: usize,
@@ -253,20 +255,24 @@ impl Parser<'_> {
         }
     }
 
-    /// A string, `self.at` on its opening quote.
+    /// A string, `self.at` on its opening quote. A string without escapes (the usual case) is
+    /// copied once, at its length.
     fn string(&mut self) -> Result<String, JsonError> {
         self.at += 1;
         let mut text = String::new();
         loop {
             let start = self.at;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.at += 1;
-            }
+            self.at += self.bytes[start..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(self.bytes.len() - start);
             // The input is a `str` and the run stops only at ASCII bytes: a whole UTF-8 slice.
-            text.push_str(std::str::from_utf8(&self.bytes[start..self.at]).unwrap_or_default());
+            let run = &self.text[start..self.at];
+            if text.is_empty() && self.peek() == Some(b'"') {
+                self.at += 1;
+                return Ok(run.to_owned());
+            }
+            text.push_str(run);
             match self.peek() {
                 None => return Err(self.error_here("EOF while parsing a string")),
                 Some(b'"') => {
@@ -377,12 +383,14 @@ impl Parser<'_> {
             }
             self.required_digits()?;
         }
-        let written = std::str::from_utf8(&self.bytes[start..self.at]).unwrap_or_default();
-        match crate::parse_float::parse_float(written) {
-            Some(value) if value.is_finite() => Ok(Json::Number {
-                value,
-                integer: if whole { exact_integer(written) } else { None },
-            }),
+        let written = &self.text[start..self.at];
+        let integer = if whole { exact_integer(written) } else { None };
+        // A whole number within 2^53 is exactly an `f64`: no need for the general reading.
+        let exact = integer
+            .filter(|i| i.unsigned_abs() <= 1 << 53)
+            .map(|i| i as f64);
+        match exact.or_else(|| crate::parse_float::parse_float(written)) {
+            Some(value) if value.is_finite() => Ok(Json::Number { value, integer }),
             _ => Err(self.error_at(self.at, "number out of range")),
         }
     }

@@ -136,12 +136,70 @@ pub fn parse_inline(text: &str) -> Vec<Inline> {
 
 /// What an author should fix in a text meant for [`parse_markup`].
 pub fn check_markup(text: &str) -> Vec<MarkupProblem> {
-    parse_markup_with_problems(text).1
+    check_block_markup(text).problems
 }
 
 /// What an author should fix in a text meant for [`parse_inline`].
 pub fn check_inline_markup(text: &str) -> Vec<MarkupProblem> {
+    if cannot_have_problems(text) {
+        return Vec::new();
+    }
     parse_inline_with_problems(text).1
+}
+
+/// What the bank checker needs of a block text, from one parse.
+#[derive(Debug, Default, PartialEq)]
+pub struct BlockCheck {
+    /// As [`check_markup`].
+    pub problems: Vec<MarkupProblem>,
+    /// The address of every image and audio, as written, in text order.
+    pub media: Vec<String>,
+}
+
+/// The problems and media addresses of a text meant for [`parse_markup`], parsed once.
+pub fn check_block_markup(text: &str) -> BlockCheck {
+    if cannot_have_problems(text) {
+        return BlockCheck::default();
+    }
+    let (blocks, problems) = parse_markup_with_problems(text);
+    let mut media = Vec::new();
+    collect_media(&blocks, &mut media);
+    BlockCheck { problems, media }
+}
+
+fn collect_media(blocks: &[Block], addresses: &mut Vec<String>) {
+    for block in blocks {
+        match block {
+            Block::Image { src, .. } | Block::Audio { src, .. } => addresses.push(src.clone()),
+            Block::List { items, .. } => {
+                items.iter().for_each(|item| collect_media(item, addresses))
+            }
+            Block::Quote(inner) => collect_media(inner, addresses),
+            _ => {}
+        }
+    }
+}
+
+/// Whether a text parses with no problem and no media, seen without parsing it. Every problem
+/// the parser reports needs one of a few ASCII characters or a text over [`MAX_TEXT_CHARS`]:
+/// math needs `$`; a code fence `` ` `` or `~`; links, images and audio `[`; emphasis nested too
+/// deeply `*` or `_`; lists and quotes nested [`MAX_NESTING`] deep a marker (`>`, `-`, `*`, `+`,
+/// a number then `.` or `)`) per level, each at its own place in the text. So a text of at most
+/// `MAX_TEXT_CHARS` bytes with none of `` $`~[*_ `` and fewer than `MAX_NESTING` of `>-+.)` has
+/// none (the property tests compare this with the full parse).
+fn cannot_have_problems(text: &str) -> bool {
+    if text.len() > MAX_TEXT_CHARS {
+        return false;
+    }
+    let mut markers = 0;
+    for byte in text.bytes() {
+        match byte {
+            b'$' | b'`' | b'~' | b'[' | b'*' | b'_' => return false,
+            b'>' | b'-' | b'+' | b'.' | b')' => markers += 1,
+            _ => {}
+        }
+    }
+    markers < MAX_NESTING
 }
 
 /// Whether an address may become a link or an image: `http:`, `https:`, `mailto:` or relative.

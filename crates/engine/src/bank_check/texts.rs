@@ -6,7 +6,7 @@ use crate::bank_read::read_template;
 use crate::json::Json;
 
 use super::{warning_at, Code, CodedDiagnostic, Problem, Severity};
-use crate::markup::{check_inline_markup, check_markup, parse_markup, Block};
+use crate::markup::{check_block_markup, check_inline_markup};
 use crate::sorted_map::SortedMap;
 use crate::template::{draw_values, fill_text};
 use crate::text_fields::{collect_text_fields, TextField, TextShape};
@@ -21,9 +21,12 @@ pub(super) fn check_texts(root: &Json, diagnostics: &mut Vec<CodedDiagnostic>) {
     let texts = texts_as_shown(root, &fields);
     for (field, shown) in fields.iter().zip(&texts) {
         let Some(shown) = shown else { continue };
-        let problems = match field.shape {
-            TextShape::Block => check_markup(shown),
-            TextShape::Inline => check_inline_markup(shown),
+        let (problems, media) = match field.shape {
+            TextShape::Block => {
+                let check = check_block_markup(shown);
+                (check.problems, check.media)
+            }
+            TextShape::Inline => (check_inline_markup(shown), Vec::new()),
         };
         for problem in problems {
             diagnostics.push(CodedDiagnostic {
@@ -32,13 +35,11 @@ pub(super) fn check_texts(root: &Json, diagnostics: &mut Vec<CodedDiagnostic>) {
                 problem: Problem::new(Code::MarkupProblem).with("detail", problem.message),
             });
         }
-        if field.shape == TextShape::Block {
-            for address in media_addresses(shown).into_iter().filter(|a| is_remote(a)) {
-                diagnostics.push(warning_at(
-                    field.path.clone(),
-                    Problem::new(Code::RemoteMedia).with("address", address),
-                ));
-            }
+        for address in media.into_iter().filter(|a| is_remote(a)) {
+            diagnostics.push(warning_at(
+                field.path.clone(),
+                Problem::new(Code::RemoteMedia).with("address", address),
+            ));
         }
     }
 }
@@ -61,9 +62,7 @@ pub fn markup_problem_severity(message: &str) -> Severity {
 
 /// The address of every image and audio of a block text, as written.
 pub fn media_addresses(text: &str) -> Vec<String> {
-    let mut addresses = Vec::new();
-    collect_media(&parse_markup(text), &mut addresses);
-    addresses
+    check_block_markup(text).media
 }
 
 /// Whether a media address names another site rather than a file beside the bank: it has a
@@ -76,19 +75,6 @@ pub fn is_remote(address: &str) -> bool {
 pub fn has_scheme(address: &str) -> bool {
     let first_segment_end = address.find(['/', '?', '#']).unwrap_or(address.len());
     address[..first_segment_end].contains(':')
-}
-
-fn collect_media(blocks: &[Block], addresses: &mut Vec<String>) {
-    for block in blocks {
-        match block {
-            Block::Image { src, .. } | Block::Audio { src, .. } => addresses.push(src.clone()),
-            Block::List { items, .. } => {
-                items.iter().for_each(|item| collect_media(item, addresses))
-            }
-            Block::Quote(inner) => collect_media(inner, addresses),
-            _ => {}
-        }
-    }
 }
 
 /// The texts as a learner sees them: in a template item, `{{…}}` is replaced by the values of

@@ -61,6 +61,11 @@ fn escapes_and_surrogate_pairs_are_decoded() {
     check_value(r#""\u00e9\u00C9""#, Json::String("éÉ".into()));
     check_value(r#""\ud83d\ude00 x""#, Json::String("😀 x".into()));
     check_value(r#""a😀b""#, Json::String("a😀b".into()));
+    // Runs before, between and after escapes, and an empty string.
+    check_value(r#""ab\ncd\"é""#, Json::String("ab\ncd\"é".into()));
+    check_value(r#""\tx""#, Json::String("\tx".into()));
+    check_value(r#""""#, Json::String(String::new()));
+    check_error(r#""abc"#, "EOF while parsing a string at line 1 column 4");
     check_error(
         r#""\ud83d x""#,
         "unexpected end of hex escape at line 1 column 7",
@@ -95,6 +100,15 @@ fn numbers_are_read_exactly_as_rust_reads_them() {
         "5e-324",
         "-12.75",
         "0.000001",
+        // Whole numbers at the edge of the exact `f64` shortcut (2^53) and beyond it.
+        "7",
+        "-42",
+        "9007199254740992",
+        "-9007199254740992",
+        "9007199254740993",
+        "-9007199254740993",
+        "9007199254740995",
+        "18446744073709551615",
     ] {
         let expected: f64 = written.parse().unwrap();
         // Exact when whole and within u64 (`-0` keeps its sign in the f64 instead).

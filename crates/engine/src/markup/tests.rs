@@ -155,4 +155,5 @@ fn math_expression(node: &MathNode) -> String {
 }
 
 mod blocks_and_inlines;
+mod check_paths;
 mod math_and_safety;
