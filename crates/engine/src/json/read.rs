@@ -59,9 +59,9 @@ pub(crate) fn list<T>(value: &Json, read: impl Fn(&Json) -> Read<T>) -> Read<Vec
     }
 }
 
-/// An object read as a map (a `SortedMap`, or a `BTreeMap` for saved progress), entry by entry:
-/// a repeated key, the last one counts. Not `collect`: a `BTreeMap` collected sorts its entries
-/// first, code compiled again for every value type.
+/// An object read as a map (a `SortedMap`), entry by entry: a repeated key, the last one counts.
+/// Not `collect`: a map collected sorts its entries first, code compiled again for every value
+/// type.
 pub(crate) fn map<T, M: Default + Extend<(String, T)>>(
     value: &Json,
     read: impl Fn(&Json) -> Read<T>,
