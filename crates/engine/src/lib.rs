@@ -31,6 +31,7 @@ pub mod progress;
 pub mod remainder;
 pub mod report;
 pub mod sample_response;
+pub mod seeded;
 pub mod session;
 pub mod sorted_map;
 pub mod template;

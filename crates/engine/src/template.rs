@@ -4,6 +4,7 @@
 
 use crate::bank::{Hint, Item, ItemKind, NumericValue, Step, Template, VariableRange};
 use crate::expression::{evaluate, parse_expression, NameStyle};
+use crate::seeded::SeededSequence;
 use crate::sorted_map::SortedMap;
 
 /// How many draws are tried before a template's constraints are declared impossible.
@@ -18,27 +19,6 @@ fn problem<T>(message: impl Into<String>) -> Result<T, TemplateError> {
     Err(TemplateError {
         message: message.into(),
     })
-}
-
-/// A small deterministic generator (SplitMix64): the engine takes seeds, never entropy.
-struct SeededSequence(u64);
-
-impl SeededSequence {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, count: u64) -> u64 {
-        if count == 0 {
-            0
-        } else {
-            self.next_u64() % count
-        }
-    }
 }
 
 /// Draws values for every variable and derived value that satisfy all constraints.

@@ -1,6 +1,7 @@
 //! `parse_float` against std's `str::parse::<f64>`, bit for bit.
 
 use super::parse_float;
+use crate::seeded::SeededSequence as Sequence;
 
 fn check(text: &str) {
     let ours = parse_float(text);
@@ -10,25 +11,6 @@ fn check(text: &str) {
         std.map(f64::to_bits),
         "{text}: {ours:?} and std's {std:?}"
     );
-}
-
-/// A small deterministic generator (SplitMix64).
-struct Sequence(u64);
-
-impl Sequence {
-    fn below(&mut self, count: u64) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        (z ^ (z >> 31)) % count
-    }
-
-    fn digits(&mut self, count: u64) -> String {
-        (0..count)
-            .map(|_| char::from(b'0' + self.below(10) as u8))
-            .collect()
-    }
 }
 
 #[test]
@@ -100,10 +82,10 @@ fn random_numbers_round_as_std_rounds_them() {
     for _ in 0..300_000 {
         let whole = sequence.below(25);
         let fraction = sequence.below(25);
-        let mut text = sequence.digits(whole);
+        let mut text = digits(&mut sequence, whole);
         if fraction > 0 || sequence.below(4) == 0 {
             text.push('.');
-            text.push_str(&sequence.digits(fraction));
+            text.push_str(&digits(&mut sequence, fraction));
         }
         if sequence.below(2) == 0 {
             let exponent = sequence.below(700) as i64 - 350;
@@ -130,4 +112,11 @@ fn doubles_read_back_from_their_shortest_and_longest_forms() {
             check(&format!("{:.40e}", value / 2.0 + next / 2.0));
         }
     }
+}
+
+/// `count` decimal digits.
+fn digits(sequence: &mut Sequence, count: u64) -> String {
+    (0..count)
+        .map(|_| char::from(b'0' + sequence.below(10) as u8))
+        .collect()
 }

@@ -4,27 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::{IdPositions, SortedMap};
-
-/// A small deterministic generator for the loops below (SplitMix64).
-struct Sequence(u64);
-
-impl Sequence {
-    fn below(&mut self, count: u64) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        (z ^ (z >> 31)) % count
-    }
-
-    /// A key from a small alphabet, so that keys repeat and share prefixes.
-    fn key(&mut self) -> String {
-        let length = 1 + self.below(3);
-        (0..length)
-            .map(|_| ['a', 'b', 'B', 'é', '1'][self.below(5) as usize])
-            .collect()
-    }
-}
+use crate::seeded::SeededSequence as Sequence;
 
 fn check_same(map: &SortedMap<u64>, model: &BTreeMap<String, u64>) {
     let entries: Vec<(&String, &u64)> = map.iter().collect();
@@ -42,7 +22,7 @@ fn a_sorted_map_does_what_a_btree_map_does() {
         let mut map = SortedMap::new();
         let mut model = BTreeMap::new();
         for step in 0..60 {
-            let key = sequence.key();
+            let key = key(&mut sequence);
             match sequence.below(4) {
                 0 => assert_eq!(map.remove(&key), model.remove(&key)),
                 1 => {
@@ -73,7 +53,7 @@ fn filling_in_and_changing_in_place_do_what_a_btree_map_does() {
         let mut map = SortedMap::new();
         let mut model = BTreeMap::new();
         for step in 0..60 {
-            let key = sequence.key();
+            let key = key(&mut sequence);
             match sequence.below(3) {
                 0 => {
                     let mine = map.get_or_insert_with(&key, || step);
@@ -133,10 +113,12 @@ fn a_sorted_map_reads_and_writes_json_as_a_btree_map_does() {
 fn id_positions_find_the_first_and_the_last_place_of_an_id() {
     for seed in 0..200 {
         let mut sequence = Sequence(seed);
-        let ids: Vec<String> = (0..sequence.below(40)).map(|_| sequence.key()).collect();
+        let ids: Vec<String> = (0..sequence.below(40))
+            .map(|_| key(&mut sequence))
+            .collect();
         let index = IdPositions::new(ids.iter().map(String::as_str).collect());
         for _ in 0..30 {
-            let probe = sequence.key();
+            let probe = key(&mut sequence);
             let first = ids.iter().position(|id| *id == probe);
             let last = ids.iter().rposition(|id| *id == probe);
             assert_eq!(index.first(&probe), first, "{ids:?} {probe}");
@@ -161,11 +143,11 @@ fn a_name_set_does_what_a_btree_set_does() {
         let mut set = super::NameSet::new();
         let mut model = std::collections::BTreeSet::new();
         for _ in 0..30 {
-            let name = sequence.key();
+            let name = key(&mut sequence);
             assert_eq!(set.contains(&name), model.contains(&name));
             assert_eq!(set.insert(name.clone()), model.insert(name));
         }
-        let more: Vec<String> = (0..5).map(|_| sequence.key()).collect();
+        let more: Vec<String> = (0..5).map(|_| key(&mut sequence)).collect();
         set.extend(more.clone());
         model.extend(more);
         assert_eq!(set.len(), model.len());
@@ -191,4 +173,12 @@ fn positions_sort_by_the_comparison_given() {
     let mut order = vec![0, 1, 2];
     super::sort_positions(&mut order, &|a, b| names[a].cmp(names[b]));
     assert_eq!(order, [1, 2, 0]);
+}
+
+/// A key from a small alphabet, so that keys repeat and share prefixes.
+fn key(sequence: &mut Sequence) -> String {
+    let length = 1 + sequence.below(3);
+    (0..length)
+        .map(|_| ['a', 'b', 'B', 'é', '1'][sequence.below(5) as usize])
+        .collect()
 }

@@ -1,6 +1,7 @@
 //! `sin`, `cos`, `tan` against std's, in units in the last place.
 
 use super::{cos, sin, tan};
+use crate::seeded::SeededSequence as Sequence;
 
 /// How many doubles lie between `a` and `b` (both finite, or both the same non-finite).
 fn places_apart(a: f64, b: f64) -> u64 {
@@ -29,19 +30,6 @@ fn check(x: f64, most: u64) {
             "{name}({x:e}) = {ours:e}, std {std:e}: {} places apart",
             places_apart(ours, std)
         );
-    }
-}
-
-/// A small deterministic generator (SplitMix64).
-struct Sequence(u64);
-
-impl Sequence {
-    fn unit(&mut self) -> f64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64
     }
 }
 
