@@ -243,24 +243,17 @@ async function decodeShortCode(code) {
   } catch {
     throw new Error('a damaged short code (it is cut short or mistyped)');
   }
-  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  const chunks = [];
-  let size = 0;
+  let read;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > LARGEST_REPORT_BYTES) {
-        await reader.cancel();
-        throw new Error('too large for a report');
-      }
-      chunks.push(value);
-    }
-  } catch (error) {
-    if (error.message === 'too large for a report') throw error;
+    read = await readAtMost(
+      new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader(),
+      LARGEST_REPORT_BYTES,
+    );
+  } catch {
     throw new Error('a damaged short code (it cannot be unpacked; is part of it missing?)');
   }
+  const { chunks, size } = read;
+  if (size > LARGEST_REPORT_BYTES) throw new Error('too large for a report');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(await new Blob(chunks).arrayBuffer());
   } catch {
@@ -325,28 +318,38 @@ async function partBytes(part) {
 }
 
 /**
+ * The chunks of a stream up to `limit` bytes: past it, the stream is cancelled and `size` (the
+ * bytes seen) is over `limit`, so that callers can say it was too large. A reading error is thrown.
+ */
+async function readAtMost(reader, limit) {
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel();
+      break;
+    }
+    chunks.push(value);
+  }
+  return { chunks, size };
+}
+
+/**
  * A file's bytes, read as a stream: unlike `file.arrayBuffer()` or `file.size`, it does not
  * wait for the browser to look the file up first. A file larger than a report can be is read
  * no further.
  */
 async function fileBytes(file) {
-  const chunks = [];
-  let size = 0;
+  let read;
   try {
-    const reader = file.stream().getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > LARGEST_REPORT_BYTES) {
-        await reader.cancel();
-        break;
-      }
-      chunks.push(value);
-    }
+    read = await readAtMost(file.stream().getReader(), LARGEST_REPORT_BYTES);
   } catch (error) {
     throw new Error(`could not be read (${messageOf(error)})`);
   }
+  const { chunks, size } = read;
   if (size > LARGEST_REPORT_BYTES) throw new Error(`too large for a report (${Math.round(file.size / 1e6)} MB)`);
   if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(size);
