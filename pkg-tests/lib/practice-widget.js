@@ -129,20 +129,15 @@ export class PracticeWidget {
     return item.type === 'multiStep' ? { ...item.steps[part], id: item.id } : item;
   }
 
-  /** The right answer of a typed part, with a template's values read from the prompt. */
+  /** The right answer of a typed part; a template's answer is worked out from the prompt shown. */
   async typedAnswer(part) {
-    if (part.id === 'template') {
-      const prompt = await this.part('.ap-prompt').textContent();
-      const [, a, b] = prompt.match(/(\d+) × (\d+)/);
-      return String(Number(a) * Number(b));
+    if (part.template) {
+      const shown = (await this.part('.ap-prompt').textContent()).replace(/\s+/g, ' ').trim();
+      return templateAnswer(part, shown);
     }
     return String(part.type === 'shortText' ? part.answers[0] : part.answer);
   }
 
-  /**
-   * Answers the current part by keyboard only, right or wrong, starting with focus before or on
-   * its first control. Returns the part answered.
-   */
   async answerByKeyboard(right) {
     const part = await this.currentPart();
     const keyboard = this.page.keyboard;
@@ -208,8 +203,20 @@ export class PracticeWidget {
     }
     await this.tabUntil((f) => f.startsWith('button.ap-button.ap-check'), 'Check');
     await keyboard.press('Enter');
-    await this.part('.ap-next').waitFor();
+    try {
+      await this.part('.ap-next').waitFor({ timeout: 15000 });
+    } catch (error) {
+      throw new Error(`no Next button after Check on ${part.id}: ${await this.describeState()}`, { cause: error });
+    }
     return part;
+  }
+
+  /** What the widget shows now, for a failure's message: item, step, focus, any message shown. */
+  async describeState() {
+    const form = this.part('form.ap-item');
+    const item = (await form.count()) ? await form.getAttribute('data-item-id') : 'no item form';
+    const messages = await this.part('.ap-unreadable, .ap-feedback, [role=alert]').allTextContents();
+    return `item ${item}, focus on ${await this.focused()}, shown: ${JSON.stringify(messages)}`;
   }
 
   async focusedLabel() {
@@ -223,4 +230,32 @@ export class PracticeWidget {
     await this.page.keyboard.press('Enter');
     await this.part('form.ap-item').waitFor();
   }
+}
+
+/**
+ * A template item's right answer for the variant whose prompt is `shown`: every combination of
+ * the template's whole-number variables is tried until its prompt reads exactly as shown, and
+ * the answer is filled with those values. The expressions are the bank's own (`a * b`); Node
+ * evaluates them here, in the test, never in the page.
+ */
+export function templateAnswer(part, shown) {
+  const names = Object.keys(part.template.variables);
+  const fill = (text, values) =>
+    text.replace(/\{\{([^}]*)\}\}/g, (_, expression) =>
+      String(new Function(...names, `return (${expression});`)(...values)),
+    );
+  const search = (values) => {
+    if (values.length === names.length) {
+      return fill(part.prompt, values).replace(/\s+/g, ' ').trim() === shown ? fill(String(part.answer), values) : null;
+    }
+    const { min, max } = part.template.variables[names[values.length]];
+    for (let value = min; value <= max; value += 1) {
+      const found = search([...values, value]);
+      if (found !== null) return found;
+    }
+    return null;
+  };
+  const answer = search([]);
+  if (answer === null) throw new Error(`no values of ${part.id}'s template give the prompt shown: ${shown}`);
+  return answer;
 }

@@ -18,6 +18,10 @@ async function openTab(context) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // A panic in the wasm is reported on the console (console_error_panic_hook), not as a pageerror.
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   await page.goto(env.baseUrl + 'index.html');
   const widget = new PracticeWidget(page, 'adaptive-practice', readBank('www/banks/fractions.json'));
   await widget.waitForItem();
@@ -46,7 +50,17 @@ test('20 answers in each of two tabs, interleaved: all 40 in the merged state of
     ]) {
       // The learner switches to the tab (Firefox gives keyboard focus to the front tab only).
       await tab.page.bringToFront();
-      await tab.widget.answerByKeyboard(right);
+      try {
+        await tab.widget.answerByKeyboard(right);
+      } catch (error) {
+        const which = tab === a ? 'A' : 'B';
+        throw new Error(
+          `tab ${which}, round ${round}: ${error.message}; page errors: ${JSON.stringify([...a.errors, ...b.errors])}`,
+          {
+            cause: error,
+          },
+        );
+      }
       correct += right ? 1 : 0;
       await tab.widget.nextByKeyboard();
     }
