@@ -9,6 +9,7 @@ use adaptive_practice_engine::calibrated_model::{
 
 use crate::dataset::{read_dataset, Dataset, Vocabulary};
 use crate::replay::{replay_learners, OnlineModel};
+use crate::validation::split_for_validation;
 use crate::{baselines, bkt, engine_model, metrics};
 
 pub const ALL_MODEL_NAMES: [&str; 6] = ["mean", "irt", "elo", "bkt", "engine", "ours"];
@@ -17,9 +18,20 @@ pub const ALL_MODEL_NAMES: [&str; 6] = ["mean", "irt", "elo", "bkt", "engine", "
 #[derive(Clone, Debug, PartialEq)]
 pub struct KnowledgeTracingCommand {
     pub train_path: PathBuf,
-    pub test_path: PathBuf,
+    /// Where the models are scored: the test file, or the validation learners of the train file.
+    pub scored_on: ScoredOn,
     pub model_names: Vec<String>,
     pub settings: ModelSettings,
+}
+
+/// The learners the models are scored on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScoredOn {
+    /// The test file's learners; the models are fitted on every train learner.
+    Test(PathBuf),
+    /// The validation learners of the train file (`validation.rs`); the models are fitted on the
+    /// other train learners and the test file is not read.
+    Validation,
 }
 
 /// `ours` as an online model: the fitted parameters and the state of the current learner.
@@ -51,11 +63,28 @@ pub fn run_knowledge_tracing(command: &KnowledgeTracingCommand) -> Result<(), St
     let mut vocabulary = Vocabulary::default();
     let train =
         read_dataset(&command.train_path, &mut vocabulary).map_err(|error| error.to_string())?;
-    let train_item_count = vocabulary.item_count();
-    let test =
-        read_dataset(&command.test_path, &mut vocabulary).map_err(|error| error.to_string())?;
+    let (train, test, scored_name) = match &command.scored_on {
+        ScoredOn::Test(test_path) => {
+            let test =
+                read_dataset(test_path, &mut vocabulary).map_err(|error| error.to_string())?;
+            (train, test, "test")
+        }
+        ScoredOn::Validation => {
+            let (fit_train, validation) = split_for_validation(train);
+            if fit_train.learners.is_empty() || validation.learners.is_empty() {
+                return Err(format!(
+                    "{}: the validation split needs learners on both sides (fit-train {}, validation {})",
+                    command.train_path.display(),
+                    fit_train.learners.len(),
+                    validation.learners.len()
+                ));
+            }
+            (fit_train, validation, "validation")
+        }
+    };
+    let train_item_count = count_items(&train);
     println!(
-        "train: {} learners, {} answers; test: {} learners, {} answers; items: {} ({} only in test); skills: {}",
+        "scored on: {scored_name}; train: {} learners, {} answers; {scored_name}: {} learners, {} answers; items: {} ({} only in {scored_name}); skills: {}",
         train.learners.len(),
         train.answer_count(),
         test.learners.len(),
@@ -79,7 +108,7 @@ pub fn run_knowledge_tracing(command: &KnowledgeTracingCommand) -> Result<(), St
             "bkt" => Box::new(bkt::fit_knowledge_tracing_model(&train_sequences)),
             "engine" => Box::new(engine_model::fit_engine_model(
                 &train_sequences,
-                train_item_count,
+                vocabulary.item_count(),
                 vocabulary.skill_count(),
             )),
             _ => Box::new(LearnerModelOnline {
@@ -131,6 +160,17 @@ pub fn observed_sequences(dataset: &Dataset) -> Vec<Vec<ObservedAnswer>> {
                 .collect()
         })
         .collect()
+}
+
+/// How many distinct items the learners answered.
+fn count_items(dataset: &Dataset) -> usize {
+    let mut seen = std::collections::HashSet::new();
+    for learner in &dataset.learners {
+        for answer in &learner.answers {
+            seen.insert(answer.item);
+        }
+    }
+    seen.len()
 }
 
 /// Microseconds with two significant decimals below 10, whole above.

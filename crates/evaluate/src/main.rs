@@ -11,23 +11,28 @@ mod revlog;
 mod spaced_repetition;
 #[cfg(test)]
 mod tests;
+mod validation;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use adaptive_practice_engine::calibrated_model::ModelSettings;
 
-use knowledge_tracing::{run_knowledge_tracing, KnowledgeTracingCommand, ALL_MODEL_NAMES};
+use knowledge_tracing::{
+    run_knowledge_tracing, KnowledgeTracingCommand, ScoredOn, ALL_MODEL_NAMES,
+};
 use spaced_repetition::{run_spaced_repetition, SpacedRepetitionCommand};
 
-const USAGE: &str = "usage: evaluate kt --train PATH --test PATH [--models mean,irt,elo,bkt,engine,ours] [--set NAME=VALUE]...
+const USAGE: &str = "usage: evaluate kt --train PATH (--test PATH | --validate) [--models mean,irt,elo,bkt,engine,ours] [--set NAME=VALUE]...
        evaluate srs --revlog PATH [--folds 5]
 
 kt fits every model on the train file, replays every test learner answer by answer (predict, then
 update) and prints a table, then one line per model:
 model=NAME auc=... logloss=... rmse=... us_per_answer=...
 `engine` is the widget's LearnerModel on a bank whose item difficulties are fitted on the train
-file; `ours` is the engine's calibrated model. --set overrides a setting of `ours` (ability_step,
+file; `ours` is the engine's calibrated model. --validate fits on the fit-train learners of the
+train file and scores on its validation learners (a learner is a validation learner when the
+FNV-1a hash of its user_id is 0 mod 5); the test file is then not read. --set overrides a setting of `ours` (ability_step,
 ability_step_decay, recent_ability_step, item_precision, item_slope_precision, skill_precision,
 skill_weight_precision, global_precision, optimizer_iterations, cross_fit_folds).
 
@@ -75,7 +80,7 @@ fn parse_command_line(arguments: &[String]) -> Result<Command, String> {
 }
 
 fn parse_knowledge_tracing(arguments: &[String]) -> Result<KnowledgeTracingCommand, String> {
-    let (mut train_path, mut test_path) = (None, None);
+    let (mut train_path, mut test_path, mut validate) = (None, None, false);
     let mut model_names: Vec<String> = ALL_MODEL_NAMES
         .iter()
         .map(|name| name.to_string())
@@ -83,6 +88,10 @@ fn parse_knowledge_tracing(arguments: &[String]) -> Result<KnowledgeTracingComma
     let mut settings = ModelSettings::default();
     let mut remaining = arguments.iter();
     while let Some(flag) = remaining.next() {
+        if flag == "--validate" {
+            validate = true;
+            continue;
+        }
         let value = remaining
             .next()
             .ok_or_else(|| format!("`{flag}` needs a value"))?;
@@ -108,9 +117,19 @@ fn parse_knowledge_tracing(arguments: &[String]) -> Result<KnowledgeTracingComma
             other => return Err(format!("unknown option `{other}`")),
         }
     }
+    let scored_on =
+        match (test_path, validate) {
+            (Some(_), true) => return Err(
+                "`--validate` scores on the train file's validation learners: leave out `--test`"
+                    .to_string(),
+            ),
+            (Some(test_path), false) => ScoredOn::Test(test_path),
+            (None, true) => ScoredOn::Validation,
+            (None, false) => return Err("missing `--test PATH` (or `--validate`)".to_string()),
+        };
     Ok(KnowledgeTracingCommand {
         train_path: train_path.ok_or("missing `--train PATH`")?,
-        test_path: test_path.ok_or("missing `--test PATH`")?,
+        scored_on,
         model_names,
         settings,
     })

@@ -14,6 +14,7 @@ use crate::metrics::{area_under_roc_curve, log_loss, root_mean_squared_error};
 use crate::parse_command_line;
 use crate::replay::{replay_learners, OnlineModel};
 use crate::revlog::parse_review_log;
+use crate::validation::{fnv1a_64, is_validation_learner, split_for_validation};
 
 fn check_auc(predictions: &[f64], outcomes: &[u8], expected: Option<f64>) {
     let outcomes: Vec<bool> = outcomes.iter().map(|&outcome| outcome == 1).collect();
@@ -216,6 +217,12 @@ fn command_line_needs_both_files_and_known_names() {
         ],
         Some("unknown setting"),
     );
+    check_command_line(&["kt", "--train", "a.tsv", "--validate"], None);
+    check_command_line(
+        &["kt", "--train", "a.tsv", "--validate", "--test", "b.tsv"],
+        Some("leave out `--test`"),
+    );
+    check_command_line(&["kt", "--validate"], Some("--train"));
     check_command_line(&["fsrs"], Some("unknown command"));
     check_command_line(&["srs", "--revlog", "anki.tsv"], None);
     check_command_line(
@@ -417,4 +424,48 @@ fn review_log_reports_bad_lines() {
         Err((1, "no `t_history` column")),
     );
     check_review_log(header, Err((0, "no cards")));
+}
+
+#[test]
+fn fnv1a_matches_the_published_test_vectors() {
+    assert_eq!(fnv1a_64(b""), 0xcbf2_9ce4_8422_2325);
+    assert_eq!(fnv1a_64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    assert_eq!(fnv1a_64(b"foobar"), 0x8594_4171_f739_67e8);
+}
+
+#[test]
+fn validation_split_depends_on_the_learner_id_only() {
+    // Fixed sides: a change of the rule would move these learners (and every validation figure).
+    let validation: Vec<usize> = (0..40)
+        .filter(|id| is_validation_learner(&id.to_string()))
+        .collect();
+    assert_eq!(validation, [3, 4, 17, 20, 25, 36]);
+    let dataset = synthetic_dataset(200, 3, 7);
+    let mut reversed = dataset.clone();
+    reversed.learners.reverse();
+    let (fit_train, held_out) = split_for_validation(dataset.clone());
+    let (_, held_out_reversed) = split_for_validation(reversed);
+    assert_eq!(fit_train.learners.len() + held_out.learners.len(), 200);
+    assert!(
+        (25..=55).contains(&held_out.learners.len()),
+        "about one in five"
+    );
+    let names = |data: &Dataset| {
+        let mut names: Vec<String> = data
+            .learners
+            .iter()
+            .map(|learner| learner.learner_name.clone())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&held_out), names(&held_out_reversed));
+    assert!(held_out
+        .learners
+        .iter()
+        .all(|learner| is_validation_learner(&learner.learner_name)));
+    assert!(fit_train
+        .learners
+        .iter()
+        .all(|learner| !is_validation_learner(&learner.learner_name)));
 }
