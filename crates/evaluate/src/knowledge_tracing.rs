@@ -10,9 +10,17 @@ use adaptive_practice_engine::calibrated_model::{
 use crate::dataset::{read_dataset, Dataset, Vocabulary};
 use crate::replay::{replay_learners, OnlineModel};
 use crate::validation::split_for_validation;
-use crate::{baselines, bkt, engine_model, metrics};
+use crate::{baselines, bkt, elo, engine_model, metrics};
 
-pub const ALL_MODEL_NAMES: [&str; 6] = ["mean", "irt", "elo", "bkt", "engine", "ours"];
+pub const ALL_MODEL_NAMES: [&str; 7] = [
+    "mean",
+    "irt",
+    "elo",
+    "elo-uncalibrated",
+    "bkt",
+    "engine",
+    "ours",
+];
 
 /// The command line of the `kt` command, checked.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,7 +104,7 @@ pub fn run_knowledge_tracing(command: &KnowledgeTracingCommand) -> Result<(), St
     let train_sequences = observed_sequences(&train);
     let mut result_lines = Vec::new();
     println!(
-        "{:<6} {:>8} {:>8} {:>8} {:>14} {:>9}",
+        "{:<19} {:>8} {:>8} {:>8} {:>14} {:>9}",
         "model", "AUC", "logloss", "RMSE", "us/answer", "fit s"
     );
     for model_name in &command.model_names {
@@ -104,7 +112,10 @@ pub fn run_knowledge_tracing(command: &KnowledgeTracingCommand) -> Result<(), St
         let mut model: Box<dyn OnlineModel> = match model_name.as_str() {
             "mean" => Box::new(baselines::fit_mean_model(&train_sequences)),
             "irt" => Box::new(baselines::fit_rasch_model(&train_sequences)),
-            "elo" => Box::new(baselines::fit_elo_model(&train_sequences)),
+            "elo" => Box::new(elo::fit_two_level_elo(&train_sequences, elo::ELO_SETTINGS)),
+            "elo-uncalibrated" => Box::new(elo::TwoLevelElo::uncalibrated(
+                elo::UNCALIBRATED_ELO_SETTINGS,
+            )),
             "bkt" => Box::new(bkt::fit_knowledge_tracing_model(&train_sequences)),
             "engine" => Box::new(engine_model::fit_engine_model(
                 &train_sequences,
@@ -121,7 +132,7 @@ pub fn run_knowledge_tracing(command: &KnowledgeTracingCommand) -> Result<(), St
         let scores = metrics::score_predictions(&outcome.predictions, &outcome.outcomes);
         let auc = scores.auc.unwrap_or(f64::NAN);
         println!(
-            "{:<6} {:>8.4} {:>8.4} {:>8.4} {:>14.3} {:>9.1}",
+            "{:<19} {:>8.4} {:>8.4} {:>8.4} {:>14.3} {:>9.1}",
             model_name,
             auc,
             scores.log_loss,

@@ -3,6 +3,7 @@
 mod baselines;
 mod bkt;
 mod dataset;
+mod elo;
 mod engine_model;
 mod knowledge_tracing;
 mod metrics;
@@ -25,6 +26,7 @@ use spaced_repetition::{run_spaced_repetition, SpacedRepetitionCommand};
 
 const USAGE: &str = "usage: evaluate kt --train PATH (--test PATH | --validate) [--models mean,irt,elo,bkt,engine,ours] [--set NAME=VALUE]...
        evaluate srs --revlog PATH [--folds 5]
+       evaluate tune-elo --train PATH [--train PATH]... [--uncalibrated]
 
 kt fits every model on the train file, replays every test learner answer by answer (predict, then
 update) and prints a table, then one line per model:
@@ -39,13 +41,24 @@ skill_weight_precision, global_precision, optimizer_iterations, cross_fit_folds)
 srs predicts the recall of every review but a card's first from the reviews before it, with the
 engine's memory model (default and fitted parameters) and the mean, in folds split by card, and
 prints a table next to the published FSRS-6 figures, then one line per model:
-model=NAME logloss=... auc=... rmse=...";
+model=NAME logloss=... auc=... rmse=...
+
+tune-elo chooses the constants of two-level Elo (elo; elo-uncalibrated with --uncalibrated) by a
+coordinate search on the mean AUC over the validation splits of the train files.";
 
 /// A checked command line.
 #[derive(Clone, Debug, PartialEq)]
 enum Command {
     KnowledgeTracing(KnowledgeTracingCommand),
     SpacedRepetition(SpacedRepetitionCommand),
+    TuneElo(TuneEloCommand),
+}
+
+/// `tune-elo`: the train files whose validation splits the constants are chosen on.
+#[derive(Clone, Debug, PartialEq)]
+struct TuneEloCommand {
+    train_paths: Vec<PathBuf>,
+    uncalibrated: bool,
 }
 
 fn main() -> ExitCode {
@@ -60,6 +73,7 @@ fn main() -> ExitCode {
     let outcome = match &command {
         Command::KnowledgeTracing(command) => run_knowledge_tracing(command),
         Command::SpacedRepetition(command) => run_spaced_repetition(command),
+        Command::TuneElo(command) => run_tune_elo(command),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -74,6 +88,7 @@ fn parse_command_line(arguments: &[String]) -> Result<Command, String> {
     match arguments.first().map(String::as_str) {
         Some("kt") => parse_knowledge_tracing(&arguments[1..]).map(Command::KnowledgeTracing),
         Some("srs") => parse_spaced_repetition(&arguments[1..]).map(Command::SpacedRepetition),
+        Some("tune-elo") => parse_tune_elo(&arguments[1..]).map(Command::TuneElo),
         Some(other) => Err(format!("unknown command `{other}`")),
         None => Err("missing command".to_string()),
     }
@@ -161,6 +176,58 @@ fn parse_spaced_repetition(arguments: &[String]) -> Result<SpacedRepetitionComma
         revlog_path: revlog_path.ok_or("missing `--revlog PATH`")?,
         fold_count,
     })
+}
+
+fn parse_tune_elo(arguments: &[String]) -> Result<TuneEloCommand, String> {
+    let mut command = TuneEloCommand {
+        train_paths: Vec::new(),
+        uncalibrated: false,
+    };
+    let mut remaining = arguments.iter();
+    while let Some(flag) = remaining.next() {
+        match flag.as_str() {
+            "--uncalibrated" => command.uncalibrated = true,
+            "--train" => command.train_paths.push(PathBuf::from(
+                remaining.next().ok_or("`--train` needs a value")?,
+            )),
+            other => return Err(format!("unknown option `{other}`")),
+        }
+    }
+    if command.train_paths.is_empty() {
+        return Err("missing `--train PATH` (one or more)".to_string());
+    }
+    Ok(command)
+}
+
+/// Chooses two-level Elo's constants on the validation split of the train files (never a test
+/// file) and prints the search and the result.
+fn run_tune_elo(command: &TuneEloCommand) -> Result<(), String> {
+    let mut pairs = Vec::new();
+    for path in &command.train_paths {
+        let mut vocabulary = dataset::Vocabulary::default();
+        let train = dataset::read_dataset(path, &mut vocabulary).map_err(|e| e.to_string())?;
+        let (fit_train, validation) = validation::split_for_validation(train);
+        pairs.push(elo::ValidationPair {
+            name: path.display().to_string(),
+            fit_train: knowledge_tracing::observed_sequences(&fit_train),
+            validation,
+        });
+    }
+    let (start, calibrated) = if command.uncalibrated {
+        (elo::UNCALIBRATED_ELO_SETTINGS, false)
+    } else {
+        (elo::ELO_SETTINGS, true)
+    };
+    let (best, _) = elo::tune(&pairs, start, calibrated, &mut |line| println!("{line}"));
+    for pair in &pairs {
+        println!(
+            "{}: validation AUC {:.4}",
+            pair.name,
+            elo::validation_auc(pair, best, calibrated)
+        );
+    }
+    println!("chosen: {best:?}");
+    Ok(())
 }
 
 fn apply_setting(settings: &mut ModelSettings, assignment: &str) -> Result<(), String> {

@@ -5,9 +5,10 @@ use std::path::Path;
 use adaptive_practice_engine::calibrated_model::{self, LearnerState, ModelSettings};
 use adaptive_practice_engine::memory::{Rating, Review};
 
-use crate::baselines::{fit_elo_model, fit_mean_model, fit_rasch_model};
+use crate::baselines::{fit_mean_model, fit_rasch_model};
 use crate::bkt::fit_knowledge_tracing_model;
 use crate::dataset::{parse_dataset, Answer, Dataset, LearnerSequence, Vocabulary};
+use crate::elo::{fit_two_level_elo, TwoLevelElo, ELO_SETTINGS, UNCALIBRATED_ELO_SETTINGS};
 use crate::engine_model::fit_engine_model;
 use crate::knowledge_tracing::{observed_sequences, LearnerModelOnline};
 use crate::metrics::{area_under_roc_curve, log_loss, root_mean_squared_error};
@@ -344,9 +345,17 @@ fn fitted_models_beat_the_mean_on_synthetic_learners() {
     );
     check_beats_mean(
         "elo",
-        &mut fit_elo_model(&train_sequences),
+        &mut fit_two_level_elo(&train_sequences, ELO_SETTINGS),
         mean_auc,
         0.2,
+        &test,
+    );
+    // Without item difficulties it sees the learner and the skill only.
+    check_beats_mean(
+        "elo-uncalibrated",
+        &mut TwoLevelElo::uncalibrated(UNCALIBRATED_ELO_SETTINGS),
+        mean_auc,
+        0.05,
         &test,
     );
     // Knowledge tracing sees skills only, not the items' difficulty that drives these answers.
@@ -468,4 +477,28 @@ fn validation_split_depends_on_the_learner_id_only() {
         .learners
         .iter()
         .all(|learner| !is_validation_learner(&learner.learner_name)));
+}
+
+#[test]
+fn elo_tuning_never_lowers_the_validation_auc_and_reads_no_test_learner() {
+    let (fit_train, validation) = split_for_validation(synthetic_dataset(100, 30, 3));
+    let pair = crate::elo::ValidationPair {
+        name: "synthetic".to_string(),
+        fit_train: observed_sequences(&fit_train),
+        validation,
+    };
+    let start_auc = crate::elo::validation_auc(&pair, ELO_SETTINGS, true);
+    let mut lines = Vec::new();
+    let (chosen, chosen_auc) = crate::elo::tune(
+        std::slice::from_ref(&pair),
+        ELO_SETTINGS,
+        true,
+        &mut |line| lines.push(line),
+    );
+    assert!(chosen_auc >= start_auc - 1e-12);
+    assert!((crate::elo::validation_auc(&pair, chosen, true) - chosen_auc).abs() < 1e-12);
+    assert!(
+        lines.len() >= 2,
+        "the start and at least one round are reported"
+    );
 }
