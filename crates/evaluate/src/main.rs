@@ -24,19 +24,22 @@ use knowledge_tracing::{
 };
 use spaced_repetition::{run_spaced_repetition, SpacedRepetitionCommand};
 
-const USAGE: &str = "usage: evaluate kt --train PATH (--test PATH | --validate) [--models mean,irt,elo,bkt,engine,ours] [--set NAME=VALUE]...
+const USAGE: &str = "usage: evaluate kt --train PATH (--test PATH | --validate) [--models mean,irt,elo,elo-uncalibrated,bkt,widget,widget-uncalibrated,ours] [--set NAME=VALUE]...
        evaluate srs --revlog PATH [--folds 5]
        evaluate tune-elo --train PATH [--train PATH]... [--uncalibrated]
 
 kt fits every model on the train file, replays every test learner answer by answer (predict, then
 update) and prints a table, then one line per model:
 model=NAME auc=... logloss=... rmse=... us_per_answer=...
-`engine` is the widget's LearnerModel on a bank whose item difficulties are fitted on the train
-file; `ours` is the engine's calibrated model. --validate fits on the fit-train learners of the
+`widget` is the widget's LearnerModel on a bank of the dataset's items calibrated from the train
+learners by the teacher page's calibration; `widget-uncalibrated` the same on the bank with no
+difficulties; `elo` two-level Elo with item difficulties fitted on train, `elo-uncalibrated`
+without; `ours` the engine's calibrated model. --validate fits on the fit-train learners of the
 train file and scores on its validation learners (a learner is a validation learner when the
-FNV-1a hash of its user_id is 0 mod 5); the test file is then not read. --set overrides a setting of `ours` (ability_step,
-ability_step_decay, recent_ability_step, item_precision, item_slope_precision, skill_precision,
-skill_weight_precision, global_precision, optimizer_iterations, cross_fit_folds).
+FNV-1a hash of its user_id is 0 mod 5); the test file is then not read. --set overrides a
+setting of `ours` (ability_step, ability_step_decay, recent_ability_step, item_precision,
+item_slope_precision, skill_precision, skill_weight_precision, global_precision,
+optimizer_iterations, cross_fit_folds).
 
 srs predicts the recall of every review but a card's first from the reviews before it, with the
 engine's memory model (default and fitted parameters) and the mean, in folds split by card, and
