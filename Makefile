@@ -94,21 +94,26 @@ simulate:
 	OATUTOR_SAMPLE="$(OATUTOR_SAMPLE)" cargo run --release -q -p adaptive-practice-simulator --bin simulate
 
 # Evaluation on the shared real-learner data (plain cargo, no wasm toolchain). `make evaluate`:
-# knowledge tracing on both datasets, recall prediction on the Anki log, the classroom simulator.
-# `make evaluate-kt TRAIN=train.tsv TEST=test.tsv`: one train/test pair.
+# knowledge tracing on both datasets (the validation split of each train file, then the test
+# file), recall prediction on the Anki log, the classroom simulator.
+# `make evaluate-kt TRAIN=train.tsv TEST=test.tsv`: one train/test pair;
+# `make evaluate-kt TRAIN=train.tsv VALIDATE=1`: fit-train vs validation learners of the train
+# file only (crates/evaluate/README.md, "Validation split"), the test file is not read.
 .PHONY: evaluate evaluate-kt
 
 DATA ?= ../shared/data
 EVALUATE = cargo run --release -q -p adaptive-practice-evaluate --
 
 evaluate:
+	$(EVALUATE) kt --train $(DATA)/kt/statics_train.tsv --validate
+	$(EVALUATE) kt --train $(DATA)/kt/assistments09_train.tsv --validate
 	$(EVALUATE) kt --train $(DATA)/kt/statics_train.tsv --test $(DATA)/kt/statics_test.tsv
 	$(EVALUATE) kt --train $(DATA)/kt/assistments09_train.tsv --test $(DATA)/kt/assistments09_test.tsv
 	$(EVALUATE) srs --revlog $(DATA)/srs/anki_revlog.tsv --folds 5
 	@$(MAKE) -s simulate
 
 evaluate-kt:
-	$(EVALUATE) kt --train $(TRAIN) --test $(TEST)
+	$(EVALUATE) kt --train $(TRAIN) $(if $(filter 1,$(VALIDATE)),--validate,--test $(TEST))
 
 # `make fuzz`: each fuzz target (bank loader, templates, answer checkers, the expression and
 # equation parser, markup, progress loader, report reader) for FUZZ_SECONDS seconds (default 60) with cargo-fuzz on nightly;

@@ -1,4 +1,4 @@
-//! Reference models to compare the learner model with: the train mean, a Rasch model (IRT 1PL) and Elo.
+//! Reference models to compare the learner model with: the train mean and a Rasch model (IRT 1PL); two-level Elo is in `elo.rs`.
 
 use adaptive_practice_engine::calibrated_model::ObservedAnswer;
 use adaptive_practice_engine::math::sigmoid;
@@ -121,57 +121,4 @@ impl OnlineModel for RaschModel {
             self.learner_ability += slope / curvature;
         }
     }
-}
-
-/// Elo as in Pelánek (2016): P(correct) = sigmoid(ability - difficulty), both moved by the
-/// prediction error with a step `ELO_STEP / (1 + ELO_STEP_DECAY * answers so far)`. Difficulties
-/// come from one pass over the train learners and stay fixed on test learners.
-pub struct EloModel {
-    pub item_difficulty: Vec<f64>,
-    learner_ability: f64,
-    learner_answer_count: f64,
-}
-
-const ELO_STEP: f64 = 1.0;
-const ELO_STEP_DECAY: f64 = 0.05;
-
-pub fn fit_elo_model(learner_sequences: &[Vec<ObservedAnswer>]) -> EloModel {
-    let item_count = item_count(learner_sequences);
-    let mut item_difficulty = vec![0.0; item_count];
-    let mut item_answer_count = vec![0.0; item_count];
-    for sequence in learner_sequences {
-        let (mut ability, mut answer_count) = (0.0, 0.0);
-        for answer in sequence {
-            let error = if answer.correct { 1.0 } else { 0.0 }
-                - sigmoid(ability - item_difficulty[answer.item]);
-            ability += elo_step(answer_count) * error;
-            item_difficulty[answer.item] -= elo_step(item_answer_count[answer.item]) * error;
-            answer_count += 1.0;
-            item_answer_count[answer.item] += 1.0;
-        }
-    }
-    EloModel {
-        item_difficulty,
-        learner_ability: 0.0,
-        learner_answer_count: 0.0,
-    }
-}
-
-impl OnlineModel for EloModel {
-    fn start_learner(&mut self) {
-        self.learner_ability = 0.0;
-        self.learner_answer_count = 0.0;
-    }
-    fn predict(&self, item: usize, _skills: &[usize], _now: f64) -> f64 {
-        sigmoid(self.learner_ability - self.item_difficulty.get(item).copied().unwrap_or(0.0))
-    }
-    fn update(&mut self, item: usize, skills: &[usize], correct: bool, now: f64) {
-        let error = if correct { 1.0 } else { 0.0 } - self.predict(item, skills, now);
-        self.learner_ability += elo_step(self.learner_answer_count) * error;
-        self.learner_answer_count += 1.0;
-    }
-}
-
-fn elo_step(answer_count: f64) -> f64 {
-    ELO_STEP / (1.0 + ELO_STEP_DECAY * answer_count)
 }

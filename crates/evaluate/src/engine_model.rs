@@ -1,71 +1,39 @@
-//! The widget's default learner model (`LearnerModel`) as an online model, on a bank calibrated with Rasch item difficulties only.
+//! The widget's learner model (`LearnerModel`, crates/engine/src/model.rs) as an online model, on a
+//! bank built from the dataset: `widget` (the bank calibrated from the train learners by the
+//! teacher page's calibration) and `widget-uncalibrated` (no difficulties, no calibration).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use adaptive_practice_engine::bank::{Bank, BankSettings, Item, ItemKind, Skill};
 use adaptive_practice_engine::calibrated_model::ObservedAnswer;
-use adaptive_practice_engine::calibration::{fit_difficulties, Attempts};
+use adaptive_practice_engine::calibration::calibrate_bank_items;
 use adaptive_practice_engine::{Evidence, IndexedBank, LearnerModel, Timestamp};
 
+use crate::dataset::Dataset;
 use crate::replay::OnlineModel;
 
 /// When the data has no time (timestamp 0), answers are taken to be this far apart.
 const MILLISECONDS_BETWEEN_UNTIMED_ANSWERS: i64 = 60_000;
 
-/// The bank built from the train file, the id of every dataset item and skill, and the state of
-/// the current learner.
-pub struct EngineModelOnline {
-    bank: IndexedBank,
-    /// `Some` for items of the bank (answered in the train file).
-    item_difficulty: Vec<Option<f64>>,
-    model: LearnerModel,
-    answers_of_current_learner: i64,
-}
-
-/// Builds a bank whose skills are the dataset's skills and whose items are the train file's
-/// items, each with the skills it was answered with and a Rasch difficulty fitted on the train
-/// learners (`calibration::fit_difficulties`, the teacher page's calibration). The difficulties'
-/// mean is anchored at 0 ("medium"); `LearnerModel` reads an item's difficulty relative to the
-/// mean of its skills' items, so a common shift would change nothing for items with skills.
-pub fn fit_engine_model(
-    learner_sequences: &[Vec<ObservedAnswer>],
-    item_count: usize,
-    skill_count: usize,
-) -> EngineModelOnline {
-    let mut attempts_by_learner_and_item: HashMap<(usize, usize), (u32, u32)> = HashMap::new();
+/// A bank holding the dataset's items and skills as an author would ship it: item `i` of the
+/// dataset is the bank's item at position `i` (id `item{i}`), tagged with every skill it is
+/// answered with in `datasets` (item metadata, not outcomes); no item has a difficulty and the
+/// bank has no calibration.
+pub fn dataset_bank(item_count: usize, skill_count: usize, datasets: &[&Dataset]) -> Bank {
     let mut skills_of_item: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); item_count];
-    for (learner, sequence) in learner_sequences.iter().enumerate() {
-        for answer in sequence {
-            let counts = attempts_by_learner_and_item
-                .entry((learner, answer.item))
-                .or_insert((0, 0));
-            counts.0 += 1;
-            counts.1 += u32::from(answer.correct);
-            if let Some(skills) = skills_of_item.get_mut(answer.item) {
-                skills.extend(answer.skills.iter().copied());
-            }
+    for answer in datasets
+        .iter()
+        .flat_map(|dataset| &dataset.learners)
+        .flat_map(|learner| &learner.answers)
+    {
+        if let Some(skills) = skills_of_item.get_mut(answer.item) {
+            skills.extend(answer.skills.iter().copied());
         }
     }
-    let mut attempts: Vec<Attempts> = attempts_by_learner_and_item
-        .into_iter()
-        .map(|((learner, item), (attempts, correct))| Attempts {
-            learner,
-            item,
-            attempts,
-            correct,
-        })
-        .collect();
-    // The fit sums over records: a fixed order keeps the result independent of the hash order.
-    attempts.sort_by_key(|record| (record.learner, record.item));
-    let fitted = fit_difficulties(learner_sequences.len(), item_count, &attempts, 0.0);
-    let item_difficulty: Vec<Option<f64>> = fitted
-        .iter()
-        .map(|&(difficulty, _, answers)| (answers > 0).then_some(difficulty))
-        .collect();
-    let bank = Bank {
+    Bank {
         id: "evaluation".to_string(),
         version: "1".to_string(),
-        title: "Items of the train file".to_string(),
+        title: "Items of the dataset".to_string(),
         language: None,
         license: None,
         attribution: None,
@@ -78,52 +46,87 @@ pub fn fit_engine_model(
                 prerequisites: Vec::new(),
             })
             .collect(),
-        items: item_difficulty
+        items: skills_of_item
             .iter()
             .enumerate()
-            .filter_map(|(item, difficulty)| {
-                let difficulty = (*difficulty)?;
-                Some(Item {
-                    id: item_id(item),
-                    skills: skills_of_item
-                        .get(item)
-                        .map(|skills| skills.iter().map(|&skill| skill_id(skill)).collect())
-                        .unwrap_or_default(),
-                    difficulty: Some(difficulty),
-                    prompt: String::new(),
-                    hints: Vec::new(),
-                    solution: None,
-                    template: None,
-                    kind: ItemKind::SingleChoice {
-                        choices: Vec::new(),
-                        answer: 0,
-                        shuffle: false,
-                    },
-                })
+            .map(|(item, skills)| Item {
+                id: item_id(item),
+                skills: skills.iter().map(|&skill| skill_id(skill)).collect(),
+                difficulty: None,
+                prompt: String::new(),
+                hints: Vec::new(),
+                solution: None,
+                template: None,
+                kind: ItemKind::SingleChoice {
+                    choices: Vec::new(),
+                    answer: 0,
+                    shuffle: false,
+                },
             })
             .collect(),
-    };
-    EngineModelOnline {
-        bank: IndexedBank::new(bank),
-        item_difficulty,
-        model: LearnerModel::default(),
-        answers_of_current_learner: 0,
     }
 }
 
-impl EngineModelOnline {
-    /// The bank's difficulty of an item; for an item the bank lacks, the mean difficulty of its
-    /// skills' items (an average item of its skills), as `ours` treats unknown items.
-    fn difficulty_of(&self, item: usize, skill_ids: &[String]) -> f64 {
-        if let Some(Some(difficulty)) = self.item_difficulty.get(item) {
-            return *difficulty;
+/// Calibrates `bank` from the train learners' answers the way the teacher page does
+/// (`calibrateBank` in crates/studio/src/teacher.rs): each learner becomes the per-item
+/// (attempts, correct) record of a report file, `calibration::calibrate_bank_items` fits the
+/// difficulties against the bank's prior difficulties, and each calibrated item's difficulty is
+/// written into the bank (items nobody answered keep theirs). Answers how many items were
+/// calibrated.
+pub fn calibrate_like_the_teacher_page(
+    bank: &mut Bank,
+    learner_sequences: &[Vec<ObservedAnswer>],
+) -> usize {
+    let records: Vec<BTreeMap<String, (u32, u32)>> = learner_sequences
+        .iter()
+        .map(|sequence| {
+            let mut record: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+            for answer in sequence {
+                let counts = record.entry(item_id(answer.item)).or_insert((0, 0));
+                counts.0 += 1;
+                counts.1 += u32::from(answer.correct);
+            }
+            record
+        })
+        .collect();
+    let ids: Vec<String> = bank.items.iter().map(|item| item.id.clone()).collect();
+    let priors: Vec<f64> = bank.items.iter().map(Item::prior_difficulty).collect();
+    let calibrated = calibrate_bank_items(&ids, &priors, &records);
+    let difficulty_by_id: BTreeMap<&str, f64> = calibrated
+        .iter()
+        .map(|item| (item.id.as_str(), item.difficulty))
+        .collect();
+    for item in &mut bank.items {
+        if let Some(&difficulty) = difficulty_by_id.get(item.id.as_str()) {
+            item.difficulty = Some(difficulty);
         }
-        let references: Vec<f64> = skill_ids
-            .iter()
-            .filter_map(|skill| self.bank.skill_position(skill))
-            .map(|position| self.bank.reference_difficulty(position))
-            .collect();
-        references.iter().sum::<f64>() / references.len().max(1) as f64
+    }
+    calibrated.len()
+}
+
+/// The widget's `LearnerModel` on a bank, and the state of the current learner.
+pub struct WidgetModelOnline {
+    bank: IndexedBank,
+    model: LearnerModel,
+    answers_of_current_learner: i64,
+}
+
+impl WidgetModelOnline {
+    pub fn new(bank: Bank) -> WidgetModelOnline {
+        WidgetModelOnline {
+            bank: IndexedBank::new(bank),
+            model: LearnerModel::default(),
+            answers_of_current_learner: 0,
+        }
+    }
+
+    /// The bank's prior difficulty of a dataset item, as the widget reads it
+    /// (`Item::prior_difficulty`: 0 without a difficulty).
+    fn prior_difficulty(&self, item: usize) -> f64 {
+        self.bank
+            .items()
+            .get(item)
+            .map_or(0.0, Item::prior_difficulty)
     }
 
     /// The dataset's time in milliseconds, or one minute after the learner's previous answer.
@@ -136,7 +139,16 @@ impl EngineModelOnline {
     }
 }
 
-impl OnlineModel for EngineModelOnline {
+/// `widget`: the dataset's bank calibrated from the train learners like the teacher page does.
+pub fn fit_widget_model(
+    learner_sequences: &[Vec<ObservedAnswer>],
+    mut bank: Bank,
+) -> WidgetModelOnline {
+    calibrate_like_the_teacher_page(&mut bank, learner_sequences);
+    WidgetModelOnline::new(bank)
+}
+
+impl OnlineModel for WidgetModelOnline {
     fn start_learner(&mut self) {
         self.model = LearnerModel::default();
         self.answers_of_current_learner = 0;
@@ -148,7 +160,7 @@ impl OnlineModel for EngineModelOnline {
             key: &key,
             item_id: &key,
             skills: &skill_ids,
-            prior_difficulty: self.difficulty_of(item, &skill_ids),
+            prior_difficulty: self.prior_difficulty(item),
             correct: false,
             hints_used: 0,
         };
@@ -162,7 +174,7 @@ impl OnlineModel for EngineModelOnline {
             key: &key,
             item_id: &key,
             skills: &skill_ids,
-            prior_difficulty: self.difficulty_of(item, &skill_ids),
+            prior_difficulty: self.prior_difficulty(item),
             correct,
             hints_used: 0,
         };

@@ -1,5 +1,6 @@
 //! The `kt` command: fits every model on the train learners and replays the test learners answer by answer.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -9,17 +10,40 @@ use adaptive_practice_engine::calibrated_model::{
 
 use crate::dataset::{read_dataset, Dataset, Vocabulary};
 use crate::replay::{replay_learners, OnlineModel};
-use crate::{baselines, bkt, engine_model, metrics};
+use crate::validation::split_for_validation;
+use crate::{baselines, bkt, elo, engine_model, metrics};
 
-pub const ALL_MODEL_NAMES: [&str; 6] = ["mean", "irt", "elo", "bkt", "engine", "ours"];
+/// Every model of `kt`, in the order of its table and result lines. Scripts read the names of
+/// the result lines: keep them stable (a test pins them).
+pub const ALL_MODEL_NAMES: [&str; 8] = [
+    "mean",
+    "irt",
+    "elo",
+    "elo-uncalibrated",
+    "bkt",
+    "widget",
+    "widget-uncalibrated",
+    "ours",
+];
 
 /// The command line of the `kt` command, checked.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KnowledgeTracingCommand {
     pub train_path: PathBuf,
-    pub test_path: PathBuf,
+    /// Where the models are scored: the test file, or the validation learners of the train file.
+    pub scored_on: ScoredOn,
     pub model_names: Vec<String>,
     pub settings: ModelSettings,
+}
+
+/// The learners the models are scored on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScoredOn {
+    /// The test file's learners; the models are fitted on every train learner.
+    Test(PathBuf),
+    /// The validation learners of the train file (`validation.rs`); the models are fitted on the
+    /// other train learners and the test file is not read.
+    Validation,
 }
 
 /// `ours` as an online model: the fitted parameters and the state of the current learner.
@@ -51,67 +75,140 @@ pub fn run_knowledge_tracing(command: &KnowledgeTracingCommand) -> Result<(), St
     let mut vocabulary = Vocabulary::default();
     let train =
         read_dataset(&command.train_path, &mut vocabulary).map_err(|error| error.to_string())?;
-    let train_item_count = vocabulary.item_count();
-    let test =
-        read_dataset(&command.test_path, &mut vocabulary).map_err(|error| error.to_string())?;
-    println!(
-        "train: {} learners, {} answers; test: {} learners, {} answers; items: {} ({} only in test); skills: {}",
+    let (train, scored, scored_name) = match &command.scored_on {
+        ScoredOn::Test(test_path) => {
+            let test =
+                read_dataset(test_path, &mut vocabulary).map_err(|error| error.to_string())?;
+            (train, test, "test")
+        }
+        ScoredOn::Validation => {
+            let (fit_train, validation) = split_for_validation(train);
+            if fit_train.learners.is_empty() || validation.learners.is_empty() {
+                return Err(format!(
+                    "{}: the validation split needs learners on both sides (fit-train {}, validation {})",
+                    command.train_path.display(),
+                    fit_train.learners.len(),
+                    validation.learners.len()
+                ));
+            }
+            (fit_train, validation, "validation")
+        }
+    };
+    let stdout = std::io::stdout();
+    score_models(
+        &mut stdout.lock(),
+        &train,
+        &scored,
+        scored_name,
+        &vocabulary,
+        &command.model_names,
+        command.settings,
+    )
+    .map_err(|error| format!("cannot write the results: {error}"))
+}
+
+/// Fits each named model on `train`, replays the `scored` learners (the test file or the
+/// validation learners, named `scored_name`) and writes a table, then one line per model:
+/// `model=NAME auc=… logloss=… rmse=… us_per_answer=…` (see [`result_line`]).
+pub fn score_models(
+    out: &mut dyn Write,
+    train: &Dataset,
+    scored: &Dataset,
+    scored_name: &str,
+    vocabulary: &Vocabulary,
+    model_names: &[String],
+    settings: ModelSettings,
+) -> std::io::Result<()> {
+    let train_item_count = count_items(train);
+    writeln!(
+        out,
+        "scored on: {scored_name}; train: {} learners, {} answers; {scored_name}: {} learners, {} answers; items: {} ({} only in {scored_name}); skills: {}",
         train.learners.len(),
         train.answer_count(),
-        test.learners.len(),
-        test.answer_count(),
+        scored.learners.len(),
+        scored.answer_count(),
         vocabulary.item_count(),
         vocabulary.item_count() - train_item_count,
         vocabulary.skill_count(),
-    );
-    let train_sequences = observed_sequences(&train);
+    )?;
+    let train_sequences = observed_sequences(train);
+    // The bank an author would ship: every item of the dataset with its skills, nothing fitted.
+    let dataset_bank = || {
+        engine_model::dataset_bank(
+            vocabulary.item_count(),
+            vocabulary.skill_count(),
+            &[train, scored],
+        )
+    };
     let mut result_lines = Vec::new();
-    println!(
-        "{:<6} {:>8} {:>8} {:>8} {:>14} {:>9}",
+    writeln!(
+        out,
+        "{:<19} {:>8} {:>8} {:>8} {:>14} {:>9}",
         "model", "AUC", "logloss", "RMSE", "us/answer", "fit s"
-    );
-    for model_name in &command.model_names {
+    )?;
+    for model_name in model_names {
         let fit_started = Instant::now();
         let mut model: Box<dyn OnlineModel> = match model_name.as_str() {
             "mean" => Box::new(baselines::fit_mean_model(&train_sequences)),
             "irt" => Box::new(baselines::fit_rasch_model(&train_sequences)),
-            "elo" => Box::new(baselines::fit_elo_model(&train_sequences)),
-            "bkt" => Box::new(bkt::fit_knowledge_tracing_model(&train_sequences)),
-            "engine" => Box::new(engine_model::fit_engine_model(
-                &train_sequences,
-                train_item_count,
-                vocabulary.skill_count(),
+            "elo" => Box::new(elo::fit_two_level_elo(&train_sequences, elo::ELO_SETTINGS)),
+            "elo-uncalibrated" => Box::new(elo::TwoLevelElo::uncalibrated(
+                elo::UNCALIBRATED_ELO_SETTINGS,
             )),
+            "bkt" => Box::new(bkt::fit_knowledge_tracing_model(&train_sequences)),
+            "widget" => Box::new(engine_model::fit_widget_model(
+                &train_sequences,
+                dataset_bank(),
+            )),
+            "widget-uncalibrated" => Box::new(engine_model::WidgetModelOnline::new(dataset_bank())),
             _ => Box::new(LearnerModelOnline {
-                parameters: calibrated_model::fit(&train_sequences, command.settings),
+                parameters: calibrated_model::fit(&train_sequences, settings),
                 state: LearnerState::default(),
             }),
         };
         let fit_seconds = fit_started.elapsed().as_secs_f64();
-        let outcome = replay_learners(model.as_mut(), &test);
+        let outcome = replay_learners(model.as_mut(), scored);
         let scores = metrics::score_predictions(&outcome.predictions, &outcome.outcomes);
         let auc = scores.auc.unwrap_or(f64::NAN);
-        println!(
-            "{:<6} {:>8.4} {:>8.4} {:>8.4} {:>14.3} {:>9.1}",
+        writeln!(
+            out,
+            "{:<19} {:>8.4} {:>8.4} {:>8.4} {:>14.3} {:>9.1}",
             model_name,
             auc,
             scores.log_loss,
             scores.root_mean_squared_error,
             outcome.microseconds_per_answer,
             fit_seconds
-        );
-        result_lines.push(format!(
-            "model={model_name} auc={auc:.4} logloss={:.4} rmse={:.4} us_per_answer={}",
+        )?;
+        result_lines.push(result_line(
+            model_name,
+            auc,
             scores.log_loss,
             scores.root_mean_squared_error,
-            format_microseconds(outcome.microseconds_per_answer)
+            outcome.microseconds_per_answer,
         ));
     }
-    println!();
+    writeln!(out)?;
     for line in result_lines {
-        println!("{line}");
+        writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+/// One model's result line, the stable format scripts read:
+/// `model=NAME auc=0.1234 logloss=0.1234 rmse=0.1234 us_per_answer=1.23` (microseconds with two
+/// decimals below 10, whole above).
+pub fn result_line(
+    model_name: &str,
+    auc: f64,
+    log_loss: f64,
+    rmse: f64,
+    microseconds_per_answer: f64,
+) -> String {
+    format!(
+        "model={model_name} auc={auc:.4} logloss={log_loss:.4} rmse={rmse:.4} us_per_answer={}",
+        format_microseconds(microseconds_per_answer)
+    )
 }
 
 pub fn observed_sequences(dataset: &Dataset) -> Vec<Vec<ObservedAnswer>> {
@@ -131,6 +228,17 @@ pub fn observed_sequences(dataset: &Dataset) -> Vec<Vec<ObservedAnswer>> {
                 .collect()
         })
         .collect()
+}
+
+/// How many distinct items the learners answered.
+fn count_items(dataset: &Dataset) -> usize {
+    let mut seen = std::collections::HashSet::new();
+    for learner in &dataset.learners {
+        for answer in &learner.answers {
+            seen.insert(answer.item);
+        }
+    }
+    seen.len()
 }
 
 /// Microseconds with two significant decimals below 10, whole above.

@@ -3,6 +3,7 @@
 mod baselines;
 mod bkt;
 mod dataset;
+mod elo;
 mod engine_model;
 mod knowledge_tracing;
 mod metrics;
@@ -11,36 +12,56 @@ mod revlog;
 mod spaced_repetition;
 #[cfg(test)]
 mod tests;
+mod validation;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use adaptive_practice_engine::calibrated_model::ModelSettings;
 
-use knowledge_tracing::{run_knowledge_tracing, KnowledgeTracingCommand, ALL_MODEL_NAMES};
+use knowledge_tracing::{
+    run_knowledge_tracing, KnowledgeTracingCommand, ScoredOn, ALL_MODEL_NAMES,
+};
 use spaced_repetition::{run_spaced_repetition, SpacedRepetitionCommand};
 
-const USAGE: &str = "usage: evaluate kt --train PATH --test PATH [--models mean,irt,elo,bkt,engine,ours] [--set NAME=VALUE]...
+const USAGE: &str = "usage: evaluate kt --train PATH (--test PATH | --validate) [--models mean,irt,elo,elo-uncalibrated,bkt,widget,widget-uncalibrated,ours] [--set NAME=VALUE]...
        evaluate srs --revlog PATH [--folds 5]
+       evaluate tune-elo --train PATH [--train PATH]... [--uncalibrated]
 
 kt fits every model on the train file, replays every test learner answer by answer (predict, then
 update) and prints a table, then one line per model:
 model=NAME auc=... logloss=... rmse=... us_per_answer=...
-`engine` is the widget's LearnerModel on a bank whose item difficulties are fitted on the train
-file; `ours` is the engine's calibrated model. --set overrides a setting of `ours` (ability_step,
-ability_step_decay, recent_ability_step, item_precision, item_slope_precision, skill_precision,
-skill_weight_precision, global_precision, optimizer_iterations, cross_fit_folds).
+`widget` is the widget's LearnerModel on a bank of the dataset's items calibrated from the train
+learners by the teacher page's calibration; `widget-uncalibrated` the same on the bank with no
+difficulties; `elo` two-level Elo with item difficulties fitted on train, `elo-uncalibrated`
+without; `ours` the engine's calibrated model. --validate fits on the fit-train learners of the
+train file and scores on its validation learners (a learner is a validation learner when the
+FNV-1a hash of its user_id is 0 mod 5); the test file is then not read. --set overrides a
+setting of `ours` (ability_step, ability_step_decay, recent_ability_step, item_precision,
+item_slope_precision, skill_precision, skill_weight_precision, global_precision,
+optimizer_iterations, cross_fit_folds).
 
 srs predicts the recall of every review but a card's first from the reviews before it, with the
 engine's memory model (default and fitted parameters) and the mean, in folds split by card, and
 prints a table next to the published FSRS-6 figures, then one line per model:
-model=NAME logloss=... auc=... rmse=...";
+model=NAME logloss=... auc=... rmse=...
+
+tune-elo chooses the constants of two-level Elo (elo; elo-uncalibrated with --uncalibrated) by a
+coordinate search on the mean AUC over the validation splits of the train files.";
 
 /// A checked command line.
 #[derive(Clone, Debug, PartialEq)]
 enum Command {
     KnowledgeTracing(KnowledgeTracingCommand),
     SpacedRepetition(SpacedRepetitionCommand),
+    TuneElo(TuneEloCommand),
+}
+
+/// `tune-elo`: the train files whose validation splits the constants are chosen on.
+#[derive(Clone, Debug, PartialEq)]
+struct TuneEloCommand {
+    train_paths: Vec<PathBuf>,
+    uncalibrated: bool,
 }
 
 fn main() -> ExitCode {
@@ -55,6 +76,7 @@ fn main() -> ExitCode {
     let outcome = match &command {
         Command::KnowledgeTracing(command) => run_knowledge_tracing(command),
         Command::SpacedRepetition(command) => run_spaced_repetition(command),
+        Command::TuneElo(command) => run_tune_elo(command),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -69,13 +91,14 @@ fn parse_command_line(arguments: &[String]) -> Result<Command, String> {
     match arguments.first().map(String::as_str) {
         Some("kt") => parse_knowledge_tracing(&arguments[1..]).map(Command::KnowledgeTracing),
         Some("srs") => parse_spaced_repetition(&arguments[1..]).map(Command::SpacedRepetition),
+        Some("tune-elo") => parse_tune_elo(&arguments[1..]).map(Command::TuneElo),
         Some(other) => Err(format!("unknown command `{other}`")),
         None => Err("missing command".to_string()),
     }
 }
 
 fn parse_knowledge_tracing(arguments: &[String]) -> Result<KnowledgeTracingCommand, String> {
-    let (mut train_path, mut test_path) = (None, None);
+    let (mut train_path, mut test_path, mut validate) = (None, None, false);
     let mut model_names: Vec<String> = ALL_MODEL_NAMES
         .iter()
         .map(|name| name.to_string())
@@ -83,6 +106,10 @@ fn parse_knowledge_tracing(arguments: &[String]) -> Result<KnowledgeTracingComma
     let mut settings = ModelSettings::default();
     let mut remaining = arguments.iter();
     while let Some(flag) = remaining.next() {
+        if flag == "--validate" {
+            validate = true;
+            continue;
+        }
         let value = remaining
             .next()
             .ok_or_else(|| format!("`{flag}` needs a value"))?;
@@ -108,9 +135,19 @@ fn parse_knowledge_tracing(arguments: &[String]) -> Result<KnowledgeTracingComma
             other => return Err(format!("unknown option `{other}`")),
         }
     }
+    let scored_on =
+        match (test_path, validate) {
+            (Some(_), true) => return Err(
+                "`--validate` scores on the train file's validation learners: leave out `--test`"
+                    .to_string(),
+            ),
+            (Some(test_path), false) => ScoredOn::Test(test_path),
+            (None, true) => ScoredOn::Validation,
+            (None, false) => return Err("missing `--test PATH` (or `--validate`)".to_string()),
+        };
     Ok(KnowledgeTracingCommand {
         train_path: train_path.ok_or("missing `--train PATH`")?,
-        test_path: test_path.ok_or("missing `--test PATH`")?,
+        scored_on,
         model_names,
         settings,
     })
@@ -142,6 +179,58 @@ fn parse_spaced_repetition(arguments: &[String]) -> Result<SpacedRepetitionComma
         revlog_path: revlog_path.ok_or("missing `--revlog PATH`")?,
         fold_count,
     })
+}
+
+fn parse_tune_elo(arguments: &[String]) -> Result<TuneEloCommand, String> {
+    let mut command = TuneEloCommand {
+        train_paths: Vec::new(),
+        uncalibrated: false,
+    };
+    let mut remaining = arguments.iter();
+    while let Some(flag) = remaining.next() {
+        match flag.as_str() {
+            "--uncalibrated" => command.uncalibrated = true,
+            "--train" => command.train_paths.push(PathBuf::from(
+                remaining.next().ok_or("`--train` needs a value")?,
+            )),
+            other => return Err(format!("unknown option `{other}`")),
+        }
+    }
+    if command.train_paths.is_empty() {
+        return Err("missing `--train PATH` (one or more)".to_string());
+    }
+    Ok(command)
+}
+
+/// Chooses two-level Elo's constants on the validation split of the train files (never a test
+/// file) and prints the search and the result.
+fn run_tune_elo(command: &TuneEloCommand) -> Result<(), String> {
+    let mut pairs = Vec::new();
+    for path in &command.train_paths {
+        let mut vocabulary = dataset::Vocabulary::default();
+        let train = dataset::read_dataset(path, &mut vocabulary).map_err(|e| e.to_string())?;
+        let (fit_train, validation) = validation::split_for_validation(train);
+        pairs.push(elo::ValidationPair {
+            name: path.display().to_string(),
+            fit_train: knowledge_tracing::observed_sequences(&fit_train),
+            validation,
+        });
+    }
+    let (start, calibrated) = if command.uncalibrated {
+        (elo::UNCALIBRATED_ELO_SETTINGS, false)
+    } else {
+        (elo::ELO_SETTINGS, true)
+    };
+    let (best, _) = elo::tune(&pairs, start, calibrated, &mut |line| println!("{line}"));
+    for pair in &pairs {
+        println!(
+            "{}: validation AUC {:.4}",
+            pair.name,
+            elo::validation_auc(pair, best, calibrated)
+        );
+    }
+    println!("chosen: {best:?}");
+    Ok(())
 }
 
 fn apply_setting(settings: &mut ModelSettings, assignment: &str) -> Result<(), String> {

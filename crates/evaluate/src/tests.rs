@@ -5,15 +5,19 @@ use std::path::Path;
 use adaptive_practice_engine::calibrated_model::{self, LearnerState, ModelSettings};
 use adaptive_practice_engine::memory::{Rating, Review};
 
-use crate::baselines::{fit_elo_model, fit_mean_model, fit_rasch_model};
+use crate::baselines::{fit_mean_model, fit_rasch_model};
 use crate::bkt::fit_knowledge_tracing_model;
 use crate::dataset::{parse_dataset, Answer, Dataset, LearnerSequence, Vocabulary};
-use crate::engine_model::fit_engine_model;
-use crate::knowledge_tracing::{observed_sequences, LearnerModelOnline};
+use crate::elo::{fit_two_level_elo, TwoLevelElo, ELO_SETTINGS, UNCALIBRATED_ELO_SETTINGS};
+use crate::engine_model::{dataset_bank, fit_widget_model, WidgetModelOnline};
+use crate::knowledge_tracing::{
+    observed_sequences, result_line, score_models, LearnerModelOnline, ALL_MODEL_NAMES,
+};
 use crate::metrics::{area_under_roc_curve, log_loss, root_mean_squared_error};
 use crate::parse_command_line;
 use crate::replay::{replay_learners, OnlineModel};
 use crate::revlog::parse_review_log;
+use crate::validation::{fnv1a_64, is_validation_learner, split_for_validation};
 
 fn check_auc(predictions: &[f64], outcomes: &[u8], expected: Option<f64>) {
     let outcomes: Vec<bool> = outcomes.iter().map(|&outcome| outcome == 1).collect();
@@ -216,6 +220,12 @@ fn command_line_needs_both_files_and_known_names() {
         ],
         Some("unknown setting"),
     );
+    check_command_line(&["kt", "--train", "a.tsv", "--validate"], None);
+    check_command_line(
+        &["kt", "--train", "a.tsv", "--validate", "--test", "b.tsv"],
+        Some("leave out `--test`"),
+    );
+    check_command_line(&["kt", "--validate"], Some("--train"));
     check_command_line(&["fsrs"], Some("unknown command"));
     check_command_line(&["srs", "--revlog", "anki.tsv"], None);
     check_command_line(
@@ -321,11 +331,20 @@ fn fitted_models_beat_the_mean_on_synthetic_learners() {
         0.2,
         &test,
     );
+    let bank = dataset_bank(40, 4, &[&train, &test]);
     check_beats_mean(
-        "engine",
-        &mut fit_engine_model(&train_sequences, 40, 4),
+        "widget",
+        &mut fit_widget_model(&train_sequences, bank.clone()),
         mean_auc,
         0.2,
+        &test,
+    );
+    // Without difficulties it sees the learner and the skill only.
+    check_beats_mean(
+        "widget-uncalibrated",
+        &mut WidgetModelOnline::new(bank),
+        mean_auc,
+        0.05,
         &test,
     );
     check_beats_mean(
@@ -337,9 +356,17 @@ fn fitted_models_beat_the_mean_on_synthetic_learners() {
     );
     check_beats_mean(
         "elo",
-        &mut fit_elo_model(&train_sequences),
+        &mut fit_two_level_elo(&train_sequences, ELO_SETTINGS),
         mean_auc,
         0.2,
+        &test,
+    );
+    // Without item difficulties it sees the learner and the skill only.
+    check_beats_mean(
+        "elo-uncalibrated",
+        &mut TwoLevelElo::uncalibrated(UNCALIBRATED_ELO_SETTINGS),
+        mean_auc,
+        0.05,
         &test,
     );
     // Knowledge tracing sees skills only, not the items' difficulty that drives these answers.
@@ -417,4 +444,215 @@ fn review_log_reports_bad_lines() {
         Err((1, "no `t_history` column")),
     );
     check_review_log(header, Err((0, "no cards")));
+}
+
+#[test]
+fn fnv1a_matches_the_published_test_vectors() {
+    assert_eq!(fnv1a_64(b""), 0xcbf2_9ce4_8422_2325);
+    assert_eq!(fnv1a_64(b"a"), 0xaf63_dc4c_8601_ec8c);
+    assert_eq!(fnv1a_64(b"foobar"), 0x8594_4171_f739_67e8);
+}
+
+#[test]
+fn validation_split_depends_on_the_learner_id_only() {
+    // Fixed sides: a change of the rule would move these learners (and every validation figure).
+    let validation: Vec<usize> = (0..40)
+        .filter(|id| is_validation_learner(&id.to_string()))
+        .collect();
+    assert_eq!(validation, [3, 4, 17, 20, 25, 36]);
+    let dataset = synthetic_dataset(200, 3, 7);
+    let mut reversed = dataset.clone();
+    reversed.learners.reverse();
+    let (fit_train, held_out) = split_for_validation(dataset.clone());
+    let (_, held_out_reversed) = split_for_validation(reversed);
+    assert_eq!(fit_train.learners.len() + held_out.learners.len(), 200);
+    assert!(
+        (25..=55).contains(&held_out.learners.len()),
+        "about one in five"
+    );
+    let names = |data: &Dataset| {
+        let mut names: Vec<String> = data
+            .learners
+            .iter()
+            .map(|learner| learner.learner_name.clone())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&held_out), names(&held_out_reversed));
+    assert!(held_out
+        .learners
+        .iter()
+        .all(|learner| is_validation_learner(&learner.learner_name)));
+    assert!(fit_train
+        .learners
+        .iter()
+        .all(|learner| !is_validation_learner(&learner.learner_name)));
+}
+
+#[test]
+fn elo_tuning_never_lowers_the_validation_auc_and_reads_no_test_learner() {
+    let (fit_train, validation) = split_for_validation(synthetic_dataset(100, 30, 3));
+    let pair = crate::elo::ValidationPair {
+        name: "synthetic".to_string(),
+        fit_train: observed_sequences(&fit_train),
+        validation,
+    };
+    let start_auc = crate::elo::validation_auc(&pair, ELO_SETTINGS, true);
+    let mut lines = Vec::new();
+    let (chosen, chosen_auc) = crate::elo::tune(
+        std::slice::from_ref(&pair),
+        ELO_SETTINGS,
+        true,
+        &mut |line| lines.push(line),
+    );
+    assert!(chosen_auc >= start_auc - 1e-12);
+    assert!((crate::elo::validation_auc(&pair, chosen, true) - chosen_auc).abs() < 1e-12);
+    assert!(
+        lines.len() >= 2,
+        "the start and at least one round are reported"
+    );
+}
+
+/// The text of an answer log holding `dataset` (learners named with `prefix`).
+fn dataset_text(dataset: &Dataset, prefix: &str) -> String {
+    let mut text = String::from("user_id\titem_id\ttimestamp\tcorrect\tskill_id\n");
+    for learner in &dataset.learners {
+        for answer in &learner.answers {
+            let skills: Vec<String> = answer.skills.iter().map(|s| format!("s{s}")).collect();
+            text.push_str(&format!(
+                "{prefix}{}\ti{}\t0\t{}\t{}\n",
+                learner.learner_name,
+                answer.item,
+                u8::from(answer.correct),
+                skills.join(",")
+            ));
+        }
+    }
+    text
+}
+
+/// The result lines of `kt` as (name, [auc, logloss, rmse, us_per_answer]); panics on a line
+/// that starts with `model=` but does not have exactly the stable format.
+fn parse_result_lines(output: &str) -> Vec<(String, [f64; 4])> {
+    output
+        .lines()
+        .filter(|line| line.starts_with("model="))
+        .map(|line| {
+            let fields: Vec<&str> = line.split(' ').collect();
+            let keys = ["model", "auc", "logloss", "rmse", "us_per_answer"];
+            assert_eq!(fields.len(), keys.len(), "`{line}`");
+            let mut values = [0.0; 4];
+            for (index, (field, key)) in fields.iter().zip(keys).enumerate().skip(1) {
+                let value = field
+                    .strip_prefix(&format!("{key}="))
+                    .unwrap_or_else(|| panic!("`{line}`: expected `{key}=`"));
+                values[index - 1] = value
+                    .parse()
+                    .unwrap_or_else(|_| panic!("`{line}`: `{value}` is not a number"));
+            }
+            let name = fields[0].strip_prefix("model=").unwrap().to_string();
+            (name, values)
+        })
+        .collect()
+}
+
+#[test]
+fn kt_prints_one_stable_result_line_per_model() {
+    // Scripts and the README read these names: a rename must be deliberate.
+    assert_eq!(
+        ALL_MODEL_NAMES,
+        [
+            "mean",
+            "irt",
+            "elo",
+            "elo-uncalibrated",
+            "bkt",
+            "widget",
+            "widget-uncalibrated",
+            "ours"
+        ]
+    );
+    let mut vocabulary = Vocabulary::default();
+    let train_text = dataset_text(&synthetic_dataset(60, 30, 11), "a");
+    let test_text = dataset_text(&synthetic_dataset(20, 30, 12), "b");
+    let train = parse_dataset(Path::new("train.tsv"), &train_text, &mut vocabulary).unwrap();
+    let test = parse_dataset(Path::new("test.tsv"), &test_text, &mut vocabulary).unwrap();
+    let names: Vec<String> = ALL_MODEL_NAMES.iter().map(|n| n.to_string()).collect();
+    let settings = ModelSettings {
+        cross_fit_folds: 2,
+        optimizer_iterations: 50,
+        ..ModelSettings::default()
+    };
+    let mut output = Vec::new();
+    score_models(
+        &mut output,
+        &train,
+        &test,
+        "test",
+        &vocabulary,
+        &names,
+        settings,
+    )
+    .unwrap();
+    let output = String::from_utf8(output).unwrap();
+    let results = parse_result_lines(&output);
+    let printed: Vec<&str> = results.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(printed, ALL_MODEL_NAMES, "{output}");
+    // The result lines come last, after the table and a blank line.
+    let tail: Vec<&str> = output
+        .lines()
+        .rev()
+        .take(ALL_MODEL_NAMES.len() + 1)
+        .collect();
+    assert_eq!(tail.last(), Some(&""), "{output}");
+    for (name, [auc, log_loss, rmse, microseconds]) in &results {
+        assert!((0.0..=1.0).contains(auc), "{name}: auc {auc}");
+        assert!(
+            *log_loss > 0.0 && *rmse > 0.0 && *microseconds >= 0.0,
+            "{name}"
+        );
+    }
+    let auc_of = |wanted: &str| results.iter().find(|(n, _)| n == wanted).unwrap().1[0];
+    assert_eq!(auc_of("mean"), 0.5);
+    assert!(auc_of("widget") > 0.6 && auc_of("elo") > 0.6, "{output}");
+}
+
+#[test]
+fn result_line_has_the_documented_format() {
+    assert_eq!(
+        result_line("widget", 0.81234, 0.4, 0.35, 1.234),
+        "model=widget auc=0.8123 logloss=0.4000 rmse=0.3500 us_per_answer=1.23"
+    );
+    assert_eq!(
+        result_line("irt", 0.5, 0.69, 0.5, 18.7),
+        "model=irt auc=0.5000 logloss=0.6900 rmse=0.5000 us_per_answer=19"
+    );
+}
+
+#[test]
+fn the_uncalibrated_bank_has_every_item_and_no_difficulty_and_calibration_fills_them() {
+    let (train, test) = (synthetic_dataset(30, 20, 5), synthetic_dataset(10, 20, 6));
+    let bank = dataset_bank(40, 4, &[&train, &test]);
+    assert_eq!(bank.items.len(), 40);
+    assert!(bank.items.iter().all(|item| item.difficulty.is_none()));
+    assert!(bank.items.iter().all(|item| item.skills.len() == 1));
+    let mut calibrated = bank.clone();
+    let count = crate::engine_model::calibrate_like_the_teacher_page(
+        &mut calibrated,
+        &observed_sequences(&train),
+    );
+    let answered: std::collections::BTreeSet<usize> = train
+        .learners
+        .iter()
+        .flat_map(|learner| learner.answers.iter().map(|answer| answer.item))
+        .collect();
+    assert_eq!(count, answered.len());
+    for (position, item) in calibrated.items.iter().enumerate() {
+        assert_eq!(item.difficulty.is_some(), answered.contains(&position));
+    }
+    // Items of synthetic_dataset get harder with their number.
+    let first = calibrated.items[0].difficulty.unwrap_or(0.0);
+    let last = calibrated.items[39].difficulty.unwrap_or(0.0);
+    assert!(last > first + 1.0, "{first} vs {last}");
 }
