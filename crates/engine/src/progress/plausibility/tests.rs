@@ -135,7 +135,7 @@ fn counts_that_disagree() {
 fn states_the_evidence_does_not_support() {
     let add_one = |c: &mut Claims, state: SkillState, attempts: u32, correct: u32| {
         let mut skill = c.skills[0].clone();
-        skill.id = "forged".into();
+        skill.id = "forged";
         skill.state = state;
         skill.attempts = attempts;
         skill.correct = correct;
