@@ -47,19 +47,28 @@ pub fn earlier_shared_copies(storage_key: &str) -> Vec<String> {
     let Ok(storage) = local_storage() else {
         return Vec::new();
     };
-    let aside_prefix = format!("{shared}/unreadable-");
-    let mut aside: Vec<(i64, String)> = (0..storage.length().unwrap_or(0))
+    let keys = (0..storage.length().unwrap_or(0))
         .filter_map(|index| storage.key(index).ok().flatten())
+        .collect();
+    let aside = aside_keys_newest_first(keys, &format!("{shared}/unreadable-"));
+    std::iter::once(shared)
+        .chain(aside)
+        .filter_map(|key| storage.get_item(&key).ok().flatten())
+        .collect()
+}
+
+/// The keys of `keys` that are `aside_prefix` and a time (`…/unreadable-<time>`), newest first;
+/// keys of the same time in the order given.
+pub fn aside_keys_newest_first(keys: Vec<String>, aside_prefix: &str) -> Vec<String> {
+    let mut aside: Vec<(i64, String)> = keys
+        .into_iter()
         .filter_map(|key| {
-            let time = key.strip_prefix(&aside_prefix)?.parse::<i64>().ok()?;
+            let time = key.strip_prefix(aside_prefix)?.parse::<i64>().ok()?;
             Some((time, key))
         })
         .collect();
     aside.sort_by_key(|(time, _)| std::cmp::Reverse(*time));
-    std::iter::once(shared)
-        .chain(aside.into_iter().map(|(_, key)| key))
-        .filter_map(|key| storage.get_item(&key).ok().flatten())
-        .collect()
+    aside.into_iter().map(|(_, key)| key).collect()
 }
 
 /// Reads a value; `Ok(None)` when nothing is stored under the key.
