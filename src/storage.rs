@@ -2,6 +2,7 @@
 //! missing (sandboxed iframe, blocked site data), throw on access, or be full. It never calls
 //! `clear()`: the host page shares the origin, and its keys are not ours.
 
+use adaptive_practice_engine::sorted_map::sort_positions;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Storage, StorageEvent};
@@ -67,8 +68,16 @@ pub fn aside_keys_newest_first(keys: Vec<String>, aside_prefix: &str) -> Vec<Str
             Some((time, key))
         })
         .collect();
-    aside.sort_by_key(|(time, _)| std::cmp::Reverse(*time));
-    aside.into_iter().map(|(_, key)| key).collect()
+    // The engine's one sort (std's stable sort would be compiled in for this alone): ties by
+    // position, as a stable sort keeps them.
+    let mut order: Vec<usize> = (0..aside.len()).collect();
+    sort_positions(&mut order, &|a, b| {
+        aside[b].0.cmp(&aside[a].0).then(a.cmp(&b))
+    });
+    order
+        .into_iter()
+        .map(|at| std::mem::take(&mut aside[at].1))
+        .collect()
 }
 
 /// Reads a value; `Ok(None)` when nothing is stored under the key.
