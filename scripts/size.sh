@@ -3,6 +3,7 @@
 #! wasm-bindgen's JS glue and its snippets, the custom element module (the stylesheet is inside
 #! the wasm), each raw and gzip -9; then the wasm by group (scripts/size-groups.mjs, from the same
 #! build with function names kept). Exits non-zero above the budget, 220 KB gzipped.
+#! `SIZE_TOP=N` also lists the N largest functions and generic families (where to look next).
 #! `--no-budget` prints the same and never fails on the size (scripts/test.sh uses it: the budget
 #! is `make size`'s, not `make test`'s).
 set -euo pipefail
@@ -41,7 +42,7 @@ if [ -f "$cargo_wasm" ] && command -v wasm-bindgen >/dev/null && command -v wasm
     wasm-bindgen --target web --keep-debug --out-dir "$named" --out-name named "$cargo_wasm"
     # shellcheck disable=SC2086 # the flags are words
     wasm-opt $opt_flags -g "$named/named_bg.wasm" -o "$named/named.wasm"
-    node "$ROOT/scripts/size-groups.mjs" "$named/named.wasm" "$ROOT/pkg/adaptive_practice_bg.wasm"
+    node "$ROOT/scripts/size-groups.mjs" "$named/named.wasm" "$ROOT/pkg/adaptive_practice_bg.wasm" ${SIZE_TOP:+"--top=$SIZE_TOP"}
 else
     echo "(no breakdown by group: it needs $cargo_wasm, wasm-bindgen and wasm-opt; run make build)"
 fi
