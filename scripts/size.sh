@@ -34,7 +34,7 @@ printf '%-56s %10d %10d  (%.1f KB gzipped)\n' total "$total_raw" "$total_gz" "$(
 # with pkg/'s flags, keeping the function names (wasm-pack's own run strips them).
 echo
 cargo_wasm="$ROOT/target/wasm32-unknown-unknown/release/adaptive_practice.wasm"
-opt_flags="$(grep -A3 '^\[package.metadata.wasm-pack.profile.release\]' "$ROOT/Cargo.toml" |
+opt_flags="$(grep -A10 '^\[package.metadata.wasm-pack.profile.release\]' "$ROOT/Cargo.toml" |
     sed -n 's/^wasm-opt = \[\(.*\)\]$/\1/p' | head -n 1 | tr -d '",')"
 if [ -f "$cargo_wasm" ] && command -v wasm-bindgen >/dev/null && command -v wasm-opt >/dev/null && [ -n "$opt_flags" ]; then
     named="$(mktemp -d)"
