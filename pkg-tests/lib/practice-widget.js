@@ -131,11 +131,14 @@ export class PracticeWidget {
 
   /** The right answer of a typed part; a template's answer is worked out from the prompt shown. */
   async typedAnswer(part) {
-    if (part.template) {
-      const shown = (await this.part('.ap-prompt').textContent()).replace(/\s+/g, ' ').trim();
-      return templateAnswer(part, shown);
-    }
-    return String(part.type === 'shortText' ? part.answers[0] : part.answer);
+    return this.shownText(part, String(part.type === 'shortText' ? part.answers[0] : part.answer));
+  }
+
+  /** `text` of the bank's `part` as the widget shows it: a template's `{{…}}` filled with the variant's values. */
+  async shownText(part, text) {
+    if (!part.template) return text;
+    const prompt = (await this.part('.ap-prompt').textContent()).replace(/\s+/g, ' ').trim();
+    return templateFill(part, prompt)(text);
   }
 
   async answerByKeyboard(right) {
@@ -225,7 +228,12 @@ export class PracticeWidget {
 
   /** Presses Enter on the focused Next button and waits for the next item. */
   async nextByKeyboard() {
-    const focus = await this.focused();
+    // The widget moves focus to Next as the verdict renders; allow it a second to land.
+    let focus = await this.focused();
+    for (let tries = 0; tries < 20 && !focus.startsWith('button.ap-button.ap-next'); tries += 1) {
+      await this.page.waitForTimeout(50);
+      focus = await this.focused();
+    }
     if (!focus.startsWith('button.ap-button.ap-next')) throw new Error(`focus after Check is on ${focus}, not Next`);
     await this.page.keyboard.press('Enter');
     await this.part('form.ap-item').waitFor();
@@ -233,20 +241,21 @@ export class PracticeWidget {
 }
 
 /**
- * A template item's right answer for the variant whose prompt is `shown`: every combination of
- * the template's whole-number variables is tried until its prompt reads exactly as shown, and
- * the answer is filled with those values. The expressions are the bank's own (`a * b`); Node
- * evaluates them here, in the test, never in the page.
+ * The filling of a template item's texts for the variant whose prompt is `shown`: every
+ * combination of the template's whole-number variables is tried until its prompt reads exactly as
+ * shown. The expressions are the bank's own (`a * b`); Node evaluates them here, in the test,
+ * never in the page.
  */
-export function templateAnswer(part, shown) {
+export function templateFill(part, shown) {
   const names = Object.keys(part.template.variables);
-  const fill = (text, values) =>
+  const fillWith = (values) => (text) =>
     text.replace(/\{\{([^}]*)\}\}/g, (_, expression) =>
       String(new Function(...names, `return (${expression});`)(...values)),
     );
   const search = (values) => {
     if (values.length === names.length) {
-      return fill(part.prompt, values).replace(/\s+/g, ' ').trim() === shown ? fill(String(part.answer), values) : null;
+      const fill = fillWith(values);
+      return fill(part.prompt).replace(/\s+/g, ' ').trim() === shown ? fill : null;
     }
     const { min, max } = part.template.variables[names[values.length]];
     for (let value = min; value <= max; value += 1) {
@@ -255,7 +264,7 @@ export function templateAnswer(part, shown) {
     }
     return null;
   };
-  const answer = search([]);
-  if (answer === null) throw new Error(`no values of ${part.id}'s template give the prompt shown: ${shown}`);
-  return answer;
+  const fill = search([]);
+  if (fill === null) throw new Error(`no values of ${part.id}'s template give the prompt shown: ${shown}`);
+  return fill;
 }

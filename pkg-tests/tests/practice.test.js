@@ -30,14 +30,17 @@ test('five items answered by keyboard get feedback, and progress survives a relo
       assert.match(feedback, /^Correct!/, `item ${item.id}`);
     } else {
       assert.match(feedback, /^Not quite\./, `item ${item.id}`);
-      const expected = item.type === 'singleChoice' ? item.choices[item.answer].text : String(item.answer);
+      const expected = item.type === 'singleChoice' ? item.choices[item.answer].text : await widget.typedAnswer(item);
       assert.ok(
         feedback.includes(`The answer is ${expected}.`),
         `feedback of ${item.id} names the answer: ${feedback}`,
       );
     }
     // The worked solution is shown after every answer.
-    assert.equal((await widget.part('.ap-solution p').textContent()).trim(), item.solution);
+    assert.equal(
+      (await widget.part('.ap-solution p').textContent()).trim(),
+      await widget.shownText(item, item.solution),
+    );
     assert.equal(
       await widget.score(),
       `${index + 1} answered · ${pattern.slice(0, index + 1).filter(Boolean).length} correct`,
