@@ -15,7 +15,9 @@
 // BENCH_RUNS=n changes the 20 start-up runs; BENCH_COMPARE=file compares with another results file;
 // BENCH_ONLY=startup,many (any of size, startup, memory, many, teacher, answers) measures only those
 // and writes bench/generated/results-only.json, leaving results.json as it is; BENCH_PKG=folder
-// measures another build of the package than pkg/ (main's, to compare).
+// measures another build of the package than pkg/ (main's, to compare); BENCH_BESIDE=folder
+// measures the start-up of that build too, its runs alternating with pkg/'s, from its own origin
+// (so its own HTTP cache): two builds compared under the same load.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { startServer } from '../scripts/serve.mjs';
@@ -140,20 +142,31 @@ const browser = await chromium.launch({
   args: CHROMIUM_ARGS,
 });
 const bankUrl = (items) => `/bench/generated/banks/bank-${items}.json`;
+// BENCH_BESIDE: the other build, a snapshot served from a second origin.
+const beside = process.env.BENCH_BESIDE ? join(generated, 'pkg-beside') : null;
+let besideServer = null;
+if (beside && wanted('startup')) {
+  rmSync(beside, { recursive: true, force: true });
+  cpSync(resolve(process.env.BENCH_BESIDE), beside, { recursive: true });
+  besideServer = await startServer(0, '127.0.0.1', {
+    cacheControl: 'public, max-age=31536000',
+    resolve: (path) => (path.startsWith('/pkg/') ? join(beside, path.slice(5)) : undefined),
+  });
+}
 
 try {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   /** Loads a benchmark page and returns its `window.benchResult`; fails at the page's first error. */
-  const measure = async (path) => {
+  const measure = async (path, absolute = false) => {
     let onError;
     const failed = new Promise((_, reject) => {
       onError = (error) => reject(new Error(`${path}: ${error.message}`));
       page.on('pageerror', onError);
     });
     try {
-      await page.goto(base + path);
+      await page.goto(absolute ? path : base + path);
       const done = page.waitForFunction(() => window.benchResult, null, { timeout: 300_000, polling: 5 });
       await Promise.race([done, failed]);
       return await page.evaluate(() => window.benchResult);
@@ -168,15 +181,22 @@ try {
     for (const rate of [1, 4]) {
       log(`start-up, 1,000-item bank, ${STARTUP_RUNS} runs, CPU throttling ${rate}x`);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      const besidePath = besideServer ? besideServer.url.replace(/\/$/, '') + startupPath : null;
       for (let i = 0; i < 2; i += 1) {
         await measure(startupPath);
         await measure('/bench/pages/floor.html');
+        if (besidePath) await measure(besidePath, true);
       }
       const runs = { total: [], instantiated: [], afterInstantiate: [], inDom: [], floor: [] };
+      const besideRuns = { afterInstantiate: [], inDom: [] };
       for (let i = 0; i < STARTUP_RUNS; i += 1) {
         const startup = await measure(startupPath);
         for (const key of ['total', 'instantiated', 'afterInstantiate', 'inDom']) runs[key].push(startup[key]);
         runs.floor.push((await measure('/bench/pages/floor.html')).total);
+        if (besidePath) {
+          const other = await measure(besidePath, true);
+          for (const key of Object.keys(besideRuns)) besideRuns[key].push(other[key]);
+        }
       }
       const suffix = rate === 1 ? '' : `, CPU ${rate}x`;
       const total = median(runs.total);
@@ -208,6 +228,20 @@ try {
       );
       add(`startup.cpu${rate}.floor`, `floor: compile+instantiate wasm alone${suffix}`, floor, 'ms');
       add(`startup.cpu${rate}.ratio`, `start-up / floor${suffix}`, total / floor, 'x');
+      if (besidePath) {
+        add(
+          `startup.cpu${rate}.beside.afterInstantiate`,
+          `first item painted after wasm instantiation, BENCH_BESIDE's build (runs alternating with pkg's)${suffix}`,
+          median(besideRuns.afterInstantiate),
+          'ms',
+        );
+        add(
+          `startup.cpu${rate}.beside.inDom`,
+          `  of which instantiation to item in the DOM, BENCH_BESIDE's build${suffix}`,
+          median(besideRuns.inDom),
+          'ms',
+        );
+      }
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   }
@@ -315,6 +349,7 @@ try {
 } finally {
   await browser.close();
   await new Promise((done) => server.close(done));
+  if (besideServer) await new Promise((done) => besideServer.server.close(done));
 }
 
 // 4. The table, the JSON, the comparison.

@@ -3,9 +3,12 @@
 // in the page's file input. Measures the time from the input's `change` event to the first frame
 // with the heatmap in it (its style and layout done), and the part of it after the reports were
 // read (the page's first render after the change); then, not part of that figure, the time to
-// the calibration's end (it runs in a worker, after the heatmap is painted). `make bench` (bench/run.mjs) calls `benchTeacher`; alone:
+// the calibration's end (it runs in a worker, after the heatmap is painted). Beside the times, the
+// CPU time Chromium's processes (the page's, its workers', the browser's) used from the change to
+// the paint, read from /proc on Linux: other work on a shared machine stretches the wall time
+// far more than it does the CPU time. `make bench` (bench/run.mjs) calls `benchTeacher`; alone:
 // node bench/teacher.mjs [LEARNERS] [SKILLS] (after `make build`) prints the figures.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -108,9 +111,40 @@ export function writeTeacherClass(learners, skills) {
 }
 
 /**
+ * The CPU time, in milliseconds, used so far by the processes started by this one (Chromium's),
+ * from /proc (Linux; NaN elsewhere). Processes that have ended are not counted.
+ */
+function childrenCpuMs() {
+  if (!existsSync('/proc/self/stat')) return Number.NaN;
+  const parents = new Map();
+  const ticks = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // After the command's name in parentheses: state, ppid, … utime (14th field), stime (15th).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parents.set(Number(name), Number(fields[1]));
+      ticks.set(Number(name), Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // Ended while being read.
+    }
+  }
+  const ours = (pid) => {
+    for (let at = parents.get(pid); at; at = parents.get(at)) if (at === process.pid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const [pid, used] of ticks) if (ours(pid)) total += used;
+  // Clock ticks of 10 ms (USER_HZ 100 on Linux).
+  return total * 10;
+}
+
+/**
  * Opens the teacher page in `context` at `base`, loads the class's bank, chooses the report files
  * and returns the milliseconds from the input's `change` event to the heatmap painted (`ms`), of
- * which after the reports were read (`renderMs`), and to the calibration's end (`calibratedMs`).
+ * which after the reports were read (`renderMs`), and to the calibration's end (`calibratedMs`);
+ * `cpuMs`, Chromium's CPU time from the files chosen to the heatmap painted (`childrenCpuMs`).
  */
 async function oneRun(page, base, bankPath, reports) {
   await page.goto(`${base}/www/teacher.html`);
@@ -118,6 +152,7 @@ async function oneRun(page, base, bankPath, reports) {
   await page.locator('#bank-url').fill(`..${bankPath}`);
   await page.locator('#bank-url-form button').click();
   await page.locator('#bank-status[data-bank-id="teacher-bench"]').waitFor({ timeout: 120_000 });
+  let cpuAtPaint = Number.NaN;
   await page.evaluate(() => {
     window.teacherBench = null;
     new Promise((done) => {
@@ -133,6 +168,7 @@ async function oneRun(page, base, bankPath, reports) {
             requestAnimationFrame(() => {
               void document.documentElement.offsetHeight;
               const end = performance.now();
+              window.teacherBenchPainted?.();
               const render = performance.getEntriesByName('teacher:render').find((mark) => mark.startTime > start);
               const result = { ms: end - start, renderMs: render ? end - render.startTime : Number.NaN };
               const status = document.getElementById('calibration-status');
@@ -166,10 +202,14 @@ async function oneRun(page, base, bankPath, reports) {
       window.teacherBench = result;
     });
   });
+  page.benchPainted = () => {
+    cpuAtPaint = childrenCpuMs();
+  };
+  const cpuAtStart = childrenCpuMs();
   await page.setInputFiles('#report-files', reports);
   // A page that never shows the heatmap (the engine missing, every report refused) fails the run.
   await page.waitForFunction(() => window.teacherBench !== null, null, { timeout: 900_000, polling: 100 });
-  return page.evaluate(() => window.teacherBench);
+  return { ...(await page.evaluate(() => window.teacherBench)), cpuMs: cpuAtPaint - cpuAtStart };
 }
 
 /**
@@ -182,6 +222,8 @@ export async function benchTeacher({ browser, base, learners = 1000, skills = 50
   for (const rate of rates) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
+    // The paint, told at once (the page's frame calls it), for Chromium's CPU time up to it.
+    await page.exposeFunction('teacherBenchPainted', () => page.benchPainted?.());
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const cdp = await context.newCDPSession(page);
@@ -192,6 +234,7 @@ export async function benchTeacher({ browser, base, learners = 1000, skills = 50
       log?.(
         `teacher page, ${learners} x ${skills}, CPU ${rate}x, run ${run}: ${result.ms.toFixed(0)} ms, ` +
           `of which ${result.renderMs.toFixed(0)} ms from the reports read to the heatmap painted; ` +
+          `Chromium's CPU ${result.cpuMs.toFixed(0)} ms; ` +
           `calibrated after ${result.calibratedMs.toFixed(0)} ms`,
       );
       if (run > 0 || runs === 0) times.push(result);
@@ -204,6 +247,7 @@ export async function benchTeacher({ browser, base, learners = 1000, skills = 50
       ms: median(times.map((t) => t.ms)),
       renderMs: median(times.map((t) => t.renderMs)),
       calibratedMs: median(times.map((t) => t.calibratedMs)),
+      cpuMs: median(times.map((t) => t.cpuMs)),
       runs: times.map((t) => t.ms),
     });
   }
@@ -227,7 +271,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const rates = (process.env.BENCH_RATES || '1,4').split(',').map(Number);
     const runs = Number(process.env.BENCH_RUNS ?? 3);
     const log = (message) => process.stderr.write(`bench: ${message}\n`);
-    for (const { rate, ms, renderMs, calibratedMs, runs: all } of await benchTeacher({
+    for (const { rate, ms, renderMs, calibratedMs, cpuMs, runs: all } of await benchTeacher({
       browser,
       base: url.replace(/\/$/, ''),
       learners,
@@ -239,6 +283,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       console.log(
         `teacher page painted, ${learners} learners x ${skills} skills, CPU ${rate}x: ${ms.toFixed(0)} ms ` +
           `(runs ${all.map((t) => t.toFixed(0)).join(', ')}); reports read to painted: ${renderMs.toFixed(0)} ms; ` +
+          `Chromium's CPU to painted ${cpuMs.toFixed(0)} ms; ` +
           `calibrated (in a worker) ${calibratedMs.toFixed(0)} ms after the files were chosen`,
       );
   } finally {

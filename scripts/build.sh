@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 #! Builds the widget package into pkg/ with wasm-pack (release, --target web, wasm-opt -Oz),
 #! then adds the custom element module and its type declarations; then the authoring and teacher
-#! pages' wasm (crates/studio) into www/generated/studio/.
+#! pages' wasm (crates/studio) into www/generated/studio/ (not with `BUILD_WIDGET_ONLY=1`).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -27,6 +27,8 @@ node scripts/short-import-names.mjs
 # version, so that a new build replaces the stored copies.
 node scripts/service-worker.mjs
 node scripts/package-json.mjs
+# `BUILD_WIDGET_ONLY=1` stops here (the widget's package is complete): quicker size steps.
+[ "${BUILD_WIDGET_ONLY:-}" = 1 ] && exit 0
 # The authoring and teacher pages' own wasm (crates/studio): the checker as the author types, the
 # report reader and calibration (www/teacher-worker.js), outside the learner's widget; built with
 # the workspace's `studio` profile (opt-level 3: Cargo.toml says why).

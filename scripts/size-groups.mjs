@@ -5,8 +5,9 @@
 // group's code alone through gzip -9 (groups compress a little better together, so these add up
 // to a bit more than the whole).
 //
-// Usage: node scripts/size-groups.mjs named.wasm [shipped.wasm] (the second: to say how close the
-// named build is to what ships).
+// Usage: node scripts/size-groups.mjs named.wasm [shipped.wasm] [--top=N] (the second: to say how
+// close the named build is to what ships; `--top=N`: also the N largest functions, and the N
+// largest families of one generic function compiled for many types, to find what to shrink).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
@@ -165,10 +166,47 @@ export function readWasm(bytes) {
   return { sections, bodies, named: names.size };
 }
 
+/** A function's name without its type arguments and hash: its instances share one family. */
+export function familyOf(name) {
+  let family = name.replace(/::h[0-9a-f]{16}$/, '');
+  for (let before = ''; before !== family; ) {
+    before = family;
+    family = family.replace(/<[^<>]*>/g, '');
+  }
+  return family;
+}
+
+/** The `top` largest functions and families of `bodies`, as lines. */
+export function largest(bodies, top) {
+  const lines = ['  largest functions (bytes, group, name)'];
+  const bySize = [...bodies].sort((a, b) => b.bytes.length - a.bytes.length);
+  for (const body of bySize.slice(0, top)) {
+    lines.push(
+      `  ${String(body.bytes.length).padStart(7)}  ${groupOf(body.name).padEnd(7)} ${body.name.slice(0, 150)}`,
+    );
+  }
+  const families = new Map();
+  for (const body of bodies) {
+    const family = familyOf(body.name);
+    const entry = families.get(family) ?? { bytes: 0, count: 0 };
+    entry.bytes += body.bytes.length;
+    entry.count += 1;
+    families.set(family, entry);
+  }
+  lines.push('  largest families (bytes, instances, name without type arguments)');
+  const byBytes = [...families].filter(([, entry]) => entry.count > 1).sort((a, b) => b[1].bytes - a[1].bytes);
+  for (const [family, entry] of byBytes.slice(0, top)) {
+    lines.push(`  ${String(entry.bytes).padStart(7)}  ${String(entry.count).padStart(4)}  ${family.slice(0, 150)}`);
+  }
+  return lines;
+}
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
-  const bytes = readFileSync(process.argv[2]);
+  const topArgument = process.argv.find((argument) => argument.startsWith('--top='));
+  const [namedPath, shippedPath] = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
+  const bytes = readFileSync(namedPath);
   const { sections, bodies, named } = readWasm(bytes);
-  if (named === 0) throw new Error(`${process.argv[2]} has no function names`);
+  if (named === 0) throw new Error(`${namedPath} has no function names`);
   // Shares of the wasm without its custom sections (names, producers): what pkg/ ships.
   const total = sections.filter((s) => s.id !== 0).reduce((sum, s) => sum + s.size, 0);
   const rows = new Map(GROUPS.map(([key]) => [key, []]));
@@ -191,9 +229,10 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const rest = sections.filter((s) => s.id !== 10 && s.id !== 11 && s.id !== 0);
   const restBytes = Buffer.concat(rest.map((s) => bytes.subarray(s.start, s.end)));
   line('other sections (types, imports, exports, tables)', restBytes.length, gzipSync(restBytes, { level: 9 }).length);
-  if (process.argv[3]) {
-    const shipped = readWasm(readFileSync(process.argv[3])).sections;
+  if (shippedPath) {
+    const shipped = readWasm(readFileSync(shippedPath)).sections;
     const size = shipped.filter((s) => s.id !== 0).reduce((sum, s) => sum + s.size, 0);
-    console.log(`  (this build without its names: ${total} bytes; ${process.argv[3].split('/').pop()}: ${size} bytes)`);
+    console.log(`  (this build without its names: ${total} bytes; ${shippedPath.split('/').pop()}: ${size} bytes)`);
   }
+  if (topArgument) console.log(largest(bodies, Number(topArgument.slice('--top='.length))).join('\n'));
 }

@@ -3,6 +3,7 @@
 #! wasm-bindgen's JS glue and its snippets, the custom element module (the stylesheet is inside
 #! the wasm), each raw and gzip -9; then the wasm by group (scripts/size-groups.mjs, from the same
 #! build with function names kept). Exits non-zero above the budget, 220 KB gzipped.
+#! `SIZE_TOP=N` also lists the N largest functions and generic families (where to look next).
 #! `--no-budget` prints the same and never fails on the size (scripts/test.sh uses it: the budget
 #! is `make size`'s, not `make test`'s).
 set -euo pipefail
@@ -33,7 +34,7 @@ printf '%-56s %10d %10d  (%.1f KB gzipped)\n' total "$total_raw" "$total_gz" "$(
 # with pkg/'s flags, keeping the function names (wasm-pack's own run strips them).
 echo
 cargo_wasm="$ROOT/target/wasm32-unknown-unknown/release/adaptive_practice.wasm"
-opt_flags="$(grep -A3 '^\[package.metadata.wasm-pack.profile.release\]' "$ROOT/Cargo.toml" |
+opt_flags="$(grep -A10 '^\[package.metadata.wasm-pack.profile.release\]' "$ROOT/Cargo.toml" |
     sed -n 's/^wasm-opt = \[\(.*\)\]$/\1/p' | head -n 1 | tr -d '",')"
 if [ -f "$cargo_wasm" ] && command -v wasm-bindgen >/dev/null && command -v wasm-opt >/dev/null && [ -n "$opt_flags" ]; then
     named="$(mktemp -d)"
@@ -41,7 +42,7 @@ if [ -f "$cargo_wasm" ] && command -v wasm-bindgen >/dev/null && command -v wasm
     wasm-bindgen --target web --keep-debug --out-dir "$named" --out-name named "$cargo_wasm"
     # shellcheck disable=SC2086 # the flags are words
     wasm-opt $opt_flags -g "$named/named_bg.wasm" -o "$named/named.wasm"
-    node "$ROOT/scripts/size-groups.mjs" "$named/named.wasm" "$ROOT/pkg/adaptive_practice_bg.wasm"
+    node "$ROOT/scripts/size-groups.mjs" "$named/named.wasm" "$ROOT/pkg/adaptive_practice_bg.wasm" ${SIZE_TOP:+"--top=$SIZE_TOP"}
 else
     echo "(no breakdown by group: it needs $cargo_wasm, wasm-bindgen and wasm-opt; run make build)"
 fi

@@ -2,6 +2,7 @@
 //! missing (sandboxed iframe, blocked site data), throw on access, or be full. It never calls
 //! `clear()`: the host page shares the origin, and its keys are not ours.
 
+use adaptive_practice_engine::sorted_map::sort_positions;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Storage, StorageEvent};
@@ -47,18 +48,35 @@ pub fn earlier_shared_copies(storage_key: &str) -> Vec<String> {
     let Ok(storage) = local_storage() else {
         return Vec::new();
     };
-    let aside_prefix = format!("{shared}/unreadable-");
-    let mut aside: Vec<(i64, String)> = (0..storage.length().unwrap_or(0))
+    let keys = (0..storage.length().unwrap_or(0))
         .filter_map(|index| storage.key(index).ok().flatten())
+        .collect();
+    let aside = aside_keys_newest_first(keys, &format!("{shared}/unreadable-"));
+    std::iter::once(shared)
+        .chain(aside)
+        .filter_map(|key| storage.get_item(&key).ok().flatten())
+        .collect()
+}
+
+/// The keys of `keys` that are `aside_prefix` and a time (`…/unreadable-<time>`), newest first;
+/// keys of the same time in the order given.
+pub fn aside_keys_newest_first(keys: Vec<String>, aside_prefix: &str) -> Vec<String> {
+    let mut aside: Vec<(i64, String)> = keys
+        .into_iter()
         .filter_map(|key| {
-            let time = key.strip_prefix(&aside_prefix)?.parse::<i64>().ok()?;
+            let time = key.strip_prefix(aside_prefix)?.parse::<i64>().ok()?;
             Some((time, key))
         })
         .collect();
-    aside.sort_by_key(|(time, _)| std::cmp::Reverse(*time));
-    std::iter::once(shared)
-        .chain(aside.into_iter().map(|(_, key)| key))
-        .filter_map(|key| storage.get_item(&key).ok().flatten())
+    // The engine's one sort (std's stable sort would be compiled in for this alone): ties by
+    // position, as a stable sort keeps them.
+    let mut order: Vec<usize> = (0..aside.len()).collect();
+    sort_positions(&mut order, &|a, b| {
+        aside[b].0.cmp(&aside[a].0).then(a.cmp(&b))
+    });
+    order
+        .into_iter()
+        .map(|at| std::mem::take(&mut aside[at].1))
         .collect()
 }
 

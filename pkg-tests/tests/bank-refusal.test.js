@@ -30,6 +30,12 @@ const PLANTED = bankWith([
   { id: 'math', skills: ['s'], type: 'numeric', prompt: 'What is $\\frac{1}{$ of 8?', answer: 4 },
 ]);
 
+// Its only error is in a text: the widget checks texts once the first item is on screen.
+const TEXT_ERROR_ONLY = bankWith([
+  { id: 'fine', skills: ['s'], type: 'numeric', prompt: 'What is 2 + 2?', answer: 4 },
+  { id: 'image', skills: ['s'], type: 'numeric', prompt: 'How many? ![](dots.png)', answer: 4 },
+]);
+
 const WARNINGS_ONLY = bankWith([
   { id: 'price', skills: ['s'], type: 'numeric', prompt: 'Two pens at $2 each cost how much?', answer: 4 },
 ]);
@@ -74,6 +80,25 @@ test('a bank with checker errors is refused with its problems and their paths, n
   ]);
   assert.match(await refusal.textContent(), /3 problem/);
   assert.equal(errors.length, 1, 'the host page hears of it');
+});
+
+test('a bank whose only error is in a text is refused as well, and its stored progress is left alone', async () => {
+  const page = await (await env.browser.newContext()).newPage();
+  await page.goto(`${env.baseUrl}www/two-widgets.html`);
+  // Unreadable progress under the bank's key: a widget that played the bank would move it aside.
+  const before = await page.evaluate(() => {
+    localStorage.setItem('adaptive-practice/progress/planted', 'not progress');
+    return { ...localStorage };
+  });
+  const widget = await widgetFor(page, TEXT_ERROR_ONLY);
+  const refusal = widget.locator('.ap-error[role=alert]');
+  await refusal.waitFor();
+  assert.equal(await widget.locator('form.ap-item').count(), 0, 'no item is shown');
+  assert.deepEqual(await refusal.locator('.ap-diagnostics li').allTextContents(), [
+    '$.items[1] ("image").prompt: an image inside a line of text is shown as its alt text; put `![alt](address)` on a line of its own',
+  ]);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), before, 'storage is as it was');
 });
 
 test('a bank with warnings only is played', async () => {

@@ -1,6 +1,7 @@
 //! `use_after_first_paint`: what a component shows only once its first frame is on screen, so
-//! that the first item paints without waiting for the progress list and the panels below it.
-//! The timing is in `after_first_paint.js`.
+//! that the first item paints without waiting for the progress list and the panels below it;
+//! `after_first_paint`: work that waits so (the bank's text checks). The timing is in
+//! `after_first_paint.js`.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -11,7 +12,7 @@ use yew::prelude::*;
 #[wasm_bindgen(module = "/src/components/after_first_paint.js")]
 extern "C" {
     #[wasm_bindgen(js_name = afterFirstPaint)]
-    fn after_first_paint(show: &JsValue, fallback_ms: i32);
+    fn after_first_paint_js(show: &JsValue, fallback_ms: i32);
 }
 
 /// How long to wait when no frame comes: the deferred part is then built anyway.
@@ -34,9 +35,15 @@ pub fn use_after_first_paint() -> bool {
                     }
                 }
             };
-            after_first_paint(&Closure::once_into_js(show), NO_FRAME_FALLBACK_MS);
+            after_first_paint(show);
             move || unmounted.set(true)
         });
     }
     *painted
+}
+
+/// Calls `then` once, at the start of the second frame from now (the first has been painted by
+/// then), or after `NO_FRAME_FALLBACK_MS` when no frame comes.
+pub fn after_first_paint(then: impl FnOnce() + 'static) {
+    after_first_paint_js(&Closure::once_into_js(then), NO_FRAME_FALLBACK_MS);
 }

@@ -1,12 +1,17 @@
-//! The root component: loads the bank, then shows practice or a readable error.
+//! The root component: loads the bank, then shows practice or a readable error. The texts of the
+//! bank are checked once its first item has been painted, and a bank with an error there is then
+//! refused, as any other (`read_bank` and `TextChecks` split the engine's `load_bank` so).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use adaptive_practice_engine::{load_bank, Diagnostic, IndexedBank, Severity};
+use adaptive_practice_engine::bank_check::{read_bank, BankRead, CodedDiagnostic, TextChecks};
+use adaptive_practice_engine::{Bank, Diagnostic, IndexedBank, Severity};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::bank_source::{fetch_text, BankSource};
+use crate::components::after_first_paint::after_first_paint;
 use crate::components::load_error::LoadError;
 use crate::components::practice::Practice;
 use crate::controls::SharedControls;
@@ -56,32 +61,48 @@ enum LoadState {
         summary: String,
         diagnostics: Rc<Vec<Diagnostic>>,
     },
-    Ready(Rc<IndexedBank>),
+    /// The bank, and whether its texts have been checked yet (until then it is shown, but no
+    /// effect of practice runs: nothing is stored for a bank that may still be refused).
+    Ready {
+        bank: Rc<IndexedBank>,
+        checked: bool,
+    },
 }
 
-fn read_bank(text: &str, language: Option<&str>, skills: Option<&[String]>) -> LoadState {
-    let loaded = load_bank(text);
-    match loaded.bank {
-        Some(bank) => {
-            let bank = match skills {
+/// The bank read and checked but for its texts, which are left for later; or its refusal.
+fn read_bank_text(
+    text: &str,
+    language: Option<&str>,
+    skills: Option<&[String]>,
+) -> (LoadState, Option<TextChecks>) {
+    match read_bank(text) {
+        BankRead::Checked { bank, texts } => {
+            let bank: Bank = match skills {
                 Some(skills) if !skills.is_empty() => bank.limited_to_skills(skills),
-                _ => bank,
+                _ => *bank,
             };
-            LoadState::Ready(Rc::new(IndexedBank::new(bank)))
+            let state = LoadState::Ready {
+                bank: Rc::new(IndexedBank::new(bank)),
+                checked: false,
+            };
+            (state, Some(texts))
         }
-        None => {
-            let errors: Vec<Diagnostic> = loaded
-                .diagnostics
-                .into_iter()
-                .filter(|d| d.severity == Severity::Error)
-                .collect();
-            let words = words_for(language);
-            let summary = fill(words.bank_problems, &[("count", &errors.len().to_string())]);
-            LoadState::Failed {
-                summary,
-                diagnostics: Rc::new(errors),
-            }
-        }
+        BankRead::Refused(diagnostics) => (refusal(&diagnostics, language), None),
+    }
+}
+
+/// The refusal of a bank with errors: how many, and each with its place.
+fn refusal(diagnostics: &[CodedDiagnostic], language: Option<&str>) -> LoadState {
+    let errors: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(CodedDiagnostic::diagnostic)
+        .collect();
+    let words = words_for(language);
+    let summary = fill(words.bank_problems, &[("count", &errors.len().to_string())]);
+    LoadState::Failed {
+        summary,
+        diagnostics: Rc::new(errors),
     }
 }
 
@@ -114,6 +135,9 @@ pub fn App(props: &AppProps) -> Html {
         let folder = props.language_folder.clone();
         use_effect_with(props.source.clone(), move |source| {
             let source = source.clone();
+            // Set when the source changes or the widget goes: a late answer is then dropped.
+            let replaced = Rc::new(Cell::new(false));
+            let current = replaced.clone();
             load.set(LoadState::Loading);
             wasm_bindgen_futures::spawn_local(async move {
                 // The page's language, while the bank downloads (the element started it).
@@ -125,23 +149,47 @@ pub fn App(props: &AppProps) -> Html {
                     },
                     BankSource::Inline(text) => Ok(text),
                 };
-                let state = match text {
-                    Ok(text) => read_bank(&text, language.as_deref(), skills.as_deref()),
-                    Err(message) => LoadState::Failed {
-                        summary: message,
-                        diagnostics: Rc::new(Vec::new()),
-                    },
+                let (state, later) = match text {
+                    Ok(text) => read_bank_text(&text, language.as_deref(), skills.as_deref()),
+                    Err(message) => (
+                        LoadState::Failed {
+                            summary: message,
+                            diagnostics: Rc::new(Vec::new()),
+                        },
+                        None,
+                    ),
                 };
                 // Else the bank's language, before its first item is shown.
-                if let (None, LoadState::Ready(bank)) = (&language, &state) {
+                if let (None, LoadState::Ready { bank, .. }) = (&language, &state) {
                     fetch_language(bank.language(), folder.as_deref()).await;
                 }
+                if current.get() {
+                    return;
+                }
+                let shown = state.clone();
                 load.set(state);
+                if let (Some(texts), LoadState::Ready { bank, .. }) = (later, shown) {
+                    after_first_paint(move || {
+                        if current.get() {
+                            return;
+                        }
+                        let diagnostics = texts.check();
+                        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+                            load.set(refusal(&diagnostics, language.as_deref()));
+                        } else {
+                            load.set(LoadState::Ready {
+                                bank,
+                                checked: true,
+                            });
+                        }
+                    });
+                }
             });
+            move || replaced.set(true)
         });
     }
     let words = match (&props.language, &*load) {
-        (None, LoadState::Ready(bank)) => words_for(bank.language()),
+        (None, LoadState::Ready { bank, .. }) => words_for(bank.language()),
         _ => page_words,
     };
     let content = match &*load {
@@ -154,7 +202,7 @@ pub fn App(props: &AppProps) -> Html {
         } => html! {
             <LoadError summary={summary.clone()} diagnostics={diagnostics.clone()} host={props.host.clone()} />
         },
-        LoadState::Ready(bank) => {
+        LoadState::Ready { bank, checked } => {
             let storage_key = storage::progress_key(props.storage_namespace.as_deref(), bank.id());
             let source_url = match &props.source {
                 BankSource::Url(url) => Some(url.clone()),
@@ -162,7 +210,8 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! {
                 <Practice bank={bank.clone()} {storage_key} shared_storage_key={props.storage_namespace.clone()} host={props.host.clone()}
-                    {source_url} media_origins={props.media_origins.clone()} controls={props.controls.clone()} words={words} />
+                    {source_url} media_origins={props.media_origins.clone()} controls={props.controls.clone()} words={words}
+                    checked={*checked} />
             }
         }
     };

@@ -40,6 +40,9 @@ pub struct PracticeProps {
     pub media_origins: Rc<Vec<String>>,
     pub controls: SharedControls,
     pub words: &'static Words,
+    /// Whether the bank's texts have been checked (`app.rs`): until then no effect runs, so a
+    /// bank refused after its first frame has stored nothing and told the host nothing.
+    pub checked: bool,
 }
 
 /// What the learner is told about storage. In a frame sandboxed without `allow-same-origin` the
@@ -173,28 +176,35 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
 }
 
 /// Runs the effects the reducer decided since the last run, after the render, and reports what
-/// storage did (`PracticeAction::EffectsRan`). Declared after the focus hook, so that focus moves
-/// before storage and the host page's event listeners are reached.
+/// storage did (`PracticeAction::EffectsRan`), once the bank is `checked`. Declared after the
+/// focus hook, so that focus moves before storage and the host page's event listeners are reached.
 #[hook]
-fn use_effects(state: &UseReducerHandle<PracticeState>, host: Option<web_sys::Element>) {
+fn use_effects(
+    state: &UseReducerHandle<PracticeState>,
+    host: Option<web_sys::Element>,
+    checked: bool,
+) {
     let ran = use_mut_ref(|| 0u64);
     let handle = state.clone();
     let report = make_callback(state, |(upto, results)| PracticeAction::EffectsRan {
         upto,
         results,
     });
-    use_effect_with(state.effects_decided(), move |&decided| {
-        let done = *ran.borrow();
-        if decided > done {
-            let results = handle
-                .effects_after(done)
-                .iter()
-                .filter_map(|effect| run_effect(effect, host.as_ref()))
-                .collect();
-            *ran.borrow_mut() = decided;
-            report.emit((decided, results));
-        }
-    });
+    use_effect_with(
+        (state.effects_decided(), checked),
+        move |&(decided, checked)| {
+            let done = *ran.borrow();
+            if checked && decided > done {
+                let results = handle
+                    .effects_after(done)
+                    .iter()
+                    .filter_map(|effect| run_effect(effect, host.as_ref()))
+                    .collect();
+                *ran.borrow_mut() = decided;
+                report.emit((decided, results));
+            }
+        },
+    );
 }
 
 /// The verdict, the item's feedback, the correct answer and skills newly mastered, as
@@ -296,7 +306,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
         next_button.clone(),
         item_area.clone(),
     );
-    use_effects(&state, props.host.clone());
+    use_effects(&state, props.host.clone(), props.checked);
     let rest_shown = use_after_first_paint();
 
     let bank = &state.bank;

@@ -11,6 +11,7 @@ use std::rc::Rc;
 
 use adaptive_practice_engine::{IndexedBank, LearnerModel, SkillState, Timestamp};
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 #[derive(Properties, PartialEq)]
 pub struct SkillMapProps {
@@ -45,38 +46,29 @@ pub fn SkillMap(props: &SkillMapProps) -> Html {
     if skill_count > MOST_SKILLS_DRAWN || skill_count == 0 {
         return html! {};
     }
-    let depth: Vec<usize> = (0..skill_count)
-        .map(|s| bank.prerequisite_depth(s))
-        .collect();
-    let columns = depth.iter().max().map_or(1, |d| d + 1);
+    // Plain loops here and below: each iterator chain is compiled on its own into the wasm.
+    let mut depth = Vec::with_capacity(skill_count);
+    let mut nodes = Vec::with_capacity(skill_count);
+    let mut edges: Vec<(usize, usize)> = Vec::new();
+    for (s, skill) in bank.skills().iter().enumerate() {
+        depth.push(bank.prerequisite_depth(s));
+        nodes.push(Node {
+            id: &skill.id,
+            name: &skill.name,
+            state: state_class(props, s),
+        });
+        for prerequisite in &skill.prerequisites {
+            if let Some(p) = bank.skill_position(prerequisite) {
+                edges.push((p, s));
+            }
+        }
+    }
+    let columns = largest(&depth) + 1;
     let size_class = if columns <= MOST_COLUMNS_STYLED {
         format!("ap-map-columns-{columns}")
     } else {
         "ap-map-columns-many".to_string()
     };
-    let nodes: Vec<Node> = bank
-        .skills()
-        .iter()
-        .enumerate()
-        .map(|(s, skill)| Node {
-            id: &skill.id,
-            name: &skill.name,
-            state: state_class(props, s),
-        })
-        .collect();
-    let edges: Vec<(usize, usize)> = bank
-        .skills()
-        .iter()
-        .enumerate()
-        .flat_map(|(s, skill)| {
-            skill
-                .prerequisites
-                .iter()
-                .filter_map(|p| bank.skill_position(p))
-                .map(move |p| (p, s))
-                .collect::<Vec<_>>()
-        })
-        .collect();
     html! {
         // Focusable so that a map wider than the card can be scrolled with the arrow keys; named
         // by the section's heading.
@@ -86,6 +78,15 @@ pub fn SkillMap(props: &SkillMapProps) -> Html {
             { narrow_map(&depth, &nodes, &edges) }
         </div>
     }
+}
+
+/// The largest of `values`, 0 for none.
+fn largest(values: &[usize]) -> usize {
+    let mut most = 0;
+    for &value in values {
+        most = most.max(value);
+    }
+    most
 }
 
 fn state_class(props: &SkillMapProps, skill: usize) -> &'static str {
@@ -131,22 +132,21 @@ fn label_lines(name: &str, characters: usize) -> Vec<String> {
     }
     lines.push(current);
     lines.truncate(2);
+    for line in &mut lines {
+        if let Some((cut, _)) = line.char_indices().nth(characters) {
+            // Longer than `characters`: the first `characters - 1` and "…".
+            let keep = line[..cut].char_indices().last().map_or(0, |(at, _)| at);
+            line.truncate(keep);
+            line.push('…');
+        }
+    }
     lines
-        .into_iter()
-        .map(|line| {
-            if line.chars().count() <= characters {
-                line
-            } else {
-                line.chars().take(characters - 1).collect::<String>() + "…"
-            }
-        })
-        .collect()
 }
 
 /// One column per prerequisite depth, skills stacked in each column in bank order.
 fn wide_map(depth: &[usize], nodes: &[Node], edges: &[(usize, usize)]) -> Html {
     let mut row = vec![0usize; depth.len()];
-    let mut rows_in_column = vec![0usize; depth.iter().max().map_or(1, |d| d + 1)];
+    let mut rows_in_column = vec![0usize; largest(depth) + 1];
     for (s, &d) in depth.iter().enumerate() {
         row[s] = rows_in_column[d];
         rows_in_column[d] += 1;
@@ -158,9 +158,9 @@ fn wide_map(depth: &[usize], nodes: &[Node], edges: &[(usize, usize)]) -> Html {
         )
     };
     let width = rows_in_column.len() * (WIDE_BOX_WIDTH + WIDE_COLUMN_GAP) - WIDE_COLUMN_GAP;
-    let height = rows_in_column.iter().max().copied().unwrap_or(1) * (BOX_HEIGHT + WIDE_ROW_GAP)
-        - WIDE_ROW_GAP;
-    let lines = edges.iter().map(|&(from, to)| {
+    let height = largest(&rows_in_column) * (BOX_HEIGHT + WIDE_ROW_GAP) - WIDE_ROW_GAP;
+    let mut parts = Vec::with_capacity(edges.len() + nodes.len());
+    for &(from, to) in edges {
         let (x1, y1) = position(from);
         let (x2, y2) = position(to);
         let points = format!(
@@ -170,36 +170,42 @@ fn wide_map(depth: &[usize], nodes: &[Node], edges: &[(usize, usize)]) -> Html {
             x2,
             y2 + BOX_HEIGHT / 2
         );
-        html! { <polyline class="ap-map-line" points={points} /> }
-    });
-    let boxes = nodes.iter().enumerate().map(|(s, node)| {
+        parts.push(html! { <polyline class="ap-map-line" points={points} /> });
+    }
+    for (s, node) in nodes.iter().enumerate() {
         let (x, y) = position(s);
-        node.draw(x, y, WIDE_BOX_WIDTH, WIDE_LABEL_CHARACTERS)
-    });
-    drawing("ap-map-wide", width, height, lines.chain(boxes))
+        parts.push(node.draw(x, y, WIDE_BOX_WIDTH, WIDE_LABEL_CHARACTERS));
+    }
+    drawing("ap-map-wide", width, height, parts)
 }
 
 /// One skill per row, in tree order (each skill right under the deepest of its prerequisites'
 /// subtrees), indented by depth; the line from that prerequisite runs down the indent.
 fn narrow_map(depth: &[usize], nodes: &[Node], edges: &[(usize, usize)]) -> Html {
-    let parent = |s: usize| {
-        edges
-            .iter()
-            .filter(|&&(p, child)| child == s && depth[p] + 1 == depth[s])
-            .map(|&(p, _)| p)
-            .next()
-    };
+    // Each skill's parent in the tree: its first prerequisite one level up.
+    let mut parent: Vec<Option<usize>> = vec![None; depth.len()];
+    for &(p, child) in edges {
+        if parent[child].is_none() && depth[p] + 1 == depth[child] {
+            parent[child] = Some(p);
+        }
+    }
     let mut order = Vec::with_capacity(depth.len());
-    let mut stack: Vec<usize> = (0..depth.len())
-        .filter(|&s| parent(s).is_none())
-        .rev()
-        .collect();
+    let mut stack: Vec<usize> = Vec::new();
+    for s in (0..depth.len()).rev() {
+        if parent[s].is_none() {
+            stack.push(s);
+        }
+    }
     while let Some(s) = stack.pop() {
         if order.contains(&s) {
             continue;
         }
         order.push(s);
-        stack.extend((0..depth.len()).filter(|&c| parent(c) == Some(s)).rev());
+        for c in (0..depth.len()).rev() {
+            if parent[c] == Some(s) {
+                stack.push(c);
+            }
+        }
     }
     let mut row = vec![0usize; depth.len()];
     for (r, &s) in order.iter().enumerate() {
@@ -211,9 +217,10 @@ fn narrow_map(depth: &[usize], nodes: &[Node], edges: &[(usize, usize)]) -> Html
             row[s] * (BOX_HEIGHT + NARROW_ROW_GAP),
         )
     };
-    let width = NARROW_BOX_WIDTH + depth.iter().max().copied().unwrap_or(0) * NARROW_INDENT;
+    let width = NARROW_BOX_WIDTH + largest(depth) * NARROW_INDENT;
     let height = order.len() * (BOX_HEIGHT + NARROW_ROW_GAP) - NARROW_ROW_GAP;
-    let lines = edges.iter().map(|&(from, to)| {
+    let mut parts = Vec::with_capacity(edges.len() + nodes.len());
+    for &(from, to) in edges {
         let (x1, y1) = position(from);
         let (x2, y2) = position(to);
         let x = x1 + NARROW_INDENT / 2;
@@ -223,13 +230,13 @@ fn narrow_map(depth: &[usize], nodes: &[Node], edges: &[(usize, usize)]) -> Html
             y2 + BOX_HEIGHT / 2,
             y2 + BOX_HEIGHT / 2
         );
-        html! { <polyline class="ap-map-line" points={points} /> }
-    });
-    let boxes = nodes.iter().enumerate().map(|(s, node)| {
+        parts.push(html! { <polyline class="ap-map-line" points={points} /> });
+    }
+    for (s, node) in nodes.iter().enumerate() {
         let (x, y) = position(s);
-        node.draw(x, y, width - x, NARROW_LABEL_CHARACTERS)
-    });
-    drawing("ap-map-narrow", width, height, lines.chain(boxes))
+        parts.push(node.draw(x, y, width - x, NARROW_LABEL_CHARACTERS));
+    }
+    drawing("ap-map-narrow", width, height, parts)
 }
 
 /// One skill as the drawings show it.
@@ -245,31 +252,28 @@ impl Node<'_> {
         let centre = (x + width / 2).to_string();
         // Baselines: one line in the middle of the box, two around it.
         let first_baseline = y + BOX_HEIGHT / 2 + 5 - (lines.len() - 1) * LINE_HEIGHT / 2;
+        let mut spans = Vec::with_capacity(lines.len());
+        for (line, words) in lines.into_iter().enumerate() {
+            spans.push(html! {
+                <tspan x={centre.clone()} y={(first_baseline + line * LINE_HEIGHT).to_string()}>{ words }</tspan>
+            });
+        }
         html! {
             <g class={classes!("ap-map-node", self.state)} data-skill={self.id.to_string()}>
                 <rect x={x.to_string()} y={y.to_string()} width={width.to_string()} height={BOX_HEIGHT.to_string()} rx="8" />
-                <text text-anchor="middle">
-                    { for lines.iter().enumerate().map(|(line, words)| html! {
-                        <tspan x={centre.clone()} y={(first_baseline + line * LINE_HEIGHT).to_string()}>{ words }</tspan>
-                    }) }
-                </text>
+                <text text-anchor="middle">{ VList::with_children(spans, None) }</text>
             </g>
         }
     }
 }
 
-fn drawing(
-    class: &'static str,
-    width: usize,
-    height: usize,
-    parts: impl Iterator<Item = Html>,
-) -> Html {
+fn drawing(class: &'static str, width: usize, height: usize, parts: Vec<Html>) -> Html {
     let (outer_width, outer_height) = (width + 2 * MARGIN, height + 2 * MARGIN);
     html! {
         <svg class={classes!("ap-skill-map", class)} aria-hidden="true" focusable="false"
             viewBox={format!("-{MARGIN} -{MARGIN} {outer_width} {outer_height}")}
             width={outer_width.to_string()} height={outer_height.to_string()}>
-            { for parts }
+            { VList::with_children(parts, None) }
         </svg>
     }
 }

@@ -99,3 +99,57 @@ fn readme_and_security_state_every_limit_with_the_code_s_figure() {
         "{progress}"
     );
 }
+
+/// `aside_keys_newest_first` on `keys` gives `expected`.
+fn check_aside(keys: &[&str], expected: &[&str]) {
+    let keys = keys.iter().map(|key| key.to_string()).collect();
+    assert_eq!(
+        super::aside_keys_newest_first(keys, "p/k/unreadable-"),
+        expected
+    );
+}
+
+#[test]
+fn copies_moved_aside_come_newest_first() {
+    check_aside(
+        &[
+            "p/k/unreadable-20",
+            "p/k",
+            "p/k/unreadable-300",
+            "p/other/unreadable-400",
+            "p/k/unreadable-x",
+            "p/k/unreadable-",
+            "p/k/unreadable--5",
+            "p/k/unreadable-100",
+        ],
+        &[
+            "p/k/unreadable-300",
+            "p/k/unreadable-100",
+            "p/k/unreadable-20",
+            "p/k/unreadable--5",
+        ],
+    );
+}
+
+#[test]
+fn copies_moved_aside_at_one_time_keep_the_order_given() {
+    check_aside(
+        &[
+            "p/k/unreadable-07",
+            "p/k/unreadable-8",
+            "p/k/unreadable-7",
+            "p/k/unreadable-+7",
+            "p/k/unreadable-1",
+            "p/k/unreadable-007",
+        ],
+        &[
+            "p/k/unreadable-8",
+            "p/k/unreadable-07",
+            "p/k/unreadable-7",
+            "p/k/unreadable-+7",
+            "p/k/unreadable-007",
+            "p/k/unreadable-1",
+        ],
+    );
+    check_aside(&[], &[]);
+}

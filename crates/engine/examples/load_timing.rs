@@ -1,4 +1,6 @@
-//! Where `load_bank`'s time goes on a bank file, phase by phase, natively (median of the runs).
+//! Where `load_bank`'s time goes on a bank file, phase by phase, natively (median of the runs):
+//! its parts (the JSON parse, the texts' fields and markup), then its two halves as the widget
+//! runs them (`read_bank` before the first item, `TextChecks::check` after its first frame).
 //! A diagnostic, not a test: timings are never asserted.
 //!
 //! `cargo run --release -p adaptive-practice-engine --example load_timing -- FILE [RUNS]`
@@ -6,7 +8,7 @@
 
 use std::time::{Duration, Instant};
 
-use adaptive_practice_engine::bank_check::texts_as_shown;
+use adaptive_practice_engine::bank_check::{read_bank, texts_as_shown, BankRead};
 use adaptive_practice_engine::json;
 use adaptive_practice_engine::load_bank;
 use adaptive_practice_engine::markup::{check_block_markup, check_inline_markup};
@@ -22,6 +24,8 @@ fn main() {
         "text fields",
         "texts as shown",
         "markup checks",
+        "read_bank",
+        "text checks",
         "load_bank",
     ];
     let mut times: Vec<Vec<Duration>> = vec![Vec::new(); phases.len()];
@@ -42,8 +46,14 @@ fn main() {
             };
         }
         times[3].push(lap.next());
-        let load = load_bank(&text);
+        let read = read_bank(&text);
         times[4].push(lap.next());
+        if let BankRead::Checked { texts, .. } = read {
+            problems += texts.check().len();
+        }
+        times[5].push(lap.next());
+        let load = load_bank(&text);
+        times[6].push(lap.next());
         assert!(load.bank.is_some() || problems > 0 || !load.diagnostics.is_empty());
     }
     println!("{path}: {} bytes, median of {runs} runs", text.len());

@@ -1,6 +1,8 @@
 //! Reading a bank and checking it: `load_bank` never stops at the first problem. It returns the
 //! bank (when it has no error) and every diagnostic, each with the JSON path it is about; the
-//! texts a learner sees are checked in `bank_check/texts.rs`. Each problem is made as a code with
+//! texts a learner sees are checked in `bank_check/texts.rs`. `read_bank` and
+//! `TextChecks::check` are its two halves, for the widget, which checks the texts after the first
+//! item's frame. Each problem is made as a code with
 //! parameters (`bank_check/problems.rs`); `load_bank_coded` gives them so, for a page that words
 //! them in its own language, and `load_bank` in English words.
 
@@ -91,6 +93,55 @@ pub fn load_bank(text: &str) -> BankLoad {
 
 /// `load_bank` with each problem as a code and parameters rather than English words.
 pub fn load_bank_coded(text: &str) -> BankCheck {
+    match read_bank(text) {
+        BankRead::Checked { bank, texts } => {
+            let diagnostics = texts.check();
+            let has_error = diagnostics.iter().any(|d| d.severity == Severity::Error);
+            BankCheck {
+                bank: if has_error { None } else { Some(*bank) },
+                diagnostics,
+            }
+        }
+        BankRead::Refused(diagnostics) => BankCheck {
+            bank: None,
+            diagnostics,
+        },
+    }
+}
+
+/// `load_bank_coded` in two parts, for a widget that shows its first item before the texts are
+/// checked: `read_bank` reads the bank and checks everything but its texts; `TextChecks::check`
+/// checks the texts, and gives every diagnostic `load_bank_coded` gives, in the same order.
+pub enum BankRead {
+    /// The bank, without an error so far, and its texts still to check.
+    Checked { bank: Box<Bank>, texts: TextChecks },
+    /// A bank with an error: every diagnostic, its texts' included, as `load_bank_coded` gives
+    /// them.
+    Refused(Vec<CodedDiagnostic>),
+}
+
+/// The texts of a bank `read_bank` accepted so far, still to check, and what was found before.
+pub struct TextChecks {
+    root: Json,
+    diagnostics: Vec<CodedDiagnostic>,
+}
+
+impl TextChecks {
+    /// Every diagnostic of the bank: those found by `read_bank` (warnings only), then every
+    /// text's. The bank is refused when one of them is an error.
+    pub fn check(self) -> Vec<CodedDiagnostic> {
+        let TextChecks {
+            root,
+            mut diagnostics,
+        } = self;
+        texts::check_texts(&root, &mut diagnostics);
+        diagnostics
+    }
+}
+
+/// Reads a bank and checks all but its texts: the header, every skill and item, references,
+/// prerequisite cycles, answers and template variants.
+pub fn read_bank(text: &str) -> BankRead {
     let mut diagnostics = Vec::new();
     let root = match json::parse(text) {
         Ok(value) => value,
@@ -99,18 +150,12 @@ pub fn load_bank_coded(text: &str) -> BankCheck {
                 format!("line {}, column {}", error.line, error.column),
                 Problem::new(Code::NotJson).with("detail", error.message),
             ));
-            return BankCheck {
-                bank: None,
-                diagnostics,
-            };
+            return BankRead::Refused(diagnostics);
         }
     };
     let Json::Object(_) = &root else {
         diagnostics.push(error_at("$".into(), Problem::new(Code::NotAnObject)));
-        return BankCheck {
-            bank: None,
-            diagnostics,
-        };
+        return BankRead::Refused(diagnostics);
     };
     let object = &root;
     let header = read_header(object, &mut diagnostics);
@@ -120,10 +165,7 @@ pub fn load_bank_coded(text: &str) -> BankCheck {
         read_list(object, "items", read_item, &mut diagnostics);
     let Some((id, version, title, language, license, attribution, settings)) = header else {
         texts::check_texts(&root, &mut diagnostics);
-        return BankCheck {
-            bank: None,
-            diagnostics,
-        };
+        return BankRead::Refused(diagnostics);
     };
     let bank = Bank {
         id,
@@ -144,11 +186,13 @@ pub fn load_bank_coded(text: &str) -> BankCheck {
         },
         &mut diagnostics,
     );
-    texts::check_texts(&root, &mut diagnostics);
-    let has_error = diagnostics.iter().any(|d| d.severity == Severity::Error);
-    BankCheck {
-        bank: if has_error { None } else { Some(bank) },
-        diagnostics,
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        texts::check_texts(&root, &mut diagnostics);
+        return BankRead::Refused(diagnostics);
+    }
+    BankRead::Checked {
+        bank: Box::new(bank),
+        texts: TextChecks { root, diagnostics },
     }
 }
 

@@ -66,16 +66,11 @@ pub fn read_shapes(
     if text.is_empty() {
         return Err("the answer is empty".into());
     }
-    match form {
-        AnswerForm::List => split(text)?.into_iter().map(element).collect(),
-        AnswerForm::Tuple => {
-            let inner = unwrap(text, '(', ')').unwrap_or(text);
-            split(inner)?.into_iter().map(element).collect()
-        }
-        AnswerForm::Set => {
-            let inner = unwrap(text, '{', '}').unwrap_or(text);
-            split(inner)?.into_iter().map(element).collect()
-        }
+    // Loops, not `collect` into a `Result`: each such chain is compiled on its own.
+    let inner = match form {
+        AnswerForm::List => text,
+        AnswerForm::Tuple => unwrap(text, '(', ')').unwrap_or(text),
+        AnswerForm::Set => unwrap(text, '{', '}').unwrap_or(text),
         AnswerForm::Solutions => {
             let mut spaced = format!(" {text} ");
             for word in [
@@ -83,16 +78,25 @@ pub fn read_shapes(
             ] {
                 spaced = spaced.replace(word, " ; ");
             }
-            split(spaced.trim())?
-                .into_iter()
-                .map(|part| Ok(Shape::Scalar(solution_value(part).to_string())))
-                .collect()
+            let mut shapes = Vec::new();
+            for part in split(spaced.trim())? {
+                shapes.push(Shape::Scalar(solution_value(part).to_string()));
+            }
+            return Ok(shapes);
         }
-        AnswerForm::Interval => text
-            .split(['∪', 'U'])
-            .map(|part| interval(part.trim()))
-            .collect(),
+        AnswerForm::Interval => {
+            let mut shapes = Vec::new();
+            for part in text.split(['∪', 'U']) {
+                shapes.push(interval(part.trim())?);
+            }
+            return Ok(shapes);
+        }
+    };
+    let mut shapes = Vec::new();
+    for part in split(inner)? {
+        shapes.push(element(part)?);
     }
+    Ok(shapes)
 }
 
 /// Compares two structured answers; sets and solution lists in any order.

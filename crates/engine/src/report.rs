@@ -1,6 +1,8 @@
 //! The learner's report for a teacher: progress on one bank (skills, states, evidence, time on
 //! task), without the text of any answer. It is a file the learner chooses to hand over.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::bank_index::IndexedBank;
@@ -59,8 +61,11 @@ impl std::fmt::Display for ReportError {
 }
 
 /// Reads a report file on any bank: the one reader of report files (the teacher page calls it
-/// through the studio build's `readReport`, the calibration through `read_report_for`).
-pub fn read_report(text: &str) -> Result<LearnerReport, ReportError> {
+/// through the studio build's `readReports`, the calibration through `read_report_for`). The
+/// report's texts are borrowed from `text` where the file writes them without escapes (nearly
+/// always): a class of 1,000 reports of 500 skills is a million ids and names, read without
+/// allocating one of them. `LearnerReport::into_owned` keeps a report beyond its text.
+pub fn read_report(text: &str) -> Result<LearnerReport<'_>, ReportError> {
     // A report as the widget writes it is read in one typed pass (a class of 1,000 is read in
     // a fraction of the time `Value` takes); anything else goes through `Value`, which says why
     // it is not a report. What the typed pass reads, `Value` reads the same; it refuses what
@@ -83,12 +88,15 @@ pub fn read_report(text: &str) -> Result<LearnerReport, ReportError> {
             ReportError::NotAReport
         });
     }
-    let report: LearnerReport = serde_json::from_value(value).map_err(|_| ReportError::Damaged)?;
+    // Read from the `Value`, whose texts live only here: the report keeps its own.
+    let report = LearnerReport::deserialize(&value)
+        .map_err(|_| ReportError::Damaged)?
+        .into_owned();
     with_plausible_figures(report)
 }
 
 /// The report, unless a skill's figures are out of range.
-fn with_plausible_figures(report: LearnerReport) -> Result<LearnerReport, ReportError> {
+fn with_plausible_figures(report: LearnerReport<'_>) -> Result<LearnerReport<'_>, ReportError> {
     let plausible = report
         .skills
         .iter()
@@ -100,38 +108,48 @@ fn with_plausible_figures(report: LearnerReport) -> Result<LearnerReport, Report
 }
 
 /// Reads a report file on the bank `bank_id`.
-pub fn read_report_for(text: &str, bank_id: &str) -> Result<LearnerReport, ReportError> {
+pub fn read_report_for<'a>(text: &'a str, bank_id: &str) -> Result<LearnerReport<'a>, ReportError> {
     let report = read_report(text)?;
     if report.bank_id != bank_id {
         return Err(ReportError::OtherBank {
-            found: report.bank_id,
+            found: report.bank_id.into_owned(),
         });
     }
     Ok(report)
 }
 
+/// A learner's report. Its texts are `Cow`s: borrowed from the file's text when read (see
+/// `read_report`), from the bank when written (`learner_report`); `into_owned` keeps it longer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct LearnerReport {
-    pub format: String,
+pub struct LearnerReport<'a> {
+    #[serde(borrow)]
+    pub format: Cow<'a, str>,
     pub version: u32,
-    pub bank_id: String,
-    pub bank_version: String,
+    #[serde(borrow)]
+    pub bank_id: Cow<'a, str>,
+    #[serde(borrow)]
+    pub bank_version: Cow<'a, str>,
     /// The name the learner typed; the widget never knows who the learner is otherwise.
-    pub learner: String,
+    #[serde(borrow)]
+    pub learner: Cow<'a, str>,
     pub created_at: i64,
     pub answer_count: u32,
     pub correct_count: u32,
     pub time_on_task_seconds: u64,
-    pub skills: Vec<SkillReport>,
-    pub items: Vec<ItemReport>,
+    #[serde(borrow)]
+    pub skills: Vec<SkillReport<'a>>,
+    #[serde(borrow)]
+    pub items: Vec<ItemReport<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct SkillReport {
-    pub id: String,
-    pub name: String,
+pub struct SkillReport<'a> {
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    #[serde(borrow)]
+    pub name: Cow<'a, str>,
     pub state: SkillState,
     /// Probability of answering a typical item of the skill correctly.
     pub mastery: f64,
@@ -142,19 +160,61 @@ pub struct SkillReport {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ItemReport {
-    pub id: String,
+pub struct ItemReport<'a> {
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
     pub attempts: u32,
     pub correct: u32,
 }
 
-/// The report of a learner's progress on `bank`, at `now`.
-pub fn learner_report(
-    bank: &IndexedBank,
-    progress: &Progress,
+impl LearnerReport<'_> {
+    /// The report with texts of its own, free of the text (or bank) it was read from.
+    pub fn into_owned(self) -> LearnerReport<'static> {
+        let own = |text: Cow<'_, str>| Cow::Owned(text.into_owned());
+        LearnerReport {
+            format: own(self.format),
+            version: self.version,
+            bank_id: own(self.bank_id),
+            bank_version: own(self.bank_version),
+            learner: own(self.learner),
+            created_at: self.created_at,
+            answer_count: self.answer_count,
+            correct_count: self.correct_count,
+            time_on_task_seconds: self.time_on_task_seconds,
+            skills: self
+                .skills
+                .into_iter()
+                .map(|skill| SkillReport {
+                    id: own(skill.id),
+                    name: own(skill.name),
+                    state: skill.state,
+                    mastery: skill.mastery,
+                    certainty: skill.certainty,
+                    attempts: skill.attempts,
+                    correct: skill.correct,
+                })
+                .collect(),
+            items: self
+                .items
+                .into_iter()
+                .map(|item| ItemReport {
+                    id: own(item.id),
+                    attempts: item.attempts,
+                    correct: item.correct,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The report of a learner's progress on `bank`, at `now` (its skills' ids and names borrowed
+/// from the bank, its items' ids from the progress).
+pub fn learner_report<'a>(
+    bank: &'a IndexedBank,
+    progress: &'a Progress,
     learner: &str,
     now: Timestamp,
-) -> LearnerReport {
+) -> LearnerReport<'a> {
     let model = &progress.model;
     let skills = bank
         .skills()
@@ -164,8 +224,8 @@ pub fn learner_report(
             let mastery = model.skill_mastery(bank, position, now);
             let record = model.skills.get(&skill.id);
             SkillReport {
-                id: skill.id.clone(),
-                name: skill.name.clone(),
+                id: Cow::Borrowed(skill.id.as_str()),
+                name: Cow::Borrowed(skill.name.as_str()),
                 state: mastery.state,
                 mastery: round4(mastery.mastery),
                 certainty: round4(mastery.certainty),
@@ -178,17 +238,17 @@ pub fn learner_report(
         .items
         .iter()
         .map(|(id, record)| ItemReport {
-            id: id.clone(),
+            id: Cow::Borrowed(id.as_str()),
             attempts: record.attempts,
             correct: record.correct,
         })
         .collect();
     LearnerReport {
-        format: REPORT_FORMAT.into(),
+        format: Cow::Borrowed(REPORT_FORMAT),
         version: 1,
-        bank_id: bank.id().to_string(),
-        bank_version: bank.version().to_string(),
-        learner: learner.trim().chars().take(80).collect(),
+        bank_id: Cow::Borrowed(bank.id()),
+        bank_version: Cow::Borrowed(bank.version()),
+        learner: Cow::Owned(learner.trim().chars().take(80).collect()),
         created_at: now.0,
         answer_count: model.answer_count,
         correct_count: model.correct_count,
@@ -200,7 +260,7 @@ pub fn learner_report(
 
 /// The report as the JSON text of its file, written with `crate::json` (the widget carries no
 /// serde_json); the teacher page reads it with `read_report`.
-pub fn report_text(report: &LearnerReport) -> String {
+pub fn report_text(report: &LearnerReport<'_>) -> String {
     use crate::json::{to_text, Json};
     let text = |value: &str| Json::String(value.to_owned());
     let whole = |value: i128| Json::Number {

@@ -23,26 +23,23 @@ fn problem<T>(message: impl Into<String>) -> Result<T, TemplateError> {
 
 /// Draws values for every variable and derived value that satisfy all constraints.
 pub fn draw_values(template: &Template, seed: u64) -> Result<SortedMap<f64>, TemplateError> {
-    let constraints = template
-        .constraints
-        .iter()
-        .map(|c| {
-            parse_expression(c, NameStyle::Identifiers).map_err(|e| TemplateError {
+    // Loops, not `collect` into a `Result`: each such chain is compiled on its own.
+    let mut constraints = Vec::with_capacity(template.constraints.len());
+    for c in &template.constraints {
+        constraints.push(parse_expression(c, NameStyle::Identifiers).map_err(|e| {
+            TemplateError {
                 message: format!("constraint “{c}”: {}", e.message),
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let derived = template
-        .derived
-        .iter()
-        .map(|(name, text)| {
-            parse_expression(text, NameStyle::Identifiers)
-                .map(|e| (name.clone(), e))
-                .map_err(|e| TemplateError {
-                    message: format!("derived value “{name}”: {}", e.message),
-                })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+            }
+        })?);
+    }
+    let mut derived = Vec::with_capacity(template.derived.len());
+    for (name, text) in &template.derived {
+        let expression =
+            parse_expression(text, NameStyle::Identifiers).map_err(|e| TemplateError {
+                message: format!("derived value “{name}”: {}", e.message),
+            })?;
+        derived.push((name.clone(), expression));
+    }
     let mut sequence = SeededSequence(seed);
     for _ in 0..MAX_DRAWS {
         let mut values = SortedMap::new();

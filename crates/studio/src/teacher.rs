@@ -117,28 +117,30 @@ struct Columns {
 impl Columns {
     /// The number of `id`, `guess` when that is its number. Reports on one bank list their
     /// skills (and items) in the same order, so the number after the previous id's is nearly
-    /// always right, and one comparison of strings replaces a look-up in the table.
-    fn id_number(&mut self, id: String, guess: Option<u32>) -> u32 {
+    /// always right, and one comparison of strings replaces a look-up in the table. An id is
+    /// copied (from the file's text, which the report borrows it from) only the first time it
+    /// is met in a call.
+    fn id_number(&mut self, id: &str, guess: Option<u32>) -> u32 {
         if let Some(guess) = guess {
-            if self.ids.get(guess as usize) == Some(&id) {
+            if self.ids.get(guess as usize).map(String::as_str) == Some(id) {
                 return guess;
             }
         }
-        if let Some(&number) = self.id_numbers.get(&id) {
+        if let Some(&number) = self.id_numbers.get(id) {
             return number;
         }
         let number = self.ids.len() as u32;
-        self.ids.push(id.clone());
-        self.id_numbers.insert(id, number);
+        self.ids.push(id.to_owned());
+        self.id_numbers.insert(id.to_owned(), number);
         number
     }
 
     /// Adds the report's skills and items; returns what stays of it.
-    fn add(&mut self, report: LearnerReport) -> ReportSummary {
+    fn add(&mut self, report: LearnerReport<'_>) -> ReportSummary {
         let (skills, items) = (report.skills.len(), report.items.len());
         let mut guess = self.first_skill;
-        for (k, skill) in report.skills.into_iter().enumerate() {
-            let id = self.id_number(skill.id, guess);
+        for (k, skill) in report.skills.iter().enumerate() {
+            let id = self.id_number(&skill.id, guess);
             if k == 0 {
                 self.first_skill = Some(id);
             }
@@ -150,8 +152,8 @@ impl Columns {
             self.skill_correct.push(skill.correct);
         }
         let mut guess = self.first_item;
-        for (k, item) in report.items.into_iter().enumerate() {
-            let id = self.id_number(item.id, guess);
+        for (k, item) in report.items.iter().enumerate() {
+            let id = self.id_number(&item.id, guess);
             if k == 0 {
                 self.first_item = Some(id);
             }
@@ -161,11 +163,11 @@ impl Columns {
             self.item_correct.push(item.correct);
         }
         ReportSummary {
-            format: report.format,
+            format: report.format.into_owned(),
             version: report.version,
-            bank_id: report.bank_id,
-            bank_version: report.bank_version,
-            learner: report.learner,
+            bank_id: report.bank_id.into_owned(),
+            bank_version: report.bank_version.into_owned(),
+            learner: report.learner.into_owned(),
             created_at: report.created_at,
             answer_count: report.answer_count,
             correct_count: report.correct_count,
@@ -329,7 +331,7 @@ pub fn calibrate_bank(bank_json: &str, bytes: &[u8], ends: &[u32]) -> Result<JsV
                 report
                     .items
                     .iter()
-                    .map(|i| (i.id.clone(), (i.attempts, i.correct)))
+                    .map(|i| (i.id.to_string(), (i.attempts, i.correct)))
                     .collect::<BTreeMap<_, _>>(),
             ),
             Err(error) => skipped.push(Skipped {

@@ -4,7 +4,9 @@
 
 use expect_test::{expect, Expect};
 
-use crate::bank_check::{load_bank, placeholders, Code, Diagnostic};
+use crate::bank_check::{
+    load_bank, placeholders, read_bank, BankRead, Code, CodedDiagnostic, Diagnostic,
+};
 
 /// A bank of one skill (`minEvidence` 1, so no warning about too few items) around `items`.
 fn bank_with(items: &str) -> String {
@@ -183,5 +185,67 @@ fn problems_are_codes_with_the_parameters_their_words_name() {
     check_codes(
         "{ \"id\": 1 ",
         expect!["Error notJson(detail=EOF while parsing an object) at line 1, column 10"],
+    );
+}
+
+/// What `read_bank` says before the texts are checked (`accepted so far` or `refused`, with its
+/// diagnostics), then what `TextChecks::check` adds: the widget's two steps.
+fn check_in_two_steps(items: &str, expect: Expect) {
+    let lines = |diagnostics: &[CodedDiagnostic]| -> Vec<String> {
+        diagnostics
+            .iter()
+            .map(|d| d.diagnostic().to_string())
+            .collect()
+    };
+    let report = match read_bank(&bank_with(items)) {
+        BankRead::Checked { texts, .. } => {
+            format!(
+                "accepted so far\ntexts:\n{}",
+                lines(&texts.check()).join("\n")
+            )
+        }
+        BankRead::Refused(diagnostics) => format!("refused\n{}", lines(&diagnostics).join("\n")),
+    };
+    expect.assert_eq(&report);
+}
+
+#[test]
+fn a_bank_whose_only_errors_are_in_its_texts_is_read_then_refused_by_the_text_checks() {
+    check_in_two_steps(
+        r#"{ "id": "m", "skills": ["s"], "type": "numeric", "prompt": "What is $\\frac{1}{$?", "answer": 4,
+             "hints": ["Two pens at $2 each."] }"#,
+        expect![[r#"
+            accepted so far
+            texts:
+            error at $.items[0] ("m").prompt: in math `\frac{1}{`: a `{` is never closed with `}`
+            warning at $.items[0] ("m").hints[0]: `$` starts math that is never closed (write \$ for a dollar sign): `$2 each.`"#]],
+    );
+}
+
+#[test]
+fn a_bank_with_another_error_is_refused_at_once_with_its_texts_problems_too() {
+    check_in_two_steps(
+        r#"{ "id": "n", "skills": ["s"], "type": "numeric", "prompt": "What is $x^$?", "answer": 4, "tolerance": 1e308 }"#,
+        expect![[r#"
+            refused
+            error at $.items[0] ("n").tolerance: the tolerance is so wide that almost any number is right
+            error at $.items[0] ("n").prompt: in math `x^`: a `^`, `_`, \frac or \sqrt is missing its argument"#]],
+    );
+}
+
+#[test]
+fn the_warnings_found_before_the_texts_come_first_in_the_text_checks() {
+    let bank = r#"{ "id": "b", "version": "1", "title": "B", "skills": [ { "id": "s", "name": "S" } ],
+        "items": [ { "id": "c", "skills": ["s"], "type": "singleChoice", "prompt": "![](far.png)",
+                     "choices": [ { "text": "a" }, { "text": "b" } ], "answer": 0 } ] }"#;
+    let BankRead::Checked { texts, .. } = read_bank(bank) else {
+        panic!("refused");
+    };
+    let whole = load_bank(bank);
+    let two_steps: Vec<Diagnostic> = texts.check().iter().map(|d| d.diagnostic()).collect();
+    assert_eq!(two_steps, whole.diagnostics);
+    assert!(
+        whole.bank.is_none() && two_steps.len() >= 2,
+        "{two_steps:?}"
     );
 }

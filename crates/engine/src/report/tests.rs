@@ -64,8 +64,8 @@ fn the_written_report_reads_back_as_serde_wrote_it() {
     report.skills[0].mastery = 1.0;
     report.time_on_task_seconds = u64::MAX;
     let written = super::report_text(&report);
-    let through_serde: super::LearnerReport =
-        serde_json::from_str(&serde_json::to_string(&report).unwrap()).unwrap();
+    let serde_text = serde_json::to_string(&report).unwrap();
+    let through_serde: super::LearnerReport = serde_json::from_str(&serde_text).unwrap();
     assert_eq!(
         serde_json::from_str::<super::LearnerReport>(&written).unwrap(),
         through_serde

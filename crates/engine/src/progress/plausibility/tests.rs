@@ -55,7 +55,8 @@ pub(crate) fn practised(bank: &IndexedBank, answers: i64) -> Progress {
 
 /// The reasons `claims` (the claims of 30 real answers, changed by `forge`) is refused for.
 fn check(forge: impl Fn(&mut Claims), expected: &[&str]) {
-    let mut claims = progress_claims(&practised(&bank(), 30));
+    let progress = practised(&bank(), 30);
+    let mut claims = progress_claims(&progress);
     forge(&mut claims);
     let found: Vec<String> = check_claims(&claims, 2, NOW)
         .iter()
@@ -134,7 +135,7 @@ fn counts_that_disagree() {
 fn states_the_evidence_does_not_support() {
     let add_one = |c: &mut Claims, state: SkillState, attempts: u32, correct: u32| {
         let mut skill = c.skills[0].clone();
-        skill.id = "forged".into();
+        skill.id = "forged";
         skill.state = state;
         skill.attempts = attempts;
         skill.correct = correct;
