@@ -1,9 +1,10 @@
 //! The learner model. Per skill: an ability with its uncertainty (a Gaussian belief updated by a
 //! Laplace step after every answer, an Elo whose step size is the uncertainty), kept relative to
 //! the skill's typical item; a memory stability that lowers the estimate between sessions; a
-//! mastery flag. Per learner: a general offset (how far above or below typical items the learner
-//! starts a skill), the prior of every new skill. Per item: a small learner-specific difficulty
-//! correction on top of the bank's (calibrated) difficulty.
+//! mastery flag. Per learner: a general level (how far above an average learner, from the skills
+//! started so far), where every new skill begins with its own easiness kept: a new skill's typical
+//! item is predicted at sigmoid(general level − the skill's reference difficulty). Per item: a
+//! small learner-specific difficulty correction on top of the bank's (calibrated) difficulty.
 //!
 //! Practice is expected to teach: after each answer the skill's estimate also moves up by the
 //! learner's own learning trend (the gain per answer their estimates have shown so far, shrunk
@@ -154,6 +155,10 @@ const LEARNING_DRIFT: f64 = 0.06;
 /// mastery to 6-8%, 0.5 keeps it near 1-2%.
 const LEARNING_TREND_SHARE: f64 = 0.5;
 const LEARNING_TREND_PRIOR_ANSWERS: f64 = 10.0;
+/// The weight (in units of precision, logits⁻²: an answer at 50% adds 0.25) with which the general
+/// level is shrunk toward an average learner: two such answers. Fitted on the validation split of
+/// both shared datasets (crates/evaluate/README.md): 0.5 beat 2, 5 and 20.
+const GENERAL_LEVEL_PRIOR_WEIGHT: f64 = 0.5;
 /// Uncertainty added per day away from a skill.
 const DAILY_DRIFT: f64 = 0.02;
 /// How many answers make the "entry ability" of a skill.
@@ -212,17 +217,6 @@ impl SkillRecord {
 }
 
 impl LearnerModel {
-    /// Where a skill not started yet is believed to begin: the mean entry ability of the skills
-    /// started so far, shrunk toward 0 (a typical item at 50%).
-    pub fn general_entry_ability(&self) -> f64 {
-        let (sum, count) = self
-            .skills
-            .values()
-            .filter_map(|r| r.entry_ability)
-            .fold((0.0, 0.0), |(sum, count), entry| (sum + entry, count + 1.0));
-        sum / (count + 2.0)
-    }
-
     /// The gain per answer this learner's skill estimates have shown since their entry answers,
     /// pooled over skills and shrunk toward 0; never negative (forgetting is modelled apart).
     pub fn learning_trend(&self) -> f64 {
@@ -241,10 +235,34 @@ impl LearnerModel {
         (gain / (answers + LEARNING_TREND_PRIOR_ANSWERS)).max(0.0)
     }
 
-    /// Ability and variance of a skill at `now`, forgetting included.
-    fn belief(&self, skill_id: &str, now: Timestamp) -> (f64, f64) {
+    /// The learner's general level, in logits above an average learner: the mean level
+    /// (reference difficulty plus ability) of the skills started so far, each weighted by the
+    /// information its answers gave (its precision beyond the prior's), shrunk toward 0 with
+    /// `GENERAL_LEVEL_PRIOR_WEIGHT`. Shared by every skill: a skill not started yet begins there.
+    pub fn general_level(&self, bank: &IndexedBank) -> f64 {
+        let prior_precision = 1.0 / PRIOR_VARIANCE;
+        let (sum, weight) = self
+            .skills
+            .iter()
+            .fold((0.0, 0.0), |(sum, weight), (id, record)| {
+                let information = (1.0 / record.variance - prior_precision).max(0.0);
+                let level = skill_reference(bank, id) + record.ability;
+                (sum + information * level, weight + information)
+            });
+        sum / (weight + GENERAL_LEVEL_PRIOR_WEIGHT)
+    }
+
+    /// Ability and variance of a skill at `now`, forgetting included. Only a skill not started
+    /// yet reads the general level (a pass over the started skills), so a prediction on started
+    /// skills stays independent of how many there are.
+    fn belief(&self, bank: &IndexedBank, skill_id: &str, now: Timestamp) -> (f64, f64) {
         match self.skills.get(skill_id) {
-            None => (self.general_entry_ability(), PRIOR_VARIANCE),
+            // The skill's own easiness is kept: at the general level, an easy skill's typical
+            // item is likelier right than a hard one's.
+            None => (
+                self.general_level(bank) - skill_reference(bank, skill_id),
+                PRIOR_VARIANCE,
+            ),
             Some(record) => {
                 let days = now.days_since(record.last_practiced);
                 (
@@ -270,12 +288,7 @@ impl LearnerModel {
         let count = skills.len().max(1) as f64;
         let level: f64 = skills
             .iter()
-            .map(|s| {
-                let reference = bank
-                    .skill_position(s)
-                    .map_or(0.0, |p| bank.reference_difficulty(p));
-                reference + self.belief(s, now).0
-            })
+            .map(|s| skill_reference(bank, s) + self.belief(bank, s, now).0)
             .sum::<f64>()
             / count;
         level - self.part_difficulty(key, difficulty)
@@ -292,7 +305,7 @@ impl LearnerModel {
         let item = &bank.items()[item_position];
         let skills = bank.skills_of_item(item_position);
         let level = if skills.is_empty() {
-            self.general_entry_ability()
+            self.general_level(bank)
         } else {
             skills
                 .iter()
@@ -339,7 +352,7 @@ impl LearnerModel {
         now: Timestamp,
     ) -> SkillMastery {
         let skill_id = bank.skills()[skill_position].id.clone();
-        let (ability, variance) = self.belief(&skill_id, now);
+        let (ability, variance) = self.belief(bank, &skill_id, now);
         let mastery = sigmoid(ability);
         let certainty = (1.0 - variance / PRIOR_VARIANCE).clamp(0.0, 1.0);
         let Some(record) = self.skills.get(&skill_id) else {
@@ -394,12 +407,18 @@ impl LearnerModel {
         };
         let share = 1.0 / evidence.skills.len().max(1) as f64;
         let information = expected * (1.0 - expected) * share * share;
-        let entry = self.general_entry_ability();
+        // Read before this answer changes any estimate, and only when a skill is new.
+        let general = if evidence.skills.iter().any(|s| self.skills.get(s).is_none()) {
+            self.general_level(bank)
+        } else {
+            0.0
+        };
         // Computed once, before this answer changes any estimate.
         let trend = LEARNING_TREND_SHARE * self.learning_trend();
         let threshold = logit(settings.mastery_threshold);
         let mut newly_mastered = Vec::new();
         for skill_id in evidence.skills {
+            let entry = general - skill_reference(bank, skill_id);
             let record = self.skills.get_or_insert_with(skill_id, || SkillRecord {
                 ability: entry,
                 variance: PRIOR_VARIANCE,
@@ -491,6 +510,12 @@ impl LearnerModel {
             .iter()
             .all(|p| self.skills.get(p).is_some_and(|r| r.mastered))
     }
+}
+
+/// The reference difficulty of a skill (the mean prior difficulty of its items; 0 if unknown).
+fn skill_reference(bank: &IndexedBank, skill_id: &str) -> f64 {
+    bank.skill_position(skill_id)
+        .map_or(0.0, |p| bank.reference_difficulty(p))
 }
 
 /// How many recent item ids are kept (more than are avoided, for variety scoring).
