@@ -248,9 +248,14 @@ pub fn progress_event(
 ) -> HostEvent {
     let model = &progress.model;
     let stamp = adaptive_practice_engine::Timestamp(now);
-    let skills: Vec<Json> = (0..bank.skills().len())
-        .map(|s| {
-            let mastery = model.skill_mastery(bank, s, stamp);
+    let masteries = model.skill_masteries(bank, stamp);
+    let mastered = masteries
+        .iter()
+        .filter(|m| m.state.counts_as_mastered())
+        .count();
+    let skills: Vec<Json> = masteries
+        .into_iter()
+        .map(|mastery| {
             object([
                 ("id", text(mastery.skill_id)),
                 ("state", text(skill_state_name(mastery.state))),
@@ -261,7 +266,6 @@ pub fn progress_event(
             ])
         })
         .collect();
-    let mastered = model.mastered_skill_count(bank, stamp);
     let total = bank.skills().len().max(1);
     let activity = object([
         ("id", text(bank_activity)),

@@ -34,6 +34,7 @@ fn state_class(state: SkillState) -> &'static str {
 pub fn SkillList(props: &SkillListProps) -> Html {
     let words = use_words();
     let bank = &props.bank;
+    let masteries = props.model.skill_masteries(bank, props.now);
     html! {
         <section class="ap-skills" aria-labelledby="ap-progress-title">
             <h3 class="ap-skills-title" id="ap-progress-title">{ words.progress_title }</h3>
@@ -49,8 +50,7 @@ pub fn SkillList(props: &SkillListProps) -> Html {
                 </p>
             }
             <ul class="ap-skill-list">
-                { for bank.skills().iter().enumerate().map(|(position, skill)| {
-                    let mastery = props.model.skill_mastery(bank, position, props.now);
+                { for bank.skills().iter().zip(masteries).enumerate().map(|(position, (skill, mastery))| {
                     let started = mastery.state != SkillState::NotStarted;
                     let percent = if started { (mastery.mastery * 100.0).round() as u32 } else { 0 };
                     let shown = if started { words.percent(mastery.mastery) } else { "–".to_string() };

@@ -1,7 +1,7 @@
 //! A bank with the look-up tables that item choice and the learner model need, built once.
 
 use crate::bank::{Bank, BankSettings, Item, Skill};
-use crate::sorted_map::IdPositions;
+use crate::sorted_map::{IdPositions, SortedMap};
 
 /// A checked bank plus indexes: which items practise each skill, a skill's reference
 /// difficulty, skills in prerequisite order.
@@ -15,6 +15,8 @@ pub struct IndexedBank {
     skills_of_item: Vec<Vec<usize>>,
     reference_difficulty: Vec<f64>,
     prerequisite_depth: Vec<usize>,
+    prerequisites_of: Vec<Vec<usize>>,
+    dependents_of: Vec<Vec<usize>>,
 }
 
 impl IndexedBank {
@@ -90,6 +92,25 @@ impl IndexedBank {
             })
             .collect();
         let prerequisite_depth = prerequisite_depths(&bank, &skill_positions);
+        let prerequisites_of: Vec<Vec<usize>> = bank
+            .skills
+            .iter()
+            .map(|skill| {
+                let mut positions = Vec::with_capacity(skill.prerequisites.len());
+                for id in &skill.prerequisites {
+                    if let Some(p) = skill_positions.last(id) {
+                        positions.push(p);
+                    }
+                }
+                positions
+            })
+            .collect();
+        let mut dependents_of = vec![Vec::new(); bank.skills.len()];
+        for (skill, prerequisites) in prerequisites_of.iter().enumerate() {
+            for &prerequisite in prerequisites {
+                dependents_of[prerequisite].push(skill);
+            }
+        }
         IndexedBank {
             bank,
             skill_positions,
@@ -98,6 +119,8 @@ impl IndexedBank {
             skills_of_item,
             reference_difficulty,
             prerequisite_depth,
+            prerequisites_of,
+            dependents_of,
         }
     }
 
@@ -108,6 +131,22 @@ impl IndexedBank {
 
     pub fn item_position(&self, item_id: &str) -> Option<usize> {
         self.item_positions.last(item_id)
+    }
+
+    /// For each skill position, what `map` (keyed by skill id) holds for it: one pass, where a
+    /// look-up per skill would search every time.
+    pub fn by_skill_position<'a, V>(&self, map: &'a SortedMap<V>) -> Vec<Option<&'a V>> {
+        self.skill_positions.values_by_position(map)
+    }
+
+    /// For each item position, what `map` (keyed by item id) holds for it, in one pass.
+    pub fn by_item_position<'a, V>(&self, map: &'a SortedMap<V>) -> Vec<Option<&'a V>> {
+        self.item_positions.values_by_position(map)
+    }
+
+    /// `skill_position` of each key of `map`, in the map's order, in one pass.
+    pub fn skill_positions_of<V>(&self, map: &SortedMap<V>) -> Vec<Option<usize>> {
+        self.skill_positions.last_positions_of(map)
     }
 
     /// Positions (in `bank.items`) of the items that practise the skill at `skill_position`.
@@ -123,6 +162,22 @@ impl IndexedBank {
     pub fn skills_of_item(&self, item_position: usize) -> &[usize] {
         self.skills_of_item
             .get(item_position)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Positions of a skill's direct prerequisites that are in the bank, in the order it names them.
+    pub fn prerequisites_of(&self, skill_position: usize) -> &[usize] {
+        self.prerequisites_of
+            .get(skill_position)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Positions of the skills that name this one as a direct prerequisite, in bank order.
+    pub fn dependents_of(&self, skill_position: usize) -> &[usize] {
+        self.dependents_of
+            .get(skill_position)
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }

@@ -16,7 +16,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::bank_index::IndexedBank;
-use crate::model::{LearnerModel, SkillMastery, SkillState, Timestamp};
+use crate::model::{ItemRecord, LearnerModel, SkillMastery, SkillState, Timestamp};
 
 mod information;
 mod placement;
@@ -147,6 +147,10 @@ struct LearnerNow<'a> {
     practised_just_now: Vec<bool>,
     /// Each skill's level from its mastery (mastery = sigmoid(ability)).
     skill_levels: Vec<f64>,
+    /// The learner's general level (`LearnerModel::general_level`), for items of no skill.
+    general_level: f64,
+    /// The model's record of each item, by position (`None`: never answered whole).
+    item_records: Vec<Option<&'a ItemRecord>>,
     /// Right answers in a row on each skill (0 for a skill never practised).
     streaks: Vec<u32>,
     focus: Option<usize>,
@@ -211,13 +215,12 @@ fn learner_now<'a>(
     now: Timestamp,
     options: &ChoiceOptions,
 ) -> LearnerNow<'a> {
-    let masteries: Vec<_> = (0..bank.skills().len())
-        .map(|s| model.skill_mastery(bank, s, now))
-        .collect();
+    let general_level = model.general_level(bank);
+    let masteries = model.skill_masteries_given(bank, now, general_level);
     let placement = placement::placement(bank, &masteries);
     let unlocked: Vec<bool> = (0..bank.skills().len())
         .map(|s| {
-            placement::prerequisite_positions(bank, s).iter().all(|&p| {
+            bank.prerequisites_of(s).iter().all(|&p| {
                 masteries[p].state.counts_as_mastered() || placement.provisionally_known[p]
             })
         })
@@ -232,9 +235,9 @@ fn learner_now<'a>(
         .collect();
     let practised_just_now = spacing::practised_just_now(bank, model, now);
     let streaks: Vec<u32> = bank
-        .skills()
-        .iter()
-        .map(|skill| model.skills.get(&skill.id).map_or(0, |r| r.streak))
+        .by_skill_position(&model.skills)
+        .into_iter()
+        .map(|record| record.map_or(0, |r| r.streak))
         .collect();
     let runs = spacing::current_runs(bank, model);
     let learnable: Vec<bool> = (0..bank.skills().len())
@@ -288,6 +291,8 @@ fn learner_now<'a>(
         placement,
         practised_just_now,
         skill_levels,
+        general_level,
+        item_records: bank.by_item_position(&model.items),
         streaks,
     }
 }
@@ -314,6 +319,12 @@ fn preferred_pool(learner: &LearnerNow) -> Pool {
 /// The items of `pool` with the skill that put each there, never one of the last few items
 /// (`spacing::forbidden_items`).
 fn pool_items(bank: &IndexedBank, learner: &LearnerNow, pool: Pool) -> Vec<(usize, usize)> {
+    let mut recent = vec![false; bank.items().len()];
+    for id in spacing::forbidden_items(learner.model, bank.items().len()) {
+        if let Some(position) = bank.item_position(id) {
+            recent[position] = true;
+        }
+    }
     let eligible: Vec<(usize, usize)> = (0..bank.items().len())
         .filter_map(|position| {
             let skill_positions = bank.skills_of_item(position);
@@ -322,9 +333,7 @@ fn pool_items(bank: &IndexedBank, learner: &LearnerNow, pool: Pool) -> Vec<(usiz
                 .find(|&&s| learner.in_pool(pool, s))?;
             let locked =
                 pool == Pool::Open && !skill_positions.iter().all(|&s| learner.unlocked[s]);
-            let recent = spacing::forbidden_items(learner.model, bank.items().len());
-            (!locked && !recent.contains(&bank.items()[position].id))
-                .then_some((position, main_skill))
+            (!locked && !recent[position]).then_some((position, main_skill))
         })
         .collect();
     eligible
@@ -361,9 +370,13 @@ fn item_score(
 ) -> f64 {
     let item = &bank.items()[position];
     let mastery = &learner.masteries[main_skill];
-    let predicted = learner
-        .model
-        .predict_from_levels(bank, position, &learner.skill_levels);
+    let predicted = learner.model.predict_from_levels(
+        bank,
+        position,
+        &learner.skill_levels,
+        learner.general_level,
+        learner.item_records[position],
+    );
     let (item_target, for_information) = if pool == Pool::Placement {
         (PROBE_TARGET, true)
     } else if pool == Pool::Open && learner.streaks[main_skill] >= STREAK_FOR_INFORMATION {
@@ -378,7 +391,7 @@ fn item_score(
         // A right answer by luck says nothing: a probe or a check prefers a typed answer.
         score += LUCK_WEIGHT * chance_of_lucky_answer(&item.kind);
     }
-    let seen = learner.model.items.get(&item.id).map_or(0, |r| r.attempts);
+    let seen = learner.item_records[position].map_or(0, |r| r.attempts);
     score += SEEN_WEIGHT * seen.min(SEEN_ATTEMPTS_COUNTED) as f64;
     if Some(item.type_name()) == learner.last_type {
         score += SAME_TYPE_WEIGHT;

@@ -243,10 +243,12 @@ impl LearnerModel {
         let prior_precision = 1.0 / PRIOR_VARIANCE;
         let (sum, weight) = self
             .skills
-            .iter()
-            .fold((0.0, 0.0), |(sum, weight), (id, record)| {
+            .values()
+            .zip(bank.skill_positions_of(&self.skills))
+            .fold((0.0, 0.0), |(sum, weight), (record, position)| {
                 let information = (1.0 / record.variance - prior_precision).max(0.0);
-                let level = skill_reference(bank, id) + record.ability;
+                let reference = position.map_or(0.0, |p| bank.reference_difficulty(p));
+                let level = reference + record.ability;
                 (sum + information * level, weight + information)
             });
         sum / (weight + GENERAL_LEVEL_PRIOR_WEIGHT)
@@ -256,11 +258,30 @@ impl LearnerModel {
     /// yet reads the general level (a pass over the started skills), so a prediction on started
     /// skills stays independent of how many there are.
     fn belief(&self, bank: &IndexedBank, skill_id: &str, now: Timestamp) -> (f64, f64) {
-        match self.skills.get(skill_id) {
+        self.belief_of(
+            bank,
+            self.skills.get(skill_id),
+            skill_reference(bank, skill_id),
+            now,
+            None,
+        )
+    }
+
+    /// `belief` from the skill's record (`None`: not started) and reference difficulty, with the
+    /// general level given when the caller already has it (`None`: computed here if needed).
+    fn belief_of(
+        &self,
+        bank: &IndexedBank,
+        record: Option<&SkillRecord>,
+        reference: f64,
+        now: Timestamp,
+        general_level: Option<f64>,
+    ) -> (f64, f64) {
+        match record {
             // The skill's own easiness is kept: at the general level, an easy skill's typical
             // item is likelier right than a hard one's.
             None => (
-                self.general_level(bank) - skill_reference(bank, skill_id),
+                general_level.unwrap_or_else(|| self.general_level(bank)) - reference,
                 PRIOR_VARIANCE,
             ),
             Some(record) => {
@@ -295,17 +316,20 @@ impl LearnerModel {
     }
 
     /// P(correct) for the item at `item_position` from precomputed `skill_levels` (one per skill
-    /// of the bank): what `predict_success` gives, without a look-up per skill. Item choice uses it.
+    /// of the bank) and `general_level` (for an item of no skill): what `predict_success` gives,
+    /// without a look-up per skill. Item choice uses it.
     pub fn predict_from_levels(
         &self,
         bank: &IndexedBank,
         item_position: usize,
         skill_levels: &[f64],
+        general_level: f64,
+        item_record: Option<&ItemRecord>,
     ) -> f64 {
         let item = &bank.items()[item_position];
         let skills = bank.skills_of_item(item_position);
         let level = if skills.is_empty() {
-            self.general_level(bank)
+            general_level
         } else {
             skills
                 .iter()
@@ -313,7 +337,8 @@ impl LearnerModel {
                 .sum::<f64>()
                 / skills.len() as f64
         };
-        sigmoid(level - self.part_difficulty(&item.id, item.prior_difficulty()))
+        let offset = item_record.map_or(0.0, |r| r.difficulty_offset);
+        sigmoid(level - (item.prior_difficulty() + offset))
     }
 
     /// P(correct) for an item, now.
@@ -339,9 +364,31 @@ impl LearnerModel {
 
     /// How many of the bank's skills count as mastered at `now`.
     pub fn mastered_skill_count(&self, bank: &IndexedBank, now: Timestamp) -> usize {
-        (0..bank.skills().len())
-            .filter(|&s| self.skill_mastery(bank, s, now).state.counts_as_mastered())
+        self.skill_masteries(bank, now)
+            .iter()
+            .filter(|m| m.state.counts_as_mastered())
             .count()
+    }
+
+    /// Every skill's `skill_mastery`, in the bank's order, with the general level computed once
+    /// (a pass over the started skills) rather than once per skill not started: what a loop over
+    /// the skills calls, so that it stays linear in their number.
+    pub fn skill_masteries(&self, bank: &IndexedBank, now: Timestamp) -> Vec<SkillMastery> {
+        self.skill_masteries_given(bank, now, self.general_level(bank))
+    }
+
+    /// `skill_masteries` with the learner's `general_level` already computed.
+    pub(crate) fn skill_masteries_given(
+        &self,
+        bank: &IndexedBank,
+        now: Timestamp,
+        general_level: f64,
+    ) -> Vec<SkillMastery> {
+        bank.by_skill_position(&self.skills)
+            .into_iter()
+            .enumerate()
+            .map(|(s, record)| self.mastery_of(bank, s, record, now, Some(general_level)))
+            .collect()
     }
 
     /// The mastery estimate and state of one skill.
@@ -351,11 +398,25 @@ impl LearnerModel {
         skill_position: usize,
         now: Timestamp,
     ) -> SkillMastery {
+        let record = self.skills.get(&bank.skills()[skill_position].id);
+        self.mastery_of(bank, skill_position, record, now, None)
+    }
+
+    /// `skill_mastery` from the skill's record, and the general level when already computed.
+    fn mastery_of(
+        &self,
+        bank: &IndexedBank,
+        skill_position: usize,
+        record: Option<&SkillRecord>,
+        now: Timestamp,
+        general_level: Option<f64>,
+    ) -> SkillMastery {
         let skill_id = bank.skills()[skill_position].id.clone();
-        let (ability, variance) = self.belief(bank, &skill_id, now);
+        let reference = bank.reference_difficulty(skill_position);
+        let (ability, variance) = self.belief_of(bank, record, reference, now, general_level);
         let mastery = sigmoid(ability);
         let certainty = (1.0 - variance / PRIOR_VARIANCE).clamp(0.0, 1.0);
-        let Some(record) = self.skills.get(&skill_id) else {
+        let Some(record) = record else {
             return SkillMastery {
                 skill_id,
                 mastery,

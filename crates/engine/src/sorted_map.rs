@@ -274,7 +274,11 @@ impl IdPositions {
     /// The entries with `id`, as a range of indexes into `ids` and `positions`.
     fn range(&self, id: &str) -> std::ops::Range<usize> {
         let start = self.ids.partition_point(|probe| probe.as_str() < id);
-        let end = start + self.ids[start..].partition_point(|probe| probe.as_str() == id);
+        // Ids repeat only in a bank the loader refuses: a scan past the first is shortest.
+        let mut end = start;
+        while self.ids.get(end).is_some_and(|probe| probe == id) {
+            end += 1;
+        }
         start..end
     }
 
@@ -292,6 +296,38 @@ impl IdPositions {
 
     pub fn contains(&self, id: &str) -> bool {
         !self.range(id).is_empty()
+    }
+
+    /// For each position of the list, the value `map` holds under its id: one pass over both
+    /// sorted lists instead of a search per position (item choice reads every skill and item).
+    pub fn values_by_position<'a, V>(&self, map: &'a SortedMap<V>) -> Vec<Option<&'a V>> {
+        let mut values = vec![None; self.positions.len()];
+        let mut entries = map.iter().peekable();
+        for (id, &position) in self.ids.iter().zip(&self.positions) {
+            while entries.next_if(|(key, _)| *key < id).is_some() {}
+            if let Some((_, value)) = entries.peek().filter(|(key, _)| *key == id) {
+                values[position] = Some(*value);
+            }
+        }
+        values
+    }
+
+    /// `last` of each key of `map`, in the map's (sorted) order: one pass over both sorted lists.
+    pub fn last_positions_of<V>(&self, map: &SortedMap<V>) -> Vec<Option<usize>> {
+        let mut at = 0;
+        map.keys()
+            .map(|key| {
+                while self.ids.get(at).is_some_and(|id| id < key) {
+                    at += 1;
+                }
+                let mut last = None;
+                while self.ids.get(at).is_some_and(|id| id == key) {
+                    last = Some(self.positions[at]);
+                    at += 1;
+                }
+                last
+            })
+            .collect()
     }
 }
 

@@ -369,9 +369,12 @@ fn masteries(
     progress: &crate::progress::Progress,
     now: Timestamp,
 ) -> Vec<crate::model::SkillMastery> {
-    (0..bank.skills().len())
+    let one_by_one: Vec<_> = (0..bank.skills().len())
         .map(|s| progress.model.skill_mastery(bank, s, now))
-        .collect()
+        .collect();
+    // The one-pass form item choice and the widget's lists use must say the same.
+    assert_eq!(progress.model.skill_masteries(bank, now), one_by_one);
+    one_by_one
 }
 
 /// One skill, 21 numeric items with difficulties evenly spread from -2.5 to 2.5.

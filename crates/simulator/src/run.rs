@@ -361,14 +361,11 @@ fn measure(state: &RunState, now: Timestamp, reached: bool) -> StopMeasure {
 /// Which skills the engine counts as mastered (the widget's "mastered", which includes skills
 /// now due for review): the one place the simulator reads the engine's learner model.
 pub fn engine_claimed_skills(bank: &IndexedBank, progress: &Progress, now: Timestamp) -> Vec<bool> {
-    (0..bank.skills().len())
-        .map(|skill| {
-            progress
-                .model
-                .skill_mastery(bank, skill, now)
-                .state
-                .counts_as_mastered()
-        })
+    progress
+        .model
+        .skill_masteries(bank, now)
+        .iter()
+        .map(|m| m.state.counts_as_mastered())
         .collect()
 }
 

@@ -47,7 +47,7 @@ pub fn placement(bank: &IndexedBank, masteries: &[SkillMastery]) -> Placement {
     // Walk down from every skill that vouches: its never-practised prerequisites, transitively.
     let mut stack: Vec<usize> = (0..skill_count).filter(|&s| vouches(s)).collect();
     while let Some(skill) = stack.pop() {
-        for prerequisite in prerequisite_positions(bank, skill) {
+        for &prerequisite in bank.prerequisites_of(skill) {
             if !practised(prerequisite) && !provisionally_known[prerequisite] {
                 provisionally_known[prerequisite] = true;
                 stack.push(prerequisite);
@@ -62,41 +62,20 @@ pub fn placement(bank: &IndexedBank, masteries: &[SkillMastery]) -> Placement {
     };
     let mut doubted = vec![false; skill_count];
     for skill in (0..skill_count).filter(|&s| struggling(s)) {
-        for prerequisite in prerequisite_positions(bank, skill) {
+        for &prerequisite in bank.prerequisites_of(skill) {
             doubted[prerequisite] = !practised(prerequisite);
             provisionally_known[prerequisite] = false;
         }
     }
-    let dependents = dependent_positions(bank);
     let to_probe = (0..skill_count)
         .map(|s| {
             !practised(s)
                 && !provisionally_known[s]
-                && (doubted[s] || dependents[s].iter().all(|&d| practised(d)))
+                && (doubted[s] || bank.dependents_of(s).iter().all(|&d| practised(d)))
         })
         .collect();
     Placement {
         provisionally_known,
         to_probe,
     }
-}
-
-/// The positions of a skill's direct prerequisites that are in the bank.
-pub fn prerequisite_positions(bank: &IndexedBank, skill: usize) -> Vec<usize> {
-    bank.skills()[skill]
-        .prerequisites
-        .iter()
-        .filter_map(|id| bank.skill_position(id))
-        .collect()
-}
-
-/// For each skill, the skills that name it as a direct prerequisite.
-fn dependent_positions(bank: &IndexedBank) -> Vec<Vec<usize>> {
-    let mut dependents = vec![Vec::new(); bank.skills().len()];
-    for skill in 0..bank.skills().len() {
-        for prerequisite in prerequisite_positions(bank, skill) {
-            dependents[prerequisite].push(skill);
-        }
-    }
-    dependents
 }

@@ -235,7 +235,8 @@ fn allowed(
     matches!(reason, ChoiceReason::Placement { .. })
         || (matches!(reason, ChoiceReason::ReviewDue { .. })
             && states[skill].state.counts_as_mastered())
-        || super::placement::prerequisite_positions(bank, skill)
+        || bank
+            .prerequisites_of(skill)
             .iter()
             .all(|&p| known[p] || states[p].state.counts_as_mastered())
 }

@@ -129,6 +129,25 @@ fn id_positions_find_the_first_and_the_last_place_of_an_id() {
 }
 
 #[test]
+fn one_pass_look_ups_agree_with_a_search_per_position_and_per_key() {
+    for seed in 0..200 {
+        let mut sequence = Sequence(seed);
+        let ids: Vec<String> = (0..sequence.below(40))
+            .map(|_| key(&mut sequence))
+            .collect();
+        let index = IdPositions::new(ids.iter().map(String::as_str).collect());
+        let mut map = SortedMap::new();
+        for value in 0..sequence.below(40) {
+            map.insert(key(&mut sequence), value);
+        }
+        let by_position: Vec<Option<&u64>> = ids.iter().map(|id| map.get(id)).collect();
+        assert_eq!(index.values_by_position(&map), by_position, "{ids:?}");
+        let by_key: Vec<Option<usize>> = map.keys().map(|k| index.last(k)).collect();
+        assert_eq!(index.last_positions_of(&map), by_key, "{ids:?}");
+    }
+}
+
+#[test]
 fn id_positions_of_an_empty_list_find_nothing() {
     let index = IdPositions::new(Vec::new());
     assert_eq!(index.first(""), None);
