@@ -570,7 +570,8 @@ fn kt_prints_one_stable_result_line_per_model() {
             "bkt",
             "widget",
             "widget-uncalibrated",
-            "ours"
+            "ours",
+            "ours-defaults"
         ]
     );
     let mut vocabulary = Vocabulary::default();
