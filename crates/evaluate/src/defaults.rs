@@ -19,6 +19,7 @@ use crate::metrics::area_under_roc_curve;
 use crate::replay::replay_learners;
 use crate::validation::split_for_validation;
 
+mod item_memory;
 #[cfg(test)]
 mod tests;
 
@@ -64,11 +65,15 @@ pub fn read_split_file(path: &Path) -> Result<SplitFile, String> {
 
 /// The defaults fitted on the fit-train learners of every file, pooled (what is shipped).
 pub fn fit_pooled_defaults(files: &[SplitFile], settings: ModelSettings) -> FittedParameters {
-    let pooled: Vec<Vec<ObservedAnswer>> = files
+    calibrated_model::fit_defaults(&pooled_learners(files), settings)
+}
+
+/// The fit-train learners of every file, file after file.
+fn pooled_learners(files: &[SplitFile]) -> Vec<Vec<ObservedAnswer>> {
+    files
         .iter()
         .flat_map(|file| file.fit_train.iter().cloned())
-        .collect();
-    calibrated_model::fit_defaults(&pooled, settings)
+        .collect()
 }
 
 /// AUC of `calibrated_model` with `parameters` on `scored`, every learner from scratch.
@@ -119,24 +124,41 @@ pub fn run_fit_defaults(command: &FitDefaultsCommand) -> Result<(), String> {
             .map(|file| scored_auc(&shipped, &file.validation))
             .collect(),
     );
-    for source in &files {
-        let parameters = calibrated_model::fit_defaults(&source.fit_train, command.settings);
+    let pooled_learners = pooled_learners(&files);
+    let mut sources: Vec<(String, &[Vec<ObservedAnswer>])> = files
+        .iter()
+        .map(|file| (file.name.clone(), file.fit_train.as_slice()))
+        .collect();
+    sources.push(("all, pooled".to_string(), &pooled_learners));
+    let mut pooled = None;
+    for (source_name, learners) in &sources {
+        let parameters = calibrated_model::fit_defaults(learners, command.settings);
         print_row(
-            &format!("defaults fitted on {}", source.name),
+            &format!("defaults fitted on {source_name}"),
             files
                 .iter()
                 .map(|file| scored_auc(&parameters, &file.validation))
                 .collect(),
         );
+        // The experiment of `item_memory.rs`, fitted on the same learners.
+        let shifts = item_memory::fit_item_memory_shifts(&parameters, learners);
+        print_row(
+            &format!("  + item memory {shifts:.2?}"),
+            files
+                .iter()
+                .map(|file| {
+                    let mut model =
+                        item_memory::DefaultsWithItemMemory::new(parameters.clone(), shifts);
+                    let outcome = replay_learners(&mut model, &file.validation);
+                    area_under_roc_curve(&outcome.predictions, &outcome.outcomes)
+                        .unwrap_or(f64::NAN)
+                })
+                .collect(),
+        );
+        pooled = Some(parameters);
     }
-    let pooled = fit_pooled_defaults(&files, command.settings);
-    print_row(
-        "defaults fitted on all, pooled",
-        files
-            .iter()
-            .map(|file| scored_auc(&pooled, &file.validation))
-            .collect(),
-    );
+    // The last source is the pooled one, fitted as `fit_pooled_defaults` does.
+    let pooled = pooled.unwrap_or_else(|| fit_pooled_defaults(&files, command.settings));
     println!("\npooled global feature weights (calibrated_model/defaults.rs):");
     println!("{}", weights_as_source(&pooled.global_feature_weights));
     println!("settings: {:?}", pooled.settings);
