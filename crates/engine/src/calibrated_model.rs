@@ -18,11 +18,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::math::{dot, sigmoid};
 
+mod defaults;
 mod fit;
 #[cfg(test)]
 mod tests;
 
-pub use fit::fit;
+pub use defaults::default_parameters;
+pub use fit::{fit, fit_defaults, fit_with_global_prior};
 
 /// One answer of a learner, as the fitting sees it.
 #[derive(Clone, Debug, PartialEq)]

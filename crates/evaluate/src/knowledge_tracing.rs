@@ -15,7 +15,7 @@ use crate::{baselines, bkt, elo, engine_model, metrics};
 
 /// Every model of `kt`, in the order of its table and result lines. Scripts read the names of
 /// the result lines: keep them stable (a test pins them).
-pub const ALL_MODEL_NAMES: [&str; 8] = [
+pub const ALL_MODEL_NAMES: [&str; 9] = [
     "mean",
     "irt",
     "elo",
@@ -24,6 +24,7 @@ pub const ALL_MODEL_NAMES: [&str; 8] = [
     "widget",
     "widget-uncalibrated",
     "ours",
+    "ours-defaults",
 ];
 
 /// The command line of the `kt` command, checked.
@@ -161,6 +162,11 @@ pub fn score_models(
                 dataset_bank(),
             )),
             "widget-uncalibrated" => Box::new(engine_model::WidgetModelOnline::new(dataset_bank())),
+            // The shipped defaults: nothing fitted here, no item or skill entries.
+            "ours-defaults" => Box::new(LearnerModelOnline {
+                parameters: calibrated_model::default_parameters(),
+                state: LearnerState::default(),
+            }),
             _ => Box::new(LearnerModelOnline {
                 parameters: calibrated_model::fit(&train_sequences, settings),
                 state: LearnerState::default(),

@@ -3,6 +3,7 @@
 mod baselines;
 mod bkt;
 mod dataset;
+mod defaults;
 mod elo;
 mod engine_model;
 mod knowledge_tracing;
@@ -19,14 +20,17 @@ use std::process::ExitCode;
 
 use adaptive_practice_engine::calibrated_model::ModelSettings;
 
+use defaults::{run_fit_defaults, run_small_class, FitDefaultsCommand, SmallClassCommand};
 use knowledge_tracing::{
     run_knowledge_tracing, KnowledgeTracingCommand, ScoredOn, ALL_MODEL_NAMES,
 };
 use spaced_repetition::{run_spaced_repetition, SpacedRepetitionCommand};
 
-const USAGE: &str = "usage: evaluate kt --train PATH (--test PATH | --validate) [--models mean,irt,elo,elo-uncalibrated,bkt,widget,widget-uncalibrated,ours] [--set NAME=VALUE]...
+const USAGE: &str = "usage: evaluate kt --train PATH (--test PATH | --validate) [--models mean,irt,elo,elo-uncalibrated,bkt,widget,widget-uncalibrated,ours,ours-defaults] [--set NAME=VALUE]...
        evaluate srs --revlog PATH [--folds 5]
        evaluate tune-elo --train PATH [--train PATH]... [--uncalibrated]
+       evaluate fit-defaults --train PATH [--train PATH]... [--set NAME=VALUE]...
+       evaluate small-class --train PATH [--learners 10,30] [--classes 5] [--set NAME=VALUE]...
 
 kt fits every model on the train file, replays every test learner answer by answer (predict, then
 update) and prints a table, then one line per model:
@@ -34,7 +38,8 @@ model=NAME auc=... logloss=... rmse=... us_per_answer=...
 `widget` is the widget's LearnerModel on a bank of the dataset's items calibrated from the train
 learners by the teacher page's calibration; `widget-uncalibrated` the same on the bank with no
 difficulties; `elo` two-level Elo with item difficulties fitted on train, `elo-uncalibrated`
-without; `ours` the engine's calibrated model. --validate fits on the fit-train learners of the
+without; `ours` the engine's calibrated model; `ours-defaults` the same with the shipped defaults of a
+bank with no calibration (nothing fitted on train, `calibrated_model::default_parameters`). --validate fits on the fit-train learners of the
 train file and scores on its validation learners (a learner is a validation learner when the
 FNV-1a hash of its user_id is 0 mod 5); the test file is then not read. --set overrides a
 setting of `ours` (ability_step, ability_step_decay, recent_ability_step, item_precision,
@@ -47,7 +52,16 @@ prints a table next to the published FSRS-6 figures, then one line per model:
 model=NAME logloss=... auc=... rmse=...
 
 tune-elo chooses the constants of two-level Elo (elo; elo-uncalibrated with --uncalibrated) by a
-coordinate search on the mean AUC over the validation splits of the train files.";
+coordinate search on the mean AUC over the validation splits of the train files.
+
+fit-defaults fits the defaults of a bank with no calibration (the global weights of `ours`, no
+item or skill entries) on the fit-train learners of each train file and of all of them pooled,
+prints each one's AUC on every file's validation learners, and the pooled weights (the shipped
+defaults, `calibrated_model/defaults.rs`, are fitted this way on both shared train files).
+
+small-class calibrates `ours` on small classes of a train file's fit-train learners (consecutive
+learners in file order), with the prior mean of the global weights 0 or the shipped defaults, and
+prints the mean validation AUC.";
 
 /// A checked command line.
 #[derive(Clone, Debug, PartialEq)]
@@ -55,6 +69,8 @@ enum Command {
     KnowledgeTracing(KnowledgeTracingCommand),
     SpacedRepetition(SpacedRepetitionCommand),
     TuneElo(TuneEloCommand),
+    FitDefaults(FitDefaultsCommand),
+    SmallClass(SmallClassCommand),
 }
 
 /// `tune-elo`: the train files whose validation splits the constants are chosen on.
@@ -77,6 +93,8 @@ fn main() -> ExitCode {
         Command::KnowledgeTracing(command) => run_knowledge_tracing(command),
         Command::SpacedRepetition(command) => run_spaced_repetition(command),
         Command::TuneElo(command) => run_tune_elo(command),
+        Command::FitDefaults(command) => run_fit_defaults(command),
+        Command::SmallClass(command) => run_small_class(command),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -92,6 +110,8 @@ fn parse_command_line(arguments: &[String]) -> Result<Command, String> {
         Some("kt") => parse_knowledge_tracing(&arguments[1..]).map(Command::KnowledgeTracing),
         Some("srs") => parse_spaced_repetition(&arguments[1..]).map(Command::SpacedRepetition),
         Some("tune-elo") => parse_tune_elo(&arguments[1..]).map(Command::TuneElo),
+        Some("fit-defaults") => parse_fit_defaults(&arguments[1..]).map(Command::FitDefaults),
+        Some("small-class") => parse_small_class(&arguments[1..]).map(Command::SmallClass),
         Some(other) => Err(format!("unknown command `{other}`")),
         None => Err("missing command".to_string()),
     }
@@ -199,6 +219,64 @@ fn parse_tune_elo(arguments: &[String]) -> Result<TuneEloCommand, String> {
     if command.train_paths.is_empty() {
         return Err("missing `--train PATH` (one or more)".to_string());
     }
+    Ok(command)
+}
+
+fn parse_fit_defaults(arguments: &[String]) -> Result<FitDefaultsCommand, String> {
+    let mut command = FitDefaultsCommand {
+        train_paths: Vec::new(),
+        settings: ModelSettings::default(),
+    };
+    let mut remaining = arguments.iter();
+    while let Some(flag) = remaining.next() {
+        let value = remaining
+            .next()
+            .ok_or_else(|| format!("`{flag}` needs a value"))?;
+        match flag.as_str() {
+            "--train" => command.train_paths.push(PathBuf::from(value)),
+            "--set" => apply_setting(&mut command.settings, value)?,
+            other => return Err(format!("unknown option `{other}`")),
+        }
+    }
+    if command.train_paths.is_empty() {
+        return Err("missing `--train PATH` (one or more)".to_string());
+    }
+    Ok(command)
+}
+
+fn parse_small_class(arguments: &[String]) -> Result<SmallClassCommand, String> {
+    let mut command = SmallClassCommand {
+        train_path: PathBuf::new(),
+        class_sizes: vec![10, 30],
+        class_count: 5,
+        settings: ModelSettings::default(),
+    };
+    let mut train_path = None;
+    let mut remaining = arguments.iter();
+    let whole_number = |flag: &str, text: &str| match text.trim().parse::<usize>() {
+        Ok(number) if number >= 1 => Ok(number),
+        _ => Err(format!(
+            "`{flag} {text}`: expected whole numbers of at least 1"
+        )),
+    };
+    while let Some(flag) = remaining.next() {
+        let value = remaining
+            .next()
+            .ok_or_else(|| format!("`{flag}` needs a value"))?;
+        match flag.as_str() {
+            "--train" => train_path = Some(PathBuf::from(value)),
+            "--learners" => {
+                command.class_sizes = value
+                    .split(',')
+                    .map(|size| whole_number(flag, size))
+                    .collect::<Result<_, _>>()?
+            }
+            "--classes" => command.class_count = whole_number(flag, value)?,
+            "--set" => apply_setting(&mut command.settings, value)?,
+            other => return Err(format!("unknown option `{other}`")),
+        }
+    }
+    command.train_path = train_path.ok_or("missing `--train PATH`")?;
     Ok(command)
 }
 

@@ -570,7 +570,8 @@ fn kt_prints_one_stable_result_line_per_model() {
             "bkt",
             "widget",
             "widget-uncalibrated",
-            "ours"
+            "ours",
+            "ours-defaults"
         ]
     );
     let mut vocabulary = Vocabulary::default();
@@ -616,6 +617,8 @@ fn kt_prints_one_stable_result_line_per_model() {
     let auc_of = |wanted: &str| results.iter().find(|(n, _)| n == wanted).unwrap().1[0];
     assert_eq!(auc_of("mean"), 0.5);
     assert!(auc_of("widget") > 0.6 && auc_of("elo") > 0.6, "{output}");
+    // The shipped defaults, fitted on other data, still follow these learners.
+    assert!(auc_of("ours-defaults") > 0.6, "{output}");
 }
 
 #[test]

@@ -9,9 +9,20 @@ use crate::optimize::minimize_with_lbfgs;
 
 /// Calibrates the model on the answer sequences of earlier learners.
 pub fn fit(learner_sequences: &[Vec<ObservedAnswer>], settings: ModelSettings) -> FittedParameters {
+    fit_with_global_prior(learner_sequences, settings, &[0.0; GLOBAL_FEATURE_COUNT])
+}
+
+/// [`fit`] with `global_prior_mean` (raw weights, such as the defaults') as the mean of the normal
+/// prior on the global feature weights instead of 0: for a class too small to fit them alone.
+pub fn fit_with_global_prior(
+    learner_sequences: &[Vec<ObservedAnswer>],
+    settings: ModelSettings,
+    global_prior_mean: &[f64; GLOBAL_FEATURE_COUNT],
+) -> FittedParameters {
     let all_sequences: Vec<&[ObservedAnswer]> =
         learner_sequences.iter().map(Vec::as_slice).collect();
     let layout = WeightLayout {
+        per_item_and_skill: true,
         item_count: all_sequences
             .iter()
             .flat_map(|sequence| sequence.iter())
@@ -61,35 +72,7 @@ pub fn fit(learner_sequences: &[Vec<ObservedAnswer>], settings: ModelSettings) -
         add_training_rows(&mut rows, &fold_parameters, &held_out);
     }
     let scaling = standardize_rows(&mut rows);
-    // Diagonal preconditioning: the optimizer sees weights multiplied by their curvature's root.
-    let weight_scale: Vec<f64> = curvature_diagonal(&rows, &layout, &settings)
-        .iter()
-        .map(|curvature| 1.0 / curvature.sqrt())
-        .collect();
-    let mut weights = vec![0.0; layout.total()];
-    let scaled_objective = |scaled_weights: &[f64], scaled_gradient: &mut [f64]| -> f64 {
-        weights
-            .iter_mut()
-            .zip(scaled_weights)
-            .zip(&weight_scale)
-            .for_each(|((weight, scaled), scale)| *weight = scaled * scale);
-        let loss = logistic_loss(&rows, &layout, &settings, &weights, scaled_gradient);
-        scaled_gradient
-            .iter_mut()
-            .zip(&weight_scale)
-            .for_each(|(slot, scale)| *slot *= scale);
-        loss
-    };
-    let scaled_weights = minimize_with_lbfgs(
-        scaled_objective,
-        vec![0.0; layout.total()],
-        settings.optimizer_iterations,
-    );
-    let weights: Vec<f64> = scaled_weights
-        .iter()
-        .zip(&weight_scale)
-        .map(|(scaled, scale)| scaled * scale)
-        .collect();
+    let weights = fit_weights(&rows, &layout, &settings, &scaling, global_prior_mean);
     for item in 0..item_count {
         parameters.item_easiness[item] = weights[layout.item_easiness_index(item)];
         parameters.item_ability_slope[item] =
@@ -106,6 +89,117 @@ pub fn fit(learner_sequences: &[Vec<ObservedAnswer>], settings: ModelSettings) -
         .copy_from_slice(&weights[layout.global_start()..]);
     undo_standardization(&mut parameters, &scaling);
     parameters
+}
+
+/// The defaults of a bank with no calibration: only the global feature weights (and `settings`),
+/// fitted on earlier learners as a new bank meets them. Every item and skill is unknown (no
+/// entries, so 0 everywhere), abilities are measured against easiness 0, and there is no first
+/// stage to fit.
+pub fn fit_defaults(
+    learner_sequences: &[Vec<ObservedAnswer>],
+    settings: ModelSettings,
+) -> FittedParameters {
+    let mut parameters = FittedParameters {
+        item_easiness: Vec::new(),
+        item_ability_slope: Vec::new(),
+        item_easiness_for_ability: Vec::new(),
+        skill_easiness_for_ability: Vec::new(),
+        skill_easiness: Vec::new(),
+        skill_feature_weights: Vec::new(),
+        global_feature_weights: [0.0; GLOBAL_FEATURE_COUNT],
+        settings,
+    };
+    let sequences: Vec<&[ObservedAnswer]> = learner_sequences.iter().map(Vec::as_slice).collect();
+    let mut rows = Vec::new();
+    add_training_rows(&mut rows, &parameters, &sequences);
+    let layout = WeightLayout {
+        per_item_and_skill: false,
+        item_count: 0,
+        skill_count: 0,
+    };
+    let scaling = standardize_rows(&mut rows);
+    let weights = fit_weights(
+        &rows,
+        &layout,
+        &settings,
+        &scaling,
+        &[0.0; GLOBAL_FEATURE_COUNT],
+    );
+    parameters
+        .global_feature_weights
+        .copy_from_slice(&weights[layout.global_start()..]);
+    undo_standardization(&mut parameters, &scaling);
+    parameters
+}
+
+/// Minimizes the penalized loss over the standardized rows. The prior mean of the global weights
+/// comes raw and is standardized here; every other weight's prior mean is 0.
+fn fit_weights(
+    rows: &[TrainingRow],
+    layout: &WeightLayout,
+    settings: &ModelSettings,
+    scaling: &FeatureScaling,
+    global_prior_mean: &[f64; GLOBAL_FEATURE_COUNT],
+) -> Vec<f64> {
+    let mut prior_mean = vec![0.0; layout.total()];
+    prior_mean[layout.global_start()..]
+        .copy_from_slice(&standardized_global_weights(global_prior_mean, scaling));
+    // Diagonal preconditioning: the optimizer sees weights multiplied by their curvature's root.
+    let weight_scale: Vec<f64> = curvature_diagonal(rows, layout, settings)
+        .iter()
+        .map(|curvature| 1.0 / curvature.sqrt())
+        .collect();
+    let mut weights = vec![0.0; layout.total()];
+    let scaled_objective = |scaled_weights: &[f64], scaled_gradient: &mut [f64]| -> f64 {
+        weights
+            .iter_mut()
+            .zip(scaled_weights)
+            .zip(&weight_scale)
+            .for_each(|((weight, scaled), scale)| *weight = scaled * scale);
+        let loss = logistic_loss(
+            rows,
+            layout,
+            settings,
+            &prior_mean,
+            &weights,
+            scaled_gradient,
+        );
+        scaled_gradient
+            .iter_mut()
+            .zip(&weight_scale)
+            .for_each(|(slot, scale)| *slot *= scale);
+        loss
+    };
+    let start = prior_mean
+        .iter()
+        .zip(&weight_scale)
+        .map(|(mean, scale)| mean / scale)
+        .collect();
+    let scaled_weights =
+        minimize_with_lbfgs(scaled_objective, start, settings.optimizer_iterations);
+    scaled_weights
+        .iter()
+        .zip(&weight_scale)
+        .map(|(scaled, scale)| scaled * scale)
+        .collect()
+}
+
+/// Raw global weights as weights of the standardized features (the inverse of the global part of
+/// [`undo_standardization`]).
+fn standardized_global_weights(
+    raw: &[f64; GLOBAL_FEATURE_COUNT],
+    scaling: &FeatureScaling,
+) -> [f64; GLOBAL_FEATURE_COUNT] {
+    let mut standardized = [0.0; GLOBAL_FEATURE_COUNT];
+    let mut bias_shift = 0.0;
+    for (column, weight) in raw.iter().enumerate() {
+        standardized[column] = weight * scaling.global_spread[column];
+        if column != BIAS_FEATURE {
+            bias_shift += weight * scaling.global_mean[column];
+        }
+    }
+    standardized[BIAS_FEATURE] += bias_shift;
+    standardized
 }
 
 struct TrainingRow {
@@ -159,6 +253,8 @@ fn add_training_rows(
 /// Where each weight sits in the optimizer's vector: per item (easiness, ability slope), per skill
 /// (easiness, feature weights), then the global feature weights.
 struct WeightLayout {
+    /// False for the defaults: the global weights only (no item or skill has an entry).
+    per_item_and_skill: bool,
     item_count: usize,
     skill_count: usize,
 }
@@ -196,16 +292,18 @@ impl WeightLayout {
 
 /// Calls `visit(weight index, feature value)` for every nonzero term of a row's logit.
 fn for_each_term(row: &TrainingRow, layout: &WeightLayout, mut visit: impl FnMut(usize, f64)) {
-    visit(layout.item_easiness_index(row.item), 1.0);
-    visit(layout.item_slope_index(row.item), row.ability_sum);
-    let skill_share = 1.0 / row.skills.len().max(1) as f64;
-    for (&skill, skill_features) in row.skills.iter().zip(&row.skill_features) {
-        visit(layout.skill_easiness_index(skill), skill_share);
-        let start = layout.skill_weights_start(skill);
-        skill_features
-            .iter()
-            .enumerate()
-            .for_each(|(offset, feature)| visit(start + offset, skill_share * feature));
+    if layout.per_item_and_skill {
+        visit(layout.item_easiness_index(row.item), 1.0);
+        visit(layout.item_slope_index(row.item), row.ability_sum);
+        let skill_share = 1.0 / row.skills.len().max(1) as f64;
+        for (&skill, skill_features) in row.skills.iter().zip(&row.skill_features) {
+            visit(layout.skill_easiness_index(skill), skill_share);
+            let start = layout.skill_weights_start(skill);
+            skill_features
+                .iter()
+                .enumerate()
+                .for_each(|(offset, feature)| visit(start + offset, skill_share * feature));
+        }
     }
     let start = layout.global_start();
     row.global_features
@@ -214,11 +312,13 @@ fn for_each_term(row: &TrainingRow, layout: &WeightLayout, mut visit: impl FnMut
         .for_each(|(offset, feature)| visit(start + offset, *feature));
 }
 
-/// Penalized negative log-likelihood of the training rows, and its gradient.
+/// Penalized negative log-likelihood of the training rows (normal priors around `prior_mean`),
+/// and its gradient.
 fn logistic_loss(
     rows: &[TrainingRow],
     layout: &WeightLayout,
     settings: &ModelSettings,
+    prior_mean: &[f64],
     weights: &[f64],
     gradient: &mut [f64],
 ) -> f64 {
@@ -242,8 +342,9 @@ fn logistic_loss(
     }
     for (index, (weight, slot)) in weights.iter().zip(gradient.iter_mut()).enumerate() {
         let precision = layout.precision(index, settings);
-        loss += 0.5 * precision * weight * weight;
-        *slot += precision * weight;
+        let offset = weight - prior_mean[index];
+        loss += 0.5 * precision * offset * offset;
+        *slot += precision * offset;
     }
     loss
 }

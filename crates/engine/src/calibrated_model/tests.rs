@@ -1,6 +1,9 @@
 //! Tests of the calibrated model: neutral without data, probabilities always in [0, 1], fitted on synthetic learners, saving.
 
-use super::{fit, predict, update, FittedParameters, LearnerState, ModelSettings, ObservedAnswer};
+use super::{
+    default_parameters, fit, fit_defaults, fit_with_global_prior, predict, update,
+    FittedParameters, LearnerState, ModelSettings, ObservedAnswer, GLOBAL_FEATURE_COUNT,
+};
 
 /// A deterministic generator (64-bit linear congruential), enough for synthetic data.
 struct SyntheticRandom(u64);
@@ -149,4 +152,83 @@ fn fitted_parameters_and_learner_state_survive_json() {
     let saved = serde_json::to_string(&(&parameters, &state)).unwrap_or_default();
     let loaded: Result<(FittedParameters, LearnerState), _> = serde_json::from_str(&saved);
     assert_eq!(loaded.ok(), Some((parameters, state)));
+}
+
+/// True when the parameters have no per-item or per-skill entry: what a bank with no calibration
+/// carries.
+fn has_no_item_or_skill_entries(parameters: &FittedParameters) -> bool {
+    parameters.item_easiness.is_empty()
+        && parameters.item_ability_slope.is_empty()
+        && parameters.item_easiness_for_ability.is_empty()
+        && parameters.skill_easiness_for_ability.is_empty()
+        && parameters.skill_easiness.is_empty()
+        && parameters.skill_feature_weights.is_empty()
+}
+
+#[test]
+fn shipped_defaults_know_no_item_and_follow_the_learner() {
+    let parameters = default_parameters();
+    assert!(has_no_item_or_skill_entries(&parameters));
+    assert_eq!(parameters.settings, ModelSettings::default());
+    // A new learner, any item: the learner bias of the defaults (sigmoid(0.8031 - 0.4452)).
+    check_prediction_after(&parameters, &[], (7, 2), (0.58, 0.5900));
+    let right: Vec<(usize, usize, bool)> = (0..6).map(|answer| (answer, 0, true)).collect();
+    let wrong: Vec<(usize, usize, bool)> = (0..6).map(|answer| (answer, 0, false)).collect();
+    check_prediction_after(&parameters, &right, (9, 0), (0.8, 1.0));
+    check_prediction_after(&parameters, &wrong, (9, 0), (0.0, 0.4));
+}
+
+#[test]
+fn fitted_defaults_have_only_global_weights_and_follow_the_learner() {
+    let parameters = fit_defaults(&synthetic_learners(60, 40, 1), ModelSettings::default());
+    assert!(has_no_item_or_skill_entries(&parameters));
+    // Every item is unknown: a new learner gets the same chance on the easiest and the hardest.
+    let new_learner = LearnerState::default();
+    let first_chance = predict(&parameters, &new_learner, 0, &[0], 0.0);
+    assert_eq!(
+        predict(&parameters, &new_learner, 39, &[3], 0.0),
+        first_chance
+    );
+    // Six answers on skill 0 (the same items), right or wrong: practice alone raises the chance
+    // in these learners, right answers raise it more.
+    let right: Vec<(usize, usize, bool)> = (0..6).map(|answer| (4 * answer, 0, true)).collect();
+    let wrong: Vec<(usize, usize, bool)> = (0..6).map(|answer| (4 * answer, 0, false)).collect();
+    check_prediction_after(&parameters, &right, (20, 0), (first_chance + 0.3, 1.0));
+    check_prediction_after(
+        &parameters,
+        &wrong,
+        (20, 0),
+        (first_chance, first_chance + 0.2),
+    );
+}
+
+#[test]
+fn the_global_prior_mean_holds_the_global_weights_when_it_is_strong() {
+    let learners = synthetic_learners(30, 30, 2);
+    let settings = ModelSettings {
+        cross_fit_folds: 2,
+        ..ModelSettings::default()
+    };
+    // A prior mean of 0 is the plain fit.
+    assert_eq!(
+        fit_with_global_prior(&learners, settings, &[0.0; GLOBAL_FEATURE_COUNT]),
+        fit(&learners, settings)
+    );
+    let prior_mean = default_parameters().global_feature_weights;
+    let held = fit_with_global_prior(
+        &learners,
+        ModelSettings {
+            global_precision: 1e9,
+            ..settings
+        },
+        &prior_mean,
+    );
+    for (column, (weight, mean)) in held
+        .global_feature_weights
+        .iter()
+        .zip(&prior_mean)
+        .enumerate()
+    {
+        assert!((weight - mean).abs() < 1e-3, "{column}: {weight} vs {mean}");
+    }
 }
