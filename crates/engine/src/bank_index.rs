@@ -1,6 +1,7 @@
 //! A bank with the look-up tables that item choice and the learner model need, built once.
 
 use crate::bank::{Bank, BankSettings, Item, Skill};
+use crate::bank_calibration::PositionedCalibration;
 use crate::sorted_map::IdPositions;
 
 /// A checked bank plus indexes: which items practise each skill, a skill's reference
@@ -15,6 +16,7 @@ pub struct IndexedBank {
     skills_of_item: Vec<Vec<usize>>,
     reference_difficulty: Vec<f64>,
     prerequisite_depth: Vec<usize>,
+    calibration: Option<PositionedCalibration>,
 }
 
 impl IndexedBank {
@@ -90,6 +92,10 @@ impl IndexedBank {
             })
             .collect();
         let prerequisite_depth = prerequisite_depths(&bank, &skill_positions);
+        let calibration = bank
+            .calibration
+            .as_ref()
+            .map(|calibration| PositionedCalibration::new(&bank, calibration));
         IndexedBank {
             bank,
             skill_positions,
@@ -98,7 +104,13 @@ impl IndexedBank {
             skills_of_item,
             reference_difficulty,
             prerequisite_depth,
+            calibration,
         }
+    }
+
+    /// The bank's calibration block laid out by position, when the bank carries one.
+    pub fn calibration(&self) -> Option<&PositionedCalibration> {
+        self.calibration.as_ref()
     }
 
     pub fn skill_position(&self, skill_id: &str) -> Option<usize> {

@@ -134,6 +134,7 @@ enum Pool {
 /// What the choice needs to know of the learner now, computed once per choice.
 struct LearnerNow<'a> {
     model: &'a LearnerModel,
+    now: Timestamp,
     masteries: Vec<SkillMastery>,
     /// Every prerequisite mastered or provisionally known (placement).
     unlocked: Vec<bool>,
@@ -271,6 +272,7 @@ fn learner_now<'a>(
         .collect();
     LearnerNow {
         model,
+        now,
         focus: options
             .focus_skill
             .as_deref()
@@ -361,9 +363,10 @@ fn item_score(
 ) -> f64 {
     let item = &bank.items()[position];
     let mastery = &learner.masteries[main_skill];
-    let predicted = learner
-        .model
-        .predict_from_levels(bank, position, &learner.skill_levels);
+    let predicted =
+        learner
+            .model
+            .predict_from_levels(bank, position, &learner.skill_levels, learner.now);
     let (item_target, for_information) = if pool == Pool::Placement {
         (PROBE_TARGET, true)
     } else if pool == Pool::Open && learner.streaks[main_skill] >= STREAK_FOR_INFORMATION {

@@ -64,6 +64,7 @@ pub fn dataset_bank(item_count: usize, skill_count: usize, datasets: &[&Dataset]
                 },
             })
             .collect(),
+        calibration: None,
     }
 }
 
