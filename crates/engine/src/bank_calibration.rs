@@ -174,6 +174,10 @@ fn copy_prefix(target: &mut [f64], source: &[f64]) {
         .for_each(|(slot, value)| *slot = *value);
 }
 
+/// The time taken between two answers when an answer has no time: the widget's evaluation on
+/// untimed data (`crates/evaluate`) spaces answers the same way.
+pub const SECONDS_BETWEEN_UNTIMED_ANSWERS: f64 = 60.0;
+
 /// One answer of a class, as a report file or an answer log gives it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClassAnswer {
@@ -183,7 +187,8 @@ pub struct ClassAnswer {
     /// The part (step) of a multi-step item, from 0; `None` for a whole item.
     pub part: Option<usize>,
     pub correct: bool,
-    /// Seconds since any fixed moment; 0 when unknown.
+    /// Seconds since any fixed moment; 0 when unknown (then taken as
+    /// `SECONDS_BETWEEN_UNTIMED_ANSWERS` after the learner's previous answer, the first at 0).
     pub seconds: f64,
 }
 
@@ -243,6 +248,13 @@ pub fn fit_bank_calibration(
         if learner == next_learner {
             sequences.push(Vec::new());
         }
+        let now = if answer.seconds > 0.0 && answer.seconds.is_finite() {
+            answer.seconds
+        } else {
+            sequences[learner].last().map_or(0.0, |previous| {
+                previous.now + SECONDS_BETWEEN_UNTIMED_ANSWERS
+            })
+        };
         sequences[learner].push(ObservedAnswer {
             item: index,
             skills: skills
@@ -250,7 +262,7 @@ pub fn fit_bank_calibration(
                 .filter_map(|skill| skill_positions.last(skill))
                 .collect(),
             correct: answer.correct,
-            now: answer.seconds,
+            now,
         });
     }
     if item_keys.is_empty() {
