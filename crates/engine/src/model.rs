@@ -304,6 +304,7 @@ impl LearnerModel {
 
     /// P(correct) for the item at `item_position` from precomputed `skill_levels` (one per skill
     /// of the bank): what `predict_success` gives, without a look-up per skill. Item choice uses it.
+    /// On a calibrated bank the levels are not read: the calibrated model predicts at `now`.
     pub fn predict_from_levels(
         &self,
         bank: &IndexedBank,
