@@ -1,6 +1,7 @@
 //! The widget's learner model (`LearnerModel`, crates/engine/src/model.rs) as an online model, on a
-//! bank built from the dataset: `widget` (the bank calibrated from the train learners by the
-//! teacher page's calibration) and `widget-uncalibrated` (no difficulties, no calibration).
+//! bank built from the dataset: `widget` (the bank calibrated from the train learners: the
+//! teacher page's difficulties and the calibration block of `fit_bank_calibration`) and
+//! `widget-uncalibrated` (no difficulties, no calibration).
 
 use std::collections::{BTreeMap, BTreeSet};
 
