@@ -50,14 +50,19 @@ clean:
 # Bank tools (plain cargo, no wasm toolchain): `make check-bank BANK=www/banks/fractions.json`
 # (several files: BANK="a.json b.json"), `make import-oatutor SRC=oatutor-folder OUT=bank.json`,
 # `make try-answers BANK=bank.json < answers.tsv` (lines `ITEM<TAB>input` in, lines
-# `ITEM<TAB>input<TAB>verdict<TAB>reason` out; see docs/bank-format.md).
-.PHONY: check-bank import-oatutor try-answers
+# `ITEM<TAB>input<TAB>verdict<TAB>reason` out; see docs/bank-format.md),
+# `make calibrate LOGS=answers.tsv BANK=bank.json OUT=calibrated.json` (the bank with its
+# calibration block fitted from an answer log in the kt format; docs/bank-format.md).
+.PHONY: check-bank import-oatutor try-answers calibrate
 
 check-bank:
 	cargo run -q --release -p adaptive-practice-bank-tools --bin check-bank -- $(BANK)
 
 try-answers:
 	@cargo run -q --release -p adaptive-practice-bank-tools --bin try-answers -- $(BANK)
+
+calibrate:
+	@cargo run -q --release -p adaptive-practice-bank-tools --bin calibrate -- --logs "$(LOGS)" --bank "$(BANK)" --out "$(OUT)"
 
 import-oatutor:
 	cargo run -q --release -p adaptive-practice-bank-tools --bin import-oatutor -- --src $(SRC) --out $(OUT)

@@ -788,6 +788,11 @@ export const DIAGNOSTICS = {
     fewPairs: 'un exercice d’association a besoin d’au moins deux paires',
     noSteps: 'un exercice en étapes a besoin d’au moins une étape',
     markupProblem: 'mise en forme ou maths à corriger ({detail})',
+    unreadableCalibration: 'le bloc de calibration ne se lit pas : {detail}',
+    calibrationUnknownItem:
+      'la calibration a des paramètres pour {id}, qui n’est pas un exercice (ou une étape) de la banque : ils sont ignorés',
+    calibrationUnknownSkill:
+      'la calibration a des paramètres pour {id}, qui n’est pas une compétence de la banque : ils sont ignorés',
     remoteMedia:
       'le média {address} est sur un autre site : le widget ne le charge que si la page liste son origine dans `media-origins`, et le charger indique à ce site quels exercices un élève voit',
   },
@@ -830,6 +835,9 @@ export const DIAGNOSTICS = {
     fewPairs: 'يحتاج تمرين المطابقة إلى زوجين على الأقل',
     noSteps: 'يحتاج التمرين متعدد الخطوات إلى خطوة واحدة على الأقل',
     markupProblem: 'صحّح التنسيق أو الرياضيات ({detail})',
+    unreadableCalibration: 'تتعذر قراءة كتلة المعايرة: {detail}',
+    calibrationUnknownItem: 'في المعايرة معاملات لـ {id}، وهو ليس تمرينًا (أو خطوة) في البنك: تُهمَل',
+    calibrationUnknownSkill: 'في المعايرة معاملات لـ {id}، وهي ليست مهارة في البنك: تُهمَل',
     remoteMedia:
       'الوسائط {address} على موقع آخر: لا تحمّلها الأداة إلا إذا ذكرت الصفحة مصدرها في `media-origins`، وتحميلها يُعلم ذلك الموقع بالتمارين التي يراها المتعلم',
   },

@@ -296,8 +296,48 @@ pub(crate) fn safe_file_name(name: &str) -> String {
 }
 
 /// The bank as pretty JSON in the format's field order, without `null` fields and empty
-/// optional lists.
+/// optional lists; a calibration block comes last, one line per skill and item.
 pub fn bank_json(bank: &Bank) -> Result<String, serde_json::Error> {
+    let Some(calibration) = &bank.calibration else {
+        return bank_json_without_calibration(bank);
+    };
+    let without = Bank {
+        calibration: None,
+        ..bank.clone()
+    };
+    let mut text = bank_json_without_calibration(&without)?;
+    let end = text.trim_end().trim_end_matches('}').trim_end().len();
+    text.truncate(end);
+    let entries = |lines: Vec<String>| format!("{{\n      {}\n    }}", lines.join(",\n      "));
+    let mut skills = Vec::new();
+    for (id, skill) in calibration.skills.iter() {
+        skills.push(format!(
+            "{}: {}",
+            serde_json::to_string(id)?,
+            serde_json::to_string(skill)?
+        ));
+    }
+    let mut items = Vec::new();
+    for (id, item) in calibration.items.iter() {
+        items.push(format!(
+            "{}: {}",
+            serde_json::to_string(id)?,
+            serde_json::to_string(item)?
+        ));
+    }
+    text.push_str(&format!(
+        ",\n  \"calibration\": {{\n    \"version\": {},\n    \"fitted\": {},\n    \"settings\": {},\n    \"weights\": {},\n    \"skills\": {},\n    \"items\": {}\n  }}\n}}\n",
+        calibration.version,
+        serde_json::to_string(&calibration.fitted)?,
+        serde_json::to_string(&calibration.settings)?,
+        serde_json::to_string(&calibration.weights)?,
+        entries(skills),
+        entries(items),
+    ));
+    Ok(text)
+}
+
+fn bank_json_without_calibration(bank: &Bank) -> Result<String, serde_json::Error> {
     let mut expected = serde_json::to_value(bank)?;
     drop_empty_optional_fields(&mut expected);
     let in_field_order = drop_empty_field_lines(&serde_json::to_string_pretty(bank)?);

@@ -6,6 +6,7 @@
 //! with notes on what it could not convert; the binaries in `src/bin/` are thin glue.
 
 pub mod bank_checker;
+pub mod calibrate;
 pub mod export;
 pub mod import;
 pub use adaptive_practice_engine::text_fields;

@@ -1,5 +1,5 @@
-//! The binaries as a person runs them: exit codes and the summary line of `check-bank`, and the
-//! usage message of `import-oatutor`.
+//! The binaries as a person runs them: exit codes and the summary line of `check-bank`, the
+//! usage message of `import-oatutor`, and `calibrate` on a small hand-written answer log.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -266,5 +266,82 @@ fn import_checks_the_bank_it_wrote_and_says_when_an_image_is_missing() {
     let (code, stderr) = import(&arguments);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(!stderr.contains("does not exist"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+fn run_calibrate(folder: &std::path::Path, log: &str) -> (Option<i32>, String, String) {
+    let bank = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../www/banks/fractions.json");
+    std::fs::write(folder.join("answers.tsv"), log).expect("writes the log");
+    let output = Command::new(env!("CARGO_BIN_EXE_calibrate"))
+        .arg("--logs")
+        .arg(folder.join("answers.tsv"))
+        .arg("--bank")
+        .arg(bank)
+        .arg("--out")
+        .arg(folder.join("calibrated.json"))
+        .output()
+        .expect("calibrate runs");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn calibrate_writes_the_bank_with_its_block_and_refuses_bad_input() {
+    let folder = scratch("calibrate");
+    let mut log = String::from("user_id\titem_id\ttimestamp\tcorrect\tskill_id\n");
+    for learner in 0..3 {
+        for (item, correct) in [("meaning-01", 1), ("meaning-02", 0), ("meaning-01", 1)] {
+            log.push_str(&format!("l{learner}\t{item}\t0\t{correct}\tx\n"));
+        }
+    }
+    log.push_str("l0\tno-such-item\t0\t1\tx\n");
+    let (code, stdout, stderr) = run_calibrate(&folder, &log);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.starts_with(
+            "used 9 answer(s) of 3 learner(s) on 2 item(s); skipped 1 answer(s) of items not in the bank; wrote "
+        ),
+        "{stdout}"
+    );
+    let written = std::fs::read_to_string(folder.join("calibrated.json")).expect("written");
+    let loaded = adaptive_practice_engine::load_bank(&written);
+    let block = loaded
+        .bank
+        .and_then(|bank| bank.calibration)
+        .expect("a calibrated bank");
+    assert_eq!((block.fitted.learners, block.fitted.answers), (3, 9));
+    let (code, _, stderr) = run_calibrate(
+        &folder,
+        "user_id\titem_id\ttimestamp\tcorrect\tskill_id\nl0\tmeaning-01\t0\t2\tx\n",
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("answers.tsv:2: correct must be 0 or 1"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn calibrate_without_its_files_prints_its_usage_or_the_missing_file() {
+    let output = Command::new(env!("CARGO_BIN_EXE_calibrate"))
+        .output()
+        .expect("calibrate runs");
+    assert_eq!(output.status.code(), Some(2));
+    let folder = scratch("missing");
+    let output = Command::new(env!("CARGO_BIN_EXE_calibrate"))
+        .args(["--logs", "no-such.tsv", "--bank", "no-such.json", "--out"])
+        .arg(folder.join("out.json"))
+        .output()
+        .expect("calibrate runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("calibrate: no-such.json: cannot read the file"),
+        "{stderr}"
+    );
     let _ = std::fs::remove_dir_all(&folder);
 }

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::bank_calibration::BankCalibration;
 pub use crate::lists::AnswerForm;
 use crate::text_rules::parse_number;
 
@@ -24,6 +25,10 @@ pub struct Bank {
     pub settings: BankSettings,
     pub skills: Vec<Skill>,
     pub items: Vec<Item>,
+    /// Parameters of the calibrated learner model fitted from a class's answers
+    /// (`bank_calibration.rs`); without it the widget's model uses the difficulties alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calibration: Option<BankCalibration>,
 }
 
 /// Settings a bank may set; every field has a default.

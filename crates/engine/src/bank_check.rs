@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::bank::{Bank, BankSettings, Hint, Item, ItemKind, Skill, Step};
-use crate::bank_read::{read_item, read_settings, read_skill};
+use crate::bank_read::{read_calibration, read_item, read_settings, read_skill};
 use crate::json::read::Read;
 use crate::json::{self, Json};
 use crate::sorted_map::IdPositions;
@@ -163,6 +163,19 @@ pub fn read_bank(text: &str) -> BankRead {
         read_list(object, "skills", read_skill, &mut diagnostics);
     let (items, item_positions): (Vec<Item>, _) =
         read_list(object, "items", read_item, &mut diagnostics);
+    let calibration = match object.get("calibration") {
+        None | Some(Json::Null) => None,
+        Some(value) => match read_calibration(value) {
+            Ok(calibration) => Some(calibration),
+            Err((path, detail)) => {
+                diagnostics.push(error_at(
+                    path,
+                    Problem::new(Code::UnreadableCalibration).with("detail", detail),
+                ));
+                None
+            }
+        },
+    };
     let Some((id, version, title, language, license, attribution, settings)) = header else {
         texts::check_texts(&root, &mut diagnostics);
         return BankRead::Refused(diagnostics);
@@ -177,7 +190,9 @@ pub fn read_bank(text: &str) -> BankRead {
         settings,
         skills,
         items,
+        calibration,
     };
+    check_calibration_ids(&bank, &mut diagnostics);
     check_bank(
         &bank,
         &SourcePositions {
@@ -292,6 +307,39 @@ fn read_list<T>(
         }
     }
     (elements_read, positions)
+}
+
+/// Ids of the calibration block the bank does not have: a warning each (their parameters are
+/// ignored). A step's entry `item#part` needs the item and its part.
+fn check_calibration_ids(bank: &Bank, diagnostics: &mut Vec<CodedDiagnostic>) {
+    let Some(calibration) = &bank.calibration else {
+        return;
+    };
+    let skill_ids = IdPositions::new(bank.skills.iter().map(|s| s.id.as_str()).collect());
+    for id in calibration.skills.keys() {
+        if !skill_ids.contains(id) {
+            diagnostics.push(warning_at(
+                format!("$.calibration.skills[{id:?}]"),
+                Problem::new(Code::CalibrationUnknownSkill).with("id", format!("{id:?}")),
+            ));
+        }
+    }
+    let item_ids = IdPositions::new(bank.items.iter().map(|i| i.id.as_str()).collect());
+    for key in calibration.items.keys() {
+        let known = match key.rsplit_once('#') {
+            None => item_ids.contains(key),
+            Some((item_id, part)) => item_ids.last(item_id).is_some_and(|position| {
+                let parts = bank.items[position].parts().len();
+                parts > 1 && part.parse::<usize>().is_ok_and(|part| part < parts)
+            }),
+        };
+        if !known {
+            diagnostics.push(warning_at(
+                format!("$.calibration.items[{key:?}]"),
+                Problem::new(Code::CalibrationUnknownItem).with("id", format!("{key:?}")),
+            ));
+        }
+    }
 }
 
 fn element_path(list: &str, index: usize, id: Option<&str>) -> String {

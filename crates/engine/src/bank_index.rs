@@ -1,6 +1,7 @@
 //! A bank with the look-up tables that item choice and the learner model need, built once.
 
 use crate::bank::{Bank, BankSettings, Item, Skill};
+use crate::bank_calibration::PositionedCalibration;
 use crate::sorted_map::{IdPositions, SortedMap};
 
 /// A checked bank plus indexes: which items practise each skill, a skill's reference
@@ -17,6 +18,7 @@ pub struct IndexedBank {
     prerequisite_depth: Vec<usize>,
     prerequisites_of: Vec<Vec<usize>>,
     dependents_of: Vec<Vec<usize>>,
+    calibration: Option<PositionedCalibration>,
 }
 
 impl IndexedBank {
@@ -111,6 +113,10 @@ impl IndexedBank {
                 dependents_of[prerequisite].push(skill);
             }
         }
+        let calibration = bank
+            .calibration
+            .as_ref()
+            .map(|calibration| PositionedCalibration::new(&bank, calibration));
         IndexedBank {
             bank,
             skill_positions,
@@ -121,7 +127,13 @@ impl IndexedBank {
             prerequisite_depth,
             prerequisites_of,
             dependents_of,
+            calibration,
         }
+    }
+
+    /// The bank's calibration block laid out by position, when the bank carries one.
+    pub fn calibration(&self) -> Option<&PositionedCalibration> {
+        self.calibration.as_ref()
     }
 
     pub fn skill_position(&self, skill_id: &str) -> Option<usize> {

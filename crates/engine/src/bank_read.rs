@@ -11,12 +11,18 @@ use crate::bank::{
     BankSettings, Blank, Choice, Hint, Item, ItemKind, MatchPair, Misconception, NumericValue,
     Skill, Step, Template, TextMisconception, VariableRange, WrittenForm,
 };
+use crate::bank_calibration::{
+    BankCalibration, CalibrationFitted, CalibrationSettings, ItemCalibration, SkillCalibration,
+    CALIBRATION_VERSION,
+};
+use crate::calibrated_model::{GLOBAL_FEATURE_COUNT, SKILL_FEATURE_COUNT};
 use crate::json::read::{
     invalid, list, map, missing, object, optional, or, or_default, read_bool, read_f64,
     read_string, read_u32, read_usize, required, strings, Read,
 };
 use crate::json::Json;
 use crate::lists::AnswerForm;
+use crate::sorted_map::SortedMap;
 
 /// The item types, as written in `type`.
 const ITEM_TYPES: [&str; 9] = [
@@ -298,3 +304,97 @@ fn unknown_variant(name: &str, expected: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// Reads the `calibration` block (`bank_calibration.rs`). A problem comes with the JSON path of
+/// the value it is about, under `$.calibration`; numbers lists must have their model's length.
+pub fn read_calibration(value: &Json) -> Result<BankCalibration, (String, String)> {
+    fn at(path: &'static str) -> impl Fn(String) -> (String, String) {
+        move |message| (format!("$.calibration{path}"), message)
+    }
+    let object = object(value, "struct BankCalibration").map_err(at(""))?;
+    let version = required(object, "version", read_u32).map_err(at(""))?;
+    if version != CALIBRATION_VERSION {
+        return Err((
+            "$.calibration.version".into(),
+            format!("unknown calibration version {version}, expected {CALIBRATION_VERSION}"),
+        ));
+    }
+    let fitted = required(object, "fitted", |v| {
+        let o = self::object(v, "struct CalibrationFitted")?;
+        Ok(CalibrationFitted {
+            learners: required(o, "learners", read_u32)?,
+            answers: required(o, "answers", read_u32)?,
+        })
+    })
+    .map_err(at(".fitted"))?;
+    let settings = required(object, "settings", |v| {
+        let o = self::object(v, "struct CalibrationSettings")?;
+        Ok(CalibrationSettings {
+            ability_step: required(o, "abilityStep", read_f64)?,
+            ability_step_decay: required(o, "abilityStepDecay", read_f64)?,
+            recent_ability_step: required(o, "recentAbilityStep", read_f64)?,
+        })
+    })
+    .map_err(at(".settings"))?;
+    let weights = required(object, "weights", |v| numbers(v, GLOBAL_FEATURE_COUNT))
+        .map_err(at(".weights"))?;
+    let mut skills = SortedMap::new();
+    for (id, value) in entries(object, "skills")? {
+        let skill = read_skill_calibration(value)
+            .map_err(|message| (format!("$.calibration.skills[{id:?}]"), message))?;
+        skills.insert(id.clone(), skill);
+    }
+    let mut items = SortedMap::new();
+    for (id, value) in entries(object, "items")? {
+        let numbers = numbers(value, 3)
+            .map_err(|message| (format!("$.calibration.items[{id:?}]"), message))?;
+        let item = ItemCalibration {
+            easiness: numbers[0],
+            ability_slope: numbers[1],
+            ability_reference: numbers[2],
+        };
+        items.insert(id.clone(), item);
+    }
+    Ok(BankCalibration {
+        version,
+        fitted,
+        settings,
+        weights,
+        skills,
+        items,
+    })
+}
+
+/// The entries of the block's map `key` (`skills` or `items`).
+fn entries<'a>(object: &'a Json, key: &str) -> Result<&'a [(String, Json)], (String, String)> {
+    match object.get(key) {
+        None => Err(("$.calibration".into(), missing(key))),
+        Some(value) => value
+            .as_object()
+            .ok_or_else(|| (format!("$.calibration.{key}"), invalid(value, "a map"))),
+    }
+}
+
+fn read_skill_calibration(value: &Json) -> Read<SkillCalibration> {
+    let object = object(value, "struct SkillCalibration")?;
+    Ok(SkillCalibration {
+        easiness: required(object, "easiness", read_f64)?,
+        ability_reference: required(object, "abilityReference", read_f64)?,
+        weights: required(object, "weights", |v| numbers(v, SKILL_FEATURE_COUNT))?,
+    })
+}
+
+/// A list of exactly `count` finite numbers.
+fn numbers(value: &Json, count: usize) -> Read<Vec<f64>> {
+    let numbers = list(value, read_f64)?;
+    if numbers.len() != count {
+        return Err(format!(
+            "invalid length {}, expected {count} numbers",
+            numbers.len()
+        ));
+    }
+    if numbers.iter().any(|number| !number.is_finite()) {
+        return Err("every number must be finite".into());
+    }
+    Ok(numbers)
+}

@@ -134,6 +134,7 @@ enum Pool {
 /// What the choice needs to know of the learner now, computed once per choice.
 struct LearnerNow<'a> {
     model: &'a LearnerModel,
+    now: Timestamp,
     masteries: Vec<SkillMastery>,
     /// Every prerequisite mastered or provisionally known (placement).
     unlocked: Vec<bool>,
@@ -274,6 +275,7 @@ fn learner_now<'a>(
         .collect();
     LearnerNow {
         model,
+        now,
         focus: options
             .focus_skill
             .as_deref()
@@ -376,6 +378,7 @@ fn item_score(
         &learner.skill_levels,
         learner.general_level,
         learner.item_records[position],
+        learner.now,
     );
     let (item_target, for_information) = if pool == Pool::Placement {
         (PROBE_TARGET, true)

@@ -6,6 +6,7 @@
 pub mod answer;
 mod answer_check;
 pub mod bank;
+pub mod bank_calibration;
 pub mod bank_check;
 pub mod bank_index;
 pub mod bank_read;

@@ -19,7 +19,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::Item;
 use crate::bank_index::IndexedBank;
+use crate::calibrated_model::LearnerState;
 use crate::math::{logit, sigmoid};
+
+mod calibrated;
+pub use calibrated::rebuild_state as rebuild_calibrated_state;
 
 /// A moment, in milliseconds since the Unix epoch. The engine never reads a clock: callers pass it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Default)]
@@ -40,6 +44,10 @@ pub struct LearnerModel {
     pub correct_count: u32,
     /// The ids of the last few items answered, oldest first.
     pub recent_items: Vec<String>,
+    /// On a bank with a calibration block: the calibrated model's state of this learner, which
+    /// its predictions read (`model/calibrated.rs`). Never saved; `None` until the first answer
+    /// since loading, and always on a bank without a calibration.
+    pub calibrated: Option<LearnerState>,
 }
 
 /// What the model holds for one skill.
@@ -317,7 +325,8 @@ impl LearnerModel {
 
     /// P(correct) for the item at `item_position` from precomputed `skill_levels` (one per skill
     /// of the bank) and `general_level` (for an item of no skill): what `predict_success` gives,
-    /// without a look-up per skill. Item choice uses it.
+    /// without a look-up per skill. Item choice uses it. On a calibrated bank the levels are not
+    /// read: the calibrated model predicts at `now`.
     pub fn predict_from_levels(
         &self,
         bank: &IndexedBank,
@@ -325,9 +334,14 @@ impl LearnerModel {
         skill_levels: &[f64],
         general_level: f64,
         item_record: Option<&ItemRecord>,
+        now: Timestamp,
     ) -> f64 {
         let item = &bank.items()[item_position];
         let skills = bank.skills_of_item(item_position);
+        if let Some(calibration) = bank.calibration() {
+            let index = calibration.item_index(&item.id, Some(item_position));
+            return self.calibrated_prediction(calibration, bank, index, skills, now);
+        }
         let level = if skills.is_empty() {
             general_level
         } else {
@@ -343,6 +357,11 @@ impl LearnerModel {
 
     /// P(correct) for an item, now.
     pub fn predict_success(&self, bank: &IndexedBank, item: &Item, now: Timestamp) -> f64 {
+        if let Some(calibration) = bank.calibration() {
+            let index = calibrated::part_index(calibration, bank, &item.id);
+            let skills = calibrated::skill_positions(bank, &item.skills);
+            return self.calibrated_prediction(calibration, bank, index, &skills, now);
+        }
         sigmoid(self.logit_for(bank, &item.id, &item.skills, item.prior_difficulty(), now))
     }
 
@@ -353,6 +372,17 @@ impl LearnerModel {
         evidence: &Evidence<'_>,
         now: Timestamp,
     ) -> f64 {
+        if let Some(calibration) = bank.calibration() {
+            let index = calibrated::part_index(calibration, bank, evidence.key);
+            let skills = calibrated::skill_positions(bank, evidence.skills);
+            return self.calibrated_prediction(calibration, bank, index, &skills, now);
+        }
+        self.own_prediction(bank, evidence, now)
+    }
+
+    /// P(correct) for one part from the model's own records (the bank's difficulties), whether
+    /// or not the bank carries a calibration: what updates those records.
+    fn own_prediction(&self, bank: &IndexedBank, evidence: &Evidence<'_>, now: Timestamp) -> f64 {
         sigmoid(self.logit_for(
             bank,
             evidence.key,
@@ -414,7 +444,12 @@ impl LearnerModel {
         let skill_id = bank.skills()[skill_position].id.clone();
         let reference = bank.reference_difficulty(skill_position);
         let (ability, variance) = self.belief_of(bank, record, reference, now, general_level);
-        let mastery = sigmoid(ability);
+        // With a calibration: the calibrated prediction on the skill's typical item.
+        let calibrated_mastery = bank.calibration().map(|calibration| {
+            let skills = [skill_position];
+            self.calibrated_prediction(calibration, bank, calibrated::TYPICAL_ITEM, &skills, now)
+        });
+        let mastery = calibrated_mastery.unwrap_or_else(|| sigmoid(ability));
         let certainty = (1.0 - variance / PRIOR_VARIANCE).clamp(0.0, 1.0);
         let Some(record) = record else {
             return SkillMastery {
@@ -432,7 +467,9 @@ impl LearnerModel {
         let threshold = logit(bank.settings().mastery_threshold);
         let state = if !record.mastered {
             SkillState::Learning
-        } else if ability < threshold {
+        } else if calibrated_mastery.map_or(ability < threshold, |mastery| {
+            mastery < bank.settings().mastery_threshold
+        }) {
             // Predicted to have slipped under mastery since the last practice.
             SkillState::DueForReview
         } else {
@@ -459,7 +496,26 @@ impl LearnerModel {
     ) -> Vec<String> {
         let settings = &bank.settings();
         let correct = evidence.correct;
-        let expected = self.predict_evidence(bank, evidence, now);
+        let expected = self.own_prediction(bank, evidence, now);
+        // With a calibration, mastery is judged on the calibrated prediction of each skill's
+        // typical item after this answer.
+        let calibrated_masteries: Vec<Option<f64>> = match bank.calibration() {
+            None => vec![None; evidence.skills.len()],
+            Some(calibration) => {
+                let index = calibrated::part_index(calibration, bank, evidence.key);
+                let skills = calibrated::skill_positions(bank, evidence.skills);
+                self.record_calibrated_answer(calibration, bank, index, &skills, correct, now);
+                evidence
+                    .skills
+                    .iter()
+                    .map(|id| {
+                        let skill = bank.skill_position(id)?;
+                        let typical = calibrated::TYPICAL_ITEM;
+                        Some(self.calibrated_prediction(calibration, bank, typical, &[skill], now))
+                    })
+                    .collect()
+            }
+        };
         // An answer found after hints is weaker evidence of knowing: it counts as partly right.
         let observed = if correct {
             (1.0 - HINT_DISCOUNT * f64::from(evidence.hints_used)).max(HINT_FLOOR)
@@ -478,7 +534,7 @@ impl LearnerModel {
         let trend = LEARNING_TREND_SHARE * self.learning_trend();
         let threshold = logit(settings.mastery_threshold);
         let mut newly_mastered = Vec::new();
-        for skill_id in evidence.skills {
+        for (skill_id, calibrated_mastery) in evidence.skills.iter().zip(calibrated_masteries) {
             let entry = general - skill_reference(bank, skill_id);
             let record = self.skills.get_or_insert_with(skill_id, || SkillRecord {
                 ability: entry,
@@ -528,15 +584,17 @@ impl LearnerModel {
                 + STABILITY_PER_ANSWER_DAYS)
                 .min(LONGEST_STABILITY_DAYS);
             record.last_practiced = now;
-            let confident =
-                record.ability - MASTERY_CONFIDENCE_Z * record.variance.sqrt() >= threshold;
+            // The model's certainty rule, on the calibrated estimate when there is one.
+            let estimate = calibrated_mastery.map_or(record.ability, logit);
+            let confident = estimate - MASTERY_CONFIDENCE_Z * record.variance.sqrt() >= threshold;
             let enough = record.attempts >= settings.min_evidence
                 && record.streak >= MASTERY_STREAK.min(settings.min_evidence);
             if !record.mastered && confident && enough {
                 record.mastered = true;
                 newly_mastered.push(skill_id.clone());
             } else if record.mastered
-                && sigmoid(record.ability) < settings.mastery_threshold - MASTERY_HYSTERESIS
+                && calibrated_mastery.unwrap_or_else(|| sigmoid(record.ability))
+                    < settings.mastery_threshold - MASTERY_HYSTERESIS
             {
                 record.mastered = false;
             }

@@ -276,6 +276,7 @@ impl From<SavedProgressV1> for Progress {
                 answer_count: saved.answer_count,
                 correct_count: saved.correct_count.min(saved.answer_count),
                 recent_items: saved.recent_items,
+                calibrated: None,
             },
         }
     }

@@ -1,19 +1,24 @@
 //! The widget's learner model (`LearnerModel`, crates/engine/src/model.rs) as an online model, on a
-//! bank built from the dataset: `widget` (the bank calibrated from the train learners by the
-//! teacher page's calibration) and `widget-uncalibrated` (no difficulties, no calibration).
+//! bank built from the dataset: `widget` (the bank calibrated from the train learners: the
+//! teacher page's difficulties and the calibration block of `fit_bank_calibration`) and
+//! `widget-uncalibrated` (no difficulties, no calibration).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use adaptive_practice_engine::bank::{Bank, BankSettings, Item, ItemKind, Skill};
-use adaptive_practice_engine::calibrated_model::ObservedAnswer;
+use adaptive_practice_engine::bank_calibration::{
+    fit_bank_calibration, ClassAnswer, SECONDS_BETWEEN_UNTIMED_ANSWERS,
+};
+use adaptive_practice_engine::calibrated_model::{ModelSettings, ObservedAnswer};
 use adaptive_practice_engine::calibration::calibrate_bank_items;
 use adaptive_practice_engine::{Evidence, IndexedBank, LearnerModel, Timestamp};
 
 use crate::dataset::Dataset;
 use crate::replay::OnlineModel;
 
-/// When the data has no time (timestamp 0), answers are taken to be this far apart.
-const MILLISECONDS_BETWEEN_UNTIMED_ANSWERS: i64 = 60_000;
+/// When the data has no time (timestamp 0), answers are taken to be this far apart, as the
+/// calibration takes them.
+const MILLISECONDS_BETWEEN_UNTIMED_ANSWERS: i64 = (SECONDS_BETWEEN_UNTIMED_ANSWERS * 1000.0) as i64;
 
 /// A bank holding the dataset's items and skills as an author would ship it: item `i` of the
 /// dataset is the bank's item at position `i` (id `item{i}`), tagged with every skill it is
@@ -64,6 +69,7 @@ pub fn dataset_bank(item_count: usize, skill_count: usize, datasets: &[&Dataset]
                 },
             })
             .collect(),
+        calibration: None,
     }
 }
 
@@ -139,12 +145,31 @@ impl WidgetModelOnline {
     }
 }
 
-/// `widget`: the dataset's bank calibrated from the train learners like the teacher page does.
+/// `widget`: the dataset's bank calibrated from the train learners like the teacher page does:
+/// the items' difficulties, and the calibration block fitted by the engine's one function
+/// (`bank_calibration::fit_bank_calibration`, the teacher page's and `make calibrate`'s), which
+/// the widget's model then predicts with.
 pub fn fit_widget_model(
     learner_sequences: &[Vec<ObservedAnswer>],
     mut bank: Bank,
+    settings: ModelSettings,
 ) -> WidgetModelOnline {
     calibrate_like_the_teacher_page(&mut bank, learner_sequences);
+    let answers: Vec<ClassAnswer> = learner_sequences
+        .iter()
+        .enumerate()
+        .flat_map(|(learner, sequence)| {
+            sequence.iter().map(move |answer| ClassAnswer {
+                learner: learner.to_string(),
+                item_id: item_id(answer.item),
+                part: None,
+                correct: answer.correct,
+                seconds: answer.now,
+            })
+        })
+        .collect();
+    bank.calibration =
+        fit_bank_calibration(&bank, &answers, settings).map(|fitted| fitted.calibration);
     WidgetModelOnline::new(bank)
 }
 

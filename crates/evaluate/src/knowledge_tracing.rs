@@ -160,6 +160,7 @@ pub fn score_models(
             "widget" => Box::new(engine_model::fit_widget_model(
                 &train_sequences,
                 dataset_bank(),
+                settings,
             )),
             "widget-uncalibrated" => Box::new(engine_model::WidgetModelOnline::new(dataset_bank())),
             // The shipped defaults: nothing fitted here, no item or skill entries.

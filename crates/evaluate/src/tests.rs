@@ -334,7 +334,7 @@ fn fitted_models_beat_the_mean_on_synthetic_learners() {
     let bank = dataset_bank(40, 4, &[&train, &test]);
     check_beats_mean(
         "widget",
-        &mut fit_widget_model(&train_sequences, bank.clone()),
+        &mut fit_widget_model(&train_sequences, bank.clone(), settings),
         mean_auc,
         0.2,
         &test,

@@ -138,6 +138,7 @@ pub fn import_gift_text(text: &str, file_label: &str, name: &str) -> ImportedBan
         settings: BankSettings::default(),
         skills,
         items,
+        calibration: None,
     };
     ImportedBank {
         bank,

@@ -140,6 +140,7 @@ fn import_moodle_xml_text(text: &str, path: &str) -> Result<ImportedBank, String
         settings: BankSettings::default(),
         skills: state.skills,
         items,
+        calibration: None,
     };
     Ok(ImportedBank {
         bank,

@@ -123,6 +123,7 @@ pub fn import_qti_files(files: &SourceFiles) -> Result<ImportedBank, String> {
         settings: BankSettings::default(),
         skills,
         items,
+        calibration: None,
     };
     Ok(ImportedBank {
         bank,

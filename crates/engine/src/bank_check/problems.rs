@@ -76,6 +76,13 @@ problem_codes! {
     FewPairs = "fewPairs": "a matching item needs at least two pairs",
     NoSteps = "noSteps": "a multi-step item needs at least one step",
     MarkupProblem = "markupProblem": "{detail}",
+    UnreadableCalibration = "unreadableCalibration": "the calibration cannot be read: {detail}",
+    CalibrationUnknownItem = "calibrationUnknownItem":
+        "the calibration has parameters for {id}, which is not an item (or step) of the bank: \
+         they are ignored",
+    CalibrationUnknownSkill = "calibrationUnknownSkill":
+        "the calibration has parameters for {id}, which is not a skill of the bank: they are \
+         ignored",
     RemoteMedia = "remoteMedia":
         "the media {address} is on another site: the widget loads it only when the page lists \
          its origin in `media-origins`, and loading it tells that site which items a learner sees",

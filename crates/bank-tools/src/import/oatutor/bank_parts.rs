@@ -120,6 +120,7 @@ pub(super) fn assemble_bank(
         settings,
         skills,
         items,
+        calibration: None,
     };
     (bank, notes)
 }

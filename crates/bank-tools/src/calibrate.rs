@@ -1,0 +1,129 @@
+//! `calibrate`: a bank's calibration block fitted from an answer log in the kt format
+//! (tab-separated, header `user_id item_id timestamp correct skill_id`, each learner's rows in
+//! answer order), by the engine's one fitting function (`bank_calibration::fit_bank_calibration`).
+
+use adaptive_practice_engine::bank_calibration::{fit_bank_calibration, ClassAnswer};
+use adaptive_practice_engine::calibrated_model::ModelSettings;
+use adaptive_practice_engine::{load_bank, Bank, Severity};
+
+/// What calibrating gave: the bank with its block, and what was used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Calibrated {
+    pub bank: Bank,
+    pub used_answers: usize,
+    pub skipped_answers: usize,
+    pub learners: usize,
+    pub items: usize,
+}
+
+impl Calibrated {
+    /// The line the command prints.
+    pub fn summary(&self) -> String {
+        format!(
+            "used {} answer(s) of {} learner(s) on {} item(s); skipped {} answer(s) of items not in the bank",
+            self.used_answers, self.learners, self.items, self.skipped_answers
+        )
+    }
+}
+
+/// Reads the answer log: the `user_id`, `item_id` and `correct` columns (0 or 1) are needed,
+/// `timestamp` (seconds, 0 when unknown) is read when present, other columns are ignored. An
+/// error names its line (`line 4: ...`).
+pub fn read_answer_log(text: &str) -> Result<Vec<ClassAnswer>, String> {
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .map(|(index, line)| (index + 1, line.trim_end_matches('\r')))
+        .filter(|(_, line)| !line.trim().is_empty());
+    let Some((_, header)) = lines.next() else {
+        return Err("the answer log is empty (expected a header line)".into());
+    };
+    let names: Vec<&str> = header.split('\t').map(str::trim).collect();
+    let column = |name: &str| names.iter().position(|found| *found == name);
+    let (Some(user), Some(item), Some(correct)) =
+        (column("user_id"), column("item_id"), column("correct"))
+    else {
+        return Err(format!(
+            "line 1: the header needs the tab-separated columns user_id, item_id, correct (and \
+             timestamp, skill_id); found {header:?}"
+        ));
+    };
+    let timestamp = column("timestamp");
+    let mut answers = Vec::new();
+    for (line_number, line) in lines {
+        let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let field = |index: usize| fields.get(index).copied().unwrap_or("");
+        if fields.len() != names.len() {
+            return Err(format!(
+                "line {line_number}: expected {} tab-separated fields like the header, found {}",
+                names.len(),
+                fields.len()
+            ));
+        }
+        if field(user).is_empty() || field(item).is_empty() {
+            return Err(format!("line {line_number}: empty user_id or item_id"));
+        }
+        let correct = match field(correct) {
+            "1" => true,
+            "0" => false,
+            other => {
+                return Err(format!(
+                    "line {line_number}: correct must be 0 or 1, found {other:?}"
+                ))
+            }
+        };
+        let seconds = match timestamp.map(field) {
+            None | Some("") => 0.0,
+            Some(text) => match text.parse::<f64>() {
+                Ok(value) if value.is_finite() && value >= 0.0 => value,
+                _ => {
+                    return Err(format!(
+                        "line {line_number}: timestamp must be a number of seconds, found {text:?}"
+                    ))
+                }
+            },
+        };
+        answers.push(ClassAnswer {
+            learner: field(user).to_string(),
+            item_id: field(item).to_string(),
+            part: None,
+            correct,
+            seconds,
+        });
+    }
+    Ok(answers)
+}
+
+/// Calibrates the bank `bank_text` from the answer log `log_text`. Errors: a bank with an error,
+/// a malformed log, no answer on an item of the bank.
+pub fn calibrate(bank_text: &str, log_text: &str) -> Result<Calibrated, String> {
+    let loaded = load_bank(bank_text);
+    let Some(mut bank) = loaded.bank else {
+        let errors: Vec<String> = loaded
+            .diagnostics
+            .iter()
+            .filter(|diagnostic| diagnostic.severity == Severity::Error)
+            .map(ToString::to_string)
+            .collect();
+        return Err(format!("the bank has errors:\n{}", errors.join("\n")));
+    };
+    let answers = read_answer_log(log_text)?;
+    let fitted =
+        fit_bank_calibration(&bank, &answers, ModelSettings::default()).ok_or_else(|| {
+            format!(
+                "none of the {} answer(s) is on an item of the bank (item_id must be an item's id)",
+                answers.len()
+            )
+        })?;
+    bank.calibration = Some(fitted.calibration);
+    Ok(Calibrated {
+        bank,
+        used_answers: fitted.used_answers,
+        skipped_answers: fitted.skipped_answers,
+        learners: fitted.learners,
+        items: fitted.items,
+    })
+}
+
+#[cfg(test)]
+mod tests;

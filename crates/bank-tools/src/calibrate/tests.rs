@@ -1,0 +1,95 @@
+//! Reading an answer log and calibrating a bank from it.
+
+use super::{calibrate, read_answer_log};
+use crate::import::bank_json;
+use adaptive_practice_engine::load_bank;
+
+const BANK: &str = r#"{ "id": "b", "version": "1", "title": "B", "settings": { "minEvidence": 1 },
+  "skills": [ { "id": "s", "name": "S" }, { "id": "t", "name": "T" } ],
+  "items": [
+    { "id": "easy", "skills": ["s"], "type": "numeric", "prompt": "1?", "answer": 1 },
+    { "id": "hard", "skills": ["s"], "type": "numeric", "prompt": "2?", "answer": 2 },
+    { "id": "other", "skills": ["t"], "type": "numeric", "prompt": "3?", "answer": 3 }
+  ] }"#;
+
+/// Four learners; `easy` is right 7 times of 8, `hard` 1 of 8; one row of an item not in the bank.
+const LOG: &str = "user_id\titem_id\ttimestamp\tcorrect\tskill_id
+ana\teasy\t0\t1\ts
+ana\thard\t0\t0\ts
+ana\teasy\t0\t1\ts
+ana\thard\t0\t0\ts
+ben\teasy\t100\t1\ts
+ben\thard\t160\t1\ts
+ben\teasy\t220\t1\ts
+ben\thard\t300\t0\ts
+ben\tgone\t400\t1\ts
+cleo\thard\t0\t0\ts
+cleo\teasy\t0\t0\ts
+cleo\thard\t0\t0\ts
+cleo\teasy\t0\t1\ts
+dan\teasy\t0\t1\ts
+dan\thard\t0\t0\ts
+dan\teasy\t0\t1\ts
+dan\thard\t0\t0\ts
+";
+
+#[test]
+fn a_log_calibrates_the_bank_and_the_block_reads_back() {
+    let calibrated = calibrate(BANK, LOG).expect("calibrates");
+    assert_eq!(
+        calibrated.summary(),
+        "used 16 answer(s) of 4 learner(s) on 2 item(s); skipped 1 answer(s) of items not in the bank"
+    );
+    let block = calibrated.bank.calibration.as_ref().expect("a block");
+    let keys: Vec<&String> = block.items.keys().collect();
+    assert_eq!(keys, ["easy", "hard"]);
+    assert!(
+        block.items["easy"].ability_reference > block.items["hard"].ability_reference,
+        "{:?}",
+        block.items
+    );
+    assert_eq!((block.fitted.learners, block.fitted.answers), (4, 16));
+    let text = bank_json(&calibrated.bank).expect("writes");
+    assert!(
+        text.contains("\n    \"items\": {\n      \"easy\": ["),
+        "{text}"
+    );
+    let read = load_bank(&text);
+    assert!(read.diagnostics.is_empty(), "{:?}", read.diagnostics);
+    assert_eq!(read.bank.as_ref(), Some(&calibrated.bank));
+}
+
+#[test]
+fn bad_logs_are_refused_with_their_line() {
+    let check = |log: &str, expected: &str| {
+        assert_eq!(calibrate(BANK, log).unwrap_err(), expected, "{log}");
+    };
+    check("", "the answer log is empty (expected a header line)");
+    check(
+        "user\titem\n",
+        "line 1: the header needs the tab-separated columns user_id, item_id, correct (and timestamp, skill_id); found \"user\\titem\"",
+    );
+    check(
+        "user_id\titem_id\ttimestamp\tcorrect\tskill_id\nana\teasy\t0\t1\ts\nana\teasy\t0\tyes\ts\n",
+        "line 3: correct must be 0 or 1, found \"yes\"",
+    );
+    check(
+        "user_id\titem_id\ttimestamp\tcorrect\tskill_id\n\nana\teasy\t0\t1\n",
+        "line 3: expected 5 tab-separated fields like the header, found 4",
+    );
+    check(
+        "user_id\titem_id\ttimestamp\tcorrect\tskill_id\nana\teasy\tnoon\t1\ts\n",
+        "line 2: timestamp must be a number of seconds, found \"noon\"",
+    );
+    check(
+        "user_id\titem_id\ttimestamp\tcorrect\tskill_id\nana\tgone\t0\t1\ts\n",
+        "none of the 1 answer(s) is on an item of the bank (item_id must be an item's id)",
+    );
+    assert!(calibrate("{}", LOG)
+        .unwrap_err()
+        .starts_with("the bank has errors:\n"));
+    assert_eq!(
+        read_answer_log("user_id\titem_id\tcorrect\nana\teasy\t1\n").map(|a| a.len()),
+        Ok(1)
+    );
+}

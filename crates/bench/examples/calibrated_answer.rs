@@ -1,0 +1,71 @@
+//! Per-answer time (model update + next item choice) on a bank of 10,000 items and 500 skills,
+//! without and with a calibration block, and the time to fit that block from a simulated class
+//! of 30 learners × 500 answers (`bank_calibration::fit_bank_calibration`, what the teacher page
+//! and `make calibrate` run). `cargo run --release -p adaptive-practice-bench --example
+//! calibrated_answer`; figures are printed, never asserted.
+
+use std::time::Instant;
+
+use adaptive_practice_bench::{generate_bank, index_bank, median, SimulatedLearner};
+use adaptive_practice_engine::bank_calibration::{fit_bank_calibration, ClassAnswer};
+use adaptive_practice_engine::calibrated_model::ModelSettings;
+use adaptive_practice_engine::math::sigmoid;
+use adaptive_practice_engine::seeded::SeededSequence;
+use adaptive_practice_engine::IndexedBank;
+
+const ITEMS: usize = 10_000;
+const SKILLS: usize = 500;
+const ANSWERS_TIMED: u32 = 1_000;
+const RUNS: usize = 3;
+const CLASS_LEARNERS: usize = 30;
+const ANSWERS_PER_LEARNER: usize = 500;
+
+fn main() {
+    let text = generate_bank(ITEMS, SKILLS);
+    let plain = index_bank(&text).unwrap_or_else(|problems| panic!("{problems}"));
+    let mut random = SeededSequence(13);
+    let mut answers = Vec::new();
+    for learner in 0..CLASS_LEARNERS {
+        let ability = 2.0 * random.unit() - 1.0;
+        for step in 0..ANSWERS_PER_LEARNER {
+            let item = &plain.items()[random.below(ITEMS as u64) as usize];
+            let learned = ability + 0.004 * step as f64;
+            answers.push(ClassAnswer {
+                learner: learner.to_string(),
+                item_id: item.id.clone(),
+                part: None,
+                correct: random.unit() < sigmoid(learned - item.prior_difficulty()),
+                seconds: 60.0 * step as f64,
+            });
+        }
+    }
+    let start = Instant::now();
+    let fitted = fit_bank_calibration(plain.bank(), &answers, ModelSettings::default())
+        .expect("the class answered items of the bank");
+    let fit_seconds = start.elapsed().as_secs_f64();
+    let mut bank = plain.bank().clone();
+    bank.calibration = Some(fitted.calibration);
+    let calibrated = IndexedBank::new(bank);
+    println!(
+        "fit: {CLASS_LEARNERS} learners x {ANSWERS_PER_LEARNER} answers, {} items: {fit_seconds:.2} s",
+        fitted.items
+    );
+    for (name, bank) in [
+        ("without calibration", &plain),
+        ("with calibration", &calibrated),
+    ] {
+        let mut per_answer_us = Vec::new();
+        for _ in 0..RUNS {
+            let mut learner = SimulatedLearner::new(bank.clone());
+            let start = Instant::now();
+            for _ in 0..ANSWERS_TIMED {
+                learner.answer_one();
+            }
+            per_answer_us.push(start.elapsed().as_secs_f64() * 1e6 / f64::from(ANSWERS_TIMED));
+        }
+        println!(
+            "{ITEMS} items, {SKILLS} skills, {name}: {:.0} us per answer (median of {RUNS} runs of {ANSWERS_TIMED})",
+            median(&mut per_answer_us)
+        );
+    }
+}

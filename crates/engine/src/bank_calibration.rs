@@ -1,0 +1,337 @@
+//! The `calibration` block of a bank: the parameters of `calibrated_model` fitted from a class's
+//! answers, keyed by item and skill ids (never by position, so that an edited bank stays
+//! aligned), and the one function that fits it (`fit_bank_calibration`), which the teacher
+//! page, `make calibrate` and `crates/evaluate` all call.
+//!
+//! Reading the block is in `bank_read.rs` (the widget's path) and in the serde derives here (the
+//! bank tools); its checks (unknown ids, wrong lengths) are in `bank_check.rs`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::bank::Bank;
+use crate::calibrated_model::{
+    self, FittedParameters, ModelSettings, ObservedAnswer, GLOBAL_FEATURE_COUNT,
+    SKILL_FEATURE_COUNT,
+};
+use crate::sorted_map::{IdPositions, SortedMap};
+
+/// The version of the block's layout, written in `version`.
+pub const CALIBRATION_VERSION: u32 = 1;
+/// Decimals kept for every number of the block: rounding to 4 moved no validation AUC by more
+/// than 0.0005 (crates/evaluate, `model=widget` against `model=ours`).
+pub const CALIBRATION_DECIMALS: i32 = 4;
+
+/// The `calibration` block: `calibrated_model::FittedParameters` by id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BankCalibration {
+    pub version: u32,
+    pub fitted: CalibrationFitted,
+    pub settings: CalibrationSettings,
+    /// The weights of the learner-level features (`GLOBAL_FEATURE_COUNT` numbers).
+    pub weights: Vec<f64>,
+    pub skills: SortedMap<SkillCalibration>,
+    /// Keyed by item id, or `item#part` (the part's position from 0) for a step.
+    pub items: SortedMap<ItemCalibration>,
+}
+
+/// What the calibration rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CalibrationFitted {
+    pub learners: u32,
+    pub answers: u32,
+}
+
+/// The steps of the online ability estimates the parameters were fitted with.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CalibrationSettings {
+    pub ability_step: f64,
+    pub ability_step_decay: f64,
+    pub recent_ability_step: f64,
+}
+
+/// One skill's parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SkillCalibration {
+    pub easiness: f64,
+    /// The skill's part of the first-stage (Rasch) easiness that abilities are measured against.
+    pub ability_reference: f64,
+    /// The weights of the skill's features (`SKILL_FEATURE_COUNT` numbers).
+    pub weights: Vec<f64>,
+}
+
+/// One item's parameters, written as `[easiness, abilitySlope, abilityReference]`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(from = "[f64; 3]", into = "[f64; 3]")]
+pub struct ItemCalibration {
+    pub easiness: f64,
+    pub ability_slope: f64,
+    pub ability_reference: f64,
+}
+
+impl From<[f64; 3]> for ItemCalibration {
+    fn from([easiness, ability_slope, ability_reference]: [f64; 3]) -> Self {
+        ItemCalibration {
+            easiness,
+            ability_slope,
+            ability_reference,
+        }
+    }
+}
+
+impl From<ItemCalibration> for [f64; 3] {
+    fn from(item: ItemCalibration) -> Self {
+        [item.easiness, item.ability_slope, item.ability_reference]
+    }
+}
+
+/// The block's parameters by position, for `calibrated_model::predict` and `update`: item `i`
+/// of the bank is index `i`, a step's `item#part` entry an index after the bank's items, skill
+/// `s` of the bank index `s`. Items and skills missing from the block get 0 everywhere (the
+/// model's unknowns), ids of the block not in the bank are left out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PositionedCalibration {
+    pub parameters: FittedParameters,
+    /// The index of each `item#part` entry of the block.
+    part_indexes: SortedMap<usize>,
+}
+
+impl PositionedCalibration {
+    /// The parameters of `calibration` laid out for `bank`'s items and skills.
+    pub fn new(bank: &Bank, calibration: &BankCalibration) -> PositionedCalibration {
+        let mut part_indexes = SortedMap::new();
+        for key in calibration.items.keys() {
+            if key.contains('#') {
+                let index = bank.items.len() + part_indexes.len();
+                part_indexes.insert(key.clone(), index);
+            }
+        }
+        let item_count = bank.items.len() + part_indexes.len();
+        let skill_count = bank.skills.len();
+        let defaults = ModelSettings::default();
+        let mut parameters = FittedParameters {
+            item_easiness: vec![0.0; item_count],
+            item_ability_slope: vec![0.0; item_count],
+            item_easiness_for_ability: vec![0.0; item_count],
+            skill_easiness_for_ability: vec![0.0; skill_count],
+            skill_easiness: vec![0.0; skill_count],
+            skill_feature_weights: vec![[0.0; SKILL_FEATURE_COUNT]; skill_count],
+            global_feature_weights: [0.0; GLOBAL_FEATURE_COUNT],
+            settings: ModelSettings {
+                ability_step: calibration.settings.ability_step,
+                ability_step_decay: calibration.settings.ability_step_decay,
+                recent_ability_step: calibration.settings.recent_ability_step,
+                ..defaults
+            },
+        };
+        copy_prefix(&mut parameters.global_feature_weights, &calibration.weights);
+        let item_positions = IdPositions::new(bank.items.iter().map(|i| i.id.as_str()).collect());
+        for (key, item) in calibration.items.iter() {
+            let index = match part_indexes.get(key) {
+                Some(&index) => Some(index),
+                None => item_positions.last(key),
+            };
+            if let Some(index) = index {
+                parameters.item_easiness[index] = item.easiness;
+                parameters.item_ability_slope[index] = item.ability_slope;
+                parameters.item_easiness_for_ability[index] = item.ability_reference;
+            }
+        }
+        for (position, skill) in bank.skills.iter().enumerate() {
+            if let Some(fitted) = calibration.skills.get(&skill.id) {
+                parameters.skill_easiness[position] = fitted.easiness;
+                parameters.skill_easiness_for_ability[position] = fitted.ability_reference;
+                copy_prefix(
+                    &mut parameters.skill_feature_weights[position],
+                    &fitted.weights,
+                );
+            }
+        }
+        PositionedCalibration {
+            parameters,
+            part_indexes,
+        }
+    }
+
+    /// The index of an answerable part (`key`: the item id, or `item#part`), given the item's
+    /// position in the bank; one past every index for a part the block does not know.
+    pub fn item_index(&self, key: &str, item_position: Option<usize>) -> usize {
+        match self.part_indexes.get(key) {
+            Some(&index) => index,
+            None if !key.contains('#') => item_position.unwrap_or(usize::MAX),
+            None => usize::MAX,
+        }
+    }
+}
+
+fn copy_prefix(target: &mut [f64], source: &[f64]) {
+    target
+        .iter_mut()
+        .zip(source)
+        .for_each(|(slot, value)| *slot = *value);
+}
+
+/// The time taken between two answers when an answer has no time: the widget's evaluation on
+/// untimed data (`crates/evaluate`) spaces answers the same way.
+pub const SECONDS_BETWEEN_UNTIMED_ANSWERS: f64 = 60.0;
+
+/// One answer of a class, as a report file or an answer log gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassAnswer {
+    /// Any name that tells learners apart; a learner's answers come in the order given.
+    pub learner: String,
+    pub item_id: String,
+    /// The part (step) of a multi-step item, from 0; `None` for a whole item.
+    pub part: Option<usize>,
+    pub correct: bool,
+    /// Seconds since any fixed moment; 0 when unknown (then taken as
+    /// `SECONDS_BETWEEN_UNTIMED_ANSWERS` after the learner's previous answer, the first at 0).
+    pub seconds: f64,
+}
+
+/// What fitting a bank's calibration gave, and what it used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FittedCalibration {
+    pub calibration: BankCalibration,
+    pub used_answers: usize,
+    /// Answers of an item (or part) the bank does not have.
+    pub skipped_answers: usize,
+    pub learners: usize,
+    /// Distinct items (or parts) answered.
+    pub items: usize,
+}
+
+/// Fits the calibration block of `bank` from a class's answers: maps ids to positions (a step is
+/// its own entry `item#part`, practising the step's skills), calls `calibrated_model::fit` and
+/// rounds every number to `CALIBRATION_DECIMALS`. `None` when no answer matches a bank item.
+pub fn fit_bank_calibration(
+    bank: &Bank,
+    answers: &[ClassAnswer],
+    settings: ModelSettings,
+) -> Option<FittedCalibration> {
+    let item_positions = IdPositions::new(bank.items.iter().map(|i| i.id.as_str()).collect());
+    let skill_positions = IdPositions::new(bank.skills.iter().map(|s| s.id.as_str()).collect());
+    let mut learner_indexes: SortedMap<usize> = SortedMap::new();
+    let mut sequences: Vec<Vec<ObservedAnswer>> = Vec::new();
+    // Item keys in the order first answered, with their indexes for the fit.
+    let mut item_keys: Vec<String> = Vec::new();
+    let mut item_indexes: SortedMap<usize> = SortedMap::new();
+    let mut skipped_answers = 0;
+    for answer in answers {
+        let Some(position) = item_positions.last(&answer.item_id) else {
+            skipped_answers += 1;
+            continue;
+        };
+        let item = &bank.items[position];
+        let parts = item.parts();
+        let (key, skills) = match answer.part {
+            None => (item.id.clone(), item.skills.as_slice()),
+            Some(part) => match parts.get(part) {
+                Some(found) if parts.len() > 1 => (format!("{}#{part}", item.id), found.skills),
+                Some(_) => (item.id.clone(), item.skills.as_slice()),
+                None => {
+                    skipped_answers += 1;
+                    continue;
+                }
+            },
+        };
+        let next_item = item_keys.len();
+        let index = *item_indexes.get_or_insert_with(&key, || next_item);
+        if index == next_item {
+            item_keys.push(key);
+        }
+        let next_learner = sequences.len();
+        let learner = *learner_indexes.get_or_insert_with(&answer.learner, || next_learner);
+        if learner == next_learner {
+            sequences.push(Vec::new());
+        }
+        let now = if answer.seconds > 0.0 && answer.seconds.is_finite() {
+            answer.seconds
+        } else {
+            sequences[learner].last().map_or(0.0, |previous| {
+                previous.now + SECONDS_BETWEEN_UNTIMED_ANSWERS
+            })
+        };
+        sequences[learner].push(ObservedAnswer {
+            item: index,
+            skills: skills
+                .iter()
+                .filter_map(|skill| skill_positions.last(skill))
+                .collect(),
+            correct: answer.correct,
+            now,
+        });
+    }
+    if item_keys.is_empty() {
+        return None;
+    }
+    let used_answers = answers.len() - skipped_answers;
+    let parameters = calibrated_model::fit(&sequences, settings);
+    let calibration = BankCalibration {
+        version: CALIBRATION_VERSION,
+        fitted: CalibrationFitted {
+            learners: u32::try_from(sequences.len()).unwrap_or(u32::MAX),
+            answers: u32::try_from(used_answers).unwrap_or(u32::MAX),
+        },
+        settings: CalibrationSettings {
+            ability_step: round(settings.ability_step),
+            ability_step_decay: round(settings.ability_step_decay),
+            recent_ability_step: round(settings.recent_ability_step),
+        },
+        weights: rounded(&parameters.global_feature_weights),
+        skills: bank
+            .skills
+            .iter()
+            .enumerate()
+            .filter(|(position, _)| *position < parameters.skill_easiness.len())
+            .map(|(position, skill)| {
+                let fitted = SkillCalibration {
+                    easiness: round(parameters.skill_easiness[position]),
+                    ability_reference: round(parameters.skill_easiness_for_ability[position]),
+                    weights: rounded(&parameters.skill_feature_weights[position]),
+                };
+                (skill.id.clone(), fitted)
+            })
+            .collect(),
+        items: item_keys
+            .iter()
+            .enumerate()
+            .map(|(index, key)| {
+                let fitted = ItemCalibration {
+                    easiness: round(parameters.item_easiness[index]),
+                    ability_slope: round(parameters.item_ability_slope[index]),
+                    ability_reference: round(parameters.item_easiness_for_ability[index]),
+                };
+                (key.clone(), fitted)
+            })
+            .collect(),
+    };
+    Some(FittedCalibration {
+        calibration,
+        used_answers,
+        skipped_answers,
+        learners: sequences.len(),
+        items: item_keys.len(),
+    })
+}
+
+/// A number of the block, rounded to `CALIBRATION_DECIMALS` (and 0 for one that is not finite).
+pub fn round(value: f64) -> f64 {
+    let scale = 10f64.powi(CALIBRATION_DECIMALS);
+    let rounded = (value * scale).round() / scale;
+    if rounded.is_finite() && rounded != 0.0 {
+        rounded
+    } else {
+        0.0
+    }
+}
+
+fn rounded(values: &[f64]) -> Vec<f64> {
+    values.iter().copied().map(round).collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,371 @@
+//! The calibration block: fitted from a seeded simulated class, written and read back, checked,
+//! and used by the widget's model exactly as `calibrated_model` predicts.
+
+use super::{fit_bank_calibration, ClassAnswer, FittedCalibration, PositionedCalibration};
+use crate::bank::Bank;
+use crate::bank_check::{load_bank, Severity};
+use crate::calibrated_model::{self, LearnerState, ModelSettings};
+use crate::math::sigmoid;
+use crate::model::{Evidence, LearnerModel, Timestamp};
+use crate::progress::load_progress;
+use crate::seeded::SeededSequence;
+use crate::IndexedBank;
+
+/// Two skills of four items each; items `e*` are easy, items `h*` hard.
+fn class_bank() -> Bank {
+    let item = |id: &str, skill: &str| {
+        format!(
+            r#"{{ "id": "{id}", "skills": ["{skill}"], "type": "numeric", "prompt": "{id}?", "answer": 1 }}"#
+        )
+    };
+    let items: Vec<String> = ["e1", "e2", "h1", "h2"]
+        .iter()
+        .flat_map(|id| [item(&format!("a-{id}"), "a"), item(&format!("b-{id}"), "b")])
+        .collect();
+    let text = format!(
+        r#"{{ "id": "class", "version": "1", "title": "Class",
+             "skills": [ {{ "id": "a", "name": "A" }}, {{ "id": "b", "name": "B" }} ],
+             "items": [ {} ] }}"#,
+        items.join(", ")
+    );
+    load_bank(&text).bank.expect("the class bank loads")
+}
+
+/// A seeded class: each learner answers every item of the bank twice in a shuffled order, right
+/// with probability sigmoid(ability + easiness), easy items 3 logits easier than hard ones.
+fn simulated_class(bank: &Bank, learners: usize, seed: u64) -> Vec<ClassAnswer> {
+    let mut random = SeededSequence(seed);
+    let mut answers = Vec::new();
+    for learner in 0..learners {
+        let ability = 2.0 * random.unit() - 1.0;
+        let mut order: Vec<usize> = (0..bank.items.len()).chain(0..bank.items.len()).collect();
+        for index in (1..order.len()).rev() {
+            order.swap(index, random.below(index as u64 + 1) as usize);
+        }
+        for (step, &position) in order.iter().enumerate() {
+            let item = &bank.items[position];
+            let easiness = if item.id.contains("-e") { 1.5 } else { -1.5 };
+            answers.push(ClassAnswer {
+                learner: format!("learner{learner}"),
+                item_id: item.id.clone(),
+                part: None,
+                correct: random.unit() < sigmoid(ability + easiness),
+                seconds: 1_000.0 + 30.0 * step as f64,
+            });
+        }
+    }
+    answers
+}
+
+fn fitted_class() -> (Bank, FittedCalibration) {
+    let mut bank = class_bank();
+    let mut answers = simulated_class(&bank, 40, 7);
+    answers.push(ClassAnswer {
+        learner: "learner0".into(),
+        item_id: "not-in-the-bank".into(),
+        part: None,
+        correct: true,
+        seconds: 0.0,
+    });
+    let settings = ModelSettings {
+        optimizer_iterations: 100,
+        cross_fit_folds: 2,
+        ..ModelSettings::default()
+    };
+    let fitted = fit_bank_calibration(&bank, &answers, settings).expect("answers match items");
+    bank.calibration = Some(fitted.calibration.clone());
+    (bank, fitted)
+}
+
+#[test]
+fn a_seeded_class_makes_easy_items_come_out_easier() {
+    let (bank, fitted) = fitted_class();
+    assert_eq!(
+        (
+            fitted.used_answers,
+            fitted.skipped_answers,
+            fitted.learners,
+            fitted.items
+        ),
+        (640, 1, 40, 8)
+    );
+    assert_eq!(fitted.calibration.fitted.learners, 40);
+    assert_eq!(fitted.calibration.fitted.answers, 640);
+    let indexed = IndexedBank::new(bank.clone());
+    let new_learner = LearnerModel::default();
+    let now = Timestamp(0);
+    let predicted = |id: &str| {
+        let item = bank.items.iter().find(|item| item.id == id).expect("item");
+        new_learner.predict_success(&indexed, item, now)
+    };
+    for skill in ["a", "b"] {
+        for easy in ["e1", "e2"] {
+            for hard in ["h1", "h2"] {
+                let (easy, hard) = (format!("{skill}-{easy}"), format!("{skill}-{hard}"));
+                let reference = |id: &str| fitted.calibration.items[id].ability_reference;
+                assert!(
+                    reference(&easy) > reference(&hard) + 1.0,
+                    "{easy} {} vs {hard} {}",
+                    reference(&easy),
+                    reference(&hard)
+                );
+                assert!(
+                    predicted(&easy) > predicted(&hard) + 0.2,
+                    "{easy} {} vs {hard} {}",
+                    predicted(&easy),
+                    predicted(&hard)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_block_round_trips_by_id_with_four_decimals() {
+    let (bank, fitted) = fitted_class();
+    let text = serde_json::to_string_pretty(&bank).expect("the bank writes");
+    // Every number of the block has at most four decimals.
+    let block = &text[text.find("\"calibration\"").expect("the block is written")..];
+    for number in block.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-')) {
+        if let Some((_, decimals)) = number.split_once('.') {
+            assert!(decimals.len() <= 4, "{number}");
+        }
+    }
+    let read = load_bank(&text);
+    assert!(read.diagnostics.is_empty(), "{:?}", read.diagnostics);
+    assert_eq!(read.bank.as_ref(), Some(&bank));
+    let by_serde: Bank = serde_json::from_str(&text).expect("serde reads the bank");
+    assert_eq!(by_serde, bank);
+    assert_eq!(
+        fitted.calibration.items.keys().count(),
+        8,
+        "{:?}",
+        fitted.calibration.items.keys().collect::<Vec<_>>()
+    );
+    // Reordered items keep their parameters: the block is keyed by id.
+    let mut reordered = bank.clone();
+    reordered.items.reverse();
+    let positioned = PositionedCalibration::new(&reordered, &fitted.calibration);
+    let last = reordered.items.len() - 1;
+    assert_eq!(reordered.items[last].id, bank.items[0].id);
+    assert_eq!(
+        positioned.parameters.item_easiness[last],
+        fitted.calibration.items[&bank.items[0].id].easiness
+    );
+}
+
+/// Answers `script` (item id, right or wrong) on the calibrated bank with the widget's model and
+/// with `calibrated_model` directly; both must predict the same before every answer.
+fn check_same_predictions(bank: &Bank, script: &[(&str, bool)]) {
+    let indexed = IndexedBank::new(bank.clone());
+    let parameters = &indexed.calibration().expect("calibrated").parameters;
+    let mut model = LearnerModel::default();
+    let mut state = LearnerState::default();
+    for (step, &(id, correct)) in script.iter().enumerate() {
+        let position = indexed.item_position(id).expect("item of the bank");
+        let item = &indexed.items()[position];
+        let now = Timestamp(1_700_000_000_000 + 90_000 * step as i64);
+        let seconds = now.0 as f64 / 1000.0;
+        let skills = indexed.skills_of_item(position).to_vec();
+        let expected = calibrated_model::predict(parameters, &state, position, &skills, seconds);
+        let evidence = Evidence::of_item(item, correct);
+        assert_eq!(model.predict_evidence(&indexed, &evidence, now), expected);
+        assert_eq!(model.predict_success(&indexed, item, now), expected);
+        model.record_answer(&indexed, &evidence, now);
+        calibrated_model::update(parameters, &mut state, position, &skills, correct, seconds);
+    }
+    assert_eq!(model.calibrated.as_ref(), Some(&state));
+}
+
+#[test]
+fn a_calibrated_bank_predicts_exactly_as_the_calibrated_model() {
+    let (bank, _) = fitted_class();
+    check_same_predictions(&bank, &[("a-e1", true), ("a-h1", false), ("b-e2", true)]);
+    check_same_predictions(
+        &bank,
+        &[
+            ("b-h2", false),
+            ("b-h2", false),
+            ("a-e1", true),
+            ("a-e2", true),
+            ("a-h2", true),
+            ("b-e1", true),
+        ],
+    );
+}
+
+#[test]
+fn mastery_on_a_calibrated_bank_is_the_prediction_on_a_typical_item() {
+    // A hand-made calibration: only ln(1 + right answers on the skill) counts, with weight 1.
+    let mut bank = class_bank();
+    let mut weights = vec![0.0; crate::calibrated_model::SKILL_FEATURE_COUNT];
+    weights[1] = 1.0;
+    let skill = super::SkillCalibration {
+        easiness: 0.0,
+        ability_reference: 0.0,
+        weights,
+    };
+    bank.calibration = Some(super::BankCalibration {
+        version: super::CALIBRATION_VERSION,
+        fitted: super::CalibrationFitted {
+            learners: 0,
+            answers: 0,
+        },
+        settings: super::CalibrationSettings {
+            ability_step: 0.8,
+            ability_step_decay: 0.05,
+            recent_ability_step: 0.3,
+        },
+        weights: vec![0.0; crate::calibrated_model::GLOBAL_FEATURE_COUNT],
+        skills: [("a".to_string(), skill)].into_iter().collect(),
+        items: Default::default(),
+    });
+    let indexed = IndexedBank::new(bank);
+    let mut model = LearnerModel::default();
+    let now = Timestamp(1_700_000_000_000);
+    let mut masteries = Vec::new();
+    for id in ["a-e1", "a-h1", "a-e2", "a-h2", "a-e1", "a-h1"] {
+        let item = &indexed.items()[indexed.item_position(id).expect("item")];
+        let mastered = model.record_answer(&indexed, &Evidence::of_item(item, true), now);
+        let mastery = model.skill_mastery(&indexed, 0, now);
+        masteries.push(format!(
+            "{:.3} {:?} {mastered:?}",
+            mastery.mastery, mastery.state
+        ));
+    }
+    // sigmoid(ln(1 + n)) = (1 + n) / (2 + n); mastered once that estimate, less half a standard
+    // deviation of the model's own uncertainty, reaches 0.8 (with the streak and the evidence).
+    assert_eq!(
+        masteries,
+        [
+            "0.667 Learning []",
+            "0.750 Learning []",
+            "0.800 Learning []",
+            "0.833 Learning []",
+            "0.857 Learning []",
+            "0.875 Mastered [\"a\"]",
+        ]
+    );
+}
+
+#[test]
+fn saved_progress_of_the_current_release_loads_with_a_calibrated_bank() {
+    let bank_text = include_str!("../../../../www/banks/fractions.json");
+    let mut bank = load_bank(bank_text).bank.expect("the sample bank loads");
+    let answers: Vec<ClassAnswer> = (0..6)
+        .flat_map(|learner| {
+            bank.items.iter().take(8).map(move |item| ClassAnswer {
+                learner: format!("{learner}"),
+                item_id: item.id.clone(),
+                part: None,
+                correct: (learner + item.id.len()) % 3 != 0,
+                seconds: 0.0,
+            })
+        })
+        .collect();
+    let fitted = fit_bank_calibration(&bank, &answers, ModelSettings::default()).expect("fits");
+    bank.calibration = Some(fitted.calibration);
+    let indexed = IndexedBank::new(bank);
+    for fixture in [
+        include_str!("../../tests/fixtures/progress-v1.json"),
+        include_str!("../../tests/fixtures/progress-v1-sessions.json"),
+    ] {
+        let mut progress = load_progress(fixture, "fractions").expect("the fixture loads");
+        assert_eq!(progress.model.calibrated, None);
+        let rebuilt = crate::model::rebuild_calibrated_state(&progress.model, &indexed);
+        let meaning = indexed.skill_position("fraction-meaning").expect("skill");
+        let record = &progress.model.skills["fraction-meaning"];
+        assert_eq!(rebuilt.skills[meaning].attempts, f64::from(record.attempts));
+        assert_eq!(
+            rebuilt.overall.attempts,
+            f64::from(progress.model.answer_count)
+        );
+        let now = Timestamp(1_764_000_000_000);
+        let item = &indexed.items()[0];
+        let before = progress.model.predict_success(&indexed, item, now);
+        assert!((0.0..=1.0).contains(&before), "{before}");
+        progress
+            .model
+            .record_answer(&indexed, &Evidence::of_item(item, true), now);
+        let state = progress
+            .model
+            .calibrated
+            .as_ref()
+            .expect("rebuilt, then updated");
+        assert_eq!(state.overall.attempts, rebuilt.overall.attempts + 1.0);
+    }
+}
+
+/// Loads `bank` with `block` as its calibration; returns each diagnostic as `severity path`.
+fn check_block_diagnostics(block: &str, expected: &[&str]) {
+    let text = format!(
+        r#"{{ "id": "b", "version": "1", "title": "B",
+             "skills": [ {{ "id": "s", "name": "S" }} ],
+             "items": [ {{ "id": "i", "skills": ["s"], "type": "numeric", "prompt": "1?", "answer": 1 }} ],
+             "calibration": {block} }}"#
+    );
+    let found: Vec<String> = load_bank(&text)
+        .diagnostics
+        .iter()
+        .filter(|d| d.path.starts_with("$.calibration"))
+        .map(|d| {
+            let severity = if d.severity == Severity::Error {
+                "error"
+            } else {
+                "warning"
+            };
+            format!("{severity} {}: {}", d.path, d.message)
+        })
+        .collect();
+    assert_eq!(found, expected, "{block}");
+}
+
+fn block(skills: &str, items: &str) -> String {
+    let weights = vec!["0"; calibrated_model::GLOBAL_FEATURE_COUNT].join(",");
+    format!(
+        r#"{{ "version": 1, "fitted": {{ "learners": 2, "answers": 9 }},
+             "settings": {{ "abilityStep": 0.8, "abilityStepDecay": 0.05, "recentAbilityStep": 0.3 }},
+             "weights": [{weights}], "skills": {skills}, "items": {items} }}"#
+    )
+}
+
+#[test]
+fn unknown_ids_are_warnings_and_a_malformed_block_an_error_with_its_path() {
+    let skill_weights = vec!["0.5"; calibrated_model::SKILL_FEATURE_COUNT].join(",");
+    let skill =
+        format!(r#"{{ "easiness": 0.1, "abilityReference": 0, "weights": [{skill_weights}] }}"#);
+    check_block_diagnostics(
+        &block(
+            &format!(r#"{{ "s": {skill} }}"#),
+            r#"{ "i": [0.5, 0, 0.2] }"#,
+        ),
+        &[],
+    );
+    check_block_diagnostics(
+        &block(
+            &format!(r#"{{ "s": {skill}, "gone": {skill} }}"#),
+            r#"{ "i": [0.5, 0, 0.2], "old": [1, 0, 1], "i#1": [1, 0, 1] }"#,
+        ),
+        &[
+            "warning $.calibration.skills[\"gone\"]: the calibration has parameters for \"gone\", which is not a skill of the bank: they are ignored",
+            "warning $.calibration.items[\"i#1\"]: the calibration has parameters for \"i#1\", which is not an item (or step) of the bank: they are ignored",
+            "warning $.calibration.items[\"old\"]: the calibration has parameters for \"old\", which is not an item (or step) of the bank: they are ignored",
+        ],
+    );
+    check_block_diagnostics(
+        &block("{}", r#"{ "i": [0.5, 0] }"#),
+        &["error $.calibration.items[\"i\"]: the calibration cannot be read: invalid length 2, expected 3 numbers"],
+    );
+    check_block_diagnostics(
+        &block(r#"{ "s": { "easiness": 1 } }"#, "{}"),
+        &["error $.calibration.skills[\"s\"]: the calibration cannot be read: missing field `abilityReference`"],
+    );
+    check_block_diagnostics(
+        r#"{ "version": 2 }"#,
+        &["error $.calibration.version: the calibration cannot be read: unknown calibration version 2, expected 1"],
+    );
+    check_block_diagnostics(
+        r#"[1]"#,
+        &["error $.calibration: the calibration cannot be read: invalid type: sequence, expected struct BankCalibration"],
+    );
+}
