@@ -3,11 +3,11 @@
 // one more for the calibration, which it ends when the class changes under it. A browser that
 // cannot start a module worker imports this file into the page and calls the same functions.
 //
-// Messages in: { id, op: 'read' | 'checkBank' | 'calibrate', args }. Out: { id, progress } while
+// Messages in: { id, op: 'read' | 'checkBank' | 'calibrate' | 'answers', args }. Out: { id, progress } while
 // calibrating, then { id, result } (its typed arrays transferred) or { id, error, missing }
 // (`missing`: the engine itself could not be loaded).
 
-import init, { calibrateBank, readReports } from './generated/studio/adaptive_practice_studio.js';
+import init, { calibrateBank, classAnswers, readReports } from './generated/studio/adaptive_practice_studio.js';
 
 let ready = null;
 
@@ -103,6 +103,17 @@ export async function calibrate(bankText, files, largest, progress = () => {}) {
 }
 
 /**
+ * The class's answers from the report files of the learners used (read again, with the same
+ * reader and rules as the calibration), as an answer log in the kt format: { tsv, learners,
+ * learnersWithAnswers, answers, skipped } (`classAnswers` in crates/studio/src/teacher.rs).
+ */
+export async function answers(bankText, files, largest) {
+  const { all, ends } = await laidEndToEnd(files, largest);
+  await engine();
+  return classAnswers(bankText, all, ends);
+}
+
+/**
  * `count` copies of a made-up report as the widget writes it (`skills` skills, as many items), laid
  * end to end as `readReports` takes them: { all, ends }.
  */
@@ -166,6 +177,7 @@ const operations = {
   read: ({ files, largest }) => readFiles(files, largest),
   checkBank: ({ bankText }) => checkBank(bankText),
   calibrate: ({ bankText, files, largest }, progress) => calibrate(bankText, files, largest, progress),
+  answers: ({ bankText, files, largest }) => answers(bankText, files, largest),
 };
 
 if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope) {

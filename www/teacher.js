@@ -63,6 +63,7 @@ async function runInPage(op, args, progress) {
   try {
     if (op === 'read') return await module.readFiles(args.files, args.largest);
     if (op === 'checkBank') return await module.checkBank(args.bankText);
+    if (op === 'answers') return await module.answers(args.bankText, args.files, args.largest);
     return await module.calibrate(args.bankText, args.files, args.largest, progress);
   } catch (error) {
     throw error?.missing ? new EngineMissing(error.message) : error;
@@ -1486,5 +1487,45 @@ $('download-bank').addEventListener('click', () => {
   const bank = state.calibration?.bank;
   if (bank) download(`${bank.id}-calibrated.json`, 'application/json', JSON.stringify(bank, null, 2) + '\n');
 });
+$('download-answers').addEventListener('click', () => void downloadAnswers());
+
+/**
+ * Downloads the class's answers (the reports used, read again by the engine in a worker) as an
+ * answer log in the kt format, for `make calibrate LOGS=…`: one row per answer, learners as
+ * numbers, never their names.
+ */
+async function downloadAnswers() {
+  const bank = state.bank;
+  const used = usedReports();
+  if (!bank || used.length === 0) return;
+  const button = $('download-answers');
+  button.disabled = true;
+  setStatus('answers-status', "Gathering the class's answers…");
+  const worker = engineWorker();
+  try {
+    const result = await worker.call('answers', {
+      bankText: bank.text,
+      files: used.map((u) => u.input.content),
+      largest: LARGEST_REPORT_BYTES,
+    });
+    if (result.answers === 0) {
+      setStatus(
+        'answers-status',
+        'No report used lists its answers one by one (reports from widgets before this version do not): nothing to download.',
+      );
+    } else {
+      download(`${bank.json.id}-answers.tsv`, 'text/tab-separated-values;charset=utf-8', result.tsv);
+      setStatus(
+        'answers-status',
+        `Downloaded ${plural(result.answers, 'answer')} of ${plural(result.learnersWithAnswers, 'learner')}, numbered in the order of the reports.`,
+      );
+    }
+  } catch (error) {
+    setStatus('answers-status', `The class's answers could not be gathered (${messageOf(error)}).`, 'error');
+  } finally {
+    worker.end();
+    button.disabled = false;
+  }
+}
 
 void loadBankFromUrl($('bank-url').value.trim());

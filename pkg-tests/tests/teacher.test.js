@@ -325,6 +325,82 @@ test('CSV export has one row per learner and skill, and the calibrated bank is t
   await context.close();
 });
 
+/**
+ * The answers a report lists one by one (its `answers` field, read here as the format is
+ * documented, not with the engine): [{ item, part, verdict, hints, seconds }], verdict 0 wrong,
+ * 1 right, 2 partial; part null for a whole item.
+ */
+function reportAnswers(report) {
+  const log = report.answers;
+  if (!log) return [];
+  assert.equal(log.version, 1);
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const numbers = [];
+  let number = 0;
+  let shift = 0;
+  for (const character of log.answers) {
+    const value = digits.indexOf(character);
+    assert.ok(value >= 0, `a character of the alphabet: ${character}`);
+    number += (value % 32) * 2 ** shift;
+    if (value >= 32) shift += 5;
+    else {
+      numbers.push(number);
+      number = 0;
+      shift = 0;
+    }
+  }
+  assert.equal(numbers.length % 4, 0, 'four numbers an answer');
+  const answers = [];
+  let seconds = log.start;
+  for (let k = 0; k < numbers.length; k += 4) {
+    const [item, part, verdictAndHints, sincePrevious] = numbers.slice(k, k + 4);
+    seconds += sincePrevious;
+    answers.push({
+      item: log.items[item],
+      part: part === 0 ? null : part - 1,
+      verdict: verdictAndHints % 3,
+      hints: Math.floor(verdictAndHints / 3),
+      seconds,
+    });
+  }
+  return answers;
+}
+
+test("reports list every answer, and the class's answers download as a kt-format TSV", async () => {
+  const reports = reportFiles.map((file) => JSON.parse(readFileSync(file, 'utf8')));
+  const skillsOf = new Map(bank.items.map((item) => [item.id, item.skills.join(',')]));
+  const expectedRows = [];
+  reports.forEach((report, k) => {
+    assert.equal(report.version, 2);
+    const answers = reportAnswers(report);
+    // Every answer is listed, and the list agrees with the report's counts.
+    assert.equal(answers.length, report.answerCount);
+    assert.equal(answers.filter((answer) => answer.verdict !== 0).length, report.correctCount);
+    for (const answer of answers) {
+      assert.ok(skillsOf.has(answer.item), `${answer.item} is in the bank`);
+      const item = answer.part === null ? answer.item : `${answer.item}#${answer.part}`;
+      const correct = answer.verdict === 0 ? '0' : '1';
+      expectedRows.push([String(k + 1), item, String(answer.seconds), correct, skillsOf.get(answer.item)].join('\t'));
+    }
+  });
+  assert.ok(expectedRows.length > 30 * 5, 'the class answered');
+
+  const { context, teacher } = await classPage();
+  const download = await teacher.download("Download the class's answers (TSV)");
+  assert.equal(download.name, 'fractions-answers.tsv');
+  const lines = download.text.split('\n');
+  assert.equal(lines.shift(), 'user_id\titem_id\ttimestamp\tcorrect\tskill_id');
+  assert.equal(lines.pop(), '', 'the file ends with a line break');
+  assert.deepEqual(lines, expectedRows);
+  for (const report of reports) assert.ok(!download.text.includes(report.learner), 'no learner is named');
+  assert.equal(
+    await teacher.page.locator('#answers-status').textContent(),
+    `Downloaded ${expectedRows.length.toLocaleString('en')} answers of 30 learners, numbered in the order of the reports.`,
+  );
+  assert.deepEqual(teacher.errors, []);
+  await context.close();
+});
+
 test('a short code (deflate-raw + base64url) adds its learner; a damaged code is skipped', async () => {
   const context = await env.browser.newContext({ acceptDownloads: true });
   const teacher = new TeacherPage(await context.newPage());

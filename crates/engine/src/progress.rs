@@ -2,7 +2,9 @@
 //!
 //! The model's own types are never serialized directly: `SavedProgressV1` is the boundary, with
 //! explicit conversions both ways. A later format adds `SavedProgressV2` and one migration step
-//! from V1; every version ever released keeps loading.
+//! from V1; every version ever released keeps loading. Fields added to version 1 since its first
+//! release are optional, absent in older files, and ignored by older readers: `sessions`, then
+//! `answerLog` (a file without it loads with an empty log).
 
 use crate::sorted_map::SortedMap;
 
@@ -11,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::json::{self, Json};
 use crate::model::{ItemRecord, LearnerModel, SkillRecord, Timestamp};
 
+mod answer_log;
 mod earlier_copies;
 mod import;
 mod merge;
@@ -19,8 +22,13 @@ mod saved_json;
 #[cfg(test)]
 mod tests;
 
+pub use answer_log::{
+    decode_answers, encode_answers, item_key, AnswerEntry, AnswerLog, AnswerVerdict,
+    SavedAnswerLogV1, ANSWER_HISTORY_LIMIT, ANSWER_LOG_VERSION,
+};
 pub use earlier_copies::progress_from_earlier_copies;
 pub use import::{import_progress, ImportRefusal, PROGRESS_FILE_LIMIT_BYTES};
+pub(crate) use saved_json::write_answer_log;
 
 pub use merge::{
     adopt_progress, answers_included, merge_progress, record_session_answer, sync, LoggedAnswer,
@@ -51,6 +59,8 @@ pub struct Progress {
     /// so that two tabs on one bank merge instead of overwriting each other. At most
     /// `SESSION_LIMIT`, the least recently active dropped first.
     pub sessions: Vec<SessionCount>,
+    /// The last `ANSWER_HISTORY_LIMIT` answers one by one (item, part, verdict, hints, time).
+    pub answer_log: AnswerLog,
 }
 
 /// The answers of one practice session included in a progress: its first `answers` answers.
@@ -110,6 +120,10 @@ pub struct SavedProgressV1 {
     /// Added after the first release (absent in older files): the sessions merged in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sessions: Vec<SavedSessionV1>,
+    /// Added after `sessions` (absent in older files): the answers one by one. A log of a
+    /// version this code does not read, or one it cannot read, is dropped on loading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer_log: Option<SavedAnswerLogV1>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -201,6 +215,8 @@ impl From<&Progress> for SavedProgressV1 {
                     last_answer: s.last_answer.0,
                 })
                 .collect(),
+            answer_log: (!progress.answer_log.is_empty())
+                .then(|| SavedAnswerLogV1::from(&progress.answer_log)),
         }
     }
 }
@@ -270,6 +286,11 @@ impl From<SavedProgressV1> for Progress {
                     last_answer: Timestamp(s.last_answer),
                 })
                 .collect(),
+            answer_log: saved
+                .answer_log
+                .filter(|log| log.version == ANSWER_LOG_VERSION)
+                .and_then(|log| log.to_log().ok())
+                .unwrap_or_default(),
             model: LearnerModel {
                 skills,
                 items,

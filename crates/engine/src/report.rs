@@ -1,5 +1,10 @@
 //! The learner's report for a teacher: progress on one bank (skills, states, evidence, time on
 //! task), without the text of any answer. It is a file the learner chooses to hand over.
+//!
+//! Version 2 adds `answers`, the learner's answer log in its saved form (`SavedAnswerLogV1`:
+//! per answer the item, the part, right, wrong or partial, the hints opened and the time, never
+//! what was typed), for the teacher page's calibration and its answers download (`class_answers`).
+//! Version 1 reports (no `answers`) still read.
 
 use std::borrow::Cow;
 
@@ -7,9 +12,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank_index::IndexedBank;
 use crate::model::{SkillState, Timestamp};
-use crate::progress::Progress;
+use crate::progress::{AnswerLog, Progress, SavedAnswerLogV1, ANSWER_LOG_VERSION};
 
 pub const REPORT_FORMAT: &str = "adaptive-practice-report";
+/// The version `learner_report` writes: 2, with the answer log.
+pub const REPORT_VERSION: u32 = 2;
+
+mod class_answers;
+pub use class_answers::{class_answers, kt_answers_tsv, ClassAnswer};
 
 #[cfg(test)]
 mod tests;
@@ -141,6 +151,38 @@ pub struct LearnerReport<'a> {
     pub skills: Vec<SkillReport<'a>>,
     #[serde(borrow)]
     pub items: Vec<ItemReport<'a>>,
+    /// Version 2: the answers one by one (none in a version 1 report, or a log of a version this
+    /// code does not read).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "write_answers",
+        deserialize_with = "read_answers"
+    )]
+    pub answers: Option<AnswerLog>,
+}
+
+fn write_answers<S: serde::Serializer>(
+    log: &Option<AnswerLog>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    log.as_ref()
+        .map(SavedAnswerLogV1::from)
+        .serialize(serializer)
+}
+
+/// A report's answer log: a log of another version is left out; one that cannot be read makes
+/// the report damaged.
+fn read_answers<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<AnswerLog>, D::Error> {
+    let saved = Option::<SavedAnswerLogV1>::deserialize(deserializer)?;
+    match saved {
+        Some(saved) if saved.version == ANSWER_LOG_VERSION => {
+            saved.to_log().map(Some).map_err(serde::de::Error::custom)
+        }
+        _ => Ok(None),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -203,6 +245,7 @@ impl LearnerReport<'_> {
                     correct: item.correct,
                 })
                 .collect(),
+            answers: self.answers,
         }
     }
 }
@@ -245,7 +288,7 @@ pub fn learner_report<'a>(
         .collect();
     LearnerReport {
         format: Cow::Borrowed(REPORT_FORMAT),
-        version: 1,
+        version: REPORT_VERSION,
         bank_id: Cow::Borrowed(bank.id()),
         bank_version: Cow::Borrowed(bank.version()),
         learner: Cow::Owned(learner.trim().chars().take(80).collect()),
@@ -255,6 +298,7 @@ pub fn learner_report<'a>(
         time_on_task_seconds: progress.time_on_task_seconds.round() as u64,
         skills,
         items,
+        answers: Some(progress.answer_log.clone()),
     }
 }
 
@@ -292,7 +336,7 @@ pub fn report_text(report: &LearnerReport<'_>) -> String {
             ("correct", whole(item.correct.into())),
         ])
     });
-    to_text(&object(vec![
+    let mut fields = vec![
         ("format", text(&report.format)),
         ("version", whole(report.version.into())),
         ("bankId", text(&report.bank_id)),
@@ -307,7 +351,14 @@ pub fn report_text(report: &LearnerReport<'_>) -> String {
         ),
         ("skills", Json::Array(skills.collect())),
         ("items", Json::Array(items.collect())),
-    ]))
+    ];
+    if let Some(log) = &report.answers {
+        fields.push((
+            "answers",
+            crate::progress::write_answer_log(&SavedAnswerLogV1::from(log)),
+        ));
+    }
+    to_text(&object(fields))
 }
 
 /// A skill state as reports and events name it (`dueForReview`), as `SkillState`'s serde name.

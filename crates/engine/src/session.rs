@@ -10,7 +10,10 @@ use crate::bank::Item;
 use crate::bank_index::IndexedBank;
 use crate::choose::{choose_next_item, unit_hash, ChoiceOptions, ChoiceReason, NextItem};
 use crate::model::{Evidence, LearnerModel, Timestamp};
-use crate::progress::{record_session_answer, record_time_on_task, Progress, SessionLog};
+use crate::progress::{
+    item_key, record_session_answer, record_time_on_task, AnswerEntry, AnswerLog, AnswerVerdict,
+    Progress, SessionLog,
+};
 use crate::template::{instantiate, TemplateError};
 
 /// What answering an item (or one step of it) did.
@@ -38,6 +41,7 @@ pub fn new_progress(bank: &IndexedBank, seed: u64) -> Progress {
         current_part: 0,
         time_on_task_seconds: 0.0,
         sessions: Vec::new(),
+        answer_log: AnswerLog::default(),
     }
 }
 
@@ -75,6 +79,9 @@ pub fn submit_answer(
             )
         })
         .unwrap_or_default();
+    progress
+        .answer_log
+        .record(answer_entry(item, part_index, &outcome, hints_used, now));
     let more_parts = part_index + 1 < parts.len();
     progress.current_part = if more_parts {
         (part_index + 1) as u32
@@ -104,11 +111,7 @@ fn with_part_evidence<R>(
 ) -> Option<R> {
     let parts = item.parts();
     let part = parts.get(part_index)?;
-    let key = if parts.len() > 1 {
-        format!("{}#{}", item.id, part_index)
-    } else {
-        item.id.clone()
-    };
+    let key = item_key(&item.id, (parts.len() > 1).then_some(part_index as u32));
     // A partial answer (the right value in another form than asked) is partly right: the
     // model's way of crediting an answer partly is the hint discount, so it counts as right
     // after `PARTIAL_AS_HINTS` hints (half credit, no streak).
@@ -128,6 +131,29 @@ fn with_part_evidence<R>(
     Some(use_it(&evidence))
 }
 
+/// The answer as the answer log keeps it (`progress/answer_log.rs`): the part only for an item in
+/// several parts, the verdict as judged (a partial answer logged as partial, though the model
+/// and the counts take it as right), the hints the learner opened, the time to the second.
+fn answer_entry<'a>(
+    item: &'a Item,
+    part_index: usize,
+    outcome: &Outcome,
+    hints_used: u32,
+    now: Timestamp,
+) -> AnswerEntry<'a> {
+    AnswerEntry {
+        item_id: &item.id,
+        part: (item.parts().len() > 1).then_some(part_index as u32),
+        verdict: match outcome.verdict {
+            Verdict::Right => AnswerVerdict::Right,
+            Verdict::Partial => AnswerVerdict::Partial,
+            Verdict::Wrong => AnswerVerdict::Wrong,
+        },
+        hints_used,
+        at_seconds: now.0.div_euclid(1000),
+    }
+}
+
 /// `submit_answer` with the time on task it took (`record_time_on_task`), and the answer noted
 /// in this session's `log` (and in `progress.sessions`) so that another tab's progress can be
 /// merged with it (`merge_progress`).
@@ -145,8 +171,9 @@ pub fn submit_session_answer(
 ) -> Result<AnswerReport, UnreadableAnswer> {
     let report = submit_answer(bank, progress, item, part_index, response, hints_used, now)?;
     record_time_on_task(progress, seconds_on_task);
+    let entry = answer_entry(item, part_index, &report.outcome, hints_used, now);
     with_part_evidence(item, part_index, &report.outcome, hints_used, |evidence| {
-        record_session_answer(progress, log, evidence, seconds_on_task, now)
+        record_session_answer(progress, log, evidence, entry, seconds_on_task, now)
     });
     Ok(report)
 }

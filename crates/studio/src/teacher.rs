@@ -1,7 +1,8 @@
 //! What the teacher page (www/teacher.html, through www/teacher-worker.js) asks of the engine:
-//! a class's report files read with the engine's one reader and its plausibility rules, and
-//! calibrated item difficulties from the reports used, as a bank file to publish back. Runs in
-//! the teacher's browser, in workers.
+//! a class's report files read with the engine's one reader and its plausibility rules,
+//! calibrated item difficulties from the reports used, as a bank file to publish back, and the
+//! class's answers (version 2 reports) as an answer log in the kt format. Runs in the teacher's
+//! browser, in workers.
 //!
 //! A school is 1,000 reports of 500 skills: what the page needs of them crosses into JS as a few
 //! typed arrays per call, not as half a million objects, and each id as a number (its place in
@@ -11,8 +12,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use adaptive_practice_engine::calibration::calibrate_bank_items;
 use adaptive_practice_engine::progress::plausibility::check_report;
-use adaptive_practice_engine::report::{read_report, read_report_for, LearnerReport, ReportError};
-use adaptive_practice_engine::{load_bank, Severity, SkillState, Timestamp};
+use adaptive_practice_engine::report::{
+    class_answers, kt_answers_tsv, read_report, read_report_for, LearnerReport, ReportError,
+};
+use adaptive_practice_engine::{load_bank, Bank, IndexedBank, Severity, SkillState, Timestamp};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -297,29 +300,40 @@ fn files<'a>(bytes: &'a [u8], ends: &'a [u32]) -> impl Iterator<Item = &'a [u8]>
     })
 }
 
-/// `calibrateBank(bankJson, bytes, ends)`: calibrates the difficulties of the bank's items from
-/// the class's report files, laid end to end in `bytes` as for `readReports`. Answers `{ bank,
-/// items, learners, skipped }`; refuses a bank the widget would refuse, with the first reason.
-#[wasm_bindgen(js_name = calibrateBank)]
-pub fn calibrate_bank(bank_json: &str, bytes: &[u8], ends: &[u32]) -> Result<JsValue, JsError> {
+/// The bank in `bank_json`, or the first reason the widget would refuse it.
+fn bank_of(bank_json: &str) -> Result<Bank, JsError> {
     let loaded = load_bank(bank_json);
-    let Some(bank) = loaded.bank else {
+    loaded.bank.ok_or_else(|| {
         let first = loaded
             .diagnostics
             .iter()
             .find(|d| d.severity == Severity::Error)
             .map(ToString::to_string);
-        return Err(JsError::new(&format!(
+        JsError::new(&format!(
             "the bank cannot be read: {}",
             first.unwrap_or_default()
-        )));
-    };
+        ))
+    })
+}
+
+/// The texts of the files laid end to end in `bytes`, as the browser reads them.
+fn file_texts<'a>(bytes: &'a [u8], ends: &'a [u32]) -> Vec<std::borrow::Cow<'a, str>> {
+    files(bytes, ends).map(file_text).collect()
+}
+
+/// The reports among `texts` that a calibration uses (on the bank `bank_id`, plausible at
+/// `now`), and the others with why not: the one rule of which reports count for the
+/// calibration and the class's answers.
+fn usable_reports<'a>(
+    texts: &'a [std::borrow::Cow<'a, str>],
+    bank_id: &str,
+    now: Timestamp,
+) -> (Vec<LearnerReport<'a>>, Vec<Skipped>) {
+    let mut used = Vec::new();
     let mut skipped = Vec::new();
-    let mut records = Vec::new();
-    let now = now();
-    for (index, file) in files(bytes, ends).enumerate() {
-        match read_report_for(&file_text(file), &bank.id) {
-            // A report no learner could have made is not calibrated from (the page flags it).
+    for (index, text) in texts.iter().enumerate() {
+        match read_report_for(text, bank_id) {
+            // A report no learner could have made is not used (the page flags it).
             Ok(report) if !check_report(&report, now).is_empty() => skipped.push(Skipped {
                 report: index,
                 error: ReadingError {
@@ -327,19 +341,34 @@ pub fn calibrate_bank(bank_json: &str, bytes: &[u8], ends: &[u32]) -> Result<JsV
                     message: "not plausible".into(),
                 },
             }),
-            Ok(report) => records.push(
-                report
-                    .items
-                    .iter()
-                    .map(|i| (i.id.to_string(), (i.attempts, i.correct)))
-                    .collect::<BTreeMap<_, _>>(),
-            ),
+            Ok(report) => used.push(report),
             Err(error) => skipped.push(Skipped {
                 report: index,
                 error: error.into(),
             }),
         }
     }
+    (used, skipped)
+}
+
+/// `calibrateBank(bankJson, bytes, ends)`: calibrates the difficulties of the bank's items from
+/// the class's report files, laid end to end in `bytes` as for `readReports`. Answers `{ bank,
+/// items, learners, skipped }`; refuses a bank the widget would refuse, with the first reason.
+#[wasm_bindgen(js_name = calibrateBank)]
+pub fn calibrate_bank(bank_json: &str, bytes: &[u8], ends: &[u32]) -> Result<JsValue, JsError> {
+    let bank = bank_of(bank_json)?;
+    let texts = file_texts(bytes, ends);
+    let (used, skipped) = usable_reports(&texts, &bank.id, now());
+    let records: Vec<BTreeMap<String, (u32, u32)>> = used
+        .iter()
+        .map(|report| {
+            report
+                .items
+                .iter()
+                .map(|i| (i.id.to_string(), (i.attempts, i.correct)))
+                .collect()
+        })
+        .collect();
     let ids: Vec<String> = bank.items.iter().map(|i| i.id.clone()).collect();
     let priors: Vec<f64> = bank.items.iter().map(|i| i.prior_difficulty()).collect();
     let items = calibrate_bank_items(&ids, &priors, &records);
@@ -360,6 +389,45 @@ pub fn calibrate_bank(bank_json: &str, bytes: &[u8], ends: &[u32]) -> Result<JsV
         skipped,
     };
     // JSON-compatible: maps become plain objects, so the page can `JSON.stringify` the bank.
+    result
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// What `classAnswers` answers.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ClassAnswers {
+    /// The answers in the kt format (`user_id item_id timestamp correct skill_id`).
+    tsv: String,
+    /// Reports used, and how many of them list answers (version 2).
+    learners: usize,
+    learners_with_answers: usize,
+    answers: usize,
+    skipped: Vec<Skipped>,
+}
+
+/// `classAnswers(bankJson, bytes, ends)`: the class's answers from its report files (laid end
+/// to end as for `readReports`), learner by learner (each a number: the report's place among
+/// those used, from 1, never the name typed), for the bank's calibration elsewhere: `{ tsv, learners,
+/// learnersWithAnswers, answers, skipped }`, `tsv` an answer log in the kt format (the file
+/// `make calibrate LOGS=…` reads). Reports are used as `calibrateBank` uses them.
+#[wasm_bindgen(js_name = classAnswers)]
+pub fn class_answers_tsv(bank_json: &str, bytes: &[u8], ends: &[u32]) -> Result<JsValue, JsError> {
+    let bank = IndexedBank::new(bank_of(bank_json)?);
+    let texts = file_texts(bytes, ends);
+    let (used, skipped) = usable_reports(&texts, bank.id(), now());
+    let answers = class_answers(&used);
+    let result = ClassAnswers {
+        tsv: kt_answers_tsv(&bank, &answers),
+        learners: used.len(),
+        learners_with_answers: used
+            .iter()
+            .filter(|r| r.answers.as_ref().is_some_and(|log| !log.is_empty()))
+            .count(),
+        answers: answers.len(),
+        skipped,
+    };
     result
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))

@@ -5,13 +5,18 @@
 //! stored progress and re-applies, with `LearnerModel::record_answer`, the answers of its own
 //! session the stored copy lacks, from its in-memory log of recent answers.
 //!
+//! A re-applied answer joins the stored copy's answer log too (in its place in time order), so
+//! the log has each answer once: a tab adds only its own answers, and only those the stored copy
+//! does not count yet.
+//!
 //! The footprint stays bounded: the saved form holds at most `SESSION_LIMIT` session counts and
-//! no answers (the model state is per skill and per item); only the widget's memory holds the
-//! last `ANSWER_LOG_LIMIT` answers of its own session, with the evidence to replay them.
+//! the last `ANSWER_HISTORY_LIMIT` answers (item, part, verdict, hints, time: no evidence to
+//! replay); only the widget's memory holds the last `ANSWER_LOG_LIMIT` answers of its own
+//! session, with the evidence to replay them.
 
 use std::collections::VecDeque;
 
-use super::{load_progress, Progress, ProgressError, SessionCount};
+use super::{load_progress, AnswerEntry, AnswerVerdict, Progress, ProgressError, SessionCount};
 use crate::bank_index::IndexedBank;
 use crate::model::{Evidence, Timestamp};
 
@@ -33,6 +38,12 @@ pub struct LoggedAnswer {
     pub hints_used: u32,
     pub at: Timestamp,
     pub seconds_on_task: f64,
+    /// What the answer log keeps of it: the part (of an item in several parts), the verdict as
+    /// judged and the hints the learner opened (`hints_used` is the model's, a partial answer's
+    /// discount added).
+    pub part: Option<u32>,
+    pub verdict: AnswerVerdict,
+    pub hints_opened: u32,
 }
 
 impl LoggedAnswer {
@@ -44,6 +55,16 @@ impl LoggedAnswer {
             prior_difficulty: self.prior_difficulty,
             correct: self.correct,
             hints_used: self.hints_used,
+        }
+    }
+
+    fn entry(&self) -> AnswerEntry<'_> {
+        AnswerEntry {
+            item_id: &self.item_id,
+            part: self.part,
+            verdict: self.verdict,
+            hints_used: self.hints_opened,
+            at_seconds: self.at.0.div_euclid(1000),
         }
     }
 }
@@ -68,11 +89,13 @@ impl SessionLog {
     }
 }
 
-/// Notes in `progress` and in `log` one answer that was just applied to `progress.model`.
+/// Notes in `progress` and in `log` one answer that was just applied to `progress.model` (and
+/// logged in `progress.answer_log` as `entry`).
 pub fn record_session_answer(
     progress: &mut Progress,
     log: &mut SessionLog,
     evidence: &Evidence<'_>,
+    entry: AnswerEntry<'_>,
     seconds_on_task: f64,
     at: Timestamp,
 ) {
@@ -91,6 +114,9 @@ pub fn record_session_answer(
         } else {
             0.0
         },
+        part: entry.part,
+        verdict: entry.verdict,
+        hints_opened: entry.hints_used,
     });
     while log.recent.len() > ANSWER_LOG_LIMIT {
         log.recent.pop_front();
@@ -127,6 +153,7 @@ pub fn merge_progress(
         merged
             .model
             .record_answer(bank, &answer.evidence(), answer.at);
+        merged.answer_log.record(answer.entry());
         merged.time_on_task_seconds += answer.seconds_on_task;
         note_session(&mut merged, &log.session, answer.number, answer.at);
         replayed += 1;

@@ -7,7 +7,7 @@
 //! future or out of order, mastery without the answers mastery takes.
 
 use crate::model::{SkillState, Timestamp};
-use crate::progress::Progress;
+use crate::progress::{item_key, AnswerLog, Progress};
 use crate::report::LearnerReport;
 
 /// Answers a file may hold before its time on task is compared with them.
@@ -44,6 +44,9 @@ pub enum Implausible {
     DatesOutOfOrder,
     /// More answers listed than counted.
     LogLongerThanCount { listed: usize, total: u32 },
+    /// A list of every answer counted that disagrees with the counts: of right answers (`item`
+    /// `None`), or of one item's (or step's) answers.
+    LogDisagreesWithCounts { item: Option<String> },
 }
 
 impl std::fmt::Display for Implausible {
@@ -92,6 +95,14 @@ impl std::fmt::Display for Implausible {
                 f,
                 "it lists {listed} answers but counts only {total}"
             ),
+            Implausible::LogDisagreesWithCounts { item: None } => write!(
+                f,
+                "the answers it lists one by one disagree with its count of right answers"
+            ),
+            Implausible::LogDisagreesWithCounts { item: Some(item) } => write!(
+                f,
+                "the answers it lists one by one disagree with its counts for item “{item}”"
+            ),
         }
     }
 }
@@ -115,6 +126,27 @@ pub struct Claims<'a> {
     /// The times of the answers the file lists one by one, oldest first (empty when the format
     /// lists none).
     pub answer_times: Vec<Timestamp>,
+    /// The same answers: what each was (empty when the format lists none).
+    pub logged_answers: Vec<LoggedAnswerClaim<'a>>,
+    /// The answers and right answers counted per item (or step, `item#step`).
+    pub item_counts: Vec<ItemCountClaim<'a>>,
+}
+
+/// One answer a file lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoggedAnswerClaim<'a> {
+    pub item_id: &'a str,
+    pub part: Option<u32>,
+    /// Right or partial (both count as right).
+    pub right: bool,
+}
+
+/// What a file counts for one item (or step), under the learner model's key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemCountClaim<'a> {
+    pub key: &'a str,
+    pub attempts: u32,
+    pub correct: u32,
 }
 
 /// What a file claims about one skill.
@@ -158,6 +190,7 @@ pub fn check_claims(
     }
     found.extend(check_dates(claims, now));
     found.extend(check_answer_list(claims));
+    found.extend(check_complete_log(claims));
     found
 }
 
@@ -195,6 +228,7 @@ pub fn progress_claims(progress: &Progress) -> Claims<'_> {
         .collect();
     let mut dates: Vec<Timestamp> = progress.sessions.iter().map(|s| s.last_answer).collect();
     dates.extend(model.items.values().map(|item| item.last_seen));
+    let (answer_times, logged_answers) = log_claims(&progress.answer_log);
     Claims {
         answers: model.answer_count,
         correct: model.correct_count,
@@ -204,12 +238,38 @@ pub fn progress_claims(progress: &Progress) -> Claims<'_> {
         skills,
         last_answer: model.items.values().map(|item| item.last_seen).max(),
         dates,
-        answer_times: Vec::new(),
+        answer_times,
+        logged_answers,
+        item_counts: model
+            .items
+            .iter()
+            .map(|(key, item)| ItemCountClaim {
+                key,
+                attempts: item.attempts,
+                correct: item.correct,
+            })
+            .collect(),
     }
+}
+
+/// The times and the answers of an answer log, as the rules compare them.
+fn log_claims(log: &AnswerLog) -> (Vec<Timestamp>, Vec<LoggedAnswerClaim<'_>>) {
+    log.iter()
+        .map(|answer| {
+            let claim = LoggedAnswerClaim {
+                item_id: answer.item_id,
+                part: answer.part,
+                right: answer.verdict.counts_as_right(),
+            };
+            (Timestamp(answer.at_seconds.saturating_mul(1000)), claim)
+        })
+        .unzip()
 }
 
 /// What a learner's report claims.
 pub fn report_claims<'a>(report: &'a LearnerReport<'_>) -> Claims<'a> {
+    let (answer_times, logged_answers) =
+        report.answers.as_ref().map(log_claims).unwrap_or_default();
     Claims {
         answers: report.answer_count,
         correct: report.correct_count,
@@ -229,7 +289,17 @@ pub fn report_claims<'a>(report: &'a LearnerReport<'_>) -> Claims<'a> {
             .collect(),
         last_answer: None,
         dates: vec![Timestamp(report.created_at)],
-        answer_times: Vec::new(),
+        answer_times,
+        logged_answers,
+        item_counts: report
+            .items
+            .iter()
+            .map(|item| ItemCountClaim {
+                key: &item.id,
+                attempts: item.attempts,
+                correct: item.correct,
+            })
+            .collect(),
     }
 }
 
@@ -313,6 +383,73 @@ fn check_answer_list(claims: &Claims<'_>) -> Vec<Implausible> {
                 answers: listed,
                 seconds: span,
             });
+        }
+    }
+    found
+}
+
+/// A list of every answer counted (as many as the count: none dropped by the log's limit, none
+/// from before the file had a log) agrees with the counts: of right answers, and per item or step.
+fn check_complete_log(claims: &Claims<'_>) -> Vec<Implausible> {
+    let logged = &claims.logged_answers;
+    if logged.is_empty() || logged.len() != claims.answers as usize {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let right = logged.iter().filter(|answer| answer.right).count();
+    if right != claims.correct as usize {
+        found.push(Implausible::LogDisagreesWithCounts { item: None });
+    }
+    let mut answers: Vec<(&str, Option<u32>, bool)> = logged
+        .iter()
+        .map(|answer| (answer.item_id, answer.part, answer.right))
+        .collect();
+    answers.sort_unstable();
+    let mut logged_counts: Vec<(String, u32, u32)> = Vec::new();
+    for group in answers.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let (item_id, part, _) = group[0];
+        let key = item_key(item_id, part);
+        let correct = group.iter().filter(|answer| answer.2).count();
+        logged_counts.push((key, group.len() as u32, correct as u32));
+    }
+    logged_counts.sort_unstable();
+    let mut counted: Vec<(&str, u32, u32)> = claims
+        .item_counts
+        .iter()
+        .filter(|item| item.attempts > 0)
+        .map(|item| (item.key, item.attempts, item.correct))
+        .collect();
+    counted.sort_unstable();
+    let mut logged_iter = logged_counts.iter().peekable();
+    let mut counted_iter = counted.iter().peekable();
+    loop {
+        let disagreeing = match (logged_iter.peek(), counted_iter.peek()) {
+            (None, None) => break,
+            (Some(l), Some(c)) if l.0.as_str() == c.0 => {
+                let differ = (l.1, l.2) != (c.1, c.2);
+                let key = l.0.clone();
+                logged_iter.next();
+                counted_iter.next();
+                differ.then_some(key)
+            }
+            (Some(l), Some(c)) if l.0.as_str() > c.0 => {
+                let key = c.0.to_owned();
+                counted_iter.next();
+                Some(key)
+            }
+            (Some(l), _) => {
+                let key = l.0.clone();
+                logged_iter.next();
+                Some(key)
+            }
+            (None, Some(c)) => {
+                let key = c.0.to_owned();
+                counted_iter.next();
+                Some(key)
+            }
+        };
+        if let Some(item) = disagreeing {
+            found.push(Implausible::LogDisagreesWithCounts { item: Some(item) });
         }
     }
     found

@@ -4,7 +4,7 @@
 
 use crate::sorted_map::SortedMap;
 
-use super::{SavedItemV1, SavedProgressV1, SavedSessionV1, SavedSkillV1};
+use super::{SavedAnswerLogV1, SavedItemV1, SavedProgressV1, SavedSessionV1, SavedSkillV1};
 use crate::json::read::{
     list, map, object, optional, or_default, read_bool, read_f64, read_i64, read_string, read_u32,
     read_u64, required, strings, Read,
@@ -30,7 +30,32 @@ pub(super) fn read_progress_v1(value: &Json) -> Read<SavedProgressV1> {
         skills: required(o, "skills", |v| map(v, read_skill))?,
         items: required(o, "items", |v| map(v, read_item))?,
         sessions: or_default(o, "sessions", |v| list(v, read_session))?,
+        answer_log: optional(o, "answerLog", read_answer_log)?,
     })
+}
+
+/// Reads a saved answer log (in a progress file or a report).
+pub(crate) fn read_answer_log(value: &Json) -> Read<SavedAnswerLogV1> {
+    let o = object(value, "struct SavedAnswerLogV1")?;
+    Ok(SavedAnswerLogV1 {
+        version: required(o, "version", read_u32)?,
+        items: required(o, "items", strings)?,
+        start: required(o, "start", read_i64)?,
+        answers: required(o, "answers", read_string)?,
+    })
+}
+
+/// The JSON of a saved answer log, fields in the order serde writes them.
+pub(crate) fn write_answer_log(log: &SavedAnswerLogV1) -> Json {
+    Json::Object(vec![
+        field("version", integer(log.version)),
+        field(
+            "items",
+            Json::Array(log.items.iter().map(|id| text(id)).collect()),
+        ),
+        field("start", integer(log.start)),
+        field("answers", text(&log.answers)),
+    ])
 }
 
 fn read_skill(value: &Json) -> Read<SavedSkillV1> {
@@ -94,6 +119,9 @@ pub(super) fn write_progress_v1(saved: &SavedProgressV1) -> String {
     if !saved.sessions.is_empty() {
         let sessions = saved.sessions.iter().map(write_session).collect();
         fields.push(field("sessions", Json::Array(sessions)));
+    }
+    if let Some(log) = &saved.answer_log {
+        fields.push(field("answerLog", write_answer_log(log)));
     }
     to_text(&Json::Object(fields))
 }

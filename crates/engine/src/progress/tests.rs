@@ -107,8 +107,105 @@ fn every_saved_format_still_loads() {
     assert_eq!(answers_included(&with_sessions, "tab-b"), 2);
     assert_eq!(
         load_progress(&save_progress(&with_sessions), "fractions"),
-        Ok(with_sessions)
+        Ok(with_sessions.clone())
     );
+    // Files without an answer log load with an empty one (the counts stay as they were).
+    assert!(first.answer_log.is_empty() && with_sessions.answer_log.is_empty());
+    let with_log = load_progress(
+        include_str!("../../tests/fixtures/progress-v1-answer-log.json"),
+        "fractions",
+    )
+    .expect("v1 with an answer log loads");
+    assert_eq!(
+        listed(&with_log),
+        [
+            "meaning-01 - Right 0 1763899880",
+            "meaning-02 - Wrong 1 1763899940",
+            "meaning-03 - Right 0 1763900000",
+            "meaning-04 - Wrong 0 1763900060",
+            "meaning-04 - Partial 0 1763900120",
+        ]
+    );
+    assert_eq!(
+        load_progress(&save_progress(&with_log), "fractions"),
+        Ok(with_log.clone())
+    );
+    // A log this version cannot read is dropped; the rest of the file loads.
+    let fixture = include_str!("../../tests/fixtures/progress-v1-answer-log.json");
+    for changed in [
+        fixture.replace(r#""version":1,"items""#, r#""version":2,"items""#),
+        fixture.replace("AABABAD8B", "AABABAD8"),
+    ] {
+        let loaded = load_progress(&changed, "fractions").expect("loads without its log");
+        assert!(loaded.answer_log.is_empty());
+        assert_eq!(loaded.model, with_log.model);
+    }
+}
+
+/// The answers a progress lists one by one: `item part verdict hints seconds`.
+fn listed(progress: &Progress) -> Vec<String> {
+    progress
+        .answer_log
+        .iter()
+        .map(|a| {
+            let part = a.part.map_or("-".to_string(), |p| p.to_string());
+            let verdict = format!("{:?}", a.verdict);
+            format!(
+                "{} {part} {verdict} {} {}",
+                a.item_id, a.hints_used, a.at_seconds
+            )
+        })
+        .collect()
+}
+
+/// What each tab's session answered, as `listed` writes it, in time order.
+fn answered_in(tabs: &[&Tab]) -> Vec<String> {
+    let mut answers: Vec<(i64, String)> = tabs
+        .iter()
+        .flat_map(|tab| tab.log.recent.iter())
+        .map(|a| {
+            let verdict = if a.correct { "Right" } else { "Wrong" };
+            let seconds = a.at.0.div_euclid(1000);
+            (seconds, format!("{} - {verdict} 0 {seconds}", a.item_id))
+        })
+        .collect();
+    answers.sort();
+    answers.into_iter().map(|(_, line)| line).collect()
+}
+
+#[test]
+fn two_tabs_answering_between_each_others_saves_log_every_answer_once() {
+    let bank = bank();
+    let (mut a, mut b) = (Tab::new(&bank, "tab-a"), Tab::new(&bank, "tab-b"));
+    let mut stored = None;
+    let at = |n: i64| Timestamp(1_700_000_000_000 + n * 10_000);
+    for round in 0..6 {
+        // Both answer twice, their answers interleaved in time, before either saves.
+        a.answer(&bank, at(4 * round), round % 2 == 0);
+        b.answer(&bank, at(4 * round + 1), true);
+        a.answer(&bank, at(4 * round + 2), false);
+        b.answer(&bank, at(4 * round + 3), round % 3 == 0);
+        if round % 2 == 0 {
+            a.sync(&bank, &mut stored);
+            b.sync(&bank, &mut stored);
+            a.take_stored(&bank, &stored);
+        } else {
+            b.sync(&bank, &mut stored);
+            a.sync(&bank, &mut stored);
+            b.take_stored(&bank, &stored);
+        }
+    }
+    let expected = answered_in(&[&a, &b]);
+    assert_eq!(expected.len(), 24);
+    let final_copy = load_progress(stored.as_deref().unwrap_or_default(), "tiny").expect("loads");
+    for progress in [&a.progress, &b.progress, &final_copy] {
+        assert_eq!(listed(progress), expected);
+        assert_eq!(progress.model.answer_count, 24);
+        assert_eq!(
+            crate::progress::plausibility::check_progress(progress, 1, at(100)),
+            vec![]
+        );
+    }
 }
 
 #[test]
@@ -168,6 +265,12 @@ fn a_lost_update_race_is_repaired_by_the_next_merge() {
         (a.progress.model.answer_count, b.progress.model.answer_count),
         (3, 3)
     );
+    // All three answers, each once (all in the same second: in the order they were applied).
+    for tab in [&a, &b] {
+        let mut answers = listed(&tab.progress);
+        answers.sort();
+        assert_eq!(answers, answered_in(&[&a, &b]));
+    }
 }
 
 #[test]

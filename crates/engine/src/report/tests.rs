@@ -110,3 +110,140 @@ fn the_typed_pass_and_the_value_pass_agree() {
         Ok("Ada"),
     );
 }
+
+const REPORT_V1: &str = include_str!("../../tests/fixtures/report-v1.json");
+const REPORT_V2: &str = include_str!("../../tests/fixtures/report-v2.json");
+
+/// The answers a report lists: `item part verdict hints seconds`.
+fn listed(text: &str) -> Result<Vec<String>, ReportError> {
+    let report = read_report(text)?;
+    Ok(report
+        .answers
+        .iter()
+        .flat_map(|log| log.iter())
+        .map(|a| {
+            let part = a.part.map_or("-".to_string(), |p| p.to_string());
+            format!(
+                "{} {part} {:?} {} {}",
+                a.item_id, a.verdict, a.hints_used, a.at_seconds
+            )
+        })
+        .collect())
+}
+
+#[test]
+fn reports_of_every_version_read() {
+    assert_eq!(listed(REPORT_V1), Ok(vec![]));
+    assert_eq!(
+        read_report(REPORT_V1).map(|r| r.answers.is_none()),
+        Ok(true)
+    );
+    assert_eq!(
+        listed(REPORT_V2),
+        Ok(vec![
+            "c1 - Wrong 0 1699999900".to_string(),
+            "m 0 Right 1 1699999930".to_string(),
+            "m 1 Partial 0 1699999960".to_string(),
+        ])
+    );
+    let later = crate::model::Timestamp(1_800_000_000_000);
+    for text in [REPORT_V1, REPORT_V2] {
+        let report = read_report(text).expect("the fixture reads");
+        assert_eq!(
+            crate::progress::plausibility::check_report(&report, later),
+            vec![]
+        );
+        assert_eq!(read_report(&super::report_text(&report)), Ok(report));
+    }
+    // A log of a version this reader does not know is left out; one it cannot read is damage.
+    let newer = REPORT_V2.replace(r#""answers":{"version":1"#, r#""answers":{"version":2"#);
+    assert_eq!(listed(&newer), Ok(vec![]));
+    let cut = REPORT_V2.replace("AAAABBEeBCCe", "AAAABBEeBCC");
+    assert_eq!(listed(&cut), Err(ReportError::Damaged));
+    let unknown_item = REPORT_V2.replace(r#""items":["c1","m"]"#, r#""items":["c1"]"#);
+    assert_eq!(listed(&unknown_item), Err(ReportError::Damaged));
+}
+
+const BANK: &str = r#"{
+  "id": "tiny", "version": "1", "title": "Tiny",
+  "skills": [ { "id": "count", "name": "Counting" }, { "id": "add", "name": "Adding" } ],
+  "items": [
+    { "id": "c1", "skills": ["count"], "type": "numeric", "prompt": "1 + 0", "answer": 1 },
+    { "id": "m", "skills": ["add", "count"], "type": "multiStep", "prompt": "Two steps",
+      "steps": [
+        { "prompt": "2 + 2", "type": "numeric", "answer": 4, "skills": ["add"],
+          "hints": [ { "text": "Count on." } ] },
+        { "prompt": "4 + 1", "type": "numeric", "answer": 5 }
+      ] }
+  ]
+}"#;
+
+fn bank() -> crate::bank_index::IndexedBank {
+    let loaded = crate::bank_check::load_bank(BANK);
+    crate::bank_index::IndexedBank::new(loaded.bank.expect("the test bank loads"))
+}
+
+#[test]
+fn a_class_s_answers_in_the_kt_format() {
+    let reports = [
+        read_report(REPORT_V1).expect("reads"),
+        read_report(REPORT_V2).expect("reads"),
+    ];
+    let answers = super::class_answers(&reports);
+    assert_eq!(
+        super::kt_answers_tsv(&bank(), &answers),
+        "user_id\titem_id\ttimestamp\tcorrect\tskill_id\n\
+         2\tc1\t1699999900\t0\tcount\n\
+         2\tm#0\t1699999930\t1\tadd\n\
+         2\tm#1\t1699999960\t1\tadd,count\n"
+    );
+    assert_eq!(
+        answers.iter().map(|a| a.hints_used).collect::<Vec<_>>(),
+        [0, 1, 0]
+    );
+}
+
+#[test]
+fn a_written_report_lists_every_answer_and_nothing_typed() {
+    use crate::answer::Response;
+    use crate::model::Timestamp;
+    use crate::session::{new_progress, submit_answer};
+    let bank = bank();
+    let mut progress = new_progress(&bank, 1);
+    let items = bank.items();
+    let typed = [
+        (&items[0], 0, "31337", 0, 10),
+        (&items[0], 0, "1", 0, 40),
+        (&items[1], 0, "4", 1, 70),
+        (&items[1], 1, "271828", 0, 100),
+        (&items[1], 1, "5", 0, 130),
+    ];
+    for (item, part, response, hints, seconds) in typed {
+        let now = Timestamp(1_700_000_000_000 + seconds * 1000);
+        let response = Response::Text(response.into());
+        submit_answer(&bank, &mut progress, item, part, &response, hints, now).expect("readable");
+    }
+    let report = super::learner_report(&bank, &progress, "Ada", Timestamp(1_700_000_200_000));
+    let text = super::report_text(&report);
+    assert!(
+        !text.contains("31337") && !text.contains("271828"),
+        "{text}"
+    );
+    assert_eq!(
+        listed(&text),
+        Ok(vec![
+            "c1 - Wrong 0 1700000010".to_string(),
+            "c1 - Right 0 1700000040".to_string(),
+            "m 0 Right 1 1700000070".to_string(),
+            "m 1 Wrong 0 1700000100".to_string(),
+            "m 1 Right 0 1700000130".to_string(),
+        ])
+    );
+    let read = read_report(&text).expect("reads");
+    assert_eq!(read.version, 2);
+    let now = Timestamp(1_700_000_200_000);
+    assert_eq!(
+        crate::progress::plausibility::check_report(&read, now),
+        vec![]
+    );
+}

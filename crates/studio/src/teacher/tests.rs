@@ -161,3 +161,39 @@ fn files_laid_end_to_end_are_cut_at_their_ends() {
         [&b"abc"[..], b""]
     );
 }
+
+#[test]
+fn the_class_s_answers_come_from_the_reports_a_calibration_uses() {
+    use adaptive_practice_engine::report::class_answers;
+    use std::borrow::Cow;
+    let v2 = include_str!("../../../engine/tests/fixtures/report-v2.json");
+    let other_bank = v2.replace(r#""bankId":"tiny""#, r#""bankId":"other""#);
+    let forged = v2.replace(r#""answerCount":4"#, r#""answerCount":2"#);
+    let texts = [
+        Cow::Borrowed(v2),
+        Cow::Owned(other_bank),
+        Cow::Owned(forged),
+        Cow::Borrowed(REPORT),
+        Cow::Borrowed(v2),
+    ];
+    let (used, skipped) = super::usable_reports(&texts, "tiny", NOW);
+    let skipped: Vec<(usize, &str)> = skipped.iter().map(|s| (s.report, s.error.kind)).collect();
+    assert_eq!(skipped, [(1, "otherBank"), (2, "implausible")]);
+    let rows: Vec<(u32, &str, Option<u32>, bool, i64)> = class_answers(&used)
+        .iter()
+        .map(|a| (a.learner, a.item_id, a.part, a.correct, a.at_seconds))
+        .collect();
+    // Learners are numbered by their place among the reports used; the version 1 report (the
+    // second used) lists no answers.
+    assert_eq!(
+        rows,
+        [
+            (1, "c1", None, false, 1_699_999_900),
+            (1, "m", Some(0), true, 1_699_999_930),
+            (1, "m", Some(1), true, 1_699_999_960),
+            (3, "c1", None, false, 1_699_999_900),
+            (3, "m", Some(0), true, 1_699_999_930),
+            (3, "m", Some(1), true, 1_699_999_960),
+        ]
+    );
+}

@@ -85,6 +85,7 @@ fn real_practice_and_every_released_fixture_are_plausible() {
     for fixture in [
         include_str!("../../../tests/fixtures/progress-v1.json"),
         include_str!("../../../tests/fixtures/progress-v1-sessions.json"),
+        include_str!("../../../tests/fixtures/progress-v1-answer-log.json"),
     ] {
         let progress = load_progress(fixture, "fractions").expect("the fixture loads");
         let later = Timestamp(1_800_000_000_000);
@@ -120,6 +121,7 @@ fn counts_that_disagree() {
     );
     check(|c| c.correct = 29, &[
         "its count of right answers (29) disagrees with the answers it lists (30 right per item)",
+        "the answers it lists one by one disagree with its count of right answers",
     ]);
     check(
         |c| c.skills[0].attempts = 31,
@@ -187,5 +189,54 @@ fn a_list_of_answers_checked_against_the_counts_and_its_own_span() {
     check(
         |c| c.answer_times = times(30, 100),
         &["it claims 30 answers in 3 seconds of practice, faster than anyone answers"],
+    );
+}
+
+#[test]
+fn a_list_of_every_answer_agrees_with_the_counts() {
+    let progress = practised(&bank(), 30);
+    let claims = progress_claims(&progress);
+    assert_eq!(claims.logged_answers.len(), 30);
+    let first = claims.logged_answers[0].item_id;
+    let found = |forge: &dyn Fn(&mut Claims)| {
+        let mut forged = claims.clone();
+        forge(&mut forged);
+        check_claims(&forged, 2, NOW)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        found(&|c| c.logged_answers[0].right = false),
+        [
+            "the answers it lists one by one disagree with its count of right answers".to_string(),
+            format!("the answers it lists one by one disagree with its counts for item “{first}”"),
+        ]
+    );
+    assert_eq!(
+        found(&|c| c.logged_answers[0].item_id = "zz"),
+        [
+            format!("the answers it lists one by one disagree with its counts for item “{first}”"),
+            "the answers it lists one by one disagree with its counts for item “zz”".to_string(),
+        ]
+    );
+    assert_eq!(
+        found(&|c| c.logged_answers[0].part = Some(0)),
+        [
+            format!("the answers it lists one by one disagree with its counts for item “{first}”"),
+            format!(
+                "the answers it lists one by one disagree with its counts for item “{first}#0”"
+            ),
+        ]
+    );
+    // A list without the oldest answers (beyond the log's limit, or before the file had a log)
+    // is not compared with the counts.
+    assert_eq!(
+        found(&|c| {
+            c.logged_answers.remove(0);
+            c.answer_times.remove(0);
+            c.logged_answers[0].right = false;
+        }),
+        Vec::<String>::new()
     );
 }

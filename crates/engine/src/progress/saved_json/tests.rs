@@ -6,7 +6,9 @@ use crate::sorted_map::SortedMap;
 
 use super::{read_progress_v1, write_progress_v1};
 use crate::json::parse;
-use crate::progress::{SavedItemV1, SavedProgressV1, SavedSessionV1, SavedSkillV1};
+use crate::progress::{
+    SavedAnswerLogV1, SavedItemV1, SavedProgressV1, SavedSessionV1, SavedSkillV1,
+};
 
 fn ours_read(text: &str) -> Result<SavedProgressV1, String> {
     read_progress_v1(&parse(text).map_err(|e| e.to_string())?)
@@ -70,6 +72,12 @@ fn sample(seed: u64, name: &str, ability: f64) -> SavedProgressV1 {
             answers: 3,
             last_answer: 17,
         }],
+        answer_log: Some(SavedAnswerLogV1 {
+            version: 1,
+            items: vec![name.into(), "i".into()],
+            start: 1_800_000_000,
+            answers: "AABAIhABAAEC".into(),
+        }),
     }
 }
 
@@ -109,6 +117,7 @@ fn the_released_fixtures_read_as_serde_reads_them() {
     for fixture in [
         include_str!("../../../tests/fixtures/progress-v1.json"),
         include_str!("../../../tests/fixtures/progress-v1-sessions.json"),
+        include_str!("../../../tests/fixtures/progress-v1-answer-log.json"),
     ] {
         let theirs: SavedProgressV1 = serde_json::from_str(fixture).unwrap();
         assert_eq!(ours_read(fixture).unwrap(), theirs);
