@@ -27,32 +27,20 @@ pub struct AnswerControlProps {
     pub labelled_by: AttrValue,
 }
 
-#[component]
-pub fn AnswerControl(props: &AnswerControlProps) -> Html {
+/// The control for `props.kind`: a plain function, not a component of its own (one component
+/// type less in the wasm; each control below is still a component, compared by its props).
+pub fn answer_control(props: AnswerControlProps) -> Html {
     match &*props.kind {
         ItemKind::SingleChoice { .. } | ItemKind::MultipleResponse { .. } => {
-            html! { <ChoiceList ..props.clone_props() /> }
+            html! { <ChoiceList ..props /> }
         }
         ItemKind::Numeric { .. } | ItemKind::MathExpression { .. } | ItemKind::ShortText { .. } => {
-            html! { <TypedAnswer ..props.clone_props() /> }
+            html! { <TypedAnswer ..props /> }
         }
-        ItemKind::Ordering { .. } => html! { <OrderingList ..props.clone_props() /> },
-        ItemKind::Matching { .. } => html! { <MatchingTable ..props.clone_props() /> },
+        ItemKind::Ordering { .. } => html! { <OrderingList ..props /> },
+        ItemKind::Matching { .. } => html! { <MatchingTable ..props /> },
         // Fill-in-the-blanks renders its gaps inside the prompt (see item_view.rs).
         ItemKind::FillBlanks { .. } | ItemKind::MultiStep { .. } => html! {},
-    }
-}
-
-impl AnswerControlProps {
-    fn clone_props(&self) -> AnswerControlProps {
-        AnswerControlProps {
-            kind: self.kind.clone(),
-            seed: self.seed,
-            disabled: self.disabled,
-            given: self.given.clone(),
-            on_change: self.on_change.clone(),
-            labelled_by: self.labelled_by.clone(),
-        }
     }
 }
 

@@ -9,7 +9,7 @@ use adaptive_practice_engine::{
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::answer_controls::AnswerControl;
+use crate::components::answer_controls::{answer_control, AnswerControlProps};
 use crate::components::item_view::AnswerFormHandlers;
 use crate::components::rich_text::block_text;
 use crate::i18n::{fill, use_words};
@@ -118,8 +118,8 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
     html! {
         <form class="ap-scaffold" onsubmit={handlers.onsubmit} onkeydown={handlers.onkeydown} novalidate=true>
             <div class="ap-scaffold-prompt" id={prompt_id.clone()}>{ block_text(&props.step.prompt) }</div>
-            <AnswerControl kind={kind} seed={props.seed} disabled={done} given={None::<Response>}
-                on_change={on_change} labelled_by={prompt_id} />
+            { answer_control(AnswerControlProps { kind, seed: props.seed, disabled: done, given: None,
+                on_change, labelled_by: prompt_id.into() }) }
             if !done {
                 <button type="button" class="ap-button ap-button-quiet" onclick={handlers.onclick}>{ words.check }</button>
             }

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::answer_controls::AnswerControl;
+use crate::components::answer_controls::{answer_control, AnswerControlProps};
 use crate::components::hint_list::HintList;
 use crate::components::rich_text::block_text;
 use crate::i18n::{fill, use_words};
@@ -178,8 +178,8 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
                 <p class="ap-step-count">{ fill(words.step_of, &[("step", &(part_index + 1).to_string()), ("steps", &parts.len().to_string())]) }</p>
             }
             { prompt }
-            <AnswerControl kind={kind.clone()} seed={props.seed} disabled={answered} given={given}
-                on_change={on_change} labelled_by="ap-prompt" />
+            { answer_control(AnswerControlProps { kind: kind.clone(), seed: props.seed, disabled: answered, given,
+                on_change, labelled_by: "ap-prompt".into() }) }
             if let Some(message) = unreadable {
                 <p class="ap-unreadable" id="ap-unreadable" role="alert">{ words.unreadable(&message) }</p>
             }
