@@ -90,9 +90,9 @@ fn ChoiceList(props: &AnswerControlProps) -> Html {
                         on_change.emit(if multiple { Response::Choices(now) } else { Response::Choice(index) });
                     })
                 };
-                let mut class = classes!("ap-choice");
-                if answered && correct.contains(&index) { class.push("ap-choice-correct"); }
-                if answered && given.contains(&index) && !correct.contains(&index) { class.push("ap-choice-wrong"); }
+                let mut class = String::from("ap-choice");
+                if answered && correct.contains(&index) { class.push_str(" ap-choice-correct"); }
+                if answered && given.contains(&index) && !correct.contains(&index) { class.push_str(" ap-choice-wrong"); }
                 // The choice's words as plain text name the control: a choice that is only math
                 // (MathML) gives the wrapping label no text of its own to name it.
                 let name = plain_text_of_inlines(&parse_inline(&choices[index].text));

@@ -75,8 +75,6 @@ pub struct RichTextProps {
     /// For short texts (choices, blanks): inlines only, inside a `<span>` instead of a `<div>`.
     #[prop_or_default]
     pub inline: bool,
-    #[prop_or_default]
-    pub class: Classes,
 }
 
 /// Renders bank text; parsing happens again only when the text changes.
@@ -101,13 +99,12 @@ pub fn RichText(props: &RichTextProps) -> Html {
     );
     let holder = use_node_ref();
     use_wide_formulas_focusable(&holder, words.wide_formula, content.clone());
-    let class = classes!("ap-rich", props.class.clone());
     // Bank text may be in another language and direction than the interface (an English bank
     // with an Arabic interface): its direction comes from its own first letters.
     if props.inline {
-        html! { <span {class} dir="auto" ref={holder}>{ (*content).clone() }</span> }
+        html! { <span class="ap-rich" dir="auto" ref={holder}>{ (*content).clone() }</span> }
     } else {
-        html! { <div {class} dir="auto" ref={holder}>{ (*content).clone() }</div> }
+        html! { <div class="ap-rich" dir="auto" ref={holder}>{ (*content).clone() }</div> }
     }
 }
 

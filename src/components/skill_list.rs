@@ -55,7 +55,7 @@ pub fn SkillList(props: &SkillListProps) -> Html {
                     let percent = if started { (mastery.mastery * 100.0).round() as u32 } else { 0 };
                     let shown = if started { words.percent(mastery.mastery) } else { "–".to_string() };
                     html! {
-                        <li class={classes!("ap-skill", state_class(mastery.state))} data-skill={skill.id.clone()}>
+                        <li class={format!("ap-skill {}", state_class(mastery.state))} data-skill={skill.id.clone()}>
                             <span class="ap-skill-name">{ &skill.name }</span>
                             <span class="ap-badge">{ words.state(mastery.state) }</span>
                             <progress class="ap-meter" max="100" value={percent.to_string()}
