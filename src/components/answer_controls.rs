@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::mount_effect::use_mount_effect;
 use crate::components::rich_text::inline_text;
 use crate::i18n::{fill, use_words};
 
@@ -165,7 +166,10 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
     {
         let on_change = props.on_change.clone();
         let arrangement = (*arrangement).clone();
-        use_effect_with((), move |_| on_change.emit(Response::Order(arrangement)));
+        use_mount_effect(Box::new(move || {
+            on_change.emit(Response::Order(arrangement));
+            Box::new(|| ())
+        }));
     }
     // Focus follows the entry that moved: the same button at its new place, or the other one when
     // that direction ends there (a disabled button would drop focus to the page).

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use adaptive_practice_engine::Diagnostic;
 use yew::prelude::*;
 
+use crate::components::mount_effect::use_mount_effect;
 use crate::events;
 use crate::i18n::{fill, use_words};
 
@@ -25,11 +26,12 @@ pub fn LoadError(props: &LoadErrorProps) -> Html {
         let host = props.host.clone();
         let summary = props.summary.clone();
         let diagnostics = props.diagnostics.clone();
-        use_effect_with((), move |_| {
+        use_mount_effect(Box::new(move || {
             if let Some(host) = host {
                 events::send(&host, &events::error_event(&summary, &diagnostics));
             }
-        });
+            Box::new(|| ())
+        }));
     }
     let hidden = props.diagnostics.len().saturating_sub(SHOWN_DIAGNOSTICS);
     html! {

@@ -14,6 +14,7 @@ use crate::choice_reason;
 use crate::components::after_first_paint::use_after_first_paint;
 use crate::components::goal_panel::{load_stored_preferences, store_preferences, GoalPanel};
 use crate::components::item_view::ItemView;
+use crate::components::mount_effect::use_mount_effect;
 use crate::components::progress_panel::{import_sentence, ProgressPanel};
 use crate::components::rich_text::{block_text, inline_text, origin_of, MediaBase};
 use crate::components::skill_list::SkillList;
@@ -154,14 +155,14 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
         let controls = props.controls.clone();
         let key = props.storage_key.clone();
         let reset = make_callback(&state, |()| PracticeAction::Reset);
-        use_effect_with((), move |_| {
+        use_mount_effect(Box::new(move || {
             *controls.0.storage_key.borrow_mut() = Some(key);
             *controls.0.reset.borrow_mut() = Some(reset);
             let controls = controls.clone();
-            move || {
+            Box::new(move || {
                 controls.0.reset.borrow_mut().take();
-            }
-        });
+            })
+        }));
     }
     {
         // Another tab changed this bank's stored progress: merge it in and show it.
