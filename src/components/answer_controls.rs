@@ -285,14 +285,18 @@ fn MatchingTable(props: &AnswerControlProps) -> Html {
         // As for choices: an entry that is only math gives the label no text of its own,
         // so its words as plain text name the list; an option holds plain text only.
         let name = plain_text_of_inlines(&parse_inline(&pair.left));
+        let mut options = Vec::with_capacity(order.len());
+        for &r in &order {
+            options.push(html! {
+                <option value={r.to_string()} selected={chosen[left] == Some(r)}>{ plain_text_of_inlines(&parse_inline(rights[r])) }</option>
+            });
+        }
         rows_of_pairs.push(html! {
             <div class="ap-match-row">
                 <label class="ap-match-left" for={id.clone()}>{ inline_text(&pair.left) }</label>
                 <select id={id} class="ap-select" aria-label={name} disabled={props.disabled} {onchange}>
                     <option value="" selected={chosen[left].is_none()}>{ words.choose }</option>
-                    { for order.iter().map(|&r| html! {
-                        <option value={r.to_string()} selected={chosen[left] == Some(r)}>{ plain_text_of_inlines(&parse_inline(rights[r])) }</option>
-                    }) }
+                    { VList::with_children(options, None) }
                 </select>
             </div>
         });

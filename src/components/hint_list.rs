@@ -8,6 +8,7 @@ use adaptive_practice_engine::{
 };
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 use crate::components::answer_controls::{answer_control, AnswerControlProps};
 use crate::components::item_view::AnswerFormHandlers;
@@ -37,18 +38,22 @@ pub fn HintList(props: &HintListProps) -> Html {
         let on_hint = props.on_hint.clone();
         Callback::from(move |_: MouseEvent| on_hint.emit(()))
     };
+    let mut entries = Vec::with_capacity(shown);
+    for (index, hint) in props.hints.iter().take(shown).enumerate() {
+        entries.push(html! {
+            <li class="ap-hint-entry" data-hint={index.to_string()} tabindex="-1">
+                if !hint.text.is_empty() { { block_text(&hint.text) } }
+                if let Some(scaffold) = &hint.scaffold {
+                    <Scaffold step={Rc::new((**scaffold).clone())} index={index} seed={props.seed} />
+                }
+            </li>
+        });
+    }
     html! {
         <section class="ap-hints" aria-label={words.hints}>
             if shown > 0 {
                 <ol class="ap-hint-list" ref={list}>
-                    { for props.hints.iter().take(shown).enumerate().map(|(index, hint)| html! {
-                        <li class="ap-hint-entry" data-hint={index.to_string()} tabindex="-1">
-                            if !hint.text.is_empty() { { block_text(&hint.text) } }
-                            if let Some(scaffold) = &hint.scaffold {
-                                <Scaffold step={Rc::new((**scaffold).clone())} index={index} seed={props.seed} />
-                            }
-                        </li>
-                    }) }
+                    { VList::with_children(entries, None) }
                 </ol>
             }
             if left > 0 && !props.answered {

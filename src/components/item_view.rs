@@ -8,6 +8,7 @@ use adaptive_practice_engine::{Item, ItemKind, Response};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 use crate::components::answer_controls::{answer_control, AnswerControlProps};
 use crate::components::hint_list::HintList;
@@ -87,25 +88,28 @@ fn prompt_with_gaps(
     on_gap: Callback<(usize, String)>,
     gap_label: &str,
 ) -> Html {
-    let pieces = prompt_pieces(prompt).into_iter().map(|piece| match piece {
-        PromptPiece::Text(text) => html! { <span>{ text.to_string() }</span> },
-        // A gap beyond the item's blanks is left out (the bank checker reports it).
-        PromptPiece::Gap(number) if !(1..=count).contains(&number) => html! {},
-        PromptPiece::Gap(number) => {
-            let oninput = {
-                let on_gap = on_gap.clone();
-                Callback::from(move |event: InputEvent| {
-                    let input: HtmlInputElement = event.target_unchecked_into();
-                    on_gap.emit((number - 1, input.value()));
-                })
-            };
-            html! {
-                <input class="ap-input ap-gap" type="text" autocomplete="off" spellcheck="false"
-                    aria-label={fill(gap_label, &[("number", &number.to_string())])} {disabled} {oninput} />
+    let mut pieces = Vec::new();
+    for piece in prompt_pieces(prompt) {
+        pieces.push(match piece {
+            PromptPiece::Text(text) => html! { <span>{ text.to_string() }</span> },
+            // A gap beyond the item's blanks is left out (the bank checker reports it).
+            PromptPiece::Gap(number) if !(1..=count).contains(&number) => html! {},
+            PromptPiece::Gap(number) => {
+                let oninput = {
+                    let on_gap = on_gap.clone();
+                    Callback::from(move |event: InputEvent| {
+                        let input: HtmlInputElement = event.target_unchecked_into();
+                        on_gap.emit((number - 1, input.value()));
+                    })
+                };
+                html! {
+                    <input class="ap-input ap-gap" type="text" autocomplete="off" spellcheck="false"
+                        aria-label={fill(gap_label, &[("number", &number.to_string())])} {disabled} {oninput} />
+                }
             }
-        }
-    });
-    html! { <p class="ap-prompt ap-gaps" id="ap-prompt">{ for pieces }</p> }
+        });
+    }
+    html! { <p class="ap-prompt ap-gaps" id="ap-prompt">{ VList::with_children(pieces, None) }</p> }
 }
 
 #[component]
