@@ -88,11 +88,12 @@ fn read_outside(storage_key: &str) -> Outside {
 }
 
 /// A callback that dispatches the action `to_action` makes of its argument, with what it read
-/// outside (todomvc's `make_callback`).
-fn make_callback<E, F>(state: &UseReducerHandle<PracticeState>, to_action: F) -> Callback<E>
-where
-    F: Fn(E) -> PracticeAction + 'static,
-{
+/// outside (todomvc's `make_callback`). `to_action` is a function pointer, so that the callback
+/// is compiled once per argument type, not once per action.
+fn make_callback<E: 'static>(
+    state: &UseReducerHandle<PracticeState>,
+    to_action: fn(E) -> PracticeAction,
+) -> Callback<E> {
     let dispatcher = state.dispatcher();
     let storage_key = state.storage_key.clone();
     Callback::from(move |argument: E| {
