@@ -176,7 +176,9 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
             .all(|(place, &index)| place == index)
             && count > 1
         {
-            order.rotate_left(1);
+            // The first to the end (as `rotate_left(1)`, which is compiled in for this alone).
+            let first = order.remove(0);
+            order.push(first);
         }
         order
     });
