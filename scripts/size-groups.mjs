@@ -57,6 +57,7 @@ const CRATE_GROUPS = {
   js_sys: 'bindgen',
   web_sys: 'bindgen',
   dlmalloc: 'std',
+  talc: 'std',
   hashbrown: 'std',
 };
 const STD = new Set(['core', 'alloc', 'std', 'compiler_builtins', '__rustc']);

@@ -21,6 +21,13 @@ mod storage;
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
 
+/// The wasm's allocator: talc, made for a single-threaded wasm module, in place of std's
+/// dlmalloc (smaller code; `make size`).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+// SAFETY: the widget's wasm runs on one thread (no shared memory, no workers share it).
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
+
 use bank_source::BankSource;
 use components::app::{App, AppProps};
 use controls::SharedControls;

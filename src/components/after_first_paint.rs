@@ -9,6 +9,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+use crate::components::mount_effect::use_mount_effect;
+
 #[wasm_bindgen(module = "/src/components/after_first_paint.js")]
 extern "C" {
     #[wasm_bindgen(js_name = afterFirstPaint)]
@@ -25,7 +27,7 @@ pub fn use_after_first_paint() -> bool {
     let painted = use_state(|| false);
     {
         let painted = painted.clone();
-        use_effect_with((), move |_| {
+        use_mount_effect(Box::new(move || {
             let unmounted = Rc::new(Cell::new(false));
             let show = {
                 let unmounted = unmounted.clone();
@@ -36,8 +38,8 @@ pub fn use_after_first_paint() -> bool {
                 }
             };
             after_first_paint(show);
-            move || unmounted.set(true)
-        });
+            Box::new(move || unmounted.set(true))
+        }));
     }
     *painted
 }

@@ -10,7 +10,9 @@ use adaptive_practice_engine::{ItemKind, Response};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
+use crate::components::mount_effect::use_mount_effect;
 use crate::components::rich_text::inline_text;
 use crate::i18n::{fill, use_words};
 
@@ -27,32 +29,20 @@ pub struct AnswerControlProps {
     pub labelled_by: AttrValue,
 }
 
-#[component]
-pub fn AnswerControl(props: &AnswerControlProps) -> Html {
+/// The control for `props.kind`: a plain function, not a component of its own (one component
+/// type less in the wasm; each control below is still a component, compared by its props).
+pub fn answer_control(props: AnswerControlProps) -> Html {
     match &*props.kind {
         ItemKind::SingleChoice { .. } | ItemKind::MultipleResponse { .. } => {
-            html! { <ChoiceList ..props.clone_props() /> }
+            html! { <ChoiceList ..props /> }
         }
         ItemKind::Numeric { .. } | ItemKind::MathExpression { .. } | ItemKind::ShortText { .. } => {
-            html! { <TypedAnswer ..props.clone_props() /> }
+            html! { <TypedAnswer ..props /> }
         }
-        ItemKind::Ordering { .. } => html! { <OrderingList ..props.clone_props() /> },
-        ItemKind::Matching { .. } => html! { <MatchingTable ..props.clone_props() /> },
+        ItemKind::Ordering { .. } => html! { <OrderingList ..props /> },
+        ItemKind::Matching { .. } => html! { <MatchingTable ..props /> },
         // Fill-in-the-blanks renders its gaps inside the prompt (see item_view.rs).
         ItemKind::FillBlanks { .. } | ItemKind::MultiStep { .. } => html! {},
-    }
-}
-
-impl AnswerControlProps {
-    fn clone_props(&self) -> AnswerControlProps {
-        AnswerControlProps {
-            kind: self.kind.clone(),
-            seed: self.seed,
-            disabled: self.disabled,
-            given: self.given.clone(),
-            on_change: self.on_change.clone(),
-            labelled_by: self.labelled_by.clone(),
-        }
     }
 }
 
@@ -84,38 +74,54 @@ fn ChoiceList(props: &AnswerControlProps) -> Html {
         _ => Vec::new(),
     };
     let answered = props.given.is_some();
+    let mut choice_labels = Vec::new();
+    for index in order {
+        let onchange = {
+            let picked = picked.clone();
+            let on_change = props.on_change.clone();
+            Callback::from(move |event: Event| {
+                let input: HtmlInputElement = event.target_unchecked_into();
+                let mut now: Vec<usize> = if multiple {
+                    (*picked).clone()
+                } else {
+                    Vec::new()
+                };
+                now.retain(|&i| i != index);
+                if input.checked() {
+                    now.push(index);
+                }
+                picked.set(now.clone());
+                on_change.emit(if multiple {
+                    Response::Choices(now)
+                } else {
+                    Response::Choice(index)
+                });
+            })
+        };
+        let mut class = String::from("ap-choice");
+        if answered && correct.contains(&index) {
+            class.push_str(" ap-choice-correct");
+        }
+        if answered && given.contains(&index) && !correct.contains(&index) {
+            class.push_str(" ap-choice-wrong");
+        }
+        // The choice's words as plain text name the control: a choice that is only math
+        // (MathML) gives the wrapping label no text of its own to name it.
+        let name = plain_text_of_inlines(&parse_inline(&choices[index].text));
+        choice_labels.push(html! {
+            <label class={class}>
+                <input type={if multiple { "checkbox" } else { "radio" }} name="ap-choice" value={index.to_string()}
+                    aria-label={name} checked={picked.contains(&index)} disabled={props.disabled} {onchange} />
+                <span>{ inline_text(&choices[index].text) }</span>
+            </label>
+        });
+    }
     html! {
         <div class="ap-choices" role={if multiple { "group" } else { "radiogroup" }} aria-labelledby={props.labelled_by.clone()}>
             if multiple {
                 <p class="ap-hint">{ words.pick_all }</p>
             }
-            { for order.into_iter().map(|index| {
-                let onchange = {
-                    let picked = picked.clone();
-                    let on_change = props.on_change.clone();
-                    Callback::from(move |event: Event| {
-                        let input: HtmlInputElement = event.target_unchecked_into();
-                        let mut now: Vec<usize> = if multiple { (*picked).clone() } else { Vec::new() };
-                        now.retain(|&i| i != index);
-                        if input.checked() { now.push(index); }
-                        picked.set(now.clone());
-                        on_change.emit(if multiple { Response::Choices(now) } else { Response::Choice(index) });
-                    })
-                };
-                let mut class = classes!("ap-choice");
-                if answered && correct.contains(&index) { class.push("ap-choice-correct"); }
-                if answered && given.contains(&index) && !correct.contains(&index) { class.push("ap-choice-wrong"); }
-                // The choice's words as plain text name the control: a choice that is only math
-                // (MathML) gives the wrapping label no text of its own to name it.
-                let name = plain_text_of_inlines(&parse_inline(&choices[index].text));
-                html! {
-                    <label class={class}>
-                        <input type={if multiple { "checkbox" } else { "radio" }} name="ap-choice" value={index.to_string()}
-                            aria-label={name} checked={picked.contains(&index)} disabled={props.disabled} {onchange} />
-                        <span>{ inline_text(&choices[index].text) }</span>
-                    </label>
-                }
-            }) }
+            { VList::with_children(choice_labels, None) }
         </div>
     }
 }
@@ -170,14 +176,19 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
             .all(|(place, &index)| place == index)
             && count > 1
         {
-            order.rotate_left(1);
+            // The first to the end (as `rotate_left(1)`, which is compiled in for this alone).
+            let first = order.remove(0);
+            order.push(first);
         }
         order
     });
     {
         let on_change = props.on_change.clone();
         let arrangement = (*arrangement).clone();
-        use_effect_with((), move |_| on_change.emit(Response::Order(arrangement)));
+        use_mount_effect(Box::new(move || {
+            on_change.emit(Response::Order(arrangement));
+            Box::new(|| ())
+        }));
     }
     // Focus follows the entry that moved: the same button at its new place, or the other one when
     // that direction ends there (a disabled button would drop focus to the page).
@@ -226,20 +237,22 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
             }
         })
     };
+    let mut entries = Vec::new();
+    for (place, &index) in arrangement.iter().enumerate() {
+        let label = &items[index];
+        entries.push(html! {
+            <li class="ap-order-entry">
+                <span class="ap-order-text">{ inline_text(label) }</span>
+                <button type="button" class="ap-icon-button" disabled={props.disabled || place == 0}
+                    aria-label={fill(words.move_up, &[("entry", label), ("place", &(place + 1).to_string())])} onclick={mover(place, true)}>{ "↑" }</button>
+                <button type="button" class="ap-icon-button" disabled={props.disabled || place + 1 == count}
+                    aria-label={fill(words.move_down, &[("entry", label), ("place", &(place + 1).to_string())])} onclick={mover(place, false)}>{ "↓" }</button>
+            </li>
+        });
+    }
     html! {
         <ol class="ap-ordering" ref={list_ref} aria-labelledby={props.labelled_by.clone()}>
-            { for arrangement.iter().enumerate().map(|(place, &index)| {
-                let label = &items[index];
-                html! {
-                    <li class="ap-order-entry">
-                        <span class="ap-order-text">{ inline_text(label) }</span>
-                        <button type="button" class="ap-icon-button" disabled={props.disabled || place == 0}
-                            aria-label={fill(words.move_up, &[("entry", label), ("place", &(place + 1).to_string())])} onclick={mover(place, true)}>{ "↑" }</button>
-                        <button type="button" class="ap-icon-button" disabled={props.disabled || place + 1 == count}
-                            aria-label={fill(words.move_down, &[("entry", label), ("place", &(place + 1).to_string())])} onclick={mover(place, false)}>{ "↓" }</button>
-                    </li>
-                }
-            }) }
+            { VList::with_children(entries, None) }
         </ol>
     }
 }
@@ -257,36 +270,42 @@ fn MatchingTable(props: &AnswerControlProps) -> Html {
         .collect();
     let order = seeded_order(rights.len(), props.seed);
     let chosen = use_state(|| vec![None::<usize>; pairs.len()]);
+    let mut rows_of_pairs = Vec::new();
+    for (left, pair) in pairs.iter().enumerate() {
+        let onchange = {
+            let chosen = chosen.clone();
+            let on_change = props.on_change.clone();
+            Callback::from(move |event: Event| {
+                let select: HtmlSelectElement = event.target_unchecked_into();
+                let mut now = (*chosen).clone();
+                now[left] = select.value().parse::<usize>().ok();
+                chosen.set(now.clone());
+                on_change.emit(Response::Matches(now));
+            })
+        };
+        let id = format!("ap-match-{left}");
+        // As for choices: an entry that is only math gives the label no text of its own,
+        // so its words as plain text name the list; an option holds plain text only.
+        let name = plain_text_of_inlines(&parse_inline(&pair.left));
+        let mut options = Vec::with_capacity(order.len());
+        for &r in &order {
+            options.push(html! {
+                <option value={r.to_string()} selected={chosen[left] == Some(r)}>{ plain_text_of_inlines(&parse_inline(rights[r])) }</option>
+            });
+        }
+        rows_of_pairs.push(html! {
+            <div class="ap-match-row">
+                <label class="ap-match-left" for={id.clone()}>{ inline_text(&pair.left) }</label>
+                <select id={id} class="ap-select" aria-label={name} disabled={props.disabled} {onchange}>
+                    <option value="" selected={chosen[left].is_none()}>{ words.choose }</option>
+                    { VList::with_children(options, None) }
+                </select>
+            </div>
+        });
+    }
     html! {
         <div class="ap-matching" role="group" aria-labelledby={props.labelled_by.clone()}>
-            { for pairs.iter().enumerate().map(|(left, pair)| {
-                let onchange = {
-                    let chosen = chosen.clone();
-                    let on_change = props.on_change.clone();
-                    Callback::from(move |event: Event| {
-                        let select: HtmlSelectElement = event.target_unchecked_into();
-                        let mut now = (*chosen).clone();
-                        now[left] = select.value().parse::<usize>().ok();
-                        chosen.set(now.clone());
-                        on_change.emit(Response::Matches(now));
-                    })
-                };
-                let id = format!("ap-match-{left}");
-                // As for choices: an entry that is only math gives the label no text of its own,
-                // so its words as plain text name the list; an option holds plain text only.
-                let name = plain_text_of_inlines(&parse_inline(&pair.left));
-                html! {
-                    <div class="ap-match-row">
-                        <label class="ap-match-left" for={id.clone()}>{ inline_text(&pair.left) }</label>
-                        <select id={id} class="ap-select" aria-label={name} disabled={props.disabled} {onchange}>
-                            <option value="" selected={chosen[left].is_none()}>{ words.choose }</option>
-                            { for order.iter().map(|&r| html! {
-                                <option value={r.to_string()} selected={chosen[left] == Some(r)}>{ plain_text_of_inlines(&parse_inline(rights[r])) }</option>
-                            }) }
-                        </select>
-                    </div>
-                }
-            }) }
+            { VList::with_children(rows_of_pairs, None) }
         </div>
     }
 }

@@ -7,6 +7,7 @@ use adaptive_practice_engine::preferences::{load_preferences, save_preferences, 
 use adaptive_practice_engine::{IndexedBank, LearnerModel, Timestamp};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 use crate::i18n::{fill, use_words};
 use crate::storage;
@@ -62,17 +63,22 @@ pub fn GoalPanel(props: &GoalPanelProps) -> Html {
         })
     };
     let goal = props.preferences.goal_skills.map(|g| g.min(skills));
+    // In a plain loop: a `for` over a `map` in html! is compiled for each closure.
+    let mut options = Vec::new();
+    for count in 1..=skills {
+        options.push(html! {
+            <option value={count.to_string()} selected={goal == Some(count)}>
+                { fill(words.goal_skills_option, &[("count", &count.to_string())]) }
+            </option>
+        });
+    }
     html! {
         <section class="ap-goal" aria-label={words.goal_title}>
             <label class="ap-goal-choice">
                 { words.goal_choose }{ " " }
                 <select class="ap-select ap-goal-select" onchange={on_goal}>
                     <option value="" selected={goal.is_none()}>{ words.goal_none }</option>
-                    { for (1..=skills).map(|count| html! {
-                        <option value={count.to_string()} selected={goal == Some(count)}>
-                            { fill(words.goal_skills_option, &[("count", &count.to_string())]) }
-                        </option>
-                    }) }
+                    { VList::with_children(options, None) }
                 </select>
             </label>
             if let Some(goal) = goal {

@@ -8,8 +8,9 @@ use adaptive_practice_engine::{
 };
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
-use crate::components::answer_controls::AnswerControl;
+use crate::components::answer_controls::{answer_control, AnswerControlProps};
 use crate::components::item_view::AnswerFormHandlers;
 use crate::components::rich_text::block_text;
 use crate::i18n::{fill, use_words};
@@ -37,18 +38,22 @@ pub fn HintList(props: &HintListProps) -> Html {
         let on_hint = props.on_hint.clone();
         Callback::from(move |_: MouseEvent| on_hint.emit(()))
     };
+    let mut entries = Vec::with_capacity(shown);
+    for (index, hint) in props.hints.iter().take(shown).enumerate() {
+        entries.push(html! {
+            <li class="ap-hint-entry" data-hint={index.to_string()} tabindex="-1">
+                if !hint.text.is_empty() { { block_text(&hint.text) } }
+                if let Some(scaffold) = &hint.scaffold {
+                    <Scaffold step={Rc::new((**scaffold).clone())} index={index} seed={props.seed} />
+                }
+            </li>
+        });
+    }
     html! {
         <section class="ap-hints" aria-label={words.hints}>
             if shown > 0 {
                 <ol class="ap-hint-list" ref={list}>
-                    { for props.hints.iter().take(shown).enumerate().map(|(index, hint)| html! {
-                        <li class="ap-hint-entry" data-hint={index.to_string()} tabindex="-1">
-                            if !hint.text.is_empty() { { block_text(&hint.text) } }
-                            if let Some(scaffold) = &hint.scaffold {
-                                <Scaffold step={Rc::new((**scaffold).clone())} index={index} seed={props.seed} />
-                            }
-                        </li>
-                    }) }
+                    { VList::with_children(entries, None) }
                 </ol>
             }
             if left > 0 && !props.answered {
@@ -118,8 +123,8 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
     html! {
         <form class="ap-scaffold" onsubmit={handlers.onsubmit} onkeydown={handlers.onkeydown} novalidate=true>
             <div class="ap-scaffold-prompt" id={prompt_id.clone()}>{ block_text(&props.step.prompt) }</div>
-            <AnswerControl kind={kind} seed={props.seed} disabled={done} given={None::<Response>}
-                on_change={on_change} labelled_by={prompt_id} />
+            { answer_control(AnswerControlProps { kind, seed: props.seed, disabled: done, given: None,
+                on_change, labelled_by: prompt_id.into() }) }
             if !done {
                 <button type="button" class="ap-button ap-button-quiet" onclick={handlers.onclick}>{ words.check }</button>
             }

@@ -8,8 +8,9 @@ use adaptive_practice_engine::{Item, ItemKind, Response};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
-use crate::components::answer_controls::AnswerControl;
+use crate::components::answer_controls::{answer_control, AnswerControlProps};
 use crate::components::hint_list::HintList;
 use crate::components::rich_text::block_text;
 use crate::i18n::{fill, use_words};
@@ -87,25 +88,28 @@ fn prompt_with_gaps(
     on_gap: Callback<(usize, String)>,
     gap_label: &str,
 ) -> Html {
-    let pieces = prompt_pieces(prompt).into_iter().map(|piece| match piece {
-        PromptPiece::Text(text) => html! { <span>{ text.to_string() }</span> },
-        // A gap beyond the item's blanks is left out (the bank checker reports it).
-        PromptPiece::Gap(number) if !(1..=count).contains(&number) => html! {},
-        PromptPiece::Gap(number) => {
-            let oninput = {
-                let on_gap = on_gap.clone();
-                Callback::from(move |event: InputEvent| {
-                    let input: HtmlInputElement = event.target_unchecked_into();
-                    on_gap.emit((number - 1, input.value()));
-                })
-            };
-            html! {
-                <input class="ap-input ap-gap" type="text" autocomplete="off" spellcheck="false"
-                    aria-label={fill(gap_label, &[("number", &number.to_string())])} {disabled} {oninput} />
+    let mut pieces = Vec::new();
+    for piece in prompt_pieces(prompt) {
+        pieces.push(match piece {
+            PromptPiece::Text(text) => html! { <span>{ text.to_string() }</span> },
+            // A gap beyond the item's blanks is left out (the bank checker reports it).
+            PromptPiece::Gap(number) if !(1..=count).contains(&number) => html! {},
+            PromptPiece::Gap(number) => {
+                let oninput = {
+                    let on_gap = on_gap.clone();
+                    Callback::from(move |event: InputEvent| {
+                        let input: HtmlInputElement = event.target_unchecked_into();
+                        on_gap.emit((number - 1, input.value()));
+                    })
+                };
+                html! {
+                    <input class="ap-input ap-gap" type="text" autocomplete="off" spellcheck="false"
+                        aria-label={fill(gap_label, &[("number", &number.to_string())])} {disabled} {oninput} />
+                }
             }
-        }
-    });
-    html! { <p class="ap-prompt ap-gaps" id="ap-prompt">{ for pieces }</p> }
+        });
+    }
+    html! { <p class="ap-prompt ap-gaps" id="ap-prompt">{ VList::with_children(pieces, None) }</p> }
 }
 
 #[component]
@@ -178,8 +182,8 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
                 <p class="ap-step-count">{ fill(words.step_of, &[("step", &(part_index + 1).to_string()), ("steps", &parts.len().to_string())]) }</p>
             }
             { prompt }
-            <AnswerControl kind={kind.clone()} seed={props.seed} disabled={answered} given={given}
-                on_change={on_change} labelled_by="ap-prompt" />
+            { answer_control(AnswerControlProps { kind: kind.clone(), seed: props.seed, disabled: answered, given,
+                on_change, labelled_by: "ap-prompt".into() }) }
             if let Some(message) = unreadable {
                 <p class="ap-unreadable" id="ap-unreadable" role="alert">{ words.unreadable(&message) }</p>
             }

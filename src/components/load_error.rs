@@ -4,7 +4,9 @@ use std::rc::Rc;
 
 use adaptive_practice_engine::Diagnostic;
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
+use crate::components::mount_effect::use_mount_effect;
 use crate::events;
 use crate::i18n::{fill, use_words};
 
@@ -25,22 +27,25 @@ pub fn LoadError(props: &LoadErrorProps) -> Html {
         let host = props.host.clone();
         let summary = props.summary.clone();
         let diagnostics = props.diagnostics.clone();
-        use_effect_with((), move |_| {
+        use_mount_effect(Box::new(move || {
             if let Some(host) = host {
                 events::send(&host, &events::error_event(&summary, &diagnostics));
             }
-        });
+            Box::new(|| ())
+        }));
     }
     let hidden = props.diagnostics.len().saturating_sub(SHOWN_DIAGNOSTICS);
+    let mut shown = Vec::with_capacity(SHOWN_DIAGNOSTICS);
+    for d in props.diagnostics.iter().take(SHOWN_DIAGNOSTICS) {
+        shown.push(html! { <li><code>{ &d.path }</code>{ ": " }{ &d.message }</li> });
+    }
     html! {
         <div class="ap-card ap-error" role="alert">
             <h2 class="ap-error-title">{ words.load_failed_title }</h2>
             <p>{ &props.summary }</p>
             if !props.diagnostics.is_empty() {
                 <ul class="ap-diagnostics">
-                    { for props.diagnostics.iter().take(SHOWN_DIAGNOSTICS).map(|d| html! {
-                        <li><code>{ &d.path }</code>{ ": " }{ &d.message }</li>
-                    }) }
+                    { VList::with_children(shown, None) }
                 </ul>
             }
             if hidden > 0 {

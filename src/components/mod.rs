@@ -7,6 +7,7 @@ pub mod goal_panel;
 pub mod hint_list;
 pub mod item_view;
 pub mod load_error;
+pub mod mount_effect;
 pub mod practice;
 pub mod progress_panel;
 pub mod rich_text;

@@ -14,6 +14,7 @@ use crate::choice_reason;
 use crate::components::after_first_paint::use_after_first_paint;
 use crate::components::goal_panel::{load_stored_preferences, store_preferences, GoalPanel};
 use crate::components::item_view::ItemView;
+use crate::components::mount_effect::use_mount_effect;
 use crate::components::progress_panel::{import_sentence, ProgressPanel};
 use crate::components::rich_text::{block_text, inline_text, origin_of, MediaBase};
 use crate::components::skill_list::SkillList;
@@ -87,11 +88,12 @@ fn read_outside(storage_key: &str) -> Outside {
 }
 
 /// A callback that dispatches the action `to_action` makes of its argument, with what it read
-/// outside (todomvc's `make_callback`).
-fn make_callback<E, F>(state: &UseReducerHandle<PracticeState>, to_action: F) -> Callback<E>
-where
-    F: Fn(E) -> PracticeAction + 'static,
-{
+/// outside (todomvc's `make_callback`). `to_action` is a function pointer, so that the callback
+/// is compiled once per argument type, not once per action.
+fn make_callback<E: 'static>(
+    state: &UseReducerHandle<PracticeState>,
+    to_action: fn(E) -> PracticeAction,
+) -> Callback<E> {
     let dispatcher = state.dispatcher();
     let storage_key = state.storage_key.clone();
     Callback::from(move |argument: E| {
@@ -154,14 +156,14 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
         let controls = props.controls.clone();
         let key = props.storage_key.clone();
         let reset = make_callback(&state, |()| PracticeAction::Reset);
-        use_effect_with((), move |_| {
+        use_mount_effect(Box::new(move || {
             *controls.0.storage_key.borrow_mut() = Some(key);
             *controls.0.reset.borrow_mut() = Some(reset);
             let controls = controls.clone();
-            move || {
+            Box::new(move || {
                 controls.0.reset.borrow_mut().take();
-            }
-        });
+            })
+        }));
     }
     {
         // Another tab changed this bank's stored progress: merge it in and show it.

@@ -16,7 +16,7 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew::virtual_dom::VTag;
+use yew::virtual_dom::{VList, VTag};
 
 use crate::i18n::{fill, Words};
 
@@ -75,8 +75,6 @@ pub struct RichTextProps {
     /// For short texts (choices, blanks): inlines only, inside a `<span>` instead of a `<div>`.
     #[prop_or_default]
     pub inline: bool,
-    #[prop_or_default]
-    pub class: Classes,
 }
 
 /// Renders bank text; parsing happens again only when the text changes.
@@ -101,13 +99,12 @@ pub fn RichText(props: &RichTextProps) -> Html {
     );
     let holder = use_node_ref();
     use_wide_formulas_focusable(&holder, words.wide_formula, content.clone());
-    let class = classes!("ap-rich", props.class.clone());
     // Bank text may be in another language and direction than the interface (an English bank
     // with an Arabic interface): its direction comes from its own first letters.
     if props.inline {
-        html! { <span {class} dir="auto" ref={holder}>{ (*content).clone() }</span> }
+        html! { <span class="ap-rich" dir="auto" ref={holder}>{ (*content).clone() }</span> }
     } else {
-        html! { <div {class} dir="auto" ref={holder}>{ (*content).clone() }</div> }
+        html! { <div class="ap-rich" dir="auto" ref={holder}>{ (*content).clone() }</div> }
     }
 }
 
@@ -171,8 +168,13 @@ pub fn block_text(text: &str) -> Html {
     html! { <RichText text={AttrValue::from(text.to_string())} /> }
 }
 
+// The lists below are built in plain loops: a `map` and `collect` is compiled for each closure.
 fn render_blocks(blocks: &[Block], cx: &Rendering) -> Html {
-    blocks.iter().map(|block| render_block(block, cx)).collect()
+    let mut children = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        children.push(render_block(block, cx));
+    }
+    VList::with_children(children, None).into()
 }
 
 fn render_block(block: &Block, cx: &Rendering) -> Html {
@@ -188,10 +190,11 @@ fn render_block(block: &Block, cx: &Rendering) -> Html {
             }
         }
         Block::List { ordered, items } => {
-            let items: Html = items
-                .iter()
-                .map(|item| html! { <li>{ render_list_item(item, cx) }</li> })
-                .collect();
+            let mut entries = Vec::with_capacity(items.len());
+            for item in items {
+                entries.push(html! { <li>{ render_list_item(item, cx) }</li> });
+            }
+            let items = VList::with_children(entries, None);
             if *ordered {
                 html! { <ol>{ items }</ol> }
             } else {
@@ -253,10 +256,11 @@ fn render_list_item(item: &[Block], cx: &Rendering) -> Html {
 }
 
 fn render_inlines(inlines: &[Inline], cx: &Rendering) -> Html {
-    inlines
-        .iter()
-        .map(|inline| render_inline(inline, cx))
-        .collect()
+    let mut children = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        children.push(render_inline(inline, cx));
+    }
+    VList::with_children(children, None).into()
 }
 
 fn render_inline(inline: &Inline, cx: &Rendering) -> Html {
@@ -279,7 +283,13 @@ fn render_inline(inline: &Inline, cx: &Rendering) -> Html {
 /// smaller; yew picks the namespace from the tag name and the parent either way.
 fn render_math(node: &MathNode) -> Html {
     match node {
-        MathNode::Row(children) => math_element("mrow", children.iter().map(render_math).collect()),
+        MathNode::Row(children) => {
+            let mut row = Vec::with_capacity(children.len());
+            for child in children {
+                row.push(render_math(child));
+            }
+            math_element("mrow", row)
+        }
         MathNode::Number(text) => math_element("mn", vec![Html::from(text.as_str())]),
         MathNode::Identifier(text) => math_element("mi", vec![Html::from(text.as_str())]),
         MathNode::Operator(text) => math_element("mo", vec![Html::from(text.as_str())]),

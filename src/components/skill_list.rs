@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use adaptive_practice_engine::{IndexedBank, LearnerModel, SkillState, Timestamp};
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 use crate::components::skill_map::SkillMap;
 use crate::i18n::{fill, use_words};
@@ -35,6 +36,40 @@ pub fn SkillList(props: &SkillListProps) -> Html {
     let words = use_words();
     let bank = &props.bank;
     let masteries = props.model.skill_masteries(bank, props.now);
+    let mut rows = Vec::new();
+    for (position, (skill, mastery)) in bank.skills().iter().zip(masteries).enumerate() {
+        let started = mastery.state != SkillState::NotStarted;
+        let percent = if started {
+            (mastery.mastery * 100.0).round() as u32
+        } else {
+            0
+        };
+        let shown = if started {
+            words.percent(mastery.mastery)
+        } else {
+            "–".to_string()
+        };
+        rows.push(html! {
+            <li class={format!("ap-skill {}", state_class(mastery.state))} data-skill={skill.id.clone()}>
+                <span class="ap-skill-name">{ &skill.name }</span>
+                <span class="ap-badge">{ words.state(mastery.state) }</span>
+                <progress class="ap-meter" max="100" value={percent.to_string()}
+                    aria-label={fill(words.mastery_label, &[("skill", &skill.name)])} />
+                <span class="ap-skill-mastery" hidden={props.calm}>{ shown }</span>
+                if props.focus.as_deref() != Some(skill.id.as_str()) {
+                    <button type="button" class="ap-choose" aria-label={fill(words.practise_label, &[("skill", &skill.name)])}
+                        title={(!props.model.is_unlocked(bank, position)).then(|| {
+                            let needs: Vec<&str> = skill.prerequisites.iter()
+                                .filter_map(|p| bank.skill_position(p).map(|i| bank.skills()[i].name.as_str())).collect();
+                            fill(words.needs_first, &[("skills", &needs.join(", "))])
+                        })}
+                        onclick={{ let on_choose = props.on_choose.clone(); let id = skill.id.clone(); Callback::from(move |_: MouseEvent| on_choose.emit(Some(id.clone()))) }}>
+                        { words.practise }
+                    </button>
+                }
+            </li>
+        });
+    }
     html! {
         <section class="ap-skills" aria-labelledby="ap-progress-title">
             <h3 class="ap-skills-title" id="ap-progress-title">{ words.progress_title }</h3>
@@ -50,31 +85,7 @@ pub fn SkillList(props: &SkillListProps) -> Html {
                 </p>
             }
             <ul class="ap-skill-list">
-                { for bank.skills().iter().zip(masteries).enumerate().map(|(position, (skill, mastery))| {
-                    let started = mastery.state != SkillState::NotStarted;
-                    let percent = if started { (mastery.mastery * 100.0).round() as u32 } else { 0 };
-                    let shown = if started { words.percent(mastery.mastery) } else { "–".to_string() };
-                    html! {
-                        <li class={classes!("ap-skill", state_class(mastery.state))} data-skill={skill.id.clone()}>
-                            <span class="ap-skill-name">{ &skill.name }</span>
-                            <span class="ap-badge">{ words.state(mastery.state) }</span>
-                            <progress class="ap-meter" max="100" value={percent.to_string()}
-                                aria-label={fill(words.mastery_label, &[("skill", &skill.name)])} />
-                            <span class="ap-skill-mastery" hidden={props.calm}>{ shown }</span>
-                            if props.focus.as_deref() != Some(skill.id.as_str()) {
-                                <button type="button" class="ap-choose" aria-label={fill(words.practise_label, &[("skill", &skill.name)])}
-                                    title={(!props.model.is_unlocked(bank, position)).then(|| {
-                                        let needs: Vec<&str> = skill.prerequisites.iter()
-                                            .filter_map(|p| bank.skill_position(p).map(|i| bank.skills()[i].name.as_str())).collect();
-                                        fill(words.needs_first, &[("skills", &needs.join(", "))])
-                                    })}
-                                    onclick={{ let on_choose = props.on_choose.clone(); let id = skill.id.clone(); Callback::from(move |_: MouseEvent| on_choose.emit(Some(id.clone()))) }}>
-                                    { words.practise }
-                                </button>
-                            }
-                        </li>
-                    }
-                }) }
+                { VList::with_children(rows, None) }
             </ul>
         </section>
     }

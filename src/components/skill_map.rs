@@ -72,7 +72,7 @@ pub fn SkillMap(props: &SkillMapProps) -> Html {
     html! {
         // Focusable so that a map wider than the card can be scrolled with the arrow keys; named
         // by the section's heading.
-        <div class={classes!("ap-map-scroll", size_class)} tabindex="0" role="region"
+        <div class={format!("ap-map-scroll {size_class}")} tabindex="0" role="region"
             aria-labelledby="ap-progress-title">
             { wide_map(&depth, &nodes, &edges) }
             { narrow_map(&depth, &nodes, &edges) }
@@ -259,7 +259,7 @@ impl Node<'_> {
             });
         }
         html! {
-            <g class={classes!("ap-map-node", self.state)} data-skill={self.id.to_string()}>
+            <g class={format!("ap-map-node {}", self.state)} data-skill={self.id.to_string()}>
                 <rect x={x.to_string()} y={y.to_string()} width={width.to_string()} height={BOX_HEIGHT.to_string()} rx="8" />
                 <text text-anchor="middle">{ VList::with_children(spans, None) }</text>
             </g>
@@ -270,7 +270,7 @@ impl Node<'_> {
 fn drawing(class: &'static str, width: usize, height: usize, parts: Vec<Html>) -> Html {
     let (outer_width, outer_height) = (width + 2 * MARGIN, height + 2 * MARGIN);
     html! {
-        <svg class={classes!("ap-skill-map", class)} aria-hidden="true" focusable="false"
+        <svg class={format!("ap-skill-map {class}")} aria-hidden="true" focusable="false"
             viewBox={format!("-{MARGIN} -{MARGIN} {outer_width} {outer_height}")}
             width={outer_width.to_string()} height={outer_height.to_string()}>
             { VList::with_children(parts, None) }

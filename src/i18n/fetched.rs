@@ -87,9 +87,13 @@ pub(super) enum Slot<'a> {
     Plural(&'a mut Message),
 }
 
+// The lists below are read in loops: a `collect` into an `Option` is compiled for each one.
 fn pieces(value: &Json) -> Option<&'static [Piece]> {
-    let pieces: Option<Vec<Piece>> = value.as_array()?.iter().map(piece).collect();
-    Some(pieces?.leak())
+    let mut pieces = Vec::new();
+    for value in value.as_array()? {
+        pieces.push(piece(value)?);
+    }
+    Some(pieces.leak())
 }
 
 /// A string of text, `0` for the number, or `[name, [[selector, pieces], …]]`.
@@ -101,9 +105,12 @@ fn piece(value: &Json) -> Option<Piece> {
             let [name, forms] = parts.as_slice() else {
                 return None;
             };
-            let forms: Option<Vec<(Selector, &'static [Piece])>> =
-                forms.as_array()?.iter().map(form).collect();
-            Some(Piece::Plural(leak(name.as_str()?), forms?.leak()))
+            let name = name.as_str()?;
+            let mut read = Vec::new();
+            for value in forms.as_array()? {
+                read.push(form(value)?);
+            }
+            Some(Piece::Plural(leak(name), read.leak()))
         }
         _ => None,
     }

@@ -216,40 +216,38 @@ fn learner_now<'a>(
     now: Timestamp,
     options: &ChoiceOptions,
 ) -> LearnerNow<'a> {
+    // Per skill, in plain loops: each `map` and `collect` is compiled on its own.
+    let skill_count = bank.skills().len();
     let general_level = model.general_level(bank);
     let masteries = model.skill_masteries_given(bank, now, general_level);
     let placement = placement::placement(bank, &masteries);
-    let unlocked: Vec<bool> = (0..bank.skills().len())
-        .map(|s| {
-            bank.prerequisites_of(s).iter().all(|&p| {
-                masteries[p].state.counts_as_mastered() || placement.provisionally_known[p]
-            })
-        })
-        .collect();
+    let records = bank.by_skill_position(&model.skills);
     let target_retention = bank.settings().target_retention;
-    let review_due = masteries
-        .iter()
-        .map(|m| {
-            m.state == SkillState::DueForReview
-                || (m.state == SkillState::Mastered && m.recall < target_retention)
-        })
-        .collect();
+    let mut unlocked = Vec::with_capacity(skill_count);
+    let mut review_due = Vec::with_capacity(skill_count);
+    let mut streaks = Vec::with_capacity(skill_count);
+    let mut learnable = Vec::with_capacity(skill_count);
+    // No second look-up per skill: its level follows from its mastery.
+    let mut skill_levels = Vec::with_capacity(skill_count);
+    for (s, (record, mastery)) in records.iter().zip(&masteries).enumerate() {
+        let skill_unlocked = bank
+            .prerequisites_of(s)
+            .iter()
+            .all(|&p| masteries[p].state.counts_as_mastered() || placement.provisionally_known[p]);
+        unlocked.push(skill_unlocked);
+        review_due.push(
+            mastery.state == SkillState::DueForReview
+                || (mastery.state == SkillState::Mastered && mastery.recall < target_retention),
+        );
+        streaks.push(record.map_or(0, |r| r.streak));
+        learnable.push(
+            skill_unlocked
+                && matches!(mastery.state, SkillState::NotStarted | SkillState::Learning),
+        );
+        skill_levels.push(bank.reference_difficulty(s) + crate::math::logit(mastery.mastery));
+    }
     let practised_just_now = spacing::practised_just_now(bank, model, now);
-    let streaks: Vec<u32> = bank
-        .by_skill_position(&model.skills)
-        .into_iter()
-        .map(|record| record.map_or(0, |r| r.streak))
-        .collect();
     let runs = spacing::current_runs(bank, model);
-    let learnable: Vec<bool> = (0..bank.skills().len())
-        .map(|s| {
-            unlocked[s]
-                && matches!(
-                    masteries[s].state,
-                    SkillState::NotStarted | SkillState::Learning
-                )
-        })
-        .collect();
     // Held back while another skill is open: provisionally known skills, a skill in a run of
     // `MAX_SKILL_RUN` items, and a skill near mastery practised just now (its re-check waits).
     // When that leaves nothing, the holds are lifted in that order.
@@ -258,21 +256,17 @@ fn learner_now<'a>(
             || (holds >= 2 && is_mastery_check(&masteries[s]) && practised_just_now[s])
             || (holds >= 1 && runs[s] >= MAX_SKILL_RUN)
     };
-    let open = (0..=3)
-        .rev()
-        .map(|holds| {
-            (0..learnable.len())
-                .map(|s| learnable[s] && !held_back(s, holds))
-                .collect::<Vec<bool>>()
-        })
-        .find(|open| open.iter().any(|&o| o))
-        .unwrap_or(learnable);
-    // No second look-up per skill: its level follows from its mastery.
-    let skill_levels = masteries
-        .iter()
-        .enumerate()
-        .map(|(s, m)| bank.reference_difficulty(s) + crate::math::logit(m.mastery))
-        .collect();
+    // Without holds (the last round), the open skills are the learnable ones.
+    let mut open = Vec::new();
+    for holds in (0..=3).rev() {
+        open.clear();
+        for (s, &skill_learnable) in learnable.iter().enumerate() {
+            open.push(skill_learnable && !held_back(s, holds));
+        }
+        if open.contains(&true) {
+            break;
+        }
+    }
     LearnerNow {
         model,
         now,

@@ -544,10 +544,11 @@ pub fn evaluate(
             }
         }
         Expr::Call(function, arguments) => {
-            let values = arguments
-                .iter()
-                .map(|a| evaluate(a, value_of))
-                .collect::<Result<Vec<f64>, _>>()?;
+            // A loop, not `collect` into a `Result` (compiled with its adapters on its own).
+            let mut values = Vec::with_capacity(arguments.len());
+            for argument in arguments {
+                values.push(evaluate(argument, value_of)?);
+            }
             let x = values.first().copied().unwrap_or(f64::NAN);
             let y = values.get(1).copied().unwrap_or(f64::NAN);
             match function.as_str() {

@@ -271,11 +271,12 @@ fn element(text: &str, decimal_comma: bool) -> Result<Shape, String> {
     if let Some(inner) = unwrap(text, '(', ')') {
         let parts = split_elements(inner, decimal_comma)?;
         if parts.len() > 1 {
-            return parts
-                .into_iter()
-                .map(|part| element(part, decimal_comma))
-                .collect::<Result<_, _>>()
-                .map(Shape::Tuple);
+            // A loop, as in `read_shapes`: a `collect` into a `Result` is compiled on its own.
+            let mut elements = Vec::with_capacity(parts.len());
+            for part in parts {
+                elements.push(element(part, decimal_comma)?);
+            }
+            return Ok(Shape::Tuple(elements));
         }
     }
     Ok(Shape::Scalar(text.to_string()))

@@ -52,11 +52,17 @@ pub(crate) fn or_default<T: Default>(
     or(object, key, read, T::default())
 }
 
+/// A sequence read element by element, the first error returned. Not `collect` into a `Result`:
+/// that is compiled again, with its adapters, for every element type and reader.
 pub(crate) fn list<T>(value: &Json, read: impl Fn(&Json) -> Read<T>) -> Read<Vec<T>> {
-    match value {
-        Json::Array(elements) => elements.iter().map(read).collect(),
-        _ => Err(invalid(value, "a sequence")),
+    let Json::Array(elements) = value else {
+        return Err(invalid(value, "a sequence"));
+    };
+    let mut list = Vec::with_capacity(elements.len());
+    for element in elements {
+        list.push(read(element)?);
     }
+    Ok(list)
 }
 
 /// An object read as a map (a `SortedMap`), entry by entry: a repeated key, the last one counts.

@@ -194,6 +194,24 @@ fn positions_sort_by_the_comparison_given() {
     assert_eq!(order, [1, 2, 0]);
 }
 
+#[test]
+fn positions_sort_as_std_sorts_them_and_keep_ties_in_order() {
+    let mut sequence = Sequence(23);
+    for length in (0..70).chain([100, 257, 1000, 4099]) {
+        let values: Vec<u64> = (0..length).map(|_| sequence.below(20)).collect();
+        let mut ours: Vec<usize> = (0..length as usize).collect();
+        super::sort_positions(&mut ours, &|a, b| values[a].cmp(&values[b]));
+        // std's stable sort: equal values keep their order, as ours must.
+        let mut expected: Vec<usize> = (0..length as usize).collect();
+        expected.sort_by_key(|&at| values[at]);
+        assert_eq!(ours, expected, "{length} values");
+        let mut descending: Vec<usize> = (0..length as usize).collect();
+        super::sort_positions(&mut descending, &|a, b| values[b].cmp(&values[a]));
+        expected.sort_by(|&a, &b| values[b].cmp(&values[a]));
+        assert_eq!(descending, expected, "{length} values, descending");
+    }
+}
+
 /// A key from a small alphabet, so that keys repeat and share prefixes.
 fn key(sequence: &mut Sequence) -> String {
     let length = 1 + sequence.below(3);
