@@ -202,6 +202,7 @@ pub fn advance(
     now: Timestamp,
     options: &ChoiceOptions,
 ) -> Option<NextItem> {
+    progress.model.prepare_calibrated_state(bank);
     let seed = progress
         .seed
         .wrapping_add(u64::from(progress.model.answer_count));

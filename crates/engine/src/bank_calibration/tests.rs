@@ -273,6 +273,11 @@ fn saved_progress_of_the_current_release_loads_with_a_calibrated_bank() {
         let mut progress = load_progress(fixture, "fractions").expect("the fixture loads");
         assert_eq!(progress.model.calibrated, None);
         let rebuilt = crate::model::rebuild_calibrated_state(&progress.model, &indexed);
+        // Item choice rebuilds the state once, before its many predictions.
+        let mut choosing = progress.clone();
+        let choice_time = Timestamp(1_764_000_000_000);
+        crate::session::advance(&indexed, &mut choosing, choice_time, &Default::default());
+        assert_eq!(choosing.model.calibrated.as_ref(), Some(&rebuilt));
         let meaning = indexed.skill_position("fraction-meaning").expect("skill");
         let record = &progress.model.skills["fraction-meaning"];
         assert_eq!(rebuilt.skills[meaning].attempts, f64::from(record.attempts));

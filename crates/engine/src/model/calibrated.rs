@@ -69,6 +69,15 @@ impl LearnerModel {
         )
     }
 
+    /// On a bank with a calibration, makes the calibrated state ready (rebuilt from the skill
+    /// records when missing, as after loading), so that the many predictions of one item choice
+    /// do not each rebuild it. Item choice (`session::advance`) calls it first.
+    pub fn prepare_calibrated_state(&mut self, bank: &IndexedBank) {
+        if bank.calibration().is_some() && self.calibrated.is_none() {
+            self.calibrated = Some(rebuild_state(self, bank));
+        }
+    }
+
     /// Records an answer in the calibrated state (rebuilt first when missing). Hints do not
     /// change what it records: the calibration has seen right and wrong only.
     pub(super) fn record_calibrated_answer(
