@@ -53,6 +53,26 @@ pub struct FittedParameters {
     pub settings: ModelSettings,
 }
 
+impl FittedParameters {
+    /// Parameters with global feature weights only: every item and skill unknown (0), as in a
+    /// bank with no calibration.
+    pub fn global_only(
+        global_feature_weights: [f64; GLOBAL_FEATURE_COUNT],
+        settings: ModelSettings,
+    ) -> FittedParameters {
+        FittedParameters {
+            item_easiness: Vec::new(),
+            item_ability_slope: Vec::new(),
+            item_easiness_for_ability: Vec::new(),
+            skill_easiness_for_ability: Vec::new(),
+            skill_easiness: Vec::new(),
+            skill_feature_weights: Vec::new(),
+            global_feature_weights,
+            settings,
+        }
+    }
+}
+
 /// Hyperparameters of the online estimates and of the calibration (chosen on a validation split
 /// of the training learners; precisions are those of zero-mean normal priors on the weights).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

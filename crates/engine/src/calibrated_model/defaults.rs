@@ -23,16 +23,7 @@ use super::{FittedParameters, ModelSettings, GLOBAL_FEATURE_COUNT};
 /// The parameters of a bank with no calibration: [`DEFAULT_GLOBAL_FEATURE_WEIGHTS`] and the
 /// default settings; every item and skill gets 0 (an average item of an average skill).
 pub fn default_parameters() -> FittedParameters {
-    FittedParameters {
-        item_easiness: Vec::new(),
-        item_ability_slope: Vec::new(),
-        item_easiness_for_ability: Vec::new(),
-        skill_easiness_for_ability: Vec::new(),
-        skill_easiness: Vec::new(),
-        skill_feature_weights: Vec::new(),
-        global_feature_weights: DEFAULT_GLOBAL_FEATURE_WEIGHTS,
-        settings: ModelSettings::default(),
-    }
+    FittedParameters::global_only(DEFAULT_GLOBAL_FEATURE_WEIGHTS, ModelSettings::default())
 }
 
 /// The global feature weights of the defaults, in the order of `answer_features` (see the

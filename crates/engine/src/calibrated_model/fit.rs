@@ -99,16 +99,7 @@ pub fn fit_defaults(
     learner_sequences: &[Vec<ObservedAnswer>],
     settings: ModelSettings,
 ) -> FittedParameters {
-    let mut parameters = FittedParameters {
-        item_easiness: Vec::new(),
-        item_ability_slope: Vec::new(),
-        item_easiness_for_ability: Vec::new(),
-        skill_easiness_for_ability: Vec::new(),
-        skill_easiness: Vec::new(),
-        skill_feature_weights: Vec::new(),
-        global_feature_weights: [0.0; GLOBAL_FEATURE_COUNT],
-        settings,
-    };
+    let mut parameters = FittedParameters::global_only([0.0; GLOBAL_FEATURE_COUNT], settings);
     let sequences: Vec<&[ObservedAnswer]> = learner_sequences.iter().map(Vec::as_slice).collect();
     let mut rows = Vec::new();
     add_training_rows(&mut rows, &parameters, &sequences);

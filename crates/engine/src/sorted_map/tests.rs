@@ -113,10 +113,7 @@ fn a_sorted_map_reads_and_writes_json_as_a_btree_map_does() {
 fn id_positions_find_the_first_and_the_last_place_of_an_id() {
     for seed in 0..200 {
         let mut sequence = Sequence(seed);
-        let ids: Vec<String> = (0..sequence.below(40))
-            .map(|_| key(&mut sequence))
-            .collect();
-        let index = IdPositions::new(ids.iter().map(String::as_str).collect());
+        let (ids, index) = seeded_ids(&mut sequence);
         for _ in 0..30 {
             let probe = key(&mut sequence);
             let first = ids.iter().position(|id| *id == probe);
@@ -132,10 +129,7 @@ fn id_positions_find_the_first_and_the_last_place_of_an_id() {
 fn one_pass_look_ups_agree_with_a_search_per_position_and_per_key() {
     for seed in 0..200 {
         let mut sequence = Sequence(seed);
-        let ids: Vec<String> = (0..sequence.below(40))
-            .map(|_| key(&mut sequence))
-            .collect();
-        let index = IdPositions::new(ids.iter().map(String::as_str).collect());
+        let (ids, index) = seeded_ids(&mut sequence);
         let mut map = SortedMap::new();
         for value in 0..sequence.below(40) {
             map.insert(key(&mut sequence), value);
@@ -213,6 +207,13 @@ fn positions_sort_as_std_sorts_them_and_keep_ties_in_order() {
 }
 
 /// A key from a small alphabet, so that keys repeat and share prefixes.
+/// Up to 40 short ids, some repeated, and their index.
+fn seeded_ids(sequence: &mut Sequence) -> (Vec<String>, IdPositions) {
+    let ids: Vec<String> = (0..sequence.below(40)).map(|_| key(sequence)).collect();
+    let index = IdPositions::new(ids.iter().map(String::as_str).collect());
+    (ids, index)
+}
+
 fn key(sequence: &mut Sequence) -> String {
     let length = 1 + sequence.below(3);
     (0..length)
