@@ -27,9 +27,11 @@ impl Calibrated {
 }
 
 /// Reads the answer log: the `user_id`, `item_id` and `correct` columns (0 or 1) are needed,
-/// `timestamp` (seconds, 0 when unknown) is read when present, other columns are ignored. An
-/// error names its line (`line 4: ...`).
+/// `timestamp` (seconds, 0 when unknown) is read when present, other columns are ignored. A step
+/// of a multi-step item is `item#step` (from 0), as the teacher page's download writes it. A
+/// byte-order mark (a spreadsheet's) is skipped. An error names its line (`line 4: ...`).
 pub fn read_answer_log(text: &str) -> Result<Vec<ClassAnswer>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text
         .lines()
         .enumerate()
@@ -83,15 +85,28 @@ pub fn read_answer_log(text: &str) -> Result<Vec<ClassAnswer>, String> {
                 }
             },
         };
+        let (item_id, part) = item_and_step(field(item));
         answers.push(ClassAnswer {
             learner: field(user).to_string(),
-            item_id: field(item).to_string(),
-            part: None,
+            item_id: item_id.to_string(),
+            part,
             correct,
             seconds,
         });
     }
     Ok(answers)
+}
+
+/// An `item_id` of the log as the item's id and its step: `item#2` is step 2 of `item`; an id
+/// whose text after its last `#` is not a number is a whole item's.
+fn item_and_step(item_id: &str) -> (&str, Option<usize>) {
+    match item_id.rsplit_once('#') {
+        Some((item, step)) if !item.is_empty() => match step.parse::<usize>() {
+            Ok(step) => (item, Some(step)),
+            Err(_) => (item_id, None),
+        },
+        _ => (item_id, None),
+    }
 }
 
 /// Calibrates the bank `bank_text` from the answer log `log_text`. Errors: a bank with an error,
@@ -107,7 +122,20 @@ pub fn calibrate(bank_text: &str, log_text: &str) -> Result<Calibrated, String> 
             .collect();
         return Err(format!("the bank has errors:\n{}", errors.join("\n")));
     };
-    let answers = read_answer_log(log_text)?;
+    let mut answers = read_answer_log(log_text)?;
+    // An item whose own id ends in `#` and a number is that item, not a step of another.
+    for answer in &mut answers {
+        if let Some(step) = answer.part {
+            let whole = format!("{}#{step}", answer.item_id);
+            if bank.items.iter().any(|item| item.id == whole) {
+                answer.item_id = whole;
+                answer.part = None;
+            }
+        }
+    }
+    if answers.is_empty() {
+        return Err("the answer log has a header but no answers".into());
+    }
     let fitted =
         fit_bank_calibration(&bank, &answers, ModelSettings::default()).ok_or_else(|| {
             format!(

@@ -14,6 +14,10 @@ const USAGE: &str = "usage: calibrate --logs ANSWERS.tsv --bank BANK.json --out 
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
+    if arguments.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let value = |flag: &str| {
         arguments
             .iter()

@@ -59,6 +59,51 @@ fn a_log_calibrates_the_bank_and_the_block_reads_back() {
     assert_eq!(read.bank.as_ref(), Some(&calibrated.bank));
 }
 
+/// A bank with a two-step item: its steps are answered (and calibrated) one by one.
+const STEPS_BANK: &str = r#"{ "id": "m", "version": "1", "title": "M",
+  "settings": { "minEvidence": 1 },
+  "skills": [ { "id": "s", "name": "S" } ],
+  "items": [
+    { "id": "q#1", "skills": ["s"], "type": "numeric", "prompt": "1?", "answer": 1 },
+    { "id": "two", "skills": ["s"], "type": "multiStep", "prompt": "Two steps.", "steps": [
+      { "id": "a", "prompt": "a?", "type": "numeric", "answer": 1 },
+      { "id": "b", "prompt": "b?", "type": "numeric", "answer": 2 } ] }
+  ] }"#;
+
+#[test]
+fn steps_come_in_as_item_hash_step_and_a_byte_order_mark_is_skipped() {
+    let log = "\u{feff}user_id\titem_id\ttimestamp\tcorrect\tskill_id
+ana\ttwo#0\t0\t1\ts
+ana\ttwo#1\t0\t0\ts
+ana\tq#1\t0\t1\ts
+ben\ttwo#0\t0\t1\ts
+ben\ttwo#1\t0\t1\ts
+";
+    let answers = read_answer_log(log).expect("reads");
+    let parts: Vec<(&str, Option<usize>)> = answers
+        .iter()
+        .map(|a| (a.item_id.as_str(), a.part))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("two", Some(0)),
+            ("two", Some(1)),
+            ("q", Some(1)),
+            ("two", Some(0)),
+            ("two", Some(1))
+        ]
+    );
+    let bank = load_bank(STEPS_BANK);
+    assert!(bank.bank.is_some(), "{:?}", bank.diagnostics);
+    let calibrated = calibrate(STEPS_BANK, log).expect("calibrates");
+    // `q#1` is an item of the bank: the whole item, not step 1 of `q`.
+    assert_eq!(calibrated.used_answers, 5, "{}", calibrated.summary());
+    let block = calibrated.bank.calibration.expect("a block");
+    let keys: Vec<&String> = block.items.keys().collect();
+    assert_eq!(keys, ["q#1", "two#0", "two#1"]);
+}
+
 #[test]
 fn bad_logs_are_refused_with_their_line() {
     let check = |log: &str, expected: &str| {
@@ -80,6 +125,10 @@ fn bad_logs_are_refused_with_their_line() {
     check(
         "user_id\titem_id\ttimestamp\tcorrect\tskill_id\nana\teasy\tnoon\t1\ts\n",
         "line 2: timestamp must be a number of seconds, found \"noon\"",
+    );
+    check(
+        "user_id\titem_id\ttimestamp\tcorrect\tskill_id\n",
+        "the answer log has a header but no answers",
     );
     check(
         "user_id\titem_id\ttimestamp\tcorrect\tskill_id\nana\tgone\t0\t1\ts\n",
