@@ -202,7 +202,9 @@ pub fn advance(
     now: Timestamp,
     options: &ChoiceOptions,
 ) -> Option<NextItem> {
-    progress.model.prepare_calibrated_state(bank);
+    progress
+        .model
+        .prepare_calibrated_state(bank, &progress.answer_log);
     let seed = progress
         .seed
         .wrapping_add(u64::from(progress.model.answer_count));
@@ -231,6 +233,9 @@ pub fn resume(
     now: Timestamp,
     options: &ChoiceOptions,
 ) -> Option<NextItem> {
+    progress
+        .model
+        .prepare_calibrated_state(bank, &progress.answer_log);
     let saved = progress
         .current_item
         .as_deref()

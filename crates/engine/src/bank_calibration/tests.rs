@@ -374,3 +374,45 @@ fn unknown_ids_are_warnings_and_a_malformed_block_an_error_with_its_path() {
         &["error $.calibration: the calibration cannot be read: invalid type: sequence, expected struct BankCalibration"],
     );
 }
+
+#[test]
+fn after_saving_and_loading_the_calibrated_state_is_replayed_from_the_answer_log() {
+    use crate::answer::Response;
+    use crate::progress::save_progress;
+    use crate::sample_response::response_for;
+    use crate::session::{advance, new_progress, resume, submit_answer};
+
+    let (bank, _) = fitted_class();
+    let indexed = IndexedBank::new(bank);
+    let mut progress = new_progress(&indexed, 3);
+    let options = Default::default();
+    // Whole seconds: the log keeps times to the second.
+    let mut now = Timestamp(1_700_000_000_000);
+    for step in 0..12 {
+        let next = advance(&indexed, &mut progress, now, &options).expect("an item");
+        let item = indexed.items()[next.item_position].clone();
+        let response: Response = response_for(&item.kind, step % 3 != 0).expect("a response");
+        submit_answer(&indexed, &mut progress, &item, 0, &response, 0, now).expect("judged");
+        now = Timestamp(now.0 + 47_000);
+    }
+    let live = progress
+        .model
+        .calibrated
+        .clone()
+        .expect("kept while answering");
+    let mut loaded = load_progress(&save_progress(&progress), indexed.id()).expect("loads");
+    assert_eq!(loaded.model.calibrated, None, "never saved");
+    resume(&indexed, &mut loaded, now, &options);
+    assert_eq!(loaded.model.calibrated, Some(live.clone()));
+    let meaning = &indexed.items()[0];
+    assert_eq!(
+        loaded.model.predict_success(&indexed, meaning, now),
+        progress.model.predict_success(&indexed, meaning, now)
+    );
+    // Without the log (progress saved before it), the state is rebuilt from the skill records.
+    let mut without_log = loaded.clone();
+    without_log.model.calibrated = None;
+    without_log.answer_log = Default::default();
+    resume(&indexed, &mut without_log, now, &options);
+    assert_ne!(without_log.model.calibrated, Some(live));
+}

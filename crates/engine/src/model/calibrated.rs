@@ -2,16 +2,17 @@
 //! item choice and mastery) come from `calibrated_model::predict` over the learner's
 //! `calibrated_model::LearnerState`, which `LearnerModel` keeps beside its own records.
 //!
-//! Architecture invariant: the calibrated state is never saved. On load it is rebuilt from what
-//! saved progress holds (`rebuild_state`: per skill attempts, right answers, the current run of
-//! right answers, when last practised), with no ability estimate. An exact replay from the
-//! answer log is the next step, once saved progress carries the log.
+//! Architecture invariant: the calibrated state is never saved. After loading it is replayed
+//! from saved progress's answer log when the log holds every answer (`prepare_calibrated_state`),
+//! else rebuilt from what the skill records hold (`rebuild_state`: per skill attempts, right
+//! answers, the current run of right answers, when last practised; no ability estimate).
 
 use std::borrow::Cow;
 
 use crate::bank_calibration::PositionedCalibration;
 use crate::bank_index::IndexedBank;
 use crate::calibrated_model::{self, LearnerState, PracticeSummary};
+use crate::progress::{item_key, AnswerLog};
 
 use super::{LearnerModel, SkillRecord, Timestamp};
 
@@ -69,12 +70,16 @@ impl LearnerModel {
         )
     }
 
-    /// On a bank with a calibration, makes the calibrated state ready (rebuilt from the skill
-    /// records when missing, as after loading), so that the many predictions of one item choice
-    /// do not each rebuild it. Item choice (`session::advance`) calls it first.
-    pub fn prepare_calibrated_state(&mut self, bank: &IndexedBank) {
-        if bank.calibration().is_some() && self.calibrated.is_none() {
-            self.calibrated = Some(rebuild_state(self, bank));
+    /// On a bank with a calibration, makes the calibrated state ready when it is missing (after
+    /// loading, or taking in another tab's answers): replayed from the answer log when the log
+    /// holds every answer (exactly the state the answers built, times to the second), else
+    /// rebuilt from the skill records. Item choice (`session::advance`, `session::resume`) calls
+    /// it first, so that its many predictions do not each rebuild it.
+    pub fn prepare_calibrated_state(&mut self, bank: &IndexedBank, log: &AnswerLog) {
+        if let (Some(calibration), None) = (bank.calibration(), &self.calibrated) {
+            let state = replay_state(self, calibration, bank, log)
+                .unwrap_or_else(|| rebuild_state(self, bank));
+            self.calibrated = Some(state);
         }
     }
 
@@ -103,6 +108,43 @@ impl LearnerModel {
             );
         }
     }
+}
+
+/// The calibrated state replayed from the answer log, or `None` when the log does not hold every
+/// answer the model counted (it keeps the last `ANSWER_HISTORY_LIMIT`, and progress saved before
+/// the log has none). An answer on an item the bank no longer has is passed over.
+fn replay_state(
+    model: &LearnerModel,
+    calibration: &PositionedCalibration,
+    bank: &IndexedBank,
+    log: &AnswerLog,
+) -> Option<LearnerState> {
+    if log.len() != model.answer_count as usize {
+        return None;
+    }
+    let mut state = LearnerState {
+        overall: PracticeSummary::default(),
+        skills: vec![PracticeSummary::default(); bank.skills().len()],
+    };
+    for answer in log.iter() {
+        let Some(position) = bank.item_position(answer.item_id) else {
+            continue;
+        };
+        let parts = bank.items()[position].parts();
+        let Some(part) = parts.get(answer.part.unwrap_or(0) as usize) else {
+            continue;
+        };
+        let key = item_key(answer.item_id, answer.part);
+        calibrated_model::update(
+            &calibration.parameters,
+            &mut state,
+            part_index(calibration, bank, &key),
+            &skill_positions(bank, part.skills),
+            answer.verdict.counts_as_right(),
+            answer.at_seconds as f64,
+        );
+    }
+    Some(state)
 }
 
 /// The calibrated state that what saved progress holds allows: per skill attempts, right
