@@ -71,6 +71,10 @@ pub fn submit_answer(
         return Err(UnreadableReason::PartGone.into());
     };
     let outcome = check_response_with(part.kind, response, &Reading::of_bank(bank.bank()))?;
+    // Before this answer joins the log, so that a state taken in from another tab is replayed.
+    progress
+        .model
+        .prepare_calibrated_state(bank, &progress.answer_log);
     let (predicted_success, newly_mastered) =
         with_part_evidence(item, part_index, &outcome, hints_used, |evidence| {
             (

@@ -409,6 +409,14 @@ fn after_saving_and_loading_the_calibrated_state_is_replayed_from_the_answer_log
         loaded.model.predict_success(&indexed, meaning, now),
         progress.model.predict_success(&indexed, meaning, now)
     );
+    // An answer straight after loading (no choice in between) starts from the replayed state too.
+    let mut answered = load_progress(&save_progress(&progress), indexed.id()).expect("loads");
+    let item = indexed.items()[0].clone();
+    let response: Response = response_for(&item.kind, true).expect("a response");
+    for copy in [&mut progress, &mut answered] {
+        submit_answer(&indexed, copy, &item, 0, &response, 0, now).expect("judged");
+    }
+    assert_eq!(answered.model.calibrated, progress.model.calibrated);
     // Without the log (progress saved before it), the state is rebuilt from the skill records.
     let mut without_log = loaded.clone();
     without_log.model.calibrated = None;
