@@ -72,18 +72,31 @@ pub fn why_this_item(words: &Words, bank: &IndexedBank, reason: &ChoiceReason) -
                 ],
             )
         }
-        ChoiceReason::NewSkill { skill_id, after } if after.is_empty() => {
-            fill(words.why_new_skill, &[("skill", &skill(skill_id))])
-        }
-        ChoiceReason::NewSkill { skill_id, after } => {
-            let names: Vec<String> = after.iter().map(|id| format!("“{}”", skill(id))).collect();
-            fill(
-                words.why_next_step,
-                &[
-                    ("skill", &skill(skill_id)),
-                    ("after", &names.join(words.and)),
-                ],
-            )
+        ChoiceReason::NewSkill {
+            skill_id,
+            after,
+            placed,
+        } => {
+            let quoted = |ids: &[String]| {
+                let names: Vec<String> = ids.iter().map(|id| format!("“{}”", skill(id))).collect();
+                names.join(words.and)
+            };
+            let skill = skill(skill_id);
+            match (after.is_empty(), placed.is_empty()) {
+                (true, true) => fill(words.why_new_skill, &[("skill", &skill)]),
+                (false, true) => fill(
+                    words.why_next_step,
+                    &[("skill", &skill), ("after", &quoted(after))],
+                ),
+                // A prerequisite known only from placement answers is not said to be mastered.
+                _ => fill(
+                    words.why_next_step_placed,
+                    &[
+                        ("skill", &skill),
+                        ("placed", &quoted(&[after.as_slice(), placed].concat())),
+                    ],
+                ),
+            }
         }
         ChoiceReason::KeepPractising { skill_id } => {
             fill(words.why_keep_practising, &[("skill", &skill(skill_id))])

@@ -50,3 +50,42 @@ fn a_review_never_says_recall_is_down_to_100_percent() {
         }
     }
 }
+
+const CHAIN: &str = r#"{
+  "id": "chain", "version": "1", "title": "Chain",
+  "skills": [
+    { "id": "count", "name": "Counting" },
+    { "id": "add", "name": "Adding", "prerequisites": ["count"] },
+    { "id": "multiply", "name": "Multiplying", "prerequisites": ["count", "add"] }
+  ],
+  "items": [ { "id": "c1", "skills": ["count"], "type": "numeric", "prompt": "1 + 0", "answer": 1 } ]
+}"#;
+
+fn why_new(after: &[&str], placed: &[&str]) -> String {
+    let bank = IndexedBank::new(load_bank(CHAIN).bank.expect("the test bank loads"));
+    let ids = |list: &[&str]| list.iter().map(|id| id.to_string()).collect();
+    let reason = ChoiceReason::NewSkill {
+        skill_id: "multiply".into(),
+        after: ids(after),
+        placed: ids(placed),
+    };
+    why_this_item(words_for(Some("en")), &bank, &reason)
+}
+
+#[test]
+fn a_new_skill_says_mastered_only_of_prerequisites_mastered() {
+    assert_eq!(why_new(&[], &[]), "Starting “Multiplying”.");
+    assert_eq!(
+        why_new(&["count", "add"], &[]),
+        "Next step: “Multiplying”, now that you have mastered “Counting” and “Adding”."
+    );
+    // Known only from placement answers: never "mastered".
+    for (after, placed) in [(&[][..], &["count", "add"][..]), (&["count"], &["add"])] {
+        let sentence = why_new(after, placed);
+        assert!(!sentence.contains("mastered"), "{sentence}");
+        assert_eq!(
+            sentence,
+            "Next step: “Multiplying”: your first answers suggest you already know “Counting” and “Adding”."
+        );
+    }
+}

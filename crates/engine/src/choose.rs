@@ -67,11 +67,14 @@ pub enum ChoiceReason {
     /// A skill close to mastery, with a harder item: a right answer can confirm the mastery.
     #[serde(rename_all = "camelCase")]
     MasteryCheck { skill_id: String, mastery: f64 },
-    /// A new skill, open because its prerequisites are mastered.
+    /// A new skill, open because its prerequisites are mastered (`after`) or provisionally
+    /// known from placement answers (`placed`), not yet mastered.
     #[serde(rename_all = "camelCase")]
     NewSkill {
         skill_id: String,
         after: Vec<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        placed: Vec<String>,
     },
     /// A placement probe: a skill never practised, whose prerequisites a right answer lets the
     /// learner skip (a wrong one leads to them).
@@ -424,10 +427,24 @@ fn reason(
             skill_id,
             prerequisites: bank.skills()[main_skill].prerequisites.clone(),
         },
-        Pool::Open if mastery.state == SkillState::NotStarted => ChoiceReason::NewSkill {
-            skill_id,
-            after: bank.skills()[main_skill].prerequisites.clone(),
-        },
+        Pool::Open if mastery.state == SkillState::NotStarted => {
+            // Only a prerequisite that counts as mastered is said to be mastered.
+            let mut after = Vec::new();
+            let mut placed = Vec::new();
+            for &p in bank.prerequisites_of(main_skill) {
+                let id = bank.skills()[p].id.clone();
+                if learner.masteries[p].state.counts_as_mastered() {
+                    after.push(id);
+                } else {
+                    placed.push(id);
+                }
+            }
+            ChoiceReason::NewSkill {
+                skill_id,
+                after,
+                placed,
+            }
+        }
         // After other skills' items came between: the re-check the claim waits for.
         Pool::Open if is_mastery_check(mastery) && !learner.practised_just_now[main_skill] => {
             ChoiceReason::DelayedRecheck {

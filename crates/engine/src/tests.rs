@@ -301,7 +301,7 @@ fn a_learner_who_answers_well_is_placed_on_adding_then_confirms_counting() {
         a2 p=0.50 Placement { skill_id: "add", prerequisites: ["count"] } -> right | count:NotStarted:0.56 add:Learning:0.66
         a1 p=0.85 Learning(add, 0.66) -> right | count:NotStarted:0.60 add:Learning:0.70
         a3 p=0.49 MasteryCheck(add, 0.70) -> right | count:NotStarted:0.69 add:Learning:0.80
-        c4 p=0.78 NewSkill { skill_id: "count", after: [] } -> right | count:Learning:0.76 add:Learning:0.80
+        c4 p=0.78 NewSkill { skill_id: "count", after: [], placed: [] } -> right | count:Learning:0.76 add:Learning:0.80
         c2 p=0.76 Learning(count, 0.76) -> right | count:Learning:0.82 add:Learning:0.80
         c3 p=0.62 MasteryCheck(count, 0.82) -> right | count:Mastered:0.87 add:Learning:0.80
         a3 p=0.63 DelayedRecheck(add, 0.80) -> right | count:Mastered:0.87 add:Learning:0.85

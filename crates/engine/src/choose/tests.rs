@@ -67,7 +67,13 @@ fn short_reason(reason: &ChoiceReason) -> String {
         ChoiceReason::DelayedRecheck { skill_id, .. } => format!("DelayedRecheck({skill_id})"),
         ChoiceReason::MasteryCheck { skill_id, .. } => format!("MasteryCheck({skill_id})"),
         ChoiceReason::Learning { skill_id, .. } => format!("Learning({skill_id})"),
-        ChoiceReason::NewSkill { skill_id, .. } => format!("NewSkill({skill_id})"),
+        ChoiceReason::NewSkill {
+            skill_id, placed, ..
+        } if placed.is_empty() => format!("NewSkill({skill_id})"),
+        // Prerequisites known only from placement, never said to be mastered.
+        ChoiceReason::NewSkill {
+            skill_id, placed, ..
+        } => format!("NewSkill({skill_id}; placed {})", placed.join(",")),
         ChoiceReason::ReviewDue { skill_id, .. } => format!("ReviewDue({skill_id})"),
         other => format!("{other:?}"),
     }
@@ -115,7 +121,7 @@ fn a_right_probe_on_the_top_skill_places_the_learner_forward() {
         m2 Placement(multiply) -> right | count:known add:known multiply:Learning:0.66
         m1 Learning(multiply) -> right | count:known add:known multiply:Learning:0.70
         m3 MasteryCheck(multiply) -> right | count:known add:known multiply:Learning:0.80
-        a2 NewSkill(add) -> right | count:known add:Learning:0.76 multiply:Learning:0.80
+        a2 NewSkill(add; placed count) -> right | count:known add:Learning:0.76 multiply:Learning:0.80
         a4 Learning(add) -> right | count:known add:Learning:0.83 multiply:Learning:0.80
         a3 MasteryCheck(add) -> right | count:known add:Learning:0.87 multiply:Learning:0.80"#]]
     .assert_eq(&transcript(CHAIN_BANK, "111111"));
