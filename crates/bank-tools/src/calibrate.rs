@@ -155,3 +155,101 @@ pub fn calibrate(bank_text: &str, log_text: &str) -> Result<Calibrated, String> 
 
 #[cfg(test)]
 mod tests;
+
+/// The bank's own text with its top-level `calibration` member set to `block` (JSON text): the
+/// last such member's value replaced, or a member added after the others. Everything else,
+/// the author's order, spacing and numbers, is kept byte for byte. `bank_text` must be a JSON
+/// object (a bank that loaded); `None` otherwise.
+pub fn with_calibration_block(bank_text: &str, block: &str) -> Option<String> {
+    let bytes = bank_text.as_bytes();
+    let mut at = skip_space(bytes, 0);
+    if bytes.get(at) == Some(&0xEF) {
+        at = skip_space(bytes, at + 3); // a byte-order mark
+    }
+    if bytes.get(at) != Some(&b'{') {
+        return None;
+    }
+    at = skip_space(bytes, at + 1);
+    let mut last_value = None;
+    let mut members = 0;
+    while bytes.get(at) == Some(&b'"') {
+        let key_end = string_end(bytes, at)?;
+        let key = &bank_text[at + 1..key_end - 1];
+        at = skip_space(bytes, key_end);
+        if bytes.get(at) != Some(&b':') {
+            return None;
+        }
+        let value_start = skip_space(bytes, at + 1);
+        let value_end = value_end(bytes, value_start)?;
+        if key == "calibration" {
+            last_value = Some((value_start, value_end));
+        }
+        members += 1;
+        at = skip_space(bytes, value_end);
+        if bytes.get(at) == Some(&b',') {
+            at = skip_space(bytes, at + 1);
+        }
+    }
+    if bytes.get(at) != Some(&b'}') {
+        return None;
+    }
+    Some(match last_value {
+        Some((start, end)) => format!("{}{block}{}", &bank_text[..start], &bank_text[end..]),
+        None => {
+            let before = bank_text[..at].trim_end();
+            let comma = if members > 0 { "," } else { "" };
+            format!(
+                "{before}{comma}\n  \"calibration\": {block}\n{}",
+                &bank_text[at..]
+            )
+        }
+    })
+}
+
+fn skip_space(bytes: &[u8], mut at: usize) -> usize {
+    while bytes.get(at).is_some_and(|b| b.is_ascii_whitespace()) {
+        at += 1;
+    }
+    at
+}
+
+/// Just after the string starting at `at` (its opening quote).
+fn string_end(bytes: &[u8], mut at: usize) -> Option<usize> {
+    at += 1;
+    loop {
+        match bytes.get(at)? {
+            b'\\' => at += 2,
+            b'"' => return Some(at + 1),
+            _ => at += 1,
+        }
+    }
+}
+
+/// Just after the JSON value starting at `at`.
+fn value_end(bytes: &[u8], mut at: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    loop {
+        match bytes.get(at) {
+            Some(b'"') => at = string_end(bytes, at)?,
+            Some(b'{' | b'[') => {
+                depth += 1;
+                at += 1;
+            }
+            Some(b'}' | b']') if depth > 0 => {
+                depth -= 1;
+                at += 1;
+            }
+            Some(b'}' | b']' | b',') | None if depth == 0 => return Some(at),
+            Some(b) if depth == 0 && b.is_ascii_whitespace() => return Some(at),
+            Some(_) => at += 1,
+            None => return None,
+        }
+        if depth == 0
+            && bytes
+                .get(at - 1)
+                .is_some_and(|b| matches!(b, b'}' | b']' | b'"'))
+        {
+            return Some(at);
+        }
+    }
+}

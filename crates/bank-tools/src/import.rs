@@ -8,6 +8,7 @@
 
 use std::path::Path;
 
+use adaptive_practice_engine::bank_calibration::BankCalibration;
 use adaptive_practice_engine::Bank;
 use serde_json::Value;
 
@@ -308,6 +309,15 @@ pub fn bank_json(bank: &Bank) -> Result<String, serde_json::Error> {
     let mut text = bank_json_without_calibration(&without)?;
     let end = text.trim_end().trim_end_matches('}').trim_end().len();
     text.truncate(end);
+    text.push_str(",\n  \"calibration\": ");
+    text.push_str(&calibration_json(calibration)?);
+    text.push_str("\n}\n");
+    Ok(text)
+}
+
+/// A calibration block as JSON text, one skill or item per line, indented as a member of a
+/// bank's top-level object (the one writer of the block: `bank_json` and `make calibrate`).
+pub fn calibration_json(calibration: &BankCalibration) -> Result<String, serde_json::Error> {
     let entries = |lines: Vec<String>| format!("{{\n      {}\n    }}", lines.join(",\n      "));
     let mut skills = Vec::new();
     for (id, skill) in calibration.skills.iter() {
@@ -325,16 +335,15 @@ pub fn bank_json(bank: &Bank) -> Result<String, serde_json::Error> {
             serde_json::to_string(item)?
         ));
     }
-    text.push_str(&format!(
-        ",\n  \"calibration\": {{\n    \"version\": {},\n    \"fitted\": {},\n    \"settings\": {},\n    \"weights\": {},\n    \"skills\": {},\n    \"items\": {}\n  }}\n}}\n",
+    Ok(format!(
+        "{{\n    \"version\": {},\n    \"fitted\": {},\n    \"settings\": {},\n    \"weights\": {},\n    \"skills\": {},\n    \"items\": {}\n  }}",
         calibration.version,
         serde_json::to_string(&calibration.fitted)?,
         serde_json::to_string(&calibration.settings)?,
         serde_json::to_string(&calibration.weights)?,
         entries(skills),
         entries(items),
-    ));
-    Ok(text)
+    ))
 }
 
 fn bank_json_without_calibration(bank: &Bank) -> Result<String, serde_json::Error> {

@@ -7,8 +7,8 @@
 
 use std::process::ExitCode;
 
-use adaptive_practice_bank_tools::calibrate::calibrate;
-use adaptive_practice_bank_tools::import::bank_json;
+use adaptive_practice_bank_tools::calibrate::{calibrate, with_calibration_block};
+use adaptive_practice_bank_tools::import::calibration_json;
 
 const USAGE: &str = "usage: calibrate --logs ANSWERS.tsv --bank BANK.json --out CALIBRATED.json";
 
@@ -43,8 +43,17 @@ fn main() -> ExitCode {
                 format!("{bank}, {logs}: {error}")
             }
         })?;
-        let text = bank_json(&calibrated.bank)
-            .map_err(|error| format!("cannot write the bank: {error}"))?;
+        // The author's bank as written, with only its calibration block set.
+        let block = calibrated
+            .bank
+            .calibration
+            .as_ref()
+            .map(calibration_json)
+            .transpose()
+            .map_err(|error| format!("cannot write the block: {error}"))?
+            .unwrap_or_default();
+        let text = with_calibration_block(&bank_text, &block)
+            .ok_or_else(|| format!("{bank}: the bank is not a JSON object"))?;
         std::fs::write(out, text).map_err(|error| format!("{out}: cannot write: {error}"))?;
         Ok(calibrated.summary())
     });

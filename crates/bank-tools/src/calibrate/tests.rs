@@ -1,7 +1,7 @@
 //! Reading an answer log and calibrating a bank from it.
 
-use super::{calibrate, read_answer_log};
-use crate::import::bank_json;
+use super::{calibrate, read_answer_log, with_calibration_block};
+use crate::import::{bank_json, calibration_json};
 use adaptive_practice_engine::load_bank;
 
 const BANK: &str = r#"{ "id": "b", "version": "1", "title": "B", "settings": { "minEvidence": 1 },
@@ -140,5 +140,42 @@ fn bad_logs_are_refused_with_their_line() {
     assert_eq!(
         read_answer_log("user_id\titem_id\tcorrect\nana\teasy\t1\n").map(|a| a.len()),
         Ok(1)
+    );
+}
+
+#[test]
+fn the_written_bank_is_the_authors_text_with_only_the_block_set() {
+    let calibrated = calibrate(BANK, LOG).expect("calibrates");
+    let block =
+        calibration_json(calibrated.bank.calibration.as_ref().expect("a block")).expect("writes");
+    let written = with_calibration_block(BANK, &block).expect("an object");
+    // The author's text is kept as written (no defaults added, no `7` turned into `7.0`) ...
+    let authors = BANK.trim_end().trim_end_matches('}').trim_end();
+    assert_eq!(
+        written,
+        format!("{authors},\n  \"calibration\": {block}\n}}")
+    );
+    assert!(!written.contains("shuffle"), "{written}");
+    // ... and reads back as the calibrated bank.
+    let loaded = load_bank(&written).bank.expect("the written bank loads");
+    assert_eq!(loaded.calibration, calibrated.bank.calibration);
+    assert_eq!(loaded.items, calibrated.bank.items);
+    // Calibrating again replaces the block (the last one, in place) instead of adding another.
+    let again = with_calibration_block(&written, "{\"version\": 1}").expect("an object");
+    assert_eq!(again.matches("\"calibration\"").count(), 1, "{again}");
+    assert!(
+        again.contains("\"calibration\": {\"version\": 1}\n}"),
+        "{again}"
+    );
+    // Keys and strings with braces, commas and escaped quotes are skipped whole.
+    let tricky = r#"{ "a": "x,}\"{", "b": [1, {"c": "]"}], "calibration": null, "d": 7 }"#;
+    assert_eq!(
+        with_calibration_block(tricky, "{}").as_deref(),
+        Some(r#"{ "a": "x,}\"{", "b": [1, {"c": "]"}], "calibration": {}, "d": 7 }"#)
+    );
+    assert_eq!(with_calibration_block("[1]", "{}"), None);
+    assert_eq!(
+        with_calibration_block("{}", "{}").as_deref(),
+        Some("{\n  \"calibration\": {}\n}")
     );
 }
