@@ -86,9 +86,10 @@ export async function checkBank(bankText) {
 }
 
 /**
- * Calibrates the bank's item difficulties from the report files of the learners used (read
- * again, with the same reader and rules): `progress({ read, total })` as the files are read,
- * then the engine's fit, which tells nothing until it ends. Answers { bank, items, learners,
+ * Calibrates the bank from the report files of the learners used (read again, with the same
+ * reader and rules): its items' difficulties, and its calibration block fitted from the answers
+ * the reports list. `progress({ read, total })` as the files are read, then the engine's fit,
+ * which tells nothing until it ends. Answers { bank, items, learners, learnersWithAnswers, block,
  * skipped } (`calibrateBank` in crates/studio/src/teacher.rs).
  */
 export async function calibrate(bankText, files, largest, progress = () => {}) {

@@ -603,8 +603,8 @@ function showCalibrating({ read, total }) {
   bar.hidden = false;
   const status =
     read < total
-      ? 'Calibrating the items: reading the reports again…'
-      : 'Calibrating the items: fitting the difficulties…';
+      ? 'Calibrating the bank: reading the reports again…'
+      : "Calibrating the bank: fitting the items' difficulties and the calibration block…";
   if ($('calibration-status').textContent !== status) setStatus('calibration-status', status);
   if (read < total) {
     bar.max = total;
@@ -1240,7 +1240,7 @@ function renderItems(bank, used) {
   const answerCount = answers.reduce((sum, count) => sum + count, 0);
   $('calibration-progress').hidden = Boolean(calibration);
   if (!calibration) {
-    if (!calibrator) setStatus('calibration-status', 'Calibrating the items…');
+    if (!calibrator) setStatus('calibration-status', 'Calibrating the bank…');
   } else if (calibration.error) {
     setStatus(
       'calibration-status',
@@ -1253,6 +1253,7 @@ function renderItems(bank, used) {
     );
   }
   $('download-bank').disabled = !calibration?.bank;
+  renderBankContents(calibration, used.length);
   $('items').replaceChildren(
     element('caption', { class: 'visually-hidden' }, 'The hardest items'),
     element(
@@ -1351,6 +1352,44 @@ function element(name, attributes, ...children) {
   for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
   node.append(...children.flat());
   return node;
+}
+
+/**
+ * What the calibrated bank (the download) holds: the items' difficulties, and the calibration
+ * block fitted from the class's answers, or the bank's earlier block kept, or none, each said.
+ */
+function renderBankContents(calibration, learners) {
+  const node = $('bank-contents');
+  node.hidden = !calibration?.bank;
+  if (node.hidden) return;
+  const block = calibration.block;
+  const withAnswers = calibration.learnersWithAnswers ?? 0;
+  const without = learners - withAnswers;
+  const withoutNote =
+    without > 0
+      ? ` (${plural(without, 'report')} of older widgets ${without === 1 ? 'lists' : 'list'} no answers one by one and ${without === 1 ? 'counts' : 'count'} for the difficulties only)`
+      : '';
+  let text;
+  if (block?.source === 'class') {
+    text =
+      `The calibrated bank holds the items' difficulties and a calibration block fitted on ` +
+      `${plural(block.answers, 'answer')} by ${plural(block.learners, 'learner')} of this class${withoutNote}: ` +
+      'widgets that load it predict and choose with the calibrated model.';
+  } else if (block?.source === 'earlier') {
+    text =
+      `The calibrated bank holds the items' difficulties and keeps the bank's earlier calibration block, ` +
+      `fitted on ${plural(block.answers, 'answer')} by ${plural(block.learners, 'learner')} before this class, unchanged: ` +
+      (withAnswers === 0
+        ? 'no report used lists its answers one by one, so no block could be fitted on this class.'
+        : 'none of the answers the reports list is on an item of this bank.');
+  } else {
+    text =
+      "The calibrated bank holds the items' difficulties only, no calibration block: " +
+      (withAnswers === 0
+        ? 'no report used lists its answers one by one (reports from widgets before this version do not).'
+        : 'none of the answers the reports list is on an item of this bank.');
+  }
+  node.textContent = text;
 }
 
 function setStatus(id, text, kind = '') {
