@@ -7,7 +7,7 @@
 // calibrating, then { id, result } (its typed arrays transferred) or { id, error, missing }
 // (`missing`: the engine itself could not be loaded).
 
-import init, { calibrateBank, classAnswers, readReports } from './generated/studio/adaptive_practice_studio.js';
+import init, { bankPrompts, calibrateBank, classAnswers, readReports } from './generated/studio/adaptive_practice_studio.js';
 
 let ready = null;
 
@@ -74,14 +74,17 @@ async function laidEndToEnd(files, largest, progress = () => {}) {
   return { all, ends, refused };
 }
 
-/** Undefined when the engine can use `bankText` as a bank; else why not. */
+/**
+ * { prompts } when the engine can use `bankText` as a bank (each item's prompt as plain text,
+ * `bankPrompts`); else { refusal }, why not.
+ */
 export async function checkBank(bankText) {
   await engine();
   try {
     calibrateBank(bankText, new Uint8Array(0), new Uint32Array(0));
-    return undefined;
+    return { prompts: bankPrompts(bankText) };
   } catch (error) {
-    return messageOf(error);
+    return { refusal: messageOf(error) };
   }
 }
 

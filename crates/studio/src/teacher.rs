@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 use adaptive_practice_engine::bank_calibration::{fit_bank_calibration, BankCalibration};
 use adaptive_practice_engine::calibrated_model::ModelSettings;
 use adaptive_practice_engine::calibration::calibrate_bank_items;
+use adaptive_practice_engine::markup::{parse_markup, plain_text};
 use adaptive_practice_engine::progress::plausibility::check_report;
 use adaptive_practice_engine::report::{
     class_answers, kt_answers_tsv, read_report, read_report_for, LearnerReport, ReportError,
@@ -485,6 +486,25 @@ fn calibration_block(
         ),
         None => (None, None),
     }
+}
+
+/// `bankPrompts(bankJson)`: each item's prompt as plain text, in the bank's order, for the page's
+/// lists: the markup read as the widget reads it (`markup::plain_text`, math written linearly,
+/// `(x+1)/2`), on one line. Refuses a bank the widget would refuse, with the first reason.
+#[wasm_bindgen(js_name = bankPrompts)]
+pub fn bank_prompts(bank_json: &str) -> Result<Vec<String>, JsError> {
+    let bank = bank_of(bank_json)?;
+    Ok(bank
+        .items
+        .iter()
+        .map(|item| plain_prompt(&item.prompt))
+        .collect())
+}
+
+/// A prompt's markup as plain text on one line.
+fn plain_prompt(prompt: &str) -> String {
+    let text = plain_text(&parse_markup(prompt));
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// What `classAnswers` answers.

@@ -320,3 +320,15 @@ fn reports_without_answers_fit_no_block_and_a_bank_s_earlier_block_is_kept_and_s
     assert_eq!((summary.source, summary.learners), ("earlier", 4));
     assert_eq!(kept.bank.get("calibration"), with_block.get("calibration"));
 }
+
+#[test]
+fn prompts_are_listed_as_plain_text_on_one_line() {
+    let cases = [
+        ("What is **half** of $\\frac{1}{2}$?", "What is half of 1/2?"),
+        ("A list:\n\n- *one*\n- two", "A list: one two"),
+        ("Plain", "Plain"),
+    ];
+    for (prompt, plain) in cases {
+        assert_eq!(super::plain_prompt(prompt), plain, "{prompt:?}");
+    }
+}
