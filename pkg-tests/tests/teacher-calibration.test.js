@@ -79,9 +79,9 @@ async function teacherPage(reports, bankPath = null) {
   await page.goto(env.baseUrl + 'www/teacher.html');
   await page.locator('#bank-status[data-bank-id="fractions"]').waitFor();
   if (bankPath) {
-    const loaded = page.locator('#bank-status').textContent();
+    const { title } = JSON.parse(readFileSync(bankPath, 'utf8'));
     await page.setInputFiles('#bank-file', bankPath);
-    await page.waitForFunction((before) => document.getElementById('bank-status').textContent !== before, await loaded);
+    await page.waitForFunction((t) => document.getElementById('bank-status').textContent.startsWith(`${t}:`), title);
   }
   await page.setInputFiles('#report-files', reports);
   await page.waitForFunction(() => /^Calibrated from/.test(document.getElementById('calibration-status').textContent));
@@ -195,7 +195,8 @@ test('reports without answers fit no block; a bank with an earlier block keeps i
   const calibrated = await teacherPage(reportFiles);
   await calibrated.context.close();
   const calibratedPath = join(folder, 'with-block.json');
-  writeFileSync(calibratedPath, calibrated.text);
+  // Titled otherwise, so that the page tells when it uses it.
+  writeFileSync(calibratedPath, JSON.stringify({ ...calibrated.bank, title: 'Fractions, calibrated' }));
   const kept = await teacherPage(oldReportFiles, calibratedPath);
   assert.deepEqual(kept.bank.calibration, calibrated.bank.calibration);
   assert.match(kept.contents, /keeps the bank's earlier calibration block, fitted on [\d,]+ answers by 30 learners before this class, unchanged/);
