@@ -324,7 +324,10 @@ fn reports_without_answers_fit_no_block_and_a_bank_s_earlier_block_is_kept_and_s
 #[test]
 fn prompts_are_listed_as_plain_text_on_one_line() {
     let cases = [
-        ("What is **half** of $\\frac{1}{2}$?", "What is half of 1/2?"),
+        (
+            "What is **half** of $\\frac{1}{2}$?",
+            "What is half of 1/2?",
+        ),
         ("A list:\n\n- *one*\n- two", "A list: one two"),
         ("Plain", "Plain"),
     ];
