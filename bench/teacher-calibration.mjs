@@ -19,8 +19,8 @@ import { CHROMIUM_ARGS } from '../pkg-tests/lib/browser.js';
 import { childrenCpuMs } from './teacher.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const [learners, answers, items, skills] = [2, 3, 4, 5].map(
-  (k, i) => Number(process.argv[k] || [30, 500, 1000, 100][i]),
+const [learners, answers, items, skills] = [2, 3, 4, 5].map((k, i) =>
+  Number(process.argv[k] || [30, 500, 1000, 100][i]),
 );
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 const cargo = (args) =>
@@ -41,7 +41,10 @@ const browser = await chromium.launch({
 });
 try {
   const bankPath = join(folder, 'bank.json');
-  writeFileSync(bankPath, cargo(['-p', 'adaptive-practice-bench', '--bin', 'generate-bank', String(items), String(skills)]));
+  writeFileSync(
+    bankPath,
+    cargo(['-p', 'adaptive-practice-bench', '--bin', 'generate-bank', String(items), String(skills)]),
+  );
   const classFolder = join(folder, 'class');
   cargo([
     '-p',

@@ -7,7 +7,12 @@
 // calibrating, then { id, result } (its typed arrays transferred) or { id, error, missing }
 // (`missing`: the engine itself could not be loaded).
 
-import init, { bankPrompts, calibrateBank, classAnswers, readReports } from './generated/studio/adaptive_practice_studio.js';
+import init, {
+  bankPrompts,
+  calibrateBank,
+  classAnswers,
+  readReports,
+} from './generated/studio/adaptive_practice_studio.js';
 
 let ready = null;
 

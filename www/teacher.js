@@ -976,7 +976,10 @@ function drawHeatmap([top, bottom], [left, right]) {
         left + k + 2,
         ...(shortened === name
           ? [name]
-          : [element('span', { 'aria-hidden': 'true' }, shortened), element('span', { class: 'visually-hidden' }, name)]),
+          : [
+              element('span', { 'aria-hidden': 'true' }, shortened),
+              element('span', { class: 'visually-hidden' }, name),
+            ]),
       );
     }),
     after(),

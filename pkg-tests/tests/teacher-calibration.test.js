@@ -152,7 +152,9 @@ test('the page fits the calibration block from the class, and a widget on that b
   assert.ok(block.weights.some((weight) => weight !== 0));
   assert.match(
     teacher.contents,
-    new RegExp(`difficulties and a calibration block fitted on ${answerCount.toLocaleString('en')} answers by ${LEARNERS} learners of this class`),
+    new RegExp(
+      `difficulties and a calibration block fitted on ${answerCount.toLocaleString('en')} answers by ${LEARNERS} learners of this class`,
+    ),
   );
   assert.deepEqual(await axeViolations(teacher.page, 'body'), []);
   assert.deepEqual(teacher.errors, []);
@@ -168,12 +170,12 @@ test('the page fits the calibration block from the class, and a widget on that b
   );
   const native = replayNatively(bankPath, widget.answers);
   assert.equal(native.calibrated, true);
-  widget.answers.forEach(({ item, predicted }, k) =>
+  for (const [k, { item, predicted }] of widget.answers.entries()) {
     assert.ok(
       Math.abs(predicted - native.predictions[k]) <= 1e-9,
       `answer ${k} (${item}): widget ${predicted}, engine ${native.predictions[k]}`,
-    ),
-  );
+    );
+  }
   // The progress event gives each mastery to 3 decimals.
   assert.deepEqual(
     widget.skills.map(({ id, state, mastery }) => ({ id, state, mastery })),
@@ -199,7 +201,10 @@ test('reports without answers fit no block; a bank with an earlier block keeps i
   writeFileSync(calibratedPath, JSON.stringify({ ...calibrated.bank, title: 'Fractions, calibrated' }));
   const kept = await teacherPage(oldReportFiles, calibratedPath);
   assert.deepEqual(kept.bank.calibration, calibrated.bank.calibration);
-  assert.match(kept.contents, /keeps the bank's earlier calibration block, fitted on [\d,]+ answers by 30 learners before this class, unchanged/);
+  assert.match(
+    kept.contents,
+    /keeps the bank's earlier calibration block, fitted on [\d,]+ answers by 30 learners before this class, unchanged/,
+  );
   assert.deepEqual(await axeViolations(kept.page, 'body'), []);
   await kept.context.close();
 });

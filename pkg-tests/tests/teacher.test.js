@@ -202,16 +202,14 @@ test('the heatmap shows, for every learner and skill, the mastery and state the 
     }
   }
   // The headers as a screen reader reads them (a cut word is shown, and hidden from it).
-  const header = await teacher.page
-    .locator('#heatmap thead th')
-    .evaluateAll((cells) =>
-      cells.map((cell) =>
-        [...cell.childNodes]
-          .filter((child) => child.nodeType === Node.TEXT_NODE || child.getAttribute('aria-hidden') !== 'true')
-          .map((child) => child.textContent)
-          .join(''),
-      ),
-    );
+  const header = await teacher.page.locator('#heatmap thead th').evaluateAll((cells) =>
+    cells.map((cell) =>
+      [...cell.childNodes]
+        .filter((child) => child.nodeType === Node.TEXT_NODE || child.getAttribute('aria-hidden') !== 'true')
+        .map((child) => child.textContent)
+        .join(''),
+    ),
+  );
   assert.deepEqual(header, ['Learner', ...bank.skills.map((skill) => skill.name)]);
   assert.equal(await teacher.page.locator('#heatmap tbody th[scope="row"]').count(), 30);
   assert.deepEqual(teacher.errors, []);
@@ -539,7 +537,9 @@ test('"hardest items" shows each prompt as plain text, as the widget reads its m
   const teacher = new TeacherPage(await context.newPage());
   await teacher.open();
   await teacher.page.setInputFiles('#bank-file', bankPath);
-  await teacher.page.waitForFunction(() => /^Fractions, marked up/.test(document.getElementById('bank-status').textContent));
+  await teacher.page.waitForFunction(() =>
+    /^Fractions, marked up/.test(document.getElementById('bank-status').textContent),
+  );
   await teacher.addFiles(reportFiles);
   await teacher.page.locator('#items tbody tr').first().waitFor();
   const prompts = await teacher.page.locator('#items tbody .prompt').allTextContents();
