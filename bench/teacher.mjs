@@ -114,7 +114,7 @@ export function writeTeacherClass(learners, skills) {
  * The CPU time, in milliseconds, used so far by the processes started by this one (Chromium's),
  * from /proc (Linux; NaN elsewhere). Processes that have ended are not counted.
  */
-function childrenCpuMs() {
+export function childrenCpuMs() {
   if (!existsSync('/proc/self/stat')) return Number.NaN;
   const parents = new Map();
   const ticks = new Map();

@@ -7,7 +7,12 @@
 // calibrating, then { id, result } (its typed arrays transferred) or { id, error, missing }
 // (`missing`: the engine itself could not be loaded).
 
-import init, { calibrateBank, classAnswers, readReports } from './generated/studio/adaptive_practice_studio.js';
+import init, {
+  bankPrompts,
+  calibrateBank,
+  classAnswers,
+  readReports,
+} from './generated/studio/adaptive_practice_studio.js';
 
 let ready = null;
 
@@ -74,21 +79,25 @@ async function laidEndToEnd(files, largest, progress = () => {}) {
   return { all, ends, refused };
 }
 
-/** Undefined when the engine can use `bankText` as a bank; else why not. */
+/**
+ * { prompts } when the engine can use `bankText` as a bank (each item's prompt as plain text,
+ * `bankPrompts`); else { refusal }, why not.
+ */
 export async function checkBank(bankText) {
   await engine();
   try {
     calibrateBank(bankText, new Uint8Array(0), new Uint32Array(0));
-    return undefined;
+    return { prompts: bankPrompts(bankText) };
   } catch (error) {
-    return messageOf(error);
+    return { refusal: messageOf(error) };
   }
 }
 
 /**
- * Calibrates the bank's item difficulties from the report files of the learners used (read
- * again, with the same reader and rules): `progress({ read, total })` as the files are read,
- * then the engine's fit, which tells nothing until it ends. Answers { bank, items, learners,
+ * Calibrates the bank from the report files of the learners used (read again, with the same
+ * reader and rules): its items' difficulties, and its calibration block fitted from the answers
+ * the reports list. `progress({ read, total })` as the files are read, then the engine's fit,
+ * which tells nothing until it ends. Answers { bank, items, learners, learnersWithAnswers, block,
  * skipped } (`calibrateBank` in crates/studio/src/teacher.rs).
  */
 export async function calibrate(bankText, files, largest, progress = () => {}) {

@@ -165,8 +165,9 @@ async function useBank(text, source) {
     return;
   }
   let refusal;
+  let prompts = null;
   try {
-    refusal = await engine()[0].call('checkBank', { bankText: text });
+    ({ refusal, prompts = null } = await engine()[0].call('checkBank', { bankText: text }));
   } catch (error) {
     // If the engine itself is missing, the heatmap still works.
     if (!(error instanceof EngineMissing)) refusal = messageOf(error);
@@ -176,7 +177,8 @@ async function useBank(text, source) {
     return;
   }
   state.serial += 1;
-  state.bank = { text, json, source, serial: state.serial };
+  // `prompts`: each item's prompt as plain text, as the widget reads its markup (null without the engine).
+  state.bank = { text, json, source, serial: state.serial, prompts };
   state.calibrationKey = '';
   const title = json.title || json.id;
   setStatus(
@@ -603,8 +605,8 @@ function showCalibrating({ read, total }) {
   bar.hidden = false;
   const status =
     read < total
-      ? 'Calibrating the items: reading the reports again…'
-      : 'Calibrating the items: fitting the difficulties…';
+      ? 'Calibrating the bank: reading the reports again…'
+      : "Calibrating the bank: fitting the items' difficulties and the calibration block…";
   if ($('calibration-status').textContent !== status) setStatus('calibration-status', status);
   if (read < total) {
     bar.max = total;
@@ -744,17 +746,24 @@ function placesOf(report, bank) {
 }
 
 /**
- * The places in the bank of the skills a report's learner is stuck on (many answers, a low
- * mastery), in the bank's order.
+ * The places in the bank of the skills a report's learner is stuck on (still learning, with many
+ * answers and a low mastery), in the bank's order. A skill mastered and now due for review is
+ * not stuck: its mastery is the chance of recalling it today, which falls as time passes.
  */
 function stuckSkillsOf(report, bank) {
   const places = placesOf(report, bank);
   const known = skillPlaces.get(report);
   if (!known.stuck) {
-    const { attempts, mastery } = report.skills;
+    const { attempts, mastery, states } = report.skills;
     known.stuck = [];
     places.forEach((k, s) => {
-      if (k >= 0 && attempts[k] >= STUCK_ATTEMPTS && mastery[k] < STUCK_MASTERY) known.stuck.push(s);
+      if (
+        k >= 0 &&
+        attempts[k] >= STUCK_ATTEMPTS &&
+        mastery[k] < STUCK_MASTERY &&
+        !countsAsMastered(STATE_KEYS[states[k]])
+      )
+        known.stuck.push(s);
     });
   }
   return known.stuck;
@@ -831,11 +840,16 @@ function renderHeatmap(bank, used) {
   const estimated = [heatmap.rowHeight, heatmap.columnWidth, heatmap.nameWidth, heatmap.headHeight];
   measureHeatmap();
   const measured = [heatmap.rowHeight, heatmap.columnWidth, heatmap.nameWidth, heatmap.headHeight];
+  // Drawn again when the sizes differ from the stylesheet's, or when a header's word was too wide.
+  const cut = skills.some((skill) => columnHeaderText(skill.name || skill.id) !== (skill.name || skill.id));
   if (
-    used.length * skills.length > HEATMAP_WHOLE_CELLS &&
-    measured.some((size, i) => Math.abs(size - estimated[i]) > 0.5)
-  )
+    (used.length * skills.length > HEATMAP_WHOLE_CELLS &&
+      measured.some((size, i) => Math.abs(size - estimated[i]) > 0.5)) ||
+    cut
+  ) {
     drawHeatmap(...heatmapWindow());
+    measureHeatmap();
+  }
 
   let from = Infinity;
   let to = -Infinity;
@@ -851,6 +865,31 @@ function renderHeatmap(bank, used) {
     'the last row counts the learners who mastered the skill, those now due for review included.';
 }
 
+/**
+ * A skill's name as its column header shows it: the lines break between words only, so a word
+ * wider than the column is cut to fit, ending in "…" (the header's title and the text a screen
+ * reader reads keep the whole name). Measured in the header's font, once the grid is drawn.
+ */
+function columnHeaderText(name) {
+  const { headerFont, headerWidth } = heatmap;
+  if (!headerFont || !(headerWidth > 0)) return name;
+  columnHeaderText.context ??= document.createElement('canvas').getContext('2d');
+  const context = columnHeaderText.context;
+  if (!context) return name;
+  context.font = headerFont;
+  const fits = (text) => context.measureText(text).width <= headerWidth;
+  return name
+    .split(/(\s+)/)
+    .map((word) => {
+      if (/^\s*$/.test(word) || fits(word)) return word;
+      const characters = [...word];
+      let kept = characters.length - 1;
+      while (kept > 1 && !fits(`${characters.slice(0, kept).join('')}…`)) kept -= 1;
+      return `${characters.slice(0, kept).join('')}…`;
+    })
+    .join('');
+}
+
 /** Reads the sizes the stylesheet gave the grid (they depend on the font and the screen). */
 function measureHeatmap() {
   const table = $('heatmap');
@@ -858,7 +897,12 @@ function measureHeatmap() {
   const skill = table.querySelector('thead th[data-skill]');
   const row = table.querySelector('tbody tr[aria-rowindex]');
   if (name) heatmap.nameWidth = name.getBoundingClientRect().width;
-  if (skill) heatmap.columnWidth = skill.getBoundingClientRect().width;
+  if (skill) {
+    heatmap.columnWidth = skill.getBoundingClientRect().width;
+    const style = getComputedStyle(skill);
+    heatmap.headerFont = style.font;
+    heatmap.headerWidth = skill.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  }
   if (row) heatmap.rowHeight = row.getBoundingClientRect().height;
   heatmap.headHeight = table.tHead?.getBoundingClientRect().height ?? heatmap.headHeight;
   heatmap.footHeight = table.tFoot?.getBoundingClientRect().height ?? heatmap.footHeight;
@@ -923,14 +967,21 @@ function drawHeatmap([top, bottom], [left, right]) {
     1,
     gridCell('th', { scope: 'col' }, 1, 'Learner'),
     before(),
-    shown.map((skill, k) =>
-      gridCell(
+    shown.map((skill, k) => {
+      const name = skill.name || skill.id;
+      const shortened = columnHeaderText(name);
+      return gridCell(
         'th',
-        { scope: 'col', 'data-skill': skill.id, title: skill.name || skill.id },
+        { scope: 'col', 'data-skill': skill.id, title: name },
         left + k + 2,
-        skill.name || skill.id,
-      ),
-    ),
+        ...(shortened === name
+          ? [name]
+          : [
+              element('span', { 'aria-hidden': 'true' }, shortened),
+              element('span', { class: 'visually-hidden' }, name),
+            ]),
+      );
+    }),
     after(),
   );
   const body = [];
@@ -1226,9 +1277,12 @@ function renderItems(bank, used) {
   };
   const calibration = state.calibration;
   const calibrated = new Map((calibration?.items ?? []).map((c) => [c.id, c]));
+  const prompts = state.bank.prompts;
   const rows = bank.items
-    .map((item) => ({
+    .map((item, index) => ({
       item,
+      // Without the engine, no excerpt: a prompt's raw markup is not for reading.
+      prompt: prompts?.[index] ?? '',
       total: totalOf(item.id),
       calibrated: calibrated.get(item.id),
     }))
@@ -1240,7 +1294,7 @@ function renderItems(bank, used) {
   const answerCount = answers.reduce((sum, count) => sum + count, 0);
   $('calibration-progress').hidden = Boolean(calibration);
   if (!calibration) {
-    if (!calibrator) setStatus('calibration-status', 'Calibrating the items…');
+    if (!calibrator) setStatus('calibration-status', 'Calibrating the bank…');
   } else if (calibration.error) {
     setStatus(
       'calibration-status',
@@ -1253,6 +1307,7 @@ function renderItems(bank, used) {
     );
   }
   $('download-bank').disabled = !calibration?.bank;
+  renderBankContents(calibration, used.length);
   $('items').replaceChildren(
     element('caption', { class: 'visually-hidden' }, 'The hardest items'),
     element(
@@ -1265,7 +1320,7 @@ function renderItems(bank, used) {
       {},
       ...rows
         .slice(0, HARDEST_ITEM_COUNT)
-        .map(({ item, total, calibrated: c }) =>
+        .map(({ item, prompt, total, calibrated: c }) =>
           element(
             'tr',
             { 'data-item': item.id },
@@ -1278,7 +1333,7 @@ function renderItems(bank, used) {
                 { class: 'detail' },
                 (item.skills ?? []).map((id) => skillNames.get(id) ?? id).join(', '),
               ),
-              element('span', { class: 'prompt' }, excerpt(item.prompt)),
+              element('span', { class: 'prompt' }, excerpt(prompt)),
             ),
             element(
               'td',
@@ -1351,6 +1406,44 @@ function element(name, attributes, ...children) {
   for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
   node.append(...children.flat());
   return node;
+}
+
+/**
+ * What the calibrated bank (the download) holds: the items' difficulties, and the calibration
+ * block fitted from the class's answers, or the bank's earlier block kept, or none, each said.
+ */
+function renderBankContents(calibration, learners) {
+  const node = $('bank-contents');
+  node.hidden = !calibration?.bank;
+  if (node.hidden) return;
+  const block = calibration.block;
+  const withAnswers = calibration.learnersWithAnswers ?? 0;
+  const without = learners - withAnswers;
+  const withoutNote =
+    without > 0
+      ? ` (${plural(without, 'report')} of older widgets ${without === 1 ? 'lists' : 'list'} no answers one by one and ${without === 1 ? 'counts' : 'count'} for the difficulties only)`
+      : '';
+  let text;
+  if (block?.source === 'class') {
+    text =
+      `The calibrated bank holds the items' difficulties and a calibration block fitted on ` +
+      `${plural(block.answers, 'answer')} by ${plural(block.learners, 'learner')} of this class${withoutNote}: ` +
+      'widgets that load it predict and choose with the calibrated model.';
+  } else if (block?.source === 'earlier') {
+    text =
+      `The calibrated bank holds the items' difficulties and keeps the bank's earlier calibration block, ` +
+      `fitted on ${plural(block.answers, 'answer')} by ${plural(block.learners, 'learner')} before this class, unchanged: ` +
+      (withAnswers === 0
+        ? 'no report used lists its answers one by one, so no block could be fitted on this class.'
+        : 'none of the answers the reports list is on an item of this bank.');
+  } else {
+    text =
+      "The calibrated bank holds the items' difficulties only, no calibration block: " +
+      (withAnswers === 0
+        ? 'no report used lists its answers one by one (reports from widgets before this version do not).'
+        : 'none of the answers the reports list is on an item of this bank.');
+  }
+  node.textContent = text;
 }
 
 function setStatus(id, text, kind = '') {

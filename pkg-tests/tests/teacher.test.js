@@ -201,14 +201,22 @@ test('the heatmap shows, for every learner and skill, the mastery and state the 
       );
     }
   }
-  const header = await teacher.page.locator('#heatmap thead th').allTextContents();
+  // The headers as a screen reader reads them (a cut word is shown, and hidden from it).
+  const header = await teacher.page.locator('#heatmap thead th').evaluateAll((cells) =>
+    cells.map((cell) =>
+      [...cell.childNodes]
+        .filter((child) => child.nodeType === Node.TEXT_NODE || child.getAttribute('aria-hidden') !== 'true')
+        .map((child) => child.textContent)
+        .join(''),
+    ),
+  );
   assert.deepEqual(header, ['Learner', ...bank.skills.map((skill) => skill.name)]);
   assert.equal(await teacher.page.locator('#heatmap tbody th[scope="row"]').count(), 30);
   assert.deepEqual(teacher.errors, []);
   await context.close();
 });
 
-test('"who is stuck where" lists the pairs with 8+ answers and mastery under 50%, most answers first', async () => {
+test('"who is stuck where" lists the pairs still learning with 8+ answers and mastery under 50%, most answers first', async () => {
   const { context, teacher } = await classPage();
   const attempts = new Map();
   const wanted = [];
@@ -218,7 +226,7 @@ test('"who is stuck where" lists the pairs with 8+ answers and mastery under 50%
       const key = `${learner.learner} / ${figures.id}`;
       attempts.set(key, figures.attempts);
       if (Math.abs(figures.mastery - 0.5) <= REPORT_PRECISION) borderline.add(key);
-      else if (figures.attempts >= 8 && figures.mastery < 0.5) wanted.push(key);
+      else if (figures.attempts >= 8 && figures.mastery < 0.5 && figures.state === 'learning') wanted.push(key);
     }
   }
   assert.ok(wanted.length >= 5, 'the simulated class has learners who are stuck');
@@ -230,6 +238,37 @@ test('"who is stuck where" lists the pairs with 8+ answers and mastery under 50%
     [...shownAttempts].sort((a, b) => b - a),
     'sorted by attempts, most first',
   );
+  await context.close();
+});
+
+test('a skill due for review is not "stuck", whatever its mastery and answers', async () => {
+  const stuck = expected.learners.flatMap((learner) =>
+    learner.skills
+      .filter((f) => f.attempts >= 8 && f.mastery < 0.5 - REPORT_PRECISION && f.state === 'learning')
+      .map((f) => ({ learner, id: f.id })),
+  );
+  assert.ok(stuck.length >= 2, 'the simulated class has learners who are stuck');
+  // The first stuck pair's skill, reported as mastered once and now due for review.
+  const [{ learner, id }] = stuck;
+  const extra = join(folder, 'due');
+  mkdirSync(extra, { recursive: true });
+  const files = reportFiles.map((path) => {
+    if (!path.endsWith(learner.file)) return path;
+    const report = JSON.parse(readFileSync(path, 'utf8'));
+    report.skills.find((skill) => skill.id === id).state = 'dueForReview';
+    const changed = join(extra, learner.file);
+    writeFileSync(changed, JSON.stringify(report));
+    return changed;
+  });
+  const context = await env.browser.newContext();
+  const teacher = new TeacherPage(await context.newPage());
+  await teacher.open();
+  await teacher.addFiles(files);
+  await teacher.page.locator('#stuck tbody tr').first().waitFor();
+  const shown = await teacher.stuckPairs();
+  assert.ok(!shown.includes(`${learner.learner} / ${id}`), `${learner.learner} / ${id} is due for review`);
+  assert.ok(shown.includes(`${stuck[1].learner.learner} / ${stuck[1].id}`), 'the others are still listed');
+  assert.equal(await teacher.page.locator('#flagged').isVisible(), false, 'the changed report is plausible');
   await context.close();
 });
 
@@ -484,6 +523,72 @@ test('printing hides the controls and keeps the results', { skip: skipInFirefox(
   assert.equal(await teacher.page.locator('#stuck').isVisible(), true);
   await context.close();
 });
+
+test('"hardest items" shows each prompt as plain text, as the widget reads its markup', async () => {
+  // The fractions bank with markup in every prompt: emphasis and math.
+  const marked = {
+    ...bank,
+    title: 'Fractions, marked up',
+    items: bank.items.map((item) => ({ ...item, prompt: `**Look** at $\\frac{1}{2}$: ${item.prompt}` })),
+  };
+  const bankPath = join(folder, 'marked-bank.json');
+  writeFileSync(bankPath, JSON.stringify(marked));
+  const context = await env.browser.newContext();
+  const teacher = new TeacherPage(await context.newPage());
+  await teacher.open();
+  await teacher.page.setInputFiles('#bank-file', bankPath);
+  await teacher.page.waitForFunction(() =>
+    /^Fractions, marked up/.test(document.getElementById('bank-status').textContent),
+  );
+  await teacher.addFiles(reportFiles);
+  await teacher.page.locator('#items tbody tr').first().waitFor();
+  const prompts = await teacher.page.locator('#items tbody .prompt').allTextContents();
+  assert.ok(prompts.length >= 5, 'the hardest items are listed');
+  for (const prompt of prompts) assert.match(prompt, /^Look at 1\/2: \S/, 'no markup shown');
+  assert.deepEqual(teacher.errors, []);
+  await context.close();
+});
+
+for (const width of [1280, 360]) {
+  test(`the heatmap's column headers break between words only, ${width} px`, async () => {
+    const { context, teacher } = await classPage({ viewport: { width, height: 800 } });
+    const headers = await teacher.page.locator('#heatmap thead th[data-skill]').evaluateAll((cells) =>
+      cells.map((cell) => {
+        const shown = cell.querySelector('[aria-hidden="true"]') ?? cell;
+        const text = shown.textContent;
+        // A word the lines break inside has more than one box.
+        const brokenWords = [];
+        const node = shown.firstChild;
+        for (const match of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+          if (lines.size > 1) brokenWords.push(match[0]);
+        }
+        const heard = [...cell.childNodes]
+          .filter((child) => child.nodeType === Node.TEXT_NODE || child.getAttribute('aria-hidden') !== 'true')
+          .map((child) => child.textContent)
+          .join('');
+        return { title: cell.title, shown: text, heard, brokenWords, overflows: cell.scrollWidth > cell.clientWidth };
+      }),
+    );
+    assert.deepEqual(
+      headers.map((h) => h.title),
+      bank.skills.map((skill) => skill.name),
+    );
+    for (const header of headers) {
+      assert.deepEqual(header.brokenWords, [], `${header.title}: shown as ${header.shown}`);
+      assert.equal(header.overflows, false, header.title);
+      assert.equal(header.heard, header.title, 'a screen reader hears the whole name');
+    }
+    assert.ok(
+      headers.some((h) => h.shown.includes('…')),
+      'a word too wide for its column is cut (the bank has one at these widths)',
+    );
+    await context.close();
+  });
+}
 
 for (const [width, colorScheme] of [
   [360, 'light'],

@@ -10,7 +10,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use adaptive_practice_engine::bank_calibration::{fit_bank_calibration, BankCalibration};
+use adaptive_practice_engine::calibrated_model::ModelSettings;
 use adaptive_practice_engine::calibration::calibrate_bank_items;
+use adaptive_practice_engine::markup::{parse_markup, plain_text};
 use adaptive_practice_engine::progress::plausibility::check_report;
 use adaptive_practice_engine::report::{
     class_answers, kt_answers_tsv, read_report, read_report_for, LearnerReport, ReportError,
@@ -273,12 +276,35 @@ fn u32s(values: &[u32]) -> JsValue {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Calibration {
-    /// The bank with calibrated difficulties (items nobody answered keep theirs).
+    /// The bank with calibrated difficulties (items nobody answered keep theirs) and the
+    /// calibration block `block` describes (none when `block` is absent).
     bank: serde_json::Value,
     items: Vec<adaptive_practice_engine::calibration::CalibratedItem>,
     learners: usize,
+    /// Reports used that list their answers one by one (version 2).
+    learners_with_answers: usize,
+    /// The `calibration` block the bank holds, and where it comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    block: Option<BlockSummary>,
     /// Report files that were not used, and why.
     skipped: Vec<Skipped>,
+}
+
+/// The `calibration` block of a calibrated bank: `source` is `"class"` when it was fitted from
+/// the answers of the reports used, `"earlier"` when the bank given already had one and no
+/// report used lists its answers (the block is then kept as it was, fitted on other learners,
+/// and the page says so).
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+struct BlockSummary {
+    source: &'static str,
+    /// The learners and answers the block was fitted on (as its `fitted` says).
+    learners: u32,
+    answers: u32,
+    /// Items (or steps) the block has parameters for.
+    items: usize,
+    /// Answers of the class on items (or steps) the bank does not have: not used.
+    skipped_answers: usize,
 }
 
 /// A report file the calibration did not use: its position in the list given (from 0), and why.
@@ -351,14 +377,30 @@ fn usable_reports<'a>(
     (used, skipped)
 }
 
-/// `calibrateBank(bankJson, bytes, ends)`: calibrates the difficulties of the bank's items from
-/// the class's report files, laid end to end in `bytes` as for `readReports`. Answers `{ bank,
-/// items, learners, skipped }`; refuses a bank the widget would refuse, with the first reason.
+/// `calibrateBank(bankJson, bytes, ends)`: calibrates the bank from the class's report files,
+/// laid end to end in `bytes` as for `readReports`: the difficulties of its items from every
+/// report used, and its `calibration` block (`bank_calibration::fit_bank_calibration`, as
+/// `make calibrate` fits it) from the answers of the reports used that list them. Answers
+/// `{ bank, items, learners, learnersWithAnswers, block, skipped }` (`block`: `BlockSummary`,
+/// absent when the bank has no block); refuses a bank the widget would refuse, with the first
+/// reason.
 #[wasm_bindgen(js_name = calibrateBank)]
 pub fn calibrate_bank(bank_json: &str, bytes: &[u8], ends: &[u32]) -> Result<JsValue, JsError> {
+    let result = calibrate_bank_from_texts(bank_json, &file_texts(bytes, ends), now())?;
+    // JSON-compatible: maps become plain objects, so the page can `JSON.stringify` the bank.
+    result
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// `calibrateBank` on the files' texts, at `now`.
+fn calibrate_bank_from_texts(
+    bank_json: &str,
+    texts: &[std::borrow::Cow<'_, str>],
+    now: Timestamp,
+) -> Result<Calibration, JsError> {
     let bank = bank_of(bank_json)?;
-    let texts = file_texts(bytes, ends);
-    let (used, skipped) = usable_reports(&texts, &bank.id, now());
+    let (used, skipped) = usable_reports(texts, &bank.id, now);
     let records: Vec<BTreeMap<String, (u32, u32)>> = used
         .iter()
         .map(|report| {
@@ -382,16 +424,87 @@ pub fn calibrate_bank(bank_json: &str, bytes: &[u8], ends: &[u32]) -> Result<JsV
             }
         }
     }
-    let result = Calibration {
+    let (block, summary) = calibration_block(&bank, &used);
+    if let (Some(object), Some(block)) = (calibrated.as_object_mut(), block) {
+        let value = serde_json::to_value(block).map_err(|e| JsError::new(&e.to_string()))?;
+        object.insert("calibration".into(), value);
+    }
+    Ok(Calibration {
         bank: calibrated,
         items,
         learners: records.len(),
+        learners_with_answers: used.iter().filter(|r| lists_answers(r)).count(),
+        block: summary,
         skipped,
-    };
-    // JSON-compatible: maps become plain objects, so the page can `JSON.stringify` the bank.
-    result
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    })
+}
+
+/// Whether a report lists its answers one by one (a version 2 report with at least one).
+fn lists_answers(report: &LearnerReport<'_>) -> bool {
+    report.answers.as_ref().is_some_and(|log| !log.is_empty())
+}
+
+/// The calibration block of the bank calibrated from `used`: fitted from their answers when any
+/// lists them (replacing the bank's own), else the bank's own block kept as it was (or none).
+fn calibration_block(
+    bank: &Bank,
+    used: &[LearnerReport<'_>],
+) -> (Option<BankCalibration>, Option<BlockSummary>) {
+    let answers: Vec<adaptive_practice_engine::bank_calibration::ClassAnswer> = class_answers(used)
+        .iter()
+        .map(
+            |answer| adaptive_practice_engine::bank_calibration::ClassAnswer {
+                // The learner's number, as the answers download (and so `make calibrate`) has it.
+                learner: answer.learner.to_string(),
+                item_id: answer.item_id.to_owned(),
+                part: answer.part.map(|part| part as usize),
+                correct: answer.correct,
+                seconds: answer.at_seconds as f64,
+            },
+        )
+        .collect();
+    if let Some(fitted) = fit_bank_calibration(bank, &answers, ModelSettings::default()) {
+        let summary = BlockSummary {
+            source: "class",
+            learners: fitted.calibration.fitted.learners,
+            answers: fitted.calibration.fitted.answers,
+            items: fitted.items,
+            skipped_answers: fitted.skipped_answers,
+        };
+        return (Some(fitted.calibration), Some(summary));
+    }
+    match &bank.calibration {
+        Some(earlier) => (
+            None,
+            Some(BlockSummary {
+                source: "earlier",
+                learners: earlier.fitted.learners,
+                answers: earlier.fitted.answers,
+                items: earlier.items.len(),
+                skipped_answers: answers.len(),
+            }),
+        ),
+        None => (None, None),
+    }
+}
+
+/// `bankPrompts(bankJson)`: each item's prompt as plain text, in the bank's order, for the page's
+/// lists: the markup read as the widget reads it (`markup::plain_text`, math written linearly,
+/// `(x+1)/2`), on one line. Refuses a bank the widget would refuse, with the first reason.
+#[wasm_bindgen(js_name = bankPrompts)]
+pub fn bank_prompts(bank_json: &str) -> Result<Vec<String>, JsError> {
+    let bank = bank_of(bank_json)?;
+    Ok(bank
+        .items
+        .iter()
+        .map(|item| plain_prompt(&item.prompt))
+        .collect())
+}
+
+/// A prompt's markup as plain text on one line.
+fn plain_prompt(prompt: &str) -> String {
+    let text = plain_text(&parse_markup(prompt));
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// What `classAnswers` answers.
@@ -421,10 +534,7 @@ pub fn class_answers_tsv(bank_json: &str, bytes: &[u8], ends: &[u32]) -> Result<
     let result = ClassAnswers {
         tsv: kt_answers_tsv(&bank, &answers),
         learners: used.len(),
-        learners_with_answers: used
-            .iter()
-            .filter(|r| r.answers.as_ref().is_some_and(|log| !log.is_empty()))
-            .count(),
+        learners_with_answers: used.iter().filter(|r| lists_answers(r)).count(),
         answers: answers.len(),
         skipped,
     };

@@ -27,7 +27,8 @@ fn the_teacher_page_counts_as_mastered_what_the_engine_does() {
 }
 
 use super::{files, read_one, Columns, STATES};
-use adaptive_practice_engine::Timestamp;
+use adaptive_practice_engine::report::{class_answers, kt_answers_tsv};
+use adaptive_practice_engine::{load_bank, IndexedBank, Timestamp};
 
 const REPORT: &str = r#"{"format":"adaptive-practice-report","version":1,"bankId":"tiny",
   "bankVersion":"1","learner":"Ada","createdAt":1700000000000,"answerCount":3,"correctCount":1,
@@ -164,7 +165,6 @@ fn files_laid_end_to_end_are_cut_at_their_ends() {
 
 #[test]
 fn the_class_s_answers_come_from_the_reports_a_calibration_uses() {
-    use adaptive_practice_engine::report::class_answers;
     use std::borrow::Cow;
     let v2 = include_str!("../../../engine/tests/fixtures/report-v2.json");
     let other_bank = v2.replace(r#""bankId":"tiny""#, r#""bankId":"other""#);
@@ -196,4 +196,142 @@ fn the_class_s_answers_come_from_the_reports_a_calibration_uses() {
             (3, "m", Some(1), true, 1_699_999_960),
         ]
     );
+}
+
+/// The report files of `learners` simulated learners practising the fractions bank (version 2,
+/// with their answer logs), as the widget writes them, and a moment after their last answer.
+fn simulated_class(learners: usize) -> (String, Vec<String>, Timestamp) {
+    use adaptive_practice_engine::report::learner_report;
+    use adaptive_practice_simulator::banks::index_bank_text;
+    use adaptive_practice_simulator::{
+        learner_seed, simulate_learner, Policy, SimulationParameters,
+    };
+    let bank_text = include_str!("../../../../www/banks/fractions.json").to_owned();
+    let bank = index_bank_text(&bank_text, "fractions.json").unwrap_or_else(|e| panic!("{e}"));
+    let parameters = SimulationParameters {
+        item_cap: 40,
+        ..SimulationParameters::default()
+    };
+    let runs: Vec<_> = (0..learners)
+        .map(|k| simulate_learner(&bank, Policy::Adaptive, &parameters, learner_seed(13, k)))
+        .collect();
+    let last = runs
+        .iter()
+        .flat_map(|run| run.answers.iter().map(|a| a.timestamp.0))
+        .max()
+        .unwrap_or(0);
+    let now = Timestamp(last + 86_400_000);
+    let reports = runs
+        .iter()
+        .enumerate()
+        .map(|(k, run)| {
+            let report = learner_report(&bank, &run.progress_at_claim, &format!("L{k}"), now);
+            serde_json::to_string(&report).unwrap_or_default()
+        })
+        .collect();
+    (bank_text, reports, now)
+}
+
+fn texts(reports: &[String]) -> Vec<std::borrow::Cow<'_, str>> {
+    reports
+        .iter()
+        .map(|r| std::borrow::Cow::Borrowed(r.as_str()))
+        .collect()
+}
+
+/// A version 2 report as a version 1 report: without its answer log.
+fn without_answers(report: &str) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(report).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.remove("answers");
+        object.insert("version".into(), 1.into());
+    }
+    value.to_string()
+}
+
+fn calibrated(bank_text: &str, reports: &[String], now: Timestamp) -> super::Calibration {
+    super::calibrate_bank_from_texts(bank_text, &texts(reports), now)
+        .unwrap_or_else(|_| panic!("the bank is calibrated"))
+}
+
+#[test]
+fn the_page_s_calibration_block_is_the_one_make_calibrate_fits_from_the_class_s_answers() {
+    let (bank_text, reports, now) = simulated_class(6);
+    let result = calibrated(&bank_text, &reports, now);
+    let summary = result
+        .block
+        .clone()
+        .expect("the reports list their answers");
+    assert_eq!((summary.source, summary.learners), ("class", 6));
+    assert_eq!(result.learners_with_answers, 6);
+    // The same reports as the answer log the page downloads, through `make calibrate`.
+    let bank = IndexedBank::new(super::bank_of(&bank_text).unwrap_or_else(|_| panic!("bank")));
+    let files = texts(&reports);
+    let (used, _) = super::usable_reports(&files, bank.id(), now);
+    let tsv = kt_answers_tsv(&bank, &class_answers(&used));
+    let by_tool = adaptive_practice_bank_tools::calibrate::calibrate(&bank_text, &tsv)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let block = result.bank.get("calibration").cloned().unwrap_or_default();
+    assert_eq!(
+        block,
+        serde_json::to_value(by_tool.bank.calibration).unwrap_or_default()
+    );
+    assert_eq!(summary.answers as usize, by_tool.used_answers);
+    assert!(summary.answers > 100, "{summary:?}");
+    // The bank downloaded is one the widget reads, calibration block and all.
+    let loaded = load_bank(&result.bank.to_string());
+    let block = loaded.bank.and_then(|b| b.calibration).expect("a block");
+    assert_eq!(block.fitted.learners, 6);
+    assert!(block.items.values().any(|item| item.easiness != 0.0));
+}
+
+#[test]
+fn a_class_s_block_replaces_the_bank_s_earlier_one() {
+    let (bank_text, reports, now) = simulated_class(6);
+    let first = calibrated(&bank_text, &reports[..3], now);
+    let earlier = first.bank.to_string();
+    let second = calibrated(&earlier, &reports[3..], now);
+    assert_eq!(
+        second.block.map(|b| (b.source, b.learners)),
+        Some(("class", 3))
+    );
+    let fresh = calibrated(&bank_text, &reports[3..], now);
+    assert_eq!(
+        second.bank.get("calibration"),
+        fresh.bank.get("calibration")
+    );
+    assert_ne!(
+        second.bank.get("calibration"),
+        first.bank.get("calibration")
+    );
+}
+
+#[test]
+fn reports_without_answers_fit_no_block_and_a_bank_s_earlier_block_is_kept_and_said_so() {
+    let (bank_text, reports, now) = simulated_class(4);
+    let old: Vec<String> = reports.iter().map(|r| without_answers(r)).collect();
+    let plain = calibrated(&bank_text, &old, now);
+    assert_eq!((plain.learners, plain.learners_with_answers), (4, 0));
+    assert!(plain.block.is_none());
+    assert!(plain.bank.get("calibration").is_none());
+    let with_block = calibrated(&bank_text, &reports, now).bank;
+    let kept = calibrated(&with_block.to_string(), &old, now);
+    let summary = kept.block.expect("the earlier block is described");
+    assert_eq!((summary.source, summary.learners), ("earlier", 4));
+    assert_eq!(kept.bank.get("calibration"), with_block.get("calibration"));
+}
+
+#[test]
+fn prompts_are_listed_as_plain_text_on_one_line() {
+    let cases = [
+        (
+            "What is **half** of $\\frac{1}{2}$?",
+            "What is half of 1/2?",
+        ),
+        ("A list:\n\n- *one*\n- two", "A list: one two"),
+        ("Plain", "Plain"),
+    ];
+    for (prompt, plain) in cases {
+        assert_eq!(super::plain_prompt(prompt), plain, "{prompt:?}");
+    }
 }
