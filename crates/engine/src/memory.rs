@@ -34,7 +34,7 @@ mod number;
 #[cfg(test)]
 mod tests;
 
-pub use fit::fit_memory_parameters;
+pub use fit::{fit_memory_parameters, fit_memory_parameters_with, MemoryFitSettings};
 use number::MemoryNumber;
 
 /// Recall at `days == stability`.
