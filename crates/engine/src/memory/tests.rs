@@ -214,7 +214,7 @@ fn synthetic_histories(truth: &MemoryParameters, card_count: usize, seed: u64) -
             }];
             let mut state = initial_state(truth, Rating::Good);
             for _ in 0..6 {
-                let elapsed_days = (state.stability * (0.5 + 2.0 * random.next_unit()))
+                let elapsed_days = (state.stability * (0.3 + 5.0 * random.next_unit()))
                     .round()
                     .max(1.0);
                 let recalled =
