@@ -145,7 +145,7 @@ fn fold_cards(
     for (card, history) in histories.iter().enumerate() {
         let held_out = card % fold_count == fold;
         let scored = if validate {
-            !held_out && (card / fold_count) % fold_count == 0
+            !held_out && (card / fold_count).is_multiple_of(fold_count)
         } else {
             held_out
         };
