@@ -1,37 +1,54 @@
-//! The memory model: how likely something is recalled after some days, and how a review changes its stability.
+//! The memory model: how likely something is recalled after some days, and how a review changes the memory.
 //!
-//! A memory has a stability `S`, the number of days after which recall falls to 90%. Recall after
-//! `t` days follows a power forgetting curve, `R(t, S) = (1 + F · t / S)^(−0.5)` with `F` chosen so
-//! that `R(S, S) = 0.9` (the curve of FSRS-4.5). Each review changes the stability, depending on
-//! the rating, on the days since the previous review and on the stability itself:
+//! A memory has a stability `S`, the number of days after which recall falls to 90%, and a
+//! difficulty `D` between 1 and 10. Recall after `t` days follows a power forgetting curve
+//! `R(t, S) = (1 + F · t / S)^(−decay)`, with `F = 0.9^(−1/decay) − 1` so that `R(S, S) = 0.9`;
+//! the decay is a parameter (fitted: how fast recall falls past the stability). Each review
+//! changes the memory, depending on the rating, on the days since the previous review, on the
+//! recall then and on the memory itself:
 //!
-//! - the first review sets `S` to `initial_stability[rating]`;
-//! - a review on the same day (under one day) scales it by `e^(same_day_weight · (rating − 3 +
-//!   same_day_offset)) · S^(−same_day_saturation)`;
-//! - a recalled review multiplies it by `1 + success_growth · S^(−success_saturation) ·
-//!   (e^(spacing_weight · (1 − R)) − 1)`, times `hard_factor` or `easy_factor` for those ratings:
-//!   a review when recall had fallen lower (a longer gap) strengthens more, a strong memory less;
-//! - a lapse (`Again`) sets it to `lapse_scale · ((S + 1)^lapse_exponent − 1) · e^(lapse_spacing_weight
-//!   · (1 − R))`, never more than before.
+//! - the first review sets `S` to `initial_stability[rating]` and `D` to `initial_difficulty + 1 −
+//!   e^(difficulty_rating_spread · (rating − 1))` (ratings 1 to 4);
+//! - every later review moves `D` by `−difficulty_step · (rating − 3)`, damped linearly as it
+//!   nears 10 (times `(10 − D) / 9`), then pulls it toward the first difficulty of an `Easy` by
+//!   `difficulty_mean_reversion`; the stability update below uses `D` from before the review;
+//! - a review on the same day (under one day) scales `S` by `e^(same_day_weight · (rating − 3 +
+//!   same_day_offset)) · S^(−same_day_saturation)`, never below `S` for `Good` or `Easy`;
+//! - a recalled review multiplies `S` by `1 + success_growth · (11 − D) · S^(−success_saturation)
+//!   · (e^(spacing_weight · (1 − R)) − 1)`, times `hard_factor` or `easy_factor` for those
+//!   ratings: a review when recall had fallen lower strengthens more, a strong or hard memory less;
+//! - a lapse (`Again`) sets `S` to `lapse_scale · D^(−lapse_difficulty_exponent) · ((S + 1)^
+//!   lapse_exponent − 1) · e^(lapse_spacing_weight · (1 − R))`, never more than
+//!   `S / e^(same_day_weight · same_day_offset)`.
 //!
-//! The shape follows FSRS-5/6 without the per-card difficulty (the defaults are FSRS-5's, whose
-//! forgetting curve is this one); the parameters can be fitted on review logs
-//! (`fit_memory_parameters`). Plain functions, no clock: callers pass the elapsed days.
+//! These are the formulas of FSRS-6 (the published free spaced repetition scheduler, 21
+//! parameters), written here from its description; the defaults are its published defaults. The
+//! parameters can be fitted on review logs (`fit_memory_parameters`, in `memory/fit.rs`). Plain
+//! functions, no clock: callers pass the elapsed days. The formulas are written once, over
+//! `MemoryNumber` (`memory/number.rs`), so that the fit runs the very same code with derivatives.
 
 use serde::{Deserialize, Serialize};
 
-use crate::optimize::minimize_with_lbfgs;
-
+mod fit;
+mod number;
 #[cfg(test)]
 mod tests;
 
+pub use fit::{fit_memory_parameters, fit_memory_parameters_with, MemoryFitSettings};
+use number::MemoryNumber;
+
 /// Recall at `days == stability`.
 pub const RETENTION_AT_STABILITY: f64 = 0.9;
-/// The power forgetting curve `R = (1 + F · t / S)^(−1/2)`: `F` makes `R(S, S) = 0.9`.
-const FORGETTING_CURVE_FACTOR: f64 = 1.0 / (RETENTION_AT_STABILITY * RETENTION_AT_STABILITY) - 1.0;
 /// Stabilities stay in this range (days).
 pub const SHORTEST_STABILITY_DAYS: f64 = 0.01;
 pub const LONGEST_STABILITY_DAYS: f64 = 36500.0;
+/// Difficulties stay in this range.
+pub const EASIEST_DIFFICULTY: f64 = 1.0;
+pub const HARDEST_DIFFICULTY: f64 = 10.0;
+/// The forgetting curve's decay stays in this range.
+const DECAY_RANGE: (f64, f64) = (0.05, 2.0);
+/// How many numbers `MemoryParameters` holds.
+pub const PARAMETER_COUNT: usize = 21;
 
 /// How a review went, as a learner grades it (or as the widget derives it from an answer).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -78,45 +95,110 @@ impl Rating {
     }
 }
 
-/// The parameters of the stability updates (see the module documentation for the formulas).
+/// The parameters of the memory updates (see the module documentation for the formulas), in the
+/// order of FSRS-6's `w0` to `w20`.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MemoryParameters {
     /// Stability (days) after the first review, by its rating (again, hard, good, easy).
     pub initial_stability: [f64; 4],
+    pub initial_difficulty: f64,
+    pub difficulty_rating_spread: f64,
+    pub difficulty_step: f64,
+    pub difficulty_mean_reversion: f64,
     pub success_growth: f64,
     pub success_saturation: f64,
     pub spacing_weight: f64,
-    pub hard_factor: f64,
-    pub easy_factor: f64,
     pub lapse_scale: f64,
+    pub lapse_difficulty_exponent: f64,
     pub lapse_exponent: f64,
     pub lapse_spacing_weight: f64,
+    pub hard_factor: f64,
+    pub easy_factor: f64,
     pub same_day_weight: f64,
     pub same_day_offset: f64,
     pub same_day_saturation: f64,
+    /// The forgetting curve's decay: recall `(1 + F · t / S)^(−decay)`.
+    pub decay: f64,
 }
 
 impl Default for MemoryParameters {
-    /// FSRS-5's default weights (fitted by its authors on many Anki collections, with this same
-    /// forgetting curve), with the card difficulty, which this model leaves out, fixed at the
-    /// initial difficulty of a first `Good` (5.28 of 10).
+    /// FSRS-6's published defaults, fitted by its authors on many Anki collections.
     fn default() -> Self {
         MemoryParameters {
-            initial_stability: [0.40255, 1.18385, 3.173, 15.69105],
-            // e^1.54575 · (11 − 5.28)
-            success_growth: 26.82,
-            success_saturation: 0.1192,
-            spacing_weight: 1.01925,
-            hard_factor: 0.2315,
-            easy_factor: 2.9898,
-            // 1.9395 · 5.28^(−0.11)
-            lapse_scale: 1.615,
-            lapse_exponent: 0.29605,
-            lapse_spacing_weight: 2.2698,
-            same_day_weight: 0.51655,
-            same_day_offset: 0.6621,
-            same_day_saturation: 0.0,
+            initial_stability: [0.212, 1.2931, 2.3065, 8.2956],
+            initial_difficulty: 6.4133,
+            difficulty_rating_spread: 0.8334,
+            difficulty_step: 3.0194,
+            difficulty_mean_reversion: 0.001,
+            // e^1.8722
+            success_growth: 6.5026,
+            success_saturation: 0.1666,
+            spacing_weight: 0.796,
+            lapse_scale: 1.4835,
+            lapse_difficulty_exponent: 0.0614,
+            lapse_exponent: 0.2629,
+            lapse_spacing_weight: 1.6483,
+            hard_factor: 0.6014,
+            easy_factor: 1.8729,
+            same_day_weight: 0.5425,
+            same_day_offset: 0.0912,
+            same_day_saturation: 0.0658,
+            decay: 0.1542,
+        }
+    }
+}
+
+impl MemoryParameters {
+    /// The parameters as one list, in the order of the fields.
+    pub fn to_list(&self) -> [f64; PARAMETER_COUNT] {
+        let [again, hard, good, easy] = self.initial_stability;
+        [
+            again,
+            hard,
+            good,
+            easy,
+            self.initial_difficulty,
+            self.difficulty_rating_spread,
+            self.difficulty_step,
+            self.difficulty_mean_reversion,
+            self.success_growth,
+            self.success_saturation,
+            self.spacing_weight,
+            self.lapse_scale,
+            self.lapse_difficulty_exponent,
+            self.lapse_exponent,
+            self.lapse_spacing_weight,
+            self.hard_factor,
+            self.easy_factor,
+            self.same_day_weight,
+            self.same_day_offset,
+            self.same_day_saturation,
+            self.decay,
+        ]
+    }
+
+    /// The inverse of `to_list`.
+    pub fn from_list(list: &[f64; PARAMETER_COUNT]) -> MemoryParameters {
+        MemoryParameters {
+            initial_stability: [list[0], list[1], list[2], list[3]],
+            initial_difficulty: list[4],
+            difficulty_rating_spread: list[5],
+            difficulty_step: list[6],
+            difficulty_mean_reversion: list[7],
+            success_growth: list[8],
+            success_saturation: list[9],
+            spacing_weight: list[10],
+            lapse_scale: list[11],
+            lapse_difficulty_exponent: list[12],
+            lapse_exponent: list[13],
+            lapse_spacing_weight: list[14],
+            hard_factor: list[15],
+            easy_factor: list[16],
+            same_day_weight: list[17],
+            same_day_offset: list[18],
+            same_day_saturation: list[19],
+            decay: list[20],
         }
     }
 }
@@ -129,191 +211,201 @@ pub struct Review {
     pub rating: Rating,
 }
 
+/// A memory after its reviews so far.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MemoryState {
+    /// Days until recall falls to 90%.
+    pub stability: f64,
+    /// 1 (easy) to 10 (hard).
+    pub difficulty: f64,
+}
+
 /// Predicted recall after `days` for a memory of the given stability (days to 90% recall).
-pub fn recall_probability(days: f64, stability_days: f64) -> f64 {
-    1.0 / (1.0
-        + FORGETTING_CURVE_FACTOR * days.max(0.0) / stability_days.max(SHORTEST_STABILITY_DAYS))
-    .sqrt()
+pub fn recall_probability(parameters: &MemoryParameters, days: f64, stability_days: f64) -> f64 {
+    let days = if days.is_finite() { days } else { 0.0 };
+    let stability = clamp_stability(stability_days);
+    recall(days, stability, parameters.decay)
 }
 
-/// The stability after a first review with this rating.
-pub fn initial_stability(parameters: &MemoryParameters, rating: Rating) -> f64 {
-    clamp_stability(parameters.initial_stability[rating.position()])
-}
-
-/// The stability after a review `elapsed_days` after the previous one, which left `stability`.
-pub fn next_stability(
+/// Days after the review that left `stability` until predicted recall falls to `target_retention`
+/// (in (0, 1)): when a review is due.
+pub fn days_until_recall(
     parameters: &MemoryParameters,
-    stability: f64,
+    stability_days: f64,
+    target_retention: f64,
+) -> f64 {
+    let decay = parameters.decay.clamp(DECAY_RANGE.0, DECAY_RANGE.1);
+    let target = target_retention.clamp(0.01, 0.99);
+    // (1 + F · t / S)^(−decay) = r  ⇔  t = S / F · (r^(−1/decay) − 1).
+    let days = clamp_stability(stability_days) / forgetting_factor(decay)
+        * (target.powf(-1.0 / decay) - 1.0);
+    days.clamp(0.0, LONGEST_STABILITY_DAYS)
+}
+
+/// The memory after a first review with this rating.
+pub fn initial_state(parameters: &MemoryParameters, rating: Rating) -> MemoryState {
+    let (stability, difficulty) = first_review(&parameters.to_list(), rating);
+    MemoryState {
+        stability,
+        difficulty,
+    }
+}
+
+/// The memory after a review `elapsed_days` after the previous one, which left `state`.
+pub fn next_state(
+    parameters: &MemoryParameters,
+    state: MemoryState,
     elapsed_days: f64,
     rating: Rating,
-) -> f64 {
-    let stability = clamp_stability(stability);
+) -> MemoryState {
+    let before = (
+        clamp_stability(state.stability),
+        if state.difficulty.is_nan() {
+            HARDEST_DIFFICULTY
+        } else {
+            state
+                .difficulty
+                .clamp(EASIEST_DIFFICULTY, HARDEST_DIFFICULTY)
+        },
+    );
     let elapsed_days = if elapsed_days.is_finite() {
         elapsed_days.max(0.0)
     } else {
         0.0
     };
-    if elapsed_days < 1.0 {
-        let exponent =
-            parameters.same_day_weight * (rating.number() - 3.0 + parameters.same_day_offset);
-        let mut next = stability * exponent.exp() * stability.powf(-parameters.same_day_saturation);
-        if rating.recalled() {
-            // A right answer on the same day never weakens the memory.
-            next = next.max(stability);
-        }
-        return clamp_stability(next);
+    let (stability, difficulty) = later_review(&parameters.to_list(), before, elapsed_days, rating);
+    MemoryState {
+        stability,
+        difficulty,
     }
-    let forgotten_share = 1.0 - recall_probability(elapsed_days, stability);
-    if !rating.recalled() {
-        let lapsed = parameters.lapse_scale
-            * ((stability + 1.0).powf(parameters.lapse_exponent) - 1.0)
-            * (parameters.lapse_spacing_weight * forgotten_share).exp();
-        return clamp_stability(lapsed.min(stability));
-    }
-    let rating_factor = match rating {
-        Rating::Hard => parameters.hard_factor,
-        Rating::Easy => parameters.easy_factor,
-        _ => 1.0,
-    };
-    let growth = parameters.success_growth
-        * stability.powf(-parameters.success_saturation)
-        * ((parameters.spacing_weight * forgotten_share).exp() - 1.0)
-        * rating_factor;
-    clamp_stability(stability * (1.0 + growth.max(0.0)))
 }
 
-/// The stability after each review of a history: `stabilities[i]` holds after review `i`.
-pub fn stabilities_after_reviews(parameters: &MemoryParameters, reviews: &[Review]) -> Vec<f64> {
-    let mut stabilities = Vec::with_capacity(reviews.len());
+/// The memory after each review of a history: `states[i]` holds after review `i`.
+pub fn states_after_reviews(parameters: &MemoryParameters, reviews: &[Review]) -> Vec<MemoryState> {
+    let mut states: Vec<MemoryState> = Vec::with_capacity(reviews.len());
     for review in reviews {
-        let next = match stabilities.last() {
-            None => initial_stability(parameters, review.rating),
-            Some(&stability) => {
-                next_stability(parameters, stability, review.elapsed_days, review.rating)
-            }
+        let next = match states.last() {
+            None => initial_state(parameters, review.rating),
+            Some(&state) => next_state(parameters, state, review.elapsed_days, review.rating),
         };
-        stabilities.push(next);
+        states.push(next);
     }
-    stabilities
+    states
 }
 
 /// The predicted recall at every review but the first, from the reviews before it, paired with
 /// whether it was recalled.
 pub fn predicted_recalls(parameters: &MemoryParameters, reviews: &[Review]) -> Vec<(f64, bool)> {
-    let stabilities = stabilities_after_reviews(parameters, reviews);
+    let states = states_after_reviews(parameters, reviews);
     reviews
         .iter()
         .skip(1)
-        .zip(&stabilities)
-        .map(|(review, &stability_before)| {
+        .zip(&states)
+        .map(|(review, before)| {
             (
-                recall_probability(review.elapsed_days, stability_before),
+                recall_probability(parameters, review.elapsed_days, before.stability),
                 review.rating.recalled(),
             )
         })
         .collect()
 }
 
-/// Fits the parameters to review histories (one per memory, e.g. per card) by minimizing the
-/// log-loss of the predicted recall at every review but the first, with a weak pull toward the
-/// defaults so that sparse data cannot push a parameter to an extreme.
-pub fn fit_memory_parameters(histories: &[Vec<Review>]) -> MemoryParameters {
-    let start = parameters_to_vector(&MemoryParameters::default());
-    let prediction_count: usize = histories
-        .iter()
-        .map(|history| history.len().saturating_sub(1))
-        .sum();
-    if prediction_count == 0 {
-        return MemoryParameters::default();
-    }
-    let objective = |point: &[f64], gradient: &mut [f64]| -> f64 {
-        let value = regularized_log_loss(histories, &start, point, prediction_count);
-        // Central differences: few parameters, and the loss is cheap next to deriving it by hand.
-        let mut shifted = point.to_vec();
-        for index in 0..point.len() {
-            let step = 1e-5 * point[index].abs().max(1.0);
-            shifted[index] = point[index] + step;
-            let above = regularized_log_loss(histories, &start, &shifted, prediction_count);
-            shifted[index] = point[index] - step;
-            let below = regularized_log_loss(histories, &start, &shifted, prediction_count);
-            shifted[index] = point[index];
-            gradient[index] = (above - below) / (2.0 * step);
-        }
-        value
-    };
-    vector_to_parameters(&minimize_with_lbfgs(objective, start.clone(), 200))
+// The formulas, once, over any `MemoryNumber`; `weights` in the order of `MemoryParameters::to_list`.
+
+const INITIAL_DIFFICULTY: usize = 4;
+const DIFFICULTY_RATING_SPREAD: usize = 5;
+const DIFFICULTY_STEP: usize = 6;
+const DIFFICULTY_MEAN_REVERSION: usize = 7;
+const SUCCESS_GROWTH: usize = 8;
+const SUCCESS_SATURATION: usize = 9;
+const SPACING_WEIGHT: usize = 10;
+const LAPSE_SCALE: usize = 11;
+const LAPSE_DIFFICULTY_EXPONENT: usize = 12;
+const LAPSE_EXPONENT: usize = 13;
+const LAPSE_SPACING_WEIGHT: usize = 14;
+const HARD_FACTOR: usize = 15;
+const EASY_FACTOR: usize = 16;
+const SAME_DAY_WEIGHT: usize = 17;
+const SAME_DAY_OFFSET: usize = 18;
+const SAME_DAY_SATURATION: usize = 19;
+const DECAY: usize = 20;
+
+/// `F = 0.9^(−1/decay) − 1`, which makes `R(S, S) = 0.9`.
+fn forgetting_factor<N: MemoryNumber>(decay: N) -> N {
+    (N::constant(-RETENTION_AT_STABILITY.ln()) / decay).exp() - 1.0
 }
 
-/// The pull toward the defaults, per prediction, in the unconstrained coordinates.
-const DEFAULT_PULL: f64 = 1e-4;
+/// `R(t, S) = (1 + F · t / S)^(−decay)`; 1 at `t ≤ 0`.
+fn recall<N: MemoryNumber>(days: f64, stability: N, decay: N) -> N {
+    if days <= 0.0 {
+        return N::constant(1.0);
+    }
+    let decay = decay.clamp_to(DECAY_RANGE.0, DECAY_RANGE.1);
+    (-decay * (forgetting_factor(decay) * days / stability + 1.0).ln()).exp()
+}
 
-fn regularized_log_loss(
-    histories: &[Vec<Review>],
-    defaults: &[f64],
-    point: &[f64],
-    prediction_count: usize,
-) -> f64 {
-    let parameters = vector_to_parameters(point);
-    let mut total = 0.0;
-    for history in histories {
-        for (probability, recalled) in predicted_recalls(&parameters, history) {
-            let probability = probability.clamp(1e-6, 1.0 - 1e-6);
-            total -= if recalled {
-                probability.ln()
-            } else {
-                (1.0 - probability).ln()
+/// The difficulty after a first review rated `rating` (1 to 4), before clamping.
+fn first_difficulty<N: MemoryNumber>(weights: &[N; PARAMETER_COUNT], rating: f64) -> N {
+    weights[INITIAL_DIFFICULTY] + 1.0 - (weights[DIFFICULTY_RATING_SPREAD] * (rating - 1.0)).exp()
+}
+
+/// (stability, difficulty) after a first review.
+fn first_review<N: MemoryNumber>(weights: &[N; PARAMETER_COUNT], rating: Rating) -> (N, N) {
+    (
+        weights[rating.position()].clamp_to(SHORTEST_STABILITY_DAYS, LONGEST_STABILITY_DAYS),
+        first_difficulty(weights, rating.number()).clamp_to(EASIEST_DIFFICULTY, HARDEST_DIFFICULTY),
+    )
+}
+
+/// (stability, difficulty) after a later review, from those before it (in range).
+fn later_review<N: MemoryNumber>(
+    weights: &[N; PARAMETER_COUNT],
+    (stability, difficulty): (N, N),
+    elapsed_days: f64,
+    rating: Rating,
+) -> (N, N) {
+    let grade = rating.number();
+    let next_stability = if elapsed_days < 1.0 {
+        let scaled = stability
+            * (weights[SAME_DAY_WEIGHT] * (weights[SAME_DAY_OFFSET] + (grade - 3.0))).exp()
+            * stability.power(-weights[SAME_DAY_SATURATION]);
+        if grade >= 3.0 {
+            scaled.larger(stability)
+        } else {
+            scaled
+        }
+    } else {
+        let forgotten_share = -recall(elapsed_days, stability, weights[DECAY]) + 1.0;
+        if rating.recalled() {
+            let rating_factor = match rating {
+                Rating::Hard => weights[HARD_FACTOR],
+                Rating::Easy => weights[EASY_FACTOR],
+                _ => N::constant(1.0),
             };
+            let growth = weights[SUCCESS_GROWTH]
+                * (-difficulty + 11.0)
+                * stability.power(-weights[SUCCESS_SATURATION])
+                * ((weights[SPACING_WEIGHT] * forgotten_share).exp() - 1.0)
+                * rating_factor;
+            stability * (growth.larger(N::constant(0.0)) + 1.0)
+        } else {
+            let lapsed = weights[LAPSE_SCALE]
+                * difficulty.power(-weights[LAPSE_DIFFICULTY_EXPONENT])
+                * ((stability + 1.0).power(weights[LAPSE_EXPONENT]) - 1.0)
+                * (weights[LAPSE_SPACING_WEIGHT] * forgotten_share).exp();
+            let ceiling = stability / (weights[SAME_DAY_WEIGHT] * weights[SAME_DAY_OFFSET]).exp();
+            lapsed.smaller(ceiling)
         }
-    }
-    let pull: f64 = point
-        .iter()
-        .zip(defaults)
-        .map(|(value, default)| (value - default).powi(2))
-        .sum();
-    total / prediction_count as f64 + DEFAULT_PULL * pull
-}
-
-/// Unconstrained coordinates for the optimizer: logarithms of the positive parameters.
-fn parameters_to_vector(parameters: &MemoryParameters) -> Vec<f64> {
-    let mut vector: Vec<f64> = parameters
-        .initial_stability
-        .iter()
-        .map(|stability| stability.ln())
-        .collect();
-    vector.extend([
-        parameters.success_growth.ln(),
-        parameters.success_saturation,
-        parameters.spacing_weight.ln(),
-        parameters.hard_factor.ln(),
-        parameters.easy_factor.ln(),
-        parameters.lapse_scale.ln(),
-        parameters.lapse_exponent.ln(),
-        parameters.lapse_spacing_weight,
-        parameters.same_day_weight,
-        parameters.same_day_offset,
-        parameters.same_day_saturation,
-    ]);
-    vector
-}
-
-fn vector_to_parameters(vector: &[f64]) -> MemoryParameters {
-    let value = |index: usize| vector.get(index).copied().unwrap_or(0.0);
-    let positive = |index: usize| value(index).clamp(-30.0, 30.0).exp();
-    MemoryParameters {
-        initial_stability: [positive(0), positive(1), positive(2), positive(3)],
-        success_growth: positive(4),
-        success_saturation: value(5),
-        spacing_weight: positive(6),
-        hard_factor: positive(7),
-        easy_factor: positive(8),
-        lapse_scale: positive(9),
-        lapse_exponent: positive(10),
-        lapse_spacing_weight: value(11),
-        same_day_weight: value(12),
-        same_day_offset: value(13),
-        same_day_saturation: value(14),
-    }
+    };
+    let step = -weights[DIFFICULTY_STEP] * (grade - 3.0);
+    let damped = difficulty + step * (-difficulty + HARDEST_DIFFICULTY) / 9.0;
+    let reverted = weights[DIFFICULTY_MEAN_REVERSION] * first_difficulty(weights, 4.0)
+        + (-weights[DIFFICULTY_MEAN_REVERSION] + 1.0) * damped;
+    (
+        next_stability.clamp_to(SHORTEST_STABILITY_DAYS, LONGEST_STABILITY_DAYS),
+        reverted.clamp_to(EASIEST_DIFFICULTY, HARDEST_DIFFICULTY),
+    )
 }
 
 fn clamp_stability(stability: f64) -> f64 {

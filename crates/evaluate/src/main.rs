@@ -19,6 +19,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use adaptive_practice_engine::calibrated_model::ModelSettings;
+use adaptive_practice_engine::memory::MemoryFitSettings;
 
 use defaults::{run_fit_defaults, run_small_class, FitDefaultsCommand, SmallClassCommand};
 use knowledge_tracing::{
@@ -27,7 +28,7 @@ use knowledge_tracing::{
 use spaced_repetition::{run_spaced_repetition, SpacedRepetitionCommand};
 
 const USAGE: &str = "usage: evaluate kt --train PATH (--test PATH | --validate) [--models mean,irt,elo,elo-uncalibrated,bkt,widget,widget-uncalibrated,ours,ours-defaults] [--set NAME=VALUE]...
-       evaluate srs --revlog PATH [--folds 5]
+       evaluate srs --revlog PATH [--folds 5] [--validate] [--set NAME=VALUE]...
        evaluate tune-elo --train PATH [--train PATH]... [--uncalibrated]
        evaluate fit-defaults --train PATH [--train PATH]... [--set NAME=VALUE]...
        evaluate small-class --train PATH [--learners 10,30] [--classes 5] [--set NAME=VALUE]...
@@ -50,6 +51,9 @@ srs predicts the recall of every review but a card's first from the reviews befo
 engine's memory model (default and fitted parameters) and the mean, in folds split by card, and
 prints a table next to the published FSRS-6 figures, then one line per model:
 model=NAME logloss=... auc=... rmse=...
+--validate scores, in each fold, the train cards with (card index / folds) mod folds = 0 with
+parameters fitted on the fold's other train cards: the held-out cards are not read. --set
+overrides a setting of the memory fit (default_pull, iteration_limit).
 
 tune-elo chooses the constants of two-level Elo (elo; elo-uncalibrated with --uncalibrated) by a
 coordinate search on the mean AUC over the validation splits of the train files.
@@ -173,15 +177,43 @@ fn parse_knowledge_tracing(arguments: &[String]) -> Result<KnowledgeTracingComma
     })
 }
 
+/// Applies `NAME=VALUE` to the memory fit's settings (`default_pull`, `iteration_limit`).
+fn set_memory_fit_setting(
+    settings: &mut MemoryFitSettings,
+    assignment: &str,
+) -> Result<(), String> {
+    let (name, value) = assignment
+        .split_once('=')
+        .ok_or_else(|| format!("`--set {assignment}`: expected NAME=VALUE"))?;
+    let number = value
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|number| number.is_finite() && *number >= 0.0)
+        .ok_or_else(|| format!("`--set {assignment}`: expected a number of at least 0"))?;
+    match name.trim() {
+        "default_pull" => settings.default_pull = number,
+        "iteration_limit" => settings.iteration_limit = number as usize,
+        other => return Err(format!("`--set {assignment}`: unknown setting `{other}`")),
+    }
+    Ok(())
+}
+
 fn parse_spaced_repetition(arguments: &[String]) -> Result<SpacedRepetitionCommand, String> {
     let (mut revlog_path, mut fold_count) = (None, 5);
+    let (mut validate, mut settings) = (false, MemoryFitSettings::default());
     let mut remaining = arguments.iter();
     while let Some(flag) = remaining.next() {
+        if flag == "--validate" {
+            validate = true;
+            continue;
+        }
         let value = remaining
             .next()
             .ok_or_else(|| format!("`{flag}` needs a value"))?;
         match flag.as_str() {
             "--revlog" => revlog_path = Some(PathBuf::from(value)),
+            "--set" => set_memory_fit_setting(&mut settings, value)?,
             "--folds" => {
                 fold_count = match value.trim().parse::<usize>() {
                     Ok(count) if count >= 2 => count,
@@ -198,6 +230,8 @@ fn parse_spaced_repetition(arguments: &[String]) -> Result<SpacedRepetitionComma
     Ok(SpacedRepetitionCommand {
         revlog_path: revlog_path.ok_or("missing `--revlog PATH`")?,
         fold_count,
+        validate,
+        settings,
     })
 }
 

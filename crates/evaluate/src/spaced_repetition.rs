@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use adaptive_practice_engine::memory::{
-    fit_memory_parameters, predicted_recalls, MemoryParameters, Review,
+    fit_memory_parameters_with, predicted_recalls, MemoryFitSettings, MemoryParameters, Review,
 };
 
 use crate::metrics::score_predictions;
@@ -15,6 +15,9 @@ use crate::revlog::read_review_log;
 pub struct SpacedRepetitionCommand {
     pub revlog_path: PathBuf,
     pub fold_count: usize,
+    /// Score a validation split of each fold's train cards instead of the held-out fold.
+    pub validate: bool,
+    pub settings: MemoryFitSettings,
 }
 
 /// Published on the same review log (5 folds split by card): name, log-loss, AUC, RMSE.
@@ -44,49 +47,45 @@ pub fn run_spaced_repetition(command: &SpacedRepetitionCommand) -> Result<(), St
         fold_count,
         fold_count
     );
+    if command.validate {
+        println!(
+            "validation: each fold fits on its train cards but those with (card index / {fold_count}) \
+             mod {fold_count} = 0, and scores those; no held-out card is read"
+        );
+    }
+    let folds: Vec<FoldCards> = (0..fold_count)
+        .map(|fold| fold_cards(&histories, fold_count, fold, command.validate))
+        .collect();
     let started = Instant::now();
-    let defaults = cross_validate(
-        &histories,
-        fold_count,
-        |_| MemoryParameters::default(),
-        predicted_recalls,
-    );
+    let defaults = cross_validate(&folds, |_| MemoryParameters::default(), predicted_recalls);
     // The folds are fitted in parallel (the fit itself is the engine's plain, single-threaded function).
     let fitted_parameters: Vec<MemoryParameters> = std::thread::scope(|scope| {
-        let histories = &histories;
-        let fits: Vec<_> = (0..fold_count)
-            .map(|fold| {
-                scope.spawn(move || {
-                    fit_memory_parameters(&training_cards(histories, fold_count, fold))
-                })
-            })
+        let fits: Vec<_> = folds
+            .iter()
+            .map(|fold| scope.spawn(|| fit_memory_parameters_with(&fold.fit, &command.settings)))
             .collect();
         fits.into_iter()
             .map(|fit| fit.join().unwrap_or_default())
             .collect()
     });
     let fit_seconds = started.elapsed().as_secs_f64();
-    let fitted = cross_validate(
-        &histories,
-        fold_count,
-        |fold| fitted_parameters[fold],
-        predicted_recalls,
-    );
+    let fitted = cross_validate(&folds, |fold| fitted_parameters[fold], predicted_recalls);
     let mean = cross_validate(
-        &histories,
-        fold_count,
-        |fold| training_cards(&histories, fold_count, fold),
-        |train: &Vec<Vec<Review>>, history: &[Review]| {
-            let outcomes: Vec<bool> = train
+        &folds,
+        |fold| {
+            let outcomes: Vec<bool> = folds[fold]
+                .fit
                 .iter()
                 .flat_map(|card| card.iter().skip(1).map(|review| review.rating.recalled()))
                 .collect();
-            let share = outcomes.iter().filter(|&&recalled| recalled).count() as f64
-                / outcomes.len().max(1) as f64;
+            outcomes.iter().filter(|&&recalled| recalled).count() as f64
+                / outcomes.len().max(1) as f64
+        },
+        |share: &f64, history: &[Review]| {
             history
                 .iter()
                 .skip(1)
-                .map(|review| (share, review.rating.recalled()))
+                .map(|review| (*share, review.rating.recalled()))
                 .collect()
         },
     );
@@ -125,37 +124,58 @@ pub fn run_spaced_repetition(command: &SpacedRepetitionCommand) -> Result<(), St
     Ok(())
 }
 
-/// The cards of every fold but `held_out_fold`.
-fn training_cards(
-    histories: &[Vec<Review>],
-    fold_count: usize,
-    held_out_fold: usize,
-) -> Vec<Vec<Review>> {
-    histories
-        .iter()
-        .enumerate()
-        .filter(|(card, _)| card % fold_count != held_out_fold)
-        .map(|(_, history)| history.clone())
-        .collect()
+/// The cards one fold fits on and the cards it scores.
+struct FoldCards {
+    fit: Vec<Vec<Review>>,
+    scored: Vec<Vec<Review>>,
 }
 
-/// For each fold, builds a model from `model_of_fold(fold)` and predicts the cards of that fold
-/// with `predict(model, history)`; the predictions come back in card order.
-fn cross_validate<Model>(
+/// Fold `fold`: fits on every other fold's cards and scores its own; with `validate`, fits on
+/// the other folds' cards but those with `(card / fold_count) % fold_count == 0`, and scores those.
+fn fold_cards(
     histories: &[Vec<Review>],
     fold_count: usize,
+    fold: usize,
+    validate: bool,
+) -> FoldCards {
+    let mut cards = FoldCards {
+        fit: Vec::new(),
+        scored: Vec::new(),
+    };
+    for (card, history) in histories.iter().enumerate() {
+        let held_out = card % fold_count == fold;
+        let scored = if validate {
+            !held_out && (card / fold_count).is_multiple_of(fold_count)
+        } else {
+            held_out
+        };
+        if scored {
+            cards.scored.push(history.clone());
+        } else if !held_out {
+            cards.fit.push(history.clone());
+        }
+    }
+    cards
+}
+
+/// For each fold, builds a model from `model_of_fold(fold)` and predicts that fold's scored cards
+/// with `predict(model, history)`; the predictions come back fold after fold.
+fn cross_validate<Model>(
+    folds: &[FoldCards],
     model_of_fold: impl Fn(usize) -> Model,
     predict: impl Fn(&Model, &[Review]) -> Vec<(f64, bool)>,
 ) -> CrossValidated {
-    let models: Vec<Model> = (0..fold_count).map(&model_of_fold).collect();
     let mut result = CrossValidated {
         predictions: Vec::new(),
         outcomes: Vec::new(),
     };
-    for (card, history) in histories.iter().enumerate() {
-        for (prediction, outcome) in predict(&models[card % fold_count], history) {
-            result.predictions.push(prediction);
-            result.outcomes.push(outcome);
+    for (fold, cards) in folds.iter().enumerate() {
+        let model = model_of_fold(fold);
+        for history in &cards.scored {
+            for (prediction, outcome) in predict(&model, history) {
+                result.predictions.push(prediction);
+                result.outcomes.push(outcome);
+            }
         }
     }
     result

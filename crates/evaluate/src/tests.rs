@@ -233,6 +233,25 @@ fn command_line_needs_both_files_and_known_names() {
         Some("at least 2"),
     );
     check_command_line(&["srs", "--folds", "5"], Some("--revlog"));
+    check_command_line(
+        &[
+            "srs",
+            "--revlog",
+            "anki.tsv",
+            "--validate",
+            "--set",
+            "default_pull=0.001",
+        ],
+        None,
+    );
+    check_command_line(
+        &["srs", "--revlog", "anki.tsv", "--set", "decay=2"],
+        Some("unknown setting `decay`"),
+    );
+    check_command_line(
+        &["srs", "--revlog", "anki.tsv", "--set", "default_pull=-1"],
+        Some("at least 0"),
+    );
 }
 
 /// A deterministic generator (64-bit linear congruential), enough for synthetic data.
