@@ -212,10 +212,10 @@ pub fn check_report(report: &LearnerReport<'_>, now: Timestamp) -> Vec<Implausib
 /// What a saved progress claims.
 pub fn progress_claims(progress: &Progress) -> Claims<'_> {
     let model = &progress.model;
-    let skills = model
-        .skills
-        .iter()
-        .map(|(id, record)| SkillClaim {
+    // In loops, not in chains of `map`, `collect`, `sum` and `max`, each compiled on its own.
+    let mut skills = Vec::with_capacity(model.skills.len());
+    for (id, record) in model.skills.iter() {
+        skills.push(SkillClaim {
             id,
             attempts: record.attempts,
             correct: record.correct,
@@ -225,31 +225,39 @@ pub fn progress_claims(progress: &Progress) -> Claims<'_> {
                 (false, _) => SkillState::Learning,
             },
             last_practiced: Some(record.last_practiced),
-        })
-        .collect();
-    let mut dates: Vec<Timestamp> = progress.sessions.iter().map(|s| s.last_answer).collect();
-    dates.extend(model.items.values().map(|item| item.last_seen));
+        });
+    }
+    let mut dates = Vec::with_capacity(progress.sessions.len() + model.items.len());
+    for session in &progress.sessions {
+        dates.push(session.last_answer);
+    }
+    let (mut item_answers, mut item_correct) = (0u64, 0u64);
+    let mut last_answer: Option<Timestamp> = None;
+    let mut item_counts = Vec::with_capacity(model.items.len());
+    for (key, item) in model.items.iter() {
+        dates.push(item.last_seen);
+        item_answers += u64::from(item.attempts);
+        item_correct += u64::from(item.correct);
+        last_answer = Some(last_answer.map_or(item.last_seen, |last| last.max(item.last_seen)));
+        item_counts.push(ItemCountClaim {
+            key,
+            attempts: item.attempts,
+            correct: item.correct,
+        });
+    }
     let (answer_times, logged_answers) = log_claims(&progress.answer_log);
     Claims {
         answers: model.answer_count,
         correct: model.correct_count,
         seconds_on_task: progress.time_on_task_seconds,
-        item_answers: model.items.values().map(|i| u64::from(i.attempts)).sum(),
-        item_correct: model.items.values().map(|i| u64::from(i.correct)).sum(),
+        item_answers,
+        item_correct,
         skills,
-        last_answer: model.items.values().map(|item| item.last_seen).max(),
+        last_answer,
         dates,
         answer_times,
         logged_answers,
-        item_counts: model
-            .items
-            .iter()
-            .map(|(key, item)| ItemCountClaim {
-                key,
-                attempts: item.attempts,
-                correct: item.correct,
-            })
-            .collect(),
+        item_counts,
     }
 }
 
@@ -342,24 +350,23 @@ fn check_skill(
 fn check_dates(claims: &Claims<'_>, now: Timestamp) -> Vec<Implausible> {
     let mut found = Vec::new();
     let latest_allowed = now.0.saturating_add(CLOCK_SKEW_MILLISECONDS);
-    let practised = claims.skills.iter().filter_map(|s| s.last_practiced);
-    let latest = claims
-        .dates
-        .iter()
-        .chain(claims.last_answer.iter())
-        .chain(claims.answer_times.iter())
-        .copied()
-        .chain(practised.clone())
-        .max();
+    let mut latest = claims.last_answer;
+    for dates in [&claims.dates, &claims.answer_times] {
+        for &date in dates {
+            latest = Some(latest.map_or(date, |l| l.max(date)));
+        }
+    }
+    // Every practice of a skill is an answer to an item, recorded at the same moment.
+    let mut practised_after_last_answer = false;
+    for practised in claims.skills.iter().filter_map(|s| s.last_practiced) {
+        latest = Some(latest.map_or(practised, |l| l.max(practised)));
+        practised_after_last_answer |= claims.last_answer.is_some_and(|last| practised > last);
+    }
     if let Some(latest) = latest.filter(|t| t.0 > latest_allowed) {
         found.push(Implausible::FutureDate {
             days_ahead: (latest.0 - now.0).div_euclid(86_400_000).max(1),
         });
     }
-    // Every practice of a skill is an answer to an item, recorded at the same moment.
-    let practised_after_last_answer = claims
-        .last_answer
-        .is_some_and(|last| practised.clone().any(|t| t > last));
     let unordered = claims.answer_times.windows(2).any(|pair| pair[1] < pair[0]);
     if practised_after_last_answer || unordered {
         found.push(Implausible::DatesOutOfOrder);
