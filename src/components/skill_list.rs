@@ -6,7 +6,7 @@ use adaptive_practice_engine::{IndexedBank, LearnerModel, SkillState, Timestamp}
 use yew::prelude::*;
 use yew::virtual_dom::VList;
 
-use crate::components::skill_map::SkillMap;
+use crate::components::skill_map::{skill_map, SkillMapProps};
 use crate::i18n::{fill, use_words};
 
 #[derive(Properties, PartialEq)]
@@ -73,7 +73,7 @@ pub fn SkillList(props: &SkillListProps) -> Html {
     html! {
         <section class="ap-skills" aria-labelledby="ap-progress-title">
             <h3 class="ap-skills-title" id="ap-progress-title">{ words.progress_title }</h3>
-            <SkillMap bank={props.bank.clone()} model={props.model.clone()} now={props.now} />
+            { skill_map(&SkillMapProps { bank: &props.bank, model: &props.model, now: props.now }) }
             if let Some(focus) = &props.focus {
                 <p class="ap-focus">
                     { fill(words.practising_chosen, &[("skill", bank.skill_position(focus).map_or(focus.as_str(), |i| bank.skills()[i].name.as_str()))]) }
