@@ -39,7 +39,7 @@ pub struct GoalPanelProps<'a> {
 pub fn goal_panel(props: &GoalPanelProps<'_>) -> Html {
     let words = props.words;
     let skills = props.bank.skills().len() as u32;
-    let mastered = props.model.mastered_skill_count(&props.bank, props.now) as u32;
+    let mastered = props.model.mastered_skill_count(props.bank, props.now) as u32;
     let on_goal = {
         let preferences = props.preferences.clone();
         let on_change = props.on_change.clone();

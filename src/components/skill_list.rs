@@ -72,7 +72,7 @@ pub fn skill_list(props: &SkillListProps<'_>) -> Html {
     html! {
         <section class="ap-skills" aria-labelledby="ap-progress-title">
             <h3 class="ap-skills-title" id="ap-progress-title">{ words.progress_title }</h3>
-            { skill_map(&SkillMapProps { bank: &props.bank, model: &props.model, now: props.now }) }
+            { skill_map(&SkillMapProps { bank: props.bank, model: props.model, now: props.now }) }
             if let Some(focus) = props.focus {
                 <p class="ap-focus">
                     { fill(words.practising_chosen, &[("skill", bank.skill_position(focus).map_or(focus.as_str(), |i| bank.skills()[i].name.as_str()))]) }

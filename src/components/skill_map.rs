@@ -91,7 +91,7 @@ fn largest(values: &[usize]) -> usize {
 fn state_class(props: &SkillMapProps<'_>, skill: usize) -> &'static str {
     match props
         .model
-        .skill_mastery(&props.bank, skill, props.now)
+        .skill_mastery(props.bank, skill, props.now)
         .state
     {
         SkillState::NotStarted => "ap-map-not-started",
