@@ -1,15 +1,13 @@
 //! The learner's goal (master N skills, tracked as they practise) and calm mode (scores hidden).
 //! Both are the learner's preferences, kept on the device beside the progress.
 
-use std::rc::Rc;
-
 use adaptive_practice_engine::preferences::{load_preferences, save_preferences, Preferences};
 use adaptive_practice_engine::{IndexedBank, LearnerModel, Timestamp};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew::virtual_dom::VList;
 
-use crate::i18n::{fill, use_words};
+use crate::i18n::{fill, Words};
 use crate::storage;
 
 /// The preferences stored under `key` (defaults when absent or unreadable).
@@ -26,20 +24,22 @@ pub fn store_preferences(key: &str, preferences: &Preferences) {
     let _ = storage::write(key, &save_preferences(preferences));
 }
 
-#[derive(Properties, PartialEq)]
-pub struct GoalPanelProps {
-    pub bank: Rc<IndexedBank>,
-    pub model: LearnerModel,
+/// What the panel shows, borrowed from the practice screen.
+pub struct GoalPanelProps<'a> {
+    pub bank: &'a IndexedBank,
+    pub model: &'a LearnerModel,
     pub now: Timestamp,
-    pub preferences: Preferences,
-    pub on_change: Callback<Preferences>,
+    pub preferences: &'a Preferences,
+    pub on_change: &'a Callback<Preferences>,
+    pub words: &'static Words,
 }
 
-#[component]
-pub fn GoalPanel(props: &GoalPanelProps) -> Html {
-    let words = use_words();
+/// The panel, drawn as part of the practice screen each time it is (a plain function rather than
+/// a component of its own: its `now` changed at every render of the screen, so it rendered then).
+pub fn goal_panel(props: &GoalPanelProps<'_>) -> Html {
+    let words = props.words;
     let skills = props.bank.skills().len() as u32;
-    let mastered = props.model.mastered_skill_count(&props.bank, props.now) as u32;
+    let mastered = props.model.mastered_skill_count(props.bank, props.now) as u32;
     let on_goal = {
         let preferences = props.preferences.clone();
         let on_change = props.on_change.clone();

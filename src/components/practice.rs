@@ -12,12 +12,14 @@ use yew::prelude::*;
 use crate::browser::{now, random_seed};
 use crate::choice_reason;
 use crate::components::after_first_paint::use_after_first_paint;
-use crate::components::goal_panel::{load_stored_preferences, store_preferences, GoalPanel};
+use crate::components::goal_panel::{
+    goal_panel, load_stored_preferences, store_preferences, GoalPanelProps,
+};
 use crate::components::item_view::ItemView;
 use crate::components::mount_effect::use_mount_effect;
 use crate::components::progress_panel::{import_sentence, ProgressPanel};
 use crate::components::rich_text::{block_text, inline_text, origin_of, MediaBase};
-use crate::components::skill_list::SkillList;
+use crate::components::skill_list::{skill_list, SkillListProps};
 use crate::controls::SharedControls;
 use crate::events;
 use crate::i18n::{fill, Words};
@@ -403,8 +405,8 @@ pub fn Practice(props: &PracticeProps) -> Html {
             }
             // Below the item, built once the item is on screen (500 skill rows take longer than a frame).
             if rest_shown {
-                <GoalPanel bank={state.bank.clone()} model={model.clone()} now={now()} preferences={(*preferences).clone()} on_change={on_preferences} />
-                <SkillList bank={state.bank.clone()} model={model.clone()} now={now()} focus={state.focus_skill.clone()} on_choose={on_choose} {calm} />
+                { goal_panel(&GoalPanelProps { bank: &state.bank, model, now: now(), preferences: &preferences, on_change: &on_preferences, words }) }
+                { skill_list(&SkillListProps { bank: &state.bank, model, now: now(), focus: &state.focus_skill, on_choose: &on_choose, calm, words }) }
                 <ProgressPanel bank={state.bank.clone()} progress={state.progress.clone()} on_reset={on_reset}
                     on_import={on_import} import_message={state.import_result.as_ref().map(|r| import_sentence(words, r))} />
             }

@@ -1,25 +1,23 @@
 //! The learner's progress: every skill with its state and mastery estimate.
 
-use std::rc::Rc;
-
 use adaptive_practice_engine::{IndexedBank, LearnerModel, SkillState, Timestamp};
 use yew::prelude::*;
 use yew::virtual_dom::VList;
 
-use crate::components::skill_map::SkillMap;
-use crate::i18n::{fill, use_words};
+use crate::components::skill_map::{skill_map, SkillMapProps};
+use crate::i18n::{fill, Words};
 
-#[derive(Properties, PartialEq)]
-pub struct SkillListProps {
-    pub bank: Rc<IndexedBank>,
-    pub model: LearnerModel,
+/// What the list shows, borrowed from the practice screen.
+pub struct SkillListProps<'a> {
+    pub bank: &'a IndexedBank,
+    pub model: &'a LearnerModel,
     pub now: Timestamp,
     /// The skill the learner chose, if any.
-    pub focus: Option<String>,
-    pub on_choose: Callback<Option<String>>,
+    pub focus: &'a Option<String>,
+    pub on_choose: &'a Callback<Option<String>>,
     /// Calm mode: no percentages.
-    #[prop_or_default]
     pub calm: bool,
+    pub words: &'static Words,
 }
 
 fn state_class(state: SkillState) -> &'static str {
@@ -31,9 +29,10 @@ fn state_class(state: SkillState) -> &'static str {
     }
 }
 
-#[component]
-pub fn SkillList(props: &SkillListProps) -> Html {
-    let words = use_words();
+/// The list, drawn as part of the practice screen each time it is (a plain function rather than a
+/// component of its own: its `now` changed at every render of the screen, so it rendered then).
+pub fn skill_list(props: &SkillListProps<'_>) -> Html {
+    let words = props.words;
     let bank = &props.bank;
     let masteries = props.model.skill_masteries(bank, props.now);
     let mut rows = Vec::new();
@@ -73,8 +72,8 @@ pub fn SkillList(props: &SkillListProps) -> Html {
     html! {
         <section class="ap-skills" aria-labelledby="ap-progress-title">
             <h3 class="ap-skills-title" id="ap-progress-title">{ words.progress_title }</h3>
-            <SkillMap bank={props.bank.clone()} model={props.model.clone()} now={props.now} />
-            if let Some(focus) = &props.focus {
+            { skill_map(&SkillMapProps { bank: props.bank, model: props.model, now: props.now }) }
+            if let Some(focus) = props.focus {
                 <p class="ap-focus">
                     { fill(words.practising_chosen, &[("skill", bank.skill_position(focus).map_or(focus.as_str(), |i| bank.skills()[i].name.as_str()))]) }
                     { " " }

@@ -7,16 +7,14 @@
 //! *narrow* (phones), one skill per row in tree order, indented by depth. A map that fits neither
 //! scrolls sideways in a scroller that the keyboard can reach and that carries the section's name.
 
-use std::rc::Rc;
-
 use adaptive_practice_engine::{IndexedBank, LearnerModel, SkillState, Timestamp};
 use yew::prelude::*;
 use yew::virtual_dom::VList;
 
-#[derive(Properties, PartialEq)]
-pub struct SkillMapProps {
-    pub bank: Rc<IndexedBank>,
-    pub model: LearnerModel,
+/// What the map draws: the skill list's bank, model and moment, borrowed.
+pub struct SkillMapProps<'a> {
+    pub bank: &'a IndexedBank,
+    pub model: &'a LearnerModel,
     pub now: Timestamp,
 }
 
@@ -39,8 +37,9 @@ const MOST_SKILLS_DRAWN: usize = 40;
 /// Room for the boxes' strokes around the drawing.
 const MARGIN: usize = 2;
 
-#[component]
-pub fn SkillMap(props: &SkillMapProps) -> Html {
+/// The map, drawn as part of the skill list each time the list is (a plain function rather than
+/// a component of its own: the list's own props change whenever the map's would).
+pub fn skill_map(props: &SkillMapProps<'_>) -> Html {
     let bank = &props.bank;
     let skill_count = bank.skills().len();
     if skill_count > MOST_SKILLS_DRAWN || skill_count == 0 {
@@ -89,10 +88,10 @@ fn largest(values: &[usize]) -> usize {
     most
 }
 
-fn state_class(props: &SkillMapProps, skill: usize) -> &'static str {
+fn state_class(props: &SkillMapProps<'_>, skill: usize) -> &'static str {
     match props
         .model
-        .skill_mastery(&props.bank, skill, props.now)
+        .skill_mastery(props.bank, skill, props.now)
         .state
     {
         SkillState::NotStarted => "ap-map-not-started",

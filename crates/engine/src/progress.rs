@@ -162,6 +162,14 @@ pub struct SavedItemV1 {
 impl From<&Progress> for SavedProgressV1 {
     fn from(progress: &Progress) -> Self {
         let model = &progress.model;
+        let mut sessions = Vec::with_capacity(progress.sessions.len());
+        for s in &progress.sessions {
+            sessions.push(SavedSessionV1 {
+                id: s.session.clone(),
+                answers: s.answers,
+                last_answer: s.last_answer.0,
+            });
+        }
         SavedProgressV1 {
             format: PROGRESS_FORMAT.into(),
             version: 1,
@@ -175,46 +183,24 @@ impl From<&Progress> for SavedProgressV1 {
             current_variant: progress.current_variant,
             current_part: progress.current_part,
             time_on_task_seconds: progress.time_on_task_seconds,
-            skills: model
-                .skills
-                .iter()
-                .map(|(id, s)| {
-                    let saved = SavedSkillV1 {
-                        ability: s.ability,
-                        variance: s.variance,
-                        entry_ability: s.entry_ability,
-                        attempts: s.attempts,
-                        correct: s.correct,
-                        streak: s.streak,
-                        last_practiced: s.last_practiced.0,
-                        mastered: s.mastered,
-                        stability_days: s.stability_days,
-                    };
-                    (id.clone(), saved)
-                })
-                .collect(),
-            items: model
-                .items
-                .iter()
-                .map(|(id, i)| {
-                    let saved = SavedItemV1 {
-                        attempts: i.attempts,
-                        correct: i.correct,
-                        last_seen: i.last_seen.0,
-                        difficulty_offset: i.difficulty_offset,
-                    };
-                    (id.clone(), saved)
-                })
-                .collect(),
-            sessions: progress
-                .sessions
-                .iter()
-                .map(|s| SavedSessionV1 {
-                    id: s.session.clone(),
-                    answers: s.answers,
-                    last_answer: s.last_answer.0,
-                })
-                .collect(),
+            skills: model.skills.map_values(&|s| SavedSkillV1 {
+                ability: s.ability,
+                variance: s.variance,
+                entry_ability: s.entry_ability,
+                attempts: s.attempts,
+                correct: s.correct,
+                streak: s.streak,
+                last_practiced: s.last_practiced.0,
+                mastered: s.mastered,
+                stability_days: s.stability_days,
+            }),
+            items: model.items.map_values(&|i| SavedItemV1 {
+                attempts: i.attempts,
+                correct: i.correct,
+                last_seen: i.last_seen.0,
+                difficulty_offset: i.difficulty_offset,
+            }),
+            sessions,
             answer_log: (!progress.answer_log.is_empty())
                 .then(|| SavedAnswerLogV1::from(&progress.answer_log)),
         }
@@ -223,45 +209,41 @@ impl From<&Progress> for SavedProgressV1 {
 
 impl From<SavedProgressV1> for Progress {
     fn from(saved: SavedProgressV1) -> Self {
-        let skills = saved
-            .skills
-            .into_iter()
-            .map(|(id, s)| {
-                let record = SkillRecord {
-                    ability: clamp_loaded_log_odds(s.ability),
-                    variance: if s.variance.is_finite() {
-                        s.variance.clamp(0.001, 10.0)
-                    } else {
-                        1.5
-                    },
-                    entry_ability: s.entry_ability.filter(|e| e.is_finite()),
-                    attempts: s.attempts,
-                    correct: s.correct.min(s.attempts),
-                    streak: s.streak.min(s.attempts),
-                    last_practiced: Timestamp(s.last_practiced),
-                    mastered: s.mastered,
-                    stability_days: if s.stability_days.is_finite() {
-                        s.stability_days.max(0.01)
-                    } else {
-                        0.5
-                    },
-                };
-                (id, record)
-            })
-            .collect();
-        let items = saved
-            .items
-            .into_iter()
-            .map(|(id, i)| {
-                let record = ItemRecord {
-                    attempts: i.attempts,
-                    correct: i.correct.min(i.attempts),
-                    last_seen: Timestamp(i.last_seen),
-                    difficulty_offset: clamp_loaded_log_odds(i.difficulty_offset),
-                };
-                (id, record)
-            })
-            .collect();
+        let skills = saved.skills.into_map_values(&|s| SkillRecord {
+            ability: clamp_loaded_log_odds(s.ability),
+            variance: if s.variance.is_finite() {
+                s.variance.clamp(0.001, 10.0)
+            } else {
+                1.5
+            },
+            entry_ability: s.entry_ability.filter(|e| e.is_finite()),
+            attempts: s.attempts,
+            correct: s.correct.min(s.attempts),
+            streak: s.streak.min(s.attempts),
+            last_practiced: Timestamp(s.last_practiced),
+            mastered: s.mastered,
+            stability_days: if s.stability_days.is_finite() {
+                s.stability_days.max(0.01)
+            } else {
+                0.5
+            },
+        });
+        let items = saved.items.into_map_values(&|i| ItemRecord {
+            attempts: i.attempts,
+            correct: i.correct.min(i.attempts),
+            last_seen: Timestamp(i.last_seen),
+            difficulty_offset: clamp_loaded_log_odds(i.difficulty_offset),
+        });
+        // The last `SESSION_LIMIT` sessions, in their order.
+        let mut sessions = Vec::new();
+        let dropped = saved.sessions.len().saturating_sub(SESSION_LIMIT);
+        for s in saved.sessions.into_iter().skip(dropped) {
+            sessions.push(SessionCount {
+                session: s.id,
+                answers: s.answers,
+                last_answer: Timestamp(s.last_answer),
+            });
+        }
         Progress {
             bank_id: saved.bank_id,
             bank_version: saved.bank_version,
@@ -274,18 +256,7 @@ impl From<SavedProgressV1> for Progress {
             } else {
                 0.0
             },
-            sessions: saved
-                .sessions
-                .into_iter()
-                .rev()
-                .take(SESSION_LIMIT)
-                .rev()
-                .map(|s| SessionCount {
-                    session: s.id,
-                    answers: s.answers,
-                    last_answer: Timestamp(s.last_answer),
-                })
-                .collect(),
+            sessions,
             answer_log: saved
                 .answer_log
                 .filter(|log| log.version == ANSWER_LOG_VERSION)

@@ -107,6 +107,31 @@ impl<V> SortedMap<V> {
     pub fn values_mut(&mut self) -> std::slice::IterMut<'_, V> {
         self.values.iter_mut()
     }
+
+    /// The same keys, each value through `convert`: no search and no insertion (the keys are in
+    /// order already), where a `map` and `collect` inserted every entry.
+    pub fn map_values<W>(&self, convert: &dyn Fn(&V) -> W) -> SortedMap<W> {
+        let mut values = Vec::with_capacity(self.values.len());
+        for value in &self.values {
+            values.push(convert(value));
+        }
+        SortedMap {
+            keys: self.keys.clone(),
+            values,
+        }
+    }
+
+    /// `map_values`, taking the map.
+    pub fn into_map_values<W>(self, convert: &dyn Fn(V) -> W) -> SortedMap<W> {
+        let mut values = Vec::with_capacity(self.values.len());
+        for value in self.values {
+            values.push(convert(value));
+        }
+        SortedMap {
+            keys: self.keys,
+            values,
+        }
+    }
 }
 
 /// `map["key"]`: panics when the key is missing, as `BTreeMap` does.

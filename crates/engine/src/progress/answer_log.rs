@@ -12,8 +12,6 @@
 //! progress counts (`AnswerLog::len() == answer_count`): then its answers must agree with the
 //! counts (`plausibility.rs`).
 
-use std::collections::VecDeque;
-
 use serde::{Deserialize, Serialize};
 
 use crate::sorted_map::SortedMap;
@@ -84,8 +82,14 @@ pub struct AnswerLog {
     /// The item ids the log has named, by index, and the index of each.
     ids: Vec<String>,
     positions: SortedMap<u32>,
-    entries: VecDeque<Entry>,
+    /// The answers in time order; only the last `ANSWER_HISTORY_LIMIT` count (`kept`). The
+    /// older ones go by `TRIM_SLACK` at a time, so that a full log does not move every answer
+    /// at each new one (a plain `Vec`: a `VecDeque` was its own code in the wasm).
+    entries: Vec<Entry>,
 }
+
+/// How many answers beyond `ANSWER_HISTORY_LIMIT` the log holds before it drops them.
+const TRIM_SLACK: usize = ANSWER_HISTORY_LIMIT / 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Entry {
@@ -106,16 +110,28 @@ impl PartialEq for AnswerLog {
 
 impl AnswerLog {
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.kept().len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
 
+    /// The answers the log keeps: the last `ANSWER_HISTORY_LIMIT`.
+    fn kept(&self) -> &[Entry] {
+        &self.entries[self.entries.len().saturating_sub(ANSWER_HISTORY_LIMIT)..]
+    }
+
+    /// Drops the answers beyond the last `ANSWER_HISTORY_LIMIT`.
+    fn trim(&mut self) {
+        let excess = self.entries.len().saturating_sub(ANSWER_HISTORY_LIMIT);
+        self.entries.copy_within(excess.., 0);
+        self.entries.truncate(self.entries.len() - excess);
+    }
+
     /// The answers, oldest first.
     pub fn iter(&self) -> impl Iterator<Item = AnswerEntry<'_>> + '_ {
-        self.entries.iter().map(|entry| AnswerEntry {
+        self.kept().iter().map(|entry| AnswerEntry {
             item_id: self.ids[entry.item as usize].as_str(),
             part: entry.part.checked_sub(1),
             verdict: entry.verdict,
@@ -147,8 +163,8 @@ impl AnswerLog {
             .entries
             .partition_point(|e| e.at_seconds <= entry.at_seconds);
         self.entries.insert(place, entry);
-        while self.entries.len() > ANSWER_HISTORY_LIMIT {
-            self.entries.pop_front();
+        if self.entries.len() > ANSWER_HISTORY_LIMIT + TRIM_SLACK {
+            self.trim();
         }
     }
 }
@@ -170,9 +186,10 @@ impl From<&AnswerLog> for SavedAnswerLogV1 {
         let mut table: Vec<Option<u32>> = vec![None; log.ids.len()];
         let mut items = Vec::new();
         let mut numbers = Vec::with_capacity(log.len() * 4);
-        let start = log.entries.front().map_or(0, |e| e.at_seconds);
+        let kept = log.kept();
+        let start = kept.first().map_or(0, |e| e.at_seconds);
         let mut previous = start;
-        for entry in &log.entries {
+        for entry in kept {
             let index = *table[entry.item as usize].get_or_insert_with(|| {
                 items.push(log.ids[entry.item as usize].clone());
                 (items.len() - 1) as u32
@@ -218,7 +235,7 @@ impl SavedAnswerLogV1 {
             let small = |n: u64| u32::try_from(n).map_err(|_| "a count beyond range".to_string());
             let delta = i64::try_from(answer[3]).map_err(|_| "a time beyond range")?;
             at_seconds = at_seconds.checked_add(delta).ok_or("a time beyond range")?;
-            log.entries.push_back(Entry {
+            log.entries.push(Entry {
                 item,
                 part: small(answer[1])?,
                 verdict: AnswerVerdict::from_code(answer[2] % 3),
@@ -226,10 +243,7 @@ impl SavedAnswerLogV1 {
                 at_seconds,
             });
         }
-        if log.entries.len() > ANSWER_HISTORY_LIMIT {
-            let excess = log.entries.len() - ANSWER_HISTORY_LIMIT;
-            log.entries.drain(..excess);
-        }
+        log.trim();
         Ok(log)
     }
 }

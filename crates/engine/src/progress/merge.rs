@@ -14,8 +14,6 @@
 //! replay); only the widget's memory holds the last `ANSWER_LOG_LIMIT` answers of its own
 //! session, with the evidence to replay them.
 
-use std::collections::VecDeque;
-
 use super::{load_progress, AnswerEntry, AnswerVerdict, Progress, ProgressError, SessionCount};
 use crate::bank_index::IndexedBank;
 use crate::model::{Evidence, Timestamp};
@@ -75,7 +73,8 @@ pub struct SessionLog {
     pub session: String,
     /// Answers given in this session so far (the number of the last one).
     pub answers_given: u32,
-    pub recent: VecDeque<LoggedAnswer>,
+    /// Oldest first (a plain `Vec`: a `VecDeque` was its own code in the wasm).
+    pub recent: Vec<LoggedAnswer>,
 }
 
 impl SessionLog {
@@ -84,7 +83,7 @@ impl SessionLog {
         SessionLog {
             session,
             answers_given: 0,
-            recent: VecDeque::new(),
+            recent: Vec::new(),
         }
     }
 }
@@ -100,7 +99,7 @@ pub fn record_session_answer(
     at: Timestamp,
 ) {
     log.answers_given = log.answers_given.saturating_add(1);
-    log.recent.push_back(LoggedAnswer {
+    log.recent.push(LoggedAnswer {
         number: log.answers_given,
         key: evidence.key.to_string(),
         item_id: evidence.item_id.to_string(),
@@ -118,8 +117,8 @@ pub fn record_session_answer(
         verdict: entry.verdict,
         hints_opened: entry.hints_used,
     });
-    while log.recent.len() > ANSWER_LOG_LIMIT {
-        log.recent.pop_front();
+    if log.recent.len() > ANSWER_LOG_LIMIT {
+        log.recent.remove(0);
     }
     note_session(progress, &log.session, log.answers_given, at);
 }
@@ -192,7 +191,7 @@ pub fn adopt_progress(mut new: Progress, old: &Progress, log: &SessionLog) -> Pr
             );
         }
     }
-    let last = log.recent.back().map_or(Timestamp(0), |a| a.at);
+    let last = log.recent.last().map_or(Timestamp(0), |a| a.at);
     if log.answers_given > 0 {
         note_session(&mut new, &log.session, log.answers_given, last);
     }

@@ -9,6 +9,7 @@
 use crate::model::{SkillState, Timestamp};
 use crate::progress::{item_key, AnswerLog, Progress};
 use crate::report::LearnerReport;
+use crate::sorted_map::sort_positions;
 
 /// Answers a file may hold before its time on task is compared with them.
 pub const FREE_ANSWERS: u32 = 20;
@@ -211,10 +212,10 @@ pub fn check_report(report: &LearnerReport<'_>, now: Timestamp) -> Vec<Implausib
 /// What a saved progress claims.
 pub fn progress_claims(progress: &Progress) -> Claims<'_> {
     let model = &progress.model;
-    let skills = model
-        .skills
-        .iter()
-        .map(|(id, record)| SkillClaim {
+    // In loops, not in chains of `map`, `collect`, `sum` and `max`, each compiled on its own.
+    let mut skills = Vec::with_capacity(model.skills.len());
+    for (id, record) in model.skills.iter() {
+        skills.push(SkillClaim {
             id,
             attempts: record.attempts,
             correct: record.correct,
@@ -224,46 +225,55 @@ pub fn progress_claims(progress: &Progress) -> Claims<'_> {
                 (false, _) => SkillState::Learning,
             },
             last_practiced: Some(record.last_practiced),
-        })
-        .collect();
-    let mut dates: Vec<Timestamp> = progress.sessions.iter().map(|s| s.last_answer).collect();
-    dates.extend(model.items.values().map(|item| item.last_seen));
+        });
+    }
+    let mut dates = Vec::with_capacity(progress.sessions.len() + model.items.len());
+    for session in &progress.sessions {
+        dates.push(session.last_answer);
+    }
+    let (mut item_answers, mut item_correct) = (0u64, 0u64);
+    let mut last_answer: Option<Timestamp> = None;
+    let mut item_counts = Vec::with_capacity(model.items.len());
+    for (key, item) in model.items.iter() {
+        dates.push(item.last_seen);
+        item_answers += u64::from(item.attempts);
+        item_correct += u64::from(item.correct);
+        last_answer = Some(last_answer.map_or(item.last_seen, |last| last.max(item.last_seen)));
+        item_counts.push(ItemCountClaim {
+            key,
+            attempts: item.attempts,
+            correct: item.correct,
+        });
+    }
     let (answer_times, logged_answers) = log_claims(&progress.answer_log);
     Claims {
         answers: model.answer_count,
         correct: model.correct_count,
         seconds_on_task: progress.time_on_task_seconds,
-        item_answers: model.items.values().map(|i| u64::from(i.attempts)).sum(),
-        item_correct: model.items.values().map(|i| u64::from(i.correct)).sum(),
+        item_answers,
+        item_correct,
         skills,
-        last_answer: model.items.values().map(|item| item.last_seen).max(),
+        last_answer,
         dates,
         answer_times,
         logged_answers,
-        item_counts: model
-            .items
-            .iter()
-            .map(|(key, item)| ItemCountClaim {
-                key,
-                attempts: item.attempts,
-                correct: item.correct,
-            })
-            .collect(),
+        item_counts,
     }
 }
 
 /// The times and the answers of an answer log, as the rules compare them.
 fn log_claims(log: &AnswerLog) -> (Vec<Timestamp>, Vec<LoggedAnswerClaim<'_>>) {
-    log.iter()
-        .map(|answer| {
-            let claim = LoggedAnswerClaim {
-                item_id: answer.item_id,
-                part: answer.part,
-                right: answer.verdict.counts_as_right(),
-            };
-            (Timestamp(answer.at_seconds.saturating_mul(1000)), claim)
-        })
-        .unzip()
+    let mut times = Vec::with_capacity(log.len());
+    let mut answers = Vec::with_capacity(log.len());
+    for answer in log.iter() {
+        times.push(Timestamp(answer.at_seconds.saturating_mul(1000)));
+        answers.push(LoggedAnswerClaim {
+            item_id: answer.item_id,
+            part: answer.part,
+            right: answer.verdict.counts_as_right(),
+        });
+    }
+    (times, answers)
 }
 
 /// What a learner's report claims.
@@ -340,24 +350,23 @@ fn check_skill(
 fn check_dates(claims: &Claims<'_>, now: Timestamp) -> Vec<Implausible> {
     let mut found = Vec::new();
     let latest_allowed = now.0.saturating_add(CLOCK_SKEW_MILLISECONDS);
-    let practised = claims.skills.iter().filter_map(|s| s.last_practiced);
-    let latest = claims
-        .dates
-        .iter()
-        .chain(claims.last_answer.iter())
-        .chain(claims.answer_times.iter())
-        .copied()
-        .chain(practised.clone())
-        .max();
+    let mut latest = claims.last_answer;
+    for dates in [&claims.dates, &claims.answer_times] {
+        for &date in dates {
+            latest = Some(latest.map_or(date, |l| l.max(date)));
+        }
+    }
+    // Every practice of a skill is an answer to an item, recorded at the same moment.
+    let mut practised_after_last_answer = false;
+    for practised in claims.skills.iter().filter_map(|s| s.last_practiced) {
+        latest = Some(latest.map_or(practised, |l| l.max(practised)));
+        practised_after_last_answer |= claims.last_answer.is_some_and(|last| practised > last);
+    }
     if let Some(latest) = latest.filter(|t| t.0 > latest_allowed) {
         found.push(Implausible::FutureDate {
             days_ahead: (latest.0 - now.0).div_euclid(86_400_000).max(1),
         });
     }
-    // Every practice of a skill is an answer to an item, recorded at the same moment.
-    let practised_after_last_answer = claims
-        .last_answer
-        .is_some_and(|last| practised.clone().any(|t| t > last));
     let unordered = claims.answer_times.windows(2).any(|pair| pair[1] < pair[0]);
     if practised_after_last_answer || unordered {
         found.push(Implausible::DatesOutOfOrder);
@@ -390,6 +399,8 @@ fn check_answer_list(claims: &Claims<'_>) -> Vec<Implausible> {
 
 /// A list of every answer counted (as many as the count: none dropped by the log's limit, none
 /// from before the file had a log) agrees with the counts: of right answers, and per item or step.
+/// The lists are put in order by the engine's one sort (`sort_positions`), not by a std sort
+/// compiled for each of them.
 fn check_complete_log(claims: &Claims<'_>) -> Vec<Implausible> {
     let logged = &claims.logged_answers;
     if logged.is_empty() || logged.len() != claims.answers as usize {
@@ -400,52 +411,56 @@ fn check_complete_log(claims: &Claims<'_>) -> Vec<Implausible> {
     if right != claims.correct as usize {
         found.push(Implausible::LogDisagreesWithCounts { item: None });
     }
-    let mut answers: Vec<(&str, Option<u32>, bool)> = logged
-        .iter()
-        .map(|answer| (answer.item_id, answer.part, answer.right))
-        .collect();
-    answers.sort_unstable();
+    let answer = |at: usize| (logged[at].item_id, logged[at].part, logged[at].right);
+    let answers = sorted(logged.len(), &|a, b| answer(a).cmp(&answer(b)));
+    // Each (item, part) once with its answers and right answers, in the order of the sorted list.
     let mut logged_counts: Vec<(String, u32, u32)> = Vec::new();
-    for group in answers.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
-        let (item_id, part, _) = group[0];
-        let key = item_key(item_id, part);
-        let correct = group.iter().filter(|answer| answer.2).count();
-        logged_counts.push((key, group.len() as u32, correct as u32));
+    let mut start = 0;
+    while start < answers.len() {
+        let (item_id, part, _) = answer(answers[start]);
+        let mut end = start;
+        let mut correct = 0u32;
+        while end < answers.len()
+            && (item_id, part) == (logged[answers[end]].item_id, logged[answers[end]].part)
+        {
+            correct += u32::from(logged[answers[end]].right);
+            end += 1;
+        }
+        logged_counts.push((item_key(item_id, part), (end - start) as u32, correct));
+        start = end;
     }
-    logged_counts.sort_unstable();
-    let mut counted: Vec<(&str, u32, u32)> = claims
-        .item_counts
-        .iter()
-        .filter(|item| item.attempts > 0)
-        .map(|item| (item.key, item.attempts, item.correct))
-        .collect();
-    counted.sort_unstable();
-    let mut logged_iter = logged_counts.iter().peekable();
-    let mut counted_iter = counted.iter().peekable();
+    let logged_order = sorted(logged_counts.len(), &|a, b| {
+        logged_counts[a].cmp(&logged_counts[b])
+    });
+    let mut counted: Vec<(&str, u32, u32)> = Vec::new();
+    for item in &claims.item_counts {
+        if item.attempts > 0 {
+            counted.push((item.key, item.attempts, item.correct));
+        }
+    }
+    let counted_order = sorted(counted.len(), &|a, b| counted[a].cmp(&counted[b]));
+    let (mut l, mut c) = (0, 0);
     loop {
-        let disagreeing = match (logged_iter.peek(), counted_iter.peek()) {
+        let logged_next = logged_order.get(l).map(|&at| &logged_counts[at]);
+        let counted_next = counted_order.get(c).map(|&at| counted[at]);
+        let disagreeing = match (logged_next, counted_next) {
             (None, None) => break,
-            (Some(l), Some(c)) if l.0.as_str() == c.0 => {
-                let differ = (l.1, l.2) != (c.1, c.2);
-                let key = l.0.clone();
-                logged_iter.next();
-                counted_iter.next();
-                differ.then_some(key)
+            (Some(lc), Some(cc)) if lc.0.as_str() == cc.0 => {
+                l += 1;
+                c += 1;
+                ((lc.1, lc.2) != (cc.1, cc.2)).then(|| lc.0.clone())
             }
-            (Some(l), Some(c)) if l.0.as_str() > c.0 => {
-                let key = c.0.to_owned();
-                counted_iter.next();
-                Some(key)
+            (Some(lc), Some(cc)) if lc.0.as_str() > cc.0 => {
+                c += 1;
+                Some(cc.0.to_owned())
             }
-            (Some(l), _) => {
-                let key = l.0.clone();
-                logged_iter.next();
-                Some(key)
+            (Some(lc), _) => {
+                l += 1;
+                Some(lc.0.clone())
             }
-            (None, Some(c)) => {
-                let key = c.0.to_owned();
-                counted_iter.next();
-                Some(key)
+            (None, Some(cc)) => {
+                c += 1;
+                Some(cc.0.to_owned())
             }
         };
         if let Some(item) = disagreeing {
@@ -453,6 +468,13 @@ fn check_complete_log(claims: &Claims<'_>) -> Vec<Implausible> {
         }
     }
     found
+}
+
+/// The positions `0..count` in the order `compare` puts them.
+fn sorted(count: usize, compare: &dyn Fn(usize, usize) -> std::cmp::Ordering) -> Vec<usize> {
+    let mut positions: Vec<usize> = (0..count).collect();
+    sort_positions(&mut positions, compare);
+    positions
 }
 
 #[cfg(test)]

@@ -49,10 +49,7 @@ pub(crate) fn read_answer_log(value: &Json) -> Read<SavedAnswerLogV1> {
 pub(crate) fn write_answer_log(log: &SavedAnswerLogV1) -> Json {
     Json::Object(vec![
         field("version", integer(log.version)),
-        field(
-            "items",
-            Json::Array(log.items.iter().map(|id| text(id)).collect()),
-        ),
+        field("items", texts(&log.items)),
         field("start", integer(log.start)),
         field("answers", text(&log.answers)),
     ])
@@ -102,10 +99,7 @@ pub(super) fn write_progress_v1(saved: &SavedProgressV1) -> String {
         field("seed", integer(saved.seed)),
         field("answerCount", integer(saved.answer_count)),
         field("correctCount", integer(saved.correct_count)),
-        field(
-            "recentItems",
-            Json::Array(saved.recent_items.iter().map(|id| text(id)).collect()),
-        ),
+        field("recentItems", texts(&saved.recent_items)),
         field(
             "currentItem",
             saved.current_item.as_deref().map_or(Json::Null, text),
@@ -117,7 +111,10 @@ pub(super) fn write_progress_v1(saved: &SavedProgressV1) -> String {
         field("items", entries(&saved.items, write_item)),
     ];
     if !saved.sessions.is_empty() {
-        let sessions = saved.sessions.iter().map(write_session).collect();
+        let mut sessions = Vec::with_capacity(saved.sessions.len());
+        for session in &saved.sessions {
+            sessions.push(write_session(session));
+        }
         fields.push(field("sessions", Json::Array(sessions)));
     }
     if let Some(log) = &saved.answer_log {
@@ -161,7 +158,20 @@ fn write_session(session: &SavedSessionV1) -> Json {
 }
 
 fn entries<T>(map: &SortedMap<T>, write: fn(&T) -> Json) -> Json {
-    Json::Object(map.iter().map(|(id, v)| (id.clone(), write(v))).collect())
+    let mut fields = Vec::with_capacity(map.len());
+    for (id, value) in map.iter() {
+        fields.push((id.clone(), write(value)));
+    }
+    Json::Object(fields)
+}
+
+/// A list of texts (item ids), in a loop rather than a `map` and `collect` for each list.
+fn texts(list: &[String]) -> Json {
+    let mut texts = Vec::with_capacity(list.len());
+    for entry in list {
+        texts.push(text(entry));
+    }
+    Json::Array(texts)
 }
 
 fn field(key: &str, value: Json) -> (String, Json) {

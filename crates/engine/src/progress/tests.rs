@@ -373,7 +373,7 @@ fn the_session_list_and_the_answer_log_stay_bounded() {
         .expect("readable");
     }
     assert_eq!(log.recent.len(), ANSWER_LOG_LIMIT);
-    assert_eq!(log.recent.front().map(|a| a.number), Some(6));
+    assert_eq!(log.recent.first().map(|a| a.number), Some(6));
 }
 
 #[test]

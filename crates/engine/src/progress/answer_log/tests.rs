@@ -141,6 +141,30 @@ fn answers_are_kept_in_time_order_and_the_oldest_go_beyond_the_limit() {
     let saved = SavedAnswerLogV1::from(&long);
     assert_eq!(saved.to_log().as_ref(), Ok(&long));
     assert_eq!(saved.items.first().map(String::as_str), Some("i3"));
+    // Further on, past the answers the log holds beyond the limit before it drops them: still
+    // the last answers; one older than every answer kept goes at once, one at the same second as
+    // the oldest kept goes after it (and the oldest goes).
+    let extra = ANSWER_HISTORY_LIMIT / 8;
+    for n in 0..extra {
+        let at = (ANSWER_HISTORY_LIMIT + 3 + n) as i64;
+        long.record(entry("late", Some(1), Wrong, 1, at));
+    }
+    let first = |log: &AnswerLog| {
+        log.iter()
+            .next()
+            .map(|a| (a.item_id.to_string(), a.at_seconds))
+    };
+    let oldest = (format!("i{}", (3 + extra) % 7), (3 + extra) as i64);
+    assert_eq!(long.len(), ANSWER_HISTORY_LIMIT);
+    assert_eq!(first(&long), Some(oldest.clone()));
+    long.record(entry("old", None, Right, 0, 0));
+    assert_eq!(long.len(), ANSWER_HISTORY_LIMIT);
+    assert_eq!(first(&long), Some(oldest.clone()));
+    long.record(entry("tie", None, Right, 0, oldest.1));
+    assert_eq!(long.len(), ANSWER_HISTORY_LIMIT);
+    assert_eq!(first(&long), Some(("tie".to_string(), oldest.1)));
+    let saved = SavedAnswerLogV1::from(&long);
+    assert_eq!(saved.to_log().as_ref(), Ok(&long));
 }
 
 #[test]
