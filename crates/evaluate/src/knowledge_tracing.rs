@@ -163,6 +163,11 @@ pub fn score_models(
                 settings,
             )),
             "widget-uncalibrated" => Box::new(engine_model::WidgetModelOnline::new(dataset_bank())),
+            "widget-difficulties" => {
+                let mut bank = dataset_bank();
+                engine_model::calibrate_like_the_teacher_page(&mut bank, &train_sequences);
+                Box::new(engine_model::WidgetModelOnline::new(bank))
+            }
             // The shipped defaults: nothing fitted here, no item or skill entries.
             "ours-defaults" => Box::new(LearnerModelOnline {
                 parameters: calibrated_model::default_parameters(),

@@ -143,7 +143,7 @@ fn parse_knowledge_tracing(arguments: &[String]) -> Result<KnowledgeTracingComma
                     .collect();
                 if let Some(unknown) = model_names
                     .iter()
-                    .find(|name| !ALL_MODEL_NAMES.contains(&name.as_str()))
+                    .find(|name| !ALL_MODEL_NAMES.contains(&name.as_str()) && name.as_str() != "widget-difficulties")
                 {
                     return Err(format!(
                         "unknown model `{unknown}` (known: {})",
