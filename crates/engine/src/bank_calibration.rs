@@ -179,7 +179,11 @@ impl PositionedCalibration {
                 -item.prior_difficulty() - skill_part
             })
             .collect();
-        if item_easiness.iter().chain(&skill_easiness).any(|&e| e != 0.0) {
+        if item_easiness
+            .iter()
+            .chain(&skill_easiness)
+            .any(|&e| e != 0.0)
+        {
             parameters.item_easiness_for_ability = item_easiness.clone();
             parameters.item_easiness = item_easiness;
             parameters.skill_easiness_for_ability = skill_easiness.clone();

@@ -286,7 +286,14 @@ pub fn predict_from_terms(
         logit += term.logit;
         ability_sum += term.ability;
     }
-    item_probability(parameters, item, skill_share, logit, ability_sum, terms.overall)
+    item_probability(
+        parameters,
+        item,
+        skill_share,
+        logit,
+        ability_sum,
+        terms.overall,
+    )
 }
 
 /// A skill's term from its feature block.

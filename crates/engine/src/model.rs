@@ -148,8 +148,6 @@ pub const RECENT_LIMIT: usize = 3;
 
 /// The uncertainty of a skill nobody has seen this learner practise.
 const PRIOR_VARIANCE: f64 = 2.5;
-/// Learning between answers: the uncertainty grows by this much per answer (process noise).
-const LEARNING_DRIFT: f64 = 0.06;
 /// Uncertainty added per day away from a skill.
 const DAILY_DRIFT: f64 = 0.02;
 /// How many answers make the "entry ability" of a skill.
@@ -386,8 +384,9 @@ impl LearnerModel {
             .skills
             .iter()
             .map(|id| {
-                bank.skill_position(id)
-                    .map_or(expected, |skill| self.typical_item_prediction(bank, skill, now))
+                bank.skill_position(id).map_or(expected, |skill| {
+                    self.typical_item_prediction(bank, skill, now)
+                })
             })
             .collect();
         let share = 1.0 / evidence.skills.len().max(1) as f64;
@@ -407,8 +406,7 @@ impl LearnerModel {
                 stability_days: INITIAL_STABILITY_DAYS,
             });
             let elapsed = now.days_since(record.last_practiced);
-            let prior_variance =
-                (record.variance + DAILY_DRIFT * elapsed + LEARNING_DRIFT).min(PRIOR_VARIANCE);
+            let prior_variance = (record.variance + DAILY_DRIFT * elapsed).min(PRIOR_VARIANCE);
             record.variance = 1.0 / (1.0 / prior_variance + information);
             // What is left of the gain after forgetting is what later forgetting can take.
             let remembered = record.ability_after(elapsed);
@@ -432,7 +430,8 @@ impl LearnerModel {
                 + STABILITY_PER_ANSWER_DAYS)
                 .min(LONGEST_STABILITY_DAYS);
             record.last_practiced = now;
-            let confident = record.ability - MASTERY_CONFIDENCE_Z * record.variance.sqrt() >= threshold;
+            let confident =
+                record.ability - MASTERY_CONFIDENCE_Z * record.variance.sqrt() >= threshold;
             let enough = record.attempts >= settings.min_evidence
                 && record.streak >= MASTERY_STREAK.min(settings.min_evidence);
             if !record.mastered && confident && enough {

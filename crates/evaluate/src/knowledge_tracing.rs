@@ -27,6 +27,11 @@ pub const ALL_MODEL_NAMES: [&str; 9] = [
     "ours-defaults",
 ];
 
+/// Models `kt` runs only when `--models` names them (experiments, not in the default table).
+/// `widget-difficulties`: the widget's model on the dataset's bank with the teacher page's
+/// difficulties but no calibration block (the shipped defaults with the bank's difficulties).
+pub const EXTRA_MODEL_NAMES: [&str; 1] = ["widget-difficulties"];
+
 /// The command line of the `kt` command, checked.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KnowledgeTracingCommand {
