@@ -97,6 +97,8 @@ pub struct PositionedCalibration {
     pub parameters: FittedParameters,
     /// The index of each `item#part` entry of the block.
     part_indexes: SortedMap<usize>,
+    /// `item_index` of each whole item of the bank, by position (item choice reads it per item).
+    whole_item_indexes: Vec<usize>,
 }
 
 impl PositionedCalibration {
@@ -150,10 +152,34 @@ impl PositionedCalibration {
                 );
             }
         }
-        PositionedCalibration {
+        PositionedCalibration::with_item_indexes(bank, parameters, part_indexes)
+    }
+
+    fn with_item_indexes(
+        bank: &Bank,
+        parameters: FittedParameters,
+        part_indexes: SortedMap<usize>,
+    ) -> PositionedCalibration {
+        let mut positioned = PositionedCalibration {
             parameters,
             part_indexes,
-        }
+            whole_item_indexes: Vec::new(),
+        };
+        positioned.whole_item_indexes = bank
+            .items
+            .iter()
+            .enumerate()
+            .map(|(position, item)| positioned.item_index(&item.id, Some(position)))
+            .collect();
+        positioned
+    }
+
+    /// `item_index` of the whole item at `position` of the bank, without reading its id.
+    pub fn whole_item_index(&self, position: usize) -> usize {
+        self.whole_item_indexes
+            .get(position)
+            .copied()
+            .unwrap_or(usize::MAX)
     }
 
     /// The parameters of a bank with no calibration block: the shipped defaults
@@ -189,10 +215,7 @@ impl PositionedCalibration {
             parameters.skill_easiness_for_ability = skill_easiness.clone();
             parameters.skill_easiness = skill_easiness;
         }
-        PositionedCalibration {
-            parameters,
-            part_indexes: SortedMap::new(),
-        }
+        PositionedCalibration::with_item_indexes(bank, parameters, SortedMap::new())
     }
 
     /// The index of an answerable part (`key`: the item id, or `item#part`), given the item's

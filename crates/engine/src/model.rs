@@ -251,7 +251,7 @@ impl LearnerModel {
         terms: &LearnerTerms,
     ) -> f64 {
         let calibration = bank.calibration();
-        let index = calibration.item_index(&bank.items()[item_position].id, Some(item_position));
+        let index = calibration.whole_item_index(item_position);
         calibrated_model::predict_from_terms(
             &calibration.parameters,
             terms,
