@@ -97,6 +97,8 @@ pub struct PositionedCalibration {
     pub parameters: FittedParameters,
     /// The index of each `item#part` entry of the block.
     part_indexes: SortedMap<usize>,
+    /// `item_index` of each whole item of the bank, by position (item choice reads it per item).
+    whole_item_indexes: Vec<usize>,
 }
 
 impl PositionedCalibration {
@@ -150,10 +152,70 @@ impl PositionedCalibration {
                 );
             }
         }
-        PositionedCalibration {
+        PositionedCalibration::with_item_indexes(bank, parameters, part_indexes)
+    }
+
+    fn with_item_indexes(
+        bank: &Bank,
+        parameters: FittedParameters,
+        part_indexes: SortedMap<usize>,
+    ) -> PositionedCalibration {
+        let mut positioned = PositionedCalibration {
             parameters,
             part_indexes,
+            whole_item_indexes: Vec::new(),
+        };
+        positioned.whole_item_indexes = bank
+            .items
+            .iter()
+            .enumerate()
+            .map(|(position, item)| positioned.item_index(&item.id, Some(position)))
+            .collect();
+        positioned
+    }
+
+    /// `item_index` of the whole item at `position` of the bank, without reading its id.
+    pub fn whole_item_index(&self, position: usize) -> usize {
+        self.whole_item_indexes
+            .get(position)
+            .copied()
+            .unwrap_or(usize::MAX)
+    }
+
+    /// The parameters of a bank with no calibration block: the shipped defaults
+    /// (`calibrated_model::default_parameters`), with the bank's own difficulties as the items'
+    /// easiness (and as what abilities are measured against): a skill gets minus the mean
+    /// difficulty of its items (its typical item), an item the rest. A bank without difficulties
+    /// gets 0 everywhere, the defaults as fitted.
+    pub fn defaults(bank: &Bank, reference_difficulty: &[f64]) -> PositionedCalibration {
+        let mut parameters = calibrated_model::default_parameters();
+        let skill_positions = IdPositions::new(bank.skills.iter().map(|s| s.id.as_str()).collect());
+        let skill_easiness: Vec<f64> = reference_difficulty.iter().map(|d| -d).collect();
+        let item_easiness: Vec<f64> = bank
+            .items
+            .iter()
+            .map(|item| {
+                let skills: Vec<usize> = item
+                    .skills
+                    .iter()
+                    .filter_map(|id| skill_positions.last(id))
+                    .collect();
+                let skill_part = skills.iter().map(|&s| skill_easiness[s]).sum::<f64>()
+                    / skills.len().max(1) as f64;
+                -item.prior_difficulty() - skill_part
+            })
+            .collect();
+        if item_easiness
+            .iter()
+            .chain(&skill_easiness)
+            .any(|&e| e != 0.0)
+        {
+            parameters.item_easiness_for_ability = item_easiness.clone();
+            parameters.item_easiness = item_easiness;
+            parameters.skill_easiness_for_ability = skill_easiness.clone();
+            parameters.skill_easiness = skill_easiness;
         }
+        PositionedCalibration::with_item_indexes(bank, parameters, SortedMap::new())
     }
 
     /// The index of an answerable part (`key`: the item id, or `item#part`), given the item's

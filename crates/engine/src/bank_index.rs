@@ -18,7 +18,9 @@ pub struct IndexedBank {
     prerequisite_depth: Vec<usize>,
     prerequisites_of: Vec<Vec<usize>>,
     dependents_of: Vec<Vec<usize>>,
-    calibration: Option<PositionedCalibration>,
+    /// The learner model's parameters: the bank's calibration block, or the shipped defaults.
+    calibration: PositionedCalibration,
+    has_calibration_block: bool,
 }
 
 impl IndexedBank {
@@ -79,7 +81,7 @@ impl IndexedBank {
             }
             skills_of_item.push(positions);
         }
-        let reference_difficulty = items_of_skill
+        let reference_difficulty: Vec<f64> = items_of_skill
             .iter()
             .map(|items| {
                 if items.is_empty() {
@@ -113,10 +115,11 @@ impl IndexedBank {
                 dependents_of[prerequisite].push(skill);
             }
         }
-        let calibration = bank
-            .calibration
-            .as_ref()
-            .map(|calibration| PositionedCalibration::new(&bank, calibration));
+        let calibration = match &bank.calibration {
+            Some(calibration) => PositionedCalibration::new(&bank, calibration),
+            None => PositionedCalibration::defaults(&bank, &reference_difficulty),
+        };
+        let has_calibration_block = bank.calibration.is_some();
         IndexedBank {
             bank,
             skill_positions,
@@ -128,12 +131,19 @@ impl IndexedBank {
             prerequisites_of,
             dependents_of,
             calibration,
+            has_calibration_block,
         }
     }
 
-    /// The bank's calibration block laid out by position, when the bank carries one.
-    pub fn calibration(&self) -> Option<&PositionedCalibration> {
-        self.calibration.as_ref()
+    /// The learner model's parameters laid out by position: the bank's calibration block, or,
+    /// for a bank without one, the shipped defaults with the bank's difficulties.
+    pub fn calibration(&self) -> &PositionedCalibration {
+        &self.calibration
+    }
+
+    /// Whether the bank carries a calibration block (fitted from a class's answers).
+    pub fn has_calibration_block(&self) -> bool {
+        self.has_calibration_block
     }
 
     pub fn skill_position(&self, skill_id: &str) -> Option<usize> {

@@ -151,24 +151,41 @@ pub fn predict(
     skills: &[usize],
     now: f64,
 ) -> f64 {
+    let (skill_weights, overall_weights) = parameters
+        .global_feature_weights
+        .split_at(SKILL_BLOCK_LENGTH);
     let skill_share = 1.0 / skills.len().max(1) as f64;
-    let mut logit = parameters.item_easiness.get(item).copied().unwrap_or(0.0);
-    let mut ability_sum = 0.0;
-    let global_features = answer_features(state, skills, now, |skill, skill_features| {
-        ability_sum += skill_share * (skill_features[3] + skill_features[4]);
-        logit += skill_share * parameters.skill_easiness.get(skill).copied().unwrap_or(0.0);
-        if let Some(weights) = parameters.skill_feature_weights.get(skill) {
-            logit += skill_share * dot(weights, skill_features);
-        }
-    });
-    logit += parameters
+    let (mut logit, mut ability_sum) = (0.0, 0.0);
+    for &skill in skills {
+        let term = skill_term(
+            parameters,
+            skill,
+            &skill_block(state, skill, now),
+            skill_weights,
+        );
+        logit += term.logit;
+        ability_sum += term.ability;
+    }
+    let overall = dot(overall_weights, &overall_block(&state.overall));
+    item_probability(parameters, item, skill_share, logit, ability_sum, overall)
+}
+
+/// The probability from the sums over an item's skills of their terms and the learner's part.
+fn item_probability(
+    parameters: &FittedParameters,
+    item: usize,
+    skill_share: f64,
+    skill_logit_sum: f64,
+    ability_sum: f64,
+    overall: f64,
+) -> f64 {
+    let easiness = parameters.item_easiness.get(item).copied().unwrap_or(0.0);
+    let slope = parameters
         .item_ability_slope
         .get(item)
         .copied()
-        .unwrap_or(0.0)
-        * ability_sum;
-    logit += dot(&parameters.global_feature_weights, &global_features);
-    sigmoid(logit)
+        .unwrap_or(0.0);
+    sigmoid(easiness + skill_share * (skill_logit_sum + slope * ability_sum) + overall)
 }
 
 /// Records an answer in the learner state.
@@ -216,6 +233,88 @@ pub fn update(
     record_outcome(overall, residual, recent_residual, correct, now, settings);
 }
 
+/// What one skill adds to the logit of any item practising it (before the mean over the item's
+/// skills), and its part of the ability that an item's slope multiplies.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SkillTerm {
+    pub logit: f64,
+    pub ability: f64,
+}
+
+/// A learner's terms at one moment: what `predict` computes per skill and for the learner,
+/// computed once so that scoring many items costs a few additions each (item choice).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LearnerTerms {
+    /// One per skill index, below the `skill_count` given to `learner_terms`.
+    pub skills: Vec<SkillTerm>,
+    /// The learner-level part of the logit (bias, overall counts, runs, recent ability).
+    pub overall: f64,
+}
+
+/// The terms of every skill index below `skill_count` and of the learner, at `now`.
+pub fn learner_terms(
+    parameters: &FittedParameters,
+    state: &LearnerState,
+    skill_count: usize,
+    now: f64,
+) -> LearnerTerms {
+    let (skill_weights, overall_weights) = parameters
+        .global_feature_weights
+        .split_at(SKILL_BLOCK_LENGTH);
+    LearnerTerms {
+        skills: (0..skill_count)
+            .map(|skill| {
+                let block = skill_block(state, skill, now);
+                skill_term(parameters, skill, &block, skill_weights)
+            })
+            .collect(),
+        overall: dot(overall_weights, &overall_block(&state.overall)),
+    }
+}
+
+/// `predict` from the learner's terms: the same probability, with no feature computed.
+pub fn predict_from_terms(
+    parameters: &FittedParameters,
+    terms: &LearnerTerms,
+    item: usize,
+    skills: &[usize],
+) -> f64 {
+    let skill_share = 1.0 / skills.len().max(1) as f64;
+    let (mut logit, mut ability_sum) = (0.0, 0.0);
+    for &skill in skills {
+        let term = terms.skills.get(skill).copied().unwrap_or_default();
+        logit += term.logit;
+        ability_sum += term.ability;
+    }
+    item_probability(
+        parameters,
+        item,
+        skill_share,
+        logit,
+        ability_sum,
+        terms.overall,
+    )
+}
+
+/// A skill's term from its feature block.
+fn skill_term(
+    parameters: &FittedParameters,
+    skill: usize,
+    block: &[f64; SKILL_BLOCK_LENGTH],
+    global_skill_weights: &[f64],
+) -> SkillTerm {
+    let skill_features = &block[..SKILL_FEATURE_COUNT];
+    let mut logit = parameters.skill_easiness.get(skill).copied().unwrap_or(0.0)
+        + dot(global_skill_weights, block);
+    if let Some(weights) = parameters.skill_feature_weights.get(skill) {
+        logit += dot(weights, skill_features);
+    }
+    SkillTerm {
+        logit,
+        ability: skill_features[3] + skill_features[4],
+    }
+}
+
 /// The global features of an answer; `each_skill` also sees each skill's per-skill features.
 fn answer_features(
     state: &LearnerState,
@@ -223,22 +322,10 @@ fn answer_features(
     now: f64,
     mut each_skill: impl FnMut(usize, &[f64; SKILL_FEATURE_COUNT]),
 ) -> [f64; GLOBAL_FEATURE_COUNT] {
-    let overall = &state.overall;
     let mut features = [0.0; GLOBAL_FEATURE_COUNT];
     let skill_share = 1.0 / skills.len().max(1) as f64;
     for &skill in skills {
-        let summary = state.skills.get(skill).copied().unwrap_or_default();
-        let mut block = [0.0; SKILL_BLOCK_LENGTH];
-        block[..3].copy_from_slice(&log_counts(&summary));
-        block[3] = summary.ability;
-        block[4] = overall.ability;
-        block[5 + outcome_pattern(&summary)] = 1.0;
-        let rest = &mut block[SKILL_FEATURE_COUNT..];
-        rest[..2].copy_from_slice(&log_runs(&summary));
-        rest[2] = summary.recent_ability;
-        if summary.attempts > 0.0 && now > summary.last_practice_time {
-            rest[3] = ((now - summary.last_practice_time) / 3600.0).ln_1p();
-        }
+        let block = skill_block(state, skill, now);
         let mut skill_features = [0.0; SKILL_FEATURE_COUNT];
         skill_features.copy_from_slice(&block[..SKILL_FEATURE_COUNT]);
         each_skill(skill, &skill_features);
@@ -247,12 +334,36 @@ fn answer_features(
             .zip(&block)
             .for_each(|(slot, value)| *slot += skill_share * value);
     }
-    let block = &mut features[SKILL_BLOCK_LENGTH..];
+    features[SKILL_BLOCK_LENGTH..].copy_from_slice(&overall_block(&state.overall));
+    features
+}
+
+/// The skill-level features of one skill: its per-skill features, then the rest.
+fn skill_block(state: &LearnerState, skill: usize, now: f64) -> [f64; SKILL_BLOCK_LENGTH] {
+    let overall = &state.overall;
+    let summary = state.skills.get(skill).copied().unwrap_or_default();
+    let mut block = [0.0; SKILL_BLOCK_LENGTH];
+    block[..3].copy_from_slice(&log_counts(&summary));
+    block[3] = summary.ability;
+    block[4] = overall.ability;
+    block[5 + outcome_pattern(&summary)] = 1.0;
+    let rest = &mut block[SKILL_FEATURE_COUNT..];
+    rest[..2].copy_from_slice(&log_runs(&summary));
+    rest[2] = summary.recent_ability;
+    if summary.attempts > 0.0 && now > summary.last_practice_time {
+        rest[3] = ((now - summary.last_practice_time) / 3600.0).ln_1p();
+    }
+    block
+}
+
+/// The learner-level features: bias, three log counts, the two runs, recent ability.
+fn overall_block(overall: &PracticeSummary) -> [f64; OVERALL_BLOCK_LENGTH] {
+    let mut block = [0.0; OVERALL_BLOCK_LENGTH];
     block[0] = 1.0;
     block[1..4].copy_from_slice(&log_counts(overall));
     block[4..6].copy_from_slice(&log_runs(overall));
     block[6] = overall.recent_ability;
-    features
+    block
 }
 
 fn record_outcome(

@@ -16,6 +16,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::bank_index::IndexedBank;
+use crate::calibrated_model::LearnerTerms;
 use crate::model::{ItemRecord, LearnerModel, SkillMastery, SkillState, Timestamp};
 
 mod information;
@@ -137,7 +138,6 @@ enum Pool {
 /// What the choice needs to know of the learner now, computed once per choice.
 struct LearnerNow<'a> {
     model: &'a LearnerModel,
-    now: Timestamp,
     masteries: Vec<SkillMastery>,
     /// Every prerequisite mastered or provisionally known (placement).
     unlocked: Vec<bool>,
@@ -149,10 +149,8 @@ struct LearnerNow<'a> {
     placement: Placement,
     /// Practised in the last `RECHECK_DELAY_ITEMS` items (for the reason of a delayed re-check).
     practised_just_now: Vec<bool>,
-    /// Each skill's level from its mastery (mastery = sigmoid(ability)).
-    skill_levels: Vec<f64>,
-    /// The learner's general level (`LearnerModel::general_level`), for items of no skill.
-    general_level: f64,
+    /// What every prediction now shares (`LearnerModel::learner_terms`), computed once.
+    terms: LearnerTerms,
     /// The model's record of each item, by position (`None`: never answered whole).
     item_records: Vec<Option<&'a ItemRecord>>,
     /// Right answers in a row on each skill (0 for a skill never practised).
@@ -221,8 +219,8 @@ fn learner_now<'a>(
 ) -> LearnerNow<'a> {
     // Per skill, in plain loops: each `map` and `collect` is compiled on its own.
     let skill_count = bank.skills().len();
-    let general_level = model.general_level(bank);
-    let masteries = model.skill_masteries_given(bank, now, general_level);
+    let terms = model.learner_terms(bank, now);
+    let masteries = model.skill_masteries_given(bank, now, &terms);
     let placement = placement::placement(bank, &masteries);
     let records = bank.by_skill_position(&model.skills);
     let target_retention = bank.settings().target_retention;
@@ -230,8 +228,6 @@ fn learner_now<'a>(
     let mut review_due = Vec::with_capacity(skill_count);
     let mut streaks = Vec::with_capacity(skill_count);
     let mut learnable = Vec::with_capacity(skill_count);
-    // No second look-up per skill: its level follows from its mastery.
-    let mut skill_levels = Vec::with_capacity(skill_count);
     for (s, (record, mastery)) in records.iter().zip(&masteries).enumerate() {
         let skill_unlocked = bank
             .prerequisites_of(s)
@@ -247,7 +243,6 @@ fn learner_now<'a>(
             skill_unlocked
                 && matches!(mastery.state, SkillState::NotStarted | SkillState::Learning),
         );
-        skill_levels.push(bank.reference_difficulty(s) + crate::math::logit(mastery.mastery));
     }
     let practised_just_now = spacing::practised_just_now(bank, model, now);
     let runs = spacing::current_runs(bank, model);
@@ -272,7 +267,6 @@ fn learner_now<'a>(
     }
     LearnerNow {
         model,
-        now,
         focus: options
             .focus_skill
             .as_deref()
@@ -289,8 +283,7 @@ fn learner_now<'a>(
         review_due,
         placement,
         practised_just_now,
-        skill_levels,
-        general_level,
+        terms,
         item_records: bank.by_item_position(&model.items),
         streaks,
     }
@@ -369,14 +362,9 @@ fn item_score(
 ) -> f64 {
     let item = &bank.items()[position];
     let mastery = &learner.masteries[main_skill];
-    let predicted = learner.model.predict_from_levels(
-        bank,
-        position,
-        &learner.skill_levels,
-        learner.general_level,
-        learner.item_records[position],
-        learner.now,
-    );
+    let predicted = learner
+        .model
+        .predict_from_terms(bank, position, &learner.terms);
     let (item_target, for_information) = if pool == Pool::Placement {
         (PROBE_TARGET, true)
     } else if pool == Pool::Open && learner.streaks[main_skill] >= STREAK_FOR_INFORMATION {

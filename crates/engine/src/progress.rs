@@ -156,6 +156,7 @@ pub struct SavedItemV1 {
     pub attempts: u32,
     pub correct: u32,
     pub last_seen: i64,
+    /// The earlier model's learner-specific difficulty correction: read and ignored, written 0.
     pub difficulty_offset: f64,
 }
 
@@ -198,7 +199,8 @@ impl From<&Progress> for SavedProgressV1 {
                 attempts: i.attempts,
                 correct: i.correct,
                 last_seen: i.last_seen.0,
-                difficulty_offset: i.difficulty_offset,
+                // The earlier model's per-item correction: no longer kept.
+                difficulty_offset: 0.0,
             }),
             sessions,
             answer_log: (!progress.answer_log.is_empty())
@@ -232,7 +234,6 @@ impl From<SavedProgressV1> for Progress {
             attempts: i.attempts,
             correct: i.correct.min(i.attempts),
             last_seen: Timestamp(i.last_seen),
-            difficulty_offset: clamp_loaded_log_odds(i.difficulty_offset),
         });
         // The last `SESSION_LIMIT` sessions, in their order.
         let mut sessions = Vec::new();

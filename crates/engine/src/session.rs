@@ -100,8 +100,8 @@ pub fn submit_answer(
     })
 }
 
-/// How many hints a partial answer counts as: with the model's discount of a quarter per hint,
-/// half credit.
+/// How many hints a partial answer counts as: a right answer found with help, which counts as
+/// right but does not extend the run of unaided right answers that mastery needs.
 const PARTIAL_AS_HINTS: u32 = 2;
 
 /// Calls `use_it` with the evidence of an answer to part `part_index` of `item` (its difficulty
@@ -116,9 +116,8 @@ fn with_part_evidence<R>(
     let parts = item.parts();
     let part = parts.get(part_index)?;
     let key = item_key(&item.id, (parts.len() > 1).then_some(part_index as u32));
-    // A partial answer (the right value in another form than asked) is partly right: the
-    // model's way of crediting an answer partly is the hint discount, so it counts as right
-    // after `PARTIAL_AS_HINTS` hints (half credit, no streak).
+    // A partial answer (the right value in another form than asked) is partly right: it counts
+    // as right after `PARTIAL_AS_HINTS` hints (right, no streak).
     let (correct, hints_used) = match outcome.verdict {
         Verdict::Right => (true, hints_used),
         Verdict::Partial => (true, hints_used.saturating_add(PARTIAL_AS_HINTS)),

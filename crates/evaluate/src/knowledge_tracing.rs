@@ -27,6 +27,11 @@ pub const ALL_MODEL_NAMES: [&str; 9] = [
     "ours-defaults",
 ];
 
+/// Models `kt` runs only when `--models` names them (experiments, not in the default table).
+/// `widget-difficulties`: the widget's model on the dataset's bank with the teacher page's
+/// difficulties but no calibration block (the shipped defaults with the bank's difficulties).
+pub const EXTRA_MODEL_NAMES: [&str; 1] = ["widget-difficulties"];
+
 /// The command line of the `kt` command, checked.
 #[derive(Clone, Debug, PartialEq)]
 pub struct KnowledgeTracingCommand {
@@ -163,6 +168,11 @@ pub fn score_models(
                 settings,
             )),
             "widget-uncalibrated" => Box::new(engine_model::WidgetModelOnline::new(dataset_bank())),
+            "widget-difficulties" => {
+                let mut bank = dataset_bank();
+                engine_model::calibrate_like_the_teacher_page(&mut bank, &train_sequences);
+                Box::new(engine_model::WidgetModelOnline::new(bank))
+            }
             // The shipped defaults: nothing fitted here, no item or skill entries.
             "ours-defaults" => Box::new(LearnerModelOnline {
                 parameters: calibrated_model::default_parameters(),

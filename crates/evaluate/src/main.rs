@@ -23,7 +23,7 @@ use adaptive_practice_engine::memory::MemoryFitSettings;
 
 use defaults::{run_fit_defaults, run_small_class, FitDefaultsCommand, SmallClassCommand};
 use knowledge_tracing::{
-    run_knowledge_tracing, KnowledgeTracingCommand, ScoredOn, ALL_MODEL_NAMES,
+    run_knowledge_tracing, KnowledgeTracingCommand, ScoredOn, ALL_MODEL_NAMES, EXTRA_MODEL_NAMES,
 };
 use spaced_repetition::{run_spaced_repetition, SpacedRepetitionCommand};
 
@@ -40,7 +40,9 @@ model=NAME auc=... logloss=... rmse=... us_per_answer=...
 learners by the teacher page's calibration; `widget-uncalibrated` the same on the bank with no
 difficulties; `elo` two-level Elo with item difficulties fitted on train, `elo-uncalibrated`
 without; `ours` the engine's calibrated model; `ours-defaults` the same with the shipped defaults of a
-bank with no calibration (nothing fitted on train, `calibrated_model::default_parameters`). --validate fits on the fit-train learners of the
+bank with no calibration (nothing fitted on train, `calibrated_model::default_parameters`);
+`widget-difficulties` (only when --models names it) the widget's model on the bank with the teacher
+page's difficulties and no calibration block. --validate fits on the fit-train learners of the
 train file and scores on its validation learners (a learner is a validation learner when the
 FNV-1a hash of its user_id is 0 mod 5); the test file is then not read. --set overrides a
 setting of `ours` (ability_step, ability_step_decay, recent_ability_step, item_precision,
@@ -145,10 +147,10 @@ fn parse_knowledge_tracing(arguments: &[String]) -> Result<KnowledgeTracingComma
                     .split(',')
                     .map(|name| name.trim().to_string())
                     .collect();
-                if let Some(unknown) = model_names
-                    .iter()
-                    .find(|name| !ALL_MODEL_NAMES.contains(&name.as_str()))
-                {
+                if let Some(unknown) = model_names.iter().find(|name| {
+                    !ALL_MODEL_NAMES.contains(&name.as_str())
+                        && !EXTRA_MODEL_NAMES.contains(&name.as_str())
+                }) {
                     return Err(format!(
                         "unknown model `{unknown}` (known: {})",
                         ALL_MODEL_NAMES.join(", ")

@@ -149,11 +149,11 @@ fn the_adaptive_policy_schedules_reviews() {
 fn check_claim_stop_is_the_engine_claim(bank_text: &str, truth: TruthModel, seed: u64) {
     let bank = indexed(bank_text);
     for policy in Policy::ALL {
-        let run = simulate_learner(&bank, policy, &parameters(truth, 400), seed);
+        let run = simulate_learner(&bank, policy, &parameters(truth, 800), seed);
         let claim = &run.outcome.claim;
         assert!(
             claim.reached,
-            "{policy:?}: no claim by 400 items (pick another seed)"
+            "{policy:?}: no claim by 800 items (pick another seed)"
         );
         let last = &run.answers[claim.items - 1];
         assert!(

@@ -265,8 +265,9 @@ fn a_response_of_the_wrong_shape_is_unreadable_not_wrong() {
 }
 
 /// A bank of one item, in `language`, answered once with `typed`; returns the verdict and the
-/// skill's ability after it (`None` when the answer was not counted).
-fn answer_in_bank(language: &str, item: &str, typed: &str) -> (String, Option<f64>) {
+/// skill's evidence of mastery after it, right answers plus right answers in a row without help
+/// (`None` when the answer was not counted).
+fn answer_in_bank(language: &str, item: &str, typed: &str) -> (String, Option<u32>) {
     let bank = format!(
         r#"{{ "id": "b", "version": "1", "title": "B", "language": "{language}",
         "skills": [{{ "id": "s", "name": "S" }}],
@@ -283,7 +284,11 @@ fn answer_in_bank(language: &str, item: &str, typed: &str) -> (String, Option<f6
     match crate::session::submit_answer(&bank, &mut progress, &item, 0, &text(typed), 0, now) {
         Ok(report) => (
             report.outcome.verdict.name().to_string(),
-            progress.model.skills.get("s").map(|record| record.ability),
+            progress
+                .model
+                .skills
+                .get("s")
+                .map(|record| record.correct + record.streak),
         ),
         Err(unreadable) => (unreadable.reason.code().to_string(), None),
     }
@@ -305,10 +310,8 @@ fn a_partial_answer_counts_between_a_wrong_and_a_right_one() {
         after_partial.unwrap(),
         after_wrong.unwrap(),
     );
-    assert!(
-        right > partial && partial > wrong,
-        "{right} {partial} {wrong}"
-    );
+    // A partial answer is a right answer found with help: it counts, but starts no run.
+    assert_eq!([right, partial, wrong], [2, 1, 0]);
     assert_eq!(
         after_unreadable, None,
         "an unreadable answer is not counted"

@@ -158,7 +158,7 @@ fn the_block_round_trips_by_id_with_four_decimals() {
 /// with `calibrated_model` directly; both must predict the same before every answer.
 fn check_same_predictions(bank: &Bank, script: &[(&str, bool)]) {
     let indexed = IndexedBank::new(bank.clone());
-    let parameters = &indexed.calibration().expect("calibrated").parameters;
+    let parameters = &indexed.calibration().parameters;
     let mut model = LearnerModel::default();
     let mut state = LearnerState::default();
     for (step, &(id, correct)) in script.iter().enumerate() {

@@ -1,6 +1,7 @@
-//! The learner model on a bank that carries a calibration block: success predictions (and so
-//! item choice and mastery) come from `calibrated_model::predict` over the learner's
-//! `calibrated_model::LearnerState`, which `LearnerModel` keeps beside its own records.
+//! The learner model's predictions: success predictions (and so item choice and mastery) come
+//! from `calibrated_model::predict` over the learner's `calibrated_model::LearnerState`, which
+//! `LearnerModel` keeps beside its own records, with the bank's parameters (its calibration
+//! block, or the shipped defaults).
 //!
 //! Architecture invariant: the calibrated state is never saved. After loading it is replayed
 //! from saved progress's answer log when the log holds every answer (`prepare_calibrated_state`),
@@ -70,13 +71,14 @@ impl LearnerModel {
         )
     }
 
-    /// On a bank with a calibration, makes the calibrated state ready when it is missing (after
+    /// Makes the calibrated state ready when it is missing (after
     /// loading, or taking in another tab's answers): replayed from the answer log when the log
     /// holds every answer (exactly the state the answers built, times to the second), else
     /// rebuilt from the skill records. Item choice (`session::advance`, `session::resume`) calls
     /// it first, so that its many predictions do not each rebuild it.
     pub fn prepare_calibrated_state(&mut self, bank: &IndexedBank, log: &AnswerLog) {
-        if let (Some(calibration), None) = (bank.calibration(), &self.calibrated) {
+        if self.calibrated.is_none() {
+            let calibration = bank.calibration();
             let state = replay_state(self, calibration, bank, log)
                 .unwrap_or_else(|| rebuild_state(self, bank));
             self.calibrated = Some(state);
