@@ -17,6 +17,7 @@ use crate::bank::Item;
 use crate::bank_index::IndexedBank;
 use crate::calibrated_model::{self, LearnerState, LearnerTerms};
 use crate::math::{logit, sigmoid};
+use crate::memory::{self, MemoryParameters, Rating};
 
 mod calibrated;
 pub use calibrated::rebuild_state as rebuild_calibrated_state;
@@ -63,8 +64,11 @@ pub struct SkillRecord {
     pub last_practiced: Timestamp,
     /// Set when the skill reached mastery; cleared when the learner clearly lost it.
     pub mastered: bool,
-    /// Days until predicted recall falls to the target retention (memory stability).
+    /// The skill's memory stability (`memory.rs`): days after the last practice until
+    /// predicted recall falls to 90%.
     pub stability_days: f64,
+    /// The skill's memory difficulty (`memory.rs`), 1 (easy) to 10 (hard).
+    pub memory_difficulty: f64,
 }
 
 /// What the model holds for one item (or one step, keyed `item#step`).
@@ -155,9 +159,6 @@ const ENTRY_ANSWERS: u32 = 2;
 /// Memory of what was learned: the half-life (days) of the learned gain after a first session,
 /// how much a spaced session lengthens it (by 1 + growth · (1 − e^(−gap / half-life)), so massed
 /// practice adds little), and what every answer adds.
-const INITIAL_STABILITY_DAYS: f64 = 2.0;
-const STABILITY_GROWTH: f64 = 1.5;
-const STABILITY_PER_ANSWER_DAYS: f64 = 0.05;
 const LONGEST_STABILITY_DAYS: f64 = 3650.0;
 /// Mastery is claimed when the estimate minus this many standard deviations reaches the threshold.
 const MASTERY_CONFIDENCE_Z: f64 = 0.5;
@@ -166,10 +167,20 @@ const MASTERY_STREAK: u32 = 3;
 /// Mastery is withdrawn only when the estimate falls this far under the threshold.
 const MASTERY_HYSTERESIS: f64 = 0.15;
 
-/// Share of what was learned still there after `days` for a memory of the given stability
-/// (half-life in days): a hyperbolic forgetting curve, 1 / (1 + days / stability).
+/// Share of what was learned still there after `days` for a memory of the given stability:
+/// the memory model's predicted recall (`memory::recall_probability`, its shipped parameters).
 pub fn recall_probability(days: f64, stability_days: f64) -> f64 {
-    1.0 / (1.0 + days.max(0.0) / stability_days.max(0.01))
+    memory::recall_probability(&MemoryParameters::default(), days.max(0.0), stability_days)
+}
+
+/// How an answer went, as a review of the skill's memory: wrong is a lapse, right after hints
+/// a hard recall, right without hints a good one.
+fn review_rating(correct: bool, hints_used: u32) -> Rating {
+    match (correct, hints_used) {
+        (false, _) => Rating::Again,
+        (true, 0) => Rating::Good,
+        (true, _) => Rating::Hard,
+    }
 }
 
 impl SkillRecord {
@@ -188,8 +199,9 @@ impl SkillRecord {
     /// retention, or forgetting takes the estimate under the mastery threshold, whichever first.
     fn days_until_review(&self, bank: &IndexedBank) -> f64 {
         let settings = bank.settings();
-        let retention = settings.target_retention.clamp(0.01, 0.99);
-        let recall_days = self.stability_days * (1.0 / retention - 1.0);
+        let parameters = MemoryParameters::default();
+        let recall_days =
+            memory::days_until_recall(&parameters, self.stability_days, settings.target_retention);
         recall_days.min(self.days_until_below(logit(settings.mastery_threshold)))
     }
 
@@ -203,9 +215,10 @@ impl SkillRecord {
         if margin >= gain {
             return LONGEST_STABILITY_DAYS;
         }
-        // ability − gain · (1 − r) = threshold  ⇔  r = 1 − margin / gain; r = 1 / (1 + d / s).
+        // ability − gain · (1 − r) = threshold  ⇔  r = 1 − margin / gain.
         let retained = 1.0 - margin / gain;
-        (self.stability_days * (1.0 / retained - 1.0)).min(LONGEST_STABILITY_DAYS)
+        memory::days_until_recall(&MemoryParameters::default(), self.stability_days, retained)
+            .min(LONGEST_STABILITY_DAYS)
     }
 }
 
@@ -403,7 +416,9 @@ impl LearnerModel {
                 streak: 0,
                 last_practiced: now,
                 mastered: false,
-                stability_days: INITIAL_STABILITY_DAYS,
+                // Set by the first answer below (`memory::initial_state`).
+                stability_days: 0.0,
+                memory_difficulty: 0.0,
             });
             let elapsed = now.days_since(record.last_practiced);
             let prior_variance = (record.variance + DAILY_DRIFT * elapsed).min(PRIOR_VARIANCE);
@@ -424,11 +439,21 @@ impl LearnerModel {
                 0
             };
             record.correct += u32::from(correct);
-            // Spaced practice strengthens memory; massed practice adds little.
-            let spacing = 1.0 - (-elapsed / record.stability_days.max(0.01)).exp();
-            record.stability_days = (record.stability_days * (1.0 + STABILITY_GROWTH * spacing)
-                + STABILITY_PER_ANSWER_DAYS)
-                .min(LONGEST_STABILITY_DAYS);
+            // Each answer is a review of the skill's memory (`memory.rs`): spaced practice
+            // strengthens it more than massed practice, a wrong answer is a lapse.
+            let rating = review_rating(correct, evidence.hints_used);
+            let parameters = MemoryParameters::default();
+            let state = if record.attempts == 1 {
+                memory::initial_state(&parameters, rating)
+            } else {
+                let before = memory::MemoryState {
+                    stability: record.stability_days,
+                    difficulty: record.memory_difficulty,
+                };
+                memory::next_state(&parameters, before, elapsed, rating)
+            };
+            record.stability_days = state.stability;
+            record.memory_difficulty = state.difficulty;
             record.last_practiced = now;
             let confident =
                 record.ability - MASTERY_CONFIDENCE_Z * record.variance.sqrt() >= threshold;

@@ -148,6 +148,10 @@ pub struct SavedSkillV1 {
     pub last_practiced: i64,
     pub mastered: bool,
     pub stability_days: f64,
+    /// The skill's memory difficulty (`memory.rs`); absent in progress saved before it, which
+    /// then starts from a first good review's.
+    #[serde(default)]
+    pub memory_difficulty: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -194,6 +198,7 @@ impl From<&Progress> for SavedProgressV1 {
                 last_practiced: s.last_practiced.0,
                 mastered: s.mastered,
                 stability_days: s.stability_days,
+                memory_difficulty: Some(s.memory_difficulty),
             }),
             items: model.items.map_values(&|i| SavedItemV1 {
                 attempts: i.attempts,
@@ -229,6 +234,18 @@ impl From<SavedProgressV1> for Progress {
             } else {
                 0.5
             },
+            memory_difficulty: s
+                .memory_difficulty
+                .filter(|d| d.is_finite())
+                .unwrap_or_else(|| {
+                    let parameters = crate::memory::MemoryParameters::default();
+                    crate::memory::initial_state(&parameters, crate::memory::Rating::Good)
+                        .difficulty
+                })
+                .clamp(
+                    crate::memory::EASIEST_DIFFICULTY,
+                    crate::memory::HARDEST_DIFFICULTY,
+                ),
         });
         let items = saved.items.into_map_values(&|i| ItemRecord {
             attempts: i.attempts,

@@ -67,6 +67,7 @@ fn read_skill(value: &Json) -> Read<SavedSkillV1> {
         last_practiced: required(o, "lastPracticed", read_i64)?,
         mastered: required(o, "mastered", read_bool)?,
         stability_days: required(o, "stabilityDays", read_f64)?,
+        memory_difficulty: optional(o, "memoryDifficulty", read_f64)?,
     })
 }
 
@@ -124,7 +125,7 @@ pub(super) fn write_progress_v1(saved: &SavedProgressV1) -> String {
 }
 
 fn write_skill(skill: &SavedSkillV1) -> Json {
-    Json::Object(vec![
+    let mut fields = vec![
         field("ability", float(skill.ability)),
         field("variance", float(skill.variance)),
         field(
@@ -137,7 +138,11 @@ fn write_skill(skill: &SavedSkillV1) -> Json {
         field("lastPracticed", integer(skill.last_practiced)),
         field("mastered", Json::Bool(skill.mastered)),
         field("stabilityDays", float(skill.stability_days)),
-    ])
+    ];
+    if let Some(difficulty) = skill.memory_difficulty {
+        fields.push(field("memoryDifficulty", float(difficulty)));
+    }
+    Json::Object(fields)
 }
 
 fn write_item(item: &SavedItemV1) -> Json {

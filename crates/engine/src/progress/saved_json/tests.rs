@@ -41,6 +41,7 @@ fn sample(seed: u64, name: &str, ability: f64) -> SavedProgressV1 {
                     last_practiced: 1_800_000_000_123,
                     mastered: true,
                     stability_days: 123_456_789.5,
+                    memory_difficulty: Some(6.25),
                 },
             ),
             (
@@ -55,6 +56,7 @@ fn sample(seed: u64, name: &str, ability: f64) -> SavedProgressV1 {
                     last_practiced: -5,
                     mastered: false,
                     stability_days: 1e300,
+                    memory_difficulty: None,
                 },
             ),
         ]),
