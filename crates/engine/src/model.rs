@@ -6,7 +6,8 @@
 //!
 //! Beside that state, per skill: the mastery flag and its evidence (attempts, right answers in a
 //! row), how sure the estimate is (a variance that each answer's information lowers and time
-//! away raises), and a memory stability that says when a mastered skill is due for review. Per
+//! away raises), and the skill's memory (`memory.rs`: stability and difficulty, each answer a
+//! review) that says when a mastered skill is due for review. Per
 //! item: attempts and when last seen (fresh items first, no repeats).
 
 use crate::sorted_map::SortedMap;

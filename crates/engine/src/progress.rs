@@ -150,7 +150,7 @@ pub struct SavedSkillV1 {
     pub stability_days: f64,
     /// The skill's memory difficulty (`memory.rs`); absent in progress saved before it, which
     /// then starts from a first good review's.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub memory_difficulty: Option<f64>,
 }
 

@@ -358,7 +358,8 @@ fn a_target_retention_outside_half_to_0_99_is_refused() {
     assert_eq!(loaded.bank.map(|b| b.settings.target_retention), Some(0.8));
 }
 
-/// Days after mastering both skills of the pair bank until the first review is chosen.
+/// Days after mastering both skills of the pair bank (right answers, a minute apart) until a
+/// review is the item chosen, the learner not practising in between.
 fn days_until_first_review(target_retention: &str) -> u32 {
     let text = PAIR_BANK.replacen(
         r#""title": "Pair","#,
@@ -368,30 +369,38 @@ fn days_until_first_review(target_retention: &str) -> u32 {
     let bank = indexed(&text);
     let mut progress = new_progress(&bank, 3);
     let mut now = Timestamp(1_700_000_000_000);
-    for day in 0..60 {
-        for _ in 0..4 {
-            let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
-            let item = &bank.items()[next.item_position];
-            let mastered = masteries(&bank, &progress, now)
-                .iter()
-                .all(|m| m.state.counts_as_mastered());
-            if mastered && matches!(next.reason, ChoiceReason::ReviewDue { .. }) {
-                return day;
-            }
-            let response = response_for(&item.kind, true).unwrap();
-            submit_answer(&bank, &mut progress, item, 0, &response, 0, now).unwrap();
-            now = Timestamp(now.0 + 60_000);
+    for _ in 0..200 {
+        let mastered = masteries(&bank, &progress, now)
+            .iter()
+            .all(|m| m.state.counts_as_mastered());
+        if mastered {
+            break;
         }
-        now = Timestamp(now.0 + 86_400_000);
+        let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
+        let item = &bank.items()[next.item_position];
+        let response = response_for(&item.kind, true).unwrap();
+        submit_answer(&bank, &mut progress, item, 0, &response, 0, now).unwrap();
+        now = Timestamp(now.0 + 60_000);
     }
-    60
+    for day in 1..400 {
+        let later = Timestamp(now.0 + i64::from(day) * 86_400_000);
+        let mut copy = progress.clone();
+        let next = advance(&bank, &mut copy, later, &ChoiceOptions::default()).unwrap();
+        if matches!(next.reason, ChoiceReason::ReviewDue { .. }) {
+            return day;
+        }
+    }
+    400
 }
 
 #[test]
 fn a_higher_target_retention_brings_reviews_sooner() {
     let strict = days_until_first_review("0.95");
     let lenient = days_until_first_review("0.6");
-    assert!(strict < lenient, "0.95: day {strict}, 0.6: day {lenient}");
+    assert!(
+        0 < strict && strict < lenient && lenient < 400,
+        "0.95: day {strict}, 0.6: day {lenient}"
+    );
 }
 
 #[test]
