@@ -10,12 +10,11 @@
 // (30 500 1000 100 by default).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../scripts/serve.mjs';
-import { CHROMIUM_ARGS } from '../pkg-tests/lib/browser.js';
+import { launchBrowser } from '../pkg-tests/lib/browser.js';
 import { childrenCpuMs } from './teacher.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -32,13 +31,9 @@ const cargo = (args) =>
   });
 
 const folder = mkdtempSync(join(tmpdir(), 'teacher-calibration-bench-'));
-const { chromium } = createRequire(join(root, 'pkg-tests', 'package.json'))('playwright-core');
 const { server, url } = await startServer(0, '127.0.0.1');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: CHROMIUM_ARGS,
-});
+// Chromium unless AP_BROWSER says otherwise; the CPU time read from /proc is Chromium's.
+const browser = await launchBrowser();
 try {
   const bankPath = join(folder, 'bank.json');
   writeFileSync(
