@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../scripts/serve.mjs';
 import { launchBrowser } from '../pkg-tests/lib/browser.js';
+import { simulator } from '../pkg-tests/lib/simulator.js';
 import { childrenCpuMs } from './teacher.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -41,12 +42,7 @@ try {
     cargo(['-p', 'adaptive-practice-bench', '--bin', 'generate-bank', String(items), String(skills)]),
   );
   const classFolder = join(folder, 'class');
-  cargo([
-    '-p',
-    'adaptive-practice-simulator',
-    '--bin',
-    'class-reports',
-    '--',
+  simulator('class-reports', [
     '--bank',
     bankPath,
     '--out',

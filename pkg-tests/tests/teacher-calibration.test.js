@@ -5,16 +5,14 @@
 // Reports of older widgets (no answers) fit no block, and the page says what the bank holds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { simulator } from '../lib/simulator.js';
 import { launch } from '../lib/browser.js';
 import { axeViolations } from '../lib/axe.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 
-const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 const LEARNERS = 30;
 /** The answers given to the widget: right or wrong, in turn. */
 const PATTERN = [true, true, false, true, false, false, true, true, true, false, true, true];
@@ -26,15 +24,6 @@ let env;
 let folder;
 let reportFiles;
 let oldReportFiles;
-
-/** Runs one of the simulator's binaries (release build); returns what it printed. */
-function simulator(binary, args) {
-  return execFileSync(
-    'cargo',
-    ['run', '-q', '--release', '-p', 'adaptive-practice-simulator', '--bin', binary, '--', ...args],
-    { cwd: repositoryRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-}
 
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'teacher-calibration-'));

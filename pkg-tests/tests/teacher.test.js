@@ -3,13 +3,13 @@
 // figures, list the files it cannot use, export them, and calibrate the bank in the engine.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { launch, skipInFirefox } from '../lib/browser.js';
+import { simulator } from '../lib/simulator.js';
 import { axeViolations } from '../lib/axe.js';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,28 +31,16 @@ const bank = JSON.parse(readFileSync(join(repositoryRoot, 'www/banks/fractions.j
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'teacher-test-'));
   const classFolder = join(folder, 'class');
-  execFileSync(
-    'cargo',
-    [
-      'run',
-      '-q',
-      '--release',
-      '-p',
-      'adaptive-practice-simulator',
-      '--bin',
-      'class-reports',
-      '--',
-      '--bank',
-      'www/banks/fractions.json',
-      '--learners',
-      '30',
-      '--seed',
-      '7',
-      '--out',
-      classFolder,
-    ],
-    { cwd: repositoryRoot, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  simulator('class-reports', [
+    '--bank',
+    'www/banks/fractions.json',
+    '--learners',
+    '30',
+    '--seed',
+    '7',
+    '--out',
+    classFolder,
+  ]);
   expected = JSON.parse(readFileSync(join(classFolder, 'expected.json'), 'utf8'));
   reportFiles = readdirSync(classFolder)
     .filter((name) => /^learner-\d+\.json$/.test(name))
