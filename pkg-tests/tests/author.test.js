@@ -408,7 +408,11 @@ test('editing keeps what the author wrote: moves, blanks, skill renames, type ch
   await page.getByRole('button', { name: 'Add blank' }).click();
   assert.equal((await draftBank()).items[0].prompt, '3 is the [[1]] and 4 the [[2]]');
   // Renaming a skill's id renames it where items use it.
-  await page.locator('details:has(#skills-form) > summary').click();
+  // The section may be open already (a problem's link opens it): open it only if shut.
+  const skills = page.locator('details:has(#skills-form)');
+  for (let tries = 0; tries < 3 && (await skills.getAttribute('open')) === null; tries += 1) {
+    await skills.locator('> summary').click();
+  }
   await page.locator('[data-path="skills[0].id"]').fill('fractions');
   assert.deepEqual(
     (await draftBank()).items.map((item) => item.skills),
