@@ -122,6 +122,8 @@ impl PositionedCalibration {
             skill_easiness: vec![0.0; skill_count],
             skill_feature_weights: vec![[0.0; SKILL_FEATURE_COUNT]; skill_count],
             global_feature_weights: [0.0; GLOBAL_FEATURE_COUNT],
+            // The block carries no item memory shifts: the shipped ones.
+            item_memory_shifts: calibrated_model::DEFAULT_ITEM_MEMORY_SHIFTS,
             settings: ModelSettings {
                 ability_step: calibration.settings.ability_step,
                 ability_step_decay: calibration.settings.ability_step_decay,

@@ -155,24 +155,29 @@ fn the_block_round_trips_by_id_with_four_decimals() {
 }
 
 /// Answers `script` (item id, right or wrong) on the calibrated bank with the widget's model and
-/// with `calibrated_model` directly; both must predict the same before every answer.
+/// with `calibrated_model` directly (keeping the last outcome on each item); both must predict the
+/// same before every answer.
 fn check_same_predictions(bank: &Bank, script: &[(&str, bool)]) {
     let indexed = IndexedBank::new(bank.clone());
     let parameters = &indexed.calibration().parameters;
     let mut model = LearnerModel::default();
     let mut state = LearnerState::default();
+    let mut last_outcomes = vec![None; indexed.items().len()];
     for (step, &(id, correct)) in script.iter().enumerate() {
         let position = indexed.item_position(id).expect("item of the bank");
         let item = &indexed.items()[position];
         let now = Timestamp(1_700_000_000_000 + 90_000 * step as i64);
         let seconds = now.0 as f64 / 1000.0;
         let skills = indexed.skills_of_item(position).to_vec();
-        let expected = calibrated_model::predict(parameters, &state, position, &skills, seconds);
+        let last = last_outcomes[position];
+        let expected =
+            calibrated_model::predict(parameters, &state, position, &skills, seconds, last);
         let evidence = Evidence::of_item(item, correct);
         assert_eq!(model.predict_evidence(&indexed, &evidence, now), expected);
         assert_eq!(model.predict_success(&indexed, item, now), expected);
         model.record_answer(&indexed, &evidence, now);
         calibrated_model::update(parameters, &mut state, position, &skills, correct, seconds);
+        last_outcomes[position] = Some(correct);
     }
     assert_eq!(model.calibrated.as_ref(), Some(&state));
 }
