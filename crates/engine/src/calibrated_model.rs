@@ -57,6 +57,8 @@ pub struct FittedParameters {
     pub global_feature_weights: [f64; GLOBAL_FEATURE_COUNT],
     /// Shift of the logit when the learner answered the same item before, by the last outcome
     /// there (index 0: wrong, 1: right): the item memory, fitted by `fit_item_memory_shifts`.
+    /// Only the defaults of a bank that knows no item have it (`DEFAULT_ITEM_MEMORY_SHIFTS`); 0
+    /// where the items' easiness is known (`fit`, a calibration block, a bank's difficulties).
     #[serde(default)]
     pub item_memory_shifts: [f64; 2],
     pub settings: ModelSettings,

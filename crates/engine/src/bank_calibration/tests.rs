@@ -429,3 +429,50 @@ fn after_saving_and_loading_the_calibrated_state_is_replayed_from_the_answer_log
     resume(&indexed, &mut without_log, now, &options);
     assert_ne!(without_log.model.calibrated, Some(live));
 }
+
+#[test]
+fn only_a_bank_that_knows_no_item_predicts_with_the_item_memory() {
+    let bank = class_bank();
+    let indexed = IndexedBank::new(bank.clone());
+    assert_eq!(
+        indexed.calibration().parameters.item_memory_shifts,
+        calibrated_model::DEFAULT_ITEM_MEMORY_SHIFTS
+    );
+    check_same_predictions(
+        &bank,
+        &[
+            ("b-h2", false),
+            ("b-h2", false),
+            ("a-e1", true),
+            ("a-e1", true),
+            ("b-h2", true),
+        ],
+    );
+    // After a wrong answer to b-h2, it is predicted below b-h1 (never answered), and item
+    // choice's path gives the same.
+    let position = |id: &str| indexed.item_position(id).expect("item of the bank");
+    let item = |id: &str| &indexed.items()[position(id)];
+    let now = Timestamp(1_700_000_000_000);
+    let mut model = LearnerModel::default();
+    model.record_answer(&indexed, &Evidence::of_item(item("b-h2"), false), now);
+    let repeat = model.predict_success(&indexed, item("b-h2"), now);
+    let fresh = model.predict_success(&indexed, item("b-h1"), now);
+    assert!(repeat < fresh - 0.05, "{repeat} vs {fresh}");
+    let terms = model.learner_terms(&indexed, now);
+    let from_terms = model.predict_from_terms(&indexed, position("b-h2"), &terms);
+    assert!(
+        (from_terms - repeat).abs() < 1e-12,
+        "{from_terms} vs {repeat}"
+    );
+    // A calibrated bank, or one with difficulties, knows its items: no item memory.
+    let (calibrated, _) = fitted_class();
+    let mut with_difficulties = bank.clone();
+    with_difficulties.items[0].difficulty = Some(1.0);
+    for known in [calibrated, with_difficulties] {
+        let shifts = IndexedBank::new(known)
+            .calibration()
+            .parameters
+            .item_memory_shifts;
+        assert_eq!(shifts, [0.0; 2]);
+    }
+}

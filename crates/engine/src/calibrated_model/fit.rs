@@ -2,8 +2,7 @@
 
 use super::{
     answer_features, outcome_value, predict, update, FittedParameters, LearnerState, ModelSettings,
-    ObservedAnswer, BIAS_FEATURE, DEFAULT_ITEM_MEMORY_SHIFTS, GLOBAL_FEATURE_COUNT,
-    SKILL_FEATURE_COUNT,
+    ObservedAnswer, BIAS_FEATURE, GLOBAL_FEATURE_COUNT, SKILL_FEATURE_COUNT,
 };
 use crate::math::{logit, sigmoid};
 use crate::optimize::minimize_with_lbfgs;
@@ -43,9 +42,9 @@ pub fn fit_with_global_prior(
         skill_easiness: vec![0.0; skill_count],
         skill_feature_weights: vec![[0.0; SKILL_FEATURE_COUNT]; skill_count],
         global_feature_weights: [0.0; GLOBAL_FEATURE_COUNT],
-        // A calibration block does not carry item memory shifts: a calibrated bank keeps the
-        // shipped ones (fitted with the defaults).
-        item_memory_shifts: DEFAULT_ITEM_MEMORY_SHIFTS,
+        // None: the items' easiness holds what a repeat's outcome tells about the item
+        // (`DEFAULT_ITEM_MEMORY_SHIFTS`).
+        item_memory_shifts: [0.0; 2],
         settings,
     };
     // A training learner's features come from abilities measured against a first stage fitted
