@@ -122,6 +122,9 @@ impl PositionedCalibration {
             skill_easiness: vec![0.0; skill_count],
             skill_feature_weights: vec![[0.0; SKILL_FEATURE_COUNT]; skill_count],
             global_feature_weights: [0.0; GLOBAL_FEATURE_COUNT],
+            // None: the block's item easiness already says what a repeat's outcome told about
+            // the item (`calibrated_model::DEFAULT_ITEM_MEMORY_SHIFTS`).
+            item_memory_shifts: [0.0; 2],
             settings: ModelSettings {
                 ability_step: calibration.settings.ability_step,
                 ability_step_decay: calibration.settings.ability_step_decay,
@@ -185,8 +188,9 @@ impl PositionedCalibration {
     /// The parameters of a bank with no calibration block: the shipped defaults
     /// (`calibrated_model::default_parameters`), with the bank's own difficulties as the items'
     /// easiness (and as what abilities are measured against): a skill gets minus the mean
-    /// difficulty of its items (its typical item), an item the rest. A bank without difficulties
-    /// gets 0 everywhere, the defaults as fitted.
+    /// difficulty of its items (its typical item), an item the rest, and no item memory shifts
+    /// (as a calibrated bank). A bank without difficulties gets 0 everywhere, the defaults as
+    /// fitted, item memory shifts included.
     pub fn defaults(bank: &Bank, reference_difficulty: &[f64]) -> PositionedCalibration {
         let mut parameters = calibrated_model::default_parameters();
         let skill_positions = IdPositions::new(bank.skills.iter().map(|s| s.id.as_str()).collect());
@@ -214,6 +218,7 @@ impl PositionedCalibration {
             parameters.item_easiness = item_easiness;
             parameters.skill_easiness_for_ability = skill_easiness.clone();
             parameters.skill_easiness = skill_easiness;
+            parameters.item_memory_shifts = [0.0; 2];
         }
         PositionedCalibration::with_item_indexes(bank, parameters, SortedMap::new())
     }

@@ -8,11 +8,16 @@
 //! logit = item_easiness[i] + item_ability_slope[i] * ability_sum
 //!       + mean over the item's skills s of (skill_easiness[s] + skill_feature_weights[s] . x_s)
 //!       + global_feature_weights . g
+//!       + item_memory_shifts[last outcome on item i]   (only when the learner answered i before)
 //! ```
 //!
 //! where `x_s` are per-skill features (log counts, abilities, last three outcomes on the skill), `g`
 //! holds the same features averaged over the item's skills plus learner-level ones, and the
 //! abilities are Elo-style online estimates measured against a first-stage Rasch calibration.
+//!
+//! The item memory (the learner's last outcome on the same item) is not in `LearnerState`: the
+//! caller keeps it per item (the widget in `model::ItemRecord::last_correct`, saved with the
+//! progress) and passes it to `predict`.
 
 use serde::{Deserialize, Serialize};
 
@@ -23,8 +28,8 @@ mod fit;
 #[cfg(test)]
 mod tests;
 
-pub use defaults::default_parameters;
-pub use fit::{fit, fit_defaults, fit_with_global_prior};
+pub use defaults::{default_parameters, DEFAULT_ITEM_MEMORY_SHIFTS};
+pub use fit::{fit, fit_defaults, fit_item_memory_shifts, fit_with_global_prior};
 
 /// One answer of a learner, as the fitting sees it.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,14 +55,21 @@ pub struct FittedParameters {
     pub skill_easiness: Vec<f64>,
     pub skill_feature_weights: Vec<[f64; SKILL_FEATURE_COUNT]>,
     pub global_feature_weights: [f64; GLOBAL_FEATURE_COUNT],
+    /// Shift of the logit when the learner answered the same item before, by the last outcome
+    /// there (index 0: wrong, 1: right): the item memory, fitted by `fit_item_memory_shifts`.
+    /// Only the defaults of a bank that knows no item have it (`DEFAULT_ITEM_MEMORY_SHIFTS`); 0
+    /// where the items' easiness is known (`fit`, a calibration block, a bank's difficulties).
+    #[serde(default)]
+    pub item_memory_shifts: [f64; 2],
     pub settings: ModelSettings,
 }
 
 impl FittedParameters {
-    /// Parameters with global feature weights only: every item and skill unknown (0), as in a
-    /// bank with no calibration.
+    /// Parameters with global feature weights (and item memory shifts) only: every item and
+    /// skill unknown (0), as in a bank with no calibration.
     pub fn global_only(
         global_feature_weights: [f64; GLOBAL_FEATURE_COUNT],
+        item_memory_shifts: [f64; 2],
         settings: ModelSettings,
     ) -> FittedParameters {
         FittedParameters {
@@ -68,6 +80,7 @@ impl FittedParameters {
             skill_easiness: Vec::new(),
             skill_feature_weights: Vec::new(),
             global_feature_weights,
+            item_memory_shifts,
             settings,
         }
     }
@@ -143,13 +156,15 @@ pub const GLOBAL_FEATURE_COUNT: usize = SKILL_BLOCK_LENGTH + OVERALL_BLOCK_LENGT
 const PATTERN_COUNT: usize = 15;
 const BIAS_FEATURE: usize = SKILL_BLOCK_LENGTH;
 
-/// The probability that the learner answers `item` (practising `skills`) correctly at time `now`.
+/// The probability that the learner answers `item` (practising `skills`) correctly at time `now`;
+/// `last_outcome` is the learner's last outcome on that item (`None`: never answered it).
 pub fn predict(
     parameters: &FittedParameters,
     state: &LearnerState,
     item: usize,
     skills: &[usize],
     now: f64,
+    last_outcome: Option<bool>,
 ) -> f64 {
     let (skill_weights, overall_weights) = parameters
         .global_feature_weights
@@ -167,10 +182,20 @@ pub fn predict(
         ability_sum += term.ability;
     }
     let overall = dot(overall_weights, &overall_block(&state.overall));
-    item_probability(parameters, item, skill_share, logit, ability_sum, overall)
+    let learner = overall + item_memory_shift(parameters, last_outcome);
+    item_probability(parameters, item, skill_share, logit, ability_sum, learner)
 }
 
-/// The probability from the sums over an item's skills of their terms and the learner's part.
+/// The item memory's part of the logit: the shift for the last outcome on the item, 0 for an
+/// item never answered.
+pub fn item_memory_shift(parameters: &FittedParameters, last_outcome: Option<bool>) -> f64 {
+    last_outcome.map_or(0.0, |correct| {
+        parameters.item_memory_shifts[usize::from(correct)]
+    })
+}
+
+/// The probability from the sums over an item's skills of their terms and the learner's part
+/// (its overall terms and item memory).
 fn item_probability(
     parameters: &FittedParameters,
     item: usize,
@@ -278,6 +303,7 @@ pub fn predict_from_terms(
     terms: &LearnerTerms,
     item: usize,
     skills: &[usize],
+    last_outcome: Option<bool>,
 ) -> f64 {
     let skill_share = 1.0 / skills.len().max(1) as f64;
     let (mut logit, mut ability_sum) = (0.0, 0.0);
@@ -292,7 +318,7 @@ pub fn predict_from_terms(
         skill_share,
         logit,
         ability_sum,
-        terms.overall,
+        terms.overall + item_memory_shift(parameters, last_outcome),
     )
 }
 

@@ -8,7 +8,8 @@
 //! row), how sure the estimate is (a variance that each answer's information lowers and time
 //! away raises), and the skill's memory (`memory.rs`: stability and difficulty, each answer a
 //! review) that says when a mastered skill is due for review. Per
-//! item: attempts and when last seen (fresh items first, no repeats).
+//! item: attempts and when last seen (fresh items first, no repeats), and the last outcome there,
+//! the item memory every prediction of that item reads (`calibrated_model::item_memory_shift`).
 
 use crate::sorted_map::SortedMap;
 
@@ -78,6 +79,9 @@ pub struct ItemRecord {
     pub attempts: u32,
     pub correct: u32,
     pub last_seen: Timestamp,
+    /// Whether the last answer to it was right (`Evidence::correct`); `None` in progress saved
+    /// before it was kept.
+    pub last_correct: Option<bool>,
 }
 
 /// The state a learner and a teacher read for a skill.
@@ -229,7 +233,13 @@ impl LearnerModel {
         let calibration = bank.calibration();
         let index = calibrated::part_index(calibration, bank, &item.id);
         let skills = calibrated::skill_positions(bank, &item.skills);
-        self.calibrated_prediction(calibration, bank, index, &skills, now)
+        let last = self.last_outcome_on(&item.id);
+        self.calibrated_prediction(calibration, bank, index, &skills, now, last)
+    }
+
+    /// The learner's last outcome on the item (or step) `key`: `None` when never answered.
+    fn last_outcome_on(&self, key: &str) -> Option<bool> {
+        self.items.get(key).and_then(|record| record.last_correct)
     }
 
     /// P(correct) for one answerable part (a step, or the whole item), now.
@@ -242,7 +252,8 @@ impl LearnerModel {
         let calibration = bank.calibration();
         let index = calibrated::part_index(calibration, bank, evidence.key);
         let skills = calibrated::skill_positions(bank, evidence.skills);
-        self.calibrated_prediction(calibration, bank, index, &skills, now)
+        let last = self.last_outcome_on(evidence.key);
+        self.calibrated_prediction(calibration, bank, index, &skills, now, last)
     }
 
     /// What every prediction at `now` shares, computed once (item choice scores many items):
@@ -257,7 +268,7 @@ impl LearnerModel {
     }
 
     /// P(correct) for the item at `item_position` from the learner's `terms` at `now`: what
-    /// `predict_success` gives, a few additions per item.
+    /// `predict_success` gives, a few additions per item (and one look-up of its record).
     pub fn predict_from_terms(
         &self,
         bank: &IndexedBank,
@@ -266,11 +277,16 @@ impl LearnerModel {
     ) -> f64 {
         let calibration = bank.calibration();
         let index = calibration.whole_item_index(item_position);
+        let last = bank
+            .items()
+            .get(item_position)
+            .and_then(|item| self.last_outcome_on(&item.id));
         calibrated_model::predict_from_terms(
             &calibration.parameters,
             terms,
             index,
             bank.skills_of_item(item_position),
+            last,
         )
     }
 
@@ -305,6 +321,7 @@ impl LearnerModel {
                     terms,
                     calibrated::TYPICAL_ITEM,
                     &[s],
+                    None,
                 );
                 self.mastery_of(bank, s, record, mastery, now)
             })
@@ -327,7 +344,7 @@ impl LearnerModel {
     /// skill only.
     fn typical_item_prediction(&self, bank: &IndexedBank, skill: usize, now: Timestamp) -> f64 {
         let typical = calibrated::TYPICAL_ITEM;
-        self.calibrated_prediction(bank.calibration(), bank, typical, &[skill], now)
+        self.calibrated_prediction(bank.calibration(), bank, typical, &[skill], now, None)
     }
 
     /// `skill_mastery` from the skill's record and its `mastery` (the typical item's prediction
@@ -391,7 +408,8 @@ impl LearnerModel {
         let calibration = bank.calibration();
         let index = calibrated::part_index(calibration, bank, evidence.key);
         let skills = calibrated::skill_positions(bank, evidence.skills);
-        let expected = self.calibrated_prediction(calibration, bank, index, &skills, now);
+        let last = self.last_outcome_on(evidence.key);
+        let expected = self.calibrated_prediction(calibration, bank, index, &skills, now, last);
         self.record_calibrated_answer(calibration, bank, index, &skills, correct, now);
         // Mastery is judged on the prediction of each skill's typical item after this answer.
         let masteries_after: Vec<f64> = evidence
@@ -473,10 +491,12 @@ impl LearnerModel {
             attempts: 0,
             correct: 0,
             last_seen: now,
+            last_correct: None,
         });
         item_record.attempts += 1;
         item_record.correct += u32::from(correct);
         item_record.last_seen = now;
+        item_record.last_correct = Some(correct);
         self.answer_count += 1;
         self.correct_count += u32::from(correct);
         if self.recent_items.last().map(String::as_str) != Some(evidence.item_id) {

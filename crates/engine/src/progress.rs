@@ -162,6 +162,10 @@ pub struct SavedItemV1 {
     pub last_seen: i64,
     /// The earlier model's learner-specific difficulty correction: read and ignored, written 0.
     pub difficulty_offset: f64,
+    /// Whether the last answer to the item was right (the model's item memory); absent in
+    /// progress saved before it, which then predicts the item as never answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_correct: Option<bool>,
 }
 
 impl From<&Progress> for SavedProgressV1 {
@@ -206,6 +210,7 @@ impl From<&Progress> for SavedProgressV1 {
                 last_seen: i.last_seen.0,
                 // The earlier model's per-item correction: no longer kept.
                 difficulty_offset: 0.0,
+                last_correct: i.last_correct,
             }),
             sessions,
             answer_log: (!progress.answer_log.is_empty())
@@ -247,10 +252,22 @@ impl From<SavedProgressV1> for Progress {
                     crate::memory::HARDEST_DIFFICULTY,
                 ),
         });
-        let items = saved.items.into_map_values(&|i| ItemRecord {
-            attempts: i.attempts,
-            correct: i.correct.min(i.attempts),
-            last_seen: Timestamp(i.last_seen),
+        let items = saved.items.into_map_values(&|i| {
+            let correct = i.correct.min(i.attempts);
+            ItemRecord {
+                attempts: i.attempts,
+                correct,
+                last_seen: Timestamp(i.last_seen),
+                // Only an outcome the counts allow: a right one needs a right answer, a wrong
+                // one a wrong answer.
+                last_correct: i.last_correct.filter(|&right| {
+                    if right {
+                        correct > 0
+                    } else {
+                        correct < i.attempts
+                    }
+                }),
+            }
         });
         // The last `SESSION_LIMIT` sessions, in their order.
         let mut sessions = Vec::new();

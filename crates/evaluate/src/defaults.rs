@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use adaptive_practice_engine::calibrated_model::{
-    self, FittedParameters, LearnerState, ModelSettings, ObservedAnswer, GLOBAL_FEATURE_COUNT,
+    self, FittedParameters, ModelSettings, ObservedAnswer, GLOBAL_FEATURE_COUNT,
 };
 
 use crate::dataset::{read_dataset, Dataset, Vocabulary};
@@ -19,7 +19,6 @@ use crate::metrics::area_under_roc_curve;
 use crate::replay::replay_learners;
 use crate::validation::split_for_validation;
 
-mod item_memory;
 #[cfg(test)]
 mod tests;
 
@@ -78,10 +77,7 @@ fn pooled_learners(files: &[SplitFile]) -> Vec<Vec<ObservedAnswer>> {
 
 /// AUC of `calibrated_model` with `parameters` on `scored`, every learner from scratch.
 pub fn scored_auc(parameters: &FittedParameters, scored: &Dataset) -> f64 {
-    let mut model = LearnerModelOnline {
-        parameters: parameters.clone(),
-        state: LearnerState::default(),
-    };
+    let mut model = LearnerModelOnline::new(parameters.clone());
     let outcome = replay_learners(&mut model, scored);
     area_under_roc_curve(&outcome.predictions, &outcome.outcomes).unwrap_or(f64::NAN)
 }
@@ -140,20 +136,9 @@ pub fn run_fit_defaults(command: &FitDefaultsCommand) -> Result<(), String> {
                 .map(|file| scored_auc(&parameters, &file.validation))
                 .collect(),
         );
-        // The experiment of `item_memory.rs`, fitted on the same learners.
-        let shifts = item_memory::fit_item_memory_shifts(&parameters, learners);
-        print_row(
-            &format!("  + item memory {shifts:.2?}"),
-            files
-                .iter()
-                .map(|file| {
-                    let mut model =
-                        item_memory::DefaultsWithItemMemory::new(parameters.clone(), shifts);
-                    let outcome = replay_learners(&mut model, &file.validation);
-                    area_under_roc_curve(&outcome.predictions, &outcome.outcomes)
-                        .unwrap_or(f64::NAN)
-                })
-                .collect(),
+        println!(
+            "{:<40}item memory shifts (wrong, right): {:.2?}",
+            "", parameters.item_memory_shifts
         );
         pooled = Some(parameters);
     }
@@ -161,6 +146,10 @@ pub fn run_fit_defaults(command: &FitDefaultsCommand) -> Result<(), String> {
     let pooled = pooled.unwrap_or_else(|| fit_pooled_defaults(&files, command.settings));
     println!("\npooled global feature weights (calibrated_model/defaults.rs):");
     println!("{}", weights_as_source(&pooled.global_feature_weights));
+    println!(
+        "item memory shifts: [{:.6}, {:.6}]",
+        pooled.item_memory_shifts[0], pooled.item_memory_shifts[1]
+    );
     println!("settings: {:?}", pooled.settings);
     Ok(())
 }

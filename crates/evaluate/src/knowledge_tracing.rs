@@ -52,18 +52,32 @@ pub enum ScoredOn {
     Validation,
 }
 
-/// `ours` as an online model: the fitted parameters and the state of the current learner.
+/// `ours` as an online model: the fitted parameters and the state of the current learner, with
+/// the learner's last outcome on each item (the item memory the widget keeps in its records).
 pub struct LearnerModelOnline {
     pub parameters: FittedParameters,
     pub state: LearnerState,
+    pub last_outcomes: Vec<Option<bool>>,
+}
+
+impl LearnerModelOnline {
+    pub fn new(parameters: FittedParameters) -> LearnerModelOnline {
+        LearnerModelOnline {
+            parameters,
+            state: LearnerState::default(),
+            last_outcomes: Vec::new(),
+        }
+    }
 }
 
 impl OnlineModel for LearnerModelOnline {
     fn start_learner(&mut self) {
         self.state = LearnerState::default();
+        self.last_outcomes.iter_mut().for_each(|last| *last = None);
     }
     fn predict(&self, item: usize, skills: &[usize], now: f64) -> f64 {
-        calibrated_model::predict(&self.parameters, &self.state, item, skills, now)
+        let last = self.last_outcomes.get(item).copied().flatten();
+        calibrated_model::predict(&self.parameters, &self.state, item, skills, now, last)
     }
     fn update(&mut self, item: usize, skills: &[usize], correct: bool, now: f64) {
         calibrated_model::update(
@@ -74,6 +88,10 @@ impl OnlineModel for LearnerModelOnline {
             correct,
             now,
         );
+        if self.last_outcomes.len() <= item {
+            self.last_outcomes.resize(item + 1, None);
+        }
+        self.last_outcomes[item] = Some(correct);
     }
 }
 
@@ -174,14 +192,13 @@ pub fn score_models(
                 Box::new(engine_model::WidgetModelOnline::new(bank))
             }
             // The shipped defaults: nothing fitted here, no item or skill entries.
-            "ours-defaults" => Box::new(LearnerModelOnline {
-                parameters: calibrated_model::default_parameters(),
-                state: LearnerState::default(),
-            }),
-            _ => Box::new(LearnerModelOnline {
-                parameters: calibrated_model::fit(&train_sequences, settings),
-                state: LearnerState::default(),
-            }),
+            "ours-defaults" => Box::new(LearnerModelOnline::new(
+                calibrated_model::default_parameters(),
+            )),
+            _ => Box::new(LearnerModelOnline::new(calibrated_model::fit(
+                &train_sequences,
+                settings,
+            ))),
         };
         let fit_seconds = fit_started.elapsed().as_secs_f64();
         let outcome = replay_learners(model.as_mut(), scored);

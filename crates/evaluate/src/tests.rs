@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use adaptive_practice_engine::calibrated_model::{self, LearnerState, ModelSettings};
+use adaptive_practice_engine::calibrated_model::{self, ModelSettings};
 use adaptive_practice_engine::memory::{Rating, Review};
 
 use crate::baselines::{fit_mean_model, fit_rasch_model};
@@ -342,10 +342,7 @@ fn fitted_models_beat_the_mean_on_synthetic_learners() {
     let parameters = calibrated_model::fit(&train_sequences, settings);
     check_beats_mean(
         "ours",
-        &mut LearnerModelOnline {
-            parameters,
-            state: LearnerState::default(),
-        },
+        &mut LearnerModelOnline::new(parameters),
         mean_auc,
         0.2,
         &test,

@@ -155,24 +155,29 @@ fn the_block_round_trips_by_id_with_four_decimals() {
 }
 
 /// Answers `script` (item id, right or wrong) on the calibrated bank with the widget's model and
-/// with `calibrated_model` directly; both must predict the same before every answer.
+/// with `calibrated_model` directly (keeping the last outcome on each item); both must predict the
+/// same before every answer.
 fn check_same_predictions(bank: &Bank, script: &[(&str, bool)]) {
     let indexed = IndexedBank::new(bank.clone());
     let parameters = &indexed.calibration().parameters;
     let mut model = LearnerModel::default();
     let mut state = LearnerState::default();
+    let mut last_outcomes = vec![None; indexed.items().len()];
     for (step, &(id, correct)) in script.iter().enumerate() {
         let position = indexed.item_position(id).expect("item of the bank");
         let item = &indexed.items()[position];
         let now = Timestamp(1_700_000_000_000 + 90_000 * step as i64);
         let seconds = now.0 as f64 / 1000.0;
         let skills = indexed.skills_of_item(position).to_vec();
-        let expected = calibrated_model::predict(parameters, &state, position, &skills, seconds);
+        let last = last_outcomes[position];
+        let expected =
+            calibrated_model::predict(parameters, &state, position, &skills, seconds, last);
         let evidence = Evidence::of_item(item, correct);
         assert_eq!(model.predict_evidence(&indexed, &evidence, now), expected);
         assert_eq!(model.predict_success(&indexed, item, now), expected);
         model.record_answer(&indexed, &evidence, now);
         calibrated_model::update(parameters, &mut state, position, &skills, correct, seconds);
+        last_outcomes[position] = Some(correct);
     }
     assert_eq!(model.calibrated.as_ref(), Some(&state));
 }
@@ -423,4 +428,51 @@ fn after_saving_and_loading_the_calibrated_state_is_replayed_from_the_answer_log
     without_log.answer_log = Default::default();
     resume(&indexed, &mut without_log, now, &options);
     assert_ne!(without_log.model.calibrated, Some(live));
+}
+
+#[test]
+fn only_a_bank_that_knows_no_item_predicts_with_the_item_memory() {
+    let bank = class_bank();
+    let indexed = IndexedBank::new(bank.clone());
+    assert_eq!(
+        indexed.calibration().parameters.item_memory_shifts,
+        calibrated_model::DEFAULT_ITEM_MEMORY_SHIFTS
+    );
+    check_same_predictions(
+        &bank,
+        &[
+            ("b-h2", false),
+            ("b-h2", false),
+            ("a-e1", true),
+            ("a-e1", true),
+            ("b-h2", true),
+        ],
+    );
+    // After a wrong answer to b-h2, it is predicted below b-h1 (never answered), and item
+    // choice's path gives the same.
+    let position = |id: &str| indexed.item_position(id).expect("item of the bank");
+    let item = |id: &str| &indexed.items()[position(id)];
+    let now = Timestamp(1_700_000_000_000);
+    let mut model = LearnerModel::default();
+    model.record_answer(&indexed, &Evidence::of_item(item("b-h2"), false), now);
+    let repeat = model.predict_success(&indexed, item("b-h2"), now);
+    let fresh = model.predict_success(&indexed, item("b-h1"), now);
+    assert!(repeat < fresh - 0.05, "{repeat} vs {fresh}");
+    let terms = model.learner_terms(&indexed, now);
+    let from_terms = model.predict_from_terms(&indexed, position("b-h2"), &terms);
+    assert!(
+        (from_terms - repeat).abs() < 1e-12,
+        "{from_terms} vs {repeat}"
+    );
+    // A calibrated bank, or one with difficulties, knows its items: no item memory.
+    let (calibrated, _) = fitted_class();
+    let mut with_difficulties = bank.clone();
+    with_difficulties.items[0].difficulty = Some(1.0);
+    for known in [calibrated, with_difficulties] {
+        let shifts = IndexedBank::new(known)
+            .calibration()
+            .parameters
+            .item_memory_shifts;
+        assert_eq!(shifts, [0.0; 2]);
+    }
 }

@@ -11,20 +11,35 @@
 //!     --train ../shared/data/kt/statics_train.tsv --train ../shared/data/kt/assistments09_train.tsv
 //! ```
 //!
-//! which prints these weights (rounded to 6 decimals; a test in `crates/evaluate` fits them again
-//! and compares). Validation AUC on the left-out learners, every learner from scratch: Statics
-//! 0.6888, ASSISTments09 0.7343 (two-level Elo without difficulties: 0.6825 / 0.7158). Fitted on
-//! one file and scored on the other (a new bank in another course): 0.6725 on Statics from
-//! ASSISTments09, 0.7174 on ASSISTments09 from Statics (crates/evaluate/README.md, "Defaults of a
-//! bank with no calibration").
+//! which prints these weights and then the item memory shifts, fitted after them on the same
+//! learners with the weights held fixed (`fit_item_memory_shifts`; rounded to 6 decimals; a test
+//! in `crates/evaluate` fits them again and compares). Validation AUC on the left-out learners,
+//! every learner from scratch: Statics 0.6939, ASSISTments09 0.7343 (without the item memory
+//! 0.6888 / 0.7343; two-level Elo without difficulties: 0.6825 / 0.7158). Fitted on one file and
+//! scored on the other (a new bank in another course): 0.6777 on Statics from ASSISTments09,
+//! 0.7175 on ASSISTments09 from Statics (crates/evaluate/README.md, "Defaults of a bank with no
+//! calibration").
 
 use super::{FittedParameters, ModelSettings, GLOBAL_FEATURE_COUNT};
 
 /// The parameters of a bank with no calibration: [`DEFAULT_GLOBAL_FEATURE_WEIGHTS`] and the
 /// default settings; every item and skill gets 0 (an average item of an average skill).
 pub fn default_parameters() -> FittedParameters {
-    FittedParameters::global_only(DEFAULT_GLOBAL_FEATURE_WEIGHTS, ModelSettings::default())
+    FittedParameters::global_only(
+        DEFAULT_GLOBAL_FEATURE_WEIGHTS,
+        DEFAULT_ITEM_MEMORY_SHIFTS,
+        ModelSettings::default(),
+    )
 }
+
+/// The item memory shifts of the defaults (the learner's last answer to the same item wrong,
+/// right), fitted with them (`fit_item_memory_shifts`, the weights held fixed). Only a bank whose
+/// items the model does not know has them: with item easiness (a calibration block, or the bank's
+/// difficulties) they lowered validation AUC (Statics: block 0.8305 → 0.8295, difficulties
+/// 0.8181 → 0.8173; ASSISTments09 block 0.7978 → 0.7977), and shifts fitted with a block's own
+/// fit added 0.0001 on Statics: what a repeat's outcome tells the defaults is mostly the item's
+/// difficulty, which those banks already know.
+pub const DEFAULT_ITEM_MEMORY_SHIFTS: [f64; 2] = [-0.546071, 0.228380];
 
 /// The global feature weights of the defaults, in the order of `answer_features` (see the
 /// module's comment for how they were fitted). Abilities are measured against easiness 0.

@@ -1,10 +1,10 @@
 //! Fitting the calibrated model on earlier learners' answers.
 
 use super::{
-    answer_features, outcome_value, update, FittedParameters, LearnerState, ModelSettings,
+    answer_features, outcome_value, predict, update, FittedParameters, LearnerState, ModelSettings,
     ObservedAnswer, BIAS_FEATURE, GLOBAL_FEATURE_COUNT, SKILL_FEATURE_COUNT,
 };
-use crate::math::sigmoid;
+use crate::math::{logit, sigmoid};
 use crate::optimize::minimize_with_lbfgs;
 
 /// Calibrates the model on the answer sequences of earlier learners.
@@ -42,6 +42,9 @@ pub fn fit_with_global_prior(
         skill_easiness: vec![0.0; skill_count],
         skill_feature_weights: vec![[0.0; SKILL_FEATURE_COUNT]; skill_count],
         global_feature_weights: [0.0; GLOBAL_FEATURE_COUNT],
+        // None: the items' easiness holds what a repeat's outcome tells about the item
+        // (`DEFAULT_ITEM_MEMORY_SHIFTS`).
+        item_memory_shifts: [0.0; 2],
         settings,
     };
     // A training learner's features come from abilities measured against a first stage fitted
@@ -94,12 +97,14 @@ pub fn fit_with_global_prior(
 /// The defaults of a bank with no calibration: only the global feature weights (and `settings`),
 /// fitted on earlier learners as a new bank meets them. Every item and skill is unknown (no
 /// entries, so 0 everywhere), abilities are measured against easiness 0, and there is no first
-/// stage to fit.
+/// stage to fit. The item memory shifts are fitted after the weights, on the same learners
+/// (`fit_item_memory_shifts`).
 pub fn fit_defaults(
     learner_sequences: &[Vec<ObservedAnswer>],
     settings: ModelSettings,
 ) -> FittedParameters {
-    let mut parameters = FittedParameters::global_only([0.0; GLOBAL_FEATURE_COUNT], settings);
+    let mut parameters =
+        FittedParameters::global_only([0.0; GLOBAL_FEATURE_COUNT], [0.0; 2], settings);
     let sequences: Vec<&[ObservedAnswer]> = learner_sequences.iter().map(Vec::as_slice).collect();
     let mut rows = Vec::new();
     add_training_rows(&mut rows, &parameters, &sequences);
@@ -120,7 +125,62 @@ pub fn fit_defaults(
         .global_feature_weights
         .copy_from_slice(&weights[layout.global_start()..]);
     undo_standardization(&mut parameters, &scaling);
+    parameters.item_memory_shifts = fit_item_memory_shifts(&parameters, learner_sequences);
     parameters
+}
+
+/// The item memory shifts (last answer to the item wrong, right) that maximize the likelihood of
+/// the learners' repeated answers, the rest of `parameters` held fixed: a few Newton steps each,
+/// 0 for a kind never seen.
+pub fn fit_item_memory_shifts(
+    parameters: &FittedParameters,
+    learner_sequences: &[Vec<ObservedAnswer>],
+) -> [f64; 2] {
+    // (logit without item memory, correct) of each repeated answer, by the last outcome there.
+    let mut repeated: [Vec<(f64, bool)>; 2] = [Vec::new(), Vec::new()];
+    let mut last_outcomes: Vec<Option<bool>> = Vec::new();
+    for sequence in learner_sequences {
+        let mut state = LearnerState::default();
+        last_outcomes.iter_mut().for_each(|last| *last = None);
+        for answer in sequence {
+            if last_outcomes.len() <= answer.item {
+                last_outcomes.resize(answer.item + 1, None);
+            }
+            if let Some(last) = last_outcomes[answer.item] {
+                let probability = predict(
+                    parameters,
+                    &state,
+                    answer.item,
+                    &answer.skills,
+                    answer.now,
+                    None,
+                );
+                repeated[usize::from(last)].push((logit(probability), answer.correct));
+            }
+            update(
+                parameters,
+                &mut state,
+                answer.item,
+                &answer.skills,
+                answer.correct,
+                answer.now,
+            );
+            last_outcomes[answer.item] = Some(answer.correct);
+        }
+    }
+    repeated.map(|rows| {
+        let mut shift = 0.0;
+        for _ in 0..20 {
+            let (mut gradient, mut curvature) = (0.0, 1e-9);
+            for &(base, correct) in &rows {
+                let probability = sigmoid(base + shift);
+                gradient += outcome_value(correct) - probability;
+                curvature += probability * (1.0 - probability);
+            }
+            shift += gradient / curvature;
+        }
+        shift
+    })
 }
 
 /// Minimizes the penalized loss over the standardized rows. The prior mean of the global weights

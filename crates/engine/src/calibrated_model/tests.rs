@@ -1,8 +1,8 @@
 //! Tests of the calibrated model: neutral without data, probabilities always in [0, 1], fitted on synthetic learners, saving.
 
 use super::{
-    default_parameters, fit, fit_defaults, fit_with_global_prior, predict, update,
-    FittedParameters, LearnerState, ModelSettings, ObservedAnswer, GLOBAL_FEATURE_COUNT,
+    default_parameters, fit, fit_defaults, fit_item_memory_shifts, fit_with_global_prior, predict,
+    update, FittedParameters, LearnerState, ModelSettings, ObservedAnswer, GLOBAL_FEATURE_COUNT,
 };
 
 /// A deterministic generator (64-bit linear congruential), enough for synthetic data.
@@ -84,6 +84,7 @@ fn check_prediction_after(
         asked.0,
         &[asked.1],
         answers.len() as f64 * 60.0,
+        None,
     );
     assert!(
         (expected_range.0..=expected_range.1).contains(&probability),
@@ -128,7 +129,7 @@ fn predictions_stay_probabilities_for_unknown_items_and_skills() {
             .map(|_| (random.next_unit() * 8.0) as usize)
             .collect();
         let now = step as f64 * 30.0;
-        let probability = predict(&parameters, &state, item, &skills, now);
+        let probability = predict(&parameters, &state, item, &skills, now, None);
         assert!(
             probability.is_finite() && (0.0..=1.0).contains(&probability),
             "step {step}: {probability}"
@@ -184,9 +185,9 @@ fn fitted_defaults_have_only_global_weights_and_follow_the_learner() {
     assert!(has_no_item_or_skill_entries(&parameters));
     // Every item is unknown: a new learner gets the same chance on the easiest and the hardest.
     let new_learner = LearnerState::default();
-    let first_chance = predict(&parameters, &new_learner, 0, &[0], 0.0);
+    let first_chance = predict(&parameters, &new_learner, 0, &[0], 0.0, None);
     assert_eq!(
-        predict(&parameters, &new_learner, 39, &[3], 0.0),
+        predict(&parameters, &new_learner, 39, &[3], 0.0, None),
         first_chance
     );
     // Six answers on skill 0 (the same items), right or wrong: practice alone raises the chance
@@ -230,5 +231,53 @@ fn the_global_prior_mean_holds_the_global_weights_when_it_is_strong() {
         .enumerate()
     {
         assert!((weight - mean).abs() < 1e-3, "{column}: {weight} vs {mean}");
+    }
+}
+
+/// Learners who answer items 0..4 twice each: the second answer repeats the first.
+fn learners_who_repeat_themselves() -> Vec<Vec<ObservedAnswer>> {
+    (0..20)
+        .map(|learner| {
+            (0..8)
+                .map(|step| ObservedAnswer {
+                    item: step % 4,
+                    skills: vec![0],
+                    correct: (learner + step % 4) % 2 == 0,
+                    now: 0.0,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn item_memory_learns_that_learners_repeat_their_last_outcome() {
+    let mut parameters = default_parameters();
+    parameters.item_memory_shifts =
+        fit_item_memory_shifts(&parameters, &learners_who_repeat_themselves());
+    let [after_wrong, after_right] = parameters.item_memory_shifts;
+    assert!(
+        after_wrong < -2.0 && after_right > 2.0,
+        "{after_wrong} {after_right}"
+    );
+    let state = LearnerState::default();
+    let never = predict(&parameters, &state, 3, &[0], 0.0, None);
+    assert!(predict(&parameters, &state, 3, &[0], 0.0, Some(false)) < never - 0.3);
+    assert!(predict(&parameters, &state, 3, &[0], 0.0, Some(true)) > never + 0.3);
+    // The defaults fit them with the weights.
+    let fitted = fit_defaults(&learners_who_repeat_themselves(), ModelSettings::default());
+    assert!(fitted.item_memory_shifts[0] < -1.0 && fitted.item_memory_shifts[1] > 1.0);
+}
+
+#[test]
+fn item_memory_shifts_the_prediction_from_terms_as_predict() {
+    let parameters = default_parameters();
+    let mut state = LearnerState::default();
+    update(&parameters, &mut state, 2, &[1], false, 0.0);
+    let terms = super::learner_terms(&parameters, &state, 3, 60.0);
+    for last in [None, Some(false), Some(true)] {
+        let direct = predict(&parameters, &state, 2, &[1], 60.0, last);
+        let from_terms = super::predict_from_terms(&parameters, &terms, 2, &[1], last);
+        assert!((direct - from_terms).abs() < 1e-12, "{last:?}");
     }
 }

@@ -53,7 +53,8 @@ impl LearnerModel {
         }
     }
 
-    /// The calibrated P(correct) of the part `item_index` practising `skills` (positions).
+    /// The calibrated P(correct) of the part `item_index` practising `skills` (positions), the
+    /// learner's last outcome on it being `last_outcome`.
     pub(super) fn calibrated_prediction(
         &self,
         calibration: &PositionedCalibration,
@@ -61,6 +62,7 @@ impl LearnerModel {
         item_index: usize,
         skills: &[usize],
         now: Timestamp,
+        last_outcome: Option<bool>,
     ) -> f64 {
         calibrated_model::predict(
             &calibration.parameters,
@@ -68,6 +70,7 @@ impl LearnerModel {
             item_index,
             skills,
             seconds(now),
+            last_outcome,
         )
     }
 

@@ -78,6 +78,7 @@ fn read_item(value: &Json) -> Read<SavedItemV1> {
         correct: required(o, "correct", read_u32)?,
         last_seen: required(o, "lastSeen", read_i64)?,
         difficulty_offset: required(o, "difficultyOffset", read_f64)?,
+        last_correct: optional(o, "lastCorrect", read_bool)?,
     })
 }
 
@@ -146,12 +147,16 @@ fn write_skill(skill: &SavedSkillV1) -> Json {
 }
 
 fn write_item(item: &SavedItemV1) -> Json {
-    Json::Object(vec![
+    let mut fields = vec![
         field("attempts", integer(item.attempts)),
         field("correct", integer(item.correct)),
         field("lastSeen", integer(item.last_seen)),
         field("difficultyOffset", float(item.difficulty_offset)),
-    ])
+    ];
+    if let Some(right) = item.last_correct {
+        fields.push(field("lastCorrect", Json::Bool(right)));
+    }
+    Json::Object(fields)
 }
 
 fn write_session(session: &SavedSessionV1) -> Json {

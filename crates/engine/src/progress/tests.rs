@@ -142,6 +142,61 @@ fn every_saved_format_still_loads() {
     }
 }
 
+/// Each item's last outcome (`-` when the progress does not know it), in key order.
+fn last_outcomes(progress: &Progress) -> String {
+    progress
+        .model
+        .items
+        .iter()
+        .map(|(id, record)| match record.last_correct {
+            Some(true) => format!("{id}:right"),
+            Some(false) => format!("{id}:wrong"),
+            None => format!("{id}:-"),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_item_memory_loads_when_saved_and_is_unknown_in_older_files() {
+    let older = load_progress(
+        include_str!("../../tests/fixtures/progress-v1-answer-log.json"),
+        "fractions",
+    )
+    .expect("v1 with an answer log loads");
+    assert_eq!(
+        last_outcomes(&older),
+        "meaning-01:- meaning-02:- meaning-03:- meaning-04:-"
+    );
+    let fixture = include_str!("../../tests/fixtures/progress-v1-item-memory.json");
+    let with_memory = load_progress(fixture, "fractions").expect("v1 with item memory loads");
+    assert_eq!(
+        last_outcomes(&with_memory),
+        "meaning-01:right meaning-02:wrong meaning-03:- meaning-04:right"
+    );
+    // Apart from the item memory, the same progress as the file without it.
+    let mut forgotten = with_memory.clone();
+    for record in forgotten.model.items.values_mut() {
+        record.last_correct = None;
+    }
+    assert_eq!(forgotten, older);
+    let saved = save_progress(&with_memory);
+    assert!(saved.contains(r#""lastCorrect":false"#), "{saved}");
+    assert_eq!(load_progress(&saved, "fractions"), Ok(with_memory));
+    // An outcome the counts rule out is dropped: no right answer to meaning-02, no wrong one to
+    // meaning-01.
+    let impossible = fixture
+        .replace(r#"0.2,"lastCorrect":false"#, r#"0.2,"lastCorrect":true"#)
+        .replace(
+            r#"-0.04,"lastCorrect":true"#,
+            r#"-0.04,"lastCorrect":false"#,
+        );
+    assert_eq!(
+        last_outcomes(&load_progress(&impossible, "fractions").expect("loads")),
+        "meaning-01:- meaning-02:- meaning-03:- meaning-04:right"
+    );
+}
+
 /// The answers a progress lists one by one: `item part verdict hints seconds`.
 fn listed(progress: &Progress) -> Vec<String> {
     progress

@@ -2,13 +2,9 @@
 
 use std::path::PathBuf;
 
-use adaptive_practice_engine::calibrated_model::{
-    default_parameters, ModelSettings, ObservedAnswer,
-};
+use adaptive_practice_engine::calibrated_model::{default_parameters, ModelSettings};
 
-use super::item_memory::{fit_item_memory_shifts, DefaultsWithItemMemory};
 use super::{fit_pooled_defaults, read_split_file};
-use crate::replay::OnlineModel;
 
 /// The shared data, beside the repository (as `make evaluate` reads it).
 const SHARED_KT_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/kt");
@@ -52,43 +48,19 @@ fn shipped_defaults_are_what_fit_defaults_gives_on_the_shared_train_files() {
     for (column, (fitted, shipped)) in fitted
         .global_feature_weights
         .iter()
-        .zip(&shipped.global_feature_weights)
+        .chain(&fitted.item_memory_shifts)
+        .zip(
+            shipped
+                .global_feature_weights
+                .iter()
+                .chain(&shipped.item_memory_shifts),
+        )
         .enumerate()
     {
         assert!(
             (fitted - shipped).abs() < 2e-6,
-            "global weight {column}: fitted {fitted:.6}, shipped {shipped:.6}"
+            "global weight {column} (then the item memory shifts): fitted {fitted:.6}, \
+             shipped {shipped:.6}"
         );
     }
-}
-
-/// Learners who answer items 0..4 twice each: the second answer repeats the first.
-fn learners_who_repeat_themselves() -> Vec<Vec<ObservedAnswer>> {
-    (0..20)
-        .map(|learner| {
-            (0..8)
-                .map(|step| ObservedAnswer {
-                    item: step % 4,
-                    skills: vec![0],
-                    correct: (learner + step % 4) % 2 == 0,
-                    now: 0.0,
-                })
-                .collect()
-        })
-        .collect()
-}
-
-#[test]
-fn item_memory_learns_that_learners_repeat_their_last_outcome_and_forgets_between_learners() {
-    let parameters = default_parameters();
-    let shifts = fit_item_memory_shifts(&parameters, &learners_who_repeat_themselves());
-    assert!(shifts[0] < -2.0 && shifts[1] > 2.0, "{shifts:?}");
-    let mut model = DefaultsWithItemMemory::new(parameters, shifts);
-    model.start_learner();
-    let first = model.predict(3, &[0], 0.0);
-    model.update(3, &[0], false, 0.0);
-    let unseen = model.predict(2, &[0], 0.0);
-    assert!(model.predict(3, &[0], 0.0) < unseen - 0.3);
-    model.start_learner();
-    assert_eq!(model.predict(3, &[0], 0.0), first);
 }

@@ -67,6 +67,7 @@ fn sample(seed: u64, name: &str, ability: f64) -> SavedProgressV1 {
                 correct: 1,
                 last_seen: 0,
                 difficulty_offset: -3.25e-12,
+                last_correct: Some(true),
             },
         )]),
         sessions: vec![SavedSessionV1 {
