@@ -19,6 +19,7 @@ pub const REPORT_FORMAT: &str = "adaptive-practice-report";
 pub const REPORT_VERSION: u32 = 2;
 
 mod class_answers;
+mod scan;
 pub use class_answers::{class_answers, kt_answers_tsv, ClassAnswer};
 
 #[cfg(test)]
@@ -76,6 +77,15 @@ impl std::fmt::Display for ReportError {
 /// always): a class of 1,000 reports of 500 skills is a million ids and names, read without
 /// allocating one of them. `LearnerReport::into_owned` keeps a report beyond its text.
 pub fn read_report(text: &str) -> Result<LearnerReport<'_>, ReportError> {
+    // A report as the widget writes it, field by field in its order (`scan.rs`): most files.
+    match scan::scan_report(text) {
+        Some(report) => with_plausible_figures(report),
+        None => read_any_report(text),
+    }
+}
+
+/// `read_report` for any text: what `scan_report` leaves, and what it is checked against.
+fn read_any_report(text: &str) -> Result<LearnerReport<'_>, ReportError> {
     // A report as the widget writes it is read in one typed pass (a class of 1,000 is read in
     // a fraction of the time `Value` takes); anything else goes through `Value`, which says why
     // it is not a report. What the typed pass reads, `Value` reads the same; it refuses what

@@ -247,3 +247,88 @@ fn a_written_report_lists_every_answer_and_nothing_typed() {
         vec![]
     );
 }
+
+/// A report as the widget writes it (`report_text`), of version 2 with its answers, and one
+/// of version 1.
+fn written_reports() -> Vec<String> {
+    let v2 = read_report(REPORT_V2).expect("the fixture reads");
+    let mut v1 = read_report(REPORT).expect("the sample reads").into_owned();
+    v1.skills[0].certainty = 0.123_456_789_012_345_68;
+    vec![super::report_text(&v2), super::report_text(&v1)]
+}
+
+#[test]
+fn reports_as_the_widget_writes_them_are_read_quickly_and_the_same() {
+    for text in written_reports() {
+        let quick = super::scan::scan_report(&text).expect("the quick reading takes it");
+        assert_eq!(Ok(quick), super::read_any_report(&text), "{text}");
+    }
+    // Bench reports (bench/teacher.mjs) are written by `JSON.stringify`: the same shape.
+    let bench = r#"{"format":"adaptive-practice-report","version":1,"bankId":"b","bankVersion":"1.0.0","learner":"Learner 0001","createdAt":1793577600000,"answerCount":3,"correctCount":2,"timeOnTaskSeconds":120,"skills":[{"id":"s-0","name":"Skill 1","state":"learning","mastery":0.5331,"certainty":0.0878,"attempts":3,"correct":2},{"id":"s-1","name":"Skill 2","state":"notStarted","mastery":0.5,"certainty":0,"attempts":0,"correct":0}],"items":[{"id":"i-0-0","attempts":2,"correct":1},{"id":"i-0-1","attempts":1,"correct":1}]}"#;
+    assert!(super::scan::scan_report(bench).is_some());
+    assert_eq!(read_report(bench), super::read_any_report(bench));
+}
+
+#[test]
+fn the_quick_reading_rounds_numbers_as_serde_does() {
+    for number in [
+        "0",
+        "1",
+        "0.5",
+        "0.1",
+        "0.4321",
+        "0.30000000000000004",
+        "0.123456789012345678901234",
+        "1.0000000000000002",
+        "0.999999999999999999",
+        "7",
+        "123456789012345678",
+        "0.0000001",
+    ] {
+        let text = REPORT.replace(['\n', ' '], "").replace("0.2", number);
+        let quick = super::scan::scan_report(&text).expect("the quick reading takes it");
+        let serde: super::LearnerReport = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            quick.skills[0].certainty.to_bits(),
+            serde.skills[0].certainty.to_bits(),
+            "{number}"
+        );
+    }
+}
+
+#[test]
+fn whatever_the_file_the_quick_reading_changes_nothing() {
+    // Every text one change away from written reports (a byte dropped, doubled, or replaced by
+    // one a reader trips on) reads as it would without the quick reading: the same report, or
+    // the same refusal.
+    let mut texts = written_reports();
+    texts.push(
+        REPORT
+            .replace(['\n', ' '], "")
+            .replace(r#""name":"Counting""#, r#""name":"Count\"ing""#),
+    );
+    for text in texts {
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len() {
+            let mut variants = vec![
+                [&bytes[..at], &bytes[at + 1..]].concat(),
+                [&bytes[..at + 1], &bytes[at..]].concat(),
+            ];
+            for other in [b' ', b'\\', b'-', b'e', b'0', b'9', b'"', b'}', b',', b'\t'] {
+                let mut changed = bytes.to_vec();
+                changed[at] = other;
+                variants.push(changed);
+            }
+            for variant in variants {
+                let Ok(variant) = std::str::from_utf8(&variant) else {
+                    continue;
+                };
+                assert_eq!(
+                    read_report(variant),
+                    super::read_any_report(variant),
+                    "{variant}"
+                );
+            }
+        }
+    }
+}
