@@ -1,14 +1,126 @@
 //! `parse_float`: a decimal text to the nearest `f64`, as std's `str::parse::<f64>` gives it
 //! for the texts the engine reads (JSON numbers, number literals, learners' digits). std's
 //! parser keeps a 10 KB table of powers of five, which gzip cannot shrink, for speed on long
-//! numbers; here the common case (up to 19 digits, a power of ten up to 22) takes one exact
-//! product or quotient, and the rest an exact computation with big integers. Correctly rounded
-//! (ties to even) either way; tests compare it with std on over half a million texts.
+//! numbers; here the common case (up to 19 digits, a power of ten up to 38) takes one exact
+//! product or quotient, without allocating, and the rest an exact computation with big integers.
+//! Correctly rounded (ties to even) either way; tests compare it with std on over half a million
+//! texts.
 
 /// Reads `[+-]digits[.digits][(e|E)[+-]digits]` (at least one digit before the exponent; no
 /// `inf` or `nan`). Too large is infinite and too small is zero, as in std.
 pub fn parse_float(text: &str) -> Option<f64> {
-    let bytes = text.as_bytes();
+    short_decimal(text.as_bytes()).or_else(|| any_decimal(text.as_bytes()))
+}
+
+/// The usual number, read without allocating: at most 19 significant digits and a value whose
+/// exact rounding takes one `u128` product or quotient (`short_magnitude`). `None` for anything
+/// else, the malformed included: `any_decimal` reads those.
+fn short_decimal(bytes: &[u8]) -> Option<f64> {
+    let (negative, mut at) = match bytes.first() {
+        Some(b'-') => (true, 1),
+        Some(b'+') => (false, 1),
+        _ => (false, 0),
+    };
+    let mut whole: u64 = 0;
+    let mut significant = 0;
+    let mut exponent: i32 = 0;
+    let mut any_digit = false;
+    let mut seen_point = false;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'0'..=b'9' => {
+                any_digit = true;
+                if seen_point {
+                    exponent -= 1;
+                }
+                if whole != 0 || byte != b'0' {
+                    if significant == 19 {
+                        return None;
+                    }
+                    whole = whole * 10 + u64::from(byte - b'0');
+                    significant += 1;
+                }
+            }
+            b'.' if !seen_point => seen_point = true,
+            _ => break,
+        }
+        at += 1;
+    }
+    if !any_digit {
+        return None;
+    }
+    if let Some(b'e' | b'E') = bytes.get(at) {
+        at += 1;
+        let sign = match bytes.get(at) {
+            Some(b'-') => {
+                at += 1;
+                -1
+            }
+            Some(b'+') => {
+                at += 1;
+                1
+            }
+            _ => 1,
+        };
+        let start = at;
+        let mut written: i32 = 0;
+        while let Some(&byte @ b'0'..=b'9') = bytes.get(at) {
+            if at - start == 4 {
+                return None;
+            }
+            written = written * 10 + i32::from(byte - b'0');
+            at += 1;
+        }
+        if at == start {
+            return None;
+        }
+        exponent += sign * written;
+    }
+    if at != bytes.len() {
+        return None;
+    }
+    let magnitude = short_magnitude(whole, exponent)?;
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// The nearest double to `whole × 10^exponent` when one exact integer operation gives it: a
+/// product that fits `u128` (converted with one rounding, as `as` rounds: to nearest, ties to
+/// even), or a quotient of at least 55 bits whose remainder is kept as a final 1 bit (below the
+/// rounding bit, so the rounding sees it), scaled by a power of two.
+fn short_magnitude(whole: u64, exponent: i32) -> Option<f64> {
+    if whole == 0 {
+        return Some(0.0);
+    }
+    // Both exact (a whole number below 2^53, a power of ten up to 10^22): one rounding.
+    if whole < 1 << 53 && (-22..=22).contains(&exponent) {
+        let power = EXACT_POWERS_OF_TEN[exponent.unsigned_abs() as usize];
+        return Some(if exponent < 0 {
+            whole as f64 / power
+        } else {
+            whole as f64 * power
+        });
+    }
+    if !(-38..=38).contains(&exponent) {
+        return None;
+    }
+    let power = 10u128.pow(exponent.unsigned_abs());
+    if exponent >= 0 {
+        return u128::from(whole).checked_mul(power).map(|n| n as f64);
+    }
+    let shift = whole.leading_zeros() + 64;
+    let numerator = u128::from(whole) << shift;
+    let (quotient, remainder) = (numerator / power, numerator % power);
+    if quotient >> 54 == 0 {
+        return None;
+    }
+    let jammed = quotient | u128::from(remainder != 0);
+    // 2^-shift is a normal double (64 <= shift <= 127), and so is the result (above 10^-39).
+    Some(jammed as f64 * power_of_two(-(shift as i32)))
+}
+
+/// Any decimal text, the long and the out-of-range included: the significant digits kept (up to
+/// `MAX_DIGITS`) and the exact reading of `magnitude`.
+fn any_decimal(bytes: &[u8]) -> Option<f64> {
     let mut at = 0;
     let negative = match bytes.first() {
         Some(b'-') => {
