@@ -65,7 +65,16 @@ impl Json {
     /// The value of `key` in an object (the last one if the key is repeated).
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {
-            Json::Object(fields) => fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            // Length and first byte first: most keys differ there, without a call to compare.
+            Json::Object(fields) => fields
+                .iter()
+                .rev()
+                .find(|(k, _)| {
+                    k.len() == key.len()
+                        && k.as_bytes().first() == key.as_bytes().first()
+                        && k == key
+                })
+                .map(|(_, v)| v),
             _ => None,
         }
     }
