@@ -9,118 +9,7 @@
 /// Reads `[+-]digits[.digits][(e|E)[+-]digits]` (at least one digit before the exponent; no
 /// `inf` or `nan`). Too large is infinite and too small is zero, as in std.
 pub fn parse_float(text: &str) -> Option<f64> {
-    short_decimal(text.as_bytes()).or_else(|| any_decimal(text.as_bytes()))
-}
-
-/// The usual number, read without allocating: at most 19 significant digits and a value whose
-/// exact rounding takes one `u128` product or quotient (`short_magnitude`). `None` for anything
-/// else, the malformed included: `any_decimal` reads those.
-fn short_decimal(bytes: &[u8]) -> Option<f64> {
-    let (negative, mut at) = match bytes.first() {
-        Some(b'-') => (true, 1),
-        Some(b'+') => (false, 1),
-        _ => (false, 0),
-    };
-    let mut whole: u64 = 0;
-    let mut significant = 0;
-    let mut exponent: i32 = 0;
-    let mut any_digit = false;
-    let mut seen_point = false;
-    while let Some(&byte) = bytes.get(at) {
-        match byte {
-            b'0'..=b'9' => {
-                any_digit = true;
-                if seen_point {
-                    exponent -= 1;
-                }
-                if whole != 0 || byte != b'0' {
-                    if significant == 19 {
-                        return None;
-                    }
-                    whole = whole * 10 + u64::from(byte - b'0');
-                    significant += 1;
-                }
-            }
-            b'.' if !seen_point => seen_point = true,
-            _ => break,
-        }
-        at += 1;
-    }
-    if !any_digit {
-        return None;
-    }
-    if let Some(b'e' | b'E') = bytes.get(at) {
-        at += 1;
-        let sign = match bytes.get(at) {
-            Some(b'-') => {
-                at += 1;
-                -1
-            }
-            Some(b'+') => {
-                at += 1;
-                1
-            }
-            _ => 1,
-        };
-        let start = at;
-        let mut written: i32 = 0;
-        while let Some(&byte @ b'0'..=b'9') = bytes.get(at) {
-            if at - start == 4 {
-                return None;
-            }
-            written = written * 10 + i32::from(byte - b'0');
-            at += 1;
-        }
-        if at == start {
-            return None;
-        }
-        exponent += sign * written;
-    }
-    if at != bytes.len() {
-        return None;
-    }
-    let magnitude = short_magnitude(whole, exponent)?;
-    Some(if negative { -magnitude } else { magnitude })
-}
-
-/// The nearest double to `whole × 10^exponent` when one exact integer operation gives it: a
-/// product that fits `u128` (converted with one rounding, as `as` rounds: to nearest, ties to
-/// even), or a quotient of at least 55 bits whose remainder is kept as a final 1 bit (below the
-/// rounding bit, so the rounding sees it), scaled by a power of two.
-fn short_magnitude(whole: u64, exponent: i32) -> Option<f64> {
-    if whole == 0 {
-        return Some(0.0);
-    }
-    // Both exact (a whole number below 2^53, a power of ten up to 10^22): one rounding.
-    if whole < 1 << 53 && (-22..=22).contains(&exponent) {
-        let power = EXACT_POWERS_OF_TEN[exponent.unsigned_abs() as usize];
-        return Some(if exponent < 0 {
-            whole as f64 / power
-        } else {
-            whole as f64 * power
-        });
-    }
-    if !(-38..=38).contains(&exponent) {
-        return None;
-    }
-    let power = 10u128.pow(exponent.unsigned_abs());
-    if exponent >= 0 {
-        return u128::from(whole).checked_mul(power).map(|n| n as f64);
-    }
-    let shift = whole.leading_zeros() + 64;
-    let numerator = u128::from(whole) << shift;
-    let (quotient, remainder) = (numerator / power, numerator % power);
-    if quotient >> 54 == 0 {
-        return None;
-    }
-    let jammed = quotient | u128::from(remainder != 0);
-    // 2^-shift is a normal double (64 <= shift <= 127), and so is the result (above 10^-39).
-    Some(jammed as f64 * power_of_two(-(shift as i32)))
-}
-
-/// Any decimal text, the long and the out-of-range included: the significant digits kept (up to
-/// `MAX_DIGITS`) and the exact reading of `magnitude`.
-fn any_decimal(bytes: &[u8]) -> Option<f64> {
+    let bytes = text.as_bytes();
     let mut at = 0;
     let negative = match bytes.first() {
         Some(b'-') => {
@@ -135,7 +24,9 @@ fn any_decimal(bytes: &[u8]) -> Option<f64> {
     };
     // The significant digits (leading zeros dropped, at most `MAX_DIGITS`, the rest folded into
     // a final 1 when any of them is not 0) and the power of ten of the last one kept.
-    let mut digits: Vec<u8> = Vec::new();
+    // On the stack: a number read allocates nothing.
+    let mut digits = [0u8; MAX_DIGITS + 1];
+    let mut count = 0;
     let mut exponent: i64 = 0;
     let mut dropped_nonzero = false;
     let mut any_digit = false;
@@ -147,9 +38,10 @@ fn any_decimal(bytes: &[u8]) -> Option<f64> {
                 if seen_point {
                     exponent -= 1;
                 }
-                if digits.len() < MAX_DIGITS {
-                    if !digits.is_empty() || byte != b'0' {
-                        digits.push(byte - b'0');
+                if count < MAX_DIGITS {
+                    if count > 0 || byte != b'0' {
+                        digits[count] = byte - b'0';
+                        count += 1;
                     }
                 } else {
                     exponent += 1;
@@ -193,17 +85,74 @@ fn any_decimal(bytes: &[u8]) -> Option<f64> {
         return None;
     }
     if dropped_nonzero {
-        digits.push(1);
+        digits[count] = 1;
+        count += 1;
         exponent -= 1;
     } else {
         // `1500` is 15 × 10^2: more numbers take the short way.
-        while digits.last() == Some(&0) {
-            digits.pop();
+        while count > 0 && digits[count - 1] == 0 {
+            count -= 1;
             exponent += 1;
         }
     }
-    let magnitude = magnitude(&digits, exponent);
+    let magnitude = magnitude(&digits[..count], exponent);
     Some(if negative { -magnitude } else { magnitude })
+}
+
+/// The nearest double to `whole × 10^exponent`, up to 19 digits, when one exact integer operation gives it: a
+/// product that fits `u128` (converted with one rounding, as `as` rounds: to nearest, ties to
+/// even), or a quotient of at least 55 bits whose remainder is kept as a final 1 bit (below the
+/// rounding bit, so the rounding sees it), scaled by a power of two.
+fn short_magnitude(whole: u64, exponent: i32) -> Option<f64> {
+    if whole == 0 {
+        return Some(0.0);
+    }
+    // Both exact (a whole number below 2^53, a power of ten up to 10^22): one rounding.
+    if whole < 1 << 53 && (-22..=22).contains(&exponent) {
+        let power = EXACT_POWERS_OF_TEN[exponent.unsigned_abs() as usize];
+        return Some(if exponent < 0 {
+            whole as f64 / power
+        } else {
+            whole as f64 * power
+        });
+    }
+    if !(-38..=38).contains(&exponent) {
+        return None;
+    }
+    let power = 10u128.pow(exponent.unsigned_abs());
+    if exponent >= 0 {
+        return u128::from(whole).checked_mul(power).map(rounded);
+    }
+    let shift = whole.leading_zeros() + 64;
+    let numerator = u128::from(whole) << shift;
+    // Long division, one quotient bit at a time from the highest the quotient can have: `u128`'s
+    // `/` costs a kilobyte of wasm.
+    let top = 128 - power.leading_zeros();
+    // Below 2^(top - 1), so below `power`; `remainder << 1` stays below 2^128.
+    let mut remainder = numerator >> (129 - top);
+    let mut quotient: u128 = 0;
+    for bit in (0..=128 - top).rev() {
+        remainder = (remainder << 1) | ((numerator >> bit) & 1);
+        quotient <<= 1;
+        if remainder >= power {
+            remainder -= power;
+            quotient |= 1;
+        }
+    }
+    if quotient >> 54 == 0 {
+        return None;
+    }
+    let jammed = quotient | u128::from(remainder != 0);
+    // 2^-shift is a normal double (64 <= shift <= 127), and so is the result (above 10^-39).
+    Some(rounded(jammed) * power_of_two(-(shift as i32)))
+}
+
+/// The nearest double to `n`, ties to even: its top 64 bits, any bit below them kept as a final
+/// 1, converted as `u64` (one rounding; `u128`'s own conversion costs wasm code).
+fn rounded(n: u128) -> f64 {
+    let below = (128 - n.leading_zeros()).saturating_sub(64);
+    let top = (n >> below) as u64 | u64::from(n & ((1 << below) - 1) != 0);
+    top as f64 * power_of_two(below as i32)
 }
 
 /// More digits than any double needs to round right (767 can matter); beyond, only whether
@@ -222,14 +171,8 @@ fn magnitude(digits: &[u8], exponent: i64) -> f64 {
     }
     if count <= 19 {
         let whole = digits.iter().fold(0u64, |n, &d| n * 10 + u64::from(d));
-        // Both exact (a whole number below 2^53, a power of ten up to 10^22): one rounding.
-        if whole < 1 << 53 && (-22..=22).contains(&exponent) {
-            let power = EXACT_POWERS_OF_TEN[exponent.unsigned_abs() as usize];
-            return if exponent < 0 {
-                whole as f64 / power
-            } else {
-                whole as f64 * power
-            };
+        if let Some(value) = short_magnitude(whole, exponent as i32) {
+            return value;
         }
     }
     exact_magnitude(digits, exponent as i32)
