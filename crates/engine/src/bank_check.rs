@@ -390,10 +390,9 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Coded
     };
     let skill_ids = IdPositions::new(bank.skills.iter().map(|s| s.id.as_str()).collect());
     for (index, skill) in bank.skills.iter().enumerate() {
-        let path = skill_path(index, &skill.id);
         if skill_ids.first(&skill.id) != Some(index) {
             diagnostics.push(error_at(
-                path.clone(),
+                skill_path(index, &skill.id),
                 Problem::new(Code::SkillIdUsedTwice).with("id", format!("{:?}", skill.id)),
             ));
         }
@@ -416,16 +415,17 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Coded
     // Counted at the first skill of each id.
     let mut items_per_skill = vec![0u32; bank.skills.len()];
     for (index, item) in bank.items.iter().enumerate() {
-        let path = item_path(index, &item.id);
+        // Written out only for a diagnostic: most items have none.
+        let path = || item_path(index, &item.id);
         if item_ids.first(&item.id) != Some(index) {
             diagnostics.push(error_at(
-                path.clone(),
+                path(),
                 Problem::new(Code::ItemIdUsedTwice).with("id", format!("{:?}", item.id)),
             ));
         }
         if item.skills.is_empty() {
             diagnostics.push(error_at(
-                format!("{path}.skills"),
+                format!("{}.skills", path()),
                 Problem::new(Code::NoSkill),
             ));
         }
@@ -434,31 +434,39 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Coded
                 items_per_skill[first] += 1;
             } else {
                 diagnostics.push(error_at(
-                    format!("{path}.skills[{s}]"),
+                    format!("{}.skills[{s}]", path()),
                     unknown_skill(skill),
                 ));
             }
         }
         if item.prompt.trim().is_empty() {
             diagnostics.push(error_at(
-                format!("{path}.prompt"),
+                format!("{}.prompt", path()),
                 Problem::new(Code::EmptyPrompt),
             ));
         }
         if let Some(difficulty) = item.difficulty {
             if !difficulty.is_finite() || difficulty.abs() > 6.0 {
                 diagnostics.push(error_at(
-                    format!("{path}.difficulty"),
+                    format!("{}.difficulty", path()),
                     Problem::new(Code::DifficultyOutOfRange),
                 ));
             }
         }
-        check_item_kind(item, &path, diagnostics);
+        // Checked under an empty path, the item's put in front of each diagnostic found.
+        let found = diagnostics.len();
+        check_item_kind(item, "", diagnostics);
+        if diagnostics.len() > found {
+            let path = path();
+            for diagnostic in &mut diagnostics[found..] {
+                diagnostic.path.insert_str(0, &path);
+            }
+        }
         if let ItemKind::FillBlanks { blanks } = &item.kind {
             for number in 1..=blanks.len() {
                 if !item.prompt.contains(&format!("[[{number}]]")) {
                     diagnostics.push(error_at(
-                        format!("{path}.prompt"),
+                        format!("{}.prompt", path()),
                         Problem::new(Code::MissingGap).with("number", number),
                     ));
                 }
@@ -468,7 +476,7 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Coded
             for (s, step) in steps.iter().enumerate() {
                 for (k, skill) in step.skills.iter().enumerate() {
                     if !skill_ids.contains(skill.as_str()) {
-                        let at = format!("{path}.steps[{s}].skills[{k}]");
+                        let at = format!("{}.steps[{s}].skills[{k}]", path());
                         diagnostics.push(error_at(at, unknown_skill(skill)));
                     }
                 }

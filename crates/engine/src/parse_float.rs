@@ -1,9 +1,10 @@
 //! `parse_float`: a decimal text to the nearest `f64`, as std's `str::parse::<f64>` gives it
 //! for the texts the engine reads (JSON numbers, number literals, learners' digits). std's
 //! parser keeps a 10 KB table of powers of five, which gzip cannot shrink, for speed on long
-//! numbers; here the common case (up to 19 digits, a power of ten up to 22) takes one exact
-//! product or quotient, and the rest an exact computation with big integers. Correctly rounded
-//! (ties to even) either way; tests compare it with std on over half a million texts.
+//! numbers; here the common case (up to 19 digits, a power of ten up to 38) takes one exact
+//! product or quotient, without allocating, and the rest an exact computation with big integers.
+//! Correctly rounded (ties to even) either way; tests compare it with std on over half a million
+//! texts.
 
 /// Reads `[+-]digits[.digits][(e|E)[+-]digits]` (at least one digit before the exponent; no
 /// `inf` or `nan`). Too large is infinite and too small is zero, as in std.
@@ -23,7 +24,9 @@ pub fn parse_float(text: &str) -> Option<f64> {
     };
     // The significant digits (leading zeros dropped, at most `MAX_DIGITS`, the rest folded into
     // a final 1 when any of them is not 0) and the power of ten of the last one kept.
-    let mut digits: Vec<u8> = Vec::new();
+    // On the stack: a number read allocates nothing.
+    let mut digits = [0u8; MAX_DIGITS + 1];
+    let mut count = 0;
     let mut exponent: i64 = 0;
     let mut dropped_nonzero = false;
     let mut any_digit = false;
@@ -35,9 +38,10 @@ pub fn parse_float(text: &str) -> Option<f64> {
                 if seen_point {
                     exponent -= 1;
                 }
-                if digits.len() < MAX_DIGITS {
-                    if !digits.is_empty() || byte != b'0' {
-                        digits.push(byte - b'0');
+                if count < MAX_DIGITS {
+                    if count > 0 || byte != b'0' {
+                        digits[count] = byte - b'0';
+                        count += 1;
                     }
                 } else {
                     exponent += 1;
@@ -81,17 +85,74 @@ pub fn parse_float(text: &str) -> Option<f64> {
         return None;
     }
     if dropped_nonzero {
-        digits.push(1);
+        digits[count] = 1;
+        count += 1;
         exponent -= 1;
     } else {
         // `1500` is 15 × 10^2: more numbers take the short way.
-        while digits.last() == Some(&0) {
-            digits.pop();
+        while count > 0 && digits[count - 1] == 0 {
+            count -= 1;
             exponent += 1;
         }
     }
-    let magnitude = magnitude(&digits, exponent);
+    let magnitude = magnitude(&digits[..count], exponent);
     Some(if negative { -magnitude } else { magnitude })
+}
+
+/// The nearest double to `whole × 10^exponent`, up to 19 digits, when one exact integer operation gives it: a
+/// product that fits `u128` (converted with one rounding, as `as` rounds: to nearest, ties to
+/// even), or a quotient of at least 55 bits whose remainder is kept as a final 1 bit (below the
+/// rounding bit, so the rounding sees it), scaled by a power of two.
+fn short_magnitude(whole: u64, exponent: i32) -> Option<f64> {
+    if whole == 0 {
+        return Some(0.0);
+    }
+    // Both exact (a whole number below 2^53, a power of ten up to 10^22): one rounding.
+    if whole < 1 << 53 && (-22..=22).contains(&exponent) {
+        let power = EXACT_POWERS_OF_TEN[exponent.unsigned_abs() as usize];
+        return Some(if exponent < 0 {
+            whole as f64 / power
+        } else {
+            whole as f64 * power
+        });
+    }
+    if !(-38..=38).contains(&exponent) {
+        return None;
+    }
+    let power = 10u128.pow(exponent.unsigned_abs());
+    if exponent >= 0 {
+        return u128::from(whole).checked_mul(power).map(rounded);
+    }
+    let shift = whole.leading_zeros() + 64;
+    let numerator = u128::from(whole) << shift;
+    // Long division, one quotient bit at a time from the highest the quotient can have: `u128`'s
+    // `/` costs a kilobyte of wasm.
+    let top = 128 - power.leading_zeros();
+    // Below 2^(top - 1), so below `power`; `remainder << 1` stays below 2^128.
+    let mut remainder = numerator >> (129 - top);
+    let mut quotient: u128 = 0;
+    for bit in (0..=128 - top).rev() {
+        remainder = (remainder << 1) | ((numerator >> bit) & 1);
+        quotient <<= 1;
+        if remainder >= power {
+            remainder -= power;
+            quotient |= 1;
+        }
+    }
+    if quotient >> 54 == 0 {
+        return None;
+    }
+    let jammed = quotient | u128::from(remainder != 0);
+    // 2^-shift is a normal double (64 <= shift <= 127), and so is the result (above 10^-39).
+    Some(rounded(jammed) * power_of_two(-(shift as i32)))
+}
+
+/// The nearest double to `n`, ties to even: its top 64 bits, any bit below them kept as a final
+/// 1, converted as `u64` (one rounding; `u128`'s own conversion costs wasm code).
+fn rounded(n: u128) -> f64 {
+    let below = (128 - n.leading_zeros()).saturating_sub(64);
+    let top = (n >> below) as u64 | u64::from(n & ((1 << below) - 1) != 0);
+    top as f64 * power_of_two(below as i32)
 }
 
 /// More digits than any double needs to round right (767 can matter); beyond, only whether
@@ -110,14 +171,8 @@ fn magnitude(digits: &[u8], exponent: i64) -> f64 {
     }
     if count <= 19 {
         let whole = digits.iter().fold(0u64, |n, &d| n * 10 + u64::from(d));
-        // Both exact (a whole number below 2^53, a power of ten up to 10^22): one rounding.
-        if whole < 1 << 53 && (-22..=22).contains(&exponent) {
-            let power = EXACT_POWERS_OF_TEN[exponent.unsigned_abs() as usize];
-            return if exponent < 0 {
-                whole as f64 / power
-            } else {
-                whole as f64 * power
-            };
+        if let Some(value) = short_magnitude(whole, exponent as i32) {
+            return value;
         }
     }
     exact_magnitude(digits, exponent as i32)

@@ -120,3 +120,28 @@ fn digits(sequence: &mut Sequence, count: u64) -> String {
         .map(|_| char::from(b'0' + sequence.below(10) as u8))
         .collect()
 }
+
+#[test]
+fn numbers_of_up_to_nineteen_digits_round_as_std_rounds_them() {
+    let mut sequence = Sequence(23);
+    for _ in 0..200_000 {
+        let significant = 1 + sequence.below(19);
+        let mut text = digits(&mut sequence, significant);
+        let point = sequence.below(significant + 1) as usize;
+        text.insert(point, '.');
+        if sequence.below(3) == 0 {
+            let exponent = sequence.below(90) as i64 - 45;
+            text.push_str(&format!("e{exponent}"));
+        }
+        if sequence.below(2) == 0 {
+            text.insert(0, '-');
+        }
+        check(&text);
+    }
+    // Doubles as Rust prints them (up to 17 digits), as a bank written by a program holds them.
+    for _ in 0..100_000 {
+        let value = (sequence.below(1 << 40) as f64 / (1u64 << 40) as f64 - 0.5) * 20.0;
+        check(&format!("{value}"));
+        check(&format!("{}", value / 20.0 - 2.5));
+    }
+}
