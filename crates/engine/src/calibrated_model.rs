@@ -65,6 +65,12 @@ pub struct FittedParameters {
 }
 
 impl FittedParameters {
+    /// Whether a repeated item's prediction reads the learner's last outcome there (any shift
+    /// not 0): only the defaults of a bank that knows no item.
+    pub fn has_item_memory(&self) -> bool {
+        self.item_memory_shifts != [0.0; 2]
+    }
+
     /// Parameters with global feature weights (and item memory shifts) only: every item and
     /// skill unknown (0), as in a bank with no calibration.
     pub fn global_only(

@@ -16,6 +16,7 @@ use crate::sorted_map::SortedMap;
 use serde::{Deserialize, Serialize};
 
 use crate::bank::Item;
+use crate::bank_calibration::PositionedCalibration;
 use crate::bank_index::IndexedBank;
 use crate::calibrated_model::{self, LearnerState, LearnerTerms};
 use crate::math::{logit, sigmoid};
@@ -233,12 +234,17 @@ impl LearnerModel {
         let calibration = bank.calibration();
         let index = calibrated::part_index(calibration, bank, &item.id);
         let skills = calibrated::skill_positions(bank, &item.skills);
-        let last = self.last_outcome_on(&item.id);
+        let last = self.last_outcome_on(calibration, &item.id);
         self.calibrated_prediction(calibration, bank, index, &skills, now, last)
     }
 
-    /// The learner's last outcome on the item (or step) `key`: `None` when never answered.
-    fn last_outcome_on(&self, key: &str) -> Option<bool> {
+    /// The learner's last outcome on the item (or step) `key` as the `calibration` reads it:
+    /// `None` when never answered, and not looked up where the calibration has no item memory
+    /// (a bank that knows its items: item choice asks this of every item).
+    fn last_outcome_on(&self, calibration: &PositionedCalibration, key: &str) -> Option<bool> {
+        if !calibration.parameters.has_item_memory() {
+            return None;
+        }
         self.items.get(key).and_then(|record| record.last_correct)
     }
 
@@ -252,7 +258,7 @@ impl LearnerModel {
         let calibration = bank.calibration();
         let index = calibrated::part_index(calibration, bank, evidence.key);
         let skills = calibrated::skill_positions(bank, evidence.skills);
-        let last = self.last_outcome_on(evidence.key);
+        let last = self.last_outcome_on(calibration, evidence.key);
         self.calibrated_prediction(calibration, bank, index, &skills, now, last)
     }
 
@@ -268,7 +274,8 @@ impl LearnerModel {
     }
 
     /// P(correct) for the item at `item_position` from the learner's `terms` at `now`: what
-    /// `predict_success` gives, a few additions per item (and one look-up of its record).
+    /// `predict_success` gives, a few additions per item (and, with item memory, one look-up of its
+    /// record).
     pub fn predict_from_terms(
         &self,
         bank: &IndexedBank,
@@ -280,7 +287,7 @@ impl LearnerModel {
         let last = bank
             .items()
             .get(item_position)
-            .and_then(|item| self.last_outcome_on(&item.id));
+            .and_then(|item| self.last_outcome_on(calibration, &item.id));
         calibrated_model::predict_from_terms(
             &calibration.parameters,
             terms,
@@ -408,7 +415,7 @@ impl LearnerModel {
         let calibration = bank.calibration();
         let index = calibrated::part_index(calibration, bank, evidence.key);
         let skills = calibrated::skill_positions(bank, evidence.skills);
-        let last = self.last_outcome_on(evidence.key);
+        let last = self.last_outcome_on(calibration, evidence.key);
         let expected = self.calibrated_prediction(calibration, bank, index, &skills, now, last);
         self.record_calibrated_answer(calibration, bank, index, &skills, correct, now);
         // Mastery is judged on the prediction of each skill's typical item after this answer.
