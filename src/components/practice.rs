@@ -29,7 +29,7 @@ use crate::state::{
 use crate::storage;
 use crate::storage::StorageProblem;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct PracticeProps {
     pub bank: Rc<IndexedBank>,
     pub storage_key: String,
@@ -46,6 +46,22 @@ pub struct PracticeProps {
     /// Whether the bank's texts have been checked (`app.rs`): until then no effect runs, so a
     /// bank refused after its first frame has stored nothing and told the host nothing.
     pub checked: bool,
+}
+
+/// Props are equal when they share the same bank (`Rc::ptr_eq`): the bank is read once and never
+/// changes, and comparing two banks item by item compiled the whole bank's `PartialEq` in.
+impl PartialEq for PracticeProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.bank, &other.bank)
+            && self.storage_key == other.storage_key
+            && self.shared_storage_key == other.shared_storage_key
+            && self.host == other.host
+            && self.source_url == other.source_url
+            && self.media_origins == other.media_origins
+            && self.controls == other.controls
+            && self.words == other.words
+            && self.checked == other.checked
+    }
 }
 
 /// What the learner is told about storage. In a frame sandboxed without `allow-same-origin` the

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::browser::{download_text, now, read_file_text, short_code};
 use crate::i18n::{fill, use_words};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ProgressPanelProps {
     pub bank: Rc<IndexedBank>,
     pub progress: Progress,
@@ -20,6 +20,17 @@ pub struct ProgressPanelProps {
     pub on_import: Callback<String>,
     /// What the last import did (a sentence), if anything.
     pub import_message: Option<String>,
+}
+
+/// Props are equal when they share the same bank (`Rc::ptr_eq`, as the practice screen's).
+impl PartialEq for ProgressPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.bank, &other.bank)
+            && self.progress == other.progress
+            && self.on_reset == other.on_reset
+            && self.on_import == other.on_import
+            && self.import_message == other.import_message
+    }
 }
 
 fn file_name(text: &str) -> String {
