@@ -112,18 +112,20 @@ fn ChoiceList(props: &AnswerControlProps) -> Html {
                 });
             })
         };
-        let mut class = String::from("ap-choice");
-        if answered && correct.contains(&index) {
-            class.push_str(" ap-choice-correct");
-        }
-        if answered && given.contains(&index) && !correct.contains(&index) {
-            class.push_str(" ap-choice-wrong");
-        }
+        // Set as the `className` property (`~className`): `class={…}` goes through Yew's
+        // `Classes`, an ordered set compiled in for it alone.
+        let class = if answered && correct.contains(&index) {
+            "ap-choice ap-choice-correct"
+        } else if answered && given.contains(&index) {
+            "ap-choice ap-choice-wrong"
+        } else {
+            "ap-choice"
+        };
         // The choice's words as plain text name the control: a choice that is only math
         // (MathML) gives the wrapping label no text of its own to name it.
         let name = plain_text_of_inlines(&parse_inline(&choices[index].text));
         choice_labels.push(html! {
-            <label class={class}>
+            <label ~className={class}>
                 <input type={if multiple { "checkbox" } else { "radio" }} name="ap-choice" value={index.to_string()}
                     aria-label={name} checked={picked.contains(&index)} disabled={props.disabled} {onchange} />
                 <span>{ inline_text(&choices[index].text) }</span>

@@ -360,6 +360,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
         .is_some_and(|item| item.template.is_some());
     let more_parts = matches!(&state.phase, Phase::Answered { report, .. } if report.more_parts);
     let (feedback, solution) = feedback(&state, words);
+    // Set as the `className` property (`~className`), not through Yew's `Classes` (skill_list.rs).
     let feedback_class = match &feedback {
         Some((true, _)) => "ap-feedback ap-feedback-correct",
         Some((false, _)) => "ap-feedback ap-feedback-wrong",
@@ -398,7 +399,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                     }
                 }
             </div>
-            <div class={feedback_class} part="feedback" role="status" aria-live="polite" aria-atomic="true">
+            <div ~className={feedback_class} part="feedback" role="status" aria-live="polite" aria-atomic="true">
                 { feedback.map(|(_, text)| text).unwrap_or_default() }
             </div>
             if let Some(solution) = solution {
