@@ -81,11 +81,12 @@ pub fn HintList(props: &HintListProps) -> Html {
 /// lost when the last hint's button goes away). A hint shown at the start (resumed) takes none.
 #[hook]
 fn use_focus_on_opened_hint(list: &NodeRef, shown: usize) {
-    let before = use_mut_ref(|| shown);
+    // A `u64`, as the practice screen's count of effects run: one type of `use_mut_ref` less.
+    let before = use_mut_ref(|| shown as u64);
     let list = list.clone();
     use_effect_with(shown, move |&shown| {
-        let opened = shown > *before.borrow();
-        *before.borrow_mut() = shown;
+        let opened = shown as u64 > *before.borrow();
+        *before.borrow_mut() = shown as u64;
         if opened {
             let entry = list
                 .cast::<web_sys::Element>()

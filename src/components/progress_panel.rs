@@ -50,7 +50,9 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
     let words = use_words();
     let confirming = use_state(|| false);
     let learner_name = use_state(String::new);
-    let code = use_state(|| None::<String>);
+    // The short code, empty until made: a `String` state as the name's, not an `Option` (each
+    // state type compiles Yew's state hook once more).
+    let code = use_state(String::new);
     let bank_id = props.bank.id().to_string();
 
     let on_export = {
@@ -103,7 +105,9 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
                 "application/json",
             );
             let code = code.clone();
-            wasm_bindgen_futures::spawn_local(async move { code.set(short_code(&json).await) });
+            wasm_bindgen_futures::spawn_local(async move {
+                code.set(short_code(&json).await.unwrap_or_default())
+            });
         })
     };
     let ask_reset = {
@@ -140,9 +144,9 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
                 <label class="ap-label" for="ap-learner-name">{ words.your_name }</label>
                 <input id="ap-learner-name" class="ap-input" type="text" autocomplete="name" value={(*learner_name).clone()} oninput={on_name} />
                 <button type="button" class="ap-button ap-button-quiet ap-make-report" onclick={on_report}>{ words.make_report }</button>
-                if let Some(code) = &*code {
+                if !code.is_empty() {
                     <label class="ap-label" for="ap-report-code">{ words.report_code }</label>
-                    <textarea id="ap-report-code" class="ap-code" readonly=true rows="3" value={code.clone()} />
+                    <textarea id="ap-report-code" class="ap-code" readonly=true rows="3" value={(*code).clone()} />
                 }
             </div>
             if *confirming {
