@@ -27,7 +27,7 @@ function section(id, body) {
 
 function words(...values) {
   const bytes = Buffer.alloc(4 * values.length);
-  values.forEach((value, i) => bytes.writeUInt32LE(value, 4 * i));
+  for (const [i, value] of values.entries()) bytes.writeUInt32LE(value, 4 * i);
   return [...bytes];
 }
 
