@@ -7,7 +7,7 @@
 // writes one into bench/generated/pkg-profile/). Figures are printed, never asserted.
 // Usage: [FOCUS=function] node bench/profile-startup.mjs [pkg folder under the repository] [runs]
 // [CPU throttling]; FOCUS also prints the time of each function called by the outermost one
-// whose name contains FOCUS.
+// whose name contains FOCUS, CALLERS=function the callers of the innermost one.
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -22,6 +22,8 @@ const { CHROMIUM_ARGS } = await import('../pkg-tests/lib/browser.js');
 const pkg = resolve(process.argv[2] || join(root, 'bench', 'generated', 'pkg-profile'));
 const runs = Number(process.argv[3] || 10);
 const focus = process.env.FOCUS;
+const callers = process.env.CALLERS;
+const calling = new Map();
 const throttling = Number(process.argv[4] || 1);
 if (relative(root, pkg).startsWith('..')) throw new Error(`${pkg} must be inside ${root}`);
 
@@ -113,6 +115,9 @@ function profileTimes(events, thread, start, end, self, inclusive, focused) {
       // FOCUS=text: the time of each function called by a function whose name contains it.
       const at = focus ? stack.findLastIndex((name) => name.includes(focus)) : -1;
       if (at >= 0) add(focused, at === 0 ? '(self)' : stack[at - 1], weight);
+      // CALLERS=text: the callers (two frames up) of a function whose name contains it.
+      const called = callers ? stack.findIndex((name) => name.includes(callers)) : -1;
+      if (called >= 0) add(calling, stack.slice(called + 1, called + 3).join(' < '), weight);
     }
   }
 }
@@ -167,4 +172,5 @@ console.log(
 table('main thread, self time by trace event (mean per run)', phases, 25);
 table('CPU profile, self time by function (mean per run)', self, 40);
 table('CPU profile, inclusive time by function (mean per run)', inclusive, 60);
+if (callers) table(`CPU profile, the callers of the innermost function named like ${callers}`, calling, 20);
 if (focus) table(`CPU profile, what the outermost function named like ${focus} calls (mean per run)`, focused, 40);

@@ -1,11 +1,12 @@
-//! The root component: loads the bank, then shows practice or a readable error. The texts of the
-//! bank are checked once its first item has been painted, and a bank with an error there is then
-//! refused, as any other (`read_bank` and `TextChecks` split the engine's `load_bank` so).
+//! The root component: loads the bank, then shows practice or a readable error. The answers and
+//! texts of the bank are checked once its first item has been painted, and a bank with an error
+//! there is then refused, as any other (`read_bank` and `LaterChecks` split the engine's
+//! `load_bank` so).
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use adaptive_practice_engine::bank_check::{read_bank, BankRead, CodedDiagnostic, TextChecks};
+use adaptive_practice_engine::bank_check::{read_bank, BankRead, CodedDiagnostic, LaterChecks};
 use adaptive_practice_engine::{Bank, Diagnostic, IndexedBank, Severity};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -61,31 +62,60 @@ enum LoadState {
         summary: String,
         diagnostics: Rc<Vec<Diagnostic>>,
     },
-    /// The bank, and whether its texts have been checked yet (until then it is shown, but no
-    /// effect of practice runs: nothing is stored for a bank that may still be refused).
+    /// The bank, and whether its answers and texts have been checked yet (until then it is
+    /// shown, but no effect of practice runs: nothing is stored for a bank that may still be
+    /// refused).
     Ready {
         bank: Rc<IndexedBank>,
         checked: bool,
     },
 }
 
-/// The bank read and checked but for its texts, which are left for later; or its refusal.
+/// What is checked after the first item's frame: the whole bank's answers and texts, and the
+/// whole bank when the one shown is limited to some skills.
+struct Later {
+    checks: LaterChecks,
+    whole: Option<Box<Bank>>,
+}
+
+/// About how many bytes of heap reading a bank takes per byte of its text, up to its first item
+/// (the JSON tree, the bank, its index, the practice state: 5.5 for the bench's bank).
+const HEAP_PER_BANK_BYTE: usize = 6;
+
+/// Grows the wasm memory once by what reading `text` will take: the allocator grows it by what
+/// each allocation lacks, a 64 KiB page at a time, and each growth costs the browser more than
+/// the page (the JS views of the memory are made again).
+fn reserve_heap_for(text: &str) {
+    let reserved: Vec<u8> = Vec::with_capacity(text.len().saturating_mul(HEAP_PER_BANK_BYTE));
+    // Kept from being optimized away: only its allocation matters.
+    drop(std::hint::black_box(reserved));
+}
+
+/// The bank read and its structure checked, its answers and texts left for later; or its
+/// refusal.
 fn read_bank_text(
     text: &str,
     language: Option<&str>,
     skills: Option<&[String]>,
-) -> (LoadState, Option<TextChecks>) {
+) -> (LoadState, Option<Later>) {
+    reserve_heap_for(text);
     match read_bank(text) {
-        BankRead::Checked { bank, texts } => {
-            let bank: Bank = match skills {
-                Some(skills) if !skills.is_empty() => bank.limited_to_skills(skills),
-                _ => *bank,
+        BankRead::Checked { bank, later } => {
+            let (shown, whole) = match skills {
+                Some(skills) if !skills.is_empty() => {
+                    ((*bank).clone().limited_to_skills(skills), Some(bank))
+                }
+                _ => (*bank, None),
             };
             let state = LoadState::Ready {
-                bank: Rc::new(IndexedBank::new(bank)),
+                bank: Rc::new(IndexedBank::new(shown)),
                 checked: false,
             };
-            (state, Some(texts))
+            let later = Later {
+                checks: later,
+                whole,
+            };
+            (state, Some(later))
         }
         BankRead::Refused(diagnostics) => (refusal(&diagnostics, language), None),
     }
@@ -168,12 +198,15 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 let shown = state.clone();
                 load.set(state);
-                if let (Some(texts), LoadState::Ready { bank, .. }) = (later, shown) {
+                if let (Some(later), LoadState::Ready { bank, .. }) = (later, shown) {
                     after_first_paint(move || {
                         if current.get() {
                             return;
                         }
-                        let diagnostics = texts.check();
+                        let diagnostics = match &later.whole {
+                            Some(whole) => later.checks.check(whole),
+                            None => later.checks.check(bank.bank()),
+                        };
                         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
                             load.set(refusal(&diagnostics, language.as_deref()));
                         } else {
