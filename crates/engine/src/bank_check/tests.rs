@@ -230,6 +230,7 @@ fn a_bank_with_an_error_in_its_structure_is_refused_at_once_with_every_other_pro
             refused
             error at $.items[0] ("n").skills[0]: unknown skill "nowhere"
             error at $.items[0] ("n").tolerance: the tolerance is so wide that almost any number is right
+            warning at $.skills[0] ("s"): only 0 item(s) practise this skill; mastery needs 1 answers
             error at $.items[0] ("n").prompt: in math `x^`: a `^`, `_`, \frac or \sqrt is missing its argument"#]],
     );
 }
