@@ -7,7 +7,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use adaptive_practice_engine::bank_check::{read_bank, BankRead, CodedDiagnostic, LaterChecks};
-use adaptive_practice_engine::{Bank, Diagnostic, IndexedBank, Severity};
+use adaptive_practice_engine::{Diagnostic, IndexedBank, Severity};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -71,13 +71,6 @@ enum LoadState {
     },
 }
 
-/// What is checked after the first item's frame: the whole bank's answers and texts, and the
-/// whole bank when the one shown is limited to some skills.
-struct Later {
-    checks: LaterChecks,
-    whole: Option<Box<Bank>>,
-}
-
 /// About how many bytes of heap reading a bank takes per byte of its text, up to its first item
 /// (the JSON tree, the bank, its index, the practice state: 5.5 for the bench's bank).
 const HEAP_PER_BANK_BYTE: usize = 6;
@@ -92,31 +85,35 @@ fn reserve_heap_for(text: &str) {
 }
 
 /// The bank read and its structure checked, its answers and texts left for later; or its
-/// refusal.
+/// refusal. A bank limited to some skills (`skills`) is checked whole at once: the later checks
+/// need the whole bank, and keeping a copy of it costs more than they do.
 fn read_bank_text(
     text: &str,
     language: Option<&str>,
     skills: Option<&[String]>,
-) -> (LoadState, Option<Later>) {
+) -> (LoadState, Option<LaterChecks>) {
     reserve_heap_for(text);
     match read_bank(text) {
-        BankRead::Checked { bank, later } => {
-            let (shown, whole) = match skills {
-                Some(skills) if !skills.is_empty() => {
-                    ((*bank).clone().limited_to_skills(skills), Some(bank))
+        BankRead::Checked { bank, later } => match skills {
+            Some(skills) if !skills.is_empty() => {
+                let diagnostics = later.check(&bank);
+                if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+                    return (refusal(&diagnostics, language), None);
                 }
-                _ => (*bank, None),
-            };
-            let state = LoadState::Ready {
-                bank: Rc::new(IndexedBank::new(shown)),
-                checked: false,
-            };
-            let later = Later {
-                checks: later,
-                whole,
-            };
-            (state, Some(later))
-        }
+                let state = LoadState::Ready {
+                    bank: Rc::new(IndexedBank::new(bank.limited_to_skills(skills))),
+                    checked: true,
+                };
+                (state, None)
+            }
+            _ => {
+                let state = LoadState::Ready {
+                    bank: Rc::new(IndexedBank::new(*bank)),
+                    checked: false,
+                };
+                (state, Some(later))
+            }
+        },
         BankRead::Refused(diagnostics) => (refusal(&diagnostics, language), None),
     }
 }
@@ -203,10 +200,7 @@ pub fn App(props: &AppProps) -> Html {
                         if current.get() {
                             return;
                         }
-                        let diagnostics = match &later.whole {
-                            Some(whole) => later.checks.check(whole),
-                            None => later.checks.check(bank.bank()),
-                        };
+                        let diagnostics = later.check(bank.bank());
                         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
                             load.set(refusal(&diagnostics, language.as_deref()));
                         } else {
