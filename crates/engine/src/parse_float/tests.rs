@@ -162,7 +162,7 @@ fn numbers_are_displayed_as_std_displays_them() {
         0.3,
         0.1 + 0.2,
         2.5,
-        3.14159,
+        7.125,
         1e-7,
         1e-15,
         1e-16,
