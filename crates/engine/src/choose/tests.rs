@@ -68,6 +68,16 @@ fn short_reason(reason: &ChoiceReason) -> String {
         ChoiceReason::MasteryCheck { skill_id, .. } => format!("MasteryCheck({skill_id})"),
         ChoiceReason::Learning { skill_id, .. } => format!("Learning({skill_id})"),
         ChoiceReason::NewSkill {
+            skill_id,
+            answered_right,
+            ..
+        } if !answered_right.is_empty() => {
+            format!(
+                "NewSkill({skill_id}; answered right {})",
+                answered_right.join(",")
+            )
+        }
+        ChoiceReason::NewSkill {
             skill_id, placed, ..
         } if placed.is_empty() => format!("NewSkill({skill_id})"),
         // Prerequisites known only from placement, never said to be mastered.
@@ -154,6 +164,14 @@ fn a_skill_near_mastery_is_checked_again_after_other_items() {
         l1 Learning(left) -> right | left:Mastered:0.89 right:Learning:0.87
         r1 Learning(right) -> right | left:Mastered:0.89 right:Mastered:0.89"#]]
     .assert_eq(&transcript(PAIR_BANK, "11111111"));
+}
+
+#[test]
+fn a_skill_answered_right_again_and_again_opens_the_next_before_its_claim() {
+    // Wrong probes lead down to counting; four right answers in a row on it open adding
+    // (said as right answers, not mastery) before counting is claimed, and counting is checked
+    // again later.
+    expect![[r#""#]].assert_eq(&transcript(CHAIN_BANK, "0011111111"));
 }
 
 /// A base skill under two others (three items each).
