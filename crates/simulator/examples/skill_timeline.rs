@@ -46,12 +46,12 @@ fn main() -> Result<(), String> {
                 }) as f64;
             }
             for window in run.answers[..until].windows(2) {
-                for s in 0..skill_count {
-                    if window[0].skills_truly_mastered_when_shown[s]
-                        && !window[1].skills_truly_mastered_when_shown[s]
-                    {
-                        losses_per_skill[s] += 1;
-                    }
+                let (before, after) = (
+                    &window[0].skills_truly_mastered_when_shown,
+                    &window[1].skills_truly_mastered_when_shown,
+                );
+                for ((losses, &was), &is) in losses_per_skill.iter_mut().zip(before).zip(after) {
+                    *losses += usize::from(was && !is);
                 }
             }
             for answer in &run.answers[..until] {
