@@ -106,7 +106,9 @@ export function teacherReport(bank, index, next, layout = 'columns') {
           attempts: column(skills, 'attempts'),
           correct: column(skills, 'correct'),
         },
-    items: rows ? items : { ids: column(items, 'id'), attempts: column(items, 'attempts'), correct: column(items, 'correct') },
+    items: rows
+      ? items
+      : { ids: column(items, 'id'), attempts: column(items, 'attempts'), correct: column(items, 'correct') },
   };
 }
 
