@@ -76,20 +76,12 @@ pub fn why_this_item(words: &Words, bank: &IndexedBank, reason: &ChoiceReason) -
             skill_id,
             after,
             placed,
-            answered_right,
         } => {
             let quoted = |ids: &[String]| {
                 let names: Vec<String> = ids.iter().map(|id| format!("“{}”", skill(id))).collect();
                 names.join(words.and)
             };
             let skill = skill(skill_id);
-            // A prerequisite opened by a run of right answers is not said to be mastered either.
-            if !answered_right.is_empty() {
-                return fill(
-                    words.why_next_step_answered_right,
-                    &[("skill", &skill), ("recent", &quoted(answered_right))],
-                );
-            }
             match (after.is_empty(), placed.is_empty()) {
                 (true, true) => fill(words.why_new_skill, &[("skill", &skill)]),
                 (false, true) => fill(

@@ -68,36 +68,8 @@ fn why_new(after: &[&str], placed: &[&str]) -> String {
         skill_id: "multiply".into(),
         after: ids(after),
         placed: ids(placed),
-        answered_right: Vec::new(),
     };
     why_this_item(words_for(Some("en")), &bank, &reason)
-}
-
-fn why_new_after_right_answers(language: &str, answered_right: &[&str]) -> String {
-    let bank = IndexedBank::new(load_bank(CHAIN).bank.expect("the test bank loads"));
-    let reason = ChoiceReason::NewSkill {
-        skill_id: "multiply".into(),
-        after: vec!["count".into()],
-        placed: Vec::new(),
-        answered_right: answered_right.iter().map(|id| id.to_string()).collect(),
-    };
-    why_this_item(words_for(Some(language)), &bank, &reason)
-}
-
-#[test]
-fn a_new_skill_opened_by_right_answers_says_so_and_not_mastered() {
-    assert_eq!(
-        why_new_after_right_answers("en", &["add"]),
-        "Next step: “Multiplying”: you answered “Adding” right the last few times; it will be checked again later."
-    );
-    for language in ["en", "fr", "es", "pt-BR", "ar"] {
-        let sentence = why_new_after_right_answers(language, &["add"]);
-        assert!(
-            sentence.contains("Adding") && sentence.contains("Multiplying"),
-            "{sentence}"
-        );
-        assert!(!sentence.contains("mastered"), "{sentence}");
-    }
 }
 
 #[test]

@@ -4,9 +4,7 @@
 //! retention, or whose estimate slipped under mastery: at once after a wrong answer, else once a
 //! session; interleaved: on every other answer while new learning waits), then the placement
 //! phase (`placement.rs`: one probe per never-practised skill, from the most advanced down), then
-//! skills being learned whose prerequisites are mastered, provisionally known, or answered right
-//! the last few times (such a skill, not yet claimed, is then re-checked once a session while
-//! the skills built on it are learned), the weakest of
+//! skills being learned whose prerequisites are mastered or provisionally known, the weakest of
 //! them first (and, once everything is mastered, the weakest skill first); within those, the item
 //! whose predicted success is closest to the target, never one of the last few items
 //! (`spacing.rs`: the no-repeat window, at most a few items in a row from one skill), with a small
@@ -20,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank_index::IndexedBank;
 use crate::calibrated_model::LearnerTerms;
-use crate::model::{ItemRecord, LearnerModel, SkillMastery, SkillRecord, SkillState, Timestamp};
+use crate::model::{ItemRecord, LearnerModel, SkillMastery, SkillState, Timestamp};
 
 mod information;
 mod placement;
@@ -71,17 +69,14 @@ pub enum ChoiceReason {
     /// A skill close to mastery, with a harder item: a right answer can confirm the mastery.
     #[serde(rename_all = "camelCase")]
     MasteryCheck { skill_id: String, mastery: f64 },
-    /// A new skill, open because its prerequisites are mastered (`after`), provisionally
-    /// known from placement answers (`placed`), or answered right the last few times
-    /// (`answered_right`: not yet mastered, checked again later).
+    /// A new skill, open because its prerequisites are mastered (`after`) or provisionally
+    /// known from placement answers (`placed`), not yet mastered.
     #[serde(rename_all = "camelCase")]
     NewSkill {
         skill_id: String,
         after: Vec<String>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         placed: Vec<String>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        answered_right: Vec<String>,
     },
     /// A placement probe: a skill never practised, whose prerequisites a right answer lets the
     /// learner skip (a wrong one leads to them).
@@ -134,13 +129,6 @@ const NEW_SKILL_WHILE_LEARNING_WEIGHT: f64 = 0.15;
 /// skill does slowly when other skills go badly: reviews were 18-24% of adaptive's items in
 /// simulated classes (seed 2, 60 learners), most of them right answers.
 const SLIPPED_REVIEW_GAP_DAYS: f64 = 0.5;
-/// A skill not counted as mastered whose last this many answers were right opens the skills
-/// built on it (as a mastered one does), and is re-checked once a session while other skills are
-/// open. The one learner model pulls a skill's estimate down when the skills built on it go badly
-/// (its overall ability), so a learner who kept answering a skill right was sent back to it after
-/// each wrong answer on the next skill, the next skills getting few items. Simulated classes
-/// (seed 2, 60 learners): `bkt` fractions 259 → 173 items to true mastery, algebra 422 → 407.
-const STREAK_VOUCHES: u32 = 4;
 /// The most the seeded tie-break adds.
 const TIE_BREAK_WEIGHT: f64 = 0.01;
 
@@ -174,9 +162,6 @@ struct LearnerNow<'a> {
     item_records: Vec<Option<&'a ItemRecord>>,
     /// Right answers in a row on each skill (0 for a skill never practised).
     streaks: Vec<u32>,
-    /// Not counted as mastered, but answered right the last `STREAK_VOUCHES` times
-    /// (`vouched_by_streak`): opens the skills built on it.
-    vouched_by_streak: Vec<bool>,
     focus: Option<usize>,
     learning_started: bool,
     last_type: Option<&'static str>,
@@ -250,17 +235,11 @@ fn learner_now<'a>(
     let mut review_due = Vec::with_capacity(skill_count);
     let mut streaks = Vec::with_capacity(skill_count);
     let mut learnable = Vec::with_capacity(skill_count);
-    let vouched: Vec<bool> = records
-        .iter()
-        .zip(&masteries)
-        .map(|(record, mastery)| vouched_by_streak(mastery, *record))
-        .collect();
     for (s, (record, mastery)) in records.iter().zip(&masteries).enumerate() {
-        let skill_unlocked = bank.prerequisites_of(s).iter().all(|&p| {
-            masteries[p].state.counts_as_mastered()
-                || placement.provisionally_known[p]
-                || vouched[p]
-        });
+        let skill_unlocked = bank
+            .prerequisites_of(s)
+            .iter()
+            .all(|&p| masteries[p].state.counts_as_mastered() || placement.provisionally_known[p]);
         unlocked.push(skill_unlocked);
         // A skill whose estimate slipped under mastery is reviewed while its last answer is wrong,
         // and once more after `SLIPPED_REVIEW_GAP_DAYS` (its estimate also slips when other
@@ -286,10 +265,6 @@ fn learner_now<'a>(
     // When that leaves nothing, the holds are lifted in that order.
     let held_back = |s: usize, holds: usize| {
         (holds >= 3 && placement.provisionally_known[s])
-            || (holds >= 2
-                && vouched[s]
-                && records[s]
-                    .is_some_and(|r| now.days_since(r.last_practiced) < SLIPPED_REVIEW_GAP_DAYS))
             || (holds >= 2 && is_mastery_check(&masteries[s]) && practised_just_now[s])
             || (holds >= 1 && runs[s] >= MAX_SKILL_RUN)
     };
@@ -325,7 +300,6 @@ fn learner_now<'a>(
         terms,
         item_records: bank.by_item_position(&model.items),
         streaks,
-        vouched_by_streak: vouched,
     }
 }
 
@@ -459,13 +433,10 @@ fn reason(
             // Only a prerequisite that counts as mastered is said to be mastered.
             let mut after = Vec::new();
             let mut placed = Vec::new();
-            let mut answered_right = Vec::new();
             for &p in bank.prerequisites_of(main_skill) {
                 let id = bank.skills()[p].id.clone();
                 if learner.masteries[p].state.counts_as_mastered() {
                     after.push(id);
-                } else if learner.vouched_by_streak[p] {
-                    answered_right.push(id);
                 } else {
                     placed.push(id);
                 }
@@ -474,7 +445,6 @@ fn reason(
                 skill_id,
                 after,
                 placed,
-                answered_right,
             }
         }
         // After other skills' items came between: the re-check the claim waits for.
@@ -501,13 +471,6 @@ fn reason(
             mastery: mastery.mastery,
         },
     }
-}
-
-/// True when a skill not (or no longer) counted as mastered was answered right the last
-/// `STREAK_VOUCHES` times: it opens the skills built on it and is re-checked once a session
-/// while other skills are open.
-fn vouched_by_streak(mastery: &SkillMastery, record: Option<&SkillRecord>) -> bool {
-    !mastery.state.counts_as_mastered() && record.is_some_and(|r| r.streak >= STREAK_VOUCHES)
 }
 
 /// True when a skill being learned is close enough to mastery for a harder, more telling item.

@@ -72,8 +72,6 @@ pub struct SimulatedAnswer {
     pub reason: Option<ChoiceReason>,
     /// Where the item stood in the hidden truth when it was shown (never shown to the engine).
     pub truth_when_shown: ItemTruth,
-    /// Which skills were truly mastered when the item was shown, in bank order (diagnostics).
-    pub skills_truly_mastered_when_shown: Vec<bool>,
 }
 
 /// Where an item stands in the hidden truth: every skill of it truly mastered, some skill to
@@ -421,9 +419,6 @@ fn answer_item(
     };
     let probability = state.learner.success_probability(item_position, now);
     let truth_when_shown = item_truth(state.bank, &state.learner, item_position, shown_at);
-    let skills_truly_mastered_when_shown = (0..state.bank.skills().len())
-        .map(|s| state.learner.is_truly_mastered(s, shown_at))
-        .collect();
     let parts = item.parts();
     // Each of k parts is right with probability p^(1/k), so the whole item is right with p.
     let part_probability = probability.powf(1.0 / parts.len().max(1) as f64);
@@ -480,7 +475,6 @@ fn answer_item(
         hidden_success_probability: probability,
         reason,
         truth_when_shown,
-        skills_truly_mastered_when_shown,
     });
     true
 }

@@ -4,7 +4,7 @@
 
 use expect_test::expect;
 
-use super::{placement, window_size, ChoiceOptions, ChoiceReason, MAX_SKILL_RUN, STREAK_VOUCHES};
+use super::{placement, window_size, ChoiceOptions, ChoiceReason, MAX_SKILL_RUN};
 use crate::bank_check::load_bank;
 use crate::bank_index::IndexedBank;
 use crate::choose::{seeded_order, unit_hash};
@@ -67,16 +67,6 @@ fn short_reason(reason: &ChoiceReason) -> String {
         ChoiceReason::DelayedRecheck { skill_id, .. } => format!("DelayedRecheck({skill_id})"),
         ChoiceReason::MasteryCheck { skill_id, .. } => format!("MasteryCheck({skill_id})"),
         ChoiceReason::Learning { skill_id, .. } => format!("Learning({skill_id})"),
-        ChoiceReason::NewSkill {
-            skill_id,
-            answered_right,
-            ..
-        } if !answered_right.is_empty() => {
-            format!(
-                "NewSkill({skill_id}; answered right {})",
-                answered_right.join(",")
-            )
-        }
         ChoiceReason::NewSkill {
             skill_id, placed, ..
         } if placed.is_empty() => format!("NewSkill({skill_id})"),
@@ -166,24 +156,6 @@ fn a_skill_near_mastery_is_checked_again_after_other_items() {
     .assert_eq(&transcript(PAIR_BANK, "11111111"));
 }
 
-#[test]
-fn a_skill_answered_right_again_and_again_opens_the_next_before_its_claim() {
-    // Wrong probes lead down to counting; four right answers in a row on it open adding before
-    // counting is claimed (its estimate is still 0.80), and counting is checked again after
-    // adding's items, which claims it.
-    expect![[r#"
-        m4 Placement(multiply) -> wrong | count:NotStarted:0.42 add:NotStarted:0.42 multiply:Learning:0.41
-        a2 Placement(add) -> wrong | count:NotStarted:0.34 add:Learning:0.33 multiply:Learning:0.33
-        c1 Placement(count) -> right | count:Learning:0.66 add:Learning:0.33 multiply:Learning:0.41
-        c2 Learning(count) -> right | count:Learning:0.73 add:Learning:0.33 multiply:Learning:0.41
-        c3 MasteryCheck(count) -> right | count:Learning:0.76 add:Learning:0.33 multiply:Learning:0.41
-        c4 MasteryCheck(count) -> right | count:Learning:0.80 add:Learning:0.33 multiply:Learning:0.41
-        a1 Learning(add) -> right | count:Learning:0.80 add:Learning:0.72 multiply:Learning:0.41
-        a2 Learning(add) -> right | count:Learning:0.80 add:Learning:0.78 multiply:Learning:0.41
-        a3 MasteryCheck(add) -> right | count:Learning:0.80 add:Learning:0.78 multiply:Learning:0.41
-        c3 DelayedRecheck(count) -> right | count:Mastered:0.86 add:Learning:0.78 multiply:Learning:0.41"#]].assert_eq(&transcript(CHAIN_BANK, "0011111111"));
-}
-
 /// A base skill under two others (three items each).
 const FORK_BANK: &str = r#"{
   "id": "fork", "version": "1", "title": "Fork",
@@ -257,30 +229,11 @@ fn a_probe_prefers_an_item_whose_right_answer_is_no_guess() {
         .assert_eq(&transcript(LUCK_BANK, "1"));
 }
 
-/// For each skill: not counted as mastered, and its last `STREAK_VOUCHES` answers right.
-fn answered_right_lately(bank: &IndexedBank, progress: &Progress, now: Timestamp) -> Vec<bool> {
-    let states = masteries(bank, progress, now);
-    bank.skills()
-        .iter()
-        .zip(&states)
-        .map(|(skill, state)| {
-            !state.state.counts_as_mastered()
-                && progress
-                    .model
-                    .skills
-                    .get(&skill.id)
-                    .is_some_and(|record| record.streak >= STREAK_VOUCHES)
-        })
-        .collect()
-}
-
-/// Whether the learner may be given an item of `skill` now: its prerequisites are mastered,
-/// provisionally known or answered right lately, or the item is a placement probe, or the review
-/// of a mastered skill.
+/// Whether the learner may be given an item of `skill` now: its prerequisites are mastered or
+/// provisionally known, or the item is a placement probe, or the review of a mastered skill.
 fn allowed(
     bank: &IndexedBank,
     states: &[SkillMastery],
-    lately: &[bool],
     skill: usize,
     reason: &ChoiceReason,
 ) -> bool {
@@ -291,7 +244,7 @@ fn allowed(
         || bank
             .prerequisites_of(skill)
             .iter()
-            .all(|&p| known[p] || lately[p] || states[p].state.counts_as_mastered())
+            .all(|&p| known[p] || states[p].state.counts_as_mastered())
 }
 
 #[test]
@@ -312,12 +265,11 @@ fn seeded_sessions_choose_allowed_items_outside_the_window_with_short_runs_and_r
             let mut chosen: Vec<usize> = Vec::new();
             for step in 0..120u64 {
                 let states = masteries(&bank, &progress, now);
-                let lately = answered_right_lately(&bank, &progress, now);
                 let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
                 let skills = bank.skills_of_item(next.item_position);
                 for &skill in skills {
                     assert!(
-                        allowed(&bank, &states, &lately, skill, &next.reason),
+                        allowed(&bank, &states, skill, &next.reason),
                         "seed {seed} step {step}: {} is not allowed ({:?})",
                         next.item_id,
                         next.reason
@@ -347,7 +299,7 @@ fn seeded_sessions_choose_allowed_items_outside_the_window_with_short_runs_and_r
                     let others_open = (0..bank.skills().len()).any(|s| {
                         s != skills[0]
                             && matches!(states[s].state, SkillState::Learning)
-                            && allowed(&bank, &states, &lately, s, &ChoiceReason::Resumed)
+                            && allowed(&bank, &states, s, &ChoiceReason::Resumed)
                     });
                     assert!(
                         !others_open,
