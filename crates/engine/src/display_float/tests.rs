@@ -92,19 +92,23 @@ fn numbers_are_displayed_as_std_displays_them() {
     // Decimals as banks write them, their values as the bank reader rounds them, and doubles of
     // every kind.
     let mut sequence = Sequence(17);
-    for _ in 0..200_000 {
+    for round in 0..200_000 {
         let digits = sequence.below(1_000_000_000_000_000) >> sequence.below(50);
         let decimals = sequence.below(18) as i32;
         let value = digits as f64 / 10f64.powi(decimals);
         check_display(value);
         check_display(-value);
         check_display((value * 1e9).round() / 1e9);
-        check_display(f64::from_bits(sequence.next_u64()));
+        // Any double takes the exact way, which is slower: one round in ten.
+        let any = f64::from_bits(sequence.next_u64());
+        if round % 10 == 0 {
+            check_display(any);
+        }
         let text = format!("{}.{}", sequence.below(100_000), sequence.below(1_000_000));
         check_display(text.parse().unwrap());
     }
     // Probabilities and rates as the learner model keeps them: 17 digits, mostly.
-    for _ in 0..200_000 {
+    for _ in 0..20_000 {
         check_display(sequence.below(1 << 53) as f64 / (1u64 << 53) as f64);
         check_display((sequence.below(1 << 40) as f64).ln());
     }
