@@ -43,7 +43,8 @@ fn hard_cases() -> Vec<f64> {
         1e300,
         5e-324,
         1e-323,
-        2.2250738585072009e-308,
+        // The largest subnormal.
+        f64::from_bits(0x000f_ffff_ffff_ffff),
         f64::MAX,
         f64::MIN_POSITIVE,
         f64::EPSILON,
