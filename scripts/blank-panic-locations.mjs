@@ -11,79 +11,45 @@
 //
 // Usage: node scripts/blank-panic-locations.mjs file.wasm (rewritten in place; prints a count).
 import { readFileSync, writeFileSync } from 'node:fs';
+import { sections, WasmReader } from './wasm-sections.mjs';
 
 const LOCATION_BYTES = 16;
 
 /** The data segments of `wasm` with their memory address, and the code section's bytes. */
 export function readSegments(wasm) {
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = wasm[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value;
-  };
-  const sleb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = wasm[at++];
-      value |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    if (shift < 32 && byte & 0x40) value |= -1 << shift;
-    return value;
-  };
   const segments = [];
   let code = wasm.subarray(0, 0);
-  while (at < wasm.length) {
-    const id = wasm[at++];
-    const size = leb();
-    const start = at;
-    if (id === 10) code = wasm.subarray(start, start + size);
-    if (id === 11) {
-      for (let count = leb(), i = 0; i < count; i += 1) {
-        const kind = leb();
-        let address = -1;
-        if (kind === 2) leb();
-        if (kind === 0 || kind === 2) {
-          // An offset `i32.const N end` is the only one Rust emits; any other is left alone.
-          if (wasm[at] === 0x41) {
-            at += 1;
-            address = sleb();
-          }
-          while (wasm[at] !== 0x0b) at += 1;
-          at += 1;
+  for (const section of sections(wasm)) {
+    if (section.id === 10) code = wasm.subarray(section.start, section.end);
+    if (section.id !== 11) continue;
+    const reader = new WasmReader(wasm, section.start);
+    for (let count = reader.unsigned(), i = 0; i < count; i += 1) {
+      const kind = reader.unsigned();
+      let address = -1;
+      if (kind === 2) reader.unsigned();
+      if (kind === 0 || kind === 2) {
+        // An offset `i32.const N end` is the only one Rust emits; any other is left alone.
+        if (wasm[reader.at] === 0x41) {
+          reader.at += 1;
+          address = reader.signed();
         }
-        const length = leb();
-        if (address >= 0) segments.push({ address, at, length });
-        at += length;
+        while (wasm[reader.at] !== 0x0b) reader.at += 1;
+        reader.at += 1;
       }
+      const length = reader.unsigned();
+      if (address >= 0) segments.push({ address, at: reader.at, length });
+      reader.at += length;
     }
-    at = start + size;
   }
   return { segments, code };
 }
 
 /** Whether the code section holds `i32.const address` (read loosely: a false match only keeps). */
 function codeNames(code, address) {
+  const reader = new WasmReader(code, 0);
   for (let i = code.indexOf(0x41); i >= 0; i = code.indexOf(0x41, i + 1)) {
-    let value = 0;
-    let shift = 0;
-    let at = i + 1;
-    let byte;
-    do {
-      byte = code[at++];
-      value |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80 && shift < 35);
-    if (value === address) return true;
+    reader.at = i + 1;
+    if (reader.signed() === address) return true;
   }
   return false;
 }

@@ -5,23 +5,12 @@
 // key of the glue's import object keeps its name (the snippets' imports are never renamed).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { encodeUnsigned, sections, WasmReader } from './wasm-sections.mjs';
 
 const GLUE_MODULE = './adaptive_practice_bg.js';
 const pkg = fileURLToPath(new URL('../pkg/', import.meta.url));
 const wasmPath = `${pkg}adaptive_practice_bg.wasm`;
 const gluePath = `${pkg}adaptive_practice.js`;
-
-/** Unsigned LEB128. */
-function leb(value) {
-  const bytes = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (value > 0);
-  return Buffer.from(bytes);
-}
 
 /** `a`…`z`, then `ba`…: names that are valid JS keys and never a glue name. */
 function shortName(index) {
@@ -35,55 +24,21 @@ function shortName(index) {
 }
 
 export function shortenImports(wasm, glue) {
-  let at = 8;
-  const read = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = wasm[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value;
-  };
   const parts = [wasm.subarray(0, 8)];
   let renamed = 0;
-  while (at < wasm.length) {
-    const sectionStart = at;
-    const id = wasm[at++];
-    const size = read();
-    const start = at;
-    const end = start + size;
-    if (id !== 2) {
-      parts.push(wasm.subarray(sectionStart, end));
-      at = end;
+  for (const section of sections(wasm)) {
+    if (section.id !== 2) {
+      parts.push(wasm.subarray(section.header, section.end));
       continue;
     }
-    const count = read();
-    const entries = [leb(count)];
+    const reader = new WasmReader(wasm, section.start);
+    const count = reader.unsigned();
+    const entries = [encodeUnsigned(count)];
     for (let i = 0; i < count; i += 1) {
-      const moduleLength = read();
-      const module = wasm.subarray(at, at + moduleLength).toString();
-      at += moduleLength;
-      const nameLength = read();
-      const name = wasm.subarray(at, at + nameLength).toString();
-      at += nameLength;
-      const descriptionStart = at;
-      const kind = wasm[at++];
-      if (kind === 0) read();
-      else if (kind === 1) {
-        at += 1;
-        if (read() & 1) read();
-        read();
-      } else if (kind === 2) {
-        if (read() & 1) read();
-        read();
-      } else if (kind === 3) at += 2;
-      else if (kind === 4) {
-        at += 1;
-        read();
-      }
+      const module = reader.name();
+      const name = reader.name();
+      const descriptionStart = reader.at;
+      reader.importDescription();
       let newName = name;
       if (module === GLUE_MODULE && /^__wbg_\w+$/.test(name)) {
         const key = new RegExp(`(?<![\\w$])${name}(?=:)`, 'g');
@@ -93,12 +48,11 @@ export function shortenImports(wasm, glue) {
           glue = glue.replace(key, newName);
         }
       }
-      entries.push(leb(moduleLength), Buffer.from(module), leb(Buffer.byteLength(newName)), Buffer.from(newName));
-      entries.push(wasm.subarray(descriptionStart, at));
+      for (const text of [module, newName]) entries.push(encodeUnsigned(Buffer.byteLength(text)), Buffer.from(text));
+      entries.push(wasm.subarray(descriptionStart, reader.at));
     }
     const body = Buffer.concat(entries);
-    parts.push(Buffer.from([2]), leb(body.length), body);
-    at = end;
+    parts.push(Buffer.from([2]), encodeUnsigned(body.length), body);
   }
   return { wasm: Buffer.concat(parts), glue, renamed };
 }

@@ -10,6 +10,7 @@
 // largest families of one generic function compiled for many types, to find what to shrink).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { sections, WasmReader } from './wasm-sections.mjs';
 
 const GROUPS = [
   ['serde', 'serde (derive, serde_json, Value, serde-wasm-bindgen)'],
@@ -78,93 +79,44 @@ export function groupOf(name) {
 }
 
 export function readWasm(bytes) {
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value;
-  };
-  const skipName = () => {
-    const length = leb();
-    at += length;
-  };
-  const sections = [];
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    const start = at;
-    let name = '';
-    if (id === 0) {
-      const length = leb();
-      name = bytes.subarray(at, at + length).toString();
-    }
-    sections.push({ id, name, start, end: start + size, size });
-    at = start + size;
-  }
-  const section = (id, name = '') => sections.find((s) => s.id === id && s.name === name);
+  const all = sections(bytes);
+  const section = (id, name = '') => all.find((s) => s.id === id && s.name === name);
   // Imported functions come first in the function index space.
   let imported = 0;
   const imports = section(2);
   if (imports) {
-    at = imports.start;
-    for (let count = leb(), i = 0; i < count; i += 1) {
-      skipName(); // module
-      skipName(); // name
-      const kind = bytes[at++];
-      if (kind === 0) {
-        leb();
-        imported += 1;
-      } else if (kind === 1) {
-        at += 1;
-        const flags = leb();
-        leb();
-        if (flags & 1) leb();
-      } else if (kind === 2) {
-        const flags = leb();
-        leb();
-        if (flags & 1) leb();
-      } else if (kind === 3) at += 2;
-      else if (kind === 4) {
-        at += 1;
-        leb();
-      }
+    const reader = new WasmReader(bytes, imports.start);
+    for (let count = reader.unsigned(), i = 0; i < count; i += 1) {
+      reader.name(); // module
+      reader.name(); // name
+      if (reader.importDescription() === 0) imported += 1;
     }
   }
   const names = new Map();
   const nameSection = section(0, 'name');
   if (nameSection) {
-    at = nameSection.start;
-    skipName(); // "name"
-    while (at < nameSection.end) {
-      const kind = bytes[at++];
-      const size = leb();
-      const end = at + size;
+    const reader = new WasmReader(bytes, nameSection.start);
+    reader.name(); // "name"
+    while (reader.at < nameSection.end) {
+      const kind = reader.byte();
+      const end = reader.unsigned() + reader.at;
       if (kind === 1) {
-        for (let count = leb(), i = 0; i < count; i += 1) {
-          const index = leb();
-          const length = leb();
-          names.set(index, bytes.subarray(at, at + length).toString());
-          at += length;
+        for (let count = reader.unsigned(), i = 0; i < count; i += 1) {
+          const index = reader.unsigned();
+          names.set(index, reader.name());
         }
       }
-      at = end;
+      reader.at = end;
     }
   }
   const bodies = [];
-  const code = section(10);
-  at = code.start;
-  for (let count = leb(), i = 0; i < count; i += 1) {
-    const size = leb();
-    bodies.push({ name: names.get(imported + i) ?? '', bytes: bytes.subarray(at, at + size) });
-    at += size;
+  const reader = new WasmReader(bytes, section(10).start);
+  for (let count = reader.unsigned(), i = 0; i < count; i += 1) {
+    const size = reader.unsigned();
+    bodies.push({ name: names.get(imported + i) ?? '', bytes: bytes.subarray(reader.at, reader.at + size) });
+    reader.at += size;
   }
-  return { sections, bodies, named: names.size };
+  return { sections: all, bodies, named: names.size };
 }
 
 /** A function's name without its type arguments and hash: its instances share one family. */
@@ -206,10 +158,10 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const topArgument = process.argv.find((argument) => argument.startsWith('--top='));
   const [namedPath, shippedPath] = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
   const bytes = readFileSync(namedPath);
-  const { sections, bodies, named } = readWasm(bytes);
+  const { sections: parts, bodies, named } = readWasm(bytes);
   if (named === 0) throw new Error(`${namedPath} has no function names`);
   // Shares of the wasm without its custom sections (names, producers): what pkg/ ships.
-  const total = sections.filter((s) => s.id !== 0).reduce((sum, s) => sum + s.size, 0);
+  const total = parts.filter((s) => s.id !== 0).reduce((sum, s) => sum + s.size, 0);
   const rows = new Map(GROUPS.map(([key]) => [key, []]));
   for (const body of bodies) rows.get(groupOf(body.name)).push(body.bytes);
   const line = (label, raw, alone) =>
@@ -224,10 +176,10 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
     const raw = parts.reduce((sum, part) => sum + part.length, 0);
     if (raw > 0) line(label, raw, gzipSync(Buffer.concat(parts), { level: 9 }).length);
   }
-  const data = sections.filter((s) => s.id === 11);
+  const data = parts.filter((s) => s.id === 11);
   const dataBytes = Buffer.concat(data.map((s) => bytes.subarray(s.start, s.end)));
   line('data (strings, tables, the stylesheet)', dataBytes.length, gzipSync(dataBytes, { level: 9 }).length);
-  const rest = sections.filter((s) => s.id !== 10 && s.id !== 11 && s.id !== 0);
+  const rest = parts.filter((s) => s.id !== 10 && s.id !== 11 && s.id !== 0);
   const restBytes = Buffer.concat(rest.map((s) => bytes.subarray(s.start, s.end)));
   line('other sections (types, imports, exports, tables)', restBytes.length, gzipSync(restBytes, { level: 9 }).length);
   if (shippedPath) {

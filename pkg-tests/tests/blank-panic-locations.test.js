@@ -6,20 +6,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { blankPanicLocations } from '../../scripts/blank-panic-locations.mjs';
+import { encodeUnsigned } from '../../scripts/wasm-sections.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Unsigned LEB128. */
-function leb(value) {
-  const bytes = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (value > 0);
-  return bytes;
-}
+const leb = (value) => [...encodeUnsigned(value)];
 
 function section(id, body) {
   return [id, ...leb(body.length), ...body];

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::bank_source::{fetch_text, BankSource};
 use crate::components::after_first_paint::after_first_paint;
-use crate::components::load_error::LoadError;
+use crate::components::load_error::{load_error, send_load_error};
 use crate::components::practice::Practice;
 use crate::controls::SharedControls;
 use crate::i18n::fetched::fetch_language;
@@ -160,6 +160,7 @@ pub fn App(props: &AppProps) -> Html {
         let prefetched = props.prefetched.clone();
         let language = props.language.clone();
         let folder = props.language_folder.clone();
+        let host = props.host.clone();
         use_effect_with(props.source.clone(), move |source| {
             let source = source.clone();
             // Set when the source changes or the widget goes: a late answer is then dropped.
@@ -195,6 +196,13 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 let shown = state.clone();
                 load.set(state);
+                if let LoadState::Failed {
+                    summary,
+                    diagnostics,
+                } = &shown
+                {
+                    send_load_error(host.clone(), summary.clone(), diagnostics.clone());
+                }
                 if let (Some(later), LoadState::Ready { bank, .. }) = (later, shown) {
                     after_first_paint(move || {
                         if current.get() {
@@ -202,7 +210,15 @@ pub fn App(props: &AppProps) -> Html {
                         }
                         let diagnostics = later.check(bank.bank());
                         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
-                            load.set(refusal(&diagnostics, language.as_deref()));
+                            let refused = refusal(&diagnostics, language.as_deref());
+                            load.set(refused.clone());
+                            if let LoadState::Failed {
+                                summary,
+                                diagnostics,
+                            } = refused
+                            {
+                                send_load_error(host.clone(), summary, diagnostics);
+                            }
                         } else {
                             load.set(LoadState::Ready {
                                 bank,
@@ -226,9 +242,7 @@ pub fn App(props: &AppProps) -> Html {
         LoadState::Failed {
             summary,
             diagnostics,
-        } => html! {
-            <LoadError summary={summary.clone()} diagnostics={diagnostics.clone()} host={props.host.clone()} />
-        },
+        } => load_error(words, summary, diagnostics),
         LoadState::Ready { bank, checked } => {
             let storage_key = storage::progress_key(props.storage_namespace.as_deref(), bank.id());
             let source_url = match &props.source {

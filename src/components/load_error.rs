@@ -1,4 +1,6 @@
-//! What the widget shows when its bank cannot be loaded: what is wrong and where.
+//! What the widget shows when its bank cannot be loaded: what is wrong and where, drawn by a plain
+//! function the root component calls (a component of its own cost Yew's machinery for one
+//! screen), and the page's `error` event, sent by the root when it shows this.
 
 use std::rc::Rc;
 
@@ -6,44 +8,24 @@ use adaptive_practice_engine::Diagnostic;
 use yew::prelude::*;
 use yew::virtual_dom::VList;
 
-use crate::components::mount_effect::use_mount_effect;
 use crate::events;
-use crate::i18n::{fill, use_words};
+use crate::i18n::{fill, Words};
 
 /// How many diagnostics are listed; the rest are counted.
 const SHOWN_DIAGNOSTICS: usize = 5;
 
-#[derive(Properties, PartialEq)]
-pub struct LoadErrorProps {
-    pub summary: String,
-    pub diagnostics: Rc<Vec<Diagnostic>>,
-    pub host: Option<web_sys::Element>,
-}
-
-#[component]
-pub fn LoadError(props: &LoadErrorProps) -> Html {
-    let words = use_words();
-    {
-        let host = props.host.clone();
-        let summary = props.summary.clone();
-        let diagnostics = props.diagnostics.clone();
-        use_mount_effect(Box::new(move || {
-            if let Some(host) = host {
-                events::send(&host, &events::error_event(&summary, &diagnostics));
-            }
-            Box::new(|| ())
-        }));
-    }
-    let hidden = props.diagnostics.len().saturating_sub(SHOWN_DIAGNOSTICS);
+/// The error card: the summary, the first diagnostics with their paths, how many more.
+pub fn load_error(words: &Words, summary: &str, diagnostics: &[Diagnostic]) -> Html {
+    let hidden = diagnostics.len().saturating_sub(SHOWN_DIAGNOSTICS);
     let mut shown = Vec::with_capacity(SHOWN_DIAGNOSTICS);
-    for d in props.diagnostics.iter().take(SHOWN_DIAGNOSTICS) {
+    for d in diagnostics.iter().take(SHOWN_DIAGNOSTICS) {
         shown.push(html! { <li><code>{ &d.path }</code>{ ": " }{ &d.message }</li> });
     }
     html! {
         <div class="ap-card ap-error" role="alert">
             <h2 class="ap-error-title">{ words.load_failed_title }</h2>
-            <p>{ &props.summary }</p>
-            if !props.diagnostics.is_empty() {
+            <p>{ summary }</p>
+            if !diagnostics.is_empty() {
                 <ul class="ap-diagnostics">
                     { VList::with_children(shown, None) }
                 </ul>
@@ -52,5 +34,20 @@ pub fn LoadError(props: &LoadErrorProps) -> Html {
                 <p>{ fill(words.more_problems, &[("count", &hidden.to_string())]) }</p>
             }
         </div>
+    }
+}
+
+/// Tells the page (`host`, the custom element) that the bank cannot be loaded, once, when the
+/// widget turns to `load_error`: after Yew has drawn it (its scheduler runs first, queued by the
+/// state's `set`), as the card's own effect did when it was a component.
+pub fn send_load_error(
+    host: Option<web_sys::Element>,
+    summary: String,
+    diagnostics: Rc<Vec<Diagnostic>>,
+) {
+    if let Some(host) = host {
+        wasm_bindgen_futures::spawn_local(async move {
+            events::send(&host, &events::error_event(&summary, &diagnostics));
+        });
     }
 }

@@ -5,10 +5,12 @@
 
 use crate::answer::{check_response, is_word, verdict_names, Response, Verdict};
 use crate::bank::ItemKind;
+use crate::display_float::display_float;
 use crate::equations::solved_side;
 use crate::expression::{parse_expression, NameStyle};
 use crate::lists::read_shapes;
 use crate::numbers::{read_number, NumberStyle};
+use crate::quoted::quoted;
 use crate::text_rules::fold_typed;
 use crate::units::find_unit;
 
@@ -96,7 +98,10 @@ pub fn answer_errors(kind: &ItemKind) -> Vec<(&'static str, String)> {
                 let (verdict, reason) = verdict_names(&result);
                 errors.push((
                     ".answer",
-                    format!("its own answer {stated:?} is judged {verdict} ({reason})"),
+                    format!(
+                        "its own answer {} is judged {verdict} ({reason})",
+                        quoted(&stated)
+                    ),
                 ));
             }
         }
@@ -120,8 +125,9 @@ pub fn answer_warnings(kind: &ItemKind) -> Vec<(&'static str, String)> {
                 warnings.push((
                     ".answer",
                     format!(
-                        "{:?} has two readings ({} is used); write it without a separator or as a number",
-                        answer.text, answer.value
+                        "{} has two readings ({} is used); write it without a separator or as a number",
+                        quoted(&answer.text),
+                        display_float(answer.value)
                     ),
                 ));
             }
@@ -129,7 +135,10 @@ pub fn answer_warnings(kind: &ItemKind) -> Vec<(&'static str, String)> {
                 if *convert_units {
                     warnings.push((
                         ".unit",
-                        format!("the unit {unit:?} is not one the checks can convert"),
+                        format!(
+                            "the unit {} is not one the checks can convert",
+                            quoted(unit)
+                        ),
                     ));
                 }
             }
@@ -143,7 +152,10 @@ pub fn answer_warnings(kind: &ItemKind) -> Vec<(&'static str, String)> {
             if is_word(trimmed) {
                 warnings.push((
                     ".answer",
-                    format!("{trimmed:?} is compared as text, not as math; a shortText item says so plainly"),
+                    format!(
+                        "{} is compared as text, not as math; a shortText item says so plainly",
+                        quoted(trimmed)
+                    ),
                 ));
             } else if trimmed.chars().count() >= 2
                 && trimmed.chars().all(|c| c.is_ascii_uppercase())
@@ -151,7 +163,8 @@ pub fn answer_warnings(kind: &ItemKind) -> Vec<(&'static str, String)> {
                 warnings.push((
                     ".answer",
                     format!(
-                        "{trimmed:?} is read as a product of letters; if it is a word, use a shortText item"
+                        "{} is read as a product of letters; if it is a word, use a shortText item",
+                        quoted(trimmed)
                     ),
                 ));
             }

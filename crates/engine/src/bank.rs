@@ -489,7 +489,10 @@ impl NumericValue {
         }
         match parse_number(&text) {
             Some(value) => Ok(NumericValue { value, text }),
-            None => Err(format!("cannot read {text:?} as a number")),
+            None => Err(format!(
+                "cannot read {} as a number",
+                crate::quoted::quoted(&text)
+            )),
         }
     }
 }
@@ -502,5 +505,5 @@ impl From<NumericValue> for NumberOrText {
 
 fn format_number(value: f64) -> String {
     let rounded = (value * 1e9).round() / 1e9;
-    crate::parse_float::display_float(rounded)
+    crate::display_float::display_float(rounded)
 }

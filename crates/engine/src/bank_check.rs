@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::{Bank, BankSettings, Hint, Item, ItemKind, Skill, Step};
 use crate::bank_read::{read_calibration, read_item, read_settings, read_skill};
+use crate::display_float::display_float;
 use crate::json::read::Read;
 use crate::json::{self, Json};
+use crate::quoted::quoted;
 use crate::sorted_map::IdPositions;
 use crate::template::instantiate;
 
@@ -341,8 +343,8 @@ fn check_calibration_ids(bank: &Bank, diagnostics: &mut Vec<CodedDiagnostic>) {
     for id in calibration.skills.keys() {
         if !skill_ids.contains(id) {
             diagnostics.push(warning_at(
-                format!("$.calibration.skills[{id:?}]"),
-                Problem::new(Code::CalibrationUnknownSkill).with("id", format!("{id:?}")),
+                format!("$.calibration.skills[{}]", quoted(id)),
+                Problem::new(Code::CalibrationUnknownSkill).with("id", quoted(id)),
             ));
         }
     }
@@ -357,8 +359,8 @@ fn check_calibration_ids(bank: &Bank, diagnostics: &mut Vec<CodedDiagnostic>) {
         };
         if !known {
             diagnostics.push(warning_at(
-                format!("$.calibration.items[{key:?}]"),
-                Problem::new(Code::CalibrationUnknownItem).with("id", format!("{key:?}")),
+                format!("$.calibration.items[{}]", quoted(key)),
+                Problem::new(Code::CalibrationUnknownItem).with("id", quoted(key)),
             ));
         }
     }
@@ -420,7 +422,7 @@ fn check_bank(
         if skill_ids.first(&skill.id) != Some(index) {
             diagnostics.push(error_at(
                 skill_path(index, &skill.id),
-                Problem::new(Code::SkillIdUsedTwice).with("id", format!("{:?}", skill.id)),
+                Problem::new(Code::SkillIdUsedTwice).with("id", quoted(&skill.id)),
             ));
         }
     }
@@ -447,7 +449,7 @@ fn check_bank(
         if item_ids.first(&item.id) != Some(index) {
             diagnostics.push(error_at(
                 path(),
-                Problem::new(Code::ItemIdUsedTwice).with("id", format!("{:?}", item.id)),
+                Problem::new(Code::ItemIdUsedTwice).with("id", quoted(&item.id)),
             ));
         }
         if item.skills.is_empty() {
@@ -541,15 +543,15 @@ fn check_bank(
             diagnostics.push(error_at(
                 format!("$.settings.{key}"),
                 Problem::new(Code::SettingOutOfRange)
-                    .with("min", min)
-                    .with("max", max),
+                    .with("min", display_float(min))
+                    .with("max", display_float(max)),
             ));
         }
     }
 }
 
 fn unknown_skill(id: &str) -> Problem {
-    Problem::new(Code::UnknownSkill).with("skill", format!("{id:?}"))
+    Problem::new(Code::UnknownSkill).with("skill", quoted(id))
 }
 
 /// How many variants of a template are drawn to check that every one is answerable.
@@ -685,8 +687,7 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<CodedDiagnostic
             if !answer.value.is_finite() {
                 report(
                     ".answer",
-                    Problem::new(Code::AnswerNotFinite)
-                        .with("answer", format!("{:?}", answer.text)),
+                    Problem::new(Code::AnswerNotFinite).with("answer", quoted(&answer.text)),
                 );
             } else if crate::text_rules::parse_number(&answer.text)
                 .is_some_and(|v| (v - answer.value).abs() > allowed.max(1e-9))

@@ -340,14 +340,22 @@ pub fn read_calibration(value: &Json) -> Result<BankCalibration, (String, String
         .map_err(at(".weights"))?;
     let mut skills = SortedMap::new();
     for (id, value) in entries(object, "skills")? {
-        let skill = read_skill_calibration(value)
-            .map_err(|message| (format!("$.calibration.skills[{id:?}]"), message))?;
+        let skill = read_skill_calibration(value).map_err(|message| {
+            (
+                format!("$.calibration.skills[{}]", crate::quoted::quoted(id)),
+                message,
+            )
+        })?;
         skills.insert(id.clone(), skill);
     }
     let mut items = SortedMap::new();
     for (id, value) in entries(object, "items")? {
-        let numbers = numbers(value, 3)
-            .map_err(|message| (format!("$.calibration.items[{id:?}]"), message))?;
+        let numbers = numbers(value, 3).map_err(|message| {
+            (
+                format!("$.calibration.items[{}]", crate::quoted::quoted(id)),
+                message,
+            )
+        })?;
         let item = ItemCalibration {
             easiness: numbers[0],
             ability_slope: numbers[1],

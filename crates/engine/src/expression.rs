@@ -264,7 +264,7 @@ pub fn parse_expression(text: &str, names: NameStyle) -> Result<Expr, Expression
 
 fn describe(token: &Token) -> String {
     match token {
-        Token::Number(n) => format!("number {n}"),
+        Token::Number(n) => format!("number {}", crate::display_float::display_float(*n)),
         Token::Name(name) => format!("“{name}”"),
         Token::Op(_) => "operator".into(),
         Token::Close | Token::BraceClose | Token::BracketClose => "closing bracket".into(),

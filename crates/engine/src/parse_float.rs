@@ -99,50 +99,6 @@ pub fn parse_float(text: &str) -> Option<f64> {
     Some(if negative { -magnitude } else { magnitude })
 }
 
-/// `value.to_string()`: std's `Display`, the shortest digits that read back as `value`, never
-/// with an exponent. Numbers of at most 15 significant digits and 15 decimals (what banks write)
-/// are written here without std's float formatting, which takes a bank's reader a tenth of its
-/// time in wasm; the others go to std.
-pub fn display_float(value: f64) -> String {
-    short_display(value).unwrap_or_else(|| value.to_string())
-}
-
-/// `display_float` for a number `whole / 10^decimals` with `whole` below 10^15: the fewest
-/// decimals for which that quotient, correctly rounded (both exact, one division), is `value`.
-/// No shorter text reads back as `value` (it would have fewer decimals), nor another of as many
-/// digits (two decimals of at most 15 significant digits never round to one double).
-fn short_display(value: f64) -> Option<String> {
-    let magnitude = value.abs();
-    for (decimals, power) in EXACT_POWERS_OF_TEN[..16].iter().enumerate() {
-        let scaled = magnitude * power;
-        if scaled.is_nan() || scaled >= 1e15 {
-            return None;
-        }
-        let whole = scaled.round();
-        if whole / power == magnitude {
-            let digits = (whole as u64).to_string();
-            let mut text = String::with_capacity(digits.len() + decimals + 3);
-            if value.is_sign_negative() {
-                text.push('-');
-            }
-            if digits.len() > decimals {
-                let (integer, fraction) = digits.split_at(digits.len() - decimals);
-                text.push_str(integer);
-                if !fraction.is_empty() {
-                    text.push('.');
-                    text.push_str(fraction);
-                }
-            } else {
-                text.push_str("0.");
-                text.extend(std::iter::repeat_n('0', decimals - digits.len()));
-                text.push_str(&digits);
-            }
-            return Some(text);
-        }
-    }
-    None
-}
-
 /// The nearest double to `whole × 10^exponent`, up to 19 digits, when one exact integer operation gives it: a
 /// product that fits `u128` (converted with one rounding, as `as` rounds: to nearest, ties to
 /// even), or a quotient of at least 55 bits whose remainder is kept as a final 1 bit (below the
@@ -204,7 +160,7 @@ fn rounded(n: u128) -> f64 {
 const MAX_DIGITS: usize = 800;
 
 /// The nearest double to `digits × 10^exponent`.
-fn magnitude(digits: &[u8], exponent: i64) -> f64 {
+pub(crate) fn magnitude(digits: &[u8], exponent: i64) -> f64 {
     let count = digits.len() as i64;
     if digits.is_empty() || count + exponent < -324 {
         // Below 10^-325: under half the smallest double.
@@ -222,7 +178,7 @@ fn magnitude(digits: &[u8], exponent: i64) -> f64 {
     exact_magnitude(digits, exponent as i32)
 }
 
-const EXACT_POWERS_OF_TEN: [f64; 23] = [
+pub(crate) const EXACT_POWERS_OF_TEN: [f64; 23] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
@@ -278,7 +234,7 @@ fn scaled_compare(n: &Big, m: &Big, e: i32) -> std::cmp::Ordering {
 
 /// A natural number in 32-bit limbs, least significant first, without high zero limbs.
 #[derive(Clone)]
-struct Big {
+pub(crate) struct Big {
     limbs: Vec<u32>,
 }
 
@@ -316,6 +272,55 @@ impl Big {
         }
     }
 
+    pub(crate) fn from_u64(n: u64) -> Big {
+        let mut big = Big {
+            limbs: vec![n as u32, (n >> 32) as u32],
+        };
+        while big.limbs.last() == Some(&0) {
+            big.limbs.pop();
+        }
+        big
+    }
+
+    pub(crate) fn multiply_by_power_of_five(&mut self, mut power: u32) {
+        while power > 0 {
+            // 5^13 is the largest power of five below 2^32.
+            let step = power.min(13);
+            self.multiply_add(5u32.pow(step), 0);
+            power -= step;
+        }
+    }
+
+    /// The decimal digits of `self`, the first not 0 (none for zero).
+    pub(crate) fn decimal_digits(mut self) -> Vec<u8> {
+        const CHUNK: u64 = 1_000_000_000;
+        let mut chunks = Vec::new();
+        while !self.limbs.is_empty() {
+            let mut remainder = 0u64;
+            for limb in self.limbs.iter_mut().rev() {
+                let current = (remainder << 32) | u64::from(*limb);
+                *limb = (current / CHUNK) as u32;
+                remainder = current % CHUNK;
+            }
+            while self.limbs.last() == Some(&0) {
+                self.limbs.pop();
+            }
+            chunks.push(remainder as u32);
+        }
+        let mut digits = Vec::with_capacity(9 * chunks.len());
+        for &chunk in chunks.iter().rev() {
+            let mut place = CHUNK as u32;
+            while place > 1 {
+                place /= 10;
+                let digit = (chunk / place % 10) as u8;
+                if digit > 0 || !digits.is_empty() {
+                    digits.push(digit);
+                }
+            }
+        }
+        digits
+    }
+
     fn bits(&self) -> u32 {
         match self.limbs.last() {
             Some(&top) => 32 * self.limbs.len() as u32 - top.leading_zeros(),
@@ -323,7 +328,7 @@ impl Big {
         }
     }
 
-    fn shift_left(&mut self, bits: u32) {
+    pub(crate) fn shift_left(&mut self, bits: u32) {
         let (limbs, bits) = ((bits / 32) as usize, bits % 32);
         if bits > 0 {
             let mut carry = 0;

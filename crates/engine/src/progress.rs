@@ -92,7 +92,7 @@ impl std::fmt::Display for ProgressError {
                 f,
                 "the saved progress was written by a newer version of the widget (format {found}; this one reads up to {CURRENT_PROGRESS_VERSION})"
             ),
-            ProgressError::OtherBank { found } => write!(f, "the saved progress belongs to another bank ({found:?})"),
+            ProgressError::OtherBank { found } => write!(f, "the saved progress belongs to another bank ({})", crate::quoted::quoted(found)),
         }
     }
 }

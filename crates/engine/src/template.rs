@@ -107,7 +107,7 @@ pub fn format_value(value: f64) -> String {
     if (value - value.round()).abs() < 1e-9 {
         format!("{}", value.round() as i64)
     } else {
-        let text = format!("{value:.6}");
+        let text = crate::display_float::fixed_float(value, 6);
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }

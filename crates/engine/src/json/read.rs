@@ -131,8 +131,13 @@ pub(crate) fn invalid(value: &Json, expected: &str) -> String {
             integer: Some(integer),
             ..
         } => format!("integer `{}`", super::integer_text(*integer)),
-        Json::Number { value, .. } => format!("floating point `{value}`"),
-        Json::String(text) => format!("string {text:?}"),
+        Json::Number { value, .. } => {
+            format!(
+                "floating point `{}`",
+                crate::display_float::display_float(*value)
+            )
+        }
+        Json::String(text) => format!("string {}", crate::quoted::quoted(text)),
         Json::Array(_) => "sequence".to_string(),
         Json::Object(_) => "map".to_string(),
     };

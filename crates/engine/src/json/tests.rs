@@ -220,3 +220,31 @@ fn written_text_reads_back_as_the_same_tree() {
     let not_finite = Json::Array(vec![number(f64::NAN, false), number(f64::INFINITY, false)]);
     assert_eq!(super::to_text(&not_finite), "[null,null]");
 }
+
+/// Saved progress is written by `to_text` and read back by `parse`: every finite double, of
+/// every size and sign, comes back bit for bit.
+#[test]
+fn written_numbers_read_back_bit_for_bit() {
+    let mut sequence = crate::seeded::SeededSequence(41);
+    let mut values = vec![
+        0.0,
+        -0.0,
+        5e-324,
+        f64::MIN_POSITIVE,
+        f64::MAX,
+        0.1 + 0.2,
+        1e23,
+    ];
+    for _ in 0..20_000 {
+        values.push(f64::from_bits(sequence.next_u64()));
+        values.push(sequence.below(1 << 53) as f64 / (1u64 << 53) as f64);
+    }
+    for value in values.into_iter().filter(|value| value.is_finite()) {
+        let written = super::to_text(&Json::Array(vec![number(value, false)]));
+        let read = parse(&written).unwrap();
+        let Some(Json::Number { value: back, .. }) = read.as_array().and_then(|a| a.first()) else {
+            panic!("{written} is not a list of one number");
+        };
+        assert_eq!(back.to_bits(), value.to_bits(), "{written}");
+    }
+}

@@ -1,10 +1,9 @@
 //! Writing a `Json` tree as compact JSON text, escaped as serde_json escapes it. Every number
-//! reads back as the same `f64` (Rust writes the shortest text that does); a number that is not
-//! finite is written `null`, as serde_json writes it.
-
-use std::fmt::Write;
+//! reads back as the same `f64` (`display_float` writes the shortest text that does, as Rust's
+//! `Display`); a number that is not finite is written `null`, as serde_json writes it.
 
 use super::Json;
+use crate::display_float::display_float;
 
 /// The compact JSON text of `value`.
 pub fn to_text(value: &Json) -> String {
@@ -50,11 +49,10 @@ fn write_value(value: &Json, out: &mut String) {
     }
 }
 
-/// Plain digits, never an exponent (`0.0000001`): the widget prints floats that way already,
-/// and the exponent form would cost another formatting routine in the wasm.
+/// Plain digits, never an exponent (`0.0000001`), as the widget prints numbers.
 fn write_float(value: f64, out: &mut String) {
     if value.is_finite() {
-        let _ = write!(out, "{value}");
+        out.push_str(&display_float(value));
     } else {
         out.push_str("null");
     }
@@ -72,7 +70,10 @@ fn write_string(text: &str, out: &mut String) {
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
             c if c < ' ' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[c as usize >> 4]));
+                out.push(char::from(HEX[c as usize & 15]));
             }
             c => out.push(c),
         }

@@ -222,7 +222,10 @@ impl SavedAnswerLogV1 {
         for id in &self.items {
             let index = u32::try_from(log.ids.len()).unwrap_or(u32::MAX);
             if log.positions.insert(id.clone(), index).is_some() {
-                return Err(format!("the answer log names item {id:?} twice"));
+                return Err(format!(
+                    "the answer log names item {} twice",
+                    crate::quoted::quoted(id)
+                ));
             }
             log.ids.push(id.clone());
         }

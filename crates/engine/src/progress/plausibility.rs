@@ -56,9 +56,10 @@ impl std::fmt::Display for Implausible {
             Implausible::TooFast { answers, seconds } => {
                 let seconds = seconds.round();
                 let unit = if seconds == 1.0 { "second" } else { "seconds" };
+                let seconds = crate::display_float::fixed_float(seconds, 0);
                 write!(
                     f,
-                    "it claims {answers} answers in {seconds:.0} {unit} of practice, faster than anyone answers"
+                    "it claims {answers} answers in {seconds} {unit} of practice, faster than anyone answers"
                 )
             }
             Implausible::AnswerCounts { total, per_item } => write!(
