@@ -174,7 +174,10 @@ impl Words {
     pub fn percent(&self, fraction: f64) -> String {
         fill(
             self.percent,
-            &[("value", &format!("{:.0}", fraction * 100.0))],
+            &[(
+                "value",
+                &adaptive_practice_engine::display_float::fixed_float(fraction * 100.0, 0),
+            )],
         )
     }
 

@@ -345,6 +345,24 @@ fn templates_fill_their_placeholders() {
 }
 
 #[test]
+fn a_percentage_is_rounded_as_std_rounds_it() {
+    // The widget writes percentages with the engine's `fixed_float`, not std's float formatting
+    // (which would add about 9 KB to the wasm); both must round the same way, halves included.
+    let english = LANGUAGES.iter().find(|words| words.tag == "en").unwrap();
+    let mut fractions: Vec<f64> = (0..=2000).map(|step| step as f64 / 2000.0).collect();
+    fractions.extend([
+        0.125, 0.135, 0.145, 0.005, 0.015, 0.9999, 0.99995, 1e-9, 0.0,
+    ]);
+    for fraction in fractions {
+        let expected = fill(
+            english.percent,
+            &[("value", &format!("{:.0}", fraction * 100.0))],
+        );
+        assert_eq!(english.percent(fraction), expected, "{fraction}");
+    }
+}
+
+#[test]
 fn a_value_is_never_filled_in_turn() {
     let problem = [("text", "{problem}"), ("problem", "an operator is missing")];
     assert_eq!(
