@@ -168,8 +168,8 @@ pub fn fit_widget_model(
             })
         })
         .collect();
-    bank.calibration =
-        fit_bank_calibration(&bank, &answers, settings).map(|fitted| fitted.calibration);
+    bank.calibration = fit_bank_calibration(&bank, &answers, settings, &mut |_, _| {})
+        .and_then(|fitted| fitted.calibration);
     WidgetModelOnline::new(bank)
 }
 
