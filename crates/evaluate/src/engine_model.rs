@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use adaptive_practice_engine::bank::{Bank, BankSettings, Item, ItemKind, Skill};
 use adaptive_practice_engine::bank_calibration::{
-    fit_bank_calibration, ClassAnswer, SECONDS_BETWEEN_UNTIMED_ANSWERS,
+    fit_bank_calibration, BankCalibration, ClassAnswer, SECONDS_BETWEEN_UNTIMED_ANSWERS,
 };
 use adaptive_practice_engine::calibrated_model::{ModelSettings, ObservedAnswer};
 use adaptive_practice_engine::calibration::calibrate_bank_items;
@@ -155,6 +155,17 @@ pub fn fit_widget_model(
     settings: ModelSettings,
 ) -> WidgetModelOnline {
     calibrate_like_the_teacher_page(&mut bank, learner_sequences);
+    bank.calibration = fit_class_block(learner_sequences, &bank, settings);
+    WidgetModelOnline::new(bank)
+}
+
+/// The calibration block `bank_calibration::fit_bank_calibration` gives `bank` from the
+/// learners' answers (`None`: not kept, the class's held-out answers did not gain).
+pub fn fit_class_block(
+    learner_sequences: &[Vec<ObservedAnswer>],
+    bank: &Bank,
+    settings: ModelSettings,
+) -> Option<BankCalibration> {
     let answers: Vec<ClassAnswer> = learner_sequences
         .iter()
         .enumerate()
@@ -168,9 +179,8 @@ pub fn fit_widget_model(
             })
         })
         .collect();
-    bank.calibration = fit_bank_calibration(&bank, &answers, settings, &mut |_, _| {})
-        .and_then(|fitted| fitted.calibration);
-    WidgetModelOnline::new(bank)
+    fit_bank_calibration(bank, &answers, settings, &mut |_, _| {})
+        .and_then(|fitted| fitted.calibration)
 }
 
 impl OnlineModel for WidgetModelOnline {
