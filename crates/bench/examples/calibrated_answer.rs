@@ -40,8 +40,13 @@ fn main() {
         }
     }
     let start = Instant::now();
-    let fitted = fit_bank_calibration(plain.bank(), &answers, ModelSettings::default(), &mut |_, _| {})
-        .expect("the class answered items of the bank");
+    let fitted = fit_bank_calibration(
+        plain.bank(),
+        &answers,
+        ModelSettings::default(),
+        &mut |_, _| {},
+    )
+    .expect("the class answered items of the bank");
     let fit_seconds = start.elapsed().as_secs_f64();
     let mut bank = plain.bank().clone();
     bank.calibration = fitted.calibration;

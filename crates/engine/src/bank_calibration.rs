@@ -310,7 +310,9 @@ pub fn fit_bank_calibration(
         &prior_mean,
         &mut |done, of| progress(done * used_answers / of.max(1), total),
     );
-    let keep = check.as_ref().is_some_and(ClassCheck::block_predicts_better);
+    let keep = check
+        .as_ref()
+        .is_some_and(ClassCheck::block_predicts_better);
     let calibration = keep.then(|| {
         let parameters = calibrated_model::fit_with_progress(
             &class.sequences,

@@ -15,8 +15,8 @@ use adaptive_practice_engine::calibrated_model::{
 use adaptive_practice_engine::bank::Bank;
 
 use crate::dataset::{read_dataset, Dataset, Vocabulary};
-use crate::engine_model::{dataset_bank, fit_class_block, WidgetModelOnline};
 use crate::elo;
+use crate::engine_model::{dataset_bank, fit_class_block, WidgetModelOnline};
 use crate::knowledge_tracing::{observed_sequences, LearnerModelOnline};
 use crate::metrics::area_under_roc_curve;
 use crate::replay::replay_learners;

@@ -591,7 +591,9 @@ fn a_small_class_the_defaults_already_predict_mostly_leaves_the_bank_without_a_b
         let fitted =
             fit_bank_calibration(&bank, &answers, ModelSettings::default(), &mut |_, _| {})
                 .expect("answers match items");
-        let check = fitted.check.expect("a class of several learners is checked");
+        let check = fitted
+            .check
+            .expect("a class of several learners is checked");
         assert_eq!(check.answers, 16 * learners);
         assert_eq!(
             fitted.calibration.is_some(),
@@ -654,4 +656,3 @@ fn the_fit_reports_its_progress_up_to_the_end() {
         }
     }
 }
-

@@ -19,7 +19,12 @@ pub fn fit_with_global_prior(
     settings: ModelSettings,
     global_prior_mean: &[f64; GLOBAL_FEATURE_COUNT],
 ) -> FittedParameters {
-    fit_with_progress(learner_sequences, settings, global_prior_mean, &mut |_, _| {})
+    fit_with_progress(
+        learner_sequences,
+        settings,
+        global_prior_mean,
+        &mut |_, _| {},
+    )
 }
 
 /// [`fit_with_global_prior`] that calls `progress(done, total)` after each pass over the answers
@@ -655,10 +660,7 @@ impl StageProgress<'_> {
     /// iteration at least; the stage stays short of its end until `finish_stage`).
     fn pass(&mut self, pass: usize, limit: usize) {
         let within = (pass * STAGE_UNITS / limit.max(1)).min(STAGE_UNITS - 1);
-        (self.report)(
-            self.stage * STAGE_UNITS + within,
-            self.stages * STAGE_UNITS,
-        );
+        (self.report)(self.stage * STAGE_UNITS + within, self.stages * STAGE_UNITS);
     }
 
     fn finish_stage(&mut self) {
