@@ -258,11 +258,11 @@ fn calibrated(bank_text: &str, reports: &[String], now: Timestamp) -> super::Cal
 fn the_page_s_calibration_block_is_the_one_make_calibrate_fits_from_the_class_s_answers() {
     let (bank_text, reports, now) = simulated_class(6);
     let result = calibrated(&bank_text, &reports, now);
-    let summary = result
-        .block
+    let fit = result
+        .class_fit
         .clone()
         .expect("the reports list their answers");
-    assert_eq!((summary.source, summary.learners), ("class", 6));
+    assert_eq!(fit.learners, 6);
     assert_eq!(result.learners_with_answers, 6);
     // The same reports as the answer log the page downloads, through `make calibrate`.
     let bank = IndexedBank::new(super::bank_of(&bank_text).unwrap_or_else(|_| panic!("bank")));
@@ -276,13 +276,13 @@ fn the_page_s_calibration_block_is_the_one_make_calibrate_fits_from_the_class_s_
         block,
         serde_json::to_value(by_tool.bank.calibration).unwrap_or_default()
     );
-    assert_eq!(summary.answers as usize, by_tool.used_answers);
-    assert!(summary.answers > 100, "{summary:?}");
-    // The bank downloaded is one the widget reads, calibration block and all.
+    assert_eq!(fit.answers, by_tool.used_answers);
+    assert!(fit.answers > 100, "{fit:?}");
+    assert_eq!(fit.kept, by_tool.block_written);
+    // The bank downloaded is one the widget reads, with the block when it was kept.
     let loaded = load_bank(&result.bank.to_string());
-    let block = loaded.bank.and_then(|b| b.calibration).expect("a block");
-    assert_eq!(block.fitted.learners, 6);
-    assert!(block.items.values().any(|item| item.easiness != 0.0));
+    let block = loaded.bank.and_then(|b| b.calibration);
+    assert_eq!(block.is_some(), fit.kept, "{fit:?}");
 }
 
 #[test]
