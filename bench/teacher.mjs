@@ -1,6 +1,7 @@
 // The teacher page (www/teacher.html) with a whole school: LEARNERS report files on a bank of
-// SKILLS skills, in the report format of crates/engine/src/report.rs (`learner_report`), chosen
-// in the page's file input. Measures the time from the input's `change` event to the first frame
+// SKILLS skills, in the report format of crates/engine/src/report.rs (`learner_report`, version
+// 3: skills and items as columns; TEACHER_REPORTS=rows writes them as versions 1 and 2 did, one
+// object each, for a comparison), chosen in the page's file input. Measures the time from the input's `change` event to the first frame
 // with the heatmap in it (its style and layout done), and the part of it after the reports were
 // read (the page's first render after the change); then, not part of that figure, the time to
 // the calibration's end (it runs in a worker, after the heatmap is painted). Beside the times, the
@@ -50,8 +51,11 @@ export function teacherBank(skills) {
   return { id: 'teacher-bench', version: '1.0.0', title: 'Teacher bench', skills: skillList, items };
 }
 
-/** Learner `index`'s report on `bank`: some skills not started, the others learning or mastered. */
-export function teacherReport(bank, index, next) {
+/**
+ * Learner `index`'s report on `bank`: some skills not started, the others learning or mastered;
+ * `layout` 'columns' (version 3, as the widget writes reports) or 'rows' (as version 1).
+ */
+export function teacherReport(bank, index, next, layout = 'columns') {
   let answers = 0;
   let right = 0;
   const items = [];
@@ -79,9 +83,11 @@ export function teacherReport(bank, index, next) {
     if (attempts > first) items.push({ id: `item-${i}-1`, attempts: attempts - first, correct: correct - firstRight });
     return { id: skill.id, name: skill.name, state, mastery, certainty: round4(next()), attempts, correct };
   });
+  const rows = layout === 'rows';
+  const column = (list, field) => list.map((entry) => entry[field]);
   return {
     format: 'adaptive-practice-report',
-    version: 1,
+    version: rows ? 1 : 3,
     bankId: bank.id,
     bankVersion: bank.version,
     learner: `Learner ${String(index + 1).padStart(4, '0')}`,
@@ -89,14 +95,30 @@ export function teacherReport(bank, index, next) {
     answerCount: answers,
     correctCount: right,
     timeOnTaskSeconds: answers * 40,
-    skills,
-    items,
+    skills: rows
+      ? skills
+      : {
+          ids: column(skills, 'id'),
+          names: column(skills, 'name'),
+          states: column(skills, 'state'),
+          mastery: column(skills, 'mastery'),
+          certainty: column(skills, 'certainty'),
+          attempts: column(skills, 'attempts'),
+          correct: column(skills, 'correct'),
+        },
+    items: rows
+      ? items
+      : { ids: column(items, 'id'), attempts: column(items, 'attempts'), correct: column(items, 'correct') },
   };
 }
 
-/** Writes the bank and the reports into bench/generated/teacher-L-S/; returns their paths. */
-export function writeTeacherClass(learners, skills) {
-  const folder = join(root, 'bench', 'generated', `teacher-${learners}-${skills}`);
+/**
+ * Writes the bank and the reports into bench/generated/teacher-L-S/ (teacher-L-S-rows/ for the
+ * `rows` layout); returns their paths.
+ */
+export function writeTeacherClass(learners, skills, layout = process.env.TEACHER_REPORTS || 'columns') {
+  const name = `teacher-${learners}-${skills}${layout === 'rows' ? '-rows' : ''}`;
+  const folder = join(root, 'bench', 'generated', name);
   mkdirSync(folder, { recursive: true });
   const bank = teacherBank(skills);
   writeFileSync(join(folder, 'bank.json'), JSON.stringify(bank));
@@ -104,10 +126,10 @@ export function writeTeacherClass(learners, skills) {
   const reports = [];
   for (let i = 0; i < learners; i += 1) {
     const path = join(folder, `learner-${String(i + 1).padStart(4, '0')}.json`);
-    writeFileSync(path, JSON.stringify(teacherReport(bank, i, next)));
+    writeFileSync(path, JSON.stringify(teacherReport(bank, i, next, layout)));
     reports.push(path);
   }
-  return { bankPath: `/bench/generated/teacher-${learners}-${skills}/bank.json`, reports };
+  return { bankPath: `/bench/generated/${name}/bank.json`, reports };
 }
 
 /**

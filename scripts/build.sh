@@ -23,6 +23,9 @@ while IFS= read -r script; do
 done < <(find pkg -maxdepth 1 -name '*.js' ! -name 'adaptive-practice-sw.js'; find pkg/snippets -name '*.js')
 # The wasm's imports from the glue by short names instead of hashed ones (3.8 KB gzipped less).
 node scripts/short-import-names.mjs
+# The source locations of panics blanked (3.6 KB gzipped less): a panic's message in the console
+# keeps its text, not its file and line. `KEEP_PANIC_LOCATIONS=1` keeps them, to debug a panic.
+[ "${KEEP_PANIC_LOCATIONS:-}" = 1 ] || node scripts/blank-panic-locations.mjs pkg/adaptive_practice_bg.wasm >/dev/null
 # The offline worker learns the package's file names (wasm-bindgen's snippets are hashed) and a
 # version, so that a new build replaces the stored copies.
 node scripts/service-worker.mjs

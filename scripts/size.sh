@@ -42,6 +42,7 @@ if [ -f "$cargo_wasm" ] && command -v wasm-bindgen >/dev/null && command -v wasm
     wasm-bindgen --target web --keep-debug --out-dir "$named" --out-name named "$cargo_wasm"
     # shellcheck disable=SC2086 # the flags are words
     wasm-opt $opt_flags -g "$named/named_bg.wasm" -o "$named/named.wasm"
+    node "$ROOT/scripts/blank-panic-locations.mjs" "$named/named.wasm" >/dev/null
     node "$ROOT/scripts/size-groups.mjs" "$named/named.wasm" "$ROOT/pkg/adaptive_practice_bg.wasm" ${SIZE_TOP:+"--top=$SIZE_TOP"}
 else
     echo "(no breakdown by group: it needs $cargo_wasm, wasm-bindgen and wasm-opt; run make build)"

@@ -125,13 +125,14 @@ export async function answers(bankText, files, largest) {
 }
 
 /**
- * `count` copies of a made-up report as the widget writes it (`skills` skills, as many items), laid
- * end to end as `readReports` takes them: { all, ends }.
+ * `count` copies of a made-up report as the widget writes it (`skills` skills, as many items, in
+ * columns as version 3 writes them), laid end to end as `readReports` takes them: { all, ends }.
  */
 function madeUpReports(count, skills) {
+  const each = (value) => Array.from({ length: skills }, (_, i) => (typeof value === 'function' ? value(i) : value));
   const text = JSON.stringify({
     format: 'adaptive-practice-report',
-    version: 1,
+    version: 3,
     bankId: 'warm-up',
     bankVersion: '1',
     learner: 'Warm-up',
@@ -139,16 +140,16 @@ function madeUpReports(count, skills) {
     answerCount: 0,
     correctCount: 0,
     timeOnTaskSeconds: 0,
-    skills: Array.from({ length: skills }, (_, i) => ({
-      id: `skill-${i}`,
-      name: `Skill ${i}`,
-      state: 'learning',
-      mastery: 0.4321,
-      certainty: 0.1234,
-      attempts: 3,
-      correct: 1,
-    })),
-    items: Array.from({ length: skills }, (_, i) => ({ id: `item-${i}`, attempts: 3, correct: 1 })),
+    skills: {
+      ids: each((i) => `skill-${i}`),
+      names: each((i) => `Skill ${i}`),
+      states: each('learning'),
+      mastery: each(0.4321),
+      certainty: each(0.1234),
+      attempts: each(3),
+      correct: each(1),
+    },
+    items: { ids: each((i) => `item-${i}`), attempts: each(3), correct: each(1) },
   });
   const one = new TextEncoder().encode(text);
   const all = new Uint8Array(one.length * count);

@@ -36,6 +36,19 @@ const TEXT_ERROR_ONLY = bankWith([
   { id: 'image', skills: ['s'], type: 'numeric', prompt: 'How many? ![](dots.png)', answer: 4 },
 ]);
 
+// Its only error is in an answer, in an item of a skill the page leaves out (`skills`): the
+// widget checks answers once the first item is on screen, the whole bank's.
+const ANSWER_ERROR_ONLY = {
+  ...bankWith([
+    { id: 'fine', skills: ['s'], type: 'numeric', prompt: 'What is 2 + 2?', answer: 4 },
+    { id: 'wide', skills: ['t'], type: 'numeric', prompt: 'What is 3 + 3?', answer: 6, tolerance: 1e308 },
+  ]),
+  skills: [
+    { id: 's', name: 'Sums' },
+    { id: 't', name: 'More sums' },
+  ],
+};
+
 const WARNINGS_ONLY = bankWith([
   { id: 'price', skills: ['s'], type: 'numeric', prompt: 'Two pens at $2 each cost how much?', answer: 4 },
 ]);
@@ -48,15 +61,19 @@ after(async () => {
   await env.close();
 });
 
-async function widgetFor(page, bank) {
-  await page.evaluate((bank) => {
-    const element = document.createElement('adaptive-practice');
-    const script = document.createElement('script');
-    script.type = 'application/json';
-    script.textContent = JSON.stringify(bank);
-    element.append(script);
-    document.body.replaceChildren(element);
-  }, bank);
+async function widgetFor(page, bank, skills = null) {
+  await page.evaluate(
+    ([bank, skills]) => {
+      const element = document.createElement('adaptive-practice');
+      if (skills) element.setAttribute('skills', skills);
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.textContent = JSON.stringify(bank);
+      element.append(script);
+      document.body.replaceChildren(element);
+    },
+    [bank, skills],
+  );
   return page.locator('adaptive-practice');
 }
 
@@ -96,6 +113,24 @@ test('a bank whose only error is in a text is refused as well, and its stored pr
   assert.equal(await widget.locator('form.ap-item').count(), 0, 'no item is shown');
   assert.deepEqual(await refusal.locator('.ap-diagnostics li').allTextContents(), [
     '$.items[1] ("image").prompt: an image inside a line of text is shown as its alt text; put `![alt](address)` on a line of its own',
+  ]);
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), before, 'storage is as it was');
+});
+
+test('a bank whose only error is in an answer of a skill left out is refused, its progress left alone', async () => {
+  const page = await (await env.browser.newContext()).newPage();
+  await page.goto(`${env.baseUrl}www/two-widgets.html`);
+  const before = await page.evaluate(() => {
+    localStorage.setItem('adaptive-practice/progress/planted', 'not progress');
+    return { ...localStorage };
+  });
+  const widget = await widgetFor(page, ANSWER_ERROR_ONLY, 's');
+  const refusal = widget.locator('.ap-error[role=alert]');
+  await refusal.waitFor();
+  assert.equal(await widget.locator('form.ap-item').count(), 0, 'no item is shown');
+  assert.deepEqual(await refusal.locator('.ap-diagnostics li').allTextContents(), [
+    '$.items[1] ("wide").tolerance: the tolerance is so wide that almost any number is right',
   ]);
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
   assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), before, 'storage is as it was');

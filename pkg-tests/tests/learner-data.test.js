@@ -93,11 +93,13 @@ test('a report for the teacher: a file and a short code; starting again needs a 
   assert.equal(report.format, 'adaptive-practice-report');
   assert.equal(report.learner, 'Ada L');
   assert.equal(report.answerCount, 1);
-  assert.equal(report.skills.length, 6);
-  // Version 2 lists the answer: its item, whole (no steps), right with no hint, 0 s after the
-  // log's start; nothing the learner typed.
-  assert.equal(report.version, 2);
-  assert.deepEqual(report.answers.items, [report.items[0].id]);
+  // Version 3: skills and items as columns.
+  assert.equal(report.skills.ids.length, 6);
+  assert.equal(report.skills.states.length, 6);
+  // The answer is listed (since version 2): its item, whole (no steps), right with no hint, 0 s
+  // after the log's start; nothing the learner typed.
+  assert.equal(report.version, 3);
+  assert.deepEqual(report.answers.items, [report.items.ids[0]]);
   assert.equal(report.answers.answers, 'AABA');
   await widget.part('#ap-report-code').waitFor();
   assert.match(await widget.part('#ap-report-code').inputValue(), /^AP1\.[A-Za-z0-9_-]+$/);

@@ -17,6 +17,18 @@ const STATE_LABELS = {
   dueForReview: 'review due',
 };
 
+/** A report's skills, which version 3 writes as columns, as one object each. */
+function skillRows({ ids, names, states, mastery, attempts, correct }) {
+  return ids.map((id, k) => ({
+    id,
+    name: names[k],
+    state: states[k],
+    mastery: mastery[k],
+    attempts: attempts[k],
+    correct: correct[k],
+  }));
+}
+
 let env;
 let files;
 /** The reports by learner name, as written. */
@@ -27,7 +39,7 @@ before(async () => {
   const { readFileSync } = await import('node:fs');
   for (const path of files.reports) {
     const report = JSON.parse(readFileSync(path, 'utf8'));
-    reports.set(report.learner, report);
+    reports.set(report.learner, { ...report, skills: skillRows(report.skills) });
   }
   env = await launch();
 });

@@ -16,7 +16,7 @@ use crate::components::mount_effect::use_mount_effect;
 use crate::components::rich_text::inline_text;
 use crate::i18n::{fill, use_words};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AnswerControlProps {
     pub kind: Rc<ItemKind>,
     /// Seeds the order of shuffled choices and entries.
@@ -27,6 +27,20 @@ pub struct AnswerControlProps {
     pub on_change: Callback<Response>,
     /// The id of the element that labels the control (the prompt).
     pub labelled_by: AttrValue,
+}
+
+/// Props are equal when they share the same kind (`Rc::ptr_eq`): the item view makes its
+/// `on_change` anew at each render, so equal kinds compared field by field never kept a control
+/// from rendering, and that comparison compiled every item type's `PartialEq` in.
+impl PartialEq for AnswerControlProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.kind, &other.kind)
+            && self.seed == other.seed
+            && self.disabled == other.disabled
+            && self.given == other.given
+            && self.on_change == other.on_change
+            && self.labelled_by == other.labelled_by
+    }
 }
 
 /// The control for `props.kind`: a plain function, not a component of its own (one component
@@ -98,18 +112,20 @@ fn ChoiceList(props: &AnswerControlProps) -> Html {
                 });
             })
         };
-        let mut class = String::from("ap-choice");
-        if answered && correct.contains(&index) {
-            class.push_str(" ap-choice-correct");
-        }
-        if answered && given.contains(&index) && !correct.contains(&index) {
-            class.push_str(" ap-choice-wrong");
-        }
+        // Set as the `className` property (`~className`): `class={…}` goes through Yew's
+        // `Classes`, an ordered set compiled in for it alone.
+        let class = if answered && correct.contains(&index) {
+            "ap-choice ap-choice-correct"
+        } else if answered && given.contains(&index) {
+            "ap-choice ap-choice-wrong"
+        } else {
+            "ap-choice"
+        };
         // The choice's words as plain text name the control: a choice that is only math
         // (MathML) gives the wrapping label no text of its own to name it.
         let name = plain_text_of_inlines(&parse_inline(&choices[index].text));
         choice_labels.push(html! {
-            <label class={class}>
+            <label ~className={class}>
                 <input type={if multiple { "checkbox" } else { "radio" }} name="ap-choice" value={index.to_string()}
                     aria-label={name} checked={picked.contains(&index)} disabled={props.disabled} {onchange} />
                 <span>{ inline_text(&choices[index].text) }</span>

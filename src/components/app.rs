@@ -1,12 +1,13 @@
-//! The root component: loads the bank, then shows practice or a readable error. The texts of the
-//! bank are checked once its first item has been painted, and a bank with an error there is then
-//! refused, as any other (`read_bank` and `TextChecks` split the engine's `load_bank` so).
+//! The root component: loads the bank, then shows practice or a readable error. The answers and
+//! texts of the bank are checked once its first item has been painted, and a bank with an error
+//! there is then refused, as any other (`read_bank` and `LaterChecks` split the engine's
+//! `load_bank` so).
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use adaptive_practice_engine::bank_check::{read_bank, BankRead, CodedDiagnostic, TextChecks};
-use adaptive_practice_engine::{Bank, Diagnostic, IndexedBank, Severity};
+use adaptive_practice_engine::bank_check::{read_bank, BankRead, CodedDiagnostic, LaterChecks};
+use adaptive_practice_engine::{Diagnostic, IndexedBank, Severity};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -61,32 +62,58 @@ enum LoadState {
         summary: String,
         diagnostics: Rc<Vec<Diagnostic>>,
     },
-    /// The bank, and whether its texts have been checked yet (until then it is shown, but no
-    /// effect of practice runs: nothing is stored for a bank that may still be refused).
+    /// The bank, and whether its answers and texts have been checked yet (until then it is
+    /// shown, but no effect of practice runs: nothing is stored for a bank that may still be
+    /// refused).
     Ready {
         bank: Rc<IndexedBank>,
         checked: bool,
     },
 }
 
-/// The bank read and checked but for its texts, which are left for later; or its refusal.
+/// About how many bytes of heap reading a bank takes per byte of its text, up to its first item
+/// (the JSON tree, the bank, its index, the practice state: 5.5 for the bench's bank).
+const HEAP_PER_BANK_BYTE: usize = 6;
+
+/// Grows the wasm memory once by what reading `text` will take: the allocator grows it by what
+/// each allocation lacks, a 64 KiB page at a time, and each growth costs the browser more than
+/// the page (the JS views of the memory are made again).
+fn reserve_heap_for(text: &str) {
+    let reserved: Vec<u8> = Vec::with_capacity(text.len().saturating_mul(HEAP_PER_BANK_BYTE));
+    // Kept from being optimized away: only its allocation matters.
+    drop(std::hint::black_box(reserved));
+}
+
+/// The bank read and its structure checked, its answers and texts left for later; or its
+/// refusal. A bank limited to some skills (`skills`) is checked whole at once: the later checks
+/// need the whole bank, and keeping a copy of it costs more than they do.
 fn read_bank_text(
     text: &str,
     language: Option<&str>,
     skills: Option<&[String]>,
-) -> (LoadState, Option<TextChecks>) {
+) -> (LoadState, Option<LaterChecks>) {
+    reserve_heap_for(text);
     match read_bank(text) {
-        BankRead::Checked { bank, texts } => {
-            let bank: Bank = match skills {
-                Some(skills) if !skills.is_empty() => bank.limited_to_skills(skills),
-                _ => *bank,
-            };
-            let state = LoadState::Ready {
-                bank: Rc::new(IndexedBank::new(bank)),
-                checked: false,
-            };
-            (state, Some(texts))
-        }
+        BankRead::Checked { bank, later } => match skills {
+            Some(skills) if !skills.is_empty() => {
+                let diagnostics = later.check(&bank);
+                if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+                    return (refusal(&diagnostics, language), None);
+                }
+                let state = LoadState::Ready {
+                    bank: Rc::new(IndexedBank::new(bank.limited_to_skills(skills))),
+                    checked: true,
+                };
+                (state, None)
+            }
+            _ => {
+                let state = LoadState::Ready {
+                    bank: Rc::new(IndexedBank::new(*bank)),
+                    checked: false,
+                };
+                (state, Some(later))
+            }
+        },
         BankRead::Refused(diagnostics) => (refusal(&diagnostics, language), None),
     }
 }
@@ -168,12 +195,12 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 let shown = state.clone();
                 load.set(state);
-                if let (Some(texts), LoadState::Ready { bank, .. }) = (later, shown) {
+                if let (Some(later), LoadState::Ready { bank, .. }) = (later, shown) {
                     after_first_paint(move || {
                         if current.get() {
                             return;
                         }
-                        let diagnostics = texts.check();
+                        let diagnostics = later.check(bank.bank());
                         if diagnostics.iter().any(|d| d.severity == Severity::Error) {
                             load.set(refusal(&diagnostics, language.as_deref()));
                         } else {

@@ -15,13 +15,25 @@ use crate::components::item_view::AnswerFormHandlers;
 use crate::components::rich_text::block_text;
 use crate::i18n::{fill, use_words};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct HintListProps {
     pub hints: Rc<Vec<Hint>>,
     pub shown: u32,
     pub answered: bool,
     pub on_hint: Callback<()>,
     pub seed: u64,
+}
+
+/// Props are equal when they share the same hints (`Rc::ptr_eq`), not hints compared field by
+/// field (every item type's `PartialEq`): the item view makes the list anew at each render.
+impl PartialEq for HintListProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.hints, &other.hints)
+            && self.shown == other.shown
+            && self.answered == other.answered
+            && self.on_hint == other.on_hint
+            && self.seed == other.seed
+    }
 }
 
 #[component]
@@ -69,11 +81,12 @@ pub fn HintList(props: &HintListProps) -> Html {
 /// lost when the last hint's button goes away). A hint shown at the start (resumed) takes none.
 #[hook]
 fn use_focus_on_opened_hint(list: &NodeRef, shown: usize) {
-    let before = use_mut_ref(|| shown);
+    // A `u64`, as the practice screen's count of effects run: one type of `use_mut_ref` less.
+    let before = use_mut_ref(|| shown as u64);
     let list = list.clone();
     use_effect_with(shown, move |&shown| {
-        let opened = shown > *before.borrow();
-        *before.borrow_mut() = shown;
+        let opened = shown as u64 > *before.borrow();
+        *before.borrow_mut() = shown as u64;
         if opened {
             let entry = list
                 .cast::<web_sys::Element>()
@@ -90,11 +103,18 @@ fn use_focus_on_opened_hint(list: &NodeRef, shown: usize) {
     });
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct ScaffoldProps {
     step: Rc<Step>,
     index: usize,
     seed: u64,
+}
+
+/// Props are equal when they share the same step (`Rc::ptr_eq`), as the hint list's.
+impl PartialEq for ScaffoldProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.step, &other.step) && self.index == other.index && self.seed == other.seed
+    }
 }
 
 #[component]

@@ -16,7 +16,7 @@ use crate::components::rich_text::block_text;
 use crate::i18n::{fill, use_words};
 use crate::state::Phase;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ItemViewProps {
     pub item: Rc<Item>,
     pub part_index: usize,
@@ -25,6 +25,20 @@ pub struct ItemViewProps {
     pub seed: u64,
     pub on_submit: Callback<Response>,
     pub on_hint: Callback<()>,
+}
+
+/// Props are equal when they show the same item (`Rc::ptr_eq`): the practice state holds the
+/// item on screen in one `Rc` until the next, so comparing items field by field is never needed.
+impl PartialEq for ItemViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.item, &other.item)
+            && self.part_index == other.part_index
+            && self.phase == other.phase
+            && self.hints_shown == other.hints_shown
+            && self.seed == other.seed
+            && self.on_submit == other.on_submit
+            && self.on_hint == other.on_hint
+    }
 }
 
 /// How an answer form is sent: Check is a plain button and Enter in a field answers, without

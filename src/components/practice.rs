@@ -29,7 +29,7 @@ use crate::state::{
 use crate::storage;
 use crate::storage::StorageProblem;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct PracticeProps {
     pub bank: Rc<IndexedBank>,
     pub storage_key: String,
@@ -46,6 +46,22 @@ pub struct PracticeProps {
     /// Whether the bank's texts have been checked (`app.rs`): until then no effect runs, so a
     /// bank refused after its first frame has stored nothing and told the host nothing.
     pub checked: bool,
+}
+
+/// Props are equal when they share the same bank (`Rc::ptr_eq`): the bank is read once and never
+/// changes, and comparing two banks item by item compiled the whole bank's `PartialEq` in.
+impl PartialEq for PracticeProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.bank, &other.bank)
+            && self.storage_key == other.storage_key
+            && self.shared_storage_key == other.shared_storage_key
+            && self.host == other.host
+            && self.source_url == other.source_url
+            && self.media_origins == other.media_origins
+            && self.controls == other.controls
+            && self.words == other.words
+            && self.checked == other.checked
+    }
 }
 
 /// What the learner is told about storage. In a frame sandboxed without `allow-same-origin` the
@@ -344,6 +360,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
         .is_some_and(|item| item.template.is_some());
     let more_parts = matches!(&state.phase, Phase::Answered { report, .. } if report.more_parts);
     let (feedback, solution) = feedback(&state, words);
+    // Set as the `className` property (`~className`), not through Yew's `Classes` (skill_list.rs).
     let feedback_class = match &feedback {
         Some((true, _)) => "ap-feedback ap-feedback-correct",
         Some((false, _)) => "ap-feedback ap-feedback-wrong",
@@ -382,7 +399,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                     }
                 }
             </div>
-            <div class={feedback_class} part="feedback" role="status" aria-live="polite" aria-atomic="true">
+            <div ~className={feedback_class} part="feedback" role="status" aria-live="polite" aria-atomic="true">
                 { feedback.map(|(_, text)| text).unwrap_or_default() }
             </div>
             if let Some(solution) = solution {

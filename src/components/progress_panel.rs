@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::browser::{download_text, now, read_file_text, short_code};
 use crate::i18n::{fill, use_words};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ProgressPanelProps {
     pub bank: Rc<IndexedBank>,
     pub progress: Progress,
@@ -20,6 +20,17 @@ pub struct ProgressPanelProps {
     pub on_import: Callback<String>,
     /// What the last import did (a sentence), if anything.
     pub import_message: Option<String>,
+}
+
+/// Props are equal when they share the same bank (`Rc::ptr_eq`, as the practice screen's).
+impl PartialEq for ProgressPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.bank, &other.bank)
+            && self.progress == other.progress
+            && self.on_reset == other.on_reset
+            && self.on_import == other.on_import
+            && self.import_message == other.import_message
+    }
 }
 
 fn file_name(text: &str) -> String {
@@ -39,7 +50,9 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
     let words = use_words();
     let confirming = use_state(|| false);
     let learner_name = use_state(String::new);
-    let code = use_state(|| None::<String>);
+    // The short code, empty until made: a `String` state as the name's, not an `Option` (each
+    // state type compiles Yew's state hook once more).
+    let code = use_state(String::new);
     let bank_id = props.bank.id().to_string();
 
     let on_export = {
@@ -92,7 +105,9 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
                 "application/json",
             );
             let code = code.clone();
-            wasm_bindgen_futures::spawn_local(async move { code.set(short_code(&json).await) });
+            wasm_bindgen_futures::spawn_local(async move {
+                code.set(short_code(&json).await.unwrap_or_default())
+            });
         })
     };
     let ask_reset = {
@@ -129,9 +144,9 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
                 <label class="ap-label" for="ap-learner-name">{ words.your_name }</label>
                 <input id="ap-learner-name" class="ap-input" type="text" autocomplete="name" value={(*learner_name).clone()} oninput={on_name} />
                 <button type="button" class="ap-button ap-button-quiet ap-make-report" onclick={on_report}>{ words.make_report }</button>
-                if let Some(code) = &*code {
+                if !code.is_empty() {
                     <label class="ap-label" for="ap-report-code">{ words.report_code }</label>
-                    <textarea id="ap-report-code" class="ap-code" readonly=true rows="3" value={code.clone()} />
+                    <textarea id="ap-report-code" class="ap-code" readonly=true rows="3" value={(*code).clone()} />
                 }
             </div>
             if *confirming {

@@ -20,12 +20,14 @@ pub struct SkillListProps<'a> {
     pub words: &'static Words,
 }
 
+/// The row's class, set as the `className` property (`~className` below): `class={…}` goes
+/// through Yew's `Classes`, an ordered set compiled in for it alone.
 fn state_class(state: SkillState) -> &'static str {
     match state {
-        SkillState::NotStarted => "ap-state-not-started",
-        SkillState::Learning => "ap-state-learning",
-        SkillState::Mastered => "ap-state-mastered",
-        SkillState::DueForReview => "ap-state-review",
+        SkillState::NotStarted => "ap-skill ap-state-not-started",
+        SkillState::Learning => "ap-skill ap-state-learning",
+        SkillState::Mastered => "ap-skill ap-state-mastered",
+        SkillState::DueForReview => "ap-skill ap-state-review",
     }
 }
 
@@ -49,7 +51,7 @@ pub fn skill_list(props: &SkillListProps<'_>) -> Html {
             "–".to_string()
         };
         rows.push(html! {
-            <li class={format!("ap-skill {}", state_class(mastery.state))} data-skill={skill.id.clone()}>
+            <li ~className={state_class(mastery.state)} data-skill={skill.id.clone()}>
                 <span class="ap-skill-name">{ &skill.name }</span>
                 <span class="ap-badge">{ words.state(mastery.state) }</span>
                 <progress class="ap-meter" max="100" value={percent.to_string()}

@@ -63,6 +63,7 @@ pub fn skill_map(props: &SkillMapProps<'_>) -> Html {
         }
     }
     let columns = largest(&depth) + 1;
+    // Set as the `className` property (`~className`), not through Yew's `Classes` (skill_list.rs).
     let size_class = if columns <= MOST_COLUMNS_STYLED {
         format!("ap-map-columns-{columns}")
     } else {
@@ -71,7 +72,7 @@ pub fn skill_map(props: &SkillMapProps<'_>) -> Html {
     html! {
         // Focusable so that a map wider than the card can be scrolled with the arrow keys; named
         // by the section's heading.
-        <div class={format!("ap-map-scroll {size_class}")} tabindex="0" role="region"
+        <div ~className={format!("ap-map-scroll {size_class}")} tabindex="0" role="region"
             aria-labelledby="ap-progress-title">
             { wide_map(&depth, &nodes, &edges) }
             { narrow_map(&depth, &nodes, &edges) }
@@ -88,17 +89,11 @@ fn largest(values: &[usize]) -> usize {
     most
 }
 
-fn state_class(props: &SkillMapProps<'_>, skill: usize) -> &'static str {
-    match props
+fn state_class(props: &SkillMapProps<'_>, skill: usize) -> SkillState {
+    props
         .model
         .skill_mastery(props.bank, skill, props.now)
         .state
-    {
-        SkillState::NotStarted => "ap-map-not-started",
-        SkillState::Learning => "ap-map-learning",
-        SkillState::Mastered => "ap-map-mastered",
-        SkillState::DueForReview => "ap-map-review",
-    }
 }
 
 /// A skill's name on at most two lines of at most `characters` characters, broken between words
@@ -175,7 +170,7 @@ fn wide_map(depth: &[usize], nodes: &[Node], edges: &[(usize, usize)]) -> Html {
         let (x, y) = position(s);
         parts.push(node.draw(x, y, WIDE_BOX_WIDTH, WIDE_LABEL_CHARACTERS));
     }
-    drawing("ap-map-wide", width, height, parts)
+    drawing(true, width, height, parts)
 }
 
 /// One skill per row, in tree order (each skill right under the deepest of its prerequisites'
@@ -235,14 +230,14 @@ fn narrow_map(depth: &[usize], nodes: &[Node], edges: &[(usize, usize)]) -> Html
         let (x, y) = position(s);
         parts.push(node.draw(x, y, width - x, NARROW_LABEL_CHARACTERS));
     }
-    drawing("ap-map-narrow", width, height, parts)
+    drawing(false, width, height, parts)
 }
 
 /// One skill as the drawings show it.
 struct Node<'a> {
     id: &'a str,
     name: &'a str,
-    state: &'static str,
+    state: SkillState,
 }
 
 impl Node<'_> {
@@ -257,22 +252,48 @@ impl Node<'_> {
                 <tspan x={centre.clone()} y={(first_baseline + line * LINE_HEIGHT).to_string()}>{ words }</tspan>
             });
         }
-        html! {
-            <g class={format!("ap-map-node {}", self.state)} data-skill={self.id.to_string()}>
+        let body = html! {
+            <>
                 <rect x={x.to_string()} y={y.to_string()} width={width.to_string()} height={BOX_HEIGHT.to_string()} rx="8" />
                 <text text-anchor="middle">{ VList::with_children(spans, None) }</text>
-            </g>
+            </>
+        };
+        let id = self.id.to_string();
+        // A class written out for each state: `class={…}` goes through Yew's `Classes` (an
+        // ordered set, compiled in for it alone), and an SVG element has no `className` to set
+        // as the HTML elements' `~className` does.
+        match self.state {
+            SkillState::NotStarted => {
+                html! { <g class="ap-map-node ap-map-not-started" data-skill={id}>{ body }</g> }
+            }
+            SkillState::Learning => {
+                html! { <g class="ap-map-node ap-map-learning" data-skill={id}>{ body }</g> }
+            }
+            SkillState::Mastered => {
+                html! { <g class="ap-map-node ap-map-mastered" data-skill={id}>{ body }</g> }
+            }
+            SkillState::DueForReview => {
+                html! { <g class="ap-map-node ap-map-review" data-skill={id}>{ body }</g> }
+            }
         }
     }
 }
 
-fn drawing(class: &'static str, width: usize, height: usize, parts: Vec<Html>) -> Html {
+/// The wide drawing or the narrow one, by `wide`: its class written out for each, as a node's.
+fn drawing(wide: bool, width: usize, height: usize, parts: Vec<Html>) -> Html {
     let (outer_width, outer_height) = (width + 2 * MARGIN, height + 2 * MARGIN);
-    html! {
-        <svg class={format!("ap-skill-map {class}")} aria-hidden="true" focusable="false"
-            viewBox={format!("-{MARGIN} -{MARGIN} {outer_width} {outer_height}")}
-            width={outer_width.to_string()} height={outer_height.to_string()}>
-            { VList::with_children(parts, None) }
-        </svg>
+    let view_box = format!("-{MARGIN} -{MARGIN} {outer_width} {outer_height}");
+    let (width, height) = (outer_width.to_string(), outer_height.to_string());
+    let parts = VList::with_children(parts, None);
+    if wide {
+        html! {
+            <svg class="ap-skill-map ap-map-wide" aria-hidden="true" focusable="false"
+                viewBox={view_box} {width} {height}>{ parts }</svg>
+        }
+    } else {
+        html! {
+            <svg class="ap-skill-map ap-map-narrow" aria-hidden="true" focusable="false"
+                viewBox={view_box} {width} {height}>{ parts }</svg>
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! Where `load_bank`'s time goes on a bank file, phase by phase, natively (median of the runs):
 //! its parts (the JSON parse, the texts' fields and markup), then its two halves as the widget
-//! runs them (`read_bank` before the first item, `TextChecks::check` after its first frame).
+//! runs them (`read_bank` before the first item, `LaterChecks::check` after its first frame).
 //! A diagnostic, not a test: timings are never asserted.
 //!
 //! `cargo run --release -p adaptive-practice-engine --example load_timing -- FILE [RUNS]`
@@ -25,7 +25,7 @@ fn main() {
         "texts as shown",
         "markup checks",
         "read_bank",
-        "text checks",
+        "later checks",
         "load_bank",
     ];
     let mut times: Vec<Vec<Duration>> = vec![Vec::new(); phases.len()];
@@ -48,8 +48,8 @@ fn main() {
         times[3].push(lap.next());
         let read = read_bank(&text);
         times[4].push(lap.next());
-        if let BankRead::Checked { texts, .. } = read {
-            problems += texts.check().len();
+        if let BankRead::Checked { bank, later } = read {
+            problems += later.check(&bank).len();
         }
         times[5].push(lap.next());
         let load = load_bank(&text);

@@ -502,5 +502,5 @@ impl From<NumericValue> for NumberOrText {
 
 fn format_number(value: f64) -> String {
     let rounded = (value * 1e9).round() / 1e9;
-    rounded.to_string()
+    crate::parse_float::display_float(rounded)
 }

@@ -1,8 +1,8 @@
 //! Reading a bank and checking it: `load_bank` never stops at the first problem. It returns the
 //! bank (when it has no error) and every diagnostic, each with the JSON path it is about; the
 //! texts a learner sees are checked in `bank_check/texts.rs`. `read_bank` and
-//! `TextChecks::check` are its two halves, for the widget, which checks the texts after the first
-//! item's frame. Each problem is made as a code with
+//! `LaterChecks::check` are its two halves, for the widget, which checks the answers and texts
+//! after the first item's frame. Each problem is made as a code with
 //! parameters (`bank_check/problems.rs`); `load_bank_coded` gives them so, for a page that words
 //! them in its own language, and `load_bank` in English words.
 
@@ -94,8 +94,8 @@ pub fn load_bank(text: &str) -> BankLoad {
 /// `load_bank` with each problem as a code and parameters rather than English words.
 pub fn load_bank_coded(text: &str) -> BankCheck {
     match read_bank(text) {
-        BankRead::Checked { bank, texts } => {
-            let diagnostics = texts.check();
+        BankRead::Checked { bank, later } => {
+            let diagnostics = later.check(&bank);
             let has_error = diagnostics.iter().any(|d| d.severity == Severity::Error);
             BankCheck {
                 bank: if has_error { None } else { Some(*bank) },
@@ -109,38 +109,56 @@ pub fn load_bank_coded(text: &str) -> BankCheck {
     }
 }
 
-/// `load_bank_coded` in two parts, for a widget that shows its first item before the texts are
-/// checked: `read_bank` reads the bank and checks everything but its texts; `TextChecks::check`
-/// checks the texts, and gives every diagnostic `load_bank_coded` gives, in the same order.
+/// `load_bank_coded` in two parts, for a widget that shows its first item before the answers and
+/// texts are checked: `read_bank` reads the bank and checks its structure (the header, every
+/// skill and item read, ids, references, prerequisite cycles, settings); `LaterChecks::check`
+/// checks everything, and gives every diagnostic `load_bank_coded` gives, in the same order.
 pub enum BankRead {
-    /// The bank, without an error so far, and its texts still to check.
-    Checked { bank: Box<Bank>, texts: TextChecks },
-    /// A bank with an error: every diagnostic, its texts' included, as `load_bank_coded` gives
-    /// them.
+    /// The bank, without an error so far, and its answers, template variants and texts still to
+    /// check.
+    Checked { bank: Box<Bank>, later: LaterChecks },
+    /// A bank with an error: every diagnostic, its answers' and texts' included, as
+    /// `load_bank_coded` gives them.
     Refused(Vec<CodedDiagnostic>),
 }
 
-/// The texts of a bank `read_bank` accepted so far, still to check, and what was found before.
-pub struct TextChecks {
+/// What is left to check of a bank `read_bank` accepted so far, and what was found before.
+pub struct LaterChecks {
     root: Json,
     diagnostics: Vec<CodedDiagnostic>,
+    source: SourcePositions,
 }
 
-impl TextChecks {
-    /// Every diagnostic of the bank: those found by `read_bank` (warnings only), then every
-    /// text's. The bank is refused when one of them is an error.
-    pub fn check(self) -> Vec<CodedDiagnostic> {
-        let TextChecks {
+impl LaterChecks {
+    /// Every diagnostic of `bank`, the bank `read_bank` gave (whole, not limited to some
+    /// skills): those found by `read_bank` (warnings only), then the whole bank's checks (its
+    /// structure again, so that the order is `load_bank_coded`'s), then every text's. The bank is
+    /// refused when one of them is an error.
+    pub fn check(self, bank: &Bank) -> Vec<CodedDiagnostic> {
+        let LaterChecks {
             root,
             mut diagnostics,
+            source,
         } = self;
+        check_calibration_ids(bank, &mut diagnostics);
+        check_bank(bank, &source, Scope::Whole, &mut diagnostics);
         texts::check_texts(&root, &mut diagnostics);
         diagnostics
     }
 }
 
-/// Reads a bank and checks all but its texts: the header, every skill and item, references,
-/// prerequisite cycles, answers and template variants.
+/// What `check_bank` checks: everything, or only the bank's structure, without each item's
+/// answers and template variants and without the warnings (what decides whether the first item
+/// may be shown before the rest is checked).
+#[derive(Clone, Copy, PartialEq)]
+enum Scope {
+    Whole,
+    Structure,
+}
+
+/// Reads a bank and checks its structure: the header, every skill and item, ids, references,
+/// prerequisite cycles and settings. A bank with an error there is refused with every
+/// diagnostic; else its answers, template variants and texts are left to `LaterChecks`.
 pub fn read_bank(text: &str) -> BankRead {
     let mut diagnostics = Vec::new();
     let root = match json::parse(text) {
@@ -192,22 +210,26 @@ pub fn read_bank(text: &str) -> BankRead {
         items,
         calibration,
     };
-    check_calibration_ids(&bank, &mut diagnostics);
-    check_bank(
-        &bank,
-        &SourcePositions {
-            skills: skill_positions,
-            items: item_positions,
-        },
-        &mut diagnostics,
-    );
-    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+    let source = SourcePositions {
+        skills: skill_positions,
+        items: item_positions,
+    };
+    let mut structure = Vec::new();
+    check_bank(&bank, &source, Scope::Structure, &mut structure);
+    let has_error = |found: &[CodedDiagnostic]| found.iter().any(|d| d.severity == Severity::Error);
+    if has_error(&diagnostics) || has_error(&structure) {
+        check_calibration_ids(&bank, &mut diagnostics);
+        check_bank(&bank, &source, Scope::Whole, &mut diagnostics);
         texts::check_texts(&root, &mut diagnostics);
         return BankRead::Refused(diagnostics);
     }
     BankRead::Checked {
         bank: Box::new(bank),
-        texts: TextChecks { root, diagnostics },
+        later: LaterChecks {
+            root,
+            diagnostics,
+            source,
+        },
     }
 }
 
@@ -373,7 +395,12 @@ struct SourcePositions {
     items: Vec<usize>,
 }
 
-fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<CodedDiagnostic>) {
+fn check_bank(
+    bank: &Bank,
+    source: &SourcePositions,
+    scope: Scope,
+    diagnostics: &mut Vec<CodedDiagnostic>,
+) {
     let skill_path = |index: usize, id: &str| {
         element_path(
             "skills",
@@ -455,7 +482,9 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Coded
         }
         // Checked under an empty path, the item's put in front of each diagnostic found.
         let found = diagnostics.len();
-        check_item_kind(item, "", diagnostics);
+        if scope == Scope::Whole {
+            check_item_kind(item, "", diagnostics);
+        }
         if diagnostics.len() > found {
             let path = path();
             for diagnostic in &mut diagnostics[found..] {
@@ -483,7 +512,13 @@ fn check_bank(bank: &Bank, source: &SourcePositions, diagnostics: &mut Vec<Coded
             }
         }
     }
-    for (index, skill) in bank.skills.iter().enumerate() {
+    // Warnings only: left for later when only the structure is checked.
+    let warned_skills = if scope == Scope::Whole {
+        bank.skills.as_slice()
+    } else {
+        &[]
+    };
+    for (index, skill) in warned_skills.iter().enumerate() {
         let count = skill_ids
             .first(&skill.id)
             .map_or(0, |first| items_per_skill[first]);

@@ -1,6 +1,6 @@
 //! The widget's load path, natively, phase by phase, on the benchmark's bank of 1,000 items and
 //! 500 skills (or `bench-load ITEMS`): the JSON tree alone, `read_bank` (tree, typed bank and
-//! every check but the texts'), the texts' checks, and `IndexedBank::new`. Prints the median and
+//! the bank's structure checked), the later checks (answers and texts), and `IndexedBank::new`. Prints the median and
 //! the fastest of `RUNS` runs of each in microseconds of the thread's CPU time (on a shared
 //! machine the wall clock also counts the time other work had the core), one line each. Release
 //! profile, opt-level "z", as the widget's wasm. Figures are printed, never asserted: the
@@ -35,11 +35,7 @@ fn main() {
         drop(parsed);
 
         let start = cpu_now();
-        let BankRead::Checked {
-            bank,
-            texts: checks,
-        } = read_bank(&text)
-        else {
+        let BankRead::Checked { bank, later } = read_bank(&text) else {
             fail("the bank was refused");
         };
         let after_read = elapsed_us(start);
@@ -49,7 +45,7 @@ fn main() {
         let indexed_us = elapsed_us(start_index);
         index.push(indexed_us);
         let start_texts = cpu_now();
-        let diagnostics = checks.check();
+        let diagnostics = later.check(indexed.bank());
         texts.push(elapsed_us(start_texts));
         total.push(after_read + indexed_us);
         std::hint::black_box((indexed, diagnostics));
@@ -60,10 +56,10 @@ fn main() {
     );
     for (label, times) in [
         ("json tree alone", &mut tree),
-        ("read_bank (tree, bank, checks)", &mut read),
+        ("read_bank (tree, bank, structure)", &mut read),
         ("IndexedBank::new", &mut index),
         ("first item needs (read + index)", &mut total),
-        ("texts checked (after first paint)", &mut texts),
+        ("later checks (after first paint)", &mut texts),
     ] {
         let fastest = times.iter().copied().fold(f64::INFINITY, f64::min);
         println!("{label:<34} {:>8.0} us ({fastest:.0})", median(times));

@@ -188,8 +188,8 @@ fn problems_are_codes_with_the_parameters_their_words_name() {
     );
 }
 
-/// What `read_bank` says before the texts are checked (`accepted so far` or `refused`, with its
-/// diagnostics), then what `TextChecks::check` adds: the widget's two steps.
+/// What `read_bank` says before the answers and texts are checked (`accepted so far` or
+/// `refused`, with its diagnostics), then what `LaterChecks::check` adds: the widget's two steps.
 fn check_in_two_steps(items: &str, expect: Expect) {
     let lines = |diagnostics: &[CodedDiagnostic]| -> Vec<String> {
         diagnostics
@@ -198,10 +198,10 @@ fn check_in_two_steps(items: &str, expect: Expect) {
             .collect()
     };
     let report = match read_bank(&bank_with(items)) {
-        BankRead::Checked { texts, .. } => {
+        BankRead::Checked { bank, later } => {
             format!(
-                "accepted so far\ntexts:\n{}",
-                lines(&texts.check()).join("\n")
+                "accepted so far\nlater:\n{}",
+                lines(&later.check(&bank)).join("\n")
             )
         }
         BankRead::Refused(diagnostics) => format!("refused\n{}", lines(&diagnostics).join("\n")),
@@ -216,18 +216,32 @@ fn a_bank_whose_only_errors_are_in_its_texts_is_read_then_refused_by_the_text_ch
              "hints": ["Two pens at $2 each."] }"#,
         expect![[r#"
             accepted so far
-            texts:
+            later:
             error at $.items[0] ("m").prompt: in math `\frac{1}{`: a `{` is never closed with `}`
             warning at $.items[0] ("m").hints[0]: `$` starts math that is never closed (write \$ for a dollar sign): `$2 each.`"#]],
     );
 }
 
 #[test]
-fn a_bank_with_another_error_is_refused_at_once_with_its_texts_problems_too() {
+fn a_bank_with_an_error_in_its_structure_is_refused_at_once_with_every_other_problem_too() {
+    check_in_two_steps(
+        r#"{ "id": "n", "skills": ["nowhere"], "type": "numeric", "prompt": "What is $x^$?", "answer": 4, "tolerance": 1e308 }"#,
+        expect![[r#"
+            refused
+            error at $.items[0] ("n").skills[0]: unknown skill "nowhere"
+            error at $.items[0] ("n").tolerance: the tolerance is so wide that almost any number is right
+            warning at $.skills[0] ("s"): only 0 item(s) practise this skill; mastery needs 1 answers
+            error at $.items[0] ("n").prompt: in math `x^`: a `^`, `_`, \frac or \sqrt is missing its argument"#]],
+    );
+}
+
+#[test]
+fn a_bank_whose_errors_are_in_its_answers_and_texts_is_read_then_refused_by_the_later_checks() {
     check_in_two_steps(
         r#"{ "id": "n", "skills": ["s"], "type": "numeric", "prompt": "What is $x^$?", "answer": 4, "tolerance": 1e308 }"#,
         expect![[r#"
-            refused
+            accepted so far
+            later:
             error at $.items[0] ("n").tolerance: the tolerance is so wide that almost any number is right
             error at $.items[0] ("n").prompt: in math `x^`: a `^`, `_`, \frac or \sqrt is missing its argument"#]],
     );
@@ -238,11 +252,11 @@ fn the_warnings_found_before_the_texts_come_first_in_the_text_checks() {
     let bank = r#"{ "id": "b", "version": "1", "title": "B", "skills": [ { "id": "s", "name": "S" } ],
         "items": [ { "id": "c", "skills": ["s"], "type": "singleChoice", "prompt": "![](far.png)",
                      "choices": [ { "text": "a" }, { "text": "b" } ], "answer": 0 } ] }"#;
-    let BankRead::Checked { texts, .. } = read_bank(bank) else {
+    let BankRead::Checked { bank: read, later } = read_bank(bank) else {
         panic!("refused");
     };
     let whole = load_bank(bank);
-    let two_steps: Vec<Diagnostic> = texts.check().iter().map(|d| d.diagnostic()).collect();
+    let two_steps: Vec<Diagnostic> = later.check(&read).iter().map(|d| d.diagnostic()).collect();
     assert_eq!(two_steps, whole.diagnostics);
     assert!(
         whole.bank.is_none() && two_steps.len() >= 2,

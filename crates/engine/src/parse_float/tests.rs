@@ -1,6 +1,6 @@
 //! `parse_float` against std's `str::parse::<f64>`, bit for bit.
 
-use super::parse_float;
+use super::{display_float, parse_float};
 use crate::seeded::SeededSequence as Sequence;
 
 fn check(text: &str) {
@@ -143,5 +143,62 @@ fn numbers_of_up_to_nineteen_digits_round_as_std_rounds_them() {
         let value = (sequence.below(1 << 40) as f64 / (1u64 << 40) as f64 - 0.5) * 20.0;
         check(&format!("{value}"));
         check(&format!("{}", value / 20.0 - 2.5));
+    }
+}
+
+fn check_display(value: f64) {
+    assert_eq!(display_float(value), value.to_string(), "{:e}", value);
+}
+
+#[test]
+fn numbers_are_displayed_as_std_displays_them() {
+    for value in [
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.5,
+        0.1,
+        0.3,
+        0.1 + 0.2,
+        2.5,
+        7.125,
+        1e-7,
+        1e-15,
+        1e-16,
+        123456.789,
+        999999999999999.0,
+        1e15,
+        1e16,
+        1e21,
+        1e22,
+        1e300,
+        5e-324,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+        0.333333333,
+        2.0 / 3.0,
+        1.0 / 3.0,
+        4.35,
+        0.07,
+    ] {
+        check_display(value);
+    }
+    // Decimals as banks write them, their values as the bank reader rounds them, and doubles of
+    // every kind.
+    let mut sequence = Sequence(17);
+    for _ in 0..200_000 {
+        let digits = sequence.below(1_000_000_000_000_000) >> sequence.below(50);
+        let decimals = sequence.below(18) as i32;
+        let value = digits as f64 / 10f64.powi(decimals);
+        check_display(value);
+        check_display(-value);
+        check_display((value * 1e9).round() / 1e9);
+        check_display(f64::from_bits(sequence.next_u64()));
+        let text = format!("{}.{}", sequence.below(100_000), sequence.below(1_000_000));
+        check_display(text.parse().unwrap());
     }
 }

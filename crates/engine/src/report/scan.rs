@@ -1,5 +1,6 @@
 //! The quick reading of a report file as the widget writes it (`report_text`): its fields in
-//! their order, no whitespace, no escapes. A school's reports (1,000 files of 500 skills, 88 MB)
+//! their order, no whitespace, no escapes; skills and items as columns (version 3) or as the
+//! objects of versions 1 and 2. A school's reports (1,000 files of 500 skills, 88 MB)
 //! are nearly all in that shape; this reads them in one forward pass over the bytes, a few times
 //! faster than serde's typed pass, which matches every field name against the struct's.
 //!
@@ -43,29 +44,21 @@ pub(super) fn scan_report(text: &str) -> Option<LearnerReport<'_>> {
     let correct_count = at.u32()?;
     at.expect(b",\"timeOnTaskSeconds\":")?;
     let time_on_task_seconds = at.whole()?;
-    at.expect(b",\"skills\":[")?;
-    // About 130 bytes a skill as the widget writes them.
-    let mut skills = Vec::with_capacity(text.len() / 160);
-    if !at.skip(b"]") {
-        loop {
-            skills.push(at.skill()?);
-            if at.skip(b"]") {
-                break;
-            }
-            at.expect(b",")?;
-        }
-    }
-    at.expect(b",\"items\":[")?;
-    let mut items = Vec::new();
-    if !at.skip(b"]") {
-        loop {
-            items.push(at.item()?);
-            if at.skip(b"]") {
-                break;
-            }
-            at.expect(b",")?;
-        }
-    }
+    at.expect(b",\"skills\":")?;
+    // Columns (version 3), or one object per skill (versions 1 and 2).
+    let skills = if at.rest().starts_with(b"{") {
+        at.skill_columns()?
+    } else {
+        // About 130 bytes a skill as the widget wrote them.
+        let capacity = text.len() / 160;
+        at.list(capacity, Cursor::skill)?
+    };
+    at.expect(b",\"items\":")?;
+    let items = if at.rest().starts_with(b"{") {
+        at.item_columns()?
+    } else {
+        at.list(0, Cursor::item)?
+    };
     let answers = if at.skip(b",\"answers\":") {
         at.answers()?
     } else {
@@ -204,6 +197,90 @@ impl<'a> Cursor<'a> {
             "dueForReview" => SkillState::DueForReview,
             _ => return None,
         })
+    }
+
+    /// A list (`[…]`) of values each read by `one`.
+    fn list<T>(&mut self, capacity: usize, one: impl Fn(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        self.expect(b"[")?;
+        let mut values = Vec::with_capacity(capacity);
+        if self.skip(b"]") {
+            return Some(values);
+        }
+        loop {
+            values.push(one(self)?);
+            if self.skip(b"]") {
+                return Some(values);
+            }
+            self.expect(b",")?;
+        }
+    }
+
+    /// A version 3 report's skills, in columns of one length.
+    fn skill_columns(&mut self) -> Option<Vec<SkillReport<'a>>> {
+        self.expect(b"{\"ids\":")?;
+        let ids = self.list(0, Cursor::string)?;
+        let count = ids.len();
+        self.expect(b",\"names\":")?;
+        let names = self.list(count, Cursor::string)?;
+        self.expect(b",\"states\":")?;
+        let states = self.list(count, Cursor::state)?;
+        self.expect(b",\"mastery\":")?;
+        let mastery = self.list(count, Cursor::number)?;
+        self.expect(b",\"certainty\":")?;
+        let certainty = self.list(count, Cursor::number)?;
+        self.expect(b",\"attempts\":")?;
+        let attempts = self.list(count, Cursor::u32)?;
+        self.expect(b",\"correct\":")?;
+        let correct = self.list(count, Cursor::u32)?;
+        self.expect(b"}")?;
+        let lengths = [
+            names.len(),
+            states.len(),
+            mastery.len(),
+            certainty.len(),
+            attempts.len(),
+            correct.len(),
+        ];
+        if lengths.iter().any(|&length| length != count) {
+            return None;
+        }
+        Some(
+            (0..count)
+                .map(|k| SkillReport {
+                    id: Cow::Borrowed(ids[k]),
+                    name: Cow::Borrowed(names[k]),
+                    state: states[k],
+                    mastery: mastery[k],
+                    certainty: certainty[k],
+                    attempts: attempts[k],
+                    correct: correct[k],
+                })
+                .collect(),
+        )
+    }
+
+    /// A version 3 report's items, in columns of one length.
+    fn item_columns(&mut self) -> Option<Vec<ItemReport<'a>>> {
+        self.expect(b"{\"ids\":")?;
+        let ids = self.list(0, Cursor::string)?;
+        let count = ids.len();
+        self.expect(b",\"attempts\":")?;
+        let attempts = self.list(count, Cursor::u32)?;
+        self.expect(b",\"correct\":")?;
+        let correct = self.list(count, Cursor::u32)?;
+        self.expect(b"}")?;
+        if attempts.len() != count || correct.len() != count {
+            return None;
+        }
+        Some(
+            (0..count)
+                .map(|k| ItemReport {
+                    id: Cow::Borrowed(ids[k]),
+                    attempts: attempts[k],
+                    correct: correct[k],
+                })
+                .collect(),
+        )
     }
 
     fn skill(&mut self) -> Option<SkillReport<'a>> {

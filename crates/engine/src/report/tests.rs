@@ -240,7 +240,7 @@ fn a_written_report_lists_every_answer_and_nothing_typed() {
         ])
     );
     let read = read_report(&text).expect("reads");
-    assert_eq!(read.version, 2);
+    assert_eq!(read.version, 3);
     let now = Timestamp(1_700_000_200_000);
     assert_eq!(
         crate::progress::plausibility::check_report(&read, now),
@@ -248,8 +248,8 @@ fn a_written_report_lists_every_answer_and_nothing_typed() {
     );
 }
 
-/// A report as the widget writes it (`report_text`), of version 2 with its answers, and one
-/// of version 1.
+/// Reports as the widget writes them (`report_text`, skills and items in columns): one with
+/// its answers, and one without.
 fn written_reports() -> Vec<String> {
     let v2 = read_report(REPORT_V2).expect("the fixture reads");
     let mut v1 = read_report(REPORT).expect("the sample reads").into_owned();
@@ -267,6 +267,39 @@ fn reports_as_the_widget_writes_them_are_read_quickly_and_the_same() {
     let bench = r#"{"format":"adaptive-practice-report","version":1,"bankId":"b","bankVersion":"1.0.0","learner":"Learner 0001","createdAt":1793577600000,"answerCount":3,"correctCount":2,"timeOnTaskSeconds":120,"skills":[{"id":"s-0","name":"Skill 1","state":"learning","mastery":0.5331,"certainty":0.0878,"attempts":3,"correct":2},{"id":"s-1","name":"Skill 2","state":"notStarted","mastery":0.5,"certainty":0,"attempts":0,"correct":0}],"items":[{"id":"i-0-0","attempts":2,"correct":1},{"id":"i-0-1","attempts":1,"correct":1}]}"#;
     assert!(super::scan::scan_report(bench).is_some());
     assert_eq!(read_report(bench), super::read_any_report(bench));
+    let bench = r#"{"format":"adaptive-practice-report","version":3,"bankId":"b","bankVersion":"1.0.0","learner":"Learner 0001","createdAt":1793577600000,"answerCount":3,"correctCount":2,"timeOnTaskSeconds":120,"skills":{"ids":["s-0","s-1"],"names":["Skill 1","Skill 2"],"states":["learning","notStarted"],"mastery":[0.5331,0.5],"certainty":[0.0878,0],"attempts":[3,0],"correct":[2,0]},"items":{"ids":["i-0-0","i-0-1"],"attempts":[2,1],"correct":[1,1]}}"#;
+    assert!(super::scan::scan_report(bench).is_some());
+    assert_eq!(read_report(bench), super::read_any_report(bench));
+}
+
+#[test]
+fn skills_and_items_read_the_same_as_columns_and_as_objects() {
+    // The version 2 fixture (one object per skill and item), and the same report as version 3
+    // writes it (columns): the same figures.
+    let objects = read_report(REPORT_V2).expect("the fixture reads");
+    let text = super::report_text(&objects);
+    assert!(text.contains(r#""skills":{"ids":["count","add"],"names":["Counting","Adding"],"states":["learning","learning"],"mastery":[0.61,0.7],"certainty":[0.2,0.2],"attempts":[2,2],"correct":[1,2]},"items":{"ids":["c1","m#0","m#1"],"attempts":[2,1,1],"correct":[1,1,1]}"#), "{text}");
+    let columns = read_report(&text).expect("reads");
+    assert_eq!(columns.skills, objects.skills);
+    assert_eq!(columns.items, objects.items);
+    // Through serde (`Value`), with a space the quick reading does not take, the same.
+    let spaced = text.replace(r#""names":"#, r#" "names":"#);
+    assert_eq!(super::scan::scan_report(&spaced), None);
+    assert_eq!(read_report(&spaced), Ok(columns.clone()));
+    // serde writes the columns too.
+    let serde_text = serde_json::to_string(&columns).unwrap();
+    assert_eq!(read_report(&serde_text), Ok(columns));
+    // Columns of different lengths: a damaged report, whichever reader sees them.
+    for short in [
+        text.replace(r#""mastery":[0.61,0.7]"#, r#""mastery":[0.61]"#),
+        text.replace(r#""correct":[1,1,1]"#, r#""correct":[1,1]"#),
+        spaced.replace(
+            r#""states":["learning","learning"]"#,
+            r#""states":["learning"]"#,
+        ),
+    ] {
+        assert_eq!(read_report(&short), Err(ReportError::Damaged), "{short}");
+    }
 }
 
 #[test]
