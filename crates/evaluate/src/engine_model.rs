@@ -126,6 +126,11 @@ impl WidgetModelOnline {
         }
     }
 
+    /// The bank's calibration block, if it has one.
+    pub fn calibration_block(&self) -> Option<&BankCalibration> {
+        self.bank.bank().calibration.as_ref()
+    }
+
     /// The bank's prior difficulty of a dataset item, as the widget reads it
     /// (`Item::prior_difficulty`: 0 without a difficulty).
     fn prior_difficulty(&self, item: usize) -> f64 {
@@ -148,14 +153,18 @@ impl WidgetModelOnline {
 /// `widget`: the dataset's bank calibrated from the train learners like the teacher page does:
 /// the items' difficulties, and the calibration block fitted by the engine's one function
 /// (`bank_calibration::fit_bank_calibration`, the teacher page's and `make calibrate`'s), which
-/// the widget's model then predicts with.
+/// the widget's model then predicts with. As on the teacher page (`calibrate_bank_from_texts`),
+/// the block is checked against the bank as it was given, not against the difficulties fitted
+/// from the same learners: those would have seen the held-out learners' answers, and the check
+/// would keep no block even for a full class.
 pub fn fit_widget_model(
     learner_sequences: &[Vec<ObservedAnswer>],
     mut bank: Bank,
     settings: ModelSettings,
 ) -> WidgetModelOnline {
+    let block = fit_class_block(learner_sequences, &bank, settings);
     calibrate_like_the_teacher_page(&mut bank, learner_sequences);
-    bank.calibration = fit_class_block(learner_sequences, &bank, settings);
+    bank.calibration = block;
     WidgetModelOnline::new(bank)
 }
 
