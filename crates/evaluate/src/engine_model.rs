@@ -127,6 +127,7 @@ impl WidgetModelOnline {
     }
 
     /// The bank's calibration block, if it has one.
+    #[cfg(test)]
     pub fn calibration_block(&self) -> Option<&BankCalibration> {
         self.bank.bank().calibration.as_ref()
     }
