@@ -96,14 +96,16 @@ export async function checkBank(bankText) {
 /**
  * Calibrates the bank from the report files of the learners used (read again, with the same
  * reader and rules): its items' difficulties, and its calibration block fitted from the answers
- * the reports list. `progress({ read, total })` as the files are read, then the engine's fit,
- * which tells nothing until it ends. Answers { bank, items, learners, learnersWithAnswers, block,
- * skipped } (`calibrateBank` in crates/studio/src/teacher.rs).
+ * the reports list. `progress({ read, total })` as the files are read, then `progress({ read,
+ * total, fitted, of })` as the engine's fit advances (once per whole percent). Answers { bank,
+ * items, learners, learnersWithAnswers, block, classFit, skipped } (`calibrateBank` in
+ * crates/studio/src/teacher.rs).
  */
 export async function calibrate(bankText, files, largest, progress = () => {}) {
-  const { all, ends, refused } = await laidEndToEnd(files, largest, (read) => progress({ read, total: files.length }));
+  const total = files.length;
+  const { all, ends, refused } = await laidEndToEnd(files, largest, (read) => progress({ read, total }));
   await engine();
-  const result = calibrateBank(bankText, all, ends);
+  const result = calibrateBank(bankText, all, ends, (fitted, of) => progress({ read: total, total, fitted, of }));
   for (const { index, reason } of refused) {
     const skipped = result.skipped.find((entry) => entry.report === index);
     if (skipped) skipped.error = { kind: 'file', message: reason };

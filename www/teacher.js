@@ -554,7 +554,7 @@ let calibrator = null;
 /**
  * Runs the engine's calibration in its own worker when the bank or the reports used changed,
  * with a progress bar: the reports read again (the engine reads them with the same reader), then
- * the fit, which tells nothing until it ends.
+ * the fit, as far as it got.
  */
 async function calibrate(used) {
   const key = calibrationKey(used);
@@ -597,21 +597,28 @@ async function calibrate(used) {
 }
 
 /**
- * The calibration's progress: the reports read again, then the fit (the bar without a value:
- * it runs). The status changes with the phase only; the bar has the count.
+ * The calibration's progress: the reports read again, then the fit (`fitted` of `of`, from the
+ * engine). The status changes with the phase and, while fitting, every tenth of the way (it is
+ * read out); the bar has every value.
  */
-function showCalibrating({ read, total }) {
+function showCalibrating({ read, total, fitted, of }) {
   const bar = $('calibration-progress');
   bar.hidden = false;
-  const status =
-    read < total
-      ? 'Calibrating the bank: reading the reports again…'
-      : "Calibrating the bank: fitting the items' difficulties and the calibration block…";
-  if ($('calibration-status').textContent !== status) setStatus('calibration-status', status);
+  let status;
   if (read < total) {
+    status = 'Calibrating the bank: reading the reports again…';
     bar.max = total;
     bar.value = read;
-  } else bar.removeAttribute('value');
+  } else if (of > 0) {
+    const percent = Math.floor((100 * fitted) / of);
+    status = `Calibrating the bank: fitting the calibration block: ${Math.floor(percent / 10) * 10}%`;
+    bar.max = of;
+    bar.value = fitted;
+  } else {
+    status = "Calibrating the bank: fitting the items' difficulties and the calibration block…";
+    bar.removeAttribute('value');
+  }
+  if ($('calibration-status').textContent !== status) setStatus('calibration-status', status);
 }
 
 // ---------------------------------------------------------------- rendering
@@ -1423,12 +1430,27 @@ function renderBankContents(calibration, learners) {
     without > 0
       ? ` (${plural(without, 'report')} of older widgets ${without === 1 ? 'lists' : 'list'} no answers one by one and ${without === 1 ? 'counts' : 'count'} for the difficulties only)`
       : '';
+  const fit = calibration.classFit;
   let text;
   if (block?.source === 'class') {
     text =
       `The calibrated bank holds the items' difficulties and a calibration block fitted on ` +
       `${plural(block.answers, 'answer')} by ${plural(block.learners, 'learner')} of this class${withoutNote}: ` +
-      'widgets that load it predict and choose with the calibrated model.';
+      'widgets that load it predict and choose with the calibrated model' +
+      (fit?.check
+        ? ` (fitted without each learner, it predicted their answers better than the bank without a block: log-loss ${fit.check.blockLogLoss.toFixed(3)} against ${fit.check.withoutBlockLogLoss.toFixed(3)}).`
+        : '.');
+  } else if (fit && !fit.kept) {
+    const why = fit.check
+      ? `Your class's ${plural(fit.answers, 'answer')} are too few to improve on the bank's predictions: ` +
+        `a calibration block fitted without each learner predicted their answers no better than the bank without one ` +
+        `(log-loss ${fit.check.blockLogLoss.toFixed(3)} against ${fit.check.withoutBlockLogLoss.toFixed(3)}), so none is written`
+      : "One learner's answers cannot be checked against another's, so no calibration block is written";
+    text =
+      block?.source === 'earlier'
+        ? `${why}: the calibrated bank holds the items' difficulties and keeps its earlier calibration block, ` +
+          `fitted on ${plural(block.answers, 'answer')} by ${plural(block.learners, 'learner')} before this class, unchanged.`
+        : `${why}: the calibrated bank holds the items' difficulties only; its predictions are otherwise unchanged.`;
   } else if (block?.source === 'earlier') {
     text =
       `The calibrated bank holds the items' difficulties and keeps the bank's earlier calibration block, ` +

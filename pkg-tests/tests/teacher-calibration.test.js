@@ -1,8 +1,11 @@
 // The class calibrates its own bank (issue 13): a simulated class's report files (version 2, each
-// answer listed) go into the teacher page, the calibrated bank comes out with its calibration
-// block, a widget loads that bank and is answered, and the widget's predictions and masteries
-// are the native engine's for the same bank and answers (the simulator's `replay-answers`).
-// Reports of older widgets (no answers) fit no block, and the page says what the bank holds.
+// answer listed) go into the teacher page with a bank whose author misjudged its items (the
+// fractions bank with every difficulty negated: the class answered the bank as it is), the
+// calibrated bank comes out with its calibration block, a widget loads that bank and is answered,
+// and the widget's predictions and masteries are the native engine's for the same bank and
+// answers (the simulator's `replay-answers`). With the bank as written, the block of a few of
+// those learners predicts no better and is not written; reports of older widgets (no answers) fit no block; the
+// page says what the bank holds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +17,8 @@ import { axeViolations } from '../lib/axe.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 
 const LEARNERS = 30;
+/** Learners of the class whose answers the bank as written already predicts (no block kept). */
+const FEW_LEARNERS = 5;
 /** The answers given to the widget: right or wrong, in turn. */
 const PATTERN = [true, true, false, true, false, false, true, true, true, false, true, true];
 const PREDICTED = 'https://adaptive-practice.example/xapi/predicted-success';
@@ -24,6 +29,7 @@ let env;
 let folder;
 let reportFiles;
 let oldReportFiles;
+let misjudgedPath;
 
 before(async () => {
   folder = mkdtempSync(join(tmpdir(), 'teacher-calibration-'));
@@ -52,6 +58,17 @@ before(async () => {
     writeFileSync(oldPath, JSON.stringify({ ...report, version: 1 }));
     return oldPath;
   });
+  // The bank as an author who misjudged every item would have written it.
+  const bank = readBank('www/banks/fractions.json');
+  misjudgedPath = join(folder, 'misjudged.json');
+  writeFileSync(
+    misjudgedPath,
+    JSON.stringify({
+      ...bank,
+      title: 'Fractions, misjudged',
+      items: bank.items.map((item) => ('difficulty' in item ? { ...item, difficulty: -item.difficulty } : item)),
+    }),
+  );
   env = await launch();
 });
 after(async () => {
@@ -131,7 +148,7 @@ function replayNatively(bankPath, answers, withoutCalibration = false) {
 }
 
 test('the page fits the calibration block from the class, and a widget on that bank predicts as the native engine', async () => {
-  const teacher = await teacherPage(reportFiles);
+  const teacher = await teacherPage(reportFiles, misjudgedPath);
   const answerCount = reportFiles.reduce((sum, path) => sum + JSON.parse(readFileSync(path, 'utf8')).answerCount, 0);
   const block = teacher.bank.calibration;
   assert.ok(block, 'the downloaded bank has a calibration block');
@@ -142,9 +159,12 @@ test('the page fits the calibration block from the class, and a widget on that b
   assert.match(
     teacher.contents,
     new RegExp(
-      `difficulties and a calibration block fitted on ${answerCount.toLocaleString('en')} answers by ${LEARNERS} learners of this class`,
+      `difficulties and a calibration block fitted on ${answerCount.toLocaleString('en')} answers by ${LEARNERS} learners of this class.*` +
+        'it predicted their answers better than the bank without a block: log-loss ([\\d.]+) against ([\\d.]+)\\)',
     ),
   );
+  const [, blockLoss, withoutLoss] = teacher.contents.match(/log-loss ([\d.]+) against ([\d.]+)/);
+  assert.ok(Number(blockLoss) < Number(withoutLoss), `log-loss ${blockLoss} against ${withoutLoss}`);
   assert.deepEqual(await axeViolations(teacher.page, 'body'), []);
   assert.deepEqual(teacher.errors, []);
   await teacher.context.close();
@@ -177,13 +197,31 @@ test('the page fits the calibration block from the class, and a widget on that b
   assert.ok(moved.length >= PATTERN.length / 2, `predictions with and without the block: ${moved.length} differ`);
 });
 
+test('the bank as written gains no block from a few of its learners, and the page says why', async () => {
+  const few = reportFiles.slice(0, FEW_LEARNERS);
+  const teacher = await teacherPage(few);
+  const answerCount = few.reduce((sum, path) => sum + JSON.parse(readFileSync(path, 'utf8')).answerCount, 0);
+  assert.equal(teacher.bank.calibration, undefined);
+  assert.match(
+    teacher.contents,
+    new RegExp(
+      `Your class's ${answerCount.toLocaleString('en')} answers are too few to improve on the bank's predictions: .*` +
+        "none is written: the calibrated bank holds the items' difficulties only",
+    ),
+  );
+  assert.deepEqual(await axeViolations(teacher.page, 'body'), []);
+  assert.deepEqual(teacher.errors, []);
+  await teacher.context.close();
+});
+
 test('reports without answers fit no block; a bank with an earlier block keeps it, and the page says so', async () => {
   const plain = await teacherPage(oldReportFiles);
   assert.equal(plain.bank.calibration, undefined);
   assert.match(plain.contents, /difficulties only, no calibration block: no report used lists its answers one by one/);
   await plain.context.close();
 
-  const calibrated = await teacherPage(reportFiles);
+  const calibrated = await teacherPage(reportFiles, misjudgedPath);
+  assert.ok(calibrated.bank.calibration, 'the class gives the misjudged bank a block');
   await calibrated.context.close();
   const calibratedPath = join(folder, 'with-block.json');
   // Titled otherwise, so that the page tells when it uses it.

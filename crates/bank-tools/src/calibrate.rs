@@ -2,14 +2,19 @@
 //! (tab-separated, header `user_id item_id timestamp correct skill_id`, each learner's rows in
 //! answer order), by the engine's one fitting function (`bank_calibration::fit_bank_calibration`).
 
-use adaptive_practice_engine::bank_calibration::{fit_bank_calibration, ClassAnswer};
+use adaptive_practice_engine::bank_calibration::{fit_bank_calibration, ClassAnswer, ClassCheck};
 use adaptive_practice_engine::calibrated_model::ModelSettings;
 use adaptive_practice_engine::{load_bank, Bank, Severity};
 
-/// What calibrating gave: the bank with its block, and what was used.
+/// What calibrating gave: the bank with the class's block (or, when the class's held-out answers
+/// found it no better than the bank without one, the bank as it was), and what was used.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Calibrated {
     pub bank: Bank,
+    /// Whether the bank got the class's block.
+    pub block_written: bool,
+    /// The check inside the class (`None`: one learner, nothing to check against).
+    pub check: Option<ClassCheck>,
     pub used_answers: usize,
     pub skipped_answers: usize,
     pub learners: usize,
@@ -17,12 +22,24 @@ pub struct Calibrated {
 }
 
 impl Calibrated {
-    /// The line the command prints.
+    /// The lines the command prints: what was used, then what the bank got and why.
     pub fn summary(&self) -> String {
-        format!(
+        let used = format!(
             "used {} answer(s) of {} learner(s) on {} item(s); skipped {} answer(s) of items not in the bank",
             self.used_answers, self.learners, self.items, self.skipped_answers
-        )
+        );
+        let outcome = match (&self.check, self.block_written) {
+            (Some(check), true) => format!(
+                "calibration block written: fitted without them, it predicts each learner's answers better than the bank without a block (log-loss {:.4} vs {:.4})",
+                check.block_log_loss, check.without_block_log_loss
+            ),
+            (Some(check), false) => format!(
+                "no calibration block written: the class's {} answers are too few to improve on the bank without a block (fitted without them, it predicts each learner's answers worse: log-loss {:.4} vs {:.4}); the bank is unchanged",
+                self.used_answers, check.block_log_loss, check.without_block_log_loss
+            ),
+            (None, _) => "no calibration block written: the answers of one learner cannot be checked against another's; the bank is unchanged".to_string(),
+        };
+        format!("{used}\n{outcome}")
     }
 }
 
@@ -136,16 +153,21 @@ pub fn calibrate(bank_text: &str, log_text: &str) -> Result<Calibrated, String> 
     if answers.is_empty() {
         return Err("the answer log has a header but no answers".into());
     }
-    let fitted =
-        fit_bank_calibration(&bank, &answers, ModelSettings::default()).ok_or_else(|| {
+    let fitted = fit_bank_calibration(&bank, &answers, ModelSettings::default(), &mut |_, _| {})
+        .ok_or_else(|| {
             format!(
                 "none of the {} answer(s) is on an item of the bank (item_id must be an item's id)",
                 answers.len()
             )
         })?;
-    bank.calibration = Some(fitted.calibration);
+    let block_written = fitted.calibration.is_some();
+    if let Some(block) = fitted.calibration {
+        bank.calibration = Some(block);
+    }
     Ok(Calibrated {
         bank,
+        block_written,
+        check: fitted.check,
         used_answers: fitted.used_answers,
         skipped_answers: fitted.skipped_answers,
         learners: fitted.learners,

@@ -300,10 +300,21 @@ fn calibrate_writes_the_bank_with_its_block_and_refuses_bad_input() {
     log.push_str("l0\tno-such-item\t0\t1\tx\n");
     let (code, stdout, stderr) = run_calibrate(&folder, &log);
     assert_eq!(code, Some(0), "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines.first().copied(),
+        Some("used 9 answer(s) of 3 learner(s) on 2 item(s); skipped 1 answer(s) of items not in the bank"),
+        "{stdout}"
+    );
+    // Every learner got "meaning-02" wrong, which the bank writes as easy: the block gains.
     assert!(
-        stdout.starts_with(
-            "used 9 answer(s) of 3 learner(s) on 2 item(s); skipped 1 answer(s) of items not in the bank; wrote "
-        ),
+        lines
+            .get(1)
+            .is_some_and(|line| line.starts_with("calibration block written: ")),
+        "{stdout}"
+    );
+    assert!(
+        lines.get(2).is_some_and(|line| line.starts_with("wrote ")),
         "{stdout}"
     );
     let written = std::fs::read_to_string(folder.join("calibrated.json")).expect("written");

@@ -40,11 +40,16 @@ fn main() {
         }
     }
     let start = Instant::now();
-    let fitted = fit_bank_calibration(plain.bank(), &answers, ModelSettings::default())
-        .expect("the class answered items of the bank");
+    let fitted = fit_bank_calibration(
+        plain.bank(),
+        &answers,
+        ModelSettings::default(),
+        &mut |_, _| {},
+    )
+    .expect("the class answered items of the bank");
     let fit_seconds = start.elapsed().as_secs_f64();
     let mut bank = plain.bank().clone();
-    bank.calibration = Some(fitted.calibration);
+    bank.calibration = fitted.calibration;
     let calibrated = IndexedBank::new(bank);
     println!(
         "fit: {CLASS_LEARNERS} learners x {ANSWERS_PER_LEARNER} answers, {} items: {fit_seconds:.2} s",

@@ -15,6 +15,10 @@ use crate::calibrated_model::{
 };
 use crate::sorted_map::{IdPositions, SortedMap};
 
+mod class_check;
+
+pub use class_check::{ClassCheck, CHECK_FOLDS};
+
 /// The version of the block's layout, written in `version`.
 pub const CALIBRATION_VERSION: u32 = 1;
 /// Decimals kept for every number of the block: rounding to 4 moved no validation AUC by more
@@ -262,7 +266,12 @@ pub struct ClassAnswer {
 /// What fitting a bank's calibration gave, and what it used.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FittedCalibration {
-    pub calibration: BankCalibration,
+    /// The block, or `None` when the class's held-out answers found it no better than the bank
+    /// without one (`check`): then the bank is better left without a block.
+    pub calibration: Option<BankCalibration>,
+    /// The check inside the class (`class_check::check_inside_class`); `None` for a class of
+    /// one learner, too few to check (and so no block).
+    pub check: Option<ClassCheck>,
     pub used_answers: usize,
     /// Answers of an item (or part) the bank does not have.
     pub skipped_answers: usize,
@@ -271,19 +280,96 @@ pub struct FittedCalibration {
     pub items: usize,
 }
 
-/// Fits the calibration block of `bank` from a class's answers: maps ids to positions (a step is
-/// its own entry `item#part`, practising the step's skills), calls `calibrated_model::fit` and
-/// rounds every number to `CALIBRATION_DECIMALS`. `None` when no answer matches a bank item.
+/// Fits the calibration block of `bank` from a class's answers, and keeps it only where it
+/// predicts the class's answers better than the bank without a block: maps ids to positions (a
+/// step is its own entry `item#part`, practising the step's skills); fits with the shipped
+/// defaults' global weights as the prior mean and, for a class of fewer than
+/// `SMALL_CLASS_ANSWERS` answers, the stronger priors of `small_class_settings`; checks the fit
+/// on held-out learners (`class_check::check_inside_class`); then fits on every learner and
+/// rounds every number to `CALIBRATION_DECIMALS`. `settings` are those of a large class
+/// (`ModelSettings::default()` for the teacher page and `make calibrate`). `progress(done,
+/// total)` is called as the fits advance (`done` never decreases and ends at `total`). `None`
+/// when no answer matches a bank item.
 pub fn fit_bank_calibration(
     bank: &Bank,
     answers: &[ClassAnswer],
     settings: ModelSettings,
+    progress: &mut dyn FnMut(usize, usize),
 ) -> Option<FittedCalibration> {
+    let class = positioned_class(bank, answers)?;
+    let used_answers = answers.len() - class.skipped_answers;
+    let settings = small_class_settings(settings, used_answers);
+    let prior_mean = calibrated_model::default_parameters().global_feature_weights;
+    let without_block = class_check::parameters_without_block(bank, &class.item_keys);
+    // Progress: the check's fits, then the last fit, each weighing as many units as it has answers.
+    let total = 2 * used_answers.max(1);
+    let check = class_check::check_inside_class(
+        &class.sequences,
+        &without_block,
+        settings,
+        &prior_mean,
+        &mut |done, of| progress(done * used_answers / of.max(1), total),
+    );
+    let keep = check
+        .as_ref()
+        .is_some_and(ClassCheck::block_predicts_better);
+    let calibration = keep.then(|| {
+        let parameters = calibrated_model::fit_with_progress(
+            &class.sequences,
+            settings,
+            &prior_mean,
+            &mut |done, of| progress(used_answers + done * used_answers / of.max(1), total),
+        );
+        block_of(bank, &class, &parameters, used_answers)
+    });
+    progress(total, total);
+    Some(FittedCalibration {
+        calibration,
+        check,
+        used_answers,
+        skipped_answers: class.skipped_answers,
+        learners: class.sequences.len(),
+        items: class.item_keys.len(),
+    })
+}
+
+/// Below this many answers a class is fitted with `small_class_settings`' stronger priors (chosen
+/// with `crates/evaluate`'s `small-class` on validation learners; crates/evaluate/README.md,
+/// "Small classes").
+pub const SMALL_CLASS_ANSWERS: usize = 10_000;
+
+/// The settings a class of `answers` answers is fitted with: `settings`, with every prior
+/// precision raised to at least the small-class ones below `SMALL_CLASS_ANSWERS`, so that the
+/// fit stays near the shipped defaults (the global weights' prior mean) and near average items
+/// and skills where the class says little.
+pub fn small_class_settings(settings: ModelSettings, answers: usize) -> ModelSettings {
+    if answers >= SMALL_CLASS_ANSWERS {
+        return settings;
+    }
+    ModelSettings {
+        item_precision: settings.item_precision.max(10.0),
+        item_slope_precision: settings.item_slope_precision.max(100.0),
+        skill_precision: settings.skill_precision.max(10.0),
+        skill_weight_precision: settings.skill_weight_precision.max(1_000.0),
+        global_precision: settings.global_precision.max(10_000.0),
+        ..settings
+    }
+}
+
+/// A class's answers laid out for `calibrated_model::fit`: one sequence per learner, items by
+/// the index of `item_keys` (in the order first answered), skills by bank position.
+struct PositionedClass {
+    sequences: Vec<Vec<ObservedAnswer>>,
+    item_keys: Vec<String>,
+    skipped_answers: usize,
+}
+
+/// `None` when no answer matches a bank item.
+fn positioned_class(bank: &Bank, answers: &[ClassAnswer]) -> Option<PositionedClass> {
     let item_positions = IdPositions::new(bank.items.iter().map(|i| i.id.as_str()).collect());
     let skill_positions = IdPositions::new(bank.skills.iter().map(|s| s.id.as_str()).collect());
     let mut learner_indexes: SortedMap<usize> = SortedMap::new();
     let mut sequences: Vec<Vec<ObservedAnswer>> = Vec::new();
-    // Item keys in the order first answered, with their indexes for the fit.
     let mut item_keys: Vec<String> = Vec::new();
     let mut item_indexes: SortedMap<usize> = SortedMap::new();
     let mut skipped_answers = 0;
@@ -332,15 +418,25 @@ pub fn fit_bank_calibration(
             now,
         });
     }
-    if item_keys.is_empty() {
-        return None;
-    }
-    let used_answers = answers.len() - skipped_answers;
-    let parameters = calibrated_model::fit(&sequences, settings);
-    let calibration = BankCalibration {
+    (!item_keys.is_empty()).then_some(PositionedClass {
+        sequences,
+        item_keys,
+        skipped_answers,
+    })
+}
+
+/// The block of fitted `parameters`, by id, rounded.
+fn block_of(
+    bank: &Bank,
+    class: &PositionedClass,
+    parameters: &FittedParameters,
+    used_answers: usize,
+) -> BankCalibration {
+    let settings = parameters.settings;
+    BankCalibration {
         version: CALIBRATION_VERSION,
         fitted: CalibrationFitted {
-            learners: u32::try_from(sequences.len()).unwrap_or(u32::MAX),
+            learners: u32::try_from(class.sequences.len()).unwrap_or(u32::MAX),
             answers: u32::try_from(used_answers).unwrap_or(u32::MAX),
         },
         settings: CalibrationSettings {
@@ -363,7 +459,8 @@ pub fn fit_bank_calibration(
                 (skill.id.clone(), fitted)
             })
             .collect(),
-        items: item_keys
+        items: class
+            .item_keys
             .iter()
             .enumerate()
             .map(|(index, key)| {
@@ -375,14 +472,7 @@ pub fn fit_bank_calibration(
                 (key.clone(), fitted)
             })
             .collect(),
-    };
-    Some(FittedCalibration {
-        calibration,
-        used_answers,
-        skipped_answers,
-        learners: sequences.len(),
-        items: item_keys.len(),
-    })
+    }
 }
 
 /// A number of the block, rounded to `CALIBRATION_DECIMALS` (and 0 for one that is not finite).

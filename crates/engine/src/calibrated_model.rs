@@ -29,7 +29,9 @@ mod fit;
 mod tests;
 
 pub use defaults::{default_parameters, DEFAULT_ITEM_MEMORY_SHIFTS};
-pub use fit::{fit, fit_defaults, fit_item_memory_shifts, fit_with_global_prior};
+pub use fit::{
+    fit, fit_defaults, fit_item_memory_shifts, fit_with_global_prior, fit_with_progress,
+};
 
 /// One answer of a learner, as the fitting sees it.
 #[derive(Clone, Debug, PartialEq)]

@@ -12,8 +12,11 @@ use adaptive_practice_engine::calibrated_model::{
     self, FittedParameters, ModelSettings, ObservedAnswer, GLOBAL_FEATURE_COUNT,
 };
 
+use adaptive_practice_engine::bank::Bank;
+
 use crate::dataset::{read_dataset, Dataset, Vocabulary};
 use crate::elo;
+use crate::engine_model::{dataset_bank, fit_class_block, WidgetModelOnline};
 use crate::knowledge_tracing::{observed_sequences, LearnerModelOnline};
 use crate::metrics::area_under_roc_curve;
 use crate::replay::replay_learners;
@@ -45,6 +48,8 @@ pub struct SplitFile {
     pub name: String,
     pub fit_train: Vec<Vec<ObservedAnswer>>,
     pub validation: Dataset,
+    /// A bank of the file's items and skills, no difficulties, no block (`dataset_bank`).
+    pub bank: Bank,
 }
 
 /// Reads a train file (with its own vocabulary) and splits its learners for validation.
@@ -52,6 +57,11 @@ pub fn read_split_file(path: &Path) -> Result<SplitFile, String> {
     let mut vocabulary = Vocabulary::default();
     let train = read_dataset(path, &mut vocabulary).map_err(|error| error.to_string())?;
     let (fit_train, validation) = split_for_validation(train);
+    let bank = dataset_bank(
+        vocabulary.item_index_by_name.len(),
+        vocabulary.skill_index_by_name.len(),
+        &[&fit_train, &validation],
+    );
     Ok(SplitFile {
         name: path.file_stem().map_or_else(
             || path.display().to_string(),
@@ -59,6 +69,7 @@ pub fn read_split_file(path: &Path) -> Result<SplitFile, String> {
         ),
         fit_train: observed_sequences(&fit_train),
         validation,
+        bank,
     })
 }
 
@@ -164,21 +175,36 @@ pub fn weights_as_source(weights: &[f64; GLOBAL_FEATURE_COUNT]) -> String {
 }
 
 /// Calibrates small classes of the train file's fit-train learners, with and without the shipped
-/// defaults as the prior mean of the global weights, and prints their mean validation AUC beside
-/// the defaults alone.
+/// defaults as the prior mean of the global weights (`calibrated_model::fit_with_global_prior`
+/// with the command's settings), and as the teacher page and `make calibrate` do
+/// (`bank_calibration::fit_bank_calibration`: the block kept only when the class's held-out
+/// answers gain, scored with the widget's model on the file's bank without difficulties), and
+/// prints their mean validation AUC beside the bank without a block.
 pub fn run_small_class(command: &SmallClassCommand) -> Result<(), String> {
     let file = read_split_file(&command.train_path)?;
     let shipped = calibrated_model::default_parameters();
+    let widget_auc = |bank: Bank| {
+        let mut model = WidgetModelOnline::new(bank);
+        let outcome = replay_learners(&mut model, &file.validation);
+        area_under_roc_curve(&outcome.predictions, &outcome.outcomes).unwrap_or(f64::NAN)
+    };
     println!(
-        "{}: {} fit-train learners; validation: {} learners; shipped defaults alone: valid AUC {:.4}",
+        "{}: {} fit-train learners; validation: {} learners; shipped defaults alone: valid AUC {:.4} (widget, bank without a block: {:.4})",
         file.name,
         file.fit_train.len(),
         file.validation.learners.len(),
-        scored_auc(&shipped, &file.validation)
+        scored_auc(&shipped, &file.validation),
+        widget_auc(file.bank.clone())
     );
     println!(
-        "{:>8} {:>8} {:>14} {:>20}",
-        "learners", "classes", "fit, prior 0", "fit, prior defaults"
+        "{:>8} {:>8} {:>14} {:>20} {:>22} {:>12} {:>12}",
+        "learners",
+        "classes",
+        "fit, prior 0",
+        "fit, prior defaults",
+        "fit_bank_calibration",
+        "blocks kept",
+        "worst class"
     );
     for &size in &command.class_sizes {
         let classes: Vec<&[Vec<ObservedAnswer>]> = file
@@ -203,11 +229,21 @@ pub fn run_small_class(command: &SmallClassCommand) -> Result<(), String> {
                 .sum::<f64>()
                 / classes.len() as f64
         };
+        let (mut kept, mut teacher_aucs) = (0, Vec::new());
+        for class in &classes {
+            let mut bank = file.bank.clone();
+            bank.calibration = fit_class_block(class, &bank, ModelSettings::default());
+            kept += usize::from(bank.calibration.is_some());
+            teacher_aucs.push(widget_auc(bank));
+        }
         println!(
-            "{size:>8} {:>8} {:>14.4} {:>20.4}",
+            "{size:>8} {:>8} {:>14.4} {:>20.4} {:>22.4} {:>12} {:>12.4}",
             classes.len(),
             mean_auc(&[0.0; GLOBAL_FEATURE_COUNT]),
-            mean_auc(&shipped.global_feature_weights)
+            mean_auc(&shipped.global_feature_weights),
+            teacher_aucs.iter().sum::<f64>() / teacher_aucs.len() as f64,
+            format!("{kept}/{}", classes.len()),
+            teacher_aucs.iter().copied().fold(f64::INFINITY, f64::min),
         );
     }
     Ok(())

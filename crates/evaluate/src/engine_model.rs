@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use adaptive_practice_engine::bank::{Bank, BankSettings, Item, ItemKind, Skill};
 use adaptive_practice_engine::bank_calibration::{
-    fit_bank_calibration, ClassAnswer, SECONDS_BETWEEN_UNTIMED_ANSWERS,
+    fit_bank_calibration, BankCalibration, ClassAnswer, SECONDS_BETWEEN_UNTIMED_ANSWERS,
 };
 use adaptive_practice_engine::calibrated_model::{ModelSettings, ObservedAnswer};
 use adaptive_practice_engine::calibration::calibrate_bank_items;
@@ -126,6 +126,12 @@ impl WidgetModelOnline {
         }
     }
 
+    /// The bank's calibration block, if it has one.
+    #[cfg(test)]
+    pub fn calibration_block(&self) -> Option<&BankCalibration> {
+        self.bank.bank().calibration.as_ref()
+    }
+
     /// The bank's prior difficulty of a dataset item, as the widget reads it
     /// (`Item::prior_difficulty`: 0 without a difficulty).
     fn prior_difficulty(&self, item: usize) -> f64 {
@@ -148,13 +154,28 @@ impl WidgetModelOnline {
 /// `widget`: the dataset's bank calibrated from the train learners like the teacher page does:
 /// the items' difficulties, and the calibration block fitted by the engine's one function
 /// (`bank_calibration::fit_bank_calibration`, the teacher page's and `make calibrate`'s), which
-/// the widget's model then predicts with.
+/// the widget's model then predicts with. As on the teacher page (`calibrate_bank_from_texts`),
+/// the block is checked against the bank as it was given, not against the difficulties fitted
+/// from the same learners: those would have seen the held-out learners' answers, and the check
+/// would keep no block even for a full class.
 pub fn fit_widget_model(
     learner_sequences: &[Vec<ObservedAnswer>],
     mut bank: Bank,
     settings: ModelSettings,
 ) -> WidgetModelOnline {
+    let block = fit_class_block(learner_sequences, &bank, settings);
     calibrate_like_the_teacher_page(&mut bank, learner_sequences);
+    bank.calibration = block;
+    WidgetModelOnline::new(bank)
+}
+
+/// The calibration block `bank_calibration::fit_bank_calibration` gives `bank` from the
+/// learners' answers (`None`: not kept, the class's held-out answers did not gain).
+pub fn fit_class_block(
+    learner_sequences: &[Vec<ObservedAnswer>],
+    bank: &Bank,
+    settings: ModelSettings,
+) -> Option<BankCalibration> {
     let answers: Vec<ClassAnswer> = learner_sequences
         .iter()
         .enumerate()
@@ -168,9 +189,8 @@ pub fn fit_widget_model(
             })
         })
         .collect();
-    bank.calibration =
-        fit_bank_calibration(&bank, &answers, settings).map(|fitted| fitted.calibration);
-    WidgetModelOnline::new(bank)
+    fit_bank_calibration(bank, &answers, settings, &mut |_, _| {})
+        .and_then(|fitted| fitted.calibration)
 }
 
 impl OnlineModel for WidgetModelOnline {

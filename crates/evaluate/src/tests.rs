@@ -348,13 +348,14 @@ fn fitted_models_beat_the_mean_on_synthetic_learners() {
         &test,
     );
     let bank = dataset_bank(40, 4, &[&train, &test]);
-    check_beats_mean(
-        "widget",
-        &mut fit_widget_model(&train_sequences, bank.clone(), settings),
-        mean_auc,
-        0.2,
-        &test,
+    let mut widget = fit_widget_model(&train_sequences, bank.clone(), settings);
+    // The block is checked against the bank as given (no difficulties), as the teacher page
+    // does, not against difficulties fitted on the same learners: it is kept.
+    assert!(
+        widget.calibration_block().is_some(),
+        "the class keeps its block"
     );
+    check_beats_mean("widget", &mut widget, mean_auc, 0.2, &test);
     // Without difficulties it sees the learner and the skill only.
     check_beats_mean(
         "widget-uncalibrated",

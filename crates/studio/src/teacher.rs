@@ -286,6 +286,10 @@ struct Calibration {
     /// The `calibration` block the bank holds, and where it comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
     block: Option<BlockSummary>,
+    /// The block fitted from the class's answers, and whether the bank got it (absent when no
+    /// answer of the reports used is on an item of the bank).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    class_fit: Option<ClassFitSummary>,
     /// Report files that were not used, and why.
     skipped: Vec<Skipped>,
 }
@@ -305,6 +309,28 @@ struct BlockSummary {
     items: usize,
     /// Answers of the class on items (or steps) the bank does not have: not used.
     skipped_answers: usize,
+}
+
+/// What became of the block fitted from the class's answers
+/// (`bank_calibration::fit_bank_calibration`): `kept` when, fitted without each learner, it
+/// predicted their answers better than the bank without a block (mean log-loss over `checked`
+/// answers); else the bank keeps what it had (its earlier block, or none) and the page says why.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+struct ClassFitSummary {
+    kept: bool,
+    learners: usize,
+    answers: usize,
+    /// `None` for a class of one learner, which cannot be checked (and gets no block).
+    check: Option<CheckSummary>,
+}
+
+#[derive(Serialize, Debug, Clone, Copy, PartialEq)]
+#[serde(rename_all = "camelCase")]
+struct CheckSummary {
+    checked: usize,
+    block_log_loss: f64,
+    without_block_log_loss: f64,
 }
 
 /// A report file the calibration did not use: its position in the list given (from 0), and why.
@@ -377,16 +403,37 @@ fn usable_reports<'a>(
     (used, skipped)
 }
 
-/// `calibrateBank(bankJson, bytes, ends)`: calibrates the bank from the class's report files,
+/// `calibrateBank(bankJson, bytes, ends, progress)`: calibrates the bank from the class's report
+/// files,
 /// laid end to end in `bytes` as for `readReports`: the difficulties of its items from every
 /// report used, and its `calibration` block (`bank_calibration::fit_bank_calibration`, as
 /// `make calibrate` fits it) from the answers of the reports used that list them. Answers
-/// `{ bank, items, learners, learnersWithAnswers, block, skipped }` (`block`: `BlockSummary`,
-/// absent when the bank has no block); refuses a bank the widget would refuse, with the first
-/// reason.
+/// `{ bank, items, learners, learnersWithAnswers, block, classFit, skipped }` (`block`:
+/// `BlockSummary`, absent when the bank has no block; `classFit`: `ClassFitSummary`); refuses a
+/// bank the widget would refuse, with the first reason. `progress(done, total)`, when given, is
+/// called as the block's fit advances, once per whole percent.
 #[wasm_bindgen(js_name = calibrateBank)]
-pub fn calibrate_bank(bank_json: &str, bytes: &[u8], ends: &[u32]) -> Result<JsValue, JsError> {
-    let result = calibrate_bank_from_texts(bank_json, &file_texts(bytes, ends), now())?;
+pub fn calibrate_bank(
+    bank_json: &str,
+    bytes: &[u8],
+    ends: &[u32],
+    progress: Option<js_sys::Function>,
+) -> Result<JsValue, JsError> {
+    let mut last_percent = None;
+    let mut report = |done: usize, total: usize| {
+        let percent = done * 100 / total.max(1);
+        if let (Some(function), true) = (&progress, last_percent != Some(percent)) {
+            last_percent = Some(percent);
+            // A progress function that throws changes nothing of the calibration.
+            let _ = function.call2(
+                &JsValue::NULL,
+                &JsValue::from(done as f64),
+                &JsValue::from(total as f64),
+            );
+        }
+    };
+    let result =
+        calibrate_bank_from_texts(bank_json, &file_texts(bytes, ends), now(), &mut report)?;
     // JSON-compatible: maps become plain objects, so the page can `JSON.stringify` the bank.
     result
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -398,6 +445,7 @@ fn calibrate_bank_from_texts(
     bank_json: &str,
     texts: &[std::borrow::Cow<'_, str>],
     now: Timestamp,
+    progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Calibration, JsError> {
     let bank = bank_of(bank_json)?;
     let (used, skipped) = usable_reports(texts, &bank.id, now);
@@ -424,7 +472,7 @@ fn calibrate_bank_from_texts(
             }
         }
     }
-    let (block, summary) = calibration_block(&bank, &used);
+    let (block, summary, class_fit) = calibration_block(&bank, &used, progress);
     if let (Some(object), Some(block)) = (calibrated.as_object_mut(), block) {
         let value = serde_json::to_value(block).map_err(|e| JsError::new(&e.to_string()))?;
         object.insert("calibration".into(), value);
@@ -435,6 +483,7 @@ fn calibrate_bank_from_texts(
         learners: records.len(),
         learners_with_answers: used.iter().filter(|r| lists_answers(r)).count(),
         block: summary,
+        class_fit,
         skipped,
     })
 }
@@ -445,11 +494,17 @@ fn lists_answers(report: &LearnerReport<'_>) -> bool {
 }
 
 /// The calibration block of the bank calibrated from `used`: fitted from their answers when any
-/// lists them (replacing the bank's own), else the bank's own block kept as it was (or none).
+/// lists them and kept when it predicts them better than the bank without one (replacing the
+/// bank's own), else the bank's own block kept as it was (or none).
 fn calibration_block(
     bank: &Bank,
     used: &[LearnerReport<'_>],
-) -> (Option<BankCalibration>, Option<BlockSummary>) {
+    progress: &mut dyn FnMut(usize, usize),
+) -> (
+    Option<BankCalibration>,
+    Option<BlockSummary>,
+    Option<ClassFitSummary>,
+) {
     let answers: Vec<adaptive_practice_engine::bank_calibration::ClassAnswer> = class_answers(used)
         .iter()
         .map(
@@ -463,29 +518,36 @@ fn calibration_block(
             },
         )
         .collect();
-    if let Some(fitted) = fit_bank_calibration(bank, &answers, ModelSettings::default()) {
+    let fitted = fit_bank_calibration(bank, &answers, ModelSettings::default(), progress);
+    let class_fit = fitted.as_ref().map(|fitted| ClassFitSummary {
+        kept: fitted.calibration.is_some(),
+        learners: fitted.learners,
+        answers: fitted.used_answers,
+        check: fitted.check.map(|check| CheckSummary {
+            checked: check.answers,
+            block_log_loss: check.block_log_loss,
+            without_block_log_loss: check.without_block_log_loss,
+        }),
+    });
+    if let Some((Some(block), fitted)) = fitted.map(|fitted| (fitted.calibration.clone(), fitted)) {
         let summary = BlockSummary {
             source: "class",
-            learners: fitted.calibration.fitted.learners,
-            answers: fitted.calibration.fitted.answers,
+            learners: block.fitted.learners,
+            answers: block.fitted.answers,
             items: fitted.items,
             skipped_answers: fitted.skipped_answers,
         };
-        return (Some(fitted.calibration), Some(summary));
+        return (Some(block), Some(summary), class_fit);
     }
-    match &bank.calibration {
-        Some(earlier) => (
-            None,
-            Some(BlockSummary {
-                source: "earlier",
-                learners: earlier.fitted.learners,
-                answers: earlier.fitted.answers,
-                items: earlier.items.len(),
-                skipped_answers: answers.len(),
-            }),
-        ),
-        None => (None, None),
-    }
+    let earlier = bank.calibration.as_ref().map(|earlier| BlockSummary {
+        source: "earlier",
+        learners: earlier.fitted.learners,
+        answers: earlier.fitted.answers,
+        items: earlier.items.len(),
+        // The class's answers: none on an item of the bank, or their block not kept.
+        skipped_answers: answers.len(),
+    });
+    (None, earlier, class_fit)
 }
 
 /// `bankPrompts(bankJson)`: each item's prompt as plain text, in the bank's order, for the page's

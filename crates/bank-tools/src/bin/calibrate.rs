@@ -1,7 +1,11 @@
 //! `calibrate --logs answers.tsv --bank bank.json --out calibrated.json`: writes the bank with
 //! its calibration block fitted from the answer log (`adaptive_practice_bank_tools::calibrate`).
 //!
-//! Exit code: 0 when the calibrated bank was written, 1 on bad input (a missing or unreadable
+//! It prints what it used, whether the bank got the class's block and why (a block that predicts
+//! the class's held-out answers no better than the bank without one is not written: the bank is
+//! written unchanged).
+//!
+//! Exit code: 0 when the calibrated (or unchanged) bank was written, 1 on bad input (a missing or unreadable
 //! file, a bank with errors, a bad row, no answer on an item of the bank), 2 on a wrong command
 //! line.
 
@@ -43,23 +47,23 @@ fn main() -> ExitCode {
                 format!("{bank}, {logs}: {error}")
             }
         })?;
-        // The author's bank as written, with only its calibration block set.
-        let block = calibrated
-            .bank
-            .calibration
-            .as_ref()
-            .map(calibration_json)
-            .transpose()
-            .map_err(|error| format!("cannot write the block: {error}"))?
-            .unwrap_or_default();
-        let text = with_calibration_block(&bank_text, &block)
-            .ok_or_else(|| format!("{bank}: the bank is not a JSON object"))?;
+        // The author's bank as written, with only its calibration block set (or as it was, when
+        // the class's block was not kept).
+        let text = match calibrated.bank.calibration.as_ref() {
+            Some(block) if calibrated.block_written => {
+                let block = calibration_json(block)
+                    .map_err(|error| format!("cannot write the block: {error}"))?;
+                with_calibration_block(&bank_text, &block)
+                    .ok_or_else(|| format!("{bank}: the bank is not a JSON object"))?
+            }
+            _ => bank_text.clone(),
+        };
         std::fs::write(out, text).map_err(|error| format!("{out}: cannot write: {error}"))?;
         Ok(calibrated.summary())
     });
     match result {
         Ok(summary) => {
-            println!("{summary}; wrote {out}");
+            println!("{summary}\nwrote {out}");
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -36,10 +36,17 @@ dan\thard\t0\t0\ts
 #[test]
 fn a_log_calibrates_the_bank_and_the_block_reads_back() {
     let calibrated = calibrate(BANK, LOG).expect("calibrates");
+    let summary = calibrated.summary();
+    let lines: Vec<&str> = summary.lines().collect();
     assert_eq!(
-        calibrated.summary(),
+        lines[0],
         "used 16 answer(s) of 4 learner(s) on 2 item(s); skipped 1 answer(s) of items not in the bank"
     );
+    assert!(
+        lines[1].starts_with("calibration block written: fitted without them, it predicts"),
+        "{summary}"
+    );
+    assert!(calibrated.block_written);
     let block = calibrated.bank.calibration.as_ref().expect("a block");
     let keys: Vec<&String> = block.items.keys().collect();
     assert_eq!(keys, ["easy", "hard"]);
@@ -96,10 +103,28 @@ ben\ttwo#1\t0\t1\ts
     );
     let bank = load_bank(STEPS_BANK);
     assert!(bank.bank.is_some(), "{:?}", bank.diagnostics);
-    let calibrated = calibrate(STEPS_BANK, log).expect("calibrates");
+    // Two learners are too few to gain on the bank without a block: it is left unchanged.
+    let unchanged = calibrate(STEPS_BANK, log).expect("calibrates");
     // `q#1` is an item of the bank: the whole item, not step 1 of `q`.
-    assert_eq!(calibrated.used_answers, 5, "{}", calibrated.summary());
-    let block = calibrated.bank.calibration.expect("a block");
+    assert_eq!(unchanged.used_answers, 5, "{}", unchanged.summary());
+    assert_eq!(unchanged.bank.calibration, None);
+    assert!(
+        unchanged.summary().contains(
+            "no calibration block written: the class's 5 answers are too few to improve on the bank without a block"
+        ),
+        "{}",
+        unchanged.summary()
+    );
+    // Twelve learners, step 0 always right, step 1 always wrong: a block, keyed by step.
+    let mut many = String::from("user_id\titem_id\ttimestamp\tcorrect\tskill_id\n");
+    for learner in 0..12 {
+        let right = u8::from(learner % 4 != 0);
+        many += &format!("l{learner}\ttwo#0\t0\t1\ts\nl{learner}\ttwo#1\t0\t0\ts\nl{learner}\tq#1\t0\t{right}\ts\n");
+        many += &format!("l{learner}\ttwo#0\t0\t1\ts\nl{learner}\ttwo#1\t0\t0\ts\n");
+    }
+    let calibrated = calibrate(STEPS_BANK, &many).expect("calibrates");
+    let summary = calibrated.summary();
+    let block = calibrated.bank.calibration.expect(&summary);
     let keys: Vec<&String> = block.items.keys().collect();
     assert_eq!(keys, ["q#1", "two#0", "two#1"]);
 }

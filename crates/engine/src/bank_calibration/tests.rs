@@ -1,7 +1,9 @@
 //! The calibration block: fitted from a seeded simulated class, written and read back, checked,
 //! and used by the widget's model exactly as `calibrated_model` predicts.
 
-use super::{fit_bank_calibration, ClassAnswer, FittedCalibration, PositionedCalibration};
+use super::{
+    fit_bank_calibration, BankCalibration, ClassAnswer, FittedCalibration, PositionedCalibration,
+};
 use crate::bank::Bank;
 use crate::bank_check::{load_bank, Severity};
 use crate::calibrated_model::{self, LearnerState, ModelSettings};
@@ -57,7 +59,7 @@ fn simulated_class(bank: &Bank, learners: usize, seed: u64) -> Vec<ClassAnswer> 
     answers
 }
 
-fn fitted_class() -> (Bank, FittedCalibration) {
+fn fitted_class() -> (Bank, FittedCalibration, BankCalibration) {
     let mut bank = class_bank();
     let mut answers = simulated_class(&bank, 40, 7);
     answers.push(ClassAnswer {
@@ -72,14 +74,19 @@ fn fitted_class() -> (Bank, FittedCalibration) {
         cross_fit_folds: 2,
         ..ModelSettings::default()
     };
-    let fitted = fit_bank_calibration(&bank, &answers, settings).expect("answers match items");
-    bank.calibration = Some(fitted.calibration.clone());
-    (bank, fitted)
+    let fitted = fit_bank_calibration(&bank, &answers, settings, &mut |_, _| {})
+        .expect("answers match items");
+    let block = fitted
+        .calibration
+        .clone()
+        .expect("the class's block predicts its held-out answers better than the bank without one");
+    bank.calibration = Some(block.clone());
+    (bank, fitted, block)
 }
 
 #[test]
 fn a_seeded_class_makes_easy_items_come_out_easier() {
-    let (bank, fitted) = fitted_class();
+    let (bank, fitted, block) = fitted_class();
     assert_eq!(
         (
             fitted.used_answers,
@@ -89,8 +96,8 @@ fn a_seeded_class_makes_easy_items_come_out_easier() {
         ),
         (640, 1, 40, 8)
     );
-    assert_eq!(fitted.calibration.fitted.learners, 40);
-    assert_eq!(fitted.calibration.fitted.answers, 640);
+    assert_eq!(block.fitted.learners, 40);
+    assert_eq!(block.fitted.answers, 640);
     let indexed = IndexedBank::new(bank.clone());
     let new_learner = LearnerModel::default();
     let now = Timestamp(0);
@@ -102,7 +109,7 @@ fn a_seeded_class_makes_easy_items_come_out_easier() {
         for easy in ["e1", "e2"] {
             for hard in ["h1", "h2"] {
                 let (easy, hard) = (format!("{skill}-{easy}"), format!("{skill}-{hard}"));
-                let reference = |id: &str| fitted.calibration.items[id].ability_reference;
+                let reference = |id: &str| block.items[id].ability_reference;
                 assert!(
                     reference(&easy) > reference(&hard) + 1.0,
                     "{easy} {} vs {hard} {}",
@@ -122,11 +129,11 @@ fn a_seeded_class_makes_easy_items_come_out_easier() {
 
 #[test]
 fn the_block_round_trips_by_id_with_four_decimals() {
-    let (bank, fitted) = fitted_class();
+    let (bank, _, block) = fitted_class();
     let text = serde_json::to_string_pretty(&bank).expect("the bank writes");
     // Every number of the block has at most four decimals.
-    let block = &text[text.find("\"calibration\"").expect("the block is written")..];
-    for number in block.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-')) {
+    let written = &text[text.find("\"calibration\"").expect("the block is written")..];
+    for number in written.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-')) {
         if let Some((_, decimals)) = number.split_once('.') {
             assert!(decimals.len() <= 4, "{number}");
         }
@@ -137,20 +144,20 @@ fn the_block_round_trips_by_id_with_four_decimals() {
     let by_serde: Bank = serde_json::from_str(&text).expect("serde reads the bank");
     assert_eq!(by_serde, bank);
     assert_eq!(
-        fitted.calibration.items.keys().count(),
+        block.items.keys().count(),
         8,
         "{:?}",
-        fitted.calibration.items.keys().collect::<Vec<_>>()
+        block.items.keys().collect::<Vec<_>>()
     );
     // Reordered items keep their parameters: the block is keyed by id.
     let mut reordered = bank.clone();
     reordered.items.reverse();
-    let positioned = PositionedCalibration::new(&reordered, &fitted.calibration);
+    let positioned = PositionedCalibration::new(&reordered, &block);
     let last = reordered.items.len() - 1;
     assert_eq!(reordered.items[last].id, bank.items[0].id);
     assert_eq!(
         positioned.parameters.item_easiness[last],
-        fitted.calibration.items[&bank.items[0].id].easiness
+        block.items[&bank.items[0].id].easiness
     );
 }
 
@@ -184,7 +191,7 @@ fn check_same_predictions(bank: &Bank, script: &[(&str, bool)]) {
 
 #[test]
 fn a_calibrated_bank_predicts_exactly_as_the_calibrated_model() {
-    let (bank, _) = fitted_class();
+    let (bank, _, _) = fitted_class();
     check_same_predictions(&bank, &[("a-e1", true), ("a-h1", false), ("b-e2", true)]);
     check_same_predictions(
         &bank,
@@ -257,19 +264,25 @@ fn mastery_on_a_calibrated_bank_is_the_prediction_on_a_typical_item() {
 fn saved_progress_of_the_current_release_loads_with_a_calibrated_bank() {
     let bank_text = include_str!("../../../../www/banks/fractions.json");
     let mut bank = load_bank(bank_text).bank.expect("the sample bank loads");
-    let answers: Vec<ClassAnswer> = (0..6)
+    // Every other item always wrong: a block the class's held-out answers keep.
+    let answers: Vec<ClassAnswer> = (0..12)
         .flat_map(|learner| {
-            bank.items.iter().take(8).map(move |item| ClassAnswer {
-                learner: format!("{learner}"),
-                item_id: item.id.clone(),
-                part: None,
-                correct: (learner + item.id.len()) % 3 != 0,
-                seconds: 0.0,
-            })
+            bank.items
+                .iter()
+                .take(8)
+                .enumerate()
+                .map(move |(position, item)| ClassAnswer {
+                    learner: format!("{learner}"),
+                    item_id: item.id.clone(),
+                    part: None,
+                    correct: position % 2 == 0 && (learner + position) % 5 != 0,
+                    seconds: 0.0,
+                })
         })
         .collect();
-    let fitted = fit_bank_calibration(&bank, &answers, ModelSettings::default()).expect("fits");
-    bank.calibration = Some(fitted.calibration);
+    let fitted = fit_bank_calibration(&bank, &answers, ModelSettings::default(), &mut |_, _| {})
+        .expect("fits");
+    bank.calibration = Some(fitted.calibration.expect("a block"));
     let indexed = IndexedBank::new(bank);
     for fixture in [
         include_str!("../../tests/fixtures/progress-v1.json"),
@@ -387,7 +400,7 @@ fn after_saving_and_loading_the_calibrated_state_is_replayed_from_the_answer_log
     use crate::sample_response::response_for;
     use crate::session::{advance, new_progress, resume, submit_answer};
 
-    let (bank, _) = fitted_class();
+    let (bank, _, _) = fitted_class();
     let indexed = IndexedBank::new(bank);
     let mut progress = new_progress(&indexed, 3);
     let options = Default::default();
@@ -465,7 +478,7 @@ fn only_a_bank_that_knows_no_item_predicts_with_the_item_memory() {
         "{from_terms} vs {repeat}"
     );
     // A calibrated bank, or one with difficulties, knows its items: no item memory.
-    let (calibrated, _) = fitted_class();
+    let (calibrated, _, _) = fitted_class();
     let mut with_difficulties = bank.clone();
     with_difficulties.items[0].difficulty = Some(1.0);
     for known in [calibrated, with_difficulties] {
@@ -474,5 +487,172 @@ fn only_a_bank_that_knows_no_item_predicts_with_the_item_memory() {
             .parameters
             .item_memory_shifts;
         assert_eq!(shifts, [0.0; 2]);
+    }
+}
+
+/// The log-loss of `bank` (with its block, or without) on `answers`, each predicted by the
+/// widget's model before it is recorded, every learner from scratch.
+fn widget_log_loss(bank: &Bank, answers: &[ClassAnswer]) -> f64 {
+    let indexed = IndexedBank::new(bank.clone());
+    let mut learners: std::collections::BTreeMap<&str, LearnerModel> = Default::default();
+    let mut loss = 0.0;
+    for (step, answer) in answers.iter().enumerate() {
+        let model = learners.entry(answer.learner.as_str()).or_default();
+        let item = indexed
+            .items()
+            .iter()
+            .find(|item| item.id == answer.item_id)
+            .expect("an item of the bank");
+        let now = Timestamp(1_000 * step as i64);
+        let probability = model
+            .predict_success(&indexed, item, now)
+            .clamp(1e-6, 1.0 - 1e-6);
+        loss -= if answer.correct {
+            probability.ln()
+        } else {
+            (1.0 - probability).ln()
+        };
+        model.record_answer(&indexed, &Evidence::of_item(item, answer.correct), now);
+    }
+    loss / answers.len() as f64
+}
+
+/// Fits `learners` simulated learners (seed `seed`), and scores the bank it gives (with the
+/// class's block, or unchanged) and the bank without a block on 60 new simulated learners:
+/// the block is kept or not, and (log-loss with what the class gave, without a block).
+fn class_against_new_learners(learners: usize, seed: u64) -> (bool, f64, f64) {
+    let bank = class_bank();
+    let class = simulated_class(&bank, learners, seed);
+    let fitted = fit_bank_calibration(&bank, &class, ModelSettings::default(), &mut |_, _| {})
+        .expect("answers match items");
+    let mut given = bank.clone();
+    given.calibration = fitted.calibration.clone();
+    let new_learners = simulated_class(&bank, 60, seed + 1_000);
+    (
+        fitted.calibration.is_some(),
+        widget_log_loss(&given, &new_learners),
+        widget_log_loss(&bank, &new_learners),
+    )
+}
+
+#[test]
+fn what_a_class_gives_never_predicts_new_learners_worse_than_no_block() {
+    let mut kept = Vec::new();
+    for (learners, seed) in [(2, 1), (3, 2), (4, 3), (6, 4), (10, 5), (40, 6)] {
+        let (block_kept, with_class, without_block) = class_against_new_learners(learners, seed);
+        assert!(
+            with_class <= without_block + 0.005,
+            "{learners} learners: {with_class} vs {without_block} without a block"
+        );
+        kept.push(block_kept);
+    }
+    // Items 3 logits apart: a class of 40 gets its block.
+    assert_eq!(kept.last(), Some(&true), "{kept:?}");
+}
+
+/// A seeded class whose answers the bank without a block predicts as well as anything can: each
+/// learner answers every item twice in a shuffled order, right with the probability the widget's
+/// model gives on the bank without a block.
+fn class_of_the_defaults(bank: &Bank, learners: usize, seed: u64) -> Vec<ClassAnswer> {
+    let indexed = IndexedBank::new(bank.clone());
+    let mut random = SeededSequence(seed);
+    let mut answers = Vec::new();
+    for learner in 0..learners {
+        let mut model = LearnerModel::default();
+        let mut order: Vec<usize> = (0..bank.items.len()).chain(0..bank.items.len()).collect();
+        for index in (1..order.len()).rev() {
+            order.swap(index, random.below(index as u64 + 1) as usize);
+        }
+        for (step, &position) in order.iter().enumerate() {
+            let item = &indexed.items()[position];
+            let now = Timestamp(60_000 * step as i64);
+            let correct = random.unit() < model.predict_success(&indexed, item, now);
+            model.record_answer(&indexed, &Evidence::of_item(item, correct), now);
+            answers.push(ClassAnswer {
+                learner: format!("learner{learner}"),
+                item_id: item.id.clone(),
+                part: None,
+                correct,
+                seconds: 60.0 * step as f64,
+            });
+        }
+    }
+    answers
+}
+
+#[test]
+fn a_small_class_the_defaults_already_predict_mostly_leaves_the_bank_without_a_block() {
+    let bank = class_bank();
+    let new_learners = class_of_the_defaults(&bank, 60, 99);
+    let without_block = widget_log_loss(&bank, &new_learners);
+    let mut blocks = 0;
+    for (learners, seed) in [(3, 21), (6, 22), (10, 23), (10, 24), (10, 25), (10, 26)] {
+        let answers = class_of_the_defaults(&bank, learners, seed);
+        let fitted =
+            fit_bank_calibration(&bank, &answers, ModelSettings::default(), &mut |_, _| {})
+                .expect("answers match items");
+        let check = fitted
+            .check
+            .expect("a class of several learners is checked");
+        assert_eq!(check.answers, 16 * learners);
+        assert_eq!(
+            fitted.calibration.is_some(),
+            check.without_block_log_loss - check.block_log_loss > 2.0 * check.standard_error,
+            "{learners} learners: {check:?}"
+        );
+        let mut given = bank.clone();
+        given.calibration = fitted.calibration.clone();
+        blocks += usize::from(given.calibration.is_some());
+        let with_class = widget_log_loss(&given, &new_learners);
+        assert!(
+            with_class <= without_block + 0.005,
+            "{learners} learners: {with_class} vs {without_block}"
+        );
+    }
+    assert_eq!(blocks, 0, "{blocks} blocks of 6 classes");
+}
+
+#[test]
+fn one_learner_is_not_checked_and_gets_no_block() {
+    let bank = class_bank();
+    let answers = simulated_class(&bank, 1, 3);
+    let fitted = fit_bank_calibration(&bank, &answers, ModelSettings::default(), &mut |_, _| {})
+        .expect("answers match items");
+    assert_eq!((fitted.check, fitted.calibration), (None, None));
+    assert_eq!((fitted.learners, fitted.used_answers), (1, 16));
+}
+
+#[test]
+fn the_fit_reports_its_progress_up_to_the_end() {
+    let bank = class_bank();
+    for learners in [1, 8, 40] {
+        let answers = simulated_class(&bank, learners, 5);
+        let mut reports: Vec<(usize, usize)> = Vec::new();
+        fit_bank_calibration(
+            &bank,
+            &answers,
+            ModelSettings::default(),
+            &mut |done, total| reports.push((done, total)),
+        )
+        .expect("answers match items");
+        let total = reports.first().map_or(0, |&(_, total)| total);
+        assert!(total > 0, "{learners} learners: {reports:?}");
+        assert!(
+            reports.iter().all(|&(_, of)| of == total),
+            "{learners}: {reports:?}"
+        );
+        assert!(
+            reports.windows(2).all(|pair| pair[0].0 <= pair[1].0),
+            "{learners} learners: {reports:?}"
+        );
+        assert_eq!(reports.last(), Some(&(total, total)));
+        if learners > 1 {
+            // Values between the start and the end, not just the end.
+            let between = reports
+                .iter()
+                .filter(|&&(done, _)| done > 0 && done < total)
+                .count();
+            assert!(between >= 10, "{learners} learners: {reports:?}");
+        }
     }
 }

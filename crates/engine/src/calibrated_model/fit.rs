@@ -19,6 +19,30 @@ pub fn fit_with_global_prior(
     settings: ModelSettings,
     global_prior_mean: &[f64; GLOBAL_FEATURE_COUNT],
 ) -> FittedParameters {
+    fit_with_progress(
+        learner_sequences,
+        settings,
+        global_prior_mean,
+        &mut |_, _| {},
+    )
+}
+
+/// [`fit_with_global_prior`] that calls `progress(done, total)` after each pass over the answers
+/// (`done` never decreases and reaches `total` at the end): each stage of the fit (the first
+/// stage, one per cross-fitting fold, the weights) counts `STAGE_UNITS`, a pass its share of
+/// the stage's iteration limit.
+pub fn fit_with_progress(
+    learner_sequences: &[Vec<ObservedAnswer>],
+    settings: ModelSettings,
+    global_prior_mean: &[f64; GLOBAL_FEATURE_COUNT],
+    progress: &mut dyn FnMut(usize, usize),
+) -> FittedParameters {
+    let fold_count = settings.cross_fit_folds.max(1);
+    let mut progress = StageProgress {
+        report: progress,
+        stage: 0,
+        stages: 2 + if fold_count > 1 { fold_count } else { 0 },
+    };
     let all_sequences: Vec<&[ObservedAnswer]> =
         learner_sequences.iter().map(Vec::as_slice).collect();
     let layout = WeightLayout {
@@ -32,8 +56,12 @@ pub fn fit_with_global_prior(
         skill_count: skill_count(&all_sequences),
     };
     let (item_count, skill_count) = (layout.item_count, layout.skill_count);
-    let (item_easiness_for_ability, skill_easiness_for_ability) =
-        fit_rasch_reference(&all_sequences, item_count, settings.item_precision);
+    let (item_easiness_for_ability, skill_easiness_for_ability) = fit_rasch_reference(
+        &all_sequences,
+        item_count,
+        settings.item_precision,
+        &mut progress,
+    );
     let mut parameters = FittedParameters {
         item_easiness: vec![0.0; item_count],
         item_ability_slope: vec![0.0; item_count],
@@ -50,7 +78,6 @@ pub fn fit_with_global_prior(
     // A training learner's features come from abilities measured against a first stage fitted
     // without that learner (cross-fitting), as they will be for a new learner.
     let mut rows = Vec::new();
-    let fold_count = settings.cross_fit_folds.max(1);
     for fold in 0..fold_count {
         let in_fold = |learner: usize| fold_count == 1 || learner % fold_count == fold;
         let held_out: Vec<&[ObservedAnswer]> = all_sequences
@@ -70,12 +97,19 @@ pub fn fit_with_global_prior(
             (
                 fold_parameters.item_easiness_for_ability,
                 fold_parameters.skill_easiness_for_ability,
-            ) = fit_rasch_reference(&others, item_count, settings.item_precision);
+            ) = fit_rasch_reference(&others, item_count, settings.item_precision, &mut progress);
         }
         add_training_rows(&mut rows, &fold_parameters, &held_out);
     }
     let scaling = standardize_rows(&mut rows);
-    let weights = fit_weights(&rows, &layout, &settings, &scaling, global_prior_mean);
+    let weights = fit_weights(
+        &rows,
+        &layout,
+        &settings,
+        &scaling,
+        global_prior_mean,
+        &mut progress,
+    );
     for item in 0..item_count {
         parameters.item_easiness[item] = weights[layout.item_easiness_index(item)];
         parameters.item_ability_slope[item] =
@@ -120,6 +154,11 @@ pub fn fit_defaults(
         &settings,
         &scaling,
         &[0.0; GLOBAL_FEATURE_COUNT],
+        &mut StageProgress {
+            report: &mut |_, _| {},
+            stage: 0,
+            stages: 1,
+        },
     );
     parameters
         .global_feature_weights
@@ -191,6 +230,7 @@ fn fit_weights(
     settings: &ModelSettings,
     scaling: &FeatureScaling,
     global_prior_mean: &[f64; GLOBAL_FEATURE_COUNT],
+    progress: &mut StageProgress<'_>,
 ) -> Vec<f64> {
     let mut prior_mean = vec![0.0; layout.total()];
     prior_mean[layout.global_start()..]
@@ -201,7 +241,10 @@ fn fit_weights(
         .map(|curvature| 1.0 / curvature.sqrt())
         .collect();
     let mut weights = vec![0.0; layout.total()];
+    let mut passes = 0;
     let scaled_objective = |scaled_weights: &[f64], scaled_gradient: &mut [f64]| -> f64 {
+        passes += 1;
+        progress.pass(passes, settings.optimizer_iterations);
         weights
             .iter_mut()
             .zip(scaled_weights)
@@ -228,6 +271,7 @@ fn fit_weights(
         .collect();
     let scaled_weights =
         minimize_with_lbfgs(scaled_objective, start, settings.optimizer_iterations);
+    progress.finish_stage();
     scaled_weights
         .iter()
         .zip(&weight_scale)
@@ -540,9 +584,13 @@ fn fit_rasch_reference(
     learner_sequences: &[&[ObservedAnswer]],
     item_count: usize,
     item_precision: f64,
+    progress: &mut StageProgress<'_>,
 ) -> (Vec<f64>, Vec<f64>) {
     let skill_start = item_count + learner_sequences.len();
+    let mut passes = 0;
     let objective = |weights: &[f64], gradient: &mut [f64]| -> f64 {
+        passes += 1;
+        progress.pass(passes, RASCH_ITERATIONS);
         gradient.iter_mut().for_each(|value| *value = 0.0);
         let mut loss = 0.0;
         for (learner, sequence) in learner_sequences.iter().enumerate() {
@@ -585,12 +633,40 @@ fn fit_rasch_reference(
     let weights = minimize_with_lbfgs(
         objective,
         vec![0.0; skill_start + skill_count(learner_sequences)],
-        300,
+        RASCH_ITERATIONS,
     );
+    progress.finish_stage();
     (
         weights[..item_count].to_vec(),
         weights[skill_start..].to_vec(),
     )
+}
+
+/// The iteration limit of the first stage's fit.
+const RASCH_ITERATIONS: usize = 300;
+
+/// The units of one stage of a fit in its progress reports.
+const STAGE_UNITS: usize = 100;
+
+/// Where a fit is, for its progress reports.
+struct StageProgress<'a> {
+    report: &'a mut dyn FnMut(usize, usize),
+    stage: usize,
+    stages: usize,
+}
+
+impl StageProgress<'_> {
+    /// Reports pass `pass` of a stage whose optimizer stops after `limit` iterations (a pass per
+    /// iteration at least; the stage stays short of its end until `finish_stage`).
+    fn pass(&mut self, pass: usize, limit: usize) {
+        let within = (pass * STAGE_UNITS / limit.max(1)).min(STAGE_UNITS - 1);
+        (self.report)(self.stage * STAGE_UNITS + within, self.stages * STAGE_UNITS);
+    }
+
+    fn finish_stage(&mut self) {
+        self.stage += 1;
+        (self.report)(self.stage * STAGE_UNITS, self.stages * STAGE_UNITS);
+    }
 }
 
 fn skill_count(learner_sequences: &[&[ObservedAnswer]]) -> usize {

@@ -232,6 +232,21 @@ fn simulated_class(learners: usize) -> (String, Vec<String>, Timestamp) {
     (bank_text, reports, now)
 }
 
+/// `bank_text` with every item's difficulty negated: a bank whose author misjudged its items
+/// (within each skill the easiest written hardest), so that a class simulated on the bank as it
+/// was has something for a calibration block to correct. Ids and version are the same, so the
+/// class's reports are of this bank.
+fn misjudged(bank_text: &str) -> String {
+    let mut bank: serde_json::Value = serde_json::from_str(bank_text).unwrap_or_default();
+    let items = bank.get_mut("items").and_then(|v| v.as_array_mut());
+    for item in items.into_iter().flatten() {
+        if let Some(difficulty) = item.get("difficulty").and_then(serde_json::Value::as_f64) {
+            item["difficulty"] = serde_json::json!(-difficulty);
+        }
+    }
+    bank.to_string()
+}
+
 fn texts(reports: &[String]) -> Vec<std::borrow::Cow<'_, str>> {
     reports
         .iter()
@@ -250,47 +265,77 @@ fn without_answers(report: &str) -> String {
 }
 
 fn calibrated(bank_text: &str, reports: &[String], now: Timestamp) -> super::Calibration {
-    super::calibrate_bank_from_texts(bank_text, &texts(reports), now)
+    super::calibrate_bank_from_texts(bank_text, &texts(reports), now, &mut |_, _| {})
         .unwrap_or_else(|_| panic!("the bank is calibrated"))
 }
 
 #[test]
 fn the_page_s_calibration_block_is_the_one_make_calibrate_fits_from_the_class_s_answers() {
     let (bank_text, reports, now) = simulated_class(6);
+    // A bank that misjudged its items gains a block from the class; the bank as the class was
+    // simulated on does not (the class check): the page and `make calibrate` agree on both.
+    for (bank_text, keeps) in [(misjudged(&bank_text), true), (bank_text, false)] {
+        let result = calibrated(&bank_text, &reports, now);
+        let fit = result
+            .class_fit
+            .clone()
+            .expect("the reports list their answers");
+        assert_eq!(fit.learners, 6);
+        assert_eq!(result.learners_with_answers, 6);
+        assert_eq!(fit.kept, keeps, "{fit:?}");
+        // The same reports as the answer log the page downloads, through `make calibrate`.
+        let bank = IndexedBank::new(super::bank_of(&bank_text).unwrap_or_else(|_| panic!("bank")));
+        let files = texts(&reports);
+        let (used, _) = super::usable_reports(&files, bank.id(), now);
+        let tsv = kt_answers_tsv(&bank, &class_answers(&used));
+        let by_tool = adaptive_practice_bank_tools::calibrate::calibrate(&bank_text, &tsv)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let block = result.bank.get("calibration").cloned();
+        assert_eq!(block.is_some(), keeps);
+        assert_eq!(
+            block.unwrap_or_default(),
+            serde_json::to_value(by_tool.bank.calibration).unwrap_or_default()
+        );
+        assert_eq!(fit.answers, by_tool.used_answers);
+        assert!(fit.answers > 100, "{fit:?}");
+        assert_eq!(fit.kept, by_tool.block_written);
+        // The bank downloaded is one the widget reads, with the block when it was kept.
+        let loaded = load_bank(&result.bank.to_string());
+        let block = loaded.bank.and_then(|b| b.calibration);
+        assert_eq!(block.is_some(), keeps, "{fit:?}");
+    }
+}
+
+#[test]
+fn a_class_the_bank_already_predicts_gets_no_block_and_the_check_says_why() {
+    let (bank_text, reports, now) = simulated_class(6);
     let result = calibrated(&bank_text, &reports, now);
-    let summary = result
-        .block
-        .clone()
-        .expect("the reports list their answers");
-    assert_eq!((summary.source, summary.learners), ("class", 6));
-    assert_eq!(result.learners_with_answers, 6);
-    // The same reports as the answer log the page downloads, through `make calibrate`.
-    let bank = IndexedBank::new(super::bank_of(&bank_text).unwrap_or_else(|_| panic!("bank")));
-    let files = texts(&reports);
-    let (used, _) = super::usable_reports(&files, bank.id(), now);
-    let tsv = kt_answers_tsv(&bank, &class_answers(&used));
-    let by_tool = adaptive_practice_bank_tools::calibrate::calibrate(&bank_text, &tsv)
-        .unwrap_or_else(|e| panic!("{e}"));
-    let block = result.bank.get("calibration").cloned().unwrap_or_default();
-    assert_eq!(
-        block,
-        serde_json::to_value(by_tool.bank.calibration).unwrap_or_default()
+    let fit = result.class_fit.expect("the reports list their answers");
+    let check = fit.check.expect("six learners are checked");
+    assert!(!fit.kept);
+    assert_eq!(check.checked, fit.answers);
+    // The blocks fitted without each learner predicted them worse than the bank as written.
+    assert!(
+        check.block_log_loss > check.without_block_log_loss,
+        "{check:?}"
     );
-    assert_eq!(summary.answers as usize, by_tool.used_answers);
-    assert!(summary.answers > 100, "{summary:?}");
-    // The bank downloaded is one the widget reads, calibration block and all.
-    let loaded = load_bank(&result.bank.to_string());
-    let block = loaded.bank.and_then(|b| b.calibration).expect("a block");
-    assert_eq!(block.fitted.learners, 6);
-    assert!(block.items.values().any(|item| item.easiness != 0.0));
+    assert!(result.block.is_none());
+    assert!(result.bank.get("calibration").is_none());
 }
 
 #[test]
 fn a_class_s_block_replaces_the_bank_s_earlier_one() {
     let (bank_text, reports, now) = simulated_class(6);
+    let bank_text = misjudged(&bank_text);
     let first = calibrated(&bank_text, &reports[..3], now);
-    let earlier = first.bank.to_string();
-    let second = calibrated(&earlier, &reports[3..], now);
+    assert_eq!(
+        first.block.map(|b| (b.source, b.learners)),
+        Some(("class", 3))
+    );
+    // The bank as its author wrote it, with the first class's block.
+    let mut earlier: serde_json::Value = serde_json::from_str(&bank_text).unwrap_or_default();
+    earlier["calibration"] = first.bank.get("calibration").cloned().unwrap_or_default();
+    let second = calibrated(&earlier.to_string(), &reports[3..], now);
     assert_eq!(
         second.block.map(|b| (b.source, b.learners)),
         Some(("class", 3))
@@ -309,12 +354,14 @@ fn a_class_s_block_replaces_the_bank_s_earlier_one() {
 #[test]
 fn reports_without_answers_fit_no_block_and_a_bank_s_earlier_block_is_kept_and_said_so() {
     let (bank_text, reports, now) = simulated_class(4);
+    let bank_text = misjudged(&bank_text);
     let old: Vec<String> = reports.iter().map(|r| without_answers(r)).collect();
     let plain = calibrated(&bank_text, &old, now);
     assert_eq!((plain.learners, plain.learners_with_answers), (4, 0));
     assert!(plain.block.is_none());
     assert!(plain.bank.get("calibration").is_none());
     let with_block = calibrated(&bank_text, &reports, now).bank;
+    assert!(with_block.get("calibration").is_some(), "the class's block");
     let kept = calibrated(&with_block.to_string(), &old, now);
     let summary = kept.block.expect("the earlier block is described");
     assert_eq!((summary.source, summary.learners), ("earlier", 4));
