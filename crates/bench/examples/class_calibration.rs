@@ -45,13 +45,7 @@ fn main() {
         .collect();
     let answers: Vec<ClassAnswer> = class_answers(&reports)
         .iter()
-        .map(|answer| ClassAnswer {
-            learner: answer.learner.to_string(),
-            item_id: answer.item_id.to_owned(),
-            part: answer.part.map(|part| part as usize),
-            correct: answer.correct,
-            seconds: answer.at_seconds as f64,
-        })
+        .map(ClassAnswer::from)
         .collect();
     let phases = ["check inside the class", "final fit", "both"];
     let (mut wall, mut cpu) = (vec![Vec::new(); 3], vec![Vec::new(); 3]);

@@ -263,6 +263,20 @@ pub struct ClassAnswer {
     pub seconds: f64,
 }
 
+impl From<&crate::report::ClassAnswer<'_>> for ClassAnswer {
+    /// A report's answer as a calibration reads it: the learner's number as the name (as the
+    /// class's answers download, and so `make calibrate`, has it).
+    fn from(answer: &crate::report::ClassAnswer<'_>) -> Self {
+        ClassAnswer {
+            learner: answer.learner.to_string(),
+            item_id: answer.item_id.to_owned(),
+            part: answer.part.map(|part| part as usize),
+            correct: answer.correct,
+            seconds: answer.at_seconds as f64,
+        }
+    }
+}
+
 /// What fitting a bank's calibration gave, and what it used.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FittedCalibration {

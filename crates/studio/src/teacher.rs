@@ -507,16 +507,7 @@ fn calibration_block(
 ) {
     let answers: Vec<adaptive_practice_engine::bank_calibration::ClassAnswer> = class_answers(used)
         .iter()
-        .map(
-            |answer| adaptive_practice_engine::bank_calibration::ClassAnswer {
-                // The learner's number, as the answers download (and so `make calibrate`) has it.
-                learner: answer.learner.to_string(),
-                item_id: answer.item_id.to_owned(),
-                part: answer.part.map(|part| part as usize),
-                correct: answer.correct,
-                seconds: answer.at_seconds as f64,
-            },
-        )
+        .map(adaptive_practice_engine::bank_calibration::ClassAnswer::from)
         .collect();
     let fitted = fit_bank_calibration(bank, &answers, ModelSettings::default(), progress);
     let class_fit = fitted.as_ref().map(|fitted| ClassFitSummary {
