@@ -8,7 +8,11 @@ cd "$ROOT"
 wasm_path="$(cat .tools/wasm-path 2>/dev/null || true)"
 export PATH="${wasm_path:+$wasm_path:}$ROOT/pkg-tests/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 out=bench/generated/wasm
-cargo build -q --release --target wasm32-unknown-unknown -p adaptive-practice-bench --lib
+# The widget's std (scripts/wasm-std.sh), so that the engine runs as it does in the widget.
+# shellcheck source=scripts/wasm-std.sh
+source scripts/wasm-std.sh
+cargo build -q --release --target wasm32-unknown-unknown -p adaptive-practice-bench --lib "${WASM_STD_ARGS[@]}"
+unset RUSTC_BOOTSTRAP RUSTFLAGS
 mkdir -p "$out"
 wasm-bindgen target/wasm32-unknown-unknown/release/adaptive_practice_bench.wasm --target web --out-dir "$out"
 flags=$(node -e "

@@ -1,13 +1,13 @@
-// Blanks the source locations of panics in the widget's wasm: each bounds check, `unwrap` and
-// `expect` keeps a `core::panic::Location` in the data section (a pointer and length of the file's
-// path, a line, a column: 16 bytes) and the path itself, 552 of them and 111 paths. They are read
-// only when a panic is reported: the widget then stops (`panic = "abort"`, Cargo.toml) and Yew's
-// panic hook writes the message to the browser's console, now without its file and line (the
-// message and the stack stay). Each location becomes (one anchor, 0, 0, 0), an empty path at a
-// valid address, and the paths no code names are zeroed: 3.6 KB gzipped less (`make size`).
-// Run by scripts/build.sh on pkg/adaptive_practice_bg.wasm (`KEEP_PANIC_LOCATIONS=1` skips it,
-// to find where a panic comes from), and by scripts/size.sh on its named copy, so that the
-// breakdown by group agrees.
+// Blanks the source locations left in the widget's wasm: a bounds check, `unwrap` or `expect`
+// keeps a `core::panic::Location` in the data section (a pointer and length of the file's path,
+// a line, a column: 16 bytes) and the path itself; 552 of them and 111 paths when std was
+// prebuilt, 88 and 34 since the widget's std traps at once on a panic (scripts/wasm-std.sh; the
+// rest are `Location::caller()` records some crates keep). No message reads them any more. Each
+// location becomes (one anchor, 0, 0, 0), an empty path at a valid address, and the paths no code
+// names are zeroed (3.6 KB gzipped less when it came, `make size`).
+// Run by scripts/build.sh on pkg/adaptive_practice_bg.wasm (`KEEP_PANIC_MESSAGES=1` skips it and
+// keeps the panic messages, to find where a panic comes from), and by scripts/size.sh on its named
+// copy, so that the breakdown by group agrees.
 //
 // Usage: node scripts/blank-panic-locations.mjs file.wasm (rewritten in place; prints a count).
 import { readFileSync, writeFileSync } from 'node:fs';
