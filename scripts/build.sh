@@ -7,18 +7,18 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 wasm_path="$(cat .tools/wasm-path 2>/dev/null || true)"
 export PATH="${wasm_path:+$wasm_path:}$ROOT/pkg-tests/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-# The widget's std built from source with panics that trap at once (scripts/wasm-std.sh says why;
-# `KEEP_PANIC_MESSAGES=1` keeps panic messages). The studio build below keeps the prebuilt std.
+# The widget's std built from source with panics that trap at once, in target/widget/
+# (scripts/wasm-std.sh says why; `KEEP_PANIC_MESSAGES=1` keeps panic messages). The studio build
+# below keeps the prebuilt std and target/.
 # shellcheck source=scripts/wasm-std.sh
 source scripts/wasm-std.sh
-wasm-pack --log-level warn build --release --target web --out-dir pkg --out-name adaptive_practice --no-pack . "${WASM_STD_ARGS[@]}" >/dev/null
-unset RUSTC_BOOTSTRAP RUSTFLAGS
+with_widget_std wasm-pack --log-level warn build --release --target web --out-dir pkg --out-name adaptive_practice --no-pack . "${WASM_STD_ARGS[@]}" >/dev/null
 cp src/element.js pkg/adaptive-practice.js
 cp src/element.d.ts pkg/adaptive-practice.d.ts
 cp src/loader.js pkg/adaptive-practice-loader.js
 # The languages but English, fetched when a widget speaks one: build.rs wrote them beside its
 # generated Rust (the newest build of the widget's release wasm).
-i18n_out="$(ls -td target/wasm32-unknown-unknown/release/build/adaptive-practice-*/out/i18n | head -n 1)"
+i18n_out="$(ls -td "$WIDGET_WASM_DIR"/build/adaptive-practice-*/out/i18n | head -n 1)"
 rm -rf pkg/i18n
 cp -r "$i18n_out" pkg/i18n
 # What a page loads, minified: the glue, its snippets, the element and the loader (esbuild keeps
