@@ -11,7 +11,9 @@ export PATH="${wasm_path:+$wasm_path:}$ROOT/pkg-tests/node_modules/.bin:$HOME/.c
 out=bench/generated/pkg-profile
 rm -rf "$out"
 mkdir -p "$out"
-wasm-bindgen target/wasm32-unknown-unknown/release/adaptive_practice.wasm --target web --out-dir "$out" --out-name adaptive_practice
+# shellcheck source=scripts/wasm-std.sh
+source scripts/wasm-std.sh
+wasm-bindgen "$WIDGET_WASM_DIR/adaptive_practice.wasm" --target web --out-dir "$out" --out-name adaptive_practice
 flags=$(node -e "
   const toml = require('fs').readFileSync('Cargo.toml', 'utf8');
   const line = toml.split('\n').find((l) => l.startsWith('wasm-opt'));

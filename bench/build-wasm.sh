@@ -8,9 +8,13 @@ cd "$ROOT"
 wasm_path="$(cat .tools/wasm-path 2>/dev/null || true)"
 export PATH="${wasm_path:+$wasm_path:}$ROOT/pkg-tests/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 out=bench/generated/wasm
-cargo build -q --release --target wasm32-unknown-unknown -p adaptive-practice-bench --lib
+# The widget's std and target folder (scripts/wasm-std.sh), so that the engine runs as it does in
+# the widget.
+# shellcheck source=scripts/wasm-std.sh
+source scripts/wasm-std.sh
+with_widget_std cargo build -q --release --target wasm32-unknown-unknown -p adaptive-practice-bench --lib "${WASM_STD_ARGS[@]}"
 mkdir -p "$out"
-wasm-bindgen target/wasm32-unknown-unknown/release/adaptive_practice_bench.wasm --target web --out-dir "$out"
+wasm-bindgen "$WIDGET_WASM_DIR/adaptive_practice_bench.wasm" --target web --out-dir "$out"
 flags=$(node -e "
   const toml = require('fs').readFileSync('Cargo.toml', 'utf8');
   const line = toml.split('\n').find((l) => l.startsWith('wasm-opt'));

@@ -1,13 +1,13 @@
-// Blanks the source locations of panics in the widget's wasm: each bounds check, `unwrap` and
-// `expect` keeps a `core::panic::Location` in the data section (a pointer and length of the file's
-// path, a line, a column: 16 bytes) and the path itself, 552 of them and 111 paths. They are read
-// only when a panic is reported: the widget then stops (`panic = "abort"`, Cargo.toml) and Yew's
-// panic hook writes the message to the browser's console, now without its file and line (the
-// message and the stack stay). Each location becomes (one anchor, 0, 0, 0), an empty path at a
-// valid address, and the paths no code names are zeroed: 3.6 KB gzipped less (`make size`).
-// Run by scripts/build.sh on pkg/adaptive_practice_bg.wasm (`KEEP_PANIC_LOCATIONS=1` skips it,
-// to find where a panic comes from), and by scripts/size.sh on its named copy, so that the
-// breakdown by group agrees.
+// Blanks the source locations left in the widget's wasm: a bounds check, `unwrap` or `expect`
+// keeps a `core::panic::Location` in the data section (a pointer and length of the file's path,
+// a line, a column: 16 bytes) and the path itself; 552 of them and 111 paths when std was
+// prebuilt, 88 and 34 since the widget's std traps at once on a panic (scripts/wasm-std.sh; the
+// rest are `Location::caller()` records some crates keep). No message reads them any more. Each
+// location becomes (one anchor, 0, 0, 0), an empty path at a valid address, and the paths no code
+// names are zeroed (3.6 KB gzipped less when it came, `make size`).
+// Run by scripts/build.sh on pkg/adaptive_practice_bg.wasm (`KEEP_PANIC_MESSAGES=1` skips it and
+// keeps the panic messages, to find where a panic comes from), and by scripts/size.sh on its named
+// copy, so that the breakdown by group agrees.
 //
 // Usage: node scripts/blank-panic-locations.mjs file.wasm (rewritten in place; prints a count).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -54,42 +54,67 @@ function codeNames(code, address) {
   return false;
 }
 
+/**
+ * The linear memory the data segments fill, from the lowest address they write to the highest:
+ * its bytes, and for each byte its offset in `wasm` (-1 where no segment writes: zeros at run
+ * time). wasm-opt drops a segment's trailing zeros, so a location's last bytes (a column's high
+ * bytes) can lie past its segment's end.
+ */
+function memoryImage(wasm, segments) {
+  const low = Math.min(...segments.map((s) => s.address));
+  const high = Math.max(...segments.map((s) => s.address + s.length));
+  const bytes = Buffer.alloc(Math.max(0, high - low));
+  const fileAt = new Int32Array(bytes.length).fill(-1);
+  for (const segment of segments) {
+    wasm.copy(bytes, segment.address - low, segment.at, segment.at + segment.length);
+    for (let i = 0; i < segment.length; i += 1) fileAt[segment.address - low + i] = segment.at + i;
+  }
+  return { low, bytes, fileAt };
+}
+
 /** Blanks the panic locations of `wasm` (a Buffer, changed in place); returns what it changed. */
 export function blankPanicLocations(wasm) {
   const { segments, code } = readSegments(wasm);
-  const fileOffset = (address, length) => {
-    const segment = segments.find((s) => address >= s.address && address + length <= s.address + s.length);
-    return segment ? segment.at + (address - segment.address) : -1;
-  };
+  if (segments.length === 0) return { locations: 0, paths: 0 };
+  const memory = memoryImage(wasm, segments);
+  const offset = (address) => address - memory.low;
+  const inMemory = (address, length) => offset(address) >= 0 && offset(address) + length <= memory.bytes.length;
   const locations = [];
   const paths = new Map();
-  for (const segment of segments) {
-    const first = segment.address + ((4 - (segment.address % 4)) % 4);
-    for (let address = first; address + LOCATION_BYTES <= segment.address + segment.length; address += 4) {
-      const at = segment.at + (address - segment.address);
-      const pathAddress = wasm.readUInt32LE(at);
-      const pathLength = wasm.readUInt32LE(at + 4);
-      const line = wasm.readUInt32LE(at + 8);
-      const column = wasm.readUInt32LE(at + 12);
-      if (pathLength < 4 || pathLength > 300 || line < 1 || line > 100000 || column < 1 || column > 1000) continue;
-      const pathAt = fileOffset(pathAddress, pathLength);
-      if (pathAt < 0) continue;
-      if (!/^[\w./-]+\.rs$/.test(wasm.subarray(pathAt, pathAt + pathLength).toString('latin1'))) continue;
-      locations.push(at);
-      paths.set(pathAddress, { at: pathAt, length: pathLength });
-      address += LOCATION_BYTES - 4;
-    }
+  const first = memory.low + ((4 - (memory.low % 4)) % 4);
+  for (let address = first; address + LOCATION_BYTES <= memory.low + memory.bytes.length; address += 4) {
+    const at = offset(address);
+    if (memory.fileAt[at] < 0) continue;
+    const pathAddress = memory.bytes.readUInt32LE(at);
+    const pathLength = memory.bytes.readUInt32LE(at + 4);
+    const line = memory.bytes.readUInt32LE(at + 8);
+    const column = memory.bytes.readUInt32LE(at + 12);
+    if (pathLength < 4 || pathLength > 300 || line < 1 || line > 100000 || column < 1 || column > 1000) continue;
+    if (!inMemory(pathAddress, pathLength)) continue;
+    const path = memory.bytes.subarray(offset(pathAddress), offset(pathAddress) + pathLength);
+    if (!/^[\w./-]+\.rs$/.test(path.toString('latin1'))) continue;
+    locations.push(at);
+    paths.set(pathAddress, pathLength);
+    address += LOCATION_BYTES - 4;
   }
   if (locations.length === 0) return { locations: 0, paths: 0 };
+  // Every location becomes an empty path at one valid address (the lowest path's), line 0, column 0.
   const anchor = Math.min(...paths.keys());
-  for (const at of locations) {
-    wasm.fill(0, at, at + LOCATION_BYTES);
-    wasm.writeUInt32LE(anchor, at);
-  }
+  const record = Buffer.alloc(LOCATION_BYTES);
+  record.writeUInt32LE(anchor, 0);
+  const write = (at, bytes) => {
+    for (let i = 0; i < bytes.length; i += 1) {
+      // A byte no segment holds is zero at run time; the record's only non-zero bytes (the
+      // anchor) are where its path pointer was, which a segment holds.
+      if (memory.fileAt[at + i] >= 0) wasm[memory.fileAt[at + i]] = bytes[i];
+    }
+  };
+  for (const at of locations) write(at, record);
+  // The paths no code names are zeroed, the anchor's too: the locations now read none of its bytes.
   let blanked = 0;
-  for (const [address, path] of paths) {
-    if (address === anchor || codeNames(code, address)) continue;
-    wasm.fill(0, path.at, path.at + path.length);
+  for (const [address, length] of paths) {
+    if (codeNames(code, address)) continue;
+    write(offset(address), Buffer.alloc(length));
     blanked += 1;
   }
   return { locations: locations.length, paths: blanked };

@@ -7,13 +7,18 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 wasm_path="$(cat .tools/wasm-path 2>/dev/null || true)"
 export PATH="${wasm_path:+$wasm_path:}$ROOT/pkg-tests/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-wasm-pack --log-level warn build --release --target web --out-dir pkg --out-name adaptive_practice --no-pack >/dev/null
+# The widget's std built from source with panics that trap at once, in target/widget/
+# (scripts/wasm-std.sh says why; `KEEP_PANIC_MESSAGES=1` keeps panic messages). The studio build
+# below keeps the prebuilt std and target/.
+# shellcheck source=scripts/wasm-std.sh
+source scripts/wasm-std.sh
+with_widget_std wasm-pack --log-level warn build --release --target web --out-dir pkg --out-name adaptive_practice --no-pack . "${WASM_STD_ARGS[@]}" >/dev/null
 cp src/element.js pkg/adaptive-practice.js
 cp src/element.d.ts pkg/adaptive-practice.d.ts
 cp src/loader.js pkg/adaptive-practice-loader.js
 # The languages but English, fetched when a widget speaks one: build.rs wrote them beside its
 # generated Rust (the newest build of the widget's release wasm).
-i18n_out="$(ls -td target/wasm32-unknown-unknown/release/build/adaptive-practice-*/out/i18n | head -n 1)"
+i18n_out="$(ls -td "$WIDGET_WASM_DIR"/build/adaptive-practice-*/out/i18n | head -n 1)"
 rm -rf pkg/i18n
 cp -r "$i18n_out" pkg/i18n
 # What a page loads, minified: the glue, its snippets, the element and the loader (esbuild keeps
@@ -23,9 +28,10 @@ while IFS= read -r script; do
 done < <(find pkg -maxdepth 1 -name '*.js' ! -name 'adaptive-practice-sw.js'; find pkg/snippets -name '*.js')
 # The wasm's imports from the glue by short names instead of hashed ones (3.8 KB gzipped less).
 node scripts/short-import-names.mjs
-# The source locations of panics blanked (3.6 KB gzipped less): a panic's message in the console
-# keeps its text, not its file and line. `KEEP_PANIC_LOCATIONS=1` keeps them, to debug a panic.
-[ "${KEEP_PANIC_LOCATIONS:-}" = 1 ] || node scripts/blank-panic-locations.mjs pkg/adaptive_practice_bg.wasm >/dev/null
+# The source locations still in the wasm blanked (`Location::caller()` records some crates keep
+# even when panics trap at once; 3.6 KB gzipped less before they did). `KEEP_PANIC_MESSAGES=1`
+# keeps them, with the messages, to debug a panic.
+[ "${KEEP_PANIC_MESSAGES:-}" = 1 ] || node scripts/blank-panic-locations.mjs pkg/adaptive_practice_bg.wasm >/dev/null
 # The offline worker learns the package's file names (wasm-bindgen's snippets are hashed) and a
 # version, so that a new build replaces the stored copies.
 node scripts/service-worker.mjs

@@ -41,6 +41,15 @@ rustc_has_wasm_std() {
     compgen -G "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null
 }
 
+# True when the given rustc has the standard library's source: the widget builds its std from it
+# (scripts/wasm-std.sh).
+rustc_has_std_source() {
+    local rustc="$1" sysroot
+    command -v "$rustc" >/dev/null 2>&1 || return 1
+    sysroot="$("$rustc" --print sysroot 2>/dev/null)" || return 1
+    [ -f "$sysroot/lib/rustlib/src/rust/library/std/src/lib.rs" ]
+}
+
 # Builds std for wasm32 with Debian's rustc-web (Rust with its std source) and installs it into
 # that rustc's sysroot, with rust-lld pointing at Debian's lld.
 install_debian_wasm_toolchain() {
@@ -64,21 +73,27 @@ install_debian_wasm_toolchain() {
     rm -rf "$build"
 }
 
-# 1. A wasm32 toolchain: the default one if it has the target, else rustup (short time limit),
-#    else Debian's rustc-web.
+# 1. A wasm32 toolchain with the standard library's source: the default one if it has both, else
+#    rustup's target and `rust-src` (short time limits), else Debian's rustc-web (its source is
+#    `rust-web-src`).
 wasm_path=""
 # AP_WASM_ROUTE=debian forces the third route (to test it on a machine where the others work).
 if [ "${AP_WASM_ROUTE:-}" = "debian" ]; then
     rustc_has_wasm_std /usr/bin/rustc || install_debian_wasm_toolchain
     rustc_has_wasm_std /usr/bin/rustc || { say "could not install a wasm32 standard library"; exit 1; }
+    rustc_has_std_source /usr/bin/rustc || apt_install rust-web-src
     wasm_path="/usr/bin"
-elif rustc_has_wasm_std rustc; then
+elif rustc_has_wasm_std rustc && rustc_has_std_source rustc; then
     :
-elif command -v rustup >/dev/null 2>&1 && { say "adding the wasm32 target with rustup"; timeout 120 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; } && rustc_has_wasm_std rustc; then
+elif command -v rustup >/dev/null 2>&1 &&
+    { rustc_has_wasm_std rustc || { say "adding the wasm32 target with rustup"; timeout 120 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; }; } &&
+    { rustc_has_std_source rustc || { say "adding the standard library's source with rustup"; timeout 300 rustup component add rust-src >/dev/null 2>&1; }; } &&
+    rustc_has_wasm_std rustc && rustc_has_std_source rustc; then
     :
 else
     rustc_has_wasm_std /usr/bin/rustc || install_debian_wasm_toolchain
     rustc_has_wasm_std /usr/bin/rustc || { say "could not install a wasm32 standard library"; exit 1; }
+    rustc_has_std_source /usr/bin/rustc || apt_install rust-web-src
     wasm_path="/usr/bin"
 fi
 printf '%s\n' "$wasm_path" >"$TOOLS/wasm-path.tmp" && mv "$TOOLS/wasm-path.tmp" "$TOOLS/wasm-path"

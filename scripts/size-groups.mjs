@@ -103,7 +103,9 @@ export function readWasm(bytes) {
       if (kind === 1) {
         for (let count = reader.unsigned(), i = 0; i < count; i += 1) {
           const index = reader.unsigned();
-          names.set(index, reader.name());
+          // Without crates' disambiguators (`core[c5930c85a12de822]::`): std built from source
+          // (scripts/wasm-std.sh) names every crate so, the prebuilt one only its own.
+          names.set(index, reader.name().replace(/\[[0-9a-f]{8,}\]/g, ''));
         }
       }
       reader.at = end;

@@ -33,7 +33,9 @@ printf '%-56s %10d %10d  (%.1f KB gzipped)\n' total "$total_raw" "$total_gz" "$(
 # The wasm by group: the cargo output wasm-pack built pkg/ from, through wasm-bindgen and wasm-opt
 # with pkg/'s flags, keeping the function names (wasm-pack's own run strips them).
 echo
-cargo_wasm="$ROOT/target/wasm32-unknown-unknown/release/adaptive_practice.wasm"
+# shellcheck source=scripts/wasm-std.sh
+source "$ROOT/scripts/wasm-std.sh"
+cargo_wasm="$WIDGET_WASM_DIR/adaptive_practice.wasm"
 opt_flags="$(grep -A10 '^\[package.metadata.wasm-pack.profile.release\]' "$ROOT/Cargo.toml" |
     sed -n 's/^wasm-opt = \[\(.*\)\]$/\1/p' | head -n 1 | tr -d '",')"
 if [ -f "$cargo_wasm" ] && command -v wasm-bindgen >/dev/null && command -v wasm-opt >/dev/null && [ -n "$opt_flags" ]; then

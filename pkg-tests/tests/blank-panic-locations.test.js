@@ -1,6 +1,7 @@
 // scripts/blank-panic-locations.mjs: a panic's source location becomes an empty path at one
-// address, the paths no code names are zeroed, and data that only looks alike is left as it was;
-// the built widget carries none of its own source paths.
+// address (also when wasm-opt cut its last zero bytes off its segment), the paths no code names
+// are zeroed, and data that only looks alike is left as it was; the built widget carries none of
+// its own source paths.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -22,9 +23,9 @@ function words(...values) {
   return [...bytes];
 }
 
-/** A wasm with one data segment at `base` holding `data`, and one function: `i32.const named`. */
-function module(base, data, named) {
-  const segment = [0, 0x41, ...leb(base), 0x0b, ...leb(data.length), ...data];
+/** A wasm with data segments (`[address, bytes]` each), and one function: `i32.const named`. */
+function moduleWith(segments, named) {
+  const encoded = segments.flatMap(([address, data]) => [0, 0x41, ...leb(address), 0x0b, ...leb(data.length), ...data]);
   const body = [0, 0x41, ...leb(named), 0x1a, 0x0b];
   return Buffer.from([
     ...[0, 0x61, 0x73, 0x6d, 1, 0, 0, 0],
@@ -32,8 +33,13 @@ function module(base, data, named) {
     ...section(3, [1, 0]),
     ...section(5, [1, 0, 1]),
     ...section(10, [1, ...leb(body.length), ...body]),
-    ...section(11, [1, ...segment]),
+    ...section(11, [segments.length, ...encoded]),
   ]);
+}
+
+/** A wasm with one data segment at `base` holding `data`, and one function: `i32.const named`. */
+function module(base, data, named) {
+  return moduleWith([[base, data]], named);
 }
 
 test('locations are blanked, paths no code names zeroed, look-alikes kept', () => {
@@ -62,7 +68,7 @@ test('locations are blanked, paths no code names zeroed, look-alikes kept', () =
   const dataAt = wasm.length - data.length;
   const recordsAt = dataAt + paths.length + pad;
   const result = blankPanicLocations(wasm);
-  assert.deepEqual(result, { locations: 3, paths: 1 });
+  assert.deepEqual(result, { locations: 3, paths: 2 });
   const record = (i) => [0, 4, 8, 12].map((offset) => wasm.readUInt32LE(recordsAt + 16 * i + offset));
   assert.deepEqual(record(0), [firstAt, 0, 0, 0]);
   assert.deepEqual(record(1), [firstAt, 0, 0, 0]);
@@ -71,7 +77,30 @@ test('locations are blanked, paths no code names zeroed, look-alikes kept', () =
   assert.deepEqual(record(4), [namedAt, named.length - 1, 12, 5]);
   assert.deepEqual(record(5), [firstAt, first.length, 0, 9]);
   const pathsNow = wasm.subarray(dataAt, dataAt + paths.length).toString('latin1');
-  assert.equal(pathsNow, `src/first.rs${'\0'.repeat(second.length)}src/named.rsnotapath.txt`);
+  assert.equal(pathsNow, `${'\0'.repeat(first.length + second.length)}src/named.rsnotapath.txt`);
+});
+
+test('a location whose last zero bytes are past its segment is blanked too', () => {
+  const path = Buffer.from('src/cut.rs');
+  const pathAt = 2048;
+  const recordAt = 4096;
+  // The column's three high bytes are zeros wasm-opt left out; another segment starts after them.
+  const cut = words(pathAt, path.length, 196).concat([31]);
+  const later = Buffer.from('other data');
+  const wasm = moduleWith(
+    [
+      [pathAt, [...path]],
+      [recordAt, cut],
+      [recordAt + 16, [...later]],
+    ],
+    0,
+  );
+  const before = Buffer.from(wasm);
+  assert.deepEqual(blankPanicLocations(wasm), { locations: 1, paths: 1 });
+  assert.equal(wasm.indexOf(path), -1, 'the path is zeroed');
+  const recordIn = before.indexOf(Buffer.from(cut));
+  assert.deepEqual([...wasm.subarray(recordIn, recordIn + cut.length)], [...words(pathAt, 0, 0), 0]);
+  assert.ok(wasm.includes(later), 'the next segment is left as it was');
 });
 
 test('the built widget holds none of its own source paths', () => {

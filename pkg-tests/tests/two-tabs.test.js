@@ -18,7 +18,8 @@ async function openTab(context) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  // A panic in the wasm is reported on the console (console_error_panic_hook), not as a pageerror.
+  // A panic in the wasm traps (a pageerror; scripts/wasm-std.sh); with KEEP_PANIC_MESSAGES=1 at build
+  // Yew's panic hook reports it on the console.
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
