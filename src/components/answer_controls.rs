@@ -12,7 +12,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew::virtual_dom::VList;
 
-use crate::components::mount_effect::use_mount_effect;
+use crate::components::mount_effect::{use_effect_on, use_mount_effect};
 use crate::components::rich_text::inline_text;
 use crate::i18n::{fill, use_words};
 
@@ -212,25 +212,32 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
     let moved_to = use_state(|| None::<(usize, bool, u32)>);
     {
         let list_ref = list_ref.clone();
-        use_effect_with(*moved_to, move |moved_to| {
-            if let (Some((place, up, _)), Some(list)) =
-                (moved_to, list_ref.cast::<web_sys::Element>())
-            {
-                let wanted = if *up { 1 } else { 2 };
-                for child in [wanted, 3 - wanted] {
-                    let selector = format!(
-                        "li:nth-child({}) button:nth-of-type({child}):not([disabled])",
-                        place + 1
-                    );
-                    if let Ok(Some(button)) = list.query_selector(&selector) {
-                        if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = button.focus();
-                            break;
+        // Each move has a new generation: the key changes at each move.
+        let moved = *moved_to;
+        let key = moved.map_or(0, |(_, _, generation)| u64::from(generation) + 1);
+        use_effect_on(
+            key,
+            Box::new(move || {
+                if let (Some((place, up, _)), Some(list)) =
+                    (moved, list_ref.cast::<web_sys::Element>())
+                {
+                    let wanted = if up { 1 } else { 2 };
+                    for child in [wanted, 3 - wanted] {
+                        let selector = format!(
+                            "li:nth-child({}) button:nth-of-type({child}):not([disabled])",
+                            place + 1
+                        );
+                        if let Ok(Some(button)) = list.query_selector(&selector) {
+                            if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+                                let _ = button.focus();
+                                break;
+                            }
                         }
                     }
                 }
-            }
-        });
+                Box::new(|| ())
+            }),
+        );
     }
     let mover = |place: usize, up: bool| {
         let arrangement = arrangement.clone();

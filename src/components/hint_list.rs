@@ -12,6 +12,7 @@ use yew::virtual_dom::VList;
 
 use crate::components::answer_controls::{answer_control, AnswerControlProps};
 use crate::components::item_view::AnswerFormHandlers;
+use crate::components::mount_effect::use_effect_on;
 use crate::components::rich_text::block_text;
 use crate::i18n::{fill, use_words};
 
@@ -84,23 +85,27 @@ fn use_focus_on_opened_hint(list: &NodeRef, shown: usize) {
     // A `u64`, as the practice screen's count of effects run: one type of `use_mut_ref` less.
     let before = use_mut_ref(|| shown as u64);
     let list = list.clone();
-    use_effect_with(shown, move |&shown| {
-        let opened = shown as u64 > *before.borrow();
-        *before.borrow_mut() = shown as u64;
-        if opened {
-            let entry = list
-                .cast::<web_sys::Element>()
-                .and_then(|list| {
-                    list.query_selector(&format!("[data-hint=\"{}\"]", shown - 1))
-                        .ok()
-                        .flatten()
-                })
-                .and_then(|entry| entry.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(entry) = entry {
-                let _ = entry.focus();
+    use_effect_on(
+        shown as u64,
+        Box::new(move || {
+            let opened = shown as u64 > *before.borrow();
+            *before.borrow_mut() = shown as u64;
+            if opened {
+                let entry = list
+                    .cast::<web_sys::Element>()
+                    .and_then(|list| {
+                        list.query_selector(&format!("[data-hint=\"{}\"]", shown - 1))
+                            .ok()
+                            .flatten()
+                    })
+                    .and_then(|entry| entry.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(entry) = entry {
+                    let _ = entry.focus();
+                }
             }
-        }
-    });
+            Box::new(|| ())
+        }),
+    );
 }
 
 #[derive(Properties)]

@@ -16,7 +16,7 @@ use crate::components::goal_panel::{
     goal_panel, load_stored_preferences, store_preferences, GoalPanelProps,
 };
 use crate::components::item_view::ItemView;
-use crate::components::mount_effect::use_mount_effect;
+use crate::components::mount_effect::{use_effect_on, use_mount_effect};
 use crate::components::progress_panel::{import_sentence, ProgressPanel};
 use crate::components::rich_text::{block_text, inline_text, origin_of, MediaBase};
 use crate::components::skill_list::{skill_list, SkillListProps};
@@ -210,9 +210,12 @@ fn use_effects(
         upto,
         results,
     });
-    use_effect_with(
-        (state.effects_decided(), checked),
-        move |&(decided, checked)| {
+    let decided = state.effects_decided();
+    // The key changes when either changes (the count of effects stays far below 2^63).
+    let key = decided << 1 | u64::from(checked);
+    use_effect_on(
+        key,
+        Box::new(move || {
             let done = *ran.borrow();
             if checked && decided > done {
                 let results = handle
@@ -223,7 +226,8 @@ fn use_effects(
                 *ran.borrow_mut() = decided;
                 report.emit((decided, results));
             }
-        },
+            Box::new(|| ())
+        }),
     );
 }
 
@@ -294,14 +298,16 @@ fn use_deliberate_focus(
     next_button: NodeRef,
     item_area: NodeRef,
 ) {
-    use_effect_with(
-        (answered, item_revision),
-        move |(answered, item_revision)| {
-            if *answered {
+    // The key changes when either changes.
+    let key = u64::from(item_revision) << 1 | u64::from(answered);
+    use_effect_on(
+        key,
+        Box::new(move || {
+            if answered {
                 if let Some(button) = next_button.cast::<HtmlElement>() {
                     let _ = button.focus();
                 }
-            } else if *item_revision > 0 {
+            } else if item_revision > 0 {
                 let first_input = item_area
                 .cast::<web_sys::Element>()
                 .and_then(|area| area.query_selector("form.ap-item input, form.ap-item select, form.ap-item button:not([disabled])").ok().flatten())
@@ -310,7 +316,8 @@ fn use_deliberate_focus(
                     let _ = input.focus();
                 }
             }
-        },
+            Box::new(|| ())
+        }),
     );
 }
 
