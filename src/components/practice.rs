@@ -64,6 +64,15 @@ impl PartialEq for PracticeProps {
     }
 }
 
+/// What the practice screen gives every part inside it (Yew's context): the interface's words
+/// and where bank media may come from. One context for both: each context type is a component
+/// of its own in the wasm.
+#[derive(Clone, PartialEq)]
+pub struct ScreenContext {
+    pub words: &'static Words,
+    pub media: MediaBase,
+}
+
 /// What the learner is told about storage. In a frame sandboxed without `allow-same-origin` the
 /// page's origin is opaque (`null`) and storage is refused: then the notice says what the frame
 /// needs, for the learner to pass on.
@@ -373,9 +382,12 @@ pub fn Practice(props: &PracticeProps) -> Html {
         Some((false, _)) => "ap-feedback ap-feedback-wrong",
         None => "ap-feedback",
     };
-    let media_base = media_base(props.source_url.as_deref(), &props.media_origins);
+    let context = ScreenContext {
+        words,
+        media: media_base(props.source_url.as_deref(), &props.media_origins),
+    };
     html! {
-        <ContextProvider<MediaBase> context={media_base}>
+        <ContextProvider<ScreenContext> {context}>
         <section class="ap-card" part="card" aria-labelledby="ap-title">
             <header class="ap-header">
                 <h2 class="ap-title" id="ap-title">{ bank.title() }</h2>
@@ -435,6 +447,6 @@ pub fn Practice(props: &PracticeProps) -> Html {
                     on_import={on_import} import_message={state.import_result.as_ref().map(|r| import_sentence(words, r))} />
             }
         </section>
-        </ContextProvider<MediaBase>>
+        </ContextProvider<ScreenContext>>
     }
 }

@@ -20,6 +20,7 @@ use yew::prelude::*;
 use yew::virtual_dom::{VList, VTag};
 
 use crate::components::mount_effect::use_effect_on;
+use crate::components::practice::ScreenContext;
 use crate::i18n::{fill, Words};
 
 /// Where bank media may come from. `base` is the address relative media and links are resolved
@@ -86,8 +87,10 @@ static RENDERINGS: AtomicU64 = AtomicU64::new(0);
 /// Renders bank text; parsing happens again only when the text changes.
 #[component]
 pub fn RichText(props: &RichTextProps) -> Html {
-    let base = use_context::<MediaBase>().unwrap_or_default();
-    let words = crate::i18n::use_words();
+    let (base, words) = match use_context::<ScreenContext>() {
+        Some(context) => (context.media, context.words),
+        None => (MediaBase::default(), crate::i18n::ENGLISH),
+    };
     let content = use_memo(
         (props.text.clone(), props.inline, base),
         move |(text, inline, base)| {
