@@ -209,17 +209,18 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
     // Focus follows the entry that moved: the same button at its new place, or the other one when
     // that direction ends there (a disabled button would drop focus to the page).
     let list_ref = use_node_ref();
-    let moved_to = use_state(|| None::<(usize, bool, u32)>);
+    // The last move as one `u64` (`moved_key`; 0 before any), read at the render its new order
+    // causes: a `u64`, as the practice screen's count of effects run, for one type of hook state
+    // less.
+    let last_move = use_mut_ref(|| 0u64);
     {
         let list_ref = list_ref.clone();
-        // Each move has a new generation: the key changes at each move.
-        let moved = *moved_to;
-        let key = moved.map_or(0, |(_, _, generation)| u64::from(generation) + 1);
+        let key = *last_move.borrow();
         use_effect_on(
             key,
             Box::new(move || {
-                if let (Some((place, up, _)), Some(list)) =
-                    (moved, list_ref.cast::<web_sys::Element>())
+                if let (Some((place, up)), Some(list)) =
+                    (moved_entry(key), list_ref.cast::<web_sys::Element>())
                 {
                     let wanted = if up { 1 } else { 2 };
                     for child in [wanted, 3 - wanted] {
@@ -242,7 +243,7 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
     let mover = |place: usize, up: bool| {
         let arrangement = arrangement.clone();
         let on_change = props.on_change.clone();
-        let moved_to = moved_to.clone();
+        let last_move = last_move.clone();
         Callback::from(move |_: MouseEvent| {
             let mut order = (*arrangement).clone();
             let other = if up {
@@ -252,10 +253,9 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
             };
             if let Some(other) = other {
                 order.swap(place, other);
+                let key = moved_key(*last_move.borrow(), other, up);
+                *last_move.borrow_mut() = key;
                 arrangement.set(order.clone());
-                let generation =
-                    moved_to.map_or(0, |(_, _, generation)| generation.wrapping_add(1));
-                moved_to.set(Some((other, up, generation)));
                 on_change.emit(Response::Order(order));
             }
         })
@@ -278,6 +278,20 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
             { VList::with_children(entries, None) }
         </ol>
     }
+}
+
+/// The key of a move of an ordering entry to `place`, `up` or down, after the move keyed
+/// `previous` (0 before any): a count of moves (never 0 from the first) in the high 32 bits, so
+/// that each move has a new key, then the place and the direction.
+fn moved_key(previous: u64, place: usize, up: bool) -> u64 {
+    let count = (previous >> 32).wrapping_add(1) & 0xffff_ffff;
+    let count = count.max(1);
+    count << 32 | (place as u64 & 0x7fff_ffff) << 1 | u64::from(up)
+}
+
+/// The place an ordering entry moved to and whether up, from its `moved_key`; `None` before any.
+fn moved_entry(key: u64) -> Option<(usize, bool)> {
+    (key != 0).then_some((((key >> 1) & 0x7fff_ffff) as usize, key & 1 == 1))
 }
 
 #[component]
