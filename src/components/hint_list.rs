@@ -125,7 +125,8 @@ impl PartialEq for ScaffoldProps {
 #[component]
 fn Scaffold(props: &ScaffoldProps) -> Html {
     let words = use_words();
-    let draft = use_state(|| None::<Response>);
+    // The answer so far, read at Check (as the item view's: nothing on screen shows it).
+    let draft = use_mut_ref(|| None::<Response>);
     let verdict = use_state(|| None::<Result<Outcome, UnreadableReason>>);
     let kind = Rc::new(props.step.kind.clone());
     let handlers = {
@@ -133,7 +134,10 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
         let verdict = verdict.clone();
         let kind = kind.clone();
         AnswerFormHandlers::new(Callback::from(move |()| {
-            let response = (*draft).clone().unwrap_or(Response::Text(String::new()));
+            let response = draft
+                .borrow()
+                .clone()
+                .unwrap_or(Response::Text(String::new()));
             verdict.set(Some(
                 check_response(&kind, &response).map_err(|unreadable| unreadable.reason),
             ));
@@ -141,7 +145,7 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
     };
     let on_change = {
         let draft = draft.clone();
-        Callback::from(move |response: Response| draft.set(Some(response)))
+        Callback::from(move |response: Response| *draft.borrow_mut() = Some(response))
     };
     let prompt_id = format!("ap-scaffold-{}", props.index);
     let done = matches!(*verdict, Some(Ok(_)));

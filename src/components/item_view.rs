@@ -136,8 +136,9 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
         Some(ItemKind::FillBlanks { blanks }) => blanks.len(),
         _ => 0,
     };
-    let draft = use_state(|| None::<Response>);
-    let gaps = use_mut_ref(|| vec![String::new(); blank_count]);
+    // The answer so far (the gaps' texts for fill-in-the-blanks), read when the learner checks
+    // it: nothing on screen shows it, so it changes no hook state that renders again.
+    let draft = use_mut_ref(|| None::<Response>);
     let Some(part) = part else { return html! {} };
     let kind = Rc::new(part.kind.clone());
     let (answered, given) = match &props.phase {
@@ -150,29 +151,31 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
     };
     let submit = {
         let draft = draft.clone();
-        let gaps = gaps.clone();
         let on_submit = props.on_submit.clone();
         let kind = kind.clone();
         Callback::from(move |()| {
-            let response = match &*kind {
-                ItemKind::FillBlanks { .. } => Response::Blanks(gaps.borrow().clone()),
-                kind => (*draft)
-                    .clone()
-                    .unwrap_or_else(|| empty_response(kind, blank_count)),
-            };
+            let response = draft
+                .borrow()
+                .clone()
+                .unwrap_or_else(|| empty_response(&kind, blank_count));
             on_submit.emit(response);
         })
     };
     let handlers = AnswerFormHandlers::new(submit);
     let on_change = {
         let draft = draft.clone();
-        Callback::from(move |response: Response| draft.set(Some(response)))
+        Callback::from(move |response: Response| *draft.borrow_mut() = Some(response))
     };
     let on_gap = {
-        let gaps = gaps.clone();
+        let draft = draft.clone();
         Callback::from(move |(index, text): (usize, String)| {
-            if let Some(gap) = gaps.borrow_mut().get_mut(index) {
-                *gap = text;
+            let mut draft = draft.borrow_mut();
+            let gaps =
+                draft.get_or_insert_with(|| Response::Blanks(vec![String::new(); blank_count]));
+            if let Response::Blanks(gaps) = gaps {
+                if let Some(gap) = gaps.get_mut(index) {
+                    *gap = text;
+                }
             }
         })
     };
