@@ -14,7 +14,7 @@ use yew::virtual_dom::VList;
 
 use crate::components::mount_effect::{use_effect_on, use_mount_effect};
 use crate::components::rich_text::inline_text;
-use crate::i18n::{fill, use_words};
+use crate::i18n::{fill, Words};
 
 #[derive(Properties)]
 pub struct AnswerControlProps {
@@ -27,6 +27,9 @@ pub struct AnswerControlProps {
     pub on_change: Callback<Response>,
     /// The id of the element that labels the control (the prompt).
     pub labelled_by: AttrValue,
+    /// The interface's words, from the view that draws the control (one context lookup less in
+    /// each control).
+    pub words: &'static Words,
 }
 
 /// Props are equal when they share the same kind (`Rc::ptr_eq`): the item view makes its
@@ -40,18 +43,20 @@ impl PartialEq for AnswerControlProps {
             && self.given == other.given
             && self.on_change == other.on_change
             && self.labelled_by == other.labelled_by
+            && self.words == other.words
     }
 }
 
 /// The control for `props.kind`: a plain function, not a component of its own (one component
-/// type less in the wasm; each control below is still a component, compared by its props).
+/// type less in the wasm; each control below but the text field is still a component, compared
+/// by its props).
 pub fn answer_control(props: AnswerControlProps) -> Html {
     match &*props.kind {
         ItemKind::SingleChoice { .. } | ItemKind::MultipleResponse { .. } => {
             html! { <ChoiceList ..props /> }
         }
         ItemKind::Numeric { .. } | ItemKind::MathExpression { .. } | ItemKind::ShortText { .. } => {
-            html! { <TypedAnswer ..props /> }
+            typed_answer(&props)
         }
         ItemKind::Ordering { .. } => html! { <OrderingList ..props /> },
         ItemKind::Matching { .. } => html! { <MatchingTable ..props /> },
@@ -62,7 +67,7 @@ pub fn answer_control(props: AnswerControlProps) -> Html {
 
 #[component]
 fn ChoiceList(props: &AnswerControlProps) -> Html {
-    let words = use_words();
+    let words = props.words;
     let picked = use_state(Vec::<usize>::new);
     let (choices, correct, multiple, shuffle) = match &*props.kind {
         ItemKind::SingleChoice {
@@ -142,16 +147,14 @@ fn ChoiceList(props: &AnswerControlProps) -> Html {
     }
 }
 
-#[component]
-fn TypedAnswer(props: &AnswerControlProps) -> Html {
-    let words = use_words();
-    let typed = use_state(String::new);
+/// A text field: a plain function, not a component, as it holds no state (the field keeps what
+/// was typed; the view it is drawn in is made anew for each item and step).
+fn typed_answer(props: &AnswerControlProps) -> Html {
+    let words = props.words;
     let oninput = {
-        let typed = typed.clone();
         let on_change = props.on_change.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            typed.set(input.value());
             on_change.emit(Response::Text(input.value()));
         })
     };
@@ -167,7 +170,7 @@ fn TypedAnswer(props: &AnswerControlProps) -> Html {
             <label class="ap-label" for={input_id.clone()}>{ words.your_answer }</label>
             <input id={input_id} class="ap-input" type="text" inputmode={input_mode} autocomplete="off"
                 spellcheck="false" aria-describedby={if hint.is_empty() { None } else { Some(hint_id.clone()) }}
-                value={(*typed).clone()} disabled={props.disabled} {oninput} />
+                disabled={props.disabled} {oninput} />
             if !hint.is_empty() {
                 <p class="ap-hint" id={hint_id}>{ hint }</p>
             }
@@ -177,7 +180,7 @@ fn TypedAnswer(props: &AnswerControlProps) -> Html {
 
 #[component]
 fn OrderingList(props: &AnswerControlProps) -> Html {
-    let words = use_words();
+    let words = props.words;
     let ItemKind::Ordering { items } = &*props.kind else {
         return html! {};
     };
@@ -296,7 +299,7 @@ fn moved_entry(key: u64) -> Option<(usize, bool)> {
 
 #[component]
 fn MatchingTable(props: &AnswerControlProps) -> Html {
-    let words = use_words();
+    let words = props.words;
     let ItemKind::Matching { pairs, distractors } = &*props.kind else {
         return html! {};
     };

@@ -153,7 +153,7 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
         <form class="ap-scaffold" onsubmit={handlers.onsubmit} onkeydown={handlers.onkeydown} novalidate=true>
             <div class="ap-scaffold-prompt" id={prompt_id.clone()}>{ block_text(&props.step.prompt) }</div>
             { answer_control(AnswerControlProps { kind, seed: props.seed, disabled: done, given: None,
-                on_change, labelled_by: prompt_id.into() }) }
+                on_change, labelled_by: prompt_id.into(), words }) }
             if !done {
                 <button type="button" class="ap-button ap-button-quiet" onclick={handlers.onclick}>{ words.check }</button>
             }

@@ -200,7 +200,7 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             }
             { prompt }
             { answer_control(AnswerControlProps { kind: kind.clone(), seed: props.seed, disabled: answered, given,
-                on_change, labelled_by: "ap-prompt".into() }) }
+                on_change, labelled_by: "ap-prompt".into(), words }) }
             if let Some(message) = unreadable {
                 <p class="ap-unreadable" id="ap-unreadable" role="alert">{ words.unreadable(&message) }</p>
             }
