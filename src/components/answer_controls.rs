@@ -52,23 +52,43 @@ impl PartialEq for AnswerControlProps {
 /// by its props).
 pub fn answer_control(props: AnswerControlProps) -> Html {
     match &*props.kind {
-        ItemKind::SingleChoice { .. } | ItemKind::MultipleResponse { .. } => {
-            html! { <ChoiceList ..props /> }
-        }
+        ItemKind::SingleChoice { .. } | ItemKind::MultipleResponse { .. } => choice_list(&props),
         ItemKind::Numeric { .. } | ItemKind::MathExpression { .. } | ItemKind::ShortText { .. } => {
             typed_answer(&props)
         }
         ItemKind::Ordering { .. } => html! { <OrderingList ..props /> },
-        ItemKind::Matching { .. } => html! { <MatchingTable ..props /> },
+        ItemKind::Matching { .. } => matching_table(&props),
         // Fill-in-the-blanks renders its gaps inside the prompt (see item_view.rs).
         ItemKind::FillBlanks { .. } | ItemKind::MultiStep { .. } => html! {},
     }
 }
 
-#[component]
-fn ChoiceList(props: &AnswerControlProps) -> Html {
+/// The values of the controls matching `selector` in the group around `control` (its parent's
+/// parent: the choices' or the matching rows' element), in the order of the page. The controls
+/// below keep their state in the page's fields, as the text field does, so that they need no
+/// state, and no component, of their own.
+fn values_in_group(control: &web_sys::Element, selector: &str) -> Vec<String> {
+    let mut values = Vec::new();
+    let found = control
+        .parent_element()
+        .and_then(|parent| parent.parent_element())
+        .and_then(|group| group.query_selector_all(selector).ok());
+    if let Some(found) = found {
+        for index in 0..found.length() {
+            if let Some(node) = found.item(index) {
+                values.push(match node.dyn_into::<HtmlSelectElement>() {
+                    Ok(select) => select.value(),
+                    Err(node) => node.unchecked_into::<HtmlInputElement>().value(),
+                });
+            }
+        }
+    }
+    values
+}
+
+/// Radio buttons or checkboxes, one per choice: a plain function (see `values_in_group`).
+fn choice_list(props: &AnswerControlProps) -> Html {
     let words = props.words;
-    let picked = use_state(Vec::<usize>::new);
     let (choices, correct, multiple, shuffle) = match &*props.kind {
         ItemKind::SingleChoice {
             choices,
@@ -96,21 +116,16 @@ fn ChoiceList(props: &AnswerControlProps) -> Html {
     let mut choice_labels = Vec::new();
     for index in order {
         let onchange = {
-            let picked = picked.clone();
             let on_change = props.on_change.clone();
             Callback::from(move |event: Event| {
-                let input: HtmlInputElement = event.target_unchecked_into();
-                let mut now: Vec<usize> = if multiple {
-                    (*picked).clone()
-                } else {
-                    Vec::new()
-                };
-                now.retain(|&i| i != index);
-                if input.checked() {
-                    now.push(index);
-                }
-                picked.set(now.clone());
                 on_change.emit(if multiple {
+                    let input: web_sys::Element = event.target_unchecked_into();
+                    let mut now = Vec::new();
+                    for value in values_in_group(&input, "input:checked") {
+                        if let Ok(picked) = value.parse::<usize>() {
+                            now.push(picked);
+                        }
+                    }
                     Response::Choices(now)
                 } else {
                     Response::Choice(index)
@@ -132,7 +147,7 @@ fn ChoiceList(props: &AnswerControlProps) -> Html {
         choice_labels.push(html! {
             <label ~className={class}>
                 <input type={if multiple { "checkbox" } else { "radio" }} name="ap-choice" value={index.to_string()}
-                    aria-label={name} checked={picked.contains(&index)} disabled={props.disabled} {onchange} />
+                    aria-label={name} disabled={props.disabled} {onchange} />
                 <span>{ inline_text(&choices[index].text) }</span>
             </label>
         });
@@ -297,8 +312,8 @@ fn moved_entry(key: u64) -> Option<(usize, bool)> {
     (key != 0).then_some((((key >> 1) & 0x7fff_ffff) as usize, key & 1 == 1))
 }
 
-#[component]
-fn MatchingTable(props: &AnswerControlProps) -> Html {
+/// A drop-down list per entry to match: a plain function (see `values_in_group`).
+fn matching_table(props: &AnswerControlProps) -> Html {
     let words = props.words;
     let ItemKind::Matching { pairs, distractors } = &*props.kind else {
         return html! {};
@@ -309,17 +324,16 @@ fn MatchingTable(props: &AnswerControlProps) -> Html {
         .chain(distractors.iter().map(String::as_str))
         .collect();
     let order = seeded_order(rights.len(), props.seed);
-    let chosen = use_state(|| vec![None::<usize>; pairs.len()]);
     let mut rows_of_pairs = Vec::new();
     for (left, pair) in pairs.iter().enumerate() {
         let onchange = {
-            let chosen = chosen.clone();
             let on_change = props.on_change.clone();
             Callback::from(move |event: Event| {
-                let select: HtmlSelectElement = event.target_unchecked_into();
-                let mut now = (*chosen).clone();
-                now[left] = select.value().parse::<usize>().ok();
-                chosen.set(now.clone());
+                let select: web_sys::Element = event.target_unchecked_into();
+                let mut now = Vec::new();
+                for value in values_in_group(&select, "select") {
+                    now.push(value.parse::<usize>().ok());
+                }
                 on_change.emit(Response::Matches(now));
             })
         };
@@ -330,14 +344,16 @@ fn MatchingTable(props: &AnswerControlProps) -> Html {
         let mut options = Vec::with_capacity(order.len());
         for &r in &order {
             options.push(html! {
-                <option value={r.to_string()} selected={chosen[left] == Some(r)}>{ plain_text_of_inlines(&parse_inline(rights[r])) }</option>
+                <option value={r.to_string()}>{ plain_text_of_inlines(&parse_inline(rights[r])) }</option>
             });
         }
         rows_of_pairs.push(html! {
             <div class="ap-match-row">
                 <label class="ap-match-left" for={id.clone()}>{ inline_text(&pair.left) }</label>
                 <select id={id} class="ap-select" aria-label={name} disabled={props.disabled} {onchange}>
-                    <option value="" selected={chosen[left].is_none()}>{ words.choose }</option>
+                    // Chosen at first: Yew puts the options in from the last, which a list with
+                    // no option marked would keep chosen.
+                    <option value="" selected=true>{ words.choose }</option>
                     { VList::with_children(options, None) }
                 </select>
             </div>
