@@ -14,36 +14,26 @@ use crate::components::answer_controls::{answer_control, AnswerControlProps};
 use crate::components::item_view::AnswerFormHandlers;
 use crate::components::mount_effect::use_effect_on;
 use crate::components::rich_text::block_text;
-use crate::i18n::{fill, use_words};
+use crate::i18n::{fill, use_words, Words};
 
-#[derive(Properties)]
-pub struct HintListProps {
-    pub hints: Rc<Vec<Hint>>,
+/// What the hint list is drawn from: the part's hints, how many are shown, and the list's
+/// element (`list`, for `use_focus_on_opened_hint`, which the item view calls).
+pub struct HintListProps<'a> {
+    pub hints: &'a [Hint],
     pub shown: u32,
     pub answered: bool,
-    pub on_hint: Callback<()>,
+    pub on_hint: &'a Callback<()>,
     pub seed: u64,
+    pub list: NodeRef,
+    pub words: &'static Words,
 }
 
-/// Props are equal when they share the same hints (`Rc::ptr_eq`), not hints compared field by
-/// field (every item type's `PartialEq`): the item view makes the list anew at each render.
-impl PartialEq for HintListProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.hints, &other.hints)
-            && self.shown == other.shown
-            && self.answered == other.answered
-            && self.on_hint == other.on_hint
-            && self.seed == other.seed
-    }
-}
-
-#[component]
-pub fn HintList(props: &HintListProps) -> Html {
-    let words = use_words();
+/// The hints: a plain function the item view calls at each of its renders, not a component of
+/// its own (its props, a new list of hints at each render, never compared equal anyway).
+pub fn hint_list(props: &HintListProps) -> Html {
+    let words = props.words;
     let shown = (props.shown as usize).min(props.hints.len());
     let left = props.hints.len() - shown;
-    let list = use_node_ref();
-    use_focus_on_opened_hint(&list, shown);
     if props.hints.is_empty() {
         return html! {};
     }
@@ -65,7 +55,7 @@ pub fn HintList(props: &HintListProps) -> Html {
     html! {
         <section class="ap-hints" aria-label={words.hints}>
             if shown > 0 {
-                <ol class="ap-hint-list" ref={list}>
+                <ol class="ap-hint-list" ref={props.list.clone()}>
                     { VList::with_children(entries, None) }
                 </ol>
             }
@@ -81,7 +71,7 @@ pub fn HintList(props: &HintListProps) -> Html {
 /// When a hint opens, focus moves to it, so a screen reader reads it at once (and focus is not
 /// lost when the last hint's button goes away). A hint shown at the start (resumed) takes none.
 #[hook]
-fn use_focus_on_opened_hint(list: &NodeRef, shown: usize) {
+pub fn use_focus_on_opened_hint(list: &NodeRef, shown: usize) {
     // A `u64`, as the practice screen's count of effects run: one type of `use_mut_ref` less.
     let before = use_mut_ref(|| shown as u64);
     let list = list.clone();

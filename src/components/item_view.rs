@@ -11,7 +11,7 @@ use yew::prelude::*;
 use yew::virtual_dom::VList;
 
 use crate::components::answer_controls::{answer_control, AnswerControlProps};
-use crate::components::hint_list::HintList;
+use crate::components::hint_list::{hint_list, use_focus_on_opened_hint, HintListProps};
 use crate::components::rich_text::block_text;
 use crate::i18n::{fill, use_words};
 use crate::state::Phase;
@@ -139,6 +139,12 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
     // The answer so far (the gaps' texts for fill-in-the-blanks), read when the learner checks
     // it: nothing on screen shows it, so it changes no hook state that renders again.
     let draft = use_mut_ref(|| None::<Response>);
+    let hints = part.map_or(&[][..], |part| part.hints);
+    let hint_list_element = use_node_ref();
+    use_focus_on_opened_hint(
+        &hint_list_element,
+        (props.hints_shown as usize).min(hints.len()),
+    );
     let Some(part) = part else { return html! {} };
     let kind = Rc::new(part.kind.clone());
     let (answered, given) = match &props.phase {
@@ -206,8 +212,8 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             }
         </form>
         // Outside the form: a scaffold is a small form of its own. Check comes after the hints.
-        <HintList hints={Rc::new(part.hints.to_vec())} shown={props.hints_shown} answered={answered}
-            on_hint={props.on_hint.clone()} seed={props.seed} />
+        { hint_list(&HintListProps { hints, shown: props.hints_shown, answered, on_hint: &props.on_hint,
+            seed: props.seed, list: hint_list_element, words }) }
         if !answered {
             <button type="button" class="ap-button ap-check" part="button" onclick={handlers.onclick}>{ words.check }</button>
         }
