@@ -17,7 +17,9 @@ use crate::components::goal_panel::{
 };
 use crate::components::item_view::ItemView;
 use crate::components::mount_effect::{use_effect_on, use_mount_effect};
-use crate::components::progress_panel::{import_sentence, ProgressPanel};
+use crate::components::progress_panel::{
+    import_sentence, progress_panel, use_progress_panel_state, ProgressPanelProps,
+};
 use crate::components::rich_text::{block_text, inline_text, origin_of, MediaBase};
 use crate::components::skill_list::{skill_list, SkillListProps};
 use crate::controls::SharedControls;
@@ -344,6 +346,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
     );
     use_effects(&state, props.host.clone(), props.checked);
     let rest_shown = use_after_first_paint();
+    let panel_state = use_progress_panel_state();
 
     let bank = &state.bank;
     let words = props.words;
@@ -443,8 +446,9 @@ pub fn Practice(props: &PracticeProps) -> Html {
             if rest_shown {
                 { goal_panel(&GoalPanelProps { bank: &state.bank, model, now: now(), preferences: &preferences, on_change: &on_preferences, words }) }
                 { skill_list(&SkillListProps { bank: &state.bank, model, now: now(), focus: &state.focus_skill, on_choose: &on_choose, calm, words }) }
-                <ProgressPanel bank={state.bank.clone()} progress={state.progress.clone()} on_reset={on_reset}
-                    on_import={on_import} import_message={state.import_result.as_ref().map(|r| import_sentence(words, r))} />
+                { progress_panel(&ProgressPanelProps { practice: &state, on_reset: &on_reset,
+                    on_import: &on_import, import_message: state.import_result.as_ref().map(|r| import_sentence(words, r)),
+                    words, state: &panel_state }) }
             }
         </section>
         </ContextProvider<ScreenContext>>
