@@ -12,9 +12,9 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew::virtual_dom::VList;
 
-use crate::components::mount_effect::use_mount_effect;
+use crate::components::mount_effect::{use_effect_on, use_mount_effect};
 use crate::components::rich_text::inline_text;
-use crate::i18n::{fill, use_words};
+use crate::i18n::{fill, Words};
 
 #[derive(Properties)]
 pub struct AnswerControlProps {
@@ -27,6 +27,9 @@ pub struct AnswerControlProps {
     pub on_change: Callback<Response>,
     /// The id of the element that labels the control (the prompt).
     pub labelled_by: AttrValue,
+    /// The interface's words, from the view that draws the control (one context lookup less in
+    /// each control).
+    pub words: &'static Words,
 }
 
 /// Props are equal when they share the same kind (`Rc::ptr_eq`): the item view makes its
@@ -40,30 +43,52 @@ impl PartialEq for AnswerControlProps {
             && self.given == other.given
             && self.on_change == other.on_change
             && self.labelled_by == other.labelled_by
+            && self.words == other.words
     }
 }
 
 /// The control for `props.kind`: a plain function, not a component of its own (one component
-/// type less in the wasm; each control below is still a component, compared by its props).
+/// type less in the wasm; each control below but the text field is still a component, compared
+/// by its props).
 pub fn answer_control(props: AnswerControlProps) -> Html {
     match &*props.kind {
-        ItemKind::SingleChoice { .. } | ItemKind::MultipleResponse { .. } => {
-            html! { <ChoiceList ..props /> }
-        }
+        ItemKind::SingleChoice { .. } | ItemKind::MultipleResponse { .. } => choice_list(&props),
         ItemKind::Numeric { .. } | ItemKind::MathExpression { .. } | ItemKind::ShortText { .. } => {
-            html! { <TypedAnswer ..props /> }
+            typed_answer(&props)
         }
         ItemKind::Ordering { .. } => html! { <OrderingList ..props /> },
-        ItemKind::Matching { .. } => html! { <MatchingTable ..props /> },
+        ItemKind::Matching { .. } => matching_table(&props),
         // Fill-in-the-blanks renders its gaps inside the prompt (see item_view.rs).
         ItemKind::FillBlanks { .. } | ItemKind::MultiStep { .. } => html! {},
     }
 }
 
-#[component]
-fn ChoiceList(props: &AnswerControlProps) -> Html {
-    let words = use_words();
-    let picked = use_state(Vec::<usize>::new);
+/// The values of the controls matching `selector` in the group around `control` (its parent's
+/// parent: the choices' or the matching rows' element), in the order of the page. The controls
+/// below keep their state in the page's fields, as the text field does, so that they need no
+/// state, and no component, of their own.
+fn values_in_group(control: &web_sys::Element, selector: &str) -> Vec<String> {
+    let mut values = Vec::new();
+    let found = control
+        .parent_element()
+        .and_then(|parent| parent.parent_element())
+        .and_then(|group| group.query_selector_all(selector).ok());
+    if let Some(found) = found {
+        for index in 0..found.length() {
+            if let Some(node) = found.item(index) {
+                values.push(match node.dyn_into::<HtmlSelectElement>() {
+                    Ok(select) => select.value(),
+                    Err(node) => node.unchecked_into::<HtmlInputElement>().value(),
+                });
+            }
+        }
+    }
+    values
+}
+
+/// Radio buttons or checkboxes, one per choice: a plain function (see `values_in_group`).
+fn choice_list(props: &AnswerControlProps) -> Html {
+    let words = props.words;
     let (choices, correct, multiple, shuffle) = match &*props.kind {
         ItemKind::SingleChoice {
             choices,
@@ -91,21 +116,16 @@ fn ChoiceList(props: &AnswerControlProps) -> Html {
     let mut choice_labels = Vec::new();
     for index in order {
         let onchange = {
-            let picked = picked.clone();
             let on_change = props.on_change.clone();
             Callback::from(move |event: Event| {
-                let input: HtmlInputElement = event.target_unchecked_into();
-                let mut now: Vec<usize> = if multiple {
-                    (*picked).clone()
-                } else {
-                    Vec::new()
-                };
-                now.retain(|&i| i != index);
-                if input.checked() {
-                    now.push(index);
-                }
-                picked.set(now.clone());
                 on_change.emit(if multiple {
+                    let input: web_sys::Element = event.target_unchecked_into();
+                    let mut now = Vec::new();
+                    for value in values_in_group(&input, "input:checked") {
+                        if let Ok(picked) = value.parse::<usize>() {
+                            now.push(picked);
+                        }
+                    }
                     Response::Choices(now)
                 } else {
                     Response::Choice(index)
@@ -127,7 +147,7 @@ fn ChoiceList(props: &AnswerControlProps) -> Html {
         choice_labels.push(html! {
             <label ~className={class}>
                 <input type={if multiple { "checkbox" } else { "radio" }} name="ap-choice" value={index.to_string()}
-                    aria-label={name} checked={picked.contains(&index)} disabled={props.disabled} {onchange} />
+                    aria-label={name} disabled={props.disabled} {onchange} />
                 <span>{ inline_text(&choices[index].text) }</span>
             </label>
         });
@@ -142,16 +162,14 @@ fn ChoiceList(props: &AnswerControlProps) -> Html {
     }
 }
 
-#[component]
-fn TypedAnswer(props: &AnswerControlProps) -> Html {
-    let words = use_words();
-    let typed = use_state(String::new);
+/// A text field: a plain function, not a component, as it holds no state (the field keeps what
+/// was typed; the view it is drawn in is made anew for each item and step).
+fn typed_answer(props: &AnswerControlProps) -> Html {
+    let words = props.words;
     let oninput = {
-        let typed = typed.clone();
         let on_change = props.on_change.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            typed.set(input.value());
             on_change.emit(Response::Text(input.value()));
         })
     };
@@ -167,7 +185,7 @@ fn TypedAnswer(props: &AnswerControlProps) -> Html {
             <label class="ap-label" for={input_id.clone()}>{ words.your_answer }</label>
             <input id={input_id} class="ap-input" type="text" inputmode={input_mode} autocomplete="off"
                 spellcheck="false" aria-describedby={if hint.is_empty() { None } else { Some(hint_id.clone()) }}
-                value={(*typed).clone()} disabled={props.disabled} {oninput} />
+                disabled={props.disabled} {oninput} />
             if !hint.is_empty() {
                 <p class="ap-hint" id={hint_id}>{ hint }</p>
             }
@@ -177,7 +195,7 @@ fn TypedAnswer(props: &AnswerControlProps) -> Html {
 
 #[component]
 fn OrderingList(props: &AnswerControlProps) -> Html {
-    let words = use_words();
+    let words = props.words;
     let ItemKind::Ordering { items } = &*props.kind else {
         return html! {};
     };
@@ -209,33 +227,41 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
     // Focus follows the entry that moved: the same button at its new place, or the other one when
     // that direction ends there (a disabled button would drop focus to the page).
     let list_ref = use_node_ref();
-    let moved_to = use_state(|| None::<(usize, bool, u32)>);
+    // The last move as one `u64` (`moved_key`; 0 before any), read at the render its new order
+    // causes: a `u64`, as the practice screen's count of effects run, for one type of hook state
+    // less.
+    let last_move = use_mut_ref(|| 0u64);
     {
         let list_ref = list_ref.clone();
-        use_effect_with(*moved_to, move |moved_to| {
-            if let (Some((place, up, _)), Some(list)) =
-                (moved_to, list_ref.cast::<web_sys::Element>())
-            {
-                let wanted = if *up { 1 } else { 2 };
-                for child in [wanted, 3 - wanted] {
-                    let selector = format!(
-                        "li:nth-child({}) button:nth-of-type({child}):not([disabled])",
-                        place + 1
-                    );
-                    if let Ok(Some(button)) = list.query_selector(&selector) {
-                        if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = button.focus();
-                            break;
+        let key = *last_move.borrow();
+        use_effect_on(
+            key,
+            Box::new(move || {
+                if let (Some((place, up)), Some(list)) =
+                    (moved_entry(key), list_ref.cast::<web_sys::Element>())
+                {
+                    let wanted = if up { 1 } else { 2 };
+                    for child in [wanted, 3 - wanted] {
+                        let selector = format!(
+                            "li:nth-child({}) button:nth-of-type({child}):not([disabled])",
+                            place + 1
+                        );
+                        if let Ok(Some(button)) = list.query_selector(&selector) {
+                            if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+                                let _ = button.focus();
+                                break;
+                            }
                         }
                     }
                 }
-            }
-        });
+                Box::new(|| ())
+            }),
+        );
     }
     let mover = |place: usize, up: bool| {
         let arrangement = arrangement.clone();
         let on_change = props.on_change.clone();
-        let moved_to = moved_to.clone();
+        let last_move = last_move.clone();
         Callback::from(move |_: MouseEvent| {
             let mut order = (*arrangement).clone();
             let other = if up {
@@ -245,10 +271,9 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
             };
             if let Some(other) = other {
                 order.swap(place, other);
+                let key = moved_key(*last_move.borrow(), other, up);
+                *last_move.borrow_mut() = key;
                 arrangement.set(order.clone());
-                let generation =
-                    moved_to.map_or(0, |(_, _, generation)| generation.wrapping_add(1));
-                moved_to.set(Some((other, up, generation)));
                 on_change.emit(Response::Order(order));
             }
         })
@@ -273,9 +298,23 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
     }
 }
 
-#[component]
-fn MatchingTable(props: &AnswerControlProps) -> Html {
-    let words = use_words();
+/// The key of a move of an ordering entry to `place`, `up` or down, after the move keyed
+/// `previous` (0 before any): a count of moves (never 0 from the first) in the high 32 bits, so
+/// that each move has a new key, then the place and the direction.
+fn moved_key(previous: u64, place: usize, up: bool) -> u64 {
+    let count = (previous >> 32).wrapping_add(1) & 0xffff_ffff;
+    let count = count.max(1);
+    count << 32 | (place as u64 & 0x7fff_ffff) << 1 | u64::from(up)
+}
+
+/// The place an ordering entry moved to and whether up, from its `moved_key`; `None` before any.
+fn moved_entry(key: u64) -> Option<(usize, bool)> {
+    (key != 0).then_some((((key >> 1) & 0x7fff_ffff) as usize, key & 1 == 1))
+}
+
+/// A drop-down list per entry to match: a plain function (see `values_in_group`).
+fn matching_table(props: &AnswerControlProps) -> Html {
+    let words = props.words;
     let ItemKind::Matching { pairs, distractors } = &*props.kind else {
         return html! {};
     };
@@ -285,17 +324,16 @@ fn MatchingTable(props: &AnswerControlProps) -> Html {
         .chain(distractors.iter().map(String::as_str))
         .collect();
     let order = seeded_order(rights.len(), props.seed);
-    let chosen = use_state(|| vec![None::<usize>; pairs.len()]);
     let mut rows_of_pairs = Vec::new();
     for (left, pair) in pairs.iter().enumerate() {
         let onchange = {
-            let chosen = chosen.clone();
             let on_change = props.on_change.clone();
             Callback::from(move |event: Event| {
-                let select: HtmlSelectElement = event.target_unchecked_into();
-                let mut now = (*chosen).clone();
-                now[left] = select.value().parse::<usize>().ok();
-                chosen.set(now.clone());
+                let select: web_sys::Element = event.target_unchecked_into();
+                let mut now = Vec::new();
+                for value in values_in_group(&select, "select") {
+                    now.push(value.parse::<usize>().ok());
+                }
                 on_change.emit(Response::Matches(now));
             })
         };
@@ -306,14 +344,16 @@ fn MatchingTable(props: &AnswerControlProps) -> Html {
         let mut options = Vec::with_capacity(order.len());
         for &r in &order {
             options.push(html! {
-                <option value={r.to_string()} selected={chosen[left] == Some(r)}>{ plain_text_of_inlines(&parse_inline(rights[r])) }</option>
+                <option value={r.to_string()}>{ plain_text_of_inlines(&parse_inline(rights[r])) }</option>
             });
         }
         rows_of_pairs.push(html! {
             <div class="ap-match-row">
                 <label class="ap-match-left" for={id.clone()}>{ inline_text(&pair.left) }</label>
                 <select id={id} class="ap-select" aria-label={name} disabled={props.disabled} {onchange}>
-                    <option value="" selected={chosen[left].is_none()}>{ words.choose }</option>
+                    // Chosen at first: Yew puts the options in from the last, which a list with
+                    // no option marked would keep chosen.
+                    <option value="" selected=true>{ words.choose }</option>
                     { VList::with_children(options, None) }
                 </select>
             </div>

@@ -17,7 +17,7 @@ use crate::components::load_error::{load_error, send_load_error};
 use crate::components::practice::Practice;
 use crate::controls::SharedControls;
 use crate::i18n::fetched::fetch_language;
-use crate::i18n::{fill, words_for, Words};
+use crate::i18n::{fill, words_for};
 use crate::storage;
 
 #[derive(Properties, PartialEq)]
@@ -256,10 +256,9 @@ pub fn App(props: &AppProps) -> Html {
             }
         }
     };
-    // The interface's language and direction (right to left for Arabic) hold for everything inside.
+    // The interface's language and direction (right to left for Arabic) hold for everything
+    // inside; the practice screen gives its parts the words (`ScreenContext`).
     html! {
-        <ContextProvider<&'static Words> context={words}>
-            <div class="ap-root" lang={words.tag} dir={if words.right_to_left { "rtl" } else { "ltr" }}>{ content }</div>
-        </ContextProvider<&'static Words>>
+        <div class="ap-root" lang={words.tag} dir={if words.right_to_left { "rtl" } else { "ltr" }}>{ content }</div>
     }
 }

@@ -12,37 +12,28 @@ use yew::virtual_dom::VList;
 
 use crate::components::answer_controls::{answer_control, AnswerControlProps};
 use crate::components::item_view::AnswerFormHandlers;
+use crate::components::mount_effect::use_effect_on;
 use crate::components::rich_text::block_text;
-use crate::i18n::{fill, use_words};
+use crate::i18n::{fill, use_words, Words};
 
-#[derive(Properties)]
-pub struct HintListProps {
-    pub hints: Rc<Vec<Hint>>,
+/// What the hint list is drawn from: the part's hints, how many are shown, and the list's
+/// element (`list`, for `use_focus_on_opened_hint`, which the item view calls).
+pub struct HintListProps<'a> {
+    pub hints: &'a [Hint],
     pub shown: u32,
     pub answered: bool,
-    pub on_hint: Callback<()>,
+    pub on_hint: &'a Callback<()>,
     pub seed: u64,
+    pub list: NodeRef,
+    pub words: &'static Words,
 }
 
-/// Props are equal when they share the same hints (`Rc::ptr_eq`), not hints compared field by
-/// field (every item type's `PartialEq`): the item view makes the list anew at each render.
-impl PartialEq for HintListProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.hints, &other.hints)
-            && self.shown == other.shown
-            && self.answered == other.answered
-            && self.on_hint == other.on_hint
-            && self.seed == other.seed
-    }
-}
-
-#[component]
-pub fn HintList(props: &HintListProps) -> Html {
-    let words = use_words();
+/// The hints: a plain function the item view calls at each of its renders, not a component of
+/// its own (its props, a new list of hints at each render, never compared equal anyway).
+pub fn hint_list(props: &HintListProps) -> Html {
+    let words = props.words;
     let shown = (props.shown as usize).min(props.hints.len());
     let left = props.hints.len() - shown;
-    let list = use_node_ref();
-    use_focus_on_opened_hint(&list, shown);
     if props.hints.is_empty() {
         return html! {};
     }
@@ -64,7 +55,7 @@ pub fn HintList(props: &HintListProps) -> Html {
     html! {
         <section class="ap-hints" aria-label={words.hints}>
             if shown > 0 {
-                <ol class="ap-hint-list" ref={list}>
+                <ol class="ap-hint-list" ref={props.list.clone()}>
                     { VList::with_children(entries, None) }
                 </ol>
             }
@@ -80,27 +71,31 @@ pub fn HintList(props: &HintListProps) -> Html {
 /// When a hint opens, focus moves to it, so a screen reader reads it at once (and focus is not
 /// lost when the last hint's button goes away). A hint shown at the start (resumed) takes none.
 #[hook]
-fn use_focus_on_opened_hint(list: &NodeRef, shown: usize) {
+pub fn use_focus_on_opened_hint(list: &NodeRef, shown: usize) {
     // A `u64`, as the practice screen's count of effects run: one type of `use_mut_ref` less.
     let before = use_mut_ref(|| shown as u64);
     let list = list.clone();
-    use_effect_with(shown, move |&shown| {
-        let opened = shown as u64 > *before.borrow();
-        *before.borrow_mut() = shown as u64;
-        if opened {
-            let entry = list
-                .cast::<web_sys::Element>()
-                .and_then(|list| {
-                    list.query_selector(&format!("[data-hint=\"{}\"]", shown - 1))
-                        .ok()
-                        .flatten()
-                })
-                .and_then(|entry| entry.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(entry) = entry {
-                let _ = entry.focus();
+    use_effect_on(
+        shown as u64,
+        Box::new(move || {
+            let opened = shown as u64 > *before.borrow();
+            *before.borrow_mut() = shown as u64;
+            if opened {
+                let entry = list
+                    .cast::<web_sys::Element>()
+                    .and_then(|list| {
+                        list.query_selector(&format!("[data-hint=\"{}\"]", shown - 1))
+                            .ok()
+                            .flatten()
+                    })
+                    .and_then(|entry| entry.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(entry) = entry {
+                    let _ = entry.focus();
+                }
             }
-        }
-    });
+            Box::new(|| ())
+        }),
+    );
 }
 
 #[derive(Properties)]
@@ -120,7 +115,8 @@ impl PartialEq for ScaffoldProps {
 #[component]
 fn Scaffold(props: &ScaffoldProps) -> Html {
     let words = use_words();
-    let draft = use_state(|| None::<Response>);
+    // The answer so far, read at Check (as the item view's: nothing on screen shows it).
+    let draft = use_mut_ref(|| None::<Response>);
     let verdict = use_state(|| None::<Result<Outcome, UnreadableReason>>);
     let kind = Rc::new(props.step.kind.clone());
     let handlers = {
@@ -128,7 +124,10 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
         let verdict = verdict.clone();
         let kind = kind.clone();
         AnswerFormHandlers::new(Callback::from(move |()| {
-            let response = (*draft).clone().unwrap_or(Response::Text(String::new()));
+            let response = draft
+                .borrow()
+                .clone()
+                .unwrap_or(Response::Text(String::new()));
             verdict.set(Some(
                 check_response(&kind, &response).map_err(|unreadable| unreadable.reason),
             ));
@@ -136,7 +135,7 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
     };
     let on_change = {
         let draft = draft.clone();
-        Callback::from(move |response: Response| draft.set(Some(response)))
+        Callback::from(move |response: Response| *draft.borrow_mut() = Some(response))
     };
     let prompt_id = format!("ap-scaffold-{}", props.index);
     let done = matches!(*verdict, Some(Ok(_)));
@@ -144,7 +143,7 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
         <form class="ap-scaffold" onsubmit={handlers.onsubmit} onkeydown={handlers.onkeydown} novalidate=true>
             <div class="ap-scaffold-prompt" id={prompt_id.clone()}>{ block_text(&props.step.prompt) }</div>
             { answer_control(AnswerControlProps { kind, seed: props.seed, disabled: done, given: None,
-                on_change, labelled_by: prompt_id.into() }) }
+                on_change, labelled_by: prompt_id.into(), words }) }
             if !done {
                 <button type="button" class="ap-button ap-button-quiet" onclick={handlers.onclick}>{ words.check }</button>
             }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use yew::virtual_dom::VList;
 
 use crate::components::answer_controls::{answer_control, AnswerControlProps};
-use crate::components::hint_list::HintList;
+use crate::components::hint_list::{hint_list, use_focus_on_opened_hint, HintListProps};
 use crate::components::rich_text::block_text;
 use crate::i18n::{fill, use_words};
 use crate::state::Phase;
@@ -136,8 +136,15 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
         Some(ItemKind::FillBlanks { blanks }) => blanks.len(),
         _ => 0,
     };
-    let draft = use_state(|| None::<Response>);
-    let gaps = use_mut_ref(|| vec![String::new(); blank_count]);
+    // The answer so far (the gaps' texts for fill-in-the-blanks), read when the learner checks
+    // it: nothing on screen shows it, so it changes no hook state that renders again.
+    let draft = use_mut_ref(|| None::<Response>);
+    let hints = part.map_or(&[][..], |part| part.hints);
+    let hint_list_element = use_node_ref();
+    use_focus_on_opened_hint(
+        &hint_list_element,
+        (props.hints_shown as usize).min(hints.len()),
+    );
     let Some(part) = part else { return html! {} };
     let kind = Rc::new(part.kind.clone());
     let (answered, given) = match &props.phase {
@@ -150,29 +157,31 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
     };
     let submit = {
         let draft = draft.clone();
-        let gaps = gaps.clone();
         let on_submit = props.on_submit.clone();
         let kind = kind.clone();
         Callback::from(move |()| {
-            let response = match &*kind {
-                ItemKind::FillBlanks { .. } => Response::Blanks(gaps.borrow().clone()),
-                kind => (*draft)
-                    .clone()
-                    .unwrap_or_else(|| empty_response(kind, blank_count)),
-            };
+            let response = draft
+                .borrow()
+                .clone()
+                .unwrap_or_else(|| empty_response(&kind, blank_count));
             on_submit.emit(response);
         })
     };
     let handlers = AnswerFormHandlers::new(submit);
     let on_change = {
         let draft = draft.clone();
-        Callback::from(move |response: Response| draft.set(Some(response)))
+        Callback::from(move |response: Response| *draft.borrow_mut() = Some(response))
     };
     let on_gap = {
-        let gaps = gaps.clone();
+        let draft = draft.clone();
         Callback::from(move |(index, text): (usize, String)| {
-            if let Some(gap) = gaps.borrow_mut().get_mut(index) {
-                *gap = text;
+            let mut draft = draft.borrow_mut();
+            let gaps =
+                draft.get_or_insert_with(|| Response::Blanks(vec![String::new(); blank_count]));
+            if let Response::Blanks(gaps) = gaps {
+                if let Some(gap) = gaps.get_mut(index) {
+                    *gap = text;
+                }
             }
         })
     };
@@ -197,14 +206,14 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
             }
             { prompt }
             { answer_control(AnswerControlProps { kind: kind.clone(), seed: props.seed, disabled: answered, given,
-                on_change, labelled_by: "ap-prompt".into() }) }
+                on_change, labelled_by: "ap-prompt".into(), words }) }
             if let Some(message) = unreadable {
                 <p class="ap-unreadable" id="ap-unreadable" role="alert">{ words.unreadable(&message) }</p>
             }
         </form>
         // Outside the form: a scaffold is a small form of its own. Check comes after the hints.
-        <HintList hints={Rc::new(part.hints.to_vec())} shown={props.hints_shown} answered={answered}
-            on_hint={props.on_hint.clone()} seed={props.seed} />
+        { hint_list(&HintListProps { hints, shown: props.hints_shown, answered, on_hint: &props.on_hint,
+            seed: props.seed, list: hint_list_element, words }) }
         if !answered {
             <button type="button" class="ap-button ap-check" part="button" onclick={handlers.onclick}>{ words.check }</button>
         }

@@ -16,8 +16,10 @@ use crate::components::goal_panel::{
     goal_panel, load_stored_preferences, store_preferences, GoalPanelProps,
 };
 use crate::components::item_view::ItemView;
-use crate::components::mount_effect::use_mount_effect;
-use crate::components::progress_panel::{import_sentence, ProgressPanel};
+use crate::components::mount_effect::{use_effect_on, use_mount_effect};
+use crate::components::progress_panel::{
+    import_sentence, progress_panel, use_progress_panel_state, ProgressPanelProps,
+};
 use crate::components::rich_text::{block_text, inline_text, origin_of, MediaBase};
 use crate::components::skill_list::{skill_list, SkillListProps};
 use crate::controls::SharedControls;
@@ -62,6 +64,15 @@ impl PartialEq for PracticeProps {
             && self.words == other.words
             && self.checked == other.checked
     }
+}
+
+/// What the practice screen gives every part inside it (Yew's context): the interface's words
+/// and where bank media may come from. One context for both: each context type is a component
+/// of its own in the wasm.
+#[derive(Clone, PartialEq)]
+pub struct ScreenContext {
+    pub words: &'static Words,
+    pub media: MediaBase,
 }
 
 /// What the learner is told about storage. In a frame sandboxed without `allow-same-origin` the
@@ -210,9 +221,12 @@ fn use_effects(
         upto,
         results,
     });
-    use_effect_with(
-        (state.effects_decided(), checked),
-        move |&(decided, checked)| {
+    let decided = state.effects_decided();
+    // The key changes when either changes (the count of effects stays far below 2^63).
+    let key = decided << 1 | u64::from(checked);
+    use_effect_on(
+        key,
+        Box::new(move || {
             let done = *ran.borrow();
             if checked && decided > done {
                 let results = handle
@@ -223,7 +237,8 @@ fn use_effects(
                 *ran.borrow_mut() = decided;
                 report.emit((decided, results));
             }
-        },
+            Box::new(|| ())
+        }),
     );
 }
 
@@ -294,14 +309,16 @@ fn use_deliberate_focus(
     next_button: NodeRef,
     item_area: NodeRef,
 ) {
-    use_effect_with(
-        (answered, item_revision),
-        move |(answered, item_revision)| {
-            if *answered {
+    // The key changes when either changes.
+    let key = u64::from(item_revision) << 1 | u64::from(answered);
+    use_effect_on(
+        key,
+        Box::new(move || {
+            if answered {
                 if let Some(button) = next_button.cast::<HtmlElement>() {
                     let _ = button.focus();
                 }
-            } else if *item_revision > 0 {
+            } else if item_revision > 0 {
                 let first_input = item_area
                 .cast::<web_sys::Element>()
                 .and_then(|area| area.query_selector("form.ap-item input, form.ap-item select, form.ap-item button:not([disabled])").ok().flatten())
@@ -310,7 +327,8 @@ fn use_deliberate_focus(
                     let _ = input.focus();
                 }
             }
-        },
+            Box::new(|| ())
+        }),
     );
 }
 
@@ -328,6 +346,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
     );
     use_effects(&state, props.host.clone(), props.checked);
     let rest_shown = use_after_first_paint();
+    let panel_state = use_progress_panel_state();
 
     let bank = &state.bank;
     let words = props.words;
@@ -366,9 +385,12 @@ pub fn Practice(props: &PracticeProps) -> Html {
         Some((false, _)) => "ap-feedback ap-feedback-wrong",
         None => "ap-feedback",
     };
-    let media_base = media_base(props.source_url.as_deref(), &props.media_origins);
+    let context = ScreenContext {
+        words,
+        media: media_base(props.source_url.as_deref(), &props.media_origins),
+    };
     html! {
-        <ContextProvider<MediaBase> context={media_base}>
+        <ContextProvider<ScreenContext> {context}>
         <section class="ap-card" part="card" aria-labelledby="ap-title">
             <header class="ap-header">
                 <h2 class="ap-title" id="ap-title">{ bank.title() }</h2>
@@ -424,10 +446,11 @@ pub fn Practice(props: &PracticeProps) -> Html {
             if rest_shown {
                 { goal_panel(&GoalPanelProps { bank: &state.bank, model, now: now(), preferences: &preferences, on_change: &on_preferences, words }) }
                 { skill_list(&SkillListProps { bank: &state.bank, model, now: now(), focus: &state.focus_skill, on_choose: &on_choose, calm, words }) }
-                <ProgressPanel bank={state.bank.clone()} progress={state.progress.clone()} on_reset={on_reset}
-                    on_import={on_import} import_message={state.import_result.as_ref().map(|r| import_sentence(words, r))} />
+                { progress_panel(&ProgressPanelProps { practice: &state, on_reset: &on_reset,
+                    on_import: &on_import, import_message: state.import_result.as_ref().map(|r| import_sentence(words, r)),
+                    words, state: &panel_state }) }
             }
         </section>
-        </ContextProvider<MediaBase>>
+        </ContextProvider<ScreenContext>>
     }
 }

@@ -1,35 +1,45 @@
 //! The learner's own data: save progress to a file and load it elsewhere, a report (file or short
 //! code) for the teacher, and starting again after a confirmation.
 
-use std::rc::Rc;
-
 use adaptive_practice_engine::progress::save_progress;
 use adaptive_practice_engine::report::{learner_report, report_text};
-use adaptive_practice_engine::{IndexedBank, Progress};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser::{download_text, now, read_file_text, short_code};
-use crate::i18n::{fill, use_words};
+use crate::i18n::{fill, Words};
+use crate::state::PracticeState;
 
-#[derive(Properties)]
-pub struct ProgressPanelProps {
-    pub bank: Rc<IndexedBank>,
-    pub progress: Progress,
-    pub on_reset: Callback<()>,
-    pub on_import: Callback<String>,
+/// What the learner's data panel is drawn from, borrowed from the practice screen at each of
+/// its renders.
+pub struct ProgressPanelProps<'a> {
+    /// The practice state, whose bank and progress the panel saves and reports (read when a
+    /// button is pressed: no copy of the progress is made at each render).
+    pub practice: &'a UseReducerHandle<PracticeState>,
+    pub on_reset: &'a Callback<()>,
+    pub on_import: &'a Callback<String>,
     /// What the last import did (a sentence), if anything.
     pub import_message: Option<String>,
+    pub words: &'static Words,
+    pub state: &'a ProgressPanelState,
 }
 
-/// Props are equal when they share the same bank (`Rc::ptr_eq`, as the practice screen's).
-impl PartialEq for ProgressPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.bank, &other.bank)
-            && self.progress == other.progress
-            && self.on_reset == other.on_reset
-            && self.on_import == other.on_import
-            && self.import_message == other.import_message
+/// The panel's own state, kept by the practice screen's hooks (`use_progress_panel_state`):
+/// whether the question of starting again is shown, the report's short code (empty until made)
+/// and the name field (it keeps what was typed; read when the report is made).
+pub struct ProgressPanelState {
+    confirming: UseStateHandle<bool>,
+    code: UseStateHandle<String>,
+    name_field: NodeRef,
+}
+
+/// The panel's state, for a practice screen that draws it.
+#[hook]
+pub fn use_progress_panel_state() -> ProgressPanelState {
+    ProgressPanelState {
+        confirming: use_state(|| false),
+        code: use_state(String::new),
+        name_field: use_node_ref(),
     }
 }
 
@@ -45,23 +55,20 @@ fn file_name(text: &str) -> String {
         .collect()
 }
 
-#[component]
-pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
-    let words = use_words();
-    let confirming = use_state(|| false);
-    let learner_name = use_state(String::new);
-    // The short code, empty until made: a `String` state as the name's, not an `Option` (each
-    // state type compiles Yew's state hook once more).
-    let code = use_state(String::new);
-    let bank_id = props.bank.id().to_string();
+/// The learner's data: a plain function the practice screen calls, not a component of its own
+/// (its props held a copy of the progress made at each render of the screen).
+pub fn progress_panel(props: &ProgressPanelProps) -> Html {
+    let words = props.words;
+    let confirming = &props.state.confirming;
+    let code = &props.state.code;
+    let name_field = &props.state.name_field;
 
     let on_export = {
-        let progress = props.progress.clone();
-        let bank_id = bank_id.clone();
+        let practice = props.practice.clone();
         Callback::from(move |_: MouseEvent| {
             download_text(
-                &format!("{}-progress.json", file_name(&bank_id)),
-                &save_progress(&progress),
+                &format!("{}-progress.json", file_name(practice.bank.id())),
+                &save_progress(&practice.progress),
                 "application/json",
             );
         })
@@ -79,20 +86,16 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
             });
         })
     };
-    let on_name = {
-        let learner_name = learner_name.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            learner_name.set(input.value());
-        })
-    };
     let on_report = {
-        let bank = props.bank.clone();
-        let progress = props.progress.clone();
-        let learner_name = learner_name.clone();
+        let practice = props.practice.clone();
+        let name_field = name_field.clone();
         let code = code.clone();
         Callback::from(move |_: MouseEvent| {
-            let report = learner_report(&bank, &progress, &learner_name, now());
+            let learner_name = name_field
+                .cast::<HtmlInputElement>()
+                .map(|field| field.value())
+                .unwrap_or_default();
+            let report = learner_report(&practice.bank, &practice.progress, &learner_name, now());
             let json = report_text(&report);
             let name = if learner_name.trim().is_empty() {
                 "learner".to_string()
@@ -100,7 +103,7 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
                 file_name(learner_name.trim())
             };
             download_text(
-                &format!("{}-report-{name}.json", file_name(bank.id())),
+                &format!("{}-report-{name}.json", file_name(practice.bank.id())),
                 &json,
                 "application/json",
             );
@@ -142,14 +145,14 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
             }
             <div class="ap-report">
                 <label class="ap-label" for="ap-learner-name">{ words.your_name }</label>
-                <input id="ap-learner-name" class="ap-input" type="text" autocomplete="name" value={(*learner_name).clone()} oninput={on_name} />
+                <input id="ap-learner-name" class="ap-input" type="text" autocomplete="name" ref={name_field.clone()} />
                 <button type="button" class="ap-button ap-button-quiet ap-make-report" onclick={on_report}>{ words.make_report }</button>
                 if !code.is_empty() {
                     <label class="ap-label" for="ap-report-code">{ words.report_code }</label>
-                    <textarea id="ap-report-code" class="ap-code" readonly=true rows="3" value={(*code).clone()} />
+                    <textarea id="ap-report-code" class="ap-code" readonly=true rows="3" value={(**code).clone()} />
                 }
             </div>
-            if *confirming {
+            if **confirming {
                 <div class="ap-confirm" role="alertdialog" aria-labelledby="ap-reset-question">
                     <p id="ap-reset-question">{ words.reset_question }</p>
                     <div class="ap-actions">

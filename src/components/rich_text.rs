@@ -12,12 +12,15 @@ use adaptive_practice_engine::markup::{
     is_allowed_url, parse_inline, parse_markup, Block, Inline, MathNode,
 };
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew::virtual_dom::{VList, VTag};
 
+use crate::components::mount_effect::use_effect_on;
+use crate::components::practice::ScreenContext;
 use crate::i18n::{fill, Words};
 
 /// Where bank media may come from. `base` is the address relative media and links are resolved
@@ -77,11 +80,17 @@ pub struct RichTextProps {
     pub inline: bool,
 }
 
+/// How many texts have been rendered: each rendering's number, unique, keys the effect that
+/// marks its wide formulas.
+static RENDERINGS: AtomicU64 = AtomicU64::new(0);
+
 /// Renders bank text; parsing happens again only when the text changes.
 #[component]
 pub fn RichText(props: &RichTextProps) -> Html {
-    let base = use_context::<MediaBase>().unwrap_or_default();
-    let words = crate::i18n::use_words();
+    let (base, words) = match use_context::<ScreenContext>() {
+        Some(context) => (context.media, context.words),
+        None => (MediaBase::default(), crate::i18n::ENGLISH),
+    };
     let content = use_memo(
         (props.text.clone(), props.inline, base),
         move |(text, inline, base)| {
@@ -90,72 +99,79 @@ pub fn RichText(props: &RichTextProps) -> Html {
                 origins: base.origins.clone(),
                 words,
             };
-            if *inline {
+            let html = if *inline {
                 render_inlines(&parse_inline(text), &cx)
             } else {
                 render_blocks(&parse_markup(text), &cx)
-            }
+            };
+            (html, RENDERINGS.fetch_add(1, Ordering::Relaxed))
         },
     );
     let holder = use_node_ref();
-    use_wide_formulas_focusable(&holder, words.wide_formula, content.clone());
+    use_wide_formulas_focusable(&holder, words.wide_formula, content.1);
     // Bank text may be in another language and direction than the interface (an English bank
     // with an Arabic interface): its direction comes from its own first letters.
     if props.inline {
-        html! { <span class="ap-rich" dir="auto" ref={holder}>{ (*content).clone() }</span> }
+        html! { <span class="ap-rich" dir="auto" ref={holder}>{ content.0.clone() }</span> }
     } else {
-        html! { <div class="ap-rich" dir="auto" ref={holder}>{ (*content).clone() }</div> }
+        html! { <div class="ap-rich" dir="auto" ref={holder}>{ content.0.clone() }</div> }
     }
 }
 
 /// Marks each formula box under `holder` that is wider than its room as a region the keyboard
-/// reaches (`tabindex=0`, `role=region`, a label), and unmarks one that fits, after each render
-/// of `content` and when the window is resized (a phone turned). A box that fits is no tab stop.
+/// reaches (`tabindex=0`, `role=region`, a label), and unmarks one that fits, after each new
+/// `rendering` of its text and when the window is resized (a phone turned). A box that fits is
+/// no tab stop.
 #[hook]
-fn use_wide_formulas_focusable(holder: &NodeRef, label: &'static str, content: Rc<Html>) {
+fn use_wide_formulas_focusable(holder: &NodeRef, label: &'static str, rendering: u64) {
     let holder = holder.clone();
-    use_effect_with(content, move |_| {
-        let mark = move || {
-            let Some(element) = holder.cast::<web_sys::Element>() else {
-                return;
-            };
-            let Ok(boxes) = element.query_selector_all(".ap-math-scroll") else {
-                return;
-            };
-            for index in 0..boxes.length() {
-                let Some(scroller) = boxes
-                    .item(index)
-                    .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
-                else {
-                    continue;
+    // Keyed by the rendering's number, not by the content: comparing two contents node by node
+    // compiled Yew's `PartialEq` of every node in.
+    use_effect_on(
+        rendering,
+        Box::new(move || {
+            let mark = move || {
+                let Some(element) = holder.cast::<web_sys::Element>() else {
+                    return;
                 };
-                if scroller.scroll_width() > scroller.client_width() {
-                    let _ = scroller.set_attribute("tabindex", "0");
-                    let _ = scroller.set_attribute("role", "region");
-                    let _ = scroller.set_attribute("aria-label", label);
-                } else {
-                    for name in ["tabindex", "role", "aria-label"] {
-                        let _ = scroller.remove_attribute(name);
+                let Ok(boxes) = element.query_selector_all(".ap-math-scroll") else {
+                    return;
+                };
+                for index in 0..boxes.length() {
+                    let Some(scroller) = boxes
+                        .item(index)
+                        .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+                    else {
+                        continue;
+                    };
+                    if scroller.scroll_width() > scroller.client_width() {
+                        let _ = scroller.set_attribute("tabindex", "0");
+                        let _ = scroller.set_attribute("role", "region");
+                        let _ = scroller.set_attribute("aria-label", label);
+                    } else {
+                        for name in ["tabindex", "role", "aria-label"] {
+                            let _ = scroller.remove_attribute(name);
+                        }
                     }
                 }
-            }
-        };
-        mark();
-        let on_resize = Closure::<dyn Fn()>::new(mark);
-        let window = web_sys::window();
-        if let Some(window) = &window {
-            let _ = window
-                .add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
-        }
-        move || {
+            };
+            mark();
+            let on_resize = Closure::<dyn Fn()>::new(mark);
+            let window = web_sys::window();
             if let Some(window) = &window {
-                let _ = window.remove_event_listener_with_callback(
-                    "resize",
-                    on_resize.as_ref().unchecked_ref(),
-                );
+                let _ = window
+                    .add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
             }
-        }
-    });
+            Box::new(move || {
+                if let Some(window) = &window {
+                    let _ = window.remove_event_listener_with_callback(
+                        "resize",
+                        on_resize.as_ref().unchecked_ref(),
+                    );
+                }
+            })
+        }),
+    );
 }
 
 /// A short text (a choice, a blank) as inlines.
