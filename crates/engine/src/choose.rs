@@ -130,11 +130,14 @@ const NEW_SKILL_WHILE_LEARNING_WEIGHT: f64 = 0.15;
 /// simulated classes (seed 2, 60 learners), most of them right answers.
 const SLIPPED_REVIEW_GAP_DAYS: f64 = 0.5;
 /// Before the last open skills are claimed (every skill not counted mastered is getting mastery
-/// checks), each mastered skill not practised for this many days (an earlier session) is checked
-/// once more, and due reviews come before the open skills: the learner is told the whole bank is
-/// mastered only after a look back at what was learned in earlier sessions, whose estimate the
-/// memory model may keep too high.
-const CLOSING_CHECK_GAP_DAYS: f64 = 0.5;
+/// checks), each mastered skill not practised for this many days (before the day before) is
+/// checked once more, on every other item, and due reviews come before the open skills: the
+/// learner is told the whole bank is mastered only after a look back at what was learned in
+/// earlier sessions, whose estimate the memory model may keep too high. Simulated classes (seed
+/// 2, 60 learners): false mastery with `growth` on algebra 6.3% -> 3.7%, OATutor 7.2% -> 0.5%;
+/// a gap of 0.5 day (every session) cost OATutor 6% more items to true mastery, 1.5 days saved
+/// 16%, 2.5 days 14%.
+const CLOSING_CHECK_GAP_DAYS: f64 = 1.5;
 /// The most the seeded tie-break adds.
 const TIE_BREAK_WEIGHT: f64 = 0.01;
 
