@@ -164,7 +164,7 @@ fn a_skill_near_mastery_is_checked_again_after_other_items() {
 
 #[test]
 fn before_the_last_skill_is_claimed_a_skill_of_an_earlier_session_is_checked() {
-    // Left is mastered on the first day, right is near mastery. The next day right's re-check
+    // Left is mastered on the first day, right is near mastery. Two days later right's re-check
     // goes wrong; before right's claim can end the bank, left (mastered in the earlier session)
     // is checked once more: a DelayedRecheck of a mastered skill.
     expect![[r#"
@@ -176,12 +176,13 @@ fn before_the_last_skill_is_claimed_a_skill_of_an_earlier_session_is_checked() {
         r3 Learning(right) -> right | left:Learning:0.86 right:Learning:0.87
         l1 Learning(left) -> right | left:Mastered:0.89 right:Learning:0.87
         (a day later)
+        (a day later)
         r1 DelayedRecheck(right) -> wrong | left:Mastered:0.82 right:Learning:0.76
         l3 DelayedRecheck(left) -> right | left:Mastered:0.87 right:Learning:0.76
         r3 MasteryCheck(right) -> right | left:Mastered:0.87 right:Learning:0.83
         r2 Learning(right) -> right | left:Mastered:0.87 right:Learning:0.86
         r1 Learning(right) -> right | left:Mastered:0.87 right:Learning:0.85"#]]
-    .assert_eq(&transcript(PAIR_BANK, "1111111|01111"));
+    .assert_eq(&transcript(PAIR_BANK, "1111111||01111"));
 }
 
 /// A base skill under two others (three items each).
