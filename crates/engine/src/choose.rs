@@ -11,6 +11,9 @@
 //! preference for a change of item type and for items seen less often. A skill whose estimate
 //! nears mastery gets mastery checks: a harder item (target 0.6), whose answer says more about
 //! whether the skill is mastered, each after a delay of other skills' items (a delayed re-check).
+//! Once every skill not yet mastered gets mastery checks (the bank is nearly done), each mastered
+//! skill not practised for a day and a half is checked once more on every other item (a closing
+//! check), and due reviews come before the open skills.
 //! Ties are broken by a hash of the seed, so the choice is a pure function of (model, bank, now,
 //! seed, options).
 
