@@ -79,14 +79,20 @@ fn short_reason(reason: &ChoiceReason) -> String {
     }
 }
 
-/// A scripted learner ('1' right, '0' wrong, one item a minute): per item, the item, the reason,
-/// the answer, and each skill's state (`known` for provisionally known by placement).
+/// A scripted learner ('1' right, '0' wrong, one item a minute, '|' a day later): per item, the
+/// item, the reason, the answer, and each skill's state (`known` for provisionally known by
+/// placement).
 fn transcript(bank_text: &str, script: &str) -> String {
     let bank = indexed(bank_text);
     let mut progress = new_progress(&bank, 11);
     let mut now = Timestamp(1_700_000_000_000);
     let mut lines = Vec::new();
     for answer in script.chars() {
+        if answer == '|' {
+            now = Timestamp(now.0 + 86_400_000);
+            lines.push("(a day later)".to_string());
+            continue;
+        }
         let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
         let item = &bank.items()[next.item_position];
         let response = response_for(&item.kind, answer == '1').unwrap();
@@ -154,6 +160,29 @@ fn a_skill_near_mastery_is_checked_again_after_other_items() {
         l1 Learning(left) -> right | left:Mastered:0.89 right:Learning:0.87
         r1 Learning(right) -> right | left:Mastered:0.89 right:Mastered:0.89"#]]
     .assert_eq(&transcript(PAIR_BANK, "11111111"));
+}
+
+#[test]
+fn before_the_last_skill_is_claimed_a_skill_of_an_earlier_session_is_checked() {
+    // Left is mastered on the first day, right is near mastery. Two days later right's re-check
+    // goes wrong; before right's claim can end the bank, left (mastered in the earlier session)
+    // is checked once more: a DelayedRecheck of a mastered skill.
+    expect![[r#"
+        l3 Placement(left) -> right | left:Learning:0.80 right:NotStarted:0.64
+        r3 Placement(right) -> right | left:Learning:0.80 right:Learning:0.82
+        l2 Learning(left) -> right | left:Learning:0.85 right:Learning:0.82
+        r2 Learning(right) -> right | left:Learning:0.85 right:Learning:0.86
+        l3 Learning(left) -> right | left:Learning:0.86 right:Learning:0.86
+        r3 Learning(right) -> right | left:Learning:0.86 right:Learning:0.87
+        l1 Learning(left) -> right | left:Mastered:0.89 right:Learning:0.87
+        (a day later)
+        (a day later)
+        r1 DelayedRecheck(right) -> wrong | left:Mastered:0.82 right:Learning:0.76
+        l3 DelayedRecheck(left) -> right | left:Mastered:0.87 right:Learning:0.76
+        r3 MasteryCheck(right) -> right | left:Mastered:0.87 right:Learning:0.83
+        r2 Learning(right) -> right | left:Mastered:0.87 right:Learning:0.86
+        r1 Learning(right) -> right | left:Mastered:0.87 right:Learning:0.85"#]]
+    .assert_eq(&transcript(PAIR_BANK, "1111111||01111"));
 }
 
 /// A base skill under two others (three items each).
