@@ -6,6 +6,7 @@
 //! parameters (`bank_check/problems.rs`); `load_bank_coded` gives them so, for a page that words
 //! them in its own language, and `load_bank` in English words.
 
+use crate::find_text::has_text;
 use serde::{Deserialize, Serialize};
 
 use crate::bank::{Bank, BankSettings, Hint, Item, ItemKind, Skill, Step};
@@ -495,7 +496,7 @@ fn check_bank(
         }
         if let ItemKind::FillBlanks { blanks } = &item.kind {
             for number in 1..=blanks.len() {
-                if !item.prompt.contains(&format!("[[{number}]]")) {
+                if !has_text(&item.prompt, &format!("[[{number}]]")) {
                     diagnostics.push(error_at(
                         format!("{}.prompt", path()),
                         Problem::new(Code::MissingGap).with("number", number),
