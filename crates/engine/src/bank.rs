@@ -446,7 +446,7 @@ pub struct Misconception {
 }
 
 /// A number as the author wrote it (`0.75`, `"3/4"`, `"1 1/2"`) and its value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "NumberOrText", into = "NumberOrText")]
 pub struct NumericValue {
     pub value: f64,
