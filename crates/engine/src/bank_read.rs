@@ -16,6 +16,7 @@ use crate::bank_calibration::{
     CALIBRATION_VERSION,
 };
 use crate::calibrated_model::{GLOBAL_FEATURE_COUNT, SKILL_FEATURE_COUNT};
+use crate::json::path_then;
 use crate::json::read::{
     invalid, list, map, missing, object, optional, or, or_default, read_bool, read_f64,
     read_string, read_u32, read_usize, required, strings, Fields, Read,
@@ -333,7 +334,7 @@ mod tests;
 /// the value it is about, under `$.calibration`; numbers lists must have their model's length.
 pub fn read_calibration(value: &Json) -> Result<BankCalibration, (String, String)> {
     fn at(path: &'static str) -> impl Fn(String) -> (String, String) {
-        move |message| (format!("$.calibration{path}"), message)
+        move |message| (path_then("$.calibration", path), message)
     }
     let object = object(value, "struct BankCalibration").map_err(at(""))?;
     let version = required(object, "version", read_u32).map_err(at(""))?;
@@ -403,7 +404,7 @@ fn entries<'a>(object: &'a Json, key: &str) -> Result<&'a [(String, Json)], (Str
         None => Err(("$.calibration".into(), missing(key))),
         Some(value) => value
             .as_object()
-            .ok_or_else(|| (format!("$.calibration.{key}"), invalid(value, "a map"))),
+            .ok_or_else(|| (path_then("$.calibration.", key), invalid(value, "a map"))),
     }
 }
 
