@@ -2,6 +2,7 @@
 //!
 //! Reading and checking is in `bank_check.rs`.
 
+use crate::find_text::has_text;
 use serde::{Deserialize, Serialize};
 
 pub use crate::bank_calibration::BankCalibration;
@@ -445,7 +446,7 @@ pub struct Misconception {
 }
 
 /// A number as the author wrote it (`0.75`, `"3/4"`, `"1 1/2"`) and its value.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "NumberOrText", into = "NumberOrText")]
 pub struct NumericValue {
     pub value: f64,
@@ -481,7 +482,7 @@ impl NumericValue {
     /// A number written as a text (`"3/4"`); a template's answer (`"{{a + b}}"`) gets its value
     /// when the item is instantiated.
     pub fn from_text(text: String) -> Result<NumericValue, String> {
-        if text.contains("{{") {
+        if has_text(&text, "{{") {
             return Ok(NumericValue {
                 value: f64::NAN,
                 text,

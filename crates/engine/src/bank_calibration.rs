@@ -6,6 +6,7 @@
 //! Reading the block is in `bank_read.rs` (the widget's path) and in the serde derives here (the
 //! bank tools); its checks (unknown ids, wrong lengths) are in `bank_check.rs`.
 
+use crate::find_text::has_text;
 use serde::{Deserialize, Serialize};
 
 use crate::bank::Bank;
@@ -110,7 +111,7 @@ impl PositionedCalibration {
     pub fn new(bank: &Bank, calibration: &BankCalibration) -> PositionedCalibration {
         let mut part_indexes = SortedMap::new();
         for key in calibration.items.keys() {
-            if key.contains('#') {
+            if has_text(key, "#") {
                 let index = bank.items.len() + part_indexes.len();
                 part_indexes.insert(key.clone(), index);
             }
@@ -232,7 +233,7 @@ impl PositionedCalibration {
     pub fn item_index(&self, key: &str, item_position: Option<usize>) -> usize {
         match self.part_indexes.get(key) {
             Some(&index) => index,
-            None if !key.contains('#') => item_position.unwrap_or(usize::MAX),
+            None if !has_text(key, "#") => item_position.unwrap_or(usize::MAX),
             None => usize::MAX,
         }
     }

@@ -6,6 +6,8 @@
 //! parameters (`bank_check/problems.rs`); `load_bank_coded` gives them so, for a page that words
 //! them in its own language, and `load_bank` in English words.
 
+use crate::find_text::has_text;
+use crate::json::{path_index, path_then};
 use serde::{Deserialize, Serialize};
 
 use crate::bank::{Bank, BankSettings, Hint, Item, ItemKind, Skill, Step};
@@ -250,7 +252,7 @@ fn read_header(object: &Json, diagnostics: &mut Vec<CodedDiagnostic>) -> Option<
         Some(Json::String(text)) if !text.trim().is_empty() => Some(text.clone()),
         Some(_) => {
             diagnostics.push(error_at(
-                format!("$.{key}"),
+                path_then("$.", key),
                 Problem::new(Code::EmptyHeaderField).with("key", key),
             ));
             None
@@ -308,7 +310,7 @@ fn read_list<T>(
     };
     let Some(elements) = value.as_array() else {
         diagnostics.push(error_at(
-            format!("$.{key}"),
+            path_then("$.", key),
             Problem::new(Code::NotAList).with("key", key),
         ));
         return (Vec::new(), Vec::new());
@@ -429,7 +431,7 @@ fn check_bank(
     for (index, skill) in bank.skills.iter().enumerate() {
         for (p, prerequisite) in skill.prerequisites.iter().enumerate() {
             if !skill_ids.contains(prerequisite.as_str()) {
-                let path = format!("{}.prerequisites[{p}]", skill_path(index, &skill.id));
+                let path = path_index(&skill_path(index, &skill.id), ".prerequisites", p);
                 diagnostics.push(error_at(path, unknown_skill(prerequisite)));
             }
         }
@@ -454,7 +456,7 @@ fn check_bank(
         }
         if item.skills.is_empty() {
             diagnostics.push(error_at(
-                format!("{}.skills", path()),
+                path_then(&path(), ".skills"),
                 Problem::new(Code::NoSkill),
             ));
         }
@@ -463,21 +465,21 @@ fn check_bank(
                 items_per_skill[first] += 1;
             } else {
                 diagnostics.push(error_at(
-                    format!("{}.skills[{s}]", path()),
+                    path_index(&path(), ".skills", s),
                     unknown_skill(skill),
                 ));
             }
         }
         if item.prompt.trim().is_empty() {
             diagnostics.push(error_at(
-                format!("{}.prompt", path()),
+                path_then(&path(), ".prompt"),
                 Problem::new(Code::EmptyPrompt),
             ));
         }
         if let Some(difficulty) = item.difficulty {
             if !difficulty.is_finite() || difficulty.abs() > 6.0 {
                 diagnostics.push(error_at(
-                    format!("{}.difficulty", path()),
+                    path_then(&path(), ".difficulty"),
                     Problem::new(Code::DifficultyOutOfRange),
                 ));
             }
@@ -495,9 +497,9 @@ fn check_bank(
         }
         if let ItemKind::FillBlanks { blanks } = &item.kind {
             for number in 1..=blanks.len() {
-                if !item.prompt.contains(&format!("[[{number}]]")) {
+                if !has_text(&item.prompt, &format!("[[{number}]]")) {
                     diagnostics.push(error_at(
-                        format!("{}.prompt", path()),
+                        path_then(&path(), ".prompt"),
                         Problem::new(Code::MissingGap).with("number", number),
                     ));
                 }
@@ -507,7 +509,7 @@ fn check_bank(
             for (s, step) in steps.iter().enumerate() {
                 for (k, skill) in step.skills.iter().enumerate() {
                     if !skill_ids.contains(skill.as_str()) {
-                        let at = format!("{}.steps[{s}].skills[{k}]", path());
+                        let at = path_index(&path_index(&path(), ".steps", s), ".skills", k);
                         diagnostics.push(error_at(at, unknown_skill(skill)));
                     }
                 }
@@ -541,7 +543,7 @@ fn check_bank(
     ] {
         if !(min..=max).contains(&value) {
             diagnostics.push(error_at(
-                format!("$.settings.{key}"),
+                path_then("$.settings.", key),
                 Problem::new(Code::SettingOutOfRange)
                     .with("min", display_float(min))
                     .with("max", display_float(max)),
@@ -574,7 +576,7 @@ fn check_item_kind(item: &Item, path: &str, diagnostics: &mut Vec<CodedDiagnosti
                 }
                 Err(problem) => {
                     diagnostics.push(error_at(
-                        format!("{path}.template"),
+                        path_then(path, ".template"),
                         Problem::new(Code::TemplateProblem).with("detail", problem.message),
                     ));
                     return;
@@ -589,7 +591,7 @@ fn check_item_kind(item: &Item, path: &str, diagnostics: &mut Vec<CodedDiagnosti
 
 fn check_hints(hints: &[Hint], path: &str, diagnostics: &mut Vec<CodedDiagnostic>) {
     for (h, hint) in hints.iter().enumerate() {
-        let hint_path = format!("{path}.hints[{h}]");
+        let hint_path = path_index(path, ".hints", h);
         if hint.text.trim().is_empty() && hint.scaffold.is_none() {
             diagnostics.push(error_at(
                 hint_path.clone(),
@@ -597,7 +599,7 @@ fn check_hints(hints: &[Hint], path: &str, diagnostics: &mut Vec<CodedDiagnostic
             ));
         }
         if let Some(scaffold) = &hint.scaffold {
-            check_step(scaffold, &format!("{hint_path}.scaffold"), diagnostics);
+            check_step(scaffold, &path_then(&hint_path, ".scaffold"), diagnostics);
         }
     }
 }
@@ -605,7 +607,7 @@ fn check_hints(hints: &[Hint], path: &str, diagnostics: &mut Vec<CodedDiagnostic
 fn check_step(step: &Step, path: &str, diagnostics: &mut Vec<CodedDiagnostic>) {
     if step.prompt.trim().is_empty() {
         diagnostics.push(error_at(
-            format!("{path}.prompt"),
+            path_then(path, ".prompt"),
             Problem::new(Code::EmptyPrompt),
         ));
     }
@@ -624,14 +626,10 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<CodedDiagnostic
     let answer_problem =
         |message: String| Problem::new(Code::AnswerProblem).with("detail", message);
     for (field, message) in crate::answer_check::answer_warnings(kind) {
-        diagnostics.push(warning_at(
-            format!("{path}{field}"),
-            answer_problem(message),
-        ));
+        diagnostics.push(warning_at(path_then(path, field), answer_problem(message)));
     }
-    let mut report = |field: &str, problem: Problem| {
-        diagnostics.push(error_at(format!("{path}{field}"), problem))
-    };
+    let mut report =
+        |field: &str, problem: Problem| diagnostics.push(error_at(path_then(path, field), problem));
     for (field, message) in crate::answer_check::answer_errors(kind) {
         report(field, answer_problem(message));
     }
@@ -738,7 +736,7 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<CodedDiagnostic
                 report(".steps", Problem::new(Code::NoSteps));
             }
             for (s, step) in steps.iter().enumerate() {
-                check_step(step, &format!("{path}.steps[{s}]"), diagnostics);
+                check_step(step, &path_index(path, ".steps", s), diagnostics);
             }
         }
     }

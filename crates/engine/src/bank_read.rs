@@ -16,9 +16,10 @@ use crate::bank_calibration::{
     CALIBRATION_VERSION,
 };
 use crate::calibrated_model::{GLOBAL_FEATURE_COUNT, SKILL_FEATURE_COUNT};
+use crate::json::path_then;
 use crate::json::read::{
     invalid, list, map, missing, object, optional, or, or_default, read_bool, read_f64,
-    read_string, read_u32, read_usize, required, strings, Read,
+    read_string, read_u32, read_usize, required, strings, Fields, Read,
 };
 use crate::json::Json;
 use crate::lists::AnswerForm;
@@ -65,26 +66,37 @@ pub fn read_settings(value: &Json) -> Read<BankSettings> {
 }
 
 pub fn read_skill(value: &Json) -> Read<Skill> {
-    let object = object(value, "struct Skill")?;
-    Ok(Skill {
-        id: required(object, "id", read_string)?,
-        name: required(object, "name", read_string)?,
-        description: optional(object, "description", read_string)?,
-        prerequisites: or_default(object, "prerequisites", strings)?,
-    })
+    let mut f = Fields::of(value, "struct Skill")?;
+    let skill = Skill {
+        id: f.required("id", read_string),
+        name: f.required("name", read_string),
+        description: f.optional("description", read_string),
+        prerequisites: f.or_default("prerequisites", strings),
+    };
+    f.finish(skill)
 }
 
 pub fn read_item(value: &Json) -> Read<Item> {
-    let object = object(value, "struct Item")?;
+    let mut f = Fields::of(value, "struct Item")?;
+    let id = f.required("id", read_string);
+    let skills = f.required("skills", strings);
+    let difficulty = f.optional("difficulty", read_f64);
+    let prompt = f.required("prompt", read_string);
+    let hints = f.or_default("hints", |v| list(v, read_hint));
+    let solution = f.optional("solution", read_string);
+    let template = f.optional("template", read_template);
+    let kind = read_kind(value);
+    let fields = f.finish((id, skills, difficulty, prompt, hints, solution, template));
+    let (id, skills, difficulty, prompt, hints, solution, template) = fields?;
     Ok(Item {
-        id: required(object, "id", read_string)?,
-        skills: required(object, "skills", strings)?,
-        difficulty: optional(object, "difficulty", read_f64)?,
-        prompt: required(object, "prompt", read_string)?,
-        hints: or_default(object, "hints", |v| list(v, read_hint))?,
-        solution: optional(object, "solution", read_string)?,
-        template: optional(object, "template", read_template)?,
-        kind: read_kind(object)?,
+        id,
+        skills,
+        difficulty,
+        prompt,
+        hints,
+        solution,
+        template,
+        kind: kind?,
     })
 }
 
@@ -122,14 +134,21 @@ fn read_variable_range(value: &Json) -> Read<VariableRange> {
 }
 
 fn read_step(value: &Json) -> Read<Step> {
-    let object = object(value, "struct Step")?;
+    let mut f = Fields::of(value, "struct Step")?;
+    let id = f.optional("id", read_string);
+    let prompt = f.required("prompt", read_string);
+    let skills = f.or_default("skills", strings);
+    let hints = f.or_default("hints", |v| list(v, read_hint));
+    let solution = f.optional("solution", read_string);
+    let kind = read_kind(value);
+    let (id, prompt, skills, hints, solution) = f.finish((id, prompt, skills, hints, solution))?;
     Ok(Step {
-        id: optional(object, "id", read_string)?,
-        prompt: required(object, "prompt", read_string)?,
-        skills: or_default(object, "skills", strings)?,
-        hints: or_default(object, "hints", |v| list(v, read_hint))?,
-        solution: optional(object, "solution", read_string)?,
-        kind: read_kind(object)?,
+        id,
+        prompt,
+        skills,
+        hints,
+        solution,
+        kind: kind?,
     })
 }
 
@@ -155,99 +174,105 @@ fn read_kind(object: &Json) -> Read<ItemKind> {
         Some(Json::String(kind)) => kind.as_str(),
         Some(other) => return Err(invalid(other, "variant identifier")),
     };
-    let o = object;
-    Ok(match kind {
+    let mut f = Fields::of(object, "")?;
+    let kind = match kind {
         "singleChoice" => ItemKind::SingleChoice {
-            choices: required(o, "choices", |v| list(v, read_choice))?,
-            answer: required(o, "answer", read_usize)?,
-            shuffle: or_default(o, "shuffle", read_bool)?,
+            choices: f.required("choices", |v| list(v, read_choice)),
+            answer: f.required("answer", read_usize),
+            shuffle: f.or_default("shuffle", read_bool),
         },
         "multipleResponse" => ItemKind::MultipleResponse {
-            choices: required(o, "choices", |v| list(v, read_choice))?,
-            answers: required(o, "answers", |v| list(v, read_usize))?,
-            shuffle: or_default(o, "shuffle", read_bool)?,
+            choices: f.required("choices", |v| list(v, read_choice)),
+            answers: f.required("answers", |v| list(v, read_usize)),
+            shuffle: f.or_default("shuffle", read_bool),
         },
         "numeric" => ItemKind::Numeric {
-            answer: required(o, "answer", read_numeric_value)?,
-            tolerance: optional(o, "tolerance", read_f64)?,
-            relative_tolerance: optional(o, "relativeTolerance", read_f64)?,
-            misconceptions: or_default(o, "misconceptions", |v| list(v, read_misconception))?,
-            unit: optional(o, "unit", read_string)?,
-            convert_units: or_default(o, "convertUnits", read_bool)?,
-            form: optional(o, "form", read_written_form)?,
+            answer: f.required("answer", read_numeric_value),
+            tolerance: f.optional("tolerance", read_f64),
+            relative_tolerance: f.optional("relativeTolerance", read_f64),
+            misconceptions: f.or_default("misconceptions", |v| list(v, read_misconception)),
+            unit: f.optional("unit", read_string),
+            convert_units: f.or_default("convertUnits", read_bool),
+            form: f.optional("form", read_written_form),
         },
         "mathExpression" => ItemKind::MathExpression {
-            answer: required(o, "answer", read_string)?,
-            tolerance: optional(o, "tolerance", read_f64)?,
-            misconceptions: or_default(o, "misconceptions", |v| list(v, read_text_misconception))?,
-            answer_form: optional(o, "answerForm", read_answer_form)?,
-            solved_for: optional(o, "solvedFor", read_string)?,
-            form: optional(o, "form", read_written_form)?,
+            answer: f.required("answer", read_string),
+            tolerance: f.optional("tolerance", read_f64),
+            misconceptions: f.or_default("misconceptions", |v| list(v, read_text_misconception)),
+            answer_form: f.optional("answerForm", read_answer_form),
+            solved_for: f.optional("solvedFor", read_string),
+            form: f.optional("form", read_written_form),
         },
         "shortText" => ItemKind::ShortText {
-            answers: required(o, "answers", strings)?,
-            case_sensitive: or_default(o, "caseSensitive", read_bool)?,
-            ignore_accents: or(o, "ignoreAccents", read_bool, true)?,
-            pattern: optional(o, "pattern", read_string)?,
-            misconceptions: or_default(o, "misconceptions", |v| list(v, read_text_misconception))?,
+            answers: f.required("answers", strings),
+            case_sensitive: f.or_default("caseSensitive", read_bool),
+            ignore_accents: f.or("ignoreAccents", read_bool, true),
+            pattern: f.optional("pattern", read_string),
+            misconceptions: f.or_default("misconceptions", |v| list(v, read_text_misconception)),
         },
         "ordering" => ItemKind::Ordering {
-            items: required(o, "items", strings)?,
+            items: f.required("items", strings),
         },
         "fillBlanks" => ItemKind::FillBlanks {
-            blanks: required(o, "blanks", |v| list(v, read_blank))?,
+            blanks: f.required("blanks", |v| list(v, read_blank)),
         },
         "matching" => ItemKind::Matching {
-            pairs: required(o, "pairs", |v| list(v, read_match_pair))?,
-            distractors: or_default(o, "distractors", strings)?,
+            pairs: f.required("pairs", |v| list(v, read_match_pair)),
+            distractors: f.or_default("distractors", strings),
         },
         "multiStep" => ItemKind::MultiStep {
-            steps: required(o, "steps", |v| list(v, read_step))?,
+            steps: f.required("steps", |v| list(v, read_step)),
         },
         other => return Err(unknown_variant(other, &ITEM_TYPES)),
-    })
+    };
+    f.finish(kind)
 }
 
 fn read_choice(value: &Json) -> Read<Choice> {
-    let object = object(value, "struct Choice")?;
-    Ok(Choice {
-        text: required(object, "text", read_string)?,
-        feedback: optional(object, "feedback", read_string)?,
-    })
+    let mut f = Fields::of(value, "struct Choice")?;
+    let choice = Choice {
+        text: f.required("text", read_string),
+        feedback: f.optional("feedback", read_string),
+    };
+    f.finish(choice)
 }
 
 fn read_blank(value: &Json) -> Read<Blank> {
-    let object = object(value, "struct Blank")?;
-    Ok(Blank {
-        answers: or_default(object, "answers", strings)?,
-        numeric: optional(object, "numeric", read_numeric_value)?,
-        tolerance: optional(object, "tolerance", read_f64)?,
-        case_sensitive: or_default(object, "caseSensitive", read_bool)?,
-    })
+    let mut f = Fields::of(value, "struct Blank")?;
+    let blank = Blank {
+        answers: f.or_default("answers", strings),
+        numeric: f.optional("numeric", read_numeric_value),
+        tolerance: f.optional("tolerance", read_f64),
+        case_sensitive: f.or_default("caseSensitive", read_bool),
+    };
+    f.finish(blank)
 }
 
 fn read_match_pair(value: &Json) -> Read<MatchPair> {
-    let object = object(value, "struct MatchPair")?;
-    Ok(MatchPair {
-        left: required(object, "left", read_string)?,
-        right: required(object, "right", read_string)?,
-    })
+    let mut f = Fields::of(value, "struct MatchPair")?;
+    let pair = MatchPair {
+        left: f.required("left", read_string),
+        right: f.required("right", read_string),
+    };
+    f.finish(pair)
 }
 
 fn read_text_misconception(value: &Json) -> Read<TextMisconception> {
-    let object = object(value, "struct TextMisconception")?;
-    Ok(TextMisconception {
-        answer: required(object, "answer", read_string)?,
-        feedback: required(object, "feedback", read_string)?,
-    })
+    let mut f = Fields::of(value, "struct TextMisconception")?;
+    let misconception = TextMisconception {
+        answer: f.required("answer", read_string),
+        feedback: f.required("feedback", read_string),
+    };
+    f.finish(misconception)
 }
 
 fn read_misconception(value: &Json) -> Read<Misconception> {
-    let object = object(value, "struct Misconception")?;
-    Ok(Misconception {
-        answer: required(object, "answer", read_numeric_value)?,
-        feedback: required(object, "feedback", read_string)?,
-    })
+    let mut f = Fields::of(value, "struct Misconception")?;
+    let misconception = Misconception {
+        answer: f.required("answer", read_numeric_value),
+        feedback: f.required("feedback", read_string),
+    };
+    f.finish(misconception)
 }
 
 /// A number, or a text read as one (`"3/4"`, or a template's `"{{a + b}}"`).
@@ -309,7 +334,7 @@ mod tests;
 /// the value it is about, under `$.calibration`; numbers lists must have their model's length.
 pub fn read_calibration(value: &Json) -> Result<BankCalibration, (String, String)> {
     fn at(path: &'static str) -> impl Fn(String) -> (String, String) {
-        move |message| (format!("$.calibration{path}"), message)
+        move |message| (path_then("$.calibration", path), message)
     }
     let object = object(value, "struct BankCalibration").map_err(at(""))?;
     let version = required(object, "version", read_u32).map_err(at(""))?;
@@ -379,7 +404,7 @@ fn entries<'a>(object: &'a Json, key: &str) -> Result<&'a [(String, Json)], (Str
         None => Err(("$.calibration".into(), missing(key))),
         Some(value) => value
             .as_object()
-            .ok_or_else(|| (format!("$.calibration.{key}"), invalid(value, "a map"))),
+            .ok_or_else(|| (path_then("$.calibration.", key), invalid(value, "a map"))),
     }
 }
 

@@ -1,5 +1,7 @@
 //! The gaps of a fill-the-gaps prompt: `[[1]]`, `[[2]]`, … between pieces of text.
 
+use crate::find_text::find_text;
+
 /// A piece of a prompt with gaps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptPiece<'a> {
@@ -13,8 +15,8 @@ pub enum PromptPiece<'a> {
 pub fn prompt_pieces(prompt: &str) -> Vec<PromptPiece<'_>> {
     let mut pieces = Vec::new();
     let mut rest = prompt;
-    while let Some(start) = rest.find("[[") {
-        let Some(length) = rest[start..].find("]]") else {
+    while let Some(start) = find_text(rest, "[[") {
+        let Some(length) = find_text(&rest[start..], "]]") else {
             break;
         };
         let Ok(number) = rest[start + 2..start + length].trim().parse::<usize>() else {

@@ -447,6 +447,21 @@ fn exact_integer(written: &str) -> Option<i128> {
 }
 
 /// A whole number as text, printed through `u64` (see `exact_integer`).
+/// A JSON path and what follows it (`$.items[0]` and `.prompt`), for a diagnostic: one call
+/// where a `format!` at each place that writes a path compiled its arguments again.
+pub(crate) fn path_then(path: &str, tail: &str) -> String {
+    let mut joined = String::with_capacity(path.len() + tail.len());
+    joined.push_str(path);
+    joined.push_str(tail);
+    joined
+}
+
+/// `path` and the element `index` of its list `list` (`$.items[0]`, `.choices`, 2 →
+/// `$.items[0].choices[2]`).
+pub(crate) fn path_index(path: &str, list: &str, index: usize) -> String {
+    format!("{path}{list}[{index}]")
+}
+
 pub(crate) fn integer_text(integer: i128) -> String {
     let sign = if integer < 0 { "-" } else { "" };
     format!("{sign}{}", integer.unsigned_abs() as u64)

@@ -18,6 +18,7 @@ pub mod choose;
 pub mod display_float;
 pub mod equations;
 pub mod expression;
+pub mod find_text;
 pub mod gaps;
 pub mod json;
 pub mod lists;

@@ -4,6 +4,7 @@
 //! text has one at the top level (then a comma may be a decimal comma), else by `,`. Each element
 //! is text for the caller to judge with the number or expression rules.
 
+use crate::find_text::{has_text, replace_text, split_at_text};
 use serde::{Deserialize, Serialize};
 
 /// The structure an answer has (`answerForm` in the bank).
@@ -76,7 +77,7 @@ pub fn read_shapes(
             for word in [
                 " or ", " OR ", " Or ", " ou ", " OU ", " أو ", " and ", " et ",
             ] {
-                spaced = spaced.replace(word, " ; ");
+                spaced = replace_text(&spaced, word, " ; ");
             }
             let mut shapes = Vec::new();
             for part in split(spaced.trim())? {
@@ -330,11 +331,11 @@ fn interval(text: &str) -> Result<Shape, String> {
         _ => return Err("an interval ends with ] or )".into()),
     };
     let inner = characters.as_str();
-    let separator = if inner.contains(';') { ';' } else { ',' };
-    let Some((low, high)) = inner.split_once(separator) else {
+    let separator = if has_text(inner, ";") { ";" } else { "," };
+    let Some((low, high)) = split_at_text(inner, separator) else {
         return Err("an interval has two ends: [a, b]".into());
     };
-    if low.trim().is_empty() || high.trim().is_empty() || high.contains(separator) {
+    if low.trim().is_empty() || high.trim().is_empty() || has_text(high, separator) {
         return Err("an interval has two ends: [a, b]".into());
     }
     Ok(Shape::Interval {

@@ -23,6 +23,7 @@ mod plain;
 #[cfg(test)]
 mod tests;
 
+use crate::find_text::has_text;
 use serde::{Deserialize, Serialize};
 
 pub use plain::{plain_text, plain_text_of_inlines, plain_text_of_math};
@@ -208,7 +209,7 @@ fn cannot_have_problems(text: &str) -> bool {
 /// the three schemes, and addresses with spaces, control characters or `&#` are refused
 /// (browsers drop tabs and newlines inside URLs, so `java\tscript:` would otherwise slip by).
 pub fn is_allowed_url(url: &str) -> bool {
-    if url.is_empty() || url.chars().any(|c| c <= ' ' || c == '\u{7f}') || url.contains("&#") {
+    if url.is_empty() || url.chars().any(|c| c <= ' ' || c == '\u{7f}') || has_text(url, "&#") {
         return false;
     }
     let first_segment_end = url.find(['/', '?', '#']).unwrap_or(url.len());
@@ -253,8 +254,19 @@ fn split_at_char_limit(text: &str, limit: usize) -> (&str, &str) {
     }
 }
 
+/// `\r\n` and a lone `\r` become `\n`.
 fn normalize_line_endings(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    let mut normalized = String::with_capacity(text.len());
+    let mut characters = text.chars().peekable();
+    while let Some(character) = characters.next() {
+        if character == '\r' {
+            characters.next_if_eq(&'\n');
+            normalized.push('\n');
+        } else {
+            normalized.push(character);
+        }
+    }
+    normalized
 }
 
 fn report_too_long(problems: &mut Vec<MarkupProblem>) {

@@ -5,6 +5,7 @@
 //! `0.(3)`). Input is folded first (`text_rules::fold_typed`), so Arabic-Indic and fullwidth
 //! digits read as digits.
 
+use crate::find_text::find_text;
 use crate::parse_float::parse_float;
 use crate::text_rules::{fold_typed, MAX_ANSWER_LENGTH};
 
@@ -168,9 +169,8 @@ fn read_scientific(body: &str, style: &NumberStyle) -> Option<ReadNumber> {
     let (mantissa, exponent) = if let Some(index) = body.find(['e', 'E']) {
         (&body[..index], &body[index + 1..])
     } else {
-        let index = body
-            .find("10^")
-            .or_else(|| body.find("10\u{207B}"))
+        let index = find_text(body, "10^")
+            .or_else(|| find_text(body, "10\u{207B}"))
             .or_else(|| {
                 body.char_indices()
                     .find(|(i, _)| {

@@ -4,6 +4,7 @@
 
 use crate::bank::{Hint, Item, ItemKind, NumericValue, Step, Template, VariableRange};
 use crate::expression::{evaluate, parse_expression, NameStyle};
+use crate::find_text::{find_text, has_text};
 use crate::seeded::SeededSequence;
 use crate::sorted_map::SortedMap;
 
@@ -116,10 +117,10 @@ pub fn format_value(value: f64) -> String {
 pub fn fill_text(text: &str, values: &SortedMap<f64>) -> Result<String, TemplateError> {
     let mut filled = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(start) = rest.find("{{") {
+    while let Some(start) = find_text(rest, "{{") {
         filled.push_str(&rest[..start]);
         let after = &rest[start + 2..];
-        let Some(end) = after.find("}}") else {
+        let Some(end) = find_text(after, "}}") else {
             return problem("a {{ is never closed");
         };
         let inner = &after[..end];
@@ -177,7 +178,7 @@ struct Filler<'a> {
 
 impl Filler<'_> {
     fn text(&mut self, text: &mut String) -> Result<(), TemplateError> {
-        if text.contains("{{") {
+        if has_text(text, "{{") {
             *text = fill_text(text, self.values)?;
         }
         Ok(())

@@ -5,6 +5,7 @@
 //! use the positions in the file, as `load_bank` does: `$.items[3] ("add-1").hints[1]`.
 
 use crate::json::Json;
+use crate::json::{path_index, path_then};
 
 /// How a text is rendered, and so how its markup is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +71,7 @@ impl Collector<'_> {
     /// An item, a step of a multi-step item, or a scaffold question.
     fn answerable(&mut self, object: &Json, path: &str) {
         self.push(
-            format!("{path}.prompt"),
+            path_then(path, ".prompt"),
             object.get("prompt"),
             TextShape::Block,
         );
@@ -79,14 +80,14 @@ impl Collector<'_> {
         self.entries_of_ordering_and_matching(object, path);
         self.hints(object.get("hints"), path);
         self.push(
-            format!("{path}.solution"),
+            path_then(path, ".solution"),
             object.get("solution"),
             TextShape::Block,
         );
         if let Some(steps) = object.get("steps").and_then(Json::as_array) {
             for (s, step) in steps.iter().enumerate() {
                 if let step @ Json::Object(_) = step {
-                    self.answerable(step, &format!("{path}.steps[{s}]"));
+                    self.answerable(step, &path_index(path, ".steps", s));
                 }
             }
         }
@@ -97,14 +98,14 @@ impl Collector<'_> {
             return;
         };
         for (c, choice) in choices.iter().enumerate() {
-            let choice_path = format!("{path}.choices[{c}]");
+            let choice_path = path_index(path, ".choices", c);
             self.push(
-                format!("{choice_path}.text"),
+                path_then(&choice_path, ".text"),
                 choice.get("text"),
                 TextShape::Inline,
             );
             self.push(
-                format!("{choice_path}.feedback"),
+                path_then(&choice_path, ".feedback"),
                 choice.get("feedback"),
                 TextShape::Block,
             );
@@ -117,7 +118,7 @@ impl Collector<'_> {
         };
         for (m, misconception) in misconceptions.iter().enumerate() {
             self.push(
-                format!("{path}.misconceptions[{m}].feedback"),
+                path_then(&path_index(path, ".misconceptions", m), ".feedback"),
                 misconception.get("feedback"),
                 TextShape::Block,
             );
@@ -135,7 +136,11 @@ impl Collector<'_> {
                 .flatten()
                 .enumerate()
             {
-                self.push(format!("{path}.items[{e}]"), Some(entry), TextShape::Inline);
+                self.push(
+                    path_index(path, ".items", e),
+                    Some(entry),
+                    TextShape::Inline,
+                );
             }
         }
         if kind == Some("matching") {
@@ -147,12 +152,12 @@ impl Collector<'_> {
                 .enumerate()
             {
                 self.push(
-                    format!("{path}.pairs[{p}].left"),
+                    path_then(&path_index(path, ".pairs", p), ".left"),
                     pair.get("left"),
                     TextShape::Inline,
                 );
                 self.push(
-                    format!("{path}.pairs[{p}].right"),
+                    path_then(&path_index(path, ".pairs", p), ".right"),
                     pair.get("right"),
                     TextShape::Inline,
                 );
@@ -165,7 +170,7 @@ impl Collector<'_> {
                 .enumerate()
             {
                 self.push(
-                    format!("{path}.distractors[{d}]"),
+                    path_index(path, ".distractors", d),
                     Some(distractor),
                     TextShape::Inline,
                 );
@@ -179,17 +184,17 @@ impl Collector<'_> {
             return;
         };
         for (h, hint) in hints.iter().enumerate() {
-            let hint_path = format!("{path}.hints[{h}]");
+            let hint_path = path_index(path, ".hints", h);
             match hint {
                 Json::String(_) => self.push(hint_path, Some(hint), TextShape::Block),
                 object @ Json::Object(_) => {
                     self.push(
-                        format!("{hint_path}.text"),
+                        path_then(&hint_path, ".text"),
                         object.get("text"),
                         TextShape::Block,
                     );
                     if let Some(scaffold @ Json::Object(_)) = object.get("scaffold") {
-                        self.answerable(scaffold, &format!("{hint_path}.scaffold"));
+                        self.answerable(scaffold, &path_then(&hint_path, ".scaffold"));
                     }
                 }
                 _ => {}

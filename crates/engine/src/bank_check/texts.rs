@@ -3,6 +3,7 @@
 //! another site a warning. Part of `load_bank`, so the widget refuses what the checker refuses.
 
 use crate::bank_read::read_template;
+use crate::find_text::{has_text, split_at_text};
 use crate::json::Json;
 
 use super::{warning_at, Code, CodedDiagnostic, Problem, Severity};
@@ -49,10 +50,15 @@ pub(super) fn check_texts(root: &Json, diagnostics: &mut Vec<CodedDiagnostic>) {
 /// checker has no kinds, so this reads its message; the bank checker's tests pin the wording.
 pub fn markup_problem_severity(message: &str) -> Severity {
     const UNCLOSED_SINGLE_DOLLAR: &str = "`$` starts math that is never closed";
+    // What follows the last ": `$" (the quoted source).
+    let mut after_last = None;
+    let mut rest = message;
+    while let Some((_, after)) = split_at_text(rest, ": `$") {
+        after_last = Some(after);
+        rest = after;
+    }
     let dollar_amount = message.starts_with(UNCLOSED_SINGLE_DOLLAR)
-        && message
-            .rsplit_once(": `$")
-            .is_some_and(|(_, after)| after.starts_with(|c: char| c.is_ascii_digit()));
+        && after_last.is_some_and(|after| after.starts_with(|c: char| c.is_ascii_digit()));
     if dollar_amount {
         Severity::Warning
     } else {
@@ -74,7 +80,7 @@ pub fn is_remote(address: &str) -> bool {
 /// Whether the address starts with a scheme (`https:`, `data:`): a `:` before any `/?#`.
 pub fn has_scheme(address: &str) -> bool {
     let first_segment_end = address.find(['/', '?', '#']).unwrap_or(address.len());
-    address[..first_segment_end].contains(':')
+    has_text(&address[..first_segment_end], ":")
 }
 
 /// The texts as a learner sees them: in a template item, `{{…}}` is replaced by the values of
@@ -87,7 +93,7 @@ pub fn texts_as_shown(root: &Json, fields: &[TextField]) -> Vec<Option<String>> 
     fields
         .iter()
         .map(|field| {
-            if !field.text.contains("{{") {
+            if !has_text(&field.text, "{{") {
                 return Some(field.text.clone());
             }
             let values = match &values_of_item {

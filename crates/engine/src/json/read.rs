@@ -52,6 +52,88 @@ pub(crate) fn or_default<T: Default>(
     or(object, key, read, T::default())
 }
 
+/// An object's fields read one after the other without stopping at a problem: a field that
+/// cannot be read is its type's default (or `None`) and its problem is kept if it is the first;
+/// `finish` gives the value built, or that first problem, the one `?` after each field gives. A
+/// struct built with a `?` at each field compiles, at each, a path that drops the fields read
+/// before it: many of the bank's and progress's readers' bytes.
+pub(crate) struct Fields<'a> {
+    object: &'a Json,
+    problem: Option<String>,
+}
+
+impl<'a> Fields<'a> {
+    /// The fields of `value`, which must be an object (`expected` names what was expected).
+    pub(crate) fn of(value: &'a Json, expected: &str) -> Read<Fields<'a>> {
+        Ok(Fields {
+            object: object(value, expected)?,
+            problem: None,
+        })
+    }
+
+    /// Keeps `problem` if it is the first.
+    pub(crate) fn note(&mut self, problem: String) {
+        if self.problem.is_none() {
+            self.problem = Some(problem);
+        }
+    }
+
+    /// The value read, or (its problem noted) the type's default.
+    pub(crate) fn take<T: Default>(&mut self, read: Read<T>) -> T {
+        match read {
+            Ok(value) => value,
+            Err(problem) => {
+                self.note(problem);
+                T::default()
+            }
+        }
+    }
+
+    pub(crate) fn required<T: Default>(&mut self, key: &str, read: impl Fn(&Json) -> Read<T>) -> T {
+        let read = required(self.object, key, read);
+        self.take(read)
+    }
+
+    pub(crate) fn optional<T>(&mut self, key: &str, read: impl Fn(&Json) -> Read<T>) -> Option<T> {
+        match optional(self.object, key, read) {
+            Ok(value) => value,
+            Err(problem) => {
+                self.note(problem);
+                None
+            }
+        }
+    }
+
+    pub(crate) fn or<T>(&mut self, key: &str, read: impl Fn(&Json) -> Read<T>, default: T) -> T {
+        match self.object.get(key) {
+            None => default,
+            Some(value) => match read(value) {
+                Ok(value) => value,
+                Err(problem) => {
+                    self.note(problem);
+                    default
+                }
+            },
+        }
+    }
+
+    pub(crate) fn or_default<T: Default>(
+        &mut self,
+        key: &str,
+        read: impl Fn(&Json) -> Read<T>,
+    ) -> T {
+        self.or(key, read, T::default())
+    }
+
+    /// `value`, or the first problem noted.
+    pub(crate) fn finish<T>(self, value: T) -> Read<T> {
+        match self.problem {
+            None => Ok(value),
+            Some(problem) => Err(problem),
+        }
+    }
+}
+
 /// A sequence read element by element, the first error returned. Not `collect` into a `Result`:
 /// that is compiled again, with its adapters, for every element type and reader.
 pub(crate) fn list<T>(value: &Json, read: impl Fn(&Json) -> Read<T>) -> Read<Vec<T>> {

@@ -10,6 +10,7 @@ use super::{
     excerpt, is_allowed_url, plain_text_of_inlines, report, Block, Inline, MarkupProblem,
     MAX_NESTING,
 };
+use crate::find_text::{find_text, has_text, split_at_text};
 
 const AUDIO_EXTENSIONS: &[&str] = &[".mp3", ".ogg", ".wav", ".m4a"];
 
@@ -88,7 +89,7 @@ fn code_fence(trimmed: &str) -> Option<(char, usize)> {
         .take_while(|&c| c == fence_character)
         .count();
     let info = &trimmed[length..];
-    if length < 3 || (fence_character == '`' && info.contains('`')) {
+    if length < 3 || (fence_character == '`' && has_text(info, "`")) {
         return None;
     }
     Some((fence_character, length))
@@ -153,9 +154,15 @@ fn display_math_at(lines: &[&str], index: usize) -> Option<(String, usize)> {
 
 /// The byte index of the first `$$` not preceded by a backslash.
 fn find_closing_double_dollar(text: &str) -> Option<usize> {
-    text.match_indices("$$")
-        .map(|(index, _)| index)
-        .find(|&index| !text[..index].ends_with('\\'))
+    let mut from = 0;
+    while let Some(found) = find_text(&text[from..], "$$") {
+        let index = from + found;
+        if !text[..index].ends_with('\\') {
+            return Some(index);
+        }
+        from = index + 2;
+    }
+    None
 }
 
 /// `#`, `##` or `###` and a space: the level (deeper headings count as 3) and the text.
@@ -343,9 +350,10 @@ fn parse_paragraph(
 /// `![alt](address)` filling the whole line, with an allowed address: (alt, address).
 fn media_parts(trimmed: &str) -> Option<(&str, &str)> {
     let inside = trimmed.trim_end().strip_prefix("![")?.strip_suffix(')')?;
-    let (alt, address) = inside.split_once("](")?;
+    let (alt, address) = split_at_text(inside, "](")?;
     let address = address.trim();
-    let address_is_plain = !address.contains(|c: char| c.is_whitespace() || "()[]<>".contains(c));
+    let address_is_plain = !address
+        .contains(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '<' | '>'));
     let alt_is_plain = !alt.contains(['[', ']']);
     (alt_is_plain && address_is_plain && is_allowed_url(address)).then_some((alt, address))
 }

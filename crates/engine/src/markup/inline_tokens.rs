@@ -346,7 +346,11 @@ impl Tokenizer<'_> {
             match character {
                 '(' if open_parentheses < 3 => open_parentheses += 1,
                 ')' if open_parentheses > 0 => open_parentheses -= 1,
-                _ if character.is_whitespace() || "()[]<>".contains(character) => break,
+                _ if character.is_whitespace()
+                    || matches!(character, '(' | ')' | '[' | ']' | '<' | '>') =>
+                {
+                    break
+                }
                 _ => {}
             }
             index += 1;

@@ -6,43 +6,45 @@ use crate::sorted_map::SortedMap;
 
 use super::{SavedAnswerLogV1, SavedItemV1, SavedProgressV1, SavedSessionV1, SavedSkillV1};
 use crate::json::read::{
-    list, map, object, optional, or_default, read_bool, read_f64, read_i64, read_string, read_u32,
-    read_u64, required, strings, Read,
+    list, map, read_bool, read_f64, read_i64, read_string, read_u32, read_u64, strings, Fields,
+    Read,
 };
 use crate::json::{to_text, Json};
 
 /// Reads a version 1 progress file (its `format` and `version` already looked at).
 pub(super) fn read_progress_v1(value: &Json) -> Read<SavedProgressV1> {
-    let o = object(value, "struct SavedProgressV1")?;
-    Ok(SavedProgressV1 {
-        format: required(o, "format", read_string)?,
-        version: required(o, "version", read_u32)?,
-        bank_id: required(o, "bankId", read_string)?,
-        bank_version: required(o, "bankVersion", read_string)?,
-        seed: required(o, "seed", read_u64)?,
-        answer_count: required(o, "answerCount", read_u32)?,
-        correct_count: required(o, "correctCount", read_u32)?,
-        recent_items: required(o, "recentItems", strings)?,
-        current_item: optional(o, "currentItem", read_string)?,
-        current_variant: or_default(o, "currentVariant", read_u64)?,
-        current_part: or_default(o, "currentPart", read_u32)?,
-        time_on_task_seconds: or_default(o, "timeOnTaskSeconds", read_f64)?,
-        skills: required(o, "skills", |v| map(v, read_skill))?,
-        items: required(o, "items", |v| map(v, read_item))?,
-        sessions: or_default(o, "sessions", |v| list(v, read_session))?,
-        answer_log: optional(o, "answerLog", read_answer_log)?,
-    })
+    let mut f = Fields::of(value, "struct SavedProgressV1")?;
+    let saved = SavedProgressV1 {
+        format: f.required("format", read_string),
+        version: f.required("version", read_u32),
+        bank_id: f.required("bankId", read_string),
+        bank_version: f.required("bankVersion", read_string),
+        seed: f.required("seed", read_u64),
+        answer_count: f.required("answerCount", read_u32),
+        correct_count: f.required("correctCount", read_u32),
+        recent_items: f.required("recentItems", strings),
+        current_item: f.optional("currentItem", read_string),
+        current_variant: f.or_default("currentVariant", read_u64),
+        current_part: f.or_default("currentPart", read_u32),
+        time_on_task_seconds: f.or_default("timeOnTaskSeconds", read_f64),
+        skills: f.required("skills", |v| map(v, read_skill)),
+        items: f.required("items", |v| map(v, read_item)),
+        sessions: f.or_default("sessions", |v| list(v, read_session)),
+        answer_log: f.optional("answerLog", read_answer_log),
+    };
+    f.finish(saved)
 }
 
 /// Reads a saved answer log (in a progress file or a report).
 pub(crate) fn read_answer_log(value: &Json) -> Read<SavedAnswerLogV1> {
-    let o = object(value, "struct SavedAnswerLogV1")?;
-    Ok(SavedAnswerLogV1 {
-        version: required(o, "version", read_u32)?,
-        items: required(o, "items", strings)?,
-        start: required(o, "start", read_i64)?,
-        answers: required(o, "answers", read_string)?,
-    })
+    let mut f = Fields::of(value, "struct SavedAnswerLogV1")?;
+    let log = SavedAnswerLogV1 {
+        version: f.required("version", read_u32),
+        items: f.required("items", strings),
+        start: f.required("start", read_i64),
+        answers: f.required("answers", read_string),
+    };
+    f.finish(log)
 }
 
 /// The JSON of a saved answer log, fields in the order serde writes them.
@@ -56,39 +58,42 @@ pub(crate) fn write_answer_log(log: &SavedAnswerLogV1) -> Json {
 }
 
 fn read_skill(value: &Json) -> Read<SavedSkillV1> {
-    let o = object(value, "struct SavedSkillV1")?;
-    Ok(SavedSkillV1 {
-        ability: required(o, "ability", read_f64)?,
-        variance: required(o, "variance", read_f64)?,
-        entry_ability: optional(o, "entryAbility", read_f64)?,
-        attempts: required(o, "attempts", read_u32)?,
-        correct: required(o, "correct", read_u32)?,
-        streak: or_default(o, "streak", read_u32)?,
-        last_practiced: required(o, "lastPracticed", read_i64)?,
-        mastered: required(o, "mastered", read_bool)?,
-        stability_days: required(o, "stabilityDays", read_f64)?,
-        memory_difficulty: optional(o, "memoryDifficulty", read_f64)?,
-    })
+    let mut f = Fields::of(value, "struct SavedSkillV1")?;
+    let skill = SavedSkillV1 {
+        ability: f.required("ability", read_f64),
+        variance: f.required("variance", read_f64),
+        entry_ability: f.optional("entryAbility", read_f64),
+        attempts: f.required("attempts", read_u32),
+        correct: f.required("correct", read_u32),
+        streak: f.or_default("streak", read_u32),
+        last_practiced: f.required("lastPracticed", read_i64),
+        mastered: f.required("mastered", read_bool),
+        stability_days: f.required("stabilityDays", read_f64),
+        memory_difficulty: f.optional("memoryDifficulty", read_f64),
+    };
+    f.finish(skill)
 }
 
 fn read_item(value: &Json) -> Read<SavedItemV1> {
-    let o = object(value, "struct SavedItemV1")?;
-    Ok(SavedItemV1 {
-        attempts: required(o, "attempts", read_u32)?,
-        correct: required(o, "correct", read_u32)?,
-        last_seen: required(o, "lastSeen", read_i64)?,
-        difficulty_offset: required(o, "difficultyOffset", read_f64)?,
-        last_correct: optional(o, "lastCorrect", read_bool)?,
-    })
+    let mut f = Fields::of(value, "struct SavedItemV1")?;
+    let item = SavedItemV1 {
+        attempts: f.required("attempts", read_u32),
+        correct: f.required("correct", read_u32),
+        last_seen: f.required("lastSeen", read_i64),
+        difficulty_offset: f.required("difficultyOffset", read_f64),
+        last_correct: f.optional("lastCorrect", read_bool),
+    };
+    f.finish(item)
 }
 
 fn read_session(value: &Json) -> Read<SavedSessionV1> {
-    let o = object(value, "struct SavedSessionV1")?;
-    Ok(SavedSessionV1 {
-        id: required(o, "id", read_string)?,
-        answers: required(o, "answers", read_u32)?,
-        last_answer: required(o, "lastAnswer", read_i64)?,
-    })
+    let mut f = Fields::of(value, "struct SavedSessionV1")?;
+    let session = SavedSessionV1 {
+        id: f.required("id", read_string),
+        answers: f.required("answers", read_u32),
+        last_answer: f.required("lastAnswer", read_i64),
+    };
+    f.finish(session)
 }
 
 /// The JSON text of a version 1 progress file, fields in the order serde wrote them.
