@@ -61,8 +61,9 @@ install_debian_wasm_toolchain() {
     mkdir -p "$host_bin"
     [ -e "$host_bin/rust-lld" ] || ln -sf /usr/bin/lld-19 "$host_bin/rust-lld"
     build="$(mktemp -d)"
+    # `[workspace]`: a Cargo.toml in a folder above the temporary one is not its workspace.
     mkdir -p "$build/src"
-    printf '[package]\nname = "wasm-std"\nversion = "0.0.0"\nedition = "2021"\n[lib]\npath = "src/lib.rs"\n' >"$build/Cargo.toml"
+    printf '[workspace]\n[package]\nname = "wasm-std"\nversion = "0.0.0"\nedition = "2021"\n[lib]\npath = "src/lib.rs"\n' >"$build/Cargo.toml"
     printf '#![no_std]\n' >"$build/src/lib.rs"
     say "building the Rust standard library for wasm32"
     (cd "$build" && PATH="/usr/bin:$PATH" RUSTC_BOOTSTRAP=1 /usr/bin/cargo build -q --release \
