@@ -95,13 +95,8 @@ impl<'a> Fields<'a> {
     }
 
     pub(crate) fn optional<T>(&mut self, key: &str, read: impl Fn(&Json) -> Read<T>) -> Option<T> {
-        match optional(self.object, key, read) {
-            Ok(value) => value,
-            Err(problem) => {
-                self.note(problem);
-                None
-            }
-        }
+        let read = optional(self.object, key, read);
+        self.take(read)
     }
 
     pub(crate) fn or<T>(&mut self, key: &str, read: impl Fn(&Json) -> Read<T>, default: T) -> T {
