@@ -1,6 +1,7 @@
 //! The practice screen: the current item, feedback after Check, Next, and the learner's progress.
 //! It also runs what the reducer decides (`Effect`s: saves, backups, events) after each render.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use adaptive_practice_engine::preferences::Preferences;
@@ -11,7 +12,7 @@ use yew::prelude::*;
 
 use crate::browser::{now, random_seed};
 use crate::choice_reason;
-use crate::components::after_first_paint::use_after_first_paint;
+use crate::components::after_first_paint::{after_first_paint, use_after_first_paint};
 use crate::components::goal_panel::{
     goal_panel, load_stored_preferences, store_preferences, GoalPanelProps,
 };
@@ -195,12 +196,26 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
         }));
     }
     {
-        // Another tab changed this bank's stored progress: merge it in and show it.
+        // Another tab changed this bank's stored progress: merge it in and show it. Listened for
+        // from the second frame: Chromium spends milliseconds on a window's first `storage`
+        // listener, and a change in between is merged anyway by the next save's `sync`.
         let on_change = make_callback(&state, PracticeAction::StorageChanged);
         use_effect_with(props.storage_key.clone(), move |key| {
-            let listener =
-                storage::listen_for_changes(key.clone(), move |value| on_change.emit(value));
-            move || drop(listener)
+            let listener = Rc::new(RefCell::new(None));
+            let gone = Rc::new(Cell::new(false));
+            {
+                let (listener, gone, key) = (listener.clone(), gone.clone(), key.clone());
+                after_first_paint(move || {
+                    if !gone.get() {
+                        *listener.borrow_mut() =
+                            storage::listen_for_changes(key, move |value| on_change.emit(value));
+                    }
+                });
+            }
+            move || {
+                gone.set(true);
+                drop(listener.borrow_mut().take());
+            }
         });
     }
     state
