@@ -10,7 +10,8 @@
 //! (`spacing.rs`: the no-repeat window, at most a few items in a row from one skill), with a small
 //! preference for a change of item type and for items seen less often. A skill whose estimate
 //! nears mastery gets mastery checks: a harder item (target 0.6), whose answer says more about
-//! whether the skill is mastered, each after a delay of other skills' items (a delayed re-check).
+//! whether the skill is mastered (probes and checks prefer an answer neither guessed nor given
+//! step by step, `information.rs`), each after a delay of other skills' items (a delayed re-check).
 //! Once every skill not yet mastered gets mastery checks (the bank is nearly done), each mastered
 //! skill not practised for a day and a half is checked once more on every other item (a closing
 //! check), and due reviews come before the open skills.
@@ -29,7 +30,7 @@ mod spacing;
 #[cfg(test)]
 mod tests;
 
-pub use information::{chance_of_lucky_answer, LUCK_WEIGHT};
+pub use information::{chance_of_lucky_answer, share_given_in_steps, LUCK_WEIGHT, STEPS_WEIGHT};
 pub use placement::{placement, Placement, PLACED_FROM, PROBE_TARGET};
 pub use spacing::{window_size, MAX_SKILL_RUN, NO_REPEAT_WINDOW, RECHECK_DELAY_ITEMS};
 
@@ -430,8 +431,10 @@ fn item_score(
     };
     let mut score = (predicted - item_target).abs();
     if for_information {
-        // A right answer by luck says nothing: a probe or a check prefers a typed answer.
-        score += LUCK_WEIGHT * chance_of_lucky_answer(&item.kind);
+        // A right answer by luck says nothing, and a step of a worked item says less than the
+        // whole problem: a probe or a check prefers a typed answer given in one go.
+        score += LUCK_WEIGHT * chance_of_lucky_answer(&item.kind)
+            + STEPS_WEIGHT * share_given_in_steps(&item.kind);
     }
     let seen = learner.item_records[position].map_or(0, |r| r.attempts);
     score += SEEN_WEIGHT * seen.min(SEEN_ATTEMPTS_COUNTED) as f64;

@@ -258,6 +258,36 @@ fn a_probe_prefers_an_item_whose_right_answer_is_no_guess() {
         .assert_eq(&transcript(LUCK_BANK, "1"));
 }
 
+/// One skill: a worked item of two steps at the probe's target (predicted success 0.49 for a new
+/// learner) and a harder numeric item (0.34): only the steps make the probe take the numeric
+/// one, answered in one go.
+const STEPS_BANK: &str = r#"{
+  "id": "steps", "version": "1", "title": "Steps",
+  "skills": [ { "id": "solve", "name": "Solve" } ],
+  "items": [
+    { "id": "worked", "skills": ["solve"], "difficulty": 0.4, "type": "multiStep", "prompt": "?",
+      "steps": [ { "prompt": "a", "type": "numeric", "answer": 1 },
+                 { "prompt": "b", "type": "numeric", "answer": 2 } ] },
+    { "id": "whole", "skills": ["solve"], "difficulty": 1.0, "type": "numeric", "prompt": "?", "answer": 3 }
+  ]
+}"#;
+
+#[test]
+fn a_probe_prefers_an_item_answered_in_one_go() {
+    let bank = indexed(STEPS_BANK);
+    let shares: Vec<String> = bank
+        .items()
+        .iter()
+        .map(|item| format!("{} {:.3}", item.id, super::share_given_in_steps(&item.kind)))
+        .collect();
+    expect![[r#"
+        worked 0.500
+        whole 0.000"#]]
+    .assert_eq(&shares.join("\n"));
+    expect!["whole Placement(solve) -> right | solve:Learning:0.67"]
+        .assert_eq(&transcript(STEPS_BANK, "1"));
+}
+
 /// Whether the learner may be given an item of `skill` now: its prerequisites are mastered or
 /// provisionally known, or the item is a placement probe, or the review of a mastered skill.
 fn allowed(
