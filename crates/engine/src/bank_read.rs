@@ -18,8 +18,8 @@ use crate::bank_calibration::{
 use crate::calibrated_model::{GLOBAL_FEATURE_COUNT, SKILL_FEATURE_COUNT};
 use crate::json::path_then;
 use crate::json::read::{
-    invalid, list, map, missing, object, optional, or, or_default, read_bool, read_f64,
-    read_string, read_u32, read_usize, required, strings, Fields, Read,
+    invalid, list, map, missing, object, optional, read_bool, read_f64, read_string, read_u32,
+    read_usize, required, strings, Fields, Read,
 };
 use crate::json::Json;
 use crate::lists::AnswerForm;
@@ -39,30 +39,20 @@ const ITEM_TYPES: [&str; 9] = [
 ];
 
 pub fn read_settings(value: &Json) -> Read<BankSettings> {
-    let object = object(value, "struct BankSettings")?;
+    let mut f = Fields::of(value, "struct BankSettings")?;
     let defaults = BankSettings::default();
-    Ok(BankSettings {
-        target_success: or(object, "targetSuccess", read_f64, defaults.target_success)?,
-        mastery_threshold: or(
-            object,
-            "masteryThreshold",
-            read_f64,
-            defaults.mastery_threshold,
-        )?,
-        min_evidence: or(object, "minEvidence", read_u32, defaults.min_evidence)?,
-        target_retention: or(
-            object,
-            "targetRetention",
-            read_f64,
-            defaults.target_retention,
-        )?,
-        accept_either_number_reading: or(
-            object,
+    let settings = BankSettings {
+        target_success: f.or("targetSuccess", read_f64, defaults.target_success),
+        mastery_threshold: f.or("masteryThreshold", read_f64, defaults.mastery_threshold),
+        min_evidence: f.or("minEvidence", read_u32, defaults.min_evidence),
+        target_retention: f.or("targetRetention", read_f64, defaults.target_retention),
+        accept_either_number_reading: f.or(
             "acceptEitherNumberReading",
             read_bool,
             defaults.accept_either_number_reading,
-        )?,
-    })
+        ),
+    };
+    f.finish(settings)
 }
 
 pub fn read_skill(value: &Json) -> Read<Skill> {
@@ -101,16 +91,13 @@ pub fn read_item(value: &Json) -> Read<Item> {
 }
 
 pub fn read_template(value: &Json) -> Read<Template> {
-    let object = object(value, "struct Template")?;
-    let variables = match object.get("variables") {
-        None => return Err(missing("variables")),
-        Some(value) => map(value, read_variable_range)?,
+    let mut f = Fields::of(value, "struct Template")?;
+    let template = Template {
+        variables: f.required("variables", |v| map(v, read_variable_range)),
+        derived: f.or_default("derived", |v| map(v, read_string)),
+        constraints: f.or_default("constraints", strings),
     };
-    Ok(Template {
-        variables,
-        derived: or_default(object, "derived", |v| map(v, read_string))?,
-        constraints: or_default(object, "constraints", strings)?,
-    })
+    f.finish(template)
 }
 
 fn read_variable_range(value: &Json) -> Read<VariableRange> {
@@ -159,10 +146,14 @@ fn read_hint(value: &Json) -> Read<Hint> {
             text: text.clone(),
             scaffold: None,
         }),
-        Json::Object(_) => Ok(Hint {
-            text: or_default(value, "text", read_string)?,
-            scaffold: optional(value, "scaffold", |v| read_step(v).map(Box::new))?,
-        }),
+        Json::Object(_) => {
+            let mut f = Fields::of(value, "")?;
+            let hint = Hint {
+                text: f.or_default("text", read_string),
+                scaffold: f.optional("scaffold", |v| read_step(v).map(Box::new)),
+            };
+            f.finish(hint)
+        }
         _ => Err("data did not match any variant of untagged enum HintInput".into()),
     }
 }
@@ -345,20 +336,22 @@ pub fn read_calibration(value: &Json) -> Result<BankCalibration, (String, String
         ));
     }
     let fitted = required(object, "fitted", |v| {
-        let o = self::object(v, "struct CalibrationFitted")?;
-        Ok(CalibrationFitted {
-            learners: required(o, "learners", read_u32)?,
-            answers: required(o, "answers", read_u32)?,
-        })
+        let mut f = Fields::of(v, "struct CalibrationFitted")?;
+        let fitted = CalibrationFitted {
+            learners: f.required("learners", read_u32),
+            answers: f.required("answers", read_u32),
+        };
+        f.finish(fitted)
     })
     .map_err(at(".fitted"))?;
     let settings = required(object, "settings", |v| {
-        let o = self::object(v, "struct CalibrationSettings")?;
-        Ok(CalibrationSettings {
-            ability_step: required(o, "abilityStep", read_f64)?,
-            ability_step_decay: required(o, "abilityStepDecay", read_f64)?,
-            recent_ability_step: required(o, "recentAbilityStep", read_f64)?,
-        })
+        let mut f = Fields::of(v, "struct CalibrationSettings")?;
+        let settings = CalibrationSettings {
+            ability_step: f.required("abilityStep", read_f64),
+            ability_step_decay: f.required("abilityStepDecay", read_f64),
+            recent_ability_step: f.required("recentAbilityStep", read_f64),
+        };
+        f.finish(settings)
     })
     .map_err(at(".settings"))?;
     let weights = required(object, "weights", |v| numbers(v, GLOBAL_FEATURE_COUNT))
@@ -409,12 +402,13 @@ fn entries<'a>(object: &'a Json, key: &str) -> Result<&'a [(String, Json)], (Str
 }
 
 fn read_skill_calibration(value: &Json) -> Read<SkillCalibration> {
-    let object = object(value, "struct SkillCalibration")?;
-    Ok(SkillCalibration {
-        easiness: required(object, "easiness", read_f64)?,
-        ability_reference: required(object, "abilityReference", read_f64)?,
-        weights: required(object, "weights", |v| numbers(v, SKILL_FEATURE_COUNT))?,
-    })
+    let mut f = Fields::of(value, "struct SkillCalibration")?;
+    let skill = SkillCalibration {
+        easiness: f.required("easiness", read_f64),
+        ability_reference: f.required("abilityReference", read_f64),
+        weights: f.required("weights", |v| numbers(v, SKILL_FEATURE_COUNT)),
+    };
+    f.finish(skill)
 }
 
 /// A list of exactly `count` finite numbers.
