@@ -4,9 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::json::read::{
-    object, optional, or_default, read_bool, read_string, read_u32, required, Read,
-};
 use crate::json::{self, Json};
 
 #[cfg(test)]
@@ -36,25 +33,6 @@ pub struct SavedPreferencesV1 {
     pub goal_skills: Option<u32>,
     #[serde(default)]
     pub calm: bool,
-}
-
-/// The unversioned form of the first release.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct SavedPreferencesV0 {
-    goal_skills: Option<u32>,
-    calm: bool,
-}
-
-impl From<SavedPreferencesV0> for SavedPreferencesV1 {
-    fn from(old: SavedPreferencesV0) -> Self {
-        SavedPreferencesV1 {
-            format: PREFERENCES_FORMAT.into(),
-            version: 1,
-            goal_skills: old.goal_skills,
-            calm: old.calm,
-        }
-    }
 }
 
 impl From<&Preferences> for SavedPreferencesV1 {
@@ -100,32 +78,27 @@ fn whole(value: u32) -> Json {
 }
 
 /// Reads preferences in any released format; `None` when the text is none of them (a newer
-/// version included: its preferences are then left alone, as defaults would be shown).
+/// version included: its preferences are then left alone, as defaults would be shown). The
+/// unversioned form of the first release has every field optional; version 1 has its `format`.
+/// Read field by field, without the messages of `json::read`: none of them would be shown.
 pub fn load_preferences(text: &str) -> Option<Preferences> {
     let value = json::parse(text).ok()?;
-    let saved = match value.get("version").and_then(Json::as_u64) {
-        None => read_v0(&value).ok()?,
-        Some(1) => read_v1(&value).ok()?,
+    let Json::Object(_) = value else {
+        return None;
+    };
+    match value.get("version").and_then(Json::as_u64) {
+        None => {}
+        Some(1) if value.get("format").and_then(Json::as_str) == Some(PREFERENCES_FORMAT) => {}
+        Some(_) => return None,
+    }
+    let goal_skills = match value.get("goalSkills") {
+        None | Some(Json::Null) => None,
+        Some(goal) => Some(u32::try_from(goal.as_integer()?).ok()?),
+    };
+    let calm = match value.get("calm") {
+        None => false,
+        Some(Json::Bool(calm)) => *calm,
         Some(_) => return None,
     };
-    (saved.format == PREFERENCES_FORMAT).then(|| Preferences::from(saved))
-}
-
-/// The unversioned form of the first release (every field optional).
-fn read_v0(value: &Json) -> Read<SavedPreferencesV1> {
-    let o = object(value, "struct SavedPreferencesV0")?;
-    Ok(SavedPreferencesV1::from(SavedPreferencesV0 {
-        goal_skills: optional(o, "goalSkills", read_u32)?,
-        calm: or_default(o, "calm", read_bool)?,
-    }))
-}
-
-fn read_v1(value: &Json) -> Read<SavedPreferencesV1> {
-    let o = object(value, "struct SavedPreferencesV1")?;
-    Ok(SavedPreferencesV1 {
-        format: required(o, "format", read_string)?,
-        version: required(o, "version", read_u32)?,
-        goal_skills: optional(o, "goalSkills", read_u32)?,
-        calm: or_default(o, "calm", read_bool)?,
-    })
+    Some(Preferences { goal_skills, calm })
 }

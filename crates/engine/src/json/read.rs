@@ -35,23 +35,6 @@ pub(crate) fn optional<T>(
     }
 }
 
-pub(crate) fn or<T>(
-    object: &Json,
-    key: &str,
-    read: impl Fn(&Json) -> Read<T>,
-    default: T,
-) -> Read<T> {
-    object.get(key).map_or(Ok(default), read)
-}
-
-pub(crate) fn or_default<T: Default>(
-    object: &Json,
-    key: &str,
-    read: impl Fn(&Json) -> Read<T>,
-) -> Read<T> {
-    or(object, key, read, T::default())
-}
-
 /// An object's fields read one after the other without stopping at a problem: a field that
 /// cannot be read is its type's default (or `None`) and its problem is kept if it is the first;
 /// `finish` gives the value built, or that first problem, the one `?` after each field gives. A
