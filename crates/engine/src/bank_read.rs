@@ -72,7 +72,7 @@ pub fn read_item(value: &Json) -> Read<Item> {
     let skills = f.required("skills", strings);
     let difficulty = f.optional("difficulty", read_f64);
     let prompt = f.required("prompt", read_string);
-    let hints = f.or_default("hints", |v| list(v, read_hint));
+    let hints = f.or_default("hints", hints);
     let solution = f.optional("solution", read_string);
     let template = f.optional("template", read_template);
     let kind = read_kind(value);
@@ -125,7 +125,7 @@ fn read_step(value: &Json) -> Read<Step> {
     let id = f.optional("id", read_string);
     let prompt = f.required("prompt", read_string);
     let skills = f.or_default("skills", strings);
-    let hints = f.or_default("hints", |v| list(v, read_hint));
+    let hints = f.or_default("hints", hints);
     let solution = f.optional("solution", read_string);
     let kind = read_kind(value);
     let (id, prompt, skills, hints, solution) = f.finish((id, prompt, skills, hints, solution))?;
@@ -168,12 +168,12 @@ fn read_kind(object: &Json) -> Read<ItemKind> {
     let mut f = Fields::of(object, "")?;
     let kind = match kind {
         "singleChoice" => ItemKind::SingleChoice {
-            choices: f.required("choices", |v| list(v, read_choice)),
+            choices: f.required("choices", choices),
             answer: f.required("answer", read_usize),
             shuffle: f.or_default("shuffle", read_bool),
         },
         "multipleResponse" => ItemKind::MultipleResponse {
-            choices: f.required("choices", |v| list(v, read_choice)),
+            choices: f.required("choices", choices),
             answers: f.required("answers", |v| list(v, read_usize)),
             shuffle: f.or_default("shuffle", read_bool),
         },
@@ -189,7 +189,7 @@ fn read_kind(object: &Json) -> Read<ItemKind> {
         "mathExpression" => ItemKind::MathExpression {
             answer: f.required("answer", read_string),
             tolerance: f.optional("tolerance", read_f64),
-            misconceptions: f.or_default("misconceptions", |v| list(v, read_text_misconception)),
+            misconceptions: f.or_default("misconceptions", text_misconceptions),
             answer_form: f.optional("answerForm", read_answer_form),
             solved_for: f.optional("solvedFor", read_string),
             form: f.optional("form", read_written_form),
@@ -199,7 +199,7 @@ fn read_kind(object: &Json) -> Read<ItemKind> {
             case_sensitive: f.or_default("caseSensitive", read_bool),
             ignore_accents: f.or("ignoreAccents", read_bool, true),
             pattern: f.optional("pattern", read_string),
-            misconceptions: f.or_default("misconceptions", |v| list(v, read_text_misconception)),
+            misconceptions: f.or_default("misconceptions", text_misconceptions),
         },
         "ordering" => ItemKind::Ordering {
             items: f.required("items", strings),
@@ -217,6 +217,20 @@ fn read_kind(object: &Json) -> Read<ItemKind> {
         other => return Err(unknown_variant(other, &ITEM_TYPES)),
     };
     f.finish(kind)
+}
+
+// The lists read in more than one place, each a function of its own: a closure at each place
+// compiled its reader again there.
+fn choices(value: &Json) -> Read<Vec<Choice>> {
+    list(value, read_choice)
+}
+
+fn text_misconceptions(value: &Json) -> Read<Vec<TextMisconception>> {
+    list(value, read_text_misconception)
+}
+
+fn hints(value: &Json) -> Read<Vec<Hint>> {
+    list(value, read_hint)
 }
 
 fn read_choice(value: &Json) -> Read<Choice> {
