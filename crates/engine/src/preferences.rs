@@ -58,23 +58,21 @@ impl From<SavedPreferencesV1> for Preferences {
 /// Writes preferences in the current format.
 pub fn save_preferences(preferences: &Preferences) -> String {
     let saved = SavedPreferencesV1::from(preferences);
-    let fields = vec![
-        ("format".to_owned(), Json::String(saved.format)),
-        ("version".to_owned(), whole(saved.version)),
-        (
-            "goalSkills".to_owned(),
-            saved.goal_skills.map_or(Json::Null, whole),
-        ),
-        ("calm".to_owned(), Json::Bool(saved.calm)),
-    ];
-    json::to_text(&Json::Object(fields))
-}
-
-fn whole(value: u32) -> Json {
-    Json::Number {
-        value: f64::from(value),
-        integer: Some(i128::from(value)),
+    let mut w = json::JsonText::default();
+    w.open('{');
+    w.key("format");
+    w.string(&saved.format);
+    w.key("version");
+    w.integer(saved.version.into());
+    w.key("goalSkills");
+    match saved.goal_skills {
+        Some(goal) => w.integer(goal.into()),
+        None => w.literal("null"),
     }
+    w.key("calm");
+    w.literal(if saved.calm { "true" } else { "false" });
+    w.close('}');
+    w.text()
 }
 
 /// Reads preferences in any released format; `None` when the text is none of them (a newer

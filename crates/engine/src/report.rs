@@ -421,9 +421,7 @@ pub fn report_text(report: &LearnerReport<'_>) -> String {
     w.close('}');
     if let Some(log) = &report.answers {
         w.key("answers");
-        w.value(&crate::progress::write_answer_log(&SavedAnswerLogV1::from(
-            log,
-        )));
+        crate::progress::write_answer_log(&mut w, &SavedAnswerLogV1::from(log));
     }
     w.close('}');
     w.text()

@@ -81,9 +81,10 @@ fn write_string(text: &str, out: &mut String) {
     out.push('"');
 }
 
-/// JSON text written as it goes, without a `Json` tree: for the largest text the widget writes
-/// (the saved progress), where building the tree first compiled a value, a vector and a drop for
-/// each field. The same text as `to_text` of the tree with the same fields in the same order.
+/// JSON text written as it goes, without a `Json` tree: for the texts the engine writes (saved
+/// progress and its answer log, preferences, reports), where building the tree first compiled a
+/// value, a vector and a drop for each field. The same text as `to_text` of the tree with the
+/// same fields in the same order.
 #[derive(Default)]
 pub(crate) struct JsonText(String);
 
@@ -132,11 +133,6 @@ impl JsonText {
     pub(crate) fn literal(&mut self, word: &str) {
         self.separate();
         self.0.push_str(word);
-    }
-
-    pub(crate) fn value(&mut self, value: &Json) {
-        self.separate();
-        write_value(value, &mut self.0);
     }
 
     pub(crate) fn text(self) -> String {

@@ -45,14 +45,18 @@ pub(crate) fn read_answer_log(value: &Json) -> Read<SavedAnswerLogV1> {
     f.finish(log)
 }
 
-/// The JSON of a saved answer log, fields in the order serde writes them.
-pub(crate) fn write_answer_log(log: &SavedAnswerLogV1) -> Json {
-    Json::Object(vec![
-        field("version", integer(log.version)),
-        field("items", texts(&log.items)),
-        field("start", integer(log.start)),
-        field("answers", text(&log.answers)),
-    ])
+/// A saved answer log as the next value of `w`, fields in the order serde writes them.
+pub(crate) fn write_answer_log(w: &mut JsonText, log: &SavedAnswerLogV1) {
+    w.open('{');
+    w.key("version");
+    w.integer(log.version.into());
+    w.key("items");
+    strings_of(w, &log.items);
+    w.key("start");
+    w.integer(log.start.into());
+    w.key("answers");
+    w.string(&log.answers);
+    w.close('}');
 }
 
 fn read_skill(value: &Json) -> Read<SavedSkillV1> {
@@ -156,7 +160,7 @@ pub(super) fn write_progress_v1(saved: &SavedProgressV1) -> String {
     }
     if let Some(log) = &saved.answer_log {
         w.key("answerLog");
-        w.value(&write_answer_log(log));
+        write_answer_log(&mut w, log);
     }
     w.close('}');
     w.text()
@@ -223,31 +227,6 @@ fn write_item(w: &mut JsonText, item: &SavedItemV1) {
         boolean(w, right);
     }
     w.close('}');
-}
-
-/// A list of texts (item ids), in a loop rather than a `map` and `collect` for each list.
-fn texts(list: &[String]) -> Json {
-    let mut texts = Vec::with_capacity(list.len());
-    for entry in list {
-        texts.push(text(entry));
-    }
-    Json::Array(texts)
-}
-
-fn field(key: &str, value: Json) -> (String, Json) {
-    (key.to_owned(), value)
-}
-
-fn text(value: &str) -> Json {
-    Json::String(value.to_owned())
-}
-
-fn integer(value: impl Into<i128> + Copy) -> Json {
-    let integer: i128 = value.into();
-    Json::Number {
-        value: integer as f64,
-        integer: Some(integer),
-    }
 }
 
 #[cfg(test)]
