@@ -1,6 +1,7 @@
 //! Writing a `Json` tree as compact JSON text, escaped as serde_json escapes it. Every number
 //! reads back as the same `f64` (`display_float` writes the shortest text that does, as Rust's
-//! `Display`); a number that is not finite is written `null`, as serde_json writes it.
+//! `Display`); a number that is not finite is written `null`, as serde_json writes it. `JsonText`
+//! writes the same text without building the tree first.
 
 use super::Json;
 use crate::display_float::display_float;
