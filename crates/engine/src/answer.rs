@@ -115,12 +115,14 @@ pub(crate) fn verdict_because(
 }
 
 fn choice_texts(choices: &[Choice], indexes: &[usize]) -> String {
-    indexes
-        .iter()
-        .filter_map(|&i| choices.get(i))
-        .map(|c| c.text.as_str())
-        .collect::<Vec<_>>()
-        .join("; ")
+    let mut texts = String::new();
+    let mut separator = "";
+    for choice in indexes.iter().filter_map(|&i| choices.get(i)) {
+        texts.push_str(separator);
+        texts.push_str(&choice.text);
+        separator = "; ";
+    }
+    texts
 }
 
 /// Checks a response against one answerable kind, reading typed numbers as `reading` says.
@@ -217,11 +219,17 @@ pub fn check_response_with(
             let correct = given.iter().enumerate().all(|(left, right)| {
                 right.and_then(right_text) == Some(pairs[left].right.as_str())
             });
-            let shown: Vec<String> = pairs
-                .iter()
-                .map(|p| format!("{} → {}", p.left, p.right))
-                .collect();
-            verdict(correct, None, shown.join("; "))
+            // Written into one text: a `map` to `format!` and a `collect` compiled on their own.
+            let mut shown = String::new();
+            for pair in pairs {
+                if !shown.is_empty() {
+                    shown.push_str("; ");
+                }
+                shown.push_str(&pair.left);
+                shown.push_str(" → ");
+                shown.push_str(&pair.right);
+            }
+            verdict(correct, None, shown)
         }
         (ItemKind::MultiStep { .. }, _) => unreadable(UnreadableReason::StepByStep),
         _ => unreadable(UnreadableReason::WrongShape),

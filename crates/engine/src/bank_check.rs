@@ -500,7 +500,7 @@ fn check_bank(
                 if !has_text(&item.prompt, &format!("[[{number}]]")) {
                     diagnostics.push(error_at(
                         path_then(&path(), ".prompt"),
-                        Problem::new(Code::MissingGap).with("number", number),
+                        Problem::new(Code::MissingGap).with_number("number", number as u64),
                     ));
                 }
             }
@@ -530,8 +530,8 @@ fn check_bank(
             diagnostics.push(warning_at(
                 skill_path(index, &skill.id),
                 Problem::new(Code::FewItemsForSkill)
-                    .with("count", count)
-                    .with("needed", bank.settings.min_evidence),
+                    .with_number("count", u64::from(count))
+                    .with_number("needed", u64::from(bank.settings.min_evidence)),
             ));
         }
     }
@@ -644,8 +644,8 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<CodedDiagnostic
                 report(
                     ".answer",
                     Problem::new(Code::AnswerChoiceMissing)
-                        .with("answer", answer)
-                        .with("count", choices.len()),
+                        .with_number("answer", *answer as u64)
+                        .with_number("count", choices.len() as u64),
                 );
             }
         }
@@ -662,7 +662,7 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<CodedDiagnostic
                 if answer >= choices.len() {
                     report(
                         &format!(".answers[{a}]"),
-                        Problem::new(Code::NoSuchChoice).with("answer", answer),
+                        Problem::new(Code::NoSuchChoice).with_number("answer", answer as u64),
                     );
                 }
             }

@@ -18,8 +18,8 @@ use crate::bank_calibration::{
 use crate::calibrated_model::{GLOBAL_FEATURE_COUNT, SKILL_FEATURE_COUNT};
 use crate::json::path_then;
 use crate::json::read::{
-    invalid, list, map, missing, object, optional, or, or_default, read_bool, read_f64,
-    read_string, read_u32, read_usize, required, strings, Fields, Read,
+    invalid, list, map, missing, object, optional, read_bool, read_f64, read_string, read_u32,
+    read_usize, required, strings, Fields, Read,
 };
 use crate::json::Json;
 use crate::lists::AnswerForm;
@@ -39,30 +39,20 @@ const ITEM_TYPES: [&str; 9] = [
 ];
 
 pub fn read_settings(value: &Json) -> Read<BankSettings> {
-    let object = object(value, "struct BankSettings")?;
+    let mut f = Fields::of(value, "struct BankSettings")?;
     let defaults = BankSettings::default();
-    Ok(BankSettings {
-        target_success: or(object, "targetSuccess", read_f64, defaults.target_success)?,
-        mastery_threshold: or(
-            object,
-            "masteryThreshold",
-            read_f64,
-            defaults.mastery_threshold,
-        )?,
-        min_evidence: or(object, "minEvidence", read_u32, defaults.min_evidence)?,
-        target_retention: or(
-            object,
-            "targetRetention",
-            read_f64,
-            defaults.target_retention,
-        )?,
-        accept_either_number_reading: or(
-            object,
+    let settings = BankSettings {
+        target_success: f.or("targetSuccess", read_f64, defaults.target_success),
+        mastery_threshold: f.or("masteryThreshold", read_f64, defaults.mastery_threshold),
+        min_evidence: f.or("minEvidence", read_u32, defaults.min_evidence),
+        target_retention: f.or("targetRetention", read_f64, defaults.target_retention),
+        accept_either_number_reading: f.or(
             "acceptEitherNumberReading",
             read_bool,
             defaults.accept_either_number_reading,
-        )?,
-    })
+        ),
+    };
+    f.finish(settings)
 }
 
 pub fn read_skill(value: &Json) -> Read<Skill> {
@@ -82,7 +72,7 @@ pub fn read_item(value: &Json) -> Read<Item> {
     let skills = f.required("skills", strings);
     let difficulty = f.optional("difficulty", read_f64);
     let prompt = f.required("prompt", read_string);
-    let hints = f.or_default("hints", |v| list(v, read_hint));
+    let hints = f.or_default("hints", hints);
     let solution = f.optional("solution", read_string);
     let template = f.optional("template", read_template);
     let kind = read_kind(value);
@@ -101,16 +91,13 @@ pub fn read_item(value: &Json) -> Read<Item> {
 }
 
 pub fn read_template(value: &Json) -> Read<Template> {
-    let object = object(value, "struct Template")?;
-    let variables = match object.get("variables") {
-        None => return Err(missing("variables")),
-        Some(value) => map(value, read_variable_range)?,
+    let mut f = Fields::of(value, "struct Template")?;
+    let template = Template {
+        variables: f.required("variables", |v| map(v, read_variable_range)),
+        derived: f.or_default("derived", |v| map(v, read_string)),
+        constraints: f.or_default("constraints", strings),
     };
-    Ok(Template {
-        variables,
-        derived: or_default(object, "derived", |v| map(v, read_string))?,
-        constraints: or_default(object, "constraints", strings)?,
-    })
+    f.finish(template)
 }
 
 fn read_variable_range(value: &Json) -> Read<VariableRange> {
@@ -138,7 +125,7 @@ fn read_step(value: &Json) -> Read<Step> {
     let id = f.optional("id", read_string);
     let prompt = f.required("prompt", read_string);
     let skills = f.or_default("skills", strings);
-    let hints = f.or_default("hints", |v| list(v, read_hint));
+    let hints = f.or_default("hints", hints);
     let solution = f.optional("solution", read_string);
     let kind = read_kind(value);
     let (id, prompt, skills, hints, solution) = f.finish((id, prompt, skills, hints, solution))?;
@@ -159,10 +146,14 @@ fn read_hint(value: &Json) -> Read<Hint> {
             text: text.clone(),
             scaffold: None,
         }),
-        Json::Object(_) => Ok(Hint {
-            text: or_default(value, "text", read_string)?,
-            scaffold: optional(value, "scaffold", |v| read_step(v).map(Box::new))?,
-        }),
+        Json::Object(_) => {
+            let mut f = Fields::of(value, "")?;
+            let hint = Hint {
+                text: f.or_default("text", read_string),
+                scaffold: f.optional("scaffold", |v| read_step(v).map(Box::new)),
+            };
+            f.finish(hint)
+        }
         _ => Err("data did not match any variant of untagged enum HintInput".into()),
     }
 }
@@ -177,12 +168,12 @@ fn read_kind(object: &Json) -> Read<ItemKind> {
     let mut f = Fields::of(object, "")?;
     let kind = match kind {
         "singleChoice" => ItemKind::SingleChoice {
-            choices: f.required("choices", |v| list(v, read_choice)),
+            choices: f.required("choices", choices),
             answer: f.required("answer", read_usize),
             shuffle: f.or_default("shuffle", read_bool),
         },
         "multipleResponse" => ItemKind::MultipleResponse {
-            choices: f.required("choices", |v| list(v, read_choice)),
+            choices: f.required("choices", choices),
             answers: f.required("answers", |v| list(v, read_usize)),
             shuffle: f.or_default("shuffle", read_bool),
         },
@@ -198,7 +189,7 @@ fn read_kind(object: &Json) -> Read<ItemKind> {
         "mathExpression" => ItemKind::MathExpression {
             answer: f.required("answer", read_string),
             tolerance: f.optional("tolerance", read_f64),
-            misconceptions: f.or_default("misconceptions", |v| list(v, read_text_misconception)),
+            misconceptions: f.or_default("misconceptions", text_misconceptions),
             answer_form: f.optional("answerForm", read_answer_form),
             solved_for: f.optional("solvedFor", read_string),
             form: f.optional("form", read_written_form),
@@ -208,7 +199,7 @@ fn read_kind(object: &Json) -> Read<ItemKind> {
             case_sensitive: f.or_default("caseSensitive", read_bool),
             ignore_accents: f.or("ignoreAccents", read_bool, true),
             pattern: f.optional("pattern", read_string),
-            misconceptions: f.or_default("misconceptions", |v| list(v, read_text_misconception)),
+            misconceptions: f.or_default("misconceptions", text_misconceptions),
         },
         "ordering" => ItemKind::Ordering {
             items: f.required("items", strings),
@@ -226,6 +217,20 @@ fn read_kind(object: &Json) -> Read<ItemKind> {
         other => return Err(unknown_variant(other, &ITEM_TYPES)),
     };
     f.finish(kind)
+}
+
+// The lists read in more than one place, each a function of its own: a closure at each place
+// compiled its reader again there.
+fn choices(value: &Json) -> Read<Vec<Choice>> {
+    list(value, read_choice)
+}
+
+fn text_misconceptions(value: &Json) -> Read<Vec<TextMisconception>> {
+    list(value, read_text_misconception)
+}
+
+fn hints(value: &Json) -> Read<Vec<Hint>> {
+    list(value, read_hint)
 }
 
 fn read_choice(value: &Json) -> Read<Choice> {
@@ -345,20 +350,22 @@ pub fn read_calibration(value: &Json) -> Result<BankCalibration, (String, String
         ));
     }
     let fitted = required(object, "fitted", |v| {
-        let o = self::object(v, "struct CalibrationFitted")?;
-        Ok(CalibrationFitted {
-            learners: required(o, "learners", read_u32)?,
-            answers: required(o, "answers", read_u32)?,
-        })
+        let mut f = Fields::of(v, "struct CalibrationFitted")?;
+        let fitted = CalibrationFitted {
+            learners: f.required("learners", read_u32),
+            answers: f.required("answers", read_u32),
+        };
+        f.finish(fitted)
     })
     .map_err(at(".fitted"))?;
     let settings = required(object, "settings", |v| {
-        let o = self::object(v, "struct CalibrationSettings")?;
-        Ok(CalibrationSettings {
-            ability_step: required(o, "abilityStep", read_f64)?,
-            ability_step_decay: required(o, "abilityStepDecay", read_f64)?,
-            recent_ability_step: required(o, "recentAbilityStep", read_f64)?,
-        })
+        let mut f = Fields::of(v, "struct CalibrationSettings")?;
+        let settings = CalibrationSettings {
+            ability_step: f.required("abilityStep", read_f64),
+            ability_step_decay: f.required("abilityStepDecay", read_f64),
+            recent_ability_step: f.required("recentAbilityStep", read_f64),
+        };
+        f.finish(settings)
     })
     .map_err(at(".settings"))?;
     let weights = required(object, "weights", |v| numbers(v, GLOBAL_FEATURE_COUNT))
@@ -409,12 +416,13 @@ fn entries<'a>(object: &'a Json, key: &str) -> Result<&'a [(String, Json)], (Str
 }
 
 fn read_skill_calibration(value: &Json) -> Read<SkillCalibration> {
-    let object = object(value, "struct SkillCalibration")?;
-    Ok(SkillCalibration {
-        easiness: required(object, "easiness", read_f64)?,
-        ability_reference: required(object, "abilityReference", read_f64)?,
-        weights: required(object, "weights", |v| numbers(v, SKILL_FEATURE_COUNT))?,
-    })
+    let mut f = Fields::of(value, "struct SkillCalibration")?;
+    let skill = SkillCalibration {
+        easiness: f.required("easiness", read_f64),
+        ability_reference: f.required("abilityReference", read_f64),
+        weights: f.required("weights", |v| numbers(v, SKILL_FEATURE_COUNT)),
+    };
+    f.finish(skill)
 }
 
 /// A list of exactly `count` finite numbers.

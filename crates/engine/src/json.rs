@@ -472,3 +472,4 @@ mod tests;
 mod write;
 
 pub use write::to_text;
+pub(crate) use write::JsonText;

@@ -4,9 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::json::read::{
-    object, optional, or_default, read_bool, read_string, read_u32, required, Read,
-};
 use crate::json::{self, Json};
 
 #[cfg(test)]
@@ -38,25 +35,6 @@ pub struct SavedPreferencesV1 {
     pub calm: bool,
 }
 
-/// The unversioned form of the first release.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct SavedPreferencesV0 {
-    goal_skills: Option<u32>,
-    calm: bool,
-}
-
-impl From<SavedPreferencesV0> for SavedPreferencesV1 {
-    fn from(old: SavedPreferencesV0) -> Self {
-        SavedPreferencesV1 {
-            format: PREFERENCES_FORMAT.into(),
-            version: 1,
-            goal_skills: old.goal_skills,
-            calm: old.calm,
-        }
-    }
-}
-
 impl From<&Preferences> for SavedPreferencesV1 {
     fn from(preferences: &Preferences) -> Self {
         SavedPreferencesV1 {
@@ -80,52 +58,45 @@ impl From<SavedPreferencesV1> for Preferences {
 /// Writes preferences in the current format.
 pub fn save_preferences(preferences: &Preferences) -> String {
     let saved = SavedPreferencesV1::from(preferences);
-    let fields = vec![
-        ("format".to_owned(), Json::String(saved.format)),
-        ("version".to_owned(), whole(saved.version)),
-        (
-            "goalSkills".to_owned(),
-            saved.goal_skills.map_or(Json::Null, whole),
-        ),
-        ("calm".to_owned(), Json::Bool(saved.calm)),
-    ];
-    json::to_text(&Json::Object(fields))
-}
-
-fn whole(value: u32) -> Json {
-    Json::Number {
-        value: f64::from(value),
-        integer: Some(i128::from(value)),
+    let mut w = json::JsonText::default();
+    w.open('{');
+    w.key("format");
+    w.string(&saved.format);
+    w.key("version");
+    w.integer(saved.version.into());
+    w.key("goalSkills");
+    match saved.goal_skills {
+        Some(goal) => w.integer(goal.into()),
+        None => w.literal("null"),
     }
+    w.key("calm");
+    w.literal(if saved.calm { "true" } else { "false" });
+    w.close('}');
+    w.text()
 }
 
 /// Reads preferences in any released format; `None` when the text is none of them (a newer
-/// version included: its preferences are then left alone, as defaults would be shown).
+/// version included: its preferences are then left alone, as defaults would be shown). The
+/// unversioned form of the first release has every field optional; version 1 has its `format`.
+/// Read field by field, without the messages of `json::read`: none of them would be shown.
 pub fn load_preferences(text: &str) -> Option<Preferences> {
     let value = json::parse(text).ok()?;
-    let saved = match value.get("version").and_then(Json::as_u64) {
-        None => read_v0(&value).ok()?,
-        Some(1) => read_v1(&value).ok()?,
+    let Json::Object(_) = value else {
+        return None;
+    };
+    match value.get("version").and_then(Json::as_u64) {
+        None => {}
+        Some(1) if value.get("format").and_then(Json::as_str) == Some(PREFERENCES_FORMAT) => {}
+        Some(_) => return None,
+    }
+    let goal_skills = match value.get("goalSkills") {
+        None | Some(Json::Null) => None,
+        Some(goal) => Some(u32::try_from(goal.as_integer()?).ok()?),
+    };
+    let calm = match value.get("calm") {
+        None => false,
+        Some(Json::Bool(calm)) => *calm,
         Some(_) => return None,
     };
-    (saved.format == PREFERENCES_FORMAT).then(|| Preferences::from(saved))
-}
-
-/// The unversioned form of the first release (every field optional).
-fn read_v0(value: &Json) -> Read<SavedPreferencesV1> {
-    let o = object(value, "struct SavedPreferencesV0")?;
-    Ok(SavedPreferencesV1::from(SavedPreferencesV0 {
-        goal_skills: optional(o, "goalSkills", read_u32)?,
-        calm: or_default(o, "calm", read_bool)?,
-    }))
-}
-
-fn read_v1(value: &Json) -> Read<SavedPreferencesV1> {
-    let o = object(value, "struct SavedPreferencesV1")?;
-    Ok(SavedPreferencesV1 {
-        format: required(o, "format", read_string)?,
-        version: required(o, "version", read_u32)?,
-        goal_skills: optional(o, "goalSkills", read_u32)?,
-        calm: or_default(o, "calm", read_bool)?,
-    })
+    Some(Preferences { goal_skills, calm })
 }

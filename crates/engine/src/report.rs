@@ -329,80 +329,102 @@ pub fn learner_report<'a>(
 /// The report as the JSON text of its file, written with `crate::json` (the widget carries no
 /// serde_json); the teacher page reads it with `read_report`.
 pub fn report_text(report: &LearnerReport<'_>) -> String {
-    use crate::json::{to_text, Json};
-    let text = |value: &str| Json::String(value.to_owned());
-    let whole = |value: i128| Json::Number {
-        value: value as f64,
-        integer: Some(value),
-    };
-    let float = |value: f64| Json::Number {
-        value,
-        integer: None,
-    };
-    let object = |fields: Vec<(&str, Json)>| {
-        Json::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
-    };
-    let texts = |values: Vec<&str>| Json::Array(values.into_iter().map(text).collect());
-    let wholes =
-        |values: Vec<u32>| Json::Array(values.into_iter().map(|v| whole(v.into())).collect());
-    let floats = |values: Vec<f64>| Json::Array(values.into_iter().map(float).collect());
+    // Written as it goes (`JsonText`): a `Json` tree of columns built with `collect`s compiled a
+    // vector and its iterator adapters for each column.
+    let mut w = crate::json::JsonText::default();
+    w.open('{');
+    w.key("format");
+    w.string(&report.format);
+    w.key("version");
+    w.integer(report.version.into());
+    w.key("bankId");
+    w.string(&report.bank_id);
+    w.key("bankVersion");
+    w.string(&report.bank_version);
+    w.key("learner");
+    w.string(&report.learner);
+    w.key("createdAt");
+    w.integer(report.created_at.into());
+    w.key("answerCount");
+    w.integer(report.answer_count.into());
+    w.key("correctCount");
+    w.integer(report.correct_count.into());
+    w.key("timeOnTaskSeconds");
+    w.integer(report.time_on_task_seconds.into());
     let skills = &report.skills;
-    let skills = object(vec![
-        ("ids", texts(skills.iter().map(|s| &*s.id).collect())),
-        ("names", texts(skills.iter().map(|s| &*s.name).collect())),
-        (
-            "states",
-            texts(skills.iter().map(|s| skill_state_name(s.state)).collect()),
-        ),
-        (
-            "mastery",
-            floats(skills.iter().map(|s| s.mastery).collect()),
-        ),
-        (
-            "certainty",
-            floats(skills.iter().map(|s| s.certainty).collect()),
-        ),
-        (
-            "attempts",
-            wholes(skills.iter().map(|s| s.attempts).collect()),
-        ),
-        (
-            "correct",
-            wholes(skills.iter().map(|s| s.correct).collect()),
-        ),
-    ]);
-    let items = &report.items;
-    let items = object(vec![
-        ("ids", texts(items.iter().map(|i| &*i.id).collect())),
-        (
-            "attempts",
-            wholes(items.iter().map(|i| i.attempts).collect()),
-        ),
-        ("correct", wholes(items.iter().map(|i| i.correct).collect())),
-    ]);
-    let mut fields = vec![
-        ("format", text(&report.format)),
-        ("version", whole(report.version.into())),
-        ("bankId", text(&report.bank_id)),
-        ("bankVersion", text(&report.bank_version)),
-        ("learner", text(&report.learner)),
-        ("createdAt", whole(report.created_at.into())),
-        ("answerCount", whole(report.answer_count.into())),
-        ("correctCount", whole(report.correct_count.into())),
-        (
-            "timeOnTaskSeconds",
-            whole(report.time_on_task_seconds.into()),
-        ),
-        ("skills", skills),
-        ("items", items),
-    ];
-    if let Some(log) = &report.answers {
-        fields.push((
-            "answers",
-            crate::progress::write_answer_log(&SavedAnswerLogV1::from(log)),
-        ));
+    w.key("skills");
+    w.open('{');
+    w.key("ids");
+    w.open('[');
+    for skill in skills {
+        w.string(&skill.id);
     }
-    to_text(&object(fields))
+    w.close(']');
+    w.key("names");
+    w.open('[');
+    for skill in skills {
+        w.string(&skill.name);
+    }
+    w.close(']');
+    w.key("states");
+    w.open('[');
+    for skill in skills {
+        w.string(skill_state_name(skill.state));
+    }
+    w.close(']');
+    w.key("mastery");
+    w.open('[');
+    for skill in skills {
+        w.float(skill.mastery);
+    }
+    w.close(']');
+    w.key("certainty");
+    w.open('[');
+    for skill in skills {
+        w.float(skill.certainty);
+    }
+    w.close(']');
+    w.key("attempts");
+    w.open('[');
+    for skill in skills {
+        w.integer(skill.attempts.into());
+    }
+    w.close(']');
+    w.key("correct");
+    w.open('[');
+    for skill in skills {
+        w.integer(skill.correct.into());
+    }
+    w.close(']');
+    w.close('}');
+    let items = &report.items;
+    w.key("items");
+    w.open('{');
+    w.key("ids");
+    w.open('[');
+    for item in items {
+        w.string(&item.id);
+    }
+    w.close(']');
+    w.key("attempts");
+    w.open('[');
+    for item in items {
+        w.integer(item.attempts.into());
+    }
+    w.close(']');
+    w.key("correct");
+    w.open('[');
+    for item in items {
+        w.integer(item.correct.into());
+    }
+    w.close(']');
+    w.close('}');
+    if let Some(log) = &report.answers {
+        w.key("answers");
+        crate::progress::write_answer_log(&mut w, &SavedAnswerLogV1::from(log));
+    }
+    w.close('}');
+    w.text()
 }
 
 /// A skill state as reports and events name it (`dueForReview`), as `SkillState`'s serde name.

@@ -107,16 +107,22 @@ impl Problem {
     }
 
     /// The problem with one more parameter.
-    pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.params.push((name, value.to_string()));
+    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> Self {
+        self.params.push((name, value.into()));
         self
+    }
+
+    /// The problem with one more parameter, a count or an index (one function for every integer
+    /// type, where `with` compiled `to_string` again for each).
+    pub fn with_number(self, name: &'static str, value: u64) -> Self {
+        self.with(name, value.to_string())
     }
 
     /// A problem found in one variant of a template item.
     pub fn in_variant(seed: u64, inner: Problem) -> Self {
         Self {
             inner: Some(Box::new(inner)),
-            ..Self::new(Code::InVariant).with("seed", seed)
+            ..Self::new(Code::InVariant).with_number("seed", seed)
         }
     }
 

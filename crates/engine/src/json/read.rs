@@ -35,23 +35,6 @@ pub(crate) fn optional<T>(
     }
 }
 
-pub(crate) fn or<T>(
-    object: &Json,
-    key: &str,
-    read: impl Fn(&Json) -> Read<T>,
-    default: T,
-) -> Read<T> {
-    object.get(key).map_or(Ok(default), read)
-}
-
-pub(crate) fn or_default<T: Default>(
-    object: &Json,
-    key: &str,
-    read: impl Fn(&Json) -> Read<T>,
-) -> Read<T> {
-    or(object, key, read, T::default())
-}
-
 /// An object's fields read one after the other without stopping at a problem: a field that
 /// cannot be read is its type's default (or `None`) and its problem is kept if it is the first;
 /// `finish` gives the value built, or that first problem, the one `?` after each field gives. A
@@ -182,19 +165,24 @@ pub(crate) fn read_bool(value: &Json) -> Read<bool> {
 }
 
 pub(crate) fn read_usize(value: &Json) -> Read<usize> {
-    whole_number(value, "usize")
+    whole_number(value, "usize", 0, usize::MAX as i128).map(|n| n as usize)
 }
 
 pub(crate) fn read_u32(value: &Json) -> Read<u32> {
-    whole_number(value, "u32")
+    whole_number(value, "u32", 0, u32::MAX.into()).map(|n| n as u32)
 }
 
-pub(crate) fn whole_number<T: TryFrom<i128>>(value: &Json, expected: &str) -> Read<T> {
+/// An integer within `min..=max`, the range of the type `expected` names: one function for every
+/// integer type, where a generic `try_from` compiled the check again for each.
+pub(crate) fn whole_number(value: &Json, expected: &str, min: i128, max: i128) -> Read<i128> {
     match value.as_integer() {
-        Some(integer) => T::try_from(integer).map_err(|_| {
+        Some(integer) if (min..=max).contains(&integer) => Ok(integer),
+        Some(integer) => {
             let integer = super::integer_text(integer);
-            format!("invalid value: integer `{integer}`, expected {expected}")
-        }),
+            Err(format!(
+                "invalid value: integer `{integer}`, expected {expected}"
+            ))
+        }
         None => Err(invalid(value, expected)),
     }
 }
@@ -222,9 +210,9 @@ pub(crate) fn invalid(value: &Json, expected: &str) -> String {
 }
 
 pub(crate) fn read_u64(value: &Json) -> Read<u64> {
-    whole_number(value, "u64")
+    whole_number(value, "u64", 0, u64::MAX.into()).map(|n| n as u64)
 }
 
 pub(crate) fn read_i64(value: &Json) -> Read<i64> {
-    whole_number(value, "i64")
+    whole_number(value, "i64", i64::MIN.into(), i64::MAX.into()).map(|n| n as i64)
 }

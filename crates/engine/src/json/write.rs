@@ -1,6 +1,7 @@
 //! Writing a `Json` tree as compact JSON text, escaped as serde_json escapes it. Every number
 //! reads back as the same `f64` (`display_float` writes the shortest text that does, as Rust's
-//! `Display`); a number that is not finite is written `null`, as serde_json writes it.
+//! `Display`); a number that is not finite is written `null`, as serde_json writes it. `JsonText`
+//! writes the same text without building the tree first.
 
 use super::Json;
 use crate::display_float::display_float;
@@ -79,4 +80,63 @@ fn write_string(text: &str, out: &mut String) {
         }
     }
     out.push('"');
+}
+
+/// JSON text written as it goes, without a `Json` tree: for the texts the engine writes (saved
+/// progress and its answer log, preferences, reports), where building the tree first compiled a
+/// value, a vector and a drop for each field. The same text as `to_text` of the tree with the
+/// same fields in the same order.
+#[derive(Default)]
+pub(crate) struct JsonText(String);
+
+impl JsonText {
+    /// A comma unless the value is the first of its object or array, or follows its key.
+    fn separate(&mut self) {
+        if !matches!(self.0.as_bytes().last(), None | Some(b'{' | b'[' | b':')) {
+            self.0.push(',');
+        }
+    }
+
+    /// Opens an object (`{`) or an array (`[`) as the next value.
+    pub(crate) fn open(&mut self, bracket: char) {
+        self.separate();
+        self.0.push(bracket);
+    }
+
+    /// Closes the object (`}`) or array (`]`) opened last.
+    pub(crate) fn close(&mut self, bracket: char) {
+        self.0.push(bracket);
+    }
+
+    /// The key of the next value of an object.
+    pub(crate) fn key(&mut self, key: &str) {
+        self.separate();
+        write_string(key, &mut self.0);
+        self.0.push(':');
+    }
+
+    pub(crate) fn string(&mut self, text: &str) {
+        self.separate();
+        write_string(text, &mut self.0);
+    }
+
+    pub(crate) fn integer(&mut self, integer: i128) {
+        self.separate();
+        self.0.push_str(&super::integer_text(integer));
+    }
+
+    pub(crate) fn float(&mut self, value: f64) {
+        self.separate();
+        write_float(value, &mut self.0);
+    }
+
+    /// `true`, `false` or `null`.
+    pub(crate) fn literal(&mut self, word: &str) {
+        self.separate();
+        self.0.push_str(word);
+    }
+
+    pub(crate) fn text(self) -> String {
+        self.0
+    }
 }

@@ -2,14 +2,12 @@
 //! widget's path: the same field names and order as the serde derives of `SavedProgressV1`
 //! (which stay for tools), and messages worded as serde's when a field is missing or mistyped.
 
-use crate::sorted_map::SortedMap;
-
 use super::{SavedAnswerLogV1, SavedItemV1, SavedProgressV1, SavedSessionV1, SavedSkillV1};
 use crate::json::read::{
     list, map, read_bool, read_f64, read_i64, read_string, read_u32, read_u64, strings, Fields,
     Read,
 };
-use crate::json::{to_text, Json};
+use crate::json::{Json, JsonText};
 
 /// Reads a version 1 progress file (its `format` and `version` already looked at).
 pub(super) fn read_progress_v1(value: &Json) -> Read<SavedProgressV1> {
@@ -47,14 +45,18 @@ pub(crate) fn read_answer_log(value: &Json) -> Read<SavedAnswerLogV1> {
     f.finish(log)
 }
 
-/// The JSON of a saved answer log, fields in the order serde writes them.
-pub(crate) fn write_answer_log(log: &SavedAnswerLogV1) -> Json {
-    Json::Object(vec![
-        field("version", integer(log.version)),
-        field("items", texts(&log.items)),
-        field("start", integer(log.start)),
-        field("answers", text(&log.answers)),
-    ])
+/// A saved answer log as the next value of `w`, fields in the order serde writes them.
+pub(crate) fn write_answer_log(w: &mut JsonText, log: &SavedAnswerLogV1) {
+    w.open('{');
+    w.key("version");
+    w.integer(log.version.into());
+    w.key("items");
+    strings_of(w, &log.items);
+    w.key("start");
+    w.integer(log.start.into());
+    w.key("answers");
+    w.string(&log.answers);
+    w.close('}');
 }
 
 fn read_skill(value: &Json) -> Read<SavedSkillV1> {
@@ -98,118 +100,133 @@ fn read_session(value: &Json) -> Read<SavedSessionV1> {
 
 /// The JSON text of a version 1 progress file, fields in the order serde wrote them.
 pub(super) fn write_progress_v1(saved: &SavedProgressV1) -> String {
-    let mut fields = vec![
-        field("format", text(&saved.format)),
-        field("version", integer(saved.version)),
-        field("bankId", text(&saved.bank_id)),
-        field("bankVersion", text(&saved.bank_version)),
-        field("seed", integer(saved.seed)),
-        field("answerCount", integer(saved.answer_count)),
-        field("correctCount", integer(saved.correct_count)),
-        field("recentItems", texts(&saved.recent_items)),
-        field(
-            "currentItem",
-            saved.current_item.as_deref().map_or(Json::Null, text),
-        ),
-        field("currentVariant", integer(saved.current_variant)),
-        field("currentPart", integer(saved.current_part)),
-        field("timeOnTaskSeconds", float(saved.time_on_task_seconds)),
-        field("skills", entries(&saved.skills, write_skill)),
-        field("items", entries(&saved.items, write_item)),
-    ];
+    let mut w = JsonText::default();
+    w.open('{');
+    w.key("format");
+    w.string(&saved.format);
+    w.key("version");
+    w.integer(saved.version.into());
+    w.key("bankId");
+    w.string(&saved.bank_id);
+    w.key("bankVersion");
+    w.string(&saved.bank_version);
+    w.key("seed");
+    w.integer(saved.seed.into());
+    w.key("answerCount");
+    w.integer(saved.answer_count.into());
+    w.key("correctCount");
+    w.integer(saved.correct_count.into());
+    w.key("recentItems");
+    strings_of(&mut w, &saved.recent_items);
+    w.key("currentItem");
+    match &saved.current_item {
+        Some(item) => w.string(item),
+        None => w.literal("null"),
+    }
+    w.key("currentVariant");
+    w.integer(saved.current_variant.into());
+    w.key("currentPart");
+    w.integer(saved.current_part.into());
+    w.key("timeOnTaskSeconds");
+    w.float(saved.time_on_task_seconds);
+    w.key("skills");
+    w.open('{');
+    for (id, skill) in saved.skills.iter() {
+        w.key(id);
+        write_skill(&mut w, skill);
+    }
+    w.close('}');
+    w.key("items");
+    w.open('{');
+    for (id, item) in saved.items.iter() {
+        w.key(id);
+        write_item(&mut w, item);
+    }
+    w.close('}');
     if !saved.sessions.is_empty() {
-        let mut sessions = Vec::with_capacity(saved.sessions.len());
+        w.key("sessions");
+        w.open('[');
         for session in &saved.sessions {
-            sessions.push(write_session(session));
+            w.open('{');
+            w.key("id");
+            w.string(&session.id);
+            w.key("answers");
+            w.integer(session.answers.into());
+            w.key("lastAnswer");
+            w.integer(session.last_answer.into());
+            w.close('}');
         }
-        fields.push(field("sessions", Json::Array(sessions)));
+        w.close(']');
     }
     if let Some(log) = &saved.answer_log {
-        fields.push(field("answerLog", write_answer_log(log)));
+        w.key("answerLog");
+        write_answer_log(&mut w, log);
     }
-    to_text(&Json::Object(fields))
+    w.close('}');
+    w.text()
 }
 
-fn write_skill(skill: &SavedSkillV1) -> Json {
-    let mut fields = vec![
-        field("ability", float(skill.ability)),
-        field("variance", float(skill.variance)),
-        field(
-            "entryAbility",
-            skill.entry_ability.map_or(Json::Null, float),
-        ),
-        field("attempts", integer(skill.attempts)),
-        field("correct", integer(skill.correct)),
-        field("streak", integer(skill.streak)),
-        field("lastPracticed", integer(skill.last_practiced)),
-        field("mastered", Json::Bool(skill.mastered)),
-        field("stabilityDays", float(skill.stability_days)),
-    ];
-    if let Some(difficulty) = skill.memory_difficulty {
-        fields.push(field("memoryDifficulty", float(difficulty)));
-    }
-    Json::Object(fields)
-}
-
-fn write_item(item: &SavedItemV1) -> Json {
-    let mut fields = vec![
-        field("attempts", integer(item.attempts)),
-        field("correct", integer(item.correct)),
-        field("lastSeen", integer(item.last_seen)),
-        field("difficultyOffset", float(item.difficulty_offset)),
-    ];
-    if let Some(right) = item.last_correct {
-        fields.push(field("lastCorrect", Json::Bool(right)));
-    }
-    Json::Object(fields)
-}
-
-fn write_session(session: &SavedSessionV1) -> Json {
-    Json::Object(vec![
-        field("id", text(&session.id)),
-        field("answers", integer(session.answers)),
-        field("lastAnswer", integer(session.last_answer)),
-    ])
-}
-
-fn entries<T>(map: &SortedMap<T>, write: fn(&T) -> Json) -> Json {
-    let mut fields = Vec::with_capacity(map.len());
-    for (id, value) in map.iter() {
-        fields.push((id.clone(), write(value)));
-    }
-    Json::Object(fields)
-}
-
-/// A list of texts (item ids), in a loop rather than a `map` and `collect` for each list.
-fn texts(list: &[String]) -> Json {
-    let mut texts = Vec::with_capacity(list.len());
+fn strings_of(w: &mut JsonText, list: &[String]) {
+    w.open('[');
     for entry in list {
-        texts.push(text(entry));
+        w.string(entry);
     }
-    Json::Array(texts)
+    w.close(']');
 }
 
-fn field(key: &str, value: Json) -> (String, Json) {
-    (key.to_owned(), value)
-}
-
-fn text(value: &str) -> Json {
-    Json::String(value.to_owned())
-}
-
-fn integer(value: impl Into<i128> + Copy) -> Json {
-    let integer: i128 = value.into();
-    Json::Number {
-        value: integer as f64,
-        integer: Some(integer),
+fn optional_float(w: &mut JsonText, value: Option<f64>) {
+    match value {
+        Some(value) => w.float(value),
+        None => w.literal("null"),
     }
 }
 
-fn float(value: f64) -> Json {
-    Json::Number {
-        value,
-        integer: None,
+fn boolean(w: &mut JsonText, flag: bool) {
+    w.literal(if flag { "true" } else { "false" });
+}
+
+fn write_skill(w: &mut JsonText, skill: &SavedSkillV1) {
+    w.open('{');
+    w.key("ability");
+    w.float(skill.ability);
+    w.key("variance");
+    w.float(skill.variance);
+    w.key("entryAbility");
+    optional_float(w, skill.entry_ability);
+    w.key("attempts");
+    w.integer(skill.attempts.into());
+    w.key("correct");
+    w.integer(skill.correct.into());
+    w.key("streak");
+    w.integer(skill.streak.into());
+    w.key("lastPracticed");
+    w.integer(skill.last_practiced.into());
+    w.key("mastered");
+    boolean(w, skill.mastered);
+    w.key("stabilityDays");
+    w.float(skill.stability_days);
+    if let Some(difficulty) = skill.memory_difficulty {
+        w.key("memoryDifficulty");
+        w.float(difficulty);
     }
+    w.close('}');
+}
+
+fn write_item(w: &mut JsonText, item: &SavedItemV1) {
+    w.open('{');
+    w.key("attempts");
+    w.integer(item.attempts.into());
+    w.key("correct");
+    w.integer(item.correct.into());
+    w.key("lastSeen");
+    w.integer(item.last_seen.into());
+    w.key("difficultyOffset");
+    w.float(item.difficulty_offset);
+    if let Some(right) = item.last_correct {
+        w.key("lastCorrect");
+        boolean(w, right);
+    }
+    w.close('}');
 }
 
 #[cfg(test)]
