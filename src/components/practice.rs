@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use adaptive_practice_engine::find_text::split_at_text;
 use adaptive_practice_engine::preferences::Preferences;
 use adaptive_practice_engine::{IndexedBank, Verdict};
 use wasm_bindgen::JsCast;
@@ -113,6 +114,15 @@ fn read_outside(storage_key: &str) -> Outside {
         now: now(),
         seed: random_seed(),
         stored: storage::read(storage_key),
+    }
+}
+
+/// Where the learner's preferences are kept: the progress key with its first `/progress/` as
+/// `/prefs/` (`str::replacen` did it, compiling std's two-way text searcher in for it alone).
+fn preferences_key(storage_key: &str) -> String {
+    match split_at_text(storage_key, "/progress/") {
+        Some((before, after)) => [before, "/prefs/", after].concat(),
+        None => storage_key.to_string(),
     }
 }
 
@@ -359,7 +369,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let on_choose = make_callback(&state, PracticeAction::ChooseSkill);
     let on_import = make_callback(&state, PracticeAction::Import);
     // The learner's goal and calm mode, kept beside the progress (`…/prefs/…`).
-    let preferences_key = props.storage_key.replacen("/progress/", "/prefs/", 1);
+    let preferences_key = preferences_key(&props.storage_key);
     let preferences = {
         let key = preferences_key.clone();
         use_state(move || load_stored_preferences(&key))
