@@ -25,6 +25,8 @@ pub struct HintListProps<'a> {
     pub on_hint: &'a Callback<()>,
     pub seed: u64,
     pub list: NodeRef,
+    /// The item's revision (`ItemViewProps::revision`): the list is made anew for each item.
+    pub revision: u32,
     pub words: &'static Words,
 }
 
@@ -53,7 +55,7 @@ pub fn hint_list(props: &HintListProps) -> Html {
         });
     }
     html! {
-        <section class="ap-hints" aria-label={words.hints}>
+        <section key={props.revision} class="ap-hints" aria-label={words.hints}>
             if shown > 0 {
                 <ol class="ap-hint-list" ref={props.list.clone()}>
                     { VList::with_children(entries, None) }
@@ -69,17 +71,21 @@ pub fn hint_list(props: &HintListProps) -> Html {
 }
 
 /// When a hint opens, focus moves to it, so a screen reader reads it at once (and focus is not
-/// lost when the last hint's button goes away). A hint shown at the start (resumed) takes none.
+/// lost when the last hint's button goes away). A hint shown at the start of an item (resumed)
+/// takes none: `shown` counts for the item of `revision` only.
 #[hook]
-pub fn use_focus_on_opened_hint(list: &NodeRef, shown: usize) {
-    // A `u64`, as the practice screen's count of effects run: one type of `use_mut_ref` less.
-    let before = use_mut_ref(|| shown as u64);
+pub fn use_focus_on_opened_hint(list: &NodeRef, revision: u32, shown: usize) {
+    // The item's revision in the high 32 bits, the hints shown in the low ones; a `u64`, as the
+    // practice screen's count of effects run: one type of `use_mut_ref` less.
+    let key = u64::from(revision) << 32 | (shown as u64 & 0xffff_ffff);
+    let before = use_mut_ref(|| key);
     let list = list.clone();
     use_effect_on(
-        shown as u64,
+        key,
         Box::new(move || {
-            let opened = shown as u64 > *before.borrow();
-            *before.borrow_mut() = shown as u64;
+            let earlier = *before.borrow();
+            let opened = earlier >> 32 == key >> 32 && key > earlier;
+            *before.borrow_mut() = key;
             if opened {
                 let entry = list
                     .cast::<web_sys::Element>()

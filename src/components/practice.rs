@@ -16,7 +16,9 @@ use crate::components::after_first_paint::use_after_first_paint;
 use crate::components::goal_panel::{
     goal_panel, load_stored_preferences, store_preferences, GoalPanelProps,
 };
-use crate::components::item_view::ItemView;
+use crate::components::item_view::{
+    item_view, shown_hint_count, use_item_view_state, ItemViewProps,
+};
 use crate::components::mount_effect::{use_effect_on, use_mount_effect};
 use crate::components::progress_panel::{
     import_sentence, progress_panel, use_progress_panel_state, ProgressPanelProps,
@@ -348,6 +350,16 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let next_button = use_node_ref();
     let item_area = use_node_ref();
     let answered = matches!(state.phase, Phase::Answered { .. });
+    // The item view's state (a plain function's, held here): declared first, so that focus moves
+    // to an opened hint before storage and events are reached, as when it was a component.
+    let shown_hints = match &state.on_screen {
+        Some(on_screen) => match &on_screen.item {
+            Ok(item) => shown_hint_count(item, on_screen.part_index, on_screen.hints_shown),
+            Err(_) => 0,
+        },
+        None => 0,
+    };
+    let item_view_state = use_item_view_state(state.item_revision, shown_hints);
     use_deliberate_focus(
         answered,
         state.item_revision,
@@ -419,9 +431,9 @@ pub fn Practice(props: &PracticeProps) -> Html {
                             },
                             Ok(item) => html! {
                                 <>
-                                    <ItemView key={state.item_revision} item={item.clone()} part_index={on_screen.part_index}
-                                        phase={state.phase.clone()} hints_shown={on_screen.hints_shown}
-                                        seed={on_screen.choice.variant_seed} on_submit={on_submit} on_hint={on_hint} />
+                                    { item_view(&ItemViewProps { item, revision: state.item_revision, part_index: on_screen.part_index,
+                                        phase: &state.phase, hints_shown: on_screen.hints_shown, seed: on_screen.choice.variant_seed,
+                                        on_submit: &on_submit, on_hint: &on_hint, words, held: &item_view_state }) }
                                     if !answered {
                                         <p class="ap-why">{ choice_reason::why_this_item(words, bank, &on_screen.choice.reason) }</p>
                                     }
