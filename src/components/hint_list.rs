@@ -13,8 +13,9 @@ use yew::virtual_dom::VList;
 use crate::components::answer_controls::{answer_control, AnswerControlProps};
 use crate::components::item_view::AnswerFormHandlers;
 use crate::components::mount_effect::use_effect_on;
+use crate::components::practice::ScreenContext;
 use crate::components::rich_text::block_text;
-use crate::i18n::{fill, use_words, Words};
+use crate::i18n::fill;
 
 /// What the hint list is drawn from: the part's hints, how many are shown, and the list's
 /// element (`list`, for `use_focus_on_opened_hint`, which the item view calls).
@@ -27,13 +28,13 @@ pub struct HintListProps<'a> {
     pub list: NodeRef,
     /// The item's revision (`ItemViewProps::revision`): the list is made anew for each item.
     pub revision: u32,
-    pub words: &'static Words,
+    pub screen: &'a ScreenContext,
 }
 
 /// The hints: a plain function the item view calls at each of its renders, not a component of
 /// its own (its props, a new list of hints at each render, never compared equal anyway).
 pub fn hint_list(props: &HintListProps) -> Html {
-    let words = props.words;
+    let words = props.screen.words;
     let shown = (props.shown as usize).min(props.hints.len());
     let left = props.hints.len() - shown;
     if props.hints.is_empty() {
@@ -47,9 +48,9 @@ pub fn hint_list(props: &HintListProps) -> Html {
     for (index, hint) in props.hints.iter().take(shown).enumerate() {
         entries.push(html! {
             <li class="ap-hint-entry" data-hint={index.to_string()} tabindex="-1">
-                if !hint.text.is_empty() { { block_text(&hint.text) } }
+                if !hint.text.is_empty() { { block_text(&hint.text, props.screen) } }
                 if let Some(scaffold) = &hint.scaffold {
-                    <Scaffold step={Rc::new((**scaffold).clone())} index={index} seed={props.seed} />
+                    <Scaffold step={Rc::new((**scaffold).clone())} index={index} seed={props.seed} screen={props.screen.clone()} />
                 }
             </li>
         });
@@ -109,18 +110,22 @@ struct ScaffoldProps {
     step: Rc<Step>,
     index: usize,
     seed: u64,
+    screen: ScreenContext,
 }
 
 /// Props are equal when they share the same step (`Rc::ptr_eq`), as the hint list's.
 impl PartialEq for ScaffoldProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.step, &other.step) && self.index == other.index && self.seed == other.seed
+        Rc::ptr_eq(&self.step, &other.step)
+            && self.index == other.index
+            && self.seed == other.seed
+            && self.screen == other.screen
     }
 }
 
 #[component]
 fn Scaffold(props: &ScaffoldProps) -> Html {
-    let words = use_words();
+    let words = props.screen.words;
     // The answer so far, read at Check (as the item view's: nothing on screen shows it).
     let draft = use_mut_ref(|| None::<Response>);
     let verdict = use_state(|| None::<Result<Outcome, UnreadableReason>>);
@@ -147,9 +152,9 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
     let done = matches!(*verdict, Some(Ok(_)));
     html! {
         <form class="ap-scaffold" onsubmit={handlers.onsubmit} onkeydown={handlers.onkeydown} novalidate=true>
-            <div class="ap-scaffold-prompt" id={prompt_id.clone()}>{ block_text(&props.step.prompt) }</div>
+            <div class="ap-scaffold-prompt" id={prompt_id.clone()}>{ block_text(&props.step.prompt, &props.screen) }</div>
             { answer_control(AnswerControlProps { kind, seed: props.seed, disabled: done, given: None,
-                on_change, labelled_by: prompt_id.into(), words }) }
+                on_change, labelled_by: prompt_id.into(), screen: props.screen.clone() }) }
             if !done {
                 <button type="button" class="ap-button ap-button-quiet" onclick={handlers.onclick}>{ words.check }</button>
             }

@@ -13,8 +13,9 @@ use yew::virtual_dom::VList;
 
 use crate::components::answer_controls::{answer_control, AnswerControlProps};
 use crate::components::hint_list::{hint_list, use_focus_on_opened_hint, HintListProps};
+use crate::components::practice::ScreenContext;
 use crate::components::rich_text::block_text;
-use crate::i18n::{fill, Words};
+use crate::i18n::fill;
 use crate::state::Phase;
 
 /// What the item view is drawn from: the item on screen and its step, the phase, and what the
@@ -30,7 +31,7 @@ pub struct ItemViewProps<'a> {
     pub seed: u64,
     pub on_submit: &'a Callback<Response>,
     pub on_hint: &'a Callback<()>,
-    pub words: &'static Words,
+    pub screen: &'a ScreenContext,
     pub held: &'a ItemViewState,
 }
 
@@ -155,7 +156,7 @@ fn prompt_with_gaps(
 /// One item on screen: a plain function the practice screen calls, not a component of its own
 /// (its state is the practice screen's, `use_item_view_state`).
 pub fn item_view(props: &ItemViewProps) -> Html {
-    let words = props.words;
+    let words = props.screen.words;
     let parts = props.item.parts();
     let part_index = props.part_index.min(parts.len().saturating_sub(1));
     let part = parts.get(part_index).copied();
@@ -212,28 +213,30 @@ pub fn item_view(props: &ItemViewProps) -> Html {
         ItemKind::FillBlanks { .. } => {
             prompt_with_gaps(part.prompt, blank_count, answered, on_gap, words.gap_label)
         }
-        _ => html! { <div class="ap-prompt" id="ap-prompt">{ block_text(part.prompt) }</div> },
+        _ => {
+            html! { <div class="ap-prompt" id="ap-prompt">{ block_text(part.prompt, props.screen) }</div> }
+        }
     };
     html! {
         <>
         <form key={props.revision} class="ap-item" id="ap-item-form" onsubmit={handlers.onsubmit} onkeydown={handlers.onkeydown} novalidate=true
             data-item-id={props.item.id.clone()} data-item-type={part.kind.type_name()} data-part={part_index.to_string()}>
             if in_steps {
-                <div class="ap-problem">{ block_text(&props.item.prompt) }</div>
+                <div class="ap-problem">{ block_text(&props.item.prompt, props.screen) }</div>
             }
             if step_count_shown {
                 <p class="ap-step-count">{ fill(words.step_of, &[("step", &(part_index + 1).to_string()), ("steps", &parts.len().to_string())]) }</p>
             }
             { prompt }
             { answer_control(AnswerControlProps { kind: kind.clone(), seed: props.seed, disabled: answered, given,
-                on_change, labelled_by: "ap-prompt".into(), words }) }
+                on_change, labelled_by: "ap-prompt".into(), screen: props.screen.clone() }) }
             if let Some(message) = unreadable {
                 <p class="ap-unreadable" id="ap-unreadable" role="alert">{ words.unreadable(&message) }</p>
             }
         </form>
         // Outside the form: a scaffold is a small form of its own. Check comes after the hints.
         { hint_list(&HintListProps { hints, shown: props.hints_shown, answered, on_hint: props.on_hint,
-            seed: props.seed, list: props.held.hint_list.clone(), revision: props.revision, words }) }
+            seed: props.seed, list: props.held.hint_list.clone(), revision: props.revision, screen: props.screen }) }
         if !answered {
             <button type="button" class="ap-button ap-check" part="button" onclick={handlers.onclick}>{ words.check }</button>
         }

@@ -23,7 +23,9 @@ use crate::components::mount_effect::{use_effect_on, use_mount_effect};
 use crate::components::progress_panel::{
     import_sentence, progress_panel, use_progress_panel_state, ProgressPanelProps,
 };
-use crate::components::rich_text::{block_text, inline_text, origin_of, MediaBase};
+use crate::components::rich_text::{
+    block_text, inline_text, origin_of, use_wide_formulas_focusable, MediaBase,
+};
 use crate::components::skill_list::{skill_list, SkillListProps};
 use crate::controls::SharedControls;
 use crate::events;
@@ -69,9 +71,9 @@ impl PartialEq for PracticeProps {
     }
 }
 
-/// What the practice screen gives every part inside it (Yew's context): the interface's words
-/// and where bank media may come from. One context for both: each context type is a component
-/// of its own in the wasm.
+/// What the practice screen gives every part inside it, in their props (not Yew's context: each
+/// context type is a component of its own in the wasm): the interface's words and where bank
+/// media may come from.
 #[derive(Clone, PartialEq)]
 pub struct ScreenContext {
     pub words: &'static Words,
@@ -256,7 +258,11 @@ fn use_effects(
 
 /// The verdict, the item's feedback, the correct answer and skills newly mastered, as
 /// sentences; and the worked solution to show (a step's own, or the item's at the end).
-fn feedback(state: &PracticeState, words: &Words) -> (Option<(bool, Html)>, Option<String>) {
+fn feedback(
+    state: &PracticeState,
+    screen: &ScreenContext,
+) -> (Option<(bool, Html)>, Option<String>) {
+    let words = screen.words;
     let Phase::Answered { report, .. } = &state.phase else {
         return (None, None);
     };
@@ -271,14 +277,14 @@ fn feedback(state: &PracticeState, words: &Words) -> (Option<(bool, Html)>, Opti
         sentences.push(html! { <>{ words.verdict_reason(reason) }</> });
     }
     if let Some(extra) = &report.outcome.feedback {
-        sentences.push(inline_text(extra));
+        sentences.push(inline_text(extra, screen));
     }
     if !report.outcome.correct {
         let answer = fill(
             words.correct_answer_is,
             &[("answer", &report.outcome.correct_answer)],
         );
-        sentences.push(inline_text(&answer));
+        sentences.push(inline_text(&answer, screen));
     }
     if !report.newly_mastered.is_empty() {
         let names: Vec<String> = report
@@ -368,6 +374,8 @@ pub fn Practice(props: &PracticeProps) -> Html {
     );
     use_effects(&state, props.host.clone(), props.checked);
     let rest_shown = use_after_first_paint();
+    let card = use_node_ref();
+    use_wide_formulas_focusable(&card, props.words.wide_formula);
     let panel_state = use_progress_panel_state();
 
     let bank = &state.bank;
@@ -394,26 +402,25 @@ pub fn Practice(props: &PracticeProps) -> Html {
         })
     };
     let calm = preferences.calm;
+    let screen = ScreenContext {
+        words,
+        media: media_base(props.source_url.as_deref(), &props.media_origins),
+    };
+    let (feedback, solution) = feedback(&state, &screen);
     let is_template = state
         .on_screen
         .as_ref()
         .and_then(|s| bank.items().get(s.choice.item_position))
         .is_some_and(|item| item.template.is_some());
     let more_parts = matches!(&state.phase, Phase::Answered { report, .. } if report.more_parts);
-    let (feedback, solution) = feedback(&state, words);
     // Set as the `className` property (`~className`), not through Yew's `Classes` (skill_list.rs).
     let feedback_class = match &feedback {
         Some((true, _)) => "ap-feedback ap-feedback-correct",
         Some((false, _)) => "ap-feedback ap-feedback-wrong",
         None => "ap-feedback",
     };
-    let context = ScreenContext {
-        words,
-        media: media_base(props.source_url.as_deref(), &props.media_origins),
-    };
     html! {
-        <ContextProvider<ScreenContext> {context}>
-        <section class="ap-card" part="card" aria-labelledby="ap-title">
+        <section class="ap-card" part="card" aria-labelledby="ap-title" ref={card}>
             <header class="ap-header">
                 <h2 class="ap-title" id="ap-title">{ bank.title() }</h2>
                 <span class="ap-score" hidden={calm}>{ fill(words.answered_summary, &[("answers", &model.answer_count.to_string()), ("correct", &model.correct_count.to_string())]) }</span>
@@ -433,7 +440,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                                 <>
                                     { item_view(&ItemViewProps { item, revision: state.item_revision, part_index: on_screen.part_index,
                                         phase: &state.phase, hints_shown: on_screen.hints_shown, seed: on_screen.choice.variant_seed,
-                                        on_submit: &on_submit, on_hint: &on_hint, words, held: &item_view_state }) }
+                                        on_submit: &on_submit, on_hint: &on_hint, screen: &screen, held: &item_view_state }) }
                                     if !answered {
                                         <p class="ap-why">{ choice_reason::why_this_item(words, bank, &on_screen.choice.reason) }</p>
                                     }
@@ -449,7 +456,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
             if let Some(solution) = solution {
                 <details class="ap-solution" open=true>
                     <summary>{ words.worked_solution }</summary>
-                    { block_text(&solution) }
+                    { block_text(&solution, &screen) }
                 </details>
             }
             if answered {
@@ -473,6 +480,5 @@ pub fn Practice(props: &PracticeProps) -> Html {
                     words, state: &panel_state }) }
             }
         </section>
-        </ContextProvider<ScreenContext>>
     }
 }
