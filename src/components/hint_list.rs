@@ -15,7 +15,7 @@ use crate::components::item_view::AnswerFormHandlers;
 use crate::components::mount_effect::use_effect_on;
 use crate::components::practice::ScreenContext;
 use crate::components::rich_text::block_text;
-use crate::i18n::fill;
+use crate::i18n::{fill, Words};
 
 /// What the hint list is drawn from: the part's hints, how many are shown, and the list's
 /// element (`list`, for `use_focus_on_opened_hint`, which the item view calls).
@@ -128,19 +128,27 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
     let words = props.screen.words;
     // The answer so far, read at Check (as the item view's: nothing on screen shows it).
     let draft = use_mut_ref(|| None::<Response>);
-    let verdict = use_state(|| None::<Result<Outcome, UnreadableReason>>);
+    // What the check said, and whether the answer was read (then the step is done): a `String`
+    // and a `bool`, hook state types the widget has anyway, instead of a state of the outcome's
+    // own type.
+    let said = use_state(String::new);
+    let done = use_state(|| false);
     let kind = Rc::new(props.step.kind.clone());
     let handlers = {
         let draft = draft.clone();
-        let verdict = verdict.clone();
+        let said = said.clone();
+        let done = done.clone();
         let kind = kind.clone();
         AnswerFormHandlers::new(Callback::from(move |()| {
             let response = draft
                 .borrow()
                 .clone()
                 .unwrap_or(Response::Text(String::new()));
-            verdict.set(Some(
-                check_response(&kind, &response).map_err(|unreadable| unreadable.reason),
+            let verdict = check_response(&kind, &response);
+            done.set(verdict.is_ok());
+            said.set(scaffold_feedback(
+                &verdict.map_err(|unreadable| unreadable.reason),
+                words,
             ));
         }))
     };
@@ -149,7 +157,7 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
         Callback::from(move |response: Response| *draft.borrow_mut() = Some(response))
     };
     let prompt_id = format!("ap-scaffold-{}", props.index);
-    let done = matches!(*verdict, Some(Ok(_)));
+    let done = *done;
     html! {
         <form class="ap-scaffold" onsubmit={handlers.onsubmit} onkeydown={handlers.onkeydown} novalidate=true>
             <div class="ap-scaffold-prompt" id={prompt_id.clone()}>{ block_text(&props.step.prompt, &props.screen) }</div>
@@ -159,17 +167,36 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
                 <button type="button" class="ap-button ap-button-quiet" onclick={handlers.onclick}>{ words.check }</button>
             }
             <p class="ap-scaffold-feedback" role="status">
-                { match &*verdict {
-                    Some(Ok(outcome)) if outcome.verdict == Verdict::Right => words.correct.to_string(),
-                    Some(Ok(outcome)) => {
-                        let word = if outcome.verdict == Verdict::Partial { words.partially_right } else { words.incorrect };
-                        let reason = outcome.reason.as_ref().map(|r| format!(" {}", words.verdict_reason(r))).unwrap_or_default();
-                        format!("{word}{reason} {}", fill(words.correct_answer_is, &[("answer", &outcome.correct_answer)]))
-                    }
-                    Some(Err(reason)) => words.unreadable(reason),
-                    None => String::new(),
-                } }
+                { (*said).clone() }
             </p>
         </form>
+    }
+}
+
+/// What a scaffold says once checked: right, or the verdict, its reason and the right answer; or
+/// why the answer could not be read.
+fn scaffold_feedback(verdict: &Result<Outcome, UnreadableReason>, words: &Words) -> String {
+    match verdict {
+        Ok(outcome) if outcome.verdict == Verdict::Right => words.correct.to_string(),
+        Ok(outcome) => {
+            let word = if outcome.verdict == Verdict::Partial {
+                words.partially_right
+            } else {
+                words.incorrect
+            };
+            let reason = outcome
+                .reason
+                .as_ref()
+                .map(|r| format!(" {}", words.verdict_reason(r)))
+                .unwrap_or_default();
+            format!(
+                "{word}{reason} {}",
+                fill(
+                    words.correct_answer_is,
+                    &[("answer", &outcome.correct_answer)]
+                )
+            )
+        }
+        Err(reason) => words.unreadable(reason),
     }
 }
