@@ -209,13 +209,16 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
         }));
     }
     {
-        // Another tab changed this bank's stored progress: merge it in and show it.
+        // Another tab changed this bank's stored progress: merge it in and show it. The storage
+        // key never changes while the screen is up (the root's props never change: any change
+        // of the element's attributes mounts the widget anew), so the listener is added once,
+        // through the one boxed mount effect (no effect compiled for a `String` key).
         let on_change = make_callback(&state, PracticeAction::StorageChanged);
-        use_effect_with(props.storage_key.clone(), move |key| {
-            let listener =
-                storage::listen_for_changes(key.clone(), move |value| on_change.emit(value));
-            move || drop(listener)
-        });
+        let key = props.storage_key.clone();
+        use_mount_effect(Box::new(move || {
+            let listener = storage::listen_for_changes(key, move |value| on_change.emit(value));
+            Box::new(move || drop(listener))
+        }));
     }
     state
 }
