@@ -95,7 +95,13 @@ fn to_js(value: &Json) -> JsValue {
         Json::Bool(flag) => JsValue::from_bool(*flag),
         Json::Number { value, .. } => JsValue::from_f64(*value),
         Json::String(text) => JsValue::from_str(text),
-        Json::Array(elements) => elements.iter().map(to_js).collect::<js_sys::Array>().into(),
+        Json::Array(elements) => {
+            let array = js_sys::Array::new();
+            for element in elements {
+                array.push(&to_js(element));
+            }
+            array.into()
+        }
         Json::Object(fields) => {
             let object = js_sys::Object::new();
             for (key, field) in fields {
@@ -106,13 +112,18 @@ fn to_js(value: &Json) -> JsValue {
     }
 }
 
+/// An object of `fields`: the array moved into a `Vec` (all that is compiled for each length),
+/// then its keys owned in one loop.
 fn object<const N: usize>(fields: [(&str, Json); N]) -> Json {
-    Json::Object(
-        fields
-            .into_iter()
-            .map(|(key, value)| (key.to_owned(), value))
-            .collect(),
-    )
+    object_of(Vec::from(fields))
+}
+
+fn object_of(fields: Vec<(&str, Json)>) -> Json {
+    let mut owned = Vec::with_capacity(fields.len());
+    for (key, value) in fields {
+        owned.push((key.to_owned(), value));
+    }
+    Json::Object(owned)
 }
 
 fn text(value: impl Into<String>) -> Json {
@@ -320,7 +331,11 @@ pub fn progress_event(
 
 /// `error` when the bank cannot be loaded (not an xAPI statement: there is nothing to report).
 pub fn error_event(message: &str, diagnostics: &[Diagnostic]) -> HostEvent {
-    let diagnostics = diagnostics.iter().map(|d| text(d.to_string())).collect();
+    let mut listed = Vec::with_capacity(diagnostics.len());
+    for diagnostic in diagnostics {
+        listed.push(text(diagnostic.to_string()));
+    }
+    let diagnostics = listed;
     let detail = object([
         ("message", text(message)),
         ("diagnostics", Json::Array(diagnostics)),
