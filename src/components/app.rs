@@ -121,11 +121,12 @@ fn read_bank_text(
 
 /// The refusal of a bank with errors: how many, and each with its place.
 fn refusal(diagnostics: &[CodedDiagnostic], language: Option<&str>) -> LoadState {
-    let errors: Vec<Diagnostic> = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(CodedDiagnostic::diagnostic)
-        .collect();
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for coded in diagnostics {
+        if coded.severity == Severity::Error {
+            errors.push(coded.diagnostic());
+        }
+    }
     let words = words_for(language);
     let summary = fill(words.bank_problems, &[("count", &errors.len().to_string())]);
     LoadState::Failed {
