@@ -318,11 +318,13 @@ fn matching_table(props: &AnswerControlProps) -> Html {
     let ItemKind::Matching { pairs, distractors } = &*props.kind else {
         return html! {};
     };
-    let rights: Vec<&str> = pairs
-        .iter()
-        .map(|p| p.right.as_str())
-        .chain(distractors.iter().map(String::as_str))
-        .collect();
+    let mut rights: Vec<&str> = Vec::with_capacity(pairs.len() + distractors.len());
+    for pair in pairs {
+        rights.push(&pair.right);
+    }
+    for distractor in distractors {
+        rights.push(distractor);
+    }
     let order = seeded_order(rights.len(), props.seed);
     let mut rows_of_pairs = Vec::new();
     for (left, pair) in pairs.iter().enumerate() {

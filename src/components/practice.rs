@@ -9,6 +9,7 @@ use adaptive_practice_engine::{IndexedBank, Verdict};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 use crate::browser::{now, random_seed};
 use crate::choice_reason;
@@ -101,10 +102,9 @@ fn media_base(source_url: Option<&str>, listed: &[String]) -> MediaBase {
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
     let base = source_url.map(str::to_owned).unwrap_or(page);
-    let origins = origin_of(&base)
-        .into_iter()
-        .chain(listed.iter().cloned())
-        .collect();
+    let mut origins = Vec::with_capacity(listed.len() + 1);
+    origins.extend(origin_of(&base));
+    origins.extend_from_slice(listed);
     MediaBase {
         base: base.into(),
         origins: Rc::new(origins),
@@ -246,11 +246,10 @@ fn use_effects(
         Box::new(move || {
             let done = *ran.borrow();
             if checked && decided > done {
-                let results = handle
-                    .effects_after(done)
-                    .iter()
-                    .filter_map(|effect| run_effect(effect, host.as_ref()))
-                    .collect();
+                let mut results = Vec::new();
+                for effect in handle.effects_after(done) {
+                    results.extend(run_effect(effect, host.as_ref()));
+                }
                 *ran.borrow_mut() = decided;
                 report.emit((decided, results));
             }
@@ -290,11 +289,10 @@ fn feedback(
         sentences.push(inline_text(&answer, screen));
     }
     if !report.newly_mastered.is_empty() {
-        let names: Vec<String> = report
-            .newly_mastered
-            .iter()
-            .map(|id| bank.skill_name(id).to_string())
-            .collect();
+        let mut names: Vec<&str> = Vec::with_capacity(report.newly_mastered.len());
+        for id in &report.newly_mastered {
+            names.push(bank.skill_name(id));
+        }
         sentences
             .push(html! { <>{ fill(words.newly_mastered, &[("names", &names.join(", "))]) }</> });
     }
@@ -314,10 +312,11 @@ fn feedback(
             }
         })
     });
-    let spaced: Html = sentences
-        .into_iter()
-        .map(|sentence| html! { <>{ sentence }{ " " }</> })
-        .collect();
+    let mut spaced = Vec::with_capacity(sentences.len());
+    for sentence in sentences {
+        spaced.push(html! { <>{ sentence }{ " " }</> });
+    }
+    let spaced: Html = VList::with_children(spaced, None).into();
     (Some((report.outcome.correct, spaced)), solution)
 }
 
