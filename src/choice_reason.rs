@@ -59,41 +59,34 @@ pub fn why_this_item(words: &Words, bank: &IndexedBank, reason: &ChoiceReason) -
         ChoiceReason::Placement {
             skill_id,
             prerequisites,
-        } => {
-            let names: Vec<String> = prerequisites
-                .iter()
-                .map(|id| format!("“{}”", skill(id)))
-                .collect();
-            fill(
-                words.why_placement,
-                &[
-                    ("skill", &skill(skill_id)),
-                    ("before", &names.join(words.and)),
-                ],
-            )
-        }
+        } => fill(
+            words.why_placement,
+            &[
+                ("skill", &skill(skill_id)),
+                ("before", &quoted_names(bank, &[prerequisites], words.and)),
+            ],
+        ),
         ChoiceReason::NewSkill {
             skill_id,
             after,
             placed,
         } => {
-            let quoted = |ids: &[String]| {
-                let names: Vec<String> = ids.iter().map(|id| format!("“{}”", skill(id))).collect();
-                names.join(words.and)
-            };
             let skill = skill(skill_id);
             match (after.is_empty(), placed.is_empty()) {
                 (true, true) => fill(words.why_new_skill, &[("skill", &skill)]),
                 (false, true) => fill(
                     words.why_next_step,
-                    &[("skill", &skill), ("after", &quoted(after))],
+                    &[
+                        ("skill", &skill),
+                        ("after", &quoted_names(bank, &[after], words.and)),
+                    ],
                 ),
                 // A prerequisite known only from placement answers is not said to be mastered.
                 _ => fill(
                     words.why_next_step_placed,
                     &[
                         ("skill", &skill),
-                        ("placed", &quoted(&[after.as_slice(), placed].concat())),
+                        ("placed", &quoted_names(bank, &[after, placed], words.and)),
                     ],
                 ),
             }
@@ -103,4 +96,19 @@ pub fn why_this_item(words: &Words, bank: &IndexedBank, reason: &ChoiceReason) -
         }
         ChoiceReason::Resumed => words.why_resumed.to_string(),
     }
+}
+
+/// The skills of `lists`, one after the other, each name in quotes, joined by `and`: in one loop
+/// (a `map`, `collect` and `join` was compiled for each place that said them).
+fn quoted_names(bank: &IndexedBank, lists: &[&[String]], and: &str) -> String {
+    let mut names = String::new();
+    for id in lists.iter().flat_map(|list| list.iter()) {
+        if !names.is_empty() {
+            names.push_str(and);
+        }
+        names.push('“');
+        names.push_str(bank.skill_name(id));
+        names.push('”');
+    }
+    names
 }

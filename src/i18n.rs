@@ -261,14 +261,6 @@ impl std::fmt::Debug for Words {
     }
 }
 
-/// The table of the widget's language, from the context the practice screen provides
-/// (`ScreenContext`; English outside it).
-#[yew::hook]
-pub fn use_words() -> &'static Words {
-    yew::use_context::<crate::components::practice::ScreenContext>()
-        .map_or(ENGLISH, |context| context.words)
-}
-
 #[cfg(test)]
 mod catalog;
 #[cfg(test)]

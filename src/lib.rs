@@ -133,20 +133,30 @@ pub fn mount_widget(
         (None, None) => return Err(JsError::new("mount needs a `src` URL or an inline `bank`")),
     };
     let controls = SharedControls::default();
-    let skills = options.skills.map(|list| {
-        list.split([' ', ','])
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect()
+    // Lists separated by spaces or commas, read in plain loops (a chain of `split`, `filter`,
+    // `map` and `collect` is compiled for each).
+    let skills = options.skills.as_deref().map(|list| {
+        let mut skills = Vec::new();
+        for skill in list.split([' ', ',']) {
+            if !skill.is_empty() {
+                skills.push(skill.to_owned());
+            }
+        }
+        skills
     });
     // Each listed address counts by its origin (`https://cdn.example/img/` is `https://cdn.example`);
     // what is not an absolute URL is ignored.
-    let media_origins = options
+    let mut media_origins = Vec::new();
+    for address in options
         .media_origins
-        .iter()
-        .flat_map(|list| list.split([' ', ',']))
-        .filter_map(components::rich_text::origin_of)
-        .collect();
+        .as_deref()
+        .unwrap_or("")
+        .split([' ', ','])
+    {
+        if let Some(origin) = components::rich_text::origin_of(address) {
+            media_origins.push(origin);
+        }
+    }
     let props = AppProps {
         source,
         prefetched,

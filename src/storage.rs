@@ -48,36 +48,47 @@ pub fn earlier_shared_copies(storage_key: &str) -> Vec<String> {
     let Ok(storage) = local_storage() else {
         return Vec::new();
     };
-    let keys = (0..storage.length().unwrap_or(0))
-        .filter_map(|index| storage.key(index).ok().flatten())
-        .collect();
+    // In plain loops: a chain of `filter_map`, `chain` and `collect` is compiled for each.
+    let mut keys = Vec::new();
+    for index in 0..storage.length().unwrap_or(0) {
+        if let Ok(Some(key)) = storage.key(index) {
+            keys.push(key);
+        }
+    }
     let aside = aside_keys_newest_first(keys, &format!("{shared}/unreadable-"));
-    std::iter::once(shared)
-        .chain(aside)
-        .filter_map(|key| storage.get_item(&key).ok().flatten())
-        .collect()
+    let mut copies = Vec::new();
+    if let Ok(Some(copy)) = storage.get_item(&shared) {
+        copies.push(copy);
+    }
+    for key in aside {
+        if let Ok(Some(copy)) = storage.get_item(&key) {
+            copies.push(copy);
+        }
+    }
+    copies
 }
 
 /// The keys of `keys` that are `aside_prefix` and a time (`…/unreadable-<time>`), newest first;
 /// keys of the same time in the order given.
 pub fn aside_keys_newest_first(keys: Vec<String>, aside_prefix: &str) -> Vec<String> {
-    let mut aside: Vec<(i64, String)> = keys
-        .into_iter()
-        .filter_map(|key| {
-            let time = key.strip_prefix(aside_prefix)?.parse::<i64>().ok()?;
-            Some((time, key))
-        })
-        .collect();
+    let mut aside: Vec<(i64, String)> = Vec::new();
+    for key in keys {
+        let time = key.strip_prefix(aside_prefix).map(str::parse::<i64>);
+        if let Some(Ok(time)) = time {
+            aside.push((time, key));
+        }
+    }
     // The engine's one sort (std's stable sort would be compiled in for this alone): ties by
     // position, as a stable sort keeps them.
     let mut order: Vec<usize> = (0..aside.len()).collect();
     sort_positions(&mut order, &|a, b| {
         aside[b].0.cmp(&aside[a].0).then(a.cmp(&b))
     });
-    order
-        .into_iter()
-        .map(|at| std::mem::take(&mut aside[at].1))
-        .collect()
+    let mut newest_first = Vec::with_capacity(order.len());
+    for at in order {
+        newest_first.push(std::mem::take(&mut aside[at].1));
+    }
+    newest_first
 }
 
 /// Reads a value; `Ok(None)` when nothing is stored under the key.

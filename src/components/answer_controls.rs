@@ -13,8 +13,9 @@ use yew::prelude::*;
 use yew::virtual_dom::VList;
 
 use crate::components::mount_effect::{use_effect_on, use_mount_effect};
+use crate::components::practice::ScreenContext;
 use crate::components::rich_text::inline_text;
-use crate::i18n::{fill, Words};
+use crate::i18n::fill;
 
 #[derive(Properties)]
 pub struct AnswerControlProps {
@@ -27,9 +28,8 @@ pub struct AnswerControlProps {
     pub on_change: Callback<Response>,
     /// The id of the element that labels the control (the prompt).
     pub labelled_by: AttrValue,
-    /// The interface's words, from the view that draws the control (one context lookup less in
-    /// each control).
-    pub words: &'static Words,
+    /// The interface's words and the media base, from the view that draws the control.
+    pub screen: ScreenContext,
 }
 
 /// Props are equal when they share the same kind (`Rc::ptr_eq`): the item view makes its
@@ -43,7 +43,7 @@ impl PartialEq for AnswerControlProps {
             && self.given == other.given
             && self.on_change == other.on_change
             && self.labelled_by == other.labelled_by
-            && self.words == other.words
+            && self.screen == other.screen
     }
 }
 
@@ -88,7 +88,7 @@ fn values_in_group(control: &web_sys::Element, selector: &str) -> Vec<String> {
 
 /// Radio buttons or checkboxes, one per choice: a plain function (see `values_in_group`).
 fn choice_list(props: &AnswerControlProps) -> Html {
-    let words = props.words;
+    let words = props.screen.words;
     let (choices, correct, multiple, shuffle) = match &*props.kind {
         ItemKind::SingleChoice {
             choices,
@@ -148,7 +148,7 @@ fn choice_list(props: &AnswerControlProps) -> Html {
             <label ~className={class}>
                 <input type={if multiple { "checkbox" } else { "radio" }} name="ap-choice" value={index.to_string()}
                     aria-label={name} disabled={props.disabled} {onchange} />
-                <span>{ inline_text(&choices[index].text) }</span>
+                <span>{ inline_text(&choices[index].text, &props.screen) }</span>
             </label>
         });
     }
@@ -165,7 +165,7 @@ fn choice_list(props: &AnswerControlProps) -> Html {
 /// A text field: a plain function, not a component, as it holds no state (the field keeps what
 /// was typed; the view it is drawn in is made anew for each item and step).
 fn typed_answer(props: &AnswerControlProps) -> Html {
-    let words = props.words;
+    let words = props.screen.words;
     let oninput = {
         let on_change = props.on_change.clone();
         Callback::from(move |event: InputEvent| {
@@ -195,7 +195,7 @@ fn typed_answer(props: &AnswerControlProps) -> Html {
 
 #[component]
 fn OrderingList(props: &AnswerControlProps) -> Html {
-    let words = props.words;
+    let words = props.screen.words;
     let ItemKind::Ordering { items } = &*props.kind else {
         return html! {};
     };
@@ -283,7 +283,7 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
         let label = &items[index];
         entries.push(html! {
             <li class="ap-order-entry">
-                <span class="ap-order-text">{ inline_text(label) }</span>
+                <span class="ap-order-text">{ inline_text(label, &props.screen) }</span>
                 <button type="button" class="ap-icon-button" disabled={props.disabled || place == 0}
                     aria-label={fill(words.move_up, &[("entry", label), ("place", &(place + 1).to_string())])} onclick={mover(place, true)}>{ "↑" }</button>
                 <button type="button" class="ap-icon-button" disabled={props.disabled || place + 1 == count}
@@ -314,15 +314,17 @@ fn moved_entry(key: u64) -> Option<(usize, bool)> {
 
 /// A drop-down list per entry to match: a plain function (see `values_in_group`).
 fn matching_table(props: &AnswerControlProps) -> Html {
-    let words = props.words;
+    let words = props.screen.words;
     let ItemKind::Matching { pairs, distractors } = &*props.kind else {
         return html! {};
     };
-    let rights: Vec<&str> = pairs
-        .iter()
-        .map(|p| p.right.as_str())
-        .chain(distractors.iter().map(String::as_str))
-        .collect();
+    let mut rights: Vec<&str> = Vec::with_capacity(pairs.len() + distractors.len());
+    for pair in pairs {
+        rights.push(&pair.right);
+    }
+    for distractor in distractors {
+        rights.push(distractor);
+    }
     let order = seeded_order(rights.len(), props.seed);
     let mut rows_of_pairs = Vec::new();
     for (left, pair) in pairs.iter().enumerate() {
@@ -349,7 +351,7 @@ fn matching_table(props: &AnswerControlProps) -> Html {
         }
         rows_of_pairs.push(html! {
             <div class="ap-match-row">
-                <label class="ap-match-left" for={id.clone()}>{ inline_text(&pair.left) }</label>
+                <label class="ap-match-left" for={id.clone()}>{ inline_text(&pair.left, &props.screen) }</label>
                 <select id={id} class="ap-select" aria-label={name} disabled={props.disabled} {onchange}>
                     // Chosen at first: Yew puts the options in from the last, which a list with
                     // no option marked would keep chosen.

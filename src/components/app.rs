@@ -14,6 +14,7 @@ use yew::prelude::*;
 use crate::bank_source::{fetch_text, BankSource};
 use crate::components::after_first_paint::after_first_paint;
 use crate::components::load_error::{load_error, send_load_error};
+use crate::components::mount_effect::use_mount_effect;
 use crate::components::practice::Practice;
 use crate::controls::SharedControls;
 use crate::i18n::fetched::fetch_language;
@@ -120,11 +121,12 @@ fn read_bank_text(
 
 /// The refusal of a bank with errors: how many, and each with its place.
 fn refusal(diagnostics: &[CodedDiagnostic], language: Option<&str>) -> LoadState {
-    let errors: Vec<Diagnostic> = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(CodedDiagnostic::diagnostic)
-        .collect();
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for coded in diagnostics {
+        if coded.severity == Severity::Error {
+            errors.push(coded.diagnostic());
+        }
+    }
     let words = words_for(language);
     let summary = fill(words.bank_problems, &[("count", &errors.len().to_string())]);
     LoadState::Failed {
@@ -161,9 +163,12 @@ pub fn App(props: &AppProps) -> Html {
         let language = props.language.clone();
         let folder = props.language_folder.clone();
         let host = props.host.clone();
-        use_effect_with(props.source.clone(), move |source| {
-            let source = source.clone();
-            // Set when the source changes or the widget goes: a late answer is then dropped.
+        let source = props.source.clone();
+        // Once, after the first render: the root's props never change (any change of the
+        // element's attributes mounts the widget anew), so the source is read once, through the
+        // one boxed mount effect (no effect compiled for a `BankSource` key).
+        use_mount_effect(Box::new(move || {
+            // Set when the widget goes: a late answer is then dropped.
             let replaced = Rc::new(Cell::new(false));
             let current = replaced.clone();
             load.set(LoadState::Loading);
@@ -228,8 +233,8 @@ pub fn App(props: &AppProps) -> Html {
                     });
                 }
             });
-            move || replaced.set(true)
-        });
+            Box::new(move || replaced.set(true))
+        }));
     }
     let words = match (&props.language, &*load) {
         (None, LoadState::Ready { bank, .. }) => words_for(bank.language()),

@@ -13,8 +13,9 @@ use yew::virtual_dom::VList;
 use crate::components::answer_controls::{answer_control, AnswerControlProps};
 use crate::components::item_view::AnswerFormHandlers;
 use crate::components::mount_effect::use_effect_on;
+use crate::components::practice::ScreenContext;
 use crate::components::rich_text::block_text;
-use crate::i18n::{fill, use_words, Words};
+use crate::i18n::{fill, Words};
 
 /// What the hint list is drawn from: the part's hints, how many are shown, and the list's
 /// element (`list`, for `use_focus_on_opened_hint`, which the item view calls).
@@ -25,13 +26,15 @@ pub struct HintListProps<'a> {
     pub on_hint: &'a Callback<()>,
     pub seed: u64,
     pub list: NodeRef,
-    pub words: &'static Words,
+    /// The item's revision (`ItemViewProps::revision`): the list is made anew for each item.
+    pub revision: u32,
+    pub screen: &'a ScreenContext,
 }
 
 /// The hints: a plain function the item view calls at each of its renders, not a component of
 /// its own (its props, a new list of hints at each render, never compared equal anyway).
 pub fn hint_list(props: &HintListProps) -> Html {
-    let words = props.words;
+    let words = props.screen.words;
     let shown = (props.shown as usize).min(props.hints.len());
     let left = props.hints.len() - shown;
     if props.hints.is_empty() {
@@ -45,15 +48,15 @@ pub fn hint_list(props: &HintListProps) -> Html {
     for (index, hint) in props.hints.iter().take(shown).enumerate() {
         entries.push(html! {
             <li class="ap-hint-entry" data-hint={index.to_string()} tabindex="-1">
-                if !hint.text.is_empty() { { block_text(&hint.text) } }
+                if !hint.text.is_empty() { { block_text(&hint.text, props.screen) } }
                 if let Some(scaffold) = &hint.scaffold {
-                    <Scaffold step={Rc::new((**scaffold).clone())} index={index} seed={props.seed} />
+                    <Scaffold step={Rc::new((**scaffold).clone())} index={index} seed={props.seed} screen={props.screen.clone()} />
                 }
             </li>
         });
     }
     html! {
-        <section class="ap-hints" aria-label={words.hints}>
+        <section key={props.revision} class="ap-hints" aria-label={words.hints}>
             if shown > 0 {
                 <ol class="ap-hint-list" ref={props.list.clone()}>
                     { VList::with_children(entries, None) }
@@ -69,17 +72,21 @@ pub fn hint_list(props: &HintListProps) -> Html {
 }
 
 /// When a hint opens, focus moves to it, so a screen reader reads it at once (and focus is not
-/// lost when the last hint's button goes away). A hint shown at the start (resumed) takes none.
+/// lost when the last hint's button goes away). A hint shown at the start of an item (resumed)
+/// takes none: `shown` counts for the item of `revision` only.
 #[hook]
-pub fn use_focus_on_opened_hint(list: &NodeRef, shown: usize) {
-    // A `u64`, as the practice screen's count of effects run: one type of `use_mut_ref` less.
-    let before = use_mut_ref(|| shown as u64);
+pub fn use_focus_on_opened_hint(list: &NodeRef, revision: u32, shown: usize) {
+    // The item's revision in the high 32 bits, the hints shown in the low ones; a `u64`, as the
+    // practice screen's count of effects run: one type of `use_mut_ref` less.
+    let key = u64::from(revision) << 32 | (shown as u64 & 0xffff_ffff);
+    let before = use_mut_ref(|| key);
     let list = list.clone();
     use_effect_on(
-        shown as u64,
+        key,
         Box::new(move || {
-            let opened = shown as u64 > *before.borrow();
-            *before.borrow_mut() = shown as u64;
+            let earlier = *before.borrow();
+            let opened = earlier >> 32 == key >> 32 && key > earlier;
+            *before.borrow_mut() = key;
             if opened {
                 let entry = list
                     .cast::<web_sys::Element>()
@@ -103,33 +110,45 @@ struct ScaffoldProps {
     step: Rc<Step>,
     index: usize,
     seed: u64,
+    screen: ScreenContext,
 }
 
 /// Props are equal when they share the same step (`Rc::ptr_eq`), as the hint list's.
 impl PartialEq for ScaffoldProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.step, &other.step) && self.index == other.index && self.seed == other.seed
+        Rc::ptr_eq(&self.step, &other.step)
+            && self.index == other.index
+            && self.seed == other.seed
+            && self.screen == other.screen
     }
 }
 
 #[component]
 fn Scaffold(props: &ScaffoldProps) -> Html {
-    let words = use_words();
+    let words = props.screen.words;
     // The answer so far, read at Check (as the item view's: nothing on screen shows it).
     let draft = use_mut_ref(|| None::<Response>);
-    let verdict = use_state(|| None::<Result<Outcome, UnreadableReason>>);
+    // What the check said, and whether the answer was read (then the step is done): a `String`
+    // and a `bool`, hook state types the widget has anyway, instead of a state of the outcome's
+    // own type.
+    let said = use_state(String::new);
+    let done = use_state(|| false);
     let kind = Rc::new(props.step.kind.clone());
     let handlers = {
         let draft = draft.clone();
-        let verdict = verdict.clone();
+        let said = said.clone();
+        let done = done.clone();
         let kind = kind.clone();
         AnswerFormHandlers::new(Callback::from(move |()| {
             let response = draft
                 .borrow()
                 .clone()
                 .unwrap_or(Response::Text(String::new()));
-            verdict.set(Some(
-                check_response(&kind, &response).map_err(|unreadable| unreadable.reason),
+            let verdict = check_response(&kind, &response);
+            done.set(verdict.is_ok());
+            said.set(scaffold_feedback(
+                &verdict.map_err(|unreadable| unreadable.reason),
+                words,
             ));
         }))
     };
@@ -138,27 +157,46 @@ fn Scaffold(props: &ScaffoldProps) -> Html {
         Callback::from(move |response: Response| *draft.borrow_mut() = Some(response))
     };
     let prompt_id = format!("ap-scaffold-{}", props.index);
-    let done = matches!(*verdict, Some(Ok(_)));
+    let done = *done;
     html! {
         <form class="ap-scaffold" onsubmit={handlers.onsubmit} onkeydown={handlers.onkeydown} novalidate=true>
-            <div class="ap-scaffold-prompt" id={prompt_id.clone()}>{ block_text(&props.step.prompt) }</div>
+            <div class="ap-scaffold-prompt" id={prompt_id.clone()}>{ block_text(&props.step.prompt, &props.screen) }</div>
             { answer_control(AnswerControlProps { kind, seed: props.seed, disabled: done, given: None,
-                on_change, labelled_by: prompt_id.into(), words }) }
+                on_change, labelled_by: prompt_id.into(), screen: props.screen.clone() }) }
             if !done {
                 <button type="button" class="ap-button ap-button-quiet" onclick={handlers.onclick}>{ words.check }</button>
             }
             <p class="ap-scaffold-feedback" role="status">
-                { match &*verdict {
-                    Some(Ok(outcome)) if outcome.verdict == Verdict::Right => words.correct.to_string(),
-                    Some(Ok(outcome)) => {
-                        let word = if outcome.verdict == Verdict::Partial { words.partially_right } else { words.incorrect };
-                        let reason = outcome.reason.as_ref().map(|r| format!(" {}", words.verdict_reason(r))).unwrap_or_default();
-                        format!("{word}{reason} {}", fill(words.correct_answer_is, &[("answer", &outcome.correct_answer)]))
-                    }
-                    Some(Err(reason)) => words.unreadable(reason),
-                    None => String::new(),
-                } }
+                { (*said).clone() }
             </p>
         </form>
+    }
+}
+
+/// What a scaffold says once checked: right, or the verdict, its reason and the right answer; or
+/// why the answer could not be read.
+fn scaffold_feedback(verdict: &Result<Outcome, UnreadableReason>, words: &Words) -> String {
+    match verdict {
+        Ok(outcome) if outcome.verdict == Verdict::Right => words.correct.to_string(),
+        Ok(outcome) => {
+            let word = if outcome.verdict == Verdict::Partial {
+                words.partially_right
+            } else {
+                words.incorrect
+            };
+            let reason = outcome
+                .reason
+                .as_ref()
+                .map(|r| format!(" {}", words.verdict_reason(r)))
+                .unwrap_or_default();
+            format!(
+                "{word}{reason} {}",
+                fill(
+                    words.correct_answer_is,
+                    &[("answer", &outcome.correct_answer)]
+                )
+            )
+        }
+        Err(reason) => words.unreadable(reason),
     }
 }

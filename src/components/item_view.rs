@@ -1,6 +1,7 @@
 //! One item on screen: the problem, the current step's prompt, the way to answer it, the hints
 //! opened so far, and Check.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use adaptive_practice_engine::gaps::{prompt_pieces, PromptPiece};
@@ -12,33 +13,59 @@ use yew::virtual_dom::VList;
 
 use crate::components::answer_controls::{answer_control, AnswerControlProps};
 use crate::components::hint_list::{hint_list, use_focus_on_opened_hint, HintListProps};
+use crate::components::practice::ScreenContext;
 use crate::components::rich_text::block_text;
-use crate::i18n::{fill, use_words};
+use crate::i18n::fill;
 use crate::state::Phase;
 
-#[derive(Properties)]
-pub struct ItemViewProps {
-    pub item: Rc<Item>,
+/// What the item view is drawn from: the item on screen and its step, the phase, and what the
+/// practice screen holds for it (`use_item_view_state`).
+pub struct ItemViewProps<'a> {
+    pub item: &'a Rc<Item>,
+    /// The practice state's `item_revision`: the form and the hints are made anew for each item
+    /// (keyed by it), so that no field keeps what was typed for the one before.
+    pub revision: u32,
     pub part_index: usize,
-    pub phase: Phase,
+    pub phase: &'a Phase,
     pub hints_shown: u32,
     pub seed: u64,
-    pub on_submit: Callback<Response>,
-    pub on_hint: Callback<()>,
+    pub on_submit: &'a Callback<Response>,
+    pub on_hint: &'a Callback<()>,
+    pub screen: &'a ScreenContext,
+    pub held: &'a ItemViewState,
 }
 
-/// Props are equal when they show the same item (`Rc::ptr_eq`): the practice state holds the
-/// item on screen in one `Rc` until the next, so comparing items field by field is never needed.
-impl PartialEq for ItemViewProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.item, &other.item)
-            && self.part_index == other.part_index
-            && self.phase == other.phase
-            && self.hints_shown == other.hints_shown
-            && self.seed == other.seed
-            && self.on_submit == other.on_submit
-            && self.on_hint == other.on_hint
+/// What the item view keeps between renders, held by the practice screen: the answer so far
+/// (the gaps' texts for fill-in-the-blanks), read when the learner checks it (nothing on screen
+/// shows it, so it changes no hook state that renders again), and the hint list's element.
+pub struct ItemViewState {
+    draft: Rc<RefCell<Option<Response>>>,
+    hint_list: NodeRef,
+}
+
+/// The item view's state, for the item of `revision` (its answer so far starts empty at each new
+/// item), with focus moved to a hint when one opens (`use_focus_on_opened_hint`).
+#[hook]
+pub fn use_item_view_state(revision: u32, hints_shown: usize) -> ItemViewState {
+    let draft = use_mut_ref(|| None::<Response>);
+    // The item the answer so far is for (a `u64`, as the practice screen's count of effects run:
+    // one type of `use_mut_ref` less).
+    let drafted_for = use_mut_ref(|| u64::from(revision));
+    if *drafted_for.borrow() != u64::from(revision) {
+        *drafted_for.borrow_mut() = u64::from(revision);
+        *draft.borrow_mut() = None;
     }
+    let hint_list = use_node_ref();
+    use_focus_on_opened_hint(&hint_list, revision, hints_shown);
+    ItemViewState { draft, hint_list }
+}
+
+/// How many of the hints of the part shown are open (`hints_shown`, at most the part's hints).
+pub fn shown_hint_count(item: &Item, part_index: usize, hints_shown: u32) -> usize {
+    let parts = item.parts();
+    let part_index = part_index.min(parts.len().saturating_sub(1));
+    let hints = parts.get(part_index).map_or(0, |part| part.hints.len());
+    (hints_shown as usize).min(hints)
 }
 
 /// How an answer form is sent: Check is a plain button and Enter in a field answers, without
@@ -126,9 +153,10 @@ fn prompt_with_gaps(
     html! { <p class="ap-prompt ap-gaps" id="ap-prompt">{ VList::with_children(pieces, None) }</p> }
 }
 
-#[component]
-pub fn ItemView(props: &ItemViewProps) -> Html {
-    let words = use_words();
+/// One item on screen: a plain function the practice screen calls, not a component of its own
+/// (its state is the practice screen's, `use_item_view_state`).
+pub fn item_view(props: &ItemViewProps) -> Html {
+    let words = props.screen.words;
     let parts = props.item.parts();
     let part_index = props.part_index.min(parts.len().saturating_sub(1));
     let part = parts.get(part_index).copied();
@@ -136,22 +164,15 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
         Some(ItemKind::FillBlanks { blanks }) => blanks.len(),
         _ => 0,
     };
-    // The answer so far (the gaps' texts for fill-in-the-blanks), read when the learner checks
-    // it: nothing on screen shows it, so it changes no hook state that renders again.
-    let draft = use_mut_ref(|| None::<Response>);
-    let hints = part.map_or(&[][..], |part| part.hints);
-    let hint_list_element = use_node_ref();
-    use_focus_on_opened_hint(
-        &hint_list_element,
-        (props.hints_shown as usize).min(hints.len()),
-    );
+    let draft = &props.held.draft;
     let Some(part) = part else { return html! {} };
+    let hints = part.hints;
     let kind = Rc::new(part.kind.clone());
-    let (answered, given) = match &props.phase {
+    let (answered, given) = match props.phase {
         Phase::Answered { response, .. } => (true, Some(response.clone())),
         Phase::Answering { .. } => (false, None),
     };
-    let unreadable = match &props.phase {
+    let unreadable = match props.phase {
         Phase::Answering { unreadable } => unreadable.clone(),
         Phase::Answered { .. } => None,
     };
@@ -192,28 +213,30 @@ pub fn ItemView(props: &ItemViewProps) -> Html {
         ItemKind::FillBlanks { .. } => {
             prompt_with_gaps(part.prompt, blank_count, answered, on_gap, words.gap_label)
         }
-        _ => html! { <div class="ap-prompt" id="ap-prompt">{ block_text(part.prompt) }</div> },
+        _ => {
+            html! { <div class="ap-prompt" id="ap-prompt">{ block_text(part.prompt, props.screen) }</div> }
+        }
     };
     html! {
         <>
-        <form class="ap-item" id="ap-item-form" onsubmit={handlers.onsubmit} onkeydown={handlers.onkeydown} novalidate=true
+        <form key={props.revision} class="ap-item" id="ap-item-form" onsubmit={handlers.onsubmit} onkeydown={handlers.onkeydown} novalidate=true
             data-item-id={props.item.id.clone()} data-item-type={part.kind.type_name()} data-part={part_index.to_string()}>
             if in_steps {
-                <div class="ap-problem">{ block_text(&props.item.prompt) }</div>
+                <div class="ap-problem">{ block_text(&props.item.prompt, props.screen) }</div>
             }
             if step_count_shown {
                 <p class="ap-step-count">{ fill(words.step_of, &[("step", &(part_index + 1).to_string()), ("steps", &parts.len().to_string())]) }</p>
             }
             { prompt }
             { answer_control(AnswerControlProps { kind: kind.clone(), seed: props.seed, disabled: answered, given,
-                on_change, labelled_by: "ap-prompt".into(), words }) }
+                on_change, labelled_by: "ap-prompt".into(), screen: props.screen.clone() }) }
             if let Some(message) = unreadable {
                 <p class="ap-unreadable" id="ap-unreadable" role="alert">{ words.unreadable(&message) }</p>
             }
         </form>
         // Outside the form: a scaffold is a small form of its own. Check comes after the hints.
-        { hint_list(&HintListProps { hints, shown: props.hints_shown, answered, on_hint: &props.on_hint,
-            seed: props.seed, list: hint_list_element, words }) }
+        { hint_list(&HintListProps { hints, shown: props.hints_shown, answered, on_hint: props.on_hint,
+            seed: props.seed, list: props.held.hint_list.clone(), revision: props.revision, screen: props.screen }) }
         if !answered {
             <button type="button" class="ap-button ap-check" part="button" onclick={handlers.onclick}>{ words.check }</button>
         }

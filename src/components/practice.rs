@@ -4,11 +4,13 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use adaptive_practice_engine::find_text::split_at_text;
 use adaptive_practice_engine::preferences::Preferences;
 use adaptive_practice_engine::{IndexedBank, Verdict};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
+use yew::virtual_dom::VList;
 
 use crate::browser::{now, random_seed};
 use crate::choice_reason;
@@ -16,12 +18,16 @@ use crate::components::after_first_paint::{after_first_paint, use_after_first_pa
 use crate::components::goal_panel::{
     goal_panel, load_stored_preferences, store_preferences, GoalPanelProps,
 };
-use crate::components::item_view::ItemView;
+use crate::components::item_view::{
+    item_view, shown_hint_count, use_item_view_state, ItemViewProps,
+};
 use crate::components::mount_effect::{use_effect_on, use_mount_effect};
 use crate::components::progress_panel::{
     import_sentence, progress_panel, use_progress_panel_state, ProgressPanelProps,
 };
-use crate::components::rich_text::{block_text, inline_text, origin_of, MediaBase};
+use crate::components::rich_text::{
+    block_text, inline_text, origin_of, use_wide_formulas_focusable, MediaBase,
+};
 use crate::components::skill_list::{skill_list, SkillListProps};
 use crate::controls::SharedControls;
 use crate::events;
@@ -67,9 +73,9 @@ impl PartialEq for PracticeProps {
     }
 }
 
-/// What the practice screen gives every part inside it (Yew's context): the interface's words
-/// and where bank media may come from. One context for both: each context type is a component
-/// of its own in the wasm.
+/// What the practice screen gives every part inside it, in their props (not Yew's context: each
+/// context type is a component of its own in the wasm): the interface's words and where bank
+/// media may come from.
 #[derive(Clone, PartialEq)]
 pub struct ScreenContext {
     pub words: &'static Words,
@@ -97,10 +103,9 @@ fn media_base(source_url: Option<&str>, listed: &[String]) -> MediaBase {
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
     let base = source_url.map(str::to_owned).unwrap_or(page);
-    let origins = origin_of(&base)
-        .into_iter()
-        .chain(listed.iter().cloned())
-        .collect();
+    let mut origins = Vec::with_capacity(listed.len() + 1);
+    origins.extend(origin_of(&base));
+    origins.extend_from_slice(listed);
     MediaBase {
         base: base.into(),
         origins: Rc::new(origins),
@@ -114,6 +119,15 @@ fn read_outside(storage_key: &str) -> Outside {
         now: now(),
         seed: random_seed(),
         stored: storage::read(storage_key),
+    }
+}
+
+/// Where the learner's preferences are kept: the progress key with its first `/progress/` as
+/// `/prefs/` (`str::replacen` did it, compiling std's two-way text searcher in for it alone).
+fn preferences_key(storage_key: &str) -> String {
+    match split_at_text(storage_key, "/progress/") {
+        Some((before, after)) => [before, "/prefs/", after].concat(),
+        None => storage_key.to_string(),
     }
 }
 
@@ -196,15 +210,19 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
         }));
     }
     {
-        // Another tab changed this bank's stored progress: merge it in and show it. Listened for
-        // from the second frame: Chromium spends milliseconds on a window's first `storage`
+        // Another tab changed this bank's stored progress: merge it in and show it. The storage
+        // key never changes while the screen is up (the root's props never change: any change
+        // of the element's attributes mounts the widget anew), so the listener is added once,
+        // through the one boxed mount effect (no effect compiled for a `String` key). Listened
+        // for from the second frame: Chromium spends milliseconds on a window's first `storage`
         // listener, and a change in between is merged anyway by the next save's `sync`.
         let on_change = make_callback(&state, PracticeAction::StorageChanged);
-        use_effect_with(props.storage_key.clone(), move |key| {
+        let key = props.storage_key.clone();
+        use_mount_effect(Box::new(move || {
             let listener = Rc::new(RefCell::new(None));
             let gone = Rc::new(Cell::new(false));
             {
-                let (listener, gone, key) = (listener.clone(), gone.clone(), key.clone());
+                let (listener, gone) = (listener.clone(), gone.clone());
                 after_first_paint(move || {
                     if !gone.get() {
                         *listener.borrow_mut() =
@@ -212,11 +230,11 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
                     }
                 });
             }
-            move || {
+            Box::new(move || {
                 gone.set(true);
                 drop(listener.borrow_mut().take());
-            }
-        });
+            })
+        }));
     }
     state
 }
@@ -244,11 +262,10 @@ fn use_effects(
         Box::new(move || {
             let done = *ran.borrow();
             if checked && decided > done {
-                let results = handle
-                    .effects_after(done)
-                    .iter()
-                    .filter_map(|effect| run_effect(effect, host.as_ref()))
-                    .collect();
+                let mut results = Vec::new();
+                for effect in handle.effects_after(done) {
+                    results.extend(run_effect(effect, host.as_ref()));
+                }
                 *ran.borrow_mut() = decided;
                 report.emit((decided, results));
             }
@@ -259,7 +276,11 @@ fn use_effects(
 
 /// The verdict, the item's feedback, the correct answer and skills newly mastered, as
 /// sentences; and the worked solution to show (a step's own, or the item's at the end).
-fn feedback(state: &PracticeState, words: &Words) -> (Option<(bool, Html)>, Option<String>) {
+fn feedback(
+    state: &PracticeState,
+    screen: &ScreenContext,
+) -> (Option<(bool, Html)>, Option<String>) {
+    let words = screen.words;
     let Phase::Answered { report, .. } = &state.phase else {
         return (None, None);
     };
@@ -274,21 +295,20 @@ fn feedback(state: &PracticeState, words: &Words) -> (Option<(bool, Html)>, Opti
         sentences.push(html! { <>{ words.verdict_reason(reason) }</> });
     }
     if let Some(extra) = &report.outcome.feedback {
-        sentences.push(inline_text(extra));
+        sentences.push(inline_text(extra, screen));
     }
     if !report.outcome.correct {
         let answer = fill(
             words.correct_answer_is,
             &[("answer", &report.outcome.correct_answer)],
         );
-        sentences.push(inline_text(&answer));
+        sentences.push(inline_text(&answer, screen));
     }
     if !report.newly_mastered.is_empty() {
-        let names: Vec<String> = report
-            .newly_mastered
-            .iter()
-            .map(|id| bank.skill_name(id).to_string())
-            .collect();
+        let mut names: Vec<&str> = Vec::with_capacity(report.newly_mastered.len());
+        for id in &report.newly_mastered {
+            names.push(bank.skill_name(id));
+        }
         sentences
             .push(html! { <>{ fill(words.newly_mastered, &[("names", &names.join(", "))]) }</> });
     }
@@ -308,10 +328,11 @@ fn feedback(state: &PracticeState, words: &Words) -> (Option<(bool, Html)>, Opti
             }
         })
     });
-    let spaced: Html = sentences
-        .into_iter()
-        .map(|sentence| html! { <>{ sentence }{ " " }</> })
-        .collect();
+    let mut spaced = Vec::with_capacity(sentences.len());
+    for sentence in sentences {
+        spaced.push(html! { <>{ sentence }{ " " }</> });
+    }
+    let spaced: Html = VList::with_children(spaced, None).into();
     (Some((report.outcome.correct, spaced)), solution)
 }
 
@@ -353,6 +374,16 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let next_button = use_node_ref();
     let item_area = use_node_ref();
     let answered = matches!(state.phase, Phase::Answered { .. });
+    // The item view's state (a plain function's, held here): declared first, so that focus moves
+    // to an opened hint before storage and events are reached, as when it was a component.
+    let shown_hints = match &state.on_screen {
+        Some(on_screen) => match &on_screen.item {
+            Ok(item) => shown_hint_count(item, on_screen.part_index, on_screen.hints_shown),
+            Err(_) => 0,
+        },
+        None => 0,
+    };
+    let item_view_state = use_item_view_state(state.item_revision, shown_hints);
     use_deliberate_focus(
         answered,
         state.item_revision,
@@ -361,6 +392,8 @@ pub fn Practice(props: &PracticeProps) -> Html {
     );
     use_effects(&state, props.host.clone(), props.checked);
     let rest_shown = use_after_first_paint();
+    let card = use_node_ref();
+    use_wide_formulas_focusable(&card, props.words.wide_formula);
     let panel_state = use_progress_panel_state();
 
     let bank = &state.bank;
@@ -374,7 +407,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let on_choose = make_callback(&state, PracticeAction::ChooseSkill);
     let on_import = make_callback(&state, PracticeAction::Import);
     // The learner's goal and calm mode, kept beside the progress (`…/prefs/…`).
-    let preferences_key = props.storage_key.replacen("/progress/", "/prefs/", 1);
+    let preferences_key = preferences_key(&props.storage_key);
     let preferences = {
         let key = preferences_key.clone();
         use_state(move || load_stored_preferences(&key))
@@ -387,26 +420,25 @@ pub fn Practice(props: &PracticeProps) -> Html {
         })
     };
     let calm = preferences.calm;
+    let screen = ScreenContext {
+        words,
+        media: media_base(props.source_url.as_deref(), &props.media_origins),
+    };
+    let (feedback, solution) = feedback(&state, &screen);
     let is_template = state
         .on_screen
         .as_ref()
         .and_then(|s| bank.items().get(s.choice.item_position))
         .is_some_and(|item| item.template.is_some());
     let more_parts = matches!(&state.phase, Phase::Answered { report, .. } if report.more_parts);
-    let (feedback, solution) = feedback(&state, words);
     // Set as the `className` property (`~className`), not through Yew's `Classes` (skill_list.rs).
     let feedback_class = match &feedback {
         Some((true, _)) => "ap-feedback ap-feedback-correct",
         Some((false, _)) => "ap-feedback ap-feedback-wrong",
         None => "ap-feedback",
     };
-    let context = ScreenContext {
-        words,
-        media: media_base(props.source_url.as_deref(), &props.media_origins),
-    };
     html! {
-        <ContextProvider<ScreenContext> {context}>
-        <section class="ap-card" part="card" aria-labelledby="ap-title">
+        <section class="ap-card" part="card" aria-labelledby="ap-title" ref={card}>
             <header class="ap-header">
                 <h2 class="ap-title" id="ap-title">{ bank.title() }</h2>
                 <span class="ap-score" hidden={calm}>{ fill(words.answered_summary, &[("answers", &model.answer_count.to_string()), ("correct", &model.correct_count.to_string())]) }</span>
@@ -424,9 +456,9 @@ pub fn Practice(props: &PracticeProps) -> Html {
                             },
                             Ok(item) => html! {
                                 <>
-                                    <ItemView key={state.item_revision} item={item.clone()} part_index={on_screen.part_index}
-                                        phase={state.phase.clone()} hints_shown={on_screen.hints_shown}
-                                        seed={on_screen.choice.variant_seed} on_submit={on_submit} on_hint={on_hint} />
+                                    { item_view(&ItemViewProps { item, revision: state.item_revision, part_index: on_screen.part_index,
+                                        phase: &state.phase, hints_shown: on_screen.hints_shown, seed: on_screen.choice.variant_seed,
+                                        on_submit: &on_submit, on_hint: &on_hint, screen: &screen, held: &item_view_state }) }
                                     if !answered {
                                         <p class="ap-why">{ choice_reason::why_this_item(words, bank, &on_screen.choice.reason) }</p>
                                     }
@@ -442,7 +474,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
             if let Some(solution) = solution {
                 <details class="ap-solution" open=true>
                     <summary>{ words.worked_solution }</summary>
-                    { block_text(&solution) }
+                    { block_text(&solution, &screen) }
                 </details>
             }
             if answered {
@@ -466,6 +498,5 @@ pub fn Practice(props: &PracticeProps) -> Html {
                     words, state: &panel_state }) }
             }
         </section>
-        </ContextProvider<ScreenContext>>
     }
 }

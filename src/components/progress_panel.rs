@@ -44,15 +44,15 @@ pub fn use_progress_panel_state() -> ProgressPanelState {
 }
 
 fn file_name(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
+    let mut name = String::with_capacity(text.len());
+    for c in text.chars() {
+        name.push(if c.is_alphanumeric() || c == '-' {
+            c
+        } else {
+            '-'
+        });
+    }
+    name
 }
 
 /// The learner's data: a plain function the practice screen calls, not a component of its own

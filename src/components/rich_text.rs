@@ -21,7 +21,7 @@ use yew::virtual_dom::{VList, VTag};
 
 use crate::components::mount_effect::use_effect_on;
 use crate::components::practice::ScreenContext;
-use crate::i18n::{fill, Words};
+use crate::i18n::fill;
 
 /// Where bank media may come from. `base` is the address relative media and links are resolved
 /// against: the bank file's URL (a bank's `media/x.svg` sits next to the bank, not next to the
@@ -33,24 +33,15 @@ pub struct MediaBase {
     pub origins: Rc<Vec<String>>,
 }
 
-/// What rendering needs besides the text: the media base and the words of the interface.
-struct Rendering {
-    base: String,
-    origins: Rc<Vec<String>>,
-    words: &'static Words,
-}
-
-impl Rendering {
-    /// The media address resolved, when its origin may be loaded; else `Err(site)`, the host
-    /// name to tell the learner. Nothing from another origin is ever put in an element, so the
-    /// browser never asks that site for it.
-    fn media_source(&self, address: &str) -> Result<String, String> {
-        let resolved = resolve(&self.base, address);
-        match web_sys::Url::new(&resolved) {
-            Ok(url) if self.origins.iter().any(|o| *o == url.origin()) => Ok(resolved),
-            Ok(url) => Err(url.host()),
-            Err(_) => Err(address.to_string()),
-        }
+/// The media address resolved, when its origin may be loaded; else `Err(site)`, the host name to
+/// tell the learner. Nothing from another origin is ever put in an element, so the browser never
+/// asks that site for it.
+fn media_source(cx: &ScreenContext, address: &str) -> Result<String, String> {
+    let resolved = resolve(&cx.media.base, address);
+    match web_sys::Url::new(&resolved) {
+        Ok(url) if cx.media.origins.iter().any(|o| *o == url.origin()) => Ok(resolved),
+        Ok(url) => Err(url.host()),
+        Err(_) => Err(address.to_string()),
     }
 }
 
@@ -71,62 +62,16 @@ pub fn origin_of(address: &str) -> Option<String> {
     (origin != "null").then_some(origin)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct RichTextProps {
-    /// Bank text: Markdown with `$…$` and `$$…$$` math.
-    pub text: AttrValue,
-    /// For short texts (choices, blanks): inlines only, inside a `<span>` instead of a `<div>`.
-    #[prop_or_default]
-    pub inline: bool,
-}
-
-/// How many texts have been rendered: each rendering's number, unique, keys the effect that
-/// marks its wide formulas.
-static RENDERINGS: AtomicU64 = AtomicU64::new(0);
-
-/// Renders bank text; parsing happens again only when the text changes.
-#[component]
-pub fn RichText(props: &RichTextProps) -> Html {
-    let (base, words) = match use_context::<ScreenContext>() {
-        Some(context) => (context.media, context.words),
-        None => (MediaBase::default(), crate::i18n::ENGLISH),
-    };
-    let content = use_memo(
-        (props.text.clone(), props.inline, base),
-        move |(text, inline, base)| {
-            let cx = Rendering {
-                base: base.base.to_string(),
-                origins: base.origins.clone(),
-                words,
-            };
-            let html = if *inline {
-                render_inlines(&parse_inline(text), &cx)
-            } else {
-                render_blocks(&parse_markup(text), &cx)
-            };
-            (html, RENDERINGS.fetch_add(1, Ordering::Relaxed))
-        },
-    );
-    let holder = use_node_ref();
-    use_wide_formulas_focusable(&holder, words.wide_formula, content.1);
-    // Bank text may be in another language and direction than the interface (an English bank
-    // with an Arabic interface): its direction comes from its own first letters.
-    if props.inline {
-        html! { <span class="ap-rich" dir="auto" ref={holder}>{ content.0.clone() }</span> }
-    } else {
-        html! { <div class="ap-rich" dir="auto" ref={holder}>{ content.0.clone() }</div> }
-    }
-}
-
-/// Marks each formula box under `holder` that is wider than its room as a region the keyboard
-/// reaches (`tabindex=0`, `role=region`, a label), and unmarks one that fits, after each new
-/// `rendering` of its text and when the window is resized (a phone turned). A box that fits is
-/// no tab stop.
+/// Marks each formula box under `holder` (the practice screen's card) that is wider than its room
+/// as a region the keyboard reaches (`tabindex=0`, `role=region`, a label), and unmarks one that
+/// fits, after each render of the screen and when the window is resized (a phone turned). A box
+/// that fits is no tab stop. One effect for the whole screen: the texts are drawn by plain
+/// functions, not by a component of their own each.
 #[hook]
-fn use_wide_formulas_focusable(holder: &NodeRef, label: &'static str, rendering: u64) {
+pub fn use_wide_formulas_focusable(holder: &NodeRef, label: &'static str) {
     let holder = holder.clone();
-    // Keyed by the rendering's number, not by the content: comparing two contents node by node
-    // compiled Yew's `PartialEq` of every node in.
+    // A new key at each render: each rendering's number.
+    let rendering = RENDERINGS.fetch_add(1, Ordering::Relaxed);
     use_effect_on(
         rendering,
         Box::new(move || {
@@ -174,18 +119,24 @@ fn use_wide_formulas_focusable(holder: &NodeRef, label: &'static str, rendering:
     );
 }
 
-/// A short text (a choice, a blank) as inlines.
-pub fn inline_text(text: &str) -> Html {
-    html! { <RichText text={AttrValue::from(text.to_string())} inline=true /> }
+/// How many times the practice screen has rendered: each render's number keys the effect that
+/// marks its wide formulas.
+static RENDERINGS: AtomicU64 = AtomicU64::new(0);
+
+/// A short text (a choice, a blank) as inlines, inside a `<span>`. Bank text may be in another
+/// language and direction than the interface (an English bank with an Arabic interface): its
+/// direction comes from its own first letters. A plain function, not a component of its own.
+pub fn inline_text(text: &str, cx: &ScreenContext) -> Html {
+    html! { <span class="ap-rich" dir="auto">{ render_inlines(&parse_inline(text), cx) }</span> }
 }
 
-/// A longer text (a prompt, a hint, a solution) as blocks.
-pub fn block_text(text: &str) -> Html {
-    html! { <RichText text={AttrValue::from(text.to_string())} /> }
+/// A longer text (a prompt, a hint, a solution) as blocks, inside a `<div>`.
+pub fn block_text(text: &str, cx: &ScreenContext) -> Html {
+    html! { <div class="ap-rich" dir="auto">{ render_blocks(&parse_markup(text), cx) }</div> }
 }
 
 // The lists below are built in plain loops: a `map` and `collect` is compiled for each closure.
-fn render_blocks(blocks: &[Block], cx: &Rendering) -> Html {
+fn render_blocks(blocks: &[Block], cx: &ScreenContext) -> Html {
     let mut children = Vec::with_capacity(blocks.len());
     for block in blocks {
         children.push(render_block(block, cx));
@@ -193,7 +144,7 @@ fn render_blocks(blocks: &[Block], cx: &Rendering) -> Html {
     VList::with_children(children, None).into()
 }
 
-fn render_block(block: &Block, cx: &Rendering) -> Html {
+fn render_block(block: &Block, cx: &ScreenContext) -> Html {
     match block {
         Block::Paragraph(inlines) => html! { <p>{ render_inlines(inlines, cx) }</p> },
         // The widget's title is an h2, so bank headings start at h3.
@@ -221,20 +172,21 @@ fn render_block(block: &Block, cx: &Rendering) -> Html {
         Block::Code(code) => {
             html! { <pre class="ap-rich-code"><code>{ code.clone() }</code></pre> }
         }
-        // A formula wider than the card scrolls sideways in its own box; `RichText` makes the box
-        // a labelled, focusable region when it overflows, so the keyboard can scroll it.
+        // A formula wider than the card scrolls sideways in its own box; the practice screen makes
+        // the box a labelled, focusable region when it overflows, so the keyboard can scroll it
+        // (`use_wide_formulas_focusable`).
         Block::DisplayMath(node) => html! {
             <div class="ap-math-scroll">
                 <math class="ap-math" display="block">{ render_math(node) }</math>
             </div>
         },
-        Block::Image { src, alt } if is_allowed_url(src) => match cx.media_source(src) {
+        Block::Image { src, alt } if is_allowed_url(src) => match media_source(cx, src) {
             Ok(source) => html! {
                 <img class="ap-rich-image" src={source} alt={alt.clone()} loading="lazy" />
             },
             Err(site) => media_not_loaded(alt, &site, cx),
         },
-        Block::Audio { src, transcript } if is_allowed_url(src) => match cx.media_source(src) {
+        Block::Audio { src, transcript } if is_allowed_url(src) => match media_source(cx, src) {
             Ok(source) => html! {
                 <figure class="ap-rich-audio">
                     <audio controls=true preload="none" src={source}></audio>
@@ -254,7 +206,7 @@ fn render_block(block: &Block, cx: &Rendering) -> Html {
 }
 
 /// A picture or recording from a site the page does not allow: its text and a short note.
-fn media_not_loaded(text: &str, site: &str, cx: &Rendering) -> Html {
+fn media_not_loaded(text: &str, site: &str, cx: &ScreenContext) -> Html {
     html! {
         <p class="ap-media-blocked">
             { text.to_string() }
@@ -264,14 +216,14 @@ fn media_not_loaded(text: &str, site: &str, cx: &Rendering) -> Html {
 }
 
 /// A list item that is one paragraph shows its text directly, without a `<p>` (a tight list).
-fn render_list_item(item: &[Block], cx: &Rendering) -> Html {
+fn render_list_item(item: &[Block], cx: &ScreenContext) -> Html {
     match item {
         [Block::Paragraph(inlines)] => render_inlines(inlines, cx),
         _ => render_blocks(item, cx),
     }
 }
 
-fn render_inlines(inlines: &[Inline], cx: &Rendering) -> Html {
+fn render_inlines(inlines: &[Inline], cx: &ScreenContext) -> Html {
     let mut children = Vec::with_capacity(inlines.len());
     for inline in inlines {
         children.push(render_inline(inline, cx));
@@ -279,7 +231,7 @@ fn render_inlines(inlines: &[Inline], cx: &Rendering) -> Html {
     VList::with_children(children, None).into()
 }
 
-fn render_inline(inline: &Inline, cx: &Rendering) -> Html {
+fn render_inline(inline: &Inline, cx: &ScreenContext) -> Html {
     match inline {
         Inline::Text(text) => Html::from(text.as_str()),
         Inline::Emphasis(children) => html! { <em>{ render_inlines(children, cx) }</em> },
@@ -287,7 +239,7 @@ fn render_inline(inline: &Inline, cx: &Rendering) -> Html {
         Inline::Code(code) => html! { <code>{ code.clone() }</code> },
         Inline::Math(node) => html! { <math class="ap-math">{ render_math(node) }</math> },
         Inline::Link { href, children } if is_allowed_url(href) => html! {
-            <a href={resolve(&cx.base, href)} target="_blank" rel="noopener noreferrer">{ render_inlines(children, cx) }</a>
+            <a href={resolve(&cx.media.base, href)} target="_blank" rel="noopener noreferrer">{ render_inlines(children, cx) }</a>
         },
         Inline::Link { children, .. } => render_inlines(children, cx),
         Inline::LineBreak => html! { <br /> },

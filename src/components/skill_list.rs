@@ -59,11 +59,7 @@ pub fn skill_list(props: &SkillListProps<'_>) -> Html {
                 <span class="ap-skill-mastery" hidden={props.calm}>{ shown }</span>
                 if props.focus.as_deref() != Some(skill.id.as_str()) {
                     <button type="button" class="ap-choose" aria-label={fill(words.practise_label, &[("skill", &skill.name)])}
-                        title={(!props.model.is_unlocked(bank, position)).then(|| {
-                            let needs: Vec<&str> = skill.prerequisites.iter()
-                                .filter_map(|p| bank.skill_position(p).map(|i| bank.skills()[i].name.as_str())).collect();
-                            fill(words.needs_first, &[("skills", &needs.join(", "))])
-                        })}
+                        title={(!props.model.is_unlocked(bank, position)).then(|| needs_first(bank, &skill.prerequisites, words))}
                         onclick={{ let on_choose = props.on_choose.clone(); let id = skill.id.clone(); Callback::from(move |_: MouseEvent| on_choose.emit(Some(id.clone()))) }}>
                         { words.practise }
                     </button>
@@ -90,4 +86,21 @@ pub fn skill_list(props: &SkillListProps<'_>) -> Html {
             </ul>
         </section>
     }
+}
+
+/// The title of a skill not yet unlocked: the prerequisites to practise first, by name, in one
+/// loop (a `filter_map`, `collect` and `join` was compiled for this alone).
+fn needs_first(bank: &IndexedBank, prerequisites: &[String], words: &Words) -> String {
+    let mut needs = String::new();
+    let mut first = true;
+    for prerequisite in prerequisites {
+        if let Some(position) = bank.skill_position(prerequisite) {
+            if !first {
+                needs.push_str(", ");
+            }
+            first = false;
+            needs.push_str(&bank.skills()[position].name);
+        }
+    }
+    fill(words.needs_first, &[("skills", &needs)])
 }
