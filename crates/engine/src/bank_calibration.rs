@@ -122,6 +122,7 @@ impl PositionedCalibration {
         let mut parameters = FittedParameters {
             item_easiness: vec![0.0; item_count],
             item_ability_slope: vec![0.0; item_count],
+            item_context_slopes: Vec::new(),
             item_easiness_for_ability: vec![0.0; item_count],
             skill_easiness_for_ability: vec![0.0; skill_count],
             skill_easiness: vec![0.0; skill_count],
