@@ -134,7 +134,7 @@ impl Default for ModelSettings {
             global_precision: 0.01,
             optimizer_iterations: 300,
             cross_fit_folds: 5,
-            item_context_precision: 3.0,
+            item_context_precision: 10.0,
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Fitting the calibrated model on earlier learners' answers.
 
 use super::{
-    answer_context, answer_features, last_skill_outcome, outcome_value, predict, update, FittedParameters,
-    LearnerState, ModelSettings, ObservedAnswer, BIAS_FEATURE, CONTEXT_COUNT,
+    answer_context, answer_features, last_skill_outcome, outcome_value, predict, update,
+    FittedParameters, LearnerState, ModelSettings, ObservedAnswer, BIAS_FEATURE, CONTEXT_COUNT,
     GLOBAL_FEATURE_COUNT, SKILL_FEATURE_COUNT,
 };
 use crate::math::{logit, sigmoid};
