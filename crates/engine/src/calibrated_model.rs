@@ -217,11 +217,12 @@ pub fn answer_context(overall: &PracticeSummary, last_on_skills: f64) -> [f64; C
         last_outcome_value(overall, 1),
         last_on_skills,
         last_outcome_value(overall, 2),
+        last_outcome_value(overall, 3),
     ]
 }
 
 /// How many last answers the items' context slopes read (`answer_context`).
-pub const CONTEXT_COUNT: usize = 4;
+pub const CONTEXT_COUNT: usize = 5;
 
 /// The outcome `back` answers before the next one: +1/2 right, −1/2 wrong, 0 none.
 fn last_outcome_value(summary: &PracticeSummary, back: u32) -> f64 {
