@@ -396,6 +396,7 @@ pub fn small_class_settings(settings: ModelSettings, answers: usize) -> ModelSet
     ModelSettings {
         item_precision: settings.item_precision.max(10.0),
         item_slope_precision: settings.item_slope_precision.max(100.0),
+        item_context_precision: settings.item_context_precision.max(100.0),
         skill_precision: settings.skill_precision.max(10.0),
         skill_weight_precision: settings.skill_weight_precision.max(1_000.0),
         global_precision: settings.global_precision.max(10_000.0),

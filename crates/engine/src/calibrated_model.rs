@@ -9,6 +9,7 @@
 //!       + mean over the item's skills s of (skill_easiness[s] + skill_feature_weights[s] . x_s)
 //!       + global_feature_weights . g
 //!       + item_memory_shifts[last outcome on item i]   (only when the learner answered i before)
+//!       + item_context_slopes[i] . answer_context        (the learner's last answers)
 //! ```
 //!
 //! where `x_s` are per-skill features (log counts, abilities, last three outcomes on the skill), `g`
@@ -209,8 +210,10 @@ pub fn predict(
 }
 
 /// The learner's last answers as the items' context slopes read them: the last answer, the one
-/// before (any item), and the mean over the item's skills of the last answer there
-/// (`last_on_skills`); each +1/2 right, −1/2 wrong, 0 none.
+/// before (any item), the mean over the item's skills of the last answer there
+/// (`last_on_skills`), the third and fourth last answers; each +1/2 right, −1/2 wrong, 0 none.
+/// An item answered in steps (or a problem's steps as items) depends on how the steps just
+/// before went: the slopes say how much, item by item.
 pub fn answer_context(overall: &PracticeSummary, last_on_skills: f64) -> [f64; CONTEXT_COUNT] {
     [
         last_outcome_value(overall, 0),
