@@ -397,7 +397,7 @@ fn unknown_ids_are_warnings_and_a_malformed_block_an_error_with_its_path() {
 fn an_item_entry_has_three_numbers_or_three_and_its_context_slopes() {
     use super::ItemCalibration;
     use calibrated_model::CONTEXT_COUNT;
-    let slopes = vec!["0.25"; CONTEXT_COUNT].join(",");
+    let slopes = ["0.25"; CONTEXT_COUNT].join(",");
     let with_slopes = format!("[0.5,0,0.2,{slopes}]");
     check_block_diagnostics(&block("{}", &format!(r#"{{ "i": {with_slopes} }}"#)), &[]);
     check_block_diagnostics(
