@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::Bank;
 use crate::calibrated_model::{
-    self, FittedParameters, ModelSettings, ObservedAnswer, GLOBAL_FEATURE_COUNT,
+    self, FittedParameters, ModelSettings, ObservedAnswer, CONTEXT_COUNT, GLOBAL_FEATURE_COUNT,
     SKILL_FEATURE_COUNT,
 };
 use crate::sorted_map::{IdPositions, SortedMap};
@@ -68,28 +68,48 @@ pub struct SkillCalibration {
     pub weights: Vec<f64>,
 }
 
-/// One item's parameters, written as `[easiness, abilitySlope, abilityReference]`.
+/// One item's parameters, written as `[easiness, abilitySlope, abilityReference]`, followed by
+/// the `CONTEXT_COUNT` context slopes when one is not 0 (blocks written before them have 3).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(from = "[f64; 3]", into = "[f64; 3]")]
+#[serde(try_from = "Vec<f64>", into = "Vec<f64>")]
 pub struct ItemCalibration {
     pub easiness: f64,
     pub ability_slope: f64,
     pub ability_reference: f64,
+    pub context_slopes: [f64; CONTEXT_COUNT],
 }
 
-impl From<[f64; 3]> for ItemCalibration {
-    fn from([easiness, ability_slope, ability_reference]: [f64; 3]) -> Self {
-        ItemCalibration {
-            easiness,
-            ability_slope,
-            ability_reference,
+impl TryFrom<Vec<f64>> for ItemCalibration {
+    type Error = String;
+
+    fn try_from(numbers: Vec<f64>) -> Result<Self, String> {
+        if numbers.len() != 3 && numbers.len() != 3 + CONTEXT_COUNT {
+            return Err(format!(
+                "invalid length {}, expected 3 or {} numbers",
+                numbers.len(),
+                3 + CONTEXT_COUNT
+            ));
         }
+        let mut context_slopes = [0.0; CONTEXT_COUNT];
+        if numbers.len() > 3 {
+            context_slopes.copy_from_slice(&numbers[3..]);
+        }
+        Ok(ItemCalibration {
+            easiness: numbers[0],
+            ability_slope: numbers[1],
+            ability_reference: numbers[2],
+            context_slopes,
+        })
     }
 }
 
-impl From<ItemCalibration> for [f64; 3] {
+impl From<ItemCalibration> for Vec<f64> {
     fn from(item: ItemCalibration) -> Self {
-        [item.easiness, item.ability_slope, item.ability_reference]
+        let mut numbers = vec![item.easiness, item.ability_slope, item.ability_reference];
+        if item.context_slopes != [0.0; CONTEXT_COUNT] {
+            numbers.extend_from_slice(&item.context_slopes);
+        }
+        numbers
     }
 }
 
@@ -122,6 +142,15 @@ impl PositionedCalibration {
         let mut parameters = FittedParameters {
             item_easiness: vec![0.0; item_count],
             item_ability_slope: vec![0.0; item_count],
+            item_context_slopes: if calibration
+                .items
+                .values()
+                .any(|item| item.context_slopes != [0.0; CONTEXT_COUNT])
+            {
+                vec![[0.0; CONTEXT_COUNT]; item_count]
+            } else {
+                Vec::new()
+            },
             item_easiness_for_ability: vec![0.0; item_count],
             skill_easiness_for_ability: vec![0.0; skill_count],
             skill_easiness: vec![0.0; skill_count],
@@ -148,6 +177,9 @@ impl PositionedCalibration {
                 parameters.item_easiness[index] = item.easiness;
                 parameters.item_ability_slope[index] = item.ability_slope;
                 parameters.item_easiness_for_ability[index] = item.ability_reference;
+                if let Some(slopes) = parameters.item_context_slopes.get_mut(index) {
+                    *slopes = item.context_slopes;
+                }
             }
         }
         for (position, skill) in bank.skills.iter().enumerate() {
@@ -364,6 +396,7 @@ pub fn small_class_settings(settings: ModelSettings, answers: usize) -> ModelSet
     ModelSettings {
         item_precision: settings.item_precision.max(10.0),
         item_slope_precision: settings.item_slope_precision.max(100.0),
+        item_context_precision: settings.item_context_precision.max(100.0),
         skill_precision: settings.skill_precision.max(10.0),
         skill_weight_precision: settings.skill_weight_precision.max(1_000.0),
         global_precision: settings.global_precision.max(10_000.0),
@@ -483,6 +516,10 @@ fn block_of(
                     easiness: round(parameters.item_easiness[index]),
                     ability_slope: round(parameters.item_ability_slope[index]),
                     ability_reference: round(parameters.item_easiness_for_ability[index]),
+                    context_slopes: parameters
+                        .item_context_slopes
+                        .get(index)
+                        .map_or([0.0; CONTEXT_COUNT], |slopes| slopes.map(round)),
                 };
                 (key.clone(), fitted)
             })

@@ -9,6 +9,7 @@
 //!       + mean over the item's skills s of (skill_easiness[s] + skill_feature_weights[s] . x_s)
 //!       + global_feature_weights . g
 //!       + item_memory_shifts[last outcome on item i]   (only when the learner answered i before)
+//!       + item_context_slopes[i] . answer_context        (the learner's last answers)
 //! ```
 //!
 //! where `x_s` are per-skill features (log counts, abilities, last three outcomes on the skill), `g`
@@ -50,6 +51,10 @@ pub struct FittedParameters {
     pub item_easiness: Vec<f64>,
     /// Extra weight of the learner's ability (overall plus skill) on each item.
     pub item_ability_slope: Vec<f64>,
+    /// Each item's weights on the learner's last answers (`answer_context`); empty, or an item
+    /// missing, for none.
+    #[serde(default)]
+    pub item_context_slopes: Vec<[f64; CONTEXT_COUNT]>,
     /// First-stage (Rasch) easiness, the reference that turns answers into ability estimates: the
     /// item's own part here, the skill part in `skill_easiness_for_ability`.
     pub item_easiness_for_ability: Vec<f64>,
@@ -83,6 +88,7 @@ impl FittedParameters {
         FittedParameters {
             item_easiness: Vec::new(),
             item_ability_slope: Vec::new(),
+            item_context_slopes: Vec::new(),
             item_easiness_for_ability: Vec::new(),
             skill_easiness_for_ability: Vec::new(),
             skill_easiness: Vec::new(),
@@ -111,6 +117,9 @@ pub struct ModelSettings {
     pub optimizer_iterations: usize,
     /// Folds of training learners for cross-fitting the first stage (1: no cross-fitting).
     pub cross_fit_folds: usize,
+    /// Prior precision of the items' context slopes (0: none fitted).
+    #[serde(default)]
+    pub item_context_precision: f64,
 }
 
 impl Default for ModelSettings {
@@ -126,6 +135,7 @@ impl Default for ModelSettings {
             global_precision: 0.01,
             optimizer_iterations: 300,
             cross_fit_folds: 5,
+            item_context_precision: 10.0,
         }
     }
 }
@@ -178,20 +188,70 @@ pub fn predict(
         .global_feature_weights
         .split_at(SKILL_BLOCK_LENGTH);
     let skill_share = 1.0 / skills.len().max(1) as f64;
-    let (mut logit, mut ability_sum) = (0.0, 0.0);
+    let (mut logit, mut ability_sum, mut last_on_skills) = (0.0, 0.0, 0.0);
     for &skill in skills {
         let term = skill_term(
             parameters,
             skill,
             &skill_block(state, skill, now),
             skill_weights,
+            state,
         );
         logit += term.logit;
         ability_sum += term.ability;
+        last_on_skills += term.last_outcome;
     }
     let overall = dot(overall_weights, &overall_block(&state.overall));
-    let learner = overall + item_memory_shift(parameters, last_outcome);
+    let context = answer_context(&state.overall, skill_share * last_on_skills);
+    let learner = overall
+        + item_memory_shift(parameters, last_outcome)
+        + context_term(parameters, item, &context);
     item_probability(parameters, item, skill_share, logit, ability_sum, learner)
+}
+
+/// The learner's last answers as the items' context slopes read them: the last answer, the one
+/// before (any item), the mean over the item's skills of the last answer there
+/// (`last_on_skills`), the third and fourth last answers; each +1/2 right, −1/2 wrong, 0 none.
+/// An item answered in steps (or a problem's steps as items) depends on how the steps just
+/// before went: the slopes say how much, item by item.
+pub fn answer_context(overall: &PracticeSummary, last_on_skills: f64) -> [f64; CONTEXT_COUNT] {
+    [
+        last_outcome_value(overall, 0),
+        last_outcome_value(overall, 1),
+        last_on_skills,
+        last_outcome_value(overall, 2),
+        last_outcome_value(overall, 3),
+    ]
+}
+
+/// How many last answers the items' context slopes read (`answer_context`).
+pub const CONTEXT_COUNT: usize = 5;
+
+/// The outcome `back` answers before the next one: +1/2 right, −1/2 wrong, 0 none.
+fn last_outcome_value(summary: &PracticeSummary, back: u32) -> f64 {
+    if summary.attempts <= f64::from(back) {
+        0.0
+    } else if (summary.recent_outcome_bits >> back) & 1 == 1 {
+        0.5
+    } else {
+        -0.5
+    }
+}
+
+/// The last outcome on `skill` as `answer_context` reads it.
+fn last_skill_outcome(state: &LearnerState, skill: usize) -> f64 {
+    state
+        .skills
+        .get(skill)
+        .map_or(0.0, |summary| last_outcome_value(summary, 0))
+}
+
+/// The item's context slopes times the learner's context.
+fn context_term(parameters: &FittedParameters, item: usize, context: &[f64; CONTEXT_COUNT]) -> f64 {
+    parameters
+        .item_context_slopes
+        .get(item)
+        .map_or(0.0, |slopes| dot(slopes, context))
 }
 
 /// The item memory's part of the logit: the shift for the last outcome on the item, 0 for an
@@ -272,6 +332,8 @@ pub fn update(
 pub struct SkillTerm {
     pub logit: f64,
     pub ability: f64,
+    /// The last outcome on the skill (+1/2 right, −1/2 wrong, 0 none), for the context slopes.
+    pub last_outcome: f64,
 }
 
 /// A learner's terms at one moment: what `predict` computes per skill and for the learner,
@@ -282,6 +344,8 @@ pub struct LearnerTerms {
     pub skills: Vec<SkillTerm>,
     /// The learner-level part of the logit (bias, overall counts, runs, recent ability).
     pub overall: f64,
+    /// The learner's overall summary, for the context slopes (`answer_context`).
+    pub overall_summary: PracticeSummary,
 }
 
 /// The terms of every skill index below `skill_count` and of the learner, at `now`.
@@ -298,10 +362,11 @@ pub fn learner_terms(
         skills: (0..skill_count)
             .map(|skill| {
                 let block = skill_block(state, skill, now);
-                skill_term(parameters, skill, &block, skill_weights)
+                skill_term(parameters, skill, &block, skill_weights, state)
             })
             .collect(),
         overall: dot(overall_weights, &overall_block(&state.overall)),
+        overall_summary: state.overall,
     }
 }
 
@@ -314,19 +379,23 @@ pub fn predict_from_terms(
     last_outcome: Option<bool>,
 ) -> f64 {
     let skill_share = 1.0 / skills.len().max(1) as f64;
-    let (mut logit, mut ability_sum) = (0.0, 0.0);
+    let (mut logit, mut ability_sum, mut last_on_skills) = (0.0, 0.0, 0.0);
     for &skill in skills {
         let term = terms.skills.get(skill).copied().unwrap_or_default();
         logit += term.logit;
         ability_sum += term.ability;
+        last_on_skills += term.last_outcome;
     }
+    let context = answer_context(&terms.overall_summary, skill_share * last_on_skills);
     item_probability(
         parameters,
         item,
         skill_share,
         logit,
         ability_sum,
-        terms.overall + item_memory_shift(parameters, last_outcome),
+        terms.overall
+            + item_memory_shift(parameters, last_outcome)
+            + context_term(parameters, item, &context),
     )
 }
 
@@ -336,6 +405,7 @@ fn skill_term(
     skill: usize,
     block: &[f64; SKILL_BLOCK_LENGTH],
     global_skill_weights: &[f64],
+    state: &LearnerState,
 ) -> SkillTerm {
     let skill_features = &block[..SKILL_FEATURE_COUNT];
     let mut logit = parameters.skill_easiness.get(skill).copied().unwrap_or(0.0)
@@ -346,6 +416,7 @@ fn skill_term(
     SkillTerm {
         logit,
         ability: skill_features[3] + skill_features[4],
+        last_outcome: last_skill_outcome(state, skill),
     }
 }
 

@@ -394,6 +394,59 @@ fn unknown_ids_are_warnings_and_a_malformed_block_an_error_with_its_path() {
 }
 
 #[test]
+fn an_item_entry_has_three_numbers_or_three_and_its_context_slopes() {
+    use super::ItemCalibration;
+    use calibrated_model::CONTEXT_COUNT;
+    let slopes = ["0.25"; CONTEXT_COUNT].join(",");
+    let with_slopes = format!("[0.5,0,0.2,{slopes}]");
+    check_block_diagnostics(&block("{}", &format!(r#"{{ "i": {with_slopes} }}"#)), &[]);
+    check_block_diagnostics(
+        &block("{}", r#"{ "i": [0.5, 0, 0.2, 1] }"#),
+        &["error $.calibration.items[\"i\"]: the calibration cannot be read: invalid length 4, expected 3 numbers"],
+    );
+    // serde (the bank tools) reads both and writes a block without slopes as before.
+    let old: ItemCalibration = serde_json::from_str("[0.5,0,0.2]").expect("3 numbers read");
+    assert_eq!(old.context_slopes, [0.0; CONTEXT_COUNT]);
+    assert_eq!(
+        serde_json::to_string(&old).expect("writes"),
+        "[0.5,0.0,0.2]"
+    );
+    let new: ItemCalibration = serde_json::from_str(&with_slopes).expect("with slopes read");
+    assert_eq!(new.context_slopes, [0.25; CONTEXT_COUNT]);
+    let written = serde_json::to_string(&new).expect("writes");
+    assert_eq!(
+        serde_json::from_str::<ItemCalibration>(&written).ok(),
+        Some(new)
+    );
+    assert!(serde_json::from_str::<ItemCalibration>("[0.5,0,0.2,1]").is_err());
+}
+
+#[test]
+fn a_fitted_block_has_context_slopes_and_the_widget_reads_them() {
+    let (bank, _, block) = fitted_class();
+    assert!(block
+        .items
+        .values()
+        .any(|item| item.context_slopes.iter().any(|slope| *slope != 0.0)));
+    let positioned = PositionedCalibration::new(&bank, &block);
+    for (position, item) in bank.items.iter().enumerate() {
+        assert_eq!(
+            positioned.parameters.item_context_slopes[position],
+            block.items[&item.id].context_slopes
+        );
+    }
+    // A block without them (written before them) gives none.
+    let mut old = block.clone();
+    old.items
+        .values_mut()
+        .for_each(|item| item.context_slopes = Default::default());
+    assert!(PositionedCalibration::new(&bank, &old)
+        .parameters
+        .item_context_slopes
+        .is_empty());
+}
+
+#[test]
 fn after_saving_and_loading_the_calibrated_state_is_replayed_from_the_answer_log() {
     use crate::answer::Response;
     use crate::progress::save_progress;

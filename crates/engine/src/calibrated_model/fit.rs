@@ -1,8 +1,9 @@
 //! Fitting the calibrated model on earlier learners' answers.
 
 use super::{
-    answer_features, outcome_value, predict, update, FittedParameters, LearnerState, ModelSettings,
-    ObservedAnswer, BIAS_FEATURE, GLOBAL_FEATURE_COUNT, SKILL_FEATURE_COUNT,
+    answer_context, answer_features, last_skill_outcome, outcome_value, predict, update,
+    FittedParameters, LearnerState, ModelSettings, ObservedAnswer, BIAS_FEATURE, CONTEXT_COUNT,
+    GLOBAL_FEATURE_COUNT, SKILL_FEATURE_COUNT,
 };
 use crate::math::{logit, sigmoid};
 use crate::optimize::minimize_with_lbfgs;
@@ -47,6 +48,7 @@ pub fn fit_with_progress(
         learner_sequences.iter().map(Vec::as_slice).collect();
     let layout = WeightLayout {
         per_item_and_skill: true,
+        item_context: settings.item_context_precision > 0.0,
         item_count: all_sequences
             .iter()
             .flat_map(|sequence| sequence.iter())
@@ -65,6 +67,7 @@ pub fn fit_with_progress(
     let mut parameters = FittedParameters {
         item_easiness: vec![0.0; item_count],
         item_ability_slope: vec![0.0; item_count],
+        item_context_slopes: Vec::new(),
         item_easiness_for_ability,
         skill_easiness_for_ability,
         skill_easiness: vec![0.0; skill_count],
@@ -115,6 +118,16 @@ pub fn fit_with_progress(
         parameters.item_ability_slope[item] =
             weights[layout.item_slope_index(item)] / scaling.ability_sum_spread;
     }
+    if layout.item_context {
+        parameters.item_context_slopes = (0..item_count)
+            .map(|item| {
+                let start = layout.item_context_start(item);
+                let mut slopes = [0.0; CONTEXT_COUNT];
+                slopes.copy_from_slice(&weights[start..start + CONTEXT_COUNT]);
+                slopes
+            })
+            .collect();
+    }
     for skill in 0..skill_count {
         parameters.skill_easiness[skill] = weights[layout.skill_easiness_index(skill)];
         let start = layout.skill_weights_start(skill);
@@ -144,6 +157,7 @@ pub fn fit_defaults(
     add_training_rows(&mut rows, &parameters, &sequences);
     let layout = WeightLayout {
         per_item_and_skill: false,
+        item_context: false,
         item_count: 0,
         skill_count: 0,
     };
@@ -303,6 +317,8 @@ struct TrainingRow {
     skill_features: Vec<[f64; SKILL_FEATURE_COUNT]>,
     global_features: [f64; GLOBAL_FEATURE_COUNT],
     ability_sum: f64,
+    /// `answer_context` before the answer.
+    context: [f64; CONTEXT_COUNT],
     correct: bool,
 }
 
@@ -317,13 +333,17 @@ fn add_training_rows(
         let mut state = LearnerState::default();
         for answer in sequence.iter() {
             let skill_share = 1.0 / answer.skills.len().max(1) as f64;
-            let (mut skill_features, mut ability_sum) =
-                (Vec::with_capacity(answer.skills.len()), 0.0);
+            let (mut skill_features, mut ability_sum, mut last_on_skills) =
+                (Vec::with_capacity(answer.skills.len()), 0.0, 0.0);
             let global_features =
                 answer_features(&state, &answer.skills, answer.now, |_, features| {
                     ability_sum += skill_share * (features[3] + features[4]);
                     skill_features.push(*features);
                 });
+            for &skill in &answer.skills {
+                last_on_skills += skill_share * last_skill_outcome(&state, skill);
+            }
+            let context = answer_context(&state.overall, last_on_skills);
             let (item, skills, correct) = (answer.item, answer.skills.clone(), answer.correct);
             rows.push(TrainingRow {
                 item,
@@ -331,6 +351,7 @@ fn add_training_rows(
                 skill_features,
                 global_features,
                 ability_sum,
+                context,
                 correct,
             });
             update(
@@ -350,34 +371,54 @@ fn add_training_rows(
 struct WeightLayout {
     /// False for the defaults: the global weights only (no item or skill has an entry).
     per_item_and_skill: bool,
+    /// Whether each item has context slopes (after its easiness and ability slope).
+    item_context: bool,
     item_count: usize,
     skill_count: usize,
 }
 
 impl WeightLayout {
+    /// Weights per item: easiness, ability slope, then the context slopes if any.
+    fn item_stride(&self) -> usize {
+        if self.item_context {
+            2 + CONTEXT_COUNT
+        } else {
+            2
+        }
+    }
     fn item_easiness_index(&self, item: usize) -> usize {
-        2 * item
+        self.item_stride() * item
     }
     fn item_slope_index(&self, item: usize) -> usize {
-        2 * item + 1
+        self.item_stride() * item + 1
+    }
+    fn item_context_start(&self, item: usize) -> usize {
+        self.item_stride() * item + 2
+    }
+    fn items_end(&self) -> usize {
+        self.item_stride() * self.item_count
     }
     fn skill_easiness_index(&self, skill: usize) -> usize {
-        2 * self.item_count + skill * (1 + SKILL_FEATURE_COUNT)
+        self.items_end() + skill * (1 + SKILL_FEATURE_COUNT)
     }
     fn skill_weights_start(&self, skill: usize) -> usize {
         self.skill_easiness_index(skill) + 1
     }
     fn global_start(&self) -> usize {
-        2 * self.item_count + self.skill_count * (1 + SKILL_FEATURE_COUNT)
+        self.items_end() + self.skill_count * (1 + SKILL_FEATURE_COUNT)
     }
     fn total(&self) -> usize {
         self.global_start() + GLOBAL_FEATURE_COUNT
     }
     fn precision(&self, index: usize, settings: &ModelSettings) -> f64 {
-        if index < 2 * self.item_count {
-            [settings.item_precision, settings.item_slope_precision][index % 2]
+        if index < self.items_end() {
+            match index % self.item_stride() {
+                0 => settings.item_precision,
+                1 => settings.item_slope_precision,
+                _ => settings.item_context_precision,
+            }
         } else if index < self.global_start() {
-            let within_skill = (index - 2 * self.item_count) % (1 + SKILL_FEATURE_COUNT);
+            let within_skill = (index - self.items_end()) % (1 + SKILL_FEATURE_COUNT);
             [settings.skill_precision, settings.skill_weight_precision][within_skill.min(1)]
         } else {
             settings.global_precision
@@ -390,6 +431,13 @@ fn for_each_term(row: &TrainingRow, layout: &WeightLayout, mut visit: impl FnMut
     if layout.per_item_and_skill {
         visit(layout.item_easiness_index(row.item), 1.0);
         visit(layout.item_slope_index(row.item), row.ability_sum);
+        if layout.item_context {
+            let start = layout.item_context_start(row.item);
+            row.context
+                .iter()
+                .enumerate()
+                .for_each(|(offset, value)| visit(start + offset, *value));
+        }
         let skill_share = 1.0 / row.skills.len().max(1) as f64;
         for (&skill, skill_features) in row.skills.iter().zip(&row.skill_features) {
             visit(layout.skill_easiness_index(skill), skill_share);
