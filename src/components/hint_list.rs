@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew::virtual_dom::VList;
 
-use crate::components::answer_controls::{answer_control, AnswerControlProps};
+use crate::components::answer_controls::{answer_control, current_order, AnswerControlProps};
 use crate::components::item_view::AnswerFormHandlers;
 use crate::components::mount_effect::use_effect_on;
 use crate::components::practice::ScreenContext;
@@ -134,12 +134,14 @@ fn scaffold(
     held: &ScaffoldsHeld,
 ) -> Html {
     let words = screen.words;
-    let (said, done) = {
+    let (said, done, order) = {
         let mut states = held.states.borrow_mut();
         if states.len() <= index {
             states.resize_with(index + 1, ScaffoldState::default);
         }
-        (states[index].said.clone(), states[index].done)
+        let state = &mut states[index];
+        let order = current_order(&step.kind, seed, &mut state.draft);
+        (state.said.clone(), state.done, order)
     };
     let kind = Rc::new(step.kind.clone());
     let handlers = {
@@ -174,7 +176,7 @@ fn scaffold(
         <form class="ap-scaffold" onsubmit={handlers.onsubmit} onkeydown={handlers.onkeydown} novalidate=true>
             <div class="ap-scaffold-prompt" id={prompt_id.clone()}>{ block_text(&step.prompt, screen) }</div>
             { answer_control(AnswerControlProps { kind, seed, disabled: done, given: None,
-                on_change, labelled_by: prompt_id.into(), screen: screen.clone() }) }
+                on_change, labelled_by: prompt_id.into(), screen: screen.clone(), order, render: held.render.clone() }) }
             if !done {
                 <button type="button" class="ap-button ap-button-quiet" onclick={handlers.onclick}>{ words.check }</button>
             }

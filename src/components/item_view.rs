@@ -11,7 +11,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew::virtual_dom::VList;
 
-use crate::components::answer_controls::{answer_control, AnswerControlProps};
+use crate::components::answer_controls::{answer_control, current_order, AnswerControlProps};
 use crate::components::hint_list::{
     hint_list, use_focus_on_opened_hint, HintListProps, ScaffoldsHeld,
 };
@@ -189,6 +189,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
         Phase::Answering { unreadable } => unreadable.clone(),
         Phase::Answered { .. } => None,
     };
+    let order = current_order(&kind, props.seed, &mut draft.borrow_mut());
     let submit = {
         let draft = draft.clone();
         let on_submit = props.on_submit.clone();
@@ -242,7 +243,8 @@ pub fn item_view(props: &ItemViewProps) -> Html {
             }
             { prompt }
             { answer_control(AnswerControlProps { kind: kind.clone(), seed: props.seed, disabled: answered, given,
-                on_change, labelled_by: "ap-prompt".into(), screen: props.screen.clone() }) }
+                on_change, labelled_by: "ap-prompt".into(), screen: props.screen.clone(), order,
+                render: props.held.scaffolds.render.clone() }) }
             if let Some(message) = unreadable {
                 <p class="ap-unreadable" id="ap-unreadable" role="alert">{ words.unreadable(&message) }</p>
             }
