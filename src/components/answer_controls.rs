@@ -16,6 +16,7 @@ use crate::components::practice::ScreenContext;
 use crate::components::rich_text::inline_text;
 use crate::i18n::fill;
 
+/// What an answer control is drawn from.
 pub struct AnswerControlProps {
     pub kind: Rc<ItemKind>,
     /// Seeds the order of shuffled choices and entries.
@@ -34,9 +35,9 @@ pub struct AnswerControlProps {
     pub render: UseForceUpdateHandle,
 }
 
-/// The control for `props.kind`: a plain function, not a component of its own (one component
-/// type less in the wasm; each control below but the text field is still a component, compared
-/// by its props).
+/// The control for `props.kind`: a plain function, as is each control below (none has a state or
+/// a component of its own: the page's fields keep what was typed or picked, and an ordering
+/// item's order is the caller's answer so far).
 pub fn answer_control(props: AnswerControlProps) -> Html {
     match &*props.kind {
         ItemKind::SingleChoice { .. } | ItemKind::MultipleResponse { .. } => choice_list(&props),
