@@ -24,7 +24,10 @@ const NO_FRAME_FALLBACK_MS: i32 = 200;
 /// `NO_FRAME_FALLBACK_MS` when no frame comes.
 #[hook]
 pub fn use_after_first_paint() -> bool {
-    let painted = use_state(|| false);
+    // A `use_mut_ref` and a forced render, not a `use_state` (whose reducer Yew compiles for
+    // each type of state).
+    let painted = use_mut_ref(|| false);
+    let render = use_force_update();
     {
         let painted = painted.clone();
         use_mount_effect(Box::new(move || {
@@ -33,7 +36,8 @@ pub fn use_after_first_paint() -> bool {
                 let unmounted = unmounted.clone();
                 move || {
                     if !unmounted.get() {
-                        painted.set(true);
+                        *painted.borrow_mut() = true;
+                        render.force_update();
                     }
                 }
             };
@@ -41,7 +45,8 @@ pub fn use_after_first_paint() -> bool {
             Box::new(move || unmounted.set(true))
         }));
     }
-    *painted
+    let painted = *painted.borrow();
+    painted
 }
 
 /// Calls `then` once, at the start of the second frame from now (the first has been painted by

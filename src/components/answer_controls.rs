@@ -12,12 +12,11 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew::virtual_dom::VList;
 
-use crate::components::mount_effect::{use_effect_on, use_mount_effect};
 use crate::components::practice::ScreenContext;
 use crate::components::rich_text::inline_text;
 use crate::i18n::fill;
 
-#[derive(Properties)]
+/// What an answer control is drawn from.
 pub struct AnswerControlProps {
     pub kind: Rc<ItemKind>,
     /// Seeds the order of shuffled choices and entries.
@@ -30,33 +29,22 @@ pub struct AnswerControlProps {
     pub labelled_by: AttrValue,
     /// The interface's words and the media base, from the view that draws the control.
     pub screen: ScreenContext,
+    /// An ordering item's entries in their order now (`current_order`), empty for other kinds.
+    pub order: Vec<usize>,
+    /// Renders the screen again (after an ordering entry moved).
+    pub render: UseForceUpdateHandle,
 }
 
-/// Props are equal when they share the same kind (`Rc::ptr_eq`): the item view makes its
-/// `on_change` anew at each render, so equal kinds compared field by field never kept a control
-/// from rendering, and that comparison compiled every item type's `PartialEq` in.
-impl PartialEq for AnswerControlProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.kind, &other.kind)
-            && self.seed == other.seed
-            && self.disabled == other.disabled
-            && self.given == other.given
-            && self.on_change == other.on_change
-            && self.labelled_by == other.labelled_by
-            && self.screen == other.screen
-    }
-}
-
-/// The control for `props.kind`: a plain function, not a component of its own (one component
-/// type less in the wasm; each control below but the text field is still a component, compared
-/// by its props).
+/// The control for `props.kind`: a plain function, as is each control below (none has a state or
+/// a component of its own: the page's fields keep what was typed or picked, and an ordering
+/// item's order is the caller's answer so far).
 pub fn answer_control(props: AnswerControlProps) -> Html {
     match &*props.kind {
         ItemKind::SingleChoice { .. } | ItemKind::MultipleResponse { .. } => choice_list(&props),
         ItemKind::Numeric { .. } | ItemKind::MathExpression { .. } | ItemKind::ShortText { .. } => {
             typed_answer(&props)
         }
-        ItemKind::Ordering { .. } => html! { <OrderingList ..props /> },
+        ItemKind::Ordering { .. } => ordering_list(&props),
         ItemKind::Matching { .. } => matching_table(&props),
         // Fill-in-the-blanks renders its gaps inside the prompt (see item_view.rs).
         ItemKind::FillBlanks { .. } | ItemKind::MultiStep { .. } => html! {},
@@ -193,94 +181,75 @@ fn typed_answer(props: &AnswerControlProps) -> Html {
     }
 }
 
-#[component]
-fn OrderingList(props: &AnswerControlProps) -> Html {
+/// The entries' order of an ordering item now: the one in `draft`, else its first order (never
+/// the right one), then put in `draft` as the answer so far (read at Check). Empty for the other
+/// kinds. The order is the caller's (the item view's or a scaffold's answer so far), so that the
+/// ordering list is a plain function with no state of its own.
+pub fn current_order(kind: &ItemKind, seed: u64, draft: &mut Option<Response>) -> Vec<usize> {
+    let ItemKind::Ordering { items } = kind else {
+        return Vec::new();
+    };
+    if let Some(Response::Order(order)) = draft {
+        return order.clone();
+    }
+    let count = items.len();
+    let mut order = seeded_order(count, seed);
+    // Never start in the right order.
+    let mut in_place = true;
+    for (place, &index) in order.iter().enumerate() {
+        in_place &= place == index;
+    }
+    if in_place && count > 1 {
+        // The first to the end (as `rotate_left(1)`, which is compiled in for this alone).
+        let first = order.remove(0);
+        order.push(first);
+    }
+    *draft = Some(Response::Order(order.clone()));
+    order
+}
+
+/// Up and Down buttons per entry, in `props.order`: a plain function. A move reports the new
+/// order (`on_change`, which keeps it as the answer so far) and renders the screen again.
+fn ordering_list(props: &AnswerControlProps) -> Html {
     let words = props.screen.words;
     let ItemKind::Ordering { items } = &*props.kind else {
         return html! {};
     };
-    let count = items.len();
-    let seed = props.seed;
-    let arrangement = use_state(move || {
-        let mut order = seeded_order(count, seed);
-        // Never start in the right order.
-        if order
-            .iter()
-            .enumerate()
-            .all(|(place, &index)| place == index)
-            && count > 1
-        {
-            // The first to the end (as `rotate_left(1)`, which is compiled in for this alone).
-            let first = order.remove(0);
-            order.push(first);
-        }
-        order
-    });
-    {
-        let on_change = props.on_change.clone();
-        let arrangement = (*arrangement).clone();
-        use_mount_effect(Box::new(move || {
-            on_change.emit(Response::Order(arrangement));
-            Box::new(|| ())
-        }));
-    }
-    // Focus follows the entry that moved: the same button at its new place, or the other one when
-    // that direction ends there (a disabled button would drop focus to the page).
-    let list_ref = use_node_ref();
-    // The last move as one `u64` (`moved_key`; 0 before any), read at the render its new order
-    // causes: a `u64`, as the practice screen's count of effects run, for one type of hook state
-    // less.
-    let last_move = use_mut_ref(|| 0u64);
-    {
-        let list_ref = list_ref.clone();
-        let key = *last_move.borrow();
-        use_effect_on(
-            key,
-            Box::new(move || {
-                if let (Some((place, up)), Some(list)) =
-                    (moved_entry(key), list_ref.cast::<web_sys::Element>())
-                {
-                    let wanted = if up { 1 } else { 2 };
-                    for child in [wanted, 3 - wanted] {
-                        let selector = format!(
-                            "li:nth-child({}) button:nth-of-type({child}):not([disabled])",
-                            place + 1
-                        );
-                        if let Ok(Some(button)) = list.query_selector(&selector) {
-                            if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
-                                let _ = button.focus();
-                                break;
-                            }
-                        }
-                    }
-                }
-                Box::new(|| ())
-            }),
-        );
-    }
+    let count = props.order.len();
     let mover = |place: usize, up: bool| {
-        let arrangement = arrangement.clone();
         let on_change = props.on_change.clone();
-        let last_move = last_move.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut order = (*arrangement).clone();
+        let render = props.render.clone();
+        let order = props.order.clone();
+        Callback::from(move |event: MouseEvent| {
             let other = if up {
                 place.checked_sub(1)
             } else {
                 Some(place + 1).filter(|&p| p < order.len())
             };
             if let Some(other) = other {
+                let mut order = order.clone();
                 order.swap(place, other);
-                let key = moved_key(*last_move.borrow(), other, up);
-                *last_move.borrow_mut() = key;
-                arrangement.set(order.clone());
                 on_change.emit(Response::Order(order));
+                render.force_update();
+                let button: web_sys::Element = event.target_unchecked_into();
+                let list = button
+                    .parent_element()
+                    .and_then(|entry| entry.parent_element());
+                // After the render (Yew's runs first in the same queue of tasks), so that the
+                // button's name is the entry's at its new place when focus reaches it.
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(list) = list {
+                        focus_moved_entry(&list, other, up);
+                    }
+                });
             }
         })
     };
     let mut entries = Vec::new();
-    for (place, &index) in arrangement.iter().enumerate() {
-        let label = &items[index];
+    for (place, &index) in props.order.iter().enumerate() {
+        let Some(label) = items.get(index) else {
+            continue;
+        };
         entries.push(html! {
             <li class="ap-order-entry">
                 <span class="ap-order-text">{ inline_text(label, &props.screen) }</span>
@@ -292,24 +261,28 @@ fn OrderingList(props: &AnswerControlProps) -> Html {
         });
     }
     html! {
-        <ol class="ap-ordering" ref={list_ref} aria-labelledby={props.labelled_by.clone()}>
+        <ol class="ap-ordering" aria-labelledby={props.labelled_by.clone()}>
             { VList::with_children(entries, None) }
         </ol>
     }
 }
 
-/// The key of a move of an ordering entry to `place`, `up` or down, after the move keyed
-/// `previous` (0 before any): a count of moves (never 0 from the first) in the high 32 bits, so
-/// that each move has a new key, then the place and the direction.
-fn moved_key(previous: u64, place: usize, up: bool) -> u64 {
-    let count = (previous >> 32).wrapping_add(1) & 0xffff_ffff;
-    let count = count.max(1);
-    count << 32 | (place as u64 & 0x7fff_ffff) << 1 | u64::from(up)
-}
-
-/// The place an ordering entry moved to and whether up, from its `moved_key`; `None` before any.
-fn moved_entry(key: u64) -> Option<(usize, bool)> {
-    (key != 0).then_some((((key >> 1) & 0x7fff_ffff) as usize, key & 1 == 1))
+/// Focus follows the entry that moved to `place`: the same button at its new place, or the other
+/// one when that direction ends there (a disabled button would drop focus to the page).
+fn focus_moved_entry(list: &web_sys::Element, place: usize, up: bool) {
+    let wanted = if up { 1 } else { 2 };
+    for child in [wanted, 3 - wanted] {
+        let selector = format!(
+            "li:nth-child({}) button:nth-of-type({child}):not([disabled])",
+            place + 1
+        );
+        if let Ok(Some(button)) = list.query_selector(&selector) {
+            if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+                break;
+            }
+        }
+    }
 }
 
 /// A drop-down list per entry to match: a plain function (see `values_in_group`).

@@ -3,7 +3,7 @@
 //! there is then refused, as any other (`read_bank` and `LaterChecks` split the engine's
 //! `load_bank` so).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use adaptive_practice_engine::bank_check::{read_bank, BankRead, CodedDiagnostic, LaterChecks};
@@ -56,7 +56,7 @@ impl PartialEq for PrefetchedBank {
     }
 }
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 enum LoadState {
     Loading,
     Failed {
@@ -70,6 +70,20 @@ enum LoadState {
         bank: Rc<IndexedBank>,
         checked: bool,
     },
+}
+
+/// The root's load state and how to show a change of it.
+#[derive(Clone)]
+struct Loaded {
+    state: Rc<RefCell<LoadState>>,
+    render: UseForceUpdateHandle,
+}
+
+impl Loaded {
+    fn set(&self, state: LoadState) {
+        *self.state.borrow_mut() = state;
+        self.render.force_update();
+    }
 }
 
 /// About how many bytes of heap reading a bank takes per byte of its text, up to its first item
@@ -154,7 +168,12 @@ async fn prefetched_text(prefetched: Option<PrefetchedBank>) -> Option<String> {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let load = use_state(|| LoadState::Loading);
+    // Kept in a `use_mut_ref`, each change shown by a forced render (`Loaded::set`), not a
+    // `use_state`, whose reducer Yew would compile for this type alone.
+    let load = Loaded {
+        state: use_mut_ref(|| LoadState::Loading),
+        render: use_force_update(),
+    };
     let page_words = words_for(props.language.as_deref());
     {
         let load = load.clone();
@@ -236,11 +255,11 @@ pub fn App(props: &AppProps) -> Html {
             Box::new(move || replaced.set(true))
         }));
     }
-    let words = match (&props.language, &*load) {
+    let words = match (&props.language, &*load.state.borrow()) {
         (None, LoadState::Ready { bank, .. }) => words_for(bank.language()),
         _ => page_words,
     };
-    let content = match &*load {
+    let content = match &*load.state.borrow() {
         LoadState::Loading => html! {
             <div class="ap-card ap-loading" aria-busy="true" role="status">{ words.loading }</div>
         },

@@ -1,6 +1,7 @@
 //! Hints in order, opened one at a time; a scaffold hint is a smaller question to try, checked
 //! on the spot (it counts as a hint used, not as an answer).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use adaptive_practice_engine::{
@@ -10,7 +11,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew::virtual_dom::VList;
 
-use crate::components::answer_controls::{answer_control, AnswerControlProps};
+use crate::components::answer_controls::{answer_control, current_order, AnswerControlProps};
 use crate::components::item_view::AnswerFormHandlers;
 use crate::components::mount_effect::use_effect_on;
 use crate::components::practice::ScreenContext;
@@ -29,6 +30,25 @@ pub struct HintListProps<'a> {
     /// The item's revision (`ItemViewProps::revision`): the list is made anew for each item.
     pub revision: u32,
     pub screen: &'a ScreenContext,
+    pub scaffolds: &'a ScaffoldsHeld,
+}
+
+/// What a scaffold keeps between renders: the answer so far, read at Check (as the item view's:
+/// nothing on screen shows it), what the check said, and whether the answer was read (then the
+/// step is done).
+#[derive(Default)]
+pub struct ScaffoldState {
+    draft: Option<Response>,
+    said: String,
+    done: bool,
+}
+
+/// The scaffolds' states of the item on screen, by hint index, held by the practice screen (in
+/// `use_item_view_state`, emptied for each item), and how to render it again when one changes:
+/// the scaffold is a plain function, not a component with states of its own.
+pub struct ScaffoldsHeld {
+    pub states: Rc<RefCell<Vec<ScaffoldState>>>,
+    pub render: UseForceUpdateHandle,
 }
 
 /// The hints: a plain function the item view calls at each of its renders, not a component of
@@ -50,7 +70,7 @@ pub fn hint_list(props: &HintListProps) -> Html {
             <li class="ap-hint-entry" data-hint={index.to_string()} tabindex="-1">
                 if !hint.text.is_empty() { { block_text(&hint.text, props.screen) } }
                 if let Some(scaffold) = &hint.scaffold {
-                    <Scaffold step={Rc::new((**scaffold).clone())} index={index} seed={props.seed} screen={props.screen.clone()} />
+                    { self::scaffold(scaffold, index, props.seed, props.screen, props.scaffolds) }
                 }
             </li>
         });
@@ -105,69 +125,63 @@ pub fn use_focus_on_opened_hint(list: &NodeRef, revision: u32, shown: usize) {
     );
 }
 
-#[derive(Properties)]
-struct ScaffoldProps {
-    step: Rc<Step>,
+/// A scaffold: a plain function the hint list calls, its state in `held` at `index`.
+fn scaffold(
+    step: &Step,
     index: usize,
     seed: u64,
-    screen: ScreenContext,
-}
-
-/// Props are equal when they share the same step (`Rc::ptr_eq`), as the hint list's.
-impl PartialEq for ScaffoldProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.step, &other.step)
-            && self.index == other.index
-            && self.seed == other.seed
-            && self.screen == other.screen
-    }
-}
-
-#[component]
-fn Scaffold(props: &ScaffoldProps) -> Html {
-    let words = props.screen.words;
-    // The answer so far, read at Check (as the item view's: nothing on screen shows it).
-    let draft = use_mut_ref(|| None::<Response>);
-    // What the check said, and whether the answer was read (then the step is done): a `String`
-    // and a `bool`, hook state types the widget has anyway, instead of a state of the outcome's
-    // own type.
-    let said = use_state(String::new);
-    let done = use_state(|| false);
-    let kind = Rc::new(props.step.kind.clone());
+    screen: &ScreenContext,
+    held: &ScaffoldsHeld,
+) -> Html {
+    let words = screen.words;
+    let (said, done, order) = {
+        let mut states = held.states.borrow_mut();
+        if states.len() <= index {
+            states.resize_with(index + 1, ScaffoldState::default);
+        }
+        let state = &mut states[index];
+        let order = current_order(&step.kind, seed, &mut state.draft);
+        (state.said.clone(), state.done, order)
+    };
+    let kind = Rc::new(step.kind.clone());
     let handlers = {
-        let draft = draft.clone();
-        let said = said.clone();
-        let done = done.clone();
+        let states = held.states.clone();
+        let render = held.render.clone();
         let kind = kind.clone();
         AnswerFormHandlers::new(Callback::from(move |()| {
-            let response = draft
-                .borrow()
-                .clone()
-                .unwrap_or(Response::Text(String::new()));
-            let verdict = check_response(&kind, &response);
-            done.set(verdict.is_ok());
-            said.set(scaffold_feedback(
-                &verdict.map_err(|unreadable| unreadable.reason),
-                words,
-            ));
+            {
+                let mut states = states.borrow_mut();
+                let Some(state) = states.get_mut(index) else {
+                    return;
+                };
+                let response = state.draft.clone().unwrap_or(Response::Text(String::new()));
+                let verdict = check_response(&kind, &response);
+                state.done = verdict.is_ok();
+                state.said =
+                    scaffold_feedback(&verdict.map_err(|unreadable| unreadable.reason), words);
+            }
+            render.force_update();
         }))
     };
     let on_change = {
-        let draft = draft.clone();
-        Callback::from(move |response: Response| *draft.borrow_mut() = Some(response))
+        let states = held.states.clone();
+        Callback::from(move |response: Response| {
+            if let Some(state) = states.borrow_mut().get_mut(index) {
+                state.draft = Some(response);
+            }
+        })
     };
-    let prompt_id = format!("ap-scaffold-{}", props.index);
-    let done = *done;
+    let prompt_id = format!("ap-scaffold-{index}");
     html! {
         <form class="ap-scaffold" onsubmit={handlers.onsubmit} onkeydown={handlers.onkeydown} novalidate=true>
-            <div class="ap-scaffold-prompt" id={prompt_id.clone()}>{ block_text(&props.step.prompt, &props.screen) }</div>
-            { answer_control(AnswerControlProps { kind, seed: props.seed, disabled: done, given: None,
-                on_change, labelled_by: prompt_id.into(), screen: props.screen.clone() }) }
+            <div class="ap-scaffold-prompt" id={prompt_id.clone()}>{ block_text(&step.prompt, screen) }</div>
+            { answer_control(AnswerControlProps { kind, seed, disabled: done, given: None,
+                on_change, labelled_by: prompt_id.into(), screen: screen.clone(), order, render: held.render.clone() }) }
             if !done {
                 <button type="button" class="ap-button ap-button-quiet" onclick={handlers.onclick}>{ words.check }</button>
             }
             <p class="ap-scaffold-feedback" role="status">
-                { (*said).clone() }
+                { said }
             </p>
         </form>
     }

@@ -11,8 +11,10 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yew::virtual_dom::VList;
 
-use crate::components::answer_controls::{answer_control, AnswerControlProps};
-use crate::components::hint_list::{hint_list, use_focus_on_opened_hint, HintListProps};
+use crate::components::answer_controls::{answer_control, current_order, AnswerControlProps};
+use crate::components::hint_list::{
+    hint_list, use_focus_on_opened_hint, HintListProps, ScaffoldsHeld,
+};
 use crate::components::practice::ScreenContext;
 use crate::components::rich_text::block_text;
 use crate::i18n::fill;
@@ -37,10 +39,12 @@ pub struct ItemViewProps<'a> {
 
 /// What the item view keeps between renders, held by the practice screen: the answer so far
 /// (the gaps' texts for fill-in-the-blanks), read when the learner checks it (nothing on screen
-/// shows it, so it changes no hook state that renders again), and the hint list's element.
+/// shows it, so it changes no hook state that renders again), the hint list's element, and its
+/// scaffolds' answers and checks.
 pub struct ItemViewState {
     draft: Rc<RefCell<Option<Response>>>,
     hint_list: NodeRef,
+    scaffolds: ScaffoldsHeld,
 }
 
 /// The item view's state, for the item of `revision` (its answer so far starts empty at each new
@@ -51,13 +55,22 @@ pub fn use_item_view_state(revision: u32, hints_shown: usize) -> ItemViewState {
     // The item the answer so far is for (a `u64`, as the practice screen's count of effects run:
     // one type of `use_mut_ref` less).
     let drafted_for = use_mut_ref(|| u64::from(revision));
+    let scaffolds = ScaffoldsHeld {
+        states: use_mut_ref(Vec::new),
+        render: use_force_update(),
+    };
     if *drafted_for.borrow() != u64::from(revision) {
         *drafted_for.borrow_mut() = u64::from(revision);
         *draft.borrow_mut() = None;
+        scaffolds.states.borrow_mut().clear();
     }
     let hint_list = use_node_ref();
     use_focus_on_opened_hint(&hint_list, revision, hints_shown);
-    ItemViewState { draft, hint_list }
+    ItemViewState {
+        draft,
+        hint_list,
+        scaffolds,
+    }
 }
 
 /// How many of the hints of the part shown are open (`hints_shown`, at most the part's hints).
@@ -176,6 +189,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
         Phase::Answering { unreadable } => unreadable.clone(),
         Phase::Answered { .. } => None,
     };
+    let order = current_order(&kind, props.seed, &mut draft.borrow_mut());
     let submit = {
         let draft = draft.clone();
         let on_submit = props.on_submit.clone();
@@ -229,14 +243,16 @@ pub fn item_view(props: &ItemViewProps) -> Html {
             }
             { prompt }
             { answer_control(AnswerControlProps { kind: kind.clone(), seed: props.seed, disabled: answered, given,
-                on_change, labelled_by: "ap-prompt".into(), screen: props.screen.clone() }) }
+                on_change, labelled_by: "ap-prompt".into(), screen: props.screen.clone(), order,
+                render: props.held.scaffolds.render.clone() }) }
             if let Some(message) = unreadable {
                 <p class="ap-unreadable" id="ap-unreadable" role="alert">{ words.unreadable(&message) }</p>
             }
         </form>
         // Outside the form: a scaffold is a small form of its own. Check comes after the hints.
         { hint_list(&HintListProps { hints, shown: props.hints_shown, answered, on_hint: props.on_hint,
-            seed: props.seed, list: props.held.hint_list.clone(), revision: props.revision, screen: props.screen }) }
+            seed: props.seed, list: props.held.hint_list.clone(), revision: props.revision, screen: props.screen,
+            scaffolds: &props.held.scaffolds }) }
         if !answered {
             <button type="button" class="ap-button ap-check" part="button" onclick={handlers.onclick}>{ words.check }</button>
         }

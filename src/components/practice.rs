@@ -410,16 +410,21 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let preferences_key = preferences_key(&props.storage_key);
     let preferences = {
         let key = preferences_key.clone();
-        use_state(move || load_stored_preferences(&key))
+        // Kept in a `use_mut_ref`, its change shown by the screen's one forced render
+        // (`render`): no state of its own type, whose reducer Yew would compile for it alone.
+        use_mut_ref(move || load_stored_preferences(&key))
     };
+    let render = use_force_update();
     let on_preferences = {
         let preferences = preferences.clone();
+        let render = render.clone();
         Callback::from(move |changed: Preferences| {
             store_preferences(&preferences_key, &changed);
-            preferences.set(changed);
+            *preferences.borrow_mut() = changed;
+            render.force_update();
         })
     };
-    let calm = preferences.calm;
+    let calm = preferences.borrow().calm;
     let screen = ScreenContext {
         words,
         media: media_base(props.source_url.as_deref(), &props.media_origins),
@@ -491,7 +496,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
             }
             // Below the item, built once the item is on screen (500 skill rows take longer than a frame).
             if rest_shown {
-                { goal_panel(&GoalPanelProps { bank: &state.bank, model, now: now(), preferences: &preferences, on_change: &on_preferences, words }) }
+                { goal_panel(&GoalPanelProps { bank: &state.bank, model, now: now(), preferences: &preferences.borrow(), on_change: &on_preferences, words }) }
                 { skill_list(&SkillListProps { bank: &state.bank, model, now: now(), focus: &state.focus_skill, on_choose: &on_choose, calm, words }) }
                 { progress_panel(&ProgressPanelProps { practice: &state, on_reset: &on_reset,
                     on_import: &on_import, import_message: state.import_result.as_ref().map(|r| import_sentence(words, r)),

@@ -1,6 +1,9 @@
 //! The learner's own data: save progress to a file and load it elsewhere, a report (file or short
 //! code) for the teacher, and starting again after a confirmation.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use adaptive_practice_engine::progress::save_progress;
 use adaptive_practice_engine::report::{learner_report, report_text};
 use web_sys::HtmlInputElement;
@@ -28,17 +31,39 @@ pub struct ProgressPanelProps<'a> {
 /// whether the question of starting again is shown, the report's short code (empty until made)
 /// and the name field (it keeps what was typed; read when the report is made).
 pub struct ProgressPanelState {
-    confirming: UseStateHandle<bool>,
-    code: UseStateHandle<String>,
+    shown: PanelShown,
     name_field: NodeRef,
+}
+
+/// Whether the question is shown and the short code, in a `use_mut_ref`, each change shown by a
+/// forced render of the screen (`set`): no `use_state` of a `bool` and of a `String`, whose
+/// reducers Yew compiles for each type.
+#[derive(Clone)]
+struct PanelShown {
+    held: Rc<RefCell<(bool, String)>>,
+    render: UseForceUpdateHandle,
+}
+
+impl PanelShown {
+    fn set_confirming(&self, confirming: bool) {
+        self.held.borrow_mut().0 = confirming;
+        self.render.force_update();
+    }
+
+    fn set_code(&self, code: String) {
+        self.held.borrow_mut().1 = code;
+        self.render.force_update();
+    }
 }
 
 /// The panel's state, for a practice screen that draws it.
 #[hook]
 pub fn use_progress_panel_state() -> ProgressPanelState {
     ProgressPanelState {
-        confirming: use_state(|| false),
-        code: use_state(String::new),
+        shown: PanelShown {
+            held: use_mut_ref(|| (false, String::new())),
+            render: use_force_update(),
+        },
         name_field: use_node_ref(),
     }
 }
@@ -59,8 +84,8 @@ fn file_name(text: &str) -> String {
 /// (its props held a copy of the progress made at each render of the screen).
 pub fn progress_panel(props: &ProgressPanelProps) -> Html {
     let words = props.words;
-    let confirming = &props.state.confirming;
-    let code = &props.state.code;
+    let shown = &props.state.shown;
+    let (confirming, code) = shown.held.borrow().clone();
     let name_field = &props.state.name_field;
 
     let on_export = {
@@ -89,7 +114,7 @@ pub fn progress_panel(props: &ProgressPanelProps) -> Html {
     let on_report = {
         let practice = props.practice.clone();
         let name_field = name_field.clone();
-        let code = code.clone();
+        let shown = shown.clone();
         Callback::from(move |_: MouseEvent| {
             let learner_name = name_field
                 .cast::<HtmlInputElement>()
@@ -107,25 +132,25 @@ pub fn progress_panel(props: &ProgressPanelProps) -> Html {
                 &json,
                 "application/json",
             );
-            let code = code.clone();
+            let shown = shown.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                code.set(short_code(&json).await.unwrap_or_default())
+                shown.set_code(short_code(&json).await.unwrap_or_default())
             });
         })
     };
     let ask_reset = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(true))
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set_confirming(true))
     };
     let cancel_reset = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(false))
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set_confirming(false))
     };
     let do_reset = {
-        let confirming = confirming.clone();
+        let shown = shown.clone();
         let on_reset = props.on_reset.clone();
         Callback::from(move |_: MouseEvent| {
-            confirming.set(false);
+            shown.set_confirming(false);
             on_reset.emit(());
         })
     };
@@ -149,10 +174,10 @@ pub fn progress_panel(props: &ProgressPanelProps) -> Html {
                 <button type="button" class="ap-button ap-button-quiet ap-make-report" onclick={on_report}>{ words.make_report }</button>
                 if !code.is_empty() {
                     <label class="ap-label" for="ap-report-code">{ words.report_code }</label>
-                    <textarea id="ap-report-code" class="ap-code" readonly=true rows="3" value={(**code).clone()} />
+                    <textarea id="ap-report-code" class="ap-code" readonly=true rows="3" value={code} />
                 }
             </div>
-            if **confirming {
+            if confirming {
                 <div class="ap-confirm" role="alertdialog" aria-labelledby="ap-reset-question">
                     <p id="ap-reset-question">{ words.reset_question }</p>
                     <div class="ap-actions">
