@@ -341,7 +341,7 @@ fn check_calibration_ids(bank: &Bank, diagnostics: &mut Vec<CodedDiagnostic>) {
     let Some(calibration) = &bank.calibration else {
         return;
     };
-    let skill_ids = IdPositions::new(bank.skills.iter().map(|s| s.id.as_str()).collect());
+    let skill_ids = skill_positions(bank);
     for id in calibration.skills.keys() {
         if !skill_ids.contains(id) {
             diagnostics.push(warning_at(
@@ -350,7 +350,7 @@ fn check_calibration_ids(bank: &Bank, diagnostics: &mut Vec<CodedDiagnostic>) {
             ));
         }
     }
-    let item_ids = IdPositions::new(bank.items.iter().map(|i| i.id.as_str()).collect());
+    let item_ids = item_positions(bank);
     for key in calibration.items.keys() {
         let known = match key.rsplit_once('#') {
             None => item_ids.contains(key),
@@ -366,6 +366,24 @@ fn check_calibration_ids(bank: &Bank, diagnostics: &mut Vec<CodedDiagnostic>) {
             ));
         }
     }
+}
+
+/// The bank's skills by id (a loop each, not a `map` and `collect` compiled at every use).
+fn skill_positions(bank: &Bank) -> IdPositions {
+    let mut ids = Vec::with_capacity(bank.skills.len());
+    for skill in &bank.skills {
+        ids.push(skill.id.as_str());
+    }
+    IdPositions::new(ids)
+}
+
+/// The bank's items by id.
+fn item_positions(bank: &Bank) -> IdPositions {
+    let mut ids = Vec::with_capacity(bank.items.len());
+    for item in &bank.items {
+        ids.push(item.id.as_str());
+    }
+    IdPositions::new(ids)
 }
 
 fn element_path(list: &str, index: usize, id: Option<&str>) -> String {
@@ -419,7 +437,7 @@ fn check_bank(
             Some(id),
         )
     };
-    let skill_ids = IdPositions::new(bank.skills.iter().map(|s| s.id.as_str()).collect());
+    let skill_ids = skill_positions(bank);
     for (index, skill) in bank.skills.iter().enumerate() {
         if skill_ids.first(&skill.id) != Some(index) {
             diagnostics.push(error_at(
@@ -442,7 +460,7 @@ fn check_bank(
             Problem::new(Code::PrerequisiteCycle).with("cycle", cycle.join(" -> ")),
         ));
     }
-    let item_ids = IdPositions::new(bank.items.iter().map(|i| i.id.as_str()).collect());
+    let item_ids = item_positions(bank);
     // Counted at the first skill of each id.
     let mut items_per_skill = vec![0u32; bank.skills.len()];
     for (index, item) in bank.items.iter().enumerate() {
@@ -763,10 +781,10 @@ fn find_prerequisite_cycle(skills: &[Skill], index: &IdPositions) -> Option<Vec<
             };
             if mark[next] == 1 {
                 let start = path.iter().position(|&n| n == next).unwrap_or(0);
-                let mut cycle: Vec<String> = path[start..]
-                    .iter()
-                    .map(|&n| skills[n].id.clone())
-                    .collect();
+                let mut cycle = Vec::new();
+                for &n in &path[start..] {
+                    cycle.push(skills[n].id.clone());
+                }
                 cycle.push(skills[next].id.clone());
                 return Some(cycle);
             }

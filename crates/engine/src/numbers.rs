@@ -80,8 +80,9 @@ impl ReadNumber {
             values.extend(self.other_reading);
         }
         if self.percent {
-            let hundredths: Vec<f64> = values.iter().map(|v| v / 100.0).collect();
-            values.extend(hundredths);
+            for index in 0..values.len() {
+                values.push(values[index] / 100.0);
+            }
         }
         values
     }
@@ -185,7 +186,11 @@ fn read_scientific(body: &str, style: &NumberStyle) -> Option<ReadNumber> {
     };
     let mantissa = mantissa.trim();
     let (value, _) = read_decimal(mantissa, style)?;
-    let exponent: String = exponent.trim().chars().map(from_superscript).collect();
+    let mut folded = String::new();
+    for c in exponent.trim().chars() {
+        folded.push(from_superscript(c));
+    }
+    let exponent = folded;
     let exponent: i32 = exponent
         .strip_prefix('+')
         .unwrap_or(&exponent)

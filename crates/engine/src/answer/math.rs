@@ -288,21 +288,19 @@ fn prepare_expression(text: &str, reading: &Reading) -> String {
         return folded;
     }
     let characters: Vec<char> = folded.chars().collect();
-    characters
-        .iter()
-        .enumerate()
-        .map(|(index, &character)| {
-            let digit_at = |i: Option<usize>| {
-                i.and_then(|i| characters.get(i))
-                    .is_some_and(char::is_ascii_digit)
-            };
-            if character == ',' && digit_at(index.checked_sub(1)) && digit_at(Some(index + 1)) {
-                '.'
-            } else {
-                character
-            }
-        })
-        .collect()
+    let digit_at = |i: Option<usize>| {
+        i.and_then(|i| characters.get(i))
+            .is_some_and(char::is_ascii_digit)
+    };
+    let mut prepared = String::with_capacity(folded.len());
+    for (index, &character) in characters.iter().enumerate() {
+        if character == ',' && digit_at(index.checked_sub(1)) && digit_at(Some(index + 1)) {
+            prepared.push('.');
+        } else {
+            prepared.push(character);
+        }
+    }
+    prepared
 }
 
 fn check_structured(
