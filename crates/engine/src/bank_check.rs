@@ -457,7 +457,7 @@ fn check_bank(
     if let Some(cycle) = find_prerequisite_cycle(&bank.skills, &skill_ids) {
         diagnostics.push(error_at(
             "$.skills".into(),
-            Problem::new(Code::PrerequisiteCycle).with("cycle", cycle.join(" -> ")),
+            Problem::new(Code::PrerequisiteCycle).with("cycle", crate::text_rules::join_texts(&cycle, " -> ")),
         ));
     }
     let item_ids = item_positions(bank);
