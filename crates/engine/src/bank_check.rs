@@ -679,7 +679,7 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<CodedDiagnostic
             for (a, &answer) in answers.iter().enumerate() {
                 if answer >= choices.len() {
                     report(
-                        &format!(".answers[{a}]"),
+                        &path_index("", ".answers", a),
                         Problem::new(Code::NoSuchChoice).with_number("answer", answer as u64),
                     );
                 }
@@ -713,7 +713,7 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<CodedDiagnostic
             for (m, misconception) in misconceptions.iter().enumerate() {
                 if (misconception.answer.value - answer.value).abs() <= allowed.max(1e-9) {
                     report(
-                        &format!(".misconceptions[{m}]"),
+                        &path_index("", ".misconceptions", m),
                         Problem::new(Code::WrongAnswerIsRight),
                     );
                 }
@@ -740,7 +740,7 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<CodedDiagnostic
             for (b, blank) in blanks.iter().enumerate() {
                 let numeric = blank.numeric.as_ref().is_some_and(|n| n.value.is_finite());
                 if !numeric && blank.answers.iter().all(|a| a.trim().is_empty()) {
-                    report(&format!(".blanks[{b}]"), Problem::new(Code::EmptyBlank));
+                    report(&path_index("", ".blanks", b), Problem::new(Code::EmptyBlank));
                 }
             }
         }
