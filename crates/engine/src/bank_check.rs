@@ -7,6 +7,7 @@
 //! them in its own language, and `load_bank` in English words.
 
 use crate::find_text::has_text;
+use crate::bank_index::{positions_of_items, positions_of_skills};
 use crate::json::{path_index, path_then};
 use serde::{Deserialize, Serialize};
 
@@ -341,7 +342,7 @@ fn check_calibration_ids(bank: &Bank, diagnostics: &mut Vec<CodedDiagnostic>) {
     let Some(calibration) = &bank.calibration else {
         return;
     };
-    let skill_ids = skill_positions(bank);
+    let skill_ids = positions_of_skills(bank);
     for id in calibration.skills.keys() {
         if !skill_ids.contains(id) {
             diagnostics.push(warning_at(
@@ -350,7 +351,7 @@ fn check_calibration_ids(bank: &Bank, diagnostics: &mut Vec<CodedDiagnostic>) {
             ));
         }
     }
-    let item_ids = item_positions(bank);
+    let item_ids = positions_of_items(bank);
     for key in calibration.items.keys() {
         let known = match key.rsplit_once('#') {
             None => item_ids.contains(key),
@@ -366,24 +367,6 @@ fn check_calibration_ids(bank: &Bank, diagnostics: &mut Vec<CodedDiagnostic>) {
             ));
         }
     }
-}
-
-/// The bank's skills by id (a loop each, not a `map` and `collect` compiled at every use).
-fn skill_positions(bank: &Bank) -> IdPositions {
-    let mut ids = Vec::with_capacity(bank.skills.len());
-    for skill in &bank.skills {
-        ids.push(skill.id.as_str());
-    }
-    IdPositions::new(ids)
-}
-
-/// The bank's items by id.
-fn item_positions(bank: &Bank) -> IdPositions {
-    let mut ids = Vec::with_capacity(bank.items.len());
-    for item in &bank.items {
-        ids.push(item.id.as_str());
-    }
-    IdPositions::new(ids)
 }
 
 fn element_path(list: &str, index: usize, id: Option<&str>) -> String {
@@ -437,7 +420,7 @@ fn check_bank(
             Some(id),
         )
     };
-    let skill_ids = skill_positions(bank);
+    let skill_ids = positions_of_skills(bank);
     for (index, skill) in bank.skills.iter().enumerate() {
         if skill_ids.first(&skill.id) != Some(index) {
             diagnostics.push(error_at(
@@ -460,7 +443,7 @@ fn check_bank(
             Problem::new(Code::PrerequisiteCycle).with("cycle", crate::text_rules::join_texts(&cycle, " -> ")),
         ));
     }
-    let item_ids = item_positions(bank);
+    let item_ids = positions_of_items(bank);
     // Counted at the first skill of each id.
     let mut items_per_skill = vec![0u32; bank.skills.len()];
     for (index, item) in bank.items.iter().enumerate() {
