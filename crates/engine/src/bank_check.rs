@@ -6,8 +6,8 @@
 //! parameters (`bank_check/problems.rs`); `load_bank_coded` gives them so, for a page that words
 //! them in its own language, and `load_bank` in English words.
 
-use crate::find_text::has_text;
 use crate::bank_index::{positions_of_items, positions_of_skills};
+use crate::find_text::has_text;
 use crate::json::{path_index, path_then};
 use serde::{Deserialize, Serialize};
 
@@ -440,7 +440,8 @@ fn check_bank(
     if let Some(cycle) = find_prerequisite_cycle(&bank.skills, &skill_ids) {
         diagnostics.push(error_at(
             "$.skills".into(),
-            Problem::new(Code::PrerequisiteCycle).with("cycle", crate::text_rules::join_texts(&cycle, " -> ")),
+            Problem::new(Code::PrerequisiteCycle)
+                .with("cycle", crate::text_rules::join_texts(&cycle, " -> ")),
         ));
     }
     let item_ids = positions_of_items(bank);
@@ -723,7 +724,10 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<CodedDiagnostic
             for (b, blank) in blanks.iter().enumerate() {
                 let numeric = blank.numeric.as_ref().is_some_and(|n| n.value.is_finite());
                 if !numeric && blank.answers.iter().all(|a| a.trim().is_empty()) {
-                    report(&path_index("", ".blanks", b), Problem::new(Code::EmptyBlank));
+                    report(
+                        &path_index("", ".blanks", b),
+                        Problem::new(Code::EmptyBlank),
+                    );
                 }
             }
         }

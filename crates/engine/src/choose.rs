@@ -374,10 +374,7 @@ fn pool_items(bank: &IndexedBank, learner: &LearnerNow, pool: Pool) -> Vec<(usiz
     let mut eligible = Vec::new();
     for position in 0..bank.items().len() {
         let skill_positions = bank.skills_of_item(position);
-        let Some(&main_skill) = skill_positions
-            .iter()
-            .find(|&&s| learner.in_pool(pool, s))
-        else {
+        let Some(&main_skill) = skill_positions.iter().find(|&&s| learner.in_pool(pool, s)) else {
             continue;
         };
         let locked = pool == Pool::Open && !skill_positions.iter().all(|&s| learner.unlocked[s]);

@@ -344,10 +344,7 @@ fn parse_paragraph(
         }
         text.push_str(line.trim_start());
     }
-    blocks.push(Block::Paragraph(parse_inlines(
-        text.trim_end(),
-        problems,
-    )));
+    blocks.push(Block::Paragraph(parse_inlines(text.trim_end(), problems)));
     end
 }
 
