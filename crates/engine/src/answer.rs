@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::bank::{Bank, Blank, Choice, Item, ItemKind};
 use crate::numbers::NumberStyle;
 use crate::sorted_map::sort_positions;
+use crate::text_rules::join_texts;
 pub use crate::text_rules::{
     fold_typed, normalize_text, parse_number, wildcard_match, MAX_ANSWER_LENGTH,
 };
@@ -196,7 +197,7 @@ pub fn check_response_with(
                 .iter()
                 .enumerate()
                 .all(|(place, &index)| place == index);
-            verdict(correct, None, items.join(" → "))
+            verdict(correct, None, join_texts(items, " → "))
         }
         (ItemKind::FillBlanks { blanks }, Response::Blanks(given)) => {
             check_blanks(blanks, given, reading)
@@ -268,7 +269,7 @@ fn check_blanks(
             None => blank.answers.first().cloned().unwrap_or_default(),
         });
     }
-    verdict(all_correct, None, shown.join(", "))
+    verdict(all_correct, None, join_texts(&shown, ", "))
 }
 
 pub(crate) fn shorten(text: &str, limit: usize) -> String {

@@ -6,6 +6,7 @@
 //! parameters (`bank_check/problems.rs`); `load_bank_coded` gives them so, for a page that words
 //! them in its own language, and `load_bank` in English words.
 
+use crate::bank_index::{positions_of_items, positions_of_skills};
 use crate::find_text::has_text;
 use crate::json::{path_index, path_then};
 use serde::{Deserialize, Serialize};
@@ -341,7 +342,7 @@ fn check_calibration_ids(bank: &Bank, diagnostics: &mut Vec<CodedDiagnostic>) {
     let Some(calibration) = &bank.calibration else {
         return;
     };
-    let skill_ids = IdPositions::new(bank.skills.iter().map(|s| s.id.as_str()).collect());
+    let skill_ids = positions_of_skills(bank);
     for id in calibration.skills.keys() {
         if !skill_ids.contains(id) {
             diagnostics.push(warning_at(
@@ -350,7 +351,7 @@ fn check_calibration_ids(bank: &Bank, diagnostics: &mut Vec<CodedDiagnostic>) {
             ));
         }
     }
-    let item_ids = IdPositions::new(bank.items.iter().map(|i| i.id.as_str()).collect());
+    let item_ids = positions_of_items(bank);
     for key in calibration.items.keys() {
         let known = match key.rsplit_once('#') {
             None => item_ids.contains(key),
@@ -419,7 +420,7 @@ fn check_bank(
             Some(id),
         )
     };
-    let skill_ids = IdPositions::new(bank.skills.iter().map(|s| s.id.as_str()).collect());
+    let skill_ids = positions_of_skills(bank);
     for (index, skill) in bank.skills.iter().enumerate() {
         if skill_ids.first(&skill.id) != Some(index) {
             diagnostics.push(error_at(
@@ -439,10 +440,11 @@ fn check_bank(
     if let Some(cycle) = find_prerequisite_cycle(&bank.skills, &skill_ids) {
         diagnostics.push(error_at(
             "$.skills".into(),
-            Problem::new(Code::PrerequisiteCycle).with("cycle", cycle.join(" -> ")),
+            Problem::new(Code::PrerequisiteCycle)
+                .with("cycle", crate::text_rules::join_texts(&cycle, " -> ")),
         ));
     }
-    let item_ids = IdPositions::new(bank.items.iter().map(|i| i.id.as_str()).collect());
+    let item_ids = positions_of_items(bank);
     // Counted at the first skill of each id.
     let mut items_per_skill = vec![0u32; bank.skills.len()];
     for (index, item) in bank.items.iter().enumerate() {
@@ -661,7 +663,7 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<CodedDiagnostic
             for (a, &answer) in answers.iter().enumerate() {
                 if answer >= choices.len() {
                     report(
-                        &format!(".answers[{a}]"),
+                        &path_index("", ".answers", a),
                         Problem::new(Code::NoSuchChoice).with_number("answer", answer as u64),
                     );
                 }
@@ -695,7 +697,7 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<CodedDiagnostic
             for (m, misconception) in misconceptions.iter().enumerate() {
                 if (misconception.answer.value - answer.value).abs() <= allowed.max(1e-9) {
                     report(
-                        &format!(".misconceptions[{m}]"),
+                        &path_index("", ".misconceptions", m),
                         Problem::new(Code::WrongAnswerIsRight),
                     );
                 }
@@ -722,7 +724,10 @@ fn check_kind(kind: &ItemKind, path: &str, diagnostics: &mut Vec<CodedDiagnostic
             for (b, blank) in blanks.iter().enumerate() {
                 let numeric = blank.numeric.as_ref().is_some_and(|n| n.value.is_finite());
                 if !numeric && blank.answers.iter().all(|a| a.trim().is_empty()) {
-                    report(&format!(".blanks[{b}]"), Problem::new(Code::EmptyBlank));
+                    report(
+                        &path_index("", ".blanks", b),
+                        Problem::new(Code::EmptyBlank),
+                    );
                 }
             }
         }
@@ -763,10 +768,10 @@ fn find_prerequisite_cycle(skills: &[Skill], index: &IdPositions) -> Option<Vec<
             };
             if mark[next] == 1 {
                 let start = path.iter().position(|&n| n == next).unwrap_or(0);
-                let mut cycle: Vec<String> = path[start..]
-                    .iter()
-                    .map(|&n| skills[n].id.clone())
-                    .collect();
+                let mut cycle = Vec::new();
+                for &n in &path[start..] {
+                    cycle.push(skills[n].id.clone());
+                }
                 cycle.push(skills[next].id.clone());
                 return Some(cycle);
             }

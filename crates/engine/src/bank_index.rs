@@ -67,8 +67,8 @@ impl IndexedBank {
 
     /// Indexes a bank that `load_bank` accepted (references are known to resolve).
     pub fn new(bank: Bank) -> IndexedBank {
-        let skill_positions = IdPositions::new(bank.skills.iter().map(|s| s.id.as_str()).collect());
-        let item_positions = IdPositions::new(bank.items.iter().map(|i| i.id.as_str()).collect());
+        let skill_positions = positions_of_skills(&bank);
+        let item_positions = positions_of_items(&bank);
         let mut items_of_skill = vec![Vec::new(); bank.skills.len()];
         let mut skills_of_item = Vec::with_capacity(bank.items.len());
         for (item_position, item) in bank.items.iter().enumerate() {
@@ -81,34 +81,30 @@ impl IndexedBank {
             }
             skills_of_item.push(positions);
         }
-        let reference_difficulty: Vec<f64> = items_of_skill
-            .iter()
-            .map(|items| {
-                if items.is_empty() {
-                    0.0
-                } else {
-                    items
-                        .iter()
-                        .map(|&i| bank.items[i].prior_difficulty())
-                        .sum::<f64>()
-                        / items.len() as f64
+        // Loops, not `map`, `sum` and `collect`: each such chain is compiled on its own.
+        let mut reference_difficulty = Vec::with_capacity(items_of_skill.len());
+        for items in &items_of_skill {
+            if items.is_empty() {
+                reference_difficulty.push(0.0);
+            } else {
+                let mut sum = -0.0; // std's `sum` of f64 starts from -0.0
+                for &i in items {
+                    sum += bank.items[i].prior_difficulty();
                 }
-            })
-            .collect();
+                reference_difficulty.push(sum / items.len() as f64);
+            }
+        }
         let prerequisite_depth = prerequisite_depths(&bank, &skill_positions);
-        let prerequisites_of: Vec<Vec<usize>> = bank
-            .skills
-            .iter()
-            .map(|skill| {
-                let mut positions = Vec::with_capacity(skill.prerequisites.len());
-                for id in &skill.prerequisites {
-                    if let Some(p) = skill_positions.last(id) {
-                        positions.push(p);
-                    }
+        let mut prerequisites_of: Vec<Vec<usize>> = Vec::with_capacity(bank.skills.len());
+        for skill in &bank.skills {
+            let mut positions = Vec::with_capacity(skill.prerequisites.len());
+            for id in &skill.prerequisites {
+                if let Some(p) = skill_positions.last(id) {
+                    positions.push(p);
                 }
-                positions
-            })
-            .collect();
+            }
+            prerequisites_of.push(positions);
+        }
         let mut dependents_of = vec![Vec::new(); bank.skills.len()];
         for (skill, prerequisites) in prerequisites_of.iter().enumerate() {
             for &prerequisite in prerequisites {
@@ -221,6 +217,24 @@ impl IndexedBank {
     }
 }
 
+/// The bank's skills by id (one loop, not a `map` and `collect` compiled at every use).
+pub(crate) fn positions_of_skills(bank: &Bank) -> IdPositions {
+    let mut ids = Vec::with_capacity(bank.skills.len());
+    for skill in &bank.skills {
+        ids.push(skill.id.as_str());
+    }
+    IdPositions::new(ids)
+}
+
+/// The bank's items by id.
+pub(crate) fn positions_of_items(bank: &Bank) -> IdPositions {
+    let mut ids = Vec::with_capacity(bank.items.len());
+    for item in &bank.items {
+        ids.push(item.id.as_str());
+    }
+    IdPositions::new(ids)
+}
+
 /// Each skill's prerequisite depth: one more than its deepest prerequisite's. The bank loader
 /// rejects cycles, so depths settle within as many rounds as there are skills.
 fn prerequisite_depths(bank: &Bank, skill_positions: &IdPositions) -> Vec<usize> {
@@ -229,13 +243,12 @@ fn prerequisite_depths(bank: &Bank, skill_positions: &IdPositions) -> Vec<usize>
     for _ in 0..skill_count {
         let mut changed = false;
         for (position, skill) in bank.skills.iter().enumerate() {
-            let deepest = skill
-                .prerequisites
-                .iter()
-                .filter_map(|id| skill_positions.last(id))
-                .map(|p| depths[p] + 1)
-                .max()
-                .unwrap_or(0);
+            let mut deepest = 0;
+            for id in &skill.prerequisites {
+                if let Some(p) = skill_positions.last(id) {
+                    deepest = deepest.max(depths[p] + 1);
+                }
+            }
             let deepest = deepest.min(skill_count);
             if deepest != depths[position] {
                 depths[position] = deepest;

@@ -325,11 +325,16 @@ fn variant_name(value: &Json) -> Read<&str> {
 }
 
 fn unknown_variant(name: &str, expected: &[&str]) -> String {
-    let expected: Vec<String> = expected.iter().map(|name| format!("`{name}`")).collect();
-    format!(
-        "unknown variant `{name}`, expected one of {}",
-        expected.join(", ")
-    )
+    let mut message = format!("unknown variant `{name}`, expected one of ");
+    for (index, variant) in expected.iter().enumerate() {
+        if index > 0 {
+            message.push_str(", ");
+        }
+        message.push('`');
+        message.push_str(variant);
+        message.push('`');
+    }
+    message
 }
 
 #[cfg(test)]

@@ -370,17 +370,18 @@ fn pool_items(bank: &IndexedBank, learner: &LearnerNow, pool: Pool) -> Vec<(usiz
             recent[position] = true;
         }
     }
-    let eligible: Vec<(usize, usize)> = (0..bank.items().len())
-        .filter_map(|position| {
-            let skill_positions = bank.skills_of_item(position);
-            let main_skill = *skill_positions
-                .iter()
-                .find(|&&s| learner.in_pool(pool, s))?;
-            let locked =
-                pool == Pool::Open && !skill_positions.iter().all(|&s| learner.unlocked[s]);
-            (!locked && !recent[position]).then_some((position, main_skill))
-        })
-        .collect();
+    // A loop, not `filter_map` and `collect`: each such chain is compiled on its own.
+    let mut eligible = Vec::new();
+    for (position, &seen_recently) in recent.iter().enumerate() {
+        let skill_positions = bank.skills_of_item(position);
+        let Some(&main_skill) = skill_positions.iter().find(|&&s| learner.in_pool(pool, s)) else {
+            continue;
+        };
+        let locked = pool == Pool::Open && !skill_positions.iter().all(|&s| learner.unlocked[s]);
+        if !locked && !seen_recently {
+            eligible.push((position, main_skill));
+        }
+    }
     eligible
 }
 

@@ -464,13 +464,13 @@ impl Parser {
         // Learners' `ab` is a·b; digits stay with the letter before them (`x2` is x·2). The run
         // of letters stays one factor (`I/rt` is I/(r·t)), but a power belongs to its last
         // letter (`ba^3` is b·a³).
-        let mut factors: Vec<Expr> = name
-            .chars()
-            .map(|character| match character.to_digit(10) {
+        let mut factors = Vec::new();
+        for character in name.chars() {
+            factors.push(match character.to_digit(10) {
                 Some(digit) => Expr::Number(f64::from(digit)),
                 None => Expr::Variable(character.to_string()),
-            })
-            .collect();
+            });
+        }
         if matches!(self.peek(), Some(Token::Op(BinaryOp::Power))) {
             self.position += 1;
             self.enter()?;

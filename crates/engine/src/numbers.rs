@@ -80,8 +80,9 @@ impl ReadNumber {
             values.extend(self.other_reading);
         }
         if self.percent {
-            let hundredths: Vec<f64> = values.iter().map(|v| v / 100.0).collect();
-            values.extend(hundredths);
+            for index in 0..values.len() {
+                values.push(values[index] / 100.0);
+            }
         }
         values
     }
@@ -185,7 +186,11 @@ fn read_scientific(body: &str, style: &NumberStyle) -> Option<ReadNumber> {
     };
     let mantissa = mantissa.trim();
     let (value, _) = read_decimal(mantissa, style)?;
-    let exponent: String = exponent.trim().chars().map(from_superscript).collect();
+    let mut folded = String::new();
+    for c in exponent.trim().chars() {
+        folded.push(from_superscript(c));
+    }
+    let exponent = folded;
     let exponent: i32 = exponent
         .strip_prefix('+')
         .unwrap_or(&exponent)
@@ -326,13 +331,20 @@ fn grouped_value(text: &str, decimal: Option<char>) -> Option<f64> {
         }
         None => (text, ""),
     };
-    let groups: Vec<&str> = whole
-        .split(|c: char| !c.is_ascii_digit())
-        .collect::<Vec<_>>();
+    // Loops, not `collect`: each such chain is compiled on its own.
+    let mut groups: Vec<&str> = Vec::new();
+    for group in whole.split(|c: char| !c.is_ascii_digit()) {
+        groups.push(group);
+    }
     if groups.len() > 1 {
         // Grouped: one kind of group mark, a first group of 1-3 digits not starting with 0,
         // then groups of exactly three.
-        let marks: Vec<char> = whole.chars().filter(|c| !c.is_ascii_digit()).collect();
+        let mut marks: Vec<char> = Vec::new();
+        for c in whole.chars() {
+            if !c.is_ascii_digit() {
+                marks.push(c);
+            }
+        }
         if marks.iter().any(|&m| m != marks[0]) || Some(marks[0]) == decimal {
             return None;
         }

@@ -316,8 +316,12 @@ impl IdPositions {
         let mut order: Vec<usize> = (0..ids.len()).collect();
         // Ties broken by position, so the order is one and the same whatever the sort.
         sort_positions(&mut order, &|a, b| ids[a].cmp(ids[b]).then(a.cmp(&b)));
+        let mut sorted = Vec::with_capacity(order.len());
+        for &at in &order {
+            sorted.push(ids[at].to_owned());
+        }
         IdPositions {
-            ids: order.iter().map(|&at| ids[at].to_owned()).collect(),
+            ids: sorted,
             positions: order,
         }
     }

@@ -101,6 +101,19 @@ fn compose(base: char, accent: char) -> Option<char> {
     composed.chars().nth(position)
 }
 
+/// `parts` joined by `separator`, as `join` gives: one loop for every list of texts the engine
+/// shows, so that std's generic `join` is not compiled for lists of `String`.
+pub(crate) fn join_texts(parts: &[String], separator: &str) -> String {
+    let mut joined = String::new();
+    for (index, part) in parts.iter().enumerate() {
+        if index > 0 {
+            joined.push_str(separator);
+        }
+        joined.push_str(part);
+    }
+    joined
+}
+
 /// Text as compared: folded (`fold_typed`), trimmed, inner whitespace collapsed, final `.`/`!` dropped, lower case
 /// unless `case_sensitive`, accents removed when `ignore_accents` (`é` → `e`, `ß` → `ss`).
 pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) -> String {

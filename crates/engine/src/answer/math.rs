@@ -226,20 +226,21 @@ fn misconception_for(
     given: &Expr,
     tolerance: f64,
 ) -> Option<String> {
-    misconceptions
-        .iter()
-        .filter_map(|m| {
-            let wrong = parse_expression(&fold_typed(&m.answer), NameStyle::SingleLetters).ok()?;
-            Some((wrong, &m.feedback))
-        })
-        .find(
-            |(wrong, _)| match (relation_of(wrong), relation_of(given)) {
-                (Some(_), Some(_)) => compare_relations(wrong, given) == RelationMatch::Same,
-                (None, None) => same_value(wrong, given, tolerance, false),
-                _ => false,
-            },
-        )
-        .map(|(_, feedback)| feedback.clone())
+    // A loop, not `filter_map` and `find`: each such chain is compiled on its own.
+    for m in misconceptions {
+        let Ok(wrong) = parse_expression(&fold_typed(&m.answer), NameStyle::SingleLetters) else {
+            continue;
+        };
+        let same = match (relation_of(&wrong), relation_of(given)) {
+            (Some(_), Some(_)) => compare_relations(&wrong, given) == RelationMatch::Same,
+            (None, None) => same_value(&wrong, given, tolerance, false),
+            _ => false,
+        };
+        if same {
+            return Some(m.feedback.clone());
+        }
+    }
+    None
 }
 
 /// Reads a learner's math answer: a number as the bank's language writes it (`1,5` in French,
@@ -288,21 +289,19 @@ fn prepare_expression(text: &str, reading: &Reading) -> String {
         return folded;
     }
     let characters: Vec<char> = folded.chars().collect();
-    characters
-        .iter()
-        .enumerate()
-        .map(|(index, &character)| {
-            let digit_at = |i: Option<usize>| {
-                i.and_then(|i| characters.get(i))
-                    .is_some_and(char::is_ascii_digit)
-            };
-            if character == ',' && digit_at(index.checked_sub(1)) && digit_at(Some(index + 1)) {
-                '.'
-            } else {
-                character
-            }
-        })
-        .collect()
+    let digit_at = |i: Option<usize>| {
+        i.and_then(|i| characters.get(i))
+            .is_some_and(char::is_ascii_digit)
+    };
+    let mut prepared = String::with_capacity(folded.len());
+    for (index, &character) in characters.iter().enumerate() {
+        if character == ',' && digit_at(index.checked_sub(1)) && digit_at(Some(index + 1)) {
+            prepared.push('.');
+        } else {
+            prepared.push(character);
+        }
+    }
+    prepared
 }
 
 fn check_structured(

@@ -62,10 +62,13 @@ pub(super) fn check_numeric(
                 _ if same_text => candidates.clone(),
                 (Some(wanted), Some(got)) if wanted.symbol == got.symbol => candidates.clone(),
                 (Some(wanted), Some(got)) if wanted.dimension == got.dimension => {
-                    let converted = candidates
-                        .iter()
-                        .filter_map(|&v| convert(v, &got, &wanted))
-                        .any(close);
+                    let mut converted = false;
+                    for &v in candidates.iter() {
+                        if convert(v, &got, &wanted).is_some_and(close) {
+                            converted = true;
+                            break;
+                        }
+                    }
                     return match (converted, convert_units) {
                         (true, true) => verdict(true, None, shown),
                         (true, false) => verdict_because(

@@ -90,12 +90,14 @@ pub fn texts_as_shown(root: &Json, fields: &[TextField]) -> Vec<Option<String>> 
     let items = root.get("items").and_then(Json::as_array);
     // The values of the last item drawn: the fields come item by item, in file order.
     let mut values_of_item: Option<(usize, Option<SortedMap<f64>>)> = None;
-    fields
-        .iter()
-        .map(|field| {
-            if !has_text(&field.text, "{{") {
-                return Some(field.text.clone());
-            }
+    // A loop, not `map` and `collect`: each such chain is compiled on its own.
+    let mut shown = Vec::with_capacity(fields.len());
+    for field in fields {
+        if !has_text(&field.text, "{{") {
+            shown.push(Some(field.text.clone()));
+            continue;
+        }
+        shown.push({
             let values = match &values_of_item {
                 Some((position, values)) if *position == field.item_position => values,
                 _ => {
@@ -115,8 +117,9 @@ pub fn texts_as_shown(root: &Json, fields: &[TextField]) -> Vec<Option<String>> 
                 }
                 None => None,
             }
-        })
-        .collect()
+        });
+    }
+    shown
 }
 
 fn item_has_no_template(items: Option<&[Json]>, position: usize) -> bool {

@@ -315,13 +315,13 @@ fn parse_list(
         }
         index += 1;
     }
-    let items = items
-        .iter()
-        .map(|item_lines| parse_blocks(item_lines, depth + 1, problems))
-        .collect();
+    let mut parsed = Vec::with_capacity(items.len());
+    for item_lines in &items {
+        parsed.push(parse_blocks(item_lines, depth + 1, problems));
+    }
     blocks.push(Block::List {
         ordered: first.ordered,
-        items,
+        items: parsed,
     });
     index
 }
@@ -336,14 +336,15 @@ fn parse_paragraph(
     while end < lines.len() && !is_blank(lines[end]) && !starts_block(lines, end) {
         end += 1;
     }
-    let text: Vec<&str> = lines[start..end]
-        .iter()
-        .map(|line| line.trim_start())
-        .collect();
-    blocks.push(Block::Paragraph(parse_inlines(
-        text.join("\n").trim_end(),
-        problems,
-    )));
+    // Joined in one loop, not `map`, `collect` and `join`.
+    let mut text = String::new();
+    for (index, line) in lines[start..end].iter().enumerate() {
+        if index > 0 {
+            text.push('\n');
+        }
+        text.push_str(line.trim_start());
+    }
+    blocks.push(Block::Paragraph(parse_inlines(text.trim_end(), problems)));
     end
 }
 

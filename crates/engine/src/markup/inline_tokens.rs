@@ -193,10 +193,10 @@ impl Tokenizer<'_> {
             self.position = content_start;
             return;
         };
-        let mut code: String = self.characters[content_start..closer_start]
-            .iter()
-            .map(|&c| if c == '\n' { ' ' } else { c })
-            .collect();
+        let mut code = String::new();
+        for &c in &self.characters[content_start..closer_start] {
+            code.push(if c == '\n' { ' ' } else { c });
+        }
         if code.len() >= 2 && code.starts_with(' ') && code.ends_with(' ') && code.trim() != "" {
             code = code[1..code.len() - 1].to_string();
         }

@@ -203,11 +203,14 @@ impl MathCursor<'_> {
 
     /// The letters of a command name starting at `index` (empty if there are none).
     fn command_name_at(&self, index: usize) -> String {
-        self.characters
-            .iter()
-            .skip(index)
-            .take_while(|c| c.is_ascii_alphabetic())
-            .collect()
+        let mut name = String::new();
+        for &c in self.characters.iter().skip(index) {
+            if !c.is_ascii_alphabetic() {
+                break;
+            }
+            name.push(c);
+        }
+        name
     }
 
     /// A command; the cursor is just past its backslash.

@@ -34,12 +34,14 @@ impl std::fmt::Display for ImportRefusal {
             ),
             ImportRefusal::Unreadable(problem) => write!(f, "{problem}"),
             ImportRefusal::Implausible(reasons) => {
-                let reasons: Vec<String> = reasons.iter().map(ToString::to_string).collect();
-                write!(
-                    f,
-                    "it is not progress a learner could have made: {}",
-                    reasons.join("; ")
-                )
+                f.write_str("it is not progress a learner could have made: ")?;
+                for (index, reason) in reasons.iter().enumerate() {
+                    if index > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{reason}")?;
+                }
+                Ok(())
             }
         }
     }
