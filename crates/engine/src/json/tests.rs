@@ -221,8 +221,8 @@ fn written_text_reads_back_as_the_same_tree() {
     assert_eq!(super::to_text(&not_finite), "[null,null]");
 }
 
-/// Saved progress is written by `to_text` and read back by `parse`: every finite double, of
-/// every size and sign, comes back bit for bit.
+/// Saved progress is written by `JsonText` (here through `to_text`) and read back by `parse`:
+/// every finite double, of every size and sign, comes back bit for bit.
 #[test]
 fn written_numbers_read_back_bit_for_bit() {
     let mut sequence = crate::seeded::SeededSequence(41);

@@ -1,51 +1,42 @@
 //! Writing a `Json` tree as compact JSON text, escaped as serde_json escapes it. Every number
 //! reads back as the same `f64` (`display_float` writes the shortest text that does, as Rust's
 //! `Display`); a number that is not finite is written `null`, as serde_json writes it. `JsonText`
-//! writes the same text without building the tree first.
+//! writes it as it goes, with or without a tree (`to_text` walks one through it).
 
 use super::Json;
 use crate::display_float::display_float;
 
-/// The compact JSON text of `value`.
+/// The compact JSON text of `value`, written by `JsonText`, the one writer of JSON text.
 pub fn to_text(value: &Json) -> String {
-    let mut text = String::new();
+    let mut text = JsonText::default();
     write_value(value, &mut text);
-    text
+    text.text()
 }
 
-fn write_value(value: &Json, out: &mut String) {
+fn write_value(value: &Json, out: &mut JsonText) {
     match value {
-        Json::Null => out.push_str("null"),
-        Json::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
+        Json::Null => out.literal("null"),
+        Json::Bool(flag) => out.literal(if *flag { "true" } else { "false" }),
         Json::Number {
             integer: Some(integer),
             ..
-        } => {
-            out.push_str(&super::integer_text(*integer));
-        }
-        Json::Number { value, .. } => write_float(*value, out),
-        Json::String(text) => write_string(text, out),
+        } => out.integer(*integer),
+        Json::Number { value, .. } => out.float(*value),
+        Json::String(text) => out.string(text),
         Json::Array(elements) => {
-            out.push('[');
-            for (index, element) in elements.iter().enumerate() {
-                if index > 0 {
-                    out.push(',');
-                }
+            out.open('[');
+            for element in elements {
                 write_value(element, out);
             }
-            out.push(']');
+            out.close(']');
         }
         Json::Object(fields) => {
-            out.push('{');
-            for (index, (key, field)) in fields.iter().enumerate() {
-                if index > 0 {
-                    out.push(',');
-                }
-                write_string(key, out);
-                out.push(':');
+            out.open('{');
+            for (key, field) in fields.iter() {
+                out.key(key);
                 write_value(field, out);
             }
-            out.push('}');
+            out.close('}');
         }
     }
 }
