@@ -24,7 +24,6 @@ pub struct HintListProps<'a> {
     pub hints: &'a [Hint],
     pub shown: u32,
     pub answered: bool,
-    pub on_hint: &'a Callback<()>,
     pub seed: u64,
     pub list: NodeRef,
     /// The item's revision (`ItemViewProps::revision`): the list is made anew for each item.
@@ -60,10 +59,6 @@ pub fn hint_list(props: &HintListProps) -> Html {
     if props.hints.is_empty() {
         return html! {};
     }
-    let onclick = {
-        let on_hint = props.on_hint.clone();
-        Callback::from(move |_: MouseEvent| on_hint.emit(()))
-    };
     let mut entries = Vec::with_capacity(shown);
     for (index, hint) in props.hints.iter().take(shown).enumerate() {
         entries.push(html! {
@@ -83,7 +78,7 @@ pub fn hint_list(props: &HintListProps) -> Html {
                 </ol>
             }
             if left > 0 && !props.answered {
-                <button type="button" class="ap-button ap-button-quiet ap-hint-button" {onclick}>
+                <button type="button" class="ap-button ap-button-quiet ap-hint-button" data-do="hint">
                     { fill(words.show_hint, &[("number", &(shown + 1).to_string()), ("count", &props.hints.len().to_string())]) }
                 </button>
             }

@@ -32,7 +32,6 @@ pub struct ItemViewProps<'a> {
     pub hints_shown: u32,
     pub seed: u64,
     pub on_submit: &'a Callback<Response>,
-    pub on_hint: &'a Callback<()>,
     pub screen: &'a ScreenContext,
     pub held: &'a ItemViewState,
 }
@@ -250,7 +249,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
             }
         </form>
         // Outside the form: a scaffold is a small form of its own. Check comes after the hints.
-        { hint_list(&HintListProps { hints, shown: props.hints_shown, answered, on_hint: props.on_hint,
+        { hint_list(&HintListProps { hints, shown: props.hints_shown, answered,
             seed: props.seed, list: props.held.hint_list.clone(), revision: props.revision, screen: props.screen,
             scaffolds: &props.held.scaffolds }) }
         if !answered {

@@ -23,7 +23,8 @@ use crate::components::item_view::{
 };
 use crate::components::mount_effect::{use_effect_on, use_mount_effect};
 use crate::components::progress_panel::{
-    import_sentence, progress_panel, use_progress_panel_state, ProgressPanelProps,
+    import_sentence, panel_click, progress_panel, use_progress_panel_state, ProgressPanelProps,
+    ProgressPanelState,
 };
 use crate::components::rich_text::{
     block_text, inline_text, origin_of, use_wide_formulas_focusable, MediaBase,
@@ -145,6 +146,48 @@ fn make_callback<E: 'static>(
             action: to_action(argument),
             outside: read_outside(&storage_key),
         })
+    })
+}
+
+/// The practice screen's one click listener, on its card. Each of the screen's buttons but the
+/// item's own (Check, a scaffold's Check, the Move buttons) says what it does in its `data-do`
+/// attribute: one closure in the wasm for them all, not one per button.
+fn on_card_click(
+    state: &UseReducerHandle<PracticeState>,
+    panel: &ProgressPanelState,
+) -> Callback<MouseEvent> {
+    let state = state.clone();
+    let panel = panel.clone();
+    Callback::from(move |event: MouseEvent| {
+        let button = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|target| target.closest("[data-do]").ok().flatten());
+        let Some(button) = button else {
+            return;
+        };
+        let action = match button.get_attribute("data-do").unwrap_or_default().as_str() {
+            "next" => PracticeAction::Next,
+            "another" => PracticeAction::AnotherVariant,
+            "hint" => PracticeAction::ShowHint,
+            // A skill's row names the skill; Let the widget choose is in no row (`None`).
+            "choose" => PracticeAction::ChooseSkill(
+                button
+                    .closest("[data-skill]")
+                    .ok()
+                    .flatten()
+                    .and_then(|row| row.get_attribute("data-skill")),
+            ),
+            "reset" => {
+                panel.set_confirming(false);
+                PracticeAction::Reset
+            }
+            other => return panel_click(other, &state, &panel),
+        };
+        state.dispatch(Input {
+            action,
+            outside: read_outside(&state.storage_key),
+        });
     })
 }
 
@@ -400,11 +443,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let words = props.words;
     let model = &state.progress.model;
     let on_submit = make_callback(&state, PracticeAction::Submit);
-    let on_next = make_callback(&state, |_: MouseEvent| PracticeAction::Next);
-    let on_hint = make_callback(&state, |()| PracticeAction::ShowHint);
-    let on_another = make_callback(&state, |_: MouseEvent| PracticeAction::AnotherVariant);
-    let on_reset = make_callback(&state, |()| PracticeAction::Reset);
-    let on_choose = make_callback(&state, PracticeAction::ChooseSkill);
+    let on_click = on_card_click(&state, &panel_state);
     let on_import = make_callback(&state, PracticeAction::Import);
     // The learner's goal and calm mode, kept beside the progress (`…/prefs/…`).
     let preferences_key = preferences_key(&props.storage_key);
@@ -443,7 +482,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
         None => "ap-feedback",
     };
     html! {
-        <section class="ap-card" part="card" aria-labelledby="ap-title" ref={card}>
+        <section class="ap-card" part="card" aria-labelledby="ap-title" ref={card} onclick={on_click}>
             <header class="ap-header">
                 <h2 class="ap-title" id="ap-title">{ bank.title() }</h2>
                 <span class="ap-score" hidden={calm}>{ fill(words.answered_summary, &[("answers", &model.answer_count.to_string()), ("correct", &model.correct_count.to_string())]) }</span>
@@ -463,7 +502,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                                 <>
                                     { item_view(&ItemViewProps { item, revision: state.item_revision, part_index: on_screen.part_index,
                                         phase: &state.phase, hints_shown: on_screen.hints_shown, seed: on_screen.choice.variant_seed,
-                                        on_submit: &on_submit, on_hint: &on_hint, screen: &screen, held: &item_view_state }) }
+                                        on_submit: &on_submit, screen: &screen, held: &item_view_state }) }
                                     if !answered {
                                         <p class="ap-why">{ choice_reason::why_this_item(words, bank, &on_screen.choice.reason) }</p>
                                     }
@@ -484,11 +523,11 @@ pub fn Practice(props: &PracticeProps) -> Html {
             }
             if answered {
                 <div class="ap-actions">
-                    <button type="button" class="ap-button ap-next" part="button" ref={next_button} onclick={on_next}>
+                    <button type="button" class="ap-button ap-next" part="button" ref={next_button} data-do="next">
                         { if more_parts { words.next_step } else { words.next_item } }
                     </button>
                     if is_template && !more_parts {
-                        <button type="button" class="ap-button ap-button-quiet ap-another" onclick={on_another}>
+                        <button type="button" class="ap-button ap-button-quiet ap-another" data-do="another">
                             { words.try_another }
                         </button>
                     }
@@ -497,8 +536,8 @@ pub fn Practice(props: &PracticeProps) -> Html {
             // Below the item, built once the item is on screen (500 skill rows take longer than a frame).
             if rest_shown {
                 { goal_panel(&GoalPanelProps { bank: &state.bank, model, now: now(), preferences: &preferences.borrow(), on_change: &on_preferences, words }) }
-                { skill_list(&SkillListProps { bank: &state.bank, model, now: now(), focus: &state.focus_skill, on_choose: &on_choose, calm, words }) }
-                { progress_panel(&ProgressPanelProps { practice: &state, on_reset: &on_reset,
+                { skill_list(&SkillListProps { bank: &state.bank, model, now: now(), focus: &state.focus_skill, calm, words }) }
+                { progress_panel(&ProgressPanelProps {
                     on_import: &on_import, import_message: state.import_result.as_ref().map(|r| import_sentence(words, r)),
                     words, state: &panel_state }) }
             }
