@@ -51,9 +51,10 @@ pub struct ItemViewState {
 #[hook]
 pub fn use_item_view_state(revision: u32, hints_shown: usize) -> ItemViewState {
     let draft = use_mut_ref(|| None::<Response>);
-    // The item the answer so far is for (a `u64`, as the practice screen's count of effects run:
-    // one type of `use_mut_ref` less).
-    let drafted_for = use_mut_ref(|| u64::from(revision));
+    // The item the answer so far is for: a `u64` made by `u64::default`, as the practice screen's
+    // count of effects run, so that both are one `use_mut_ref` in the wasm (at the first render,
+    // a revision other than 0 empties a draft and scaffolds that are empty anyway).
+    let drafted_for = use_mut_ref(u64::default);
     let scaffolds = ScaffoldsHeld {
         states: use_mut_ref(Vec::new),
         render: use_force_update(),

@@ -291,7 +291,8 @@ fn use_effects(
     host: Option<web_sys::Element>,
     checked: bool,
 ) {
-    let ran = use_mut_ref(|| 0u64);
+    // `u64::default`, as the item view's `drafted_for`: one `use_mut_ref` in the wasm for both.
+    let ran = use_mut_ref(u64::default);
     let handle = state.clone();
     let report = make_callback(state, |(upto, results)| PracticeAction::EffectsRan {
         upto,
