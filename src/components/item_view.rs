@@ -18,7 +18,7 @@ use crate::components::hint_list::{
 use crate::components::practice::ScreenContext;
 use crate::components::rich_text::block_text;
 use crate::i18n::fill;
-use crate::state::Phase;
+use crate::state::{Phase, PracticeAction};
 
 /// What the item view is drawn from: the item on screen and its step, the phase, and what the
 /// practice screen holds for it (`use_item_view_state`).
@@ -31,7 +31,8 @@ pub struct ItemViewProps<'a> {
     pub phase: &'a Phase,
     pub hints_shown: u32,
     pub seed: u64,
-    pub on_submit: &'a Callback<Response>,
+    /// The practice screen's `dispatch_callback`: Check sends `PracticeAction::Submit`.
+    pub dispatch: &'a Callback<PracticeAction>,
     pub screen: &'a ScreenContext,
     pub held: &'a ItemViewState,
 }
@@ -192,14 +193,14 @@ pub fn item_view(props: &ItemViewProps) -> Html {
     let order = current_order(&kind, props.seed, &mut draft.borrow_mut());
     let submit = {
         let draft = draft.clone();
-        let on_submit = props.on_submit.clone();
+        let dispatch = props.dispatch.clone();
         let kind = kind.clone();
         Callback::from(move |()| {
             let response = draft
                 .borrow()
                 .clone()
                 .unwrap_or_else(|| empty_response(&kind, blank_count));
-            on_submit.emit(response);
+            dispatch.emit(PracticeAction::Submit(response));
         })
     };
     let handlers = AnswerFormHandlers::new(submit);

@@ -132,18 +132,15 @@ fn preferences_key(storage_key: &str) -> String {
     }
 }
 
-/// A callback that dispatches the action `to_action` makes of its argument, with what it read
-/// outside (todomvc's `make_callback`). `to_action` is a function pointer, so that the callback
-/// is compiled once per argument type, not once per action.
-fn make_callback<E: 'static>(
-    state: &UseReducerHandle<PracticeState>,
-    to_action: fn(E) -> PracticeAction,
-) -> Callback<E> {
+/// The practice screen's one callback: dispatches the action it is given, with what it read
+/// outside (todomvc's `make_callback`). One callback type for every action: a callback per
+/// argument type (`Callback<Response>`, `Callback<String>`, …) was compiled once per type.
+fn dispatch_callback(state: &UseReducerHandle<PracticeState>) -> Callback<PracticeAction> {
     let dispatcher = state.dispatcher();
     let storage_key = state.storage_key.clone();
-    Callback::from(move |argument: E| {
+    Callback::from(move |action| {
         dispatcher.dispatch(Input {
-            action: to_action(argument),
+            action,
             outside: read_outside(&storage_key),
         })
     })
@@ -154,9 +151,11 @@ fn make_callback<E: 'static>(
 /// attribute: one closure in the wasm for them all, not one per button.
 fn on_card_click(
     state: &UseReducerHandle<PracticeState>,
+    dispatch: &Callback<PracticeAction>,
     panel: &ProgressPanelState,
 ) -> Callback<MouseEvent> {
     let state = state.clone();
+    let dispatch = dispatch.clone();
     let panel = panel.clone();
     Callback::from(move |event: MouseEvent| {
         let button = event
@@ -184,10 +183,7 @@ fn on_card_click(
             }
             other => return panel_click(other, &state, &panel),
         };
-        state.dispatch(Input {
-            action,
-            outside: read_outside(&state.storage_key),
-        });
+        dispatch.emit(action);
     })
 }
 
@@ -242,7 +238,7 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
         // Let the JS handle reach this widget: its storage key, and a reset.
         let controls = props.controls.clone();
         let key = props.storage_key.clone();
-        let reset = make_callback(&state, |()| PracticeAction::Reset);
+        let reset = dispatch_callback(&state);
         use_mount_effect(Box::new(move || {
             *controls.0.storage_key.borrow_mut() = Some(key);
             *controls.0.reset.borrow_mut() = Some(reset);
@@ -259,7 +255,7 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
         // through the one boxed mount effect (no effect compiled for a `String` key). Listened
         // for from the second frame: Chromium spends milliseconds on a window's first `storage`
         // listener, and a change in between is merged anyway by the next save's `sync`.
-        let on_change = make_callback(&state, PracticeAction::StorageChanged);
+        let dispatch = dispatch_callback(&state);
         let key = props.storage_key.clone();
         use_mount_effect(Box::new(move || {
             let listener = Rc::new(RefCell::new(None));
@@ -268,8 +264,9 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
                 let (listener, gone) = (listener.clone(), gone.clone());
                 after_first_paint(move || {
                     if !gone.get() {
-                        *listener.borrow_mut() =
-                            storage::listen_for_changes(key, move |value| on_change.emit(value));
+                        *listener.borrow_mut() = storage::listen_for_changes(key, move |value| {
+                            dispatch.emit(PracticeAction::StorageChanged(value))
+                        });
                     }
                 });
             }
@@ -294,10 +291,7 @@ fn use_effects(
     // `u64::default`, as the item view's `drafted_for`: one `use_mut_ref` in the wasm for both.
     let ran = use_mut_ref(u64::default);
     let handle = state.clone();
-    let report = make_callback(state, |(upto, results)| PracticeAction::EffectsRan {
-        upto,
-        results,
-    });
+    let dispatch = dispatch_callback(state);
     let decided = state.effects_decided();
     // The key changes when either changes (the count of effects stays far below 2^63).
     let key = decided << 1 | u64::from(checked);
@@ -311,7 +305,10 @@ fn use_effects(
                     results.extend(run_effect(effect, host.as_ref()));
                 }
                 *ran.borrow_mut() = decided;
-                report.emit((decided, results));
+                dispatch.emit(PracticeAction::EffectsRan {
+                    upto: decided,
+                    results,
+                });
             }
             Box::new(|| ())
         }),
@@ -443,9 +440,8 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let bank = &state.bank;
     let words = props.words;
     let model = &state.progress.model;
-    let on_submit = make_callback(&state, PracticeAction::Submit);
-    let on_click = on_card_click(&state, &panel_state);
-    let on_import = make_callback(&state, PracticeAction::Import);
+    let dispatch = dispatch_callback(&state);
+    let on_click = on_card_click(&state, &dispatch, &panel_state);
     // The learner's goal and calm mode, kept beside the progress (`…/prefs/…`).
     let preferences_key = preferences_key(&props.storage_key);
     let preferences = {
@@ -503,7 +499,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                                 <>
                                     { item_view(&ItemViewProps { item, revision: state.item_revision, part_index: on_screen.part_index,
                                         phase: &state.phase, hints_shown: on_screen.hints_shown, seed: on_screen.choice.variant_seed,
-                                        on_submit: &on_submit, screen: &screen, held: &item_view_state }) }
+                                        dispatch: &dispatch, screen: &screen, held: &item_view_state }) }
                                     if !answered {
                                         <p class="ap-why">{ choice_reason::why_this_item(words, bank, &on_screen.choice.reason) }</p>
                                     }
@@ -539,7 +535,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                 { goal_panel(&GoalPanelProps { bank: &state.bank, model, now: now(), preferences: &preferences.borrow(), on_change: &on_preferences, words }) }
                 { skill_list(&SkillListProps { bank: &state.bank, model, now: now(), focus: &state.focus_skill, calm, words }) }
                 { progress_panel(&ProgressPanelProps {
-                    on_import: &on_import, import_message: state.import_result.as_ref().map(|r| import_sentence(words, r)),
+                    dispatch: &dispatch, import_message: state.import_result.as_ref().map(|r| import_sentence(words, r)),
                     words, state: &panel_state }) }
             }
         </section>

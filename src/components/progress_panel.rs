@@ -11,12 +11,13 @@ use yew::prelude::*;
 
 use crate::browser::{download_text, now, read_file_text, short_code};
 use crate::i18n::{fill, Words};
-use crate::state::PracticeState;
+use crate::state::{PracticeAction, PracticeState};
 
 /// What the learner's data panel is drawn from, borrowed from the practice screen at each of
 /// its renders.
 pub struct ProgressPanelProps<'a> {
-    pub on_import: &'a Callback<String>,
+    /// The practice screen's `dispatch_callback`: a chosen file is sent as `PracticeAction::Import`.
+    pub dispatch: &'a Callback<PracticeAction>,
     /// What the last import did (a sentence), if anything.
     pub import_message: Option<String>,
     pub words: &'static Words,
@@ -89,13 +90,13 @@ pub fn progress_panel(props: &ProgressPanelProps) -> Html {
     let name_field = &props.state.name_field;
 
     let on_file = {
-        let on_import = props.on_import.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            let on_import = on_import.clone();
+            let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(content) = read_file_text(&input).await {
-                    on_import.emit(content);
+                    dispatch.emit(PracticeAction::Import(content));
                 }
                 input.set_value("");
             });
