@@ -94,12 +94,15 @@ pub fn progress_panel(props: &ProgressPanelProps) -> Html {
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let dispatch = dispatch.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Some(content) = read_file_text(&input).await {
-                    dispatch.emit(PracticeAction::Import(content));
-                }
-                input.set_value("");
-            });
+            read_file_text(
+                &input.clone(),
+                Box::new(move |content| {
+                    if let Some(content) = content.as_string() {
+                        dispatch.emit(PracticeAction::Import(content));
+                    }
+                    input.set_value("");
+                }),
+            );
         })
     };
     html! {
@@ -169,9 +172,10 @@ pub fn panel_click(act: &str, practice: &PracticeState, panel: &ProgressPanelSta
                 "application/json",
             );
             let shown = panel.shown.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                shown.set_code(short_code(&json).await.unwrap_or_default())
-            });
+            short_code(
+                &json,
+                Box::new(move |code| shown.set_code(code.as_string().unwrap_or_default())),
+            );
         }
         "ask-reset" => panel.set_confirming(true),
         "cancel-reset" => panel.set_confirming(false),
