@@ -1,7 +1,7 @@
 //! Hints in order, opened one at a time; a scaffold hint is a smaller question to try, checked
 //! on the spot (it counts as a hint used, not as an answer).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use adaptive_practice_engine::{
@@ -89,19 +89,27 @@ pub fn hint_list(props: &HintListProps) -> Html {
 /// When a hint opens, focus moves to it, so a screen reader reads it at once (and focus is not
 /// lost when the last hint's button goes away). A hint shown at the start of an item (resumed)
 /// takes none: `shown` counts for the item of `revision` only.
+/// `before` holds the key of the last run (`None` until the first render, which sets it).
 #[hook]
-pub fn use_focus_on_opened_hint(list: &NodeRef, revision: u32, shown: usize) {
-    // The item's revision in the high 32 bits, the hints shown in the low ones; a `u64`, as the
-    // practice screen's count of effects run: one type of `use_mut_ref` less.
+pub fn use_focus_on_opened_hint(
+    list: &NodeRef,
+    revision: u32,
+    shown: usize,
+    before: &Rc<Cell<Option<u64>>>,
+) {
+    // The item's revision in the high 32 bits, the hints shown in the low ones.
     let key = u64::from(revision) << 32 | (shown as u64 & 0xffff_ffff);
-    let before = use_mut_ref(|| key);
+    if before.get().is_none() {
+        before.set(Some(key));
+    }
+    let before = before.clone();
     let list = list.clone();
     use_effect_on(
         key,
         Box::new(move || {
-            let earlier = *before.borrow();
+            let earlier = before.get().unwrap_or(key);
             let opened = earlier >> 32 == key >> 32 && key > earlier;
-            *before.borrow_mut() = key;
+            before.set(Some(key));
             if opened {
                 let entry = list
                     .cast::<web_sys::Element>()

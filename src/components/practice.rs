@@ -19,7 +19,7 @@ use crate::components::goal_panel::{
     goal_panel, load_stored_preferences, store_preferences, GoalPanelProps,
 };
 use crate::components::item_view::{
-    item_view, shown_hint_count, use_item_view_state, ItemViewProps,
+    item_view, shown_hint_count, use_item_view_state, ItemViewHeld, ItemViewProps,
 };
 use crate::components::mount_effect::{use_effect_on, use_mount_effect};
 use crate::components::progress_panel::{
@@ -81,6 +81,23 @@ impl PartialEq for PracticeProps {
 pub struct ScreenContext {
     pub words: &'static Words,
     pub media: MediaBase,
+}
+
+/// What the practice screen and its parts keep between renders, in one `use_mut_ref`: a
+/// `use_mut_ref` of each type was a hook compiled apart. A change to show is shown by a forced
+/// render of the screen.
+#[derive(Default)]
+pub struct ScreenHeld {
+    /// How many effects were run (`use_effects`).
+    effects_ran: Rc<Cell<u64>>,
+    /// Whether the screen's first frame was painted (`use_after_first_paint`).
+    painted: Rc<Cell<bool>>,
+    /// The learner's goal and calm mode, read from storage at the first render.
+    preferences: RefCell<Option<Preferences>>,
+    item: ItemViewHeld,
+    /// The learner's data panel's: whether the question of starting again is shown, and the
+    /// report's short code.
+    panel: Rc<RefCell<(bool, String)>>,
 }
 
 /// What the learner is told about storage. In a frame sandboxed without `allow-same-origin` the
@@ -287,9 +304,9 @@ fn use_effects(
     state: &UseReducerHandle<PracticeState>,
     host: Option<web_sys::Element>,
     checked: bool,
+    ran: &Rc<Cell<u64>>,
 ) {
-    // `u64::default`, as the item view's `drafted_for`: one `use_mut_ref` in the wasm for both.
-    let ran = use_mut_ref(u64::default);
+    let ran = ran.clone();
     let handle = state.clone();
     let dispatch = dispatch_callback(state);
     let decided = state.effects_decided();
@@ -298,13 +315,13 @@ fn use_effects(
     use_effect_on(
         key,
         Box::new(move || {
-            let done = *ran.borrow();
+            let done = ran.get();
             if checked && decided > done {
                 let mut results = Vec::new();
                 for effect in handle.effects_after(done) {
                     results.extend(run_effect(effect, host.as_ref()));
                 }
-                *ran.borrow_mut() = decided;
+                ran.set(decided);
                 dispatch.emit(PracticeAction::EffectsRan {
                     upto: decided,
                     results,
@@ -412,6 +429,8 @@ fn use_deliberate_focus(
 #[component]
 pub fn Practice(props: &PracticeProps) -> Html {
     let state = use_practice_state(props);
+    let held = use_mut_ref(ScreenHeld::default);
+    let screen_held = held.borrow();
     let next_button = use_node_ref();
     let item_area = use_node_ref();
     let answered = matches!(state.phase, Phase::Answered { .. });
@@ -424,18 +443,23 @@ pub fn Practice(props: &PracticeProps) -> Html {
         },
         None => 0,
     };
-    let item_view_state = use_item_view_state(state.item_revision, shown_hints);
+    let item_view_state = use_item_view_state(state.item_revision, shown_hints, &screen_held.item);
     use_deliberate_focus(
         answered,
         state.item_revision,
         next_button.clone(),
         item_area.clone(),
     );
-    use_effects(&state, props.host.clone(), props.checked);
-    let rest_shown = use_after_first_paint();
+    use_effects(
+        &state,
+        props.host.clone(),
+        props.checked,
+        &screen_held.effects_ran,
+    );
+    let rest_shown = use_after_first_paint(&screen_held.painted);
     let card = use_node_ref();
     use_wide_formulas_focusable(&card, props.words.wide_formula);
-    let panel_state = use_progress_panel_state();
+    let panel_state = use_progress_panel_state(&screen_held.panel);
 
     let bank = &state.bank;
     let words = props.words;
@@ -444,23 +468,20 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let on_click = on_card_click(&state, &dispatch, &panel_state);
     // The learner's goal and calm mode, kept beside the progress (`…/prefs/…`).
     let preferences_key = preferences_key(&props.storage_key);
-    let preferences = {
-        let key = preferences_key.clone();
-        // Kept in a `use_mut_ref`, its change shown by the screen's one forced render
-        // (`render`): no state of its own type, whose reducer Yew would compile for it alone.
-        use_mut_ref(move || load_stored_preferences(&key))
-    };
+    if screen_held.preferences.borrow().is_none() {
+        *screen_held.preferences.borrow_mut() = Some(load_stored_preferences(&preferences_key));
+    }
+    let preferences = screen_held.preferences.borrow().clone().unwrap_or_default();
     let render = use_force_update();
     let on_preferences = {
-        let preferences = preferences.clone();
-        let render = render.clone();
+        let held = held.clone();
         Callback::from(move |changed: Preferences| {
             store_preferences(&preferences_key, &changed);
-            *preferences.borrow_mut() = changed;
+            *held.borrow().preferences.borrow_mut() = Some(changed);
             render.force_update();
         })
     };
-    let calm = preferences.borrow().calm;
+    let calm = preferences.calm;
     let screen = ScreenContext {
         words,
         media: media_base(props.source_url.as_deref(), &props.media_origins),
@@ -532,7 +553,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
             }
             // Below the item, built once the item is on screen (500 skill rows take longer than a frame).
             if rest_shown {
-                { goal_panel(&GoalPanelProps { bank: &state.bank, model, now: now(), preferences: &preferences.borrow(), on_change: &on_preferences, words }) }
+                { goal_panel(&GoalPanelProps { bank: &state.bank, model, now: now(), preferences: &preferences, on_change: &on_preferences, words }) }
                 { skill_list(&SkillListProps { bank: &state.bank, model, now: now(), focus: &state.focus_skill, calm, words }) }
                 { progress_panel(&ProgressPanelProps {
                     dispatch: &dispatch, import_message: state.import_result.as_ref().map(|r| import_sentence(words, r)),

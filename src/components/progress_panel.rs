@@ -33,7 +33,7 @@ pub struct ProgressPanelState {
     name_field: NodeRef,
 }
 
-/// Whether the question is shown and the short code, in a `use_mut_ref`, each change shown by a
+/// Whether the question is shown and the short code, in the screen's `ScreenHeld`, each change shown by a
 /// forced render of the screen (`set`): no `use_state` of a `bool` and of a `String`, whose
 /// reducers Yew compiles for each type.
 #[derive(Clone)]
@@ -57,12 +57,12 @@ impl ProgressPanelState {
     }
 }
 
-/// The panel's state, for a practice screen that draws it.
+/// The panel's state, for a practice screen that draws it: `held` is the screen's (`ScreenHeld`).
 #[hook]
-pub fn use_progress_panel_state() -> ProgressPanelState {
+pub fn use_progress_panel_state(held: &Rc<RefCell<(bool, String)>>) -> ProgressPanelState {
     ProgressPanelState {
         shown: PanelShown {
-            held: use_mut_ref(|| (false, String::new())),
+            held: held.clone(),
             render: use_force_update(),
         },
         name_field: use_node_ref(),
