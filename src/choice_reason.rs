@@ -9,92 +9,73 @@ use crate::i18n::{fill, Words};
 #[cfg(test)]
 mod tests;
 
-/// One sentence saying why this item was chosen, from the engine's reason.
+/// One sentence saying why this item was chosen, from the engine's reason. Each reason picks its
+/// sentence, its skill and at most one other value; one `fill` fills them in (a `fill` in each
+/// arm was compiled a dozen times over).
 pub fn why_this_item(words: &Words, bank: &IndexedBank, reason: &ChoiceReason) -> String {
-    let skill = |id: &str| bank.skill_name(id).to_string();
-    match reason {
+    let (sentence, skill_id, other) = match reason {
         // Predicted recall is named only when it fell under the target retention, and rounded
         // down: "down to 100%" is never said. Otherwise the estimate fell under the mastery level
         // (a recent wrong answer, forgetting on a narrow margin) while recall is still high.
-        ChoiceReason::ReviewDue { skill_id, recall } if *recall < TARGET_RETENTION => fill(
+        ChoiceReason::ReviewDue { skill_id, recall } if *recall < TARGET_RETENTION => (
             words.why_review,
-            &[
-                ("skill", &skill(skill_id)),
-                ("percent", &words.percent((recall * 100.0).floor() / 100.0)),
-            ],
+            skill_id,
+            Some(("percent", words.percent((recall * 100.0).floor() / 100.0))),
         ),
-        ChoiceReason::ReviewDue { skill_id, .. } => {
-            fill(words.why_review_estimate, &[("skill", &skill(skill_id))])
-        }
-        ChoiceReason::ChosenSkill { skill_id } => {
-            fill(words.why_chosen, &[("skill", &skill(skill_id))])
-        }
-        ChoiceReason::Learning { skill_id, mastery } => fill(
+        ChoiceReason::ReviewDue { skill_id, .. } => (words.why_review_estimate, skill_id, None),
+        ChoiceReason::ChosenSkill { skill_id } => (words.why_chosen, skill_id, None),
+        ChoiceReason::Learning { skill_id, mastery } => (
             words.why_learning,
-            &[
-                ("skill", &skill(skill_id)),
-                ("percent", &words.percent(*mastery)),
-            ],
+            skill_id,
+            Some(("percent", words.percent(*mastery))),
         ),
-        ChoiceReason::MasteryCheck { skill_id, mastery } => fill(
+        ChoiceReason::MasteryCheck { skill_id, mastery } => (
             words.why_mastery_check,
-            &[
-                ("skill", &skill(skill_id)),
-                ("percent", &words.percent(*mastery)),
-            ],
+            skill_id,
+            Some(("percent", words.percent(*mastery))),
         ),
-        ChoiceReason::DelayedRecheck { skill_id, mastery } => fill(
+        ChoiceReason::DelayedRecheck { skill_id, mastery } => (
             words.why_delayed_recheck,
-            &[
-                ("skill", &skill(skill_id)),
-                ("percent", &words.percent(*mastery)),
-            ],
+            skill_id,
+            Some(("percent", words.percent(*mastery))),
         ),
         ChoiceReason::Placement {
             skill_id,
             prerequisites,
-        } if prerequisites.is_empty() => {
-            fill(words.why_placement_first, &[("skill", &skill(skill_id))])
-        }
+        } if prerequisites.is_empty() => (words.why_placement_first, skill_id, None),
         ChoiceReason::Placement {
             skill_id,
             prerequisites,
-        } => fill(
+        } => (
             words.why_placement,
-            &[
-                ("skill", &skill(skill_id)),
-                ("before", &quoted_names(bank, &[prerequisites], words.and)),
-            ],
+            skill_id,
+            Some(("before", quoted_names(bank, &[prerequisites], words.and))),
         ),
         ChoiceReason::NewSkill {
             skill_id,
             after,
             placed,
-        } => {
-            let skill = skill(skill_id);
-            match (after.is_empty(), placed.is_empty()) {
-                (true, true) => fill(words.why_new_skill, &[("skill", &skill)]),
-                (false, true) => fill(
-                    words.why_next_step,
-                    &[
-                        ("skill", &skill),
-                        ("after", &quoted_names(bank, &[after], words.and)),
-                    ],
-                ),
-                // A prerequisite known only from placement answers is not said to be mastered.
-                _ => fill(
-                    words.why_next_step_placed,
-                    &[
-                        ("skill", &skill),
-                        ("placed", &quoted_names(bank, &[after, placed], words.and)),
-                    ],
-                ),
-            }
-        }
-        ChoiceReason::KeepPractising { skill_id } => {
-            fill(words.why_keep_practising, &[("skill", &skill(skill_id))])
-        }
-        ChoiceReason::Resumed => words.why_resumed.to_string(),
+        } => match (after.is_empty(), placed.is_empty()) {
+            (true, true) => (words.why_new_skill, skill_id, None),
+            (false, true) => (
+                words.why_next_step,
+                skill_id,
+                Some(("after", quoted_names(bank, &[after], words.and))),
+            ),
+            // A prerequisite known only from placement answers is not said to be mastered.
+            _ => (
+                words.why_next_step_placed,
+                skill_id,
+                Some(("placed", quoted_names(bank, &[after, placed], words.and))),
+            ),
+        },
+        ChoiceReason::KeepPractising { skill_id } => (words.why_keep_practising, skill_id, None),
+        ChoiceReason::Resumed => return words.why_resumed.to_string(),
+    };
+    let skill = bank.skill_name(skill_id);
+    match &other {
+        Some((name, value)) => fill(sentence, &[("skill", skill), (name, value)]),
+        None => fill(sentence, &[("skill", skill)]),
     }
 }
 

@@ -6,13 +6,16 @@ use std::rc::Rc;
 
 use yew::Callback;
 
+use crate::state::PracticeAction;
+
 /// Shared between the JS handle and the widget's components.
 #[derive(Default)]
 pub struct ExternalControls {
     /// The localStorage key of this widget's progress, once the bank is loaded.
     pub storage_key: RefCell<Option<String>>,
-    /// Resets the learner's progress (the caller has asked the learner to confirm).
-    pub reset: RefCell<Option<Callback<()>>>,
+    /// The practice screen's dispatch: `PracticeAction::Reset` resets the learner's progress (the
+    /// caller has asked the learner to confirm).
+    pub reset: RefCell<Option<Callback<PracticeAction>>>,
 }
 
 /// Props hold it behind an `Rc`; two props are equal when they share the same controls.

@@ -102,7 +102,7 @@ impl WidgetHandle {
     #[wasm_bindgen(js_name = resetProgress)]
     pub fn reset_progress(&self) {
         if let Some(reset) = self.controls.0.reset.borrow().as_ref() {
-            reset.emit(());
+            reset.emit(crate::state::PracticeAction::Reset);
         }
     }
 }

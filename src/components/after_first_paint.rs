@@ -21,12 +21,11 @@ extern "C" {
 const NO_FRAME_FALLBACK_MS: i32 = 200;
 
 /// False during the component's first render and frame; true from the frame after it, or after
-/// `NO_FRAME_FALLBACK_MS` when no frame comes.
+/// `NO_FRAME_FALLBACK_MS` when no frame comes. `painted` is kept by the component (the practice
+/// screen's `ScreenHeld`) and shown by a forced render: not a `use_state` (whose reducer Yew
+/// compiles for each type of state) nor a `use_mut_ref` of its own (a hook for each type).
 #[hook]
-pub fn use_after_first_paint() -> bool {
-    // A `use_mut_ref` and a forced render, not a `use_state` (whose reducer Yew compiles for
-    // each type of state).
-    let painted = use_mut_ref(|| false);
+pub fn use_after_first_paint(painted: &Rc<Cell<bool>>) -> bool {
     let render = use_force_update();
     {
         let painted = painted.clone();
@@ -36,7 +35,7 @@ pub fn use_after_first_paint() -> bool {
                 let unmounted = unmounted.clone();
                 move || {
                     if !unmounted.get() {
-                        *painted.borrow_mut() = true;
+                        painted.set(true);
                         render.force_update();
                     }
                 }
@@ -45,8 +44,7 @@ pub fn use_after_first_paint() -> bool {
             Box::new(move || unmounted.set(true))
         }));
     }
-    let painted = *painted.borrow();
-    painted
+    painted.get()
 }
 
 /// Calls `then` once, at the start of the second frame from now (the first has been painted by

@@ -12,6 +12,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew::virtual_dom::VList;
 
+use crate::browser::later;
 use crate::components::practice::ScreenContext;
 use crate::components::rich_text::inline_text;
 use crate::i18n::fill;
@@ -237,11 +238,14 @@ fn ordering_list(props: &AnswerControlProps) -> Html {
                     .and_then(|entry| entry.parent_element());
                 // After the render (Yew's runs first in the same queue of tasks), so that the
                 // button's name is the entry's at its new place when focus reaches it.
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(list) = list {
-                        focus_moved_entry(&list, other, up);
-                    }
-                });
+                later(
+                    None,
+                    Box::new(move |_| {
+                        if let Some(list) = list {
+                            focus_moved_entry(&list, other, up);
+                        }
+                    }),
+                );
             }
         })
     };

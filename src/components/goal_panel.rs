@@ -40,26 +40,18 @@ pub fn goal_panel(props: &GoalPanelProps<'_>) -> Html {
     let words = props.words;
     let skills = props.bank.skills().len() as u32;
     let mastered = props.model.mastered_skill_count(props.bank, props.now) as u32;
-    let on_goal = {
+    // One listener for both controls, on the panel (`change` bubbles): the goal's list or the
+    // calm mode's box changed (one closure in the wasm, not one per control).
+    let onchange = {
         let preferences = props.preferences.clone();
         let on_change = props.on_change.clone();
         Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            on_change.emit(Preferences {
-                goal_skills: select.value().parse().ok(),
-                ..preferences.clone()
-            });
-        })
-    };
-    let on_calm = {
-        let preferences = props.preferences.clone();
-        let on_change = props.on_change.clone();
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            on_change.emit(Preferences {
-                calm: input.checked(),
-                ..preferences.clone()
-            });
+            let mut changed = preferences.clone();
+            match event.target_dyn_into::<HtmlSelectElement>() {
+                Some(select) => changed.goal_skills = select.value().parse().ok(),
+                None => changed.calm = event.target_unchecked_into::<HtmlInputElement>().checked(),
+            }
+            on_change.emit(changed);
         })
     };
     let goal = props.preferences.goal_skills.map(|g| g.min(skills));
@@ -73,10 +65,10 @@ pub fn goal_panel(props: &GoalPanelProps<'_>) -> Html {
         });
     }
     html! {
-        <section class="ap-goal" aria-label={words.goal_title}>
+        <section class="ap-goal" aria-label={words.goal_title} {onchange}>
             <label class="ap-goal-choice">
                 { words.goal_choose }{ " " }
-                <select class="ap-select ap-goal-select" onchange={on_goal}>
+                <select class="ap-select ap-goal-select">
                     <option value="" selected={goal.is_none()}>{ words.goal_none }</option>
                     { VList::with_children(options, None) }
                 </select>
@@ -90,7 +82,7 @@ pub fn goal_panel(props: &GoalPanelProps<'_>) -> Html {
                     aria-label={words.goal_title} />
             }
             <label class="ap-calm">
-                <input type="checkbox" checked={props.preferences.calm} onchange={on_calm} />
+                <input type="checkbox" checked={props.preferences.calm} />
                 { " " }{ words.calm_mode }
             </label>
         </section>

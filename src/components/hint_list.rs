@@ -1,7 +1,7 @@
 //! Hints in order, opened one at a time; a scaffold hint is a smaller question to try, checked
 //! on the spot (it counts as a hint used, not as an answer).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use adaptive_practice_engine::{
@@ -24,7 +24,6 @@ pub struct HintListProps<'a> {
     pub hints: &'a [Hint],
     pub shown: u32,
     pub answered: bool,
-    pub on_hint: &'a Callback<()>,
     pub seed: u64,
     pub list: NodeRef,
     /// The item's revision (`ItemViewProps::revision`): the list is made anew for each item.
@@ -60,10 +59,6 @@ pub fn hint_list(props: &HintListProps) -> Html {
     if props.hints.is_empty() {
         return html! {};
     }
-    let onclick = {
-        let on_hint = props.on_hint.clone();
-        Callback::from(move |_: MouseEvent| on_hint.emit(()))
-    };
     let mut entries = Vec::with_capacity(shown);
     for (index, hint) in props.hints.iter().take(shown).enumerate() {
         entries.push(html! {
@@ -83,7 +78,7 @@ pub fn hint_list(props: &HintListProps) -> Html {
                 </ol>
             }
             if left > 0 && !props.answered {
-                <button type="button" class="ap-button ap-button-quiet ap-hint-button" {onclick}>
+                <button type="button" class="ap-button ap-button-quiet ap-hint-button" data-do="hint">
                     { fill(words.show_hint, &[("number", &(shown + 1).to_string()), ("count", &props.hints.len().to_string())]) }
                 </button>
             }
@@ -94,19 +89,27 @@ pub fn hint_list(props: &HintListProps) -> Html {
 /// When a hint opens, focus moves to it, so a screen reader reads it at once (and focus is not
 /// lost when the last hint's button goes away). A hint shown at the start of an item (resumed)
 /// takes none: `shown` counts for the item of `revision` only.
+/// `before` holds the key of the last run (`None` until the first render, which sets it).
 #[hook]
-pub fn use_focus_on_opened_hint(list: &NodeRef, revision: u32, shown: usize) {
-    // The item's revision in the high 32 bits, the hints shown in the low ones; a `u64`, as the
-    // practice screen's count of effects run: one type of `use_mut_ref` less.
+pub fn use_focus_on_opened_hint(
+    list: &NodeRef,
+    revision: u32,
+    shown: usize,
+    before: &Rc<Cell<Option<u64>>>,
+) {
+    // The item's revision in the high 32 bits, the hints shown in the low ones.
     let key = u64::from(revision) << 32 | (shown as u64 & 0xffff_ffff);
-    let before = use_mut_ref(|| key);
+    if before.get().is_none() {
+        before.set(Some(key));
+    }
+    let before = before.clone();
     let list = list.clone();
     use_effect_on(
         key,
         Box::new(move || {
-            let earlier = *before.borrow();
+            let earlier = before.get().unwrap_or(key);
             let opened = earlier >> 32 == key >> 32 && key > earlier;
-            *before.borrow_mut() = key;
+            before.set(Some(key));
             if opened {
                 let entry = list
                     .cast::<web_sys::Element>()

@@ -1,7 +1,7 @@
 //! One item on screen: the problem, the current step's prompt, the way to answer it, the hints
 //! opened so far, and Check.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use adaptive_practice_engine::gaps::{prompt_pieces, PromptPiece};
@@ -13,12 +13,12 @@ use yew::virtual_dom::VList;
 
 use crate::components::answer_controls::{answer_control, current_order, AnswerControlProps};
 use crate::components::hint_list::{
-    hint_list, use_focus_on_opened_hint, HintListProps, ScaffoldsHeld,
+    hint_list, use_focus_on_opened_hint, HintListProps, ScaffoldState, ScaffoldsHeld,
 };
 use crate::components::practice::ScreenContext;
 use crate::components::rich_text::block_text;
 use crate::i18n::fill;
-use crate::state::Phase;
+use crate::state::{Phase, PracticeAction};
 
 /// What the item view is drawn from: the item on screen and its step, the phase, and what the
 /// practice screen holds for it (`use_item_view_state`).
@@ -31,8 +31,8 @@ pub struct ItemViewProps<'a> {
     pub phase: &'a Phase,
     pub hints_shown: u32,
     pub seed: u64,
-    pub on_submit: &'a Callback<Response>,
-    pub on_hint: &'a Callback<()>,
+    /// The practice screen's `dispatch_callback`: Check sends `PracticeAction::Submit`.
+    pub dispatch: &'a Callback<PracticeAction>,
     pub screen: &'a ScreenContext,
     pub held: &'a ItemViewState,
 }
@@ -47,25 +47,38 @@ pub struct ItemViewState {
     scaffolds: ScaffoldsHeld,
 }
 
+/// What the item view keeps between renders, in the practice screen's `ScreenHeld`: the answer
+/// so far, the item it is for, the scaffolds' states, and the hints shown when the list was last
+/// drawn (`use_focus_on_opened_hint`).
+#[derive(Default)]
+pub struct ItemViewHeld {
+    draft: Rc<RefCell<Option<Response>>>,
+    drafted_for: Cell<u32>,
+    scaffolds: Rc<RefCell<Vec<ScaffoldState>>>,
+    hints_key: Rc<Cell<Option<u64>>>,
+}
+
 /// The item view's state, for the item of `revision` (its answer so far starts empty at each new
-/// item), with focus moved to a hint when one opens (`use_focus_on_opened_hint`).
+/// item), with focus moved to a hint when one opens (`use_focus_on_opened_hint`). At the first
+/// render, a revision other than 0 empties a draft and scaffolds that are empty anyway.
 #[hook]
-pub fn use_item_view_state(revision: u32, hints_shown: usize) -> ItemViewState {
-    let draft = use_mut_ref(|| None::<Response>);
-    // The item the answer so far is for (a `u64`, as the practice screen's count of effects run:
-    // one type of `use_mut_ref` less).
-    let drafted_for = use_mut_ref(|| u64::from(revision));
+pub fn use_item_view_state(
+    revision: u32,
+    hints_shown: usize,
+    held: &ItemViewHeld,
+) -> ItemViewState {
+    let draft = held.draft.clone();
     let scaffolds = ScaffoldsHeld {
-        states: use_mut_ref(Vec::new),
+        states: held.scaffolds.clone(),
         render: use_force_update(),
     };
-    if *drafted_for.borrow() != u64::from(revision) {
-        *drafted_for.borrow_mut() = u64::from(revision);
+    if held.drafted_for.get() != revision {
+        held.drafted_for.set(revision);
         *draft.borrow_mut() = None;
         scaffolds.states.borrow_mut().clear();
     }
     let hint_list = use_node_ref();
-    use_focus_on_opened_hint(&hint_list, revision, hints_shown);
+    use_focus_on_opened_hint(&hint_list, revision, hints_shown, &held.hints_key);
     ItemViewState {
         draft,
         hint_list,
@@ -192,14 +205,14 @@ pub fn item_view(props: &ItemViewProps) -> Html {
     let order = current_order(&kind, props.seed, &mut draft.borrow_mut());
     let submit = {
         let draft = draft.clone();
-        let on_submit = props.on_submit.clone();
+        let dispatch = props.dispatch.clone();
         let kind = kind.clone();
         Callback::from(move |()| {
             let response = draft
                 .borrow()
                 .clone()
                 .unwrap_or_else(|| empty_response(&kind, blank_count));
-            on_submit.emit(response);
+            dispatch.emit(PracticeAction::Submit(response));
         })
     };
     let handlers = AnswerFormHandlers::new(submit);
@@ -250,7 +263,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
             }
         </form>
         // Outside the form: a scaffold is a small form of its own. Check comes after the hints.
-        { hint_list(&HintListProps { hints, shown: props.hints_shown, answered, on_hint: props.on_hint,
+        { hint_list(&HintListProps { hints, shown: props.hints_shown, answered,
             seed: props.seed, list: props.held.hint_list.clone(), revision: props.revision, screen: props.screen,
             scaffolds: &props.held.scaffolds }) }
         if !answered {

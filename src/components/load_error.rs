@@ -8,6 +8,7 @@ use adaptive_practice_engine::Diagnostic;
 use yew::prelude::*;
 use yew::virtual_dom::VList;
 
+use crate::browser::later;
 use crate::events;
 use crate::i18n::{fill, Words};
 
@@ -46,8 +47,9 @@ pub fn send_load_error(
     diagnostics: Rc<Vec<Diagnostic>>,
 ) {
     if let Some(host) = host {
-        wasm_bindgen_futures::spawn_local(async move {
-            events::send(&host, &events::error_event(&summary, &diagnostics));
-        });
+        later(
+            None,
+            Box::new(move |_| events::send(&host, &events::error_event(&summary, &diagnostics))),
+        );
     }
 }

@@ -19,11 +19,12 @@ use crate::components::goal_panel::{
     goal_panel, load_stored_preferences, store_preferences, GoalPanelProps,
 };
 use crate::components::item_view::{
-    item_view, shown_hint_count, use_item_view_state, ItemViewProps,
+    item_view, shown_hint_count, use_item_view_state, ItemViewHeld, ItemViewProps,
 };
 use crate::components::mount_effect::{use_effect_on, use_mount_effect};
 use crate::components::progress_panel::{
-    import_sentence, progress_panel, use_progress_panel_state, ProgressPanelProps,
+    import_sentence, panel_click, progress_panel, use_progress_panel_state, ProgressPanelProps,
+    ProgressPanelState,
 };
 use crate::components::rich_text::{
     block_text, inline_text, origin_of, use_wide_formulas_focusable, MediaBase,
@@ -82,6 +83,23 @@ pub struct ScreenContext {
     pub media: MediaBase,
 }
 
+/// What the practice screen and its parts keep between renders, in one `use_mut_ref`: a
+/// `use_mut_ref` of each type was a hook compiled apart. A change to show is shown by a forced
+/// render of the screen.
+#[derive(Default)]
+pub struct ScreenHeld {
+    /// How many effects were run (`use_effects`).
+    effects_ran: Rc<Cell<u64>>,
+    /// Whether the screen's first frame was painted (`use_after_first_paint`).
+    painted: Rc<Cell<bool>>,
+    /// The learner's goal and calm mode, read from storage at the first render.
+    preferences: RefCell<Option<Preferences>>,
+    item: ItemViewHeld,
+    /// The learner's data panel's: whether the question of starting again is shown, and the
+    /// report's short code.
+    panel: Rc<RefCell<(bool, String)>>,
+}
+
 /// What the learner is told about storage. In a frame sandboxed without `allow-same-origin` the
 /// page's origin is opaque (`null`) and storage is refused: then the notice says what the frame
 /// needs, for the learner to pass on.
@@ -131,20 +149,58 @@ fn preferences_key(storage_key: &str) -> String {
     }
 }
 
-/// A callback that dispatches the action `to_action` makes of its argument, with what it read
-/// outside (todomvc's `make_callback`). `to_action` is a function pointer, so that the callback
-/// is compiled once per argument type, not once per action.
-fn make_callback<E: 'static>(
-    state: &UseReducerHandle<PracticeState>,
-    to_action: fn(E) -> PracticeAction,
-) -> Callback<E> {
+/// The practice screen's one callback: dispatches the action it is given, with what it read
+/// outside (todomvc's `make_callback`). One callback type for every action: a callback per
+/// argument type (`Callback<Response>`, `Callback<String>`, …) was compiled once per type.
+fn dispatch_callback(state: &UseReducerHandle<PracticeState>) -> Callback<PracticeAction> {
     let dispatcher = state.dispatcher();
     let storage_key = state.storage_key.clone();
-    Callback::from(move |argument: E| {
+    Callback::from(move |action| {
         dispatcher.dispatch(Input {
-            action: to_action(argument),
+            action,
             outside: read_outside(&storage_key),
         })
+    })
+}
+
+/// The practice screen's one click listener, on its card. Each of the screen's buttons but the
+/// item's own (Check, a scaffold's Check, the Move buttons) says what it does in its `data-do`
+/// attribute: one closure in the wasm for them all, not one per button.
+fn on_card_click(
+    state: &UseReducerHandle<PracticeState>,
+    dispatch: &Callback<PracticeAction>,
+    panel: &ProgressPanelState,
+) -> Callback<MouseEvent> {
+    let state = state.clone();
+    let dispatch = dispatch.clone();
+    let panel = panel.clone();
+    Callback::from(move |event: MouseEvent| {
+        let button = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|target| target.closest("[data-do]").ok().flatten());
+        let Some(button) = button else {
+            return;
+        };
+        let action = match button.get_attribute("data-do").unwrap_or_default().as_str() {
+            "next" => PracticeAction::Next,
+            "another" => PracticeAction::AnotherVariant,
+            "hint" => PracticeAction::ShowHint,
+            // A skill's row names the skill; Let the widget choose is in no row (`None`).
+            "choose" => PracticeAction::ChooseSkill(
+                button
+                    .closest("[data-skill]")
+                    .ok()
+                    .flatten()
+                    .and_then(|row| row.get_attribute("data-skill")),
+            ),
+            "reset" => {
+                panel.set_confirming(false);
+                PracticeAction::Reset
+            }
+            other => return panel_click(other, &state, &panel),
+        };
+        dispatch.emit(action);
     })
 }
 
@@ -199,7 +255,7 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
         // Let the JS handle reach this widget: its storage key, and a reset.
         let controls = props.controls.clone();
         let key = props.storage_key.clone();
-        let reset = make_callback(&state, |()| PracticeAction::Reset);
+        let reset = dispatch_callback(&state);
         use_mount_effect(Box::new(move || {
             *controls.0.storage_key.borrow_mut() = Some(key);
             *controls.0.reset.borrow_mut() = Some(reset);
@@ -216,7 +272,7 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
         // through the one boxed mount effect (no effect compiled for a `String` key). Listened
         // for from the second frame: Chromium spends milliseconds on a window's first `storage`
         // listener, and a change in between is merged anyway by the next save's `sync`.
-        let on_change = make_callback(&state, PracticeAction::StorageChanged);
+        let dispatch = dispatch_callback(&state);
         let key = props.storage_key.clone();
         use_mount_effect(Box::new(move || {
             let listener = Rc::new(RefCell::new(None));
@@ -225,8 +281,9 @@ fn use_practice_state(props: &PracticeProps) -> UseReducerHandle<PracticeState> 
                 let (listener, gone) = (listener.clone(), gone.clone());
                 after_first_paint(move || {
                     if !gone.get() {
-                        *listener.borrow_mut() =
-                            storage::listen_for_changes(key, move |value| on_change.emit(value));
+                        *listener.borrow_mut() = storage::listen_for_changes(key, move |value| {
+                            dispatch.emit(PracticeAction::StorageChanged(value))
+                        });
                     }
                 });
             }
@@ -247,27 +304,28 @@ fn use_effects(
     state: &UseReducerHandle<PracticeState>,
     host: Option<web_sys::Element>,
     checked: bool,
+    ran: &Rc<Cell<u64>>,
 ) {
-    let ran = use_mut_ref(|| 0u64);
+    let ran = ran.clone();
     let handle = state.clone();
-    let report = make_callback(state, |(upto, results)| PracticeAction::EffectsRan {
-        upto,
-        results,
-    });
+    let dispatch = dispatch_callback(state);
     let decided = state.effects_decided();
     // The key changes when either changes (the count of effects stays far below 2^63).
     let key = decided << 1 | u64::from(checked);
     use_effect_on(
         key,
         Box::new(move || {
-            let done = *ran.borrow();
+            let done = ran.get();
             if checked && decided > done {
                 let mut results = Vec::new();
                 for effect in handle.effects_after(done) {
                     results.extend(run_effect(effect, host.as_ref()));
                 }
-                *ran.borrow_mut() = decided;
-                report.emit((decided, results));
+                ran.set(decided);
+                dispatch.emit(PracticeAction::EffectsRan {
+                    upto: decided,
+                    results,
+                });
             }
             Box::new(|| ())
         }),
@@ -371,6 +429,8 @@ fn use_deliberate_focus(
 #[component]
 pub fn Practice(props: &PracticeProps) -> Html {
     let state = use_practice_state(props);
+    let held = use_mut_ref(ScreenHeld::default);
+    let screen_held = held.borrow();
     let next_button = use_node_ref();
     let item_area = use_node_ref();
     let answered = matches!(state.phase, Phase::Answered { .. });
@@ -383,48 +443,45 @@ pub fn Practice(props: &PracticeProps) -> Html {
         },
         None => 0,
     };
-    let item_view_state = use_item_view_state(state.item_revision, shown_hints);
+    let item_view_state = use_item_view_state(state.item_revision, shown_hints, &screen_held.item);
     use_deliberate_focus(
         answered,
         state.item_revision,
         next_button.clone(),
         item_area.clone(),
     );
-    use_effects(&state, props.host.clone(), props.checked);
-    let rest_shown = use_after_first_paint();
+    use_effects(
+        &state,
+        props.host.clone(),
+        props.checked,
+        &screen_held.effects_ran,
+    );
+    let rest_shown = use_after_first_paint(&screen_held.painted);
     let card = use_node_ref();
     use_wide_formulas_focusable(&card, props.words.wide_formula);
-    let panel_state = use_progress_panel_state();
+    let panel_state = use_progress_panel_state(&screen_held.panel);
 
     let bank = &state.bank;
     let words = props.words;
     let model = &state.progress.model;
-    let on_submit = make_callback(&state, PracticeAction::Submit);
-    let on_next = make_callback(&state, |_: MouseEvent| PracticeAction::Next);
-    let on_hint = make_callback(&state, |()| PracticeAction::ShowHint);
-    let on_another = make_callback(&state, |_: MouseEvent| PracticeAction::AnotherVariant);
-    let on_reset = make_callback(&state, |()| PracticeAction::Reset);
-    let on_choose = make_callback(&state, PracticeAction::ChooseSkill);
-    let on_import = make_callback(&state, PracticeAction::Import);
+    let dispatch = dispatch_callback(&state);
+    let on_click = on_card_click(&state, &dispatch, &panel_state);
     // The learner's goal and calm mode, kept beside the progress (`…/prefs/…`).
     let preferences_key = preferences_key(&props.storage_key);
-    let preferences = {
-        let key = preferences_key.clone();
-        // Kept in a `use_mut_ref`, its change shown by the screen's one forced render
-        // (`render`): no state of its own type, whose reducer Yew would compile for it alone.
-        use_mut_ref(move || load_stored_preferences(&key))
-    };
+    if screen_held.preferences.borrow().is_none() {
+        *screen_held.preferences.borrow_mut() = Some(load_stored_preferences(&preferences_key));
+    }
+    let preferences = screen_held.preferences.borrow().clone().unwrap_or_default();
     let render = use_force_update();
     let on_preferences = {
-        let preferences = preferences.clone();
-        let render = render.clone();
+        let held = held.clone();
         Callback::from(move |changed: Preferences| {
             store_preferences(&preferences_key, &changed);
-            *preferences.borrow_mut() = changed;
+            *held.borrow().preferences.borrow_mut() = Some(changed);
             render.force_update();
         })
     };
-    let calm = preferences.borrow().calm;
+    let calm = preferences.calm;
     let screen = ScreenContext {
         words,
         media: media_base(props.source_url.as_deref(), &props.media_origins),
@@ -443,7 +500,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
         None => "ap-feedback",
     };
     html! {
-        <section class="ap-card" part="card" aria-labelledby="ap-title" ref={card}>
+        <section class="ap-card" part="card" aria-labelledby="ap-title" ref={card} onclick={on_click}>
             <header class="ap-header">
                 <h2 class="ap-title" id="ap-title">{ bank.title() }</h2>
                 <span class="ap-score" hidden={calm}>{ fill(words.answered_summary, &[("answers", &model.answer_count.to_string()), ("correct", &model.correct_count.to_string())]) }</span>
@@ -463,7 +520,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
                                 <>
                                     { item_view(&ItemViewProps { item, revision: state.item_revision, part_index: on_screen.part_index,
                                         phase: &state.phase, hints_shown: on_screen.hints_shown, seed: on_screen.choice.variant_seed,
-                                        on_submit: &on_submit, on_hint: &on_hint, screen: &screen, held: &item_view_state }) }
+                                        dispatch: &dispatch, screen: &screen, held: &item_view_state }) }
                                     if !answered {
                                         <p class="ap-why">{ choice_reason::why_this_item(words, bank, &on_screen.choice.reason) }</p>
                                     }
@@ -484,11 +541,11 @@ pub fn Practice(props: &PracticeProps) -> Html {
             }
             if answered {
                 <div class="ap-actions">
-                    <button type="button" class="ap-button ap-next" part="button" ref={next_button} onclick={on_next}>
+                    <button type="button" class="ap-button ap-next" part="button" ref={next_button} data-do="next">
                         { if more_parts { words.next_step } else { words.next_item } }
                     </button>
                     if is_template && !more_parts {
-                        <button type="button" class="ap-button ap-button-quiet ap-another" onclick={on_another}>
+                        <button type="button" class="ap-button ap-button-quiet ap-another" data-do="another">
                             { words.try_another }
                         </button>
                     }
@@ -496,10 +553,10 @@ pub fn Practice(props: &PracticeProps) -> Html {
             }
             // Below the item, built once the item is on screen (500 skill rows take longer than a frame).
             if rest_shown {
-                { goal_panel(&GoalPanelProps { bank: &state.bank, model, now: now(), preferences: &preferences.borrow(), on_change: &on_preferences, words }) }
-                { skill_list(&SkillListProps { bank: &state.bank, model, now: now(), focus: &state.focus_skill, on_choose: &on_choose, calm, words }) }
-                { progress_panel(&ProgressPanelProps { practice: &state, on_reset: &on_reset,
-                    on_import: &on_import, import_message: state.import_result.as_ref().map(|r| import_sentence(words, r)),
+                { goal_panel(&GoalPanelProps { bank: &state.bank, model, now: now(), preferences: &preferences, on_change: &on_preferences, words }) }
+                { skill_list(&SkillListProps { bank: &state.bank, model, now: now(), focus: &state.focus_skill, calm, words }) }
+                { progress_panel(&ProgressPanelProps {
+                    dispatch: &dispatch, import_message: state.import_result.as_ref().map(|r| import_sentence(words, r)),
                     words, state: &panel_state }) }
             }
         </section>

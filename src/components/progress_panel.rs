@@ -11,16 +11,13 @@ use yew::prelude::*;
 
 use crate::browser::{download_text, now, read_file_text, short_code};
 use crate::i18n::{fill, Words};
-use crate::state::PracticeState;
+use crate::state::{PracticeAction, PracticeState};
 
 /// What the learner's data panel is drawn from, borrowed from the practice screen at each of
 /// its renders.
 pub struct ProgressPanelProps<'a> {
-    /// The practice state, whose bank and progress the panel saves and reports (read when a
-    /// button is pressed: no copy of the progress is made at each render).
-    pub practice: &'a UseReducerHandle<PracticeState>,
-    pub on_reset: &'a Callback<()>,
-    pub on_import: &'a Callback<String>,
+    /// The practice screen's `dispatch_callback`: a chosen file is sent as `PracticeAction::Import`.
+    pub dispatch: &'a Callback<PracticeAction>,
     /// What the last import did (a sentence), if anything.
     pub import_message: Option<String>,
     pub words: &'static Words,
@@ -30,12 +27,13 @@ pub struct ProgressPanelProps<'a> {
 /// The panel's own state, kept by the practice screen's hooks (`use_progress_panel_state`):
 /// whether the question of starting again is shown, the report's short code (empty until made)
 /// and the name field (it keeps what was typed; read when the report is made).
+#[derive(Clone)]
 pub struct ProgressPanelState {
     shown: PanelShown,
     name_field: NodeRef,
 }
 
-/// Whether the question is shown and the short code, in a `use_mut_ref`, each change shown by a
+/// Whether the question is shown and the short code, in the screen's `ScreenHeld`, each change shown by a
 /// forced render of the screen (`set`): no `use_state` of a `bool` and of a `String`, whose
 /// reducers Yew compiles for each type.
 #[derive(Clone)]
@@ -45,23 +43,26 @@ struct PanelShown {
 }
 
 impl PanelShown {
-    fn set_confirming(&self, confirming: bool) {
-        self.held.borrow_mut().0 = confirming;
-        self.render.force_update();
-    }
-
     fn set_code(&self, code: String) {
         self.held.borrow_mut().1 = code;
         self.render.force_update();
     }
 }
 
-/// The panel's state, for a practice screen that draws it.
+impl ProgressPanelState {
+    /// Shows or hides the question of starting again.
+    pub fn set_confirming(&self, confirming: bool) {
+        self.shown.held.borrow_mut().0 = confirming;
+        self.shown.render.force_update();
+    }
+}
+
+/// The panel's state, for a practice screen that draws it: `held` is the screen's (`ScreenHeld`).
 #[hook]
-pub fn use_progress_panel_state() -> ProgressPanelState {
+pub fn use_progress_panel_state(held: &Rc<RefCell<(bool, String)>>) -> ProgressPanelState {
     ProgressPanelState {
         shown: PanelShown {
-            held: use_mut_ref(|| (false, String::new())),
+            held: held.clone(),
             render: use_force_update(),
         },
         name_field: use_node_ref(),
@@ -88,35 +89,73 @@ pub fn progress_panel(props: &ProgressPanelProps) -> Html {
     let (confirming, code) = shown.held.borrow().clone();
     let name_field = &props.state.name_field;
 
-    let on_export = {
-        let practice = props.practice.clone();
-        Callback::from(move |_: MouseEvent| {
-            download_text(
-                &format!("{}-progress.json", file_name(practice.bank.id())),
-                &save_progress(&practice.progress),
-                "application/json",
+    let on_file = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let dispatch = dispatch.clone();
+            read_file_text(
+                &input.clone(),
+                Box::new(move |content| {
+                    if let Some(content) = content.as_string() {
+                        dispatch.emit(PracticeAction::Import(content));
+                    }
+                    input.set_value("");
+                }),
             );
         })
     };
-    let on_file = {
-        let on_import = props.on_import.clone();
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let on_import = on_import.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Some(content) = read_file_text(&input).await {
-                    on_import.emit(content);
+    html! {
+        <details class="ap-data">
+            <summary class="ap-data-title">{ words.data_title }</summary>
+            <p class="ap-hint">{ words.data_explained }</p>
+            <div class="ap-actions">
+                <button type="button" class="ap-button ap-button-quiet ap-export" data-do="export">{ words.export_progress }</button>
+                <label class="ap-button ap-button-quiet ap-import">
+                    { words.import_progress }
+                    <input type="file" class="ap-file" accept=".json,application/json" onchange={on_file} />
+                </label>
+            </div>
+            if let Some(message) = &props.import_message {
+                <p class="ap-import-message" role="status">{ message.clone() }</p>
+            }
+            <div class="ap-report">
+                <label class="ap-label" for="ap-learner-name">{ words.your_name }</label>
+                <input id="ap-learner-name" class="ap-input" type="text" autocomplete="name" ref={name_field.clone()} />
+                <button type="button" class="ap-button ap-button-quiet ap-make-report" data-do="report">{ words.make_report }</button>
+                if !code.is_empty() {
+                    <label class="ap-label" for="ap-report-code">{ words.report_code }</label>
+                    <textarea id="ap-report-code" class="ap-code" readonly=true rows="3" value={code} />
                 }
-                input.set_value("");
-            });
-        })
-    };
-    let on_report = {
-        let practice = props.practice.clone();
-        let name_field = name_field.clone();
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| {
-            let learner_name = name_field
+            </div>
+            if confirming {
+                <div class="ap-confirm" role="alertdialog" aria-labelledby="ap-reset-question">
+                    <p id="ap-reset-question">{ words.reset_question }</p>
+                    <div class="ap-actions">
+                        <button type="button" class="ap-button ap-reset-confirm" data-do="reset">{ words.reset_confirm }</button>
+                        <button type="button" class="ap-button ap-button-quiet" data-do="cancel-reset">{ words.cancel }</button>
+                    </div>
+                </div>
+            } else {
+                <button type="button" class="ap-button ap-button-quiet ap-reset" data-do="ask-reset">{ words.reset_progress }</button>
+            }
+        </details>
+    }
+}
+
+/// What the panel's button named `act` (its `data-do`) does, from the practice screen's one click
+/// listener (Start again, which changes the practice state, is the screen's own). The practice
+/// state's bank and progress are read then: no copy of the progress is made at each render.
+pub fn panel_click(act: &str, practice: &PracticeState, panel: &ProgressPanelState) {
+    match act {
+        "export" => download_text(
+            &format!("{}-progress.json", file_name(practice.bank.id())),
+            &save_progress(&practice.progress),
+            "application/json",
+        ),
+        "report" => {
+            let learner_name = panel
+                .name_field
                 .cast::<HtmlInputElement>()
                 .map(|field| field.value())
                 .unwrap_or_default();
@@ -132,63 +171,15 @@ pub fn progress_panel(props: &ProgressPanelProps) -> Html {
                 &json,
                 "application/json",
             );
-            let shown = shown.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                shown.set_code(short_code(&json).await.unwrap_or_default())
-            });
-        })
-    };
-    let ask_reset = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set_confirming(true))
-    };
-    let cancel_reset = {
-        let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| shown.set_confirming(false))
-    };
-    let do_reset = {
-        let shown = shown.clone();
-        let on_reset = props.on_reset.clone();
-        Callback::from(move |_: MouseEvent| {
-            shown.set_confirming(false);
-            on_reset.emit(());
-        })
-    };
-    html! {
-        <details class="ap-data">
-            <summary class="ap-data-title">{ words.data_title }</summary>
-            <p class="ap-hint">{ words.data_explained }</p>
-            <div class="ap-actions">
-                <button type="button" class="ap-button ap-button-quiet ap-export" onclick={on_export}>{ words.export_progress }</button>
-                <label class="ap-button ap-button-quiet ap-import">
-                    { words.import_progress }
-                    <input type="file" class="ap-file" accept=".json,application/json" onchange={on_file} />
-                </label>
-            </div>
-            if let Some(message) = &props.import_message {
-                <p class="ap-import-message" role="status">{ message.clone() }</p>
-            }
-            <div class="ap-report">
-                <label class="ap-label" for="ap-learner-name">{ words.your_name }</label>
-                <input id="ap-learner-name" class="ap-input" type="text" autocomplete="name" ref={name_field.clone()} />
-                <button type="button" class="ap-button ap-button-quiet ap-make-report" onclick={on_report}>{ words.make_report }</button>
-                if !code.is_empty() {
-                    <label class="ap-label" for="ap-report-code">{ words.report_code }</label>
-                    <textarea id="ap-report-code" class="ap-code" readonly=true rows="3" value={code} />
-                }
-            </div>
-            if confirming {
-                <div class="ap-confirm" role="alertdialog" aria-labelledby="ap-reset-question">
-                    <p id="ap-reset-question">{ words.reset_question }</p>
-                    <div class="ap-actions">
-                        <button type="button" class="ap-button ap-reset-confirm" onclick={do_reset}>{ words.reset_confirm }</button>
-                        <button type="button" class="ap-button ap-button-quiet" onclick={cancel_reset}>{ words.cancel }</button>
-                    </div>
-                </div>
-            } else {
-                <button type="button" class="ap-button ap-button-quiet ap-reset" onclick={ask_reset}>{ words.reset_progress }</button>
-            }
-        </details>
+            let shown = panel.shown.clone();
+            short_code(
+                &json,
+                Box::new(move |code| shown.set_code(code.as_string().unwrap_or_default())),
+            );
+        }
+        "ask-reset" => panel.set_confirming(true),
+        "cancel-reset" => panel.set_confirming(false),
+        _ => {}
     }
 }
 

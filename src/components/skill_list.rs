@@ -14,7 +14,6 @@ pub struct SkillListProps<'a> {
     pub now: Timestamp,
     /// The skill the learner chose, if any.
     pub focus: &'a Option<String>,
-    pub on_choose: &'a Callback<Option<String>>,
     /// Calm mode: no percentages.
     pub calm: bool,
     pub words: &'static Words,
@@ -59,8 +58,7 @@ pub fn skill_list(props: &SkillListProps<'_>) -> Html {
                 <span class="ap-skill-mastery" hidden={props.calm}>{ shown }</span>
                 if props.focus.as_deref() != Some(skill.id.as_str()) {
                     <button type="button" class="ap-choose" aria-label={fill(words.practise_label, &[("skill", &skill.name)])}
-                        title={(!props.model.is_unlocked(bank, position)).then(|| needs_first(bank, &skill.prerequisites, words))}
-                        onclick={{ let on_choose = props.on_choose.clone(); let id = skill.id.clone(); Callback::from(move |_: MouseEvent| on_choose.emit(Some(id.clone()))) }}>
+                        title={(!props.model.is_unlocked(bank, position)).then(|| needs_first(bank, &skill.prerequisites, words))} data-do="choose">
                         { words.practise }
                     </button>
                 }
@@ -75,8 +73,7 @@ pub fn skill_list(props: &SkillListProps<'_>) -> Html {
                 <p class="ap-focus">
                     { fill(words.practising_chosen, &[("skill", bank.skill_position(focus).map_or(focus.as_str(), |i| bank.skills()[i].name.as_str()))]) }
                     { " " }
-                    <button type="button" class="ap-button ap-button-quiet ap-let-choose"
-                        onclick={{ let on_choose = props.on_choose.clone(); Callback::from(move |_: MouseEvent| on_choose.emit(None)) }}>
+                    <button type="button" class="ap-button ap-button-quiet ap-let-choose" data-do="choose">
                         { words.let_widget_choose }
                     </button>
                 </p>

@@ -9,7 +9,7 @@
 
 use adaptive_practice_engine::{IndexedBank, LearnerModel, SkillState, Timestamp};
 use yew::prelude::*;
-use yew::virtual_dom::VList;
+use yew::virtual_dom::{AttributeOrProperty, Attributes, VList, VTag};
 
 /// What the map draws: the skill list's bank, model and moment, borrowed.
 pub struct SkillMapProps<'a> {
@@ -258,24 +258,27 @@ impl Node<'_> {
                 <text text-anchor="middle">{ VList::with_children(spans, None) }</text>
             </>
         };
-        let id = self.id.to_string();
-        // A class written out for each state: `class={…}` goes through Yew's `Classes` (an
-        // ordered set, compiled in for it alone), and an SVG element has no `className` to set
-        // as the HTML elements' `~className` does.
-        match self.state {
-            SkillState::NotStarted => {
-                html! { <g class="ap-map-node ap-map-not-started" data-skill={id}>{ body }</g> }
-            }
-            SkillState::Learning => {
-                html! { <g class="ap-map-node ap-map-learning" data-skill={id}>{ body }</g> }
-            }
-            SkillState::Mastered => {
-                html! { <g class="ap-map-node ap-map-mastered" data-skill={id}>{ body }</g> }
-            }
-            SkillState::DueForReview => {
-                html! { <g class="ap-map-node ap-map-review" data-skill={id}>{ body }</g> }
-            }
-        }
+        // The class as an attribute of the node: `class={…}` in `html!` goes through Yew's
+        // `Classes` (an ordered set, compiled in for it alone), and an SVG element has no
+        // `className` to set as the HTML elements' `~className` does; one `<g>` per state was
+        // four elements compiled.
+        let class = match self.state {
+            SkillState::NotStarted => "ap-map-node ap-map-not-started",
+            SkillState::Learning => "ap-map-node ap-map-learning",
+            SkillState::Mastered => "ap-map-node ap-map-mastered",
+            SkillState::DueForReview => "ap-map-node ap-map-review",
+        };
+        let mut group = VTag::new("g");
+        group.set_attributes(Attributes::Dynamic {
+            // In the order `html!` sets them: the class last.
+            keys: &["data-skill", "class"],
+            values: Box::new([
+                Some(AttributeOrProperty::Attribute(self.id.to_string().into())),
+                Some(AttributeOrProperty::Attribute(class.into())),
+            ]),
+        });
+        group.add_child(body);
+        group.into()
     }
 }
 
