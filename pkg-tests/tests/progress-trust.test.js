@@ -103,14 +103,24 @@ test('progress saved under a storage-key by the current release still loads, for
   await context.close();
 });
 
-/** Chooses `path` in the widget's "Load progress from a file"; returns the sentence shown. */
+/**
+ * Chooses `path` in the widget's "Load progress from a file"; returns the sentence shown once
+ * it differs from the one shown before (each file here gets its own sentence), or after 10 s.
+ */
 async function importFile(widget, path) {
   await widget.part('details.ap-data').evaluate((details) => {
     details.open = true;
   });
+  const message = widget.part('.ap-import-message');
+  const before = (await message.count()) > 0 ? (await message.textContent()).trim() : null;
   await widget.part('.ap-file').setInputFiles(path);
-  await widget.part('.ap-import-message').waitFor();
-  return (await widget.part('.ap-import-message').textContent()).trim();
+  await message.waitFor();
+  let said = (await message.textContent()).trim();
+  for (let waited = 0; said === before && waited < 10_000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    said = (await message.textContent()).trim();
+  }
+  return said;
 }
 
 test('a progress file too large or not plausible is refused with a reason; stored progress stays byte for byte', async () => {
