@@ -239,7 +239,7 @@ pub fn days_until_recall(
     let target = target_retention.clamp(0.01, 0.99);
     // (1 + F · t / S)^(−decay) = r  ⇔  t = S / F · (r^(−1/decay) − 1).
     let days = clamp_stability(stability_days) / forgetting_factor(decay)
-        * (target.powf(-1.0 / decay) - 1.0);
+        * (crate::math::power(target, -1.0 / decay) - 1.0);
     days.clamp(0.0, LONGEST_STABILITY_DAYS)
 }
 
