@@ -124,6 +124,8 @@ pub struct MemoryParameters {
 
 impl Default for MemoryParameters {
     /// FSRS-6's published defaults, fitted by its authors on many Anki collections.
+    // Not inlined: the widget calls it from five places, each of which compiled its constants.
+    #[inline(never)]
     fn default() -> Self {
         MemoryParameters {
             initial_stability: [0.212, 1.2931, 2.3065, 8.2956],
