@@ -534,7 +534,7 @@ pub fn evaluate(
                 BinaryOp::Subtract => a - b,
                 BinaryOp::Multiply => a * b,
                 BinaryOp::Divide => a / b,
-                BinaryOp::Power => a.powf(b),
+                BinaryOp::Power => crate::math::power(a, b),
                 BinaryOp::Equal => truth(close),
                 BinaryOp::NotEqual => truth(!close),
                 BinaryOp::Less => truth(a < b && !close),
@@ -575,7 +575,7 @@ pub fn evaluate(
                 "mod" => euclidean_remainder(x, y),
                 "min" => x.min(y),
                 "max" => x.max(y),
-                "root" => x.powf(1.0 / y),
+                "root" => crate::math::power(x, 1.0 / y),
                 other => return error(format!("unknown function {other}")),
             }
         }

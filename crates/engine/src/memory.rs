@@ -124,6 +124,8 @@ pub struct MemoryParameters {
 
 impl Default for MemoryParameters {
     /// FSRS-6's published defaults, fitted by its authors on many Anki collections.
+    // Not inlined: the widget calls it from five places, each of which compiled its constants.
+    #[inline(never)]
     fn default() -> Self {
         MemoryParameters {
             initial_stability: [0.212, 1.2931, 2.3065, 8.2956],
@@ -239,7 +241,7 @@ pub fn days_until_recall(
     let target = target_retention.clamp(0.01, 0.99);
     // (1 + F · t / S)^(−decay) = r  ⇔  t = S / F · (r^(−1/decay) − 1).
     let days = clamp_stability(stability_days) / forgetting_factor(decay)
-        * (target.powf(-1.0 / decay) - 1.0);
+        * (crate::math::power(target, -1.0 / decay) - 1.0);
     days.clamp(0.0, LONGEST_STABILITY_DAYS)
 }
 

@@ -55,22 +55,22 @@ impl From<SavedPreferencesV1> for Preferences {
     }
 }
 
-/// Writes preferences in the current format.
+/// Writes preferences in the current format: the text of `SavedPreferencesV1::from(preferences)`,
+/// written straight from `preferences`.
 pub fn save_preferences(preferences: &Preferences) -> String {
-    let saved = SavedPreferencesV1::from(preferences);
     let mut w = json::JsonText::default();
     w.open('{');
     w.key("format");
-    w.string(&saved.format);
+    w.string(PREFERENCES_FORMAT);
     w.key("version");
-    w.integer(saved.version.into());
+    w.integer(CURRENT_PREFERENCES_VERSION.into());
     w.key("goalSkills");
-    match saved.goal_skills {
+    match preferences.goal_skills {
         Some(goal) => w.integer(goal.into()),
         None => w.literal("null"),
     }
     w.key("calm");
-    w.literal(if saved.calm { "true" } else { "false" });
+    w.literal(if preferences.calm { "true" } else { "false" });
     w.close('}');
     w.text()
 }

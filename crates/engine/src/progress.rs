@@ -221,64 +221,15 @@ impl From<&Progress> for SavedProgressV1 {
 
 impl From<SavedProgressV1> for Progress {
     fn from(saved: SavedProgressV1) -> Self {
-        let skills = saved.skills.into_map_values(&|s| SkillRecord {
-            ability: clamp_loaded_log_odds(s.ability),
-            variance: if s.variance.is_finite() {
-                s.variance.clamp(0.001, 10.0)
-            } else {
-                1.5
-            },
-            entry_ability: s.entry_ability.filter(|e| e.is_finite()),
-            attempts: s.attempts,
-            correct: s.correct.min(s.attempts),
-            streak: s.streak.min(s.attempts),
-            last_practiced: Timestamp(s.last_practiced),
-            mastered: s.mastered,
-            stability_days: if s.stability_days.is_finite() {
-                s.stability_days.max(0.01)
-            } else {
-                0.5
-            },
-            memory_difficulty: s
-                .memory_difficulty
-                .filter(|d| d.is_finite())
-                .unwrap_or_else(|| {
-                    let parameters = crate::memory::MemoryParameters::default();
-                    crate::memory::initial_state(&parameters, crate::memory::Rating::Good)
-                        .difficulty
-                })
-                .clamp(
-                    crate::memory::EASIEST_DIFFICULTY,
-                    crate::memory::HARDEST_DIFFICULTY,
-                ),
-        });
-        let items = saved.items.into_map_values(&|i| {
-            let correct = i.correct.min(i.attempts);
-            ItemRecord {
-                attempts: i.attempts,
-                correct,
-                last_seen: Timestamp(i.last_seen),
-                // Only an outcome the counts allow: a right one needs a right answer, a wrong
-                // one a wrong answer.
-                last_correct: i.last_correct.filter(|&right| {
-                    if right {
-                        correct > 0
-                    } else {
-                        correct < i.attempts
-                    }
-                }),
-            }
-        });
-        // The last `SESSION_LIMIT` sessions, in their order.
-        let mut sessions = Vec::new();
-        let dropped = saved.sessions.len().saturating_sub(SESSION_LIMIT);
-        for s in saved.sessions.into_iter().skip(dropped) {
-            sessions.push(SessionCount {
+        let sessions = saved
+            .sessions
+            .into_iter()
+            .map(|s| SessionCount {
                 session: s.id,
                 answers: s.answers,
                 last_answer: Timestamp(s.last_answer),
-            });
-        }
+            })
+            .collect();
         Progress {
             bank_id: saved.bank_id,
             bank_version: saved.bank_version,
@@ -286,20 +237,12 @@ impl From<SavedProgressV1> for Progress {
             current_item: saved.current_item,
             current_variant: saved.current_variant,
             current_part: saved.current_part,
-            time_on_task_seconds: if saved.time_on_task_seconds.is_finite() {
-                saved.time_on_task_seconds.max(0.0)
-            } else {
-                0.0
-            },
-            sessions,
-            answer_log: saved
-                .answer_log
-                .filter(|log| log.version == ANSWER_LOG_VERSION)
-                .and_then(|log| log.to_log().ok())
-                .unwrap_or_default(),
+            time_on_task_seconds: loaded_time_on_task(saved.time_on_task_seconds),
+            sessions: latest_sessions(sessions),
+            answer_log: loaded_answer_log(saved.answer_log),
             model: LearnerModel {
-                skills,
-                items,
+                skills: saved.skills.into_map_values(&loaded_skill),
+                items: saved.items.into_map_values(&loaded_item),
                 answer_count: saved.answer_count,
                 correct_count: saved.correct_count.min(saved.answer_count),
                 recent_items: saved.recent_items,
@@ -307,6 +250,85 @@ impl From<SavedProgressV1> for Progress {
             },
         }
     }
+}
+
+// What loading makes of each saved part, for `From<SavedProgressV1>` and for the widget's
+// reader (`saved_json.rs`), which reads a file straight into a `Progress` with these.
+
+/// A saved skill made safe for the model: estimates within their ranges, counts consistent.
+fn loaded_skill(s: SavedSkillV1) -> SkillRecord {
+    SkillRecord {
+        ability: clamp_loaded_log_odds(s.ability),
+        variance: if s.variance.is_finite() {
+            s.variance.clamp(0.001, 10.0)
+        } else {
+            1.5
+        },
+        entry_ability: s.entry_ability.filter(|e| e.is_finite()),
+        attempts: s.attempts,
+        correct: s.correct.min(s.attempts),
+        streak: s.streak.min(s.attempts),
+        last_practiced: Timestamp(s.last_practiced),
+        mastered: s.mastered,
+        stability_days: if s.stability_days.is_finite() {
+            s.stability_days.max(0.01)
+        } else {
+            0.5
+        },
+        memory_difficulty: s
+            .memory_difficulty
+            .filter(|d| d.is_finite())
+            .unwrap_or_else(|| {
+                let parameters = crate::memory::MemoryParameters::default();
+                crate::memory::initial_state(&parameters, crate::memory::Rating::Good).difficulty
+            })
+            .clamp(
+                crate::memory::EASIEST_DIFFICULTY,
+                crate::memory::HARDEST_DIFFICULTY,
+            ),
+    }
+}
+
+/// A saved item with only a last outcome its counts allow: a right one needs a right answer, a
+/// wrong one a wrong answer.
+fn loaded_item(i: SavedItemV1) -> ItemRecord {
+    let correct = i.correct.min(i.attempts);
+    ItemRecord {
+        attempts: i.attempts,
+        correct,
+        last_seen: Timestamp(i.last_seen),
+        last_correct: i.last_correct.filter(|&right| {
+            if right {
+                correct > 0
+            } else {
+                correct < i.attempts
+            }
+        }),
+    }
+}
+
+/// The last `SESSION_LIMIT` sessions, in their order.
+fn latest_sessions(mut sessions: Vec<SessionCount>) -> Vec<SessionCount> {
+    let dropped = sessions.len().saturating_sub(SESSION_LIMIT);
+    sessions.drain(..dropped);
+    sessions
+}
+
+/// Saved time on task, 0 when it is not a number of seconds.
+fn loaded_time_on_task(seconds: f64) -> f64 {
+    if seconds.is_finite() {
+        seconds.max(0.0)
+    } else {
+        0.0
+    }
+}
+
+/// The saved answer log, empty when absent or of a version or form this code cannot read.
+fn loaded_answer_log(saved: Option<SavedAnswerLogV1>) -> AnswerLog {
+    saved
+        .filter(|log| log.version == ANSWER_LOG_VERSION)
+        .and_then(|log| log.to_log().ok())
+        .unwrap_or_default()
 }
 
 /// The largest log-odds a loaded ability or difficulty offset may have (e^20: a certainty).
@@ -334,7 +356,7 @@ pub fn record_time_on_task(progress: &mut Progress, seconds: f64) {
 
 /// Writes progress in the current format.
 pub fn save_progress(progress: &Progress) -> String {
-    saved_json::write_progress_v1(&SavedProgressV1::from(progress))
+    saved_json::write_progress_v1(progress)
 }
 
 /// Reads progress in any released format, for the bank with id `bank_id`.
@@ -346,7 +368,7 @@ pub fn load_progress(text: &str, bank_id: &str) -> Result<Progress, ProgressErro
         ));
     }
     let version = value.get("version").and_then(Json::as_u64).unwrap_or(0);
-    let saved: SavedProgressV1 = match version {
+    let progress = match version {
         1 => saved_json::read_progress_v1(&value).map_err(ProgressError::Damaged)?,
         v if v > u64::from(CURRENT_PROGRESS_VERSION) => {
             return Err(ProgressError::NewerVersion {
@@ -359,10 +381,10 @@ pub fn load_progress(text: &str, bank_id: &str) -> Result<Progress, ProgressErro
             )))
         }
     };
-    if saved.bank_id != bank_id {
+    if progress.bank_id != bank_id {
         return Err(ProgressError::OtherBank {
-            found: saved.bank_id,
+            found: progress.bank_id,
         });
     }
-    Ok(Progress::from(saved))
+    Ok(progress)
 }

@@ -356,15 +356,27 @@ impl IdPositions {
     /// For each position of the list, the value `map` holds under its id: one pass over both
     /// sorted lists instead of a search per position (item choice reads every skill and item).
     pub fn values_by_position<'a, V>(&self, map: &'a SortedMap<V>) -> Vec<Option<&'a V>> {
-        let mut values = vec![None; self.positions.len()];
-        let mut entries = map.iter().peekable();
-        for (id, &position) in self.ids.iter().zip(&self.positions) {
-            while entries.next_if(|(key, _)| *key < id).is_some() {}
-            if let Some((_, value)) = entries.peek().filter(|(key, _)| *key == id) {
-                values[position] = Some(*value);
-            }
+        let mut values = Vec::with_capacity(self.positions.len());
+        for index in self.key_indexes_by_position(&map.keys) {
+            values.push(index.map(|index| &map.values[index]));
         }
         values
+    }
+
+    /// For each position of the list, where the sorted `keys` hold its id: the pass of
+    /// `values_by_position`, compiled once for every type of value.
+    fn key_indexes_by_position(&self, keys: &[String]) -> Vec<Option<usize>> {
+        let mut indexes = vec![None; self.positions.len()];
+        let mut at = 0;
+        for (id, &position) in self.ids.iter().zip(&self.positions) {
+            while keys.get(at).is_some_and(|key| key < id) {
+                at += 1;
+            }
+            if keys.get(at) == Some(id) {
+                indexes[position] = Some(at);
+            }
+        }
+        indexes
     }
 
     /// `last` of each key of `map`, in the map's (sorted) order: one pass over both sorted lists.

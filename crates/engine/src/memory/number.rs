@@ -69,7 +69,7 @@ impl MemoryNumber for f64 {
         f64::ln(self)
     }
     fn power(self, exponent: f64) -> f64 {
-        self.powf(exponent)
+        crate::math::power(self, exponent)
     }
 }
 

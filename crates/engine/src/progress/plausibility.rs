@@ -187,12 +187,14 @@ pub fn check_claims(
             per_item: claims.item_correct,
         });
     }
+    // Each rule pushes onto the one list: a list per rule, extended into it, compiled an
+    // allocation, a copy and a drop for each.
     for skill in &claims.skills {
-        found.extend(check_skill(skill, claims, least_answers_to_master.max(1)));
+        check_skill(skill, claims, least_answers_to_master.max(1), &mut found);
     }
-    found.extend(check_dates(claims, now));
-    found.extend(check_answer_list(claims));
-    found.extend(check_complete_log(claims));
+    check_dates(claims, now, &mut found);
+    check_answer_list(claims, &mut found);
+    check_complete_log(claims, &mut found);
     found
 }
 
@@ -325,8 +327,8 @@ fn check_skill(
     skill: &SkillClaim<'_>,
     claims: &Claims<'_>,
     least_answers: u32,
-) -> Vec<Implausible> {
-    let mut found = Vec::new();
+    found: &mut Vec<Implausible>,
+) {
     if skill.attempts > claims.answers || skill.correct > skill.attempts {
         found.push(Implausible::SkillCounts {
             skill: skill.id.to_owned(),
@@ -345,11 +347,9 @@ fn check_skill(
             skill: skill.id.to_owned(),
         });
     }
-    found
 }
 
-fn check_dates(claims: &Claims<'_>, now: Timestamp) -> Vec<Implausible> {
-    let mut found = Vec::new();
+fn check_dates(claims: &Claims<'_>, now: Timestamp, found: &mut Vec<Implausible>) {
     let latest_allowed = now.0.saturating_add(CLOCK_SKEW_MILLISECONDS);
     let mut latest = claims.last_answer;
     for dates in [&claims.dates, &claims.answer_times] {
@@ -372,12 +372,10 @@ fn check_dates(claims: &Claims<'_>, now: Timestamp) -> Vec<Implausible> {
     if practised_after_last_answer || unordered {
         found.push(Implausible::DatesOutOfOrder);
     }
-    found
 }
 
-fn check_answer_list(claims: &Claims<'_>) -> Vec<Implausible> {
+fn check_answer_list(claims: &Claims<'_>, found: &mut Vec<Implausible>) {
     let times = &claims.answer_times;
-    let mut found = Vec::new();
     if times.len() > claims.answers as usize {
         found.push(Implausible::LogLongerThanCount {
             listed: times.len(),
@@ -395,19 +393,17 @@ fn check_answer_list(claims: &Claims<'_>) -> Vec<Implausible> {
             });
         }
     }
-    found
 }
 
 /// A list of every answer counted (as many as the count: none dropped by the log's limit, none
 /// from before the file had a log) agrees with the counts: of right answers, and per item or step.
 /// The lists are put in order by the engine's one sort (`sort_positions`), not by a std sort
 /// compiled for each of them.
-fn check_complete_log(claims: &Claims<'_>) -> Vec<Implausible> {
+fn check_complete_log(claims: &Claims<'_>, found: &mut Vec<Implausible>) {
     let logged = &claims.logged_answers;
     if logged.is_empty() || logged.len() != claims.answers as usize {
-        return Vec::new();
+        return;
     }
-    let mut found = Vec::new();
     let right = logged.iter().filter(|answer| answer.right).count();
     if right != claims.correct as usize {
         found.push(Implausible::LogDisagreesWithCounts { item: None });
@@ -468,7 +464,6 @@ fn check_complete_log(claims: &Claims<'_>) -> Vec<Implausible> {
             found.push(Implausible::LogDisagreesWithCounts { item: Some(item) });
         }
     }
-    found
 }
 
 /// The positions `0..count` in the order `compare` puts them.
