@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use adaptive_practice_engine::find_text::split_at_text;
 use adaptive_practice_engine::preferences::Preferences;
+use adaptive_practice_engine::text_rules::join_texts;
 use adaptive_practice_engine::{IndexedBank, Verdict};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -144,7 +145,7 @@ fn read_outside(storage_key: &str) -> Outside {
 /// `/prefs/` (`str::replacen` did it, compiling std's two-way text searcher in for it alone).
 fn preferences_key(storage_key: &str) -> String {
     match split_at_text(storage_key, "/progress/") {
-        Some((before, after)) => [before, "/prefs/", after].concat(),
+        Some((before, after)) => join_texts(&[before, after], "/prefs/"),
         None => storage_key.to_string(),
     }
 }
@@ -367,8 +368,9 @@ fn feedback(
         for id in &report.newly_mastered {
             names.push(bank.skill_name(id));
         }
-        sentences
-            .push(html! { <>{ fill(words.newly_mastered, &[("names", &names.join(", "))]) }</> });
+        sentences.push(
+            html! { <>{ fill(words.newly_mastered, &[("names", &join_texts(&names, ", "))]) }</> },
+        );
     }
     let shown_item = state.on_screen.as_ref().and_then(|s| s.item.as_ref().ok());
     let solution = shown_item.and_then(|item| {

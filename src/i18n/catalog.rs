@@ -165,8 +165,17 @@ fn check_plurals(pieces: &[Piece], categories: &[PluralCategory], report: &mut d
                 Selector::Exact(_) => None,
             })
             .collect();
+        // A loop, not `join`: this file is also compiled into the widget, where std's generic
+        // `join` would be compiled for this list alone.
         let keywords = |list: &mut dyn Iterator<Item = &PluralCategory>| {
-            list.map(|c| c.keyword()).collect::<Vec<_>>().join(", ")
+            let mut joined = String::new();
+            for category in list {
+                if !joined.is_empty() {
+                    joined.push_str(", ");
+                }
+                joined.push_str(category.keyword());
+            }
+            joined
         };
         let missing: Vec<PluralCategory> = categories
             .iter()

@@ -356,7 +356,7 @@ fn grouped_value(text: &str, decimal: Option<char>) -> Option<f64> {
             return None;
         }
     }
-    let digits: String = groups.concat();
+    let digits = crate::text_rules::join_texts(&groups, "");
     let literal = if fraction.is_empty() {
         digits
     } else {

@@ -102,14 +102,14 @@ fn compose(base: char, accent: char) -> Option<char> {
 }
 
 /// `parts` joined by `separator`, as `join` gives: one loop for every list of texts the engine
-/// shows, so that std's generic `join` is not compiled for lists of `String`.
-pub(crate) fn join_texts(parts: &[String], separator: &str) -> String {
+/// and the widget show, so that std's generic `join` (900 bytes of the widget) is not compiled.
+pub fn join_texts(parts: &[impl AsRef<str>], separator: &str) -> String {
     let mut joined = String::new();
     for (index, part) in parts.iter().enumerate() {
         if index > 0 {
             joined.push_str(separator);
         }
-        joined.push_str(part);
+        joined.push_str(part.as_ref());
     }
     joined
 }
@@ -118,11 +118,16 @@ pub(crate) fn join_texts(parts: &[String], separator: &str) -> String {
 /// unless `case_sensitive`, accents removed when `ignore_accents` (`é` → `e`, `ß` → `ss`).
 pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) -> String {
     let text = fold_typed(text);
-    let mut words: Vec<&str> = text.split_whitespace().collect();
-    if let Some(last) = words.last_mut() {
-        *last = last.trim_end_matches(['.', '!']);
+    // Words joined by one space; the last word's final `.`/`!` dropped (a last word of only
+    // those leaves the space before it, as it always has).
+    let mut joined = String::new();
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
     }
-    let joined = words.join(" ");
+    joined.truncate(joined.trim_end_matches(['.', '!']).len());
     let cased = if case_sensitive {
         joined
     } else {

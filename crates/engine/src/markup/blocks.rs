@@ -32,7 +32,7 @@ pub(super) fn parse_blocks(
             let message =
                 "lists or quotes are nested too deeply; the inner part is shown as plain text";
             report(problems, message.to_string());
-            let rest = lines[index..].join("\n");
+            let rest = crate::text_rules::join_texts(&lines[index..], "\n");
             blocks.push(Block::Paragraph(vec![Inline::Text(
                 rest.trim().to_string(),
             )]));
@@ -112,7 +112,10 @@ fn parse_code_block(
             .take_while(|&c| c == fence_character)
             .count();
         if closing_length >= fence_length && trimmed.chars().all(|c| c == fence_character) {
-            blocks.push(Block::Code(code_lines.join("\n")));
+            blocks.push(Block::Code(crate::text_rules::join_texts(
+                &code_lines,
+                "\n",
+            )));
             return index + 1;
         }
         code_lines.push(strip_columns(lines[index], fence_indent));
@@ -122,7 +125,10 @@ fn parse_code_block(
         problems,
         "a code block is never closed with its fence".to_string(),
     );
-    blocks.push(Block::Code(code_lines.join("\n")));
+    blocks.push(Block::Code(crate::text_rules::join_texts(
+        &code_lines,
+        "\n",
+    )));
     index
 }
 

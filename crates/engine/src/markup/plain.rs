@@ -8,7 +8,7 @@ use super::{Block, Inline, MathNode};
 pub fn plain_text(blocks: &[Block]) -> String {
     let mut lines = Vec::new();
     push_block_lines(blocks, &mut lines);
-    lines.join("\n")
+    crate::text_rules::join_texts(&lines, "\n")
 }
 
 /// The text of inlines without markup; a line break becomes a newline.
