@@ -26,7 +26,8 @@ cp -r "$i18n_out" pkg/i18n
 while IFS= read -r script; do
     esbuild "$script" --minify --log-level=warning --allow-overwrite --outfile="$script"
 done < <(find pkg -maxdepth 1 -name '*.js' ! -name 'adaptive-practice-sw.js'; find pkg/snippets -name '*.js')
-# The wasm's imports from the glue by short names instead of hashed ones (3.8 KB gzipped less).
+# The wasm's imports from the glue, and the exports only the glue calls, by short names instead
+# of hashed ones (3.8 KB gzipped less for the imports).
 node scripts/short-import-names.mjs
 # The source locations still in the wasm blanked (`Location::caller()` records some crates keep
 # even when panics trap at once; 3.6 KB gzipped less before they did). `KEEP_PANIC_MESSAGES=1`

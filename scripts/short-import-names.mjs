@@ -3,6 +3,10 @@
 // each (`__wbg_setAttribute_f75317b2b5cabfb4`), written twice, which gzip cannot shrink. Run by
 // scripts/build.sh after the glue is minified. An import whose name is not found exactly once as a
 // key of the glue's import object keeps its name (the snippets' imports are never renamed).
+// Likewise the wasm-bindgen exports only the glue calls (`__wbindgen_malloc`, the closures'
+// `wasm_bindgen_<hash>___convert__closures…` shims of up to 140 characters): each one whose name
+// the glue writes only as a property (`x.NAME`) becomes `_a`, `_b`, … there and in the wasm. The
+// page's own exports (`mountWidget`, the handle's methods, `memory`) keep their names.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { encodeUnsigned, sections, WasmReader } from './wasm-sections.mjs';
@@ -57,8 +61,45 @@ export function shortenImports(wasm, glue) {
   return { wasm: Buffer.concat(parts), glue, renamed };
 }
 
+/** The exports only wasm-bindgen's glue uses, renamed as the header says. */
+export function shortenExports(wasm, glue) {
+  const parts = [wasm.subarray(0, 8)];
+  let renamed = 0;
+  for (const section of sections(wasm)) {
+    if (section.id !== 7) {
+      parts.push(wasm.subarray(section.header, section.end));
+      continue;
+    }
+    const reader = new WasmReader(wasm, section.start);
+    const count = reader.unsigned();
+    const entries = [encodeUnsigned(count)];
+    for (let i = 0; i < count; i += 1) {
+      const name = reader.name();
+      const descriptionStart = reader.at;
+      reader.exportDescription();
+      let newName = name;
+      if (/^(__wbindgen_|__externref_|wasm_bindgen_)\w+$/.test(name)) {
+        const anywhere = new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'g');
+        const asProperty = new RegExp(`(?<=\\.)${name}(?![\\w$])`, 'g');
+        const uses = (glue.match(anywhere) ?? []).length;
+        if (uses > 0 && uses === (glue.match(asProperty) ?? []).length) {
+          newName = shortName(renamed);
+          renamed += 1;
+          glue = glue.replace(asProperty, newName);
+        }
+      }
+      entries.push(encodeUnsigned(Buffer.byteLength(newName)), Buffer.from(newName));
+      entries.push(wasm.subarray(descriptionStart, reader.at));
+    }
+    const body = Buffer.concat(entries);
+    parts.push(Buffer.from([7]), encodeUnsigned(body.length), body);
+  }
+  return { wasm: Buffer.concat(parts), glue, renamed };
+}
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
-  const result = shortenImports(readFileSync(wasmPath), readFileSync(gluePath, 'utf8'));
+  const imported = shortenImports(readFileSync(wasmPath), readFileSync(gluePath, 'utf8'));
+  const result = shortenExports(imported.wasm, imported.glue);
   // The renamed module must still compile, with every import the glue provides.
   new WebAssembly.Module(result.wasm);
   writeFileSync(wasmPath, result.wasm);

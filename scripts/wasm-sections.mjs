@@ -49,6 +49,12 @@ export class WasmReader {
     return text;
   }
 
+  /** Reads an export's description (after its name): its kind and index. */
+  exportDescription() {
+    this.at += 1;
+    this.unsigned();
+  }
+
   /** Reads an import's description (after its module and name); returns its kind (0: a function). */
   importDescription() {
     const kind = this.byte();
