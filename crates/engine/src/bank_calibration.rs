@@ -151,6 +151,8 @@ impl PositionedCalibration {
             } else {
                 Vec::new()
             },
+            skill_context_slopes: Vec::new(),
+            global_context_slopes: [0.0; CONTEXT_COUNT],
             item_easiness_for_ability: vec![0.0; item_count],
             skill_easiness_for_ability: vec![0.0; skill_count],
             skill_easiness: vec![0.0; skill_count],

@@ -55,6 +55,14 @@ pub struct FittedParameters {
     /// missing, for none.
     #[serde(default)]
     pub item_context_slopes: Vec<[f64; CONTEXT_COUNT]>,
+    /// Each skill's weights on the learner's last answers, averaged over an item's skills and
+    /// added to the item's own; empty, or a skill missing, for none.
+    #[serde(default)]
+    pub skill_context_slopes: Vec<[f64; CONTEXT_COUNT]>,
+    /// The weights on the learner's last answers shared by every item, added to the item's and
+    /// its skills' own.
+    #[serde(default)]
+    pub global_context_slopes: [f64; CONTEXT_COUNT],
     /// First-stage (Rasch) easiness, the reference that turns answers into ability estimates: the
     /// item's own part here, the skill part in `skill_easiness_for_ability`.
     pub item_easiness_for_ability: Vec<f64>,
@@ -89,6 +97,8 @@ impl FittedParameters {
             item_easiness: Vec::new(),
             item_ability_slope: Vec::new(),
             item_context_slopes: Vec::new(),
+            skill_context_slopes: Vec::new(),
+            global_context_slopes: [0.0; CONTEXT_COUNT],
             item_easiness_for_ability: Vec::new(),
             skill_easiness_for_ability: Vec::new(),
             skill_easiness: Vec::new(),
@@ -120,6 +130,12 @@ pub struct ModelSettings {
     /// Prior precision of the items' context slopes (0: none fitted).
     #[serde(default)]
     pub item_context_precision: f64,
+    /// Prior precision of the skills' context slopes (0: none fitted).
+    #[serde(default)]
+    pub skill_context_precision: f64,
+    /// Prior precision of the global context slopes (0: none fitted).
+    #[serde(default)]
+    pub global_context_precision: f64,
 }
 
 impl Default for ModelSettings {
@@ -136,6 +152,8 @@ impl Default for ModelSettings {
             optimizer_iterations: 300,
             cross_fit_folds: 5,
             item_context_precision: 10.0,
+            skill_context_precision: 0.0,
+            global_context_precision: 0.0,
         }
     }
 }
@@ -205,7 +223,7 @@ pub fn predict(
     let context = answer_context(&state.overall, skill_share * last_on_skills);
     let learner = overall
         + item_memory_shift(parameters, last_outcome)
-        + context_term(parameters, item, &context);
+        + context_term(parameters, item, skills, &context);
     item_probability(parameters, item, skill_share, logit, ability_sum, learner)
 }
 
@@ -246,12 +264,25 @@ fn last_skill_outcome(state: &LearnerState, skill: usize) -> f64 {
         .map_or(0.0, |summary| last_outcome_value(summary, 0))
 }
 
-/// The item's context slopes times the learner's context.
-fn context_term(parameters: &FittedParameters, item: usize, context: &[f64; CONTEXT_COUNT]) -> f64 {
-    parameters
+/// The context slopes of the item, of its skills (their mean) and the global ones, times the
+/// learner's context.
+fn context_term(
+    parameters: &FittedParameters,
+    item: usize,
+    skills: &[usize],
+    context: &[f64; CONTEXT_COUNT],
+) -> f64 {
+    let item_part = parameters
         .item_context_slopes
         .get(item)
-        .map_or(0.0, |slopes| dot(slopes, context))
+        .map_or(0.0, |slopes| dot(slopes, context));
+    let skill_share = 1.0 / skills.len().max(1) as f64;
+    let skill_part: f64 = skills
+        .iter()
+        .filter_map(|&skill| parameters.skill_context_slopes.get(skill))
+        .map(|slopes| skill_share * dot(slopes, context))
+        .sum();
+    item_part + skill_part + dot(&parameters.global_context_slopes, context)
 }
 
 /// The item memory's part of the logit: the shift for the last outcome on the item, 0 for an
@@ -395,7 +426,7 @@ pub fn predict_from_terms(
         ability_sum,
         terms.overall
             + item_memory_shift(parameters, last_outcome)
-            + context_term(parameters, item, &context),
+            + context_term(parameters, item, skills, &context),
     )
 }
 

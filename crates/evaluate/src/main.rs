@@ -365,6 +365,8 @@ fn apply_setting(settings: &mut ModelSettings, assignment: &str) -> Result<(), S
         "skill_weight_precision" => &mut settings.skill_weight_precision,
         "global_precision" => &mut settings.global_precision,
         "item_context_precision" => &mut settings.item_context_precision,
+        "skill_context_precision" => &mut settings.skill_context_precision,
+        "global_context_precision" => &mut settings.global_context_precision,
         "optimizer_iterations" => {
             settings.optimizer_iterations = value.max(0.0) as usize;
             return Ok(());

@@ -49,6 +49,8 @@ pub fn fit_with_progress(
     let layout = WeightLayout {
         per_item_and_skill: true,
         item_context: settings.item_context_precision > 0.0,
+        skill_context: settings.skill_context_precision > 0.0,
+        global_context: settings.global_context_precision > 0.0,
         item_count: all_sequences
             .iter()
             .flat_map(|sequence| sequence.iter())
@@ -68,6 +70,8 @@ pub fn fit_with_progress(
         item_easiness: vec![0.0; item_count],
         item_ability_slope: vec![0.0; item_count],
         item_context_slopes: Vec::new(),
+        skill_context_slopes: Vec::new(),
+        global_context_slopes: [0.0; CONTEXT_COUNT],
         item_easiness_for_ability,
         skill_easiness_for_ability,
         skill_easiness: vec![0.0; skill_count],
@@ -134,11 +138,33 @@ pub fn fit_with_progress(
         parameters.skill_feature_weights[skill]
             .copy_from_slice(&weights[start..start + SKILL_FEATURE_COUNT]);
     }
-    parameters
-        .global_feature_weights
-        .copy_from_slice(&weights[layout.global_start()..]);
+    if layout.skill_context {
+        parameters.skill_context_slopes = (0..skill_count)
+            .map(|skill| {
+                let start = layout.skill_context_start(skill);
+                let mut slopes = [0.0; CONTEXT_COUNT];
+                slopes.copy_from_slice(&weights[start..start + CONTEXT_COUNT]);
+                slopes
+            })
+            .collect();
+    }
+    copy_global_weights(&mut parameters, &layout, &weights);
     undo_standardization(&mut parameters, &scaling);
     parameters
+}
+
+/// The global feature weights and the global context slopes of the fitted weights.
+fn copy_global_weights(parameters: &mut FittedParameters, layout: &WeightLayout, weights: &[f64]) {
+    let start = layout.global_start();
+    parameters
+        .global_feature_weights
+        .copy_from_slice(&weights[start..start + GLOBAL_FEATURE_COUNT]);
+    if layout.global_context {
+        let start = layout.global_context_start();
+        parameters
+            .global_context_slopes
+            .copy_from_slice(&weights[start..start + CONTEXT_COUNT]);
+    }
 }
 
 /// The defaults of a bank with no calibration: only the global feature weights (and `settings`),
@@ -158,6 +184,8 @@ pub fn fit_defaults(
     let layout = WeightLayout {
         per_item_and_skill: false,
         item_context: false,
+        skill_context: false,
+        global_context: settings.global_context_precision > 0.0,
         item_count: 0,
         skill_count: 0,
     };
@@ -174,9 +202,7 @@ pub fn fit_defaults(
             stages: 1,
         },
     );
-    parameters
-        .global_feature_weights
-        .copy_from_slice(&weights[layout.global_start()..]);
+    copy_global_weights(&mut parameters, &layout, &weights);
     undo_standardization(&mut parameters, &scaling);
     parameters.item_memory_shifts = fit_item_memory_shifts(&parameters, learner_sequences);
     parameters
@@ -247,7 +273,7 @@ fn fit_weights(
     progress: &mut StageProgress<'_>,
 ) -> Vec<f64> {
     let mut prior_mean = vec![0.0; layout.total()];
-    prior_mean[layout.global_start()..]
+    prior_mean[layout.global_start()..layout.global_start() + GLOBAL_FEATURE_COUNT]
         .copy_from_slice(&standardized_global_weights(global_prior_mean, scaling));
     // Diagonal preconditioning: the optimizer sees weights multiplied by their curvature's root.
     let weight_scale: Vec<f64> = curvature_diagonal(rows, layout, settings)
@@ -373,6 +399,10 @@ struct WeightLayout {
     per_item_and_skill: bool,
     /// Whether each item has context slopes (after its easiness and ability slope).
     item_context: bool,
+    /// Whether each skill has context slopes (after its feature weights).
+    skill_context: bool,
+    /// Whether the context has global slopes (after the global feature weights).
+    global_context: bool,
     item_count: usize,
     skill_count: usize,
 }
@@ -398,17 +428,27 @@ impl WeightLayout {
     fn items_end(&self) -> usize {
         self.item_stride() * self.item_count
     }
+    /// Weights per skill: easiness, feature weights, then the context slopes if any.
+    fn skill_stride(&self) -> usize {
+        1 + SKILL_FEATURE_COUNT + if self.skill_context { CONTEXT_COUNT } else { 0 }
+    }
     fn skill_easiness_index(&self, skill: usize) -> usize {
-        self.items_end() + skill * (1 + SKILL_FEATURE_COUNT)
+        self.items_end() + skill * self.skill_stride()
     }
     fn skill_weights_start(&self, skill: usize) -> usize {
         self.skill_easiness_index(skill) + 1
     }
+    fn skill_context_start(&self, skill: usize) -> usize {
+        self.skill_easiness_index(skill) + 1 + SKILL_FEATURE_COUNT
+    }
     fn global_start(&self) -> usize {
-        self.items_end() + self.skill_count * (1 + SKILL_FEATURE_COUNT)
+        self.items_end() + self.skill_count * self.skill_stride()
+    }
+    fn global_context_start(&self) -> usize {
+        self.global_start() + GLOBAL_FEATURE_COUNT
     }
     fn total(&self) -> usize {
-        self.global_start() + GLOBAL_FEATURE_COUNT
+        self.global_context_start() + if self.global_context { CONTEXT_COUNT } else { 0 }
     }
     fn precision(&self, index: usize, settings: &ModelSettings) -> f64 {
         if index < self.items_end() {
@@ -418,10 +458,15 @@ impl WeightLayout {
                 _ => settings.item_context_precision,
             }
         } else if index < self.global_start() {
-            let within_skill = (index - self.items_end()) % (1 + SKILL_FEATURE_COUNT);
-            [settings.skill_precision, settings.skill_weight_precision][within_skill.min(1)]
-        } else {
+            match (index - self.items_end()) % self.skill_stride() {
+                0 => settings.skill_precision,
+                within if within <= SKILL_FEATURE_COUNT => settings.skill_weight_precision,
+                _ => settings.skill_context_precision,
+            }
+        } else if index < self.global_context_start() {
             settings.global_precision
+        } else {
+            settings.global_context_precision
         }
     }
 }
@@ -446,6 +491,13 @@ fn for_each_term(row: &TrainingRow, layout: &WeightLayout, mut visit: impl FnMut
                 .iter()
                 .enumerate()
                 .for_each(|(offset, feature)| visit(start + offset, skill_share * feature));
+            if layout.skill_context {
+                let start = layout.skill_context_start(skill);
+                row.context
+                    .iter()
+                    .enumerate()
+                    .for_each(|(offset, value)| visit(start + offset, skill_share * value));
+            }
         }
     }
     let start = layout.global_start();
@@ -453,6 +505,13 @@ fn for_each_term(row: &TrainingRow, layout: &WeightLayout, mut visit: impl FnMut
         .iter()
         .enumerate()
         .for_each(|(offset, feature)| visit(start + offset, *feature));
+    if layout.global_context {
+        let start = layout.global_context_start();
+        row.context
+            .iter()
+            .enumerate()
+            .for_each(|(offset, value)| visit(start + offset, *value));
+    }
 }
 
 /// Penalized negative log-likelihood of the training rows (normal priors around `prior_mean`),
