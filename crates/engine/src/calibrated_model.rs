@@ -29,7 +29,7 @@ mod fit;
 #[cfg(test)]
 mod tests;
 
-pub use defaults::{default_parameters, DEFAULT_ITEM_MEMORY_SHIFTS};
+pub use defaults::{default_parameters, DEFAULT_GLOBAL_CONTEXT_SLOPES, DEFAULT_ITEM_MEMORY_SHIFTS};
 pub use fit::{
     fit, fit_defaults, fit_item_memory_shifts, fit_with_global_prior, fit_with_progress,
 };
@@ -55,12 +55,10 @@ pub struct FittedParameters {
     /// missing, for none.
     #[serde(default)]
     pub item_context_slopes: Vec<[f64; CONTEXT_COUNT]>,
-    /// Each skill's weights on the learner's last answers, averaged over an item's skills and
-    /// added to the item's own; empty, or a skill missing, for none.
-    #[serde(default)]
-    pub skill_context_slopes: Vec<[f64; CONTEXT_COUNT]>,
-    /// The weights on the learner's last answers shared by every item, added to the item's and
-    /// its skills' own.
+    /// The weights on the learner's last answers shared by every item, added to the item's own
+    /// (`item_context_slopes`, which the fit shrinks towards 0: towards these). A calibration
+    /// block holds them added to each item's slopes (`bank_calibration::block_of`), the defaults
+    /// of a bank with no block as `DEFAULT_GLOBAL_CONTEXT_SLOPES`.
     #[serde(default)]
     pub global_context_slopes: [f64; CONTEXT_COUNT],
     /// First-stage (Rasch) easiness, the reference that turns answers into ability estimates: the
@@ -97,7 +95,6 @@ impl FittedParameters {
             item_easiness: Vec::new(),
             item_ability_slope: Vec::new(),
             item_context_slopes: Vec::new(),
-            skill_context_slopes: Vec::new(),
             global_context_slopes: [0.0; CONTEXT_COUNT],
             item_easiness_for_ability: Vec::new(),
             skill_easiness_for_ability: Vec::new(),
@@ -130,10 +127,8 @@ pub struct ModelSettings {
     /// Prior precision of the items' context slopes (0: none fitted).
     #[serde(default)]
     pub item_context_precision: f64,
-    /// Prior precision of the skills' context slopes (0: none fitted).
-    #[serde(default)]
-    pub skill_context_precision: f64,
-    /// Prior precision of the global context slopes (0: none fitted).
+    /// Prior precision of the global context slopes (0: none fitted; settings saved before them
+    /// read as 0).
     #[serde(default)]
     pub global_context_precision: f64,
 }
@@ -152,8 +147,7 @@ impl Default for ModelSettings {
             optimizer_iterations: 300,
             cross_fit_folds: 5,
             item_context_precision: 10.0,
-            skill_context_precision: 0.0,
-            global_context_precision: 0.0,
+            global_context_precision: 0.01,
         }
     }
 }
@@ -223,7 +217,7 @@ pub fn predict(
     let context = answer_context(&state.overall, skill_share * last_on_skills);
     let learner = overall
         + item_memory_shift(parameters, last_outcome)
-        + context_term(parameters, item, skills, &context);
+        + context_term(parameters, item, &context);
     item_probability(parameters, item, skill_share, logit, ability_sum, learner)
 }
 
@@ -264,25 +258,13 @@ fn last_skill_outcome(state: &LearnerState, skill: usize) -> f64 {
         .map_or(0.0, |summary| last_outcome_value(summary, 0))
 }
 
-/// The context slopes of the item, of its skills (their mean) and the global ones, times the
-/// learner's context.
-fn context_term(
-    parameters: &FittedParameters,
-    item: usize,
-    skills: &[usize],
-    context: &[f64; CONTEXT_COUNT],
-) -> f64 {
+/// The item's context slopes and the global ones times the learner's context.
+fn context_term(parameters: &FittedParameters, item: usize, context: &[f64; CONTEXT_COUNT]) -> f64 {
     let item_part = parameters
         .item_context_slopes
         .get(item)
         .map_or(0.0, |slopes| dot(slopes, context));
-    let skill_share = 1.0 / skills.len().max(1) as f64;
-    let skill_part: f64 = skills
-        .iter()
-        .filter_map(|&skill| parameters.skill_context_slopes.get(skill))
-        .map(|slopes| skill_share * dot(slopes, context))
-        .sum();
-    item_part + skill_part + dot(&parameters.global_context_slopes, context)
+    item_part + dot(&parameters.global_context_slopes, context)
 }
 
 /// The item memory's part of the logit: the shift for the last outcome on the item, 0 for an
@@ -426,7 +408,7 @@ pub fn predict_from_terms(
         ability_sum,
         terms.overall
             + item_memory_shift(parameters, last_outcome)
-            + context_term(parameters, item, skills, &context),
+            + context_term(parameters, item, &context),
     )
 }
 

@@ -49,7 +49,6 @@ pub fn fit_with_progress(
     let layout = WeightLayout {
         per_item_and_skill: true,
         item_context: settings.item_context_precision > 0.0,
-        skill_context: settings.skill_context_precision > 0.0,
         global_context: settings.global_context_precision > 0.0,
         item_count: all_sequences
             .iter()
@@ -70,7 +69,6 @@ pub fn fit_with_progress(
         item_easiness: vec![0.0; item_count],
         item_ability_slope: vec![0.0; item_count],
         item_context_slopes: Vec::new(),
-        skill_context_slopes: Vec::new(),
         global_context_slopes: [0.0; CONTEXT_COUNT],
         item_easiness_for_ability,
         skill_easiness_for_ability,
@@ -138,16 +136,6 @@ pub fn fit_with_progress(
         parameters.skill_feature_weights[skill]
             .copy_from_slice(&weights[start..start + SKILL_FEATURE_COUNT]);
     }
-    if layout.skill_context {
-        parameters.skill_context_slopes = (0..skill_count)
-            .map(|skill| {
-                let start = layout.skill_context_start(skill);
-                let mut slopes = [0.0; CONTEXT_COUNT];
-                slopes.copy_from_slice(&weights[start..start + CONTEXT_COUNT]);
-                slopes
-            })
-            .collect();
-    }
     copy_global_weights(&mut parameters, &layout, &weights);
     undo_standardization(&mut parameters, &scaling);
     parameters
@@ -184,7 +172,6 @@ pub fn fit_defaults(
     let layout = WeightLayout {
         per_item_and_skill: false,
         item_context: false,
-        skill_context: false,
         global_context: settings.global_context_precision > 0.0,
         item_count: 0,
         skill_count: 0,
@@ -399,8 +386,6 @@ struct WeightLayout {
     per_item_and_skill: bool,
     /// Whether each item has context slopes (after its easiness and ability slope).
     item_context: bool,
-    /// Whether each skill has context slopes (after its feature weights).
-    skill_context: bool,
     /// Whether the context has global slopes (after the global feature weights).
     global_context: bool,
     item_count: usize,
@@ -428,21 +413,14 @@ impl WeightLayout {
     fn items_end(&self) -> usize {
         self.item_stride() * self.item_count
     }
-    /// Weights per skill: easiness, feature weights, then the context slopes if any.
-    fn skill_stride(&self) -> usize {
-        1 + SKILL_FEATURE_COUNT + if self.skill_context { CONTEXT_COUNT } else { 0 }
-    }
     fn skill_easiness_index(&self, skill: usize) -> usize {
-        self.items_end() + skill * self.skill_stride()
+        self.items_end() + skill * (1 + SKILL_FEATURE_COUNT)
     }
     fn skill_weights_start(&self, skill: usize) -> usize {
         self.skill_easiness_index(skill) + 1
     }
-    fn skill_context_start(&self, skill: usize) -> usize {
-        self.skill_easiness_index(skill) + 1 + SKILL_FEATURE_COUNT
-    }
     fn global_start(&self) -> usize {
-        self.items_end() + self.skill_count * self.skill_stride()
+        self.items_end() + self.skill_count * (1 + SKILL_FEATURE_COUNT)
     }
     fn global_context_start(&self) -> usize {
         self.global_start() + GLOBAL_FEATURE_COUNT
@@ -458,11 +436,8 @@ impl WeightLayout {
                 _ => settings.item_context_precision,
             }
         } else if index < self.global_start() {
-            match (index - self.items_end()) % self.skill_stride() {
-                0 => settings.skill_precision,
-                within if within <= SKILL_FEATURE_COUNT => settings.skill_weight_precision,
-                _ => settings.skill_context_precision,
-            }
+            let within_skill = (index - self.items_end()) % (1 + SKILL_FEATURE_COUNT);
+            [settings.skill_precision, settings.skill_weight_precision][within_skill.min(1)]
         } else if index < self.global_context_start() {
             settings.global_precision
         } else {
@@ -491,13 +466,6 @@ fn for_each_term(row: &TrainingRow, layout: &WeightLayout, mut visit: impl FnMut
                 .iter()
                 .enumerate()
                 .for_each(|(offset, feature)| visit(start + offset, skill_share * feature));
-            if layout.skill_context {
-                let start = layout.skill_context_start(skill);
-                row.context
-                    .iter()
-                    .enumerate()
-                    .for_each(|(offset, value)| visit(start + offset, skill_share * value));
-            }
         }
     }
     let start = layout.global_start();
