@@ -35,7 +35,6 @@ pub struct FitDefaultsCommand {
     pub settings: ModelSettings,
 }
 
-
 /// `small-class`: the train file whose fit-train learners make the classes, and the class sizes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SmallClassCommand {

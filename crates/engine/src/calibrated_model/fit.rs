@@ -426,7 +426,12 @@ impl WeightLayout {
         self.global_start() + GLOBAL_FEATURE_COUNT
     }
     fn total(&self) -> usize {
-        self.global_context_start() + if self.global_context { CONTEXT_COUNT } else { 0 }
+        self.global_context_start()
+            + if self.global_context {
+                CONTEXT_COUNT
+            } else {
+                0
+            }
     }
     fn precision(&self, index: usize, settings: &ModelSettings) -> f64 {
         if index < self.items_end() {
