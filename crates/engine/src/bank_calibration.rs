@@ -69,7 +69,9 @@ pub struct SkillCalibration {
 }
 
 /// One item's parameters, written as `[easiness, abilitySlope, abilityReference]`, followed by
-/// the `CONTEXT_COUNT` context slopes when one is not 0 (blocks written before them have 3).
+/// the `CONTEXT_COUNT` context slopes when one is not 0 (blocks written before them have 3): the
+/// item's own plus the fit's global ones (`calibrated_model::FittedParameters`), which the block
+/// has no other place for.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "Vec<f64>", into = "Vec<f64>")]
 pub struct ItemCalibration {
