@@ -69,7 +69,9 @@ pub struct SkillCalibration {
 }
 
 /// One item's parameters, written as `[easiness, abilitySlope, abilityReference]`, followed by
-/// the `CONTEXT_COUNT` context slopes when one is not 0 (blocks written before them have 3).
+/// the `CONTEXT_COUNT` context slopes when one is not 0 (blocks written before them have 3): the
+/// item's own plus the fit's global ones (`calibrated_model::FittedParameters`), which the block
+/// has no other place for.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "Vec<f64>", into = "Vec<f64>")]
 pub struct ItemCalibration {
@@ -151,6 +153,7 @@ impl PositionedCalibration {
             } else {
                 Vec::new()
             },
+            global_context_slopes: [0.0; CONTEXT_COUNT],
             item_easiness_for_ability: vec![0.0; item_count],
             skill_easiness_for_ability: vec![0.0; skill_count],
             skill_easiness: vec![0.0; skill_count],
@@ -516,15 +519,23 @@ fn block_of(
                     easiness: round(parameters.item_easiness[index]),
                     ability_slope: round(parameters.item_ability_slope[index]),
                     ability_reference: round(parameters.item_easiness_for_ability[index]),
-                    context_slopes: parameters
-                        .item_context_slopes
-                        .get(index)
-                        .map_or([0.0; CONTEXT_COUNT], |slopes| slopes.map(round)),
+                    context_slopes: item_context_slopes(parameters, index).map(round),
                 };
                 (key.clone(), fitted)
             })
             .collect(),
     }
+}
+
+/// The item's context slopes as the block holds them: its own plus the global ones (the block
+/// has no place of its own for those: an item the block lacks gets none).
+fn item_context_slopes(parameters: &FittedParameters, index: usize) -> [f64; CONTEXT_COUNT] {
+    let own = parameters
+        .item_context_slopes
+        .get(index)
+        .copied()
+        .unwrap_or_default();
+    std::array::from_fn(|slope| own[slope] + parameters.global_context_slopes[slope])
 }
 
 /// A number of the block, rounded to `CALIBRATION_DECIMALS` (and 0 for one that is not finite).

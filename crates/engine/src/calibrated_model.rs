@@ -29,7 +29,7 @@ mod fit;
 #[cfg(test)]
 mod tests;
 
-pub use defaults::{default_parameters, DEFAULT_ITEM_MEMORY_SHIFTS};
+pub use defaults::{default_parameters, DEFAULT_GLOBAL_CONTEXT_SLOPES, DEFAULT_ITEM_MEMORY_SHIFTS};
 pub use fit::{
     fit, fit_defaults, fit_item_memory_shifts, fit_with_global_prior, fit_with_progress,
 };
@@ -55,6 +55,12 @@ pub struct FittedParameters {
     /// missing, for none.
     #[serde(default)]
     pub item_context_slopes: Vec<[f64; CONTEXT_COUNT]>,
+    /// The weights on the learner's last answers shared by every item, added to the item's own
+    /// (`item_context_slopes`, which the fit shrinks towards 0: towards these). A calibration
+    /// block holds them added to each item's slopes (`bank_calibration::block_of`), the defaults
+    /// of a bank with no block as `DEFAULT_GLOBAL_CONTEXT_SLOPES`.
+    #[serde(default)]
+    pub global_context_slopes: [f64; CONTEXT_COUNT],
     /// First-stage (Rasch) easiness, the reference that turns answers into ability estimates: the
     /// item's own part here, the skill part in `skill_easiness_for_ability`.
     pub item_easiness_for_ability: Vec<f64>,
@@ -89,6 +95,7 @@ impl FittedParameters {
             item_easiness: Vec::new(),
             item_ability_slope: Vec::new(),
             item_context_slopes: Vec::new(),
+            global_context_slopes: [0.0; CONTEXT_COUNT],
             item_easiness_for_ability: Vec::new(),
             skill_easiness_for_ability: Vec::new(),
             skill_easiness: Vec::new(),
@@ -120,6 +127,10 @@ pub struct ModelSettings {
     /// Prior precision of the items' context slopes (0: none fitted).
     #[serde(default)]
     pub item_context_precision: f64,
+    /// Prior precision of the global context slopes (0: none fitted; settings saved before them
+    /// read as 0).
+    #[serde(default)]
+    pub global_context_precision: f64,
 }
 
 impl Default for ModelSettings {
@@ -136,6 +147,7 @@ impl Default for ModelSettings {
             optimizer_iterations: 300,
             cross_fit_folds: 5,
             item_context_precision: 10.0,
+            global_context_precision: 0.01,
         }
     }
 }
@@ -246,12 +258,13 @@ fn last_skill_outcome(state: &LearnerState, skill: usize) -> f64 {
         .map_or(0.0, |summary| last_outcome_value(summary, 0))
 }
 
-/// The item's context slopes times the learner's context.
+/// The item's context slopes and the global ones times the learner's context.
 fn context_term(parameters: &FittedParameters, item: usize, context: &[f64; CONTEXT_COUNT]) -> f64 {
-    parameters
+    let item_part = parameters
         .item_context_slopes
         .get(item)
-        .map_or(0.0, |slopes| dot(slopes, context))
+        .map_or(0.0, |slopes| dot(slopes, context));
+    item_part + dot(&parameters.global_context_slopes, context)
 }
 
 /// The item memory's part of the logit: the shift for the last outcome on the item, 0 for an

@@ -29,6 +29,9 @@ mod tests;
 #[derive(Clone, Debug, PartialEq)]
 pub struct FitDefaultsCommand {
     pub train_paths: Vec<PathBuf>,
+    /// How many times each train file's learners count in the pooled fit (`--copies`), in the
+    /// order of `train_paths`; a file not listed counts once.
+    pub copies: Vec<usize>,
     pub settings: ModelSettings,
 }
 
@@ -50,6 +53,8 @@ pub struct SplitFile {
     pub validation: Dataset,
     /// A bank of the file's items and skills, no difficulties, no block (`dataset_bank`).
     pub bank: Bank,
+    /// How many times the file's fit-train learners count in the pooled defaults (1 as read).
+    pub copies: usize,
 }
 
 /// Reads a train file (with its own vocabulary) and splits its learners for validation.
@@ -70,6 +75,7 @@ pub fn read_split_file(path: &Path) -> Result<SplitFile, String> {
         fit_train: observed_sequences(&fit_train),
         validation,
         bank,
+        copies: 1,
     })
 }
 
@@ -78,11 +84,11 @@ pub fn fit_pooled_defaults(files: &[SplitFile], settings: ModelSettings) -> Fitt
     calibrated_model::fit_defaults(&pooled_learners(files), settings)
 }
 
-/// The fit-train learners of every file, file after file.
+/// The fit-train learners of every file, file after file, each file's `copies` times.
 fn pooled_learners(files: &[SplitFile]) -> Vec<Vec<ObservedAnswer>> {
     files
         .iter()
-        .flat_map(|file| file.fit_train.iter().cloned())
+        .flat_map(|file| (0..file.copies).flat_map(|_| file.fit_train.iter().cloned()))
         .collect()
 }
 
@@ -97,11 +103,14 @@ pub fn scored_auc(parameters: &FittedParameters, scored: &Dataset) -> f64 {
 /// every file's validation learners beside `elo-uncalibrated` and the shipped defaults, and
 /// prints the pooled weights as the constants of `calibrated_model/defaults.rs`.
 pub fn run_fit_defaults(command: &FitDefaultsCommand) -> Result<(), String> {
-    let files = command
+    let mut files = command
         .train_paths
         .iter()
         .map(|path| read_split_file(path))
         .collect::<Result<Vec<_>, _>>()?;
+    for (file, &copies) in files.iter_mut().zip(&command.copies) {
+        file.copies = copies;
+    }
     let header: Vec<String> = files
         .iter()
         .map(|file| format!("{:>24}", file.name))
@@ -136,7 +145,10 @@ pub fn run_fit_defaults(command: &FitDefaultsCommand) -> Result<(), String> {
         .iter()
         .map(|file| (file.name.clone(), file.fit_train.as_slice()))
         .collect();
-    sources.push(("all, pooled".to_string(), &pooled_learners));
+    sources.push((
+        format!("pooled, copies {}", copies_of(&files)),
+        &pooled_learners,
+    ));
     let mut pooled = None;
     for (source_name, learners) in &sources {
         let parameters = calibrated_model::fit_defaults(learners, command.settings);
@@ -157,12 +169,24 @@ pub fn run_fit_defaults(command: &FitDefaultsCommand) -> Result<(), String> {
     let pooled = pooled.unwrap_or_else(|| fit_pooled_defaults(&files, command.settings));
     println!("\npooled global feature weights (calibrated_model/defaults.rs):");
     println!("{}", weights_as_source(&pooled.global_feature_weights));
+    let context: Vec<String> = pooled
+        .global_context_slopes
+        .iter()
+        .map(|slope| format!("{slope:.6}"))
+        .collect();
+    println!("global context slopes: [{}]", context.join(", "));
     println!(
         "item memory shifts: [{:.6}, {:.6}]",
         pooled.item_memory_shifts[0], pooled.item_memory_shifts[1]
     );
     println!("settings: {:?}", pooled.settings);
     Ok(())
+}
+
+/// The files' copies as `--copies` takes them: `2,1`.
+fn copies_of(files: &[SplitFile]) -> String {
+    let copies: Vec<String> = files.iter().map(|file| file.copies.to_string()).collect();
+    copies.join(",")
 }
 
 /// The weights as a Rust array literal, 6 decimals, one per line.

@@ -30,7 +30,7 @@ use spaced_repetition::{run_spaced_repetition, SpacedRepetitionCommand};
 const USAGE: &str = "usage: evaluate kt --train PATH (--test PATH | --validate) [--models mean,irt,elo,elo-uncalibrated,bkt,widget,widget-uncalibrated,ours,ours-defaults] [--set NAME=VALUE]...
        evaluate srs --revlog PATH [--folds 5] [--validate] [--set NAME=VALUE]...
        evaluate tune-elo --train PATH [--train PATH]... [--uncalibrated]
-       evaluate fit-defaults --train PATH [--train PATH]... [--set NAME=VALUE]...
+       evaluate fit-defaults --train PATH [--train PATH]... [--copies 2,1] [--set NAME=VALUE]...
        evaluate small-class --train PATH [--learners 10,30] [--classes 5] [--set NAME=VALUE]...
 
 kt fits every model on the train file, replays every test learner answer by answer (predict, then
@@ -63,7 +63,8 @@ coordinate search on the mean AUC over the validation splits of the train files.
 fit-defaults fits the defaults of a bank with no calibration (the global weights of `ours`, no
 item or skill entries) on the fit-train learners of each train file and of all of them pooled,
 prints each one's AUC on every file's validation learners, and the pooled weights (the shipped
-defaults, `calibrated_model/defaults.rs`, are fitted this way on both shared train files).
+defaults, `calibrated_model/defaults.rs`, are fitted this way on both shared train files, with
+--copies 2,1). --copies N,N,... counts each train file's learners N times in the pooled fit.
 
 small-class calibrates `ours` on small classes of a train file's fit-train learners (consecutive
 learners in file order), with the prior mean of the global weights 0 or the shipped defaults, and
@@ -261,6 +262,7 @@ fn parse_tune_elo(arguments: &[String]) -> Result<TuneEloCommand, String> {
 fn parse_fit_defaults(arguments: &[String]) -> Result<FitDefaultsCommand, String> {
     let mut command = FitDefaultsCommand {
         train_paths: Vec::new(),
+        copies: Vec::new(),
         settings: ModelSettings::default(),
     };
     let mut remaining = arguments.iter();
@@ -270,6 +272,17 @@ fn parse_fit_defaults(arguments: &[String]) -> Result<FitDefaultsCommand, String
             .ok_or_else(|| format!("`{flag}` needs a value"))?;
         match flag.as_str() {
             "--train" => command.train_paths.push(PathBuf::from(value)),
+            "--copies" => {
+                command.copies = value
+                    .split(',')
+                    .map(|text| match text.trim().parse::<usize>() {
+                        Ok(copies) if copies >= 1 => Ok(copies),
+                        _ => Err(format!(
+                            "`--copies {value}`: expected whole numbers of at least 1"
+                        )),
+                    })
+                    .collect::<Result<_, _>>()?
+            }
             "--set" => apply_setting(&mut command.settings, value)?,
             other => return Err(format!("unknown option `{other}`")),
         }
@@ -365,6 +378,7 @@ fn apply_setting(settings: &mut ModelSettings, assignment: &str) -> Result<(), S
         "skill_weight_precision" => &mut settings.skill_weight_precision,
         "global_precision" => &mut settings.global_precision,
         "item_context_precision" => &mut settings.item_context_precision,
+        "global_context_precision" => &mut settings.global_context_precision,
         "optimizer_iterations" => {
             settings.optimizer_iterations = value.max(0.0) as usize;
             return Ok(());

@@ -447,6 +447,36 @@ fn a_fitted_block_has_context_slopes_and_the_widget_reads_them() {
 }
 
 #[test]
+fn the_block_holds_each_items_context_slopes_plus_the_global_ones() {
+    use calibrated_model::CONTEXT_COUNT;
+    let mut parameters = calibrated_model::default_parameters();
+    parameters.global_context_slopes = [0.25; CONTEXT_COUNT];
+    parameters.item_context_slopes = vec![[0.5, -0.5, 0.0, 1.0, 0.0]];
+    assert_eq!(
+        super::item_context_slopes(&parameters, 0),
+        [0.75, -0.25, 0.25, 1.25, 0.25]
+    );
+    // An item the fit gave no slopes of its own gets the global ones.
+    assert_eq!(
+        super::item_context_slopes(&parameters, 1),
+        [0.25; CONTEXT_COUNT]
+    );
+    // A fitted block's items carry them, and the bank with the block has no global ones (each
+    // item's entry has them already).
+    let (bank, _, block) = fitted_class();
+    assert!(block
+        .items
+        .values()
+        .all(|item| item.context_slopes != [0.0; CONTEXT_COUNT]));
+    assert_eq!(
+        PositionedCalibration::new(&bank, &block)
+            .parameters
+            .global_context_slopes,
+        [0.0; CONTEXT_COUNT]
+    );
+}
+
+#[test]
 fn after_saving_and_loading_the_calibrated_state_is_replayed_from_the_answer_log() {
     use crate::answer::Response;
     use crate::progress::save_progress;

@@ -49,6 +49,7 @@ pub fn fit_with_progress(
     let layout = WeightLayout {
         per_item_and_skill: true,
         item_context: settings.item_context_precision > 0.0,
+        global_context: settings.global_context_precision > 0.0,
         item_count: all_sequences
             .iter()
             .flat_map(|sequence| sequence.iter())
@@ -68,6 +69,7 @@ pub fn fit_with_progress(
         item_easiness: vec![0.0; item_count],
         item_ability_slope: vec![0.0; item_count],
         item_context_slopes: Vec::new(),
+        global_context_slopes: [0.0; CONTEXT_COUNT],
         item_easiness_for_ability,
         skill_easiness_for_ability,
         skill_easiness: vec![0.0; skill_count],
@@ -134,11 +136,23 @@ pub fn fit_with_progress(
         parameters.skill_feature_weights[skill]
             .copy_from_slice(&weights[start..start + SKILL_FEATURE_COUNT]);
     }
-    parameters
-        .global_feature_weights
-        .copy_from_slice(&weights[layout.global_start()..]);
+    copy_global_weights(&mut parameters, &layout, &weights);
     undo_standardization(&mut parameters, &scaling);
     parameters
+}
+
+/// The global feature weights and the global context slopes of the fitted weights.
+fn copy_global_weights(parameters: &mut FittedParameters, layout: &WeightLayout, weights: &[f64]) {
+    let start = layout.global_start();
+    parameters
+        .global_feature_weights
+        .copy_from_slice(&weights[start..start + GLOBAL_FEATURE_COUNT]);
+    if layout.global_context {
+        let start = layout.global_context_start();
+        parameters
+            .global_context_slopes
+            .copy_from_slice(&weights[start..start + CONTEXT_COUNT]);
+    }
 }
 
 /// The defaults of a bank with no calibration: only the global feature weights (and `settings`),
@@ -158,6 +172,7 @@ pub fn fit_defaults(
     let layout = WeightLayout {
         per_item_and_skill: false,
         item_context: false,
+        global_context: settings.global_context_precision > 0.0,
         item_count: 0,
         skill_count: 0,
     };
@@ -174,9 +189,7 @@ pub fn fit_defaults(
             stages: 1,
         },
     );
-    parameters
-        .global_feature_weights
-        .copy_from_slice(&weights[layout.global_start()..]);
+    copy_global_weights(&mut parameters, &layout, &weights);
     undo_standardization(&mut parameters, &scaling);
     parameters.item_memory_shifts = fit_item_memory_shifts(&parameters, learner_sequences);
     parameters
@@ -247,7 +260,7 @@ fn fit_weights(
     progress: &mut StageProgress<'_>,
 ) -> Vec<f64> {
     let mut prior_mean = vec![0.0; layout.total()];
-    prior_mean[layout.global_start()..]
+    prior_mean[layout.global_start()..layout.global_start() + GLOBAL_FEATURE_COUNT]
         .copy_from_slice(&standardized_global_weights(global_prior_mean, scaling));
     // Diagonal preconditioning: the optimizer sees weights multiplied by their curvature's root.
     let weight_scale: Vec<f64> = curvature_diagonal(rows, layout, settings)
@@ -373,6 +386,8 @@ struct WeightLayout {
     per_item_and_skill: bool,
     /// Whether each item has context slopes (after its easiness and ability slope).
     item_context: bool,
+    /// Whether the context has global slopes (after the global feature weights).
+    global_context: bool,
     item_count: usize,
     skill_count: usize,
 }
@@ -407,8 +422,16 @@ impl WeightLayout {
     fn global_start(&self) -> usize {
         self.items_end() + self.skill_count * (1 + SKILL_FEATURE_COUNT)
     }
-    fn total(&self) -> usize {
+    fn global_context_start(&self) -> usize {
         self.global_start() + GLOBAL_FEATURE_COUNT
+    }
+    fn total(&self) -> usize {
+        self.global_context_start()
+            + if self.global_context {
+                CONTEXT_COUNT
+            } else {
+                0
+            }
     }
     fn precision(&self, index: usize, settings: &ModelSettings) -> f64 {
         if index < self.items_end() {
@@ -420,8 +443,10 @@ impl WeightLayout {
         } else if index < self.global_start() {
             let within_skill = (index - self.items_end()) % (1 + SKILL_FEATURE_COUNT);
             [settings.skill_precision, settings.skill_weight_precision][within_skill.min(1)]
-        } else {
+        } else if index < self.global_context_start() {
             settings.global_precision
+        } else {
+            settings.global_context_precision
         }
     }
 }
@@ -453,6 +478,13 @@ fn for_each_term(row: &TrainingRow, layout: &WeightLayout, mut visit: impl FnMut
         .iter()
         .enumerate()
         .for_each(|(offset, feature)| visit(start + offset, *feature));
+    if layout.global_context {
+        let start = layout.global_context_start();
+        row.context
+            .iter()
+            .enumerate()
+            .for_each(|(offset, value)| visit(start + offset, *value));
+    }
 }
 
 /// Penalized negative log-likelihood of the training rows (normal priors around `prior_mean`),
