@@ -298,31 +298,31 @@ fn right_or_wrong_response(item: &crate::bank::Item, right: bool) -> Response {
 #[test]
 fn a_learner_who_answers_well_is_placed_on_adding_then_confirms_counting() {
     expect![[r#"
-        a4 p=0.49 Placement { skill_id: "add", prerequisites: ["count"] } -> right | count:Learning:0.80 add:Learning:0.78
-        c2 p=0.80 Learning(count, 0.80) -> right | count:Learning:0.84 add:Learning:0.78
-        c3 p=0.66 MasteryCheck(count, 0.84) -> right | count:Learning:0.85 add:Learning:0.78
-        c4 p=0.90 Learning(count, 0.85) -> right | count:Mastered:0.87 add:Learning:0.78
-        a3 p=0.68 Learning(add, 0.78) -> right | count:Mastered:0.87 add:Learning:0.87
-        a4 p=0.82 Learning(add, 0.87) -> right | count:Mastered:0.90 add:Learning:0.87
-        a2 p=0.88 Learning(add, 0.87) -> right | count:Mastered:0.90 add:Mastered:0.88
-        c3 p=0.78 KeepPractising { skill_id: "count" } -> right | count:Mastered:0.92 add:Mastered:0.88
-        a3 p=0.77 KeepPractising { skill_id: "add" } -> right | count:Mastered:0.92 add:Mastered:0.90
-        a1 p=0.97 KeepPractising { skill_id: "add" } -> right | count:Mastered:0.92 add:Mastered:0.91"#]].assert_eq(&transcript(TINY_BANK, "1111111111"));
+        a4 p=0.49 Placement { skill_id: "add", prerequisites: ["count"] } -> right | count:Learning:0.78 add:Learning:0.76
+        c2 p=0.80 Learning(count, 0.78) -> right | count:Learning:0.83 add:Learning:0.76
+        c3 p=0.66 MasteryCheck(count, 0.83) -> right | count:Learning:0.84 add:Learning:0.76
+        c4 p=0.90 Learning(count, 0.84) -> right | count:Learning:0.86 add:Learning:0.76
+        c1 p=0.95 Learning(count, 0.86) -> right | count:Mastered:0.88 add:Learning:0.76
+        a3 p=0.70 Learning(add, 0.76) -> right | count:Mastered:0.88 add:Learning:0.86
+        a4 p=0.83 Learning(add, 0.86) -> right | count:Mastered:0.90 add:Learning:0.86
+        a2 p=0.89 Learning(add, 0.86) -> right | count:Mastered:0.90 add:Mastered:0.88
+        c3 p=0.79 KeepPractising { skill_id: "count" } -> right | count:Mastered:0.91 add:Mastered:0.88
+        a3 p=0.78 KeepPractising { skill_id: "add" } -> right | count:Mastered:0.91 add:Mastered:0.90"#]].assert_eq(&transcript(TINY_BANK, "1111111111"));
 }
 
 #[test]
 fn a_struggling_learner_is_probed_down_to_counting_and_stays_there() {
     expect![[r#"
-        a4 p=0.49 Placement { skill_id: "add", prerequisites: ["count"] } -> wrong | count:Learning:0.45 add:Learning:0.42
-        c1 p=0.69 Learning(count, 0.45) -> right | count:Learning:0.69 add:Learning:0.42
-        c4 p=0.78 Learning(count, 0.69) -> wrong | count:Learning:0.52 add:Learning:0.42
-        c2 p=0.52 Learning(count, 0.52) -> right | count:Learning:0.64 add:Learning:0.42
-        c3 p=0.40 Learning(count, 0.64) -> wrong | count:Learning:0.55 add:Learning:0.42
-        c1 p=0.77 Learning(count, 0.55) -> wrong | count:Learning:0.41 add:Learning:0.35
-        c4 p=0.53 Learning(count, 0.41) -> right | count:Learning:0.60 add:Learning:0.42
-        c2 p=0.60 Learning(count, 0.60) -> wrong | count:Learning:0.47 add:Learning:0.39
-        c3 p=0.25 Learning(count, 0.47) -> right | count:Learning:0.60 add:Learning:0.42
-        c1 p=0.80 Learning(count, 0.59) -> right | count:Learning:0.69 add:Learning:0.42"#]].assert_eq(&transcript(TINY_BANK, "0101001011"));
+        a4 p=0.49 Placement { skill_id: "add", prerequisites: ["count"] } -> wrong | count:Learning:0.47 add:Learning:0.44
+        c1 p=0.69 Learning(count, 0.47) -> right | count:Learning:0.66 add:Learning:0.44
+        c4 p=0.78 Learning(count, 0.66) -> wrong | count:Learning:0.54 add:Learning:0.44
+        c2 p=0.52 Learning(count, 0.54) -> right | count:Learning:0.63 add:Learning:0.44
+        c3 p=0.40 Learning(count, 0.63) -> wrong | count:Learning:0.56 add:Learning:0.44
+        c1 p=0.77 Learning(count, 0.56) -> wrong | count:Learning:0.44 add:Learning:0.38
+        c4 p=0.53 Learning(count, 0.44) -> right | count:Learning:0.57 add:Learning:0.44
+        c2 p=0.60 Learning(count, 0.57) -> wrong | count:Learning:0.50 add:Learning:0.42
+        c3 p=0.25 Learning(count, 0.50) -> right | count:Learning:0.58 add:Learning:0.44
+        c1 p=0.80 Learning(count, 0.58) -> right | count:Learning:0.66 add:Learning:0.44"#]].assert_eq(&transcript(TINY_BANK, "0101001011"));
 }
 
 #[test]

@@ -39,9 +39,8 @@ pub(super) fn part_index(
     calibration.item_index(key, bank.item_position(key))
 }
 
-/// The index of a skill's typical item: one the calibration does not know, an average item of
-/// its skills.
-pub(super) const TYPICAL_ITEM: usize = usize::MAX;
+/// The index of a skill's typical item (`calibrated_model::TYPICAL_ITEM`).
+pub(super) const TYPICAL_ITEM: usize = calibrated_model::TYPICAL_ITEM;
 
 impl LearnerModel {
     /// The calibrated state now: the one kept, or, before the first answer since loading, the
