@@ -27,11 +27,15 @@ function shortName(index) {
   return `_${name}`;
 }
 
-export function shortenImports(wasm, glue) {
+/**
+ * Rewrites the entries of section `id` (2: imports, 7: exports): `entry(reader)` reads one entry
+ * and returns its texts, the last one its name, which `rename(texts)` may change (returning the
+ * new name); every other section and byte is copied as it is.
+ */
+function renameEntries(wasm, id, entry, rename) {
   const parts = [wasm.subarray(0, 8)];
-  let renamed = 0;
   for (const section of sections(wasm)) {
-    if (section.id !== 2) {
+    if (section.id !== id) {
       parts.push(wasm.subarray(section.header, section.end));
       continue;
     }
@@ -39,62 +43,59 @@ export function shortenImports(wasm, glue) {
     const count = reader.unsigned();
     const entries = [encodeUnsigned(count)];
     for (let i = 0; i < count; i += 1) {
-      const module = reader.name();
-      const name = reader.name();
+      const texts = entry(reader);
       const descriptionStart = reader.at;
-      reader.importDescription();
-      let newName = name;
-      if (module === GLUE_MODULE && /^__wbg_\w+$/.test(name)) {
-        const key = new RegExp(`(?<![\\w$])${name}(?=:)`, 'g');
-        if ((glue.match(key) ?? []).length === 1) {
-          newName = shortName(renamed);
-          renamed += 1;
-          glue = glue.replace(key, newName);
-        }
-      }
-      for (const text of [module, newName]) entries.push(encodeUnsigned(Buffer.byteLength(text)), Buffer.from(text));
+      if (id === 2) reader.importDescription();
+      else reader.exportDescription();
+      texts[texts.length - 1] = rename(texts);
+      for (const text of texts) entries.push(encodeUnsigned(Buffer.byteLength(text)), Buffer.from(text));
       entries.push(wasm.subarray(descriptionStart, reader.at));
     }
     const body = Buffer.concat(entries);
-    parts.push(Buffer.from([2]), encodeUnsigned(body.length), body);
+    parts.push(Buffer.from([id]), encodeUnsigned(body.length), body);
   }
-  return { wasm: Buffer.concat(parts), glue, renamed };
+  return Buffer.concat(parts);
+}
+
+export function shortenImports(wasm, glue) {
+  let renamed = 0;
+  const renamedWasm = renameEntries(
+    wasm,
+    2,
+    (reader) => [reader.name(), reader.name()],
+    ([module, name]) => {
+      if (module !== GLUE_MODULE || !/^__wbg_\w+$/.test(name)) return name;
+      const key = new RegExp(`(?<![\\w$])${name}(?=:)`, 'g');
+      if ((glue.match(key) ?? []).length !== 1) return name;
+      const newName = shortName(renamed);
+      renamed += 1;
+      glue = glue.replace(key, newName);
+      return newName;
+    },
+  );
+  return { wasm: renamedWasm, glue, renamed };
 }
 
 /** The exports only wasm-bindgen's glue uses, renamed as the header says. */
 export function shortenExports(wasm, glue) {
-  const parts = [wasm.subarray(0, 8)];
   let renamed = 0;
-  for (const section of sections(wasm)) {
-    if (section.id !== 7) {
-      parts.push(wasm.subarray(section.header, section.end));
-      continue;
-    }
-    const reader = new WasmReader(wasm, section.start);
-    const count = reader.unsigned();
-    const entries = [encodeUnsigned(count)];
-    for (let i = 0; i < count; i += 1) {
-      const name = reader.name();
-      const descriptionStart = reader.at;
-      reader.exportDescription();
-      let newName = name;
-      if (/^(__wbindgen_|__externref_|wasm_bindgen_)\w+$/.test(name)) {
-        const anywhere = new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'g');
-        const asProperty = new RegExp(`(?<=\\.)${name}(?![\\w$])`, 'g');
-        const uses = (glue.match(anywhere) ?? []).length;
-        if (uses > 0 && uses === (glue.match(asProperty) ?? []).length) {
-          newName = shortName(renamed);
-          renamed += 1;
-          glue = glue.replace(asProperty, newName);
-        }
-      }
-      entries.push(encodeUnsigned(Buffer.byteLength(newName)), Buffer.from(newName));
-      entries.push(wasm.subarray(descriptionStart, reader.at));
-    }
-    const body = Buffer.concat(entries);
-    parts.push(Buffer.from([7]), encodeUnsigned(body.length), body);
-  }
-  return { wasm: Buffer.concat(parts), glue, renamed };
+  const renamedWasm = renameEntries(
+    wasm,
+    7,
+    (reader) => [reader.name()],
+    ([name]) => {
+      if (!/^(__wbindgen_|__externref_|wasm_bindgen_)\w+$/.test(name)) return name;
+      const anywhere = new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'g');
+      const asProperty = new RegExp(`(?<=\\.)${name}(?![\\w$])`, 'g');
+      const uses = (glue.match(anywhere) ?? []).length;
+      if (uses === 0 || uses !== (glue.match(asProperty) ?? []).length) return name;
+      const newName = shortName(renamed);
+      renamed += 1;
+      glue = glue.replace(asProperty, newName);
+      return newName;
+    },
+  );
+  return { wasm: renamedWasm, glue, renamed };
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
