@@ -47,7 +47,7 @@ fn the_progress_event_is_an_xapi_statement_with_every_skill() {
         concat!(
             r#"{"verb":{"id":"http://adlnet.gov/expapi/verbs/progressed","display":{"en-US":"progressed"}},"#,
             r#""object":{"id":"https://example.org/b.json","objectType":"Activity","definition":{"type":"http://adlnet.gov/expapi/activities/assessment","name":{"und":"Bank \"B\""}}},"#,
-            r#""result":{"score":{"scaled":0,"raw":0,"min":0,"max":2},"completion":false,"extensions":{"https://adaptive-practice.example/xapi/answers":0,"https://adaptive-practice.example/xapi/correct":0,"https://adaptive-practice.example/xapi/skills":[{"id":"s","state":"notStarted","mastery":0.589},{"id":"t","state":"notStarted","mastery":0.589}]}},"#,
+            r#""result":{"score":{"scaled":0,"raw":0,"min":0,"max":2},"completion":false,"extensions":{"https://adaptive-practice.example/xapi/answers":0,"https://adaptive-practice.example/xapi/correct":0,"https://adaptive-practice.example/xapi/skills":[{"id":"s","state":"notStarted","mastery":0.614},{"id":"t","state":"notStarted","mastery":0.614}]}},"#,
             r#""context":{"contextActivities":{"parent":[{"id":"https://example.org/b.json","objectType":"Activity"}]}},"#,
             r#""timestamp":"1970-01-01T00:00:00.000Z"}"#
         )
