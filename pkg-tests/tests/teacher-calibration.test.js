@@ -17,8 +17,13 @@ import { axeViolations } from '../lib/axe.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 
 const LEARNERS = 30;
-/** Learners of the class whose answers the bank as written already predicts (no block kept). */
-const FEW_LEARNERS = 5;
+/**
+ * Learners of the class whose answers the bank as written already predicts (no block kept). Since
+ * the shipped defaults gained the shared context slopes (model13d), a block fitted on 3 of this
+ * class's learners predicts the held-out ones better than the bank alone, so the page keeps it;
+ * at 2 it does not (it was 5 before).
+ */
+const FEW_LEARNERS = 2;
 /** The answers given to the widget: right or wrong, in turn. */
 const PATTERN = [true, true, false, true, false, false, true, true, true, false, true, true];
 const PREDICTED = 'https://adaptive-practice.example/xapi/predicted-success';
