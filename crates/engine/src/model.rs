@@ -23,8 +23,6 @@ use crate::math::{logit, sigmoid};
 use crate::memory::{self, MemoryParameters, Rating};
 
 mod calibrated;
-#[cfg(test)]
-mod tests;
 pub use calibrated::rebuild_state as rebuild_calibrated_state;
 
 /// A moment, in milliseconds since the Unix epoch. The engine never reads a clock: callers pass it.
@@ -169,20 +167,9 @@ const ENTRY_ANSWERS: u32 = 2;
 /// practice adds little), and what every answer adds.
 const LONGEST_STABILITY_DAYS: f64 = 3650.0;
 /// Mastery is claimed when the estimate minus this many standard deviations reaches the threshold.
-pub(crate) const MASTERY_CONFIDENCE_Z: f64 = 0.5;
+const MASTERY_CONFIDENCE_Z: f64 = 0.5;
 /// Mastery also needs this many right answers in a row (fewer when the bank asks for less evidence).
 const MASTERY_STREAK: u32 = 3;
-/// A run of this many right answers in a row (no hint) on a skill also claims its mastery, when
-/// its estimate is at most `LONG_RUN_MARGIN` under the threshold: the estimate of a learner who
-/// knows a skill can lag for long (the overall ability shared by every skill falls with each
-/// wrong answer on another skill the learner is stuck on, and one slip costs several right
-/// answers), while the skill stays unclaimed, its dependents locked and its items chosen as
-/// mastery checks. Eight right answers in a row by luck are rare even on a single choice of four
-/// (0.25^8), and a learner right 3 times in 4 has them 1 time in 10. Simulated classes (seed 2,
-/// 60 learners): goal cells 34 -> 36 of 60; a run of 6 or 7 raised false mastery with `growth`
-/// on item-types (6-11%), a floor of 0.7 instead of 0.6 did not help more.
-pub(crate) const LONG_RUN_STREAK: u32 = 8;
-const LONG_RUN_MARGIN: f64 = 0.2;
 /// Mastery is withdrawn only when the estimate falls this far under the threshold.
 const MASTERY_HYSTERESIS: f64 = 0.15;
 
@@ -498,11 +485,7 @@ impl LearnerModel {
                 record.ability - MASTERY_CONFIDENCE_Z * record.variance.sqrt() >= threshold;
             let enough = record.attempts >= settings.min_evidence
                 && record.streak >= MASTERY_STREAK.min(settings.min_evidence);
-            // A long run of right answers claims mastery even when the estimate lags behind.
-            let long_run = record.attempts >= settings.min_evidence
-                && record.streak >= LONG_RUN_STREAK
-                && mastery_after >= settings.mastery_threshold - LONG_RUN_MARGIN;
-            if !record.mastered && ((confident && enough) || long_run) {
+            if !record.mastered && confident && enough {
                 record.mastered = true;
                 newly_mastered.push(skill_id.clone());
             } else if record.mastered
