@@ -90,11 +90,12 @@ impl Loaded {
 /// (the JSON tree, the bank, its index, the practice state: 5.5 for the bench's bank).
 const HEAP_PER_BANK_BYTE: usize = 6;
 
-/// Grows the wasm memory once by what reading `text` will take: the allocator grows it by what
-/// each allocation lacks, a 64 KiB page at a time, and each growth costs the browser more than
-/// the page (the JS views of the memory are made again).
-fn reserve_heap_for(text: &str) {
-    let reserved: Vec<u8> = Vec::with_capacity(text.len().saturating_mul(HEAP_PER_BANK_BYTE));
+/// Grows the wasm memory once by what reading a bank of `bytes` will take (its text copied in
+/// included): the allocator grows it by what each allocation lacks, a 64 KiB page at a time, and
+/// each growth costs the browser more than the page (the JS views of the memory are made again).
+/// Called before the prefetched bytes are copied in, so that the copy does not grow it first.
+fn reserve_heap_for(bytes: usize) {
+    let reserved: Vec<u8> = Vec::with_capacity(bytes.saturating_mul(HEAP_PER_BANK_BYTE + 1));
     // Kept from being optimized away: only its allocation matters.
     drop(std::hint::black_box(reserved));
 }
@@ -107,9 +108,8 @@ fn read_bank_text(
     language: Option<&str>,
     skills: Option<&[String]>,
 ) -> (LoadState, Option<LaterChecks>) {
-    reserve_heap_for(text);
     match read_bank(text) {
-        BankRead::Checked { bank, later } => match skills {
+        BankRead::Checked { bank, ids, later } => match skills {
             Some(skills) if !skills.is_empty() => {
                 let diagnostics = later.check(&bank);
                 if diagnostics.iter().any(|d| d.severity == Severity::Error) {
@@ -123,7 +123,7 @@ fn read_bank_text(
             }
             _ => {
                 let state = LoadState::Ready {
-                    bank: Rc::new(IndexedBank::new(*bank)),
+                    bank: Rc::new(IndexedBank::with_ids(*bank, ids)),
                     checked: false,
                 };
                 (state, Some(later))
@@ -157,8 +157,9 @@ async fn prefetched_text(prefetched: Option<PrefetchedBank>) -> Option<String> {
         .await
         .ok()?
         .dyn_into::<js_sys::Uint8Array>()
-        .ok()?
-        .to_vec();
+        .ok()?;
+    reserve_heap_for(bytes.length() as usize);
+    let bytes = bytes.to_vec();
     let mut text = String::from_utf8(bytes).ok()?;
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
@@ -197,9 +198,12 @@ pub fn App(props: &AppProps) -> Html {
                 let text = match source {
                     BankSource::Url(url) => match prefetched_text(prefetched).await {
                         Some(text) => Ok(text),
-                        None => fetch_text(&url).await,
+                        None => fetch_text(&url).await.inspect(|t| reserve_heap_for(t.len())),
                     },
-                    BankSource::Inline(text) => Ok(text),
+                    BankSource::Inline(text) => {
+                        reserve_heap_for(text.len());
+                        Ok(text)
+                    }
                 };
                 let (state, later) = match text {
                     Ok(text) => read_bank_text(&text, language.as_deref(), skills.as_deref()),

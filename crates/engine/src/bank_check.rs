@@ -6,7 +6,7 @@
 //! parameters (`bank_check/problems.rs`); `load_bank_coded` gives them so, for a page that words
 //! them in its own language, and `load_bank` in English words.
 
-use crate::bank_index::{positions_of_items, positions_of_skills};
+use crate::bank_index::{positions_of_items, positions_of_skills, BankIds};
 use crate::find_text::has_text;
 use crate::json::{path_index, path_then};
 use serde::{Deserialize, Serialize};
@@ -99,7 +99,7 @@ pub fn load_bank(text: &str) -> BankLoad {
 /// `load_bank` with each problem as a code and parameters rather than English words.
 pub fn load_bank_coded(text: &str) -> BankCheck {
     match read_bank(text) {
-        BankRead::Checked { bank, later } => {
+        BankRead::Checked { bank, later, .. } => {
             let diagnostics = later.check(&bank);
             let has_error = diagnostics.iter().any(|d| d.severity == Severity::Error);
             BankCheck {
@@ -120,8 +120,12 @@ pub fn load_bank_coded(text: &str) -> BankCheck {
 /// checks everything, and gives every diagnostic `load_bank_coded` gives, in the same order.
 pub enum BankRead {
     /// The bank, without an error so far, and its answers, template variants and texts still to
-    /// check.
-    Checked { bank: Box<Bank>, later: LaterChecks },
+    /// check; its ids sorted, for `IndexedBank::with_ids`.
+    Checked {
+        bank: Box<Bank>,
+        ids: BankIds,
+        later: LaterChecks,
+    },
     /// A bank with an error: every diagnostic, its answers' and texts' included, as
     /// `load_bank_coded` gives them.
     Refused(Vec<CodedDiagnostic>),
@@ -220,7 +224,7 @@ pub fn read_bank(text: &str) -> BankRead {
         items: item_positions,
     };
     let mut structure = Vec::new();
-    check_bank(&bank, &source, Scope::Structure, &mut structure);
+    let ids = check_bank(&bank, &source, Scope::Structure, &mut structure);
     let has_error = |found: &[CodedDiagnostic]| found.iter().any(|d| d.severity == Severity::Error);
     if has_error(&diagnostics) || has_error(&structure) {
         check_calibration_ids(&bank, &mut diagnostics);
@@ -230,6 +234,7 @@ pub fn read_bank(text: &str) -> BankRead {
     }
     BankRead::Checked {
         bank: Box::new(bank),
+        ids,
         later: LaterChecks {
             root,
             diagnostics,
@@ -400,12 +405,13 @@ struct SourcePositions {
     items: Vec<usize>,
 }
 
+/// Returns the bank's ids as it sorted them.
 fn check_bank(
     bank: &Bank,
     source: &SourcePositions,
     scope: Scope,
     diagnostics: &mut Vec<CodedDiagnostic>,
-) {
+) -> BankIds {
     let skill_path = |index: usize, id: &str| {
         element_path(
             "skills",
@@ -551,6 +557,10 @@ fn check_bank(
                     .with("max", display_float(max)),
             ));
         }
+    }
+    BankIds {
+        skills: skill_ids,
+        items: item_ids,
     }
 }
 
