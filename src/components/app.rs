@@ -90,12 +90,11 @@ impl Loaded {
 /// (the JSON tree, the bank, its index, the practice state: 5.5 for the bench's bank).
 const HEAP_PER_BANK_BYTE: usize = 6;
 
-/// Grows the wasm memory once by what reading a bank of `bytes` will take (its text copied in
-/// included): the allocator grows it by what each allocation lacks, a 64 KiB page at a time, and
-/// each growth costs the browser more than the page (the JS views of the memory are made again).
-/// Called before the prefetched bytes are copied in, so that the copy does not grow it first.
-fn reserve_heap_for(bytes: usize) {
-    let reserved: Vec<u8> = Vec::with_capacity(bytes.saturating_mul(HEAP_PER_BANK_BYTE + 1));
+/// Grows the wasm memory once by what reading `text` will take: the allocator grows it by what
+/// each allocation lacks, a 64 KiB page at a time, and each growth costs the browser more than
+/// the page (the JS views of the memory are made again).
+fn reserve_heap_for(text: &str) {
+    let reserved: Vec<u8> = Vec::with_capacity(text.len().saturating_mul(HEAP_PER_BANK_BYTE));
     // Kept from being optimized away: only its allocation matters.
     drop(std::hint::black_box(reserved));
 }
@@ -108,6 +107,7 @@ fn read_bank_text(
     language: Option<&str>,
     skills: Option<&[String]>,
 ) -> (LoadState, Option<LaterChecks>) {
+    reserve_heap_for(text);
     match read_bank(text) {
         BankRead::Checked { bank, ids, later } => match skills {
             Some(skills) if !skills.is_empty() => {
@@ -157,9 +157,8 @@ async fn prefetched_text(prefetched: Option<PrefetchedBank>) -> Option<String> {
         .await
         .ok()?
         .dyn_into::<js_sys::Uint8Array>()
-        .ok()?;
-    reserve_heap_for(bytes.length() as usize);
-    let bytes = bytes.to_vec();
+        .ok()?
+        .to_vec();
     let mut text = String::from_utf8(bytes).ok()?;
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
@@ -198,12 +197,9 @@ pub fn App(props: &AppProps) -> Html {
                 let text = match source {
                     BankSource::Url(url) => match prefetched_text(prefetched).await {
                         Some(text) => Ok(text),
-                        None => fetch_text(&url).await.inspect(|t| reserve_heap_for(t.len())),
+                        None => fetch_text(&url).await,
                     },
-                    BankSource::Inline(text) => {
-                        reserve_heap_for(text.len());
-                        Ok(text)
-                    }
+                    BankSource::Inline(text) => Ok(text),
                 };
                 let (state, later) = match text {
                     Ok(text) => read_bank_text(&text, language.as_deref(), skills.as_deref()),
