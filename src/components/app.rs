@@ -123,7 +123,7 @@ fn read_bank_text(
             }
             _ => {
                 let state = LoadState::Ready {
-                    bank: Rc::new(IndexedBank::with_ids(*bank, ids)),
+                    bank: Rc::new(IndexedBank::new_with_ids(*bank, ids)),
                     checked: false,
                 };
                 (state, Some(later))

@@ -120,7 +120,7 @@ pub fn load_bank_coded(text: &str) -> BankCheck {
 /// checks everything, and gives every diagnostic `load_bank_coded` gives, in the same order.
 pub enum BankRead {
     /// The bank, without an error so far, and its answers, template variants and texts still to
-    /// check; its ids sorted, for `IndexedBank::with_ids`.
+    /// check; its ids sorted, for `IndexedBank::new_with_ids`.
     Checked {
         bank: Box<Bank>,
         ids: BankIds,

@@ -5,7 +5,7 @@ use crate::bank_calibration::PositionedCalibration;
 use crate::sorted_map::{IdPositions, SortedMap};
 
 /// A bank's skills and items by id, sorted once: what `read_bank` checked the ids with, handed
-/// to `IndexedBank::with_ids` so that the index does not sort them again.
+/// to `IndexedBank::new_with_ids` so that the index does not sort them again.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BankIds {
     pub(crate) skills: IdPositions,
@@ -79,11 +79,11 @@ impl IndexedBank {
             skills: positions_of_skills(&bank),
             items: positions_of_items(&bank),
         };
-        IndexedBank::with_ids(bank, ids)
+        IndexedBank::new_with_ids(bank, ids)
     }
 
     /// `new` with the bank's ids already sorted (`read_bank` sorts them to check the bank).
-    pub fn with_ids(bank: Bank, ids: BankIds) -> IndexedBank {
+    pub fn new_with_ids(bank: Bank, ids: BankIds) -> IndexedBank {
         let BankIds {
             skills: skill_positions,
             items: item_positions,
