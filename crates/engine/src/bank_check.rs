@@ -6,7 +6,7 @@
 //! parameters (`bank_check/problems.rs`); `load_bank_coded` gives them so, for a page that words
 //! them in its own language, and `load_bank` in English words.
 
-use crate::bank_index::{positions_of_items, positions_of_skills, BankIds};
+use crate::bank_index::BankIds;
 use crate::find_text::has_text;
 use crate::json::{path_index, path_then};
 use serde::{Deserialize, Serialize};
@@ -149,8 +149,9 @@ impl LaterChecks {
             mut diagnostics,
             source,
         } = self;
-        check_calibration_ids(bank, &mut diagnostics);
-        check_bank(bank, &source, Scope::Whole, &mut diagnostics);
+        let ids = BankIds::of(bank);
+        check_calibration_ids(bank, &ids, &mut diagnostics);
+        check_bank(bank, &ids, &source, Scope::Whole, &mut diagnostics);
         texts::check_texts(&root, &mut diagnostics);
         diagnostics
     }
@@ -224,11 +225,12 @@ pub fn read_bank(text: &str) -> BankRead {
         items: item_positions,
     };
     let mut structure = Vec::new();
-    let ids = check_bank(&bank, &source, Scope::Structure, &mut structure);
+    let ids = BankIds::of(&bank);
+    check_bank(&bank, &ids, &source, Scope::Structure, &mut structure);
     let has_error = |found: &[CodedDiagnostic]| found.iter().any(|d| d.severity == Severity::Error);
     if has_error(&diagnostics) || has_error(&structure) {
-        check_calibration_ids(&bank, &mut diagnostics);
-        check_bank(&bank, &source, Scope::Whole, &mut diagnostics);
+        check_calibration_ids(&bank, &ids, &mut diagnostics);
+        check_bank(&bank, &ids, &source, Scope::Whole, &mut diagnostics);
         texts::check_texts(&root, &mut diagnostics);
         return BankRead::Refused(diagnostics);
     }
@@ -343,11 +345,11 @@ fn read_list<T>(
 
 /// Ids of the calibration block the bank does not have: a warning each (their parameters are
 /// ignored). A step's entry `item#part` needs the item and its part.
-fn check_calibration_ids(bank: &Bank, diagnostics: &mut Vec<CodedDiagnostic>) {
+fn check_calibration_ids(bank: &Bank, ids: &BankIds, diagnostics: &mut Vec<CodedDiagnostic>) {
     let Some(calibration) = &bank.calibration else {
         return;
     };
-    let skill_ids = positions_of_skills(bank);
+    let skill_ids = &ids.skills;
     for id in calibration.skills.keys() {
         if !skill_ids.contains(id) {
             diagnostics.push(warning_at(
@@ -356,7 +358,7 @@ fn check_calibration_ids(bank: &Bank, diagnostics: &mut Vec<CodedDiagnostic>) {
             ));
         }
     }
-    let item_ids = positions_of_items(bank);
+    let item_ids = &ids.items;
     for key in calibration.items.keys() {
         let known = match key.rsplit_once('#') {
             None => item_ids.contains(key),
@@ -405,13 +407,14 @@ struct SourcePositions {
     items: Vec<usize>,
 }
 
-/// Returns the bank's ids as it sorted them.
+/// `ids`: the bank's, `BankIds::of(bank)`.
 fn check_bank(
     bank: &Bank,
+    ids: &BankIds,
     source: &SourcePositions,
     scope: Scope,
     diagnostics: &mut Vec<CodedDiagnostic>,
-) -> BankIds {
+) {
     let skill_path = |index: usize, id: &str| {
         element_path(
             "skills",
@@ -426,7 +429,7 @@ fn check_bank(
             Some(id),
         )
     };
-    let skill_ids = positions_of_skills(bank);
+    let skill_ids = &ids.skills;
     for (index, skill) in bank.skills.iter().enumerate() {
         if skill_ids.first(&skill.id) != Some(index) {
             diagnostics.push(error_at(
@@ -443,14 +446,14 @@ fn check_bank(
             }
         }
     }
-    if let Some(cycle) = find_prerequisite_cycle(&bank.skills, &skill_ids) {
+    if let Some(cycle) = find_prerequisite_cycle(&bank.skills, skill_ids) {
         diagnostics.push(error_at(
             "$.skills".into(),
             Problem::new(Code::PrerequisiteCycle)
                 .with("cycle", crate::text_rules::join_texts(&cycle, " -> ")),
         ));
     }
-    let item_ids = positions_of_items(bank);
+    let item_ids = &ids.items;
     // Counted at the first skill of each id.
     let mut items_per_skill = vec![0u32; bank.skills.len()];
     for (index, item) in bank.items.iter().enumerate() {
@@ -557,10 +560,6 @@ fn check_bank(
                     .with("max", display_float(max)),
             ));
         }
-    }
-    BankIds {
-        skills: skill_ids,
-        items: item_ids,
     }
 }
 

@@ -12,6 +12,15 @@ pub struct BankIds {
     pub(crate) items: IdPositions,
 }
 
+impl BankIds {
+    pub(crate) fn of(bank: &Bank) -> BankIds {
+        BankIds {
+            skills: positions_of_skills(bank),
+            items: positions_of_items(bank),
+        }
+    }
+}
+
 /// A checked bank plus indexes: which items practise each skill, a skill's reference
 /// difficulty, skills in prerequisite order.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,10 +84,7 @@ impl IndexedBank {
 
     /// Indexes a bank that `load_bank` accepted (references are known to resolve).
     pub fn new(bank: Bank) -> IndexedBank {
-        let ids = BankIds {
-            skills: positions_of_skills(&bank),
-            items: positions_of_items(&bank),
-        };
+        let ids = BankIds::of(&bank);
         IndexedBank::new_with_ids(bank, ids)
     }
 
