@@ -109,7 +109,7 @@ fn read_bank_text(
 ) -> (LoadState, Option<LaterChecks>) {
     reserve_heap_for(text);
     match read_bank(text) {
-        BankRead::Checked { bank, ids, later } => match skills {
+        BankRead::Checked { bank, later } => match skills {
             Some(skills) if !skills.is_empty() => {
                 let diagnostics = later.check(&bank);
                 if diagnostics.iter().any(|d| d.severity == Severity::Error) {
@@ -123,7 +123,7 @@ fn read_bank_text(
             }
             _ => {
                 let state = LoadState::Ready {
-                    bank: Rc::new(IndexedBank::new_with_ids(*bank, ids)),
+                    bank: Rc::new(IndexedBank::new(*bank)),
                     checked: false,
                 };
                 (state, Some(later))

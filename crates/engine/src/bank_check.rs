@@ -6,7 +6,7 @@
 //! parameters (`bank_check/problems.rs`); `load_bank_coded` gives them so, for a page that words
 //! them in its own language, and `load_bank` in English words.
 
-use crate::bank_index::BankIds;
+use crate::bank_index::{positions_of_items, positions_of_skills};
 use crate::find_text::has_text;
 use crate::json::{path_index, path_then};
 use serde::{Deserialize, Serialize};
@@ -99,7 +99,7 @@ pub fn load_bank(text: &str) -> BankLoad {
 /// `load_bank` with each problem as a code and parameters rather than English words.
 pub fn load_bank_coded(text: &str) -> BankCheck {
     match read_bank(text) {
-        BankRead::Checked { bank, later, .. } => {
+        BankRead::Checked { bank, later } => {
             let diagnostics = later.check(&bank);
             let has_error = diagnostics.iter().any(|d| d.severity == Severity::Error);
             BankCheck {
@@ -120,12 +120,8 @@ pub fn load_bank_coded(text: &str) -> BankCheck {
 /// checks everything, and gives every diagnostic `load_bank_coded` gives, in the same order.
 pub enum BankRead {
     /// The bank, without an error so far, and its answers, template variants and texts still to
-    /// check; its ids sorted, for `IndexedBank::new_with_ids`.
-    Checked {
-        bank: Box<Bank>,
-        ids: BankIds,
-        later: LaterChecks,
-    },
+    /// check.
+    Checked { bank: Box<Bank>, later: LaterChecks },
     /// A bank with an error: every diagnostic, its answers' and texts' included, as
     /// `load_bank_coded` gives them.
     Refused(Vec<CodedDiagnostic>),
@@ -149,9 +145,8 @@ impl LaterChecks {
             mut diagnostics,
             source,
         } = self;
-        let ids = BankIds::of(bank);
-        check_calibration_ids(bank, &ids, &mut diagnostics);
-        check_bank(bank, &ids, &source, Scope::Whole, &mut diagnostics);
+        check_calibration_ids(bank, &mut diagnostics);
+        check_bank(bank, &source, Scope::Whole, &mut diagnostics);
         texts::check_texts(&root, &mut diagnostics);
         diagnostics
     }
@@ -225,18 +220,16 @@ pub fn read_bank(text: &str) -> BankRead {
         items: item_positions,
     };
     let mut structure = Vec::new();
-    let ids = BankIds::of(&bank);
-    check_bank(&bank, &ids, &source, Scope::Structure, &mut structure);
+    check_bank(&bank, &source, Scope::Structure, &mut structure);
     let has_error = |found: &[CodedDiagnostic]| found.iter().any(|d| d.severity == Severity::Error);
     if has_error(&diagnostics) || has_error(&structure) {
-        check_calibration_ids(&bank, &ids, &mut diagnostics);
-        check_bank(&bank, &ids, &source, Scope::Whole, &mut diagnostics);
+        check_calibration_ids(&bank, &mut diagnostics);
+        check_bank(&bank, &source, Scope::Whole, &mut diagnostics);
         texts::check_texts(&root, &mut diagnostics);
         return BankRead::Refused(diagnostics);
     }
     BankRead::Checked {
         bank: Box::new(bank),
-        ids,
         later: LaterChecks {
             root,
             diagnostics,
@@ -345,11 +338,11 @@ fn read_list<T>(
 
 /// Ids of the calibration block the bank does not have: a warning each (their parameters are
 /// ignored). A step's entry `item#part` needs the item and its part.
-fn check_calibration_ids(bank: &Bank, ids: &BankIds, diagnostics: &mut Vec<CodedDiagnostic>) {
+fn check_calibration_ids(bank: &Bank, diagnostics: &mut Vec<CodedDiagnostic>) {
     let Some(calibration) = &bank.calibration else {
         return;
     };
-    let skill_ids = &ids.skills;
+    let skill_ids = positions_of_skills(bank);
     for id in calibration.skills.keys() {
         if !skill_ids.contains(id) {
             diagnostics.push(warning_at(
@@ -358,7 +351,7 @@ fn check_calibration_ids(bank: &Bank, ids: &BankIds, diagnostics: &mut Vec<Coded
             ));
         }
     }
-    let item_ids = &ids.items;
+    let item_ids = positions_of_items(bank);
     for key in calibration.items.keys() {
         let known = match key.rsplit_once('#') {
             None => item_ids.contains(key),
@@ -407,10 +400,8 @@ struct SourcePositions {
     items: Vec<usize>,
 }
 
-/// `ids`: the bank's, `BankIds::of(bank)`.
 fn check_bank(
     bank: &Bank,
-    ids: &BankIds,
     source: &SourcePositions,
     scope: Scope,
     diagnostics: &mut Vec<CodedDiagnostic>,
@@ -429,7 +420,7 @@ fn check_bank(
             Some(id),
         )
     };
-    let skill_ids = &ids.skills;
+    let skill_ids = positions_of_skills(bank);
     for (index, skill) in bank.skills.iter().enumerate() {
         if skill_ids.first(&skill.id) != Some(index) {
             diagnostics.push(error_at(
@@ -446,14 +437,14 @@ fn check_bank(
             }
         }
     }
-    if let Some(cycle) = find_prerequisite_cycle(&bank.skills, skill_ids) {
+    if let Some(cycle) = find_prerequisite_cycle(&bank.skills, &skill_ids) {
         diagnostics.push(error_at(
             "$.skills".into(),
             Problem::new(Code::PrerequisiteCycle)
                 .with("cycle", crate::text_rules::join_texts(&cycle, " -> ")),
         ));
     }
-    let item_ids = &ids.items;
+    let item_ids = positions_of_items(bank);
     // Counted at the first skill of each id.
     let mut items_per_skill = vec![0u32; bank.skills.len()];
     for (index, item) in bank.items.iter().enumerate() {

@@ -4,23 +4,6 @@ use crate::bank::{Bank, BankSettings, Item, Skill};
 use crate::bank_calibration::PositionedCalibration;
 use crate::sorted_map::{IdPositions, SortedMap};
 
-/// A bank's skills and items by id, sorted once: what `read_bank` checked the ids with, handed
-/// to `IndexedBank::new_with_ids` so that the index does not sort them again.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BankIds {
-    pub(crate) skills: IdPositions,
-    pub(crate) items: IdPositions,
-}
-
-impl BankIds {
-    pub(crate) fn of(bank: &Bank) -> BankIds {
-        BankIds {
-            skills: positions_of_skills(bank),
-            items: positions_of_items(bank),
-        }
-    }
-}
-
 /// A checked bank plus indexes: which items practise each skill, a skill's reference
 /// difficulty, skills in prerequisite order.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,16 +67,8 @@ impl IndexedBank {
 
     /// Indexes a bank that `load_bank` accepted (references are known to resolve).
     pub fn new(bank: Bank) -> IndexedBank {
-        let ids = BankIds::of(&bank);
-        IndexedBank::new_with_ids(bank, ids)
-    }
-
-    /// `new` with the bank's ids already sorted (`read_bank` sorts them to check the bank).
-    pub fn new_with_ids(bank: Bank, ids: BankIds) -> IndexedBank {
-        let BankIds {
-            skills: skill_positions,
-            items: item_positions,
-        } = ids;
+        let skill_positions = positions_of_skills(&bank);
+        let item_positions = positions_of_items(&bank);
         let mut items_of_skill = vec![Vec::new(); bank.skills.len()];
         let mut skills_of_item = Vec::with_capacity(bank.items.len());
         for (item_position, item) in bank.items.iter().enumerate() {
@@ -119,6 +94,7 @@ impl IndexedBank {
                 reference_difficulty.push(sum / items.len() as f64);
             }
         }
+        let prerequisite_depth = prerequisite_depths(&bank, &skill_positions);
         let mut prerequisites_of: Vec<Vec<usize>> = Vec::with_capacity(bank.skills.len());
         for skill in &bank.skills {
             let mut positions = Vec::with_capacity(skill.prerequisites.len());
@@ -129,7 +105,6 @@ impl IndexedBank {
             }
             prerequisites_of.push(positions);
         }
-        let prerequisite_depth = prerequisite_depths(&prerequisites_of);
         let mut dependents_of = vec![Vec::new(); bank.skills.len()];
         for (skill, prerequisites) in prerequisites_of.iter().enumerate() {
             for &prerequisite in prerequisites {
@@ -260,18 +235,19 @@ pub(crate) fn positions_of_items(bank: &Bank) -> IdPositions {
     IdPositions::new(ids)
 }
 
-/// Each skill's prerequisite depth: one more than its deepest prerequisite's (`prerequisites`:
-/// each skill's, by position; ids looked up once, for `prerequisites_of`). The bank loader
+/// Each skill's prerequisite depth: one more than its deepest prerequisite's. The bank loader
 /// rejects cycles, so depths settle within as many rounds as there are skills.
-fn prerequisite_depths(prerequisites: &[Vec<usize>]) -> Vec<usize> {
-    let skill_count = prerequisites.len();
+fn prerequisite_depths(bank: &Bank, skill_positions: &IdPositions) -> Vec<usize> {
+    let skill_count = bank.skills.len();
     let mut depths = vec![0usize; skill_count];
     for _ in 0..skill_count {
         let mut changed = false;
-        for (position, of_skill) in prerequisites.iter().enumerate() {
+        for (position, skill) in bank.skills.iter().enumerate() {
             let mut deepest = 0;
-            for &p in of_skill {
-                deepest = deepest.max(depths[p] + 1);
+            for id in &skill.prerequisites {
+                if let Some(p) = skill_positions.last(id) {
+                    deepest = deepest.max(depths[p] + 1);
+                }
             }
             let deepest = deepest.min(skill_count);
             if deepest != depths[position] {

@@ -35,7 +35,7 @@ fn main() {
         drop(parsed);
 
         let start = cpu_now();
-        let BankRead::Checked { bank, later, .. } = read_bank(&text) else {
+        let BankRead::Checked { bank, later } = read_bank(&text) else {
             fail("the bank was refused");
         };
         let after_read = elapsed_us(start);

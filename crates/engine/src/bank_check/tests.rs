@@ -198,7 +198,7 @@ fn check_in_two_steps(items: &str, expect: Expect) {
             .collect()
     };
     let report = match read_bank(&bank_with(items)) {
-        BankRead::Checked { bank, later, .. } => {
+        BankRead::Checked { bank, later } => {
             format!(
                 "accepted so far\nlater:\n{}",
                 lines(&later.check(&bank)).join("\n")
@@ -252,9 +252,7 @@ fn the_warnings_found_before_the_texts_come_first_in_the_text_checks() {
     let bank = r#"{ "id": "b", "version": "1", "title": "B", "skills": [ { "id": "s", "name": "S" } ],
         "items": [ { "id": "c", "skills": ["s"], "type": "singleChoice", "prompt": "![](far.png)",
                      "choices": [ { "text": "a" }, { "text": "b" } ], "answer": 0 } ] }"#;
-    let BankRead::Checked {
-        bank: read, later, ..
-    } = read_bank(bank) else {
+    let BankRead::Checked { bank: read, later } = read_bank(bank) else {
         panic!("refused");
     };
     let whole = load_bank(bank);
