@@ -187,8 +187,8 @@ try {
         await measure('/bench/pages/floor.html');
         if (besidePath) await measure(besidePath, true);
       }
-      const runs = { total: [], instantiated: [], afterInstantiate: [], inDom: [], bankIn: [], floor: [] };
-      const besideRuns = { afterInstantiate: [], inDom: [], bankIn: [] };
+      const runs = { total: [], instantiated: [], afterInstantiate: [], inDom: [], floor: [] };
+      const besideRuns = { afterInstantiate: [], inDom: [] };
       // With BENCH_BESIDE, the two builds take turns going first: whichever page a round
       // measures first came out 5-14 ms slower in every run of branch start18, so a fixed
       // order would favour one build.
@@ -196,7 +196,7 @@ try {
         const besideFirst = besidePath && i % 2 === 1;
         const other = besideFirst ? await measure(besidePath, true) : null;
         const startup = await measure(startupPath);
-        for (const key of ['total', 'instantiated', 'afterInstantiate', 'inDom', 'bankIn']) runs[key].push(startup[key]);
+        for (const key of ['total', 'instantiated', 'afterInstantiate', 'inDom']) runs[key].push(startup[key]);
         const afterwards = besidePath && !besideFirst ? await measure(besidePath, true) : other;
         if (afterwards) for (const key of Object.keys(besideRuns)) besideRuns[key].push(afterwards[key]);
         runs.floor.push((await measure('/bench/pages/floor.html')).total);
@@ -215,12 +215,6 @@ try {
         `startup.cpu${rate}.inDom`,
         `  of which instantiation to item in the DOM (bank read, first item chosen and built)${suffix}`,
         median(runs.inDom),
-        'ms',
-      );
-      add(
-        `startup.cpu${rate}.bankIn`,
-        `  bank's bytes all in, after wasm instantiation (negative: before)${suffix}`,
-        median(runs.bankIn),
         'ms',
       );
       add(
@@ -248,12 +242,6 @@ try {
           `startup.cpu${rate}.beside.inDom`,
           `  of which instantiation to item in the DOM, BENCH_BESIDE's build${suffix}`,
           median(besideRuns.inDom),
-          'ms',
-        );
-        add(
-          `startup.cpu${rate}.beside.bankIn`,
-          `  bank's bytes all in, after wasm instantiation, BENCH_BESIDE's build${suffix}`,
-          median(besideRuns.bankIn),
           'ms',
         );
       }
