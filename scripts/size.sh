@@ -36,7 +36,7 @@ echo
 # shellcheck source=scripts/wasm-std.sh
 source "$ROOT/scripts/wasm-std.sh"
 cargo_wasm="$WIDGET_WASM_DIR/adaptive_practice.wasm"
-opt_flags="$(grep -A10 '^\[package.metadata.wasm-pack.profile.release\]' "$ROOT/Cargo.toml" |
+opt_flags="$(sed -n '/^\[package.metadata.wasm-pack.profile.release\]/,$p' "$ROOT/Cargo.toml" |
     sed -n 's/^wasm-opt = \[\(.*\)\]$/\1/p' | head -n 1 | tr -d '",')"
 if [ -f "$cargo_wasm" ] && command -v wasm-bindgen >/dev/null && command -v wasm-opt >/dev/null && [ -n "$opt_flags" ]; then
     named="$(mktemp -d)"
