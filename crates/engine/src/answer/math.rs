@@ -150,7 +150,7 @@ fn judge_expression(
 /// case, spelled as the answer does: `X^2+2X+1` for `x^2+2x+1` (a phone capitalises the first
 /// letter typed). Left as typed when the answer itself tells two letters apart by case
 /// (`m` and `M`).
-fn in_answer_case(expected: &Expr, given: Expr) -> Expr {
+fn in_answer_case(expected: &Expr, mut given: Expr) -> Expr {
     let wanted = variables_of(expected);
     let mut folded = NameSet::new();
     for name in wanted.iter() {
@@ -158,29 +158,29 @@ fn in_answer_case(expected: &Expr, given: Expr) -> Expr {
             return given;
         }
     }
-    fn respell(expr: Expr, wanted: &NameSet) -> Expr {
+    fn respell(expr: &mut Expr, wanted: &NameSet) {
         match expr {
-            Expr::Variable(name) if !wanted.contains(&name) => {
-                let lower = fold_case(&name);
-                match wanted.iter().find(|w| fold_case(w) == lower) {
-                    Some(spelled) => Expr::Variable(spelled.clone()),
-                    None => Expr::Variable(name),
+            Expr::Variable(name) if !wanted.contains(name) => {
+                let lower = fold_case(name);
+                if let Some(spelled) = wanted.iter().find(|w| fold_case(w) == lower) {
+                    name.clone_from(spelled);
                 }
             }
-            Expr::Negate(inner) => Expr::Negate(Box::new(respell(*inner, wanted))),
-            Expr::Binary(op, left, right) => Expr::Binary(
-                op,
-                Box::new(respell(*left, wanted)),
-                Box::new(respell(*right, wanted)),
-            ),
-            Expr::Call(name, arguments) => Expr::Call(
-                name,
-                arguments.into_iter().map(|a| respell(a, wanted)).collect(),
-            ),
-            other => other,
+            Expr::Negate(inner) => respell(inner, wanted),
+            Expr::Binary(_, left, right) => {
+                respell(left, wanted);
+                respell(right, wanted);
+            }
+            Expr::Call(_, arguments) => {
+                for argument in arguments {
+                    respell(argument, wanted);
+                }
+            }
+            _ => {}
         }
     }
-    respell(given, &wanted)
+    respell(&mut given, &wanted);
+    given
 }
 
 fn name_of(expr: &Expr) -> String {
@@ -403,9 +403,10 @@ fn unname_coordinates(parts: &mut Vec<Shape>) {
         let Shape::Scalar(text) = part else {
             return;
         };
-        let Some((name, value)) = text.split_once('=') else {
+        let Some(equals) = text.bytes().position(|b| b == b'=') else {
             return;
         };
+        let (name, value) = (&text[..equals], &text[equals + 1..]);
         let slot = match fold_case(name.trim()).as_str() {
             "x" => 0,
             "y" => 1,
@@ -416,7 +417,10 @@ fn unname_coordinates(parts: &mut Vec<Shape>) {
             return;
         }
     }
-    let named: Vec<Shape> = values.into_iter().flatten().map(Shape::Scalar).collect();
+    let mut named = Vec::new();
+    for value in values.into_iter().flatten() {
+        named.push(Shape::Scalar(value));
+    }
     if named.len() == parts.len() {
         *parts = named;
     }

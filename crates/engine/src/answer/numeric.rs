@@ -171,7 +171,7 @@ fn is_plain_word(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && text.chars().all(|c| c.is_alphabetic() || c == ' ')
-        && text.split(' ').all(|word| {
+        && text.split_whitespace().all(|word| {
             word.chars().count() != 1 && !MATH_WORDS.contains(&fold_case(word).as_str())
         })
 }
@@ -179,14 +179,15 @@ fn is_plain_word(text: &str) -> bool {
 /// The value side of `x = 5` or `5 = x` (a learner who solved for the unknown): one `=` with a
 /// name of one to three letters on one side. Any other text is returned as it is.
 fn value_side(text: &str) -> &str {
-    let Some((left, right)) = text.split_once('=') else {
+    let Some(equals) = text.bytes().position(|b| b == b'=') else {
         return text;
     };
+    let (left, right) = (&text[..equals], &text[equals + 1..]);
     let is_name = |side: &str| {
         let side = side.trim();
         (1..=3).contains(&side.chars().count()) && side.chars().all(char::is_alphabetic)
     };
-    if right.contains('=') {
+    if right.bytes().any(|b| b == b'=') {
         text
     } else if is_name(left) && !is_name(right) {
         right
