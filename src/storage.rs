@@ -48,14 +48,7 @@ pub fn earlier_shared_copies(storage_key: &str) -> Vec<String> {
     let Ok(storage) = local_storage() else {
         return Vec::new();
     };
-    // In plain loops: a chain of `filter_map`, `chain` and `collect` is compiled for each.
-    let mut keys = Vec::new();
-    for index in 0..storage.length().unwrap_or(0) {
-        if let Ok(Some(key)) = storage.key(index) {
-            keys.push(key);
-        }
-    }
-    let aside = aside_keys_newest_first(keys, &format!("{shared}/unreadable-"));
+    let aside = aside_keys_newest_first(all_keys(&storage), &format!("{shared}/unreadable-"));
     let mut copies = Vec::new();
     if let Ok(Some(copy)) = storage.get_item(&shared) {
         copies.push(copy);
@@ -66,6 +59,37 @@ pub fn earlier_shared_copies(storage_key: &str) -> Vec<String> {
         }
     }
     copies
+}
+
+fn all_keys(storage: &Storage) -> Vec<String> {
+    // In plain loops: a chain of `filter_map`, `chain` and `collect` is compiled for each.
+    let mut keys = Vec::new();
+    for index in 0..storage.length().unwrap_or(0) {
+        if let Ok(Some(key)) = storage.key(index) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+/// Keeps `text`, an unreadable stored copy, under `key` (`…/unreadable-<time>`), unless the
+/// newest copy already kept aside beside it holds the same text: a damaged entry found again on
+/// every load (before the next answer replaces it) is kept once, not until storage is full.
+pub fn keep_aside(key: &str, text: &str) -> Result<(), StorageProblem> {
+    let storage = local_storage()?;
+    let prefix = &key[..key
+        .bytes()
+        .rposition(|b| b == b'-')
+        .map_or(key.len(), |dash| dash + 1)];
+    let newest = aside_keys_newest_first(all_keys(&storage), prefix)
+        .into_iter()
+        .next();
+    if newest
+        .is_some_and(|newest| storage.get_item(&newest).ok().flatten().as_deref() == Some(text))
+    {
+        return Ok(());
+    }
+    write(key, text)
 }
 
 /// The keys of `keys` that are `aside_prefix` and a time (`…/unreadable-<time>`), newest first;

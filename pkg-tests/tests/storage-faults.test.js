@@ -219,6 +219,28 @@ for (const [what, text, message] of damaged) {
   });
 }
 
+test('damaged progress found again on each load, before any answer, is kept aside once', async () => {
+  const context = await newContext();
+  const setup = await context.newPage();
+  await setup.goto(`${env.baseUrl}pkg-tests/fixtures/xss-bank.json`);
+  const text = 'damaged progress, never answered over';
+  await setup.evaluate(([k, v]) => window.__real.set(k, v), [KEY, text]);
+  await setup.close();
+  for (let load = 1; load <= 3; load += 1) {
+    const { page, widget, errors } = await open(context);
+    assert.match(await notice(widget), /The old copy is kept aside, untouched\./, `load ${load}`);
+    const backups = await page.evaluate(
+      (k) => window.__real.keys().filter((key) => key.startsWith(`${k}/unreadable-`)),
+      KEY,
+    );
+    assert.equal(backups.length, 1, `load ${load}: one backup, not one per load: ${backups}`);
+    assert.equal(await storedText(page, backups[0]), text);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  await context.close();
+});
+
 test('a newer version written by another tab mid-session is backed up before the next write', async () => {
   const context = await newContext();
   const { page, widget, errors } = await open(context);

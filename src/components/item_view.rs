@@ -170,7 +170,8 @@ fn prompt_with_gaps(
                     })
                 };
                 html! {
-                    <input class="ap-input ap-gap" type="text" autocomplete="off" spellcheck="false"
+                    <input class="ap-input ap-gap" type="text" autocomplete="off" autocapitalize="off"
+                        autocorrect="off" spellcheck="false"
                         aria-label={fill(gap_label, &[("number", &number.to_string())])} {disabled} {oninput} />
                 }
             }

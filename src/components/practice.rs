@@ -221,7 +221,7 @@ fn run_effect(effect: &Effect, host: Option<&web_sys::Element>) -> Option<Effect
             text: text.clone(),
             problem: problem.clone(),
             then_save: *then_save,
-            kept: storage::write(backup_key, text).is_ok(),
+            kept: storage::keep_aside(backup_key, text).is_ok(),
         }),
         Effect::Emit(host_events) => {
             for event in host_events.iter() {

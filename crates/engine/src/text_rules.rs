@@ -115,7 +115,9 @@ pub fn join_texts(parts: &[impl AsRef<str>], separator: &str) -> String {
 }
 
 /// Text as compared: folded (`fold_typed`), trimmed, inner whitespace collapsed, final `.`/`!` dropped, lower case
-/// unless `case_sensitive`, accents removed when `ignore_accents` (`é` → `e`, `ß` → `ss`).
+/// unless `case_sensitive`, accents removed when `ignore_accents` (`é` → `e`, `ß` → `ss`), and
+/// subscript and superscript digits and signs written plainly (`O₂` is `O2`, `Fe³⁺` is `Fe3+`:
+/// a keyboard has no subscripts).
 pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) -> String {
     let text = fold_typed(text);
     // Words joined by one space; the last word's final `.`/`!` dropped (a last word of only
@@ -125,7 +127,9 @@ pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) ->
         if !joined.is_empty() {
             joined.push(' ');
         }
-        joined.push_str(word);
+        for character in word.chars() {
+            joined.push(plain_script(character));
+        }
     }
     joined.truncate(joined.trim_end_matches(['.', '!']).len());
     let cased = if case_sensitive {
@@ -149,6 +153,21 @@ pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) ->
         }
     }
     plain
+}
+
+/// A subscript or superscript digit or sign as a plain one; any other character as it is.
+fn plain_script(character: char) -> char {
+    let digit = |zero: char| char::from_digit(character as u32 - zero as u32, 10).unwrap_or('0');
+    match character {
+        '₀'..='₉' => digit('₀'),
+        '⁰' | '⁴'..='⁹' => digit('⁰'),
+        '¹' => '1',
+        '²' => '2',
+        '³' => '3',
+        '₊' | '⁺' => '+',
+        '₋' | '⁻' => '-',
+        other => other,
+    }
 }
 
 fn strip_accent(character: char) -> Option<&'static str> {

@@ -1,7 +1,8 @@
 //! Units of measure in numeric answers: `12 cm`, `12cm`, `0.12 m`, `3 cm²`, `90°`, `5 km/h`.
 //! A small table of common units, each with its dimension and its factor to the dimension's base
 //! unit, so that `0.12 m` and `12 cm` can be compared when a bank allows conversions. Written
-//! forms include English and French names and the Arabic abbreviations taught in schools.
+//! forms include English and French names and the Arabic abbreviations taught in schools. Money
+//! (`$4.50`, `4,50 €`) is a unit too, never converted.
 
 /// What a unit measures; units convert only within one dimension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +14,8 @@ pub enum Dimension {
     Time,
     Angle,
     Speed,
+    /// Money: never converted, one currency is not another.
+    Money,
 }
 
 /// A known unit: its symbol as shown, its dimension, and its size in the base unit.
@@ -90,7 +93,17 @@ const UNITS: &[(&str, Dimension, f64, &[&str])] = &[
     ("km/h", Speed, 1000.0 / 3600.0, &["kmh", "km.h-1", "كم/سا"]),
     ("m/s", Speed, 1.0, &["m.s-1", "م/ث"]),
     ("mph", Speed, 0.447_04, &["mi/h"]),
+    ("$", Money, 1.0, &["dollar", "usd", "us$"]),
+    ("€", Money, 1.0, &["euro", "eur"]),
+    ("£", Money, 1.0, &["gbp"]),
+    ("¥", Money, 1.0, &["yen", "yuan", "jpy", "cny"]),
+    ("₹", Money, 1.0, &["rupee", "inr"]),
 ];
+
+/// Whether a character is a currency sign, written before or after an amount (`$4.50`, `4,50 €`).
+fn is_currency_sign(character: char) -> bool {
+    matches!(character, '$' | '€' | '£' | '¥' | '₹')
+}
 
 /// The unit written as `text` (`cm`, `centimetres`, `سم`, `cm^2`), if it is a known one. Case
 /// does not matter except where it tells units apart; a final `s` of a name is a plural.
@@ -124,10 +137,17 @@ pub fn find_unit(text: &str) -> Option<Unit> {
 /// character that can be part of a number; `None` when there is no such tail.
 pub fn split_unit(text: &str) -> (&str, Option<&str>) {
     let text = text.trim();
+    // `$4.50`: a currency sign before the amount is its unit.
+    if let Some(sign) = text.chars().next().filter(|&c| is_currency_sign(c)) {
+        let (sign, amount) = text.split_at(sign.len_utf8());
+        return (amount.trim_start(), Some(sign));
+    }
     // The unit starts at the first letter or unit sign that is not part of a number (`e` of
     // `1e3` and the `x` of `× 10^3` are part of it).
     for (index, character) in text.char_indices() {
-        let starts_unit = character.is_alphabetic() || matches!(character, '°' | 'µ' | 'μ');
+        let starts_unit = character.is_alphabetic()
+            || matches!(character, '°' | 'µ' | 'μ')
+            || is_currency_sign(character);
         if !starts_unit || index == 0 {
             continue;
         }
@@ -147,5 +167,7 @@ pub fn split_unit(text: &str) -> (&str, Option<&str>) {
 
 /// The value of `amount` in `from`, expressed in `to`; `None` across dimensions.
 pub fn convert(amount: f64, from: &Unit, to: &Unit) -> Option<f64> {
-    (from.dimension == to.dimension).then(|| amount * from.factor / to.factor)
+    let same_kind = from.dimension == to.dimension
+        && (from.dimension != Dimension::Money || from.symbol == to.symbol);
+    same_kind.then(|| amount * from.factor / to.factor)
 }

@@ -14,6 +14,7 @@ use crate::equations::{
 use crate::expression::{parse_expression, same_value, variables_of, BinaryOp, Expr, NameStyle};
 use crate::lists::{compare_shapes, infinity_sign, read_shapes, AnswerForm, Shape, ShapeMatch};
 use crate::numbers::read_number;
+use crate::sorted_map::NameSet;
 use crate::text_rules::{fold_typed, normalize_text};
 
 pub(super) fn check_math(
@@ -45,7 +46,7 @@ pub(super) fn check_math(
     let Ok(expected) = parse_expression(&fold_typed(answer), NameStyle::SingleLetters) else {
         return unreadable(UnreadableReason::AuthorError);
     };
-    let given = read_learner_expression(text, reading)?;
+    let given = in_answer_case(&expected, read_learner_expression(text, reading)?);
     let judged = if relation_of(&expected).is_some() {
         judge_relation(&expected, &given, solved_for.as_deref(), tolerance)
     } else {
@@ -143,6 +144,43 @@ fn judge_expression(
     } else {
         Judged::Wrong(None)
     })
+}
+
+/// The learner's expression with each variable the answer does not use, but writes in the other
+/// case, spelled as the answer does: `X^2+2X+1` for `x^2+2x+1` (a phone capitalises the first
+/// letter typed). Left as typed when the answer itself tells two letters apart by case
+/// (`m` and `M`).
+fn in_answer_case(expected: &Expr, mut given: Expr) -> Expr {
+    let wanted = variables_of(expected);
+    let mut folded = NameSet::new();
+    for name in wanted.iter() {
+        if !folded.insert(fold_case(name)) {
+            return given;
+        }
+    }
+    fn respell(expr: &mut Expr, wanted: &NameSet) {
+        match expr {
+            Expr::Variable(name) if !wanted.contains(name) => {
+                let lower = fold_case(name);
+                if let Some(spelled) = wanted.iter().find(|w| fold_case(w) == lower) {
+                    name.clone_from(spelled);
+                }
+            }
+            Expr::Negate(inner) => respell(inner, wanted),
+            Expr::Binary(_, left, right) => {
+                respell(left, wanted);
+                respell(right, wanted);
+            }
+            Expr::Call(_, arguments) => {
+                for argument in arguments {
+                    respell(argument, wanted);
+                }
+            }
+            _ => {}
+        }
+    }
+    respell(&mut given, &wanted);
+    given
 }
 
 fn name_of(expr: &Expr) -> String {
@@ -315,13 +353,16 @@ fn check_structured(
     let Ok(expected) = read_shapes(&fold_typed(answer), form, false) else {
         return unreadable(UnreadableReason::AuthorError);
     };
-    let given =
+    let mut given =
         read_shapes(&fold_typed(text), form, reading.numbers.decimal_comma).map_err(|problem| {
             UnreadableAnswer::from(UnreadableReason::NotStructured {
                 text: shorten(text.trim(), 40),
                 problem,
             })
         })?;
+    if form == AnswerForm::Tuple {
+        unname_coordinates(&mut given);
+    }
     for shape in &given {
         every_scalar(shape, &mut |element| match infinity_sign(element) {
             Some(_) => Ok(()),
@@ -351,6 +392,37 @@ fn check_structured(
     match reason {
         Some(reason) => verdict_because(Verdict::Wrong, reason, answer.to_string()),
         None => verdict(false, None, answer.to_string()),
+    }
+}
+
+/// `x=2, y=3` (or `y=3, x=2`) is the point `(2, 3)`: coordinates named `x`, `y`, `z`, each once,
+/// are put in that order and their names dropped.
+fn unname_coordinates(parts: &mut Vec<Shape>) {
+    let mut values: [Option<String>; 3] = [None, None, None];
+    for part in parts.iter() {
+        let Shape::Scalar(text) = part else {
+            return;
+        };
+        let Some(equals) = text.bytes().position(|b| b == b'=') else {
+            return;
+        };
+        let (name, value) = (&text[..equals], &text[equals + 1..]);
+        let slot = match fold_case(name.trim()).as_str() {
+            "x" => 0,
+            "y" => 1,
+            "z" => 2,
+            _ => return,
+        };
+        if values[slot].replace(value.trim().to_string()).is_some() {
+            return;
+        }
+    }
+    let mut named = Vec::new();
+    for value in values.into_iter().flatten() {
+        named.push(Shape::Scalar(value));
+    }
+    if named.len() == parts.len() {
+        *parts = named;
     }
 }
 

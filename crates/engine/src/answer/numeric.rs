@@ -35,23 +35,37 @@ pub(super) fn check_numeric(
         None => answer.text.clone(),
     };
     let folded = fold_typed(text);
-    let (number_text, unit_text) = split_unit(&folded);
+    let (number_text, unit_text) = split_unit(value_side(&folded));
     let not_a_number = || {
         unreadable(UnreadableReason::NotANumber {
             text: shorten(text.trim(), 40),
         })
     };
-    let Some(number) = read_number(number_text, &reading.numbers) else {
+    let Some(mut number) = read_number(number_text, &reading.numbers) else {
         return not_a_number();
     };
+    // `25 percent`, `25 pour cent`: the word is the sign.
+    let unit_text = match unit_text {
+        Some(word) if PERCENT_WORDS.contains(&fold_case(word).as_str()) && !number.percent => {
+            number.percent = true;
+            None
+        }
+        other => other,
+    };
     let allowed = allowance(answer.value, *tolerance, *relative_tolerance).max(number.slack);
-    let candidates = number.candidates(reading.either_number_reading);
+    let mut candidates = number.candidates(reading.either_number_reading);
+    // `25` for the answer `25%`: the question asked for a percent, the sign is understood.
+    if answer.text.trim_end().ends_with('%') && !number.percent {
+        for index in 0..candidates.len() {
+            candidates.push(candidates[index] / 100.0);
+        }
+    }
     let close = |value: f64| (value - answer.value).abs() <= allowed;
     // The learner's amount in the item's unit, or why it cannot be.
     let in_item_unit: Vec<f64> = match (unit.as_deref(), unit_text) {
         (_, None) => candidates.clone(),
         (None, Some(written)) => {
-            if find_unit(written).is_none() {
+            if find_unit(written).is_none() && !is_plain_word(written) {
                 return not_a_number();
             }
             candidates.clone()
@@ -100,6 +114,88 @@ pub(super) fn check_numeric(
         })
         .map(|m| m.feedback.clone());
     verdict(false, feedback, shown)
+}
+
+/// Words that say "percent" after a number.
+const PERCENT_WORDS: &[&str] = &["percent", "per cent", "pour cent", "pourcent", "pct"];
+
+/// Words after a number that change its value, never name what is counted: `3 pi` is not 3,
+/// `42 thousand` is not 42.
+const MATH_WORDS: &[&str] = &[
+    "pi",
+    "sqrt",
+    "root",
+    "squared",
+    "cubed",
+    "times",
+    "over",
+    "plus",
+    "minus",
+    "and",
+    "ln",
+    "log",
+    "sin",
+    "cos",
+    "tan",
+    "exp",
+    "mod",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "dozen",
+    "half",
+    "halves",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "cent",
+    "cents",
+    "mille",
+    "milliard",
+    "milliards",
+    "millions",
+    "demi",
+    "tiers",
+    "quart",
+    "quarts",
+    "bn",
+];
+
+/// Whether the words after a number only name what it counts (`530 people`, `2.8 GB`): letters
+/// and spaces, at least two letters, no single letter (`5 x` is algebra) and no math word.
+fn is_plain_word(text: &str) -> bool {
+    let text = text.trim().trim_end_matches('.');
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && text.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && text.split_whitespace().all(|word| {
+            word.chars().count() != 1 && !MATH_WORDS.contains(&fold_case(word).as_str())
+        })
+}
+
+/// The value side of `x = 5` or `5 = x` (a learner who solved for the unknown): one `=` with a
+/// name of one to three letters on one side. Any other text is returned as it is.
+fn value_side(text: &str) -> &str {
+    let Some(equals) = text.bytes().position(|b| b == b'=') else {
+        return text;
+    };
+    let (left, right) = (&text[..equals], &text[equals + 1..]);
+    let is_name = |side: &str| {
+        let side = side.trim();
+        (1..=3).contains(&side.chars().count()) && side.chars().all(char::is_alphabetic)
+    };
+    if right.bytes().any(|b| b == b'=') {
+        text
+    } else if is_name(left) && !is_name(right) {
+        right
+    } else if is_name(right) && !is_name(left) {
+        left
+    } else {
+        text
+    }
 }
 
 fn wrong_unit(expected: &str, given: &str, shown: String) -> Result<Outcome, UnreadableAnswer> {
