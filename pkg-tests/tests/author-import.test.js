@@ -76,6 +76,7 @@ async function notes() {
 test('a Moodle XML file dropped on the page opens as a bank, with its counts and notes', async () => {
   await dropOnPage('every-type.xml', readFileSync(`${sources}moodle/every-type.xml`));
   const status = await page.locator('#status').textContent();
+  assert.match(status, /found 13 questions, written 9 items, skipped 4 questions/);
   assert.match(status, /questions 13, items written 9, questions skipped 4/);
   const bank = await draftBank();
   assert.equal(bank.items.length, 9);
@@ -112,7 +113,7 @@ test('a QTI 3.0 package as a .zip opens as a bank, with its counts and notes', a
   );
   assert.ok(
     (await notes()).includes(
-      'skipped: items/area.xml (line 11): a rubric block for "scorer" is left out (not for learners)',
+      'left out: items/area.xml (line 11): a rubric block for "scorer" is left out (not for learners)',
     ),
     (await notes()).join('\n'),
   );
