@@ -602,7 +602,10 @@ test('a new bank gets an id of its own, kept when its title changes, and shown o
   // Editing the title later keeps the id, and the progress kept under it.
   await page.locator('.controls:has(#settings-form) > summary').click();
   await page.locator('[data-path="title"]').fill('Class 5B fractions');
-  await page.waitForFunction((id) => JSON.parse(localStorage.getItem('adaptive-practice-author-draft')).bank.title === 'Class 5B fractions', first);
+  await page.waitForFunction(
+    (key) => JSON.parse(localStorage.getItem(key)).bank.title === 'Class 5B fractions',
+    DRAFT_KEY,
+  );
   assert.equal((await draftBank()).id, first);
   assert.match(await line.textContent(), new RegExp(first));
   // Another new bank on this device gets another id: the two never share learners' progress.

@@ -29,11 +29,11 @@ const bank = {
 };
 
 /**
- * A report as the widget writes it after six answers (five right), made at `createdAt` (ms);
- * the answer log gives each answer's item, outcome and seconds after `start`.
+ * A report as the widget writes it after six answers, one wrong (numeric-6), made at `createdAt`
+ * (ms). Its answer log (the widget's saved form: four characters an answer) lists the items in
+ * the order they were answered.
  */
 function report(learner, createdAt) {
-  const start = Math.floor(createdAt / 1000) - 60;
   return {
     format: 'adaptive-practice-report',
     version: 3,
@@ -43,7 +43,7 @@ function report(learner, createdAt) {
     createdAt,
     answerCount: 6,
     correctCount: 5,
-    timeOnTaskSeconds: 48,
+    timeOnTaskSeconds: 6,
     skills: {
       ids: ['doubles'],
       names: ['Doubles'],
@@ -53,8 +53,13 @@ function report(learner, createdAt) {
       attempts: [6],
       correct: [5],
     },
-    items: { ids: ITEMS, attempts: [1, 1, 1, 1, 1, 1], correct: [1, 1, 1, 1, 0, 1] },
-    answers: { version: 1, items: ITEMS, start, answers: 'AABKABBUACBeADBoAEAyAFB8' },
+    items: { ids: ITEMS, attempts: [1, 1, 1, 1, 1, 1], correct: [1, 1, 1, 1, 1, 0] },
+    answers: {
+      version: 1,
+      items: ['numeric-3', 'numeric-2', 'numeric-6', 'numeric-5', 'numeric-1', 'numeric-4'],
+      start: Math.floor(createdAt / 1000) - 8,
+      answers: 'AABABABBCAABDABBEAECFABB',
+    },
   };
 }
 
