@@ -113,14 +113,22 @@ test('two reports without a name are two numbered learners; the same file twice 
     files['progress.json'],
   ]);
   await page.locator('#heatmap td[data-learner]').first().waitFor();
-  await page.waitForFunction(() => /3 learners in the overview/.test(document.getElementById('reports-status').textContent));
+  await page.waitForFunction(() =>
+    /3 learners in the overview/.test(document.getElementById('reports-status').textContent),
+  );
   const learners = await page
     .locator('#heatmap td[data-learner]')
     .evaluateAll((cells) => [...new Set(cells.map((cell) => cell.dataset.learner))]);
   assert.deepEqual(learners, ['Ada', 'Unnamed learner 1', 'Unnamed learner 2']);
   const used = await page.locator('#used-list li').allTextContents();
-  assert.ok(used.some((line) => line.startsWith('Unnamed learner 1: first.json')), used.join('\n'));
-  assert.ok(used.some((line) => line.startsWith('Unnamed learner 2: second.json')), used.join('\n'));
+  assert.ok(
+    used.some((line) => line.startsWith('Unnamed learner 1: first.json')),
+    used.join('\n'),
+  );
+  assert.ok(
+    used.some((line) => line.startsWith('Unnamed learner 2: second.json')),
+    used.join('\n'),
+  );
 
   const note = page.locator('#unnamed-note');
   assert.ok(await note.isVisible());
@@ -129,7 +137,10 @@ test('two reports without a name are two numbered learners; the same file twice 
 
   const skipped = await page.locator('#skipped-list li').allTextContents();
   assert.equal(skipped.length, 2, skipped.join('\n'));
-  assert.ok(skipped.some((line) => /^first-again\.json .*a duplicate of first\.json/.test(line)), skipped.join('\n'));
+  assert.ok(
+    skipped.some((line) => /^first-again\.json .*a duplicate of first\.json/.test(line)),
+    skipped.join('\n'),
+  );
   assert.ok(
     skipped.some(
       (line) =>
