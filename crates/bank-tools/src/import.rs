@@ -358,8 +358,8 @@ pub(crate) fn choice_needing_its_place<'a>(
             .filter(|word| !word.is_empty())
             .collect();
         let has = |phrase: &[&str]| words.windows(phrase.len()).any(|window| window == phrase);
-        has(&["above"])
-            || has(&["below"])
+        has(&["the", "above"])
+            || has(&["the", "below"])
             || has(&["all", "of", "these"])
             || has(&["none", "of", "these"])
             || has(&["both", "of", "these"])

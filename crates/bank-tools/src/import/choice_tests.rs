@@ -282,3 +282,29 @@ fn a_fixed_qti_choice_keeps_the_order() {
     );
     assert_eq!(shuffle_of(&free.bank.items[0]), Some(true));
 }
+
+#[test]
+fn only_choices_that_name_others_by_place_keep_the_order() {
+    for pinned in [
+        "All of the above",
+        "none of the above.",
+        "Both A and B",
+        "Neither of these",
+        "Toutes les réponses",
+        "Aucune des réponses ci-dessus",
+    ] {
+        assert_eq!(
+            choice_needing_its_place(["12", pinned]),
+            Some(pinned),
+            "{pinned}"
+        );
+    }
+    for free in [
+        "It is above zero",
+        "Below 10",
+        "A and B are letters of a long sentence here",
+        "12",
+    ] {
+        assert_eq!(choice_needing_its_place(["7", free]), None, "{free}");
+    }
+}
