@@ -154,7 +154,7 @@ fn page_import(imported: ImportedBank, format: &'static str) -> Result<PageImpor
         found,
         written: imported.bank.items.len(),
         skipped: imported.skipped_count(),
-        summary: format!("{} ({})", imported.headline(), imported.summary_line()),
+        summary: imported.headline(),
         media: imported
             .media
             .into_iter()
