@@ -277,6 +277,8 @@ export const CATALOGS = {
     'Title (shown at the top of the widget)': 'Titre (affiché en haut du widget)',
     'Bank id (learners’ progress is kept under it: keep it when you publish a new version)':
       'Identifiant de la banque (la progression des élèves est gardée sous ce nom : gardez-le quand vous publiez une nouvelle version)',
+    'Bank id: {id}. Learners’ progress is kept under it: keep it when you publish a new version (Bank settings).':
+      'Identifiant de la banque : {id}. La progression des élèves est gardée sous ce nom : gardez-le quand vous publiez une nouvelle version (Réglages de la banque).',
     Version: 'Version',
     'Language of the items': 'Langue des exercices',
     'Mastery threshold (0.8: a skill is mastered at 80% predicted success)':
@@ -592,6 +594,8 @@ export const CATALOGS = {
     'Title (shown at the top of the widget)': 'العنوان (يظهر أعلى الأداة)',
     'Bank id (learners’ progress is kept under it: keep it when you publish a new version)':
       'معرّف البنك (يُحفظ تقدم المتعلمين باسمه: احتفظ به عند نشر إصدار جديد)',
+    'Bank id: {id}. Learners’ progress is kept under it: keep it when you publish a new version (Bank settings).':
+      'معرّف البنك: {id}. يُحفظ تقدم المتعلمين باسمه: احتفظ به عند نشر إصدار جديد (إعدادات البنك).',
     Version: 'الإصدار',
     'Language of the items': 'لغة التمارين',
     'Mastery threshold (0.8: a skill is mastered at 80% predicted success)':

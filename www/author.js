@@ -85,11 +85,31 @@ function typeDefaults(type) {
   }
 }
 
+/**
+ * A new bank's id: its title as an id and a short random part, made once when the bank is
+ * started and then kept (editing the title later keeps it), so that two banks made on this page
+ * never share learners' progress, which the widget keeps under the bank id.
+ */
+function newBankId(title, random = crypto.getRandomValues(new Uint32Array(2))) {
+  const base =
+    title
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40)
+      .replace(/-+$/, '') || 'practice';
+  const part = [...random].map((n) => n.toString(36).padStart(7, '0').slice(-4)).join('');
+  return `${base}-${part}`;
+}
+
 function emptyBank() {
+  const title = t('My practice');
   return {
-    id: 'my-practice',
+    id: newBankId(title),
     version: '1',
-    title: t('My practice'),
+    title,
     language: 'en',
     skills: [{ id: 'skill-1', name: t('First skill') }],
     items: [],
@@ -145,7 +165,10 @@ function afterChange({ redraw, focus } = {}) {
   state.selected = Math.max(0, Math.min(state.selected, state.bank.items.length - 1));
   saveDraft();
   if (redraw) drawAll(focus);
-  else drawItemList();
+  else {
+    drawItemList();
+    drawBankId();
+  }
   scheduleCheck();
   schedulePreview();
   updateUndoButtons();
@@ -1023,7 +1046,16 @@ function drawTypeChoice() {
   select.value = chosen;
 }
 
+/** The bank id, shown under the bank's buttons (the settings where it is edited are folded). */
+function drawBankId() {
+  document.getElementById('bank-id-line').textContent = t(
+    'Bank id: {id}. Learners’ progress is kept under it: keep it when you publish a new version (Bank settings).',
+    { id: state.bank.id || t('(no id)') },
+  );
+}
+
 function drawAll(focus) {
+  drawBankId();
   drawTypeChoice();
   drawItemList();
   drawItemForm();

@@ -183,7 +183,7 @@ async function useBank(text, source) {
   const title = json.title || json.id;
   setStatus(
     'bank-status',
-    `${title}: ${json.skills.length} skills, ${json.items.length} items ` +
+    `${title}: ${plural(json.skills.length, 'skill')}, ${plural(json.items.length, 'item')} ` +
       `(bank “${json.id}”, version ${json.version ?? '?'}).`,
   );
   $('bank-status').dataset.bankId = json.id;
@@ -515,8 +515,11 @@ function classify(bank, inputs) {
       skipped.push({ source: input.source, reason: input.engineError, learner: report.learner });
       continue;
     }
-    const name = report.learner.trim() || 'Unnamed learner';
-    const key = name.toLocaleLowerCase();
+    const unnamed = !report.learner.trim();
+    const name = unnamed ? 'Unnamed learner' : report.learner.trim();
+    // Reports without a name cannot be told to be one learner's: each is its own learner, but
+    // the same file twice (the same `createdAt`) is still one.
+    const key = unnamed ? `\u0000unnamed ${report.createdAt}` : name.toLocaleLowerCase();
     const earlier = byLearner.get(key);
     const entry = { input, source: input.source, serial: input.serial, report, name };
     if (!earlier) {
@@ -538,8 +541,25 @@ function classify(bank, inputs) {
       }
     }
   }
+  const unnamed = numberUnnamed(used);
   used.sort((a, b) => nameOrder.compare(a.name, b.name));
-  return { used, skipped, flagged };
+  return { used, skipped, flagged, unnamed };
+}
+
+/**
+ * Numbers the learners whose reports have no name, oldest report first (“Unnamed learner 1”,
+ * “Unnamed learner 2”), when there are several; answers how many there are.
+ */
+function numberUnnamed(used) {
+  const unnamed = used
+    .filter((entry) => !entry.report.learner.trim())
+    .sort((a, b) => a.report.createdAt - b.report.createdAt || a.serial - b.serial);
+  if (unnamed.length > 1) {
+    unnamed.forEach((entry, index) => {
+      entry.name = `Unnamed learner ${index + 1}`;
+    });
+  }
+  return unnamed.length;
 }
 
 // ---------------------------------------------------------------- calibration
@@ -627,8 +647,10 @@ function render() {
   // `make bench` (bench/teacher.mjs) times the reading of the reports up to here, and the rest.
   performance.mark('teacher:render');
   const bank = state.bank?.json;
-  const { used, skipped, flagged } = bank ? classify(bank, state.inputs) : { used: [], skipped: [], flagged: [] };
-  renderInputLists(bank, used, skipped, flagged);
+  const { used, skipped, flagged, unnamed } = bank
+    ? classify(bank, state.inputs)
+    : { used: [], skipped: [], flagged: [], unnamed: 0 };
+  renderInputLists(bank, used, skipped, flagged, unnamed);
   renderFlagged(flagged);
   $('results').hidden = !(bank && used.length > 0);
   if ($('results').hidden) return;
@@ -651,7 +673,7 @@ function render() {
 
 let calibrationScheduled = false;
 
-function renderInputLists(bank, used, skipped, flagged = []) {
+function renderInputLists(bank, used, skipped, flagged = [], unnamed = 0) {
   const count = state.inputs.length;
   $('clear-reports').hidden = count === 0;
   if (!bank) {
@@ -674,6 +696,13 @@ function renderInputLists(bank, used, skipped, flagged = []) {
       element('li', {}, element('strong', {}, source), learner ? ` (${learner})` : '', `: ${reason}.`),
     ),
   );
+  $('unnamed-note').hidden = unnamed < 2;
+  $('unnamed-note').textContent =
+    unnamed < 2
+      ? ''
+      : `${plural(unnamed, 'report')} have no learner's name: each is shown as its own learner ` +
+        '(Unnamed learner 1, 2, …), as this page cannot tell whether some are the same learner’s. ' +
+        'Ask learners to type their name when they make a report.';
   $('used').hidden = used.length === 0;
   $('used-summary').textContent = `Reports used (${used.length})`;
   $('used-list').replaceChildren(

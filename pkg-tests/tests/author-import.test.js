@@ -76,7 +76,7 @@ async function notes() {
 test('a Moodle XML file dropped on the page opens as a bank, with its counts and notes', async () => {
   await dropOnPage('every-type.xml', readFileSync(`${sources}moodle/every-type.xml`));
   const status = await page.locator('#status').textContent();
-  assert.match(status, /questions 13, items written 9, questions skipped 4/);
+  assert.match(status, /found 13 questions, written 9 items, skipped 4 questions/);
   const bank = await draftBank();
   assert.equal(bank.items.length, 9);
   assert.deepEqual(
@@ -103,7 +103,10 @@ test('a QTI 3.0 package as a .zip opens as a bank, with its counts and notes', a
   const zip = join(scratch, 'shapes.zip');
   execFileSync('zip', ['-qr', zip, '.'], { cwd: `${sources}qti3-package` });
   await openWithControl('shapes.zip', readFileSync(zip), 'application/zip');
-  assert.match(await page.locator('#status').textContent(), /items 3, items written 3, items skipped 0/);
+  assert.match(
+    await page.locator('#status').textContent(),
+    /found 3 items, written 3 items, skipped 0 items; 2 parts of written items left out/,
+  );
   const bank = await draftBank();
   assert.equal(bank.title, 'Shapes and places');
   assert.deepEqual(
@@ -112,7 +115,7 @@ test('a QTI 3.0 package as a .zip opens as a bank, with its counts and notes', a
   );
   assert.ok(
     (await notes()).includes(
-      'skipped: items/area.xml (line 11): a rubric block for "scorer" is left out (not for learners)',
+      'left out: items/area.xml (line 11): a rubric block for "scorer" is left out (not for learners)',
     ),
     (await notes()).join('\n'),
   );
@@ -126,7 +129,7 @@ test('a QTI 3.0 package as a .zip opens as a bank, with its counts and notes', a
 
 test('a QTI 2.1 item opens as a bank and its right answer is judged right in the preview', async () => {
   await openWithControl('text-entries.xml', readFileSync(`${sources}qti2/text-entries.xml`), 'text/xml');
-  assert.match(await page.locator('#status').textContent(), /items 1, items written 1, items skipped 0/);
+  assert.match(await page.locator('#status').textContent(), /found 1 item, written 1 item, skipped 0 items/);
   const bank = await draftBank();
   assert.deepEqual(
     bank.items.map((item) => `${item.id}: ${item.type}`),
@@ -156,7 +159,7 @@ test('a broken zip, or a file with nothing to convert, leaves the bank as it was
   await openWithControl('essay.xml', readFileSync(`${sources}qti2/essay.xml`), 'text/xml');
   assert.match(
     await page.locator('#status').textContent(),
-    /Nothing in essay\.xml could be made into an item \(items 1, items written 0, items skipped 1\)/,
+    /Nothing in essay\.xml could be made into an item \(found 1 item, written 0 items, skipped 1 item\)/,
   );
   assert.match((await notes()).join('\n'), /extendedTextInteraction cannot be answered/);
   assert.deepEqual(await draftBank(), before);

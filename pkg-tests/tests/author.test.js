@@ -226,7 +226,7 @@ test('a bank of every item type, written with the keyboard only, plays in the pr
   // Saved as a file, the bank plays in the widget.
   await tabTo('Save the bank file', { backwards: true });
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-  assert.equal(download.suggestedFilename(), 'my-practice.json');
+  assert.match(download.suggestedFilename(), /^my-practice-[0-9a-z]{8}\.json$/);
   const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.deepEqual(
     saved.items.map((item) => item.type),
@@ -589,4 +589,29 @@ test('"Start a new bank" and "Open" ask before they replace unsaved work, by key
   await page.locator('#new-bank').click();
   assert.equal(await page.locator('#replace-dialog[open]').count(), 0);
   assert.equal(await items(), 0);
+});
+
+test('a new bank gets an id of its own, kept when its title changes, and shown outside the settings', async () => {
+  await page.goto(`${env.baseUrl}www/author.html`);
+  await startNewBank();
+  const first = (await draftBank()).id;
+  assert.match(first, /^my-practice-[0-9a-z]{8}$/);
+  const line = page.locator('#bank-id-line');
+  assert.ok(await line.isVisible(), 'the id is shown while "Bank settings" is folded');
+  assert.match(await line.textContent(), new RegExp(`^Bank id: ${first}\\. Learners’ progress is kept under it`));
+  // Editing the title later keeps the id, and the progress kept under it.
+  await page.locator('.controls:has(#settings-form) > summary').click();
+  await page.locator('[data-path="title"]').fill('Class 5B fractions');
+  await page.waitForFunction(
+    (key) => JSON.parse(localStorage.getItem(key)).bank.title === 'Class 5B fractions',
+    DRAFT_KEY,
+  );
+  assert.equal((await draftBank()).id, first);
+  assert.match(await line.textContent(), new RegExp(first));
+  // Another new bank on this device gets another id: the two never share learners' progress.
+  await startNewBank();
+  const second = (await draftBank()).id;
+  assert.match(second, /^my-practice-[0-9a-z]{8}$/);
+  assert.notEqual(second, first);
+  assert.match(await line.textContent(), new RegExp(second));
 });

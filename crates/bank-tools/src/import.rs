@@ -12,6 +12,8 @@ use adaptive_practice_engine::bank_calibration::BankCalibration;
 use adaptive_practice_engine::Bank;
 use serde_json::Value;
 
+#[cfg(test)]
+mod choice_tests;
 mod detect;
 pub mod gift;
 pub mod html_markdown;
@@ -163,7 +165,7 @@ pub fn import_files(
 /// skipped (exit 2), or refuse it under `--strict` (exit 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportOutcome {
-    /// Nothing was skipped: exit 0.
+    /// Nothing was skipped or left out: exit 0.
     Complete,
     /// Written, but something was skipped (listed): exit 2.
     WrittenWithSkips,
@@ -173,7 +175,7 @@ pub enum ImportOutcome {
 
 impl ImportOutcome {
     pub fn of(imported: &ImportedBank, strict: bool) -> ImportOutcome {
-        match (imported.skipped_count(), strict) {
+        match (imported.skipped_count() + imported.left_out_count(), strict) {
             (0, _) => ImportOutcome::Complete,
             (_, false) => ImportOutcome::WrittenWithSkips,
             (_, true) => ImportOutcome::RefusedByStrict,
@@ -215,12 +217,60 @@ impl ImportedBank {
         self.counts.first().copied().unwrap_or(("questions", 0))
     }
 
-    /// How many notes say something was left out.
+    /// How many notes say a whole question, item or file was skipped.
     pub fn skipped_count(&self) -> usize {
         self.notes
             .iter()
             .filter(|note| note.kind == NoteKind::Skipped)
             .count()
+    }
+
+    /// How many notes say a part of a written item (an answer, a feedback) was left out.
+    pub fn left_out_count(&self) -> usize {
+        self.notes
+            .iter()
+            .filter(|note| note.kind == NoteKind::LeftOut)
+            .count()
+    }
+
+    /// The headline: `found 8 questions, written 7 items, skipped 1 question; 2 parts of
+    /// written items left out`. The skipped figure is the importer's own count of what it found
+    /// and did not write (`questions skipped`), so found = written + skipped when one question
+    /// makes one item; files skipped (a second quiz file) are counted apart.
+    pub fn headline(&self) -> String {
+        let (found_name, found) = self.found();
+        let skipped = self
+            .counts
+            .iter()
+            .find(|(name, _)| name.ends_with(" skipped"))
+            .map_or(0, |(_, count)| *count);
+        let singular = found_name.trim_end_matches('s');
+        let mut line = format!(
+            "found {found} {}, written {} {}, skipped {skipped} {}",
+            if found == 1 { singular } else { found_name },
+            self.bank.items.len(),
+            if self.bank.items.len() == 1 {
+                "item"
+            } else {
+                "items"
+            },
+            if skipped == 1 { singular } else { found_name },
+        );
+        let left_out = self.left_out_count();
+        if left_out > 0 {
+            line.push_str(&format!(
+                "; {left_out} {} of written items left out",
+                if left_out == 1 { "part" } else { "parts" }
+            ));
+        }
+        let other = self.skipped_count().saturating_sub(skipped);
+        if other > 0 {
+            line.push_str(&format!(
+                "; {other} other {} skipped",
+                if other == 1 { "thing" } else { "things" }
+            ));
+        }
+        line
     }
 
     /// The notes that say something was left out, as the lines the tools print.
@@ -254,8 +304,10 @@ pub struct MediaFile {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoteKind {
-    /// Left out of the bank.
+    /// A whole question, item or file left out of the bank.
     Skipped,
+    /// A part of an item that is written (an answer, a feedback) left out.
+    LeftOut,
     /// Converted, but not as the source had it (a made-up alt text, a dropped second answer).
     Changed,
     /// A choice the importer made for the whole bank (no prerequisites, neutral difficulty).
@@ -275,11 +327,128 @@ impl std::fmt::Display for ImportNote {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let kind = match self.kind {
             NoteKind::Skipped => "skipped",
+            NoteKind::LeftOut => "left out",
             NoteKind::Changed => "changed",
             NoteKind::Decision => "decision",
         };
         write!(formatter, "{kind}: {}: {}", self.source, self.message)
     }
+}
+
+/// Marks the `Skipped` notes of a question that was written after all as `LeftOut`: they are
+/// about a part of it.
+pub(crate) fn parts_left_out(notes: &mut [ImportNote]) {
+    for note in notes {
+        if note.kind == NoteKind::Skipped {
+            note.kind = NoteKind::LeftOut;
+        }
+    }
+}
+
+/// Whether shuffling these choices would change what one of them means: the first choice whose
+/// text points at the others by place (`All of the above`, `Both A and B`, `None of these`).
+/// The bank format shuffles all choices or none, so such a question keeps its order.
+pub(crate) fn choice_needing_its_place<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    texts.into_iter().find(|text| {
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .collect();
+        let has = |phrase: &[&str]| words.windows(phrase.len()).any(|window| window == phrase);
+        has(&["the", "above"])
+            || has(&["the", "below"])
+            || has(&["all", "of", "these"])
+            || has(&["none", "of", "these"])
+            || has(&["both", "of", "these"])
+            || has(&["neither", "of", "these"])
+            || (words.len() <= 6
+                && (has(&["a", "and", "b"]) || has(&["a", "or", "b"]) || has(&["b", "and", "c"])))
+            || has(&["ci", "dessus"])
+            || has(&["toutes", "les", "réponses"])
+            || has(&["aucune", "des", "réponses"])
+    })
+}
+
+/// The note said when a question that would be shuffled keeps its order because of `choice`:
+/// fixed in its place by the source (`fixed`), or naming the other choices by place.
+pub(crate) fn kept_order_message(choice: &str, fixed: bool) -> String {
+    let why = if fixed {
+        "is fixed in its place in the source"
+    } else {
+        "points at the other choices by their place"
+    };
+    format!(
+        "the choices are not shuffled: “{choice}” {why}, and a bank shuffles all its choices \
+         or none"
+    )
+}
+
+/// A file name as a title: `fractions_quiz-2` → `Fractions quiz 2`.
+pub(crate) fn readable_name(stem: &str) -> String {
+    let spaced: String = stem
+        .chars()
+        .map(|c| if matches!(c, '_' | '-' | '.') { ' ' } else { c })
+        .collect();
+    let words: Vec<&str> = spaced.split_whitespace().collect();
+    let joined = words.join(" ");
+    let mut chars = joined.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => stem.to_string(),
+    }
+}
+
+/// The title the categories of a source share: the path parts every category starts with
+/// (`Fractions` for `$course$/Fractions/Adding` and `$course$/Fractions/Comparing`; the whole
+/// name of a single category), without Moodle's `$course$`, `top` and `Default for …`; `None`
+/// when they share nothing.
+pub(crate) fn shared_category_title(paths: &[Vec<String>]) -> Option<String> {
+    let first = paths.first()?;
+    let mut shared = first.len();
+    for path in &paths[1..] {
+        shared = shared.min(first.iter().zip(path).take_while(|(a, b)| a == b).count());
+    }
+    let title = first[..shared].join(" / ");
+    (!title.trim().is_empty()).then_some(title)
+}
+
+/// The meaningful parts of a Moodle category path (`$course$/top/Default for X/Fractions` →
+/// `["Fractions"]`).
+pub(crate) fn category_parts(path: &str) -> Vec<String> {
+    path.split('/')
+        .map(str::trim)
+        .filter(|part| {
+            !part.is_empty()
+                && !part.starts_with('$')
+                && *part != "top"
+                && !part.starts_with("Default for")
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// An imported bank's id: its title as an id and a short hash of its title and first
+/// question's name (and of the file name when the title is only the file name), so that two
+/// publishers' `quiz.gift` files get different ids (progress is stored per bank id) while
+/// importing an updated file again gives the same id and keeps learners' progress, as long as
+/// these stay (`import --id` sets it instead).
+pub(crate) fn source_bank_id(file_stem: &str, title: &str, first_question: &str) -> String {
+    let file_stem = if title == readable_name(file_stem) {
+        file_stem
+    } else {
+        ""
+    };
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in [file_stem, title, first_question].join("\n").bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    let base = qti::slug(title);
+    let base: String = base.chars().take(40).collect();
+    format!("{}-{:06x}", base.trim_end_matches('-'), hash & 0x00ff_ffff)
 }
 
 /// A file or folder name safe in a Markdown address: letters, digits, `-`, `_` and `.`; every

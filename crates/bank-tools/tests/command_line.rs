@@ -203,7 +203,7 @@ fn import_strict_refuses_any_skip_and_writes_nothing() {
     ]);
     assert_eq!(code, Some(1), "{stderr}");
     assert!(
-        stderr.contains("--strict: 5 thing(s) skipped, nothing written"),
+        stderr.contains("--strict: 6 thing(s) skipped or left out, nothing written"),
         "{stderr}"
     );
     assert!(!out.exists());

@@ -101,7 +101,8 @@ pub struct PageImport {
     pub found: usize,
     /// Items written into the bank.
     pub written: usize,
-    /// How many things were left out (`skipped` notes).
+    /// How many whole questions or files were skipped (`skipped` notes; parts of written items
+    /// left out are `left out` notes).
     pub skipped: usize,
     pub summary: String,
     /// Pictures the bank refers to, to be saved next to the bank file at their address.
@@ -153,7 +154,7 @@ fn page_import(imported: ImportedBank, format: &'static str) -> Result<PageImpor
         found,
         written: imported.bank.items.len(),
         skipped: imported.skipped_count(),
-        summary: imported.summary_line(),
+        summary: imported.headline(),
         media: imported
             .media
             .into_iter()

@@ -216,10 +216,28 @@ fn read_one(bytes: &[u8], now: Timestamp, columns: &mut Columns) -> Reading {
         }
         Err(error) => Reading {
             report: None,
-            error: Some(error.into()),
+            error: Some(progress_not_report(bytes, &error).unwrap_or_else(|| error.into())),
             implausible: Vec::new(),
         },
     }
+}
+
+/// A learner's saved progress (the widget's "Save my progress" file) handed in instead of a
+/// report: said as such, with the widget's button that makes the report (its English wording,
+/// `make_report` in `src/i18n/catalogs/en.json`).
+fn progress_not_report(bytes: &[u8], error: &ReportError) -> Option<ReadingError> {
+    if *error != ReportError::NotAReport {
+        return None;
+    }
+    let json: serde_json::Value = serde_json::from_str(&file_text(bytes)).ok()?;
+    (json.get("format")?.as_str()? == adaptive_practice_engine::progress::PROGRESS_FORMAT).then(
+        || ReadingError {
+            kind: "progress",
+            message: "a learner's saved progress, not a report: ask the learner for a report \
+                      (“Make a report for my teacher” in the practice widget)"
+                .into(),
+        },
+    )
 }
 
 /// `readReports(bytes, ends)`: reads the report files laid end to end in `bytes` (file `i` ends

@@ -1,5 +1,5 @@
 //! `import --src PATH --out bank.json [--format gift|moodle-xml|qti|oatutor] [--strict]
-//! [--typed-answers]`: converts content from another format into one bank (the format is told
+//! [--typed-answers] [--id BANK_ID]`: converts content from another format into one bank (the format is told
 //! from the path when not given), copies its media next to it, and prints on stderr one line per
 //! skipped or changed thing with its source position, then the counts.
 //!
@@ -21,7 +21,8 @@ use adaptive_practice_bank_tools::import::{
 };
 
 const USAGE: &str = "usage: import --src PATH --out BANK.json \
-                     [--format gift|moodle-xml|qti|oatutor] [--strict] [--typed-answers]";
+                     [--format gift|moodle-xml|qti|oatutor] [--strict] [--typed-answers] \
+                     [--id BANK_ID]";
 
 struct Arguments {
     source: PathBuf,
@@ -29,6 +30,8 @@ struct Arguments {
     format: Option<Format>,
     strict: bool,
     options: ImportOptions,
+    /// The bank id to write instead of the one made from the source (progress is kept per id).
+    id: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -39,28 +42,29 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let imported = match import_path(&arguments.source, arguments.format, arguments.options) {
+    let mut imported = match import_path(&arguments.source, arguments.format, arguments.options) {
         Ok(imported) => imported,
         Err(error) => {
             eprintln!("import: {error}");
             return ExitCode::from(1);
         }
     };
+    if let Some(id) = &arguments.id {
+        imported.bank.id.clone_from(id);
+    }
     for note in &imported.notes {
         eprintln!("import: {note}");
     }
     let outcome = ImportOutcome::of(&imported, arguments.strict);
-    let (found_name, found) = imported.found();
     eprintln!(
-        "import: found {found} {found_name}, written {} items, skipped {} ({})",
-        imported.bank.items.len(),
-        imported.skipped_count(),
+        "import: {} ({})",
+        imported.headline(),
         imported.summary_line()
     );
     if outcome == ImportOutcome::RefusedByStrict {
         eprintln!(
-            "import: --strict: {} thing(s) skipped, nothing written",
-            imported.skipped_count()
+            "import: --strict: {} thing(s) skipped or left out, nothing written",
+            imported.skipped_count() + imported.left_out_count()
         );
         return ExitCode::from(outcome.exit_code());
     }
@@ -101,6 +105,7 @@ fn main() -> ExitCode {
 fn read_arguments(arguments: Vec<String>) -> Result<Arguments, String> {
     let (mut source, mut out, mut format) = (None, None, None);
     let mut strict = false;
+    let mut id = None;
     let mut options = ImportOptions::default();
     let mut arguments = arguments.into_iter();
     while let Some(argument) = arguments.next() {
@@ -120,6 +125,7 @@ fn read_arguments(arguments: Vec<String>) -> Result<Arguments, String> {
                 );
             }
             "--strict" => strict = true,
+            "--id" => id = Some(value()?),
             "--typed-answers" => options.typed_answers = true,
             other => return Err(format!("unknown argument {other:?}")),
         }
@@ -130,5 +136,6 @@ fn read_arguments(arguments: Vec<String>) -> Result<Arguments, String> {
         format,
         strict,
         options,
+        id,
     })
 }

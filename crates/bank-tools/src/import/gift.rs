@@ -53,14 +53,17 @@ pub fn import_gift_files(files: &SourceFiles) -> Result<ImportedBank, String> {
     Ok(imported)
 }
 
-/// Converts GIFT text; notes name their place as `file_label:line`; the bank's id and title
-/// come from `name` (the file name without its extension).
+/// Converts GIFT text; notes name their place as `file_label:line`; the bank's title is what
+/// its categories share, else `name` (the file name without its extension) made readable; its id
+/// is made by [`crate::import::source_bank_id`].
 pub fn import_gift_text(text: &str, file_label: &str, name: &str) -> ImportedBank {
     let mut notes = Vec::new();
     let mut skills: Vec<Skill> = Vec::new();
     let mut items: Vec<Item> = Vec::new();
     let mut current_skill: Option<String> = None;
     let (mut questions, mut categories) = (0, 0);
+    let mut category_paths: Vec<Vec<String>> = Vec::new();
+    let mut first_question: Option<String> = None;
     for entry in parse_gift(text) {
         let mut context = Notes {
             file: file_label,
@@ -69,6 +72,7 @@ pub fn import_gift_text(text: &str, file_label: &str, name: &str) -> ImportedBan
         match entry {
             Entry::Category { path, .. } => {
                 categories += 1;
+                category_paths.push(crate::import::category_parts(&path));
                 let skill = skill_of_category(&path);
                 current_skill = Some(skill.id.clone());
                 if !skills.iter().any(|known| known.id == skill.id) {
@@ -81,6 +85,7 @@ pub fn import_gift_text(text: &str, file_label: &str, name: &str) -> ImportedBan
             }
             Entry::Question(question) => {
                 questions += 1;
+                first_question.get_or_insert_with(|| question.title.clone().unwrap_or_default());
                 let skill = match &current_skill {
                     Some(skill) => skill.clone(),
                     None => {
@@ -128,10 +133,13 @@ pub fn import_gift_text(text: &str, file_label: &str, name: &str) -> ImportedBan
         ("items written", items.len()),
         ("questions skipped", questions - items.len()),
     ];
+    // The title the categories share (`Fractions`), else the file name made readable.
+    let title = crate::import::shared_category_title(&category_paths)
+        .unwrap_or_else(|| crate::import::readable_name(name));
     let bank = Bank {
-        id: slug(name, "gift"),
+        id: crate::import::source_bank_id(name, &title, &first_question.unwrap_or_default()),
         version: "1".into(),
-        title: name.to_string(),
+        title,
         language: None,
         license: None,
         attribution: None,
@@ -165,6 +173,11 @@ impl Notes<'_> {
 
     pub(super) fn changed(&mut self, line: usize, message: String) {
         self.push(NoteKind::Changed, line, message);
+    }
+
+    /// A part of a question that is written (a feedback) is not in the bank.
+    pub(super) fn left_out(&mut self, line: usize, message: String) {
+        self.push(NoteKind::LeftOut, line, message);
     }
 
     fn skipped(&mut self, line: usize, message: String) {

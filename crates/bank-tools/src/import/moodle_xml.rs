@@ -75,6 +75,8 @@ fn import_moodle_xml_text(text: &str, path: &str) -> Result<ImportedBank, String
     let mut current_skill = default_skill.clone();
     let mut items: Vec<Item> = Vec::new();
     let mut found = 0;
+    let mut category_paths: Vec<Vec<String>> = Vec::new();
+    let mut first_question: Option<String> = None;
     for (index, question) in root
         .children()
         .filter(|node| node.is_element() && node.tag_name().name() == "question")
@@ -82,6 +84,9 @@ fn import_moodle_xml_text(text: &str, path: &str) -> Result<ImportedBank, String
     {
         let kind = question.attribute("type").unwrap_or_default();
         if kind == "category" {
+            if let Some(path) = category_path(question) {
+                category_paths.push(crate::import::category_parts(&path));
+            }
             if let Some(skill) = category_skill(question) {
                 current_skill = skill;
             }
@@ -89,6 +94,7 @@ fn import_moodle_xml_text(text: &str, path: &str) -> Result<ImportedBank, String
         }
         found += 1;
         let name = child_text(question, "name").unwrap_or_default();
+        first_question.get_or_insert_with(|| name.trim().to_string());
         let mut source = QuestionSource {
             label: format!(
                 "question {} {:?} (line {})",
@@ -117,6 +123,8 @@ fn import_moodle_xml_text(text: &str, path: &str) -> Result<ImportedBank, String
                 }
                 item.skills = vec![current_skill.0.clone()];
                 items.push(item);
+                // What was dropped from a question that is written is a part left out.
+                crate::import::parts_left_out(&mut question_notes);
                 state.notes.append(&mut question_notes);
             }
             Err(reason) => {
@@ -130,10 +138,13 @@ fn import_moodle_xml_text(text: &str, path: &str) -> Result<ImportedBank, String
         }
     }
     let written = items.len();
+    // The title the categories share (`Fractions`), else the file name made readable.
+    let title = crate::import::shared_category_title(&category_paths)
+        .unwrap_or_else(|| crate::import::readable_name(&stem));
     let bank = Bank {
-        id: slug(&stem),
+        id: crate::import::source_bank_id(&stem, &title, &first_question.unwrap_or_default()),
         version: "1".into(),
-        title: stem,
+        title,
         language: None,
         license: None,
         attribution: None,
@@ -183,12 +194,17 @@ pub(super) struct QuestionSource {
     pub slug: String,
 }
 
-/// `$course$/top/Default for Maths/Fractions` → the skill `fractions`, "Fractions".
-fn category_skill(question: Node<'_, '_>) -> Option<(String, String)> {
-    let path = question
+/// The path of a `<question type="category">`.
+fn category_path(question: Node<'_, '_>) -> Option<String> {
+    question
         .children()
         .find(|child| child.has_tag_name("category"))
-        .and_then(|category| text_of(category).or_else(|| category.text().map(str::to_string)))?;
+        .and_then(|category| text_of(category).or_else(|| category.text().map(str::to_string)))
+}
+
+/// `$course$/top/Default for Maths/Fractions` → the skill `fractions`, "Fractions".
+fn category_skill(question: Node<'_, '_>) -> Option<(String, String)> {
+    let path = category_path(question)?;
     let name = path
         .split('/')
         .map(str::trim)

@@ -92,6 +92,7 @@ pub fn import_qti_files(files: &SourceFiles) -> Result<ImportedBank, String> {
                 }
                 converted.skills = vec![skill_id];
                 items.push(converted);
+                crate::import::parts_left_out(&mut item_notes);
                 notes.append(&mut item_notes);
                 for file in item_media {
                     if !media.contains(&file) {
@@ -113,8 +114,13 @@ pub fn import_qti_files(files: &SourceFiles) -> Result<ImportedBank, String> {
         ));
     }
     let written = items.len();
+    let first_item = package
+        .items
+        .first()
+        .map(|item| item.file.as_str())
+        .unwrap_or_default();
     let bank = Bank {
-        id: package.skill_id.clone(),
+        id: crate::import::source_bank_id(&files.stem(), &package.title, first_item),
         version: "1".into(),
         title: package.title.clone(),
         language: package.language.clone(),

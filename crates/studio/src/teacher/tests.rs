@@ -382,3 +382,20 @@ fn prompts_are_listed_as_plain_text_on_one_line() {
         assert_eq!(super::plain_prompt(prompt), plain, "{prompt:?}");
     }
 }
+
+#[test]
+fn a_learner_s_saved_progress_says_to_make_a_report_instead() {
+    let mut columns = Columns::default();
+    let progress =
+        r#"{"format":"adaptive-practice-progress","version":1,"bankId":"b","skills":{}}"#;
+    let reading = read_one(progress.as_bytes(), NOW, &mut columns);
+    let error = reading.error.expect("not a report");
+    assert_eq!(error.kind, "progress");
+    assert!(
+        error.message.contains("“Make a report for my teacher”"),
+        "{}",
+        error.message
+    );
+    let other = read_one(br#"{"format":"something-else"}"#, NOW, &mut columns);
+    assert_eq!(other.error.expect("not a report").kind, "notAReport");
+}

@@ -1,6 +1,7 @@
 //! One GIFT question to an item kind, as Moodle reads the answer block: empty is an essay, `#…`
 //! numerical, any `~` multiple choice (multiple answers when no `=`), `=` with `->` matching,
-//! `T`/`F` true-false, anything else short answer. What the widget cannot express (partial
+//! `T`/`F` true-false, anything else short answer. Multiple-choice answers are shuffled, as
+//! Moodle does (true-false keeps True, False). What the widget cannot express (partial
 //! credit, several right numbers, feedback on a right typed answer) is said in a note.
 
 use adaptive_practice_engine::bank::{Blank, Choice, ItemKind, MatchPair, TextMisconception};
@@ -94,6 +95,7 @@ fn multiple_choice(parts: &QuestionParts<'_>, notes: &mut Notes<'_>) -> Result<C
         });
     }
     let prompt = prompt_with_line(parts);
+    let shuffle = shuffled(&choices, block, notes);
     if single {
         let right: Vec<usize> = (0..answers.len())
             .filter(|&i| weights[i] >= 100.0)
@@ -116,7 +118,7 @@ fn multiple_choice(parts: &QuestionParts<'_>, notes: &mut Notes<'_>) -> Result<C
             kind: ItemKind::SingleChoice {
                 choices,
                 answer,
-                shuffle: false,
+                shuffle,
             },
             prompt,
         });
@@ -135,10 +137,24 @@ fn multiple_choice(parts: &QuestionParts<'_>, notes: &mut Notes<'_>) -> Result<C
         kind: ItemKind::MultipleResponse {
             choices,
             answers: right,
-            shuffle: false,
+            shuffle,
         },
         prompt,
     })
+}
+
+/// Moodle shuffles the answers of a multiple-choice question it imports from GIFT (its
+/// question default, `shuffleanswers` on; GIFT has no syntax to turn it off), and GIFT writers
+/// usually put the right answer first: the choices are shuffled, unless one of them names the
+/// others by place (`All of the above`), which a bank cannot pin while shuffling the rest.
+fn shuffled(choices: &[Choice], block: &AnswerBlock, notes: &mut Notes<'_>) -> bool {
+    match crate::import::choice_needing_its_place(choices.iter().map(|c| c.text.as_str())) {
+        Some(choice) => {
+            notes.changed(block.line, crate::import::kept_order_message(choice, false));
+            false
+        }
+        None => true,
+    }
 }
 
 /// The answers with a text; an empty one (`=` alone) is left out with a note.
@@ -213,6 +229,17 @@ fn true_false(parts: &QuestionParts<'_>, notes: &mut Notes<'_>) -> Result<Conver
     })
 }
 
+/// The note on a typed question's feedback for its right answer: the bank has feedback for
+/// typical wrong answers only (a worked solution is shown after every answer, right or wrong,
+/// so it is not the same thing).
+pub(super) fn right_feedback_message(answer: &str, feedback: &str) -> String {
+    format!(
+        "the feedback on the right answer “{answer}” (“{}”): a typed answer has feedback for \
+         wrong answers only",
+        feedback.trim()
+    )
+}
+
 fn short_answer(parts: &QuestionParts<'_>, notes: &mut Notes<'_>) -> Result<Converted, String> {
     let block = parts.block;
     let answers = without_empty_answers(split_answers(&block.body, &['=']), block, notes);
@@ -224,11 +251,8 @@ fn short_answer(parts: &QuestionParts<'_>, notes: &mut Notes<'_>) -> Result<Conv
         let weight = answer.weight.unwrap_or(100.0);
         let typed = super::text::plain(&answer.text);
         if weight >= 100.0 {
-            if answer.feedback.is_some() {
-                notes.changed(
-                    line,
-                    format!("the feedback on the right answer “{typed}” is not shown"),
-                );
+            if let Some(feedback) = &answer.feedback {
+                notes.left_out(line, right_feedback_message(&typed, feedback));
             }
             if typed.replace("\\*", "").contains('*') {
                 if pattern.is_some() {

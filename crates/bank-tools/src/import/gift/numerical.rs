@@ -79,13 +79,10 @@ pub(super) fn numerical(
         };
         if weight >= 100.0 {
             if right.is_none() {
-                if answer.feedback.is_some() {
-                    notes.changed(
+                if let Some(feedback) = &answer.feedback {
+                    notes.left_out(
                         line,
-                        format!(
-                            "the feedback on the right answer {} is not shown",
-                            value.text
-                        ),
+                        super::convert::right_feedback_message(&value.text, feedback),
                     );
                 }
                 right = Some((value, tolerance));

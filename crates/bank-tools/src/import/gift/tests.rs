@@ -39,7 +39,7 @@ fn every_construct_file_imports_with_its_notes() {
         changed: every-construct.gift:15: partial credit 50% for “3/7”: the widget has none, it counts as wrong
         changed: every-construct.gift:20: multiple answers: the widget gives no partial credit; it is right when exactly the answers with a positive weight are picked
         changed: every-construct.gift:38: only a wildcard answer: the answer shown as right is it without its `*`
-        changed: every-construct.gift:51: the feedback on the right answer 1822 is not shown
+        left out: every-construct.gift:51: the feedback on the right answer “1822” (“Correct!”): a typed answer has feedback for wrong answers only
         changed: every-construct.gift:52: partial credit 50% for 1822±2: the widget has none, it counts as wrong
         changed: every-construct.gift:52: the feedback for 1822 is not shown: that answer is judged right
         changed: every-construct.gift:56: a second right answer -4±0: the widget has one right number, so it counts as wrong
@@ -131,10 +131,9 @@ fn every_construct_bank_is_as_expected() {
 fn multiple_choice_keeps_feedback_and_general_feedback() {
     check(
         "::q:: Pick. {\n=yes # Good.\n~no # Not that.\n####Because.\n}",
-        expect![[
-            r#"{"id":"q","skills":["t"],"difficulty":null,"prompt":"Pick.","hints":[],"solution":"Because.","template":null,"type":"singleChoice","choices":[{"text":"yes","feedback":"Good."},{"text":"no","feedback":"Not that."}],"answer":0,"shuffle":false}
-decision: t.gift:1: questions before any $CATEGORY: go into the skill “t”"#
-        ]],
+        expect![[r#"
+            {"id":"q","skills":["t"],"difficulty":null,"prompt":"Pick.","hints":[],"solution":"Because.","template":null,"type":"singleChoice","choices":[{"text":"yes","feedback":"Good."},{"text":"no","feedback":"Not that."}],"answer":0,"shuffle":true}
+            decision: t.gift:1: questions before any $CATEGORY: go into the skill “t”"#]],
     );
 }
 
@@ -205,8 +204,8 @@ fn several_right_choices_and_duplicate_titles_are_noted() {
     check(
         "::d:: A {=x =y ~z}\n\n::d:: B {=x ~y}",
         expect![[r#"
-            {"id":"d","skills":["t"],"difficulty":null,"prompt":"A","hints":[],"solution":null,"template":null,"type":"singleChoice","choices":[{"text":"x","feedback":null},{"text":"y","feedback":null},{"text":"z","feedback":null}],"answer":0,"shuffle":false}
-            {"id":"d-2","skills":["t"],"difficulty":null,"prompt":"B","hints":[],"solution":null,"template":null,"type":"singleChoice","choices":[{"text":"x","feedback":null},{"text":"y","feedback":null}],"answer":0,"shuffle":false}
+            {"id":"d","skills":["t"],"difficulty":null,"prompt":"A","hints":[],"solution":null,"template":null,"type":"singleChoice","choices":[{"text":"x","feedback":null},{"text":"y","feedback":null},{"text":"z","feedback":null}],"answer":0,"shuffle":true}
+            {"id":"d-2","skills":["t"],"difficulty":null,"prompt":"B","hints":[],"solution":null,"template":null,"type":"singleChoice","choices":[{"text":"x","feedback":null},{"text":"y","feedback":null}],"answer":0,"shuffle":true}
             decision: t.gift:1: questions before any $CATEGORY: go into the skill “t”
             changed: t.gift:1: “y” is also fully right in GIFT; the widget has one right choice, so it counts as wrong
             changed: t.gift:3: the id d is already taken: this question is d-2"#]],

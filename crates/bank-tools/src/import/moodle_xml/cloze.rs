@@ -1,33 +1,55 @@
 //! Moodle's embedded answers (cloze): `{1:SHORTANSWER:=cat#Yes~%50%kitten}` in the question text
 //! becomes a gap `[[n]]` of a fill-the-gaps item. Short answers keep their right answers (case
-//! when `_C`), numbers their value and tolerance, drop-down and radio choices become typed gaps
-//! with the right choice as answer (noted); multiple-response gaps cannot be a gap.
+//! when `_C`), numbers their value and tolerance. A bank's gap is typed and has no choices, so a
+//! cloze whose only gap is a drop-down or radio choice becomes a single-choice item (the gap a
+//! line in the prompt, each choice with its feedback, shuffled when Moodle shuffles it: `_S`);
+//! a choice gap among other gaps becomes a typed gap whose choices are listed after it in the
+//! prompt. Multiple-response gaps cannot be a gap. Each change is noted.
 
-use adaptive_practice_engine::bank::{Blank, NumericValue};
+use adaptive_practice_engine::bank::{Blank, Choice, ItemKind, NumericValue};
 use adaptive_practice_engine::parse_number;
 
 use super::{format_markdown, ImportState, QuestionSource};
 use crate::import::html_markdown::{decode_entities, without_markers, TextShape};
-use crate::import::{ImportNote, NoteKind};
+use crate::import::{escape_markdown, ImportNote, NoteKind};
 
+/// One answer of an embedded code: credit in percent, text, feedback.
+type CodeAnswer = (f64, String, Option<String>);
+
+const CHOICE_KINDS: [&str; 12] = [
+    "MULTICHOICE",
+    "MC",
+    "MULTICHOICE_V",
+    "MCV",
+    "MULTICHOICE_H",
+    "MCH",
+    "MULTICHOICE_S",
+    "MCS",
+    "MULTICHOICE_VS",
+    "MCVS",
+    "MULTICHOICE_HS",
+    "MCHS",
+];
+
+/// Converts a cloze question's text into its prompt and item kind.
 pub(super) fn convert_cloze(
     raw: &str,
     format: &str,
     source: &QuestionSource,
     state: &mut ImportState,
     notes: &mut Vec<ImportNote>,
-) -> Result<(String, Vec<Blank>), String> {
+) -> Result<(String, ItemKind), String> {
     let mut text = String::new();
-    let mut blanks = Vec::new();
+    let mut codes: Vec<(String, Vec<CodeAnswer>)> = Vec::new();
     let raw = without_markers(raw);
     let mut rest = raw.as_str();
     while let Some(start) = rest.find('{') {
         text.push_str(&rest[..start]);
         let after = &rest[start..];
         match read_code(after) {
-            Some((code, length)) => {
-                blanks.push(blank_of(&code, source, notes)?);
-                text.push_str(&format!("⟦CLOZE{}⟧", blanks.len()));
+            Some(((kind, answers), length)) => {
+                codes.push((kind, answers_of(&answers)));
+                text.push_str(&format!("⟦CLOZE{}⟧", codes.len()));
                 rest = &after[length..];
             }
             None => {
@@ -37,14 +59,84 @@ pub(super) fn convert_cloze(
         }
     }
     text.push_str(rest);
-    if blanks.is_empty() {
+    if codes.is_empty() {
         return Err("the cloze text has no embedded answer".into());
     }
     let mut markdown = format_markdown(&text, format, TextShape::Block, source, state, notes);
-    for number in 1..=blanks.len() {
-        markdown = markdown.replace(&format!("⟦CLOZE{number}⟧"), &format!("[[{number}]]"));
+    if let [(kind, answers)] = codes.as_slice() {
+        if CHOICE_KINDS.contains(&kind.as_str()) {
+            let choice = one_choice_gap(kind, answers, source, notes)?;
+            return Ok((markdown.replace("⟦CLOZE1⟧", "\\_\\_\\_\\_\\_"), choice));
+        }
     }
-    Ok((markdown, blanks))
+    let mut blanks = Vec::new();
+    for (index, (kind, answers)) in codes.iter().enumerate() {
+        let number = index + 1;
+        let (blank, listed) = blank_of(number, kind, answers, source, notes)?;
+        blanks.push(blank);
+        let gap = match listed {
+            Some(choices) => format!("[[{number}]] ({choices})"),
+            None => format!("[[{number}]]"),
+        };
+        markdown = markdown.replace(&format!("⟦CLOZE{number}⟧"), &gap);
+    }
+    Ok((markdown, ItemKind::FillBlanks { blanks }))
+}
+
+/// A cloze whose only gap is a choice: a single-choice item with the choices and their feedback.
+fn one_choice_gap(
+    kind: &str,
+    answers: &[CodeAnswer],
+    source: &QuestionSource,
+    notes: &mut Vec<ImportNote>,
+) -> Result<ItemKind, String> {
+    let answer = answers
+        .iter()
+        .position(|(fraction, _, _)| *fraction >= 100.0)
+        .ok_or_else(|| format!("the embedded {kind} answer has no right answer"))?;
+    let partial: Vec<String> = answers
+        .iter()
+        .filter(|(fraction, _, _)| *fraction > 0.0 && *fraction < 100.0)
+        .map(|(fraction, text, _)| format!("{text} ({fraction}%)"))
+        .collect();
+    if !partial.is_empty() {
+        notes.push(note(
+            NoteKind::Changed,
+            source,
+            format!(
+                "partial credit is not kept; judged wrong: {}",
+                partial.join(", ")
+            ),
+        ));
+    }
+    notes.push(note(
+        NoteKind::Changed,
+        source,
+        "its one gap is a choice: the item is a single choice, the gap a line in the prompt, \
+         each choice kept with its feedback"
+            .into(),
+    ));
+    let choices = answers
+        .iter()
+        .map(|(_, text, feedback)| Choice {
+            text: escape_markdown(text),
+            feedback: feedback.clone(),
+        })
+        .collect();
+    Ok(ItemKind::SingleChoice {
+        choices,
+        answer,
+        // Moodle shuffles an embedded choice only in its `_S` forms.
+        shuffle: kind.ends_with('S'),
+    })
+}
+
+fn note(kind: NoteKind, source: &QuestionSource, message: String) -> ImportNote {
+    ImportNote {
+        kind,
+        source: source.label.clone(),
+        message,
+    }
 }
 
 /// `{weight:TYPE:answers}`: the type and its answers, and the code's length in bytes.
@@ -138,14 +230,16 @@ fn unescape(text: &str) -> String {
     out
 }
 
+/// One gap: its blank, and for a choice gap its choices as they are listed after it in the
+/// prompt.
 fn blank_of(
-    code: &(String, String),
+    number: usize,
+    kind: &str,
+    answers: &[CodeAnswer],
     source: &QuestionSource,
     notes: &mut Vec<ImportNote>,
-) -> Result<Blank, String> {
-    let (kind, answers) = code;
-    let answers = answers_of(answers);
-    let right: Vec<&(f64, String, Option<String>)> = answers
+) -> Result<(Blank, Option<String>), String> {
+    let right: Vec<&CodeAnswer> = answers
         .iter()
         .filter(|(fraction, _, _)| *fraction >= 100.0)
         .collect();
@@ -158,33 +252,40 @@ fn blank_of(
         .map(|(fraction, text, _)| format!("{text} ({fraction}%)"))
         .collect();
     if !partial.is_empty() {
-        notes.push(ImportNote {
-            kind: NoteKind::Skipped,
-            source: source.label.clone(),
-            message: format!(
-                "answers for partial credit are left out (judged wrong): {}",
+        notes.push(note(
+            NoteKind::LeftOut,
+            source,
+            format!(
+                "gap {number}: answers for partial credit are left out (judged wrong): {}",
                 partial.join(", ")
             ),
-        });
+        ));
     }
-    if answers
+    let with_feedback: Vec<&str> = answers
         .iter()
-        .any(|(fraction, _, feedback)| *fraction < 100.0 && feedback.is_some())
-    {
-        notes.push(ImportNote {
-            kind: NoteKind::Skipped,
-            source: source.label.clone(),
-            message: "feedback on wrong answers in a gap is left out (a gap has no feedback)"
-                .into(),
-        });
+        .filter(|(_, _, feedback)| feedback.is_some())
+        .map(|(_, text, _)| text.as_str())
+        .collect();
+    if !with_feedback.is_empty() {
+        notes.push(note(
+            NoteKind::LeftOut,
+            source,
+            format!(
+                "gap {number}: the feedback on {} is left out (a gap has no feedback)",
+                with_feedback.join(", ")
+            ),
+        ));
     }
-    match kind.as_str() {
-        "SHORTANSWER" | "SA" | "MW" | "SHORTANSWER_C" | "SAC" | "MWC" => Ok(Blank {
-            answers: right.iter().map(|(_, text, _)| text.clone()).collect(),
-            numeric: None,
-            tolerance: None,
-            case_sensitive: kind.ends_with('C'),
-        }),
+    match kind {
+        "SHORTANSWER" | "SA" | "MW" | "SHORTANSWER_C" | "SAC" | "MWC" => Ok((
+            Blank {
+                answers: right.iter().map(|(_, text, _)| text.clone()).collect(),
+                numeric: None,
+                tolerance: None,
+                case_sensitive: kind.ends_with('C'),
+            },
+            None,
+        )),
         "NUMERICAL" | "NM" => {
             let (_, text, _) = right[0];
             let (number, tolerance) = match text.split_once(':') {
@@ -193,30 +294,49 @@ fn blank_of(
             };
             let value =
                 parse_number(number).ok_or_else(|| format!("{number:?} is not a number"))?;
-            Ok(Blank {
-                answers: Vec::new(),
-                numeric: Some(NumericValue {
-                    value,
-                    text: number.to_string(),
-                }),
-                tolerance: tolerance.filter(|tolerance| *tolerance > 0.0),
-                case_sensitive: false,
-            })
+            Ok((
+                Blank {
+                    answers: Vec::new(),
+                    numeric: Some(NumericValue {
+                        value,
+                        text: number.to_string(),
+                    }),
+                    tolerance: tolerance.filter(|tolerance| *tolerance > 0.0),
+                    case_sensitive: false,
+                },
+                None,
+            ))
         }
-        "MULTICHOICE" | "MC" | "MULTICHOICE_V" | "MCV" | "MULTICHOICE_H" | "MCH"
-        | "MULTICHOICE_S" | "MCS" | "MULTICHOICE_VS" | "MCVS" | "MULTICHOICE_HS" | "MCHS" => {
-            let choices: Vec<&str> = answers.iter().map(|(_, text, _)| text.as_str()).collect();
-            notes.push(ImportNote {
-                kind: NoteKind::Changed,
-                source: source.label.clone(),
-                message: format!("a choice gap ({}) becomes a typed gap", choices.join(" / ")),
-            });
-            Ok(Blank {
-                answers: right.iter().map(|(_, text, _)| text.clone()).collect(),
-                numeric: None,
-                tolerance: None,
-                case_sensitive: false,
-            })
+        kind if CHOICE_KINDS.contains(&kind) => {
+            let mut choices: Vec<&str> = Vec::new();
+            for (_, text, _) in answers {
+                if !choices.contains(&text.as_str()) {
+                    choices.push(text);
+                }
+            }
+            let listed = choices.join(" / ");
+            notes.push(note(
+                NoteKind::Changed,
+                source,
+                format!(
+                    "gap {number} is a choice ({listed}); a bank's gap has no choices: it is a \
+                     typed gap, its choices listed after it in the prompt, the right one typed \
+                     as written"
+                ),
+            ));
+            let listed: Vec<String> = choices
+                .iter()
+                .map(|choice| escape_markdown(choice))
+                .collect();
+            Ok((
+                Blank {
+                    answers: right.iter().map(|(_, text, _)| text.clone()).collect(),
+                    numeric: None,
+                    tolerance: None,
+                    case_sensitive: false,
+                },
+                Some(listed.join(" / ")),
+            ))
         }
         other => Err(format!("an embedded {other} answer cannot be a gap")),
     }

@@ -49,9 +49,9 @@ pub(super) fn convert_question(
         "multianswer" | "cloze" => {
             let raw = child(question, "questiontext").and_then(|field| text_of(field)).unwrap_or_default();
             let format = child(question, "questiontext").and_then(|field| field.attribute("format")).unwrap_or("html").to_string();
-            let (text, blanks) = super::cloze::convert_cloze(&raw, &format, source, state, notes)?;
+            let (text, kind) = super::cloze::convert_cloze(&raw, &format, source, state, notes)?;
             prompt = text;
-            ItemKind::FillBlanks { blanks }
+            kind
         }
         "gapselect" | "ddwtos" => {
             let (text, blanks) = select_gaps(question, &prompt, source, notes)?;
@@ -198,7 +198,9 @@ fn multichoice(
         return Err("the question has no answers".into());
     }
     let single = is_true(child(question, "single"));
-    let shuffle = is_true(child(question, "shuffleanswers"));
+    // Moodle reads a missing `<shuffleanswers>` as on (its default); `0` or `false` keeps the
+    // order. A choice naming the others by place (`All of the above`) keeps it too (noted).
+    let shuffle = child(question, "shuffleanswers").is_none_or(|node| is_true(Some(node)));
     let mut choices = Vec::new();
     for answer in &answers {
         let text = format_markdown(
@@ -214,6 +216,18 @@ fn multichoice(
             feedback: answer.feedback.clone(),
         });
     }
+    let shuffle = shuffle
+        && match crate::import::choice_needing_its_place(choices.iter().map(|c| c.text.as_str())) {
+            Some(choice) => {
+                notes.push(ImportNote {
+                    kind: NoteKind::Changed,
+                    source: source.label.clone(),
+                    message: crate::import::kept_order_message(choice, false),
+                });
+                false
+            }
+            None => true,
+        };
     let partial: Vec<String> = answers
         .iter()
         .zip(&choices)

@@ -30,8 +30,6 @@ fn every_question_type_converts_or_is_skipped_with_a_reason() {
         .map(ToString::to_string)
         .collect();
     expect![[r#"
-        skipped: question 9 "Fraction words cloze" (line 261): answers for partial credit are left out (judged wrong): top (50%)
-        skipped: question 9 "Fraction words cloze" (line 261): feedback on wrong answers in a gap is left out (a gap has no feedback)
         skipped: question 10 "Cloze with several answers" (line 280): an embedded MULTIRESPONSE answer cannot be a gap
         skipped: question 12 "Explain" (line 305): an essay is marked by a teacher; the widget cannot judge it
         skipped: question 13 "Read this" (line 316): a description has nothing to answer
@@ -78,7 +76,7 @@ fn categories_images_hints_feedback_units_and_cloze_are_kept() {
     assert_eq!(json(5)["distractors"][0], "0.4");
     assert_eq!(
         items[6].prompt,
-        "In 3/4, 3 is the [[1]] and 4 is the [[2]]; 3/4 = [[3]]."
+        "In 3/4, 3 is the [[1]] and 4 is the [[2]] (numerator / denominator); 3/4 = [[3]]."
     );
     assert_eq!(json(6)["blanks"][2]["tolerance"], 0.01);
     let product = &items[8];

@@ -27,7 +27,7 @@ pub(super) fn read_package(files: &SourceFiles) -> Result<Package, String> {
     let mut package = Package {
         items: Vec::new(),
         notes: Vec::new(),
-        title: stem.clone(),
+        title: crate::import::readable_name(&stem),
         skill_id: slug(&stem),
         language: None,
     };

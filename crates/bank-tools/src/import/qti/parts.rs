@@ -381,13 +381,38 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
         }
     }
 
+    /// A shuffled choice interaction with a `fixed` choice, or a choice that names the others
+    /// by place, keeps its order: a bank shuffles all choices or none (noted).
+    fn shuffle_unless_fixed(&mut self, node: Node<'a, 'input>, choices: &[Choice]) -> bool {
+        let fixed = node
+            .descendants()
+            .filter(|child| child.is_element() && local_name(*child) == "simpleChoice")
+            .zip(choices)
+            .find(|(choice, _)| attribute(*choice, "fixed") == Some("true"))
+            .map(|(_, choice)| choice.text.as_str());
+        let message = match fixed {
+            Some(choice) => crate::import::kept_order_message(choice, true),
+            None => match crate::import::choice_needing_its_place(
+                choices.iter().map(|choice| choice.text.as_str()),
+            ) {
+                Some(choice) => crate::import::kept_order_message(choice, false),
+                None => return true,
+            },
+        };
+        self.reader.note(NoteKind::Changed, node, message);
+        false
+    }
+
     fn block_part(&mut self, node: Node<'a, 'input>) -> Result<Part, String> {
         let name = local_name(node);
         let prompt = self.prompt_of(node);
-        let shuffle = attribute(node, "shuffle") == Some("true");
+        let mut shuffle = attribute(node, "shuffle") == Some("true");
         let kind = match name.as_str() {
             "choiceInteraction" => {
                 let (choices, answers, _) = self.choices(node, "simpleChoice")?;
+                if shuffle {
+                    shuffle = self.shuffle_unless_fixed(node, &choices);
+                }
                 let (_, declaration) = self.declaration(node)?;
                 let max_choices = attribute(node, "maxChoices")
                     .and_then(|max| max.parse::<usize>().ok())

@@ -9,7 +9,7 @@ use adaptive_practice_engine::{check_response_with, load_bank, Reading, Verdict}
 
 use super::import_qti;
 use crate::bank_checker::check_bank_file;
-use crate::import::{bank_json, write_imported_bank, ImportedBank};
+use crate::import::{bank_json, write_imported_bank, ImportedBank, NoteKind};
 
 pub(crate) fn source(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -56,8 +56,14 @@ pub(crate) fn judge_every_item(imported: &ImportedBank) -> Vec<String> {
     lines
 }
 
+/// The notes of what was skipped or left out.
 fn skipped(imported: &ImportedBank) -> Vec<String> {
-    imported.skipped_notes()
+    imported
+        .notes
+        .iter()
+        .filter(|note| matches!(note.kind, NoteKind::Skipped | NoteKind::LeftOut))
+        .map(ToString::to_string)
+        .collect()
 }
 
 #[test]
@@ -96,7 +102,7 @@ fn qti2_feedback_hints_tolerance_and_templates_are_read() {
     assert_eq!(json["choices"][2]["feedback"], "15 = 7 × 2 + 1: odd.");
     assert_eq!(
         skipped(&choice),
-        vec!["skipped: choice-feedback.xml (line 45): feedback \"CORRECT\" for a right or wrong answer is left out (the widget says it in its own words): Well done."]
+        vec!["left out: choice-feedback.xml (line 45): feedback \"CORRECT\" for a right or wrong answer is left out (the widget says it in its own words): Well done."]
     );
 
     let numeric = import_qti(&source("qti2/text-entries.xml")).unwrap();
@@ -158,8 +164,8 @@ fn a_qti3_package_folder_gives_skills_from_sections_and_its_images() {
     assert_eq!(
         skipped(&imported),
         vec![
-            "skipped: items/area.xml (line 7): the shared stimulus ../stimuli/shapes.xml is not included in the prompt",
-            "skipped: items/area.xml (line 11): a rubric block for \"scorer\" is left out (not for learners)",
+            "left out: items/area.xml (line 7): the shared stimulus ../stimuli/shapes.xml is not included in the prompt",
+            "left out: items/area.xml (line 11): a rubric block for \"scorer\" is left out (not for learners)",
         ]
     );
 }
@@ -269,7 +275,7 @@ fn a_web_image_keeps_its_address_and_a_missing_file_is_noted() {
     assert_eq!(
         skipped(&imported),
         vec![format!(
-            "skipped: {name}: the image missing.png is not in the package"
+            "left out: {name}: the image missing.png is not in the package"
         )]
     );
     std::fs::remove_file(&file).ok();
