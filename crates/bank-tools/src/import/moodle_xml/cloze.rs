@@ -94,11 +94,7 @@ fn one_choice_gap(
         .iter()
         .position(|(fraction, _, _)| *fraction >= 100.0)
         .ok_or_else(|| format!("the embedded {kind} answer has no right answer"))?;
-    let partial: Vec<String> = answers
-        .iter()
-        .filter(|(fraction, _, _)| *fraction > 0.0 && *fraction < 100.0)
-        .map(|(fraction, text, _)| format!("{text} ({fraction}%)"))
-        .collect();
+    let partial = partial_credit(answers);
     if !partial.is_empty() {
         notes.push(note(
             NoteKind::Changed,
@@ -246,11 +242,7 @@ fn blank_of(
     if right.is_empty() {
         return Err(format!("the embedded {kind} answer has no right answer"));
     }
-    let partial: Vec<String> = answers
-        .iter()
-        .filter(|(fraction, _, _)| *fraction > 0.0 && *fraction < 100.0)
-        .map(|(fraction, text, _)| format!("{text} ({fraction}%)"))
-        .collect();
+    let partial = partial_credit(answers);
     if !partial.is_empty() {
         notes.push(note(
             NoteKind::LeftOut,
@@ -340,4 +332,14 @@ fn blank_of(
         }
         other => Err(format!("an embedded {other} answer cannot be a gap")),
     }
+}
+
+/// The answers worth partial credit, each with its share (`half (50%)`): the bank has no partial
+/// credit, so the notes list them.
+fn partial_credit(answers: &[CodeAnswer]) -> Vec<String> {
+    answers
+        .iter()
+        .filter(|(fraction, _, _)| *fraction > 0.0 && *fraction < 100.0)
+        .map(|(fraction, text, _)| format!("{text} ({fraction}%)"))
+        .collect()
 }
