@@ -300,8 +300,9 @@ fn unwrap(text: &str, open: char, close: char) -> Option<&str> {
     Some(inner)
 }
 
-/// `x = 2` is 2 (also `2 = x`); a bare value is itself.
-fn solution_value(text: &str) -> &str {
+/// `x = 2` is 2 (also `2 = x`); a bare value is itself. Also the value of a numeric answer
+/// written with the unknown's name (`answer/numeric.rs`).
+pub(crate) fn solution_value(text: &str) -> &str {
     match text.split_once('=') {
         Some((left, right)) if is_name(left) => right.trim(),
         Some((left, right)) if is_name(right) => left.trim(),

@@ -8,6 +8,7 @@ use super::{
 use crate::bank::{ItemKind, NumericValue, WrittenForm};
 use crate::case_fold::fold_case;
 use crate::expression::greatest_common_divisor;
+use crate::lists::solution_value;
 use crate::numbers::{read_number, ReadNumber};
 use crate::text_rules::fold_typed;
 use crate::units::{convert, find_unit, split_unit};
@@ -35,7 +36,8 @@ pub(super) fn check_numeric(
         None => answer.text.clone(),
     };
     let folded = fold_typed(text);
-    let (number_text, unit_text) = split_unit(value_side(&folded));
+    // `x = 5` or `5 = x`: a learner who solved for the unknown is judged on the value.
+    let (number_text, unit_text) = split_unit(solution_value(&folded));
     let not_a_number = || {
         unreadable(UnreadableReason::NotANumber {
             text: shorten(text.trim(), 40),
@@ -53,13 +55,11 @@ pub(super) fn check_numeric(
         other => other,
     };
     let allowed = allowance(answer.value, *tolerance, *relative_tolerance).max(number.slack);
-    let mut candidates = number.candidates(reading.either_number_reading);
     // `25` for the answer `25%`: the question asked for a percent, the sign is understood.
-    if answer.text.trim_end().ends_with('%') && !number.percent {
-        for index in 0..candidates.len() {
-            candidates.push(candidates[index] / 100.0);
-        }
+    if answer.text.trim_end().ends_with('%') {
+        number.percent = true;
     }
+    let candidates = number.candidates(reading.either_number_reading);
     let close = |value: f64| (value - answer.value).abs() <= allowed;
     // The learner's amount in the item's unit, or why it cannot be.
     let in_item_unit: Vec<f64> = match (unit.as_deref(), unit_text) {
@@ -174,28 +174,6 @@ fn is_plain_word(text: &str) -> bool {
         && text.split_whitespace().all(|word| {
             word.chars().count() != 1 && !MATH_WORDS.contains(&fold_case(word).as_str())
         })
-}
-
-/// The value side of `x = 5` or `5 = x` (a learner who solved for the unknown): one `=` with a
-/// name of one to three letters on one side. Any other text is returned as it is.
-fn value_side(text: &str) -> &str {
-    let Some(equals) = text.bytes().position(|b| b == b'=') else {
-        return text;
-    };
-    let (left, right) = (&text[..equals], &text[equals + 1..]);
-    let is_name = |side: &str| {
-        let side = side.trim();
-        (1..=3).contains(&side.chars().count()) && side.chars().all(char::is_alphabetic)
-    };
-    if right.bytes().any(|b| b == b'=') {
-        text
-    } else if is_name(left) && !is_name(right) {
-        right
-    } else if is_name(right) && !is_name(left) {
-        left
-    } else {
-        text
-    }
 }
 
 fn wrong_unit(expected: &str, given: &str, shown: String) -> Result<Outcome, UnreadableAnswer> {
