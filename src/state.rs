@@ -109,10 +109,11 @@ impl StorageStatus {
 pub enum Effect {
     /// Write `text` (saved progress) under `key`.
     Save { key: String, text: String },
-    /// Keep `text`, an unreadable stored copy, under `backup_key`; then, if that worked and
-    /// `then_save`, save progress.
+    /// Keep `text`, an unreadable stored copy, aside from `key` as found at `at` (milliseconds;
+    /// `storage::keep_aside`); then, if that worked and `then_save`, save progress.
     BackUp {
-        backup_key: String,
+        key: String,
+        at: i64,
         text: String,
         problem: String,
         then_save: bool,
@@ -242,7 +243,8 @@ impl PracticeState {
                 }
                 Err(problem) => {
                     effects.push(Effect::BackUp {
-                        backup_key: backup_key(&storage_key, now),
+                        key: storage_key.clone(),
+                        at: now.0,
                         text,
                         problem: problem.to_string(),
                         then_save: false,
@@ -317,7 +319,8 @@ impl PracticeState {
                 self.write();
             }
             SyncOutcome::Unreadable(problem) => self.effects.push(Effect::BackUp {
-                backup_key: backup_key(&self.storage_key, outside.now),
+                key: self.storage_key.clone(),
+                at: outside.now.0,
                 text: stored.unwrap_or_default().to_string(),
                 problem: problem.to_string(),
                 then_save: true,
@@ -382,11 +385,6 @@ impl PracticeState {
         self.item_revision += 1;
         self.shown_at = now;
     }
-}
-
-/// Where an unreadable stored copy is kept.
-fn backup_key(storage_key: &str, now: Timestamp) -> String {
-    format!("{storage_key}/unreadable-{}", now.0)
 }
 
 impl Reducible for PracticeState {

@@ -48,7 +48,7 @@ pub fn earlier_shared_copies(storage_key: &str) -> Vec<String> {
     let Ok(storage) = local_storage() else {
         return Vec::new();
     };
-    let aside = aside_keys_newest_first(all_keys(&storage), &format!("{shared}/unreadable-"));
+    let aside = aside_keys_newest_first(all_keys(&storage), &aside_prefix(&shared));
     let mut copies = Vec::new();
     if let Ok(Some(copy)) = storage.get_item(&shared) {
         copies.push(copy);
@@ -72,16 +72,22 @@ fn all_keys(storage: &Storage) -> Vec<String> {
     keys
 }
 
-/// Keeps `text`, an unreadable stored copy, under `key` (`…/unreadable-<time>`), unless the
-/// newest copy already kept aside beside it holds the same text: a damaged entry found again on
+/// Where copies of `key` that could not be read are kept aside: `…/unreadable-<time>`.
+fn aside_prefix(key: &str) -> String {
+    format!("{key}/unreadable-")
+}
+
+/// The key of a copy of `key` kept aside at `time` (milliseconds).
+pub fn aside_key(key: &str, time: i64) -> String {
+    format!("{}{time}", aside_prefix(key))
+}
+
+/// Keeps `text`, an unreadable copy stored under `key`, aside at `time` (`aside_key`), unless the
+/// newest copy already kept aside from `key` holds the same text: a damaged entry found again on
 /// every load (before the next answer replaces it) is kept once, not until storage is full.
-pub fn keep_aside(key: &str, text: &str) -> Result<(), StorageProblem> {
+pub fn keep_aside(key: &str, time: i64, text: &str) -> Result<(), StorageProblem> {
     let storage = local_storage()?;
-    let prefix = &key[..key
-        .bytes()
-        .rposition(|b| b == b'-')
-        .map_or(key.len(), |dash| dash + 1)];
-    let newest = aside_keys_newest_first(all_keys(&storage), prefix)
+    let newest = aside_keys_newest_first(all_keys(&storage), &aside_prefix(key))
         .into_iter()
         .next();
     if newest
@@ -89,7 +95,7 @@ pub fn keep_aside(key: &str, text: &str) -> Result<(), StorageProblem> {
     {
         return Ok(());
     }
-    write(key, text)
+    write(&aside_key(key, time), text)
 }
 
 /// The keys of `keys` that are `aside_prefix` and a time (`…/unreadable-<time>`), newest first;

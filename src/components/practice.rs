@@ -213,7 +213,8 @@ fn run_effect(effect: &Effect, host: Option<&web_sys::Element>) -> Option<Effect
             result: storage::write(key, text),
         }),
         Effect::BackUp {
-            backup_key,
+            key,
+            at,
             text,
             problem,
             then_save,
@@ -221,7 +222,7 @@ fn run_effect(effect: &Effect, host: Option<&web_sys::Element>) -> Option<Effect
             text: text.clone(),
             problem: problem.clone(),
             then_save: *then_save,
-            kept: storage::keep_aside(backup_key, text).is_ok(),
+            kept: storage::keep_aside(key, *at, text).is_ok(),
         }),
         Effect::Emit(host_events) => {
             for event in host_events.iter() {

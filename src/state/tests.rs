@@ -121,10 +121,13 @@ fn a_refused_save_is_said_until_a_save_works() {
 fn an_unreadable_copy_is_backed_up_before_anything_is_written() {
     let state = start(Some("{damaged"));
     assert_eq!(effects(&state), ["back up (then save: false)"]);
-    let Some(Effect::BackUp { backup_key, .. }) = state.effects.first() else {
+    let Some(Effect::BackUp { key, at, .. }) = state.effects.first() else {
         panic!("a backup");
     };
-    assert_eq!(backup_key, &format!("{KEY}/unreadable-1700000000000"));
+    assert_eq!(
+        crate::storage::aside_key(key, *at),
+        format!("{KEY}/unreadable-1700000000000")
+    );
     let not_kept = EffectResult::BackedUp {
         text: "{damaged".into(),
         problem: "damaged".into(),
