@@ -14,9 +14,10 @@ use super::{
 
 /// Parses the text of one paragraph, heading or short answer.
 pub(super) fn parse_inlines(text: &str, problems: &mut Vec<MarkupProblem>) -> Vec<Inline> {
-    let tokens = tokenize(text, problems);
+    let mut tokens = tokenize(text, problems);
     let partners = match_pairs(&tokens);
-    build_inlines(&tokens, &partners, 0..tokens.len(), 0, problems)
+    let end = tokens.len();
+    build_inlines(&mut tokens, &partners, 0..end, 0, problems)
 }
 
 /// For every bracket and delimiter token, the index of its partner, if it has one.
@@ -111,8 +112,11 @@ fn delimiter_kind(character: char, length: usize) -> usize {
     character_part + length.clamp(1, 3) - 1
 }
 
+/// Each token is read once (the ranges of nested calls never overlap; a link's closing bracket,
+/// read for its address, is skipped after), so it is moved out of the list, not cloned: a clone
+/// of `MathNode`'s tree would be compiled for this alone.
 fn build_inlines(
-    tokens: &[Token],
+    tokens: &mut [Token],
     partners: &[Option<usize>],
     range: Range<usize>,
     depth: usize,
@@ -131,10 +135,13 @@ fn build_inlines(
     while index < range.end {
         let partner =
             partners[index].filter(|&partner| partner > index && partner < range.end && !flat);
-        match (&tokens[index], partner) {
-            (Token::Text(text), _) => push_text(&mut inlines, text),
-            (Token::Code(code), _) => inlines.push(Inline::Code(code.clone())),
-            (Token::Math(node), _) => inlines.push(Inline::Math(node.clone())),
+        match (
+            std::mem::replace(&mut tokens[index], Token::LineBreak),
+            partner,
+        ) {
+            (Token::Text(text), _) => push_text(&mut inlines, &text),
+            (Token::Code(code), _) => inlines.push(Inline::Code(code)),
+            (Token::Math(node), _) => inlines.push(Inline::Math(node)),
             (Token::LineBreak, _) => inlines.push(Inline::LineBreak),
             (Token::Delimiter { length, .. }, Some(closer)) => {
                 let children =
@@ -151,7 +158,7 @@ fn build_inlines(
                     character, length, ..
                 },
                 None,
-            ) => push_text(&mut inlines, &character.to_string().repeat(*length)),
+            ) => push_text(&mut inlines, &character.to_string().repeat(length)),
             (Token::OpenBracket { image }, Some(closer)) => {
                 let children =
                     build_inlines(tokens, partners, index + 1..closer, depth + 1, problems);
@@ -162,13 +169,13 @@ fn build_inlines(
                     } => destination.as_str(),
                     _ => "",
                 };
-                push_link_or_text(&mut inlines, *image, destination, children, problems);
+                push_link_or_text(&mut inlines, image, destination, children, problems);
                 index = closer;
             }
             (Token::OpenBracket { image }, None) => {
-                push_text(&mut inlines, if *image { "![" } else { "[" })
+                push_text(&mut inlines, if image { "![" } else { "[" })
             }
-            (Token::CloseBracket { literal, .. }, _) => push_text(&mut inlines, literal),
+            (Token::CloseBracket { literal, .. }, _) => push_text(&mut inlines, &literal),
         }
         index += 1;
     }
