@@ -101,7 +101,7 @@ fn state_class(props: &SkillMapProps<'_>, skill: usize) -> SkillState {
 fn label_lines(name: &str, characters: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    let mut words = name.split_whitespace().peekable();
+    let mut words = name.split_whitespace();
     while let Some(word) = words.next() {
         let joined =
             current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
