@@ -5,8 +5,8 @@
 //! name in text and reported, so a learner still sees something and the bank checker says why.
 
 use super::math_symbols::{
-    EM_SPACE, FUNCTION_NAMES, IDENTIFIER_COMMANDS, IGNORED_COMMANDS, MEDIUM_SPACE, NO_BREAK_SPACE,
-    OPERATOR_COMMANDS, TEXT_COMMANDS, THICK_SPACE, THIN_SPACE,
+    find_command, EM_SPACE, FUNCTION_NAMES, IDENTIFIER_COMMANDS, IGNORED_COMMANDS, MEDIUM_SPACE,
+    NO_BREAK_SPACE, OPERATOR_COMMANDS, TEXT_COMMANDS, THICK_SPACE, THIN_SPACE,
 };
 use super::{excerpt, report, MarkupProblem, MathNode, MAX_NESTING};
 
@@ -255,26 +255,20 @@ impl MathCursor<'_> {
             }
             "quad" => Some(MathNode::Text(EM_SPACE.to_string())),
             "qquad" => Some(MathNode::Text(EM_SPACE.repeat(2))),
-            _ if TEXT_COMMANDS.contains(&name.as_str()) => {
+            _ if find_command(TEXT_COMMANDS, &name).is_some() => {
                 Some(MathNode::Text(self.read_text_argument()))
             }
-            _ if IGNORED_COMMANDS.contains(&name.as_str()) => None,
+            _ if find_command(IGNORED_COMMANDS, &name).is_some() => None,
             _ => Some(self.symbol_command(&name)),
         }
     }
 
     fn symbol_command(&mut self, name: &str) -> MathNode {
-        if let Some((_, symbol)) = OPERATOR_COMMANDS
-            .iter()
-            .find(|(command, _)| *command == name)
-        {
+        if let Some(symbol) = find_command(OPERATOR_COMMANDS, name) {
             MathNode::Operator(symbol.to_string())
-        } else if let Some((_, symbol)) = IDENTIFIER_COMMANDS
-            .iter()
-            .find(|(command, _)| *command == name)
-        {
+        } else if let Some(symbol) = find_command(IDENTIFIER_COMMANDS, name) {
             MathNode::Identifier(symbol.to_string())
-        } else if FUNCTION_NAMES.contains(&name) {
+        } else if find_command(FUNCTION_NAMES, name).is_some() {
             MathNode::Identifier(name.to_string())
         } else {
             self.report(&format!("unknown command \\{}", excerpt(name)));

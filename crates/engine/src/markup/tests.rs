@@ -157,3 +157,40 @@ fn math_expression(node: &MathNode) -> String {
 mod blocks_and_inlines;
 mod check_paths;
 mod math_and_safety;
+
+/// The packed tables of math commands: each name finds its own symbol, a name that only starts
+/// or ends like one finds nothing, and every entry is a name of letters (its symbol none).
+#[test]
+fn math_command_tables() {
+    use super::math_symbols::{
+        find_command, FUNCTION_NAMES, IDENTIFIER_COMMANDS, OPERATOR_COMMANDS, TEXT_COMMANDS,
+    };
+    assert_eq!(find_command(OPERATOR_COMMANDS, "times"), Some("×"));
+    assert_eq!(find_command(OPERATOR_COMMANDS, "le"), Some("≤"));
+    assert_eq!(find_command(OPERATOR_COMMANDS, "leq"), Some("≤"));
+    assert_eq!(find_command(OPERATOR_COMMANDS, "colon"), Some(":"));
+    assert_eq!(find_command(OPERATOR_COMMANDS, "rceil"), Some("⌉"));
+    assert_eq!(find_command(IDENTIFIER_COMMANDS, "alpha"), Some("α"));
+    assert_eq!(find_command(IDENTIFIER_COMMANDS, "varnothing"), Some("∅"));
+    assert_eq!(find_command(FUNCTION_NAMES, "sin"), Some(""));
+    assert_eq!(find_command(FUNCTION_NAMES, "mod"), Some(""));
+    assert_eq!(find_command(TEXT_COMMANDS, "operatorname"), Some(""));
+    for missing in ["", "l", "lea", "time", "timesx", "alph", "Alpha", "si"] {
+        assert_eq!(find_command(OPERATOR_COMMANDS, missing), None, "{missing}");
+        assert_eq!(find_command(IDENTIFIER_COMMANDS, missing), None, "{missing}");
+        assert_eq!(find_command(FUNCTION_NAMES, missing), None, "{missing}");
+    }
+    for table in [OPERATOR_COMMANDS, IDENTIFIER_COMMANDS] {
+        let mut count = 0;
+        for entry in table.split(' ') {
+            let letters = entry.bytes().take_while(u8::is_ascii_alphabetic).count();
+            assert!(letters > 0 && letters < entry.len(), "{entry:?}");
+            assert_eq!(entry[letters..].chars().count(), 1, "{entry:?}");
+            count += 1;
+        }
+        assert!(count > 40);
+    }
+    for entry in FUNCTION_NAMES.split(' ').chain(TEXT_COMMANDS.split(' ')) {
+        assert!(!entry.is_empty() && entry.bytes().all(|b| b.is_ascii_alphabetic()));
+    }
+}
