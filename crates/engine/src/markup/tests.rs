@@ -177,7 +177,11 @@ fn math_command_tables() {
     assert_eq!(find_command(TEXT_COMMANDS, "operatorname"), Some(""));
     for missing in ["", "l", "lea", "time", "timesx", "alph", "Alpha", "si"] {
         assert_eq!(find_command(OPERATOR_COMMANDS, missing), None, "{missing}");
-        assert_eq!(find_command(IDENTIFIER_COMMANDS, missing), None, "{missing}");
+        assert_eq!(
+            find_command(IDENTIFIER_COMMANDS, missing),
+            None,
+            "{missing}"
+        );
         assert_eq!(find_command(FUNCTION_NAMES, missing), None, "{missing}");
     }
     for table in [OPERATOR_COMMANDS, IDENTIFIER_COMMANDS] {
