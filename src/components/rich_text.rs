@@ -250,48 +250,55 @@ fn render_inline(inline: &Inline, cx: &ScreenContext) -> Html {
 /// Built with `VTag` through one helper rather than an `html!` per element, which keeps the wasm
 /// smaller; yew picks the namespace from the tag name and the parent either way.
 fn render_math(node: &MathNode) -> Html {
-    match node {
+    // Each element's text or parts (up to three), then one loop that renders the parts: a
+    // `vec![…]` of rendered parts for each kind compiled the moves of each into its list.
+    let (name, text, parts): (&'static str, Option<&str>, [Option<&Box<MathNode>>; 3]) = match node
+    {
         MathNode::Row(children) => {
             let mut row = Vec::with_capacity(children.len());
             for child in children {
                 row.push(render_math(child));
             }
-            math_element("mrow", row)
+            return math_element("mrow", row);
         }
-        MathNode::Number(text) => math_element("mn", vec![Html::from(text.as_str())]),
-        MathNode::Identifier(text) => math_element("mi", vec![Html::from(text.as_str())]),
-        MathNode::Operator(text) => math_element("mo", vec![Html::from(text.as_str())]),
-        MathNode::Text(text) => math_element("mtext", vec![Html::from(text.as_str())]),
-        MathNode::Fraction(numerator, denominator) => math_element(
-            "mfrac",
-            vec![render_math(numerator), render_math(denominator)],
-        ),
-        MathNode::Sqrt(radicand) => math_element("msqrt", vec![render_math(radicand)]),
-        MathNode::Root(radicand, index) => {
-            math_element("mroot", vec![render_math(radicand), render_math(index)])
+        MathNode::Number(text) => ("mn", Some(text.as_str()), [None; 3]),
+        MathNode::Identifier(text) => ("mi", Some(text.as_str()), [None; 3]),
+        MathNode::Operator(text) => ("mo", Some(text.as_str()), [None; 3]),
+        MathNode::Text(text) => ("mtext", Some(text.as_str()), [None; 3]),
+        MathNode::Fraction(numerator, denominator) => {
+            ("mfrac", None, [Some(numerator), Some(denominator), None])
         }
-        MathNode::Sup(base, superscript) => {
-            math_element("msup", vec![render_math(base), render_math(superscript)])
-        }
-        MathNode::Sub(base, subscript) => {
-            math_element("msub", vec![render_math(base), render_math(subscript)])
-        }
-        MathNode::SubSup(base, subscript, superscript) => math_element(
+        MathNode::Sqrt(radicand) => ("msqrt", None, [Some(radicand), None, None]),
+        MathNode::Root(radicand, index) => ("mroot", None, [Some(radicand), Some(index), None]),
+        MathNode::Sup(base, superscript) => ("msup", None, [Some(base), Some(superscript), None]),
+        MathNode::Sub(base, subscript) => ("msub", None, [Some(base), Some(subscript), None]),
+        MathNode::SubSup(base, subscript, superscript) => (
             "msubsup",
-            vec![
-                render_math(base),
-                render_math(subscript),
-                render_math(superscript),
-            ],
+            None,
+            [Some(base), Some(subscript), Some(superscript)],
         ),
-        MathNode::Fenced { open, close, body } => math_element(
-            "mrow",
-            vec![render_fence(open), render_math(body), render_fence(close)],
-        ),
-        MathNode::Overline(body) => html! {
-            <mover accent="true">{ render_math(body) }<mo stretchy="true">{ "\u{203e}" }</mo></mover>
-        },
+        MathNode::Fenced { open, close, body } => {
+            return math_element(
+                "mrow",
+                vec![render_fence(open), render_math(body), render_fence(close)],
+            )
+        }
+        MathNode::Overline(body) => {
+            return html! {
+                <mover accent="true">{ render_math(body) }<mo stretchy="true">{ "\u{203e}" }</mo></mover>
+            }
+        }
+    };
+    let mut children = Vec::with_capacity(3);
+    if let Some(text) = text {
+        children.push(Html::from(text));
     }
+    for part in &parts {
+        if let Some(part) = part {
+            children.push(render_math(part));
+        }
+    }
+    math_element(name, children)
 }
 
 fn math_element(name: &'static str, children: Vec<Html>) -> Html {
