@@ -179,7 +179,7 @@ pub fn split_unit(text: &str) -> (&str, Option<&str>) {
     // `1e3` and the `x` of `× 10^3` are part of it).
     for (index, character) in text.char_indices() {
         let starts_unit = character.is_alphabetic()
-            || matches!(character, '°' | 'µ' | 'μ')
+            || matches!(character, '°' | '℃' | '℉' | 'µ' | 'μ')
             || is_currency_sign(character);
         if !starts_unit || index == 0 {
             continue;
