@@ -3,7 +3,7 @@
 //! order, blanks or matches separated by `|` (`1|3`, `cat|dog`; a match gives, for each left
 //! entry, the number or text of its right entry, rights numbered as in the bank: pairs first,
 //! then distractors). A text names an entry as the learner sees it rendered (`½` or `1/2` for
-//! `$\frac12$`, `bold` for `**bold**`) or as its Markdown source.
+//! `$\frac12$`, `bold` for `**bold**`) or as its Markdown source, spaces aside.
 
 use super::Response;
 use crate::bank::{Choice, ItemKind};
@@ -69,14 +69,19 @@ fn position_of<'a>(entries: impl Iterator<Item = &'a str> + Clone, text: &str) -
             return number - 1;
         }
     }
-    let wanted = normalize_text(text, false, false);
-    // As the learner sees it (`½` or `1/2` for `$\frac12$`, `bold` for `**bold**`) or as written.
-    let shown = |entry: &str| plain_text_of_inlines(&parse_inline(entry));
+    // Spaces aside (`h = 2A/b` for the typeset `$h=\frac{2A}{b}$`), as the learner sees it
+    // (`½` or `1/2` for `$\frac12$`, `bold` for `**bold**`) or as written.
+    let squeezed = |text: &str| -> String {
+        normalize_text(text, false, false)
+            .split_whitespace()
+            .collect()
+    };
+    let wanted = squeezed(text);
     entries
         .into_iter()
         .position(|entry| {
-            normalize_text(&shown(entry), false, false) == wanted
-                || normalize_text(entry, false, false) == wanted
+            squeezed(&plain_text_of_inlines(&parse_inline(entry))) == wanted
+                || squeezed(entry) == wanted
         })
         .unwrap_or(count)
 }
