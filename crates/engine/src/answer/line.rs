@@ -69,12 +69,13 @@ fn position_of<'a>(entries: impl Iterator<Item = &'a str> + Clone, text: &str) -
             return number - 1;
         }
     }
-    // Spaces aside (`h = 2A/b` for the typeset `$h=\frac{2A}{b}$`), as the learner sees it
+    // Spaces and `^` aside (`h = 2A/b` for the typeset `$h=\frac{2A}{b}$`, `n²` for `$n^2$`),
+    // as the learner sees it
     // (`½` or `1/2` for `$\frac12$`, `bold` for `**bold**`) or as written.
     let squeezed = |text: &str| -> String {
-        normalize_text(text, false, false)
-            .split_whitespace()
-            .collect()
+        let mut text = normalize_text(text, false, false);
+        text.retain(|c| !c.is_whitespace() && c != '^');
+        text
     };
     let wanted = squeezed(text);
     entries

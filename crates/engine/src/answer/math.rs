@@ -2,6 +2,7 @@
 //! by its solutions (`equations.rs`), or a structured answer (`lists.rs`), each element judged by
 //! value. A word answer (`NA`, `none`) is judged as text, never as a product of letters.
 
+use super::numeric::is_plain_word;
 use super::{
     shorten, unreadable, verdict, verdict_because, Outcome, Reading, UnreadableAnswer,
     UnreadableReason, Verdict, VerdictReason,
@@ -18,6 +19,7 @@ use crate::lists::{
 use crate::numbers::read_number;
 use crate::sorted_map::NameSet;
 use crate::text_rules::{fold_typed, normalize_text};
+use crate::units::{find_unit, split_unit};
 
 pub(super) fn check_math(
     kind: &ItemKind,
@@ -47,6 +49,18 @@ pub(super) fn check_math(
     }
     let Ok(expected) = parse_expression(&fold_typed(answer), NameStyle::SingleLetters) else {
         return unreadable(UnreadableReason::AuthorError);
+    };
+    // `42 miles` or `8.5 h` for the answer `42`: a number's unit or counted word is dropped, as in
+    // a `numeric` answer without `unit`.
+    let folded = fold_typed(text);
+    let text = match split_unit(&folded) {
+        (number, Some(words))
+            if read_number(answer, &Reading::default().numbers).is_some()
+                && (find_unit(words).is_some() || is_plain_word(words)) =>
+        {
+            number
+        }
+        _ => text,
     };
     let given = in_answer_case(&expected, read_learner_expression(text, reading)?);
     let judged = if relation_of(&expected).is_some() {
