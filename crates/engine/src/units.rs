@@ -145,17 +145,15 @@ pub fn find_unit(text: &str) -> Option<Unit> {
 /// A bare letter is a scale only as a capital: `5 c` or `5 k` is not a temperature.
 fn temperature(text: &str) -> Option<Unit> {
     let squeezed: String = fold_case(text).split_whitespace().collect();
-    // `deg`, `degree(s)`, `degré(s)`, `°`; no scale starts with `r`, `e`, `é` or `s`.
-    let after_degree = squeezed
-        .strip_prefix("deg")
-        .or(squeezed.strip_prefix('°'))
-        .map(|rest| rest.trim_start_matches(['r', 'e', 'é', 's']));
+    let after_degree = ["degrees", "degree", "degrés", "degré", "degres", "degre", "deg", "°"]
+        .iter()
+        .find_map(|word| squeezed.strip_prefix(word));
     let scale = after_degree.unwrap_or(&squeezed);
     if after_degree.is_none() && scale.len() == 1 && !matches!(text, "C" | "F" | "K") {
         return None;
     }
     let (symbol, factor, zero) = match scale {
-        "c" | "celsius" | "℃" => ("°C", 1.0, 273.15),
+        "c" | "celsius" | "centigrade" | "℃" => ("°C", 1.0, 273.15),
         "f" | "fahrenheit" | "℉" => ("°F", 5.0 / 9.0, 273.15 - 32.0 * 5.0 / 9.0),
         "k" | "kelvin" | "kelvins" => ("K", 1.0, 0.0),
         _ => return None,
