@@ -145,9 +145,11 @@ pub fn find_unit(text: &str) -> Option<Unit> {
 /// A bare letter is a scale only as a capital: `5 c` or `5 k` is not a temperature.
 fn temperature(text: &str) -> Option<Unit> {
     let squeezed: String = fold_case(text).split_whitespace().collect();
-    let after_degree = ["degrees", "degree", "degrés", "degré", "degres", "degre", "deg", "°"]
-        .iter()
-        .find_map(|word| squeezed.strip_prefix(word));
+    let after_degree = [
+        "degrees", "degree", "degrés", "degré", "degres", "degre", "deg", "°",
+    ]
+    .iter()
+    .find_map(|word| squeezed.strip_prefix(word));
     let scale = after_degree.unwrap_or(&squeezed);
     if after_degree.is_none() && scale.len() == 1 && !matches!(text, "C" | "F" | "K") {
         return None;
