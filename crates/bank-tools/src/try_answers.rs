@@ -3,7 +3,9 @@
 //! counted from 1); each output line is `ITEM<TAB>input<TAB>verdict<TAB>reason`, judged by the
 //! engine's `check_response_with` with the bank's reading of numbers, as the widget judges. A
 //! template item is judged in its first variant (seed 0). Responses to choices, orderings,
-//! blanks and matchings are written as `response_from_line` reads them (`1|3`, `cat|dog`).
+//! blanks and matchings are written as `response_from_line` reads them (`1|3`, `cat|dog`): an
+//! entry by its number, or by its text as the learner sees it rendered (`½` for `$\frac{1}{2}$`,
+//! `bold` for `**bold**`) or as its Markdown source.
 
 use adaptive_practice_engine::template::instantiate;
 use adaptive_practice_engine::{
@@ -55,4 +57,27 @@ pub fn try_answer_line(bank: &Bank, line: &str) -> Result<String, String> {
     let result = check_response_with(kind, &response, &Reading::of_bank(bank));
     let (verdict, reason) = verdict_names(&result);
     Ok(format!("{target}\t{input}\t{verdict}\t{reason}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BANK: &str = r#"{"id": "t", "version": "1", "title": "T", "skills": [{"id": "s", "name": "S"}],
+        "items": [{"id": "half", "skills": ["s"], "type": "singleChoice", "prompt": "Half?",
+            "choices": [{"text": "$\\frac{1}{2}$"}, {"text": "**two**"}], "answer": 0}]}"#;
+
+    #[test]
+    fn a_choice_is_named_as_the_learner_sees_it() {
+        let (bank, problem) = read_bank_for_trying(BANK).unwrap();
+        assert_eq!(problem, None);
+        let judged = |input: &str| try_answer_line(&bank, &format!("half\t{input}")).unwrap();
+        for right in ["½", "1/2", "$\\frac{1}{2}$", "1"] {
+            assert_eq!(judged(right), format!("half\t{right}\tright\tok"));
+        }
+        for wrong in ["two", "**two**", "2"] {
+            assert_eq!(judged(wrong), format!("half\t{wrong}\twrong\tnotEqual"));
+        }
+        assert_eq!(judged("three"), "half\tthree\tunreadable\tpickOne");
+    }
 }

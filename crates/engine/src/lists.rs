@@ -303,10 +303,19 @@ fn unwrap(text: &str, open: char, close: char) -> Option<&str> {
 /// `x = 2` is 2 (also `2 = x`); a bare value is itself. Also the value of a numeric answer
 /// written with the unknown's name (`answer/numeric.rs`).
 pub(crate) fn solution_value(text: &str) -> &str {
-    match text.split_once('=') {
-        Some((left, right)) if is_name(left) => right.trim(),
-        Some((left, right)) if is_name(right) => left.trim(),
-        _ => text,
+    named_value(text).map_or(text, |(_, value)| value)
+}
+
+/// `x = 2` (or `2 = x`) as the name `x` and the value `2`; `None` when no side is a one-letter
+/// name. The one rule for a value written with its unknown's name (solutions, coordinates).
+pub(crate) fn named_value(text: &str) -> Option<(&str, &str)> {
+    let (left, right) = text.split_once('=')?;
+    if is_name(left) {
+        Some((left.trim(), right.trim()))
+    } else if is_name(right) {
+        Some((right.trim(), left.trim()))
+    } else {
+        None
     }
 }
 

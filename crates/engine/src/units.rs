@@ -2,7 +2,8 @@
 //! A small table of common units, each with its dimension and its factor to the dimension's base
 //! unit, so that `0.12 m` and `12 cm` can be compared when a bank allows conversions. Written
 //! forms include English and French names and the Arabic abbreviations taught in schools. Money
-//! (`$4.50`, `4,50 €`) is a unit too, never converted.
+//! (`$4.50`, `4,50 €`) is a unit too, never converted. Temperatures (`°C`, `°F`, `K`) are read as
+//! points on their scale, converted with the scale's zero (`0 °C` is `273.15 K` and `32 °F`).
 
 /// What a unit measures; units convert only within one dimension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +15,8 @@ pub enum Dimension {
     Time,
     Angle,
     Speed,
+    /// A temperature (a reading, not a difference): `°C`, `°F`, `K`, based on the kelvin.
+    Temperature,
     /// Money: never converted, one currency is not another.
     Money,
 }
@@ -24,6 +27,8 @@ pub struct Unit {
     pub symbol: &'static str,
     pub dimension: Dimension,
     pub factor: f64,
+    /// Where the unit's zero is on the base unit's scale (nonzero for `°C` and `°F` only).
+    pub zero: f64,
 }
 
 use crate::case_fold::fold_case;
@@ -130,7 +135,37 @@ pub fn find_unit(text: &str) -> Option<Unit> {
             symbol,
             dimension,
             factor,
+            zero: 0.0,
         })
+        .or_else(|| temperature(text))
+}
+
+/// A temperature scale: its symbol (`°C`, `℃`, `K`), its name (`celsius`, `kelvins`), or its
+/// letter or name after a degree word (`°c`, `deg C`, `degrees Fahrenheit`, `degrés Celsius`).
+/// A bare letter is a scale only as a capital: `5 c` or `5 k` is not a temperature.
+fn temperature(text: &str) -> Option<Unit> {
+    let squeezed: String = fold_case(text).split_whitespace().collect();
+    let after_degree = [
+        "degrees", "degree", "degrés", "degré", "degres", "degre", "deg", "°",
+    ]
+    .iter()
+    .find_map(|word| squeezed.strip_prefix(word));
+    let scale = after_degree.unwrap_or(&squeezed);
+    if after_degree.is_none() && scale.len() == 1 && !matches!(text, "C" | "F" | "K") {
+        return None;
+    }
+    let (symbol, factor, zero) = match scale {
+        "c" | "celsius" | "centigrade" | "℃" => ("°C", 1.0, 273.15),
+        "f" | "fahrenheit" | "℉" => ("°F", 5.0 / 9.0, 273.15 - 32.0 * 5.0 / 9.0),
+        "k" | "kelvin" | "kelvins" => ("K", 1.0, 0.0),
+        _ => return None,
+    };
+    Some(Unit {
+        symbol,
+        dimension: Temperature,
+        factor,
+        zero,
+    })
 }
 
 /// Splits `12 cm` into the number's text and the unit's text. The unit is what follows the last
@@ -146,7 +181,7 @@ pub fn split_unit(text: &str) -> (&str, Option<&str>) {
     // `1e3` and the `x` of `× 10^3` are part of it).
     for (index, character) in text.char_indices() {
         let starts_unit = character.is_alphabetic()
-            || matches!(character, '°' | 'µ' | 'μ')
+            || matches!(character, '°' | '℃' | '℉' | 'µ' | 'μ')
             || is_currency_sign(character);
         if !starts_unit || index == 0 {
             continue;
@@ -169,5 +204,5 @@ pub fn split_unit(text: &str) -> (&str, Option<&str>) {
 pub fn convert(amount: f64, from: &Unit, to: &Unit) -> Option<f64> {
     let same_kind = from.dimension == to.dimension
         && (from.dimension != Dimension::Money || from.symbol == to.symbol);
-    same_kind.then(|| amount * from.factor / to.factor)
+    same_kind.then(|| (amount * from.factor + from.zero - to.zero) / to.factor)
 }

@@ -2,10 +2,12 @@
 //! typed answers as typed; a choice as its number (1-based) or its text; several choices, an
 //! order, blanks or matches separated by `|` (`1|3`, `cat|dog`; a match gives, for each left
 //! entry, the number or text of its right entry, rights numbered as in the bank: pairs first,
-//! then distractors).
+//! then distractors). A text names an entry as the learner sees it rendered (`½` or `1/2` for
+//! `$\frac12$`, `bold` for `**bold**`) or as its Markdown source, spaces aside.
 
 use super::Response;
 use crate::bank::{Choice, ItemKind};
+use crate::markup::{parse_inline, plain_text_of_inlines};
 use crate::text_rules::normalize_text;
 
 /// The response a line stands for. A choice or entry the item does not have becomes an index
@@ -67,9 +69,20 @@ fn position_of<'a>(entries: impl Iterator<Item = &'a str> + Clone, text: &str) -
             return number - 1;
         }
     }
-    let wanted = normalize_text(text, false, false);
+    // Spaces and `^` aside (`h = 2A/b` for the typeset `$h=\frac{2A}{b}$`, `n²` for `$n^2$`),
+    // as the learner sees it
+    // (`½` or `1/2` for `$\frac12$`, `bold` for `**bold**`) or as written.
+    let squeezed = |text: &str| -> String {
+        let mut text = normalize_text(text, false, false);
+        text.retain(|c| !c.is_whitespace() && c != '^');
+        text
+    };
+    let wanted = squeezed(text);
     entries
         .into_iter()
-        .position(|entry| normalize_text(entry, false, false) == wanted)
+        .position(|entry| {
+            squeezed(&plain_text_of_inlines(&parse_inline(entry))) == wanted
+                || squeezed(entry) == wanted
+        })
         .unwrap_or(count)
 }

@@ -2,6 +2,7 @@
 //! by its solutions (`equations.rs`), or a structured answer (`lists.rs`), each element judged by
 //! value. A word answer (`NA`, `none`) is judged as text, never as a product of letters.
 
+use super::numeric::is_plain_word;
 use super::{
     shorten, unreadable, verdict, verdict_because, Outcome, Reading, UnreadableAnswer,
     UnreadableReason, Verdict, VerdictReason,
@@ -12,10 +13,13 @@ use crate::equations::{
     compare_relations, forms, relation_of, solved_side, solved_variable, RelationMatch,
 };
 use crate::expression::{parse_expression, same_value, variables_of, BinaryOp, Expr, NameStyle};
-use crate::lists::{compare_shapes, infinity_sign, read_shapes, AnswerForm, Shape, ShapeMatch};
+use crate::lists::{
+    compare_shapes, infinity_sign, named_value, read_shapes, AnswerForm, Shape, ShapeMatch,
+};
 use crate::numbers::read_number;
 use crate::sorted_map::NameSet;
 use crate::text_rules::{fold_typed, normalize_text};
+use crate::units::{find_unit, split_unit};
 
 pub(super) fn check_math(
     kind: &ItemKind,
@@ -45,6 +49,18 @@ pub(super) fn check_math(
     }
     let Ok(expected) = parse_expression(&fold_typed(answer), NameStyle::SingleLetters) else {
         return unreadable(UnreadableReason::AuthorError);
+    };
+    // `42 miles` or `8.5 h` for the answer `42`: a number's unit or counted word is dropped, as in
+    // a `numeric` answer without `unit`.
+    let folded = fold_typed(text);
+    let text = match split_unit(&folded) {
+        (number, Some(words))
+            if read_number(answer, &Reading::default().numbers).is_some()
+                && (find_unit(words).is_some() || is_plain_word(words)) =>
+        {
+            number
+        }
+        _ => text,
     };
     let given = in_answer_case(&expected, read_learner_expression(text, reading)?);
     let judged = if relation_of(&expected).is_some() {
@@ -395,25 +411,25 @@ fn check_structured(
     }
 }
 
-/// `x=2, y=3` (or `y=3, x=2`) is the point `(2, 3)`: coordinates named `x`, `y`, `z`, each once,
-/// are put in that order and their names dropped.
+/// `x=2, y=3` (or `y=3, x=2`, `2 = x, 3 = y`) is the point `(2, 3)`: coordinates named `x`, `y`,
+/// `z` (as `lists::named_value` reads a name), each once, are put in that order and their names
+/// dropped.
 fn unname_coordinates(parts: &mut Vec<Shape>) {
     let mut values: [Option<String>; 3] = [None, None, None];
     for part in parts.iter() {
         let Shape::Scalar(text) = part else {
             return;
         };
-        let Some(equals) = text.bytes().position(|b| b == b'=') else {
+        let Some((name, value)) = named_value(text) else {
             return;
         };
-        let (name, value) = (&text[..equals], &text[equals + 1..]);
-        let slot = match fold_case(name.trim()).as_str() {
+        let slot = match fold_case(name).as_str() {
             "x" => 0,
             "y" => 1,
             "z" => 2,
             _ => return,
         };
-        if values[slot].replace(value.trim().to_string()).is_some() {
+        if values[slot].replace(value.to_string()).is_some() {
             return;
         }
     }

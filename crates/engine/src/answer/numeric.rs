@@ -11,7 +11,7 @@ use crate::expression::greatest_common_divisor;
 use crate::lists::solution_value;
 use crate::numbers::{read_number, ReadNumber};
 use crate::text_rules::fold_typed;
-use crate::units::{convert, find_unit, split_unit};
+use crate::units::{convert, find_unit, split_unit, Dimension};
 
 /// The verdict on a typed answer to a `numeric` kind (any other kind is judged wrong).
 pub(super) fn check_numeric(
@@ -74,7 +74,13 @@ pub(super) fn check_numeric(
             let same_text = fold_case(written) == fold_case(expected);
             match (find_unit(expected), find_unit(written)) {
                 _ if same_text => candidates.clone(),
-                (Some(wanted), Some(got)) if wanted.symbol == got.symbol => candidates.clone(),
+                // `100°` or `100 degrees` for `100 °C`: the degrees of the item's scale.
+                (Some(wanted), Some(got))
+                    if wanted.symbol == got.symbol
+                        || (wanted.dimension == Dimension::Temperature && got.symbol == "°") =>
+                {
+                    candidates.clone()
+                }
                 (Some(wanted), Some(got)) if wanted.dimension == got.dimension => {
                     let mut converted = false;
                     for &v in candidates.iter() {
@@ -166,7 +172,7 @@ const MATH_WORDS: &[&str] = &[
 
 /// Whether the words after a number only name what it counts (`530 people`, `2.8 GB`): letters
 /// and spaces, at least two letters, no single letter (`5 x` is algebra) and no math word.
-fn is_plain_word(text: &str) -> bool {
+pub(super) fn is_plain_word(text: &str) -> bool {
     let text = text.trim().trim_end_matches('.');
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
@@ -218,22 +224,22 @@ pub(crate) fn allowance(value: f64, tolerance: Option<f64>, relative: Option<f64
     absolute.max(relative).max(1e-9 * value.abs().max(1.0))
 }
 
-/// Whether a typed number fills a numeric blank.
+/// Whether a typed number fills a numeric blank: judged as a `numeric` item without a unit
+/// (`x = 5`, `25 percent`, `530 people`, the same readings).
 pub(super) fn blank_number_matches(
     number: &NumericValue,
     tolerance: Option<f64>,
     text: &str,
     reading: &Reading,
 ) -> bool {
-    let folded = fold_typed(text);
-    let (number_text, unit_text) = split_unit(&folded);
-    if unit_text.is_some_and(|u| find_unit(u).is_none()) {
-        return false;
-    }
-    read_number(number_text, &reading.numbers).is_some_and(|read| {
-        let allowed = allowance(number.value, tolerance, None).max(read.slack);
-        read.candidates(reading.either_number_reading)
-            .iter()
-            .any(|v| (v - number.value).abs() <= allowed)
-    })
+    let kind = ItemKind::Numeric {
+        answer: number.clone(),
+        tolerance,
+        relative_tolerance: None,
+        misconceptions: Vec::new(),
+        unit: None,
+        convert_units: false,
+        form: None,
+    };
+    check_numeric(&kind, text, reading).is_ok_and(|outcome| outcome.correct)
 }
