@@ -257,7 +257,8 @@ fn learner_now<'a>(
     let mut review_due = Vec::with_capacity(skill_count);
     let mut streaks = Vec::with_capacity(skill_count);
     let mut learnable = Vec::with_capacity(skill_count);
-    let known_by_answers = own_answers::known_by_own_answers(bank, model, &masteries);
+    let known_by_answers =
+        own_answers::known_by_own_answers(bank, model, &masteries, &placement.provisionally_known);
     for (s, (record, mastery)) in records.iter().zip(&masteries).enumerate() {
         let skill_unlocked = bank.prerequisites_of(s).iter().all(|&p| {
             masteries[p].state.counts_as_mastered()

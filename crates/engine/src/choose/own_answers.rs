@@ -7,7 +7,10 @@
 //! built on it stay locked while its own items are chosen again and again. Here the skill's own
 //! answers are weighed on their own: the last answer to each of its items (or steps). This opens
 //! its dependents only; the claim, the predictions and the reviews still follow the estimate.
-//! A skill opened this way can open the next one by its own answers in turn.
+//! It reaches one level: a skill counts only when its own prerequisites are mastered or
+//! provisionally known by placement, never when they are themselves known only by their answers
+//! (opening skill after skill by answers left learners with no claim, so no review, for hundreds
+//! of items: the simulator's invariants).
 
 use crate::bank_index::IndexedBank;
 use crate::model::{LearnerModel, SkillMastery, SkillState};
@@ -22,10 +25,12 @@ pub const OWN_ANSWERS_RIGHT_SHARE: f64 = 0.75;
 pub const OWN_ANSWERS_FLOOR: f64 = 0.55;
 
 /// For each skill (in bank order), whether it is known by its own answers (see the module).
+/// `provisionally_known`: by placement (`placement.rs`).
 pub fn known_by_own_answers(
     bank: &IndexedBank,
     model: &LearnerModel,
     masteries: &[SkillMastery],
+    provisionally_known: &[bool],
 ) -> Vec<bool> {
     let skill_count = bank.skills().len();
     // Each item's (or step's) last answer, counted for the item's skills: (right, answered).
@@ -50,7 +55,11 @@ pub fn known_by_own_answers(
             && answered >= OWN_ANSWERS_MIN_ITEMS
             && f64::from(right) >= OWN_ANSWERS_RIGHT_SHARE * f64::from(answered)
             && record.streak >= 1
-            && mastery.mastery >= OWN_ANSWERS_FLOOR;
+            && mastery.mastery >= OWN_ANSWERS_FLOOR
+            && bank
+                .prerequisites_of(s)
+                .iter()
+                .all(|&p| masteries[p].state.counts_as_mastered() || provisionally_known[p]);
     }
     known
 }

@@ -346,7 +346,12 @@ fn seeded_sessions_choose_allowed_items_outside_the_window_with_short_runs_and_r
             let mut chosen: Vec<usize> = Vec::new();
             for step in 0..120u64 {
                 let states = masteries(&bank, &progress, now);
-                let by_answers = known_by_own_answers(&bank, &progress.model, &states);
+                let by_answers = known_by_own_answers(
+                    &bank,
+                    &progress.model,
+                    &states,
+                    &placement(&bank, &states).provisionally_known,
+                );
                 let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
                 let skills = bank.skills_of_item(next.item_position);
                 for &skill in skills {
