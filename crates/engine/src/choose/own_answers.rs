@@ -13,14 +13,14 @@
 //! of items: the simulator's invariants).
 
 use crate::bank_index::IndexedBank;
-use crate::model::{LearnerModel, SkillMastery, SkillState};
+use crate::model::{LearnerModel, SkillMastery};
 
 /// Answers on the skill before its own answers count.
 pub const OWN_ANSWERS_MIN_ATTEMPTS: u32 = 4;
 /// Items (or steps) of the skill answered, each counted by its last answer.
 pub const OWN_ANSWERS_MIN_ITEMS: u32 = 4;
-/// The share of those last answers that must be right.
-pub const OWN_ANSWERS_RIGHT_SHARE: f64 = 0.75;
+/// The share of those last answers that must be right: 3 of 4.
+pub const OWN_ANSWERS_RIGHT_OF: (u32, u32) = (3, 4);
 /// The estimate must still be at least this: the shared ability may lag, not contradict.
 pub const OWN_ANSWERS_FLOOR: f64 = 0.55;
 
@@ -36,7 +36,7 @@ pub fn known_by_own_answers(
     // Each item's (or step's) last answer, counted for the item's skills: (right, answered).
     let mut last_answers = vec![(0u32, 0u32); skill_count];
     for (key, record) in model.items.iter() {
-        let id = key.split('#').next().unwrap_or(key);
+        let id = key.find('#').map_or(key.as_str(), |end| &key[..end]);
         let (Some(right), Some(position)) = (record.last_correct, bank.item_position(id)) else {
             continue;
         };
@@ -50,10 +50,10 @@ pub fn known_by_own_answers(
     for (s, (record, mastery)) in records.iter().zip(masteries).enumerate() {
         let Some(record) = record else { continue };
         let (right, answered) = last_answers[s];
-        known[s] = mastery.state == SkillState::Learning
-            && record.attempts >= OWN_ANSWERS_MIN_ATTEMPTS
+        // A skill counted mastered opens its dependents anyway.
+        known[s] = record.attempts >= OWN_ANSWERS_MIN_ATTEMPTS
             && answered >= OWN_ANSWERS_MIN_ITEMS
-            && f64::from(right) >= OWN_ANSWERS_RIGHT_SHARE * f64::from(answered)
+            && right * OWN_ANSWERS_RIGHT_OF.1 >= answered * OWN_ANSWERS_RIGHT_OF.0
             && record.streak >= 1
             && mastery.mastery >= OWN_ANSWERS_FLOOR
             && bank
