@@ -36,13 +36,14 @@ pub fn known_by_own_answers(
     // Each item's (or step's) last answer, counted for the item's skills: (right, answered).
     let mut last_answers = vec![(0u32, 0u32); skill_count];
     for (key, record) in model.items.iter() {
-        let id = key.find('#').map_or(key.as_str(), |end| &key[..end]);
+        let id = key.split_once('#').map_or(key.as_str(), |(id, _)| id);
         let (Some(right), Some(position)) = (record.last_correct, bank.item_position(id)) else {
             continue;
         };
         for &skill in bank.skills_of_item(position) {
-            last_answers[skill].0 += u32::from(right);
-            last_answers[skill].1 += 1;
+            let (rights, answered) = &mut last_answers[skill];
+            *rights += u32::from(right);
+            *answered += 1;
         }
     }
     let records = bank.by_skill_position(&model.skills);
