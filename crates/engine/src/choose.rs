@@ -4,11 +4,12 @@
 //! retention, or whose estimate slipped under mastery: at once after a wrong answer, else once a
 //! session; interleaved: on every other answer while new learning waits), then the placement
 //! phase (`placement.rs`: one probe per never-practised skill, from the most advanced down), then
-//! skills being learned whose prerequisites are mastered or provisionally known, the weakest of
-//! them first (and, once everything is mastered, the weakest skill first); within those, the item
-//! whose predicted success is closest to the target, never one of the last few items
-//! (`spacing.rs`: the no-repeat window, at most a few items in a row from one skill), with a small
-//! preference for a change of item type and for items seen less often. A skill whose estimate
+//! skills being learned whose prerequisites are mastered or provisionally known (by placement,
+//! or by their own answers, mostly right: `own_answers.rs`), the weakest of them first (and, once
+//! everything is mastered, the weakest skill first); within those, the item whose predicted
+//! success is closest to the target, never one of the last few items (`spacing.rs`: the no-repeat
+//! window, at most a few items in a row from one skill), with a small preference for a change of
+//! item type and for items seen less often. A skill whose estimate
 //! nears mastery gets mastery checks: a harder item (target 0.6), whose answer says more about
 //! whether the skill is mastered (probes and checks prefer an answer neither guessed nor given
 //! step by step, `information.rs`), each after a delay of other skills' items (a delayed re-check).
@@ -25,6 +26,7 @@ use crate::calibrated_model::LearnerTerms;
 use crate::model::{ItemRecord, LearnerModel, SkillMastery, SkillState, Timestamp};
 
 mod information;
+mod own_answers;
 mod placement;
 mod spacing;
 #[cfg(test)]
@@ -74,7 +76,8 @@ pub enum ChoiceReason {
     #[serde(rename_all = "camelCase")]
     MasteryCheck { skill_id: String, mastery: f64 },
     /// A new skill, open because its prerequisites are mastered (`after`) or provisionally
-    /// known from placement answers (`placed`), not yet mastered.
+    /// known (`placed`): from placement answers, or from their own answers, mostly right
+    /// (`own_answers.rs`), before their claim.
     #[serde(rename_all = "camelCase")]
     NewSkill {
         skill_id: String,
@@ -160,7 +163,7 @@ enum Pool {
 struct LearnerNow<'a> {
     model: &'a LearnerModel,
     masteries: Vec<SkillMastery>,
-    /// Every prerequisite mastered or provisionally known (placement).
+    /// Every prerequisite mastered or provisionally known (placement, or its own answers).
     unlocked: Vec<bool>,
     /// The skills of `Pool::Open`: unlocked and not mastered, without those held back
     /// (provisionally known, a run too long, a mastery check too soon) while others are open.
@@ -254,11 +257,14 @@ fn learner_now<'a>(
     let mut review_due = Vec::with_capacity(skill_count);
     let mut streaks = Vec::with_capacity(skill_count);
     let mut learnable = Vec::with_capacity(skill_count);
+    let known_by_answers =
+        own_answers::known_by_own_answers(bank, model, &masteries, &placement.provisionally_known);
     for (s, (record, mastery)) in records.iter().zip(&masteries).enumerate() {
-        let skill_unlocked = bank
-            .prerequisites_of(s)
-            .iter()
-            .all(|&p| masteries[p].state.counts_as_mastered() || placement.provisionally_known[p]);
+        let skill_unlocked = bank.prerequisites_of(s).iter().all(|&p| {
+            masteries[p].state.counts_as_mastered()
+                || placement.provisionally_known[p]
+                || known_by_answers[p]
+        });
         unlocked.push(skill_unlocked);
         // A skill whose estimate slipped under mastery is reviewed while its last answer is wrong,
         // and once more after `SLIPPED_REVIEW_GAP_DAYS` (its estimate also slips when other

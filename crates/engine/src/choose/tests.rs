@@ -4,6 +4,7 @@
 
 use expect_test::expect;
 
+use super::own_answers::known_by_own_answers;
 use super::{placement, window_size, ChoiceOptions, ChoiceReason, MAX_SKILL_RUN};
 use crate::bank_check::load_bank;
 use crate::bank_index::IndexedBank;
@@ -144,6 +145,25 @@ fn wrong_probes_lead_down_the_prerequisites_one_item_per_skill() {
         c1 Learning(count) -> right | count:Learning:0.72 add:Learning:0.34 multiply:Learning:0.44
         c3 MasteryCheck(count) -> right | count:Learning:0.75 add:Learning:0.34 multiply:Learning:0.44"#]]
     .assert_eq(&transcript(CHAIN_BANK, "00111"));
+}
+
+#[test]
+fn a_skill_answered_right_on_its_own_items_opens_the_next_before_its_claim() {
+    // Multiplying and adding wrong (the overall ability falls), then counting right on 4 of its
+    // 4 items (c4 wrong, then right): its estimate lags under mastery (0.69, not claimed), but
+    // its own answers open adding before the claim; on main adding waited for counting's claim.
+    expect![[r#"
+        m4 Placement(multiply) -> wrong | count:NotStarted:0.42 add:NotStarted:0.42 multiply:Learning:0.44
+        a2 Placement(add) -> wrong | count:NotStarted:0.33 add:Learning:0.34 multiply:Learning:0.35
+        c2 Placement(count) -> right | count:Learning:0.65 add:Learning:0.34 multiply:Learning:0.44
+        c1 Learning(count) -> right | count:Learning:0.72 add:Learning:0.34 multiply:Learning:0.44
+        c3 MasteryCheck(count) -> right | count:Learning:0.75 add:Learning:0.34 multiply:Learning:0.44
+        c4 MasteryCheck(count) -> wrong | count:Learning:0.64 add:Learning:0.34 multiply:Learning:0.44
+        c2 Learning(count) -> right | count:Learning:0.69 add:Learning:0.34 multiply:Learning:0.44
+        a1 Learning(add) -> right | count:Learning:0.69 add:Learning:0.67 multiply:Learning:0.44
+        a2 Learning(add) -> right | count:Learning:0.69 add:Learning:0.73 multiply:Learning:0.44
+        c4 Learning(count) -> right | count:Learning:0.79 add:Learning:0.73 multiply:Learning:0.44"#]]
+    .assert_eq(&transcript(CHAIN_BANK, "0011101111"));
 }
 
 #[test]
@@ -289,10 +309,12 @@ fn a_probe_prefers_an_item_answered_in_one_go() {
 }
 
 /// Whether the learner may be given an item of `skill` now: its prerequisites are mastered or
-/// provisionally known, or the item is a placement probe, or the review of a mastered skill.
+/// provisionally known (by placement, or `by_answers`: by their own answers), or the item is a
+/// placement probe, or the review of a mastered skill.
 fn allowed(
     bank: &IndexedBank,
     states: &[SkillMastery],
+    by_answers: &[bool],
     skill: usize,
     reason: &ChoiceReason,
 ) -> bool {
@@ -303,7 +325,7 @@ fn allowed(
         || bank
             .prerequisites_of(skill)
             .iter()
-            .all(|&p| known[p] || states[p].state.counts_as_mastered())
+            .all(|&p| known[p] || by_answers[p] || states[p].state.counts_as_mastered())
 }
 
 #[test]
@@ -324,11 +346,17 @@ fn seeded_sessions_choose_allowed_items_outside_the_window_with_short_runs_and_r
             let mut chosen: Vec<usize> = Vec::new();
             for step in 0..120u64 {
                 let states = masteries(&bank, &progress, now);
+                let by_answers = known_by_own_answers(
+                    &bank,
+                    &progress.model,
+                    &states,
+                    &placement(&bank, &states).provisionally_known,
+                );
                 let next = advance(&bank, &mut progress, now, &ChoiceOptions::default()).unwrap();
                 let skills = bank.skills_of_item(next.item_position);
                 for &skill in skills {
                     assert!(
-                        allowed(&bank, &states, skill, &next.reason),
+                        allowed(&bank, &states, &by_answers, skill, &next.reason),
                         "seed {seed} step {step}: {} is not allowed ({:?})",
                         next.item_id,
                         next.reason
@@ -358,7 +386,7 @@ fn seeded_sessions_choose_allowed_items_outside_the_window_with_short_runs_and_r
                     let others_open = (0..bank.skills().len()).any(|s| {
                         s != skills[0]
                             && matches!(states[s].state, SkillState::Learning)
-                            && allowed(&bank, &states, s, &ChoiceReason::Resumed)
+                            && allowed(&bank, &states, &by_answers, s, &ChoiceReason::Resumed)
                     });
                     assert!(
                         !others_open,
