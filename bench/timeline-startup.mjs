@@ -73,7 +73,7 @@ for (let run = 0; run < runs; run += 1) {
   for (const e of spans) {
     while (open.length && open.at(-1) <= e.ts) open.pop();
     if (open.length <= 2 && e.dur >= 100) {
-      const what = `${e.args?.data?.functionName ?? ""}`;
+      const what = e.args?.data?.functionName ?? '';
       console.log(
         `${ms(e.ts, started.ts)}  ${'  '.repeat(open.length)}${e.name} ${(e.dur / 1000).toFixed(2)} ms ${what}`,
       );
