@@ -13,6 +13,7 @@ import { loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../scripts/serve.mjs';
+import { loadResult } from './load-result.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const require = createRequire(join(root, 'pkg-tests', 'package.json'));
@@ -52,9 +53,7 @@ async function tracedLoad(page, cdp) {
   cdp.on('Tracing.dataCollected', onData);
   const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
-  await page.goto(page_url);
-  await page.waitForFunction(() => window.benchResult, null, { timeout: 60_000, polling: 5 });
-  const result = await page.evaluate(() => window.benchResult);
+  const result = await loadResult(page, page_url, 60_000);
   await cdp.send('Tracing.end');
   await complete;
   cdp.off('Tracing.dataCollected', onData);
@@ -133,8 +132,7 @@ const page = await (await browser.newContext()).newPage();
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttling });
 for (let i = 0; i < 3; i += 1) {
-  await page.goto(page_url);
-  await page.waitForFunction(() => window.benchResult, null, { timeout: 60_000, polling: 5 });
+  await loadResult(page, page_url, 60_000);
 }
 const phases = new Map();
 const self = new Map();

@@ -21,6 +21,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { startServer } from '../scripts/serve.mjs';
+import { loadResult } from './load-result.mjs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -158,23 +159,8 @@ try {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  /** Loads a benchmark page and returns its `window.benchResult`; fails at the page's first error. */
-  const measure = async (path, absolute = false) => {
-    let onError;
-    const failed = new Promise((_, reject) => {
-      onError = (error) => reject(new Error(`${path}: ${error.message}`));
-      page.on('pageerror', onError);
-    });
-    try {
-      await page.goto(absolute ? path : base + path);
-      const done = page.waitForFunction(() => window.benchResult, null, { timeout: 300_000, polling: 5 });
-      await Promise.race([done, failed]);
-      return await page.evaluate(() => window.benchResult);
-    } finally {
-      page.off('pageerror', onError);
-      failed.catch(() => {});
-    }
-  };
+  /** Loads a benchmark page and returns the result it reports (bench/load-result.mjs). */
+  const measure = (path, absolute = false) => loadResult(page, absolute ? path : base + path);
 
   if (wanted('startup')) {
     const startupPath = `/bench/pages/startup.html?bank=${bankUrl(1000)}`;

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../scripts/serve.mjs';
+import { loadResult } from './load-result.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const require = createRequire(join(root, 'pkg-tests', 'package.json'));
@@ -32,9 +33,7 @@ const browser = await chromium.launch({
 const page = await (await browser.newContext()).newPage();
 const cdp = await page.context().newCDPSession(page);
 const load = async () => {
-  await page.goto(pageUrl);
-  await page.waitForFunction(() => window.benchResult, null, { timeout: 60_000, polling: 5 });
-  return page.evaluate(() => window.benchResult);
+  return loadResult(page, pageUrl, 60_000);
 };
 // Cached and compiled before the traced runs.
 for (let i = 0; i < 3; i += 1) await load();

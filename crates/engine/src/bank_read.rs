@@ -283,6 +283,23 @@ fn read_misconception(value: &Json) -> Read<Misconception> {
 /// A number, or a text read as one (`"3/4"`, or a template's `"{{a + b}}"`).
 fn read_numeric_value(value: &Json) -> Read<NumericValue> {
     match value {
+        // A whole number below a billion is written as its digits, which is what `from_number`
+        // writes for it, without formatting a float: half the bench bank's answers, 0.6 ms of
+        // its start-up's read in a CPU profile.
+        Json::Number {
+            value,
+            integer: Some(whole),
+        } if whole.unsigned_abs() < 1_000_000_000 => {
+            let digits = (whole.unsigned_abs() as u32).to_string();
+            Ok(NumericValue {
+                value: *value,
+                text: if *whole < 0 {
+                    format!("-{digits}")
+                } else {
+                    digits
+                },
+            })
+        }
         Json::Number { value, .. } => Ok(NumericValue::from_number(*value)),
         Json::String(text) => NumericValue::from_text(text.clone()),
         _ => Err("data did not match any variant of untagged enum NumberOrText".into()),

@@ -3,7 +3,8 @@
 
 use serde::de::DeserializeOwned;
 
-use super::{read_item, read_settings, read_skill, read_template};
+use super::{read_item, read_numeric_value, read_settings, read_skill, read_template};
+use crate::bank::NumericValue;
 use crate::json::read::Read;
 use crate::json::{parse, Json};
 
@@ -198,4 +199,37 @@ fn malformed_elements_give_serde_worded_messages() {
     )
     .is_err());
     assert!(check_same(r#"["not an item"]"#, read_item).is_err());
+}
+
+/// A whole number's text is written from its digits on the reader's short path: the same
+/// `NumericValue` as `from_number` gives, at both ends of that path and past them.
+#[test]
+fn whole_numbers_read_as_from_number_writes_them() {
+    let mut numbers: Vec<i64> = vec![0, 1, -1, 7, -7, 10, 999_999_999, -999_999_999];
+    numbers.extend([1_000_000_000, -1_000_000_000, 1 << 53, -(1 << 53), i64::MAX]);
+    let mut power = 1;
+    for _ in 0..18 {
+        numbers.extend([power, -power, power - 1, 1 - power, power + 1]);
+        power *= 10;
+    }
+    // Spread over the short path's range (a multiplicative step, so every digit count).
+    let mut n: i64 = 3;
+    while n < 1_000_000_000 {
+        numbers.extend([n, -n]);
+        n = n * 7 + 1;
+    }
+    for number in numbers {
+        let json = parse(&number.to_string()).unwrap();
+        assert_eq!(
+            read_numeric_value(&json),
+            Ok(NumericValue::from_number(number as f64)),
+            "{number}"
+        );
+    }
+    // `-0` keeps its sign in the value, as `from_number` writes it.
+    let negative_zero = parse("-0").unwrap();
+    assert_eq!(
+        read_numeric_value(&negative_zero),
+        Ok(NumericValue::from_number(-0.0))
+    );
 }
