@@ -13,6 +13,7 @@ mod revlog;
 mod spaced_repetition;
 #[cfg(test)]
 mod tests;
+mod transfer;
 mod validation;
 
 use std::path::PathBuf;
