@@ -189,7 +189,11 @@ pub fn fit_transfer_models(
 
 /// `ours`' logit before each train answer (learners in order, answers in order), each learner's
 /// from `ours` fitted on the learners of the other folds (learner index mod `folds`).
-fn stacked_logits(train: &Dataset, model_settings: ModelSettings, folds: usize) -> Vec<Vec<f64>> {
+pub(crate) fn stacked_logits(
+    train: &Dataset,
+    model_settings: ModelSettings,
+    folds: usize,
+) -> Vec<Vec<f64>> {
     let sequences = observed_sequences(train);
     let mut logits = vec![Vec::new(); train.learners.len()];
     for fold in 0..folds {
@@ -421,7 +425,7 @@ fn fit_term(
 /// One learner's answers with the transfer term: returns the log-loss; with gradients, adds the
 /// loss's gradient with respect to the items' effective E and V and to the offset's scale and
 /// shift.
-fn learner_pass(
+pub(crate) fn learner_pass(
     learner: &LearnerSequence,
     offsets: &[f64],
     embeddings: &[f64],
@@ -478,15 +482,15 @@ fn learner_pass(
     loss
 }
 
-fn dot(left: &[f64], right: &[f64]) -> f64 {
+pub(crate) fn dot(left: &[f64], right: &[f64]) -> f64 {
     left.iter().zip(right).map(|(a, b)| a * b).sum()
 }
 
-fn sigmoid(z: f64) -> f64 {
+pub(crate) fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())
 }
 
-fn logit(probability: f64) -> f64 {
+pub(crate) fn logit(probability: f64) -> f64 {
     let p = probability.clamp(1e-9, 1.0 - 1e-9);
     (p / (1.0 - p)).ln()
 }
