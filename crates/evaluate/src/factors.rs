@@ -244,8 +244,8 @@ fn fit_loadings(
             parameters[item * rank + dimension] = 0.1 * next_random();
         }
     }
-    for index in learner_start..length - 2 {
-        parameters[index] = 0.1 * next_random();
+    for value in &mut parameters[learner_start..length - 2] {
+        *value = 0.1 * next_random();
     }
     parameters[scale] = 1.0;
     let is_held_out = |index: usize| index % 5 == 4;

@@ -279,8 +279,8 @@ fn fit_term(
             parameters[item_loading + item * rank + dimension] = 0.1 * next_random();
         }
     }
-    for index in skill_embedding..skill_loading + skill_count * rank {
-        parameters[index] = 0.1 * next_random();
+    for value in &mut parameters[skill_embedding..skill_loading + skill_count * rank] {
+        *value = 0.1 * next_random();
     }
     parameters[scale] = 1.0;
     let precision_of = |index: usize| {
@@ -438,7 +438,7 @@ pub(crate) fn learner_pass(
     let mut state = vec![0.0; rank];
     let mut residuals = Vec::with_capacity(learner.answers.len());
     let mut loss = 0.0;
-    let (mut embedding_gradient, mut loading_gradient, mut offset_gradient) = match gradients {
+    let (embedding_gradient, mut loading_gradient, mut offset_gradient) = match gradients {
         Some((e, l, o)) => (Some(e), Some(l), Some(o)),
         None => (None, None, None),
     };
@@ -468,7 +468,7 @@ pub(crate) fn learner_pass(
         }
     }
     // Backward: `back` is the loss's gradient with respect to the state after answer t.
-    if let Some(embedding_gradient) = embedding_gradient.as_deref_mut() {
+    if let Some(embedding_gradient) = embedding_gradient {
         let mut back = vec![0.0; rank];
         for (answer, &residual) in learner.answers.iter().zip(&residuals).rev() {
             let row = (2 * answer.item + usize::from(answer.correct)) * rank;
