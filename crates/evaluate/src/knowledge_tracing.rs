@@ -11,7 +11,7 @@ use adaptive_practice_engine::calibrated_model::{
 use crate::dataset::{read_dataset, Dataset, Vocabulary};
 use crate::replay::{replay_learners, OnlineModel};
 use crate::validation::split_for_validation;
-use crate::{baselines, bkt, elo, engine_model, metrics};
+use crate::{baselines, bkt, elo, engine_model, factors, metrics, transfer};
 
 /// Every model of `kt`, in the order of its table and result lines. Scripts read the names of
 /// the result lines: keep them stable (a test pins them).
@@ -30,7 +30,7 @@ pub const ALL_MODEL_NAMES: [&str; 9] = [
 /// Models `kt` runs only when `--models` names them (experiments, not in the default table).
 /// `widget-difficulties`: the widget's model on the dataset's bank with the teacher page's
 /// difficulties but no calibration block (the shipped defaults with the bank's difficulties).
-pub const EXTRA_MODEL_NAMES: [&str; 1] = ["widget-difficulties"];
+pub const EXTRA_MODEL_NAMES: [&str; 3] = ["widget-difficulties", "ours-transfer", "ours-factors"];
 
 /// The command line of the `kt` command, checked.
 #[derive(Clone, Debug, PartialEq)]
@@ -172,55 +172,87 @@ pub fn score_models(
     )?;
     for model_name in model_names {
         let fit_started = Instant::now();
-        let mut model: Box<dyn OnlineModel> = match model_name.as_str() {
-            "mean" => Box::new(baselines::fit_mean_model(&train_sequences)),
-            "irt" => Box::new(baselines::fit_rasch_model(&train_sequences)),
-            "elo" => Box::new(elo::fit_two_level_elo(&train_sequences, elo::ELO_SETTINGS)),
-            "elo-uncalibrated" => Box::new(elo::TwoLevelElo::uncalibrated(
-                elo::UNCALIBRATED_ELO_SETTINGS,
-            )),
-            "bkt" => Box::new(bkt::fit_knowledge_tracing_model(&train_sequences)),
-            "widget" => Box::new(engine_model::fit_widget_model(
-                &train_sequences,
-                dataset_bank(),
-                settings,
-            )),
-            "widget-uncalibrated" => Box::new(engine_model::WidgetModelOnline::new(dataset_bank())),
-            "widget-difficulties" => {
-                let mut bank = dataset_bank();
-                engine_model::calibrate_like_the_teacher_page(&mut bank, &train_sequences);
-                Box::new(engine_model::WidgetModelOnline::new(bank))
+        let mut models: Vec<(String, Box<dyn OnlineModel>)> = Vec::new();
+        if model_name == "ours-transfer" {
+            let variants = transfer_variants();
+            let fitted =
+                transfer::fit_transfer_models(train, vocabulary.item_count(), settings, &variants);
+            for (index, model) in fitted.into_iter().enumerate() {
+                let name = if index == 0 {
+                    model_name.clone()
+                } else {
+                    format!("{model_name}{}", index + 1)
+                };
+                models.push((name, Box::new(model)));
             }
-            // The shipped defaults: nothing fitted here, no item or skill entries.
-            "ours-defaults" => Box::new(LearnerModelOnline::new(
-                calibrated_model::default_parameters(),
-            )),
-            _ => Box::new(LearnerModelOnline::new(calibrated_model::fit(
-                &train_sequences,
-                settings,
-            ))),
-        };
+        } else if model_name == "ours-factors" {
+            let variants = factor_variants();
+            let fitted =
+                factors::fit_factor_models(train, vocabulary.item_count(), settings, &variants);
+            for (index, model) in fitted.into_iter().enumerate() {
+                let name = if index == 0 {
+                    model_name.clone()
+                } else {
+                    format!("{model_name}{}", index + 1)
+                };
+                models.push((name, Box::new(model)));
+            }
+        } else {
+            let model: Box<dyn OnlineModel> = match model_name.as_str() {
+                "mean" => Box::new(baselines::fit_mean_model(&train_sequences)),
+                "irt" => Box::new(baselines::fit_rasch_model(&train_sequences)),
+                "elo" => Box::new(elo::fit_two_level_elo(&train_sequences, elo::ELO_SETTINGS)),
+                "elo-uncalibrated" => Box::new(elo::TwoLevelElo::uncalibrated(
+                    elo::UNCALIBRATED_ELO_SETTINGS,
+                )),
+                "bkt" => Box::new(bkt::fit_knowledge_tracing_model(&train_sequences)),
+                "widget" => Box::new(engine_model::fit_widget_model(
+                    &train_sequences,
+                    dataset_bank(),
+                    settings,
+                )),
+                "widget-uncalibrated" => {
+                    Box::new(engine_model::WidgetModelOnline::new(dataset_bank()))
+                }
+                "widget-difficulties" => {
+                    let mut bank = dataset_bank();
+                    engine_model::calibrate_like_the_teacher_page(&mut bank, &train_sequences);
+                    Box::new(engine_model::WidgetModelOnline::new(bank))
+                }
+                // The shipped defaults: nothing fitted here, no item or skill entries.
+                "ours-defaults" => Box::new(LearnerModelOnline::new(
+                    calibrated_model::default_parameters(),
+                )),
+                _ => Box::new(LearnerModelOnline::new(calibrated_model::fit(
+                    &train_sequences,
+                    settings,
+                ))),
+            };
+            models.push((model_name.clone(), model));
+        }
         let fit_seconds = fit_started.elapsed().as_secs_f64();
-        let outcome = replay_learners(model.as_mut(), scored);
-        let scores = metrics::score_predictions(&outcome.predictions, &outcome.outcomes);
-        let auc = scores.auc.unwrap_or(f64::NAN);
-        writeln!(
-            out,
-            "{:<19} {:>8.4} {:>8.4} {:>8.4} {:>14.3} {:>9.1}",
-            model_name,
-            auc,
-            scores.log_loss,
-            scores.root_mean_squared_error,
-            outcome.microseconds_per_answer,
-            fit_seconds
-        )?;
-        result_lines.push(result_line(
-            model_name,
-            auc,
-            scores.log_loss,
-            scores.root_mean_squared_error,
-            outcome.microseconds_per_answer,
-        ));
+        for (model_name, mut model) in models {
+            let outcome = replay_learners(model.as_mut(), scored);
+            let scores = metrics::score_predictions(&outcome.predictions, &outcome.outcomes);
+            let auc = scores.auc.unwrap_or(f64::NAN);
+            writeln!(
+                out,
+                "{:<19} {:>8.4} {:>8.4} {:>8.4} {:>14.3} {:>9.1}",
+                model_name,
+                auc,
+                scores.log_loss,
+                scores.root_mean_squared_error,
+                outcome.microseconds_per_answer,
+                fit_seconds
+            )?;
+            result_lines.push(result_line(
+                &model_name,
+                auc,
+                scores.log_loss,
+                scores.root_mean_squared_error,
+                outcome.microseconds_per_answer,
+            ));
+        }
     }
     writeln!(out)?;
     for line in result_lines {
@@ -282,4 +314,29 @@ fn format_microseconds(microseconds: f64) -> String {
     } else {
         format!("{microseconds:.0}")
     }
+}
+
+/// The settings of `ours-transfer`: `EVALUATE_TRANSFER` holds one variant's `name=value,...`
+/// overrides of [`transfer::TransferSettings`], several separated by `;` (scored as
+/// `ours-transfer`, `ours-transfer2`, ...); unset, the defaults.
+fn transfer_variants() -> Vec<transfer::TransferSettings> {
+    let text = std::env::var("EVALUATE_TRANSFER").unwrap_or_default();
+    text.split(';')
+        .map(|variant| {
+            transfer::TransferSettings::parse(variant)
+                .unwrap_or_else(|message| panic!("EVALUATE_TRANSFER: {message}"))
+        })
+        .collect()
+}
+
+/// The settings of `ours-factors`: `EVALUATE_FACTORS` as `EVALUATE_TRANSFER` (variants separated
+/// by `;`, each `name=value,...` overrides of [`factors::FactorSettings`]).
+fn factor_variants() -> Vec<factors::FactorSettings> {
+    let text = std::env::var("EVALUATE_FACTORS").unwrap_or_default();
+    text.split(';')
+        .map(|variant| {
+            factors::FactorSettings::parse(variant)
+                .unwrap_or_else(|message| panic!("EVALUATE_FACTORS: {message}"))
+        })
+        .collect()
 }

@@ -6,6 +6,7 @@ mod dataset;
 mod defaults;
 mod elo;
 mod engine_model;
+mod factors;
 mod knowledge_tracing;
 mod metrics;
 mod replay;
@@ -13,6 +14,7 @@ mod revlog;
 mod spaced_repetition;
 #[cfg(test)]
 mod tests;
+mod transfer;
 mod validation;
 
 use std::path::PathBuf;
@@ -42,8 +44,11 @@ difficulties; `elo` two-level Elo with item difficulties fitted on train, `elo-u
 without; `ours` the engine's calibrated model; `ours-defaults` the same with the shipped defaults of a
 bank with no calibration (nothing fitted on train, `calibrated_model::default_parameters`);
 `widget-difficulties` (only when --models names it) the widget's model on the bank with the teacher
-page's difficulties and no calibration block. --validate fits on the fit-train learners of the
-train file and scores on its validation learners (a learner is a validation learner when the
+page's difficulties and no calibration block. `ours-transfer` and `ours-factors` (only when
+--models names them; experiments of issue 13, crates/evaluate/README.md, branch model13f) add to
+`ours` an item-to-item transfer term or an online low-rank learner vector; the environment
+variables EVALUATE_TRANSFER and EVALUATE_FACTORS set them (`name=value,...`, variants by `;`).
+--validate fits on the fit-train learners of the train file and scores on its validation learners (a learner is a validation learner when the
 FNV-1a hash of its user_id is 0 mod 5); the test file is then not read. --set overrides a
 setting of `ours` (ability_step, ability_step_decay, recent_ability_step, item_precision,
 item_slope_precision, skill_precision, skill_weight_precision, global_precision,

@@ -10,6 +10,7 @@ use crate::bkt::fit_knowledge_tracing_model;
 use crate::dataset::{parse_dataset, Answer, Dataset, LearnerSequence, Vocabulary};
 use crate::elo::{fit_two_level_elo, TwoLevelElo, ELO_SETTINGS, UNCALIBRATED_ELO_SETTINGS};
 use crate::engine_model::{dataset_bank, fit_widget_model, WidgetModelOnline};
+use crate::factors::LearnerVector;
 use crate::knowledge_tracing::{
     observed_sequences, result_line, score_models, LearnerModelOnline, ALL_MODEL_NAMES,
 };
@@ -17,6 +18,7 @@ use crate::metrics::{area_under_roc_curve, log_loss, root_mean_squared_error};
 use crate::parse_command_line;
 use crate::replay::{replay_learners, OnlineModel};
 use crate::revlog::parse_review_log;
+use crate::transfer::learner_pass;
 use crate::validation::{fnv1a_64, is_validation_learner, split_for_validation};
 
 fn check_auc(predictions: &[f64], outcomes: &[u8], expected: Option<f64>) {
@@ -675,4 +677,125 @@ fn the_uncalibrated_bank_has_every_item_and_no_difficulty_and_calibration_fills_
     let first = calibrated.items[0].difficulty.unwrap_or(0.0);
     let last = calibrated.items[39].difficulty.unwrap_or(0.0);
     assert!(last > first + 1.0, "{first} vs {last}");
+}
+
+/// A small learner: items 0–2, outcomes mixed, offsets arbitrary.
+fn transfer_learner() -> (LearnerSequence, Vec<f64>) {
+    let outcomes = [
+        (0, true),
+        (1, false),
+        (2, true),
+        (0, false),
+        (1, true),
+        (2, true),
+    ];
+    let answers = outcomes
+        .iter()
+        .map(|&(item, correct)| Answer {
+            item,
+            skills: vec![0],
+            timestamp: 0.0,
+            correct,
+        })
+        .collect();
+    let learner = LearnerSequence {
+        learner_name: "a".to_string(),
+        answers,
+    };
+    (learner, vec![0.3, -0.2, 0.5, 0.1, -0.4, 0.2])
+}
+
+#[test]
+fn transfer_gradient_matches_finite_differences() {
+    let (learner, offsets) = transfer_learner();
+    let rank = 2;
+    let decays = [0.7, 0.4];
+    let embeddings: Vec<f64> = (0..3 * 2 * rank).map(|k| 0.1 * k as f64 - 0.5).collect();
+    let loadings: Vec<f64> = (0..3 * rank).map(|k| 0.3 - 0.1 * k as f64).collect();
+    let loss = |embeddings: &[f64], loadings: &[f64], scale: f64, shift: f64| {
+        learner_pass(
+            &learner,
+            &offsets,
+            embeddings,
+            loadings,
+            (scale, shift),
+            &decays,
+            None,
+        )
+    };
+    let mut embedding_gradient = vec![0.0; embeddings.len()];
+    let mut loading_gradient = vec![0.0; loadings.len()];
+    let mut offset_gradient = [0.0; 2];
+    let value = learner_pass(
+        &learner,
+        &offsets,
+        &embeddings,
+        &loadings,
+        (1.2, -0.1),
+        &decays,
+        Some((
+            &mut embedding_gradient,
+            &mut loading_gradient,
+            &mut offset_gradient,
+        )),
+    );
+    assert!((value - loss(&embeddings, &loadings, 1.2, -0.1)).abs() < 1e-12);
+    let step = 1e-6;
+    for index in 0..embeddings.len() {
+        let mut moved = embeddings.clone();
+        moved[index] += step;
+        let numeric = (loss(&moved, &loadings, 1.2, -0.1) - value) / step;
+        assert!(
+            (numeric - embedding_gradient[index]).abs() < 1e-4,
+            "E[{index}]"
+        );
+    }
+    for index in 0..loadings.len() {
+        let mut moved = loadings.clone();
+        moved[index] += step;
+        let numeric = (loss(&embeddings, &moved, 1.2, -0.1) - value) / step;
+        assert!(
+            (numeric - loading_gradient[index]).abs() < 1e-4,
+            "V[{index}]"
+        );
+    }
+    let numeric_scale = (loss(&embeddings, &loadings, 1.2 + step, -0.1) - value) / step;
+    let numeric_shift = (loss(&embeddings, &loadings, 1.2, -0.1 + step) - value) / step;
+    assert!((numeric_scale - offset_gradient[0]).abs() < 1e-4);
+    assert!((numeric_shift - offset_gradient[1]).abs() < 1e-4);
+    // The first answer sees an empty state: its prediction is the offset's alone.
+    let mut only_first = learner.clone();
+    only_first.answers.truncate(1);
+    let first = learner_pass(
+        &only_first,
+        &offsets,
+        &embeddings,
+        &loadings,
+        (1.2, -0.1),
+        &decays,
+        None,
+    );
+    let probability = 1.0 / (1.0 + (-(1.2 * 0.3 - 0.1_f64)).exp());
+    assert!((first + probability.ln()).abs() < 1e-12);
+}
+
+#[test]
+fn learner_vector_moves_towards_the_outcome_and_grows_surer() {
+    let mut vector = LearnerVector::new(2, 2.0);
+    assert_eq!(vector.covariance, vec![0.5, 0.0, 0.0, 0.5]);
+    let loading = [1.0, -0.5];
+    vector.observe(&loading, 0.5, true);
+    // A right answer raises the vector's prediction for the item, a wrong one lowers it.
+    let after_right = loading[0] * vector.mean[0] + loading[1] * vector.mean[1];
+    assert!(after_right > 0.0);
+    // Along the loading the variance shrinks: wᵀSw = 0.625 before, 0.625 / (1 + 0.25 · 0.625) after.
+    let spread = |vector: &LearnerVector| {
+        let s = &vector.covariance;
+        loading[0] * (s[0] * loading[0] + s[1] * loading[1])
+            + loading[1] * (s[2] * loading[0] + s[3] * loading[1])
+    };
+    assert!((spread(&vector) - 0.625 / (1.0 + 0.25 * 0.625)).abs() < 1e-12);
+    let mut wrong = LearnerVector::new(2, 2.0);
+    wrong.observe(&loading, 0.5, false);
+    assert!(loading[0] * wrong.mean[0] + loading[1] * wrong.mean[1] < 0.0);
 }
