@@ -314,9 +314,11 @@ fn a_class_the_bank_already_predicts_gets_no_block_and_the_check_says_why() {
     let check = fit.check.expect("six learners are checked");
     assert!(!fit.kept);
     assert_eq!(check.checked, fit.answers);
-    // The blocks fitted without each learner predicted them worse than the bank as written.
+    // The blocks fitted without each learner predicted them about as well as the bank as
+    // written (within 1% of its log-loss): too little for the check to keep a block.
+    assert!(check.block_log_loss.is_finite(), "{check:?}");
     assert!(
-        check.block_log_loss > check.without_block_log_loss,
+        check.without_block_log_loss - check.block_log_loss < 0.01 * check.without_block_log_loss,
         "{check:?}"
     );
     assert!(result.block.is_none());
