@@ -161,6 +161,20 @@ fn pick_form(
 }
 
 impl Words {
+    /// "The answer is …" with the bank's answer. On a right-to-left screen the answer is set apart
+    /// as left to right (Unicode's isolate marks), so that `2(x + 1)` or `-6` is not shown
+    /// reordered as `(x + 1)2` or `6-` inside the sentence.
+    pub fn correct_answer_sentence(&self, answer: &str) -> String {
+        let isolated;
+        let answer = if self.right_to_left {
+            isolated = ["\u{2066}", answer, "\u{2069}"].concat();
+            isolated.as_str()
+        } else {
+            answer
+        };
+        fill(self.correct_answer_is, &[("answer", answer)])
+    }
+
     pub fn state(&self, state: SkillState) -> &'static str {
         match state {
             SkillState::NotStarted => self.state_not_started,

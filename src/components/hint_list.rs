@@ -208,10 +208,7 @@ fn scaffold_feedback(verdict: &Result<Outcome, UnreadableReason>, words: &Words)
                 .unwrap_or_default();
             format!(
                 "{word}{reason} {}",
-                fill(
-                    words.correct_answer_is,
-                    &[("answer", &outcome.correct_answer)]
-                )
+                words.correct_answer_sentence(&outcome.correct_answer)
             )
         }
         Err(reason) => words.unreadable(reason),

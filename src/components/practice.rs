@@ -358,10 +358,7 @@ fn feedback(
         sentences.push(inline_text(extra, screen));
     }
     if !report.outcome.correct {
-        let answer = fill(
-            words.correct_answer_is,
-            &[("answer", &report.outcome.correct_answer)],
-        );
+        let answer = words.correct_answer_sentence(&report.outcome.correct_answer);
         sentences.push(inline_text(&answer, screen));
     }
     if !report.newly_mastered.is_empty() {

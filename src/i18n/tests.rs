@@ -375,3 +375,15 @@ fn a_value_is_never_filled_in_turn() {
     );
     assert_eq!(plural, "The answer has 2 parts; yours has {expected}.");
 }
+
+#[test]
+fn an_answer_in_a_right_to_left_sentence_is_set_apart_as_left_to_right() {
+    let english = words_for(Some("en")).correct_answer_sentence("2(x + 1)");
+    assert_eq!(english, "The answer is 2(x + 1).");
+    let arabic = words_for(Some("ar"));
+    assert!(arabic.right_to_left);
+    let sentence = arabic.correct_answer_sentence("-6");
+    assert!(sentence.contains("\u{2066}-6\u{2069}"), "{sentence}");
+    // The examples of the math hint too.
+    assert!(arabic.math_hint.contains("\u{2066}2(x + 1)\u{2069}"));
+}
