@@ -44,11 +44,18 @@ pub const ENGLISH: &Words = &EN;
 /// the first of the same language (`pt-PT` and `pt` find `pt-BR`, `es-MX` finds `es`, `fr-CA`
 /// finds `fr`); `None` for a language not shipped. Case and `_` for `-` do not matter.
 pub fn shipped_tag(tag: Option<&str>) -> Option<&'static str> {
-    let wanted = tag
+    let wanted: String = tag
         .unwrap_or("en")
         .trim()
-        .replace('_', "-")
-        .to_ascii_lowercase();
+        .chars()
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
     let primary = |tag: &str| tag.split('-').next().unwrap_or("").to_ascii_lowercase();
     SHIPPED
         .iter()

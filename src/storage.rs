@@ -34,7 +34,14 @@ pub fn progress_key(storage_key: Option<&str>, bank_id: &str) -> String {
     match storage_key {
         None => format!("{KEY_PREFIX}progress/{bank_id}"),
         Some(namespace) => {
-            let bank = bank_id.replace('%', "%25").replace('/', "%2F");
+            let mut bank = String::with_capacity(bank_id.len());
+            for c in bank_id.chars() {
+                match c {
+                    '%' => bank.push_str("%25"),
+                    '/' => bank.push_str("%2F"),
+                    c => bank.push(c),
+                }
+            }
             format!("{KEY_PREFIX}progress/{namespace}/{bank}")
         }
     }

@@ -4,6 +4,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use adaptive_practice_engine::find_text::{has_text, split_at_text};
 use adaptive_practice_engine::gaps::{prompt_pieces, PromptPiece};
 use adaptive_practice_engine::{Item, ItemKind, Response};
 use wasm_bindgen::JsCast;
@@ -16,7 +17,7 @@ use crate::components::hint_list::{
     hint_list, use_focus_on_opened_hint, HintListProps, ScaffoldState, ScaffoldsHeld,
 };
 use crate::components::practice::ScreenContext;
-use crate::components::rich_text::block_text;
+use crate::components::rich_text::{block_text, inline_text};
 use crate::i18n::fill;
 use crate::state::{Phase, PracticeAction};
 
@@ -150,16 +151,49 @@ fn empty_response(kind: &ItemKind, blanks: usize) -> Response {
 /// A prompt with gaps: `[[1]]`, `[[2]]`, … become labelled text fields.
 fn prompt_with_gaps(
     prompt: &str,
+    screen: &ScreenContext,
     count: usize,
     disabled: bool,
     on_gap: Callback<(usize, String)>,
     gap_label: &str,
 ) -> Html {
+    let all = prompt_pieces(prompt);
+    let last = all.len().saturating_sub(1);
     let mut pieces = Vec::new();
-    for piece in prompt_pieces(prompt) {
+    for (k, piece) in all.into_iter().enumerate() {
         pieces.push(match piece {
-            PromptPiece::Text(text) => html! { <span>{ text.to_string() }</span> },
-            // A gap beyond the item's blanks is left out (the bank checker reports it).
+            // Markdown and LaTeX as in every other prompt. A paragraph with no gap (a blank line
+            // sets it apart) is shown whole, pictures and displayed formulas too; the text on
+            // either side of a gap is shown inline, on a line of its own after a blank line.
+            PromptPiece::Text(text) => {
+                let mut parts = Vec::new();
+                let mut rest = text;
+                let mut first = true;
+                loop {
+                    let (paragraph, after) = match split_at_text(rest, "\n\n") {
+                        Some((paragraph, after)) => (paragraph, Some(after.trim_start())),
+                        None => (rest, None),
+                    };
+                    let beside_gap = (first && k > 0) || (after.is_none() && k < last);
+                    parts.push(if beside_gap {
+                        inline_text(paragraph, screen)
+                    } else {
+                        block_text(paragraph, screen)
+                    });
+                    // Two inline texts a blank line apart: a line break between them.
+                    if let Some(after) = after {
+                        if first && k > 0 && k < last && !has_text(after, "\n\n") {
+                            parts.push(html! { <br/> });
+                        }
+                    }
+                    first = false;
+                    match after {
+                        Some(after) => rest = after,
+                        None => break,
+                    }
+                }
+                VList::with_children(parts, None).into()
+            }
             PromptPiece::Gap(number) if !(1..=count).contains(&number) => html! {},
             PromptPiece::Gap(number) => {
                 let oninput = {
@@ -177,7 +211,7 @@ fn prompt_with_gaps(
             }
         });
     }
-    html! { <p class="ap-prompt ap-gaps" id="ap-prompt">{ VList::with_children(pieces, None) }</p> }
+    html! { <div class="ap-prompt ap-gaps" id="ap-prompt">{ VList::with_children(pieces, None) }</div> }
 }
 
 /// One item on screen: a plain function the practice screen calls, not a component of its own
@@ -238,9 +272,14 @@ pub fn item_view(props: &ItemViewProps) -> Html {
     let in_steps = matches!(props.item.kind, ItemKind::MultiStep { .. });
     let step_count_shown = parts.len() > 1;
     let prompt = match &*kind {
-        ItemKind::FillBlanks { .. } => {
-            prompt_with_gaps(part.prompt, blank_count, answered, on_gap, words.gap_label)
-        }
+        ItemKind::FillBlanks { .. } => prompt_with_gaps(
+            part.prompt,
+            props.screen,
+            blank_count,
+            answered,
+            on_gap,
+            words.gap_label,
+        ),
         _ => {
             html! { <div class="ap-prompt" id="ap-prompt">{ block_text(part.prompt, props.screen) }</div> }
         }
