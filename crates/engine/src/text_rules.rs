@@ -21,8 +21,8 @@ pub fn parse_number(text: &str) -> Option<f64> {
 /// characters (zero-width spaces and joiners, the byte-order mark, soft hyphen, direction marks)
 /// are dropped, fullwidth ASCII (`１２`, `ｃｍ`) becomes ASCII, Arabic-Indic and Persian digits
 /// become `0`-`9`, the minus sign and dashes become `-`, the Arabic comma, semicolon and percent
-/// sign become `,`, `;` and `%`, the Arabic tatweel (a stretching stroke) is dropped, and `½`
-/// becomes `1/2` (`2½` becomes `2 1/2`). A letter followed by a combining accent is composed (`e` + U+0301 → `é`)
+/// sign become `,`, `;` and `%`, the Arabic tatweel (a stretching stroke) is dropped, and a vulgar
+/// fraction (`½`, `⅐`…) becomes `1/2` (`2½` becomes `2 1/2`). A letter followed by a combining accent is composed (`e` + U+0301 → `é`)
 /// for the accents our languages use. This small hand-written table is the part of NFKC that
 /// changes how an answer is judged; a full Unicode normalization table would weigh more than
 /// the whole widget.
@@ -49,21 +49,23 @@ pub fn fold_typed(text: &str) -> String {
             '\u{061B}' => Some(';'),
             '\u{066A}' => Some('%'),
             '\u{2044}' | '\u{2215}' => Some('/'),
-            '½' | '⅓' | '⅔' | '¼' | '¾' | '⅕' | '⅛' => {
-                let fraction = match character {
-                    '½' => "1/2",
-                    '⅓' => "1/3",
-                    '⅔' => "2/3",
-                    '¼' => "1/4",
-                    '¾' => "3/4",
-                    '⅕' => "1/5",
-                    _ => "1/8",
-                };
+            '¼'..='¾' | '\u{2150}'..='\u{215E}' => {
+                // Each vulgar fraction as 4 bytes: `⅐` (U+2150) to `⅞` (U+215E), then `¼ ½ ¾`.
+                const FRACTIONS: &[u8; 72] =
+                    b"1/7 1/9 1/101/3 2/3 1/5 2/5 3/5 4/5 1/6 5/6 1/8 3/8 5/8 7/8 1/4 1/2 3/4 ";
+                let index = match code {
+                    0xBC..=0xBE => code - 0xBC + 15,
+                    _ => code - 0x2150,
+                } as usize;
                 // `2½` is the mixed number `2 1/2`.
                 if folded.ends_with(|c: char| c.is_ascii_digit()) {
                     folded.push(' ');
                 }
-                folded.push_str(fraction);
+                for &byte in &FRACTIONS[index * 4..index * 4 + 4] {
+                    if byte != b' ' {
+                        folded.push(char::from(byte));
+                    }
+                }
                 None
             }
             '\u{0300}'..='\u{036F}' => {

@@ -72,17 +72,21 @@ fn position_of<'a>(entries: impl Iterator<Item = &'a str> + Clone, text: &str) -
     // Spaces and `^` aside (`h = 2A/b` for the typeset `$h=\frac{2A}{b}$`, `n²` for `$n^2$`),
     // as the learner sees it
     // (`½` or `1/2` for `$\frac12$`, `bold` for `**bold**`) or as written.
-    let squeezed = |text: &str| -> String {
+    // Then, when nothing matches, with parentheses aside too (`2A/b` for `(2A)/b`).
+    let squeezed = |text: &str, brackets: bool| -> String {
         let mut text = normalize_text(text, false, false);
-        text.retain(|c| !c.is_whitespace() && c != '^');
+        text.retain(|c| !c.is_whitespace() && c != '^' && (brackets || !matches!(c, '(' | ')')));
         text
     };
-    let wanted = squeezed(text);
-    entries
-        .into_iter()
-        .position(|entry| {
-            squeezed(&plain_text_of_inlines(&parse_inline(entry))) == wanted
-                || squeezed(entry) == wanted
-        })
-        .unwrap_or(count)
+    for brackets in [true, false] {
+        let wanted = squeezed(text, brackets);
+        let found = entries.clone().position(|entry| {
+            squeezed(&plain_text_of_inlines(&parse_inline(entry)), brackets) == wanted
+                || squeezed(entry, brackets) == wanted
+        });
+        if let Some(index) = found {
+            return index;
+        }
+    }
+    count
 }

@@ -376,6 +376,16 @@ fn check_structured(
                 problem,
             })
         })?;
+    // `(0,7)` for the point `(0 ; 7)` in a French bank: when reading the comma as a decimal comma
+    // gives a point with the wrong number of coordinates and reading it as a separator gives the
+    // right number, the comma separates. (A list keeps the decimal comma: `1,5` is one element.)
+    if form == AnswerForm::Tuple && reading.numbers.decimal_comma && given.len() != expected.len() {
+        if let Ok(separated) = read_shapes(&fold_typed(text), form, false) {
+            if separated.len() == expected.len() {
+                given = separated;
+            }
+        }
+    }
     if form == AnswerForm::Tuple {
         unname_coordinates(&mut given);
     }

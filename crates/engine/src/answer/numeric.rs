@@ -13,6 +13,16 @@ use crate::numbers::{read_number, ReadNumber};
 use crate::text_rules::fold_typed;
 use crate::units::{convert, find_unit, split_unit, Dimension};
 
+/// The minutes of a time written `8h30` or `1 h 30 min`, given what follows the hours (`h30`,
+/// `h 30 min`): `h`, then 1 or 2 digits under 60, then nothing or a word for minutes.
+fn hours_and_minutes(unit_text: &str) -> Option<f64> {
+    let rest = unit_text.strip_prefix('h')?.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let minutes: u8 = rest[..digits].parse().ok().filter(|&m| m < 60)?;
+    let word = rest[digits..].trim();
+    (digits <= 2 && matches!(word, "" | "min" | "mn" | "m")).then_some(f64::from(minutes))
+}
+
 /// The verdict on a typed answer to a `numeric` kind (any other kind is judged wrong).
 pub(super) fn check_numeric(
     kind: &ItemKind,
@@ -46,6 +56,13 @@ pub(super) fn check_numeric(
     let Some(mut number) = read_number(number_text, &reading.numbers) else {
         return not_a_number();
     };
+    // `8h30`, `1 h 30 min`: hours and minutes, read as hours.
+    let minutes = unit_text.and_then(hours_and_minutes);
+    let unit_text = if minutes.is_some() {
+        Some("h")
+    } else {
+        unit_text
+    };
     // `25 percent`, `25 pour cent`: the word is the sign.
     let unit_text = match unit_text {
         Some(word) if PERCENT_WORDS.contains(&fold_case(word).as_str()) && !number.percent => {
@@ -59,7 +76,12 @@ pub(super) fn check_numeric(
     if answer.text.trim_end().ends_with('%') {
         number.percent = true;
     }
-    let candidates = number.candidates(reading.either_number_reading);
+    let mut candidates = number.candidates(reading.either_number_reading);
+    if let Some(minutes) = minutes {
+        for value in candidates.iter_mut() {
+            *value += minutes / 60.0;
+        }
+    }
     let close = |value: f64| (value - answer.value).abs() <= allowed;
     // The learner's amount in the item's unit, or why it cannot be.
     let in_item_unit: Vec<f64> = match (unit.as_deref(), unit_text) {

@@ -118,10 +118,21 @@ fn push_math(node: &MathNode, text: &mut String) {
     }
 }
 
-/// An operand of `/`, `^` or `_`, in parentheses unless it is a plain number or a name.
+/// An operand of `/`, `^` or `_`, in parentheses unless it is one plain number or one name
+/// (`$\frac{V}{WH}$` is `V/(WH)`: `WH` is a product).
 fn push_math_operand(node: &MathNode, text: &mut String) {
+    fn single(node: &MathNode) -> bool {
+        match node {
+            MathNode::Row(children) => children.len() == 1 && single(&children[0]),
+            MathNode::Number(_) | MathNode::Identifier(_) | MathNode::Text(_) => true,
+            _ => false,
+        }
+    }
     let operand = plain_text_of_math(node);
-    if operand.chars().all(|c| c.is_alphanumeric() || c == '.') && !operand.is_empty() {
+    if single(node)
+        && operand.chars().all(|c| c.is_alphanumeric() || c == '.')
+        && !operand.is_empty()
+    {
         text.push_str(&operand);
     } else {
         text.push('(');
