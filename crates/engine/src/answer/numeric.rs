@@ -17,10 +17,15 @@ use crate::units::{convert, find_unit, split_unit, Dimension};
 /// `h 30 min`): `h`, then 1 or 2 digits under 60, then nothing or a word for minutes.
 fn hours_and_minutes(unit_text: &str) -> Option<f64> {
     let rest = unit_text.strip_prefix('h')?.trim_start();
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let minutes: u8 = rest[..digits].parse().ok().filter(|&m| m < 60)?;
+    let mut minutes = 0;
+    let mut digits = 0;
+    for byte in rest.bytes().take_while(u8::is_ascii_digit) {
+        minutes = minutes * 10 + u32::from(byte - b'0');
+        digits += 1;
+    }
     let word = rest[digits..].trim();
-    (digits <= 2 && matches!(word, "" | "min" | "mn" | "m")).then_some(f64::from(minutes))
+    (digits > 0 && digits <= 2 && minutes < 60 && matches!(word, "" | "min" | "mn" | "m"))
+        .then_some(f64::from(minutes))
 }
 
 /// The verdict on a typed answer to a `numeric` kind (any other kind is judged wrong).
