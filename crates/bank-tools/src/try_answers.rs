@@ -1,7 +1,7 @@
 //! `try-answers`: an author tries learner answers on a bank without a browser. Each input line
 //! is `ITEM<TAB>learner input` (`ITEM` is an item id, or `id#N` for part N of a multi-step item,
 //! counted from 1); each output line is `ITEM<TAB>input<TAB>verdict<TAB>reason`, judged by the
-//! engine's `check_response_with` with the bank's reading of numbers, as the widget judges. A
+//! engine's `check_part` with the bank's reading of numbers, as the widget judges. A
 //! template item is judged in its first variant (seed 0). Responses to choices, orderings,
 //! blanks and matchings are written as `response_from_line` reads them (`1|3`, `cat|dog`): an
 //! entry by its number, or by its text as the learner sees it rendered (`½` for `$\frac{1}{2}$`,
@@ -9,7 +9,7 @@
 
 use adaptive_practice_engine::template::instantiate;
 use adaptive_practice_engine::{
-    check_response_with, load_bank, response_from_line, verdict_names, Bank, Reading,
+    check_part, load_bank, response_from_line, verdict_names, Bank, Reading,
 };
 
 /// The seed of the template variant that is judged.
@@ -49,12 +49,11 @@ pub fn try_answer_line(bank: &Bank, line: &str) -> Result<String, String> {
     let item = instantiate(item, TEMPLATE_SEED)
         .map_err(|problem| format!("{item_id:?}: its template fails: {}", problem.message))?;
     let parts = item.parts();
-    let kind = parts
+    let part = parts
         .get(part)
-        .ok_or_else(|| format!("{item_id:?} has {} part(s)", parts.len()))?
-        .kind;
-    let response = response_from_line(kind, input);
-    let result = check_response_with(kind, &response, &Reading::of_bank(bank));
+        .ok_or_else(|| format!("{item_id:?} has {} part(s)", parts.len()))?;
+    let response = response_from_line(part.kind, input);
+    let result = check_part(&item, part, &response, &Reading::of_bank(bank));
     let (verdict, reason) = verdict_names(&result);
     Ok(format!("{target}\t{input}\t{verdict}\t{reason}"))
 }

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::bank::{Bank, Blank, Choice, Item, ItemKind};
+use crate::bank::{Bank, Blank, Choice, Item, ItemKind, Part};
 use crate::numbers::NumberStyle;
 use crate::sorted_map::sort_positions;
 use crate::text_rules::join_texts;
@@ -56,6 +56,31 @@ impl Reading {
 /// step's kind with `check_response`).
 pub fn check_answer(item: &Item, response: &Response) -> Result<Outcome, UnreadableAnswer> {
     check_response(&item.kind, response)
+}
+
+/// Checks a response to one part of `item` (as presented), reading typed numbers as `reading`
+/// says: the kind's checks, then a typed expression that only writes again one of the question's
+/// (`4x+3x` for "Simplify $4x + 3x$") is partial, not right.
+pub fn check_part(
+    item: &Item,
+    part: &Part,
+    response: &Response,
+    reading: &Reading,
+) -> Result<Outcome, UnreadableAnswer> {
+    let mut outcome = check_response_with(part.kind, response, reading)?;
+    if let (ItemKind::MathExpression { answer, .. }, Response::Text(text), true) =
+        (part.kind, response, outcome.correct)
+    {
+        if [item.prompt.as_str(), part.prompt]
+            .iter()
+            .any(|prompt| math::restates_prompt(prompt, answer, text))
+        {
+            outcome.correct = false;
+            outcome.verdict = Verdict::Partial;
+            outcome.reason = Some(VerdictReason::SimplestForm);
+        }
+    }
+    Ok(outcome)
 }
 
 /// Checks a response against one answerable kind, reading numbers as English does.

@@ -45,9 +45,9 @@ pub mod trigonometry;
 pub mod units;
 
 pub use answer::{
-    check_answer, check_response, check_response_with, parse_number, response_from_line,
-    verdict_names, Outcome, Reading, Response, UnreadableAnswer, UnreadableReason, Verdict,
-    VerdictReason,
+    check_answer, check_part, check_response, check_response_with, parse_number,
+    response_from_line, verdict_names, Outcome, Reading, Response, UnreadableAnswer,
+    UnreadableReason, Verdict, VerdictReason,
 };
 pub use bank::{Bank, BankSettings, Hint, Item, ItemKind, Part, Skill, Step};
 pub use bank_check::{load_bank, BankLoad, Diagnostic, Severity};

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::answer::{
-    check_response_with, Outcome, Reading, Response, UnreadableAnswer, UnreadableReason, Verdict,
+    check_part, Outcome, Reading, Response, UnreadableAnswer, UnreadableReason, Verdict,
 };
 use crate::bank::Item;
 use crate::bank_index::IndexedBank;
@@ -70,7 +70,7 @@ pub fn submit_answer(
     let Some(part) = parts.get(part_index) else {
         return Err(UnreadableReason::PartGone.into());
     };
-    let outcome = check_response_with(part.kind, response, &Reading::of_bank(bank.bank()))?;
+    let outcome = check_part(item, part, response, &Reading::of_bank(bank.bank()))?;
     // Before this answer joins the log, so that a state taken in from another tab is replayed.
     progress
         .model

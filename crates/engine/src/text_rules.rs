@@ -122,8 +122,8 @@ pub fn join_texts(parts: &[impl AsRef<str>], separator: &str) -> String {
 /// a keyboard has no subscripts).
 pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) -> String {
     let text = fold_typed(text);
-    // Words joined by one space; the last word's final `.`/`!` dropped (a last word of only
-    // those leaves the space before it, as it always has).
+    // Words joined by one space; the final `.`/`!` dropped, with the space French puts before `!`
+    // (`fusion !`).
     let mut joined = String::new();
     for word in text.split_whitespace() {
         if !joined.is_empty() {
@@ -133,7 +133,7 @@ pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) ->
             joined.push(plain_script(character));
         }
     }
-    joined.truncate(joined.trim_end_matches(['.', '!']).len());
+    joined.truncate(joined.trim_end_matches(['.', '!', ' ']).len());
     let cased = if case_sensitive {
         joined
     } else {

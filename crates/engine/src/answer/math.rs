@@ -16,6 +16,7 @@ use crate::expression::{parse_expression, same_value, variables_of, BinaryOp, Ex
 use crate::lists::{
     compare_shapes, infinity_sign, named_value, read_shapes, AnswerForm, Shape, ShapeMatch,
 };
+use crate::markup::{parse_inline, plain_text_of_math, Inline};
 use crate::numbers::read_number;
 use crate::sorted_map::NameSet;
 use crate::text_rules::{fold_typed, normalize_text};
@@ -62,6 +63,21 @@ pub(super) fn check_math(
         }
         _ => text,
     };
+    // `4w + 10 cm` or `8t + 5 €` for `4w + 10`: a unit after a space is dropped when the answer
+    // uses none of its letters.
+    let text = match text.trim_end().rsplit_once(' ') {
+        Some((head, tail))
+            if !head.trim().is_empty() && find_unit(tail).is_some() && {
+                let names = variables_of(&expected);
+                !tail
+                    .chars()
+                    .any(|letter| names.contains(letter.encode_utf8(&mut [0; 4])))
+            } =>
+        {
+            head
+        }
+        _ => text,
+    };
     let given = in_answer_case(&expected, read_learner_expression(text, reading)?);
     let judged = if relation_of(&expected).is_some() {
         judge_relation(&expected, &given, solved_for.as_deref(), tolerance)
@@ -80,6 +96,27 @@ pub(super) fn check_math(
             verdict(false, feedback, answer.clone())
         }
     }
+}
+
+/// Whether `text` is one of the prompt's math expressions written again (`4x+3x` for "Simplify
+/// $4x + 3x$"), where the answer is not: the value is right, the work is not done. Compared as
+/// written, with spaces, brackets, case and multiplication signs aside (`(-32)/56` is `-32/56`).
+pub(super) fn restates_prompt(prompt: &str, answer: &str, text: &str) -> bool {
+    let squeezed = |text: &str| {
+        let mut text = fold_case(&fold_typed(text));
+        text.retain(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '*' | '·' | '×'));
+        text
+    };
+    let (given, expected) = (squeezed(text), squeezed(answer));
+    // The pieces after each `$`: `$…$` and `$$…$$` math, and text that, read as math, is not the
+    // learner's expression unless it is one.
+    prompt.split('$').skip(1).any(|piece| {
+        let Some(Inline::Math(node)) = parse_inline(&format!("${piece}$")).pop() else {
+            return false;
+        };
+        let written = squeezed(&plain_text_of_math(&node));
+        written == given && written != expected
+    })
 }
 
 enum Judged {

@@ -326,3 +326,43 @@ fn a_session_reads_numbers_in_the_bank_language() {
     assert_eq!(answer_in_bank("fr", item, "1 500").0, "right");
     assert_eq!(answer_in_bank("ar", item, "١٬٥٠٠").0, "right");
 }
+
+/// The verdict on `typed` for a one-part item with this prompt, as the widget judges it.
+fn verdict_with_prompt(prompt: &str, item: &str, typed: &str) -> &'static str {
+    let bank = format!(
+        r#"{{ "id": "b", "version": "1", "title": "B", "skills": [{{ "id": "s", "name": "S" }}],
+        "items": [{{ "id": "i", "skills": ["s"], "prompt": {prompt:?}, {item} }}] }}"#
+    );
+    let bank = crate::bank_check::load_bank(&bank)
+        .bank
+        .expect("the test bank loads");
+    let item = &bank.items[0];
+    let parts = item.parts();
+    let result = crate::answer::check_part(item, &parts[0], &text(typed), &Default::default());
+    crate::answer::verdict_names(&result).0
+}
+
+#[test]
+fn writing_the_question_again_is_partial_not_right() {
+    let simplify = r#""type": "mathExpression", "answer": "7x""#;
+    let prompt = "Simplify $4x + 3x$.";
+    assert_eq!(verdict_with_prompt(prompt, simplify, "4x+3x"), "partial");
+    assert_eq!(verdict_with_prompt(prompt, simplify, "4X + 3X"), "partial");
+    assert_eq!(verdict_with_prompt(prompt, simplify, "7x"), "right");
+    // Another unsimplified form is not the question written again: value decides.
+    assert_eq!(verdict_with_prompt(prompt, simplify, "3x+4x"), "right");
+    // In display math too, and a fraction to simplify.
+    let fraction = r#""type": "mathExpression", "answer": "-4/7""#;
+    let prompt = "Simplify:\n\n$$\\frac{-32}{56}$$";
+    assert_eq!(verdict_with_prompt(prompt, fraction, "-32/56"), "partial");
+    assert_eq!(verdict_with_prompt(prompt, fraction, "-4/7"), "right");
+    // When the answer itself is in the question, writing it is right.
+    let larger = r#""type": "mathExpression", "answer": "3/4""#;
+    let prompt = "Which is larger, $3/4$ or $2/3$?";
+    assert_eq!(verdict_with_prompt(prompt, larger, "3/4"), "right");
+    // A question's text outside math is not compared.
+    assert_eq!(
+        verdict_with_prompt("Simplify 4x + 3x.", simplify, "4x+3x"),
+        "right"
+    );
+}
