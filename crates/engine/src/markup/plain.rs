@@ -121,7 +121,11 @@ fn push_math(node: &MathNode, text: &mut String) {
 /// An operand of `/`, `^` or `_`, in parentheses unless it is a plain number or a name.
 fn push_math_operand(node: &MathNode, text: &mut String) {
     let operand = plain_text_of_math(node);
-    if operand.chars().all(|c| c.is_alphanumeric() || c == '.') && !operand.is_empty() {
+    if operand
+        .chars()
+        .all(|c| crate::text_rules::is_letter_or_number(c) || c == '.')
+        && !operand.is_empty()
+    {
         text.push_str(&operand);
     } else {
         text.push('(');
