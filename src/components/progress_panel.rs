@@ -72,11 +72,13 @@ pub fn use_progress_panel_state(held: &Rc<RefCell<(bool, String)>>) -> ProgressP
 fn file_name(text: &str) -> String {
     let mut name = String::with_capacity(text.len());
     for c in text.chars() {
-        name.push(if c.is_alphanumeric() || c == '-' {
-            c
-        } else {
-            '-'
-        });
+        name.push(
+            if adaptive_practice_engine::text_rules::is_letter_or_number(c) || c == '-' {
+                c
+            } else {
+                '-'
+            },
+        );
     }
     name
 }

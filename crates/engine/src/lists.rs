@@ -321,7 +321,7 @@ pub(crate) fn named_value(text: &str) -> Option<(&str, &str)> {
 
 fn is_name(text: &str) -> bool {
     let text = text.trim();
-    text.chars().count() == 1 && text.chars().all(char::is_alphabetic)
+    text.chars().count() == 1 && text.chars().all(crate::text_rules::is_letter)
 }
 
 /// `[2, 5)`, `(2; 5]`, `]2, 5]` (French open end), `(-∞, 3)`.

@@ -180,7 +180,7 @@ pub fn split_unit(text: &str) -> (&str, Option<&str>) {
     // The unit starts at the first letter or unit sign that is not part of a number (`e` of
     // `1e3` and the `x` of `× 10^3` are part of it).
     for (index, character) in text.char_indices() {
-        let starts_unit = character.is_alphabetic()
+        let starts_unit = crate::text_rules::is_letter(character)
             || matches!(character, '°' | '℃' | '℉' | 'µ' | 'μ')
             || is_currency_sign(character);
         if !starts_unit || index == 0 {

@@ -161,11 +161,13 @@ pub(crate) fn is_word(answer: &str) -> bool {
     let trimmed = folded.trim();
     let letters_only = trimmed
         .chars()
-        .all(|c| c.is_alphabetic() || c == ' ' || c == '/' || c == '\'');
+        .all(|c| crate::text_rules::is_letter(c) || c == ' ' || c == '/' || c == '\'');
     letters_only
         && (ANSWER_WORDS.contains(&fold_case(trimmed).as_str())
             || trimmed.split_whitespace().count() > 1
-            || trimmed.chars().any(|c| c.is_alphabetic() && !c.is_ascii()))
+            || trimmed
+                .chars()
+                .any(|c| crate::text_rules::is_letter(c) && !c.is_ascii()))
 }
 
 fn judge_expression(

@@ -201,9 +201,14 @@ const MATH_WORDS: &[&str] = &[
 /// and spaces, at least two letters, no single letter (`5 x` is algebra) and no math word.
 pub(super) fn is_plain_word(text: &str) -> bool {
     let text = text.trim().trim_end_matches('.');
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = text
+        .chars()
+        .filter(|c| crate::text_rules::is_letter(*c))
+        .count();
     letters >= 2
-        && text.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && text
+            .chars()
+            .all(|c| crate::text_rules::is_letter(c) || c == ' ')
         && text.split_whitespace().all(|word| {
             word.chars().count() != 1 && !MATH_WORDS.contains(&fold_case(word).as_str())
         })

@@ -4,7 +4,7 @@ use super::{fold_case, lowercase, LOWERCASE_RUNS};
 
 /// The runs as std's `char::to_lowercase` gives them (characters above ASCII whose lower case
 /// is one other character).
-fn runs_from_std() -> Vec<(u32, u32, i32)> {
+fn runs_from_std() -> Vec<(u32, i32)> {
     let mut runs: Vec<(u32, u32, u32, i32)> = Vec::new(); // first, length, stride, offset
     for code in 0x80..=0x10FFFF_u32 {
         let Some(character) = char::from_u32(code) else {
@@ -30,7 +30,10 @@ fn runs_from_std() -> Vec<(u32, u32, i32)> {
         runs.push((code, 1, 1, offset));
     }
     runs.into_iter()
-        .map(|(start, length, stride, offset)| (start, length << 1 | (stride - 1), offset))
+        .map(|(start, length, stride, offset)| {
+            assert!(length < 256, "a run of {length} from {start:X}");
+            (start << 9 | length << 1 | (stride - 1), offset)
+        })
         .collect()
 }
 
@@ -43,7 +46,7 @@ fn the_table_lowers_every_character_as_std_does() {
             .map(|row| {
                 let cells: Vec<String> = row
                     .iter()
-                    .map(|(a, b, c)| format!("(0x{a:X}, {b}, {c})"))
+                    .map(|(a, b)| format!("(0x{:X} << 9 | {}, {b})", a >> 9, a & 0x1FF))
                     .collect();
                 format!("    {},", cells.join(", "))
             })

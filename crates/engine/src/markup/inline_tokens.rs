@@ -288,8 +288,9 @@ impl Tokenizer<'_> {
         let before = start.checked_sub(1).map(|index| self.characters[index]);
         let after = self.characters.get(start + length).copied();
         let is_space = |c: Option<char>| c.is_none_or(char::is_whitespace);
-        let is_punctuation =
-            |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
+        let is_punctuation = |c: Option<char>| {
+            c.is_some_and(|c| !crate::text_rules::is_letter_or_number(c) && !c.is_whitespace())
+        };
         let left_flanking = !is_space(after)
             && (!is_punctuation(after) || is_space(before) || is_punctuation(before));
         let right_flanking = !is_space(before)

@@ -429,7 +429,7 @@ fn script_on(base: MathNode, script: Box<MathNode>, is_superscript: bool) -> Mat
 /// A letter is an identifier; anything else an operator (`-` becomes the minus sign `−`).
 fn single_character_node(character: char) -> MathNode {
     match character {
-        _ if character.is_alphabetic() => MathNode::Identifier(character.to_string()),
+        _ if crate::text_rules::is_letter(character) => MathNode::Identifier(character.to_string()),
         '0'..='9' => MathNode::Number(character.to_string()),
         '-' => MathNode::Operator("−".to_string()),
         '*' => MathNode::Operator("∗".to_string()),

@@ -130,7 +130,9 @@ fn push_math_operand(node: &MathNode, text: &mut String) {
     }
     let operand = plain_text_of_math(node);
     if single(node)
-        && operand.chars().all(|c| c.is_alphanumeric() || c == '.')
+        && operand
+            .chars()
+            .all(|c| crate::text_rules::is_letter_or_number(c) || c == '.')
         && !operand.is_empty()
     {
         text.push_str(&operand);
