@@ -289,11 +289,11 @@ fn read_numeric_value(value: &Json) -> Read<NumericValue> {
         Json::Number {
             value,
             integer: Some(whole),
-        } if whole.unsigned_abs() < 1_000_000_000 => {
-            let digits = (whole.unsigned_abs() as u32).to_string();
+        } if whole.magnitude < 1_000_000_000 => {
+            let digits = (whole.magnitude as u32).to_string();
             Ok(NumericValue {
                 value: *value,
-                text: if *whole < 0 {
+                text: if whole.negative {
                     format!("-{digits}")
                 } else {
                     digits

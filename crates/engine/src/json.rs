@@ -15,11 +15,32 @@ pub enum Json {
     /// fraction, no exponent), so that a `u64` seed beyond 2^53 reads back unchanged.
     Number {
         value: f64,
-        integer: Option<i128>,
+        integer: Option<Whole>,
     },
     String(String),
     Array(Vec<Json>),
     Object(Vec<(String, Json)>),
+}
+
+/// A whole number's exact value, `u64`'s whole range of either sign (`-0` is none: its sign is
+/// kept by the `f64`). A sign and a magnitude rather than an `i128`: 16 bytes where an
+/// `Option<i128>` took 32 (aligned to 16), so that a `Json` takes 32 bytes instead of 48: a
+/// tree of less memory, written and copied as it is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Whole {
+    pub negative: bool,
+    pub magnitude: u64,
+}
+
+impl Whole {
+    pub fn value(self) -> i128 {
+        let magnitude = i128::from(self.magnitude);
+        if self.negative {
+            -magnitude
+        } else {
+            magnitude
+        }
+    }
 }
 
 /// Why a text is not JSON, and where (both counted from 1; the column in bytes).
@@ -101,7 +122,7 @@ impl Json {
     /// A number written as a whole number, exactly.
     pub fn as_integer(&self) -> Option<i128> {
         match self {
-            Json::Number { integer, .. } => *integer,
+            Json::Number { integer, .. } => integer.map(Whole::value),
             _ => None,
         }
     }
@@ -398,8 +419,8 @@ impl Parser<'_> {
         let integer = if whole { exact_integer(written) } else { None };
         // A whole number within 2^53 is exactly an `f64`: no need for the general reading.
         let exact = integer
-            .filter(|i| i.unsigned_abs() <= 1 << 53)
-            .map(|i| i as f64);
+            .filter(|i| i.magnitude <= 1 << 53)
+            .map(|i| i.value() as f64);
         match exact.or_else(|| crate::parse_float::parse_float(written)) {
             Some(value) if value.is_finite() => Ok(Json::Number { value, integer }),
             _ => Err(self.error_at(self.at, "number out of range")),
@@ -428,7 +449,7 @@ pub(crate) mod read;
 /// The exact value of a whole number as written (`-12`), when its magnitude fits `u64`; `-0`
 /// is left to the `f64` (it keeps its sign there). Digits are added up by hand: `i128`'s own
 /// parsing and printing cost kilobytes of wasm.
-fn exact_integer(written: &str) -> Option<i128> {
+fn exact_integer(written: &str) -> Option<Whole> {
     let (negative, digits) = match written.strip_prefix('-') {
         Some(digits) => (true, digits),
         None => (false, written),
@@ -439,11 +460,13 @@ fn exact_integer(written: &str) -> Option<i128> {
             .checked_mul(10)?
             .checked_add(u64::from(digit - b'0'))?;
     }
-    match (negative, magnitude) {
-        (true, 0) => None,
-        (true, m) => Some(-i128::from(m)),
-        (false, m) => Some(i128::from(m)),
+    if negative && magnitude == 0 {
+        return None;
     }
+    Some(Whole {
+        negative,
+        magnitude,
+    })
 }
 
 /// A whole number as text, printed through `u64` (see `exact_integer`).

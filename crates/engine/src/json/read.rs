@@ -195,7 +195,7 @@ pub(crate) fn invalid(value: &Json, expected: &str) -> String {
         Json::Number {
             integer: Some(integer),
             ..
-        } => format!("integer `{}`", super::integer_text(*integer)),
+        } => format!("integer `{}`", super::integer_text(integer.value())),
         Json::Number { value, .. } => {
             format!(
                 "floating point `{}`",

@@ -1,12 +1,19 @@
 //! The JSON reader: values, escapes and surrogates, numbers read exactly, malformed input
 //! reported at its line and column as serde_json reports it, and the nesting limit.
 
-use super::{parse, Json, MAX_DEPTH};
+use super::{parse, Json, Whole, MAX_DEPTH};
 
 fn number(value: f64, whole: bool) -> Json {
     Json::Number {
         value,
-        integer: whole.then_some(value as i128),
+        integer: whole.then_some(whole_of(value as i128)),
+    }
+}
+
+fn whole_of(integer: i128) -> Whole {
+    Whole {
+        negative: integer < 0,
+        magnitude: integer.unsigned_abs() as u64,
     }
 }
 
@@ -117,7 +124,8 @@ fn numbers_are_read_exactly_as_rust_reads_them() {
             .map(i128::from)
             .or_else(|_| written.parse::<i64>().map(i128::from))
             .ok()
-            .filter(|_| written != "-0");
+            .filter(|_| written != "-0")
+            .map(whole_of);
         let read = parse(written).unwrap();
         let number = Json::Number {
             value: expected,

@@ -20,7 +20,7 @@ fn write_value(value: &Json, out: &mut JsonText) {
         Json::Number {
             integer: Some(integer),
             ..
-        } => out.integer(*integer),
+        } => out.integer(integer.value()),
         Json::Number { value, .. } => out.float(*value),
         Json::String(text) => out.string(text),
         Json::Array(elements) => {
