@@ -3,8 +3,10 @@
 //! anything is right, a number too large to be exact (a template value that overflowed), a
 //! number with two readings. Errors and warnings as (field, message), for `bank_check.rs`.
 
-use crate::answer::{check_response, is_word, verdict_names, Response, Verdict};
-use crate::bank::ItemKind;
+use crate::answer::{
+    blank_accepts, check_response, is_word, verdict_names, Reading, Response, Verdict,
+};
+use crate::bank::{Blank, ItemKind};
 use crate::display_float::display_float;
 use crate::equations::solved_side;
 use crate::expression::{parse_expression, NameStyle};
@@ -86,6 +88,13 @@ pub fn answer_errors(kind: &ItemKind) -> Vec<(&'static str, String)> {
                         ".solvedFor",
                         format!("the answer is not an equation solved for {variable}"),
                     ));
+                }
+            }
+        }
+        ItemKind::FillBlanks { blanks } => {
+            for (b, blank) in blanks.iter().enumerate() {
+                if let Some(problem) = blank_choice_problem(blank) {
+                    errors.push((".blanks", format!("blank {}: {problem}", b + 1)));
                 }
             }
         }
@@ -172,6 +181,26 @@ pub fn answer_warnings(kind: &ItemKind) -> Vec<(&'static str, String)> {
         _ => {}
     }
     warnings
+}
+
+/// What makes a blank's drop-down unfair: one option only, an empty option (it reads as no
+/// choice), or no option judged right as the blank judges a typed answer.
+fn blank_choice_problem(blank: &Blank) -> Option<String> {
+    let choices = &blank.choices;
+    if choices.is_empty() {
+        return None;
+    }
+    if choices.len() < 2 {
+        return Some("a drop-down needs at least two choices".into());
+    }
+    if choices.iter().any(|c| fold_typed(c).trim().is_empty()) {
+        return Some("a choice is empty".into());
+    }
+    let reading = Reading::default();
+    if !choices.iter().any(|c| blank_accepts(blank, c, &reading)) {
+        return Some("none of its choices is an accepted answer".into());
+    }
+    None
 }
 
 /// The typed answer an item states, to check that its own item judges it right.

@@ -128,7 +128,7 @@ fn an_essay_is_skipped_with_its_reason() {
     assert!(imported.bank.items.is_empty());
     assert_eq!(
         skipped(&imported),
-        vec!["skipped: essay.xml: a extendedTextInteraction cannot be answered in the widget"]
+        vec!["skipped: essay.xml: the interaction extendedTextInteraction cannot be answered in the widget"]
     );
     assert_eq!(imported.count("items skipped"), 1);
 }
@@ -228,7 +228,7 @@ fn a_qti2_package_without_a_test_reads_its_item_resources_in_order() {
     );
     assert!(
         skipped.contains(
-            &"skipped: essay.xml: a extendedTextInteraction cannot be answered in the widget"
+            &"skipped: essay.xml: the interaction extendedTextInteraction cannot be answered in the widget"
                 .to_string()
         ),
         "{skipped:#?}"
