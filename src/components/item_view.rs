@@ -222,7 +222,7 @@ fn prompt_with_gaps(
                         });
                     }
                     html! {
-                        <select class="ap-select" aria-label={label} {disabled} {oninput}>
+                        <select class="ap-select ap-gap" aria-label={label} {disabled} {oninput}>
                             // Chosen at first, as in matching's lists.
                             <option value="" selected=true>{ screen.words.choose }</option>
                             { VList::with_children(options, None) }

@@ -93,8 +93,14 @@ pub fn answer_errors(kind: &ItemKind) -> Vec<(&'static str, String)> {
         }
         ItemKind::FillBlanks { blanks } => {
             for (b, blank) in blanks.iter().enumerate() {
-                if let Some(problem) = blank_choice_problem(blank) {
-                    errors.push((".blanks", format!("blank {}: {problem}", b + 1)));
+                if unfair_drop_down(blank) {
+                    errors.push((
+                        ".blanks",
+                        format!(
+                            "blank {}: a drop-down needs two choices or more, none empty, one right",
+                            b + 1
+                        ),
+                    ));
                 }
             }
         }
@@ -183,24 +189,15 @@ pub fn answer_warnings(kind: &ItemKind) -> Vec<(&'static str, String)> {
     warnings
 }
 
-/// What makes a blank's drop-down unfair: one option only, an empty option (it reads as no
+/// Whether a blank's drop-down is unfair: one option only, an empty option (it reads as no
 /// choice), or no option judged right as the blank judges a typed answer.
-fn blank_choice_problem(blank: &Blank) -> Option<String> {
+fn unfair_drop_down(blank: &Blank) -> bool {
     let choices = &blank.choices;
-    if choices.is_empty() {
-        return None;
-    }
-    if choices.len() < 2 {
-        return Some("a drop-down needs at least two choices".into());
-    }
-    if choices.iter().any(|c| fold_typed(c).trim().is_empty()) {
-        return Some("a choice is empty".into());
-    }
     let reading = Reading::default();
-    if !choices.iter().any(|c| blank_accepts(blank, c, &reading)) {
-        return Some("none of its choices is an accepted answer".into());
-    }
-    None
+    !choices.is_empty()
+        && (choices.len() < 2
+            || choices.iter().any(|c| fold_typed(c).trim().is_empty())
+            || !choices.iter().any(|c| blank_accepts(blank, c, &reading)))
 }
 
 /// The typed answer an item states, to check that its own item judges it right.

@@ -58,9 +58,9 @@ fn a_drop_down_blank_needs_two_choices_and_a_right_one_among_them() {
                          { "answers": ["gas"], "choices": ["gas", " "] } ] }"#,
         expect![[r#"
             refused
-            error at $.items[0] ("d").blanks: blank 2: a drop-down needs at least two choices
-            error at $.items[0] ("d").blanks: blank 3: none of its choices is an accepted answer
-            error at $.items[0] ("d").blanks: blank 4: a choice is empty"#]],
+            error at $.items[0] ("d").blanks: blank 2: a drop-down needs two choices or more, none empty, one right
+            error at $.items[0] ("d").blanks: blank 3: a drop-down needs two choices or more, none empty, one right
+            error at $.items[0] ("d").blanks: blank 4: a drop-down needs two choices or more, none empty, one right"#]],
     );
     check_load(
         r#"{ "id": "d", "skills": ["s"], "type": "fillBlanks", "prompt": "Water boils at [[1]] °C.",
