@@ -4,8 +4,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use adaptive_practice_engine::find_text::{has_text, split_at_text};
 use adaptive_practice_engine::bank::Blank;
+use adaptive_practice_engine::find_text::{has_text, split_at_text};
 use adaptive_practice_engine::gaps::{prompt_pieces, PromptPiece};
 use adaptive_practice_engine::markup::{parse_inline, plain_text_of_inlines};
 use adaptive_practice_engine::{Item, ItemKind, Response};

@@ -214,8 +214,11 @@ fn import_strict_refuses_any_skip_and_writes_nothing() {
 fn import_of_nothing_usable_fails_and_writes_nothing() {
     let folder = scratch("no-items");
     let essays = folder.join("essays.gift");
-    std::fs::write(&essays, "::e:: Explain why. {}\n\n::f:: Just a description.\n")
-        .expect("written");
+    std::fs::write(
+        &essays,
+        "::e:: Explain why. {}\n\n::f:: Just a description.\n",
+    )
+    .expect("written");
     let out = folder.join("essays.json");
     let (code, stderr) = import(&[
         "--src",

@@ -170,8 +170,14 @@ fn choice_gaps_among_others_become_drop_downs_and_say_what_was_left_out() {
     assert_eq!(
         gaps,
         vec![
-            (&["blue".to_string(), "green".to_string()][..], &["blue".to_string()][..]),
-            (&["green".to_string(), "yellow".to_string()][..], &["green".to_string()][..]),
+            (
+                &["blue".to_string(), "green".to_string()][..],
+                &["blue".to_string()][..]
+            ),
+            (
+                &["green".to_string(), "yellow".to_string()][..],
+                &["green".to_string()][..]
+            ),
         ]
     );
     assert_eq!(

@@ -291,7 +291,9 @@ fn name_skills_by_last_part(skills: &mut [Skill], paths: &[(String, Vec<String>)
         let mut parts = 1;
         while parts < segments.len()
             && paths.iter().any(|(other_id, other)| {
-                other_id != id && other.len() >= parts && other.ends_with(&segments[segments.len() - parts..])
+                other_id != id
+                    && other.len() >= parts
+                    && other.ends_with(&segments[segments.len() - parts..])
             })
         {
             parts += 1;

@@ -535,7 +535,10 @@ fn select_gaps(
                 .unwrap_or("1")
                 .trim()
                 .to_string();
-            (text_of(option).unwrap_or_default().trim().to_string(), group)
+            (
+                text_of(option).unwrap_or_default().trim().to_string(),
+                group,
+            )
         })
         .collect();
     let mut text = String::new();

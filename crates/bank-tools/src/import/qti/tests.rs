@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use adaptive_practice_engine::template::instantiate;
-use adaptive_practice_engine::{check_response_with, load_bank, ItemKind, Reading, Response, Verdict};
+use adaptive_practice_engine::{
+    check_response_with, load_bank, ItemKind, Reading, Response, Verdict,
+};
 
 use super::import_qti;
 use crate::bank_checker::check_bank_file;
@@ -317,7 +319,10 @@ fn inline_choices_become_drop_down_gaps_with_their_options() {
         vec!["sun-path: fillBlanks".to_string()]
     );
     let item = &imported.bank.items[0];
-    assert_eq!(item.prompt, "The sun rises in the [[1]] and sets in the [[2]].");
+    assert_eq!(
+        item.prompt,
+        "The sun rises in the [[1]] and sets in the [[2]]."
+    );
     let ItemKind::FillBlanks { blanks } = &item.kind else {
         panic!("fill-the-gaps, not {:?}", item.kind);
     };
