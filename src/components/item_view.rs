@@ -4,8 +4,10 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use adaptive_practice_engine::bank::Blank;
 use adaptive_practice_engine::find_text::{has_text, split_at_text};
 use adaptive_practice_engine::gaps::{prompt_pieces, PromptPiece};
+use adaptive_practice_engine::markup::{parse_inline, plain_text_of_inlines};
 use adaptive_practice_engine::{Item, ItemKind, Response};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -148,11 +150,12 @@ fn empty_response(kind: &ItemKind, blanks: usize) -> Response {
     }
 }
 
-/// A prompt with gaps: `[[1]]`, `[[2]]`, … become labelled text fields.
+/// A prompt with gaps: `[[1]]`, `[[2]]`, … become labelled text fields, or drop-downs for
+/// blanks with `choices` (drawn as matching's lists are, in the order written).
 fn prompt_with_gaps(
     prompt: &str,
     screen: &ScreenContext,
-    count: usize,
+    blanks: &[Blank],
     disabled: bool,
     on_gap: Callback<(usize, String)>,
     gap_label: &str,
@@ -194,8 +197,9 @@ fn prompt_with_gaps(
                 }
                 VList::with_children(parts, None).into()
             }
-            PromptPiece::Gap(number) if !(1..=count).contains(&number) => html! {},
+            PromptPiece::Gap(number) if !(1..=blanks.len()).contains(&number) => html! {},
             PromptPiece::Gap(number) => {
+                // A list fires `input` too, and its `value` reads as a text field's does.
                 let oninput = {
                     let on_gap = on_gap.clone();
                     Callback::from(move |event: InputEvent| {
@@ -203,10 +207,27 @@ fn prompt_with_gaps(
                         on_gap.emit((number - 1, input.value()));
                     })
                 };
-                html! {
-                    <input class="ap-input ap-gap" type="text" autocomplete="off" autocapitalize="off"
-                        autocorrect="off" spellcheck="false"
-                        aria-label={fill(gap_label, &[("number", &number.to_string())])} {disabled} {oninput} />
+                let label = fill(gap_label, &[("number", &number.to_string())]);
+                let choices = &blanks[number - 1].choices;
+                if choices.is_empty() {
+                    html! {
+                        <input class="ap-input ap-gap" type="text" autocomplete="off" autocapitalize="off"
+                            autocorrect="off" spellcheck="false" aria-label={label} {disabled} {oninput} />
+                    }
+                } else {
+                    let mut options = Vec::with_capacity(choices.len());
+                    for choice in choices {
+                        options.push(html! {
+                            <option value={choice.clone()}>{ plain_text_of_inlines(&parse_inline(choice)) }</option>
+                        });
+                    }
+                    html! {
+                        <select class="ap-select ap-gap" aria-label={label} {disabled} {oninput}>
+                            // Chosen at first, as in matching's lists.
+                            <option value="" selected=true>{ screen.words.choose }</option>
+                            { VList::with_children(options, None) }
+                        </select>
+                    }
                 }
             }
         });
@@ -221,10 +242,11 @@ pub fn item_view(props: &ItemViewProps) -> Html {
     let parts = props.item.parts();
     let part_index = props.part_index.min(parts.len().saturating_sub(1));
     let part = parts.get(part_index).copied();
-    let blank_count = match part.map(|p| p.kind) {
-        Some(ItemKind::FillBlanks { blanks }) => blanks.len(),
-        _ => 0,
+    let blanks: &[Blank] = match part.map(|p| p.kind) {
+        Some(ItemKind::FillBlanks { blanks }) => blanks,
+        _ => &[],
     };
+    let blank_count = blanks.len();
     let draft = &props.held.draft;
     let Some(part) = part else { return html! {} };
     let hints = part.hints;
@@ -275,7 +297,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
         ItemKind::FillBlanks { .. } => prompt_with_gaps(
             part.prompt,
             props.screen,
-            blank_count,
+            blanks,
             answered,
             on_gap,
             words.gap_label,

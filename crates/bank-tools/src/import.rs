@@ -162,7 +162,7 @@ pub fn import_files(
 }
 
 /// What `import` does with an imported bank: write it, write it and say some things were
-/// skipped (exit 2), or refuse it under `--strict` (exit 1).
+/// skipped (exit 2), or refuse it under `--strict` or when it has no item (exit 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportOutcome {
     /// Nothing was skipped or left out: exit 0.
@@ -171,10 +171,15 @@ pub enum ImportOutcome {
     WrittenWithSkips,
     /// Something was skipped and `--strict` was asked: nothing written, exit 1.
     RefusedByStrict,
+    /// No item could be made (every question skipped, or none found): nothing written, exit 1.
+    NoItems,
 }
 
 impl ImportOutcome {
     pub fn of(imported: &ImportedBank, strict: bool) -> ImportOutcome {
+        if imported.bank.items.is_empty() {
+            return ImportOutcome::NoItems;
+        }
         match (imported.skipped_count() + imported.left_out_count(), strict) {
             (0, _) => ImportOutcome::Complete,
             (_, false) => ImportOutcome::WrittenWithSkips,
@@ -186,7 +191,7 @@ impl ImportOutcome {
         match self {
             ImportOutcome::Complete => 0,
             ImportOutcome::WrittenWithSkips => 2,
-            ImportOutcome::RefusedByStrict => 1,
+            ImportOutcome::RefusedByStrict | ImportOutcome::NoItems => 1,
         }
     }
 }

@@ -5,11 +5,14 @@
 //! template item is judged in its first variant (seed 0). Responses to choices, orderings,
 //! blanks and matchings are written as `response_from_line` reads them (`1|3`, `cat|dog`): an
 //! entry by its number, or by its text as the learner sees it rendered (`½` for `$\frac{1}{2}$`,
-//! `bold` for `**bold**`) or as its Markdown source.
+//! `bold` for `**bold**`) or as its Markdown source. A drop-down gap (a blank with `choices`)
+//! takes one of its options only, named in the same ways; any other text is `unreadable`
+//! (`notAnOption`), as a learner cannot give it.
 
+use adaptive_practice_engine::markup::{parse_inline, plain_text_of_inlines};
 use adaptive_practice_engine::template::instantiate;
 use adaptive_practice_engine::{
-    check_part, load_bank, response_from_line, verdict_names, Bank, Reading,
+    check_part, load_bank, response_from_line, verdict_names, Bank, ItemKind, Reading, Response,
 };
 
 /// The seed of the template variant that is judged.
@@ -52,10 +55,54 @@ pub fn try_answer_line(bank: &Bank, line: &str) -> Result<String, String> {
     let part = parts
         .get(part)
         .ok_or_else(|| format!("{item_id:?} has {} part(s)", parts.len()))?;
-    let response = response_from_line(part.kind, input);
+    let kind = part.kind;
+    let mut response = response_from_line(kind, input);
+    if let Err(blank) = pick_options(kind, &mut response) {
+        return Ok(format!(
+            "{target}\t{input}\tunreadable\tnotAnOption (gap {blank} is a drop-down: {})",
+            options_of(kind, blank).join(" | ")
+        ));
+    }
     let result = check_part(&item, part, &response, &Reading::of_bank(bank));
     let (verdict, reason) = verdict_names(&result);
     Ok(format!("{target}\t{input}\t{verdict}\t{reason}"))
+}
+
+/// A drop-down gap takes one of its options only, as the learner picks it: named by its source
+/// or by its text as shown (`½` for `$\frac{1}{2}$`), the option's source is judged. `Err`
+/// gives the gap (from 1) whose text is no option.
+fn pick_options(kind: &ItemKind, response: &mut Response) -> Result<(), usize> {
+    let (ItemKind::FillBlanks { blanks }, Response::Blanks(given)) = (kind, response) else {
+        return Ok(());
+    };
+    for (number, (blank, text)) in blanks.iter().zip(given.iter_mut()).enumerate() {
+        if blank.choices.is_empty() || text.trim().is_empty() {
+            continue;
+        }
+        let wanted = text.trim();
+        let option = blank.choices.iter().find(|option| {
+            option.trim() == wanted || plain_text_of_inlines(&parse_inline(option)).trim() == wanted
+        });
+        match option {
+            Some(option) => option.clone_into(text),
+            None => return Err(number + 1),
+        }
+    }
+    Ok(())
+}
+
+/// The options of drop-down gap `blank` (from 1), as shown.
+fn options_of(kind: &ItemKind, blank: usize) -> Vec<String> {
+    let ItemKind::FillBlanks { blanks } = kind else {
+        return Vec::new();
+    };
+    blanks.get(blank - 1).map_or_else(Vec::new, |blank| {
+        blank
+            .choices
+            .iter()
+            .map(|option| plain_text_of_inlines(&parse_inline(option)))
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -78,5 +125,27 @@ mod tests {
             assert_eq!(judged(wrong), format!("half\t{wrong}\twrong\tnotEqual"));
         }
         assert_eq!(judged("three"), "half\tthree\tunreadable\tpickOne");
+    }
+
+    const DROP_DOWN: &str = r#"{"id": "t", "version": "1", "title": "T", "skills": [{"id": "s", "name": "S"}],
+        "items": [{"id": "steam", "skills": ["s"], "type": "fillBlanks", "prompt": "It is a [[1]] at [[2]] °C.",
+            "blanks": [{"answers": ["gas"], "choices": ["solid", "*liquid*", "gas"]},
+                       {"numeric": "100", "choices": ["0", "100"]}]}]}"#;
+
+    #[test]
+    fn a_drop_down_gap_takes_only_its_options() {
+        let (bank, problem) = read_bank_for_trying(DROP_DOWN).unwrap();
+        assert_eq!(problem, None);
+        let judged = |input: &str| try_answer_line(&bank, &format!("steam\t{input}")).unwrap();
+        assert_eq!(judged("gas|100"), "steam\tgas|100\tright\tok");
+        assert_eq!(judged("liquid|100"), "steam\tliquid|100\twrong\tnotEqual");
+        assert_eq!(
+            judged("steam|100"),
+            "steam\tsteam|100\tunreadable\tnotAnOption (gap 1 is a drop-down: solid | liquid | gas)"
+        );
+        assert_eq!(
+            judged("gas|100.0"),
+            "steam\tgas|100.0\tunreadable\tnotAnOption (gap 2 is a drop-down: 0 | 100)"
+        );
     }
 }

@@ -211,6 +211,31 @@ fn import_strict_refuses_any_skip_and_writes_nothing() {
 }
 
 #[test]
+fn import_of_nothing_usable_fails_and_writes_nothing() {
+    let folder = scratch("no-items");
+    let essays = folder.join("essays.gift");
+    std::fs::write(
+        &essays,
+        "::e:: Explain why. {}\n\n::f:: Just a description.\n",
+    )
+    .expect("written");
+    let out = folder.join("essays.json");
+    let (code, stderr) = import(&[
+        "--src",
+        &essays.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("(the notes above say why): nothing written"),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "no bank without items");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
 fn import_errors_exit_1_with_a_reason() {
     let folder = scratch("errors");
     let out = folder.join("bank.json").to_string_lossy().into_owned();

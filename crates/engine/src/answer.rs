@@ -278,23 +278,27 @@ fn check_blanks(
     let mut all_correct = true;
     let mut shown = Vec::new();
     for (blank, text) in blanks.iter().zip(given) {
-        let correct = match &blank.numeric {
-            Some(number) => numeric::blank_number_matches(number, blank.tolerance, text, reading),
-            None => {
-                let given = normalize_text(text, blank.case_sensitive, true);
-                blank
-                    .answers
-                    .iter()
-                    .any(|a| normalize_text(a, blank.case_sensitive, true) == given)
-            }
-        };
-        all_correct &= correct;
+        all_correct &= blank_accepts(blank, text, reading);
         shown.push(match &blank.numeric {
             Some(number) => number.text.clone(),
             None => blank.answers.first().cloned().unwrap_or_default(),
         });
     }
     verdict(all_correct, None, join_texts(&shown, ", "))
+}
+
+/// Whether `text` fills `blank` rightly: typed, or the option picked from its `choices`.
+pub(crate) fn blank_accepts(blank: &Blank, text: &str, reading: &Reading) -> bool {
+    match &blank.numeric {
+        Some(number) => numeric::blank_number_matches(number, blank.tolerance, text, reading),
+        None => {
+            let given = normalize_text(text, blank.case_sensitive, true);
+            blank
+                .answers
+                .iter()
+                .any(|a| normalize_text(a, blank.case_sensitive, true) == given)
+        }
+    }
 }
 
 pub(crate) fn shorten(text: &str, limit: usize) -> String {

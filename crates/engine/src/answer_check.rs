@@ -3,8 +3,10 @@
 //! anything is right, a number too large to be exact (a template value that overflowed), a
 //! number with two readings. Errors and warnings as (field, message), for `bank_check.rs`.
 
-use crate::answer::{check_response, is_word, verdict_names, Response, Verdict};
-use crate::bank::ItemKind;
+use crate::answer::{
+    blank_accepts, check_response, is_word, verdict_names, Reading, Response, Verdict,
+};
+use crate::bank::{Blank, ItemKind};
 use crate::display_float::display_float;
 use crate::equations::solved_side;
 use crate::expression::{parse_expression, NameStyle};
@@ -85,6 +87,19 @@ pub fn answer_errors(kind: &ItemKind) -> Vec<(&'static str, String)> {
                     errors.push((
                         ".solvedFor",
                         format!("the answer is not an equation solved for {variable}"),
+                    ));
+                }
+            }
+        }
+        ItemKind::FillBlanks { blanks } => {
+            for (b, blank) in blanks.iter().enumerate() {
+                if unfair_drop_down(blank) {
+                    errors.push((
+                        ".blanks",
+                        format!(
+                            "blank {}: a drop-down needs two choices or more, none empty, one right",
+                            b + 1
+                        ),
                     ));
                 }
             }
@@ -172,6 +187,17 @@ pub fn answer_warnings(kind: &ItemKind) -> Vec<(&'static str, String)> {
         _ => {}
     }
     warnings
+}
+
+/// Whether a blank's drop-down is unfair: one option only, an empty option (it reads as no
+/// choice), or no option judged right as the blank judges a typed answer.
+fn unfair_drop_down(blank: &Blank) -> bool {
+    let choices = &blank.choices;
+    let reading = Reading::default();
+    !choices.is_empty()
+        && (choices.len() < 2
+            || choices.iter().any(|c| fold_typed(c).trim().is_empty())
+            || !choices.iter().any(|c| blank_accepts(blank, c, &reading)))
 }
 
 /// The typed answer an item states, to check that its own item judges it right.

@@ -409,7 +409,7 @@ pub struct Choice {
 }
 
 /// One gap of a fill-in-the-blanks item: accepted words, or a number.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Blank {
     #[serde(default)]
@@ -420,6 +420,10 @@ pub struct Blank {
     pub tolerance: Option<f64>,
     #[serde(default)]
     pub case_sensitive: bool,
+    /// When given, the gap is a drop-down of these options, in this order, instead of a text
+    /// field; the option picked is judged as a typed answer would be.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

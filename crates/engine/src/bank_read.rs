@@ -249,6 +249,7 @@ fn read_blank(value: &Json) -> Read<Blank> {
         numeric: f.optional("numeric", read_numeric_value),
         tolerance: f.optional("tolerance", read_f64),
         case_sensitive: f.or_default("caseSensitive", read_bool),
+        choices: f.or_default("choices", strings),
     };
     f.finish(blank)
 }

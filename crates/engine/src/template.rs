@@ -281,6 +281,7 @@ impl Filler<'_> {
             ItemKind::FillBlanks { blanks } => {
                 for blank in blanks {
                     self.texts(&mut blank.answers)?;
+                    self.texts(&mut blank.choices)?;
                     if let Some(number) = &mut blank.numeric {
                         self.number(number)?;
                     }

@@ -7,8 +7,8 @@
 //! not next to it is an error).
 //!
 //! Exit code: 0 when nothing was skipped; 2 when something was skipped (the bank is still
-//! written); 1 on an error (the written bank included), or when something was skipped under
-//! `--strict` (nothing written).
+//! written); 1 on an error (the written bank included), when no item could be made (nothing
+//! written), or when something was skipped under `--strict` (nothing written).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -61,6 +61,13 @@ fn main() -> ExitCode {
         imported.headline(),
         imported.summary_line()
     );
+    if outcome == ImportOutcome::NoItems {
+        eprintln!(
+            "import: no item could be made from {} (the notes above say why): nothing written",
+            arguments.source.display()
+        );
+        return ExitCode::from(outcome.exit_code());
+    }
     if outcome == ImportOutcome::RefusedByStrict {
         eprintln!(
             "import: --strict: {} thing(s) skipped or left out, nothing written",

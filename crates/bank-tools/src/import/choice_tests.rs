@@ -156,26 +156,41 @@ fn a_one_gap_choice_cloze_is_a_single_choice_with_its_feedback() {
 }
 
 #[test]
-fn choice_gaps_among_others_list_their_choices_and_say_what_was_left_out() {
+fn choice_gaps_among_others_become_drop_downs_and_say_what_was_left_out() {
     let imported = import("cloze.xml", &moodle(CLOZE_TWO));
     let item = &imported.bank.items[0];
+    assert_eq!(item.prompt, "The sky is [[1]] and grass is [[2]].");
+    let ItemKind::FillBlanks { blanks } = &item.kind else {
+        panic!("fill-the-gaps, not {:?}", item.kind);
+    };
+    let gaps: Vec<(&[String], &[String])> = blanks
+        .iter()
+        .map(|blank| (blank.choices.as_slice(), blank.answers.as_slice()))
+        .collect();
     assert_eq!(
-        item.prompt,
-        "The sky is [[1]] (blue / green) and grass is [[2]] (green / yellow)."
+        gaps,
+        vec![
+            (
+                &["blue".to_string(), "green".to_string()][..],
+                &["blue".to_string()][..]
+            ),
+            (
+                &["green".to_string(), "yellow".to_string()][..],
+                &["green".to_string()][..]
+            ),
+        ]
     );
     assert_eq!(
         notes(&imported),
         vec![
             "left out: question 1 \"colours\" (line 3): gap 1: the feedback on blue, green is \
              left out (a gap has no feedback)",
-            "changed: question 1 \"colours\" (line 3): gap 1 is a choice (blue / green); a \
-             bank's gap has no choices: it is a typed gap, its choices listed after it in the \
-             prompt, the right one typed as written",
+            "changed: question 1 \"colours\" (line 3): gap 1 is a choice: a drop-down of \
+             blue / green",
             "left out: question 1 \"colours\" (line 3): gap 2: the feedback on green is left out \
              (a gap has no feedback)",
-            "changed: question 1 \"colours\" (line 3): gap 2 is a choice (green / yellow); a \
-             bank's gap has no choices: it is a typed gap, its choices listed after it in the \
-             prompt, the right one typed as written",
+            "changed: question 1 \"colours\" (line 3): gap 2 is a choice: a drop-down of \
+             green / yellow",
         ]
     );
     assert_eq!(

@@ -63,6 +63,8 @@ pub fn import_gift_text(text: &str, file_label: &str, name: &str) -> ImportedBan
     let mut current_skill: Option<String> = None;
     let (mut questions, mut categories) = (0, 0);
     let mut category_paths: Vec<Vec<String>> = Vec::new();
+    // Each category skill's path (`["Geography Y8", "Rivers"]`), for its name at the end.
+    let mut skill_paths: Vec<(String, Vec<String>)> = Vec::new();
     let mut first_question: Option<String> = None;
     for entry in parse_gift(text) {
         let mut context = Notes {
@@ -73,9 +75,10 @@ pub fn import_gift_text(text: &str, file_label: &str, name: &str) -> ImportedBan
             Entry::Category { path, .. } => {
                 categories += 1;
                 category_paths.push(crate::import::category_parts(&path));
-                let skill = skill_of_category(&path);
+                let (skill, segments) = skill_of_category(&path);
                 current_skill = Some(skill.id.clone());
                 if !skills.iter().any(|known| known.id == skill.id) {
+                    skill_paths.push((skill.id.clone(), segments));
                     skills.push(skill);
                 }
             }
@@ -127,6 +130,7 @@ pub fn import_gift_text(text: &str, file_label: &str, name: &str) -> ImportedBan
                 .into(),
         });
     }
+    name_skills_by_last_part(&mut skills, &skill_paths);
     let counts = vec![
         ("questions", questions),
         ("categories", categories),
@@ -278,9 +282,34 @@ pub(crate) fn slug(text: &str, fallback: &str) -> String {
     }
 }
 
-/// `$course$/top/Fractions/Adding` → the skill “Fractions / Adding”, id `fractions-adding`.
-/// A `/` inside a name is written `//`.
-fn skill_of_category(path: &str) -> Skill {
+/// Names each category's skill by the last part of its path (`Adding`), as Moodle shows a
+/// category; when two categories end alike, by as many parts from the end as tell them apart
+/// (`Fractions / Basics`, `Decimals / Basics`). The parts they share with every category are the
+/// bank's title.
+fn name_skills_by_last_part(skills: &mut [Skill], paths: &[(String, Vec<String>)]) {
+    for (id, segments) in paths {
+        let mut parts = 1;
+        while parts < segments.len()
+            && paths.iter().any(|(other_id, other)| {
+                other_id != id
+                    && other.len() >= parts
+                    && other.ends_with(&segments[segments.len() - parts..])
+            })
+        {
+            parts += 1;
+        }
+        if let Some(skill) = skills.iter_mut().find(|skill| skill.id == *id) {
+            if !segments.is_empty() {
+                skill.name = segments[segments.len() - parts..].join(" / ");
+            }
+        }
+    }
+}
+
+/// `$course$/top/Fractions/Adding` → the skill “Fractions / Adding”, id `fractions-adding`, and
+/// the path's parts (`name_skills_by_last_part` names it “Adding”). A `/` inside a name is
+/// written `//`.
+fn skill_of_category(path: &str) -> (Skill, Vec<String>) {
     let placeholder = '\u{E02F}';
     let path = text::plain(path).replace("//", &placeholder.to_string());
     let mut segments: Vec<String> = path
@@ -302,12 +331,13 @@ fn skill_of_category(path: &str) -> Skill {
     } else {
         segments.join(" / ")
     };
-    Skill {
+    let skill = Skill {
         id: slug(&name.to_lowercase(), "skill"),
         name,
         description: None,
         prerequisites: Vec::new(),
-    }
+    };
+    (skill, segments)
 }
 
 fn default_skill(name: &str) -> Skill {

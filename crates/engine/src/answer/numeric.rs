@@ -47,6 +47,10 @@ pub(super) fn check_numeric(
         return unreadable(UnreadableReason::WrongShape);
     };
     let shown = match unit {
+        // An angle's `°`, `′`, `″` follow the number without a space (`65°`), as in print.
+        Some(unit) if matches!(unit.as_str(), "°" | "′" | "″") => {
+            format!("{}{unit}", answer.text)
+        }
         Some(unit) => format!("{} {unit}", answer.text),
         None => answer.text.clone(),
     };

@@ -190,6 +190,49 @@ fn every_blank_must_be_right() {
     );
 }
 
+const DROP_DOWNS: &str = r#"{ "type": "fillBlanks", "blanks": [
+    { "answers": ["gas"], "choices": ["solid", "liquid", "gas"] },
+    { "numeric": "100", "choices": ["0", "100", "212"] } ] }"#;
+
+#[test]
+fn the_option_picked_in_a_drop_down_is_judged_as_the_blank_s_answer() {
+    check(
+        DROP_DOWNS,
+        Response::Blanks(vec!["gas".into(), "100".into()]),
+        expect!["right answer=gas, 100"],
+    );
+    check(
+        DROP_DOWNS,
+        Response::Blanks(vec!["liquid".into(), "100".into()]),
+        expect!["wrong answer=gas, 100"],
+    );
+    check(
+        DROP_DOWNS,
+        Response::Blanks(vec!["gas".into(), "212".into()]),
+        expect!["wrong answer=gas, 100"],
+    );
+    // The list's first entry ("Choose…") has the empty value: no option picked.
+    check(
+        DROP_DOWNS,
+        Response::Blanks(vec![String::new(), "100".into()]),
+        expect!["unreadable: Fill every gap."],
+    );
+}
+
+#[test]
+fn an_angle_s_degree_sign_follows_the_number() {
+    check(
+        r#"{ "type": "numeric", "answer": 65, "unit": "°" }"#,
+        text("64"),
+        expect!["wrong answer=65°"],
+    );
+    check(
+        r#"{ "type": "numeric", "answer": 20, "unit": "°C" }"#,
+        text("21"),
+        expect!["wrong answer=20 °C"],
+    );
+}
+
 const MATCHING: &str = r#"{ "type": "matching", "pairs": [ { "left": "1/2", "right": "0.5" }, { "left": "1/4", "right": "0.25" } ], "distractors": ["0.4"] }"#;
 
 #[test]

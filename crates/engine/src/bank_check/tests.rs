@@ -49,6 +49,29 @@ fn a_template_value_that_is_not_finite_is_refused_wherever_it_is_shown() {
 }
 
 #[test]
+fn a_drop_down_blank_needs_two_choices_and_a_right_one_among_them() {
+    check_load(
+        r#"{ "id": "d", "skills": ["s"], "type": "fillBlanks", "prompt": "[[1]] [[2]] [[3]] [[4]]",
+             "blanks": [ { "answers": ["gas"], "choices": ["solid", "gas"] },
+                         { "answers": ["gas"], "choices": ["gas"] },
+                         { "answers": ["gas"], "choices": ["solid", "liquid"] },
+                         { "answers": ["gas"], "choices": ["gas", " "] } ] }"#,
+        expect![[r#"
+            refused
+            error at $.items[0] ("d").blanks: blank 2: a drop-down needs two choices or more, none empty, one right
+            error at $.items[0] ("d").blanks: blank 3: a drop-down needs two choices or more, none empty, one right
+            error at $.items[0] ("d").blanks: blank 4: a drop-down needs two choices or more, none empty, one right"#]],
+    );
+    check_load(
+        r#"{ "id": "d", "skills": ["s"], "type": "fillBlanks", "prompt": "Water boils at [[1]] °C.",
+             "blanks": [ { "numeric": "100", "choices": ["0", "100.0", "212"] } ] }"#,
+        expect![[r#"
+            accepted
+        "#]],
+    );
+}
+
+#[test]
 fn math_that_does_not_parse_is_refused_at_its_text() {
     check_load(
         r#"{ "id": "m", "skills": ["s"], "type": "numeric", "prompt": "What is $\\frac{1}{$?", "answer": 4,

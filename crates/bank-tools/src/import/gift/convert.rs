@@ -297,9 +297,7 @@ fn short_answer(parts: &QuestionParts<'_>, notes: &mut Notes<'_>) -> Result<Conv
             kind: ItemKind::FillBlanks {
                 blanks: vec![Blank {
                     answers: right,
-                    numeric: None,
-                    tolerance: None,
-                    case_sensitive: false,
+                    ..Blank::default()
                 }],
             },
             prompt: fill_blank(&parts.prompt, "[[1]]"),

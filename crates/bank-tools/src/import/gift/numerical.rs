@@ -6,7 +6,7 @@
 use adaptive_practice_engine::bank::{Blank, ItemKind, Misconception, NumericValue};
 
 use super::convert::{prompt_with_line, text, Converted, QuestionParts};
-use super::parse::split_answers;
+use super::parse::{split_answers, Answer};
 use super::text::fill_blank;
 use super::Notes;
 
@@ -45,6 +45,29 @@ pub(super) fn format_number(value: f64) -> String {
     format!("{rounded}")
 }
 
+/// An `=` left unescaped in a feedback (`#2 × 5 = 10 cm`) splits it into answers that are not
+/// numbers: each such piece after an answer with feedback goes back into that feedback (`noted`
+/// is told of each), as its author meant it.
+fn rejoin_feedback(answers: Vec<Answer>, mut noted: impl FnMut(&Answer)) -> Vec<Answer> {
+    let mut kept: Vec<Answer> = Vec::new();
+    for answer in answers {
+        if let Some(feedback) = kept.last_mut().and_then(|last| last.feedback.as_mut()) {
+            if answer.weight.is_none() && numeric_answer(&answer.text).is_none() {
+                noted(&answer);
+                feedback.push_str(" = ");
+                feedback.push_str(&answer.text);
+                if let Some(more) = &answer.feedback {
+                    feedback.push('#');
+                    feedback.push_str(more);
+                }
+                continue;
+            }
+        }
+        kept.push(answer);
+    }
+    kept
+}
+
 pub(super) fn numerical(
     parts: &QuestionParts<'_>,
     numbers: &str,
@@ -64,7 +87,16 @@ pub(super) fn numerical(
         );
     }
     let offset = block.body.chars().count() - numbers.chars().count();
-    let answers = split_answers(answers_text, &['=']);
+    let answers = rejoin_feedback(split_answers(answers_text, &['=']), |answer| {
+        notes.changed(
+            block.line_of(offset + answer.start),
+            format!(
+                "“= {}” is read as part of the feedback before it: an `=` in feedback is written \
+                 `\\=` in GIFT",
+                answer.text
+            ),
+        );
+    });
     let mut right: Option<(NumericValue, f64)> = None;
     let mut misconceptions = Vec::new();
     let mut candidates = Vec::new();
@@ -148,10 +180,9 @@ pub(super) fn numerical(
         return Ok(Converted {
             kind: ItemKind::FillBlanks {
                 blanks: vec![Blank {
-                    answers: Vec::new(),
                     numeric: Some(answer),
                     tolerance,
-                    case_sensitive: false,
+                    ..Blank::default()
                 }],
             },
             prompt: fill_blank(&parts.prompt, "[[1]]"),

@@ -364,3 +364,52 @@ fn any_text_gives_items_that_play_or_notes_that_say_why_not() {
     // The loop must reach the converters, not only the parser's refusals.
     assert!(written > 300, "only {written} items written");
 }
+
+#[test]
+fn a_category_skill_is_named_by_its_last_part_or_as_many_as_tell_it_apart() {
+    let imported = import_gift_text(
+        "$CATEGORY: $course$/top/Science Y7/Forces/Basics\n\nA {T}\n\n\
+         $CATEGORY: $course$/top/Science Y7/Light/Basics\n\nB {T}\n\n\
+         $CATEGORY: $course$/top/Science Y7/Light/Mirrors\n\nC {T}",
+        "t.gift",
+        "t",
+    );
+    let skills: Vec<(&str, &str)> = imported
+        .bank
+        .skills
+        .iter()
+        .map(|skill| (skill.id.as_str(), skill.name.as_str()))
+        .collect();
+    // The ids stay those of the whole path, so that progress kept under them still counts.
+    assert_eq!(
+        skills,
+        vec![
+            ("science-y7-forces-basics", "Forces / Basics"),
+            ("science-y7-light-basics", "Light / Basics"),
+            ("science-y7-light-mirrors", "Mirrors"),
+        ]
+    );
+    assert_eq!(imported.bank.title, "Science Y7");
+}
+
+#[test]
+fn an_unescaped_equals_sign_in_numerical_feedback_stays_in_the_feedback() {
+    check(
+        "::m:: 3 m in cm? {#300:0 =%0%30#No: 1 m = 100 cm, so 3 m = 300 cm.}",
+        expect![[r#"
+            {"id":"m","skills":["t"],"difficulty":null,"prompt":"3 m in cm?","hints":[],"solution":null,"template":null,"type":"numeric","answer":"300","tolerance":null,"relativeTolerance":null,"misconceptions":[{"answer":"30","feedback":"No: 1 m = 100 cm, so 3 m = 300 cm."}]}
+            decision: t.gift:1: questions before any $CATEGORY: go into the skill “t”
+            changed: t.gift:1: “= 100 cm, so 3 m” is read as part of the feedback before it: an `=` in feedback is written `\=` in GIFT
+            changed: t.gift:1: “= 300 cm.” is read as part of the feedback before it: an `=` in feedback is written `\=` in GIFT"#]],
+    );
+}
+
+#[test]
+fn a_file_with_no_question_that_converts_writes_no_bank() {
+    let imported = import_gift_text("::e:: Explain. {}", "t.gift", "t");
+    assert!(imported.bank.items.is_empty());
+    assert_eq!(
+        crate::import::ImportOutcome::of(&imported, false),
+        crate::import::ImportOutcome::NoItems
+    );
+}

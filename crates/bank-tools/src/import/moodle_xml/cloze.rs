@@ -1,10 +1,10 @@
 //! Moodle's embedded answers (cloze): `{1:SHORTANSWER:=cat#Yes~%50%kitten}` in the question text
 //! becomes a gap `[[n]]` of a fill-the-gaps item. Short answers keep their right answers (case
-//! when `_C`), numbers their value and tolerance. A bank's gap is typed and has no choices, so a
-//! cloze whose only gap is a drop-down or radio choice becomes a single-choice item (the gap a
-//! line in the prompt, each choice with its feedback, shuffled when Moodle shuffles it: `_S`);
-//! a choice gap among other gaps becomes a typed gap whose choices are listed after it in the
-//! prompt. Multiple-response gaps cannot be a gap. Each change is noted.
+//! when `_C`), numbers their value and tolerance. A cloze whose only gap is a drop-down or radio
+//! choice becomes a single-choice item (the gap a line in the prompt, each choice with its
+//! feedback, shuffled when Moodle shuffles it: `_S`); a choice gap among other gaps becomes a
+//! drop-down gap (its `choices`, in the order written). Multiple-response gaps cannot be a gap.
+//! Each change is noted.
 
 use adaptive_practice_engine::bank::{Blank, Choice, ItemKind, NumericValue};
 use adaptive_practice_engine::parse_number;
@@ -72,13 +72,8 @@ pub(super) fn convert_cloze(
     let mut blanks = Vec::new();
     for (index, (kind, answers)) in codes.iter().enumerate() {
         let number = index + 1;
-        let (blank, listed) = blank_of(number, kind, answers, source, notes)?;
-        blanks.push(blank);
-        let gap = match listed {
-            Some(choices) => format!("[[{number}]] ({choices})"),
-            None => format!("[[{number}]]"),
-        };
-        markdown = markdown.replace(&format!("⟦CLOZE{number}⟧"), &gap);
+        blanks.push(blank_of(number, kind, answers, source, notes)?);
+        markdown = markdown.replace(&format!("⟦CLOZE{number}⟧"), &format!("[[{number}]]"));
     }
     Ok((markdown, ItemKind::FillBlanks { blanks }))
 }
@@ -226,15 +221,14 @@ fn unescape(text: &str) -> String {
     out
 }
 
-/// One gap: its blank, and for a choice gap its choices as they are listed after it in the
-/// prompt.
+/// One gap: typed, or a drop-down for a choice gap.
 fn blank_of(
     number: usize,
     kind: &str,
     answers: &[CodeAnswer],
     source: &QuestionSource,
     notes: &mut Vec<ImportNote>,
-) -> Result<(Blank, Option<String>), String> {
+) -> Result<Blank, String> {
     let right: Vec<&CodeAnswer> = answers
         .iter()
         .filter(|(fraction, _, _)| *fraction >= 100.0)
@@ -269,15 +263,11 @@ fn blank_of(
         ));
     }
     match kind {
-        "SHORTANSWER" | "SA" | "MW" | "SHORTANSWER_C" | "SAC" | "MWC" => Ok((
-            Blank {
-                answers: right.iter().map(|(_, text, _)| text.clone()).collect(),
-                numeric: None,
-                tolerance: None,
-                case_sensitive: kind.ends_with('C'),
-            },
-            None,
-        )),
+        "SHORTANSWER" | "SA" | "MW" | "SHORTANSWER_C" | "SAC" | "MWC" => Ok(Blank {
+            answers: right.iter().map(|(_, text, _)| text.clone()).collect(),
+            case_sensitive: kind.ends_with('C'),
+            ..Blank::default()
+        }),
         "NUMERICAL" | "NM" => {
             let (_, text, _) = right[0];
             let (number, tolerance) = match text.split_once(':') {
@@ -286,49 +276,40 @@ fn blank_of(
             };
             let value =
                 parse_number(number).ok_or_else(|| format!("{number:?} is not a number"))?;
-            Ok((
-                Blank {
-                    answers: Vec::new(),
-                    numeric: Some(NumericValue {
-                        value,
-                        text: number.to_string(),
-                    }),
-                    tolerance: tolerance.filter(|tolerance| *tolerance > 0.0),
-                    case_sensitive: false,
-                },
-                None,
-            ))
+            Ok(Blank {
+                numeric: Some(NumericValue {
+                    value,
+                    text: number.to_string(),
+                }),
+                tolerance: tolerance.filter(|tolerance| *tolerance > 0.0),
+                ..Blank::default()
+            })
         }
         kind if CHOICE_KINDS.contains(&kind) => {
-            let mut choices: Vec<&str> = Vec::new();
+            let mut choices: Vec<String> = Vec::new();
             for (_, text, _) in answers {
-                if !choices.contains(&text.as_str()) {
-                    choices.push(text);
+                if !choices.contains(text) {
+                    choices.push(text.clone());
                 }
             }
-            let listed = choices.join(" / ");
+            let shuffled = if kind.ends_with('S') {
+                " in the order written (Moodle shuffles them)"
+            } else {
+                ""
+            };
             notes.push(note(
                 NoteKind::Changed,
                 source,
                 format!(
-                    "gap {number} is a choice ({listed}); a bank's gap has no choices: it is a \
-                     typed gap, its choices listed after it in the prompt, the right one typed \
-                     as written"
+                    "gap {number} is a choice: a drop-down of {}{shuffled}",
+                    choices.join(" / ")
                 ),
             ));
-            let listed: Vec<String> = choices
-                .iter()
-                .map(|choice| escape_markdown(choice))
-                .collect();
-            Ok((
-                Blank {
-                    answers: right.iter().map(|(_, text, _)| text.clone()).collect(),
-                    numeric: None,
-                    tolerance: None,
-                    case_sensitive: false,
-                },
-                Some(listed.join(" / ")),
-            ))
+            Ok(Blank {
+                answers: right.iter().map(|(_, text, _)| text.clone()).collect(),
+                choices,
+                ..Blank::default()
+            })
         }
         other => Err(format!("an embedded {other} answer cannot be a gap")),
     }

@@ -525,10 +525,21 @@ fn select_gaps(
     source: &QuestionSource,
     notes: &mut Vec<ImportNote>,
 ) -> Result<(String, Vec<Blank>), String> {
-    let options: Vec<String> = question
+    // Each option with its group: a gap offers the options of its right word's group.
+    let options: Vec<(String, String)> = question
         .children()
         .filter(|node| node.has_tag_name("selectoption") || node.has_tag_name("dragbox"))
-        .map(|option| text_of(option).unwrap_or_default().trim().to_string())
+        .map(|option| {
+            let group = child(option, "group")
+                .and_then(|group| group.text())
+                .unwrap_or("1")
+                .trim()
+                .to_string();
+            (
+                text_of(option).unwrap_or_default().trim().to_string(),
+                group,
+            )
+        })
         .collect();
     let mut text = String::new();
     let mut blanks = Vec::new();
@@ -542,15 +553,20 @@ fn select_gaps(
             .trim()
             .parse()
             .map_err(|_| format!("[[{}]] is not a choice number", &after[..end]))?;
-        let word = options
+        let (word, group) = options
             .get(number.wrapping_sub(1))
             .ok_or_else(|| format!("[[{number}]] names no choice"))?;
+        let mut choices: Vec<String> = Vec::new();
+        for (option, _) in options.iter().filter(|(_, other)| other == group) {
+            if !choices.contains(option) {
+                choices.push(option.clone());
+            }
+        }
         text.push_str(&rest[..start]);
         blanks.push(Blank {
             answers: vec![word.clone()],
-            numeric: None,
-            tolerance: None,
-            case_sensitive: false,
+            choices,
+            ..Blank::default()
         });
         text.push_str(&format!("[[{}]]", blanks.len()));
         rest = &after[end + 4..];
@@ -562,7 +578,9 @@ fn select_gaps(
     notes.push(ImportNote {
         kind: NoteKind::Changed,
         source: source.label.clone(),
-        message: "words picked or dragged into gaps become typed gaps".into(),
+        message: "words picked or dragged into gaps become drop-downs of the words of their \
+                  group, in the order written"
+            .into(),
     });
     Ok((text, blanks))
 }

@@ -76,7 +76,11 @@ fn categories_images_hints_feedback_units_and_cloze_are_kept() {
     assert_eq!(json(5)["distractors"][0], "0.4");
     assert_eq!(
         items[6].prompt,
-        "In 3/4, 3 is the [[1]] and 4 is the [[2]] (numerator / denominator); 3/4 = [[3]]."
+        "In 3/4, 3 is the [[1]] and 4 is the [[2]]; 3/4 = [[3]]."
+    );
+    assert_eq!(
+        json(6)["blanks"][1]["choices"],
+        serde_json::json!(["numerator", "denominator"])
     );
     assert_eq!(json(6)["blanks"][2]["tolerance"], 0.01);
     let product = &items[8];

@@ -208,6 +208,12 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
         }
         let mut text = self.reader.markdown(&content, TextShape::Block);
         let mut blanks = Vec::new();
+        // Every gap offers every word; a picture (`gapImg`) cannot be an option of a drop-down.
+        let offered: Vec<String> = if choices.iter().any(|choice| choice.text.contains("![")) {
+            Vec::new()
+        } else {
+            choices.iter().map(|choice| choice.text.clone()).collect()
+        };
         let gap_ids: Vec<String> = node
             .descendants()
             .filter(|child| child.is_element() && local_name(*child) == "gap")
@@ -229,16 +235,20 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
                 .ok_or_else(|| format!("unknown gap text {word}"))?;
             blanks.push(Blank {
                 answers: vec![choices[index].text.clone()],
-                numeric: None,
-                tolerance: None,
-                case_sensitive: false,
+                choices: offered.clone(),
+                ..Blank::default()
             });
             text = text.replace(&format!("⟦GAP:{gap}⟧"), &format!("[[{}]]", number + 1));
         }
         self.reader.note(
             NoteKind::Changed,
             node,
-            "words dragged into gaps become typed gaps".into(),
+            if offered.is_empty() {
+                "pictures dragged into gaps become typed gaps (a drop-down shows text only)"
+            } else {
+                "words dragged into gaps become drop-downs of the words, each word in every gap"
+            }
+            .into(),
         );
         let prompt = self.prompt_of(node);
         Ok((join(&[prompt, text]), ItemKind::FillBlanks { blanks }))

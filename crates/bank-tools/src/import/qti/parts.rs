@@ -184,6 +184,20 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
                 let kind = self.typed_kind(node)?;
                 return Ok((prompt, kind));
             }
+            // A typed gap inside a sentence whose wrong answers have feedback: a gap has no
+            // feedback, a typed item has, so the gap becomes a line and the field comes below.
+            let node = self.interaction(*only)?;
+            if local_name(node) == "textEntryInteraction" && self.has_value_feedback(node) {
+                self.reader.note(
+                    NoteKind::Changed,
+                    node,
+                    "the gap shares its paragraph with text: it is shown as a line and answered \
+                     below, so that the feedback on wrong answers is kept"
+                        .into(),
+                );
+                let kind = self.typed_kind(node)?;
+                return Ok((text.replace(&marker, "\\_\\_\\_\\_\\_"), kind));
+            }
         }
         let mut prompt = text.to_string();
         let mut blanks = Vec::new();
@@ -306,6 +320,31 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
         found
     }
 
+    /// Whether wrong answers to this interaction's response have feedback of their own.
+    fn has_value_feedback(&self, node: Node<'a, 'input>) -> bool {
+        let Some(response) = attribute(node, "responseIdentifier") else {
+            return false;
+        };
+        let right = self
+            .declarations
+            .get(response)
+            .map(|declaration| declaration.right_values())
+            .unwrap_or_default();
+        let shown = |identifier: &String| {
+            self.reader
+                .state
+                .feedback
+                .iter()
+                .any(|feedback| feedback.identifier == *identifier && feedback.show)
+        };
+        self.rules
+            .value_feedback
+            .iter()
+            .any(|(rule, value, identifier)| {
+                rule == response && !right.contains(value) && shown(identifier)
+            })
+    }
+
     pub(super) fn feedback_text(&mut self, identifier: &str) -> Option<String> {
         let text = self
             .reader
@@ -326,22 +365,39 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
                 .iter()
                 .map(|index| choices[*index].text.clone())
                 .collect();
-            self.reader.note(
-                NoteKind::Changed,
-                node,
-                format!(
-                    "a drop-down gap becomes a typed gap (right: {})",
-                    right.join(" or ")
-                ),
-            );
+            if attribute(node, "shuffle") == Some("true") {
+                self.reader.note(
+                    NoteKind::Changed,
+                    node,
+                    "the drop-down's choices are shown in the order written, not shuffled".into(),
+                );
+            }
+            if choices.iter().any(|choice| choice.feedback.is_some()) {
+                self.reader.note(
+                    NoteKind::Changed,
+                    node,
+                    "feedback on a drop-down gap's choices is not kept".into(),
+                );
+            }
             return Ok(Blank {
                 answers: right,
-                numeric: None,
-                tolerance: None,
-                case_sensitive: false,
+                choices: choices.into_iter().map(|choice| choice.text).collect(),
+                ..Blank::default()
             });
         }
         let (response, declaration, right) = self.right_values(node)?;
+        let feedback = self.value_feedback(&response, &right);
+        if !feedback.is_empty() {
+            let answers: Vec<&str> = feedback.iter().map(|(value, _)| value.as_str()).collect();
+            self.reader.note(
+                NoteKind::LeftOut,
+                node,
+                format!(
+                    "the feedback on the answer {} is left out: a gap among others has none",
+                    answers.join(", ")
+                ),
+            );
+        }
         if matches!(declaration.base_type.as_str(), "float" | "integer") {
             let (tolerance, relative) = self.tolerance(&response);
             if relative.is_some() {
@@ -352,17 +408,15 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
                 );
             }
             return Ok(Blank {
-                answers: Vec::new(),
                 numeric: Some(numeric_value(&right[0])?),
                 tolerance,
-                case_sensitive: false,
+                ..Blank::default()
             });
         }
         Ok(Blank {
             answers: right,
-            numeric: None,
-            tolerance: None,
             case_sensitive: case_sensitive(&declaration),
+            ..Blank::default()
         })
     }
 
@@ -482,7 +536,11 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
                     form: None,
                 }
             }
-            other => return Err(format!("a {other} cannot be answered in the widget")),
+            other => {
+                return Err(format!(
+                    "the interaction {other} cannot be answered in the widget"
+                ))
+            }
         };
         Ok((prompt, kind))
     }

@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use adaptive_practice_engine::template::instantiate;
-use adaptive_practice_engine::{check_response_with, load_bank, Reading, Verdict};
+use adaptive_practice_engine::{
+    check_response_with, load_bank, ItemKind, Reading, Response, Verdict,
+};
 
 use super::import_qti;
 use crate::bank_checker::check_bank_file;
@@ -128,7 +130,7 @@ fn an_essay_is_skipped_with_its_reason() {
     assert!(imported.bank.items.is_empty());
     assert_eq!(
         skipped(&imported),
-        vec!["skipped: essay.xml: a extendedTextInteraction cannot be answered in the widget"]
+        vec!["skipped: essay.xml: the interaction extendedTextInteraction cannot be answered in the widget"]
     );
     assert_eq!(imported.count("items skipped"), 1);
 }
@@ -228,7 +230,7 @@ fn a_qti2_package_without_a_test_reads_its_item_resources_in_order() {
     );
     assert!(
         skipped.contains(
-            &"skipped: essay.xml: a extendedTextInteraction cannot be answered in the widget"
+            &"skipped: essay.xml: the interaction extendedTextInteraction cannot be answered in the widget"
                 .to_string()
         ),
         "{skipped:#?}"
@@ -297,4 +299,94 @@ fn qti_1_2_is_refused_with_what_to_do() {
         "{error}"
     );
     std::fs::remove_file(&file).ok();
+}
+
+/// The notes of what was changed.
+fn changed(imported: &ImportedBank) -> Vec<String> {
+    imported
+        .notes
+        .iter()
+        .filter(|note| note.kind == NoteKind::Changed)
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn inline_choices_become_drop_down_gaps_with_their_options() {
+    let imported = import_qti(&source("qti3/inline-choices.xml")).unwrap();
+    assert_eq!(
+        judge_every_item(&imported),
+        vec!["sun-path: fillBlanks".to_string()]
+    );
+    let item = &imported.bank.items[0];
+    assert_eq!(
+        item.prompt,
+        "The sun rises in the [[1]] and sets in the [[2]]."
+    );
+    let ItemKind::FillBlanks { blanks } = &item.kind else {
+        panic!("fill-the-gaps, not {:?}", item.kind);
+    };
+    let gaps: Vec<(Vec<&str>, Vec<&str>)> = blanks
+        .iter()
+        .map(|blank| {
+            (
+                blank.choices.iter().map(String::as_str).collect(),
+                blank.answers.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        gaps,
+        vec![
+            (vec!["north", "east", "south"], vec!["east"]),
+            (vec!["west", "east"], vec!["west"]),
+        ]
+    );
+    // The option picked is judged: a wrong option is wrong, the right ones are right.
+    let judge = |first: &str, second: &str| {
+        check_response_with(
+            &item.kind,
+            &Response::Blanks(vec![first.into(), second.into()]),
+            &Reading::default(),
+        )
+        .unwrap()
+        .verdict
+    };
+    assert_eq!(judge("east", "west"), Verdict::Right);
+    assert_eq!(judge("north", "west"), Verdict::Wrong);
+    assert_eq!(
+        changed(&imported),
+        vec!["changed: inline-choices.xml (line 19): the drop-down's choices are shown in the order written, not shuffled"]
+    );
+}
+
+#[test]
+fn a_typed_gap_in_a_sentence_keeps_its_wrong_answer_feedback() {
+    let imported = import_qti(&source("qti3/entry-feedback.xml")).unwrap();
+    assert_eq!(
+        judge_every_item(&imported),
+        vec!["right-angles: numeric".to_string()]
+    );
+    let item = &imported.bank.items[0];
+    assert_eq!(item.prompt, "A rectangle has \\_\\_\\_\\_\\_ right angles.");
+    let json = serde_json::to_value(&item.kind).unwrap();
+    assert_eq!(json["misconceptions"][0]["answer"], "2");
+    assert_eq!(json["misconceptions"][1]["answer"], "360");
+    assert_eq!(skipped(&imported), Vec::<String>::new());
+    assert_eq!(
+        changed(&imported),
+        vec!["changed: entry-feedback.xml (line 10): the gap shares its paragraph with text: it is shown as a line and answered below, so that the feedback on wrong answers is kept"]
+    );
+}
+
+#[test]
+fn words_dragged_into_gaps_become_drop_downs_of_the_words() {
+    let imported = import_qti(&source("qti2/gap-match.xml")).unwrap();
+    let ItemKind::FillBlanks { blanks } = &imported.bank.items[0].kind else {
+        panic!("fill-the-gaps");
+    };
+    for blank in blanks {
+        assert!(blank.choices.len() >= 2, "{blank:?}");
+        assert!(blank.choices.contains(&blank.answers[0]), "{blank:?}");
+    }
 }
