@@ -384,6 +384,11 @@ fn apply_setting(settings: &mut ModelSettings, assignment: &str) -> Result<(), S
         "global_precision" => &mut settings.global_precision,
         "item_context_precision" => &mut settings.item_context_precision,
         "global_context_precision" => &mut settings.global_context_precision,
+        "factor_precision" => &mut settings.factor_precision,
+        "factor_rank" => {
+            settings.factor_rank = value.max(0.0) as usize;
+            return Ok(());
+        }
         "optimizer_iterations" => {
             settings.optimizer_iterations = value.max(0.0) as usize;
             return Ok(());
