@@ -367,3 +367,25 @@ fn no_loadings_are_kept_when_learners_are_all_of_one_kind() {
     let parameters = fit(&synthetic_learners(60, 40, 1), settings);
     assert_eq!((parameters.factor_rank, parameters.item_loadings.len()), (0, 0));
 }
+
+#[test]
+fn the_learner_vector_moves_towards_the_outcome_and_grows_surer() {
+    use super::{observe_factors, FACTOR_PRIOR};
+    let loading = [1.0, -0.5];
+    let mut state = LearnerState::default();
+    observe_factors(&mut state, &loading, 0.5, 1.0);
+    // A right answer raises the vector's prediction for the item, a wrong one lowers it.
+    let mean = &state.factor_mean;
+    assert!(loading[0] * mean[0] + loading[1] * mean[1] > 0.0);
+    // Along the loading the variance shrinks: wᵀSw = 1.25 / prior before, that / (1 + wᵀSw / 4)
+    // after (p (1 − p) = 1/4).
+    let before = 1.25 / FACTOR_PRIOR;
+    let s = &state.factor_covariance;
+    let spread = loading[0] * (s[0] * loading[0] + s[1] * loading[1])
+        + loading[1] * (s[2] * loading[0] + s[3] * loading[1]);
+    assert!((spread - before / (1.0 + 0.25 * before)).abs() < 1e-12);
+    let mut wrong = LearnerState::default();
+    observe_factors(&mut wrong, &loading, 0.5, 0.0);
+    let mean = &wrong.factor_mean;
+    assert!(loading[0] * mean[0] + loading[1] * mean[1] < 0.0);
+}
