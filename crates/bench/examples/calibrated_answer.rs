@@ -1,6 +1,6 @@
 //! Per-answer time (model update + next item choice) on a bank of 10,000 items and 500 skills,
 //! without and with a calibration block, and the time to fit that block from a simulated class
-//! of 30 learners × 500 answers (`bank_calibration::fit_bank_calibration`; and with loadings of rank 8 added to that block, what the teacher page
+//! of 30 learners × 500 answers (`bank_calibration::fit_bank_calibration`; and with loadings of the default rank added to that block, what the teacher page
 //! and `make calibrate` run). `cargo run --release -p adaptive-practice-bench --example
 //! calibrated_answer`; figures are printed, never asserted.
 
@@ -39,7 +39,7 @@ fn main() {
             });
         }
     }
-    // The fit without the learner vector, then with it (the default, rank 8): wall and CPU time.
+    // The fit without the learner vector, then with it (the default rank): wall and CPU time.
     let mut fits = Vec::new();
     for factor_rank in [0, ModelSettings::default().factor_rank] {
         let (start, cpu) = (Instant::now(), thread_cpu());
@@ -61,19 +61,20 @@ fn main() {
     let mut bank = plain.bank().clone();
     bank.calibration = fitted.calibration;
     let calibrated = IndexedBank::new(bank.clone());
-    // The same block with loadings on a learner vector of rank 8 for every item of the block
-    // (the simulated class has no kinds of learners for the fit to find).
+    // The same block with loadings on a learner vector of the default rank for every item of the
+    // block (the simulated class has no kinds of learners for the fit to find).
+    let rank = ModelSettings::default().factor_rank;
     if let Some(block) = bank.calibration.as_mut() {
         block.version = 2;
         for entry in block.items.values_mut() {
-            entry.loadings = (0..8).map(|_| random.unit() - 0.5).collect();
+            entry.loadings = (0..rank).map(|_| random.unit() - 0.5).collect();
         }
     }
     let with_loadings = IndexedBank::new(bank);
     for (name, bank) in [
         ("without calibration", &plain),
         ("with calibration", &calibrated),
-        ("with calibration and loadings of rank 8", &with_loadings),
+        ("with calibration and loadings", &with_loadings),
     ] {
         let (mut per_answer_us, mut cpu_us) = (Vec::new(), Vec::new());
         for _ in 0..RUNS {

@@ -15,7 +15,7 @@ use crate::bank_calibration::{
     BankCalibration, CalibrationFitted, CalibrationSettings, ItemCalibration, SkillCalibration,
     CALIBRATION_VERSION,
 };
-use crate::calibrated_model::{GLOBAL_FEATURE_COUNT, SKILL_FEATURE_COUNT};
+use crate::calibrated_model::{CONTEXT_COUNT, GLOBAL_FEATURE_COUNT, SKILL_FEATURE_COUNT};
 use crate::json::path_then;
 use crate::json::read::{
     invalid, list, map, missing, object, optional, read_bool, read_f64, read_string, read_u32,
@@ -405,14 +405,29 @@ pub fn read_calibration(value: &Json) -> Result<BankCalibration, (String, String
     let mut items = SortedMap::new();
     for (id, value) in entries(object, "items")? {
         // 3 numbers, or 3, the context slopes and any loadings (`ItemCalibration`).
-        let item = finite_numbers(value)
-            .and_then(ItemCalibration::try_from)
+        let numbers = finite_numbers(value)
+            .and_then(|all| {
+                if all.len() < 3 + CONTEXT_COUNT {
+                    numbers(value, 3)
+                } else {
+                    Ok(all)
+                }
+            })
             .map_err(|message| {
                 (
                     format!("$.calibration.items[{}]", crate::quoted::quoted(id)),
                     message,
                 )
             })?;
+        let item = ItemCalibration {
+            easiness: numbers[0],
+            ability_slope: numbers[1],
+            ability_reference: numbers[2],
+            context_slopes: std::array::from_fn(|slope| {
+                numbers.get(3 + slope).copied().unwrap_or(0.0)
+            }),
+            loadings: numbers.get(3 + CONTEXT_COUNT..).unwrap_or(&[]).to_vec(),
+        };
         items.insert(id.clone(), item);
     }
     Ok(BankCalibration {

@@ -187,7 +187,7 @@ impl Default for ModelSettings {
             cross_fit_folds: 5,
             item_context_precision: 10.0,
             global_context_precision: 0.01,
-            factor_rank: 8,
+            factor_rank: 16,
             factor_precision: 3.0,
         }
     }
