@@ -194,7 +194,9 @@ fn set_memory_fit_setting(
     let (name, number) = setting::read_number_setting(assignment)
         .ok()
         .filter(|(_, number)| *number >= 0.0)
-        .ok_or_else(|| format!("`--set {assignment}`: expected NAME=VALUE, a number of at least 0"))?;
+        .ok_or_else(|| {
+            format!("`--set {assignment}`: expected NAME=VALUE, a number of at least 0")
+        })?;
     match name {
         "default_pull" => settings.default_pull = number,
         "iteration_limit" => settings.iteration_limit = number as usize,
@@ -362,8 +364,8 @@ fn run_tune_elo(command: &TuneEloCommand) -> Result<(), String> {
 }
 
 fn apply_setting(settings: &mut ModelSettings, assignment: &str) -> Result<(), String> {
-    let (name, value) =
-        setting::read_number_setting(assignment).map_err(|message| format!("`--set`: {message}"))?;
+    let (name, value) = setting::read_number_setting(assignment)
+        .map_err(|message| format!("`--set`: {message}"))?;
     let slot = match name {
         "ability_step" => &mut settings.ability_step,
         "ability_step_decay" => &mut settings.ability_step_decay,

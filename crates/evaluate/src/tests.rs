@@ -781,14 +781,20 @@ fn transfer_gradient_matches_finite_differences() {
 #[test]
 fn one_reader_takes_every_name_value_setting() {
     use crate::setting::{read_number_setting, read_setting};
-    assert_eq!(read_setting(" decays = 0.5:0.9"), Ok(("decays", vec![0.5, 0.9])));
+    assert_eq!(
+        read_setting(" decays = 0.5:0.9"),
+        Ok(("decays", vec![0.5, 0.9]))
+    );
     assert_eq!(read_number_setting("rank=8"), Ok(("rank", 8.0)));
     assert!(read_number_setting("decays=0.5:0.9").is_err());
     assert!(read_setting("rank").is_err());
     assert!(read_setting("rank=eight").is_err());
     assert!(read_setting("rank=inf").is_err());
-    let parsed = crate::transfer::TransferSettings::parse("rank=3, decays=0.5:0.7,,folds=4")
-        .expect("reads");
-    assert_eq!((parsed.rank, parsed.decays, parsed.folds), (3, vec![0.5, 0.7], 4));
+    let parsed =
+        crate::transfer::TransferSettings::parse("rank=3, decays=0.5:0.7,,folds=4").expect("reads");
+    assert_eq!(
+        (parsed.rank, parsed.decays, parsed.folds),
+        (3, vec![0.5, 0.7], 4)
+    );
     assert!(crate::transfer::TransferSettings::parse("speed=1").is_err());
 }

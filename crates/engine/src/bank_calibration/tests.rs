@@ -772,19 +772,38 @@ fn a_block_of_version_2_carries_loadings_the_widget_reads_and_follows() {
     assert_eq!(loaded.calibration.as_ref(), Some(&block));
     let positioned = PositionedCalibration::new(&loaded, &block);
     assert_eq!(positioned.parameters.factor_rank, 2);
-    assert_eq!(&positioned.parameters.item_loadings[..2], &block.items[&bank.items[0].id].loadings[..]);
-    check_same_predictions(&loaded, &[("a-e1", true), ("a-h1", false), ("b-e2", true), ("b-h2", true)]);
+    assert_eq!(
+        &positioned.parameters.item_loadings[..2],
+        &block.items[&bank.items[0].id].loadings[..]
+    );
+    check_same_predictions(
+        &loaded,
+        &[
+            ("a-e1", true),
+            ("a-h1", false),
+            ("b-e2", true),
+            ("b-h2", true),
+        ],
+    );
     // The learner vector moves the predictions: a learner right on easy items and wrong on hard
     // ones is predicted lower on a hard item than with the same block without loadings.
     let mut without = block.clone();
-    without.items.values_mut().for_each(|item| item.loadings.clear());
+    without
+        .items
+        .values_mut()
+        .for_each(|item| item.loadings.clear());
     let hard_after = |block: &BankCalibration| {
         let mut bank = bank.clone();
         bank.calibration = Some(block.clone());
         let indexed = IndexedBank::new(bank);
         let mut model = LearnerModel::default();
         let now = Timestamp(1_700_000_000_000);
-        for (id, correct) in [("a-e1", true), ("a-h1", false), ("b-e1", true), ("b-h1", false)] {
+        for (id, correct) in [
+            ("a-e1", true),
+            ("a-h1", false),
+            ("b-e1", true),
+            ("b-h1", false),
+        ] {
             let item = &indexed.items()[indexed.item_position(id).expect("item")];
             model.record_answer(&indexed, &Evidence::of_item(item, correct), now);
         }
@@ -800,7 +819,10 @@ fn a_block_of_version_1_reads_as_before_with_no_learner_vector() {
     let skill_weights = vec!["0.5"; calibrated_model::SKILL_FEATURE_COUNT].join(",");
     let skill =
         format!(r#"{{ "easiness": 0.1, "abilityReference": 0, "weights": [{skill_weights}] }}"#);
-    let old = block(&format!(r#"{{ "s": {skill} }}"#), r#"{ "i": [0.5, 0.1, 0.2, 0.3, 0, 0.1, 0, 0] }"#);
+    let old = block(
+        &format!(r#"{{ "s": {skill} }}"#),
+        r#"{ "i": [0.5, 0.1, 0.2, 0.3, 0, 0.1, 0, 0] }"#,
+    );
     check_block_diagnostics(&old, &[]);
     let text = format!(
         r#"{{ "id": "b", "version": "1", "title": "B",
@@ -817,7 +839,10 @@ fn a_block_of_version_1_reads_as_before_with_no_learner_vector() {
     assert!(positioned.parameters.item_loadings.is_empty());
     // serde writes it back as it was: version 1, 8 numbers.
     let written = serde_json::to_string(&block).expect("writes");
-    assert!(written.contains(r#""version":1"#) && written.contains("[0.5,0.1,0.2,0.3,0.0,0.1,0.0,0.0]"), "{written}");
+    assert!(
+        written.contains(r#""version":1"#) && written.contains("[0.5,0.1,0.2,0.3,0.0,0.1,0.0,0.0]"),
+        "{written}"
+    );
     let mut state = LearnerState::default();
     calibrated_model::update(&positioned.parameters, &mut state, 0, &[0], true, 60.0);
     assert!(state.factor_mean.is_empty() && state.factor_covariance.is_empty());

@@ -68,7 +68,10 @@ pub(super) fn fit_loadings(
                 }
             }
         }
-        let corrections = (1.0 - 0.9f64.powi(iteration as i32), 1.0 - 0.999f64.powi(iteration as i32));
+        let corrections = (
+            1.0 - 0.9f64.powi(iteration as i32),
+            1.0 - 0.999f64.powi(iteration as i32),
+        );
         for index in 0..length {
             let precision = if index < learner_start {
                 settings.factor_precision
@@ -78,7 +81,8 @@ pub(super) fn fit_loadings(
             let slope = gradient[index] + precision * weights[index];
             first_moment[index] = 0.9 * first_moment[index] + 0.1 * slope;
             second_moment[index] = 0.999 * second_moment[index] + 0.001 * slope * slope;
-            weights[index] -= STEP_SIZE * first_moment[index] / corrections.0
+            weights[index] -= STEP_SIZE * first_moment[index]
+                / corrections.0
                 / ((second_moment[index] / corrections.1).sqrt() + 1e-8);
         }
         if iteration % CHECK_EVERY == 0 {
@@ -99,7 +103,8 @@ fn online_loss(rows: &[FactorRow], loadings: &[f64], rank: usize) -> f64 {
     let mut loss = 0.0;
     for &(item, offset, outcome) in rows {
         let loading = loadings.get(item * rank..(item + 1) * rank).unwrap_or(&[]);
-        let probability = sigmoid(offset + dot(loading, &state.factor_mean)).clamp(1e-12, 1.0 - 1e-12);
+        let probability =
+            sigmoid(offset + dot(loading, &state.factor_mean)).clamp(1e-12, 1.0 - 1e-12);
         loss -= outcome * probability.ln() + (1.0 - outcome) * (1.0 - probability).ln();
         if !loading.is_empty() {
             observe_factors(&mut state, loading, probability, outcome);

@@ -1,11 +1,11 @@
 //! Fitting the calibrated model on earlier learners' answers.
 
+use super::factors::{self, FactorRow};
 use super::{
     answer_context, answer_features, last_skill_outcome, outcome_value, predict, update,
     FittedParameters, LearnerState, ModelSettings, ObservedAnswer, BIAS_FEATURE, CONTEXT_COUNT,
     GLOBAL_FEATURE_COUNT, SKILL_FEATURE_COUNT,
 };
-use super::factors::{self, FactorRow};
 use crate::math::{logit, sigmoid};
 use crate::optimize::minimize_with_lbfgs;
 
@@ -187,8 +187,11 @@ pub fn fit_defaults(
 ) -> FittedParameters {
     let mut parameters =
         FittedParameters::global_only([0.0; GLOBAL_FEATURE_COUNT], [0.0; 2], settings);
-    let sequences: Vec<(usize, &[ObservedAnswer])> =
-        learner_sequences.iter().map(Vec::as_slice).enumerate().collect();
+    let sequences: Vec<(usize, &[ObservedAnswer])> = learner_sequences
+        .iter()
+        .map(Vec::as_slice)
+        .enumerate()
+        .collect();
     let mut rows = Vec::new();
     add_training_rows(&mut rows, &parameters, &sequences);
     let layout = WeightLayout {

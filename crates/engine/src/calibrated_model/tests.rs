@@ -315,9 +315,27 @@ fn new_learners_log_loss(parameters: &FittedParameters, learners: &[Vec<Observed
     for sequence in learners {
         let mut state = LearnerState::default();
         for answer in sequence {
-            let p = predict(parameters, &state, answer.item, &answer.skills, answer.now, None);
-            loss -= if answer.correct { p.ln() } else { (1.0 - p).ln() };
-            update(parameters, &mut state, answer.item, &answer.skills, answer.correct, answer.now);
+            let p = predict(
+                parameters,
+                &state,
+                answer.item,
+                &answer.skills,
+                answer.now,
+                None,
+            );
+            loss -= if answer.correct {
+                p.ln()
+            } else {
+                (1.0 - p).ln()
+            };
+            update(
+                parameters,
+                &mut state,
+                answer.item,
+                &answer.skills,
+                answer.correct,
+                answer.now,
+            );
         }
     }
     loss
@@ -365,7 +383,10 @@ fn no_loadings_are_kept_when_learners_are_all_of_one_kind() {
         ..ModelSettings::default()
     };
     let parameters = fit(&synthetic_learners(60, 40, 1), settings);
-    assert_eq!((parameters.factor_rank, parameters.item_loadings.len()), (0, 0));
+    assert_eq!(
+        (parameters.factor_rank, parameters.item_loadings.len()),
+        (0, 0)
+    );
 }
 
 #[test]
