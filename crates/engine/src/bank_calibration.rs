@@ -20,8 +20,10 @@ mod class_check;
 
 pub use class_check::{ClassCheck, CHECK_FOLDS};
 
-/// The version of the block's layout, written in `version`.
-pub const CALIBRATION_VERSION: u32 = 1;
+/// The newest version of the block's layout, written in `version`: 2 when its items carry
+/// loadings on the learner vector (`ItemCalibration::loadings`), else 1 (the layout before them,
+/// which older widgets read).
+pub const CALIBRATION_VERSION: u32 = 2;
 /// Decimals kept for every number of the block: rounding to 4 moved no validation AUC by more
 /// than 0.0005 (crates/evaluate, `model=widget` against `model=ours`).
 pub const CALIBRATION_DECIMALS: i32 = 4;
@@ -69,38 +71,40 @@ pub struct SkillCalibration {
 }
 
 /// One item's parameters, written as `[easiness, abilitySlope, abilityReference]`, followed by
-/// the `CONTEXT_COUNT` context slopes when one is not 0 (blocks written before them have 3): the
-/// item's own plus the fit's global ones (`calibrated_model::FittedParameters`), which the block
-/// has no other place for.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+/// the `CONTEXT_COUNT` context slopes when one is not 0 or the item has loadings (blocks written
+/// before them have 3): the item's own plus the fit's global ones
+/// (`calibrated_model::FittedParameters`), which the block has no other place for; then, in a
+/// block of version 2, the item's loadings on the learner vector (as many as its rank).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "Vec<f64>", into = "Vec<f64>")]
 pub struct ItemCalibration {
     pub easiness: f64,
     pub ability_slope: f64,
     pub ability_reference: f64,
     pub context_slopes: [f64; CONTEXT_COUNT],
+    pub loadings: Vec<f64>,
 }
 
 impl TryFrom<Vec<f64>> for ItemCalibration {
     type Error = String;
 
     fn try_from(numbers: Vec<f64>) -> Result<Self, String> {
-        if numbers.len() != 3 && numbers.len() != 3 + CONTEXT_COUNT {
+        if numbers.len() != 3 && numbers.len() < 3 + CONTEXT_COUNT {
             return Err(format!(
-                "invalid length {}, expected 3 or {} numbers",
+                "invalid length {}, expected 3 or at least {} numbers",
                 numbers.len(),
                 3 + CONTEXT_COUNT
             ));
         }
         let mut context_slopes = [0.0; CONTEXT_COUNT];
-        if numbers.len() > 3 {
-            context_slopes.copy_from_slice(&numbers[3..]);
-        }
+        let (slopes, loadings) = numbers[3..].split_at((numbers.len() - 3).min(CONTEXT_COUNT));
+        copy_prefix(&mut context_slopes, slopes);
         Ok(ItemCalibration {
             easiness: numbers[0],
             ability_slope: numbers[1],
             ability_reference: numbers[2],
             context_slopes,
+            loadings: loadings.to_vec(),
         })
     }
 }
@@ -108,9 +112,10 @@ impl TryFrom<Vec<f64>> for ItemCalibration {
 impl From<ItemCalibration> for Vec<f64> {
     fn from(item: ItemCalibration) -> Self {
         let mut numbers = vec![item.easiness, item.ability_slope, item.ability_reference];
-        if item.context_slopes != [0.0; CONTEXT_COUNT] {
+        if item.context_slopes != [0.0; CONTEXT_COUNT] || !item.loadings.is_empty() {
             numbers.extend_from_slice(&item.context_slopes);
         }
+        numbers.extend_from_slice(&item.loadings);
         numbers
     }
 }
@@ -140,6 +145,12 @@ impl PositionedCalibration {
         }
         let item_count = bank.items.len() + part_indexes.len();
         let skill_count = bank.skills.len();
+        let rank = calibration
+            .items
+            .values()
+            .map(|item| item.loadings.len())
+            .max()
+            .unwrap_or(0);
         let defaults = ModelSettings::default();
         let mut parameters = FittedParameters {
             item_easiness: vec![0.0; item_count],
@@ -162,6 +173,8 @@ impl PositionedCalibration {
             // None: the block's item easiness already says what a repeat's outcome told about
             // the item (`calibrated_model::DEFAULT_ITEM_MEMORY_SHIFTS`).
             item_memory_shifts: [0.0; 2],
+            item_loadings: vec![0.0; item_count * rank],
+            factor_rank: rank,
             settings: ModelSettings {
                 ability_step: calibration.settings.ability_step,
                 ability_step_decay: calibration.settings.ability_step_decay,
@@ -183,6 +196,10 @@ impl PositionedCalibration {
                 if let Some(slopes) = parameters.item_context_slopes.get_mut(index) {
                     *slopes = item.context_slopes;
                 }
+                copy_prefix(
+                    &mut parameters.item_loadings[index * rank..(index + 1) * rank],
+                    &item.loadings,
+                );
             }
         }
         for (position, skill) in bank.skills.iter().enumerate() {
@@ -484,8 +501,9 @@ fn block_of(
     used_answers: usize,
 ) -> BankCalibration {
     let settings = parameters.settings;
+    let rank = parameters.factor_rank;
     BankCalibration {
-        version: CALIBRATION_VERSION,
+        version: if rank > 0 { CALIBRATION_VERSION } else { 1 },
         fitted: CalibrationFitted {
             learners: u32::try_from(class.sequences.len()).unwrap_or(u32::MAX),
             answers: u32::try_from(used_answers).unwrap_or(u32::MAX),
@@ -520,6 +538,10 @@ fn block_of(
                     ability_slope: round(parameters.item_ability_slope[index]),
                     ability_reference: round(parameters.item_easiness_for_ability[index]),
                     context_slopes: item_context_slopes(parameters, index).map(round),
+                    loadings: parameters
+                        .item_loadings
+                        .get(index * rank..(index + 1) * rank)
+                        .map_or_else(Vec::new, rounded),
                 };
                 (key.clone(), fitted)
             })

@@ -366,10 +366,10 @@ pub fn read_calibration(value: &Json) -> Result<BankCalibration, (String, String
     }
     let object = object(value, "struct BankCalibration").map_err(at(""))?;
     let version = required(object, "version", read_u32).map_err(at(""))?;
-    if version != CALIBRATION_VERSION {
+    if !(1..=CALIBRATION_VERSION).contains(&version) {
         return Err((
             "$.calibration.version".into(),
-            format!("unknown calibration version {version}, expected {CALIBRATION_VERSION}"),
+            format!("unknown calibration version {version}, expected 1 to {CALIBRATION_VERSION}"),
         ));
     }
     let fitted = required(object, "fitted", |v| {
@@ -405,9 +405,15 @@ pub fn read_calibration(value: &Json) -> Result<BankCalibration, (String, String
     }
     let mut items = SortedMap::new();
     for (id, value) in entries(object, "items")? {
-        // 3 numbers, or 3 and the context slopes (`ItemCalibration`).
-        let numbers = numbers(value, 3 + CONTEXT_COUNT)
-            .or_else(|_| numbers(value, 3))
+        // 3 numbers, or 3, the context slopes and any loadings (`ItemCalibration`).
+        let numbers = finite_numbers(value)
+            .and_then(|all| {
+                if all.len() < 3 + CONTEXT_COUNT {
+                    numbers(value, 3)
+                } else {
+                    Ok(all)
+                }
+            })
             .map_err(|message| {
                 (
                     format!("$.calibration.items[{}]", crate::quoted::quoted(id)),
@@ -421,6 +427,7 @@ pub fn read_calibration(value: &Json) -> Result<BankCalibration, (String, String
             context_slopes: std::array::from_fn(|slope| {
                 numbers.get(3 + slope).copied().unwrap_or(0.0)
             }),
+            loadings: numbers.get(3 + CONTEXT_COUNT..).unwrap_or(&[]).to_vec(),
         };
         items.insert(id.clone(), item);
     }
@@ -456,13 +463,19 @@ fn read_skill_calibration(value: &Json) -> Read<SkillCalibration> {
 
 /// A list of exactly `count` finite numbers.
 fn numbers(value: &Json, count: usize) -> Read<Vec<f64>> {
-    let numbers = list(value, read_f64)?;
+    let numbers = finite_numbers(value)?;
     if numbers.len() != count {
         return Err(format!(
             "invalid length {}, expected {count} numbers",
             numbers.len()
         ));
     }
+    Ok(numbers)
+}
+
+/// A list of finite numbers.
+fn finite_numbers(value: &Json) -> Read<Vec<f64>> {
+    let numbers = list(value, read_f64)?;
     if numbers.iter().any(|number| !number.is_finite()) {
         return Err("every number must be finite".into());
     }

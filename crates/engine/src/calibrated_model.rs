@@ -10,11 +10,17 @@
 //!       + global_feature_weights . g
 //!       + item_memory_shifts[last outcome on item i]   (only when the learner answered i before)
 //!       + item_context_slopes[i] . answer_context        (the learner's last answers)
+//!       + item_loadings[i] . factor_mean                   (the learner vector, when fitted)
 //! ```
 //!
 //! where `x_s` are per-skill features (log counts, abilities, last three outcomes on the skill), `g`
 //! holds the same features averaged over the item's skills plus learner-level ones, and the
 //! abilities are Elo-style online estimates measured against a first-stage Rasch calibration.
+//! The learner vector (`factor_rank` numbers, prior `N(0, I / FACTOR_PRIOR)`) takes one
+//! extended-Kalman step per answer on an item with loadings: with `p` the prediction, `w` the
+//! loadings, `S` the covariance, `h = p (1 − p)` and `d = 1 + h wᵀSw`, the mean moves by
+//! `S w (y − p) / d` and `S` loses `h (S w)(S w)ᵀ / d` (crates/evaluate/README.md, branches
+//! model13f and model13g).
 //!
 //! The item memory (the learner's last outcome on the same item) is not in `LearnerState`: the
 //! caller keeps it per item (the widget in `model::ItemRecord::last_correct`, saved with the
@@ -25,6 +31,7 @@ use serde::{Deserialize, Serialize};
 use crate::math::{dot, sigmoid};
 
 mod defaults;
+mod factors;
 mod fit;
 #[cfg(test)]
 mod tests;
@@ -74,6 +81,13 @@ pub struct FittedParameters {
     /// where the items' easiness is known (`fit`, a calibration block, a bank's difficulties).
     #[serde(default)]
     pub item_memory_shifts: [f64; 2],
+    /// Each item's loadings on the learner vector, `factor_rank` numbers an item one after the
+    /// other; empty (or an item missing) for none.
+    #[serde(default)]
+    pub item_loadings: Vec<f64>,
+    /// The learner vector's length (0: no learner vector).
+    #[serde(default)]
+    pub factor_rank: usize,
     pub settings: ModelSettings,
 }
 
@@ -102,10 +116,29 @@ impl FittedParameters {
             skill_feature_weights: Vec::new(),
             global_feature_weights,
             item_memory_shifts,
+            item_loadings: Vec::new(),
+            factor_rank: 0,
             settings,
         }
     }
+
+    /// The loadings of `item` on the learner vector, `None` for an item without.
+    fn loadings(&self, item: usize) -> Option<&[f64]> {
+        let start = item.checked_mul(self.factor_rank)?;
+        let loadings = self.item_loadings.get(start..start + self.factor_rank)?;
+        (!loadings.is_empty()).then_some(loadings)
+    }
+
+    /// The learner vector's part of the logit of `item`.
+    fn factor_term(&self, factor_mean: &[f64], item: usize) -> f64 {
+        self.loadings(item)
+            .map_or(0.0, |loadings| dot(loadings, factor_mean))
+    }
 }
+
+/// Prior precision of the learner vector (chosen on validation learners: crates/evaluate/README.md,
+/// branch model13g).
+pub const FACTOR_PRIOR: f64 = 3.0;
 
 /// Hyperparameters of the online estimates and of the calibration (chosen on a validation split
 /// of the training learners; precisions are those of zero-mean normal priors on the weights).
@@ -131,6 +164,12 @@ pub struct ModelSettings {
     /// read as 0).
     #[serde(default)]
     pub global_context_precision: f64,
+    /// Length of the learner vector the fit gives the items loadings on (0: none).
+    #[serde(default)]
+    pub factor_rank: usize,
+    /// Prior precision of the items' loadings.
+    #[serde(default)]
+    pub factor_precision: f64,
 }
 
 impl Default for ModelSettings {
@@ -148,6 +187,8 @@ impl Default for ModelSettings {
             cross_fit_folds: 5,
             item_context_precision: 10.0,
             global_context_precision: 0.01,
+            factor_rank: 16,
+            factor_precision: 3.0,
         }
     }
 }
@@ -172,6 +213,12 @@ pub struct LearnerState {
     pub overall: PracticeSummary,
     /// Indexed by skill; grows to the largest skill practised.
     pub skills: Vec<PracticeSummary>,
+    /// The learner vector's mean, and its covariance row by row: both empty (the prior) until
+    /// the first answer on an item with loadings.
+    #[serde(default)]
+    pub factor_mean: Vec<f64>,
+    #[serde(default)]
+    pub factor_covariance: Vec<f64>,
 }
 
 /// Per-skill features: ln(1+attempts), ln(1+successes), ln(1+failures) on the skill, skill ability,
@@ -217,7 +264,8 @@ pub fn predict(
     let context = answer_context(&state.overall, skill_share * last_on_skills);
     let learner = overall
         + item_memory_shift(parameters, last_outcome)
-        + context_term(parameters, item, &context);
+        + context_term(parameters, item, &context)
+        + parameters.factor_term(&state.factor_mean, item);
     item_probability(parameters, item, skill_share, logit, ability_sum, learner)
 }
 
@@ -335,6 +383,10 @@ pub fn update(
         .unwrap_or(0.0)
         + skill_part;
     let outcome = outcome_value(correct);
+    if let Some(loadings) = parameters.loadings(item) {
+        let probability = predict(parameters, state, item, skills, now, None);
+        observe_factors(state, loadings, probability, outcome);
+    }
     let overall_ability = state.overall.ability;
     for &skill in skills {
         if state.skills.len() <= skill {
@@ -349,6 +401,32 @@ pub fn update(
     let residual = outcome - sigmoid(overall.ability + reference_easiness);
     let recent_residual = outcome - sigmoid(overall.recent_ability + reference_easiness);
     record_outcome(overall, residual, recent_residual, correct, now, settings);
+}
+
+/// One extended-Kalman step of the learner vector after an answer (`outcome` 1 right, 0 wrong)
+/// to an item with `loadings`, predicted with `probability`.
+fn observe_factors(state: &mut LearnerState, loadings: &[f64], probability: f64, outcome: f64) {
+    let rank = loadings.len();
+    if state.factor_mean.len() != rank {
+        state.factor_mean = vec![0.0; rank];
+        state.factor_covariance = (0..rank * rank)
+            .map(|cell| f64::from(u8::from(cell % (rank + 1) == 0)) / FACTOR_PRIOR)
+            .collect();
+    }
+    let spread: Vec<f64> = state
+        .factor_covariance
+        .chunks(rank)
+        .map(|row| dot(row, loadings))
+        .collect();
+    let curvature = probability * (1.0 - probability);
+    let denominator = 1.0 + curvature * dot(loadings, &spread);
+    for (row, &spread_row) in spread.iter().enumerate() {
+        state.factor_mean[row] += spread_row * (outcome - probability) / denominator;
+        for (column, &spread_column) in spread.iter().enumerate() {
+            state.factor_covariance[row * rank + column] -=
+                curvature * spread_row * spread_column / denominator;
+        }
+    }
 }
 
 /// What one skill adds to the logit of any item practising it (before the mean over the item's
@@ -371,6 +449,8 @@ pub struct LearnerTerms {
     pub overall: f64,
     /// The learner's overall summary, for the context slopes (`answer_context`).
     pub overall_summary: PracticeSummary,
+    /// The learner vector's mean (`LearnerState::factor_mean`).
+    pub factor_mean: Vec<f64>,
 }
 
 /// The terms of every skill index below `skill_count` and of the learner, at `now`.
@@ -392,6 +472,7 @@ pub fn learner_terms(
             .collect(),
         overall: dot(overall_weights, &overall_block(&state.overall)),
         overall_summary: state.overall,
+        factor_mean: state.factor_mean.clone(),
     }
 }
 
@@ -420,7 +501,8 @@ pub fn predict_from_terms(
         ability_sum,
         terms.overall
             + item_memory_shift(parameters, last_outcome)
-            + context_term(parameters, item, &context),
+            + context_term(parameters, item, &context)
+            + parameters.factor_term(&terms.factor_mean, item),
     )
 }
 

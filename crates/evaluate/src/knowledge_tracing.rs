@@ -11,7 +11,7 @@ use adaptive_practice_engine::calibrated_model::{
 use crate::dataset::{read_dataset, Dataset, Vocabulary};
 use crate::replay::{replay_learners, OnlineModel};
 use crate::validation::split_for_validation;
-use crate::{baselines, bkt, elo, engine_model, factors, metrics, transfer};
+use crate::{baselines, bkt, elo, engine_model, metrics, transfer};
 
 /// Every model of `kt`, in the order of its table and result lines. Scripts read the names of
 /// the result lines: keep them stable (a test pins them).
@@ -30,7 +30,7 @@ pub const ALL_MODEL_NAMES: [&str; 9] = [
 /// Models `kt` runs only when `--models` names them (experiments, not in the default table).
 /// `widget-difficulties`: the widget's model on the dataset's bank with the teacher page's
 /// difficulties but no calibration block (the shipped defaults with the bank's difficulties).
-pub const EXTRA_MODEL_NAMES: [&str; 3] = ["widget-difficulties", "ours-transfer", "ours-factors"];
+pub const EXTRA_MODEL_NAMES: [&str; 2] = ["widget-difficulties", "ours-transfer"];
 
 /// The command line of the `kt` command, checked.
 #[derive(Clone, Debug, PartialEq)]
@@ -185,18 +185,6 @@ pub fn score_models(
                 };
                 models.push((name, Box::new(model)));
             }
-        } else if model_name == "ours-factors" {
-            let variants = factor_variants();
-            let fitted =
-                factors::fit_factor_models(train, vocabulary.item_count(), settings, &variants);
-            for (index, model) in fitted.into_iter().enumerate() {
-                let name = if index == 0 {
-                    model_name.clone()
-                } else {
-                    format!("{model_name}{}", index + 1)
-                };
-                models.push((name, Box::new(model)));
-            }
         } else {
             let model: Box<dyn OnlineModel> = match model_name.as_str() {
                 "mean" => Box::new(baselines::fit_mean_model(&train_sequences)),
@@ -325,18 +313,6 @@ fn transfer_variants() -> Vec<transfer::TransferSettings> {
         .map(|variant| {
             transfer::TransferSettings::parse(variant)
                 .unwrap_or_else(|message| panic!("EVALUATE_TRANSFER: {message}"))
-        })
-        .collect()
-}
-
-/// The settings of `ours-factors`: `EVALUATE_FACTORS` as `EVALUATE_TRANSFER` (variants separated
-/// by `;`, each `name=value,...` overrides of [`factors::FactorSettings`]).
-fn factor_variants() -> Vec<factors::FactorSettings> {
-    let text = std::env::var("EVALUATE_FACTORS").unwrap_or_default();
-    text.split(';')
-        .map(|variant| {
-            factors::FactorSettings::parse(variant)
-                .unwrap_or_else(|message| panic!("EVALUATE_FACTORS: {message}"))
         })
         .collect()
 }

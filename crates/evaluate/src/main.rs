@@ -6,11 +6,11 @@ mod dataset;
 mod defaults;
 mod elo;
 mod engine_model;
-mod factors;
 mod knowledge_tracing;
 mod metrics;
 mod replay;
 mod revlog;
+mod setting;
 mod spaced_repetition;
 #[cfg(test)]
 mod tests;
@@ -44,15 +44,16 @@ difficulties; `elo` two-level Elo with item difficulties fitted on train, `elo-u
 without; `ours` the engine's calibrated model; `ours-defaults` the same with the shipped defaults of a
 bank with no calibration (nothing fitted on train, `calibrated_model::default_parameters`);
 `widget-difficulties` (only when --models names it) the widget's model on the bank with the teacher
-page's difficulties and no calibration block. `ours-transfer` and `ours-factors` (only when
---models names them; experiments of issue 13, crates/evaluate/README.md, branch model13f) add to
-`ours` an item-to-item transfer term or an online low-rank learner vector; the environment
-variables EVALUATE_TRANSFER and EVALUATE_FACTORS set them (`name=value,...`, variants by `;`).
+page's difficulties and no calibration block. `ours-transfer` (only when --models names it; an
+experiment of issue 13, crates/evaluate/README.md, branch model13f) adds to `ours` an
+item-to-item transfer term; the environment variable EVALUATE_TRANSFER sets it
+(`name=value,...`, variants by `;`).
 --validate fits on the fit-train learners of the train file and scores on its validation learners (a learner is a validation learner when the
 FNV-1a hash of its user_id is 0 mod 5); the test file is then not read. --set overrides a
 setting of `ours` (ability_step, ability_step_decay, recent_ability_step, item_precision,
 item_slope_precision, skill_precision, skill_weight_precision, global_precision,
-optimizer_iterations, cross_fit_folds).
+optimizer_iterations, cross_fit_folds, item_context_precision, global_context_precision,
+factor_rank, factor_precision).
 
 srs predicts the recall of every review but a card's first from the reviews before it, with the
 engine's memory model (default and fitted parameters) and the mean, in folds split by card, and
@@ -190,16 +191,13 @@ fn set_memory_fit_setting(
     settings: &mut MemoryFitSettings,
     assignment: &str,
 ) -> Result<(), String> {
-    let (name, value) = assignment
-        .split_once('=')
-        .ok_or_else(|| format!("`--set {assignment}`: expected NAME=VALUE"))?;
-    let number = value
-        .trim()
-        .parse::<f64>()
+    let (name, number) = setting::read_number_setting(assignment)
         .ok()
-        .filter(|number| number.is_finite() && *number >= 0.0)
-        .ok_or_else(|| format!("`--set {assignment}`: expected a number of at least 0"))?;
-    match name.trim() {
+        .filter(|(_, number)| *number >= 0.0)
+        .ok_or_else(|| {
+            format!("`--set {assignment}`: expected NAME=VALUE, a number of at least 0")
+        })?;
+    match name {
         "default_pull" => settings.default_pull = number,
         "iteration_limit" => settings.iteration_limit = number as usize,
         other => return Err(format!("`--set {assignment}`: unknown setting `{other}`")),
@@ -366,14 +364,9 @@ fn run_tune_elo(command: &TuneEloCommand) -> Result<(), String> {
 }
 
 fn apply_setting(settings: &mut ModelSettings, assignment: &str) -> Result<(), String> {
-    let (name, value_text) = assignment
-        .split_once('=')
-        .ok_or_else(|| format!("`--set {assignment}`: expected NAME=VALUE"))?;
-    let value: f64 = value_text
-        .trim()
-        .parse()
-        .map_err(|_| format!("`--set {assignment}`: `{value_text}` is not a number"))?;
-    let slot = match name.trim() {
+    let (name, value) = setting::read_number_setting(assignment)
+        .map_err(|message| format!("`--set`: {message}"))?;
+    let slot = match name {
         "ability_step" => &mut settings.ability_step,
         "ability_step_decay" => &mut settings.ability_step_decay,
         "recent_ability_step" => &mut settings.recent_ability_step,
@@ -384,6 +377,11 @@ fn apply_setting(settings: &mut ModelSettings, assignment: &str) -> Result<(), S
         "global_precision" => &mut settings.global_precision,
         "item_context_precision" => &mut settings.item_context_precision,
         "global_context_precision" => &mut settings.global_context_precision,
+        "factor_precision" => &mut settings.factor_precision,
+        "factor_rank" => {
+            settings.factor_rank = value.max(0.0) as usize;
+            return Ok(());
+        }
         "optimizer_iterations" => {
             settings.optimizer_iterations = value.max(0.0) as usize;
             return Ok(());

@@ -10,7 +10,6 @@ use crate::bkt::fit_knowledge_tracing_model;
 use crate::dataset::{parse_dataset, Answer, Dataset, LearnerSequence, Vocabulary};
 use crate::elo::{fit_two_level_elo, TwoLevelElo, ELO_SETTINGS, UNCALIBRATED_ELO_SETTINGS};
 use crate::engine_model::{dataset_bank, fit_widget_model, WidgetModelOnline};
-use crate::factors::LearnerVector;
 use crate::knowledge_tracing::{
     observed_sequences, result_line, score_models, LearnerModelOnline, ALL_MODEL_NAMES,
 };
@@ -780,22 +779,22 @@ fn transfer_gradient_matches_finite_differences() {
 }
 
 #[test]
-fn learner_vector_moves_towards_the_outcome_and_grows_surer() {
-    let mut vector = LearnerVector::new(2, 2.0);
-    assert_eq!(vector.covariance, vec![0.5, 0.0, 0.0, 0.5]);
-    let loading = [1.0, -0.5];
-    vector.observe(&loading, 0.5, true);
-    // A right answer raises the vector's prediction for the item, a wrong one lowers it.
-    let after_right = loading[0] * vector.mean[0] + loading[1] * vector.mean[1];
-    assert!(after_right > 0.0);
-    // Along the loading the variance shrinks: wᵀSw = 0.625 before, 0.625 / (1 + 0.25 · 0.625) after.
-    let spread = |vector: &LearnerVector| {
-        let s = &vector.covariance;
-        loading[0] * (s[0] * loading[0] + s[1] * loading[1])
-            + loading[1] * (s[2] * loading[0] + s[3] * loading[1])
-    };
-    assert!((spread(&vector) - 0.625 / (1.0 + 0.25 * 0.625)).abs() < 1e-12);
-    let mut wrong = LearnerVector::new(2, 2.0);
-    wrong.observe(&loading, 0.5, false);
-    assert!(loading[0] * wrong.mean[0] + loading[1] * wrong.mean[1] < 0.0);
+fn one_reader_takes_every_name_value_setting() {
+    use crate::setting::{read_number_setting, read_setting};
+    assert_eq!(
+        read_setting(" decays = 0.5:0.9"),
+        Ok(("decays", vec![0.5, 0.9]))
+    );
+    assert_eq!(read_number_setting("rank=8"), Ok(("rank", 8.0)));
+    assert!(read_number_setting("decays=0.5:0.9").is_err());
+    assert!(read_setting("rank").is_err());
+    assert!(read_setting("rank=eight").is_err());
+    assert!(read_setting("rank=inf").is_err());
+    let parsed =
+        crate::transfer::TransferSettings::parse("rank=3, decays=0.5:0.7,,folds=4").expect("reads");
+    assert_eq!(
+        (parsed.rank, parsed.decays, parsed.folds),
+        (3, vec![0.5, 0.7], 4)
+    );
+    assert!(crate::transfer::TransferSettings::parse("speed=1").is_err());
 }

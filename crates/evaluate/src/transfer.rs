@@ -64,32 +64,23 @@ impl TransferSettings {
     /// The defaults overridden by `name=value` pairs separated by `,`.
     pub fn parse(text: &str) -> Result<TransferSettings, String> {
         let mut settings = TransferSettings::default();
-        for assignment in text.split(',').filter(|part| !part.trim().is_empty()) {
-            let (name, value) = assignment
-                .split_once('=')
-                .ok_or_else(|| format!("`{assignment}`: expected NAME=VALUE"))?;
-            let number = |value: &str| {
-                value
-                    .trim()
-                    .parse::<f64>()
-                    .map_err(|_| format!("`{assignment}`: not a number"))
-            };
-            match name.trim() {
-                "rank" => settings.rank = number(value)? as usize,
-                "decays" => {
-                    settings.decays = value.split(':').map(number).collect::<Result<_, _>>()?
-                }
-                "precision" => settings.precision = number(value)?,
-                "iterations" => settings.iterations = number(value)? as usize,
-                "learning_rate" => settings.learning_rate = number(value)?,
-                "folds" => settings.folds = number(value)? as usize,
-                "fit_offset_scale" => settings.fit_offset_scale = number(value)? != 0.0,
-                "skill_level" => settings.skill_level = number(value)? != 0.0,
-                "skill_precision" => settings.skill_precision = number(value)?,
-                "item_level" => settings.item_level = number(value)? != 0.0,
+        crate::setting::apply_settings(text, |name, numbers| {
+            let number = numbers[0];
+            match name {
+                "rank" => settings.rank = number as usize,
+                "decays" => settings.decays = numbers.to_vec(),
+                "precision" => settings.precision = number,
+                "iterations" => settings.iterations = number as usize,
+                "learning_rate" => settings.learning_rate = number,
+                "folds" => settings.folds = number as usize,
+                "fit_offset_scale" => settings.fit_offset_scale = number != 0.0,
+                "skill_level" => settings.skill_level = number != 0.0,
+                "skill_precision" => settings.skill_precision = number,
+                "item_level" => settings.item_level = number != 0.0,
                 other => return Err(format!("unknown transfer setting `{other}`")),
             }
-        }
+            Ok(())
+        })?;
         if settings.rank == 0 || settings.decays.is_empty() || settings.folds < 2 {
             return Err("transfer: rank ≥ 1, at least one decay, folds ≥ 2".to_string());
         }

@@ -384,8 +384,8 @@ fn unknown_ids_are_warnings_and_a_malformed_block_an_error_with_its_path() {
         &["error $.calibration.skills[\"s\"]: the calibration cannot be read: missing field `abilityReference`"],
     );
     check_block_diagnostics(
-        r#"{ "version": 2 }"#,
-        &["error $.calibration.version: the calibration cannot be read: unknown calibration version 2, expected 1"],
+        r#"{ "version": 3 }"#,
+        &["error $.calibration.version: the calibration cannot be read: unknown calibration version 3, expected 1 to 2"],
     );
     check_block_diagnostics(
         r#"[1]"#,
@@ -478,12 +478,16 @@ fn the_block_holds_each_items_context_slopes_plus_the_global_ones() {
 
 #[test]
 fn after_saving_and_loading_the_calibrated_state_is_replayed_from_the_answer_log() {
+    replayed_after_saving_and_loading(fitted_class().0);
+    replayed_after_saving_and_loading(class_with_loadings().0);
+}
+
+fn replayed_after_saving_and_loading(bank: Bank) {
     use crate::answer::Response;
     use crate::progress::save_progress;
     use crate::sample_response::response_for;
     use crate::session::{advance, new_progress, resume, submit_answer};
 
-    let (bank, _, _) = fitted_class();
     let indexed = IndexedBank::new(bank);
     let mut progress = new_progress(&indexed, 3);
     let options = Default::default();
@@ -738,4 +742,108 @@ fn the_fit_reports_its_progress_up_to_the_end() {
             assert!(between >= 10, "{learners} learners: {reports:?}");
         }
     }
+}
+
+/// The fitted class's bank with loadings on a learner vector of rank 2 given to every item (easy
+/// and hard items load in opposite directions), in a block of version 2.
+fn class_with_loadings() -> (Bank, BankCalibration) {
+    let (mut bank, _, mut block) = fitted_class();
+    let keys: Vec<String> = block.items.keys().cloned().collect();
+    for id in keys {
+        let item = block.items.get_mut(&id).expect("a key of the block");
+        item.loadings = if id.contains("-e") {
+            vec![0.8, -0.4]
+        } else {
+            vec![-0.6, 0.5]
+        };
+    }
+    block.version = super::CALIBRATION_VERSION;
+    bank.calibration = Some(block.clone());
+    (bank, block)
+}
+
+#[test]
+fn a_block_of_version_2_carries_loadings_the_widget_reads_and_follows() {
+    let (bank, block) = class_with_loadings();
+    // Written and read back by the widget's reader (`bank_read.rs`) and by serde.
+    let text = serde_json::to_string(&bank).expect("writes");
+    assert!(text.contains(r#""version":2"#), "{text}");
+    let loaded = load_bank(&text).bank.expect("the bank with loadings loads");
+    assert_eq!(loaded.calibration.as_ref(), Some(&block));
+    let positioned = PositionedCalibration::new(&loaded, &block);
+    assert_eq!(positioned.parameters.factor_rank, 2);
+    assert_eq!(
+        &positioned.parameters.item_loadings[..2],
+        &block.items[&bank.items[0].id].loadings[..]
+    );
+    check_same_predictions(
+        &loaded,
+        &[
+            ("a-e1", true),
+            ("a-h1", false),
+            ("b-e2", true),
+            ("b-h2", true),
+        ],
+    );
+    // The learner vector moves the predictions: a learner right on easy items and wrong on hard
+    // ones is predicted lower on a hard item than with the same block without loadings.
+    let mut without = block.clone();
+    without
+        .items
+        .values_mut()
+        .for_each(|item| item.loadings.clear());
+    let hard_after = |block: &BankCalibration| {
+        let mut bank = bank.clone();
+        bank.calibration = Some(block.clone());
+        let indexed = IndexedBank::new(bank);
+        let mut model = LearnerModel::default();
+        let now = Timestamp(1_700_000_000_000);
+        for (id, correct) in [
+            ("a-e1", true),
+            ("a-h1", false),
+            ("b-e1", true),
+            ("b-h1", false),
+        ] {
+            let item = &indexed.items()[indexed.item_position(id).expect("item")];
+            model.record_answer(&indexed, &Evidence::of_item(item, correct), now);
+        }
+        let hard = &indexed.items()[indexed.item_position("a-h2").expect("item")];
+        model.predict_success(&indexed, hard, now)
+    };
+    assert!(hard_after(&block) < hard_after(&without) - 0.01);
+}
+
+#[test]
+fn a_block_of_version_1_reads_as_before_with_no_learner_vector() {
+    // A block as the releases before loadings wrote it (version 1, items of 3 or 8 numbers).
+    let skill_weights = vec!["0.5"; calibrated_model::SKILL_FEATURE_COUNT].join(",");
+    let skill =
+        format!(r#"{{ "easiness": 0.1, "abilityReference": 0, "weights": [{skill_weights}] }}"#);
+    let old = block(
+        &format!(r#"{{ "s": {skill} }}"#),
+        r#"{ "i": [0.5, 0.1, 0.2, 0.3, 0, 0.1, 0, 0] }"#,
+    );
+    check_block_diagnostics(&old, &[]);
+    let text = format!(
+        r#"{{ "id": "b", "version": "1", "title": "B",
+             "skills": [ {{ "id": "s", "name": "S" }} ],
+             "items": [ {{ "id": "i", "skills": ["s"], "type": "numeric", "prompt": "1?", "answer": 1 }} ],
+             "calibration": {old} }}"#
+    );
+    let bank = load_bank(&text).bank.expect("loads");
+    let block = bank.calibration.clone().expect("a block");
+    assert_eq!(block.version, 1);
+    assert!(block.items["i"].loadings.is_empty());
+    let positioned = PositionedCalibration::new(&bank, &block);
+    assert_eq!(positioned.parameters.factor_rank, 0);
+    assert!(positioned.parameters.item_loadings.is_empty());
+    // serde writes it back as it was: version 1, 8 numbers.
+    let written = serde_json::to_string(&block).expect("writes");
+    assert!(
+        written.contains(r#""version":1"#) && written.contains("[0.5,0.1,0.2,0.3,0.0,0.1,0.0,0.0]"),
+        "{written}"
+    );
+    let mut state = LearnerState::default();
+    calibrated_model::update(&positioned.parameters, &mut state, 0, &[0], true, 60.0);
+    assert!(state.factor_mean.is_empty() && state.factor_covariance.is_empty());
 }

@@ -1,5 +1,6 @@
 //! Fitting the calibrated model on earlier learners' answers.
 
+use super::factors::{self, FactorRow};
 use super::{
     answer_context, answer_features, last_skill_outcome, outcome_value, predict, update,
     FittedParameters, LearnerState, ModelSettings, ObservedAnswer, BIAS_FEATURE, CONTEXT_COUNT,
@@ -42,7 +43,9 @@ pub fn fit_with_progress(
     let mut progress = StageProgress {
         report: progress,
         stage: 0,
-        stages: 2 + if fold_count > 1 { fold_count } else { 0 },
+        stages: 2
+            + if fold_count > 1 { fold_count } else { 0 }
+            + usize::from(settings.factor_rank > 0),
     };
     let all_sequences: Vec<&[ObservedAnswer]> =
         learner_sequences.iter().map(Vec::as_slice).collect();
@@ -78,6 +81,8 @@ pub fn fit_with_progress(
         // None: the items' easiness holds what a repeat's outcome tells about the item
         // (`DEFAULT_ITEM_MEMORY_SHIFTS`).
         item_memory_shifts: [0.0; 2],
+        item_loadings: Vec::new(),
+        factor_rank: 0,
         settings,
     };
     // A training learner's features come from abilities measured against a first stage fitted
@@ -85,11 +90,11 @@ pub fn fit_with_progress(
     let mut rows = Vec::new();
     for fold in 0..fold_count {
         let in_fold = |learner: usize| fold_count == 1 || learner % fold_count == fold;
-        let held_out: Vec<&[ObservedAnswer]> = all_sequences
+        let held_out: Vec<(usize, &[ObservedAnswer])> = all_sequences
             .iter()
+            .copied()
             .enumerate()
             .filter(|(learner, _)| in_fold(*learner))
-            .map(|(_, sequence)| *sequence)
             .collect();
         let mut fold_parameters = parameters.clone();
         if fold_count > 1 {
@@ -138,6 +143,22 @@ pub fn fit_with_progress(
     }
     copy_global_weights(&mut parameters, &layout, &weights);
     undo_standardization(&mut parameters, &scaling);
+    if settings.factor_rank > 0 {
+        // Each learner's answers: the item, the fitted model's logit, the outcome.
+        let mut learners: Vec<Vec<FactorRow>> = vec![Vec::new(); all_sequences.len()];
+        for row in &rows {
+            let mut logit = 0.0;
+            for_each_term(row, &layout, |index, feature| {
+                logit += weights[index] * feature
+            });
+            learners[row.learner].push((row.item, logit, outcome_value(row.correct)));
+        }
+        (parameters.item_loadings, parameters.factor_rank) =
+            factors::fit_loadings(&learners, item_count, &settings, &mut |done, of| {
+                progress.pass(done, of)
+            });
+        progress.finish_stage();
+    }
     parameters
 }
 
@@ -166,7 +187,11 @@ pub fn fit_defaults(
 ) -> FittedParameters {
     let mut parameters =
         FittedParameters::global_only([0.0; GLOBAL_FEATURE_COUNT], [0.0; 2], settings);
-    let sequences: Vec<&[ObservedAnswer]> = learner_sequences.iter().map(Vec::as_slice).collect();
+    let sequences: Vec<(usize, &[ObservedAnswer])> = learner_sequences
+        .iter()
+        .map(Vec::as_slice)
+        .enumerate()
+        .collect();
     let mut rows = Vec::new();
     add_training_rows(&mut rows, &parameters, &sequences);
     let layout = WeightLayout {
@@ -325,6 +350,8 @@ fn standardized_global_weights(
 }
 
 struct TrainingRow {
+    /// The learner's index in the fit's sequences.
+    learner: usize,
     item: usize,
     skills: Vec<usize>,
     skill_features: Vec<[f64; SKILL_FEATURE_COUNT]>,
@@ -340,9 +367,9 @@ struct TrainingRow {
 fn add_training_rows(
     rows: &mut Vec<TrainingRow>,
     parameters: &FittedParameters,
-    learner_sequences: &[&[ObservedAnswer]],
+    learner_sequences: &[(usize, &[ObservedAnswer])],
 ) {
-    for sequence in learner_sequences {
+    for &(learner, sequence) in learner_sequences {
         let mut state = LearnerState::default();
         for answer in sequence.iter() {
             let skill_share = 1.0 / answer.skills.len().max(1) as f64;
@@ -359,6 +386,7 @@ fn add_training_rows(
             let context = answer_context(&state.overall, last_on_skills);
             let (item, skills, correct) = (answer.item, answer.skills.clone(), answer.correct);
             rows.push(TrainingRow {
+                learner,
                 item,
                 skills,
                 skill_features,

@@ -281,3 +281,132 @@ fn item_memory_shifts_the_prediction_from_terms_as_predict() {
         assert!((direct - from_terms).abs() < 1e-12, "{last:?}");
     }
 }
+
+/// Learners of two kinds (half of them +1, half −1) answer 40 items in 4 skills: items below 20
+/// are easier for the first kind, the others for the second; a skill holds items of both.
+fn learners_of_two_kinds(learner_count: usize, seed: u64) -> Vec<Vec<ObservedAnswer>> {
+    let mut random = SyntheticRandom(seed);
+    (0..learner_count)
+        .map(|learner| {
+            let kind = if learner % 2 == 0 { 1.0 } else { -1.0 };
+            (0..40)
+                .map(|step| {
+                    let item = ((random.next_unit() * 40.0) as usize).min(39);
+                    let side = if item < 20 { 1.0 } else { -1.0 };
+                    ObservedAnswer {
+                        item,
+                        skills: vec![item % 4],
+                        correct: random.next_unit() < sigmoid(1.5 * kind * side),
+                        now: step as f64 * 60.0,
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn sigmoid(logit: f64) -> f64 {
+    1.0 / (1.0 + (-logit).exp())
+}
+
+/// The summed log-loss of new learners, each answer predicted before it is recorded.
+fn new_learners_log_loss(parameters: &FittedParameters, learners: &[Vec<ObservedAnswer>]) -> f64 {
+    let mut loss = 0.0;
+    for sequence in learners {
+        let mut state = LearnerState::default();
+        for answer in sequence {
+            let p = predict(
+                parameters,
+                &state,
+                answer.item,
+                &answer.skills,
+                answer.now,
+                None,
+            );
+            loss -= if answer.correct {
+                p.ln()
+            } else {
+                (1.0 - p).ln()
+            };
+            update(
+                parameters,
+                &mut state,
+                answer.item,
+                &answer.skills,
+                answer.correct,
+                answer.now,
+            );
+        }
+    }
+    loss
+}
+
+#[test]
+fn the_learner_vector_tells_the_two_kinds_of_learners_apart() {
+    let settings = ModelSettings {
+        cross_fit_folds: 2,
+        optimizer_iterations: 100,
+        factor_rank: 2,
+        ..ModelSettings::default()
+    };
+    let parameters = fit(&learners_of_two_kinds(100, 3), settings);
+    assert_eq!(parameters.factor_rank, 2);
+    assert_eq!(parameters.item_loadings.len(), 40 * 2);
+    // Before any answer the vector is the prior (mean 0): the same prediction as without it.
+    let without = FittedParameters {
+        item_loadings: Vec::new(),
+        factor_rank: 0,
+        ..parameters.clone()
+    };
+    let state = LearnerState::default();
+    assert_eq!(
+        predict(&parameters, &state, 3, &[3], 0.0, None),
+        predict(&without, &state, 3, &[3], 0.0, None)
+    );
+    let new_learners = learners_of_two_kinds(60, 9);
+    let (with_vector, without_vector) = (
+        new_learners_log_loss(&parameters, &new_learners),
+        new_learners_log_loss(&without, &new_learners),
+    );
+    assert!(
+        with_vector < 0.95 * without_vector,
+        "log-loss with the vector {with_vector}, without {without_vector}"
+    );
+}
+
+#[test]
+fn no_loadings_are_kept_when_learners_are_all_of_one_kind() {
+    let settings = ModelSettings {
+        cross_fit_folds: 2,
+        optimizer_iterations: 100,
+        factor_rank: 2,
+        ..ModelSettings::default()
+    };
+    let parameters = fit(&synthetic_learners(60, 40, 1), settings);
+    assert_eq!(
+        (parameters.factor_rank, parameters.item_loadings.len()),
+        (0, 0)
+    );
+}
+
+#[test]
+fn the_learner_vector_moves_towards_the_outcome_and_grows_surer() {
+    use super::{observe_factors, FACTOR_PRIOR};
+    let loading = [1.0, -0.5];
+    let mut state = LearnerState::default();
+    observe_factors(&mut state, &loading, 0.5, 1.0);
+    // A right answer raises the vector's prediction for the item, a wrong one lowers it.
+    let mean = &state.factor_mean;
+    assert!(loading[0] * mean[0] + loading[1] * mean[1] > 0.0);
+    // Along the loading the variance shrinks: wᵀSw = 1.25 / prior before, that / (1 + wᵀSw / 4)
+    // after (p (1 − p) = 1/4).
+    let before = 1.25 / FACTOR_PRIOR;
+    let s = &state.factor_covariance;
+    let spread = loading[0] * (s[0] * loading[0] + s[1] * loading[1])
+        + loading[1] * (s[2] * loading[0] + s[3] * loading[1]);
+    assert!((spread - before / (1.0 + 0.25 * before)).abs() < 1e-12);
+    let mut wrong = LearnerState::default();
+    observe_factors(&mut wrong, &loading, 0.5, 0.0);
+    let mean = &wrong.factor_mean;
+    assert!(loading[0] * mean[0] + loading[1] * mean[1] < 0.0);
+}

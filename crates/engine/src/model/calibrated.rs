@@ -129,6 +129,7 @@ fn replay_state(
     let mut state = LearnerState {
         overall: PracticeSummary::default(),
         skills: vec![PracticeSummary::default(); bank.skills().len()],
+        ..LearnerState::default()
     };
     for answer in log.iter() {
         let Some(position) = bank.item_position(answer.item_id) else {
@@ -163,6 +164,7 @@ pub fn rebuild_state(model: &LearnerModel, bank: &IndexedBank) -> LearnerState {
             ..PracticeSummary::default()
         },
         skills: vec![PracticeSummary::default(); bank.skills().len()],
+        ..LearnerState::default()
     };
     let mut latest: Option<&SkillRecord> = None;
     for (id, record) in model.skills.iter() {
