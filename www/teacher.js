@@ -10,6 +10,9 @@ const SHORT_CODE_PREFIX = 'AP1.';
 const LARGEST_REPORT_BYTES = 5_000_000;
 const STUCK_ATTEMPTS = 8;
 const STUCK_MASTERY = 0.5;
+/** A learner with this many answers or more, under this share right, struggles across skills. */
+const STRUGGLING_ANSWERS = 10;
+const STRUGGLING_RIGHT = 0.3;
 const HARDEST_ITEM_COUNT = 10;
 /** "Who is stuck where" lists this many pairs at most (the CSV export has every one). */
 const STUCK_SHOWN = 100;
@@ -218,7 +221,10 @@ async function addCodes(text) {
     if (piece.startsWith(SHORT_CODE_PREFIX) || codes.length === 0) codes.push(piece);
     else codes[codes.length - 1] += piece;
   }
-  for (const code of codes) {
+  for (const pasted of codes) {
+    // A code pasted at the end of a sentence keeps its full stop, comma or closing quote: a code
+    // never ends with one.
+    const code = pasted.replace(/[.,;:!?'"»”’)\]]+$/u, '');
     state.codeCount += 1;
     const source = `short code ${state.codeCount}`;
     try {
@@ -1246,8 +1252,35 @@ function stuckPairs(bank, used, limit) {
   return { pairs: shown, count };
 }
 
+/**
+ * Learners who answer mostly wrong but are stuck on no single skill (their answers spread over
+ * skills, none with enough answers to be listed): name, answers and right answers.
+ */
+function strugglingLearners(bank, used) {
+  const found = [];
+  for (const { name, report } of used) {
+    if (stuckSkillsOf(report, bank).length > 0) continue;
+    const { attempts, correct } = report.items;
+    let answers = 0;
+    let right = 0;
+    for (let k = 0; k < attempts.length; k += 1) {
+      answers += attempts[k];
+      right += correct[k];
+    }
+    if (answers >= STRUGGLING_ANSWERS && right < STRUGGLING_RIGHT * answers) found.push({ name, answers, right });
+  }
+  return found;
+}
+
 function renderStuck(bank, used) {
   const { pairs, count } = stuckPairs(bank, used, STUCK_SHOWN);
+  const struggling = strugglingLearners(bank, used);
+  $('struggling').hidden = struggling.length === 0;
+  $('struggling').textContent =
+    `Struggling across skills (${STRUGGLING_ANSWERS} or more answers, under ${STRUGGLING_RIGHT * 100}% right, ` +
+    'stuck on no single skill): ' +
+    struggling.map(({ name, answers, right }) => `${name}, ${right} right of ${answers}`).join('; ') +
+    '.';
   $('stuck-none').hidden = count > 0;
   $('stuck').hidden = count === 0;
   $('stuck').replaceChildren(

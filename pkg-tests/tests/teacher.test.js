@@ -261,6 +261,60 @@ test('a skill due for review is not "stuck", whatever its mastery and answers', 
   await context.close();
 });
 
+test('learners who answer mostly wrong but are stuck on no single skill are named as struggling', async () => {
+  // A class that has just begun (8 to 14 items each): no skill has 8 answers yet, so "who is stuck
+  // where" lists nobody, yet some learners have answered most items wrong.
+  const beginners = join(folder, 'beginners');
+  simulator('class-reports', [
+    '--bank',
+    'www/banks/fractions.json',
+    '--learners',
+    '30',
+    '--seed',
+    '1',
+    '--fewest-items',
+    '8',
+    '--most-items',
+    '14',
+    '--out',
+    beginners,
+  ]);
+  const { learners } = JSON.parse(readFileSync(join(beginners, 'expected.json'), 'utf8'));
+  const wanted = [];
+  const borderline = new Set();
+  for (const learner of learners) {
+    const { items } = JSON.parse(readFileSync(join(beginners, learner.file), 'utf8'));
+    const answers = items.attempts.reduce((sum, count) => sum + count, 0);
+    const right = items.correct.reduce((sum, count) => sum + count, 0);
+    const stuck = learner.skills.some((f) => f.attempts >= 8 && f.mastery < 0.5 && f.state === 'learning');
+    if (learner.skills.some((f) => f.attempts >= 8 && Math.abs(f.mastery - 0.5) <= REPORT_PRECISION))
+      borderline.add(learner.learner);
+    else if (!stuck && answers >= 10 && right < 0.3 * answers)
+      wanted.push(`${learner.learner}, ${right} right of ${answers}`);
+  }
+  assert.ok(wanted.length >= 2, `the simulated class has struggling learners: ${wanted}`);
+  const context = await env.browser.newContext();
+  const teacher = new TeacherPage(await context.newPage());
+  await teacher.open();
+  await teacher.addFiles(
+    readdirSync(beginners)
+      .filter((name) => /^learner-\d+\.json$/.test(name))
+      .map((name) => join(beginners, name)),
+  );
+  const note = teacher.page.locator('#struggling');
+  await note.waitFor();
+  const text = await note.textContent();
+  assert.match(text, /^Struggling across skills \(10 or more answers, under 30% right, stuck on no single skill\): /);
+  const shown = text
+    .replace(/^[^:]*: /, '')
+    .replace(/\.$/, '')
+    .split('; ')
+    .filter((entry) => !borderline.has(entry.split(',')[0]));
+  assert.deepEqual(shown.sort(), wanted.sort());
+  assert.deepEqual(teacher.errors, []);
+  await context.close();
+});
+
 test('a damaged file, a report for another bank, a duplicate, a bank and a file too large are skipped with the reason', async () => {
   const { context, teacher } = await classPage();
   const extra = join(folder, 'extra');
@@ -435,8 +489,9 @@ test('a short code (deflate-raw + base64url) adds its learner; a damaged code is
   await teacher.open();
   const report = { ...JSON.parse(readFileSync(reportFiles[4], 'utf8')), learner: 'Ana Code, "the 2nd"' };
   const code = 'AP1.' + deflateRawSync(Buffer.from(JSON.stringify(report))).toString('base64url');
-  // Wrapped over two lines, as a chat might do, with a damaged code after it.
-  await teacher.addCodes(`${code.slice(0, 40)}\n${code.slice(40)}\nAP1.bm90IGEgcmVwb3J0`);
+  // Wrapped over two lines, as a chat might do, ending a sentence (its full stop pasted with it),
+  // with a damaged code after it.
+  await teacher.addCodes(`${code.slice(0, 40)}\n${code.slice(40)}.\nAP1.bm90IGEgcmVwb3J0`);
   const cell = teacher.page.locator(`#heatmap td[data-learner='Ana Code, "the 2nd"'][data-skill="fraction-meaning"]`);
   await cell.waitFor();
   assert.equal(Number(await cell.getAttribute('data-mastery')), report.skills.mastery[0]);

@@ -162,26 +162,19 @@ fn typed_answer(props: &AnswerControlProps) -> Html {
             on_change.emit(Response::Text(input.value()));
         })
     };
-    // A phone's number pad (`decimal`) has no minus sign, slash, percent or letters: only for an
-    // answer of digits alone with no unit (`530`), which nobody writes another way.
-    let (hint, input_mode) = match &*props.kind {
-        ItemKind::Numeric { answer, unit, .. } => (
-            words.numeric_hint,
-            if unit.is_none() && answer.text.bytes().all(|b| b.is_ascii_digit()) {
-                "decimal"
-            } else {
-                "text"
-            },
-        ),
-        ItemKind::MathExpression { .. } => (words.math_hint, "text"),
-        _ => ("", "text"),
+    // No phone number pad (`inputmode="decimal"`): it has no minus sign, slash, percent or
+    // letters, so offering it only when the answer is digits alone would give that away.
+    let hint = match &*props.kind {
+        ItemKind::Numeric { .. } => words.numeric_hint,
+        ItemKind::MathExpression { .. } => words.math_hint,
+        _ => "",
     };
     let input_id = format!("{}-answer", props.labelled_by);
     let hint_id = format!("{}-hint", props.labelled_by);
     html! {
         <div class="ap-typed">
             <label class="ap-label" for={input_id.clone()}>{ words.your_answer }</label>
-            <input id={input_id} class="ap-input" type="text" inputmode={input_mode} autocomplete="off"
+            <input id={input_id} class="ap-input" type="text" autocomplete="off"
                 autocapitalize="off" autocorrect="off" spellcheck="false" aria-describedby={if hint.is_empty() { None } else { Some(hint_id.clone()) }}
                 disabled={props.disabled} {oninput} />
             if !hint.is_empty() {

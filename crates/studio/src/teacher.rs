@@ -22,6 +22,10 @@ use adaptive_practice_engine::{load_bank, Bank, IndexedBank, Severity, SkillStat
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// Answers an item needs before the calibrated bank takes its fitted difficulty (the page's
+/// "Hardest items" leaves out items with fewer: too few to judge).
+const MIN_ANSWERS_TO_JUDGE: u32 = 5;
+
 #[cfg(test)]
 mod tests;
 
@@ -485,7 +489,10 @@ fn calibrate_bank_from_texts(
     if let Some(list) = calibrated.get_mut("items").and_then(|v| v.as_array_mut()) {
         for entry in list.iter_mut() {
             let id = entry.get("id").and_then(|v| v.as_str()).map(str::to_owned);
-            if let Some(found) = id.and_then(|id| items.iter().find(|c| c.id == id)) {
+            // An item with fewer answers than the page judges keeps the author's difficulty: one
+            // or two answers would otherwise rewrite it.
+            let found = id.and_then(|id| items.iter().find(|c| c.id == id));
+            if let Some(found) = found.filter(|c| c.answers >= MIN_ANSWERS_TO_JUDGE) {
                 entry["difficulty"] = serde_json::json!(found.difficulty);
             }
         }
