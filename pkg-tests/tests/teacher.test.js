@@ -28,19 +28,25 @@ let expected;
 let reportFiles;
 const bank = JSON.parse(readFileSync(join(repositoryRoot, 'www/banks/fractions.json'), 'utf8'));
 
-before(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'teacher-test-'));
-  const classFolder = join(folder, 'class');
+/** Simulates a class of 30 learners on the fractions bank; their reports go to `out`. */
+function simulateClass(out, seed, more = []) {
   simulator('class-reports', [
     '--bank',
     'www/banks/fractions.json',
     '--learners',
     '30',
     '--seed',
-    '7',
+    String(seed),
+    ...more,
     '--out',
-    classFolder,
+    out,
   ]);
+}
+
+before(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'teacher-test-'));
+  const classFolder = join(folder, 'class');
+  simulateClass(classFolder, 7);
   expected = JSON.parse(readFileSync(join(classFolder, 'expected.json'), 'utf8'));
   reportFiles = readdirSync(classFolder)
     .filter((name) => /^learner-\d+\.json$/.test(name))
@@ -265,20 +271,7 @@ test('learners who answer mostly wrong but are stuck on no single skill are name
   // A class that has just begun (8 to 14 items each): no skill has 8 answers yet, so "who is stuck
   // where" lists nobody, yet some learners have answered most items wrong.
   const beginners = join(folder, 'beginners');
-  simulator('class-reports', [
-    '--bank',
-    'www/banks/fractions.json',
-    '--learners',
-    '30',
-    '--seed',
-    '1',
-    '--fewest-items',
-    '8',
-    '--most-items',
-    '14',
-    '--out',
-    beginners,
-  ]);
+  simulateClass(beginners, 1, ['--fewest-items', '8', '--most-items', '14']);
   const { learners } = JSON.parse(readFileSync(join(beginners, 'expected.json'), 'utf8'));
   const wanted = [];
   const borderline = new Set();
