@@ -136,30 +136,26 @@ pub struct PositionedCalibration {
 impl PositionedCalibration {
     /// The parameters of `calibration` laid out for `bank`'s items and skills.
     pub fn new(bank: &Bank, calibration: &BankCalibration) -> PositionedCalibration {
+        // The parts' indexes, the learner vector's length and whether any item has context
+        // slopes, in one pass over the items (one loop, not three iterator chains).
         let mut part_indexes = SortedMap::new();
-        for key in calibration.items.keys() {
+        let mut rank = 0;
+        let mut any_context_slopes = false;
+        for (key, item) in calibration.items.iter() {
             if has_text(key, "#") {
                 let index = bank.items.len() + part_indexes.len();
                 part_indexes.insert(key.clone(), index);
             }
+            rank = rank.max(item.loadings.len());
+            any_context_slopes |= item.context_slopes != [0.0; CONTEXT_COUNT];
         }
         let item_count = bank.items.len() + part_indexes.len();
         let skill_count = bank.skills.len();
-        let rank = calibration
-            .items
-            .values()
-            .map(|item| item.loadings.len())
-            .max()
-            .unwrap_or(0);
         let defaults = ModelSettings::default();
         let mut parameters = FittedParameters {
             item_easiness: vec![0.0; item_count],
             item_ability_slope: vec![0.0; item_count],
-            item_context_slopes: if calibration
-                .items
-                .values()
-                .any(|item| item.context_slopes != [0.0; CONTEXT_COUNT])
-            {
+            item_context_slopes: if any_context_slopes {
                 vec![[0.0; CONTEXT_COUNT]; item_count]
             } else {
                 Vec::new()
