@@ -221,12 +221,11 @@ impl PositionedCalibration {
             part_indexes,
             whole_item_indexes: Vec::new(),
         };
-        positioned.whole_item_indexes = bank
-            .items
-            .iter()
-            .enumerate()
-            .map(|(position, item)| positioned.item_index(&item.id, Some(position)))
-            .collect();
+        let mut whole_item_indexes = Vec::with_capacity(bank.items.len());
+        for (position, item) in bank.items.iter().enumerate() {
+            whole_item_indexes.push(positioned.item_index(&item.id, Some(position)));
+        }
+        positioned.whole_item_indexes = whole_item_indexes;
         positioned
     }
 

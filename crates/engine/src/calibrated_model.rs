@@ -463,13 +463,13 @@ pub fn learner_terms(
     let (skill_weights, overall_weights) = parameters
         .global_feature_weights
         .split_at(SKILL_BLOCK_LENGTH);
+    let mut skills = Vec::with_capacity(skill_count);
+    for skill in 0..skill_count {
+        let block = skill_block(state, skill, now);
+        skills.push(skill_term(parameters, skill, &block, skill_weights, state));
+    }
     LearnerTerms {
-        skills: (0..skill_count)
-            .map(|skill| {
-                let block = skill_block(state, skill, now);
-                skill_term(parameters, skill, &block, skill_weights, state)
-            })
-            .collect(),
+        skills,
         overall: dot(overall_weights, &overall_block(&state.overall)),
         overall_summary: state.overall,
         factor_mean: state.factor_mean.clone(),
