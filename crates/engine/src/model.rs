@@ -419,15 +419,12 @@ impl LearnerModel {
         let expected = self.calibrated_prediction(calibration, bank, index, &skills, now, last);
         self.record_calibrated_answer(calibration, bank, index, &skills, correct, now);
         // Mastery is judged on the prediction of each skill's typical item after this answer.
-        let masteries_after: Vec<f64> = evidence
-            .skills
-            .iter()
-            .map(|id| {
-                bank.skill_position(id).map_or(expected, |skill| {
-                    self.typical_item_prediction(bank, skill, now)
-                })
-            })
-            .collect();
+        let mut masteries_after = Vec::with_capacity(evidence.skills.len());
+        for id in evidence.skills.iter() {
+            masteries_after.push(bank.skill_position(id).map_or(expected, |skill| {
+                self.typical_item_prediction(bank, skill, now)
+            }));
+        }
         let share = 1.0 / evidence.skills.len().max(1) as f64;
         let information = expected * (1.0 - expected) * share * share;
         let threshold = logit(settings.mastery_threshold);

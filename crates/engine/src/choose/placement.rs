@@ -67,13 +67,14 @@ pub fn placement(bank: &IndexedBank, masteries: &[SkillMastery]) -> Placement {
             provisionally_known[prerequisite] = false;
         }
     }
-    let to_probe = (0..skill_count)
-        .map(|s| {
+    let mut to_probe = Vec::with_capacity(skill_count);
+    for s in 0..skill_count {
+        to_probe.push(
             !practised(s)
                 && !provisionally_known[s]
-                && (doubted[s] || bank.dependents_of(s).iter().all(|&d| practised(d)))
-        })
-        .collect();
+                && (doubted[s] || bank.dependents_of(s).iter().all(|&d| practised(d))),
+        );
+    }
     Placement {
         provisionally_known,
         to_probe,
