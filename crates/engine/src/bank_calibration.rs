@@ -247,20 +247,19 @@ impl PositionedCalibration {
         let mut parameters = calibrated_model::default_parameters();
         let skill_positions = IdPositions::new(bank.skills.iter().map(|s| s.id.as_str()).collect());
         let skill_easiness: Vec<f64> = reference_difficulty.iter().map(|d| -d).collect();
-        let item_easiness: Vec<f64> = bank
-            .items
-            .iter()
-            .map(|item| {
-                let skills: Vec<usize> = item
-                    .skills
-                    .iter()
-                    .filter_map(|id| skill_positions.last(id))
-                    .collect();
-                let skill_part = skills.iter().map(|&s| skill_easiness[s]).sum::<f64>()
-                    / skills.len().max(1) as f64;
-                -item.prior_difficulty() - skill_part
-            })
-            .collect();
+        let mut item_easiness = Vec::with_capacity(bank.items.len());
+        for item in &bank.items {
+            // The mean easiness of the item's skills the bank knows (a loop, not `collect`s).
+            // -0.0 to start, as std's `sum` of floats does (an item with no known skill).
+            let (mut sum, mut count) = (-0.0, 0usize);
+            for id in &item.skills {
+                if let Some(s) = skill_positions.last(id) {
+                    sum += skill_easiness[s];
+                    count += 1;
+                }
+            }
+            item_easiness.push(-item.prior_difficulty() - sum / count.max(1) as f64);
+        }
         if item_easiness
             .iter()
             .chain(&skill_easiness)
