@@ -319,20 +319,19 @@ impl LearnerModel {
         terms: &LearnerTerms,
     ) -> Vec<SkillMastery> {
         let parameters = &bank.calibration().parameters;
-        bank.by_skill_position(&self.skills)
-            .into_iter()
-            .enumerate()
-            .map(|(s, record)| {
-                let mastery = calibrated_model::predict_from_terms(
-                    parameters,
-                    terms,
-                    calibrated::TYPICAL_ITEM,
-                    &[s],
-                    None,
-                );
-                self.mastery_of(bank, s, record, mastery, now)
-            })
-            .collect()
+        let records = bank.by_skill_position(&self.skills);
+        let mut masteries = Vec::with_capacity(records.len());
+        for (s, record) in records.into_iter().enumerate() {
+            let mastery = calibrated_model::predict_from_terms(
+                parameters,
+                terms,
+                calibrated::TYPICAL_ITEM,
+                &[s],
+                None,
+            );
+            masteries.push(self.mastery_of(bank, s, record, mastery, now));
+        }
+        masteries
     }
 
     /// The mastery estimate and state of one skill.
