@@ -55,11 +55,10 @@ pub fn answer_errors(kind: &ItemKind) -> Vec<(&'static str, String)> {
             ..
         } => {
             let folded = fold_typed(answer);
-            let words: Vec<&str> = folded
+            if folded
                 .split(|c: char| !c.is_ascii_alphabetic())
-                .filter(|w| !w.is_empty())
-                .collect();
-            if words.iter().any(|w| matches!(*w, "inf" | "NaN")) {
+                .any(|w| matches!(w, "inf" | "NaN"))
+            {
                 errors.push((
                     ".answer",
                     "the answer holds inf or NaN: a template value overflowed".to_string(),

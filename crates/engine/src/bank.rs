@@ -113,20 +113,24 @@ impl Item {
     /// The answerable parts: the steps of a multi-step item, or the item itself.
     pub fn parts(&self) -> Vec<Part<'_>> {
         match &self.kind {
-            ItemKind::MultiStep { steps } => steps
-                .iter()
-                .map(|step| Part {
-                    prompt: &step.prompt,
-                    skills: if step.skills.is_empty() {
-                        &self.skills
-                    } else {
-                        &step.skills
-                    },
-                    kind: &step.kind,
-                    hints: &step.hints,
-                    solution: step.solution.as_deref(),
-                })
-                .collect(),
+            ItemKind::MultiStep { steps } => {
+                // Pushed in a loop: `map` and `collect` compiled adapters for this alone.
+                let mut parts = Vec::with_capacity(steps.len());
+                for step in steps {
+                    parts.push(Part {
+                        prompt: &step.prompt,
+                        skills: if step.skills.is_empty() {
+                            &self.skills
+                        } else {
+                            &step.skills
+                        },
+                        kind: &step.kind,
+                        hints: &step.hints,
+                        solution: step.solution.as_deref(),
+                    });
+                }
+                parts
+            }
             kind => vec![Part {
                 prompt: &self.prompt,
                 skills: &self.skills,

@@ -136,30 +136,26 @@ pub struct PositionedCalibration {
 impl PositionedCalibration {
     /// The parameters of `calibration` laid out for `bank`'s items and skills.
     pub fn new(bank: &Bank, calibration: &BankCalibration) -> PositionedCalibration {
+        // The parts' indexes, the learner vector's length and whether any item has context
+        // slopes, in one pass over the items (one loop, not three iterator chains).
         let mut part_indexes = SortedMap::new();
-        for key in calibration.items.keys() {
+        let mut rank = 0;
+        let mut any_context_slopes = false;
+        for (key, item) in calibration.items.iter() {
             if has_text(key, "#") {
                 let index = bank.items.len() + part_indexes.len();
                 part_indexes.insert(key.clone(), index);
             }
+            rank = rank.max(item.loadings.len());
+            any_context_slopes |= item.context_slopes != [0.0; CONTEXT_COUNT];
         }
         let item_count = bank.items.len() + part_indexes.len();
         let skill_count = bank.skills.len();
-        let rank = calibration
-            .items
-            .values()
-            .map(|item| item.loadings.len())
-            .max()
-            .unwrap_or(0);
         let defaults = ModelSettings::default();
         let mut parameters = FittedParameters {
             item_easiness: vec![0.0; item_count],
             item_ability_slope: vec![0.0; item_count],
-            item_context_slopes: if calibration
-                .items
-                .values()
-                .any(|item| item.context_slopes != [0.0; CONTEXT_COUNT])
-            {
+            item_context_slopes: if any_context_slopes {
                 vec![[0.0; CONTEXT_COUNT]; item_count]
             } else {
                 Vec::new()
@@ -225,12 +221,11 @@ impl PositionedCalibration {
             part_indexes,
             whole_item_indexes: Vec::new(),
         };
-        positioned.whole_item_indexes = bank
-            .items
-            .iter()
-            .enumerate()
-            .map(|(position, item)| positioned.item_index(&item.id, Some(position)))
-            .collect();
+        let mut whole_item_indexes = Vec::with_capacity(bank.items.len());
+        for (position, item) in bank.items.iter().enumerate() {
+            whole_item_indexes.push(positioned.item_index(&item.id, Some(position)));
+        }
+        positioned.whole_item_indexes = whole_item_indexes;
         positioned
     }
 
@@ -252,20 +247,19 @@ impl PositionedCalibration {
         let mut parameters = calibrated_model::default_parameters();
         let skill_positions = IdPositions::new(bank.skills.iter().map(|s| s.id.as_str()).collect());
         let skill_easiness: Vec<f64> = reference_difficulty.iter().map(|d| -d).collect();
-        let item_easiness: Vec<f64> = bank
-            .items
-            .iter()
-            .map(|item| {
-                let skills: Vec<usize> = item
-                    .skills
-                    .iter()
-                    .filter_map(|id| skill_positions.last(id))
-                    .collect();
-                let skill_part = skills.iter().map(|&s| skill_easiness[s]).sum::<f64>()
-                    / skills.len().max(1) as f64;
-                -item.prior_difficulty() - skill_part
-            })
-            .collect();
+        let mut item_easiness = Vec::with_capacity(bank.items.len());
+        for item in &bank.items {
+            // The mean easiness of the item's skills the bank knows (a loop, not `collect`s).
+            // -0.0 to start, as std's `sum` of floats does (an item with no known skill).
+            let (mut sum, mut count) = (-0.0, 0usize);
+            for id in &item.skills {
+                if let Some(s) = skill_positions.last(id) {
+                    sum += skill_easiness[s];
+                    count += 1;
+                }
+            }
+            item_easiness.push(-item.prior_difficulty() - sum / count.max(1) as f64);
+        }
         if item_easiness
             .iter()
             .chain(&skill_easiness)

@@ -365,17 +365,16 @@ pub fn update(
 ) {
     let settings = &parameters.settings;
     let skill_share = 1.0 / skills.len().max(1) as f64;
-    let skill_part: f64 = skills
-        .iter()
-        .map(|&skill| {
-            skill_share
-                * parameters
-                    .skill_easiness_for_ability
-                    .get(skill)
-                    .copied()
-                    .unwrap_or(0.0)
-        })
-        .sum();
+    // Summed from −0.0 as std's `sum` of floats is, in a loop.
+    let mut skill_part = -0.0;
+    for &skill in skills {
+        skill_part += skill_share
+            * parameters
+                .skill_easiness_for_ability
+                .get(skill)
+                .copied()
+                .unwrap_or(0.0);
+    }
     let reference_easiness = parameters
         .item_easiness_for_ability
         .get(item)
@@ -409,15 +408,16 @@ fn observe_factors(state: &mut LearnerState, loadings: &[f64], probability: f64,
     let rank = loadings.len();
     if state.factor_mean.len() != rank {
         state.factor_mean = vec![0.0; rank];
-        state.factor_covariance = (0..rank * rank)
-            .map(|cell| f64::from(u8::from(cell % (rank + 1) == 0)) / FACTOR_PRIOR)
-            .collect();
+        // The prior covariance, I / FACTOR_PRIOR (loops here, not `map` and `collect`).
+        state.factor_covariance = vec![0.0; rank * rank];
+        for diagonal in 0..rank {
+            state.factor_covariance[diagonal * (rank + 1)] = 1.0 / FACTOR_PRIOR;
+        }
     }
-    let spread: Vec<f64> = state
-        .factor_covariance
-        .chunks(rank)
-        .map(|row| dot(row, loadings))
-        .collect();
+    let mut spread = Vec::with_capacity(rank);
+    for row in state.factor_covariance.chunks(rank) {
+        spread.push(dot(row, loadings));
+    }
     let curvature = probability * (1.0 - probability);
     let denominator = 1.0 + curvature * dot(loadings, &spread);
     for (row, &spread_row) in spread.iter().enumerate() {
@@ -463,13 +463,13 @@ pub fn learner_terms(
     let (skill_weights, overall_weights) = parameters
         .global_feature_weights
         .split_at(SKILL_BLOCK_LENGTH);
+    let mut skills = Vec::with_capacity(skill_count);
+    for skill in 0..skill_count {
+        let block = skill_block(state, skill, now);
+        skills.push(skill_term(parameters, skill, &block, skill_weights, state));
+    }
     LearnerTerms {
-        skills: (0..skill_count)
-            .map(|skill| {
-                let block = skill_block(state, skill, now);
-                skill_term(parameters, skill, &block, skill_weights, state)
-            })
-            .collect(),
+        skills,
         overall: dot(overall_weights, &overall_block(&state.overall)),
         overall_summary: state.overall,
         factor_mean: state.factor_mean.clone(),

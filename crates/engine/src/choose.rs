@@ -128,8 +128,6 @@ const SEEN_WEIGHT: f64 = 0.05;
 const SEEN_ATTEMPTS_COUNTED: u32 = 4;
 /// What the same item type as the last item adds: a small preference for a change.
 const SAME_TYPE_WEIGHT: f64 = 0.02;
-/// What a new skill's items add while another skill is being learned: finish what was started.
-const NEW_SKILL_WHILE_LEARNING_WEIGHT: f64 = 0.15;
 /// A mastered skill whose estimate slipped under the mastery threshold and whose last answer was
 /// right is due for review again only after this many days (a later session). Before, it was
 /// due on every other item until its estimate climbed back, which a run of right answers on one
@@ -184,7 +182,6 @@ struct LearnerNow<'a> {
     /// Right answers in a row on each skill (0 for a skill never practised).
     streaks: Vec<u32>,
     focus: Option<usize>,
-    learning_started: bool,
     last_type: Option<&'static str>,
 }
 
@@ -325,7 +322,6 @@ fn learner_now<'a>(
             .focus_skill
             .as_deref()
             .and_then(|id| bank.skill_position(id)),
-        learning_started: masteries.iter().any(|m| m.state == SkillState::Learning),
         last_type: model
             .recent_items
             .last()
@@ -447,9 +443,6 @@ fn item_score(
     score += SEEN_WEIGHT * seen.min(SEEN_ATTEMPTS_COUNTED) as f64;
     if Some(item.type_name()) == learner.last_type {
         score += SAME_TYPE_WEIGHT;
-    }
-    if pool == Pool::Open && learner.learning_started && mastery.state == SkillState::NotStarted {
-        score += NEW_SKILL_WHILE_LEARNING_WEIGHT;
     }
     if matches!(pool, Pool::Open | Pool::All | Pool::ClosingCheck) {
         // The weakest skill first: it is furthest from mastery (or nearest to losing it).

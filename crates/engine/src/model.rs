@@ -319,20 +319,19 @@ impl LearnerModel {
         terms: &LearnerTerms,
     ) -> Vec<SkillMastery> {
         let parameters = &bank.calibration().parameters;
-        bank.by_skill_position(&self.skills)
-            .into_iter()
-            .enumerate()
-            .map(|(s, record)| {
-                let mastery = calibrated_model::predict_from_terms(
-                    parameters,
-                    terms,
-                    calibrated::TYPICAL_ITEM,
-                    &[s],
-                    None,
-                );
-                self.mastery_of(bank, s, record, mastery, now)
-            })
-            .collect()
+        let records = bank.by_skill_position(&self.skills);
+        let mut masteries = Vec::with_capacity(records.len());
+        for (s, record) in records.into_iter().enumerate() {
+            let mastery = calibrated_model::predict_from_terms(
+                parameters,
+                terms,
+                calibrated::TYPICAL_ITEM,
+                &[s],
+                None,
+            );
+            masteries.push(self.mastery_of(bank, s, record, mastery, now));
+        }
+        masteries
     }
 
     /// The mastery estimate and state of one skill.
@@ -419,15 +418,12 @@ impl LearnerModel {
         let expected = self.calibrated_prediction(calibration, bank, index, &skills, now, last);
         self.record_calibrated_answer(calibration, bank, index, &skills, correct, now);
         // Mastery is judged on the prediction of each skill's typical item after this answer.
-        let masteries_after: Vec<f64> = evidence
-            .skills
-            .iter()
-            .map(|id| {
-                bank.skill_position(id).map_or(expected, |skill| {
-                    self.typical_item_prediction(bank, skill, now)
-                })
-            })
-            .collect();
+        let mut masteries_after = Vec::with_capacity(evidence.skills.len());
+        for id in evidence.skills.iter() {
+            masteries_after.push(bank.skill_position(id).map_or(expected, |skill| {
+                self.typical_item_prediction(bank, skill, now)
+            }));
+        }
         let share = 1.0 / evidence.skills.len().max(1) as f64;
         let information = expected * (1.0 - expected) * share * share;
         let threshold = logit(settings.mastery_threshold);

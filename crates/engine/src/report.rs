@@ -283,33 +283,29 @@ pub fn learner_report<'a>(
     now: Timestamp,
 ) -> LearnerReport<'a> {
     let model = &progress.model;
-    let skills = bank
-        .skills()
-        .iter()
-        .enumerate()
-        .map(|(position, skill)| {
-            let mastery = model.skill_mastery(bank, position, now);
-            let record = model.skills.get(&skill.id);
-            SkillReport {
-                id: Cow::Borrowed(skill.id.as_str()),
-                name: Cow::Borrowed(skill.name.as_str()),
-                state: mastery.state,
-                mastery: round4(mastery.mastery),
-                certainty: round4(mastery.certainty),
-                attempts: record.map_or(0, |r| r.attempts),
-                correct: record.map_or(0, |r| r.correct),
-            }
-        })
-        .collect();
-    let items = model
-        .items
-        .iter()
-        .map(|(id, record)| ItemReport {
+    // Pushed in loops: a `map` and `collect` each compiled its own adapters.
+    let mut skills = Vec::with_capacity(bank.skills().len());
+    for (position, skill) in bank.skills().iter().enumerate() {
+        let mastery = model.skill_mastery(bank, position, now);
+        let record = model.skills.get(&skill.id);
+        skills.push(SkillReport {
+            id: Cow::Borrowed(skill.id.as_str()),
+            name: Cow::Borrowed(skill.name.as_str()),
+            state: mastery.state,
+            mastery: round4(mastery.mastery),
+            certainty: round4(mastery.certainty),
+            attempts: record.map_or(0, |r| r.attempts),
+            correct: record.map_or(0, |r| r.correct),
+        });
+    }
+    let mut items = Vec::with_capacity(model.items.len());
+    for (id, record) in model.items.iter() {
+        items.push(ItemReport {
             id: Cow::Borrowed(id.as_str()),
             attempts: record.attempts,
             correct: record.correct,
-        })
-        .collect();
+        });
+    }
     LearnerReport {
         format: Cow::Borrowed(REPORT_FORMAT),
         version: REPORT_VERSION,

@@ -74,7 +74,7 @@ fn check_verdict(bank: &IndexedBank, item_id: &str, response: Response, expect: 
             "correct={} feedback={:?} answer={}",
             outcome.correct, outcome.feedback, outcome.correct_answer
         ),
-        Err(unreadable) => format!("unreadable: {}", unreadable.message),
+        Err(unreadable) => format!("unreadable: {}", unreadable.message()),
     };
     expect.assert_eq(&verdict);
 }

@@ -22,7 +22,7 @@ fn check(item_json: &str, response: Response, expect: Expect) {
                 outcome.correct_answer
             )
         }
-        Err(unreadable) => format!("unreadable: {}", unreadable.message),
+        Err(unreadable) => format!("unreadable: {}", unreadable.message()),
     };
     expect.assert_eq(&verdict);
 }
@@ -408,4 +408,16 @@ fn writing_the_question_again_is_partial_not_right() {
         verdict_with_prompt("Simplify 4x + 3x.", simplify, "4x+3x"),
         "right"
     );
+}
+
+#[test]
+fn an_unreadable_answer_serializes_with_its_english_message() {
+    let unreadable = crate::answer::UnreadableAnswer::from(crate::answer::UnreadableReason::Empty);
+    let json = serde_json::to_string(&unreadable).unwrap();
+    assert_eq!(
+        json,
+        r#"{"reason":{"kind":"empty"},"message":"Type an answer first."}"#
+    );
+    let back: crate::answer::UnreadableAnswer = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, unreadable);
 }

@@ -116,13 +116,29 @@ impl VerdictReason {
 }
 
 /// An answer that cannot be judged (not a number, no choice picked). It is not counted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// Serialized with its `message` too (`{"reason": …, "message": …}`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct UnreadableAnswer {
     /// Why, for the widget to say in the learner's language.
     pub reason: UnreadableReason,
-    /// Why, in English (for tools and logs).
-    pub message: String,
+}
+
+impl UnreadableAnswer {
+    /// Why, in English (for tools and logs). A method, not a field: the widget says the reason
+    /// in the learner's language and so leaves the English texts out of its wasm.
+    pub fn message(&self) -> String {
+        self.reason.english()
+    }
+}
+
+impl Serialize for UnreadableAnswer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut fields = serializer.serialize_struct("UnreadableAnswer", 2)?;
+        fields.serialize_field("reason", &self.reason)?;
+        fields.serialize_field("message", &self.message())?;
+        fields.end()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -214,10 +230,7 @@ impl UnreadableReason {
 
 impl From<UnreadableReason> for UnreadableAnswer {
     fn from(reason: UnreadableReason) -> Self {
-        UnreadableAnswer {
-            message: reason.english(),
-            reason,
-        }
+        UnreadableAnswer { reason }
     }
 }
 

@@ -45,7 +45,12 @@ pub fn placement(bank: &IndexedBank, masteries: &[SkillMastery]) -> Placement {
     };
     let mut provisionally_known = vec![false; skill_count];
     // Walk down from every skill that vouches: its never-practised prerequisites, transitively.
-    let mut stack: Vec<usize> = (0..skill_count).filter(|&s| vouches(s)).collect();
+    let mut stack = Vec::new();
+    for s in 0..skill_count {
+        if vouches(s) {
+            stack.push(s);
+        }
+    }
     while let Some(skill) = stack.pop() {
         for &prerequisite in bank.prerequisites_of(skill) {
             if !practised(prerequisite) && !provisionally_known[prerequisite] {
@@ -67,13 +72,14 @@ pub fn placement(bank: &IndexedBank, masteries: &[SkillMastery]) -> Placement {
             provisionally_known[prerequisite] = false;
         }
     }
-    let to_probe = (0..skill_count)
-        .map(|s| {
+    let mut to_probe = Vec::with_capacity(skill_count);
+    for s in 0..skill_count {
+        to_probe.push(
             !practised(s)
                 && !provisionally_known[s]
-                && (doubted[s] || bank.dependents_of(s).iter().all(|&d| practised(d)))
-        })
-        .collect();
+                && (doubted[s] || bank.dependents_of(s).iter().all(|&d| practised(d))),
+        );
+    }
     Placement {
         provisionally_known,
         to_probe,

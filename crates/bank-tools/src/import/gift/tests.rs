@@ -73,7 +73,7 @@ fn every_construct_bank_passes_the_checker_and_its_answers_are_right() {
             .correct_response()
             .unwrap_or_else(|| panic!("{}: no response", item.id));
         let outcome = check_response(&item.kind, &response)
-            .unwrap_or_else(|problem| panic!("{}: {}", item.id, problem.message));
+            .unwrap_or_else(|problem| panic!("{}: {}", item.id, problem.message()));
         assert!(
             outcome.correct,
             "{}: its right answer is judged wrong",

@@ -192,7 +192,7 @@ fn every_stated_answer_of_the_sample_is_judged_correct() {
         let response = stated_answer(kind)
             .unwrap_or_else(|| panic!("{id}: no stated answer for {}", kind.type_name()));
         let outcome = check_response(kind, &response)
-            .unwrap_or_else(|e| panic!("{id}: {response:?} unreadable: {}", e.message));
+            .unwrap_or_else(|e| panic!("{id}: {response:?} unreadable: {}", e.message()));
         assert!(
             outcome.correct,
             "{id}: the stated answer {response:?} is judged wrong"
