@@ -293,6 +293,15 @@ try {
         i === 2 ? 'aim < 1' : undefined,
       );
     }
+    {
+      // The same loop on the largest bank with a calibration block: the calibrated model, its
+      // context slopes and learner vector (rank 16) in every prediction and update.
+      const { items, msPerAnswer } = native.perAnswerCalibrated;
+      add(`answer.native.${items}.calibrated`, `per answer, ${items} items, calibrated, native`, msPerAnswer, 'ms');
+      const url = `/bench/generated/banks/bank-${items}-calibrated.json`;
+      const ms = await page.evaluate(([bank, n]) => window.bench.answers(bank, n), [url, ANSWERS_TIMED]);
+      add(`answer.wasm.${items}.calibrated`, `per answer, ${items} items, calibrated, wasm`, ms, 'ms', 'aim < 1');
+    }
     for (const items of BANK_SIZES) {
       const nativeRow = native.bankLoad.find((row) => row.items === items);
       const runs = [];

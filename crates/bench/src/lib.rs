@@ -5,6 +5,10 @@
 //! The loop is the widget's: `submit_answer` then `advance`, on an `IndexedBank` that
 //! `load_bank` accepted. Answers are deterministic, so every run does the same work.
 
+use adaptive_practice_engine::bank_calibration::CALIBRATION_VERSION;
+use adaptive_practice_engine::calibrated_model::{
+    CONTEXT_COUNT, GLOBAL_FEATURE_COUNT, SKILL_FEATURE_COUNT,
+};
 use adaptive_practice_engine::sample_response::response_for;
 use adaptive_practice_engine::{
     advance, load_bank, new_progress, submit_answer, ChoiceOptions, IndexedBank, ItemKind,
@@ -45,6 +49,49 @@ pub fn generate_bank(items: usize, skills: usize) -> String {
         "settings": { "targetSuccess": 0.75, "masteryThreshold": 0.8, "minEvidence": 4 },
         "skills": skill_list,
         "items": item_list,
+    });
+    serde_json::to_string_pretty(&bank).unwrap_or_default()
+}
+
+/// The learner vector's rank of a calibrated benchmark bank: the rank `fit_bank_calibration`
+/// fits (crates/evaluate, "Branch model13g").
+pub const BENCH_FACTOR_RANK: usize = 16;
+
+/// `generate_bank`'s bank with a calibration block of the newest layout, as a teacher page would
+/// write it after a class: every item and skill has its parameters, every item its context
+/// slopes and `BENCH_FACTOR_RANK` loadings on the learner vector, so each answer and each choice
+/// does all the work the calibrated model can do. The numbers are spread deterministically, not
+/// fitted: what is timed does not depend on their values.
+pub fn generate_calibrated_bank(items: usize, skills: usize) -> String {
+    let mut bank: Value = match serde_json::from_str(&generate_bank(items, skills)) {
+        Ok(bank) => bank,
+        Err(_) => return String::new(),
+    };
+    // Never 0: a zero loading or slope would be work the model skips.
+    let small = |n: usize| (((n * 7_919) % 2_000) as f64 + 0.5) / 10_000.0 - 0.1;
+    let skill_blocks: serde_json::Map<String, Value> = (0..skills)
+        .map(|k| {
+            let weights: Vec<f64> = (0..SKILL_FEATURE_COUNT).map(|f| small(k * 31 + f)).collect();
+            let block = json!({ "easiness": small(k) * 5.0, "abilityReference": small(k + 1), "weights": weights });
+            (skill_id(k), block)
+        })
+        .collect();
+    let item_blocks: serde_json::Map<String, Value> = (0..items)
+        .map(|i| {
+            let difficulty = ((i * 37) % 101) as f64 / 20.0 - 2.5;
+            let mut numbers = vec![-difficulty, 1.0 + small(i), small(i + 3)];
+            numbers.extend((0..CONTEXT_COUNT + BENCH_FACTOR_RANK).map(|n| small(i * 29 + n)));
+            (format!("i{i:05}"), json!(numbers))
+        })
+        .collect();
+    let weights: Vec<f64> = (0..GLOBAL_FEATURE_COUNT).map(small).collect();
+    bank["calibration"] = json!({
+        "version": CALIBRATION_VERSION,
+        "fitted": { "learners": 30, "answers": 15_000 },
+        "settings": { "abilityStep": 0.8, "abilityStepDecay": 0.05, "recentAbilityStep": 0.3 },
+        "weights": weights,
+        "skills": skill_blocks,
+        "items": item_blocks,
     });
     serde_json::to_string_pretty(&bank).unwrap_or_default()
 }
@@ -195,5 +242,29 @@ pub fn median(values: &mut [f64]) -> f64 {
         values[middle]
     } else {
         (values[middle - 1] + values[middle]) / 2.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_calibrated_bank_loads_with_every_item_calibrated_at_full_rank() {
+        let bank = index_bank(&generate_calibrated_bank(200, 50)).expect("the bank loads");
+        assert!(bank.has_calibration_block());
+        let parameters = &bank.calibration().parameters;
+        assert_eq!(parameters.factor_rank, BENCH_FACTOR_RANK);
+        assert_eq!(parameters.item_loadings.len(), 200 * BENCH_FACTOR_RANK);
+        assert!(parameters
+            .item_loadings
+            .iter()
+            .all(|loading| *loading != 0.0));
+        assert!(parameters
+            .item_context_slopes
+            .iter()
+            .all(|slopes| slopes.iter().any(|s| *s != 0.0)));
+        let mut learner = SimulatedLearner::new(bank);
+        assert!((0..300).all(|_| learner.answer_one()));
     }
 }

@@ -1,12 +1,16 @@
 //! The native half of `make bench`: per-answer time (model update + next item choice) for banks
 //! of 100, 1,000 and 10,000 items with 500 skills, bank loading, and saved progress after 100,
 //! 1,000 and 10,000 answers (bytes, of which the answer log, save and load time), and a
-//! learner's report after 500 answers (bytes, of which the answers). Prints one JSON object;
+//! learner's report after 500 answers (bytes, of which the answers); per answer also on the
+//! 10,000-item bank with a calibration block (`generate_calibrated_bank`), where the calibrated
+//! model and its learner vector run. Prints one JSON object;
 //! `bench/run.mjs` puts it in the table. Timed with `std::time::Instant`; figures are printed, never asserted.
 
 use std::time::Instant;
 
-use adaptive_practice_bench::{generate_bank, index_bank, median, SimulatedLearner};
+use adaptive_practice_bench::{
+    generate_bank, generate_calibrated_bank, index_bank, median, SimulatedLearner,
+};
 use adaptive_practice_engine::progress::SavedAnswerLogV1;
 use adaptive_practice_engine::report::{learner_report, report_text};
 use adaptive_practice_engine::{load_progress, save_progress};
@@ -14,6 +18,8 @@ use serde_json::json;
 
 const SKILLS: usize = 500;
 const BANK_SIZES: [usize; 3] = [100, 1_000, 10_000];
+/// The size of the bank timed with a calibration block (`generate_calibrated_bank`).
+const CALIBRATED_ITEMS: usize = 10_000;
 const ANSWERS_TIMED: u32 = 1_000;
 const RUNS: usize = 3;
 const STORAGE_ANSWERS: [u32; 3] = [100, 1_000, 10_000];
@@ -44,6 +50,22 @@ fn main() {
         per_answer.push(json!({ "items": items, "skills": SKILLS, "answers": ANSWERS_TIMED, "msPerAnswer": median(&mut answer_ms) }));
         bank_load.push(json!({ "items": items, "skills": SKILLS, "bytes": text.len(), "ms": median(&mut load_ms) }));
     }
+
+    let calibrated = {
+        let items = CALIBRATED_ITEMS;
+        let text = generate_calibrated_bank(items, SKILLS);
+        let mut answer_ms = Vec::new();
+        for _ in 0..RUNS {
+            let bank = index_bank(&text).unwrap_or_else(|problems| fail(&problems));
+            let mut learner = SimulatedLearner::new(bank);
+            let start = Instant::now();
+            for _ in 0..ANSWERS_TIMED {
+                learner.answer_one();
+            }
+            answer_ms.push(elapsed_ms(start) / f64::from(ANSWERS_TIMED));
+        }
+        json!({ "items": items, "skills": SKILLS, "answers": ANSWERS_TIMED, "msPerAnswer": median(&mut answer_ms) })
+    };
 
     let text = generate_bank(STORAGE_BANK_ITEMS, SKILLS);
     let bank = index_bank(&text).unwrap_or_else(|problems| fail(&problems));
@@ -78,7 +100,7 @@ fn main() {
             "saveMs": median(&mut save_ms), "loadMs": median(&mut load_ms),
         }));
     }
-    let report = json!({ "perAnswer": per_answer, "bankLoad": bank_load, "storage": storage, "report": report });
+    let report = json!({ "perAnswer": per_answer, "perAnswerCalibrated": calibrated, "bankLoad": bank_load, "storage": storage, "report": report });
     println!(
         "{}",
         serde_json::to_string_pretty(&report).unwrap_or_default()
