@@ -254,8 +254,14 @@ fn learner_now<'a>(
     let mut review_due = Vec::with_capacity(skill_count);
     let mut streaks = Vec::with_capacity(skill_count);
     let mut learnable = Vec::with_capacity(skill_count);
-    let known_by_answers =
-        own_answers::known_by_own_answers(bank, model, &masteries, &placement.provisionally_known);
+    let item_records = bank.by_item_position(&model.items);
+    let known_by_answers = own_answers::known_by_own_answers(
+        bank,
+        model,
+        &item_records,
+        &masteries,
+        &placement.provisionally_known,
+    );
     for (s, (record, mastery)) in records.iter().zip(&masteries).enumerate() {
         let skill_unlocked = bank.prerequisites_of(s).iter().all(|&p| {
             masteries[p].state.counts_as_mastered()
@@ -336,7 +342,7 @@ fn learner_now<'a>(
         placement,
         practised_just_now,
         terms,
-        item_records: bank.by_item_position(&model.items),
+        item_records,
         streaks,
     }
 }

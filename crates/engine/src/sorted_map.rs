@@ -5,6 +5,8 @@
 //! node machinery (search, insert, split, merge, drop, clone, a stable sort to collect) is
 //! compiled again for every key and value type: the search and the sort here are compiled once.
 
+use std::cmp::Ordering;
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Where `key` is in `keys` (sorted, without repeats): `Ok(index)`, or `Err(index)` where it
@@ -368,12 +370,17 @@ impl IdPositions {
     fn key_indexes_by_position(&self, keys: &[String]) -> Vec<Option<usize>> {
         let mut indexes = vec![None; self.positions.len()];
         let mut at = 0;
+        // One comparison of the two ids a step (item choice walks 10,000 of them per answer).
         for (id, &position) in self.ids.iter().zip(&self.positions) {
-            while keys.get(at).is_some_and(|key| key < id) {
-                at += 1;
-            }
-            if keys.get(at) == Some(id) {
-                indexes[position] = Some(at);
+            while let Some(key) = keys.get(at) {
+                match key.cmp(id) {
+                    Ordering::Less => at += 1,
+                    Ordering::Equal => {
+                        indexes[position] = Some(at);
+                        break;
+                    }
+                    Ordering::Greater => break,
+                }
             }
         }
         indexes

@@ -13,7 +13,7 @@
 //! of items: the simulator's invariants).
 
 use crate::bank_index::IndexedBank;
-use crate::model::{LearnerModel, SkillMastery};
+use crate::model::{ItemRecord, LearnerModel, SkillMastery};
 
 /// Answers on the skill before its own answers count.
 pub const OWN_ANSWERS_MIN_ATTEMPTS: u32 = 4;
@@ -25,25 +25,40 @@ pub const OWN_ANSWERS_RIGHT_OF: (u32, u32) = (3, 4);
 pub const OWN_ANSWERS_FLOOR: f64 = 0.55;
 
 /// For each skill (in bank order), whether it is known by its own answers (see the module).
+/// `item_records`: the learner's record of each item, by position (`IndexedBank::by_item_position`);
 /// `provisionally_known`: by placement (`placement.rs`).
 pub fn known_by_own_answers(
     bank: &IndexedBank,
     model: &LearnerModel,
+    item_records: &[Option<&ItemRecord>],
     masteries: &[SkillMastery],
     provisionally_known: &[bool],
 ) -> Vec<bool> {
     let skill_count = bank.skills().len();
     // Each item's (or step's) last answer, counted for the item's skills: (right, answered).
     let mut last_answers = vec![(0u32, 0u32); skill_count];
-    for (key, record) in model.items.iter() {
-        let id = key.split_once('#').map_or(key.as_str(), |(id, _)| id);
-        let (Some(right), Some(position)) = (record.last_correct, bank.item_position(id)) else {
-            continue;
-        };
+    let mut count = |right: Option<bool>, position: usize| {
         for &skill in bank.skills_of_item(position) {
             let (rights, answered) = &mut last_answers[skill];
-            *rights += u32::from(right);
-            *answered += 1;
+            *rights += u32::from(right == Some(true));
+            *answered += u32::from(right.is_some());
+        }
+    };
+    // Whole items by position (the walk item choice made already), steps (`item#part`, split at
+    // the last `#`: an item's id may hold one) by search.
+    for (position, record) in item_records.iter().enumerate() {
+        if let Some(record) = record {
+            count(record.last_correct, position);
+        }
+    }
+    for (key, record) in model.items.iter() {
+        let Some((id, _)) = key.rsplit_once('#') else {
+            continue;
+        };
+        if bank.item_position(key).is_none() {
+            if let Some(position) = bank.item_position(id) {
+                count(record.last_correct, position);
+            }
         }
     }
     let records = bank.by_skill_position(&model.skills);

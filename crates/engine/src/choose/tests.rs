@@ -349,6 +349,7 @@ fn seeded_sessions_choose_allowed_items_outside_the_window_with_short_runs_and_r
                 let by_answers = known_by_own_answers(
                     &bank,
                     &progress.model,
+                    &bank.by_item_position(&progress.model.items),
                     &states,
                     &placement(&bank, &states).provisionally_known,
                 );
