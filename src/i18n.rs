@@ -265,6 +265,7 @@ impl Words {
             VerdictReason::OrderMatters => self.reason_order_matters.into(),
             VerdictReason::IntervalEnds => self.reason_interval_ends.into(),
             VerdictReason::ReversedInequality => self.reason_reversed_inequality.into(),
+            VerdictReason::BracketsNeeded => self.reason_brackets_needed.into(),
         }
     }
 }

@@ -40,6 +40,9 @@ pub enum Response {
 pub struct Reading {
     pub numbers: NumberStyle,
     pub either_number_reading: bool,
+    /// An implicit product right after `/` is the divisor (`1/2x` as `1/(2x)`): the other
+    /// reading, tried only when the usual one is wrong (`VerdictReason::BracketsNeeded`).
+    pub product_divisor: bool,
 }
 
 impl Reading {
@@ -48,6 +51,7 @@ impl Reading {
         Reading {
             numbers: NumberStyle::for_language(bank.language.as_deref()),
             either_number_reading: bank.settings.accept_either_number_reading,
+            product_divisor: false,
         }
     }
 }

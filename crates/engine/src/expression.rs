@@ -236,10 +236,24 @@ struct Parser {
     position: usize,
     depth: usize,
     names: NameStyle,
+    /// The implicit product right after `/` is the divisor (`1/2x` as `1/(2x)`).
+    product_divisor: bool,
 }
 
 /// Parses an expression. Comparisons (`==`, `<`, …) are allowed; they evaluate to 1 or 0.
+/// An implicit product binds as `*` does: `1/2x` is `(1/2)·x`.
 pub fn parse_expression(text: &str, names: NameStyle) -> Result<Expr, ExpressionError> {
+    parse_reading(text, names, false)
+}
+
+/// `parse_expression`, or with `product_divisor` the other reading of `a/bc`, which learners
+/// often mean: the implicit product right after `/` is the divisor (`1/2x` as `1/(2x)`,
+/// `1/2(x+1)` as `1/(2(x+1))`).
+pub fn parse_reading(
+    text: &str,
+    names: NameStyle,
+    product_divisor: bool,
+) -> Result<Expr, ExpressionError> {
     if text.chars().count() > MAX_EXPRESSION_LENGTH {
         return error(format!(
             "the expression is longer than {MAX_EXPRESSION_LENGTH} characters"
@@ -254,6 +268,7 @@ pub fn parse_expression(text: &str, names: NameStyle) -> Result<Expr, Expression
         position: 0,
         depth: 0,
         names,
+        product_divisor,
     };
     let expr = parser.comparison()?;
     match parser.peek() {
@@ -350,7 +365,13 @@ impl Parser {
                 next if Self::starts_operand(next) => BinaryOp::Multiply,
                 _ => return Ok(left),
             };
-            let right = self.unary()?;
+            let mut right = self.unary()?;
+            while op == BinaryOp::Divide
+                && self.product_divisor
+                && Self::starts_operand(self.peek())
+            {
+                right = Expr::Binary(BinaryOp::Multiply, Box::new(right), Box::new(self.unary()?));
+            }
             left = Expr::Binary(op, Box::new(left), Box::new(right));
         }
     }

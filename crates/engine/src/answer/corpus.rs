@@ -67,6 +67,7 @@ fn every_case_of_the_judging_corpus_holds() {
                     reading = Reading {
                         numbers: NumberStyle::for_language(Some(code)),
                         either_number_reading: options.contains(&"either"),
+                        product_divisor: false,
                     };
                 }
                 ["item", name, json] => {

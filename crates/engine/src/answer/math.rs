@@ -12,7 +12,9 @@ use crate::case_fold::fold_case;
 use crate::equations::{
     compare_relations, forms, relation_of, solved_side, solved_variable, RelationMatch,
 };
-use crate::expression::{parse_expression, same_value, variables_of, BinaryOp, Expr, NameStyle};
+use crate::expression::{
+    parse_expression, parse_reading, same_value, variables_of, BinaryOp, Expr, NameStyle,
+};
 use crate::lists::{
     compare_shapes, infinity_sign, named_value, read_shapes, AnswerForm, Shape, ShapeMatch,
 };
@@ -91,6 +93,16 @@ pub(super) fn check_math(
         },
         Judged::Partial(reason) => verdict_because(Verdict::Partial, reason, answer.clone()),
         Judged::Wrong(Some(reason)) => verdict_because(Verdict::Wrong, reason, answer.clone()),
+        Judged::Wrong(None)
+            if relation_of(&expected).is_none()
+                && right_with_product_divisor(&expected, text, reading, tolerance) =>
+        {
+            verdict_because(
+                Verdict::Partial,
+                VerdictReason::BracketsNeeded,
+                answer.clone(),
+            )
+        }
         Judged::Wrong(None) => {
             let feedback = misconception_for(misconceptions, &given, tolerance);
             verdict(false, feedback, answer.clone())
@@ -117,6 +129,23 @@ pub(super) fn restates_prompt(prompt: &str, answer: &str, text: &str) -> bool {
         let written = squeezed(&plain_text_of_math(&node));
         written == given && written != expected
     })
+}
+
+/// Whether `text` is the answer when the implicit product right after `/` is read as the divisor
+/// (`-10/3n` for `-10/(3n)`): what the learner most likely meant, written ambiguously. Without a
+/// `/`, both readings are the same: wrong again.
+fn right_with_product_divisor(
+    expected: &Expr,
+    text: &str,
+    reading: &Reading,
+    tolerance: f64,
+) -> bool {
+    let other = Reading {
+        product_divisor: true,
+        ..*reading
+    };
+    read_learner_expression(text, &other)
+        .is_ok_and(|given| same_value(expected, &in_answer_case(expected, given), tolerance, false))
 }
 
 enum Judged {
@@ -366,7 +395,7 @@ pub(crate) fn read_learner_expression(
         });
     }
     let prepared = prepare_expression(text, reading);
-    parse_expression(&prepared, NameStyle::SingleLetters).map_err(|problem| {
+    parse_reading(&prepared, NameStyle::SingleLetters, reading.product_divisor).map_err(|problem| {
         UnreadableAnswer::from(UnreadableReason::NotMath {
             text: shorten(text.trim(), 40),
             problem: problem.message,

@@ -71,6 +71,9 @@ pub enum VerdictReason {
     IntervalEnds,
     /// Wrong: an inequality with the right boundary in the other direction.
     ReversedInequality,
+    /// Partial: right only when the implicit product after `/` is read as the divisor (`-10/3n`
+    /// for `-10/(3n)`, where `-10/3n` is `(-10/3)·n`): brackets are needed.
+    BracketsNeeded,
 }
 
 impl VerdictReason {
@@ -86,6 +89,7 @@ impl VerdictReason {
             VerdictReason::OrderMatters => "orderMatters",
             VerdictReason::IntervalEnds => "intervalEnds",
             VerdictReason::ReversedInequality => "reversedInequality",
+            VerdictReason::BracketsNeeded => "bracketsNeeded",
         }
     }
 
@@ -111,6 +115,9 @@ impl VerdictReason {
                 "The right ends, but check which ends are included.".into()
             }
             VerdictReason::ReversedInequality => "The inequality goes the other way.".into(),
+            VerdictReason::BracketsNeeded => {
+                "Right if all after the “/” is below it: put it in brackets, as in 1/(2x).".into()
+            }
         }
     }
 }
