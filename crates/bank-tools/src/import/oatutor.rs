@@ -4,6 +4,7 @@
 //! prerequisites, neutral difficulty) are explained in notes of kind `Decision`.
 
 mod bank_parts;
+mod glued_choices;
 mod questions;
 mod source;
 mod split_skills;

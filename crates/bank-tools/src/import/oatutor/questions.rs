@@ -10,6 +10,7 @@ use adaptive_practice_engine::expression::{parse_expression, same_value, NameSty
 use adaptive_practice_engine::lists::{read_shapes, AnswerForm, Shape};
 use adaptive_practice_engine::{check_response, Response};
 
+use super::glued_choices::glued_options_warning;
 use super::source::TutoringEntry;
 use super::text::{strip_math_delimiters, TextShape};
 use super::ProblemContext;
@@ -100,6 +101,9 @@ fn single_choice(
             "its answer {first_answer:?} is none of its choices"
         ));
     };
+    if let Some(warning) = glued_options_warning(choices, context.problem_id) {
+        context.note(NoteKind::Warning, question.source_id, warning);
+    }
     let choices = choices
         .iter()
         .map(|choice| Choice {
