@@ -1,13 +1,15 @@
 //! Multiple-choice options that are several answers glued together: `$$(4,0)I(0,4)I(2,0)$$` is
 //! three points joined by `I` (a stand-in for a `|` list separator), so the item offers one
-//! option where the author meant several, and a learner cannot answer it as meant. Such options
-//! are kept as written (what the author meant cannot be known for sure: which points, whether the
-//! right answer is among them) and warned about, with the points to check.
+//! option where the author meant several, and a learner cannot answer it as meant. Which options
+//! the author meant cannot be known for sure (which points, whether the right answer is among
+//! them), so they are never split. The question's right answer is certain: a question whose
+//! answer is math is asked as a typed answer (noted as changed, in `questions`), any other keeps
+//! its options as written with a warning naming the points to check.
 //!
 //! Detected only when it is certain: the whole option (or its only `$$…$$` math) is two or more
 //! points `(a,b)` with one and the same separator between them, a separator that has no meaning
 //! between points (`I`, `l`, `|`, `\mid`, `\vert`). A list written `(4,0);(0,4)` is a list
-//! answer the importer reads, and `(1,2) or (3,4)` is words: neither is warned about.
+//! answer the importer reads, and `(1,2) or (3,4)` is words: neither is glued.
 
 use super::text::strip_math_delimiters;
 
@@ -74,29 +76,21 @@ fn leading_point(text: &str) -> Option<(&str, &str)> {
     None
 }
 
-/// The warning for a question's glued options (1-based numbers), or `None` when it has none.
-pub(super) fn glued_options_warning(options: &[String], item_id: &str) -> Option<String> {
-    let glued: Vec<(usize, GluedAnswers)> = options
+/// What is wrong with a question's glued options (1-based numbers), or `None` when it has none:
+/// `option 2 is the points (4,0), (0,4) joined by “I”`.
+pub(super) fn glued_options(options: &[String]) -> Option<String> {
+    let described: Vec<String> = options
         .iter()
         .enumerate()
-        .filter_map(|(index, option)| glued_answers(option).map(|glued| (index + 1, glued)))
-        .collect();
-    if glued.is_empty() {
-        return None;
-    }
-    let described: Vec<String> = glued
-        .iter()
-        .map(|(number, glued)| {
-            format!(
-                "option {number} is the points {} joined by “{}”",
+        .filter_map(|(index, option)| {
+            let glued = glued_answers(option)?;
+            Some(format!(
+                "option {} is the points {} joined by “{}”",
+                index + 1,
                 glued.parts.join(", "),
                 glued.separator
-            )
+            ))
         })
         .collect();
-    Some(format!(
-        "{}; kept as one option, which a learner cannot pick as meant: check item {item_id} in the \
-         source (separate options?)",
-        described.join("; ")
-    ))
+    (!described.is_empty()).then(|| described.join("; "))
 }

@@ -1,6 +1,7 @@
-//! Options that are several answers glued together are kept as written and warned about with the
-//! item and the points to check; look-alikes (a list with `;`, words between points, a product
-//! of brackets) are not.
+//! Options that are several answers glued together are never split: a question whose answer is
+//! math is asked as a typed answer (changed), any other keeps its options with a warning; both
+//! name the item and the points to check. Look-alikes (a list with `;`, words between points, a
+//! product of brackets) are ordinary options.
 
 use expect_test::expect;
 
@@ -34,29 +35,38 @@ const COURSE: &[(&str, &str)] = &[
     ),
     (
         "content-pool/g2/steps/g2a/g2a.json",
-        r#"{ "id": "g2a", "problemType": "MultipleChoice", "answerType": "string", "stepAnswer": ["$$x^2-1$$"],
-             "choices": ["$$x^2-1$$", "$$(x+1)(x-1)$$", "$$(1,2)|(3,4)$$"], "stepTitle": "Which is $$(x+1)(x-1)$$?" }"#,
+        r#"{ "id": "g2a", "problemType": "MultipleChoice", "answerType": "string", "stepAnswer": ["Neither"],
+             "choices": ["Neither", "$$(x+1)(x-1)$$", "$$(1,2)|(3,4)$$"], "stepTitle": "Which is a point of $$y=2x+1$$?" }"#,
     ),
 ];
 
 #[test]
-fn options_glued_together_are_warned_about_with_what_to_check() {
+fn options_glued_together_are_noted_with_what_to_check() {
     let folder = scratch_folder("oatutor-glued-choices");
     write_files(&folder, COURSE);
     let imported = import_oatutor_folder(&folder).unwrap_or_else(|reason| panic!("{reason}"));
     let _ = std::fs::remove_dir_all(&folder);
-    let warnings: Vec<String> = imported
+    let notes: Vec<String> = imported
         .notes
         .iter()
-        .filter(|note| note.kind == NoteKind::Warning)
+        .filter(|note| matches!(note.kind, NoteKind::Warning | NoteKind::Changed))
         .map(ToString::to_string)
         .collect();
     expect![[r#"
-        warning: g1a: option 2 is the points (0,3), (-3,0), (0,-3) joined by “I”; kept as one option, which a learner cannot pick as meant: check item g1 in the source (separate options?)
+        changed: g1a: option 2 is the points (0,3), (-3,0), (0,-3) joined by “I”, which a learner cannot pick as meant: asked as a typed answer instead (the right answer (3,0) is typed); check item g1 in the source (separate options?)
         warning: g2a: option 3 is the points (1,2), (3,4) joined by “|”; kept as one option, which a learner cannot pick as meant: check item g2 in the source (separate options?)
     "#]]
-    .assert_eq(&(warnings.join("\n") + "\n"));
+    .assert_eq(&(notes.join("\n") + "\n"));
     assert_eq!(imported.bank.items.len(), 2, "nothing is skipped");
+    // The step whose answer is math is asked as a typed point; the other keeps its options.
+    let kinds: Vec<String> = imported
+        .bank
+        .items
+        .iter()
+        .flat_map(|item| item.parts().into_iter().map(|part| part.kind.type_name()))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(kinds, ["mathExpression", "singleChoice", "singleChoice"]);
 }
 
 #[test]
