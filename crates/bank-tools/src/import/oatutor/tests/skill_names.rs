@@ -4,6 +4,7 @@
 
 use expect_test::expect;
 
+use super::super::split_skills::find_split_skill_names;
 use super::{scratch_folder, write_files};
 use crate::import::oatutor::import_oatutor_folder;
 use crate::import::NoteKind;
@@ -127,4 +128,43 @@ fn a_skill_name_split_at_its_commas_is_one_skill() {
         s2: add-whole-numbers
     "#]]
     .assert_eq(&(item_skills.join("\n") + "\n"));
+}
+
+#[test]
+fn only_parts_always_listed_together_before_an_and_are_one_name() {
+    let joined = |model: &[(&str, &[&str])]| -> Vec<String> {
+        let model: std::collections::BTreeMap<String, Vec<String>> = model
+            .iter()
+            .map(|(step, skills)| {
+                let skills = skills.iter().map(|skill| skill.to_string()).collect();
+                (step.to_string(), skills)
+            })
+            .collect();
+        find_split_skill_names(&model)
+            .into_iter()
+            .map(|name| name.joined)
+            .collect()
+    };
+    // “Read, write, and count” and a skill listed before it that is also listed alone.
+    assert_eq!(
+        joined(&[
+            ("a", &["order", "read", "write", "and_count"]),
+            ("b", &["order"]),
+            ("c", &["read", "write", "and_count"]),
+        ]),
+        ["read,_write,_and_count"]
+    );
+    // Two list ends in one name: the longest name wins, once.
+    assert_eq!(
+        joined(&[("a", &["sort", "and_group", "or_count"])]),
+        ["sort,_and_group,_or_count"]
+    );
+    // A part listed after another name, or in another order, is no split name.
+    assert!(joined(&[
+        ("a", &["read", "and_count"]),
+        ("b", &["write", "and_count"])
+    ])
+    .is_empty());
+    assert!(joined(&[("a", &["and_count"])]).is_empty());
+    assert!(joined(&[("a", &["read", "or_"])]).is_empty());
 }
