@@ -275,6 +275,17 @@ impl ImportedBank {
                 if other == 1 { "thing" } else { "things" }
             ));
         }
+        let warnings = self
+            .notes
+            .iter()
+            .filter(|note| note.kind == NoteKind::Warning)
+            .count();
+        if warnings > 0 {
+            line.push_str(&format!(
+                "; {warnings} {} to check",
+                if warnings == 1 { "warning" } else { "warnings" }
+            ));
+        }
         line
     }
 
@@ -317,6 +328,9 @@ pub enum NoteKind {
     Changed,
     /// A choice the importer made for the whole bank (no prerequisites, neutral difficulty).
     Decision,
+    /// Converted as the source has it, but the source looks wrong there (an option that is
+    /// several answers glued together): check it. Does not change the exit code.
+    Warning,
 }
 
 /// One thing the importer could not convert as is: where in the source, and why.
@@ -335,6 +349,7 @@ impl std::fmt::Display for ImportNote {
             NoteKind::LeftOut => "left out",
             NoteKind::Changed => "changed",
             NoteKind::Decision => "decision",
+            NoteKind::Warning => "warning",
         };
         write!(formatter, "{kind}: {}: {}", self.source, self.message)
     }

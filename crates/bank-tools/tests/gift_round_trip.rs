@@ -382,3 +382,69 @@ fn random_items_of_every_type_gift_holds_come_back_the_same() {
         "{skipped} of {compared} random items were refused by the checker: the generator must make valid banks"
     );
 }
+
+/// GIFT has no drop-down: a one-gap drop-down is written as a missing-word multiple choice (its
+/// options in order, `=` the one right option) and comes back as a single-choice item with the
+/// gap as a line, the same options and the same right one; a drop-down with two right options
+/// or with another gap is left out with its reason.
+#[test]
+fn drop_down_gaps_come_back_as_missing_word_choices() {
+    let (_, bank) = banks_in(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/round-trip"))
+        .into_iter()
+        .find(|(name, _)| name == "drop-downs")
+        .expect("tests/round-trip/drop-downs.json");
+    let exported = export_gift(&bank);
+    let left_out: Vec<String> = exported
+        .notes
+        .iter()
+        .filter(|note| note.kind != NoteKind::Changed)
+        .map(ToString::to_string)
+        .collect();
+    expect![[r#"
+        skipped: two-right-options: a drop-down gap with 2 right options: a GIFT missing-word choice has one
+        skipped: typed-and-drop-down: fill-the-gaps with 2 gaps: a GIFT question has one answer block"#]]
+    .assert_eq(&left_out.join("\n"));
+    assert!(
+        exported
+            .text
+            .contains("Steam is water as a {~solid ~liquid =gas}, above"),
+        "{}",
+        exported.text
+    );
+    let back = import_gift_text(&exported.text, "drop-downs.gift", "drop-downs");
+    assert_eq!(back.bank.items.len(), 2, "{:#?}", back.notes);
+    for returned in &back.bank.items {
+        let original = bank
+            .items
+            .iter()
+            .find(|item| item.id == returned.id)
+            .expect("an item of the bank");
+        let adaptive_practice_engine::ItemKind::FillBlanks { blanks } = &original.kind else {
+            panic!("{}: a fill-the-gaps item", original.id);
+        };
+        let adaptive_practice_engine::ItemKind::SingleChoice {
+            choices, answer, ..
+        } = &returned.kind
+        else {
+            panic!(
+                "{}: a single choice, not {}",
+                returned.id,
+                returned.type_name()
+            );
+        };
+        let options: Vec<&str> = choices.iter().map(|choice| choice.text.as_str()).collect();
+        assert_eq!(options, blanks[0].choices, "{}", returned.id);
+        let picked = adaptive_practice_engine::Response::Blanks(vec![options[*answer].into()]);
+        assert!(
+            check_response(&original.kind, &picked).is_ok_and(|outcome| outcome.correct),
+            "{}: the right option changed",
+            returned.id
+        );
+        assert_eq!(
+            returned.prompt,
+            original.prompt.replace("[[1]]", "\\_\\_\\_\\_\\_"),
+            "{}",
+            returned.id
+        );
+    }
+}

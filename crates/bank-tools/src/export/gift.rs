@@ -7,7 +7,7 @@
 
 mod text;
 
-use adaptive_practice_engine::bank::{Bank, Item, ItemKind, NumericValue};
+use adaptive_practice_engine::bank::{Bank, Blank, Item, ItemKind, NumericValue};
 
 use self::text::{escape, markdown, one_line};
 use crate::import::{ImportNote, NoteKind};
@@ -300,7 +300,7 @@ fn write_item(item: &Item, notes: &mut Vec<ImportNote>) -> Result<String, String
 /// A one-gap fill-the-gaps item as a missing-word question: the answers stand in the gap.
 fn fill_blanks(
     item: &Item,
-    blanks: &[adaptive_practice_engine::bank::Blank],
+    blanks: &[Blank],
     mut question: String,
     general_feedback: String,
     lost: &mut dyn FnMut(String),
@@ -321,10 +321,59 @@ fn fill_blanks(
                 .into(),
         );
     }
+    let answers = if blank.choices.is_empty() {
+        typed_gap_answers(blank, lost)
+    } else {
+        drop_down_answers(blank, lost)?
+    };
+    let general_feedback = general_feedback.trim();
+    let general_feedback = if general_feedback.is_empty() {
+        String::new()
+    } else {
+        format!(" {general_feedback}")
+    };
+    question.push_str(&format!(
+        "{}{{{answers}{general_feedback}}}{}\n",
+        markdown(before),
+        markdown(after)
+    ));
+    Ok(question)
+}
+
+/// A drop-down gap as a missing-word multiple choice, its options in their order: `=` the
+/// right one, `~` the others. Imported again, it is a single-choice item with the gap as a line:
+/// GIFT has no drop-down.
+fn drop_down_answers(blank: &Blank, lost: &mut dyn FnMut(String)) -> Result<String, String> {
+    let right = crate::export::right_drop_down_options(blank);
+    if right.len() != 1 {
+        return Err(format!(
+            "a drop-down gap with {} right options: a GIFT missing-word choice has one",
+            right.len()
+        ));
+    }
+    lost(
+        "the drop-down gap is a missing-word multiple choice: imported again, it is a \
+         single-choice item with the gap as a line"
+            .into(),
+    );
+    let options: Vec<String> = blank
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(index, option)| {
+            let marker = if right.contains(&index) { '=' } else { '~' };
+            format!("{marker}{}", markdown(option).replace("->", "-\\>"))
+        })
+        .collect();
+    Ok(options.join(" "))
+}
+
+/// A typed gap's answers: `#number:tolerance`, or `=answer` for each accepted word.
+fn typed_gap_answers(blank: &Blank, lost: &mut dyn FnMut(String)) -> String {
     if blank.case_sensitive {
         lost("case sensitivity is left out: GIFT short answers ignore case".into());
     }
-    let answers = match &blank.numeric {
+    match &blank.numeric {
         Some(value) => format!(
             "#{}{}",
             number(value, lost),
@@ -339,19 +388,7 @@ fn fill_blanks(
             })
             .collect::<Vec<_>>()
             .join(" "),
-    };
-    let general_feedback = general_feedback.trim();
-    let general_feedback = if general_feedback.is_empty() {
-        String::new()
-    } else {
-        format!(" {general_feedback}")
-    };
-    question.push_str(&format!(
-        "{}{{{answers}{general_feedback}}}{}\n",
-        markdown(before),
-        markdown(after)
-    ));
-    Ok(question)
+    }
 }
 
 fn feedback(feedback: &Option<String>) -> String {

@@ -5,6 +5,7 @@
 //! What QTI cannot hold is removed by [`held_by_qti`] and noted in the report, item by item, as
 //! the importers note what they cannot convert.
 
+mod gaps;
 mod item;
 mod markup;
 #[cfg(test)]

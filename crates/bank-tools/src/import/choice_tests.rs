@@ -183,19 +183,17 @@ fn choice_gaps_among_others_become_drop_downs_and_say_what_was_left_out() {
     assert_eq!(
         notes(&imported),
         vec![
-            "left out: question 1 \"colours\" (line 3): gap 1: the feedback on blue, green is \
-             left out (a gap has no feedback)",
             "changed: question 1 \"colours\" (line 3): gap 1 is a choice: a drop-down of \
              blue / green",
-            "left out: question 1 \"colours\" (line 3): gap 2: the feedback on green is left out \
-             (a gap has no feedback)",
             "changed: question 1 \"colours\" (line 3): gap 2 is a choice: a drop-down of \
              green / yellow",
+            "left out: question 1 \"colours\" (line 3): the feedback in gaps is left out (a gap \
+             has no feedback): gap 1 on blue, green; gap 2 on green",
         ]
     );
     assert_eq!(
         imported.headline(),
-        "found 1 question, written 1 item, skipped 0 questions; 2 parts of written items left out"
+        "found 1 question, written 1 item, skipped 0 questions; 1 part of written items left out"
     );
 }
 

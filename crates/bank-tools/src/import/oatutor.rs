@@ -4,8 +4,10 @@
 //! prerequisites, neutral difficulty) are explained in notes of kind `Decision`.
 
 mod bank_parts;
+mod glued_choices;
 mod questions;
 mod source;
+mod split_skills;
 #[cfg(test)]
 pub(crate) mod tests;
 mod text;
@@ -21,6 +23,7 @@ use self::source::{
     read_first_json, read_json, read_problem_folder, sorted_subfolders, BktParameters, Course,
     ProblemFolder,
 };
+use self::split_skills::{find_split_skill_names, join_split_skill_names};
 use self::text::{alt_text_from, convert_text, TextShape};
 use crate::import::source_files::SourceFiles;
 use crate::import::{safe_file_name, ImportNote, ImportedBank, MediaFile, NoteKind};
@@ -49,14 +52,22 @@ pub fn import_oatutor_files(
     if !files.has_folder("content-pool") {
         return Err(format!("{} has no content-pool folder", files.name));
     }
-    let skill_model: BTreeMap<String, Vec<String>> = read_json(files, "skillModel.json")?;
+    let mut skill_model: BTreeMap<String, Vec<String>> = read_json(files, "skillModel.json")?;
     let bkt_files = ["defaultBKTParams.json", "bkt-params/defaultBKTParams.json"];
-    let bkt_parameters: BTreeMap<String, BktParameters> = read_first_json(files, &bkt_files)
+    let mut bkt_parameters: BTreeMap<String, BktParameters> = read_first_json(files, &bkt_files)
         .transpose()?
         .unwrap_or_default();
-    let courses: Vec<Course> = read_first_json(files, &["coursePlans.json"])
+    let mut courses: Vec<Course> = read_first_json(files, &["coursePlans.json"])
         .transpose()?
         .unwrap_or_default();
+
+    let split_names = find_split_skill_names(&skill_model);
+    let mut skill_notes = join_split_skill_names(
+        &split_names,
+        &mut skill_model,
+        &mut bkt_parameters,
+        &mut courses,
+    );
 
     let mut notes = Vec::new();
     let mut folders = Vec::new();
@@ -67,6 +78,7 @@ pub fn import_oatutor_files(
         }
     }
     let problems_found = folders.len() + notes.len();
+    notes.append(&mut skill_notes);
     sort_by_lesson_order(&mut folders, &courses);
 
     let mut skill_ids = SkillIds::default();

@@ -5,6 +5,7 @@ use adaptive_practice_engine::bank::{Choice, Item, ItemKind, Template, VariableR
 use adaptive_practice_engine::expression::{parse_expression, BinaryOp, Expr, NameStyle};
 use adaptive_practice_engine::markup::{parse_markup, Block};
 
+use super::gaps::{drop_down, gaps_xhtml};
 use super::markup::{blocks_xhtml, escape, inline_xhtml, TemplateNames};
 use super::{identifier, QTI3_NAMESPACE};
 
@@ -320,8 +321,17 @@ impl Writer {
             ItemKind::FillBlanks { blanks } => {
                 let prompt = prompt.unwrap_or_default();
                 let mut conditions = String::new();
+                let mut drop_downs = Vec::new();
                 for (index, blank) in blanks.iter().enumerate() {
                     let blank_response = format!("{response}_GAP_{}", index + 1);
+                    if !blank.choices.is_empty() {
+                        let gap = drop_down(blank, &blank_response, index + 1, &mut self.names)?;
+                        self.declarations.push_str(&gap.declaration);
+                        drop_downs.push(Some(gap.interaction));
+                        conditions.push_str(&format!("<qti-response-condition><qti-response-if>{}{score}</qti-response-if></qti-response-condition>", mapped_above_zero(&blank_response)));
+                        continue;
+                    }
+                    drop_downs.push(None);
                     match &blank.numeric {
                         Some(number) => {
                             let value =
@@ -359,6 +369,7 @@ impl Writer {
                 let text = gaps_xhtml(
                     if prompt.is_empty() { "" } else { prompt },
                     response,
+                    &drop_downs,
                     &mut self.names,
                 );
                 self.processing.push_str(&conditions);
@@ -506,30 +517,6 @@ fn string_branch(response: &str, value: &str, action: &str) -> String {
 
 fn add_to(outcome: &str, identifier: &str) -> String {
     format!("<qti-set-outcome-value identifier=\"{outcome}\"><qti-base-value base-type=\"identifier\">{identifier}</qti-base-value></qti-set-outcome-value>")
-}
-
-/// A fill-the-gaps prompt: each `[[n]]` becomes a text entry inside the running text.
-fn gaps_xhtml(prompt: &str, response: &str, names: &mut TemplateNames) -> String {
-    let xhtml = blocks_xhtml(prompt, names);
-    let mut out = String::new();
-    let mut rest = xhtml.as_str();
-    while let Some(start) = rest.find("[[") {
-        let Some(end) = rest[start..].find("]]").map(|end| end + start) else {
-            break;
-        };
-        match rest[start + 2..end].parse::<usize>() {
-            Ok(number) => {
-                out.push_str(&rest[..start]);
-                out.push_str(&format!(
-                    "<qti-text-entry-interaction response-identifier=\"{response}_GAP_{number}\"/>"
-                ));
-            }
-            Err(_) => out.push_str(&rest[..end + 2]),
-        }
-        rest = &rest[end + 2..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Template declarations and processing: drawn variables, derived values (the item's and those

@@ -5,10 +5,12 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use adaptive_practice_engine::bank::{Hint, Item, ItemKind, NumericValue};
+use adaptive_practice_engine::bank::{Blank, Hint, Item, ItemKind, NumericValue};
 use adaptive_practice_engine::load_bank;
 use adaptive_practice_engine::markup::{parse_inline, parse_markup};
 use adaptive_practice_engine::template::instantiate;
+
+mod drop_downs;
 
 use super::{export_qti_package_from, held_by_qti, QTI3_NAMESPACE, QTI3_PACKAGE_NAMESPACE};
 use crate::import::qti::import_qti;
@@ -29,7 +31,7 @@ fn sample_banks() -> Vec<PathBuf> {
     banks
 }
 
-fn temporary_folder(name: &str) -> PathBuf {
+pub(super) fn temporary_folder(name: &str) -> PathBuf {
     let folder = std::env::temp_dir().join(format!("qti-export-{}-{name}", std::process::id()));
     std::fs::remove_dir_all(&folder).ok();
     folder
@@ -38,7 +40,7 @@ fn temporary_folder(name: &str) -> PathBuf {
 /// Texts as the widget reads them (markup trees); numbers by value to 5 significant digits (a
 /// templated `{{b}}/{{a}}` comes back as the value QTI computed); no template (compared variant
 /// by variant).
-fn comparable(item: &Item) -> Item {
+pub(super) fn comparable(item: &Item) -> Item {
     let text = |text: &mut String| *text = format!("{:?}", parse_markup(text));
     let number = |value: &mut NumericValue| {
         value.text = format!("{:.4e}", value.value);
@@ -88,6 +90,18 @@ fn comparable(item: &Item) -> Item {
             }
             ItemKind::FillBlanks { blanks } => {
                 for blank in blanks {
+                    if !blank.choices.is_empty() {
+                        // A drop-down by its options and the ones it judges right.
+                        let right = crate::export::right_drop_down_options(blank);
+                        *blank = Blank {
+                            answers: right.iter().map(|&i| blank.choices[i].clone()).collect(),
+                            choices: blank.choices.clone(),
+                            ..Blank::default()
+                        };
+                        for option in blank.answers.iter_mut().chain(&mut blank.choices) {
+                            *option = format!("{:?}", parse_inline(option));
+                        }
+                    }
                     if let Some(value) = &mut blank.numeric {
                         number(value);
                     }
@@ -226,7 +240,7 @@ fn what_qti_cannot_hold_is_listed_item_by_item() {
 /// Well-formed XML everywhere; the manifest, test and items in their QTI 3.0 namespaces with
 /// valid identifiers; every reference (resource files, item refs, response and outcome
 /// identifiers) resolves; the item's children come in the order the schema sets.
-fn check_package_structure(folder: &Path) {
+pub(super) fn check_package_structure(folder: &Path) {
     let read = |path: &Path| {
         std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
     };

@@ -70,10 +70,30 @@ pub(super) fn convert_cloze(
         }
     }
     let mut blanks = Vec::new();
+    let mut dropped_feedback = Vec::new();
     for (index, (kind, answers)) in codes.iter().enumerate() {
         let number = index + 1;
         blanks.push(blank_of(number, kind, answers, source, notes)?);
+        let with_feedback: Vec<&str> = answers
+            .iter()
+            .filter(|(_, _, feedback)| feedback.is_some())
+            .map(|(_, text, _)| text.as_str())
+            .collect();
+        if !with_feedback.is_empty() {
+            dropped_feedback.push(format!("gap {number} on {}", with_feedback.join(", ")));
+        }
         markdown = markdown.replace(&format!("⟦CLOZE{number}⟧"), &format!("[[{number}]]"));
+    }
+    if !dropped_feedback.is_empty() {
+        // Once per item: a gap (typed or drop-down) has no place for feedback.
+        notes.push(note(
+            NoteKind::LeftOut,
+            source,
+            format!(
+                "the feedback in gaps is left out (a gap has no feedback): {}",
+                dropped_feedback.join("; ")
+            ),
+        ));
     }
     Ok((markdown, ItemKind::FillBlanks { blanks }))
 }
@@ -244,21 +264,6 @@ fn blank_of(
             format!(
                 "gap {number}: answers for partial credit are left out (judged wrong): {}",
                 partial.join(", ")
-            ),
-        ));
-    }
-    let with_feedback: Vec<&str> = answers
-        .iter()
-        .filter(|(_, _, feedback)| feedback.is_some())
-        .map(|(_, text, _)| text.as_str())
-        .collect();
-    if !with_feedback.is_empty() {
-        notes.push(note(
-            NoteKind::LeftOut,
-            source,
-            format!(
-                "gap {number}: the feedback on {} is left out (a gap has no feedback)",
-                with_feedback.join(", ")
             ),
         ));
     }

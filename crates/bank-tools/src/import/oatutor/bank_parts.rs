@@ -137,7 +137,17 @@ fn skill_description(oatutor_skill: &str, courses: &[Course]) -> Option<String> 
     } else {
         format!(", a learning objective of {}", lessons.join(", "))
     };
-    Some(format!("OATutor skill `{oatutor_skill}`{lessons}."))
+    let parts: Vec<String> = oatutor_skill
+        .split(",_")
+        .map(|part| format!("`{part}`"))
+        .collect();
+    Some(match parts.as_slice() {
+        [_] => format!("OATutor skill `{oatutor_skill}`{lessons}."),
+        _ => format!(
+            "OATutor skills {} (one name split at its commas){lessons}.",
+            parts.join(", ")
+        ),
+    })
 }
 
 fn difficulty_decision(bkt_parameters: &BTreeMap<String, BktParameters>) -> String {

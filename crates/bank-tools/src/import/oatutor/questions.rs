@@ -1,6 +1,6 @@
 //! OATutor questions (steps and scaffolds) to answerable kinds, and default pathways to hints:
-//! MultipleChoice → singleChoice (or, with `typed_answers`, a typed item when the answer is
-//! math), TextBox arithmetic → mathExpression (a list, point or equation with its `answerForm` or
+//! MultipleChoice → singleChoice (or a typed item when the answer is math, with `typed_answers`
+//! or when an option glues several points together, see `glued_choices`), TextBox arithmetic → mathExpression (a list, point or equation with its `answerForm` or
 //! `solvedFor`; a word answer such as `NA` → shortText), TextBox string → shortText; hints in dependency order; scaffolds as hints with a `scaffold` step.
 
 use adaptive_practice_engine::answer::is_word_answer;
@@ -10,6 +10,7 @@ use adaptive_practice_engine::expression::{parse_expression, same_value, NameSty
 use adaptive_practice_engine::lists::{read_shapes, AnswerForm, Shape};
 use adaptive_practice_engine::{check_response, Response};
 
+use super::glued_choices::glued_options;
 use super::source::TutoringEntry;
 use super::text::{strip_math_delimiters, TextShape};
 use super::ProblemContext;
@@ -38,6 +39,24 @@ pub(super) fn convert_question(
                 Ok(kind) => {
                     let message = "a multiple-choice question with a math answer is asked as a typed answer (--typed-answers)";
                     context.note(NoteKind::Changed, question.source_id, message.into());
+                    kind
+                }
+                Err(_) => single_choice(context, question, first_answer)?,
+            }
+        }
+        ("MultipleChoice", _) if is_only_math(first_answer) && has_glued_options(question) => {
+            match typed_math_kind(&strip_math_delimiters(first_answer)) {
+                Ok(kind) => {
+                    let glued = glued_options(question.choices.unwrap_or_default());
+                    let message = format!(
+                        "{}, which a learner cannot pick as meant: asked as a typed answer \
+                         instead (the right answer {} is typed); check item {} in the source \
+                         (separate options?)",
+                        glued.unwrap_or_default(),
+                        strip_math_delimiters(first_answer),
+                        context.problem_id
+                    );
+                    context.note(NoteKind::Changed, question.source_id, message);
                     kind
                 }
                 Err(_) => single_choice(context, question, first_answer)?,
@@ -100,6 +119,14 @@ fn single_choice(
             "its answer {first_answer:?} is none of its choices"
         ));
     };
+    if let Some(glued) = glued_options(choices) {
+        let warning = format!(
+            "{glued}; kept as one option, which a learner cannot pick as meant: check item {} in \
+             the source (separate options?)",
+            context.problem_id
+        );
+        context.note(NoteKind::Warning, question.source_id, warning);
+    }
     let choices = choices
         .iter()
         .map(|choice| Choice {
@@ -112,6 +139,13 @@ fn single_choice(
         answer,
         shuffle: false,
     })
+}
+
+/// Whether some option of a multiple-choice question glues several points together.
+fn has_glued_options(question: &Question<'_>) -> bool {
+    question
+        .choices
+        .is_some_and(|options| glued_options(options).is_some())
 }
 
 /// Whether an answer is math only (`$$…$$`), not text around math.

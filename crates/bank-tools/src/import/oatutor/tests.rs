@@ -10,6 +10,8 @@ use expect_test::{expect, Expect};
 use serde_json::Value;
 
 mod equations;
+mod glued_choices;
+mod skill_names;
 
 use super::bank_parts::{readable_skill_name, readable_source};
 use super::import_oatutor_folder;

@@ -187,13 +187,23 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
             // A typed gap inside a sentence whose wrong answers have feedback: a gap has no
             // feedback, a typed item has, so the gap becomes a line and the field comes below.
             let node = self.interaction(*only)?;
-            if local_name(node) == "textEntryInteraction" && self.has_value_feedback(node) {
+            let kept = match local_name(node).as_str() {
+                "textEntryInteraction" if self.has_value_feedback(node) => {
+                    Some("the feedback on wrong answers")
+                }
+                "inlineChoiceInteraction" if self.options_have_feedback(node) => {
+                    Some("the feedback on its options")
+                }
+                _ => None,
+            };
+            if let Some(kept) = kept {
                 self.reader.note(
                     NoteKind::Changed,
                     node,
-                    "the gap shares its paragraph with text: it is shown as a line and answered \
-                     below, so that the feedback on wrong answers is kept"
-                        .into(),
+                    format!(
+                        "the gap shares its paragraph with text: it is shown as a line and \
+                         answered below, so that {kept} is kept"
+                    ),
                 );
                 let kind = self.typed_kind(node)?;
                 return Ok((text.replace(&marker, "\\_\\_\\_\\_\\_"), kind));
@@ -201,12 +211,61 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
         }
         let mut prompt = text.to_string();
         let mut blanks = Vec::new();
+        let mut dropped_feedback = Vec::new();
+        let mut first_with_feedback = None;
         for (number, index) in gaps.iter().enumerate() {
             prompt = prompt.replace(&format!("⟦G{index}⟧"), &format!("[[{}]]", number + 1));
             let node = self.interaction(*index)?;
-            blanks.push(self.blank(node)?);
+            let (blank, options_with_feedback) = self.blank(node)?;
+            if !options_with_feedback.is_empty() {
+                first_with_feedback.get_or_insert(node);
+                let options: Vec<String> = options_with_feedback
+                    .iter()
+                    .map(|option| format!("“{option}”"))
+                    .collect();
+                dropped_feedback.push(format!("gap {} {}", number + 1, options.join(", ")));
+            }
+            blanks.push(blank);
+        }
+        if let Some(node) = first_with_feedback {
+            // Once per item: a drop-down gap has no place for feedback on its options.
+            self.reader.note(
+                NoteKind::LeftOut,
+                node,
+                format!(
+                    "the feedback on drop-down options is left out (a gap has no feedback): {}",
+                    dropped_feedback.join("; ")
+                ),
+            );
         }
         Ok((prompt, ItemKind::FillBlanks { blanks }))
+    }
+
+    /// Whether an inline choice's options have feedback of their own (inside the option, shown
+    /// by the option's identifier, or set when the response is that option).
+    fn options_have_feedback(&self, node: Node<'a, 'input>) -> bool {
+        let response = attribute(node, "responseIdentifier").unwrap_or_default();
+        let identifiers: Vec<&str> = node
+            .descendants()
+            .filter(|child| child.is_element() && local_name(*child) == "inlineChoice")
+            .filter_map(|choice| attribute(choice, "identifier"))
+            .collect();
+        let state = &self.reader.state;
+        identifiers.iter().any(|identifier| {
+            state.choice_feedback.contains_key(*identifier)
+                || state.feedback.iter().any(|feedback| {
+                    feedback.identifier == *identifier
+                        && self
+                            .rules
+                            .outcomes_from_response
+                            .contains(&feedback.outcome)
+                })
+                || self
+                    .rules
+                    .value_feedback
+                    .iter()
+                    .any(|(rule, value, _)| rule == response && value == identifier)
+        })
     }
 
     pub(super) fn right_values(
@@ -358,7 +417,8 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
         Some(text)
     }
 
-    fn blank(&mut self, node: Node<'a, 'input>) -> Result<Blank, String> {
+    /// A gap, and the options of a drop-down whose feedback it cannot keep.
+    fn blank(&mut self, node: Node<'a, 'input>) -> Result<(Blank, Vec<String>), String> {
         if local_name(node) == "inlineChoiceInteraction" {
             let (choices, answers, _) = self.choices(node, "inlineChoice")?;
             let right: Vec<String> = answers
@@ -372,18 +432,17 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
                     "the drop-down's choices are shown in the order written, not shuffled".into(),
                 );
             }
-            if choices.iter().any(|choice| choice.feedback.is_some()) {
-                self.reader.note(
-                    NoteKind::Changed,
-                    node,
-                    "feedback on a drop-down gap's choices is not kept".into(),
-                );
-            }
-            return Ok(Blank {
+            let with_feedback: Vec<String> = choices
+                .iter()
+                .filter(|choice| choice.feedback.is_some())
+                .map(|choice| choice.text.clone())
+                .collect();
+            let blank = Blank {
                 answers: right,
                 choices: choices.into_iter().map(|choice| choice.text).collect(),
                 ..Blank::default()
-            });
+            };
+            return Ok((blank, with_feedback));
         }
         let (response, declaration, right) = self.right_values(node)?;
         let feedback = self.value_feedback(&response, &right);
@@ -407,17 +466,19 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
                     "a relative tolerance in a gap is not kept".into(),
                 );
             }
-            return Ok(Blank {
+            let blank = Blank {
                 numeric: Some(numeric_value(&right[0])?),
                 tolerance,
                 ..Blank::default()
-            });
+            };
+            return Ok((blank, Vec::new()));
         }
-        Ok(Blank {
+        let blank = Blank {
             answers: right,
             case_sensitive: case_sensitive(&declaration),
             ..Blank::default()
-        })
+        };
+        Ok((blank, Vec::new()))
     }
 
     pub(super) fn reader_content(&mut self, node: Node<'a, 'input>) -> String {

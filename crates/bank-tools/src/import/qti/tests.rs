@@ -361,6 +361,39 @@ fn inline_choices_become_drop_down_gaps_with_their_options() {
 }
 
 #[test]
+fn feedback_on_drop_down_options_is_noted_once_per_item_or_kept() {
+    // Two drop-downs: the bank has no place for their options' feedback, one note says which.
+    let imported = import_qti(&source("qti3/inline-choice-feedback.xml")).unwrap();
+    assert_eq!(
+        judge_every_item(&imported),
+        vec!["water-states: fillBlanks".to_string()]
+    );
+    assert_eq!(
+        skipped(&imported),
+        vec!["left out: inline-choice-feedback.xml (line 14): the feedback on drop-down options is left out (a gap has no feedback): gap 1 “liquid”, “plasma”; gap 2 “vapour”"]
+    );
+    assert_eq!(changed(&imported), Vec::<String>::new());
+    // One drop-down in a sentence: a single choice with the gap as a line keeps the feedback.
+    let imported = import_qti(&source("qti3/one-inline-choice-feedback.xml")).unwrap();
+    assert_eq!(
+        judge_every_item(&imported),
+        vec!["boiling: singleChoice".to_string()]
+    );
+    let item = &imported.bank.items[0];
+    assert_eq!(
+        item.prompt,
+        "At sea level, water boils at \\_\\_\\_\\_\\_ degrees Celsius."
+    );
+    let json = serde_json::to_value(&item.kind).unwrap();
+    assert_eq!(json["choices"][0]["feedback"], "Water freezes at 0 °C.");
+    assert_eq!(skipped(&imported), Vec::<String>::new());
+    assert_eq!(
+        changed(&imported),
+        vec!["changed: one-inline-choice-feedback.xml (line 11): the gap shares its paragraph with text: it is shown as a line and answered below, so that the feedback on its options is kept"]
+    );
+}
+
+#[test]
 fn a_typed_gap_in_a_sentence_keeps_its_wrong_answer_feedback() {
     let imported = import_qti(&source("qti3/entry-feedback.xml")).unwrap();
     assert_eq!(
