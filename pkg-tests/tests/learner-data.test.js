@@ -1,6 +1,7 @@
 // Learner-owned progress: save to a file, clear storage, load the file, and find everything
 // restored; a damaged file and another bank's file are refused with a message and change
-// nothing; a report for the teacher (file and short code); starting again after confirming.
+// nothing; answers an import replaces are kept aside and can be brought back; a report for the
+// teacher (file and short code); starting again after confirming.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -74,6 +75,64 @@ test('export, clear, import: everything is restored; bad files change nothing', 
   assert.equal(await widget.score(), scoreBefore);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('adaptive-practice/progress/fractions')));
   assert.equal(stored.answerCount, 3);
+  await context.close();
+});
+
+test('an import over answers on this device keeps them aside, and Undo brings them back', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'ap-learner-undo-'));
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(env.baseUrl + 'index.html');
+  const widget = new PracticeWidget(page, 'adaptive-practice', readBank('www/banks/fractions.json'));
+  await widget.waitForItem();
+  await widget.tabToAnswer();
+  // A file of 2 answers, then a third answer here.
+  for (const right of [true, false]) {
+    await widget.answerByKeyboard(right);
+    await widget.nextByKeyboard();
+  }
+  await widget.part('.ap-data summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), widget.part('.ap-export').click()]);
+  await download.saveAs(join(folder, 'two.json'));
+  await widget.part('form.ap-item input, form.ap-item select').first().focus();
+  await widget.answerByKeyboard(true);
+  await widget.nextByKeyboard();
+  assert.equal(await widget.score(), '3 answered · 2 correct');
+  const stored = () =>
+    page.evaluate(() => {
+      const copies = {};
+      for (let i = 0; i < localStorage.length; i += 1) {
+        const key = localStorage.key(i);
+        if (key.startsWith('adaptive-practice/progress/fractions')) {
+          copies[key.replace(/[0-9]+$/, '<time>')] = JSON.parse(localStorage.getItem(key)).answerCount;
+        }
+      }
+      return copies;
+    });
+
+  await widget.part('.ap-file').setInputFiles(join(folder, 'two.json'));
+  await widget.part('.ap-undo-import').waitFor();
+  assert.equal(
+    (await widget.part('.ap-import-message').textContent()).trim(),
+    'Progress loaded: 2 answers. Your earlier progress here (3 answers) is kept aside; Undo brings it back.',
+  );
+  assert.equal(await widget.score(), '2 answered · 1 correct');
+  assert.deepEqual(await stored(), {
+    'adaptive-practice/progress/fractions': 2,
+    'adaptive-practice/progress/fractions/unreadable-<time>': 3,
+  });
+
+  await widget.part('.ap-undo-import').click();
+  await widget.part('.ap-undo-import').waitFor({ state: 'detached' });
+  assert.equal(
+    (await widget.part('.ap-import-message').textContent()).trim(),
+    'Import undone: your earlier progress (3 answers) is back.',
+  );
+  assert.equal(await widget.score(), '3 answered · 2 correct');
+  await page.reload();
+  await widget.waitForItem();
+  assert.equal(await widget.score(), '3 answered · 2 correct', 'the undone import stays undone');
+  assert.equal((await stored())['adaptive-practice/progress/fractions'], 3);
   await context.close();
 });
 
