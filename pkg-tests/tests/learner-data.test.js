@@ -216,13 +216,27 @@ test('the learner sets a goal, sees it progress and reached; calm mode hides sco
   await widget.waitForItem();
   await widget.part('.ap-goal-select').selectOption('2');
   assert.equal((await widget.part('.ap-goal-progress').textContent()).trim(), '0 of 2 skills mastered');
+  // Which skills: any; the one not mastered with the highest estimate is named.
+  const named = async () => {
+    const sentence = (await widget.part('.ap-goal-nearest').textContent()).trim();
+    const [, name] = sentence.match(/^Any skills count; the closest now: “(.+)”\.$/) ?? [];
+    assert.ok(name, sentence);
+    const figures = await widget.masteryFigures();
+    const percent = (figure) => Number(figure.match(/([0-9]+)%/)?.[1] ?? 0);
+    const open = Object.entries(figures).filter(([, figure]) => !/^(Mastered|Review due)/.test(figure));
+    assert.equal(percent(figures[name]), Math.max(...open.map(([, figure]) => percent(figure))), sentence);
+    assert.ok(open.some(([skill]) => skill === name), `${name} is not mastered`);
+  };
+  await named();
   for (let round = 0; round < 30; round += 1) {
     if ((await widget.part('.ap-goal-progress').textContent()).includes('Goal reached')) break;
+    await named();
     await widget.part('form.ap-item input, form.ap-item select, form.ap-item button').first().focus();
     await widget.answerByKeyboard(true);
     await widget.nextByKeyboard();
   }
   assert.match(await widget.part('.ap-goal-progress').textContent(), /^2 of 2 skills mastered Goal reached!/);
+  assert.equal(await widget.part('.ap-goal-nearest').count(), 0, 'no skill named once the goal is reached');
   await widget.part('.ap-calm input').check();
   assert.equal(await widget.part('.ap-score').isVisible(), false);
   assert.equal(await widget.part('.ap-skill-mastery').first().isVisible(), false);
