@@ -225,7 +225,10 @@ test('the learner sets a goal, sees it progress and reached; calm mode hides sco
     const percent = (figure) => Number(figure.match(/([0-9]+)%/)?.[1] ?? 0);
     const open = Object.entries(figures).filter(([, figure]) => !/^(Mastered|Review due)/.test(figure));
     assert.equal(percent(figures[name]), Math.max(...open.map(([, figure]) => percent(figure))), sentence);
-    assert.ok(open.some(([skill]) => skill === name), `${name} is not mastered`);
+    assert.ok(
+      open.some(([skill]) => skill === name),
+      `${name} is not mastered`,
+    );
   };
   await named();
   for (let round = 0; round < 30; round += 1) {
@@ -244,5 +247,32 @@ test('the learner sets a goal, sees it progress and reached; calm mode hides sco
   await widget.waitForItem();
   assert.equal(await widget.part('.ap-goal-select').inputValue(), '2');
   assert.equal(await widget.part('.ap-score').isVisible(), false, 'calm mode is kept');
+  await context.close();
+});
+
+test('a skill at the mastery level but still Learning: what "Mastered" needs is said', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.baseUrl + 'index.html');
+  const widget = new PracticeWidget(page, 'adaptive-practice', readBank('www/banks/fractions.json'));
+  await widget.waitForItem();
+  await widget.tabToAnswer();
+  let seen = 0;
+  for (let round = 0; round < 6; round += 1) {
+    const figures = Object.values(await widget.masteryFigures());
+    const learningAbove = figures.some((figure) => /^Learning (8[0-9]|9[0-9]|100)%$/.test(figure));
+    const said = await widget.part('.ap-mastery-needs').count();
+    assert.equal(said, learningAbove ? 1 : 0, JSON.stringify(figures));
+    if (learningAbove) {
+      seen += 1;
+      assert.equal(
+        (await widget.part('.ap-mastery-needs').textContent()).trim(),
+        '“Mastered” needs at least 4 answers, the last few right without hints, and an estimate surely above 80%, not just over it.',
+      );
+    }
+    await widget.answerByKeyboard(true);
+    await widget.nextByKeyboard();
+  }
+  assert.ok(seen > 0, 'a skill was shown at 80% or more and Learning');
   await context.close();
 });
