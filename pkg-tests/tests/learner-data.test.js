@@ -122,8 +122,14 @@ test('an import over answers on this device keeps them aside, and Undo brings th
     'adaptive-practice/progress/fractions/unreadable-<time>': 3,
   });
 
-  await widget.part('.ap-undo-import').click();
+  await widget.part('.ap-undo-import').focus();
+  await page.keyboard.press('Enter');
   await widget.part('.ap-undo-import').waitFor({ state: 'detached' });
+  // The focus goes where it goes after an import: to the item the progress brought back.
+  assert.ok(
+    await widget.part('form.ap-item').evaluate((item) => item.contains(item.getRootNode().activeElement)),
+    'the focus is on the item, not lost with Undo',
+  );
   assert.equal(
     (await widget.part('.ap-import-message').textContent()).trim(),
     'Import undone: your earlier progress (3 answers) is back.',
