@@ -1,5 +1,5 @@
 //! Bindings to `browser.js` (downloading a file, the short code of a report, reading a chosen
-//! file), and the clock and a random seed.
+//! file), `console.warn`, and the clock and a random seed.
 
 use wasm_bindgen::prelude::*;
 
@@ -13,6 +13,13 @@ extern "C" {
 
     #[wasm_bindgen(js_name = readFileText)]
     fn read_file_text_promise(input: &web_sys::HtmlInputElement, largest: f64) -> js_sys::Promise;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `console.warn`: what a page's developer should know (the learner is told nothing).
+    #[wasm_bindgen(js_namespace = console)]
+    pub fn warn(message: &str);
 }
 
 /// Runs `then` with what `promise` resolves to (`undefined` if it is rejected), or at once

@@ -5,7 +5,8 @@
 //   importScripts('adaptive-practice/adaptive-practice-sw.js');
 //   // in the page: navigator.serviceWorker?.register('sw.js');
 // On install it stores the package's files, the pages and the banks; afterwards every request of
-// the site goes to the network first (so banks stay fresh) and falls back to the stored copy.
+// the site goes to the network first (so banks stay fresh) and falls back to the stored copy (for a
+// page opened with a query, `?lesson=3`, or as `index.html`, the stored page).
 // The build (scripts/build.sh) fills in the package's file names.
 const PACKAGE_FILES = ['adaptive-practice.js', 'adaptive_practice.js', 'adaptive_practice_bg.wasm'];
 const PACKAGE_VERSION = '0';
@@ -52,6 +53,17 @@ self.addEventListener('fetch', (event) => {
         }
         return response;
       })
-      .catch(async () => (await caches.match(request)) ?? Response.error()),
+      .catch(async () => (await stored(request)) ?? Response.error()),
   );
 });
+
+// The stored copy of a request. A page is its stored copy whatever its query (`?lesson=3`) and
+// fragment (`#part-2`), and `folder/` and `folder/index.html` are one page.
+async function stored(request) {
+  const found = await caches.match(request);
+  if (found || request.mode !== 'navigate') return found;
+  const options = { ignoreSearch: true };
+  const page = request.url.replace(/[?#].*/, '');
+  const other = page.endsWith('/') ? `${page}index.html` : page.replace(/\/index\.html$/, '/');
+  return (await caches.match(request, options)) ?? caches.match(other, options);
+}

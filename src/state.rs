@@ -118,6 +118,9 @@ pub enum Effect {
         problem: String,
         then_save: bool,
     },
+    /// Keep `text`, this device's progress an import replaces, aside from `key` as found at `at`
+    /// (the same `storage::keep_aside` as an unreadable copy's), before the import is saved.
+    KeepAside { key: String, at: i64, text: String },
     /// Send these events to the host page.
     Emit(Vec<HostEvent>),
 }
@@ -161,8 +164,11 @@ pub struct PracticeState {
     pub shown_at: Timestamp,
     /// Bumped on every change of item or step, so the view can reset and move focus.
     pub item_revision: u32,
-    /// What the last import did: the answers loaded, or why nothing changed.
-    pub import_result: Option<Result<u32, String>>,
+    /// What the last import (or its undoing) did.
+    pub import_result: Option<ImportResult>,
+    /// The progress the last import replaced, while Undo can bring it back: until the next
+    /// answer, a fresh start or another import (a copy stays aside in storage: `Effect::KeepAside`).
+    pub replaced: Option<Rc<Progress>>,
     /// The skill the learner chose to practise; the widget chooses when `None`.
     pub focus_skill: Option<String>,
     /// This session's answers (a nonce and a counter each), to re-apply to another tab's progress.
@@ -175,6 +181,17 @@ pub struct PracticeState {
     pub effects_done: u64,
 }
 
+/// What the last import did, for the sentence the learner sees.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportResult {
+    /// The file's progress, of this many answers, was loaded.
+    Loaded(u32),
+    /// The import was undone: the progress it replaced, of this many answers, is back.
+    Undone(u32),
+    /// Nothing changed, for this reason.
+    Refused(String),
+}
+
 pub enum PracticeAction {
     Submit(Response),
     ShowHint,
@@ -184,8 +201,11 @@ pub enum PracticeAction {
     AnotherVariant,
     /// Start afresh on this bank (the learner confirmed).
     Reset,
-    /// Replace progress with an exported file's, if it is progress on this bank; else change nothing.
+    /// Replace progress with an exported file's, if it is progress on this bank; else change
+    /// nothing. Progress with answers that it replaces is kept aside, and can be brought back.
     Import(String),
+    /// Bring back the progress the last import replaced (`PracticeState::replaced`).
+    UndoImport,
     /// Practise this skill from now on (`None`: let the widget choose); moves to a new item
     /// unless the current one is already answered and waits for Next.
     ChooseSkill(Option<String>),
@@ -279,6 +299,7 @@ impl PracticeState {
             storage_key,
             item_revision: 0,
             import_result: None,
+            replaced: None,
             focus_skill: None,
             log: SessionLog::new(format!("{:x}-{:x}", now.0, seed)),
             known_stored,
@@ -370,6 +391,26 @@ impl PracticeState {
         }
     }
 
+    /// Takes `new` (an imported file's progress, or the progress an import replaced) as this
+    /// session's progress, shows where it left off, and writes it as it is: merging would bring
+    /// back what it replaces.
+    fn adopt(&mut self, new: Progress, now: Timestamp) {
+        self.progress = adopt_progress(new, &self.progress, &self.log);
+        if !self.storage.may_write() {
+            self.storage = StorageStatus::Saving;
+        }
+        let choice = resume(
+            &self.bank,
+            &mut self.progress,
+            now,
+            &ChoiceOptions::default(),
+        );
+        let part_index = self.progress.current_part as usize;
+        self.on_screen = show(&self.bank, choice, part_index);
+        self.shown_anew(now);
+        self.write();
+    }
+
     fn next_item(&mut self, now: Timestamp) {
         let options = ChoiceOptions {
             focus_skill: self.focus_skill.clone(),
@@ -420,6 +461,8 @@ impl Reducible for PracticeState {
                 );
                 match result {
                     Ok(report) => {
+                        // Undo would now drop this answer.
+                        next.replaced = None;
                         next.save(&outside);
                         let events = events::answer_events(
                             &next.bank,
@@ -466,6 +509,7 @@ impl Reducible for PracticeState {
             PracticeAction::Reset => {
                 // The sessions counted stay counted, so no tab re-applies its answers to the fresh start.
                 next.progress = restart_progress(&next.bank, &next.progress, outside.seed);
+                next.replaced = None;
                 next.storage = StorageStatus::Saving;
                 next.next_item(now);
                 next.shown_anew(now);
@@ -474,25 +518,31 @@ impl Reducible for PracticeState {
             }
             PracticeAction::Import(content) => match import_progress(&content, &next.bank, now) {
                 Ok(imported) => {
-                    next.import_result = Some(Ok(imported.model.answer_count));
-                    next.progress = adopt_progress(imported, &next.progress, &next.log);
-                    if !next.storage.may_write() {
-                        next.storage = StorageStatus::Saving;
+                    next.import_result = Some(ImportResult::Loaded(imported.model.answer_count));
+                    // Nothing is lost: answers on this device are kept aside, and Undo brings
+                    // them back.
+                    next.replaced = None;
+                    if self.progress.model.answer_count > 0 {
+                        next.effects.push(Effect::KeepAside {
+                            key: next.storage_key.clone(),
+                            at: now.0,
+                            text: save_progress(&self.progress),
+                        });
+                        next.replaced = Some(Rc::new(self.progress.clone()));
                     }
-                    let choice = resume(
-                        &next.bank,
-                        &mut next.progress,
-                        now,
-                        &ChoiceOptions::default(),
-                    );
-                    let part_index = next.progress.current_part as usize;
-                    next.on_screen = show(&next.bank, choice, part_index);
-                    next.shown_anew(now);
-                    // Written as it is: merging would bring back what the file replaces.
-                    next.write();
+                    next.adopt(imported, now);
                 }
-                Err(problem) => next.import_result = Some(Err(problem.to_string())),
+                Err(problem) => {
+                    next.import_result = Some(ImportResult::Refused(problem.to_string()))
+                }
             },
+            PracticeAction::UndoImport => {
+                let Some(replaced) = next.replaced.take() else {
+                    return self;
+                };
+                next.import_result = Some(ImportResult::Undone(replaced.model.answer_count));
+                next.adopt((*replaced).clone(), now);
+            }
             PracticeAction::StorageChanged(Some(text)) => {
                 // An unreadable copy is left alone here; the next save backs it up before writing.
                 let known = self.known_stored.as_deref();

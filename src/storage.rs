@@ -79,7 +79,8 @@ fn all_keys(storage: &Storage) -> Vec<String> {
     keys
 }
 
-/// Where copies of `key` that could not be read are kept aside: `…/unreadable-<time>`.
+/// Where copies of `key` are kept aside: `…/unreadable-<time>`. Copies that could not be read
+/// were the first; progress an import replaced is kept there too (a name stored copies have).
 fn aside_prefix(key: &str) -> String {
     format!("{key}/unreadable-")
 }
@@ -89,7 +90,8 @@ pub fn aside_key(key: &str, time: i64) -> String {
     format!("{}{time}", aside_prefix(key))
 }
 
-/// Keeps `text`, an unreadable copy stored under `key`, aside at `time` (`aside_key`), unless the
+/// Keeps `text`, an unreadable copy stored under `key` (or progress an import replaces), aside at
+/// `time` (`aside_key`), unless the
 /// newest copy already kept aside from `key` holds the same text: a damaged entry found again on
 /// every load (before the next answer replaces it) is kept once, not until storage is full.
 pub fn keep_aside(key: &str, time: i64, text: &str) -> Result<(), StorageProblem> {

@@ -1,6 +1,7 @@
 // The interface speaks the language of the element's `lang` attribute: Spanish and Portuguese
 // (Brazil) widgets show their own words and plural forms, and a region subtag finds its language
-// (`es-MX` is Spanish, `pt` is Portuguese (Brazil)).
+// (`es-MX` is Spanish, `pt` is Portuguese (Brazil)); a page served where a language file should be
+// leaves the widget in English with a warning in the console.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -77,3 +78,28 @@ for (const { lang, shown, check, scores, correct } of languages) {
     await context.close();
   });
 }
+
+test('a page where the language file should be (a single-page-app fallback): English, and a warning', async () => {
+  const context = await env.browser.newContext();
+  const warnings = [];
+  context.on('page', (page) =>
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    }),
+  );
+  // What Vite's dev server answers for a file it does not have: the app's index.html, status 200.
+  await context.route('**/pkg/i18n/fr.json', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><html><body><div id="app"></div></body></html>' }),
+  );
+  const widget = await widgetIn(context, 'fr');
+  assert.equal((await widget.part('.ap-check').textContent()).trim(), 'Check');
+  const warning = warnings.find((text) => text.includes('i18n/fr.json'));
+  assert.ok(warning, `a warning names the file: ${JSON.stringify(warnings)}`);
+  assert.match(
+    warning,
+    new RegExp(`^adaptive-practice: ${env.baseUrl}pkg/i18n/fr\\.json is a page, not a language file`),
+  );
+  assert.match(warning, /index\.html/);
+  assert.match(warning, /i18n\/ folder beside/);
+  await context.close();
+});

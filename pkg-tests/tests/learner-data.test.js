@@ -1,6 +1,7 @@
 // Learner-owned progress: save to a file, clear storage, load the file, and find everything
 // restored; a damaged file and another bank's file are refused with a message and change
-// nothing; a report for the teacher (file and short code); starting again after confirming.
+// nothing; answers an import replaces are kept aside and can be brought back; a report for the
+// teacher (file and short code); starting again after confirming.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
@@ -74,6 +75,74 @@ test('export, clear, import: everything is restored; bad files change nothing', 
   assert.equal(await widget.score(), scoreBefore);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('adaptive-practice/progress/fractions')));
   assert.equal(stored.answerCount, 3);
+  await context.close();
+});
+
+test('an import over answers on this device keeps them aside, and Undo brings them back', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'ap-learner-undo-'));
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.baseUrl + 'index.html');
+  const widget = new PracticeWidget(page, 'adaptive-practice', readBank('www/banks/fractions.json'));
+  await widget.waitForItem();
+  await widget.tabToAnswer();
+  // A file of 2 answers, then a third answer here.
+  for (const right of [true, false]) {
+    await widget.answerByKeyboard(right);
+    await widget.nextByKeyboard();
+  }
+  // What Save my progress to a file writes (the stored copy), without a download: Firefox's
+  // download panel takes the focus from the page.
+  const two = await page.evaluate(() => localStorage.getItem('adaptive-practice/progress/fractions'));
+  writeFileSync(join(folder, 'two.json'), two);
+  await widget.part('form.ap-item input, form.ap-item select').first().focus();
+  await widget.answerByKeyboard(true);
+  await widget.nextByKeyboard();
+  assert.equal(await widget.score(), '3 answered · 2 correct');
+  const stored = () =>
+    page.evaluate(() => {
+      const copies = {};
+      for (let i = 0; i < localStorage.length; i += 1) {
+        const key = localStorage.key(i);
+        if (key.startsWith('adaptive-practice/progress/fractions')) {
+          copies[key.replace(/[0-9]+$/, '<time>')] = JSON.parse(localStorage.getItem(key)).answerCount;
+        }
+      }
+      return copies;
+    });
+
+  await widget.part('details.ap-data').evaluate((details) => {
+    details.open = true;
+  });
+  await widget.part('.ap-file').setInputFiles(join(folder, 'two.json'));
+  await widget.part('.ap-undo-import').waitFor();
+  assert.equal(
+    (await widget.part('.ap-import-message').textContent()).trim(),
+    'Progress loaded: 2 answers. Your earlier progress here (3 answers) is kept aside; Undo brings it back.',
+  );
+  assert.equal(await widget.score(), '2 answered · 1 correct');
+  assert.deepEqual(await stored(), {
+    'adaptive-practice/progress/fractions': 2,
+    'adaptive-practice/progress/fractions/unreadable-<time>': 3,
+  });
+
+  await widget.part('.ap-undo-import').focus();
+  await page.keyboard.press('Enter');
+  await widget.part('.ap-undo-import').waitFor({ state: 'detached' });
+  // The focus goes where it goes after an import: to the item the progress brought back.
+  assert.ok(
+    await widget.part('form.ap-item').evaluate((item) => item.contains(item.getRootNode().activeElement)),
+    'the focus is on the item, not lost with Undo',
+  );
+  assert.equal(
+    (await widget.part('.ap-import-message').textContent()).trim(),
+    'Import undone: your earlier progress (3 answers) is back.',
+  );
+  assert.equal(await widget.score(), '3 answered · 2 correct');
+  await page.reload();
+  await widget.waitForItem();
+  assert.equal(await widget.score(), '3 answered · 2 correct', 'the undone import stays undone');
+  assert.equal((await stored())['adaptive-practice/progress/fractions'], 3);
   await context.close();
 });
 
@@ -157,13 +226,30 @@ test('the learner sets a goal, sees it progress and reached; calm mode hides sco
   await widget.waitForItem();
   await widget.part('.ap-goal-select').selectOption('2');
   assert.equal((await widget.part('.ap-goal-progress').textContent()).trim(), '0 of 2 skills mastered');
+  // Which skills: any; the one not mastered with the highest estimate is named.
+  const named = async () => {
+    const sentence = (await widget.part('.ap-goal-nearest').textContent()).trim();
+    const [, name] = sentence.match(/^Any skills count; the closest now: “(.+)”\.$/) ?? [];
+    assert.ok(name, sentence);
+    const figures = await widget.masteryFigures();
+    const percent = (figure) => Number(figure.match(/([0-9]+)%/)?.[1] ?? 0);
+    const open = Object.entries(figures).filter(([, figure]) => !/^(Mastered|Review due)/.test(figure));
+    assert.equal(percent(figures[name]), Math.max(...open.map(([, figure]) => percent(figure))), sentence);
+    assert.ok(
+      open.some(([skill]) => skill === name),
+      `${name} is not mastered`,
+    );
+  };
+  await named();
   for (let round = 0; round < 30; round += 1) {
     if ((await widget.part('.ap-goal-progress').textContent()).includes('Goal reached')) break;
+    await named();
     await widget.part('form.ap-item input, form.ap-item select, form.ap-item button').first().focus();
     await widget.answerByKeyboard(true);
     await widget.nextByKeyboard();
   }
   assert.match(await widget.part('.ap-goal-progress').textContent(), /^2 of 2 skills mastered Goal reached!/);
+  assert.equal(await widget.part('.ap-goal-nearest').count(), 0, 'no skill named once the goal is reached');
   await widget.part('.ap-calm input').check();
   assert.equal(await widget.part('.ap-score').isVisible(), false);
   assert.equal(await widget.part('.ap-skill-mastery').first().isVisible(), false);
@@ -171,5 +257,32 @@ test('the learner sets a goal, sees it progress and reached; calm mode hides sco
   await widget.waitForItem();
   assert.equal(await widget.part('.ap-goal-select').inputValue(), '2');
   assert.equal(await widget.part('.ap-score').isVisible(), false, 'calm mode is kept');
+  await context.close();
+});
+
+test('a skill at the mastery level but still Learning: what "Mastered" needs is said', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.baseUrl + 'index.html');
+  const widget = new PracticeWidget(page, 'adaptive-practice', readBank('www/banks/fractions.json'));
+  await widget.waitForItem();
+  await widget.tabToAnswer();
+  let seen = 0;
+  for (let round = 0; round < 6; round += 1) {
+    const figures = Object.values(await widget.masteryFigures());
+    const learningAbove = figures.some((figure) => /^Learning (8[0-9]|9[0-9]|100)%$/.test(figure));
+    const said = await widget.part('.ap-mastery-needs').count();
+    assert.equal(said, learningAbove ? 1 : 0, JSON.stringify(figures));
+    if (learningAbove) {
+      seen += 1;
+      assert.equal(
+        (await widget.part('.ap-mastery-needs').textContent()).trim(),
+        '“Mastered” needs at least 4 answers, the last few right without hints, and an estimate surely above 80%, not just over it.',
+      );
+    }
+    await widget.answerByKeyboard(true);
+    await widget.nextByKeyboard();
+  }
+  assert.ok(seen > 0, 'a skill was shown at 80% or more and Learning');
   await context.close();
 });

@@ -1,7 +1,7 @@
 // An e-textbook page with a widget works offline after the first visit, with the service worker
 // recipe of the README: the second visit, with the network cut and the server gone, shows the
 // widget, judges an answer, keeps the learner's progress and speaks a language the page never
-// asked for online.
+// asked for online; the page opened with a query (`?lesson=3`) or as `index.html` too.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -62,5 +62,11 @@ importScripts('adaptive-practice/adaptive-practice-sw.js');
   await page.evaluate(() => document.querySelector('adaptive-practice').setAttribute('lang', 'fr'));
   await widget.part('.ap-root[lang="fr"] form.ap-item').waitFor();
   assert.equal((await widget.part('.ap-check').textContent()).trim(), 'Vérifier');
+  // The same page opened with a query, a fragment, or as its folder's index.html.
+  for (const address of [`${url}?lesson=3`, `${url}index.html#part-2`]) {
+    await page.goto(address);
+    await widget.waitForItem();
+    assert.equal(await widget.score(), '2 answered · 2 correct', address);
+  }
   await context.close();
 });

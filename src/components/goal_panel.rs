@@ -2,7 +2,7 @@
 //! Both are the learner's preferences, kept on the device beside the progress.
 
 use adaptive_practice_engine::preferences::{load_preferences, save_preferences, Preferences};
-use adaptive_practice_engine::{IndexedBank, LearnerModel, Timestamp};
+use adaptive_practice_engine::{IndexedBank, LearnerModel, SkillMastery, SkillState, Timestamp};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 use yew::virtual_dom::VList;
@@ -39,7 +39,24 @@ pub struct GoalPanelProps<'a> {
 pub fn goal_panel(props: &GoalPanelProps<'_>) -> Html {
     let words = props.words;
     let skills = props.bank.skills().len() as u32;
-    let mastered = props.model.mastered_skill_count(props.bank, props.now) as u32;
+    // The skills mastered, and the one not mastered nearest to it as the skill list shows them (a
+    // skill not started at 0; the first in the bank's order of those as near): the goal counts any
+    // skills, and this one is named as the next.
+    let mut mastered = 0;
+    let mut nearest: Option<(f64, &SkillMastery)> = None;
+    let masteries = props.model.skill_masteries(props.bank, props.now);
+    for mastery in &masteries {
+        let shown = if mastery.state == SkillState::NotStarted {
+            0.0
+        } else {
+            mastery.mastery
+        };
+        if mastery.state.counts_as_mastered() {
+            mastered += 1;
+        } else if nearest.is_none_or(|(near, _)| shown > near) {
+            nearest = Some((shown, mastery));
+        }
+    }
     // One listener for both controls, on the panel (`change` bubbles): the goal's list or the
     // calm mode's box changed (one closure in the wasm, not one per control).
     let onchange = {
@@ -80,6 +97,9 @@ pub fn goal_panel(props: &GoalPanelProps<'_>) -> Html {
                 </p>
                 <progress class="ap-meter ap-goal-meter" max={goal.to_string()} value={mastered.min(goal).to_string()}
                     aria-label={words.goal_title} />
+                if let Some((_, nearest)) = nearest.filter(|_| mastered < goal) {
+                    <p class="ap-hint ap-goal-nearest">{ fill(words.goal_nearest, &[("skill", props.bank.skill_name(&nearest.skill_id))]) }</p>
+                }
             }
             <label class="ap-calm">
                 <input type="checkbox" checked={props.preferences.calm} />

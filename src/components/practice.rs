@@ -187,6 +187,7 @@ fn on_card_click(
             "next" => PracticeAction::Next,
             "another" => PracticeAction::AnotherVariant,
             "hint" => PracticeAction::ShowHint,
+            "undo-import" => PracticeAction::UndoImport,
             // A skill's row names the skill; Let the widget choose is in no row (`None`).
             "choose" => PracticeAction::ChooseSkill(
                 button
@@ -224,6 +225,11 @@ fn run_effect(effect: &Effect, host: Option<&web_sys::Element>) -> Option<Effect
             then_save: *then_save,
             kept: storage::keep_aside(key, *at, text).is_ok(),
         }),
+        Effect::KeepAside { key, at, text } => {
+            // Not kept (storage refused): Undo still brings it back while the page is open.
+            let _ = storage::keep_aside(key, *at, text);
+            None
+        }
         Effect::Emit(host_events) => {
             for event in host_events.iter() {
                 if let Some(host) = host {
@@ -556,8 +562,8 @@ pub fn Practice(props: &PracticeProps) -> Html {
                 { goal_panel(&GoalPanelProps { bank: &state.bank, model, now: now(), preferences: &preferences, on_change: &on_preferences, words }) }
                 { skill_list(&SkillListProps { bank: &state.bank, model, now: now(), focus: &state.focus_skill, calm, words }) }
                 { progress_panel(&ProgressPanelProps {
-                    dispatch: &dispatch, import_message: state.import_result.as_ref().map(|r| import_sentence(words, r)),
-                    words, state: &panel_state }) }
+                    dispatch: &dispatch, import_message: state.import_result.as_ref().map(|r| import_sentence(words, r, state.replaced.as_deref())),
+                    can_undo: state.replaced.is_some(), words, state: &panel_state }) }
             }
         </section>
     }

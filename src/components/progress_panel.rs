@@ -6,12 +6,14 @@ use std::rc::Rc;
 
 use adaptive_practice_engine::progress::save_progress;
 use adaptive_practice_engine::report::{learner_report, report_text};
+use adaptive_practice_engine::text_rules::join_texts;
+use adaptive_practice_engine::Progress;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser::{download_text, now, read_file_text, short_code};
 use crate::i18n::{fill, Words};
-use crate::state::{PracticeAction, PracticeState};
+use crate::state::{ImportResult, PracticeAction, PracticeState};
 
 /// What the learner's data panel is drawn from, borrowed from the practice screen at each of
 /// its renders.
@@ -20,6 +22,8 @@ pub struct ProgressPanelProps<'a> {
     pub dispatch: &'a Callback<PracticeAction>,
     /// What the last import did (a sentence), if anything.
     pub import_message: Option<String>,
+    /// Whether the last import can be undone (Undo is shown).
+    pub can_undo: bool,
     pub words: &'static Words,
     pub state: &'a ProgressPanelState,
 }
@@ -121,6 +125,9 @@ pub fn progress_panel(props: &ProgressPanelProps) -> Html {
             if let Some(message) = &props.import_message {
                 <p class="ap-import-message" role="status">{ message.clone() }</p>
             }
+            if props.can_undo {
+                <button type="button" class="ap-button ap-button-quiet ap-undo-import" data-do="undo-import">{ words.undo_import }</button>
+            }
             <div class="ap-report">
                 <label class="ap-label" for="ap-learner-name">{ words.your_name }</label>
                 <input id="ap-learner-name" class="ap-input" type="text" autocomplete="name" ref={name_field.clone()} />
@@ -185,10 +192,30 @@ pub fn panel_click(act: &str, practice: &PracticeState, panel: &ProgressPanelSta
     }
 }
 
-/// The sentence after an import: how many answers were loaded, or why nothing changed.
-pub fn import_sentence(words: &crate::i18n::Words, result: &Result<u32, String>) -> String {
+/// The sentence after an import: how many answers were loaded (and those it replaced kept aside,
+/// while `replaced` can be brought back), that it was undone, or why nothing changed.
+pub fn import_sentence(
+    words: &crate::i18n::Words,
+    result: &ImportResult,
+    replaced: Option<&Progress>,
+) -> String {
     match result {
-        Ok(answers) => fill(words.imported, &[("answers", &answers.to_string())]),
-        Err(problem) => fill(words.import_refused, &[("problem", problem)]),
+        ImportResult::Loaded(answers) => {
+            let loaded = fill(words.imported, &[("answers", &answers.to_string())]);
+            match replaced {
+                Some(replaced) => {
+                    let answers = replaced.model.answer_count.to_string();
+                    join_texts(
+                        &[&loaded, &fill(words.import_kept, &[("answers", &answers)])],
+                        " ",
+                    )
+                }
+                None => loaded,
+            }
+        }
+        ImportResult::Undone(answers) => {
+            fill(words.import_undone, &[("answers", &answers.to_string())])
+        }
+        ImportResult::Refused(problem) => fill(words.import_refused, &[("problem", problem)]),
     }
 }

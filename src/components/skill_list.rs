@@ -36,6 +36,10 @@ pub fn skill_list(props: &SkillListProps<'_>) -> Html {
     let words = props.words;
     let bank = &props.bank;
     let masteries = props.model.skill_masteries(bank, props.now);
+    let settings = bank.settings();
+    let threshold = (settings.mastery_threshold * 100.0).round() as u32;
+    // A skill shown at the mastery level or above and still "Learning": what mastery needs is said.
+    let mut learning_above = false;
     let mut rows = Vec::new();
     for (position, (skill, mastery)) in bank.skills().iter().zip(masteries).enumerate() {
         let started = mastery.state != SkillState::NotStarted;
@@ -44,6 +48,7 @@ pub fn skill_list(props: &SkillListProps<'_>) -> Html {
         } else {
             0
         };
+        learning_above |= mastery.state == SkillState::Learning && percent >= threshold;
         let shown = if started {
             words.percent(mastery.mastery)
         } else {
@@ -81,6 +86,11 @@ pub fn skill_list(props: &SkillListProps<'_>) -> Html {
             <ul class="ap-skill-list">
                 { VList::with_children(rows, None) }
             </ul>
+            if learning_above {
+                <p class="ap-hint ap-mastery-needs">
+                    { fill(words.mastery_needs, &[("answers", &settings.min_evidence.to_string()), ("percent", &words.percent(settings.mastery_threshold))]) }
+                </p>
+            }
         </section>
     }
 }

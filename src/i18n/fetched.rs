@@ -2,7 +2,8 @@
 //! each as `pkg/i18n/<tag>.json` (its messages already compiled: runs of text, numbers and
 //! plural forms), so the wasm carries English alone. A file is fetched and read once per page;
 //! its table then lives as long as the page's module does (leaked on purpose, one per language).
-//! A file that cannot be fetched or read leaves the widget in English.
+//! A file that cannot be fetched or read leaves the widget in English; a page in its place (a
+//! single-page-app server's fallback) is also said in the console.
 
 use std::cell::RefCell;
 
@@ -36,13 +37,24 @@ pub async fn fetch_language(tag: Option<&str>, folder: Option<&str>) {
     if tag == super::ENGLISH.tag || loaded(tag).is_some() {
         return;
     }
-    let Ok(text) = crate::bank_source::fetch_text(&format!("{folder}{tag}.json")).await else {
+    let url = format!("{folder}{tag}.json");
+    let Ok(text) = crate::bank_source::fetch_text(&url).await else {
         return;
     };
     // Another widget of the page may have read it meanwhile.
     if loaded(tag).is_none() {
-        if let Some(words) = read_catalog_file(tag, &text) {
-            LOADED.with(|loaded| loaded.borrow_mut().push(Box::leak(Box::new(words))));
+        match read_catalog_file(tag, &text) {
+            Some(words) => {
+                LOADED.with(|loaded| loaded.borrow_mut().push(Box::leak(Box::new(words))))
+            }
+            // A page where the file should be: a single-page-app server (Vite's dev server)
+            // answers a missing file with its index.html. A failed fetch the browser reports.
+            None if text.trim_start().starts_with('<') => crate::browser::warn(&format!(
+                "adaptive-practice: {url} is a page, not a language file (a dev server's \
+                 index.html fallback?): copy the package's i18n/ folder beside its wasm file. \
+                 English meanwhile."
+            )),
+            None => {}
         }
     }
 }

@@ -7,6 +7,7 @@ use adaptive_practice_engine::{load_bank, new_progress, IndexedBank, Response, T
 use yew::Reducible;
 
 use super::{Effect, EffectResult, Input, Outside, PracticeAction, PracticeState, StorageStatus};
+use crate::components::progress_panel::import_sentence;
 use crate::i18n::words_for;
 use crate::storage::StorageProblem;
 
@@ -67,6 +68,7 @@ fn effects(state: &PracticeState) -> Vec<String> {
         .flat_map(|effect| match effect {
             Effect::Save { .. } => vec!["save".to_string()],
             Effect::BackUp { then_save, .. } => vec![format!("back up (then save: {then_save})")],
+            Effect::KeepAside { .. } => vec!["keep aside".to_string()],
             Effect::Emit(events) => events.iter().map(|e| e.name.to_string()).collect(),
         })
         .collect()
@@ -236,4 +238,76 @@ fn a_bank_under_a_shared_storage_key_starts_from_its_own_earlier_copy() {
         (state.progress.model.answer_count, &state.storage),
         (0, &StorageStatus::Saving)
     );
+}
+
+#[test]
+fn an_import_keeps_the_answers_it_replaces_aside_and_undo_brings_them_back() {
+    let words = words_for(Some("en"));
+    let bank = bank();
+    // A file of one answer, from another device.
+    let elsewhere = act(
+        start(None),
+        PracticeAction::Submit(Response::Text("1".into())),
+        None,
+    );
+    let file = save_progress(&elsewhere.progress);
+    // Nothing on this device yet: nothing to keep aside, nothing to undo.
+    let state = act(start(None), PracticeAction::Import(file.clone()), None);
+    assert_eq!(effects(&state), ["save"]);
+    assert_eq!(state.replaced, None);
+    // Two answers here, then the file's one: the two are kept aside, then the file is saved.
+    let mut state = start(None);
+    for _ in 0..2 {
+        state = act(
+            state,
+            PracticeAction::Submit(Response::Text("1".into())),
+            None,
+        );
+        state = act(state, PracticeAction::Next, None);
+    }
+    let state = ran(state, Vec::new());
+    let before = save_progress(&state.progress);
+    let state = act(state, PracticeAction::Import(file), None);
+    assert_eq!(effects(&state), ["keep aside", "save"]);
+    let Some(Effect::KeepAside { key, at, text }) = state.effects.first() else {
+        panic!("kept aside first: {:?}", state.effects);
+    };
+    assert_eq!(
+        (crate::storage::aside_key(key, *at), text),
+        (format!("{KEY}/unreadable-1700000000000"), &before)
+    );
+    assert_eq!(state.progress.model.answer_count, 1);
+    let sentence = |state: &PracticeState| {
+        import_sentence(
+            words,
+            state.import_result.as_ref().expect("an import result"),
+            state.replaced.as_deref(),
+        )
+    };
+    assert_eq!(
+        sentence(&state),
+        "Progress loaded: 1 answer. Your earlier progress here (2 answers) is kept aside; Undo brings it back."
+    );
+    // Undo: the two answers are back, and saved.
+    let state = act(ran(state, Vec::new()), PracticeAction::UndoImport, None);
+    assert_eq!(state.progress.model.answer_count, 2);
+    assert_eq!(effects(&state), ["save"]);
+    assert_eq!(state.replaced, None);
+    assert_eq!(
+        sentence(&state),
+        "Import undone: your earlier progress (2 answers) is back."
+    );
+    // Once the learner answers after an import, Undo is gone (it would drop that answer).
+    let state = act(
+        state,
+        PracticeAction::Import(save_progress(&new_progress(&bank, 3))),
+        None,
+    );
+    assert!(state.replaced.is_some());
+    let state = act(
+        state,
+        PracticeAction::Submit(Response::Text("1".into())),
+        None,
+    );
+    assert_eq!(state.replaced, None);
 }
