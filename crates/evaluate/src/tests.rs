@@ -612,6 +612,7 @@ fn kt_prints_one_stable_result_line_per_model() {
         &vocabulary,
         &names,
         settings,
+        None,
     )
     .unwrap();
     let output = String::from_utf8(output).unwrap();
@@ -805,4 +806,17 @@ fn one_reader_takes_every_name_value_setting() {
         (3, vec![0.5, 0.7], 4)
     );
     assert!(crate::transfer::TransferSettings::parse("speed=1").is_err());
+}
+
+#[test]
+fn predictions_are_written_one_answer_a_line_with_the_file_names() {
+    let mut vocabulary = Vocabulary::default();
+    let text = "user_id\titem_id\ttimestamp\tcorrect\tskill_id\n\
+                u1\tq7\t0\t1\tadd,sub\nu1\tq3\t0\t0\t\nu2\tq7\t0\t0\tsub\n";
+    let scored = parse_dataset(Path::new("answers.tsv"), text, &mut vocabulary).unwrap();
+    assert_eq!(
+        crate::knowledge_tracing::predictions_tsv(&scored, &vocabulary, &[0.25, 0.5, 0.875]),
+        "learner\titem_id\tskill_id\tcorrect\tprediction\n\
+         0\tq7\tadd,sub\t1\t0.25\n0\tq3\t\t0\t0.5\n1\tq7\tsub\t0\t0.875\n"
+    );
 }
