@@ -32,8 +32,9 @@ pub struct CalibratedItem {
 }
 
 /// Answers an item needs before a calibrated bank takes its fitted difficulty: with fewer, one or
-/// two answers would rewrite the author's difficulty, so the item keeps the bank's own (the
-/// teacher page's "Hardest items" leaves such items out too: too few to judge).
+/// two answers would rewrite the author's difficulty, so the item keeps the bank's own. (The
+/// teacher page's "Hardest items" leaves such items out too: `FEWEST_ANSWERS_TO_RANK` in
+/// www/teacher.js, the same number.)
 pub const MIN_ANSWERS_TO_JUDGE: u32 = 5;
 
 impl CalibratedItem {
