@@ -128,11 +128,23 @@ pub fn run_knowledge_tracing(command: &KnowledgeTracingCommand) -> Result<(), St
         &scored,
         scored_name,
         &vocabulary,
-        &command.model_names,
-        command.settings,
-        command.predictions_prefix.as_deref(),
+        &ModelsToScore {
+            names: &command.model_names,
+            settings: command.settings,
+            predictions_prefix: command.predictions_prefix.as_deref(),
+        },
     )
     .map_err(|error| format!("cannot write the results: {error}"))
+}
+
+/// The models `score_models` fits and scores, their settings, and where their predictions go.
+#[derive(Clone, Copy)]
+pub struct ModelsToScore<'a> {
+    pub names: &'a [String],
+    /// The settings of `ours` (and of the calibration block of `widget`).
+    pub settings: ModelSettings,
+    /// `Some(PREFIX)`: each model's predictions written to `PREFIX.MODEL` ([`predictions_tsv`]).
+    pub predictions_prefix: Option<&'a Path>,
 }
 
 /// Fits each named model on `train`, replays the `scored` learners (the test file or the
@@ -144,10 +156,13 @@ pub fn score_models(
     scored: &Dataset,
     scored_name: &str,
     vocabulary: &Vocabulary,
-    model_names: &[String],
-    settings: ModelSettings,
-    predictions_prefix: Option<&Path>,
+    models: &ModelsToScore<'_>,
 ) -> std::io::Result<()> {
+    let ModelsToScore {
+        names: model_names,
+        settings,
+        predictions_prefix,
+    } = *models;
     let train_item_count = count_items(train);
     writeln!(
         out,

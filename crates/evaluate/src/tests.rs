@@ -610,9 +610,11 @@ fn kt_prints_one_stable_result_line_per_model() {
         &test,
         "test",
         &vocabulary,
-        &names,
-        settings,
-        None,
+        &crate::knowledge_tracing::ModelsToScore {
+            names: &names,
+            settings,
+            predictions_prefix: None,
+        },
     )
     .unwrap();
     let output = String::from_utf8(output).unwrap();
