@@ -31,6 +31,21 @@ pub struct CalibratedItem {
     pub answers: u32,
 }
 
+/// Answers an item needs before a calibrated bank takes its fitted difficulty: with fewer, one or
+/// two answers would rewrite the author's difficulty, so the item keeps the bank's own. (The
+/// teacher page's "Hardest items" leaves such items out too: `FEWEST_ANSWERS_TO_RANK` in
+/// www/teacher.js, the same number.)
+pub const MIN_ANSWERS_TO_JUDGE: u32 = 5;
+
+impl CalibratedItem {
+    /// The difficulty a calibrated bank publishes for the item: the fitted one when it rests on
+    /// at least [`MIN_ANSWERS_TO_JUDGE`] answers, else `None` (the item keeps the bank's own).
+    /// The teacher page's calibrated bank and the bench's `widget` both write it through here.
+    pub fn difficulty_to_publish(&self) -> Option<f64> {
+        (self.answers >= MIN_ANSWERS_TO_JUDGE).then_some(self.difficulty)
+    }
+}
+
 const PRIOR_PRECISION: f64 = 0.25;
 const ITERATIONS: usize = 60;
 

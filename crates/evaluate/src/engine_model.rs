@@ -77,8 +77,9 @@ pub fn dataset_bank(item_count: usize, skill_count: usize, datasets: &[&Dataset]
 /// (`calibrateBank` in crates/studio/src/teacher.rs): each learner becomes the per-item
 /// (attempts, correct) record of a report file, `calibration::calibrate_bank_items` fits the
 /// difficulties against the bank's prior difficulties, and each calibrated item's difficulty is
-/// written into the bank (items nobody answered keep theirs). Answers how many items were
-/// calibrated.
+/// written into the bank when it rests on enough answers
+/// (`CalibratedItem::difficulty_to_publish`, the page's rule: other items keep theirs). Answers
+/// how many items were calibrated (with enough answers or not).
 pub fn calibrate_like_the_teacher_page(
     bank: &mut Bank,
     learner_sequences: &[Vec<ObservedAnswer>],
@@ -100,7 +101,7 @@ pub fn calibrate_like_the_teacher_page(
     let calibrated = calibrate_bank_items(&ids, &priors, &records);
     let difficulty_by_id: BTreeMap<&str, f64> = calibrated
         .iter()
-        .map(|item| (item.id.as_str(), item.difficulty))
+        .filter_map(|item| Some((item.id.as_str(), item.difficulty_to_publish()?)))
         .collect();
     for item in &mut bank.items {
         if let Some(&difficulty) = difficulty_by_id.get(item.id.as_str()) {

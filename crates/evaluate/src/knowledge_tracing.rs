@@ -1,7 +1,7 @@
 //! The `kt` command: fits every model on the train learners and replays the test learners answer by answer.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use adaptive_practice_engine::calibrated_model::{
@@ -40,6 +40,9 @@ pub struct KnowledgeTracingCommand {
     pub scored_on: ScoredOn,
     pub model_names: Vec<String>,
     pub settings: ModelSettings,
+    /// `--predictions PREFIX`: each model's predictions written to `PREFIX.MODEL`
+    /// ([`predictions_tsv`]), for analyses outside the bench.
+    pub predictions_prefix: Option<PathBuf>,
 }
 
 /// The learners the models are scored on.
@@ -125,10 +128,23 @@ pub fn run_knowledge_tracing(command: &KnowledgeTracingCommand) -> Result<(), St
         &scored,
         scored_name,
         &vocabulary,
-        &command.model_names,
-        command.settings,
+        &ModelsToScore {
+            names: &command.model_names,
+            settings: command.settings,
+            predictions_prefix: command.predictions_prefix.as_deref(),
+        },
     )
     .map_err(|error| format!("cannot write the results: {error}"))
+}
+
+/// The models `score_models` fits and scores, their settings, and where their predictions go.
+#[derive(Clone, Copy)]
+pub struct ModelsToScore<'a> {
+    pub names: &'a [String],
+    /// The settings of `ours` (and of the calibration block of `widget`).
+    pub settings: ModelSettings,
+    /// `Some(PREFIX)`: each model's predictions written to `PREFIX.MODEL` ([`predictions_tsv`]).
+    pub predictions_prefix: Option<&'a Path>,
 }
 
 /// Fits each named model on `train`, replays the `scored` learners (the test file or the
@@ -140,9 +156,13 @@ pub fn score_models(
     scored: &Dataset,
     scored_name: &str,
     vocabulary: &Vocabulary,
-    model_names: &[String],
-    settings: ModelSettings,
+    models: &ModelsToScore<'_>,
 ) -> std::io::Result<()> {
+    let ModelsToScore {
+        names: model_names,
+        settings,
+        predictions_prefix,
+    } = *models;
     let train_item_count = count_items(train);
     writeln!(
         out,
@@ -222,6 +242,14 @@ pub fn score_models(
         for (model_name, mut model) in models {
             let outcome = replay_learners(model.as_mut(), scored);
             let scores = metrics::score_predictions(&outcome.predictions, &outcome.outcomes);
+            if let Some(prefix) = predictions_prefix {
+                let mut path = prefix.as_os_str().to_owned();
+                path.push(format!(".{model_name}"));
+                std::fs::write(
+                    path,
+                    predictions_tsv(scored, vocabulary, &outcome.predictions),
+                )?;
+            }
             let auc = scores.auc.unwrap_or(f64::NAN);
             writeln!(
                 out,
@@ -247,6 +275,38 @@ pub fn score_models(
         writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+/// A model's predictions on the scored learners, one answer a line in replay order:
+/// `learner` (its place among the scored learners), `item_id`, `skill_id` (the file's names, skills
+/// separated by `,`), `correct` (0 or 1) and `prediction`, under that header.
+pub fn predictions_tsv(scored: &Dataset, vocabulary: &Vocabulary, predictions: &[f64]) -> String {
+    let mut item_names = vec![""; vocabulary.item_count()];
+    for (name, &index) in &vocabulary.item_index_by_name {
+        item_names[index] = name;
+    }
+    let mut skill_names = vec![""; vocabulary.skill_count()];
+    for (name, &index) in &vocabulary.skill_index_by_name {
+        skill_names[index] = name;
+    }
+    let mut text = String::from("learner\titem_id\tskill_id\tcorrect\tprediction\n");
+    let answers = scored
+        .learners
+        .iter()
+        .enumerate()
+        .flat_map(|(learner, sequence)| {
+            sequence.answers.iter().map(move |answer| (learner, answer))
+        });
+    for ((learner, answer), prediction) in answers.zip(predictions) {
+        let skills: Vec<&str> = answer.skills.iter().map(|&s| skill_names[s]).collect();
+        text += &format!(
+            "{learner}\t{}\t{}\t{}\t{prediction}\n",
+            item_names[answer.item],
+            skills.join(","),
+            u8::from(answer.correct)
+        );
+    }
+    text
 }
 
 /// One model's result line, the stable format scripts read:

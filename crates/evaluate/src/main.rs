@@ -29,7 +29,7 @@ use knowledge_tracing::{
 };
 use spaced_repetition::{run_spaced_repetition, SpacedRepetitionCommand};
 
-const USAGE: &str = "usage: evaluate kt --train PATH (--test PATH | --validate) [--models mean,irt,elo,elo-uncalibrated,bkt,widget,widget-uncalibrated,ours,ours-defaults] [--set NAME=VALUE]...
+const USAGE: &str = "usage: evaluate kt --train PATH (--test PATH | --validate) [--models mean,irt,elo,elo-uncalibrated,bkt,widget,widget-uncalibrated,ours,ours-defaults] [--set NAME=VALUE]... [--predictions PREFIX]
        evaluate srs --revlog PATH [--folds 5] [--validate] [--set NAME=VALUE]...
        evaluate tune-elo --train PATH [--train PATH]... [--uncalibrated]
        evaluate fit-defaults --train PATH [--train PATH]... [--copies 2,1] [--set NAME=VALUE]...
@@ -53,7 +53,8 @@ FNV-1a hash of its user_id is 0 mod 5); the test file is then not read. --set ov
 setting of `ours` (ability_step, ability_step_decay, recent_ability_step, item_precision,
 item_slope_precision, skill_precision, skill_weight_precision, global_precision,
 optimizer_iterations, cross_fit_folds, item_context_precision, global_context_precision,
-factor_rank, factor_precision).
+factor_rank, factor_precision). --predictions PREFIX writes each model's predictions to
+PREFIX.MODEL (tab-separated: learner, item_id, skill_id, correct, prediction; one answer a line).
 
 srs predicts the recall of every review but a card's first from the reviews before it, with the
 engine's memory model (default and fitted parameters) and the mean, in folds split by card, and
@@ -132,6 +133,7 @@ fn parse_command_line(arguments: &[String]) -> Result<Command, String> {
 
 fn parse_knowledge_tracing(arguments: &[String]) -> Result<KnowledgeTracingCommand, String> {
     let (mut train_path, mut test_path, mut validate) = (None, None, false);
+    let mut predictions_prefix = None;
     let mut model_names: Vec<String> = ALL_MODEL_NAMES
         .iter()
         .map(|name| name.to_string())
@@ -165,6 +167,7 @@ fn parse_knowledge_tracing(arguments: &[String]) -> Result<KnowledgeTracingComma
                 }
             }
             "--set" => apply_setting(&mut settings, value)?,
+            "--predictions" => predictions_prefix = Some(PathBuf::from(value)),
             other => return Err(format!("unknown option `{other}`")),
         }
     }
@@ -183,6 +186,7 @@ fn parse_knowledge_tracing(arguments: &[String]) -> Result<KnowledgeTracingComma
         scored_on,
         model_names,
         settings,
+        predictions_prefix,
     })
 }
 

@@ -610,8 +610,11 @@ fn kt_prints_one_stable_result_line_per_model() {
         &test,
         "test",
         &vocabulary,
-        &names,
-        settings,
+        &crate::knowledge_tracing::ModelsToScore {
+            names: &names,
+            settings,
+            predictions_prefix: None,
+        },
     )
     .unwrap();
     let output = String::from_utf8(output).unwrap();
@@ -663,14 +666,22 @@ fn the_uncalibrated_bank_has_every_item_and_no_difficulty_and_calibration_fills_
         &mut calibrated,
         &observed_sequences(&train),
     );
-    let answered: std::collections::BTreeSet<usize> = train
-        .learners
-        .iter()
-        .flat_map(|learner| learner.answers.iter().map(|answer| answer.item))
-        .collect();
-    assert_eq!(count, answered.len());
+    let mut answers = std::collections::BTreeMap::<usize, u32>::new();
+    for answer in train.learners.iter().flat_map(|learner| &learner.answers) {
+        *answers.entry(answer.item).or_default() += 1;
+    }
+    assert_eq!(count, answers.len());
+    // Only items with enough answers take their fitted difficulty, as on the teacher page.
+    let judged = |position: usize| {
+        answers.get(&position).copied().unwrap_or(0)
+            >= adaptive_practice_engine::calibration::MIN_ANSWERS_TO_JUDGE
+    };
     for (position, item) in calibrated.items.iter().enumerate() {
-        assert_eq!(item.difficulty.is_some(), answered.contains(&position));
+        assert_eq!(
+            item.difficulty.is_some(),
+            judged(position),
+            "item {position}"
+        );
     }
     // Items of synthetic_dataset get harder with their number.
     let first = calibrated.items[0].difficulty.unwrap_or(0.0);
@@ -797,4 +808,17 @@ fn one_reader_takes_every_name_value_setting() {
         (3, vec![0.5, 0.7], 4)
     );
     assert!(crate::transfer::TransferSettings::parse("speed=1").is_err());
+}
+
+#[test]
+fn predictions_are_written_one_answer_a_line_with_the_file_names() {
+    let mut vocabulary = Vocabulary::default();
+    let text = "user_id\titem_id\ttimestamp\tcorrect\tskill_id\n\
+                u1\tq7\t0\t1\tadd,sub\nu1\tq3\t0\t0\t\nu2\tq7\t0\t0\tsub\n";
+    let scored = parse_dataset(Path::new("answers.tsv"), text, &mut vocabulary).unwrap();
+    assert_eq!(
+        crate::knowledge_tracing::predictions_tsv(&scored, &vocabulary, &[0.25, 0.5, 0.875]),
+        "learner\titem_id\tskill_id\tcorrect\tprediction\n\
+         0\tq7\tadd,sub\t1\t0.25\n0\tq3\t\t0\t0.5\n1\tq7\tsub\t0\t0.875\n"
+    );
 }

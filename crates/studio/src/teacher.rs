@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use adaptive_practice_engine::bank_calibration::{fit_bank_calibration, BankCalibration};
 use adaptive_practice_engine::calibrated_model::ModelSettings;
-use adaptive_practice_engine::calibration::calibrate_bank_items;
+use adaptive_practice_engine::calibration::{calibrate_bank_items, CalibratedItem};
 use adaptive_practice_engine::markup::{parse_markup, plain_text};
 use adaptive_practice_engine::progress::plausibility::check_report;
 use adaptive_practice_engine::report::{
@@ -21,10 +21,6 @@ use adaptive_practice_engine::report::{
 use adaptive_practice_engine::{load_bank, Bank, IndexedBank, Severity, SkillState, Timestamp};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-/// Answers an item needs before the calibrated bank takes its fitted difficulty (the page's
-/// "Hardest items" leaves out items with fewer: too few to judge).
-const MIN_ANSWERS_TO_JUDGE: u32 = 5;
 
 #[cfg(test)]
 mod tests;
@@ -489,11 +485,11 @@ fn calibrate_bank_from_texts(
     if let Some(list) = calibrated.get_mut("items").and_then(|v| v.as_array_mut()) {
         for entry in list.iter_mut() {
             let id = entry.get("id").and_then(|v| v.as_str()).map(str::to_owned);
-            // An item with fewer answers than the page judges keeps the author's difficulty: one
-            // or two answers would otherwise rewrite it.
+            // An item with too few answers keeps the author's difficulty
+            // (`CalibratedItem::difficulty_to_publish`, the engine's one rule).
             let found = id.and_then(|id| items.iter().find(|c| c.id == id));
-            if let Some(found) = found.filter(|c| c.answers >= MIN_ANSWERS_TO_JUDGE) {
-                entry["difficulty"] = serde_json::json!(found.difficulty);
+            if let Some(difficulty) = found.and_then(CalibratedItem::difficulty_to_publish) {
+                entry["difficulty"] = serde_json::json!(difficulty);
             }
         }
     }

@@ -2,7 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::calibration::{calibrate_bank_items, fit_difficulties, spearman, Attempts};
+use crate::calibration::{
+    calibrate_bank_items, fit_difficulties, spearman, Attempts, CalibratedItem,
+    MIN_ANSWERS_TO_JUDGE,
+};
 
 /// A deterministic normal-ish draw (sum of uniforms) from a SplitMix64 stream.
 fn stream(seed: u64) -> impl FnMut() -> f64 {
@@ -81,4 +84,21 @@ fn a_repeated_item_id_is_calibrated_at_its_last_position() {
         .map(|c| (c.id.as_str(), c.answers))
         .collect();
     assert_eq!(answered, vec![("b", 4), ("a", 5)]);
+}
+
+#[test]
+fn an_item_with_fewer_answers_than_judged_publishes_no_difficulty() {
+    let item = |answers| CalibratedItem {
+        id: "a".into(),
+        difficulty: 1.25,
+        standard_error: 0.5,
+        answers,
+    };
+    assert_eq!(item(0).difficulty_to_publish(), None);
+    assert_eq!(item(MIN_ANSWERS_TO_JUDGE - 1).difficulty_to_publish(), None);
+    assert_eq!(
+        item(MIN_ANSWERS_TO_JUDGE).difficulty_to_publish(),
+        Some(1.25)
+    );
+    assert_eq!(item(40).difficulty_to_publish(), Some(1.25));
 }
