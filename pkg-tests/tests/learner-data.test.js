@@ -277,7 +277,7 @@ test('a skill at the mastery level but still Learning: what "Mastered" needs is 
       seen += 1;
       assert.equal(
         (await widget.part('.ap-mastery-needs').textContent()).trim(),
-        '“Mastered” needs at least 4 answers, the last few right without hints, and an estimate surely above 80%, not just over it.',
+        '“Mastered” needs at least 4 answers, the last few right without hints, and an estimate clearly above 80%.',
       );
     }
     await widget.answerByKeyboard(true);
