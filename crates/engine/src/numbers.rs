@@ -277,7 +277,13 @@ fn read_decimal(text: &str, style: &NumberStyle) -> Option<(f64, Option<f64>)> {
     {
         return None;
     }
-    let count = |mark: char| text.chars().filter(|&c| c == mark).count();
+    let count = |mark: char| {
+        let mut count = 0;
+        for character in text.chars() {
+            count += usize::from(character == mark);
+        }
+        count
+    };
     let (points, commas) = (count('.'), count(','));
     // The decimal mark, if any, and the marks that group thousands.
     let decimal: Option<char> = if count('٫') > 0 {

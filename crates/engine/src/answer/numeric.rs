@@ -205,10 +205,10 @@ const MATH_WORDS: &[&str] = &[
 /// and spaces, at least two letters, no single letter (`5 x` is algebra) and no math word.
 pub(super) fn is_plain_word(text: &str) -> bool {
     let text = text.trim().trim_end_matches('.');
-    let letters = text
-        .chars()
-        .filter(|c| crate::text_rules::is_letter(*c))
-        .count();
+    let mut letters = 0;
+    for character in text.chars() {
+        letters += usize::from(crate::text_rules::is_letter(character));
+    }
     letters >= 2
         && text
             .chars()
