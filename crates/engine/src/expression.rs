@@ -484,9 +484,14 @@ impl Parser {
                 ));
             }
         }
-        let product = factors.into_iter().reduce(|left, factor| {
-            Expr::Binary(BinaryOp::Multiply, Box::new(left), Box::new(factor))
-        });
+        // A loop, not `reduce` (compiled on its own).
+        let mut product: Option<Expr> = None;
+        for factor in factors {
+            product = Some(match product {
+                Some(left) => Expr::Binary(BinaryOp::Multiply, Box::new(left), Box::new(factor)),
+                None => factor,
+            });
+        }
         product.map_or_else(|| error("empty name"), Ok)
     }
 }
