@@ -623,7 +623,7 @@ pub fn same_value(expected: &Expr, given: &Expr, tolerance: f64, relative: bool)
     }
     #[allow(clippy::approx_constant)] // Sample points, not π: any value near 3 serves.
     const SAMPLES: [f64; 7] = [0.37, 1.41, 2.72, -0.83, 3.14, 1.73, -2.21];
-    let names: Vec<String> = names.into_iter().collect();
+    let names = names.into_names();
     let mut compared = 0;
     for point in 0..SAMPLES.len() {
         let value_of = |name: &str| {
