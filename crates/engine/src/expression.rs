@@ -280,7 +280,11 @@ impl Parser {
     }
 
     fn take(&mut self) -> Option<Token> {
-        let token = self.tokens.get(self.position).cloned();
+        // Moved out, not cloned: the position only moves on, so no token is read again.
+        let token = self
+            .tokens
+            .get_mut(self.position)
+            .map(|slot| std::mem::replace(slot, Token::Comma));
         self.position += 1;
         token
     }
