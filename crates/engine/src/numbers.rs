@@ -175,7 +175,8 @@ fn read_scientific(body: &str, style: &NumberStyle) -> Option<ReadNumber> {
             .or_else(|| {
                 body.char_indices()
                     .find(|(i, _)| {
-                        body[*i..].starts_with("10") && body[*i + 2..].starts_with(is_superscript)
+                        body[*i..].starts_with("10")
+                            && body[*i + 2..].chars().next().is_some_and(is_superscript)
                     })
                     .map(|(i, _)| i)
             })?;

@@ -178,11 +178,14 @@ fn unit_at(index: usize, symbol: &'static str) -> Unit {
 /// A bare letter is a scale only as a capital: `5 c` or `5 k` is not a temperature.
 fn temperature(text: &str) -> Option<Unit> {
     let squeezed: String = fold_case(text).split_whitespace().collect();
-    let after_degree = [
-        "degrees", "degree", "degrés", "degré", "degres", "degre", "deg", "°",
-    ]
-    .iter()
-    .find_map(|word| squeezed.strip_prefix(word));
+    // The degree words in a text and a loop, not a list of `&str`s and `find_map`.
+    let mut after_degree = None;
+    for word in "degrees degree degrés degré degres degre deg °".split(' ') {
+        if let Some(scale) = squeezed.strip_prefix(word) {
+            after_degree = Some(scale);
+            break;
+        }
+    }
     let scale = after_degree.unwrap_or(&squeezed);
     if after_degree.is_none() && scale.len() == 1 && !matches!(text, "C" | "F" | "K") {
         return None;
