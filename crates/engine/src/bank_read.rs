@@ -316,10 +316,15 @@ fn read_written_form(value: &Json) -> Read<WrittenForm> {
         WrittenForm::Standard,
     ];
     let name = variant_name(value)?;
-    FORMS
-        .into_iter()
-        .find(|form| form.name() == name)
-        .ok_or_else(|| unknown_variant(name, &FORMS.map(WrittenForm::name)))
+    // Loops, not `find` and the array's `map` (each compiled on its own).
+    let mut names = [""; 5];
+    for (index, form) in FORMS.iter().enumerate() {
+        if form.name() == name {
+            return Ok(*form);
+        }
+        names[index] = form.name();
+    }
+    Err(unknown_variant(name, &names))
 }
 
 fn read_answer_form(value: &Json) -> Read<AnswerForm> {

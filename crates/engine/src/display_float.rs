@@ -60,7 +60,10 @@ pub fn fixed_float(value: f64, decimals: usize) -> String {
         }
     }
     let exponent = exponent.max(-(decimals as i64));
-    let text: String = digits.iter().map(|&d| char::from(b'0' + d)).collect();
+    let mut text = String::with_capacity(digits.len());
+    for &digit in &digits {
+        text.push(char::from(b'0' + digit));
+    }
     let mut written = plain_text(value.is_sign_negative(), &text, exponent);
     // Zeros up to `decimals` places.
     let now = written

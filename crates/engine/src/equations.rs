@@ -90,7 +90,7 @@ pub fn compare_relations(expected: &Expr, given: &Expr) -> RelationMatch {
     };
     let mut names = variables_of(expected);
     names.extend(variables_of(given));
-    let names: Vec<String> = names.into_iter().collect();
+    let names = names.into_names();
     let equation = |kind| matches!(kind, RelationKind::Equal | RelationKind::NotEqual);
     if equation(wanted.kind) != equation(got.kind)
         || (equation(wanted.kind) && wanted.kind != got.kind)

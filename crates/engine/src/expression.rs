@@ -295,7 +295,11 @@ impl Parser {
     }
 
     fn take(&mut self) -> Option<Token> {
-        let token = self.tokens.get(self.position).cloned();
+        // Moved out, not cloned: the position only moves on, so no token is read again.
+        let token = self
+            .tokens
+            .get_mut(self.position)
+            .map(|slot| std::mem::replace(slot, Token::Comma));
         self.position += 1;
         token
     }
@@ -505,9 +509,14 @@ impl Parser {
                 ));
             }
         }
-        let product = factors.into_iter().reduce(|left, factor| {
-            Expr::Binary(BinaryOp::Multiply, Box::new(left), Box::new(factor))
-        });
+        // A loop, not `reduce` (compiled on its own).
+        let mut product: Option<Expr> = None;
+        for factor in factors {
+            product = Some(match product {
+                Some(left) => Expr::Binary(BinaryOp::Multiply, Box::new(left), Box::new(factor)),
+                None => factor,
+            });
+        }
         product.map_or_else(|| error("empty name"), Ok)
     }
 }
@@ -639,7 +648,7 @@ pub fn same_value(expected: &Expr, given: &Expr, tolerance: f64, relative: bool)
     }
     #[allow(clippy::approx_constant)] // Sample points, not π: any value near 3 serves.
     const SAMPLES: [f64; 7] = [0.37, 1.41, 2.72, -0.83, 3.14, 1.73, -2.21];
-    let names: Vec<String> = names.into_iter().collect();
+    let names = names.into_names();
     let mut compared = 0;
     for point in 0..SAMPLES.len() {
         let value_of = |name: &str| {

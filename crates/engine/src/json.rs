@@ -158,7 +158,10 @@ impl Parser<'_> {
     /// An error whose column is the byte before `end` (serde_json's convention).
     fn error_at(&self, end: usize, message: &'static str) -> JsonError {
         let before = &self.bytes[..end];
-        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        let mut line = 1;
+        for &byte in before {
+            line += usize::from(byte == b'\n');
+        }
         let line_start = before
             .iter()
             .rposition(|&b| b == b'\n')

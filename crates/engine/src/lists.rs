@@ -118,12 +118,12 @@ pub fn compare_shapes(
         }
         // A repeated element of a set is the same set.
         if !ordered && distinct.len() == expected.len() {
-            return compare_shapes(
-                expected,
-                &distinct.into_iter().cloned().collect::<Vec<_>>(),
-                form,
-                same,
-            );
+            // A loop, not `cloned` and `collect` (compiled with their adapters on their own).
+            let mut copies = Vec::with_capacity(distinct.len());
+            for shape in distinct {
+                copies.push(shape.clone());
+            }
+            return compare_shapes(expected, &copies, form, same);
         }
         return ShapeMatch::WrongCount {
             expected: expected.len(),
@@ -133,7 +133,10 @@ pub fn compare_shapes(
     if expected.iter().zip(given).all(|(a, b)| one(a, b)) {
         return ShapeMatch::Same;
     }
-    let mut unused: Vec<&Shape> = given.iter().collect();
+    let mut unused: Vec<&Shape> = Vec::with_capacity(given.len());
+    for shape in given {
+        unused.push(shape);
+    }
     let as_sets =
         expected.iter().all(
             |wanted| match unused.iter().position(|shape| one(wanted, shape)) {

@@ -226,7 +226,17 @@ fn parse_markup_with_problems(text: &str) -> (Vec<Block>, Vec<MarkupProblem>) {
     let mut problems = Vec::new();
     let (parsed_part, rest) = split_at_char_limit(text, MAX_TEXT_CHARS);
     let normalized = normalize_line_endings(parsed_part);
-    let lines: Vec<&str> = normalized.split('\n').collect();
+    // The lines by a loop, as `split('\n')` gives them (an empty last one after a final line
+    // break), not `collect` (compiled with the splitter on its own).
+    let mut lines: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (index, byte) in normalized.bytes().enumerate() {
+        if byte == b'\n' {
+            lines.push(&normalized[start..index]);
+            start = index + 1;
+        }
+    }
+    lines.push(&normalized[start..]);
     let mut blocks = blocks::parse_blocks(&lines, 0, &mut problems);
     if !rest.is_empty() {
         report_too_long(&mut problems);

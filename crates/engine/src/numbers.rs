@@ -175,7 +175,8 @@ fn read_scientific(body: &str, style: &NumberStyle) -> Option<ReadNumber> {
             .or_else(|| {
                 body.char_indices()
                     .find(|(i, _)| {
-                        body[*i..].starts_with("10") && body[*i + 2..].starts_with(is_superscript)
+                        body[*i..].starts_with("10")
+                            && body[*i + 2..].chars().next().is_some_and(is_superscript)
                     })
                     .map(|(i, _)| i)
             })?;
@@ -277,7 +278,13 @@ fn read_decimal(text: &str, style: &NumberStyle) -> Option<(f64, Option<f64>)> {
     {
         return None;
     }
-    let count = |mark: char| text.chars().filter(|&c| c == mark).count();
+    let count = |mark: char| {
+        let mut count = 0;
+        for character in text.chars() {
+            count += usize::from(character == mark);
+        }
+        count
+    };
     let (points, commas) = (count('.'), count(','));
     // The decimal mark, if any, and the marks that group thousands.
     let decimal: Option<char> = if count('٫') > 0 {

@@ -342,7 +342,11 @@ impl Big {
             }
         }
         if limbs > 0 && !self.limbs.is_empty() {
-            self.limbs.splice(0..0, std::iter::repeat_n(0, limbs));
+            // Moved up in place, not `splice` (compiled with its adapters on its own).
+            let length = self.limbs.len();
+            self.limbs.resize(length + limbs, 0);
+            self.limbs.copy_within(0..length, limbs);
+            self.limbs[..limbs].fill(0);
         }
     }
 

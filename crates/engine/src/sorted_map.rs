@@ -258,6 +258,13 @@ impl Extend<String> for NameSet {
     }
 }
 
+impl NameSet {
+    /// The names in order, as a list (its keys as they are, not `collect`ed).
+    pub fn into_names(self) -> Vec<String> {
+        self.0.keys
+    }
+}
+
 impl IntoIterator for NameSet {
     type Item = String;
     type IntoIter = std::vec::IntoIter<String>;

@@ -48,20 +48,22 @@ pub fn draw_values(template: &Template, seed: u64) -> Result<SortedMap<f64>, Tem
             values.insert(name.clone(), draw(range, &mut sequence)?);
         }
         // Derived values may use each other in any order: resolve in passes.
-        let mut pending: Vec<&(String, _)> = derived.iter().collect();
+        // Flags, not a `collect`ed list of the pending ones and `retain` (compiled on their own).
+        let mut resolved = vec![false; derived.len()];
         for _ in 0..=derived.len() {
-            pending.retain(|(name, expr)| {
-                let lookup = |n: &str| values.get(n).copied();
-                match evaluate(expr, &lookup) {
-                    Ok(value) => {
-                        values.insert(name.clone(), value);
-                        false
-                    }
-                    Err(_) => true,
+            for (index, (name, expr)) in derived.iter().enumerate() {
+                if resolved[index] {
+                    continue;
                 }
-            });
+                let lookup = |n: &str| values.get(n).copied();
+                if let Ok(value) = evaluate(expr, &lookup) {
+                    values.insert(name.clone(), value);
+                    resolved[index] = true;
+                }
+            }
         }
-        if let Some((name, _)) = pending.first() {
+        if let Some(index) = resolved.iter().position(|done| !done) {
+            let name = &derived[index].0;
             return problem(format!(
                 "derived value “{name}” uses an unknown name or forms a cycle"
             ));

@@ -129,11 +129,12 @@ impl Collector<'_> {
     fn entries_of_ordering_and_matching(&mut self, object: &Json, path: &str) {
         let kind = object.get("type").and_then(Json::as_str);
         if kind == Some("ordering") {
+            // Slices, not an `Option` flattened (its adapters compiled on their own).
             for (e, entry) in object
                 .get("items")
                 .and_then(Json::as_array)
-                .into_iter()
-                .flatten()
+                .unwrap_or(&[])
+                .iter()
                 .enumerate()
             {
                 self.push(
@@ -147,8 +148,8 @@ impl Collector<'_> {
             for (p, pair) in object
                 .get("pairs")
                 .and_then(Json::as_array)
-                .into_iter()
-                .flatten()
+                .unwrap_or(&[])
+                .iter()
                 .enumerate()
             {
                 self.push(
@@ -165,8 +166,8 @@ impl Collector<'_> {
             for (d, distractor) in object
                 .get("distractors")
                 .and_then(Json::as_array)
-                .into_iter()
-                .flatten()
+                .unwrap_or(&[])
+                .iter()
                 .enumerate()
             {
                 self.push(

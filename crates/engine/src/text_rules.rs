@@ -103,6 +103,17 @@ fn compose(base: char, accent: char) -> Option<char> {
     composed.chars().nth(position)
 }
 
+/// Whether `word` is one of `words`, a list separated by single spaces (a text rather than a list
+/// of `&str`s, each of which carries 8 bytes of address and length in the wasm).
+pub fn is_listed(words: &str, word: &str) -> bool {
+    for listed in words.split(' ') {
+        if listed == word {
+            return true;
+        }
+    }
+    false
+}
+
 /// `parts` joined by `separator`, as `join` gives: one loop for every list of texts the engine
 /// and the widget show, so that std's generic `join` (900 bytes of the widget) is not compiled.
 pub fn join_texts(parts: &[impl AsRef<str>], separator: &str) -> String {

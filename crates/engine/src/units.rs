@@ -34,75 +34,96 @@ pub struct Unit {
 use crate::case_fold::fold_case;
 use Dimension::*;
 
-/// Symbol, dimension, factor to the base unit, and the other ways people write it.
-const UNITS: &[(&str, Dimension, f64, &[&str])] = &[
-    (
-        "mm",
-        Length,
-        0.001,
-        &["millimetre", "millimeter", "millimètre", "مم", "ملم"],
-    ),
-    (
-        "cm",
-        Length,
-        0.01,
-        &["centimetre", "centimeter", "centimètre", "سم"],
-    ),
-    ("dm", Length, 0.1, &["decimetre", "decimeter", "décimètre"]),
-    ("m", Length, 1.0, &["metre", "meter", "mètre", "م"]),
-    (
-        "km",
-        Length,
-        1000.0,
-        &["kilometre", "kilometer", "kilomètre", "كم"],
-    ),
-    ("in", Length, 0.0254, &["inch", "inches"]),
-    ("ft", Length, 0.3048, &["foot", "feet"]),
-    ("yd", Length, 0.9144, &["yard"]),
-    ("mi", Length, 1609.344, &["mile"]),
-    ("mm²", Area, 1e-6, &["mm^2", "mm2"]),
-    ("cm²", Area, 1e-4, &["cm^2", "cm2", "سم²", "سم^2"]),
-    ("m²", Area, 1.0, &["m^2", "m2", "م²", "م^2"]),
-    ("km²", Area, 1e6, &["km^2", "km2"]),
-    ("ha", Area, 1e4, &["hectare"]),
-    (
-        "mL",
-        Volume,
-        0.001,
-        &["ml", "millilitre", "milliliter", "مل"],
-    ),
-    ("cL", Volume, 0.01, &["cl", "centilitre", "centiliter"]),
-    (
-        "dL",
-        Volume,
-        0.1,
-        &["dl", "décilitre", "decilitre", "deciliter"],
-    ),
-    ("L", Volume, 1.0, &["l", "litre", "liter", "ل"]),
-    ("cm³", Volume, 0.001, &["cm^3", "cm3", "سم³", "سم^3"]),
-    ("dm³", Volume, 1.0, &["dm^3", "dm3"]),
-    ("m³", Volume, 1000.0, &["m^3", "m3", "م³", "م^3"]),
-    ("mg", Mass, 0.001, &["milligram", "milligramme", "ملغ"]),
-    ("g", Mass, 1.0, &["gram", "gramme", "غ", "جم"]),
-    ("kg", Mass, 1000.0, &["kilogram", "kilogramme", "كغ", "كجم"]),
-    ("t", Mass, 1e6, &["tonne", "ton", "طن"]),
-    ("lb", Mass, 453.592_37, &["lbs", "pound"]),
-    ("oz", Mass, 28.349_523_125, &["ounce"]),
-    ("ms", Time, 0.001, &["millisecond", "milliseconde"]),
-    ("s", Time, 1.0, &["sec", "second", "seconde", "ث", "ثانية"]),
-    ("min", Time, 60.0, &["minute", "mn", "دقيقة", "د"]),
-    ("h", Time, 3600.0, &["hr", "hour", "heure", "سا", "ساعة"]),
-    ("d", Time, 86400.0, &["day", "jour", "يوم"]),
-    ("°", Angle, 1.0, &["deg", "degree", "degré", "درجة"]),
-    ("rad", Angle, 180.0 / std::f64::consts::PI, &["radian"]),
-    ("km/h", Speed, 1000.0 / 3600.0, &["kmh", "km.h-1", "كم/سا"]),
-    ("m/s", Speed, 1.0, &["m.s-1", "م/ث"]),
-    ("mph", Speed, 0.447_04, &["mi/h"]),
-    ("$", Money, 1.0, &["dollar", "usd", "us$"]),
-    ("€", Money, 1.0, &["euro", "eur"]),
-    ("£", Money, 1.0, &["gbp"]),
-    ("¥", Money, 1.0, &["yen", "yuan", "jpy", "cny"]),
-    ("₹", Money, 1.0, &["rupee", "inr"]),
+/// Each unit on a line: its symbol, then the other ways people write it, separated by `|`. Text,
+/// not a list of `&str`s: each of those carried 8 bytes of address and length in the wasm.
+const NAMES: &str = "\
+    mm|millimetre|millimeter|millimètre|مم|ملم\n\
+    cm|centimetre|centimeter|centimètre|سم\n\
+    dm|decimetre|decimeter|décimètre\n\
+    m|metre|meter|mètre|م\n\
+    km|kilometre|kilometer|kilomètre|كم\n\
+    in|inch|inches\n\
+    ft|foot|feet\n\
+    yd|yard\n\
+    mi|mile\n\
+    mm²|mm^2|mm2\n\
+    cm²|cm^2|cm2|سم²|سم^2\n\
+    m²|m^2|m2|م²|م^2\n\
+    km²|km^2|km2\n\
+    ha|hectare\n\
+    mL|ml|millilitre|milliliter|مل\n\
+    cL|cl|centilitre|centiliter\n\
+    dL|dl|décilitre|decilitre|deciliter\n\
+    L|l|litre|liter|ل\n\
+    cm³|cm^3|cm3|سم³|سم^3\n\
+    dm³|dm^3|dm3\n\
+    m³|m^3|m3|م³|م^3\n\
+    mg|milligram|milligramme|ملغ\n\
+    g|gram|gramme|غ|جم\n\
+    kg|kilogram|kilogramme|كغ|كجم\n\
+    t|tonne|ton|طن\n\
+    lb|lbs|pound\n\
+    oz|ounce\n\
+    ms|millisecond|milliseconde\n\
+    s|sec|second|seconde|ث|ثانية\n\
+    min|minute|mn|دقيقة|د\n\
+    h|hr|hour|heure|سا|ساعة\n\
+    d|day|jour|يوم\n\
+    °|deg|degree|degré|درجة\n\
+    rad|radian\n\
+    km/h|kmh|km.h-1|كم/سا\n\
+    m/s|m.s-1|م/ث\n\
+    mph|mi/h\n\
+    $|dollar|usd|us$\n\
+    €|euro|eur\n\
+    £|gbp\n\
+    ¥|yen|yuan|jpy|cny\n\
+    ₹|rupee|inr";
+
+/// Each unit's dimension and factor to the base unit, in the order of `NAMES`.
+const SIZES: [(Dimension, f64); 42] = [
+    (Length, 0.001),
+    (Length, 0.01),
+    (Length, 0.1),
+    (Length, 1.0),
+    (Length, 1000.0),
+    (Length, 0.0254),
+    (Length, 0.3048),
+    (Length, 0.9144),
+    (Length, 1609.344),
+    (Area, 1e-6),
+    (Area, 1e-4),
+    (Area, 1.0),
+    (Area, 1e6),
+    (Area, 1e4),
+    (Volume, 0.001),
+    (Volume, 0.01),
+    (Volume, 0.1),
+    (Volume, 1.0),
+    (Volume, 0.001),
+    (Volume, 1.0),
+    (Volume, 1000.0),
+    (Mass, 0.001),
+    (Mass, 1.0),
+    (Mass, 1000.0),
+    (Mass, 1e6),
+    (Mass, 453.592_37),
+    (Mass, 28.349_523_125),
+    (Time, 0.001),
+    (Time, 1.0),
+    (Time, 60.0),
+    (Time, 3600.0),
+    (Time, 86400.0),
+    (Angle, 1.0),
+    (Angle, 180.0 / std::f64::consts::PI),
+    (Speed, 1000.0 / 3600.0),
+    (Speed, 1.0),
+    (Speed, 0.447_04),
+    (Money, 1.0),
+    (Money, 1.0),
+    (Money, 1.0),
+    (Money, 1.0),
+    (Money, 1.0),
 ];
 
 /// Whether a character is a currency sign, written before or after an amount (`$4.50`, `4,50 €`).
@@ -123,21 +144,33 @@ pub fn find_unit(text: &str) -> Option<Unit> {
         let name = fold_case(name);
         lower == name || lower.strip_suffix('s') == Some(name.as_str())
     };
-    UNITS
-        .iter()
-        .find(|(symbol, _, _, _)| *symbol == text)
-        .or_else(|| {
-            UNITS.iter().find(|(symbol, _, _, others)| {
-                fold_case(symbol) == lower || others.iter().any(|o| singular(o))
-            })
-        })
-        .map(|&(symbol, dimension, factor, _)| Unit {
-            symbol,
-            dimension,
-            factor,
-            zero: 0.0,
-        })
-        .or_else(|| temperature(text))
+    // The symbol as written first, then a name (or the symbol in another case), each in the
+    // table's order.
+    for (index, names) in NAMES.split('\n').enumerate() {
+        let symbol = names.split('|').next().unwrap_or(names);
+        if symbol == text {
+            return Some(unit_at(index, symbol));
+        }
+    }
+    for (index, names) in NAMES.split('\n').enumerate() {
+        let mut written = names.split('|');
+        let symbol = written.next().unwrap_or(names);
+        if fold_case(symbol) == lower || written.any(singular) {
+            return Some(unit_at(index, symbol));
+        }
+    }
+    temperature(text)
+}
+
+/// The unit on line `index` of `NAMES`.
+fn unit_at(index: usize, symbol: &'static str) -> Unit {
+    let (dimension, factor) = SIZES[index];
+    Unit {
+        symbol,
+        dimension,
+        factor,
+        zero: 0.0,
+    }
 }
 
 /// A temperature scale: its symbol (`°C`, `℃`, `K`), its name (`celsius`, `kelvins`), or its
@@ -145,11 +178,14 @@ pub fn find_unit(text: &str) -> Option<Unit> {
 /// A bare letter is a scale only as a capital: `5 c` or `5 k` is not a temperature.
 fn temperature(text: &str) -> Option<Unit> {
     let squeezed: String = fold_case(text).split_whitespace().collect();
-    let after_degree = [
-        "degrees", "degree", "degrés", "degré", "degres", "degre", "deg", "°",
-    ]
-    .iter()
-    .find_map(|word| squeezed.strip_prefix(word));
+    // The degree words in a text and a loop, not a list of `&str`s and `find_map`.
+    let mut after_degree = None;
+    for word in "degrees degree degrés degré degres degre deg °".split(' ') {
+        if let Some(scale) = squeezed.strip_prefix(word) {
+            after_degree = Some(scale);
+            break;
+        }
+    }
     let scale = after_degree.unwrap_or(&squeezed);
     if after_degree.is_none() && scale.len() == 1 && !matches!(text, "C" | "F" | "K") {
         return None;
@@ -205,4 +241,31 @@ pub fn convert(amount: f64, from: &Unit, to: &Unit) -> Option<f64> {
     let same_kind = from.dimension == to.dimension
         && (from.dimension != Dimension::Money || from.symbol == to.symbol);
     same_kind.then(|| (amount * from.factor + from.zero - to.zero) / to.factor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_of_names_has_its_size_and_a_symbol_found_as_written() {
+        assert_eq!(NAMES.split('\n').count(), SIZES.len());
+        for (index, names) in NAMES.split('\n').enumerate() {
+            let symbol = names.split('|').next().unwrap();
+            let unit = find_unit(symbol).unwrap();
+            assert_eq!((unit.symbol, unit.dimension), (symbol, SIZES[index].0));
+            assert_eq!(unit.factor.to_bits(), SIZES[index].1.to_bits());
+        }
+        // Names in any case, plurals, and the first table entry winning.
+        assert_eq!(find_unit("Centimetres").unwrap().symbol, "cm");
+        assert_eq!(find_unit("ML").unwrap().symbol, "mL");
+        assert_eq!(find_unit("M").unwrap().symbol, "m");
+        assert_eq!(find_unit("hours").unwrap().factor, 3600.0);
+        assert_eq!(
+            find_unit("radian").unwrap().factor,
+            180.0 / std::f64::consts::PI
+        );
+        assert_eq!(find_unit("°C").unwrap().symbol, "°C");
+        assert_eq!(find_unit("parsecs"), None);
+    }
 }

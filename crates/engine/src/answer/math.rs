@@ -21,7 +21,7 @@ use crate::lists::{
 use crate::markup::{parse_inline, plain_text_of_math, Inline};
 use crate::numbers::read_number;
 use crate::sorted_map::NameSet;
-use crate::text_rules::{fold_typed, normalize_text};
+use crate::text_rules::{fold_typed, is_listed, normalize_text};
 use crate::units::{find_unit, split_unit};
 
 pub(super) fn check_math(
@@ -155,33 +155,9 @@ enum Judged {
 }
 
 /// Words that are answers, not products of letters: `NA` is "not applicable", not `N·A`.
-const ANSWER_WORDS: &[&str] = &[
-    "na",
-    "n/a",
-    "dne",
-    "none",
-    "no",
-    "yes",
-    "true",
-    "false",
-    "undefined",
-    "never",
-    "always",
-    "all",
-    "nothing",
-    "impossible",
-    "aucun",
-    "aucune",
-    "oui",
-    "non",
-    "vrai",
-    "faux",
-    "jamais",
-    "toujours",
-    "rien",
-    "indéfini",
-    "tous",
-];
+const ANSWER_WORDS: &str = "\
+    na n/a dne none no yes true false undefined never always all nothing impossible \
+    aucun aucune oui non vrai faux jamais toujours rien indéfini tous";
 
 /// Whether a `mathExpression` answer is a word: one of `ANSWER_WORDS`, several words, or letters
 /// the expressions do not use (Arabic, accented). Such an answer is compared as text.
@@ -192,7 +168,7 @@ pub(crate) fn is_word(answer: &str) -> bool {
         .chars()
         .all(|c| crate::text_rules::is_letter(c) || c == ' ' || c == '/' || c == '\'');
     letters_only
-        && (ANSWER_WORDS.contains(&fold_case(trimmed).as_str())
+        && (is_listed(ANSWER_WORDS, &fold_case(trimmed))
             || trimmed.split_whitespace().count() > 1
             || trimmed
                 .chars()

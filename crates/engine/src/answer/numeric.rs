@@ -10,7 +10,7 @@ use crate::case_fold::fold_case;
 use crate::expression::greatest_common_divisor;
 use crate::lists::solution_value;
 use crate::numbers::{read_number, ReadNumber};
-use crate::text_rules::fold_typed;
+use crate::text_rules::{fold_typed, is_listed};
 use crate::units::{convert, find_unit, split_unit, Dimension};
 
 /// The minutes of a time written `8h30` or `1 h 30 min`, given what follows the hours (`h30`,
@@ -158,64 +158,26 @@ const PERCENT_WORDS: &[&str] = &["percent", "per cent", "pour cent", "pourcent",
 
 /// Words after a number that change its value, never name what is counted: `3 pi` is not 3,
 /// `42 thousand` is not 42.
-const MATH_WORDS: &[&str] = &[
-    "pi",
-    "sqrt",
-    "root",
-    "squared",
-    "cubed",
-    "times",
-    "over",
-    "plus",
-    "minus",
-    "and",
-    "ln",
-    "log",
-    "sin",
-    "cos",
-    "tan",
-    "exp",
-    "mod",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "trillion",
-    "dozen",
-    "half",
-    "halves",
-    "third",
-    "thirds",
-    "quarter",
-    "quarters",
-    "cent",
-    "cents",
-    "mille",
-    "milliard",
-    "milliards",
-    "millions",
-    "demi",
-    "tiers",
-    "quart",
-    "quarts",
-    "bn",
-];
+const MATH_WORDS: &str = "\
+    pi sqrt root squared cubed times over plus minus and ln log sin cos tan exp mod \
+    hundred thousand million billion trillion dozen half halves third thirds quarter \
+    quarters cent cents mille milliard milliards millions demi tiers quart quarts bn";
 
 /// Whether the words after a number only name what it counts (`530 people`, `2.8 GB`): letters
 /// and spaces, at least two letters, no single letter (`5 x` is algebra) and no math word.
 pub(super) fn is_plain_word(text: &str) -> bool {
     let text = text.trim().trim_end_matches('.');
-    let letters = text
-        .chars()
-        .filter(|c| crate::text_rules::is_letter(*c))
-        .count();
+    let mut letters = 0;
+    for character in text.chars() {
+        letters += usize::from(crate::text_rules::is_letter(character));
+    }
     letters >= 2
         && text
             .chars()
             .all(|c| crate::text_rules::is_letter(c) || c == ' ')
-        && text.split_whitespace().all(|word| {
-            word.chars().count() != 1 && !MATH_WORDS.contains(&fold_case(word).as_str())
-        })
+        && text
+            .split_whitespace()
+            .all(|word| word.chars().count() != 1 && !is_listed(MATH_WORDS, &fold_case(word)))
 }
 
 fn wrong_unit(expected: &str, given: &str, shown: String) -> Result<Outcome, UnreadableAnswer> {

@@ -36,7 +36,10 @@ pub(super) fn check_texts(root: &Json, diagnostics: &mut Vec<CodedDiagnostic>) {
                 problem: Problem::new(Code::MarkupProblem).with("detail", problem.message),
             });
         }
-        for address in media.into_iter().filter(|a| is_remote(a)) {
+        for address in media {
+            if !is_remote(&address) {
+                continue;
+            }
             diagnostics.push(warning_at(
                 field.path.clone(),
                 Problem::new(Code::RemoteMedia).with("address", address),

@@ -23,10 +23,14 @@ pub fn chance_of_lucky_answer(kind: &ItemKind) -> f64 {
         }
         ItemKind::Ordering { items } => 1.0 / orderings(items.len()),
         ItemKind::Matching { pairs, .. } => 1.0 / orderings(pairs.len()),
-        ItemKind::MultiStep { steps } => steps
-            .iter()
-            .map(|step| chance_of_lucky_answer(&step.kind))
-            .product(),
+        ItemKind::MultiStep { steps } => {
+            // A loop from 1.0, as std's `product` starts: the same bits.
+            let mut chance = 1.0;
+            for step in steps {
+                chance *= chance_of_lucky_answer(&step.kind);
+            }
+            chance
+        }
         _ => 0.0,
     }
 }
@@ -51,8 +55,9 @@ pub fn share_given_in_steps(kind: &ItemKind) -> f64 {
 
 /// n! (at least 1; capped at 20! to stay finite).
 fn orderings(count: usize) -> f64 {
-    (1..=count.min(20))
-        .map(|k| k as f64)
-        .product::<f64>()
-        .max(1.0)
+    let mut product = 1.0;
+    for k in 1..=count.min(20) {
+        product *= k as f64;
+    }
+    product.max(1.0)
 }

@@ -3,6 +3,7 @@
 //! readers are written with.
 
 use super::Json;
+use crate::sorted_map::SortedMap;
 
 /// What a reader gives: the value, or the message of its first problem.
 pub type Read<T> = Result<T, String>;
@@ -127,17 +128,14 @@ pub(crate) fn list<T>(value: &Json, read: impl Fn(&Json) -> Read<T>) -> Read<Vec
 
 /// An object read as a map (a `SortedMap`), entry by entry: a repeated key, the last one counts.
 /// Not `collect`: a map collected sorts its entries first, code compiled again for every value
-/// type.
-pub(crate) fn map<T, M: Default + Extend<(String, T)>>(
-    value: &Json,
-    read: impl Fn(&Json) -> Read<T>,
-) -> Read<M> {
+/// type; `insert`, not `extend` with one entry (an `Extend` compiled for each value type too).
+pub(crate) fn map<T>(value: &Json, read: impl Fn(&Json) -> Read<T>) -> Read<SortedMap<T>> {
     let Json::Object(fields) = value else {
         return Err(invalid(value, "a map"));
     };
-    let mut map = M::default();
+    let mut map = SortedMap::new();
     for (key, value) in fields {
-        map.extend(Some((key.clone(), read(value)?)));
+        map.insert(key.clone(), read(value)?);
     }
     Ok(map)
 }

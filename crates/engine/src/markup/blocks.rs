@@ -419,13 +419,15 @@ fn is_audio_address(address: &str) -> bool {
 
 /// Leading whitespace in columns; a tab counts as four.
 fn indentation_columns(line: &str) -> usize {
-    line.chars()
-        .map_while(|c| match c {
-            ' ' => Some(1),
-            '\t' => Some(4),
-            _ => None,
-        })
-        .sum()
+    let mut columns = 0;
+    for character in line.chars() {
+        match character {
+            ' ' => columns += 1,
+            '\t' => columns += 4,
+            _ => break,
+        }
+    }
+    columns
 }
 
 /// The line without up to `columns` columns of leading whitespace.

@@ -158,7 +158,14 @@ fn build_inlines(
                     character, length, ..
                 },
                 None,
-            ) => push_text(&mut inlines, &character.to_string().repeat(length)),
+            ) => {
+                // A loop, not `str::repeat` (compiled in for this and `\qquad` alone).
+                let mut run = String::new();
+                for _ in 0..length {
+                    run.push(character);
+                }
+                push_text(&mut inlines, &run)
+            }
             (Token::OpenBracket { image }, Some(closer)) => {
                 let children =
                     build_inlines(tokens, partners, index + 1..closer, depth + 1, problems);

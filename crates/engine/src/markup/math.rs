@@ -254,7 +254,8 @@ impl MathCursor<'_> {
                 Some(MathNode::Overline(Box::new(self.parse_argument(depth + 1))))
             }
             "quad" => Some(MathNode::Text(EM_SPACE.to_string())),
-            "qquad" => Some(MathNode::Text(EM_SPACE.repeat(2))),
+            // Two em spaces written out, not `EM_SPACE.repeat(2)` (`str::repeat` compiled in).
+            "qquad" => Some(MathNode::Text("\u{2003}\u{2003}".to_string())),
             _ if find_command(TEXT_COMMANDS, &name).is_some() => {
                 Some(MathNode::Text(self.read_text_argument()))
             }

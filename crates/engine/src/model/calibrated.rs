@@ -24,10 +24,14 @@ pub(super) fn seconds(now: Timestamp) -> f64 {
 
 /// The positions of the skills a part practises (skills the bank does not have are left out).
 pub(super) fn skill_positions(bank: &IndexedBank, skills: &[String]) -> Vec<usize> {
-    skills
-        .iter()
-        .filter_map(|skill| bank.skill_position(skill))
-        .collect()
+    // A loop, not `filter_map` and `collect` (compiled with their adapters on their own).
+    let mut positions = Vec::new();
+    for skill in skills {
+        if let Some(position) = bank.skill_position(skill) {
+            positions.push(position);
+        }
+    }
+    positions
 }
 
 /// The calibrated index of a part (`key`: the item id, or `item#part`).

@@ -13,7 +13,11 @@ pub fn progress_from_earlier_copies<'a>(
     copies: impl IntoIterator<Item = &'a str>,
     bank_id: &str,
 ) -> Option<Progress> {
-    copies
-        .into_iter()
-        .find_map(|text| load_progress(text, bank_id).ok())
+    // A loop, not `find_map` (compiled with its adapters on its own).
+    for text in copies {
+        if let Ok(progress) = load_progress(text, bank_id) {
+            return Some(progress);
+        }
+    }
+    None
 }

@@ -67,3 +67,14 @@ fn letters_or_numbers_are_alphanumeric() {
     }
     assert!(is_letter_or_number('٣') && !is_letter('٣') && is_letter_or_number('7'));
 }
+
+#[test]
+fn a_word_is_listed_only_as_a_whole_word_of_the_list() {
+    let words = "pi sqrt n/a bn";
+    for word in ["pi", "sqrt", "n/a", "bn"] {
+        assert!(is_listed(words, word), "{word}");
+    }
+    for word in ["", " ", "p", "pis", "sqrt n/a", "pi ", "b"] {
+        assert!(!is_listed(words, word), "{word:?}");
+    }
+}
