@@ -61,6 +61,19 @@ fn act(
 }
 
 /// The effects' kinds, in order (`save`, `back up`, and each event's name).
+/// `state` after `count` answers ("1") to the items shown, each followed by Next.
+fn answered(mut state: Rc<PracticeState>, count: usize) -> Rc<PracticeState> {
+    for _ in 0..count {
+        state = act(
+            state,
+            PracticeAction::Submit(Response::Text("1".into())),
+            None,
+        );
+        state = act(state, PracticeAction::Next, None);
+    }
+    state
+}
+
 fn effects(state: &PracticeState) -> Vec<String> {
     state
         .effects
@@ -181,15 +194,7 @@ fn the_notice_after_a_backup_says_what_became_of_the_answers() {
         Some("Your saved progress could not be read (damaged), so you start fresh. The old copy is kept aside, untouched.")
     );
     // Mid-session: the widget's own answers are kept and saved in place of the damaged copy.
-    let mut state = start(None);
-    for _ in 0..2 {
-        state = act(
-            state,
-            PracticeAction::Submit(Response::Text("1".into())),
-            None,
-        );
-        state = act(state, PracticeAction::Next, None);
-    }
+    let state = answered(start(None), 2);
     let state = act(state, PracticeAction::Next, Some("{damaged"));
     let state = ran(
         state,
@@ -256,15 +261,7 @@ fn an_import_keeps_the_answers_it_replaces_aside_and_undo_brings_them_back() {
     assert_eq!(effects(&state), ["save"]);
     assert_eq!(state.replaced, None);
     // Two answers here, then the file's one: the two are kept aside, then the file is saved.
-    let mut state = start(None);
-    for _ in 0..2 {
-        state = act(
-            state,
-            PracticeAction::Submit(Response::Text("1".into())),
-            None,
-        );
-        state = act(state, PracticeAction::Next, None);
-    }
+    let state = answered(start(None), 2);
     let state = ran(state, Vec::new());
     let before = save_progress(&state.progress);
     let state = act(state, PracticeAction::Import(file), None);
