@@ -72,6 +72,16 @@ fn write_files(root: &Path, files: &[(&str, &str)]) {
     }
 }
 
+/// Imports a made-up course (`files`, written into a scratch folder named after `name`, removed
+/// after the import).
+fn import_made_up(name: &str, files: &[(&str, &str)]) -> ImportedBank {
+    let folder = scratch_folder(name);
+    write_files(&folder, files);
+    let imported = import_oatutor_folder(&folder).unwrap_or_else(|reason| panic!("{reason}"));
+    let _ = std::fs::remove_dir_all(&folder);
+    imported
+}
+
 fn read_json(path: &Path) -> Value {
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
@@ -314,11 +324,8 @@ pub(crate) const MADE_UP_FOLDER: &[(&str, &str)] = &[
 
 #[test]
 fn what_cannot_be_converted_is_noted_once_with_its_reason() {
-    let folder = scratch_folder("oatutor-made-up");
-    write_files(&folder, MADE_UP_FOLDER);
-    let imported = import_oatutor_folder(&folder).unwrap_or_else(|reason| panic!("{reason}"));
+    let imported = import_made_up("oatutor-made-up", MADE_UP_FOLDER);
     let lines: Vec<String> = imported.notes.iter().map(ToString::to_string).collect();
-    let _ = std::fs::remove_dir_all(&folder);
     expect![[r#"
         skipped: p6: cannot read content-pool/p6/p6.json: expected ident at line 1 column 2
         skipped: p1a-h2: figure missing.png is not in content-pool/p1/figures

@@ -6,8 +6,7 @@
 use expect_test::expect;
 
 use super::super::glued_choices::glued_answers;
-use super::{scratch_folder, write_files};
-use crate::import::oatutor::import_oatutor_folder;
+use super::import_made_up;
 use crate::import::NoteKind;
 
 const COURSE: &[(&str, &str)] = &[
@@ -42,10 +41,7 @@ const COURSE: &[(&str, &str)] = &[
 
 #[test]
 fn options_glued_together_are_noted_with_what_to_check() {
-    let folder = scratch_folder("oatutor-glued-choices");
-    write_files(&folder, COURSE);
-    let imported = import_oatutor_folder(&folder).unwrap_or_else(|reason| panic!("{reason}"));
-    let _ = std::fs::remove_dir_all(&folder);
+    let imported = import_made_up("oatutor-glued-choices", COURSE);
     let notes: Vec<String> = imported
         .notes
         .iter()

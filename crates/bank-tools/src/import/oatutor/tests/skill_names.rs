@@ -5,8 +5,7 @@
 use expect_test::expect;
 
 use super::super::split_skills::find_split_skill_names;
-use super::{scratch_folder, write_files};
-use crate::import::oatutor::import_oatutor_folder;
+use super::import_made_up;
 use crate::import::NoteKind;
 
 const COURSE: &[(&str, &str)] = &[
@@ -82,10 +81,7 @@ const COURSE: &[(&str, &str)] = &[
 
 #[test]
 fn a_skill_name_split_at_its_commas_is_one_skill() {
-    let folder = scratch_folder("oatutor-skill-names");
-    write_files(&folder, COURSE);
-    let imported = import_oatutor_folder(&folder).unwrap_or_else(|reason| panic!("{reason}"));
-    let _ = std::fs::remove_dir_all(&folder);
+    let imported = import_made_up("oatutor-skill-names", COURSE);
     let notes: Vec<String> = imported
         .notes
         .iter()
