@@ -8,6 +8,26 @@ export function readBank(path) {
   return JSON.parse(readFileSync(new URL(path, root), 'utf8'));
 }
 
+/**
+ * Opens www/two-widgets.html with its widgets replaced by one, `id`, on the bank `src` (relative
+ * to www/, e.g. '../pkg-tests/fixtures/x.json', which a test usually serves with `route`);
+ * returns the widget's locator.
+ */
+export async function openWidgetAlone(page, baseUrl, id, src) {
+  await page.goto(baseUrl + 'www/two-widgets.html');
+  await page.evaluate(
+    ([widgetId, bankSrc]) => {
+      for (const other of document.querySelectorAll('adaptive-practice')) other.remove();
+      const element = document.createElement('adaptive-practice');
+      element.id = widgetId;
+      element.setAttribute('src', bankSrc);
+      document.body.prepend(element);
+    },
+    [id, src],
+  );
+  return page.locator(`#${id}`);
+}
+
 export class PracticeWidget {
   constructor(page, selector = 'adaptive-practice', bank = null) {
     this.page = page;

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from '../lib/browser.js';
+import { openWidgetAlone } from '../lib/practice-widget.js';
 import { axeViolations } from '../lib/axe.js';
 
 let env;
@@ -43,15 +44,8 @@ async function openWidget(width) {
   await context.route(/drop-down-gaps\.json$/, (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify(bank) }),
   );
-  await page.goto(env.baseUrl + 'www/two-widgets.html');
-  await page.evaluate(() => {
-    for (const other of document.querySelectorAll('adaptive-practice')) other.remove();
-    const element = document.createElement('adaptive-practice');
-    element.id = 'gaps';
-    element.setAttribute('src', '../pkg-tests/fixtures/drop-down-gaps.json');
-    document.body.prepend(element);
-  });
-  const prompt = page.locator('#gaps .ap-gaps');
+  const widget = await openWidgetAlone(page, env.baseUrl, 'gaps', '../pkg-tests/fixtures/drop-down-gaps.json');
+  const prompt = widget.locator('.ap-gaps');
   await prompt.waitFor();
   return { context, page, prompt, errors };
 }

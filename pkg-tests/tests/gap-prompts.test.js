@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from '../lib/browser.js';
+import { openWidgetAlone } from '../lib/practice-widget.js';
 
 let env;
 before(async () => {
@@ -45,15 +46,8 @@ test('a fill-the-gaps prompt shows its Markdown and LaTeX around the gaps', asyn
     route.fulfill({ contentType: 'application/json', body: JSON.stringify(bank) }),
   );
   await context.route(/media\/dot\.png$/, (route) => route.fulfill({ contentType: 'image/png', body: dot }));
-  await page.goto(env.baseUrl + 'www/two-widgets.html');
-  await page.evaluate(() => {
-    for (const other of document.querySelectorAll('adaptive-practice')) other.remove();
-    const element = document.createElement('adaptive-practice');
-    element.id = 'gaps';
-    element.setAttribute('src', '../pkg-tests/fixtures/gap-prompts.json');
-    document.body.prepend(element);
-  });
-  const prompt = page.locator('#gaps .ap-gaps');
+  const widget = await openWidgetAlone(page, env.baseUrl, 'gaps', '../pkg-tests/fixtures/gap-prompts.json');
+  const prompt = widget.locator('.ap-gaps');
   await prompt.waitFor();
   assert.equal(await prompt.locator('input.ap-gap').count(), 2);
   assert.equal((await prompt.locator('strong').textContent()).trim(), 'shaded');

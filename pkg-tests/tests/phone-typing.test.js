@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from '../lib/browser.js';
+import { openWidgetAlone } from '../lib/practice-widget.js';
 
 let env;
 before(async () => {
@@ -52,15 +53,7 @@ test('answers typed as on a phone are right, and no field gives the answer away 
   await context.route(/phone-typing\.json$/, (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify(bank) }),
   );
-  await page.goto(env.baseUrl + 'www/two-widgets.html');
-  await page.evaluate(() => {
-    for (const other of document.querySelectorAll('adaptive-practice')) other.remove();
-    const element = document.createElement('adaptive-practice');
-    element.id = 'phone';
-    element.setAttribute('src', '../pkg-tests/fixtures/phone-typing.json');
-    document.body.prepend(element);
-  });
-  const widget = page.locator('#phone');
+  const widget = await openWidgetAlone(page, env.baseUrl, 'phone', '../pkg-tests/fixtures/phone-typing.json');
   await widget.locator('form.ap-item').waitFor();
   const seen = new Map();
   for (let round = 0; round < 40 && seen.size < bank.items.length; round += 1) {

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from '../lib/browser.js';
+import { openWidgetAlone } from '../lib/practice-widget.js';
 
 let env;
 before(async () => {
@@ -58,15 +59,7 @@ async function openWidget(context, shiftDays) {
       Date.now = () => realNow() + shift;
     }, shiftDays * DAY_MS);
   }
-  await page.goto(env.baseUrl + 'www/two-widgets.html');
-  await page.evaluate(() => {
-    for (const other of document.querySelectorAll('adaptive-practice')) other.remove();
-    const element = document.createElement('adaptive-practice');
-    element.id = 'review';
-    element.setAttribute('src', '../pkg-tests/fixtures/review-due.json');
-    document.body.prepend(element);
-  });
-  const widget = page.locator('#review');
+  const widget = await openWidgetAlone(page, env.baseUrl, 'review', '../pkg-tests/fixtures/review-due.json');
   await widget.locator('form.ap-item').waitFor();
   return { page, widget, errors };
 }
