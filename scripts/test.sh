@@ -11,14 +11,25 @@ cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$PATH"
 
 summary=()
-# `phase NAME command…`: a heading, the command, then "NAME: N s" (and the same in the summary).
+cpu_file="$(mktemp)"
+# Sets `cpu` to the CPU seconds (user and system) of this script's ended child processes so far:
+# beside a phase's seconds, it tells a busy machine (seconds well above CPU seconds / 2 cores).
+cpu_so_far() {
+    times >"$cpu_file"
+    cpu="$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$cpu_file")"
+}
+# `phase NAME command…`: a heading, the command, then "NAME: N s (CPU N s)", also in the summary.
 phase() {
-    local name="$1" start=$SECONDS
+    local name="$1" start=$SECONDS at=${#summary[@]} cpu cpu_start
     shift
+    cpu_so_far
+    cpu_start=$cpu
     echo "== $name =="
     "$@"
-    summary+=("$(printf '%-34s %5d s' "$name" $((SECONDS - start)))")
-    echo "$name: $((SECONDS - start)) s"
+    cpu_so_far
+    # Before the lines the phase added itself (its parts).
+    summary=("${summary[@]:0:at}" "$(printf '%-44s %5d s  (CPU %5d s)' "$name" $((SECONDS - start)) $((cpu - cpu_start)))" "${summary[@]:at}")
+    echo "$name: $((SECONDS - start)) s (CPU $((cpu - cpu_start)) s)"
 }
 
 # The test files that open a browser (through pkg-tests/lib/browser.js) run again in Firefox; a
@@ -47,7 +58,7 @@ browsers_together() {
     trap 'kill "$firefox_pid" 2>/dev/null || true' EXIT
     echo "== browser tests (pkg-tests, headless Chromium; Firefox ESR meanwhile, its report below) =="
     (cd pkg-tests && npm test) || chromium_rc=$?
-    summary+=("$(printf '%-34s %5d s' "browser tests, Chromium" $((SECONDS - start)))")
+    summary+=("$(printf '%-44s %5d s' "  of which Chromium" $((SECONDS - start)))")
     echo "Chromium: $((SECONDS - start)) s"
     wait "$firefox_pid" || true
     trap - EXIT
@@ -55,7 +66,7 @@ browsers_together() {
     echo "== browser tests in Firefox ESR (every test file that opens a browser; ran meanwhile) =="
     cat "$logs/report"
     rm -rf "$logs"
-    summary+=("$(printf '%-34s %5d s' "browser tests, Firefox ESR" "$firefox_took")")
+    summary+=("$(printf '%-44s %5d s' "  of which Firefox ESR (at the same time)" "$firefox_took")")
     echo "Firefox ESR: $firefox_took s (both browsers: $((SECONDS - start)) s)"
     [ "$chromium_rc" -eq 0 ] || { echo "browser tests in Chromium failed (report above)"; return 1; }
     [ "$firefox_rc" -eq 0 ] || { echo "browser tests in Firefox ESR failed (report above)"; return 1; }
@@ -81,6 +92,7 @@ fi
 phase "package size" bash scripts/size.sh --no-budget
 echo "== seconds by phase =="
 printf '%s\n' "${summary[@]}"
-printf '%-34s %5d s\n' "scripts/test.sh in all" $((SECONDS - start))
+printf '%-44s %5d s\n' "scripts/test.sh in all" $((SECONDS - start))
 # `make test` passes the time it started (before setup and build) in AP_TEST_STARTED.
-[ -z "${AP_TEST_STARTED:-}" ] || printf '%-34s %5d s\n' "make test in all" $(($(date +%s) - AP_TEST_STARTED))
+[ -z "${AP_TEST_STARTED:-}" ] || printf '%-44s %5d s\n' "make test in all (setup and build included)" $(($(date +%s) - AP_TEST_STARTED))
+rm -f "$cpu_file"
