@@ -137,12 +137,14 @@ npm_packages &
 jobs_started+=("$!:npm packages")
 
 # 2. wasm-bindgen-cli at exactly the version Cargo.lock has (no --locked: one of its locked
-#    dependencies is missing from the registry), and wasm-pack.
+#    dependencies is missing from the registry), without its default feature, TLS (rustls and
+#    ring): only its test runner fetches anything (over the network), and nothing here
+#    runs it; and wasm-pack.
 bindgen_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_version" ]; then
     say "installing wasm-bindgen-cli $bindgen_version (a few minutes, once)"
     step=$SECONDS
-    cargo install -q --force wasm-bindgen-cli --version "$bindgen_version"
+    cargo install -q --force --no-default-features wasm-bindgen-cli --version "$bindgen_version"
     took "wasm-bindgen-cli" "$step"
 fi
 if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "0.15.1" ]; then
