@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 #! Builds the widget package into pkg/ with wasm-pack (release, --target web, wasm-opt -Oz),
-#! then adds the custom element module and its type declarations; meanwhile the authoring and
-#! teacher pages' wasm (crates/studio) into www/generated/studio/ (not with `BUILD_WIDGET_ONLY=1`).
-#! Prints its seconds.
+#! then adds the custom element module and its type declarations; then the authoring and teacher
+#! pages' wasm (crates/studio) into www/generated/studio/ (not with `BUILD_WIDGET_ONLY=1`). Prints
+#! its seconds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -14,23 +14,6 @@ export PATH="${wasm_path:+$wasm_path:}$ROOT/pkg-tests/node_modules/.bin:$HOME/.c
 # shellcheck source=scripts/wasm-std.sh
 source scripts/wasm-std.sh
 build_start=$SECONDS
-# The authoring and teacher pages' own wasm (crates/studio): the checker as the author types, the
-# report reader and calibration (www/teacher-worker.js), outside the learner's widget; built with
-# the workspace's `studio` profile (opt-level 3: Cargo.toml says why). Not with
-# `BUILD_WIDGET_ONLY=1`. It builds meanwhile, in target/ (the widget's build is in target/widget):
-# each build ends in a long single-threaded optimization of one crate, which the other's fills.
-studio_pid=""
-if [ "${BUILD_WIDGET_ONLY:-}" != 1 ]; then
-    studio_log="$(mktemp)"
-    (
-        studio_start=$SECONDS
-        wasm-pack --log-level warn build crates/studio --profile studio --target web --out-dir ../../www/generated/studio --out-name adaptive_practice_studio --no-pack >"$studio_log" 2>&1
-        echo "build: studio wasm $((SECONDS - studio_start)) s" >>"$studio_log"
-    ) &
-    studio_pid=$!
-    # A failed widget build stops the studio's too (the subshell and its wasm-pack).
-    trap 'pkill -P "$studio_pid" 2>/dev/null; kill "$studio_pid" 2>/dev/null || true' EXIT
-fi
 with_widget_std wasm-pack --log-level warn build --release --target web --out-dir pkg --out-name adaptive_practice --no-pack . "${WASM_STD_ARGS[@]}" >/dev/null
 cp src/element.js pkg/adaptive-practice.js
 cp src/element.d.ts pkg/adaptive-practice.d.ts
@@ -58,14 +41,10 @@ node scripts/service-worker.mjs
 node scripts/package-json.mjs
 widget_took=$((SECONDS - build_start))
 # `BUILD_WIDGET_ONLY=1` stops here (the widget's package is complete): quicker size steps.
-if [ -n "$studio_pid" ]; then
-    studio_rc=0
-    wait "$studio_pid" || studio_rc=$?
-    trap - EXIT
-    # Its cargo messages (warnings, `Compiling …` on a first build) after the widget's.
-    grep -v '^build: ' "$studio_log" >&2 || true
-    studio_took="$(sed -n 's/^build: studio wasm //p' "$studio_log")"
-    rm -f "$studio_log"
-    [ "$studio_rc" -eq 0 ] || { echo "build: the studio wasm (crates/studio) failed" >&2; exit 1; }
-    echo "build: $((SECONDS - build_start)) s (widget package ${widget_took} s, studio wasm ${studio_took:-?} at the same time)"
-fi
+[ "${BUILD_WIDGET_ONLY:-}" = 1 ] && exit 0
+studio_start=$SECONDS
+# The authoring and teacher pages' own wasm (crates/studio): the checker as the author types, the
+# report reader and calibration (www/teacher-worker.js), outside the learner's widget; built with
+# the workspace's `studio` profile (opt-level 3: Cargo.toml says why).
+wasm-pack --log-level warn build crates/studio --profile studio --target web --out-dir ../../www/generated/studio --out-name adaptive_practice_studio --no-pack >/dev/null
+echo "build: $((SECONDS - build_start)) s (widget package ${widget_took} s, studio wasm $((SECONDS - studio_start)) s)"
