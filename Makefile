@@ -28,8 +28,9 @@ demo-content:
 		echo "demo: no OATutor sample at $(OATUTOR_SAMPLE) (OATUTOR_SAMPLE=folder); www/oatutor.html will say its bank is missing"; \
 	fi
 
-test: build
-	@bash scripts/test.sh
+# Each phase prints its seconds; test.sh ends with a summary and the whole run's seconds.
+test:
+	@started=$$(date +%s) && $(MAKE) --no-print-directory build && AP_TEST_STARTED=$$started bash scripts/test.sh
 
 # Formatting and lints (rustfmt, clippy -D warnings, Biome); `make test` runs it first.
 lint: setup

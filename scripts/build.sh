@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 #! Builds the widget package into pkg/ with wasm-pack (release, --target web, wasm-opt -Oz),
 #! then adds the custom element module and its type declarations; then the authoring and teacher
-#! pages' wasm (crates/studio) into www/generated/studio/ (not with `BUILD_WIDGET_ONLY=1`).
+#! pages' wasm (crates/studio) into www/generated/studio/ (not with `BUILD_WIDGET_ONLY=1`). Prints
+#! its seconds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -12,6 +13,7 @@ export PATH="${wasm_path:+$wasm_path:}$ROOT/pkg-tests/node_modules/.bin:$HOME/.c
 # below keeps the prebuilt std and target/.
 # shellcheck source=scripts/wasm-std.sh
 source scripts/wasm-std.sh
+build_start=$SECONDS
 with_widget_std wasm-pack --log-level warn build --release --target web --out-dir pkg --out-name adaptive_practice --no-pack . "${WASM_STD_ARGS[@]}" >/dev/null
 cp src/element.js pkg/adaptive-practice.js
 cp src/element.d.ts pkg/adaptive-practice.d.ts
@@ -37,9 +39,12 @@ node scripts/short-import-names.mjs
 # version, so that a new build replaces the stored copies.
 node scripts/service-worker.mjs
 node scripts/package-json.mjs
+widget_took=$((SECONDS - build_start))
 # `BUILD_WIDGET_ONLY=1` stops here (the widget's package is complete): quicker size steps.
 [ "${BUILD_WIDGET_ONLY:-}" = 1 ] && exit 0
+studio_start=$SECONDS
 # The authoring and teacher pages' own wasm (crates/studio): the checker as the author types, the
 # report reader and calibration (www/teacher-worker.js), outside the learner's widget; built with
 # the workspace's `studio` profile (opt-level 3: Cargo.toml says why).
 wasm-pack --log-level warn build crates/studio --profile studio --target web --out-dir ../../www/generated/studio --out-name adaptive_practice_studio --no-pack >/dev/null
+echo "build: $((SECONDS - build_start)) s (widget package ${widget_took} s, studio wasm $((SECONDS - studio_start)) s)"

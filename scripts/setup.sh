@@ -50,11 +50,9 @@ rustc_has_std_source() {
     [ -f "$sysroot/lib/rustlib/src/rust/library/std/src/lib.rs" ]
 }
 
-# Builds std for wasm32 with Debian's rustc-web (Rust with its std source) and installs it into
-# that rustc's sysroot, with rust-lld pointing at Debian's lld.
-install_debian_wasm_toolchain() {
-    say "no wasm32 target from rustup: using Debian's rustc-web route (several minutes, once)"
-    apt_install rustc-web cargo-web rust-web-src lld-19
+# Builds std for wasm32 with Debian's rustc-web (Rust with its std source; installed by the
+# caller) and installs it into that rustc's sysroot, with rust-lld pointing at Debian's lld.
+install_debian_wasm_std() {
     local sysroot host_bin build
     sysroot="$(/usr/bin/rustc --print sysroot)"
     host_bin="$sysroot/lib/rustlib/x86_64-unknown-linux-gnu/bin"
@@ -76,14 +74,11 @@ install_debian_wasm_toolchain() {
 
 # 1. A wasm32 toolchain with the standard library's source: the default one if it has both, else
 #    rustup's target and `rust-src` (short time limits), else Debian's rustc-web (its source is
-#    `rust-web-src`).
-wasm_path=""
+#    `rust-web-src`), whose packages and std build are step 3's.
+debian_route=0
 # AP_WASM_ROUTE=debian forces the third route (to test it on a machine where the others work).
 if [ "${AP_WASM_ROUTE:-}" = "debian" ]; then
-    rustc_has_wasm_std /usr/bin/rustc || install_debian_wasm_toolchain
-    rustc_has_wasm_std /usr/bin/rustc || { say "could not install a wasm32 standard library"; exit 1; }
-    rustc_has_std_source /usr/bin/rustc || apt_install rust-web-src
-    wasm_path="/usr/bin"
+    debian_route=1
 elif rustc_has_wasm_std rustc && rustc_has_std_source rustc; then
     :
 elif command -v rustup >/dev/null 2>&1 &&
@@ -92,34 +87,77 @@ elif command -v rustup >/dev/null 2>&1 &&
     rustc_has_wasm_std rustc && rustc_has_std_source rustc; then
     :
 else
-    rustc_has_wasm_std /usr/bin/rustc || install_debian_wasm_toolchain
-    rustc_has_wasm_std /usr/bin/rustc || { say "could not install a wasm32 standard library"; exit 1; }
-    rustc_has_std_source /usr/bin/rustc || apt_install rust-web-src
-    wasm_path="/usr/bin"
+    debian_route=1
 fi
-printf '%s\n' "$wasm_path" >"$TOOLS/wasm-path.tmp" && mv "$TOOLS/wasm-path.tmp" "$TOOLS/wasm-path"
+wasm_path=""
+[ "$debian_route" -eq 0 ] || wasm_path="/usr/bin"
+
+# Steps 2 to 4 at the same time: the Debian packages and the npm packages mostly download, while
+# step 2 compiles. Each step that did something says how long it took; any failure fails setup.
+started=$SECONDS
+took() { say "$1: $((SECONDS - $2)) s"; }
+jobs_started=()
+
+# 3. The Debian packages: the browsers of the tests (Chromium and its driver, and Firefox ESR,
+#    driven over WebDriver BiDi by playwright-core, which needs no driver of its own), and on the
+#    Debian route rustc-web with its std built for wasm32.
+debian_packages() {
+    local start=$SECONDS packages=(chromium chromium-driver firefox-esr) build_std=0
+    if [ "$debian_route" -eq 1 ]; then
+        if ! rustc_has_wasm_std /usr/bin/rustc; then
+            say "no wasm32 target from rustup: using Debian's rustc-web route (several minutes, once)"
+            packages+=(rustc-web cargo-web rust-web-src lld-19)
+            build_std=1
+        fi
+        rustc_has_std_source /usr/bin/rustc || packages+=(rust-web-src)
+    fi
+    apt_install "${packages[@]}"
+    [ "$build_std" -eq 0 ] || install_debian_wasm_std
+    if [ "$debian_route" -eq 1 ]; then
+        rustc_has_wasm_std /usr/bin/rustc || { say "could not install a wasm32 standard library"; exit 1; }
+    fi
+    local what="Debian packages"
+    [ "$build_std" -eq 0 ] || what="Debian packages and the wasm32 std"
+    [ $((SECONDS - start)) -lt 2 ] || took "$what" "$start"
+}
+debian_packages &
+jobs_started+=("$!:Debian packages")
+
+# 4. npm packages of the browser tests, including binaryen's wasm-opt.
+npm_packages() {
+    local start=$SECONDS lock="$ROOT/pkg-tests/package-lock.json" stamp="$ROOT/pkg-tests/node_modules/.installed-lock"
+    if [ ! -f "$stamp" ] || ! cmp -s "$lock" "$stamp"; then
+        say "installing the npm packages of pkg-tests"
+        (cd "$ROOT/pkg-tests" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+        cp "$lock" "$stamp"
+        took "npm packages" "$start"
+    fi
+}
+npm_packages &
+jobs_started+=("$!:npm packages")
 
 # 2. wasm-bindgen-cli at exactly the version Cargo.lock has (no --locked: one of its locked
-#    dependencies is missing from the registry), and wasm-pack.
+#    dependencies is missing from the registry), without its default feature, TLS (rustls and
+#    ring): only its test runner fetches anything (over the network), and nothing here
+#    runs it; and wasm-pack.
 bindgen_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_version" ]; then
     say "installing wasm-bindgen-cli $bindgen_version (a few minutes, once)"
-    cargo install -q --force wasm-bindgen-cli --version "$bindgen_version"
+    step=$SECONDS
+    cargo install -q --force --no-default-features wasm-bindgen-cli --version "$bindgen_version"
+    took "wasm-bindgen-cli" "$step"
 fi
 if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "0.15.1" ]; then
     say "installing wasm-pack 0.15.1 (a few minutes, once)"
+    step=$SECONDS
     cargo install -q --force wasm-pack --version 0.15.1 --locked
+    took "wasm-pack" "$step"
 fi
 
-# 3. The browsers of the tests: Chromium and its driver, and Firefox ESR (driven over WebDriver
-#    BiDi by playwright-core, which needs no driver of its own).
-apt_install chromium chromium-driver firefox-esr
-
-# 4. npm packages of the browser tests, including binaryen's wasm-opt.
-lock="$ROOT/pkg-tests/package-lock.json"
-stamp="$ROOT/pkg-tests/node_modules/.installed-lock"
-if [ ! -f "$stamp" ] || ! cmp -s "$lock" "$stamp"; then
-    say "installing the npm packages of pkg-tests"
-    (cd "$ROOT/pkg-tests" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-    cp "$lock" "$stamp"
-fi
+failed=0
+for job in "${jobs_started[@]}"; do
+    wait "${job%%:*}" || { say "${job#*:} failed"; failed=1; }
+done
+[ "$failed" -eq 0 ] || exit 1
+printf '%s\n' "$wasm_path" >"$TOOLS/wasm-path.tmp" && mv "$TOOLS/wasm-path.tmp" "$TOOLS/wasm-path"
+[ $((SECONDS - started)) -lt 2 ] || took "setup in all" "$started"

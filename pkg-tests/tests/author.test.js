@@ -6,12 +6,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launch } from '../lib/browser.js';
+import { BROWSER, launch } from '../lib/browser.js';
 import { axeViolations } from '../lib/axe.js';
 import { PracticeWidget } from '../lib/practice-widget.js';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
-const scratch = 'www/generated/author-test';
+// One folder per browser: scripts/test.sh runs this file in Chromium and Firefox at the same time.
+const scratch = `www/generated/author-test-${BROWSER}`;
 const DRAFT_KEY = 'adaptive-practice-author-draft';
 
 let env;

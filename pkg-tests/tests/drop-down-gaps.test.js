@@ -3,7 +3,7 @@
 // reader, picked with the keyboard alone, and judged as the blank's answer; axe finds nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from '../lib/browser.js';
+import { launch, SCREENSHOT_FOLDER } from '../lib/browser.js';
 import { openWidgetAlone } from '../lib/practice-widget.js';
 import { axeViolations } from '../lib/axe.js';
 
@@ -75,7 +75,7 @@ test('a blank with choices is a named drop-down, answered with the keyboard', as
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   assert.equal(await lists.nth(1).inputValue(), 'liquid');
-  await page.screenshot({ path: new URL('../screenshots/drop-down-gaps.png', import.meta.url).pathname });
+  await page.screenshot({ path: new URL('drop-down-gaps.png', SCREENSHOT_FOLDER).pathname });
   await page.locator('#gaps .ap-check').focus();
   await page.keyboard.press('Enter');
   await page.locator('#gaps .ap-next').waitFor();

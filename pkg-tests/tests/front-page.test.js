@@ -10,10 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { BROWSER, launch, SCREENSHOT_FOLDER } from '../lib/browser.js';
 import { axeViolations } from '../lib/axe.js';
 import { framedPages, frontPageLinks, makeDemoContent, openDemoPage, repositoryRoot } from '../lib/demo-pages.js';
+import { holdSharedOutput } from '../lib/shared-output.js';
 
 let env;
 let links;
+let releaseOatutor;
 before(async () => {
+  // The demo's OATutor bank is rewritten here, then loaded: the other browser's run waits.
+  releaseOatutor = await holdSharedOutput('oatutor');
   makeDemoContent();
   env = await launch();
   const context = await env.browser.newContext();
@@ -22,6 +26,7 @@ before(async () => {
 });
 after(async () => {
   await env?.close();
+  releaseOatutor?.();
 });
 
 test('the front page links to every demo page', () => {

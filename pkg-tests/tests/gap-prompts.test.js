@@ -3,7 +3,7 @@
 // line. Importers write such prompts (QTI entries in running text, Moodle cloze, GIFT).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from '../lib/browser.js';
+import { launch, SCREENSHOT_FOLDER } from '../lib/browser.js';
 import { openWidgetAlone } from '../lib/practice-widget.js';
 
 let env;
@@ -64,7 +64,7 @@ test('a fill-the-gaps prompt shows its Markdown and LaTeX around the gaps', asyn
   await page.locator('#gaps .ap-check').click();
   await page.locator('#gaps .ap-next').waitFor();
   assert.match((await page.locator('#gaps .ap-feedback').textContent()).trim(), /^Correct!/);
-  await page.screenshot({ path: new URL('../screenshots/gap-prompts.png', import.meta.url).pathname });
+  await page.screenshot({ path: new URL('gap-prompts.png', SCREENSHOT_FOLDER).pathname });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -6,10 +6,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launch } from '../lib/browser.js';
+import { launch, SCREENSHOT_FOLDER } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 
-const screenshots = new URL('../screenshots/', import.meta.url);
+const screenshots = SCREENSHOT_FOLDER;
 let env;
 before(async () => {
   mkdirSync(screenshots, { recursive: true });

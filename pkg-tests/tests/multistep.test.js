@@ -4,11 +4,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launch } from '../lib/browser.js';
+import { BROWSER, launch } from '../lib/browser.js';
 import { PracticeWidget } from '../lib/practice-widget.js';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
-const scratch = 'www/generated/multistep-test';
+// One folder per browser: scripts/test.sh runs this file in Chromium and Firefox at the same time.
+const scratch = `www/generated/multistep-test-${BROWSER}`;
 
 let env;
 before(async () => {

@@ -6,14 +6,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, mkdirSync } from 'node:fs';
-import { launch } from '../lib/browser.js';
+import { launch, SCREENSHOT_FOLDER } from '../lib/browser.js';
 import { axeViolations } from '../lib/axe.js';
 import { readBank } from '../lib/practice-widget.js';
 
 const BANKS = readdirSync(new URL('../../www/banks/', import.meta.url))
   .filter((name) => name.endsWith('.json'))
   .sort();
-const screenshots = new URL('../screenshots/', import.meta.url);
+const screenshots = SCREENSHOT_FOLDER;
 
 let env;
 before(async () => {

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
+import { holdSharedOutput } from '../lib/shared-output.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sample = process.env.OATUTOR_SAMPLE ?? `${root}../shared/samples/oatutor`;
@@ -21,8 +22,11 @@ if (!present && !passOver) {
 }
 
 let env;
+let releaseOutput;
 before(async () => {
   if (!present) return;
+  // The converted bank is written here, then played: the other browser's run waits.
+  releaseOutput = await holdSharedOutput('oatutor');
   mkdirSync(`${root}www/generated/oatutor`, { recursive: true });
   const cargo = (args) =>
     execFileSync('cargo', ['run', '-q', '--release', '-p', 'adaptive-practice-bank-tools', ...args], {
@@ -35,6 +39,7 @@ before(async () => {
 });
 after(async () => {
   await env?.close();
+  releaseOutput?.();
 });
 
 test('the converted OATutor course plays: three items, one with a scaffold', {

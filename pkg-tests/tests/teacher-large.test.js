@@ -4,7 +4,7 @@
 // arrow keys, says its figure and state, and has its place in the whole grid.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, skipInFirefox } from '../lib/browser.js';
+import { launch, SCREENSHOT_FOLDER, skipInFirefox } from '../lib/browser.js';
 import { axeViolations } from '../lib/axe.js';
 import { writeTeacherClass } from '../../bench/teacher.mjs';
 
@@ -214,7 +214,7 @@ for (const [width, colorScheme] of [
     assert.equal(overflow, 0);
     await page
       .locator('section[aria-labelledby="heatmap-heading"]')
-      .screenshot({ path: `screenshots/teacher-large-${width}-${colorScheme}.png` });
+      .screenshot({ path: new URL(`teacher-large-${width}-${colorScheme}.png`, SCREENSHOT_FOLDER).pathname });
     await context.close();
   });
 }
