@@ -162,6 +162,11 @@ fn tokenize(text: &str) -> Result<Vec<Token>, ExpressionError> {
                 let token = match c {
                     '+' => Token::Op(BinaryOp::Add),
                     '-' | '−' | '–' => Token::Op(BinaryOp::Subtract),
+                    // `2**3`, as programmers and some calculators write a power.
+                    '*' if next == Some('*') => {
+                        i += 1;
+                        Token::Op(BinaryOp::Power)
+                    }
                     '*' | '×' | '·' | '⋅' => Token::Op(BinaryOp::Multiply),
                     '/' | '÷' | '∕' => Token::Op(BinaryOp::Divide),
                     '^' => Token::Op(BinaryOp::Power),

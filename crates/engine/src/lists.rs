@@ -63,7 +63,15 @@ pub fn read_shapes(
 ) -> Result<Vec<Shape>, String> {
     let split = |text| split_elements(text, decimal_comma);
     let element = |text| element(text, decimal_comma);
-    let text = text.trim();
+    let mut joined = text.trim().to_string();
+    if !matches!(form, AnswerForm::Solutions | AnswerForm::Interval) {
+        // `x = 4 and y = 0`, `2, 3 et 5`: a word before the last element is a separator.
+        let separator = if has_text(&joined, ";") { " ; " } else { " , " };
+        for word in [", and ", " and ", ", et ", " et "] {
+            joined = replace_text(&joined, word, separator);
+        }
+    }
+    let text = joined.as_str();
     if text.is_empty() {
         return Err("the answer is empty".into());
     }
@@ -306,6 +314,8 @@ fn unwrap(text: &str, open: char, close: char) -> Option<&str> {
 /// `x = 2` is 2 (also `2 = x`); a bare value is itself. Also the value of a numeric answer
 /// written with the unknown's name (`answer/numeric.rs`).
 pub(crate) fn solution_value(text: &str) -> &str {
+    // `= 8`: the end of a computation.
+    let text = text.trim_start().strip_prefix('=').unwrap_or(text);
     named_value(text).map_or(text, |(_, value)| value)
 }
 

@@ -56,7 +56,15 @@ pub(super) fn check_numeric(
     };
     let folded = fold_typed(text);
     // `x = 5` or `5 = x`: a learner who solved for the unknown is judged on the value.
-    let (number_text, unit_text) = split_unit(solution_value(&folded));
+    let (mut number_text, mut unit_text) = split_unit(solution_value(&folded));
+    // `-$28`, `- £4.50`: a sign before the currency sign is the amount's.
+    let signed;
+    if let (sign @ ("-" | "+"), Some((amount, Some(currency)))) =
+        (number_text, unit_text.map(split_unit))
+    {
+        signed = [sign, amount].concat();
+        (number_text, unit_text) = (&signed, Some(currency));
+    }
     let not_a_number = || {
         unreadable(UnreadableReason::NotANumber {
             text: shorten(text.trim(), 40),
@@ -165,7 +173,7 @@ const MATH_WORDS: &str = "\
 
 /// Whether the words after a number only name what it counts (`530 people`, `2.8 GB`): letters
 /// and spaces, at least two letters, no single letter (`5 x` is algebra) and no math word.
-pub(super) fn is_plain_word(text: &str) -> bool {
+fn is_plain_word(text: &str) -> bool {
     let text = text.trim().trim_end_matches('.');
     let mut letters = 0;
     for character in text.chars() {
@@ -230,6 +238,17 @@ pub(super) fn blank_number_matches(
     text: &str,
     reading: &Reading,
 ) -> bool {
+    number_verdict(number, tolerance, text, reading) == Some(true)
+}
+
+/// Whether `text`, judged as a `numeric` item without a unit is, is right; `None` when it is
+/// no number (with or without a unit or counted word) at all.
+pub(super) fn number_verdict(
+    number: &NumericValue,
+    tolerance: Option<f64>,
+    text: &str,
+    reading: &Reading,
+) -> Option<bool> {
     let kind = ItemKind::Numeric {
         answer: number.clone(),
         tolerance,
@@ -239,5 +258,7 @@ pub(super) fn blank_number_matches(
         convert_units: false,
         form: None,
     };
-    check_numeric(&kind, text, reading).is_ok_and(|outcome| outcome.correct)
+    check_numeric(&kind, text, reading)
+        .ok()
+        .map(|outcome| outcome.correct)
 }
