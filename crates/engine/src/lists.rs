@@ -63,15 +63,25 @@ pub fn read_shapes(
 ) -> Result<Vec<Shape>, String> {
     let split = |text| split_elements(text, decimal_comma);
     let element = |text| element(text, decimal_comma);
-    let mut joined = text.trim().to_string();
-    if !matches!(form, AnswerForm::Solutions | AnswerForm::Interval) {
-        // `x = 4 and y = 0`, `2, 3 et 5`: a word before the last element is a separator.
-        let separator = if has_text(&joined, ";") { " ; " } else { " , " };
-        for word in [", and ", " and ", ", et ", " et "] {
-            joined = replace_text(&joined, word, separator);
+    // `x = 2 or x = -3`, `x = 4 and y = 0`, `2, 3 et 5`: a word between elements separates them.
+    let mut text = format!(" {} ", text.trim());
+    let solutions = form == AnswerForm::Solutions;
+    let separator = if solutions || has_text(&text, ";") {
+        " ; "
+    } else {
+        " , "
+    };
+    for word in [
+        " or ", " OR ", " Or ", " ou ", " OU ", " أو ", " and ", " et ",
+    ]
+    .iter()
+    .skip(if solutions { 0 } else { 6 })
+    {
+        if form != AnswerForm::Interval {
+            text = replace_text(&text, word, separator);
         }
     }
-    let text = joined.as_str();
+    let text = text.trim();
     if text.is_empty() {
         return Err("the answer is empty".into());
     }
@@ -81,14 +91,8 @@ pub fn read_shapes(
         AnswerForm::Tuple => unwrap(text, '(', ')').unwrap_or(text),
         AnswerForm::Set => unwrap(text, '{', '}').unwrap_or(text),
         AnswerForm::Solutions => {
-            let mut spaced = format!(" {text} ");
-            for word in [
-                " or ", " OR ", " Or ", " ou ", " OU ", " أو ", " and ", " et ",
-            ] {
-                spaced = replace_text(&spaced, word, " ; ");
-            }
             let mut shapes = Vec::new();
-            for part in split(spaced.trim())? {
+            for part in split(text)? {
                 shapes.push(Shape::Scalar(solution_value(part).to_string()));
             }
             return Ok(shapes);
@@ -314,8 +318,6 @@ fn unwrap(text: &str, open: char, close: char) -> Option<&str> {
 /// `x = 2` is 2 (also `2 = x`); a bare value is itself. Also the value of a numeric answer
 /// written with the unknown's name (`answer/numeric.rs`).
 pub(crate) fn solution_value(text: &str) -> &str {
-    // `= 8`: the end of a computation.
-    let text = text.trim_start().strip_prefix('=').unwrap_or(text);
     named_value(text).map_or(text, |(_, value)| value)
 }
 

@@ -164,10 +164,9 @@ pub(super) fn restates_prompt(prompt: &str, answer: &str, text: &str, reading: &
             && (written == given
                 || unfinished
                     && read(&plain).is_some_and(|shown| {
-                        relation_of(&shown).is_none()
-                            && answer_value
-                                .as_ref()
-                                .is_some_and(|value| same_value(&shown, value, 1e-9, false))
+                        answer_value
+                            .as_ref()
+                            .is_some_and(|value| same_value(&shown, value, 1e-9, false))
                     }))
     })
 }

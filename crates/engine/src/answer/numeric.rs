@@ -8,6 +8,7 @@ use super::{
 use crate::bank::{ItemKind, NumericValue, WrittenForm};
 use crate::case_fold::fold_case;
 use crate::expression::greatest_common_divisor;
+use crate::find_text::replace_text;
 use crate::lists::solution_value;
 use crate::numbers::{read_number, ReadNumber};
 use crate::text_rules::{fold_typed, is_listed};
@@ -54,17 +55,10 @@ pub(super) fn check_numeric(
         Some(unit) => format!("{} {unit}", answer.text),
         None => answer.text.clone(),
     };
-    let folded = fold_typed(text);
+    // `-$28` is `$-28`: the sign before the currency sign is the amount's.
+    let folded = replace_text(&fold_typed(text), "-$", "$-");
     // `x = 5` or `5 = x`: a learner who solved for the unknown is judged on the value.
-    let (mut number_text, mut unit_text) = split_unit(solution_value(&folded));
-    // `-$28`, `- £4.50`: a sign before the currency sign is the amount's.
-    let signed;
-    if let (sign @ ("-" | "+"), Some((amount, Some(currency)))) =
-        (number_text, unit_text.map(split_unit))
-    {
-        signed = [sign, amount].concat();
-        (number_text, unit_text) = (&signed, Some(currency));
-    }
+    let (number_text, unit_text) = split_unit(solution_value(&folded));
     let not_a_number = || {
         unreadable(UnreadableReason::NotANumber {
             text: shorten(text.trim(), 40),
@@ -172,14 +166,10 @@ const MATH_WORDS: &str = "\
     quarters cent cents mille milliard milliards millions demi tiers quart quarts bn";
 
 /// Whether the words after a number only name what it counts (`530 people`, `2.8 GB`): letters
-/// and spaces, at least two letters, no single letter (`5 x` is algebra) and no math word.
+/// and spaces, no single letter (`5 x` is algebra) and no math word.
 fn is_plain_word(text: &str) -> bool {
     let text = text.trim().trim_end_matches('.');
-    let mut letters = 0;
-    for character in text.chars() {
-        letters += usize::from(crate::text_rules::is_letter(character));
-    }
-    letters >= 2
+    !text.is_empty()
         && text
             .chars()
             .all(|c| crate::text_rules::is_letter(c) || c == ' ')
