@@ -62,7 +62,7 @@ pub(super) fn check_math(
     // without unit reads them (`None` when the text is no number).
     let number_answer = read_number(answer, &Reading::default().numbers);
     let number_read = match (&number_answer, form) {
-        (Some(number), None) if !number.percent => {
+        (Some(number), None) => {
             let value = NumericValue {
                 value: number.value,
                 text: answer.clone(),
