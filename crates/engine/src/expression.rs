@@ -167,7 +167,8 @@ fn tokenize(text: &str) -> Result<Vec<Token>, ExpressionError> {
                         i += 1;
                         Token::Op(BinaryOp::Power)
                     }
-                    '*' | '×' | '·' | '⋅' => Token::Op(BinaryOp::Multiply),
+                    // `•`: the dot a phone's symbol keys offer.
+                    '*' | '×' | '·' | '⋅' | '•' | '∙' => Token::Op(BinaryOp::Multiply),
                     '/' | '÷' | '∕' => Token::Op(BinaryOp::Divide),
                     '^' => Token::Op(BinaryOp::Power),
                     // `x²`: a superscript power, as phones and pasted text write it.
