@@ -77,7 +77,7 @@ pub fn check_part(
     {
         if [item.prompt.as_str(), part.prompt]
             .iter()
-            .any(|prompt| math::restates_prompt(prompt, answer, text))
+            .any(|prompt| math::restates_prompt(prompt, answer, text, reading))
         {
             outcome.correct = false;
             outcome.verdict = Verdict::Partial;

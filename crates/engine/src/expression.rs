@@ -162,7 +162,13 @@ fn tokenize(text: &str) -> Result<Vec<Token>, ExpressionError> {
                 let token = match c {
                     '+' => Token::Op(BinaryOp::Add),
                     '-' | '−' | '–' => Token::Op(BinaryOp::Subtract),
-                    '*' | '×' | '·' | '⋅' => Token::Op(BinaryOp::Multiply),
+                    // `2**3`, as programmers and some calculators write a power.
+                    '*' if next == Some('*') => {
+                        i += 1;
+                        Token::Op(BinaryOp::Power)
+                    }
+                    // `•`: the dot a phone's symbol keys offer.
+                    '*' | '×' | '·' | '⋅' | '•' | '∙' => Token::Op(BinaryOp::Multiply),
                     '/' | '÷' | '∕' => Token::Op(BinaryOp::Divide),
                     '^' => Token::Op(BinaryOp::Power),
                     // `x²`: a superscript power, as phones and pasted text write it.

@@ -63,6 +63,24 @@ pub fn read_shapes(
 ) -> Result<Vec<Shape>, String> {
     let split = |text| split_elements(text, decimal_comma);
     let element = |text| element(text, decimal_comma);
+    // `x = 2 or x = -3`, `x = 4 and y = 0`, `2, 3 et 5`: a word between elements separates them.
+    let mut text = format!(" {} ", text.trim());
+    let solutions = form == AnswerForm::Solutions;
+    let separator = if solutions || has_text(&text, ";") {
+        " ; "
+    } else {
+        " , "
+    };
+    for word in [
+        " or ", " OR ", " Or ", " ou ", " OU ", " أو ", " and ", " et ",
+    ]
+    .iter()
+    .skip(if solutions { 0 } else { 6 })
+    {
+        if form != AnswerForm::Interval {
+            text = replace_text(&text, word, separator);
+        }
+    }
     let text = text.trim();
     if text.is_empty() {
         return Err("the answer is empty".into());
@@ -73,14 +91,8 @@ pub fn read_shapes(
         AnswerForm::Tuple => unwrap(text, '(', ')').unwrap_or(text),
         AnswerForm::Set => unwrap(text, '{', '}').unwrap_or(text),
         AnswerForm::Solutions => {
-            let mut spaced = format!(" {text} ");
-            for word in [
-                " or ", " OR ", " Or ", " ou ", " OU ", " أو ", " and ", " et ",
-            ] {
-                spaced = replace_text(&spaced, word, " ; ");
-            }
             let mut shapes = Vec::new();
-            for part in split(spaced.trim())? {
+            for part in split(text)? {
                 shapes.push(Shape::Scalar(solution_value(part).to_string()));
             }
             return Ok(shapes);

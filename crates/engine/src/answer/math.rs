@@ -2,12 +2,12 @@
 //! by its solutions (`equations.rs`), or a structured answer (`lists.rs`), each element judged by
 //! value. A word answer (`NA`, `none`) is judged as text, never as a product of letters.
 
-use super::numeric::is_plain_word;
+use super::numeric::number_verdict;
 use super::{
     shorten, unreadable, verdict, verdict_because, Outcome, Reading, UnreadableAnswer,
     UnreadableReason, Verdict, VerdictReason,
 };
-use crate::bank::{ItemKind, TextMisconception, WrittenForm};
+use crate::bank::{ItemKind, NumericValue, TextMisconception, WrittenForm};
 use crate::case_fold::fold_case;
 use crate::equations::{
     compare_relations, forms, relation_of, solved_side, solved_variable, RelationMatch,
@@ -22,7 +22,7 @@ use crate::markup::{parse_inline, plain_text_of_math, Inline};
 use crate::numbers::read_number;
 use crate::sorted_map::NameSet;
 use crate::text_rules::{fold_typed, is_listed, normalize_text};
-use crate::units::{find_unit, split_unit};
+use crate::units::find_unit;
 
 pub(super) fn check_math(
     kind: &ItemKind,
@@ -41,6 +41,11 @@ pub(super) fn check_math(
         return unreadable(UnreadableReason::WrongShape);
     };
     let tolerance = tolerance.unwrap_or(1e-9);
+    // `48x.`, `(4, 0).`: the sentence's full stop, not the `...` of `0.333...`.
+    let text = match text.trim_end().strip_suffix('.') {
+        Some(rest) if !rest.ends_with('.') => rest,
+        _ => text,
+    };
     if let Some(answer_form) = answer_form {
         return check_structured(answer, *answer_form, tolerance, text, reading);
     }
@@ -53,18 +58,22 @@ pub(super) fn check_math(
     let Ok(expected) = parse_expression(&fold_typed(answer), NameStyle::SingleLetters) else {
         return unreadable(UnreadableReason::AuthorError);
     };
-    // `42 miles` or `8.5 h` for the answer `42`: a number's unit or counted word is dropped, as in
-    // a `numeric` answer without `unit`.
-    let folded = fold_typed(text);
-    let text = match split_unit(&folded) {
-        (number, Some(words))
-            if read_number(answer, &Reading::default().numbers).is_some()
-                && (find_unit(words).is_some() || is_plain_word(words)) =>
-        {
-            number
+    // `42 miles`, `8h30`, `-$28`, `P = 20,000` for a number answer: read as a `numeric` answer
+    // without unit reads them (`None` when the text is no number).
+    let number_answer = read_number(answer, &Reading::default().numbers);
+    let number_read = match (&number_answer, form) {
+        (Some(number), None) => {
+            let value = NumericValue {
+                value: number.value,
+                text: answer.clone(),
+            };
+            number_verdict(&value, Some(tolerance), text, reading)
         }
-        _ => text,
+        _ => None,
     };
+    if number_read == Some(true) {
+        return verdict(true, None, answer.clone());
+    }
     // `4w + 10 cm` or `8t + 5 €` for `4w + 10`: a unit after a space is dropped when the answer
     // uses none of its letters.
     let text = match text.trim_end().rsplit_once(' ') {
@@ -80,13 +89,24 @@ pub(super) fn check_math(
         }
         _ => text,
     };
-    let given = in_answer_case(&expected, read_learner_expression(text, reading)?);
+    let given = match read_learner_expression(text, reading) {
+        Ok(given) => in_answer_case(&expected, given),
+        // `$28` for `-28`: a number, wrong.
+        Err(_) if number_read.is_some() => return verdict(false, None, answer.clone()),
+        Err(problem) => return Err(problem),
+    };
     let judged = if relation_of(&expected).is_some() {
         judge_relation(&expected, &given, solved_for.as_deref(), tolerance)
     } else {
         judge_expression(&expected, &given, tolerance)?
     };
     match judged {
+        // `6*7` for `42`: the right value, the computation not done.
+        Judged::Right if number_answer.is_some() && !is_number_form(&given) => verdict_because(
+            Verdict::Partial,
+            VerdictReason::SimplestForm,
+            answer.clone(),
+        ),
         Judged::Right => match form_missed(*form, &given) {
             Some(reason) => verdict_because(Verdict::Partial, reason, answer.clone()),
             None => verdict(true, None, answer.clone()),
@@ -110,25 +130,55 @@ pub(super) fn check_math(
     }
 }
 
-/// Whether `text` is one of the prompt's math expressions written again (`4x+3x` for "Simplify
-/// $4x + 3x$"), where the answer is not: the value is right, the work is not done. Compared as
-/// written, with spaces, brackets, case and multiplication signs aside (`(-32)/56` is `-32/56`).
-pub(super) fn restates_prompt(prompt: &str, answer: &str, text: &str) -> bool {
+/// Whether `text` leaves undone the work the prompt asks for: it writes one of the prompt's math
+/// expressions again (`4x+3x` for "Simplify $4x + 3x$"; compared as written, with spaces,
+/// brackets, case and multiplication signs aside), or, when a prompt's expression has the
+/// answer's value (`Simplify $\frac{-32}{56}$`), it has a fraction not in lowest terms
+/// (`-8/14`) or more operations than the answer (`240x/5` for `48x`). Never when the answer is
+/// one of the prompt's expressions (`3/4` for "Which is larger, $3/4$ or $2/3$?").
+pub(super) fn restates_prompt(prompt: &str, answer: &str, text: &str, reading: &Reading) -> bool {
     let squeezed = |text: &str| {
         let mut text = fold_case(&fold_typed(text));
         text.retain(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '*' | '·' | '×'));
         text
     };
     let (given, expected) = (squeezed(text), squeezed(answer));
+    let read = |text: &str| read_learner_expression(text, &Reading::default()).ok();
+    let answer_value = read(answer);
+    let unfinished = match (&answer_value, read_learner_expression(text, reading)) {
+        (Some(answer_value), Ok(learner)) => {
+            !forms::fractions_in_lowest_terms(&learner)
+                || operations(&learner) > operations(answer_value)
+        }
+        _ => false,
+    };
     // The pieces after each `$`: `$…$` and `$$…$$` math, and text that, read as math, is not the
     // learner's expression unless it is one.
     prompt.split('$').skip(1).any(|piece| {
         let Some(Inline::Math(node)) = parse_inline(&format!("${piece}$")).pop() else {
             return false;
         };
-        let written = squeezed(&plain_text_of_math(&node));
-        written == given && written != expected
+        let plain = plain_text_of_math(&node);
+        let written = squeezed(&plain);
+        written != expected
+            && (written == given
+                || unfinished
+                    && read(&plain).is_some_and(|shown| {
+                        answer_value
+                            .as_ref()
+                            .is_some_and(|value| same_value(&shown, value, 1e-9, false))
+                    }))
     })
+}
+
+/// The operations written in `expr` (a sign aside): 1 in `48x`, 2 in `240x/5`.
+fn operations(expr: &Expr) -> usize {
+    match expr {
+        Expr::Binary(_, left, right) => 1 + operations(left) + operations(right),
+        Expr::Negate(inner) => operations(inner),
+        Expr::Call(_, arguments) => arguments.iter().map(operations).sum::<usize>() + 1,
+        _ => 0,
+    }
 }
 
 /// Whether `text` is the answer when the implicit product right after `/` is read as the divisor
@@ -307,6 +357,21 @@ fn form_missed(form: Option<WrittenForm>, given: &Expr) -> Option<VerdictReason>
         }
         WrittenForm::Fraction if !has_division(given) => asked(WrittenForm::Fraction),
         _ => None,
+    }
+}
+
+/// Whether `expr` is a number as written, not a computation: `-3`, `2.5`, `-(4/7)`,
+/// `\frac{-4}{7}`; not `6*7`, nor `5600/0.28` (a fraction is of whole numbers).
+fn is_number_form(expr: &Expr) -> bool {
+    let whole = |e: &Expr| match e {
+        Expr::Negate(inner) => matches!(**inner, Expr::Number(n) if n.fract() == 0.0),
+        Expr::Number(n) => n.fract() == 0.0,
+        _ => false,
+    };
+    match expr {
+        Expr::Negate(inner) => is_number_form(inner),
+        Expr::Binary(BinaryOp::Divide, top, bottom) => whole(top) && whole(bottom),
+        other => matches!(other, Expr::Number(_)),
     }
 }
 

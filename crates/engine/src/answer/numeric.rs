@@ -8,6 +8,7 @@ use super::{
 use crate::bank::{ItemKind, NumericValue, WrittenForm};
 use crate::case_fold::fold_case;
 use crate::expression::greatest_common_divisor;
+use crate::find_text::replace_text;
 use crate::lists::solution_value;
 use crate::numbers::{read_number, ReadNumber};
 use crate::text_rules::{fold_typed, is_listed};
@@ -54,7 +55,8 @@ pub(super) fn check_numeric(
         Some(unit) => format!("{} {unit}", answer.text),
         None => answer.text.clone(),
     };
-    let folded = fold_typed(text);
+    // `-$28` is `$-28`: the sign before the currency sign is the amount's.
+    let folded = replace_text(&fold_typed(text), "-$", "$-");
     // `x = 5` or `5 = x`: a learner who solved for the unknown is judged on the value.
     let (number_text, unit_text) = split_unit(solution_value(&folded));
     let not_a_number = || {
@@ -164,14 +166,10 @@ const MATH_WORDS: &str = "\
     quarters cent cents mille milliard milliards millions demi tiers quart quarts bn";
 
 /// Whether the words after a number only name what it counts (`530 people`, `2.8 GB`): letters
-/// and spaces, at least two letters, no single letter (`5 x` is algebra) and no math word.
-pub(super) fn is_plain_word(text: &str) -> bool {
+/// and spaces, no single letter (`5 x` is algebra) and no math word.
+fn is_plain_word(text: &str) -> bool {
     let text = text.trim().trim_end_matches('.');
-    let mut letters = 0;
-    for character in text.chars() {
-        letters += usize::from(crate::text_rules::is_letter(character));
-    }
-    letters >= 2
+    !text.is_empty()
         && text
             .chars()
             .all(|c| crate::text_rules::is_letter(c) || c == ' ')
@@ -230,6 +228,17 @@ pub(super) fn blank_number_matches(
     text: &str,
     reading: &Reading,
 ) -> bool {
+    number_verdict(number, tolerance, text, reading) == Some(true)
+}
+
+/// Whether `text`, judged as a `numeric` item without a unit is, is right; `None` when it is
+/// no number (with or without a unit or counted word) at all.
+pub(super) fn number_verdict(
+    number: &NumericValue,
+    tolerance: Option<f64>,
+    text: &str,
+    reading: &Reading,
+) -> Option<bool> {
     let kind = ItemKind::Numeric {
         answer: number.clone(),
         tolerance,
@@ -239,5 +248,7 @@ pub(super) fn blank_number_matches(
         convert_units: false,
         form: None,
     };
-    check_numeric(&kind, text, reading).is_ok_and(|outcome| outcome.correct)
+    check_numeric(&kind, text, reading)
+        .ok()
+        .map(|outcome| outcome.correct)
 }

@@ -76,7 +76,7 @@ fn math_answers_are_checked_by_value_not_spelling() {
     check(MATH, text("21/36"), expect!["right answer=7/12"]);
     check(MATH, text(r"\frac{7}{12}"), expect!["right answer=7/12"]);
     check(MATH, text("0.58333"), expect!["right answer=7/12"]);
-    check(MATH, text("1/3 + 1/4"), expect!["right answer=7/12"]);
+    check(MATH, text("7 ÷ 12"), expect!["right answer=7/12"]);
     check(MATH, text("0.58"), expect!["wrong answer=7/12"]);
     check(
         MATH,
@@ -392,13 +392,23 @@ fn writing_the_question_again_is_partial_not_right() {
     assert_eq!(verdict_with_prompt(prompt, simplify, "4x+3x"), "partial");
     assert_eq!(verdict_with_prompt(prompt, simplify, "4X + 3X"), "partial");
     assert_eq!(verdict_with_prompt(prompt, simplify, "7x"), "right");
-    // Another unsimplified form is not the question written again: value decides.
-    assert_eq!(verdict_with_prompt(prompt, simplify, "3x+4x"), "right");
-    // In display math too, and a fraction to simplify.
+    // Another form with the work still to do (more operations than the answer) is not done
+    // either; the same number of operations is.
+    assert_eq!(verdict_with_prompt(prompt, simplify, "3x+4x"), "partial");
+    assert_eq!(verdict_with_prompt(prompt, simplify, "14x/2"), "partial");
+    assert_eq!(verdict_with_prompt(prompt, simplify, "x*7"), "right");
+    // In display math too, and a fraction to simplify: half simplified is not simplified.
     let fraction = r#""type": "mathExpression", "answer": "-4/7""#;
     let prompt = "Simplify:\n\n$$\\frac{-32}{56}$$";
     assert_eq!(verdict_with_prompt(prompt, fraction, "-32/56"), "partial");
+    assert_eq!(verdict_with_prompt(prompt, fraction, "-8/14"), "partial");
     assert_eq!(verdict_with_prompt(prompt, fraction, "-4/7"), "right");
+    assert_eq!(verdict_with_prompt(prompt, fraction, "4/-7"), "right");
+    // An equation in the question is no value to work out.
+    let solve = r#""type": "mathExpression", "answer": "8""#;
+    let prompt = "Solve $520 = 65t$ for $t$.";
+    assert_eq!(verdict_with_prompt(prompt, solve, "t = 8"), "right");
+    assert_eq!(verdict_with_prompt(prompt, solve, "16/2"), "right");
     // When the answer itself is in the question, writing it is right.
     let larger = r#""type": "mathExpression", "answer": "3/4""#;
     let prompt = "Which is larger, $3/4$ or $2/3$?";
