@@ -237,6 +237,19 @@ pub fn choose_next_item(
     })
 }
 
+/// For each skill, whether the choice counts it unlocked (every prerequisite mastered or
+/// provisionally known) and open (learnable now, not held back): what `choose_next_item` sees,
+/// for diagnostics (the simulator's `examples/`).
+pub fn skills_unlocked_and_open(
+    bank: &IndexedBank,
+    model: &LearnerModel,
+    now: Timestamp,
+    options: &ChoiceOptions,
+) -> (Vec<bool>, Vec<bool>) {
+    let learner = learner_now(bank, model, now, options);
+    (learner.unlocked, learner.open)
+}
+
 fn learner_now<'a>(
     bank: &IndexedBank,
     model: &'a LearnerModel,
