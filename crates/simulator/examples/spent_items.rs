@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use adaptive_practice_engine::choose::skills_unlocked_and_open;
+use adaptive_practice_engine::choose::{skills_unlocked_and_open, what_opens_dependents};
 use adaptive_practice_engine::{ChoiceOptions, ChoiceReason, SkillState};
 use adaptive_practice_simulator::run::{simulate_learner_observed, ChoiceSeen};
 use adaptive_practice_simulator::{
@@ -114,13 +114,61 @@ fn main() -> Result<(), String> {
                 .or_default() += n;
         }
         // The known items by one facet at a time.
-        let facets: [(&str, fn(&str) -> String); 4] = [
-            ("what else", |key| key.rsplit(" / ").next().unwrap_or("").to_string()),
-            ("reason", |key| key.split(' ').nth(1).unwrap_or("").to_string()),
-            ("engine state, estimate", |key| {
-                key.split(['(', ',']).skip(1).take(2).collect::<Vec<_>>().join(",")
+        let facets: [(&str, fn(&str) -> String); 6] = [
+            ("what else", |key| {
+                key.rsplit(" / ")
+                    .next()
+                    .unwrap_or("")
+                    .split(" by")
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
             }),
-            ("streak", |key| key.split(", ").nth(2).unwrap_or("").split(')').next().unwrap_or("").to_string()),
+            ("what locks", |key| {
+                key.rsplit(" by ")
+                    .next()
+                    .filter(|_| key.contains(" by "))
+                    .unwrap_or("")
+                    .split(" est")
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            }),
+            ("failing own-answer conditions", |key| {
+                key.rsplit(" by ")
+                    .next()
+                    .filter(|_| key.contains(" by "))
+                    .unwrap_or("")
+                    .split(" & ")
+                    .map(|h| {
+                        h.split('[')
+                            .nth(1)
+                            .unwrap_or("")
+                            .trim_end_matches(']')
+                            .to_string()
+                    })
+                    .collect::<Vec<_>>()
+                    .join("&")
+            }),
+            ("reason", |key| {
+                key.split(' ').nth(1).unwrap_or("").to_string()
+            }),
+            ("engine state, estimate", |key| {
+                key.split(['(', ','])
+                    .skip(1)
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            }),
+            ("streak", |key| {
+                key.split(", ")
+                    .nth(2)
+                    .unwrap_or("")
+                    .split(')')
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            }),
         ];
         for (name, facet) in facets {
             let mut by: BTreeMap<String, usize> = BTreeMap::new();
@@ -178,16 +226,79 @@ fn classify(choice: &ChoiceSeen) -> String {
             SkillState::Learning => "learning",
             SkillState::Mastered | SkillState::DueForReview => "claimed",
         };
-        let learnable =
-            |s: usize| !masteries[s].state.counts_as_mastered() && unlocked[s];
+        let learnable = |s: usize| !masteries[s].state.counts_as_mastered() && unlocked[s];
         let alternative = if truly_open.iter().any(|&s| open[s]) {
-            "unknown-skill-open"
+            "unknown-skill-open".to_string()
         } else if truly_open.iter().any(|&s| learnable(s)) {
-            "unknown-skill-held-back"
-        } else if truly_open.iter().any(|&s| !masteries[s].state.counts_as_mastered()) {
-            "unknown-skill-locked"
+            "unknown-skill-held-back".to_string()
+        } else if truly_open
+            .iter()
+            .any(|&s| !masteries[s].state.counts_as_mastered())
+        {
+            // What holds the first such skill: its prerequisites that open nothing yet.
+            let vouch = what_opens_dependents(bank, model, now);
+            let locked = truly_open
+                .iter()
+                .copied()
+                .find(|&s| !masteries[s].state.counts_as_mastered())
+                .unwrap_or(0);
+            let holders: Vec<String> = bank
+                .prerequisites_of(locked)
+                .iter()
+                .filter(|&&p| vouch[p] == '-')
+                .map(|&p| {
+                    let streak = model
+                        .skills
+                        .get(&bank.skills()[p].id)
+                        .map_or(0, |r| r.streak);
+                    // Which of own_answers' conditions fail (whole items only).
+                    let (mut right, mut answered) = (0, 0);
+                    for &i in bank.items_of_skill(p) {
+                        if let Some(last) = model
+                            .items
+                            .get(&bank.items()[i].id)
+                            .and_then(|r| r.last_correct)
+                        {
+                            answered += 1;
+                            right += u32::from(last);
+                        }
+                    }
+                    let attempts = masteries[p].attempts;
+                    let mut fails = String::new();
+                    if attempts < 4 {
+                        fails.push('n');
+                    }
+                    if answered < 4 {
+                        fails.push('i');
+                    }
+                    if right * 4 < answered * 3 {
+                        fails.push('r');
+                    }
+                    if streak == 0 {
+                        fails.push('w');
+                    }
+                    if masteries[p].mastery < 0.55 {
+                        fails.push('e');
+                    }
+                    if bank
+                        .prerequisites_of(p)
+                        .iter()
+                        .any(|&q| !matches!(vouch[q], 'M' | 'p'))
+                    {
+                        fails.push('d');
+                    }
+                    format!(
+                        "{}est {} s{} [{}]",
+                        if p == main { "this " } else { "other " },
+                        bucket(masteries[p].mastery),
+                        streak.min(4),
+                        fails
+                    )
+                })
+                .collect();
+            format!("unknown-skill-locked by {}", holders.join(" & "))
         } else {
-            "unknown-skill-claimed"
+            "unknown-skill-claimed".to_string()
         };
         let streak = model
             .skills

@@ -27,7 +27,8 @@ fn main() -> Result<(), String> {
     let compact = std::env::var_os("TRACE_COMPACT").is_some();
     let number = |i: usize| arguments.get(i).and_then(|t| t.parse::<u64>().ok());
     let (seed, learner) = (number(1).ok_or(usage)?, number(2).ok_or(usage)? as usize);
-    let truth = TruthModel::from_name(arguments.get(3).map_or("bkt", String::as_str)).ok_or(usage)?;
+    let truth =
+        TruthModel::from_name(arguments.get(3).map_or("bkt", String::as_str)).ok_or(usage)?;
     let limit = number(4).unwrap_or(400) as usize;
     let parameters = SimulationParameters {
         truth,
@@ -61,16 +62,30 @@ fn main() -> Result<(), String> {
                 let streak = model.skills.get(&m.skill_id).map_or(0, |r| r.streak);
                 skills.push_str(&format!(
                     " {}{}{}{:.2}{}s{}",
-                    if choice.learner.is_truly_mastered(s, now) { 'K' } else { '.' },
+                    if choice.learner.is_truly_mastered(s, now) {
+                        'K'
+                    } else {
+                        '.'
+                    },
                     state,
-                    if open[s] { 'o' } else if unlocked[s] { '+' } else { ' ' },
+                    if open[s] {
+                        'o'
+                    } else if unlocked[s] {
+                        '+'
+                    } else {
+                        ' '
+                    },
                     m.mastery,
                     if chosen { '*' } else { ' ' },
                     streak.min(9)
                 ));
             }
             let reason = choice.reason.map_or(String::new(), |r| {
-                format!("{r:?}").split([' ', '{']).next().unwrap_or("").to_string()
+                format!("{r:?}")
+                    .split([' ', '{'])
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
             });
             lines.push(format!("{:<15}|{skills}", reason));
         },
