@@ -450,13 +450,9 @@ fn best_item(
     // A struggling skill is ranked by its estimate alone: the distance of its items from their
     // target counts from its nearest item's, so that a skill whose every item is far harder than
     // the target (the learner does not know it yet) is not passed over for one answered right.
-    let mut nearest = vec![0.0; learner.masteries.len()];
-    for skill in 0..nearest.len() {
-        nearest[skill] = if learner.struggling[skill] {
-            f64::INFINITY
-        } else {
-            0.0
-        };
+    let mut nearest = Vec::with_capacity(learner.masteries.len());
+    for &struggling in &learner.struggling {
+        nearest.push(if struggling { f64::INFINITY } else { 0.0 });
     }
     for &(position, main_skill) in &items {
         if learner.struggling[main_skill] {

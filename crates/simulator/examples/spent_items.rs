@@ -41,6 +41,9 @@ fn ever_known_now_forgotten(learner: &HiddenLearner, skill: usize, now: i64) -> 
     }
 }
 
+/// A facet of an item's class: the part of its key it is counted by.
+type Facet = fn(&str) -> String;
+
 #[derive(Default)]
 struct Tally {
     counts: BTreeMap<String, usize>,
@@ -114,7 +117,7 @@ fn main() -> Result<(), String> {
                 .or_default() += n;
         }
         // The known items by one facet at a time.
-        let facets: [(&str, fn(&str) -> String); 6] = [
+        let facets: [(&str, Facet); 6] = [
             ("what else", |key| {
                 key.rsplit(" / ")
                     .next()
