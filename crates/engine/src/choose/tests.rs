@@ -190,7 +190,7 @@ fn a_skill_answered_right_on_its_own_items_opens_the_next_before_its_claim() {
 fn a_skill_answered_wrong_is_practised_before_one_answered_right() {
     // Left always right, right always wrong: every wrong answer lowers both estimates (the
     // shared ability), so left's harder items sit near their target while right's are all far
-    // under theirs. Right is struggling (its last answers, on 2 items or more, at most 1 in 4
+    // under theirs. Right is struggling (its last answers, on 2 items or more, at most 1 in 10
     // right) and is ranked by its estimate alone: three items in a row (the longest run), left
     // one in between, from the start. Before, left came every other item until its estimate
     // fell (r1 l1 r2 l3 r1 l2, then r2 r3 r1 l3): 5 of the 14 items on a skill answered right.
