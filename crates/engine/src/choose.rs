@@ -7,9 +7,7 @@
 //! skills being learned whose prerequisites are mastered or provisionally known (by placement,
 //! or by their own answers, mostly right: `own_answers.rs`), the weakest of them first (and, once
 //! everything is mastered, the weakest skill first); within those, the item whose predicted
-//! success is closest to the target (a skill whose last answers are mostly wrong, *struggling*,
-//! is ranked by its estimate alone, not pushed back because all its items are far harder than
-//! the target: `own_answers::struggling`), never one of the last few items (`spacing.rs`: the no-repeat
+//! success is closest to the target, never one of the last few items (`spacing.rs`: the no-repeat
 //! window, at most a few items in a row from one skill), with a small preference for a change of
 //! item type and for items seen less often. A skill whose estimate
 //! nears mastery gets mastery checks: a harder item (target 0.6), whose answer says more about
@@ -183,10 +181,6 @@ struct LearnerNow<'a> {
     item_records: Vec<Option<&'a ItemRecord>>,
     /// Right answers in a row on each skill (0 for a skill never practised).
     streaks: Vec<u32>,
-    /// Known by its own answers (`own_answers.rs`): opens its dependents before its claim.
-    known_by_answers: Vec<bool>,
-    /// Its last answers mostly wrong (`own_answers::struggling`): ranked by its estimate alone.
-    struggling: Vec<bool>,
     focus: Option<usize>,
     last_type: Option<&'static str>,
 }
@@ -263,20 +257,29 @@ pub fn what_opens_dependents(
     model: &LearnerModel,
     now: Timestamp,
 ) -> Vec<char> {
-    let learner = learner_now(bank, model, now, &ChoiceOptions::default());
-    (0..learner.masteries.len())
-        .map(|s| {
-            if learner.masteries[s].state.counts_as_mastered() {
-                'M'
-            } else if learner.placement.provisionally_known[s] {
-                'p'
-            } else if learner.known_by_answers[s] {
-                'a'
-            } else {
-                '-'
-            }
-        })
-        .collect()
+    let masteries = model.skill_masteries(bank, now);
+    let placement = placement::placement(bank, &masteries);
+    let item_records = bank.by_item_position(&model.items);
+    let by_answers = own_answers::known_by_own_answers(
+        bank,
+        model,
+        &item_records,
+        &masteries,
+        &placement.provisionally_known,
+    );
+    let mut opens = Vec::with_capacity(masteries.len());
+    for (s, mastery) in masteries.iter().enumerate() {
+        opens.push(if mastery.state.counts_as_mastered() {
+            'M'
+        } else if placement.provisionally_known[s] {
+            'p'
+        } else if by_answers[s] {
+            'a'
+        } else {
+            '-'
+        });
+    }
+    opens
 }
 
 fn learner_now<'a>(
@@ -297,11 +300,10 @@ fn learner_now<'a>(
     let mut streaks = Vec::with_capacity(skill_count);
     let mut learnable = Vec::with_capacity(skill_count);
     let item_records = bank.by_item_position(&model.items);
-    let last_answers = own_answers::last_answers(bank, model, &item_records);
     let known_by_answers = own_answers::known_by_own_answers(
         bank,
         model,
-        &last_answers,
+        &item_records,
         &masteries,
         &placement.provisionally_known,
     );
@@ -387,8 +389,6 @@ fn learner_now<'a>(
         terms,
         item_records,
         streaks,
-        known_by_answers,
-        struggling: own_answers::struggling(&last_answers),
     }
 }
 
@@ -446,56 +446,14 @@ fn best_item(
     target: f64,
     seed: u64,
 ) -> Option<(usize, usize)> {
-    let items = pool_items(bank, learner, pool);
-    // A struggling skill is ranked by its estimate alone: the distance of its items from their
-    // target counts from its nearest item's, so that a skill whose every item is far harder than
-    // the target (the learner does not know it yet) is not passed over for one answered right.
-    let mut nearest = Vec::with_capacity(learner.masteries.len());
-    for &struggling in &learner.struggling {
-        nearest.push(if struggling { f64::INFINITY } else { 0.0 });
-    }
-    for &(position, main_skill) in &items {
-        if learner.struggling[main_skill] {
-            let (distance, _) = item_distance(bank, learner, pool, position, main_skill, target);
-            nearest[main_skill] = distance.min(nearest[main_skill]);
-        }
-    }
     let mut best: Option<(f64, usize, usize)> = None;
-    for (position, main_skill) in items {
-        let score = item_score(bank, learner, pool, position, main_skill, target, seed)
-            - nearest[main_skill];
+    for (position, main_skill) in pool_items(bank, learner, pool) {
+        let score = item_score(bank, learner, pool, position, main_skill, target, seed);
         if best.is_none_or(|(best_score, _, _)| score < best_score) {
             best = Some((score, position, main_skill));
         }
     }
     best.map(|(_, position, main_skill)| (position, main_skill))
-}
-
-/// The distance of the item's predicted success from its target (`target`, or a lower one when
-/// the answer is wanted for what it tells), and whether it is wanted for that.
-fn item_distance(
-    bank: &IndexedBank,
-    learner: &LearnerNow,
-    pool: Pool,
-    position: usize,
-    main_skill: usize,
-    target: f64,
-) -> (f64, bool) {
-    let predicted = learner
-        .model
-        .predict_from_terms(bank, position, &learner.terms);
-    let (item_target, for_information) = if pool == Pool::Placement {
-        (PROBE_TARGET, true)
-    } else if pool == Pool::ClosingCheck {
-        (target.min(MASTERY_CHECK_TARGET), true)
-    } else if pool == Pool::Open && learner.streaks[main_skill] >= STREAK_FOR_INFORMATION {
-        (target.min(INFORMATION_TARGET), true)
-    } else if pool == Pool::Open && is_mastery_check(&learner.masteries[main_skill]) {
-        (target.min(MASTERY_CHECK_TARGET), true)
-    } else {
-        (target, false)
-    };
-    ((predicted - item_target).abs(), for_information)
 }
 
 /// Lower is better: the distance of the predicted success from the target, plus the weighted
@@ -511,8 +469,21 @@ fn item_score(
 ) -> f64 {
     let item = &bank.items()[position];
     let mastery = &learner.masteries[main_skill];
-    let (mut score, for_information) =
-        item_distance(bank, learner, pool, position, main_skill, target);
+    let predicted = learner
+        .model
+        .predict_from_terms(bank, position, &learner.terms);
+    let (item_target, for_information) = if pool == Pool::Placement {
+        (PROBE_TARGET, true)
+    } else if pool == Pool::ClosingCheck {
+        (target.min(MASTERY_CHECK_TARGET), true)
+    } else if pool == Pool::Open && learner.streaks[main_skill] >= STREAK_FOR_INFORMATION {
+        (target.min(INFORMATION_TARGET), true)
+    } else if pool == Pool::Open && is_mastery_check(mastery) {
+        (target.min(MASTERY_CHECK_TARGET), true)
+    } else {
+        (target, false)
+    };
+    let mut score = (predicted - item_target).abs();
     if for_information {
         // A right answer by luck says nothing, and a step of a worked item says less than the
         // whole problem: a probe or a check prefers a typed answer given in one go.

@@ -11,15 +11,6 @@
 //! provisionally known by placement, never when they are themselves known only by their answers
 //! (opening skill after skill by answers left learners with no claim, so no review, for hundreds
 //! of items: the simulator's invariants).
-//!
-//! The same last answers say when a skill is *struggling* (at most 1 in 10 of them right, on at
-//! least 2 items or steps: all wrong, in practice): the learner most probably does not know it
-//! yet, whatever the shared ability makes of its estimate. Item choice ranks such a skill by its estimate alone
-//! (`choose::best_item`): the distance of an item's predicted success from the target would
-//! otherwise push back a skill whose every item is far harder than the target, in favour of a
-//! skill answered right whose harder items sit near theirs (simulated classes, `bkt` learners:
-//! half of adaptive's items before true mastery went to skills truly known, mostly with their
-//! last answers right and an estimate of 0.4-0.6).
 
 use crate::bank_index::IndexedBank;
 use crate::model::{ItemRecord, LearnerModel, SkillMastery};
@@ -33,24 +24,19 @@ pub const OWN_ANSWERS_RIGHT_OF: (u32, u32) = (3, 4);
 /// The estimate must still be at least this: the shared ability may lag, not contradict.
 pub const OWN_ANSWERS_FLOOR: f64 = 0.55;
 
-/// A skill whose last answers are at most this share right (on at least
-/// `STRUGGLING_MIN_ITEMS` of its items or steps) is *struggling*: the learner most probably does
-/// not know it yet, however the shared ability puts its estimate (`struggling`). Simulated
-/// classes (seed 1, 200 learners, the OATutor course): 1 in 4 saved `bkt` learners 14% of their
-/// items to true mastery but cost `growth` learners 5% (a weak skill there is answered right one
-/// time in four); 1 in 10 saves 3% with `bkt` and costs nothing with `growth`.
-pub const STRUGGLING_RIGHT_AT_MOST: (u32, u32) = (1, 10);
-pub const STRUGGLING_MIN_ITEMS: u32 = 2;
-
-/// Per skill (in bank order), the last answer to each of its items (or steps), counted: (right,
-/// answered). Whole items by position (`item_records`, the walk item choice made already), steps
-/// (`item#part`, split at the last `#`: an item's id may hold one) by search.
-pub fn last_answers(
+/// For each skill (in bank order), whether it is known by its own answers (see the module).
+/// `item_records`: the learner's record of each item, by position (`IndexedBank::by_item_position`);
+/// `provisionally_known`: by placement (`placement.rs`).
+pub fn known_by_own_answers(
     bank: &IndexedBank,
     model: &LearnerModel,
     item_records: &[Option<&ItemRecord>],
-) -> Vec<(u32, u32)> {
-    let mut last_answers = vec![(0u32, 0u32); bank.skills().len()];
+    masteries: &[SkillMastery],
+    provisionally_known: &[bool],
+) -> Vec<bool> {
+    let skill_count = bank.skills().len();
+    // Each item's (or step's) last answer, counted for the item's skills: (right, answered).
+    let mut last_answers = vec![(0u32, 0u32); skill_count];
     let mut count = |right: Option<bool>, position: usize| {
         for &skill in bank.skills_of_item(position) {
             let (rights, answered) = &mut last_answers[skill];
@@ -58,6 +44,8 @@ pub fn last_answers(
             *answered += u32::from(right.is_some());
         }
     };
+    // Whole items by position (the walk item choice made already), steps (`item#part`, split at
+    // the last `#`: an item's id may hold one) by search.
     for (position, record) in item_records.iter().enumerate() {
         if let Some(record) = record {
             count(record.last_correct, position);
@@ -73,30 +61,6 @@ pub fn last_answers(
             }
         }
     }
-    last_answers
-}
-
-/// For each skill, whether it is struggling (see `STRUGGLING_RIGHT_AT_MOST`), from `last_answers`.
-pub fn struggling(last_answers: &[(u32, u32)]) -> Vec<bool> {
-    let (at_most, of) = STRUGGLING_RIGHT_AT_MOST;
-    last_answers
-        .iter()
-        .map(|&(right, answered)| {
-            answered >= STRUGGLING_MIN_ITEMS && right * of <= answered * at_most
-        })
-        .collect()
-}
-
-/// For each skill (in bank order), whether it is known by its own answers (see the module).
-/// `last_answers`: from `last_answers`; `provisionally_known`: by placement (`placement.rs`).
-pub fn known_by_own_answers(
-    bank: &IndexedBank,
-    model: &LearnerModel,
-    last_answers: &[(u32, u32)],
-    masteries: &[SkillMastery],
-    provisionally_known: &[bool],
-) -> Vec<bool> {
-    let skill_count = bank.skills().len();
     let records = bank.by_skill_position(&model.skills);
     let mut known = vec![false; skill_count];
     for (s, (record, mastery)) in records.iter().zip(masteries).enumerate() {

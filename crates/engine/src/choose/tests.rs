@@ -4,7 +4,7 @@
 
 use expect_test::expect;
 
-use super::own_answers::{known_by_own_answers, last_answers};
+use super::own_answers::known_by_own_answers;
 use super::{placement, window_size, ChoiceOptions, ChoiceReason, MAX_SKILL_RUN};
 use crate::bank_check::load_bank;
 use crate::bank_index::IndexedBank;
@@ -120,26 +120,6 @@ fn transcript(bank_text: &str, script: &str) -> String {
     lines.join("\n")
 }
 
-/// `transcript` of a learner who answers `count` items, each right ('1') or wrong ('0') as
-/// `answer_for` says for the item's first skill.
-fn transcript_of(bank_text: &str, count: usize, answer_for: &dyn Fn(&str) -> char) -> String {
-    let mut script = String::new();
-    let bank = indexed(bank_text);
-    let mut progress = new_progress(&bank, 11);
-    let now = Timestamp(1_700_000_000_000);
-    // The script is found item by item: each answer depends on the item chosen.
-    for k in 0..count {
-        let at = Timestamp(now.0 + 60_000 * k as i64);
-        let next = advance(&bank, &mut progress, at, &ChoiceOptions::default()).unwrap();
-        let item = &bank.items()[next.item_position];
-        let answer = answer_for(&item.skills[0]);
-        let response = response_for(&item.kind, answer == '1').unwrap();
-        submit_answer(&bank, &mut progress, item, 0, &response, 0, at).unwrap();
-        script.push(answer);
-    }
-    transcript(bank_text, &script)
-}
-
 #[test]
 fn a_right_probe_on_the_top_skill_places_the_learner_forward() {
     // One probe, right: counting and adding are provisionally known and multiplying is open;
@@ -184,38 +164,6 @@ fn a_skill_answered_right_on_its_own_items_opens_the_next_before_its_claim() {
         a2 Learning(add) -> right | count:Learning:0.69 add:Learning:0.73 multiply:Learning:0.44
         c4 Learning(count) -> right | count:Learning:0.79 add:Learning:0.73 multiply:Learning:0.44"#]]
     .assert_eq(&transcript(CHAIN_BANK, "0011101111"));
-}
-
-#[test]
-fn a_skill_answered_wrong_is_practised_before_one_answered_right() {
-    // Left always right, right always wrong: every wrong answer lowers both estimates (the
-    // shared ability), so left's harder items sit near their target while right's are all far
-    // under theirs. Right is struggling (its last answers, on 2 items or more, at most 1 in 10
-    // right) and is ranked by its estimate alone: three items in a row (the longest run), left
-    // one in between, from the start. Before, left came every other item until its estimate
-    // fell (r1 l1 r2 l3 r1 l2, then r2 r3 r1 l3): 5 of the 14 items on a skill answered right.
-    expect![[r#"
-        l3 Placement(left) -> right | left:Learning:0.78 right:NotStarted:0.67
-        r3 Placement(right) -> wrong | left:Learning:0.65 right:Learning:0.53
-        r1 Learning(right) -> wrong | left:Learning:0.56 right:Learning:0.44
-        r2 Learning(right) -> wrong | left:Learning:0.50 right:Learning:0.36
-        l1 Learning(left) -> right | left:Learning:0.71 right:Learning:0.36
-        r3 Learning(right) -> wrong | left:Learning:0.61 right:Learning:0.40
-        r1 Learning(right) -> wrong | left:Learning:0.54 right:Learning:0.30
-        r2 Learning(right) -> wrong | left:Learning:0.49 right:Learning:0.24
-        l3 MasteryCheck(left) -> right | left:Learning:0.67 right:Learning:0.24
-        r3 Learning(right) -> wrong | left:Learning:0.57 right:Learning:0.29
-        r1 Learning(right) -> wrong | left:Learning:0.52 right:Learning:0.23
-        r2 Learning(right) -> wrong | left:Learning:0.47 right:Learning:0.19
-        l3 MasteryCheck(left) -> right | left:Learning:0.68 right:Learning:0.19
-        r3 Learning(right) -> wrong | left:Learning:0.59 right:Learning:0.23"#]]
-    .assert_eq(&transcript_of(PAIR_BANK, 14, &|skill| {
-        if skill == "left" {
-            '1'
-        } else {
-            '0'
-        }
-    }));
 }
 
 #[test]
@@ -401,11 +349,7 @@ fn seeded_sessions_choose_allowed_items_outside_the_window_with_short_runs_and_r
                 let by_answers = known_by_own_answers(
                     &bank,
                     &progress.model,
-                    &last_answers(
-                        &bank,
-                        &progress.model,
-                        &bank.by_item_position(&progress.model.items),
-                    ),
+                    &bank.by_item_position(&progress.model.items),
                     &states,
                     &placement(&bank, &states).provisionally_known,
                 );
