@@ -237,6 +237,51 @@ pub fn choose_next_item(
     })
 }
 
+/// For each skill, whether the choice counts it unlocked (every prerequisite mastered or
+/// provisionally known) and open (learnable now, not held back): what `choose_next_item` sees,
+/// for diagnostics (the simulator's `examples/`).
+pub fn skills_unlocked_and_open(
+    bank: &IndexedBank,
+    model: &LearnerModel,
+    now: Timestamp,
+    options: &ChoiceOptions,
+) -> (Vec<bool>, Vec<bool>) {
+    let learner = learner_now(bank, model, now, options);
+    (learner.unlocked, learner.open)
+}
+
+/// For each skill, what lets it open its dependents now: 'M' counted mastered, 'p' provisionally
+/// known by placement, 'a' known by its own answers, '-' nothing (diagnostics).
+pub fn what_opens_dependents(
+    bank: &IndexedBank,
+    model: &LearnerModel,
+    now: Timestamp,
+) -> Vec<char> {
+    let masteries = model.skill_masteries(bank, now);
+    let placement = placement::placement(bank, &masteries);
+    let item_records = bank.by_item_position(&model.items);
+    let by_answers = own_answers::known_by_own_answers(
+        bank,
+        model,
+        &item_records,
+        &masteries,
+        &placement.provisionally_known,
+    );
+    let mut opens = Vec::with_capacity(masteries.len());
+    for (s, mastery) in masteries.iter().enumerate() {
+        opens.push(if mastery.state.counts_as_mastered() {
+            'M'
+        } else if placement.provisionally_known[s] {
+            'p'
+        } else if by_answers[s] {
+            'a'
+        } else {
+            '-'
+        });
+    }
+    opens
+}
+
 fn learner_now<'a>(
     bank: &IndexedBank,
     model: &'a LearnerModel,

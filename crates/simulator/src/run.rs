@@ -202,6 +202,17 @@ impl PracticeClock {
     }
 }
 
+/// What an observer of a run sees at each choice (diagnostics, `examples/`): the engine's
+/// progress and the hidden learner when the item is shown, before the answer.
+pub struct ChoiceSeen<'a> {
+    pub bank: &'a IndexedBank,
+    pub progress: &'a Progress,
+    pub learner: &'a HiddenLearner,
+    pub shown: Timestamp,
+    pub item_position: usize,
+    pub reason: Option<&'a ChoiceReason>,
+}
+
 /// The whole state of a run in progress.
 struct RunState<'bank> {
     bank: &'bank IndexedBank,
@@ -248,6 +259,29 @@ pub fn simulate_hidden_learner(
     seed: u64,
     learner: HiddenLearner,
 ) -> SimulatedRun {
+    simulate_observed(bank, policy, parameters, seed, learner, &mut |_| {})
+}
+
+/// Like `simulate_learner`, calling `observe` at each choice, before the answer.
+pub fn simulate_learner_observed(
+    bank: &IndexedBank,
+    policy: Policy,
+    parameters: &SimulationParameters,
+    seed: u64,
+    observe: &mut dyn FnMut(&ChoiceSeen),
+) -> SimulatedRun {
+    let learner = draw_learner(bank, parameters.truth, seed);
+    simulate_observed(bank, policy, parameters, seed, learner, observe)
+}
+
+fn simulate_observed(
+    bank: &IndexedBank,
+    policy: Policy,
+    parameters: &SimulationParameters,
+    seed: u64,
+    learner: HiddenLearner,
+    observe: &mut dyn FnMut(&ChoiceSeen),
+) -> SimulatedRun {
     let mut state = RunState {
         bank,
         policy,
@@ -275,6 +309,14 @@ pub fn simulate_hidden_learner(
             break;
         };
         state.chosen.push(item_position);
+        observe(&ChoiceSeen {
+            bank,
+            progress: &state.progress,
+            learner: &state.learner,
+            shown,
+            item_position,
+            reason: reason.as_ref(),
+        });
         if answer_item(
             &mut state,
             item_position,
