@@ -83,6 +83,10 @@ browsers_in_turn() {
 start=$SECONDS
 phase "lint" bash scripts/lint.sh
 phase "native tests (engine, tools, widget crate)" cargo test --workspace
+# The bank tools' release build, which the browser tests run (`make demo-content` and the OATutor
+# test convert the sample with it): built here, not inside the browser phase, where a cold build
+# (fat LTO) starved the other browser's tests of CPU until they timed out.
+phase "bank tools (release build the browser tests run)" cargo build -q --release -p adaptive-practice-bank-tools --bins
 if [ "${AP_BROWSERS_IN_TURN:-}" = 1 ]; then
     phase "browser tests, Chromium then Firefox ESR" browsers_in_turn
 else
