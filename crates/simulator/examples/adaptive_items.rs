@@ -5,11 +5,9 @@
 //! `cargo run --release -q -p adaptive-practice-simulator --example adaptive_items -- [--truth
 //! bkt] [--learners 60] [--seed 2] www/banks/fractions.json ... [oatutor]`
 
-use std::path::Path;
-
 use adaptive_practice_simulator::run::default_item_cap;
 use adaptive_practice_simulator::{
-    learner_seed, read_bank_file, simulate_learner, Policy, SimulationParameters, TruthModel,
+    learner_seed, simulate_learner, Policy, SimulationParameters, TruthModel,
 };
 
 fn main() -> Result<(), String> {
@@ -30,13 +28,7 @@ fn main() -> Result<(), String> {
         }
     }
     for path in &paths {
-        let bank = if path == "oatutor" {
-            let folder = adaptive_practice_simulator::banks::oatutor_sample_folder()?
-                .ok_or("no OATutor sample")?;
-            adaptive_practice_simulator::banks::convert_oatutor_course(&folder)?
-        } else {
-            read_bank_file(Path::new(path))?
-        };
+        let bank = adaptive_practice_simulator::banks::bank_from_argument(path)?;
         for &truth in &truths {
             let parameters = SimulationParameters {
                 truth,

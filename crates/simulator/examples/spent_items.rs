@@ -8,13 +8,12 @@
 //! [--learners 60] [--seed 2] www/banks/fractions.json ... [oatutor]`
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use adaptive_practice_engine::choose::{skills_unlocked_and_open, what_opens_dependents};
 use adaptive_practice_engine::{ChoiceOptions, ChoiceReason, SkillState};
 use adaptive_practice_simulator::run::{simulate_learner_observed, ChoiceSeen};
 use adaptive_practice_simulator::{
-    learner_seed, read_bank_file, HiddenLearner, Policy, SimulationParameters, TruthModel,
+    learner_seed, HiddenLearner, Policy, SimulationParameters, TruthModel,
 };
 
 fn reason_kind(reason: Option<&ChoiceReason>) -> &'static str {
@@ -74,13 +73,7 @@ fn main() -> Result<(), String> {
         }
     }
     for path in &paths {
-        let bank = if path == "oatutor" {
-            let folder = adaptive_practice_simulator::banks::oatutor_sample_folder()?
-                .ok_or("no OATutor sample")?;
-            adaptive_practice_simulator::banks::convert_oatutor_course(&folder)?
-        } else {
-            read_bank_file(Path::new(path))?
-        };
+        let bank = adaptive_practice_simulator::banks::bank_from_argument(path)?;
         let parameters = SimulationParameters {
             truth,
             item_cap: adaptive_practice_simulator::run::default_item_cap(&bank),

@@ -4,26 +4,16 @@
 //! `cargo run --release -q -p adaptive-practice-simulator --example trace_skills -- BANK SEED
 //! LEARNER [bkt|growth] [items]`
 
-use std::path::Path;
-
 use adaptive_practice_engine::choose::skills_unlocked_and_open;
 use adaptive_practice_engine::{ChoiceOptions, SkillState};
 use adaptive_practice_simulator::run::{simulate_learner_observed, ChoiceSeen};
-use adaptive_practice_simulator::{
-    learner_seed, read_bank_file, Policy, SimulationParameters, TruthModel,
-};
+use adaptive_practice_simulator::{learner_seed, Policy, SimulationParameters, TruthModel};
 
 fn main() -> Result<(), String> {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
     let usage = "usage: trace_skills BANK SEED LEARNER [bkt|growth] [items]";
     let path = arguments.first().ok_or(usage)?;
-    let bank = if path == "oatutor" {
-        let folder = adaptive_practice_simulator::banks::oatutor_sample_folder()?
-            .ok_or("no OATutor sample")?;
-        adaptive_practice_simulator::banks::convert_oatutor_course(&folder)?
-    } else {
-        read_bank_file(Path::new(path))?
-    };
+    let bank = adaptive_practice_simulator::banks::bank_from_argument(path)?;
     let compact = std::env::var_os("TRACE_COMPACT").is_some();
     let number = |i: usize| arguments.get(i).and_then(|t| t.parse::<u64>().ok());
     let (seed, learner) = (number(1).ok_or(usage)?, number(2).ok_or(usage)? as usize);

@@ -65,6 +65,17 @@ pub fn convert_oatutor_course(folder: &Path) -> Result<IndexedBank, String> {
     index_bank_text(&text, &format!("{} (converted)", folder.display()))
 }
 
+/// A bank named on an example's command line: `oatutor` is the OATutor sample course (converted),
+/// anything else a bank file.
+pub fn bank_from_argument(argument: &str) -> Result<IndexedBank, String> {
+    if argument == "oatutor" {
+        let folder = oatutor_sample_folder()?.ok_or("no OATutor sample")?;
+        convert_oatutor_course(&folder)
+    } else {
+        read_bank_file(Path::new(argument))
+    }
+}
+
 /// The OATutor sample folder (`OATUTOR_SAMPLE`, else next to the repository). A missing sample is
 /// an error, except in a local run (`CI` unset) with `AP_ALLOW_MISSING_SAMPLES=1`: then `None`,
 /// and a note on stderr.
