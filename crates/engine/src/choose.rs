@@ -173,6 +173,8 @@ struct LearnerNow<'a> {
     /// Mastered, not practised since an earlier session, while `closing`.
     closing_check: Vec<bool>,
     placement: Placement,
+    /// Known by its own answers (`own_answers`): opens its dependents before its claim.
+    known_by_answers: Vec<bool>,
     /// Practised in the last `RECHECK_DELAY_ITEMS` items (for the reason of a delayed re-check).
     practised_just_now: Vec<bool>,
     /// What every prediction now shares (`LearnerModel::learner_terms`), computed once.
@@ -257,23 +259,14 @@ pub fn what_opens_dependents(
     model: &LearnerModel,
     now: Timestamp,
 ) -> Vec<char> {
-    let masteries = model.skill_masteries(bank, now);
-    let placement = placement::placement(bank, &masteries);
-    let item_records = bank.by_item_position(&model.items);
-    let by_answers = own_answers::known_by_own_answers(
-        bank,
-        model,
-        &item_records,
-        &masteries,
-        &placement.provisionally_known,
-    );
-    let mut opens = Vec::with_capacity(masteries.len());
-    for (s, mastery) in masteries.iter().enumerate() {
+    let learner = learner_now(bank, model, now, &ChoiceOptions::default());
+    let mut opens = Vec::with_capacity(learner.masteries.len());
+    for (s, mastery) in learner.masteries.iter().enumerate() {
         opens.push(if mastery.state.counts_as_mastered() {
             'M'
-        } else if placement.provisionally_known[s] {
+        } else if learner.placement.provisionally_known[s] {
             'p'
-        } else if by_answers[s] {
+        } else if learner.known_by_answers[s] {
             'a'
         } else {
             '-'
@@ -385,6 +378,7 @@ fn learner_now<'a>(
         closing,
         closing_check,
         placement,
+        known_by_answers,
         practised_just_now,
         terms,
         item_records,
