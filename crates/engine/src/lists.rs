@@ -71,13 +71,14 @@ pub fn read_shapes(
     } else {
         " , "
     };
-    for word in [
-        " or ", " OR ", " Or ", " ou ", " OU ", " أو ", " and ", " et ",
-    ]
-    .iter()
-    .skip(if solutions { 0 } else { 6 })
-    {
-        if form != AnswerForm::Interval {
+    // An interval's `and` is not a separator; `or` separates solutions only.
+    if form != AnswerForm::Interval {
+        for word in [
+            " or ", " OR ", " Or ", " ou ", " OU ", " أو ", " and ", " et ",
+        ]
+        .iter()
+        .skip(if solutions { 0 } else { 6 })
+        {
             text = replace_text(&text, word, separator);
         }
     }
