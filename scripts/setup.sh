@@ -139,19 +139,25 @@ jobs_started+=("$!:npm packages")
 # 2. wasm-bindgen-cli at exactly the version Cargo.lock has (no --locked: one of its locked
 #    dependencies is missing from the registry), without its default feature, TLS (rustls and
 #    ring): only its test runner fetches anything (over the network), and nothing here
-#    runs it; and wasm-pack.
+#    runs it; and wasm-pack. Both compile at opt-level 0, at the same time: on a new machine
+#    these two installs were most of setup (166 s and 208 s one after the other), and
+#    optimising them costs 2.5 times the CPU (wasm-pack: 245 against 99 CPU-seconds) for
+#    tools that only drive a build (wasm-bindgen takes about 1 s more per build so).
 bindgen_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+cargo_tool() {
+    local name=$1 version=$2 start=$SECONDS
+    shift 2
+    say "installing $name $version (a few minutes, once)"
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=0 cargo install -q --force "$@" "$name" --version "$version"
+    took "$name" "$start"
+}
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_version" ]; then
-    say "installing wasm-bindgen-cli $bindgen_version (a few minutes, once)"
-    step=$SECONDS
-    cargo install -q --force --no-default-features wasm-bindgen-cli --version "$bindgen_version"
-    took "wasm-bindgen-cli" "$step"
+    cargo_tool wasm-bindgen-cli "$bindgen_version" --no-default-features &
+    jobs_started+=("$!:wasm-bindgen-cli")
 fi
 if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "0.15.1" ]; then
-    say "installing wasm-pack 0.15.1 (a few minutes, once)"
-    step=$SECONDS
-    cargo install -q --force wasm-pack --version 0.15.1 --locked
-    took "wasm-pack" "$step"
+    cargo_tool wasm-pack 0.15.1 --locked &
+    jobs_started+=("$!:wasm-pack")
 fi
 
 failed=0
