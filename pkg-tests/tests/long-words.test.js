@@ -28,7 +28,13 @@ const ITEMS = [
     answers: [WORD],
     solution: `It is ${WORD}: see ${ADDRESS}.`,
   },
-  { id: 'choice', type: 'singleChoice', prompt: 'Pick one.', choices: [{ text: COMPOUND }, { text: 'short' }], answer: 1 },
+  {
+    id: 'choice',
+    type: 'singleChoice',
+    prompt: 'Pick one.',
+    choices: [{ text: COMPOUND }, { text: 'short' }],
+    answer: 1,
+  },
   {
     id: 'matching',
     type: 'matching',
@@ -98,7 +104,8 @@ function outsideTheCard(page) {
     }
     for (const control of root.querySelectorAll('button, select, input')) {
       const box = control.getBoundingClientRect();
-      if (box.width && box.right > limit) found.push(`${control.tagName.toLowerCase()} ${control.className} to ${Math.round(box.right)} px`);
+      if (box.width && box.right > limit)
+        found.push(`${control.tagName.toLowerCase()} ${control.className} to ${Math.round(box.right)} px`);
     }
     return { found, pageWiderThanScreen: document.documentElement.scrollWidth > window.innerWidth };
   });
@@ -121,9 +128,7 @@ test('long words and addresses stay inside the card at 360 px, before and after 
       seen[`${item.id}, answered`] = await outsideTheCard(page);
     }
   }
-  const expected = Object.fromEntries(
-    Object.keys(seen).map((key) => [key, { found: [], pageWiderThanScreen: false }]),
-  );
+  const expected = Object.fromEntries(Object.keys(seen).map((key) => [key, { found: [], pageWiderThanScreen: false }]));
   assert.deepEqual(seen, expected);
   await context.close();
 });
