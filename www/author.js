@@ -2,7 +2,7 @@
 // every change (the page's own wasm, crates/studio), one item previewed in the real widget, undo
 // and redo, a draft kept in this browser, and the bank saved as a file. Nothing is sent anywhere.
 import { mount } from '../pkg/adaptive-practice.js';
-import initStudio, { checkBank, importFile } from './generated/studio/adaptive_practice_studio.js';
+import initStudio, { checkBank, importFile, plainPrompt } from './generated/studio/adaptive_practice_studio.js';
 import {
   chooseLanguage,
   language,
@@ -905,7 +905,9 @@ function drawItemList() {
   list.replaceChildren();
   state.bank.items.forEach((item, index) => {
     const count = problemsAt(`items[${index}]`).length;
-    const prompt = (item.prompt ?? '').replace(/\s+/g, ' ').slice(0, 48);
+    // As learners read it (`$2`, not the Markdown `\$2` an import writes), once the checker runs.
+    const source = item.prompt ?? '';
+    const prompt = (state.studioReady ? plainPrompt(source) : source.replace(/\s+/g, ' ')).slice(0, 48);
     const button = element(
       'button',
       { type: 'button', 'aria-current': index === state.selected ? 'true' : null },

@@ -168,3 +168,20 @@ test('a broken zip, or a file with nothing to convert, leaves the bank as it was
   assert.match(await page.locator('#status').textContent(), /photo\.png is not a file this page can import/);
   assert.deepEqual(await draftBank(), before);
 });
+
+test('the item list shows an imported prompt as learners read it, not its Markdown escapes', async () => {
+  const gift = [
+    '::shop::A pen costs $2 and a book $5. How many dollars in all?{#7}',
+    '',
+    '::blank::Grant is {~buried =entombed} in the tomb.',
+    '',
+    '::half::What is \\(\\frac\\{1\\}\\{2\\}\\) of 10?{#5}',
+  ].join('\n');
+  await openWithControl('prices.gift', Buffer.from(gift), 'text/plain');
+  const shown = await page.locator('#item-list .item-meta bdi').allTextContents();
+  assert.deepEqual(shown, [
+    'A pen costs $2 and a book $5. How many dollars i',
+    'Grant is _____ in the tomb.',
+    'What is 1/2 of 10?',
+  ]);
+});

@@ -175,3 +175,36 @@ test('the skills attribute limits a widget to some skills of its bank', async ()
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a skills attribute naming a skill the bank does not have says so, with the skills it has', async () => {
+  const { context, page } = await freshPage();
+  await page.goto(env.baseUrl + 'www/two-widgets.html');
+  await page.evaluate(() => {
+    for (const [id, skills, lang] of [
+      ['typo', 'fraction-meaning equivalnt-fractions', 'en'],
+      ['none', 'decimals', 'fr'],
+    ]) {
+      const widget = document.createElement('adaptive-practice');
+      widget.id = id;
+      widget.setAttribute('src', 'banks/fractions.json');
+      widget.setAttribute('skills', skills);
+      widget.setAttribute('lang', lang);
+      document.body.prepend(widget);
+    }
+  });
+  const known =
+    'fraction-meaning, equivalent-fractions, simplifying, comparing-fractions, add-subtract-like, add-subtract-unlike';
+  const typo = page.locator('#typo .ap-error');
+  await typo.waitFor();
+  assert.equal(
+    (await typo.locator('p').first().textContent()).trim(),
+    `The page asks for skills this bank does not have: equivalnt-fractions. Its skills are: ${known}.`,
+  );
+  const none = page.locator('#none .ap-error');
+  await none.waitFor();
+  assert.equal(
+    (await none.locator('p').first().textContent()).trim(),
+    `La page demande des compétences que cette série n’a pas : decimals. Ses compétences sont : ${known}.`,
+  );
+  await context.close();
+});

@@ -111,6 +111,32 @@ fn read_bank_text(
     match read_bank(text) {
         BankRead::Checked { bank, later } => match skills {
             Some(skills) if !skills.is_empty() => {
+                // A typo in the page's `skills` would practise fewer skills, or none, unnoticed.
+                let mut unknown = String::new();
+                for id in skills {
+                    if !bank.skills.iter().any(|skill| &skill.id == id) {
+                        push_listed(&mut unknown, id);
+                    }
+                }
+                if !unknown.is_empty() {
+                    let mut known = String::new();
+                    for skill in &bank.skills {
+                        push_listed(&mut known, &skill.id);
+                    }
+                    let words = words_for(language);
+                    let summary = fill(
+                        words.skills_unknown,
+                        &[("unknown", &unknown), ("known", &known)],
+                    );
+                    let diagnostics = Rc::new(Vec::new());
+                    return (
+                        LoadState::Failed {
+                            summary,
+                            diagnostics,
+                        },
+                        None,
+                    );
+                }
                 let diagnostics = later.check(&bank);
                 if diagnostics.iter().any(|d| d.severity == Severity::Error) {
                     return (refusal(&diagnostics, language), None);
@@ -131,6 +157,14 @@ fn read_bank_text(
         },
         BankRead::Refused(diagnostics) => (refusal(&diagnostics, language), None),
     }
+}
+
+/// Adds `id` to a list written `a, b, c`.
+fn push_listed(list: &mut String, id: &str) {
+    if !list.is_empty() {
+        list.push_str(", ");
+    }
+    list.push_str(id);
 }
 
 /// The refusal of a bank with errors: how many, and each with its place.

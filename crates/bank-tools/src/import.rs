@@ -406,6 +406,17 @@ pub(crate) fn kept_order_message(choice: &str, fixed: bool) -> String {
     )
 }
 
+/// The note on a typed question's feedback for its right answer (GIFT, Moodle XML): the bank
+/// has feedback for typical wrong answers only (a worked solution is shown after every answer,
+/// right or wrong, so it is not the same thing).
+pub(crate) fn right_feedback_message(answer: &str, feedback: &str) -> String {
+    format!(
+        "the feedback on the right answer “{answer}” (“{}”): a typed answer has feedback for \
+         wrong answers only",
+        feedback.trim()
+    )
+}
+
 /// A file name as a title: `fractions_quiz-2` → `Fractions quiz 2`.
 pub(crate) fn readable_name(stem: &str) -> String {
     let spaced: String = stem

@@ -575,6 +575,13 @@ pub fn bank_prompts(bank_json: &str) -> Result<Vec<String>, JsError> {
         .collect())
 }
 
+/// `plainPrompt(prompt)`: one prompt as `bankPrompts` gives each, for the authoring page's item
+/// list (its Markdown escapes, `\\$2`, and LaTeX read as the widget reads them).
+#[wasm_bindgen(js_name = plainPrompt)]
+pub fn plain_prompt_js(prompt: &str) -> String {
+    plain_prompt(prompt)
+}
+
 /// A prompt's markup as plain text on one line.
 fn plain_prompt(prompt: &str) -> String {
     let text = plain_text(&parse_markup(prompt));

@@ -229,17 +229,6 @@ fn true_false(parts: &QuestionParts<'_>, notes: &mut Notes<'_>) -> Result<Conver
     })
 }
 
-/// The note on a typed question's feedback for its right answer: the bank has feedback for
-/// typical wrong answers only (a worked solution is shown after every answer, right or wrong,
-/// so it is not the same thing).
-pub(super) fn right_feedback_message(answer: &str, feedback: &str) -> String {
-    format!(
-        "the feedback on the right answer “{answer}” (“{}”): a typed answer has feedback for \
-         wrong answers only",
-        feedback.trim()
-    )
-}
-
 fn short_answer(parts: &QuestionParts<'_>, notes: &mut Notes<'_>) -> Result<Converted, String> {
     let block = parts.block;
     let answers = without_empty_answers(split_answers(&block.body, &['=']), block, notes);
@@ -252,7 +241,10 @@ fn short_answer(parts: &QuestionParts<'_>, notes: &mut Notes<'_>) -> Result<Conv
         let typed = super::text::plain(&answer.text);
         if weight >= 100.0 {
             if let Some(feedback) = &answer.feedback {
-                notes.left_out(line, right_feedback_message(&typed, feedback));
+                notes.left_out(
+                    line,
+                    crate::import::right_feedback_message(&typed, feedback),
+                );
             }
             if typed.replace("\\*", "").contains('*') {
                 if pattern.is_some() {

@@ -114,7 +114,7 @@ pub(super) fn numerical(
                 if let Some(feedback) = &answer.feedback {
                     notes.left_out(
                         line,
-                        super::convert::right_feedback_message(&value.text, feedback),
+                        crate::import::right_feedback_message(&value.text, feedback),
                     );
                 }
                 right = Some((value, tolerance));

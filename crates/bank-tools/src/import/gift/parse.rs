@@ -214,9 +214,22 @@ fn read_question(first_line: usize, block: &str) -> Entry {
     };
     let after = &rest[close + 1..];
     if after.contains('{') {
+        // Math pasted as written (`\(\frac{1}{2}\)`) has braces that GIFT reads as answer blocks.
+        let before = &rest[..open];
+        let in_math = ["\\(", "\\[", "$$"]
+            .iter()
+            .any(|opening| before.contains(opening))
+            || before
+                .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                .ends_with('\\');
+        let reason = if in_math {
+            "braces in math are read as answer blocks: write them \\{ and \\} (`\\frac\\{1\\}\\{2\\}`)"
+        } else {
+            "a second answer block `{…}`: separate questions with a blank line (write \\{ and \\} for braces in text)"
+        };
         return Entry::Unreadable {
             line: line_at(position + close + 1 + after.find('{').unwrap_or(0)),
-            reason: "a second answer block `{…}`: separate questions with a blank line".into(),
+            reason: reason.into(),
         };
     }
     let missing_word = !after.trim().is_empty();

@@ -48,7 +48,7 @@ fn every_construct_file_imports_with_its_notes() {
         skipped: every-construct.gift:71: an essay question (empty answer block): the widget judges answers it can check, not free writing
         skipped: every-construct.gift:73: a description (text without an answer block): the widget has no item without a question
         changed: every-construct.gift:83: partial credit 50% for “emphasis”: the widget has none, it counts as wrong
-        skipped: every-construct.gift:96: a second answer block `{…}`: separate questions with a blank line
+        skipped: every-construct.gift:96: a second answer block `{…}`: separate questions with a blank line (write \{ and \} for braces in text)
         skipped: every-construct.gift:98: its braces do not pair: a `{` without `}` or a `}` before `{` (write \{ and \} for braces in text)
         decision: every-construct.gift: short answers ignore case and accents (é = e), as the widget does; Moodle compares accents"#]]
     .assert_eq(&notes.join("\n"));
@@ -229,6 +229,16 @@ fn a_skipped_question_is_counted_and_noted_never_dropped() {
         imported.bank.items[0].kind,
         ItemKind::SingleChoice { .. }
     ));
+}
+
+#[test]
+fn unescaped_braces_in_math_are_named_as_the_reason_a_question_is_skipped() {
+    check(
+        "::frac::Simplify \\(\\frac{2}{4}\\).{=1/2}\n\n::two::A {=b} and {=c}.",
+        expect![[r#"
+            skipped: t.gift:1: braces in math are read as answer blocks: write them \{ and \} (`\frac\{1\}\{2\}`)
+            skipped: t.gift:3: a second answer block `{…}`: separate questions with a blank line (write \{ and \} for braces in text)"#]],
+    );
 }
 
 /// A tiny seeded generator for the property loop (no dependency).

@@ -117,7 +117,7 @@ pub(super) fn convert_calculated(
 }
 
 /// A Moodle formula (`{a}*{b}`, `pi()`, `pow({a}, 2)`) as a bank expression (`a*b`), checked.
-fn expression(formula: &str) -> Result<String, String> {
+pub(super) fn expression(formula: &str) -> Result<String, String> {
     let mut text = formula.replace(['{', '}'], "").replace("pi()", "pi");
     while let Some(start) = text.find("pow(") {
         let inner_start = start + 4;

@@ -64,7 +64,9 @@ pub(super) fn convert_question(
             let field = child(question, "questiontext");
             let raw = field.and_then(text_of).unwrap_or_default();
             let format = field.and_then(|field| field.attribute("format")).unwrap_or("html");
-            let calculated = super::calculated::convert_calculated(question, &raw, &source.label, notes)?;
+            let mut calculated = super::calculated::convert_calculated(question, &raw, &source.label, notes)?;
+            let names: Vec<String> = calculated.template.variables.keys().cloned().collect();
+            calculated_answers(question, &mut calculated.kind, &names, source, state, notes);
             let markdown = format_markdown(&calculated.text, format, TextShape::Block, source, state, notes);
             prompt = super::calculated::fill_markers(&markdown, &calculated.markers);
             template = Some(calculated.template);
@@ -180,6 +182,22 @@ fn answers(
             line: line(answer),
         })
         .collect()
+}
+
+/// Notes the feedback of a typed question's right `answer` as left out: the bank has feedback
+/// for wrong answers only (GIFT's importer says the same).
+fn right_answer_feedback_left_out(
+    answer: &Answer,
+    source: &QuestionSource,
+    notes: &mut Vec<ImportNote>,
+) {
+    if let Some(feedback) = &answer.feedback {
+        notes.push(ImportNote {
+            kind: NoteKind::LeftOut,
+            source: format!("{} line {}", source.label, answer.line),
+            message: crate::import::right_feedback_message(answer.text.trim(), feedback),
+        });
+    }
 }
 
 fn is_true(node: Option<Node<'_, '_>>) -> bool {
@@ -331,6 +349,7 @@ fn shortanswer(
     for answer in answers(question, source, state, notes) {
         let text = answer.text.trim().to_string();
         if answer.fraction >= 100.0 {
+            right_answer_feedback_left_out(&answer, source, notes);
             // `\*` is a literal star in Moodle; any other `*` is a wildcard.
             if text.replace("\\*", "").contains('*') {
                 if pattern.is_some() {
@@ -424,6 +443,7 @@ fn numerical(
             text: text.to_string(),
         };
         if answer.fraction >= 100.0 && right.is_none() {
+            right_answer_feedback_left_out(&answer, source, notes);
             right = Some((
                 number,
                 answer.tolerance.filter(|tolerance| *tolerance > 0.0),
@@ -451,6 +471,26 @@ fn numerical(
         }
     }
     let (answer, tolerance) = right.ok_or("no number gives full credit")?;
+    let (unit, convert_units) = units(question, source, notes);
+    Ok(ItemKind::Numeric {
+        answer,
+        tolerance,
+        relative_tolerance: None,
+        misconceptions,
+        unit,
+        convert_units,
+        form: None,
+    })
+}
+
+/// A numerical or calculated question's `<units>`: the unit of multiplier 1 as the item's
+/// `unit`, and whether other units are accepted (`convertUnits`, noted: their multipliers are
+/// not read).
+fn units(
+    question: Node<'_, '_>,
+    source: &QuestionSource,
+    notes: &mut Vec<ImportNote>,
+) -> (Option<String>, bool) {
     let units: Vec<(String, f64)> = child(question, "units")
         .map(|units| {
             units
@@ -475,15 +515,70 @@ fn numerical(
     if convert_units {
         notes.push(ImportNote { kind: NoteKind::Changed, source: source.label.clone(), message: "other units are accepted when the widget knows how to convert them (their multipliers are not read)".into() });
     }
-    Ok(ItemKind::Numeric {
-        answer,
-        tolerance,
-        relative_tolerance: None,
+    (unit, convert_units)
+}
+
+/// A calculated question's answers beyond its first right formula (which `convert_calculated`
+/// made the item's answer), and its units: a wrong formula with feedback becomes a typical wrong
+/// answer of the template (`{{2*(a+b)}}`); feedback on the right formula, other right or partly
+/// right formulas and wrong formulas the bank cannot read are noted as left out.
+fn calculated_answers(
+    question: Node<'_, '_>,
+    kind: &mut ItemKind,
+    variables: &[String],
+    source: &QuestionSource,
+    state: &mut ImportState,
+    notes: &mut Vec<ImportNote>,
+) {
+    let ItemKind::Numeric {
         misconceptions,
         unit,
         convert_units,
-        form: None,
-    })
+        ..
+    } = kind
+    else {
+        return;
+    };
+    let mut right_seen = false;
+    for answer in answers(question, source, state, notes) {
+        let location = format!("{} line {}", source.label, answer.line);
+        let formula = answer.text.trim();
+        if answer.fraction >= 100.0 && !right_seen {
+            right_seen = true;
+            right_answer_feedback_left_out(&answer, source, notes);
+        } else if answer.fraction > 0.0 {
+            notes.push(ImportNote {
+                kind: NoteKind::LeftOut,
+                source: location,
+                message: format!(
+                    "the formula {formula} for {}% credit is left out (judged wrong): a template has one right formula",
+                    answer.fraction
+                ),
+            });
+        } else if let Some(mut feedback) = answer.feedback {
+            // Wildcards in the feedback are template values, as in hints.
+            for name in variables {
+                feedback = feedback.replace(&format!("{{{name}}}"), &format!("{{{{{name}}}}}"));
+            }
+            match super::calculated::expression(formula) {
+                Ok(expression) => misconceptions.push(Misconception {
+                    answer: NumericValue {
+                        value: f64::NAN,
+                        text: format!("{{{{{expression}}}}}"),
+                    },
+                    feedback,
+                }),
+                Err(reason) => notes.push(ImportNote {
+                    kind: NoteKind::LeftOut,
+                    source: location,
+                    message: format!(
+                        "the wrong formula {formula} and its feedback are left out: {reason}"
+                    ),
+                }),
+            }
+        }
+    }
+    (*unit, *convert_units) = units(question, source, notes);
 }
 
 fn matching(

@@ -129,3 +129,82 @@ fn an_escaped_star_is_a_literal_star_not_a_wildcard() {
     assert!(json["pattern"].is_null(), "{json}");
     std::fs::remove_file(&file).ok();
 }
+
+#[test]
+fn feedback_on_a_typed_right_answer_is_listed_as_left_out() {
+    let file =
+        std::env::temp_dir().join(format!("moodle-right-feedback-{}.xml", std::process::id()));
+    std::fs::write(
+        &file,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="shortanswer">
+    <name><text>Capital</text></name>
+    <questiontext format="html"><text>The capital of France?</text></questiontext>
+    <answer fraction="100"><text>Paris</text><feedback format="html"><text><![CDATA[<p>Yes: Paris.</p>]]></text></feedback></answer>
+    <answer fraction="0"><text>Lyon</text><feedback format="html"><text>Not the capital.</text></feedback></answer>
+  </question>
+  <question type="numerical">
+    <name><text>Rope</text></name>
+    <questiontext format="html"><text>Two ropes of 1.5 m, end to end: how many metres?</text></questiontext>
+    <answer fraction="100"><text>3</text><feedback format="html"><text>Right.</text></feedback><tolerance>0</tolerance></answer>
+    <answer fraction="0"><text>1.5</text><feedback format="html"><text>One rope only.</text></feedback><tolerance>0</tolerance></answer>
+  </question>
+</quiz>"#,
+    )
+    .unwrap();
+    let imported = import_moodle_xml(&file).unwrap();
+    std::fs::remove_file(&file).ok();
+    let notes: Vec<String> = imported.notes.iter().map(ToString::to_string).collect();
+    expect![[r#"
+        left out: question 1 "Capital" (line 3) line 6: the feedback on the right answer “Paris” (“Yes: Paris.”): a typed answer has feedback for wrong answers only
+        left out: question 2 "Rope" (line 9) line 12: the feedback on the right answer “3” (“Right.”): a typed answer has feedback for wrong answers only"#]]
+    .assert_eq(&notes.join("\n"));
+    assert_eq!(imported.bank.items.len(), 2, "both questions are written");
+}
+
+#[test]
+fn a_calculated_question_keeps_its_wrong_formulas_with_feedback_and_its_unit() {
+    let file = std::env::temp_dir().join(format!("moodle-calculated-{}.xml", std::process::id()));
+    let dataset = |name: &str| {
+        format!(
+            "<dataset_definition><name><text>{name}</text></name><distribution><text>uniform</text></distribution>\
+             <minimum><text>2</text></minimum><maximum><text>9</text></maximum><decimals><text>0</text></decimals></dataset_definition>"
+        )
+    };
+    std::fs::write(
+        &file,
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="calculated">
+    <name><text>Area</text></name>
+    <questiontext format="html"><text>A rectangle is {{a}} cm by {{b}} cm. What is its area?</text></questiontext>
+    <answer fraction="100"><text>{{a}}*{{b}}</text><tolerance>0.01</tolerance><tolerancetype>1</tolerancetype><feedback format="html"><text>Well done.</text></feedback></answer>
+    <answer fraction="50"><text>{{a}}*{{b}}/2</text><tolerance>0.01</tolerance><tolerancetype>1</tolerancetype></answer>
+    <answer fraction="0"><text>2*({{a}}+{{b}})</text><tolerance>0.01</tolerance><tolerancetype>1</tolerancetype><feedback format="html"><text>That is the perimeter of {{a}} by {{b}}.</text></feedback></answer>
+    <units><unit><multiplier>1</multiplier><unit_name>cm^2</unit_name></unit></units>
+    <dataset_definitions>{}{}</dataset_definitions>
+  </question>
+</quiz>"#,
+            dataset("a"),
+            dataset("b")
+        ),
+    )
+    .unwrap();
+    let imported = import_moodle_xml(&file).unwrap();
+    std::fs::remove_file(&file).ok();
+    let json = serde_json::to_value(&imported.bank.items[0].kind).unwrap();
+    assert_eq!(json["answer"], "{{a*b}}");
+    assert_eq!(
+        json["misconceptions"],
+        serde_json::json!([{ "answer": "{{2*(a+b)}}", "feedback": "That is the perimeter of {{a}} by {{b}}." }])
+    );
+    assert_eq!(json["unit"], "cm^2");
+    assert_eq!(judge_every_item(&imported), vec!["area: numeric"]);
+    let notes: Vec<String> = imported.notes.iter().map(ToString::to_string).collect();
+    expect![[r#"
+        left out: question 1 "Area" (line 3) line 6: the feedback on the right answer “{a}*{b}” (“Well done.”): a typed answer has feedback for wrong answers only
+        left out: question 1 "Area" (line 3) line 7: the formula {a}*{b}/2 for 50% credit is left out (judged wrong): a template has one right formula"#]]
+    .assert_eq(&notes.join("\n"));
+}
