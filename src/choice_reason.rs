@@ -79,17 +79,16 @@ pub fn why_this_item(words: &Words, bank: &IndexedBank, reason: &ChoiceReason) -
     }
 }
 
-/// The skills of `lists`, one after the other, each name in quotes, joined by `and`: in one loop
-/// (a `map`, `collect` and `join` was compiled for each place that said them).
+/// The names of the skills of `lists`, one after the other, joined by `and`, which closes one
+/// name's quotes and opens the next's (the sentence quotes the whole, in its language's quote
+/// marks); in one loop (a `map`, `collect` and `join` was compiled for each place that said them).
 fn quoted_names(bank: &IndexedBank, lists: &[&[String]], and: &str) -> String {
     let mut names = String::new();
     for id in lists.iter().flat_map(|list| list.iter()) {
         if !names.is_empty() {
             names.push_str(and);
         }
-        names.push('“');
         names.push_str(bank.skill_name(id));
-        names.push('”');
     }
     names
 }

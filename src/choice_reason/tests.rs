@@ -62,6 +62,10 @@ const CHAIN: &str = r#"{
 }"#;
 
 fn why_new(after: &[&str], placed: &[&str]) -> String {
+    why_new_in("en", after, placed)
+}
+
+fn why_new_in(language: &str, after: &[&str], placed: &[&str]) -> String {
     let bank = IndexedBank::new(load_bank(CHAIN).bank.expect("the test bank loads"));
     let ids = |list: &[&str]| list.iter().map(|id| id.to_string()).collect();
     let reason = ChoiceReason::NewSkill {
@@ -69,7 +73,18 @@ fn why_new(after: &[&str], placed: &[&str]) -> String {
         after: ids(after),
         placed: ids(placed),
     };
-    why_this_item(words_for(Some("en")), &bank, &reason)
+    why_this_item(words_for(Some(language)), &bank, &reason)
+}
+
+#[test]
+fn a_list_of_skills_takes_the_quote_marks_of_the_sentence_language() {
+    assert_eq!(
+        why_new_in("fr", &["count", "add"], &[]),
+        "Étape suivante : « Multiplying », maintenant que tu maîtrises « Counting » et « Adding »."
+    );
+    let arabic = why_new_in("ar", &["count", "add"], &[]);
+    assert!(arabic.ends_with("«Counting» و«Adding»."), "{arabic}");
+    assert!(!arabic.contains('“'), "{arabic}");
 }
 
 #[test]
