@@ -199,7 +199,6 @@ fn a_zipped_package_imports_as_its_folder_in_memory() {
         items 3, items written 3, items skipped 0
         items: triangle, area, capital
         media: media/images/triangle.svg (128 bytes)
-        left out: items/area.xml (line 7): the shared stimulus ../stimuli/shapes.xml is not included in the prompt
         left out: items/area.xml (line 11): a rubric block for "scorer" is left out (not for learners)"#]]
     .assert_eq(&outcome(&from_folder));
 }

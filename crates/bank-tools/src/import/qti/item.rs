@@ -103,16 +103,24 @@ pub(in crate::import) fn convert_item_file(
                 .collect(),
         },
     };
+    // A shared stimulus (a passage several items ask about) comes first in the prompt.
+    let mut markdown = String::new();
     for stimulus in children_named(root, "assessmentStimulusRef") {
         let href = attribute(stimulus, "href").unwrap_or_default();
-        reader.note(
-            NoteKind::Skipped,
-            stimulus,
-            format!("the shared stimulus {href} is not included in the prompt"),
-        );
+        match read_stimulus(file, href, reader.notes, reader.media) {
+            Ok(passage) => {
+                markdown.push_str(passage.trim());
+                markdown.push_str("\n\n");
+            }
+            Err(problem) => reader.note(
+                NoteKind::Skipped,
+                stimulus,
+                format!("the shared stimulus {href} is left out: {problem}"),
+            ),
+        }
     }
     let nodes = reader.nodes(body);
-    let markdown = reader.markdown(&nodes, TextShape::Block);
+    markdown.push_str(&reader.markdown(&nodes, TextShape::Block));
     for modal in children_named(root, "modalFeedback") {
         let nodes = reader.nodes(modal);
         let markdown = reader.markdown(&nodes, TextShape::Block);
@@ -299,6 +307,62 @@ fn safe_id(identifier: &str) -> String {
             }
         })
         .collect()
+}
+
+/// The body of the shared stimulus at `href` (from the item's folder) as Markdown, its images
+/// found from its own folder; an error says why it cannot be (missing, not a stimulus, or
+/// holding an interaction the item would not score).
+fn read_stimulus(
+    item: &ItemFile<'_>,
+    href: &str,
+    notes: &mut Vec<ImportNote>,
+    media: &mut Vec<MediaFile>,
+) -> Result<String, String> {
+    let path = normalize(parent_folder(item.file), href)
+        .ok_or("its address leaves the package or is a web address")?;
+    // A test file read alone finds it in its folder on disk, as it finds its items.
+    let beside;
+    let text = match item.files.text(&path) {
+        Ok(text) => text,
+        Err(error) => match item.files.file_beside(&path).map(String::from_utf8) {
+            Some(Ok(text)) => {
+                beside = text;
+                beside.as_str()
+            }
+            Some(Err(_)) => return Err(format!("{path} is not UTF-8 text")),
+            None => return Err(error),
+        },
+    };
+    let document = parse_xml(text)?;
+    let root = document.root_element();
+    if local_name(root) != "assessmentStimulus" {
+        return Err(format!("<{}> is not a stimulus", root.tag_name().name()));
+    }
+    let body = children_named(root, "stimulusBody")
+        .next()
+        .ok_or("it has no stimulus body")?;
+    let file = ItemFile {
+        file: &path,
+        files: item.files,
+        source: &path,
+    };
+    let mut reader = Reader {
+        file: &file,
+        notes,
+        media,
+        state: BodyState {
+            interactions: Vec::new(),
+            feedback: Vec::new(),
+            end_attempts: Vec::new(),
+            choice_feedback: BTreeMap::new(),
+            math_variables: Vec::new(),
+        },
+    };
+    let nodes = reader.nodes(body);
+    if !reader.state.interactions.is_empty() {
+        return Err("it holds an interaction".to_string());
+    }
+    Ok(reader.markdown(&nodes, TextShape::Block))
 }
 
 pub(super) struct Reader<'r, 'a, 'input> {

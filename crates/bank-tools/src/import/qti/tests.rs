@@ -163,13 +163,59 @@ fn a_qti3_package_folder_gives_skills_from_sections_and_its_images() {
         imported.bank.items[2].solution.as_deref(),
         Some("Paris has been the capital since the tenth century.")
     );
+    // The shared stimulus (stimuli/shapes.xml) comes before the item's own text.
+    let area = &imported.bank.items[1].prompt;
+    assert!(
+        area.starts_with("A triangle's *base* is any one of its sides")
+            && area.contains("opposite corner.\n\nA triangle has base 5 and height 5."),
+        "{area}"
+    );
     assert_eq!(
         skipped(&imported),
         vec![
-            "left out: items/area.xml (line 7): the shared stimulus ../stimuli/shapes.xml is not included in the prompt",
             "left out: items/area.xml (line 11): a rubric block for \"scorer\" is left out (not for learners)",
         ]
     );
+}
+
+#[test]
+fn a_shared_stimulus_that_cannot_be_read_is_noted_and_the_item_kept() {
+    let folder = source("qti3-package");
+    let files = crate::import::source_files::SourceFiles::read_path(&folder).unwrap();
+    let item = files.text("items/area.xml").unwrap().to_string();
+    for (href, stimulus, why) in [
+        ("../stimuli/gone.xml", None, "stimuli/gone.xml is not in"),
+        (
+            "../stimuli/odd.xml",
+            Some("<qti-assessment-item identifier=\"x\"/>"),
+            "<qti-assessment-item> is not a stimulus",
+        ),
+        (
+            "https://example.org/s.xml",
+            None,
+            "its address leaves the package",
+        ),
+    ] {
+        let mut files = files.clone();
+        if let Some(text) = stimulus {
+            files.insert("stimuli/odd.xml", text.as_bytes().to_vec());
+        }
+        files.insert(
+            "items/area.xml",
+            item.replace("../stimuli/shapes.xml", href).into_bytes(),
+        );
+        let imported = super::import_qti_files(&files).unwrap();
+        assert!(imported.bank.items[1]
+            .prompt
+            .starts_with("A triangle has base 5"));
+        let notes = skipped(&imported);
+        assert!(
+            notes[0].starts_with(&format!(
+                "left out: items/area.xml (line 7): the shared stimulus {href} is left out: "
+            )) && notes[0].contains(why),
+            "{notes:#?}"
+        );
+    }
 }
 
 #[test]
