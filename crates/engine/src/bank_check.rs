@@ -169,9 +169,15 @@ pub fn read_bank(text: &str) -> BankRead {
     let root = match json::parse(text) {
         Ok(value) => value,
         Err(error) => {
+            // A web page where the bank should be: the usual cause is a wrong address.
+            let detail = if text.trim_start().starts_with('<') {
+                "it is a web page (HTML), not a bank: check the bank's address".into()
+            } else {
+                error.message
+            };
             diagnostics.push(error_at(
                 format!("line {}, column {}", error.line, error.column),
-                Problem::new(Code::NotJson).with("detail", error.message),
+                Problem::new(Code::NotJson).with("detail", detail),
             ));
             return BankRead::Refused(diagnostics);
         }

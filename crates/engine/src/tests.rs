@@ -173,6 +173,16 @@ fn invalid_json_is_reported_with_its_line() {
 }
 
 #[test]
+fn a_web_page_instead_of_a_bank_says_to_check_the_address() {
+    check_diagnostics(
+        "\n<!doctype html>\n<title>Not found</title>",
+        expect![[r#"
+            refused
+            error at line 2, column 1: the file is not valid JSON: it is a web page (HTML), not a bank: check the bank's address"#]],
+    );
+}
+
+#[test]
 fn every_problem_of_a_bank_is_reported_with_its_path() {
     check_diagnostics(
         r#"{ "id": "b", "version": "1", "title": "Broken",
