@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 #! Runs every test: lint, the native tests (engine, tools and the widget crate's own tests), then
-#! the built package in headless Chromium and, at the same time, in Firefox ESR (every test file
-#! that opens a browser runs in both), then the size. Prints each phase's seconds as it ends and
-#! a summary at the end. Exits non-zero on any failure (both browsers' reports are printed first).
-#! `AP_BROWSERS_IN_TURN=1` runs the two browsers one after the other instead (slower; each
+#! the built package in headless Chromium and in Firefox ESR (every test file that opens a browser
+#! runs in both), then the size. Prints each phase's seconds as it ends and a summary at the end.
+#! Exits non-zero on any failure. The browser tests are one queue of (browser, file) runs, a few at
+#! a time, the longest first (scripts/browser-tests.mjs; `AP_BROWSER_WORKERS=N` runs N at a time).
+#! `AP_BROWSERS_IN_TURN=1` runs the two browsers' suites one after the other instead (slower; each
 #! report then streams as it runs).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -38,40 +39,6 @@ firefox_files() {
     grep -l "lib/browser.js" tests/*.test.js
 }
 
-# Chromium (every test file) and Firefox ESR (the files above) at the same time: their tests
-# mostly wait on the browser, and the two suites share no browser, port or scratch folder (the
-# files that write a shared output take pkg-tests/lib/shared-output.js's lock). Chromium's report
-# streams; Firefox's is kept in a file and printed whole when both have ended.
-browsers_together() {
-    local logs firefox_pid chromium_rc=0 firefox_rc firefox_took start=$SECONDS
-    logs="$(mktemp -d)"
-    (
-        cd pkg-tests
-        firefox_start=$SECONDS
-        rc=0
-        # shellcheck disable=SC2046 # one argument per file
-        AP_BROWSER=firefox node --test --test-concurrency=1 $(firefox_files) >"$logs/report" 2>&1 || rc=$?
-        echo "$rc $((SECONDS - firefox_start))" >"$logs/status"
-    ) &
-    firefox_pid=$!
-    # Firefox goes on after an interrupted or failed Chromium run only until this script ends.
-    trap 'kill "$firefox_pid" 2>/dev/null || true' EXIT
-    echo "== browser tests (pkg-tests, headless Chromium; Firefox ESR meanwhile, its report below) =="
-    (cd pkg-tests && npm test) || chromium_rc=$?
-    summary+=("$(printf '%-44s %5d s' "  of which Chromium" $((SECONDS - start)))")
-    echo "Chromium: $((SECONDS - start)) s"
-    wait "$firefox_pid" || true
-    trap - EXIT
-    read -r firefox_rc firefox_took <"$logs/status" || { firefox_rc=1 firefox_took=$((SECONDS - start)); }
-    echo "== browser tests in Firefox ESR (every test file that opens a browser; ran meanwhile) =="
-    cat "$logs/report"
-    rm -rf "$logs"
-    summary+=("$(printf '%-44s %5d s' "  of which Firefox ESR (at the same time)" "$firefox_took")")
-    echo "Firefox ESR: $firefox_took s (both browsers: $((SECONDS - start)) s)"
-    [ "$chromium_rc" -eq 0 ] || { echo "browser tests in Chromium failed (report above)"; return 1; }
-    [ "$firefox_rc" -eq 0 ] || { echo "browser tests in Firefox ESR failed (report above)"; return 1; }
-}
-
 browsers_in_turn() {
     echo "== browser tests (pkg-tests, headless Chromium) =="
     (cd pkg-tests && npm test)
@@ -83,14 +50,19 @@ browsers_in_turn() {
 start=$SECONDS
 phase "lint" bash scripts/lint.sh
 phase "native tests (engine, tools, widget crate)" cargo test --workspace
-# The bank tools' release build, which the browser tests run (`make demo-content` and the OATutor
-# test convert the sample with it): built here, not inside the browser phase, where a cold build
-# (fat LTO) starved the other browser's tests of CPU until they timed out.
-phase "bank tools (release build the browser tests run)" cargo build -q --release -p adaptive-practice-bank-tools --bins
+# The release builds the browser tests run: the bank tools (`make demo-content` and the OATutor
+# test convert the sample with them) and the simulator (the teacher tests simulate a class).
+# Built here, not inside the browser phase, where a cold build (fat LTO) starved the other tests
+# of CPU until they timed out. Two commands, as the tests run them: each package's own features.
+release_tools() {
+    cargo build -q --release -p adaptive-practice-bank-tools --bins
+    cargo build -q --release -p adaptive-practice-simulator --bin class-reports --bin replay-answers
+}
+phase "release tools (bank tools, simulator)" release_tools
 if [ "${AP_BROWSERS_IN_TURN:-}" = 1 ]; then
     phase "browser tests, Chromium then Firefox ESR" browsers_in_turn
 else
-    phase "browser tests, Chromium and Firefox ESR" browsers_together
+    phase "browser tests, Chromium and Firefox ESR" node scripts/browser-tests.mjs
 fi
 # The size and its breakdown, for the record; the budget is `make size`'s (it fails above it).
 phase "package size" bash scripts/size.sh --no-budget
