@@ -171,7 +171,7 @@ pub fn read_bank(text: &str) -> BankRead {
         Err(error) => {
             // A web page where the bank should be: the usual cause is a wrong address.
             let detail = if text.trim_start().starts_with('<') {
-                "it is a web page (HTML), not a bank: check the bank's address".into()
+                "it is a web page (HTML), not a bank: check the bank's address"
             } else {
                 error.message
             };
