@@ -105,7 +105,7 @@ test('a QTI 3.0 package as a .zip opens as a bank, with its counts and notes', a
   await openWithControl('shapes.zip', readFileSync(zip), 'application/zip');
   assert.match(
     await page.locator('#status').textContent(),
-    /found 3 items, written 3 items, skipped 0 items; 2 parts of written items left out/,
+    /found 3 items, written 3 items, skipped 0 items; 1 part of written items left out/,
   );
   const bank = await draftBank();
   assert.equal(bank.title, 'Shapes and places');
@@ -113,6 +113,8 @@ test('a QTI 3.0 package as a .zip opens as a bank, with its counts and notes', a
     bank.items.map((item) => `${item.id}: ${item.type}`),
     ['triangle: singleChoice', 'area: numeric', 'capital: shortText'],
   );
+  // The shared stimulus the area item refers to opens its prompt.
+  assert.match(bank.items[1].prompt, /^A triangle's \*base\* is any one of its sides/);
   assert.ok(
     (await notes()).includes(
       'left out: items/area.xml (line 11): a rubric block for "scorer" is left out (not for learners)',
