@@ -60,6 +60,19 @@ pub(super) struct BodyState<'a, 'input> {
     math_variables: Vec<String>,
 }
 
+impl BodyState<'_, '_> {
+    /// Nothing read yet; `math_variables` are the template's `mathVariable`s.
+    fn new(math_variables: Vec<String>) -> Self {
+        BodyState {
+            interactions: Vec::new(),
+            feedback: Vec::new(),
+            end_attempts: Vec::new(),
+            choice_feedback: BTreeMap::new(),
+            math_variables,
+        }
+    }
+}
+
 pub(in crate::import) fn convert_item_file(
     text: &str,
     file: &ItemFile<'_>,
@@ -92,16 +105,12 @@ pub(in crate::import) fn convert_item_file(
         file,
         notes,
         media,
-        state: BodyState {
-            interactions: Vec::new(),
-            feedback: Vec::new(),
-            end_attempts: Vec::new(),
-            choice_feedback: BTreeMap::new(),
-            math_variables: children_named(root, "templateDeclaration")
+        state: BodyState::new(
+            children_named(root, "templateDeclaration")
                 .filter(|declaration| attribute(*declaration, "mathVariable") == Some("true"))
                 .filter_map(|declaration| attribute(declaration, "identifier").map(str::to_string))
                 .collect(),
-        },
+        ),
     };
     // A shared stimulus (a passage several items ask about) comes first in the prompt.
     let mut markdown = String::new();
@@ -350,13 +359,7 @@ fn read_stimulus(
         file: &file,
         notes,
         media,
-        state: BodyState {
-            interactions: Vec::new(),
-            feedback: Vec::new(),
-            end_attempts: Vec::new(),
-            choice_feedback: BTreeMap::new(),
-            math_variables: Vec::new(),
-        },
+        state: BodyState::new(Vec::new()),
     };
     let nodes = reader.nodes(body);
     if !reader.state.interactions.is_empty() {
