@@ -4,7 +4,7 @@
 // `node --test` process, as before; the longest runs start first, and runs that take the same
 // shared output (pkg-tests/lib/shared-output.js) never run at the same time, so that no worker
 // waits on another's lock. Each run's report is printed when it ends, then the seconds of the
-// slowest runs and each browser's counts. Exits 1 when any run failed.
+// slowest runs, each browser's counts and why each failed run failed. Exits 1 when any run failed.
 // Usage: node scripts/browser-tests.mjs [NAME.test.js…]   (only those files; AP_BROWSER_WORKERS=N:
 // N runs at a time, default 3: each Firefox run first waits 5 to 10 s for its browser, whose
 // WebDriver session starts only after the window's idle-time start-up tasks). On 2026-12-03 at load 10 to 13: 1,338 s (CPU 1,223 s) for both
@@ -162,6 +162,17 @@ for (const browser of ['chromium', 'firefox']) {
       console.log(`  skipped in ${result.file}: ${name} (${reason})`);
     }
   }
+}
+// The failures again, last: a log cut to its tail still says what failed, where and why.
+for (const result of done.filter((run) => run.code !== 0)) {
+  const at = result.report.indexOf('✖ failing tests:');
+  const lines = (at >= 0 ? result.report.slice(at) : result.report)
+    .trimEnd()
+    .split('\n')
+    .filter((line) => !/^\s*at (.*\()?node:/.test(line));
+  const shown = at >= 0 ? lines.slice(0, 25) : lines.slice(-25);
+  console.log(`== why ${result.browser} ${result.file} failed (exit code ${result.code}) ==`);
+  console.log(shown.join('\n'));
 }
 console.log(`browser tests: ${wall.toFixed(0)} s, ${workers} runs at a time`);
 process.exit(failed ? 1 : 0);

@@ -1810,9 +1810,14 @@ function hasUnsavedWork() {
   return state.bank.items.length > 0 && JSON.stringify(state.bank) !== state.cleanText;
 }
 
+/** The pending question of confirmReplace: answers it once (a later answer is ignored). */
+let answerReplace = null;
+
 /**
  * Asks before the bank being worked on is replaced (new, open), when it holds unsaved work:
- * resolves to true to go on. "Save it first" saves the file and goes no further.
+ * resolves to true to go on. "Save it first" saves the file and goes no further. A button's
+ * answer is taken in its own click, so that what follows a yes (the file chooser) still has the
+ * click's user activation however slow the device; Escape answers "keep working".
  */
 function confirmReplace(what) {
   if (!hasUnsavedWork()) return Promise.resolve(true);
@@ -1820,29 +1825,37 @@ function confirmReplace(what) {
   document.getElementById('replace-dialog-text').textContent = `${what} ${t(
     'It is kept only in this browser, as a draft, until you save it as a file: replacing it loses it once you close the tab.',
   )}`;
-  dialog.returnValue = '';
+  answerReplace?.('cancel');
   dialog.showModal();
   return new Promise((resolve) => {
-    dialog.addEventListener(
-      'close',
-      () => {
-        if (dialog.returnValue === 'save') saveBank();
-        resolve(dialog.returnValue === 'replace');
-      },
-      { once: true },
-    );
+    const answer = (value) => {
+      if (answerReplace !== answer) return;
+      answerReplace = null;
+      if (value === 'save') saveBank();
+      resolve(value === 'replace');
+    };
+    answerReplace = answer;
   });
 }
 
 function wireReplaceQuestions() {
   const dialog = document.getElementById('replace-dialog');
-  for (const [id, answer] of [
+  for (const [id, value] of [
     ['replace-save', 'save'],
     ['replace-anyway', 'replace'],
     ['replace-cancel', 'cancel'],
   ]) {
-    document.getElementById(id).addEventListener('click', () => dialog.close(answer));
+    document.getElementById(id).addEventListener('click', () => {
+      dialog.close();
+      answerReplace?.(value);
+    });
   }
+  // Escape cancels in its own keydown; any other closing keeps the work too. A close event queued
+  // by an earlier closing finds the dialog open again for another question, and leaves it be.
+  dialog.addEventListener('cancel', () => answerReplace?.('cancel'));
+  dialog.addEventListener('close', () => {
+    if (!dialog.open) answerReplace?.('cancel');
+  });
   // The file chooser opens only once the author has said yes: its click is held, then replayed.
   const fileInput = document.getElementById('open-file');
   let fileChoiceAllowed = false;

@@ -547,6 +547,7 @@ test('"Start a new bank" and "Open" ask before they replace unsaved work, by key
   await page.locator('#replace-dialog[open]').waitFor();
   assert.equal(chooserOpened, false);
   await page.keyboard.press('Escape');
+  await page.locator('#replace-dialog[open]').waitFor({ state: 'detached' });
   page.off('filechooser', onChooser);
 
   // A file dropped on the open section asks too; "keep working" keeps the work.
@@ -590,6 +591,21 @@ test('"Start a new bank" and "Open" ask before they replace unsaved work, by key
   await page.locator('#new-bank').click();
   assert.equal(await page.locator('#replace-dialog[open]').count(), 0);
   assert.equal(await items(), 0);
+
+  // A question asked at once after another was answered gets its own answer: the first one's
+  // closing (its close event comes later) neither answers nor closes it.
+  await page.locator('#add-item').click();
+  await page.locator('[data-path="items[0].prompt"]').fill('Asked twice');
+  await page.evaluate(() => {
+    document.getElementById('new-bank').click();
+    document.getElementById('replace-cancel').click();
+    document.getElementById('new-bank').click();
+  });
+  await page.waitForTimeout(200);
+  await page.locator('#replace-dialog[open]').waitFor();
+  await page.locator('#replace-anyway').click();
+  await page.locator('#replace-dialog[open]').waitFor({ state: 'detached' });
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).bank.items.length === 0, DRAFT_KEY);
 });
 
 test('a new bank gets an id of its own, kept when its title changes, and shown outside the settings', async () => {
