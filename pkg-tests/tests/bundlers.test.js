@@ -4,18 +4,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
 import { launchBrowser } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
+import { temporaryFolder } from '../lib/temporary-folder.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const recipes = fileURLToPath(new URL('../bundlers/', import.meta.url));
 const bin = (name) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'ap-bundlers-'));
+const work = temporaryFolder('ap-bundlers-');
 let tarball;
 let browser;
 

@@ -2,13 +2,13 @@
 // README: it works when the CDN sends CORS headers, and without them every element says why.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
 import { launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
+import { temporaryFolder } from '../lib/temporary-folder.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = join(root, 'pkg');
@@ -25,7 +25,7 @@ after(async () => {
 
 /** A publisher's site on one origin whose page loads the widget from `cdnUrl` with a classic script. */
 async function siteUsing(cdnUrl) {
-  const site = mkdtempSync(join(tmpdir(), 'ap-site-'));
+  const site = temporaryFolder('ap-site-');
   copyFileSync(join(root, 'www/banks/fractions.json'), join(site, 'fractions.json'));
   writeFileSync(
     join(site, 'index.html'),

@@ -4,11 +4,11 @@
 // teacher (file and short code); starting again after confirming.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
+import { temporaryFolder } from '../lib/temporary-folder.js';
 
 let env;
 before(async () => {
@@ -19,7 +19,7 @@ after(async () => {
 });
 
 test('export, clear, import: everything is restored; bad files change nothing', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'ap-learner-data-'));
+  const folder = temporaryFolder('ap-learner-data-');
   const context = await env.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(env.baseUrl + 'index.html');
@@ -79,7 +79,7 @@ test('export, clear, import: everything is restored; bad files change nothing', 
 });
 
 test('an import over answers on this device keeps them aside, and Undo brings them back', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'ap-learner-undo-'));
+  const folder = temporaryFolder('ap-learner-undo-');
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.goto(env.baseUrl + 'index.html');

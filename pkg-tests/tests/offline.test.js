@@ -4,13 +4,13 @@
 // asked for online; the page opened with a query (`?lesson=3`) or as `index.html` too.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
 import { launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
+import { temporaryFolder } from '../lib/temporary-folder.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let env;
@@ -20,7 +20,7 @@ after(async () => {
 
 test('after one visit, the page and its widget work with no network', async () => {
   env = await launch();
-  const site = mkdtempSync(join(tmpdir(), 'ap-offline-'));
+  const site = temporaryFolder('ap-offline-');
   cpSync(join(root, 'pkg'), join(site, 'adaptive-practice'), { recursive: true });
   copyFileSync(join(root, 'www/banks/fractions.json'), join(site, 'fractions.json'));
   writeFileSync(

@@ -3,12 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
+import { temporaryFolder } from '../lib/temporary-folder.js';
 
-const folder = mkdtempSync(join(tmpdir(), 'ap-serve-'));
+const folder = temporaryFolder('ap-serve-');
 const site = join(folder, 'site');
 let server;
 let port;
