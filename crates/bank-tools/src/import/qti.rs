@@ -19,7 +19,7 @@ use adaptive_practice_engine::bank::{Bank, BankSettings, Skill};
 
 pub(crate) use self::package::slug;
 use self::package::{read_package, PackageItem};
-use crate::import::source_files::SourceFiles;
+use crate::import::source_files::{SourceFiles, Unreadable};
 use crate::import::{ImportNote, ImportedBank, NoteKind};
 
 /// Reads QTI content (an item file, a package folder or a `.zip`) and converts it. Fails only
@@ -39,35 +39,21 @@ pub fn import_qti_files(files: &SourceFiles) -> Result<ImportedBank, String> {
     let mut used_ids: Vec<String> = Vec::new();
     for PackageItem { file, skill } in &package.items {
         let source = file.clone();
-        let beside;
-        let text = match files.text(file) {
+        let text = match files.text_or_beside(file) {
             Ok(text) => text,
-            Err(error) => {
-                // A test file read alone finds its items in its folder on disk.
-                let reason = match files.file_beside(file).map(String::from_utf8) {
-                    Some(Ok(text)) => {
-                        beside = text;
-                        Ok(beside.as_str())
-                    }
-                    Some(Err(_)) => Err("cannot be read: it is not UTF-8 text".to_string()),
-                    None if !files.contains(file) => {
-                        Err("cannot be read: the file is not in the package".to_string())
-                    }
-                    None => Err(format!("cannot be read: {error}")),
+            Err(why) => {
+                let reason = match why {
+                    Unreadable::Missing => "cannot be read: the file is not in the package",
+                    Unreadable::NotText => "cannot be read: it is not UTF-8 text",
                 };
-                match reason {
-                    Ok(text) => text,
-                    Err(reason) => {
-                        notes.push(note(NoteKind::Skipped, &source, reason));
-                        continue;
-                    }
-                }
+                notes.push(note(NoteKind::Skipped, &source, reason.to_string()));
+                continue;
             }
         };
         let mut item_notes = Vec::new();
         let mut item_media = Vec::new();
         let converted = item::convert_item_file(
-            text,
+            &text,
             &item::ItemFile {
                 file,
                 files,

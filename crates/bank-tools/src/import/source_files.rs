@@ -5,6 +5,7 @@
 //! so both go through the same code. A zip is read in memory: entry names that would leave the
 //! source are dropped, and so is everything past [`MAX_UNPACKED_BYTES`].
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -162,6 +163,23 @@ impl SourceFiles {
         Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
     }
 
+    /// A file as UTF-8 text, from the source or, when the source does not hold it, from beside it
+    /// on disk ([`Self::file_beside`]: a test file read alone finds its items in its folder).
+    pub fn text_or_beside(&self, path: &str) -> Result<Cow<'_, str>, Unreadable> {
+        if self.contains(path) {
+            return self
+                .text(path)
+                .map(Cow::Borrowed)
+                .map_err(|_| Unreadable::NotText);
+        }
+        let bytes = self.file_beside(path).ok_or(Unreadable::Missing)?;
+        let text = String::from_utf8(bytes).map_err(|_| Unreadable::NotText)?;
+        Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => Cow::Owned(rest.to_string()),
+            None => Cow::Owned(text),
+        })
+    }
+
     /// A file the source refers to but does not hold: for a single file read from disk, the file
     /// at `path` in its folder (below it only: `path` is normalized). The page has no folder.
     pub fn file_beside(&self, path: &str) -> Option<Vec<u8>> {
@@ -216,6 +234,15 @@ impl SourceFiles {
             .map(|(path, bytes)| (path[prefix.len()..].to_string(), bytes))
             .collect();
     }
+}
+
+/// Why a file could not be read as text ([`SourceFiles::text_or_beside`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Neither in the source nor beside it on disk.
+    Missing,
+    /// Not UTF-8 text.
+    NotText,
 }
 
 /// A file name without its extension.

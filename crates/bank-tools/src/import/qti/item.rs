@@ -15,7 +15,7 @@ use super::{attribute, children_named, line_of, local_name, note, parse_xml};
 use crate::import::html_markdown::{
     html_to_markdown, without_markers, HtmlContext, HtmlElement, HtmlNode, TextShape,
 };
-use crate::import::source_files::{normalize, parent_folder, SourceFiles};
+use crate::import::source_files::{normalize, parent_folder, SourceFiles, Unreadable};
 use crate::import::{ImportNote, MediaFile, NoteKind};
 
 pub(in crate::import) struct ItemFile<'a> {
@@ -329,20 +329,11 @@ fn read_stimulus(
 ) -> Result<String, String> {
     let path = normalize(parent_folder(item.file), href)
         .ok_or("its address leaves the package or is a web address")?;
-    // A test file read alone finds it in its folder on disk, as it finds its items.
-    let beside;
-    let text = match item.files.text(&path) {
-        Ok(text) => text,
-        Err(error) => match item.files.file_beside(&path).map(String::from_utf8) {
-            Some(Ok(text)) => {
-                beside = text;
-                beside.as_str()
-            }
-            Some(Err(_)) => return Err(format!("{path} is not UTF-8 text")),
-            None => return Err(error),
-        },
-    };
-    let document = parse_xml(text)?;
+    let text = item.files.text_or_beside(&path).map_err(|why| match why {
+        Unreadable::Missing => format!("{path} is not in the package"),
+        Unreadable::NotText => format!("{path} is not UTF-8 text"),
+    })?;
+    let document = parse_xml(&text)?;
     let root = document.root_element();
     if local_name(root) != "assessmentStimulus" {
         return Err(format!("<{}> is not a stimulus", root.tag_name().name()));
