@@ -89,7 +89,6 @@ export const CATALOGS = {
     Skills: 'Compétences',
     'Each item practises one or more skills; the widget tracks mastery per skill. A prerequisite is practised first.':
       'Chaque exercice travaille une ou plusieurs compétences ; le widget suit la maîtrise de chacune. Un prérequis est travaillé d’abord.',
-    'Add a skill': 'Ajouter une compétence',
     'Bank settings': 'Réglages de la banque',
     'Paste from a spreadsheet': 'Coller depuis un tableur',
     'One row per item, columns type, prompt, answer, choices, hints, skill, difficulty (a header row is optional). Separate several choices, answers or hints with |. The layout is described in':
@@ -418,7 +417,6 @@ export const CATALOGS = {
     Skills: 'المهارات',
     'Each item practises one or more skills; the widget tracks mastery per skill. A prerequisite is practised first.':
       'يتدرب كل تمرين على مهارة أو أكثر؛ وتتابع الأداة الإتقان لكل مهارة. يُتدرَّب على المتطلب السابق أولًا.',
-    'Add a skill': 'إضافة مهارة',
     'Bank settings': 'إعدادات البنك',
     'Paste from a spreadsheet': 'لصق من جدول بيانات',
     'One row per item, columns type, prompt, answer, choices, hints, skill, difficulty (a header row is optional). Separate several choices, answers or hints with |. The layout is described in':
