@@ -457,6 +457,16 @@ fn writing_the_question_again_is_partial_not_right() {
         verdict_with_prompt("Simplify 4x + 3x.", simplify, "4x+3x"),
         "right"
     );
+    // A name before the answer (`y = `) is no work left to do; the question written after it is.
+    let expand = r#""type": "mathExpression", "answer": "3x + 6""#;
+    let prompt = "Expand $3(x + 2)$.";
+    assert_eq!(verdict_with_prompt(prompt, expand, "y = 3x + 6"), "right");
+    assert_eq!(verdict_with_prompt(prompt, expand, "3x+6=y"), "right");
+    assert_eq!(
+        verdict_with_prompt(prompt, expand, "y = 3(x + 2)"),
+        "partial"
+    );
+    assert_eq!(verdict_with_prompt(prompt, expand, "3(x+2)"), "partial");
 }
 
 #[test]
