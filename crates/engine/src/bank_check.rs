@@ -520,7 +520,8 @@ fn check_bank(
                     if number == 0 || number > blanks.len() {
                         diagnostics.push(warning_at(
                             path_then(&path(), ".prompt"),
-                            Problem::new(Code::GapWithoutBlank).with_number("number", number as u64),
+                            Problem::new(Code::GapWithoutBlank)
+                                .with_number("number", number as u64),
                         ));
                     }
                 }
