@@ -469,3 +469,53 @@ fn words_dragged_into_gaps_become_drop_downs_of_the_words() {
         assert!(blank.choices.contains(&blank.answers[0]), "{blank:?}");
     }
 }
+
+/// A QTI 3.0 package of items without a test, each item in `xml:lang` as given.
+fn package_of_items_in(languages: &[&str]) -> crate::import::source_files::SourceFiles {
+    let mut files = crate::import::source_files::SourceFiles::new("items");
+    let mut resources = String::new();
+    for (number, language) in languages.iter().enumerate() {
+        let file = format!("item{number}.xml");
+        files.insert(
+            &file,
+            format!(
+                r#"<qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="i{number}" title="I" xml:lang="{language}">
+  <qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="identifier">
+    <qti-correct-response><qti-value>A</qti-value></qti-correct-response>
+  </qti-response-declaration>
+  <qti-item-body>
+    <qti-choice-interaction response-identifier="RESPONSE" max-choices="1">
+      <qti-prompt>Quel est l’état de la glace ?</qti-prompt>
+      <qti-simple-choice identifier="A">solide</qti-simple-choice>
+      <qti-simple-choice identifier="B">gazeux</qti-simple-choice>
+    </qti-choice-interaction>
+  </qti-item-body>
+</qti-assessment-item>"#
+            )
+            .into_bytes(),
+        );
+        resources.push_str(&format!(
+            r#"<resource identifier="r{number}" type="imsqti_item_xmlv3p0" href="{file}"><file href="{file}"/></resource>"#
+        ));
+    }
+    files.insert(
+        "imsmanifest.xml",
+        format!(
+            r#"<manifest xmlns="http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1" identifier="m"><organizations/><resources>{resources}</resources></manifest>"#
+        )
+        .into_bytes(),
+    );
+    files
+}
+
+#[test]
+fn a_package_of_items_without_a_test_takes_its_items_language() {
+    // A French publisher's items: the bank is French (the widget speaks French and reads `0,5`
+    // as a French reader writes it); it was written without a language, so English.
+    let french = super::import_qti_files(&package_of_items_in(&["fr", "fr"])).unwrap();
+    assert_eq!(french.bank.items.len(), 2);
+    assert_eq!(french.bank.language.as_deref(), Some("fr"));
+    // Items that disagree say nothing about the bank's language.
+    let mixed = super::import_qti_files(&package_of_items_in(&["fr", "en"])).unwrap();
+    assert_eq!(mixed.bank.language, None);
+}
