@@ -130,7 +130,7 @@ fn an_essay_is_skipped_with_its_reason() {
     assert!(imported.bank.items.is_empty());
     assert_eq!(
         skipped(&imported),
-        vec!["skipped: essay.xml: the interaction extendedTextInteraction cannot be answered in the widget"]
+        vec!["skipped: essay.xml: the interaction extendedTextInteraction cannot be answered in the widget (a written answer is marked by a person; the widget judges answers it can check)"]
     );
     assert_eq!(imported.count("items skipped"), 1);
 }
@@ -276,7 +276,7 @@ fn a_qti2_package_without_a_test_reads_its_item_resources_in_order() {
     );
     assert!(
         skipped.contains(
-            &"skipped: essay.xml: the interaction extendedTextInteraction cannot be answered in the widget"
+            &"skipped: essay.xml: the interaction extendedTextInteraction cannot be answered in the widget (a written answer is marked by a person; the widget judges answers it can check)"
                 .to_string()
         ),
         "{skipped:#?}"
@@ -518,4 +518,27 @@ fn a_package_of_items_without_a_test_takes_its_items_language() {
     // Items that disagree say nothing about the bank's language.
     let mixed = super::import_qti_files(&package_of_items_in(&["fr", "en"])).unwrap();
     assert_eq!(mixed.bank.language, None);
+}
+
+#[test]
+fn a_qti3_interaction_left_out_is_named_as_the_file_writes_it() {
+    let mut files = crate::import::source_files::SourceFiles::new("essay");
+    files.insert(
+        "essay.xml",
+        br#"<qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="e" title="E">
+  <qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="string"/>
+  <qti-item-body>
+    <qti-extended-text-interaction response-identifier="RESPONSE"><qti-prompt>Why do we have seasons?</qti-prompt></qti-extended-text-interaction>
+  </qti-item-body>
+</qti-assessment-item>"#
+            .to_vec(),
+    );
+    let error = match super::import_qti_files(&files) {
+        Ok(imported) => skipped(&imported).join("\n"),
+        Err(error) => error,
+    };
+    assert!(
+        error.contains("the interaction qti-extended-text-interaction cannot be answered in the widget (a written answer is marked by a person"),
+        "{error}"
+    );
 }
