@@ -89,7 +89,6 @@ export const CATALOGS = {
     Skills: 'Compétences',
     'Each item practises one or more skills; the widget tracks mastery per skill. A prerequisite is practised first.':
       'Chaque exercice travaille une ou plusieurs compétences ; le widget suit la maîtrise de chacune. Un prérequis est travaillé d’abord.',
-    'Add a skill': 'Ajouter une compétence',
     'Bank settings': 'Réglages de la banque',
     'Paste from a spreadsheet': 'Coller depuis un tableur',
     'One row per item, columns type, prompt, answer, choices, hints, skill, difficulty (a header row is optional). Separate several choices, answers or hints with |. The layout is described in':
@@ -418,7 +417,6 @@ export const CATALOGS = {
     Skills: 'المهارات',
     'Each item practises one or more skills; the widget tracks mastery per skill. A prerequisite is practised first.':
       'يتدرب كل تمرين على مهارة أو أكثر؛ وتتابع الأداة الإتقان لكل مهارة. يُتدرَّب على المتطلب السابق أولًا.',
-    'Add a skill': 'إضافة مهارة',
     'Bank settings': 'إعدادات البنك',
     'Paste from a spreadsheet': 'لصق من جدول بيانات',
     'One row per item, columns type, prompt, answer, choices, hints, skill, difficulty (a header row is optional). Separate several choices, answers or hints with |. The layout is described in':
@@ -770,6 +768,7 @@ export const DIAGNOSTICS = {
     emptyPrompt: 'la question est vide',
     difficultyOutOfRange: 'la difficulté doit être comprise entre -6 et 6',
     missingGap: 'la question n’a pas de trou [[{number}]]',
+    gapWithoutBlank: 'la question contient [[{number}]] mais il n’y a pas de trou {number}',
     fewItemsForSkill: 'exercices qui travaillent cette compétence : {count} ; la maîtrise demande {needed} réponses',
     settingOutOfRange: 'doit être compris entre {min} et {max}',
     inVariant: 'dans la variante tirée avec la graine {seed} : {problem}',
@@ -817,6 +816,7 @@ export const DIAGNOSTICS = {
     emptyPrompt: 'نص السؤال فارغ',
     difficultyOutOfRange: 'يجب أن تكون الصعوبة بين ‎-6 و6',
     missingGap: 'ليس في نص السؤال الفراغ [[{number}]]',
+    gapWithoutBlank: 'في نص السؤال الفراغ [[{number}]] لكن ليس في التمرين فراغ رقم {number}',
     fewItemsForSkill: 'عدد التمارين التي تتدرب على هذه المهارة: {count}؛ ويحتاج الإتقان إلى {needed} إجابات',
     settingOutOfRange: 'يجب أن تكون القيمة بين {min} و{max}',
     inVariant: 'في الصيغة المسحوبة بالبذرة {seed}: {problem}',

@@ -86,22 +86,39 @@ function typeDefaults(type) {
 }
 
 /**
- * A new bank's id: its title as an id and a short random part, made once when the bank is
- * started and then kept (editing the title later keeps it), so that two banks made on this page
- * never share learners' progress, which the widget keeps under the bank id.
+ * A new bank's id: its title as an id and a short random part, made when the bank is started, so
+ * that two banks made on this page never share learners' progress, which the widget keeps under
+ * the bank id. Until the bank is first saved as a file its id follows its title (the random part
+ * kept: `idAfterTitle`); from then on editing the title keeps it, and the progress under it.
  */
 function newBankId(title, random = crypto.getRandomValues(new Uint32Array(2))) {
-  const base =
-    title
+  const part = [...random].map((n) => n.toString(36).padStart(7, '0').slice(-4)).join('');
+  return `${idBase(title)}-${part}`;
+}
+
+/** A title as the readable part of a bank id: `Class 5B fractions` is `class-5b-fractions`. */
+function idBase(title) {
+  return (
+    String(title ?? '')
       .normalize('NFD')
       .replace(/\p{M}/gu, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 40)
-      .replace(/-+$/, '') || 'practice';
-  const part = [...random].map((n) => n.toString(36).padStart(7, '0').slice(-4)).join('');
-  return `${base}-${part}`;
+      .replace(/-+$/, '') || 'practice'
+  );
+}
+
+/**
+ * The id a bank made on this page takes when its title changes from `before` to `after`, while it
+ * has not been saved as a file: its readable part follows the title. `null` when the id is not
+ * the one the page made from `before` (the author wrote their own): it is then kept.
+ */
+function idAfterTitle(id, before, after) {
+  const part = /-([0-9a-z]{8})$/.exec(id ?? '')?.[1];
+  if (!part || id !== `${idBase(before)}-${part}`) return null;
+  return `${idBase(after)}-${part}`;
 }
 
 function emptyBank() {
@@ -133,6 +150,8 @@ const state = {
   preview: { handle: null, shown: '', item: '', touched: false },
   /** The bank as it was last saved, opened or started: other work is kept only in this browser. */
   cleanText: null,
+  /** Whether the bank id follows the title: a bank started on this page and not saved yet. */
+  idFollowsTitle: true,
   studioReady: false,
 };
 
@@ -489,9 +508,12 @@ function typeFields(base, type) {
             help: t(
               'Write [[1]], [[2]]… in the prompt where each blank goes. Adding a blank adds its mark at the end of the prompt.',
             ),
+            // A mark the author has already written where the blank goes is not added twice
+            // (the learner would see two fields for one blank).
             onAdd: (bank, index) => {
               const prompt = getAt(bank, `${base}.prompt`) ?? '';
-              setAt(bank, `${base}.prompt`, `${prompt} [[${index + 1}]]`.trimStart());
+              const mark = `[[${index + 1}]]`;
+              if (!prompt.includes(mark)) setAt(bank, `${base}.prompt`, `${prompt} ${mark}`.trimStart());
             },
           },
         ),
@@ -1097,8 +1119,16 @@ function onInput(event) {
   const kind = control.dataset.kind;
   const value = kind === 'bool' ? (control.checked ? true : undefined) : READERS[kind](control.value);
   const renamedSkill = /^skills\[\d+\]\.id$/.test(path) ? getAt(state.bank, path) : null;
+  const followingId =
+    path === 'title' && state.idFollowsTitle ? idAfterTitle(state.bank.id, state.bank.title, value) : null;
   setAt(state.bank, path, value);
   if (renamedSkill) renameSkillReferences(renamedSkill, value);
+  if (followingId) {
+    state.bank.id = followingId;
+    const idField = document.querySelector('[data-path="id"]');
+    if (idField) idField.value = followingId;
+  }
+  if (path === 'id') state.idFollowsTitle = false;
   afterChange();
   if (path.endsWith('.name') && path.startsWith('skills')) drawItemForm();
 }
@@ -1465,7 +1495,15 @@ function saveDraft() {
   try {
     localStorage.setItem(
       DRAFT_KEY,
-      JSON.stringify({ savedAt: new Date().toISOString(), bank: state.bank, selected: state.selected }),
+      JSON.stringify({
+        savedAt: new Date().toISOString(),
+        bank: state.bank,
+        selected: state.selected,
+        // Whether the draft is the bank as last saved or opened (then replacing it loses
+        // nothing), and whether its id still follows its title: both hold across a reload.
+        savedAsFile: JSON.stringify(state.bank) === state.cleanText,
+        idFollowsTitle: state.idFollowsTitle,
+      }),
     );
   } catch {
     say(t('This browser does not let the page keep a draft: save the bank file before you close the tab.'), {
@@ -1514,6 +1552,8 @@ function openBankText(text, name) {
   });
   state.selected = 0;
   state.cleanText = JSON.stringify(state.bank);
+  state.idFollowsTitle = false;
+  saveDraft();
   drawAll();
   schedulePreview(0);
   say(tn(state.bank.items.length, 'Opened {name}: {n} items. Undo goes back to what you had.', { name }));
@@ -1612,6 +1652,8 @@ function saveBank({ evenWithErrors = false } = {}) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   state.cleanText = JSON.stringify(state.bank);
+  state.idFollowsTitle = false;
+  saveDraft();
   say(
     tn(state.bank.items.length, 'Saved {name} ({n} items). Put it next to your page and point the widget at it.', {
       name,
@@ -1686,20 +1728,6 @@ function wire() {
     (document.querySelector('#item-list [aria-current]') ?? document.getElementById('add-item')).focus();
     document.querySelector('#item-list [aria-current]')?.focus();
   });
-  document.getElementById('add-skill').addEventListener('click', () => {
-    change(
-      (bank) => {
-        bank.skills.push({
-          id: uniqueId(
-            'skill',
-            bank.skills.map((skill) => skill.id),
-          ),
-          name: '',
-        });
-      },
-      { focus: `skills[${state.bank.skills.length}].name` },
-    );
-  });
   document.getElementById('new-bank').addEventListener('click', async () => {
     if (!(await confirmReplace(t('A new bank replaces the one you are working on.')))) return;
     change((bank) => {
@@ -1708,6 +1736,8 @@ function wire() {
     });
     state.selected = 0;
     state.cleanText = JSON.stringify(state.bank);
+    state.idFollowsTitle = true;
+    saveDraft();
     drawAll();
     schedulePreview(0);
     say(t('Started a new bank. Undo brings the previous one back.'));
@@ -1899,6 +1929,9 @@ async function start() {
   if (draft) {
     state.bank = draft.bank;
     state.selected = Number.isInteger(draft.selected) ? draft.selected : 0;
+    // A draft that was saved as a file (or opened from one) holds no work to lose.
+    if (draft.savedAsFile === true) state.cleanText = JSON.stringify(draft.bank);
+    state.idFollowsTitle = draft.idFollowsTitle === true;
     const when = new Date(draft.savedAt);
     say(
       t('Your draft from {when} is back. Start a new bank or open a file to work on another.', {

@@ -186,6 +186,14 @@ async function startNewBank() {
   await page.locator('#replace-dialog[open]').waitFor({ state: 'detached' });
 }
 
+/** "Save the bank file", saying yes when the page asks about errors; resolves to the download. */
+async function saveBankFile() {
+  const download = page.waitForEvent('download');
+  await page.locator('#save-bank').click();
+  if (await page.locator('#save-dialog[open]').count()) await page.locator('#save-anyway').click();
+  return download;
+}
+
 async function draftBank() {
   return page.evaluate((key) => JSON.parse(localStorage.getItem(key)).bank, DRAFT_KEY);
 }
@@ -608,7 +616,7 @@ test('"Start a new bank" and "Open" ask before they replace unsaved work, by key
   await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).bank.items.length === 0, DRAFT_KEY);
 });
 
-test('a new bank gets an id of its own, kept when its title changes, and shown outside the settings', async () => {
+test('a new bank gets an id of its own, following its title until saved, then kept', async () => {
   await page.goto(`${env.baseUrl}www/author.html`);
   await startNewBank();
   const first = (await draftBank()).id;
@@ -616,19 +624,92 @@ test('a new bank gets an id of its own, kept when its title changes, and shown o
   const line = page.locator('#bank-id-line');
   assert.ok(await line.isVisible(), 'the id is shown while "Bank settings" is folded');
   assert.match(await line.textContent(), new RegExp(`^Bank id: ${first}\\. Learners’ progress is kept under it`));
-  // Editing the title later keeps the id, and the progress kept under it.
+  // Before the bank is saved, its id follows the title, keeping its random part: the file is
+  // then named after the title the teacher gave, not "my-practice".
+  const randomPart = first.slice(-8);
   await page.locator('.controls:has(#settings-form) > summary').click();
   await page.locator('[data-path="title"]').fill('Class 5B fractions');
   await page.waitForFunction(
     (key) => JSON.parse(localStorage.getItem(key)).bank.title === 'Class 5B fractions',
     DRAFT_KEY,
   );
-  assert.equal((await draftBank()).id, first);
-  assert.match(await line.textContent(), new RegExp(first));
-  // Another new bank on this device gets another id: the two never share learners' progress.
+  const titled = (await draftBank()).id;
+  assert.equal(titled, `class-5b-fractions-${randomPart}`);
+  assert.equal(await page.locator('[data-path="id"]').inputValue(), titled);
+  assert.match(await line.textContent(), new RegExp(titled));
+  await page.selectOption('#new-item-type', 'numeric');
+  await page.locator('#add-item').click();
+  const download = await saveBankFile();
+  assert.match(download.suggestedFilename(), new RegExp(`^class-5b-fractions-${randomPart}(\\(\\d+\\))?\\.json$`));
+  // Once saved (it may be on a page already), editing the title keeps the id, and the progress
+  // kept under it; across a reload too.
+  await page.reload();
+  await page.locator('#item-list li').first().waitFor();
+  if ((await page.locator('.controls:has(#settings-form)').getAttribute('open')) === null) {
+    await page.locator('.controls:has(#settings-form) > summary').click();
+  }
+  await page.locator('[data-path="title"]').fill('Class 5B fractions, term 2');
+  await page.waitForFunction(
+    (key) => JSON.parse(localStorage.getItem(key)).bank.title === 'Class 5B fractions, term 2',
+    DRAFT_KEY,
+  );
+  assert.equal((await draftBank()).id, titled);
+  // An id the teacher typed is theirs: a new bank whose id was edited keeps it.
   await startNewBank();
   const second = (await draftBank()).id;
   assert.match(second, /^my-practice-[0-9a-z]{8}$/);
-  assert.notEqual(second, first);
+  assert.notEqual(second.slice(-8), randomPart);
   assert.match(await line.textContent(), new RegExp(second));
+  if ((await page.locator('.controls:has(#settings-form)').getAttribute('open')) === null) {
+    await page.locator('.controls:has(#settings-form) > summary').click();
+  }
+  await page.locator('[data-path="id"]').fill('year-7-speed');
+  await page.locator('[data-path="title"]').fill('Speed');
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).bank.title === 'Speed', DRAFT_KEY);
+  assert.equal((await draftBank()).id, 'year-7-speed');
+});
+
+test('a draft saved as a file comes back saved: nothing to lose when it is replaced', async () => {
+  await page.goto(`${env.baseUrl}www/author.html`);
+  await startNewBank();
+  await page.selectOption('#new-item-type', 'numeric');
+  await page.locator('#add-item').click();
+  await page.locator('[data-path="items[0].prompt"]').fill('What is 6 × 7?');
+  await page.locator('[data-path="items[0].answer"]').fill('42');
+  await saveBankFile();
+  // The teacher comes back later: the draft is back, and it is the file they saved.
+  await page.reload();
+  await page.locator('#status', { hasText: /draft/ }).waitFor();
+  await page.locator('#new-bank').click();
+  assert.equal(await page.locator('#replace-dialog[open]').count(), 0, 'no question: the work is in the file');
+  assert.equal((await draftBank()).items.length, 0);
+  // A change made after the save is work to lose, across a reload too: the page asks.
+  await page.selectOption('#new-item-type', 'numeric');
+  await page.locator('#add-item').click();
+  await saveBankFile();
+  await page.locator('[data-path="items[0].prompt"]').fill('Changed after the save');
+  await page.waitForFunction(
+    (key) => JSON.parse(localStorage.getItem(key)).bank.items[0].prompt === 'Changed after the save',
+    DRAFT_KEY,
+  );
+  await page.reload();
+  await page.locator('#status', { hasText: /draft/ }).waitFor();
+  await page.locator('#new-bank').click();
+  await page.locator('#replace-dialog[open]').waitFor();
+  await page.locator('#replace-cancel').click();
+  assert.equal((await draftBank()).items[0].prompt, 'Changed after the save');
+});
+
+test('"Add blank" after the marks are written in the prompt adds no second mark', async () => {
+  await page.goto(`${env.baseUrl}www/author.html`);
+  await startNewBank();
+  await page.selectOption('#new-item-type', 'fillBlanks');
+  await page.locator('#add-item').click();
+  // A teacher writes the sentence first, with both marks, then adds the second blank.
+  await page.locator('[data-path="items[0].prompt"]').fill('Speed is [[1]] divided by [[2]].');
+  await page.getByRole('button', { name: 'Add blank' }).click();
+  assert.equal((await draftBank()).items[0].prompt, 'Speed is [[1]] divided by [[2]].');
+  // A blank whose mark is not written yet still gets it, at the end.
+  await page.getByRole('button', { name: 'Add blank' }).click();
+  assert.equal((await draftBank()).items[0].prompt, 'Speed is [[1]] divided by [[2]]. [[3]]');
 });

@@ -8,6 +8,7 @@
 
 use crate::bank_index::{positions_of_items, positions_of_skills};
 use crate::find_text::has_text;
+use crate::gaps::{prompt_pieces, PromptPiece};
 use crate::json::{path_index, path_then};
 use serde::{Deserialize, Serialize};
 
@@ -510,6 +511,19 @@ fn check_bank(
                         path_then(&path(), ".prompt"),
                         Problem::new(Code::MissingGap).with_number("number", number as u64),
                     ));
+                }
+            }
+            // A mark with no blank of its number is shown as nothing: the learner meets a
+            // sentence with a word missing and no field to write it in.
+            for piece in prompt_pieces(&item.prompt) {
+                if let PromptPiece::Gap(number) = piece {
+                    if number == 0 || number > blanks.len() {
+                        diagnostics.push(warning_at(
+                            path_then(&path(), ".prompt"),
+                            Problem::new(Code::GapWithoutBlank)
+                                .with_number("number", number as u64),
+                        ));
+                    }
                 }
             }
         }

@@ -18,7 +18,7 @@ use std::path::Path;
 use adaptive_practice_engine::bank::{Bank, BankSettings, Skill};
 
 pub(crate) use self::package::slug;
-use self::package::{read_package, PackageItem};
+use self::package::{language_of, read_package, PackageItem};
 use crate::import::source_files::{SourceFiles, Unreadable};
 use crate::import::{ImportNote, ImportedBank, NoteKind};
 
@@ -37,6 +37,8 @@ pub fn import_qti_files(files: &SourceFiles) -> Result<ImportedBank, String> {
     let mut skills: Vec<Skill> = Vec::new();
     let found = package.items.len();
     let mut used_ids: Vec<String> = Vec::new();
+    // The `xml:lang` of each item converted (`None` for an item without one).
+    let mut item_languages: Vec<Option<String>> = Vec::new();
     for PackageItem { file, skill } in &package.items {
         let source = file.clone();
         let text = match files.text_or_beside(file) {
@@ -78,6 +80,11 @@ pub fn import_qti_files(files: &SourceFiles) -> Result<ImportedBank, String> {
                 }
                 converted.skills = vec![skill_id];
                 items.push(converted);
+                item_languages.push(
+                    parse_xml(&text)
+                        .ok()
+                        .and_then(|document| language_of(document.root_element())),
+                );
                 crate::import::parts_left_out(&mut item_notes);
                 notes.append(&mut item_notes);
                 for file in item_media {
@@ -109,7 +116,15 @@ pub fn import_qti_files(files: &SourceFiles) -> Result<ImportedBank, String> {
         id: crate::import::source_bank_id(&files.stem(), &package.title, first_item),
         version: "1".into(),
         title: package.title.clone(),
-        language: package.language.clone(),
+        // A package of items without a test says its language on its items: theirs when they
+        // agree (the widget then speaks it and reads numbers as it writes them).
+        language: package.language.clone().or_else(|| {
+            let first = item_languages.first().cloned().flatten()?;
+            item_languages
+                .iter()
+                .all(|language| language.as_deref() == Some(first.as_str()))
+                .then_some(first)
+        }),
         license: None,
         attribution: None,
         settings: BankSettings::default(),

@@ -137,6 +137,12 @@ pub(super) fn check_math(
 /// (`-8/14`) or more operations than the answer (`240x/5` for `48x`). Never when the answer is
 /// one of the prompt's expressions (`3/4` for "Which is larger, $3/4$ or $2/3$?").
 pub(super) fn restates_prompt(prompt: &str, answer: &str, text: &str, reading: &Reading) -> bool {
+    // `y = 3x + 6` for `3x + 6`: the value after the name is what is compared (its `=` is no
+    // operation left to do), unless the answer is an equation itself.
+    let text = match named_value(text) {
+        Some((_, value)) if !answer.bytes().any(|byte| byte == b'=') => value,
+        _ => text,
+    };
     let squeezed = |text: &str| {
         let mut text = fold_case(&fold_typed(text));
         text.retain(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '*' | '·' | '×'));

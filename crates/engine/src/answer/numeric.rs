@@ -213,11 +213,12 @@ fn form_missed(
 }
 
 /// How far from the answer a typed number may be: the bank's absolute or relative tolerance,
-/// and never less than rounding noise.
+/// plus rounding noise, so that its ends count (`0.4` for 0.3 ± 0.1, whose difference is
+/// 0.10000000000000003 in doubles).
 pub(crate) fn allowance(value: f64, tolerance: Option<f64>, relative: Option<f64>) -> f64 {
     let absolute = tolerance.unwrap_or(0.0);
     let relative = relative.unwrap_or(0.0) * value.abs();
-    absolute.max(relative).max(1e-9 * value.abs().max(1.0))
+    absolute.max(relative) + 1e-9 * value.abs().max(1.0)
 }
 
 /// Whether a typed number fills a numeric blank: judged as a `numeric` item without a unit

@@ -67,6 +67,45 @@ fn numeric_tolerance_can_be_relative() {
     check(NUMERIC_RELATIVE, text("1520"), expect!["wrong answer=1500"]);
 }
 
+#[test]
+fn the_ends_of_a_tolerance_count_whatever_the_rounding_of_doubles() {
+    // A teacher's 0.3 ± 0.1 and 1.1 ± 0.1, and GIFT's range 3.1..3.2 (3.15 ± 0.05): each end's
+    // difference from the answer is a little over the tolerance in doubles.
+    let around = |answer: &str, tolerance: &str| {
+        format!(r#"{{ "type": "numeric", "answer": {answer}, "tolerance": {tolerance} }}"#)
+    };
+    check(
+        &around("0.3", "0.1"),
+        text("0.4"),
+        expect!["right answer=0.3"],
+    );
+    check(
+        &around("0.3", "0.1"),
+        text("0.2"),
+        expect!["right answer=0.3"],
+    );
+    check(
+        &around("1.1", "0.1"),
+        text("1"),
+        expect!["right answer=1.1"],
+    );
+    check(
+        &around("3.15", "0.05"),
+        text("3.2"),
+        expect!["right answer=3.15"],
+    );
+    check(
+        &around("3.15", "0.05"),
+        text("3.21"),
+        expect!["wrong answer=3.15"],
+    );
+    check(
+        &around("0.3", "0.1"),
+        text("0.41"),
+        expect!["wrong answer=0.3"],
+    );
+}
+
 const MATH: &str = r#"{ "type": "mathExpression", "answer": "7/12", "tolerance": 0.0001,
     "misconceptions": [ { "answer": "2/7", "feedback": "Numerators and denominators are not added." } ] }"#;
 
@@ -418,6 +457,16 @@ fn writing_the_question_again_is_partial_not_right() {
         verdict_with_prompt("Simplify 4x + 3x.", simplify, "4x+3x"),
         "right"
     );
+    // A name before the answer (`y = `) is no work left to do; the question written after it is.
+    let expand = r#""type": "mathExpression", "answer": "3x + 6""#;
+    let prompt = "Expand $3(x + 2)$.";
+    assert_eq!(verdict_with_prompt(prompt, expand, "y = 3x + 6"), "right");
+    assert_eq!(verdict_with_prompt(prompt, expand, "3x+6=y"), "right");
+    assert_eq!(
+        verdict_with_prompt(prompt, expand, "y = 3(x + 2)"),
+        "partial"
+    );
+    assert_eq!(verdict_with_prompt(prompt, expand, "3(x+2)"), "partial");
 }
 
 #[test]

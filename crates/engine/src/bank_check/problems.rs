@@ -51,6 +51,7 @@ problem_codes! {
     EmptyPrompt = "emptyPrompt": "the prompt is empty",
     DifficultyOutOfRange = "difficultyOutOfRange": "difficulty must be between -6 and 6",
     MissingGap = "missingGap": "the prompt has no gap [[{number}]]",
+    GapWithoutBlank = "gapWithoutBlank": "the prompt has a gap [[{number}]] but no blank {number}",
     FewItemsForSkill = "fewItemsForSkill":
         "only {count} item(s) practise this skill; mastery needs {needed} answers",
     SettingOutOfRange = "settingOutOfRange": "must be between {min} and {max}",

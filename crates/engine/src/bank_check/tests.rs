@@ -38,6 +38,20 @@ fn a_tolerance_that_accepts_every_answer_is_refused() {
 }
 
 #[test]
+fn a_gap_mark_without_its_blank_is_a_warning() {
+    // Written before the second blank was added: the learner would see "divided by ." with no
+    // field; a mark written twice is not this problem.
+    check_load(
+        r#"{ "id": "g", "skills": ["s"], "type": "fillBlanks", "prompt": "Speed is [[1]] divided by [[2]]. [[0]] [[1]]",
+             "blanks": [ { "answers": ["distance"] } ] }"#,
+        expect![[r#"
+            accepted
+            warning at $.items[0] ("g").prompt: the prompt has a gap [[2]] but no blank 2
+            warning at $.items[0] ("g").prompt: the prompt has a gap [[0]] but no blank 0"#]],
+    );
+}
+
+#[test]
 fn a_template_value_that_is_not_finite_is_refused_wherever_it_is_shown() {
     check_load(
         r#"{ "id": "t", "skills": ["s"], "type": "numeric", "prompt": "What is {{9^9^9^9}} minus {{a}}?",

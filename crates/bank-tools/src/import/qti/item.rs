@@ -277,7 +277,7 @@ fn general_feedback(
                 )
             } else {
                 format!(
-                    "feedback {:?} is left out: when it shows is not read: {}",
+                    "feedback {:?} is left out: the response processing does not say when it shows (no rule the importer can read sets its outcome): {}",
                     item.identifier,
                     excerpt(&item.markdown)
                 )

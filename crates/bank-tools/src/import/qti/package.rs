@@ -183,7 +183,7 @@ fn read_test(files: &SourceFiles, test: &str, package: &mut Package) -> Result<(
     Ok(())
 }
 
-fn language_of(node: roxmltree::Node<'_, '_>) -> Option<String> {
+pub(crate) fn language_of(node: roxmltree::Node<'_, '_>) -> Option<String> {
     node.attribute(("http://www.w3.org/XML/1998/namespace", "lang"))
         .map(str::to_string)
 }

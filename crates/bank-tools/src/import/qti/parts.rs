@@ -597,10 +597,18 @@ impl<'a, 'input> PartBuilder<'_, '_, 'a, 'input> {
                     form: None,
                 }
             }
+            // Named as the file writes it (`qti-extended-text-interaction` in QTI 3), so that
+            // a publisher finds it; an essay says why.
             other => {
+                let written = node.tag_name().name();
+                let why = if other == "extendedTextInteraction" {
+                    " (a written answer is marked by a person; the widget judges answers it can check)"
+                } else {
+                    ""
+                };
                 return Err(format!(
-                    "the interaction {other} cannot be answered in the widget"
-                ))
+                    "the interaction {written} cannot be answered in the widget{why}"
+                ));
             }
         };
         Ok((prompt, kind))

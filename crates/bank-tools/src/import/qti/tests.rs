@@ -130,7 +130,7 @@ fn an_essay_is_skipped_with_its_reason() {
     assert!(imported.bank.items.is_empty());
     assert_eq!(
         skipped(&imported),
-        vec!["skipped: essay.xml: the interaction extendedTextInteraction cannot be answered in the widget"]
+        vec!["skipped: essay.xml: the interaction extendedTextInteraction cannot be answered in the widget (a written answer is marked by a person; the widget judges answers it can check)"]
     );
     assert_eq!(imported.count("items skipped"), 1);
 }
@@ -276,7 +276,7 @@ fn a_qti2_package_without_a_test_reads_its_item_resources_in_order() {
     );
     assert!(
         skipped.contains(
-            &"skipped: essay.xml: the interaction extendedTextInteraction cannot be answered in the widget"
+            &"skipped: essay.xml: the interaction extendedTextInteraction cannot be answered in the widget (a written answer is marked by a person; the widget judges answers it can check)"
                 .to_string()
         ),
         "{skipped:#?}"
@@ -468,4 +468,77 @@ fn words_dragged_into_gaps_become_drop_downs_of_the_words() {
         assert!(blank.choices.len() >= 2, "{blank:?}");
         assert!(blank.choices.contains(&blank.answers[0]), "{blank:?}");
     }
+}
+
+/// A QTI 3.0 package of items without a test, each item in `xml:lang` as given.
+fn package_of_items_in(languages: &[&str]) -> crate::import::source_files::SourceFiles {
+    let mut files = crate::import::source_files::SourceFiles::new("items");
+    let mut resources = String::new();
+    for (number, language) in languages.iter().enumerate() {
+        let file = format!("item{number}.xml");
+        files.insert(
+            &file,
+            format!(
+                r#"<qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="i{number}" title="I" xml:lang="{language}">
+  <qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="identifier">
+    <qti-correct-response><qti-value>A</qti-value></qti-correct-response>
+  </qti-response-declaration>
+  <qti-item-body>
+    <qti-choice-interaction response-identifier="RESPONSE" max-choices="1">
+      <qti-prompt>Quel est l’état de la glace ?</qti-prompt>
+      <qti-simple-choice identifier="A">solide</qti-simple-choice>
+      <qti-simple-choice identifier="B">gazeux</qti-simple-choice>
+    </qti-choice-interaction>
+  </qti-item-body>
+</qti-assessment-item>"#
+            )
+            .into_bytes(),
+        );
+        resources.push_str(&format!(
+            r#"<resource identifier="r{number}" type="imsqti_item_xmlv3p0" href="{file}"><file href="{file}"/></resource>"#
+        ));
+    }
+    files.insert(
+        "imsmanifest.xml",
+        format!(
+            r#"<manifest xmlns="http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1" identifier="m"><organizations/><resources>{resources}</resources></manifest>"#
+        )
+        .into_bytes(),
+    );
+    files
+}
+
+#[test]
+fn a_package_of_items_without_a_test_takes_its_items_language() {
+    // A French publisher's items: the bank is French (the widget speaks French and reads `0,5`
+    // as a French reader writes it); it was written without a language, so English.
+    let french = super::import_qti_files(&package_of_items_in(&["fr", "fr"])).unwrap();
+    assert_eq!(french.bank.items.len(), 2);
+    assert_eq!(french.bank.language.as_deref(), Some("fr"));
+    // Items that disagree say nothing about the bank's language.
+    let mixed = super::import_qti_files(&package_of_items_in(&["fr", "en"])).unwrap();
+    assert_eq!(mixed.bank.language, None);
+}
+
+#[test]
+fn a_qti3_interaction_left_out_is_named_as_the_file_writes_it() {
+    let mut files = crate::import::source_files::SourceFiles::new("essay");
+    files.insert(
+        "essay.xml",
+        br#"<qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="e" title="E">
+  <qti-response-declaration identifier="RESPONSE" cardinality="single" base-type="string"/>
+  <qti-item-body>
+    <qti-extended-text-interaction response-identifier="RESPONSE"><qti-prompt>Why do we have seasons?</qti-prompt></qti-extended-text-interaction>
+  </qti-item-body>
+</qti-assessment-item>"#
+            .to_vec(),
+    );
+    let error = match super::import_qti_files(&files) {
+        Ok(imported) => skipped(&imported).join("\n"),
+        Err(error) => error,
+    };
+    assert!(
+        error.contains("the interaction qti-extended-text-interaction cannot be answered in the widget (a written answer is marked by a person"),
+        "{error}"
+    );
 }
