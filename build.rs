@@ -7,7 +7,7 @@
 //! fills the table through the generated `message_slot`: no catalog syntax is parsed at run time.
 //!
 //! The stylesheet is written to `$OUT_DIR/widget.min.css` without comments and needless spaces
-//! (`src/css_minify.rs`), for `widgetStylesheet`.
+//! (`src/css_minify.rs`), for the element module (`scripts/inline-stylesheet.mjs` writes it in).
 //!
 //! A catalog with problems still builds: each missing or faulty message falls back to English,
 //! with a cargo warning; the native test `every_catalog_matches_english` fails on the same

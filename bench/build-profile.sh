@@ -20,5 +20,6 @@ flags=$(node -e "
   console.log(line ? JSON.parse(line.replace(/^wasm-opt\s*=\s*/, '')).join(' ') : '-Oz');")
 # shellcheck disable=SC2086
 wasm-opt $flags --debuginfo "$out/adaptive_practice_bg.wasm" -o "$out/adaptive_practice_bg.wasm"
-cp src/element.js "$out/adaptive-practice.js"
+i18n_out="$(ls -td "$WIDGET_WASM_DIR"/build/adaptive-practice-*/out/i18n | head -n 1)"
+node scripts/inline-stylesheet.mjs src/element.js "$(dirname "$i18n_out")/widget.min.css" "$out/adaptive-practice.js"
 cp -r pkg/i18n "$out/i18n"

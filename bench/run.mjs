@@ -122,7 +122,7 @@ if (wanted('size')) {
   add('size.total.brotli', 'size total wasm+JS+CSS, brotli 11', totals.brotli, 'B');
   add(
     'size.css.gzip',
-    'CSS alone (inside the wasm: widgetStylesheet), gzip -9',
+    'CSS alone (inside the element module: adaptive-practice.js), gzip -9',
     gzipSync(css, { level: 9 }).length,
     'B',
     `raw ${css.length}`,

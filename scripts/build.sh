@@ -15,12 +15,13 @@ export PATH="${wasm_path:+$wasm_path:}$ROOT/pkg-tests/node_modules/.bin:$HOME/.c
 source scripts/wasm-std.sh
 build_start=$SECONDS
 with_widget_std wasm-pack --log-level warn build --release --target web --out-dir pkg --out-name adaptive_practice --no-pack . "${WASM_STD_ARGS[@]}" >/dev/null
-cp src/element.js pkg/adaptive-practice.js
+# The languages but English, fetched when a widget speaks one, and the minified stylesheet:
+# build.rs wrote them beside its generated Rust (the newest build of the widget's release wasm).
+i18n_out="$(ls -td "$WIDGET_WASM_DIR"/build/adaptive-practice-*/out/i18n | head -n 1)"
+# The element module holds the stylesheet (parsed while the wasm compiles).
+node scripts/inline-stylesheet.mjs src/element.js "$(dirname "$i18n_out")/widget.min.css" pkg/adaptive-practice.js
 cp src/element.d.ts pkg/adaptive-practice.d.ts
 cp src/loader.js pkg/adaptive-practice-loader.js
-# The languages but English, fetched when a widget speaks one: build.rs wrote them beside its
-# generated Rust (the newest build of the widget's release wasm).
-i18n_out="$(ls -td "$WIDGET_WASM_DIR"/build/adaptive-practice-*/out/i18n | head -n 1)"
 rm -rf pkg/i18n
 cp -r "$i18n_out" pkg/i18n
 # What a page loads, minified: the glue, its snippets, the element and the loader (esbuild keeps

@@ -3,7 +3,14 @@
 // reacts to attribute changes, and cleans up on removal. What the page writes inside the element
 // is its fallback: shown until the shadow root is attached, so it stays visible when this script
 // never runs; when the script runs but cannot start, the element says why in its shadow root.
-import init, { mountWidget, widgetStylesheet } from './adaptive_practice.js';
+import init, { mountWidget } from './adaptive_practice.js';
+
+/**
+ * The widget's stylesheet: `src/widget.css` without comments and needless spaces (`build.rs`),
+ * written in here by `scripts/inline-stylesheet.mjs` when the package is built. Held by this
+ * script rather than the wasm, so that a page parses it while the wasm module compiles.
+ */
+const WIDGET_CSS = '/* widget.css */';
 
 let ready = null;
 /** The folder of the language files (`i18n/<tag>.json`, all but English): beside the wasm file. */
@@ -24,7 +31,7 @@ export function loadModule(wasmUrl) {
       () => {
         // A timing mark for `make bench` and for hosts that measure start-up.
         performance.mark?.('adaptive-practice:instantiated');
-        return widgetStylesheet();
+        return WIDGET_CSS;
       },
       (error) => {
         // Say which file and what to check: the usual causes are a missing file and a server
@@ -114,9 +121,11 @@ function widgetOptions(options, prefetched = null) {
  */
 export async function mount(target, options = {}) {
   const root = target.shadowRoot ?? target.attachShadow({ mode: 'open' });
-  // The bank downloads while the wasm module compiles (it used to wait for the module).
+  // The bank downloads and the stylesheet is parsed while the wasm module compiles (both used to
+  // wait for the module).
   const prefetched = prefetchFor(options);
-  const styles = styleRoot(root, await loadModule(options.wasmUrl));
+  const styles = styleRoot(root, WIDGET_CSS);
+  await loadModule(options.wasmUrl);
   let current = options;
   let handle = null;
   const start = (bankText = null) => {

@@ -1,5 +1,6 @@
 //! adaptive-practice: the widget. Yew components, the storage adapter and the small JS-facing
-//! API (`mountWidget`, `WidgetHandle`, `widgetStylesheet`). All adaptive logic is in the engine.
+//! API (`mountWidget`, `WidgetHandle`). All adaptive logic is in the engine. The stylesheet is
+//! in the element module (`src/element.js`), not here.
 //! The teacher page's exports (`readReport`, `calibrateBank`) are in `crates/studio`, its own
 //! wasm build: the learner's widget never carries them.
 
@@ -173,11 +174,4 @@ pub fn mount_widget(
         app: Some(app),
         controls,
     })
-}
-
-/// The widget's stylesheet, adopted once per page by every widget's shadow root: `widget.css`
-/// without its comments and needless spaces (`build.rs`).
-#[wasm_bindgen(js_name = widgetStylesheet)]
-pub fn widget_stylesheet() -> String {
-    include_str!(concat!(env!("OUT_DIR"), "/widget.min.css")).to_string()
 }

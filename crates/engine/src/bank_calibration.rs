@@ -242,23 +242,24 @@ impl PositionedCalibration {
     /// easiness (and as what abilities are measured against): a skill gets minus the mean
     /// difficulty of its items (its typical item), an item the rest, and no item memory shifts
     /// (as a calibrated bank). A bank without difficulties gets 0 everywhere, the defaults as
-    /// fitted, item memory shifts included.
-    pub fn defaults(bank: &Bank, reference_difficulty: &[f64]) -> PositionedCalibration {
+    /// fitted, item memory shifts included. `skills_of_item`: the positions of each item's skills
+    /// the bank knows, in the item's order (`IndexedBank`'s, not looked up again here).
+    pub fn defaults(
+        bank: &Bank,
+        reference_difficulty: &[f64],
+        skills_of_item: &[Vec<usize>],
+    ) -> PositionedCalibration {
         let mut parameters = calibrated_model::default_parameters();
-        let skill_positions = IdPositions::new(bank.skills.iter().map(|s| s.id.as_str()).collect());
         let skill_easiness: Vec<f64> = reference_difficulty.iter().map(|d| -d).collect();
         let mut item_easiness = Vec::with_capacity(bank.items.len());
-        for item in &bank.items {
+        for (item, skills) in bank.items.iter().zip(skills_of_item) {
             // The mean easiness of the item's skills the bank knows (a loop, not `collect`s).
             // -0.0 to start, as std's `sum` of floats does (an item with no known skill).
-            let (mut sum, mut count) = (-0.0, 0usize);
-            for id in &item.skills {
-                if let Some(s) = skill_positions.last(id) {
-                    sum += skill_easiness[s];
-                    count += 1;
-                }
+            let mut sum = -0.0;
+            for &s in skills {
+                sum += skill_easiness[s];
             }
-            item_easiness.push(-item.prior_difficulty() - sum / count.max(1) as f64);
+            item_easiness.push(-item.prior_difficulty() - sum / skills.len().max(1) as f64);
         }
         if item_easiness
             .iter()

@@ -113,7 +113,7 @@ impl IndexedBank {
         }
         let calibration = match &bank.calibration {
             Some(calibration) => PositionedCalibration::new(&bank, calibration),
-            None => PositionedCalibration::defaults(&bank, &reference_difficulty),
+            None => PositionedCalibration::defaults(&bank, &reference_difficulty, &skills_of_item),
         };
         let has_calibration_block = bank.calibration.is_some();
         IndexedBank {
