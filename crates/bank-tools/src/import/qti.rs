@@ -18,7 +18,7 @@ use std::path::Path;
 use adaptive_practice_engine::bank::{Bank, BankSettings, Skill};
 
 pub(crate) use self::package::slug;
-use self::package::{language_of, read_package, PackageItem};
+use self::package::{read_package, PackageItem};
 use crate::import::source_files::{SourceFiles, Unreadable};
 use crate::import::{ImportNote, ImportedBank, NoteKind};
 
@@ -65,7 +65,7 @@ pub fn import_qti_files(files: &SourceFiles) -> Result<ImportedBank, String> {
             &mut item_media,
         );
         match converted {
-            Ok(mut converted) => {
+            Ok((mut converted, language)) => {
                 converted.id = unique_id(&converted.id, &mut used_ids);
                 let (skill_id, skill_name) = skill
                     .clone()
@@ -80,11 +80,7 @@ pub fn import_qti_files(files: &SourceFiles) -> Result<ImportedBank, String> {
                 }
                 converted.skills = vec![skill_id];
                 items.push(converted);
-                item_languages.push(
-                    parse_xml(&text)
-                        .ok()
-                        .and_then(|document| language_of(document.root_element())),
-                );
+                item_languages.push(language);
                 crate::import::parts_left_out(&mut item_notes);
                 notes.append(&mut item_notes);
                 for file in item_media {

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use adaptive_practice_engine::bank::{Hint, Item, ItemKind, Step};
 use roxmltree::Node;
 
+use super::package::language_of;
 use super::parts::PartBuilder;
 use super::processing::{
     read_declarations, read_processing, read_template, Feedback, ProcessingRules,
@@ -73,12 +74,14 @@ impl BodyState<'_, '_> {
     }
 }
 
+/// The item of one item file, with the file's `xml:lang` (a package of items without a test says
+/// its language there only).
 pub(in crate::import) fn convert_item_file(
     text: &str,
     file: &ItemFile<'_>,
     notes: &mut Vec<ImportNote>,
     media: &mut Vec<MediaFile>,
-) -> Result<Item, String> {
+) -> Result<(Item, Option<String>), String> {
     let document = parse_xml(text)?;
     let root = document.root_element();
     if local_name(root) != "assessmentItem" {
@@ -180,7 +183,7 @@ pub(in crate::import) fn convert_item_file(
             .collect();
         solution = Some(parts.join("\n\n"));
     }
-    Ok(Item {
+    let item = Item {
         id,
         skills: Vec::new(),
         difficulty: None,
@@ -189,7 +192,8 @@ pub(in crate::import) fn convert_item_file(
         solution,
         template: template.template,
         kind,
-    })
+    };
+    Ok((item, language_of(root)))
 }
 
 fn feedback_of(node: Node<'_, '_>, markdown: String) -> Feedback {
