@@ -127,14 +127,14 @@ pub fn join_texts(parts: &[impl AsRef<str>], separator: &str) -> String {
     joined
 }
 
-/// Text as compared: folded (`fold_typed`), trimmed, inner whitespace collapsed, final `.`/`!` dropped, lower case
+/// Text as compared: folded (`fold_typed`), trimmed, inner whitespace collapsed, final `.`/`!`/`,`/`;` dropped, lower case
 /// unless `case_sensitive`, accents removed when `ignore_accents` (`é` → `e`, `ß` → `ss`), and
 /// subscript and superscript digits and signs written plainly (`O₂` is `O2`, `Fe³⁺` is `Fe3+`:
 /// a keyboard has no subscripts).
 pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) -> String {
     let text = fold_typed(text);
     // Words joined by one space; the final `.`/`!` dropped, with the space French puts before `!`
-    // (`fusion !`).
+    // (`fusion !`), and a final `,` or `;` (a slip of the finger, `numerator,`).
     let mut joined = String::new();
     for word in text.split_whitespace() {
         if !joined.is_empty() {
@@ -144,7 +144,7 @@ pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) ->
             joined.push(plain_script(character));
         }
     }
-    joined.truncate(joined.trim_end_matches(['.', '!', ' ']).len());
+    joined.truncate(joined.trim_end_matches(['.', '!', ',', ';', ' ']).len());
     let cased = if case_sensitive {
         joined
     } else {

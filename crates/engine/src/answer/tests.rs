@@ -152,6 +152,9 @@ const SHORT: &str = r#"{ "type": "shortText", "answers": ["Paris"], "pattern": "
 fn short_text_is_normalized_before_comparing() {
     check(SHORT, text("  paris. "), expect!["right answer=Paris"]);
     check(SHORT, text("PARÍS"), expect!["right answer=Paris"]);
+    check(SHORT, text("Paris,"), expect!["right answer=Paris"]);
+    check(SHORT, text("paris ;"), expect!["right answer=Paris"]);
+    check(SHORT, text(",Paris"), expect!["wrong answer=Paris"]);
     check(
         SHORT,
         text("Ville  de Paris, France"),
