@@ -5,6 +5,10 @@
 // shared output (pkg-tests/lib/shared-output.js) never run at the same time, so that no worker
 // waits on another's lock. Each run's report is printed when it ends, then the seconds of the
 // slowest runs, each browser's counts and why each failed run failed. Exits 1 when any run failed.
+// Each worker starts its browsers once, as browser servers (pkg-tests/lib/browser.js
+// `launchBrowserServers`), and its runs connect to them (AP_BROWSER_SERVERS), each file in
+// contexts of its own: a start-up per worker instead of one per file (Firefox's takes 5 to 10 s).
+// AP_BROWSER_SHARED=0: each file launches its own browser, as when run alone.
 // Usage: node scripts/browser-tests.mjs [NAME.test.js…]   (only those files; AP_BROWSER_WORKERS=N:
 // N runs at a time, default 3: each Firefox run first waits 5 to 10 s for its browser, whose
 // WebDriver session starts only after the window's idle-time start-up tasks). On 2026-12-03 at load 10 to 13: 1,338 s (CPU 1,223 s) for both
@@ -13,6 +17,8 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+const { launchBrowserServers } = await import('../pkg-tests/lib/browser.js');
+const shareBrowsers = process.env.AP_BROWSER_SHARED !== '0';
 const testsFolder = fileURLToPath(new URL('../pkg-tests/tests/', import.meta.url));
 const pkgTests = fileURLToPath(new URL('../pkg-tests/', import.meta.url));
 const workers = Number(process.env.AP_BROWSER_WORKERS || 3);
@@ -69,12 +75,13 @@ const runs = readdirSync(testsFolder)
 const running = new Set();
 
 /** Runs one file in one browser; resolves to its report, seconds, exit code and counts. */
-function runOne(run) {
+function runOne(run, servers) {
   const started = performance.now();
+  const shared = servers ? { AP_BROWSER_SERVERS: JSON.stringify(servers.endpoints) } : {};
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', run.file], {
       cwd: pkgTests,
-      env: { ...process.env, AP_BROWSER: run.browser },
+      env: { ...process.env, AP_BROWSER: run.browser, ...shared },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     running.add(child);
@@ -95,11 +102,39 @@ function runOne(run) {
   });
 }
 
+const allServers = new Set();
+
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => {
+  process.on(signal, async () => {
     for (const child of running) child.kill('SIGTERM');
+    await Promise.allSettled([...allServers].map((servers) => servers.close()));
     process.exit(1);
   });
+}
+
+/**
+ * A worker's browser servers for `browser`, started when first needed and again if they stopped;
+ * null when sharing is off or they cannot start (the run then launches its own browser, and says
+ * why if it cannot either).
+ */
+async function serversFor(mine, browser) {
+  if (!shareBrowsers) return null;
+  if (mine[browser] && !mine[browser].alive()) {
+    console.log(`== ${browser}: the worker's browser stopped; starting it again ==`);
+    allServers.delete(mine[browser]);
+    await mine[browser].close().catch(() => {});
+    delete mine[browser];
+  }
+  if (!mine[browser]) {
+    try {
+      mine[browser] = await launchBrowserServers(browser);
+      allServers.add(mine[browser]);
+    } catch (error) {
+      console.log(`== ${browser}: no shared browser (${error.message.split('\n')[0]}); each run launches its own ==`);
+      return null;
+    }
+  }
+  return mine[browser];
 }
 
 const queue = [...runs];
@@ -116,6 +151,18 @@ function nextRun() {
 
 /** One worker: takes runs until none is left (waiting while the only ones left are held). */
 async function worker() {
+  const mine = {};
+  try {
+    await work(mine);
+  } finally {
+    for (const servers of Object.values(mine)) {
+      allServers.delete(servers);
+      await servers.close().catch(() => {});
+    }
+  }
+}
+
+async function work(mine) {
   for (;;) {
     const run = nextRun();
     if (run === null) {
@@ -124,7 +171,7 @@ async function worker() {
       continue;
     }
     for (const name of run.outputs) held.add(name);
-    const result = await runOne(run);
+    const result = await runOne(run, await serversFor(mine, run.browser));
     for (const name of run.outputs) held.delete(name);
     for (const wake of waiters.splice(0)) wake();
     done.push(result);
@@ -137,7 +184,10 @@ async function worker() {
   }
 }
 
-console.log(`browser tests: ${runs.length} runs (file × browser), ${workers} at a time, the longest first`);
+console.log(
+  `browser tests: ${runs.length} runs (file × browser), ${workers} at a time, the longest first` +
+    (shareBrowsers ? ', browsers shared by the runs of a worker' : ', a browser per run'),
+);
 await Promise.all(Array.from({ length: workers }, () => worker()));
 
 const wall = (performance.now() - started) / 1000;

@@ -1,6 +1,7 @@
 // Runs axe-core (WCAG 2.x A and AA rules) on the page, shadow roots included.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { BROWSER } from './browser.js';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -25,5 +26,21 @@ export async function axeViolations(page, selector = 'adaptive-practice') {
     violation.nodes.map(
       (node) => `${violation.id}: ${node.target.join(' ')} (${node.failureSummary.split('\n')[1]?.trim() ?? ''})`,
     ),
+  );
+}
+
+/**
+ * The colour schemes and widths a sweep of pages runs at: each scheme at each of `widths` in
+ * Chromium; in Firefox each scheme and each width once (light at the first width, dark at the
+ * second). axe's rules read the DOM, the accessibility tree and computed colours, which the two
+ * engines give alike for the same CSS; the checks that depend on layout (target sizes, reflow)
+ * still run at both widths. AP_FULL_SWEEPS=1 runs every pair in Firefox too.
+ */
+export function axeSweeps(widths) {
+  const all = process.env.AP_FULL_SWEEPS === '1' || BROWSER !== 'firefox';
+  return ['light', 'dark'].flatMap((colorScheme) =>
+    widths
+      .filter((_, index) => all || (colorScheme === 'light') === (index === 0))
+      .map((width) => ({ colorScheme, width })),
   );
 }

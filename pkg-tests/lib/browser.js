@@ -1,10 +1,14 @@
 // Shared browser set-up for the tests: Debian's Chromium through playwright-core, headless,
 // with a fresh profile, and the repository served on a free localhost port. With
 // AP_BROWSER=firefox, Debian's Firefox ESR instead, through the same playwright-core API
-// (lib/firefox.js); `make test` runs every test file in both (scripts/test.sh).
+// (lib/firefox.js); `make test` runs every test file in both (scripts/browser-tests.mjs).
+// When AP_BROWSER_SERVERS names browser servers (JSON: { default, dark? } WebSocket endpoints,
+// from `launchBrowserServers` below), a test file connects to them instead of launching its own
+// browser: scripts/browser-tests.mjs starts one set per worker and keeps it for the worker's
+// files, each file in its own contexts as before, and so saves a browser start-up per file.
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { launchFirefox } from './firefox.js';
+import { connectFirefox, launchFirefox, launchFirefoxServers } from './firefox.js';
 
 export const BROWSER = process.env.AP_BROWSER || 'chromium';
 if (!['chromium', 'firefox'].includes(BROWSER)) throw new Error(`AP_BROWSER=${BROWSER}: chromium or firefox`);
@@ -25,14 +29,45 @@ export const SCREENSHOT_FOLDER = new URL(
   import.meta.url,
 );
 
-/** Launches the browser AP_BROWSER names; resolves to an object with Playwright's `newContext()` and `close()`. */
+const chromiumOptions = () => ({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: CHROMIUM_ARGS,
+});
+
+/**
+ * The browser AP_BROWSER names, launched for this file or, with AP_BROWSER_SERVERS, connected to;
+ * resolves to an object with Playwright's `newContext()` and `close()` (which, connected, closes
+ * this file's contexts and leaves the browser running).
+ */
 export function launchBrowser() {
-  if (BROWSER === 'firefox') return launchFirefox();
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const servers = process.env.AP_BROWSER_SERVERS ? JSON.parse(process.env.AP_BROWSER_SERVERS) : null;
+  if (BROWSER === 'firefox') return servers ? connectFirefox(servers) : launchFirefox();
+  return servers ? chromium.connect(servers.default) : chromium.launch(chromiumOptions());
+}
+
+/**
+ * Starts `browser` (chromium or firefox) as browser servers for AP_BROWSER_SERVERS; resolves to
+ * { endpoints, alive(), close() }.
+ */
+export async function launchBrowserServers(browser) {
+  if (browser === 'firefox') return launchFirefoxServers();
+  const server = await chromium.launchServer(chromiumOptions());
+  return {
+    endpoints: { default: server.wsEndpoint() },
+    alive: () => server.process().exitCode === null && server.process().signalCode === null,
+    close: () => server.close(),
+  };
+}
+
+/**
+ * The bytes of a finished download. Not `download.path()`, which a browser connected to through
+ * AP_BROWSER_SERVERS does not have: the file is read through Playwright's stream.
+ */
+export async function downloadedBytes(download) {
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 /** Launches the browser and the static server; returns { browser, baseUrl, close }. */

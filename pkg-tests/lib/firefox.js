@@ -19,7 +19,11 @@ const relay = fileURLToPath(new URL('./firefox-relay.mjs', import.meta.url));
 const colorSchemePreference = { dark: 0, light: 1 };
 
 function launchWithColorScheme(colorScheme) {
-  return firefox.launch({
+  return firefox.launch(launchOptions(colorScheme));
+}
+
+function launchOptions(colorScheme) {
+  return {
     channel: 'moz-firefox',
     executablePath: relay,
     headless: true,
@@ -30,7 +34,7 @@ function launchWithColorScheme(colorScheme) {
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
     },
-  });
+  };
 }
 
 const guardedPages = new WeakSet();
@@ -53,13 +57,39 @@ function refusePrintEmulation(page) {
  * Launches Firefox; resolves to an object with the part of Playwright's Browser the tests use:
  * `newContext(options)` (a real Playwright BrowserContext), `version()` and `close()`.
  */
-export async function launchFirefox() {
-  const browsers = { light: launchWithColorScheme('light') };
+export function launchFirefox() {
+  return firefoxFor(launchWithColorScheme);
+}
+
+/**
+ * Connects to the Firefox servers of `launchFirefoxServers` (`{ default, dark }` endpoints, the
+ * default one light); resolves to the same object as `launchFirefox`.
+ */
+export function connectFirefox(servers) {
+  return firefoxFor((colorScheme) => firefox.connect(colorScheme === 'dark' ? servers.dark : servers.default));
+}
+
+/** Starts a light and a dark Firefox as browser servers; resolves to { endpoints, alive(), close() }. */
+export async function launchFirefoxServers() {
+  const [light, dark] = await Promise.all(
+    ['light', 'dark'].map((colorScheme) => firefox.launchServer(launchOptions(colorScheme))),
+  );
+  const running = (server) => server.process().exitCode === null && server.process().signalCode === null;
+  return {
+    endpoints: { default: light.wsEndpoint(), dark: dark.wsEndpoint() },
+    alive: () => running(light) && running(dark),
+    close: () => Promise.all([light.close(), dark.close()]),
+  };
+}
+
+/** The object the tests use, over browsers opened (launched or connected) by `open(colorScheme)`. */
+async function firefoxFor(open) {
+  const browsers = { light: open('light') };
   const browserFor = (colorScheme) => {
     if (!(colorScheme in colorSchemePreference)) {
       throw new Error(`Firefox ESR: lib/firefox.js cannot open a context with colorScheme ${colorScheme}`);
     }
-    browsers[colorScheme] ??= launchWithColorScheme(colorScheme);
+    browsers[colorScheme] ??= open(colorScheme);
     return browsers[colorScheme];
   };
   const light = await browsers.light;

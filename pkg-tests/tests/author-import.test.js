@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from '../lib/browser.js';
+import { downloadedBytes, launch } from '../lib/browser.js';
 import { PracticeWidget } from '../lib/practice-widget.js';
 
 const sources = fileURLToPath(new URL('../../crates/bank-tools/tests/xml-sources/', import.meta.url));
@@ -126,7 +126,7 @@ test('a QTI 3.0 package as a .zip opens as a bank, with its counts and notes', a
   assert.match(await picture.textContent(), /media\/images\/triangle\.svg/);
   const [download] = await Promise.all([page.waitForEvent('download'), picture.click()]);
   assert.equal(download.suggestedFilename(), 'triangle.svg');
-  assert.deepEqual(readFileSync(await download.path()), readFileSync(`${sources}qti3-package/images/triangle.svg`));
+  assert.deepEqual(await downloadedBytes(download), readFileSync(`${sources}qti3-package/images/triangle.svg`));
 });
 
 test('a QTI 2.1 item opens as a bank and its right answer is judged right in the preview', async () => {

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BROWSER, launch } from '../lib/browser.js';
+import { BROWSER, downloadedBytes, launch } from '../lib/browser.js';
 import { axeViolations } from '../lib/axe.js';
 import { PracticeWidget } from '../lib/practice-widget.js';
 
@@ -236,7 +236,7 @@ test('a bank of every item type, written with the keyboard only, plays in the pr
   await tabTo('Save the bank file', { backwards: true });
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   assert.match(download.suggestedFilename(), /^my-practice-[0-9a-z]{8}\.json$/);
-  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const saved = JSON.parse(await downloadedBytes(download));
   assert.deepEqual(
     saved.items.map((item) => item.type),
     TYPE_ORDER,

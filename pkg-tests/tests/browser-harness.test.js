@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { BROWSER, launch } from '../lib/browser.js';
+import { BROWSER, downloadedBytes, launch } from '../lib/browser.js';
 
 let env;
 before(async () => {
@@ -42,7 +42,7 @@ test('a download of a blob: link is reported with its file name and content', as
     }),
   ]);
   assert.equal(download.suggestedFilename(), 'saved.json');
-  assert.equal(readFileSync(await download.path(), 'utf8'), '{"saved":true}');
+  assert.equal((await downloadedBytes(download)).toString('utf8'), '{"saved":true}');
   await context.close();
 });
 

@@ -1,14 +1,14 @@
 // The front page and every demo page it links to, as a newcomer opens them after `make demo`:
 // each link opens a working page (an item in every widget, or the page's own content; error
 // cards only on the broken-banks demo), axe finds no WCAG 2.2 AA violation on any of them (light
-// and dark, 360 and 1280 px), the skill map fits a phone or scrolls by keyboard, and the front
+// and dark, 360 and 1280 px: lib/axe.js `axeSweeps`), the skill map fits a phone or scrolls by keyboard, and the front
 // page's screenshots at 360 px are taken for a person to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BROWSER, launch, SCREENSHOT_FOLDER } from '../lib/browser.js';
-import { axeViolations } from '../lib/axe.js';
+import { axeSweeps, axeViolations } from '../lib/axe.js';
 import { framedPages, frontPageLinks, makeDemoContent, openDemoPage, repositoryRoot } from '../lib/demo-pages.js';
 import { holdSharedOutput } from '../lib/shared-output.js';
 
@@ -36,32 +36,20 @@ test('the front page links to every demo page', () => {
   assert.ok(links.includes('www/broken-banks.html'));
 });
 
-test('every link of the front page opens a working page', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const found = [];
-  for (const path of ['index.html', ...links]) {
-    for (const problem of await openDemoPage(page, env.baseUrl, path)) found.push(`${path}: ${problem}`);
-  }
-  assert.deepEqual(found, []);
-  await context.close();
-});
-
-for (const colorScheme of ['light', 'dark']) {
-  for (const width of [360, 1280]) {
-    test(`no axe violations on the front page and its demo pages, ${colorScheme}, ${width} px`, async () => {
-      const context = await env.browser.newContext({ viewport: { width, height: 800 }, colorScheme });
-      const page = await context.newPage();
-      const found = [];
-      for (const path of ['index.html', ...links, ...framedPages]) {
-        const problems = await openDemoPage(page, env.baseUrl, path);
-        assert.deepEqual(problems, [], `${path} did not open cleanly`);
-        for (const violation of await axeViolations(page, 'html')) found.push(`${path}: ${violation}`);
-      }
-      assert.deepEqual(found, []);
-      await context.close();
-    });
-  }
+for (const { colorScheme, width } of axeSweeps([360, 1280])) {
+  test(`every page opens cleanly and has no axe violations: the front page and its demo pages, ${colorScheme}, ${width} px`, async () => {
+    const context = await env.browser.newContext({ viewport: { width, height: 800 }, colorScheme });
+    const page = await context.newPage();
+    const found = [];
+    for (const path of ['index.html', ...links, ...framedPages]) {
+      const problems = await openDemoPage(page, env.baseUrl, path);
+      for (const problem of problems) found.push(`${path}: ${problem}`);
+      if (problems.length) continue;
+      for (const violation of await axeViolations(page, 'html')) found.push(`${path}: ${violation}`);
+    }
+    assert.deepEqual(found, []);
+    await context.close();
+  });
 }
 
 /** Where the skill map's drawings and scroller are, and whether they fit (inside the shadow root). */

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from '../lib/browser.js';
+import { downloadedBytes, launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 import { temporaryFolder } from '../lib/temporary-folder.js';
 
@@ -158,7 +158,7 @@ test('a report for the teacher: a file and a short code; starting again needs a 
   await widget.part('#ap-learner-name').fill('Ada L');
   const [download] = await Promise.all([page.waitForEvent('download'), widget.part('.ap-make-report').click()]);
   assert.equal(download.suggestedFilename(), 'fractions-report-Ada-L.json');
-  const report = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const report = JSON.parse(await downloadedBytes(download));
   assert.equal(report.format, 'adaptive-practice-report');
   assert.equal(report.learner, 'Ada L');
   assert.equal(report.answerCount, 1);

@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simulator } from '../lib/simulator.js';
-import { launch } from '../lib/browser.js';
+import { downloadedBytes, launch } from '../lib/browser.js';
 import { axeViolations } from '../lib/axe.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 
@@ -101,7 +101,7 @@ async function teacherPage(reports, bankPath = null) {
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download calibrated bank' }).click(),
   ]);
-  const text = readFileSync(await download.path(), 'utf8');
+  const text = (await downloadedBytes(download)).toString('utf8');
   return { context, page, errors, contents, text, bank: JSON.parse(text) };
 }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import { launch, skipInFirefox } from '../lib/browser.js';
+import { downloadedBytes, launch, skipInFirefox } from '../lib/browser.js';
 import { simulator } from '../lib/simulator.js';
 import { axeViolations } from '../lib/axe.js';
 
@@ -119,7 +119,7 @@ class TeacherPage {
       this.page.waitForEvent('download'),
       this.page.getByRole('button', { name: buttonName }).click(),
     ]);
-    return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+    return { name: download.suggestedFilename(), text: (await downloadedBytes(download)).toString('utf8') };
   }
 }
 
