@@ -344,31 +344,14 @@ fn learner_now<'a>(
     // Held back while another skill is open: provisionally known skills, a skill in a run of
     // `MAX_SKILL_RUN` items, and a skill near mastery practised just now (its re-check waits).
     // When that leaves nothing, the holds are lifted in that order.
-    // policy22's variants (tuning only, read from the environment; 0 = off).
-    let hold_streak = tune("P22_HOLD_STREAK", 0.0) as u32;
-    let hold_checks = tune("P22_HOLD_CHECKS", 0.0) > 0.0;
-    let last = tune("P22_HOLD_LAST", 0.0) > 0.0;
-    let dependents_free = tune("P22_HOLD_FREE", 0.0) > 0.0;
     let held_back = |s: usize, holds: usize| {
-        let streak_held = hold_streak > 0
-            && streaks[s] >= hold_streak
-            && (hold_checks || !is_mastery_check(&masteries[s]))
-            && (!dependents_free || bank.dependents_of(s).iter().all(|&d| unlocked[d]));
-        if last {
-            (holds >= 1 && streak_held)
-                || (holds >= 4 && placement.provisionally_known[s])
-                || (holds >= 3 && is_mastery_check(&masteries[s]) && practised_just_now[s])
-                || (holds >= 2 && runs[s] >= MAX_SKILL_RUN)
-        } else {
-            (holds >= 4 && streak_held)
-                || (holds >= 3 && placement.provisionally_known[s])
-                || (holds >= 2 && is_mastery_check(&masteries[s]) && practised_just_now[s])
-                || (holds >= 1 && runs[s] >= MAX_SKILL_RUN)
-        }
+        (holds >= 3 && placement.provisionally_known[s])
+            || (holds >= 2 && is_mastery_check(&masteries[s]) && practised_just_now[s])
+            || (holds >= 1 && runs[s] >= MAX_SKILL_RUN)
     };
     // Without holds (the last round), the open skills are the learnable ones.
     let mut open = Vec::new();
-    for holds in (0..=4).rev() {
+    for holds in (0..=3).rev() {
         open.clear();
         for (s, &skill_learnable) in learnable.iter().enumerate() {
             open.push(skill_learnable && !held_back(s, holds));
@@ -609,12 +592,4 @@ pub fn unit_hash(seed: u64, value: u64) -> f64 {
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^= z >> 31;
     (z >> 11) as f64 / (1u64 << 53) as f64
-}
-
-/// Tuning only (policy22, reverted): a constant read from the environment.
-pub(crate) fn tune(name: &str, default: f64) -> f64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
 }

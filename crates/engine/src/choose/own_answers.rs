@@ -63,18 +63,15 @@ pub fn known_by_own_answers(
     }
     let records = bank.by_skill_position(&model.skills);
     let mut known = vec![false; skill_count];
-    let open_streak = crate::choose::tune("P22_OPEN_STREAK", 0.0) as u32;
     for (s, (record, mastery)) in records.iter().zip(masteries).enumerate() {
         let Some(record) = record else { continue };
         let (right, answered) = last_answers[s];
         // A skill counted mastered opens its dependents anyway.
-        let by_streak = open_streak > 0 && record.streak >= open_streak;
-        known[s] = (by_streak
-            || (record.attempts >= OWN_ANSWERS_MIN_ATTEMPTS
-                && answered >= OWN_ANSWERS_MIN_ITEMS
-                && right * OWN_ANSWERS_RIGHT_OF.1 >= answered * OWN_ANSWERS_RIGHT_OF.0
-                && record.streak >= 1
-                && mastery.mastery >= OWN_ANSWERS_FLOOR))
+        known[s] = record.attempts >= OWN_ANSWERS_MIN_ATTEMPTS
+            && answered >= OWN_ANSWERS_MIN_ITEMS
+            && right * OWN_ANSWERS_RIGHT_OF.1 >= answered * OWN_ANSWERS_RIGHT_OF.0
+            && record.streak >= 1
+            && mastery.mastery >= OWN_ANSWERS_FLOOR
             && bank
                 .prerequisites_of(s)
                 .iter()
