@@ -6,11 +6,12 @@
 //! phase (`placement.rs`: one probe per never-practised skill, from the most advanced down), then
 //! skills being learned whose prerequisites are mastered or provisionally known (by placement,
 //! or by their own answers, mostly right: `own_answers.rs`), the weakest of them first (and, once
-//! everything is mastered, the weakest skill first); within those, the item whose predicted
-//! success is closest to the target, never one of the last few items (`spacing.rs`: the no-repeat
-//! window, at most a few items in a row from one skill), with a small preference for a change of
-//! item type and for items seen less often. A skill whose estimate
-//! nears mastery gets mastery checks: a harder item (target 0.6), whose answer says more about
+//! everything is mastered, the weakest skill first), a skill with no prerequisite and none built
+//! on it waiting while others are open once it is answered right 4 times in a row (that run is
+//! its placement); within those, the item whose predicted success is closest to the target, never
+//! one of the last few items (`spacing.rs`: the no-repeat window, at most a few items in a row
+//! from one skill), with a small preference for a change of item type and for items seen less
+//! often. A skill whose estimate nears mastery gets mastery checks: a harder item (target 0.6), whose answer says more about
 //! whether the skill is mastered (probes and checks prefer an answer neither guessed nor given
 //! step by step, `information.rs`), each after a delay of other skills' items (a delayed re-check).
 //! Once every skill not yet mastered gets mastery checks (the bank is nearly done), each mastered
