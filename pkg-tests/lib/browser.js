@@ -40,8 +40,8 @@ const chromiumOptions = () => ({
  * resolves to an object with Playwright's `newContext()` and `close()` (which, connected, closes
  * this file's contexts and leaves the browser running).
  */
-export function launchBrowser() {
-  const servers = process.env.AP_BROWSER_SERVERS ? JSON.parse(process.env.AP_BROWSER_SERVERS) : null;
+export function launchBrowser({ own = false } = {}) {
+  const servers = !own && process.env.AP_BROWSER_SERVERS ? JSON.parse(process.env.AP_BROWSER_SERVERS) : null;
   if (BROWSER === 'firefox') return servers ? connectFirefox(servers) : launchFirefox();
   return servers ? chromium.connect(servers.default) : chromium.launch(chromiumOptions());
 }
@@ -70,10 +70,13 @@ export async function downloadedBytes(download) {
   return Buffer.concat(chunks);
 }
 
-/** Launches the browser and the static server; returns { browser, baseUrl, close }. */
-export async function launch() {
+/**
+ * Launches the browser (connects to the shared one, unless `own`: a browser of its own, with a
+ * profile nobody used) and the static server; returns { browser, baseUrl, close }.
+ */
+export async function launch({ own = false } = {}) {
   const { server, url } = await startServer(0);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ own });
   return {
     browser,
     baseUrl: url,
