@@ -5,28 +5,19 @@
 //! `cargo run --release -q -p adaptive-practice-simulator --example adaptive_items -- [--truth
 //! bkt] [--learners 60] [--seed 2] www/banks/fractions.json ... [oatutor]`
 
+#[path = "common/arguments.rs"]
+mod arguments;
+
 use adaptive_practice_simulator::run::default_item_cap;
-use adaptive_practice_simulator::{
-    learner_seed, simulate_learner, Policy, SimulationParameters, TruthModel,
-};
+use adaptive_practice_simulator::{learner_seed, simulate_learner, Policy, SimulationParameters};
 
 fn main() -> Result<(), String> {
-    let mut arguments = std::env::args().skip(1);
-    let (mut truths, mut learners, mut seed, mut paths) =
-        (TruthModel::ALL.to_vec(), 60, 2, Vec::new());
-    while let Some(argument) = arguments.next() {
-        match argument.as_str() {
-            "--truth" => {
-                truths = vec![arguments
-                    .next()
-                    .and_then(|t| TruthModel::from_name(&t))
-                    .ok_or("--truth bkt|growth")?]
-            }
-            "--learners" => learners = arguments.next().and_then(|n| n.parse().ok()).unwrap_or(60),
-            "--seed" => seed = arguments.next().and_then(|n| n.parse().ok()).unwrap_or(2),
-            _ => paths.push(argument),
-        }
-    }
+    let arguments::Arguments {
+        truths,
+        learners,
+        seed,
+        paths,
+    } = arguments::read()?;
     for path in &paths {
         let bank = adaptive_practice_simulator::banks::bank_from_argument(path)?;
         for &truth in &truths {

@@ -8,6 +8,9 @@
 //! `cargo run --release -q -p adaptive-practice-simulator --example goal_cells -- [--truth bkt]
 //! [--learners 60] [--seed 2] www/banks/fractions.json ... [oatutor]`
 
+#[path = "common/arguments.rs"]
+mod arguments;
+
 use std::fs;
 use std::path::PathBuf;
 
@@ -16,9 +19,7 @@ use adaptive_practice_simulator::goals::{
 };
 use adaptive_practice_simulator::run::default_item_cap;
 use adaptive_practice_simulator::summary::interval_of;
-use adaptive_practice_simulator::{
-    learner_seed, simulate_learner, Policy, SimulationParameters, TruthModel,
-};
+use adaptive_practice_simulator::{learner_seed, simulate_learner, Policy, SimulationParameters};
 
 /// What a goal needs of one learner's run: items to true mastery, post-test and retention at
 /// the claim stop, skills claimed and claimed truly not at the claim stop.
@@ -82,22 +83,12 @@ fn cached_rows(
 }
 
 fn main() -> Result<(), String> {
-    let mut arguments = std::env::args().skip(1);
-    let (mut truths, mut learners, mut seed, mut paths) =
-        (TruthModel::ALL.to_vec(), 60, 2, Vec::new());
-    while let Some(argument) = arguments.next() {
-        match argument.as_str() {
-            "--truth" => {
-                truths = vec![arguments
-                    .next()
-                    .and_then(|t| TruthModel::from_name(&t))
-                    .ok_or("--truth bkt|growth")?]
-            }
-            "--learners" => learners = arguments.next().and_then(|n| n.parse().ok()).unwrap_or(60),
-            "--seed" => seed = arguments.next().and_then(|n| n.parse().ok()).unwrap_or(2),
-            _ => paths.push(argument),
-        }
-    }
+    let arguments::Arguments {
+        truths,
+        learners,
+        seed,
+        paths,
+    } = arguments::read()?;
     let (mut met_total, mut cells_total) = (0, 0);
     for &truth in &truths {
         for path in &paths {
