@@ -10,9 +10,8 @@
 // contexts of its own: a start-up per worker instead of one per file (Firefox's takes 5 to 10 s).
 // AP_BROWSER_SHARED=0: each file launches its own browser, as when run alone.
 // Usage: node scripts/browser-tests.mjs [NAME.test.js…]   (only those files; AP_BROWSER_WORKERS=N:
-// N runs at a time, default 3: each Firefox run first waits 5 to 10 s for its browser, whose
-// WebDriver session starts only after the window's idle-time start-up tasks). On 2026-12-03 at load 10 to 13: 1,338 s (CPU 1,223 s) for both
-// browsers, where the two suites side by side took 1,715 s (CPU 1,065 s) at load 7 to 15.
+// N runs at a time, default 3). On 2026-12-03, quiet: 866 s with shared browsers, 1,583 s with a
+// browser per run and every axe pair in Firefox too.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

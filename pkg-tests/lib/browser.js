@@ -8,7 +8,7 @@
 // files, each file in its own contexts as before, and so saves a browser start-up per file.
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-import { connectFirefox, launchFirefox, launchFirefoxServers } from './firefox.js';
+import { connectFirefox, launchFirefox, launchFirefoxServers, serverRunning } from './firefox.js';
 
 export const BROWSER = process.env.AP_BROWSER || 'chromium';
 if (!['chromium', 'firefox'].includes(BROWSER)) throw new Error(`AP_BROWSER=${BROWSER}: chromium or firefox`);
@@ -55,7 +55,7 @@ export async function launchBrowserServers(browser) {
   const server = await chromium.launchServer(chromiumOptions());
   return {
     endpoints: { default: server.wsEndpoint() },
-    alive: () => server.process().exitCode === null && server.process().signalCode === null,
+    alive: () => serverRunning(server),
     close: () => server.close(),
   };
 }

@@ -74,12 +74,16 @@ export async function launchFirefoxServers() {
   const [light, dark] = await Promise.all(
     ['light', 'dark'].map((colorScheme) => firefox.launchServer(launchOptions(colorScheme))),
   );
-  const running = (server) => server.process().exitCode === null && server.process().signalCode === null;
   return {
     endpoints: { default: light.wsEndpoint(), dark: dark.wsEndpoint() },
-    alive: () => running(light) && running(dark),
+    alive: () => serverRunning(light) && serverRunning(dark),
     close: () => Promise.all([light.close(), dark.close()]),
   };
+}
+
+/** Whether a Playwright BrowserServer's browser process is still running. */
+export function serverRunning(server) {
+  return server.process().exitCode === null && server.process().signalCode === null;
 }
 
 /** The object the tests use, over browsers opened (launched or connected) by `open(colorScheme)`. */

@@ -1,8 +1,8 @@
 // The front page and every demo page it links to, as a newcomer opens them after `make demo`:
 // each link opens a working page (an item in every widget, or the page's own content; error
 // cards only on the broken-banks demo), axe finds no WCAG 2.2 AA violation on any of them (light
-// and dark, 360 and 1280 px: lib/axe.js `axeSweeps`), the skill map fits a phone or scrolls by keyboard, and the front
-// page's screenshots at 360 px are taken for a person to look at.
+// and dark, 360 and 1280 px: lib/axe.js `axeSweeps`), the skill map fits a phone or scrolls by
+// keyboard, and the front page's screenshots at 360 px are taken for a person to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';

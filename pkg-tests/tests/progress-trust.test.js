@@ -4,11 +4,11 @@
 // the teacher page flags an implausible report instead of counting it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
+import { temporaryFolder } from '../lib/temporary-folder.js';
 
 const fractions = readBank('www/banks/fractions.json');
 const percentages = readBank('www/banks/percentages.json');
@@ -124,7 +124,7 @@ async function importFile(widget, path) {
 }
 
 test('a progress file too large or not plausible is refused with a reason; stored progress stays byte for byte', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'ap-progress-trust-'));
+  const folder = temporaryFolder('ap-progress-trust-');
   const context = await env.browser.newContext();
   const { page, widget, errors } = await open(context, fractions, 'www/banks/fractions.json');
   await answer(widget, 3);
@@ -191,7 +191,7 @@ test('a stored copy damaged mid-session: the notice says the answers were kept, 
 });
 
 test('the teacher page flags an implausible report with its reason and leaves it out of the class figures', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'ap-teacher-flags-'));
+  const folder = temporaryFolder('ap-teacher-flags-');
   const skills = fractions.skills.map((skill, place) => ({
     id: skill.id,
     name: skill.name,
