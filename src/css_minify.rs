@@ -1,7 +1,8 @@
 //! The widget's stylesheet without its comments and the whitespace no rule needs: `build.rs`
 //! writes `src/widget.css` through `minify_css` for the element module (`src/element.js`, where
-//! `scripts/inline-stylesheet.mjs` puts it); the native tests check it. Quoted strings are kept as written; a space is dropped only around `{`, `}`,
-//! `;`, `,` and after `:`, where CSS never needs one (`a :hover` keeps its space before `:`).
+//! `scripts/inline-stylesheet.mjs` puts it); the native tests check it. Quoted strings are kept
+//! as written; a space is dropped only around `{`, `}`, `;`, `,` and after `:`, where CSS never
+//! needs one (`a :hover` keeps its space before `:`).
 
 /// `css` with comments removed, runs of whitespace as one space, and no space where none is
 /// needed; the last declaration of a block loses its `;`.

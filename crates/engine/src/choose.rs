@@ -11,9 +11,10 @@
 //! its placement); within those, the item whose predicted success is closest to the target, never
 //! one of the last few items (`spacing.rs`: the no-repeat window, at most a few items in a row
 //! from one skill), with a small preference for a change of item type and for items seen less
-//! often. A skill whose estimate nears mastery gets mastery checks: a harder item (target 0.6), whose answer says more about
-//! whether the skill is mastered (probes and checks prefer an answer neither guessed nor given
-//! step by step, `information.rs`), each after a delay of other skills' items (a delayed re-check).
+//! often. A skill whose estimate nears mastery gets mastery checks: a harder item (target 0.6),
+//! whose answer says more about whether the skill is mastered (probes and checks prefer an answer
+//! neither guessed nor given step by step, `information.rs`), each after a delay of other skills'
+//! items (a delayed re-check).
 //! Once every skill not yet mastered gets mastery checks (the bank is nearly done), each mastered
 //! skill not practised for a day and a half is checked once more on every other item (a closing
 //! check), and due reviews come before the open skills.

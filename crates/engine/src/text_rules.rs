@@ -127,8 +127,8 @@ pub fn join_texts(parts: &[impl AsRef<str>], separator: &str) -> String {
     joined
 }
 
-/// Text as compared: folded (`fold_typed`), trimmed, inner whitespace collapsed, final `.`/`!`/`,`/`;` dropped, lower case
-/// unless `case_sensitive`, accents removed when `ignore_accents` (`é` → `e`, `ß` → `ss`), and
+/// Text as compared: folded (`fold_typed`), trimmed, inner whitespace collapsed, final
+/// `.`/`!`/`,`/`;` dropped, lower case unless `case_sensitive`, accents removed when `ignore_accents` (`é` → `e`, `ß` → `ss`), and
 /// subscript and superscript digits and signs written plainly (`O₂` is `O2`, `Fe³⁺` is `Fe3+`:
 /// a keyboard has no subscripts).
 pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) -> String {
