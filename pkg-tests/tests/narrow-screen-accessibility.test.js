@@ -1,8 +1,8 @@
 // At 320 px (a small phone), every item of every sample bank in www/banks passes axe (WCAG 2.2
 // AA), with all its hints opened: a formula wider than the card scrolls in a region the keyboard
 // can reach, a choice that is only math has an accessible name, and an opened hint is announced.
-// Each item is shown alone (a one-item bank served in place of the sample), so none is skipped by
-// the adaptive order. Screenshots of a wide formula and an opened hint go to screenshots/.
+// Each item is shown alone (a one-item bank served in place of the sample, all of a bank's items in
+// widgets of their own on one page), so none is skipped by the adaptive order. Screenshots of a wide formula and an opened hint go to screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, mkdirSync } from 'node:fs';
@@ -34,13 +34,18 @@ function oneItemBank(bank, item) {
   };
 }
 
-/** A page under www/ whose widget plays `banks/one-item.json`, which the test serves. */
+/**
+ * A page under www/ whose widgets play `banks/one-item.json`, which the test serves:
+ * `served.bank` for the plain address, `served.banks[N]` for `?item=N`.
+ */
 async function narrowPage() {
   const context = await env.browser.newContext({ viewport: { width: 320, height: 800 } });
-  const served = { bank: null };
-  await context.route(/\/www\/banks\/one-item\.json/, (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify(served.bank) }),
-  );
+  const served = { bank: null, banks: [] };
+  await context.route(/\/www\/banks\/one-item\.json/, (route) => {
+    const item = new URL(route.request().url()).searchParams.get('item');
+    const bank = item === null ? served.bank : served.banks[Number(item)];
+    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(bank) });
+  });
   await context.route(`${env.baseUrl}www/narrow.html`, (route) =>
     route.fulfill({
       contentType: 'text/html',
@@ -55,32 +60,52 @@ async function narrowPage() {
   return { context, page, served };
 }
 
-/** Shows `item` alone and opens every hint of its first part; resolves to the widget. */
-async function showAlone(page, served, bank, item, round) {
-  served.bank = oneItemBank(bank, item);
-  await page.evaluate((round) => {
-    const element = document.createElement('adaptive-practice');
-    element.setAttribute('src', `banks/one-item.json?round=${round}`);
-    element.setAttribute('storage-key', `narrow-${round}`);
-    document.querySelector('main').replaceChildren(element);
-  }, round);
-  const widget = page.locator('adaptive-practice');
-  await widget.locator('form.ap-item').waitFor();
-  for (let opened = 0; opened < 10 && (await widget.locator('.ap-hint-button').count()); opened += 1) {
-    await widget.locator('.ap-hint-button').click();
-  }
-  return widget;
+/**
+ * Shows every item of `bank` at once, each in a widget of its own (id `item-N`, a one-item
+ * bank), and opens every hint of each one's first part.
+ */
+async function showEachAlone(page, served, bank) {
+  served.banks = bank.items.map((item) => oneItemBank(bank, item));
+  const count = bank.items.length;
+  await page.evaluate((count) => {
+    const widgets = Array.from({ length: count }, (_, index) => {
+      const element = document.createElement('adaptive-practice');
+      element.id = `item-${index}`;
+      element.setAttribute('src', `banks/one-item.json?item=${index}`);
+      element.setAttribute('storage-key', `narrow-${index}`);
+      return element;
+    });
+    document.querySelector('main').replaceChildren(...widgets);
+  }, count);
+  await page.waitForFunction(
+    (count) =>
+      [...document.querySelectorAll('adaptive-practice')].filter((element) =>
+        element.shadowRoot?.querySelector('form.ap-item'),
+      ).length === count,
+    count,
+  );
+  // Each widget shows one more hint per click: click every widget's hint button until none is
+  // left (at most 10 rounds), letting each round render before the next.
+  await page.evaluate(async () => {
+    for (let round = 0; round < 10; round += 1) {
+      const buttons = [...document.querySelectorAll('adaptive-practice')].flatMap((element) => [
+        ...element.shadowRoot.querySelectorAll('.ap-hint-button'),
+      ]);
+      if (buttons.length === 0) return;
+      for (const button of buttons) button.click();
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    }
+  });
 }
 
 for (const file of BANKS) {
   test(`every item of ${file} passes axe at 320 px with its hints open`, async () => {
     const bank = readBank(`www/banks/${file}`);
     const { context, page, served } = await narrowPage();
-    const found = [];
-    for (const [round, item] of bank.items.entries()) {
-      await showAlone(page, served, bank, item, round);
-      for (const violation of await axeViolations(page)) found.push(`${item.id}: ${violation}`);
-    }
+    await showEachAlone(page, served, bank);
+    const found = (await axeViolations(page)).map((violation) =>
+      violation.replace(/#item-(\d+)/g, (_, index) => `${bank.items[Number(index)].id}`),
+    );
     assert.deepEqual(found, []);
     await context.close();
   });
