@@ -30,17 +30,19 @@ export async function axeViolations(page, selector = 'adaptive-practice') {
 }
 
 /**
- * The colour schemes and widths a sweep of pages runs at: each scheme at each of `widths` in
- * Chromium; in Firefox each scheme and each width once (light at the first width, dark at the
- * second). axe's rules read the DOM, the accessibility tree and computed colours, which the two
- * engines give alike for the same CSS; the checks that depend on layout (target sizes, reflow)
- * still run at both widths. AP_FULL_SWEEPS=1 runs every pair in Firefox too.
+ * The colour schemes and widths a sweep of pages runs at: each pair once across the two
+ * engines, and each engine at both schemes and both widths: Chromium light at the first width and
+ * dark at the second, Firefox the other two. axe's rules read the DOM, the accessibility tree and
+ * computed colours, which the two engines give alike for the same CSS; the checks that depend on
+ * layout (target sizes, reflow) still run at both widths in each. AP_FULL_SWEEPS=1 runs every
+ * pair in both.
  */
 export function axeSweeps(widths) {
-  const all = process.env.AP_FULL_SWEEPS === '1' || BROWSER !== 'firefox';
+  const all = process.env.AP_FULL_SWEEPS === '1';
+  const lightFirst = BROWSER !== 'firefox';
   return ['light', 'dark'].flatMap((colorScheme) =>
     widths
-      .filter((_, index) => all || (colorScheme === 'light') === (index === 0))
+      .filter((_, index) => all || ((colorScheme === 'light') === (index === 0)) === lightFirst)
       .map((width) => ({ colorScheme, width })),
   );
 }
