@@ -47,23 +47,33 @@ async function openPage() {
 }
 
 /**
- * The focused element, through shadow roots: its accessible label as the page gives it; `null`
- * when the page itself has lost the focus (Tab went past its last control into the browser's own
- * interface).
+ * Where the focus is, in one call to the page: the focused element's accessible label as the page
+ * gives it (through shadow roots; `null` when the page itself has lost the focus, Tab having gone
+ * past its last control into the browser's own interface), and whether it `wrapped`: moved the
+ * wrong way from where the last call left it (`forward` true or false; null for the first call).
  */
-function focusedLabel() {
-  return page.evaluate(() => {
-    if (!document.hasFocus()) return null;
-    let element = document.activeElement;
+function focusState(forward = null) {
+  return page.evaluate((forward) => {
+    const previous = window.tabbedFrom;
+    const now = document.activeElement;
+    window.tabbedFrom = now;
+    let wrapped = false;
+    if (forward !== null && previous && now && previous !== now && previous !== document.body) {
+      const following = previous.compareDocumentPosition(now) & Node.DOCUMENT_POSITION_FOLLOWING;
+      wrapped = forward ? !following : Boolean(following);
+    }
+    if (!document.hasFocus()) return { label: null, wrapped };
+    let element = now;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-    if (!element) return '';
-    return (
+    if (!element) return { label: '', wrapped };
+    const label = (
       element.getAttribute('aria-label') ??
       element.labels?.[0]?.textContent ??
       (element.tagName === 'BUTTON' ? element.textContent : '') ??
       ''
     ).trim();
-  });
+    return { label, wrapped };
+  }, forward);
 }
 
 /**
@@ -75,24 +85,16 @@ function focusedLabel() {
  */
 async function tabTo(label, { backwards = false, limit = 200 } = {}) {
   const matches = (text) => (typeof label === 'string' ? text === label : label.test(text));
+  let focused = await focusState();
   for (let presses = 0; presses < limit; presses += 1) {
-    const focused = await focusedLabel();
-    if (focused === null) throw new Error(`Tab left the page on the way to "${label}": tab the other way`);
-    if (matches(focused)) return;
-    await page.evaluate(() => {
-      window.tabbedFrom = document.activeElement;
-    });
+    if (focused.wrapped || focused.label === null) {
+      throw new Error(`Tab left the page on the way to "${label}": tab the other way`);
+    }
+    if (matches(focused.label)) return;
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-    const wrapped = await page.evaluate((forward) => {
-      const previous = window.tabbedFrom;
-      const now = document.activeElement;
-      if (!previous || !now || previous === now || previous === document.body) return false;
-      const following = previous.compareDocumentPosition(now) & Node.DOCUMENT_POSITION_FOLLOWING;
-      return forward ? !following : Boolean(following);
-    }, !backwards);
-    if (wrapped) throw new Error(`Tab left the page on the way to "${label}": tab the other way`);
+    focused = await focusState(!backwards);
   }
-  throw new Error(`Tab never reached "${label}"; focus is on "${await focusedLabel()}"`);
+  throw new Error(`Tab never reached "${label}"; focus is on "${focused.label}"`);
 }
 
 async function typeInto(label, text, options) {
