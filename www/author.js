@@ -4,6 +4,7 @@
 import { mount } from '../pkg/adaptive-practice.js';
 import initStudio, { checkBank, importFile, plainPrompt } from './generated/studio/adaptive_practice_studio.js';
 import {
+  CATALOGS,
   chooseLanguage,
   language,
   mark,
@@ -119,6 +120,20 @@ function idAfterTitle(id, before, after) {
   const part = /-([0-9a-z]{8})$/.exec(id ?? '')?.[1];
   if (!part || id !== `${idBase(before)}-${part}`) return null;
   return `${idBase(after)}-${part}`;
+}
+
+/**
+ * The name a bank's only skill takes when the title changes from `before` to `after`: while the
+ * skill keeps the page's placeholder name (in any of its languages) or the title's, it is named
+ * after the title, so that a one-skill quiz shows learners its title, not "First skill". `null`
+ * when the bank has other skills or the author named it.
+ */
+function skillNameAfterTitle(bank, before, after) {
+  if (bank.skills.length !== 1) return null;
+  const name = bank.skills[0].name;
+  const placeholders = Object.values(CATALOGS).map((catalog) => catalog['First skill'] ?? 'First skill');
+  if (name !== before && !placeholders.includes(name)) return null;
+  return String(after ?? '').trim() || t('First skill');
 }
 
 function emptyBank() {
@@ -1121,8 +1136,14 @@ function onInput(event) {
   const renamedSkill = /^skills\[\d+\]\.id$/.test(path) ? getAt(state.bank, path) : null;
   const followingId =
     path === 'title' && state.idFollowsTitle ? idAfterTitle(state.bank.id, state.bank.title, value) : null;
+  const followingSkillName = path === 'title' ? skillNameAfterTitle(state.bank, state.bank.title, value) : null;
   setAt(state.bank, path, value);
   if (renamedSkill) renameSkillReferences(renamedSkill, value);
+  if (followingSkillName !== null) {
+    state.bank.skills[0].name = followingSkillName;
+    const nameField = document.querySelector('[data-path="skills[0].name"]');
+    if (nameField) nameField.value = followingSkillName;
+  }
   if (followingId) {
     state.bank.id = followingId;
     const idField = document.querySelector('[data-path="id"]');
@@ -1130,7 +1151,7 @@ function onInput(event) {
   }
   if (path === 'id') state.idFollowsTitle = false;
   afterChange();
-  if (path.endsWith('.name') && path.startsWith('skills')) drawItemForm();
+  if ((path.endsWith('.name') && path.startsWith('skills')) || followingSkillName !== null) drawItemForm();
 }
 
 /** A skill's id changed: the items, steps and prerequisites that named it follow. */

@@ -671,6 +671,51 @@ test('a new bank gets an id of its own, following its title until saved, then ke
   assert.equal((await draftBank()).id, 'year-7-speed');
 });
 
+test("a new bank's only skill is named after the title until the author names it", async () => {
+  await page.goto(`${env.baseUrl}www/author.html`);
+  await startNewBank();
+  assert.deepEqual(
+    (await draftBank()).skills.map((skill) => skill.name),
+    ['First skill'],
+  );
+  const openSection = async (inside) => {
+    const section = page.locator(`details:has(${inside})`);
+    for (let tries = 0; tries < 3 && (await section.getAttribute('open')) === null; tries += 1) {
+      await section.locator('> summary').click();
+    }
+  };
+  const skillNames = async () => (await draftBank()).skills.map((skill) => skill.name);
+  const waitForTitle = (title) =>
+    page.waitForFunction(
+      ([key, title]) => JSON.parse(localStorage.getItem(key)).bank.title === title,
+      [DRAFT_KEY, title],
+    );
+  await openSection('#settings-form');
+  // Learners of a one-skill quiz see its title in their progress list, not "First skill".
+  await page.locator('[data-path="title"]').fill('Fractions of a number');
+  await waitForTitle('Fractions of a number');
+  assert.deepEqual(await skillNames(), ['Fractions of a number']);
+  assert.equal(await page.locator('[data-path="skills[0].name"]').inputValue(), 'Fractions of a number');
+  await page.locator('[data-path="title"]').fill('Fractions of an amount');
+  await waitForTitle('Fractions of an amount');
+  assert.deepEqual(await skillNames(), ['Fractions of an amount']);
+  // A name the author gave is theirs: the title no longer changes it.
+  await openSection('#skills-form');
+  await page.locator('[data-path="skills[0].name"]').fill('Taking a fraction');
+  await page.locator('[data-path="title"]').fill('Week 3');
+  await waitForTitle('Week 3');
+  assert.deepEqual(await skillNames(), ['Taking a fraction']);
+  // Nor with two skills: each has its own name.
+  await startNewBank();
+  await openSection('#skills-form');
+  await page.locator('#skills-form button', { hasText: /^Add skill$/ }).click();
+  await page.locator('[data-path="skills[1].name"]').fill('Second');
+  await openSection('#settings-form');
+  await page.locator('[data-path="title"]').fill('Two skills');
+  await waitForTitle('Two skills');
+  assert.deepEqual(await skillNames(), ['First skill', 'Second']);
+});
+
 test('a draft saved as a file comes back saved: nothing to lose when it is replaced', async () => {
   await page.goto(`${env.baseUrl}www/author.html`);
   await startNewBank();
