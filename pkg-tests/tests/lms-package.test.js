@@ -4,25 +4,24 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
+import { temporaryFolder } from '../lib/temporary-folder.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let env;
 let work;
 let unpacked;
 before(async () => {
-  work = mkdtempSync(join(tmpdir(), 'ap-lms-'));
+  work = temporaryFolder('ap-lms-');
   unpacked = buildPackageAsTheReadmeSays(work);
   env = await launch();
 });
 after(async () => {
   await env.close();
-  rmSync(work, { recursive: true, force: true });
 });
 
 /** The README's `mkdir -p scorm-fractions` … `zip` block, run in a copy of what it reads. */

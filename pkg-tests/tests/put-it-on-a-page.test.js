@@ -6,12 +6,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from '../lib/browser.js';
 import { repositoryRoot } from '../lib/demo-pages.js';
 import { startServer } from '../../scripts/serve.mjs';
+import { temporaryFolder } from '../lib/temporary-folder.js';
 
 const SITE_PLACEHOLDER = 'path/to/your-site';
 
@@ -39,7 +39,7 @@ function readmeRecipe() {
 /** Does what the README says into a new temporary folder; returns the folder. */
 function makeSiteAsReadmeSays() {
   const { steps, pageName, html } = readmeRecipe();
-  const site = mkdtempSync(join(tmpdir(), 'your-site-'));
+  const site = temporaryFolder('your-site-');
   for (const step of steps) {
     assert.ok(step.includes(SITE_PLACEHOLDER), `a step that writes into the site: ${step}`);
     execFileSync('bash', ['-euc', step.split(SITE_PLACEHOLDER).join(site)], {
@@ -52,13 +52,11 @@ function makeSiteAsReadmeSays() {
 }
 
 let env;
-const sites = [];
 before(async () => {
   env = await launch();
 });
 after(async () => {
   await env?.close();
-  for (const site of sites) rmSync(site, { recursive: true, force: true });
 });
 
 /** Serves `site` alone and opens its page; returns { page, errors, close }. */
@@ -81,7 +79,6 @@ async function openSite(site, pageName) {
 
 test('README: the page written as it says, in a folder made as it says, shows an item', async () => {
   const { site, pageName } = makeSiteAsReadmeSays();
-  sites.push(site);
   const { page, errors, close } = await openSite(site, pageName);
   await page.locator('adaptive-practice form.ap-item').waitFor();
   assert.ok(await page.locator('adaptive-practice .ap-prompt').isVisible());
@@ -96,7 +93,6 @@ test('README: the page written as it says, in a folder made as it says, shows an
 
 test("README: without the script, the element's fallback says what did not load", async () => {
   const { site, pageName, html } = makeSiteAsReadmeSays();
-  sites.push(site);
   const script = html.match(/<script type="module" src="([^"]+)"/)[1];
   rmSync(join(site, script));
   const fallback = html.match(/<adaptive-practice[^>]*>\s*<p>([\s\S]*?)<\/p>/);
@@ -112,7 +108,6 @@ test("README: without the script, the element's fallback says what did not load"
 
 test('README: without the wasm file, the element says which file failed and fires its error event', async () => {
   const { site, pageName, html } = makeSiteAsReadmeSays();
-  sites.push(site);
   const folder = html.match(/<script type="module" src="([^"]+)\/[^/"]+"/)[1];
   rmSync(join(site, folder, 'adaptive_practice_bg.wasm'));
   const { page, close } = await openSite(site, pageName);

@@ -8,13 +8,13 @@
 // page says what the bank holds.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simulator } from '../lib/simulator.js';
 import { downloadedBytes, launch } from '../lib/browser.js';
 import { axeViolations } from '../lib/axe.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
+import { temporaryFolder } from '../lib/temporary-folder.js';
 
 const LEARNERS = 30;
 /**
@@ -37,7 +37,7 @@ let oldReportFiles;
 let misjudgedPath;
 
 before(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'teacher-calibration-'));
+  folder = temporaryFolder('teacher-calibration-');
   const classFolder = join(folder, 'class');
   simulator('class-reports', [
     '--bank',
@@ -78,7 +78,6 @@ before(async () => {
 });
 after(async () => {
   await env?.close();
-  if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
 /** The teacher page with `reports` chosen; `bankPath`, when given, is chosen as the bank file. */

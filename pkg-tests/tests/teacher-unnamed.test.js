@@ -5,10 +5,10 @@
 // is "1 skill".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from '../lib/browser.js';
+import { temporaryFolder } from '../lib/temporary-folder.js';
 
 const ITEMS = ['numeric-1', 'numeric-2', 'numeric-3', 'numeric-4', 'numeric-5', 'numeric-6'];
 
@@ -68,7 +68,7 @@ let folder;
 const files = {};
 
 before(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'teacher-unnamed-'));
+  folder = temporaryFolder('teacher-unnamed-');
   const now = Date.now();
   const write = (name, json) => {
     files[name] = join(folder, name);
@@ -91,7 +91,6 @@ before(async () => {
 });
 after(async () => {
   await env?.close();
-  if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
 test('two reports without a name are two numbered learners; the same file twice counts once', async () => {

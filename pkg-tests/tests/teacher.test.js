@@ -3,14 +3,14 @@
 // figures, list the files it cannot use, export them, and calibrate the bank in the engine.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { downloadedBytes, launch, skipInFirefox } from '../lib/browser.js';
 import { simulator } from '../lib/simulator.js';
 import { axeViolations } from '../lib/axe.js';
+import { temporaryFolder } from '../lib/temporary-folder.js';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 const STATE_LABELS = {
@@ -44,7 +44,7 @@ function simulateClass(out, seed, more = []) {
 }
 
 before(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'teacher-test-'));
+  folder = temporaryFolder('teacher-test-');
   const classFolder = join(folder, 'class');
   simulateClass(classFolder, 7);
   expected = JSON.parse(readFileSync(join(classFolder, 'expected.json'), 'utf8'));
@@ -56,7 +56,6 @@ before(async () => {
 });
 after(async () => {
   await env?.close();
-  if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
 /** What a teacher does on the page: load the bank, hand in reports, read the results. */
