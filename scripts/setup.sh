@@ -99,10 +99,11 @@ took() { say "$1: $((SECONDS - $2)) s"; }
 jobs_started=()
 
 # 3. The Debian packages: the browsers of the tests (Chromium and its driver, and Firefox ESR,
-#    driven over WebDriver BiDi by playwright-core, which needs no driver of its own), and on the
-#    Debian route rustc-web with its std built for wasm32.
+#    driven over WebDriver BiDi by playwright-core, which needs no driver of its own), zip and
+#    unzip (the README's LMS recipe and the tests that unpack zips), and on the Debian route
+#    rustc-web with its std built for wasm32.
 debian_packages() {
-    local start=$SECONDS packages=(chromium chromium-driver firefox-esr) build_std=0
+    local start=$SECONDS packages=(chromium chromium-driver firefox-esr zip unzip) build_std=0
     if [ "$debian_route" -eq 1 ]; then
         if ! rustc_has_wasm_std /usr/bin/rustc; then
             say "no wasm32 target from rustup: using Debian's rustc-web route (several minutes, once)"
