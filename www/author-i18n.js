@@ -156,6 +156,21 @@ export const CATALOGS = {
     'Portuguese (Brazil)': 'Portugais (Brésil)',
     'My practice': 'Mes exercices',
     'First skill': 'Première compétence',
+    'Download as a web page (.zip)': 'Télécharger comme page web (.zip)',
+    '“Download as a web page” makes one .zip with the bank, the widget and a page that plays it: unzip it onto your website, or upload it to your LMS as a SCORM package.':
+      '« Télécharger comme page web » crée un seul .zip avec la banque, le widget et une page qui la joue : décompressez-le sur votre site web, ou déposez-le sur votre plateforme d’apprentissage (LMS) comme paquet SCORM.',
+    'The bank has errors: the widget would refuse to play it. Fix them (see Problems) before you make a page of it.':
+      'La banque a des erreurs : le widget refuserait de la jouer. Corrigez-les (voir Problèmes) avant d’en faire une page.',
+    'Making the page…': 'Création de la page…',
+    'the checker has not started': 'le vérificateur n’a pas démarré',
+    'Loading the practice… If this text stays, open this page from a website or your LMS: a page opened as a file from your computer cannot run the practice.':
+      'Chargement des exercices… Si ce texte reste affiché, ouvrez cette page depuis un site web ou votre plateforme d’apprentissage : une page ouverte comme fichier de votre ordinateur ne peut pas faire fonctionner les exercices.',
+    'These media files are not in the zip; put them next to {bank}: {files}.':
+      'Ces fichiers média ne sont pas dans le zip ; placez-les à côté de {bank} : {files}.',
+    'Saved {name}: unzip it onto your website and open index.html there, or upload the zip to your LMS as a SCORM package. The bank inside is {bank}.':
+      '{name} enregistré : décompressez-le sur votre site web et ouvrez-y index.html, ou déposez le zip sur votre plateforme d’apprentissage (LMS) comme paquet SCORM. La banque qu’il contient est {bank}.',
+    'Could not make the page: {reason}. Nothing was changed.':
+      'Impossible de créer la page : {reason}. Rien n’a été modifié.',
     'Undone.': 'Annulé.',
     'Redone.': 'Rétabli.',
     'Add choice': 'Ajouter un choix',
@@ -478,6 +493,20 @@ export const CATALOGS = {
     'Portuguese (Brazil)': 'البرتغالية (البرازيل)',
     'My practice': 'تماريني',
     'First skill': 'المهارة الأولى',
+    'Download as a web page (.zip)': 'تنزيل كصفحة ويب (zip)',
+    '“Download as a web page” makes one .zip with the bank, the widget and a page that plays it: unzip it onto your website, or upload it to your LMS as a SCORM package.':
+      '«تنزيل كصفحة ويب» يصنع ملف zip واحدًا فيه البنك والأداة وصفحة تشغّله: فُكّ ضغطه على موقعك، أو ارفعه إلى منصة التعلّم كحزمة SCORM.',
+    'The bank has errors: the widget would refuse to play it. Fix them (see Problems) before you make a page of it.':
+      'في البنك أخطاء: سترفض الأداة تشغيله. أصلحها (انظر المشكلات) قبل أن تصنع منه صفحة.',
+    'Making the page…': 'جارٍ صنع الصفحة…',
+    'the checker has not started': 'لم يبدأ المدقّق',
+    'Loading the practice… If this text stays, open this page from a website or your LMS: a page opened as a file from your computer cannot run the practice.':
+      'جارٍ تحميل التمارين… إن بقي هذا النص، فافتح هذه الصفحة من موقع ويب أو من منصة التعلّم: الصفحة المفتوحة كملف من حاسوبك لا تستطيع تشغيل التمارين.',
+    'These media files are not in the zip; put them next to {bank}: {files}.':
+      'ملفات الوسائط هذه ليست في الملف المضغوط؛ ضعها بجانب {bank}: {files}.',
+    'Saved {name}: unzip it onto your website and open index.html there, or upload the zip to your LMS as a SCORM package. The bank inside is {bank}.':
+      'حُفظ {name}: فُكّ ضغطه على موقعك وافتح فيه index.html، أو ارفع الملف المضغوط إلى منصة التعلّم كحزمة SCORM. البنك الذي فيه هو {bank}.',
+    'Could not make the page: {reason}. Nothing was changed.': 'تعذّر صنع الصفحة: {reason}. لم يُغيَّر شيء.',
     'Undone.': 'تم التراجع.',
     'Redone.': 'تمت الإعادة.',
     'Add choice': 'إضافة خيار',
@@ -868,6 +897,15 @@ export function mark(key) {
 function fill(text, values) {
   const isolate = RIGHT_TO_LEFT.has(current) ? (value) => `\u2068${value}\u2069` : (value) => value;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? isolate(String(values[name])) : whole));
+}
+
+/**
+ * The text of `key` in the language `code` (a BCP 47 tag: its first part picks the catalog) when
+ * this page has that language, else in the page's own: for what the page writes for learners.
+ */
+export function tIn(code, key, values = {}) {
+  const found = CATALOGS[String(code ?? '').split('-')[0]]?.[key];
+  return typeof found === 'string' ? fill(found, values) : t(key, values);
 }
 
 /** The text of `key` in the page's language, with `{name}` placeholders filled from `values`. */

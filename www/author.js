@@ -2,7 +2,12 @@
 // every change (the page's own wasm, crates/studio), one item previewed in the real widget, undo
 // and redo, a draft kept in this browser, and the bank saved as a file. Nothing is sent anywhere.
 import { mount } from '../pkg/adaptive-practice.js';
-import initStudio, { checkBank, importFile, plainPrompt } from './generated/studio/adaptive_practice_studio.js';
+import initStudio, {
+  checkBank,
+  importFile,
+  plainPrompt,
+  zipFiles,
+} from './generated/studio/adaptive_practice_studio.js';
 import {
   CATALOGS,
   chooseLanguage,
@@ -13,9 +18,11 @@ import {
   savedLanguage,
   setLanguage,
   t,
+  tIn,
   tn,
   translatePage,
 } from './author-i18n.js';
+import { bankFileName, mediaAddresses, pagePackageEntries } from './page-package.js';
 import { formatRows, itemsFromSpreadsheet } from './spreadsheet.js';
 
 const DRAFT_KEY = 'adaptive-practice-author-draft';
@@ -167,6 +174,10 @@ const state = {
   cleanText: null,
   /** Whether the bank id follows the title: a bank started on this page and not saved yet. */
   idFollowsTitle: true,
+  /** Media files of the last imported package (`{ address, bytes }`), for the ready-made page. */
+  media: [],
+  /** The address the bank was opened from, if it was: its media are fetched beside it. */
+  bankAddress: null,
   studioReady: false,
 };
 
@@ -1573,10 +1584,13 @@ function openBankText(text, name) {
   state.selected = 0;
   state.cleanText = JSON.stringify(state.bank);
   state.idFollowsTitle = false;
+  state.media = [];
+  state.bankAddress = null;
   saveDraft();
   drawAll();
   schedulePreview(0);
   say(tn(state.bank.items.length, 'Opened {name}: {n} items. Undo goes back to what you had.', { name }));
+  return true;
 }
 
 /**
@@ -1627,7 +1641,8 @@ async function openFile(file) {
     );
     return;
   }
-  openBankText(imported.bank, file.name);
+  if (!openBankText(imported.bank, file.name)) return;
+  state.media = imported.media;
   // Media files cannot be written next to the bank from a web page: each is offered as a download.
   notes.append(
     ...imported.media.map((media) =>
@@ -1664,21 +1679,118 @@ function saveBank({ evenWithErrors = false } = {}) {
     dialog.showModal();
     return;
   }
-  const name = `${(state.bank.id || 'bank').replace(/[^a-zA-Z0-9_-]+/g, '-')}.json`;
-  const blob = new Blob([`${JSON.stringify(state.bank, null, 2)}\n`], { type: 'application/json' });
-  const link = element('a', { href: URL.createObjectURL(blob), download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-  state.cleanText = JSON.stringify(state.bank);
-  state.idFollowsTitle = false;
-  saveDraft();
+  const name = bankFileName(state.bank);
+  downloadFile(new Blob([`${JSON.stringify(state.bank, null, 2)}\n`], { type: 'application/json' }), name);
+  markSaved();
   say(
     tn(state.bank.items.length, 'Saved {name} ({n} items). Put it next to your page and point the widget at it.', {
       name,
     }),
   );
+}
+
+/** Offers `blob` as a download named `name`. */
+function downloadFile(blob, name) {
+  const link = element('a', { href: URL.createObjectURL(blob), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/** The bank is in a file now (it may be on a page already): its id no longer follows its title. */
+function markSaved() {
+  state.cleanText = JSON.stringify(state.bank);
+  state.idFollowsTitle = false;
+  saveDraft();
+}
+
+/** The bytes at `url`, or an error naming it. */
+async function fetchBytes(url) {
+  const response = await fetch(url, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`${url}: ${t('the server answered {status}', { status: response.status })}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** What the ready-made page shows until the widget starts (a file opened from a computer: never). */
+const PAGE_FALLBACK = mark(
+  'Loading the practice… If this text stays, open this page from a website or your LMS: a page opened as a file from your computer cannot run the practice.',
+);
+
+/**
+ * "Download as a web page": one .zip with the bank, the widget's files (fetched from the package
+ * beside this page) and a page that plays it, also a SCORM package (www/page-package.js). The
+ * bank's media go in when the page holds them (an imported package) or finds them beside the
+ * address the bank was opened from; the others are named.
+ */
+async function savePage() {
+  runCheck();
+  if (state.problems.some((problem) => problem.severity === 'error')) {
+    say(
+      t(
+        'The bank has errors: the widget would refuse to play it. Fix them (see Problems) before you make a page of it.',
+      ),
+      {
+        error: true,
+      },
+    );
+    return;
+  }
+  say(t('Making the page…'));
+  const bank = structuredClone(state.bank);
+  try {
+    if (!state.studioReady) throw new Error(t('the checker has not started'));
+    const packageFolder = new URL('../pkg/', import.meta.url);
+    const listed = JSON.parse(
+      new TextDecoder().decode(await fetchBytes(new URL('./generated/widget-files.json', import.meta.url))),
+    );
+    const widgetFiles = await Promise.all(
+      [...listed, 'LICENSE-MIT', 'LICENSE-APACHE'].map(async (path) => ({
+        path,
+        bytes: await fetchBytes(new URL(path, packageFolder)),
+      })),
+    );
+    const held = new Map(state.media.map((file) => [file.address, file]));
+    const media = [];
+    const missing = [];
+    for (const address of mediaAddresses(bank)) {
+      if (held.has(address)) media.push(held.get(address));
+      else if (state.bankAddress) {
+        try {
+          media.push({ address, bytes: await fetchBytes(new URL(address, state.bankAddress)) });
+        } catch {
+          missing.push(address);
+        }
+      } else missing.push(address);
+    }
+    const entries = pagePackageEntries(bank, {
+      widgetFiles,
+      media,
+      // For the learners: in the bank's language when this page has it.
+      fallback: tIn(bank.language, PAGE_FALLBACK),
+    });
+    const zip = zipFiles(
+      entries.map((entry) => entry.name),
+      entries.map((entry) => entry.bytes),
+    );
+    const name = bankFileName(bank).replace(/\.json$/, '-page.zip');
+    downloadFile(new Blob([zip], { type: 'application/zip' }), name);
+    markSaved();
+    const missingNote = missing.length
+      ? ` ${t('These media files are not in the zip; put them next to {bank}: {files}.', {
+          bank: bankFileName(bank),
+          files: missing.join(', '),
+        })}`
+      : '';
+    say(
+      `${t(
+        'Saved {name}: unzip it onto your website and open index.html there, or upload the zip to your LMS as a SCORM package. The bank inside is {bank}.',
+        { name, bank: bankFileName(bank) },
+      )}${missingNote}`,
+    );
+  } catch (error) {
+    say(t('Could not make the page: {reason}. Nothing was changed.', { reason: error.message }), { error: true });
+  }
 }
 
 // ---------------------------------------------------------------- wiring
@@ -1757,6 +1869,8 @@ function wire() {
     state.selected = 0;
     state.cleanText = JSON.stringify(state.bank);
     state.idFollowsTitle = true;
+    state.media = [];
+    state.bankAddress = null;
     saveDraft();
     drawAll();
     schedulePreview(0);
@@ -1790,7 +1904,7 @@ function wire() {
     try {
       const response = await fetch(new URL(address, document.baseURI), { cache: 'no-cache' });
       if (!response.ok) throw new Error(t('the server answered {status}', { status: response.status }));
-      openBankText(await response.text(), address);
+      if (openBankText(await response.text(), address)) state.bankAddress = response.url;
     } catch (error) {
       say(t('Could not open {name}: {reason}. Nothing was changed.', { name: address, reason: error.message }), {
         error: true,
@@ -1798,6 +1912,7 @@ function wire() {
     }
   });
   document.getElementById('save-bank').addEventListener('click', () => saveBank());
+  document.getElementById('save-page').addEventListener('click', () => savePage());
   document.getElementById('save-anyway').addEventListener('click', () => {
     document.getElementById('save-dialog').close();
     saveBank({ evenWithErrors: true });

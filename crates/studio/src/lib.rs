@@ -179,6 +179,31 @@ pub fn import_file_js(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
         .map_err(|error| JsError::new(&error.to_string()))
 }
 
+/// `zipFiles(names, contents)`: a `.zip` of the files `names[i]` (paths with `/`) holding
+/// `contents[i]` (`Uint8Array`s), each deflated: the authoring page's ready-made page. An error
+/// when the two lists differ in length.
+#[wasm_bindgen(js_name = zipFiles)]
+pub fn zip_files_js(
+    names: Vec<String>,
+    contents: Vec<js_sys::Uint8Array>,
+) -> Result<Vec<u8>, JsError> {
+    if names.len() != contents.len() {
+        return Err(JsError::new(&format!(
+            "{} names for {} files",
+            names.len(),
+            contents.len()
+        )));
+    }
+    let contents: Vec<Vec<u8>> = contents.iter().map(js_sys::Uint8Array::to_vec).collect();
+    let entries = names
+        .iter()
+        .map(String::as_str)
+        .zip(contents.iter().map(Vec::as_slice));
+    adaptive_practice_bank_tools::export::zip_entries(entries, std::io::Cursor::new(Vec::new()))
+        .map(std::io::Cursor::into_inner)
+        .map_err(|reason| JsError::new(&reason))
+}
+
 /// The form's address of a diagnostic's place: the JSON path without `$.` and without the
 /// ` ("id")` labels after list elements. A place that is not a path (`line 3, column 7` of a
 /// JSON syntax error) is kept as it is.

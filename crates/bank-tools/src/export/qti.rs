@@ -11,7 +11,6 @@ mod markup;
 #[cfg(test)]
 mod tests;
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use adaptive_practice_engine::bank::{Bank, Hint, Item, ItemKind};
@@ -307,29 +306,27 @@ fn strip_kind(kind: &mut ItemKind, lost: &mut Vec<String>) {
 
 /// Zips a folder (deflate), entries named by their path inside it.
 pub fn zip_folder(folder: &Path, out: &Path) -> Result<(), String> {
-    let mut files = Vec::new();
-    collect_files(folder, &mut files);
-    files.sort();
-    let file = std::fs::File::create(out)
-        .map_err(|error| format!("cannot write {}: {error}", out.display()))?;
-    let mut writer = zip::ZipWriter::new(file);
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for path in files {
+    let mut paths = Vec::new();
+    collect_files(folder, &mut paths);
+    paths.sort();
+    let mut files = Vec::with_capacity(paths.len());
+    for path in paths {
         let name = path
             .strip_prefix(folder)
             .map_err(|error| error.to_string())?
             .to_string_lossy()
             .replace('\\', "/");
-        writer
-            .start_file(name, options)
-            .map_err(|error| error.to_string())?;
         let bytes = std::fs::read(&path).map_err(|error| error.to_string())?;
-        writer
-            .write_all(&bytes)
-            .map_err(|error| error.to_string())?;
+        files.push((name, bytes));
     }
-    writer.finish().map_err(|error| error.to_string())?;
+    let file = std::fs::File::create(out)
+        .map_err(|error| format!("cannot write {}: {error}", out.display()))?;
+    super::zip_entries(
+        files
+            .iter()
+            .map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
+        file,
+    )?;
     Ok(())
 }
 
