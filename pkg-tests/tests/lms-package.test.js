@@ -1,13 +1,14 @@
 // The README's LMS recipe, run as written: its shell block builds the SCORM zip from www/scorm/
 // and pkg/; the zip is unpacked the way an LMS does and played in a frame under a SCORM runtime
-// (scorm-again), 2004 and 1.2, where answering an item reaches the runtime's score.
+// (scorm-again), 2004 and 1.2, where answering an item reaches the runtime's score. The authoring
+// page's "Download as a web page" zip goes the same way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from '../lib/browser.js';
+import { downloadedBytes, launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 import { temporaryFolder } from '../lib/temporary-folder.js';
 
@@ -64,9 +65,10 @@ const types = {
 
 /**
  * A page of the test server that plays the LMS: a scorm-again runtime, and the unpacked zip in a
- * frame on the same origin. `wasmType` is the Content-Type the LMS gives the wasm file.
+ * frame on the same origin. `wasmType` is the Content-Type the LMS gives the wasm file; `folder`
+ * is where the zip was unpacked (the README's by default).
  */
-async function lmsPage(version, wasmType = 'application/wasm') {
+async function lmsPage(version, wasmType = 'application/wasm', folder = unpacked) {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   const problems = [];
@@ -74,7 +76,7 @@ async function lmsPage(version, wasmType = 'application/wasm') {
   await context.route('**/lms-test/package/**', (route) => {
     const path = decodeURIComponent(new URL(route.request().url()).pathname).split('/lms-test/package/')[1];
     const type = extname(path) === '.wasm' ? wasmType : types[extname(path)];
-    return route.fulfill({ contentType: type ?? 'application/octet-stream', body: readFileSync(join(unpacked, path)) });
+    return route.fulfill({ contentType: type ?? 'application/octet-stream', body: readFileSync(join(folder, path)) });
   });
   const runtime =
     version === '2004'
@@ -122,4 +124,24 @@ test('the same zip in a SCORM 1.2 LMS that serves wasm with a wrong type: still 
   assert.deepEqual(core, { max: '100', raw: '0' });
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the authoring page\'s "Download as a web page" zip in a SCORM 2004 LMS reports too', async () => {
+  const context = await env.browser.newContext();
+  const author = await context.newPage();
+  await author.goto(`${env.baseUrl}www/author.html`);
+  await author.locator('#open-url-input').fill('banks/fractions.json');
+  await author.locator('#open-url-input').press('Enter');
+  await author.locator('#status', { hasText: /^Opened/ }).waitFor();
+  const [download] = await Promise.all([author.waitForEvent('download'), author.locator('#save-page').click()]);
+  const zip = join(work, 'author-page.zip');
+  writeFileSync(zip, await downloadedBytes(download));
+  await context.close();
+  const target = join(work, 'author-lms');
+  execFileSync('unzip', ['-q', zip, '-d', target]);
+  const lms = await lmsPage('2004', 'application/wasm', target);
+  await lms.page.waitForFunction(() => window.API_1484_11.cmi.completion_status === 'incomplete');
+  assert.equal(await lms.page.evaluate(() => window.API_1484_11.cmi.score.max), '6');
+  assert.deepEqual(lms.problems, []);
+  await lms.context.close();
 });
