@@ -143,13 +143,34 @@ function skillNameAfterTitle(bank, before, after) {
   return String(after ?? '').trim() || t('First skill');
 }
 
+/**
+ * Whether the bank is a new one nobody has written in yet: no items, and the placeholder title
+ * and skill of one of the page's languages. The page's language may then still choose its words.
+ */
+function untouchedNewBank(bank) {
+  const placeholders = (key) => Object.values(CATALOGS).map((catalog) => catalog[key] ?? key);
+  return (
+    bank.items.length === 0 &&
+    state.idFollowsTitle &&
+    placeholders('My practice').includes(bank.title) &&
+    bank.skills.length === 1 &&
+    placeholders('First skill').includes(bank.skills[0].name) &&
+    PAGE_LANGUAGES.some(([code]) => code === bank.language)
+  );
+}
+
+/**
+ * A new bank, in the page's language: its title, its skill's name and its `language` (which
+ * picks the learners' interface language), so that a quiz written on the French page plays in
+ * French.
+ */
 function emptyBank() {
   const title = t('My practice');
   return {
     id: newBankId(title),
     version: '1',
     title,
-    language: 'en',
+    language: language(),
     skills: [{ id: 'skill-1', name: t('First skill') }],
     items: [],
   };
@@ -2048,6 +2069,11 @@ function wireLanguage() {
   translatePage();
   select.addEventListener('change', () => {
     setLanguage(select.value);
+    // A new bank nobody has written in yet takes the page's new language too.
+    if (untouchedNewBank(state.bank)) {
+      state.bank = emptyBank();
+      saveDraft();
+    }
     translatePage();
     drawAll();
     if (state.studioReady) drawProblems();
@@ -2061,6 +2087,8 @@ async function start() {
   wireReplaceQuestions();
   wirePreview();
   const draft = readDraft();
+  // The bank made as the module loaded has the English words: make it again in the page's.
+  if (!draft) state.bank = emptyBank();
   if (draft) {
     state.bank = draft.bank;
     state.selected = Number.isInteger(draft.selected) ? draft.selected : 0;

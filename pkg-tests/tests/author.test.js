@@ -401,6 +401,37 @@ test('the page speaks French and Arabic (right to left), chosen in the header an
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
+test("a new bank started on the French page is French: its words and its learners' language", async () => {
+  await page.goto(`${env.baseUrl}www/author.html`);
+  await page.selectOption('#page-language', 'fr');
+  await startNewBank();
+  const words = (bank) => ({ language: bank.language, title: bank.title, skill: bank.skills[0].name });
+  assert.deepEqual(words(await draftBank()), {
+    language: 'fr',
+    title: 'Mes exercices',
+    skill: 'Première compétence',
+  });
+  assert.match((await draftBank()).id, /^mes-exercices-[0-9a-z]{8}$/);
+  // Before anything is written in it, the page's language still chooses the bank's.
+  await page.selectOption('#page-language', 'ar');
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).bank.language === 'ar', DRAFT_KEY);
+  assert.deepEqual(words(await draftBank()), { language: 'ar', title: 'تماريني', skill: 'المهارة الأولى' });
+  await page.selectOption('#page-language', 'fr');
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).bank.language === 'fr', DRAFT_KEY);
+  // Once an item is in it, the bank keeps its language; the preview's widget speaks it.
+  await page.selectOption('#new-item-type', 'numeric');
+  await page.locator('#add-item').click();
+  await page.locator('[data-path="items[0].prompt"]').fill('Combien font 6 × 7 ?');
+  await page.locator('[data-path="items[0].answer"]').fill('42');
+  await page.selectOption('#page-language', 'en');
+  assert.deepEqual(words(await draftBank()), {
+    language: 'fr',
+    title: 'Mes exercices',
+    skill: 'Première compétence',
+  });
+  await page.locator('#preview .preview-host').locator('button.ap-check', { hasText: 'Vérifier' }).waitFor();
+});
+
 test('editing keeps what the author wrote: moves, blanks, skill renames, type changes, skipped rows', async () => {
   await startNewBank();
   for (const type of ['numeric', 'fillBlanks']) {
