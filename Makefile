@@ -77,7 +77,8 @@ import-oatutor:
 
 import:
 	@cargo run -q --release -p adaptive-practice-bank-tools --bin import -- --src "$(SRC)" --out "$(OUT)" \
-		$(if $(FORMAT),--format $(FORMAT)) $(if $(filter 1,$(STRICT)),--strict) $(if $(filter 1,$(TYPED)),--typed-answers)
+		$(if $(FORMAT),--format $(FORMAT)) $(if $(filter 1,$(STRICT)),--strict) $(if $(filter 1,$(TYPED)),--typed-answers) \
+		$(if $(ID),--id "$(ID)")
 
 export-gift:
 	@cargo run -q --release -p adaptive-practice-bank-tools --bin export -- --bank "$(BANK)" --to gift --out "$(OUT)"
