@@ -249,7 +249,7 @@ export const CATALOGS = {
     'Typical wrong answers and what to tell the learner (optional)':
       'Réponses fausses typiques et ce qu’il faut dire à l’élève (facultatif)',
     'Wrong answer {n}': 'Réponse fausse {n}',
-    'What to say to {n}': 'Ce qu’il faut dire pour {n}',
+    'Feedback for wrong answer {n}': 'Message pour la réponse fausse {n}',
     'Hint {n}': 'Indice {n}',
     'Hint {n} asks a smaller question': 'L’indice {n} pose une question plus simple',
     'Smaller question of hint {n}': 'Question plus simple de l’indice {n}',
@@ -580,7 +580,7 @@ export const CATALOGS = {
     'Shuffle the choices': 'خلط الخيارات',
     'Typical wrong answers and what to tell the learner (optional)': 'إجابات خاطئة شائعة وما يقال للمتعلم (اختياري)',
     'Wrong answer {n}': 'الإجابة الخاطئة {n}',
-    'What to say to {n}': 'ما يقال عن {n}',
+    'Feedback for wrong answer {n}': 'رسالة للإجابة الخاطئة {n}',
     'Hint {n}': 'التلميح {n}',
     'Hint {n} asks a smaller question': 'التلميح {n} يطرح سؤالًا أبسط',
     'Smaller question of hint {n}': 'السؤال الأبسط للتلميح {n}',

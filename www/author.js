@@ -686,7 +686,7 @@ function misconceptionFields(base, kind) {
         'div',
         { class: 'pair' },
         textField(`${path}.answer`, t('Wrong answer {n}', { n: index + 1 }), { kind }),
-        textField(`${path}.feedback`, t('What to say to {n}', { n: index + 1 })),
+        textField(`${path}.feedback`, t('Feedback for wrong answer {n}', { n: index + 1 })),
       ),
   );
 }
