@@ -76,27 +76,27 @@ impl StorageStatus {
         match self {
             StorageStatus::Saving => None,
             StorageStatus::NotSaved(StorageProblem::Unavailable) => {
-                Some(words.not_saved_unavailable.to_string())
+                Some(words.not_saved_unavailable().to_string())
             }
             StorageStatus::NotSaved(StorageProblem::WriteRefused(name)) => {
-                Some(fill(words.not_saved_refused, &[("name", name)]))
+                Some(fill(words.not_saved_refused(), &[("name", name)]))
             }
             StorageStatus::BackedUp {
                 problem,
                 saved_answers: None,
             } => Some(fill(
-                words.progress_unreadable_backed_up,
+                words.progress_unreadable_backed_up(),
                 &[("problem", problem)],
             )),
             StorageStatus::BackedUp {
                 problem,
                 saved_answers: Some(answers),
             } => Some(fill(
-                words.progress_unreadable_replaced,
+                words.progress_unreadable_replaced(),
                 &[("problem", problem), ("answers", &answers.to_string())],
             )),
             StorageStatus::Kept { problem } => Some(fill(
-                words.progress_unreadable_kept,
+                words.progress_unreadable_kept(),
                 &[("problem", problem)],
             )),
         }
