@@ -7,6 +7,7 @@
 //! everywhere: the type `Words`, a value `words`. The language is the element's `lang`
 //! attribute, else the bank's `language`, else English.
 
+use adaptive_practice_engine::text_rules::join_texts;
 use adaptive_practice_engine::{SkillState, UnreadableReason, VerdictReason};
 
 pub mod fetched;
@@ -174,7 +175,8 @@ impl Words {
     pub fn correct_answer_sentence(&self, answer: &str) -> String {
         let isolated;
         let answer = if self.right_to_left {
-            isolated = ["\u{2066}", answer, "\u{2069}"].concat();
+            // Pushed, not `concat`: std's `join_generic_copy` stays out of the wasm.
+            isolated = join_texts(&["\u{2066}", answer, "\u{2069}"], "");
             isolated.as_str()
         } else {
             answer
