@@ -177,7 +177,9 @@ pub struct PracticeState {
     /// else found under the key was written by another tab or script, and is merged first.
     pub known_stored: Option<String>,
     /// Effects decided and not yet reported run; `effects_done` were run and dropped before them.
-    pub effects: Vec<Effect>,
+    /// Shared, as the state is cloned at every action: a clone of each effect's texts was
+    /// compiled in for it.
+    pub effects: Vec<Rc<Effect>>,
     pub effects_done: u64,
 }
 
@@ -262,13 +264,13 @@ impl PracticeState {
                     progress
                 }
                 Err(problem) => {
-                    effects.push(Effect::BackUp {
+                    effects.push(Rc::new(Effect::BackUp {
                         key: storage_key.clone(),
                         at: now.0,
                         text,
                         problem: problem.to_string(),
                         then_save: false,
-                    });
+                    }));
                     new_progress(&bank, seed)
                 }
             },
@@ -319,7 +321,7 @@ impl PracticeState {
     }
 
     /// The effects decided after the first `ran` ones.
-    pub fn effects_after(&self, ran: u64) -> &[Effect] {
+    pub fn effects_after(&self, ran: u64) -> &[Rc<Effect>] {
         let skip = usize::try_from(ran.saturating_sub(self.effects_done)).unwrap_or(usize::MAX);
         self.effects.get(skip..).unwrap_or_default()
     }
@@ -339,22 +341,22 @@ impl PracticeState {
                 self.known_stored = stored.map(str::to_string);
                 self.write();
             }
-            SyncOutcome::Unreadable(problem) => self.effects.push(Effect::BackUp {
+            SyncOutcome::Unreadable(problem) => self.effects.push(Rc::new(Effect::BackUp {
                 key: self.storage_key.clone(),
                 at: outside.now.0,
                 text: stored.unwrap_or_default().to_string(),
                 problem: problem.to_string(),
                 then_save: true,
-            }),
+            })),
         }
     }
 
     /// Writes progress as it is (no merge).
     fn write(&mut self) {
-        self.effects.push(Effect::Save {
+        self.effects.push(Rc::new(Effect::Save {
             key: self.storage_key.clone(),
             text: save_progress(&self.progress),
-        });
+        }));
     }
 
     /// What storage did: the status to show, the text now known to be stored.
@@ -473,7 +475,7 @@ impl Reducible for PracticeState {
                             &next.progress,
                             now.0,
                         );
-                        next.effects.push(Effect::Emit(events));
+                        next.effects.push(Rc::new(Effect::Emit(events)));
                         next.phase = Phase::Answered { report, response };
                     }
                     Err(unreadable) => {
@@ -523,11 +525,11 @@ impl Reducible for PracticeState {
                     // them back.
                     next.replaced = None;
                     if self.progress.model.answer_count > 0 {
-                        next.effects.push(Effect::KeepAside {
+                        next.effects.push(Rc::new(Effect::KeepAside {
                             key: next.storage_key.clone(),
                             at: now.0,
                             text: save_progress(&self.progress),
-                        });
+                        }));
                         next.replaced = Some(Rc::new(self.progress.clone()));
                     }
                     next.adopt(imported, now);
