@@ -155,7 +155,9 @@ pub struct PracticeState {
     pub bank: Rc<IndexedBank>,
     pub progress: Progress,
     pub on_screen: Option<OnScreen>,
-    pub phase: Phase,
+    /// Shared, as the state is cloned at every action (with it the answer, its report and an
+    /// unreadable answer's reason, each a clone compiled in for it).
+    pub phase: Rc<Phase>,
     pub storage: StorageStatus,
     pub storage_key: String,
     /// The bank's activity id in events (its URL, or a tag URI for inline banks).
@@ -296,7 +298,7 @@ impl PracticeState {
             shown_at: now,
             bank,
             progress,
-            phase: Phase::Answering { unreadable: None },
+            phase: Rc::new(Phase::Answering { unreadable: None }),
             storage,
             storage_key,
             item_revision: 0,
@@ -424,7 +426,7 @@ impl PracticeState {
 
     /// A new item or step is on screen from `now`.
     fn shown_anew(&mut self, now: Timestamp) {
-        self.phase = Phase::Answering { unreadable: None };
+        self.phase = Rc::new(Phase::Answering { unreadable: None });
         self.item_revision += 1;
         self.shown_at = now;
     }
@@ -437,7 +439,7 @@ impl Reducible for PracticeState {
         let Input { action, outside } = input;
         let now = outside.now;
         let mut next = (*self).clone();
-        let answered = matches!(self.phase, Phase::Answered { .. });
+        let answered = matches!(*self.phase, Phase::Answered { .. });
         match action {
             PracticeAction::Submit(response) => {
                 let Some(on_screen) = &self.on_screen else {
@@ -476,13 +478,13 @@ impl Reducible for PracticeState {
                             now.0,
                         );
                         next.effects.push(Rc::new(Effect::Emit(events)));
-                        next.phase = Phase::Answered { report, response };
+                        next.phase = Rc::new(Phase::Answered { report, response });
                     }
                     Err(unreadable) => {
                         record_time_on_task(&mut next.progress, seconds);
-                        next.phase = Phase::Answering {
+                        next.phase = Rc::new(Phase::Answering {
                             unreadable: Some(unreadable.reason),
-                        }
+                        })
                     }
                 }
             }
@@ -497,7 +499,7 @@ impl Reducible for PracticeState {
             }
             PracticeAction::Next => {
                 let more_parts =
-                    matches!(&self.phase, Phase::Answered { report, .. } if report.more_parts);
+                    matches!(&*self.phase, Phase::Answered { report, .. } if report.more_parts);
                 match (&mut next.on_screen, more_parts) {
                     (Some(on_screen), true) => {
                         on_screen.part_index += 1;

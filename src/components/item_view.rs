@@ -256,7 +256,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
         Phase::Answering { .. } => (false, None),
     };
     let unreadable = match props.phase {
-        Phase::Answering { unreadable } => unreadable.clone(),
+        Phase::Answering { unreadable } => unreadable.as_ref(),
         Phase::Answered { .. } => None,
     };
     let order = current_order(&kind, props.seed, &mut draft.borrow_mut());
@@ -321,7 +321,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                 on_change, labelled_by: "ap-prompt".into(), screen: props.screen.clone(), order,
                 render: props.held.scaffolds.render.clone() }) }
             if let Some(message) = unreadable {
-                <p class="ap-unreadable" id="ap-unreadable" role="alert">{ words.unreadable(&message) }</p>
+                <p class="ap-unreadable" id="ap-unreadable" role="alert">{ words.unreadable(message) }</p>
             }
         </form>
         // Outside the form: a scaffold is a small form of its own. Check comes after the hints.

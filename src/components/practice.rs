@@ -347,7 +347,7 @@ fn feedback(
     screen: &ScreenContext,
 ) -> (Option<(bool, Html)>, Option<String>) {
     let words = screen.words;
-    let Phase::Answered { report, .. } = &state.phase else {
+    let Phase::Answered { report, .. } = &*state.phase else {
         return (None, None);
     };
     let bank = &state.bank;
@@ -439,7 +439,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let screen_held = held.borrow();
     let next_button = use_node_ref();
     let item_area = use_node_ref();
-    let answered = matches!(state.phase, Phase::Answered { .. });
+    let answered = matches!(*state.phase, Phase::Answered { .. });
     // The item view's state (a plain function's, held here): declared first, so that focus moves
     // to an opened hint before storage and events are reached, as when it was a component.
     let shown_hints = match &state.on_screen {
@@ -498,7 +498,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
         .as_ref()
         .and_then(|s| bank.items().get(s.choice.item_position))
         .is_some_and(|item| item.template.is_some());
-    let more_parts = matches!(&state.phase, Phase::Answered { report, .. } if report.more_parts);
+    let more_parts = matches!(&*state.phase, Phase::Answered { report, .. } if report.more_parts);
     // Set as the `className` property (`~className`), not through Yew's `Classes` (skill_list.rs).
     let feedback_class = match &feedback {
         Some((true, _)) => "ap-feedback ap-feedback-correct",
