@@ -2,9 +2,10 @@
 // keeps a `core::panic::Location` in the data section (a pointer and length of the file's path,
 // a line, a column: 16 bytes) and the path itself; 552 of them and 111 paths when std was
 // prebuilt, 88 and 34 since the widget's std traps at once on a panic (scripts/wasm-std.sh; the
-// rest are `Location::caller()` records some crates keep). No message reads them any more. Each
-// location becomes (one anchor, 0, 0, 0), an empty path at a valid address, and the paths no code
-// names are zeroed (3.6 KB gzipped less when it came, `make size`).
+// rest are `Location::caller()` records some crates keep), none since it is built with
+// `-Zlocation-detail=none` (scripts/wasm-std.sh; this stays for a build without it). No message
+// reads them any more. Each location becomes (one anchor, 0, 0, 0), an empty path at a valid
+// address, and the paths no code names are zeroed (3.6 KB gzipped less when it came, `make size`).
 // Run by scripts/build.sh on pkg/adaptive_practice_bg.wasm (`KEEP_PANIC_MESSAGES=1` skips it and
 // keeps the panic messages, to find where a panic comes from), and by scripts/size.sh on its named
 // copy, so that the breakdown by group agrees.

@@ -11,6 +11,11 @@
 # stable compiler accept it, as setup.sh's Debian route already does to build std once.
 # scripts/setup.sh installs the source (rustup's `rust-src`, or Debian's `rust-web-src`).
 #
+# `-Zlocation-detail=none`: the `Location::caller()` records that crates still keep (a path, a
+# line, a column), which no message reads in such a build, all become one record without a path
+# (0.2 KB gzipped less than blanking them after the build, scripts/blank-panic-locations.mjs,
+# which now finds none in the widget's wasm).
+#
 # A panic in such a build is a `RuntimeError: unreachable` thrown to the page, with no text.
 # `KEEP_PANIC_MESSAGES=1` at build links the prebuilt std instead: Yew's panic hook then writes
 # the panic's message, file and line to the console (to debug a panic).
@@ -30,6 +35,6 @@ with_widget_std() {
     if [ "${KEEP_PANIC_MESSAGES:-}" = 1 ]; then
         CARGO_TARGET_DIR="$WIDGET_TARGET_DIR" "$@"
     else
-        CARGO_TARGET_DIR="$WIDGET_TARGET_DIR" RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" "$@"
+        CARGO_TARGET_DIR="$WIDGET_TARGET_DIR" RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" "$@"
     fi
 }

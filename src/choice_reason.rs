@@ -18,59 +18,62 @@ pub fn why_this_item(words: &Words, bank: &IndexedBank, reason: &ChoiceReason) -
         // down: "down to 100%" is never said. Otherwise the estimate fell under the mastery level
         // (a recent wrong answer, forgetting on a narrow margin) while recall is still high.
         ChoiceReason::ReviewDue { skill_id, recall } if *recall < TARGET_RETENTION => (
-            words.why_review,
+            words.why_review(),
             skill_id,
-            Some(("percent", words.percent((recall * 100.0).floor() / 100.0))),
+            Some((
+                "percent",
+                words.percentage((recall * 100.0).floor() / 100.0),
+            )),
         ),
-        ChoiceReason::ReviewDue { skill_id, .. } => (words.why_review_estimate, skill_id, None),
-        ChoiceReason::ChosenSkill { skill_id } => (words.why_chosen, skill_id, None),
+        ChoiceReason::ReviewDue { skill_id, .. } => (words.why_review_estimate(), skill_id, None),
+        ChoiceReason::ChosenSkill { skill_id } => (words.why_chosen(), skill_id, None),
         ChoiceReason::Learning { skill_id, mastery } => (
-            words.why_learning,
+            words.why_learning(),
             skill_id,
-            Some(("percent", words.percent(*mastery))),
+            Some(("percent", words.percentage(*mastery))),
         ),
         ChoiceReason::MasteryCheck { skill_id, mastery } => (
-            words.why_mastery_check,
+            words.why_mastery_check(),
             skill_id,
-            Some(("percent", words.percent(*mastery))),
+            Some(("percent", words.percentage(*mastery))),
         ),
         ChoiceReason::DelayedRecheck { skill_id, mastery } => (
-            words.why_delayed_recheck,
+            words.why_delayed_recheck(),
             skill_id,
-            Some(("percent", words.percent(*mastery))),
+            Some(("percent", words.percentage(*mastery))),
         ),
         ChoiceReason::Placement {
             skill_id,
             prerequisites,
-        } if prerequisites.is_empty() => (words.why_placement_first, skill_id, None),
+        } if prerequisites.is_empty() => (words.why_placement_first(), skill_id, None),
         ChoiceReason::Placement {
             skill_id,
             prerequisites,
         } => (
-            words.why_placement,
+            words.why_placement(),
             skill_id,
-            Some(("before", quoted_names(bank, &[prerequisites], words.and))),
+            Some(("before", quoted_names(bank, &[prerequisites], words.and()))),
         ),
         ChoiceReason::NewSkill {
             skill_id,
             after,
             placed,
         } => match (after.is_empty(), placed.is_empty()) {
-            (true, true) => (words.why_new_skill, skill_id, None),
+            (true, true) => (words.why_new_skill(), skill_id, None),
             (false, true) => (
-                words.why_next_step,
+                words.why_next_step(),
                 skill_id,
-                Some(("after", quoted_names(bank, &[after], words.and))),
+                Some(("after", quoted_names(bank, &[after], words.and()))),
             ),
             // A prerequisite known only from placement answers is not said to be mastered.
             _ => (
-                words.why_next_step_placed,
+                words.why_next_step_placed(),
                 skill_id,
-                Some(("placed", quoted_names(bank, &[after, placed], words.and))),
+                Some(("placed", quoted_names(bank, &[after, placed], words.and()))),
             ),
         },
-        ChoiceReason::KeepPractising { skill_id } => (words.why_keep_practising, skill_id, None),
-        ChoiceReason::Resumed => return words.why_resumed.to_string(),
+        ChoiceReason::KeepPractising { skill_id } => (words.why_keep_practising(), skill_id, None),
+        ChoiceReason::Resumed => return words.why_resumed().to_string(),
     };
     let skill = bank.skill_name(skill_id);
     match &other {

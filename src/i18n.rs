@@ -7,6 +7,7 @@
 //! everywhere: the type `Words`, a value `words`. The language is the element's `lang`
 //! attribute, else the bank's `language`, else English.
 
+use adaptive_practice_engine::text_rules::join_texts;
 use adaptive_practice_engine::{SkillState, UnreadableReason, VerdictReason};
 
 pub mod fetched;
@@ -174,27 +175,28 @@ impl Words {
     pub fn correct_answer_sentence(&self, answer: &str) -> String {
         let isolated;
         let answer = if self.right_to_left {
-            isolated = ["\u{2066}", answer, "\u{2069}"].concat();
+            // Pushed, not `concat`: std's `join_generic_copy` stays out of the wasm.
+            isolated = join_texts(&["\u{2066}", answer, "\u{2069}"], "");
             isolated.as_str()
         } else {
             answer
         };
-        fill(self.correct_answer_is, &[("answer", answer)])
+        fill(self.correct_answer_is(), &[("answer", answer)])
     }
 
     pub fn state(&self, state: SkillState) -> &'static str {
         match state {
-            SkillState::NotStarted => self.state_not_started,
-            SkillState::Learning => self.state_learning,
-            SkillState::Mastered => self.state_mastered,
-            SkillState::DueForReview => self.state_review,
+            SkillState::NotStarted => self.state_not_started(),
+            SkillState::Learning => self.state_learning(),
+            SkillState::Mastered => self.state_mastered(),
+            SkillState::DueForReview => self.state_review(),
         }
     }
 
     /// A whole percentage the way this language writes it (`72%`, `72 %`).
-    pub fn percent(&self, fraction: f64) -> String {
+    pub fn percentage(&self, fraction: f64) -> String {
         fill(
-            self.percent,
+            self.percent(),
             &[(
                 "value",
                 &adaptive_practice_engine::display_float::fixed_float(fraction * 100.0, 0),
@@ -205,29 +207,29 @@ impl Words {
     /// Why an answer could not be read, in this language.
     pub fn unreadable(&self, reason: &UnreadableReason) -> String {
         match reason {
-            UnreadableReason::Empty => self.unreadable_empty.into(),
+            UnreadableReason::Empty => self.unreadable_empty().into(),
             UnreadableReason::TooLong { limit } => {
-                fill(self.unreadable_too_long, &[("limit", &limit.to_string())])
+                fill(self.unreadable_too_long(), &[("limit", &limit.to_string())])
             }
-            UnreadableReason::PickOne => self.unreadable_pick_one.into(),
-            UnreadableReason::PickAtLeastOne => self.unreadable_pick_at_least_one.into(),
+            UnreadableReason::PickOne => self.unreadable_pick_one().into(),
+            UnreadableReason::PickAtLeastOne => self.unreadable_pick_at_least_one().into(),
             UnreadableReason::NotANumber { text } => {
-                fill(self.unreadable_not_a_number, &[("text", text)])
+                fill(self.unreadable_not_a_number(), &[("text", text)])
             }
             UnreadableReason::NotMath { text, problem } => fill(
-                self.unreadable_not_math,
+                self.unreadable_not_math(),
                 &[("text", text), ("problem", problem)],
             ),
-            UnreadableReason::Equation => self.unreadable_equation.into(),
-            UnreadableReason::AuthorError => self.unreadable_author_error.into(),
-            UnreadableReason::PlaceEvery => self.unreadable_place_every.into(),
-            UnreadableReason::MatchEvery => self.unreadable_match_every.into(),
-            UnreadableReason::FillEveryGap => self.unreadable_fill_every_gap.into(),
-            UnreadableReason::WrongShape => self.unreadable_wrong_shape.into(),
-            UnreadableReason::StepByStep => self.unreadable_step_by_step.into(),
-            UnreadableReason::PartGone => self.unreadable_part_gone.into(),
+            UnreadableReason::Equation => self.unreadable_equation().into(),
+            UnreadableReason::AuthorError => self.unreadable_author_error().into(),
+            UnreadableReason::PlaceEvery => self.unreadable_place_every().into(),
+            UnreadableReason::MatchEvery => self.unreadable_match_every().into(),
+            UnreadableReason::FillEveryGap => self.unreadable_fill_every_gap().into(),
+            UnreadableReason::WrongShape => self.unreadable_wrong_shape().into(),
+            UnreadableReason::StepByStep => self.unreadable_step_by_step().into(),
+            UnreadableReason::PartGone => self.unreadable_part_gone().into(),
             UnreadableReason::NotStructured { text, problem } => fill(
-                self.unreadable_not_structured,
+                self.unreadable_not_structured(),
                 &[("text", text), ("problem", problem)],
             ),
         }
@@ -237,35 +239,35 @@ impl Words {
     pub fn verdict_reason(&self, reason: &VerdictReason) -> String {
         match reason {
             VerdictReason::WrongUnit { expected, given } => fill(
-                self.reason_wrong_unit,
+                self.reason_wrong_unit(),
                 &[("expected", expected), ("given", given)],
             ),
-            VerdictReason::UnitAsked { unit } => fill(self.reason_unit_asked, &[("unit", unit)]),
-            VerdictReason::SimplestForm => self.reason_simplest_form.into(),
+            VerdictReason::UnitAsked { unit } => fill(self.reason_unit_asked(), &[("unit", unit)]),
+            VerdictReason::SimplestForm => self.reason_simplest_form().into(),
             VerdictReason::FormAsked { form } => {
                 let name = match form.as_str() {
-                    "slope-intercept" => self.form_slope_intercept,
-                    "standard" => self.form_standard,
-                    "fraction" => self.form_fraction,
-                    "decimal" => self.form_decimal,
+                    "slope-intercept" => self.form_slope_intercept(),
+                    "standard" => self.form_standard(),
+                    "fraction" => self.form_fraction(),
+                    "decimal" => self.form_decimal(),
                     other => other,
                 };
-                fill(self.reason_form_asked, &[("form", name)])
+                fill(self.reason_form_asked(), &[("form", name)])
             }
             VerdictReason::NotSolvedFor { variable } => {
-                fill(self.reason_not_solved_for, &[("variable", variable)])
+                fill(self.reason_not_solved_for(), &[("variable", variable)])
             }
             VerdictReason::WrongCount { expected, given } => fill(
-                self.reason_wrong_count,
+                self.reason_wrong_count(),
                 &[
                     ("expected", &expected.to_string()),
                     ("given", &given.to_string()),
                 ],
             ),
-            VerdictReason::OrderMatters => self.reason_order_matters.into(),
-            VerdictReason::IntervalEnds => self.reason_interval_ends.into(),
-            VerdictReason::ReversedInequality => self.reason_reversed_inequality.into(),
-            VerdictReason::BracketsNeeded => self.reason_brackets_needed.into(),
+            VerdictReason::OrderMatters => self.reason_order_matters().into(),
+            VerdictReason::IntervalEnds => self.reason_interval_ends().into(),
+            VerdictReason::ReversedInequality => self.reason_reversed_inequality().into(),
+            VerdictReason::BracketsNeeded => self.reason_brackets_needed().into(),
         }
     }
 }

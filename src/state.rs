@@ -76,27 +76,27 @@ impl StorageStatus {
         match self {
             StorageStatus::Saving => None,
             StorageStatus::NotSaved(StorageProblem::Unavailable) => {
-                Some(words.not_saved_unavailable.to_string())
+                Some(words.not_saved_unavailable().to_string())
             }
             StorageStatus::NotSaved(StorageProblem::WriteRefused(name)) => {
-                Some(fill(words.not_saved_refused, &[("name", name)]))
+                Some(fill(words.not_saved_refused(), &[("name", name)]))
             }
             StorageStatus::BackedUp {
                 problem,
                 saved_answers: None,
             } => Some(fill(
-                words.progress_unreadable_backed_up,
+                words.progress_unreadable_backed_up(),
                 &[("problem", problem)],
             )),
             StorageStatus::BackedUp {
                 problem,
                 saved_answers: Some(answers),
             } => Some(fill(
-                words.progress_unreadable_replaced,
+                words.progress_unreadable_replaced(),
                 &[("problem", problem), ("answers", &answers.to_string())],
             )),
             StorageStatus::Kept { problem } => Some(fill(
-                words.progress_unreadable_kept,
+                words.progress_unreadable_kept(),
                 &[("problem", problem)],
             )),
         }
@@ -155,7 +155,9 @@ pub struct PracticeState {
     pub bank: Rc<IndexedBank>,
     pub progress: Progress,
     pub on_screen: Option<OnScreen>,
-    pub phase: Phase,
+    /// Shared, as the state is cloned at every action (with it the answer, its report and an
+    /// unreadable answer's reason, each a clone compiled in for it).
+    pub phase: Rc<Phase>,
     pub storage: StorageStatus,
     pub storage_key: String,
     /// The bank's activity id in events (its URL, or a tag URI for inline banks).
@@ -177,7 +179,9 @@ pub struct PracticeState {
     /// else found under the key was written by another tab or script, and is merged first.
     pub known_stored: Option<String>,
     /// Effects decided and not yet reported run; `effects_done` were run and dropped before them.
-    pub effects: Vec<Effect>,
+    /// Shared, as the state is cloned at every action: a clone of each effect's texts was
+    /// compiled in for it.
+    pub effects: Vec<Rc<Effect>>,
     pub effects_done: u64,
 }
 
@@ -262,13 +266,13 @@ impl PracticeState {
                     progress
                 }
                 Err(problem) => {
-                    effects.push(Effect::BackUp {
+                    effects.push(Rc::new(Effect::BackUp {
                         key: storage_key.clone(),
                         at: now.0,
                         text,
                         problem: problem.to_string(),
                         then_save: false,
-                    });
+                    }));
                     new_progress(&bank, seed)
                 }
             },
@@ -294,7 +298,7 @@ impl PracticeState {
             shown_at: now,
             bank,
             progress,
-            phase: Phase::Answering { unreadable: None },
+            phase: Rc::new(Phase::Answering { unreadable: None }),
             storage,
             storage_key,
             item_revision: 0,
@@ -319,7 +323,7 @@ impl PracticeState {
     }
 
     /// The effects decided after the first `ran` ones.
-    pub fn effects_after(&self, ran: u64) -> &[Effect] {
+    pub fn effects_after(&self, ran: u64) -> &[Rc<Effect>] {
         let skip = usize::try_from(ran.saturating_sub(self.effects_done)).unwrap_or(usize::MAX);
         self.effects.get(skip..).unwrap_or_default()
     }
@@ -339,22 +343,22 @@ impl PracticeState {
                 self.known_stored = stored.map(str::to_string);
                 self.write();
             }
-            SyncOutcome::Unreadable(problem) => self.effects.push(Effect::BackUp {
+            SyncOutcome::Unreadable(problem) => self.effects.push(Rc::new(Effect::BackUp {
                 key: self.storage_key.clone(),
                 at: outside.now.0,
                 text: stored.unwrap_or_default().to_string(),
                 problem: problem.to_string(),
                 then_save: true,
-            }),
+            })),
         }
     }
 
     /// Writes progress as it is (no merge).
     fn write(&mut self) {
-        self.effects.push(Effect::Save {
+        self.effects.push(Rc::new(Effect::Save {
             key: self.storage_key.clone(),
             text: save_progress(&self.progress),
-        });
+        }));
     }
 
     /// What storage did: the status to show, the text now known to be stored.
@@ -422,7 +426,7 @@ impl PracticeState {
 
     /// A new item or step is on screen from `now`.
     fn shown_anew(&mut self, now: Timestamp) {
-        self.phase = Phase::Answering { unreadable: None };
+        self.phase = Rc::new(Phase::Answering { unreadable: None });
         self.item_revision += 1;
         self.shown_at = now;
     }
@@ -435,7 +439,7 @@ impl Reducible for PracticeState {
         let Input { action, outside } = input;
         let now = outside.now;
         let mut next = (*self).clone();
-        let answered = matches!(self.phase, Phase::Answered { .. });
+        let answered = matches!(*self.phase, Phase::Answered { .. });
         match action {
             PracticeAction::Submit(response) => {
                 let Some(on_screen) = &self.on_screen else {
@@ -473,14 +477,14 @@ impl Reducible for PracticeState {
                             &next.progress,
                             now.0,
                         );
-                        next.effects.push(Effect::Emit(events));
-                        next.phase = Phase::Answered { report, response };
+                        next.effects.push(Rc::new(Effect::Emit(events)));
+                        next.phase = Rc::new(Phase::Answered { report, response });
                     }
                     Err(unreadable) => {
                         record_time_on_task(&mut next.progress, seconds);
-                        next.phase = Phase::Answering {
+                        next.phase = Rc::new(Phase::Answering {
                             unreadable: Some(unreadable.reason),
-                        }
+                        })
                     }
                 }
             }
@@ -495,7 +499,7 @@ impl Reducible for PracticeState {
             }
             PracticeAction::Next => {
                 let more_parts =
-                    matches!(&self.phase, Phase::Answered { report, .. } if report.more_parts);
+                    matches!(&*self.phase, Phase::Answered { report, .. } if report.more_parts);
                 match (&mut next.on_screen, more_parts) {
                     (Some(on_screen), true) => {
                         on_screen.part_index += 1;
@@ -523,11 +527,11 @@ impl Reducible for PracticeState {
                     // them back.
                     next.replaced = None;
                     if self.progress.model.answer_count > 0 {
-                        next.effects.push(Effect::KeepAside {
+                        next.effects.push(Rc::new(Effect::KeepAside {
                             key: next.storage_key.clone(),
                             at: now.0,
                             text: save_progress(&self.progress),
-                        });
+                        }));
                         next.replaced = Some(Rc::new(self.progress.clone()));
                     }
                     next.adopt(imported, now);

@@ -144,7 +144,7 @@ fn choice_list(props: &AnswerControlProps) -> Html {
     html! {
         <div class="ap-choices" role={if multiple { "group" } else { "radiogroup" }} aria-labelledby={props.labelled_by.clone()}>
             if multiple {
-                <p class="ap-hint">{ words.pick_all }</p>
+                <p class="ap-hint">{ words.pick_all() }</p>
             }
             { VList::with_children(choice_labels, None) }
         </div>
@@ -165,15 +165,15 @@ fn typed_answer(props: &AnswerControlProps) -> Html {
     // No phone number pad (`inputmode="decimal"`): it has no minus sign, slash, percent or
     // letters, so offering it only when the answer is digits alone would give that away.
     let hint = match &*props.kind {
-        ItemKind::Numeric { .. } => words.numeric_hint,
-        ItemKind::MathExpression { .. } => words.math_hint,
+        ItemKind::Numeric { .. } => words.numeric_hint(),
+        ItemKind::MathExpression { .. } => words.math_hint(),
         _ => "",
     };
     let input_id = format!("{}-answer", props.labelled_by);
     let hint_id = format!("{}-hint", props.labelled_by);
     html! {
         <div class="ap-typed">
-            <label class="ap-label" for={input_id.clone()}>{ words.your_answer }</label>
+            <label class="ap-label" for={input_id.clone()}>{ words.your_answer() }</label>
             <input id={input_id} class="ap-input" type="text" autocomplete="off"
                 autocapitalize="off" autocorrect="off" spellcheck="false" aria-describedby={if hint.is_empty() { None } else { Some(hint_id.clone()) }}
                 disabled={props.disabled} {oninput} />
@@ -260,9 +260,9 @@ fn ordering_list(props: &AnswerControlProps) -> Html {
             <li class="ap-order-entry">
                 <span class="ap-order-text">{ inline_text(label, &props.screen) }</span>
                 <button type="button" class="ap-icon-button" disabled={props.disabled || place == 0}
-                    aria-label={fill(words.move_up, &[("entry", label), ("place", &(place + 1).to_string())])} onclick={mover(place, true)}>{ "↑" }</button>
+                    aria-label={fill(words.move_up(), &[("entry", label), ("place", &(place + 1).to_string())])} onclick={mover(place, true)}>{ "↑" }</button>
                 <button type="button" class="ap-icon-button" disabled={props.disabled || place + 1 == count}
-                    aria-label={fill(words.move_down, &[("entry", label), ("place", &(place + 1).to_string())])} onclick={mover(place, false)}>{ "↓" }</button>
+                    aria-label={fill(words.move_down(), &[("entry", label), ("place", &(place + 1).to_string())])} onclick={mover(place, false)}>{ "↓" }</button>
             </li>
         });
     }
@@ -334,7 +334,7 @@ fn matching_table(props: &AnswerControlProps) -> Html {
                 <select id={id} class="ap-select" aria-label={name} disabled={props.disabled} {onchange}>
                     // Chosen at first: Yew puts the options in from the last, which a list with
                     // no option marked would keep chosen.
-                    <option value="" selected=true>{ words.choose }</option>
+                    <option value="" selected=true>{ words.choose() }</option>
                     { VList::with_children(options, None) }
                 </select>
             </div>

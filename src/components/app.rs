@@ -125,7 +125,7 @@ fn read_bank_text(
                     }
                     let words = words_for(language);
                     let summary = fill(
-                        words.skills_unknown,
+                        words.skills_unknown(),
                         &[("unknown", &unknown), ("known", &known)],
                     );
                     let diagnostics = Rc::new(Vec::new());
@@ -176,7 +176,10 @@ fn refusal(diagnostics: &[CodedDiagnostic], language: Option<&str>) -> LoadState
         }
     }
     let words = words_for(language);
-    let summary = fill(words.bank_problems, &[("count", &errors.len().to_string())]);
+    let summary = fill(
+        words.bank_problems(),
+        &[("count", &errors.len().to_string())],
+    );
     LoadState::Failed {
         summary,
         diagnostics: Rc::new(errors),
@@ -295,7 +298,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let content = match &*load.state.borrow() {
         LoadState::Loading => html! {
-            <div class="ap-card ap-loading" aria-busy="true" role="status">{ words.loading }</div>
+            <div class="ap-card ap-loading" aria-busy="true" role="status">{ words.loading() }</div>
         },
         LoadState::Failed {
             summary,

@@ -77,33 +77,33 @@ pub fn goal_panel(props: &GoalPanelProps<'_>) -> Html {
     for count in 1..=skills {
         options.push(html! {
             <option value={count.to_string()} selected={goal == Some(count)}>
-                { fill(words.goal_skills_option, &[("count", &count.to_string())]) }
+                { fill(words.goal_skills_option(), &[("count", &count.to_string())]) }
             </option>
         });
     }
     html! {
-        <section class="ap-goal" aria-label={words.goal_title} {onchange}>
+        <section class="ap-goal" aria-label={words.goal_title()} {onchange}>
             <label class="ap-goal-choice">
-                { words.goal_choose }{ " " }
+                { words.goal_choose() }{ " " }
                 <select class="ap-select ap-goal-select">
-                    <option value="" selected={goal.is_none()}>{ words.goal_none }</option>
+                    <option value="" selected={goal.is_none()}>{ words.goal_none() }</option>
                     { VList::with_children(options, None) }
                 </select>
             </label>
             if let Some(goal) = goal {
                 <p class="ap-goal-progress" role="status">
-                    { fill(words.goal_progress, &[("mastered", &mastered.min(goal).to_string()), ("goal", &goal.to_string())]) }
-                    if mastered >= goal { { " " }<strong>{ words.goal_reached }</strong> }
+                    { fill(words.goal_progress(), &[("mastered", &mastered.min(goal).to_string()), ("goal", &goal.to_string())]) }
+                    if mastered >= goal { { " " }<strong>{ words.goal_reached() }</strong> }
                 </p>
                 <progress class="ap-meter ap-goal-meter" max={goal.to_string()} value={mastered.min(goal).to_string()}
-                    aria-label={words.goal_title} />
+                    aria-label={words.goal_title()} />
                 if let Some((_, nearest)) = nearest.filter(|_| mastered < goal) {
-                    <p class="ap-hint ap-goal-nearest">{ fill(words.goal_nearest, &[("skill", props.bank.skill_name(&nearest.skill_id))]) }</p>
+                    <p class="ap-hint ap-goal-nearest">{ fill(words.goal_nearest(), &[("skill", props.bank.skill_name(&nearest.skill_id))]) }</p>
                 }
             }
             <label class="ap-calm">
                 <input type="checkbox" checked={props.preferences.calm} />
-                { " " }{ words.calm_mode }
+                { " " }{ words.calm_mode() }
             </label>
         </section>
     }

@@ -71,7 +71,7 @@ pub fn hint_list(props: &HintListProps) -> Html {
         });
     }
     html! {
-        <section key={props.revision} class="ap-hints" aria-label={words.hints}>
+        <section key={props.revision} class="ap-hints" aria-label={words.hints()}>
             if shown > 0 {
                 <ol class="ap-hint-list" ref={props.list.clone()}>
                     { VList::with_children(entries, None) }
@@ -79,7 +79,7 @@ pub fn hint_list(props: &HintListProps) -> Html {
             }
             if left > 0 && !props.answered {
                 <button type="button" class="ap-button ap-button-quiet ap-hint-button" data-do="hint">
-                    { fill(words.show_hint, &[("number", &(shown + 1).to_string()), ("count", &props.hints.len().to_string())]) }
+                    { fill(words.show_hint(), &[("number", &(shown + 1).to_string()), ("count", &props.hints.len().to_string())]) }
                 </button>
             }
         </section>
@@ -181,7 +181,7 @@ fn scaffold(
             { answer_control(AnswerControlProps { kind, seed, disabled: done, given: None,
                 on_change, labelled_by: prompt_id.into(), screen: screen.clone(), order, render: held.render.clone() }) }
             if !done {
-                <button type="button" class="ap-button ap-button-quiet" onclick={handlers.onclick}>{ words.check }</button>
+                <button type="button" class="ap-button ap-button-quiet" onclick={handlers.onclick}>{ words.check() }</button>
             }
             <p class="ap-scaffold-feedback" role="status">
                 { said }
@@ -194,12 +194,12 @@ fn scaffold(
 /// why the answer could not be read.
 fn scaffold_feedback(verdict: &Result<Outcome, UnreadableReason>, words: &Words) -> String {
     match verdict {
-        Ok(outcome) if outcome.verdict == Verdict::Right => words.correct.to_string(),
+        Ok(outcome) if outcome.verdict == Verdict::Right => words.correct().to_string(),
         Ok(outcome) => {
             let word = if outcome.verdict == Verdict::Partial {
-                words.partially_right
+                words.partially_right()
             } else {
-                words.incorrect
+                words.incorrect()
             };
             let reason = outcome
                 .reason

@@ -224,7 +224,7 @@ fn prompt_with_gaps(
                     html! {
                         <select class="ap-select ap-gap" aria-label={label} {disabled} {oninput}>
                             // Chosen at first, as in matching's lists.
-                            <option value="" selected=true>{ screen.words.choose }</option>
+                            <option value="" selected=true>{ screen.words.choose() }</option>
                             { VList::with_children(options, None) }
                         </select>
                     }
@@ -256,7 +256,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
         Phase::Answering { .. } => (false, None),
     };
     let unreadable = match props.phase {
-        Phase::Answering { unreadable } => unreadable.clone(),
+        Phase::Answering { unreadable } => unreadable.as_ref(),
         Phase::Answered { .. } => None,
     };
     let order = current_order(&kind, props.seed, &mut draft.borrow_mut());
@@ -300,7 +300,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
             blanks,
             answered,
             on_gap,
-            words.gap_label,
+            words.gap_label(),
         ),
         _ => {
             html! { <div class="ap-prompt" id="ap-prompt">{ block_text(part.prompt, props.screen) }</div> }
@@ -314,14 +314,14 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                 <div class="ap-problem">{ block_text(&props.item.prompt, props.screen) }</div>
             }
             if step_count_shown {
-                <p class="ap-step-count">{ fill(words.step_of, &[("step", &(part_index + 1).to_string()), ("steps", &parts.len().to_string())]) }</p>
+                <p class="ap-step-count">{ fill(words.step_of(), &[("step", &(part_index + 1).to_string()), ("steps", &parts.len().to_string())]) }</p>
             }
             { prompt }
             { answer_control(AnswerControlProps { kind: kind.clone(), seed: props.seed, disabled: answered, given,
                 on_change, labelled_by: "ap-prompt".into(), screen: props.screen.clone(), order,
                 render: props.held.scaffolds.render.clone() }) }
             if let Some(message) = unreadable {
-                <p class="ap-unreadable" id="ap-unreadable" role="alert">{ words.unreadable(&message) }</p>
+                <p class="ap-unreadable" id="ap-unreadable" role="alert">{ words.unreadable(message) }</p>
             }
         </form>
         // Outside the form: a scaffold is a small form of its own. Check comes after the hints.
@@ -329,7 +329,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
             seed: props.seed, list: props.held.hint_list.clone(), revision: props.revision, screen: props.screen,
             scaffolds: &props.held.scaffolds }) }
         if !answered {
-            <button type="button" class="ap-button ap-check" part="button" onclick={handlers.onclick}>{ words.check }</button>
+            <button type="button" class="ap-button ap-check" part="button" onclick={handlers.onclick}>{ words.check() }</button>
         }
         </>
     }

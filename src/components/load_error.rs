@@ -24,7 +24,7 @@ pub fn load_error(words: &Words, summary: &str, diagnostics: &[Diagnostic]) -> H
     }
     html! {
         <div class="ap-card ap-error" role="alert">
-            <h2 class="ap-error-title">{ words.load_failed_title }</h2>
+            <h2 class="ap-error-title">{ words.load_failed_title() }</h2>
             <p>{ summary }</p>
             if !diagnostics.is_empty() {
                 <ul class="ap-diagnostics">
@@ -32,7 +32,7 @@ pub fn load_error(words: &Words, summary: &str, diagnostics: &[Diagnostic]) -> H
                 </ul>
             }
             if hidden > 0 {
-                <p>{ fill(words.more_problems, &[("count", &hidden.to_string())]) }</p>
+                <p>{ fill(words.more_problems(), &[("count", &hidden.to_string())]) }</p>
             }
         </div>
     }

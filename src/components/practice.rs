@@ -108,7 +108,7 @@ fn storage_notice(status: &StorageStatus, words: &Words) -> Option<String> {
     let sandboxed = web_sys::window().is_some_and(|w| w.origin() == "null");
     match status {
         StorageStatus::NotSaved(StorageProblem::Unavailable) if sandboxed => {
-            Some(words.not_saved_sandboxed.to_string())
+            Some(words.not_saved_sandboxed().to_string())
         }
         _ => status.notice(words),
     }
@@ -347,14 +347,14 @@ fn feedback(
     screen: &ScreenContext,
 ) -> (Option<(bool, Html)>, Option<String>) {
     let words = screen.words;
-    let Phase::Answered { report, .. } = &state.phase else {
+    let Phase::Answered { report, .. } = &*state.phase else {
         return (None, None);
     };
     let bank = &state.bank;
     let verdict = match report.outcome.verdict {
-        Verdict::Right => words.correct,
-        Verdict::Partial => words.partially_right,
-        Verdict::Wrong => words.incorrect,
+        Verdict::Right => words.correct(),
+        Verdict::Partial => words.partially_right(),
+        Verdict::Wrong => words.incorrect(),
     };
     let mut sentences = vec![html! { <strong>{ verdict }</strong> }];
     if let Some(reason) = &report.outcome.reason {
@@ -373,7 +373,7 @@ fn feedback(
             names.push(bank.skill_name(id));
         }
         sentences.push(
-            html! { <>{ fill(words.newly_mastered, &[("names", &join_texts(&names, ", "))]) }</> },
+            html! { <>{ fill(words.newly_mastered(), &[("names", &join_texts(&names, ", "))]) }</> },
         );
     }
     let shown_item = state.on_screen.as_ref().and_then(|s| s.item.as_ref().ok());
@@ -439,7 +439,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let screen_held = held.borrow();
     let next_button = use_node_ref();
     let item_area = use_node_ref();
-    let answered = matches!(state.phase, Phase::Answered { .. });
+    let answered = matches!(*state.phase, Phase::Answered { .. });
     // The item view's state (a plain function's, held here): declared first, so that focus moves
     // to an opened hint before storage and events are reached, as when it was a component.
     let shown_hints = match &state.on_screen {
@@ -464,7 +464,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
     );
     let rest_shown = use_after_first_paint(&screen_held.painted);
     let card = use_node_ref();
-    use_wide_formulas_focusable(&card, props.words.wide_formula);
+    use_wide_formulas_focusable(&card, props.words.wide_formula());
     let panel_state = use_progress_panel_state(&screen_held.panel);
 
     let bank = &state.bank;
@@ -498,7 +498,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
         .as_ref()
         .and_then(|s| bank.items().get(s.choice.item_position))
         .is_some_and(|item| item.template.is_some());
-    let more_parts = matches!(&state.phase, Phase::Answered { report, .. } if report.more_parts);
+    let more_parts = matches!(&*state.phase, Phase::Answered { report, .. } if report.more_parts);
     // Set as the `className` property (`~className`), not through Yew's `Classes` (skill_list.rs).
     let feedback_class = match &feedback {
         Some((true, _)) => "ap-feedback ap-feedback-correct",
@@ -509,7 +509,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
         <section class="ap-card" part="card" aria-labelledby="ap-title" ref={card} onclick={on_click}>
             <header class="ap-header">
                 <h2 class="ap-title" id="ap-title">{ bank.title() }</h2>
-                <span class="ap-score" hidden={calm}>{ fill(words.answered_summary, &[("answers", &model.answer_count.to_string()), ("correct", &model.correct_count.to_string())]) }</span>
+                <span class="ap-score" hidden={calm}>{ fill(words.answered_summary(), &[("answers", &model.answer_count.to_string()), ("correct", &model.correct_count.to_string())]) }</span>
             </header>
             if let Some(notice) = storage_notice(&state.storage, words) {
                 <p class="ap-notice" role="alert">{ notice }</p>
@@ -517,10 +517,10 @@ pub fn Practice(props: &PracticeProps) -> Html {
             <div class="ap-item-area" ref={item_area}>
                 {
                     match &state.on_screen {
-                        None => html! { <p>{ words.no_items }</p> },
+                        None => html! { <p>{ words.no_items() }</p> },
                         Some(on_screen) => match &on_screen.item {
                             Err(problem) => html! {
-                                <p class="ap-notice" role="alert">{ format!("{} {problem}", words.item_broken) }</p>
+                                <p class="ap-notice" role="alert">{ format!("{} {problem}", words.item_broken()) }</p>
                             },
                             Ok(item) => html! {
                                 <>
@@ -541,18 +541,18 @@ pub fn Practice(props: &PracticeProps) -> Html {
             </div>
             if let Some(solution) = solution {
                 <details class="ap-solution" open=true>
-                    <summary>{ words.worked_solution }</summary>
+                    <summary>{ words.worked_solution() }</summary>
                     { block_text(&solution, &screen) }
                 </details>
             }
             if answered {
                 <div class="ap-actions">
                     <button type="button" class="ap-button ap-next" part="button" ref={next_button} data-do="next">
-                        { if more_parts { words.next_step } else { words.next_item } }
+                        { if more_parts { words.next_step() } else { words.next_item() } }
                     </button>
                     if is_template && !more_parts {
                         <button type="button" class="ap-button ap-button-quiet ap-another" data-do="another">
-                            { words.try_another }
+                            { words.try_another() }
                         </button>
                     }
                 </div>

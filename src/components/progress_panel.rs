@@ -113,12 +113,12 @@ pub fn progress_panel(props: &ProgressPanelProps) -> Html {
     };
     html! {
         <details class="ap-data">
-            <summary class="ap-data-title">{ words.data_title }</summary>
-            <p class="ap-hint">{ words.data_explained }</p>
+            <summary class="ap-data-title">{ words.data_title() }</summary>
+            <p class="ap-hint">{ words.data_explained() }</p>
             <div class="ap-actions">
-                <button type="button" class="ap-button ap-button-quiet ap-export" data-do="export">{ words.export_progress }</button>
+                <button type="button" class="ap-button ap-button-quiet ap-export" data-do="export">{ words.export_progress() }</button>
                 <label class="ap-button ap-button-quiet ap-import">
-                    { words.import_progress }
+                    { words.import_progress() }
                     <input type="file" class="ap-file" accept=".json,application/json" onchange={on_file} />
                 </label>
             </div>
@@ -126,27 +126,27 @@ pub fn progress_panel(props: &ProgressPanelProps) -> Html {
                 <p class="ap-import-message" role="status">{ message.clone() }</p>
             }
             if props.can_undo {
-                <button type="button" class="ap-button ap-button-quiet ap-undo-import" data-do="undo-import">{ words.undo_import }</button>
+                <button type="button" class="ap-button ap-button-quiet ap-undo-import" data-do="undo-import">{ words.undo_import() }</button>
             }
             <div class="ap-report">
-                <label class="ap-label" for="ap-learner-name">{ words.your_name }</label>
+                <label class="ap-label" for="ap-learner-name">{ words.your_name() }</label>
                 <input id="ap-learner-name" class="ap-input" type="text" autocomplete="name" ref={name_field.clone()} />
-                <button type="button" class="ap-button ap-button-quiet ap-make-report" data-do="report">{ words.make_report }</button>
+                <button type="button" class="ap-button ap-button-quiet ap-make-report" data-do="report">{ words.make_report() }</button>
                 if !code.is_empty() {
-                    <label class="ap-label" for="ap-report-code">{ words.report_code }</label>
+                    <label class="ap-label" for="ap-report-code">{ words.report_code() }</label>
                     <textarea id="ap-report-code" class="ap-code" readonly=true rows="3" value={code} />
                 }
             </div>
             if confirming {
                 <div class="ap-confirm" role="alertdialog" aria-labelledby="ap-reset-question">
-                    <p id="ap-reset-question">{ words.reset_question }</p>
+                    <p id="ap-reset-question">{ words.reset_question() }</p>
                     <div class="ap-actions">
-                        <button type="button" class="ap-button ap-reset-confirm" data-do="reset">{ words.reset_confirm }</button>
-                        <button type="button" class="ap-button ap-button-quiet" data-do="cancel-reset">{ words.cancel }</button>
+                        <button type="button" class="ap-button ap-reset-confirm" data-do="reset">{ words.reset_confirm() }</button>
+                        <button type="button" class="ap-button ap-button-quiet" data-do="cancel-reset">{ words.cancel() }</button>
                     </div>
                 </div>
             } else {
-                <button type="button" class="ap-button ap-button-quiet ap-reset" data-do="ask-reset">{ words.reset_progress }</button>
+                <button type="button" class="ap-button ap-button-quiet ap-reset" data-do="ask-reset">{ words.reset_progress() }</button>
             }
         </details>
     }
@@ -201,12 +201,15 @@ pub fn import_sentence(
 ) -> String {
     match result {
         ImportResult::Loaded(answers) => {
-            let loaded = fill(words.imported, &[("answers", &answers.to_string())]);
+            let loaded = fill(words.imported(), &[("answers", &answers.to_string())]);
             match replaced {
                 Some(replaced) => {
                     let answers = replaced.model.answer_count.to_string();
                     join_texts(
-                        &[&loaded, &fill(words.import_kept, &[("answers", &answers)])],
+                        &[
+                            &loaded,
+                            &fill(words.import_kept(), &[("answers", &answers)]),
+                        ],
                         " ",
                     )
                 }
@@ -214,8 +217,8 @@ pub fn import_sentence(
             }
         }
         ImportResult::Undone(answers) => {
-            fill(words.import_undone, &[("answers", &answers.to_string())])
+            fill(words.import_undone(), &[("answers", &answers.to_string())])
         }
-        ImportResult::Refused(problem) => fill(words.import_refused, &[("problem", problem)]),
+        ImportResult::Refused(problem) => fill(words.import_refused(), &[("problem", problem)]),
     }
 }

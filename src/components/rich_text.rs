@@ -190,11 +190,11 @@ fn render_block(block: &Block, cx: &ScreenContext) -> Html {
             Ok(source) => html! {
                 <figure class="ap-rich-audio">
                     <audio controls=true preload="none" src={source}></audio>
-                    <figcaption class="ap-rich-transcript">{ cx.words.transcript }{ transcript.clone() }</figcaption>
+                    <figcaption class="ap-rich-transcript">{ cx.words.transcript() }{ transcript.clone() }</figcaption>
                 </figure>
             },
             Err(site) => {
-                media_not_loaded(&format!("{}{transcript}", cx.words.transcript), &site, cx)
+                media_not_loaded(&format!("{}{transcript}", cx.words.transcript()), &site, cx)
             }
         },
         Block::Image { alt: text, .. }
@@ -210,7 +210,7 @@ fn media_not_loaded(text: &str, site: &str, cx: &ScreenContext) -> Html {
     html! {
         <p class="ap-media-blocked">
             { text.to_string() }
-            <span class="ap-media-note">{ fill(cx.words.media_not_loaded, &[("site", site)]) }</span>
+            <span class="ap-media-note">{ fill(cx.words.media_not_loaded(), &[("site", site)]) }</span>
         </p>
     }
 }

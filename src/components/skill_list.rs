@@ -50,7 +50,7 @@ pub fn skill_list(props: &SkillListProps<'_>) -> Html {
         };
         learning_above |= mastery.state == SkillState::Learning && percent >= threshold;
         let shown = if started {
-            words.percent(mastery.mastery)
+            words.percentage(mastery.mastery)
         } else {
             "–".to_string()
         };
@@ -59,12 +59,12 @@ pub fn skill_list(props: &SkillListProps<'_>) -> Html {
                 <span class="ap-skill-name">{ &skill.name }</span>
                 <span class="ap-badge">{ words.state(mastery.state) }</span>
                 <progress class="ap-meter" max="100" value={percent.to_string()}
-                    aria-label={fill(words.mastery_label, &[("skill", &skill.name)])} />
+                    aria-label={fill(words.mastery_label(), &[("skill", &skill.name)])} />
                 <span class="ap-skill-mastery" hidden={props.calm}>{ shown }</span>
                 if props.focus.as_deref() != Some(skill.id.as_str()) {
-                    <button type="button" class="ap-choose" aria-label={fill(words.practise_label, &[("skill", &skill.name)])}
+                    <button type="button" class="ap-choose" aria-label={fill(words.practise_label(), &[("skill", &skill.name)])}
                         title={(!props.model.is_unlocked(bank, position)).then(|| needs_first(bank, &skill.prerequisites, words))} data-do="choose">
-                        { words.practise }
+                        { words.practise() }
                     </button>
                 }
             </li>
@@ -72,14 +72,14 @@ pub fn skill_list(props: &SkillListProps<'_>) -> Html {
     }
     html! {
         <section class="ap-skills" aria-labelledby="ap-progress-title">
-            <h3 class="ap-skills-title" id="ap-progress-title">{ words.progress_title }</h3>
+            <h3 class="ap-skills-title" id="ap-progress-title">{ words.progress_title() }</h3>
             { skill_map(&SkillMapProps { bank: props.bank, model: props.model, now: props.now }) }
             if let Some(focus) = props.focus {
                 <p class="ap-focus">
-                    { fill(words.practising_chosen, &[("skill", bank.skill_position(focus).map_or(focus.as_str(), |i| bank.skills()[i].name.as_str()))]) }
+                    { fill(words.practising_chosen(), &[("skill", bank.skill_position(focus).map_or(focus.as_str(), |i| bank.skills()[i].name.as_str()))]) }
                     { " " }
                     <button type="button" class="ap-button ap-button-quiet ap-let-choose" data-do="choose">
-                        { words.let_widget_choose }
+                        { words.let_widget_choose() }
                     </button>
                 </p>
             }
@@ -88,7 +88,7 @@ pub fn skill_list(props: &SkillListProps<'_>) -> Html {
             </ul>
             if learning_above {
                 <p class="ap-hint ap-mastery-needs">
-                    { fill(words.mastery_needs, &[("answers", &settings.min_evidence.to_string()), ("percent", &words.percent(settings.mastery_threshold))]) }
+                    { fill(words.mastery_needs(), &[("answers", &settings.min_evidence.to_string()), ("percent", &words.percentage(settings.mastery_threshold))]) }
                 </p>
             }
         </section>
@@ -109,5 +109,5 @@ fn needs_first(bank: &IndexedBank, prerequisites: &[String], words: &Words) -> S
             needs.push_str(&bank.skills()[position].name);
         }
     }
-    fill(words.needs_first, &[("skills", &needs)])
+    fill(words.needs_first(), &[("skills", &needs)])
 }

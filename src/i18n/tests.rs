@@ -253,7 +253,7 @@ fn plural_rules_follow_cldr() {
 #[test]
 fn plurals_pick_the_form_of_the_number() {
     let imported =
-        |tag: &str, answers: &str| fill(words_for(Some(tag)).imported, &[("answers", answers)]);
+        |tag: &str, answers: &str| fill(words_for(Some(tag)).imported(), &[("answers", answers)]);
     assert_eq!(imported("en", "1"), "Progress loaded: 1 answer.");
     assert_eq!(imported("en", "0"), "Progress loaded: 0 answers.");
     assert_eq!(imported("fr", "0"), "Progression chargée : 0 réponse.");
@@ -330,7 +330,7 @@ fn languages_are_found_by_tag_then_language() {
 fn templates_fill_their_placeholders() {
     for words in LANGUAGES {
         let summary = fill(
-            words.answered_summary,
+            words.answered_summary(),
             &[("answers", "12"), ("correct", "9")],
         );
         assert!(
@@ -338,7 +338,7 @@ fn templates_fill_their_placeholders() {
             "{}: {summary}",
             words.tag
         );
-        assert!(words.percent(0.72).contains("72"), "{}", words.tag);
+        assert!(words.percentage(0.72).contains("72"), "{}", words.tag);
     }
     assert_eq!(fill("{a} and {b}", &[("a", "1")]), "1 and {b}");
     assert_eq!(fill("{a} and {b", &[("a", "1")]), "1 and {b");
@@ -355,10 +355,10 @@ fn a_percentage_is_rounded_as_std_rounds_it() {
     ]);
     for fraction in fractions {
         let expected = fill(
-            english.percent,
+            english.percent(),
             &[("value", &format!("{:.0}", fraction * 100.0))],
         );
-        assert_eq!(english.percent(fraction), expected, "{fraction}");
+        assert_eq!(english.percentage(fraction), expected, "{fraction}");
     }
 }
 
@@ -366,11 +366,11 @@ fn a_percentage_is_rounded_as_std_rounds_it() {
 fn a_value_is_never_filled_in_turn() {
     let problem = [("text", "{problem}"), ("problem", "an operator is missing")];
     assert_eq!(
-        fill(ENGLISH.unreadable_not_math, &problem),
+        fill(ENGLISH.unreadable_not_math(), &problem),
         "I cannot read “{problem}” as math: an operator is missing."
     );
     let plural = fill(
-        ENGLISH.reason_wrong_count,
+        ENGLISH.reason_wrong_count(),
         &[("expected", "2"), ("given", "{expected}")],
     );
     assert_eq!(plural, "The answer has 2 parts; yours has {expected}.");
@@ -385,5 +385,5 @@ fn an_answer_in_a_right_to_left_sentence_is_set_apart_as_left_to_right() {
     let sentence = arabic.correct_answer_sentence("-6");
     assert!(sentence.contains("\u{2066}-6\u{2069}"), "{sentence}");
     // The examples of the math hint too.
-    assert!(arabic.math_hint.contains("\u{2066}2(x + 1)\u{2069}"));
+    assert!(arabic.math_hint().contains("\u{2066}2(x + 1)\u{2069}"));
 }

@@ -78,7 +78,7 @@ fn effects(state: &PracticeState) -> Vec<String> {
     state
         .effects
         .iter()
-        .flat_map(|effect| match effect {
+        .flat_map(|effect| match &**effect {
             Effect::Save { .. } => vec!["save".to_string()],
             Effect::BackUp { then_save, .. } => vec![format!("back up (then save: {then_save})")],
             Effect::KeepAside { .. } => vec!["keep aside".to_string()],
@@ -110,7 +110,8 @@ fn an_answer_is_saved_and_sent_to_the_page() {
 #[test]
 fn a_refused_save_is_said_until_a_save_works() {
     let state = act(start(None), PracticeAction::Next, None);
-    let Some(Effect::Save { text, .. }) = state.effects.first().cloned() else {
+    let Some(Effect::Save { text, .. }) = state.effects.first().map(|effect| (**effect).clone())
+    else {
         panic!("a save: {:?}", state.effects);
     };
     let refused = EffectResult::Saved {
@@ -136,7 +137,7 @@ fn a_refused_save_is_said_until_a_save_works() {
 fn an_unreadable_copy_is_backed_up_before_anything_is_written() {
     let state = start(Some("{damaged"));
     assert_eq!(effects(&state), ["back up (then save: false)"]);
-    let Some(Effect::BackUp { key, at, .. }) = state.effects.first() else {
+    let Some(Effect::BackUp { key, at, .. }) = state.effects.first().map(|effect| &**effect) else {
         panic!("a backup");
     };
     assert_eq!(
@@ -230,7 +231,7 @@ fn a_bank_under_a_shared_storage_key_starts_from_its_own_earlier_copy() {
     assert_eq!(state.storage, StorageStatus::Saving, "nothing to report");
     // Saved under the bank's own key at once; nothing moved aside, the earlier copies left alone.
     assert_eq!(effects(&state), ["save"]);
-    let Some(Effect::Save { key, .. }) = state.effects.first() else {
+    let Some(Effect::Save { key, .. }) = state.effects.first().map(|effect| &**effect) else {
         panic!("a save: {:?}", state.effects);
     };
     assert_eq!(key, KEY);
@@ -266,7 +267,8 @@ fn an_import_keeps_the_answers_it_replaces_aside_and_undo_brings_them_back() {
     let before = save_progress(&state.progress);
     let state = act(state, PracticeAction::Import(file), None);
     assert_eq!(effects(&state), ["keep aside", "save"]);
-    let Some(Effect::KeepAside { key, at, text }) = state.effects.first() else {
+    let Some(Effect::KeepAside { key, at, text }) = state.effects.first().map(|effect| &**effect)
+    else {
         panic!("kept aside first: {:?}", state.effects);
     };
     assert_eq!(
