@@ -21,7 +21,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
 /// characters (zero-width spaces and joiners, the byte-order mark, soft hyphen, direction marks)
 /// are dropped, fullwidth ASCII (`１２`, `ｃｍ`) becomes ASCII, Arabic-Indic and Persian digits
 /// become `0`-`9`, the minus sign and dashes become `-`, the Arabic comma, semicolon and percent
-/// sign become `,`, `;` and `%`, the Arabic tatweel (a stretching stroke) is dropped, and a vulgar
+/// sign become `,`, `;` and `%`, the division sign `÷` becomes `/`, the Arabic tatweel (a stretching stroke) is dropped, and a vulgar
 /// fraction (`½`, `⅐`…) becomes `1/2` (`2½` becomes `2 1/2`). A letter followed by a combining accent is composed (`e` + U+0301 → `é`)
 /// for the accents our languages use. This small hand-written table is the part of NFKC that
 /// changes how an answer is judged; a full Unicode normalization table would weigh more than
@@ -48,7 +48,8 @@ pub fn fold_typed(text: &str) -> String {
             '\u{060C}' => Some(','),
             '\u{061B}' => Some(';'),
             '\u{066A}' => Some('%'),
-            '\u{2044}' | '\u{2215}' => Some('/'),
+            // The division sign reads as `/` does: `3÷4` is `3/4`.
+            '\u{2044}' | '\u{2215}' | '÷' => Some('/'),
             '¼'..='¾' | '\u{2150}'..='\u{215E}' => {
                 // Each vulgar fraction as 4 bytes: `⅐` (U+2150) to `⅞` (U+215E), then `¼ ½ ¾`.
                 const FRACTIONS: &[u8; 72] =

@@ -483,3 +483,34 @@ fn an_unreadable_answer_serializes_with_its_english_message() {
     let back: crate::answer::UnreadableAnswer = serde_json::from_str(&json).unwrap();
     assert_eq!(back, unreadable);
 }
+
+#[test]
+fn a_division_sign_reads_as_a_slash() {
+    let quarters = r#"{ "type": "numeric", "answer": 0.75 }"#;
+    check(quarters, text("3÷4"), expect!["right answer=0.75"]);
+    check(quarters, text("3 ÷ 4"), expect!["right answer=0.75"]);
+    check(quarters, text("4÷3"), expect!["wrong answer=0.75"]);
+    check(
+        quarters,
+        text("3÷0"),
+        expect!["unreadable: “3÷0” is not a number I can read. Write it like 3/4, 0.75 or 1 1/2."],
+    );
+    // A product is no number in a numeric item, whatever its sign (`×` reads in a math item).
+    check(
+        quarters,
+        text("3×0.25"),
+        expect![
+            "unreadable: “3×0.25” is not a number I can read. Write it like 3/4, 0.75 or 1 1/2."
+        ],
+    );
+    // In short text and a numeric blank too.
+    let fraction = r#"{ "type": "shortText", "answers": ["3/4"] }"#;
+    check(fraction, text("3÷4"), expect!["right answer=3/4"]);
+    check(fraction, text("4÷3"), expect!["wrong answer=3/4"]);
+    let blank = r#"{ "type": "fillBlanks", "blanks": [ { "numeric": 0.75 } ] }"#;
+    check(
+        blank,
+        Response::Blanks(vec!["3 ÷ 4".into()]),
+        expect!["right answer=0.75"],
+    );
+}
