@@ -128,7 +128,8 @@ pub fn join_texts(parts: &[impl AsRef<str>], separator: &str) -> String {
     joined
 }
 
-/// Text as compared: folded (`fold_typed`), trimmed, inner whitespace collapsed, final
+/// Text as compared: folded (`fold_typed`), trimmed, apostrophes made spaces, inner whitespace
+/// collapsed, final
 /// `.`/`!`/`,`/`;` dropped, lower case unless `case_sensitive`, accents removed when `ignore_accents` (`é` → `e`, `ß` → `ss`), and
 /// subscript and superscript digits and signs written plainly (`O₂` is `O2`, `Fe³⁺` is `Fe3+`:
 /// a keyboard has no subscripts).
@@ -136,12 +137,17 @@ pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) ->
     let text = fold_typed(text);
     // Words joined by one space; the final `.`/`!` dropped, with the space French puts before `!`
     // (`fusion !`), and a final `,` or `;` (a slip of the finger, `numerator,`).
+    // An apostrophe separates words as a space does: `l'eau`, `l’eau` and `l eau` are one text.
     let mut joined = String::new();
-    for word in text.split_whitespace() {
-        if !joined.is_empty() {
-            joined.push(' ');
-        }
-        for character in word.chars() {
+    let mut gap = false;
+    for character in text.chars() {
+        if character.is_whitespace() || matches!(character, '\'' | '‘' | '’' | 'ʼ') {
+            gap = !joined.is_empty();
+        } else {
+            if gap {
+                joined.push(' ');
+                gap = false;
+            }
             joined.push(plain_script(character));
         }
     }

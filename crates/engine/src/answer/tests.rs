@@ -514,3 +514,56 @@ fn a_division_sign_reads_as_a_slash() {
         expect!["right answer=0.75"],
     );
 }
+
+#[test]
+fn an_apostrophe_between_words_compares_like_a_space() {
+    let evaporation = r#"{ "type": "shortText", "answers": ["l'évaporation"] }"#;
+    check(
+        evaporation,
+        text("l evaporation"),
+        expect!["right answer=l'évaporation"],
+    );
+    check(
+        evaporation,
+        text("L’Évaporation."),
+        expect!["right answer=l'évaporation"],
+    );
+    check(
+        evaporation,
+        text("l' évaporation"),
+        expect!["right answer=l'évaporation"],
+    );
+    check(
+        evaporation,
+        text("lévaporation"),
+        expect!["wrong answer=l'évaporation"],
+    );
+    check(
+        evaporation,
+        text("l'évaporations"),
+        expect!["wrong answer=l'évaporation"],
+    );
+    // With accents that matter too: the curly apostrophe is no accent.
+    let exact = r#"{ "type": "shortText", "answers": ["aujourd'hui"], "ignoreAccents": false }"#;
+    check(
+        exact,
+        text("aujourd’hui"),
+        expect!["right answer=aujourd'hui"],
+    );
+    check(
+        exact,
+        text("aujourd hui"),
+        expect!["right answer=aujourd'hui"],
+    );
+    check(
+        exact,
+        text("aujourdhui"),
+        expect!["wrong answer=aujourd'hui"],
+    );
+    let blank = r#"{ "type": "fillBlanks", "blanks": [ { "answers": ["l'eau"] } ] }"#;
+    check(
+        blank,
+        Response::Blanks(vec!["l eau".into()]),
+        expect!["right answer=l'eau"],
+    );
+}
