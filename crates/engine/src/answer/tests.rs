@@ -567,3 +567,75 @@ fn an_apostrophe_between_words_compares_like_a_space() {
         expect!["right answer=l'eau"],
     );
 }
+
+/// As `check`, read as a bank in `language` reads.
+fn check_in(language: &str, item_json: &str, typed: &str, expect: Expect) {
+    let reading = crate::answer::Reading::of_language(Some(language));
+    let result = crate::answer::check_response_with(&kind(item_json), &text(typed), &reading);
+    let (verdict, reason) = crate::answer::verdict_names(&result);
+    expect.assert_eq(&format!("{verdict} {reason}"));
+}
+
+#[test]
+fn a_leading_article_the_answer_does_not_have_is_dropped() {
+    let numerator = r#"{ "type": "shortText", "answers": ["numerator"],
+        "misconceptions": [ { "answer": "denominator", "feedback": "The bottom." } ] }"#;
+    check_in("en", numerator, "the numerator", expect!["right ok"]);
+    check_in("en", numerator, "The Numerator.", expect!["right ok"]);
+    check_in("en", numerator, "a numerator", expect!["right ok"]);
+    check_in("en-GB", numerator, "an numerator", expect!["right ok"]);
+    check_in(
+        "en",
+        numerator,
+        "the denominator",
+        expect!["wrong misconception"],
+    );
+    check_in("en", numerator, "the", expect!["wrong notEqual"]);
+    check_in(
+        "en",
+        numerator,
+        "the the numerator",
+        expect!["wrong notEqual"],
+    );
+    check_in("en", numerator, "thenumerator", expect!["wrong notEqual"]);
+    check_in("en", numerator, "the numerators", expect!["wrong notEqual"]);
+    // Only the bank language's articles.
+    check_in("fr", numerator, "the numerator", expect!["wrong notEqual"]);
+    check_in("de", numerator, "the numerator", expect!["wrong notEqual"]);
+    // An article the answer has is part of it.
+    let key = r#"{ "type": "shortText", "answers": ["A minor"] }"#;
+    check_in("en", key, "a minor", expect!["right ok"]);
+    check_in("en", key, "the A minor", expect!["right ok"]);
+    check_in("en", key, "minor", expect!["wrong notEqual"]);
+    // Not when case matters (`A` may be a symbol), nor in a pattern, matched as typed.
+    let cobalt = r#"{ "type": "shortText", "answers": ["Co"], "caseSensitive": true }"#;
+    check_in("en", cobalt, "the Co", expect!["wrong notEqual"]);
+    let pattern = r#"{ "type": "shortText", "answers": ["numerator"], "pattern": "numer*" }"#;
+    check_in("en", pattern, "numerat", expect!["right ok"]);
+    check_in("en", pattern, "the numerat", expect!["wrong notEqual"]);
+}
+
+#[test]
+fn french_articles_and_an_elided_one_left_out() {
+    let fusion = r#"{ "type": "shortText", "answers": ["fusion"] }"#;
+    check_in("fr", fusion, "la fusion", expect!["right ok"]);
+    check_in("fr-CA", fusion, "La fusion.", expect!["right ok"]);
+    check_in("fr", fusion, "une fusion", expect!["right ok"]);
+    check_in("fr", fusion, "des fusions", expect!["wrong notEqual"]);
+    check_in("fr", fusion, "le la fusion", expect!["wrong notEqual"]);
+    let evaporation = r#"{ "type": "shortText", "answers": ["l'évaporation"] }"#;
+    check_in("fr", evaporation, "évaporation", expect!["right ok"]);
+    check_in("fr", evaporation, "evaporation", expect!["right ok"]);
+    check_in("fr", evaporation, "l evaporation", expect!["right ok"]);
+    check_in("fr", evaporation, "évaporations", expect!["wrong notEqual"]);
+    check_in("fr", evaporation, "condensation", expect!["wrong notEqual"]);
+    check_in("en", evaporation, "évaporation", expect!["wrong notEqual"]);
+    // A full article in the answer is not left out.
+    let key = r#"{ "type": "shortText", "answers": ["la mineur"] }"#;
+    check_in("fr", key, "mineur", expect!["wrong notEqual"]);
+    check_in("fr", key, "la mineur", expect!["right ok"]);
+    // A session reads them in the bank's language.
+    let item = r#""type": "shortText", "answers": ["fusion"]"#;
+    assert_eq!(answer_in_bank("fr", item, "la fusion").0, "right");
+    assert_eq!(answer_in_bank("en", item, "la fusion").0, "wrong");
+}
