@@ -110,11 +110,23 @@ pub fn check_part(
     response: &Response,
     reading: &Reading,
 ) -> Result<Outcome, UnreadableAnswer> {
-    let mut outcome = check_response_with(part.kind, response, reading)?;
+    let prompts = [item.prompt.as_str(), part.prompt];
+    let mut result = check_response_with(part.kind, response, reading);
+    // `2x = 8` for "What is $2x$ equal to?": the value after an expression the prompt names.
+    let value;
+    let mut response = response;
+    if let (Err(_), Response::Text(text)) = (&result, response) {
+        if let Some(named) = prompts.iter().find_map(|p| math::value_named_by(p, text)) {
+            value = Response::Text(named.to_string());
+            response = &value;
+            result = check_response_with(part.kind, response, reading);
+        }
+    }
+    let mut outcome = result?;
     if let (ItemKind::MathExpression { answer, .. }, Response::Text(text), true) =
         (part.kind, response, outcome.correct)
     {
-        if [item.prompt.as_str(), part.prompt]
+        if prompts
             .iter()
             .any(|prompt| math::restates_prompt(prompt, answer, text, reading))
         {

@@ -639,3 +639,41 @@ fn french_articles_and_an_elided_one_left_out() {
     assert_eq!(answer_in_bank("fr", item, "la fusion").0, "right");
     assert_eq!(answer_in_bank("en", item, "la fusion").0, "wrong");
 }
+
+#[test]
+fn an_expression_the_prompt_names_may_come_before_the_value() {
+    let prompt = "If $2x + 3 = 11$, what is $2x$ equal to?";
+    for item in [
+        r#""type": "numeric", "answer": 8"#,
+        r#""type": "mathExpression", "answer": "8""#,
+    ] {
+        assert_eq!(verdict_with_prompt(prompt, item, "2x = 8"), "right");
+        assert_eq!(verdict_with_prompt(prompt, item, "2x=8"), "right");
+        assert_eq!(verdict_with_prompt(prompt, item, "2X = 8"), "right");
+        assert_eq!(verdict_with_prompt(prompt, item, "2 x = 8"), "right");
+        // A wrong value stays wrong; a name the prompt does not write, or a number, is no name.
+        assert_eq!(verdict_with_prompt(prompt, item, "2x = 7"), "wrong");
+        assert_eq!(verdict_with_prompt(prompt, item, "3x = 8"), "unreadable");
+        assert_eq!(verdict_with_prompt(prompt, item, "8 = 8"), "unreadable");
+        assert_eq!(verdict_with_prompt(prompt, item, "11 = 8"), "unreadable");
+        assert_eq!(
+            verdict_with_prompt(prompt, item, "2x + 3 = 8"),
+            "unreadable"
+        );
+        // Only a whole expression of the prompt's math names: not `2x` inside `$2x = 8$`, not a
+        // number, not the prompt's text outside math.
+        let solve = "Solve $2x = 8$.";
+        assert_eq!(verdict_with_prompt(solve, item, "2x = 8"), "unreadable");
+        let subtract = "Subtract $3$ from both sides of $2x + 3 = 11$.";
+        assert_eq!(verdict_with_prompt(subtract, item, "3 = 8"), "unreadable");
+        let plain = "If 2x + 3 = 11, what is 2x equal to?";
+        assert_eq!(verdict_with_prompt(plain, item, "2x = 8"), "unreadable");
+    }
+    // A step is judged with the item's prompt and its own.
+    let steps = r#""type": "multiStep", "steps": [
+        { "prompt": "What is $2x$ equal to?", "type": "numeric", "answer": 8 } ]"#;
+    assert_eq!(
+        verdict_with_prompt("Solve $2x + 3 = 11$.", steps, "2x = 8"),
+        "right"
+    );
+}
