@@ -59,8 +59,8 @@ impl Reading {
     }
 
     /// The reading of a language tag (`fr`, `fr-CA`, `de`; English when `None`, English numbers
-    /// and no articles when unknown): how it writes numbers (`numbers.rs`) and its articles,
-    /// English's and French's so far. Arabic's article `ال` is joined to its word: no word to
+    /// and no articles when unknown): how it writes numbers (`numbers.rs`) and its articles
+    /// (those of the interface's languages). Arabic's article `ال` is joined to its word: no word to
     /// drop.
     pub fn of_language(language: Option<&str>) -> Reading {
         let primary = language
@@ -80,11 +80,14 @@ impl Reading {
         let (numbers, articles) = match primary.as_str() {
             "en" => (NumberStyle::default(), "the a an"),
             "fr" => (comma, "le la les l un une des"),
+            "es" => (groups, "el la los las un una unos unas"),
+            "pt" => (groups, "o a os as um uma uns umas"),
             "ru" | "uk" | "pl" | "cs" | "sk" | "sv" | "fi" | "nb" | "no" | "hu" | "bg" => {
                 (comma, "")
             }
-            "de" | "es" | "it" | "pt" | "nl" | "tr" | "id" | "da" | "ro" | "el" | "hr" | "sl"
-            | "sr" | "vi" => (groups, ""),
+            "de" | "it" | "nl" | "tr" | "id" | "da" | "ro" | "el" | "hr" | "sl" | "sr" | "vi" => {
+                (groups, "")
+            }
             _ => (NumberStyle::default(), ""),
         };
         Reading {

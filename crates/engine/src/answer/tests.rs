@@ -602,6 +602,10 @@ fn a_leading_article_the_answer_does_not_have_is_dropped() {
     // Only the bank language's articles.
     check_in("fr", numerator, "the numerator", expect!["wrong notEqual"]);
     check_in("de", numerator, "the numerator", expect!["wrong notEqual"]);
+    let numerador = r#"{ "type": "shortText", "answers": ["numerador"] }"#;
+    check_in("es", numerador, "el numerador", expect!["right ok"]);
+    check_in("pt-BR", numerador, "o numerador", expect!["right ok"]);
+    check_in("es", numerador, "o numerador", expect!["wrong notEqual"]);
     // An article the answer has is part of it.
     let key = r#"{ "type": "shortText", "answers": ["A minor"] }"#;
     check_in("en", key, "a minor", expect!["right ok"]);
