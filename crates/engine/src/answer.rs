@@ -34,8 +34,8 @@ pub enum Response {
     Matches(Vec<Option<usize>>),
 }
 
-/// How typed answers are read for one bank: the number style of its language and whether an
-/// ambiguous number is right when either reading is.
+/// How typed answers are read for one bank: the number style and articles of its language and
+/// whether an ambiguous number is right when either reading is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Reading {
     pub numbers: NumberStyle,
@@ -43,15 +43,57 @@ pub struct Reading {
     /// An implicit product right after `/` is the divisor (`1/2x` as `1/(2x)`): the other
     /// reading, tried only when the usual one is wrong (`VerdictReason::BracketsNeeded`).
     pub product_divisor: bool,
+    /// The articles a learner may write before a short-text answer (`the numerator` for
+    /// `numerator`), separated by spaces; none in the default reading. The elided `l` (`l'`)
+    /// may be left out of an answer too (`évaporation` for `l'évaporation`).
+    pub articles: &'static str,
 }
 
 impl Reading {
     /// The reading of a bank: its `language` and its `acceptEitherNumberReading` setting.
     pub fn of_bank(bank: &Bank) -> Reading {
         Reading {
-            numbers: NumberStyle::for_language(bank.language.as_deref()),
             either_number_reading: bank.settings.accept_either_number_reading,
-            product_divisor: false,
+            ..Reading::of_language(bank.language.as_deref())
+        }
+    }
+
+    /// The reading of a language tag (`fr`, `fr-CA`, `de`; English when `None`, English numbers
+    /// and no articles when unknown): how it writes numbers (`numbers.rs`) and its articles
+    /// (those of the interface's languages). Arabic's article `ال` is joined to its word: no word to
+    /// drop.
+    pub fn of_language(language: Option<&str>) -> Reading {
+        let primary = language
+            .unwrap_or("en")
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("en")
+            .to_ascii_lowercase();
+        let comma = NumberStyle {
+            decimal_comma: true,
+            point_groups: false,
+        };
+        let groups = NumberStyle {
+            decimal_comma: true,
+            point_groups: true,
+        };
+        let (numbers, articles) = match primary.as_str() {
+            "en" => (NumberStyle::default(), "the a an"),
+            "fr" => (comma, "le la les l un une des"),
+            "es" => (groups, "el la los las un una unos unas"),
+            "pt" => (groups, "o a os as um uma uns umas"),
+            "ru" | "uk" | "pl" | "cs" | "sk" | "sv" | "fi" | "nb" | "no" | "hu" | "bg" => {
+                (comma, "")
+            }
+            "de" | "it" | "nl" | "tr" | "id" | "da" | "ro" | "el" | "hr" | "sl" | "sr" | "vi" => {
+                (groups, "")
+            }
+            _ => (NumberStyle::default(), ""),
+        };
+        Reading {
+            numbers,
+            articles,
+            ..Reading::default()
         }
     }
 }
@@ -71,11 +113,23 @@ pub fn check_part(
     response: &Response,
     reading: &Reading,
 ) -> Result<Outcome, UnreadableAnswer> {
-    let mut outcome = check_response_with(part.kind, response, reading)?;
+    let prompts = [item.prompt.as_str(), part.prompt];
+    let mut result = check_response_with(part.kind, response, reading);
+    // `2x = 8` for "What is $2x$ equal to?": the value after an expression the prompt names.
+    let value;
+    let mut response = response;
+    if let (Err(_), Response::Text(text)) = (&result, response) {
+        if let Some(named) = prompts.iter().find_map(|p| math::value_named_by(p, text)) {
+            value = Response::Text(named.to_string());
+            response = &value;
+            result = check_response_with(part.kind, response, reading);
+        }
+    }
+    let mut outcome = result?;
     if let (ItemKind::MathExpression { answer, .. }, Response::Text(text), true) =
         (part.kind, response, outcome.correct)
     {
-        if [item.prompt.as_str(), part.prompt]
+        if prompts
             .iter()
             .any(|prompt| math::restates_prompt(prompt, answer, text, reading))
         {

@@ -20,28 +20,11 @@ pub struct NumberStyle {
 }
 
 impl NumberStyle {
-    /// The style of a language tag (`fr`, `fr-CA`, `de`, `ar`, …); English when unknown.
+    /// The style of a language tag (`fr`, `fr-CA`, `de`, `ar`, …); English when unknown. The
+    /// languages are listed with the rest of what a language changes in judging, in
+    /// `Reading::of_language`.
     pub fn for_language(language: Option<&str>) -> NumberStyle {
-        let primary = language
-            .unwrap_or("en")
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("en")
-            .to_ascii_lowercase();
-        match primary.as_str() {
-            "fr" | "ru" | "uk" | "pl" | "cs" | "sk" | "sv" | "fi" | "nb" | "no" | "hu" | "bg" => {
-                NumberStyle {
-                    decimal_comma: true,
-                    point_groups: false,
-                }
-            }
-            "de" | "es" | "it" | "pt" | "nl" | "tr" | "id" | "da" | "ro" | "el" | "hr" | "sl"
-            | "sr" | "vi" => NumberStyle {
-                decimal_comma: true,
-                point_groups: true,
-            },
-            _ => NumberStyle::default(),
-        }
+        crate::answer::Reading::of_language(language).numbers
     }
 }
 

@@ -21,7 +21,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
 /// characters (zero-width spaces and joiners, the byte-order mark, soft hyphen, direction marks)
 /// are dropped, fullwidth ASCII (`１２`, `ｃｍ`) becomes ASCII, Arabic-Indic and Persian digits
 /// become `0`-`9`, the minus sign and dashes become `-`, the Arabic comma, semicolon and percent
-/// sign become `,`, `;` and `%`, the Arabic tatweel (a stretching stroke) is dropped, and a vulgar
+/// sign become `,`, `;` and `%`, the division sign `÷` becomes `/`, the Arabic tatweel (a stretching stroke) is dropped, and a vulgar
 /// fraction (`½`, `⅐`…) becomes `1/2` (`2½` becomes `2 1/2`). A letter followed by a combining accent is composed (`e` + U+0301 → `é`)
 /// for the accents our languages use. This small hand-written table is the part of NFKC that
 /// changes how an answer is judged; a full Unicode normalization table would weigh more than
@@ -48,7 +48,8 @@ pub fn fold_typed(text: &str) -> String {
             '\u{060C}' => Some(','),
             '\u{061B}' => Some(';'),
             '\u{066A}' => Some('%'),
-            '\u{2044}' | '\u{2215}' => Some('/'),
+            // The division sign reads as `/` does: `3÷4` is `3/4`.
+            '\u{2044}' | '\u{2215}' | '÷' => Some('/'),
             '¼'..='¾' | '\u{2150}'..='\u{215E}' => {
                 // Each vulgar fraction as 4 bytes: `⅐` (U+2150) to `⅞` (U+215E), then `¼ ½ ¾`.
                 const FRACTIONS: &[u8; 72] =
@@ -127,7 +128,8 @@ pub fn join_texts(parts: &[impl AsRef<str>], separator: &str) -> String {
     joined
 }
 
-/// Text as compared: folded (`fold_typed`), trimmed, inner whitespace collapsed, final
+/// Text as compared: folded (`fold_typed`), trimmed, apostrophes made spaces, inner whitespace
+/// collapsed, final
 /// `.`/`!`/`,`/`;` dropped, lower case unless `case_sensitive`, accents removed when `ignore_accents` (`é` → `e`, `ß` → `ss`), and
 /// subscript and superscript digits and signs written plainly (`O₂` is `O2`, `Fe³⁺` is `Fe3+`:
 /// a keyboard has no subscripts).
@@ -135,12 +137,17 @@ pub fn normalize_text(text: &str, case_sensitive: bool, ignore_accents: bool) ->
     let text = fold_typed(text);
     // Words joined by one space; the final `.`/`!` dropped, with the space French puts before `!`
     // (`fusion !`), and a final `,` or `;` (a slip of the finger, `numerator,`).
+    // An apostrophe separates words as a space does: `l'eau`, `l’eau` and `l eau` are one text.
     let mut joined = String::new();
-    for word in text.split_whitespace() {
-        if !joined.is_empty() {
-            joined.push(' ');
-        }
-        for character in word.chars() {
+    let mut gap = false;
+    for character in text.chars() {
+        if character.is_whitespace() || matches!(character, '\'' | '‘' | '’' | 'ʼ') {
+            gap = !joined.is_empty();
+        } else {
+            if gap {
+                joined.push(' ');
+                gap = false;
+            }
             joined.push(plain_script(character));
         }
     }

@@ -15,7 +15,6 @@ use std::collections::BTreeMap;
 
 use crate::answer::{check_response_with, response_from_line, verdict_names, Reading};
 use crate::bank::ItemKind;
-use crate::numbers::NumberStyle;
 
 const TABLES: &[(&str, &str)] = &[
     ("en.tsv", include_str!("corpus/en.tsv")),
@@ -65,9 +64,8 @@ fn every_case_of_the_judging_corpus_holds() {
                 ["bank", code, options @ ..] => {
                     language = code.to_string();
                     reading = Reading {
-                        numbers: NumberStyle::for_language(Some(code)),
                         either_number_reading: options.contains(&"either"),
-                        product_divisor: false,
+                        ..Reading::of_language(Some(code))
                     };
                 }
                 ["item", name, json] => {

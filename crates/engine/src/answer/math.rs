@@ -143,11 +143,6 @@ pub(super) fn restates_prompt(prompt: &str, answer: &str, text: &str, reading: &
         Some((_, value)) if !answer.bytes().any(|byte| byte == b'=') => value,
         _ => text,
     };
-    let squeezed = |text: &str| {
-        let mut text = fold_case(&fold_typed(text));
-        text.retain(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '*' | '·' | '×'));
-        text
-    };
     let (given, expected) = (squeezed(text), squeezed(answer));
     let read = |text: &str| read_learner_expression(text, &Reading::default()).ok();
     let answer_value = read(answer);
@@ -175,6 +170,27 @@ pub(super) fn restates_prompt(prompt: &str, answer: &str, text: &str, reading: &
                             .is_some_and(|value| same_value(&shown, value, 1e-9, false))
                     }))
     })
+}
+
+/// Text as the prompt's expressions are compared: folded, without spaces, brackets and
+/// multiplication signs, in lower case.
+fn squeezed(text: &str) -> String {
+    let mut text = fold_case(&fold_typed(text));
+    text.retain(|c| !c.is_whitespace() && !matches!(c, '(' | ')' | '*' | '·' | '×'));
+    text
+}
+
+/// The value in `text` when it is `name = value` and `prompt` writes `name`, an expression with a
+/// letter, as one of its math expressions, whole (`$2x$`, compared squeezed): `8` in `2x = 8`
+/// for "If $2x + 3 = 11$, what is $2x$ equal to?". Not for an expression only part of one
+/// (`2x = 4` for "Solve $2x = 8$"), a number (`3 = 8` for "Subtract $3$"), or a name in the
+/// prompt's text outside math, where it cannot be told from part of an equation.
+pub(super) fn value_named_by<'a>(prompt: &str, text: &'a str) -> Option<&'a str> {
+    let (name, value) = text.split_once('=')?;
+    let name = squeezed(name);
+    (name.chars().any(crate::text_rules::is_letter)
+        && prompt.split('$').any(|piece| squeezed(piece) == name))
+    .then_some(value)
 }
 
 /// The operations written in `expr` (a sign aside): 1 in `48x`, 2 in `240x/5`.

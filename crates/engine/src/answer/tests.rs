@@ -483,3 +483,201 @@ fn an_unreadable_answer_serializes_with_its_english_message() {
     let back: crate::answer::UnreadableAnswer = serde_json::from_str(&json).unwrap();
     assert_eq!(back, unreadable);
 }
+
+#[test]
+fn a_division_sign_reads_as_a_slash() {
+    let quarters = r#"{ "type": "numeric", "answer": 0.75 }"#;
+    check(quarters, text("3÷4"), expect!["right answer=0.75"]);
+    check(quarters, text("3 ÷ 4"), expect!["right answer=0.75"]);
+    check(quarters, text("4÷3"), expect!["wrong answer=0.75"]);
+    check(
+        quarters,
+        text("3÷0"),
+        expect!["unreadable: “3÷0” is not a number I can read. Write it like 3/4, 0.75 or 1 1/2."],
+    );
+    // A product is no number in a numeric item, whatever its sign (`×` reads in a math item).
+    check(
+        quarters,
+        text("3×0.25"),
+        expect![
+            "unreadable: “3×0.25” is not a number I can read. Write it like 3/4, 0.75 or 1 1/2."
+        ],
+    );
+    // In short text and a numeric blank too.
+    let fraction = r#"{ "type": "shortText", "answers": ["3/4"] }"#;
+    check(fraction, text("3÷4"), expect!["right answer=3/4"]);
+    check(fraction, text("4÷3"), expect!["wrong answer=3/4"]);
+    let blank = r#"{ "type": "fillBlanks", "blanks": [ { "numeric": 0.75 } ] }"#;
+    check(
+        blank,
+        Response::Blanks(vec!["3 ÷ 4".into()]),
+        expect!["right answer=0.75"],
+    );
+}
+
+#[test]
+fn an_apostrophe_between_words_compares_like_a_space() {
+    let evaporation = r#"{ "type": "shortText", "answers": ["l'évaporation"] }"#;
+    check(
+        evaporation,
+        text("l evaporation"),
+        expect!["right answer=l'évaporation"],
+    );
+    check(
+        evaporation,
+        text("L’Évaporation."),
+        expect!["right answer=l'évaporation"],
+    );
+    check(
+        evaporation,
+        text("l' évaporation"),
+        expect!["right answer=l'évaporation"],
+    );
+    check(
+        evaporation,
+        text("lévaporation"),
+        expect!["wrong answer=l'évaporation"],
+    );
+    check(
+        evaporation,
+        text("l'évaporations"),
+        expect!["wrong answer=l'évaporation"],
+    );
+    // With accents that matter too: the curly apostrophe is no accent.
+    let exact = r#"{ "type": "shortText", "answers": ["aujourd'hui"], "ignoreAccents": false }"#;
+    check(
+        exact,
+        text("aujourd’hui"),
+        expect!["right answer=aujourd'hui"],
+    );
+    check(
+        exact,
+        text("aujourd hui"),
+        expect!["right answer=aujourd'hui"],
+    );
+    check(
+        exact,
+        text("aujourdhui"),
+        expect!["wrong answer=aujourd'hui"],
+    );
+    let blank = r#"{ "type": "fillBlanks", "blanks": [ { "answers": ["l'eau"] } ] }"#;
+    check(
+        blank,
+        Response::Blanks(vec!["l eau".into()]),
+        expect!["right answer=l'eau"],
+    );
+}
+
+/// As `check`, read as a bank in `language` reads.
+fn check_in(language: &str, item_json: &str, typed: &str, expect: Expect) {
+    let reading = crate::answer::Reading::of_language(Some(language));
+    let result = crate::answer::check_response_with(&kind(item_json), &text(typed), &reading);
+    let (verdict, reason) = crate::answer::verdict_names(&result);
+    expect.assert_eq(&format!("{verdict} {reason}"));
+}
+
+#[test]
+fn a_leading_article_the_answer_does_not_have_is_dropped() {
+    let numerator = r#"{ "type": "shortText", "answers": ["numerator"],
+        "misconceptions": [ { "answer": "denominator", "feedback": "The bottom." } ] }"#;
+    check_in("en", numerator, "the numerator", expect!["right ok"]);
+    check_in("en", numerator, "The Numerator.", expect!["right ok"]);
+    check_in("en", numerator, "a numerator", expect!["right ok"]);
+    check_in("en-GB", numerator, "an numerator", expect!["right ok"]);
+    check_in(
+        "en",
+        numerator,
+        "the denominator",
+        expect!["wrong misconception"],
+    );
+    check_in("en", numerator, "the", expect!["wrong notEqual"]);
+    check_in(
+        "en",
+        numerator,
+        "the the numerator",
+        expect!["wrong notEqual"],
+    );
+    check_in("en", numerator, "thenumerator", expect!["wrong notEqual"]);
+    check_in("en", numerator, "the numerators", expect!["wrong notEqual"]);
+    // Only the bank language's articles.
+    check_in("fr", numerator, "the numerator", expect!["wrong notEqual"]);
+    check_in("de", numerator, "the numerator", expect!["wrong notEqual"]);
+    let numerador = r#"{ "type": "shortText", "answers": ["numerador"] }"#;
+    check_in("es", numerador, "el numerador", expect!["right ok"]);
+    check_in("pt-BR", numerador, "o numerador", expect!["right ok"]);
+    check_in("es", numerador, "o numerador", expect!["wrong notEqual"]);
+    // An article the answer has is part of it.
+    let key = r#"{ "type": "shortText", "answers": ["A minor"] }"#;
+    check_in("en", key, "a minor", expect!["right ok"]);
+    check_in("en", key, "the A minor", expect!["right ok"]);
+    check_in("en", key, "minor", expect!["wrong notEqual"]);
+    // Not when case matters (`A` may be a symbol), nor in a pattern, matched as typed.
+    let cobalt = r#"{ "type": "shortText", "answers": ["Co"], "caseSensitive": true }"#;
+    check_in("en", cobalt, "the Co", expect!["wrong notEqual"]);
+    let pattern = r#"{ "type": "shortText", "answers": ["numerator"], "pattern": "numer*" }"#;
+    check_in("en", pattern, "numerat", expect!["right ok"]);
+    check_in("en", pattern, "the numerat", expect!["wrong notEqual"]);
+}
+
+#[test]
+fn french_articles_and_an_elided_one_left_out() {
+    let fusion = r#"{ "type": "shortText", "answers": ["fusion"] }"#;
+    check_in("fr", fusion, "la fusion", expect!["right ok"]);
+    check_in("fr-CA", fusion, "La fusion.", expect!["right ok"]);
+    check_in("fr", fusion, "une fusion", expect!["right ok"]);
+    check_in("fr", fusion, "des fusions", expect!["wrong notEqual"]);
+    check_in("fr", fusion, "le la fusion", expect!["wrong notEqual"]);
+    let evaporation = r#"{ "type": "shortText", "answers": ["l'évaporation"] }"#;
+    check_in("fr", evaporation, "évaporation", expect!["right ok"]);
+    check_in("fr", evaporation, "evaporation", expect!["right ok"]);
+    check_in("fr", evaporation, "l evaporation", expect!["right ok"]);
+    check_in("fr", evaporation, "évaporations", expect!["wrong notEqual"]);
+    check_in("fr", evaporation, "condensation", expect!["wrong notEqual"]);
+    check_in("en", evaporation, "évaporation", expect!["wrong notEqual"]);
+    // A full article in the answer is not left out.
+    let key = r#"{ "type": "shortText", "answers": ["la mineur"] }"#;
+    check_in("fr", key, "mineur", expect!["wrong notEqual"]);
+    check_in("fr", key, "la mineur", expect!["right ok"]);
+    // A session reads them in the bank's language.
+    let item = r#""type": "shortText", "answers": ["fusion"]"#;
+    assert_eq!(answer_in_bank("fr", item, "la fusion").0, "right");
+    assert_eq!(answer_in_bank("en", item, "la fusion").0, "wrong");
+}
+
+#[test]
+fn an_expression_the_prompt_names_may_come_before_the_value() {
+    let prompt = "If $2x + 3 = 11$, what is $2x$ equal to?";
+    for item in [
+        r#""type": "numeric", "answer": 8"#,
+        r#""type": "mathExpression", "answer": "8""#,
+    ] {
+        assert_eq!(verdict_with_prompt(prompt, item, "2x = 8"), "right");
+        assert_eq!(verdict_with_prompt(prompt, item, "2x=8"), "right");
+        assert_eq!(verdict_with_prompt(prompt, item, "2X = 8"), "right");
+        assert_eq!(verdict_with_prompt(prompt, item, "2 x = 8"), "right");
+        // A wrong value stays wrong; a name the prompt does not write, or a number, is no name.
+        assert_eq!(verdict_with_prompt(prompt, item, "2x = 7"), "wrong");
+        assert_eq!(verdict_with_prompt(prompt, item, "3x = 8"), "unreadable");
+        assert_eq!(verdict_with_prompt(prompt, item, "8 = 8"), "unreadable");
+        assert_eq!(verdict_with_prompt(prompt, item, "11 = 8"), "unreadable");
+        assert_eq!(
+            verdict_with_prompt(prompt, item, "2x + 3 = 8"),
+            "unreadable"
+        );
+        // Only a whole expression of the prompt's math names: not `2x` inside `$2x = 8$`, not a
+        // number, not the prompt's text outside math.
+        let solve = "Solve $2x = 8$.";
+        assert_eq!(verdict_with_prompt(solve, item, "2x = 8"), "unreadable");
+        let subtract = "Subtract $3$ from both sides of $2x + 3 = 11$.";
+        assert_eq!(verdict_with_prompt(subtract, item, "3 = 8"), "unreadable");
+        let plain = "If 2x + 3 = 11, what is 2x equal to?";
+        assert_eq!(verdict_with_prompt(plain, item, "2x = 8"), "unreadable");
+    }
+    // A step is judged with the item's prompt and its own.
+    let steps = r#""type": "multiStep", "steps": [
+        { "prompt": "What is $2x$ equal to?", "type": "numeric", "answer": 8 } ]"#;
+    assert_eq!(
+        verdict_with_prompt("Solve $2x + 3 = 11$.", steps, "2x = 8"),
+        "right"
+    );
+}

@@ -4,7 +4,7 @@
 use super::{verdict, Outcome, Reading, UnreadableAnswer, UnreadableReason};
 use crate::bank::ItemKind;
 use crate::numbers::read_number;
-use crate::text_rules::{normalize_text, wildcard_match};
+use crate::text_rules::{is_listed, normalize_text, wildcard_match};
 
 pub(super) fn check_short_text(
     kind: &ItemKind,
@@ -23,6 +23,19 @@ pub(super) fn check_short_text(
     };
     let normalize = |t: &str| normalize_text(t, *case_sensitive, *ignore_accents);
     let given = normalize(text);
+    // `the numerator` for `numerator`: a leading article the answer does not have is dropped,
+    // and an elided one (`l'`) from the answer too (`évaporation` for `l'évaporation`). Not when
+    // case matters: `A` may then be a symbol, not an article.
+    let bare = without_article(&given, reading.articles);
+    let elided = if is_listed(reading.articles, "l") {
+        "l"
+    } else {
+        ""
+    };
+    let matches = |candidate: &str| {
+        let candidate = normalize(candidate);
+        candidate == given || !*case_sensitive && without_article(&candidate, elided) == bare
+    };
     let same_number = |answer: &str| {
         let value = |t: &str| {
             read_number(t, &reading.numbers)
@@ -34,9 +47,7 @@ pub(super) fn check_short_text(
             _ => false,
         }
     };
-    let correct = answers
-        .iter()
-        .any(|a| normalize(a) == given || same_number(a))
+    let correct = answers.iter().any(|a| matches(a) || same_number(a))
         || pattern
             .as_deref()
             .is_some_and(|p| wildcard_match(&normalize(p), &given));
@@ -45,7 +56,7 @@ pub(super) fn check_short_text(
     } else {
         misconceptions
             .iter()
-            .find(|m| normalize(&m.answer) == given)
+            .find(|m| matches(&m.answer))
             .map(|m| m.feedback.clone())
     };
     verdict(
@@ -53,4 +64,12 @@ pub(super) fn check_short_text(
         feedback,
         answers.first().cloned().unwrap_or_default(),
     )
+}
+
+/// `text` without its first word when that is one of `articles` (separated by spaces).
+fn without_article<'a>(text: &'a str, articles: &str) -> &'a str {
+    match text.split_once(' ') {
+        Some((first, rest)) if is_listed(articles, first) => rest,
+        _ => text,
+    }
 }
