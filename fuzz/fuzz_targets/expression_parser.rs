@@ -61,8 +61,8 @@ fuzz_target!(|data: &[u8]| {
         };
         for language in ["en", "fr"] {
             let reading = Reading {
-                numbers: NumberStyle::for_language(Some(language)),
                 either_number_reading: true,
+                ..Reading::of_language(Some(language))
             };
             let _ = check_response_with(&kind, &response, &reading);
         }
