@@ -105,7 +105,7 @@ impl VerdictReason {
             VerdictReason::SimplestForm => "Right value; give it in simplest form.".into(),
             VerdictReason::FormAsked { form } => format!("Right value; write it in {form} form."),
             VerdictReason::NotSolvedFor { variable } => {
-                format!("Right equation; now solve it for {variable}.")
+                format!("Right; now write it as {variable} = …")
             }
             VerdictReason::WrongCount { expected, given } => {
                 format!("The answer has {expected} parts; yours has {given}.")
