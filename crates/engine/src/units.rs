@@ -48,18 +48,18 @@ const NAMES: &str = "\
     ft|foot|feet\n\
     yd|yard\n\
     mi|mile|milles\n\
-    mm²|mm^2|mm2\n\
-    cm²|cm^2|cm2|سم²|سم^2\n\
-    m²|m^2|m2|م²|م^2\n\
-    km²|km^2|km2\n\
+    mm²\n\
+    cm²\n\
+    m²\n\
+    km²\n\
     ha|hectare\n\
     mL|ml|millilitre|milliliter|مل\n\
     cL|cl|centilitre|centiliter\n\
     dL|dl|décilitre|decilitre|deciliter\n\
     L|l|litre|liter|ل\n\
-    cm³|cm^3|cm3|سم³|سم^3\n\
-    dm³|dm^3|dm3\n\
-    m³|m^3|m3|م³|م^3\n\
+    cm³\n\
+    dm³\n\
+    m³\n\
     mg|milligram|milligramme|ملغ\n\
     g|gram|gramme|غ|جم\n\
     kg|kilogram|kilogramme|كغ|كجم\n\
@@ -172,11 +172,12 @@ fn listed_unit(text: &str) -> Option<Unit> {
 
 /// The ways units are joined, each the sign the table writes between or after their symbols
 /// and then a way to write it.
-const JOINS: &str = "//|/ per |/ par ";
+const JOINS: &str = "//|/ per |/ par |²²|²^2|²2|² squared|² carrés|² carré|²square |²sq \
+    |³³|³^3|³3|³ cubed|³ cubes|³ cube|³cubic ";
 
-/// Units joined (`miles/hour`, `km par heure`, `م/ث`) written as the table writes them (`mi/h`,
-/// `km/h`, `m/s`): each part is a unit spelled any known way, the sign follows the first. The
-/// joining words are lower case.
+/// Units joined (`miles/hour`, `km par heure`, `م/ث`, `square centimetres`, `cm carrés`) written
+/// as the table writes them (`mi/h`, `km/h`, `m/s`, `cm²`): each part is a unit spelled any known
+/// way, the sign follows the first. The joining words are lower case.
 fn joined(text: &str) -> Option<String> {
     for join in JOINS.split('|') {
         let mut way = join.chars();

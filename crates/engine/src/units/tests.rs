@@ -88,3 +88,47 @@ fn a_rate_is_read_with_its_two_units_spelled_any_listed_way() {
     assert_eq!(find_unit("feet/second"), None);
     assert_eq!(find_unit("miles/"), None);
 }
+
+#[test]
+fn a_square_or_cube_is_read_in_words_signs_and_digits() {
+    check(
+        "9 cm²|9 centimètres carrés|right ok
+        9 cm²|9 cm carrés|right ok
+        9 cm²|9 cm carré|right ok
+        9 cm²|9 centimètres²|right ok
+        9 cm²|9 square centimeters|right ok
+        9 cm²|9 square centimetres|right ok
+        9 cm²|9 sq cm|right ok
+        9 cm²|9 cm squared|right ok
+        9 cm²|9 cm^2|right ok
+        9 cm²|9 cm2|right ok
+        9 cm²|9 سم²|right ok
+        9 cm²|9 سم^2|right ok
+        9 cm²|8 square centimeters|wrong notEqual
+        9 cm²|9 cm|wrong wrongUnit
+        9 cm²|9 cubic centimeters|wrong wrongUnit
+        9 cm²|9 square metres|wrong wrongUnit
+        9 cm²|9 cm squared squared|wrong wrongUnit
+        9 m²|9 square meters|right ok
+        9 m²|9 mètres carrés|right ok
+        9 m²|9 m2|right ok
+        9 m²|9 م²|right ok
+        9 m²|90000 square centimetres|partial unitAsked
+        9 km²|9 square kilometres|right ok
+        9 km²|9 km carrés|right ok
+        9 cm³|9 cubic centimeters|right ok
+        9 cm³|9 cm cubes|right ok
+        9 cm³|9 centimètres cubes|right ok
+        9 cm³|9 cm cubed|right ok
+        9 cm³|9 cm3|right ok
+        9 cm³|9 سم³|right ok
+        9 cm³|9 cm²|wrong wrongUnit
+        9 m³|9 mètres cubes|right ok
+        9|9 cm squared|right ok
+        9|9 square centimeters|right ok
+        9|9 squared|unreadable notANumber",
+    );
+    // A power of what is not a length is not in the table.
+    assert_eq!(find_unit("square seconds"), None);
+    assert_eq!(find_unit("mm3"), None);
+}
