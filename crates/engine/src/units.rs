@@ -68,7 +68,7 @@ const NAMES: &str = "\
     oz|ounce\n\
     ms|millisecond|milliseconde\n\
     s|sec|second|seconde|ث|ثانية\n\
-    min|minute|mn|دقيقة|د\n\
+    min|mins|minute|mn|دقيقة|د\n\
     h|hr|hour|heure|سا|ساعة\n\
     d|day|jour|يوم\n\
     °|deg|degree|degré|درجة\n\
@@ -272,6 +272,40 @@ pub fn split_unit(text: &str) -> (&str, Option<&str>) {
         return (number, Some(rest.trim()));
     }
     (text, None)
+}
+
+/// An amount in two units of one kind after its first number (`h 30 min`, `hours and 30
+/// minutes`, `heures 30`, `ft 3 in`): the first unit's text and the rest in that unit (0.5 for
+/// `h 30 min`). A bare number or `m` after hours or minutes counts the next sixtieths (`8 h 30`,
+/// `8h 30m`); the rest must be less than one first unit (`8 h 75 min` is none).
+pub fn split_compound(text: &str) -> Option<(&str, f64)> {
+    // The first run of digits: where it starts and ends, and its value.
+    let (mut start, mut end, mut amount) = (0, 0, 0.0);
+    for (index, byte) in text.bytes().enumerate() {
+        if byte.is_ascii_digit() {
+            if end == 0 {
+                start = index;
+            }
+            amount = amount * 10.0 + f64::from(byte - b'0');
+            end = index + 1;
+        } else if end > 0 {
+            break;
+        }
+    }
+    let first = text.get(..start)?.trim_end().trim_end_matches(',');
+    let first = first
+        .strip_suffix(" and")
+        .or(first.strip_suffix(" et"))
+        .unwrap_or(first);
+    let big = find_unit(first)?;
+    let ratio = match text.get(end..)?.trim() {
+        "" | "m" if big.dimension == Time => 60.0,
+        written => {
+            let small = find_unit(written).filter(|small| small.dimension == big.dimension)?;
+            big.factor / small.factor
+        }
+    };
+    (amount < ratio).then_some((first, amount / ratio))
 }
 
 /// The value of `amount` in `from`, expressed in `to`; `None` across dimensions.

@@ -132,3 +132,38 @@ fn a_square_or_cube_is_read_in_words_signs_and_digits() {
     assert_eq!(find_unit("square seconds"), None);
     assert_eq!(find_unit("mm3"), None);
 }
+
+#[test]
+fn an_amount_in_two_units_is_read_in_the_first() {
+    check(
+        "8.5|8 hr 30 min|right ok
+        8.5|8 hours 30 minutes|right ok
+        8.5|8 hrs 30 mins|right ok
+        8.5|8 hours and 30 minutes|right ok
+        8.5|8 hours 30 min|right ok
+        8.5|8 hr 30 minutes|right ok
+        8.5|8 hours, 30 minutes|right ok
+        8.5|8 heures 30|right ok
+        8.5|8 heures et 30 minutes|right ok
+        8.5|8h30|right ok
+        8.5|8 h 30 min|right ok
+        8.5|8h 30m|right ok
+        8.5|8 hours 20 minutes|wrong notEqual
+        8.5|8 hours 30 seconds|wrong notEqual
+        8.5|8 hours 90 minutes|unreadable notANumber
+        8.5|8 hours 30 km|unreadable notANumber
+        expression 8.5|8 hours and 30 minutes|right ok
+        expression 8.5|8 heures 30|right ok
+        expression 8.5|8 hr 20 min|wrong notEqual
+        8.5 h|8 hours 30 minutes|right ok
+        8.5 h|8 hr 30 min|right ok
+        8.5 h|9 hr 30 min|wrong notEqual
+        510 min|8 h 30 min|partial unitAsked
+        2.5 min|2 min 30 s|right ok
+        5.25 ft|5 ft 3 in|right ok
+        5.25 ft|5 feet 3 inches|right ok
+        5.25 ft|5 ft 13 in|wrong wrongUnit
+        1.2 m|1 m 20 cm|right ok
+        9 cm²|9 cm2|right ok",
+    );
+}
