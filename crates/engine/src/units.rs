@@ -32,10 +32,12 @@ pub struct Unit {
 }
 
 use crate::case_fold::fold_case;
+use crate::find_text::split_at_text;
 use Dimension::*;
 
 /// Each unit on a line: its symbol, then the other ways people write it, separated by `|`. Text,
 /// not a list of `&str`s: each of those carried 8 bytes of address and length in the wasm.
+/// `milles` is French for miles (`mille`, without the `s`, is a thousand).
 const NAMES: &str = "\
     mm|millimetre|millimeter|millimètre|مم|ملم\n\
     cm|centimetre|centimeter|centimètre|سم\n\
@@ -45,19 +47,19 @@ const NAMES: &str = "\
     in|inch|inches\n\
     ft|foot|feet\n\
     yd|yard\n\
-    mi|mile\n\
-    mm²|mm^2|mm2\n\
-    cm²|cm^2|cm2|سم²|سم^2\n\
-    m²|m^2|m2|م²|م^2\n\
-    km²|km^2|km2\n\
+    mi|mile|milles\n\
+    mm²\n\
+    cm²\n\
+    m²\n\
+    km²\n\
     ha|hectare\n\
     mL|ml|millilitre|milliliter|مل\n\
     cL|cl|centilitre|centiliter\n\
     dL|dl|décilitre|decilitre|deciliter\n\
     L|l|litre|liter|ل\n\
-    cm³|cm^3|cm3|سم³|سم^3\n\
-    dm³|dm^3|dm3\n\
-    m³|m^3|m3|م³|م^3\n\
+    cm³\n\
+    dm³\n\
+    m³\n\
     mg|milligram|milligramme|ملغ\n\
     g|gram|gramme|غ|جم\n\
     kg|kilogram|kilogramme|كغ|كجم\n\
@@ -66,13 +68,13 @@ const NAMES: &str = "\
     oz|ounce\n\
     ms|millisecond|milliseconde\n\
     s|sec|second|seconde|ث|ثانية\n\
-    min|minute|mn|دقيقة|د\n\
+    min|mins|minute|mn|دقيقة|د\n\
     h|hr|hour|heure|سا|ساعة\n\
     d|day|jour|يوم\n\
     °|deg|degree|degré|درجة\n\
     rad|radian\n\
-    km/h|kmh|km.h-1|كم/سا\n\
-    m/s|m.s-1|م/ث\n\
+    km/h|kmh|km.h-1\n\
+    m/s|m.s-1\n\
     mph|mi/h\n\
     $|dollar|usd|us$\n\
     €|euro|eur\n\
@@ -131,21 +133,27 @@ fn is_currency_sign(character: char) -> bool {
     matches!(character, '$' | '€' | '£' | '¥' | '₹')
 }
 
-/// The unit written as `text` (`cm`, `centimetres`, `سم`, `cm^2`), if it is a known one. Case
-/// does not matter except where it tells units apart; a final `s` of a name is a plural.
+/// The unit written as `text` (`cm`, `centimetres`, `سم`, `cm^2`, `miles/hour`), if it is a
+/// known one. Case does not matter except where it tells units apart; a final `s` of a name is
+/// a plural.
 pub fn find_unit(text: &str) -> Option<Unit> {
     // `12 cm.`: a sentence's full stop is not part of the unit.
     let text = text.trim().trim_end_matches('.').trim_end();
     if text.is_empty() {
         return None;
     }
+    let joined = joined(text);
+    listed_unit(joined.as_deref().unwrap_or(text)).or_else(|| temperature(text))
+}
+
+/// The unit of `NAMES` written as `text`: its symbol as written first, then a name (or the
+/// symbol in another case), each in the table's order.
+fn listed_unit(text: &str) -> Option<Unit> {
     let lower = fold_case(text);
     let singular = |name: &str| {
         let name = fold_case(name);
         lower == name || lower.strip_suffix('s') == Some(name.as_str())
     };
-    // The symbol as written first, then a name (or the symbol in another case), each in the
-    // table's order.
     for (index, names) in NAMES.split('\n').enumerate() {
         let symbol = names.split('|').next().unwrap_or(names);
         if symbol == text {
@@ -159,7 +167,37 @@ pub fn find_unit(text: &str) -> Option<Unit> {
             return Some(unit_at(index, symbol));
         }
     }
-    temperature(text)
+    None
+}
+
+/// The ways units are joined, each the sign the table writes between or after their symbols
+/// and then a way to write it.
+const JOINS: &str = "//|/ per |/ par |²²|²^2|²2|² squared|² carrés|² carré|²square |²sq \
+    |³³|³^3|³3|³ cubed|³ cubes|³ cube|³cubic ";
+
+/// Units joined (`miles/hour`, `km par heure`, `م/ث`, `square centimetres`, `cm carrés`) written
+/// as the table writes them (`mi/h`, `km/h`, `m/s`, `cm²`): each part is a unit spelled any known
+/// way, the sign follows the first. The joining words are lower case.
+fn joined(text: &str) -> Option<String> {
+    for join in JOINS.split('|') {
+        let mut way = join.chars();
+        let sign = way.next();
+        let Some((before, after)) = split_at_text(text, way.as_str()) else {
+            continue;
+        };
+        let (first, then) = if before.is_empty() {
+            (after, before)
+        } else {
+            (before, after)
+        };
+        let mut symbols = String::from(find_unit(first)?.symbol);
+        symbols.extend(sign);
+        if !then.is_empty() {
+            symbols += find_unit(then)?.symbol;
+        }
+        return Some(symbols);
+    }
+    None
 }
 
 /// The unit on line `index` of `NAMES`.
@@ -236,6 +274,40 @@ pub fn split_unit(text: &str) -> (&str, Option<&str>) {
     (text, None)
 }
 
+/// An amount in two units of one kind after its first number (`h 30 min`, `hours and 30
+/// minutes`, `heures 30`, `ft 3 in`): the first unit's text and the rest in that unit (0.5 for
+/// `h 30 min`). A bare number or `m` after hours or minutes counts the next sixtieths (`8 h 30`,
+/// `8h 30m`); the rest must be less than one first unit (`8 h 75 min` is none).
+pub fn split_compound(text: &str) -> Option<(&str, f64)> {
+    // The first run of digits: where it starts and ends, and its value.
+    let (mut start, mut end, mut amount) = (0, 0, 0.0);
+    for (index, byte) in text.bytes().enumerate() {
+        if byte.is_ascii_digit() {
+            if end == 0 {
+                start = index;
+            }
+            amount = amount * 10.0 + f64::from(byte - b'0');
+            end = index + 1;
+        } else if end > 0 {
+            break;
+        }
+    }
+    let first = text.get(..start)?.trim_end().trim_end_matches(',');
+    let first = first
+        .strip_suffix(" and")
+        .or(first.strip_suffix(" et"))
+        .unwrap_or(first);
+    let big = find_unit(first)?;
+    let ratio = match text.get(end..)?.trim() {
+        "" | "m" if big.dimension == Time => 60.0,
+        written => {
+            let small = find_unit(written).filter(|small| small.dimension == big.dimension)?;
+            big.factor / small.factor
+        }
+    };
+    (amount < ratio).then_some((first, amount / ratio))
+}
+
 /// The value of `amount` in `from`, expressed in `to`; `None` across dimensions.
 pub fn convert(amount: f64, from: &Unit, to: &Unit) -> Option<f64> {
     let same_kind = from.dimension == to.dimension
@@ -244,28 +316,4 @@ pub fn convert(amount: f64, from: &Unit, to: &Unit) -> Option<f64> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_line_of_names_has_its_size_and_a_symbol_found_as_written() {
-        assert_eq!(NAMES.split('\n').count(), SIZES.len());
-        for (index, names) in NAMES.split('\n').enumerate() {
-            let symbol = names.split('|').next().unwrap();
-            let unit = find_unit(symbol).unwrap();
-            assert_eq!((unit.symbol, unit.dimension), (symbol, SIZES[index].0));
-            assert_eq!(unit.factor.to_bits(), SIZES[index].1.to_bits());
-        }
-        // Names in any case, plurals, and the first table entry winning.
-        assert_eq!(find_unit("Centimetres").unwrap().symbol, "cm");
-        assert_eq!(find_unit("ML").unwrap().symbol, "mL");
-        assert_eq!(find_unit("M").unwrap().symbol, "m");
-        assert_eq!(find_unit("hours").unwrap().factor, 3600.0);
-        assert_eq!(
-            find_unit("radian").unwrap().factor,
-            180.0 / std::f64::consts::PI
-        );
-        assert_eq!(find_unit("°C").unwrap().symbol, "°C");
-        assert_eq!(find_unit("parsecs"), None);
-    }
-}
+mod tests;

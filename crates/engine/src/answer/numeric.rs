@@ -12,22 +12,7 @@ use crate::find_text::replace_text;
 use crate::lists::solution_value;
 use crate::numbers::{read_number, ReadNumber};
 use crate::text_rules::{fold_typed, is_listed};
-use crate::units::{convert, find_unit, split_unit, Dimension};
-
-/// The minutes of a time written `8h30` or `1 h 30 min`, given what follows the hours (`h30`,
-/// `h 30 min`): `h`, then 1 or 2 digits under 60, then nothing or a word for minutes.
-fn hours_and_minutes(unit_text: &str) -> Option<f64> {
-    let rest = unit_text.strip_prefix('h')?.trim_start();
-    let mut minutes = 0;
-    let mut digits = 0;
-    for byte in rest.bytes().take_while(u8::is_ascii_digit) {
-        minutes = minutes * 10 + u32::from(byte - b'0');
-        digits += 1;
-    }
-    let word = rest[digits..].trim();
-    (digits > 0 && digits <= 2 && minutes < 60 && matches!(word, "" | "min" | "mn" | "m"))
-        .then_some(f64::from(minutes))
-}
+use crate::units::{convert, find_unit, split_compound, split_unit, Dimension};
 
 /// The verdict on a typed answer to a `numeric` kind (any other kind is judged wrong).
 pub(super) fn check_numeric(
@@ -67,13 +52,9 @@ pub(super) fn check_numeric(
     let Some(mut number) = read_number(number_text, &reading.numbers) else {
         return not_a_number();
     };
-    // `8h30`, `1 h 30 min`: hours and minutes, read as hours.
-    let minutes = unit_text.and_then(hours_and_minutes);
-    let unit_text = if minutes.is_some() {
-        Some("h")
-    } else {
-        unit_text
-    };
+    // `8h30`, `1 h 30 min`, `8 hours and 30 minutes`: read in the first unit (8.5 hours).
+    let compound = unit_text.and_then(split_compound);
+    let unit_text = compound.map_or(unit_text, |(first, _)| Some(first));
     // `25 percent`, `25 pour cent`: the word is the sign.
     let unit_text = match unit_text {
         Some(word) if PERCENT_WORDS.contains(&fold_case(word).as_str()) && !number.percent => {
@@ -88,9 +69,9 @@ pub(super) fn check_numeric(
         number.percent = true;
     }
     let mut candidates = number.candidates(reading.either_number_reading);
-    if let Some(minutes) = minutes {
+    if let Some((_, rest)) = compound {
         for value in candidates.iter_mut() {
-            *value += minutes / 60.0;
+            *value += rest;
         }
     }
     let close = |value: f64| (value - answer.value).abs() <= allowed;
