@@ -186,6 +186,12 @@ async function startNewBank() {
   await button.click();
   if (await page.locator('#replace-dialog[open]').count()) await page.locator('#replace-anyway').click();
   await page.locator('#replace-dialog[open]').waitFor({ state: 'detached' });
+  // The new bank replaces the old one after the question closes: wait for it, or an item added
+  // next could go to the old bank and be replaced with it.
+  await page.waitForFunction(
+    (key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.bank.items.length === 0,
+    DRAFT_KEY,
+  );
 }
 
 /** "Save the bank file", saying yes when the page asks about errors; resolves to the download. */
