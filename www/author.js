@@ -129,6 +129,11 @@ function idAfterTitle(id, before, after) {
   return `${idBase(after)}-${part}`;
 }
 
+/** The words of `key` in each of the page's languages (English where a catalog lacks it). */
+function inAnyLanguage(key) {
+  return Object.values(CATALOGS).map((catalog) => catalog[key] ?? key);
+}
+
 /**
  * The name a bank's only skill takes when the title changes from `before` to `after`: while the
  * skill keeps the page's placeholder name (in any of its languages) or the title's, it is named
@@ -138,8 +143,7 @@ function idAfterTitle(id, before, after) {
 function skillNameAfterTitle(bank, before, after) {
   if (bank.skills.length !== 1) return null;
   const name = bank.skills[0].name;
-  const placeholders = Object.values(CATALOGS).map((catalog) => catalog['First skill'] ?? 'First skill');
-  if (name !== before && !placeholders.includes(name)) return null;
+  if (name !== before && !inAnyLanguage('First skill').includes(name)) return null;
   return String(after ?? '').trim() || t('First skill');
 }
 
@@ -148,13 +152,12 @@ function skillNameAfterTitle(bank, before, after) {
  * and skill of one of the page's languages. The page's language may then still choose its words.
  */
 function untouchedNewBank(bank) {
-  const placeholders = (key) => Object.values(CATALOGS).map((catalog) => catalog[key] ?? key);
   return (
     bank.items.length === 0 &&
     state.idFollowsTitle &&
-    placeholders('My practice').includes(bank.title) &&
+    inAnyLanguage('My practice').includes(bank.title) &&
     bank.skills.length === 1 &&
-    placeholders('First skill').includes(bank.skills[0].name) &&
+    inAnyLanguage('First skill').includes(bank.skills[0].name) &&
     PAGE_LANGUAGES.some(([code]) => code === bank.language)
   );
 }
