@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
-import { downloadedBytes, launch } from '../lib/browser.js';
+import { authorPageWith, downloadPagePackage } from '../lib/author-page.js';
+import { launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 import { temporaryFolder } from '../lib/temporary-folder.js';
 
@@ -20,19 +21,6 @@ after(async () => {
   await env?.close();
 });
 
-/** The author page with the bank at `address` (relative to www/) opened by its address. */
-async function authorPageWith(context, address) {
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${env.baseUrl}www/author.html`);
-  await page.locator('#problem-summary', { hasText: /No errors|error|warning/ }).waitFor();
-  await page.locator('#open-url-input').fill(address);
-  await page.locator('#open-url-input').press('Enter');
-  await page.locator('#status', { hasText: /^Opened/ }).waitFor();
-  return { page, errors };
-}
-
 /** Every file under `folder`, as paths relative to it with `/`. */
 function filesUnder(folder) {
   return readdirSync(folder).flatMap((name) => {
@@ -43,15 +31,15 @@ function filesUnder(folder) {
 
 test('"Download as a web page" gives a zip that plays on a web host of its own and is a SCORM package', async () => {
   const context = await env.browser.newContext();
-  const { page, errors } = await authorPageWith(context, 'banks/sciences-fr.json');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-page').click()]);
+  const { page, errors } = await authorPageWith(context, env.baseUrl, 'banks/sciences-fr.json');
+  const { download, bytes } = await downloadPagePackage(page);
   const bank = readBank('www/banks/sciences-fr.json');
   assert.equal(download.suggestedFilename(), `${bank.id}-page.zip`);
   await page.locator('#status', { hasText: /^Saved .*-page\.zip: unzip it onto your website/ }).waitFor();
   assert.doesNotMatch(await page.locator('#status').textContent(), /not in the zip/);
 
   const folder = temporaryFolder('ap-page-package-');
-  writeFileSync(join(folder, 'page.zip'), await downloadedBytes(download));
+  writeFileSync(join(folder, 'page.zip'), bytes);
   const site = join(folder, 'site');
   execFileSync('unzip', ['-q', join(folder, 'page.zip'), '-d', site]);
   const files = filesUnder(site).sort();
@@ -123,7 +111,7 @@ test('"Download as a web page" gives a zip that plays on a web host of its own a
 
 test('a bank with errors gets no zip, and the author is told why', async () => {
   const context = await env.browser.newContext();
-  const { page } = await authorPageWith(context, 'banks/item-types.json');
+  const { page } = await authorPageWith(context, env.baseUrl, 'banks/item-types.json');
   // An answer the item cannot have: an error the widget would refuse the bank for.
   await page.locator('[data-path="items[0].prompt"]').fill('');
   await page.locator('#problem-summary', { hasText: /error/ }).waitFor();

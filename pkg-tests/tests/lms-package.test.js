@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { downloadedBytes, launch } from '../lib/browser.js';
+import { authorPageWith, downloadPagePackage } from '../lib/author-page.js';
+import { launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 import { temporaryFolder } from '../lib/temporary-folder.js';
 
@@ -128,14 +129,9 @@ test('the same zip in a SCORM 1.2 LMS that serves wasm with a wrong type: still 
 
 test('the authoring page\'s "Download as a web page" zip in a SCORM 2004 LMS reports too', async () => {
   const context = await env.browser.newContext();
-  const author = await context.newPage();
-  await author.goto(`${env.baseUrl}www/author.html`);
-  await author.locator('#open-url-input').fill('banks/fractions.json');
-  await author.locator('#open-url-input').press('Enter');
-  await author.locator('#status', { hasText: /^Opened/ }).waitFor();
-  const [download] = await Promise.all([author.waitForEvent('download'), author.locator('#save-page').click()]);
+  const { page: author } = await authorPageWith(context, env.baseUrl, 'banks/fractions.json');
   const zip = join(work, 'author-page.zip');
-  writeFileSync(zip, await downloadedBytes(download));
+  writeFileSync(zip, (await downloadPagePackage(author)).bytes);
   await context.close();
   const target = join(work, 'author-lms');
   execFileSync('unzip', ['-q', zip, '-d', target]);
