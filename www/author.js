@@ -1722,9 +1722,12 @@ function downloadFile(blob, name) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-/** The bank is in a file now (it may be on a page already): its id no longer follows its title. */
-function markSaved() {
-  state.cleanText = JSON.stringify(state.bank);
+/**
+ * `saved` (the bank as it went into a file) is in a file now, and may be on a page already: the
+ * bank's id no longer follows its title. Edits made since (while a zip was made) stay unsaved.
+ */
+function markSaved(saved = state.bank) {
+  state.cleanText = JSON.stringify(saved);
   state.idFollowsTitle = false;
   saveDraft();
 }
@@ -1799,7 +1802,7 @@ async function savePage() {
     );
     const name = bankFileName(bank).replace(/\.json$/, '-page.zip');
     downloadFile(new Blob([zip], { type: 'application/zip' }), name);
-    markSaved();
+    markSaved(bank);
     const missingNote = missing.length
       ? ` ${t('These media files are not in the zip; put them next to {bank}: {files}.', {
           bank: bankFileName(bank),
