@@ -51,9 +51,12 @@ test('export, clear, import: everything is restored; bad files change nothing', 
     await widget.part('details.ap-data').evaluate((details) => {
       details.open = true;
     });
+    // The message of an earlier import may still be shown: wait for this file's own.
+    const message = widget.part('.ap-import-message');
+    const earlier = (await message.count()) > 0 ? (await message.textContent()).trim() : null;
     await widget.part('.ap-file').setInputFiles(path);
-    await widget.part('.ap-import-message').waitFor();
-    return (await widget.part('.ap-import-message').textContent()).trim();
+    await (earlier === null ? message : message.filter({ hasNotText: earlier })).waitFor();
+    return (await message.textContent()).trim();
   };
   assert.match(await importFile(file), /Progress loaded: 3 answers/);
   assert.equal(await widget.score(), scoreBefore);
