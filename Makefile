@@ -28,9 +28,10 @@ demo-content:
 		echo "demo: no OATutor sample at $(OATUTOR_SAMPLE) (OATUTOR_SAMPLE=folder); www/oatutor.html will say its bank is missing"; \
 	fi
 
-# Each phase prints its seconds; test.sh ends with a summary and the whole run's seconds.
+# Each phase prints its seconds; test.sh builds (beside the lint and native tests) and ends with a
+# summary and the whole run's seconds.
 test:
-	@started=$$(date +%s) && $(MAKE) --no-print-directory build && AP_TEST_STARTED=$$started bash scripts/test.sh
+	@started=$$(date +%s) && $(MAKE) --no-print-directory setup && AP_TEST_STARTED=$$started bash scripts/test.sh
 
 # Formatting and lints (rustfmt, clippy -D warnings, Biome); `make test` runs it first.
 lint: setup
@@ -38,6 +39,12 @@ lint: setup
 
 test-engine:
 	cargo test --workspace
+
+# The native tests with every generated case the comparisons with std draw (`make test` draws a
+# tenth: crates/engine/src/seeded.rs, `rounds`). A slow check: not part of `make test`.
+.PHONY: test-long
+test-long:
+	AP_LONG_TESTS=1 cargo test --workspace
 
 test-browser: build
 	cd pkg-tests && npm test

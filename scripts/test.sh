@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-#! Runs every test: lint, the native tests (engine, tools and the widget crate's own tests), then
-#! the built package in headless Chromium and in Firefox ESR (every test file that opens a browser
-#! runs in both), then the size. Prints each phase's seconds as it ends and a summary at the end.
+#! Runs every test: first two streams side by side, the builds (the widget and studio wasm, then
+#! the native release tools the browser tests run) and the checks (lint, then the native tests of
+#! the engine, the tools and the widget crate); then the built package in headless Chromium and in
+#! Firefox ESR (every test file that opens a browser runs in both), then the size. Prints each
+#! phase's seconds as it ends (a stream's output whole, when the stream ends) and a summary.
 #! Exits non-zero on any failure. The browser tests are one queue of (browser, file) runs, a few at
 #! a time, the longest first (scripts/browser-tests.mjs; `AP_BROWSER_WORKERS=N` runs N at a time).
 #! `AP_BROWSERS_IN_TURN=1` runs the two browsers' suites one after the other instead (slower; each
@@ -11,25 +13,27 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$PATH"
 
-summary=()
-cpu_file="$(mktemp)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+summary="$work/summary"
+: >"$summary"
 # Sets `cpu` to the CPU seconds (user and system) of this script's ended child processes so far:
 # beside a phase's seconds, it tells a busy machine (seconds well above CPU seconds / 2 cores).
 cpu_so_far() {
-    times >"$cpu_file"
-    cpu="$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$cpu_file")"
+    times >"$work/times"
+    cpu="$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$work/times")"
 }
 # `phase NAME command…`: a heading, the command, then "NAME: N s (CPU N s)", also in the summary.
+# In a stream, CPU counts that stream's processes only.
 phase() {
-    local name="$1" start=$SECONDS at=${#summary[@]} cpu cpu_start
+    local name="$1" start=$SECONDS cpu cpu_start
     shift
     cpu_so_far
     cpu_start=$cpu
     echo "== $name =="
     "$@"
     cpu_so_far
-    # Before the lines the phase added itself (its parts).
-    summary=("${summary[@]:0:at}" "$(printf '%-44s %5d s  (CPU %5d s)' "$name" $((SECONDS - start)) $((cpu - cpu_start)))" "${summary[@]:at}")
+    printf '%-44s %5d s  (CPU %5d s)\n' "$name" $((SECONDS - start)) $((cpu - cpu_start)) >>"$summary"
     echo "$name: $((SECONDS - start)) s (CPU $((cpu - cpu_start)) s)"
 }
 
@@ -48,8 +52,6 @@ browsers_in_turn() {
 }
 
 start=$SECONDS
-phase "lint" bash scripts/lint.sh
-phase "native tests (engine, tools, widget crate)" cargo test --workspace
 # The release builds the browser tests run: the bank tools (`make demo-content` and the OATutor
 # test convert the sample with them) and the simulator (the teacher tests simulate a class).
 # Built here, not inside the browser phase, where a cold build (fat LTO) starved the other tests
@@ -58,7 +60,47 @@ release_tools() {
     cargo build -q --release -p adaptive-practice-bank-tools --bins
     cargo build -q --release -p adaptive-practice-simulator --bin class-reports --bin replay-answers
 }
-phase "release tools (bank tools, simulator)" release_tools
+builds() {
+    phase "build (widget and studio wasm)" bash scripts/build.sh
+    phase "release tools (bank tools, simulator)" release_tools
+}
+checks() {
+    phase "lint" bash scripts/lint.sh
+    phase "native tests (engine, tools, widget crate)" cargo test --workspace
+}
+# The two streams lock different cargo target folders (target/widget, target/studio and
+# target/release; target/debug), and each leaves a core idle for long stretches (a fat-LTO
+# optimization and most test binaries run on one thread). A failed stream stops the run before
+# the browsers, after the other stream ends.
+streams_start=$SECONDS
+echo "== builds and checks, side by side (each stream's output when it ends) =="
+builds >"$work/builds.log" 2>&1 &
+builds_pid=$!
+checks >"$work/checks.log" 2>&1 &
+checks_pid=$!
+failed=()
+running=("$builds_pid" "$checks_pid")
+while [ ${#running[@]} -gt 0 ]; do
+    ended=
+    status=0
+    wait -n -p ended "${running[@]}" || status=$?
+    if [ "$ended" = "$builds_pid" ]; then
+        stream=builds
+        running=("${running[@]/$builds_pid/}")
+    else
+        stream=checks
+        running=("${running[@]/$checks_pid/}")
+    fi
+    read -r -a running <<<"${running[*]}"
+    cat "$work/$stream.log"
+    [ "$status" = 0 ] || failed+=("$stream (exit $status)")
+done
+printf '%-44s %5d s\n' "builds and checks, side by side" $((SECONDS - streams_start)) >>"$summary"
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "failed: ${failed[*]}"
+    cat "$summary"
+    exit 1
+fi
 if [ "${AP_BROWSERS_IN_TURN:-}" = 1 ]; then
     phase "browser tests, Chromium then Firefox ESR" browsers_in_turn
 else
@@ -67,8 +109,7 @@ fi
 # The size and its breakdown, for the record; the budget is `make size`'s (it fails above it).
 phase "package size" bash scripts/size.sh --no-budget
 echo "== seconds by phase =="
-printf '%s\n' "${summary[@]}"
+cat "$summary"
 printf '%-44s %5d s\n' "scripts/test.sh in all" $((SECONDS - start))
 # `make test` passes the time it started (before setup and build) in AP_TEST_STARTED.
 [ -z "${AP_TEST_STARTED:-}" ] || printf '%-44s %5d s\n' "make test in all (setup and build included)" $(($(date +%s) - AP_TEST_STARTED))
-rm -f "$cpu_file"

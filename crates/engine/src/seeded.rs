@@ -28,3 +28,14 @@ impl SeededSequence {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 }
+
+/// How many generated cases a test that compares with std draws: a tenth of `count` in `make
+/// test`, all of them with `AP_LONG_TESTS=1` (`make test-long`).
+#[cfg(test)]
+pub fn rounds(count: usize) -> usize {
+    if std::env::var_os("AP_LONG_TESTS").is_some_and(|value| value == "1") {
+        count
+    } else {
+        count / 10
+    }
+}

@@ -93,7 +93,7 @@ fn numbers_are_displayed_as_std_displays_them() {
     // Decimals as banks write them, their values as the bank reader rounds them, and doubles of
     // every kind.
     let mut sequence = Sequence(17);
-    for round in 0..200_000 {
+    for round in 0..crate::seeded::rounds(200_000) {
         let digits = sequence.below(1_000_000_000_000_000) >> sequence.below(50);
         let decimals = sequence.below(18) as i32;
         let value = digits as f64 / 10f64.powi(decimals);
@@ -109,7 +109,7 @@ fn numbers_are_displayed_as_std_displays_them() {
         check_display(text.parse().unwrap());
     }
     // Probabilities and rates as the learner model keeps them: 17 digits, mostly.
-    for _ in 0..20_000 {
+    for _ in 0..crate::seeded::rounds(20_000) {
         check_display(sequence.below(1 << 53) as f64 / (1u64 << 53) as f64);
         check_display((sequence.below(1 << 40) as f64).ln());
     }
@@ -124,7 +124,7 @@ fn numbers_are_written_to_fixed_places_as_std_writes_them() {
         }
     }
     let mut sequence = Sequence(29);
-    for _ in 0..100_000 {
+    for _ in 0..crate::seeded::rounds(100_000) {
         let decimals = sequence.below(10) as usize;
         // Ties at every place (x.5, x.25, …), percentages, values of templates, any double.
         let tie = sequence.below(1 << 20) as f64 / (1u64 << sequence.below(12)) as f64;

@@ -243,7 +243,7 @@ fn written_numbers_read_back_bit_for_bit() {
         0.1 + 0.2,
         1e23,
     ];
-    for _ in 0..20_000 {
+    for _ in 0..crate::seeded::rounds(20_000) {
         values.push(f64::from_bits(sequence.next_u64()));
         values.push(sequence.below(1 << 53) as f64 / (1u64 << 53) as f64);
     }

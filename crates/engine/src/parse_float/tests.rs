@@ -79,7 +79,7 @@ fn hard_cases_round_as_std_rounds_them() {
 #[test]
 fn random_numbers_round_as_std_rounds_them() {
     let mut sequence = Sequence(17);
-    for _ in 0..300_000 {
+    for _ in 0..crate::seeded::rounds(300_000) {
         let whole = sequence.below(25);
         let fraction = sequence.below(25);
         let mut text = digits(&mut sequence, whole);
@@ -98,7 +98,7 @@ fn random_numbers_round_as_std_rounds_them() {
 #[test]
 fn doubles_read_back_from_their_shortest_and_longest_forms() {
     let mut sequence = Sequence(5);
-    for _ in 0..100_000 {
+    for _ in 0..crate::seeded::rounds(100_000) {
         let bits = sequence.below(u64::MAX) & !(1 << 63);
         let value = f64::from_bits(bits);
         if !value.is_finite() {
@@ -124,7 +124,7 @@ fn digits(sequence: &mut Sequence, count: u64) -> String {
 #[test]
 fn numbers_of_up_to_nineteen_digits_round_as_std_rounds_them() {
     let mut sequence = Sequence(23);
-    for _ in 0..200_000 {
+    for _ in 0..crate::seeded::rounds(200_000) {
         let significant = 1 + sequence.below(19);
         let mut text = digits(&mut sequence, significant);
         let point = sequence.below(significant + 1) as usize;
@@ -139,7 +139,7 @@ fn numbers_of_up_to_nineteen_digits_round_as_std_rounds_them() {
         check(&text);
     }
     // Doubles as Rust prints them (up to 17 digits), as a bank written by a program holds them.
-    for _ in 0..100_000 {
+    for _ in 0..crate::seeded::rounds(100_000) {
         let value = (sequence.below(1 << 40) as f64 / (1u64 << 40) as f64 - 0.5) * 20.0;
         check(&format!("{value}"));
         check(&format!("{}", value / 20.0 - 2.5));

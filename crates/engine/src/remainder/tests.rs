@@ -51,7 +51,7 @@ fn special_values_give_what_std_gives() {
 #[test]
 fn random_doubles_give_what_std_gives() {
     let mut sequence = Sequence(11);
-    for _ in 0..300_000 {
+    for _ in 0..crate::seeded::rounds(300_000) {
         let x = f64::from_bits(sequence.next_u64());
         let y = f64::from_bits(sequence.next_u64());
         check(x, y);

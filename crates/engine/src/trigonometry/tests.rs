@@ -42,7 +42,7 @@ fn angles_an_exercise_writes_agree_with_std() {
         check(-x, 2);
     }
     let mut sequence = Sequence(3);
-    for _ in 0..200_000 {
+    for _ in 0..crate::seeded::rounds(200_000) {
         let magnitude = 10f64.powf(sequence.unit() * 12.0 - 3.0);
         check(magnitude * (sequence.unit() - 0.5) * 2.0, 4);
     }
@@ -51,7 +51,7 @@ fn angles_an_exercise_writes_agree_with_std() {
 #[test]
 fn angles_near_a_multiple_of_a_right_angle_agree_with_std() {
     let mut sequence = Sequence(7);
-    for _ in 0..100_000 {
+    for _ in 0..crate::seeded::rounds(100_000) {
         let k = (sequence.unit() * 1e9).round();
         let x = k * std::f64::consts::FRAC_PI_2;
         for step in -2..=2_i64 {
