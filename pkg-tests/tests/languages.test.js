@@ -103,3 +103,48 @@ test('a page where the language file should be (a single-page-app fallback): Eng
   assert.match(warning, /i18n\/ folder beside/);
   await context.close();
 });
+
+test("a hint's smaller question reads numbers as the bank's language writes them (8,500 in French)", async () => {
+  const bank = {
+    id: 'scaffold-fr',
+    version: '1',
+    title: 'Équations',
+    language: 'fr',
+    skills: [{ id: 'a', name: 'Équations' }],
+    items: [
+      {
+        id: 'x',
+        skills: ['a'],
+        type: 'numeric',
+        prompt: 'Résoudre $2x = 17$. Que vaut $x$ ?',
+        answer: 8.5,
+        hints: [{ text: "D'abord :", scaffold: { prompt: 'Que vaut $17 / 2$ ?', type: 'numeric', answer: 8.5 } }],
+      },
+    ],
+  };
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/www/scaffold-fr.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(bank) }),
+  );
+  await page.route('**/www/scaffold-fr.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>fr</title>
+<script type="module" src="../pkg/adaptive-practice.js"></script></head>
+<body><main><adaptive-practice src="scaffold-fr.json"></adaptive-practice></main></body></html>`,
+    }),
+  );
+  await page.goto(`${env.baseUrl}www/scaffold-fr.html`);
+  const widget = new PracticeWidget(page, 'adaptive-practice', bank);
+  await widget.waitForItem();
+  await widget.part('.ap-hint-button').click();
+  const scaffold = widget.part('.ap-scaffold');
+  const said = scaffold.locator('.ap-scaffold-feedback');
+  // 8,500 is 8500 read as English; in a French bank it is 8,5. (A scaffold is checked once.)
+  await scaffold.locator('input').fill('8,500');
+  await scaffold.locator('button').click();
+  await said.filter({ hasNotText: /^$/ }).waitFor();
+  assert.match((await said.textContent()).trim(), /^Bravo/);
+  await context.close();
+});

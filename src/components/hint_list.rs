@@ -5,7 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use adaptive_practice_engine::{
-    check_response, Hint, Outcome, Response, Step, UnreadableReason, Verdict,
+    check_response_with, Hint, Outcome, Response, Step, UnreadableReason, Verdict,
 };
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -151,6 +151,7 @@ fn scaffold(
         let states = held.states.clone();
         let render = held.render.clone();
         let kind = kind.clone();
+        let reading = screen.reading;
         AnswerFormHandlers::new(Callback::from(move |()| {
             {
                 let mut states = states.borrow_mut();
@@ -158,7 +159,7 @@ fn scaffold(
                     return;
                 };
                 let response = state.draft.clone().unwrap_or(Response::Text(String::new()));
-                let verdict = check_response(&kind, &response);
+                let verdict = check_response_with(&kind, &response, &reading);
                 state.done = verdict.is_ok();
                 state.said =
                     scaffold_feedback(&verdict.map_err(|unreadable| unreadable.reason), words);

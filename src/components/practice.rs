@@ -7,7 +7,7 @@ use std::rc::Rc;
 use adaptive_practice_engine::find_text::split_at_text;
 use adaptive_practice_engine::preferences::Preferences;
 use adaptive_practice_engine::text_rules::join_texts;
-use adaptive_practice_engine::{IndexedBank, Verdict};
+use adaptive_practice_engine::{IndexedBank, Reading, Verdict};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -82,6 +82,8 @@ impl PartialEq for PracticeProps {
 pub struct ScreenContext {
     pub words: &'static Words,
     pub media: MediaBase,
+    /// How the bank's typed answers are read (its language's numbers): a scaffold's too.
+    pub reading: Reading,
 }
 
 /// What the practice screen and its parts keep between renders, in one `use_mut_ref`: a
@@ -491,6 +493,7 @@ pub fn Practice(props: &PracticeProps) -> Html {
     let screen = ScreenContext {
         words,
         media: media_base(props.source_url.as_deref(), &props.media_origins),
+        reading: Reading::of_bank(bank.bank()),
     };
     let (feedback, solution) = feedback(&state, &screen);
     let is_template = state

@@ -1,6 +1,7 @@
 //! `try-answers`: an author tries learner answers on a bank without a browser. Each input line
 //! is `ITEM<TAB>learner input` (`ITEM` is an item id, or `id#N` for part N of a multi-step item,
-//! counted from 1); each output line is `ITEM<TAB>input<TAB>verdict<TAB>reason`, judged by the
+//! counted from 1; `id#hK` or `id#N#hK` for the scaffold question of hint K, from 1, of the
+//! item or of its part N); each output line is `ITEM<TAB>input<TAB>verdict<TAB>reason`, judged by the
 //! engine's `check_part` with the bank's reading of numbers, as the widget judges. A
 //! template item is judged in its first variant (seed 0). Responses to choices, orderings,
 //! blanks and matchings are written as `response_from_line` reads them (`1|3`, `cat|dog`): an
@@ -12,7 +13,8 @@
 use adaptive_practice_engine::markup::{parse_inline, plain_text_of_inlines};
 use adaptive_practice_engine::template::instantiate;
 use adaptive_practice_engine::{
-    check_part, load_bank, response_from_line, verdict_names, Bank, ItemKind, Reading, Response,
+    check_part, check_response_with, load_bank, response_from_line, verdict_names, Bank, ItemKind,
+    Reading, Response,
 };
 
 /// The seed of the template variant that is judged.
@@ -37,12 +39,13 @@ pub fn try_answer_line(bank: &Bank, line: &str) -> Result<String, String> {
     let (target, input) = line
         .split_once('\t')
         .ok_or_else(|| format!("no tab between the item and the input: {line:?}"))?;
-    let (item_id, part) = match target.rsplit_once('#') {
-        Some((id, number)) => match number.parse::<usize>() {
-            Ok(number) if number >= 1 => (id, number - 1),
-            _ => return Err(format!("{target:?}: a part is numbered from 1 (id#1)")),
-        },
-        None => (target, 0),
+    let (rest, hint) = match target.rsplit_once('#') {
+        Some((rest, hint)) if hint.starts_with('h') => (rest, Some(numbered(target, &hint[1..])?)),
+        _ => (target, None),
+    };
+    let (item_id, part) = match rest.rsplit_once('#') {
+        Some((id, number)) => (id, numbered(target, number)?),
+        None => (rest, 0),
     };
     let item = bank
         .items
@@ -55,7 +58,18 @@ pub fn try_answer_line(bank: &Bank, line: &str) -> Result<String, String> {
     let part = parts
         .get(part)
         .ok_or_else(|| format!("{item_id:?} has {} part(s)", parts.len()))?;
-    let kind = part.kind;
+    let scaffold = match hint {
+        None => None,
+        Some(number) => Some(
+            part.hints
+                .get(number)
+                .and_then(|hint| hint.scaffold.as_deref())
+                .ok_or_else(|| {
+                    format!("{target:?}: hint {} has no scaffold question", number + 1)
+                })?,
+        ),
+    };
+    let kind = scaffold.map_or(part.kind, |scaffold| &scaffold.kind);
     let mut response = response_from_line(kind, input);
     if let Err(blank) = pick_options(kind, &mut response) {
         return Ok(format!(
@@ -63,9 +77,23 @@ pub fn try_answer_line(bank: &Bank, line: &str) -> Result<String, String> {
             options_of(kind, blank).join(" | ")
         ));
     }
-    let result = check_part(&item, part, &response, &Reading::of_bank(bank));
+    let reading = Reading::of_bank(bank);
+    let result = match scaffold {
+        Some(_) => check_response_with(kind, &response, &reading),
+        None => check_part(&item, part, &response, &reading),
+    };
     let (verdict, reason) = verdict_names(&result);
     Ok(format!("{target}\t{input}\t{verdict}\t{reason}"))
+}
+
+/// A part's or a hint's number in `target`, counted from 1, as an index.
+fn numbered(target: &str, number: &str) -> Result<usize, String> {
+    match number.parse::<usize>() {
+        Ok(number) if number >= 1 => Ok(number - 1),
+        _ => Err(format!(
+            "{target:?}: parts and hints are numbered from 1 (id#2, id#h1, id#2#h1)"
+        )),
+    }
 }
 
 /// A drop-down gap takes one of its options only, as the learner picks it: named by its source
@@ -146,6 +174,35 @@ mod tests {
         assert_eq!(
             judged("gas|100.0"),
             "steam\tgas|100.0\tunreadable\tnotAnOption (gap 2 is a drop-down: 0 | 100)"
+        );
+    }
+
+    const SCAFFOLDS: &str = r#"{"id": "t", "version": "1", "title": "T", "language": "fr",
+        "skills": [{"id": "s", "name": "S"}],
+        "items": [{"id": "two", "skills": ["s"], "type": "multiStep", "prompt": "Résoudre $2x + 3 = 20$.",
+            "steps": [{"prompt": "Que vaut $2x$ ?", "type": "numeric", "answer": 17,
+                       "hints": ["Retirer 3.", {"scaffold": {"prompt": "$20 - 3$ ?", "type": "numeric", "answer": 17}}]},
+                      {"prompt": "Que vaut $x$ ?", "type": "numeric", "answer": 8.5,
+                       "hints": [{"text": "Diviser.", "scaffold": {"prompt": "$17 / 2$ ?", "type": "numeric", "answer": 8.5}}]}]}]}"#;
+
+    #[test]
+    fn a_hints_scaffold_is_judged_in_the_banks_language() {
+        let (bank, problem) = read_bank_for_trying(SCAFFOLDS).unwrap();
+        assert_eq!(problem, None);
+        let judged = |line: &str| try_answer_line(&bank, line);
+        assert_eq!(judged("two#1#h2\t17").unwrap(), "two#1#h2\t17\tright\tok");
+        assert_eq!(judged("two#h2\t16").unwrap(), "two#h2\t16\twrong\tnotEqual");
+        assert_eq!(
+            judged("two#2#h1\t8,500").unwrap(),
+            "two#2#h1\t8,500\tright\tok"
+        );
+        assert_eq!(
+            judged("two#1#h1\t17").unwrap_err(),
+            "\"two#1#h1\": hint 1 has no scaffold question"
+        );
+        assert_eq!(
+            judged("two#2#h0\t1").unwrap_err(),
+            "\"two#2#h0\": parts and hints are numbered from 1 (id#2, id#h1, id#2#h1)"
         );
     }
 }
