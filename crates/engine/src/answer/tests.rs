@@ -681,3 +681,21 @@ fn an_expression_the_prompt_names_may_come_before_the_value() {
         "right"
     );
 }
+
+#[test]
+fn a_name_the_prompt_writes_may_come_before_a_list_or_a_point() {
+    let list = r#""type": "mathExpression", "answer": "-3, (0, 5)", "answerForm": "list""#;
+    let prompt = "Give the slope $m$ and the $y$-intercept of $y = -3x + 5$.";
+    assert_eq!(verdict_with_prompt(prompt, list, "-3, (0,5)"), "right");
+    assert_eq!(verdict_with_prompt(prompt, list, "m = -3, (0,5)"), "right");
+    assert_eq!(verdict_with_prompt(prompt, list, "m=-3, (0, 5)"), "right");
+    // A wrong value stays wrong, and so does a name the prompt does not write.
+    assert_eq!(verdict_with_prompt(prompt, list, "m = 3, (0,5)"), "wrong");
+    assert_eq!(verdict_with_prompt(prompt, list, "k = -3, (0,5)"), "wrong");
+    let unnamed = "Give the slope and the $y$-intercept of $y = -3x + 5$.";
+    assert_eq!(verdict_with_prompt(unnamed, list, "m = -3, (0,5)"), "wrong");
+    let point = r#""type": "mathExpression", "answer": "(1, 2)", "answerForm": "point""#;
+    let prompt = "Where is the point $P$?";
+    assert_eq!(verdict_with_prompt(prompt, point, "P = (1, 2)"), "right");
+    assert_eq!(verdict_with_prompt(prompt, point, "P = (2, 1)"), "wrong");
+}
