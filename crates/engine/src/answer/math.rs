@@ -2,7 +2,7 @@
 //! by its solutions (`equations.rs`), or a structured answer (`lists.rs`), each element judged by
 //! value. A word answer (`NA`, `none`) is judged as text, never as a product of letters.
 
-use super::numeric::number_verdict;
+use super::numeric::{is_plain_word, number_verdict};
 use super::{
     shorten, unreadable, verdict, verdict_because, Outcome, Reading, UnreadableAnswer,
     UnreadableReason, Verdict, VerdictReason,
@@ -73,6 +73,17 @@ pub(super) fn check_math(
     };
     if number_read == Some(true) {
         return verdict(true, None, answer.clone());
+    }
+    // `he traveled 42 miles` for `42`: a sentence is no product of letters, but no number either
+    // (a word before the number may change it: `not`, `about`), unreadable as in a numeric item.
+    if number_read.is_none()
+        && number_answer.is_some()
+        && text.contains(|c: char| c.is_numeric())
+        && text.split_whitespace().next().is_some_and(is_plain_word)
+    {
+        return unreadable(UnreadableReason::NotANumber {
+            text: shorten(text.trim(), 40),
+        });
     }
     // `4w + 10 cm` or `8t + 5 €` for `4w + 10`: a unit after a space is dropped when the answer
     // uses none of its letters.

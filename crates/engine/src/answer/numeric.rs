@@ -148,7 +148,7 @@ const MATH_WORDS: &str = "\
 
 /// Whether the words after a number only name what it counts (`530 people`, `2.8 GB`): letters
 /// and spaces, no single letter (`5 x` is algebra) and no math word.
-fn is_plain_word(text: &str) -> bool {
+pub(super) fn is_plain_word(text: &str) -> bool {
     let text = text.trim().trim_end_matches('.');
     !text.is_empty()
         && text
