@@ -528,6 +528,11 @@ fn check_structured(
             }
         }
     }
+    // `x = 4` for the x-intercept `(4, 0)`: the coordinate a lone named value gives.
+    let lone_coordinate = match &given[..] {
+        [Shape::Scalar(one)] => named_value(one).and_then(|(name, _)| coordinate_slot(name)),
+        _ => None,
+    };
     if form == AnswerForm::Tuple {
         unname_coordinates(&mut given);
     }
@@ -537,22 +542,43 @@ fn check_structured(
             None => read_learner_expression(element, reading).map(|_| ()),
         })?;
     }
-    let same = |wanted: &str, got: &str| match (infinity_sign(wanted), infinity_sign(got)) {
-        (Some(a), Some(b)) => a == b,
-        (None, None) => match (
-            read_learner_expression(wanted, &author),
-            read_learner_expression(got, reading),
-        ) {
-            // `0.333...` as alone: within one unit of its last written digit.
-            (Ok(a), Ok(b)) => {
-                let slack = read_number(got, &reading.numbers).map_or(0.0, |n| n.slack);
-                same_value(&a, &b, tolerance.max(slack), false)
-            }
+    let same: &dyn Fn(&str, &str) -> bool =
+        &|wanted, got| match (infinity_sign(wanted), infinity_sign(got)) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => match (
+                read_learner_expression(wanted, &author),
+                read_learner_expression(got, reading),
+            ) {
+                // `0.333...` as alone: within one unit of its last written digit.
+                (Ok(a), Ok(b)) => {
+                    let slack = read_number(got, &reading.numbers).map_or(0.0, |n| n.slack);
+                    same_value(&a, &b, tolerance.max(slack), false)
+                }
+                _ => false,
+            },
             _ => false,
-        },
-        _ => false,
-    };
-    let reason = match compare_shapes(&expected, &given, form, &same) {
+        };
+    // The point with that coordinate and 0 for the others is the answer: the right value, not
+    // written as the point asked for (partial, not wrong).
+    if let (Some(slot), [Shape::Scalar(value)], AnswerForm::Tuple) =
+        (lone_coordinate, &given[..], form)
+    {
+        if expected.len() > slot
+            && expected.iter().enumerate().all(|(index, wanted)| {
+                let coordinate = if index == slot { value } else { "0" };
+                matches!(wanted, Shape::Scalar(wanted) if same(wanted, coordinate))
+            })
+        {
+            return verdict_because(
+                Verdict::Partial,
+                VerdictReason::FormAsked {
+                    form: "point".into(),
+                },
+                answer.to_string(),
+            );
+        }
+    }
+    let reason = match compare_shapes(&expected, &given, form, same) {
         ShapeMatch::Same => return verdict(true, None, answer.to_string()),
         ShapeMatch::WrongCount { expected, given } => {
             Some(VerdictReason::WrongCount { expected, given })
@@ -579,11 +605,8 @@ fn unname_coordinates(parts: &mut Vec<Shape>) {
         let Some((name, value)) = named_value(text) else {
             return;
         };
-        let slot = match fold_case(name).as_str() {
-            "x" => 0,
-            "y" => 1,
-            "z" => 2,
-            _ => return,
+        let Some(slot) = coordinate_slot(name) else {
+            return;
         };
         if values[slot].replace(value.to_string()).is_some() {
             return;
@@ -595,6 +618,16 @@ fn unname_coordinates(parts: &mut Vec<Shape>) {
     }
     if named.len() == parts.len() {
         *parts = named;
+    }
+}
+
+/// The place of a coordinate named `x`, `y` or `z` (in either case) in a point.
+fn coordinate_slot(name: &str) -> Option<usize> {
+    match fold_case(name).as_str() {
+        "x" => Some(0),
+        "y" => Some(1),
+        "z" => Some(2),
+        _ => None,
     }
 }
 
