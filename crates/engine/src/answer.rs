@@ -131,6 +131,19 @@ pub fn check_part(
         }
     }
     let mut outcome = result?;
+    // `42 km` for a number of miles: a unit the prompts do not name, where they name another.
+    if let (
+        true,
+        Response::Text(text),
+        ItemKind::Numeric { unit: None, .. } | ItemKind::MathExpression { .. },
+    ) = (outcome.correct, response, part.kind)
+    {
+        if let Some(reason) = numeric::unit_not_in_prompts(&prompts, text) {
+            outcome.correct = false;
+            outcome.verdict = Verdict::Wrong;
+            outcome.reason = Some(reason);
+        }
+    }
     if let (ItemKind::MathExpression { answer, .. }, Response::Text(text), true) =
         (part.kind, response, outcome.correct)
     {
