@@ -250,6 +250,7 @@ impl Words {
                     "standard" => self.form_standard(),
                     "fraction" => self.form_fraction(),
                     "decimal" => self.form_decimal(),
+                    "point" => self.form_point(),
                     other => other,
                 };
                 fill(self.reason_form_asked(), &[("form", name)])

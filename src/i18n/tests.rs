@@ -387,3 +387,18 @@ fn an_answer_in_a_right_to_left_sentence_is_set_apart_as_left_to_right() {
     // The examples of the math hint too.
     assert!(arabic.math_hint().contains("\u{2066}2(x + 1)\u{2069}"));
 }
+
+#[test]
+fn a_point_asked_for_is_named_in_every_language() {
+    let reason = adaptive_practice_engine::answer::VerdictReason::FormAsked {
+        form: "point".into(),
+    };
+    for words in LANGUAGES {
+        let said = words.verdict_reason(&reason);
+        assert!(
+            said.contains(words.form_point()) && said.contains("(x"),
+            "{}: {said}",
+            words.tag
+        );
+    }
+}

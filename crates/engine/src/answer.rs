@@ -115,17 +115,35 @@ pub fn check_part(
 ) -> Result<Outcome, UnreadableAnswer> {
     let prompts = [item.prompt.as_str(), part.prompt];
     let mut result = check_response_with(part.kind, response, reading);
-    // `2x = 8` for "What is $2x$ equal to?": the value after an expression the prompt names.
+    // `2x = 8` for "What is $2x$ equal to?": the value after an expression the prompt names,
+    // judged when the answer is unreadable, or kept when right (`m = -3, (0, 5)`, a list).
     let value;
     let mut response = response;
-    if let (Err(_), Response::Text(text)) = (&result, response) {
+    if let (false, Response::Text(text)) = (result.as_ref().is_ok_and(|o| o.correct), response) {
         if let Some(named) = prompts.iter().find_map(|p| math::value_named_by(p, text)) {
-            value = Response::Text(named.to_string());
-            response = &value;
-            result = check_response_with(part.kind, response, reading);
+            let named = Response::Text(named.to_string());
+            let named_result = check_response_with(part.kind, &named, reading);
+            if result.is_err() || named_result.as_ref().is_ok_and(|o| o.correct) {
+                value = named;
+                response = &value;
+                result = named_result;
+            }
         }
     }
     let mut outcome = result?;
+    // `42 km` for a number of miles: a unit the prompts do not name, where they name another.
+    if let (
+        true,
+        Response::Text(text),
+        ItemKind::Numeric { unit: None, .. } | ItemKind::MathExpression { .. },
+    ) = (outcome.correct, response, part.kind)
+    {
+        if let Some(reason) = numeric::unit_not_in_prompts(&prompts, text) {
+            outcome.correct = false;
+            outcome.verdict = Verdict::Wrong;
+            outcome.reason = Some(reason);
+        }
+    }
     if let (ItemKind::MathExpression { answer, .. }, Response::Text(text), true) =
         (part.kind, response, outcome.correct)
     {

@@ -283,10 +283,15 @@ fn top_level_positions(text: &str, wanted: char) -> Vec<usize> {
     found
 }
 
-/// `(a, b)` with a separator inside is a tuple; anything else a scalar.
+/// `(a, b)` with a separator inside is a tuple; anything else a scalar. Brackets group: a comma
+/// that is all that separates in them is a separator even between digits (`-3 ; (0,5)` is -3
+/// and the point (0, 5) in French; `(1,5, 2)` is the point (1.5, 2)).
 fn element(text: &str, decimal_comma: bool) -> Result<Shape, String> {
     if let Some(inner) = unwrap(text, '(', ')') {
-        let parts = split_elements(inner, decimal_comma)?;
+        let mut parts = split_elements(inner, decimal_comma)?;
+        if parts.len() == 1 {
+            parts = split_elements(inner, false)?;
+        }
         if parts.len() > 1 {
             // A loop, as in `read_shapes`: a `collect` into a `Result` is compiled on its own.
             let mut elements = Vec::with_capacity(parts.len());

@@ -2,7 +2,7 @@
 //! by its solutions (`equations.rs`), or a structured answer (`lists.rs`), each element judged by
 //! value. A word answer (`NA`, `none`) is judged as text, never as a product of letters.
 
-use super::numeric::number_verdict;
+use super::numeric::{is_plain_word, number_verdict};
 use super::{
     shorten, unreadable, verdict, verdict_because, Outcome, Reading, UnreadableAnswer,
     UnreadableReason, Verdict, VerdictReason,
@@ -73,6 +73,17 @@ pub(super) fn check_math(
     };
     if number_read == Some(true) {
         return verdict(true, None, answer.clone());
+    }
+    // `he traveled 42 miles` for `42`: a sentence is no product of letters, but no number either
+    // (a word before the number may change it: `not`, `about`), unreadable as in a numeric item.
+    if number_read.is_none()
+        && number_answer.is_some()
+        && text.contains(|c: char| c.is_numeric())
+        && text.split_whitespace().next().is_some_and(is_plain_word)
+    {
+        return unreadable(UnreadableReason::NotANumber {
+            text: shorten(text.trim(), 40),
+        });
     }
     // `4w + 10 cm` or `8t + 5 €` for `4w + 10`: a unit after a space is dropped when the answer
     // uses none of its letters.
@@ -517,6 +528,11 @@ fn check_structured(
             }
         }
     }
+    // `x = 4` for the x-intercept `(4, 0)`: the coordinate a lone named value gives.
+    let lone_coordinate = match &given[..] {
+        [Shape::Scalar(one)] => named_value(one).and_then(|(name, _)| coordinate_slot(name)),
+        _ => None,
+    };
     if form == AnswerForm::Tuple {
         unname_coordinates(&mut given);
     }
@@ -526,18 +542,43 @@ fn check_structured(
             None => read_learner_expression(element, reading).map(|_| ()),
         })?;
     }
-    let same = |wanted: &str, got: &str| match (infinity_sign(wanted), infinity_sign(got)) {
-        (Some(a), Some(b)) => a == b,
-        (None, None) => match (
-            read_learner_expression(wanted, &author),
-            read_learner_expression(got, reading),
-        ) {
-            (Ok(a), Ok(b)) => same_value(&a, &b, tolerance, false),
+    let same: &dyn Fn(&str, &str) -> bool =
+        &|wanted, got| match (infinity_sign(wanted), infinity_sign(got)) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => match (
+                read_learner_expression(wanted, &author),
+                read_learner_expression(got, reading),
+            ) {
+                // `0.333...` as alone: within one unit of its last written digit.
+                (Ok(a), Ok(b)) => {
+                    let slack = read_number(got, &reading.numbers).map_or(0.0, |n| n.slack);
+                    same_value(&a, &b, tolerance.max(slack), false)
+                }
+                _ => false,
+            },
             _ => false,
-        },
-        _ => false,
-    };
-    let reason = match compare_shapes(&expected, &given, form, &same) {
+        };
+    // The point with that coordinate and 0 for the others is the answer: the right value, not
+    // written as the point asked for (partial, not wrong).
+    if let (Some(slot), [Shape::Scalar(value)], AnswerForm::Tuple) =
+        (lone_coordinate, &given[..], form)
+    {
+        if expected.len() > slot
+            && expected.iter().enumerate().all(|(index, wanted)| {
+                let coordinate = if index == slot { value } else { "0" };
+                matches!(wanted, Shape::Scalar(wanted) if same(wanted, coordinate))
+            })
+        {
+            return verdict_because(
+                Verdict::Partial,
+                VerdictReason::FormAsked {
+                    form: "point".into(),
+                },
+                answer.to_string(),
+            );
+        }
+    }
+    let reason = match compare_shapes(&expected, &given, form, same) {
         ShapeMatch::Same => return verdict(true, None, answer.to_string()),
         ShapeMatch::WrongCount { expected, given } => {
             Some(VerdictReason::WrongCount { expected, given })
@@ -564,11 +605,8 @@ fn unname_coordinates(parts: &mut Vec<Shape>) {
         let Some((name, value)) = named_value(text) else {
             return;
         };
-        let slot = match fold_case(name).as_str() {
-            "x" => 0,
-            "y" => 1,
-            "z" => 2,
-            _ => return,
+        let Some(slot) = coordinate_slot(name) else {
+            return;
         };
         if values[slot].replace(value.to_string()).is_some() {
             return;
@@ -580,6 +618,16 @@ fn unname_coordinates(parts: &mut Vec<Shape>) {
     }
     if named.len() == parts.len() {
         *parts = named;
+    }
+}
+
+/// The place of a coordinate named `x`, `y` or `z` (in either case) in a point.
+fn coordinate_slot(name: &str) -> Option<usize> {
+    match fold_case(name).as_str() {
+        "x" => Some(0),
+        "y" => Some(1),
+        "z" => Some(2),
+        _ => None,
     }
 }
 

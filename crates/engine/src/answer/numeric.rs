@@ -148,7 +148,7 @@ const MATH_WORDS: &str = "\
 
 /// Whether the words after a number only name what it counts (`530 people`, `2.8 GB`): letters
 /// and spaces, no single letter (`5 x` is algebra) and no math word.
-fn is_plain_word(text: &str) -> bool {
+pub(super) fn is_plain_word(text: &str) -> bool {
     let text = text.trim().trim_end_matches('.');
     !text.is_empty()
         && text
@@ -157,6 +157,37 @@ fn is_plain_word(text: &str) -> bool {
         && text
             .split_whitespace()
             .all(|word| word.chars().count() != 1 && !is_listed(MATH_WORDS, &fold_case(word)))
+}
+
+/// Why a unit typed for an item without `unit` is wrong: the prompts' words name another unit of
+/// its kind and not it (`42 km` when they say `miles`). A word of one or two letters names no
+/// unit here (`in`, Spanish `mi`, Arabic `كم` "how many" are words), but may name the learner's.
+pub(super) fn unit_not_in_prompts(prompts: &[&str], text: &str) -> Option<VerdictReason> {
+    // `42 km`, `x = 42 km`: the unit starts at the first letter after the first character.
+    let written = split_unit(text).1?;
+    let given = find_unit(written)?;
+    let mut named = None;
+    for prompt in prompts {
+        for word in prompt.split_whitespace() {
+            // `miles?`, `miles,` (`find_unit` drops a final full stop).
+            let word = word.trim_end_matches(['?', ',', '!']);
+            match find_unit(word) {
+                Some(unit) if unit.dimension == given.dimension => {
+                    if unit.symbol == given.symbol {
+                        return None;
+                    }
+                    if word.chars().count() > 2 {
+                        named = Some(unit.symbol);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    Some(VerdictReason::WrongUnit {
+        expected: named?.to_string(),
+        given: written.to_string(),
+    })
 }
 
 fn wrong_unit(expected: &str, given: &str, shown: String) -> Result<Outcome, UnreadableAnswer> {

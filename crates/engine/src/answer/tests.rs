@@ -681,3 +681,63 @@ fn an_expression_the_prompt_names_may_come_before_the_value() {
         "right"
     );
 }
+
+#[test]
+fn a_name_the_prompt_writes_may_come_before_a_list_or_a_point() {
+    let list = r#""type": "mathExpression", "answer": "-3, (0, 5)", "answerForm": "list""#;
+    let prompt = "Give the slope $m$ and the $y$-intercept of $y = -3x + 5$.";
+    assert_eq!(verdict_with_prompt(prompt, list, "-3, (0,5)"), "right");
+    assert_eq!(verdict_with_prompt(prompt, list, "m = -3, (0,5)"), "right");
+    assert_eq!(verdict_with_prompt(prompt, list, "m=-3, (0, 5)"), "right");
+    // A wrong value stays wrong, and so does a name the prompt does not write.
+    assert_eq!(verdict_with_prompt(prompt, list, "m = 3, (0,5)"), "wrong");
+    assert_eq!(verdict_with_prompt(prompt, list, "k = -3, (0,5)"), "wrong");
+    let unnamed = "Give the slope and the $y$-intercept of $y = -3x + 5$.";
+    assert_eq!(verdict_with_prompt(unnamed, list, "m = -3, (0,5)"), "wrong");
+    let point = r#""type": "mathExpression", "answer": "(1, 2)", "answerForm": "point""#;
+    let prompt = "Where is the point $P$?";
+    assert_eq!(verdict_with_prompt(prompt, point, "P = (1, 2)"), "right");
+    assert_eq!(verdict_with_prompt(prompt, point, "P = (2, 1)"), "wrong");
+}
+
+#[test]
+fn a_unit_the_prompt_does_not_name_is_wrong_where_it_names_another() {
+    let prompt = "He drove 42 minutes at 60 miles per hour. How many miles did he travel?";
+    for item in [
+        r#""type": "numeric", "answer": 42"#,
+        r#""type": "mathExpression", "answer": "42""#,
+    ] {
+        assert_eq!(verdict_with_prompt(prompt, item, "42 km"), "wrong");
+        assert_eq!(verdict_with_prompt(prompt, item, "42km"), "wrong");
+        assert_eq!(verdict_with_prompt(prompt, item, "42 kilometres"), "wrong");
+        assert_eq!(verdict_with_prompt(prompt, item, "x = 42 km"), "wrong");
+        assert_eq!(verdict_with_prompt(prompt, item, "41 km"), "wrong");
+        assert_eq!(verdict_with_prompt(prompt, item, "42 miles"), "right");
+        assert_eq!(verdict_with_prompt(prompt, item, "42 mi"), "right");
+        assert_eq!(verdict_with_prompt(prompt, item, "42"), "right");
+        // Units of another kind, and words that are no unit, are left as they were.
+        assert_eq!(verdict_with_prompt(prompt, item, "42 kg"), "right");
+        assert_eq!(verdict_with_prompt(prompt, item, "42 people"), "right");
+        // Where the prompt names the learner's unit, even in two letters, it is right.
+        let both = "How many km (not miles) is it?";
+        assert_eq!(verdict_with_prompt(both, item, "42 km"), "right");
+        let french = "Combien de kilomètres a-t-il parcourus ?";
+        assert_eq!(verdict_with_prompt(french, item, "42 km"), "right");
+        assert_eq!(verdict_with_prompt(french, item, "42 milles"), "wrong");
+        // A word of two letters names no unit: `in` (inches), Spanish `mi` (miles), Arabic `كم`
+        // ("how many", km).
+        let rope = "How long is the rope in total?";
+        assert_eq!(verdict_with_prompt(rope, item, "42 m"), "right");
+        let casa = "¿Cuántos metros mide mi casa?";
+        assert_eq!(verdict_with_prompt(casa, item, "42 m"), "right");
+        let arabic = "كم متر طول الحبل؟";
+        assert_eq!(verdict_with_prompt(arabic, item, "42 م"), "right");
+    }
+    // The item's `unit` has its own rules.
+    let metres = r#""type": "numeric", "answer": 42, "unit": "km""#;
+    assert_eq!(verdict_with_prompt(prompt, metres, "42 km"), "right");
+    // A step is judged with the item's prompt and its own.
+    let steps = r#""type": "multiStep", "steps": [
+        { "prompt": "How far did he go?", "type": "numeric", "answer": 42 } ]"#;
+    assert_eq!(verdict_with_prompt(prompt, steps, "42 km"), "wrong");
+}

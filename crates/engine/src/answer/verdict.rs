@@ -59,7 +59,7 @@ pub enum VerdictReason {
     /// Partial: the right value, not in simplest form (`21/36` for `7/12`).
     SimplestForm,
     /// Partial: the right value or equation in another form than asked (`slope-intercept`,
-    /// `standard`, `fraction`, `decimal`).
+    /// `standard`, `fraction`, `decimal`; `point`: `x = 4` for the x-intercept `(4, 0)`).
     FormAsked { form: String },
     /// Partial: an equivalent equation, but `variable` is not alone on one side.
     NotSolvedFor { variable: String },
