@@ -32,13 +32,17 @@ pub(super) fn check_numeric(
     else {
         return unreadable(UnreadableReason::WrongShape);
     };
+    // `8.5` is shown `8,5` where the bank's language writes a decimal comma (not `1,000.5`).
+    let number = if reading.numbers.decimal_comma && !answer.text.contains(',') {
+        answer.text.replacen('.', ",", 1)
+    } else {
+        answer.text.clone()
+    };
     let shown = match unit {
         // An angle's `°`, `′`, `″` follow the number without a space (`65°`), as in print.
-        Some(unit) if matches!(unit.as_str(), "°" | "′" | "″") => {
-            format!("{}{unit}", answer.text)
-        }
-        Some(unit) => format!("{} {unit}", answer.text),
-        None => answer.text.clone(),
+        Some(unit) if matches!(unit.as_str(), "°" | "′" | "″") => format!("{number}{unit}"),
+        Some(unit) => format!("{number} {unit}"),
+        None => number,
     };
     // `-$28` is `$-28`: the sign before the currency sign is the amount's.
     let folded = replace_text(&fold_typed(text), "-$", "$-");

@@ -741,3 +741,20 @@ fn a_unit_the_prompt_does_not_name_is_wrong_where_it_names_another() {
         { "prompt": "How far did he go?", "type": "numeric", "answer": 42 } ]"#;
     assert_eq!(verdict_with_prompt(prompt, steps, "42 km"), "wrong");
 }
+
+#[test]
+fn a_numeric_answer_is_shown_with_the_banks_decimal_mark() {
+    let shown = |language: &str, item_json: &str| {
+        let reading = crate::answer::Reading::of_language(Some(language));
+        crate::answer::check_response_with(&kind(item_json), &text("1"), &reading)
+            .map(|outcome| outcome.correct_answer)
+            .unwrap()
+    };
+    let half = r#"{ "type": "numeric", "answer": 8.5, "unit": "cm" }"#;
+    assert_eq!(shown("fr", half), "8,5 cm");
+    assert_eq!(shown("de", half), "8,5 cm");
+    assert_eq!(shown("en", half), "8.5 cm");
+    // Written with a grouping comma, the English way a bank's answer may be: shown as written.
+    let grouped = r#"{ "type": "numeric", "answer": "1,000.5" }"#;
+    assert_eq!(shown("fr", grouped), "1,000.5");
+}
