@@ -11,6 +11,8 @@ export const PAGE_LANGUAGES = [
   ['fr', 'Français'],
   ['ar', 'العربية'],
 ];
+import { DETAILS } from './author-i18n-details.js';
+
 const RIGHT_TO_LEFT = new Set(['ar']);
 const LANGUAGE_KEY = 'adaptive-practice-author-language';
 
@@ -101,6 +103,10 @@ export const CATALOGS = {
       'Les énoncés, choix, indices, retours et solutions sont en Markdown avec des maths :',
     Write: 'Écrivez',
     'to get': 'pour obtenir',
+    '*words*': '*mots*',
+    '**words**': '**mots**',
+    '- first': '- premier',
+    '![what it shows](media/picture.svg)': '![ce qu’elle montre](media/image.svg)',
     'emphasis, strong': 'italique, gras',
     'math in the sentence (LaTeX)': 'des maths dans la phrase (LaTeX)',
     'math on its own line': 'des maths sur leur propre ligne',
@@ -173,6 +179,10 @@ export const CATALOGS = {
       'Impossible de créer la page : {reason}. Rien n’a été modifié.',
     'Undone.': 'Annulé.',
     'Redone.': 'Rétabli.',
+    'Choices (pick the right one)': 'Choix (cochez le bon)',
+    'Choices (tick every right one)': 'Choix (cochez tous les bons)',
+    'The preview shows this item once these errors are fixed:':
+      'L’aperçu montrera cet exercice quand ces erreurs seront corrigées :',
     'Add choice': 'Ajouter un choix',
     'Move choice {n} up': 'Monter le choix {n}',
     'Move choice {n} down': 'Descendre le choix {n}',
@@ -443,6 +453,10 @@ export const CATALOGS = {
       'نصوص الأسئلة والخيارات والتلميحات والملاحظات والحلول مكتوبة بـ Markdown مع الرياضيات:',
     Write: 'اكتب',
     'to get': 'لتحصل على',
+    '*words*': '*كلمات*',
+    '**words**': '**كلمات**',
+    '- first': '- الأول',
+    '![what it shows](media/picture.svg)': '![ما تُظهره](media/picture.svg)',
     'emphasis, strong': 'خط مائل، خط عريض',
     'math in the sentence (LaTeX)': 'رياضيات داخل الجملة (LaTeX)',
     'math on its own line': 'رياضيات في سطر مستقل',
@@ -509,6 +523,9 @@ export const CATALOGS = {
     'Could not make the page: {reason}. Nothing was changed.': 'تعذّر صنع الصفحة: {reason}. لم يُغيَّر شيء.',
     'Undone.': 'تم التراجع.',
     'Redone.': 'تمت الإعادة.',
+    'Choices (pick the right one)': 'الخيارات (اختر الصحيح)',
+    'Choices (tick every right one)': 'الخيارات (حدّد كل خيار صحيح)',
+    'The preview shows this item once these errors are fixed:': 'تعرض المعاينة هذا التمرين بعد تصحيح هذه الأخطاء:',
     'Add choice': 'إضافة خيار',
     'Move choice {n} up': 'نقل الخيار {n} إلى الأعلى',
     'Move choice {n} down': 'نقل الخيار {n} إلى الأسفل',
@@ -777,7 +794,8 @@ export function savedLanguage() {
 /**
  * The checker's problems by code (crates/engine/src/bank_check/problems.rs; the studio's
  * `diagnosticCodes()` lists them), in French and Arabic; English is the engine's own words
- * (`message`). A `{detail}` is words of another part of the engine, shown in English.
+ * (`message`). A `{detail}` is words of another part of the engine, translated by `detailWords`
+ * (author-i18n-details.js).
  */
 export const DIAGNOSTICS = {
   fr: {
@@ -882,7 +900,57 @@ export function problemWords(problem) {
   if (typeof text !== 'string') return problem.message;
   const values = { ...problem.params };
   if (problem.inner) values.problem = problemWords(problem.inner);
+  if (typeof values.detail === 'string') values.detail = detailWords(values.detail).text;
   return fill(text, values);
+}
+
+/** The detail patterns of a language as regular expressions, the most specific first. */
+const detailPatterns = new Map();
+function patternsOf(code) {
+  if (!detailPatterns.has(code)) {
+    const patterns = Object.entries(DETAILS[code] ?? {}).map(([english, words]) => {
+      const names = [];
+      const source = english
+        .split(/(\{\w+\})/)
+        .map((part, index) => {
+          if (index % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          names.push(part.slice(1, -1));
+          return '([\\s\\S]+?)';
+        })
+        .join('');
+      return { regex: new RegExp(`^${source}$`), names, words, literal: english.replace(/\{\w+\}/g, '').length };
+    });
+    patterns.sort((a, b) => b.literal - a.literal);
+    detailPatterns.set(code, patterns);
+  }
+  return detailPatterns.get(code);
+}
+
+/**
+ * One of the engine's English detail sentences in the page's language (`code`, else the page's):
+ * `{ text, complete }`, `complete` false when some part of it is not in author-i18n-details.js
+ * (that part stays in English). A value named `problem` or `part` is translated in turn.
+ */
+export function detailWords(detail, code = current) {
+  if (code === 'en') return { text: detail, complete: true };
+  for (const { regex, names, words } of patternsOf(code)) {
+    const found = regex.exec(detail);
+    if (!found) continue;
+    let complete = true;
+    const values = {};
+    names.forEach((name, index) => {
+      values[name] = found[index + 1];
+      if (name === 'problem' || name === 'part') {
+        const inner = detailWords(values[name], code);
+        values[name] = inner.text;
+        complete &&= inner.complete;
+      }
+    });
+    // Not `fill`: the words keep the engine's values as they are, a right-to-left page isolates
+    // the whole detail where it is shown.
+    return { text: words.replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole), complete };
+  }
+  return { text: detail, complete: false };
 }
 
 /** A name translated where it is shown (the key check finds it). */

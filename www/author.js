@@ -11,6 +11,7 @@ import initStudio, {
 import {
   CATALOGS,
   chooseLanguage,
+  detailWords,
   language,
   mark,
   PAGE_LANGUAGES,
@@ -624,7 +625,7 @@ function choiceFields(base, several) {
   return [
     listField(
       `${base}.choices`,
-      several ? 'Choices (tick every right one)' : 'Choices (pick the right one)',
+      several ? t('Choices (tick every right one)') : t('Choices (pick the right one)'),
       'choice',
       () => ({ text: '' }),
       (path, index) => {
@@ -1231,6 +1232,11 @@ function placeProblem(problem) {
   if (problem.code === 'itemIdUsedTwice') {
     return { ...problem, field: `${problem.field}.id` };
   }
+  return wordedProblem(problem);
+}
+
+/** A problem with words a teacher reads for the reader's messages about a part that does not fit. */
+function wordedProblem(problem) {
   if (/untagged enum HintInput/.test(problem.message)) {
     return {
       ...problem,
@@ -1253,7 +1259,10 @@ function placeProblem(problem) {
 
 /** A problem's words in the page's language, worded when shown (the language may change). */
 function problemText(problem) {
-  return problem.words ? t(problem.words.key, problem.words.values) : problemWords(problem);
+  if (!problem.words) return problemWords(problem);
+  const values = { ...problem.words.values };
+  if (typeof values.detail === 'string') values.detail = detailWords(values.detail).text;
+  return t(problem.words.key, values);
 }
 
 /** The path, under `path`, of the first value of `value` for which `matches(key, value)` holds. */
@@ -1455,6 +1464,26 @@ async function drawPreview({ force = false } = {}) {
   target.replaceChildren();
   if (!bank) {
     target.append(element('p', { class: 'hint', text: t('The selected item is shown here.') }));
+    return;
+  }
+  // A bank with errors is refused by the widget, with the engine's English words: the preview
+  // says what to fix in the page's language instead.
+  const errors = state.studioReady
+    ? checkBank(JSON.stringify(bank)).filter((problem) => problem.severity === 'error')
+    : [];
+  if (errors.length) {
+    target.append(
+      element(
+        'div',
+        { class: 'preview-errors', role: 'status' },
+        element('p', { text: t('The preview shows this item once these errors are fixed:') }),
+        element(
+          'ul',
+          {},
+          errors.map((problem) => element('li', { text: problemText(wordedProblem(problem)) })),
+        ),
+      ),
+    );
     return;
   }
   const host = element('div', { class: 'preview-host' });
@@ -2084,6 +2113,11 @@ function wireLanguage() {
     drawAll();
     if (state.studioReady) drawProblems();
     updateUndoButtons();
+    // The page's own words in the preview (no widget there: no item, or errors to fix) follow too.
+    if (!state.preview.handle) {
+      state.preview.shown = null;
+      drawPreview();
+    }
   });
 }
 
