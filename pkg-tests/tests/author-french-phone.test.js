@@ -42,7 +42,7 @@ before(async () => {
   await page.selectOption('#page-language', 'fr');
   await page.locator('#problem-summary', { hasText: /erreur/ }).waitFor();
   await page.locator('#open-url-input').fill('banks/sciences-fr.json');
-  await page.locator('#open-url-input').press('Enter');
+  await page.locator('#open-url button').click();
   await page.locator('#status', { hasText: / ouvert : / }).waitFor();
 });
 
@@ -193,6 +193,14 @@ test('every skill chip lies within a 360 px screen, whole, and the page is axe-c
   await page.locator('#item-form .skills-choice').screenshot({
     path: fileURLToPath(new URL('author-fr-360-skills.png', SCREENSHOT_FOLDER)),
   });
+  // axe on the page as an author finds it when they come back to the draft. Without the reload,
+  // Firefox ESR's content process died in axe's run on the #open-url form after this file's
+  // first test (a numeric item given a wrong answer), in 3 of 3 runs; Chromium did not.
+  await page.reload();
+  await page.locator('#problem-summary', { hasText: /erreur/ }).waitFor();
+  await page.locator('#preview .preview-host, #preview .preview-errors').first().waitFor();
+  for (const details of await page.locator('details.controls').all()) await details.evaluate((node) => (node.open = true));
+  await page.locator('#skills-form .skills-choice .field.check').first().waitFor();
   assert.deepEqual(await axeViolations(page, 'body'), [], 'French at 360 px');
   await page.setViewportSize({ width: 1280, height: 900 });
   assert.deepEqual(await axeViolations(page, 'body'), [], 'French at 1280 px');
