@@ -13,8 +13,7 @@ export const DETAILS = {
     'cannot read {text} as a number': 'impossible de lire {text} comme un nombre',
     'missing field `{key}`': 'il manque le champ `{key}`',
     'invalid type: {found}, expected {expected}': 'type invalide : {found} au lieu de {expected}',
-    'data did not match any variant of untagged enum {name}':
-      'la valeur n’a aucune des formes possibles ici ({name})',
+    'data did not match any variant of untagged enum {name}': 'la valeur n’a aucune des formes possibles ici ({name})',
     'unknown variant `{name}`, expected one of {list}': 'valeur inconnue `{name}` ; les valeurs possibles : {list}',
     // The expression parser (answers, templates).
     'the expression is empty': 'l’expression est vide',
@@ -61,10 +60,12 @@ export const DETAILS = {
     'the answer is not an equation solved for {letter}': 'la réponse n’est pas une équation résolue pour {letter}',
     'blank {n}: a drop-down needs two choices or more, none empty, one right':
       'trou {n} : une liste déroulante demande au moins deux choix, aucun vide, dont un juste',
-    'its own answer {answer} is judged {verdict} ({reason})': 'sa propre réponse {answer} est jugée {verdict} ({reason})',
+    'its own answer {answer} is judged {verdict} ({reason})':
+      'sa propre réponse {answer} est jugée {verdict} ({reason})',
     '{answer} has two readings ({separator} is used); write it without a separator or as a number':
       '{answer} se lit de deux façons ({separator} est utilisé) : écrivez-le sans séparateur ou comme un nombre',
-    'the unit {unit} is not one the checks can convert': 'l’unité {unit} n’est pas une de celles que la vérification sait convertir',
+    'the unit {unit} is not one the checks can convert':
+      'l’unité {unit} n’est pas une de celles que la vérification sait convertir',
     '{answer} is compared as text, not as math; a shortText item says so plainly':
       '{answer} est comparé comme du texte, pas comme des maths ; un exercice « Texte court » le dit clairement',
     '{answer} is read as a product of letters; if it is a word, use a shortText item':
@@ -132,8 +133,7 @@ export const DETAILS = {
     'derived value “{name}” uses an unknown name or forms a cycle':
       'القيمة المحسوبة «{name}» تستعمل اسمًا غير معروف أو تشكّل حلقة',
     'a constraint cannot be computed: {problem}': 'يتعذر حساب أحد الشروط: {problem}',
-    'the constraints did not hold in {n} draws: they may be impossible':
-      'لم تتحقق الشروط في {n} سحبة: قد تكون مستحيلة',
+    'the constraints did not hold in {n} draws: they may be impossible': 'لم تتحقق الشروط في {n} سحبة: قد تكون مستحيلة',
     'a range needs min <= max and a positive step': 'يحتاج المجال إلى min <= max وإلى خطوة موجبة',
     'a list of values is empty': 'قائمة قيم فارغة',
     'a {{ is never closed': 'لا يُغلق {{ أبدًا',
@@ -141,8 +141,7 @@ export const DETAILS = {
     '{{{expression}}}: {problem}': '{{{expression}}}: {problem}',
     'after filling in values: {problem}': 'بعد وضع القيم: {problem}',
     'the answer cannot be computed: {problem}': 'يتعذر حساب الإجابة: {problem}',
-    'the tolerance is so wide that almost any number is right':
-      'هامش التسامح واسع جدًا حتى إن أي عدد تقريبًا يُعدّ صحيحًا',
+    'the tolerance is so wide that almost any number is right': 'هامش التسامح واسع جدًا حتى إن أي عدد تقريبًا يُعدّ صحيحًا',
     'the answer {answer} is too large to be exact (a template value may overflow)':
       'الإجابة {answer} أكبر من أن تكون دقيقة (قد تتجاوز قيمة من القالب الحد)',
     'the answer holds inf or NaN: a template value overflowed': 'في الإجابة inf أو NaN: تجاوزت قيمة من القالب الحد',

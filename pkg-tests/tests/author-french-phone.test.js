@@ -66,7 +66,12 @@ const ENGLISH_KEYS = Object.entries(CATALOGS.fr)
 
 /** The engine's English detail sentences, found anywhere in a text (their literal words). */
 const ENGLISH_DETAILS = Object.keys(DETAILS.fr)
-  .map((english) => english.split(/\{\w+\}/).sort((a, b) => b.length - a.length)[0].trim())
+  .map((english) =>
+    english
+      .split(/\{\w+\}/)
+      .sort((a, b) => b.length - a.length)[0]
+      .trim(),
+  )
   .filter((words) => words.length >= 12);
 
 /**
@@ -129,7 +134,7 @@ test('the French page on a phone shows no English words, with an item of every t
     const english = englishIn(await pageTexts());
     assert.deepEqual(english, [], `English on the French page with a new ${type} item`);
   }
-  const problems = await page.locator('#problem-list').innerText();
+  const problems = await page.locator('#problem-list').textContent();
   assert.match(problems, /impossible de lire "" comme un nombre/);
   assert.match(problems, /la réponse ne peut pas être calculée : l’expression s’arrête trop tôt/);
   assert.match(problems, /dans les maths `\\frac\{1\}\{` : une `\{` n’est jamais fermée par `\}`/);
@@ -137,11 +142,14 @@ test('the French page on a phone shows no English words, with an item of every t
 });
 
 test('the preview of an item with errors says what to fix in French, not the widget in English', async () => {
-  await page.locator('#item-list button', { hasText: /Nombre/ }).last().click();
+  await page
+    .locator('#item-list button', { hasText: /Nombre/ })
+    .last()
+    .click();
   const errors = page.locator('#preview .preview-errors');
   await errors.waitFor();
-  assert.match(await errors.innerText(), /^L’aperçu montrera cet exercice quand ces erreurs seront corrigées/);
-  assert.match(await errors.innerText(), /impossible de lire "" comme un nombre/);
+  assert.match(await errors.textContent(), /^L’aperçu montrera cet exercice quand ces erreurs seront corrigées/);
+  assert.match(await errors.textContent(), /impossible de lire "" comme un nombre/);
   assert.equal(await page.locator('#preview .preview-host').count(), 0);
   // Fixed, the widget plays it.
   await page.getByLabel('Réponse fausse 1', { exact: true }).fill('5');
@@ -199,7 +207,8 @@ test('every skill chip lies within a 360 px screen, whole, and the page is axe-c
   await page.reload();
   await page.locator('#problem-summary', { hasText: /erreur/ }).waitFor();
   await page.locator('#preview .preview-host, #preview .preview-errors').first().waitFor();
-  for (const details of await page.locator('details.controls').all()) await details.evaluate((node) => (node.open = true));
+  for (const details of await page.locator('details.controls').all())
+    await details.evaluate((node) => (node.open = true));
   await page.locator('#skills-form .skills-choice .field.check').first().waitFor();
   assert.deepEqual(await axeViolations(page, 'body'), [], 'French at 360 px');
   await page.setViewportSize({ width: 1280, height: 900 });
