@@ -33,6 +33,11 @@ const ENGLISH_PLURALS = {
     one: 'Saved {name} ({n} item). Put it next to your page and point the widget at it.',
   },
   'Added {n} items.': { one: 'Added {n} item.' },
+  '{n} questions found': { one: '{n} question found' },
+  '{n} problems found': { one: '{n} problem found' },
+  '{n} items found': { one: '{n} item found' },
+  '{n} items written': { one: '{n} item written' },
+  '{n} skipped': {},
   'New skills: {n}.': {},
   'Read the {n} notes below: what was left out or changed.': {
     one: 'Read the note below: what was left out or changed.',
@@ -370,6 +375,31 @@ export const CATALOGS = {
       one: '{name} enregistré ({n} exercice). Placez-le à côté de votre page et indiquez-le au widget.',
       many: '{name} enregistré ({n} d’exercices). Placez-le à côté de votre page et indiquez-le au widget.',
       other: '{name} enregistré ({n} exercices). Placez-le à côté de votre page et indiquez-le au widget.',
+    },
+    '{n} questions found': {
+      one: '{n} question trouvée',
+      many: '{n} de questions trouvées',
+      other: '{n} questions trouvées',
+    },
+    '{n} problems found': {
+      one: '{n} problème trouvé',
+      many: '{n} de problèmes trouvés',
+      other: '{n} problèmes trouvés',
+    },
+    '{n} items found': {
+      one: '{n} exercice trouvé',
+      many: '{n} d’exercices trouvés',
+      other: '{n} exercices trouvés',
+    },
+    '{n} items written': {
+      one: '{n} exercice écrit',
+      many: '{n} d’exercices écrits',
+      other: '{n} exercices écrits',
+    },
+    '{n} skipped': {
+      one: '{n} laissé de côté',
+      many: '{n} laissés de côté',
+      other: '{n} laissés de côté',
     },
     'Added {n} items.': {
       one: '{n} exercice ajouté.',
@@ -727,6 +757,46 @@ export const CATALOGS = {
       many: 'حُفظ {name} ({n} تمرينًا). ضعه بجانب صفحتك ووجّه الأداة إليه.',
       other: 'حُفظ {name} ({n} تمرين). ضعه بجانب صفحتك ووجّه الأداة إليه.',
     },
+    '{n} questions found': {
+      zero: 'لم يوجد أي سؤال',
+      one: 'وُجد سؤال واحد',
+      two: 'وُجد سؤالان',
+      few: 'وُجدت {n} أسئلة',
+      many: 'وُجد {n} سؤالًا',
+      other: 'وُجد {n} سؤال',
+    },
+    '{n} problems found': {
+      zero: 'لم توجد أي مسألة',
+      one: 'وُجدت مسألة واحدة',
+      two: 'وُجدت مسألتان',
+      few: 'وُجدت {n} مسائل',
+      many: 'وُجدت {n} مسألة',
+      other: 'وُجدت {n} مسألة',
+    },
+    '{n} items found': {
+      zero: 'لم يوجد أي تمرين',
+      one: 'وُجد تمرين واحد',
+      two: 'وُجد تمرينان',
+      few: 'وُجدت {n} تمارين',
+      many: 'وُجد {n} تمرينًا',
+      other: 'وُجد {n} تمرين',
+    },
+    '{n} items written': {
+      zero: 'لم يُكتب أي تمرين',
+      one: 'كُتب تمرين واحد',
+      two: 'كُتب تمرينان',
+      few: 'كُتبت {n} تمارين',
+      many: 'كُتب {n} تمرينًا',
+      other: 'كُتب {n} تمرين',
+    },
+    '{n} skipped': {
+      zero: 'لم يُترك شيء',
+      one: 'تُرك واحد',
+      two: 'تُرك اثنان',
+      few: 'تُركت {n}',
+      many: 'تُرك {n}',
+      other: 'تُرك {n}',
+    },
     'Added {n} items.': {
       zero: 'لم يُضف أي تمرين.',
       one: 'أُضيف تمرين واحد.',
@@ -997,6 +1067,7 @@ export function englishPlurals() {
 
 /** Translates author.html's static text: `data-i18n` elements and `data-i18n-*` attributes. */
 export function translatePage(root = document) {
+  if (root === document) document.title = `${t('Write practice items')} · adaptive-practice`;
   for (const node of root.querySelectorAll('[data-i18n]')) {
     node.dataset.i18n ||= node.textContent.replace(/\s+/g, ' ').trim();
     node.textContent = t(node.dataset.i18n);

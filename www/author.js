@@ -1647,6 +1647,22 @@ function openBankText(text, name) {
 }
 
 /**
+ * What an import found, wrote and skipped: the importer's English line on the English page (it
+ * also counts parts left out and warnings, which the notes below it list), else worded from its
+ * counts in the page's language.
+ */
+function importSummary({ summary, foundName, found, written, skipped }) {
+  if (language() === 'en') return summary;
+  const foundWords =
+    foundName === 'questions'
+      ? tn(found, '{n} questions found')
+      : foundName === 'problems'
+        ? tn(found, '{n} problems found')
+        : tn(found, '{n} items found');
+  return [foundWords, tn(written, '{n} items written'), tn(skipped, '{n} skipped')].join(', ');
+}
+
+/**
  * Opens a bank file, or converts a quiz file with the importers (GIFT, Moodle XML, a QTI item, a
  * QTI package or zipped OATutor folder as .zip; the format is told by content) and says what
  * changed. A file that cannot be read, or from which no item could be made, leaves the bank as
@@ -1680,6 +1696,7 @@ async function openFile(file) {
     });
     return;
   }
+  imported.summary = importSummary(imported);
   notes.append(...imported.notes.map((note) => element('li', { dir: 'auto', text: note })));
   if (imported.written === 0) {
     say(

@@ -215,3 +215,23 @@ test('every skill chip lies within a 360 px screen, whole, and the page is axe-c
   assert.deepEqual(await axeViolations(page, 'body'), [], 'French at 1280 px');
   await page.setViewportSize({ width: 360, height: 800 });
 });
+
+test('an imported quiz is summed up in French', async () => {
+  await page.locator('#open-file').setInputFiles({
+    name: 'quiz.gift',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('::two::What is 1 + 1? {#2}\n\n::essay::Write about fractions. {}\n'),
+  });
+  // The page asks before it replaces a bank not saved as a file.
+  const replace = page.locator('#replace-anyway');
+  const status = page.locator('#status', { hasText: /quiz\.gift ouvert/ });
+  await replace.or(status).first().waitFor();
+  if (await replace.isVisible()) await replace.click();
+  await status.waitFor();
+  assert.match(
+    await status.textContent(),
+    /Converti : 2 questions trouvées, 1 exercice écrit, 1 laissé de côté\./,
+    'the summary in French',
+  );
+  assert.equal(await page.title(), 'Écrire des exercices · adaptive-practice');
+});
