@@ -188,6 +188,8 @@ export const CATALOGS = {
     'Choices (tick every right one)': 'Choix (cochez tous les bons)',
     'The preview shows this item once these errors are fixed:':
       'L’aperçu montrera cet exercice quand ces erreurs seront corrigées :',
+    '{name} is not a file this page can import: open a bank (.json), a GIFT quiz (.gift, .txt), Moodle XML or a QTI item (.xml), or a QTI package or zipped OATutor folder (.zip)':
+      '{name} n’est pas un fichier que cette page sait importer : ouvrez une banque (.json), un quiz GIFT (.gift, .txt), du Moodle XML ou une question QTI (.xml), ou un paquet QTI ou un dossier OATutor zippé (.zip)',
     'Add choice': 'Ajouter un choix',
     'Move choice {n} up': 'Monter le choix {n}',
     'Move choice {n} down': 'Descendre le choix {n}',
@@ -556,6 +558,8 @@ export const CATALOGS = {
     'Choices (pick the right one)': 'الخيارات (اختر الصحيح)',
     'Choices (tick every right one)': 'الخيارات (حدّد كل خيار صحيح)',
     'The preview shows this item once these errors are fixed:': 'تعرض المعاينة هذا التمرين بعد تصحيح هذه الأخطاء:',
+    '{name} is not a file this page can import: open a bank (.json), a GIFT quiz (.gift, .txt), Moodle XML or a QTI item (.xml), or a QTI package or zipped OATutor folder (.zip)':
+      'ليس {name} ملفًا تستطيع هذه الصفحة استيراده: افتح بنكًا (.json) أو اختبار GIFT (.gift, .txt) أو Moodle XML أو سؤال QTI (.xml) أو حزمة QTI أو مجلد OATutor مضغوطًا (.zip)',
     'Add choice': 'إضافة خيار',
     'Move choice {n} up': 'نقل الخيار {n} إلى الأعلى',
     'Move choice {n} down': 'نقل الخيار {n} إلى الأسفل',

@@ -1691,7 +1691,15 @@ async function openFile(file) {
   try {
     imported = importFile(file.name, new Uint8Array(await file.arrayBuffer()));
   } catch (error) {
-    say(t('Could not open {name}: {reason}. Nothing was changed.', { name: file.name, reason: error.message }), {
+    // A file of no format the page knows is worded here; an importer's reason is its own English.
+    const reason =
+      error.code === 'unknownFormat'
+        ? t(
+            '{name} is not a file this page can import: open a bank (.json), a GIFT quiz (.gift, .txt), Moodle XML or a QTI item (.xml), or a QTI package or zipped OATutor folder (.zip)',
+            { name: file.name },
+          )
+        : error.message;
+    say(t('Could not open {name}: {reason}. Nothing was changed.', { name: file.name, reason }), {
       error: true,
     });
     return;

@@ -235,3 +235,17 @@ test('an imported quiz is summed up in French', async () => {
   );
   assert.equal(await page.title(), 'Écrire des exercices · adaptive-practice');
 });
+
+test('a file of no format the page imports is refused in French', async () => {
+  await page.locator('#open-file').setInputFiles({
+    name: 'photo.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  });
+  const status = page.locator('#status', { hasText: /photo\.png/ });
+  await status.waitFor();
+  assert.match(
+    await status.textContent(),
+    /^Impossible d’ouvrir photo\.png : photo\.png n’est pas un fichier que cette page sait importer/,
+  );
+});
