@@ -11,6 +11,8 @@ export const PAGE_LANGUAGES = [
   ['fr', 'Français'],
   ['ar', 'العربية'],
 ];
+import { DETAILS } from './author-i18n-details.js';
+
 const RIGHT_TO_LEFT = new Set(['ar']);
 const LANGUAGE_KEY = 'adaptive-practice-author-language';
 
@@ -31,6 +33,11 @@ const ENGLISH_PLURALS = {
     one: 'Saved {name} ({n} item). Put it next to your page and point the widget at it.',
   },
   'Added {n} items.': { one: 'Added {n} item.' },
+  '{n} questions found': { one: '{n} question found' },
+  '{n} problems found': { one: '{n} problem found' },
+  '{n} items found': { one: '{n} item found' },
+  '{n} items written': { one: '{n} item written' },
+  '{n} skipped': {},
   'New skills: {n}.': {},
   'Read the {n} notes below: what was left out or changed.': {
     one: 'Read the note below: what was left out or changed.',
@@ -101,6 +108,10 @@ export const CATALOGS = {
       'Les énoncés, choix, indices, retours et solutions sont en Markdown avec des maths :',
     Write: 'Écrivez',
     'to get': 'pour obtenir',
+    '*words*': '*mots*',
+    '**words**': '**mots**',
+    '- first': '- premier',
+    '![what it shows](media/picture.svg)': '![ce qu’elle montre](media/image.svg)',
     'emphasis, strong': 'italique, gras',
     'math in the sentence (LaTeX)': 'des maths dans la phrase (LaTeX)',
     'math on its own line': 'des maths sur leur propre ligne',
@@ -173,6 +184,12 @@ export const CATALOGS = {
       'Impossible de créer la page : {reason}. Rien n’a été modifié.',
     'Undone.': 'Annulé.',
     'Redone.': 'Rétabli.',
+    'Choices (pick the right one)': 'Choix (cochez le bon)',
+    'Choices (tick every right one)': 'Choix (cochez tous les bons)',
+    'The preview shows this item once these errors are fixed:':
+      'L’aperçu montrera cet exercice quand ces erreurs seront corrigées :',
+    '{name} is not a file this page can import: open a bank (.json), a GIFT quiz (.gift, .txt), Moodle XML or a QTI item (.xml), or a QTI package or zipped OATutor folder (.zip)':
+      '{name} n’est pas un fichier que cette page sait importer : ouvrez une banque (.json), un quiz GIFT (.gift, .txt), du Moodle XML ou une question QTI (.xml), ou un paquet QTI ou un dossier OATutor zippé (.zip)',
     'Add choice': 'Ajouter un choix',
     'Move choice {n} up': 'Monter le choix {n}',
     'Move choice {n} down': 'Descendre le choix {n}',
@@ -361,6 +378,31 @@ export const CATALOGS = {
       many: '{name} enregistré ({n} d’exercices). Placez-le à côté de votre page et indiquez-le au widget.',
       other: '{name} enregistré ({n} exercices). Placez-le à côté de votre page et indiquez-le au widget.',
     },
+    '{n} questions found': {
+      one: '{n} question trouvée',
+      many: '{n} de questions trouvées',
+      other: '{n} questions trouvées',
+    },
+    '{n} problems found': {
+      one: '{n} problème trouvé',
+      many: '{n} de problèmes trouvés',
+      other: '{n} problèmes trouvés',
+    },
+    '{n} items found': {
+      one: '{n} exercice trouvé',
+      many: '{n} d’exercices trouvés',
+      other: '{n} exercices trouvés',
+    },
+    '{n} items written': {
+      one: '{n} exercice écrit',
+      many: '{n} d’exercices écrits',
+      other: '{n} exercices écrits',
+    },
+    '{n} skipped': {
+      one: '{n} laissé de côté',
+      many: '{n} laissés de côté',
+      other: '{n} laissés de côté',
+    },
     'Added {n} items.': {
       one: '{n} exercice ajouté.',
       many: '{n} d’exercices ajoutés.',
@@ -443,6 +485,10 @@ export const CATALOGS = {
       'نصوص الأسئلة والخيارات والتلميحات والملاحظات والحلول مكتوبة بـ Markdown مع الرياضيات:',
     Write: 'اكتب',
     'to get': 'لتحصل على',
+    '*words*': '*كلمات*',
+    '**words**': '**كلمات**',
+    '- first': '- الأول',
+    '![what it shows](media/picture.svg)': '![ما تُظهره](media/picture.svg)',
     'emphasis, strong': 'خط مائل، خط عريض',
     'math in the sentence (LaTeX)': 'رياضيات داخل الجملة (LaTeX)',
     'math on its own line': 'رياضيات في سطر مستقل',
@@ -509,6 +555,11 @@ export const CATALOGS = {
     'Could not make the page: {reason}. Nothing was changed.': 'تعذّر صنع الصفحة: {reason}. لم يُغيَّر شيء.',
     'Undone.': 'تم التراجع.',
     'Redone.': 'تمت الإعادة.',
+    'Choices (pick the right one)': 'الخيارات (اختر الصحيح)',
+    'Choices (tick every right one)': 'الخيارات (حدّد كل خيار صحيح)',
+    'The preview shows this item once these errors are fixed:': 'تعرض المعاينة هذا التمرين بعد تصحيح هذه الأخطاء:',
+    '{name} is not a file this page can import: open a bank (.json), a GIFT quiz (.gift, .txt), Moodle XML or a QTI item (.xml), or a QTI package or zipped OATutor folder (.zip)':
+      'ليس {name} ملفًا تستطيع هذه الصفحة استيراده: افتح بنكًا (.json) أو اختبار GIFT (.gift, .txt) أو Moodle XML أو سؤال QTI (.xml) أو حزمة QTI أو مجلد OATutor مضغوطًا (.zip)',
     'Add choice': 'إضافة خيار',
     'Move choice {n} up': 'نقل الخيار {n} إلى الأعلى',
     'Move choice {n} down': 'نقل الخيار {n} إلى الأسفل',
@@ -710,6 +761,46 @@ export const CATALOGS = {
       many: 'حُفظ {name} ({n} تمرينًا). ضعه بجانب صفحتك ووجّه الأداة إليه.',
       other: 'حُفظ {name} ({n} تمرين). ضعه بجانب صفحتك ووجّه الأداة إليه.',
     },
+    '{n} questions found': {
+      zero: 'لم يوجد أي سؤال',
+      one: 'وُجد سؤال واحد',
+      two: 'وُجد سؤالان',
+      few: 'وُجدت {n} أسئلة',
+      many: 'وُجد {n} سؤالًا',
+      other: 'وُجد {n} سؤال',
+    },
+    '{n} problems found': {
+      zero: 'لم توجد أي مسألة',
+      one: 'وُجدت مسألة واحدة',
+      two: 'وُجدت مسألتان',
+      few: 'وُجدت {n} مسائل',
+      many: 'وُجدت {n} مسألة',
+      other: 'وُجدت {n} مسألة',
+    },
+    '{n} items found': {
+      zero: 'لم يوجد أي تمرين',
+      one: 'وُجد تمرين واحد',
+      two: 'وُجد تمرينان',
+      few: 'وُجدت {n} تمارين',
+      many: 'وُجد {n} تمرينًا',
+      other: 'وُجد {n} تمرين',
+    },
+    '{n} items written': {
+      zero: 'لم يُكتب أي تمرين',
+      one: 'كُتب تمرين واحد',
+      two: 'كُتب تمرينان',
+      few: 'كُتبت {n} تمارين',
+      many: 'كُتب {n} تمرينًا',
+      other: 'كُتب {n} تمرين',
+    },
+    '{n} skipped': {
+      zero: 'لم يُترك شيء',
+      one: 'تُرك واحد',
+      two: 'تُرك اثنان',
+      few: 'تُركت {n}',
+      many: 'تُرك {n}',
+      other: 'تُرك {n}',
+    },
     'Added {n} items.': {
       zero: 'لم يُضف أي تمرين.',
       one: 'أُضيف تمرين واحد.',
@@ -777,7 +868,8 @@ export function savedLanguage() {
 /**
  * The checker's problems by code (crates/engine/src/bank_check/problems.rs; the studio's
  * `diagnosticCodes()` lists them), in French and Arabic; English is the engine's own words
- * (`message`). A `{detail}` is words of another part of the engine, shown in English.
+ * (`message`). A `{detail}` is words of another part of the engine, translated by `detailWords`
+ * (author-i18n-details.js).
  */
 export const DIAGNOSTICS = {
   fr: {
@@ -882,7 +974,57 @@ export function problemWords(problem) {
   if (typeof text !== 'string') return problem.message;
   const values = { ...problem.params };
   if (problem.inner) values.problem = problemWords(problem.inner);
+  if (typeof values.detail === 'string') values.detail = detailWords(values.detail).text;
   return fill(text, values);
+}
+
+/** The detail patterns of a language as regular expressions, the most specific first. */
+const detailPatterns = new Map();
+function patternsOf(code) {
+  if (!detailPatterns.has(code)) {
+    const patterns = Object.entries(DETAILS[code] ?? {}).map(([english, words]) => {
+      const names = [];
+      const source = english
+        .split(/(\{\w+\})/)
+        .map((part, index) => {
+          if (index % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          names.push(part.slice(1, -1));
+          return '([\\s\\S]+?)';
+        })
+        .join('');
+      return { regex: new RegExp(`^${source}$`), names, words, literal: english.replace(/\{\w+\}/g, '').length };
+    });
+    patterns.sort((a, b) => b.literal - a.literal);
+    detailPatterns.set(code, patterns);
+  }
+  return detailPatterns.get(code);
+}
+
+/**
+ * One of the engine's English detail sentences in the page's language (`code`, else the page's):
+ * `{ text, complete }`, `complete` false when some part of it is not in author-i18n-details.js
+ * (that part stays in English). A value named `problem` or `part` is translated in turn.
+ */
+export function detailWords(detail, code = current) {
+  if (code === 'en') return { text: detail, complete: true };
+  for (const { regex, names, words } of patternsOf(code)) {
+    const found = regex.exec(detail);
+    if (!found) continue;
+    let complete = true;
+    const values = {};
+    names.forEach((name, index) => {
+      values[name] = found[index + 1];
+      if (name === 'problem' || name === 'part') {
+        const inner = detailWords(values[name], code);
+        values[name] = inner.text;
+        complete &&= inner.complete;
+      }
+    });
+    // Not `fill`: the words keep the engine's values as they are, a right-to-left page isolates
+    // the whole detail where it is shown.
+    return { text: words.replace(/\{(\w+)\}/g, (whole, name) => values[name] ?? whole), complete };
+  }
+  return { text: detail, complete: false };
 }
 
 /** A name translated where it is shown (the key check finds it). */
@@ -929,6 +1071,7 @@ export function englishPlurals() {
 
 /** Translates author.html's static text: `data-i18n` elements and `data-i18n-*` attributes. */
 export function translatePage(root = document) {
+  if (root === document) document.title = `${t('Write practice items')} · adaptive-practice`;
   for (const node of root.querySelectorAll('[data-i18n]')) {
     node.dataset.i18n ||= node.textContent.replace(/\s+/g, ' ').trim();
     node.textContent = t(node.dataset.i18n);

@@ -11,6 +11,7 @@ import initStudio, {
 import {
   CATALOGS,
   chooseLanguage,
+  detailWords,
   language,
   mark,
   PAGE_LANGUAGES,
@@ -624,7 +625,7 @@ function choiceFields(base, several) {
   return [
     listField(
       `${base}.choices`,
-      several ? 'Choices (tick every right one)' : 'Choices (pick the right one)',
+      several ? t('Choices (tick every right one)') : t('Choices (pick the right one)'),
       'choice',
       () => ({ text: '' }),
       (path, index) => {
@@ -1231,6 +1232,11 @@ function placeProblem(problem) {
   if (problem.code === 'itemIdUsedTwice') {
     return { ...problem, field: `${problem.field}.id` };
   }
+  return wordedProblem(problem);
+}
+
+/** A problem with words a teacher reads for the reader's messages about a part that does not fit. */
+function wordedProblem(problem) {
   if (/untagged enum HintInput/.test(problem.message)) {
     return {
       ...problem,
@@ -1253,7 +1259,10 @@ function placeProblem(problem) {
 
 /** A problem's words in the page's language, worded when shown (the language may change). */
 function problemText(problem) {
-  return problem.words ? t(problem.words.key, problem.words.values) : problemWords(problem);
+  if (!problem.words) return problemWords(problem);
+  const values = { ...problem.words.values };
+  if (typeof values.detail === 'string') values.detail = detailWords(values.detail).text;
+  return t(problem.words.key, values);
 }
 
 /** The path, under `path`, of the first value of `value` for which `matches(key, value)` holds. */
@@ -1457,6 +1466,26 @@ async function drawPreview({ force = false } = {}) {
     target.append(element('p', { class: 'hint', text: t('The selected item is shown here.') }));
     return;
   }
+  // A bank with errors is refused by the widget, with the engine's English words: the preview
+  // says what to fix in the page's language instead.
+  const errors = state.studioReady
+    ? checkBank(JSON.stringify(bank)).filter((problem) => problem.severity === 'error')
+    : [];
+  if (errors.length) {
+    target.append(
+      element(
+        'div',
+        { class: 'preview-errors', role: 'status' },
+        element('p', { text: t('The preview shows this item once these errors are fixed:') }),
+        element(
+          'ul',
+          {},
+          errors.map((problem) => element('li', { text: problemText(wordedProblem(problem)) })),
+        ),
+      ),
+    );
+    return;
+  }
   const host = element('div', { class: 'preview-host' });
   target.append(host);
   try {
@@ -1618,6 +1647,22 @@ function openBankText(text, name) {
 }
 
 /**
+ * What an import found, wrote and skipped: the importer's English line on the English page (it
+ * also counts parts left out and warnings, which the notes below it list), else worded from its
+ * counts in the page's language.
+ */
+function importSummary({ summary, foundName, found, written, skipped }) {
+  if (language() === 'en') return summary;
+  const foundWords =
+    foundName === 'questions'
+      ? tn(found, '{n} questions found')
+      : foundName === 'problems'
+        ? tn(found, '{n} problems found')
+        : tn(found, '{n} items found');
+  return [foundWords, tn(written, '{n} items written'), tn(skipped, '{n} skipped')].join(', ');
+}
+
+/**
  * Opens a bank file, or converts a quiz file with the importers (GIFT, Moodle XML, a QTI item, a
  * QTI package or zipped OATutor folder as .zip; the format is told by content) and says what
  * changed. A file that cannot be read, or from which no item could be made, leaves the bank as
@@ -1646,11 +1691,20 @@ async function openFile(file) {
   try {
     imported = importFile(file.name, new Uint8Array(await file.arrayBuffer()));
   } catch (error) {
-    say(t('Could not open {name}: {reason}. Nothing was changed.', { name: file.name, reason: error.message }), {
+    // A file of no format the page knows is worded here; an importer's reason is its own English.
+    const reason =
+      error.code === 'unknownFormat'
+        ? t(
+            '{name} is not a file this page can import: open a bank (.json), a GIFT quiz (.gift, .txt), Moodle XML or a QTI item (.xml), or a QTI package or zipped OATutor folder (.zip)',
+            { name: file.name },
+          )
+        : error.message;
+    say(t('Could not open {name}: {reason}. Nothing was changed.', { name: file.name, reason }), {
       error: true,
     });
     return;
   }
+  imported.summary = importSummary(imported);
   notes.append(...imported.notes.map((note) => element('li', { dir: 'auto', text: note })));
   if (imported.written === 0) {
     say(
@@ -2084,6 +2138,11 @@ function wireLanguage() {
     drawAll();
     if (state.studioReady) drawProblems();
     updateUndoButtons();
+    // The page's own words in the preview (no widget there: no item, or errors to fix) follow too.
+    if (!state.preview.handle) {
+      state.preview.shown = null;
+      drawPreview();
+    }
   });
 }
 

@@ -1,13 +1,16 @@
 // The authoring page's catalogs (www/author-i18n.js), in node: every key that author.js and
 // author.html use is in every catalog, with the same {placeholders}, and every plural key has
 // every plural form its language needs (CLDR categories, from Intl.PluralRules); and every code
-// the checker reports (read from the page's own wasm, `make build`) has French and Arabic words.
+// the checker reports (read from the page's own wasm, `make build`) has French and Arabic words,
+// and so has every detail sentence of the engine that a bank broken in many ways gets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { diagnosticCodes, initSync } from '../../www/generated/studio/adaptive_practice_studio.js';
+import { checkBank, diagnosticCodes, initSync } from '../../www/generated/studio/adaptive_practice_studio.js';
+import { DETAILS } from '../../www/author-i18n-details.js';
 import {
   CATALOGS,
+  detailWords,
   DIAGNOSTICS,
   englishPlurals,
   PAGE_LANGUAGES,
@@ -116,5 +119,72 @@ test('a problem is worded by its code, inner problems too, and in English as the
     assert.equal(problemWords(inVariant), inVariant.message);
   } finally {
     setLanguage('en', { remember: false });
+  }
+});
+
+/** Items broken in the ways an author breaks them while writing, one detail sentence or more each. */
+const BROKEN_ITEMS = [
+  { type: 'numeric', answer: 4, misconceptions: [{ answer: '', feedback: '' }] },
+  { type: 'numeric', answer: 'abc' },
+  { type: 'numeric' },
+  { type: 'essay', answer: 4 },
+  { type: 'numeric', answer: 4, tolerance: 1e9 },
+  { type: 'numeric', answer: 4, hints: [{ text: '', scaffold: { prompt: 'q', type: 'numeric', answer: '' } }] },
+  { type: 'mathExpression', answer: '' },
+  { type: 'mathExpression', answer: 'x+' },
+  { type: 'mathExpression', answer: '(x+1' },
+  { type: 'mathExpression', answer: 'x+*2' },
+  { type: 'mathExpression', answer: 'y = 2x', solvedFor: 'x' },
+  { type: 'numeric', answer: '{{a*b}}', template: { variables: { a: { min: 1, max: 3 } } } },
+  { type: 'numeric', answer: '{{a*}}', template: { variables: { a: { min: 1, max: 3 } } } },
+  { type: 'numeric', answer: '{{a', template: { variables: { a: { min: 1, max: 3 } } } },
+  { type: 'numeric', answer: 4, template: { variables: { a: { min: 3, max: 1 } } } },
+  { type: 'numeric', answer: 4, prompt: '$\\frac{1}{$' },
+  { type: 'numeric', answer: 4, prompt: '$x^$' },
+  { type: 'numeric', answer: 4, prompt: '$\\foo$' },
+  { type: 'numeric', answer: 4, prompt: '![](media/a.png)' },
+  { type: 'numeric', answer: 4, prompt: 'a ![b](media/a.png) c' },
+  { type: 'numeric', answer: 4, prompt: 'costs $5 today' },
+];
+
+test('every detail sentence of the checker for a broken bank is in French and Arabic', () => {
+  initSync({
+    module: readFileSync(new URL('../../www/generated/studio/adaptive_practice_studio_bg.wasm', import.meta.url)),
+  });
+  const details = BROKEN_ITEMS.flatMap((item) =>
+    checkBank(
+      JSON.stringify({
+        id: 'b',
+        version: '1',
+        title: 'B',
+        skills: [{ id: 's', name: 'S' }],
+        items: [{ id: 'i', skills: ['s'], prompt: 'p', ...item }],
+      }),
+    )
+      .map((problem) => problem.params.detail ?? problem.inner?.params?.detail)
+      .filter(Boolean),
+  );
+  assert.ok(details.length >= BROKEN_ITEMS.length, `${details.length} details`);
+  for (const [language] of PAGE_LANGUAGES.filter(([code]) => code !== 'en')) {
+    const untranslated = details.filter((detail) => !detailWords(detail, language).complete);
+    assert.deepEqual(untranslated, [], `${language}: details without words`);
+  }
+  assert.equal(
+    detailWords('the answer cannot be computed: the expression ends too early', 'fr').text,
+    'la réponse ne peut pas être calculée : l’expression s’arrête trop tôt',
+  );
+  assert.deepEqual(detailWords('some sentence the catalog lacks', 'fr'), {
+    text: 'some sentence the catalog lacks',
+    complete: false,
+  });
+});
+
+test('the detail catalogs have the same sentences, with the same placeholders', () => {
+  const english = Object.keys(DETAILS.fr).sort();
+  for (const [language] of PAGE_LANGUAGES.filter(([code]) => code !== 'en')) {
+    assert.deepEqual(Object.keys(DETAILS[language]).sort(), english, language);
+    for (const [key, words] of Object.entries(DETAILS[language])) {
+      assert.deepEqual(placeholders(words), placeholders(key), `${language}: ${key}`);
+    }
   }
 });

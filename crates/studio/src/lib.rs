@@ -126,28 +126,48 @@ impl Serialize for Bytes {
     }
 }
 
+/// Why a file was not imported: a `code` the page words in its own language (`unknownFormat`:
+/// the file is none of the formats; `other`: the importer's reason) and the English `message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportRefusal {
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl ImportRefusal {
+    fn other(message: String) -> Self {
+        ImportRefusal {
+            code: "other",
+            message,
+        }
+    }
+}
+
 /// Converts a file the author opened: GIFT (`.gift`, `.txt`), Moodle XML or a QTI item or
 /// manifest (`.xml`), or a `.zip` (a QTI package, a zipped OATutor folder, or zipped files of
 /// these), told by content as `make import` tells it. Anything else is refused with a sentence
 /// the page shows.
-pub fn import_file(name: &str, bytes: &[u8]) -> Result<PageImport, String> {
+pub fn import_file(name: &str, bytes: &[u8]) -> Result<PageImport, ImportRefusal> {
     let (format, imported) = import_bytes(name, bytes.to_vec(), ImportOptions::default()).map_err(
         |error| match error {
-            ImportError::UnknownFormat { .. } => format!(
-                "{name} is not a file this page can import: open a bank (.json), a GIFT quiz \
-                 (.gift, .txt), Moodle XML or a QTI item (.xml), or a QTI package or zipped \
-                 OATutor folder (.zip)"
-            ),
-            other => other.to_string(),
+            ImportError::UnknownFormat { .. } => ImportRefusal {
+                code: "unknownFormat",
+                message: format!(
+                    "{name} is not a file this page can import: open a bank (.json), a GIFT quiz \
+                     (.gift, .txt), Moodle XML or a QTI item (.xml), or a QTI package or zipped \
+                     OATutor folder (.zip)"
+                ),
+            },
+            other => ImportRefusal::other(other.to_string()),
         },
     )?;
     page_import(imported, format.name())
 }
 
-fn page_import(imported: ImportedBank, format: &'static str) -> Result<PageImport, String> {
+fn page_import(imported: ImportedBank, format: &'static str) -> Result<PageImport, ImportRefusal> {
     let (found_name, found) = imported.found();
     Ok(PageImport {
-        bank: bank_json(&imported.bank).map_err(|error| error.to_string())?,
+        bank: bank_json(&imported.bank).map_err(|error| ImportRefusal::other(error.to_string()))?,
         format,
         notes: imported.notes.iter().map(ToString::to_string).collect(),
         found_name,
@@ -167,16 +187,23 @@ fn page_import(imported: ImportedBank, format: &'static str) -> Result<PageImpor
 }
 
 /// `importFile(name, bytes)`: `{ bank, format, notes, foundName, found, written, skipped,
-/// summary, media: [{ address, bytes }] }`, or an error saying why not.
+/// summary, media: [{ address, bytes }] }`, or an `Error` saying why not, with the refusal's
+/// `code` as a property (a `JsError` has no room for it) for the page's words.
 #[wasm_bindgen(js_name = importFile)]
-pub fn import_file_js(name: &str, bytes: &[u8]) -> Result<JsValue, JsError> {
+pub fn import_file_js(name: &str, bytes: &[u8]) -> Result<JsValue, JsValue> {
     // Media bytes go out as `Uint8Array`s, not arrays of numbers.
     let serializer =
         serde_wasm_bindgen::Serializer::json_compatible().serialize_bytes_as_arrays(false);
+    let refused = |refusal: ImportRefusal| {
+        let error = js_sys::Error::new(&refusal.message);
+        // Setting a property on a new Error object does not fail.
+        let _ = js_sys::Reflect::set(&error, &"code".into(), &refusal.code.into());
+        JsValue::from(error)
+    };
     import_file(name, bytes)
-        .map_err(|reason| JsError::new(&reason))?
+        .map_err(refused)?
         .serialize(&serializer)
-        .map_err(|error| JsError::new(&error.to_string()))
+        .map_err(|error| refused(ImportRefusal::other(error.to_string())))
 }
 
 /// `zipFiles(names, contents)`: a `.zip` of the files `names[i]` (paths with `/`) holding
@@ -330,7 +357,13 @@ mod tests {
             );
         }
         let error = import_file("broken.zip", b"PK\x03\x04 broken").unwrap_err();
-        assert!(error.contains("not a zip"), "{error}");
+        assert!(error.message.contains("not a zip"), "{error:?}");
+        assert_eq!(error.code, "other");
+        let unknown = import_file("photo.png", b"\x89PNG\r\n").unwrap_err();
+        assert_eq!(unknown.code, "unknownFormat");
+        assert!(unknown
+            .message
+            .starts_with("photo.png is not a file this page can import"));
     }
 
     #[test]
