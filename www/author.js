@@ -23,7 +23,7 @@ import {
   tn,
   translatePage,
 } from './author-i18n.js';
-import { bankFileName, mediaAddresses, pagePackageEntries } from './page-package.js';
+import { bankFileName, mediaAddresses, pagePackageEntries, withMediaFrom } from './page-package.js';
 import { formatRows, itemsFromSpreadsheet } from './spreadsheet.js';
 
 const DRAFT_KEY = 'adaptive-practice-author-draft';
@@ -1490,7 +1490,13 @@ async function drawPreview({ force = false } = {}) {
   target.append(host);
   try {
     clearPreviewProgress();
-    state.preview.handle = await mount(host, { bank, storageKey: PREVIEW_STORAGE_KEY });
+    // Media beside a bank opened by its address are shown from there (the page is elsewhere).
+    const from = state.bankAddress;
+    state.preview.handle = await mount(host, {
+      bank: from ? withMediaFrom(bank, from) : bank,
+      storageKey: PREVIEW_STORAGE_KEY,
+      ...(from ? { mediaOrigins: [new URL(from).origin] } : {}),
+    });
   } catch (error) {
     target.replaceChildren(
       element('p', { class: 'error', text: t('The preview cannot start: {reason}', { reason: error.message }) }),

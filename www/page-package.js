@@ -77,6 +77,9 @@ ${listed}
 `;
 }
 
+/** Markdown's image form (`![alt](address)`, which audio shares); the address is group 1. */
+const MEDIA = /!\[[^\]]*\]\(\s*<?([^)\s>]+)>?/g;
+
 /**
  * The addresses of the images and audio the bank's texts name (`![alt](address)`, Markdown's
  * image form, which audio shares) that are files beside the bank, each once, in order.
@@ -85,7 +88,7 @@ export function mediaAddresses(bank) {
   const found = new Set();
   const visit = (value) => {
     if (typeof value === 'string') {
-      for (const match of value.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?/g)) {
+      for (const match of value.matchAll(MEDIA)) {
         if (besideTheBank(match[1])) found.add(match[1]);
       }
     } else if (value && typeof value === 'object') {
@@ -94,6 +97,29 @@ export function mediaAddresses(bank) {
   };
   visit(bank.items);
   return [...found];
+}
+
+/**
+ * A copy of `bank` whose items name their media beside the bank by full address, against `base`
+ * (the bank's own address): for a page that shows the bank from elsewhere (the authoring preview).
+ */
+export function withMediaFrom(bank, base) {
+  const resolve = (value) => {
+    if (typeof value === 'string') {
+      return value.replace(MEDIA, (whole, address) => {
+        if (!besideTheBank(address)) return whole;
+        // The address ends the match (but a `>`): an alt text may hold the same words.
+        const at = whole.lastIndexOf(address);
+        return whole.slice(0, at) + new URL(address, base).href + whole.slice(at + address.length);
+      });
+    }
+    if (Array.isArray(value)) return value.map(resolve);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, resolve(inner)]));
+    }
+    return value;
+  };
+  return { ...bank, items: resolve(bank.items) };
 }
 
 /** Whether a media address is a file beside the bank (relative, inside its folder). */

@@ -1,7 +1,8 @@
 // The authoring page's "Download as a web page": the .zip it gives, unzipped as a teacher would
 // onto a web host of its own (a static server over that folder alone), holds the page, the bank,
 // the widget's files, the bank's media and a SCORM manifest listing every file, and its page
-// plays the bank in the bank's language. A bank with errors gets no zip, and says why.
+// plays the bank in the bank's language. A bank with errors gets no zip, and says why. Before
+// the zip, the preview of a bank opened by its address shows the media beside that bank.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -105,6 +106,29 @@ test('"Download as a web page" gives a zip that plays on a web host of its own a
   } finally {
     server.close();
   }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the preview shows the pictures beside a bank opened by its address", async () => {
+  const context = await env.browser.newContext();
+  const { page, errors } = await authorPageWith(context, env.baseUrl, 'banks/sciences-fr.json');
+  // The first item's prompt is a picture, media/… beside the bank in www/banks/.
+  const picture = page.locator('#preview .preview-host img').first();
+  await picture.waitFor();
+  const loaded = await picture.evaluate(
+    (img) =>
+      new Promise((resolve) => {
+        const done = () => resolve({ width: img.naturalWidth, src: img.src });
+        if (img.complete) done();
+        else {
+          img.addEventListener('load', done);
+          img.addEventListener('error', done);
+        }
+      }),
+  );
+  assert.match(loaded.src, /\/www\/banks\/media\//);
+  assert.ok(loaded.width > 0, `the picture did not load: ${loaded.src}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

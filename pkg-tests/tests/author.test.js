@@ -206,6 +206,20 @@ async function draftBank() {
   return page.evaluate((key) => JSON.parse(localStorage.getItem(key)).bank, DRAFT_KEY);
 }
 
+/**
+ * Asserts that `read(draft bank)` comes to equal `expected` within 5 s: Firefox may return from a
+ * click before the page has saved what it changed.
+ */
+async function assertDraftComesTo(read, expected) {
+  const until = Date.now() + 5000;
+  let actual = read(await draftBank());
+  while (actual !== expected && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    actual = read(await draftBank());
+  }
+  assert.equal(actual, expected);
+}
+
 test('a bank of every item type, written with the keyboard only, plays in the preview and in the widget', async () => {
   await page.goto(`${env.baseUrl}www/author.html`);
   await page.locator('#problem-summary', { hasText: /No errors/ }).waitFor();
@@ -792,8 +806,9 @@ test('"Add blank" after the marks are written in the prompt adds no second mark'
   // A teacher writes the sentence first, with both marks, then adds the second blank.
   await page.locator('[data-path="items[0].prompt"]').fill('Speed is [[1]] divided by [[2]].');
   await page.getByRole('button', { name: 'Add blank' }).click();
+  await assertDraftComesTo((bank) => bank.items[0].blanks.length, 2);
   assert.equal((await draftBank()).items[0].prompt, 'Speed is [[1]] divided by [[2]].');
   // A blank whose mark is not written yet still gets it, at the end.
   await page.getByRole('button', { name: 'Add blank' }).click();
-  assert.equal((await draftBank()).items[0].prompt, 'Speed is [[1]] divided by [[2]]. [[3]]');
+  await assertDraftComesTo((bank) => bank.items[0].prompt, 'Speed is [[1]] divided by [[2]]. [[3]]');
 });
