@@ -28,8 +28,8 @@ demo-content:
 		echo "demo: no OATutor sample at $(OATUTOR_SAMPLE) (OATUTOR_SAMPLE=folder); www/oatutor.html will say its bank is missing"; \
 	fi
 
-# Each phase prints its seconds; test.sh builds (beside the lint and native tests) and ends with a
-# summary and the whole run's seconds.
+# Each phase prints its seconds; test.sh builds first and ends with a summary and the whole run's
+# seconds.
 test:
 	@started=$$(date +%s) && $(MAKE) --no-print-directory setup && AP_TEST_STARTED=$$started bash scripts/test.sh
 
@@ -63,17 +63,22 @@ clean:
 # calibration block fitted from an answer log in the kt format; docs/bank-format.md).
 .PHONY: check-bank import-oatutor try-answers calibrate
 
+# The cargo profile the bank tools are built in: release by default; `make test`'s browser tests
+# run them in dev (TOOLS_PROFILE=dev), built by its native tests' phase (no second, release build
+# of their dependencies; the tools run in well under a second either way).
+TOOLS_PROFILE ?= release
+
 check-bank:
-	cargo run -q --release -p adaptive-practice-bank-tools --bin check-bank -- $(BANK)
+	cargo run -q --profile $(TOOLS_PROFILE) -p adaptive-practice-bank-tools --bin check-bank -- $(BANK)
 
 try-answers:
-	@cargo run -q --release -p adaptive-practice-bank-tools --bin try-answers -- $(BANK)
+	@cargo run -q --profile $(TOOLS_PROFILE) -p adaptive-practice-bank-tools --bin try-answers -- $(BANK)
 
 calibrate:
-	@cargo run -q --release -p adaptive-practice-bank-tools --bin calibrate -- --logs "$(LOGS)" --bank "$(BANK)" --out "$(OUT)"
+	@cargo run -q --profile $(TOOLS_PROFILE) -p adaptive-practice-bank-tools --bin calibrate -- --logs "$(LOGS)" --bank "$(BANK)" --out "$(OUT)"
 
 import-oatutor:
-	cargo run -q --release -p adaptive-practice-bank-tools --bin import-oatutor -- --src $(SRC) --out $(OUT)
+	cargo run -q --profile $(TOOLS_PROFILE) -p adaptive-practice-bank-tools --bin import-oatutor -- --src $(SRC) --out $(OUT)
 
 # Importers and exporters (docs/import.md, docs/import-xml.md): `make import SRC=path OUT=bank.json
 # [FORMAT=gift|moodle-xml|qti|oatutor] [STRICT=1] [TYPED=1]` (the tool exits 0, 2 when something
@@ -83,15 +88,15 @@ import-oatutor:
 .PHONY: import export-gift export-qti
 
 import:
-	@cargo run -q --release -p adaptive-practice-bank-tools --bin import -- --src "$(SRC)" --out "$(OUT)" \
+	@cargo run -q --profile $(TOOLS_PROFILE) -p adaptive-practice-bank-tools --bin import -- --src "$(SRC)" --out "$(OUT)" \
 		$(if $(FORMAT),--format $(FORMAT)) $(if $(filter 1,$(STRICT)),--strict) $(if $(filter 1,$(TYPED)),--typed-answers) \
 		$(if $(ID),--id "$(ID)")
 
 export-gift:
-	@cargo run -q --release -p adaptive-practice-bank-tools --bin export -- --bank "$(BANK)" --to gift --out "$(OUT)"
+	@cargo run -q --profile $(TOOLS_PROFILE) -p adaptive-practice-bank-tools --bin export -- --bank "$(BANK)" --to gift --out "$(OUT)"
 
 export-qti:
-	@cargo run -q --release -p adaptive-practice-bank-tools --bin export -- --bank "$(BANK)" --to qti --out "$(OUT)"
+	@cargo run -q --profile $(TOOLS_PROFILE) -p adaptive-practice-bank-tools --bin export -- --bank "$(BANK)" --to qti --out "$(OUT)"
 
 # `make bench`: every size and speed figure (transfer size, start-up, per answer, storage, memory,
 # 50 widgets, teacher page) in one table; also bench/generated/results.json, compared with the previous run.

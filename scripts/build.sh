@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 #! Builds the widget package into pkg/ with wasm-pack (release, --target web, wasm-opt -Oz),
 #! then adds the custom element module and its type declarations; then the authoring and teacher
-#! pages' wasm (crates/studio) into www/generated/studio/ (not with `BUILD_WIDGET_ONLY=1`), built
-#! at the same time as the widget: each spends long stretches on one core (a fat-LTO optimization is
-#! one thread), and they lock different target folders. Prints its seconds.
+#! pages' wasm (crates/studio) into www/generated/studio/ (not with `BUILD_WIDGET_ONLY=1`). Prints
+#! its seconds.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -15,20 +14,6 @@ export PATH="${wasm_path:+$wasm_path:}$ROOT/pkg-tests/node_modules/.bin:$HOME/.c
 # shellcheck source=scripts/wasm-std.sh
 source scripts/wasm-std.sh
 build_start=$SECONDS
-# The authoring and teacher pages' own wasm (crates/studio): the checker as the author types, the
-# report reader and calibration (www/teacher-worker.js), outside the learner's widget; built with
-# the workspace's `studio` profile (opt-level 3: Cargo.toml says why).
-studio_pid=
-if [ "${BUILD_WIDGET_ONLY:-}" != 1 ]; then
-    studio_log="$(mktemp)"
-    (
-        wasm-pack --log-level warn build crates/studio --profile studio --target web --out-dir ../../www/generated/studio --out-name adaptive_practice_studio --no-pack >/dev/null 2>"$studio_log"
-        echo $((SECONDS - build_start)) >"$studio_log.seconds"
-    ) &
-    studio_pid=$!
-    # A failed widget build stops the studio's too.
-    trap '[ -z "$studio_pid" ] || { pkill -P "$studio_pid"; kill "$studio_pid"; } 2>/dev/null || true' EXIT
-fi
 with_widget_std wasm-pack --log-level warn build --release --target web --out-dir pkg --out-name adaptive_practice --no-pack . "${WASM_STD_ARGS[@]}" >/dev/null
 # The languages but English, fetched when a widget speaks one, and the minified stylesheet:
 # build.rs wrote them beside its generated Rust (the newest build of the widget's release wasm).
@@ -56,13 +41,11 @@ node scripts/short-import-names.mjs
 node scripts/service-worker.mjs
 node scripts/package-json.mjs
 widget_took=$((SECONDS - build_start))
-# With `BUILD_WIDGET_ONLY=1` (quicker size steps), the widget's package is all there is.
-if [ -n "$studio_pid" ]; then
-    studio_ok=0
-    wait "$studio_pid" || studio_ok=$?
-    studio_pid=
-    cat "$studio_log" >&2
-    [ "$studio_ok" = 0 ] || { echo "build: the studio wasm failed (exit $studio_ok)" >&2; exit "$studio_ok"; }
-    echo "build: $((SECONDS - build_start)) s (widget package ${widget_took} s, studio wasm $(cat "$studio_log.seconds") s, side by side)"
-    rm -f "$studio_log" "$studio_log.seconds"
-fi
+# `BUILD_WIDGET_ONLY=1` stops here (the widget's package is complete): quicker size steps.
+[ "${BUILD_WIDGET_ONLY:-}" = 1 ] && exit 0
+studio_start=$SECONDS
+# The authoring and teacher pages' own wasm (crates/studio): the checker as the author types, the
+# report reader and calibration (www/teacher-worker.js), outside the learner's widget; built with
+# the workspace's `studio` profile (opt-level 3: Cargo.toml says why).
+wasm-pack --log-level warn build crates/studio --profile studio --target web --out-dir ../../www/generated/studio --out-name adaptive_practice_studio --no-pack >/dev/null
+echo "build: $((SECONDS - build_start)) s (widget package ${widget_took} s, studio wasm $((SECONDS - studio_start)) s)"

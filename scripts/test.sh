@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
-#! Runs every test: first two streams side by side, the builds (the widget and studio wasm, then
-#! the native release tools the browser tests run) and the checks (lint, then the native tests of
-#! the engine, the tools and the widget crate); then the built package in headless Chromium and in
-#! Firefox ESR (every test file that opens a browser runs in both), then the size. Prints each
-#! phase's seconds as it ends (a stream's output whole, when the stream ends) and a summary.
+#! Runs every test: the build (widget and studio wasm), lint, the native tests (engine, tools and
+#! the widget crate's own tests), the command-line tools the browser tests run, then the built
+#! package in headless Chromium and in Firefox ESR (every test file that opens a browser runs in
+#! both), then the size. Prints each phase's seconds as it ends and a summary at the end.
 #! Exits non-zero on any failure. The browser tests are one queue of (browser, file) runs, a few at
 #! a time, the longest first (scripts/browser-tests.mjs; `AP_BROWSER_WORKERS=N` runs N at a time).
 #! `AP_BROWSERS_IN_TURN=1` runs the two browsers' suites one after the other instead (slower; each
@@ -24,7 +23,6 @@ cpu_so_far() {
     cpu="$(awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' "$work/times")"
 }
 # `phase NAME command…`: a heading, the command, then "NAME: N s (CPU N s)", also in the summary.
-# In a stream, CPU counts that stream's processes only.
 phase() {
     local name="$1" start=$SECONDS cpu cpu_start
     shift
@@ -52,55 +50,22 @@ browsers_in_turn() {
 }
 
 start=$SECONDS
-# The release builds the browser tests run: the bank tools (`make demo-content` and the OATutor
-# test convert the sample with them) and the simulator (the teacher tests simulate a class).
-# Built here, not inside the browser phase, where a cold build (fat LTO) starved the other tests
-# of CPU until they timed out. Two commands, as the tests run them: each package's own features.
-release_tools() {
-    cargo build -q --release -p adaptive-practice-bank-tools --bins
-    cargo build -q --release -p adaptive-practice-simulator --bin class-reports --bin replay-answers
+# The command-line tools the browser tests run, in the dev profile (TOOLS_PROFILE, which the
+# Makefile's tool targets and pkg-tests/lib/simulator.js read): the bank tools (`make
+# demo-content` and the OATutor test convert the sample with them) and the simulator (the teacher
+# tests simulate a class). The native tests have built their dependencies already: a release
+# build took 174 CPU seconds more (2026-12-04), for tools that run in under a second either way.
+# Built here, not inside the browser phase, where a cold build starved the other tests of CPU
+# until they timed out. Two commands, as the tests run them: each package's own features.
+export TOOLS_PROFILE=dev
+tools() {
+    cargo build -q --profile dev -p adaptive-practice-bank-tools --bins
+    cargo build -q --profile dev -p adaptive-practice-simulator --bin class-reports --bin replay-answers
 }
-builds() {
-    phase "build (widget and studio wasm)" bash scripts/build.sh
-    phase "release tools (bank tools, simulator)" release_tools
-}
-checks() {
-    phase "lint" bash scripts/lint.sh
-    phase "native tests (engine, tools, widget crate)" cargo test --workspace
-}
-# The two streams lock different cargo target folders (target/widget, target/studio and
-# target/release; target/debug), and each leaves a core idle for long stretches (a fat-LTO
-# optimization and most test binaries run on one thread). A failed stream stops the run before
-# the browsers, after the other stream ends.
-streams_start=$SECONDS
-echo "== builds and checks, side by side (each stream's output when it ends) =="
-builds >"$work/builds.log" 2>&1 &
-builds_pid=$!
-checks >"$work/checks.log" 2>&1 &
-checks_pid=$!
-failed=()
-running=("$builds_pid" "$checks_pid")
-while [ ${#running[@]} -gt 0 ]; do
-    ended=
-    status=0
-    wait -n -p ended "${running[@]}" || status=$?
-    if [ "$ended" = "$builds_pid" ]; then
-        stream=builds
-        running=("${running[@]/$builds_pid/}")
-    else
-        stream=checks
-        running=("${running[@]/$checks_pid/}")
-    fi
-    read -r -a running <<<"${running[*]}"
-    cat "$work/$stream.log"
-    [ "$status" = 0 ] || failed+=("$stream (exit $status)")
-done
-printf '%-44s %5d s\n' "builds and checks, side by side" $((SECONDS - streams_start)) >>"$summary"
-if [ ${#failed[@]} -gt 0 ]; then
-    echo "failed: ${failed[*]}"
-    cat "$summary"
-    exit 1
-fi
+phase "build (widget and studio wasm)" bash scripts/build.sh
+phase "lint" bash scripts/lint.sh
+phase "native tests (engine, tools, widget crate)" cargo test --workspace
+phase "tools the browser tests run (dev profile)" tools
 if [ "${AP_BROWSERS_IN_TURN:-}" = 1 ]; then
     phase "browser tests, Chromium then Firefox ESR" browsers_in_turn
 else

@@ -3,12 +3,12 @@
 // items answered by keyboard, one of them after trying a scaffold.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../lib/browser.js';
 import { PracticeWidget, readBank } from '../lib/practice-widget.js';
 import { holdSharedOutput } from '../lib/shared-output.js';
+import { tool } from '../lib/simulator.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sample = process.env.OATUTOR_SAMPLE ?? `${root}../shared/samples/oatutor`;
@@ -28,13 +28,10 @@ before(async () => {
   // The converted bank is written here, then played: the other browser's run waits.
   releaseOutput = await holdSharedOutput('oatutor');
   mkdirSync(`${root}www/generated/oatutor`, { recursive: true });
-  const cargo = (args) =>
-    execFileSync('cargo', ['run', '-q', '--release', '-p', 'adaptive-practice-bank-tools', ...args], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-  cargo(['--bin', 'import-oatutor', '--', '--src', sample, '--out', output]);
-  cargo(['--bin', 'check-bank', '--', output]);
+  const bankTool = (binary, args) =>
+    tool('adaptive-practice-bank-tools', binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  bankTool('import-oatutor', ['--src', sample, '--out', output]);
+  bankTool('check-bank', [output]);
   env = await launch();
 });
 after(async () => {
