@@ -11,13 +11,17 @@ const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** Runs `binary` of the workspace package `cargoPackage` with `args`; returns what it printed. */
 export function tool(cargoPackage, binary, args, options = {}) {
   const profile = process.env.TOOLS_PROFILE || 'release';
-  return execFileSync('cargo', ['run', '-q', '--profile', profile, '-p', cargoPackage, '--bin', binary, '--', ...args], {
-    cwd: repositoryRoot,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 30,
-    ...options,
-  });
+  return execFileSync(
+    'cargo',
+    ['run', '-q', '--profile', profile, '-p', cargoPackage, '--bin', binary, '--', ...args],
+    {
+      cwd: repositoryRoot,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 30,
+      ...options,
+    },
+  );
 }
 
 /** Runs the simulator's binary `binary` with `args`; returns what it printed. */

@@ -110,7 +110,7 @@ test('"Download as a web page" gives a zip that plays on a web host of its own a
   await context.close();
 });
 
-test("the preview shows the pictures beside a bank opened by its address", async () => {
+test('the preview shows the pictures beside a bank opened by its address', async () => {
   const context = await env.browser.newContext();
   const { page, errors } = await authorPageWith(context, env.baseUrl, 'banks/sciences-fr.json');
   // The first item's prompt is a picture, media/… beside the bank in www/banks/.
