@@ -2,6 +2,19 @@
 // its address, and "Download as a web page" (www/page-package.js) taken as the zip's bytes.
 import { downloadedBytes } from './browser.js';
 
+/** The nine item types, in the order of the authoring page's "New item" list. */
+export const ITEM_TYPES = [
+  'singleChoice',
+  'multipleResponse',
+  'numeric',
+  'mathExpression',
+  'shortText',
+  'ordering',
+  'fillBlanks',
+  'matching',
+  'multiStep',
+];
+
 /**
  * A new page of `context` on the authoring page with the bank at `address` (relative to www/)
  * opened by its address; resolves to { page, errors } (the page's uncaught errors, as they come).

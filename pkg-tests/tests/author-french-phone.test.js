@@ -7,22 +7,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import { ITEM_TYPES } from '../lib/author-page.js';
 import { launch, SCREENSHOT_FOLDER } from '../lib/browser.js';
 import { axeViolations } from '../lib/axe.js';
 import { CATALOGS } from '../../www/author-i18n.js';
 import { DETAILS } from '../../www/author-i18n-details.js';
 
-const TYPES = [
-  'singleChoice',
-  'multipleResponse',
-  'numeric',
-  'mathExpression',
-  'shortText',
-  'ordering',
-  'fillBlanks',
-  'matching',
-  'multiStep',
-];
 /** A skill name with no place to break a line: the longest chip. */
 const LONG_SKILL_NAME = 'Proportionnalité_et_pourcentages_appliqués_aux_soldes';
 
@@ -113,7 +103,7 @@ function englishIn(texts) {
 test('the French page on a phone shows no English words, with an item of every type being written', async () => {
   // The wrong-answer feedback the trial left empty: a numeric item with a typical wrong answer
   // added and nothing written in it yet.
-  for (const type of TYPES) {
+  for (const type of ITEM_TYPES) {
     await page.selectOption('#new-item-type', type);
     await page.locator('#add-item').click();
     await page.locator('#item-form [data-field-select$=".type"]').first().waitFor();

@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ITEM_TYPES } from '../lib/author-page.js';
 import { BROWSER, downloadedBytes, launch } from '../lib/browser.js';
 import { axeViolations } from '../lib/axe.js';
 import { PracticeWidget } from '../lib/practice-widget.js';
@@ -101,18 +102,6 @@ async function typeInto(label, text, options) {
   await tabTo(label, options);
   await page.keyboard.type(text);
 }
-
-const TYPE_ORDER = [
-  'singleChoice',
-  'multipleResponse',
-  'numeric',
-  'mathExpression',
-  'shortText',
-  'ordering',
-  'fillBlanks',
-  'matching',
-  'multiStep',
-];
 
 /** What the test writes for each type, with the keyboard, once the item is added. */
 const RECIPES = {
@@ -224,7 +213,7 @@ test('a bank of every item type, written with the keyboard only, plays in the pr
   await page.goto(`${env.baseUrl}www/author.html`);
   await page.locator('#problem-summary', { hasText: /No errors/ }).waitFor();
   await page.keyboard.press('Tab');
-  for (const [index, type] of TYPE_ORDER.entries()) {
+  for (const [index, type] of ITEM_TYPES.entries()) {
     // Backwards only from inside the page: Shift+Tab from its first control would leave it.
     await tabTo('New item of type', { backwards: index > 0 });
     await page.keyboard.press('Home');
@@ -261,7 +250,7 @@ test('a bank of every item type, written with the keyboard only, plays in the pr
   const saved = JSON.parse(await downloadedBytes(download));
   assert.deepEqual(
     saved.items.map((item) => item.type),
-    TYPE_ORDER,
+    ITEM_TYPES,
   );
   writeFileSync(`${repositoryRoot}${scratch}/saved.json`, JSON.stringify(saved));
   const player = await context.newPage();
