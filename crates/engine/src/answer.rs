@@ -362,11 +362,17 @@ fn check_blanks(
     for (blank, text) in blanks.iter().zip(given) {
         all_correct &= blank_accepts(blank, text, reading);
         shown.push(match &blank.numeric {
-            Some(number) => number.text.clone(),
+            Some(number) => numeric::shown_number(&number.text, reading),
             None => blank.answers.first().cloned().unwrap_or_default(),
         });
     }
-    verdict(all_correct, None, join_texts(&shown, ", "))
+    // `8,5 ; 3` where a comma is the decimal mark.
+    let separator = if reading.numbers.decimal_comma {
+        " ; "
+    } else {
+        ", "
+    };
+    verdict(all_correct, None, join_texts(&shown, separator))
 }
 
 /// Whether `text` fills `blank` rightly: typed, or the option picked from its `choices`.

@@ -14,6 +14,16 @@ use crate::numbers::{read_number, ReadNumber};
 use crate::text_rules::{fold_typed, is_listed};
 use crate::units::{convert, find_unit, split_compound, split_unit, Dimension};
 
+/// A bank's number as a learner of its language reads it: `8.5` is `8,5` where the language
+/// writes a decimal comma (a number written with a grouping comma, `1,000.5`, is left as written).
+pub(super) fn shown_number(text: &str, reading: &Reading) -> String {
+    if reading.numbers.decimal_comma && !text.contains(',') {
+        text.replacen('.', ",", 1)
+    } else {
+        text.to_string()
+    }
+}
+
 /// The verdict on a typed answer to a `numeric` kind (any other kind is judged wrong).
 pub(super) fn check_numeric(
     kind: &ItemKind,
@@ -32,12 +42,7 @@ pub(super) fn check_numeric(
     else {
         return unreadable(UnreadableReason::WrongShape);
     };
-    // `8.5` is shown `8,5` where the bank's language writes a decimal comma (not `1,000.5`).
-    let number = if reading.numbers.decimal_comma && !answer.text.contains(',') {
-        answer.text.replacen('.', ",", 1)
-    } else {
-        answer.text.clone()
-    };
+    let number = shown_number(&answer.text, reading);
     let shown = match unit {
         // An angle's `°`, `′`, `″` follow the number without a space (`65°`), as in print.
         Some(unit) if matches!(unit.as_str(), "°" | "′" | "″") => format!("{number}{unit}"),

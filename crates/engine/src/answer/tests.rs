@@ -757,4 +757,20 @@ fn a_numeric_answer_is_shown_with_the_banks_decimal_mark() {
     // Written with a grouping comma, the English way a bank's answer may be: shown as written.
     let grouped = r#"{ "type": "numeric", "answer": "1,000.5" }"#;
     assert_eq!(shown("fr", grouped), "1,000.5");
+    // Gaps: a number in a gap too, and the gaps apart by ` ; ` where `,` is the decimal mark.
+    let gaps = |language: &str| {
+        let reading = crate::answer::Reading::of_language(Some(language));
+        let kind = kind(
+            r#"{ "type": "fillBlanks", "blanks": [ { "numeric": "8.5" }, { "answers": ["gaz"] } ] }"#,
+        );
+        crate::answer::check_response_with(
+            &kind,
+            &Response::Blanks(vec!["1".into(), "x".into()]),
+            &reading,
+        )
+        .map(|outcome| outcome.correct_answer)
+        .unwrap()
+    };
+    assert_eq!(gaps("fr"), "8,5 ; gaz");
+    assert_eq!(gaps("en"), "8.5, gaz");
 }
