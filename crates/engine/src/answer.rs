@@ -131,13 +131,14 @@ pub fn check_part(
         }
     }
     let mut outcome = result?;
-    // `42 km` for a number of miles: a unit the prompts do not name, where they name another.
-    if let (
-        true,
-        Response::Text(text),
-        ItemKind::Numeric { unit: None, .. } | ItemKind::MathExpression { .. },
-    ) = (outcome.correct, response, part.kind)
-    {
+    // `42 km` for a number of miles: a unit the prompts do not name, where they name another;
+    // for a number only (in `3m`, m may be a variable).
+    let number_answer = match part.kind {
+        ItemKind::Numeric { unit: None, .. } => true,
+        ItemKind::MathExpression { answer, .. } => parse_number(answer).is_some(),
+        _ => false,
+    };
+    if let (true, true, Response::Text(text)) = (outcome.correct, number_answer, response) {
         if let Some(reason) = numeric::unit_not_in_prompts(&prompts, text) {
             outcome.correct = false;
             outcome.verdict = Verdict::Wrong;

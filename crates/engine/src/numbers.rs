@@ -37,11 +37,19 @@ pub struct ReadNumber {
     pub other_reading: Option<f64>,
     /// Written with `%`.
     pub percent: bool,
-    /// How far the written value may be from the intended one: one unit of the last written
-    /// place for `0.333…` (the digits go on), 0 otherwise.
+    /// One unit of the last written place for `0.333…` (the digits go on: `continues_to`), 0
+    /// otherwise.
     pub slack: f64,
     /// Written as a fraction `a/b` or a mixed number.
     pub fraction: Option<(f64, f64)>,
+}
+
+/// Whether a learner who wrote `written` then `…` (`slack`: one unit of the last written place)
+/// can mean `truth`: the digits cut off (`0.666…` for 2/3: `truth` within one unit beyond
+/// `written`, away from zero) or rounded (`0.667…`: within half a unit). `0.4…` is not 1/3.
+pub fn continues_to(written: f64, truth: f64, slack: f64) -> bool {
+    let beyond = (truth - written) * written.signum();
+    slack > 0.0 && ((0.0..slack).contains(&beyond) || beyond.abs() <= slack / 2.0)
 }
 
 impl ReadNumber {
@@ -217,7 +225,10 @@ fn read_repeating(body: &str, style: &NumberStyle) -> Option<ReadNumber> {
             .filter(|_| written.contains(['.', ',', '٫']))
             .map_or(0, |digits| digits.len());
         let mut reading = ReadNumber::plain(value);
-        reading.slack = 10f64.powi(-(decimals as i32));
+        // `1...` has no digit to go on: read as written.
+        if decimals > 0 {
+            reading.slack = 10f64.powi(-(decimals as i32));
+        }
         return Some(reading);
     }
     let (fixed, repeating) = body.strip_suffix(')')?.split_once('(')?;

@@ -13,13 +13,13 @@ use crate::equations::{
     compare_relations, forms, relation_of, solved_side, solved_variable, RelationMatch,
 };
 use crate::expression::{
-    parse_expression, parse_reading, same_value, variables_of, BinaryOp, Expr, NameStyle,
+    evaluate, parse_expression, parse_reading, same_value, variables_of, BinaryOp, Expr, NameStyle,
 };
 use crate::lists::{
     compare_shapes, infinity_sign, named_value, read_shapes, AnswerForm, Shape, ShapeMatch,
 };
 use crate::markup::{parse_inline, plain_text_of_math, Inline};
-use crate::numbers::read_number;
+use crate::numbers::{continues_to, read_number};
 use crate::sorted_map::NameSet;
 use crate::text_rules::{fold_typed, is_listed, normalize_text};
 use crate::units::find_unit;
@@ -549,10 +549,13 @@ fn check_structured(
                 read_learner_expression(wanted, &author),
                 read_learner_expression(got, reading),
             ) {
-                // `0.333...` as alone: within one unit of its last written digit.
+                // `0.333...` as alone: cut off or rounded (`continues_to`).
                 (Ok(a), Ok(b)) => {
-                    let slack = read_number(got, &reading.numbers).map_or(0.0, |n| n.slack);
-                    same_value(&a, &b, tolerance.max(slack), false)
+                    same_value(&a, &b, tolerance, false)
+                        || read_number(got, &reading.numbers).is_some_and(|n| {
+                            evaluate(&a, &|_| None)
+                                .is_ok_and(|truth| continues_to(n.value, truth, n.slack))
+                        })
                 }
                 _ => false,
             },

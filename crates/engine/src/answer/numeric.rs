@@ -10,7 +10,7 @@ use crate::case_fold::fold_case;
 use crate::expression::greatest_common_divisor;
 use crate::find_text::replace_text;
 use crate::lists::solution_value;
-use crate::numbers::{read_number, ReadNumber};
+use crate::numbers::{continues_to, read_number, ReadNumber};
 use crate::text_rules::{fold_typed, is_listed};
 use crate::units::{convert, find_unit, split_compound, split_unit, Dimension};
 
@@ -72,7 +72,7 @@ pub(super) fn check_numeric(
         }
         other => other,
     };
-    let allowed = allowance(answer.value, *tolerance, *relative_tolerance).max(number.slack);
+    let allowed = allowance(answer.value, *tolerance, *relative_tolerance);
     // `25` for the answer `25%`: the question asked for a percent, the sign is understood.
     if answer.text.trim_end().ends_with('%') {
         number.percent = true;
@@ -83,7 +83,9 @@ pub(super) fn check_numeric(
             *value += rest;
         }
     }
-    let close = |value: f64| (value - answer.value).abs() <= allowed;
+    let close = |value: f64| {
+        (value - answer.value).abs() <= allowed || continues_to(value, answer.value, number.slack)
+    };
     // The learner's amount in the item's unit, or why it cannot be.
     let in_item_unit: Vec<f64> = match (unit.as_deref(), unit_text) {
         (_, None) => candidates.clone(),
@@ -178,8 +180,10 @@ pub(super) fn unit_not_in_prompts(prompts: &[&str], text: &str) -> Option<Verdic
     let mut named = None;
     for prompt in prompts {
         for word in prompt.split_whitespace() {
-            // `miles?`, `miles,` (`find_unit` drops a final full stop).
-            let word = word.trim_end_matches(['?', ',', '!']);
+            // `miles?`, `(en mètres)`, `**metres**:`: the word without what surrounds it, but the
+            // signs a unit may hold (`°C`, `m²`, `km/h`).
+            let word =
+                word.trim_matches(|c: char| !(c.is_alphanumeric() || "°²³/µ%$€£".contains(c)));
             match find_unit(word) {
                 Some(unit) if unit.dimension == given.dimension => {
                     if unit.symbol == given.symbol {

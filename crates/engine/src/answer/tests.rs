@@ -733,6 +733,28 @@ fn a_unit_the_prompt_does_not_name_is_wrong_where_it_names_another() {
         let arabic = "كم متر طول الحبل؟";
         assert_eq!(verdict_with_prompt(arabic, item, "42 م"), "right");
     }
+    // A prompt's unit word beside brackets, a colon or emphasis is still its unit.
+    let brackets = "A rope of 6 feet: how long is it (in metres)?";
+    let colon = "A rope of 6 feet. Give its length in **metres**: round to 0.01.";
+    let french = "Un sentier mesure 2,5 kilomètres. Quelle est sa longueur (en mètres) ?";
+    for prompt in [brackets, colon, french] {
+        let item = r#""type": "numeric", "answer": 42"#;
+        assert_eq!(
+            verdict_with_prompt(prompt, item, "42 m"),
+            "right",
+            "{prompt}"
+        );
+        assert_eq!(
+            verdict_with_prompt(prompt, item, "42 metres"),
+            "right",
+            "{prompt}"
+        );
+    }
+    // A letter of an algebra answer is a variable, not a unit (`m` is no metre here).
+    let algebra = r#""type": "mathExpression", "answer": "3*m""#;
+    let speed = "A car travels at $m$ miles per hour for 3 hours. How far does it go?";
+    assert_eq!(verdict_with_prompt(speed, algebra, "3m"), "right");
+    assert_eq!(verdict_with_prompt(speed, algebra, "3*m"), "right");
     // The item's `unit` has its own rules.
     let metres = r#""type": "numeric", "answer": 42, "unit": "km""#;
     assert_eq!(verdict_with_prompt(prompt, metres, "42 km"), "right");
