@@ -120,10 +120,16 @@ pub fn check_part(
     let value;
     let mut response = response;
     if let (false, Response::Text(text)) = (result.as_ref().is_ok_and(|o| o.correct), response) {
-        if let Some(named) = prompts.iter().find_map(|p| math::value_named_by(p, text)) {
+        if let Some((prompt, named)) = prompts
+            .iter()
+            .find_map(|p| Some((p, math::value_named_by(p, text)?)))
+        {
             let named = Response::Text(named.to_string());
             let named_result = check_response_with(part.kind, &named, reading);
-            if result.is_err() || named_result.as_ref().is_ok_and(|o| o.correct) {
+            // A readable answer is kept only when its name is the prompt's first (a whole list).
+            let kept =
+                named_result.as_ref().is_ok_and(|o| o.correct) && math::names_first(prompt, text);
+            if result.is_err() || kept {
                 value = named;
                 response = &value;
                 result = named_result;

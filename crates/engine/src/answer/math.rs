@@ -204,6 +204,23 @@ pub(super) fn value_named_by<'a>(prompt: &str, text: &'a str) -> Option<&'a str>
     .then_some(value)
 }
 
+/// Whether the name before `=` in `text` is the first of `prompt`'s math expressions with a
+/// letter, the one a whole list answer can be named by: `m = -3, (0, 5)` for "the slope $m$ and
+/// the $y$-intercept", not `y = 3, 2` for "Give $x$ and $y$" (3 is x).
+pub(super) fn names_first(prompt: &str, text: &str) -> bool {
+    let Some((name, _)) = text.split_once('=') else {
+        return false;
+    };
+    let prompt = prompt.replace("$$", "$");
+    let first = prompt
+        .split('$')
+        .skip(1)
+        .step_by(2)
+        .map(squeezed)
+        .find(|piece| piece.chars().any(crate::text_rules::is_letter));
+    first == Some(squeezed(name))
+}
+
 /// The operations written in `expr` (a sign aside): 1 in `48x`, 2 in `240x/5`.
 fn operations(expr: &Expr) -> usize {
     match expr {

@@ -692,6 +692,11 @@ fn a_name_the_prompt_writes_may_come_before_a_list_or_a_point() {
     // A wrong value stays wrong, and so does a name the prompt does not write.
     assert_eq!(verdict_with_prompt(prompt, list, "m = 3, (0,5)"), "wrong");
     assert_eq!(verdict_with_prompt(prompt, list, "k = -3, (0,5)"), "wrong");
+    // Only the prompt's first name may name the whole list: `y = 3, 2` says y is 3.
+    let pair = r#""type": "mathExpression", "answer": "3, 2", "answerForm": "list""#;
+    let solve = "Solve the system. Give $x$ and $y$.";
+    assert_eq!(verdict_with_prompt(solve, pair, "x = 3, 2"), "right");
+    assert_eq!(verdict_with_prompt(solve, pair, "y = 3, 2"), "wrong");
     let unnamed = "Give the slope and the $y$-intercept of $y = -3x + 5$.";
     assert_eq!(verdict_with_prompt(unnamed, list, "m = -3, (0,5)"), "wrong");
     let point = r#""type": "mathExpression", "answer": "(1, 2)", "answerForm": "point""#;
