@@ -535,21 +535,26 @@ fn check_structured(
                 problem,
             })
         })?;
+    // `x = 4` for the x-intercept `(4, 0)`: the coordinate a lone named value gives.
+    let lone_coordinate = match &given[..] {
+        [Shape::Scalar(one)] => named_value(one).and_then(|(name, _)| coordinate_slot(name)),
+        _ => None,
+    };
     // `(0,7)` for the point `(0 ; 7)` in a French bank: when reading the comma as a decimal comma
     // gives a point with the wrong number of coordinates and reading it as a separator gives the
-    // right number, the comma separates. (A list keeps the decimal comma: `1,5` is one element.)
-    if form == AnswerForm::Tuple && reading.numbers.decimal_comma && given.len() != expected.len() {
+    // right number, the comma separates. (A list keeps the decimal comma: `1,5` is one element;
+    // so does a lone coordinate, `x = 1,5`.)
+    if form == AnswerForm::Tuple
+        && reading.numbers.decimal_comma
+        && given.len() != expected.len()
+        && lone_coordinate.is_none()
+    {
         if let Ok(separated) = read_shapes(&fold_typed(text), form, false) {
             if separated.len() == expected.len() {
                 given = separated;
             }
         }
     }
-    // `x = 4` for the x-intercept `(4, 0)`: the coordinate a lone named value gives.
-    let lone_coordinate = match &given[..] {
-        [Shape::Scalar(one)] => named_value(one).and_then(|(name, _)| coordinate_slot(name)),
-        _ => None,
-    };
     if form == AnswerForm::Tuple {
         unname_coordinates(&mut given);
     }
