@@ -211,14 +211,18 @@ pub(super) fn names_first(prompt: &str, text: &str) -> bool {
     let Some((name, _)) = text.split_once('=') else {
         return false;
     };
-    let prompt = prompt.replace("$$", "$");
-    let first = prompt
-        .split('$')
-        .skip(1)
-        .step_by(2)
-        .map(squeezed)
-        .find(|piece| piece.chars().any(crate::text_rules::is_letter));
-    first == Some(squeezed(name))
+    // The pieces between `$` signs alternate text and math; `$$` opens or closes as one sign.
+    let (mut in_math, mut toggle) = (false, false);
+    for (index, piece) in prompt.split('$').enumerate() {
+        if toggle {
+            in_math = !in_math;
+        }
+        toggle = index == 0 || !piece.is_empty();
+        if in_math && piece.chars().any(crate::text_rules::is_letter) {
+            return squeezed(piece) == squeezed(name);
+        }
+    }
+    false
 }
 
 /// The operations written in `expr` (a sign aside): 1 in `48x`, 2 in `240x/5`.

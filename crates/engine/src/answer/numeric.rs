@@ -11,7 +11,7 @@ use crate::expression::greatest_common_divisor;
 use crate::find_text::replace_text;
 use crate::lists::solution_value;
 use crate::numbers::{continues_to, read_number, ReadNumber};
-use crate::text_rules::{fold_typed, is_listed};
+use crate::text_rules::{fold_typed, is_letter, is_listed};
 use crate::units::{convert, find_unit, split_compound, split_unit, Dimension};
 
 /// A bank's number as a learner of its language reads it: `8.5` is `8,5` where the language
@@ -182,8 +182,19 @@ pub(super) fn unit_not_in_prompts(prompts: &[&str], text: &str) -> Option<Verdic
         for word in prompt.split_whitespace() {
             // `miles?`, `(en mètres)`, `**metres**:`: the word without what surrounds it, but the
             // signs a unit may hold (`°C`, `m²`, `km/h`).
-            let word =
-                word.trim_matches(|c: char| !(c.is_alphanumeric() || "°²³/µ%$€£".contains(c)));
+            let keep = |c: char| {
+                is_letter(c)
+                    || c.is_ascii_digit()
+                    || matches!(c, '°' | '²' | '³' | '/' | 'µ' | '%' | '$' | '€' | '£')
+            };
+            let mut kept = word.char_indices().filter(|&(_, c)| keep(c));
+            let Some((start, first)) = kept.next() else {
+                continue;
+            };
+            let end = kept
+                .last()
+                .map_or(start + first.len_utf8(), |(at, c)| at + c.len_utf8());
+            let word = &word[start..end];
             match find_unit(word) {
                 Some(unit) if unit.dimension == given.dimension => {
                     if unit.symbol == given.symbol {
