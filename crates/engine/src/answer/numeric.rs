@@ -192,7 +192,7 @@ pub(super) fn unit_not_in_prompts(prompts: &[&str], text: &str) -> Option<Verdic
                 continue;
             };
             let end = kept
-                .last()
+                .next_back()
                 .map_or(start + first.len_utf8(), |(at, c)| at + c.len_utf8());
             let word = &word[start..end];
             match find_unit(word) {
