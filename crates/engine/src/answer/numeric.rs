@@ -42,12 +42,14 @@ pub(super) fn check_numeric(
     else {
         return unreadable(UnreadableReason::WrongShape);
     };
-    let number = shown_number(&answer.text, reading);
+    let answer_shown = shown_number(&answer.text, reading);
     let shown = match unit {
         // An angle's `°`, `′`, `″` follow the number without a space (`65°`), as in print.
-        Some(unit) if matches!(unit.as_str(), "°" | "′" | "″") => format!("{number}{unit}"),
-        Some(unit) => format!("{number} {unit}"),
-        None => number,
+        Some(unit) if matches!(unit.as_str(), "°" | "′" | "″") => {
+            format!("{answer_shown}{unit}")
+        }
+        Some(unit) => format!("{answer_shown} {unit}"),
+        None => answer_shown,
     };
     // `-$28` is `$-28`: the sign before the currency sign is the amount's.
     let folded = replace_text(&fold_typed(text), "-$", "$-");
@@ -177,16 +179,16 @@ pub(super) fn unit_not_in_prompts(prompts: &[&str], text: &str) -> Option<Verdic
     // `42 km`, `x = 42 km`: the unit starts at the first letter after the first character.
     let written = split_unit(text).1?;
     let given = find_unit(written)?;
+    // `miles?`, `(en mètres)`, `**metres**:`: a prompt's word without what surrounds it, but the
+    // signs a unit may hold (`°C`, `m²`, `km/h`).
+    let keep = |c: char| {
+        is_letter(c)
+            || c.is_ascii_digit()
+            || matches!(c, '°' | '²' | '³' | '/' | 'µ' | '%' | '$' | '€' | '£')
+    };
     let mut named = None;
     for prompt in prompts {
         for word in prompt.split_whitespace() {
-            // `miles?`, `(en mètres)`, `**metres**:`: the word without what surrounds it, but the
-            // signs a unit may hold (`°C`, `m²`, `km/h`).
-            let keep = |c: char| {
-                is_letter(c)
-                    || c.is_ascii_digit()
-                    || matches!(c, '°' | '²' | '³' | '/' | 'µ' | '%' | '$' | '€' | '£')
-            };
             let mut kept = word.char_indices().filter(|&(_, c)| keep(c));
             let Some((start, first)) = kept.next() else {
                 continue;
